@@ -1,0 +1,20 @@
+package io.singlewindow;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * The Single Window platform of the pilot free trade zone: business registration, permits separated from business
+ * licences, the international trade single window and trade statistics, as one modular monolith.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(systemName = "Single Window", sharedModules = { "core", "platform" })
+public class SingleWindowApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SingleWindowApplication.class, args);
+	}
+}

@@ -1,0 +1,33 @@
+package io.singlewindow.core;
+
+import java.util.Locale;
+
+/**
+ * Identifies one of the zone's agencies, e.g. {@code CUSTOMS}, {@code CIQ} (inspection and quarantine),
+ * {@code COMMERCE} (commerce and licensing), {@code SAMR} (market regulation), {@code MSA} (maritime), {@code TAX}.
+ * The list of agencies is data (see the identity module); this type only fixes the format.
+ */
+public record AgencyCode(String value) {
+
+	public static final AgencyCode CUSTOMS = new AgencyCode("CUSTOMS");
+	public static final AgencyCode CIQ = new AgencyCode("CIQ");
+	public static final AgencyCode COMMERCE = new AgencyCode("COMMERCE");
+	public static final AgencyCode SAMR = new AgencyCode("SAMR");
+	public static final AgencyCode MSA = new AgencyCode("MSA");
+	public static final AgencyCode TAX = new AgencyCode("TAX");
+
+	public AgencyCode {
+		if (value == null || !value.matches("[A-Z][A-Z0-9_]{1,19}")) {
+			throw new InvalidValue("AGENCY_CODE_FORMAT", value);
+		}
+	}
+
+	public static AgencyCode of(String raw) {
+		return new AgencyCode(raw == null ? null : raw.strip().toUpperCase(Locale.ROOT));
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+}

@@ -1,0 +1,25 @@
+package io.singlewindow.core;
+
+import java.util.Locale;
+
+/** An ISO 4217 alphabetic currency code. Whether it is current is for the {@code reference} module to say. */
+public record CurrencyCode(String value) {
+
+	public static final CurrencyCode CNY = new CurrencyCode("CNY");
+	public static final CurrencyCode USD = new CurrencyCode("USD");
+
+	public CurrencyCode {
+		if (value == null || !value.matches("[A-Z]{3}")) {
+			throw new InvalidValue("CURRENCY_CODE_FORMAT", value);
+		}
+	}
+
+	public static CurrencyCode of(String raw) {
+		return new CurrencyCode(raw == null ? null : raw.strip().toUpperCase(Locale.ROOT));
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+}

@@ -1,0 +1,50 @@
+package io.singlewindow.core;
+
+/**
+ * A commodity code: a Harmonized System subheading (6 digits) or a national tariff line extending it (8 or 10
+ * digits, China uses 10). Only the format is checked here; whether the first six digits are a real HS 2022
+ * subheading is for the {@code reference} module to say.
+ */
+public record HsCode(String value) implements Comparable<HsCode> {
+
+	public HsCode {
+		if (value == null || !value.matches("\\d{6}(\\d{2}){0,2}")) {
+			throw new InvalidValue("HS_CODE_FORMAT", value);
+		}
+	}
+
+	/** @throws InvalidValue {@code HS_CODE_FORMAT} unless 6, 8 or 10 digits (dots and blanks are ignored) */
+	public static HsCode of(String raw) {
+		return new HsCode(raw == null ? null : raw.replace(".", "").replace(" ", ""));
+	}
+
+	/** Digits 1–2. */
+	public String chapter() {
+		return value.substring(0, 2);
+	}
+
+	/** Digits 1–4. */
+	public String heading() {
+		return value.substring(0, 4);
+	}
+
+	/** Digits 1–6: the internationally harmonised part. */
+	public String subheading() {
+		return value.substring(0, 6);
+	}
+
+	/** Whether this code falls under {@code prefix} (e.g. a chapter "01" or heading "0901"). */
+	public boolean startsWith(String prefix) {
+		return value.startsWith(prefix);
+	}
+
+	@Override
+	public int compareTo(HsCode o) {
+		return value.compareTo(o.value);
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+}

@@ -1,0 +1,26 @@
+package io.singlewindow.core;
+
+import java.util.Locale;
+
+/** A UN/LOCODE: country (2 letters) and location (3 letters or digits 2–9), e.g. {@code CNXMN}. */
+public record LoCode(String value) {
+
+	public LoCode {
+		if (value == null || !value.matches("[A-Z]{2}[A-Z2-9]{3}")) {
+			throw new InvalidValue("LOCODE_FORMAT", value);
+		}
+	}
+
+	public static LoCode of(String raw) {
+		return new LoCode(raw == null ? null : raw.strip().replace(" ", "").toUpperCase(Locale.ROOT));
+	}
+
+	public CountryCode country() {
+		return new CountryCode(value.substring(0, 2));
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+}

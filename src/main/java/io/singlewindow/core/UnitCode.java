@@ -1,0 +1,22 @@
+package io.singlewindow.core;
+
+import java.util.Locale;
+
+/** A UN/ECE Recommendation 20 unit of measure common code, e.g. {@code KGM}, {@code C62}, {@code MTQ}. */
+public record UnitCode(String value) {
+
+	public UnitCode {
+		if (value == null || !value.matches("[A-Z0-9]{2,3}")) {
+			throw new InvalidValue("UNIT_CODE_FORMAT", value);
+		}
+	}
+
+	public static UnitCode of(String raw) {
+		return new UnitCode(raw == null ? null : raw.strip().toUpperCase(Locale.ROOT));
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+}

@@ -1,0 +1,82 @@
+package io.singlewindow.enterprise;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
+
+/** Looks up registered enterprises. */
+@Component
+public class Enterprises {
+
+	static final String COLUMNS = """
+			id, uscc, name_zh, name_en, entity_type, legal_representative, registered_capital, capital_currency, address,
+			industrial_chain, high_tech, cross_border_trader, aeo_certified, customs_broker, status, registered_at""";
+
+	private final JdbcClient jdbc;
+
+	Enterprises(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Enterprise> find(Uscc uscc) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ?").param(uscc.value())
+			.query(Enterprises::map).optional();
+	}
+
+	/** @throws Problem 404 {@code ENTERPRISE_NOT_FOUND} */
+	public Enterprise get(Uscc uscc) {
+		return find(uscc).orElseThrow(() -> Problem.notFound("ENTERPRISE_NOT_FOUND", uscc));
+	}
+
+	/**
+	 * The enterprise, provided its licence is in force: what every module checks before an enterprise may declare
+	 * goods or apply for a permit.
+	 *
+	 * @throws Problem 404 {@code ENTERPRISE_NOT_FOUND}, or 409 {@code ENTERPRISE_NOT_ACTIVE} when the licence is
+	 *     suspended, revoked or deregistered
+	 */
+	public Enterprise requireActive(Uscc uscc) {
+		Enterprise enterprise = get(uscc);
+		if (!enterprise.isActive()) {
+			throw Problem.conflict("ENTERPRISE_NOT_ACTIVE", uscc, enterprise.status());
+		}
+		return enterprise;
+	}
+
+	public List<Enterprise> all() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise ORDER BY registered_at, uscc").query(Enterprises::map)
+			.list();
+	}
+
+	public List<Enterprise> findAll(Collection<Uscc> usccs) {
+		if (usccs.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc IN (:usccs) ORDER BY name_zh")
+			.param("usccs", usccs.stream().map(Uscc::value).toList())
+			.query(Enterprises::map)
+			.list();
+	}
+
+	static Enterprise map(ResultSet rs, int row) throws SQLException {
+		BigDecimal capital = rs.getBigDecimal("registered_capital");
+		return new Enterprise(rs.getObject("id", UUID.class), Uscc.parse(rs.getString("uscc")),
+				rs.getString("name_zh"), rs.getString("name_en"), rs.getString("entity_type"),
+				rs.getString("legal_representative"), capital, new CurrencyCode(rs.getString("capital_currency")),
+				rs.getString("address"), IndustrialChain.valueOf(rs.getString("industrial_chain")),
+				rs.getBoolean("high_tech"), rs.getBoolean("cross_border_trader"), rs.getBoolean("aeo_certified"),
+				rs.getBoolean("customs_broker"), EnterpriseStatus.valueOf(rs.getString("status")),
+				rs.getTimestamp("registered_at").toInstant());
+	}
+}

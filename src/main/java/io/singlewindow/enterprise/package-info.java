@@ -1,0 +1,7 @@
+/**
+ * Business registration: enterprises of the zone and their business licences, identified by the Unified Social
+ * Credit Code. Other modules ask {@link io.singlewindow.enterprise.Enterprises} whether an enterprise is in good
+ * standing before it may declare goods or apply for permits.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "core", "platform", "identity" })
+package io.singlewindow.enterprise;

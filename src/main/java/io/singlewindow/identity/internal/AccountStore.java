@@ -1,0 +1,59 @@
+package io.singlewindow.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+import io.singlewindow.core.Uscc;
+
+/** Reads accounts for login and API-key authentication. */
+@Component
+class AccountStore implements UserDetailsService {
+
+	private static final String COLUMNS = "id, username, password_hash, display_name, role, uscc, agency_code, enabled";
+
+	private final JdbcClient jdbc;
+
+	AccountStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE lower(username) = lower(?)")
+			.param(username)
+			.query(AccountStore::principal)
+			.optional()
+			.orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	Optional<AccountPrincipal> findById(UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE id = ?").param(id)
+			.query(AccountStore::principal).optional();
+	}
+
+	Set<Uscc> principalsOf(String brokerUscc) {
+		return jdbc.sql("SELECT principal_uscc FROM broker_authorisation WHERE broker_uscc = ? AND revoked_at IS NULL")
+			.param(brokerUscc)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(Uscc::parse)
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	private static AccountPrincipal principal(ResultSet rs, int row) throws SQLException {
+		return new AccountPrincipal(rs.getObject("id", UUID.class), rs.getString("username"),
+				rs.getString("password_hash"), rs.getString("display_name"), rs.getString("role"),
+				rs.getString("uscc"), rs.getString("agency_code"), rs.getBoolean("enabled"));
+	}
+}

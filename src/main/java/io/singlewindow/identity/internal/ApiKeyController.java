@@ -1,0 +1,96 @@
+package io.singlewindow.identity.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.singlewindow.identity.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Every account manages its own API keys; a key acts with exactly the rights of its account. */
+@RestController
+@RequestMapping("/api/v1/api-keys")
+@Tag(name = "Identity", description = "Who you are and your API keys")
+class ApiKeyController {
+
+	private final ApiKeys keys;
+	private final CurrentActor currentActor;
+
+	ApiKeyController(ApiKeys keys, CurrentActor currentActor) {
+		this.keys = keys;
+		this.currentActor = currentActor;
+	}
+
+	record NewKey(String label) {
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create an API key for the calling account; the key is returned only this once")
+	ApiKeys.IssuedKey create(@RequestBody NewKey request) {
+		return keys.issue(currentActor.get().userId(), request.label());
+	}
+
+	@GetMapping
+	@Operation(summary = "List the calling account's API keys (without their secrets)")
+	List<ApiKeys.KeyInfo> list() {
+		return keys.of(currentActor.get().userId());
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke one of the calling account's API keys")
+	void revoke(@PathVariable UUID id) {
+		keys.revoke(currentActor.get().userId(), id);
+	}
+
+	/** The web page for the same, under the session login. */
+	@Controller
+	static class Page {
+
+		private final ApiKeys keys;
+		private final CurrentActor currentActor;
+
+		Page(ApiKeys keys, CurrentActor currentActor) {
+			this.keys = keys;
+			this.currentActor = currentActor;
+		}
+
+		@GetMapping("/account/api-keys")
+		String show(Model model) {
+			model.addAttribute("keys", keys.of(currentActor.get().userId()));
+			return "identity/api-keys";
+		}
+
+		@PostMapping("/account/api-keys")
+		String create(@RequestParam String label, Model model) {
+			UUID user = currentActor.get().userId();
+			try {
+				model.addAttribute("issued", keys.issue(user, label));
+			} catch (io.singlewindow.core.Problem p) {
+				model.addAttribute("error", p.code());
+			}
+			model.addAttribute("keys", keys.of(user));
+			return "identity/api-keys";
+		}
+
+		@PostMapping("/account/api-keys/{id}/revoke")
+		String revoke(@PathVariable UUID id) {
+			keys.revoke(currentActor.get().userId(), id);
+			return "redirect:/account/api-keys";
+		}
+	}
+}

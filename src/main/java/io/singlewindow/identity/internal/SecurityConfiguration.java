@@ -1,0 +1,73 @@
+package io.singlewindow.identity.internal;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import io.singlewindow.core.PublicPath;
+
+/**
+ * Two ways in. The web UI: form login, a session kept in PostgreSQL, CSRF protection on every form and htmx call.
+ * The REST API ({@code /api/**}): stateless, one API key per call as a bearer token, no session and therefore no
+ * CSRF token (a bearer header is never sent by a browser on its own). Paths that modules declare as
+ * {@link PublicPath}s are open to anyone.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final String[] ALWAYS_PUBLIC = { "/", "/login", "/error", "/css/**", "/js/**", "/img/**",
+			"/webjars/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+			"/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
+
+	/** bcrypt, behind a delegating encoder so that the hash format can move on without a flag day. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiKeys keys, AccountStore accounts, ProblemWriter problems,
+			List<PublicPath> publicPaths) throws Exception {
+		http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, accounts, problems), AnonymousAuthenticationFilter.class)
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "UNAUTHENTICATED"))
+				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "FORBIDDEN")))
+			.authorizeHttpRequests(auth -> {
+				publicPaths.forEach(p -> auth.requestMatchers(p.pattern()).permitAll());
+				auth.anyRequest().authenticated();
+			});
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http, List<PublicPath> publicPaths) throws Exception {
+		http.authorizeHttpRequests(auth -> {
+			auth.requestMatchers(ALWAYS_PUBLIC).permitAll();
+			publicPaths.forEach(p -> auth.requestMatchers(p.pattern()).permitAll());
+			auth.requestMatchers("/admin/**").hasRole("ADMIN");
+			auth.requestMatchers("/actuator/**").hasRole("ADMIN");
+			auth.anyRequest().authenticated();
+		})
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")));
+		return http.build();
+	}
+}

@@ -1,0 +1,37 @@
+package io.singlewindow.permit;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.TradeFlow;
+
+/**
+ * What the single window asks of the permit module: which permits goods need, and the atomic write-off of permit
+ * quotas by declaration item lines.
+ */
+public interface PermitLedger {
+
+	/**
+	 * The catalogue entries whose HS scope covers {@code hsCode} for {@code flow}: the permits an item line needs.
+	 * Routing sends such a line to each entry's issuing agency.
+	 */
+	List<PermitRequirement> requirementsFor(HsCode hsCode, TradeFlow flow);
+
+	/**
+	 * Checks that the permit exists, is in force on the business date, is held by the request's holder, covers the
+	 * line's HS code and has enough quota left, and consumes the quota — atomically, so that concurrent write-offs
+	 * against one permit never overdraw it. A repeated request for the same declaration line and permit returns the
+	 * existing write-off instead of consuming twice. Joins the caller's transaction.
+	 *
+	 * @throws io.singlewindow.core.Problem with code {@code PERMIT_NOT_FOUND}, {@code PERMIT_NOT_IN_FORCE},
+	 *     {@code PERMIT_HOLDER_MISMATCH}, {@code PERMIT_SCOPE_MISMATCH} or {@code PERMIT_QUOTA_EXCEEDED}
+	 */
+	WriteOff writeOff(WriteOffRequest request);
+
+	/** Gives back everything written off for {@code declarationId} (rejected or cancelled); idempotent. */
+	void restore(UUID declarationId);
+
+	/** Every write-off recorded for a declaration, restored ones included. */
+	List<WriteOff> writeOffsOf(UUID declarationId);
+}

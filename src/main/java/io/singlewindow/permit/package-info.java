@@ -1,0 +1,7 @@
+/**
+ * Permits separated from business licences (证照分离): the permit catalogue, the four handling modes, permit
+ * applications and officers' decisions, issued permits and the write-off of their quotas by declarations
+ * ({@link io.singlewindow.permit.PermitLedger}).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "core", "platform", "identity", "enterprise" })
+package io.singlewindow.permit;

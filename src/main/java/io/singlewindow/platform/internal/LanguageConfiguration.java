@@ -1,0 +1,43 @@
+package io.singlewindow.platform.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The two languages of the platform, zh-CN and en. A person switches with {@code ?lang=en} / {@code ?lang=zh-CN}
+ * (remembered in a cookie); an API client says {@code Accept-Language}. Chinese is the default: it is the zone's
+ * working language.
+ */
+@Configuration(proxyBeanMethods = false)
+class LanguageConfiguration implements WebMvcConfigurer {
+
+	static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver("sw-lang");
+		resolver.setDefaultLocaleFunction(request -> {
+			Locale requested = request.getLocale();
+			return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH
+					: Locale.SIMPLIFIED_CHINESE;
+		});
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName("lang");
+		registry.addInterceptor(interceptor);
+	}
+}

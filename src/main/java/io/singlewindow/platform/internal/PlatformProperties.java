@@ -1,0 +1,19 @@
+package io.singlewindow.platform.internal;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the platform itself.
+ *
+ * @param dataDir where the embedded PostgreSQL keeps its files (used only when no {@code spring.datasource.url} is
+ *     set); kept across restarts
+ * @param cleanDataDir wipe {@code dataDir} on start — for tests only
+ * @param databasePoolSize connections the app keeps to PostgreSQL
+ */
+@ConfigurationProperties("singlewindow")
+record PlatformProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("false") boolean cleanDataDir,
+		@DefaultValue("20") int databasePoolSize) {
+}

@@ -1,0 +1,185 @@
+package io.singlewindow.platform.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.singlewindow.core.FieldProblem;
+import io.singlewindow.core.InvalidValue;
+import io.singlewindow.core.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every refusal of the REST API into RFC 9457 problem+json:
+ *
+ * <pre>
+ * { "type": "https://singlewindow.example/problems/INVALID_INPUT", "title": "…", "status": 422, "detail": "…",
+ *   "code": "INVALID_INPUT", "errors": [ { "field": "items[0].hsCode", "code": "HS_CODE_UNKNOWN", "message": "…" } ] }
+ * </pre>
+ *
+ * {@code code} values are a public contract; texts come from {@code problem.<CODE>} in the caller's language.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(0)
+class ProblemResponses {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+	static final String TYPE_BASE = "https://singlewindow.example/problems/";
+
+	private final MessageSource messages;
+
+	ProblemResponses(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(Problem problem) {
+		return respond(problem.status(), problem.code(), problem.fieldProblems(), problem.arguments());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(InvalidValue invalid) {
+		// A value type rejected a path variable or parameter; the caller's own wording of the value is quoted.
+		return respond(HttpStatus.UNPROCESSABLE_CONTENT, invalid.code(), List.of(), invalid.value());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(MethodArgumentNotValidException e) {
+		List<FieldProblem> problems = new ArrayList<>();
+		e.getBindingResult().getFieldErrors().forEach(error -> problems.add(new FieldProblem(error.getField(),
+				constraintCode(error.getCode()), error.getRejectedValue())));
+		e.getBindingResult().getGlobalErrors().forEach(error -> problems.add(new FieldProblem(error.getObjectName(),
+				constraintCode(error.getCode()))));
+		return respond(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_INPUT", problems);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(HttpMessageNotReadableException e) {
+		String field = "$";
+		if (e.getCause() instanceof DatabindException databind) {
+			field = databind.getPath().stream()
+				.map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
+				.reduce("", String::concat);
+			field = field.startsWith(".") ? field.substring(1) : field;
+			if (field.isEmpty()) {
+				field = "$";
+			}
+		}
+		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of(new FieldProblem(field, "MALFORMED_VALUE")));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(MethodArgumentTypeMismatchException e) {
+		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+				List.of(new FieldProblem(e.getName(), "MALFORMED_VALUE", String.valueOf(e.getValue()))));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(MissingServletRequestParameterException e) {
+		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+				List.of(new FieldProblem(e.getParameterName(), "REQUIRED")));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(MissingRequestHeaderException e) {
+		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of(new FieldProblem(e.getHeaderName(), "REQUIRED")));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(HttpRequestMethodNotSupportedException e) {
+		return respond(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", List.of(), e.getMethod());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(HttpMediaTypeNotSupportedException e) {
+		return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", List.of(), e.getContentType());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(NoResourceFoundException e) {
+		return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", List.of());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(AccessDeniedException e) {
+		return respond(HttpStatus.FORBIDDEN, "FORBIDDEN", List.of());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(Exception e, HttpServletRequest request) {
+		log.error("event=unhandled_error method={} path={} error={}", request.getMethod(), request.getRequestURI(),
+				e.toString(), e);
+		return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", List.of());
+	}
+
+	private ResponseEntity<ProblemDetail> respond(HttpStatusCode status, String code, List<FieldProblem> problems,
+			Object... arguments) {
+		Locale locale = LocaleContextHolder.getLocale();
+		ProblemDetail detail = ProblemDetail.forStatus(status);
+		detail.setType(URI.create(TYPE_BASE + code));
+		detail.setTitle(text(code, locale, arguments));
+		detail.setDetail(problems.isEmpty() ? detail.getTitle()
+				: problems.stream().map(p -> p.field() + ": " + text(p.code(), locale, p.arguments()))
+					.reduce((a, b) -> a + "; " + b).orElse(""));
+		detail.setProperty("code", code);
+		if (!problems.isEmpty()) {
+			List<Map<String, Object>> errors = new ArrayList<>();
+			for (FieldProblem p : problems) {
+				Map<String, Object> error = new LinkedHashMap<>();
+				error.put("field", p.field());
+				error.put("code", p.code());
+				error.put("message", text(p.code(), locale, p.arguments()));
+				errors.add(error);
+			}
+			detail.setProperty("errors", errors);
+			detail.setProperty("field", problems.getFirst().field());
+		}
+		return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(detail);
+	}
+
+	private String text(String code, Locale locale, Object... arguments) {
+		return messages.getMessage("problem." + code, arguments, code, locale);
+	}
+
+	/** Bean Validation constraint names become the platform's codes: NotBlank → REQUIRED, Size → SIZE … */
+	private static String constraintCode(String constraint) {
+		if (constraint == null) {
+			return "INVALID";
+		}
+		return switch (constraint) {
+			case "NotNull", "NotBlank", "NotEmpty" -> "REQUIRED";
+			case "Size", "Length" -> "SIZE";
+			case "Positive", "PositiveOrZero", "Min", "DecimalMin" -> "TOO_SMALL";
+			case "Max", "DecimalMax" -> "TOO_LARGE";
+			case "Pattern" -> "FORMAT";
+			case "Email" -> "EMAIL_FORMAT";
+			default -> constraint.toUpperCase(Locale.ROOT);
+		};
+	}
+}

@@ -1,0 +1,36 @@
+package io.singlewindow.reference;
+
+import java.util.Optional;
+
+import io.singlewindow.core.CountryCode;
+import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.LoCode;
+import io.singlewindow.core.UnitCode;
+
+/** Checks codes against the shipped reference data. */
+public interface ReferenceData {
+
+	/** Whether {@code sixDigits} is a subheading of the HS 2022 nomenclature. */
+	boolean isHsSubheading(String sixDigits);
+
+	/** The nomenclature entry of a chapter (2 digits), heading (4) or subheading (6). */
+	Optional<HsEntry> hs(String code);
+
+	boolean isCountry(CountryCode code);
+
+	/** Whether the currency is current (not withdrawn) in ISO 4217. */
+	boolean isCurrentCurrency(CurrencyCode code);
+
+	/** Whether the unit is a current UN/ECE Rec 20 unit. */
+	boolean isUnit(UnitCode code);
+
+	/**
+	 * Whether the location is known. The shipped UN/LOCODE list covers only some countries, so for a country it
+	 * does not cover the answer is {@link LocationCheck#NOT_COVERED}, not {@link LocationCheck#UNKNOWN}.
+	 */
+	LocationCheck location(LoCode code);
+
+	enum LocationCheck {
+		KNOWN, UNKNOWN, NOT_COVERED
+	}
+}

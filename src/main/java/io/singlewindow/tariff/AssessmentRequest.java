@@ -1,0 +1,31 @@
+package io.singlewindow.tariff;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.singlewindow.core.CountryCode;
+import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.TradeFlow;
+
+/**
+ * What a declaration gives for assessment.
+ *
+ * @param incoterm the Incoterms 2020 rule of the item values (e.g. {@code CIF}, {@code FOB}, {@code EXW})
+ * @param freight freight paid in {@code currency} for the whole consignment, {@literal null} if included or nil;
+ *     allocated to items by value
+ * @param insurance insurance paid in {@code currency}, {@literal null} if included or nil; allocated by value
+ * @param date the business date whose month's exchange rate applies
+ */
+public record AssessmentRequest(TradeFlow flow, String incoterm, CurrencyCode currency, BigDecimal freight,
+		BigDecimal insurance, LocalDate date, List<Item> items) {
+
+	/**
+	 * @param value the line's value in the declaration currency, on the declaration's incoterm
+	 * @param preferenceAgreement the agreement of a certificate of origin the trader presents for this line
+	 *     (e.g. {@code RCEP}), else {@literal null}
+	 */
+	public record Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement) {
+	}
+}

@@ -1,0 +1,105 @@
+package io.singlewindow.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person at a headless Chromium (Debian's chromium and chromium-driver, never a downloaded browser), with the
+ * few gestures the browser tests need. One per test class: starting Chromium takes a second or two.
+ */
+public final class BrowserSession implements AutoCloseable {
+
+	private final WebDriver driver;
+	private final String baseUrl;
+
+	public BrowserSession(int port) throws IOException {
+		this.baseUrl = "http://localhost:" + port;
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN",
+				"--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+	}
+
+	public BrowserSession open(String path) {
+		driver.get(baseUrl + path);
+		return this;
+	}
+
+	public BrowserSession logInAs(String username, String password) {
+		open("/login");
+		type("username", username);
+		type("password", password);
+		click("login-submit");
+		return this;
+	}
+
+	public BrowserSession type(String id, String text) {
+		WebElement field = waitFor(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+		return this;
+	}
+
+	public BrowserSession select(String id, String value) {
+		new org.openqa.selenium.support.ui.Select(waitFor(By.id(id))).selectByValue(value);
+		return this;
+	}
+
+	public BrowserSession click(String id) {
+		waitFor(By.id(id)).click();
+		return this;
+	}
+
+	public WebElement waitFor(By by) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+	}
+
+	public String text(By by) {
+		return waitFor(by).getText();
+	}
+
+	public String title() {
+		return driver.getTitle();
+	}
+
+	public String htmlLang() {
+		return driver.findElement(By.tagName("html")).getAttribute("lang");
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	/** Saves a screenshot under {@code target/screenshots} for a person to look at. */
+	public void screenshot(String name) throws IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+}
