@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.TradeFlow;
+import io.singlewindow.core.Uscc;
 
 /**
  * What the single window asks of the permit module: which permits goods need, and the atomic write-off of permit
@@ -31,6 +32,9 @@ public interface PermitLedger {
 
 	/** Gives back everything written off for {@code declarationId} (rejected or cancelled); idempotent. */
 	void restore(UUID declarationId);
+
+	/** The permits {@code holder} holds, in force or not, newest first. */
+	List<HeldPermit> heldBy(Uscc holder);
 
 	/** Every write-off recorded for a declaration, restored ones included. */
 	List<WriteOff> writeOffsOf(UUID declarationId);
