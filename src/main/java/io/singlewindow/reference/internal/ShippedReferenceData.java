@@ -23,6 +23,7 @@ import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.LoCode;
 import io.singlewindow.core.UnitCode;
+import io.singlewindow.reference.CsvReader;
 import io.singlewindow.reference.HsEntry;
 import io.singlewindow.reference.ReferenceData;
 

@@ -21,12 +21,12 @@ import io.singlewindow.tariff.ExchangeRates;
 
 /** Customs monthly exchange rates kept in {@code exchange_rate}; administrators set them per currency and month. */
 @Component
-class JdbcExchangeRates implements ExchangeRates {
+public class JdbcExchangeRates implements ExchangeRates {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcExchangeRates.class);
 
 	/** One stored rate. */
-	record MonthlyRate(String currency, YearMonth month, BigDecimal rate, boolean demo, Instant updatedAt,
+	public record MonthlyRate(String currency, YearMonth month, BigDecimal rate, boolean demo, Instant updatedAt,
 			String updatedBy) {
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.singlewindow.reference.CsvReader;
+
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.LoCode;

@@ -1,4 +1,4 @@
-package io.singlewindow.reference.internal;
+package io.singlewindow.reference;
 
 import java.io.IOException;
 import java.io.Reader;
