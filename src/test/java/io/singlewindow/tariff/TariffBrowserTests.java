@@ -106,6 +106,21 @@ class TariffBrowserTests {
 		browser.open("/tariff/lines/0901110000");
 		assertThat(browser.text(By.id("tariff-line"))).contains("RCEP", "8%");
 		browser.screenshot("tariff-line-zh");
+
+		// wine, 10,000.00 CNY CIF: duty 1,400.00 + excise 1,266.67 + VAT 1,646.67 = 4,313.34
+		browser.open("/tariff/assess");
+		browser.type("currency", "CNY");
+		browser.type("hs-0", "2204210000");
+		browser.type("value-0", "10000");
+		browser.type("origin-0", "FR");
+		browser.click("assess-submit");
+		assertThat(browser.text(By.id("assessment-total-taxes"))).isEqualTo("4,313.34");
+		assertThat(browser.text(By.id("assessment"))).contains("excise = (10,000.00 + 1,400.00) ÷ (1 − 10%) × 10% = 1,266.67");
+		browser.screenshot("tariff-assessment-zh");
+		browser.type("currency", "USD");
+		browser.select("incoterm", "FOB");
+		browser.click("assess-submit");
+		assertThat(browser.text(By.id("assess-errors"))).contains("freight");
 		browser.click("logout");
 	}
 }

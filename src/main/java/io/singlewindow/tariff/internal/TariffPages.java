@@ -37,9 +37,11 @@ class TariffPages {
 	private final TariffImports imports;
 	private final CurrentActor currentActor;
 	private final BusinessTime time;
+	private final io.singlewindow.tariff.DutyAssessor assessor;
 
 	TariffPages(JdbcTariffSchedule schedule, JdbcExchangeRates rates, TariffImports imports, CurrentActor currentActor,
-			BusinessTime time) {
+			BusinessTime time, io.singlewindow.tariff.DutyAssessor assessor) {
+		this.assessor = assessor;
 		this.schedule = schedule;
 		this.rates = rates;
 		this.imports = imports;
@@ -50,6 +52,11 @@ class TariffPages {
 	@Bean
 	static NavigationItem tariffNavigation() {
 		return new NavigationItem("nav.tariff", "/tariff/lines", Set.of("TRADER", "BROKER", "OFFICER", "ADMIN"), 60);
+	}
+
+	@Bean
+	static NavigationItem assessNavigation() {
+		return new NavigationItem("nav.assess", "/tariff/assess", Set.of("TRADER", "BROKER", "OFFICER"), 61);
 	}
 
 	@Bean
@@ -81,6 +88,68 @@ class TariffPages {
 		}
 		model.addAttribute("line", schedule.line(hs).orElseThrow(() -> Problem.notFound("TARIFF_LINE_UNKNOWN", code)));
 		return "tariff/line";
+	}
+
+	/** The form of the pre-computation page: up to {@value #FORM_ITEMS} items. */
+	static final int FORM_ITEMS = 3;
+
+	@GetMapping("/tariff/assess")
+	String assessForm(Model model) {
+		currentActor.get();
+		model.addAttribute("form", new AssessForm("IMPORT", "CIF", "USD", "", "", time.today().toString(),
+				new String[FORM_ITEMS], new String[FORM_ITEMS], new String[FORM_ITEMS], new String[FORM_ITEMS]));
+		return "tariff/assess";
+	}
+
+	/** What the pre-computation form posts; blank item rows are ignored. */
+	record AssessForm(String flow, String incoterm, String currency, String freight, String insurance, String date,
+			String[] hsCode, String[] value, String[] origin, String[] agreement) {
+	}
+
+	@PostMapping("/tariff/assess")
+	String assess(AssessForm form, Model model) {
+		currentActor.get();
+		model.addAttribute("form", form);
+		List<TariffApi.ItemInput> items = new java.util.ArrayList<>();
+		List<FieldProblem> problems = new java.util.ArrayList<>();
+		for (int i = 0; form.hsCode() != null && i < form.hsCode().length; i++) {
+			if (form.hsCode()[i] == null || form.hsCode()[i].isBlank()) {
+				continue;
+			}
+			BigDecimal value = decimal(at(form.value(), i), "items[" + items.size() + "].value", problems);
+			items.add(new TariffApi.ItemInput(i + 1, form.hsCode()[i], value, at(form.origin(), i),
+					at(form.agreement(), i)));
+		}
+		BigDecimal freight = decimal(form.freight(), "freight", problems);
+		BigDecimal insurance = decimal(form.insurance(), "insurance", problems);
+		try {
+			if (!problems.isEmpty()) {
+				throw Problem.invalidInput(problems);
+			}
+			model.addAttribute("assessment", assessor.assess(TariffApi.toRequest(new TariffApi.AssessmentInput(
+					form.flow(), form.incoterm(), form.currency(), freight, insurance, form.date(), items),
+					time.today())));
+		} catch (Problem p) {
+			model.addAttribute("problems", p.fieldProblems().isEmpty() ? List.of(new FieldProblem("", p.code()))
+					: p.fieldProblems());
+		}
+		return "tariff/assess";
+	}
+
+	private static String at(String[] values, int i) {
+		return values == null || i >= values.length ? null : values[i];
+	}
+
+	private static BigDecimal decimal(String raw, String field, List<FieldProblem> problems) {
+		if (raw == null || raw.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(raw.strip().replace(",", ""));
+		} catch (NumberFormatException e) {
+			problems.add(new FieldProblem(field, "AMOUNT_FORMAT", raw));
+			return null;
+		}
 	}
 
 	@GetMapping("/admin/tariff")
