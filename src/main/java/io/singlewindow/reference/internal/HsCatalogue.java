@@ -78,7 +78,8 @@ class HsCatalogue {
 				data.section(code).ifPresent(s -> model.addAttribute("section", s));
 				data.hs(code).ifPresent(e -> model.addAttribute("entry", e));
 				if (model.getAttribute("section") == null && model.getAttribute("entry") == null) {
-					throw Problem.notFound("HS_UNKNOWN", code);
+					model.addAttribute("notFound", code);
+					return "reference/hs";
 				}
 				HsEntry e = (HsEntry) model.getAttribute("entry");
 				if (e != null) {

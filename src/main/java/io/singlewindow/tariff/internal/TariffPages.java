@@ -80,13 +80,18 @@ class TariffPages {
 	@GetMapping("/tariff/lines/{code}")
 	String line(@PathVariable String code, Model model) {
 		currentActor.get();
-		HsCode hs;
+		java.util.Optional<io.singlewindow.tariff.TariffLine> line;
 		try {
-			hs = HsCode.of(code);
+			line = schedule.line(HsCode.of(code));
 		} catch (InvalidValue e) {
-			throw Problem.notFound("TARIFF_LINE_UNKNOWN", code);
+			line = java.util.Optional.empty();
 		}
-		model.addAttribute("line", schedule.line(hs).orElseThrow(() -> Problem.notFound("TARIFF_LINE_UNKNOWN", code)));
+		if (line.isEmpty()) {
+			// an unknown code is a search without results, not an error page
+			model.addAttribute("notFound", code);
+			return lines(code, model);
+		}
+		model.addAttribute("line", line.get());
 		return "tariff/line";
 	}
 

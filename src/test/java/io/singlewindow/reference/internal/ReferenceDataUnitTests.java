@@ -26,6 +26,13 @@ class ReferenceDataUnitTests {
 	}
 
 	@Test
+	void readsTheLastRecordWithoutALineBreakAndCrOnlyLineEnds() {
+		assertThat(CsvReader.parse("a,b\rc,\"d\"")).containsExactly(List.of("a", "b"), List.of("c", "d"));
+		assertThat(CsvReader.parse("")).isEmpty();
+		assertThat(CsvReader.parse("x,")).containsExactly(List.of("x", ""));
+	}
+
+	@Test
 	void knowsTheHs2022SubheadingsWithoutComtradeExtras() {
 		assertThat(data.isHsSubheading("090111")).isTrue();
 		assertThat(data.isHsSubheading("854231")).isTrue();
