@@ -35,8 +35,10 @@ import io.singlewindow.platform.BusinessTime;
 @SingleWindowIntegrationTest
 class PermitLedgerIntegrationTests {
 
-	static final Uscc CHIP = EnterpriseFixtures.demo("CHIP");
-	static final Uscc COFFEE = EnterpriseFixtures.demo("COFFEE");
+	// Test permits go to holders of their own so that other modules' tests, which use the demo holders' permits, never
+	// pick one of these up.
+	static final Uscc CHIP = PermitFixtures.anotherUscc();
+	static final Uscc COFFEE = PermitFixtures.anotherUscc();
 	static final HsCode LAPTOPS = HsCode.of("8471300000");
 
 	@Autowired
@@ -88,7 +90,7 @@ class PermitLedgerIntegrationTests {
 
 	@Test
 	void theDemoHoldersHoldTheirPermitsInForceForAYear() {
-		assertThat(ledger.heldBy(CHIP)).anySatisfy(p -> {
+		assertThat(ledger.heldBy(EnterpriseFixtures.demo("CHIP"))).anySatisfy(p -> {
 			assertThat(p.catalogueCode()).isEqualTo("AIL");
 			assertThat(p.status()).isEqualTo("IN_FORCE");
 			assertThat(p.quotaUnit()).isEqualTo("C62");
@@ -96,7 +98,8 @@ class PermitLedgerIntegrationTests {
 		});
 		assertThat(ledger.heldBy(EnterpriseFixtures.demo("TUNGSTEN"))).extracting(p -> p.catalogueCode())
 			.contains("EXPORT_LICENCE");
-		assertThat(ledger.heldBy(COFFEE)).extracting(p -> p.catalogueCode()).contains("QUARANTINE_ENTRY");
+		assertThat(ledger.heldBy(EnterpriseFixtures.demo("COFFEE"))).extracting(p -> p.catalogueCode())
+			.contains("QUARANTINE_ENTRY");
 		assertThat(ledger.heldBy(EnterpriseFixtures.demo("BIO"))).extracting(p -> p.catalogueCode())
 			.contains("DRUG_IMPORT");
 	}
@@ -187,7 +190,7 @@ class PermitLedgerIntegrationTests {
 	@Test
 	void aPermitWithoutQuotaRecordsWriteOffsWithoutLimit() {
 		IssuedPermit drugs = permits.issue(new IssuedPermits.Grant(catalogue.get("DRUG_IMPORT"),
-				EnterpriseFixtures.demo("BIO"), null, "test", List.of(), null, null, time.today(), "test"));
+				PermitFixtures.anotherUscc(), null, "test", List.of(), null, null, time.today(), "test"));
 		UUID declaration = UUID.randomUUID();
 
 		WriteOff w = ledger.writeOff(new WriteOffRequest(declaration, 1, drugs.number(), drugs.holder(),
