@@ -1,7 +1,7 @@
 package io.singlewindow.permit.internal;
 
 /** Where a permit application stands. */
-enum ApplicationStatus {
+public enum ApplicationStatus {
 	/** APPROVAL_CANCELLED: nothing needed; recorded so the enterprise can show it asked. */
 	NOT_REQUIRED,
 	/** FILING: recorded at once; the record is the permit. */
@@ -15,7 +15,7 @@ enum ApplicationStatus {
 	APPROVED,
 	REJECTED;
 
-	boolean isPending() {
+	public boolean isPending() {
 		return this == UNDER_REVIEW || this == DOCUMENTS_REQUESTED;
 	}
 }

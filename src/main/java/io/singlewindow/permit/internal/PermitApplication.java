@@ -17,28 +17,28 @@ import io.singlewindow.core.Uscc;
  * @param dueDate statutory deadline of the agency's review, {@literal null} outside OPTIMISED_APPROVAL
  * @param permitNumber the permit issued on it, if any
  */
-record PermitApplication(UUID id, String reference, String catalogueCode, Uscc applicant, PermitMode mode,
+public record PermitApplication(UUID id, String reference, String catalogueCode, Uscc applicant, PermitMode mode,
 		AgencyCode issuingAgency, String scope, List<String> goods, BigDecimal requestedQuantity, String quotaUnit,
 		BigDecimal requestedValue, List<String> documents, String commitmentSignedBy, Instant commitmentSignedAt,
 		ApplicationStatus status, String submittedBy, Instant submittedAt, LocalDate dueDate, String decidedBy,
 		Instant decidedAt, String reason, String permitNumber, int version) {
 
-	PermitApplication {
+	public PermitApplication {
 		goods = List.copyOf(goods);
 		documents = List.copyOf(documents);
 	}
 
 	/** Still waiting for the agency after its statutory deadline. */
-	boolean overdueOn(LocalDate today) {
+	public boolean overdueOn(LocalDate today) {
 		return status == ApplicationStatus.UNDER_REVIEW && dueDate != null && today.isAfter(dueDate);
 	}
 
 	/** Working days left until the deadline (negative when overdue), {@literal null} when there is none. */
-	Integer workingDaysLeft(LocalDate today) {
+	public Integer workingDaysLeft(LocalDate today) {
 		return dueDate == null || !status.isPending() ? null : WorkingDays.between(today, dueDate);
 	}
 
 	/** One step of its audit trail. */
-	record Step(String action, String note, String actor, Instant at) {
+	public record Step(String action, String note, String actor, Instant at) {
 	}
 }
