@@ -200,7 +200,7 @@ class PermitPages {
 		Actor actor = currentActor.get();
 		PermitApi.requireSeeApplication(actor, application);
 		CatalogueEntry entry = catalogue.get(application.catalogueCode());
-		model.addAttribute("application", application);
+		model.addAttribute("pa", application);
 		model.addAttribute("entry", entry);
 		model.addAttribute("steps", applications.stepsOf(application.id()));
 		model.addAttribute("today", supervision.today());
