@@ -17,12 +17,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.singlewindow.core.FieldProblem;
-import io.singlewindow.core.InvalidValue;
 import io.singlewindow.core.NavigationItem;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
@@ -33,6 +33,7 @@ import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
+import io.singlewindow.platform.BusinessTime;
 
 /**
  * The web pages of the permit module: applicants apply and follow their permits, officers work their queues and
@@ -66,6 +67,12 @@ class PermitPages {
 		this.enterprises = enterprises;
 		this.agencies = agencies;
 		this.messages = messages;
+	}
+
+	/** Times are shown in the zone's time zone, whatever the server's. */
+	@ModelAttribute("zone")
+	java.time.ZoneId zone() {
+		return BusinessTime.ZONE;
 	}
 
 	// --- applicants
