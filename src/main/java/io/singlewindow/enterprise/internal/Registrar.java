@@ -208,7 +208,8 @@ class Registrar {
 				current.highTech(), current.crossBorderTrader());
 		Facts after = new Facts(
 				amendment.nameZh() == null ? before.nameZh() : nameZh(amendment.nameZh(), violations, row.id()),
-				amendment.nameEn() == null ? before.nameEn() : nameEn(amendment.nameEn(), violations, row.id()),
+				amendment.nameEn() == null ? before.nameEn()
+						: amendment.nameEn().isBlank() ? null : nameEn(amendment.nameEn(), violations, row.id()),
 				before.entityType(),
 				amendment.legalRepresentative() == null ? before.legalRepresentative()
 						: text(amendment.legalRepresentative(), "legalRepresentative", MAX_NAME, violations),

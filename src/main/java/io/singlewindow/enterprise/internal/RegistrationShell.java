@@ -51,6 +51,12 @@ class RegistrationShell {
 		return new PublicPath("/licences/**");
 	}
 
+	/** The print view's stylesheet and script. */
+	@Bean
+	PublicPath staticResources() {
+		return new PublicPath("/enterprise/**");
+	}
+
 	@Bean
 	NavigationItem registerNavigation() {
 		return new NavigationItem("nav.enterprise.register", "/register", Set.of("ANONYMOUS"), 10);
