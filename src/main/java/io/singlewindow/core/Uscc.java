@@ -32,6 +32,7 @@ public final class Uscc implements Comparable<Uscc> {
 	 *
 	 * @throws InvalidValue {@code USCC_FORMAT} unless it is 18 characters of the USCC alphabet
 	 */
+	@com.fasterxml.jackson.annotation.JsonCreator
 	public static Uscc parse(String raw) {
 		if (raw == null) {
 			throw new InvalidValue("USCC_FORMAT", null);
@@ -98,6 +99,8 @@ public final class Uscc implements Comparable<Uscc> {
 		return value.substring(2, 8);
 	}
 
+	/** The code itself; also how a USCC appears in JSON. */
+	@com.fasterxml.jackson.annotation.JsonValue
 	public String value() {
 		return value;
 	}
