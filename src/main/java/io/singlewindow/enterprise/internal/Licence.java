@@ -15,20 +15,20 @@ import io.singlewindow.enterprise.Enterprise;
  *     codes); such a code is legal and is shown with a warning
  * @param warnings stable codes of what a reader should notice, e.g. {@code USCC_CHECK_CHARACTER_MISMATCH}
  */
-record Licence(Enterprise enterprise, boolean usccCheckValid, String zoneArea, String origin, LocalDate establishedOn,
+public record Licence(Enterprise enterprise, boolean usccCheckValid, String zoneArea, String origin, LocalDate establishedOn,
 		String statusReason, Instant statusChangedAt, int version, List<BusinessActivity> businessScope,
 		List<AgencyRegistration> agencyRegistrations, List<Change> amendments, List<StatusChange> history,
 		List<String> warnings) {
 
 	/** A registration with another agency made from the same application. */
-	record AgencyRegistration(String agency, String kind, String reference, Instant registeredAt) {
+	public record AgencyRegistration(String agency, String kind, String reference, Instant registeredAt) {
 	}
 
 	/** One changed field of an amendment. */
-	record Change(String field, String oldValue, String newValue, Instant amendedAt, String amendedBy) {
+	public record Change(String field, String oldValue, String newValue, Instant amendedAt, String amendedBy) {
 	}
 
 	/** One change of the licence's state. */
-	record StatusChange(String action, String statusAfter, String reason, Instant occurredAt, String actor) {
+	public record StatusChange(String action, String statusAfter, String reason, Instant occurredAt, String actor) {
 	}
 }

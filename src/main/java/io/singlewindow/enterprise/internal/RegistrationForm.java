@@ -12,7 +12,7 @@ import io.singlewindow.enterprise.Enterprise;
  * The web form behind the application, the amendment and the officer's record of an existing enterprise: every
  * field as typed, so that a rejected form comes back exactly as the person left it.
  */
-record RegistrationForm(String nameZh, String nameEn, String entityType, String legalRepresentative,
+public record RegistrationForm(String nameZh, String nameEn, String entityType, String legalRepresentative,
 		String registeredCapital, String capitalCurrency, String zoneArea, String address, List<String> businessScope,
 		String industrialChain, Boolean highTech, Boolean crossBorderTrader, String username, String password,
 		String uscc, String establishedOn, Integer version) {
@@ -39,7 +39,7 @@ record RegistrationForm(String nameZh, String nameEn, String entityType, String 
 				establishedOn, version);
 	}
 
-	List<String> scope() {
+	public List<String> scope() {
 		return businessScope == null ? List.of() : businessScope;
 	}
 

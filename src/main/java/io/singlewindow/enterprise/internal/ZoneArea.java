@@ -4,7 +4,7 @@ package io.singlewindow.enterprise.internal;
  * The sub-areas of the Xiamen Area of the China (Fujian) Pilot Free Trade Zone; a registered address must lie in
  * one of them.
  */
-enum ZoneArea {
+public enum ZoneArea {
 	/** 两岸贸易中心核心区 */
 	CROSS_STRAIT_TRADE_CENTRE,
 	/** 象屿保税区 */
