@@ -91,11 +91,10 @@ class Registrar {
 	private final Enterprises enterprises;
 	private final BusinessTime time;
 	private final ApplicationEventPublisher events;
-	private final RegistrationProperties properties;
+	private final LicenceLedger ledger;
 
 	Registrar(JdbcClient jdbc, UsccIssuer issuer, ActivityCatalogue catalogue, Accounts accounts,
-			Enterprises enterprises, BusinessTime time, ApplicationEventPublisher events,
-			RegistrationProperties properties) {
+			Enterprises enterprises, BusinessTime time, ApplicationEventPublisher events, LicenceLedger ledger) {
 		this.jdbc = jdbc;
 		this.issuer = issuer;
 		this.catalogue = catalogue;
@@ -103,7 +102,7 @@ class Registrar {
 		this.enterprises = enterprises;
 		this.time = time;
 		this.events = events;
-		this.properties = properties;
+		this.ledger = ledger;
 	}
 
 	/**
@@ -123,8 +122,8 @@ class Registrar {
 		Instant now = time.now();
 		String applicant = application.username().strip();
 		UUID id = insert(uscc, facts, "ISSUED", now);
-		List<String> agencies = registerWithAgencies(id, uscc, facts.crossBorder(), now);
-		recordEvent(id, "REGISTERED", EnterpriseStatus.ACTIVE, null, now, applicant);
+		List<String> agencies = ledger.registerWithAgencies(id, uscc, facts.crossBorder(), now);
+		ledger.recordEvent(id, "REGISTERED", EnterpriseStatus.ACTIVE, null, now, applicant);
 		accounts.open(applicant, application.password(), facts.legalRepresentative(), Role.TRADER, uscc, null);
 		events.publishEvent(registered(id, uscc, facts, agencies, false, now));
 		log.info("event=enterprise_registered uscc={} entity_type={} chain={} agencies={}", uscc,
@@ -167,8 +166,8 @@ class Registrar {
 		Instant registeredAt = established == null ? time.now() : established.atStartOfDay(BusinessTime.ZONE).toInstant();
 		Instant now = time.now();
 		UUID id = insert(uscc, facts, "RECORDED", registeredAt);
-		List<String> agencies = registerWithAgencies(id, uscc, facts.crossBorder(), now);
-		recordEvent(id, "RECORDED", EnterpriseStatus.ACTIVE,
+		List<String> agencies = ledger.registerWithAgencies(id, uscc, facts.crossBorder(), now);
+		ledger.recordEvent(id, "RECORDED", EnterpriseStatus.ACTIVE,
 				uscc.hasValidCheckCharacter() ? null : CHECK_CHARACTER_MISMATCH, now, actor.username());
 		if (withLogin) {
 			accounts.open(application.username().strip(), application.password(), facts.legalRepresentative(),
@@ -246,11 +245,10 @@ class Registrar {
 			throw Problem.conflict("LICENCE_VERSION_CONFLICT", uscc, row.version(), "?");
 		}
 		if (changes.stream().anyMatch(c -> c[0].equals("businessScope"))) {
-			jdbc.sql("DELETE FROM enterprise_activity WHERE enterprise_id = ?").param(row.id()).update();
-			insertScope(row.id(), after.scope());
+			ledger.replaceScope(row.id(), codesOf(after.scope()));
 		}
 		if (after.crossBorder() && !before.crossBorder()) {
-			registerWithCustoms(row.id(), now);
+			ledger.registerWithCustoms(row.id(), now);
 		}
 		for (String[] change : changes) {
 			jdbc.sql("""
@@ -306,7 +304,7 @@ class Registrar {
 		if (updated == 0) {
 			throw Problem.conflict("LICENCE_VERSION_CONFLICT", uscc, row.version(), "?");
 		}
-		recordEvent(row.id(), action.name(), action.after, why, now, actor.username());
+		ledger.recordEvent(row.id(), action.name(), action.after, why, now, actor.username());
 		if (action == LicenceAction.REVOKE || action == LicenceAction.DEREGISTER) {
 			accounts.enableEnterpriseAccounts(uscc, false);
 		}
@@ -500,7 +498,11 @@ class Registrar {
 	}
 
 	private static String codes(List<BusinessActivity> scope) {
-		return String.join(",", scope.stream().map(BusinessActivity::code).sorted().toList());
+		return String.join(",", codesOf(scope).stream().sorted().toList());
+	}
+
+	private static List<String> codesOf(List<BusinessActivity> scope) {
+		return scope.stream().map(BusinessActivity::code).toList();
 	}
 
 	// --- storage ----------------------------------------------------------------------------------------------------
@@ -531,64 +533,13 @@ class Registrar {
 			// Another application with the same name (or the same recorded code) committed between check and insert.
 			throw Problem.invalidField("nameZh", "ENTERPRISE_NAME_TAKEN", f.nameZh());
 		}
-		insertScope(id, f.scope());
+		ledger.replaceScope(id, codesOf(f.scope()));
 		return id;
-	}
-
-	private void insertScope(UUID id, List<BusinessActivity> scope) {
-		for (BusinessActivity activity : scope) {
-			jdbc.sql("INSERT INTO enterprise_activity (enterprise_id, activity_code) VALUES (?, ?)")
-				.params(id, activity.code()).update();
-		}
-	}
-
-	/**
-	 * Multi-certificate integration: the USCC is the licence number and, since 2015, the taxpayer number too; customs
-	 * gives a cross-border trader its consignor/consignee registration code (district + {@code F} + serial).
-	 */
-	private List<String> registerWithAgencies(UUID id, Uscc uscc, boolean crossBorder, Instant now) {
-		List<String> agencies = new ArrayList<>();
-		addRegistration(id, AgencyCode.SAMR, "BUSINESS_LICENCE", uscc.value(), now);
-		agencies.add(AgencyCode.SAMR.value());
-		addRegistration(id, AgencyCode.TAX, "TAX_REGISTRATION", uscc.value(), now);
-		agencies.add(AgencyCode.TAX.value());
-		if (crossBorder) {
-			registerWithCustoms(id, now);
-			agencies.add(AgencyCode.CUSTOMS.value());
-		}
-		return agencies;
-	}
-
-	private void registerWithCustoms(UUID id, Instant now) {
-		boolean registered = jdbc.sql("SELECT count(*) FROM agency_registration WHERE enterprise_id = ? AND kind = ?")
-			.params(id, "CONSIGNOR_CONSIGNEE").query(Long.class).single() > 0;
-		if (registered) {
-			return;
-		}
-		long serial = jdbc.sql("SELECT nextval('customs_registration_seq')").query(Long.class).single();
-		addRegistration(id, AgencyCode.CUSTOMS, "CONSIGNOR_CONSIGNEE",
-				properties.customsDistrict() + "F" + String.format("%05d", serial), now);
-	}
-
-	private void addRegistration(UUID id, AgencyCode agency, String kind, String reference, Instant now) {
-		jdbc.sql("""
-				INSERT INTO agency_registration (id, enterprise_id, agency_code, kind, reference, registered_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), id, agency.value(), kind, reference, Timestamp.from(now))
-			.update();
-	}
-
-	private void recordEvent(UUID id, String action, EnterpriseStatus after, String reason, Instant at, String actor) {
-		jdbc.sql("""
-				INSERT INTO licence_event (id, enterprise_id, action, status_after, reason, occurred_at, actor)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), id, action, after.name(), reason, Timestamp.from(at), actor)
-			.update();
 	}
 
 	private static EnterpriseRegistered registered(UUID id, Uscc uscc, Facts f, List<String> agencies,
 			boolean recorded, Instant at) {
-		List<String> activities = f.scope().stream().map(BusinessActivity::code).toList();
+		List<String> activities = codesOf(f.scope());
 		List<String> permits = f.scope().stream().filter(BusinessActivity::regulated).map(BusinessActivity::permitCode)
 			.distinct().toList();
 		return new EnterpriseRegistered(id, uscc, f.nameZh(), f.nameEn(), f.entityType().name(), f.chain(),

@@ -118,7 +118,10 @@ class RegistrationPages {
 		if (refusal.isPresent()) {
 			return refusal.get();
 		}
-		model.addAttribute("licence", get(Uscc.parse(uscc)));
+		Licence licence = get(Uscc.parse(uscc));
+		model.addAttribute("licence", licence);
+		model.addAttribute("verifyUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+			.fromCurrentContextPath().path("/verify/{uscc}").buildAndExpand(licence.enterprise().uscc()).toUriString());
 		return "enterprise/licence-print";
 	}
 
