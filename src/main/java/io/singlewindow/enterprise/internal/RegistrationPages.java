@@ -170,7 +170,8 @@ class RegistrationPages {
 	String registrations(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
 			Model model) {
 		currentActor.get().requireRole(Role.OFFICER, Role.ADMIN);
-		EnterpriseStatus wanted = status == null || status.isBlank() ? null : EnterpriseStatus.valueOf(status);
+		EnterpriseStatus wanted = java.util.Arrays.stream(EnterpriseStatus.values())
+			.filter(s -> s.name().equalsIgnoreCase(status == null ? "" : status.strip())).findFirst().orElse(null);
 		model.addAttribute("enterprises", enterprises.search(q, wanted, LIST_LIMIT));
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("status", wanted == null ? "" : wanted.name());
@@ -304,7 +305,9 @@ class RegistrationPages {
 		if (problem.fieldProblems().isEmpty()) {
 			return text(problem.code(), locale, problem.arguments());
 		}
-		return problem.fieldProblems().stream().map(p -> text(p.code(), locale, p.arguments()))
+		return problem.fieldProblems().stream()
+			.map(p -> messages.getMessage("enterprise.field." + p.field(), null, p.field(), locale) + ": "
+					+ text(p.code(), locale, p.arguments()))
 			.reduce((a, b) -> a + " " + b).orElse("");
 	}
 
