@@ -105,28 +105,23 @@ class EnterpriseController {
 	record Decision(String reason, Integer version) {
 	}
 
-	@PostMapping("/enterprises/{uscc}/suspension")
-	@Operation(summary = "Suspend the licence (market regulation; reason required)")
-	Licence suspend(@PathVariable String uscc, @RequestBody Decision decision) {
-		return change(uscc, LicenceAction.SUSPEND, decision);
-	}
-
-	@PostMapping("/enterprises/{uscc}/reinstatement")
-	@Operation(summary = "Reinstate a suspended licence (market regulation)")
-	Licence reinstate(@PathVariable String uscc, @RequestBody(required = false) Decision decision) {
-		return change(uscc, LicenceAction.REINSTATE, decision);
-	}
-
-	@PostMapping("/enterprises/{uscc}/revocation")
-	@Operation(summary = "Revoke the licence (market regulation; reason required); disables the enterprise's accounts")
-	Licence revoke(@PathVariable String uscc, @RequestBody Decision decision) {
-		return change(uscc, LicenceAction.REVOKE, decision);
-	}
-
-	@PostMapping("/enterprises/{uscc}/deregistration")
-	@Operation(summary = "Deregister the enterprise (market regulation, or the enterprise's own trader); disables its accounts")
-	Licence deregister(@PathVariable String uscc, @RequestBody(required = false) Decision decision) {
-		return change(uscc, LicenceAction.DEREGISTER, decision);
+	@PostMapping("/enterprises/{uscc}/{decision:suspension|reinstatement|revocation|deregistration}")
+	@Operation(summary = "Decide on the licence: suspension (reason required), reinstatement of a suspended licence, "
+			+ "revocation (reason required) — market-regulation officers; deregistration — market regulation or the "
+			+ "enterprise's own trader. Revocation and deregistration disable the enterprise's accounts. Body: "
+			+ "{\"reason\": \"…\", \"version\": n}, version optional (optimistic lock)")
+	Licence decide(@PathVariable String uscc, @PathVariable String decision,
+			@RequestBody(required = false) Decision body) {
+		LicenceAction action = switch (decision) {
+			case "suspension" -> LicenceAction.SUSPEND;
+			case "reinstatement" -> LicenceAction.REINSTATE;
+			case "revocation" -> LicenceAction.REVOKE;
+			default -> LicenceAction.DEREGISTER;
+		};
+		Uscc code = Uscc.parse(uscc);
+		registrar.change(code, action, body == null ? null : body.reason(), body == null ? null : body.version(),
+				currentActor.get());
+		return licence(code);
 	}
 
 	@GetMapping("/business-activities")
@@ -140,13 +135,6 @@ class EnterpriseController {
 	PublicLicenceFacts verify(@PathVariable String uscc) {
 		Uscc code = Uscc.parse(uscc);
 		return licences.publicFacts(code).orElseThrow(() -> Problem.notFound("LICENCE_NOT_FOUND", code));
-	}
-
-	private Licence change(String uscc, LicenceAction action, Decision decision) {
-		Uscc code = Uscc.parse(uscc);
-		registrar.change(code, action, decision == null ? null : decision.reason(),
-				decision == null ? null : decision.version(), currentActor.get());
-		return licence(code);
 	}
 
 	private Licence licence(Uscc uscc) {

@@ -20,14 +20,6 @@ public enum EntityType {
 	}
 
 	static EntityType of(String raw) {
-		if (raw == null) {
-			return null;
-		}
-		for (EntityType t : values()) {
-			if (t.name().equalsIgnoreCase(raw.strip())) {
-				return t;
-			}
-		}
-		throw new io.singlewindow.core.InvalidValue("ENTITY_TYPE_UNKNOWN", raw);
+		return Choice.of(EntityType.class, raw, "ENTITY_TYPE_UNKNOWN");
 	}
 }

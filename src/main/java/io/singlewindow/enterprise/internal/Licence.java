@@ -15,9 +15,9 @@ import io.singlewindow.enterprise.Enterprise;
  *     codes); such a code is legal and is shown with a warning
  * @param warnings stable codes of what a reader should notice, e.g. {@code USCC_CHECK_CHARACTER_MISMATCH}
  */
-public record Licence(Enterprise enterprise, boolean usccCheckValid, String zoneArea, String origin, LocalDate establishedOn,
-		String statusReason, Instant statusChangedAt, int version, List<BusinessActivity> businessScope,
-		List<AgencyRegistration> agencyRegistrations, List<Change> amendments, List<StatusChange> history,
+public record Licence(Enterprise enterprise, boolean usccCheckValid, String zoneArea, String origin,
+		LocalDate establishedOn, String statusReason, Instant statusChangedAt, int version,
+		List<BusinessActivity> businessScope, List<AgencyRegistration> agencyRegistrations, List<Change> amendments, List<StatusChange> history,
 		List<String> warnings) {
 
 	/** A registration with another agency made from the same application. */

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param valid whether the licence is in force (status ACTIVE)
  */
-public record PublicLicenceFacts(String uscc, boolean usccCheckValid, boolean valid, String status, String nameZh,
-		String nameEn, String entityType, LocalDate establishedOn, String registrationAuthority,
+public record PublicLicenceFacts(String uscc, boolean usccCheckValid, boolean valid, String status,
+		String nameZh, String nameEn, String entityType, LocalDate establishedOn, String registrationAuthority,
 		List<String> businessScope, List<String> warnings) {
 }

@@ -424,11 +424,7 @@ class Registrar {
 	}
 
 	private static IndustrialChain chain(String raw) {
-		try {
-			return IndustrialChain.valueOf(raw.strip().toUpperCase(java.util.Locale.ROOT));
-		} catch (IllegalArgumentException e) {
-			throw new InvalidValue("INDUSTRIAL_CHAIN_UNKNOWN", raw);
-		}
+		return Choice.of(IndustrialChain.class, raw, "INDUSTRIAL_CHAIN_UNKNOWN");
 	}
 
 	private List<BusinessActivity> scope(List<String> codes, Violations v) {

@@ -15,14 +15,6 @@ public enum ZoneArea {
 	HAICANG_BONDED_PORT;
 
 	static ZoneArea of(String raw) {
-		if (raw == null) {
-			return null;
-		}
-		for (ZoneArea a : values()) {
-			if (a.name().equalsIgnoreCase(raw.strip())) {
-				return a;
-			}
-		}
-		throw new io.singlewindow.core.InvalidValue("ZONE_AREA_UNKNOWN", raw);
+		return Choice.of(ZoneArea.class, raw, "ZONE_AREA_UNKNOWN");
 	}
 }
