@@ -188,7 +188,7 @@ class Registrar {
 	 */
 	@Transactional
 	public List<String> amend(Uscc uscc, Amendment amendment, Actor actor) {
-		if (!(actor.mayActFor(uscc) || actor.mayActAs(AgencyCode.SAMR))) {
+		if (!mayAmend(actor, uscc)) {
 			throw Problem.forbidden("NOT_AUTHORISED_FOR_ENTERPRISE", uscc);
 		}
 		Enterprise current = enterprises.get(uscc);
@@ -262,6 +262,14 @@ class Registrar {
 		events.publishEvent(new LicenceAmended(uscc, fields, actor.username(), now));
 		log.info("event=licence_amended uscc={} fields={} by={}", uscc, fields, actor.username());
 		return fields;
+	}
+
+	/**
+	 * Whether {@code actor} may amend the licence of {@code uscc}: a person of the enterprise itself (its trader, or a
+	 * broker for its own brokerage — not for the principals it declares for) or a market-regulation officer.
+	 */
+	static boolean mayAmend(Actor actor, Uscc uscc) {
+		return actor.mayActAs(AgencyCode.SAMR) || (actor.mayActFor(uscc) && uscc.equals(actor.enterprise()));
 	}
 
 	/**

@@ -268,16 +268,15 @@ class RegistrationPages {
 		boolean own = actor.map(a -> a.is(Role.TRADER) && a.mayActFor(uscc)).orElse(false);
 		EnterpriseStatus status = licence.enterprise().status();
 		boolean open = status == EnterpriseStatus.ACTIVE || status == EnterpriseStatus.SUSPENDED;
-		model.addAttribute("mayAmend", open && (samr || actor.map(a -> a.mayActFor(uscc)).orElse(false)));
+		model.addAttribute("mayAmend", open && actor.map(a -> Registrar.mayAmend(a, uscc)).orElse(false));
 		model.addAttribute("mayDecide", samr && open);
 		model.addAttribute("mayDeregister", open && (samr || own));
 		return licence;
 	}
 
 	private void requireMayAmend(Licence licence) {
-		Actor actor = currentActor.get();
 		Uscc uscc = licence.enterprise().uscc();
-		if (!(actor.mayActFor(uscc) || actor.mayActAs(AgencyCode.SAMR))) {
+		if (!Registrar.mayAmend(currentActor.get(), uscc)) {
 			throw Problem.forbidden("NOT_AUTHORISED_FOR_ENTERPRISE", uscc);
 		}
 	}
