@@ -23,7 +23,6 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
-import io.singlewindow.permit.PermitLedger;
 import io.singlewindow.permit.PermitRequirement;
 import io.singlewindow.permit.internal.PermitViews.ApplicationView;
 import io.singlewindow.permit.internal.PermitViews.CatalogueView;

@@ -379,8 +379,10 @@ class PermitApplications {
 		List<String> documents = documents(given);
 		for (int i = 0; i < entry.documentsZh().size(); i++) {
 			boolean present = i < documents.size() && !documents.get(i).isBlank();
-			violations.check(present, "documents[" + i + "]", "PERMIT_DOCUMENT_MISSING", entry.documentsEn().size() > i
-					? entry.documentsEn().get(i) : entry.documentsZh().get(i));
+			// Named in both languages: the problem's text is in the caller's, the document list in the entry's two.
+			String name = entry.documentsZh().get(i)
+					+ (entry.documentsEn().size() > i ? " / " + entry.documentsEn().get(i) : "");
+			violations.check(present, "documents[" + i + "]", "PERMIT_DOCUMENT_MISSING", name);
 			violations.check(!present || documents.get(i).length() <= 200, "documents[" + i + "]", "SIZE");
 		}
 	}

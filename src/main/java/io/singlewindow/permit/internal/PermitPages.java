@@ -158,9 +158,7 @@ class PermitPages {
 			Problem problem) {
 		model.addAttribute("entry", entry);
 		model.addAttribute("enterprises", actingFor(actor));
-		model.addAttribute("errors", errors);
-		model.addAttribute("problem", problem == null || !problem.fieldProblems().isEmpty() ? null : problem);
-		model.addAttribute("problemArgs", problem == null ? new Object[0] : problem.arguments());
+		showProblems(model, errors, problem);
 		return "permit/apply";
 	}
 
@@ -215,9 +213,7 @@ class PermitPages {
 				&& actor.mayActAs(application.issuingAgency()));
 		model.addAttribute("maySupplement", application.status() == ApplicationStatus.DOCUMENTS_REQUESTED
 				&& actor.mayActFor(application.applicant()));
-		model.addAttribute("errors", errors);
-		model.addAttribute("problem", problem == null || !problem.fieldProblems().isEmpty() ? null : problem);
-		model.addAttribute("problemArgs", problem == null ? new Object[0] : problem.arguments());
+		showProblems(model, errors, problem);
 		return "permit/application";
 	}
 
@@ -278,9 +274,7 @@ class PermitPages {
 		model.addAttribute("writeOffs", ledger.writeOffsAgainst(permit.number()));
 		model.addAttribute("history", supervision.historyOfPermit(permit.number()));
 		model.addAttribute("mayAct", actor.mayActAs(entry.issuingAgency()));
-		model.addAttribute("errors", errors);
-		model.addAttribute("problem", problem == null || !problem.fieldProblems().isEmpty() ? null : problem);
-		model.addAttribute("problemArgs", problem == null ? new Object[0] : problem.arguments());
+		showProblems(model, errors, problem);
 		return "permit/permit";
 	}
 
@@ -348,13 +342,18 @@ class PermitPages {
 		model.addAttribute("agencies", agencies.all());
 		model.addAttribute("modes", PermitMode.values());
 		model.addAttribute("quotaKinds", QuotaKind.values());
-		model.addAttribute("errors", errors);
-		model.addAttribute("problem", problem == null || !problem.fieldProblems().isEmpty() ? null : problem);
-		model.addAttribute("problemArgs", problem == null ? new Object[0] : problem.arguments());
+		showProblems(model, errors, problem);
 		return "permit/admin-entry";
 	}
 
 	// --- helpers
+
+	/** Field problems go next to their fields; a problem of the whole request goes on top of the form. */
+	private static void showProblems(Model model, Map<String, String> errors, Problem problem) {
+		model.addAttribute("errors", errors);
+		model.addAttribute("problem", problem == null || !problem.fieldProblems().isEmpty() ? null : problem);
+		model.addAttribute("problemArgs", problem == null ? new Object[0] : problem.arguments());
+	}
 
 	private List<Enterprise> actingFor(Actor actor) {
 		Set<Uscc> usccs = new LinkedHashSet<>();

@@ -160,20 +160,18 @@ class PermitSupervision {
 
 	/** Everything that happened to an enterprise's permits, newest first: issues, suspensions, revocations … */
 	List<HistoryEntry> historyOf(Uscc holder) {
-		return jdbc.sql("""
-				SELECT p.number, p.catalogue_code, h.action, h.reason, h.actor, h.at FROM permit_history h
-				JOIN permit p ON p.id = h.permit_id WHERE h.holder_uscc = ? ORDER BY h.at DESC, p.number""")
-			.param(holder.value())
-			.query((rs, i) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getTimestamp(6).toInstant()))
-			.list();
+		return history("h.holder_uscc = ?", holder.value());
 	}
 
 	List<HistoryEntry> historyOfPermit(String number) {
+		return history("p.number = ?", number);
+	}
+
+	private List<HistoryEntry> history(String condition, String value) {
 		return jdbc.sql("""
 				SELECT p.number, p.catalogue_code, h.action, h.reason, h.actor, h.at FROM permit_history h
-				JOIN permit p ON p.id = h.permit_id WHERE p.number = ? ORDER BY h.at DESC""")
-			.param(number)
+				JOIN permit p ON p.id = h.permit_id WHERE %s ORDER BY h.at DESC, p.number""".formatted(condition))
+			.param(value)
 			.query((rs, i) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getTimestamp(6).toInstant()))
 			.list();
