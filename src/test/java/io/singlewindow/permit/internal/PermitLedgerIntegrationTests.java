@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.AgencyCode;
@@ -55,6 +56,9 @@ class PermitLedgerIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	IssuedPermit anAutomaticImportLicence(Uscc holder, String quantity) {
 		return permits.issue(new IssuedPermits.Grant(catalogue.get("AIL"), holder, null, "test laptops",
@@ -149,6 +153,20 @@ class PermitLedgerIntegrationTests {
 
 		assertThat(remainingOf(permit)).isEqualByComparingTo("10");
 		assertThat(ledger.writeOffsOf(declaration)).isEmpty();
+	}
+
+	@Test
+	void aRefusedLineLeavesTheDeclarationsTransactionUsable() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID declaration = UUID.randomUUID();
+
+		transactions.executeWithoutResult(tx -> {
+			assertProblem(() -> ledger.writeOff(laptops(declaration, 1, permit, "11")), "PERMIT_QUOTA_EXCEEDED");
+			ledger.writeOff(laptops(declaration, 2, permit, "4"));
+		});
+
+		assertThat(ledger.writeOffsOf(declaration)).extracting(WriteOff::lineNo).containsExactly(2);
+		assertThat(remainingOf(permit)).isEqualByComparingTo("6");
 	}
 
 	@Test
