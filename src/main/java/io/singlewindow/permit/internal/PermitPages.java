@@ -87,7 +87,30 @@ class PermitPages {
 		model.addAttribute("enterprises", actingFor);
 		model.addAttribute("holder", holder.value());
 		recordModel(holder, model);
+		model.addAttribute("needed", neededBy(holder, locale));
 		return "permit/mine";
+	}
+
+	/**
+	 * A regulated activity on the licence and the permit it needs (证照分离: licence first, permit after).
+	 *
+	 * @param entry the catalogue entry, {@literal null} if the catalogue has none under that code
+	 * @param heldNumber a permit of that entry the enterprise holds in force, else {@literal null}
+	 */
+	public record NeededPermit(String activity, String permitCode, CatalogueEntry entry, String heldNumber) {
+	}
+
+	private List<NeededPermit> neededBy(Uscc holder, Locale locale) {
+		var today = supervision.today();
+		List<IssuedPermit> held = permits.heldBy(holder);
+		return enterprises.businessScopeOf(holder).stream()
+			.filter(activity -> activity.regulated())
+			.map(activity -> new NeededPermit(activity.name(locale), activity.permitCode(),
+					catalogue.find(activity.permitCode()).filter(CatalogueEntry::active).orElse(null),
+					held.stream().filter(p -> p.catalogueCode().equals(activity.permitCode()))
+						.filter(p -> p.status(today) == PermitStatus.IN_FORCE)
+						.map(IssuedPermit::number).findFirst().orElse(null)))
+			.toList();
 	}
 
 	@GetMapping("/permits/record/{uscc}")

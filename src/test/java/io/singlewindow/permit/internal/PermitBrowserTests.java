@@ -2,12 +2,16 @@ package io.singlewindow.permit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.singlewindow.SingleWindowIntegrationTest;
@@ -44,6 +48,11 @@ class PermitBrowserTests {
 		browser.waitFor(By.cssSelector("section.home"));
 	}
 
+	boolean eventually(By by, String text) {
+		return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBe(by, text));
+	}
+
 	@Test
 	void anApplicantAppliesAnOfficerApprovesAndTheApplicantSeesThePermit() throws Exception {
 		logIn("trader.chip");
@@ -67,7 +76,8 @@ class PermitBrowserTests {
 		browser.select("decision", "APPROVE").type("grantedValue", "1000000");
 		browser.screenshot("permit-decide-zh");
 		browser.click("decision-submit");
-		assertThat(browser.text(By.id("application-status"))).isEqualTo("已批准");
+		// The decided page replaces the one we are on, which has the same status field: wait for the new one.
+		assertThat(eventually(By.id("application-status"), "已批准")).isTrue();
 		String number = browser.text(By.id("application-permit"));
 		assertThat(number).startsWith("DUAL_USE_EXPORT-");
 		browser.click("logout");
@@ -84,7 +94,7 @@ class PermitBrowserTests {
 	@Test
 	void aCommitmentIsIssuedAtOnceAndRevokedWhenFoundFalse() throws Exception {
 		logIn("trader.bio");
-		browser.open("/permits/apply?code=HAZARDOUS_CHEMICALS_BUSINESS&lang=en");
+		browser.open("/permits/apply?code=HAZARDOUS_CHEMICALS&lang=en");
 		browser.type("scope", "Trading of laboratory reagents, no storage")
 			.type("document-0", "CMT-2026-01")
 			.type("document-1", "SAFETY-RULES-3")
@@ -102,7 +112,7 @@ class PermitBrowserTests {
 		browser.driver().findElement(By.linkText(number)).click();
 		browser.select("outcome", "FALSE").type("verification-reason", "现场核查无经营场所");
 		browser.click("verification-submit");
-		assertThat(browser.text(By.id("permit-status"))).isEqualTo("已撤销");
+		assertThat(eventually(By.id("permit-status"), "已撤销")).isTrue();
 		browser.click("logout");
 
 		logIn("trader.bio");

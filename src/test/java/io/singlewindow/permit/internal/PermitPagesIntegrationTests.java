@@ -50,7 +50,7 @@ class PermitPagesIntegrationTests {
 		assertThat(page(trader, "/permits/catalogue", 200)).contains("apply-AIL", "Optimised approval",
 				"Approval cancelled");
 		for (String code : new String[] { "AIL", "FOREIGN_TRADE_OPERATOR", "FOOD_IMPORT_RECORD",
-				"HAZARDOUS_CHEMICALS_BUSINESS", "DUAL_USE_EXPORT" }) {
+				"HAZARDOUS_CHEMICALS", "DUAL_USE_EXPORT" }) {
 			assertThat(page(trader, "/permits/apply?code=" + code, 200)).as(code).contains("apply-form");
 		}
 		assertThat(page(trader, "/permits/record/" + EnterpriseFixtures.demo("CHIP"), 200)).contains("permit-record");
@@ -61,6 +61,14 @@ class PermitPagesIntegrationTests {
 		assertThat(page(trader, "/permits/record/" + EnterpriseFixtures.demo("COFFEE"), 403))
 			.contains("NOT_AUTHORISED_FOR_ENTERPRISE");
 		page(trader, "/permits/queue", 403);
+	}
+
+	@Test
+	void myPermitsListThePermitsTheLicencesRegulatedActivitiesNeed() throws Exception {
+		String html = page(logIn("trader.coffee"), "/permits", 200);
+		// Food import needs the quarantine entry permit the demo importer holds; alcohol trade a record not yet filed.
+		assertThat(html).contains("needed-permits", "Food import", "QUARANTINE_ENTRY-", "Alcoholic beverages trade",
+				"/permits/apply?code=ALCOHOL_TRADE");
 	}
 
 	@Test
