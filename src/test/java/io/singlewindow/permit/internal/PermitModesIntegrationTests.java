@@ -360,6 +360,14 @@ class PermitModesIntegrationTests {
 	}
 
 	@Test
+	void theEndpointsAreDocumentedInTheOpenApiDescription() throws Exception {
+		String api = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(api).contains("/api/v1/permit-applications/{id}/decision", "/api/v1/permits/{number}/verification",
+				"/api/v1/permit-catalogue", "/api/v1/permit-records/{uscc}", "grantedQuantity", "commitmentSigned");
+	}
+
+	@Test
 	void onlyAdministratorsEditTheCatalogueAndEveryProblemIsReported() throws Exception {
 		call("trader.chip", post("/api/v1/permit-catalogue"), """
 				{"code":"T_NOPE","nameZh":"x","nameEn":"x","issuingAgency":"CIQ","mode":"FILING"}""")
