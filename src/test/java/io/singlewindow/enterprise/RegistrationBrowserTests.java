@@ -73,6 +73,7 @@ class RegistrationBrowserTests {
 		browser.open("/licences/mine");
 		assertThat(browser.text(By.id("licence-uscc"))).isEqualTo(code);
 		browser.click("logout");
+		browser.waitFor(By.id("login-form"));
 
 		browser.open("/verify/" + code);
 		assertThat(browser.text(By.id("verify-verdict"))).isNotBlank();

@@ -331,6 +331,16 @@ class RegistrationIntegrationTests {
 	}
 
 	@Test
+	void registeringIsPublicButListingEnterprisesIsNot() throws Exception {
+		mvc.perform(get("/api/v1/enterprises"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+		mvc.perform(get("/api/v1/enterprises/{uscc}/licence", EnterpriseFixtures.demo("CHIP")))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(get("/enterprises")).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
 	void theActivityCatalogueIsPublicAndNamesThePermitsOfRegulatedActivities() throws Exception {
 		mvc.perform(get("/api/v1/business-activities"))
 			.andExpect(status().isOk())
