@@ -48,6 +48,8 @@ import io.singlewindow.risk.internal.RiskEvaluation.PriceKey;
 public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcRiskAssessor.class);
+	private static final String ASSESSMENT_COLUMNS =
+			"declaration_id, declarant, channel, reason_code, profile_code, reason, aeo_certified, assessed_at";
 
 	private final JdbcClient jdbc;
 	private final RiskProfiles profiles;
@@ -109,14 +111,9 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 
 	@Override
 	public Optional<RiskAssessment> find(UUID declarationId) {
-		return jdbc.sql("""
-				SELECT declaration_id, declarant, channel, reason_code, profile_code, reason, aeo_certified, assessed_at
-				  FROM risk_assessment WHERE declaration_id = ?""")
+		return jdbc.sql("SELECT " + ASSESSMENT_COLUMNS + " FROM risk_assessment WHERE declaration_id = ?")
 			.param(declarationId)
-			.query((rs, row) -> new RiskAssessment(declarationId, Uscc.parse(rs.getString("declarant")),
-					Channel.valueOf(rs.getString("channel")), rs.getString("reason_code"), rs.getString("profile_code"),
-					rs.getString("reason"), rs.getBoolean("aeo_certified"), rs.getTimestamp("assessed_at").toInstant(),
-					List.of()))
+			.query(JdbcRiskAssessor::mapAssessment)
 			.optional()
 			.map(a -> new RiskAssessment(a.declarationId(), a.declarant(), a.channel(), a.reasonCode(), a.profileCode(),
 					a.reason(), a.aeoCertified(), a.assessedAt(), hitsOf(declarationId)));
@@ -214,6 +211,26 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 				rs.getBigDecimal("rate_percent"), rs.getBigDecimal("draw"), rs.getBigDecimal("unit_value_cny"),
 				rs.getBigDecimal("history_mean_cny"), (Long) rs.getObject("history_observations"),
 				rs.getBigDecimal("deviation_percent"), rs.getString("detail"));
+	}
+
+	/** The latest assessments, newest first, optionally of one channel only (for officers' overview). */
+	public List<RiskAssessment> recent(Channel channel, int limit) {
+		return jdbc.sql("SELECT " + ASSESSMENT_COLUMNS + """
+				 FROM risk_assessment
+				WHERE (CAST(:channel AS VARCHAR) IS NULL OR channel = CAST(:channel AS VARCHAR))
+				ORDER BY assessed_at DESC, declaration_id LIMIT :limit""")
+			.param("channel", channel == null ? null : channel.name())
+			.param("limit", limit)
+			.query(JdbcRiskAssessor::mapAssessment)
+			.list();
+	}
+
+	/** Without its hits. */
+	private static RiskAssessment mapAssessment(ResultSet rs, int row) throws SQLException {
+		return new RiskAssessment(rs.getObject("declaration_id", UUID.class), Uscc.parse(rs.getString("declarant")),
+				Channel.valueOf(rs.getString("channel")), rs.getString("reason_code"), rs.getString("profile_code"),
+				rs.getString("reason"), rs.getBoolean("aeo_certified"), rs.getTimestamp("assessed_at").toInstant(),
+				List.of());
 	}
 
 	/** The price history of one HS code and unit (for officers' pages and tests). */
