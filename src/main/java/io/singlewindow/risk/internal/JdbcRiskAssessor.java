@@ -75,10 +75,6 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	/** Assesses as at {@code at} (profile validity, enterprise age); for tests and replays. */
 	@Transactional
 	public RiskAssessment assess(RiskRequest request, Instant at) {
-		Optional<RiskAssessment> recorded = find(request.declarationId());
-		if (recorded.isPresent()) {
-			return recorded.get();
-		}
 		Declarant declarant = enterprises.find(request.declarant())
 			.map(e -> new Declarant(e.aeoCertified(), e.registeredAt()))
 			.orElse(Declarant.UNKNOWN);
@@ -96,7 +92,9 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 					Timestamp.from(at))
 			.update();
 		if (inserted == 0) {
-			// Another node assessed the same declaration concurrently and committed first: its decision stands.
+			// Assessed before (a retry, re-routing) or concurrently by another node that committed first: the recorded
+			// decision stands, and this evaluation is dropped without touching the price history. Checking afterwards
+			// rather than first saves a query on the common path.
 			return find(request.declarationId()).orElseThrow();
 		}
 		recordHits(request.declarationId(), result.hits());
