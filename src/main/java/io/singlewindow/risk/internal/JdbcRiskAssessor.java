@@ -120,7 +120,8 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	/** The price history of the request's (HS code, unit) pairs, read with one query. */
 	Map<PriceKey, PriceHistory> history(RiskRequest request) {
 		TreeSet<PriceKey> keys = new TreeSet<>();
-		request.lines().forEach(line -> keys.add(PriceKey.of(line)));
+		request.lines().stream().filter(line -> RiskEvaluation.unitValue(line) != null)
+			.forEach(line -> keys.add(PriceKey.of(line)));
 		if (keys.isEmpty()) {
 			return Map.of();
 		}
