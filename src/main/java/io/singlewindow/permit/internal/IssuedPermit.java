@@ -1,0 +1,60 @@
+package io.singlewindow.permit.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.permit.HeldPermit;
+
+/**
+ * A permit as stored.
+ *
+ * @param storedStatus {@code IN_FORCE}, {@code SUSPENDED} or {@code REVOKED}; see {@link #status(LocalDate)}
+ * @param goods HS prefixes the permit was granted for; empty: the catalogue entry's whole scope
+ * @param verificationDue for permits issued on a commitment: the date by which the agency verifies it
+ */
+record IssuedPermit(UUID id, String number, String catalogueCode, Uscc holder, UUID applicationId, String scope,
+		LocalDate validFrom, LocalDate validUntil, PermitStatus storedStatus, String statusReason,
+		BigDecimal quotaQuantity, String quotaUnit, BigDecimal remainingQuantity, BigDecimal quotaValue,
+		BigDecimal remainingValue, LocalDate verificationDue, Instant verifiedAt, String verifiedBy, Instant issuedAt,
+		String issuedBy, int version, List<String> goods) {
+
+	IssuedPermit {
+		goods = List.copyOf(goods);
+	}
+
+	PermitStatus status(LocalDate today) {
+		return PermitStatus.on(today, storedStatus, validUntil);
+	}
+
+	/** In force and within its validity on {@code day}: the permit may be used. */
+	boolean usableOn(LocalDate day) {
+		return status(day) == PermitStatus.IN_FORCE && !day.isBefore(validFrom);
+	}
+
+	boolean hasQuantityQuota() {
+		return quotaQuantity != null;
+	}
+
+	boolean hasValueQuota() {
+		return quotaValue != null;
+	}
+
+	boolean awaitsVerification() {
+		return verificationDue != null && verifiedAt == null && storedStatus != PermitStatus.REVOKED;
+	}
+
+	/** Whether the goods the permit was granted for include {@code code} (always, if it was granted for no goods in particular). */
+	boolean grantedFor(HsCode code) {
+		return goods.isEmpty() || HsScope.of(goods).covers(code);
+	}
+
+	HeldPermit held(LocalDate today) {
+		return new HeldPermit(number, catalogueCode, holder, validFrom, validUntil, status(today).name(),
+				remainingQuantity, quotaUnit, remainingValue);
+	}
+}
