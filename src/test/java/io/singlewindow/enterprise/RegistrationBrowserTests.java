@@ -73,9 +73,22 @@ class RegistrationBrowserTests {
 		browser.open("/licences/mine");
 		assertThat(browser.text(By.id("licence-uscc"))).isEqualTo(code);
 		browser.click("logout");
+		browser.waitFor(By.id("login-form"));
 
 		browser.open("/verify/" + code);
 		assertThat(browser.text(By.id("verify-verdict"))).isNotBlank();
 		browser.screenshot("enterprise-verify");
+
+		// The market-regulation officer finds the new registration and suspends the licence.
+		browser.logInAs("officer.samr", "demo12345");
+		browser.waitFor(By.id("home-officer"));
+		browser.open("/enterprises?lang=zh_CN&q=" + code);
+		browser.driver().findElement(By.linkText(code)).click();
+		browser.type("reason-suspend", "经营场所无法联系");
+		browser.click("do-suspend");
+		assertThat(browser.text(By.id("done-notice"))).contains("暂停");
+		assertThat(browser.text(By.id("licence-status"))).isEqualTo("暂停");
+		browser.screenshot("enterprise-licence-suspended-zh");
+		browser.click("logout");
 	}
 }

@@ -217,6 +217,37 @@ class RegistrationIntegrationTests {
 		assertThat(count("user_account")).isEqualTo(accountsBefore);
 	}
 
+	/** Applicants racing for the same name: the database's unique index lets exactly one of them have it. */
+	@Test
+	void ofSimultaneousApplicationsForOneNameExactlyOneSucceeds() throws Exception {
+		String name = "厦门抢注" + System.nanoTime() + "有限公司";
+		int applicants = 6;
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(applicants);
+		long before = count("enterprise");
+		try {
+			List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < applicants; i++) {
+				String body = anApplication().with("nameZh", name).json();
+				results.add(pool.submit(() -> {
+					start.await();
+					return mvc.perform(post("/api/v1/enterprises").contentType(MediaType.APPLICATION_JSON).content(body))
+						.andReturn().getResponse().getStatus();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new java.util.ArrayList<>();
+			for (var result : results) {
+				statuses.add(result.get());
+			}
+			assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+			assertThat(statuses).filteredOn(s -> s == 422).hasSize(applicants - 1);
+		} finally {
+			pool.shutdownNow();
+		}
+		assertThat(count("enterprise")).isEqualTo(before + 1);
+	}
+
 	@Test
 	void anyoneVerifiesALicenceAndLearnsNothingPrivate() throws Exception {
 		Registered registered = Registrations.register(mvc, anApplication());
@@ -297,6 +328,16 @@ class RegistrationIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[?(@.field == 'uscc')].code").value(hasItem(expected)));
+	}
+
+	@Test
+	void registeringIsPublicButListingEnterprisesIsNot() throws Exception {
+		mvc.perform(get("/api/v1/enterprises"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+		mvc.perform(get("/api/v1/enterprises/{uscc}/licence", EnterpriseFixtures.demo("CHIP")))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(get("/enterprises")).andExpect(status().is3xxRedirection());
 	}
 
 	@Test

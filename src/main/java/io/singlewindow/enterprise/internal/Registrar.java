@@ -534,7 +534,10 @@ class Registrar {
 						f.chain().name(), f.highTech(), f.crossBorder(), Timestamp.from(registeredAt), origin)
 				.update();
 		} catch (DuplicateKeyException e) {
-			// Another application with the same name (or the same recorded code) committed between check and insert.
+			// Another request with the same code or name committed between our check and this insert.
+			if (String.valueOf(e.getMessage()).contains("enterprise_uscc_key")) {
+				throw Problem.invalidField("uscc", "USCC_TAKEN", uscc.value());
+			}
 			throw Problem.invalidField("nameZh", "ENTERPRISE_NAME_TAKEN", f.nameZh());
 		}
 		ledger.replaceScope(id, codesOf(f.scope()));
