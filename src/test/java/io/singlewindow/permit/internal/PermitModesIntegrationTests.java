@@ -174,11 +174,12 @@ class PermitModesIntegrationTests {
 	void anOptimisedApprovalGoesThroughTheAgencysQueue() throws Exception {
 		String code = PermitFixtures.aCatalogueCode("T_GOODS");
 		// Antiques (9706) are used by no other demo or test, so the temporary entry routes nobody's goods.
-		String entry = call("admin", post("/api/v1/permit-catalogue"), """
+		String goodsEntry = """
 				{"code":"%s","nameZh":"测试货物许可","nameEn":"Test goods licence","issuingAgency":"COMMERCE",
 				 "mode":"OPTIMISED_APPROVAL","reviewDays":10,"documentsZh":["合同","申请表"],
 				 "documentsEn":["Contract","Application form"],"validityMonths":6,"quotaKind":"QUANTITY",
-				 "quotaUnit":"KGM","importScope":["9706"]}""".formatted(code))
+				 "quotaUnit":"KGM","importScope":["9706"],"active":%s,"version":%s}""";
+		String entry = call("admin", post("/api/v1/permit-catalogue"), goodsEntry.formatted(code, true, null))
 			.andExpect(status().isCreated())
 			.andReturn().getResponse().getContentAsString();
 		try {
@@ -246,11 +247,7 @@ class PermitModesIntegrationTests {
 				.andExpect(jsonPath("$.status").value("IN_FORCE"));
 		} finally {
 			int version = JsonPath.read(entry, "$.version");
-			call("admin", put("/api/v1/permit-catalogue/{code}", code), """
-					{"nameZh":"测试货物许可","nameEn":"Test goods licence","issuingAgency":"COMMERCE",
-					 "mode":"OPTIMISED_APPROVAL","reviewDays":10,"documentsZh":["合同","申请表"],
-					 "documentsEn":["Contract","Application form"],"validityMonths":6,"quotaKind":"QUANTITY",
-					 "quotaUnit":"KGM","importScope":["9706"],"active":false,"version":%d}""".formatted(version))
+			call("admin", put("/api/v1/permit-catalogue/{code}", code), goodsEntry.formatted(code, false, version))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.active").value(false));
 		}
