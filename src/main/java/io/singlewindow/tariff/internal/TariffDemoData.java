@@ -1,0 +1,67 @@
+package io.singlewindow.tariff.internal;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * Demo customs exchange rates (flagged {@code demo}) for every month of the last three years and the current one.
+ * The demo tariff schedule itself ships in migration {@code V4_1} (flagged {@code demo}). Skips rates that exist.
+ */
+@Component
+@Order(40)
+@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+class TariffDemoData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(TariffDemoData.class);
+
+	static final Map<String, BigDecimal> DEMO_RATES = demoRates();
+
+	private final JdbcExchangeRates rates;
+	private final BusinessTime time;
+
+	TariffDemoData(JdbcExchangeRates rates, BusinessTime time) {
+		this.rates = rates;
+		this.time = time;
+	}
+
+	private static Map<String, BigDecimal> demoRates() {
+		Map<String, BigDecimal> m = new LinkedHashMap<>();
+		m.put("USD", new BigDecimal("7.1"));
+		m.put("EUR", new BigDecimal("7.8"));
+		m.put("JPY", new BigDecimal("0.048"));
+		m.put("HKD", new BigDecimal("0.91"));
+		m.put("GBP", new BigDecimal("9.1"));
+		m.put("AUD", new BigDecimal("4.7"));
+		m.put("SGD", new BigDecimal("5.3"));
+		return m;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		YearMonth current = time.month();
+		int inserted = 0;
+		for (YearMonth m = current.minusYears(3); !m.isAfter(current); m = m.plusMonths(1)) {
+			for (var e : DEMO_RATES.entrySet()) {
+				if (rates.setIfAbsent(CurrencyCode.of(e.getKey()), m, e.getValue(), "demo-data", time.now())) {
+					inserted++;
+				}
+			}
+		}
+		log.info("event=demo_exchange_rates_seeded inserted={} from={} to={}", inserted, current.minusYears(3), current);
+	}
+}
