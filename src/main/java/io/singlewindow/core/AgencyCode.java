@@ -1,5 +1,8 @@
 package io.singlewindow.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /**
@@ -22,10 +25,12 @@ public record AgencyCode(String value) {
 		}
 	}
 
+	@JsonCreator
 	public static AgencyCode of(String raw) {
 		return new AgencyCode(raw == null ? null : raw.strip().toUpperCase(Locale.ROOT));
 	}
 
+	@JsonValue
 	@Override
 	public String toString() {
 		return value;

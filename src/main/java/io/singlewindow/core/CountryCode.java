@@ -1,5 +1,8 @@
 package io.singlewindow.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** An ISO 3166-1 alpha-2 country code. Whether the code is assigned is for the {@code reference} module to say. */
@@ -11,10 +14,12 @@ public record CountryCode(String value) {
 		}
 	}
 
+	@JsonCreator
 	public static CountryCode of(String raw) {
 		return new CountryCode(raw == null ? null : raw.strip().toUpperCase(Locale.ROOT));
 	}
 
+	@JsonValue
 	@Override
 	public String toString() {
 		return value;

@@ -1,5 +1,8 @@
 package io.singlewindow.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** An ISO 4217 alphabetic currency code. Whether it is current is for the {@code reference} module to say. */
@@ -14,10 +17,12 @@ public record CurrencyCode(String value) {
 		}
 	}
 
+	@JsonCreator
 	public static CurrencyCode of(String raw) {
 		return new CurrencyCode(raw == null ? null : raw.strip().toUpperCase(Locale.ROOT));
 	}
 
+	@JsonValue
 	@Override
 	public String toString() {
 		return value;

@@ -1,5 +1,8 @@
 package io.singlewindow.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A commodity code: a Harmonized System subheading (6 digits) or a national tariff line extending it (8 or 10
  * digits, China uses 10). Only the format is checked here; whether the first six digits are a real HS 2022
@@ -14,6 +17,7 @@ public record HsCode(String value) implements Comparable<HsCode> {
 	}
 
 	/** @throws InvalidValue {@code HS_CODE_FORMAT} unless 6, 8 or 10 digits (dots and blanks are ignored) */
+	@JsonCreator
 	public static HsCode of(String raw) {
 		return new HsCode(raw == null ? null : raw.replace(".", "").replace(" ", ""));
 	}
@@ -43,6 +47,7 @@ public record HsCode(String value) implements Comparable<HsCode> {
 		return value.compareTo(o.value);
 	}
 
+	@JsonValue
 	@Override
 	public String toString() {
 		return value;

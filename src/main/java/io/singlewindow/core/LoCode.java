@@ -1,5 +1,8 @@
 package io.singlewindow.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** A UN/LOCODE: country (2 letters) and location (3 letters or digits 2–9), e.g. {@code CNXMN}. */
@@ -11,6 +14,7 @@ public record LoCode(String value) {
 		}
 	}
 
+	@JsonCreator
 	public static LoCode of(String raw) {
 		return new LoCode(raw == null ? null : raw.strip().replace(" ", "").toUpperCase(Locale.ROOT));
 	}
@@ -19,6 +23,7 @@ public record LoCode(String value) {
 		return new CountryCode(value.substring(0, 2));
 	}
 
+	@JsonValue
 	@Override
 	public String toString() {
 		return value;

@@ -1,5 +1,8 @@
 package io.singlewindow.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /** A UN/ECE Recommendation 20 unit of measure common code, e.g. {@code KGM}, {@code C62}, {@code MTQ}. */
@@ -11,10 +14,12 @@ public record UnitCode(String value) {
 		}
 	}
 
+	@JsonCreator
 	public static UnitCode of(String raw) {
 		return new UnitCode(raw == null ? null : raw.strip().toUpperCase(Locale.ROOT));
 	}
 
+	@JsonValue
 	@Override
 	public String toString() {
 		return value;

@@ -1,5 +1,8 @@
 package io.singlewindow.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A Unified Social Credit Code (统一社会信用代码, GB 32100-2015): 18 characters from {@value #ALPHABET}.
  * <ul>
@@ -32,6 +35,7 @@ public final class Uscc implements Comparable<Uscc> {
 	 *
 	 * @throws InvalidValue {@code USCC_FORMAT} unless it is 18 characters of the USCC alphabet
 	 */
+	@JsonCreator
 	public static Uscc parse(String raw) {
 		if (raw == null) {
 			throw new InvalidValue("USCC_FORMAT", null);
@@ -98,6 +102,8 @@ public final class Uscc implements Comparable<Uscc> {
 		return value.substring(2, 8);
 	}
 
+	/** The code itself; also how a USCC appears in JSON. */
+	@JsonValue
 	public String value() {
 		return value;
 	}

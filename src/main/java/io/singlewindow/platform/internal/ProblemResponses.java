@@ -26,7 +26,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.InvalidValue;
@@ -90,6 +89,13 @@ class ProblemResponses {
 				field = "$";
 			}
 		}
+		// A value type refused the value while the body was read (e.g. "hsCode": "12"): report its own code.
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof InvalidValue invalid) {
+				return respond(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_INPUT",
+						List.of(new FieldProblem(field, invalid.code(), invalid.value())));
+			}
+		}
 		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of(new FieldProblem(field, "MALFORMED_VALUE")));
 	}
 
@@ -121,11 +127,6 @@ class ProblemResponses {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> on(NoResourceFoundException e) {
-		return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", List.of());
-	}
-
-	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(AccessDeniedException e) {
 		return respond(HttpStatus.FORBIDDEN, "FORBIDDEN", List.of());
 	}
@@ -137,7 +138,7 @@ class ProblemResponses {
 		return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", List.of());
 	}
 
-	private ResponseEntity<ProblemDetail> respond(HttpStatusCode status, String code, List<FieldProblem> problems,
+	ResponseEntity<ProblemDetail> respond(HttpStatusCode status, String code, List<FieldProblem> problems,
 			Object... arguments) {
 		Locale locale = LocaleContextHolder.getLocale();
 		ProblemDetail detail = ProblemDetail.forStatus(status);

@@ -1,0 +1,66 @@
+package io.singlewindow.permit.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.permit.HeldPermit;
+
+/**
+ * A permit as stored.
+ *
+ * @param storedStatus {@code IN_FORCE}, {@code SUSPENDED} or {@code REVOKED}; see {@link #status(LocalDate)}
+ * @param goods HS prefixes the permit was granted for; empty: the catalogue entry's whole scope
+ * @param verificationDue for permits issued on a commitment: the date by which the agency verifies it
+ * @param postIssueReview filings and commitments: the agency reviews them after issue ({@code verifiedAt} once done)
+ */
+public record IssuedPermit(UUID id, String number, String catalogueCode, Uscc holder, UUID applicationId, String scope,
+		LocalDate validFrom, LocalDate validUntil, PermitStatus storedStatus, String statusReason,
+		BigDecimal quotaQuantity, String quotaUnit, BigDecimal remainingQuantity, BigDecimal quotaValue,
+		BigDecimal remainingValue, LocalDate verificationDue, boolean postIssueReview, Instant verifiedAt, String verifiedBy, Instant issuedAt,
+		String issuedBy, int version, List<String> goods) {
+
+	public IssuedPermit {
+		goods = List.copyOf(goods);
+	}
+
+	public PermitStatus status(LocalDate today) {
+		return PermitStatus.on(today, storedStatus, validUntil);
+	}
+
+	/** In force and within its validity on {@code day}: the permit may be used. */
+	public boolean usableOn(LocalDate day) {
+		return status(day) == PermitStatus.IN_FORCE && !day.isBefore(validFrom);
+	}
+
+	public boolean hasQuantityQuota() {
+		return quotaQuantity != null;
+	}
+
+	public boolean hasValueQuota() {
+		return quotaValue != null;
+	}
+
+	public boolean awaitsVerification() {
+		return postIssueReview && verifiedAt == null && storedStatus != PermitStatus.REVOKED;
+	}
+
+	/** A commitment not verified by its deadline. */
+	public boolean verificationOverdueOn(LocalDate today) {
+		return awaitsVerification() && verificationDue != null && today.isAfter(verificationDue);
+	}
+
+	/** Whether the goods the permit was granted for include {@code code} (always, if it was granted for no goods in particular). */
+	boolean grantedFor(HsCode code) {
+		return goods.isEmpty() || HsScope.of(goods).covers(code);
+	}
+
+	HeldPermit held(LocalDate today) {
+		return new HeldPermit(number, catalogueCode, holder, validFrom, validUntil, status(today).name(),
+				remainingQuantity, quotaUnit, remainingValue);
+	}
+}

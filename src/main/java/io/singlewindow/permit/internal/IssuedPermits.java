@@ -1,0 +1,162 @@
+package io.singlewindow.permit.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.permit.PermitIssued;
+import io.singlewindow.platform.BusinessTime;
+
+/** Issued permits: issuing them, reading them, and their history. */
+@Component
+class IssuedPermits {
+
+	private static final Logger log = LoggerFactory.getLogger(IssuedPermits.class);
+
+	static final String COLUMNS = """
+			p.id, p.number, p.catalogue_code, p.holder_uscc, p.application_id, p.scope, p.valid_from, p.valid_until,
+			p.status, p.status_reason, p.quota_quantity, p.quota_unit, p.remaining_quantity, p.quota_value,
+			p.remaining_value, p.verification_due, p.post_issue_review, p.verified_at, p.verified_by, p.issued_at, p.issued_by, p.version""";
+
+	private final JdbcClient jdbc;
+	private final BusinessTime time;
+	private final ApplicationEventPublisher events;
+
+	IssuedPermits(JdbcClient jdbc, BusinessTime time, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.time = time;
+		this.events = events;
+	}
+
+	/**
+	 * What to issue.
+	 *
+	 * @param goods HS prefixes the permit is granted for; empty for the entry's whole scope
+	 * @param quotaQuantity quantity quota in the entry's unit, for entries with a quantity quota
+	 * @param quotaValue value quota in CNY, for entries with a value quota
+	 */
+	record Grant(CatalogueEntry entry, Uscc holder, UUID applicationId, String scope, List<String> goods,
+			BigDecimal quotaQuantity, BigDecimal quotaValue, LocalDate validFrom, String issuedBy) {
+	}
+
+	/** Issues a permit under a new number and records it in the holder's history. Joins the caller's transaction. */
+	@Transactional
+	IssuedPermit issue(Grant grant) {
+		CatalogueEntry entry = grant.entry();
+		UUID id = UUID.randomUUID();
+		long seq = jdbc.sql("SELECT nextval('permit_number_seq')").query(Long.class).single();
+		String number = "%s-%d-%06d".formatted(entry.code(), grant.validFrom().getYear(), seq);
+		LocalDate validUntil = entry.validityMonths() == null ? null
+				: grant.validFrom().plusMonths(entry.validityMonths()).minusDays(1);
+		LocalDate verificationDue = entry.mode() == PermitMode.NOTIFICATION_COMMITMENT
+				? grant.validFrom().plusDays(entry.verificationDays()) : null;
+		BigDecimal quantity = entry.quotaKind() == QuotaKind.QUANTITY ? grant.quotaQuantity() : null;
+		BigDecimal value = entry.quotaKind() == QuotaKind.VALUE ? grant.quotaValue() : null;
+		Instant now = time.now();
+		jdbc.sql("""
+				INSERT INTO permit (id, number, catalogue_code, holder_uscc, application_id, scope, valid_from, valid_until,
+				    status, quota_quantity, quota_unit, remaining_quantity, quota_value, remaining_value, verification_due,
+				    post_issue_review, issued_at, issued_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'IN_FORCE', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, number, entry.code(), grant.holder().value(), grant.applicationId(),
+					grant.scope() == null ? "" : grant.scope(), grant.validFrom(), validUntil, quantity,
+					quantity == null ? null : entry.quotaUnit(), quantity, value, value, verificationDue,
+					entry.mode().issuesOnSubmission(), Timestamp.from(now), grant.issuedBy())
+			.update();
+		for (String prefix : grant.goods()) {
+			jdbc.sql("INSERT INTO permit_goods (permit_id, hs_prefix) VALUES (?, ?) ON CONFLICT DO NOTHING")
+				.params(id, prefix)
+				.update();
+		}
+		recordHistory(id, grant.holder(), "ISSUED", null, grant.issuedBy());
+		events.publishEvent(new PermitIssued(number, entry.code(), grant.holder(), entry.issuingAgency(),
+				entry.mode().name(), grant.validFrom(), validUntil));
+		log.info("event=permit_issued number={} catalogue={} holder={} mode={}", number, entry.code(),
+				grant.holder().value(), entry.mode());
+		return get(number);
+	}
+
+	void recordHistory(UUID permitId, Uscc holder, String action, String reason, String actor) {
+		jdbc.sql("INSERT INTO permit_history (id, permit_id, holder_uscc, action, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(UUID.randomUUID(), permitId, holder.value(), action, reason, actor, Timestamp.from(time.now()))
+			.update();
+	}
+
+	Optional<IssuedPermit> find(String number) {
+		return one("WHERE p.number = ?", number, false);
+	}
+
+	/** @throws Problem 404 {@code PERMIT_NOT_FOUND} */
+	IssuedPermit get(String number) {
+		return find(number).orElseThrow(() -> Problem.notFound("PERMIT_NOT_FOUND", number));
+	}
+
+	/** Reads the permit and locks its row until the transaction ends: writers of one permit queue up here. */
+	Optional<IssuedPermit> lock(String number) {
+		return one("WHERE p.number = ?", number, true);
+	}
+
+	List<IssuedPermit> heldBy(Uscc holder) {
+		return many("WHERE p.holder_uscc = ? ORDER BY p.issued_at DESC, p.number DESC", holder.value());
+	}
+
+	private Optional<IssuedPermit> one(String where, Object param, boolean forUpdate) {
+		var rows = many(where + (forUpdate ? " FOR UPDATE" : ""), param);
+		return rows.stream().findFirst();
+	}
+
+	List<IssuedPermit> many(String whereAndOrder, Object... params) {
+		List<IssuedPermit> without = jdbc.sql("SELECT " + COLUMNS + " FROM permit p " + whereAndOrder)
+			.params(params)
+			.query((rs, i) -> map(rs, List.of()))
+			.list();
+		if (without.isEmpty()) {
+			return without;
+		}
+		Map<UUID, List<String>> goods = new HashMap<>();
+		jdbc.sql("SELECT permit_id, hs_prefix FROM permit_goods WHERE permit_id IN (:ids) ORDER BY hs_prefix")
+			.param("ids", without.stream().map(IssuedPermit::id).toList())
+			.query(rs -> {
+				goods.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+			});
+		return without.stream().map(p -> withGoods(p, goods.getOrDefault(p.id(), List.of()))).toList();
+	}
+
+	private static IssuedPermit withGoods(IssuedPermit p, List<String> goods) {
+		return new IssuedPermit(p.id(), p.number(), p.catalogueCode(), p.holder(), p.applicationId(), p.scope(),
+				p.validFrom(), p.validUntil(), p.storedStatus(), p.statusReason(), p.quotaQuantity(), p.quotaUnit(),
+				p.remainingQuantity(), p.quotaValue(), p.remainingValue(), p.verificationDue(), p.postIssueReview(), p.verifiedAt(),
+				p.verifiedBy(), p.issuedAt(), p.issuedBy(), p.version(), goods);
+	}
+
+	static IssuedPermit map(ResultSet rs, List<String> goods) throws SQLException {
+		Timestamp verified = rs.getTimestamp("verified_at");
+		return new IssuedPermit(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("catalogue_code"),
+				Uscc.parse(rs.getString("holder_uscc")), rs.getObject("application_id", UUID.class),
+				rs.getString("scope"), rs.getObject("valid_from", LocalDate.class),
+				rs.getObject("valid_until", LocalDate.class), PermitStatus.valueOf(rs.getString("status")),
+				rs.getString("status_reason"), rs.getBigDecimal("quota_quantity"), rs.getString("quota_unit"),
+				rs.getBigDecimal("remaining_quantity"), rs.getBigDecimal("quota_value"),
+				rs.getBigDecimal("remaining_value"), rs.getObject("verification_due", LocalDate.class),
+				rs.getBoolean("post_issue_review"), verified == null ? null : verified.toInstant(), rs.getString("verified_by"),
+				rs.getTimestamp("issued_at").toInstant(), rs.getString("issued_by"), rs.getInt("version"), goods);
+	}
+}

@@ -1,0 +1,243 @@
+package io.singlewindow.risk.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.core.Uscc;
+import io.singlewindow.enterprise.Enterprises;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.risk.Channel;
+import io.singlewindow.risk.RiskAssessment;
+import io.singlewindow.risk.RiskAssessments;
+import io.singlewindow.risk.RiskAssessor;
+import io.singlewindow.risk.RiskDecision;
+import io.singlewindow.risk.RiskHit;
+import io.singlewindow.risk.RiskRequest;
+import io.singlewindow.risk.internal.RiskEvaluation.Declarant;
+import io.singlewindow.risk.internal.RiskEvaluation.Observation;
+import io.singlewindow.risk.internal.RiskEvaluation.PriceKey;
+
+/**
+ * Assesses declarations against the profiles stored in PostgreSQL and records every assessment, its hits and the
+ * declared unit values (as a running aggregate per HS code and unit, updated atomically).
+ *
+ * <p>
+ * The first assessment of a declaration is final: assessing the same declaration id again returns the recorded
+ * decision without drawing, matching or adding to the price history again, so retries and re-routing neither change
+ * the channel nor count a price twice. Concurrent first assessments of one id are settled by the primary key.
+ */
+@Component
+public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcRiskAssessor.class);
+	private static final String ASSESSMENT_COLUMNS =
+			"declaration_id, declarant, channel, reason_code, profile_code, reason, aeo_certified, assessed_at";
+
+	private final JdbcClient jdbc;
+	private final RiskProfiles profiles;
+	private final Enterprises enterprises;
+	private final BusinessTime time;
+	private final RiskEvaluation evaluation;
+
+	JdbcRiskAssessor(JdbcClient jdbc, RiskProfiles profiles, Enterprises enterprises, BusinessTime time,
+			RiskProperties properties) {
+		this.jdbc = jdbc;
+		this.profiles = profiles;
+		this.enterprises = enterprises;
+		this.time = time;
+		this.evaluation = new RiskEvaluation(properties);
+	}
+
+	@Override
+	@Transactional
+	public RiskDecision assess(RiskRequest request) {
+		return assess(request, time.now()).decision();
+	}
+
+	/** Assesses as at {@code at} (profile validity, enterprise age); for tests and replays. */
+	@Transactional
+	public RiskAssessment assess(RiskRequest request, Instant at) {
+		Declarant declarant = enterprises.find(request.declarant())
+			.map(e -> new Declarant(e.aeoCertified(), e.registeredAt()))
+			.orElse(Declarant.UNKNOWN);
+		LocalDate date = LocalDate.ofInstant(at, BusinessTime.ZONE);
+		RiskEvaluation.Result result = evaluation.evaluate(request, declarant, profiles.inForceOn(date),
+				history(request), at);
+		RiskDecision decision = result.decision();
+		int inserted = jdbc.sql("""
+				INSERT INTO risk_assessment (declaration_id, declarant, channel, reason_code, profile_code, reason,
+				    aeo_certified, assessed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (declaration_id) DO NOTHING""")
+			.params(request.declarationId(), request.declarant().value(), decision.channel().name(),
+					decision.reasonCode(), decision.profileCode(), decision.reason(), declarant.aeoCertified(),
+					Timestamp.from(at))
+			.update();
+		if (inserted == 0) {
+			// Assessed before (a retry, re-routing) or concurrently by another node that committed first: the recorded
+			// decision stands, and this evaluation is dropped without touching the price history. Checking afterwards
+			// rather than first saves a query on the common path.
+			return find(request.declarationId()).orElseThrow();
+		}
+		recordHits(request.declarationId(), result.hits());
+		recordObservations(result.observations(), at);
+		log.info("event=risk_assessed declaration={} declarant={} channel={} reason={} profile={} hits={}",
+				request.declarationId(), request.declarant(), decision.channel(), decision.reasonCode(),
+				decision.profileCode(), result.hits().size());
+		return new RiskAssessment(request.declarationId(), request.declarant(), decision.channel(),
+				decision.reasonCode(), decision.profileCode(), decision.reason(), declarant.aeoCertified(), at,
+				result.hits());
+	}
+
+	@Override
+	public Optional<RiskAssessment> find(UUID declarationId) {
+		return jdbc.sql("SELECT " + ASSESSMENT_COLUMNS + " FROM risk_assessment WHERE declaration_id = ?")
+			.param(declarationId)
+			.query(JdbcRiskAssessor::mapAssessment)
+			.optional()
+			.map(a -> new RiskAssessment(a.declarationId(), a.declarant(), a.channel(), a.reasonCode(), a.profileCode(),
+					a.reason(), a.aeoCertified(), a.assessedAt(), hitsOf(declarationId)));
+	}
+
+	/** The price history of the request's (HS code, unit) pairs, read with one query. */
+	Map<PriceKey, PriceHistory> history(RiskRequest request) {
+		TreeSet<PriceKey> keys = new TreeSet<>();
+		request.lines().stream().filter(line -> RiskEvaluation.unitValue(line) != null)
+			.forEach(line -> keys.add(PriceKey.of(line)));
+		if (keys.isEmpty()) {
+			return Map.of();
+		}
+		List<Object> params = new ArrayList<>();
+		StringBuilder tuples = new StringBuilder();
+		for (PriceKey key : keys) {
+			tuples.append(tuples.isEmpty() ? "(?, ?)" : ", (?, ?)");
+			params.add(key.hsCode());
+			params.add(key.unit());
+		}
+		Map<PriceKey, PriceHistory> history = new HashMap<>();
+		jdbc.sql("SELECT hs_code, unit, observations, sum_value, sum_squares FROM risk_price_history"
+				+ " WHERE (hs_code, unit) IN (" + tuples + ")")
+			.params(params)
+			.query((ResultSet rs) -> {
+				history.put(new PriceKey(rs.getString("hs_code"), rs.getString("unit")),
+						new PriceHistory(rs.getLong("observations"), rs.getBigDecimal("sum_value"),
+								rs.getBigDecimal("sum_squares")));
+			});
+		return history;
+	}
+
+	private void recordHits(UUID declarationId, List<RiskHit> hits) {
+		int seq = 0;
+		for (RiskHit hit : hits) {
+			jdbc.sql("""
+					INSERT INTO risk_hit (declaration_id, seq, reason_code, profile_code, channel, line_no, selected,
+					    rate_percent, draw, unit_value_cny, history_mean_cny, history_observations, deviation_percent, detail)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(declarationId, ++seq, hit.reasonCode(), hit.profileCode(), hit.channel().name(), hit.lineNo(),
+						hit.selected(), hit.ratePercent(), hit.draw(), hit.unitValueCny(), hit.historyMeanCny(),
+						hit.historyObservations(), hit.deviationPercent(), hit.detail())
+				.update();
+		}
+	}
+
+	/**
+	 * Adds the accepted unit values to the running aggregates, one upsert per (HS code, unit) in key order (a fixed
+	 * order, so concurrent assessments cannot deadlock on the aggregate rows).
+	 */
+	private void recordObservations(List<Observation> observations, Instant at) {
+		Map<PriceKey, long[]> counts = new TreeMap<>();
+		Map<PriceKey, BigDecimal[]> sums = new HashMap<>();
+		for (Observation o : observations) {
+			long[] count = counts.computeIfAbsent(o.key(), k -> new long[2]);
+			BigDecimal[] sum = sums.computeIfAbsent(o.key(), k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+			if (o.accepted()) {
+				count[0]++;
+				sum[0] = sum[0].add(o.unitValue());
+				sum[1] = sum[1].add(o.unitValue().multiply(o.unitValue()));
+			} else {
+				count[1]++;
+			}
+		}
+		Timestamp now = Timestamp.from(at);
+		counts.forEach((key, count) -> {
+			BigDecimal[] sum = sums.get(key);
+			jdbc.sql("""
+					INSERT INTO risk_price_history (hs_code, unit, observations, sum_value, sum_squares,
+					    rejected_observations, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?)
+					ON CONFLICT (hs_code, unit) DO UPDATE SET
+					    observations = risk_price_history.observations + EXCLUDED.observations,
+					    sum_value = risk_price_history.sum_value + EXCLUDED.sum_value,
+					    sum_squares = risk_price_history.sum_squares + EXCLUDED.sum_squares,
+					    rejected_observations = risk_price_history.rejected_observations + EXCLUDED.rejected_observations,
+					    updated_at = EXCLUDED.updated_at""")
+				.params(key.hsCode(), key.unit(), count[0], sum[0], sum[1], count[1], now)
+				.update();
+		});
+	}
+
+	private List<RiskHit> hitsOf(UUID declarationId) {
+		return jdbc.sql("""
+				SELECT reason_code, profile_code, channel, line_no, selected, rate_percent, draw, unit_value_cny,
+				       history_mean_cny, history_observations, deviation_percent, detail
+				  FROM risk_hit WHERE declaration_id = ? ORDER BY seq""")
+			.param(declarationId)
+			.query(JdbcRiskAssessor::mapHit)
+			.list();
+	}
+
+	private static RiskHit mapHit(ResultSet rs, int row) throws SQLException {
+		return new RiskHit(rs.getString("reason_code"), rs.getString("profile_code"),
+				Channel.valueOf(rs.getString("channel")), (Integer) rs.getObject("line_no"), rs.getBoolean("selected"),
+				rs.getBigDecimal("rate_percent"), rs.getBigDecimal("draw"), rs.getBigDecimal("unit_value_cny"),
+				rs.getBigDecimal("history_mean_cny"), (Long) rs.getObject("history_observations"),
+				rs.getBigDecimal("deviation_percent"), rs.getString("detail"));
+	}
+
+	/** The latest assessments, newest first, optionally of one channel only (for officers' overview). */
+	public List<RiskAssessment> recent(Channel channel, int limit) {
+		return jdbc.sql("SELECT " + ASSESSMENT_COLUMNS + """
+				 FROM risk_assessment
+				WHERE (CAST(:channel AS VARCHAR) IS NULL OR channel = CAST(:channel AS VARCHAR))
+				ORDER BY assessed_at DESC, declaration_id LIMIT :limit""")
+			.param("channel", channel == null ? null : channel.name())
+			.param("limit", limit)
+			.query(JdbcRiskAssessor::mapAssessment)
+			.list();
+	}
+
+	/** Without its hits. */
+	private static RiskAssessment mapAssessment(ResultSet rs, int row) throws SQLException {
+		return new RiskAssessment(rs.getObject("declaration_id", UUID.class), Uscc.parse(rs.getString("declarant")),
+				Channel.valueOf(rs.getString("channel")), rs.getString("reason_code"), rs.getString("profile_code"),
+				rs.getString("reason"), rs.getBoolean("aeo_certified"), rs.getTimestamp("assessed_at").toInstant(),
+				List.of());
+	}
+
+	/** The price history of one HS code and unit (for officers' pages and tests). */
+	public Optional<PriceHistory> priceHistory(String hsCode, String unit) {
+		return jdbc.sql("SELECT observations, sum_value, sum_squares FROM risk_price_history WHERE hs_code = ? AND unit = ?")
+			.params(hsCode, unit)
+			.query((rs, row) -> new PriceHistory(rs.getLong("observations"), rs.getBigDecimal("sum_value"),
+					rs.getBigDecimal("sum_squares")))
+			.optional();
+	}
+}

@@ -1,0 +1,328 @@
+package io.singlewindow.permit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.TradeFlow;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.enterprise.EnterpriseFixtures;
+import io.singlewindow.permit.PermitLedger;
+import io.singlewindow.permit.PermitRequirement;
+import io.singlewindow.permit.WriteOff;
+import io.singlewindow.permit.WriteOffRequest;
+import io.singlewindow.platform.BusinessTime;
+
+/** The permit ledger on the real database: requirements by HS scope, write-offs, restores, and races between them. */
+@SingleWindowIntegrationTest
+class PermitLedgerIntegrationTests {
+
+	// Test permits go to holders of their own so that other modules' tests, which use the demo holders' permits, never
+	// pick one of these up.
+	static final Uscc CHIP = PermitFixtures.anotherUscc();
+	static final Uscc COFFEE = PermitFixtures.anotherUscc();
+	static final HsCode LAPTOPS = HsCode.of("8471300000");
+
+	@Autowired
+	PermitLedger ledger;
+
+	@Autowired
+	IssuedPermits permits;
+
+	@Autowired
+	PermitCatalogue catalogue;
+
+	@Autowired
+	BusinessTime time;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	IssuedPermit anAutomaticImportLicence(Uscc holder, String quantity) {
+		return permits.issue(new IssuedPermits.Grant(catalogue.get("AIL"), holder, null, "test laptops",
+				List.of("8471300000"), new BigDecimal(quantity), null, time.today(), "test"));
+	}
+
+	WriteOffRequest laptops(UUID declaration, int line, IssuedPermit permit, String quantity) {
+		return new WriteOffRequest(declaration, line, permit.number(), permit.holder(), LAPTOPS,
+				new BigDecimal(quantity), new BigDecimal("1000.00"));
+	}
+
+	BigDecimal remainingOf(IssuedPermit permit) {
+		return permits.get(permit.number()).remainingQuantity();
+	}
+
+	@Test
+	void goodsNeedThePermitsWhoseScopeCoversThemInTheirFlow() {
+		assertThat(ledger.requirementsFor(LAPTOPS, TradeFlow.IMPORT))
+			.containsExactly(new PermitRequirement("AIL", AgencyCode.COMMERCE, "自动进口许可证", "Automatic import licence"));
+		assertThat(ledger.requirementsFor(HsCode.of("8471300000"), TradeFlow.EXPORT)).isEmpty();
+		assertThat(ledger.requirementsFor(HsCode.of("8101940000"), TradeFlow.EXPORT))
+			.extracting(PermitRequirement::catalogueCode, PermitRequirement::issuingAgency)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("EXPORT_LICENCE", AgencyCode.COMMERCE));
+		assertThat(ledger.requirementsFor(HsCode.of("0901110000"), TradeFlow.IMPORT))
+			.extracting(PermitRequirement::catalogueCode).containsExactly("QUARANTINE_ENTRY");
+		assertThat(ledger.requirementsFor(HsCode.of("3004909099"), TradeFlow.IMPORT))
+			.extracting(PermitRequirement::catalogueCode).containsExactly("DRUG_IMPORT");
+		// Roasted coffee, processors and perfumes need no catalogue permit.
+		assertThat(ledger.requirementsFor(HsCode.of("0901210000"), TradeFlow.IMPORT)).isEmpty();
+		assertThat(ledger.requirementsFor(HsCode.of("8542319000"), TradeFlow.IMPORT)).isEmpty();
+		assertThat(ledger.requirementsFor(HsCode.of("3303000000"), TradeFlow.IMPORT)).isEmpty();
+	}
+
+	@Test
+	void theDemoHoldersHoldTheirPermitsInForceForAYear() {
+		assertThat(ledger.heldBy(EnterpriseFixtures.demo("CHIP"))).anySatisfy(p -> {
+			assertThat(p.catalogueCode()).isEqualTo("AIL");
+			assertThat(p.status()).isEqualTo("IN_FORCE");
+			assertThat(p.quotaUnit()).isEqualTo("C62");
+			assertThat(p.validUntil()).isAfterOrEqualTo(time.today().plusMonths(11));
+		});
+		assertThat(ledger.heldBy(EnterpriseFixtures.demo("TUNGSTEN"))).extracting(p -> p.catalogueCode())
+			.contains("EXPORT_LICENCE");
+		assertThat(ledger.heldBy(EnterpriseFixtures.demo("COFFEE"))).extracting(p -> p.catalogueCode())
+			.contains("QUARANTINE_ENTRY");
+		assertThat(ledger.heldBy(EnterpriseFixtures.demo("BIO"))).extracting(p -> p.catalogueCode())
+			.contains("DRUG_IMPORT");
+	}
+
+	@Test
+	void aWriteOffConsumesQuotaAndIsRecorded() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "100");
+		UUID declaration = UUID.randomUUID();
+
+		WriteOff first = ledger.writeOff(laptops(declaration, 1, permit, "30"));
+		WriteOff second = ledger.writeOff(laptops(declaration, 2, permit, "25.5"));
+
+		assertThat(first.remainingQuantity()).isEqualByComparingTo("70");
+		assertThat(second.remainingQuantity()).isEqualByComparingTo("44.5");
+		assertThat(remainingOf(permit)).isEqualByComparingTo("44.5");
+		assertThat(ledger.writeOffsOf(declaration)).extracting(WriteOff::lineNo).containsExactly(1, 2);
+		assertThat(ledger.heldBy(CHIP)).filteredOn(p -> p.number().equals(permit.number()))
+			.singleElement().satisfies(p -> assertThat(p.remainingQuantity()).isEqualByComparingTo("44.5"));
+	}
+
+	@Test
+	void repeatingAWriteOffReturnsTheOriginalAndConsumesNothingMore() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "100");
+		UUID declaration = UUID.randomUUID();
+
+		WriteOff first = ledger.writeOff(laptops(declaration, 1, permit, "40"));
+		WriteOff again = ledger.writeOff(laptops(declaration, 1, permit, "40"));
+
+		assertThat(again.id()).isEqualTo(first.id());
+		assertThat(remainingOf(permit)).isEqualByComparingTo("60");
+		assertThat(ledger.writeOffsOf(declaration)).hasSize(1);
+	}
+
+	@Test
+	void refusesWhatThePermitDoesNotAllowAndChangesNothing() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID declaration = UUID.randomUUID();
+
+		assertProblem(() -> ledger.writeOff(laptops(declaration, 1, permit, "10.001")), "PERMIT_QUOTA_EXCEEDED");
+		assertProblem(() -> ledger.writeOff(new WriteOffRequest(declaration, 1, permit.number(), COFFEE, LAPTOPS,
+				BigDecimal.ONE, null)), "PERMIT_HOLDER_MISMATCH");
+		assertProblem(() -> ledger.writeOff(new WriteOffRequest(declaration, 1, permit.number(), CHIP,
+				HsCode.of("8542319000"), BigDecimal.ONE, null)), "PERMIT_SCOPE_MISMATCH");
+		assertProblem(() -> ledger.writeOff(new WriteOffRequest(declaration, 1, "AIL-1999-999999", CHIP, LAPTOPS,
+				BigDecimal.ONE, null)), "PERMIT_NOT_FOUND");
+		assertProblem(() -> ledger.writeOff(laptops(declaration, 1, permit, "-1")), "INVALID_INPUT");
+
+		assertThat(remainingOf(permit)).isEqualByComparingTo("10");
+		assertThat(ledger.writeOffsOf(declaration)).isEmpty();
+	}
+
+	@Test
+	void aRefusedLineLeavesTheDeclarationsTransactionUsable() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID declaration = UUID.randomUUID();
+
+		transactions.executeWithoutResult(tx -> {
+			assertProblem(() -> ledger.writeOff(laptops(declaration, 1, permit, "11")), "PERMIT_QUOTA_EXCEEDED");
+			ledger.writeOff(laptops(declaration, 2, permit, "4"));
+		});
+
+		assertThat(ledger.writeOffsOf(declaration)).extracting(WriteOff::lineNo).containsExactly(2);
+		assertThat(remainingOf(permit)).isEqualByComparingTo("6");
+	}
+
+	@Test
+	void aSuspendedRevokedOrExpiredPermitCannotBeWrittenOff() {
+		IssuedPermit suspended = anAutomaticImportLicence(CHIP, "10");
+		jdbc.sql("UPDATE permit SET status = 'SUSPENDED' WHERE id = ?").param(suspended.id()).update();
+		IssuedPermit expired = anAutomaticImportLicence(CHIP, "10");
+		jdbc.sql("UPDATE permit SET valid_from = ?, valid_until = ? WHERE id = ?")
+			.params(time.today().minusYears(1), time.today().minusDays(1), expired.id())
+			.update();
+
+		assertProblem(() -> ledger.writeOff(laptops(UUID.randomUUID(), 1, suspended, "1")), "PERMIT_NOT_IN_FORCE");
+		assertProblem(() -> ledger.writeOff(laptops(UUID.randomUUID(), 1, expired, "1")), "PERMIT_NOT_IN_FORCE");
+		assertThat(ledger.heldBy(CHIP)).filteredOn(p -> p.number().equals(expired.number()))
+			.singleElement().extracting(p -> p.status()).isEqualTo("EXPIRED");
+	}
+
+	@Test
+	void restoreGivesBackWhatADeclarationConsumedOnce() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "100");
+		UUID declaration = UUID.randomUUID();
+		UUID other = UUID.randomUUID();
+		ledger.writeOff(laptops(declaration, 1, permit, "30"));
+		ledger.writeOff(laptops(declaration, 2, permit, "20"));
+		ledger.writeOff(laptops(other, 1, permit, "5"));
+
+		ledger.restore(declaration);
+		ledger.restore(declaration);
+
+		assertThat(remainingOf(permit)).isEqualByComparingTo("95");
+		assertThat(ledger.writeOffsOf(declaration)).hasSize(2).allSatisfy(w -> assertThat(w.restoredAt()).isNotNull());
+		assertThat(ledger.writeOffsOf(other)).singleElement().satisfies(w -> assertThat(w.restoredAt()).isNull());
+		// A resubmitted declaration consumes again, and the restored write-off stays as history.
+		ledger.writeOff(laptops(declaration, 1, permit, "30"));
+		assertThat(remainingOf(permit)).isEqualByComparingTo("65");
+		assertThat(ledger.writeOffsOf(declaration)).hasSize(3);
+	}
+
+	@Test
+	void aPermitWithoutQuotaRecordsWriteOffsWithoutLimit() {
+		IssuedPermit drugs = permits.issue(new IssuedPermits.Grant(catalogue.get("DRUG_IMPORT"),
+				PermitFixtures.anotherUscc(), null, "test", List.of(), null, null, time.today(), "test"));
+		UUID declaration = UUID.randomUUID();
+
+		WriteOff w = ledger.writeOff(new WriteOffRequest(declaration, 1, drugs.number(), drugs.holder(),
+				HsCode.of("3004909099"), new BigDecimal("1000000"), new BigDecimal("5000000")));
+
+		assertThat(w.remainingQuantity()).isNull();
+		assertThat(w.remainingValue()).isNull();
+		ledger.restore(declaration);
+		assertThat(permits.get(drugs.number()).remainingQuantity()).isNull();
+	}
+
+	@Test
+	void concurrentDeclarationsNeverOverdrawAPermit() throws Exception {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "100");
+		int threads = 16;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
+		List<Future<WriteOff>> results = new ArrayList<>();
+		List<UUID> declarations = new ArrayList<>();
+		try {
+			for (int i = 0; i < threads; i++) {
+				UUID declaration = UUID.randomUUID();
+				declarations.add(declaration);
+				results.add(pool.submit(() -> {
+					start.await();
+					try {
+						return ledger.writeOff(laptops(declaration, 1, permit, "7"));
+					} catch (Problem p) {
+						refusals.add(p.code());
+						return null;
+					}
+				}));
+			}
+			start.countDown();
+			int succeeded = 0;
+			for (Future<WriteOff> f : results) {
+				if (f.get(60, TimeUnit.SECONDS) != null) {
+					succeeded++;
+				}
+			}
+			// 16 × 7 = 112 requested of 100: exactly 14 fit (98), two are refused for quota.
+			assertThat(succeeded).isEqualTo(14);
+			assertThat(refusals).containsOnly("PERMIT_QUOTA_EXCEEDED").hasSize(2);
+			assertThat(remainingOf(permit)).isEqualByComparingTo("2");
+			assertThat(activeConsumption(permit)).isEqualByComparingTo("98");
+
+			// Restores racing with new write-offs keep the books balanced too.
+			List<Future<?>> second = new ArrayList<>();
+			CountDownLatch again = new CountDownLatch(1);
+			for (int i = 0; i < 8; i++) {
+				UUID restoreMe = declarations.get(i);
+				UUID fresh = UUID.randomUUID();
+				second.add(pool.submit(() -> {
+					again.await();
+					ledger.restore(restoreMe);
+					return null;
+				}));
+				second.add(pool.submit(() -> {
+					again.await();
+					try {
+						ledger.writeOff(laptops(fresh, 1, permit, "3"));
+					} catch (Problem p) {
+						refusals.add(p.code());
+					}
+					return null;
+				}));
+			}
+			again.countDown();
+			for (Future<?> f : second) {
+				f.get(60, TimeUnit.SECONDS);
+			}
+			BigDecimal remaining = remainingOf(permit);
+			assertThat(remaining.signum()).isGreaterThanOrEqualTo(0);
+			assertThat(new BigDecimal("100").subtract(remaining)).isEqualByComparingTo(activeConsumption(permit));
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void concurrentRepeatsOfOneWriteOffConsumeOnce() throws Exception {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "100");
+		UUID declaration = UUID.randomUUID();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<WriteOff>> results = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return ledger.writeOff(laptops(declaration, 1, permit, "10"));
+				}));
+			}
+			start.countDown();
+			List<UUID> ids = new ArrayList<>();
+			for (Future<WriteOff> f : results) {
+				ids.add(f.get(60, TimeUnit.SECONDS).id());
+			}
+			assertThat(ids).hasSize(8).containsOnly(ids.getFirst());
+			assertThat(remainingOf(permit)).isEqualByComparingTo("90");
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private BigDecimal activeConsumption(IssuedPermit permit) {
+		return jdbc.sql("SELECT COALESCE(sum(quantity), 0) FROM permit_write_off WHERE permit_id = ? AND restored_at IS NULL")
+			.param(permit.id())
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	private static void assertProblem(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+		assertThatThrownBy(call).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo(code));
+	}
+}

@@ -1,0 +1,60 @@
+package io.singlewindow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.Uscc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The shape of the API's errors and of its value types on the wire. */
+@SingleWindowIntegrationTest
+class ProblemResponsesIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void anUnreadableBodyIsAProblemNamingTheRequest() throws Exception {
+		mvc.perform(post("/api/v1/api-keys").header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content("{not json"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+			.andExpect(jsonPath("$.type").value("https://singlewindow.example/problems/MALFORMED_REQUEST"))
+			.andExpect(jsonPath("$.status").value(400));
+	}
+
+	@Test
+	void anUnknownApiPathIsANotFoundProblem() throws Exception {
+		mvc.perform(get("/api/v1/no-such-thing").header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("NOT_FOUND"));
+	}
+
+	@Test
+	void valueTypesTravelAsPlainStrings() throws Exception {
+		JsonMapper json = JsonMapper.builder().build();
+		assertThat(json.writeValueAsString(Uscc.parse("91110000802100433B"))).isEqualTo("\"91110000802100433B\"");
+		assertThat(json.readValue("\"0901.21.0000\"", HsCode.class)).isEqualTo(HsCode.of("0901210000"));
+	}
+
+	@Test
+	void aValueTypeRefusingABodyFieldIsReportedOnThatField() throws Exception {
+		record Probe(HsCode hsCode) {
+		}
+		JsonMapper json = JsonMapper.builder().build();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> json.readValue("{\"hsCode\":\"12\"}", Probe.class))
+			.hasRootCauseInstanceOf(io.singlewindow.core.InvalidValue.class);
+	}
+}

@@ -1,0 +1,251 @@
+package io.singlewindow.risk;
+
+import static io.singlewindow.risk.RiskFixtures.aLine;
+import static io.singlewindow.risk.RiskFixtures.aProfile;
+import static io.singlewindow.risk.RiskFixtures.aRiskRequest;
+import static io.singlewindow.risk.RiskFixtures.anIdNotRandomlySelected;
+import static io.singlewindow.risk.RiskFixtures.anUnusedHsCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.enterprise.EnterpriseFixtures;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.risk.internal.JdbcRiskAssessor;
+import io.singlewindow.risk.internal.PriceHistory;
+import io.singlewindow.risk.internal.RiskProfiles;
+
+/**
+ * The JDBC risk assessor on PostgreSQL: profiles as data, recorded assessments and hits, the price history, the
+ * new-enterprise condition against the enterprise register, and idempotence under retries and races.
+ */
+@SingleWindowIntegrationTest
+class RiskAssessorIntegrationTests {
+
+	@Autowired
+	RiskAssessor assessor;
+
+	@Autowired
+	RiskAssessments assessments;
+
+	@Autowired
+	JdbcRiskAssessor jdbcAssessor;
+
+	@Autowired
+	RiskProfiles profiles;
+
+	@Autowired
+	BusinessTime time;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** Long after the demo enterprises registered, so that no new-enterprise profile fires. */
+	Instant later() {
+		return time.now().plus(Duration.ofDays(400));
+	}
+
+	static String code(String prefix) {
+		return prefix + "_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+	}
+
+	@Test
+	void recordsTheDecisionWithEveryHitForOfficers() {
+		String hs = anUnusedHsCode();
+		String yellow = code("IT_YELLOW");
+		String red = code("IT_RED");
+		String notSelected = code("IT_RARE");
+		profiles.insert(aProfile(yellow).hs(hs.substring(0, 6)).build());
+		profiles.insert(aProfile(red).hs(hs).origin("FR").channel(Channel.RED).build());
+		profiles.insert(aProfile(notSelected).hs(hs).rate("0").build());
+		var request = aRiskRequest().id(anIdNotRandomlySelected())
+			.withLine(aLine().hs("8542319000"))
+			.withLine(aLine().hs(hs).origin("FR"))
+			.build();
+
+		RiskAssessment assessment = jdbcAssessor.assess(request, later());
+
+		assertThat(assessment.channel()).isEqualTo(Channel.RED);
+		assertThat(assessment.profileCode()).isEqualTo(red);
+		assertThat(assessment.automaticRelease()).isFalse();
+		RiskAssessment recorded = assessments.find(request.declarationId()).orElseThrow();
+		assertThat(recorded.decision()).isEqualTo(assessment.decision());
+		assertThat(recorded.declarant()).isEqualTo(request.declarant());
+		assertThat(recorded.hits()).extracting(RiskHit::profileCode, RiskHit::selected, RiskHit::lineNo)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(yellow, true, 2),
+					org.assertj.core.groups.Tuple.tuple(red, true, 2),
+					org.assertj.core.groups.Tuple.tuple(notSelected, false, 2));
+		assertThat(recorded.selectedHits()).hasSize(2);
+	}
+
+	@Test
+	void onlyActiveProfilesValidOnTheDayOfAssessmentApply() {
+		String hs = anUnusedHsCode();
+		LocalDate today = LocalDate.ofInstant(later(), BusinessTime.ZONE);
+		String expired = code("IT_EXPIRED");
+		String future = code("IT_FUTURE");
+		String inactive = code("IT_OFF");
+		String current = code("IT_CURRENT");
+		profiles.insert(aProfile(expired).hs(hs).channel(Channel.RED).validTo(today.minusDays(1)).build());
+		profiles.insert(aProfile(future).hs(hs).channel(Channel.RED).validFrom(today.plusDays(1)).build());
+		profiles.insert(aProfile(inactive).hs(hs).channel(Channel.RED).build());
+		profiles.deactivate(inactive);
+		profiles.insert(aProfile(current).hs(hs).validFrom(today).validTo(today).build());
+		var request = aRiskRequest().id(anIdNotRandomlySelected()).withLine(aLine().hs(hs)).build();
+
+		RiskAssessment assessment = jdbcAssessor.assess(request, later());
+
+		assertThat(assessment.channel()).isEqualTo(Channel.YELLOW);
+		assertThat(assessment.hits()).extracting(RiskHit::profileCode).containsExactly(current);
+	}
+
+	@Test
+	void aGreenDeclarationIsReleasedAutomaticallyWithReasonNoRisk() {
+		var request = aRiskRequest().id(anIdNotRandomlySelected()).withLine(aLine().hs(anUnusedHsCode())).build();
+
+		RiskAssessment assessment = jdbcAssessor.assess(request, later());
+
+		assertThat(assessment.decision().channel()).isEqualTo(Channel.GREEN);
+		assertThat(assessment.decision().reasonCode()).isEqualTo("NO_RISK");
+		assertThat(assessments.find(request.declarationId()).orElseThrow().hits()).isEmpty();
+	}
+
+	@Test
+	void reassessingADeclarationReturnsTheRecordedDecision() {
+		String hs = anUnusedHsCode();
+		var request = aRiskRequest().id(anIdNotRandomlySelected()).withLine(aLine().hs(hs)).build();
+		RiskDecision first = assessor.assess(request);
+
+		// A profile added afterwards does not change the channel of a retried declaration, nor is its price counted twice.
+		profiles.insert(aProfile(code("IT_LATE")).hs(hs).channel(Channel.RED).build());
+		RiskDecision again = assessor.assess(request);
+
+		assertThat(again).isEqualTo(first);
+		assertThat(jdbcAssessor.priceHistory(hs, "C62")).get().extracting(PriceHistory::observations).isEqualTo(1L);
+	}
+
+	@Test
+	void flagsAUnitPriceFarFromTheZonesHistoryAndKeepsItOutOfTheHistory() {
+		String hs = anUnusedHsCode();
+		String anomaly = code("IT_PRICE");
+		profiles.insert(aProfile(anomaly).hs(hs).unitPriceDeviatingMoreThan("50").channel(Channel.RED).build());
+		for (String value : List.of("9000", "10000", "11000", "10000", "10000", "9500", "10500")) {
+			var normal = aRiskRequest().id(anIdNotRandomlySelected())
+				.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny(value)).build();
+			assertThat(jdbcAssessor.assess(normal, later()).channel()).isEqualTo(Channel.GREEN);
+		}
+		assertThat(jdbcAssessor.priceHistory(hs, "KGM")).get().satisfies(h -> {
+			assertThat(h.observations()).isEqualTo(7);
+			assertThat(h.mean()).isEqualByComparingTo("100");
+		});
+
+		var underValued = aRiskRequest().id(anIdNotRandomlySelected())
+			.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny("3000")).build();
+		RiskAssessment assessment = jdbcAssessor.assess(underValued, later());
+
+		assertThat(assessment.channel()).isEqualTo(Channel.RED);
+		assertThat(assessment.reasonCode()).isEqualTo("UNIT_PRICE_ANOMALY");
+		assertThat(assessment.profileCode()).isEqualTo(anomaly);
+		// The demo data's own unit-price profile may fire too; ours is the strictest.
+		assertThat(assessment.hits()).filteredOn(hit -> hit.profileCode().equals(anomaly)).singleElement().satisfies(hit -> {
+			assertThat(hit.unitValueCny()).isEqualByComparingTo("30");
+			assertThat(hit.historyMeanCny()).isEqualByComparingTo("100");
+			assertThat(hit.deviationPercent()).isEqualByComparingTo("70");
+		});
+		assertThat(jdbcAssessor.priceHistory(hs, "KGM")).get().satisfies(h -> {
+			assertThat(h.observations()).isEqualTo(7);
+			assertThat(h.mean()).isEqualByComparingTo("100");
+		});
+		assertThat(jdbc.sql("SELECT rejected_observations FROM risk_price_history WHERE hs_code = ? AND unit = 'KGM'")
+			.param(hs).query(Long.class).single()).isEqualTo(1L);
+		// The same HS code in another unit has a history of its own.
+		var perPiece = aRiskRequest().id(anIdNotRandomlySelected())
+			.withLine(aLine().hs(hs).quantity("100", "C62").valueCny("3000")).build();
+		assertThat(jdbcAssessor.assess(perPiece, later()).channel()).isEqualTo(Channel.GREEN);
+	}
+
+	@Test
+	void selectsANewEnterpriseFromTheRegistersRegistrationDate() {
+		String hs = anUnusedHsCode();
+		String newcomers = code("IT_NEW");
+		profiles.insert(aProfile(newcomers).hs(hs).newEnterpriseWithin(30).channel(Channel.RED).build());
+		var justRegistered = aRiskRequest().id(anIdNotRandomlySelected()).by(EnterpriseFixtures.demo("TUNGSTEN"))
+			.withLine(aLine().hs(hs)).build();
+		var established = aRiskRequest().id(anIdNotRandomlySelected()).by(EnterpriseFixtures.demo("TUNGSTEN"))
+			.withLine(aLine().hs(hs)).build();
+
+		// The demo enterprises registered when the application started.
+		RiskAssessment now = jdbcAssessor.assess(justRegistered, time.now());
+		RiskAssessment inAYear = jdbcAssessor.assess(established, later());
+
+		assertThat(now.channel()).isEqualTo(Channel.RED);
+		assertThat(now.profileCode()).isEqualTo(newcomers);
+		assertThat(now.reasonCode()).isEqualTo("NEW_ENTERPRISE");
+		assertThat(inAYear.channel()).isEqualTo(Channel.GREEN);
+	}
+
+	@Test
+	void anAeoEnterpriseIsSelectedLessOften() {
+		String hs = anUnusedHsCode();
+		String profile = code("IT_AEO");
+		profiles.insert(aProfile(profile).hs(hs).rate("40").aeoFactor("0.25").build());
+		// Both draws fall between the AEO rate (40 % × 0.25 = 10 %) and the full rate (40 %).
+		var byAeo = aRiskRequest().id(anIdNotRandomlySelected(profile, d -> d >= 0.10 && d < 0.40))
+			.by(EnterpriseFixtures.demo("CHIP")).withLine(aLine().hs(hs)).build();
+		var byOther = aRiskRequest().id(anIdNotRandomlySelected(profile, d -> d >= 0.10 && d < 0.40))
+			.by(EnterpriseFixtures.demo("COFFEE")).withLine(aLine().hs(hs)).build();
+
+		RiskAssessment aeo = jdbcAssessor.assess(byAeo, later());
+		RiskAssessment other = jdbcAssessor.assess(byOther, later());
+
+		assertThat(aeo.aeoCertified()).isTrue();
+		assertThat(aeo.channel()).isEqualTo(Channel.GREEN);
+		assertThat(aeo.hits()).singleElement().satisfies(hit -> {
+			assertThat(hit.selected()).isFalse();
+			assertThat(hit.ratePercent()).isEqualByComparingTo("10");
+		});
+		assertThat(other.aeoCertified()).isFalse();
+		assertThat(other.channel()).isEqualTo(Channel.YELLOW);
+	}
+
+	@Test
+	void concurrentAssessmentsOfOneDeclarationRecordOneDecisionAndOnePrice() throws Exception {
+		String hs = anUnusedHsCode();
+		var request = aRiskRequest().withLine(aLine().hs(hs)).build();
+		int threads = 8;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<RiskDecision>> futures = new ArrayList<>();
+		try (var executor = Executors.newFixedThreadPool(threads)) {
+			for (int i = 0; i < threads; i++) {
+				Callable<RiskDecision> task = () -> {
+					start.await();
+					return assessor.assess(request);
+				};
+				futures.add(executor.submit(task));
+			}
+			start.countDown();
+			RiskDecision first = futures.getFirst().get();
+			for (Future<RiskDecision> future : futures) {
+				assertThat(future.get()).isEqualTo(first);
+			}
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM risk_assessment WHERE declaration_id = ?")
+			.param(request.declarationId()).query(Long.class).single()).isEqualTo(1L);
+		assertThat(jdbcAssessor.priceHistory(hs, "C62")).get().extracting(PriceHistory::observations).isEqualTo(1L);
+	}
+}
