@@ -46,6 +46,8 @@ public class TariffImports implements DisposableBean {
 			+ "preferential_rates,supervision_conditions,inspection_categories";
 	static final List<String> COLUMNS = List.of(HEADER.split(","));
 	static final Set<BigDecimal> VAT_RATES = Set.of(new BigDecimal("13"), new BigDecimal("9"), BigDecimal.ZERO);
+	/** A queued or running job without a heartbeat for this long has lost its node and is failed. */
+	static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(10);
 	/** How often (in rows) the progress is written while checking. */
 	static final int PROGRESS_EVERY = 25;
 
@@ -104,12 +106,16 @@ public class TariffImports implements DisposableBean {
 		return id;
 	}
 
-	/** Runs a queued import; a conditional update makes sure only one node runs it. */
-	void run(UUID id) {
+	/**
+	 * Runs a queued import; a conditional update makes sure only one node runs it.
+	 *
+	 * @return whether this call claimed and ran the job
+	 */
+	boolean run(UUID id) {
 		try {
-			if (jdbc.sql("UPDATE tariff_import SET status = 'RUNNING' WHERE id = ? AND status = 'QUEUED'").param(id)
-					.update() == 0) {
-				return;
+			if (jdbc.sql("UPDATE tariff_import SET status = 'RUNNING', heartbeat_at = ? WHERE id = ? AND status = 'QUEUED'")
+					.params(utc(time.now()), id).update() == 0) {
+				return false;
 			}
 			String content = jdbc.sql("SELECT content FROM tariff_import WHERE id = ?").param(id).query(String.class)
 					.single();
@@ -130,7 +136,8 @@ public class TariffImports implements DisposableBean {
 						lines.add(line);
 					}
 					if (i % PROGRESS_EVERY == 0) {
-						jdbc.sql("UPDATE tariff_import SET processed_rows = ? WHERE id = ?").params(i, id).update();
+						jdbc.sql("UPDATE tariff_import SET processed_rows = ?, heartbeat_at = ? WHERE id = ?")
+								.params(i, utc(time.now()), id).update();
 					}
 				}
 			}
@@ -162,12 +169,18 @@ public class TariffImports implements DisposableBean {
 			jdbc.sql("UPDATE tariff_import SET status = 'FAILED', finished_at = ? WHERE id = ?").params(utc(time.now()), id)
 					.update();
 		}
+		return true;
 	}
 
 	private void finish(UUID id, String status, int total, int imported) {
-		jdbc.sql("""
-				UPDATE tariff_import SET status = ?, processed_rows = ?, imported_rows = ?, finished_at = ? WHERE id = ?""")
+		int updated = jdbc.sql("""
+				UPDATE tariff_import SET status = ?, processed_rows = ?, imported_rows = ?, finished_at = ?
+				WHERE id = ? AND status = 'RUNNING'""")
 				.params(status, total, imported, utc(time.now()), id).update();
+		if (updated == 0) {
+			// failed as stale meanwhile: roll back rather than write lines nobody is told about
+			throw new IllegalStateException("tariff import " + id + " is no longer running");
+		}
 	}
 
 	private static List<String> header(List<String> row) {
@@ -281,6 +294,7 @@ public class TariffImports implements DisposableBean {
 	}
 
 	Optional<Status> status(UUID id) {
+		failIfStale(id);
 		// the row first: errors are committed together with the final status, so they are complete once it says FAILED
 		return jdbc.sql("""
 				SELECT id, file_name, status, total_rows, processed_rows, imported_rows, created_by, created_at, finished_at
@@ -291,6 +305,20 @@ public class TariffImports implements DisposableBean {
 						List.of()))
 				.optional().map(s -> new Status(s.id(), s.fileName(), s.status(), s.totalRows(), s.processedRows(),
 						s.importedRows(), s.createdBy(), s.createdAt(), s.finishedAt(), errors(id)));
+	}
+
+	/** Fails the job if its node stopped working on it (no heartbeat for {@link #STALE_AFTER}). */
+	private void failIfStale(UUID id) {
+		OffsetDateTime now = utc(time.now());
+		int failed = jdbc.sql("""
+				UPDATE tariff_import SET status = 'FAILED', finished_at = ?
+				WHERE id = ? AND status IN ('QUEUED', 'RUNNING') AND coalesce(heartbeat_at, created_at) < ?""")
+				.params(now, id, now.minus(STALE_AFTER)).update();
+		if (failed > 0) {
+			jdbc.sql("INSERT INTO tariff_import_error (import_id, row_no, col, code) VALUES (?, 0, '', 'IMPORT_INTERRUPTED')")
+					.param(id).update();
+			log.warn("event=tariff_import_interrupted id={}", id);
+		}
 	}
 
 	private List<RowError> errors(UUID id) {
