@@ -1,0 +1,528 @@
+package io.singlewindow.declaration.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.TradeFlow;
+import io.singlewindow.core.UnitCode;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.declaration.AgencyDecisionRecorded;
+import io.singlewindow.declaration.DeclarationCleared;
+import io.singlewindow.declaration.DeclarationQueried;
+import io.singlewindow.declaration.DeclarationRejected;
+import io.singlewindow.declaration.DeclarationReleased;
+import io.singlewindow.declaration.DeclarationSubmitted;
+import io.singlewindow.enterprise.Enterprise;
+import io.singlewindow.enterprise.Enterprises;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.Role;
+import io.singlewindow.permit.PermitLedger;
+import io.singlewindow.permit.PermitRequirement;
+import io.singlewindow.permit.WriteOffRequest;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.risk.Channel;
+import io.singlewindow.risk.RiskAssessor;
+import io.singlewindow.risk.RiskDecision;
+import io.singlewindow.risk.RiskRequest;
+import io.singlewindow.routing.Routing;
+import io.singlewindow.routing.RoutingDecision;
+import io.singlewindow.tariff.Assessment;
+import io.singlewindow.tariff.AssessmentRequest;
+import io.singlewindow.tariff.DutyAssessor;
+import io.singlewindow.tariff.ExchangeRates;
+import io.singlewindow.tariff.TariffLine;
+
+/**
+ * The single window's flow: submit once, assess, route to every agency, decide automatically where a policy can,
+ * leave the rest to officers, and consolidate one status. Every change to a declaration first locks its row, so
+ * officers' decisions, answers and releases on one declaration are serialised and the consolidated status is always
+ * computed from committed task states.
+ */
+@Service
+class Declarations {
+
+	private static final Logger log = LoggerFactory.getLogger(Declarations.class);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+	/** Automatic decision policies, by their stable reason codes. */
+	static final String CUSTOMS_GREEN_CHANNEL = "CUSTOMS_GREEN_CHANNEL";
+	static final String CUSTOMS_CHANNEL_CHECK = "CUSTOMS_CHANNEL_CHECK";
+	static final String PERMIT_WRITTEN_OFF = "PERMIT_WRITTEN_OFF";
+	static final String PERMIT_NOT_REFERENCED = "PERMIT_NOT_REFERENCED";
+	static final String OFFICER_REVIEW = "OFFICER_REVIEW";
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
+	private final TransactionTemplate savepoint;
+	private final DeclarationStore store;
+	private final DeclarationValidation validation;
+	private final Enterprises enterprises;
+	private final DutyAssessor assessor;
+	private final RiskAssessor risk;
+	private final Routing routing;
+	private final PermitLedger permits;
+	private final ExchangeRates rates;
+	private final BusinessTime time;
+	private final ApplicationEventPublisher events;
+
+	Declarations(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, DeclarationStore store,
+			DeclarationValidation validation, Enterprises enterprises, DutyAssessor assessor, RiskAssessor risk,
+			Routing routing, PermitLedger permits, ExchangeRates rates, BusinessTime time,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.store = store;
+		this.validation = validation;
+		this.enterprises = enterprises;
+		this.assessor = assessor;
+		this.risk = risk;
+		this.routing = routing;
+		this.permits = permits;
+		this.rates = rates;
+		this.time = time;
+		this.events = events;
+	}
+
+	/** The result of a submission: {@code created} is false when an earlier submission with the same key is returned. */
+	record Submission(UUID id, boolean created) {
+	}
+
+	/**
+	 * Submits a declaration. A repeat with the same idempotency key (header, else {@code clientReference}) returns the
+	 * first declaration; the same key with a different body is refused.
+	 *
+	 * @throws Problem 403 unless the actor may act for the declarant, 409 {@code ENTERPRISE_NOT_ACTIVE},
+	 *     {@code IDEMPOTENCY_KEY_REUSED}, 422 {@code INVALID_INPUT} with every problem
+	 */
+	@Transactional
+	public Submission submit(Actor actor, DeclarationRequest request, String idempotencyKey) {
+		Uscc declarant = declarantOf(actor, request.declarant());
+		actor.requireActFor(declarant);
+		Enterprise enterprise = enterprises.requireActive(declarant);
+		String key = firstNonBlank(idempotencyKey, request.clientReference());
+		if (key != null && key.length() > 100) {
+			throw Problem.invalidField("clientReference", "CLIENT_REFERENCE_TOO_LONG", 100);
+		}
+		boolean keyed = key != null;
+		if (!keyed) {
+			key = "auto:" + UUID.randomUUID();
+		}
+		DeclarationRequest normalised = request.withDeclarantAndReference(declarant.value(), keyed ? key : null);
+		String hash = sha256(normalised.toString());
+		if (keyed) {
+			var existing = store.idByReference(declarant.value(), key);
+			if (existing.isPresent()) {
+				return repeated(existing.get(), hash, key);
+			}
+		}
+		LocalDate today = time.today();
+		ValidDeclaration d = validation.validate(request, declarant, enterprise.nameZh(), time.month());
+		UUID id = UUID.randomUUID();
+		Instant now = time.now();
+		long seq = jdbc.sql("SELECT nextval('declaration_number_seq')").query(Long.class).single();
+		String number = "XM" + today.format(DAY) + String.format("%08d", seq);
+		int claimed = jdbc.sql("""
+				INSERT INTO declaration (id, number, declarant, client_reference, request_hash, flow, trade_mode,
+				    transport_mode, port, origin_country, destination_country, trading_country, currency, incoterm,
+				    freight, insurance, packages, gross_weight, net_weight, consignor, consignee, status, submitted_by,
+				    submitted_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?)
+				ON CONFLICT (declarant, client_reference) DO NOTHING""")
+			.params(id, number, declarant.value(), key, hash, d.flow().name(), d.tradeMode(), d.transportMode(),
+					d.port().value(), d.originCountry().value(), d.destinationCountry().value(),
+					d.tradingCountry().value(), d.currency().value(), d.incoterm(), d.freight(), d.insurance(),
+					d.packages(), d.grossWeight(), d.netWeight(), d.consignor(), d.consignee(), actor.username(),
+					Timestamp.from(now), Timestamp.from(now))
+			.update();
+		if (claimed == 0) {
+			// A concurrent submission with the same key committed first (ON CONFLICT waited for it).
+			return repeated(store.idByReference(declarant.value(), key).orElseThrow(), hash, key);
+		}
+		Assessment assessment = assessor.assess(new AssessmentRequest(d.flow(), d.incoterm(), d.currency(),
+				d.freight(), d.insurance(), today, d.items().stream()
+					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
+							i.certificateAgreement()))
+					.toList()));
+		Map<Integer, Assessment.Line> assessed = new LinkedHashMap<>();
+		assessment.lines().forEach(l -> assessed.put(l.lineNo(), l));
+		RiskDecision channel = risk.assess(new RiskRequest(id, declarant, d.flow(), d.tradeMode(), d.tradingCountry(),
+				d.items().stream().map(i -> new RiskRequest.Line(i.lineNo(), i.hsCode(), i.origin(), i.quantity(),
+						i.unit(), customsValue(assessed, i.lineNo()))).toList()));
+		List<TariffLine> lines = d.items().stream().map(ValidDeclaration.Item::tariffLine).toList();
+		List<List<PermitRequirement>> needs = d.items().stream()
+			.map(i -> permits.requirementsFor(i.hsCode(), d.flow()))
+			.toList();
+		List<List<RoutingDecision>> routes = routing.routeAll(d.flow(), lines, needs);
+
+		insertItems(id, d, assessed);
+		insertRoutes(id, routes);
+
+		List<Object[]> timeline = new ArrayList<>();
+		timeline.add(event(id, now, "SUBMITTED", null, actor.username(), null, null));
+		Map<AgencyCode, List<Integer>> agencyLines = new LinkedHashMap<>();
+		Map<AgencyCode, Set<String>> agencyRules = new LinkedHashMap<>();
+		Map<AgencyCode, Boolean> onlyPermits = new LinkedHashMap<>();
+		for (int i = 0; i < routes.size(); i++) {
+			for (RoutingDecision r : routes.get(i)) {
+				agencyLines.computeIfAbsent(r.agency(), a -> new ArrayList<>()).add(i + 1);
+				agencyRules.computeIfAbsent(r.agency(), a -> new LinkedHashSet<>()).add(r.ruleCode());
+				onlyPermits.merge(r.agency(), r.permitCatalogueCode() != null, Boolean::logicalAnd);
+			}
+		}
+		agencyRules.forEach((agency, rules) -> timeline.add(event(id, now, "ROUTED", agency.value(), "system",
+				String.join(",", rules), "lines " + agencyLines.get(agency).stream().distinct().toList())));
+
+		// Write off every referenced permit a line needs; a failure leaves that agency's task to its officer.
+		Map<AgencyCode, List<String>> permitNotes = new LinkedHashMap<>();
+		Map<AgencyCode, Boolean> permitsOk = new LinkedHashMap<>();
+		for (int i = 0; i < routes.size(); i++) {
+			ValidDeclaration.Item item = d.items().get(i);
+			for (RoutingDecision r : routes.get(i)) {
+				if (r.permitCatalogueCode() == null) {
+					continue;
+				}
+				String note;
+				boolean ok = false;
+				if (item.permitNumber() == null) {
+					note = "line " + item.lineNo() + ": " + PERMIT_NOT_REFERENCED + " " + r.permitCatalogueCode();
+				} else {
+					String failure = writeOff(new WriteOffRequest(id, item.lineNo(), item.permitNumber(), declarant,
+							item.hsCode(), item.quantity(), customsValue(assessed, item.lineNo())));
+					ok = failure == null;
+					note = "line " + item.lineNo() + ": " + (ok ? PERMIT_WRITTEN_OFF : failure) + " "
+							+ item.permitNumber();
+				}
+				permitNotes.computeIfAbsent(r.agency(), a -> new ArrayList<>()).add(note);
+				permitsOk.merge(r.agency(), ok, Boolean::logicalAnd);
+			}
+		}
+
+		List<Object[]> tasks = new ArrayList<>();
+		List<TaskStatus> statuses = new ArrayList<>();
+		for (AgencyCode agency : agencyRules.keySet()) {
+			TaskStatus status;
+			String policy;
+			String note = permitNotes.containsKey(agency) ? String.join("; ", permitNotes.get(agency)) : null;
+			if (agency.equals(AgencyCode.CUSTOMS)) {
+				boolean green = channel.channel() == Channel.GREEN;
+				status = green ? TaskStatus.AUTO_APPROVED : TaskStatus.PENDING;
+				policy = green ? CUSTOMS_GREEN_CHANNEL : CUSTOMS_CHANNEL_CHECK;
+				note = channel.channel() + " " + channel.reasonCode() + (note == null ? "" : "; " + note);
+			} else if (onlyPermits.get(agency) && permitsOk.getOrDefault(agency, false)) {
+				status = TaskStatus.AUTO_APPROVED;
+				policy = PERMIT_WRITTEN_OFF;
+			} else {
+				status = TaskStatus.PENDING;
+				policy = onlyPermits.get(agency) ? PERMIT_NOT_REFERENCED : OFFICER_REVIEW;
+				if (onlyPermits.get(agency) && note != null && !note.contains(PERMIT_NOT_REFERENCED)) {
+					policy = "PERMIT_WRITE_OFF_FAILED";
+				}
+			}
+			statuses.add(status);
+			UUID taskId = UUID.randomUUID();
+			boolean auto = status == TaskStatus.AUTO_APPROVED;
+			tasks.add(new Object[] { taskId, id, agency.value(), status.name(), policy, note,
+					auto ? "system" : null, auto ? Timestamp.from(now) : null, Timestamp.from(now) });
+			if (auto) {
+				timeline.add(event(id, now, "AUTO_APPROVED", agency.value(), "system", policy, note));
+				events.publishEvent(new AgencyDecisionRecorded(id, number, agency, status.name(), "system", policy,
+						now));
+			}
+		}
+		batch.batchUpdate("""
+				INSERT INTO agency_task (id, declaration_id, agency, status, policy_code, note, decided_by, decided_at,
+				    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", tasks);
+
+		DeclarationStatus status = DeclarationStatus.consolidate(statuses);
+		jdbc.sql("""
+				UPDATE declaration SET status = ?, channel = ?, channel_reason_code = ?, channel_reason = ?,
+				    exchange_rate = ?, total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
+				    total_taxes = ?, cleared_at = ? WHERE id = ?""")
+			.params(status.name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
+					assessment.exchangeRate(), assessment.totalCustomsValueCny(), assessment.totalDuty(),
+					assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(),
+					status == DeclarationStatus.CLEARED ? Timestamp.from(now) : null, id)
+			.update();
+		if (status == DeclarationStatus.CLEARED) {
+			timeline.add(event(id, now, "CLEARED", null, "system", null, null));
+		}
+		insertEvents(timeline);
+		events.publishEvent(new DeclarationSubmitted(id, number, declarant, d.flow(), now));
+		if (status == DeclarationStatus.CLEARED) {
+			publishCleared(id, now);
+		}
+		log.info("event=declaration_submitted number={} declarant={} items={} agencies={} status={}", number,
+				declarant.value(), d.items().size(), agencyRules.keySet(), status);
+		return new Submission(id, true);
+	}
+
+	/** Writes off in a savepoint, so that a refusal does not doom the submission; returns the refusal's code. */
+	private String writeOff(WriteOffRequest request) {
+		try {
+			savepoint.executeWithoutResult(s -> permits.writeOff(request));
+			return null;
+		} catch (Problem e) {
+			return e.code();
+		}
+	}
+
+	private Submission repeated(UUID id, String hash, String key) {
+		if (!hash.equals(store.requestHash(id).orElseThrow())) {
+			throw Problem.conflict("IDEMPOTENCY_KEY_REUSED", key);
+		}
+		return new Submission(id, false);
+	}
+
+	private static Uscc declarantOf(Actor actor, String raw) {
+		if (raw == null || raw.isBlank()) {
+			if (actor.role() == Role.TRADER && actor.enterprise() != null) {
+				return actor.enterprise();
+			}
+			throw Problem.invalidField("declarant", "REQUIRED");
+		}
+		try {
+			return Uscc.parse(raw);
+		} catch (io.singlewindow.core.InvalidValue e) {
+			throw Problem.invalidField("declarant", e.code(), raw);
+		}
+	}
+
+	private void insertItems(UUID id, ValidDeclaration d, Map<Integer, Assessment.Line> assessed) {
+		List<Object[]> rows = new ArrayList<>();
+		for (ValidDeclaration.Item i : d.items()) {
+			Assessment.Line a = assessed.get(i.lineNo());
+			rows.add(new Object[] { id, i.lineNo(), i.hsCode().value(), i.description(), i.quantity(),
+					i.unit().value(), i.statisticalQuantity(), i.value(), i.origin().value(), i.permitNumber(),
+					i.certificateAgreement(), i.certificateNumber(), a == null ? null : a.customsValueCny(),
+					a == null ? null : a.rateBasis(), a == null ? null : a.dutyRate(), a == null ? null : a.duty(),
+					a == null ? null : a.exciseRate(), a == null ? null : a.excise(), a == null ? null : a.vatRate(),
+					a == null ? null : a.vat(), a == null ? null : String.join("\n", a.steps()) });
+		}
+		batch.batchUpdate("""
+				INSERT INTO declaration_item (declaration_id, line_no, hs_code, description, quantity, unit,
+				    statistical_quantity, value, origin, permit_number, certificate_agreement, certificate_number,
+				    customs_value_cny, rate_basis, duty_rate, duty, excise_rate, excise, vat_rate, vat, steps)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+	}
+
+	private void insertRoutes(UUID id, List<List<RoutingDecision>> routes) {
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < routes.size(); i++) {
+			for (RoutingDecision r : routes.get(i)) {
+				rows.add(new Object[] { id, i + 1, r.agency().value(), r.ruleCode(), r.reason() });
+			}
+		}
+		batch.batchUpdate("""
+				INSERT INTO declaration_route (declaration_id, line_no, agency, rule_code, reason)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows);
+	}
+
+	private static Object[] event(UUID declarationId, Instant at, String event, String agency, String actor,
+			String reasonCode, String reason) {
+		return new Object[] { UUID.randomUUID(), declarationId, Timestamp.from(at), event, agency, actor, reasonCode,
+				reason };
+	}
+
+	private void insertEvents(List<Object[]> rows) {
+		batch.batchUpdate("""
+				INSERT INTO declaration_event (id, declaration_id, at, event, agency, actor, reason_code, reason)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+	}
+
+	/** An officer's decision on its agency's task. */
+	enum Decision {
+		APPROVE, REJECT, QUERY
+	}
+
+	/**
+	 * Records an officer's decision. Exactly one of two officers deciding the same task wins; the other gets 409
+	 * {@code TASK_ALREADY_DECIDED}.
+	 */
+	@Transactional
+	public DeclarationView decide(Actor actor, UUID taskId, Decision decision, String reason) {
+		var row = store.task(taskId).orElseThrow(() -> Problem.notFound("TASK_NOT_FOUND", taskId));
+		AgencyCode agency = new AgencyCode(row.task().agency());
+		actor.requireActAs(agency);
+		if (decision != Decision.APPROVE && (reason == null || reason.isBlank())) {
+			throw Problem.invalidField("reason", "REASON_REQUIRED");
+		}
+		Locked locked = lock(row.declarationId());
+		if (!locked.status().open()) {
+			throw Problem.conflict("DECLARATION_CLOSED", locked.number(), locked.status().name());
+		}
+		TaskStatus next = switch (decision) {
+			case APPROVE -> TaskStatus.APPROVED;
+			case REJECT -> TaskStatus.REJECTED;
+			case QUERY -> TaskStatus.QUERIED;
+		};
+		Instant now = time.now();
+		int updated = jdbc.sql("""
+				UPDATE agency_task SET status = ?, decided_by = ?, decided_at = ?, reason = ?, version = version + 1
+				WHERE id = ? AND status = 'PENDING'""")
+			.params(next.name(), actor.username(), Timestamp.from(now), blankToNull(reason), taskId)
+			.update();
+		if (updated == 0) {
+			throw Problem.conflict("TASK_ALREADY_DECIDED", taskId);
+		}
+		List<Object[]> timeline = new ArrayList<>();
+		timeline.add(event(row.declarationId(), now, next.name(), agency.value(), actor.username(), null,
+				blankToNull(reason)));
+		events.publishEvent(new AgencyDecisionRecorded(row.declarationId(), locked.number(), agency, next.name(),
+				actor.username(), blankToNull(reason), now));
+		if (next == TaskStatus.QUERIED) {
+			events.publishEvent(new DeclarationQueried(row.declarationId(), locked.number(), agency, reason, now));
+		}
+		if (next == TaskStatus.REJECTED) {
+			permits.restore(row.declarationId());
+			events.publishEvent(new DeclarationRejected(row.declarationId(), locked.number(), agency, reason, now));
+		}
+		reconsolidate(row.declarationId(), locked, timeline, now);
+		log.info("event=agency_decision number={} agency={} decision={} officer={}", locked.number(), agency, next,
+				actor.username());
+		return store.find(row.declarationId()).orElseThrow();
+	}
+
+	/** The declarant answers an agency's question; the task goes back to that agency's queue. */
+	@Transactional
+	public DeclarationView answer(Actor actor, UUID declarationId, AgencyCode agency, String answer) {
+		Locked locked = lock(declarationId);
+		actor.requireActFor(Uscc.parse(locked.declarant()));
+		if (answer == null || answer.isBlank()) {
+			throw Problem.invalidField("answer", "REQUIRED");
+		}
+		Instant now = time.now();
+		int updated = jdbc.sql("""
+				UPDATE agency_task SET status = 'PENDING', answer = ?, decided_by = NULL, decided_at = NULL,
+				    version = version + 1 WHERE declaration_id = ? AND agency = ? AND status = 'QUERIED'""")
+			.params(answer.strip(), declarationId, agency.value())
+			.update();
+		if (updated == 0) {
+			throw Problem.conflict("TASK_NOT_QUERIED", agency.value());
+		}
+		List<Object[]> timeline = new ArrayList<>();
+		timeline.add(event(declarationId, now, "ANSWERED", agency.value(), actor.username(), null, answer.strip()));
+		reconsolidate(declarationId, locked, timeline, now);
+		return store.find(declarationId).orElseThrow();
+	}
+
+	/** A customs officer releases the goods of a cleared declaration. */
+	@Transactional
+	public DeclarationView release(Actor actor, UUID declarationId) {
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		Locked locked = lock(declarationId);
+		if (locked.status() != DeclarationStatus.CLEARED) {
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", locked.number(), locked.status().name());
+		}
+		Instant now = time.now();
+		jdbc.sql("UPDATE declaration SET status = 'RELEASED', released_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+			.params(Timestamp.from(now), Timestamp.from(now), declarationId).update();
+		insertEvents(List.<Object[]>of(event(declarationId, now, "RELEASED", "CUSTOMS", actor.username(), null, null)));
+		events.publishEvent(new DeclarationReleased(declarationId, locked.number(), Uscc.parse(locked.declarant()),
+				now));
+		return store.find(declarationId).orElseThrow();
+	}
+
+	private record Locked(String number, String declarant, DeclarationStatus status) {
+	}
+
+	private Locked lock(UUID declarationId) {
+		return jdbc.sql("SELECT number, declarant, status FROM declaration WHERE id = ? FOR UPDATE")
+			.param(declarationId)
+			.query((rs, n) -> new Locked(rs.getString("number"), rs.getString("declarant"),
+					DeclarationStatus.valueOf(rs.getString("status"))))
+			.optional()
+			.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", declarationId));
+	}
+
+	private void reconsolidate(UUID id, Locked locked, List<Object[]> timeline, Instant now) {
+		List<TaskStatus> statuses = jdbc.sql("SELECT status FROM agency_task WHERE declaration_id = ?").param(id)
+			.query((rs, n) -> TaskStatus.valueOf(rs.getString(1))).list();
+		DeclarationStatus status = DeclarationStatus.consolidate(statuses);
+		if (status != locked.status()) {
+			timeline.add(event(id, now, status.name(), null, "system", null, null));
+		}
+		jdbc.sql("""
+				UPDATE declaration SET status = ?, updated_at = ?, version = version + 1,
+				    cleared_at = CASE WHEN ? THEN ? ELSE cleared_at END WHERE id = ?""")
+			.params(status.name(), Timestamp.from(now), status == DeclarationStatus.CLEARED, Timestamp.from(now), id)
+			.update();
+		insertEvents(timeline);
+		if (status == DeclarationStatus.CLEARED && locked.status() != DeclarationStatus.CLEARED) {
+			publishCleared(id, now);
+		}
+	}
+
+	private void publishCleared(UUID id, Instant clearedAt) {
+		DeclarationView d = store.find(id).orElseThrow();
+		BigDecimal usd = rates.rate(CurrencyCode.USD, java.time.YearMonth.from(clearedAt.atZone(BusinessTime.ZONE)))
+			.orElse(null);
+		List<DeclarationCleared.Line> lines = d.items().stream()
+			.map(i -> new DeclarationCleared.Line(i.lineNo(), new HsCode(i.hsCode()),
+					io.singlewindow.core.CountryCode.of(i.origin()), i.quantity(), new UnitCode(i.unit()),
+					i.customsValueCny(), usd == null || i.customsValueCny() == null ? null
+							: i.customsValueCny().divide(usd, 2, RoundingMode.HALF_UP)))
+			.toList();
+		events.publishEvent(new DeclarationCleared(id, d.number(), Uscc.parse(d.declarant()),
+				TradeFlow.valueOf(d.flow()), clearedAt, d.tradeMode(),
+				io.singlewindow.core.CountryCode.of(d.tradingCountry()), lines));
+		log.info("event=declaration_cleared number={} declarant={}", d.number(), d.declarant());
+	}
+
+	private static BigDecimal customsValue(Map<Integer, Assessment.Line> assessed, int lineNo) {
+		Assessment.Line line = assessed.get(lineNo);
+		return line == null ? null : line.customsValueCny();
+	}
+
+	private static String firstNonBlank(String a, String b) {
+		if (a != null && !a.isBlank()) {
+			return a.strip();
+		}
+		return b == null || b.isBlank() ? null : b.strip();
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(text.getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
