@@ -95,12 +95,14 @@ class Declarations {
 	private final ExchangeRates rates;
 	private final BusinessTime time;
 	private final ApplicationEventPublisher events;
+	private final Webhooks webhooks;
 
 	Declarations(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, DeclarationStore store,
 			DeclarationValidation validation, Enterprises enterprises, DutyAssessor assessor, RiskAssessor risk,
 			Routing routing, PermitLedger permits, ExchangeRates rates, BusinessTime time,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Webhooks webhooks) {
 		this.jdbc = jdbc;
+		this.webhooks = webhooks;
 		this.batch = batch;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -280,6 +282,7 @@ class Declarations {
 			timeline.add(event(id, now, "CLEARED", null, "system", null, null));
 		}
 		insertEvents(timeline);
+		webhooks.enqueue(declarant.value(), id, number, status.name(), now);
 		events.publishEvent(new DeclarationSubmitted(id, number, declarant, d.flow(), now));
 		if (status == DeclarationStatus.CLEARED) {
 			publishCleared(id, now);
@@ -450,6 +453,7 @@ class Declarations {
 		jdbc.sql("UPDATE declaration SET status = 'RELEASED', released_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
 			.params(Timestamp.from(now), Timestamp.from(now), declarationId).update();
 		insertEvents(List.<Object[]>of(event(declarationId, now, "RELEASED", "CUSTOMS", actor.username(), null, null)));
+		webhooks.enqueue(locked.declarant(), declarationId, locked.number(), "RELEASED", now);
 		events.publishEvent(new DeclarationReleased(declarationId, locked.number(), Uscc.parse(locked.declarant()),
 				now));
 		return store.find(declarationId).orElseThrow();
@@ -473,6 +477,7 @@ class Declarations {
 		DeclarationStatus status = DeclarationStatus.consolidate(statuses);
 		if (status != locked.status()) {
 			timeline.add(event(id, now, status.name(), null, "system", null, null));
+			webhooks.enqueue(locked.declarant(), id, locked.number(), status.name(), now);
 		}
 		jdbc.sql("""
 				UPDATE declaration SET status = ?, updated_at = ?, version = version + 1,
