@@ -45,6 +45,8 @@ class ShellBrowserTests {
 	@Test
 	void switchesBetweenChineseAndEnglish() throws Exception {
 		browser.logInAs("officer.ciq", "demo12345");
+		// The login page has the same language links: wait until the home page has replaced it.
+		browser.waitFor(By.id("home-officer"));
 		browser.click("lang-en");
 		assertThat(browser.text(By.cssSelector("#home-officer h1"))).isEqualTo("Officer workspace");
 		assertThat(browser.htmlLang()).isEqualTo("en");
