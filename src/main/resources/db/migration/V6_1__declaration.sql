@@ -91,6 +91,8 @@ CREATE TABLE agency_task (
     decided_at     TIMESTAMPTZ,
     reason         TEXT,
     answer         TEXT,
+    -- digest of what the agency was routed to see; an amendment re-opens the task only when it changes
+    fingerprint    TEXT NOT NULL,
     created_at     TIMESTAMPTZ NOT NULL,
     version        INT NOT NULL DEFAULT 0,
     CONSTRAINT agency_task_once UNIQUE (declaration_id, agency)

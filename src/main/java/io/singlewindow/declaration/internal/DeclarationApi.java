@@ -75,6 +75,15 @@ class DeclarationApi {
 			.body(view);
 	}
 
+	@org.springframework.web.bind.annotation.PutMapping("/declarations/{id}")
+	@Operation(summary = "Amend a declaration under review or queried",
+			description = "Validated like a submission; only the agencies whose lines changed decide again. "
+					+ "409 DECLARATION_NOT_AMENDABLE once rejected, cleared or released.")
+	DeclarationView amend(@PathVariable UUID id, @RequestBody DeclarationRequest request) {
+		Actor actor = currentActor.get();
+		return visible(actor, declarations.amend(actor, id, request));
+	}
+
 	record Answer(String answer) {
 	}
 
@@ -99,7 +108,7 @@ class DeclarationApi {
 		return store.queue(code.value(), 200);
 	}
 
-	record DecisionRequest(Declarations.Decision decision, String reason) {
+	record DecisionRequest(Declarations.Decision decision, String reason, Integer version) {
 	}
 
 	@PostMapping("/tasks/{taskId}/decision")
@@ -109,7 +118,7 @@ class DeclarationApi {
 		if (request.decision() == null) {
 			throw Problem.invalidField("decision", "REQUIRED");
 		}
-		return declarations.decide(currentActor.get(), taskId, request.decision(), request.reason());
+		return declarations.decide(currentActor.get(), taskId, request.decision(), request.reason(), request.version());
 	}
 
 	private DeclarationView load(UUID id) {

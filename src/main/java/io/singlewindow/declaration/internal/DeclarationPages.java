@@ -155,8 +155,9 @@ class DeclarationPages {
 
 	@PostMapping("/tasks/{taskId}/decision")
 	String decide(@PathVariable UUID taskId, @RequestParam Declarations.Decision decision,
-			@RequestParam(required = false) String reason, @RequestParam(required = false) UUID declarationId) {
-		declarations.decide(currentActor.get(), taskId, decision, reason);
+			@RequestParam(required = false) String reason, @RequestParam(required = false) UUID declarationId,
+			@RequestParam(required = false) Integer version) {
+		declarations.decide(currentActor.get(), taskId, decision, reason, version);
 		return declarationId == null ? "redirect:/agency/queue" : "redirect:/declarations/" + declarationId;
 	}
 

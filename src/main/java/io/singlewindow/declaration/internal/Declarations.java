@@ -81,6 +81,7 @@ class Declarations {
 	static final String PERMIT_WRITTEN_OFF = "PERMIT_WRITTEN_OFF";
 	static final String PERMIT_NOT_REFERENCED = "PERMIT_NOT_REFERENCED";
 	static final String OFFICER_REVIEW = "OFFICER_REVIEW";
+	static final String PERMIT_WRITE_OFF_FAILED = "PERMIT_WRITE_OFF_FAILED";
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
@@ -173,6 +174,28 @@ class Declarations {
 			// A concurrent submission with the same key committed first (ON CONFLICT waited for it).
 			return repeated(store.idByReference(declarant.value(), key).orElseThrow(), hash, key);
 		}
+		List<Object[]> timeline = new ArrayList<>();
+		timeline.add(event(id, now, "SUBMITTED", null, actor.username(), null, null));
+		DeclarationStatus status = process(id, number, declarant, d, today, now, timeline, Map.of(),
+				DeclarationStatus.SUBMITTED);
+		events.publishEvent(new DeclarationSubmitted(id, number, declarant, d.flow(), now));
+		log.info("event=declaration_submitted number={} declarant={} items={} status={}", number, declarant.value(),
+				d.items().size(), status);
+		return new Submission(id, true);
+	}
+
+	/** A task as an amendment finds it. */
+	private record PreviousTask(UUID id, TaskStatus status, String fingerprint) {
+	}
+
+	/**
+	 * Assesses, selects the channel, routes, writes permits off and creates or re-opens the agencies' tasks, then
+	 * stores the consolidated status. On an amendment, {@code previous} holds the existing tasks: a task whose
+	 * agency sees the same lines as before keeps its decision, one whose lines changed is decided afresh, and an
+	 * agency no longer routed loses its task.
+	 */
+	private DeclarationStatus process(UUID id, String number, Uscc declarant, ValidDeclaration d, LocalDate today,
+			Instant now, List<Object[]> timeline, Map<String, PreviousTask> previous, DeclarationStatus before) {
 		Assessment assessment = assessor.assess(new AssessmentRequest(d.flow(), d.incoterm(), d.currency(),
 				d.freight(), d.insurance(), today, d.items().stream()
 					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
@@ -192,8 +215,6 @@ class Declarations {
 		insertItems(id, d, assessed);
 		insertRoutes(id, routes);
 
-		List<Object[]> timeline = new ArrayList<>();
-		timeline.add(event(id, now, "SUBMITTED", null, actor.username(), null, null));
 		Map<AgencyCode, List<Integer>> agencyLines = new LinkedHashMap<>();
 		Map<AgencyCode, Set<String>> agencyRules = new LinkedHashMap<>();
 		Map<AgencyCode, Boolean> onlyPermits = new LinkedHashMap<>();
@@ -204,8 +225,23 @@ class Declarations {
 				onlyPermits.merge(r.agency(), r.permitCatalogueCode() != null, Boolean::logicalAnd);
 			}
 		}
-		agencyRules.forEach((agency, rules) -> timeline.add(event(id, now, "ROUTED", agency.value(), "system",
-				String.join(",", rules), "lines " + agencyLines.get(agency).stream().distinct().toList())));
+		Map<AgencyCode, String> fingerprints = new LinkedHashMap<>();
+		agencyLines.forEach((agency, lineNos) -> {
+			StringBuilder seen = new StringBuilder();
+			if (agency.equals(AgencyCode.CUSTOMS)) {
+				// Customs answers for the whole declaration: any change of header or lines re-opens its task.
+				seen.append(d.flow()).append(d.tradeMode()).append(d.transportMode()).append(d.port())
+					.append(d.originCountry()).append(d.destinationCountry()).append(d.tradingCountry())
+					.append(d.currency()).append(d.incoterm()).append(plain(d.freight())).append(plain(d.insurance()))
+					.append(d.packages()).append(plain(d.grossWeight())).append(plain(d.netWeight())).append(channel.channel());
+			}
+			lineNos.stream().distinct().sorted().forEach(n -> seen.append('|').append(fingerprintOf(d.items().get(n - 1))));
+			fingerprints.put(agency, sha256(seen.toString()));
+		});
+		if (previous.isEmpty()) {
+			agencyRules.forEach((agency, rules) -> timeline.add(event(id, now, "ROUTED", agency.value(), "system",
+					String.join(",", rules), "lines " + agencyLines.get(agency).stream().distinct().toList())));
+		}
 
 		// Write off every referenced permit a line needs; a failure leaves that agency's task to its officer.
 		Map<AgencyCode, List<String>> permitNotes = new LinkedHashMap<>();
@@ -232,9 +268,15 @@ class Declarations {
 			}
 		}
 
-		List<Object[]> tasks = new ArrayList<>();
+		List<Object[]> inserts = new ArrayList<>();
+		List<Object[]> reopens = new ArrayList<>();
 		List<TaskStatus> statuses = new ArrayList<>();
 		for (AgencyCode agency : agencyRules.keySet()) {
+			PreviousTask prior = previous.get(agency.value());
+			if (prior != null && prior.fingerprint().equals(fingerprints.get(agency))) {
+				statuses.add(prior.status());
+				continue;
+			}
 			TaskStatus status;
 			String policy;
 			String note = permitNotes.containsKey(agency) ? String.join("; ", permitNotes.get(agency)) : null;
@@ -246,50 +288,119 @@ class Declarations {
 			} else if (onlyPermits.get(agency) && permitsOk.getOrDefault(agency, false)) {
 				status = TaskStatus.AUTO_APPROVED;
 				policy = PERMIT_WRITTEN_OFF;
+			} else if (onlyPermits.get(agency)) {
+				status = TaskStatus.PENDING;
+				policy = note != null && note.contains(PERMIT_NOT_REFERENCED) ? PERMIT_NOT_REFERENCED
+						: PERMIT_WRITE_OFF_FAILED;
 			} else {
 				status = TaskStatus.PENDING;
-				policy = onlyPermits.get(agency) ? PERMIT_NOT_REFERENCED : OFFICER_REVIEW;
-				if (onlyPermits.get(agency) && note != null && !note.contains(PERMIT_NOT_REFERENCED)) {
-					policy = "PERMIT_WRITE_OFF_FAILED";
-				}
+				policy = OFFICER_REVIEW;
 			}
 			statuses.add(status);
-			UUID taskId = UUID.randomUUID();
 			boolean auto = status == TaskStatus.AUTO_APPROVED;
-			tasks.add(new Object[] { taskId, id, agency.value(), status.name(), policy, note,
-					auto ? "system" : null, auto ? Timestamp.from(now) : null, Timestamp.from(now) });
+			if (prior == null) {
+				inserts.add(new Object[] { UUID.randomUUID(), id, agency.value(), status.name(), policy, note,
+						auto ? "system" : null, auto ? Timestamp.from(now) : null, fingerprints.get(agency),
+						Timestamp.from(now) });
+			} else {
+				reopens.add(new Object[] { status.name(), policy, note, auto ? "system" : null,
+						auto ? Timestamp.from(now) : null, fingerprints.get(agency), prior.id() });
+				timeline.add(event(id, now, "REOPENED", agency.value(), "system", null,
+						"lines " + agencyLines.get(agency).stream().distinct().toList()));
+			}
 			if (auto) {
 				timeline.add(event(id, now, "AUTO_APPROVED", agency.value(), "system", policy, note));
 				events.publishEvent(new AgencyDecisionRecorded(id, number, agency, status.name(), "system", policy,
 						now));
 			}
 		}
+		previous.forEach((agency, prior) -> {
+			if (!agencyRules.containsKey(new AgencyCode(agency))) {
+				jdbc.sql("DELETE FROM agency_task WHERE id = ?").param(prior.id()).update();
+				timeline.add(event(id, now, "UNROUTED", agency, "system", null, null));
+			}
+		});
 		batch.batchUpdate("""
 				INSERT INTO agency_task (id, declaration_id, agency, status, policy_code, note, decided_by, decided_at,
-				    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", tasks);
+				    fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+		batch.batchUpdate("""
+				UPDATE agency_task SET status = ?, policy_code = ?, note = ?, decided_by = ?, decided_at = ?,
+				    reason = NULL, answer = NULL, fingerprint = ?, version = version + 1 WHERE id = ?""", reopens);
 
 		DeclarationStatus status = DeclarationStatus.consolidate(statuses);
 		jdbc.sql("""
 				UPDATE declaration SET status = ?, channel = ?, channel_reason_code = ?, channel_reason = ?,
 				    exchange_rate = ?, total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
-				    total_taxes = ?, cleared_at = ? WHERE id = ?""")
+				    total_taxes = ?, cleared_at = ?, updated_at = ?, version = version + 1 WHERE id = ?""")
 			.params(status.name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
 					assessment.exchangeRate(), assessment.totalCustomsValueCny(), assessment.totalDuty(),
 					assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(),
-					status == DeclarationStatus.CLEARED ? Timestamp.from(now) : null, id)
+					status == DeclarationStatus.CLEARED ? Timestamp.from(now) : null, Timestamp.from(now), id)
 			.update();
-		if (status == DeclarationStatus.CLEARED) {
-			timeline.add(event(id, now, "CLEARED", null, "system", null, null));
+		if (status != before) {
+			timeline.add(event(id, now, status.name(), null, "system", null, null));
+			webhooks.enqueue(declarant.value(), id, number, status.name(), now);
 		}
 		insertEvents(timeline);
-		webhooks.enqueue(declarant.value(), id, number, status.name(), now);
-		events.publishEvent(new DeclarationSubmitted(id, number, declarant, d.flow(), now));
 		if (status == DeclarationStatus.CLEARED) {
 			publishCleared(id, now);
 		}
-		log.info("event=declaration_submitted number={} declarant={} items={} agencies={} status={}", number,
-				declarant.value(), d.items().size(), agencyRules.keySet(), status);
-		return new Submission(id, true);
+		return status;
+	}
+
+	/**
+	 * Replaces a declaration under review or queried by an amended one: permits written off are given back and
+	 * written off afresh, and only the agencies whose lines changed decide again (see {@link #process}).
+	 *
+	 * @throws Problem 409 {@code DECLARATION_NOT_AMENDABLE} once it is rejected, cleared or released
+	 */
+	@Transactional
+	public DeclarationView amend(Actor actor, UUID id, DeclarationRequest request) {
+		Locked locked = lock(id);
+		Uscc declarant = Uscc.parse(locked.declarant());
+		actor.requireActFor(declarant);
+		if (locked.status() != DeclarationStatus.UNDER_REVIEW && locked.status() != DeclarationStatus.QUERIED) {
+			throw Problem.conflict("DECLARATION_NOT_AMENDABLE", locked.number(), locked.status().name());
+		}
+		Enterprise enterprise = enterprises.requireActive(declarant);
+		LocalDate today = time.today();
+		ValidDeclaration d = validation.validate(request, declarant, enterprise.nameZh(), time.month());
+		Instant now = time.now();
+		Map<String, PreviousTask> previous = new LinkedHashMap<>();
+		jdbc.sql("SELECT id, agency, status, fingerprint FROM agency_task WHERE declaration_id = ?").param(id)
+			.query((rs, n) -> previous.put(rs.getString("agency"), new PreviousTask(rs.getObject("id", UUID.class),
+					TaskStatus.valueOf(rs.getString("status")), rs.getString("fingerprint"))))
+			.list();
+		permits.restore(id);
+		jdbc.sql("DELETE FROM declaration_route WHERE declaration_id = ?").param(id).update();
+		jdbc.sql("DELETE FROM declaration_item WHERE declaration_id = ?").param(id).update();
+		jdbc.sql("""
+				UPDATE declaration SET flow = ?, trade_mode = ?, transport_mode = ?, port = ?, origin_country = ?,
+				    destination_country = ?, trading_country = ?, currency = ?, incoterm = ?, freight = ?,
+				    insurance = ?, packages = ?, gross_weight = ?, net_weight = ?, consignor = ?, consignee = ?
+				WHERE id = ?""")
+			.params(d.flow().name(), d.tradeMode(), d.transportMode(), d.port().value(), d.originCountry().value(),
+					d.destinationCountry().value(), d.tradingCountry().value(), d.currency().value(), d.incoterm(),
+					d.freight(), d.insurance(), d.packages(), d.grossWeight(), d.netWeight(), d.consignor(),
+					d.consignee(), id)
+			.update();
+		List<Object[]> timeline = new ArrayList<>();
+		timeline.add(event(id, now, "AMENDED", null, actor.username(), null, null));
+		DeclarationStatus status = process(id, locked.number(), declarant, d, today, now, timeline, previous,
+				locked.status());
+		log.info("event=declaration_amended number={} status={}", locked.number(), status);
+		return store.find(id).orElseThrow();
+	}
+
+	private static String fingerprintOf(ValidDeclaration.Item i) {
+		return String.join("~", String.valueOf(i.lineNo()), i.hsCode().value(), i.description(), plain(i.quantity()),
+				i.unit().value(), plain(i.statisticalQuantity()), plain(i.value()), i.origin().value(),
+				String.valueOf(i.permitNumber()), String.valueOf(i.certificateAgreement()),
+				String.valueOf(i.certificateNumber()));
+	}
+
+	private static String plain(BigDecimal n) {
+		return n == null ? "" : n.stripTrailingZeros().toPlainString();
 	}
 
 	/** Writes off in a savepoint, so that a refusal does not doom the submission; returns the refusal's code. */
@@ -375,7 +486,7 @@ class Declarations {
 	 * {@code TASK_ALREADY_DECIDED}.
 	 */
 	@Transactional
-	public DeclarationView decide(Actor actor, UUID taskId, Decision decision, String reason) {
+	public DeclarationView decide(Actor actor, UUID taskId, Decision decision, String reason, Integer expectedVersion) {
 		var row = store.task(taskId).orElseThrow(() -> Problem.notFound("TASK_NOT_FOUND", taskId));
 		AgencyCode agency = new AgencyCode(row.task().agency());
 		actor.requireActAs(agency);
@@ -394,11 +505,18 @@ class Declarations {
 		Instant now = time.now();
 		int updated = jdbc.sql("""
 				UPDATE agency_task SET status = ?, decided_by = ?, decided_at = ?, reason = ?, version = version + 1
-				WHERE id = ? AND status = 'PENDING'""")
-			.params(next.name(), actor.username(), Timestamp.from(now), blankToNull(reason), taskId)
+				WHERE id = ? AND status = 'PENDING' AND (CAST(? AS INT) IS NULL OR version = ?)""")
+			.params(next.name(), actor.username(), Timestamp.from(now), blankToNull(reason), taskId, expectedVersion,
+					expectedVersion)
 			.update();
 		if (updated == 0) {
-			throw Problem.conflict("TASK_ALREADY_DECIDED", taskId);
+			// Read under the declaration's lock: what changed since the officer looked?
+			var current = store.task(taskId).orElseThrow(() -> Problem.notFound("TASK_NOT_FOUND", taskId));
+			if (current.task().status() != TaskStatus.PENDING) {
+				throw Problem.conflict("TASK_ALREADY_DECIDED", taskId);
+			}
+			// An amendment re-opened the task with other lines since the officer read it.
+			throw Problem.conflict("TASK_CHANGED", taskId, expectedVersion);
 		}
 		List<Object[]> timeline = new ArrayList<>();
 		timeline.add(event(row.declarationId(), now, next.name(), agency.value(), actor.username(), null,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -218,6 +219,77 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void anAmendmentReopensOnlyTheTasksOfAgenciesWhoseLinesChanged() throws Exception {
+		HeldPermit before = ail();
+		String created = body(submit("trader.chip", null, chipDeclaration(before.number(), "2"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		decide("officer.ciq", taskId(created, "CIQ"), "QUERY", "Battery test report?").andExpect(status().isOk());
+
+		// Only the processors line (customs only) changes: CIQ's question stays open, the licence stays written off.
+		String amended = body(mvc.perform(put("/api/v1/declarations/{id}", id)
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content(chipDeclaration(before.number(), "2").replace("\"value\":4000", "\"value\":4500")))
+			.andExpect(status().isOk()).andReturn());
+		assertThat(taskStatus(amended, "CIQ")).isEqualTo("QUERIED");
+		assertThat(JsonPath.<String>read(amended, "$.status")).isEqualTo("QUERIED");
+		assertThat(taskStatus(amended, "COMMERCE")).isEqualTo("AUTO_APPROVED");
+		assertThat(JsonPath.<List<Object>>read(amended, "$.items[?(@.lineNo == 2)].value").getFirst().toString())
+			.startsWith("4500");
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("2")));
+
+		// The computers line changes: CIQ and the licence are decided afresh (the amendment answers the question), the
+		// quota follows the new quantity.
+		String again = body(mvc.perform(put("/api/v1/declarations/{id}", id)
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content(chipDeclaration(before.number(), "4")))
+			.andExpect(status().isOk()).andReturn());
+		assertThat(taskStatus(again, "CIQ")).isEqualTo("PENDING");
+		assertThat(JsonPath.<String>read(again, "$.status")).isEqualTo("UNDER_REVIEW");
+		assertThat(taskStatus(again, "COMMERCE")).isEqualTo("AUTO_APPROVED");
+		assertThat(JsonPath.<List<String>>read(again, "$.timeline[*].event")).contains("AMENDED", "REOPENED");
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("4")));
+		mvc.perform(put("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-trader.coffee")
+			.contentType(MediaType.APPLICATION_JSON).content(chipDeclaration(before.number(), "4")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aDecisionRacingAnAmendmentNeverApprovesWhatTheOfficerDidNotSee() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		String ciq = taskId(created, "CIQ");
+		int seenVersion = JsonPath.<List<Integer>>read(created, "$.tasks[?(@.agency == 'CIQ')].version").getFirst();
+
+		List<Integer> statuses = raceBoth(
+				() -> mvc.perform(post("/api/v1/tasks/{id}/decision", ciq)
+					.header("Authorization", "Bearer sw-demo-officer.ciq").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"decision\":\"APPROVE\",\"version\":" + seenVersion + "}"))
+					.andReturn().getResponse().getStatus(),
+				() -> mvc.perform(put("/api/v1/declarations/{id}", id)
+					.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+					.content(chipDeclaration(null, "7")))
+					.andReturn().getResponse().getStatus());
+		assertThat(statuses.get(1)).isEqualTo(200);
+		assertThat(statuses.get(0)).isIn(200, 409);
+		// Whichever came first, the inspection officer must look at the amended computers line.
+		String view = view("officer.ciq", id);
+		assertThat(taskStatus(view, "CIQ")).isEqualTo("PENDING");
+		assertThat(JsonPath.<String>read(view, "$.status")).isEqualTo("UNDER_REVIEW");
+		decide("officer.ciq", ciq, "APPROVE", null).andExpect(status().isOk());
+		// A stale version after the amendment is refused.
+		String stale = body(submit("trader.chip", null, chipDeclaration(null, "1")).andReturn());
+		String staleTask = taskId(stale, "CIQ");
+		mvc.perform(put("/api/v1/declarations/{id}", (String) JsonPath.read(stale, "$.id"))
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content(chipDeclaration(null, "2"))).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/tasks/{id}/decision", staleTask).header("Authorization", "Bearer sw-demo-officer.ciq")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\",\"version\":0}"))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("TASK_CHANGED"));
+	}
+
+	@Test
 	void onlyTheDeclarantSideSeesADeclarationAndOnlyTheRoutedAgencyDecides() throws Exception {
 		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
 			.andExpect(status().isCreated()).andReturn());
@@ -358,6 +430,22 @@ class SingleWindowFlowIntegrationTests {
 	private long declarations() {
 		return jdbc.sql("SELECT count(*) FROM declaration").query(Long.class).single()
 				+ jdbc.sql("SELECT count(*) FROM declaration_item").query(Long.class).single();
+	}
+
+	private static <T> List<T> raceBoth(Callable<T> first, Callable<T> second) throws Exception {
+		var start = new CountDownLatch(1);
+		try (var pool = Executors.newFixedThreadPool(2)) {
+			Future<T> a = pool.submit(() -> {
+				start.await();
+				return first.call();
+			});
+			Future<T> b = pool.submit(() -> {
+				start.await();
+				return second.call();
+			});
+			start.countDown();
+			return List.of(a.get(), b.get());
+		}
 	}
 
 	private static <T> List<T> race(int threads, Callable<T> action) throws Exception {
