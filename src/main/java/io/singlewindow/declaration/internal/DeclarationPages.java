@@ -55,6 +55,12 @@ class DeclarationPages {
 		return new NavigationItem("nav.agencyQueue", "/agency/queue", Set.of("OFFICER"), 40);
 	}
 
+	/** Times are shown in the zone's time zone, whatever the server's. */
+	@org.springframework.web.bind.annotation.ModelAttribute("zone")
+	java.time.ZoneId zone() {
+		return io.singlewindow.platform.BusinessTime.ZONE;
+	}
+
 	@GetMapping("/declarations")
 	String list(Model model) {
 		Actor actor = currentActor.get();
