@@ -84,8 +84,10 @@ class DeclarationValidation {
 				}
 			}
 		}
-		CountryCode origin = country(v, r.originCountry(), "originCountry");
-		CountryCode destination = country(v, r.destinationCountry(), "destinationCountry");
+		// The zone is in China: an import's destination and an export's origin default to CN.
+		CountryCode origin = country(v, orChina(r.originCountry(), flow == TradeFlow.EXPORT), "originCountry");
+		CountryCode destination = country(v, orChina(r.destinationCountry(), flow == TradeFlow.IMPORT),
+				"destinationCountry");
 		CountryCode trading = country(v, r.tradingCountry(), "tradingCountry");
 		CurrencyCode currency = null;
 		if (present(v, r.currency(), "currency")) {
@@ -210,6 +212,10 @@ class DeclarationValidation {
 	private static boolean present(Violations v, String raw, String field) {
 		v.required(raw, field);
 		return raw != null && !raw.isBlank();
+	}
+
+	private static String orChina(String raw, boolean defaultToChina) {
+		return (raw == null || raw.isBlank()) && defaultToChina ? "CN" : raw;
 	}
 
 	private static String blankToNull(String s) {

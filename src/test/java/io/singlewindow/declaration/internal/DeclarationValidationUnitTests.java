@@ -136,6 +136,16 @@ class DeclarationValidationUnitTests {
 	}
 
 	@Test
+	void anImportGoesToChinaUnlessSaidOtherwise() {
+		var request = aDeclaration().withItem(anItem()).build();
+		var withoutDestination = new DeclarationRequest(null, null, "IMPORT", "0110", "1", "CNXMN", "US", null, "US",
+				"USD", "CIF", null, null, 1, BigDecimal.TEN, BigDecimal.ONE, null, null, request.items());
+
+		assertThat(validation.validate(withoutDestination, DECLARANT, "x", YearMonth.of(2026, 11))
+			.destinationCountry().value()).isEqualTo("CN");
+	}
+
+	@Test
 	void asksForTheTenDigitNationalCode() {
 		Problem problem = rejected(aDeclaration().withItem(anItem().hs("090121")));
 
