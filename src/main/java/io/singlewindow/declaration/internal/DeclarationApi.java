@@ -105,7 +105,12 @@ class DeclarationApi {
 	List<DeclarationStore.QueueEntry> queue(@PathVariable String agency) {
 		AgencyCode code = AgencyCode.of(agency);
 		currentActor.get().requireActAs(code);
-		return store.queue(code.value(), 200);
+		// The risk channel is customs' knowledge.
+		return store.queue(code.value(), 200).stream()
+			.map(e -> code.equals(AgencyCode.CUSTOMS) ? e : new DeclarationStore.QueueEntry(e.taskId(),
+					e.declarationId(), e.number(), e.declarant(), e.flow(), null, e.policyCode(), e.note(), e.answer(),
+					e.createdAt(), e.version()))
+			.toList();
 	}
 
 	record DecisionRequest(Declarations.Decision decision, String reason, Integer version) {

@@ -55,6 +55,17 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 				clearedAt, releasedAt, version, items, routes, visibleTasks, visibleEvents);
 	}
 
+	/** The stored assessment as the tariff module's record, for its page fragment; null before assessment. */
+	public io.singlewindow.tariff.Assessment tariffAssessment() {
+		if (exchangeRate == null) {
+			return null;
+		}
+		return new io.singlewindow.tariff.Assessment(exchangeRate, items.stream()
+			.map(i -> new io.singlewindow.tariff.Assessment.Line(i.lineNo(), i.customsValueCny(), i.rateBasis(),
+					i.dutyRate(), i.duty(), i.exciseRate(), i.excise(), i.vatRate(), i.vat(), i.steps()))
+			.toList(), totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes);
+	}
+
 	Task task(String agency) {
 		return tasks.stream().filter(t -> t.agency().equals(agency)).findFirst().orElse(null);
 	}
