@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.singlewindow.core.AgencyCode;
-import io.singlewindow.core.TradeFlow;
-import io.singlewindow.core.Uscc;
 
 /** An agency decided its task of a declaration, by rule or by an officer; {@code decision} is the task status. */
 public record AgencyDecisionRecorded(UUID declarationId, String declarationNumber, AgencyCode agency, String decision, String actor, String reason, Instant decidedAt) {

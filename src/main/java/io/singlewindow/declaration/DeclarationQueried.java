@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.singlewindow.core.AgencyCode;
-import io.singlewindow.core.TradeFlow;
-import io.singlewindow.core.Uscc;
 
 /** An agency asked the declarant a question. */
 public record DeclarationQueried(UUID declarationId, String declarationNumber, AgencyCode agency, String question, Instant queriedAt) {

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.singlewindow.core.AgencyCode;
-import io.singlewindow.core.TradeFlow;
-import io.singlewindow.core.Uscc;
 
 /** An agency rejected a declaration; permit write-offs were restored. */
 public record DeclarationRejected(UUID declarationId, String declarationNumber, AgencyCode agency, String reason, Instant rejectedAt) {

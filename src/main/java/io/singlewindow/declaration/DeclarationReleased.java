@@ -3,8 +3,6 @@ package io.singlewindow.declaration;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.singlewindow.core.AgencyCode;
-import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.Uscc;
 
 /** Customs released the goods of a cleared declaration. */
