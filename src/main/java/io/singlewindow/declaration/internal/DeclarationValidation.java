@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -116,6 +117,8 @@ class DeclarationValidation {
 		v.check(!r.items().isEmpty(), "items", "ITEMS_REQUIRED");
 		v.check(r.items().size() <= MAX_ITEMS, "items", "TOO_MANY_ITEMS", MAX_ITEMS);
 		List<ValidDeclaration.Item> items = new ArrayList<>();
+		// Items often repeat a commodity code: look each code up once per declaration.
+		java.util.Map<HsCode, Optional<TariffLine>> tariffLines = new java.util.HashMap<>();
 		for (int i = 0; i < r.items().size(); i++) {
 			DeclarationRequest.Item item = r.items().get(i);
 			String p = "items[" + i + "].";
@@ -135,7 +138,7 @@ class DeclarationValidation {
 					if (!reference.isHsSubheading(hs.subheading())) {
 						v.add(p + "hsCode", "HS_CODE_UNKNOWN", hs.value());
 					} else {
-						line = tariff.line(hs).orElse(null);
+						line = tariffLines.computeIfAbsent(hs, tariff::line).orElse(null);
 						v.check(line != null, p + "hsCode", "TARIFF_LINE_UNKNOWN", hs.value());
 					}
 				}

@@ -155,22 +155,24 @@ class Declarations {
 		ValidDeclaration d = validation.validate(request, declarant, enterprise.nameZh(), time.month());
 		UUID id = UUID.randomUUID();
 		Instant now = time.now();
-		long seq = jdbc.sql("SELECT nextval('declaration_number_seq')").query(Long.class).single();
-		String number = "XM" + today.format(DAY) + String.format("%08d", seq);
-		int claimed = jdbc.sql("""
+		// The number is drawn in the insert itself: XM + business date + 8-digit sequence.
+		String number = jdbc.sql("""
 				INSERT INTO declaration (id, number, declarant, client_reference, request_hash, flow, trade_mode,
 				    transport_mode, port, origin_country, destination_country, trading_country, currency, incoterm,
 				    freight, insurance, packages, gross_weight, net_weight, consignor, consignee, status, submitted_by,
 				    submitted_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?)
-				ON CONFLICT (declarant, client_reference) DO NOTHING""")
-			.params(id, number, declarant.value(), key, hash, d.flow().name(), d.tradeMode(), d.transportMode(),
-					d.port().value(), d.originCountry().value(), d.destinationCountry().value(),
+				VALUES (?, ? || lpad(nextval('declaration_number_seq')::text, 8, '0'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				    ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?)
+				ON CONFLICT (declarant, client_reference) DO NOTHING RETURNING number""")
+			.params(id, "XM" + today.format(DAY), declarant.value(), key, hash, d.flow().name(), d.tradeMode(),
+					d.transportMode(), d.port().value(), d.originCountry().value(), d.destinationCountry().value(),
 					d.tradingCountry().value(), d.currency().value(), d.incoterm(), d.freight(), d.insurance(),
 					d.packages(), d.grossWeight(), d.netWeight(), d.consignor(), d.consignee(), actor.username(),
 					Timestamp.from(now), Timestamp.from(now))
-			.update();
-		if (claimed == 0) {
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (number == null) {
 			// A concurrent submission with the same key committed first (ON CONFLICT waited for it).
 			return repeated(store.idByReference(declarant.value(), key).orElseThrow(), hash, key);
 		}
@@ -207,8 +209,9 @@ class Declarations {
 				d.items().stream().map(i -> new RiskRequest.Line(i.lineNo(), i.hsCode(), i.origin(), i.quantity(),
 						i.unit(), customsValue(assessed, i.lineNo()))).toList()));
 		List<TariffLine> lines = d.items().stream().map(ValidDeclaration.Item::tariffLine).toList();
+		Map<HsCode, List<PermitRequirement>> byCode = new java.util.HashMap<>();
 		List<List<PermitRequirement>> needs = d.items().stream()
-			.map(i -> permits.requirementsFor(i.hsCode(), d.flow()))
+			.map(i -> byCode.computeIfAbsent(i.hsCode(), hs -> permits.requirementsFor(hs, d.flow())))
 			.toList();
 		List<List<RoutingDecision>> routes = routing.routeAll(d.flow(), lines, needs);
 
