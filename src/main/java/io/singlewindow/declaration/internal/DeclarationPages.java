@@ -74,15 +74,93 @@ class DeclarationPages {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		model.addAttribute("form", Map.of());
-		return formPage(actor, model, List.of());
+		return formPage(actor, model, List.of(), "/declarations/new", FORM_ITEMS);
 	}
 
 	@PostMapping("/declarations/new")
 	String submit(@RequestParam MultiValueMap<String, String> params, Model model) {
 		Actor actor = currentActor.get();
 		Map<String, String> form = params.toSingleValueMap();
+		try {
+			var submission = declarations.submit(actor, requestFrom(form), null);
+			return "redirect:/declarations/" + submission.id();
+		} catch (Problem e) {
+			return formAgain(actor, model, form, e, "/declarations/new");
+		}
+	}
+
+	@GetMapping("/declarations/{id}/amend")
+	String amendForm(@PathVariable UUID id, Model model) {
+		Actor actor = currentActor.get();
+		DeclarationView d = view(id);
+		actor.requireActFor(io.singlewindow.core.Uscc.parse(d.declarant()));
+		Map<String, String> form = new java.util.HashMap<>();
+		form.put("declarant", d.declarant());
+		form.put("flow", d.flow());
+		form.put("tradeMode", d.tradeMode());
+		form.put("transportMode", d.transportMode());
+		form.put("port", d.port());
+		form.put("originCountry", d.originCountry());
+		form.put("destinationCountry", d.destinationCountry());
+		form.put("tradingCountry", d.tradingCountry());
+		form.put("currency", d.currency());
+		form.put("incoterm", d.incoterm());
+		form.put("freight", plain(d.freight()));
+		form.put("insurance", plain(d.insurance()));
+		form.put("packages", String.valueOf(d.packages()));
+		form.put("grossWeight", plain(d.grossWeight()));
+		form.put("netWeight", plain(d.netWeight()));
+		form.put("consignor", d.consignor());
+		form.put("consignee", d.consignee());
+		for (DeclarationView.Item i : d.items()) {
+			String p = "items[" + (i.lineNo() - 1) + "].";
+			form.put(p + "hsCode", i.hsCode());
+			form.put(p + "description", i.description());
+			form.put(p + "quantity", plain(i.quantity()));
+			form.put(p + "unit", i.unit());
+			form.put(p + "statisticalQuantity", plain(i.statisticalQuantity()));
+			form.put(p + "value", plain(i.value()));
+			form.put(p + "origin", i.origin());
+			form.put(p + "permitNumber", i.permitNumber());
+			form.put(p + "certificateAgreement", i.certificateAgreement());
+			form.put(p + "certificateNumber", i.certificateNumber());
+		}
+		model.addAttribute("form", form);
+		model.addAttribute("amending", d.number());
+		return formPage(actor, model, List.of(), "/declarations/" + id + "/amend", Math.max(FORM_ITEMS, d.items().size()));
+	}
+
+	@PostMapping("/declarations/{id}/amend")
+	String amend(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model) {
+		Actor actor = currentActor.get();
+		Map<String, String> form = params.toSingleValueMap();
+		try {
+			declarations.amend(actor, id, requestFrom(form));
+			return "redirect:/declarations/" + id;
+		} catch (Problem e) {
+			model.addAttribute("amending", view(id).number());
+			return formAgain(actor, model, form, e, "/declarations/" + id + "/amend");
+		}
+	}
+
+	private String formAgain(Actor actor, Model model, Map<String, String> form, Problem e, String action) {
+		model.addAttribute("form", form);
+		List<FieldProblem> problems = e.fieldProblems().isEmpty()
+				? List.of(new FieldProblem("", e.code(), e.arguments())) : e.fieldProblems();
+		return formPage(actor, model, problems, action, rowsIn(form));
+	}
+
+	private static int rowsIn(Map<String, String> form) {
+		int rows = FORM_ITEMS;
+		while (form.containsKey("items[" + rows + "].hsCode")) {
+			rows++;
+		}
+		return rows;
+	}
+
+	private static DeclarationRequest requestFrom(Map<String, String> form) {
 		List<DeclarationRequest.Item> items = new ArrayList<>();
-		for (int i = 0; i < FORM_ITEMS; i++) {
+		for (int i = 0; i < rowsIn(form); i++) {
 			String p = "items[" + i + "].";
 			if (blank(form.get(p + "hsCode")) && blank(form.get(p + "description")) && blank(form.get(p + "value"))) {
 				continue;
@@ -92,30 +170,26 @@ class DeclarationPages {
 					number(form.get(p + "value")), form.get(p + "origin"), form.get(p + "permitNumber"),
 					form.get(p + "certificateAgreement"), form.get(p + "certificateNumber")));
 		}
-		var request = new DeclarationRequest(form.get("declarant"), form.get("clientReference"), form.get("flow"),
+		return new DeclarationRequest(form.get("declarant"), form.get("clientReference"), form.get("flow"),
 				form.get("tradeMode"), form.get("transportMode"), form.get("port"), form.get("originCountry"),
 				form.get("destinationCountry"), form.get("tradingCountry"), form.get("currency"),
 				form.get("incoterm"), number(form.get("freight")), number(form.get("insurance")),
 				integer(form.get("packages")), number(form.get("grossWeight")), number(form.get("netWeight")),
 				form.get("consignor"), form.get("consignee"), items);
-		try {
-			var submission = declarations.submit(actor, request, null);
-			return "redirect:/declarations/" + submission.id();
-		} catch (Problem e) {
-			model.addAttribute("form", form);
-			List<FieldProblem> problems = e.fieldProblems().isEmpty()
-					? List.of(new FieldProblem("", e.code(), e.arguments())) : e.fieldProblems();
-			return formPage(actor, model, problems);
-		}
 	}
 
-	private String formPage(Actor actor, Model model, List<FieldProblem> problems) {
+	private static String plain(BigDecimal n) {
+		return n == null ? null : n.stripTrailingZeros().toPlainString();
+	}
+
+	private String formPage(Actor actor, Model model, List<FieldProblem> problems, String action, int rows) {
 		List<String> declarants = DeclarationApi.declarants(actor);
 		model.addAttribute("declarants", enterprises.findAll(declarants.stream()
 			.map(io.singlewindow.core.Uscc::parse).toList()));
 		model.addAttribute("problems", problems);
 		model.addAttribute("errors", problems.stream().collect(Collectors.groupingBy(FieldProblem::field)));
-		model.addAttribute("itemRows", java.util.stream.IntStream.range(0, FORM_ITEMS).boxed().toList());
+		model.addAttribute("itemRows", java.util.stream.IntStream.range(0, rows).boxed().toList());
+		model.addAttribute("action", action);
 		return "declaration/form";
 	}
 

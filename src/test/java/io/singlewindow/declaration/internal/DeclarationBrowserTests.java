@@ -38,6 +38,14 @@ class DeclarationBrowserTests {
 				.isEqualTo("PENDING");
 			trader.screenshot("declaration-submitted");
 
+			// The trader corrects the quantity before anyone decided: the same declaration, amended.
+			trader.click("amend");
+			assertThat(trader.waitFor(By.id("item0-hsCode")).getAttribute("value")).isEqualTo("3303000000");
+			trader.type("item0-quantity", "180");
+			trader.click("submit-declaration");
+			assertThat(trader.text(By.id("declaration-number"))).isEqualTo(number);
+			assertThat(trader.text(By.id("timeline"))).contains("Amended");
+
 			officer.logInAs("officer.ciq", "demo12345");
 			officer.waitFor(By.id("home-officer"));
 			officer.open("/agency/queue?lang=en");
