@@ -1,21 +1,14 @@
 package io.singlewindow.routing.internal;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.NavigationItem;
@@ -23,15 +16,10 @@ import io.singlewindow.core.Problem;
 import io.singlewindow.core.Violations;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Administrators edit the routing table: REST under {@code /api/v1/routing/rules} and the page {@code /admin/routing}. */
+/** Administrators edit the routing table on the page {@code /admin/routing} (REST: {@link RoutingRulesApi}). */
 @Controller
-@Tag(name = "Routing", description = "The routing table: which agencies act on which declaration items")
 class RoutingAdmin {
-
-	private static final Logger log = LoggerFactory.getLogger(RoutingAdmin.class);
 
 	private final RoutingRules rules;
 	private final CurrentActor currentActor;
@@ -49,39 +37,6 @@ class RoutingAdmin {
 	/** A rule as the API reads and writes it; {@code version} is required for an update. */
 	record RuleBody(String code, String descriptionZh, String descriptionEn, String conditionType, String values,
 			String agency, Boolean active, Integer priority, Integer version) {
-	}
-
-	@GetMapping("/api/v1/routing/rules")
-	@ResponseBody
-	@Operation(summary = "Every routing rule, by priority")
-	List<RuleBody> list() {
-		currentActor.get().requireRole(Role.ADMIN, Role.OFFICER);
-		return rules.all().stream().map(RoutingAdmin::body).toList();
-	}
-
-	@PostMapping("/api/v1/routing/rules")
-	@ResponseBody
-	@Operation(summary = "Add a routing rule (admins)")
-	RuleBody create(@RequestBody RuleBody body) {
-		currentActor.get().requireRole(Role.ADMIN);
-		RoutingRule rule = parse(body, body.code(), 0);
-		rules.save(rule, true);
-		log.info("event=routing_rule_created code={} by={}", rule.code(), currentActor.get().username());
-		return body(rules.find(rule.code()).orElseThrow());
-	}
-
-	@PutMapping("/api/v1/routing/rules/{code}")
-	@ResponseBody
-	@Operation(summary = "Change a routing rule (admins); 409 ROUTING_RULE_CHANGED when the version is stale")
-	RuleBody update(@PathVariable String code, @RequestBody RuleBody body) {
-		currentActor.get().requireRole(Role.ADMIN);
-		if (body.version() == null) {
-			throw Problem.invalidField("version", "REQUIRED");
-		}
-		RoutingRule rule = parse(body, code, body.version());
-		rules.save(rule, false);
-		log.info("event=routing_rule_changed code={} by={}", code, currentActor.get().username());
-		return body(rules.find(code).orElseThrow());
 	}
 
 	@GetMapping("/admin/routing")

@@ -31,7 +31,7 @@ record RoutingRule(String code, String descriptionZh, String descriptionEn, Cond
 		return set;
 	}
 
-	String valuesText() {
+	public String valuesText() {
 		return String.join(",", values);
 	}
 
