@@ -346,7 +346,11 @@ class Declarations {
 		}
 		insertEvents(timeline);
 		if (status == DeclarationStatus.CLEARED) {
-			publishCleared(id, now);
+			// Built from what is in hand: the hot path of automatic clearance reads nothing back.
+			publishCleared(id, number, declarant, d.flow(), d.tradeMode(), d.tradingCountry(), d.items().stream()
+				.map(i -> new ClearedLine(i.lineNo(), i.hsCode(), i.origin(), i.quantity(), i.unit(),
+						customsValue(assessed, i.lineNo())))
+				.toList(), now);
 		}
 		return status;
 	}
@@ -611,20 +615,31 @@ class Declarations {
 		}
 	}
 
+	private record ClearedLine(int lineNo, HsCode hsCode, io.singlewindow.core.CountryCode origin,
+			BigDecimal quantity, UnitCode unit, BigDecimal valueCny) {
+	}
+
 	private void publishCleared(UUID id, Instant clearedAt) {
 		DeclarationView d = store.find(id).orElseThrow();
+		publishCleared(id, d.number(), Uscc.parse(d.declarant()), TradeFlow.valueOf(d.flow()), d.tradeMode(),
+				io.singlewindow.core.CountryCode.of(d.tradingCountry()), d.items().stream()
+					.map(i -> new ClearedLine(i.lineNo(), new HsCode(i.hsCode()),
+							io.singlewindow.core.CountryCode.of(i.origin()), i.quantity(), new UnitCode(i.unit()),
+							i.customsValueCny()))
+					.toList(), clearedAt);
+	}
+
+	private void publishCleared(UUID id, String number, Uscc declarant, TradeFlow flow, String tradeMode,
+			io.singlewindow.core.CountryCode tradingCountry, List<ClearedLine> lines, Instant clearedAt) {
 		BigDecimal usd = rates.rate(CurrencyCode.USD, java.time.YearMonth.from(clearedAt.atZone(BusinessTime.ZONE)))
 			.orElse(null);
-		List<DeclarationCleared.Line> lines = d.items().stream()
-			.map(i -> new DeclarationCleared.Line(i.lineNo(), new HsCode(i.hsCode()),
-					io.singlewindow.core.CountryCode.of(i.origin()), i.quantity(), new UnitCode(i.unit()),
-					i.customsValueCny(), usd == null || i.customsValueCny() == null ? null
-							: i.customsValueCny().divide(usd, 2, RoundingMode.HALF_UP)))
-			.toList();
-		events.publishEvent(new DeclarationCleared(id, d.number(), Uscc.parse(d.declarant()),
-				TradeFlow.valueOf(d.flow()), clearedAt, d.tradeMode(),
-				io.singlewindow.core.CountryCode.of(d.tradingCountry()), lines));
-		log.info("event=declaration_cleared number={} declarant={}", d.number(), d.declarant());
+		events.publishEvent(new DeclarationCleared(id, number, declarant, flow, clearedAt, tradeMode, tradingCountry,
+				lines.stream()
+					.map(l -> new DeclarationCleared.Line(l.lineNo(), l.hsCode(), l.origin(), l.quantity(), l.unit(),
+							l.valueCny(), usd == null || l.valueCny() == null ? null
+									: l.valueCny().divide(usd, 2, RoundingMode.HALF_UP)))
+					.toList()));
+		log.info("event=declaration_cleared number={} declarant={}", number, declarant.value());
 	}
 
 	private static BigDecimal customsValue(Map<Integer, Assessment.Line> assessed, int lineNo) {
