@@ -9,22 +9,22 @@ import java.util.Map;
  * Everything the statistics dashboard shows for a period and a flow: the headline figures, the monthly series and one
  * table per breakdown.
  */
-record Dashboard(Period period, FlowFilter flow, Headline headline, List<MonthRow> months,
+public record Dashboard(Period period, FlowFilter flow, Headline headline, List<MonthRow> months,
 		Map<Dimension, List<Row>> breakdowns) {
 
 	/** A value now and a year earlier, with the growth; {@code growth} is {@literal null} without a year-earlier value. */
-	record Figure(Sums current, Sums yearEarlier, BigDecimal growth) {
+	public record Figure(Sums current, Sums yearEarlier, BigDecimal growth) {
 
 		static Figure of(Sums current, Sums yearEarlier) {
 			return new Figure(current, yearEarlier, Growth.yearOnYear(current.valueCny(), yearEarlier.valueCny()));
 		}
 	}
 
-	record Headline(Figure total, Figure imports, Figure exports) {
+	public record Headline(Figure total, Figure imports, Figure exports) {
 	}
 
 	/** One month of the selected year for the selected flow, beside the same month a year earlier. */
-	record MonthRow(YearMonth month, Figure figure) {
+	public record MonthRow(YearMonth month, Figure figure) {
 	}
 
 	/**
@@ -32,6 +32,6 @@ record Dashboard(Period period, FlowFilter flow, Headline headline, List<MonthRo
 	 *
 	 * @param share percentage of the breakdown's current total
 	 */
-	record Row(String key, Figure figure, BigDecimal share) {
+	public record Row(String key, Figure figure, BigDecimal share) {
 	}
 }

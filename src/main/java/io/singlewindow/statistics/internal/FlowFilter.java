@@ -3,7 +3,7 @@ package io.singlewindow.statistics.internal;
 import io.singlewindow.core.TradeFlow;
 
 /** Which trade a figure counts: imports, exports or both (total trade, 进出口). */
-enum FlowFilter {
+public enum FlowFilter {
 
 	TOTAL, IMPORT, EXPORT;
 

@@ -7,7 +7,7 @@ import java.time.YearMonth;
  *
  * @param yearToDate {@literal true} for January to {@code month}, {@literal false} for {@code month} alone
  */
-record Period(YearMonth month, boolean yearToDate) {
+public record Period(YearMonth month, boolean yearToDate) {
 
 	YearMonth from() {
 		return yearToDate ? YearMonth.of(month.getYear(), 1) : month;

@@ -39,7 +39,8 @@ class StatisticsLabels {
 			case SECTION -> key + " " + message("statistics.section." + key, key, locale);
 			case CHAPTER -> key + " " + chapterName(key, locale);
 			case PARTNER -> {
-				String name = Locale.of("", key).getDisplayCountry(locale);
+				// China's customs statistics name Hong Kong, Macao and Taiwan as parts of China
+				String name = message("statistics.partner." + key, Locale.of("", key).getDisplayCountry(locale), locale);
 				yield name.isBlank() || name.equals(key) ? key : name + " (" + key + ")";
 			}
 			case TRADE_MODE -> key + " " + message("statistics.tradeMode." + key, "", locale);

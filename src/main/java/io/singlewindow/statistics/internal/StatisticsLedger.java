@@ -164,10 +164,10 @@ class StatisticsLedger {
 	}
 
 	/** Declarations and lines newly recorded by one call. */
-	record Recorded(int declarations, int lines) {
+	public record Recorded(int declarations, int lines) {
 	}
 
-	record Rebuild(java.time.Instant at, String by, long factRows, long aggregateRows, long millis) {
+	public record Rebuild(java.time.Instant at, String by, long factRows, long aggregateRows, long millis) {
 	}
 
 }

@@ -76,13 +76,17 @@ class StatisticsPages {
 		model.addAttribute("query", query);
 		model.addAttribute("queryString", query.queryString());
 		model.addAttribute("flows", FlowFilter.values());
+		model.addAttribute("selectedYear", query.period().to().getYear());
+		model.addAttribute("selectedMonth", query.period().to().getMonthValue());
+		model.addAttribute("yearToDate", query.period().yearToDate());
+		model.addAttribute("selectedFlow", query.flow());
 		model.addAttribute("dashboard", dashboard);
 		model.addAttribute("headline", labels.headline(dashboard, locale));
 		model.addAttribute("periodLabel", labels.period(query.period(), locale));
 		model.addAttribute("flowLabel", labels.flow(query.flow(), locale));
 		model.addAttribute("amounts", new Amounts(dashboard, labels, locale));
 		model.addAttribute("tables", tables.all(dashboard, locale));
-		model.addAttribute("years", IntStream.rangeClosed(calendar.firstYear(), time.month().getYear() + 1).boxed()
+		model.addAttribute("years", IntStream.rangeClosed(calendar.firstYear(), time.month().getYear()).boxed()
 			.sorted(java.util.Comparator.reverseOrder()).toList());
 		model.addAttribute("chart", chart(dashboard, locale));
 		model.addAttribute("isAdmin", currentActor.get().is(io.singlewindow.identity.Role.ADMIN));
@@ -180,12 +184,12 @@ class StatisticsPages {
 			.collect(Collectors.joining(",", "[", "]"));
 	}
 
-	record Chart(String labels, String current, String yearEarlier, String currentLabel, String yearEarlierLabel,
+	public record Chart(String labels, String current, String yearEarlier, String currentLabel, String yearEarlierLabel,
 			String unit) {
 	}
 
 	/** Headline amounts formatted as the press release writes them. */
-	record Amounts(String total, String imports, String exports, String totalGrowth, String importsGrowth,
+	public record Amounts(String total, String imports, String exports, String totalGrowth, String importsGrowth,
 			String exportsGrowth) {
 
 		Amounts(Dashboard d, StatisticsLabels labels, Locale locale) {

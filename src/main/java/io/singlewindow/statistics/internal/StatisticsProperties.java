@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("singlewindow.statistics")
 record StatisticsProperties(@DefaultValue("false") boolean rebuild, @DefaultValue("false") boolean exitWhenDone,
-		@DefaultValue("150") int demoDeclarationsPerMonth, @DefaultValue Generate generate,
+		@DefaultValue("400") int demoDeclarationsPerMonth, @DefaultValue Generate generate,
 		@DefaultValue Benchmark benchmark) {
 
 	/**

@@ -8,15 +8,15 @@ import java.util.List;
  *
  * @param name the table's name in URLs and file names, e.g. {@code partner}
  */
-record StatisticsTable(String name, String title, List<Column> columns, List<List<Object>> rows) {
+public record StatisticsTable(String name, String title, List<Column> columns, List<List<Object>> rows) {
 
-	enum Kind {
+	public enum Kind {
 		TEXT, AMOUNT, COUNT, PERCENT
 	}
 
-	record Column(String header, Kind kind) {
+	public record Column(String header, Kind kind) {
 
-		boolean numeric() {
+		public boolean numeric() {
 			return kind != Kind.TEXT;
 		}
 	}

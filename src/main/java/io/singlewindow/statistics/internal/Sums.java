@@ -7,11 +7,11 @@ import java.math.BigDecimal;
  *
  * @param declarations the declarations with at least one line in the set
  */
-record Sums(BigDecimal valueCny, BigDecimal valueUsd, long declarations, long lines) {
+public record Sums(BigDecimal valueCny, BigDecimal valueUsd, long declarations, long lines) {
 
 	static final Sums ZERO = new Sums(BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
 
-	Sums {
+	public Sums {
 		valueCny = valueCny == null ? BigDecimal.ZERO : valueCny;
 		valueUsd = valueUsd == null ? BigDecimal.ZERO : valueUsd;
 	}

@@ -135,7 +135,7 @@ class SyntheticDeclarations {
 					recorded += flush(batch);
 				}
 			}
-			log.info("event=statistics_generated_month month={} recorded_so_far={}", month, recorded);
+			log.debug("event=statistics_generated_month month={} recorded_so_far={}", month, recorded);
 		}
 		recorded += flush(batch);
 		log.info("event=statistics_generated years={} per_month={} recorded={} seconds={}", years,
@@ -190,7 +190,7 @@ class SyntheticDeclarations {
 			String chapter = profile.chapters().draw(random);
 			Goods goods = GOODS.get(chapter);
 			String hs = goods.codes()[random.nextInt(goods.codes().length)];
-			double value = goods.median() * Math.exp(random.nextGaussian() * 0.9) * (parcels ? 0.02 : 1);
+			double value = goods.median() * Math.exp(random.nextGaussian() * 0.7) * (parcels ? 0.02 : 1);
 			BigDecimal cny = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).max(new BigDecimal("10.00"));
 			String origin = flow == TradeFlow.EXPORT ? "CN" : random.nextDouble() < 0.9 ? partner : IMPORT_PARTNERS.draw(random);
 			lines.add(new StatisticalDeclaration.Line(n, hs, origin, cny, cny.divide(usdRate, 2, RoundingMode.HALF_UP)));
