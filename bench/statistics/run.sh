@@ -10,7 +10,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 DATA=${DATA:-/tmp/sw-statistics-bench}
 PER_MONTH=${PER_MONTH:-24500}   # x ~41 (47 months, seasonality, 7 % annual growth) = ~1,000,000 declarations
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-3}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 mvn -q -B -o spring-boot:run -Dspring-boot.run.arguments="--server.port=0 --singlewindow.data-dir=$DATA \
  --singlewindow.demo-data.enabled=false --singlewindow.statistics.generate.years=3 \

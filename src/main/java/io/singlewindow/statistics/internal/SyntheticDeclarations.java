@@ -129,7 +129,12 @@ class SyntheticDeclarations {
 		long started = System.nanoTime();
 		List<StatisticalDeclaration> batch = new ArrayList<>(batchSize);
 		for (YearMonth month = first; !month.isAfter(current); month = month.plusMonths(1)) {
-			for (StatisticalDeclaration d : month(month, declarationsPerMonth, seed, current, time.now())) {
+			List<StatisticalDeclaration> declarations = month(month, declarationsPerMonth, seed, current, time.now());
+			if (!declarations.isEmpty() && ledger.isRecorded(declarations.getFirst().declarationId())
+					&& ledger.isRecorded(declarations.getLast().declarationId())) {
+				continue; // generated before with the same seed: the batch would insert nothing
+			}
+			for (StatisticalDeclaration d : declarations) {
 				batch.add(d);
 				if (batch.size() == batchSize) {
 					recorded += flush(batch);

@@ -3,6 +3,8 @@ package io.singlewindow.statistics.internal;
 import static io.singlewindow.statistics.ClearedDeclarations.aClearedDeclaration;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ class StatisticsBrowserTests {
 	DeclarationClearedListener listener;
 
 	@Autowired
+	StatisticsLedger ledger;
+
+	@Autowired
 	BusinessTime time;
 
 	BrowserSession browser;
@@ -45,8 +50,8 @@ class StatisticsBrowserTests {
 
 	@Test
 	void theDashboardShowsTheMonthlyChartAndTablesAndFollowsTheFilters() throws Exception {
-		listener.on(aClearedDeclaration().exportBy("TUNGSTEN").at(time.now().minusSeconds(60)).from("NL")
-			.withLine("8101940000", "4321.00").build());
+		ledger.record(List.of(listener.toStatistics(aClearedDeclaration().exportBy("TUNGSTEN")
+			.at(time.now().minusSeconds(60)).from("NL").withLine("8101940000", "4321.00").build())));
 		browser.logInAs("admin", "demo12345").open("/statistics?lang=zh_CN");
 
 		var canvas = browser.waitFor(By.id("monthly-chart"));
