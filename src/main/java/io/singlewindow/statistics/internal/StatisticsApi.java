@@ -2,6 +2,7 @@ package io.singlewindow.statistics.internal;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,11 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import io.singlewindow.identity.CurrentActor;
@@ -33,15 +34,17 @@ class StatisticsApi {
 	private final StatisticsTables tables;
 	private final StatisticsLabels labels;
 	private final StatisticsLedger ledger;
+	private final StatisticsExports exports;
 	private final CurrentActor currentActor;
 	private final BusinessTime time;
 
 	StatisticsApi(TradeDashboards dashboards, StatisticsTables tables, StatisticsLabels labels,
-			StatisticsLedger ledger, CurrentActor currentActor, BusinessTime time) {
+			StatisticsLedger ledger, StatisticsExports exports, CurrentActor currentActor, BusinessTime time) {
 		this.dashboards = dashboards;
 		this.tables = tables;
 		this.labels = labels;
 		this.ledger = ledger;
+		this.exports = exports;
 		this.currentActor = currentActor;
 		this.time = time;
 	}
@@ -49,58 +52,42 @@ class StatisticsApi {
 	@GetMapping("/dashboard")
 	@Operation(summary = "Headline figures, monthly series and every breakdown for a period and flow",
 			description = "Values in CNY (imports CIF, exports FOB) and USD at each month's rate; growth is year on year in % (null without a year-earlier value).")
-	DashboardView dashboard(@Parameter(description = "default: current year") @RequestParam(required = false) Integer year,
-			@Parameter(description = "1–12; default: current month") @RequestParam(required = false) Integer month,
-			@Parameter(description = "ytd (January to month, default) or month") @RequestParam(required = false) String period,
-			@Parameter(description = "TOTAL (default), IMPORT or EXPORT") @RequestParam(required = false) String flow,
-			Locale locale) {
+	DashboardView dashboard(@ParameterObject StatisticsFilters filters, Locale locale) {
 		requireReader();
-		DashboardQuery query = DashboardQuery.parse(year, month, period, flow, time);
+		DashboardQuery query = filters.query(time);
 		Dashboard d = dashboards.dashboard(query.period(), query.flow());
+		Map<String, List<KeyView>> breakdowns = new LinkedHashMap<>();
+		for (Dimension dim : Dimension.BREAKDOWNS) {
+			breakdowns.put(dim.slug(), d.breakdowns().get(dim).stream()
+				.map(r -> new KeyView(r.key(), labels.key(dim, r.key(), locale), r.figure(), r.share()))
+				.toList());
+		}
 		return new DashboardView(query.period().from().toString(), query.period().to().toString(),
-				query.flow().name(), labels.headline(d, locale), d.headline(), d.months(),
-				Dimension.BREAKDOWNS.stream().collect(java.util.stream.Collectors.toMap(Dimension::slug,
-						dim -> d.breakdowns().get(dim).stream()
-							.map(r -> new KeyView(r.key(), labels.key(dim, r.key(), locale), r.figure(), r.share()))
-							.toList(),
-						(a, b) -> a, java.util.LinkedHashMap::new)));
+				query.flow().name(), labels.headline(d, locale), d.headline(), d.months(), breakdowns);
 	}
 
 	@GetMapping("/tables/{table}")
 	@Operation(summary = "One table of the dashboard (monthly, section, chapter, partner, trade-mode, category, chain)")
-	StatisticsTable table(@PathVariable String table, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Integer month, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String flow, Locale locale) {
+	StatisticsTable table(@PathVariable String table, @ParameterObject StatisticsFilters filters, Locale locale) {
 		requireReader();
-		DashboardQuery query = DashboardQuery.parse(year, month, period, flow, time);
+		DashboardQuery query = filters.query(time);
 		return tables.table(dashboards.dashboard(query.period(), query.flow()), table, locale);
 	}
 
 	@GetMapping("/tables/{table}.csv")
 	@Operation(summary = "One table as CSV (UTF-8 with byte order mark)")
-	void csv(@PathVariable String table, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Integer month, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String flow, Locale locale, HttpServletResponse response)
-			throws IOException {
-		StatisticsTable t = table(table, year, month, period, flow, locale);
-		DashboardQuery query = DashboardQuery.parse(year, month, period, flow, time);
-		StatisticsPages.attachment(response, TableExports.CSV, StatisticsPages.fileName(query, table) + ".csv");
-		TableExports.csv(t, response.getOutputStream());
+	void csv(@PathVariable String table, @ParameterObject StatisticsFilters filters, Locale locale,
+			HttpServletResponse response) throws IOException {
+		requireReader();
+		exports.csv(table, filters, locale, response);
 	}
 
 	@GetMapping("/tables/{table}.xlsx")
-	@Operation(summary = "One table, or all as one workbook (table = all), as XLSX")
-	void xlsx(@PathVariable String table, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Integer month, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String flow, Locale locale, HttpServletResponse response)
-			throws IOException {
+	@Operation(summary = "One table, or every table as one workbook (table = all), as XLSX")
+	void xlsx(@PathVariable String table, @ParameterObject StatisticsFilters filters, Locale locale,
+			HttpServletResponse response) throws IOException {
 		requireReader();
-		DashboardQuery query = DashboardQuery.parse(year, month, period, flow, time);
-		Dashboard d = dashboards.dashboard(query.period(), query.flow());
-		List<StatisticsTable> sheets = "all".equals(table) ? tables.all(d, locale)
-				: List.of(tables.table(d, table, locale));
-		StatisticsPages.attachment(response, TableExports.XLSX, StatisticsPages.fileName(query, table) + ".xlsx");
-		TableExports.xlsx(sheets, response.getOutputStream());
+		exports.xlsx(table, filters, locale, response);
 	}
 
 	@PostMapping("/rebuild")

@@ -3,9 +3,6 @@ package io.singlewindow.statistics.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,18 +40,20 @@ class StatisticsPages {
 	private final StatisticsLabels labels;
 	private final StatisticsLedger ledger;
 	private final StatisticsCalendar calendar;
+	private final StatisticsExports exports;
 	private final MessageSource messages;
 	private final CurrentActor currentActor;
 	private final BusinessTime time;
 
 	StatisticsPages(TradeDashboards dashboards, StatisticsTables tables, StatisticsLabels labels,
-			StatisticsLedger ledger, StatisticsCalendar calendar, MessageSource messages, CurrentActor currentActor,
+			StatisticsLedger ledger, StatisticsCalendar calendar, StatisticsExports exports, MessageSource messages, CurrentActor currentActor,
 			BusinessTime time) {
 		this.dashboards = dashboards;
 		this.tables = tables;
 		this.labels = labels;
 		this.ledger = ledger;
 		this.calendar = calendar;
+		this.exports = exports;
 		this.messages = messages;
 		this.currentActor = currentActor;
 		this.time = time;
@@ -95,27 +94,15 @@ class StatisticsPages {
 	}
 
 	@GetMapping("/statistics/export/{table}.csv")
-	void csv(@PathVariable String table, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Integer month, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String flow, Locale locale, HttpServletResponse response)
+	void csv(@PathVariable String table, StatisticsFilters filters, Locale locale, HttpServletResponse response)
 			throws IOException {
-		DashboardQuery query = DashboardQuery.parse(year, month, period, flow, time);
-		StatisticsTable t = tables.table(dashboards.dashboard(query.period(), query.flow()), table, locale);
-		attachment(response, TableExports.CSV, fileName(query, table) + ".csv");
-		TableExports.csv(t, response.getOutputStream());
+		exports.csv(table, filters, locale, response);
 	}
 
 	@GetMapping("/statistics/export/{table}.xlsx")
-	void xlsx(@PathVariable String table, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) Integer month, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String flow, Locale locale, HttpServletResponse response)
+	void xlsx(@PathVariable String table, StatisticsFilters filters, Locale locale, HttpServletResponse response)
 			throws IOException {
-		DashboardQuery query = DashboardQuery.parse(year, month, period, flow, time);
-		Dashboard dashboard = dashboards.dashboard(query.period(), query.flow());
-		List<StatisticsTable> sheets = "all".equals(table) ? tables.all(dashboard, locale)
-				: List.of(tables.table(dashboard, table, locale));
-		attachment(response, TableExports.XLSX, fileName(query, table) + ".xlsx");
-		TableExports.xlsx(sheets, response.getOutputStream());
+		exports.xlsx(table, filters, locale, response);
 	}
 
 	@PostMapping("/statistics/rebuild")
@@ -124,18 +111,6 @@ class StatisticsPages {
 		StatisticsLedger.Rebuild rebuild = ledger.rebuild(currentActor.get().username());
 		redirect.addFlashAttribute("rebuilt", rebuild);
 		return "redirect:/statistics";
-	}
-
-	static String fileName(DashboardQuery query, String table) {
-		return "trade-statistics-" + table + "-" + query.period().to() + (query.period().yearToDate() ? "-ytd" : "")
-				+ "-" + query.flow().name().toLowerCase(Locale.ROOT);
-	}
-
-	static void attachment(HttpServletResponse response, String contentType, String fileName) {
-		response.setContentType(contentType);
-		response.setHeader("Content-Disposition",
-				"attachment; filename=\"" + fileName + "\"; filename*=UTF-8''" + URLEncoder.encode(fileName,
-						StandardCharsets.UTF_8));
 	}
 
 	private static Integer number(String raw) {
