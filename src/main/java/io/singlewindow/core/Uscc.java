@@ -102,6 +102,7 @@ public final class Uscc implements Comparable<Uscc> {
 		return value.substring(2, 8);
 	}
 
+	/** The code itself; also how a USCC appears in JSON. */
 	@JsonValue
 	public String value() {
 		return value;

@@ -69,6 +69,38 @@ public class Enterprises {
 			.list();
 	}
 
+	/**
+	 * Enterprises whose Chinese or English name or USCC contains {@code text} (any, when blank), in the given state
+	 * (any, when {@literal null}), most recently registered first.
+	 */
+	public List<Enterprise> search(String text, EnterpriseStatus status, int limit) {
+		String like = "%" + (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)
+			.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM enterprise
+				WHERE (lower(name_zh) LIKE :like OR lower(coalesce(name_en, '')) LIKE :like OR lower(uscc) LIKE :like)
+				  AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+				ORDER BY registered_at DESC, uscc LIMIT :limit""")
+			.param("like", like)
+			.param("status", status == null ? null : status.name())
+			.param("limit", limit)
+			.query(Enterprises::map)
+			.list();
+	}
+
+	/** The activities on the enterprise's licence (its business scope), in catalogue order. */
+	public List<BusinessActivity> businessScopeOf(Uscc uscc) {
+		return jdbc.sql("""
+				SELECT a.code, a.name_zh, a.name_en, a.regulated, a.permit_code
+				FROM enterprise_activity ea JOIN business_activity a ON a.code = ea.activity_code
+				JOIN enterprise e ON e.id = ea.enterprise_id
+				WHERE e.uscc = ? ORDER BY a.code""")
+			.param(uscc.value())
+			.query((rs, i) -> new BusinessActivity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+					rs.getString(5)))
+			.list();
+	}
+
 	static Enterprise map(ResultSet rs, int row) throws SQLException {
 		BigDecimal capital = rs.getBigDecimal("registered_capital");
 		return new Enterprise(rs.getObject("id", UUID.class), Uscc.parse(rs.getString("uscc")),

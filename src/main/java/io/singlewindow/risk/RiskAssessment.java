@@ -1,10 +1,12 @@
 package io.singlewindow.risk;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import io.singlewindow.core.Uscc;
+import io.singlewindow.platform.BusinessTime;
 
 /**
  * The recorded risk assessment of one declaration: its channel, the main reason and every hit. For officers only.
@@ -27,6 +29,11 @@ public record RiskAssessment(UUID declarationId, Uscc declarant, Channel channel
 	/** The hits that decided the channel. */
 	public List<RiskHit> selectedHits() {
 		return hits.stream().filter(RiskHit::selected).toList();
+	}
+
+	/** When it was assessed, in the zone's time. */
+	public ZonedDateTime assessedInZone() {
+		return assessedAt.atZone(BusinessTime.ZONE);
 	}
 
 	/** Whether customs releases the declaration without an officer. */

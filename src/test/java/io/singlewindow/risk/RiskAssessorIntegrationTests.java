@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +91,27 @@ class RiskAssessorIntegrationTests {
 					org.assertj.core.groups.Tuple.tuple(red, true, 2),
 					org.assertj.core.groups.Tuple.tuple(notSelected, false, 2));
 		assertThat(recorded.selectedHits()).hasSize(2);
+	}
+
+	@Test
+	void onlyActiveProfilesValidOnTheDayOfAssessmentApply() {
+		String hs = anUnusedHsCode();
+		LocalDate today = LocalDate.ofInstant(later(), BusinessTime.ZONE);
+		String expired = code("IT_EXPIRED");
+		String future = code("IT_FUTURE");
+		String inactive = code("IT_OFF");
+		String current = code("IT_CURRENT");
+		profiles.insert(aProfile(expired).hs(hs).channel(Channel.RED).validTo(today.minusDays(1)).build());
+		profiles.insert(aProfile(future).hs(hs).channel(Channel.RED).validFrom(today.plusDays(1)).build());
+		profiles.insert(aProfile(inactive).hs(hs).channel(Channel.RED).build());
+		profiles.deactivate(inactive);
+		profiles.insert(aProfile(current).hs(hs).validFrom(today).validTo(today).build());
+		var request = aRiskRequest().id(anIdNotRandomlySelected()).withLine(aLine().hs(hs)).build();
+
+		RiskAssessment assessment = jdbcAssessor.assess(request, later());
+
+		assertThat(assessment.channel()).isEqualTo(Channel.YELLOW);
+		assertThat(assessment.hits()).extracting(RiskHit::profileCode).containsExactly(current);
 	}
 
 	@Test

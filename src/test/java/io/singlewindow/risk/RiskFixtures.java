@@ -1,6 +1,7 @@
 package io.singlewindow.risk;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -140,6 +141,8 @@ final class RiskFixtures {
 		private Channel channel = Channel.YELLOW;
 		private BigDecimal rate = new BigDecimal("100");
 		private BigDecimal aeoFactor = BigDecimal.ONE;
+		private LocalDate validFrom;
+		private LocalDate validTo;
 
 		ProfileBuilder(String code) {
 			this.code = code;
@@ -192,9 +195,20 @@ final class RiskFixtures {
 			return this;
 		}
 
+		ProfileBuilder validFrom(LocalDate date) {
+			this.validFrom = date;
+			return this;
+		}
+
+		ProfileBuilder validTo(LocalDate date) {
+			this.validTo = date;
+			return this;
+		}
+
 		RiskProfile build() {
 			return new RiskProfile(UUID.randomUUID(), code, code + "（测试）", code + " (test)", origins, hsPrefixes,
-					tradeModes, flow, newEnterpriseDays, priceDeviation, channel, rate, aeoFactor, true, null, null, 0);
+					tradeModes, flow, newEnterpriseDays, priceDeviation, channel, rate, aeoFactor, true, validFrom,
+					validTo, 0);
 		}
 	}
 }

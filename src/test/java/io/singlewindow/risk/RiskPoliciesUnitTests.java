@@ -250,6 +250,17 @@ class RiskPoliciesUnitTests {
 		}
 
 		@Test
+		void aLineWithoutQuantityIsNeitherJudgedNorRecorded() {
+			var request = aRiskRequest().id(anIdNotRandomlySelected())
+				.withLine(aLine().hs("8542319000").quantity("0", "C62").valueCny("4000")).build();
+
+			Result result = evaluation.evaluate(request, ESTABLISHED, List.of(anomaly), history(10), NOW);
+
+			assertThat(result.hits()).isEmpty();
+			assertThat(result.observations()).isEmpty();
+		}
+
+		@Test
 		void historyComputesMeanAndStandardDeviation() {
 			PriceHistory history = new PriceHistory(0, BigDecimal.ZERO, BigDecimal.ZERO);
 			for (String v : List.of("2", "4", "4", "4", "5", "5", "7", "9")) {

@@ -75,6 +75,12 @@ public final class BrowserSession implements AutoCloseable {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
 	}
 
+	/** Waits until the element shows exactly {@code text} (survives the page being replaced meanwhile). */
+	public boolean waitForText(By by, String text) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> text.equals(d.findElement(by).getText()));
+	}
+
 	public String text(By by) {
 		return waitFor(by).getText();
 	}

@@ -45,12 +45,14 @@ class ShellBrowserTests {
 	@Test
 	void switchesBetweenChineseAndEnglish() throws Exception {
 		browser.logInAs("officer.ciq", "demo12345");
+		// The login page has the same language links: wait until the home page has replaced it.
+		browser.waitFor(By.id("home-officer"));
 		browser.click("lang-en");
-		assertThat(browser.text(By.cssSelector("#home-officer h1"))).isEqualTo("Officer workspace");
+		assertThat(browser.waitForText(By.cssSelector("#home-officer h1"), "Officer workspace")).isTrue();
 		assertThat(browser.htmlLang()).isEqualTo("en");
 		browser.screenshot("officer-home-en");
 		browser.click("lang-zh");
-		assertThat(browser.text(By.cssSelector("#home-officer h1"))).isEqualTo("审单工作台");
+		assertThat(browser.waitForText(By.cssSelector("#home-officer h1"), "审单工作台")).isTrue();
 		assertThat(browser.htmlLang()).isEqualTo("zh-CN");
 		browser.click("logout");
 	}

@@ -1,16 +1,25 @@
 package io.singlewindow.enterprise.internal;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.enterprise.BusinessActivity;
 import io.singlewindow.enterprise.Enterprise;
 import io.singlewindow.enterprise.Enterprises;
+import io.singlewindow.enterprise.internal.Registrar.LicenceAction;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
@@ -18,35 +27,117 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@RequestMapping("/api/v1/enterprises")
+@RequestMapping("/api/v1")
 @Tag(name = "Enterprises", description = "Business registration and licences")
 class EnterpriseController {
 
 	private final Enterprises enterprises;
 	private final CurrentActor currentActor;
+	private final Registrar registrar;
+	private final LicenceBook licences;
+	private final ActivityCatalogue catalogue;
 
-	EnterpriseController(Enterprises enterprises, CurrentActor currentActor) {
+	EnterpriseController(Enterprises enterprises, CurrentActor currentActor, Registrar registrar, LicenceBook licences,
+			ActivityCatalogue catalogue) {
 		this.enterprises = enterprises;
 		this.currentActor = currentActor;
+		this.registrar = registrar;
+		this.licences = licences;
+		this.catalogue = catalogue;
 	}
 
-	@GetMapping
+	@GetMapping("/enterprises")
 	@Operation(summary = "Enterprises the caller may see: their own (and, for brokers, their principals'); all for officers and admins")
 	List<Enterprise> list() {
 		Actor actor = currentActor.get();
 		if (actor.is(Role.OFFICER) || actor.is(Role.ADMIN)) {
 			return enterprises.all();
 		}
-		var visible = new java.util.HashSet<Uscc>(actor.principals());
+		var visible = new HashSet<Uscc>(actor.principals());
 		visible.add(actor.enterprise());
 		return enterprises.findAll(Set.copyOf(visible));
 	}
 
-	@GetMapping("/{uscc}")
+	@GetMapping("/enterprises/{uscc}")
 	@Operation(summary = "One enterprise's registration, if the caller may see it")
 	Enterprise get(@PathVariable String uscc) {
 		Uscc code = Uscc.parse(uscc);
 		currentActor.get().requireSee(code);
 		return enterprises.get(code);
+	}
+
+	@PostMapping("/enterprises")
+	@Operation(summary = "Register an enterprise from one application (public): issues the business licence with a new "
+			+ "USCC at once, registers the enterprise with market regulation, tax and — for cross-border traders — "
+			+ "customs, and opens the applicant's trader login")
+	ResponseEntity<Licence> register(@RequestBody Application application) {
+		Uscc uscc = registrar.register(application);
+		return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/enterprises/" + uscc + "/licence")
+			.body(licence(uscc));
+	}
+
+	@PostMapping("/enterprises/recorded")
+	@Operation(summary = "Record an enterprise that already holds a USCC (market-regulation officers). A code with a "
+			+ "wrong check character is accepted with usccCheckValid=false and the warning USCC_CHECK_CHARACTER_MISMATCH")
+	ResponseEntity<Licence> record(@RequestBody ExistingEnterprise existing) {
+		Uscc uscc = registrar.record(existing, currentActor.get());
+		return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/enterprises/" + uscc + "/licence")
+			.body(licence(uscc));
+	}
+
+	@GetMapping("/enterprises/{uscc}/licence")
+	@Operation(summary = "The business licence with business scope, agency registrations and history")
+	Licence licence(@PathVariable String uscc) {
+		Uscc code = Uscc.parse(uscc);
+		currentActor.get().requireSee(code);
+		return licence(code);
+	}
+
+	@PatchMapping("/enterprises/{uscc}")
+	@Operation(summary = "Amend the licence's facts (the enterprise's trader or a market-regulation officer); only "
+			+ "fields present change; send version to refuse the change if someone else changed the licence meanwhile")
+	Licence amend(@PathVariable String uscc, @RequestBody Amendment amendment) {
+		Uscc code = Uscc.parse(uscc);
+		registrar.amend(code, amendment, currentActor.get());
+		return licence(code);
+	}
+
+	record Decision(String reason, Integer version) {
+	}
+
+	@PostMapping("/enterprises/{uscc}/{decision:suspension|reinstatement|revocation|deregistration}")
+	@Operation(summary = "Decide on the licence: suspension (reason required), reinstatement of a suspended licence, "
+			+ "revocation (reason required) — market-regulation officers; deregistration — market regulation or the "
+			+ "enterprise's own trader. Revocation and deregistration disable the enterprise's accounts. Body: "
+			+ "{\"reason\": \"…\", \"version\": n}, version optional (optimistic lock)")
+	Licence decide(@PathVariable String uscc, @PathVariable String decision,
+			@RequestBody(required = false) Decision body) {
+		LicenceAction action = switch (decision) {
+			case "suspension" -> LicenceAction.SUSPEND;
+			case "reinstatement" -> LicenceAction.REINSTATE;
+			case "revocation" -> LicenceAction.REVOKE;
+			default -> LicenceAction.DEREGISTER;
+		};
+		Uscc code = Uscc.parse(uscc);
+		registrar.change(code, action, body == null ? null : body.reason(), body == null ? null : body.version(),
+				currentActor.get());
+		return licence(code);
+	}
+
+	@GetMapping("/business-activities")
+	@Operation(summary = "The business-scope catalogue (public); regulated activities name the permit they need")
+	List<BusinessActivity> activities() {
+		return catalogue.all();
+	}
+
+	@GetMapping("/licences/{uscc}")
+	@Operation(summary = "Verify a licence (public): whether it is in force and its public facts")
+	PublicLicenceFacts verify(@PathVariable String uscc) {
+		Uscc code = Uscc.parse(uscc);
+		return licences.publicFacts(code).orElseThrow(() -> Problem.notFound("LICENCE_NOT_FOUND", code));
+	}
+
+	private Licence licence(Uscc uscc) {
+		return licences.find(uscc).orElseThrow(() -> Problem.notFound("ENTERPRISE_NOT_FOUND", uscc));
 	}
 }

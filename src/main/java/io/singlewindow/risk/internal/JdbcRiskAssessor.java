@@ -48,6 +48,8 @@ import io.singlewindow.risk.internal.RiskEvaluation.PriceKey;
 public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcRiskAssessor.class);
+	private static final String ASSESSMENT_COLUMNS =
+			"declaration_id, declarant, channel, reason_code, profile_code, reason, aeo_certified, assessed_at";
 
 	private final JdbcClient jdbc;
 	private final RiskProfiles profiles;
@@ -73,10 +75,6 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	/** Assesses as at {@code at} (profile validity, enterprise age); for tests and replays. */
 	@Transactional
 	public RiskAssessment assess(RiskRequest request, Instant at) {
-		Optional<RiskAssessment> recorded = find(request.declarationId());
-		if (recorded.isPresent()) {
-			return recorded.get();
-		}
 		Declarant declarant = enterprises.find(request.declarant())
 			.map(e -> new Declarant(e.aeoCertified(), e.registeredAt()))
 			.orElse(Declarant.UNKNOWN);
@@ -94,7 +92,9 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 					Timestamp.from(at))
 			.update();
 		if (inserted == 0) {
-			// Another node assessed the same declaration concurrently and committed first: its decision stands.
+			// Assessed before (a retry, re-routing) or concurrently by another node that committed first: the recorded
+			// decision stands, and this evaluation is dropped without touching the price history. Checking afterwards
+			// rather than first saves a query on the common path.
 			return find(request.declarationId()).orElseThrow();
 		}
 		recordHits(request.declarationId(), result.hits());
@@ -109,14 +109,9 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 
 	@Override
 	public Optional<RiskAssessment> find(UUID declarationId) {
-		return jdbc.sql("""
-				SELECT declaration_id, declarant, channel, reason_code, profile_code, reason, aeo_certified, assessed_at
-				  FROM risk_assessment WHERE declaration_id = ?""")
+		return jdbc.sql("SELECT " + ASSESSMENT_COLUMNS + " FROM risk_assessment WHERE declaration_id = ?")
 			.param(declarationId)
-			.query((rs, row) -> new RiskAssessment(declarationId, Uscc.parse(rs.getString("declarant")),
-					Channel.valueOf(rs.getString("channel")), rs.getString("reason_code"), rs.getString("profile_code"),
-					rs.getString("reason"), rs.getBoolean("aeo_certified"), rs.getTimestamp("assessed_at").toInstant(),
-					List.of()))
+			.query(JdbcRiskAssessor::mapAssessment)
 			.optional()
 			.map(a -> new RiskAssessment(a.declarationId(), a.declarant(), a.channel(), a.reasonCode(), a.profileCode(),
 					a.reason(), a.aeoCertified(), a.assessedAt(), hitsOf(declarationId)));
@@ -125,7 +120,8 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	/** The price history of the request's (HS code, unit) pairs, read with one query. */
 	Map<PriceKey, PriceHistory> history(RiskRequest request) {
 		TreeSet<PriceKey> keys = new TreeSet<>();
-		request.lines().forEach(line -> keys.add(PriceKey.of(line)));
+		request.lines().stream().filter(line -> RiskEvaluation.unitValue(line) != null)
+			.forEach(line -> keys.add(PriceKey.of(line)));
 		if (keys.isEmpty()) {
 			return Map.of();
 		}
@@ -214,6 +210,26 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 				rs.getBigDecimal("rate_percent"), rs.getBigDecimal("draw"), rs.getBigDecimal("unit_value_cny"),
 				rs.getBigDecimal("history_mean_cny"), (Long) rs.getObject("history_observations"),
 				rs.getBigDecimal("deviation_percent"), rs.getString("detail"));
+	}
+
+	/** The latest assessments, newest first, optionally of one channel only (for officers' overview). */
+	public List<RiskAssessment> recent(Channel channel, int limit) {
+		return jdbc.sql("SELECT " + ASSESSMENT_COLUMNS + """
+				 FROM risk_assessment
+				WHERE (CAST(:channel AS VARCHAR) IS NULL OR channel = CAST(:channel AS VARCHAR))
+				ORDER BY assessed_at DESC, declaration_id LIMIT :limit""")
+			.param("channel", channel == null ? null : channel.name())
+			.param("limit", limit)
+			.query(JdbcRiskAssessor::mapAssessment)
+			.list();
+	}
+
+	/** Without its hits. */
+	private static RiskAssessment mapAssessment(ResultSet rs, int row) throws SQLException {
+		return new RiskAssessment(rs.getObject("declaration_id", UUID.class), Uscc.parse(rs.getString("declarant")),
+				Channel.valueOf(rs.getString("channel")), rs.getString("reason_code"), rs.getString("profile_code"),
+				rs.getString("reason"), rs.getBoolean("aeo_certified"), rs.getTimestamp("assessed_at").toInstant(),
+				List.of());
 	}
 
 	/** The price history of one HS code and unit (for officers' pages and tests). */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import io.singlewindow.risk.Channel;
@@ -103,7 +104,8 @@ public final class RiskEvaluation {
 					&& (line.origin() == null || !profile.originCountries().contains(line.origin()))) {
 				continue;
 			}
-			if (!profile.hsPrefixes().isEmpty() && profile.hsPrefixes().stream().noneMatch(line.hsCode()::startsWith)) {
+			if (!profile.hsPrefixes().isEmpty()
+					&& (line.hsCode() == null || profile.hsPrefixes().stream().noneMatch(line.hsCode()::startsWith))) {
 				continue;
 			}
 			if (profile.priceDeviationPercent() == null) {
@@ -207,7 +209,7 @@ public final class RiskEvaluation {
 	List<Observation> observations(RiskRequest request, List<RiskProfile> profiles,
 			Map<PriceKey, PriceHistory> history) {
 		BigDecimal threshold = profiles.stream().map(RiskProfile::priceDeviationPercent)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.reduce(properties.historyOutlierPercent(), BigDecimal::min);
 		List<Observation> observations = new ArrayList<>();
 		for (RiskRequest.Line line : request.lines()) {
@@ -223,9 +225,12 @@ public final class RiskEvaluation {
 		return observations;
 	}
 
-	/** CNY per unit, or {@literal null} when the line has no positive quantity or no value. */
+	/**
+	 * CNY per unit, or {@literal null} when the line has no HS code or unit, no positive quantity or no value (it then
+	 * neither is judged nor adds to the history).
+	 */
 	static BigDecimal unitValue(RiskRequest.Line line) {
-		if (line.quantity() == null || line.quantity().signum() <= 0 || line.valueCny() == null
+		if (line.hsCode() == null || line.unit() == null || line.quantity() == null || line.quantity().signum() <= 0 || line.valueCny() == null
 				|| line.valueCny().signum() < 0) {
 			return null;
 		}

@@ -35,11 +35,6 @@ public record RiskProfile(UUID id, String code, String nameZh, String nameEn, Se
 		tradeModes = Set.copyOf(tradeModes);
 	}
 
-	/** Whether the profile is active and valid on {@code date}. */
-	public boolean inForceOn(LocalDate date) {
-		return active && (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
-	}
-
 	/** The reason code its hits carry: the most specific condition it sets. */
 	public String reasonCode() {
 		if (priceDeviationPercent != null) {

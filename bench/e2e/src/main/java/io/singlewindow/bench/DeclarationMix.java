@@ -1,0 +1,184 @@
+package io.singlewindow.bench;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The realistic mix of issue 8, deterministic per declaration index: 1–20 item lines (most declarations have few);
+ * about 40 % carry green coffee that needs quarantine (routed to CIQ, declared under the enterprise's quarantine entry
+ * permit), about 30 % carry laptops under the automatic import licence (routed to COMMERCE, quota written off), and
+ * integrated circuits that only customs looks at. The declarant is an enterprise the benchmark registers through the
+ * public registration API at start, with permits of ample quota obtained through the permit API (applied for by its
+ * trader, approved by the issuing agencies' officers), so that quota never runs out during a run.
+ */
+final class DeclarationMix {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String traderKey;
+	private final String quarantinePermit;
+	private final String importLicence;
+
+	private DeclarationMix(String traderKey, String quarantinePermit, String importLicence) {
+		this.traderKey = traderKey;
+		this.quarantinePermit = quarantinePermit;
+		this.importLicence = importLicence;
+	}
+
+	static DeclarationMix prepare(EndToEndBenchmark.Api api, DataSource db) throws Exception {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String username = "bench-" + suffix;
+		String application = """
+				{"nameZh":"基准测试进出口有限公司%s（合成）","nameEn":"Benchmark Trading %s (synthetic)",
+				 "entityType":"LIMITED_LIABILITY_COMPANY","legalRepresentative":"测试","registeredCapital":10000000,
+				 "capitalCurrency":"CNY","zoneArea":"XIANGYU_BONDED_ZONE","address":"象屿路 1 号",
+				 "businessScope":["F5191","F5126","F5190"],"industrialChain":"INTEGRATED_CIRCUITS","highTech":false,
+				 "crossBorderTrader":true,"username":"%s","password":"bench-password-1"}"""
+			.formatted(suffix, suffix, username);
+		HttpResponse<String> registered = api.post("/api/v1/enterprises", null, application, null);
+		require(registered, 201, "registration");
+		String uscc = JSON.readTree(registered.body()).path("uscc").asString();
+		if (uscc == null || uscc.isEmpty()) {
+			uscc = JSON.readTree(registered.body()).path("enterprise").path("uscc").asString();
+		}
+		// Setup shortcut (not measured): give the new trader an API key straight in the database rather than logging
+		// in through the web form to create one.
+		String key = "sw-bench-" + suffix;
+		try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+				INSERT INTO api_key (id, user_id, label, key_prefix, key_hash, created_at)
+				SELECT gen_random_uuid(), id, 'benchmark', 'sw-bench', encode(sha256(convert_to(?, 'UTF8')), 'hex'), now()
+				FROM user_account WHERE username = ?""")) {
+			s.setString(1, key);
+			s.setString(2, username);
+			if (s.executeUpdate() != 1) {
+				throw new IllegalStateException("no account " + username);
+			}
+		}
+		String quarantine = permit(api, key, uscc, "QUARANTINE_ENTRY", "[\"0901110000\"]", "sw-demo-officer.ciq");
+		String licence = permit(api, key, uscc, "AIL", "[\"8471300000\"]", "sw-demo-officer.commerce");
+		return new DeclarationMix(key, quarantine, licence);
+	}
+
+	private static String permit(EndToEndBenchmark.Api api, String traderKey, String uscc, String catalogue,
+			String goods, String officerKey) throws Exception {
+		HttpResponse<String> applied = api.post("/api/v1/permit-applications", traderKey, """
+				{"catalogueCode":"%s","applicant":"%s","scope":"benchmark","goods":%s,"requestedQuantity":1000000000000,
+				 "documents":["contract.pdf","licence.pdf","quarantine.pdf","registration.pdf","other.pdf"],"commitmentSigned":true}"""
+			.formatted(catalogue, uscc, goods), null);
+		require(applied, 201, "permit application " + catalogue);
+		JsonNode application = JSON.readTree(applied.body());
+		HttpResponse<String> decided = api.post("/api/v1/permit-applications/" + application.path("id").asString()
+				+ "/decision", officerKey, """
+				{"decision":"APPROVE","grantedQuantity":1000000000000,"version":%d}"""
+			.formatted(application.path("version").asInt()), null);
+		require(decided, 200, "permit decision " + catalogue);
+		JsonNode permit = JSON.readTree(decided.body());
+		String number = permit.path("permitNumber").asString();
+		if (number == null || number.isEmpty()) {
+			number = permit.path("permit").path("number").asString();
+		}
+		if (number == null || number.isEmpty()) {
+			throw new IllegalStateException("no permit number in " + decided.body());
+		}
+		return number;
+	}
+
+	static void require(HttpResponse<String> response, int status, String what) {
+		if (response.statusCode() != status) {
+			throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+		}
+	}
+
+	String describe() {
+		return "trader=" + traderKey + " quarantinePermit=" + quarantinePermit + " importLicence=" + importLicence;
+	}
+
+	/** The JSON body of declaration {@code i}: the same for the same {@code i}. */
+	String declaration(int i, boolean warmUp) {
+		SplittableRandom random = new SplittableRandom(i * 7919L + (warmUp ? 17 : 0));
+		int lines = random.nextInt(100) < 70 ? 1 + random.nextInt(4) : 5 + random.nextInt(16);
+		boolean quarantine = random.nextInt(100) < 40;
+		boolean licensed = random.nextInt(100) < 30;
+		List<String> items = new ArrayList<>();
+		for (int line = 0; line < lines; line++) {
+			String hs;
+			String unit;
+			String permit = null;
+			if (line == 0 && quarantine) {
+				hs = "0901110000";
+				unit = "KGM";
+				permit = quarantinePermit;
+			} else if ((line == 0 && !quarantine || line == 1) && licensed) {
+				hs = "8471300000";
+				unit = "C62";
+				permit = importLicence;
+			} else {
+				hs = "8542319000";
+				unit = "C62";
+			}
+			int quantity = 10 + random.nextInt(990);
+			String value = String.format(Locale.ROOT, "%.2f", quantity * (20 + random.nextInt(80)) * 1.0);
+			items.add("""
+					{"hsCode":"%s","description":"benchmark goods %d","quantity":%d,"unit":"%s","value":%s,"origin":"VN"%s}"""
+				.formatted(hs, line + 1, quantity, unit, value, permit == null ? "" : ",\"permitNumber\":\"" + permit + "\""));
+		}
+		return """
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"2","port":"CNXMN","originCountry":"VN",
+				 "tradingCountry":"VN","currency":"USD","incoterm":"CIF","packages":%d,"grossWeight":%d,"netWeight":%d,
+				 "items":[%s]}"""
+			.formatted(lines, 100 + lines * 10, 90 + lines * 10, String.join(",", items));
+	}
+
+	String traderKey() {
+		return traderKey;
+	}
+
+	static String submit(EndToEndBenchmark.Api api, String traderKey, String body, String idempotencyKey)
+			throws IOException, InterruptedException {
+		HttpResponse<String> response = api.post("/api/v1/declarations", traderKey, body, idempotencyKey);
+		if (response.statusCode() != 201 && response.statusCode() != 200) {
+			throw new IOException("HTTP " + response.statusCode() + " " + response.body());
+		}
+		return JSON.readTree(response.body()).path("id").asString();
+	}
+
+	static String status(EndToEndBenchmark.Api api, String traderKey, String id) throws IOException, InterruptedException {
+		HttpResponse<String> response = api.get("/api/v1/declarations/" + id, traderKey);
+		return response.statusCode() == 200 ? JSON.readTree(response.body()).path("status").asString()
+				: "HTTP " + response.statusCode();
+	}
+
+	static boolean isFinal(String status) {
+		return "CLEARED".equals(status) || "RELEASED".equals(status);
+	}
+
+	/** The ids among {@code ids} whose declaration has not yet reached a final state (one query). */
+	static List<String> stillPending(DataSource db, List<String> ids) throws Exception {
+		try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+				"SELECT id::text FROM declaration WHERE id = ANY (?) AND status NOT IN ('CLEARED', 'RELEASED')")) {
+			Array array = c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
+			s.setArray(1, array);
+			List<String> pending = new ArrayList<>();
+			try (ResultSet rs = s.executeQuery()) {
+				while (rs.next()) {
+					pending.add(rs.getString(1));
+				}
+			}
+			return pending;
+		}
+	}
+}

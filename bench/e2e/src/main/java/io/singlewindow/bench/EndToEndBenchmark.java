@@ -1,0 +1,228 @@
+package io.singlewindow.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * End-to-end throughput of the single window on this machine, as a ratio of its durable-write ceiling.
+ * <ol>
+ * <li>Starts PostgreSQL 17 (synchronous commit on, the defaults) and the platform's jar against it as an external
+ * database, with demo data.</li>
+ * <li>M concurrent clients submit N declarations of a realistic mix through {@code POST /api/v1/declarations};
+ * records each submit's latency; waits until every declaration reached its final state; verifies each one through
+ * the API.</li>
+ * <li>Writes the same rows again straight through JDBC ({@link DurableWriteCeiling}): one transaction per
+ * declaration, and batched.</li>
+ * <li>Prints declarations/s of each and the ratios.</li>
+ * </ol>
+ * Usage: {@code bench/e2e/run.sh [declarations] [clients]}.
+ */
+public final class EndToEndBenchmark {
+
+	public static void main(String[] args) throws Exception {
+		int declarations = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+		int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+		Path jar = Path.of(args.length > 2 ? args[2] : "target/single-window-0.1.0-SNAPSHOT.jar");
+		Duration timeout = Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 10));
+
+		Path pgData = Files.createTempDirectory("sw-bench-pg");
+		try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
+			.setServerConfig("max_connections", "200").setServerConfig("shared_buffers", "256MB").start()) {
+			String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
+			int port = freePort();
+			Process app = startPlatform(jar, jdbcUrl, port);
+			try (HikariDataSource db = new HikariDataSource()) {
+				db.setJdbcUrl(jdbcUrl);
+				db.setUsername("postgres");
+				db.setMaximumPoolSize(clients + 2);
+				Api api = new Api("http://localhost:" + port);
+				api.awaitReady(Duration.ofMinutes(3));
+				DeclarationMix mix = DeclarationMix.prepare(api, db);
+				OfficerRobots officers = new OfficerRobots(api);
+				report("platform ready: port=%d pg=%s mix=%s", port, jdbcUrl, mix.describe());
+
+
+				// Warm-up: JIT and connection pools, not measured, not part of the ceiling's rows.
+				runLoad(api, mix, Math.min(200, declarations / 10 + 1), clients, timeout, db, true);
+
+				long fromXid = DurableWriteCeiling.currentXid(db);
+				Load load = runLoad(api, mix, declarations, clients, timeout, db, false);
+				report("HTTP end to end: %d declarations, %d clients, %.1f s first submit → last final state, %.1f decl/s",
+						declarations, clients, load.seconds, declarations / load.seconds);
+				report("submit latency: p50=%.1f ms p99=%.1f ms (n=%d)", load.latency.percentileMillis(50),
+						load.latency.percentileMillis(99), load.latency.count());
+				report("final states verified through the API: %d of %d CLEARED or RELEASED, failures=%d; tasks approved by officer robots (warm-up included): %d",
+						load.verified, declarations, load.failures.size(), officers.approved.get());
+				officers.close();
+				load.failures.stream().limit(5).forEach(f -> report("  failure: %s", f));
+
+				DurableWriteCeiling ceiling = new DurableWriteCeiling(db);
+				long rows = ceiling.capture(fromXid);
+				report("rows the platform left for these declarations: %d %s", rows, ceiling.capturedCounts());
+				var perDeclaration = ceiling.run("one transaction per declaration", declarations, clients);
+				var batched = ceiling.run("batched, 100 declarations per transaction",
+						Math.max(1, declarations / 100), Math.min(clients, Math.max(1, declarations / 100)));
+				double http = declarations / load.seconds;
+				for (var r : List.of(perDeclaration, batched)) {
+					report("JDBC ceiling (%s): %d transactions, %d rows, %.2f s, %.1f decl/s", r.mode(), r.transactions(),
+							r.rows(), r.seconds(), r.declarationsPerSecond(declarations));
+				}
+				report("RATIO end-to-end HTTP / JDBC one-tx-per-declaration = %.2f",
+						http / perDeclaration.declarationsPerSecond(declarations));
+				report("RATIO end-to-end HTTP / JDBC batched = %.2f", http / batched.declarationsPerSecond(declarations));
+				if (load.verified != declarations) {
+					System.exit(2);
+				}
+			} finally {
+				app.destroy();
+				app.waitFor();
+			}
+		}
+	}
+
+	record Load(double seconds, LatencyRecorder latency, int verified, List<String> failures) {
+	}
+
+	private static Load runLoad(Api api, DeclarationMix mix, int count, int clients, Duration timeout,
+			HikariDataSource db, boolean warmUp) throws Exception {
+		LatencyRecorder latency = new LatencyRecorder(count);
+		ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+		AtomicInteger next = new AtomicInteger();
+		long started = System.nanoTime();
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int c = 0; c < clients; c++) {
+				futures.add(pool.submit(() -> {
+					for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+						String body = mix.declaration(i, warmUp);
+						long t0 = System.nanoTime();
+						try {
+							ids.add(DeclarationMix.submit(api, mix.traderKey(), body, (warmUp ? "warm-" : "run-") + i + "-" + started));
+							latency.record(System.nanoTime() - t0);
+						} catch (Exception e) {
+							failures.add("submit " + i + ": " + e.getMessage());
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> f : futures) {
+				f.get();
+			}
+		}
+		// Follow every declaration to its final state. Polled in the database (one query for all, cheap for the
+		// platform); every declaration is then verified once through the API.
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<String> pending = new ArrayList<>(ids);
+		while (!pending.isEmpty() && System.nanoTime() < deadline) {
+			pending = DeclarationMix.stillPending(db, pending);
+			if (!pending.isEmpty()) {
+				Thread.sleep(20);
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		int verified = 0;
+		if (!warmUp) {
+			for (String id : ids) {
+				String status = DeclarationMix.status(api, mix.traderKey(), id);
+				if (DeclarationMix.isFinal(status)) {
+					verified++;
+				} else {
+					failures.add(id + " ended " + status);
+				}
+			}
+		}
+		return new Load(seconds, latency, verified, new ArrayList<>(failures));
+	}
+
+	private static Process startPlatform(Path jar, String jdbcUrl, int port) throws IOException {
+		if (!Files.exists(jar)) {
+			throw new IllegalStateException(jar + " missing: build it first with mvn -q -DskipTests package");
+		}
+		Path log = Path.of("target", "bench-platform.log");
+		Files.createDirectories(log.getParent());
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseParallelGC", "-jar", jar.toString(),
+				"--server.port=" + port, "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+				"--logging.level.root=WARN")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		report("starting platform: %s (log %s)", String.join(" ", builder.command()), log);
+		return builder.start();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	static void report(String format, Object... args) {
+		System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
+	}
+
+	/** The platform's REST API as a trader's system calls it. */
+	static final class Api {
+
+		final String base;
+		final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+		Api(String base) {
+			this.base = base;
+		}
+
+		HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
+				.GET().build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> post(String path, String key, String body, String idempotencyKey)
+				throws IOException, InterruptedException {
+			var request = HttpRequest.newBuilder(URI.create(base + path))
+				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+			if (key != null) {
+				request.header("Authorization", "Bearer " + key);
+			}
+			if (idempotencyKey != null) {
+				request.header("Idempotency-Key", idempotencyKey);
+			}
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		void awaitReady(Duration timeout) throws InterruptedException {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (System.nanoTime() < deadline) {
+				try {
+					if (get("/api/v1/me", "sw-demo-trader.chip").statusCode() == 200) {
+						return;
+					}
+				} catch (IOException e) {
+					// not listening yet
+				}
+				Thread.sleep(500);
+			}
+			throw new IllegalStateException("platform not ready after " + timeout + ", see target/bench-platform.log");
+		}
+	}
+
+}

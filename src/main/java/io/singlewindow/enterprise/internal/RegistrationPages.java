@@ -1,0 +1,316 @@
+package io.singlewindow.enterprise.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.FieldProblem;
+import io.singlewindow.core.InvalidValue;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.enterprise.EnterpriseStatus;
+import io.singlewindow.enterprise.Enterprises;
+import io.singlewindow.enterprise.IndustrialChain;
+import io.singlewindow.enterprise.internal.Registrar.LicenceAction;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The registration pages: the applicant's one form, the licence (screen and print), amendment, the officers' list of
+ * registrations and record of existing enterprises, and public verification. A licence page is shown to whoever may
+ * see the enterprise, and to the anonymous applicant in the browser session that just registered it.
+ */
+@Controller
+class RegistrationPages {
+
+	/** Session attribute naming the USCC registered from this browser session. */
+	static final String RECEIPT = "enterprise.registeredUscc";
+	private static final int LIST_LIMIT = 500;
+
+	private final Registrar registrar;
+	private final LicenceBook licences;
+	private final ActivityCatalogue catalogue;
+	private final Enterprises enterprises;
+	private final CurrentActor currentActor;
+	private final MessageSource messages;
+
+	RegistrationPages(Registrar registrar, LicenceBook licences, ActivityCatalogue catalogue, Enterprises enterprises,
+			CurrentActor currentActor, MessageSource messages) {
+		this.registrar = registrar;
+		this.licences = licences;
+		this.catalogue = catalogue;
+		this.enterprises = enterprises;
+		this.currentActor = currentActor;
+		this.messages = messages;
+	}
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("activities", catalogue.all());
+		model.addAttribute("entityTypes", EntityType.values());
+		model.addAttribute("zoneAreas", ZoneArea.values());
+		model.addAttribute("chains", IndustrialChain.values());
+		model.addAttribute("currencies", List.of("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD", "AUD", "TWD"));
+	}
+
+	// --- application ----------------------------------------------------------------------------------------------
+
+	@GetMapping("/register")
+	String registerForm(Model model) {
+		model.addAttribute("form", RegistrationForm.empty());
+		return "enterprise/register";
+	}
+
+	@PostMapping("/register")
+	String register(RegistrationForm form, Model model, HttpSession session, HttpServletResponse response,
+			Locale locale) {
+		try {
+			Uscc uscc = registrar.register(form.application());
+			session.setAttribute(RECEIPT, uscc.value());
+			return "redirect:/licences/" + uscc + "?registered";
+		} catch (Problem problem) {
+			rejected(problem, form, model, response, locale);
+			return "enterprise/register";
+		}
+	}
+
+	// --- licence --------------------------------------------------------------------------------------------------
+
+	@GetMapping("/licences/mine")
+	String mine() {
+		Actor actor = currentActor.get();
+		if (actor.enterprise() == null) {
+			throw Problem.forbidden("ROLE_REQUIRED", "[TRADER, BROKER]");
+		}
+		return "redirect:/licences/" + actor.enterprise();
+	}
+
+	@GetMapping("/licences/{uscc}")
+	String licence(@PathVariable String uscc, Model model, HttpSession session) {
+		Optional<String> refusal = refuseUnlessVisible(uscc, session);
+		if (refusal.isPresent()) {
+			return refusal.get();
+		}
+		Licence licence = show(Uscc.parse(uscc), model);
+		model.addAttribute("licence", licence);
+		return "enterprise/licence";
+	}
+
+	@GetMapping("/licences/{uscc}/print")
+	String print(@PathVariable String uscc, Model model, HttpSession session) {
+		Optional<String> refusal = refuseUnlessVisible(uscc, session);
+		if (refusal.isPresent()) {
+			return refusal.get();
+		}
+		Licence licence = get(Uscc.parse(uscc));
+		model.addAttribute("licence", licence);
+		model.addAttribute("verifyUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+			.fromCurrentContextPath().path("/verify/{uscc}").buildAndExpand(licence.enterprise().uscc()).toUriString());
+		return "enterprise/licence-print";
+	}
+
+	@PostMapping("/licences/{uscc}/{action:suspend|reinstate|revoke|deregister}")
+	String decide(@PathVariable String uscc, @PathVariable String action, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) Integer version, Model model, HttpServletResponse response, Locale locale) {
+		Uscc code = Uscc.parse(uscc);
+		try {
+			registrar.change(code, LicenceAction.valueOf(action.toUpperCase(Locale.ROOT)), reason, version,
+					currentActor.get());
+			return "redirect:/licences/" + code + "?done=" + action;
+		} catch (Problem problem) {
+			response.setStatus(problem.status().value());
+			model.addAttribute("actionError", describe(problem, locale));
+			model.addAttribute("licence", show(code, model));
+			return "enterprise/licence";
+		}
+	}
+
+	@GetMapping("/licences/{uscc}/amend")
+	String amendForm(@PathVariable String uscc, Model model) {
+		Licence licence = get(Uscc.parse(uscc));
+		requireMayAmend(licence);
+		model.addAttribute("licence", licence);
+		model.addAttribute("form", RegistrationForm.of(licence));
+		return "enterprise/amend";
+	}
+
+	@PostMapping("/licences/{uscc}/amend")
+	String amend(@PathVariable String uscc, RegistrationForm form, Model model, HttpServletResponse response,
+			Locale locale) {
+		Uscc code = Uscc.parse(uscc);
+		try {
+			registrar.amend(code, form.amendment(), currentActor.get());
+			return "redirect:/licences/" + code + "?done=amend";
+		} catch (Problem problem) {
+			model.addAttribute("licence", get(code));
+			rejected(problem, form, model, response, locale);
+			return "enterprise/amend";
+		}
+	}
+
+	// --- officers -------------------------------------------------------------------------------------------------
+
+	@GetMapping("/enterprises")
+	String registrations(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			Model model) {
+		currentActor.get().requireRole(Role.OFFICER, Role.ADMIN);
+		EnterpriseStatus wanted = java.util.Arrays.stream(EnterpriseStatus.values())
+			.filter(s -> s.name().equalsIgnoreCase(status == null ? "" : status.strip())).findFirst().orElse(null);
+		model.addAttribute("enterprises", enterprises.search(q, wanted, LIST_LIMIT));
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("status", wanted == null ? "" : wanted.name());
+		model.addAttribute("statuses", EnterpriseStatus.values());
+		model.addAttribute("mayRecord", currentActor.get().mayActAs(AgencyCode.SAMR));
+		return "enterprise/registrations";
+	}
+
+	@GetMapping("/enterprises/record")
+	String recordForm(Model model) {
+		currentActor.get().requireActAs(AgencyCode.SAMR);
+		model.addAttribute("form", RegistrationForm.empty());
+		return "enterprise/record";
+	}
+
+	@PostMapping("/enterprises/record")
+	String record(RegistrationForm form, Model model, HttpServletResponse response, Locale locale) {
+		try {
+			if (form.established() == null && form.establishedOn() != null && !form.establishedOn().isBlank()) {
+				throw Problem.invalidField("establishedOn", "MALFORMED_VALUE");
+			}
+			Uscc uscc = registrar.record(new ExistingEnterprise(form.uscc(), form.established(), form.application()),
+					currentActor.get());
+			return "redirect:/licences/" + uscc + "?recorded";
+		} catch (Problem problem) {
+			rejected(problem, form, model, response, locale);
+			return "enterprise/record";
+		}
+	}
+
+	// --- public verification --------------------------------------------------------------------------------------
+
+	@GetMapping({ "/verify", "/verify/{code}" })
+	String verify(@PathVariable(required = false) String code, @RequestParam(required = false) String uscc,
+			Model model, HttpServletResponse response, Locale locale) {
+		String raw = code != null ? code : uscc;
+		model.addAttribute("uscc", raw == null ? "" : raw);
+		if (raw == null || raw.isBlank()) {
+			return "enterprise/verify";
+		}
+		try {
+			Uscc parsed = Uscc.parse(raw);
+			model.addAttribute("checkValid", parsed.hasValidCheckCharacter());
+			Optional<PublicLicenceFacts> facts = licences.publicFacts(parsed);
+			facts.ifPresent(f -> model.addAttribute("facts", f));
+			if (facts.isEmpty()) {
+				response.setStatus(404);
+				model.addAttribute("notFound", true);
+			}
+		} catch (InvalidValue invalid) {
+			response.setStatus(422);
+			model.addAttribute("formatError", text(invalid.code(), locale, raw));
+		}
+		return "enterprise/verify";
+	}
+
+	/** Refusals on these pages become a page in the person's language, not a stack trace. */
+	@ExceptionHandler({ Problem.class, InvalidValue.class })
+	String refused(RuntimeException e, Model model, HttpServletResponse response, Locale locale) {
+		if (e instanceof Problem problem) {
+			response.setStatus(problem.status().value());
+			model.addAttribute("message", describe(problem, locale));
+		} else {
+			InvalidValue invalid = (InvalidValue) e;
+			response.setStatus(422);
+			model.addAttribute("message", text(invalid.code(), locale, invalid.value()));
+		}
+		return "enterprise/refused";
+	}
+
+	// --- helpers --------------------------------------------------------------------------------------------------
+
+	private Optional<String> refuseUnlessVisible(String uscc, HttpSession session) {
+		Uscc code = Uscc.parse(uscc);
+		Optional<Actor> actor = currentActor.find();
+		boolean receipt = code.value().equals(session.getAttribute(RECEIPT));
+		if (receipt || actor.map(a -> a.maySee(code)).orElse(false)) {
+			return Optional.empty();
+		}
+		if (actor.isEmpty()) {
+			return Optional.of("redirect:/login");
+		}
+		throw Problem.forbidden("NOT_AUTHORISED_FOR_ENTERPRISE", code);
+	}
+
+	private Licence get(Uscc uscc) {
+		return licences.find(uscc).orElseThrow(() -> Problem.notFound("ENTERPRISE_NOT_FOUND", uscc));
+	}
+
+	private Licence show(Uscc uscc, Model model) {
+		Licence licence = get(uscc);
+		Optional<Actor> actor = currentActor.find();
+		boolean samr = actor.map(a -> a.mayActAs(AgencyCode.SAMR)).orElse(false);
+		boolean own = actor.map(a -> a.is(Role.TRADER) && a.mayActFor(uscc)).orElse(false);
+		EnterpriseStatus status = licence.enterprise().status();
+		boolean open = status == EnterpriseStatus.ACTIVE || status == EnterpriseStatus.SUSPENDED;
+		model.addAttribute("mayAmend", open && actor.map(a -> Registrar.mayAmend(a, uscc)).orElse(false));
+		model.addAttribute("mayDecide", samr && open);
+		model.addAttribute("mayDeregister", open && (samr || own));
+		return licence;
+	}
+
+	private void requireMayAmend(Licence licence) {
+		Uscc uscc = licence.enterprise().uscc();
+		if (!Registrar.mayAmend(currentActor.get(), uscc)) {
+			throw Problem.forbidden("NOT_AUTHORISED_FOR_ENTERPRISE", uscc);
+		}
+	}
+
+	private void rejected(Problem problem, RegistrationForm form, Model model, HttpServletResponse response,
+			Locale locale) {
+		response.setStatus(problem.status().value());
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (FieldProblem p : problem.fieldProblems()) {
+			String field = p.field().replaceAll("\\[\\d+]$", "");
+			String code = p.code();
+			if (field.equals("registeredCapital") && form.capital() == RegistrationForm.MALFORMED) {
+				code = "CAPITAL_FORMAT";
+			}
+			errors.merge(field, text(code, locale, p.arguments()), (a, b) -> a + " " + b);
+		}
+		if (errors.isEmpty()) {
+			model.addAttribute("formError", describe(problem, locale));
+		}
+		model.addAttribute("errors", errors);
+		model.addAttribute("form", form.withoutPassword());
+	}
+
+	private String describe(Problem problem, Locale locale) {
+		if (problem.fieldProblems().isEmpty()) {
+			return text(problem.code(), locale, problem.arguments());
+		}
+		return problem.fieldProblems().stream()
+			.map(p -> messages.getMessage("enterprise.field." + p.field(), null, p.field(), locale) + ": "
+					+ text(p.code(), locale, p.arguments()))
+			.reduce((a, b) -> a + " " + b).orElse("");
+	}
+
+	private String text(String code, Locale locale, Object... arguments) {
+		return messages.getMessage("problem." + code, arguments, code, locale);
+	}
+}

@@ -1,0 +1,77 @@
+package io.singlewindow.risk.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.Role;
+import io.singlewindow.risk.RiskAssessments;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Risk profiles (administrators) and declarations' risk assessments (officers). */
+@RestController
+@RequestMapping("/api/v1/risk")
+@Tag(name = "Risk", description = "Risk profiles and control channels (GREEN, YELLOW, RED); not visible to traders")
+class RiskController {
+
+	private final RiskProfileAdministration administration;
+	private final RiskAssessments assessments;
+	private final CurrentActor currentActor;
+
+	RiskController(RiskProfileAdministration administration, RiskAssessments assessments, CurrentActor currentActor) {
+		this.administration = administration;
+		this.assessments = assessments;
+		this.currentActor = currentActor;
+	}
+
+	@GetMapping("/profiles")
+	@Operation(summary = "All risk profiles, active ones first (ADMIN)")
+	List<RiskProfileView> profiles() {
+		return administration.all().stream().map(RiskProfileView::of).toList();
+	}
+
+	@GetMapping("/profiles/{code}")
+	@Operation(summary = "One risk profile (ADMIN)")
+	RiskProfileView profile(@PathVariable String code) {
+		return RiskProfileView.of(administration.get(code));
+	}
+
+	@PostMapping("/profiles")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a risk profile (ADMIN); 422 lists every invalid field, nothing is stored")
+	RiskProfileView create(@RequestBody RiskProfileDraft draft) {
+		return RiskProfileView.of(administration.create(draft));
+	}
+
+	@PutMapping("/profiles/{code}")
+	@Operation(summary = "Replace a risk profile's settings (ADMIN); send the version you edited, 409 if it changed")
+	RiskProfileView update(@PathVariable String code, @RequestBody RiskProfileDraft draft) {
+		return RiskProfileView.of(administration.update(code, draft));
+	}
+
+	@PostMapping("/profiles/{code}/deactivate")
+	@Operation(summary = "Switch a risk profile off (ADMIN); reactivate it by replacing it with active=true")
+	RiskProfileView deactivate(@PathVariable String code) {
+		return RiskProfileView.of(administration.deactivate(code));
+	}
+
+	@GetMapping("/assessments/{declarationId}")
+	@Operation(summary = "A declaration's risk channel and every reason (OFFICER, ADMIN); traders get 403")
+	RiskAssessmentView assessment(@PathVariable UUID declarationId) {
+		currentActor.get().requireRole(Role.OFFICER, Role.ADMIN);
+		return assessments.find(declarationId).map(RiskAssessmentView::of)
+			.orElseThrow(() -> Problem.notFound("RISK_ASSESSMENT_NOT_FOUND", declarationId));
+	}
+}
