@@ -20,8 +20,8 @@ record DashboardQuery(Period period, FlowFilter flow) {
 		int y = year == null ? now.getYear() : year;
 		int m = month == null ? (year == null || year == now.getYear() ? now.getMonthValue() : 12) : month;
 		Violations violations = new Violations();
-		violations.check(y >= FIRST_YEAR && y <= now.getYear() + 1, "year", "STATISTICS_YEAR_OUT_OF_RANGE", y,
-				FIRST_YEAR, now.getYear() + 1);
+		violations.check(y >= FIRST_YEAR && y <= now.getYear(), "year", "STATISTICS_YEAR_OUT_OF_RANGE", y,
+				FIRST_YEAR, now.getYear());
 		violations.check(m >= 1 && m <= 12, "month", "STATISTICS_MONTH_INVALID", m);
 		String p = period == null || period.isBlank() ? "ytd" : period.strip().toLowerCase(Locale.ROOT);
 		violations.check(p.equals("ytd") || p.equals("month"), "period", "STATISTICS_PERIOD_INVALID", p);

@@ -167,7 +167,9 @@ class StatisticsLedger {
 	public record Recorded(int declarations, int lines) {
 	}
 
-	public record Rebuild(java.time.Instant at, String by, long factRows, long aggregateRows, long millis) {
+	/** Serializable: the page hands it to the next request as a flash attribute, kept in the JDBC session. */
+	public record Rebuild(java.time.Instant at, String by, long factRows, long aggregateRows, long millis)
+			implements java.io.Serializable {
 	}
 
 }

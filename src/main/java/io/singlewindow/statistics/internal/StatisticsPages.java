@@ -68,7 +68,9 @@ class StatisticsPages {
 			query = DashboardQuery.parse(number(year), number(month), period, flow, time);
 		}
 		catch (Problem problem) {
-			model.addAttribute("problems", problem.fieldProblems());
+			model.addAttribute("problems", problem.fieldProblems().stream()
+				.map(p -> messages.getMessage("problem." + p.code(), p.arguments(), p.code(), locale))
+				.toList());
 			query = DashboardQuery.parse(null, null, null, null, time);
 		}
 		Dashboard dashboard = dashboards.dashboard(query.period(), query.flow());

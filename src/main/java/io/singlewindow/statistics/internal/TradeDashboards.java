@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.singlewindow.core.TradeFlow;
 import io.singlewindow.statistics.internal.Dashboard.Figure;
 import io.singlewindow.statistics.internal.Dashboard.MonthRow;
 import io.singlewindow.statistics.internal.Dashboard.Row;
@@ -94,10 +93,5 @@ class TradeDashboards {
 					byMonth.getOrDefault(ym.minusYears(1), Sums.ZERO))));
 		}
 		return months;
-	}
-
-	/** Which flows a filter adds up, for tables that list them. */
-	static List<TradeFlow> flows(FlowFilter filter) {
-		return java.util.Arrays.stream(TradeFlow.values()).filter(filter::includes).toList();
 	}
 }

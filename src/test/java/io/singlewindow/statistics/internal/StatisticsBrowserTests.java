@@ -79,6 +79,12 @@ class StatisticsBrowserTests {
 			.contains("Total trade");
 		assertThat(browser.text(By.id("headline"))).contains("the zone's foreign trade was");
 		browser.screenshot("statistics-dashboard-en");
+
+		browser.click("rebuild");
+		assertThat(browser.text(By.id("rebuilt"))).startsWith("Rebuilt:").contains("declaration lines");
+		browser.open("/statistics?year=1999&month=13");
+		assertThat(browser.text(By.cssSelector("ul.error[role=alert]"))).contains("The year must be between 2000 and")
+			.contains("The month must be between 1 and 12.");
 		browser.click("logout");
 	}
 
