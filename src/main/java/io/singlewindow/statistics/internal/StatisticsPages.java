@@ -3,6 +3,7 @@ package io.singlewindow.statistics.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -89,7 +90,8 @@ class StatisticsPages {
 		model.addAttribute("tables", tables.all(dashboard, locale));
 		model.addAttribute("years", IntStream.rangeClosed(calendar.firstYear(), time.month().getYear()).boxed()
 			.sorted(java.util.Comparator.reverseOrder()).toList());
-		model.addAttribute("chart", chart(dashboard, locale));
+		model.addAttribute("chart", monthlyChart(dashboard, locale));
+		model.addAttribute("partnerChart", partnerChart(dashboard, locale));
 		model.addAttribute("isAdmin", currentActor.get().is(io.singlewindow.identity.Role.ADMIN));
 		model.addAttribute("lastRebuild", ledger.lastRebuild().orElse(null));
 		return "statistics/dashboard";
@@ -128,41 +130,58 @@ class StatisticsPages {
 	}
 
 	/** The monthly chart's data, handed to static/statistics/dashboard.js through data attributes (CSP: no inline JS). */
-	private Chart chart(Dashboard dashboard, Locale locale) {
-		BigDecimal max = dashboard.months().stream()
-			.flatMap(m -> java.util.stream.Stream.of(m.figure().current().valueCny(), m.figure().yearEarlier().valueCny()))
+	private Chart monthlyChart(Dashboard dashboard, Locale locale) {
+		boolean zh = "zh".equals(locale.getLanguage());
+		List<String> months = dashboard.months().stream()
+			.map(m -> zh ? m.month().getMonthValue() + "月"
+					: m.month().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH))
+			.toList();
+		return chart(months, dashboard.months().stream().map(Dashboard.MonthRow::figure).toList(), dashboard, locale);
+	}
+
+	/** The ten largest partners of the period beside their trade a year earlier. */
+	private Chart partnerChart(Dashboard dashboard, Locale locale) {
+		List<Dashboard.Row> top = dashboard.breakdowns().get(Dimension.PARTNER).stream().limit(10).toList();
+		return chart(top.stream().map(r -> labels.key(Dimension.PARTNER, r.key(), locale)).toList(),
+				top.stream().map(Dashboard.Row::figure).toList(), dashboard, locale);
+	}
+
+	/**
+	 * A chart's data, handed to static/statistics/dashboard.js through data attributes (CSP: no inline scripts), in
+	 * the unit that suits its largest value.
+	 */
+	private Chart chart(List<String> names, List<Dashboard.Figure> figures, Dashboard dashboard, Locale locale) {
+		BigDecimal max = figures.stream()
+			.flatMap(f -> java.util.stream.Stream.of(f.current().valueCny(), f.yearEarlier().valueCny()))
 			.max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
 		boolean zh = "zh".equals(locale.getLanguage());
-		BigDecimal divisor;
-		String unitKey;
-		if (max.compareTo(BigDecimal.valueOf(zh ? 100_000_000L : 1_000_000_000L)) >= 0) {
-			divisor = BigDecimal.valueOf(zh ? 100_000_000L : 1_000_000_000L);
-			unitKey = "statistics.chart.unit.large";
-		}
-		else {
-			divisor = BigDecimal.valueOf(zh ? 10_000L : 1_000_000L);
-			unitKey = "statistics.chart.unit.small";
-		}
-		String labelsJson = dashboard.months().stream()
-			.map(m -> "\"" + (zh ? m.month().getMonthValue() + "月"
-					: m.month().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)) + "\"")
+		BigDecimal large = BigDecimal.valueOf(zh ? 100_000_000L : 1_000_000_000L);
+		boolean useLarge = max.compareTo(large) >= 0;
+		BigDecimal divisor = useLarge ? large : BigDecimal.valueOf(zh ? 10_000L : 1_000_000L);
+		String unit = messages.getMessage(useLarge ? "statistics.chart.unit.large" : "statistics.chart.unit.small",
+				null, locale);
+		String labelsJson = names.stream()
+			.map(n -> "\"" + n.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
 			.collect(Collectors.joining(",", "[", "]"));
-		String current = series(dashboard, divisor, true);
-		String earlier = series(dashboard, divisor, false);
 		int year = dashboard.period().to().getYear();
-		return new Chart(labelsJson, current, earlier, String.valueOf(year), String.valueOf(year - 1),
-				messages.getMessage(unitKey, null, locale));
+		return new Chart(labelsJson, series(figures, divisor, true), series(figures, divisor, false),
+				labels.period(dashboard.period(), locale), labels.period(dashboard.period().yearEarlier(), locale),
+				unit, String.valueOf(year), String.valueOf(year - 1));
 	}
 
-	private static String series(Dashboard dashboard, BigDecimal divisor, boolean current) {
-		return dashboard.months().stream()
-			.map(m -> (current ? m.figure().current() : m.figure().yearEarlier()).valueCny()
-				.divide(divisor, 2, RoundingMode.HALF_UP).toPlainString())
+	private static String series(List<Dashboard.Figure> figures, BigDecimal divisor, boolean current) {
+		return figures.stream()
+			.map(f -> (current ? f.current() : f.yearEarlier()).valueCny().divide(divisor, 2, RoundingMode.HALF_UP)
+				.toPlainString())
 			.collect(Collectors.joining(",", "[", "]"));
 	}
 
-	public record Chart(String labels, String current, String yearEarlier, String currentLabel, String yearEarlierLabel,
-			String unit) {
+	/**
+	 * @param currentPeriod e.g. "January–November 2026", for the legend of a chart of breakdown keys
+	 * @param currentYear e.g. "2026", for the legend of the monthly chart
+	 */
+	public record Chart(String labels, String current, String yearEarlier, String currentPeriod,
+			String yearEarlierPeriod, String unit, String currentYear, String yearEarlierYear) {
 	}
 
 	/** Headline amounts formatted as the press release writes them. */

@@ -52,11 +52,13 @@ class StatisticsBrowserTests {
 	void theDashboardShowsTheMonthlyChartAndTablesAndFollowsTheFilters() throws Exception {
 		ledger.record(List.of(listener.toStatistics(aClearedDeclaration().exportBy("TUNGSTEN")
 			.at(time.now().minusSeconds(60)).from("NL").withLine("8101940000", "4321.00").build())));
-		browser.logInAs("admin", "demo12345").open("/statistics?lang=zh_CN");
+		browser.logInAs("admin", "demo12345").waitFor(By.id("home-admin"));
+		browser.open("/statistics?lang=zh_CN");
 
 		var canvas = browser.waitFor(By.id("monthly-chart"));
 		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
 			.until(ExpectedConditions.attributeToBe(canvas, "data-rendered", "true"));
+		assertThat(browser.waitFor(By.id("partner-chart")).getAttribute("data-rendered")).isEqualTo("true");
 		assertThat(browser.text(By.id("headline"))).contains("全区外贸进出口").contains("同比");
 		assertThat(browser.driver().findElements(By.cssSelector("#table-monthly tbody tr")))
 			.hasSize(time.month().getMonthValue());
@@ -86,14 +88,20 @@ class StatisticsBrowserTests {
 		assertThat(browser.text(By.cssSelector("ul.error[role=alert]"))).contains("The year must be between 2000 and")
 			.contains("The month must be between 1 and 12.");
 		browser.click("logout");
+		browser.waitFor(By.id("login-form"));
 	}
 
 	@Test
 	void tradersDoNotSeeTheZonesStatistics() {
-		browser.logInAs("trader.chip", "demo12345").open("/statistics");
+		browser.logInAs("trader.chip", "demo12345").waitFor(By.id("home-trader"));
+		browser.open("/statistics");
+		assertThat(browser.waitFor(By.id("error-403")).isDisplayed()).isTrue();
 		assertThat(browser.driver().findElements(By.id("statistics-dashboard"))).isEmpty();
+		browser.open("/statistics/export/partner.csv");
+		assertThat(browser.waitFor(By.id("error-403")).isDisplayed()).isTrue();
 		assertThat(browser.driver().findElements(By.cssSelector("a[href='/statistics']"))).isEmpty();
 		browser.open("/");
 		browser.click("logout");
+		browser.waitFor(By.id("login-form"));
 	}
 }
