@@ -19,26 +19,26 @@ import io.singlewindow.core.TradeFlow;
  * @param quotaUnit the unit of a {@link QuotaKind#QUANTITY} quota, else {@literal null}; value quotas are in CNY
  * @param scope HS scope per trade flow; empty for permits that are not about goods
  */
-record CatalogueEntry(String code, String nameZh, String nameEn, AgencyCode issuingAgency, PermitMode mode,
+public record CatalogueEntry(String code, String nameZh, String nameEn, AgencyCode issuingAgency, PermitMode mode,
 		int reviewDays, Integer verificationDays, List<String> documentsZh, List<String> documentsEn,
 		Integer validityMonths, QuotaKind quotaKind, String quotaUnit, Map<TradeFlow, HsScope> scope, boolean active,
 		int version) {
 
-	CatalogueEntry {
+	public CatalogueEntry {
 		documentsZh = List.copyOf(documentsZh);
 		documentsEn = List.copyOf(documentsEn);
 		scope = Map.copyOf(scope);
 	}
 
-	String name(Locale locale) {
+	public String name(Locale locale) {
 		return "zh".equals(locale.getLanguage()) ? nameZh : nameEn;
 	}
 
-	List<String> documents(Locale locale) {
+	public List<String> documents(Locale locale) {
 		return "zh".equals(locale.getLanguage()) ? documentsZh : documentsEn;
 	}
 
-	boolean isGoodsPermit() {
+	public boolean isGoodsPermit() {
 		return !scope.isEmpty();
 	}
 
@@ -52,7 +52,7 @@ record CatalogueEntry(String code, String nameZh, String nameEn, AgencyCode issu
 		return scope.values().stream().anyMatch(s -> s.covers(code));
 	}
 
-	List<String> prefixes(TradeFlow flow) {
+	public List<String> prefixes(TradeFlow flow) {
 		HsScope s = scope.get(flow);
 		return s == null ? List.of() : s.prefixes();
 	}

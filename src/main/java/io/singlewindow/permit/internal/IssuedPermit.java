@@ -16,36 +16,42 @@ import io.singlewindow.permit.HeldPermit;
  * @param storedStatus {@code IN_FORCE}, {@code SUSPENDED} or {@code REVOKED}; see {@link #status(LocalDate)}
  * @param goods HS prefixes the permit was granted for; empty: the catalogue entry's whole scope
  * @param verificationDue for permits issued on a commitment: the date by which the agency verifies it
+ * @param postIssueReview filings and commitments: the agency reviews them after issue ({@code verifiedAt} once done)
  */
-record IssuedPermit(UUID id, String number, String catalogueCode, Uscc holder, UUID applicationId, String scope,
+public record IssuedPermit(UUID id, String number, String catalogueCode, Uscc holder, UUID applicationId, String scope,
 		LocalDate validFrom, LocalDate validUntil, PermitStatus storedStatus, String statusReason,
 		BigDecimal quotaQuantity, String quotaUnit, BigDecimal remainingQuantity, BigDecimal quotaValue,
-		BigDecimal remainingValue, LocalDate verificationDue, Instant verifiedAt, String verifiedBy, Instant issuedAt,
+		BigDecimal remainingValue, LocalDate verificationDue, boolean postIssueReview, Instant verifiedAt, String verifiedBy, Instant issuedAt,
 		String issuedBy, int version, List<String> goods) {
 
-	IssuedPermit {
+	public IssuedPermit {
 		goods = List.copyOf(goods);
 	}
 
-	PermitStatus status(LocalDate today) {
+	public PermitStatus status(LocalDate today) {
 		return PermitStatus.on(today, storedStatus, validUntil);
 	}
 
 	/** In force and within its validity on {@code day}: the permit may be used. */
-	boolean usableOn(LocalDate day) {
+	public boolean usableOn(LocalDate day) {
 		return status(day) == PermitStatus.IN_FORCE && !day.isBefore(validFrom);
 	}
 
-	boolean hasQuantityQuota() {
+	public boolean hasQuantityQuota() {
 		return quotaQuantity != null;
 	}
 
-	boolean hasValueQuota() {
+	public boolean hasValueQuota() {
 		return quotaValue != null;
 	}
 
-	boolean awaitsVerification() {
-		return verificationDue != null && verifiedAt == null && storedStatus != PermitStatus.REVOKED;
+	public boolean awaitsVerification() {
+		return postIssueReview && verifiedAt == null && storedStatus != PermitStatus.REVOKED;
+	}
+
+	/** A commitment not verified by its deadline. */
+	public boolean verificationOverdueOn(LocalDate today) {
+		return awaitsVerification() && verificationDue != null && today.isAfter(verificationDue);
 	}
 
 	/** Whether the goods the permit was granted for include {@code code} (always, if it was granted for no goods in particular). */

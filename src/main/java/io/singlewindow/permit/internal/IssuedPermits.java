@@ -34,7 +34,7 @@ class IssuedPermits {
 	static final String COLUMNS = """
 			p.id, p.number, p.catalogue_code, p.holder_uscc, p.application_id, p.scope, p.valid_from, p.valid_until,
 			p.status, p.status_reason, p.quota_quantity, p.quota_unit, p.remaining_quantity, p.quota_value,
-			p.remaining_value, p.verification_due, p.verified_at, p.verified_by, p.issued_at, p.issued_by, p.version""";
+			p.remaining_value, p.verification_due, p.post_issue_review, p.verified_at, p.verified_by, p.issued_at, p.issued_by, p.version""";
 
 	private final JdbcClient jdbc;
 	private final BusinessTime time;
@@ -74,12 +74,12 @@ class IssuedPermits {
 		jdbc.sql("""
 				INSERT INTO permit (id, number, catalogue_code, holder_uscc, application_id, scope, valid_from, valid_until,
 				    status, quota_quantity, quota_unit, remaining_quantity, quota_value, remaining_value, verification_due,
-				    issued_at, issued_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'IN_FORCE', ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    post_issue_review, issued_at, issued_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'IN_FORCE', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, number, entry.code(), grant.holder().value(), grant.applicationId(),
 					grant.scope() == null ? "" : grant.scope(), grant.validFrom(), validUntil, quantity,
 					quantity == null ? null : entry.quotaUnit(), quantity, value, value, verificationDue,
-					Timestamp.from(now), grant.issuedBy())
+					entry.mode().issuesOnSubmission(), Timestamp.from(now), grant.issuedBy())
 			.update();
 		for (String prefix : grant.goods()) {
 			jdbc.sql("INSERT INTO permit_goods (permit_id, hs_prefix) VALUES (?, ?) ON CONFLICT DO NOTHING")
@@ -143,7 +143,7 @@ class IssuedPermits {
 	private static IssuedPermit withGoods(IssuedPermit p, List<String> goods) {
 		return new IssuedPermit(p.id(), p.number(), p.catalogueCode(), p.holder(), p.applicationId(), p.scope(),
 				p.validFrom(), p.validUntil(), p.storedStatus(), p.statusReason(), p.quotaQuantity(), p.quotaUnit(),
-				p.remainingQuantity(), p.quotaValue(), p.remainingValue(), p.verificationDue(), p.verifiedAt(),
+				p.remainingQuantity(), p.quotaValue(), p.remainingValue(), p.verificationDue(), p.postIssueReview(), p.verifiedAt(),
 				p.verifiedBy(), p.issuedAt(), p.issuedBy(), p.version(), goods);
 	}
 
@@ -156,7 +156,7 @@ class IssuedPermits {
 				rs.getString("status_reason"), rs.getBigDecimal("quota_quantity"), rs.getString("quota_unit"),
 				rs.getBigDecimal("remaining_quantity"), rs.getBigDecimal("quota_value"),
 				rs.getBigDecimal("remaining_value"), rs.getObject("verification_due", LocalDate.class),
-				verified == null ? null : verified.toInstant(), rs.getString("verified_by"),
+				rs.getBoolean("post_issue_review"), verified == null ? null : verified.toInstant(), rs.getString("verified_by"),
 				rs.getTimestamp("issued_at").toInstant(), rs.getString("issued_by"), rs.getInt("version"), goods);
 	}
 }

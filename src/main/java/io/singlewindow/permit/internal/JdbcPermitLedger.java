@@ -67,8 +67,12 @@ class JdbcPermitLedger implements PermitLedger {
 			.toList();
 	}
 
+	/**
+	 * Every refusal is decided before anything is written, so a refusal leaves the caller's transaction usable: a
+	 * declaration can refuse one line and still commit the others ({@code noRollbackFor}).
+	 */
 	@Override
-	@Transactional
+	@Transactional(noRollbackFor = Problem.class)
 	public WriteOff writeOff(WriteOffRequest request) {
 		validate(request);
 		IssuedPermit permit = permits.lock(request.permitNumber())

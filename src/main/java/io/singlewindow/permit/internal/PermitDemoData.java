@@ -2,6 +2,8 @@ package io.singlewindow.permit.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.Enterprises;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
 
 /**
@@ -52,14 +56,16 @@ class PermitDemoData implements ApplicationRunner {
 	private final JdbcClient jdbc;
 	private final PermitCatalogue catalogue;
 	private final IssuedPermits permits;
+	private final PermitApplications applications;
 	private final Enterprises enterprises;
 	private final BusinessTime time;
 
-	PermitDemoData(JdbcClient jdbc, PermitCatalogue catalogue, IssuedPermits permits, Enterprises enterprises,
-			BusinessTime time) {
+	PermitDemoData(JdbcClient jdbc, PermitCatalogue catalogue, IssuedPermits permits, PermitApplications applications,
+			Enterprises enterprises, BusinessTime time) {
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.permits = permits;
+		this.applications = applications;
 		this.enterprises = enterprises;
 		this.time = time;
 	}
@@ -84,5 +90,42 @@ class PermitDemoData implements ApplicationRunner {
 		if (issued > 0) {
 			log.info("event=demo_permits_issued count={}", issued);
 		}
+		pendingApplications();
+	}
+
+	/**
+	 * Work for the officers: the biomedicine company's next pharmaceutical consignment waiting at market regulation,
+	 * and the coffee importer's next quarantine permit at inspection and quarantine, already past its deadline.
+	 */
+	private void pendingApplications() {
+		Uscc bio = PERMITS.get(3).holder();
+		Uscc coffee = PERMITS.get(2).holder();
+		if (enterprises.find(bio).isPresent() && !hasDemoApplication(bio, "DRUG_IMPORT")) {
+			applications.apply(demoTrader(bio, "trader.bio"), new PermitApplications.ApplicationForm("DRUG_IMPORT",
+					bio.value(), "单克隆抗体注射液（第二批）monoclonal antibody injection, 2nd consignment",
+					List.of("3004909099"), null, null, List.of("国药准字J20260001", "PO-2026-0117", "QC-REL-8812"), null));
+		}
+		if (enterprises.find(coffee).isPresent() && !hasDemoApplication(coffee, "QUARANTINE_ENTRY")) {
+			PermitApplication late = applications.apply(demoTrader(coffee, "trader.coffee"),
+					new PermitApplications.ApplicationForm("QUARANTINE_ENTRY", coffee.value(),
+							"埃塞俄比亚生咖啡豆 green coffee beans from Ethiopia", List.of("0901110000"),
+							new BigDecimal("80000"), null, List.of("QA-2026-031", "ET-PC-5521", "海沧仓库 Haicang warehouse"),
+							null));
+			// Submitted a month ago, so the queue shows what an overdue application looks like.
+			jdbc.sql("UPDATE permit_application SET submitted_at = submitted_at - INTERVAL '30 days', due_date = ? WHERE id = ?")
+				.params(WorkingDays.after(time.today().minusDays(30), 20), late.id())
+				.update();
+		}
+	}
+
+	private boolean hasDemoApplication(Uscc applicant, String code) {
+		return jdbc.sql("SELECT count(*) FROM permit_application WHERE applicant_uscc = ? AND catalogue_code = ? AND submitted_by LIKE 'trader.%'")
+			.params(applicant.value(), code)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private static Actor demoTrader(Uscc enterprise, String username) {
+		return new Actor(new UUID(0, 0), username, username, Role.TRADER, enterprise, null, Set.of());
 	}
 }

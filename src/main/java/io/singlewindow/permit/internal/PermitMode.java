@@ -3,7 +3,7 @@ package io.singlewindow.permit.internal;
 /**
  * How the 证照分离 reform handles a regulated activity's permit.
  */
-enum PermitMode {
+public enum PermitMode {
 
 	/** 直接取消审批: nothing to apply for; the activity is free and the system records that it was. */
 	APPROVAL_CANCELLED,

@@ -1,6 +1,6 @@
 package io.singlewindow.permit.internal;
 
 /** What a goods permit limits: nothing, a quantity in a unit of measure, or a value in CNY. */
-enum QuotaKind {
+public enum QuotaKind {
 	NONE, QUANTITY, VALUE
 }

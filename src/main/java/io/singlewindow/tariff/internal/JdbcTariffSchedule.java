@@ -1,23 +1,25 @@
 package io.singlewindow.tariff.internal;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.tariff.TariffLine;
 import io.singlewindow.tariff.TariffSchedule;
 
-/** The tariff schedule in PostgreSQL. */
+/** The tariff schedule as stored in PostgreSQL ({@code tariff_line}, {@code tariff_preferential_rate}). */
 @Component
-class JdbcTariffSchedule implements TariffSchedule {
+class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates {
 
 	private final JdbcClient jdbc;
 
@@ -27,35 +29,69 @@ class JdbcTariffSchedule implements TariffSchedule {
 
 	@Override
 	public Optional<TariffLine> line(HsCode code) {
-		if (code.value().length() != 10) {
-			return Optional.empty();
+		return jdbc.sql("SELECT * FROM tariff_line WHERE code = ?").param(code.value()).query(this::map).optional()
+				.map(line -> withPreferences(line, preferentialRates(List.of(code.value())).get(code.value())));
+	}
+
+	@Override
+	public Optional<BigDecimal> exportRate(HsCode code) {
+		return jdbc.sql("SELECT export_rate FROM tariff_line WHERE code = ?").param(code.value())
+				.query((rs, n) -> Optional.ofNullable(rs.getBigDecimal(1))).optional().flatMap(o -> o);
+	}
+
+	/** Lines whose code starts with {@code prefix} (digits) or whose description contains {@code text}. */
+	List<TariffLine> search(String query, int limit) {
+		String q = query == null ? "" : query.strip().replace(".", "");
+		List<TariffLine> lines = jdbc.sql("""
+				SELECT * FROM tariff_line
+				WHERE :q = '' OR code LIKE :prefix OR description_en ILIKE :text OR description_zh LIKE :text
+				ORDER BY code LIMIT :limit""")
+				.param("q", q).param("prefix", q + "%").param("text", "%" + q + "%").param("limit", limit)
+				.query(this::map).list();
+		Map<String, Map<String, BigDecimal>> prefs = preferentialRates(lines.stream().map(l -> l.code().value()).toList());
+		return lines.stream().map(l -> withPreferences(l, prefs.get(l.code().value()))).toList();
+	}
+
+	int count() {
+		return jdbc.sql("SELECT count(*) FROM tariff_line").query(Integer.class).single();
+	}
+
+	private Map<String, Map<String, BigDecimal>> preferentialRates(List<String> codes) {
+		Map<String, Map<String, BigDecimal>> result = new TreeMap<>();
+		if (codes.isEmpty()) {
+			return result;
 		}
-		Map<String, BigDecimal> preferences = new HashMap<>();
-		jdbc.sql("SELECT agreement, rate FROM tariff_preference WHERE hs_code = ?").param(code.value())
-			.query(rs -> {
-				preferences.put(rs.getString(1), rs.getBigDecimal(2));
-			});
-		return jdbc.sql("""
-				SELECT hs_code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, supervision_conditions,
-				       inspection_categories, demo
-				FROM tariff_line WHERE hs_code = ?""")
-			.param(code.value())
-			.query((rs, i) -> new TariffLine(HsCode.of(rs.getString(1)), rs.getString(2), rs.getString(3),
-					rs.getBigDecimal(4), Map.copyOf(preferences), rs.getBigDecimal(5), rs.getBigDecimal(6),
-					letters(rs.getString(7)), letters(rs.getString(8)), rs.getBoolean(9)))
-			.optional();
+		jdbc.sql("SELECT code, agreement, rate FROM tariff_preferential_rate WHERE code IN (:codes)")
+				.param("codes", codes).query(rs -> {
+					result.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
+				});
+		return result;
 	}
 
-	/** Whether goods originating in {@code origin} may claim {@code agreement}'s preferential rate. */
-	boolean isParty(String agreement, CountryCode origin) {
-		return jdbc.sql("SELECT count(*) FROM tariff_agreement_party WHERE agreement = ? AND country = ?")
-			.params(agreement, origin.value()).query(Long.class).single() > 0;
+	private static TariffLine withPreferences(TariffLine l, Map<String, BigDecimal> prefs) {
+		return new TariffLine(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfnRate(),
+				prefs == null ? Map.of() : Map.copyOf(prefs), l.exciseRate(), l.vatRate(), l.supervisionConditions(),
+				l.inspectionCategories(), l.demo());
 	}
 
-	/** Supervision conditions and inspection categories are written as strings of one-character codes ("AB"). */
-	static Set<String> letters(String codes) {
-		return codes == null ? Set.of()
-				: codes.chars().filter(c -> !Character.isWhitespace(c)).mapToObj(c -> String.valueOf((char) c))
-					.collect(Collectors.toUnmodifiableSet());
+	private TariffLine map(ResultSet rs, int n) throws SQLException {
+		return new TariffLine(new HsCode(rs.getString("code")), rs.getString("description_zh"),
+				rs.getString("description_en"), rs.getBigDecimal("mfn_rate").stripTrailingZeros(), Map.of(),
+				strip(rs.getBigDecimal("excise_rate")), rs.getBigDecimal("vat_rate").stripTrailingZeros(),
+				codes(rs.getString("supervision_conditions")), codes(rs.getString("inspection_categories")),
+				rs.getBoolean("demo"));
+	}
+
+	private static BigDecimal strip(BigDecimal d) {
+		return d == null ? null : d.stripTrailingZeros();
+	}
+
+	/** Supervision conditions and inspection categories are one character each, stored side by side ("AB"). */
+	static Set<String> codes(String stored) {
+		Set<String> set = new LinkedHashSet<>();
+		if (stored != null) {
+			stored.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(c -> set.add(Character.toString(c)));
+		}
+		return Set.copyOf(set);
 	}
 }

@@ -1,9 +1,8 @@
 package io.singlewindow.tariff.internal;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -12,51 +11,57 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.platform.BusinessTime;
 
 /**
- * Demo customs exchange rates (clearly flagged {@code demo}) for every month from three years back to next month, so
- * that demo declarations and generated statistics can be valued. Existing rates are never overwritten.
+ * Demo customs exchange rates (flagged {@code demo}) for every month of the last three years and the current one.
+ * The demo tariff schedule itself ships in migration {@code V4_1} (flagged {@code demo}). Skips rates that exist.
  */
 @Component
-@Order(25)
+@Order(40)
 @ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
 class TariffDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(TariffDemoData.class);
 
-	static final Map<String, String> DEMO_RATES = Map.of("USD", "7.1", "EUR", "7.8", "JPY", "0.048", "HKD", "0.91",
-			"GBP", "9.1", "AUD", "4.7", "SGD", "5.3");
+	static final Map<String, BigDecimal> DEMO_RATES = demoRates();
 
-	private final JdbcClient jdbc;
+	private final JdbcExchangeRates rates;
 	private final BusinessTime time;
 
-	TariffDemoData(JdbcClient jdbc, BusinessTime time) {
-		this.jdbc = jdbc;
+	TariffDemoData(JdbcExchangeRates rates, BusinessTime time) {
+		this.rates = rates;
 		this.time = time;
+	}
+
+	private static Map<String, BigDecimal> demoRates() {
+		Map<String, BigDecimal> m = new LinkedHashMap<>();
+		m.put("USD", new BigDecimal("7.1"));
+		m.put("EUR", new BigDecimal("7.8"));
+		m.put("JPY", new BigDecimal("0.048"));
+		m.put("HKD", new BigDecimal("0.91"));
+		m.put("GBP", new BigDecimal("9.1"));
+		m.put("AUD", new BigDecimal("4.7"));
+		m.put("SGD", new BigDecimal("5.3"));
+		return m;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		YearMonth last = time.month().plusMonths(1);
+		YearMonth current = time.month();
 		int inserted = 0;
-		for (YearMonth month = last.minusMonths(37); !month.isAfter(last); month = month.plusMonths(1)) {
-			for (var rate : DEMO_RATES.entrySet()) {
-				inserted += jdbc.sql("""
-						INSERT INTO exchange_rate (currency, month, rate, demo, updated_by, updated_at)
-						VALUES (?, ?, ?, TRUE, 'demo data', ?) ON CONFLICT (currency, month) DO NOTHING""")
-					.params(rate.getKey(), Date.valueOf(month.atDay(1)), new BigDecimal(rate.getValue()),
-							Timestamp.from(time.now()))
-					.update();
+		for (YearMonth m = current.minusYears(3); !m.isAfter(current); m = m.plusMonths(1)) {
+			for (var e : DEMO_RATES.entrySet()) {
+				if (rates.setIfAbsent(CurrencyCode.of(e.getKey()), m, e.getValue(), "demo-data", time.now())) {
+					inserted++;
+				}
 			}
 		}
-		if (inserted > 0) {
-			log.info("event=demo_exchange_rates_created count={}", inserted);
-		}
+		log.info("event=demo_exchange_rates_seeded inserted={} from={} to={}", inserted, current.minusYears(3), current);
 	}
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.AgencyCode;
@@ -35,8 +36,10 @@ import io.singlewindow.platform.BusinessTime;
 @SingleWindowIntegrationTest
 class PermitLedgerIntegrationTests {
 
-	static final Uscc CHIP = EnterpriseFixtures.demo("CHIP");
-	static final Uscc COFFEE = EnterpriseFixtures.demo("COFFEE");
+	// Test permits go to holders of their own so that other modules' tests, which use the demo holders' permits, never
+	// pick one of these up.
+	static final Uscc CHIP = PermitFixtures.anotherUscc();
+	static final Uscc COFFEE = PermitFixtures.anotherUscc();
 	static final HsCode LAPTOPS = HsCode.of("8471300000");
 
 	@Autowired
@@ -53,6 +56,9 @@ class PermitLedgerIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	IssuedPermit anAutomaticImportLicence(Uscc holder, String quantity) {
 		return permits.issue(new IssuedPermits.Grant(catalogue.get("AIL"), holder, null, "test laptops",
@@ -88,7 +94,7 @@ class PermitLedgerIntegrationTests {
 
 	@Test
 	void theDemoHoldersHoldTheirPermitsInForceForAYear() {
-		assertThat(ledger.heldBy(CHIP)).anySatisfy(p -> {
+		assertThat(ledger.heldBy(EnterpriseFixtures.demo("CHIP"))).anySatisfy(p -> {
 			assertThat(p.catalogueCode()).isEqualTo("AIL");
 			assertThat(p.status()).isEqualTo("IN_FORCE");
 			assertThat(p.quotaUnit()).isEqualTo("C62");
@@ -96,7 +102,8 @@ class PermitLedgerIntegrationTests {
 		});
 		assertThat(ledger.heldBy(EnterpriseFixtures.demo("TUNGSTEN"))).extracting(p -> p.catalogueCode())
 			.contains("EXPORT_LICENCE");
-		assertThat(ledger.heldBy(COFFEE)).extracting(p -> p.catalogueCode()).contains("QUARANTINE_ENTRY");
+		assertThat(ledger.heldBy(EnterpriseFixtures.demo("COFFEE"))).extracting(p -> p.catalogueCode())
+			.contains("QUARANTINE_ENTRY");
 		assertThat(ledger.heldBy(EnterpriseFixtures.demo("BIO"))).extracting(p -> p.catalogueCode())
 			.contains("DRUG_IMPORT");
 	}
@@ -149,6 +156,20 @@ class PermitLedgerIntegrationTests {
 	}
 
 	@Test
+	void aRefusedLineLeavesTheDeclarationsTransactionUsable() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID declaration = UUID.randomUUID();
+
+		transactions.executeWithoutResult(tx -> {
+			assertProblem(() -> ledger.writeOff(laptops(declaration, 1, permit, "11")), "PERMIT_QUOTA_EXCEEDED");
+			ledger.writeOff(laptops(declaration, 2, permit, "4"));
+		});
+
+		assertThat(ledger.writeOffsOf(declaration)).extracting(WriteOff::lineNo).containsExactly(2);
+		assertThat(remainingOf(permit)).isEqualByComparingTo("6");
+	}
+
+	@Test
 	void aSuspendedRevokedOrExpiredPermitCannotBeWrittenOff() {
 		IssuedPermit suspended = anAutomaticImportLicence(CHIP, "10");
 		jdbc.sql("UPDATE permit SET status = 'SUSPENDED' WHERE id = ?").param(suspended.id()).update();
@@ -187,7 +208,7 @@ class PermitLedgerIntegrationTests {
 	@Test
 	void aPermitWithoutQuotaRecordsWriteOffsWithoutLimit() {
 		IssuedPermit drugs = permits.issue(new IssuedPermits.Grant(catalogue.get("DRUG_IMPORT"),
-				EnterpriseFixtures.demo("BIO"), null, "test", List.of(), null, null, time.today(), "test"));
+				PermitFixtures.anotherUscc(), null, "test", List.of(), null, null, time.today(), "test"));
 		UUID declaration = UUID.randomUUID();
 
 		WriteOff w = ledger.writeOff(new WriteOffRequest(declaration, 1, drugs.number(), drugs.holder(),

@@ -1,0 +1,183 @@
+package io.singlewindow.permit.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.core.Violations;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.permit.PermitRevoked;
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * What the issuing agency does with permits after issue: suspend, reinstate, revoke, and verify filings and
+ * commitments. Each action locks the permit's row, checks its state and changes it in one transaction.
+ */
+@Component
+class PermitSupervision {
+
+	private static final Logger log = LoggerFactory.getLogger(PermitSupervision.class);
+
+	/** An officer's action on a permit; {@code outcome} only for verification: {@code CONFIRMED} or {@code FALSE}. */
+	record ActionForm(String reason, String outcome) {
+	}
+
+	/** One line of an enterprise's permit record. */
+	record HistoryEntry(String permitNumber, String catalogueCode, String action, String reason, String actor,
+			Instant at) {
+	}
+
+	private final JdbcClient jdbc;
+	private final IssuedPermits permits;
+	private final PermitCatalogue catalogue;
+	private final BusinessTime time;
+	private final ApplicationEventPublisher events;
+
+	PermitSupervision(JdbcClient jdbc, IssuedPermits permits, PermitCatalogue catalogue, BusinessTime time,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.permits = permits;
+		this.catalogue = catalogue;
+		this.time = time;
+		this.events = events;
+	}
+
+	@Transactional
+	IssuedPermit suspend(Actor actor, String number, ActionForm form) {
+		IssuedPermit permit = lockFor(actor, number);
+		requireReason(form);
+		if (permit.status(time.today()) != PermitStatus.IN_FORCE) {
+			throw Problem.conflict("PERMIT_NOT_IN_FORCE", number, permit.status(time.today()).name());
+		}
+		return change(permit, PermitStatus.SUSPENDED, "SUSPENDED", form.reason().strip(), actor);
+	}
+
+	@Transactional
+	IssuedPermit reinstate(Actor actor, String number, ActionForm form) {
+		IssuedPermit permit = lockFor(actor, number);
+		if (permit.storedStatus() != PermitStatus.SUSPENDED) {
+			throw Problem.conflict("PERMIT_NOT_SUSPENDED", number, permit.status(time.today()).name());
+		}
+		return change(permit, PermitStatus.IN_FORCE, "REINSTATED", reason(form), actor);
+	}
+
+	@Transactional
+	IssuedPermit revoke(Actor actor, String number, ActionForm form) {
+		IssuedPermit permit = lockFor(actor, number);
+		requireReason(form);
+		return revoke(permit, "REVOKED", form.reason().strip(), actor);
+	}
+
+	/**
+	 * Records the outcome of the post-issue review of a filing or commitment: {@code CONFIRMED}, or {@code FALSE},
+	 * which revokes the permit.
+	 */
+	@Transactional
+	IssuedPermit verify(Actor actor, String number, ActionForm form) {
+		IssuedPermit permit = lockFor(actor, number);
+		var violations = new Violations();
+		String outcome = form.outcome() == null ? null : form.outcome().strip().toUpperCase(Locale.ROOT);
+		violations.required(outcome, "outcome");
+		violations.check(outcome == null || outcome.equals("CONFIRMED") || outcome.equals("FALSE"), "outcome",
+				"PERMIT_VERIFICATION_OUTCOME_UNKNOWN", form.outcome());
+		if ("FALSE".equals(outcome)) {
+			violations.required(form.reason(), "reason");
+		}
+		violations.throwIfAny();
+		if (!permit.awaitsVerification()) {
+			throw Problem.conflict("PERMIT_NOT_AWAITING_VERIFICATION", number);
+		}
+		jdbc.sql("UPDATE permit SET verified_at = ?, verified_by = ?, version = version + 1 WHERE id = ?")
+			.params(Timestamp.from(time.now()), actor.username(), permit.id())
+			.update();
+		if ("CONFIRMED".equals(outcome)) {
+			permits.recordHistory(permit.id(), permit.holder(), "VERIFIED", reason(form), actor.username());
+			log.info("event=permit_verified number={} officer={}", number, actor.username());
+			return permits.get(number);
+		}
+		permits.recordHistory(permit.id(), permit.holder(), "FOUND_FALSE", form.reason().strip(), actor.username());
+		return revoke(permits.lock(number).orElseThrow(), "REVOKED", form.reason().strip(), actor);
+	}
+
+	private IssuedPermit revoke(IssuedPermit permit, String action, String reason, Actor actor) {
+		if (permit.storedStatus() == PermitStatus.REVOKED) {
+			throw Problem.conflict("PERMIT_ALREADY_REVOKED", permit.number());
+		}
+		IssuedPermit revoked = change(permit, PermitStatus.REVOKED, action, reason, actor);
+		CatalogueEntry entry = catalogue.get(permit.catalogueCode());
+		events.publishEvent(new PermitRevoked(permit.number(), permit.catalogueCode(), permit.holder(),
+				entry.issuingAgency(), reason));
+		return revoked;
+	}
+
+	private IssuedPermit change(IssuedPermit permit, PermitStatus to, String action, String reason, Actor actor) {
+		jdbc.sql("UPDATE permit SET status = ?, status_reason = ?, version = version + 1 WHERE id = ?")
+			.params(to.name(), reason, permit.id())
+			.update();
+		permits.recordHistory(permit.id(), permit.holder(), action, reason, actor.username());
+		log.info("event=permit_{} number={} officer={}", action.toLowerCase(Locale.ROOT), permit.number(),
+				actor.username());
+		return permits.get(permit.number());
+	}
+
+	/** Locks the permit for an officer of its issuing agency. */
+	private IssuedPermit lockFor(Actor actor, String number) {
+		IssuedPermit seen = permits.get(number);
+		actor.requireActAs(catalogue.get(seen.catalogueCode()).issuingAgency());
+		return permits.lock(number).orElseThrow();
+	}
+
+	private static void requireReason(ActionForm form) {
+		var violations = new Violations();
+		violations.required(form.reason(), "reason");
+		violations.check(form.reason() == null || form.reason().length() <= PermitApplications.MAX_TEXT, "reason", "SIZE");
+		violations.throwIfAny();
+	}
+
+	private static String reason(ActionForm form) {
+		return form.reason() == null || form.reason().isBlank() ? null : form.reason().strip();
+	}
+
+	/** Filings and commitments of the agency not yet reviewed, those due soonest first. */
+	List<IssuedPermit> verificationQueueOf(AgencyCode agency) {
+		return permits.many("""
+				WHERE p.post_issue_review AND p.verified_at IS NULL AND p.status <> 'REVOKED'
+				AND p.catalogue_code IN (SELECT code FROM permit_catalogue WHERE issuing_agency = ?)
+				ORDER BY p.verification_due NULLS LAST, p.issued_at""", agency.value());
+	}
+
+	/** Everything that happened to an enterprise's permits, newest first: issues, suspensions, revocations … */
+	List<HistoryEntry> historyOf(Uscc holder) {
+		return history("h.holder_uscc = ?", holder.value());
+	}
+
+	List<HistoryEntry> historyOfPermit(String number) {
+		return history("p.number = ?", number);
+	}
+
+	private List<HistoryEntry> history(String condition, String value) {
+		return jdbc.sql("""
+				SELECT p.number, p.catalogue_code, h.action, h.reason, h.actor, h.at FROM permit_history h
+				JOIN permit p ON p.id = h.permit_id WHERE %s ORDER BY h.at DESC, p.number""".formatted(condition))
+			.param(value)
+			.query((rs, i) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
+	LocalDate today() {
+		return time.today();
+	}
+}

@@ -1,0 +1,310 @@
+package io.singlewindow.tariff.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.singlewindow.core.FieldProblem;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.TradeFlow;
+import io.singlewindow.tariff.Assessment;
+import io.singlewindow.tariff.AssessmentRequest;
+import io.singlewindow.tariff.DutyAssessor;
+import io.singlewindow.tariff.ExchangeRates;
+import io.singlewindow.tariff.TariffLine;
+import io.singlewindow.tariff.TariffSchedule;
+
+/**
+ * Assesses item by item and writes down every step as a person checks it. Every amount shown is rounded to the fen
+ * (HALF_UP) before the next step uses it, so the steps add up exactly as printed.
+ *
+ * <p>Customs value: imports CIF, exports FOB. Freight and insurance of the consignment are allocated to the items in
+ * proportion to their values (largest remainder, so the parts add up to the whole). Imports on terms without freight
+ * (EXW, FCA, FAS, FOB) need the freight; when the insurance is not given on terms without insurance, it is 3‰ of
+ * goods value plus freight (GACC valuation rules, art. 41). Exports on terms that include freight or insurance (CFR,
+ * CPT, CIF, CIP, D-terms) have the given amounts deducted; when they are not given nothing is deducted.
+ */
+@Component
+class LineByLineDutyAssessor implements DutyAssessor {
+
+	/** Incoterms 2020 rules whose price includes the main carriage to the destination. */
+	static final Set<String> WITH_FREIGHT = Set.of("CFR", "CPT", "CIF", "CIP", "DAP", "DPU", "DDP");
+	/** Rules whose price includes insurance of the main carriage. */
+	static final Set<String> WITH_INSURANCE = Set.of("CIF", "CIP", "DAP", "DPU", "DDP");
+	static final Set<String> INCOTERMS = Set.of("EXW", "FCA", "FAS", "FOB", "CFR", "CPT", "CIF", "CIP", "DAP", "DPU",
+			"DDP");
+	static final BigDecimal DEEMED_INSURANCE_RATE = new BigDecimal("0.003");
+
+	private final TariffSchedule schedule;
+	private final ExchangeRates exchangeRates;
+	private final TradeAgreements agreements;
+	private final ExportDutyRates exportDutyRates;
+
+	LineByLineDutyAssessor(TariffSchedule schedule, ExchangeRates exchangeRates, TradeAgreements agreements,
+			ExportDutyRates exportDutyRates) {
+		this.schedule = schedule;
+		this.exchangeRates = exchangeRates;
+		this.agreements = agreements;
+		this.exportDutyRates = exportDutyRates;
+	}
+
+	@Override
+	public Assessment assess(AssessmentRequest request) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (request.flow() == null) {
+			problems.add(new FieldProblem("flow", "REQUIRED"));
+		}
+		if (request.currency() == null) {
+			problems.add(new FieldProblem("currency", "REQUIRED"));
+		}
+		if (request.date() == null) {
+			problems.add(new FieldProblem("date", "REQUIRED"));
+		}
+		String incoterm = request.incoterm() == null ? null : request.incoterm().strip().toUpperCase(Locale.ROOT);
+		if (incoterm == null || !INCOTERMS.contains(incoterm)) {
+			problems.add(new FieldProblem("incoterm", "INCOTERM_UNKNOWN", request.incoterm()));
+		}
+		checkAmount(request.freight(), "freight", problems);
+		checkAmount(request.insurance(), "insurance", problems);
+		if (request.items() == null || request.items().isEmpty()) {
+			problems.add(new FieldProblem("items", "ITEMS_REQUIRED"));
+		}
+		if (request.flow() == TradeFlow.IMPORT && incoterm != null && INCOTERMS.contains(incoterm)
+				&& !WITH_FREIGHT.contains(incoterm) && request.freight() == null) {
+			problems.add(new FieldProblem("freight", "FREIGHT_REQUIRED", incoterm));
+		}
+		BigDecimal rate = null;
+		if (request.currency() != null && request.date() != null) {
+			YearMonth month = YearMonth.from(request.date());
+			rate = exchangeRates.rate(request.currency(), month).orElse(null);
+			if (rate == null) {
+				problems.add(new FieldProblem("currency", "EXCHANGE_RATE_MISSING", request.currency(), month));
+			}
+		}
+		List<AssessmentRequest.Item> items = request.items() == null ? List.of() : request.items();
+		List<TariffLine> lines = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			AssessmentRequest.Item item = items.get(i);
+			String field = "items[" + i + "]";
+			if (item == null || item.hsCode() == null) {
+				problems.add(new FieldProblem(field + ".hsCode", "REQUIRED"));
+				lines.add(null);
+				continue;
+			}
+			Optional<TariffLine> line = schedule.line(item.hsCode());
+			if (line.isEmpty()) {
+				problems.add(new FieldProblem(field + ".hsCode", "TARIFF_LINE_UNKNOWN", item.hsCode()));
+			}
+			lines.add(line.orElse(null));
+			if (item.value() == null || item.value().signum() < 0) {
+				problems.add(new FieldProblem(field + ".value", item.value() == null ? "REQUIRED" : "AMOUNT_NEGATIVE",
+						item.value()));
+			}
+			if (item.preferenceAgreement() != null && !item.preferenceAgreement().isBlank()
+					&& !agreements.exists(item.preferenceAgreement())) {
+				problems.add(new FieldProblem(field + ".preferenceAgreement", "AGREEMENT_UNKNOWN",
+						item.preferenceAgreement()));
+			}
+		}
+		if (problems.size() == 1) {
+			FieldProblem p = problems.get(0);
+			throw Problem.invalidField(p.field(), p.code(), p.arguments());
+		}
+		if (!problems.isEmpty()) {
+			throw Problem.invalidInput(problems);
+		}
+		return compute(request, incoterm, rate, items, lines);
+	}
+
+	private static void checkAmount(BigDecimal amount, String field, List<FieldProblem> problems) {
+		if (amount != null && amount.signum() < 0) {
+			problems.add(new FieldProblem(field, "AMOUNT_NEGATIVE", amount));
+		}
+	}
+
+	private Assessment compute(AssessmentRequest request, String incoterm, BigDecimal rate,
+			List<AssessmentRequest.Item> items, List<TariffLine> lines) {
+		boolean imports = request.flow() == TradeFlow.IMPORT;
+		String currency = request.currency().value();
+		List<BigDecimal> values = items.stream().map(AssessmentRequest.Item::value).toList();
+		// which consignment costs move the declared values to the customs basis (CIF in, FOB out), and with what sign
+		BigDecimal freight = null;
+		BigDecimal insurance = null;
+		boolean deemedInsurance = false;
+		if (imports) {
+			if (!WITH_FREIGHT.contains(incoterm)) {
+				freight = request.freight();
+			}
+			if (!WITH_INSURANCE.contains(incoterm)) {
+				if (request.insurance() != null) {
+					insurance = request.insurance();
+				} else {
+					BigDecimal goods = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+					insurance = fen(goods.add(freight == null ? BigDecimal.ZERO : freight).multiply(DEEMED_INSURANCE_RATE));
+					deemedInsurance = true;
+				}
+			}
+		} else {
+			if (WITH_FREIGHT.contains(incoterm) && request.freight() != null) {
+				freight = request.freight();
+			}
+			if (WITH_INSURANCE.contains(incoterm) && request.insurance() != null) {
+				insurance = request.insurance();
+			}
+		}
+		List<BigDecimal> freightShares = freight == null ? null : allocate(freight, values);
+		List<BigDecimal> insuranceShares = insurance == null ? null : allocate(insurance, values);
+
+		List<Assessment.Line> result = new ArrayList<>();
+		BigDecimal totalValue = BigDecimal.ZERO, totalDuty = BigDecimal.ZERO, totalExcise = BigDecimal.ZERO,
+				totalVat = BigDecimal.ZERO;
+		for (int i = 0; i < items.size(); i++) {
+			AssessmentRequest.Item item = items.get(i);
+			TariffLine line = lines.get(i);
+			List<String> steps = new ArrayList<>();
+			BigDecimal basis = fen(item.value());
+			String basisName = imports ? "CIF" : "FOB";
+			steps.add("declared value (" + incoterm + ") = " + money(basis) + " " + currency);
+			if (freightShares != null || insuranceShares != null) {
+				StringBuilder s = new StringBuilder(basisName + " value = " + money(basis));
+				if (freightShares != null) {
+					BigDecimal f = freightShares.get(i);
+					s.append(imports ? " + " : " − ").append("freight ").append(money(f));
+					basis = imports ? basis.add(f) : basis.subtract(f);
+				}
+				if (insuranceShares != null) {
+					BigDecimal in = insuranceShares.get(i);
+					s.append(imports ? " + " : " − ").append("insurance ").append(money(in));
+					if (deemedInsurance) {
+						s.append(" (3‰ of goods value + freight, not declared)");
+					}
+					basis = imports ? basis.add(in) : basis.subtract(in);
+				}
+				s.append(" = ").append(money(basis)).append(" ").append(currency);
+				steps.add(s.toString());
+			}
+			BigDecimal value = fen(basis.multiply(rate));
+			steps.add("customs value = " + money(basis) + " " + currency + " × " + plain(rate) + " = " + money(value)
+					+ " CNY");
+
+			String rateBasis = "MFN";
+			BigDecimal dutyRate;
+			if (imports) {
+				dutyRate = line.mfnRate();
+				String agreement = item.preferenceAgreement() == null || item.preferenceAgreement().isBlank() ? null
+						: item.preferenceAgreement().strip();
+				if (agreement != null) {
+					BigDecimal pref = line.preferentialRates().get(agreement);
+					if (pref == null) {
+						steps.add("no " + agreement + " rate on line " + line.code() + " → MFN " + percent(dutyRate));
+					} else if (item.origin() == null || !agreements.isParty(agreement, item.origin())) {
+						steps.add(agreement + " certificate presented, but origin " + (item.origin() == null ? "unknown"
+								: item.origin().value()) + " is not a party to " + agreement + " → MFN "
+								+ percent(dutyRate));
+					} else if (pref.compareTo(dutyRate) >= 0) {
+						steps.add(agreement + " rate " + percent(pref) + " is not below MFN → MFN " + percent(dutyRate));
+					} else {
+						dutyRate = pref;
+						rateBasis = "PREF:" + agreement;
+						steps.add(agreement + " certificate of origin, origin " + item.origin().value() + " is a party → "
+								+ agreement + " rate " + percent(pref) + " instead of MFN " + percent(line.mfnRate()));
+					}
+				}
+			} else {
+				dutyRate = exportDutyRates.exportRate(line.code()).orElse(BigDecimal.ZERO);
+				rateBasis = "EXPORT";
+			}
+			BigDecimal duty = fen(value.multiply(dutyRate));
+			steps.add((imports ? "duty" : "export duty") + " = " + money(value) + " × " + percent(dutyRate) + " = "
+					+ money(duty));
+
+			BigDecimal exciseRate = imports ? line.exciseRate() : null;
+			BigDecimal excise = BigDecimal.ZERO.setScale(2);
+			if (exciseRate != null && exciseRate.signum() > 0) {
+				excise = value.add(duty).multiply(exciseRate).divide(BigDecimal.ONE.subtract(exciseRate), 2,
+						RoundingMode.HALF_UP);
+				steps.add("excise = (" + money(value) + " + " + money(duty) + ") ÷ (1 − " + percent(exciseRate)
+						+ ") × " + percent(exciseRate) + " = " + money(excise));
+			}
+			BigDecimal vatRate = imports ? line.vatRate() : BigDecimal.ZERO;
+			BigDecimal vat = BigDecimal.ZERO.setScale(2);
+			if (imports) {
+				vat = fen(value.add(duty).add(excise).multiply(vatRate));
+				steps.add("VAT = (" + money(value) + " + " + money(duty) + " + " + money(excise) + ") × "
+						+ percent(vatRate) + " = " + money(vat));
+			} else {
+				steps.add("no import VAT or excise on exports");
+			}
+			steps.add("taxes = " + money(duty) + " + " + money(excise) + " + " + money(vat) + " = "
+					+ money(duty.add(excise).add(vat)));
+			result.add(new Assessment.Line(item.lineNo(), value, rateBasis, dutyRate, duty, exciseRate, excise,
+					vatRate, vat, List.copyOf(steps)));
+			totalValue = totalValue.add(value);
+			totalDuty = totalDuty.add(duty);
+			totalExcise = totalExcise.add(excise);
+			totalVat = totalVat.add(vat);
+		}
+		return new Assessment(rate, List.copyOf(result), totalValue, totalDuty, totalExcise, totalVat,
+				totalDuty.add(totalExcise).add(totalVat));
+	}
+
+	/** Splits {@code amount} (to the cent) in proportion to {@code weights}; the parts add up to the amount. */
+	static List<BigDecimal> allocate(BigDecimal amount, List<BigDecimal> weights) {
+		BigDecimal total = fen(amount);
+		BigDecimal sum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		int n = weights.size();
+		long cents = total.movePointRight(2).longValueExact();
+		long[] parts = new long[n];
+		BigDecimal[] remainders = new BigDecimal[n];
+		long given = 0;
+		for (int i = 0; i < n; i++) {
+			BigDecimal exact = sum.signum() == 0 ? BigDecimal.valueOf(cents).divide(BigDecimal.valueOf(n), 10,
+					RoundingMode.DOWN) : BigDecimal.valueOf(cents).multiply(weights.get(i)).divide(sum, 10, RoundingMode.DOWN);
+			parts[i] = exact.setScale(0, RoundingMode.DOWN).longValueExact();
+			remainders[i] = exact.subtract(BigDecimal.valueOf(parts[i]));
+			given += parts[i];
+		}
+		for (long left = cents - given; left > 0; left--) {
+			int best = 0;
+			for (int i = 1; i < n; i++) {
+				if (remainders[i].compareTo(remainders[best]) > 0) {
+					best = i;
+				}
+			}
+			parts[best]++;
+			remainders[best] = BigDecimal.valueOf(-1);
+		}
+		List<BigDecimal> result = new ArrayList<>(n);
+		for (long p : parts) {
+			result.add(BigDecimal.valueOf(p, 2));
+		}
+		return result;
+	}
+
+	static BigDecimal fen(BigDecimal amount) {
+		return amount.setScale(2, RoundingMode.HALF_UP);
+	}
+
+	static String money(BigDecimal amount) {
+		DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+		f.setRoundingMode(RoundingMode.HALF_UP);
+		return f.format(amount);
+	}
+
+	static String percent(BigDecimal fraction) {
+		return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+	}
+
+	static String plain(BigDecimal d) {
+		return d.stripTrailingZeros().toPlainString();
+	}
+}

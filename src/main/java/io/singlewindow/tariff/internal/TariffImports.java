@@ -1,0 +1,323 @@
+package io.singlewindow.tariff.internal;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.reference.ReferenceData;
+import io.singlewindow.reference.CsvReader;
+
+/**
+ * Imports a tariff schedule from CSV as a background job. Progress and per-row errors are stored in the database so
+ * that any node can report them. All or nothing: every row is checked first; only when no row has an error are the
+ * lines written, in one transaction (lines in the file replace the stored lines of the same code, including their
+ * preferential rates, and are no longer demo lines).
+ *
+ * <p>Columns (header required, in this order): {@value #HEADER}. Rates are percentages ({@code 8} is 8 %),
+ * {@code preferential_rates} is {@code AGREEMENT:percent} separated by {@code ;}, conditions and categories are one
+ * character per code ({@code AB}).
+ */
+@Component
+public class TariffImports implements DisposableBean {
+
+	static final String HEADER = "code,description_zh,description_en,mfn_rate,vat_rate,excise_rate,export_rate,"
+			+ "preferential_rates,supervision_conditions,inspection_categories";
+	static final List<String> COLUMNS = List.of(HEADER.split(","));
+	static final Set<BigDecimal> VAT_RATES = Set.of(new BigDecimal("13"), new BigDecimal("9"), BigDecimal.ZERO);
+	/** How often (in rows) the progress is written while checking. */
+	static final int PROGRESS_EVERY = 25;
+
+	private static final Logger log = LoggerFactory.getLogger(TariffImports.class);
+
+	public record Status(UUID id, String fileName, String status, int totalRows, int processedRows, int importedRows,
+			String createdBy, Instant createdAt, Instant finishedAt, List<RowError> errors) {
+
+		public int percent() {
+			return totalRows == 0 ? ("COMPLETED".equals(status) || "FAILED".equals(status) ? 100 : 0)
+					: Math.min(100, processedRows * 100 / totalRows);
+		}
+
+		public boolean finished() {
+			return "COMPLETED".equals(status) || "FAILED".equals(status);
+		}
+	}
+
+	public record RowError(int row, String column, String code, String value) {
+	}
+
+	record ParsedLine(String code, String descriptionZh, String descriptionEn, BigDecimal mfn, BigDecimal vat,
+			BigDecimal excise, BigDecimal export, Map<String, BigDecimal> preferential, String supervision,
+			String inspection) {
+	}
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate tx;
+	private final ReferenceData reference;
+	private final TradeAgreements agreements;
+	private final BusinessTime time;
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+	TariffImports(JdbcClient jdbc, TransactionTemplate tx, ReferenceData reference, TradeAgreements agreements,
+			BusinessTime time) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.reference = reference;
+		this.agreements = agreements;
+		this.time = time;
+	}
+
+	/** Stores the file and starts checking it in the background. */
+	UUID start(String fileName, String content, String by) {
+		if (content == null || content.isBlank()) {
+			throw Problem.invalidField("file", "TARIFF_IMPORT_EMPTY");
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO tariff_import (id, file_name, content, status, created_by, created_at)
+				VALUES (?, ?, ?, 'QUEUED', ?, ?)""")
+				.params(id, fileName == null || fileName.isBlank() ? "tariff.csv" : fileName, content, by, utc(time.now()))
+				.update();
+		log.info("event=tariff_import_queued id={} file={} by={}", id, fileName, by);
+		executor.submit(() -> run(id));
+		return id;
+	}
+
+	/** Runs a queued import; a conditional update makes sure only one node runs it. */
+	void run(UUID id) {
+		try {
+			if (jdbc.sql("UPDATE tariff_import SET status = 'RUNNING' WHERE id = ? AND status = 'QUEUED'").param(id)
+					.update() == 0) {
+				return;
+			}
+			String content = jdbc.sql("SELECT content FROM tariff_import WHERE id = ?").param(id).query(String.class)
+					.single();
+			List<List<String>> records = new ArrayList<>(CsvReader.read(new StringReader(content)));
+			records.removeIf(r -> r.size() == 1 && r.get(0).isBlank());
+			int total = Math.max(0, records.size() - 1);
+			jdbc.sql("UPDATE tariff_import SET total_rows = ? WHERE id = ?").params(total, id).update();
+			List<RowError> errors = new ArrayList<>();
+			List<ParsedLine> lines = new ArrayList<>();
+			if (records.isEmpty() || !header(records.get(0)).equals(COLUMNS)) {
+				errors.add(new RowError(1, "", "HEADER_INVALID", records.isEmpty() ? "" : String.join(",",
+						records.get(0))));
+			} else {
+				Set<String> seen = new HashSet<>();
+				for (int i = 1; i < records.size(); i++) {
+					ParsedLine line = check(i + 1, records.get(i), seen, errors);
+					if (line != null) {
+						lines.add(line);
+					}
+					if (i % PROGRESS_EVERY == 0) {
+						jdbc.sql("UPDATE tariff_import SET processed_rows = ? WHERE id = ?").params(i, id).update();
+					}
+				}
+			}
+			if (errors.isEmpty() && lines.isEmpty()) {
+				errors.add(new RowError(1, "", "TARIFF_IMPORT_EMPTY", ""));
+			}
+			if (errors.isEmpty()) {
+				tx.executeWithoutResult(s -> {
+					for (ParsedLine l : lines) {
+						store(l);
+					}
+					finish(id, "COMPLETED", total, lines.size());
+				});
+				log.info("event=tariff_import_completed id={} rows={}", id, lines.size());
+			} else {
+				tx.executeWithoutResult(s -> {
+					for (RowError e : errors) {
+						jdbc.sql("INSERT INTO tariff_import_error (import_id, row_no, col, code, value) VALUES (?, ?, ?, ?, ?)")
+								.params(id, e.row(), e.column(), e.code(), e.value()).update();
+					}
+					finish(id, "FAILED", total, 0);
+				});
+				log.info("event=tariff_import_failed id={} rows={} errors={}", id, total, errors.size());
+			}
+		} catch (RuntimeException e) {
+			log.error("event=tariff_import_crashed id={}", id, e);
+			jdbc.sql("INSERT INTO tariff_import_error (import_id, row_no, col, code, value) VALUES (?, 0, '', 'INTERNAL_ERROR', ?)")
+					.params(id, String.valueOf(e.getMessage())).update();
+			jdbc.sql("UPDATE tariff_import SET status = 'FAILED', finished_at = ? WHERE id = ?").params(utc(time.now()), id)
+					.update();
+		}
+	}
+
+	private void finish(UUID id, String status, int total, int imported) {
+		jdbc.sql("""
+				UPDATE tariff_import SET status = ?, processed_rows = ?, imported_rows = ?, finished_at = ? WHERE id = ?""")
+				.params(status, total, imported, utc(time.now()), id).update();
+	}
+
+	private static List<String> header(List<String> row) {
+		return row.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+	}
+
+	/** Checks one data row; records every problem of the row and returns the line only when it has none. */
+	ParsedLine check(int rowNo, List<String> row, Set<String> seen, List<RowError> errors) {
+		int before = errors.size();
+		if (row.size() != COLUMNS.size()) {
+			errors.add(new RowError(rowNo, "", "COLUMN_COUNT", String.valueOf(row.size())));
+			return null;
+		}
+		String code = row.get(0).strip().replace(".", "");
+		if (!code.matches("\\d{10}")) {
+			errors.add(new RowError(rowNo, "code", "TARIFF_CODE_FORMAT", code));
+		} else if (!reference.isHsSubheading(code.substring(0, 6))) {
+			errors.add(new RowError(rowNo, "code", "HS_SUBHEADING_UNKNOWN", code));
+		} else if (!seen.add(code)) {
+			errors.add(new RowError(rowNo, "code", "DUPLICATE_CODE", code));
+		}
+		String zh = row.get(1).strip();
+		String en = row.get(2).strip();
+		if (zh.isEmpty()) {
+			errors.add(new RowError(rowNo, "description_zh", "REQUIRED", ""));
+		}
+		if (en.isEmpty()) {
+			errors.add(new RowError(rowNo, "description_en", "REQUIRED", ""));
+		}
+		BigDecimal mfn = percent(rowNo, "mfn_rate", row.get(3), true, false, errors);
+		BigDecimal vat = percent(rowNo, "vat_rate", row.get(4), true, false, errors);
+		if (vat != null && VAT_RATES.stream().noneMatch(v -> v.compareTo(vat.movePointRight(2)) == 0)) {
+			errors.add(new RowError(rowNo, "vat_rate", "VAT_RATE_INVALID", row.get(4)));
+		}
+		BigDecimal excise = percent(rowNo, "excise_rate", row.get(5), false, true, errors);
+		BigDecimal export = percent(rowNo, "export_rate", row.get(6), false, false, errors);
+		Map<String, BigDecimal> prefs = new LinkedHashMap<>();
+		String prefText = row.get(7).strip();
+		if (!prefText.isEmpty()) {
+			for (String part : prefText.split(";")) {
+				String[] kv = part.split(":", -1);
+				if (kv.length != 2 || kv[0].isBlank()) {
+					errors.add(new RowError(rowNo, "preferential_rates", "PREFERENTIAL_RATE_FORMAT", part));
+					continue;
+				}
+				String agreement = kv[0].strip().toUpperCase(Locale.ROOT);
+				if (!agreements.exists(agreement)) {
+					errors.add(new RowError(rowNo, "preferential_rates", "AGREEMENT_UNKNOWN", agreement));
+				}
+				BigDecimal rate = percent(rowNo, "preferential_rates", kv[1], true, false, errors);
+				if (rate != null) {
+					prefs.put(agreement, rate);
+				}
+			}
+		}
+		String supervision = row.get(8).strip().replace(" ", "");
+		if (!supervision.matches("[0-9A-Za-z]*") || supervision.length() > 20) {
+			errors.add(new RowError(rowNo, "supervision_conditions", "CONDITION_CODES_INVALID", supervision));
+		}
+		String inspection = row.get(9).strip().replace(" ", "");
+		if (!inspection.matches("[A-Za-z]*") || inspection.length() > 20) {
+			errors.add(new RowError(rowNo, "inspection_categories", "CONDITION_CODES_INVALID", inspection));
+		}
+		if (errors.size() > before) {
+			return null;
+		}
+		return new ParsedLine(code, zh, en, mfn, vat, excise, export, prefs, supervision, inspection.toUpperCase(Locale.ROOT));
+	}
+
+	/** A percentage cell as a fraction; blank is {@literal null} unless required. */
+	private static BigDecimal percent(int rowNo, String column, String raw, boolean required, boolean belowHundred,
+			List<RowError> errors) {
+		String text = raw == null ? "" : raw.strip().replace("%", "");
+		if (text.isEmpty()) {
+			if (required) {
+				errors.add(new RowError(rowNo, column, "REQUIRED", ""));
+			}
+			return null;
+		}
+		try {
+			BigDecimal p = new BigDecimal(text);
+			if (p.signum() < 0 || p.compareTo(belowHundred ? new BigDecimal("100") : new BigDecimal("1000")) >= 0
+					|| p.scale() > 4) {
+				errors.add(new RowError(rowNo, column, "RATE_INVALID", raw));
+				return null;
+			}
+			return p.movePointLeft(2);
+		} catch (NumberFormatException e) {
+			errors.add(new RowError(rowNo, column, "RATE_INVALID", raw));
+			return null;
+		}
+	}
+
+	private void store(ParsedLine l) {
+		jdbc.sql("""
+				INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
+				  supervision_conditions, inspection_categories, demo, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
+				ON CONFLICT (code) DO UPDATE SET description_zh = EXCLUDED.description_zh,
+				  description_en = EXCLUDED.description_en, mfn_rate = EXCLUDED.mfn_rate, excise_rate = EXCLUDED.excise_rate,
+				  vat_rate = EXCLUDED.vat_rate, export_rate = EXCLUDED.export_rate,
+				  supervision_conditions = EXCLUDED.supervision_conditions,
+				  inspection_categories = EXCLUDED.inspection_categories, demo = FALSE, updated_at = EXCLUDED.updated_at""")
+				.params(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfn(), l.excise(), l.vat(), l.export(),
+						l.supervision(), l.inspection(), utc(time.now()))
+				.update();
+		jdbc.sql("DELETE FROM tariff_preferential_rate WHERE code = ?").param(l.code()).update();
+		l.preferential().forEach((agreement, rate) -> jdbc
+				.sql("INSERT INTO tariff_preferential_rate (code, agreement, rate) VALUES (?, ?, ?)")
+				.params(l.code(), agreement, rate).update());
+	}
+
+	Optional<Status> status(UUID id) {
+		// the row first: errors are committed together with the final status, so they are complete once it says FAILED
+		return jdbc.sql("""
+				SELECT id, file_name, status, total_rows, processed_rows, imported_rows, created_by, created_at, finished_at
+				FROM tariff_import WHERE id = ?""").param(id)
+				.query((rs, n) -> new Status(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+						rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant(),
+						Optional.ofNullable(rs.getObject(9, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
+						List.of()))
+				.optional().map(s -> new Status(s.id(), s.fileName(), s.status(), s.totalRows(), s.processedRows(),
+						s.importedRows(), s.createdBy(), s.createdAt(), s.finishedAt(), errors(id)));
+	}
+
+	private List<RowError> errors(UUID id) {
+		return jdbc.sql("""
+				SELECT row_no, col, code, value FROM tariff_import_error WHERE import_id = ? ORDER BY row_no, col LIMIT 1000""")
+				.param(id).query((rs, n) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+				.list();
+	}
+
+	List<Status> recent(int limit) {
+		return jdbc.sql("""
+				SELECT id, file_name, status, total_rows, processed_rows, imported_rows, created_by, created_at, finished_at
+				FROM tariff_import ORDER BY created_at DESC LIMIT ?""").param(limit)
+				.query((rs, n) -> new Status(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+						rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant(),
+						Optional.ofNullable(rs.getObject(9, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
+						List.of()))
+				.list();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	@Override
+	public void destroy() {
+		executor.shutdown();
+	}
+
+}

@@ -1,0 +1,174 @@
+package io.singlewindow.tariff.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.FieldProblem;
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.InvalidValue;
+import io.singlewindow.core.NavigationItem;
+import io.singlewindow.core.Problem;
+import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.Role;
+import io.singlewindow.platform.BusinessTime;
+
+/** Web pages: tariff line lookup (logged-in users), schedule import and exchange rates (administrators). */
+@Controller
+class TariffPages {
+
+	private final JdbcTariffSchedule schedule;
+	private final JdbcExchangeRates rates;
+	private final TariffImports imports;
+	private final CurrentActor currentActor;
+	private final BusinessTime time;
+
+	TariffPages(JdbcTariffSchedule schedule, JdbcExchangeRates rates, TariffImports imports, CurrentActor currentActor,
+			BusinessTime time) {
+		this.schedule = schedule;
+		this.rates = rates;
+		this.imports = imports;
+		this.currentActor = currentActor;
+		this.time = time;
+	}
+
+	@Bean
+	static NavigationItem tariffNavigation() {
+		return new NavigationItem("nav.tariff", "/tariff/lines", Set.of("TRADER", "BROKER", "OFFICER", "ADMIN"), 60);
+	}
+
+	@Bean
+	static NavigationItem tariffAdminNavigation() {
+		return new NavigationItem("nav.tariffAdmin", "/admin/tariff", Set.of("ADMIN"), 61);
+	}
+
+	@Bean
+	static NavigationItem exchangeRatesNavigation() {
+		return new NavigationItem("nav.exchangeRates", "/admin/exchange-rates", Set.of("ADMIN"), 62);
+	}
+
+	@GetMapping("/tariff/lines")
+	String lines(@RequestParam(defaultValue = "") String q, Model model) {
+		currentActor.get();
+		model.addAttribute("q", q);
+		model.addAttribute("lines", schedule.search(q, 200));
+		return "tariff/lines";
+	}
+
+	@GetMapping("/tariff/lines/{code}")
+	String line(@PathVariable String code, Model model) {
+		currentActor.get();
+		HsCode hs;
+		try {
+			hs = HsCode.of(code);
+		} catch (InvalidValue e) {
+			throw Problem.notFound("TARIFF_LINE_UNKNOWN", code);
+		}
+		model.addAttribute("line", schedule.line(hs).orElseThrow(() -> Problem.notFound("TARIFF_LINE_UNKNOWN", code)));
+		return "tariff/line";
+	}
+
+	@GetMapping("/admin/tariff")
+	String admin(@RequestParam(defaultValue = "") String q, Model model) {
+		currentActor.get().requireRole(Role.ADMIN);
+		model.addAttribute("q", q);
+		model.addAttribute("lines", schedule.search(q, 200));
+		model.addAttribute("lineCount", schedule.count());
+		model.addAttribute("imports", imports.recent(10));
+		model.addAttribute("header", TariffImports.HEADER);
+		return "tariff/admin";
+	}
+
+	@PostMapping("/admin/tariff/imports")
+	String startImport(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+		var actor = currentActor.get();
+		actor.requireRole(Role.ADMIN);
+		try {
+			UUID id = imports.start(file.getOriginalFilename(), new String(file.getBytes(), StandardCharsets.UTF_8),
+					actor.username());
+			return "redirect:/admin/tariff/imports/" + id;
+		} catch (Problem p) {
+			model.addAttribute("importError", p.code());
+			return admin("", model);
+		}
+	}
+
+	@GetMapping("/admin/tariff/imports/{id}")
+	String importPage(@PathVariable UUID id, Model model) {
+		currentActor.get().requireRole(Role.ADMIN);
+		model.addAttribute("job", imports.status(id).orElseThrow(() -> Problem.notFound("TARIFF_IMPORT_NOT_FOUND", id)));
+		return "tariff/import";
+	}
+
+	/** The progress fragment htmx polls until the import has finished. */
+	@GetMapping("/admin/tariff/imports/{id}/progress")
+	String importProgress(@PathVariable UUID id, Model model) {
+		currentActor.get().requireRole(Role.ADMIN);
+		model.addAttribute("job", imports.status(id).orElseThrow(() -> Problem.notFound("TARIFF_IMPORT_NOT_FOUND", id)));
+		return "tariff/import :: progress";
+	}
+
+	@GetMapping("/admin/exchange-rates")
+	String exchangeRates(@RequestParam(required = false) String month, Model model) {
+		currentActor.get().requireRole(Role.ADMIN);
+		YearMonth m = time.month();
+		if (month != null && !month.isBlank()) {
+			try {
+				m = YearMonth.parse(month);
+			} catch (DateTimeParseException e) {
+				model.addAttribute("problems", List.of(new FieldProblem("month", "MONTH_FORMAT", month)));
+			}
+		}
+		model.addAttribute("month", m);
+		model.addAttribute("rates", rates.of(m));
+		return "tariff/exchange-rates";
+	}
+
+	@PostMapping("/admin/exchange-rates")
+	String setExchangeRate(@RequestParam String currency, @RequestParam String month, @RequestParam String rate,
+			Model model) {
+		var actor = currentActor.get();
+		actor.requireRole(Role.ADMIN);
+		try {
+			CurrencyCode c;
+			try {
+				c = CurrencyCode.of(currency);
+			} catch (InvalidValue e) {
+				throw Problem.invalidField("currency", e.code(), currency);
+			}
+			YearMonth m;
+			try {
+				m = YearMonth.parse(month.strip());
+			} catch (DateTimeParseException e) {
+				throw Problem.invalidField("month", "MONTH_FORMAT", month);
+			}
+			BigDecimal r;
+			try {
+				r = new BigDecimal(rate.strip());
+			} catch (NumberFormatException e) {
+				throw Problem.invalidField("rate", "EXCHANGE_RATE_INVALID", rate);
+			}
+			rates.set(c, m, r, false, actor.username(), time.now());
+			return "redirect:/admin/exchange-rates?month=" + m + "&saved=" + c;
+		} catch (Problem p) {
+			model.addAttribute("problems", p.fieldProblems());
+			model.addAttribute("form", new String[] { currency, month, rate });
+			return exchangeRates(month, model);
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package io.singlewindow.tariff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.HsCode;
+import io.singlewindow.web.BrowserSession;
+
+/** An administrator imports tariff CSVs in the browser and follows the progress; a trader looks codes up. */
+@SingleWindowIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TariffBrowserTests {
+
+	@LocalServerPort
+	int port;
+	@Autowired
+	TariffSchedule schedule;
+
+	BrowserSession browser;
+
+	@BeforeAll
+	void startBrowser() throws Exception {
+		browser = new BrowserSession(port);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		browser.close();
+	}
+
+	String upload(String name, String csv) throws Exception {
+		Path file = Files.createTempDirectory("tariff").resolve(name);
+		Files.writeString(file, csv);
+		browser.open("/admin/tariff");
+		browser.waitFor(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		browser.click("import-start");
+		browser.waitFor(By.id("import-bar"));
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.or(
+				ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-status[data-status='COMPLETED']")),
+				ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-status[data-status='FAILED']"))));
+		return browser.waitFor(By.id("import-status")).getAttribute("data-status");
+	}
+
+	@Test
+	void anAdministratorImportsASchedule() throws Exception {
+		browser.logInAs("admin", "demo12345");
+		browser.click("lang-en");
+		// 400 rows, the last one broken: the whole file is refused and the error named by row, column and code
+		StringBuilder bad = new StringBuilder(TariffImportIntegrationTests.HEADER);
+		for (int i = 0; i < 399; i++) {
+			bad.append(String.format("090411%04d,胡椒,Pepper,20,9,,,,AB,PQ%n", i));
+		}
+		bad.append("0904110399,胡椒,Pepper,20,12,,,,AB,PQ\n");
+		assertThat(upload("bad.csv", bad.toString())).isEqualTo("FAILED");
+		assertThat(browser.text(By.cssSelector("#import-errors tbody tr"))).contains("401", "vat_rate",
+				"VAT_RATE_INVALID");
+		assertThat(browser.waitFor(By.id("import-bar")).getAttribute("value")).isEqualTo("100");
+		browser.screenshot("tariff-import-failed");
+		assertThat(schedule.line(HsCode.of("0904110000"))).isEmpty();
+
+		String code = "090412" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+		assertThat(upload("good.csv", TariffImportIntegrationTests.HEADER + code + ",胡椒碎,Crushed pepper,20,9,,,RCEP:10,AB,PQ\n"))
+				.isEqualTo("COMPLETED");
+		assertThat(browser.text(By.id("tariff-import"))).contains("1 lines imported");
+		browser.screenshot("tariff-import-completed");
+		browser.open("/tariff/lines?q=" + code);
+		assertThat(browser.text(By.id("line-" + code))).contains("20%", "RCEP 10%");
+
+		browser.open("/admin/exchange-rates");
+		browser.type("rate-currency", "CHF");
+		browser.type("rate-rate", "8.05");
+		browser.click("rate-save");
+		assertThat(browser.text(By.id("rate-CHF"))).contains("8.05");
+		browser.type("rate-currency", "CHF");
+		browser.type("rate-rate", "-2");
+		browser.click("rate-save");
+		assertThat(browser.text(By.id("error-rate"))).isNotBlank();
+		browser.click("logout");
+	}
+
+	@Test
+	void aTraderBrowsesTheHsInChinese() throws Exception {
+		browser.logInAs("trader.coffee", "demo12345");
+		browser.click("lang-zh");
+		browser.open("/hs");
+		browser.type("hs-q", "咖啡");
+		browser.click("hs-search");
+		assertThat(browser.text(By.id("hs-results"))).contains("0901", "咖啡");
+		browser.open("/hs?code=0901");
+		assertThat(browser.text(By.id("hs-children"))).contains("090111");
+		browser.open("/tariff/lines/0901110000");
+		assertThat(browser.text(By.id("tariff-line"))).contains("RCEP", "8%");
+		browser.screenshot("tariff-line-zh");
+		browser.click("logout");
+	}
+}

@@ -1,0 +1,162 @@
+package io.singlewindow.tariff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.HsCode;
+
+/** Tariff CSV import (all or nothing, per-row errors), the tariff and HS APIs, through MockMvc. */
+@SingleWindowIntegrationTest
+class TariffImportIntegrationTests {
+
+	static final String ADMIN = "Bearer sw-demo-admin";
+	static final String TRADER = "Bearer sw-demo-trader.coffee";
+	static final String HEADER = "code,description_zh,description_en,mfn_rate,vat_rate,excise_rate,export_rate,"
+			+ "preferential_rates,supervision_conditions,inspection_categories\n";
+
+	@Autowired
+	MockMvc mvc;
+	@Autowired
+	TariffSchedule schedule;
+
+	static String freshCode(String subheading) {
+		return subheading + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+	}
+
+	String importAndWait(String csv) throws Exception {
+		String location = mvc.perform(post("/api/v1/admin/tariff/imports").header("Authorization", ADMIN)
+				.contentType("text/csv").content(csv)).andExpect(status().isAccepted())
+				.andReturn().getResponse().getHeader("Location");
+		for (int i = 0; i < 200; i++) {
+			String body = mvc.perform(get(location).header("Authorization", ADMIN)).andExpect(status().isOk())
+					.andReturn().getResponse().getContentAsString();
+			String state = JsonPath.read(body, "$.status");
+			if (state.equals("COMPLETED") || state.equals("FAILED")) {
+				return body;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("import did not finish");
+	}
+
+	@Test
+	void aValidFileReplacesAndAddsLines() throws Exception {
+		String tea = freshCode("090210");
+		String wine = freshCode("220421");
+		String body = importAndWait(HEADER
+				+ tea + ",绿茶（演示导入）,\"Green tea, in packings <= 3 kg\",15,9,,,RCEP:7.5;ACFTA:0,AB,PR\n"
+				+ wine + ",葡萄酒,Wine,14%,13,10,,RCEP:5,AB,RS\n");
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("COMPLETED");
+		assertThat((Integer) JsonPath.read(body, "$.importedRows")).isEqualTo(2);
+		TariffLine line = schedule.line(HsCode.of(tea)).orElseThrow();
+		assertThat(line.demo()).isFalse();
+		assertThat(line.mfnRate()).isEqualByComparingTo("0.15");
+		assertThat(line.preferentialRates().get("RCEP")).isEqualByComparingTo("0.075");
+		assertThat(line.descriptionEn()).isEqualTo("Green tea, in packings <= 3 kg");
+		assertThat(line.supervisionConditions()).containsExactlyInAnyOrder("A", "B");
+		assertThat(schedule.line(HsCode.of(wine)).orElseThrow().exciseRate()).isEqualByComparingTo("0.10");
+
+		// importing the same code again replaces its rates and preferences
+		importAndWait(HEADER + tea + ",绿茶,Green tea,12,9,,,,,\n");
+		TariffLine replaced = schedule.line(HsCode.of(tea)).orElseThrow();
+		assertThat(replaced.mfnRate()).isEqualByComparingTo("0.12");
+		assertThat(replaced.preferentialRates()).isEmpty();
+	}
+
+	@Test
+	void aFileWithBadRowsIsRejectedRowByRowAndChangesNothing() throws Exception {
+		String good = freshCode("090230");
+		String body = importAndWait(HEADER
+				+ good + ",红茶,Black tea,15,9,,,,,\n"                 // row 2: fine
+				+ "0901110000,咖啡,Coffee,50,9,,,,AB,PQ\n"            // row 3: fine on its own (would change a demo line)
+				+ "9999990000,x,X,5,13,,,,,\n"                      // row 4: not an HS subheading
+				+ "09011100,x,X,abc,12,,,FOO:3,A-,\n"               // row 5: code format, rate, VAT, agreement, conditions
+				+ good + ",红茶,Black tea,15,9,,,,,\n"                 // row 6: duplicate
+				+ "0901210000,x,X\n");                              // row 7: column count
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("FAILED");
+		assertThat((Integer) JsonPath.read(body, "$.totalRows")).isEqualTo(6);
+		java.util.List<String> errors = JsonPath.read(body, "$.errors[*]");
+		assertThat(errors).isNotEmpty();
+		java.util.List<Object> rows = JsonPath.read(body, "$.errors[*]");
+		java.util.List<String> described = new java.util.ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			described.add(JsonPath.read(body, "$.errors[" + i + "].row") + ":" + JsonPath.read(body, "$.errors[" + i
+					+ "].column") + ":" + JsonPath.read(body, "$.errors[" + i + "].code"));
+		}
+		assertThat(described).containsExactlyInAnyOrder("4:code:HS_SUBHEADING_UNKNOWN", "5:code:TARIFF_CODE_FORMAT",
+				"5:mfn_rate:RATE_INVALID", "5:vat_rate:VAT_RATE_INVALID", "5:preferential_rates:AGREEMENT_UNKNOWN",
+				"5:supervision_conditions:CONDITION_CODES_INVALID", "6:code:DUPLICATE_CODE", "7::COLUMN_COUNT");
+		assertThat(schedule.line(HsCode.of(good))).isEmpty();
+		assertThat(schedule.line(HsCode.of("0901110000")).orElseThrow().mfnRate()).isEqualByComparingTo("0.08");
+	}
+
+	@Test
+	void aFileWithoutTheHeaderIsRejected() throws Exception {
+		String body = importAndWait("0901110000,咖啡,Coffee,50,9,,,,AB,PQ\n");
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("FAILED");
+		assertThat((String) JsonPath.read(body, "$.errors[0].code")).isEqualTo("HEADER_INVALID");
+	}
+
+	@Test
+	void onlyAdministratorsImportOrSetRates() throws Exception {
+		mvc.perform(post("/api/v1/admin/tariff/imports").header("Authorization", TRADER).contentType("text/csv")
+				.content(HEADER)).andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ROLE_REQUIRED"));
+		mvc.perform(put("/api/v1/exchange-rates/USD/2020-01").header("Authorization", TRADER)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"rate\":7}")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void administratorsMaintainExchangeRates() throws Exception {
+		mvc.perform(put("/api/v1/exchange-rates/NZD/2019-02").header("Authorization", ADMIN)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"rate\":4.25}")).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/exchange-rates?month=2019-02").header("Authorization", TRADER))
+				.andExpect(status().isOk()).andExpect(jsonPath("$[?(@.currency=='NZD')].rate").value(4.25));
+		mvc.perform(put("/api/v1/exchange-rates/NZD/2019-02").header("Authorization", ADMIN)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"rate\":-1}"))
+				.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("EXCHANGE_RATE_INVALID"));
+	}
+
+	@Test
+	void tradersPrecomputeAnAssessmentLineByLine() throws Exception {
+		// 10,000.00 CNY wine: duty 1,400.00, excise 1,266.67, VAT 1,646.67 (see DutyAssessmentUnitTests)
+		mvc.perform(post("/api/v1/tariff/assessments").header("Authorization", TRADER)
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"flow":"IMPORT","incoterm":"CIF","currency":"CNY","items":[
+						 {"hsCode":"2204210000","value":10000,"origin":"FR"}]}"""))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.totalDuty").value(1400.00))
+				.andExpect(jsonPath("$.totalExcise").value(1266.67)).andExpect(jsonPath("$.totalVat").value(1646.67))
+				.andExpect(jsonPath("$.lines[0].steps[2]").value("duty = 10,000.00 × 14% = 1,400.00"));
+		mvc.perform(post("/api/v1/tariff/assessments").header("Authorization", TRADER)
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"flow":"IMPORT","incoterm":"CIF","currency":"USD","items":[
+						 {"hsCode":"0101210000","value":10,"origin":"FR"}]}"""))
+				.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("TARIFF_LINE_UNKNOWN"))
+				.andExpect(jsonPath("$.field").value("items[0].hsCode"));
+	}
+
+	@Test
+	void theHsAndTariffLinesAreSearchable() throws Exception {
+		mvc.perform(get("/api/v1/hs").param("q", "咖啡").header("Authorization", TRADER)).andExpect(status().isOk())
+				.andExpect(jsonPath("$[?(@.code=='0901')]").isNotEmpty());
+		mvc.perform(get("/api/v1/hs/0901").header("Authorization", TRADER)).andExpect(status().isOk())
+				.andExpect(jsonPath("$.children[0].code").value("090111"));
+		mvc.perform(get("/api/v1/hs/9999").header("Authorization", TRADER)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/tariff/lines/0901110000").header("Authorization", TRADER))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.preferentialRates.RCEP").value(0))
+				.andExpect(jsonPath("$.demo").value(true));
+	}
+}

@@ -1,0 +1,215 @@
+package io.singlewindow.tariff.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.singlewindow.core.CountryCode;
+import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.TradeFlow;
+import io.singlewindow.tariff.Assessment;
+import io.singlewindow.tariff.AssessmentRequest;
+import io.singlewindow.tariff.TariffLine;
+
+/** Worked examples, computed by hand in the comments, against the demo schedule's rates. */
+class DutyAssessmentUnitTests {
+
+	static final LocalDate MARCH = LocalDate.of(2026, 3, 15);
+
+	final Map<String, TariffLine> schedule = new HashMap<>();
+	final Map<String, BigDecimal> exportRates = new HashMap<>();
+	final LineByLineDutyAssessor assessor = new LineByLineDutyAssessor(code -> Optional.ofNullable(schedule.get(code.value())),
+			(currency, month) -> month.equals(YearMonth.of(2026, 3)) ? Optional.ofNullable(Map.of("USD",
+					new BigDecimal("7.1"), "EUR", new BigDecimal("7.8"), "CNY", BigDecimal.ONE).get(currency.value()))
+					: Optional.empty(),
+			new TradeAgreements() {
+				@Override
+				public boolean isParty(String agreement, CountryCode country) {
+					return Map.of("RCEP", Set.of("AU", "JP", "VN", "CN"), "ACFTA", Set.of("VN", "CN")).get(agreement)
+							.contains(country.value());
+				}
+
+				@Override
+				public boolean exists(String agreement) {
+					return Set.of("RCEP", "ACFTA").contains(agreement);
+				}
+			}, code -> Optional.ofNullable(exportRates.get(code.value())));
+
+	DutyAssessmentUnitTests() {
+		line("0901110000", "0.08", null, "0.09", Map.of("RCEP", "0", "ACFTA", "0"));
+		line("2204210000", "0.14", "0.10", "0.13", Map.of("RCEP", "0.05"));
+		line("3303000000", "0.03", "0.15", "0.13", Map.of());
+		line("8101940000", "0", null, "0.13", Map.of());
+		line("8542319000", "0", null, "0.13", Map.of());
+	}
+
+	void line(String code, String mfn, String excise, String vat, Map<String, String> prefs) {
+		Map<String, BigDecimal> p = new HashMap<>();
+		prefs.forEach((k, v) -> p.put(k, new BigDecimal(v)));
+		schedule.put(code, new TariffLine(HsCode.of(code), "zh", "en", new BigDecimal(mfn), p,
+				excise == null ? null : new BigDecimal(excise), new BigDecimal(vat), Set.of(), Set.of(), true));
+	}
+
+	static AssessmentRequest.Item item(int no, String hs, String value, String origin, String agreement) {
+		return new AssessmentRequest.Item(no, HsCode.of(hs), new BigDecimal(value), CountryCode.of(origin), agreement);
+	}
+
+	static AssessmentRequest request(TradeFlow flow, String incoterm, String currency, String freight,
+			String insurance, AssessmentRequest.Item... items) {
+		return new AssessmentRequest(flow, incoterm, CurrencyCode.of(currency),
+				freight == null ? null : new BigDecimal(freight), insurance == null ? null : new BigDecimal(insurance),
+				MARCH, List.of(items));
+	}
+
+	@Test
+	void wineWithExcise() {
+		// value 10,000.00 CNY CIF
+		// duty 14 %: 10,000.00 × 0.14 = 1,400.00
+		// excise 10 %: (10,000.00 + 1,400.00) ÷ (1 − 0.10) × 0.10 = 11,400 ÷ 0.9 × 0.1 = 1,266.666… → 1,266.67
+		// VAT 13 %: (10,000.00 + 1,400.00 + 1,266.67) × 0.13 = 12,666.67 × 0.13 = 1,646.6671 → 1,646.67
+		Assessment a = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "2204210000", "10000", "FR", null)));
+		Assessment.Line l = a.lines().get(0);
+		assertThat(l.customsValueCny()).isEqualByComparingTo("10000.00");
+		assertThat(l.rateBasis()).isEqualTo("MFN");
+		assertThat(l.duty()).isEqualByComparingTo("1400.00");
+		assertThat(l.excise()).isEqualByComparingTo("1266.67");
+		assertThat(l.vat()).isEqualByComparingTo("1646.67");
+		assertThat(a.totalTaxes()).isEqualByComparingTo("4313.34");
+		assertThat(l.steps()).contains("duty = 10,000.00 × 14% = 1,400.00",
+				"excise = (10,000.00 + 1,400.00) ÷ (1 − 10%) × 10% = 1,266.67",
+				"VAT = (10,000.00 + 1,400.00 + 1,266.67) × 13% = 1,646.67");
+	}
+
+	@Test
+	void perfumeInEurosWithDutyExciseAndVat() {
+		// 2,345.67 EUR × 7.8 = 18,296.226 → 18,296.23 CNY
+		// duty 3 %: 18,296.23 × 0.03 = 548.8869 → 548.89
+		// excise 15 %: (18,296.23 + 548.89) × 0.15 ÷ 0.85 = 18,845.12 × 0.15 ÷ 0.85 = 3,325.609… → 3,325.61
+		// VAT 13 %: (18,296.23 + 548.89 + 3,325.61) × 0.13 = 22,170.73 × 0.13 = 2,882.1949 → 2,882.19
+		// taxes 548.89 + 3,325.61 + 2,882.19 = 6,756.69
+		Assessment a = assessor.assess(request(TradeFlow.IMPORT, "CIF", "EUR", null, null,
+				item(1, "3303000000", "2345.67", "FR", null)));
+		Assessment.Line l = a.lines().get(0);
+		assertThat(a.exchangeRate()).isEqualByComparingTo("7.8");
+		assertThat(l.customsValueCny()).isEqualByComparingTo("18296.23");
+		assertThat(l.duty()).isEqualByComparingTo("548.89");
+		assertThat(l.excise()).isEqualByComparingTo("3325.61");
+		assertThat(l.vat()).isEqualByComparingTo("2882.19");
+		assertThat(a.totalTaxes()).isEqualByComparingTo("6756.69");
+	}
+
+	@Test
+	void greenCoffeeFobWithRcepCertificateFromAParty() {
+		// FOB 10,000.00 USD + freight 500.00 + insurance not declared: 3‰ × (10,000 + 500) = 31.50
+		// CIF 10,531.50 USD × 7.1 = 74,773.65 CNY
+		// RCEP certificate, origin VN is a party: duty 0 % = 0.00
+		// VAT 9 %: 74,773.65 × 0.09 = 6,729.6285 → 6,729.63
+		Assessment a = assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", "500", null,
+				item(1, "0901110000", "10000", "VN", "RCEP")));
+		Assessment.Line l = a.lines().get(0);
+		assertThat(l.customsValueCny()).isEqualByComparingTo("74773.65");
+		assertThat(l.rateBasis()).isEqualTo("PREF:RCEP");
+		assertThat(l.dutyRate()).isEqualByComparingTo("0");
+		assertThat(l.duty()).isEqualByComparingTo("0.00");
+		assertThat(l.vat()).isEqualByComparingTo("6729.63");
+		assertThat(l.steps()).anyMatch(s -> s.contains("insurance 31.50 (3‰"))
+				.contains("customs value = 10,531.50 USD × 7.1 = 74,773.65 CNY");
+	}
+
+	@Test
+	void aCertificateFromANonPartyCountryLeavesTheMfnRate() {
+		// same consignment, origin BR (not in RCEP): duty 8 %: 74,773.65 × 0.08 = 5,981.892 → 5,981.89
+		// VAT 9 %: (74,773.65 + 5,981.89) × 0.09 = 80,755.54 × 0.09 = 7,267.9986 → 7,268.00
+		Assessment a = assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", "500", null,
+				item(1, "0901110000", "10000", "BR", "RCEP")));
+		Assessment.Line l = a.lines().get(0);
+		assertThat(l.rateBasis()).isEqualTo("MFN");
+		assertThat(l.duty()).isEqualByComparingTo("5981.89");
+		assertThat(l.vat()).isEqualByComparingTo("7268.00");
+		assertThat(l.steps()).anyMatch(s -> s.contains("origin BR is not a party to RCEP → MFN 8%"));
+	}
+
+	@Test
+	void aPartyCountryWithoutACertificateAlsoPaysMfn() {
+		Assessment a = assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
+				item(1, "0901110000", "1000", "VN", null)));
+		// 1,000.00 × 7.1 = 7,100.00; duty 8 % = 568.00
+		assertThat(a.lines().get(0).rateBasis()).isEqualTo("MFN");
+		assertThat(a.lines().get(0).duty()).isEqualByComparingTo("568.00");
+	}
+
+	@Test
+	void freightAndInsuranceAreAllocatedByValueAndAddUp() {
+		// FOB items 1,000.00 and 2,000.00 USD; freight 100.00 → 33.33 + 66.67; insurance 10.00 → 3.33 + 6.67
+		// CIF 1,036.66 USD × 7.1 = 7,360.286 → 7,360.29 CNY; 2,073.34 × 7.1 = 14,720.714 → 14,720.71 CNY
+		Assessment a = assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", "100", "10",
+				item(1, "8542319000", "1000", "US", null), item(2, "8542319000", "2000", "US", null)));
+		assertThat(a.lines().get(0).customsValueCny()).isEqualByComparingTo("7360.29");
+		assertThat(a.lines().get(1).customsValueCny()).isEqualByComparingTo("14720.71");
+		assertThat(a.totalCustomsValueCny()).isEqualByComparingTo("22081.00");
+		// VAT 13 %: 7,360.29 × 0.13 = 956.8377 → 956.84; 14,720.71 × 0.13 = 1,913.6923 → 1,913.69
+		assertThat(a.totalVat()).isEqualByComparingTo("2870.53");
+		assertThat(LineByLineDutyAssessor.allocate(new BigDecimal("0.10"),
+				List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))).extracting(BigDecimal::toPlainString)
+				.containsExactly("0.04", "0.03", "0.03");
+	}
+
+	@Test
+	void exportsAreValuedFobWithoutImportTaxes() {
+		// CIF 10,000.00 USD − freight 300.00 − insurance 20.00 = FOB 9,680.00 USD × 7.1 = 68,728.00 CNY
+		// export duty 20 % (set for this test): 68,728.00 × 0.2 = 13,745.60; no VAT, no excise
+		exportRates.put("8101940000", new BigDecimal("0.2"));
+		Assessment a = assessor.assess(request(TradeFlow.EXPORT, "CIF", "USD", "300", "20",
+				item(1, "8101940000", "10000", "CN", null)));
+		Assessment.Line l = a.lines().get(0);
+		assertThat(l.customsValueCny()).isEqualByComparingTo("68728.00");
+		assertThat(l.rateBasis()).isEqualTo("EXPORT");
+		assertThat(l.duty()).isEqualByComparingTo("13745.60");
+		assertThat(l.vat()).isEqualByComparingTo("0");
+		assertThat(l.excise()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void anImportOnFobTermsNeedsTheFreight() {
+		assertThatThrownBy(() -> assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", null, null,
+				item(1, "8542319000", "1000", "US", null))))
+				.isInstanceOfSatisfying(Problem.class, p -> {
+					assertThat(p.code()).isEqualTo("FREIGHT_REQUIRED");
+					assertThat(p.fieldProblems().get(0).field()).isEqualTo("freight");
+				});
+	}
+
+	@Test
+	void refusesUnknownLinesAndMissingRatesAllAtOnce() {
+		var request = new AssessmentRequest(TradeFlow.IMPORT, "CIF", CurrencyCode.of("JPY"), null, null, MARCH,
+				List.of(item(1, "8542319000", "1000", "US", null), item(2, "0101210000", "5", "US", null)));
+		assertThatThrownBy(() -> assessor.assess(request)).isInstanceOfSatisfying(Problem.class, p -> {
+			assertThat(p.code()).isEqualTo("INVALID_INPUT");
+			List<String> found = new ArrayList<>();
+			p.fieldProblems().forEach(f -> found.add(f.field() + ":" + f.code()));
+			assertThat(found).containsExactlyInAnyOrder("currency:EXCHANGE_RATE_MISSING",
+					"items[1].hsCode:TARIFF_LINE_UNKNOWN");
+		});
+	}
+
+	@Test
+	void aSingleUnknownLineIsReportedWithItsOwnCode() {
+		assertThatThrownBy(() -> assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
+				item(1, "0101210000", "5", "US", null))))
+				.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("TARIFF_LINE_UNKNOWN"));
+	}
+}
