@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.platform.BusinessTime;
 
@@ -48,9 +47,12 @@ class Webhooks {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private final SecureRandom random = new SecureRandom();
 
-	Webhooks(JdbcClient jdbc, BusinessTime time) {
+	private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+	Webhooks(JdbcClient jdbc, BusinessTime time, org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.time = time;
+		this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 	}
 
 	record Subscription(UUID id, String enterprise, String url, String secret, boolean active, Instant createdAt) {
@@ -105,9 +107,17 @@ class Webhooks {
 		deliverDue(time.now());
 	}
 
-	/** Delivers up to 20 due events; returns how many were acknowledged. */
-	@Transactional
+	/**
+	 * Delivers up to 20 due events; returns how many were acknowledged. The claimed rows stay locked until their
+	 * outcome is written, so no other node sends them meanwhile (an explicit transaction: the scheduler calls this
+	 * from inside the bean, where an annotation would not apply).
+	 */
 	public int deliverDue(Instant now) {
+		Integer delivered = transaction.execute(status -> deliverClaimed(now));
+		return delivered == null ? 0 : delivered;
+	}
+
+	private int deliverClaimed(Instant now) {
 		record Due(UUID id, String url, String secret, String payload, int attempts) {
 		}
 		List<Due> due = jdbc.sql("""

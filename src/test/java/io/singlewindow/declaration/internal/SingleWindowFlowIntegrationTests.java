@@ -356,6 +356,36 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void pollersOnSeveralNodesNeverSendOneEventTwice() throws Exception {
+		List<String> deliveries = new CopyOnWriteArrayList<>();
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/hook", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			deliveries.add(exchange.getRequestHeaders().getFirst("X-SingleWindow-Delivery"));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			String registered = body(mvc.perform(post("/api/v1/webhooks").header("Authorization", "Bearer sw-demo-trader.bio")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/hook\"}"))
+				.andExpect(status().isCreated()).andReturn());
+			for (int i = 0; i < 3; i++) {
+				submit("trader.bio", null, tungstenExport()).andExpect(status().isCreated());
+			}
+			Instant later = Instant.now().plus(Duration.ofHours(2));
+			race(3, () -> webhooks.deliverDue(later));
+			webhooks.deliverDue(later);
+			assertThat(deliveries).hasSize(3).doesNotHaveDuplicates();
+			mvc.perform(delete("/api/v1/webhooks/{id}", (String) JsonPath.read(registered, "$.id"))
+				.header("Authorization", "Bearer sw-demo-trader.bio")).andExpect(status().isNoContent());
+		} finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
 	void backsOffExponentiallyUpToAnHour() {
 		assertThat(Webhooks.backoff(1)).isEqualTo(Duration.ofSeconds(5));
 		assertThat(Webhooks.backoff(2)).isEqualTo(Duration.ofSeconds(10));
