@@ -56,13 +56,14 @@ class DeclarationStore {
 			.list();
 	}
 
-	/** The open tasks of an agency, oldest first: the officer queue. */
+	/** The open tasks of an agency, oldest first: the officer queue. A rejected declaration leaves nothing to do. */
 	List<QueueEntry> queue(String agency, int limit) {
 		return jdbc.sql("""
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
 				       t.note, t.answer, t.created_at, t.version
 				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
-				WHERE t.agency = ? AND t.status = 'PENDING' ORDER BY t.created_at LIMIT ?""")
+				WHERE t.agency = ? AND t.status = 'PENDING' AND d.status IN ('UNDER_REVIEW', 'QUERIED')
+				ORDER BY t.created_at LIMIT ?""")
 			.params(agency, limit)
 			.query((rs, n) -> new QueueEntry(rs.getObject("task_id", UUID.class),
 					rs.getObject("declaration_id", UUID.class), rs.getString("number"), rs.getString("declarant"),

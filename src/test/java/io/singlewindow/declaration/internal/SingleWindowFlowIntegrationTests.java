@@ -142,6 +142,9 @@ class SingleWindowFlowIntegrationTests {
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REJECTED"));
 		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity());
 		decide("officer.commerce", taskId(created, "COMMERCE"), "APPROVE", null).andExpect(status().isConflict());
+		String customsQueue = body(mvc.perform(get("/api/v1/agencies/CUSTOMS/tasks")
+			.header("Authorization", "Bearer sw-demo-officer.customs")).andExpect(status().isOk()).andReturn());
+		assertThat(JsonPath.<List<String>>read(customsQueue, "$[*].declarationId")).doesNotContain(id);
 	}
 
 	@Test
