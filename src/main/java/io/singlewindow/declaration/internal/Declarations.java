@@ -249,6 +249,8 @@ class Declarations {
 		// Write off every referenced permit a line needs; a failure leaves that agency's task to its officer.
 		Map<AgencyCode, List<String>> permitNotes = new LinkedHashMap<>();
 		Map<AgencyCode, Boolean> permitsOk = new LinkedHashMap<>();
+		// Lines for which an agency's own permit was written off: that agency has already said yes to them.
+		Map<AgencyCode, Set<Integer>> coveredLines = new LinkedHashMap<>();
 		for (int i = 0; i < routes.size(); i++) {
 			ValidDeclaration.Item item = d.items().get(i);
 			for (RoutingDecision r : routes.get(i)) {
@@ -268,6 +270,9 @@ class Declarations {
 				}
 				permitNotes.computeIfAbsent(r.agency(), a -> new ArrayList<>()).add(note);
 				permitsOk.merge(r.agency(), ok, Boolean::logicalAnd);
+				if (ok) {
+					coveredLines.computeIfAbsent(r.agency(), a -> new java.util.HashSet<>()).add(item.lineNo());
+				}
 			}
 		}
 
@@ -288,7 +293,10 @@ class Declarations {
 				status = green ? TaskStatus.AUTO_APPROVED : TaskStatus.PENDING;
 				policy = green ? CUSTOMS_GREEN_CHANNEL : CUSTOMS_CHANNEL_CHECK;
 				note = channel.channel() + " " + channel.reasonCode() + (note == null ? "" : "; " + note);
-			} else if (onlyPermits.get(agency) && permitsOk.getOrDefault(agency, false)) {
+			} else if (permitsOk.getOrDefault(agency, false)
+					&& coveredLines.getOrDefault(agency, Set.of()).containsAll(agencyLines.get(agency))) {
+				// Every line the agency was routed for carries a permit it issued, valid and written off — also when
+				// another rule (e.g. an inspection category) routed the same line to it: the permit is its answer.
 				status = TaskStatus.AUTO_APPROVED;
 				policy = PERMIT_WRITTEN_OFF;
 			} else if (onlyPermits.get(agency)) {

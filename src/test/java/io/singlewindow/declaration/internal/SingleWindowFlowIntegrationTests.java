@@ -121,6 +121,37 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void inspectionAndQuarantineApprovesByRuleWhenItsOwnPermitCoversEveryLine() throws Exception {
+		Uscc coffee = EnterpriseFixtures.demo("COFFEE");
+		HeldPermit quarantine = permits.heldBy(coffee).stream()
+			.filter(p -> p.catalogueCode().equals("QUARANTINE_ENTRY") && p.status().equals("IN_FORCE"))
+			.findFirst().orElseThrow();
+		String beans = """
+				{"hsCode":"0901110000","description":"green coffee beans","quantity":%s,"unit":"KGM","value":%s,
+				 "origin":"VN","permitNumber":"%s"}""";
+		String declaration = """
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"2","port":"CNXMN","originCountry":"VN",
+				 "tradingCountry":"VN","currency":"USD","incoterm":"CIF","packages":2,"grossWeight":130,"netWeight":120,
+				 "items":[%s]}""";
+
+		// Green coffee under the quarantine entry permit: CIQ's own permit answers for the line.
+		String covered = body(submit("trader.coffee", null,
+				declaration.formatted(beans.formatted("120", "480", quarantine.number())))
+			.andExpect(status().isCreated()).andReturn());
+		assertThat(taskStatus(covered, "CIQ")).isEqualTo("AUTO_APPROVED");
+		assertThat(permits.heldBy(coffee).stream().filter(p -> p.number().equals(quarantine.number())).findFirst()
+			.orElseThrow().remainingQuantity()).isEqualByComparingTo(quarantine.remainingQuantity().subtract(new BigDecimal("120")));
+
+		// Add roasted coffee, which no CIQ permit covers: the inspection officer must look.
+		String roasted = """
+				,{"hsCode":"0901210000","description":"roasted coffee","quantity":10,"unit":"KGM","value":90,"origin":"VN"}""";
+		String mixed = body(submit("trader.coffee", null,
+				declaration.formatted(beans.formatted("5", "20", quarantine.number()) + roasted))
+			.andExpect(status().isCreated()).andReturn());
+		assertThat(taskStatus(mixed, "CIQ")).isEqualTo("PENDING");
+	}
+
+	@Test
 	void aQueryIsAnsweredAndARejectionGivesThePermitQuotaBack() throws Exception {
 		HeldPermit before = ail();
 		String created = body(submit("trader.chip", null, chipDeclaration(before.number(), "3"))
