@@ -69,7 +69,7 @@ final class DeclarationMix {
 			}
 		}
 		String quarantine = permit(api, key, uscc, "QUARANTINE_ENTRY", "[\"0901110000\"]", "sw-demo-officer.ciq");
-		String licence = permit(api, key, uscc, "AIL", "[\"8471300000\"]", "sw-demo-officer.commerce");
+		String licence = permit(api, key, uscc, "AIL", "[\"8471410000\"]", "sw-demo-officer.commerce");
 		return new DeclarationMix(key, quarantine, licence);
 	}
 
@@ -123,7 +123,7 @@ final class DeclarationMix {
 				unit = "KGM";
 				permit = quarantinePermit;
 			} else if ((line == 0 && !quarantine || line == 1) && licensed) {
-				hs = "8471300000";
+				hs = "8471410000";
 				unit = "C62";
 				permit = importLicence;
 			} else {

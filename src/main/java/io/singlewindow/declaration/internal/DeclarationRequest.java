@@ -1,0 +1,44 @@
+package io.singlewindow.declaration.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A goods declaration as a trader or broker sends it. Codes arrive as plain strings so that every bad one is reported
+ * at once with its JSON path.
+ *
+ * @param declarant the declaring enterprise's USCC; a trader may leave it out (their own enterprise), a broker names
+ *     one of its principals
+ * @param clientReference the caller's own reference, unique per declarant; doubles as idempotency key
+ * @param consignor defaults to the declarant's registered name on exports
+ * @param consignee defaults to the declarant's registered name on imports
+ */
+record DeclarationRequest(String declarant, String clientReference, String flow, String tradeMode,
+		String transportMode, String port, String originCountry, String destinationCountry, String tradingCountry,
+		String currency, String incoterm, BigDecimal freight, BigDecimal insurance, Integer packages,
+		BigDecimal grossWeight, BigDecimal netWeight, String consignor, String consignee, List<Item> items) {
+
+	DeclarationRequest {
+		items = items == null ? List.of() : List.copyOf(items);
+	}
+
+	DeclarationRequest withDeclarantAndReference(String declarant, String clientReference) {
+		return new DeclarationRequest(declarant, clientReference, flow, tradeMode, transportMode, port, originCountry,
+				destinationCountry, tradingCountry, currency, incoterm, freight, insurance, packages, grossWeight,
+				netWeight, consignor, consignee, items);
+	}
+
+	/**
+	 * @param hsCode the 10-digit national commodity code
+	 * @param unit UN/ECE Rec 20 code of {@code quantity}
+	 * @param statisticalQuantity quantity in the tariff line's statistical unit, if different
+	 * @param value the line's value in the declaration currency on its incoterm
+	 * @param origin ISO 3166 country of origin
+	 * @param permitNumber the permit the line is declared under, if any
+	 * @param certificateAgreement the preferential agreement of a certificate of origin, e.g. {@code RCEP}
+	 */
+	record Item(String hsCode, String description, BigDecimal quantity, String unit, BigDecimal statisticalQuantity,
+			BigDecimal value, String origin, String permitNumber, String certificateAgreement,
+			String certificateNumber) {
+	}
+}

@@ -1,0 +1,29 @@
+package io.singlewindow.declaration.internal;
+
+import java.util.Collection;
+
+/** The one status a trader sees, consolidated from the agencies' tasks. */
+enum DeclarationStatus {
+	SUBMITTED, UNDER_REVIEW, QUERIED, REJECTED, CLEARED, RELEASED;
+
+	/**
+	 * The consolidated status of a declaration under review: one rejection rejects it, an open question queries it,
+	 * and it is cleared only when every routed agency approved (by rule or by an officer).
+	 */
+	static DeclarationStatus consolidate(Collection<TaskStatus> tasks) {
+		if (tasks.isEmpty()) {
+			return UNDER_REVIEW;
+		}
+		if (tasks.contains(TaskStatus.REJECTED)) {
+			return REJECTED;
+		}
+		if (tasks.contains(TaskStatus.QUERIED)) {
+			return QUERIED;
+		}
+		return tasks.stream().allMatch(TaskStatus::approved) ? CLEARED : UNDER_REVIEW;
+	}
+
+	boolean open() {
+		return this == SUBMITTED || this == UNDER_REVIEW || this == QUERIED;
+	}
+}

@@ -1,0 +1,157 @@
+package io.singlewindow.declaration.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads declarations with their items, routes, tasks and timeline (one query per table, never per row). */
+@Component
+class DeclarationStore {
+
+	private final JdbcClient jdbc;
+
+	DeclarationStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<UUID> idByReference(String declarant, String clientReference) {
+		return jdbc.sql("SELECT id FROM declaration WHERE declarant = ? AND client_reference = ?")
+			.params(declarant, clientReference).query(UUID.class).optional();
+	}
+
+	Optional<String> requestHash(UUID id) {
+		return jdbc.sql("SELECT request_hash FROM declaration WHERE id = ?").param(id).query(String.class).optional();
+	}
+
+	Optional<UUID> idByNumber(String number) {
+		return jdbc.sql("SELECT id FROM declaration WHERE number = ?").param(number).query(UUID.class).optional();
+	}
+
+	Optional<DeclarationView> find(UUID id) {
+		return jdbc.sql("SELECT * FROM declaration WHERE id = ?").param(id)
+			.query((rs, n) -> header(rs, items(id), routes(id), tasks(id), timeline(id)))
+			.optional();
+	}
+
+	/** The declarations of these declarants, newest first, without their details. */
+	List<Summary> listFor(List<String> declarants, int limit) {
+		if (declarants.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT id, number, declarant, flow, status, submitted_at, updated_at, client_reference
+				FROM declaration WHERE declarant IN (:d) ORDER BY submitted_at DESC LIMIT :limit""")
+			.param("d", declarants).param("limit", limit)
+			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
+					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
+					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference")))
+			.list();
+	}
+
+	/** The open tasks of an agency, oldest first: the officer queue. A rejected declaration leaves nothing to do. */
+	List<QueueEntry> queue(String agency, int limit) {
+		return jdbc.sql("""
+				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
+				       t.note, t.answer, t.created_at, t.version
+				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
+				WHERE t.agency = ? AND t.status = 'PENDING' AND d.status IN ('UNDER_REVIEW', 'QUERIED')
+				ORDER BY t.created_at LIMIT ?""")
+			.params(agency, limit)
+			.query((rs, n) -> new QueueEntry(rs.getObject("task_id", UUID.class),
+					rs.getObject("declaration_id", UUID.class), rs.getString("number"), rs.getString("declarant"),
+					rs.getString("flow"), rs.getString("channel"), rs.getString("policy_code"), rs.getString("note"),
+					rs.getString("answer"), instant(rs, "created_at"), rs.getInt("version")))
+			.list();
+	}
+
+	record Summary(UUID id, String number, String declarant, String flow, DeclarationStatus status,
+			Instant submittedAt, Instant updatedAt, String clientReference) {
+	}
+
+	record QueueEntry(UUID taskId, UUID declarationId, String number, String declarant, String flow, String channel,
+			String policyCode, String note, String answer, Instant createdAt, int version) {
+	}
+
+	List<DeclarationView.Item> items(UUID id) {
+		return jdbc.sql("SELECT * FROM declaration_item WHERE declaration_id = ? ORDER BY line_no").param(id)
+			.query((rs, n) -> new DeclarationView.Item(rs.getInt("line_no"), rs.getString("hs_code"),
+					rs.getString("description"), rs.getBigDecimal("quantity"), rs.getString("unit"),
+					rs.getBigDecimal("statistical_quantity"), rs.getBigDecimal("value"), rs.getString("origin"),
+					rs.getString("permit_number"), rs.getString("certificate_agreement"),
+					rs.getString("certificate_number"), rs.getBigDecimal("customs_value_cny"),
+					rs.getString("rate_basis"), rs.getBigDecimal("duty_rate"), rs.getBigDecimal("duty"),
+					rs.getBigDecimal("excise_rate"), rs.getBigDecimal("excise"), rs.getBigDecimal("vat_rate"),
+					rs.getBigDecimal("vat"),
+					rs.getString("steps") == null ? List.of() : Arrays.asList(rs.getString("steps").split("\n"))))
+			.list();
+	}
+
+	List<DeclarationView.Route> routes(UUID id) {
+		return jdbc.sql("""
+				SELECT line_no, agency, rule_code, reason FROM declaration_route WHERE declaration_id = ?
+				ORDER BY line_no, agency, rule_code""").param(id)
+			.query((rs, n) -> new DeclarationView.Route(rs.getInt("line_no"), rs.getString("agency"),
+					rs.getString("rule_code"), rs.getString("reason")))
+			.list();
+	}
+
+	List<DeclarationView.Task> tasks(UUID id) {
+		return jdbc.sql("SELECT * FROM agency_task WHERE declaration_id = ? ORDER BY agency").param(id)
+			.query(DeclarationStore::task).list();
+	}
+
+	Optional<TaskRow> task(UUID taskId) {
+		return jdbc.sql("SELECT * FROM agency_task WHERE id = ?").param(taskId)
+			.query((rs, n) -> new TaskRow(rs.getObject("declaration_id", UUID.class), task(rs, n))).optional();
+	}
+
+	record TaskRow(UUID declarationId, DeclarationView.Task task) {
+	}
+
+	static DeclarationView.Task task(ResultSet rs, int n) throws SQLException {
+		return new DeclarationView.Task(rs.getObject("id", UUID.class), rs.getString("agency"),
+				TaskStatus.valueOf(rs.getString("status")), rs.getString("policy_code"), rs.getString("note"),
+				rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("reason"), rs.getString("answer"),
+				rs.getInt("version"));
+	}
+
+	List<DeclarationView.Event> timeline(UUID id) {
+		return jdbc.sql("SELECT * FROM declaration_event WHERE declaration_id = ? ORDER BY seq").param(id)
+			.query((rs, n) -> new DeclarationView.Event(instant(rs, "at"), rs.getString("event"),
+					rs.getString("agency"), rs.getString("actor"), rs.getString("reason_code"),
+					rs.getString("reason")))
+			.list();
+	}
+
+	private static DeclarationView header(ResultSet rs, List<DeclarationView.Item> items,
+			List<DeclarationView.Route> routes, List<DeclarationView.Task> tasks, List<DeclarationView.Event> timeline)
+			throws SQLException {
+		return new DeclarationView(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("declarant"),
+				rs.getString("client_reference"), rs.getString("flow"), rs.getString("trade_mode"),
+				rs.getString("transport_mode"), rs.getString("port"), rs.getString("origin_country"),
+				rs.getString("destination_country"), rs.getString("trading_country"), rs.getString("currency"),
+				rs.getString("incoterm"), rs.getBigDecimal("freight"), rs.getBigDecimal("insurance"),
+				rs.getInt("packages"), rs.getBigDecimal("gross_weight"), rs.getBigDecimal("net_weight"),
+				rs.getString("consignor"), rs.getString("consignee"),
+				DeclarationStatus.valueOf(rs.getString("status")), rs.getString("channel"),
+				rs.getString("channel_reason_code"), rs.getString("channel_reason"), rs.getBigDecimal("exchange_rate"),
+				rs.getBigDecimal("total_customs_value"), rs.getBigDecimal("total_duty"),
+				rs.getBigDecimal("total_excise"), rs.getBigDecimal("total_vat"), rs.getBigDecimal("total_taxes"),
+				rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "updated_at"),
+				instant(rs, "cleared_at"), instant(rs, "released_at"), rs.getInt("version"), items, routes, tasks,
+				timeline);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+}

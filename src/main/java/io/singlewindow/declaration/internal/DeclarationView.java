@@ -1,0 +1,72 @@
+package io.singlewindow.declaration.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A declaration with its items, assessment, routing, tasks and timeline: the consolidated response. The risk channel
+ * and the customs task's policy are officers' knowledge; {@link #forTrader()} removes them.
+ */
+record DeclarationView(UUID id, String number, String declarant, String clientReference, String flow,
+		String tradeMode, String transportMode, String port, String originCountry, String destinationCountry,
+		String tradingCountry, String currency, String incoterm, BigDecimal freight, BigDecimal insurance,
+		int packages, BigDecimal grossWeight, BigDecimal netWeight, String consignor, String consignee,
+		DeclarationStatus status, String channel, String channelReasonCode, String channelReason,
+		BigDecimal exchangeRate, BigDecimal totalCustomsValue, BigDecimal totalDuty, BigDecimal totalExcise,
+		BigDecimal totalVat, BigDecimal totalTaxes, String submittedBy, Instant submittedAt, Instant updatedAt,
+		Instant clearedAt, Instant releasedAt, int version, List<Item> items, List<Route> routes, List<Task> tasks,
+		List<Event> timeline) {
+
+	record Item(int lineNo, String hsCode, String description, BigDecimal quantity, String unit,
+			BigDecimal statisticalQuantity, BigDecimal value, String origin, String permitNumber,
+			String certificateAgreement, String certificateNumber, BigDecimal customsValueCny, String rateBasis,
+			BigDecimal dutyRate, BigDecimal duty, BigDecimal exciseRate, BigDecimal excise, BigDecimal vatRate,
+			BigDecimal vat, List<String> steps) {
+	}
+
+	record Route(int lineNo, String agency, String ruleCode, String reason) {
+	}
+
+	record Task(UUID id, String agency, TaskStatus status, String policyCode, String note, String decidedBy,
+			Instant decidedAt, String reason, String answer, int version) {
+	}
+
+	record Event(Instant at, String event, String agency, String actor, String reasonCode, String reason) {
+	}
+
+	/** What the declarant may see: no channel, no customs risk policy. */
+	DeclarationView forTrader() {
+		List<Task> visibleTasks = tasks.stream()
+			.map(t -> "CUSTOMS".equals(t.agency()) ? new Task(t.id(), t.agency(), t.status(), null, null,
+					t.decidedBy(), t.decidedAt(), t.reason(), t.answer(), t.version()) : t)
+			.toList();
+		List<Event> visibleEvents = timeline.stream()
+			.map(e -> "CUSTOMS".equals(e.agency()) && "AUTO_APPROVED".equals(e.event())
+					|| "ROUTED".equals(e.event()) && "CUSTOMS".equals(e.agency()) && e.reasonCode() != null
+							&& e.reasonCode().startsWith("CUSTOMS_CHANNEL")
+									? new Event(e.at(), e.event(), e.agency(), e.actor(), null, null) : e)
+			.toList();
+		return new DeclarationView(id, number, declarant, clientReference, flow, tradeMode, transportMode, port,
+				originCountry, destinationCountry, tradingCountry, currency, incoterm, freight, insurance, packages,
+				grossWeight, netWeight, consignor, consignee, status, null, null, null, exchangeRate,
+				totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, submittedBy, submittedAt, updatedAt,
+				clearedAt, releasedAt, version, items, routes, visibleTasks, visibleEvents);
+	}
+
+	/** The stored assessment as the tariff module's record, for its page fragment; null before assessment. */
+	public io.singlewindow.tariff.Assessment tariffAssessment() {
+		if (exchangeRate == null) {
+			return null;
+		}
+		return new io.singlewindow.tariff.Assessment(exchangeRate, items.stream()
+			.map(i -> new io.singlewindow.tariff.Assessment.Line(i.lineNo(), i.customsValueCny(), i.rateBasis(),
+					i.dutyRate(), i.duty(), i.exciseRate(), i.excise(), i.vatRate(), i.vat(), i.steps()))
+			.toList(), totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes);
+	}
+
+	Task task(String agency) {
+		return tasks.stream().filter(t -> t.agency().equals(agency)).findFirst().orElse(null);
+	}
+}

@@ -1,0 +1,26 @@
+package io.singlewindow.declaration.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.singlewindow.core.CountryCode;
+import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.LoCode;
+import io.singlewindow.core.TradeFlow;
+import io.singlewindow.core.UnitCode;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.tariff.TariffLine;
+
+/** A declaration that passed validation, with typed values and the tariff line of every item. */
+record ValidDeclaration(Uscc declarant, String clientReference, TradeFlow flow, String tradeMode,
+		String transportMode, LoCode port, CountryCode originCountry, CountryCode destinationCountry,
+		CountryCode tradingCountry, CurrencyCode currency, String incoterm, BigDecimal freight, BigDecimal insurance,
+		int packages, BigDecimal grossWeight, BigDecimal netWeight, String consignor, String consignee,
+		List<Item> items, List<String> warnings) {
+
+	record Item(int lineNo, HsCode hsCode, TariffLine tariffLine, String description, BigDecimal quantity,
+			UnitCode unit, BigDecimal statisticalQuantity, BigDecimal value, CountryCode origin, String permitNumber,
+			String certificateAgreement, String certificateNumber) {
+	}
+}

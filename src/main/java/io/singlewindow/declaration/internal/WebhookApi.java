@@ -1,0 +1,80 @@
+package io.singlewindow.declaration.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/webhooks")
+@Tag(name = "Webhooks", description = "Signed declaration status events pushed to an enterprise's URL")
+class WebhookApi {
+
+	private final Webhooks webhooks;
+	private final CurrentActor currentActor;
+
+	WebhookApi(Webhooks webhooks, CurrentActor currentActor) {
+		this.webhooks = webhooks;
+		this.currentActor = currentActor;
+	}
+
+	/** @param enterprise the enterprise whose declarations are reported; a trader may leave it out */
+	record Registration(String enterprise, String url) {
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a webhook; the answer carries the signing secret, shown only once")
+	Webhooks.Subscription register(@RequestBody Registration registration) {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		Uscc enterprise = registration.enterprise() == null || registration.enterprise().isBlank()
+				? actor.enterprise() : Uscc.parse(registration.enterprise());
+		actor.requireActFor(enterprise);
+		URI uri;
+		try {
+			uri = URI.create(registration.url() == null ? "" : registration.url().strip());
+		} catch (IllegalArgumentException e) {
+			throw Problem.invalidField("url", "WEBHOOK_URL_INVALID", registration.url());
+		}
+		if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+			throw Problem.invalidField("url", "WEBHOOK_URL_INVALID", registration.url());
+		}
+		return webhooks.register(enterprise.value(), uri.toString(), actor.username());
+	}
+
+	@GetMapping
+	@Operation(summary = "The webhooks of the enterprises the caller acts for (without secrets)")
+	List<Webhooks.Subscription> list() {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		return webhooks.of(DeclarationApi.declarants(actor));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Stop a webhook")
+	void delete(@PathVariable UUID id) {
+		Actor actor = currentActor.get();
+		if (webhooks.deactivate(id, DeclarationApi.declarants(actor)) == 0) {
+			throw Problem.notFound("WEBHOOK_NOT_FOUND", id);
+		}
+	}
+}

@@ -1,0 +1,186 @@
+package io.singlewindow.declaration.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * Signed status events to enterprises' webhooks. {@link #enqueue} writes to the outbox inside the caller's
+ * transaction, so an event exists exactly when its status change committed. {@link #deliverDue} claims due rows with
+ * {@code FOR UPDATE SKIP LOCKED}, so several nodes deliver without sending one event twice at the same time. A
+ * delivery is retried with exponential back-off (5 s, 10 s, 20 s … at most one hour) until the receiver answers 2xx.
+ * <p>
+ * Signature: header {@code X-SingleWindow-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
+ */
+@Component
+class Webhooks {
+
+	private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+
+	static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+	static final Duration LAST_RETRY = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+	private final BusinessTime time;
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final SecureRandom random = new SecureRandom();
+
+	private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+	Webhooks(JdbcClient jdbc, BusinessTime time, org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.time = time;
+		this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+	}
+
+	record Subscription(UUID id, String enterprise, String url, String secret, boolean active, Instant createdAt) {
+	}
+
+	Subscription register(String enterprise, String url, String actor) {
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		var s = new Subscription(UUID.randomUUID(), enterprise, url, "whsec_" + HexFormat.of().formatHex(bytes), true,
+				time.now());
+		jdbc.sql("""
+				INSERT INTO webhook_subscription (id, enterprise, url, secret, created_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(s.id(), enterprise, url, s.secret(), actor, Timestamp.from(s.createdAt()))
+			.update();
+		log.info("event=webhook_registered enterprise={} url={}", enterprise, url);
+		return s;
+	}
+
+	List<Subscription> of(List<String> enterprises) {
+		if (enterprises.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT id, enterprise, url, secret, active, created_at FROM webhook_subscription
+				WHERE enterprise IN (:e) ORDER BY created_at""")
+			.param("e", enterprises)
+			.query((rs, n) -> new Subscription(rs.getObject("id", UUID.class), rs.getString("enterprise"),
+					rs.getString("url"), null, rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	int deactivate(UUID id, List<String> enterprises) {
+		return jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE id = :id AND enterprise IN (:e)")
+			.param("id", id).param("e", enterprises).update();
+	}
+
+	/** Writes the event for every active webhook of {@code enterprise}, in one statement. */
+	void enqueue(String enterprise, UUID declarationId, String number, String status, Instant at) {
+		String payload = "{\"type\":\"declaration.status\",\"declarationId\":\"" + declarationId
+				+ "\",\"number\":\"" + number + "\",\"status\":\"" + status + "\",\"at\":\"" + at + "\"}";
+		jdbc.sql("""
+				INSERT INTO webhook_delivery (id, subscription_id, declaration_id, event_type, payload,
+				    next_attempt_at, created_at)
+				SELECT gen_random_uuid(), id, ?, ?, ?, ?, ? FROM webhook_subscription WHERE enterprise = ? AND active""")
+			.params(declarationId, "declaration.status", payload, Timestamp.from(at), Timestamp.from(at), enterprise)
+			.update();
+	}
+
+	@Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT10S")
+	void poll() {
+		deliverDue(time.now());
+	}
+
+	/**
+	 * Delivers up to 20 due events; returns how many were acknowledged. The claimed rows stay locked until their
+	 * outcome is written, so no other node sends them meanwhile (an explicit transaction: the scheduler calls this
+	 * from inside the bean, where an annotation would not apply).
+	 */
+	public int deliverDue(Instant now) {
+		Integer delivered = transaction.execute(status -> deliverClaimed(now));
+		return delivered == null ? 0 : delivered;
+	}
+
+	private int deliverClaimed(Instant now) {
+		record Due(UUID id, String url, String secret, String payload, int attempts) {
+		}
+		List<Due> due = jdbc.sql("""
+				SELECT d.id, s.url, s.secret, d.payload, d.attempts FROM webhook_delivery d
+				JOIN webhook_subscription s ON s.id = d.subscription_id
+				WHERE d.delivered_at IS NULL AND d.next_attempt_at <= ? AND s.active
+				ORDER BY d.next_attempt_at LIMIT 20 FOR UPDATE OF d SKIP LOCKED""")
+			.param(Timestamp.from(now))
+			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("url"), rs.getString("secret"),
+					rs.getString("payload"), rs.getInt("attempts")))
+			.list();
+		int delivered = 0;
+		for (Due d : due) {
+			long t = now.getEpochSecond();
+			Integer status = null;
+			String error = null;
+			try {
+				HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(d.url()))
+					.timeout(Duration.ofSeconds(10))
+					.header("Content-Type", "application/json")
+					.header("X-SingleWindow-Event", "declaration.status")
+					.header("X-SingleWindow-Delivery", d.id().toString())
+					.header("X-SingleWindow-Signature", "t=" + t + ",v1=" + sign(d.secret(), t, d.payload()))
+					.POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
+					.build(), HttpResponse.BodyHandlers.discarding());
+				status = response.statusCode();
+			} catch (java.io.IOException | IllegalArgumentException e) {
+				error = e.getClass().getSimpleName() + ": " + e.getMessage();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				error = "interrupted";
+			}
+			boolean ok = status != null && status / 100 == 2;
+			if (ok) {
+				delivered++;
+				jdbc.sql("UPDATE webhook_delivery SET delivered_at = ?, attempts = attempts + 1, last_status = ? WHERE id = ?")
+					.params(Timestamp.from(now), status, d.id()).update();
+			} else {
+				Instant next = now.plus(backoff(d.attempts() + 1));
+				jdbc.sql("""
+						UPDATE webhook_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?,
+						    next_attempt_at = ? WHERE id = ?""")
+					.params(status, error, Timestamp.from(next), d.id()).update();
+				log.info("event=webhook_failed delivery={} attempt={} status={} next={}", d.id(), d.attempts() + 1,
+						status, next);
+			}
+		}
+		return delivered;
+	}
+
+	/** The wait after the {@code attempt}-th failed attempt: 5 s doubling, at most an hour. */
+	static Duration backoff(int attempt) {
+		long seconds = FIRST_RETRY.toSeconds() << Math.min(attempt - 1, 20);
+		return seconds > LAST_RETRY.toSeconds() ? LAST_RETRY : Duration.ofSeconds(seconds);
+	}
+
+	static String sign(String secret, long timestamp, String body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException | InvalidKeyException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package io.singlewindow.routing.internal;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.Role;
+import io.singlewindow.routing.internal.RoutingAdmin.RuleBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The routing table over REST: read by admins and officers, changed by admins with optimistic locking. */
+@RestController
+@Tag(name = "Routing", description = "The routing table: which agencies act on which declaration items")
+class RoutingRulesApi {
+
+	private static final Logger log = LoggerFactory.getLogger(RoutingRulesApi.class);
+
+	private final RoutingRules rules;
+	private final CurrentActor currentActor;
+
+	RoutingRulesApi(RoutingRules rules, CurrentActor currentActor) {
+		this.rules = rules;
+		this.currentActor = currentActor;
+	}
+
+	@GetMapping("/api/v1/routing/rules")
+	@Operation(summary = "Every routing rule, by priority")
+	List<RuleBody> list() {
+		currentActor.get().requireRole(Role.ADMIN, Role.OFFICER);
+		return rules.all().stream().map(RoutingAdmin::body).toList();
+	}
+
+	@PostMapping("/api/v1/routing/rules")
+	@Operation(summary = "Add a routing rule (admins)")
+	RuleBody create(@RequestBody RuleBody body) {
+		currentActor.get().requireRole(Role.ADMIN);
+		RoutingRule rule = RoutingAdmin.parse(body, body.code(), 0);
+		rules.save(rule, true);
+		log.info("event=routing_rule_created code={} by={}", rule.code(), currentActor.get().username());
+		return RoutingAdmin.body(rules.find(rule.code()).orElseThrow());
+	}
+
+	@PutMapping("/api/v1/routing/rules/{code}")
+	@Operation(summary = "Change a routing rule (admins); 409 ROUTING_RULE_CHANGED when the version is stale")
+	RuleBody update(@PathVariable String code, @RequestBody RuleBody body) {
+		currentActor.get().requireRole(Role.ADMIN);
+		if (body.version() == null) {
+			throw Problem.invalidField("version", "REQUIRED");
+		}
+		RoutingRule rule = RoutingAdmin.parse(body, code, body.version());
+		rules.save(rule, false);
+		log.info("event=routing_rule_changed code={} by={}", code, currentActor.get().username());
+		return RoutingAdmin.body(rules.find(code).orElseThrow());
+	}
+}

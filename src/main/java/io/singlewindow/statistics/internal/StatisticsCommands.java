@@ -1,0 +1,65 @@
+package io.singlewindow.statistics.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the statistics do on start, on request of their properties: seed a small synthetic history with the demo data,
+ * rebuild the aggregates, generate synthetic declarations, run the benchmark, and stop when asked to. See
+ * docs/statistics.md for the commands.
+ */
+@Configuration(proxyBeanMethods = false)
+class StatisticsCommands {
+
+	private static final Logger log = LoggerFactory.getLogger(StatisticsCommands.class);
+
+	/** A small synthetic history, so that a new user sees monthly trade and growth at once. Skipped when present. */
+	@Bean
+	@Order(60)
+	@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+	ApplicationRunner statisticsDemoData(StatisticsProperties properties, SyntheticDeclarations generator,
+			JdbcClient jdbc) {
+		return args -> {
+			int perMonth = properties.demoDeclarationsPerMonth();
+			boolean present = jdbc.sql("SELECT EXISTS (SELECT 1 FROM statistics_fact WHERE synthetic)")
+				.query(Boolean.class).single();
+			if (perMonth > 0 && !present) {
+				long recorded = generator.generate(2, perMonth, properties.generate().seed(),
+						properties.generate().batchSize());
+				log.info("event=statistics_demo_data declarations={}", recorded);
+			}
+		};
+	}
+
+	@Bean
+	@Order(70)
+	ApplicationRunner statisticsCommandLine(StatisticsProperties properties, StatisticsLedger ledger,
+			SyntheticDeclarations generator, StatisticsBenchmark benchmark, ApplicationContext context) {
+		return (ApplicationArguments args) -> {
+			var generate = properties.generate();
+			if (generate.years() > 0) {
+				generator.generate(generate.years(), generate.declarationsPerMonth(), generate.seed(),
+						generate.batchSize());
+			}
+			if (properties.rebuild()) {
+				ledger.rebuild("command-line");
+			}
+			if (properties.benchmark().rounds() > 0) {
+				benchmark.run(properties.benchmark().rounds());
+			}
+			if (properties.exitWhenDone()) {
+				log.info("event=statistics_commands_done exiting=true");
+				System.exit(SpringApplication.exit(context, () -> 0));
+			}
+		};
+	}
+}

@@ -1,0 +1,58 @@
+package io.singlewindow.statistics.internal;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Component;
+
+import io.singlewindow.platform.BusinessTime;
+
+/** Answers a request for a table as a CSV or XLSX download, for the page and the API alike. */
+@Component
+class StatisticsExports {
+
+	/** The XLSX name for every table in one workbook. */
+	static final String ALL = "all";
+
+	private final TradeDashboards dashboards;
+	private final StatisticsTables tables;
+	private final BusinessTime time;
+
+	StatisticsExports(TradeDashboards dashboards, StatisticsTables tables, BusinessTime time) {
+		this.dashboards = dashboards;
+		this.tables = tables;
+		this.time = time;
+	}
+
+	void csv(String table, StatisticsFilters filters, Locale locale, HttpServletResponse response) throws IOException {
+		DashboardQuery query = filters.query(time);
+		StatisticsTable t = tables.table(dashboards.dashboard(query.period(), query.flow()), table, locale);
+		attachment(response, TableExports.CSV, fileName(query, table) + ".csv");
+		TableExports.csv(t, response.getOutputStream());
+	}
+
+	void xlsx(String table, StatisticsFilters filters, Locale locale, HttpServletResponse response) throws IOException {
+		DashboardQuery query = filters.query(time);
+		Dashboard dashboard = dashboards.dashboard(query.period(), query.flow());
+		List<StatisticsTable> sheets = ALL.equals(table) ? tables.all(dashboard, locale)
+				: List.of(tables.table(dashboard, table, locale));
+		attachment(response, TableExports.XLSX, fileName(query, table) + ".xlsx");
+		TableExports.xlsx(sheets, response.getOutputStream());
+	}
+
+	static String fileName(DashboardQuery query, String table) {
+		return "trade-statistics-" + table + "-" + query.period().to() + (query.period().yearToDate() ? "-ytd" : "")
+				+ "-" + query.flow().name().toLowerCase(Locale.ROOT);
+	}
+
+	private static void attachment(HttpServletResponse response, String contentType, String fileName) {
+		response.setContentType(contentType);
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"; filename*=UTF-8''"
+				+ URLEncoder.encode(fileName, StandardCharsets.UTF_8));
+	}
+}

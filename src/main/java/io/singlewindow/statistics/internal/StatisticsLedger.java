@@ -1,0 +1,175 @@
+package io.singlewindow.statistics.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * Records cleared declarations as facts and keeps the monthly aggregates in step, in one statement per batch: the
+ * facts are inserted (a declaration already recorded is skipped, so redelivered events never count twice) and exactly
+ * the rows inserted are added to the aggregates. The same code serves one event and a generator batch of thousands.
+ */
+@Component
+class StatisticsLedger {
+
+	private static final Logger log = LoggerFactory.getLogger(StatisticsLedger.class);
+
+	private static final String FACT_COLUMNS = """
+			declaration_id, line_no, declaration_number, declarant, cleared_at, month, flow, hs_code, hs_chapter,
+			hs_section, partner, origin, trade_mode, high_tech, chain, value_cny, value_usd, synthetic""";
+
+	private static final String UPSERT = """
+			INSERT INTO statistics_monthly (month, flow, dimension, key, value_cny, value_usd, declarations, lines)
+			SELECT month, flow, dimension, key, value_cny, value_usd, declarations, lines FROM deltas
+			ORDER BY dimension, month, flow, key
+			ON CONFLICT (dimension, month, flow, key) DO UPDATE SET
+			    value_cny = statistics_monthly.value_cny + excluded.value_cny,
+			    value_usd = statistics_monthly.value_usd + excluded.value_usd,
+			    declarations = statistics_monthly.declarations + excluded.declarations,
+			    lines = statistics_monthly.lines + excluded.lines""";
+
+	/** Facts in, aggregate deltas of exactly the inserted rows, added to the aggregates. */
+	private static final String RECORD = "WITH inserted AS (INSERT INTO statistics_fact (" + FACT_COLUMNS + """
+			)
+			    SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[],
+			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[],
+			        ?::numeric[], ?::numeric[], ?::boolean[])
+			    ON CONFLICT (declaration_id, line_no) DO NOTHING
+			    RETURNING *),
+			deltas AS (""" + deltasOver("inserted") + "),\nupserted AS (" + UPSERT + " RETURNING 1)\n"
+			+ "SELECT count(DISTINCT declaration_id), count(*) FROM inserted";
+
+	private final JdbcTemplate jdbcTemplate;
+	private final JdbcClient jdbc;
+	private final BusinessTime time;
+
+	StatisticsLedger(JdbcTemplate jdbcTemplate, JdbcClient jdbc, BusinessTime time) {
+		this.jdbcTemplate = jdbcTemplate;
+		this.jdbc = jdbc;
+		this.time = time;
+	}
+
+	/**
+	 * The aggregate deltas of a set of fact rows: per month, flow, dimension and key the sums, the number of distinct
+	 * declarations and of lines.
+	 */
+	static String deltasOver(String facts) {
+		return Arrays.stream(Dimension.values())
+			.map(d -> "SELECT month, flow, '" + d.name() + "' AS dimension, " + d.keyExpression() + " AS key,"
+					+ " sum(value_cny) AS value_cny, sum(value_usd) AS value_usd,"
+					+ " count(DISTINCT declaration_id) AS declarations, count(*) AS lines"
+					+ " FROM " + facts + " GROUP BY month, flow, " + d.keyExpression())
+			.collect(Collectors.joining("\nUNION ALL\n"));
+	}
+
+	/**
+	 * Records the declarations not recorded yet, with their aggregates, in the caller's transaction (or a new one).
+	 *
+	 * @return what was newly recorded; nothing when every declaration was recorded already
+	 */
+	@Transactional
+	public Recorded record(List<StatisticalDeclaration> declarations) {
+		int lines = declarations.stream().mapToInt(d -> d.lines().size()).sum();
+		if (lines == 0) {
+			return new Recorded(0, 0);
+		}
+		Object[][] columns = new Object[18][lines];
+		int row = 0;
+		for (StatisticalDeclaration d : declarations) {
+			LocalDate month = LocalDate.ofInstant(d.clearedAt(), BusinessTime.ZONE).withDayOfMonth(1);
+			for (StatisticalDeclaration.Line line : d.lines()) {
+				String chapter = line.hsCode().substring(0, 2);
+				Object[] values = { d.declarationId(), line.lineNo(), d.declarationNumber(), d.declarant(),
+						Timestamp.from(d.clearedAt()), Date.valueOf(month), d.flow().name(), line.hsCode(), chapter,
+						HsSections.of(chapter), d.partner(), line.origin(), d.tradeMode(), d.highTech(), d.chain(),
+						line.valueCny(), line.valueUsd(), d.synthetic() };
+				for (int c = 0; c < values.length; c++) {
+					columns[c][row] = values[c];
+				}
+				row++;
+			}
+		}
+		String[] types = { "uuid", "int4", "text", "text", "timestamptz", "date", "text", "text", "text", "text", "text",
+				"text", "text", "bool", "text", "numeric", "numeric", "bool" };
+		return jdbcTemplate.execute((ConnectionCallback<Recorded>) con -> execute(con, columns, types));
+	}
+
+	private static Recorded execute(Connection con, Object[][] columns, String[] types) throws SQLException {
+		try (PreparedStatement statement = con.prepareStatement(RECORD)) {
+			for (int c = 0; c < columns.length; c++) {
+				Array array = con.createArrayOf(types[c], columns[c]);
+				statement.setArray(c + 1, array);
+			}
+			try (var rs = statement.executeQuery()) {
+				rs.next();
+				return new Recorded(rs.getInt(1), rs.getInt(2));
+			}
+		}
+	}
+
+	/**
+	 * Recomputes every aggregate from the facts in one transaction. Ingestion waits meanwhile (the facts are locked
+	 * against inserts), so no cleared declaration is missed or counted twice.
+	 */
+	@Transactional
+	public Rebuild rebuild(String by) {
+		long start = System.nanoTime();
+		jdbc.sql("LOCK TABLE statistics_fact IN SHARE MODE").update();
+		jdbc.sql("DELETE FROM statistics_monthly").update();
+		int aggregates = jdbc.sql("WITH deltas AS (" + deltasOver("statistics_fact") + ")\n" + UPSERT).update();
+		long facts = jdbc.sql("SELECT count(*) FROM statistics_fact").query(Long.class).single();
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		Rebuild rebuild = new Rebuild(time.now(), by, facts, aggregates, millis);
+		jdbc.sql("""
+				INSERT INTO statistics_rebuild (id, rebuilt_at, rebuilt_by, fact_rows, aggregate_rows, millis)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), Timestamp.from(rebuild.at()), by, facts, aggregates, millis)
+			.update();
+		log.info("event=statistics_rebuilt by={} facts={} aggregates={} millis={}", by, facts, aggregates, millis);
+		return rebuild;
+	}
+
+	/** The last rebuild, if any. */
+	java.util.Optional<Rebuild> lastRebuild() {
+		return jdbc.sql("""
+				SELECT rebuilt_at, rebuilt_by, fact_rows, aggregate_rows, millis FROM statistics_rebuild
+				ORDER BY rebuilt_at DESC LIMIT 1""")
+			.query((rs, n) -> new Rebuild(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getLong(3),
+					rs.getLong(4), rs.getLong(5)))
+			.optional();
+	}
+
+	/** Whether a declaration is recorded. */
+	boolean isRecorded(UUID declarationId) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM statistics_fact WHERE declaration_id = ?)").param(declarationId)
+			.query(Boolean.class).single();
+	}
+
+	/** Declarations and lines newly recorded by one call. */
+	public record Recorded(int declarations, int lines) {
+	}
+
+	/** Serializable: the page hands it to the next request as a flash attribute, kept in the JDBC session. */
+	public record Rebuild(java.time.Instant at, String by, long factRows, long aggregateRows, long millis)
+			implements java.io.Serializable {
+	}
+
+}

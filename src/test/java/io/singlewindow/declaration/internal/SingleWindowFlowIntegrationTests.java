@@ -1,0 +1,534 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.enterprise.EnterpriseFixtures;
+import io.singlewindow.permit.HeldPermit;
+import io.singlewindow.permit.PermitLedger;
+
+/**
+ * The single window through its REST API, as traders and officers use it: one declaration routed to exactly the
+ * agencies its items need, automatic and manual decisions, one consolidated status, the permit quota written off.
+ */
+@SingleWindowIntegrationTest
+class SingleWindowFlowIntegrationTests {
+
+	static final String CHIP = EnterpriseFixtures.demo("CHIP").value();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PermitLedger permits;
+
+	@Autowired
+	Webhooks webhooks;
+
+	@Test
+	void oneDeclarationIsRoutedDecidedAndClearedWithThePermitWrittenOff() throws Exception {
+		HeldPermit before = ail();
+
+		MvcResult submitted = submit("trader.chip", null, chipDeclaration(before.number(), "5"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.number").value(org.hamcrest.Matchers.startsWith("XM")))
+			.andExpect(jsonPath("$.channel").doesNotExist())
+			.andExpect(jsonPath("$.consignee").value(org.hamcrest.Matchers.not("")))
+			.andReturn();
+		String id = JsonPath.read(body(submitted), "$.id");
+
+		// Routed to exactly customs, inspection and quarantine, and the licensing agency — each with its rule.
+		assertThat(JsonPath.<List<String>>read(body(submitted), "$.tasks[*].agency"))
+			.containsExactlyInAnyOrder("CIQ", "COMMERCE", "CUSTOMS");
+		assertThat(JsonPath.<List<String>>read(body(submitted), "$.routes[?(@.lineNo == 1)].ruleCode"))
+			.containsExactlyInAnyOrder("CUSTOMS_ALWAYS", "CIQ_INSPECTION_CATEGORY", "CIQ_SUPERVISION_AB",
+					"PERMIT_ISSUING_AGENCY");
+		assertThat(JsonPath.<List<String>>read(body(submitted), "$.routes[?(@.lineNo == 2)].agency"))
+			.containsExactly("CUSTOMS");
+		// Automatic decision: the referenced licence was valid, in scope and had quota.
+		assertThat(taskStatus(body(submitted), "COMMERCE")).isEqualTo("AUTO_APPROVED");
+		assertThat(taskStatus(body(submitted), "CIQ")).isEqualTo("PENDING");
+		assertThat(JsonPath.<String>read(body(submitted), "$.status")).isEqualTo("UNDER_REVIEW");
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity().subtract(BigDecimal.TEN.divide(BigDecimal.TWO)));
+		// The assessment is stored line by line.
+		assertThat(JsonPath.<List<Object>>read(body(submitted), "$.items[*].customsValueCny")).hasSize(2);
+
+		// The inspection officer finds the task in the queue and approves; customs decides by channel.
+		String queue = body(mvc.perform(get("/api/v1/agencies/CIQ/tasks").header("Authorization", "Bearer sw-demo-officer.ciq"))
+			.andExpect(status().isOk()).andReturn());
+		assertThat(JsonPath.<List<String>>read(queue, "$[*].declarationId")).contains(id);
+		decide("officer.ciq", taskId(body(submitted), "CIQ"), "APPROVE", null).andExpect(status().isOk());
+		String afterCiq = view("officer.customs", id);
+		if ("PENDING".equals(taskStatus(afterCiq, "CUSTOMS"))) {
+			assertThat(JsonPath.<String>read(afterCiq, "$.channel")).isIn("YELLOW", "RED");
+			decide("officer.customs", taskId(afterCiq, "CUSTOMS"), "APPROVE", null).andExpect(status().isOk());
+		} else {
+			assertThat(JsonPath.<String>read(afterCiq, "$.channel")).isEqualTo("GREEN");
+		}
+
+		String cleared = view("trader.chip", id);
+		assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
+		assertThat(JsonPath.<List<String>>read(cleared, "$.timeline[*].event"))
+			.contains("SUBMITTED", "ROUTED", "AUTO_APPROVED", "APPROVED", "CLEARED");
+		assertThat(JsonPath.<List<String>>read(cleared, "$.timeline[?(@.event == 'APPROVED')].actor"))
+			.contains("officer.ciq");
+
+		mvc.perform(get("/api/v1/declarations/{id}/response", id).header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Content-Disposition", org.hamcrest.Matchers.containsString(".json")));
+		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("RELEASED"));
+	}
+
+	@Test
+	void inspectionAndQuarantineApprovesByRuleWhenItsOwnPermitCoversEveryLine() throws Exception {
+		Uscc coffee = EnterpriseFixtures.demo("COFFEE");
+		HeldPermit quarantine = permits.heldBy(coffee).stream()
+			.filter(p -> p.catalogueCode().equals("QUARANTINE_ENTRY") && p.status().equals("IN_FORCE"))
+			.findFirst().orElseThrow();
+		String beans = """
+				{"hsCode":"0901110000","description":"green coffee beans","quantity":%s,"unit":"KGM","value":%s,
+				 "origin":"VN","permitNumber":"%s"}""";
+		String declaration = """
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"2","port":"CNXMN","originCountry":"VN",
+				 "tradingCountry":"VN","currency":"USD","incoterm":"CIF","packages":2,"grossWeight":130,"netWeight":120,
+				 "items":[%s]}""";
+
+		// Green coffee under the quarantine entry permit: CIQ's own permit answers for the line.
+		String covered = body(submit("trader.coffee", null,
+				declaration.formatted(beans.formatted("120", "480", quarantine.number())))
+			.andExpect(status().isCreated()).andReturn());
+		assertThat(taskStatus(covered, "CIQ")).isEqualTo("AUTO_APPROVED");
+		assertThat(permits.heldBy(coffee).stream().filter(p -> p.number().equals(quarantine.number())).findFirst()
+			.orElseThrow().remainingQuantity()).isEqualByComparingTo(quarantine.remainingQuantity().subtract(new BigDecimal("120")));
+
+		// Add roasted coffee, which no CIQ permit covers: the inspection officer must look.
+		String roasted = """
+				,{"hsCode":"0901210000","description":"roasted coffee","quantity":10,"unit":"KGM","value":90,"origin":"VN"}""";
+		String mixed = body(submit("trader.coffee", null,
+				declaration.formatted(beans.formatted("5", "20", quarantine.number()) + roasted))
+			.andExpect(status().isCreated()).andReturn());
+		assertThat(taskStatus(mixed, "CIQ")).isEqualTo("PENDING");
+	}
+
+	@Test
+	void aQueryIsAnsweredAndARejectionGivesThePermitQuotaBack() throws Exception {
+		HeldPermit before = ail();
+		String created = body(submit("trader.chip", null, chipDeclaration(before.number(), "3"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("3")));
+
+		decide("officer.ciq", taskId(created, "CIQ"), "QUERY", null).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("REASON_REQUIRED"));
+		decide("officer.ciq", taskId(created, "CIQ"), "QUERY", "Which lab tested the batteries?")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("QUERIED"));
+		mvc.perform(post("/api/v1/declarations/{id}/queries/CIQ/answer", id)
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"answer\":\"CQC Xiamen, report 2026-118\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UNDER_REVIEW"));
+
+		decide("officer.ciq", taskId(created, "CIQ"), "REJECT", "Battery certificate expired")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REJECTED"));
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity());
+		decide("officer.commerce", taskId(created, "COMMERCE"), "APPROVE", null).andExpect(status().isConflict());
+		String customsQueue = body(mvc.perform(get("/api/v1/agencies/CUSTOMS/tasks")
+			.header("Authorization", "Bearer sw-demo-officer.customs")).andExpect(status().isOk()).andReturn());
+		assertThat(JsonPath.<List<String>>read(customsQueue, "$[*].declarationId")).doesNotContain(id);
+	}
+
+	@Test
+	void reportsEveryProblemAtOnceAndStoresNothing() throws Exception {
+		long before = declarations();
+		String bad = """
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"1","port":"CNQQQ","originCountry":"US",
+				 "destinationCountry":"CN","tradingCountry":"XX","currency":"USD","incoterm":"CIF","packages":1,
+				 "grossWeight":10,"netWeight":20,
+				 "items":[{"hsCode":"9999990000","description":"x","quantity":1,"unit":"C62","value":10,"origin":"US"},
+				          {"hsCode":"8542319000","description":"chips","quantity":-1,"unit":"XYZ","value":10,"origin":"US"}]}""";
+		submit("trader.chip", null, bad)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'tradingCountry')].code").value("COUNTRY_UNKNOWN"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'netWeight')].code").value("NET_WEIGHT_ABOVE_GROSS"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'items[0].hsCode')].code").value("HS_CODE_UNKNOWN"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'items[1].quantity')].code").value("QUANTITY_NOT_POSITIVE"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'items[1].unit')].code").value("UNIT_UNKNOWN"));
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	@Test
+	void aRetryWithTheSameKeyReturnsTheSameDeclarationAndADifferentBodyIsRefused() throws Exception {
+		String key = "retry-" + UUID.randomUUID();
+		String body = chipDeclaration(null, null);
+		String first = body(submit("trader.chip", key, body).andExpect(status().isCreated()).andReturn());
+		String second = body(submit("trader.chip", key, body).andExpect(status().isOk()).andReturn());
+		assertThat(JsonPath.<String>read(second, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
+		submit("trader.chip", key, body.replace("\"value\":4000", "\"value\":4001"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
+	}
+
+	@Test
+	void twoConcurrentSubmissionsWithOneKeyMakeOneDeclaration() throws Exception {
+		String key = "race-" + UUID.randomUUID();
+		String body = chipDeclaration(null, null);
+		List<Integer> statuses = race(2, () -> submit("trader.chip", key, body).andReturn().getResponse().getStatus());
+		assertThat(statuses).containsExactlyInAnyOrder(200, 201);
+		assertThat(jdbc.sql("SELECT count(*) FROM declaration WHERE client_reference = ?").param(key).query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void twoOfficersDecidingOneTaskNeverBothWin() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(ail().number(), "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String task = taskId(created, "CIQ");
+		List<Integer> statuses = race(2,
+				() -> decide("officer.ciq", task, "APPROVE", null).andReturn().getResponse().getStatus());
+		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		assertThat(jdbc.sql("SELECT version FROM agency_task WHERE id = ?").param(UUID.fromString(task))
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aDecisionRacingAnAnswerLeavesAConsistentState() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		String ciq = taskId(created, "CIQ");
+		decide("officer.ciq", ciq, "QUERY", "Origin proof?").andExpect(status().isOk());
+		// The trader answers twice at once (a double click on two nodes): one answer re-opens the task.
+		race(2, () -> {
+			int answered = mvc.perform(post("/api/v1/declarations/{id}/queries/CIQ/answer", id)
+				.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"answer\":\"attached\"}")).andReturn().getResponse().getStatus();
+			return answered;
+		});
+		String view = view("officer.ciq", id);
+		assertThat(JsonPath.<String>read(view, "$.status")).isEqualTo("UNDER_REVIEW");
+		assertThat(taskStatus(view, "CIQ")).isEqualTo("PENDING");
+		assertThat(JsonPath.<List<String>>read(view, "$.timeline[?(@.event == 'ANSWERED')].event")).hasSize(1);
+	}
+
+	@Test
+	void anAmendmentReopensOnlyTheTasksOfAgenciesWhoseLinesChanged() throws Exception {
+		HeldPermit before = ail();
+		String created = body(submit("trader.chip", null, chipDeclaration(before.number(), "2"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		decide("officer.ciq", taskId(created, "CIQ"), "QUERY", "Battery test report?").andExpect(status().isOk());
+
+		// Only the processors line (customs only) changes: CIQ's question stays open, the licence stays written off.
+		String amended = body(mvc.perform(put("/api/v1/declarations/{id}", id)
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content(chipDeclaration(before.number(), "2").replace("\"value\":4000", "\"value\":4500")))
+			.andExpect(status().isOk()).andReturn());
+		assertThat(taskStatus(amended, "CIQ")).isEqualTo("QUERIED");
+		assertThat(JsonPath.<String>read(amended, "$.status")).isEqualTo("QUERIED");
+		assertThat(taskStatus(amended, "COMMERCE")).isEqualTo("AUTO_APPROVED");
+		assertThat(JsonPath.<List<Object>>read(amended, "$.items[?(@.lineNo == 2)].value").getFirst().toString())
+			.startsWith("4500");
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("2")));
+
+		// The computers line changes: CIQ and the licence are decided afresh (the amendment answers the question), the
+		// quota follows the new quantity.
+		String again = body(mvc.perform(put("/api/v1/declarations/{id}", id)
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content(chipDeclaration(before.number(), "4")))
+			.andExpect(status().isOk()).andReturn());
+		assertThat(taskStatus(again, "CIQ")).isEqualTo("PENDING");
+		assertThat(JsonPath.<String>read(again, "$.status")).isEqualTo("UNDER_REVIEW");
+		assertThat(taskStatus(again, "COMMERCE")).isEqualTo("AUTO_APPROVED");
+		assertThat(JsonPath.<List<String>>read(again, "$.timeline[*].event")).contains("AMENDED", "REOPENED");
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("4")));
+		mvc.perform(put("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-trader.coffee")
+			.contentType(MediaType.APPLICATION_JSON).content(chipDeclaration(before.number(), "4")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aDecisionRacingAnAmendmentNeverApprovesWhatTheOfficerDidNotSee() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		String ciq = taskId(created, "CIQ");
+		int seenVersion = JsonPath.<List<Integer>>read(created, "$.tasks[?(@.agency == 'CIQ')].version").getFirst();
+
+		List<Integer> statuses = raceBoth(
+				() -> mvc.perform(post("/api/v1/tasks/{id}/decision", ciq)
+					.header("Authorization", "Bearer sw-demo-officer.ciq").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"decision\":\"APPROVE\",\"version\":" + seenVersion + "}"))
+					.andReturn().getResponse().getStatus(),
+				() -> mvc.perform(put("/api/v1/declarations/{id}", id)
+					.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+					.content(chipDeclaration(null, "7")))
+					.andReturn().getResponse().getStatus());
+		assertThat(statuses.get(1)).isEqualTo(200);
+		assertThat(statuses.get(0)).isIn(200, 409);
+		// Whichever came first, the inspection officer must look at the amended computers line.
+		String view = view("officer.ciq", id);
+		assertThat(taskStatus(view, "CIQ")).isEqualTo("PENDING");
+		assertThat(JsonPath.<String>read(view, "$.status")).isEqualTo("UNDER_REVIEW");
+		decide("officer.ciq", ciq, "APPROVE", null).andExpect(status().isOk());
+		// A stale version after the amendment is refused.
+		String stale = body(submit("trader.chip", null, chipDeclaration(null, "1")).andReturn());
+		String staleTask = taskId(stale, "CIQ");
+		mvc.perform(put("/api/v1/declarations/{id}", (String) JsonPath.read(stale, "$.id"))
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content(chipDeclaration(null, "2"))).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/tasks/{id}/decision", staleTask).header("Authorization", "Bearer sw-demo-officer.ciq")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\",\"version\":0}"))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("TASK_CHANGED"));
+	}
+
+	@Test
+	void onlyTheDeclarantSideSeesADeclarationAndOnlyTheRoutedAgencyDecides() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		// No licence referenced: the licensing task waits for its officer instead of being approved by rule.
+		assertThat(taskStatus(created, "COMMERCE")).isEqualTo("PENDING");
+		mvc.perform(get("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-trader.coffee"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-broker"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.channel").doesNotExist());
+		mvc.perform(get("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-officer.customs"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.channel").exists());
+		decide("officer.commerce", taskId(created, "CIQ"), "APPROVE", null).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("NOT_AUTHORISED_FOR_AGENCY"));
+		mvc.perform(get("/api/v1/agencies/CIQ/tasks").header("Authorization", "Bearer sw-demo-officer.customs"))
+			.andExpect(status().isForbidden());
+		submit("trader.tungsten", null, chipDeclaration(null, null).replace("{\"declarant\":null", "{\"declarant\":\"" + CHIP + "\""))
+			.andExpect(status().isForbidden());
+		submit("broker", null, chipDeclaration(null, null).replace("{\"declarant\":null", "{\"declarant\":\"" + CHIP + "\""))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void aWebhookReceivesSignedStatusEventsRetriedUntilAcknowledged() throws Exception {
+		List<Map.Entry<String, String>> received = new CopyOnWriteArrayList<>();
+		AtomicInteger calls = new AtomicInteger();
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/hook", exchange -> {
+			String payload = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			int status = calls.incrementAndGet() == 1 ? 503 : 204;
+			if (status == 204) {
+				received.add(Map.entry(exchange.getRequestHeaders().getFirst("X-SingleWindow-Signature"), payload));
+			}
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			String registered = body(mvc.perform(post("/api/v1/webhooks").header("Authorization", "Bearer sw-demo-trader.tungsten")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/hook\"}"))
+				.andExpect(status().isCreated()).andReturn());
+			String secret = JsonPath.read(registered, "$.secret");
+			String webhookId = JsonPath.read(registered, "$.id");
+			String created = body(submit("trader.tungsten", null, tungstenExport()).andExpect(status().isCreated()).andReturn());
+			String number = JsonPath.read(created, "$.number");
+
+			Instant now = Instant.now();
+			webhooks.deliverDue(now);
+			for (int i = 0; i < 5 && received.isEmpty(); i++) {
+				webhooks.deliverDue(now.plus(Duration.ofHours(2)));
+			}
+			assertThat(calls.get()).isGreaterThanOrEqualTo(2);
+			assertThat(received).anySatisfy(e -> {
+				assertThat(e.getValue()).contains(number);
+				String t = e.getKey().replaceAll("t=(\\d+),v1=.*", "$1");
+				assertThat(e.getKey()).endsWith("v1=" + Webhooks.sign(secret, Long.parseLong(t), e.getValue()));
+			});
+			mvc.perform(delete("/api/v1/webhooks/{id}", webhookId).header("Authorization", "Bearer sw-demo-trader.tungsten"))
+				.andExpect(status().isNoContent());
+		} finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
+	void pollersOnSeveralNodesNeverSendOneEventTwice() throws Exception {
+		List<String> deliveries = new CopyOnWriteArrayList<>();
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/hook", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			deliveries.add(exchange.getRequestHeaders().getFirst("X-SingleWindow-Delivery"));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			String registered = body(mvc.perform(post("/api/v1/webhooks").header("Authorization", "Bearer sw-demo-trader.bio")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/hook\"}"))
+				.andExpect(status().isCreated()).andReturn());
+			for (int i = 0; i < 3; i++) {
+				submit("trader.bio", null, tungstenExport()).andExpect(status().isCreated());
+			}
+			Instant later = Instant.now().plus(Duration.ofHours(2));
+			race(3, () -> webhooks.deliverDue(later));
+			webhooks.deliverDue(later);
+			assertThat(deliveries).hasSize(3).doesNotHaveDuplicates();
+			mvc.perform(delete("/api/v1/webhooks/{id}", (String) JsonPath.read(registered, "$.id"))
+				.header("Authorization", "Bearer sw-demo-trader.bio")).andExpect(status().isNoContent());
+		} finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
+	void backsOffExponentiallyUpToAnHour() {
+		assertThat(Webhooks.backoff(1)).isEqualTo(Duration.ofSeconds(5));
+		assertThat(Webhooks.backoff(2)).isEqualTo(Duration.ofSeconds(10));
+		assertThat(Webhooks.backoff(4)).isEqualTo(Duration.ofSeconds(40));
+		assertThat(Webhooks.backoff(30)).isEqualTo(Duration.ofHours(1));
+	}
+
+	// --- helpers
+
+	private HeldPermit ail() {
+		return permits.heldBy(Uscc.parse(CHIP)).stream().filter(p -> p.catalogueCode().equals("AIL"))
+			.filter(p -> p.status().equals("IN_FORCE")).findFirst().orElseThrow();
+	}
+
+	/** Portable computers (customs, CIQ, licence) and processors (customs only). */
+	static String chipDeclaration(String permit, String computers) {
+		String first = computers == null ? "" : """
+				{"hsCode":"8471300000","description":"portable computers","quantity":%s,"unit":"C62","value":%s,
+				 "origin":"US","permitNumber":%s},""".formatted(computers, new BigDecimal(computers).multiply(new BigDecimal("800")),
+				permit == null ? "null" : "\"" + permit + "\"");
+		return """
+				{"declarant":null,"flow":"IMPORT","tradeMode":"0110","transportMode":"4","port":"CNXMN","originCountry":"US",
+				 "destinationCountry":"CN","tradingCountry":"US","currency":"USD","incoterm":"CIF","packages":3,
+				 "grossWeight":120,"netWeight":100,
+				 "items":[%s{"hsCode":"8542319000","description":"processors","quantity":200,"unit":"C62","value":4000,"origin":"US"}]}"""
+			.formatted(first);
+	}
+
+	static String tungstenExport() {
+		return """
+				{"flow":"EXPORT","tradeMode":"0110","transportMode":"1","port":"CNXMN","originCountry":"CN",
+				 "destinationCountry":"DE","tradingCountry":"DE","currency":"USD","incoterm":"FOB","packages":1,
+				 "grossWeight":12,"netWeight":10,
+				 "items":[{"hsCode":"8542319000","description":"processors","quantity":10,"unit":"C62","value":900,"origin":"CN"}]}""";
+	}
+
+	private org.springframework.test.web.servlet.ResultActions submit(String user, String key, String json)
+			throws Exception {
+		var request = post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-" + user)
+			.contentType(MediaType.APPLICATION_JSON).content(json);
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return mvc.perform(request);
+	}
+
+	private org.springframework.test.web.servlet.ResultActions decide(String user, String task, String decision,
+			String reason) throws Exception {
+		return mvc.perform(post("/api/v1/tasks/{id}/decision", task).header("Authorization", "Bearer sw-demo-" + user)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"decision\":\"" + decision + "\",\"reason\":" + (reason == null ? "null" : "\"" + reason + "\"")
+					+ "}"));
+	}
+
+	private String view(String user, String id) throws Exception {
+		return body(mvc.perform(get("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-" + user))
+			.andExpect(status().isOk()).andReturn());
+	}
+
+	private static String taskId(String json, String agency) {
+		return JsonPath.<List<String>>read(json, "$.tasks[?(@.agency == '" + agency + "')].id").getFirst();
+	}
+
+	private static String taskStatus(String json, String agency) {
+		return JsonPath.<List<String>>read(json, "$.tasks[?(@.agency == '" + agency + "')].status").getFirst();
+	}
+
+	private static String body(MvcResult result) throws Exception {
+		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private long declarations() {
+		return jdbc.sql("SELECT count(*) FROM declaration").query(Long.class).single()
+				+ jdbc.sql("SELECT count(*) FROM declaration_item").query(Long.class).single();
+	}
+
+	private static <T> List<T> raceBoth(Callable<T> first, Callable<T> second) throws Exception {
+		var start = new CountDownLatch(1);
+		try (var pool = Executors.newFixedThreadPool(2)) {
+			Future<T> a = pool.submit(() -> {
+				start.await();
+				return first.call();
+			});
+			Future<T> b = pool.submit(() -> {
+				start.await();
+				return second.call();
+			});
+			start.countDown();
+			return List.of(a.get(), b.get());
+		}
+	}
+
+	private static <T> List<T> race(int threads, Callable<T> action) throws Exception {
+		var start = new CountDownLatch(1);
+		try (var pool = Executors.newFixedThreadPool(threads)) {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return action.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> f : futures) {
+				results.add(f.get());
+			}
+			return results;
+		}
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.singlewindow.routing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+
+/** Administrators change the routing table through the API, and declarations follow it at once. */
+@SingleWindowIntegrationTest
+class RoutingAdminIntegrationTests {
+
+	static final String WINE = """
+			{"flow":"IMPORT","tradeMode":"0110","transportMode":"1","port":"CNXMN","originCountry":"FR",
+			 "tradingCountry":"FR","currency":"EUR","incoterm":"CIF","packages":10,"grossWeight":130,"netWeight":110,
+			 "items":[{"hsCode":"2204210000","description":"Bordeaux wine","quantity":120,"unit":"C62","value":2400,"origin":"FR"}]}""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void anAdministratorsRuleRoutesTheNextDeclarationAndCanBeSwitchedOff() throws Exception {
+		String rule = """
+				{"code":"TAX_WINE_TEST","descriptionZh":"葡萄酒消费税","descriptionEn":"Excise on wine",
+				 "conditionType":"HS_PREFIX","values":"2204","agency":"TAX","priority":90}""";
+		mvc.perform(post("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-trader.coffee")
+			.contentType(MediaType.APPLICATION_JSON).content(rule)).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin")
+			.contentType(MediaType.APPLICATION_JSON).content(rule.replace("\"agency\":\"TAX\"", "\"agency\":null")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("ROUTING_AGENCY_REQUIRED"));
+		mvc.perform(post("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin")
+			.contentType(MediaType.APPLICATION_JSON).content(rule))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.version").value(0));
+		try {
+			String declaration = body(mvc.perform(post("/api/v1/declarations")
+				.header("Authorization", "Bearer sw-demo-trader.coffee").contentType(MediaType.APPLICATION_JSON)
+				.content(WINE)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			assertThat(JsonPath.<List<String>>read(declaration, "$.routes[?(@.agency == 'TAX')].ruleCode"))
+				.containsExactly("TAX_WINE_TEST");
+			assertThat(JsonPath.<List<String>>read(declaration, "$.tasks[*].agency")).contains("CUSTOMS", "CIQ", "TAX");
+		} finally {
+			mvc.perform(put("/api/v1/routing/rules/TAX_WINE_TEST").header("Authorization", "Bearer sw-demo-admin")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(rule.replace("\"priority\":90", "\"priority\":90,\"active\":false,\"version\":0")))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
+		}
+		// A stale version is refused; the switched-off rule routes nothing.
+		mvc.perform(put("/api/v1/routing/rules/TAX_WINE_TEST").header("Authorization", "Bearer sw-demo-admin")
+			.contentType(MediaType.APPLICATION_JSON).content(rule.replace("\"priority\":90", "\"priority\":91,\"version\":0")))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ROUTING_RULE_CHANGED"));
+		String after = body(mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.coffee")
+			.contentType(MediaType.APPLICATION_JSON).content(WINE)).andExpect(status().isCreated()).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(JsonPath.<List<String>>read(after, "$.tasks[*].agency")).doesNotContain("TAX");
+		mvc.perform(get("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.code == 'CUSTOMS_ALWAYS')].active").value(true));
+	}
+
+	@Test
+	void theAdministratorsPageListsTheRules() throws Exception {
+		String page = mvc.perform(get("/admin/routing").cookie(logIn("admin")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("rule-CUSTOMS_ALWAYS", "rule-PERMIT_ISSUING_AGENCY", "new-rule");
+		mvc.perform(get("/admin/routing").cookie(logIn("trader.chip")))
+			.andExpect(status().isForbidden());
+	}
+
+	/** The session cookie of a form login (sessions live in PostgreSQL, so the cookie is what identifies one). */
+	private jakarta.servlet.http.Cookie logIn(String user) throws Exception {
+		var response = mvc
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
+				.user(user).password("demo12345"))
+			.andReturn().getResponse();
+		return java.util.Arrays.stream(response.getCookies()).filter(c -> c.getName().equals("SESSION")).findFirst()
+			.orElseThrow();
+	}
+
+	private static String body(String s) {
+		return s;
+	}
+}

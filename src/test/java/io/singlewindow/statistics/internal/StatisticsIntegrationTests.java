@@ -1,0 +1,308 @@
+package io.singlewindow.statistics.internal;
+
+import static io.singlewindow.statistics.ClearedDeclarations.aClearedDeclaration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.declaration.DeclarationCleared;
+import io.singlewindow.platform.BusinessTime;
+
+@SingleWindowIntegrationTest
+class StatisticsIntegrationTests {
+
+	static final String ADMIN = "Bearer sw-demo-admin";
+	static final String OFFICER = "Bearer sw-demo-officer.customs";
+
+	@Autowired
+	MockMvc mvc;
+	@Autowired
+	ApplicationEventPublisher events;
+	@Autowired
+	TransactionTemplate transactions;
+	@Autowired
+	DeclarationClearedListener listener;
+	@Autowired
+	StatisticsLedger ledger;
+	@Autowired
+	TradeDashboards dashboards;
+	@Autowired
+	AggregateTradeFigures aggregates;
+	@Autowired
+	GroupByTradeFigures groupBy;
+	@Autowired
+	SyntheticDeclarations generator;
+	@Autowired
+	JdbcClient jdbc;
+	@Autowired
+	BusinessTime time;
+
+	@Test
+	void aClearedDeclarationIsCountedWithTheDeclarantsClassificationAtClearance() throws Exception {
+		DeclarationCleared cleared = aClearedDeclaration().importBy("CHIP").at(time.now().minusSeconds(60)).from("KR")
+			.withLine("8542319000", "710000.00").withLine("8471300000", "71000.00").build();
+		transactions.executeWithoutResult(tx -> events.publishEvent(cleared));
+
+		awaitRecorded(cleared);
+		Map<String, Object> line = jdbc.sql("""
+				SELECT flow, hs_chapter, hs_section, partner, trade_mode, high_tech, chain, value_cny, value_usd,
+				       synthetic FROM statistics_fact WHERE declaration_id = ? AND line_no = 1""")
+			.param(cleared.declarationId()).query().singleRow();
+		assertThat(line).containsEntry("flow", "IMPORT").containsEntry("hs_chapter", "85")
+			.containsEntry("hs_section", "XVI").containsEntry("partner", "KR").containsEntry("trade_mode", "0110")
+			.containsEntry("high_tech", true).containsEntry("chain", "INTEGRATED_CIRCUITS")
+			.containsEntry("synthetic", false);
+		assertThat((java.math.BigDecimal) line.get("value_usd")).isEqualByComparingTo("100000.00");
+	}
+
+	@Test
+	void aDeclarationClearedAMinuteAgoIsOnTheDashboardAtOnce() throws Exception {
+		YearMonth now = time.month();
+		String url = "/api/v1/statistics/dashboard?year=" + now.getYear() + "&month=" + now.getMonthValue()
+				+ "&period=month&flow=EXPORT";
+		long before = declarationsIn(url);
+		DeclarationCleared cleared = aClearedDeclaration().exportBy("TUNGSTEN").at(time.now().minusSeconds(60))
+			.from("JP").withLine("8101940000", "1234.56").build();
+		transactions.executeWithoutResult(tx -> events.publishEvent(cleared));
+		awaitRecorded(cleared);
+
+		assertThat(declarationsIn(url)).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aRedeliveredEventIsNotCountedTwice() {
+		DeclarationCleared cleared = aClearedDeclaration().exportBy("TUNGSTEN").on(2013, 5, 2).from("DE")
+			.withLine("8101940000", "5000.00").build();
+		record(cleared);
+		Map<String, Object> once = totals(2013, 5);
+		record(cleared);
+		StatisticsLedger.Recorded again = ledger.record(List.of(listener.toStatistics(cleared)));
+
+		assertThat(again.declarations()).isZero();
+		assertThat(totals(2013, 5)).isEqualTo(once);
+		assertThat(once.get("value_cny").toString()).isEqualTo("5000.00");
+		assertThat(once.get("declarations")).isEqualTo(1L);
+	}
+
+	@Test
+	void theSameDeclarationRecordedByTwoNodesAtOnceCountsOnce() throws Exception {
+		DeclarationCleared cleared = aClearedDeclaration().importBy("COFFEE").on(2014, 7, 9).from("ET")
+			.withLine("0901110000", "800.00").build();
+		StatisticalDeclaration declaration = listener.toStatistics(cleared);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<StatisticsLedger.Recorded>> results = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+			for (int i = 0; i < 4; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return ledger.record(List.of(declaration));
+				}));
+			}
+			start.countDown();
+			int recorded = 0;
+			for (Future<StatisticsLedger.Recorded> r : results) {
+				recorded += r.get().declarations();
+			}
+			assertThat(recorded).isEqualTo(1);
+		}
+		assertThat(totals(2014, 7).get("value_cny").toString()).isEqualTo("800.00");
+	}
+
+	@Test
+	void aggregatesEqualARebuildAndAPlainGroupByOverTheDeclarations() {
+		generator.generate(0, 60, 4242, 37); // the current year to date, in many small batches
+		for (int i = 0; i < 3; i++) {
+			record(aClearedDeclaration().importBy("BIO").on(2015, 1 + i, 10).from("CH")
+				.withLine("3004909099", "1000." + i).withLine("3004909099", "2.5").build());
+		}
+		YearMonth now = time.month();
+		List<Period> periods = List.of(new Period(now, true), new Period(now, false),
+				new Period(now.minusMonths(1), false), new Period(YearMonth.of(2015, 3), true),
+				new Period(YearMonth.of(now.getYear() - 1, 12), true));
+
+		List<Map<String, Object>> maintained = aggregateRows();
+		for (Period period : periods) {
+			for (FlowFilter flow : FlowFilter.values()) {
+				assertThat(dashboards.dashboard(period, flow, aggregates))
+					.as("%s %s", period, flow)
+					.isEqualTo(dashboards.dashboard(period, flow, groupBy));
+			}
+		}
+		assertThat(dashboards.dashboard(new Period(YearMonth.of(2015, 3), true), FlowFilter.IMPORT, aggregates)
+			.headline().imports().current().lines()).isEqualTo(6);
+
+		StatisticsLedger.Rebuild rebuild = ledger.rebuild("test");
+		assertThat(rebuild.factRows()).isPositive();
+		assertThat(aggregateRows()).isEqualTo(maintained);
+		for (Period period : periods) {
+			assertThat(dashboards.dashboard(period, FlowFilter.TOTAL, aggregates))
+				.isEqualTo(dashboards.dashboard(period, FlowFilter.TOTAL, groupBy));
+		}
+	}
+
+	@Test
+	void theApiReportsMonthlyTradeYearToDateAndGrowthInCnyAndUsd() throws Exception {
+		// 2011: one import of 1,000.00 in March; 2012: 1,500.00 in March, 1,000.00 in February, an export in March
+		record(aClearedDeclaration().importBy("CHIP").on(2011, 3, 5).from("KR").withLine("8542319000", "1000.00").build());
+		record(aClearedDeclaration().importBy("CHIP").on(2012, 3, 5).from("KR").withLine("8542319000", "1500.00").build());
+		record(aClearedDeclaration().importBy("COFFEE").on(2012, 2, 5).from("BR").withLine("0901110000", "1000.00").build());
+		record(aClearedDeclaration().exportBy("TUNGSTEN").on(2012, 3, 31).from("JP").tradeMode("0615")
+			.withLine("8101940000", "710.00").build());
+
+		mvc.perform(get("/api/v1/statistics/dashboard?year=2012&month=3&period=month&flow=IMPORT")
+			.header("Authorization", OFFICER).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.figures.imports.current.valueCny").value(1500.00))
+			.andExpect(jsonPath("$.figures.imports.yearEarlier.valueCny").value(1000.00))
+			.andExpect(jsonPath("$.figures.imports.growth").value(50.0))
+			.andExpect(jsonPath("$.figures.exports.current.valueCny").value(710.00))
+			.andExpect(jsonPath("$.figures.exports.current.valueUsd").value(100.00))
+			.andExpect(jsonPath("$.figures.exports.growth").doesNotExist())
+			.andExpect(jsonPath("$.figures.total.current.valueCny").value(2210.00))
+			.andExpect(jsonPath("$.breakdowns.partner[0].key").value("KR"))
+			.andExpect(jsonPath("$.breakdowns.partner[0].name").value("South Korea (KR)"))
+			.andExpect(jsonPath("$.breakdowns.category[0].key").value("HIGH_TECH"))
+			.andExpect(jsonPath("$.headline").value(org.hamcrest.Matchers.startsWith(
+					"March 2012: the zone's foreign trade was CNY 2,210.00")));
+
+		mvc.perform(get("/api/v1/statistics/dashboard?year=2012&month=3&period=ytd&flow=IMPORT")
+			.header("Authorization", ADMIN).header("Accept-Language", "zh-CN"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.from").value("2012-01"))
+			.andExpect(jsonPath("$.figures.imports.current.valueCny").value(2500.00))
+			.andExpect(jsonPath("$.figures.imports.growth").value(150.0))
+			.andExpect(jsonPath("$.months[1].month").value("2012-02"))
+			.andExpect(jsonPath("$.months[1].figure.current.valueCny").value(1000.00))
+			.andExpect(jsonPath("$.months[2].figure.growth").value(50.0))
+			.andExpect(jsonPath("$.breakdowns['trade-mode'][0].name").value("0110 一般贸易"))
+			.andExpect(jsonPath("$.breakdowns.chapter[0].key").value("85"))
+			.andExpect(jsonPath("$.breakdowns.section[0].key").value("XVI"))
+			.andExpect(jsonPath("$.headline").value(org.hamcrest.Matchers.startsWith("2012年1—3月，全区外贸进出口3,210.00元")));
+	}
+
+	@Test
+	void onlyOfficersAndAdministratorsSeeTheStatisticsAndOnlyAdministratorsRebuild() throws Exception {
+		mvc.perform(get("/api/v1/statistics/dashboard").header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ROLE_REQUIRED"));
+		mvc.perform(post("/api/v1/statistics/rebuild").header("Authorization", OFFICER))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/statistics/rebuild").header("Authorization", ADMIN))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.factRows").isNumber());
+	}
+
+	@Test
+	void badFiltersAreRefusedAllAtOnce() throws Exception {
+		mvc.perform(get("/api/v1/statistics/dashboard?year=1990&month=13&period=week&flow=TRANSIT")
+			.header("Authorization", ADMIN))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.errors.length()").value(4))
+			.andExpect(jsonPath("$.errors[?(@.field == 'flow')].code").value("STATISTICS_FLOW_INVALID"));
+		mvc.perform(get("/api/v1/statistics/tables/ports").header("Authorization", ADMIN))
+			.andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("STATISTICS_TABLE_NOT_FOUND"));
+	}
+
+	@Test
+	void tablesExportAsCsvWithAByteOrderMarkAndAsXlsx() throws Exception {
+		record(aClearedDeclaration().importBy("COFFEE").on(2016, 4, 5).from("TW").withLine("0901210000", "1234.50").build());
+		record(aClearedDeclaration().importBy("COFFEE").on(2016, 4, 6).from("US").withLine("2204210000", "99.00").build());
+
+		byte[] csv = mvc.perform(get("/api/v1/statistics/tables/partner.csv?year=2016&month=4&period=month&flow=IMPORT")
+			.header("Authorization", ADMIN).header("Accept-Language", "zh-CN"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/csv"))
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".csv")))
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+		String[] rows = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n");
+		assertThat(rows).hasSize(3);
+		assertThat(rows[0]).startsWith("代码,名称,金额（人民币元）");
+		assertThat(rows[1].split(",", -1)).containsExactly("TW", "中国台湾 (TW)", "1234.50", "173.87", "1", "92.6", "0", "");
+		assertThat(rows[2]).startsWith("US,美国 (US),99.00,");
+
+		byte[] xlsx = mvc.perform(get("/api/v1/statistics/tables/all.xlsx?year=2016&month=4&period=month&flow=IMPORT")
+			.header("Authorization", ADMIN).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(TableExports.XLSX))
+			.andReturn().getResponse().getContentAsByteArray();
+		Map<String, String> entries = unzip(xlsx);
+		assertThat(entries).containsKeys("xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet7.xml");
+		assertThat(entries.get("xl/workbook.xml")).contains("name=\"monthly\"", "name=\"partner\"", "name=\"chain\"");
+		String partnerSheet = entries.get("xl/worksheets/sheet4.xml");
+		assertThat(partnerSheet).containsPattern("<v>1234\\.50?</v>").containsPattern("<v>99(\\.00)?</v>");
+		assertThat(entries.get("xl/sharedStrings.xml")).contains("Taiwan, China", "By partner country");
+	}
+
+	/** Records synchronously what the (asynchronous) listener would record. */
+	private void record(DeclarationCleared cleared) {
+		ledger.record(List.of(listener.toStatistics(cleared)));
+	}
+
+	private long declarationsIn(String url) throws Exception {
+		String json = mvc.perform(get(url).header("Authorization", ADMIN)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		return com.jayway.jsonpath.JsonPath.parse(json).read("$.figures.exports.current.declarations", Long.class);
+	}
+
+	private void awaitRecorded(DeclarationCleared cleared) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (!ledger.isRecorded(cleared.declarationId())) {
+			assertThat(System.nanoTime()).as("recorded within 15 s").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	private Map<String, Object> totals(int year, int month) {
+		return jdbc.sql("""
+				SELECT value_cny, value_usd, declarations, lines FROM statistics_monthly
+				WHERE dimension = 'TOTAL' AND month = ?""")
+			.param(java.sql.Date.valueOf(java.time.LocalDate.of(year, month, 1))).query().singleRow();
+	}
+
+	private List<Map<String, Object>> aggregateRows() {
+		return jdbc.sql("SELECT * FROM statistics_monthly ORDER BY dimension, month, flow, key").query().listOfRows();
+	}
+
+	/** Reads an XLSX as a spreadsheet program does: as a zip file (with its central directory) of XML entries. */
+	private static Map<String, String> unzip(byte[] zip) throws Exception {
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("statistics", ".xlsx");
+		try {
+			java.nio.file.Files.write(file, zip);
+			Map<String, String> entries = new HashMap<>();
+			try (ZipFile in = new ZipFile(file.toFile())) {
+				for (var entry : java.util.Collections.list(in.entries())) {
+					entries.put(entry.getName(), new String(in.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+				}
+			}
+			return entries;
+		}
+		finally {
+			java.nio.file.Files.delete(file);
+		}
+	}
+}
