@@ -59,7 +59,9 @@ class TariffBrowserTests {
 	@Test
 	void anAdministratorImportsASchedule() throws Exception {
 		browser.logInAs("admin", "demo12345");
+		browser.waitFor(By.id("logout"));
 		browser.click("lang-en");
+		browser.waitFor(By.cssSelector("html[lang='en']"));
 		// 400 rows, the last one broken: the whole file is refused and the error named by row, column and code
 		StringBuilder bad = new StringBuilder(TariffImportIntegrationTests.HEADER);
 		for (int i = 0; i < 399; i++) {
@@ -91,12 +93,15 @@ class TariffBrowserTests {
 		browser.click("rate-save");
 		assertThat(browser.text(By.id("error-rate"))).isNotBlank();
 		browser.click("logout");
+		browser.waitFor(By.id("login-form"));
 	}
 
 	@Test
 	void aTraderBrowsesTheHsInChinese() throws Exception {
 		browser.logInAs("trader.coffee", "demo12345");
+		browser.waitFor(By.id("logout"));
 		browser.click("lang-zh");
+		browser.waitFor(By.cssSelector("html[lang='zh-CN']"));
 		browser.open("/hs");
 		browser.type("hs-q", "咖啡");
 		browser.click("hs-search");
@@ -122,5 +127,6 @@ class TariffBrowserTests {
 		browser.click("assess-submit");
 		assertThat(browser.text(By.id("assess-errors"))).contains("freight");
 		browser.click("logout");
+		browser.waitFor(By.id("login-form"));
 	}
 }
