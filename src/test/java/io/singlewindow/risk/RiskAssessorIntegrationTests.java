@@ -171,6 +171,9 @@ class RiskAssessorIntegrationTests {
 			assertThat(h.observations()).isEqualTo(7);
 			assertThat(h.mean()).isEqualByComparingTo("100");
 		});
+		// Observations are appended and folded into the aggregate in the background; fold now, then read the row.
+		jdbcAssessor.foldObservations();
+		assertThat(jdbcAssessor.priceHistory(hs, "KGM")).get().extracting(PriceHistory::observations).isEqualTo(7L);
 		assertThat(jdbc.sql("SELECT rejected_observations FROM risk_price_history WHERE hs_code = ? AND unit = 'KGM'")
 			.param(hs).query(Long.class).single()).isEqualTo(1L);
 		// The same HS code in another unit has a history of its own.

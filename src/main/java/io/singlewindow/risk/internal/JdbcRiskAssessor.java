@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -133,9 +132,10 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 			params.add(key.unit());
 		}
 		Map<PriceKey, PriceHistory> history = new HashMap<>();
-		jdbc.sql("SELECT hs_code, unit, observations, sum_value, sum_squares FROM risk_price_history"
-				+ " WHERE (hs_code, unit) IN (" + tuples + ")")
-			.params(params)
+		jdbc.sql("SELECT hs_code, unit, sum(observations) AS observations, sum(sum_value) AS sum_value,"
+				+ " sum(sum_squares) AS sum_squares FROM (" + HISTORY_WITH_PENDING.formatted(tuples, tuples)
+				+ ") h GROUP BY hs_code, unit")
+			.params(paramsForPending(params))
 			.query((ResultSet rs) -> {
 				history.put(new PriceKey(rs.getString("hs_code"), rs.getString("unit")),
 						new PriceHistory(rs.getLong("observations"), rs.getBigDecimal("sum_value"),
@@ -159,39 +159,73 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	}
 
 	/**
-	 * Adds the accepted unit values to the running aggregates, one upsert per (HS code, unit) in key order (a fixed
-	 * order, so concurrent assessments cannot deadlock on the aggregate rows).
+	 * Appends the unit values observed: plain inserts, which never wait for one another. {@link #foldObservations()}
+	 * adds them to the running aggregates in the background; until then readers add them themselves.
 	 */
 	private void recordObservations(List<Observation> observations, Instant at) {
-		Map<PriceKey, long[]> counts = new TreeMap<>();
-		Map<PriceKey, BigDecimal[]> sums = new HashMap<>();
-		for (Observation o : observations) {
-			long[] count = counts.computeIfAbsent(o.key(), k -> new long[2]);
-			BigDecimal[] sum = sums.computeIfAbsent(o.key(), k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
-			if (o.accepted()) {
-				count[0]++;
-				sum[0] = sum[0].add(o.unitValue());
-				sum[1] = sum[1].add(o.unitValue().multiply(o.unitValue()));
-			} else {
-				count[1]++;
-			}
+		if (observations.isEmpty()) {
+			return;
 		}
 		Timestamp now = Timestamp.from(at);
-		counts.forEach((key, count) -> {
-			BigDecimal[] sum = sums.get(key);
-			jdbc.sql("""
-					INSERT INTO risk_price_history (hs_code, unit, observations, sum_value, sum_squares,
-					    rejected_observations, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?)
-					ON CONFLICT (hs_code, unit) DO UPDATE SET
-					    observations = risk_price_history.observations + EXCLUDED.observations,
-					    sum_value = risk_price_history.sum_value + EXCLUDED.sum_value,
-					    sum_squares = risk_price_history.sum_squares + EXCLUDED.sum_squares,
-					    rejected_observations = risk_price_history.rejected_observations + EXCLUDED.rejected_observations,
-					    updated_at = EXCLUDED.updated_at""")
-				.params(key.hsCode(), key.unit(), count[0], sum[0], sum[1], count[1], now)
-				.update();
-		});
+		StringBuilder values = new StringBuilder();
+		List<Object> params = new ArrayList<>();
+		for (Observation o : observations) {
+			values.append(values.isEmpty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+			params.add(o.key().hsCode());
+			params.add(o.key().unit());
+			params.add(o.accepted());
+			params.add(o.unitValue());
+			params.add(now);
+		}
+		jdbc.sql("INSERT INTO risk_price_observation (hs_code, unit, accepted, unit_value, observed_at) VALUES " + values)
+			.params(params)
+			.update();
+	}
+
+	/**
+	 * Folds appended observations into the running aggregates, in key order and in one statement, taking only rows no
+	 * other node is folding ({@code SKIP LOCKED}). Returns how many observations it folded.
+	 */
+	@Transactional
+	public int foldObservations() {
+		return jdbc.sql("""
+				WITH taken AS (
+				    DELETE FROM risk_price_observation WHERE id IN (
+				        SELECT id FROM risk_price_observation ORDER BY id LIMIT 50000 FOR UPDATE SKIP LOCKED)
+				    RETURNING hs_code, unit, accepted, unit_value, observed_at),
+				folded AS (
+				    INSERT INTO risk_price_history (hs_code, unit, observations, sum_value, sum_squares,
+				        rejected_observations, updated_at)
+				    SELECT hs_code, unit, count(*) FILTER (WHERE accepted),
+				           coalesce(sum(unit_value) FILTER (WHERE accepted), 0),
+				           coalesce(sum(unit_value * unit_value) FILTER (WHERE accepted), 0),
+				           count(*) FILTER (WHERE NOT accepted), max(observed_at)
+				      FROM taken GROUP BY hs_code, unit ORDER BY hs_code, unit
+				    ON CONFLICT (hs_code, unit) DO UPDATE SET
+				        observations = risk_price_history.observations + EXCLUDED.observations,
+				        sum_value = risk_price_history.sum_value + EXCLUDED.sum_value,
+				        sum_squares = risk_price_history.sum_squares + EXCLUDED.sum_squares,
+				        rejected_observations = risk_price_history.rejected_observations + EXCLUDED.rejected_observations,
+				        updated_at = greatest(risk_price_history.updated_at, EXCLUDED.updated_at)
+				    RETURNING 1)
+				SELECT count(*) FROM taken""")
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The aggregates plus the observations not folded yet, as rows of (hs_code, unit, observations, sums). */
+	private static final String HISTORY_WITH_PENDING = """
+			SELECT hs_code, unit, observations, sum_value, sum_squares FROM risk_price_history
+			 WHERE (hs_code, unit) IN (%s)
+			UNION ALL
+			SELECT hs_code, unit, count(*) FILTER (WHERE accepted), coalesce(sum(unit_value) FILTER (WHERE accepted), 0),
+			       coalesce(sum(unit_value * unit_value) FILTER (WHERE accepted), 0)
+			  FROM risk_price_observation WHERE (hs_code, unit) IN (%s) GROUP BY hs_code, unit""";
+
+	private static List<Object> paramsForPending(List<Object> params) {
+		List<Object> both = new ArrayList<>(params);
+		both.addAll(params);
+		return both;
 	}
 
 	private List<RiskHit> hitsOf(UUID declarationId) {
@@ -234,8 +268,9 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 
 	/** The price history of one HS code and unit (for officers' pages and tests). */
 	public Optional<PriceHistory> priceHistory(String hsCode, String unit) {
-		return jdbc.sql("SELECT observations, sum_value, sum_squares FROM risk_price_history WHERE hs_code = ? AND unit = ?")
-			.params(hsCode, unit)
+		return jdbc.sql("SELECT sum(observations) AS observations, sum(sum_value) AS sum_value, sum(sum_squares) AS sum_squares"
+				+ " FROM (" + HISTORY_WITH_PENDING.formatted("(?, ?)", "(?, ?)") + ") h HAVING count(*) > 0")
+			.params(hsCode, unit, hsCode, unit)
 			.query((rs, row) -> new PriceHistory(rs.getLong("observations"), rs.getBigDecimal("sum_value"),
 					rs.getBigDecimal("sum_squares")))
 			.optional();

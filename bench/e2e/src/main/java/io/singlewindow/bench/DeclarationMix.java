@@ -29,17 +29,32 @@ final class DeclarationMix {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final String traderKey;
-	private final String quarantinePermit;
-	private final String importLicence;
+	/** How many trading enterprises the run spreads over: a zone has many, each with permits of its own. */
+	static final int TRADERS = Integer.getInteger("bench.traders", 8);
 
-	private DeclarationMix(String traderKey, String quarantinePermit, String importLicence) {
-		this.traderKey = traderKey;
-		this.quarantinePermit = quarantinePermit;
-		this.importLicence = importLicence;
+	record Trader(String key, String quarantinePermit, String importLicence) {
+	}
+
+	private final List<Trader> traders;
+
+	private DeclarationMix(List<Trader> traders) {
+		this.traders = List.copyOf(traders);
 	}
 
 	static DeclarationMix prepare(EndToEndBenchmark.Api api, DataSource db) throws Exception {
+		// Every enterprise of a fresh database is younger than 30 days, so the demo profile selecting new enterprises
+		// would send a fifth of the run to customs officers; a zone that has run for a month has no such burst.
+		HttpResponse<String> deactivated = api.post("/api/v1/risk/profiles/NEW_ENTERPRISE_30D/deactivate",
+				"sw-demo-admin", "", null);
+		require(deactivated, 200, "deactivating the new-enterprise risk profile");
+		List<Trader> traders = new ArrayList<>();
+		for (int t = 0; t < TRADERS; t++) {
+			traders.add(registerTrader(api, db));
+		}
+		return new DeclarationMix(traders);
+	}
+
+	private static Trader registerTrader(EndToEndBenchmark.Api api, DataSource db) throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String username = "bench-" + suffix;
 		String application = """
@@ -70,7 +85,7 @@ final class DeclarationMix {
 		}
 		String quarantine = permit(api, key, uscc, "QUARANTINE_ENTRY", "[\"0901110000\"]", "sw-demo-officer.ciq");
 		String licence = permit(api, key, uscc, "AIL", "[\"8471410000\"]", "sw-demo-officer.commerce");
-		return new DeclarationMix(key, quarantine, licence);
+		return new Trader(key, quarantine, licence);
 	}
 
 	private static String permit(EndToEndBenchmark.Api api, String traderKey, String uscc, String catalogue,
@@ -104,11 +119,17 @@ final class DeclarationMix {
 	}
 
 	String describe() {
-		return "trader=" + traderKey + " quarantinePermit=" + quarantinePermit + " importLicence=" + importLicence;
+		return traders.size() + " traders, e.g. " + traders.getFirst();
+	}
+
+	/** The trader declaration {@code i} belongs to. */
+	Trader trader(int i) {
+		return traders.get(i % traders.size());
 	}
 
 	/** The JSON body of declaration {@code i}: the same for the same {@code i}. */
 	String declaration(int i, boolean warmUp) {
+		Trader trader = trader(i);
 		SplittableRandom random = new SplittableRandom(i * 7919L + (warmUp ? 17 : 0));
 		int lines = random.nextInt(100) < 70 ? 1 + random.nextInt(4) : 5 + random.nextInt(16);
 		boolean quarantine = random.nextInt(100) < 40;
@@ -121,17 +142,24 @@ final class DeclarationMix {
 			if (line == 0 && quarantine) {
 				hs = "0901110000";
 				unit = "KGM";
-				permit = quarantinePermit;
+				permit = trader.quarantinePermit();
 			} else if ((line == 0 && !quarantine || line == 1) && licensed) {
 				hs = "8471410000";
 				unit = "C62";
-				permit = importLicence;
+				permit = trader.importLicence();
 			} else {
 				hs = "8542319000";
 				unit = "C62";
 			}
 			int quantity = 10 + random.nextInt(990);
-			String value = String.format(Locale.ROOT, "%.2f", quantity * (20 + random.nextInt(80)) * 1.0);
+			// Unit prices scatter ±10 % around a price per commodity, as real consignments of one trader do (the
+			// demo risk profile selects unit prices more than 50 % off the zone's mean).
+			double unitPrice = switch (hs) {
+				case "0901110000" -> 4.0;
+				case "8471410000" -> 600.0;
+				default -> 35.0;
+			} * (0.9 + random.nextDouble() * 0.2);
+			String value = String.format(Locale.ROOT, "%.2f", quantity * unitPrice);
 			items.add("""
 					{"hsCode":"%s","description":"benchmark goods %d","quantity":%d,"unit":"%s","value":%s,"origin":"VN"%s}"""
 				.formatted(hs, line + 1, quantity, unit, value, permit == null ? "" : ",\"permitNumber\":\"" + permit + "\""));
@@ -141,10 +169,6 @@ final class DeclarationMix {
 				 "tradingCountry":"VN","currency":"USD","incoterm":"CIF","packages":%d,"grossWeight":%d,"netWeight":%d,
 				 "items":[%s]}"""
 			.formatted(lines, 100 + lines * 10, 90 + lines * 10, String.join(",", items));
-	}
-
-	String traderKey() {
-		return traderKey;
 	}
 
 	static String submit(EndToEndBenchmark.Api api, String traderKey, String body, String idempotencyKey)

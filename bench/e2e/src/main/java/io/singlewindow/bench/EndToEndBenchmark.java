@@ -105,7 +105,7 @@ public final class EndToEndBenchmark {
 	private static Load runLoad(Api api, DeclarationMix mix, int count, int clients, Duration timeout,
 			HikariDataSource db, boolean warmUp) throws Exception {
 		LatencyRecorder latency = new LatencyRecorder(count);
-		ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+		java.util.concurrent.ConcurrentHashMap<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
 		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
 		AtomicInteger next = new AtomicInteger();
 		long started = System.nanoTime();
@@ -117,7 +117,8 @@ public final class EndToEndBenchmark {
 						String body = mix.declaration(i, warmUp);
 						long t0 = System.nanoTime();
 						try {
-							ids.add(DeclarationMix.submit(api, mix.traderKey(), body, (warmUp ? "warm-" : "run-") + i + "-" + started));
+							String key = mix.trader(i).key();
+							ids.put(DeclarationMix.submit(api, key, body, (warmUp ? "warm-" : "run-") + i + "-" + started), key);
 							latency.record(System.nanoTime() - t0);
 						} catch (Exception e) {
 							failures.add("submit " + i + ": " + e.getMessage());
@@ -133,7 +134,7 @@ public final class EndToEndBenchmark {
 		// Follow every declaration to its final state. Polled in the database (one query for all, cheap for the
 		// platform); every declaration is then verified once through the API.
 		long deadline = System.nanoTime() + timeout.toNanos();
-		List<String> pending = new ArrayList<>(ids);
+		List<String> pending = new ArrayList<>(ids.keySet());
 		while (!pending.isEmpty() && System.nanoTime() < deadline) {
 			pending = DeclarationMix.stillPending(db, pending);
 			if (!pending.isEmpty()) {
@@ -143,8 +144,9 @@ public final class EndToEndBenchmark {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		int verified = 0;
 		if (!warmUp) {
-			for (String id : ids) {
-				String status = DeclarationMix.status(api, mix.traderKey(), id);
+			for (var entry : ids.entrySet()) {
+				String id = entry.getKey();
+				String status = DeclarationMix.status(api, entry.getValue(), id);
 				if (DeclarationMix.isFinal(status)) {
 					verified++;
 				} else {

@@ -1,0 +1,38 @@
+package io.singlewindow.risk.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Folds appended unit-value observations into the running price aggregates every few seconds. Any node may do it:
+ * rows being folded by one node are skipped by the others.
+ */
+@Component
+class PriceHistoryFolding {
+
+	private static final Logger log = LoggerFactory.getLogger(PriceHistoryFolding.class);
+
+	private final JdbcRiskAssessor assessor;
+
+	PriceHistoryFolding(JdbcRiskAssessor assessor) {
+		this.assessor = assessor;
+	}
+
+	@Scheduled(fixedDelayString = "${singlewindow.risk.price-history-fold-millis:2000}", initialDelay = 5000)
+	void fold() {
+		try {
+			int folded;
+			do {
+				folded = assessor.foldObservations();
+				if (folded > 0) {
+					log.debug("event=price_observations_folded count={}", folded);
+				}
+			} while (folded >= 50000);
+		} catch (RuntimeException e) {
+			// The next run tries again; observations stay where they are and readers still count them.
+			log.warn("event=price_observation_fold_failed error={}", e.toString());
+		}
+	}
+}
