@@ -35,9 +35,20 @@ class DeclarationStore {
 		return jdbc.sql("SELECT id FROM declaration WHERE number = ?").param(number).query(UUID.class).optional();
 	}
 
+	/**
+	 * One declaration with all its parts, read in one read-only transaction: one connection and one consistent view.
+	 * The parts are read before the header, never from inside its row mapper, where each would have needed a second
+	 * connection while the first was still held — under load every request then waited for a connection that only
+	 * another waiting request could give back.
+	 */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	Optional<DeclarationView> find(UUID id) {
+		var items = items(id);
+		var routes = routes(id);
+		var tasks = tasks(id);
+		var timeline = timeline(id);
 		return jdbc.sql("SELECT * FROM declaration WHERE id = ?").param(id)
-			.query((rs, n) -> header(rs, items(id), routes(id), tasks(id), timeline(id)))
+			.query((rs, n) -> header(rs, items, routes, tasks, timeline))
 			.optional();
 	}
 
