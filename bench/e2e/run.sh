@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end throughput benchmark (issue 8). Usage: bench/e2e/run.sh [declarations=5000] [clients=32]
+# BENCH_OPTS="-Dbench.jfr=true" also records a JFR profile of the platform in target/bench-platform.jfr.
 # Builds the platform jar and the benchmark client, then runs them against a fresh PostgreSQL 17 (synchronous commit on).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,5 +10,5 @@ fi
 export PATH="$JAVA_HOME/bin:$PATH"
 mvn -q -B -DskipTests package
 mvn -q -B -f bench/e2e/pom.xml package
-java -XX:+UseParallelGC -cp "bench/e2e/target/classes:$(cat bench/e2e/target/classpath.txt)" \
+java -XX:+UseParallelGC ${BENCH_OPTS:-} -cp "bench/e2e/target/classes:$(cat bench/e2e/target/classpath.txt)" \
   io.singlewindow.bench.EndToEndBenchmark "${1:-5000}" "${2:-32}" target/single-window-0.1.0-SNAPSHOT.jar

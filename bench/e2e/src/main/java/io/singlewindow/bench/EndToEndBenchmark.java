@@ -164,9 +164,15 @@ public final class EndToEndBenchmark {
 		Path log = Path.of("target", "bench-platform.log");
 		Files.createDirectories(log.getParent());
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseParallelGC", "-jar", jar.toString(),
+		List<String> command = new ArrayList<>(List.of(java, "-XX:+UseParallelGC"));
+		if (Boolean.getBoolean("bench.jfr")) {
+			// A profile of the platform during the run, for `jfr print` or JDK Mission Control.
+			command.add("-XX:StartFlightRecording=filename=target/bench-platform.jfr,settings=profile,dumponexit=true");
+		}
+		command.addAll(List.of("-jar", jar.toString(),
 				"--server.port=" + port, "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-				"--logging.level.root=WARN")
+				"--logging.level.root=WARN"));
+		ProcessBuilder builder = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		report("starting platform: %s (log %s)", String.join(" ", builder.command()), log);
