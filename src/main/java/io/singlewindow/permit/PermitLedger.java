@@ -30,6 +30,13 @@ public interface PermitLedger {
 	 */
 	WriteOff writeOff(WriteOffRequest request);
 
+	/**
+	 * What {@link #writeOff(WriteOffRequest)} would answer right now, checked without locking or consuming anything:
+	 * the code of the refusal, or empty when it would succeed. Lets a caller decide early and take the permit's lock
+	 * only at the end of its transaction; the write-off itself checks again under the lock.
+	 */
+	java.util.Optional<String> check(WriteOffRequest request);
+
 	/** Gives back everything written off for {@code declarationId} (rejected or cancelled); idempotent. */
 	void restore(UUID declarationId);
 

@@ -24,10 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.CurrencyCode;
@@ -85,7 +82,6 @@ class Declarations {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
-	private final TransactionTemplate savepoint;
 	private final DeclarationStore store;
 	private final DeclarationValidation validation;
 	private final Enterprises enterprises;
@@ -98,15 +94,13 @@ class Declarations {
 	private final ApplicationEventPublisher events;
 	private final Webhooks webhooks;
 
-	Declarations(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, DeclarationStore store,
+	Declarations(JdbcClient jdbc, JdbcTemplate batch, DeclarationStore store,
 			DeclarationValidation validation, Enterprises enterprises, DutyAssessor assessor, RiskAssessor risk,
 			Routing routing, PermitLedger permits, ExchangeRates rates, BusinessTime time,
 			ApplicationEventPublisher events, Webhooks webhooks) {
 		this.jdbc = jdbc;
 		this.webhooks = webhooks;
 		this.batch = batch;
-		this.savepoint = new TransactionTemplate(transactions);
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.store = store;
 		this.validation = validation;
 		this.enterprises = enterprises;
@@ -246,7 +240,10 @@ class Declarations {
 					String.join(",", rules), "lines " + agencyLines.get(agency).stream().distinct().toList())));
 		}
 
-		// Write off every referenced permit a line needs; a failure leaves that agency's task to its officer.
+		// Check every referenced permit a line needs; a refusal leaves that agency's task to its officer. The write-offs
+		// themselves come last (see the end of this method): they lock the permit until commit, and every other
+		// declaration under the same permit waits for that lock.
+		List<WriteOffRequest> writeOffs = new ArrayList<>();
 		Map<AgencyCode, List<String>> permitNotes = new LinkedHashMap<>();
 		Map<AgencyCode, Boolean> permitsOk = new LinkedHashMap<>();
 		// Lines for which an agency's own permit was written off: that agency has already said yes to them.
@@ -262,9 +259,13 @@ class Declarations {
 				if (item.permitNumber() == null) {
 					note = "line " + item.lineNo() + ": " + PERMIT_NOT_REFERENCED + " " + r.permitCatalogueCode();
 				} else {
-					String failure = writeOff(new WriteOffRequest(id, item.lineNo(), item.permitNumber(), declarant,
-							item.hsCode(), item.quantity(), customsValue(assessed, item.lineNo())));
+					WriteOffRequest request = new WriteOffRequest(id, item.lineNo(), item.permitNumber(), declarant,
+							item.hsCode(), item.quantity(), customsValue(assessed, item.lineNo()));
+					String failure = permits.check(request).orElse(null);
 					ok = failure == null;
+					if (ok) {
+						writeOffs.add(request);
+					}
 					note = "line " + item.lineNo() + ": " + (ok ? PERMIT_WRITTEN_OFF : failure) + " "
 							+ item.permitNumber();
 				}
@@ -360,6 +361,18 @@ class Declarations {
 						customsValue(assessed, i.lineNo())))
 				.toList(), now);
 		}
+		// In permit order, so that two declarations under the same permits take their locks in the same order.
+		writeOffs.sort(java.util.Comparator.comparing(WriteOffRequest::permitNumber)
+			.thenComparingInt(WriteOffRequest::lineNo));
+		for (WriteOffRequest request : writeOffs) {
+			try {
+				permits.writeOff(request);
+			} catch (Problem refused) {
+				// The permit changed since the check above (another declaration took the last quota, an officer
+				// suspended it): nothing of this submission is kept, and a retry decides on the permit as it is now.
+				throw Problem.conflict("PERMIT_CHANGED_DURING_SUBMISSION", request.permitNumber(), refused.code());
+			}
+		}
 		return status;
 	}
 
@@ -416,16 +429,6 @@ class Declarations {
 
 	private static String plain(BigDecimal n) {
 		return n == null ? "" : n.stripTrailingZeros().toPlainString();
-	}
-
-	/** Writes off in a savepoint, so that a refusal does not doom the submission; returns the refusal's code. */
-	private String writeOff(WriteOffRequest request) {
-		try {
-			savepoint.executeWithoutResult(s -> permits.writeOff(request));
-			return null;
-		} catch (Problem e) {
-			return e.code();
-		}
 	}
 
 	private Submission repeated(UUID id, String hash, String key) {

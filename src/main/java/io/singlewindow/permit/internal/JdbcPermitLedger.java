@@ -82,37 +82,16 @@ class JdbcPermitLedger implements PermitLedger {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		LocalDate today = time.today();
-		if (!permit.holder().equals(request.holder())) {
-			throw Problem.conflict("PERMIT_HOLDER_MISMATCH", permit.number(), request.holder().value());
-		}
-		if (!permit.usableOn(today)) {
-			throw Problem.conflict("PERMIT_NOT_IN_FORCE", permit.number(), permit.status(today).name());
-		}
-		CatalogueEntry entry = catalogue.get(permit.catalogueCode());
-		if (!entry.coversAnyFlow(request.hsCode()) || !permit.grantedFor(request.hsCode())) {
-			throw Problem.conflict("PERMIT_SCOPE_MISMATCH", permit.number(), request.hsCode().value());
+		Optional<Problem> refusal = refusal(permit, request, time.today());
+		if (refusal.isPresent()) {
+			throw refusal.get();
 		}
 		BigDecimal remainingQuantity = permit.remainingQuantity();
 		BigDecimal remainingValue = permit.remainingValue();
 		if (permit.hasQuantityQuota()) {
-			if (request.quantity() == null) {
-				throw Problem.invalidField("quantity", "REQUIRED");
-			}
-			if (remainingQuantity.compareTo(request.quantity()) < 0) {
-				throw Problem.conflict("PERMIT_QUOTA_EXCEEDED", permit.number(), remainingQuantity.toPlainString(),
-						permit.quotaUnit(), request.quantity().toPlainString());
-			}
 			remainingQuantity = remainingQuantity.subtract(request.quantity());
 		}
 		if (permit.hasValueQuota()) {
-			if (request.valueCny() == null) {
-				throw Problem.invalidField("valueCny", "REQUIRED");
-			}
-			if (remainingValue.compareTo(request.valueCny()) < 0) {
-				throw Problem.conflict("PERMIT_QUOTA_EXCEEDED", permit.number(), remainingValue.toPlainString(), "CNY",
-						request.valueCny().toPlainString());
-			}
 			remainingValue = remainingValue.subtract(request.valueCny());
 		}
 		if (permit.hasQuantityQuota() || permit.hasValueQuota()) {
@@ -137,6 +116,56 @@ class JdbcPermitLedger implements PermitLedger {
 				remainingQuantity, remainingValue);
 		return new WriteOff(id, request.declarationId(), request.lineNo(), permit.number(), request.quantity(),
 				request.valueCny(), remainingQuantity, remainingValue, now, null);
+	}
+
+	@Override
+	public Optional<String> check(WriteOffRequest request) {
+		try {
+			validate(request);
+		} catch (Problem p) {
+			return Optional.of(p.code());
+		}
+		Optional<IssuedPermit> permit = permits.find(request.permitNumber());
+		if (permit.isEmpty()) {
+			return Optional.of("PERMIT_NOT_FOUND");
+		}
+		if (active(request.declarationId(), request.lineNo(), permit.get().id()).isPresent()) {
+			return Optional.empty();
+		}
+		return refusal(permit.get(), request, time.today()).map(Problem::code);
+	}
+
+	/** Why {@code permit} cannot take {@code request} on {@code today}, if it cannot. */
+	private Optional<Problem> refusal(IssuedPermit permit, WriteOffRequest request, LocalDate today) {
+		if (!permit.holder().equals(request.holder())) {
+			return Optional.of(Problem.conflict("PERMIT_HOLDER_MISMATCH", permit.number(), request.holder().value()));
+		}
+		if (!permit.usableOn(today)) {
+			return Optional.of(Problem.conflict("PERMIT_NOT_IN_FORCE", permit.number(), permit.status(today).name()));
+		}
+		CatalogueEntry entry = catalogue.get(permit.catalogueCode());
+		if (!entry.coversAnyFlow(request.hsCode()) || !permit.grantedFor(request.hsCode())) {
+			return Optional.of(Problem.conflict("PERMIT_SCOPE_MISMATCH", permit.number(), request.hsCode().value()));
+		}
+		if (permit.hasQuantityQuota()) {
+			if (request.quantity() == null) {
+				return Optional.of(Problem.invalidField("quantity", "REQUIRED"));
+			}
+			if (permit.remainingQuantity().compareTo(request.quantity()) < 0) {
+				return Optional.of(Problem.conflict("PERMIT_QUOTA_EXCEEDED", permit.number(),
+						permit.remainingQuantity().toPlainString(), permit.quotaUnit(), request.quantity().toPlainString()));
+			}
+		}
+		if (permit.hasValueQuota()) {
+			if (request.valueCny() == null) {
+				return Optional.of(Problem.invalidField("valueCny", "REQUIRED"));
+			}
+			if (permit.remainingValue().compareTo(request.valueCny()) < 0) {
+				return Optional.of(Problem.conflict("PERMIT_QUOTA_EXCEEDED", permit.number(),
+						permit.remainingValue().toPlainString(), "CNY", request.valueCny().toPlainString()));
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static void validate(WriteOffRequest request) {

@@ -156,6 +156,26 @@ class PermitLedgerIntegrationTests {
 	}
 
 	@Test
+	void aCheckAnswersAsTheWriteOffWouldWithoutConsumingAnything() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID declaration = UUID.randomUUID();
+
+		assertThat(ledger.check(laptops(declaration, 1, permit, "10"))).isEmpty();
+		assertThat(ledger.check(laptops(declaration, 1, permit, "10.001"))).contains("PERMIT_QUOTA_EXCEEDED");
+		assertThat(ledger.check(new WriteOffRequest(declaration, 1, permit.number(), COFFEE, LAPTOPS, BigDecimal.ONE,
+				null))).contains("PERMIT_HOLDER_MISMATCH");
+		assertThat(ledger.check(new WriteOffRequest(declaration, 1, "AIL-1999-999999", CHIP, LAPTOPS, BigDecimal.ONE,
+				null))).contains("PERMIT_NOT_FOUND");
+		assertThat(remainingOf(permit)).isEqualByComparingTo("10");
+
+		// Once written off, the same line checks as fine again (a repeat consumes nothing), other lines see the rest.
+		ledger.writeOff(laptops(declaration, 1, permit, "7"));
+		assertThat(ledger.check(laptops(declaration, 1, permit, "7"))).isEmpty();
+		assertThat(ledger.check(laptops(declaration, 2, permit, "4"))).contains("PERMIT_QUOTA_EXCEEDED");
+		assertThat(remainingOf(permit)).isEqualByComparingTo("3");
+	}
+
+	@Test
 	void aRefusedLineLeavesTheDeclarationsTransactionUsable() {
 		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
 		UUID declaration = UUID.randomUUID();
