@@ -244,6 +244,10 @@ class Declarations {
 		// themselves come last (see the end of this method): they lock the permit until commit, and every other
 		// declaration under the same permit waits for that lock.
 		List<WriteOffRequest> writeOffs = new ArrayList<>();
+		// What the lines checked so far will take from each permit: a later line is checked for the sum, so that two
+		// lines which fit one by one but not together are told apart now, not at the write-off.
+		Map<String, WriteOffRequest> taken = new LinkedHashMap<>();
+		Set<String> acceptedLines = new java.util.HashSet<>();
 		Map<AgencyCode, List<String>> permitNotes = new LinkedHashMap<>();
 		Map<AgencyCode, Boolean> permitsOk = new LinkedHashMap<>();
 		// Lines for which an agency's own permit was written off: that agency has already said yes to them.
@@ -261,11 +265,21 @@ class Declarations {
 				} else {
 					WriteOffRequest request = new WriteOffRequest(id, item.lineNo(), item.permitNumber(), declarant,
 							item.hsCode(), item.quantity(), customsValue(assessed, item.lineNo()));
-					String failure = permits.check(request).orElse(null);
-					ok = failure == null;
-					if (ok) {
-						writeOffs.add(request);
+					String line = item.permitNumber() + "#" + item.lineNo();
+					String failure = null;
+					if (!acceptedLines.contains(line)) {
+						WriteOffRequest before = taken.get(item.permitNumber());
+						WriteOffRequest together = before == null ? request
+								: new WriteOffRequest(id, item.lineNo(), item.permitNumber(), declarant, item.hsCode(),
+										sum(before.quantity(), request.quantity()), sum(before.valueCny(), request.valueCny()));
+						failure = permits.check(together).orElse(null);
+						if (failure == null) {
+							taken.put(item.permitNumber(), together);
+							acceptedLines.add(line);
+							writeOffs.add(request);
+						}
 					}
+					ok = failure == null;
 					note = "line " + item.lineNo() + ": " + (ok ? PERMIT_WRITTEN_OFF : failure) + " "
 							+ item.permitNumber();
 				}
@@ -425,6 +439,10 @@ class Declarations {
 				i.unit().value(), plain(i.statisticalQuantity()), plain(i.value()), i.origin().value(),
 				String.valueOf(i.permitNumber()), String.valueOf(i.certificateAgreement()),
 				String.valueOf(i.certificateNumber()));
+	}
+
+	private static BigDecimal sum(BigDecimal a, BigDecimal b) {
+		return a == null ? b : b == null ? a : a.add(b);
 	}
 
 	private static String plain(BigDecimal n) {

@@ -121,6 +121,25 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void twoLinesThatFitThePermitOneByOneButNotTogetherLeaveTheSecondToTheOfficer() throws Exception {
+		HeldPermit before = ail();
+		String line = """
+				{"hsCode":"8471300000","description":"portable computers","quantity":%s,"unit":"C62","value":%s,
+				 "origin":"US","permitNumber":"%s"}""";
+		String declaration = """
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"4","port":"CNXMN","originCountry":"US",
+				 "tradingCountry":"US","currency":"USD","incoterm":"CIF","packages":2,"grossWeight":120,"netWeight":100,
+				 "items":[%s,%s]}""".formatted(line.formatted("1", "800", before.number()),
+				line.formatted(before.remainingQuantity().toPlainString(), "1000", before.number()));
+
+		String submitted = body(submit("trader.chip", null, declaration).andExpect(status().isCreated()).andReturn());
+
+		// Line 1 is written off; line 2 would overdraw the licence together with line 1, so its officer decides.
+		assertThat(taskStatus(submitted, "COMMERCE")).isEqualTo("PENDING");
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity().subtract(BigDecimal.ONE));
+	}
+
+	@Test
 	void inspectionAndQuarantineApprovesByRuleWhenItsOwnPermitCoversEveryLine() throws Exception {
 		Uscc coffee = EnterpriseFixtures.demo("COFFEE");
 		HeldPermit quarantine = permits.heldBy(coffee).stream()
