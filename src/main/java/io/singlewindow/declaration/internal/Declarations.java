@@ -268,10 +268,10 @@ class Declarations {
 					String line = item.permitNumber() + "#" + item.lineNo();
 					String failure = null;
 					if (!acceptedLines.contains(line)) {
-						WriteOffRequest before = taken.get(item.permitNumber());
-						WriteOffRequest together = before == null ? request
+						WriteOffRequest earlier = taken.get(item.permitNumber());
+						WriteOffRequest together = earlier == null ? request
 								: new WriteOffRequest(id, item.lineNo(), item.permitNumber(), declarant, item.hsCode(),
-										sum(before.quantity(), request.quantity()), sum(before.valueCny(), request.valueCny()));
+										sum(earlier.quantity(), request.quantity()), sum(earlier.valueCny(), request.valueCny()));
 						failure = permits.check(together).orElse(null);
 						if (failure == null) {
 							taken.put(item.permitNumber(), together);
