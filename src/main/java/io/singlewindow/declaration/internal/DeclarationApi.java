@@ -41,15 +41,26 @@ class DeclarationApi {
 	@PostMapping("/declarations")
 	@Operation(summary = "Submit a goods declaration",
 			description = "201 for a new declaration, 200 when the Idempotency-Key (or clientReference) was seen before "
-					+ "with the same body; 409 IDEMPOTENCY_KEY_REUSED with a different body; 422 lists every invalid field.")
-	ResponseEntity<DeclarationView> submit(@RequestBody DeclarationRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+					+ "with the same body; 409 IDEMPOTENCY_KEY_REUSED with a different body; 422 lists every invalid field. "
+					+ "With Prefer: return=minimal a new declaration is answered with its receipt (id, number, status) only.")
+	ResponseEntity<?> submit(@RequestBody DeclarationRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@RequestHeader(name = "Prefer", required = false) String prefer) {
 		Actor actor = currentActor.get();
 		var submission = declarations.submit(actor, request, idempotencyKey);
-		DeclarationView view = visible(actor, store.find(submission.id()).orElseThrow());
-		return ResponseEntity.status(submission.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.header(HttpHeaders.LOCATION, "/api/v1/declarations/" + view.id())
-			.body(view);
+		var response = ResponseEntity.status(submission.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.header(HttpHeaders.LOCATION, "/api/v1/declarations/" + submission.id());
+		if (prefer != null && prefer.contains("return=minimal") && submission.created()) {
+			// RFC 7240: a machine client that follows the declaration by status events or GET asks for the receipt
+			// only, which spares re-reading and serialising the whole declaration.
+			return response.header("Preference-Applied", "return=minimal")
+				.body(new Receipt(submission.id(), submission.number(), submission.status()));
+		}
+		return response.body(visible(actor, store.find(submission.id()).orElseThrow()));
+	}
+
+	/** The short answer to a submission under {@code Prefer: return=minimal}. */
+	record Receipt(UUID id, String number, DeclarationStatus status) {
 	}
 
 	@GetMapping("/declarations")

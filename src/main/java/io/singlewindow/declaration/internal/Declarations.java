@@ -114,7 +114,8 @@ class Declarations {
 	}
 
 	/** The result of a submission: {@code created} is false when an earlier submission with the same key is returned. */
-	record Submission(UUID id, boolean created) {
+	/** @param number and @param status as submitted; {@literal null} for a repeat (read them if needed) */
+	record Submission(UUID id, boolean created, String number, DeclarationStatus status) {
 	}
 
 	/**
@@ -177,7 +178,7 @@ class Declarations {
 		events.publishEvent(new DeclarationSubmitted(id, number, declarant, d.flow(), now));
 		log.info("event=declaration_submitted number={} declarant={} items={} status={}", number, declarant.value(),
 				d.items().size(), status);
-		return new Submission(id, true);
+		return new Submission(id, true, number, status);
 	}
 
 	/** A task as an amendment finds it. */
@@ -453,7 +454,7 @@ class Declarations {
 		if (!hash.equals(store.requestHash(id).orElseThrow())) {
 			throw Problem.conflict("IDEMPOTENCY_KEY_REUSED", key);
 		}
-		return new Submission(id, false);
+		return new Submission(id, false, null, null);
 	}
 
 	private static Uscc declarantOf(Actor actor, String raw) {

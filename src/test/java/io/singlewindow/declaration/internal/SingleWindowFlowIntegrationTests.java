@@ -121,6 +121,23 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void aMachineClientMayAskForTheReceiptOnly() throws Exception {
+		var request = post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.header("Prefer", "return=minimal").contentType(MediaType.APPLICATION_JSON)
+			.content(chipDeclaration(null, null));
+		String receipt = body(mvc.perform(request)
+			.andExpect(status().isCreated())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Preference-Applied", "return=minimal"))
+			.andExpect(jsonPath("$.number").value(org.hamcrest.Matchers.startsWith("XM")))
+			.andExpect(jsonPath("$.items").doesNotExist())
+			.andReturn());
+		String id = JsonPath.read(receipt, "$.id");
+		assertThat(JsonPath.<String>read(view("trader.chip", id), "$.status"))
+			.isEqualTo(JsonPath.<String>read(receipt, "$.status"));
+	}
+
+	@Test
 	void twoLinesThatFitThePermitOneByOneButNotTogetherLeaveTheSecondToTheOfficer() throws Exception {
 		HeldPermit before = ail();
 		String line = """

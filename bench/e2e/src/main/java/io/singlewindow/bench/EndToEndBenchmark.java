@@ -212,7 +212,8 @@ public final class EndToEndBenchmark {
 				request.header("Authorization", "Bearer " + key);
 			}
 			if (idempotencyKey != null) {
-				request.header("Idempotency-Key", idempotencyKey);
+				// A trader's system: retries are safe, and it follows the declaration by status, not by the answer.
+				request.header("Idempotency-Key", idempotencyKey).header("Prefer", "return=minimal");
 			}
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
