@@ -32,6 +32,18 @@ public final class Violations {
 		}
 	}
 
+	/**
+	 * Reads the one value a request is about, failing at once when it is invalid.
+	 *
+	 * @throws Problem {@code INVALID_INPUT} naming {@code field}
+	 */
+	public static <T> T readOne(String field, Supplier<T> factory) {
+		var violations = new Violations();
+		T value = violations.read(field, factory);
+		violations.throwIfAny();
+		return value;
+	}
+
 	/** Records a problem of {@code field} unless {@code condition} holds. */
 	public Violations check(boolean condition, String field, String code, Object... arguments) {
 		if (!condition) {
