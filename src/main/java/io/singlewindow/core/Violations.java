@@ -58,6 +58,15 @@ public final class Violations {
 		return check(present, field, "REQUIRED");
 	}
 
+	/**
+	 * Records a problem of {@code field} when the text {@code raw} holds a control character or is longer than
+	 * {@code maxLength} (see {@link FreeText#paragraph}); absent text is no problem here.
+	 */
+	public Violations text(String field, String raw, int maxLength) {
+		read(field, () -> FreeText.paragraph(raw, maxLength));
+		return this;
+	}
+
 	public Violations add(String field, String code, Object... arguments) {
 		problems.add(new FieldProblem(field, code, arguments));
 		return this;

@@ -112,7 +112,7 @@ class PermitApplications {
 		List<String> goods = List.of();
 		if (entry != null && entry.mode() != PermitMode.APPROVAL_CANCELLED) {
 			violations.required(form.scope(), "scope");
-			violations.check(form.scope() == null || form.scope().length() <= MAX_TEXT, "scope", "SIZE", MAX_TEXT);
+			violations.text("scope", form.scope(), MAX_TEXT);
 			goods = readGoods(entry, form.goods(), violations);
 			checkQuota(entry, form.requestedQuantity(), form.requestedValue(), "requested", violations);
 			checkDocuments(entry, form.documents(), violations);
@@ -197,7 +197,7 @@ class PermitApplications {
 		if (decision == Decision.REJECT || decision == Decision.REQUEST_DOCUMENTS) {
 			violations.required(form.reason(), "reason");
 		}
-		violations.check(form.reason() == null || form.reason().length() <= MAX_TEXT, "reason", "SIZE", MAX_TEXT);
+		violations.text("reason", form.reason(), MAX_TEXT);
 		if (decision == Decision.APPROVE) {
 			checkGranted(application, form, violations);
 		}
@@ -249,7 +249,7 @@ class PermitApplications {
 		CatalogueEntry entry = catalogue.get(application.catalogueCode());
 		var violations = new Violations();
 		checkDocuments(entry, form.documents(), violations);
-		violations.check(form.note() == null || form.note().length() <= MAX_TEXT, "note", "SIZE", MAX_TEXT);
+		violations.text("note", form.note(), MAX_TEXT);
 		violations.throwIfAny();
 		if (application.status() != ApplicationStatus.DOCUMENTS_REQUESTED) {
 			throw Problem.conflict("PERMIT_APPLICATION_NOT_AWAITING_DOCUMENTS", application.reference(),
@@ -383,7 +383,9 @@ class PermitApplications {
 			String name = entry.documentsZh().get(i)
 					+ (entry.documentsEn().size() > i ? " / " + entry.documentsEn().get(i) : "");
 			violations.check(present, "documents[" + i + "]", "PERMIT_DOCUMENT_MISSING", name);
-			violations.check(!present || documents.get(i).length() <= 200, "documents[" + i + "]", "SIZE", 200);
+			if (present) {
+				violations.text("documents[" + i + "]", documents.get(i), 200);
+			}
 		}
 	}
 

@@ -155,6 +155,17 @@ class HostileDeclarationIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].code").value("CONTROL_CHARACTER"));
 	}
 
+	@Test
+	void aPathTheSecurityFirewallRefusesIsAMalformedRequestProblem() throws Exception {
+		// Found by HostileInputFuzzTests: a semicolon in the path was a bare 400 without a body.
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put(java.net.URI.create("/api/v1/declarations/';%20DROP%20TABLE%20declaration;%20--"))
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON).content("{"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+	}
+
 	@ParameterizedTest(name = "webhook to {0}")
 	@ValueSource(strings = { "http://localhost:5432/", "https://localhost/", "https://169.254.169.254/latest/",
 			"https://10.0.0.1/hook", "https://192.168.0.10/", "https://[::1]/", "https://0.0.0.0/",
