@@ -1,5 +1,11 @@
 package io.singlewindow.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -70,6 +76,34 @@ public record AuditRecord(String action, String subjectType, String subjectId, W
 
 	public AuditRecord change(Object before, Object after) {
 		return new AuditRecord(action, subjectType, subjectId, who, actingForEnterprise, actingForAgency, before, after);
+	}
+
+	/**
+	 * The SHA-256 of a document too large to keep in a row (e.g. an imported tariff file), as 64 lower-case hex
+	 * digits, so that the row still pins down exactly which document it was.
+	 */
+	public static String fingerprint(String document) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(document.getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+		}
+	}
+
+	/**
+	 * A state written as named values, in this order, {@literal null}s kept (unlike {@link Map#of}):
+	 * {@code AuditRecord.state("status", "SUSPENDED", "reason", reason)}.
+	 */
+	public static Map<String, Object> state(Object... namesAndValues) {
+		if (namesAndValues.length % 2 != 0) {
+			throw new IllegalArgumentException("names and values must come in pairs");
+		}
+		Map<String, Object> state = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			state.put(String.valueOf(namesAndValues[i]), namesAndValues[i + 1]);
+		}
+		return state;
 	}
 
 	/**

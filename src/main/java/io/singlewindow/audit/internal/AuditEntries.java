@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditEntries {
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			id, occurred_at, actor_account, actor_name, actor_role, acting_for_enterprise, acting_for_agency, action,
 			subject_type, subject_id, before_state::text AS before_state, after_state::text AS after_state,
 			chain_position, previous_hash, hash""";

@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.Problem;
@@ -77,9 +79,11 @@ class PermitApplications {
 	private final IssuedPermits permits;
 	private final Enterprises enterprises;
 	private final BusinessTime time;
+	private final AuditTrail auditTrail;
 
 	PermitApplications(JdbcClient jdbc, PermitCatalogue catalogue, IssuedPermits permits, Enterprises enterprises,
-			BusinessTime time) {
+			BusinessTime time, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.permits = permits;
@@ -168,6 +172,10 @@ class PermitApplications {
 					quantity, value, today, actor.username()));
 			jdbc.sql("UPDATE permit_application SET permit_id = ? WHERE id = ?").params(permit.id(), id).update();
 			step(id, commitment ? "ISSUED_ON_COMMITMENT" : "FILED", permit.number(), actor.username());
+			auditTrail.record(AuditRecord.of(commitment ? "PERMIT_ISSUED_ON_COMMITMENT" : "PERMIT_ISSUED_ON_FILING",
+					"PERMIT", permit.number()).by(actor).actingFor(applicant)
+				.change(null, AuditRecord.state("application", reference, "catalogue", entry.code(), "holder",
+						applicant.value(), "quotaQuantity", quantity, "quotaValue", value, "status", "IN_FORCE")));
 		}
 		log.info("event=permit_applied reference={} catalogue={} applicant={} mode={} status={}", reference,
 				entry.code(), applicant.value(), entry.mode(), status);
@@ -233,6 +241,13 @@ class PermitApplications {
 					application.scope(), application.goods(), quantity, value, time.today(), actor.username()));
 			jdbc.sql("UPDATE permit_application SET permit_id = ? WHERE id = ?").params(permit.id(), id).update();
 		}
+		PermitApplication decided = get(id);
+		auditTrail.record(AuditRecord.of("PERMIT_APPLICATION_" + next.name(), "PERMIT_APPLICATION",
+				application.reference()).by(actor)
+			.change(AuditRecord.state("applicant", application.applicant().value(), "status",
+					application.status().name()), AuditRecord.state("applicant", application.applicant().value(),
+							"status", next.name(), "reason", decided.reason(), "permit", decided.permitNumber(),
+							"grantedQuantity", form.grantedQuantity(), "grantedValue", form.grantedValue())));
 		log.info("event=permit_application_decided reference={} decision={} officer={}", application.reference(),
 				decision, actor.username());
 		return get(id);
