@@ -62,6 +62,14 @@ class AuditChainUnitTests {
 	}
 
 	@Test
+	void hashesARowAsTheAuditorsScriptDoes() {
+		// The value printed by the Python script of docs/audit.md for the same row at position 3 after genesis.
+		assertThat(AuditChain.hash(AuditChain.GENESIS, entry(7, "{\"status\": \"IN_FORCE\"}",
+				"{\"status\": \"SUSPENDED\", \"reason\": \"x\"}"), 3))
+			.isEqualTo("def719a19c956eea2aa05123b4e5cfb09b4fe6ab8deb34d7e8655e7bd0d4993a");
+	}
+
+	@Test
 	void findsAnIntactChainIntact() {
 		List<AuditEntry> chain = sealed(5);
 		ChainCheck check = new ChainCheck();
