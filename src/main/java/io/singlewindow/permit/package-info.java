@@ -4,5 +4,5 @@
  * ({@link io.singlewindow.permit.PermitLedger}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "core", "platform", "identity", "audit",
-		"enterprise" })
+		"enterprise", "calendar" })
 package io.singlewindow.permit;

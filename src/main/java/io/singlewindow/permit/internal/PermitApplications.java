@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
+import io.singlewindow.calendar.WorkingCalendar;
+import io.singlewindow.calendar.ZoneCalendar;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.Problem;
@@ -80,15 +82,22 @@ class PermitApplications {
 	private final Enterprises enterprises;
 	private final BusinessTime time;
 	private final AuditTrail auditTrail;
+	private final ZoneCalendar calendar;
 
 	PermitApplications(JdbcClient jdbc, PermitCatalogue catalogue, IssuedPermits permits, Enterprises enterprises,
-			BusinessTime time, AuditTrail auditTrail) {
+			BusinessTime time, AuditTrail auditTrail, ZoneCalendar calendar) {
 		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.permits = permits;
 		this.enterprises = enterprises;
 		this.time = time;
+		this.calendar = calendar;
+	}
+
+	/** The zone's working days, by which review deadlines are counted. */
+	WorkingCalendar workingCalendar() {
+		return calendar.current();
 	}
 
 	/**
@@ -145,7 +154,7 @@ class PermitApplications {
 			case NOTIFICATION_COMMITMENT -> ApplicationStatus.ISSUED;
 			case OPTIMISED_APPROVAL -> ApplicationStatus.UNDER_REVIEW;
 		};
-		LocalDate due = entry.mode() == PermitMode.OPTIMISED_APPROVAL ? WorkingDays.after(today, entry.reviewDays()) : null;
+		LocalDate due = entry.mode() == PermitMode.OPTIMISED_APPROVAL ? calendar.after(today, entry.reviewDays()) : null;
 		boolean commitment = entry.mode() == PermitMode.NOTIFICATION_COMMITMENT;
 		boolean cancelled = entry.mode() == PermitMode.APPROVAL_CANCELLED;
 		BigDecimal quantity = entry.quotaKind() == QuotaKind.QUANTITY ? form.requestedQuantity() : null;
@@ -276,7 +285,7 @@ class PermitApplications {
 		int updated = jdbc.sql("""
 				UPDATE permit_application SET status = 'UNDER_REVIEW', documents = ?, due_date = ?, version = version + 1
 				WHERE id = ? AND version = ? AND status = 'DOCUMENTS_REQUESTED'""")
-			.params(String.join("\n", documents(form.documents())), WorkingDays.after(time.today(), entry.reviewDays()),
+			.params(String.join("\n", documents(form.documents())), calendar.after(time.today(), entry.reviewDays()),
 					id, application.version())
 			.update();
 		if (updated == 0) {
