@@ -98,6 +98,12 @@ public final class EndToEndBenchmark {
 						http / perDeclaration.declarationsPerSecond(declarations));
 				report("RATIO end-to-end HTTP / JDBC batched = %.2f", http / batched.declarationsPerSecond(declarations));
 				report("database settings at the end of the run: %s", durability(pg));
+				// Issue 12: the audit trail the run left, sealed in the background, and the time to recompute its chain.
+				Thread.sleep(3000);
+				long verifying = System.nanoTime();
+				var audit = api.get("/api/v1/audit/verification", "sw-demo-admin");
+				report("audit verification: HTTP %d in %.2f s: %s", audit.statusCode(),
+						(System.nanoTime() - verifying) / 1e9, audit.body());
 				if (load.verified != declarations) {
 					System.exit(2);
 				}
