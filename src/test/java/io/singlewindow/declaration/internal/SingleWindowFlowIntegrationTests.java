@@ -129,25 +129,48 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
-	void eachWrongMoveInADeclarationsLifeHasItsOwnCode() throws Exception {
-		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
-			.andExpect(status().isCreated()).andReturn());
-		String id = JsonPath.read(created, "$.id");
+	void answeringAnAgencyThatAskedNothingIsRefusedWithTaskNotQueried() throws Exception {
+		String id = JsonPath.read(body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn()), "$.id");
 
 		answer("trader.chip", id, "CIQ", "Nobody asked").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("TASK_NOT_QUERIED"));
+		assertThat(JsonPath.<List<String>>read(view("trader.chip", id), "$.timeline[*].event")).doesNotContain("ANSWERED");
+	}
+
+	@Test
+	void releasingGoodsNotClearedIsRefusedWithDeclarationNotCleared() throws Exception {
+		String id = JsonPath.read(body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn()), "$.id");
+
 		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
 			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_CLEARED"));
+		assertThat(JsonPath.<String>read(view("trader.chip", id), "$.status")).isEqualTo("UNDER_REVIEW");
+	}
 
+	@Test
+	void aDecisionOnARejectedDeclarationIsRefusedWithDeclarationClosed() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
 		decide("officer.ciq", taskId(created, "CIQ"), "REJECT", "Battery certificate expired")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REJECTED"));
+
 		decide("officer.commerce", taskId(created, "COMMERCE"), "APPROVE", null).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("DECLARATION_CLOSED"));
+		assertThat(taskStatus(view("officer.commerce", JsonPath.read(created, "$.id")), "COMMERCE")).isEqualTo("PENDING");
+	}
+
+	@Test
+	void amendingARejectedDeclarationIsRefusedWithDeclarationNotAmendable() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		decide("officer.ciq", taskId(created, "CIQ"), "REJECT", "Battery certificate expired")
+			.andExpect(status().isOk());
+
 		mvc.perform(put("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-trader.chip")
 			.contentType(MediaType.APPLICATION_JSON).content(chipDeclaration(null, "2")))
 			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_AMENDABLE"));
-		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
-			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_CLEARED"));
 		assertThat(JsonPath.<String>read(view("trader.chip", id), "$.status")).isEqualTo("REJECTED");
 	}
 
