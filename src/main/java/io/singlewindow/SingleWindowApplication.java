@@ -5,6 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
+import io.singlewindow.platform.DatabaseCommands;
+import io.singlewindow.platform.Termination;
+
 /**
  * The Single Window platform of the pilot free trade zone: business registration, permits separated from business
  * licences, the international trade single window and trade statistics, as one modular monolith.
@@ -15,6 +18,9 @@ import org.springframework.modulith.Modulithic;
 public class SingleWindowApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(SingleWindowApplication.class, args);
+		if (DatabaseCommands.requested(args)) {
+			System.exit(DatabaseCommands.run(args));
+		}
+		Termination.onSigtermCloseAndExit(SpringApplication.run(SingleWindowApplication.class, args));
 	}
 }

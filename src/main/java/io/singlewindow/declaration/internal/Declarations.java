@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.HsCode;
@@ -93,12 +95,14 @@ class Declarations {
 	private final BusinessTime time;
 	private final ApplicationEventPublisher events;
 	private final Webhooks webhooks;
+	private final AuditTrail auditTrail;
 
 	Declarations(JdbcClient jdbc, JdbcTemplate batch, DeclarationStore store,
 			DeclarationValidation validation, Enterprises enterprises, DutyAssessor assessor, RiskAssessor risk,
 			Routing routing, PermitLedger permits, ExchangeRates rates, BusinessTime time,
-			ApplicationEventPublisher events, Webhooks webhooks) {
+			ApplicationEventPublisher events, Webhooks webhooks, AuditTrail auditTrail) {
 		this.jdbc = jdbc;
+		this.auditTrail = auditTrail;
 		this.webhooks = webhooks;
 		this.batch = batch;
 		this.store = store;
@@ -325,8 +329,9 @@ class Declarations {
 			}
 			statuses.add(status);
 			boolean auto = status == TaskStatus.AUTO_APPROVED;
+			UUID taskId = prior == null ? UUID.randomUUID() : prior.id();
 			if (prior == null) {
-				inserts.add(new Object[] { UUID.randomUUID(), id, agency.value(), status.name(), policy, note,
+				inserts.add(new Object[] { taskId, id, agency.value(), status.name(), policy, note,
 						auto ? "system" : null, auto ? Timestamp.from(now) : null, fingerprints.get(agency),
 						Timestamp.from(now) });
 			} else {
@@ -336,6 +341,11 @@ class Declarations {
 						"lines " + agencyLines.get(agency).stream().distinct().toList()));
 			}
 			if (auto) {
+				auditTrail.record(AuditRecord.of("AGENCY_TASK_AUTO_APPROVED", "AGENCY_TASK", taskId)
+					.bySystem("decision-policy").actingFor(agency)
+					.change(prior == null ? null : AuditRecord.state("status", prior.status().name()),
+							AuditRecord.state("declaration", number, "declarant", declarant.value(), "status",
+									status.name(), "policy", policy, "note", note)));
 				timeline.add(event(id, now, "AUTO_APPROVED", agency.value(), "system", policy, note));
 				events.publishEvent(new AgencyDecisionRecorded(id, number, agency, status.name(), "system", policy,
 						now));
@@ -555,6 +565,10 @@ class Declarations {
 			// An amendment re-opened the task with other lines since the officer read it.
 			throw Problem.conflict("TASK_CHANGED", taskId, expectedVersion);
 		}
+		auditTrail.record(AuditRecord.of("AGENCY_TASK_" + next.name(), "AGENCY_TASK", taskId).by(actor)
+			.change(AuditRecord.state("declaration", locked.number(), "declarant", locked.declarant(), "status",
+					"PENDING"), AuditRecord.state("declaration", locked.number(), "declarant", locked.declarant(),
+							"status", next.name(), "reason", blankToNull(reason))));
 		List<Object[]> timeline = new ArrayList<>();
 		timeline.add(event(row.declarationId(), now, next.name(), agency.value(), actor.username(), null,
 				blankToNull(reason)));
@@ -608,6 +622,9 @@ class Declarations {
 		jdbc.sql("UPDATE declaration SET status = 'RELEASED', released_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
 			.params(Timestamp.from(now), Timestamp.from(now), declarationId).update();
 		insertEvents(List.<Object[]>of(event(declarationId, now, "RELEASED", "CUSTOMS", actor.username(), null, null)));
+		auditTrail.record(AuditRecord.of("DECLARATION_RELEASED", "DECLARATION", declarationId).by(actor)
+			.change(AuditRecord.state("number", locked.number(), "declarant", locked.declarant(), "status", "CLEARED"),
+					AuditRecord.state("number", locked.number(), "declarant", locked.declarant(), "status", "RELEASED")));
 		webhooks.enqueue(locked.declarant(), declarationId, locked.number(), "RELEASED", now);
 		events.publishEvent(new DeclarationReleased(declarationId, locked.number(), Uscc.parse(locked.declarant()),
 				now));

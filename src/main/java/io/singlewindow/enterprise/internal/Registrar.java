@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.InvalidValue;
@@ -92,9 +95,11 @@ class Registrar {
 	private final BusinessTime time;
 	private final ApplicationEventPublisher events;
 	private final LicenceLedger ledger;
+	private final AuditTrail auditTrail;
 
 	Registrar(JdbcClient jdbc, UsccIssuer issuer, ActivityCatalogue catalogue, Accounts accounts,
-			Enterprises enterprises, BusinessTime time, ApplicationEventPublisher events, LicenceLedger ledger) {
+			Enterprises enterprises, BusinessTime time, ApplicationEventPublisher events, LicenceLedger ledger, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.issuer = issuer;
 		this.catalogue = catalogue;
@@ -126,6 +131,11 @@ class Registrar {
 		ledger.recordEvent(id, "REGISTERED", EnterpriseStatus.ACTIVE, null, now, applicant);
 		accounts.open(applicant, application.password(), facts.legalRepresentative(), Role.TRADER, uscc, null);
 		events.publishEvent(registered(id, uscc, facts, agencies, false, now));
+		auditTrail.record(AuditRecord.of("LICENCE_ISSUED", "LICENCE", uscc.value())
+			.by(AuditRecord.Who.named(applicant, "ANONYMOUS")).actingFor(uscc)
+			.change(null, AuditRecord.state("status", EnterpriseStatus.ACTIVE.name(), "nameZh", facts.nameZh(),
+					"entityType", facts.entityType().name(), "legalRepresentative", facts.legalRepresentative(),
+					"registeredCapital", facts.capital(), "agencies", agencies)));
 		log.info("event=enterprise_registered uscc={} entity_type={} chain={} agencies={}", uscc,
 				facts.entityType(), facts.chain(), agencies);
 		return uscc;
@@ -259,6 +269,13 @@ class Registrar {
 				.update();
 		}
 		List<String> fields = changes.stream().map(c -> c[0]).toList();
+		Map<String, Object> was = new LinkedHashMap<>();
+		Map<String, Object> is = new LinkedHashMap<>();
+		changes.forEach(c -> {
+			was.put(c[0], c[1]);
+			is.put(c[0], c[2]);
+		});
+		auditTrail.record(AuditRecord.of("LICENCE_AMENDED", "LICENCE", uscc.value()).by(actor).change(was, is));
 		events.publishEvent(new LicenceAmended(uscc, fields, actor.username(), now));
 		log.info("event=licence_amended uscc={} fields={} by={}", uscc, fields, actor.username());
 		return fields;
@@ -313,6 +330,14 @@ class Registrar {
 			throw Problem.conflict("LICENCE_VERSION_CONFLICT", uscc, row.version(), "?");
 		}
 		ledger.recordEvent(row.id(), action.name(), action.after, why, now, actor.username());
+		auditTrail.record(AuditRecord.of(switch (action) {
+			case SUSPEND -> "LICENCE_SUSPENDED";
+			case REINSTATE -> "LICENCE_REINSTATED";
+			case REVOKE -> "LICENCE_REVOKED";
+			case DEREGISTER -> "LICENCE_DEREGISTERED";
+		}, "LICENCE", uscc.value()).by(actor)
+			.change(AuditRecord.state("status", current.status().name(), "version", row.version()),
+					AuditRecord.state("status", action.after.name(), "reason", why, "version", row.version() + 1)));
 		if (action == LicenceAction.REVOKE || action == LicenceAction.DEREGISTER) {
 			accounts.enableEnterpriseAccounts(uscc, false);
 		}
