@@ -31,6 +31,8 @@ import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.FreeText;
+import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.UnitCode;
@@ -135,8 +137,8 @@ class Declarations {
 		actor.requireActFor(declarant);
 		Enterprise enterprise = enterprises.requireActive(declarant);
 		String key = firstNonBlank(idempotencyKey, request.clientReference());
-		if (key != null && key.length() > 100) {
-			throw Problem.invalidField("clientReference", "CLIENT_REFERENCE_TOO_LONG", 100);
+		if (key != null && key.length() > InputLimits.REFERENCE) {
+			throw Problem.invalidField("clientReference", "CLIENT_REFERENCE_TOO_LONG", InputLimits.REFERENCE);
 		}
 		boolean keyed = key != null;
 		if (!keyed) {
@@ -202,6 +204,13 @@ class Declarations {
 					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
 							i.certificateAgreement()))
 					.toList()));
+		// The declared amounts are limited so that this holds at every real exchange rate; an absurd rate set by an
+		// administrator is refused here, and the whole submission rolls back, rather than failing in the insert.
+		for (BigDecimal total : java.util.Arrays.asList(assessment.totalCustomsValueCny(), assessment.totalTaxes())) {
+			if (total != null && !InputLimits.MONEY.holds(total)) {
+				throw Problem.invalidField("items", "TOO_LARGE", total.toPlainString());
+			}
+		}
 		Map<Integer, Assessment.Line> assessed = new LinkedHashMap<>();
 		assessment.lines().forEach(l -> assessed.put(l.lineNo(), l));
 		RiskDecision channel = risk.assess(new RiskRequest(id, declarant, d.flow(), d.tradeMode(), d.tradingCountry(),
@@ -540,6 +549,7 @@ class Declarations {
 		if (decision != Decision.APPROVE && (reason == null || reason.isBlank())) {
 			throw Problem.invalidField("reason", "REASON_REQUIRED");
 		}
+		reason = FreeText.read("reason", reason, InputLimits.REASON);
 		Locked locked = lock(row.declarationId());
 		if (!locked.status().open()) {
 			throw Problem.conflict("DECLARATION_CLOSED", locked.number(), locked.status().name());
@@ -595,6 +605,7 @@ class Declarations {
 		if (answer == null || answer.isBlank()) {
 			throw Problem.invalidField("answer", "REQUIRED");
 		}
+		answer = FreeText.read("answer", answer, InputLimits.REASON);
 		Instant now = time.now();
 		int updated = jdbc.sql("""
 				UPDATE agency_task SET status = 'PENDING', answer = ?, decided_by = NULL, decided_at = NULL,

@@ -55,9 +55,10 @@ class ApiKeys {
 	/** Stores a key chosen by the caller (demo data prints known keys so that a new user can try the API at once). */
 	@Transactional
 	IssuedKey store(UUID userId, String label, String key, String prefix) {
-		if (label == null || label.isBlank() || label.length() > 100) {
+		if (label == null || label.isBlank()) {
 			throw Problem.invalidField("label", "REQUIRED");
 		}
+		label = io.singlewindow.core.FreeText.read("label", label, 100);
 		UUID id = UUID.randomUUID();
 		Instant now = time.now();
 		jdbc.sql("INSERT INTO api_key (id, user_id, label, key_prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
