@@ -1,6 +1,9 @@
 package io.singlewindow;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
@@ -15,6 +18,12 @@ import org.springframework.modulith.Modulithic;
 public class SingleWindowApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(SingleWindowApplication.class, args);
+		SpringApplication application = new SpringApplication(SingleWindowApplication.class);
+		if (Arrays.asList(args).contains("create-admin")) {
+			// An operator's command: migrate, open the account, exit — no web server.
+			application.setWebApplicationType(WebApplicationType.NONE);
+			System.exit(SpringApplication.exit(application.run(args)));
+		}
+		application.run(args);
 	}
 }
