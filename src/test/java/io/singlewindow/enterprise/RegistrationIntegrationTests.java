@@ -187,10 +187,12 @@ class RegistrationIntegrationTests {
 	}
 
 	@Test
-	void aCapitalThatIsNotANumberIsAMalformedRequestNamingTheField() throws Exception {
+	void aCapitalThatIsNotANumberIsInvalidInputNamingTheField() throws Exception {
 		mvc.perform(post("/api/v1/enterprises").contentType(MediaType.APPLICATION_JSON)
 			.content(anApplication().with("registeredCapital", "a lot").json()))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_VALUE"))
 			.andExpect(jsonPath("$.field").value("registeredCapital"));
 	}
 
@@ -269,7 +271,9 @@ class RegistrationIntegrationTests {
 			.andExpect(jsonPath("$.code").value("LICENCE_NOT_FOUND"));
 		mvc.perform(get("/api/v1/licences/NOT-A-CODE"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.code").value("USCC_FORMAT"));
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.field").value("uscc"))
+			.andExpect(jsonPath("$.errors[0].code").value("USCC_FORMAT"));
 		mvc.perform(get("/verify/{uscc}", registered.uscc()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(registered.uscc().value())))

@@ -62,9 +62,10 @@ class ApiKeys {
 	/** Stores a key chosen by the caller (demo data prints known keys so that a new user can try the API at once). */
 	@Transactional
 	IssuedKey store(UUID userId, String label, String key, String prefix, Instant expiresAt) {
-		if (label == null || label.isBlank() || label.length() > 100) {
+		if (label == null || label.isBlank()) {
 			throw Problem.invalidField("label", "REQUIRED");
 		}
+		label = io.singlewindow.core.FreeText.read("label", label, 100);
 		Instant now = time.now();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			throw Problem.invalidField("expiresAt", "EXPIRY_IN_PAST", expiresAt);

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -114,7 +113,7 @@ class PermitDemoData implements ApplicationRunner {
 							null));
 			// Submitted a month ago, so the queue shows what an overdue application looks like.
 			jdbc.sql("UPDATE permit_application SET submitted_at = submitted_at - INTERVAL '30 days', due_date = ? WHERE id = ?")
-				.params(WorkingDays.after(time.today().minusDays(30), 20), late.id())
+				.params(applications.workingCalendar().after(time.today().minusDays(30), 20), late.id())
 				.update();
 		}
 	}
