@@ -2,6 +2,7 @@ package io.singlewindow.identity.internal;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -56,7 +57,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, List<PublicPath> publicPaths) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, List<PublicPath> publicPaths, ApplicationContext context)
+			throws Exception {
 		http.authorizeHttpRequests(auth -> {
 			auth.requestMatchers(ALWAYS_PUBLIC).permitAll();
 			publicPaths.forEach(p -> auth.requestMatchers(p.pattern()).permitAll());
@@ -65,6 +67,7 @@ class SecurityConfiguration {
 			auth.anyRequest().authenticated();
 		})
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginOrNotFound(context)))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")));
