@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end throughput benchmark (issue 8). Usage: bench/e2e/run.sh [declarations=5000] [clients=32]
 # BENCH_OPTS="-Dbench.jfr=true" also records a JFR profile of the platform in target/bench-platform.jfr.
-# Builds the platform jar and the benchmark client, then runs them against a fresh PostgreSQL 17 (synchronous commit on).
+# Builds the platform jar and the benchmark client, then runs them against a fresh PostgreSQL 17 started durable
+# (fsync, synchronous_commit, full_page_writes on; the report prints them as read back from the server).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -z "${JAVA_HOME:-}" ]; then

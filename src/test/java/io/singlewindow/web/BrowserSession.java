@@ -24,16 +24,19 @@ public final class BrowserSession implements AutoCloseable {
 
 	private final WebDriver driver;
 	private final String baseUrl;
+	/** Chromium's profile, a fresh one per session; deleted on {@link #close()} so no run leaves one behind. */
+	private final Path profile;
 
 	public BrowserSession(int port) throws IOException {
 		BrowserAvailability.require();
 		this.baseUrl = "http://localhost:" + port;
+		this.profile = Files.createTempDirectory("chrome-profile");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(BrowserAvailability.CHROMIUM.toString());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN",
-				"--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
+				"--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(BrowserAvailability.CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
@@ -135,5 +138,12 @@ public final class BrowserSession implements AutoCloseable {
 	@Override
 	public void close() {
 		driver.quit();
+		try (var files = Files.walk(profile)) {
+			for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		} catch (IOException e) {
+			// A file Chromium still held open: the temp directory's own cleanup gets it later.
+		}
 	}
 }

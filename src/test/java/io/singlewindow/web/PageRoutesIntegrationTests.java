@@ -145,6 +145,16 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/admin/tariff/imports/{id}/progress", "/admin/tariff/imports/" + UNKNOWN_ID + "/progress",
 				adminNotFound);
 		expect(routes, "/admin/exchange-rates", "/admin/exchange-rates", admin);
+		expect(routes, "/admin/audit", "/admin/audit", admin);
+		expect(routes, "/admin/calendar", "/admin/calendar", admin);
+		expect(routes, "/admin/accounts", "/admin/accounts", admin);
+		expect(routes, "/account/password", "/account/password", "login 200 200 200 200 200 200 200 200 200");
+		// Set up already (the demo administrator exists): the first-administrator page is gone.
+		expect(routes, "/setup", "/setup", "404 404 404 404 404 404 404 404 404 404");
+		expect(routes, "/licences/{uscc}/licence.pdf", "/licences/" + chip + "/licence.pdf",
+				"login 200 200 200 200 200 200 200 200 200");
+		expect(routes, "/licences/{uscc}/licence.pdf", "/licences/not-a-uscc/licence.pdf",
+				"404 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/admin/permit-catalogue", "/admin/permit-catalogue", admin);
 		expect(routes, "/admin/permit-catalogue/new", "/admin/permit-catalogue/new", admin);
 		expect(routes, "/admin/permit-catalogue/{code}", "/admin/permit-catalogue/AIL", admin);

@@ -20,6 +20,7 @@ import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.permit.HeldPermit;
 import io.singlewindow.permit.PermitLedger;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * A few demo declarations in different states, submitted through the real flow once the enterprises, permits,
@@ -28,7 +29,7 @@ import io.singlewindow.permit.PermitLedger;
  */
 @Component
 @Order(50)
-@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnDemoData
 class DeclarationDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DeclarationDemoData.class);

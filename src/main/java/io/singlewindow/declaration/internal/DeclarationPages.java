@@ -185,7 +185,7 @@ class DeclarationPages {
 				form.get("tradeMode"), form.get("transportMode"), form.get("port"), form.get("originCountry"),
 				form.get("destinationCountry"), form.get("tradingCountry"), form.get("currency"),
 				form.get("incoterm"), number(form.get("freight")), number(form.get("insurance")),
-				integer(form.get("packages")), number(form.get("grossWeight")), number(form.get("netWeight")),
+				integer(form.get("packages"), "packages"), number(form.get("grossWeight")), number(form.get("netWeight")),
 				form.get("consignor"), form.get("consignee"), items);
 	}
 
@@ -358,8 +358,20 @@ class DeclarationPages {
 		}
 	}
 
-	private static Integer integer(String s) {
+	/** A count such as packages: 1.5 is refused, never cut to 1. */
+	private static Integer integer(String s, String field) {
 		BigDecimal n = number(s);
-		return n == null ? null : n.intValue();
+		if (n == null) {
+			return null;
+		}
+		try {
+			return n.stripTrailingZeros().scale() > 0 ? failInteger(field) : n.intValueExact();
+		} catch (ArithmeticException e) {
+			throw Problem.invalidField(field, "TOO_LARGE", s);
+		}
+	}
+
+	private static Integer failInteger(String field) {
+		throw Problem.invalidField(field, "INTEGER_REQUIRED");
 	}
 }

@@ -27,9 +27,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.FreeText;
+import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.UnitCode;
@@ -94,12 +98,14 @@ class Declarations {
 	private final BusinessTime time;
 	private final ApplicationEventPublisher events;
 	private final Webhooks webhooks;
+	private final AuditTrail auditTrail;
 
 	Declarations(JdbcClient jdbc, JdbcTemplate batch, DeclarationStore store,
 			DeclarationValidation validation, Enterprises enterprises, DutyAssessor assessor, RiskAssessor risk,
 			Routing routing, PermitLedger permits, ExchangeRates rates, BusinessTime time,
-			ApplicationEventPublisher events, Webhooks webhooks) {
+			ApplicationEventPublisher events, Webhooks webhooks, AuditTrail auditTrail) {
 		this.jdbc = jdbc;
+		this.auditTrail = auditTrail;
 		this.webhooks = webhooks;
 		this.batch = batch;
 		this.store = store;
@@ -132,8 +138,8 @@ class Declarations {
 		actor.requireActFor(declarant);
 		Enterprise enterprise = enterprises.requireActive(declarant);
 		String key = firstNonBlank(idempotencyKey, request.clientReference());
-		if (key != null && key.length() > 100) {
-			throw Problem.invalidField("clientReference", "CLIENT_REFERENCE_TOO_LONG", 100);
+		if (key != null && key.length() > InputLimits.REFERENCE) {
+			throw Problem.invalidField("clientReference", "CLIENT_REFERENCE_TOO_LONG", InputLimits.REFERENCE);
 		}
 		boolean keyed = key != null;
 		if (!keyed) {
@@ -199,6 +205,13 @@ class Declarations {
 					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
 							i.certificateAgreement()))
 					.toList()));
+		// The declared amounts are limited so that this holds at every real exchange rate; an absurd rate set by an
+		// administrator is refused here, and the whole submission rolls back, rather than failing in the insert.
+		for (BigDecimal total : java.util.Arrays.asList(assessment.totalCustomsValueCny(), assessment.totalTaxes())) {
+			if (total != null && !InputLimits.MONEY.holds(total)) {
+				throw Problem.invalidField("items", "TOO_LARGE", total.toPlainString());
+			}
+		}
 		Map<Integer, Assessment.Line> assessed = new LinkedHashMap<>();
 		assessment.lines().forEach(l -> assessed.put(l.lineNo(), l));
 		RiskDecision channel = risk.assess(new RiskRequest(id, declarant, d.flow(), d.tradeMode(), d.tradingCountry(),
@@ -326,8 +339,9 @@ class Declarations {
 			}
 			statuses.add(status);
 			boolean auto = status == TaskStatus.AUTO_APPROVED;
+			UUID taskId = prior == null ? UUID.randomUUID() : prior.id();
 			if (prior == null) {
-				inserts.add(new Object[] { UUID.randomUUID(), id, agency.value(), status.name(), policy, note,
+				inserts.add(new Object[] { taskId, id, agency.value(), status.name(), policy, note,
 						auto ? "system" : null, auto ? Timestamp.from(now) : null, fingerprints.get(agency),
 						Timestamp.from(now) });
 			} else {
@@ -337,6 +351,11 @@ class Declarations {
 						"lines " + agencyLines.get(agency).stream().distinct().toList()));
 			}
 			if (auto) {
+				auditTrail.record(AuditRecord.of("AGENCY_TASK_AUTO_APPROVED", "AGENCY_TASK", taskId)
+					.bySystem("decision-policy").actingFor(agency)
+					.change(prior == null ? null : AuditRecord.state("status", prior.status().name()),
+							AuditRecord.state("declaration", number, "declarant", declarant.value(), "status",
+									status.name(), "policy", policy, "note", note)));
 				timeline.add(event(id, now, "AUTO_APPROVED", agency.value(), "system", policy, note));
 				events.publishEvent(new AgencyDecisionRecorded(id, number, agency, status.name(), "system", policy,
 						now));
@@ -537,6 +556,7 @@ class Declarations {
 		if (decision != Decision.APPROVE && (reason == null || reason.isBlank())) {
 			throw Problem.invalidField("reason", "REASON_REQUIRED");
 		}
+		reason = FreeText.read("reason", reason, InputLimits.REASON);
 		Locked locked = lock(row.declarationId());
 		if (!locked.status().open()) {
 			throw Problem.conflict("DECLARATION_CLOSED", locked.number(), locked.status().name());
@@ -562,6 +582,10 @@ class Declarations {
 			// An amendment re-opened the task with other lines since the officer read it.
 			throw Problem.conflict("TASK_CHANGED", taskId, expectedVersion);
 		}
+		auditTrail.record(AuditRecord.of("AGENCY_TASK_" + next.name(), "AGENCY_TASK", taskId).by(actor)
+			.change(AuditRecord.state("declaration", locked.number(), "declarant", locked.declarant(), "status",
+					"PENDING"), AuditRecord.state("declaration", locked.number(), "declarant", locked.declarant(),
+							"status", next.name(), "reason", blankToNull(reason))));
 		List<Object[]> timeline = new ArrayList<>();
 		timeline.add(event(row.declarationId(), now, next.name(), agency.value(), actor.username(), null,
 				blankToNull(reason)));
@@ -588,6 +612,7 @@ class Declarations {
 		if (answer == null || answer.isBlank()) {
 			throw Problem.invalidField("answer", "REQUIRED");
 		}
+		answer = FreeText.read("answer", answer, InputLimits.REASON);
 		Instant now = time.now();
 		int updated = jdbc.sql("""
 				UPDATE agency_task SET status = 'PENDING', answer = ?, decided_by = NULL, decided_at = NULL,
@@ -615,6 +640,9 @@ class Declarations {
 		jdbc.sql("UPDATE declaration SET status = 'RELEASED', released_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
 			.params(Timestamp.from(now), Timestamp.from(now), declarationId).update();
 		insertEvents(List.<Object[]>of(event(declarationId, now, "RELEASED", "CUSTOMS", actor.username(), null, null)));
+		auditTrail.record(AuditRecord.of("DECLARATION_RELEASED", "DECLARATION", declarationId).by(actor)
+			.change(AuditRecord.state("number", locked.number(), "declarant", locked.declarant(), "status", "CLEARED"),
+					AuditRecord.state("number", locked.number(), "declarant", locked.declarant(), "status", "RELEASED")));
 		webhooks.enqueue(locked.declarant(), declarationId, locked.number(), "RELEASED", now);
 		events.publishEvent(new DeclarationReleased(declarationId, locked.number(), Uscc.parse(locked.declarant()),
 				now));

@@ -49,15 +49,17 @@ class RegistrationPages {
 	private final Enterprises enterprises;
 	private final CurrentActor currentActor;
 	private final MessageSource messages;
+	private final LicenceDocument document;
 
 	RegistrationPages(Registrar registrar, LicenceBook licences, ActivityCatalogue catalogue, Enterprises enterprises,
-			CurrentActor currentActor, MessageSource messages) {
+			CurrentActor currentActor, MessageSource messages, LicenceDocument document) {
 		this.registrar = registrar;
 		this.licences = licences;
 		this.catalogue = catalogue;
 		this.enterprises = enterprises;
 		this.currentActor = currentActor;
 		this.messages = messages;
+		this.document = document;
 	}
 
 	@ModelAttribute
@@ -123,6 +125,21 @@ class RegistrationPages {
 		model.addAttribute("verifyUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
 			.fromCurrentContextPath().path("/verify/{uscc}").buildAndExpand(licence.enterprise().uscc()).toUriString());
 		return "enterprise/licence-print";
+	}
+
+	/** The licence as an A4 PDF with the verification QR code; to whoever may see the licence page. */
+	@GetMapping("/licences/{uscc}/licence.pdf")
+	Object pdf(@PathVariable String uscc, HttpSession session) {
+		Optional<String> refusal = refuseUnlessVisible(uscc, session);
+		if (refusal.isPresent()) {
+			return refusal.get();
+		}
+		Licence licence = get(Uscc.parse(uscc));
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					"inline; filename=\"licence-" + licence.enterprise().uscc() + ".pdf\"")
+			.body(document.render(licence));
 	}
 
 	@PostMapping("/licences/{uscc}/{action:suspend|reinstate|revoke|deregister}")
@@ -206,7 +223,8 @@ class RegistrationPages {
 
 	@GetMapping({ "/verify", "/verify/{code}" })
 	String verify(@PathVariable(required = false) String code, @RequestParam(required = false) String uscc,
-			Model model, HttpServletResponse response, Locale locale) {
+			@RequestParam(name = "v", required = false) String printedVersion, Model model,
+			HttpServletResponse response, Locale locale) {
 		String raw = code != null ? code : uscc;
 		model.addAttribute("uscc", raw == null ? "" : raw);
 		if (raw == null || raw.isBlank()) {
@@ -217,6 +235,10 @@ class RegistrationPages {
 			model.addAttribute("checkValid", parsed.hasValidCheckCharacter());
 			Optional<PublicLicenceFacts> facts = licences.publicFacts(parsed);
 			facts.ifPresent(f -> model.addAttribute("facts", f));
+			if (facts.isPresent() && printedVersion != null) {
+				licences.find(parsed).ifPresent(l -> model.addAttribute("printedCopy",
+						PrintedCopy.of(printedVersion, l.version())));
+			}
 			if (facts.isEmpty()) {
 				response.setStatus(404);
 				model.addAttribute("notFound", true);

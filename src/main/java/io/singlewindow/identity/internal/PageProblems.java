@@ -15,6 +15,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -67,6 +68,12 @@ class PageProblems {
 	@ExceptionHandler
 	ModelAndView on(AccessDeniedException e) {
 		return page(HttpStatus.FORBIDDEN, null, null);
+	}
+
+	/** The browser went away (a closed tab ends its event stream): nobody to answer, nothing to log. */
+	@ExceptionHandler
+	ModelAndView on(AsyncRequestNotUsableException gone) {
+		return new ModelAndView();
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,6 @@
 package io.singlewindow.identity.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import io.singlewindow.core.NavigationItem;
+import io.singlewindow.core.NoticeSource;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.CurrentActor;
@@ -20,10 +22,12 @@ class ShellPages {
 
 	private final CurrentActor currentActor;
 	private final Agencies agencies;
+	private final List<NoticeSource> notices;
 
-	ShellPages(CurrentActor currentActor, Agencies agencies) {
+	ShellPages(CurrentActor currentActor, Agencies agencies, List<NoticeSource> notices) {
 		this.currentActor = currentActor;
 		this.agencies = agencies;
+		this.notices = notices;
 	}
 
 	@GetMapping("/login")
@@ -42,6 +46,9 @@ class ShellPages {
 		if (a.agency() != null) {
 			agencies.find(a.agency()).ifPresent(agency -> model.addAttribute("agencyName", agency.name(locale)));
 		}
+		Set<String> roles = Set.of(a.role().name());
+		model.addAttribute("notices", notices.stream().flatMap(source -> source.notices().stream())
+			.filter(notice -> notice.visibleTo(roles)).toList());
 		return "identity/home-" + a.role().name().toLowerCase(Locale.ROOT);
 	}
 

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
@@ -49,8 +51,10 @@ class CatalogueAdministration {
 	private final PermitCatalogue catalogue;
 	private final Agencies agencies;
 	private final BusinessTime time;
+	private final AuditTrail auditTrail;
 
-	CatalogueAdministration(JdbcClient jdbc, PermitCatalogue catalogue, Agencies agencies, BusinessTime time) {
+	CatalogueAdministration(JdbcClient jdbc, PermitCatalogue catalogue, Agencies agencies, BusinessTime time, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.agencies = agencies;
@@ -80,8 +84,11 @@ class CatalogueAdministration {
 					valid.quotaUnit(), !Boolean.FALSE.equals(form.active()), Timestamp.from(time.now()))
 			.update();
 		writeScope(code, valid);
+		CatalogueEntry created = catalogue.get(code);
+		auditTrail.record(AuditRecord.of("PERMIT_CATALOGUE_ENTRY_CREATED", "PERMIT_CATALOGUE_ENTRY", code).by(actor)
+			.change(null, created));
 		log.info("event=permit_catalogue_entry_created code={} admin={}", code, actor.username());
-		return catalogue.get(code);
+		return created;
 	}
 
 	/** @throws Problem 409 {@code PERMIT_CATALOGUE_ENTRY_CHANGED} when someone saved the entry since it was read */
@@ -109,8 +116,11 @@ class CatalogueAdministration {
 		}
 		jdbc.sql("DELETE FROM permit_catalogue_scope WHERE catalogue_code = ?").param(current.code()).update();
 		writeScope(current.code(), valid);
+		CatalogueEntry updatedEntry = catalogue.get(current.code());
+		auditTrail.record(AuditRecord.of("PERMIT_CATALOGUE_ENTRY_UPDATED", "PERMIT_CATALOGUE_ENTRY", current.code())
+			.by(actor).change(current, updatedEntry));
 		log.info("event=permit_catalogue_entry_updated code={} admin={}", code, actor.username());
-		return catalogue.get(current.code());
+		return updatedEntry;
 	}
 
 	private record Valid(AgencyCode agency, PermitMode mode, int reviewDays, Integer verificationDays,
@@ -121,8 +131,8 @@ class CatalogueAdministration {
 	private Valid validate(EntryForm form, Violations violations) {
 		violations.required(form.nameZh(), "nameZh");
 		violations.required(form.nameEn(), "nameEn");
-		violations.check(form.nameZh() == null || form.nameZh().length() <= 200, "nameZh", "SIZE");
-		violations.check(form.nameEn() == null || form.nameEn().length() <= 200, "nameEn", "SIZE");
+		violations.text("nameZh", form.nameZh(), 200);
+		violations.text("nameEn", form.nameEn(), 200);
 		AgencyCode agency = null;
 		violations.required(form.issuingAgency(), "issuingAgency");
 		if (form.issuingAgency() != null && !form.issuingAgency().isBlank()) {

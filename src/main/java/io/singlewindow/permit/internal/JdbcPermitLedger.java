@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
@@ -50,9 +52,11 @@ class JdbcPermitLedger implements PermitLedger {
 	private final IssuedPermits permits;
 	private final BusinessTime time;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail auditTrail;
 
 	JdbcPermitLedger(JdbcClient jdbc, PermitCatalogue catalogue, IssuedPermits permits, BusinessTime time,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.permits = permits;
@@ -109,6 +113,11 @@ class JdbcPermitLedger implements PermitLedger {
 					request.hsCode().value(), request.quantity(), request.valueCny(), remainingQuantity, remainingValue,
 					Timestamp.from(now))
 			.update();
+		auditTrail.record(AuditRecord.of("PERMIT_WRITTEN_OFF", "PERMIT", permit.number()).actingFor(permit.holder())
+			.change(AuditRecord.state("remainingQuantity", permit.remainingQuantity(), "remainingValue",
+					permit.remainingValue()), AuditRecord.state("declaration", request.declarationId(), "line",
+							request.lineNo(), "quantity", request.quantity(), "valueCny", request.valueCny(),
+							"remainingQuantity", remainingQuantity, "remainingValue", remainingValue)));
 		events.publishEvent(new PermitQuotaWrittenOff(id, permit.number(), permit.holder(), request.declarationId(),
 				request.lineNo(), request.quantity(), request.valueCny(), remainingQuantity, remainingValue));
 		log.info("event=permit_written_off permit={} declaration={} line={} quantity={} value={} remaining_quantity={} remaining_value={}",
@@ -219,6 +228,9 @@ class JdbcPermitLedger implements PermitLedger {
 				.params(g.quantity(), g.value(), g.permitId())
 				.update();
 		}
+		auditTrail.record(AuditRecord.of("PERMIT_WRITE_OFFS_RESTORED", "DECLARATION", declarationId)
+			.change(null, AuditRecord.state("restored", given.stream().map(g -> AuditRecord.state("permitId",
+					g.permitId(), "quantity", g.quantity(), "valueCny", g.value())).toList())));
 		log.info("event=permit_write_offs_restored declaration={} count={}", declarationId, given.size());
 	}
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.singlewindow.calendar.WorkingCalendar;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Uscc;
 
@@ -34,8 +35,8 @@ public record PermitApplication(UUID id, String reference, String catalogueCode,
 	}
 
 	/** Working days left until the deadline (negative when overdue), {@literal null} when there is none. */
-	public Integer workingDaysLeft(LocalDate today) {
-		return dueDate == null || !status.isPending() ? null : WorkingDays.between(today, dueDate);
+	public Integer workingDaysLeft(LocalDate today, WorkingCalendar calendar) {
+		return dueDate == null || !status.isPending() ? null : calendar.between(today, dueDate);
 	}
 
 	/** One step of its audit trail. */

@@ -20,6 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
+import io.singlewindow.calendar.WorkingCalendar;
+import io.singlewindow.calendar.ZoneCalendar;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.Problem;
@@ -77,14 +81,23 @@ class PermitApplications {
 	private final IssuedPermits permits;
 	private final Enterprises enterprises;
 	private final BusinessTime time;
+	private final AuditTrail auditTrail;
+	private final ZoneCalendar calendar;
 
 	PermitApplications(JdbcClient jdbc, PermitCatalogue catalogue, IssuedPermits permits, Enterprises enterprises,
-			BusinessTime time) {
+			BusinessTime time, AuditTrail auditTrail, ZoneCalendar calendar) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.permits = permits;
 		this.enterprises = enterprises;
 		this.time = time;
+		this.calendar = calendar;
+	}
+
+	/** The zone's working days, by which review deadlines are counted. */
+	WorkingCalendar workingCalendar() {
+		return calendar.current();
 	}
 
 	/**
@@ -112,7 +125,7 @@ class PermitApplications {
 		List<String> goods = List.of();
 		if (entry != null && entry.mode() != PermitMode.APPROVAL_CANCELLED) {
 			violations.required(form.scope(), "scope");
-			violations.check(form.scope() == null || form.scope().length() <= MAX_TEXT, "scope", "SIZE");
+			violations.text("scope", form.scope(), MAX_TEXT);
 			goods = readGoods(entry, form.goods(), violations);
 			checkQuota(entry, form.requestedQuantity(), form.requestedValue(), "requested", violations);
 			checkDocuments(entry, form.documents(), violations);
@@ -141,7 +154,7 @@ class PermitApplications {
 			case NOTIFICATION_COMMITMENT -> ApplicationStatus.ISSUED;
 			case OPTIMISED_APPROVAL -> ApplicationStatus.UNDER_REVIEW;
 		};
-		LocalDate due = entry.mode() == PermitMode.OPTIMISED_APPROVAL ? WorkingDays.after(today, entry.reviewDays()) : null;
+		LocalDate due = entry.mode() == PermitMode.OPTIMISED_APPROVAL ? calendar.after(today, entry.reviewDays()) : null;
 		boolean commitment = entry.mode() == PermitMode.NOTIFICATION_COMMITMENT;
 		boolean cancelled = entry.mode() == PermitMode.APPROVAL_CANCELLED;
 		BigDecimal quantity = entry.quotaKind() == QuotaKind.QUANTITY ? form.requestedQuantity() : null;
@@ -168,6 +181,10 @@ class PermitApplications {
 					quantity, value, today, actor.username()));
 			jdbc.sql("UPDATE permit_application SET permit_id = ? WHERE id = ?").params(permit.id(), id).update();
 			step(id, commitment ? "ISSUED_ON_COMMITMENT" : "FILED", permit.number(), actor.username());
+			auditTrail.record(AuditRecord.of(commitment ? "PERMIT_ISSUED_ON_COMMITMENT" : "PERMIT_ISSUED_ON_FILING",
+					"PERMIT", permit.number()).by(actor).actingFor(applicant)
+				.change(null, AuditRecord.state("application", reference, "catalogue", entry.code(), "holder",
+						applicant.value(), "quotaQuantity", quantity, "quotaValue", value, "status", "IN_FORCE")));
 		}
 		log.info("event=permit_applied reference={} catalogue={} applicant={} mode={} status={}", reference,
 				entry.code(), applicant.value(), entry.mode(), status);
@@ -197,7 +214,7 @@ class PermitApplications {
 		if (decision == Decision.REJECT || decision == Decision.REQUEST_DOCUMENTS) {
 			violations.required(form.reason(), "reason");
 		}
-		violations.check(form.reason() == null || form.reason().length() <= MAX_TEXT, "reason", "SIZE");
+		violations.text("reason", form.reason(), MAX_TEXT);
 		if (decision == Decision.APPROVE) {
 			checkGranted(application, form, violations);
 		}
@@ -233,6 +250,13 @@ class PermitApplications {
 					application.scope(), application.goods(), quantity, value, time.today(), actor.username()));
 			jdbc.sql("UPDATE permit_application SET permit_id = ? WHERE id = ?").params(permit.id(), id).update();
 		}
+		PermitApplication decided = get(id);
+		auditTrail.record(AuditRecord.of("PERMIT_APPLICATION_" + next.name(), "PERMIT_APPLICATION",
+				application.reference()).by(actor)
+			.change(AuditRecord.state("applicant", application.applicant().value(), "status",
+					application.status().name()), AuditRecord.state("applicant", application.applicant().value(),
+							"status", next.name(), "reason", decided.reason(), "permit", decided.permitNumber(),
+							"grantedQuantity", form.grantedQuantity(), "grantedValue", form.grantedValue())));
 		log.info("event=permit_application_decided reference={} decision={} officer={}", application.reference(),
 				decision, actor.username());
 		return get(id);
@@ -249,7 +273,7 @@ class PermitApplications {
 		CatalogueEntry entry = catalogue.get(application.catalogueCode());
 		var violations = new Violations();
 		checkDocuments(entry, form.documents(), violations);
-		violations.check(form.note() == null || form.note().length() <= MAX_TEXT, "note", "SIZE");
+		violations.text("note", form.note(), MAX_TEXT);
 		violations.throwIfAny();
 		if (application.status() != ApplicationStatus.DOCUMENTS_REQUESTED) {
 			throw Problem.conflict("PERMIT_APPLICATION_NOT_AWAITING_DOCUMENTS", application.reference(),
@@ -261,7 +285,7 @@ class PermitApplications {
 		int updated = jdbc.sql("""
 				UPDATE permit_application SET status = 'UNDER_REVIEW', documents = ?, due_date = ?, version = version + 1
 				WHERE id = ? AND version = ? AND status = 'DOCUMENTS_REQUESTED'""")
-			.params(String.join("\n", documents(form.documents())), WorkingDays.after(time.today(), entry.reviewDays()),
+			.params(String.join("\n", documents(form.documents())), calendar.after(time.today(), entry.reviewDays()),
 					id, application.version())
 			.update();
 		if (updated == 0) {
@@ -317,7 +341,7 @@ class PermitApplications {
 			violations.add("goods", "REQUIRED");
 			return List.of();
 		}
-		violations.check(given.size() <= 50, "goods", "SIZE");
+		violations.check(given.size() <= 50, "goods", "SIZE", 50);
 		List<String> goods = new ArrayList<>();
 		for (int i = 0; i < given.size(); i++) {
 			String field = "goods[" + i + "]";
@@ -383,7 +407,9 @@ class PermitApplications {
 			String name = entry.documentsZh().get(i)
 					+ (entry.documentsEn().size() > i ? " / " + entry.documentsEn().get(i) : "");
 			violations.check(present, "documents[" + i + "]", "PERMIT_DOCUMENT_MISSING", name);
-			violations.check(!present || documents.get(i).length() <= 200, "documents[" + i + "]", "SIZE");
+			if (present) {
+				violations.text("documents[" + i + "]", documents.get(i), 200);
+			}
 		}
 	}
 

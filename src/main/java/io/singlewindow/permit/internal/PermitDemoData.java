@@ -20,6 +20,7 @@ import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * The permits of the shared demo scenario, valid for a year from the first start: an automatic import licence for the
@@ -28,7 +29,7 @@ import io.singlewindow.platform.BusinessTime;
  */
 @Component
 @Order(30)
-@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnDemoData
 class PermitDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(PermitDemoData.class);
@@ -113,7 +114,7 @@ class PermitDemoData implements ApplicationRunner {
 							null));
 			// Submitted a month ago, so the queue shows what an overdue application looks like.
 			jdbc.sql("UPDATE permit_application SET submitted_at = submitted_at - INTERVAL '30 days', due_date = ? WHERE id = ?")
-				.params(WorkingDays.after(time.today().minusDays(30), 20), late.id())
+				.params(applications.workingCalendar().after(time.today().minusDays(30), 20), late.id())
 				.update();
 		}
 	}

@@ -264,6 +264,7 @@ class PermitPages {
 		model.addAttribute("queue", applications.queueOf(actor.agency()));
 		model.addAttribute("entries", entriesByCode());
 		model.addAttribute("today", supervision.today());
+		model.addAttribute("calendar", applications.workingCalendar());
 		return "permit/queue";
 	}
 

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
@@ -44,9 +46,11 @@ class PermitSupervision {
 	private final PermitCatalogue catalogue;
 	private final BusinessTime time;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail auditTrail;
 
 	PermitSupervision(JdbcClient jdbc, IssuedPermits permits, PermitCatalogue catalogue, BusinessTime time,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.permits = permits;
 		this.catalogue = catalogue;
@@ -104,6 +108,10 @@ class PermitSupervision {
 			.update();
 		if ("CONFIRMED".equals(outcome)) {
 			permits.recordHistory(permit.id(), permit.holder(), "VERIFIED", reason(form), actor.username());
+			auditTrail.record(AuditRecord.of("PERMIT_VERIFIED", "PERMIT", number).by(actor)
+				.change(AuditRecord.state("holder", permit.holder().value(), "verified", false),
+						AuditRecord.state("holder", permit.holder().value(), "verified", true, "outcome", outcome,
+								"reason", reason(form))));
 			log.info("event=permit_verified number={} officer={}", number, actor.username());
 			return permits.get(number);
 		}
@@ -127,6 +135,9 @@ class PermitSupervision {
 			.params(to.name(), reason, permit.id())
 			.update();
 		permits.recordHistory(permit.id(), permit.holder(), action, reason, actor.username());
+		auditTrail.record(AuditRecord.of("PERMIT_" + action, "PERMIT", permit.number()).by(actor)
+			.change(AuditRecord.state("holder", permit.holder().value(), "status", permit.storedStatus().name()),
+					AuditRecord.state("holder", permit.holder().value(), "status", to.name(), "reason", reason)));
 		log.info("event=permit_{} number={} officer={}", action.toLowerCase(Locale.ROOT), permit.number(),
 				actor.username());
 		return permits.get(permit.number());
@@ -142,7 +153,7 @@ class PermitSupervision {
 	private static void requireReason(ActionForm form) {
 		var violations = new Violations();
 		violations.required(form.reason(), "reason");
-		violations.check(form.reason() == null || form.reason().length() <= PermitApplications.MAX_TEXT, "reason", "SIZE");
+		violations.text("reason", form.reason(), PermitApplications.MAX_TEXT);
 		violations.throwIfAny();
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.risk.Channel;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * Demo risk profiles matching the shared demo scenario (perfume, tungsten export, green coffee, new enterprises,
@@ -25,7 +26,7 @@ import io.singlewindow.risk.Channel;
  */
 @Component
 @Order(30)
-@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnDemoData
 class RiskDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(RiskDemoData.class);

@@ -9,6 +9,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Violations;
 import io.singlewindow.identity.Actor;
@@ -23,8 +25,10 @@ class RiskProfileAdministration {
 
 	private final RiskProfiles profiles;
 	private final CurrentActor currentActor;
+	private final AuditTrail auditTrail;
 
-	RiskProfileAdministration(RiskProfiles profiles, CurrentActor currentActor) {
+	RiskProfileAdministration(RiskProfiles profiles, CurrentActor currentActor, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.profiles = profiles;
 		this.currentActor = currentActor;
 	}
@@ -61,7 +65,10 @@ class RiskProfileAdministration {
 		}
 		log.info("event=risk_profile_created code={} channel={} rate={} by={}", profile.code(), profile.channel(),
 				profile.selectionPercent(), actor.username());
-		return profiles.get(profile.code());
+		RiskProfile created = profiles.get(profile.code());
+		auditTrail.record(AuditRecord.of("RISK_PROFILE_CREATED", "RISK_PROFILE", created.code()).by(actor)
+			.change(null, created));
+		return created;
 	}
 
 	/**
@@ -86,16 +93,23 @@ class RiskProfileAdministration {
 		profiles.update(profile);
 		log.info("event=risk_profile_updated code={} channel={} rate={} active={} by={}", code, profile.channel(),
 				profile.selectionPercent(), profile.active(), actor.username());
-		return profiles.get(code);
+		RiskProfile updated = profiles.get(code);
+		auditTrail.record(AuditRecord.of("RISK_PROFILE_UPDATED", "RISK_PROFILE", code).by(actor)
+			.change(stored, updated));
+		return updated;
 	}
 
 	/** @throws Problem 404 {@code RISK_PROFILE_NOT_FOUND} */
 	@Transactional
 	RiskProfile deactivate(String code) {
 		Actor actor = admin();
+		RiskProfile stored = profiles.get(code);
 		profiles.deactivate(code);
 		log.info("event=risk_profile_deactivated code={} by={}", code, actor.username());
-		return profiles.get(code);
+		RiskProfile deactivated = profiles.get(code);
+		auditTrail.record(AuditRecord.of("RISK_PROFILE_DEACTIVATED", "RISK_PROFILE", code).by(actor)
+			.change(stored, deactivated));
+		return deactivated;
 	}
 
 	private Actor admin() {

@@ -7,7 +7,10 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Problem;
 
@@ -18,8 +21,10 @@ class RoutingRules {
 	private static final String COLUMNS = "code, description_zh, description_en, condition_type, condition_values, agency, active, priority, version";
 
 	private final JdbcClient jdbc;
+	private final AuditTrail auditTrail;
 
-	RoutingRules(JdbcClient jdbc) {
+	RoutingRules(JdbcClient jdbc, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 	}
 
@@ -38,7 +43,15 @@ class RoutingRules {
 	}
 
 	/** Inserts or updates; an update must name the version it read. */
+	@Transactional
 	void save(RoutingRule rule, boolean create) {
+		RoutingRule before = create ? null : find(rule.code()).orElse(null);
+		write(rule, create);
+		auditTrail.record(AuditRecord.of(create ? "ROUTING_RULE_CREATED" : "ROUTING_RULE_CHANGED", "ROUTING_RULE",
+				rule.code()).change(before, find(rule.code()).orElseThrow()));
+	}
+
+	private void write(RoutingRule rule, boolean create) {
 		if (create) {
 			int inserted = jdbc.sql("""
 					INSERT INTO routing_rule (code, description_zh, description_en, condition_type, condition_values,

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * What the statistics do on start, on request of their properties: seed a small synthetic history with the demo data,
@@ -25,7 +26,7 @@ class StatisticsCommands {
 	/** A small synthetic history, so that a new user sees monthly trade and growth at once. Skipped when present. */
 	@Bean
 	@Order(60)
-	@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+	@ConditionalOnDemoData
 	ApplicationRunner statisticsDemoData(StatisticsProperties properties, SyntheticDeclarations generator,
 			JdbcClient jdbc) {
 		return args -> {

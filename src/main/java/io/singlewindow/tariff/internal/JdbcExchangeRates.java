@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.tariff.ExchangeRates;
@@ -31,8 +33,10 @@ public class JdbcExchangeRates implements ExchangeRates {
 	}
 
 	private final JdbcClient jdbc;
+	private final AuditTrail auditTrail;
 
-	JdbcExchangeRates(JdbcClient jdbc) {
+	JdbcExchangeRates(JdbcClient jdbc, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 	}
 
@@ -55,12 +59,16 @@ public class JdbcExchangeRates implements ExchangeRates {
 		if (rate == null || rate.signum() <= 0 || rate.scale() > 8 || rate.precision() - rate.scale() > 10) {
 			throw Problem.invalidField("rate", "EXCHANGE_RATE_INVALID", rate);
 		}
+		BigDecimal before = rate(currency, month).orElse(null);
 		jdbc.sql("""
 				INSERT INTO exchange_rate (currency, month, rate, demo, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (currency, month) DO UPDATE SET rate = EXCLUDED.rate, demo = EXCLUDED.demo,
 				  updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
 				.params(currency.value(), month.atDay(1), rate, demo, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), by)
 				.update();
+		auditTrail.record(AuditRecord.of("EXCHANGE_RATE_SET", "EXCHANGE_RATE", currency.value() + "/" + month)
+			.change(before == null ? null : AuditRecord.state("rate", before), AuditRecord.state("rate", rate, "demo",
+					demo)));
 		log.info("event=exchange_rate_set currency={} month={} rate={} by={}", currency, month, rate, by);
 		return new MonthlyRate(currency.value(), month, rate, demo, now, by);
 	}

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * Demo customs exchange rates (flagged {@code demo}) for every month of the last three years and the current one.
@@ -23,7 +24,7 @@ import io.singlewindow.platform.BusinessTime;
  */
 @Component
 @Order(40)
-@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnDemoData
 class TariffDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(TariffDemoData.class);

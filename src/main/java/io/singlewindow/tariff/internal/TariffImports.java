@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.Problem;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.reference.ReferenceData;
@@ -80,9 +82,11 @@ public class TariffImports implements DisposableBean {
 	private final TradeAgreements agreements;
 	private final BusinessTime time;
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+	private final AuditTrail auditTrail;
 
 	TariffImports(JdbcClient jdbc, TransactionTemplate tx, ReferenceData reference, TradeAgreements agreements,
-			BusinessTime time) {
+			BusinessTime time, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.reference = reference;
@@ -150,6 +154,12 @@ public class TariffImports implements DisposableBean {
 						store(l);
 					}
 					finish(id, "COMPLETED", total, lines.size());
+					String by = jdbc.sql("SELECT created_by FROM tariff_import WHERE id = ?").param(id)
+						.query(String.class).single();
+					auditTrail.record(AuditRecord.of("TARIFF_SCHEDULE_IMPORTED", "TARIFF_IMPORT", id)
+						.by(AuditRecord.Who.named(by, "ADMIN"))
+						.change(null, AuditRecord.state("importedLines", lines.size(), "contentSha256",
+								AuditRecord.fingerprint(content))));
 				});
 				log.info("event=tariff_import_completed id={} rows={}", id, lines.size());
 			} else {

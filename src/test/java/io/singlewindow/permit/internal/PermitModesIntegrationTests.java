@@ -43,6 +43,9 @@ class PermitModesIntegrationTests {
 	BusinessTime time;
 
 	@Autowired
+	io.singlewindow.calendar.ZoneCalendar calendar;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	ResultActions call(String user, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
@@ -190,7 +193,7 @@ class PermitModesIntegrationTests {
 			String id = JsonPath.read(body, "$.id");
 			assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("UNDER_REVIEW");
 			assertThat((String) JsonPath.read(body, "$.dueDate"))
-				.isEqualTo(WorkingDays.after(time.today(), 10).toString());
+				.isEqualTo(calendar.after(time.today(), 10).toString());
 
 			call("trader.chip", post("/api/v1/permit-applications"), json)
 				.andExpect(status().isConflict())

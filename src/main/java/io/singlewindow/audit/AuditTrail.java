@@ -1,0 +1,23 @@
+package io.singlewindow.audit;
+
+/**
+ * Appends rows to the audit trail. A row is written in the caller's transaction, so a decision never commits without
+ * its row and a rolled-back decision leaves none; calling it outside a transaction is a programming error and fails.
+ * Appending takes no lock shared with other decisions (the hash chain is computed later, see {@code docs/audit.md}).
+ *
+ * <pre>{@code
+ * auditTrail.record(AuditRecord.of("LICENCE_SUSPENDED", "LICENCE", uscc.value())
+ *     .by(actor).actingFor(uscc).change(Map.of("status", "ACTIVE"), Map.of("status", "SUSPENDED", "reason", why)));
+ * }</pre>
+ */
+public interface AuditTrail {
+
+	/**
+	 * Appends {@code record}. Without {@link AuditRecord#by(io.singlewindow.identity.Actor) who}, the actor of the
+	 * current request is taken, else the platform itself ({@code system}).
+	 *
+	 * @param record must not be {@literal null}
+	 * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+	 */
+	void record(AuditRecord record);
+}

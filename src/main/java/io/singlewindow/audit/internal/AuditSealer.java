@@ -1,0 +1,104 @@
+package io.singlewindow.audit.internal;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * Chains committed audit rows, in the background, one sealer at a time across all nodes.
+ * <p>
+ * The chain's order is the order in which the sealer takes rows, recorded as {@code chain_position}; it is not the
+ * order of the row ids. Two decisions may commit in the opposite order of their ids (id 11 visible, id 10 still in
+ * flight): the sealer chains 11 now and 10 on a later round, at the next free position. A row is therefore never
+ * inserted into the chain behind rows already sealed, and no visibility horizon is needed. The head row
+ * {@code audit_chain_head} (last position and hash) is locked {@code FOR UPDATE} for the round, which makes a second
+ * node's sealer wait and then find nothing left to seal; decisions never touch it.
+ */
+@Component
+class AuditSealer {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
+
+	/** Rows sealed per transaction, so that one round stays short even after a long pause. */
+	static final int BATCH = 2000;
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
+	private final AuditEntries entries;
+	private final BusinessTime time;
+	private final TransactionTemplate tx;
+
+	AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditEntries entries, BusinessTime time,
+			TransactionTemplate tx) {
+		this.tx = tx;
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.entries = entries;
+		this.time = time;
+	}
+
+	@Scheduled(fixedDelayString = "${singlewindow.audit.seal-interval:PT1S}", initialDelayString = "PT5S")
+	void sealInBackground() {
+		try {
+			seal();
+		} catch (RuntimeException e) {
+			log.warn("event=audit_seal_failed error={}", e.toString());
+		}
+	}
+
+	/** Seals up to {@link #BATCH} committed rows in one transaction; returns how many. */
+	int seal() {
+		return tx.execute(status -> sealRound());
+	}
+
+	private int sealRound() {
+		record Head(long position, String hash) {
+		}
+		Head head = jdbc.sql("SELECT chain_position, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+			.single();
+		List<AuditEntry> unsealed = entries.unsealed(BATCH);
+		if (unsealed.isEmpty()) {
+			return 0;
+		}
+		Timestamp now = Timestamp.from(time.now());
+		List<Object[]> updates = new ArrayList<>(unsealed.size());
+		long position = head.position();
+		String previous = head.hash();
+		for (AuditEntry entry : unsealed) {
+			position++;
+			String hash = AuditChain.hash(previous, entry, position);
+			updates.add(new Object[] { position, previous, hash, now, entry.id() });
+			previous = hash;
+		}
+		batch.batchUpdate("""
+				UPDATE audit_entry SET chain_position = ?, previous_hash = ?, hash = ?, sealed_at = ?
+				WHERE id = ? AND chain_position IS NULL""", updates);
+		jdbc.sql("UPDATE audit_chain_head SET chain_position = ?, hash = ?, sealed_at = ? WHERE id = 1")
+			.params(position, previous, now)
+			.update();
+		log.info("event=audit_sealed rows={} chain_position={}", unsealed.size(), position);
+		return unsealed.size();
+	}
+
+	/** Seals until nothing committed is left (tests, and an administrator's "verify now"). */
+	int sealAll() {
+		int total = 0;
+		int sealed;
+		do {
+			sealed = seal();
+			total += sealed;
+		} while (sealed == BATCH);
+		return total;
+	}
+}

@@ -1,0 +1,157 @@
+package io.singlewindow.platform.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The platform's own PostgreSQL 17 (zonky's binaries) in {@code <dataDir>/pg}, started durable.
+ * <p>
+ * zonky is made for throw-away test databases: it starts the server with {@code -F} (fsync off) and
+ * {@code synchronous_commit=off}, and stops it from a JVM shutdown hook of its own. Both are wrong for data that must
+ * survive: the server options put PostgreSQL's own defaults back (later {@code -c} options win over {@code -F}), and
+ * the server is stopped by {@link #close()} only, which Spring calls after every bean that uses the database is gone.
+ * <p>
+ * One platform per data directory: {@code <dataDir>/single-window.lock} is held while the database runs, and taken
+ * before anything in the directory is touched, so a second platform on the same directory fails at once.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+	private final DataDirectoryLock lock;
+	private final EmbeddedPostgres postgres;
+	private final Path pgData;
+
+	private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres, Path pgData) {
+		this.lock = lock;
+		this.postgres = postgres;
+		this.pgData = pgData;
+	}
+
+	/**
+	 * Starts the database in {@code dataDir}, creating it on first use.
+	 *
+	 * @param durable {@code false} keeps zonky's fsync=off and synchronous_commit=off: never in production
+	 * @param clean wipe the database first (tests only)
+	 */
+	static EmbeddedDatabase start(Path dataDir, boolean durable, boolean clean) throws IOException {
+		Path dir = dataDir.toAbsolutePath().normalize();
+		DataDirectoryLock lock = DataDirectoryLock.acquire(dir);
+		try {
+			Path pgData = dir.resolve("pg");
+			if (clean) {
+				deleteRecursively(pgData);
+			}
+			Files.createDirectories(pgData);
+			stopOrphanedPostmaster(pgData);
+			long started = System.nanoTime();
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setDataDirectory(pgData)
+				.setCleanDataDirectory(false)
+				.setRegisterShutdownHook(false)
+				.setPGStartupWait(Duration.ofSeconds(120))
+				.setServerConfig("max_connections", "200")
+				.setServerConfig("shared_buffers", "256MB");
+			if (durable) {
+				builder.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on");
+			}
+			EmbeddedPostgres postgres = builder.start();
+			EmbeddedDatabase database = new EmbeddedDatabase(lock, postgres, pgData);
+			DatabaseDurability durability = database.durability();
+			log.info("event=embedded_database_started dataDir={} port={} millis={} {}", pgData, postgres.getPort(),
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), durability);
+			if (!durability.durable()) {
+				log.warn("event=embedded_database_not_durable {} reason=singlewindow.embedded-database.durable=false "
+						+ "(never in production: a crash loses acknowledged transactions)", durability);
+			}
+			return database;
+		} catch (IOException | RuntimeException e) {
+			lock.close();
+			throw e;
+		}
+	}
+
+	String jdbcUrl() {
+		return postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	int port() {
+		return postgres.getPort();
+	}
+
+	Path pgData() {
+		return pgData;
+	}
+
+	DatabaseDurability durability() {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+			return DatabaseDurability.of(connection);
+		} catch (SQLException e) {
+			throw new IllegalStateException("cannot read the settings of the embedded database", e);
+		}
+	}
+
+	/** Stops PostgreSQL (fast shutdown: a checkpoint, nothing lost) and releases the data directory. */
+	@Override
+	public void close() throws IOException {
+		try {
+			postgres.close();
+			log.info("event=embedded_database_stopped dataDir={}", pgData);
+		} finally {
+			lock.close();
+		}
+	}
+
+	/**
+	 * After a {@code kill -9} of the JVM the postmaster lives on (pg_ctl daemonised it) and holds
+	 * {@code postmaster.pid}; the next start would fail. Stop that orphan first. Only ever called with the data
+	 * directory's lock held, so the postmaster cannot belong to a running platform.
+	 */
+	private static void stopOrphanedPostmaster(Path pgData) {
+		Path pidFile = pgData.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		try (Stream<String> lines = Files.lines(pidFile)) {
+			long pid = Long.parseLong(lines.findFirst().orElse("").strip());
+			ProcessHandle.of(pid)
+				.filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+				.ifPresent(p -> {
+					log.warn("event=orphaned_postmaster_stopped pid={} dataDir={}", pid, pgData);
+					p.destroy();
+					try {
+						p.onExit().get(30, TimeUnit.SECONDS);
+					} catch (Exception e) {
+						p.destroyForcibly();
+					}
+				});
+		} catch (IOException | NumberFormatException e) {
+			log.warn("event=unreadable_postmaster_pid file={} error={}", pidFile, e.toString());
+		}
+	}
+
+	static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+	}
+}

@@ -1,0 +1,289 @@
+package io.singlewindow.audit.internal;
+
+import static io.singlewindow.enterprise.ApplicationFixtures.anApplication;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
+import io.singlewindow.enterprise.Registrations;
+import io.singlewindow.enterprise.Registrations.Registered;
+import jakarta.servlet.http.Cookie;
+
+/**
+ * Decisions leave exactly one audit row each, in their own transaction; the sealed chain recomputes, and any row
+ * changed, deleted or reordered directly in the database is found at exactly that place.
+ */
+@SingleWindowIntegrationTest
+class AuditTrailIntegrationTests {
+
+	static final String ADMIN = "Bearer sw-demo-admin";
+	static final String SAMR = "Bearer sw-demo-officer.samr";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AuditSealer sealer;
+
+	@Autowired
+	AuditVerification verification;
+
+	@Autowired
+	AuditTrail auditTrail;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Test
+	void everyDecisionLeavesOneRowWithWhoForWhomAndTheStateBeforeAndAfter() throws Exception {
+		Registered enterprise = Registrations.register(mvc, anApplication());
+		licence(enterprise, "suspension", SAMR, "{\"reason\":\"Annual report not filed\"}").andExpect(status().isOk());
+		licence(enterprise, "reinstatement", SAMR, "{}").andExpect(status().isOk());
+
+		List<AuditEntry> rows = rowsOf("LICENCE", enterprise.uscc().value());
+		assertThat(rows).extracting(AuditEntry::action)
+			.containsExactly("LICENCE_ISSUED", "LICENCE_SUSPENDED", "LICENCE_REINSTATED");
+		AuditEntry suspended = rows.get(1);
+		assertThat(suspended.actorName()).isEqualTo("officer.samr");
+		assertThat(suspended.actorRole()).isEqualTo("OFFICER");
+		assertThat(suspended.actorAccount()).isNotNull();
+		assertThat(suspended.actingForAgency()).isEqualTo("SAMR");
+		assertThat(suspended.actingForEnterprise()).isNull();
+		assertThat(read(suspended.beforeJson(), "$.status")).isEqualTo("ACTIVE");
+		assertThat(read(suspended.afterJson(), "$.status")).isEqualTo("SUSPENDED");
+		assertThat(read(suspended.afterJson(), "$.reason")).isEqualTo("Annual report not filed");
+		assertThat(read(rows.get(2).beforeJson(), "$.status")).isEqualTo("SUSPENDED");
+		assertThat(read(rows.get(2).afterJson(), "$.status")).isEqualTo("ACTIVE");
+
+		// An administrator's change of money: the exchange rate, before and after.
+		String month = "2031-07";
+		rate(month, "7.1000").andExpect(status().isOk());
+		rate(month, "7.2500").andExpect(status().isOk());
+		List<AuditEntry> rates = rowsOf("EXCHANGE_RATE", "USD/" + month);
+		assertThat(rates).extracting(AuditEntry::action).containsExactly("EXCHANGE_RATE_SET", "EXCHANGE_RATE_SET");
+		assertThat(rates.get(1).beforeJson()).isEqualTo("{\"rate\": 7.1}");
+		assertThat(rates.get(1).afterJson()).isEqualTo("{\"demo\": false, \"rate\": 7.25}");
+		assertThat(rates.get(1).actorName()).isEqualTo("admin");
+		assertThat(rates.get(1).actingForEnterprise()).isNull();
+		assertThat(rates.get(1).actingForAgency()).isNull();
+
+		// An officer's decision on an agency task: computers without their licence go to the inspection officer.
+		String declaration = body(mvc.perform(post("/api/v1/declarations")
+			.header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(computersWithoutLicence()))
+			.andExpect(status().isCreated()));
+		String task = JsonPath.<List<String>>read(declaration, "$.tasks[?(@.agency == 'CIQ')].id").getFirst();
+		mvc.perform(post("/api/v1/tasks/{id}/decision", task).header("Authorization", "Bearer sw-demo-officer.ciq")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"QUERY\",\"reason\":\"Show the invoice\"}"))
+			.andExpect(status().isOk());
+		List<AuditEntry> decisions = rowsOf("AGENCY_TASK", task);
+		assertThat(decisions).extracting(AuditEntry::action).containsExactly("AGENCY_TASK_QUERIED");
+		assertThat(decisions.getFirst().actingForAgency()).isEqualTo("CIQ");
+		assertThat(read(decisions.getFirst().beforeJson(), "$.status")).isEqualTo("PENDING");
+		assertThat(read(decisions.getFirst().afterJson(), "$.status")).isEqualTo("QUERIED");
+		assertThat(read(decisions.getFirst().afterJson(), "$.reason")).isEqualTo("Show the invoice");
+		assertThat(read(decisions.getFirst().afterJson(), "$.declarant"))
+			.isEqualTo(JsonPath.read(declaration, "$.declarant"));
+
+		// The administrators' API lists the same rows, newest first, filtered.
+		mvc.perform(get("/api/v1/audit").param("subjectType", "LICENCE").param("subjectId", enterprise.uscc().value())
+			.header("Authorization", ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.entries.length()").value(3))
+			.andExpect(jsonPath("$.entries[0].action").value("LICENCE_REINSTATED"))
+			.andExpect(jsonPath("$.entries[1].after.reason").value("Annual report not filed"))
+			.andExpect(jsonPath("$.more").value(false));
+		mvc.perform(get("/api/v1/audit").param("size", "1").param("actingFor", "SAMR").header("Authorization", ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.entries.length()").value(1))
+			.andExpect(jsonPath("$.more").value(true));
+	}
+
+	@Test
+	void onlyAdministratorsReadTheTrailAndBadPagingIsAFieldError() throws Exception {
+		mvc.perform(get("/api/v1/audit").header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/audit/verification").header("Authorization", "Bearer sw-demo-officer.samr"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/audit").param("size", "abc").header("Authorization", ADMIN))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("size"));
+		mvc.perform(get("/api/v1/audit").param("size", "100000").header("Authorization", ADMIN))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("TOO_LARGE"));
+	}
+
+	@Test
+	void theSealedChainRecomputesAndTamperingIsFoundAtExactlyItsRow() throws Exception {
+		Registered enterprise = Registrations.register(mvc, anApplication());
+		licence(enterprise, "suspension", SAMR, "{\"reason\":\"Inspection refused\"}").andExpect(status().isOk());
+		licence(enterprise, "reinstatement", SAMR, "{}").andExpect(status().isOk());
+		licence(enterprise, "suspension", SAMR, "{\"reason\":\"Second refusal\"}").andExpect(status().isOk());
+		sealer.sealAll();
+
+		mvc.perform(get("/api/v1/audit/verification").header("Authorization", ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.intact").value(true))
+			.andExpect(jsonPath("$.broken").doesNotExist());
+		List<AuditEntry> rows = rowsOf("LICENCE", enterprise.uscc().value());
+		AuditEntry suspended = rows.get(1);
+		AuditEntry next = sealedAt(suspended.chainPosition() + 1);
+		assertThat(suspended.hash()).isNotNull();
+
+		// One row's content changed.
+		ChainCheck.Break altered = tampered(sql -> sql.sql("""
+				UPDATE audit_entry SET after_state = jsonb_set(after_state, '{reason}', '"forged"') WHERE id = ?""")
+			.param(suspended.id()).update());
+		assertThat(altered.entryId()).isEqualTo(suspended.id());
+		assertThat(altered.reason()).isEqualTo(ChainCheck.Reason.HASH_MISMATCH);
+		assertThat(altered.storedHash()).isEqualTo(suspended.hash());
+		assertThat(altered.expectedHash()).isNotEqualTo(suspended.hash()).hasSize(64);
+
+		// One row deleted: the chain breaks at the row after the gap.
+		ChainCheck.Break deleted = tampered(sql -> sql.sql("DELETE FROM audit_entry WHERE id = ?").param(suspended.id())
+			.update());
+		assertThat(deleted.entryId()).isEqualTo(next.id());
+		assertThat(deleted.chainPosition()).isEqualTo(suspended.chainPosition());
+		assertThat(deleted.reason()).isEqualTo(ChainCheck.Reason.POSITION_GAP);
+
+		// Two rows' hashes swapped: found at the first of them.
+		ChainCheck.Break swapped = tampered(sql -> sql.sql("""
+				UPDATE audit_entry SET hash = CASE id WHEN ? THEN ? ELSE ? END WHERE id IN (?, ?)""")
+			.params(suspended.id(), next.hash(), suspended.hash(), suspended.id(), next.id()).update());
+		assertThat(swapped.entryId()).isEqualTo(suspended.id());
+		assertThat(swapped.expectedHash()).isEqualTo(suspended.hash());
+		assertThat(swapped.storedHash()).isEqualTo(next.hash());
+
+		// The tampering above was rolled back: the chain is whole again.
+		assertThat(verification.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aRolledBackDecisionLeavesNoAuditRow() throws Exception {
+		Registered enterprise = Registrations.register(mvc, anApplication());
+		assertThat(rowsOf("LICENCE", enterprise.uscc().value())).hasSize(1);
+
+		// The request runs on this thread, so its transaction joins this one, which is then rolled back.
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			try {
+				licence(enterprise, "suspension", SAMR, "{\"reason\":\"Withdrawn decision\"}").andExpect(status().isOk());
+			} catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+			assertThat(rowsOf("LICENCE", enterprise.uscc().value())).hasSize(2);
+			tx.setRollbackOnly();
+		});
+
+		assertThat(rowsOf("LICENCE", enterprise.uscc().value())).extracting(AuditEntry::action)
+			.containsExactly("LICENCE_ISSUED");
+		assertThat(jdbc.sql("SELECT status FROM enterprise WHERE uscc = ?").param(enterprise.uscc().value())
+			.query(String.class).single()).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void aRowCannotBeWrittenOutsideTheDecisionsTransaction() {
+		assertThatThrownBy(() -> auditTrail.record(AuditRecord.of("LICENCE_SUSPENDED", "LICENCE", "x")))
+			.isInstanceOf(IllegalTransactionStateException.class);
+	}
+
+	@Test
+	void anAdministratorVerifiesTheChainOnThePageInBothLanguages() throws Exception {
+		Cookie session = mvc.perform(formLogin("/login").user("admin").password("demo12345"))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
+		sealer.sealAll();
+
+		mvc.perform(get("/admin/audit").param("verify", "true").cookie(session).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"audit-intact\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Chain intact")));
+		mvc.perform(get("/admin/audit").param("action", "LICENCE_ISSUED").cookie(session)
+			.header("Accept-Language", "zh-CN"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("审计日志")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("LICENCE_ISSUED")));
+	}
+
+	/** Tampers inside a transaction that is rolled back afterwards, and verifies what the tampering left. */
+	private ChainCheck.Break tampered(Function<JdbcClient, Integer> tampering) {
+		TransactionTemplate tx = new TransactionTemplate(transactions);
+		tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		return tx.execute(status -> {
+			assertThat(tampering.apply(jdbc)).isPositive();
+			AuditVerification.Result result = verification.verify();
+			status.setRollbackOnly();
+			assertThat(result.intact()).isFalse();
+			return result.broken();
+		});
+	}
+
+	private List<AuditEntry> rowsOf(String subjectType, String subjectId) {
+		return jdbc.sql("SELECT " + AuditEntries.COLUMNS
+				+ " FROM audit_entry WHERE subject_type = ? AND subject_id = ? ORDER BY id")
+			.params(subjectType, subjectId)
+			.query(AuditEntries::map)
+			.list();
+	}
+
+	private AuditEntry sealedAt(long position) {
+		return jdbc.sql("SELECT " + AuditEntries.COLUMNS + " FROM audit_entry WHERE chain_position = ?")
+			.param(position)
+			.query(AuditEntries::map)
+			.single();
+	}
+
+	private ResultActions licence(Registered e, String action, String authorization, String body) throws Exception {
+		return mvc.perform(post("/api/v1/enterprises/{uscc}/" + action, e.uscc()).header("Authorization", authorization)
+			.contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	private ResultActions rate(String month, String rate) throws Exception {
+		return mvc.perform(put("/api/v1/exchange-rates/USD/{month}", month).header("Authorization", ADMIN)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"rate\":" + rate + "}"));
+	}
+
+	private static String computersWithoutLicence() {
+		return """
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"4","port":"CNXMN","originCountry":"US",
+				 "destinationCountry":"CN","tradingCountry":"US","currency":"USD","incoterm":"CIF","packages":1,
+				 "grossWeight":12,"netWeight":10,
+				 "items":[{"hsCode":"8471300000","description":"portable computers","quantity":1,"unit":"C62",
+				           "value":800,"origin":"US"}]}""";
+	}
+
+	private static Object read(String json, String path) {
+		return JsonPath.read(json, path);
+	}
+
+	private static String body(ResultActions result) throws Exception {
+		return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+}
