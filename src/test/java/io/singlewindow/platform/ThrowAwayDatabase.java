@@ -13,21 +13,23 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import javax.sql.DataSource;
+
 
 /**
  * The tests' database lives in a fresh folder per test JVM (see {@code application-test.properties}); this deletes the
  * folder — some 66 MB of PostgreSQL cluster — when the JVM ends, after the postmaster has exited, so that no run leaves
  * one behind in the temp directory. A JVM shutdown hook rather than the context's own shutdown: the test framework
- * keeps its cached context open until the JVM exits, and zonky stops PostgreSQL from a hook of its own.
+ * keeps its cached context open until the JVM exits, and zonky stops PostgreSQL from a hook of its own; this hook waits
+ * for the postmaster to exit before it deletes anything. It takes the {@link DataSource} only so that it is created
+ * after the database has started (and its {@code postmaster.pid} names the process to wait for).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ThrowAwayDatabase {
 
 	@Bean
-	DataDirectory throwAwayDataDirectory(EmbeddedPostgres postgres, Environment environment) {
-		DataDirectory directory = new DataDirectory(Path.of(environment.getRequiredProperty("singlewindow.data-dir")),
-				postgres);
+	DataDirectory throwAwayDataDirectory(DataSource startedDatabase, Environment environment) {
+		DataDirectory directory = new DataDirectory(Path.of(environment.getRequiredProperty("singlewindow.data-dir")));
 		Runtime.getRuntime().addShutdownHook(new Thread(directory::delete, "test-database-cleanup"));
 		return directory;
 	}
@@ -36,13 +38,11 @@ public class ThrowAwayDatabase {
 	static final class DataDirectory {
 
 		private final Path path;
-		private final EmbeddedPostgres postgres;
 		private final Optional<ProcessHandle> postmaster;
 		private final AtomicBoolean deleted = new AtomicBoolean();
 
-		DataDirectory(Path path, EmbeddedPostgres postgres) {
+		DataDirectory(Path path) {
 			this.path = path;
-			this.postgres = postgres;
 			this.postmaster = postmasterOf(path.resolve("pg"));
 		}
 
@@ -51,10 +51,15 @@ public class ThrowAwayDatabase {
 				return;
 			}
 			try {
-				// Idempotent: returns at once when zonky's own hook got there first, hence the waits that follow.
-				postgres.close();
+				// zonky's own hook stops the server; hooks run concurrently, hence the waits.
 				if (postmaster.isPresent()) {
-					postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+					try {
+						postmaster.get().onExit().get(10, TimeUnit.SECONDS);
+					} catch (java.util.concurrent.TimeoutException stillRunning) {
+						// Nobody stopped it (a context the framework never closed): stop it as pg_ctl would.
+						postmaster.get().destroy();
+						postmaster.get().onExit().get(20, TimeUnit.SECONDS);
+					}
 				}
 				Path pid = path.resolve("pg").resolve("postmaster.pid");
 				for (int i = 0; i < 300 && Files.exists(pid); i++) {

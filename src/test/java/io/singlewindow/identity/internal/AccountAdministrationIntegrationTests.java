@@ -74,6 +74,12 @@ class AccountAdministrationIntegrationTests {
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + key)).andExpect(status().isUnauthorized());
 		assertThat(jdbc.sql("SELECT type FROM security_event WHERE username = ? ORDER BY id").param(officer)
 			.query(String.class).list()).containsSubsequence("ACCOUNT_CREATED", "ACCOUNT_DEACTIVATED", "ACCOUNT_REACTIVATED");
+		assertThat(jdbc.sql("""
+				SELECT action || ' by ' || actor_name FROM audit_entry
+				WHERE subject_type = 'ACCOUNT' AND subject_id = ? ORDER BY id""").param(officer).query(String.class).list())
+			.as("the account's security events stand in the tamper-evident audit trail, with who did them")
+			.containsSubsequence("SECURITY_ACCOUNT_CREATED by admin", "SECURITY_ACCOUNT_DEACTIVATED by admin",
+					"SECURITY_ACCOUNT_REACTIVATED by admin");
 	}
 
 	@Test
