@@ -1,49 +1,49 @@
-package io.singlewindow.platform;
+package io.singlewindow.platform.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * The tests' database lives in a fresh folder per test JVM (see {@code application-test.properties}); this deletes the
- * folder — some 66 MB of PostgreSQL cluster — when the JVM ends, after the postmaster has exited, so that no run leaves
- * one behind in the temp directory. A JVM shutdown hook rather than the context's own shutdown: the test framework
- * keeps its cached context open until the JVM exits, and zonky stops PostgreSQL from a hook of its own.
+ * folder — some 66 MB of PostgreSQL cluster — once the database has stopped, so that no run leaves one behind in the
+ * temp directory. It does so when the context closes and, should the JVM end without closing it, from a shutdown hook
+ * that stops the database first (both idempotent).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ThrowAwayDatabase {
 
 	@Bean
-	DataDirectory throwAwayDataDirectory(EmbeddedPostgres postgres, Environment environment) {
+	DataDirectory throwAwayDataDirectory(EmbeddedDatabase database, Environment environment) {
 		DataDirectory directory = new DataDirectory(Path.of(environment.getRequiredProperty("singlewindow.data-dir")),
-				postgres);
+				database);
 		Runtime.getRuntime().addShutdownHook(new Thread(directory::delete, "test-database-cleanup"));
 		return directory;
 	}
 
 	/** The folder of one test JVM's database. */
-	static final class DataDirectory {
+	static final class DataDirectory implements DisposableBean {
 
 		private final Path path;
-		private final EmbeddedPostgres postgres;
-		private final Optional<ProcessHandle> postmaster;
+		private final EmbeddedDatabase database;
 		private final AtomicBoolean deleted = new AtomicBoolean();
 
-		DataDirectory(Path path, EmbeddedPostgres postgres) {
-			this.path = path;
-			this.postgres = postgres;
-			this.postmaster = postmasterOf(path.resolve("pg"));
+		DataDirectory(Path path, EmbeddedDatabase database) {
+			this.path = path.toAbsolutePath().normalize();
+			this.database = database;
+		}
+
+		@Override
+		public void destroy() {
+			delete();
 		}
 
 		void delete() {
@@ -51,12 +51,9 @@ public class ThrowAwayDatabase {
 				return;
 			}
 			try {
-				// Idempotent: returns at once when zonky's own hook got there first, hence the waits that follow.
-				postgres.close();
-				if (postmaster.isPresent()) {
-					postmaster.get().onExit().get(30, TimeUnit.SECONDS);
-				}
-				Path pid = path.resolve("pg").resolve("postmaster.pid");
+				database.close();
+				// close() returns at once when the context's own shutdown got there first: wait for the server.
+				Path pid = database.pgData().resolve("postmaster.pid");
 				for (int i = 0; i < 300 && Files.exists(pid); i++) {
 					Thread.sleep(100);
 				}
@@ -74,19 +71,11 @@ public class ThrowAwayDatabase {
 					try {
 						Files.deleteIfExists(p);
 					} catch (IOException e) {
-						// A file the stopping server still removes itself, or a folder another pass empties.
+						// A file the stopping server removes itself, or a folder the next pass empties.
 					}
 				}
 			} catch (IOException | java.io.UncheckedIOException e) {
 				// A file vanished under the walk: the next pass starts afresh.
-			}
-		}
-
-		private static Optional<ProcessHandle> postmasterOf(Path pgData) {
-			try (Stream<String> lines = Files.lines(pgData.resolve("postmaster.pid"))) {
-				return lines.findFirst().map(String::strip).map(Long::parseLong).flatMap(ProcessHandle::of);
-			} catch (IOException | NumberFormatException e) {
-				return Optional.empty();
 			}
 		}
 	}
