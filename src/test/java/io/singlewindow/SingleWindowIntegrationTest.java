@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.singlewindow.platform.TestClock;
-import io.singlewindow.platform.internal.ThrowAwayDatabase;
+import io.singlewindow.platform.ThrowAwayDatabase;
 
 /**
  * The whole platform on the embedded PostgreSQL 17, with demo data, reachable through MockMvc. Every integration test

@@ -73,6 +73,13 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/me                                        | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			GET    /api/v1/api-keys                                  | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			POST   /api/v1/api-keys                                  | 401 422 422 422 422 422 422 422 422 422 422 422 | {"label":""}
+			PUT    /api/v1/me/password                               | 401 422 422 422 422 422 422 422 422 422 422 422 | {}
+			GET    /api/v1/accounts                                  | 401 403 403 403 403 403 403 403 403 403 403 200 |
+			POST   /api/v1/accounts                                  | 401 403 403 403 403 403 403 403 403 403 403 422 | {}
+			POST   /api/v1/accounts/00000000-0000-0000-0000-000000000000/deactivate | 401 403 403 403 403 403 403 403 403 403 403 404 |
+			POST   /api/v1/accounts/00000000-0000-0000-0000-000000000000/reactivate | 401 403 403 403 403 403 403 403 403 403 403 404 |
+			GET    /api/v1/hs?q=8542                                 | 401 200 200 200 200 200 200 200 200 200 200 200 |
+			GET    /api/v1/hs/854231                                 | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			GET    /api/v1/broker-authorisations                     | 401 200 200 403 403 403 403 403 403 403 403 403 |
 			POST   /api/v1/broker-authorisations                     | 401 422 422 403 403 403 403 403 403 403 403 403 | {"broker":"NOT-A-USCC"}
 			DELETE /api/v1/broker-authorisations/NOT-A-USCC          | 401 422 422 403 403 403 403 403 403 403 403 403 |

@@ -97,7 +97,8 @@ class AuditTrailIntegrationTests {
 		assertThat(rates.get(1).actingForAgency()).isNull();
 
 		// An officer's decision on an agency task: computers without their licence go to the inspection officer.
-		String declaration = body(mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+		String declaration = body(mvc.perform(post("/api/v1/declarations")
+			.header("Authorization", "Bearer sw-demo-trader.chip")
 			.contentType(MediaType.APPLICATION_JSON).content(computersWithoutLicence()))
 			.andExpect(status().isCreated()));
 		String task = JsonPath.<List<String>>read(declaration, "$.tasks[?(@.agency == 'CIQ')].id").getFirst();
@@ -245,7 +246,8 @@ class AuditTrailIntegrationTests {
 	}
 
 	private List<AuditEntry> rowsOf(String subjectType, String subjectId) {
-		return jdbc.sql("SELECT " + AuditEntries.COLUMNS + " FROM audit_entry WHERE subject_type = ? AND subject_id = ? ORDER BY id")
+		return jdbc.sql("SELECT " + AuditEntries.COLUMNS
+				+ " FROM audit_entry WHERE subject_type = ? AND subject_id = ? ORDER BY id")
 			.params(subjectType, subjectId)
 			.query(AuditEntries::map)
 			.list();

@@ -203,7 +203,8 @@ class DutyAssessmentUnitTests {
 		assertThatThrownBy(() -> assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", null, null,
 				item(1, "8542319000", "1000", "US", null))))
 				.isInstanceOfSatisfying(Problem.class, p -> {
-					assertThat(p.code()).isEqualTo("FREIGHT_REQUIRED");
+					assertThat(p.code()).isEqualTo("INVALID_INPUT");
+					assertThat(p.fieldProblems().get(0).code()).isEqualTo("FREIGHT_REQUIRED");
 					assertThat(p.fieldProblems().get(0).field()).isEqualTo("freight");
 				});
 	}
@@ -222,9 +223,13 @@ class DutyAssessmentUnitTests {
 	}
 
 	@Test
-	void aSingleUnknownLineIsReportedWithItsOwnCode() {
+	void aSingleUnknownLineIsInvalidInputLikeAnyOther() {
 		assertThatThrownBy(() -> assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
 				item(1, "0101210000", "5", "US", null))))
-				.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("TARIFF_LINE_UNKNOWN"));
+				.isInstanceOfSatisfying(Problem.class, p -> {
+					assertThat(p.code()).isEqualTo("INVALID_INPUT");
+					assertThat(p.fieldProblems()).extracting(f -> f.field() + ":" + f.code())
+						.containsExactly("items[0].hsCode:TARIFF_LINE_UNKNOWN");
+				});
 	}
 }
