@@ -81,6 +81,21 @@ class PlatformLifeIntegrationTests {
 	}
 
 	@Test
+	@Order(0)
+	void theDefaultConfigurationRunsTheEmbeddedDatabaseDurableAsReadBackFromTheServer() throws Exception {
+		try (Connection db = platform.database(); Statement s = db.createStatement()) {
+			for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+				try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+					rs.next();
+					assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+				}
+			}
+		}
+		assertThat(platform.logText()).containsPattern("event=embedded_database_started .* fsync=on "
+				+ "synchronous_commit=on full_page_writes=on");
+	}
+
+	@Test
 	@Order(1)
 	void aSecondPlatformOnADataDirectoryInUseFailsAtStartAndTouchesNothing() throws Exception {
 		List<String> postmaster = Files.readAllLines(dataDir.resolve("pg/postmaster.pid"));

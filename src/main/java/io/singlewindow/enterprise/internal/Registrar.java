@@ -509,13 +509,7 @@ class Registrar {
 		} else if (accounts.isTaken(username.strip())) {
 			v.add("username", "USERNAME_TAKEN", username.strip());
 		}
-		if (password == null || password.isEmpty()) {
-			v.add("password", "REQUIRED");
-		} else if (password.length() < 8) {
-			v.add("password", "PASSWORD_TOO_SHORT", 8);
-		} else if (password.length() > 72) {
-			v.add("password", "SIZE", 72);
-		}
+		accounts.checkPassword(username, password, "password", v);
 	}
 
 	private static List<String[]> differences(Facts before, Facts after) {

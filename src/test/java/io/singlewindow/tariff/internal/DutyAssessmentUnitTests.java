@@ -75,6 +75,21 @@ class DutyAssessmentUnitTests {
 	}
 
 	@Test
+	void halfAFenIsRoundedUpNeverToTheEvenFen() {
+		// Customs value: 100.15 USD × 7.1 = 711.065 → 711.07 (half-even would give 711.06)
+		// VAT 13 % on processors (no duty): 100.50 CNY × 0.13 = 13.065 → 13.07 (half-even would give 13.06)
+		Assessment converted = assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
+				item(1, "8542319000", "100.15", "US", null)));
+		Assessment.Line processors = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "8542319000", "100.50", "US", null))).lines().get(0);
+
+		assertThat(converted.lines().get(0).customsValueCny()).isEqualByComparingTo("711.07");
+		assertThat(processors.customsValueCny()).isEqualByComparingTo("100.50");
+		assertThat(processors.duty()).isEqualByComparingTo("0.00");
+		assertThat(processors.vat()).isEqualByComparingTo("13.07");
+	}
+
+	@Test
 	void wineWithExcise() {
 		// value 10,000.00 CNY CIF
 		// duty 14 %: 10,000.00 × 0.14 = 1,400.00
