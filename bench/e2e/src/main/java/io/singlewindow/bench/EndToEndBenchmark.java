@@ -63,7 +63,7 @@ public final class EndToEndBenchmark {
 				db.setUsername("postgres");
 				db.setMaximumPoolSize(clients + 2);
 				Api api = new Api("http://localhost:" + port);
-				api.awaitReady(Duration.ofMinutes(3));
+				api.awaitReady(Duration.ofMinutes(Integer.getInteger("bench.readyMinutes", 3)));
 				DeclarationMix mix = DeclarationMix.prepare(api, db);
 				OfficerRobots officers = new OfficerRobots(api);
 				report("platform ready: port=%d pg=%s mix=%s", port, jdbcUrl, mix.describe());
