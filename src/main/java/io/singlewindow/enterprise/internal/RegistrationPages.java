@@ -254,6 +254,10 @@ class RegistrationPages {
 	@ExceptionHandler({ Problem.class, InvalidValue.class })
 	String refused(RuntimeException e, Model model, jakarta.servlet.http.HttpServletRequest request,
 			HttpServletResponse response, Locale locale) {
+		if (e instanceof Problem problem && problem.status() == org.springframework.http.HttpStatus.UNAUTHORIZED) {
+			// A page that needs a person: the login, as for every page that does.
+			return "redirect:/login";
+		}
 		if (e instanceof Problem problem) {
 			response.setStatus(problem.status().value());
 			model.addAttribute("message", describe(problem, locale));
