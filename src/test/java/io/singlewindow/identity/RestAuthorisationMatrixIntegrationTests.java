@@ -170,7 +170,7 @@ class RestAuthorisationMatrixIntegrationTests {
 	@BeforeAll
 	void openTheStrangerBrokerAndCreateTheTargets() throws Exception {
 		if (!accounts.isTaken("broker.stranger")) {
-			UUID id = accounts.open("broker.stranger", "stranger12345", "Broker A never authorised", Role.BROKER,
+			UUID id = accounts.open("broker.stranger", "Qv7-stranger-Brokerage-2026", "Broker A never authorised", Role.BROKER,
 					STRANGER_BROKERAGE, null);
 			keyFor(id, "sw-test-broker.stranger");
 		}
