@@ -162,8 +162,12 @@ class PermitLedgerIntegrationTests {
 
 		assertThat(ledger.check(lasers(declaration, 2, permit, "0.02"))).contains("PERMIT_QUOTA_EXCEEDED");
 		assertProblem(() -> ledger.writeOff(lasers(declaration, 2, permit, "0.02")), "PERMIT_QUOTA_EXCEEDED");
-		assertProblem(() -> ledger.writeOff(new WriteOffRequest(declaration, 3, permit.number(), CHIP, LASERS,
-				BigDecimal.ONE, null)), "REQUIRED");
+		// A missing value is invalid input (uniform INVALID_INPUT since the hostile-input work), its field says REQUIRED.
+		assertThatThrownBy(() -> ledger.writeOff(new WriteOffRequest(declaration, 3, permit.number(), CHIP, LASERS,
+				BigDecimal.ONE, null))).isInstanceOfSatisfying(Problem.class, p -> {
+					assertThat(p.code()).isEqualTo("INVALID_INPUT");
+					assertThat(p.fieldProblems()).extracting(io.singlewindow.core.FieldProblem::code).containsExactly("REQUIRED");
+				});
 		assertThat(permits.get(permit.number()).remainingValue()).isEqualByComparingTo("0.01");
 		assertThat(ledger.writeOffsOf(declaration)).extracting(WriteOff::lineNo).containsExactly(1);
 
