@@ -92,6 +92,15 @@ class PageRoutesIntegrationTests {
 			expect(routes, route, "/declarations/" + UNKNOWN_ID + page, "login 404 404 404 404 404 404 404 404 404");
 			expect(routes, route, "/declarations/x" + page, "login 404 404 404 404 404 404 404 404 404");
 		}
+		expect(routes, "/declarations/{id}/response.pdf", "/declarations/" + declaration + "/response.pdf",
+				"login 200 200 200 200 200 200 200 200 200");
+		expect(routes, "/declarations/{id}/response.pdf", "/declarations/" + coffeeDeclaration + "/response.pdf",
+				"login 403 200 200 200 200 200 200 200 200");
+		expect(routes, "/declarations/{id}/response.pdf", "/declarations/" + UNKNOWN_ID + "/response.pdf",
+				"login 404 404 404 404 404 404 404 404 404");
+		expect(routes, "/verify/declarations", "/verify/declarations", "200 200 200 200 200 200 200 200 200 200");
+		expect(routes, "/verify/declarations/{number}", "/verify/declarations/XM0000000000000000",
+				"404 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/declarations/{id}/amend", "/declarations/" + declaration + "/amend",
 				"login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/{id}/amend", "/declarations/" + UNKNOWN_ID + "/amend",

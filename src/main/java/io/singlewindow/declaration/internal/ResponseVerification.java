@@ -66,10 +66,13 @@ class ResponseVerification {
 
 	/** A refusal of the PDF becomes the error page of its status (403, 404), never a server error. */
 	@org.springframework.web.bind.annotation.ExceptionHandler(Problem.class)
-	String refused(Problem problem, HttpServletResponse response) {
+	String refused(Problem problem, HttpServletResponse response, Model model) {
 		int status = problem.status().value();
 		response.setStatus(status);
-		return status == 404 ? "error/404" : status == 403 ? "error/403" : "error/500";
+		// The one error page of the layout (templates/error.html), with the person's menu.
+		model.addAttribute("status", status);
+		model.addAttribute("problemCode", problem.code());
+		return "error";
 	}
 
 	@GetMapping({ "/verify/declarations", "/verify/declarations/{number}" })
