@@ -96,7 +96,9 @@ class CoreValuesUnitTests {
 			assertThat(f.code()).isEqualTo("HS_CODE_UNKNOWN");
 			assertThat(f.arguments()).containsExactly("9999990000");
 		});
-		assertThat(invalid.getMessage()).isEqualTo("HS_CODE_UNKNOWN [items[0].hsCode:HS_CODE_UNKNOWN[9999990000]]");
+		// Like every invalid input the top-level code is INVALID_INPUT; the field's own code is in the field problem.
+		assertThat(invalid.code()).isEqualTo("INVALID_INPUT");
+		assertThat(invalid.getMessage()).isEqualTo("INVALID_INPUT [items[0].hsCode:HS_CODE_UNKNOWN[9999990000]]");
 	}
 
 	@Test
