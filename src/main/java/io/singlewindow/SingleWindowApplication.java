@@ -1,6 +1,9 @@
 package io.singlewindow;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
@@ -21,6 +24,12 @@ public class SingleWindowApplication {
 		if (DatabaseCommands.requested(args)) {
 			System.exit(DatabaseCommands.run(args));
 		}
-		Termination.onSigtermCloseAndExit(SpringApplication.run(SingleWindowApplication.class, args));
+		SpringApplication application = new SpringApplication(SingleWindowApplication.class);
+		if (Arrays.asList(args).contains("create-admin")) {
+			// An operator's command: migrate, open the account, exit — no web server.
+			application.setWebApplicationType(WebApplicationType.NONE);
+			System.exit(SpringApplication.exit(application.run(args)));
+		}
+		Termination.onSigtermCloseAndExit(application.run(args));
 	}
 }

@@ -28,6 +28,14 @@ public final class PrintedDocuments {
 	private PrintedDocuments() {
 	}
 
+	/** Keeps a copy under {@code target/documents/} for a person to look at after the build. */
+	public static byte[] keep(byte[] pdf, String name) throws IOException {
+		java.nio.file.Path dir = java.nio.file.Path.of("target", "documents");
+		java.nio.file.Files.createDirectories(dir);
+		java.nio.file.Files.write(dir.resolve(name), pdf);
+		return pdf;
+	}
+
 	/** The text of every page, as PDFBox extracts it. */
 	public static String text(byte[] pdf) throws IOException {
 		try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -31,10 +31,12 @@ public class Problem extends RuntimeException {
 		return new Problem(HttpStatus.CONFLICT, code, List.of(), arguments);
 	}
 
-	/** The request is refused because of one field (422). */
+	/**
+	 * The request is refused because of one field (422). Like every invalid input the top-level code is
+	 * {@code INVALID_INPUT}; {@code code} is the field's, in {@code errors[]}.
+	 */
 	public static Problem invalidField(String field, String code, Object... arguments) {
-		return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, code, List.of(new FieldProblem(field, code, arguments)),
-				arguments);
+		return invalidInput(List.of(new FieldProblem(field, code, arguments)));
 	}
 
 	/** The request has one or more invalid fields (422); the top-level code is {@code INVALID_INPUT}. */

@@ -32,6 +32,18 @@ public final class Violations {
 		}
 	}
 
+	/**
+	 * Reads the one value a request is about, failing at once when it is invalid.
+	 *
+	 * @throws Problem {@code INVALID_INPUT} naming {@code field}
+	 */
+	public static <T> T readOne(String field, Supplier<T> factory) {
+		var violations = new Violations();
+		T value = violations.read(field, factory);
+		violations.throwIfAny();
+		return value;
+	}
+
 	/** Records a problem of {@code field} unless {@code condition} holds. */
 	public Violations check(boolean condition, String field, String code, Object... arguments) {
 		if (!condition) {
@@ -44,6 +56,15 @@ public final class Violations {
 	public Violations required(Object value, String field) {
 		boolean present = value != null && !(value instanceof String s && s.isBlank());
 		return check(present, field, "REQUIRED");
+	}
+
+	/**
+	 * Records a problem of {@code field} when the text {@code raw} holds a control character or is longer than
+	 * {@code maxLength} (see {@link FreeText#paragraph}); absent text is no problem here.
+	 */
+	public Violations text(String field, String raw, int maxLength) {
+		read(field, () -> FreeText.paragraph(raw, maxLength));
+		return this;
 	}
 
 	public Violations add(String field, String code, Object... arguments) {

@@ -3,6 +3,7 @@ package io.singlewindow.identity;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -12,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.core.Violations;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.DemoData;
 
 /**
  * Creates user accounts and broker authorisations. Other modules call it when their own data creates a person who
@@ -22,14 +25,21 @@ import io.singlewindow.platform.BusinessTime;
 @Component
 public class Accounts {
 
+	/** 3 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit. */
+	public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
+
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
 	private final BusinessTime time;
+	private final PasswordPolicy policy;
+	private final DemoData demoData;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, BusinessTime time) {
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, BusinessTime time, PasswordPolicy policy, DemoData demoData) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.time = time;
+		this.policy = policy;
+		this.demoData = demoData;
 	}
 
 	/**
@@ -37,27 +47,65 @@ public class Accounts {
 	 *
 	 * @param enterprise the enterprise of a trader or broker, else {@literal null}
 	 * @param agency the agency of an officer, else {@literal null}
-	 * @throws Problem {@code USERNAME_TAKEN} on field {@code username} when the login name is in use;
-	 *     {@code PASSWORD_TOO_SHORT} on field {@code password} below 8 characters
+	 * @throws Problem 422 {@code INVALID_INPUT}: {@code USERNAME_FORMAT} or {@code USERNAME_TAKEN} on field
+	 *     {@code username}; a {@link PasswordPolicy} code on field {@code password}
 	 */
 	@Transactional
 	public UUID open(String username, String rawPassword, String displayName, Role role, Uscc enterprise,
 			AgencyCode agency) {
-		if (rawPassword == null || rawPassword.length() < 8) {
-			throw Problem.invalidField("password", "PASSWORD_TOO_SHORT", 8);
+		Violations violations = new Violations();
+		checkUsername(username, violations);
+		policy.check(username, rawPassword, "password", violations);
+		violations.throwIfAny();
+		return insert(username.strip(), rawPassword, displayName, role, enterprise, agency, false);
+	}
+
+	/**
+	 * Opens a demo account with the published demo password, which the {@link PasswordPolicy} would refuse. Only the
+	 * demo-data loaders call it, and only while {@link DemoData#isOn()}.
+	 *
+	 * @throws IllegalStateException when demo data is off: no well-known password ever reaches a real install
+	 */
+	@Transactional
+	public UUID openDemo(String username, String demoPassword, String displayName, Role role, Uscc enterprise,
+			AgencyCode agency) {
+		if (!demoData.isOn()) {
+			throw new IllegalStateException("demo accounts only while demo data is on");
 		}
+		return insert(username, demoPassword, displayName, role, enterprise, agency, true);
+	}
+
+	private UUID insert(String username, String rawPassword, String displayName, Role role, Uscc enterprise,
+			AgencyCode agency, boolean demo) {
 		if (isTaken(username)) {
 			throw Problem.invalidField("username", "USERNAME_TAKEN", username);
 		}
 		UUID id = UUID.randomUUID();
+		Instant now = time.now();
 		jdbc.sql("""
-				INSERT INTO user_account (id, username, password_hash, display_name, role, uscc, agency_code, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO user_account (id, username, password_hash, display_name, role, uscc, agency_code, created_at,
+				    password_changed_at, demo)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, username, passwords.encode(rawPassword), displayName, role.name(),
 					enterprise == null ? null : enterprise.value(), agency == null ? null : agency.value(),
-					java.sql.Timestamp.from(time.now()))
+					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), demo)
 			.update();
 		return id;
+	}
+
+	/** Records on {@code field} why {@code password} may not be used by {@code username} (see {@link PasswordPolicy}). */
+	public void checkPassword(String username, String password, String field, Violations violations) {
+		policy.check(username, password, field, violations);
+	}
+
+	private void checkUsername(String username, Violations violations) {
+		if (username == null || username.isBlank()) {
+			violations.add("username", "REQUIRED");
+		} else if (!USERNAME.matcher(username.strip()).matches()) {
+			violations.add("username", "USERNAME_FORMAT", username);
+		} else if (isTaken(username.strip())) {
+			violations.add("username", "USERNAME_TAKEN", username.strip());
+		}
 	}
 
 	public boolean isTaken(String username) {

@@ -3,5 +3,6 @@
  * applications and officers' decisions, issued permits and the write-off of their quotas by declarations
  * ({@link io.singlewindow.permit.PermitLedger}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "core", "platform", "identity", "audit", "enterprise", "calendar" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "core", "platform", "identity", "audit",
+		"enterprise", "calendar" })
 package io.singlewindow.permit;

@@ -18,7 +18,7 @@ public interface ReferenceData {
 
 	boolean isCountry(CountryCode code);
 
-	/** Whether the currency is current (not withdrawn) in ISO 4217. */
+	/** Whether the currency is current (not withdrawn) in ISO 4217 and money one can pay with (not gold, XXX, SDR …). */
 	boolean isCurrentCurrency(CurrencyCode code);
 
 	/** Whether the unit is a current UN/ECE Rec 20 unit. */

@@ -77,7 +77,8 @@ class WorkingCalendarIntegrationTests {
 		call("trader.chip", get("/api/v1/working-calendar/deadline").param("from", "30.09.2026").param("workingDays", "20"),
 				null)
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.code").value("MALFORMED_VALUE"))
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_VALUE"))
 			.andExpect(jsonPath("$.field").value("from"));
 		call("trader.chip", get("/api/v1/working-calendar/deadline").param("from", "2026-09-30").param("workingDays", "-1"),
 				null)

@@ -34,7 +34,7 @@ public final class ApplicationFixtures {
 		a.fields.put("highTech", true);
 		a.fields.put("crossBorderTrader", true);
 		a.fields.put("username", "t" + tag);
-		a.fields.put("password", "s3cret-pass");
+		a.fields.put("password", "s3cret-lantern-47");
 		return a;
 	}
 

@@ -45,6 +45,7 @@ class LicencePdfIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"))
 			.andReturn().getResponse().getContentAsByteArray();
+		PrintedDocuments.keep(pdf, "licence.pdf");
 
 		String text = PrintedDocuments.text(pdf);
 		assertThat(text).contains(e.uscc().value(), enterprise.nameZh(), "营 业 执 照", "法定代表人",

@@ -187,10 +187,12 @@ class RegistrationIntegrationTests {
 	}
 
 	@Test
-	void aCapitalThatIsNotANumberIsAMalformedRequestNamingTheField() throws Exception {
+	void aCapitalThatIsNotANumberIsInvalidInputNamingTheField() throws Exception {
 		mvc.perform(post("/api/v1/enterprises").contentType(MediaType.APPLICATION_JSON)
 			.content(anApplication().with("registeredCapital", "a lot").json()))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_VALUE"))
 			.andExpect(jsonPath("$.field").value("registeredCapital"));
 	}
 
@@ -269,7 +271,9 @@ class RegistrationIntegrationTests {
 			.andExpect(jsonPath("$.code").value("LICENCE_NOT_FOUND"));
 		mvc.perform(get("/api/v1/licences/NOT-A-CODE"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.code").value("USCC_FORMAT"));
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.field").value("uscc"))
+			.andExpect(jsonPath("$.errors[0].code").value("USCC_FORMAT"));
 		mvc.perform(get("/verify/{uscc}", registered.uscc()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(registered.uscc().value())))
@@ -356,12 +360,12 @@ class RegistrationIntegrationTests {
 			.param("nameZh", "").param("entityType", "LIMITED_LIABILITY_COMPANY").param("legalRepresentative", "李四")
 			.param("registeredCapital", "a million").param("capitalCurrency", "CNY").param("zoneArea", "HAICANG_BONDED_PORT")
 			.param("address", "海沧大道 1 号").param("industrialChain", "TUNGSTEN").param("username", "web" + System.nanoTime())
-			.param("password", "password123"))
+			.param("password", "lantern-quietly-47"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("id=\"error-nameZh\"")))
 			.andExpect(content().string(containsString("id=\"error-registeredCapital\"")))
 			.andExpect(content().string(containsString("id=\"error-businessScope\"")))
-			.andExpect(content().string(not(containsString("password123"))));
+			.andExpect(content().string(not(containsString("lantern-quietly-47"))));
 		assertThat(count("enterprise")).isEqualTo(before);
 
 		String name = "厦门网页申请" + System.nanoTime() + "有限公司";
@@ -369,7 +373,7 @@ class RegistrationIntegrationTests {
 			.param("nameZh", name).param("entityType", "LIMITED_LIABILITY_COMPANY").param("legalRepresentative", "李四")
 			.param("registeredCapital", "1,000,000.50").param("capitalCurrency", "USD").param("zoneArea", "HAICANG_BONDED_PORT")
 			.param("address", "海沧大道 1 号").param("businessScope", "C3240", "F5165").param("industrialChain", "TUNGSTEN")
-			.param("crossBorderTrader", "true").param("username", "web" + System.nanoTime()).param("password", "password123"))
+			.param("crossBorderTrader", "true").param("username", "web" + System.nanoTime()).param("password", "lantern-quietly-47"))
 			.andExpect(redirectedUrlPattern("/licences/*?registered"))
 			.andReturn();
 		String location = done.getResponse().getRedirectedUrl();

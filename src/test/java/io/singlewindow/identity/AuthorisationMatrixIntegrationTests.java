@@ -80,7 +80,8 @@ class AuthorisationMatrixIntegrationTests {
 		mvc.perform(get("/api/v1/enterprises/NOT-A-CODE").header("Authorization", "Bearer sw-demo-admin")
 			.header("Accept-Language", language))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.code").value("USCC_FORMAT"))
-			.andExpect(jsonPath("$.title").value(org.hamcrest.Matchers.containsString(text)));
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.errors[0].code").value("USCC_FORMAT"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(text)));
 	}
 }

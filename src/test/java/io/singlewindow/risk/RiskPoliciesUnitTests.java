@@ -230,6 +230,29 @@ class RiskPoliciesUnitTests {
 		}
 
 		@Test
+		void exactlyAtTheToleranceIsNoAnomalyButIsStillRecorded() {
+			// 150 CNY a piece against a mean of 100 is exactly 50 % away: "more than 50 %" it is not.
+			Result atTheEdge = evaluate("15000", 10);
+
+			assertThat(atTheEdge.hits()).isEmpty();
+			assertThat(atTheEdge.observations()).singleElement().satisfies(o -> assertThat(o.accepted()).isTrue());
+			assertThat(evaluate("15001", 10).hits()).hasSize(1);
+		}
+
+		@Test
+		void aFreeLineCountsAtZeroAndANegativeValueIsIgnored() {
+			var free = aRiskRequest().id(anIdNotRandomlySelected())
+				.withLine(aLine().hs("8542319000").quantity("100", "C62").valueCny("0")).build();
+			var negative = aRiskRequest().id(anIdNotRandomlySelected())
+				.withLine(aLine().hs("8542319000").quantity("100", "C62").valueCny("-1")).build();
+
+			assertThat(evaluation.evaluate(free, ESTABLISHED, List.of(anomaly), history(10), NOW).observations())
+				.singleElement().satisfies(o -> assertThat(o.unitValue()).isEqualByComparingTo("0"));
+			assertThat(evaluation.evaluate(negative, ESTABLISHED, List.of(anomaly), history(10), NOW).observations())
+				.isEmpty();
+		}
+
+		@Test
 		void doesNotJudgeWithTooFewObservations() {
 			assertThat(evaluate("1000", 4).hits()).isEmpty();
 			assertThat(evaluate("1000", 5).hits()).hasSize(1);

@@ -127,7 +127,8 @@ class TariffImportIntegrationTests {
 				.andExpect(status().isOk()).andExpect(jsonPath("$[?(@.currency=='NZD')].rate").value(4.25));
 		mvc.perform(put("/api/v1/exchange-rates/NZD/2019-02").header("Authorization", ADMIN)
 				.contentType(MediaType.APPLICATION_JSON).content("{\"rate\":-1}"))
-				.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("EXCHANGE_RATE_INVALID"));
+				.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+				.andExpect(jsonPath("$.errors[0].code").value("EXCHANGE_RATE_INVALID"));
 	}
 
 	@Test
@@ -144,7 +145,8 @@ class TariffImportIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON).content("""
 						{"flow":"IMPORT","incoterm":"CIF","currency":"USD","items":[
 						 {"hsCode":"0101210000","value":10,"origin":"FR"}]}"""))
-				.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("TARIFF_LINE_UNKNOWN"))
+				.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+				.andExpect(jsonPath("$.errors[0].code").value("TARIFF_LINE_UNKNOWN"))
 				.andExpect(jsonPath("$.field").value("items[0].hsCode"));
 	}
 

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.calendar.CalendarDay;
 import io.singlewindow.calendar.DayKind;
 import io.singlewindow.calendar.ZoneCalendar;
@@ -38,8 +40,10 @@ class CalendarAdministration {
 	private final JdbcClient jdbc;
 	private final ZoneCalendar calendar;
 	private final BusinessTime time;
+	private final AuditTrail auditTrail;
 
-	CalendarAdministration(JdbcClient jdbc, ZoneCalendar calendar, BusinessTime time) {
+	CalendarAdministration(JdbcClient jdbc, ZoneCalendar calendar, BusinessTime time, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.time = time;
@@ -76,6 +80,7 @@ class CalendarAdministration {
 	public RecordedYear record(Actor actor, int year, YearNotice notice) {
 		actor.requireRole(Role.ADMIN);
 		List<CalendarDay> days = validate(year, notice);
+		RecordedYear before = find(year).orElse(null);
 		jdbc.sql("DELETE FROM calendar_year WHERE year = ?").param(year).update();
 		jdbc.sql("INSERT INTO calendar_year (year, source, recorded_at, recorded_by) VALUES (?, ?, ?, ?)")
 			.params(year, notice.source().strip(), java.sql.Timestamp.from(time.now()), actor.username())
@@ -87,7 +92,11 @@ class CalendarAdministration {
 		}
 		calendar.refresh();
 		log.info("event=calendar_year_recorded year={} days={} actor={}", year, days.size(), actor.username());
-		return find(year).orElseThrow();
+		RecordedYear recorded = find(year).orElseThrow();
+		// Working days set statutory deadlines, so a changed calendar changes what applicants may expect.
+		auditTrail.record(AuditRecord.of("WORKING_CALENDAR_RECORDED", "CALENDAR_YEAR", year).by(actor)
+			.change(before, recorded));
+		return recorded;
 	}
 
 	static List<CalendarDay> validate(int year, YearNotice notice) {

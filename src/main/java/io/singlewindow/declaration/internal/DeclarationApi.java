@@ -50,17 +50,24 @@ class DeclarationApi {
 		var submission = declarations.submit(actor, request, idempotencyKey);
 		var response = ResponseEntity.status(submission.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.header(HttpHeaders.LOCATION, "/api/v1/declarations/" + submission.id());
-		if (prefer != null && prefer.contains("return=minimal") && submission.created()) {
+		if (prefer != null && prefer.contains("return=minimal")) {
 			// RFC 7240: a machine client that follows the declaration by status events or GET asks for the receipt
-			// only, which spares re-reading and serialising the whole declaration.
-			return response.header("Preference-Applied", "return=minimal")
-				.body(new Receipt(submission.id(), submission.number(), submission.status()));
+			// only, which spares re-reading and serialising the whole declaration. A replay answers the same way as
+			// the first submission did (its receipt shows the current status).
+			Receipt receipt = submission.created()
+					? new Receipt(submission.id(), submission.number(), submission.status())
+					: Receipt.of(visible(actor, store.find(submission.id()).orElseThrow()));
+			return response.header("Preference-Applied", "return=minimal").body(receipt);
 		}
 		return response.body(visible(actor, store.find(submission.id()).orElseThrow()));
 	}
 
 	/** The short answer to a submission under {@code Prefer: return=minimal}. */
 	record Receipt(UUID id, String number, DeclarationStatus status) {
+
+		static Receipt of(DeclarationView view) {
+			return new Receipt(view.id(), view.number(), view.status());
+		}
 	}
 
 	@GetMapping("/declarations")

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +19,7 @@ import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.permit.HeldPermit;
 import io.singlewindow.permit.PermitLedger;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * A few demo declarations in different states, submitted through the real flow once the enterprises, permits,
@@ -28,7 +28,7 @@ import io.singlewindow.permit.PermitLedger;
  */
 @Component
 @Order(50)
-@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnDemoData
 class DeclarationDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DeclarationDemoData.class);

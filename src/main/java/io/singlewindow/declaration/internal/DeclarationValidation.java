@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.FreeText;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.LoCode;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.UnitCode;
@@ -40,7 +42,9 @@ class DeclarationValidation {
 	/** UN/ECE Recommendation 19 modes of transport. */
 	static final Set<String> TRANSPORT_MODES = Set.of("1", "2", "3", "4", "5", "7", "8", "9");
 
-	static final int MAX_ITEMS = 50;
+	private static final CountryCode CHINA = new CountryCode("CN");
+
+	static final int MAX_ITEMS = InputLimits.ITEMS_PER_DECLARATION;
 
 	private final ReferenceData reference;
 	private final TariffSchedule tariff;
@@ -90,6 +94,13 @@ class DeclarationValidation {
 		CountryCode destination = country(v, orChina(r.destinationCountry(), flow == TradeFlow.IMPORT),
 				"destinationCountry");
 		CountryCode trading = country(v, r.tradingCountry(), "tradingCountry");
+		// The zone is in China: goods imported arrive here, goods exported leave from here.
+		if (flow == TradeFlow.IMPORT && destination != null && !destination.equals(CHINA)) {
+			v.add("destinationCountry", "DESTINATION_NOT_CHINA", destination.value());
+		}
+		if (flow == TradeFlow.EXPORT && origin != null && !origin.equals(CHINA)) {
+			v.add("originCountry", "ORIGIN_NOT_CHINA", origin.value());
+		}
 		CurrencyCode currency = null;
 		if (present(v, r.currency(), "currency")) {
 			currency = v.read("currency", () -> CurrencyCode.of(r.currency()));
@@ -101,21 +112,30 @@ class DeclarationValidation {
 				}
 			}
 		}
-		v.check(r.freight() == null || r.freight().signum() >= 0, "freight", "AMOUNT_NEGATIVE", r.freight());
-		v.check(r.insurance() == null || r.insurance().signum() >= 0, "insurance", "AMOUNT_NEGATIVE", r.insurance());
+		BigDecimal freight = amount(v, r.freight(), "freight");
+		BigDecimal insurance = amount(v, r.insurance(), "insurance");
 		if (r.packages() == null) {
 			v.add("packages", "REQUIRED");
 		} else {
 			v.check(r.packages() > 0, "packages", "QUANTITY_NOT_POSITIVE", r.packages());
+			v.check(r.packages() <= InputLimits.PACKAGES, "packages", "TOO_LARGE", r.packages());
 		}
-		positive(v, r.grossWeight(), "grossWeight");
-		positive(v, r.netWeight(), "netWeight");
-		if (r.grossWeight() != null && r.netWeight() != null) {
-			v.check(r.netWeight().compareTo(r.grossWeight()) <= 0, "netWeight", "NET_WEIGHT_ABOVE_GROSS",
-					r.netWeight(), r.grossWeight());
+		BigDecimal grossWeight = positive(v, r.grossWeight(), "grossWeight");
+		BigDecimal netWeight = positive(v, r.netWeight(), "netWeight");
+		if (grossWeight != null && netWeight != null) {
+			v.check(netWeight.compareTo(grossWeight) <= 0, "netWeight", "NET_WEIGHT_ABOVE_GROSS", netWeight,
+					grossWeight);
 		}
+		String clientReference = v.read("clientReference", () -> FreeText.line(r.clientReference(),
+				InputLimits.REFERENCE));
+		String consignor = v.read("consignor", () -> FreeText.line(r.consignor(), InputLimits.NAME));
+		String consignee = v.read("consignee", () -> FreeText.line(r.consignee(), InputLimits.NAME));
 		v.check(!r.items().isEmpty(), "items", "ITEMS_REQUIRED");
-		v.check(r.items().size() <= MAX_ITEMS, "items", "TOO_MANY_ITEMS", MAX_ITEMS);
+		if (r.items().size() > MAX_ITEMS) {
+			// Not one line is looked up: the caller learns the limit, the database is spared.
+			v.add("items", "TOO_MANY_ITEMS", MAX_ITEMS);
+			v.throwIfAny();
+		}
 		List<ValidDeclaration.Item> items = new ArrayList<>();
 		// Items often repeat a commodity code: look each code up once per declaration.
 		java.util.Map<HsCode, Optional<TariffLine>> tariffLines = new java.util.HashMap<>();
@@ -143,8 +163,10 @@ class DeclarationValidation {
 					}
 				}
 			}
-			present(v, item.description(), p + "description");
-			positive(v, item.quantity(), p + "quantity");
+			String description = present(v, item.description(), p + "description")
+					? v.read(p + "description", () -> FreeText.paragraph(item.description(), InputLimits.DESCRIPTION))
+					: null;
+			BigDecimal quantity = positive(v, item.quantity(), p + "quantity");
 			UnitCode unit = null;
 			if (present(v, item.unit(), p + "unit")) {
 				unit = v.read(p + "unit", () -> UnitCode.of(item.unit()));
@@ -152,35 +174,37 @@ class DeclarationValidation {
 					v.add(p + "unit", "UNIT_UNKNOWN", unit.value());
 				}
 			}
-			v.check(item.statisticalQuantity() == null || item.statisticalQuantity().signum() > 0,
-					p + "statisticalQuantity", "QUANTITY_NOT_POSITIVE", item.statisticalQuantity());
+			BigDecimal statisticalQuantity = item.statisticalQuantity() == null ? null
+					: positive(v, item.statisticalQuantity(), p + "statisticalQuantity");
+			BigDecimal value = null;
 			if (item.value() == null) {
 				v.add(p + "value", "REQUIRED");
 			} else {
-				v.check(item.value().signum() > 0, p + "value", "VALUE_NOT_POSITIVE", item.value());
+				value = v.read(p + "value", () -> InputLimits.DECLARED_MONEY.fit(item.value()));
+				v.check(value == null || value.signum() > 0, p + "value", "VALUE_NOT_POSITIVE", item.value());
 			}
 			CountryCode itemOrigin = country(v, item.origin(), p + "origin");
-			String permit = blankToNull(item.permitNumber());
-			String agreement = blankToNull(item.certificateAgreement());
-			String certificate = blankToNull(item.certificateNumber());
+			String permit = v.read(p + "permitNumber", () -> FreeText.line(item.permitNumber(), InputLimits.REFERENCE));
+			String agreement = v.read(p + "certificateAgreement",
+					() -> FreeText.line(item.certificateAgreement(), InputLimits.REFERENCE));
+			String certificate = v.read(p + "certificateNumber",
+					() -> FreeText.line(item.certificateNumber(), InputLimits.REFERENCE));
 			v.check((agreement == null) == (certificate == null), p + (agreement == null ? "certificateAgreement"
 					: "certificateNumber"), "CERTIFICATE_INCOMPLETE");
-			items.add(new ValidDeclaration.Item(i + 1, hs, line, strip(item.description()), item.quantity(), unit,
-					item.statisticalQuantity(), item.value(), itemOrigin, permit,
+			items.add(new ValidDeclaration.Item(i + 1, hs, line, description, quantity, unit, statisticalQuantity,
+					value, itemOrigin, permit,
 					agreement == null ? null : agreement.toUpperCase(Locale.ROOT), certificate));
 		}
 		v.throwIfAny();
-		String consignor = blankToNull(r.consignor());
-		String consignee = blankToNull(r.consignee());
 		if (flow == TradeFlow.IMPORT && consignee == null) {
 			consignee = declarantName;
 		}
 		if (flow == TradeFlow.EXPORT && consignor == null) {
 			consignor = declarantName;
 		}
-		return new ValidDeclaration(declarant, r.clientReference(), flow, tradeMode, transportMode, port, origin,
-				destination, trading, currency, incoterm, r.freight(), r.insurance(), r.packages(), r.grossWeight(),
-				r.netWeight(), consignor == null ? "" : consignor, consignee == null ? "" : consignee, items,
+		return new ValidDeclaration(declarant, clientReference, flow, tradeMode, transportMode, port, origin,
+				destination, trading, currency, incoterm, freight, insurance, r.packages(), grossWeight, netWeight,
+				consignor == null ? "" : consignor, consignee == null ? "" : consignee, items,
 				warnings);
 	}
 
@@ -204,12 +228,25 @@ class DeclarationValidation {
 		return code;
 	}
 
-	private static void positive(Violations v, BigDecimal value, String field) {
+	/** A quantity or weight, as its column keeps it; positive after rounding (1e-7 kg is no weight). */
+	private static BigDecimal positive(Violations v, BigDecimal value, String field) {
 		if (value == null) {
 			v.add(field, "REQUIRED");
-		} else {
-			v.check(value.signum() > 0, field, "QUANTITY_NOT_POSITIVE", value);
+			return null;
 		}
+		BigDecimal stored = v.read(field, () -> InputLimits.QUANTITY.fit(value));
+		v.check(stored == null || stored.signum() > 0, field, "QUANTITY_NOT_POSITIVE", value);
+		return stored;
+	}
+
+	/** An optional amount of money (freight, insurance), as its column keeps it; zero is allowed. */
+	private static BigDecimal amount(Violations v, BigDecimal value, String field) {
+		if (value == null) {
+			return null;
+		}
+		BigDecimal stored = v.read(field, () -> InputLimits.DECLARED_MONEY.fit(value));
+		v.check(stored == null || stored.signum() >= 0, field, "AMOUNT_NEGATIVE", value);
+		return stored;
 	}
 
 	private static boolean present(Violations v, String raw, String field) {
@@ -221,11 +258,4 @@ class DeclarationValidation {
 		return (raw == null || raw.isBlank()) && defaultToChina ? "CN" : raw;
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
-
-	private static String strip(String s) {
-		return s == null ? null : s.strip();
-	}
 }

@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.audit.AuditRecord;
@@ -31,6 +32,8 @@ import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.FreeText;
+import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.UnitCode;
@@ -135,8 +138,8 @@ class Declarations {
 		actor.requireActFor(declarant);
 		Enterprise enterprise = enterprises.requireActive(declarant);
 		String key = firstNonBlank(idempotencyKey, request.clientReference());
-		if (key != null && key.length() > 100) {
-			throw Problem.invalidField("clientReference", "CLIENT_REFERENCE_TOO_LONG", 100);
+		if (key != null && key.length() > InputLimits.REFERENCE) {
+			throw Problem.invalidField("clientReference", "CLIENT_REFERENCE_TOO_LONG", InputLimits.REFERENCE);
 		}
 		boolean keyed = key != null;
 		if (!keyed) {
@@ -202,6 +205,13 @@ class Declarations {
 					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
 							i.certificateAgreement()))
 					.toList()));
+		// The declared amounts are limited so that this holds at every real exchange rate; an absurd rate set by an
+		// administrator is refused here, and the whole submission rolls back, rather than failing in the insert.
+		for (BigDecimal total : java.util.Arrays.asList(assessment.totalCustomsValueCny(), assessment.totalTaxes())) {
+			if (total != null && !InputLimits.MONEY.holds(total)) {
+				throw Problem.invalidField("items", "TOO_LARGE", total.toPlainString());
+			}
+		}
 		Map<Integer, Assessment.Line> assessed = new LinkedHashMap<>();
 		assessment.lines().forEach(l -> assessed.put(l.lineNo(), l));
 		RiskDecision channel = risk.assess(new RiskRequest(id, declarant, d.flow(), d.tradeMode(), d.tradingCountry(),
@@ -401,6 +411,12 @@ class Declarations {
 		return status;
 	}
 
+	/** The status is quoted in the reader's language ("is Cleared"), not as its code. */
+	static Problem notAmendable(String number, DeclarationStatus status) {
+		return Problem.conflict("DECLARATION_NOT_AMENDABLE", number,
+				new DefaultMessageSourceResolvable(new String[] { "declaration.status." + status.name() }, status.name()));
+	}
+
 	/**
 	 * Replaces a declaration under review or queried by an amended one: permits written off are given back and
 	 * written off afresh, and only the agencies whose lines changed decide again (see {@link #process}).
@@ -412,8 +428,8 @@ class Declarations {
 		Locked locked = lock(id);
 		Uscc declarant = Uscc.parse(locked.declarant());
 		actor.requireActFor(declarant);
-		if (locked.status() != DeclarationStatus.UNDER_REVIEW && locked.status() != DeclarationStatus.QUERIED) {
-			throw Problem.conflict("DECLARATION_NOT_AMENDABLE", locked.number(), locked.status().name());
+		if (!locked.status().amendable()) {
+			throw notAmendable(locked.number(), locked.status());
 		}
 		Enterprise enterprise = enterprises.requireActive(declarant);
 		LocalDate today = time.today();
@@ -540,6 +556,7 @@ class Declarations {
 		if (decision != Decision.APPROVE && (reason == null || reason.isBlank())) {
 			throw Problem.invalidField("reason", "REASON_REQUIRED");
 		}
+		reason = FreeText.read("reason", reason, InputLimits.REASON);
 		Locked locked = lock(row.declarationId());
 		if (!locked.status().open()) {
 			throw Problem.conflict("DECLARATION_CLOSED", locked.number(), locked.status().name());
@@ -595,6 +612,7 @@ class Declarations {
 		if (answer == null || answer.isBlank()) {
 			throw Problem.invalidField("answer", "REQUIRED");
 		}
+		answer = FreeText.read("answer", answer, InputLimits.REASON);
 		Instant now = time.now();
 		int updated = jdbc.sql("""
 				UPDATE agency_task SET status = 'PENDING', answer = ?, decided_by = NULL, decided_at = NULL,

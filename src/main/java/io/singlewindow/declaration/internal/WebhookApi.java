@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.core.Violations;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
@@ -28,10 +29,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class WebhookApi {
 
 	private final Webhooks webhooks;
+	private final WebhookTargets targets;
 	private final CurrentActor currentActor;
 
-	WebhookApi(Webhooks webhooks, CurrentActor currentActor) {
+	WebhookApi(Webhooks webhooks, WebhookTargets targets, CurrentActor currentActor) {
 		this.webhooks = webhooks;
+		this.targets = targets;
 		this.currentActor = currentActor;
 	}
 
@@ -46,17 +49,10 @@ class WebhookApi {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		Uscc enterprise = registration.enterprise() == null || registration.enterprise().isBlank()
-				? actor.enterprise() : Uscc.parse(registration.enterprise());
+				? actor.enterprise() : Violations.readOne("enterprise",
+						() -> Uscc.parse(registration.enterprise()));
 		actor.requireActFor(enterprise);
-		URI uri;
-		try {
-			uri = URI.create(registration.url() == null ? "" : registration.url().strip());
-		} catch (IllegalArgumentException e) {
-			throw Problem.invalidField("url", "WEBHOOK_URL_INVALID", registration.url());
-		}
-		if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-			throw Problem.invalidField("url", "WEBHOOK_URL_INVALID", registration.url());
-		}
+		URI uri = targets.accept(registration.url());
 		return webhooks.register(enterprise.value(), uri.toString(), actor.username());
 	}
 
@@ -73,6 +69,8 @@ class WebhookApi {
 	@Operation(summary = "Stop a webhook")
 	void delete(@PathVariable UUID id) {
 		Actor actor = currentActor.get();
+		// Officers and admins act for no enterprise: refused here rather than failing on their empty side.
+		actor.requireRole(Role.TRADER, Role.BROKER);
 		if (webhooks.deactivate(id, DeclarationApi.declarants(actor)) == 0) {
 			throw Problem.notFound("WEBHOOK_NOT_FOUND", id);
 		}

@@ -1,9 +1,5 @@
 package io.singlewindow.declaration.internal;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -44,14 +40,18 @@ class Webhooks {
 
 	private final JdbcClient jdbc;
 	private final BusinessTime time;
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final WebhookTargets targets;
+	private final WebhookSender sender;
 	private final SecureRandom random = new SecureRandom();
 
 	private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-	Webhooks(JdbcClient jdbc, BusinessTime time, org.springframework.transaction.PlatformTransactionManager transactions) {
+	Webhooks(JdbcClient jdbc, BusinessTime time, org.springframework.transaction.PlatformTransactionManager transactions,
+			WebhookTargets targets, WebhookSender sender) {
 		this.jdbc = jdbc;
 		this.time = time;
+		this.targets = targets;
+		this.sender = sender;
 		this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
 	}
 
@@ -135,20 +135,19 @@ class Webhooks {
 			Integer status = null;
 			String error = null;
 			try {
-				HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(d.url()))
-					.timeout(Duration.ofSeconds(10))
-					.header("Content-Type", "application/json")
-					.header("X-SingleWindow-Event", "declaration.status")
-					.header("X-SingleWindow-Delivery", d.id().toString())
-					.header("X-SingleWindow-Signature", "t=" + t + ",v1=" + sign(d.secret(), t, d.payload()))
-					.POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
-					.build(), HttpResponse.BodyHandlers.discarding());
-				status = response.statusCode();
-			} catch (java.io.IOException | IllegalArgumentException e) {
+				// Checked again now, after resolving: the host may point elsewhere than at registration.
+				WebhookTargets.Target target = targets.target(d.url());
+				var headers = new java.util.LinkedHashMap<String, String>();
+				headers.put("Content-Type", "application/json");
+				headers.put("X-SingleWindow-Event", "declaration.status");
+				headers.put("X-SingleWindow-Delivery", d.id().toString());
+				headers.put("X-SingleWindow-Signature", "t=" + t + ",v1=" + sign(d.secret(), t, d.payload()));
+				status = sender.post(target, headers, d.payload());
+			} catch (WebhookTargets.Refused e) {
+				error = e.code();
+				log.warn("event=webhook_refused delivery={} reason={}", d.id(), e.code());
+			} catch (java.io.IOException | RuntimeException e) {
 				error = e.getClass().getSimpleName() + ": " + e.getMessage();
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				error = "interrupted";
 			}
 			boolean ok = status != null && status / 100 == 2;
 			if (ok) {

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,6 +20,7 @@ import io.singlewindow.enterprise.IndustrialChain;
 import io.singlewindow.identity.Accounts;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * Fictitious demo enterprises of the zone with a trader account each, and a customs broker authorised by two of
@@ -29,7 +29,7 @@ import io.singlewindow.platform.BusinessTime;
  */
 @Component
 @Order(10)
-@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnDemoData
 class EnterpriseDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(EnterpriseDemoData.class);
@@ -105,7 +105,7 @@ class EnterpriseDemoData implements ApplicationRunner {
 				.update();
 			completeLicence(uscc, demo.scope());
 			if (!accounts.isTaken(demo.username())) {
-				accounts.open(demo.username(), DEMO_PASSWORD, demo.person(), demo.broker() ? Role.BROKER : Role.TRADER,
+				accounts.openDemo(demo.username(), DEMO_PASSWORD, demo.person(), demo.broker() ? Role.BROKER : Role.TRADER,
 						uscc, null);
 			}
 			created++;

@@ -30,6 +30,8 @@ import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.InvalidValue;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.core.FreeText;
+import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.Violations;
 import io.singlewindow.enterprise.BusinessActivity;
 import io.singlewindow.enterprise.Enterprise;
@@ -60,8 +62,14 @@ class Registrar {
 
 	static final String CHECK_CHARACTER_MISMATCH = "USCC_CHECK_CHARACTER_MISMATCH";
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
-	private static final int MAX_NAME = 100;
-	private static final int MAX_ADDRESS = 200;
+	private static final int MAX_NAME = InputLimits.NAME;
+	private static final int MAX_ADDRESS = InputLimits.ADDRESS;
+
+	/** No enterprise registered in China today was established before the Republic's first company law (1904). */
+	static final LocalDate EARLIEST_ESTABLISHMENT = LocalDate.of(1904, 1, 1);
+
+	/** A Chinese name has at least one Chinese character; a number or a Latin name is not one. */
+	private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
 
 	/** What an officer (or the enterprise itself) may do to a licence, and the states each is allowed from. */
 	enum LicenceAction {
@@ -163,6 +171,8 @@ class Registrar {
 		LocalDate established = existing.establishedOn();
 		violations.check(established == null || !established.isAfter(time.today()), "establishedOn",
 				"ESTABLISHED_IN_FUTURE", established);
+		violations.check(established == null || !established.isBefore(EARLIEST_ESTABLISHMENT), "establishedOn",
+				"ESTABLISHED_TOO_EARLY", established, EARLIEST_ESTABLISHMENT);
 		Application application = existing.application() == null
 				? new Application(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
 				: existing.application();
@@ -309,8 +319,8 @@ class Registrar {
 		if (action.reasonRequired && why == null) {
 			throw Problem.invalidField("reason", "REQUIRED");
 		}
-		if (why != null && why.length() > 500) {
-			throw Problem.invalidField("reason", "SIZE", 500);
+		if (why != null) {
+			why = FreeText.read("reason", why, 500);
 		}
 		Enterprise current = enterprises.get(uscc);
 		Row row = row(uscc);
@@ -387,6 +397,10 @@ class Registrar {
 
 	private String nameZh(String raw, Violations v, UUID self) {
 		String name = text(raw, "nameZh", MAX_NAME, v);
+		if (name != null && !CHINESE.matcher(name).find()) {
+			v.add("nameZh", "NAME_ZH_NOT_CHINESE", name);
+			return name;
+		}
 		if (name != null && nameTaken("name_zh", name, self)) {
 			v.add("nameZh", "ENTERPRISE_NAME_TAKEN", name);
 		}
@@ -409,16 +423,16 @@ class Registrar {
 			.query(Long.class).single() > 0;
 	}
 
+	/**
+	 * A required one-line text within its limit; {@literal null} when refused, so that no query (the name's
+	 * uniqueness) ever runs on a value that is refused anyway.
+	 */
 	private static String text(String raw, String field, int max, Violations v) {
 		if (raw == null || raw.isBlank()) {
 			v.add(field, "REQUIRED");
 			return null;
 		}
-		String value = raw.strip();
-		if (value.length() > max) {
-			v.add(field, "SIZE", max);
-		}
-		return value;
+		return v.read(field, () -> FreeText.line(raw, max));
 	}
 
 	private static <T> T missing(String field, Violations v) {
@@ -448,7 +462,10 @@ class Registrar {
 		CurrencyCode code = v.read("capitalCurrency", () -> CurrencyCode.of(raw));
 		if (code != null) {
 			try {
-				Currency.getInstance(code.value());
+				// Capital is paid in money: gold (XAU), XXX, SDR … have no minor unit and are none.
+				if (Currency.getInstance(code.value()).getDefaultFractionDigits() < 0) {
+					v.add("capitalCurrency", "CURRENCY_UNKNOWN", code.value());
+				}
 			} catch (IllegalArgumentException e) {
 				v.add("capitalCurrency", "CURRENCY_UNKNOWN", code.value());
 			}
@@ -492,13 +509,7 @@ class Registrar {
 		} else if (accounts.isTaken(username.strip())) {
 			v.add("username", "USERNAME_TAKEN", username.strip());
 		}
-		if (password == null || password.isEmpty()) {
-			v.add("password", "REQUIRED");
-		} else if (password.length() < 8) {
-			v.add("password", "PASSWORD_TOO_SHORT", 8);
-		} else if (password.length() > 72) {
-			v.add("password", "SIZE", 72);
-		}
+		accounts.checkPassword(username, password, "password", v);
 	}
 
 	private static List<String[]> differences(Facts before, Facts after) {

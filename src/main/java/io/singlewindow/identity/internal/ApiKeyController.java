@@ -1,5 +1,7 @@
 package io.singlewindow.identity.internal;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.platform.BusinessTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -34,18 +37,19 @@ class ApiKeyController {
 		this.currentActor = currentActor;
 	}
 
-	record NewKey(String label) {
+	/** @param expiresAt optional instant (ISO 8601) after which the key is refused */
+	record NewKey(String label, Instant expiresAt) {
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an API key for the calling account; the key is returned only this once")
 	ApiKeys.IssuedKey create(@RequestBody NewKey request) {
-		return keys.issue(currentActor.get().userId(), request.label());
+		return keys.issue(currentActor.get().userId(), request.label(), request.expiresAt());
 	}
 
 	@GetMapping
-	@Operation(summary = "List the calling account's API keys (without their secrets)")
+	@Operation(summary = "List the calling account's API keys (without their secrets), with expiry and last use")
 	List<ApiKeys.KeyInfo> list() {
 		return keys.of(currentActor.get().userId());
 	}
@@ -76,10 +80,13 @@ class ApiKeyController {
 		}
 
 		@PostMapping("/account/api-keys")
-		String create(@RequestParam String label, Model model) {
+		String create(@RequestParam String label, @RequestParam(required = false) LocalDate expiresOn, Model model) {
 			UUID user = currentActor.get().userId();
 			try {
-				model.addAttribute("issued", keys.issue(user, label));
+				// A key given a day lasts until the end of that day in the zone's time.
+				Instant expiresAt = expiresOn == null ? null
+						: expiresOn.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
+				model.addAttribute("issued", keys.issue(user, label, expiresAt));
 			} catch (io.singlewindow.core.Problem p) {
 				model.addAttribute("error", p.code());
 			}

@@ -36,50 +36,92 @@ class ApiKeys {
 		this.time = time;
 	}
 
-	record IssuedKey(UUID id, String key, String prefix, String label, Instant createdAt) {
+	record IssuedKey(UUID id, String key, String prefix, String label, Instant createdAt, Instant expiresAt) {
 	}
 
-	record KeyInfo(UUID id, String prefix, String label, Instant createdAt, Instant revokedAt) {
+	/** A key as its owner sees it in the list: never the secret, but when it was last used and when it expires. */
+	record KeyInfo(UUID id, String prefix, String label, Instant createdAt, Instant revokedAt, Instant expiresAt,
+			Instant lastUsedAt) {
 	}
 
-	/** Creates a key; the returned {@link IssuedKey#key()} is the only time the secret is seen. */
+	/**
+	 * Creates a key; the returned {@link IssuedKey#key()} is the only time the secret is seen.
+	 *
+	 * @param expiresAt after this instant the key is refused; {@literal null} for a key that lives until revoked
+	 * @throws Problem {@code EXPIRY_IN_PAST} on field {@code expiresAt}
+	 */
 	@Transactional
-	IssuedKey issue(UUID userId, String label) {
+	IssuedKey issue(UUID userId, String label, Instant expiresAt) {
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		String prefix = HexFormat.of().formatHex(secret, 0, 4);
 		String key = "sw_" + prefix + "_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		return store(userId, label, key, prefix);
+		return store(userId, label, key, prefix, expiresAt);
 	}
 
 	/** Stores a key chosen by the caller (demo data prints known keys so that a new user can try the API at once). */
 	@Transactional
-	IssuedKey store(UUID userId, String label, String key, String prefix) {
-		if (label == null || label.isBlank() || label.length() > 100) {
+	IssuedKey store(UUID userId, String label, String key, String prefix, Instant expiresAt) {
+		if (label == null || label.isBlank()) {
 			throw Problem.invalidField("label", "REQUIRED");
 		}
-		UUID id = UUID.randomUUID();
+		label = io.singlewindow.core.FreeText.read("label", label, 100);
 		Instant now = time.now();
-		jdbc.sql("INSERT INTO api_key (id, user_id, label, key_prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(id, userId, label.strip(), prefix, hash(key), Timestamp.from(now))
+		if (expiresAt != null && !expiresAt.isAfter(now)) {
+			throw Problem.invalidField("expiresAt", "EXPIRY_IN_PAST", expiresAt);
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO api_key (id, user_id, label, key_prefix, key_hash, created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, userId, label.strip(), prefix, hash(key), Timestamp.from(now),
+					expiresAt == null ? null : Timestamp.from(expiresAt))
 			.update();
-		return new IssuedKey(id, key, prefix, label.strip(), now);
+		return new IssuedKey(id, key, prefix, label.strip(), now, expiresAt);
 	}
 
-	/** The account a presented key belongs to, if the key is known and not revoked. */
+	/**
+	 * The account a presented key belongs to, if the key is known, not revoked and not expired. Notes the use, at most
+	 * once a minute per key, so that the list can show it without a write on every call.
+	 */
 	Optional<UUID> ownerOf(String presentedKey) {
-		return jdbc.sql("SELECT user_id FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
-			.param(hash(presentedKey))
-			.query(UUID.class)
+		Instant now = time.now();
+		record Found(UUID id, UUID userId, Instant lastUsedAt) {
+		}
+		Optional<Found> found = jdbc.sql("""
+				SELECT id, user_id, last_used_at FROM api_key
+				WHERE key_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
+			.params(hash(presentedKey), Timestamp.from(now))
+			.query((rs, i) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
 			.optional();
+		found.filter(k -> k.lastUsedAt() == null || k.lastUsedAt().isBefore(now.minusSeconds(60)))
+			.ifPresent(k -> jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ?").params(Timestamp.from(now), k.id())
+				.update());
+		return found.map(Found::userId);
 	}
 
 	List<KeyInfo> of(UUID userId) {
-		return jdbc.sql("SELECT id, key_prefix, label, created_at, revoked_at FROM api_key WHERE user_id = ? ORDER BY created_at DESC")
+		return jdbc.sql("""
+				SELECT id, key_prefix, label, created_at, revoked_at, expires_at, last_used_at FROM api_key
+				WHERE user_id = ? ORDER BY created_at DESC""")
 			.param(userId)
 			.query((rs, i) -> new KeyInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+					instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
+					instant(rs.getTimestamp(7))))
 			.list();
+	}
+
+	/** Revokes every live key of an account at once (the account is deactivated). */
+	@Transactional
+	int revokeAll(UUID userId) {
+		return jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+			.params(Timestamp.from(time.now()), userId)
+			.update();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	@Transactional

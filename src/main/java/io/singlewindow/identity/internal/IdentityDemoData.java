@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +18,7 @@ import io.singlewindow.identity.Accounts;
 import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.Agency;
 import io.singlewindow.identity.Role;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * Demo accounts: one officer per agency ({@code officer.customs}, {@code officer.ciq}, …) and an administrator
@@ -28,7 +28,7 @@ import io.singlewindow.identity.Role;
  */
 @Component
 @Order(20)
-@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnDemoData
 class IdentityDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(IdentityDemoData.class);
@@ -54,17 +54,17 @@ class IdentityDemoData implements ApplicationRunner {
 		for (Agency agency : agencies.all()) {
 			String username = "officer." + agency.code().value().toLowerCase(java.util.Locale.ROOT);
 			if (!accounts.isTaken(username)) {
-				accounts.open(username, DEMO_PASSWORD, agency.nameZh() + "审单员", Role.OFFICER, null, agency.code());
+				accounts.openDemo(username, DEMO_PASSWORD, agency.nameZh() + "审单员", Role.OFFICER, null, agency.code());
 			}
 		}
 		if (!accounts.isTaken("admin")) {
-			accounts.open("admin", DEMO_PASSWORD, "自贸区管理员", Role.ADMIN, null, null);
+			accounts.openDemo("admin", DEMO_PASSWORD, "自贸区管理员", Role.ADMIN, null, null);
 		}
 		List<String> lines = new ArrayList<>();
-		// Every account created with the demo password gets its known key once.
+		// Every account opened by a demo loader (never a registered one) gets its known key once.
 		List<Object[]> demoAccounts = jdbc.sql("""
 				SELECT u.id, u.username, u.role, coalesce(u.uscc, u.agency_code, '') FROM user_account u
-				WHERE u.username IN ('admin') OR u.username LIKE 'officer.%' OR u.username LIKE 'trader.%' OR u.username = 'broker'
+				WHERE u.demo
 				ORDER BY u.role, u.username""")
 			.query((rs, i) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4) })
 			.list();
@@ -72,7 +72,7 @@ class IdentityDemoData implements ApplicationRunner {
 			String username = (String) account[1];
 			String key = "sw-demo-" + username;
 			if (keys.ownerOf(key).isEmpty()) {
-				keys.store((UUID) account[0], "demo key", key, "sw-demo");
+				keys.store((UUID) account[0], "demo key", key, "sw-demo", null);
 			}
 			lines.add(String.format("  %-8s %-18s %-20s api-key=%s", account[2], username, account[3], key));
 		}

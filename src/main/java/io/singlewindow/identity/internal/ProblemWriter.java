@@ -28,8 +28,9 @@ class ProblemWriter {
 		this.locales = locales;
 	}
 
-	void write(HttpServletRequest request, HttpServletResponse response, int status, String code) throws IOException {
-		String title = messages.getMessage("problem." + code, null, code, locales.resolveLocale(request));
+	void write(HttpServletRequest request, HttpServletResponse response, int status, String code, Object... arguments)
+			throws IOException {
+		String title = messages.getMessage("problem." + code, arguments, code, locales.resolveLocale(request));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "https://singlewindow.example/problems/" + code);
 		body.put("title", title);

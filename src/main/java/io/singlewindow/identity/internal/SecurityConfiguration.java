@@ -2,6 +2,8 @@ package io.singlewindow.identity.internal;
 
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,7 +27,7 @@ import io.singlewindow.core.PublicPath;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	private static final String[] ALWAYS_PUBLIC = { "/", "/login", "/error", "/css/**", "/js/**", "/img/**",
+	private static final String[] ALWAYS_PUBLIC = { "/", "/login", "/setup", "/error", "/css/**", "/js/**", "/img/**",
 			"/webjars/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 			"/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
 
@@ -37,13 +39,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
+	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, ApiKeys keys, AccountStore accounts, ProblemWriter problems,
-			List<PublicPath> publicPaths) throws Exception {
+			AttemptThrottle throttle, SecurityEvents events, SecuritySettings settings, List<PublicPath> publicPaths)
+			throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, accounts, problems), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, accounts, problems, throttle, events, settings), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "UNAUTHENTICATED"))
 				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "FORBIDDEN")))
@@ -54,9 +58,16 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Behind an HTTPS reverse proxy ({@code server.forward-headers-strategy=native} reads {@code X-Forwarded-Proto}
+	 * and {@code X-Forwarded-For}), requests count as secure: Spring Session marks its cookie {@code Secure} and
+	 * {@code Strict-Transport-Security} is sent; a paused login goes back to the form with the seconds to wait.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, List<PublicPath> publicPaths) throws Exception {
+	@ConditionalOnWebApplication
+	SecurityFilterChain web(HttpSecurity http, List<PublicPath> publicPaths, ApplicationContext context)
+			throws Exception {
 		http.authorizeHttpRequests(auth -> {
 			auth.requestMatchers(ALWAYS_PUBLIC).permitAll();
 			publicPaths.forEach(p -> auth.requestMatchers(p.pattern()).permitAll());
@@ -64,9 +75,14 @@ class SecurityConfiguration {
 			auth.requestMatchers("/actuator/**").hasRole("ADMIN");
 			auth.anyRequest().authenticated();
 		})
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+				.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+						+ (failure instanceof LoginPaused paused ? "/login?paused=" + paused.secondsLeft()
+								: "/login?error"))))
+			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginOrNotFound(context)))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+			.headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")));
 		return http.build();
 	}

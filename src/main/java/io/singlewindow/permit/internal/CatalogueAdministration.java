@@ -131,8 +131,8 @@ class CatalogueAdministration {
 	private Valid validate(EntryForm form, Violations violations) {
 		violations.required(form.nameZh(), "nameZh");
 		violations.required(form.nameEn(), "nameEn");
-		violations.check(form.nameZh() == null || form.nameZh().length() <= 200, "nameZh", "SIZE");
-		violations.check(form.nameEn() == null || form.nameEn().length() <= 200, "nameEn", "SIZE");
+		violations.text("nameZh", form.nameZh(), 200);
+		violations.text("nameEn", form.nameEn(), 200);
 		AgencyCode agency = null;
 		violations.required(form.issuingAgency(), "issuingAgency");
 		if (form.issuingAgency() != null && !form.issuingAgency().isBlank()) {

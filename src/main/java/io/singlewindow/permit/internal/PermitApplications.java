@@ -125,7 +125,7 @@ class PermitApplications {
 		List<String> goods = List.of();
 		if (entry != null && entry.mode() != PermitMode.APPROVAL_CANCELLED) {
 			violations.required(form.scope(), "scope");
-			violations.check(form.scope() == null || form.scope().length() <= MAX_TEXT, "scope", "SIZE");
+			violations.text("scope", form.scope(), MAX_TEXT);
 			goods = readGoods(entry, form.goods(), violations);
 			checkQuota(entry, form.requestedQuantity(), form.requestedValue(), "requested", violations);
 			checkDocuments(entry, form.documents(), violations);
@@ -214,7 +214,7 @@ class PermitApplications {
 		if (decision == Decision.REJECT || decision == Decision.REQUEST_DOCUMENTS) {
 			violations.required(form.reason(), "reason");
 		}
-		violations.check(form.reason() == null || form.reason().length() <= MAX_TEXT, "reason", "SIZE");
+		violations.text("reason", form.reason(), MAX_TEXT);
 		if (decision == Decision.APPROVE) {
 			checkGranted(application, form, violations);
 		}
@@ -273,7 +273,7 @@ class PermitApplications {
 		CatalogueEntry entry = catalogue.get(application.catalogueCode());
 		var violations = new Violations();
 		checkDocuments(entry, form.documents(), violations);
-		violations.check(form.note() == null || form.note().length() <= MAX_TEXT, "note", "SIZE");
+		violations.text("note", form.note(), MAX_TEXT);
 		violations.throwIfAny();
 		if (application.status() != ApplicationStatus.DOCUMENTS_REQUESTED) {
 			throw Problem.conflict("PERMIT_APPLICATION_NOT_AWAITING_DOCUMENTS", application.reference(),
@@ -341,7 +341,7 @@ class PermitApplications {
 			violations.add("goods", "REQUIRED");
 			return List.of();
 		}
-		violations.check(given.size() <= 50, "goods", "SIZE");
+		violations.check(given.size() <= 50, "goods", "SIZE", 50);
 		List<String> goods = new ArrayList<>();
 		for (int i = 0; i < given.size(); i++) {
 			String field = "goods[" + i + "]";
@@ -407,7 +407,9 @@ class PermitApplications {
 			String name = entry.documentsZh().get(i)
 					+ (entry.documentsEn().size() > i ? " / " + entry.documentsEn().get(i) : "");
 			violations.check(present, "documents[" + i + "]", "PERMIT_DOCUMENT_MISSING", name);
-			violations.check(!present || documents.get(i).length() <= 200, "documents[" + i + "]", "SIZE");
+			if (present) {
+				violations.text("documents[" + i + "]", documents.get(i), 200);
+			}
 		}
 	}
 

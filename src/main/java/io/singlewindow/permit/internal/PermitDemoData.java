@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,6 +19,7 @@ import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * The permits of the shared demo scenario, valid for a year from the first start: an automatic import licence for the
@@ -28,7 +28,7 @@ import io.singlewindow.platform.BusinessTime;
  */
 @Component
 @Order(30)
-@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnDemoData
 class PermitDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(PermitDemoData.class);

@@ -153,7 +153,7 @@ class PermitSupervision {
 	private static void requireReason(ActionForm form) {
 		var violations = new Violations();
 		violations.required(form.reason(), "reason");
-		violations.check(form.reason() == null || form.reason().length() <= PermitApplications.MAX_TEXT, "reason", "SIZE");
+		violations.text("reason", form.reason(), PermitApplications.MAX_TEXT);
 		violations.throwIfAny();
 	}
 

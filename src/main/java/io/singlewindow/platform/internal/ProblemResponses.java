@@ -18,20 +18,26 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.InvalidValue;
 import io.singlewindow.core.Problem;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every refusal of the REST API into RFC 9457 problem+json:
@@ -62,9 +68,39 @@ class ProblemResponses {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> on(InvalidValue invalid) {
+	ResponseEntity<ProblemDetail> on(InvalidValue invalid, HttpServletRequest request) {
 		// A value type rejected a path variable or parameter; the caller's own wording of the value is quoted.
-		return respond(HttpStatus.UNPROCESSABLE_CONTENT, invalid.code(), List.of(), invalid.value());
+		return respond(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_INPUT",
+				List.of(new FieldProblem(fieldHolding(request, invalid.value()), invalid.code(), invalid.value())));
+	}
+
+	/** The path variable or parameter whose value a value type refused, so that every 422 names its field. */
+	@SuppressWarnings("unchecked")
+	static String fieldHolding(HttpServletRequest request, Object value) {
+		String raw = String.valueOf(value);
+		var variables = (Map<String, String>) request
+			.getAttribute(org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		if (variables != null) {
+			for (var variable : variables.entrySet()) {
+				if (matches(variable.getValue(), raw)) {
+					return variable.getKey();
+				}
+			}
+		}
+		for (var parameter : request.getParameterMap().entrySet()) {
+			for (String v : parameter.getValue()) {
+				if (matches(v, raw)) {
+					return parameter.getKey();
+				}
+			}
+		}
+		return variables != null && variables.size() == 1 ? variables.keySet().iterator().next() : "$";
+	}
+
+	private static boolean matches(String given, String refused) {
+		// Value types normalise before refusing (strip, upper case, drop dots): compare the same way.
+		return given != null && (given.equals(refused)
+				|| given.strip().replace(".", "").replace(" ", "").equalsIgnoreCase(refused));
 	}
 
 	@ExceptionHandler
@@ -80,8 +116,17 @@ class ProblemResponses {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(HttpMessageNotReadableException e) {
 		String field = "$";
-		if (e.getCause() instanceof DatabindException databind) {
-			field = databind.getPath().stream()
+		JacksonException jackson = null;
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+				return respond(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", List.of(), tooLarge.limit());
+			}
+			if (jackson == null && t instanceof JacksonException j) {
+				jackson = j;
+			}
+		}
+		if (jackson != null) {
+			field = jackson.getPath().stream()
 				.map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
 				.reduce("", String::concat);
 			field = field.startsWith(".") ? field.substring(1) : field;
@@ -96,7 +141,37 @@ class ProblemResponses {
 						List.of(new FieldProblem(field, invalid.code(), invalid.value())));
 			}
 		}
+		// Well-formed JSON with a value of the wrong type in a known field is invalid input (422), like any other
+		// refused value; only a body that is not JSON at all is malformed (400).
+		if (jackson != null && !"$".equals(field) && !isSyntaxError(jackson)) {
+			boolean wholeNumber = jackson instanceof InputCoercionException
+					|| jackson instanceof MismatchedInputException mismatch && WHOLE_NUMBERS.contains(mismatch.getTargetType());
+			return respond(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_INPUT",
+					List.of(new FieldProblem(field, wholeNumber ? "INTEGER_REQUIRED" : "MALFORMED_VALUE")));
+		}
 		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of(new FieldProblem(field, "MALFORMED_VALUE")));
+	}
+
+	private static final java.util.Set<Class<?>> WHOLE_NUMBERS = java.util.Set.of(Integer.class, int.class, Long.class,
+			long.class, Short.class, short.class, java.math.BigInteger.class);
+
+	private static boolean isSyntaxError(JacksonException e) {
+		return e instanceof StreamReadException && !(e instanceof InputCoercionException);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(MaxUploadSizeExceededException e) {
+		return respond(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", List.of(), e.getMaxUploadSize());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(HttpMediaTypeNotAcceptableException e) {
+		return respond(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", List.of());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(ServletRequestBindingException e) {
+		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of());
 	}
 
 	@ExceptionHandler

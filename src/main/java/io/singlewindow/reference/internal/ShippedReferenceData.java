@@ -83,7 +83,8 @@ public class ShippedReferenceData implements ReferenceData {
 		this.countries = Map.copyOf(countryMap);
 		Map<String, String> currencyMap = new HashMap<>();
 		for (List<String> r : rows("iso4217-codes-all.csv")) {
-			if (r.size() >= 6 && !r.get(2).isBlank() && r.get(5).isBlank()) {
+			// A code without minor units ("-") is no means of payment: gold, silver, SDR, XXX, the test code …
+			if (r.size() >= 6 && !r.get(2).isBlank() && r.get(5).isBlank() && !"-".equals(r.get(4).strip())) {
 				currencyMap.put(r.get(2), r.get(1));
 			}
 		}

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.risk.Channel;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * Demo risk profiles matching the shared demo scenario (perfume, tungsten export, green coffee, new enterprises,
@@ -25,7 +25,7 @@ import io.singlewindow.risk.Channel;
  */
 @Component
 @Order(30)
-@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnDemoData
 class RiskDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(RiskDemoData.class);

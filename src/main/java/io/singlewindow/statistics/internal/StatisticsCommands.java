@@ -5,12 +5,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * What the statistics do on start, on request of their properties: seed a small synthetic history with the demo data,
@@ -25,7 +25,7 @@ class StatisticsCommands {
 	/** A small synthetic history, so that a new user sees monthly trade and growth at once. Skipped when present. */
 	@Bean
 	@Order(60)
-	@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+	@ConditionalOnDemoData
 	ApplicationRunner statisticsDemoData(StatisticsProperties properties, SyntheticDeclarations generator,
 			JdbcClient jdbc) {
 		return args -> {

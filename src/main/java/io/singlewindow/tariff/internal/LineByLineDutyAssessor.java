@@ -13,8 +13,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import io.singlewindow.core.FieldProblem;
-import io.singlewindow.core.Problem;
+import io.singlewindow.core.InputLimits;
+import io.singlewindow.core.Violations;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.tariff.Assessment;
 import io.singlewindow.tariff.AssessmentRequest;
@@ -59,75 +59,60 @@ class LineByLineDutyAssessor implements DutyAssessor {
 
 	@Override
 	public Assessment assess(AssessmentRequest request) {
-		List<FieldProblem> problems = new ArrayList<>();
-		if (request.flow() == null) {
-			problems.add(new FieldProblem("flow", "REQUIRED"));
-		}
-		if (request.currency() == null) {
-			problems.add(new FieldProblem("currency", "REQUIRED"));
-		}
-		if (request.date() == null) {
-			problems.add(new FieldProblem("date", "REQUIRED"));
-		}
+		Violations v = new Violations();
+		v.required(request.flow(), "flow");
+		v.required(request.currency(), "currency");
+		v.required(request.date(), "date");
 		String incoterm = request.incoterm() == null ? null : request.incoterm().strip().toUpperCase(Locale.ROOT);
-		if (incoterm == null || !INCOTERMS.contains(incoterm)) {
-			problems.add(new FieldProblem("incoterm", "INCOTERM_UNKNOWN", request.incoterm()));
-		}
-		checkAmount(request.freight(), "freight", problems);
-		checkAmount(request.insurance(), "insurance", problems);
-		if (request.items() == null || request.items().isEmpty()) {
-			problems.add(new FieldProblem("items", "ITEMS_REQUIRED"));
+		v.check(incoterm != null && INCOTERMS.contains(incoterm), "incoterm", "INCOTERM_UNKNOWN", request.incoterm());
+		checkAmount(request.freight(), "freight", v);
+		checkAmount(request.insurance(), "insurance", v);
+		List<AssessmentRequest.Item> items = request.items() == null ? List.of() : request.items();
+		v.check(!items.isEmpty(), "items", "ITEMS_REQUIRED");
+		if (items.size() > InputLimits.ITEMS_PER_DECLARATION) {
+			v.add("items", "TOO_MANY_ITEMS", InputLimits.ITEMS_PER_DECLARATION);
+			v.throwIfAny();
 		}
 		if (request.flow() == TradeFlow.IMPORT && incoterm != null && INCOTERMS.contains(incoterm)
 				&& !WITH_FREIGHT.contains(incoterm) && request.freight() == null) {
-			problems.add(new FieldProblem("freight", "FREIGHT_REQUIRED", incoterm));
+			v.add("freight", "FREIGHT_REQUIRED", incoterm);
 		}
 		BigDecimal rate = null;
 		if (request.currency() != null && request.date() != null) {
 			YearMonth month = YearMonth.from(request.date());
 			rate = exchangeRates.rate(request.currency(), month).orElse(null);
-			if (rate == null) {
-				problems.add(new FieldProblem("currency", "EXCHANGE_RATE_MISSING", request.currency(), month));
-			}
+			v.check(rate != null, "currency", "EXCHANGE_RATE_MISSING", request.currency(), month);
 		}
-		List<AssessmentRequest.Item> items = request.items() == null ? List.of() : request.items();
 		List<TariffLine> lines = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			AssessmentRequest.Item item = items.get(i);
 			String field = "items[" + i + "]";
 			if (item == null || item.hsCode() == null) {
-				problems.add(new FieldProblem(field + ".hsCode", "REQUIRED"));
+				v.add(field + ".hsCode", "REQUIRED");
 				lines.add(null);
 				continue;
 			}
 			Optional<TariffLine> line = schedule.line(item.hsCode());
-			if (line.isEmpty()) {
-				problems.add(new FieldProblem(field + ".hsCode", "TARIFF_LINE_UNKNOWN", item.hsCode()));
-			}
+			v.check(line.isPresent(), field + ".hsCode", "TARIFF_LINE_UNKNOWN", item.hsCode());
 			lines.add(line.orElse(null));
-			if (item.value() == null || item.value().signum() < 0) {
-				problems.add(new FieldProblem(field + ".value", item.value() == null ? "REQUIRED" : "AMOUNT_NEGATIVE",
-						item.value()));
+			if (item.value() == null) {
+				v.add(field + ".value", "REQUIRED");
+			} else {
+				checkAmount(item.value(), field + ".value", v);
 			}
 			if (item.preferenceAgreement() != null && !item.preferenceAgreement().isBlank()
 					&& !agreements.exists(item.preferenceAgreement())) {
-				problems.add(new FieldProblem(field + ".preferenceAgreement", "AGREEMENT_UNKNOWN",
-						item.preferenceAgreement()));
+				v.add(field + ".preferenceAgreement", "AGREEMENT_UNKNOWN", item.preferenceAgreement());
 			}
 		}
-		if (problems.size() == 1) {
-			FieldProblem p = problems.get(0);
-			throw Problem.invalidField(p.field(), p.code(), p.arguments());
-		}
-		if (!problems.isEmpty()) {
-			throw Problem.invalidInput(problems);
-		}
+		v.throwIfAny();
 		return compute(request, incoterm, rate, items, lines);
 	}
 
-	private static void checkAmount(BigDecimal amount, String field, List<FieldProblem> problems) {
-		if (amount != null && amount.signum() < 0) {
-			problems.add(new FieldProblem(field, "AMOUNT_NEGATIVE", amount));
+	/** Not negative and within the money columns, so that no computation runs on 1e999999999. */
+	private static void checkAmount(BigDecimal amount, String field, Violations v) {
+		if (amount != null && v.read(field, () -> InputLimits.DECLARED_MONEY.fit(amount)) != null) {
+			v.check(amount.signum() >= 0, field, "AMOUNT_NEGATIVE", amount);
 		}
 	}
 

@@ -9,13 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * Demo customs exchange rates (flagged {@code demo}) for every month of the last three years and the current one.
@@ -23,7 +23,7 @@ import io.singlewindow.platform.BusinessTime;
  */
 @Component
 @Order(40)
-@ConditionalOnProperty(name = "singlewindow.demo-data.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnDemoData
 class TariffDemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(TariffDemoData.class);

@@ -16,7 +16,8 @@ class AuditChainUnitTests {
 	@Test
 	void sortsKeysAndDropsWhitespaceWhateverTheDatabaseSpelling() {
 		String asWritten = "{\"status\":\"IN_FORCE\",\"remaining\":{\"value\":12.50,\"quantity\":3},\"at\":null}";
-		String asJsonbShowsIt = "{\"at\": null, \"status\": \"IN_FORCE\", \"remaining\": {\"quantity\": 3, \"value\": 12.50}}";
+		String asJsonbShowsIt = "{\"at\": null, \"status\": \"IN_FORCE\", "
+				+ "\"remaining\": {\"quantity\": 3, \"value\": 12.50}}";
 
 		assertThat(CanonicalJson.of(asWritten))
 			.isEqualTo("{\"at\":null,\"remaining\":{\"quantity\":3,\"value\":12.5},\"status\":\"IN_FORCE\"}")
@@ -48,7 +49,8 @@ class AuditChainUnitTests {
 				+ "\"action\":\"LICENCE_SUSPENDED\",\"actorAccount\":\"00000000-0000-0000-0000-000000000001\","
 				+ "\"actorName\":\"officer.samr\",\"actorRole\":\"OFFICER\",\"after\":{\"reason\":\"x\",\"status\":\"SUSPENDED\"},"
 				+ "\"before\":{\"status\":\"IN_FORCE\"},\"chainPosition\":3,\"id\":7,"
-				+ "\"occurredAt\":\"2026-11-29T04:05:06.120000Z\",\"subjectId\":\"91350200MA2Y0XXXXX\",\"subjectType\":\"LICENCE\"}");
+				+ "\"occurredAt\":\"2026-11-29T04:05:06.120000Z\",\"subjectId\":\"91350200MA2Y0XXXXX\","
+				+ "\"subjectType\":\"LICENCE\"}");
 	}
 
 	@Test
@@ -59,6 +61,14 @@ class AuditChainUnitTests {
 		assertThat(AuditChain.hash(AuditChain.GENESIS, "{\"a\":1}")).hasSize(64).matches("[0-9a-f]{64}")
 			.isNotEqualTo(AuditChain.hash(AuditChain.GENESIS, "{\"a\":2}"))
 			.isNotEqualTo(AuditChain.hash("1".repeat(64), "{\"a\":1}"));
+	}
+
+	@Test
+	void hashesARowAsTheAuditorsScriptDoes() {
+		// The value printed by the Python script of docs/audit.md for the same row at position 3 after genesis.
+		assertThat(AuditChain.hash(AuditChain.GENESIS, entry(7, "{\"status\": \"IN_FORCE\"}",
+				"{\"status\": \"SUSPENDED\", \"reason\": \"x\"}"), 3))
+			.isEqualTo("def719a19c956eea2aa05123b4e5cfb09b4fe6ab8deb34d7e8655e7bd0d4993a");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import static io.singlewindow.declaration.internal.TaskStatus.QUERIED;
 import static io.singlewindow.declaration.internal.TaskStatus.REJECTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,12 @@ class DeclarationStatusUnitTests {
 	@Test
 	void noTaskIsNotAClearance() {
 		assertThat(DeclarationStatus.consolidate(List.of())).isEqualTo(DeclarationStatus.UNDER_REVIEW);
+	}
+
+	@Test
+	void officersDecideAndDeclarantsAnswerOnlyWhileADeclarationIsOpen() {
+		assertThat(EnumSet.allOf(DeclarationStatus.class)).filteredOn(DeclarationStatus::open)
+			.containsExactlyInAnyOrder(DeclarationStatus.SUBMITTED, DeclarationStatus.UNDER_REVIEW,
+					DeclarationStatus.QUERIED);
 	}
 }

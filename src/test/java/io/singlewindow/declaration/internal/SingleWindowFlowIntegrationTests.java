@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -39,6 +40,8 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.EnterpriseFixtures;
 import io.singlewindow.permit.HeldPermit;
 import io.singlewindow.permit.PermitLedger;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.tariff.ExchangeRates;
 
 /**
  * The single window through its REST API, as traders and officers use it: one declaration routed to exactly the
@@ -60,6 +63,116 @@ class SingleWindowFlowIntegrationTests {
 
 	@Autowired
 	Webhooks webhooks;
+
+	@Autowired
+	ExchangeRates rates;
+
+	@Autowired
+	BusinessTime time;
+
+	@BeforeEach
+	void theChipMakerIsLongEstablishedAndDeclaresAtTheZonesUsualPrices() {
+		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(Uscc.parse(CHIP))
+			.usualUnitPrice("8471300000", "C62", "800")
+			.usualUnitPrice("8542319000", "C62", "20");
+	}
+
+	@Test
+	void aGreenDeclarationForCustomsAloneIsClearedAtSubmission() throws Exception {
+		String submitted = body(submit("trader.chip", null, processors("200", "4000")).andExpect(status().isCreated())
+			.andReturn());
+
+		assertThat(JsonPath.<String>read(submitted, "$.status")).isEqualTo("CLEARED");
+		assertThat(taskStatus(submitted, "CUSTOMS")).isEqualTo("AUTO_APPROVED");
+		assertThat(JsonPath.<String>read(view("officer.customs", JsonPath.read(submitted, "$.id")), "$.channel"))
+			.isEqualTo("GREEN");
+	}
+
+	@Test
+	void aYellowDeclarationWaitsForTheCustomsOfficer() throws Exception {
+		// Processors at three times the zone's usual unit price: the unit-price profile selects it for YELLOW.
+		String submitted = body(submit("trader.chip", null, processors("200", "12000")).andExpect(status().isCreated())
+			.andReturn());
+		String id = JsonPath.read(submitted, "$.id");
+
+		assertThat(JsonPath.<String>read(submitted, "$.status")).isEqualTo("UNDER_REVIEW");
+		assertThat(taskStatus(submitted, "CUSTOMS")).isEqualTo("PENDING");
+		String seenByCustoms = view("officer.customs", id);
+		assertThat(JsonPath.<String>read(seenByCustoms, "$.channel")).isEqualTo("YELLOW");
+		assertThat(JsonPath.<String>read(seenByCustoms, "$.channelReasonCode")).isEqualTo("UNIT_PRICE_ANOMALY");
+		String queue = body(mvc.perform(get("/api/v1/agencies/CUSTOMS/tasks")
+			.header("Authorization", "Bearer sw-demo-officer.customs")).andExpect(status().isOk()).andReturn());
+		assertThat(JsonPath.<List<String>>read(queue, "$[*].declarationId")).contains(id);
+
+		decide("officer.customs", taskId(submitted, "CUSTOMS"), "APPROVE", null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CLEARED"));
+	}
+
+	@Test
+	void onlyTheDeclarantOrItsAuthorisedBrokerAnswersAQuery() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		decide("officer.ciq", taskId(created, "CIQ"), "QUERY", "Which lab tested the batteries?")
+			.andExpect(status().isOk());
+
+		for (String stranger : List.of("trader.coffee", "trader.tungsten", "officer.ciq", "admin")) {
+			answer(stranger, id, "CIQ", "Not mine to answer").andExpect(status().isForbidden());
+		}
+		assertThat(taskStatus(view("officer.ciq", id), "CIQ")).as("nobody but the declarant re-opened it")
+			.isEqualTo("QUERIED");
+		// The chip maker authorised the demo broker, who answers for it.
+		answer("broker", id, "CIQ", "CQC Xiamen, report 2026-118").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UNDER_REVIEW"));
+		assertThat(JsonPath.<List<String>>read(view("officer.ciq", id), "$.timeline[?(@.event == 'ANSWERED')].actor"))
+			.containsExactly("broker");
+	}
+
+	@Test
+	void answeringAnAgencyThatAskedNothingIsRefusedWithTaskNotQueried() throws Exception {
+		String id = JsonPath.read(body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn()), "$.id");
+
+		answer("trader.chip", id, "CIQ", "Nobody asked").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("TASK_NOT_QUERIED"));
+		assertThat(JsonPath.<List<String>>read(view("trader.chip", id), "$.timeline[*].event")).doesNotContain("ANSWERED");
+	}
+
+	@Test
+	void releasingGoodsNotClearedIsRefusedWithDeclarationNotCleared() throws Exception {
+		String id = JsonPath.read(body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn()), "$.id");
+
+		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_CLEARED"));
+		assertThat(JsonPath.<String>read(view("trader.chip", id), "$.status")).isEqualTo("UNDER_REVIEW");
+	}
+
+	@Test
+	void aDecisionOnARejectedDeclarationIsRefusedWithDeclarationClosed() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		decide("officer.ciq", taskId(created, "CIQ"), "REJECT", "Battery certificate expired")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REJECTED"));
+
+		decide("officer.commerce", taskId(created, "COMMERCE"), "APPROVE", null).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("DECLARATION_CLOSED"));
+		assertThat(taskStatus(view("officer.commerce", JsonPath.read(created, "$.id")), "COMMERCE")).isEqualTo("PENDING");
+	}
+
+	@Test
+	void amendingARejectedDeclarationIsRefusedWithDeclarationNotAmendable() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		decide("officer.ciq", taskId(created, "CIQ"), "REJECT", "Battery certificate expired")
+			.andExpect(status().isOk());
+
+		mvc.perform(put("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(chipDeclaration(null, "2")))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_AMENDABLE"));
+		assertThat(JsonPath.<String>read(view("trader.chip", id), "$.status")).isEqualTo("REJECTED");
+	}
 
 	@Test
 	void oneDeclarationIsRoutedDecidedAndClearedWithThePermitWrittenOff() throws Exception {
@@ -93,19 +206,18 @@ class SingleWindowFlowIntegrationTests {
 		String queue = body(mvc.perform(get("/api/v1/agencies/CIQ/tasks").header("Authorization", "Bearer sw-demo-officer.ciq"))
 			.andExpect(status().isOk()).andReturn());
 		assertThat(JsonPath.<List<String>>read(queue, "$[*].declarationId")).contains(id);
+		// A declarant of long standing at the zone's usual prices: GREEN, so customs approved by rule at submission.
+		assertThat(taskStatus(body(submitted), "CUSTOMS")).isEqualTo("AUTO_APPROVED");
 		decide("officer.ciq", taskId(body(submitted), "CIQ"), "APPROVE", null).andExpect(status().isOk());
 		String afterCiq = view("officer.customs", id);
-		if ("PENDING".equals(taskStatus(afterCiq, "CUSTOMS"))) {
-			assertThat(JsonPath.<String>read(afterCiq, "$.channel")).isIn("YELLOW", "RED");
-			decide("officer.customs", taskId(afterCiq, "CUSTOMS"), "APPROVE", null).andExpect(status().isOk());
-		} else {
-			assertThat(JsonPath.<String>read(afterCiq, "$.channel")).isEqualTo("GREEN");
-		}
+		assertThat(JsonPath.<String>read(afterCiq, "$.channel")).isEqualTo("GREEN");
+		assertThat(JsonPath.<String>read(afterCiq, "$.channelReasonCode")).isEqualTo("NO_RISK");
 
 		String cleared = view("trader.chip", id);
 		assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
 		assertThat(JsonPath.<List<String>>read(cleared, "$.timeline[*].event"))
-			.contains("SUBMITTED", "ROUTED", "AUTO_APPROVED", "APPROVED", "CLEARED");
+			.containsExactlyInAnyOrder("SUBMITTED", "ROUTED", "ROUTED", "ROUTED", "AUTO_APPROVED", "AUTO_APPROVED",
+					"UNDER_REVIEW", "APPROVED", "CLEARED");
 		assertThat(JsonPath.<List<String>>read(cleared, "$.timeline[?(@.event == 'APPROVED')].actor"))
 			.contains("officer.ciq");
 
@@ -208,7 +320,8 @@ class SingleWindowFlowIntegrationTests {
 		decide("officer.ciq", taskId(created, "CIQ"), "REJECT", "Battery certificate expired")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REJECTED"));
 		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity());
-		decide("officer.commerce", taskId(created, "COMMERCE"), "APPROVE", null).andExpect(status().isConflict());
+		decide("officer.commerce", taskId(created, "COMMERCE"), "APPROVE", null).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("DECLARATION_CLOSED"));
 		String customsQueue = body(mvc.perform(get("/api/v1/agencies/CUSTOMS/tasks")
 			.header("Authorization", "Bearer sw-demo-officer.customs")).andExpect(status().isOk()).andReturn());
 		assertThat(JsonPath.<List<String>>read(customsQueue, "$[*].declarationId")).doesNotContain(id);
@@ -484,6 +597,16 @@ class SingleWindowFlowIntegrationTests {
 			.formatted(first);
 	}
 
+	/** Processors only: customs alone answers for them. */
+	static String processors(String quantity, String usd) {
+		return """
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"4","port":"CNXMN","originCountry":"US",
+				 "destinationCountry":"CN","tradingCountry":"US","currency":"USD","incoterm":"CIF","packages":3,
+				 "grossWeight":12,"netWeight":10,
+				 "items":[{"hsCode":"8542319000","description":"processors","quantity":%s,"unit":"C62","value":%s,"origin":"US"}]}"""
+			.formatted(quantity, usd);
+	}
+
 	static String tungstenExport() {
 		return """
 				{"flow":"EXPORT","tradeMode":"0110","transportMode":"1","port":"CNXMN","originCountry":"CN",
@@ -508,6 +631,13 @@ class SingleWindowFlowIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"decision\":\"" + decision + "\",\"reason\":" + (reason == null ? "null" : "\"" + reason + "\"")
 					+ "}"));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions answer(String user, String declaration, String agency,
+			String text) throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/queries/{agency}/answer", declaration, agency)
+			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"answer\":\"" + text + "\"}"));
 	}
 
 	private String view(String user, String id) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
@@ -49,6 +50,72 @@ class UsccIssuanceUnitTests {
 			.startsWith("93");
 	}
 
+	/**
+	 * GB 32100-2015 as the standard states it, written out here rather than taken from the production code, so that a
+	 * wrong weight or character value there fails this test: the 31 code characters with their values (Table 2 — no
+	 * I, O, Z, S, V), the weights W_i = 3^(i-1) mod 31 of positions 1–17 (Table 3), and C18 = 31 − (Σ C_i × W_i mod 31),
+	 * where 31 is written 0.
+	 */
+	static final class Gb32100 {
+
+		static final String[][] CHARACTER_VALUES = { { "0", "0" }, { "1", "1" }, { "2", "2" }, { "3", "3" },
+				{ "4", "4" }, { "5", "5" }, { "6", "6" }, { "7", "7" }, { "8", "8" }, { "9", "9" }, { "A", "10" },
+				{ "B", "11" }, { "C", "12" }, { "D", "13" }, { "E", "14" }, { "F", "15" }, { "G", "16" }, { "H", "17" },
+				{ "J", "18" }, { "K", "19" }, { "L", "20" }, { "M", "21" }, { "N", "22" }, { "P", "23" }, { "Q", "24" },
+				{ "R", "25" }, { "T", "26" }, { "U", "27" }, { "W", "28" }, { "X", "29" }, { "Y", "30" } };
+
+		static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+
+		/** GB 11714-1997, the organisation code's own check (position 17): weights, and digits/letters A=10 … Z=35. */
+		static final int[] ORGANISATION_WEIGHTS = { 3, 7, 9, 10, 5, 8, 4, 2 };
+
+		static int value(char c) {
+			for (String[] pair : CHARACTER_VALUES) {
+				if (pair[0].charAt(0) == c) {
+					return Integer.parseInt(pair[1]);
+				}
+			}
+			throw new AssertionError("not a USCC character: " + c);
+		}
+
+		static boolean valid(String code) {
+			int sum = 0;
+			for (int i = 0; i < 17; i++) {
+				sum += value(code.charAt(i)) * WEIGHTS[i];
+			}
+			int check = 31 - sum % 31;
+			return value(code.charAt(17)) == (check == 31 ? 0 : check);
+		}
+
+		static boolean organisationCodeValid(String ninePositions) {
+			int sum = 0;
+			for (int i = 0; i < 8; i++) {
+				char c = ninePositions.charAt(i);
+				sum += (Character.isDigit(c) ? c - '0' : c - 'A' + 10) * ORGANISATION_WEIGHTS[i];
+			}
+			int check = 11 - sum % 11;
+			char expected = check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
+			return ninePositions.charAt(8) == expected;
+		}
+	}
+
+	@Test
+	void theStandardAsWrittenOutHereAgreesWithPublishedCodes() {
+		// Codes printed on real business licences (also in UsccUnitTests): the statement above must accept them ...
+		for (String published : List.of("91110000802100433B", "9144030071526726XG", "91440300708461136T",
+				"91110108551385082Q", "914403001922038216")) {
+			assertThat(Gb32100.valid(published)).as(published).isTrue();
+		}
+		// ... and refuse each of them with any other check character.
+		for (String other : List.of("91110000802100433C", "914403001922038217", "9144030071526726XH")) {
+			assertThat(Gb32100.valid(other)).as(other).isFalse();
+		}
+		// Table 3 is 3^(i-1) mod 31.
+		for (int i = 0, w = 1; i < 17; i++, w = w * 3 % 31) {
+			assertThat(Gb32100.WEIGHTS[i]).isEqualTo(w);
+		}
+	}
+
 	/** Property: whatever the serial, an issued code has only alphabet characters, both valid check characters, and
 	 * distinct serials give distinct codes. */
 	@Test
@@ -60,6 +127,8 @@ class UsccIssuanceUnitTests {
 			Uscc uscc = UsccIssuer.compose('9', '1', "350200", serial);
 			String v = uscc.value();
 			assertThat(v).matches("[0-9A-HJ-NPQRTUWXY]{18}");
+			assertThat(Gb32100.valid(v)).as("%s by GB 32100-2015 as written out above", v).isTrue();
+			assertThat(Gb32100.organisationCodeValid(v.substring(8, 17))).as("%s by GB 11714", v).isTrue();
 			assertThat(uscc.hasValidCheckCharacter()).as(v).isTrue();
 			assertThat(Uscc.parse(v)).isEqualTo(uscc);
 			assertThat(v.charAt(16)).as(v).isEqualTo(Uscc.organisationCodeCheckOf(v.substring(8, 16)));

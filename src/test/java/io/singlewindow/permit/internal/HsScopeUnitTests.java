@@ -43,4 +43,11 @@ class HsScopeUnitTests {
 		assertThat(PermitStatus.on(last.plusDays(1), PermitStatus.REVOKED, last)).isEqualTo(PermitStatus.REVOKED);
 		assertThat(PermitStatus.on(last, PermitStatus.SUSPENDED, last)).isEqualTo(PermitStatus.SUSPENDED);
 	}
+
+	@Test
+	void aScopeWithoutPrefixesIsEmptyAndCoversNothing() {
+		assertThat(HsScope.of(List.of()).isEmpty()).isTrue();
+		assertThat(HsScope.of(List.of()).covers(HsCode.of("8471300000"))).isFalse();
+		assertThat(HsScope.of(List.of("84")).isEmpty()).isFalse();
+	}
 }

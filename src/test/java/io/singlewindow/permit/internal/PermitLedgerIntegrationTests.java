@@ -41,6 +41,7 @@ class PermitLedgerIntegrationTests {
 	static final Uscc CHIP = PermitFixtures.anotherUscc();
 	static final Uscc COFFEE = PermitFixtures.anotherUscc();
 	static final HsCode LAPTOPS = HsCode.of("8471300000");
+	static final HsCode LASERS = HsCode.of("9013200000");
 
 	@Autowired
 	PermitLedger ledger;
@@ -122,6 +123,95 @@ class PermitLedgerIntegrationTests {
 		assertThat(ledger.writeOffsOf(declaration)).extracting(WriteOff::lineNo).containsExactly(1, 2);
 		assertThat(ledger.heldBy(CHIP)).filteredOn(p -> p.number().equals(permit.number()))
 			.singleElement().satisfies(p -> assertThat(p.remainingQuantity()).isEqualByComparingTo("44.5"));
+	}
+
+	/** The seeded catalogue's value-quota permit: a dual-use export licence worth {@code valueCny} for lasers. */
+	IssuedPermit aDualUseExportLicence(Uscc holder, String valueCny) {
+		return permits.issue(new IssuedPermits.Grant(catalogue.get("DUAL_USE_EXPORT"), holder, null, "test lasers",
+				List.of("901320"), null, new BigDecimal(valueCny), time.today(), "test"));
+	}
+
+	WriteOffRequest lasers(UUID declaration, int line, IssuedPermit permit, String valueCny) {
+		return new WriteOffRequest(declaration, line, permit.number(), permit.holder(), LASERS, BigDecimal.ONE,
+				new BigDecimal(valueCny));
+	}
+
+	@Test
+	void aValueQuotaIsConsumedByTheLinesCustomsValue() {
+		IssuedPermit permit = aDualUseExportLicence(CHIP, "100000.00");
+		assertThat(permit.hasValueQuota()).isTrue();
+		assertThat(permit.hasQuantityQuota()).isFalse();
+		UUID declaration = UUID.randomUUID();
+
+		WriteOff first = ledger.writeOff(lasers(declaration, 1, permit, "60000.00"));
+		WriteOff second = ledger.writeOff(lasers(declaration, 2, permit, "39999.99"));
+
+		assertThat(first.remainingValue()).isEqualByComparingTo("40000.00");
+		assertThat(second.remainingValue()).isEqualByComparingTo("0.01");
+		assertThat(second.remainingQuantity()).isNull();
+		assertThat(permits.get(permit.number()).remainingValue()).isEqualByComparingTo("0.01");
+		assertThat(ledger.heldBy(CHIP)).filteredOn(p -> p.number().equals(permit.number()))
+			.singleElement().satisfies(p -> assertThat(p.remainingValue()).isEqualByComparingTo("0.01"));
+	}
+
+	@Test
+	void aValueQuotaIsNeverOverdrawnAndARefusalChangesNothing() {
+		IssuedPermit permit = aDualUseExportLicence(CHIP, "1000.00");
+		UUID declaration = UUID.randomUUID();
+		ledger.writeOff(lasers(declaration, 1, permit, "999.99"));
+
+		assertThat(ledger.check(lasers(declaration, 2, permit, "0.02"))).contains("PERMIT_QUOTA_EXCEEDED");
+		assertProblem(() -> ledger.writeOff(lasers(declaration, 2, permit, "0.02")), "PERMIT_QUOTA_EXCEEDED");
+		assertProblem(() -> ledger.writeOff(new WriteOffRequest(declaration, 3, permit.number(), CHIP, LASERS,
+				BigDecimal.ONE, null)), "REQUIRED");
+		assertThat(permits.get(permit.number()).remainingValue()).isEqualByComparingTo("0.01");
+		assertThat(ledger.writeOffsOf(declaration)).extracting(WriteOff::lineNo).containsExactly(1);
+
+		// Exactly what is left still fits.
+		assertThat(ledger.writeOff(lasers(declaration, 4, permit, "0.01")).remainingValue()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void aRejectedDeclarationGivesItsValueBack() {
+		IssuedPermit permit = aDualUseExportLicence(CHIP, "5000.00");
+		UUID declaration = UUID.randomUUID();
+		ledger.writeOff(lasers(declaration, 1, permit, "1200.50"));
+		ledger.writeOff(lasers(declaration, 2, permit, "800.00"));
+		assertThat(permits.get(permit.number()).remainingValue()).isEqualByComparingTo("2999.50");
+
+		ledger.restore(declaration);
+
+		assertThat(permits.get(permit.number()).remainingValue()).isEqualByComparingTo("5000.00");
+		assertThat(permits.get(permit.number()).remainingQuantity()).isNull();
+	}
+
+	@Test
+	void concurrentValueWriteOffsNeverOverdrawTheLicence() throws Exception {
+		IssuedPermit permit = aDualUseExportLicence(CHIP, "1000.00");
+		int threads = 8;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Boolean>> results = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+			for (int i = 0; i < threads; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					try {
+						ledger.writeOff(lasers(UUID.randomUUID(), 1, permit, "300.00"));
+						return true;
+					} catch (Problem refused) {
+						assertThat(refused.code()).isEqualTo("PERMIT_QUOTA_EXCEEDED");
+						return false;
+					}
+				}));
+			}
+			start.countDown();
+			long written = 0;
+			for (Future<Boolean> r : results) {
+				written += r.get(30, TimeUnit.SECONDS) ? 1 : 0;
+			}
+			assertThat(written).isEqualTo(3);
+		}
+		assertThat(permits.get(permit.number()).remainingValue()).isEqualByComparingTo("100.00");
 	}
 
 	@Test

@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.ZipFile;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.TestClock;
 
 @SingleWindowIntegrationTest
 class StatisticsIntegrationTests {
@@ -61,6 +64,19 @@ class StatisticsIntegrationTests {
 	JdbcClient jdbc;
 	@Autowired
 	BusinessTime time;
+	@Autowired
+	TestClock clock;
+
+	/** Mid-month: "a minute ago" and "this month" are then the same month, whenever the suite runs. */
+	@BeforeEach
+	void pinTheClockToTheMiddleOfTheMonth() {
+		clock.pinMidMonth();
+	}
+
+	@AfterEach
+	void letTimeRun() {
+		clock.release();
+	}
 
 	@Test
 	void aClearedDeclarationIsCountedWithTheDeclarantsClassificationAtClearance() throws Exception {

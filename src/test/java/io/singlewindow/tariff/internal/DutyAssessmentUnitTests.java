@@ -75,6 +75,21 @@ class DutyAssessmentUnitTests {
 	}
 
 	@Test
+	void halfAFenIsRoundedUpNeverToTheEvenFen() {
+		// Customs value: 100.15 USD × 7.1 = 711.065 → 711.07 (half-even would give 711.06)
+		// VAT 13 % on processors (no duty): 100.50 CNY × 0.13 = 13.065 → 13.07 (half-even would give 13.06)
+		Assessment converted = assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
+				item(1, "8542319000", "100.15", "US", null)));
+		Assessment.Line processors = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "8542319000", "100.50", "US", null))).lines().get(0);
+
+		assertThat(converted.lines().get(0).customsValueCny()).isEqualByComparingTo("711.07");
+		assertThat(processors.customsValueCny()).isEqualByComparingTo("100.50");
+		assertThat(processors.duty()).isEqualByComparingTo("0.00");
+		assertThat(processors.vat()).isEqualByComparingTo("13.07");
+	}
+
+	@Test
 	void wineWithExcise() {
 		// value 10,000.00 CNY CIF
 		// duty 14 %: 10,000.00 × 0.14 = 1,400.00
@@ -188,7 +203,8 @@ class DutyAssessmentUnitTests {
 		assertThatThrownBy(() -> assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", null, null,
 				item(1, "8542319000", "1000", "US", null))))
 				.isInstanceOfSatisfying(Problem.class, p -> {
-					assertThat(p.code()).isEqualTo("FREIGHT_REQUIRED");
+					assertThat(p.code()).isEqualTo("INVALID_INPUT");
+					assertThat(p.fieldProblems().get(0).code()).isEqualTo("FREIGHT_REQUIRED");
 					assertThat(p.fieldProblems().get(0).field()).isEqualTo("freight");
 				});
 	}
@@ -207,9 +223,13 @@ class DutyAssessmentUnitTests {
 	}
 
 	@Test
-	void aSingleUnknownLineIsReportedWithItsOwnCode() {
+	void aSingleUnknownLineIsInvalidInputLikeAnyOther() {
 		assertThatThrownBy(() -> assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
 				item(1, "0101210000", "5", "US", null))))
-				.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("TARIFF_LINE_UNKNOWN"));
+				.isInstanceOfSatisfying(Problem.class, p -> {
+					assertThat(p.code()).isEqualTo("INVALID_INPUT");
+					assertThat(p.fieldProblems()).extracting(f -> f.field() + ":" + f.code())
+						.containsExactly("items[0].hsCode:TARIFF_LINE_UNKNOWN");
+				});
 	}
 }

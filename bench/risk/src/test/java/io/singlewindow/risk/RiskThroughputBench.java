@@ -9,19 +9,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 
 /**
  * How many declarations per second the JDBC risk assessor decides, with 8 threads on the embedded PostgreSQL. A
- * measurement, not a check: runs only with {@code -Dbench=true}, e.g.
- * {@code mvn -o test -Dtest=RiskThroughputIntegrationTests -Dbench=true}; see docs/risk.md for figures.
+ * measurement, not a check, so it lives outside the test suite: {@code bench/risk/run.sh} compiles it into the test
+ * classes (Maven profile {@code bench}) and runs it alone; see docs/risk.md for figures.
  */
 @SingleWindowIntegrationTest
-@EnabledIfSystemProperty(named = "bench", matches = "true")
-class RiskThroughputIntegrationTests {
+class RiskThroughputBench {
 
 	@Autowired
 	RiskAssessor assessor;

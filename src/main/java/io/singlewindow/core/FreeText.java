@@ -1,0 +1,87 @@
+package io.singlewindow.core;
+
+/**
+ * Text a person types: names, descriptions, reasons. Refuses what no person types and PostgreSQL cannot store (NUL,
+ * other control characters, lone surrogates) instead of silently stripping it, and anything longer than the field's
+ * limit (see {@link InputLimits}). Leading and trailing blanks are removed.
+ */
+public final class FreeText {
+
+	private FreeText() {
+	}
+
+	/**
+	 * One line of text (names, references).
+	 *
+	 * @return the stripped text; {@literal null} when {@code raw} is null or blank
+	 * @throws InvalidValue {@code CONTROL_CHARACTER} or {@code SIZE} (with the limit)
+	 */
+	public static String line(String raw, int maxLength) {
+		return check(raw, maxLength, false);
+	}
+
+	/** Like {@link #line} but line breaks and tabs are allowed (descriptions, reasons, addresses). */
+	public static String paragraph(String raw, int maxLength) {
+		return check(raw, maxLength, true);
+	}
+
+	/**
+	 * A {@link #paragraph} of one field outside a {@link Violations} collection.
+	 *
+	 * @throws Problem {@code INVALID_INPUT} naming {@code field}
+	 */
+	public static String read(String field, String raw, int maxLength) {
+		try {
+			return paragraph(raw, maxLength);
+		} catch (InvalidValue e) {
+			throw Problem.invalidField(field, e.code(), e.value());
+		}
+	}
+
+	/**
+	 * The position (from 1) of the first character {@link #paragraph} refuses, 0 when there is none; for strings of
+	 * any field.
+	 */
+	public static int forbiddenCharacterAt(String raw) {
+		return forbidden(raw, true) + 1;
+	}
+
+	private static String check(String raw, int maxLength, boolean multiLine) {
+		if (raw == null) {
+			return null;
+		}
+		// Length first: a 5 MB value is refused without scanning or stripping it.
+		if (raw.length() > maxLength * 2 + 64) {
+			throw new InvalidValue("SIZE", maxLength);
+		}
+		int at = forbidden(raw, multiLine);
+		if (at >= 0) {
+			throw new InvalidValue("CONTROL_CHARACTER", at + 1);
+		}
+		String text = raw.strip();
+		if (text.codePointCount(0, text.length()) > maxLength) {
+			throw new InvalidValue("SIZE", maxLength);
+		}
+		return text.isEmpty() ? null : text;
+	}
+
+	private static int forbidden(String raw, boolean multiLine) {
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (Character.isISOControl(c) && !(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
+				return i;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
+					i++;
+					continue;
+				}
+				return i;
+			}
+			if (Character.isLowSurrogate(c)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+}

@@ -1,0 +1,47 @@
+package io.singlewindow.core;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * A decimal column {@code NUMERIC(precision, scale)}: what fits in it and what it stores. A value is taken as the
+ * column will keep it, rounded half-up to {@code scale} decimals, so that what is checked (e.g. "must be positive"),
+ * computed and stored is one and the same number.
+ *
+ * @param precision total digits
+ * @param scale digits after the decimal point
+ */
+public record NumericColumn(int precision, int scale) {
+
+	/**
+	 * @return {@code value} rounded to the column's scale
+	 * @throws InvalidValue {@code TOO_LARGE} when its integer part has more digits than the column holds
+	 */
+	/** Whether the column stores {@code value} without losing its integer part. */
+	public boolean holds(BigDecimal value) {
+		try {
+			fit(value);
+			return true;
+		} catch (InvalidValue e) {
+			return false;
+		}
+	}
+
+	public BigDecimal fit(BigDecimal value) {
+		// Decide on the magnitude first: setScale on 1e-999999999 or 1e999999999 would be a denial of service.
+		long integerDigits = (long) value.precision() - value.scale();
+		if (value.signum() != 0 && integerDigits > precision - scale) {
+			throw new InvalidValue("TOO_LARGE", value.toString());
+		}
+		if (value.signum() == 0 || integerDigits < -scale - 1) {
+			// Far below half the column's last digit: rounds to zero.
+			return BigDecimal.ZERO.setScale(scale);
+		}
+		BigDecimal rounded = value.setScale(scale, RoundingMode.HALF_UP);
+		if (rounded.precision() - rounded.scale() > precision - scale) {
+			// 99…9.995 rounds up into one more digit.
+			throw new InvalidValue("TOO_LARGE", value.toString());
+		}
+		return rounded;
+	}
+}

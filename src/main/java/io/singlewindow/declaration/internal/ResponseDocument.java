@@ -1,0 +1,126 @@
+package io.singlewindow.declaration.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import io.singlewindow.core.Uscc;
+import io.singlewindow.enterprise.Enterprises;
+import io.singlewindow.permit.PermitLedger;
+import io.singlewindow.permit.WriteOff;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.PrintedDocument;
+import io.singlewindow.platform.PrintedDocument.Align;
+import io.singlewindow.platform.PublicLinks;
+
+/**
+ * The consolidated response of a declaration as a PDF the declarant keeps: number, status, each agency's decision
+ * with its reason, the duties and taxes line by line, and the permits written off. Its QR code opens the public
+ * verification page of the declaration number with the version printed, so the page can say whether the copy is
+ * current or superseded. Renders what the reader may see ({@link DeclarationView#forTrader()} for the declarant).
+ */
+@Component
+class ResponseDocument {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(BusinessTime.ZONE);
+
+	private final MessageSource messages;
+	private final PublicLinks links;
+	private final Enterprises enterprises;
+	private final PermitLedger permits;
+	private final BusinessTime time;
+
+	ResponseDocument(MessageSource messages, PublicLinks links, Enterprises enterprises, PermitLedger permits,
+			BusinessTime time) {
+		this.messages = messages;
+		this.links = links;
+		this.enterprises = enterprises;
+		this.permits = permits;
+		this.time = time;
+	}
+
+	static String verificationPath(DeclarationView d) {
+		return "/verify/declarations/" + d.number() + "?v=" + d.version() + "&a=" + ResponseCopy.amendmentsOf(d);
+	}
+
+	byte[] render(DeclarationView d) {
+		String url = links.to(verificationPath(d));
+		String declarant = enterprises.find(Uscc.parse(d.declarant())).map(e -> e.nameZh() + " ").orElse("")
+				+ d.declarant();
+		PrintedDocument pdf = PrintedDocument.a4("单一窗口审核结果 Consolidated response " + d.number())
+			.qrCode(url, 84, "扫描二维码核验\nScan to verify")
+			.text("中国（福建）自由贸易试验区厦门片区 国际贸易单一窗口", 9, Align.LEFT)
+			.text("International Trade Single Window, Xiamen Area", 7, Align.LEFT)
+			.gap(10)
+			.text("报关单审核结果", 20, Align.LEFT)
+			.text("Consolidated response", 11, Align.LEFT)
+			.moveTo(PrintedDocument.a4Height() - 160)
+			.field("报关单号 Number", d.number(), 11)
+			.field("申报单位 Declarant", declarant, 10)
+			.field("进出口 Flow", both("declaration.flow." + d.flow()), 10)
+			.field("状态 Status", both("declaration.status." + d.status()), 12)
+			.field("申报时间 Submitted", time(d.submittedAt()), 10)
+			.field("结关/放行 Cleared, released", time(d.clearedAt()) + " / " + time(d.releasedAt()), 10)
+			.field("版本 Version", d.version() + " · " + TIME.format(time.now()) + " 打印 printed", 8)
+			.gap(6)
+			.text("各部门审核意见 Decisions of the agencies", 11, Align.LEFT)
+			.table(List.of("部门 Agency", "结果 Decision", "经办 By", "时间 At", "理由 Reason"),
+					new float[] { 0.22f, 0.18f, 0.15f, 0.15f, 0.30f }, d.tasks().stream()
+						.map(t -> List.of(both("declaration.agency." + t.agency()),
+								both("declaration.task." + t.status()), nullToEmpty(t.decidedBy()), time(t.decidedAt()),
+								nullToEmpty(t.reason())))
+						.toList(), 8)
+			.text("税费 Duties and taxes (CNY)", 11, Align.LEFT)
+			.table(List.of("项 Line", "商品编号 HS", "完税价格 Customs value", "关税 Duty", "消费税 Excise", "增值税 VAT"),
+					new float[] { 0.08f, 0.17f, 0.21f, 0.18f, 0.18f, 0.18f }, taxLines(d), 8);
+		List<WriteOff> writeOffs = permits.writeOffsOf(d.id());
+		pdf.text("核销许可证件 Permits written off", 11, Align.LEFT);
+		if (writeOffs.isEmpty()) {
+			pdf.text("无 None", 9, Align.LEFT).gap(8);
+		} else {
+			pdf.table(List.of("项 Line", "许可证号 Permit", "数量 Quantity", "金额 Value (CNY)", "状态 State"),
+					new float[] { 0.08f, 0.34f, 0.18f, 0.2f, 0.2f }, writeOffs.stream()
+						.map(w -> List.of(String.valueOf(w.lineNo()), w.permitNumber(), amount(w.quantity()),
+								amount(w.valueCny()), w.restoredAt() == null ? "已核销 written off"
+										: "已退回 restored " + time(w.restoredAt())))
+						.toList(), 8);
+		}
+		return pdf.text("核验 Verify: " + url, 7, Align.LEFT).toPdf();
+	}
+
+	private List<List<String>> taxLines(DeclarationView d) {
+		List<List<String>> rows = new ArrayList<>();
+		for (DeclarationView.Item i : d.items()) {
+			rows.add(List.of(String.valueOf(i.lineNo()), i.hsCode(), amount(i.customsValueCny()), amount(i.duty()),
+					amount(i.excise()), amount(i.vat())));
+		}
+		rows.add(List.of("", "合计 Total", amount(d.totalCustomsValue()), amount(d.totalDuty()), amount(d.totalExcise()),
+				amount(d.totalVat())));
+		rows.add(List.of("", "税费合计 Taxes", amount(d.totalTaxes()), "", "", ""));
+		return rows;
+	}
+
+	private String both(String key) {
+		return messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE) + " "
+				+ messages.getMessage(key, null, key, Locale.ENGLISH);
+	}
+
+	private static String time(Instant at) {
+		return at == null ? "—" : TIME.format(at);
+	}
+
+	private static String amount(BigDecimal value) {
+		return value == null ? "—" : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+	}
+
+	private static String nullToEmpty(String s) {
+		return s == null ? "" : s;
+	}
+}

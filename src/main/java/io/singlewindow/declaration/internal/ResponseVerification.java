@@ -1,0 +1,102 @@
+package io.singlewindow.declaration.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.PublicPath;
+import io.singlewindow.identity.CurrentActor;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The consolidated response as a PDF for whoever may see the declaration, and the public page its QR code opens. The
+ * public learns only what a printed copy needs checking against — number, status and the date of the last change —
+ * and whether the copy is current; never the declarant, goods, values or decisions.
+ */
+@Controller
+class ResponseVerification {
+
+	/** Declaration numbers are short; anything longer is not looked up. */
+	static final int MAX_NUMBER_LENGTH = 40;
+
+	private final DeclarationStore store;
+	private final CurrentActor currentActor;
+	private final ResponseDocument document;
+
+	ResponseVerification(DeclarationStore store, CurrentActor currentActor, ResponseDocument document) {
+		this.store = store;
+		this.currentActor = currentActor;
+		this.document = document;
+	}
+
+	@Bean
+	static PublicPath declarationVerificationPages() {
+		return new PublicPath("/verify/declarations/**");
+	}
+
+	@Bean
+	static PublicPath declarationVerificationPage() {
+		return new PublicPath("/verify/declarations");
+	}
+
+	/** What the public sees of a declaration. */
+	record PublicStatus(String number, DeclarationStatus status, Instant changedAt) {
+	}
+
+	@GetMapping("/declarations/{id}/response.pdf")
+	ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+		DeclarationView view = store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
+		DeclarationView visible = DeclarationApi.visible(currentActor.get(), view);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"response-" + view.number() + ".pdf\"")
+			.body(document.render(visible));
+	}
+
+	/** A refusal of the PDF becomes the error page of its status (403, 404), never a server error. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(Problem.class)
+	String refused(Problem problem, HttpServletResponse response) {
+		int status = problem.status().value();
+		response.setStatus(status);
+		return status == 404 ? "error/404" : status == 403 ? "error/403" : "error/500";
+	}
+
+	@GetMapping({ "/verify/declarations", "/verify/declarations/{number}" })
+	String verify(@PathVariable(required = false) String number, @RequestParam(name = "number", required = false) String asked,
+			@RequestParam(name = "v", required = false) String printedVersion,
+			@RequestParam(name = "a", required = false) String printedAmendments, Model model,
+			HttpServletResponse response) {
+		String raw = (number != null ? number : asked == null ? "" : asked).strip();
+		model.addAttribute("number", raw);
+		if (raw.isEmpty()) {
+			return "declaration/verify";
+		}
+		Optional<DeclarationView> found = raw.length() > MAX_NUMBER_LENGTH ? Optional.empty()
+				: store.idByNumber(raw).flatMap(store::find);
+		if (found.isEmpty()) {
+			response.setStatus(404);
+			model.addAttribute("notFound", true);
+			return "declaration/verify";
+		}
+		DeclarationView d = found.get();
+		model.addAttribute("declaration", new PublicStatus(d.number(), d.status(),
+				d.updatedAt() != null ? d.updatedAt() : d.submittedAt()));
+		if (printedVersion != null) {
+			model.addAttribute("printedCopy",
+					ResponseCopy.of(printedVersion, printedAmendments, d.version(), ResponseCopy.amendmentsOf(d)));
+		}
+		model.addAttribute("zone", io.singlewindow.platform.BusinessTime.ZONE);
+		return "declaration/verify";
+	}
+}

@@ -1,0 +1,184 @@
+package io.singlewindow.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Violations;
+import io.singlewindow.identity.Accounts;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.Agencies;
+import io.singlewindow.identity.Role;
+import io.singlewindow.identity.SecurityEventOccurred.Type;
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * What administrators do with accounts — open officer accounts for an agency and administrator accounts, deactivate
+ * and reactivate any account but their own — and what everyone does with their own: change the password. A
+ * deactivation takes effect at once everywhere: the account's sessions are deleted from the shared session store
+ * and its API keys revoked in the same step.
+ */
+@Component
+class AccountAdministration {
+
+	private final JdbcClient jdbc;
+	private final Accounts accounts;
+	private final Agencies agencies;
+	private final ApiKeys keys;
+	private final Sessions sessions;
+	private final SecurityEvents events;
+	private final PasswordEncoder encoder;
+	private final BusinessTime time;
+
+	AccountAdministration(JdbcClient jdbc, Accounts accounts, Agencies agencies, ApiKeys keys, Sessions sessions,
+			SecurityEvents events, PasswordEncoder encoder, BusinessTime time) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.agencies = agencies;
+		this.keys = keys;
+		this.sessions = sessions;
+		this.events = events;
+		this.encoder = encoder;
+		this.time = time;
+	}
+
+	/** An account as administrators see it in the list. */
+	record AccountView(UUID id, String username, String displayName, Role role, String enterprise, String agency,
+			boolean enabled, Instant createdAt, boolean demo) {
+	}
+
+	/** What an administrator fills in for a new officer or administrator. */
+	record NewAccount(String username, String displayName, Role role, String agency, String password) {
+	}
+
+	List<AccountView> all() {
+		return jdbc.sql("""
+				SELECT id, username, display_name, role, uscc, agency_code, enabled, created_at, demo FROM user_account
+				ORDER BY role, agency_code NULLS FIRST, username""")
+			.query((rs, i) -> new AccountView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7),
+					rs.getTimestamp(8).toInstant(), rs.getBoolean(9)))
+			.list();
+	}
+
+	/**
+	 * Opens an officer account for an agency, or an administrator account.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless the actor is an administrator; 422 {@code INVALID_INPUT} with
+	 *     {@code ROLE_NOT_ADMINISTERED} (traders and brokers come from business registration), {@code AGENCY_UNKNOWN},
+	 *     the user-name and password rules
+	 */
+	@Transactional
+	UUID open(Actor admin, NewAccount request, String clientAddress) {
+		admin.requireRole(Role.ADMIN);
+		Violations violations = new Violations();
+		violations.required(request.displayName(), "displayName");
+		if (request.displayName() != null && request.displayName().length() > 100) {
+			violations.add("displayName", "SIZE", 100);
+		}
+		AgencyCode agency = null;
+		if (request.role() == null) {
+			violations.add("role", "REQUIRED");
+		} else if (request.role() != Role.OFFICER && request.role() != Role.ADMIN) {
+			violations.add("role", "ROLE_NOT_ADMINISTERED", request.role());
+		} else if (request.role() == Role.OFFICER) {
+			if (request.agency() == null || request.agency().isBlank()) {
+				violations.add("agency", "REQUIRED");
+			} else {
+				agency = violations.read("agency", () -> new AgencyCode(request.agency().strip()));
+				if (agency != null && agencies.find(agency).isEmpty()) {
+					violations.add("agency", "AGENCY_UNKNOWN", request.agency());
+					agency = null;
+				}
+			}
+		}
+		if (request.username() == null || request.username().isBlank()) {
+			violations.add("username", "REQUIRED");
+		} else if (!Accounts.USERNAME.matcher(request.username().strip()).matches()) {
+			violations.add("username", "USERNAME_FORMAT", request.username());
+		} else if (accounts.isTaken(request.username().strip())) {
+			violations.add("username", "USERNAME_TAKEN", request.username().strip());
+		}
+		accounts.checkPassword(request.username(), request.password(), "password", violations);
+		violations.throwIfAny();
+		UUID id = accounts.open(request.username().strip(), request.password(), request.displayName().strip(),
+				request.role(), null, request.role() == Role.OFFICER ? agency : null);
+		events.record(Type.ACCOUNT_CREATED, request.username().strip(), admin.username(), clientAddress,
+				agency == null ? Map.of("role", request.role().name())
+						: Map.of("role", request.role().name(), "agency", agency.value()));
+		return id;
+	}
+
+	/**
+	 * Deactivates an account: it can no longer log in, its sessions end on every node and its API keys are revoked.
+	 *
+	 * @throws Problem 404 {@code ACCOUNT_NOT_FOUND}; 409 {@code OWN_ACCOUNT} (an administrator cannot lock themselves
+	 *     out — another administrator must)
+	 */
+	@Transactional
+	void deactivate(Actor admin, UUID id, String clientAddress) {
+		admin.requireRole(Role.ADMIN);
+		String username = usernameOf(id);
+		if (id.equals(admin.userId())) {
+			throw Problem.conflict("OWN_ACCOUNT");
+		}
+		jdbc.sql("UPDATE user_account SET enabled = FALSE WHERE id = ?").param(id).update();
+		int revoked = keys.revokeAll(id);
+		int ended = sessions.end(username, null);
+		events.record(Type.ACCOUNT_DEACTIVATED, username, admin.username(), clientAddress,
+				Map.of("apiKeysRevoked", Integer.toString(revoked), "sessionsEnded", Integer.toString(ended)));
+	}
+
+	/** Lets a deactivated account log in again; its revoked API keys stay revoked. */
+	@Transactional
+	void reactivate(Actor admin, UUID id, String clientAddress) {
+		admin.requireRole(Role.ADMIN);
+		String username = usernameOf(id);
+		jdbc.sql("UPDATE user_account SET enabled = TRUE WHERE id = ?").param(id).update();
+		events.record(Type.ACCOUNT_REACTIVATED, username, admin.username(), clientAddress, Map.of());
+	}
+
+	/**
+	 * Changes the actor's own password and ends their other sessions (someone who knew the old one is out).
+	 *
+	 * @param keepSession the session the change was made in, which stays
+	 * @throws Problem 422 {@code INVALID_INPUT}: {@code PASSWORD_WRONG} on {@code currentPassword},
+	 *     {@code PASSWORDS_DIFFER} on {@code repeatPassword}, the {@link io.singlewindow.identity.PasswordPolicy}
+	 *     codes on {@code newPassword}
+	 */
+	@Transactional
+	void changePassword(Actor actor, String currentPassword, String newPassword, String repeatPassword,
+			String keepSession, String clientAddress) {
+		String hash = jdbc.sql("SELECT password_hash FROM user_account WHERE id = ?").param(actor.userId())
+			.query(String.class).single();
+		Violations violations = new Violations();
+		if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
+			violations.add("currentPassword", "PASSWORD_WRONG");
+		}
+		accounts.checkPassword(actor.username(), newPassword, "newPassword", violations);
+		if (newPassword != null && !newPassword.equals(repeatPassword)) {
+			violations.add("repeatPassword", "PASSWORDS_DIFFER");
+		}
+		violations.throwIfAny();
+		jdbc.sql("UPDATE user_account SET password_hash = ?, password_changed_at = ? WHERE id = ?")
+			.params(encoder.encode(newPassword), Timestamp.from(time.now()), actor.userId())
+			.update();
+		int ended = sessions.end(actor.username(), keepSession);
+		events.record(Type.PASSWORD_CHANGED, actor.username(), actor.username(), clientAddress,
+				Map.of("otherSessionsEnded", Integer.toString(ended)));
+	}
+
+	private String usernameOf(UUID id) {
+		return jdbc.sql("SELECT username FROM user_account WHERE id = ?").param(id).query(String.class).optional()
+			.orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", id));
+	}
+}

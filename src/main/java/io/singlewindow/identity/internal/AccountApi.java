@@ -1,0 +1,76 @@
+package io.singlewindow.identity.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Account administration by API (administrators), and each caller's own password. */
+@RestController
+@Tag(name = "Identity")
+class AccountApi {
+
+	private final AccountAdministration administration;
+	private final CurrentActor currentActor;
+
+	AccountApi(AccountAdministration administration, CurrentActor currentActor) {
+		this.administration = administration;
+		this.currentActor = currentActor;
+	}
+
+	record Opened(UUID id, String username) {
+	}
+
+	record PasswordChange(String currentPassword, String newPassword, String repeatPassword) {
+	}
+
+	@GetMapping("/api/v1/accounts")
+	@Operation(summary = "List every account (administrators)")
+	List<AccountAdministration.AccountView> list() {
+		currentActor.get().requireRole(Role.ADMIN);
+		return administration.all();
+	}
+
+	@PostMapping("/api/v1/accounts")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Open an officer account for an agency, or an administrator account (administrators)")
+	Opened open(@RequestBody AccountAdministration.NewAccount request, HttpServletRequest http) {
+		UUID id = administration.open(currentActor.get(), request, http.getRemoteAddr());
+		return new Opened(id, request.username().strip());
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/deactivate")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Deactivate an account: its sessions end and its API keys are revoked at once (administrators)")
+	void deactivate(@PathVariable UUID id, HttpServletRequest http) {
+		administration.deactivate(currentActor.get(), id, http.getRemoteAddr());
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/reactivate")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Let a deactivated account log in again; its old API keys stay revoked (administrators)")
+	void reactivate(@PathVariable UUID id, HttpServletRequest http) {
+		administration.reactivate(currentActor.get(), id, http.getRemoteAddr());
+	}
+
+	@PutMapping("/api/v1/me/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Change the calling account's password; every web session of the account ends")
+	void changePassword(@RequestBody PasswordChange change, HttpServletRequest http) {
+		administration.changePassword(currentActor.get(), change.currentPassword(), change.newPassword(),
+				change.repeatPassword(), null, http.getRemoteAddr());
+	}
+}

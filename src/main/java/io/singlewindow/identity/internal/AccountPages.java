@@ -1,0 +1,114 @@
+package io.singlewindow.identity.internal;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.singlewindow.core.NavigationItem;
+import io.singlewindow.core.Problem;
+import io.singlewindow.identity.Agencies;
+import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The administrators' account page ({@code /admin/accounts}) and everyone's password page. */
+@Controller
+class AccountPages {
+
+	private final AccountAdministration administration;
+	private final CurrentActor currentActor;
+	private final Agencies agencies;
+	private final MessageSource messages;
+
+	AccountPages(AccountAdministration administration, CurrentActor currentActor, Agencies agencies,
+			MessageSource messages) {
+		this.administration = administration;
+		this.currentActor = currentActor;
+		this.agencies = agencies;
+		this.messages = messages;
+	}
+
+	@GetMapping("/admin/accounts")
+	String accounts(Model model) {
+		model.addAttribute("accounts", administration.all());
+		model.addAttribute("agencies", agencies.all());
+		return "identity/accounts";
+	}
+
+	@PostMapping("/admin/accounts")
+	String open(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
+			@RequestParam(required = false) Role role, @RequestParam(required = false) String agency,
+			@RequestParam(required = false) String password, HttpServletRequest request, Model model, Locale locale) {
+		try {
+			administration.open(currentActor.get(),
+					new AccountAdministration.NewAccount(username, displayName, role, agency, password),
+					request.getRemoteAddr());
+			return "redirect:/admin/accounts?opened=" + username.strip();
+		} catch (Problem problem) {
+			model.addAttribute("errors", FieldErrors.of(problem, messages, locale));
+			model.addAttribute("form", new AccountAdministration.NewAccount(username, displayName, role, agency, null));
+			return accounts(model);
+		}
+	}
+
+	@PostMapping("/admin/accounts/{id}/deactivate")
+	String deactivate(@PathVariable UUID id, HttpServletRequest request, Model model, Locale locale) {
+		try {
+			administration.deactivate(currentActor.get(), id, request.getRemoteAddr());
+		} catch (Problem problem) {
+			model.addAttribute("errors", FieldErrors.of(problem, messages, locale));
+			return accounts(model);
+		}
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/admin/accounts/{id}/reactivate")
+	String reactivate(@PathVariable UUID id, HttpServletRequest request) {
+		administration.reactivate(currentActor.get(), id, request.getRemoteAddr());
+		return "redirect:/admin/accounts";
+	}
+
+	@GetMapping("/account/password")
+	String password() {
+		return "identity/password";
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@RequestParam(required = false) String currentPassword,
+			@RequestParam(required = false) String newPassword, @RequestParam(required = false) String repeatPassword,
+			HttpServletRequest request, Model model, Locale locale) {
+		try {
+			administration.changePassword(currentActor.get(), currentPassword, newPassword, repeatPassword,
+					request.getSession().getId(), request.getRemoteAddr());
+			model.addAttribute("changed", true);
+		} catch (Problem problem) {
+			model.addAttribute("errors", FieldErrors.of(problem, messages, locale));
+		}
+		return "identity/password";
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Navigation {
+
+		@Bean
+		NavigationItem accountsNavigation() {
+			return new NavigationItem("nav.accounts", "/admin/accounts", Set.of("ADMIN"), 880);
+		}
+
+		@Bean
+		NavigationItem passwordNavigation() {
+			return new NavigationItem("nav.password", "/account/password", Set.of("TRADER", "BROKER", "OFFICER", "ADMIN"),
+					910);
+		}
+	}
+}

@@ -1,0 +1,41 @@
+package io.singlewindow.platform.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.singlewindow.core.FreeText;
+import io.singlewindow.core.InvalidValue;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * No string of any API body may hold NUL, another control character (line breaks and tabs aside) or a lone
+ * surrogate: PostgreSQL cannot store NUL in text, and none of them is anything a person types. Refusing them while
+ * the body is read covers every endpoint at once and names the field ({@code CONTROL_CHARACTER}); the per-field
+ * checks of {@link FreeText} add the lengths and the stricter one-line rule.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlainTextJson {
+
+	@Bean
+	JacksonModule plainTextStrings() {
+		return new SimpleModule("plain-text-strings").addDeserializer(String.class, new PlainTextString());
+	}
+
+	static final class PlainTextString extends ValueDeserializer<String> {
+
+		@Override
+		public String deserialize(JsonParser parser, DeserializationContext context) {
+			String value = StringDeserializer.instance.deserialize(parser, context);
+			int at = value == null ? 0 : FreeText.forbiddenCharacterAt(value);
+			if (at > 0) {
+				throw new InvalidValue("CONTROL_CHARACTER", at);
+			}
+			return value;
+		}
+	}
+}

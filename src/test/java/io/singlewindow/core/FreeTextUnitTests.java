@@ -1,0 +1,56 @@
+package io.singlewindow.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FreeTextUnitTests {
+
+	@ParameterizedTest(name = "refuses U+{0}")
+	@ValueSource(ints = { 0x0, 0x1, 0x7, 0x1b, 0x7f, 0x85, 0x9f })
+	void refusesNulAndOtherControlCharactersInsteadOfStrippingThem(int control) {
+		InvalidValue refused = catchThrowableOfType(InvalidValue.class,
+				() -> FreeText.paragraph("pro" + (char) control + "cessors", 100));
+
+		assertThat(refused.code()).isEqualTo("CONTROL_CHARACTER");
+		assertThat(refused.value()).isEqualTo(4);
+	}
+
+	@Test
+	void aParagraphMayBreakLinesAOneLineTextMayNot() {
+		assertThat(FreeText.paragraph("line one\n\tline two", 100)).isEqualTo("line one\n\tline two");
+		assertThat(catchThrowableOfType(InvalidValue.class, () -> FreeText.line("厦门\n示例", 100)).code())
+			.isEqualTo("CONTROL_CHARACTER");
+	}
+
+	@Test
+	void refusesALoneSurrogateButTakesEmojiRightToLeftAndCombiningMarks() {
+		assertThat(catchThrowableOfType(InvalidValue.class, () -> FreeText.line("a\uD800b", 100)).code())
+			.isEqualTo("CONTROL_CHARACTER");
+		assertThat(FreeText.line("☕ قهوة e\u0301 \uD83D\uDE00", 100)).isEqualTo("☕ قهوة e\u0301 \uD83D\uDE00");
+	}
+
+	@Test
+	void countsCharactersNotUtf16UnitsAndStripsBlanks() {
+		String hundredEmoji = "\uD83D\uDE00".repeat(100);
+		assertThat(FreeText.line("  " + hundredEmoji + "  ", 100)).isEqualTo(hundredEmoji);
+		InvalidValue tooLong = catchThrowableOfType(InvalidValue.class, () -> FreeText.line("x".repeat(101), 100));
+		assertThat(tooLong.code()).isEqualTo("SIZE");
+		assertThat(tooLong.value()).isEqualTo(100);
+	}
+
+	@Test
+	void refusesFiveMegabytesWithoutReadingThem() {
+		assertThat(catchThrowableOfType(InvalidValue.class,
+				() -> FreeText.line("\u0000".repeat(5_000_000), 100)).code()).isEqualTo("SIZE");
+	}
+
+	@Test
+	void blankIsAbsent() {
+		assertThat(FreeText.line("   ", 10)).isNull();
+		assertThat(FreeText.line(null, 10)).isNull();
+	}
+}

@@ -1,0 +1,213 @@
+package io.singlewindow.identity.internal;
+
+import static io.singlewindow.identity.internal.People.GOOD_PASSWORD;
+import static io.singlewindow.identity.internal.People.sessionOf;
+import static io.singlewindow.identity.internal.People.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import jakarta.servlet.http.Cookie;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Administrators open officer accounts per agency and administrator accounts, deactivate and reactivate them, on the
+ * page and by API; a deactivation ends the sessions and revokes the API keys at once. Everyone changes their own
+ * password, which ends their other sessions. API keys get an expiry and show their last use.
+ */
+@SingleWindowIntegrationTest
+class AccountAdministrationIntegrationTests {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApiKeys keys;
+
+	@Test
+	void deactivatingAnOfficerEndsHerSessionAndRevokesHerKeysAtOnce() throws Exception {
+		String officer = unique("officer.ciq.");
+		UUID id = open(officer, "OFFICER", "CIQ", GOOD_PASSWORD).andExpect(status().isCreated()).andReturn()
+			.getResponse().getContentAsString().transform(body -> UUID.fromString(JSON.readTree(body).get("id").asString()));
+		Cookie session = sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.31");
+		assertThat(session).as("the new officer logs in").isNotNull();
+		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("id=\"home-officer\"")));
+		String key = keys.issue(id, "lab robot", null).key();
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + key)).andExpect(jsonPath("$.agency").value("CIQ"));
+
+		mvc.perform(post("/api/v1/accounts/{id}/deactivate", id).header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(status().isNoContent());
+
+		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("id=\"login-link\"")));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + key)).andExpect(status().isUnauthorized());
+		assertThat(sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.31")).as("deactivated").isNull();
+		assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(officer)
+			.query(Long.class).single()).isZero();
+
+		mvc.perform(post("/api/v1/accounts/{id}/reactivate", id).header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(status().isNoContent());
+		assertThat(sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.31")).as("reactivated").isNotNull();
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + key)).andExpect(status().isUnauthorized());
+		assertThat(jdbc.sql("SELECT type FROM security_event WHERE username = ? ORDER BY id").param(officer)
+			.query(String.class).list()).containsSubsequence("ACCOUNT_CREATED", "ACCOUNT_DEACTIVATED", "ACCOUNT_REACTIVATED");
+		assertThat(jdbc.sql("""
+				SELECT action || ' by ' || actor_name FROM audit_entry
+				WHERE subject_type = 'ACCOUNT' AND subject_id = ? ORDER BY id""").param(officer).query(String.class).list())
+			.as("the account's security events stand in the tamper-evident audit trail, with who did them")
+			.containsSubsequence("SECURITY_ACCOUNT_CREATED by admin", "SECURITY_ACCOUNT_DEACTIVATED by admin",
+					"SECURITY_ACCOUNT_REACTIVATED by admin");
+	}
+
+	@Test
+	void anAdministratorOpensAnotherAdministratorOnThePage() throws Exception {
+		Cookie admin = sessionOf(mvc, "admin", "demo12345", "192.0.2.32");
+		String colleague = unique("admin.");
+		mvc.perform(post("/admin/accounts").cookie(admin).with(csrf()).param("username", colleague)
+			.param("displayName", "片区管理员").param("role", "ADMIN").param("password", GOOD_PASSWORD))
+			.andExpect(redirectedUrlPattern("/admin/accounts?opened=*"));
+		mvc.perform(get("/admin/accounts").cookie(admin).param("lang", "en"))
+			.andExpect(content().string(containsString("id=\"account-" + colleague + "\"")))
+			.andExpect(content().string(containsString("id=\"deactivate-" + colleague + "\"")));
+		assertThat(sessionOf(mvc, colleague, GOOD_PASSWORD, "192.0.2.32")).isNotNull();
+
+		mvc.perform(post("/admin/accounts").cookie(admin).with(csrf()).param("username", unique("officer."))
+			.param("displayName", "x").param("role", "OFFICER").param("agency", "CUSTOMS").param("password", "password2026")
+			.param("lang", "en"))
+			.andExpect(content().string(containsString("This password is too common or too easy to guess.")));
+	}
+
+	@ParameterizedTest(name = "{0} / {1} / {2} → {4} on {3}")
+	@CsvSource({
+			"officer.x1, OFFICER, CIQ,      password,    PASSWORD_TOO_SHORT",
+			"officer.x2, OFFICER, CIQ,      password,    PASSWORD_TOO_COMMON",
+			"officer.x3, OFFICER, CIQ,      password,    PASSWORD_CONTAINS_USERNAME",
+			"officer.x4, OFFICER, '',       agency,      REQUIRED",
+			"officer.x5, OFFICER, NOWHERE,  agency,      AGENCY_UNKNOWN",
+			"trader.x6,  TRADER,  '',       role,        ROLE_NOT_ADMINISTERED",
+			"admin,      ADMIN,   '',       username,    USERNAME_TAKEN" })
+	void refusesABadAccountFieldByField(String username, String role, String agency, String field, String code)
+			throws Exception {
+		String password = switch (code) {
+			case "PASSWORD_TOO_SHORT" -> "short-pass";
+			case "PASSWORD_TOO_COMMON" -> "Football2026!";
+			case "PASSWORD_CONTAINS_USERNAME" -> "my " + username + " password";
+			default -> GOOD_PASSWORD;
+		};
+		long before = jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single();
+		open(username, role, agency, password)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.field").value(field))
+			.andExpect(jsonPath("$.errors[0].code").value(code));
+		assertThat(jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void onlyAdministratorsAdministerAndNeverTheirOwnAccount() throws Exception {
+		mvc.perform(post("/api/v1/accounts").header("Authorization", "Bearer sw-demo-officer.customs")
+			.contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("ROLE_REQUIRED"));
+		UUID admin = jdbc.sql("SELECT id FROM user_account WHERE username = 'admin'").query(UUID.class).single();
+		mvc.perform(post("/api/v1/accounts/{id}/deactivate", admin).header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("OWN_ACCOUNT"));
+		mvc.perform(post("/api/v1/accounts/{id}/deactivate", UUID.randomUUID()).header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("ACCOUNT_NOT_FOUND"));
+		mvc.perform(get("/api/v1/accounts").header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.username == 'officer.customs')].agency").value("CUSTOMS"));
+	}
+
+	@Test
+	void changingThePasswordEndsTheOtherSessionsOnly() throws Exception {
+		String officer = unique("officer.samr.");
+		open(officer, "OFFICER", "SAMR", GOOD_PASSWORD).andExpect(status().isCreated());
+		Cookie atDesk = sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.33");
+		Cookie atHome = sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.34");
+
+		mvc.perform(post("/account/password").cookie(atDesk).with(csrf()).param("currentPassword", "not-it")
+			.param("newPassword", "x").param("repeatPassword", "y").param("lang", "en"))
+			.andExpect(content().string(containsString("The current password is wrong.")))
+			.andExpect(content().string(containsString("The password needs at least 12 characters.")));
+		mvc.perform(post("/account/password").cookie(atDesk).with(csrf()).param("currentPassword", GOOD_PASSWORD)
+			.param("newPassword", "tide-tables-and-tea").param("repeatPassword", "tide-tables-and-tea"))
+			.andExpect(content().string(containsString("id=\"password-changed\"")));
+
+		mvc.perform(get("/").cookie(atDesk)).andExpect(content().string(containsString("id=\"home-officer\"")));
+		mvc.perform(get("/").cookie(atHome)).andExpect(content().string(containsString("id=\"login-link\"")));
+		assertThat(sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.35")).as("old password").isNull();
+		assertThat(sessionOf(mvc, officer, "tide-tables-and-tea", "192.0.2.35")).as("new password").isNotNull();
+		assertThat(jdbc.sql("SELECT count(*) FROM security_event WHERE username = ? AND type = 'PASSWORD_CHANGED'")
+			.param(officer).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void anApiKeyExpiresAndShowsItsLastUse() throws Exception {
+		mvc.perform(post("/api/v1/api-keys").header("Authorization", "Bearer sw-demo-trader.coffee")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"old\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.field").value("expiresAt"))
+			.andExpect(jsonPath("$.errors[0].code").value("EXPIRY_IN_PAST"));
+		var issued = JSON.readTree(mvc.perform(post("/api/v1/api-keys").header("Authorization", "Bearer sw-demo-trader.coffee")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"season\",\"expiresAt\":\"2999-01-01T00:00:00Z\"}"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+		String key = issued.get("key").asString();
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + key)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/api-keys").header("Authorization", "Bearer " + key))
+			.andExpect(jsonPath("$[?(@.label == 'season')].expiresAt").value("2999-01-01T00:00:00Z"))
+			.andExpect(jsonPath("$[?(@.label == 'season')].lastUsedAt").isNotEmpty());
+
+		// Once its time has passed the key is refused like a revoked one.
+		jdbc.sql("UPDATE api_key SET expires_at = now() - interval '1 second' WHERE id = ?")
+			.param(UUID.fromString(issued.get("id").asString())).update();
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + key))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.code").value("INVALID_API_KEY"));
+	}
+
+	@Test
+	void passwordChangeByApiEndsEveryWebSession() throws Exception {
+		String officer = unique("officer.commerce.");
+		UUID id = UUID.fromString(JSON.readTree(open(officer, "OFFICER", "COMMERCE", GOOD_PASSWORD).andReturn()
+			.getResponse().getContentAsString()).get("id").asString());
+		Cookie session = sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.36");
+		String key = keys.issue(id, "script", null).key();
+		mvc.perform(put("/api/v1/me/password").header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"currentPassword\":\"" + GOOD_PASSWORD + "\",\"newPassword\":\"tide-tables-and-tea\",\"repeatPassword\":\"tide-tables-and-tea\"}"))
+			.andExpect(status().isNoContent());
+		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("id=\"login-link\"")));
+	}
+
+	private ResultActions open(String username, String role, String agency, String password) throws Exception {
+		String body = JSON.writeValueAsString(java.util.Map.of("username", username, "displayName", "测试 " + username,
+				"role", role, "agency", agency, "password", password));
+		return mvc.perform(post("/api/v1/accounts").header("Authorization", "Bearer sw-demo-admin")
+			.contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+}
