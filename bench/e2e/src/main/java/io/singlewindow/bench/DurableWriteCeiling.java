@@ -119,8 +119,10 @@ final class DurableWriteCeiling {
 						c.setAutoCommit(false);
 						for (int i = first; i < slices.size(); i += clients) {
 							for (var entry : slices.get(i).entrySet()) {
+								// OVERRIDING SYSTEM VALUE: the rows keep their ids, also in GENERATED ALWAYS identity
+								// columns (audit_entry).
 								try (PreparedStatement insert = c.prepareStatement("INSERT INTO ceiling.\"" + entry.getKey()
-										+ "\" SELECT * FROM json_populate_recordset(NULL::ceiling.\"" + entry.getKey()
+										+ "\" OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::ceiling.\"" + entry.getKey()
 										+ "\", ?::json)")) {
 									insert.setString(1, entry.getValue());
 									insert.executeUpdate();

@@ -63,7 +63,8 @@ public final class EndToEndBenchmark {
 				db.setUsername("postgres");
 				db.setMaximumPoolSize(clients + 2);
 				Api api = new Api("http://localhost:" + port);
-				api.awaitReady(Duration.ofMinutes(Integer.getInteger("bench.readyMinutes", 3)));
+				// Generous: on two cores shared with other builds the platform has taken over 3 minutes to start.
+				api.awaitReady(Duration.ofMinutes(Integer.getInteger("bench.readyMinutes", 8)));
 				DeclarationMix mix = DeclarationMix.prepare(api, db);
 				OfficerRobots officers = new OfficerRobots(api);
 				report("platform ready: port=%d pg=%s mix=%s", port, jdbcUrl, mix.describe());
