@@ -170,7 +170,7 @@ class RestAuthorisationMatrixIntegrationTests {
 	@BeforeAll
 	void openTheStrangerBrokerAndCreateTheTargets() throws Exception {
 		if (!accounts.isTaken("broker.stranger")) {
-			UUID id = accounts.open("broker.stranger", "stranger12345", "Broker A never authorised", Role.BROKER,
+			UUID id = accounts.open("broker.stranger", "Quiet-harbour-lantern-58", "Broker A never authorised", Role.BROKER,
 					STRANGER_BROKERAGE, null);
 			keyFor(id, "sw-test-broker.stranger");
 		}
