@@ -1,6 +1,5 @@
 package io.singlewindow.web;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,16 +28,17 @@ public final class BrowserSession implements AutoCloseable {
 	private final Path profile;
 
 	public BrowserSession(int port) throws IOException {
+		BrowserAvailability.require();
 		this.baseUrl = "http://localhost:" + port;
 		this.profile = Files.createTempDirectory("chrome-profile");
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
+		options.setBinary(BrowserAvailability.CHROMIUM.toString());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN",
 				"--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingDriverExecutable(BrowserAvailability.CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
@@ -82,6 +82,34 @@ public final class BrowserSession implements AutoCloseable {
 	public boolean waitForText(By by, String text) {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(d -> text.equals(d.findElement(by).getText()));
+	}
+
+	/** Accepts the confirmation the page asks for and returns its question. */
+	public String confirm() {
+		var alert = new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+		String question = alert.getText();
+		alert.accept();
+		return question;
+	}
+
+	/** Types at the end of what the field holds, as a person continuing a sentence. */
+	public BrowserSession append(String id, String text) {
+		waitFor(By.id(id)).sendKeys(text);
+		return this;
+	}
+
+	/** An attribute of an element that live updates may replace meanwhile (read again if it was). */
+	public String attribute(By by, String name) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> String.valueOf(d.findElement(by).getDomAttribute(name)));
+	}
+
+	public String value(String id) {
+		return waitFor(By.id(id)).getDomProperty("value");
+	}
+
+	public boolean gone(By by) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(by).isEmpty());
 	}
 
 	public String text(By by) {

@@ -9,6 +9,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.DecimalNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * The one JSON spelling of a value that the audit chain hashes, so that anyone can recompute a row's hash from what
@@ -53,25 +57,16 @@ final class CanonicalJson {
 	 * such, {@link RawJson} as its canonical form, {@literal null} as {@code null}.
 	 */
 	static String object(Map<String, ?> members) {
+		ObjectNode node = READER.createObjectNode();
+		members.forEach((name, value) -> node.set(name, switch (value) {
+			case null -> NullNode.getInstance();
+			case RawJson raw -> raw.json() == null ? NullNode.getInstance() : READER.readTree(raw.json());
+			case Number n -> DecimalNode.valueOf(new BigDecimal(n.toString()));
+			default -> StringNode.valueOf(value.toString());
+		}));
 		StringBuilder out = new StringBuilder();
-		List<String> keys = new ArrayList<>(members.keySet());
-		keys.sort(null);
-		out.append('{');
-		for (int i = 0; i < keys.size(); i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			string(keys.get(i), out);
-			out.append(':');
-			Object value = members.get(keys.get(i));
-			switch (value) {
-				case null -> out.append("null");
-				case RawJson raw -> out.append(raw.json() == null ? "null" : of(raw.json()));
-				case Number n -> number(new BigDecimal(n.toString()), out);
-				default -> string(value.toString(), out);
-			}
-		}
-		return out.append('}').toString();
+		write(node, out);
+		return out.toString();
 	}
 
 	/** A member of {@link #object(Map)} that is itself a JSON document. */

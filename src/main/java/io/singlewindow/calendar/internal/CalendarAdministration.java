@@ -43,10 +43,10 @@ class CalendarAdministration {
 	private final AuditTrail auditTrail;
 
 	CalendarAdministration(JdbcClient jdbc, ZoneCalendar calendar, BusinessTime time, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.time = time;
-		this.auditTrail = auditTrail;
 	}
 
 	/** A year's notice as typed or sent: strings, so that every mistake is reported by field. */
@@ -80,7 +80,7 @@ class CalendarAdministration {
 	public RecordedYear record(Actor actor, int year, YearNotice notice) {
 		actor.requireRole(Role.ADMIN);
 		List<CalendarDay> days = validate(year, notice);
-		var before = find(year).map(y -> AuditRecord.state("source", y.source(), "days", summary(y.days()))).orElse(null);
+		RecordedYear before = find(year).orElse(null);
 		jdbc.sql("DELETE FROM calendar_year WHERE year = ?").param(year).update();
 		jdbc.sql("INSERT INTO calendar_year (year, source, recorded_at, recorded_by) VALUES (?, ?, ?, ?)")
 			.params(year, notice.source().strip(), java.sql.Timestamp.from(time.now()), actor.username())
@@ -90,20 +90,13 @@ class CalendarAdministration {
 				.params(day.date(), year, day.kind().name(), day.holiday())
 				.update();
 		}
-		// Deadlines of every enterprise move with the calendar: who recorded which notice is part of the record.
-		auditTrail.record(AuditRecord.of("CALENDAR_YEAR_RECORDED", "CALENDAR_YEAR", year)
-			.by(actor)
-			.change(before, AuditRecord.state("source", notice.source().strip(), "days", summary(days))));
 		calendar.refresh();
 		log.info("event=calendar_year_recorded year={} days={} actor={}", year, days.size(), actor.username());
-		return find(year).orElseThrow();
-	}
-
-	/** The days as one line each, {@code 2026-10-01 OFF}, for the audit record. */
-	private static List<String> summary(List<CalendarDay> days) {
-		return days.stream().sorted(java.util.Comparator.comparing(CalendarDay::date))
-			.map(d -> d.date() + " " + d.kind())
-			.toList();
+		RecordedYear recorded = find(year).orElseThrow();
+		// Working days set statutory deadlines, so a changed calendar changes what applicants may expect.
+		auditTrail.record(AuditRecord.of("WORKING_CALENDAR_RECORDED", "CALENDAR_YEAR", year).by(actor)
+			.change(before, recorded));
+		return recorded;
 	}
 
 	static List<CalendarDay> validate(int year, YearNotice notice) {

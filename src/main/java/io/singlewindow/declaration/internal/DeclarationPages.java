@@ -3,11 +3,13 @@ package io.singlewindow.declaration.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.FieldProblem;
@@ -25,6 +28,7 @@ import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The trader's declaration pages and the officers' queue. */
 @Controller
@@ -36,13 +40,17 @@ class DeclarationPages {
 	private final DeclarationStore store;
 	private final CurrentActor currentActor;
 	private final Enterprises enterprises;
+	private final MessageSource messages;
+	private final DeclarationChanges changes;
 
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
-			Enterprises enterprises) {
+			Enterprises enterprises, MessageSource messages, DeclarationChanges changes) {
+		this.changes = changes;
 		this.declarations = declarations;
 		this.store = store;
 		this.currentActor = currentActor;
 		this.enterprises = enterprises;
+		this.messages = messages;
 	}
 
 	@Bean
@@ -94,6 +102,9 @@ class DeclarationPages {
 		Actor actor = currentActor.get();
 		DeclarationView d = view(id);
 		actor.requireActFor(io.singlewindow.core.Uscc.parse(d.declarant()));
+		if (!d.status().amendable()) {
+			throw Declarations.notAmendable(d.number(), d.status());
+		}
 		Map<String, String> form = new java.util.HashMap<>();
 		form.put("declarant", d.declarant());
 		form.put("flow", d.flow());
@@ -199,11 +210,36 @@ class DeclarationPages {
 		return "declaration/detail";
 	}
 
-	/** The live part of the detail page, polled by htmx; read from the database, so any node answers. */
+	/**
+	 * The parts of the detail page that change, as htmx out-of-band swaps; read from the database, so any node
+	 * answers. The page sends the version of each task it shows: a task's input (reason, answer) is sent again only
+	 * when that task changed, so what a person is typing is never replaced. A different set of tasks (re-routed after
+	 * an amendment) reloads the page.
+	 */
 	@GetMapping("/declarations/{id}/live")
-	String live(@PathVariable UUID id, Model model) {
-		model.addAttribute("d", view(id));
-		return "declaration/detail :: live";
+	String live(@PathVariable UUID id, @RequestParam Map<String, String> shown, Model model,
+			HttpServletResponse response) {
+		DeclarationView d = view(id);
+		Map<String, String> current = d.tasks().stream()
+			.collect(Collectors.toMap(DeclarationView.Task::agency, t -> String.valueOf(t.version())));
+		Map<String, String> shownTasks = new java.util.HashMap<>(shown);
+		shownTasks.keySet().removeIf(name -> !name.matches("[A-Z][A-Z0-9_]{1,19}"));
+		if (!shownTasks.isEmpty() && !shownTasks.keySet().equals(current.keySet())) {
+			response.setHeader("HX-Refresh", "true");
+		}
+		model.addAttribute("d", d);
+		model.addAttribute("changedTasks", current.entrySet().stream()
+			.filter(task -> !task.getValue().equals(shownTasks.get(task.getKey())))
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toSet()));
+		return "declaration/live :: updates";
+	}
+
+	/** Server-Sent Events: "changed" whenever the declaration or one of its tasks changed, on whichever node. */
+	@GetMapping(path = "/declarations/{id}/events", produces = "text/event-stream")
+	SseEmitter events(@PathVariable UUID id) {
+		view(id);
+		return changes.watch(id);
 	}
 
 	@GetMapping("/declarations/{id}/response")
@@ -213,9 +249,14 @@ class DeclarationPages {
 	}
 
 	@PostMapping("/declarations/{id}/answer")
-	String answer(@PathVariable UUID id, @RequestParam String agency, @RequestParam String answer) {
-		declarations.answer(currentActor.get(), id, AgencyCode.of(agency), answer);
-		return "redirect:/declarations/" + id;
+	String answer(@PathVariable UUID id, @RequestParam String agency, @RequestParam(required = false) String answer,
+			Model model, Locale locale, HttpServletResponse response) {
+		try {
+			declarations.answer(currentActor.get(), id, AgencyCode.of(agency), answer);
+			return "redirect:/declarations/" + id;
+		} catch (Problem problem) {
+			return detailAgain(id, agency, answer, problem, model, locale, response);
+		}
 	}
 
 	@PostMapping("/declarations/{id}/release")
@@ -224,21 +265,77 @@ class DeclarationPages {
 		return "redirect:/declarations/" + id;
 	}
 
+	/**
+	 * The officer's queue: open tasks of their agency, oldest first (or newest), narrowed by a search over the
+	 * declaration number, the declarant's USCC and its name. Customs also sees the cleared declarations waiting for
+	 * the release of their goods.
+	 */
 	@GetMapping("/agency/queue")
-	String queue(Model model) {
+	String queue(@RequestParam(required = false) String q, @RequestParam(required = false) String sort, Model model,
+			Locale locale) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.OFFICER);
-		model.addAttribute("agency", actor.agency().value());
-		model.addAttribute("tasks", store.queue(actor.agency().value(), 200));
+		String agency = actor.agency().value();
+		List<DeclarationStore.QueueEntry> tasks = store.queue(agency, 500);
+		List<DeclarationStore.Summary> release = AgencyCode.CUSTOMS.equals(actor.agency()) ? store.awaitingRelease(200)
+				: List.of();
+		Map<String, String> names = enterpriseNames(java.util.stream.Stream.concat(
+				tasks.stream().map(DeclarationStore.QueueEntry::declarant),
+				release.stream().map(DeclarationStore.Summary::declarant)).collect(Collectors.toSet()), locale);
+		String search = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+		java.util.function.BiPredicate<String, String> matches = (number, declarant) -> search.isEmpty()
+				|| number.toLowerCase(Locale.ROOT).contains(search) || declarant.toLowerCase(Locale.ROOT).contains(search)
+				|| names.getOrDefault(declarant, "").toLowerCase(Locale.ROOT).contains(search);
+		List<DeclarationStore.QueueEntry> shown = new ArrayList<>(
+				tasks.stream().filter(t -> matches.test(t.number(), t.declarant())).toList());
+		if ("newest".equals(sort)) {
+			java.util.Collections.reverse(shown);
+		}
+		model.addAttribute("agency", agency);
+		model.addAttribute("tasks", shown);
+		model.addAttribute("release", release.stream().filter(r -> matches.test(r.number(), r.declarant())).toList());
+		model.addAttribute("names", names);
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("sort", "newest".equals(sort) ? "newest" : "oldest");
 		return "declaration/queue";
+	}
+
+	private Map<String, String> enterpriseNames(Set<String> usccs, Locale locale) {
+		return enterprises.findAll(usccs.stream().map(io.singlewindow.core.Uscc::parse).toList()).stream()
+			.collect(Collectors.toMap(e -> e.uscc().value(), e -> e.name(locale), (a, b) -> a));
 	}
 
 	@PostMapping("/tasks/{taskId}/decision")
 	String decide(@PathVariable UUID taskId, @RequestParam Declarations.Decision decision,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) UUID declarationId,
-			@RequestParam(required = false) Integer version) {
-		declarations.decide(currentActor.get(), taskId, decision, reason, version);
+			@RequestParam(required = false) Integer version, Model model, Locale locale, HttpServletResponse response) {
+		try {
+			declarations.decide(currentActor.get(), taskId, decision, reason, version);
+		} catch (Problem problem) {
+			if (declarationId == null) {
+				throw problem;
+			}
+			String agency = view(declarationId).tasks().stream().filter(t -> t.id().equals(taskId))
+				.map(DeclarationView.Task::agency).findFirst().orElseThrow(() -> problem);
+			return detailAgain(declarationId, agency, reason, problem, model, locale, response);
+		}
 		return declarationId == null ? "redirect:/agency/queue" : "redirect:/declarations/" + declarationId;
+	}
+
+	/** What a person typed into a task's form, and why it was refused, shown next to the field on the same page. */
+	record TaskError(String agency, String field, String message, String text) {
+	}
+
+	private String detailAgain(UUID id, String agency, String typed, Problem problem, Model model, Locale locale,
+			HttpServletResponse response) {
+		response.setStatus(problem.status().value());
+		String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
+		String code = problem.fieldProblems().isEmpty() ? problem.code() : problem.fieldProblems().getFirst().code();
+		Object[] arguments = problem.fieldProblems().isEmpty() ? problem.arguments()
+				: problem.fieldProblems().getFirst().arguments();
+		model.addAttribute("taskError", new TaskError(agency, field,
+				messages.getMessage("problem." + code, arguments, code, locale), typed));
+		return detail(id, model);
 	}
 
 	private DeclarationView view(UUID id) {

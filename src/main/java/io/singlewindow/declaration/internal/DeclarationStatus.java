@@ -23,6 +23,11 @@ enum DeclarationStatus {
 		return tasks.stream().allMatch(TaskStatus::approved) ? CLEARED : UNDER_REVIEW;
 	}
 
+	/** The declarant may still change what was declared: nobody has rejected or cleared it yet. */
+	boolean amendable() {
+		return this == UNDER_REVIEW || this == QUERIED;
+	}
+
 	boolean open() {
 		return this == SUBMITTED || this == UNDER_REVIEW || this == QUERIED;
 	}

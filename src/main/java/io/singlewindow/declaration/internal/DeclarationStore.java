@@ -83,6 +83,18 @@ class DeclarationStore {
 			.list();
 	}
 
+	/** Customs' second list: cleared declarations whose goods wait to be released, longest waiting first. */
+	List<Summary> awaitingRelease(int limit) {
+		return jdbc.sql("""
+				SELECT id, number, declarant, flow, status, submitted_at, cleared_at AS updated_at, client_reference
+				FROM declaration WHERE status = 'CLEARED' ORDER BY cleared_at LIMIT ?""")
+			.param(limit)
+			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
+					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
+					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference")))
+			.list();
+	}
+
 	record Summary(UUID id, String number, String declarant, String flow, DeclarationStatus status,
 			Instant submittedAt, Instant updatedAt, String clientReference) {
 	}

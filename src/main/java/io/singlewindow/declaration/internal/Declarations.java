@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.audit.AuditRecord;
@@ -410,6 +411,12 @@ class Declarations {
 		return status;
 	}
 
+	/** The status is quoted in the reader's language ("is Cleared"), not as its code. */
+	static Problem notAmendable(String number, DeclarationStatus status) {
+		return Problem.conflict("DECLARATION_NOT_AMENDABLE", number,
+				new DefaultMessageSourceResolvable(new String[] { "declaration.status." + status.name() }, status.name()));
+	}
+
 	/**
 	 * Replaces a declaration under review or queried by an amended one: permits written off are given back and
 	 * written off afresh, and only the agencies whose lines changed decide again (see {@link #process}).
@@ -421,8 +428,8 @@ class Declarations {
 		Locked locked = lock(id);
 		Uscc declarant = Uscc.parse(locked.declarant());
 		actor.requireActFor(declarant);
-		if (locked.status() != DeclarationStatus.UNDER_REVIEW && locked.status() != DeclarationStatus.QUERIED) {
-			throw Problem.conflict("DECLARATION_NOT_AMENDABLE", locked.number(), locked.status().name());
+		if (!locked.status().amendable()) {
+			throw notAmendable(locked.number(), locked.status());
 		}
 		Enterprise enterprise = enterprises.requireActive(declarant);
 		LocalDate today = time.today();

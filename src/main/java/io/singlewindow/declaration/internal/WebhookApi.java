@@ -69,6 +69,8 @@ class WebhookApi {
 	@Operation(summary = "Stop a webhook")
 	void delete(@PathVariable UUID id) {
 		Actor actor = currentActor.get();
+		// Officers and admins act for no enterprise: refused here rather than failing on their empty side.
+		actor.requireRole(Role.TRADER, Role.BROKER);
 		if (webhooks.deactivate(id, DeclarationApi.declarants(actor)) == 0) {
 			throw Problem.notFound("WEBHOOK_NOT_FOUND", id);
 		}

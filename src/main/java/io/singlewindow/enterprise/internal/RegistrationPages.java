@@ -252,13 +252,19 @@ class RegistrationPages {
 
 	/** Refusals on these pages become a page in the person's language, not a stack trace. */
 	@ExceptionHandler({ Problem.class, InvalidValue.class })
-	String refused(RuntimeException e, Model model, HttpServletResponse response, Locale locale) {
+	String refused(RuntimeException e, Model model, jakarta.servlet.http.HttpServletRequest request,
+			HttpServletResponse response, Locale locale) {
+		if (e instanceof Problem problem && problem.status() == org.springframework.http.HttpStatus.UNAUTHORIZED) {
+			// A page that needs a person: the login, as for every page that does.
+			return "redirect:/login";
+		}
 		if (e instanceof Problem problem) {
 			response.setStatus(problem.status().value());
 			model.addAttribute("message", describe(problem, locale));
 		} else {
 			InvalidValue invalid = (InvalidValue) e;
-			response.setStatus(422);
+			// A malformed code in the address is an address with no page; in a submitted form, bad input.
+			response.setStatus("GET".equals(request.getMethod()) ? 404 : 422);
 			model.addAttribute("message", text(invalid.code(), locale, invalid.value()));
 		}
 		return "enterprise/refused";

@@ -31,10 +31,13 @@ class AttemptThrottle {
 		return jdbc.sql("SELECT failures, last_failure_at FROM login_throttle WHERE throttle_key = ?").param(key)
 			.query((rs, i) -> {
 				Instant last = rs.getTimestamp(2).toInstant();
-				if (last.plus(backoff.forgetAfter()).isBefore(now)) {
+				Duration pause = backoff.pauseAfter(rs.getInt(1));
+				if (pause.isZero() || last.plus(backoff.forgetAfter()).isBefore(now)) {
 					return Duration.ZERO;
 				}
-				return Duration.between(now, last.plus(backoff.pauseAfter(rs.getInt(1))));
+				// A clock set back (an operator's correction, a test's clock) never makes a pause longer than it is.
+				Duration left = Duration.between(now, last.plus(pause));
+				return left.compareTo(pause) > 0 ? pause : left;
 			})
 			.optional()
 			.filter(left -> left.isPositive());

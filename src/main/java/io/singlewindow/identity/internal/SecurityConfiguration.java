@@ -3,6 +3,7 @@ package io.singlewindow.identity.internal;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -65,7 +66,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	@ConditionalOnWebApplication
-	SecurityFilterChain web(HttpSecurity http, List<PublicPath> publicPaths) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, List<PublicPath> publicPaths, ApplicationContext context)
+			throws Exception {
 		http.authorizeHttpRequests(auth -> {
 			auth.requestMatchers(ALWAYS_PUBLIC).permitAll();
 			publicPaths.forEach(p -> auth.requestMatchers(p.pattern()).permitAll());
@@ -77,6 +79,7 @@ class SecurityConfiguration {
 				.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
 						+ (failure instanceof LoginPaused paused ? "/login?paused=" + paused.secondsLeft()
 								: "/login?error"))))
+			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginOrNotFound(context)))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
 				.contentSecurityPolicy(csp -> csp.policyDirectives(

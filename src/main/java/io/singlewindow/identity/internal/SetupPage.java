@@ -29,10 +29,11 @@ class SetupPage {
 	}
 
 	@GetMapping("/setup")
-	String show(HttpServletResponse response) {
+	String show(HttpServletResponse response, Model model) {
 		if (firstAdministrator.isSetUp()) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return "error/404";
+			model.addAttribute("status", HttpServletResponse.SC_NOT_FOUND);
+			return "error";
 		}
 		return "identity/setup";
 	}
@@ -48,7 +49,8 @@ class SetupPage {
 		} catch (Problem problem) {
 			if ("ALREADY_SET_UP".equals(problem.code())) {
 				response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-				return "error/404";
+				model.addAttribute("status", HttpServletResponse.SC_NOT_FOUND);
+				return "error";
 			}
 			response.setStatus(422);
 			model.addAttribute("errors", FieldErrors.of(problem, messages, locale));

@@ -28,6 +28,12 @@ class ShellModel {
 		return currentActor.find().orElse(null);
 	}
 
+	/** The address of the page, so that the menu can mark where the person is. */
+	@ModelAttribute("currentPath")
+	String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+		return request.getRequestURI();
+	}
+
 	@ModelAttribute("navigation")
 	List<NavigationItem> navigation() {
 		Set<String> roles = currentActor.find().map(a -> Set.of(a.role().name())).orElse(Set.of("ANONYMOUS"));

@@ -141,9 +141,14 @@ class PermitPages {
 	}
 
 	@GetMapping("/permits/apply")
-	String applyForm(@RequestParam String code, @RequestParam(required = false) String uscc, Model model) {
+	String applyForm(@RequestParam(required = false) String code, @RequestParam(required = false) String uscc,
+			Model model) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
+		if (code == null || code.isBlank()) {
+			// One applies for a permit chosen from the catalogue.
+			return "redirect:/permits/catalogue";
+		}
 		CatalogueEntry entry = catalogue.get(code.toUpperCase(Locale.ROOT));
 		model.addAttribute("form", new PermitApplications.ApplicationForm(entry.code(),
 				uscc == null ? actor.enterprise().value() : uscc, "", List.of(), null, null, List.of(), false));
@@ -211,6 +216,13 @@ class PermitPages {
 		Map<String, String> amountErrors = new LinkedHashMap<>();
 		BigDecimal quantity = amount(grantedQuantity, "grantedQuantity", amountErrors, locale);
 		BigDecimal value = amount(grantedValue, "grantedValue", amountErrors, locale);
+		// Whatever comes back to the officer shows their own choices, never a default that would flip the outcome.
+		Map<String, String> chosen = new java.util.HashMap<>();
+		chosen.put("decision", decision);
+		chosen.put("reason", reason);
+		chosen.put("grantedQuantity", grantedQuantity);
+		chosen.put("grantedValue", grantedValue);
+		model.addAttribute("decisionForm", chosen);
 		if (!amountErrors.isEmpty()) {
 			return applicationPage(applications.get(id), model, amountErrors, null);
 		}
@@ -236,6 +248,9 @@ class PermitPages {
 				&& actor.mayActAs(application.issuingAgency()));
 		model.addAttribute("maySupplement", application.status() == ApplicationStatus.DOCUMENTS_REQUESTED
 				&& actor.mayActFor(application.applicant()));
+		if (!model.containsAttribute("decisionForm")) {
+			model.addAttribute("decisionForm", Map.of());
+		}
 		showProblems(model, errors, problem);
 		return "permit/application";
 	}

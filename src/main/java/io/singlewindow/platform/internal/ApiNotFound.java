@@ -1,5 +1,6 @@
 package io.singlewindow.platform.internal;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.springframework.core.Ordered;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A path nobody maps is no controller's business, so {@link ProblemResponses} never sees it: answer API clients with
@@ -27,12 +29,12 @@ class ApiNotFound {
 	}
 
 	@ExceptionHandler
-	Object on(NoResourceFoundException e, HttpServletRequest request) {
+	Object on(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (request.getRequestURI().startsWith("/api/")) {
 			return problems.respond(HttpStatus.NOT_FOUND, "NOT_FOUND", List.of());
 		}
-		ModelAndView page = new ModelAndView("error/404");
-		page.setStatus(HttpStatus.NOT_FOUND);
-		return page;
+		// Through the container's error dispatch, so the error page is rendered with the person's menu.
+		response.sendError(HttpStatus.NOT_FOUND.value());
+		return new ModelAndView();
 	}
 }

@@ -1,12 +1,15 @@
 package io.singlewindow.routing.internal;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -14,8 +17,11 @@ import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.NavigationItem;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Violations;
+import io.singlewindow.identity.Agencies;
+import io.singlewindow.identity.Agency;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** Administrators edit the routing table on the page {@code /admin/routing} (REST: {@link RoutingRulesApi}). */
 @Controller
@@ -23,10 +29,12 @@ class RoutingAdmin {
 
 	private final RoutingRules rules;
 	private final CurrentActor currentActor;
+	private final Agencies agencies;
 
-	RoutingAdmin(RoutingRules rules, CurrentActor currentActor) {
+	RoutingAdmin(RoutingRules rules, CurrentActor currentActor, Agencies agencies) {
 		this.rules = rules;
 		this.currentActor = currentActor;
+		this.agencies = agencies;
 	}
 
 	@Bean
@@ -43,29 +51,54 @@ class RoutingAdmin {
 	String page(Model model) {
 		currentActor.get().requireRole(Role.ADMIN);
 		model.addAttribute("rules", rules.all());
-		model.addAttribute("types", RoutingRule.ConditionType.values());
+		model.addAttribute("agencies", agencyNames());
 		return "routing/rules";
 	}
 
-	@PostMapping("/admin/routing")
-	String save(@RequestParam(required = false) String code, @RequestParam String descriptionZh,
-			@RequestParam String descriptionEn, @RequestParam String conditionType,
-			@RequestParam(required = false) String values, @RequestParam(required = false) String agency,
-			@RequestParam(defaultValue = "false") boolean active, @RequestParam int priority,
-			@RequestParam(required = false) Integer version, Model model) {
+	/** One rule's edit page; {@code new} starts a rule. */
+	@GetMapping("/admin/routing/{code}")
+	String edit(@PathVariable String code, Model model) {
 		currentActor.get().requireRole(Role.ADMIN);
-		try {
-			RuleBody body = new RuleBody(code, descriptionZh, descriptionEn, conditionType, values, agency, active,
-					priority, version);
-			rules.save(parse(body, code, version == null ? 0 : version), version == null);
-			model.addAttribute("saved", true);
-		} catch (Problem e) {
-			model.addAttribute("error", e.fieldProblems().isEmpty() ? e.code() : e.fieldProblems().get(0).code());
-		}
-		return page(model);
+		RuleBody rule = "new".equals(code) ? new RuleBody(null, "", "", "HS_PREFIX", "", null, true, 100, null)
+				: body(rules.find(code).orElseThrow(() -> Problem.notFound("ROUTING_RULE_NOT_FOUND", code)));
+		return editPage(rule, model);
 	}
 
-	static RoutingRule parse(RuleBody body, String code, int version) {
+	@PostMapping("/admin/routing")
+	String save(@RequestParam(required = false) String code, @RequestParam(required = false) String descriptionZh,
+			@RequestParam(required = false) String descriptionEn, @RequestParam(required = false) String conditionType,
+			@RequestParam(required = false) String values, @RequestParam(required = false) String agency,
+			@RequestParam(defaultValue = "false") boolean active, @RequestParam(required = false) Integer priority,
+			@RequestParam(required = false) Integer version, Model model, HttpServletResponse response) {
+		currentActor.get().requireRole(Role.ADMIN);
+		RuleBody body = new RuleBody(code, descriptionZh, descriptionEn, conditionType, values, agency, active,
+				priority, version);
+		try {
+			rules.save(parse(body, code, version == null ? 0 : version, agencies), version == null);
+			return "redirect:/admin/routing?saved=" + code;
+		} catch (Problem e) {
+			response.setStatus(e.status().value());
+			model.addAttribute("error", e.fieldProblems().isEmpty() ? e.code() : e.fieldProblems().get(0).code());
+			model.addAttribute("errorField", e.fieldProblems().isEmpty() ? null : e.fieldProblems().get(0).field());
+			model.addAttribute("errorArguments", e.fieldProblems().isEmpty() ? e.arguments()
+					: e.fieldProblems().get(0).arguments());
+			return editPage(body, model);
+		}
+	}
+
+	private String editPage(RuleBody rule, Model model) {
+		model.addAttribute("rule", rule);
+		model.addAttribute("types", RoutingRule.ConditionType.values());
+		model.addAttribute("agencies", agencies.all());
+		return "routing/rule";
+	}
+
+	private Map<String, Agency> agencyNames() {
+		return agencies.all().stream().collect(Collectors.toMap(a -> a.code().value(), a -> a));
+	}
+
+	/** Reads a rule as an administrator wrote it; an agency the zone does not have is refused, never stored. */
+	static RoutingRule parse(RuleBody body, String code, int version, Agencies agencies) {
 		var v = new Violations();
 		v.check(code != null && code.matches("[A-Z][A-Z0-9_]{1,39}"), "code", "ROUTING_RULE_CODE_FORMAT", code);
 		v.required(body.descriptionZh(), "descriptionZh").text("descriptionZh", body.descriptionZh(), 200);
@@ -80,6 +113,7 @@ class RoutingAdmin {
 				: v.read("agency", () -> AgencyCode.of(body.agency()));
 		v.check(agency != null || type == RoutingRule.ConditionType.PERMIT_SCOPE || type == null, "agency",
 				"ROUTING_AGENCY_REQUIRED");
+		v.check(agency == null || agencies.find(agency).isPresent(), "agency", "ROUTING_AGENCY_UNKNOWN", body.agency());
 		v.throwIfAny();
 		return new RoutingRule(code, body.descriptionZh().strip(), body.descriptionEn().strip(), type,
 				RoutingRule.parseValues(body.values() == null ? "" : body.values().toUpperCase(Locale.ROOT)), agency,

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.singlewindow.core.Problem;
+import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.routing.internal.RoutingAdmin.RuleBody;
@@ -27,10 +28,12 @@ class RoutingRulesApi {
 
 	private final RoutingRules rules;
 	private final CurrentActor currentActor;
+	private final Agencies agencies;
 
-	RoutingRulesApi(RoutingRules rules, CurrentActor currentActor) {
+	RoutingRulesApi(RoutingRules rules, CurrentActor currentActor, Agencies agencies) {
 		this.rules = rules;
 		this.currentActor = currentActor;
+		this.agencies = agencies;
 	}
 
 	@GetMapping("/api/v1/routing/rules")
@@ -44,7 +47,7 @@ class RoutingRulesApi {
 	@Operation(summary = "Add a routing rule (admins)")
 	RuleBody create(@RequestBody RuleBody body) {
 		currentActor.get().requireRole(Role.ADMIN);
-		RoutingRule rule = RoutingAdmin.parse(body, body.code(), 0);
+		RoutingRule rule = RoutingAdmin.parse(body, body.code(), 0, agencies);
 		rules.save(rule, true);
 		log.info("event=routing_rule_created code={} by={}", rule.code(), currentActor.get().username());
 		return RoutingAdmin.body(rules.find(rule.code()).orElseThrow());
@@ -57,7 +60,7 @@ class RoutingRulesApi {
 		if (body.version() == null) {
 			throw Problem.invalidField("version", "REQUIRED");
 		}
-		RoutingRule rule = RoutingAdmin.parse(body, code, body.version());
+		RoutingRule rule = RoutingAdmin.parse(body, code, body.version(), agencies);
 		rules.save(rule, false);
 		log.info("event=routing_rule_changed code={} by={}", code, currentActor.get().username());
 		return RoutingAdmin.body(rules.find(code).orElseThrow());

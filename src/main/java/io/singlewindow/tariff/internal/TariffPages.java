@@ -78,7 +78,7 @@ class TariffPages {
 	}
 
 	@GetMapping("/tariff/lines/{code}")
-	String line(@PathVariable String code, Model model) {
+	String line(@PathVariable String code, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		currentActor.get();
 		java.util.Optional<io.singlewindow.tariff.TariffLine> line;
 		try {
@@ -87,7 +87,8 @@ class TariffPages {
 			line = java.util.Optional.empty();
 		}
 		if (line.isEmpty()) {
-			// an unknown code is a search without results, not an error page
+			// an unknown code is a search without results rather than a bare error page, answered as not found
+			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_NOT_FOUND);
 			model.addAttribute("notFound", code);
 			return lines(code, model);
 		}

@@ -12,7 +12,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -207,6 +214,49 @@ class AuditTrailIntegrationTests {
 			.containsExactly("LICENCE_ISSUED");
 		assertThat(jdbc.sql("SELECT status FROM enterprise WHERE uscc = ?").param(enterprise.uscc().value())
 			.query(String.class).single()).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void decisionsDoNotWaitForEachOtherAndARowCommittedLateIsChainedAfterThoseSealedMeanwhile() throws Exception {
+		CountDownLatch recorded = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		String slow = "SLOW-" + UUID.randomUUID();
+		String quick = "QUICK-" + UUID.randomUUID();
+		try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+			// A decision that has written its row but not yet committed (it holds the smaller id).
+			Future<?> first = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+				auditTrail.record(AuditRecord.of("LICENCE_SUSPENDED", "LICENCE", slow).bySystem("test"));
+				recorded.countDown();
+				await(release);
+			}));
+			assertThat(recorded.await(30, TimeUnit.SECONDS)).isTrue();
+
+			// Another decision records and commits meanwhile: nothing makes it wait for the first.
+			long started = System.nanoTime();
+			new TransactionTemplate(transactions).executeWithoutResult(tx -> auditTrail
+				.record(AuditRecord.of("LICENCE_SUSPENDED", "LICENCE", quick).bySystem("test")));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+			sealer.sealAll();
+			assertThat(rowsOf("LICENCE", quick).getFirst().chainPosition()).isNotNull();
+
+			release.countDown();
+			first.get(30, TimeUnit.SECONDS);
+		}
+		sealer.sealAll();
+		AuditEntry late = rowsOf("LICENCE", slow).getFirst();
+		AuditEntry early = rowsOf("LICENCE", quick).getFirst();
+		assertThat(late.id()).isLessThan(early.id());
+		assertThat(late.chainPosition()).isGreaterThan(early.chainPosition());
+		assertThat(verification.verify().intact()).isTrue();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@Test

@@ -34,8 +34,7 @@ class DeclarationBrowserTests {
 			String number = trader.text(By.id("declaration-number"));
 			assertThat(number).startsWith("XM");
 			assertThat(trader.driver().findElements(By.id("channel"))).isEmpty();
-			assertThat(trader.driver().findElement(By.cssSelector("#task-CIQ .badge")).getAttribute("data-status"))
-				.isEqualTo("PENDING");
+			assertThat(trader.attribute(By.cssSelector("#task-CIQ .badge"), "data-status")).isEqualTo("PENDING");
 			trader.screenshot("declaration-submitted");
 
 			// The trader corrects the quantity before anyone decided: the same declaration, amended.

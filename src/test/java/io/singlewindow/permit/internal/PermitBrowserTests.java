@@ -76,6 +76,7 @@ class PermitBrowserTests {
 		browser.select("decision", "APPROVE").type("grantedValue", "1000000");
 		browser.screenshot("permit-decide-zh");
 		browser.click("decision-submit");
+		assertThat(browser.confirm()).isEqualTo("确认作出以下决定：批准并发证？");
 		// The decided page replaces the one we are on, which has the same status field: wait for the new one.
 		assertThat(eventually(By.id("application-status"), "已批准")).isTrue();
 		String number = browser.text(By.id("application-permit"));
@@ -120,6 +121,45 @@ class PermitBrowserTests {
 		String history = browser.text(By.id("record-history"));
 		assertThat(history).contains(number, "Commitment found false", "Revoked", "现场核查无经营场所");
 		browser.screenshot("permit-record-en");
+		browser.click("logout");
+	}
+
+	@Test
+	void aRejectionRefusedForWantOfAReasonStaysARejectionAndIsConfirmedBeforeItIsRecorded() throws Exception {
+		logIn("trader.chip");
+		browser.open("/permits/apply?code=DUAL_USE_EXPORT&lang=en");
+		browser.type("scope", "Thermal cameras for a research institute")
+			.type("goods", "9013200000")
+			.type("requestedValue", "300000")
+			.type("document-0", "HT-2026-0901")
+			.type("document-1", "EU-STMT-41")
+			.type("document-2", "TECH-CAM-2");
+		browser.click("apply-submit");
+		assertThat(browser.text(By.id("application-status"))).isEqualTo("Under review");
+		String application = browser.driver().getCurrentUrl().replaceAll("\\?.*$", "").replaceAll("^.*(/permits/applications/)", "$1");
+		browser.click("logout");
+
+		logIn("officer.commerce");
+		browser.open(application + "?lang=zh_CN");
+		// No decision is chosen for the officer.
+		assertThat(browser.value("decision")).isEmpty();
+		browser.select("decision", "REJECT");
+		browser.click("decision-submit");
+		assertThat(browser.confirm()).isEqualTo("确认作出以下决定：不予许可？");
+		// Refused for want of a reason: the officer's choice is still Reject, nothing was recorded.
+		assertThat(browser.waitFor(By.cssSelector("p.field-error[role=alert]")).isDisplayed()).isTrue();
+		assertThat(browser.value("decision")).isEqualTo("REJECT");
+		assertThat(browser.text(By.id("application-status"))).isEqualTo("审查中");
+		browser.screenshot("permit-reject-without-reason-zh");
+
+		browser.open(application + "?lang=en");
+		browser.select("decision", "REJECT").type("reason", "End user not verifiable");
+		browser.click("decision-submit");
+		assertThat(browser.confirm()).isEqualTo("Record this decision: Reject?");
+		assertThat(eventually(By.id("application-status"), "Rejected")).isTrue();
+		assertThat(browser.text(By.id("decision-recorded"))).isEqualTo("Decision recorded. The application is now: Rejected.");
+		assertThat(browser.driver().findElements(By.id("application-permit"))).as("no permit issued").isEmpty();
+		browser.screenshot("permit-rejected-en");
 		browser.click("logout");
 	}
 }

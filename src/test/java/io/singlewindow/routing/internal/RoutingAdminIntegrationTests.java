@@ -32,6 +32,40 @@ class RoutingAdminIntegrationTests {
 	MockMvc mvc;
 
 	@Test
+	void aRuleForAnAgencyTheZoneDoesNotHaveIsRefusedOnThePageAndByTheApi() throws Exception {
+		String rule = """
+				{"code":"QUARANTINE_TEST","descriptionZh":"检疫","descriptionEn":"Quarantine",
+				 "conditionType":"HS_PREFIX","values":"0901","agency":"QUARANTINE","priority":90}""";
+		mvc.perform(post("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin")
+			.contentType(MediaType.APPLICATION_JSON).content(rule))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+			.andExpect(jsonPath("$.errors[0].field").value("agency"))
+			.andExpect(jsonPath("$.errors[0].code").value("ROUTING_AGENCY_UNKNOWN"));
+		mvc.perform(post("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin")
+			.contentType(MediaType.APPLICATION_JSON).content(rule.replace("HS_PREFIX", "QUARANTINE_CHECK")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.field == 'conditionType')].code").value("ROUTING_CONDITION_UNKNOWN"));
+
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+			.formLogin("/login").user("admin").password("demo12345");
+		var session = mvc.perform(admin).andReturn().getResponse().getCookie("SESSION");
+		String page = mvc.perform(post("/admin/routing").cookie(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.header("Accept-Language", "en").param("code", "QUARANTINE_TEST").param("descriptionZh", "检疫")
+			.param("descriptionEn", "Quarantine").param("conditionType", "HS_PREFIX").param("values", "0901")
+			.param("agency", "QUARANTINE").param("priority", "90").param("active", "true"))
+			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		// Refused on the rule's own page, with what the administrator typed kept.
+		assertThat(page).contains("The zone has no agency QUARANTINE", "value=\"Quarantine\"");
+		// The page offers the zone's agencies and the condition types by name, not as free text.
+		assertThat(page).contains("<select id=\"agency\" name=\"agency\"", "<option value=\"CIQ\">",
+				"Supervision condition of the tariff line");
+		mvc.perform(get("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(jsonPath("$[?(@.code == 'QUARANTINE_TEST')]").isEmpty());
+	}
+
+	@Test
 	void anAdministratorsRuleRoutesTheNextDeclarationAndCanBeSwitchedOff() throws Exception {
 		String rule = """
 				{"code":"TAX_WINE_TEST","descriptionZh":"葡萄酒消费税","descriptionEn":"Excise on wine",

@@ -1,0 +1,123 @@
+package io.singlewindow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.singlewindow.enterprise.EnterpriseFixtures;
+import jakarta.servlet.http.Cookie;
+
+/**
+ * The web forms of the two busiest write paths (anonymous registration, a trader's declaration) with a corpus of
+ * hostile values in every field, one field at a time: the page comes back with the field's error (never a 500) and
+ * nothing is stored.
+ */
+@SingleWindowIntegrationTest
+class HostileFormsIntegrationTests {
+
+	static final List<String> HOSTILE = List.of("pro\u0000cessors", "x".repeat(5_000), "1e999999999", "1.5", "-1",
+			"' OR '1'='1", "\uD800");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theRegistrationFormAnswersEveryHostileValueWithAFormAndStoresNothing() throws Exception {
+		Map<String, String> valid = new LinkedHashMap<>();
+		valid.put("nameZh", "厦门表单测试有限公司");
+		valid.put("nameEn", "Form Test Co.");
+		valid.put("entityType", "LIMITED_LIABILITY_COMPANY");
+		valid.put("legalRepresentative", "李四");
+		valid.put("registeredCapital", "1000000");
+		valid.put("capitalCurrency", "CNY");
+		valid.put("zoneArea", "HAICANG_BONDED_PORT");
+		valid.put("address", "海沧大道 1 号");
+		valid.put("businessScope", "C3240");
+		valid.put("industrialChain", "TUNGSTEN");
+		valid.put("username", "form" + System.nanoTime());
+		valid.put("password", "password123");
+		for (String field : valid.keySet()) {
+			for (String hostile : HOSTILE) {
+				long before = count("enterprise");
+				MockHttpServletResponse page = postForm("/register", valid, field, hostile, null);
+				String context = "/register " + field + "=" + abbreviate(hostile) + " -> " + page.getStatus();
+				assertThat(page.getStatus()).as(context).isLessThan(500);
+				if (page.getStatus() != 302) {
+					assertThat(count("enterprise")).as(context).isEqualTo(before);
+				}
+			}
+		}
+	}
+
+	@Test
+	void theDeclarationFormAnswersEveryHostileValueWithAFormAndStoresNothing() throws Exception {
+		Cookie session = mvc.perform(formLogin("/login").user("trader.chip").password("demo12345")).andReturn()
+			.getResponse().getCookie("SESSION");
+		Map<String, String> valid = new LinkedHashMap<>();
+		valid.put("declarant", EnterpriseFixtures.demo("CHIP").value());
+		valid.put("flow", "IMPORT");
+		valid.put("tradeMode", "0110");
+		valid.put("transportMode", "4");
+		valid.put("port", "CNXMN");
+		valid.put("originCountry", "US");
+		valid.put("destinationCountry", "CN");
+		valid.put("tradingCountry", "US");
+		valid.put("currency", "USD");
+		valid.put("incoterm", "CIF");
+		valid.put("freight", "10");
+		valid.put("packages", "3");
+		valid.put("grossWeight", "120");
+		valid.put("netWeight", "100");
+		valid.put("consignor", "Intel (demo)");
+		valid.put("items[0].hsCode", "8542319000");
+		valid.put("items[0].description", "processors");
+		valid.put("items[0].quantity", "200");
+		valid.put("items[0].unit", "C62");
+		valid.put("items[0].value", "4000");
+		valid.put("items[0].origin", "US");
+		for (String field : valid.keySet()) {
+			for (String hostile : HOSTILE) {
+				long before = count("declaration");
+				MockHttpServletResponse page = postForm("/declarations/new", valid, field, hostile, session);
+				String context = "/declarations/new " + field + "=" + abbreviate(hostile) + " -> " + page.getStatus();
+				assertThat(page.getStatus()).as(context).isLessThan(500);
+				if (page.getStatus() != 302) {
+					assertThat(count("declaration")).as(context).isEqualTo(before);
+				}
+			}
+		}
+	}
+
+	private MockHttpServletResponse postForm(String path, Map<String, String> valid, String field, String value,
+			Cookie session) throws Exception {
+		var request = post(path).with(csrf()).characterEncoding(StandardCharsets.UTF_8);
+		valid.forEach((name, v) -> request.param(name, name.equals(field) ? value : v));
+		if (session != null) {
+			request.cookie(session);
+		}
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+	private long count(String table) {
+		return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+	}
+
+	private static String abbreviate(String s) {
+		return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+	}
+}

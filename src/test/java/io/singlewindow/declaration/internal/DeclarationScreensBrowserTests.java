@@ -1,0 +1,194 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.web.BrowserSession;
+import io.singlewindow.web.SingleWindowClient;
+
+/**
+ * The declaration page as people rely on it: an officer's empty reason is a field error, what a trader types survives
+ * the live updates, and the trader is never offered an amendment that can no longer be made.
+ */
+@SingleWindowIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeclarationScreensBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	BrowserSession browser;
+	SingleWindowClient api;
+
+	@BeforeAll
+	void startBrowser() throws Exception {
+		browser = new BrowserSession(port);
+		api = new SingleWindowClient(port);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@BeforeEach
+	void startLoggedOut() {
+		browser.driver().manage().deleteAllCookies();
+	}
+
+	void logIn(String user) {
+		browser.logInAs(user, "demo12345");
+		browser.waitFor(By.cssSelector("section.home"));
+	}
+
+	@Test
+	void anOfficersQueryOrRejectionWithoutAReasonIsAFieldErrorInEitherLanguage() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		logIn("officer.ciq");
+
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+		browser.click("reject-CIQ");
+		assertThat(browser.text(By.id("reason-error-CIQ"))).isEqualTo("请填写理由或问题。");
+		assertThat(browser.waitFor(By.id("reason-CIQ")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.driver().findElements(By.cssSelector("[id^=error-]"))).isEmpty();
+		browser.screenshot("declaration-reject-without-reason-zh");
+
+		browser.open("/declarations/" + id + "?lang=en");
+		browser.click("query-CIQ");
+		assertThat(browser.text(By.id("reason-error-CIQ"))).isEqualTo("Give a reason or a question.");
+		browser.screenshot("declaration-query-without-reason-en");
+		// Nothing was decided; with a question the query goes through.
+		assertThat(api.status(id)).isNotEqualTo("QUERIED");
+		browser.type("reason-CIQ", "Which fragrance concentration?");
+		browser.click("query-CIQ");
+		assertThat(browser.waitForText(By.cssSelector("#task-CIQ .badge"), "Queried")).isTrue();
+	}
+
+	@Test
+	void whatATraderTypesSurvivesTheLiveUpdatesOfTheDeclaration() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		api.decide(id, "CIQ", "QUERY", "Which fragrance concentration?");
+		logIn("trader.chip");
+		browser.open("/declarations/" + id + "?lang=en");
+		browser.append("answer-CIQ", "Eau de parfum, ");
+
+		// Meanwhile the declaration changes (another agency's step is recorded): the page shows it without a reload…
+		jdbc.sql("INSERT INTO declaration_event (id, declaration_id, at, event, agency, actor, reason) VALUES (?, ?, ?, 'ROUTED', 'CUSTOMS', 'test', 'second look')")
+			.params(UUID.randomUUID(), UUID.fromString(id), java.sql.Timestamp.from(Instant.now())).update();
+		jdbc.sql("UPDATE declaration SET updated_at = now() WHERE id = ?").param(UUID.fromString(id)).update();
+		assertThat(browser.waitForText(By.cssSelector("#timeline li:last-child span:last-child"), "second look")).isTrue();
+		// It was pushed (Server-Sent Events from PostgreSQL's NOTIFY), not polled: polling starts only when the push fails.
+		assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("return !document.getElementById('live-trigger')._poll;")).isTrue();
+
+		// … and what the trader had typed is still there, to be finished and sent whole.
+		browser.append("answer-CIQ", "15 % concentration");
+		assertThat(browser.value("answer-CIQ")).isEqualTo("Eau de parfum, 15 % concentration");
+		browser.screenshot("declaration-answer-survives-live-update");
+		browser.click("send-answer-CIQ");
+		assertThat(browser.text(By.cssSelector("#task-reason-CIQ"))).contains("Eau de parfum, 15 % concentration");
+	}
+
+	@Test
+	void theAmendLinkGoesWhenTheDeclarationIsClearedAndARefusedAmendmentSaysWhyInWords() throws Exception {
+		String watched = api.submitPerfumeImport("trader.chip");
+		String amended = api.submitPerfumeImport("trader.chip");
+		logIn("trader.chip");
+
+		// An amendment started before the declaration was cleared is refused with the status in words.
+		browser.open("/declarations/" + amended + "/amend?lang=en");
+		browser.waitFor(By.id("submit-declaration"));
+		api.approveAllPending(amended);
+		browser.click("submit-declaration");
+		assertThat(browser.text(By.id("form-errors"))).contains("is Cleared and can no longer be amended")
+			.doesNotContain("{1}", "CLEARED");
+		browser.open("/declarations/" + amended + "/amend?lang=zh_CN");
+		assertThat(browser.text(By.cssSelector("#error-409 p.error"))).contains("审结").doesNotContain("{1}");
+		browser.screenshot("declaration-amend-refused-zh");
+
+		// The page that is open when the declaration is cleared loses its Amend link by itself.
+		browser.open("/declarations/" + watched + "?lang=en");
+		assertThat(browser.waitFor(By.id("amend")).isDisplayed()).isTrue();
+		// The trader reads what happens next in words, and no internal rule or policy codes.
+		assertThat(browser.text(By.id("declaration-next"))).contains("You can still amend");
+		assertThat(browser.text(By.id("main"))).doesNotContain("CUSTOMS_ALWAYS", "CIQ_SUPERVISION_AB", "OFFICER_REVIEW",
+				"CUSTOMS_GREEN_CHANNEL");
+		api.approveAllPending(watched);
+		assertThat(browser.waitForText(By.id("declaration-status"), "Cleared")).isTrue();
+		assertThat(browser.gone(By.id("amend"))).isTrue();
+		assertThat(browser.text(By.id("declaration-next"))).isEqualTo("Every agency approved. Customs releases the goods next.");
+	}
+
+	@Test
+	void thePrintableResponsePrintsUnderTheContentSecurityPolicyAndLeadsBack() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		logIn("trader.chip");
+		browser.open("/declarations/" + id + "?lang=en");
+		// Times are the zone's, with the offset.
+		assertThat(browser.text(By.cssSelector("#timeline li span"))).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+08:00");
+		browser.click("printable");
+		// Chromium would open its print dialog; the test only needs to know that the button reached window.print.
+		((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("window.print = function () { document.body.dataset.printed = 'yes'; };");
+		browser.click("print-now");
+		assertThat(browser.waitFor(By.tagName("body")).getDomAttribute("data-printed")).isEqualTo("yes");
+		assertThat(browser.text(By.id("response-timeline"))).contains("Submitted").doesNotContain("SUBMITTED");
+		browser.screenshot("declaration-printable-en");
+		browser.click("back-to-declaration");
+		assertThat(browser.waitFor(By.id("declaration-number")).isDisplayed()).isTrue();
+
+		var favicon = java.net.http.HttpClient.newHttpClient().send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/favicon.ico")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(favicon.statusCode()).isEqualTo(200);
+		assertThat(favicon.body()).hasSizeGreaterThan(20);
+	}
+
+	@Test
+	void customsFindsClearedDeclarationsWaitingForReleaseAndNarrowsTheQueueByEnterpriseName() throws Exception {
+		String cleared = api.submitPerfumeImport("trader.coffee");
+		api.approveAllPending(cleared);
+		String pending = api.submitPerfumeImport("trader.chip");
+		logIn("officer.ciq");
+		browser.open("/agency/queue?lang=en");
+		// The menu marks where the officer is.
+		assertThat(browser.attribute(By.cssSelector("nav.mainnav a[href='/agency/queue']"), "aria-current")).isEqualTo("page");
+		String chipName = browser.text(By.cssSelector("#queue tbody tr:last-child td:nth-child(2) span"));
+		assertThat(chipName).isNotBlank();
+		browser.type("q", "no enterprise is called this");
+		browser.click("queue-filter-submit");
+		assertThat(browser.waitFor(By.id("queue-empty")).isDisplayed()).isTrue();
+		browser.click("logout");
+
+		logIn("officer.customs");
+		browser.open("/agency/queue?lang=zh_CN");
+		String number = browser.text(By.cssSelector("#release-table")).lines()
+			.filter(line -> !line.isBlank()).toList().toString();
+		assertThat(browser.waitFor(By.id("release-queue")).getText()).contains("已审结、待放行");
+		String clearedNumber = api.number(cleared);
+		assertThat(number).contains(clearedNumber);
+		browser.screenshot("customs-release-queue-zh");
+		browser.click("release-" + clearedNumber);
+		browser.click("release");
+		assertThat(browser.waitForText(By.id("declaration-status"), "已放行")).isTrue();
+		assertThat(api.status(pending)).isEqualTo("UNDER_REVIEW");
+	}
+}

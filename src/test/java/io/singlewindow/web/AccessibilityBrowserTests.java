@@ -1,0 +1,97 @@
+package io.singlewindow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+
+/**
+ * axe-core (vendored in {@code src/test/resources/axe}, MPL-2.0) checks the pages each role uses, in both languages:
+ * no serious or critical accessibility violation.
+ */
+@SingleWindowIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessibilityBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	BrowserSession browser;
+	String axe;
+
+	@BeforeAll
+	void startBrowser() throws Exception {
+		browser = new BrowserSession(port);
+		browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+		try (InputStream in = getClass().getResourceAsStream("/axe/axe.min.js")) {
+			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	/** Serious and critical violations on the page now open, one line each: rule, count, first element. */
+	List<String> violations() {
+		JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+		js.executeScript(axe);
+		Object found = js.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
+				  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+				    .map(function (v) { return v.id + ' ×' + v.nodes.length + ' ' + v.nodes[0].target.join(' '); }));
+				});""");
+		List<String> lines = new ArrayList<>();
+		((List<?>) found).forEach(v -> lines.add(String.valueOf(v)));
+		return lines;
+	}
+
+	@Test
+	void everyRolesPagesHaveNoSeriousOrCriticalViolationsInEitherLanguage() throws IOException, InterruptedException {
+		String declaration = new SingleWindowClient(port).submitPerfumeImport("trader.chip");
+		Map<String, List<String>> pages = Map.of(
+				"anonymous", List.of("/login", "/register", "/verify", "/no-such-page"),
+				"trader.chip", List.of("/", "/declarations", "/declarations/new", "/declarations/" + declaration,
+						"/declarations/" + declaration + "/response", "/permits", "/permits/catalogue",
+						"/licences/mine", "/hs?q=coffee", "/tariff/lines", "/tariff/assess", "/account/api-keys"),
+				"officer.ciq", List.of("/", "/agency/queue", "/declarations/" + declaration, "/permits/queue",
+						"/permits/verification", "/enterprises", "/risk/assessments", "/statistics"),
+				"admin", List.of("/", "/admin/routing", "/admin/routing/CUSTOMS_ALWAYS", "/admin/risk",
+						"/admin/tariff", "/admin/exchange-rates", "/admin/permit-catalogue"));
+		List<String> found = new ArrayList<>();
+		for (var visitor : pages.entrySet()) {
+			browser.driver().manage().deleteAllCookies();
+			if (!visitor.getKey().equals("anonymous")) {
+				browser.logInAs(visitor.getKey(), "demo12345");
+				browser.waitFor(By.cssSelector("section.home"));
+			}
+			for (String page : visitor.getValue()) {
+				for (String lang : new String[] { "en", "zh_CN" }) {
+					browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
+					browser.waitFor(By.tagName("main"));
+					violations().forEach(v -> found.add(visitor.getKey() + " " + page + " [" + lang + "] " + v));
+				}
+			}
+		}
+		assertThat(found).as("serious or critical accessibility violations").isEmpty();
+	}
+}
