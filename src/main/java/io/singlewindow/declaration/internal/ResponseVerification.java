@@ -64,14 +64,6 @@ class ResponseVerification {
 			.body(document.render(visible));
 	}
 
-	/** A refusal of the PDF becomes the error page of its status (403, 404), never a server error. */
-	@org.springframework.web.bind.annotation.ExceptionHandler(Problem.class)
-	String refused(Problem problem, HttpServletResponse response) {
-		int status = problem.status().value();
-		response.setStatus(status);
-		return status == 404 ? "error/404" : status == 403 ? "error/403" : "error/500";
-	}
-
 	@GetMapping({ "/verify/declarations", "/verify/declarations/{number}" })
 	String verify(@PathVariable(required = false) String number, @RequestParam(name = "number", required = false) String asked,
 			@RequestParam(name = "v", required = false) String printedVersion,
