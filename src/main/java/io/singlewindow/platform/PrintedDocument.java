@@ -43,10 +43,20 @@ public final class PrintedDocument {
 	private static final float LEADING = 1.45f;
 	private static final float LABEL_WIDTH = 150;
 
+	/**
+	 * A parsed font no document is using. Parsing the 5 MB collection takes most of a document's time, so a finished
+	 * document hands its parsed font on to the next one; a font is never shared by two documents at once (PDFBox reads
+	 * glyphs from it while typesetting and subsetting), so concurrent documents parse their own.
+	 */
+	private static final java.util.concurrent.atomic.AtomicReference<Face> IDLE = new java.util.concurrent.atomic.AtomicReference<>();
+
 	private static volatile byte[] fontBytes;
 
+	private record Face(TrueTypeCollection collection, TrueTypeFont font) {
+	}
+
 	private final PDDocument document = new PDDocument();
-	private final TrueTypeCollection collection;
+	private final Face face;
 	private final TrueTypeFont trueType;
 	private final PDType0Font font;
 	private PDPageContentStream content;
@@ -55,10 +65,9 @@ public final class PrintedDocument {
 
 	private PrintedDocument(String title) {
 		try {
-			collection = new TrueTypeCollection(new java.io.ByteArrayInputStream(fontBytes()));
-			List<TrueTypeFont> faces = new ArrayList<>();
-			collection.processAllFonts(faces::add);
-			trueType = faces.getFirst();
+			Face idle = IDLE.getAndSet(null);
+			face = idle != null ? idle : parse();
+			trueType = face.font();
 			font = PDType0Font.load(document, trueType, true);
 			PDDocumentInformation info = document.getDocumentInformation();
 			info.setTitle(title);
@@ -215,7 +224,9 @@ public final class PrintedDocument {
 		} finally {
 			try {
 				document.close();
-				collection.close();
+				if (!IDLE.compareAndSet(null, face)) {
+					face.collection().close();
+				}
 			} catch (IOException e) {
 				// Nothing is left to write; an error closing in-memory buffers changes nothing for the caller.
 			}
@@ -359,6 +370,13 @@ public final class PrintedDocument {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	private static Face parse() throws IOException {
+		TrueTypeCollection collection = new TrueTypeCollection(new java.io.ByteArrayInputStream(fontBytes()));
+		List<TrueTypeFont> faces = new ArrayList<>();
+		collection.processAllFonts(faces::add);
+		return new Face(collection, faces.getFirst());
 	}
 
 	private static byte[] fontBytes() throws IOException {

@@ -64,17 +64,6 @@ class ResponseVerification {
 			.body(document.render(visible));
 	}
 
-	/** A refusal of the PDF becomes the error page of its status (403, 404), never a server error. */
-	@org.springframework.web.bind.annotation.ExceptionHandler(Problem.class)
-	String refused(Problem problem, HttpServletResponse response, Model model) {
-		int status = problem.status().value();
-		response.setStatus(status);
-		// The one error page of the layout (templates/error.html), with the person's menu.
-		model.addAttribute("status", status);
-		model.addAttribute("problemCode", problem.code());
-		return "error";
-	}
-
 	@GetMapping({ "/verify/declarations", "/verify/declarations/{number}" })
 	String verify(@PathVariable(required = false) String number, @RequestParam(name = "number", required = false) String asked,
 			@RequestParam(name = "v", required = false) String printedVersion,
