@@ -10,29 +10,23 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.TestContextManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriUtils;
 
 import io.singlewindow.enterprise.ApplicationFixtures;
 import io.singlewindow.enterprise.EnterpriseFixtures;
 import io.singlewindow.enterprise.Registrations;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.BeforeProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -46,15 +40,17 @@ import tools.jackson.databind.node.ObjectNode;
  * answer is never a 5xx, every 4xx is problem+json with a {@code code}, and a 4xx leaves the row counts of the tables
  * the endpoint writes unchanged.
  * <p>
- * A jqwik property with a fixed seed, so every run sends the same requests and a failure reproduces; jqwik reports
- * the seed and the (shrunk) variant, and the assertion names endpoint, request and answer, so that it can be turned
- * into a regression test. The whole platform is the one Spring context the other integration tests share (the
- * {@link TestContextManager} finds it in Spring's context cache).
+ * The variants come from a seeded generator ({@link HostileVariants}), so every run sends the same requests and a
+ * failure reproduces: the assertion names the variant's number, endpoint, request and answer, so that it can be
+ * turned into a regression test. The whole platform is the one Spring context the other integration tests share.
+ * <p>
+ * A plain generator rather than jqwik: from 1.10 on jqwik's maintainers ask that coding agents, which build this
+ * project, not use it (its "Anti-AI Usage Clause"), and this suite needs neither shrinking nor jqwik's statistics.
  */
 @SingleWindowIntegrationTest
 class HostileInputFuzzTests {
 
-	static final String SEED = "20261129";
+	static final long SEED = 20261129L;
 
 	/** About 200 variants for each of the 18 endpoints. */
 	static final int TRIES = 3_600;
@@ -75,9 +71,8 @@ class HostileInputFuzzTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeProperty
-	void joinTheSharedSpringContext() throws Exception {
-		new TestContextManager(getClass()).prepareTestInstance(this);
+	@BeforeEach
+	void createTheTargetsOnce() throws Exception {
 		synchronized (HostileInputFuzzTests.class) {
 			if (endpoints == null) {
 				endpoints = endpoints();
@@ -85,9 +80,15 @@ class HostileInputFuzzTests {
 		}
 	}
 
-	@Property(tries = TRIES, seed = SEED)
-	void everyWriteEndpointAnswersHostileVariantsWithA4xxProblemAndStoresNothing(@ForAll("variants") Variant variant)
-			throws Exception {
+	@Test
+	void everyWriteEndpointAnswersHostileVariantsWithA4xxProblemAndStoresNothing() throws Exception {
+		HostileVariants variants = new HostileVariants(SEED);
+		for (int number = 1; number <= TRIES; number++) {
+			answersWithA4xxProblemAndStoresNothing(number, variants.next());
+		}
+	}
+
+	private void answersWithA4xxProblemAndStoresNothing(int number, Variant variant) throws Exception {
 		Endpoint endpoint = endpoints.get(Math.floorMod(variant.endpoint(), endpoints.size()));
 		List<String> variables = new ArrayList<>(endpoint.variables());
 		if (!variables.isEmpty() && variant.pathSegment() != null) {
@@ -97,9 +98,10 @@ class HostileInputFuzzTests {
 		URI uri = uri(endpoint.path(), variables);
 		String before = counts(endpoint.tables());
 		MockHttpServletResponse response = send(endpoint.method(), uri, endpoint.user(), body);
-		String context = "endpoint='%s' %s %s body=%s -> %d %s".formatted(endpoint.name(), endpoint.method(), uri,
-				abbreviate(body), response.getStatus(), abbreviate(response.getContentAsString(StandardCharsets.UTF_8)));
-		Statistics.label("answers").collect(endpoint.name(), response.getStatus() / 100 + "xx");
+		// The answer before the body, and the body as escaped JSON text, so that a report file keeps them readable.
+		String context = "variant #%d of seed %d: endpoint='%s' %s %s -> %d %s; body=%s".formatted(number, SEED,
+				endpoint.name(), endpoint.method(), uri, response.getStatus(),
+				abbreviate(response.getContentAsString(StandardCharsets.UTF_8)), abbreviate(JSON.writeValueAsString(body)));
 		assertThat(response.getStatus()).as(context).isLessThan(500);
 		if (response.getStatus() >= 400) {
 			assertThat(response.getContentType()).as(context).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -369,28 +371,72 @@ class HostileInputFuzzTests {
 			"1e999999999", "-1e999999999", "123456789012345678901234567890", "9999999999999999.995",
 			"0.000000000000000000000000000001", "3.14159265358979323846264338327950288");
 
-	@Provide
-	Arbitrary<Variant> variants() {
-		Arbitrary<String> injections = Arbitraries.of(INJECTIONS);
-		Arbitrary<JsonNode> values = Arbitraries.oneOf(
-				Arbitraries.strings().all().ofMaxLength(60).map(NODES::stringNode),
-				Arbitraries.strings().withChars("x厦\u202E\u0301\uD83D\uDE00 ").ofMinLength(200).ofMaxLength(20_000)
-					.map(NODES::stringNode),
-				injections.map(NODES::stringNode),
-				Arbitraries.of(NUMBERS).map(n -> NODES.numberNode(new BigDecimal(n))),
-				Arbitraries.bigDecimals().ofScale(9).between(new BigDecimal("-1e20"), new BigDecimal("1e20"))
-					.map(NODES::numberNode),
-				Arbitraries.longs().map(NODES::numberNode),
-				Arbitraries.of(true, false).map(NODES::booleanNode),
-				Arbitraries.just(NODES.nullNode()),
-				injections.map(i -> (JsonNode) NODES.arrayNode().add(i).add(1.5)),
-				injections.map(i -> (JsonNode) NODES.objectNode().put("nested", i)));
-		Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 9),
-				Arbitraries.doubles().between(0, 1), values, injections).as(Mutation::new);
-		Arbitrary<String> pathSegments = Arbitraries.oneOf(injections, Arbitraries.strings().all().ofMaxLength(30),
-				Arbitraries.of(NUMBERS)).injectNull(0.85);
-		// Endpoints without edge cases, so that each gets its share (about 200) rather than the first most of them.
-		return Combinators.combine(Arbitraries.integers().between(0, 10_000).withoutEdgeCases(), mutation.list().ofMinSize(1).ofMaxSize(3),
-				Arbitraries.integers().between(0, 39), values, pathSegments).as(Variant::new);
+	/**
+	 * The variants, drawn from one seeded stream: an endpoint (each gets its share), one to three mutations of the valid
+	 * body, now and then a corruption of the whole body, and in about one variant of seven a hostile path segment.
+	 */
+	static final class HostileVariants {
+
+		private static final String ODD_CHARACTERS = "x厦\u202E\u0301\uD83D\uDE00 ";
+
+		private final SplittableRandom random;
+
+		HostileVariants(long seed) {
+			this.random = new SplittableRandom(seed);
+		}
+
+		Variant next() {
+			int endpoint = random.nextInt(10_001);
+			List<Mutation> mutations = new ArrayList<>();
+			for (int m = 1 + random.nextInt(3); m > 0; m--) {
+				mutations.add(new Mutation(random.nextInt(10), random.nextDouble(), value(), injection()));
+			}
+			String pathSegment = random.nextDouble() < 0.85 ? null : switch (random.nextInt(3)) {
+				case 0 -> injection();
+				case 1 -> anyText(0, 30);
+				default -> pick(NUMBERS);
+			};
+			return new Variant(endpoint, mutations, random.nextInt(40), value(), pathSegment);
+		}
+
+		private JsonNode value() {
+			return switch (random.nextInt(10)) {
+				case 0 -> NODES.stringNode(anyText(0, 60));
+				case 1 -> NODES.stringNode(text(ODD_CHARACTERS, 200, 20_000));
+				case 2 -> NODES.stringNode(injection());
+				case 3 -> NODES.numberNode(new BigDecimal(pick(NUMBERS)));
+				case 4 -> NODES.numberNode(new BigDecimal(random.nextLong()).movePointLeft(9 + random.nextInt(10)));
+				case 5 -> NODES.numberNode(random.nextLong());
+				case 6 -> NODES.booleanNode(random.nextBoolean());
+				case 7 -> NODES.nullNode();
+				case 8 -> NODES.arrayNode().add(injection()).add(1.5);
+				default -> NODES.objectNode().put("nested", injection());
+			};
+		}
+
+		private String injection() {
+			return pick(INJECTIONS);
+		}
+
+		private String pick(List<String> choices) {
+			return choices.get(random.nextInt(choices.size()));
+		}
+
+		/** Any UTF-16 code units, lone surrogates and control characters included. */
+		private String anyText(int min, int max) {
+			StringBuilder text = new StringBuilder();
+			for (int n = min + random.nextInt(max - min + 1); n > 0; n--) {
+				text.append((char) random.nextInt(Character.MAX_VALUE + 1));
+			}
+			return text.toString();
+		}
+
+		private String text(String alphabet, int min, int max) {
+			StringBuilder text = new StringBuilder();
+			for (int n = min + random.nextInt(max - min + 1); n > 0; n--) {
+				text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			return text.toString();
+		}
 	}
 }

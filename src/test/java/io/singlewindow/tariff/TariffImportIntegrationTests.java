@@ -150,6 +150,17 @@ class TariffImportIntegrationTests {
 				.andExpect(jsonPath("$.field").value("items[0].hsCode"));
 	}
 
+	/** Found by HostileInputFuzzTests (variant #3583 of its seed): a null line was a 500. */
+	@Test
+	void anAssessmentWithALineLeftOutNamesTheLineInsteadOfFailing() throws Exception {
+		mvc.perform(post("/api/v1/tariff/assessments").header("Authorization", TRADER)
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"flow":"IMPORT","incoterm":"CIF","currency":"CNY","items":[null]}"""))
+				.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("INVALID_INPUT"))
+				.andExpect(jsonPath("$.errors[0].code").value("REQUIRED"))
+				.andExpect(jsonPath("$.field").value("items[0]"));
+	}
+
 	@Test
 	void theHsAndTariffLinesAreSearchable() throws Exception {
 		mvc.perform(get("/api/v1/hs").param("q", "咖啡").header("Authorization", TRADER)).andExpect(status().isOk())

@@ -117,6 +117,11 @@ class TariffApi {
 		for (int i = 0; i < inputs.size(); i++) {
 			ItemInput it = inputs.get(i);
 			String f = "items[" + i + "]";
+			if (it == null) {
+				// "items":[null] is a line left out, not a line without fields.
+				v.add(f, "REQUIRED");
+				continue;
+			}
 			HsCode hs = v.read(f + ".hsCode", () -> HsCode.of(it.hsCode()));
 			CountryCode origin = it.origin() == null || it.origin().isBlank() ? null
 					: v.read(f + ".origin", () -> CountryCode.of(it.origin()));
