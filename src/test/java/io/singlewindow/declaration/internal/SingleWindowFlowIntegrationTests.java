@@ -561,11 +561,18 @@ class SingleWindowFlowIntegrationTests {
 			for (int i = 0; i < 3; i++) {
 				submit("trader.bio", null, tungstenExport()).andExpect(status().isCreated());
 			}
+			// The outbox rows are written by an asynchronous listener of the submissions: the race starts once all are there.
+			String subscription = JsonPath.read(registered, "$.id");
+			long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (jdbc.sql("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid").param(subscription)
+				.query(Long.class).single() < 3 && System.nanoTime() < giveUp) {
+				Thread.sleep(100);
+			}
 			Instant later = time.now().plus(Duration.ofHours(2));
 			race(3, () -> webhooks.deliverDue(later));
 			webhooks.deliverDue(later);
 			assertThat(deliveries).hasSize(3).doesNotHaveDuplicates();
-			mvc.perform(delete("/api/v1/webhooks/{id}", (String) JsonPath.read(registered, "$.id"))
+			mvc.perform(delete("/api/v1/webhooks/{id}", subscription)
 				.header("Authorization", "Bearer sw-demo-trader.bio")).andExpect(status().isNoContent());
 		} finally {
 			server.stop(0);
