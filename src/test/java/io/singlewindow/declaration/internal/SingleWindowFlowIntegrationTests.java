@@ -570,7 +570,11 @@ class SingleWindowFlowIntegrationTests {
 			}
 			Instant later = time.now().plus(Duration.ofHours(2));
 			race(3, () -> webhooks.deliverDue(later));
-			webhooks.deliverDue(later);
+			// A poll takes one batch of the due rows, and rows of other tests' dead receivers may fill the first ones.
+			for (long until = System.nanoTime() + Duration.ofSeconds(60).toNanos(); deliveries.size() < 3
+					&& System.nanoTime() < until;) {
+				webhooks.deliverDue(later);
+			}
 			assertThat(deliveries).hasSize(3).doesNotHaveDuplicates();
 			mvc.perform(delete("/api/v1/webhooks/{id}", subscription)
 				.header("Authorization", "Bearer sw-demo-trader.bio")).andExpect(status().isNoContent());
