@@ -120,9 +120,9 @@ class AgencySystemsKafkaIntegrationTests {
 	@Test
 	void aRedeliveredDecisionChangesNothingAndIsNoDeadLetter() throws Exception {
 		String id = submitYellowProcessors();
-		ConsumerRecord<String, String> task = await("singlewindow.tasks.customs", r -> r.key().equals(id));
-		String taskId = JsonPath.read(task.value(), "$.taskId");
-		int version = JsonPath.read(task.value(), "$.taskVersion");
+		PublishedTask task = publishedCustomsTask(id);
+		String taskId = task.taskId();
+		int version = task.version();
 		decide(id, taskId, version, "APPROVE", "sw-demo-officer.customs");
 		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
 
@@ -140,9 +140,9 @@ class AgencySystemsKafkaIntegrationTests {
 	@Test
 	void decisionsThatCannotBeAppliedGoToTheDeadLetterTopicAndTheNextOneIsStillApplied() throws Exception {
 		String id = submitYellowProcessors();
-		ConsumerRecord<String, String> task = await("singlewindow.tasks.customs", r -> r.key().equals(id));
-		String taskId = JsonPath.read(task.value(), "$.taskId");
-		int version = JsonPath.read(task.value(), "$.taskVersion");
+		PublishedTask task = publishedCustomsTask(id);
+		String taskId = task.taskId();
+		int version = task.version();
 
 		decide(id, UUID.randomUUID().toString(), 0, "APPROVE", "sw-demo-officer.customs");
 		decide(id, taskId, version, "APPROVE", "sw-demo-officer.ciq");
@@ -169,6 +169,14 @@ class AgencySystemsKafkaIntegrationTests {
 			.andExpect(MockMvcResultMatchers.status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("UNDER_REVIEW");
 		return JsonPath.read(body, "$.id");
+	}
+
+	private record PublishedTask(String taskId, int version) {
+	}
+
+	private PublishedTask publishedCustomsTask(String declarationId) {
+		String task = await("singlewindow.tasks.customs", r -> r.key().equals(declarationId)).value();
+		return new PublishedTask(JsonPath.read(task, "$.taskId"), JsonPath.read(task, "$.taskVersion"));
 	}
 
 	private void decide(String declarationId, String taskId, int version, String decision, String key)
