@@ -53,7 +53,7 @@ public final class ClusterBenchmark {
 			db.setJdbcUrl(jdbcUrl);
 			db.setUsername("postgres");
 			db.setMaximumPoolSize(8);
-			report("database: %s (read back from the server)", durability(db));
+			report("database: %s (read back from the server)", DurableSettings.readBack(db));
 			List<Node> nodes = new ArrayList<>();
 			try {
 				// The first node creates the schema and the demo data; the others join an existing database.
@@ -335,19 +335,6 @@ public final class ClusterBenchmark {
 			rs.next();
 			return rs.getLong(1);
 		}
-	}
-
-	private static String durability(HikariDataSource db) throws Exception {
-		StringBuilder out = new StringBuilder();
-		try (Connection c = db.getConnection(); var s = c.createStatement()) {
-			for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
-				try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
-					rs.next();
-					out.append(out.isEmpty() ? "" : " ").append(setting).append('=').append(rs.getString(1));
-				}
-			}
-		}
-		return out.toString();
 	}
 
 	private static int freePort() throws IOException {
