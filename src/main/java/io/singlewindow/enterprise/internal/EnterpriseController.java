@@ -24,6 +24,12 @@ import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -66,17 +72,32 @@ class EnterpriseController {
 		return enterprises.get(code);
 	}
 
+	static final String REGISTRATION = """
+			{"nameZh":"厦门鹭岛咖啡贸易有限公司","nameEn":"Xiamen Egret Island Coffee Trading Co., Ltd.",
+			 "entityType":"LIMITED_LIABILITY_COMPANY","legalRepresentative":"陈小鹭","registeredCapital":2000000,
+			 "capitalCurrency":"CNY","zoneArea":"XIANGYU_BONDED_ZONE","address":"象屿路 97 号",
+			 "businessScope":["F5191"],"industrialChain":"INTEGRATED_CIRCUITS","highTech":false,
+			 "crossBorderTrader":true,"username":"egret.coffee","password":"s3cret-lantern-47"}""";
+
 	@PostMapping("/enterprises")
+	@SecurityRequirements // public: no API key
+	@ApiResponse(responseCode = "201", description = "Registered: the business licence with its new USCC",
+			headers = @Header(name = "Location", description = "The licence", schema = @Schema(type = "string")))
 	@Operation(summary = "Register an enterprise from one application (public): issues the business licence with a new "
 			+ "USCC at once, registers the enterprise with market regulation, tax and — for cross-border traders — "
 			+ "customs, and opens the applicant's trader login")
-	ResponseEntity<Licence> register(@RequestBody Application application) {
+	ResponseEntity<Licence> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = "application/json", examples = @ExampleObject(name = "coffeeTrader",
+					summary = "A coffee trading company in the Xiangyu bonded zone", value = REGISTRATION)))
+			@RequestBody Application application) {
 		Uscc uscc = registrar.register(application);
 		return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/enterprises/" + uscc + "/licence")
 			.body(licence(uscc));
 	}
 
 	@PostMapping("/enterprises/recorded")
+	@ApiResponse(responseCode = "201", description = "Recorded: the enterprise's licence",
+			headers = @Header(name = "Location", description = "The licence", schema = @Schema(type = "string")))
 	@Operation(summary = "Record an enterprise that already holds a USCC (market-regulation officers). A code with a "
 			+ "wrong check character is accepted with usccCheckValid=false and the warning USCC_CHECK_CHARACTER_MISMATCH")
 	ResponseEntity<Licence> record(@RequestBody ExistingEnterprise existing) {
@@ -125,12 +146,14 @@ class EnterpriseController {
 	}
 
 	@GetMapping("/business-activities")
+	@SecurityRequirements // public: no API key
 	@Operation(summary = "The business-scope catalogue (public); regulated activities name the permit they need")
 	List<BusinessActivity> activities() {
 		return catalogue.all();
 	}
 
 	@GetMapping("/licences/{uscc}")
+	@SecurityRequirements // public: no API key
 	@Operation(summary = "Verify a licence (public): whether it is in force and its public facts")
 	PublicLicenceFacts verify(@PathVariable String uscc) {
 		Uscc code = Uscc.parse(uscc);

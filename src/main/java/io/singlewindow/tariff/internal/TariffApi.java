@@ -175,6 +175,10 @@ class TariffApi {
 	}
 
 	@PostMapping(path = "/admin/tariff/imports", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202",
+			description = "Accepted: the import runs in the background",
+			headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+					description = "The import's progress", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
 	@Operation(summary = "Import a tariff schedule as CSV (administrators); runs in the background, poll the status")
 	ResponseEntity<TariffImports.Status> startImport(@RequestBody byte[] csv,
 			@RequestParam(defaultValue = "tariff.csv") String fileName) {
