@@ -74,6 +74,14 @@ class ApiDocumentIntegrationTests {
 	}
 
 	@Test
+	void theConventionsAreDocumentedOnceInBothPlaces() throws Exception {
+		String conventions = Files.readString(Path.of("src/main/resources/api/conventions.md"));
+		assertThat(parse(live()).getInfo().getDescription()).isEqualTo(conventions);
+		assertThat(Files.readString(Path.of("docs/api.md"))).as("docs/api.md ends with src/main/resources/api/conventions.md")
+			.endsWith(conventions);
+	}
+
+	@Test
 	void theDocumentPassesTheValidatorAndTheRecommendedRules() throws Exception {
 		var result = new OpenAPIV3Parser().readContents(live(), null, options());
 		assertThat(result.getMessages()).as("OpenAPI validator").isEmpty();

@@ -127,6 +127,7 @@ class DeclarationApi {
 		return visible(currentActor.get(), load(id));
 	}
 
+	@Refuses(notFound = "DECLARATION_NOT_FOUND")
 	@GetMapping("/declarations/{id}/response")
 	@Operation(summary = "Download the consolidated response as a JSON file")
 	ResponseEntity<DeclarationView> response(@PathVariable UUID id) {
@@ -155,6 +156,7 @@ class DeclarationApi {
 	record Answer(String answer) {
 	}
 
+	@Refuses(notFound = "DECLARATION_NOT_FOUND", conflict = { "TASK_NOT_QUERIED", "DECLARATION_CLOSED" }, invalid = { "REQUIRED", "AGENCY_CODE_FORMAT" })
 	@PostMapping("/declarations/{id}/queries/{agency}/answer")
 	@Operation(summary = "Answer an agency's question; its task returns to the officer queue")
 	DeclarationView answer(@PathVariable UUID id, @PathVariable String agency, @RequestBody Answer answer) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.BusinessActivity;
@@ -64,6 +65,7 @@ class EnterpriseController {
 		return enterprises.findAll(Set.copyOf(visible));
 	}
 
+	@Refuses(notFound = "ENTERPRISE_NOT_FOUND")
 	@GetMapping("/enterprises/{uscc}")
 	@Operation(summary = "One enterprise's registration, if the caller may see it")
 	Enterprise get(@PathVariable String uscc) {
@@ -106,6 +108,7 @@ class EnterpriseController {
 			.body(licence(uscc));
 	}
 
+	@Refuses(notFound = { "ENTERPRISE_NOT_FOUND", "LICENCE_NOT_FOUND" })
 	@GetMapping("/enterprises/{uscc}/licence")
 	@Operation(summary = "The business licence with business scope, agency registrations and history")
 	Licence licence(@PathVariable String uscc) {
@@ -114,6 +117,7 @@ class EnterpriseController {
 		return licence(code);
 	}
 
+	@Refuses(notFound = "ENTERPRISE_NOT_FOUND", conflict = { "LICENCE_NOT_AMENDABLE", "LICENCE_VERSION_CONFLICT" })
 	@PatchMapping("/enterprises/{uscc}")
 	@Operation(summary = "Amend the licence's facts (the enterprise's trader or a market-regulation officer); only "
 			+ "fields present change; send version to refuse the change if someone else changed the licence meanwhile")
@@ -126,6 +130,7 @@ class EnterpriseController {
 	record Decision(String reason, Integer version) {
 	}
 
+	@Refuses(notFound = "ENTERPRISE_NOT_FOUND", conflict = { "LICENCE_TRANSITION_NOT_ALLOWED", "LICENCE_VERSION_CONFLICT" })
 	@PostMapping("/enterprises/{uscc}/{decision:suspension|reinstatement|revocation|deregistration}")
 	@Operation(summary = "Decide on the licence: suspension (reason required), reinstatement of a suspended licence, "
 			+ "revocation (reason required) — market-regulation officers; deregistration — market regulation or the "
@@ -152,6 +157,7 @@ class EnterpriseController {
 		return catalogue.all();
 	}
 
+	@Refuses(notFound = "LICENCE_NOT_FOUND")
 	@GetMapping("/licences/{uscc}")
 	@SecurityRequirements // public: no API key
 	@Operation(summary = "Verify a licence (public): whether it is in force and its public facts")

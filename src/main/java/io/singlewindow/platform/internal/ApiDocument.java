@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +57,12 @@ class ApiDocument {
 	static final String PROBLEM_JSON = "application/problem+json";
 	/** The codes an operation can answer per status, for clients and for the contract test. */
 	static final String CODES = "x-problem-codes";
+
+	static {
+		// Free JSON (the audit trail's before/after) is any object to a client, not Jackson's node class.
+		SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+				new ObjectSchema().description("Any JSON object"));
+	}
 
 	@Bean
 	OpenAPI singleWindowApi(@Value("${singlewindow.api.version:0}") String version,
@@ -169,7 +176,9 @@ class ApiDocument {
 						List.of("MALFORMED_REQUEST"), messages);
 			}
 			add(responses, 401, "No or an invalid API key", List.of("UNAUTHENTICATED", "INVALID_API_KEY"), messages);
-			add(responses, 403, "The caller may not do this", codes(List.of("FORBIDDEN"),
+			// Every operation checks its caller's rights through the same actor: a role, an enterprise, an agency.
+			add(responses, 403, "The caller may not do this", codes(List.of("FORBIDDEN", "ROLE_REQUIRED",
+					"NOT_AUTHORISED_FOR_ENTERPRISE", "NOT_AUTHORISED_FOR_AGENCY"),
 					refuses == null ? new String[0] : refuses.forbidden()), messages);
 			if (refuses != null && refuses.notFound().length > 0) {
 				add(responses, 404, "Not found, or not visible to the caller", codes(List.of(), refuses.notFound()),
