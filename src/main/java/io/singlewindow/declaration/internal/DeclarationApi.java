@@ -20,7 +20,14 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
+import io.singlewindow.core.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -38,13 +45,47 @@ class DeclarationApi {
 		this.currentActor = currentActor;
 	}
 
+	static final String ROASTED_COFFEE = """
+			{"flow":"IMPORT","tradeMode":"0110","transportMode":"2","port":"CNXMN","originCountry":"VN",
+			 "tradingCountry":"VN","currency":"USD","incoterm":"CIF","packages":2,"grossWeight":12,"netWeight":10,
+			 "items":[{"hsCode":"0901210000","description":"roasted coffee","quantity":10,"unit":"KGM","value":90,
+			           "origin":"VN"}]}""";
+
 	@PostMapping("/declarations")
+	@ApiResponse(responseCode = "201", description = "The declaration is submitted: the whole declaration, or its "
+			+ "receipt under Prefer: return=minimal", headers = {
+					@Header(name = "Location", description = "The new declaration", schema = @Schema(type = "string")),
+					@Header(name = "Preference-Applied", description = "return=minimal when the receipt is answered",
+							schema = @Schema(type = "string")) },
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class })))
+	@ApiResponse(responseCode = "200", description = "A retry with an Idempotency-Key (or clientReference) seen before "
+			+ "and the same body: the declaration it created", headers = {
+					@Header(name = "Location", description = "The declaration", schema = @Schema(type = "string")),
+					@Header(name = "Preference-Applied", description = "return=minimal when the receipt is answered",
+							schema = @Schema(type = "string")) },
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class })))
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" },
+			conflict = { "IDEMPOTENCY_KEY_REUSED", "PERMIT_CHANGED_DURING_SUBMISSION" },
+			invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
+					"COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "INCOTERM_UNKNOWN", "ITEMS_REQUIRED", "TOO_MANY_ITEMS",
+					"HS_CODE_UNKNOWN", "HS_CODE_NOT_NATIONAL", "UNIT_UNKNOWN", "QUANTITY_NOT_POSITIVE",
+					"VALUE_NOT_POSITIVE", "AMOUNT_NEGATIVE", "TOO_LARGE", "NET_WEIGHT_ABOVE_GROSS",
+					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
+					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
 	@Operation(summary = "Submit a goods declaration",
 			description = "201 for a new declaration, 200 when the Idempotency-Key (or clientReference) was seen before "
 					+ "with the same body; 409 IDEMPOTENCY_KEY_REUSED with a different body; 422 lists every invalid field. "
 					+ "With Prefer: return=minimal a new declaration is answered with its receipt (id, number, status) only.")
-	ResponseEntity<?> submit(@RequestBody DeclarationRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+	ResponseEntity<?> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = "application/json", examples = @ExampleObject(name = "roastedCoffee",
+					summary = "Roasted coffee from Viet Nam, imported by sea through Xiamen", value = ROASTED_COFFEE)))
+			@RequestBody DeclarationRequest request,
+			@Parameter(description = "Any unique text of the client's; a retry with the same key and body answers the "
+					+ "same declaration (200)") @RequestHeader(name = "Idempotency-Key", required = false)
+			String idempotencyKey,
+			@Parameter(description = "return=minimal (RFC 7240) answers with the receipt only", example = "return=minimal")
 			@RequestHeader(name = "Prefer", required = false) String prefer) {
 		Actor actor = currentActor.get();
 		var submission = declarations.submit(actor, request, idempotencyKey);
@@ -71,6 +112,7 @@ class DeclarationApi {
 	}
 
 	@GetMapping("/declarations")
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@Operation(summary = "The caller's declarations (trader: own enterprise; broker: its principals), newest first")
 	List<DeclarationStore.Summary> list() {
 		Actor actor = currentActor.get();
@@ -79,11 +121,13 @@ class DeclarationApi {
 	}
 
 	@GetMapping("/declarations/{id}")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND")
 	@Operation(summary = "A declaration with its consolidated status, agency tasks and timeline")
 	DeclarationView get(@PathVariable UUID id) {
 		return visible(currentActor.get(), load(id));
 	}
 
+	@Refuses(notFound = "DECLARATION_NOT_FOUND")
 	@GetMapping("/declarations/{id}/response")
 	@Operation(summary = "Download the consolidated response as a JSON file")
 	ResponseEntity<DeclarationView> response(@PathVariable UUID id) {
@@ -94,6 +138,13 @@ class DeclarationApi {
 	}
 
 	@org.springframework.web.bind.annotation.PutMapping("/declarations/{id}")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" }, notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_AMENDABLE", "PERMIT_CHANGED_DURING_SUBMISSION" }, invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
+					"COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "INCOTERM_UNKNOWN", "ITEMS_REQUIRED", "TOO_MANY_ITEMS",
+					"HS_CODE_UNKNOWN", "HS_CODE_NOT_NATIONAL", "UNIT_UNKNOWN", "QUANTITY_NOT_POSITIVE",
+					"VALUE_NOT_POSITIVE", "AMOUNT_NEGATIVE", "TOO_LARGE", "NET_WEIGHT_ABOVE_GROSS",
+					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
+					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
 	@Operation(summary = "Amend a declaration under review or queried",
 			description = "Validated like a submission; only the agencies whose lines changed decide again. "
 					+ "409 DECLARATION_NOT_AMENDABLE once rejected, cleared or released.")
@@ -105,6 +156,7 @@ class DeclarationApi {
 	record Answer(String answer) {
 	}
 
+	@Refuses(notFound = "DECLARATION_NOT_FOUND", conflict = { "TASK_NOT_QUERIED", "DECLARATION_CLOSED" }, invalid = { "REQUIRED", "AGENCY_CODE_FORMAT" })
 	@PostMapping("/declarations/{id}/queries/{agency}/answer")
 	@Operation(summary = "Answer an agency's question; its task returns to the officer queue")
 	DeclarationView answer(@PathVariable UUID id, @PathVariable String agency, @RequestBody Answer answer) {
@@ -113,12 +165,15 @@ class DeclarationApi {
 	}
 
 	@PostMapping("/declarations/{id}/release")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_AGENCY" }, notFound = "DECLARATION_NOT_FOUND",
+			conflict = "DECLARATION_NOT_CLEARED")
 	@Operation(summary = "Release the goods of a cleared declaration (customs officers)")
 	DeclarationView release(@PathVariable UUID id) {
 		return declarations.release(currentActor.get(), id);
 	}
 
 	@GetMapping("/agencies/{agency}/tasks")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", invalid = "AGENCY_CODE_FORMAT")
 	@Operation(summary = "The agency's officer queue: open tasks, oldest first")
 	List<DeclarationStore.QueueEntry> queue(@PathVariable String agency) {
 		AgencyCode code = AgencyCode.of(agency);
@@ -135,6 +190,9 @@ class DeclarationApi {
 	}
 
 	@PostMapping("/tasks/{taskId}/decision")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_AGENCY" }, notFound = "TASK_NOT_FOUND",
+			conflict = { "TASK_ALREADY_DECIDED", "TASK_CHANGED", "DECLARATION_CLOSED" },
+			invalid = { "REQUIRED", "REASON_REQUIRED" })
 	@Operation(summary = "Approve, reject (with reason) or query (with question) an agency task",
 			description = "409 TASK_ALREADY_DECIDED when another officer decided it first.")
 	DeclarationView decide(@PathVariable UUID taskId, @RequestBody DecisionRequest request) {
