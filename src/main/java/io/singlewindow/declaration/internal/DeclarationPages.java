@@ -41,8 +41,12 @@ class DeclarationPages {
 	private final MessageSource messages;
 	private final DeclarationChanges changes;
 
+	private final DeclarationWorkbooks workbooks;
+
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
-			Enterprises enterprises, MessageSource messages, DeclarationChanges changes) {
+			Enterprises enterprises, MessageSource messages, DeclarationChanges changes,
+			DeclarationWorkbooks workbooks) {
+		this.workbooks = workbooks;
 		this.changes = changes;
 		this.declarations = declarations;
 		this.store = store;
@@ -102,6 +106,51 @@ class DeclarationPages {
 		}
 		catch (Problem e) {
 			return formAgain(model, form, e, rowOf, "/declarations/new", locale);
+		}
+	}
+
+	@GetMapping("/declarations/template.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> template(Locale locale) {
+		currentActor.get().requireRole(Role.TRADER, Role.BROKER);
+		return DeclarationApi.templateFile(workbooks, locale);
+	}
+
+	/**
+	 * Fills the new-declaration form from an uploaded workbook (its first declaration) for the person to check and
+	 * submit; nothing is submitted here. A file that is no usable workbook comes back with its problems by cell.
+	 */
+	@PostMapping(path = "/declarations/new/workbook", consumes = "multipart/form-data")
+	String fillFromWorkbook(@RequestParam(name = "workbook", required = false)
+			org.springframework.web.multipart.MultipartFile workbook, Model model, Locale locale) throws java.io.IOException {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		try {
+			if (workbook == null || workbook.isEmpty()) {
+				throw WorkbookFile.refused("WORKBOOK_REQUIRED");
+			}
+			if (workbook.getSize() > DeclarationWorkbooks.LIMITS.maxBytes()) {
+				throw WorkbookFile.refused("WORKBOOK_TOO_LARGE", DeclarationWorkbooks.LIMITS.maxBytes() / 1024);
+			}
+			List<DeclarationWorkbooks.Entry> entries = workbooks.read(workbook.getBytes());
+			DeclarationWorkbooks.Entry first = entries.getFirst();
+			Map<String, String> form = new java.util.HashMap<>(first.form());
+			model.addAttribute("form", form);
+			String name = workbook.getOriginalFilename() == null ? "" : workbook.getOriginalFilename();
+			List<String> notices = new ArrayList<>();
+			notices.add(messages.getMessage("declaration.workbook.filled",
+					new Object[] { name, first.cells().keySet().stream().filter(k -> k.matches("items\\[\\d+]")).count() },
+					locale));
+			if (entries.size() > 1) {
+				notices.add(messages.getMessage("declaration.workbook.more",
+						new Object[] { entries.size(), first.reference() }, locale));
+			}
+			model.addAttribute("notices", notices);
+			List<FieldProblem> problems = first.problems();
+			return formPage(model, problems, "/declarations/new", DeclarationForm.rows(form), locale);
+		}
+		catch (Problem e) {
+			model.addAttribute("form", Map.of());
+			return formPage(model, e.fieldProblems(), "/declarations/new", 1, locale);
 		}
 	}
 
@@ -222,6 +271,7 @@ class DeclarationPages {
 		model.addAttribute("action", action);
 		model.addAttribute("required", DeclarationForm.REQUIRED);
 		model.addAttribute("maxItems", DeclarationValidation.MAX_ITEMS);
+
 		return "declaration/form";
 	}
 
@@ -246,7 +296,9 @@ class DeclarationPages {
 			return new SummaryEntry(messages.getMessage(key, null, problem.field(), locale), problem.field(),
 					message);
 		}
-		return new SummaryEntry(null, null, message);
+		// A workbook's problem names its cell (Goods!D7) or the file.
+		String where = problem.field().equals(WorkbookFile.FILE) ? null : problem.field();
+		return new SummaryEntry(where == null || where.isEmpty() ? null : where, null, message);
 	}
 
 	@GetMapping("/declarations/{id}")
