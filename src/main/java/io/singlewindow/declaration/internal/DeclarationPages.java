@@ -42,11 +42,18 @@ class DeclarationPages {
 	private final DeclarationChanges changes;
 
 	private final DeclarationWorkbooks workbooks;
+	private final DeclarationPickers pickers;
+
+	/** The pick list ({@code <datalist>}) of each header field that takes a code. */
+	private static final Map<String, String> HEADER_LISTS = Map.of("tradeMode", "tradeModes", "transportMode",
+			"transportModes", "port", "ports", "originCountry", "countries", "destinationCountry", "countries",
+			"tradingCountry", "countries", "currency", "currencies", "incoterm", "incoterms");
 
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			Enterprises enterprises, MessageSource messages, DeclarationChanges changes,
-			DeclarationWorkbooks workbooks) {
+			DeclarationWorkbooks workbooks, DeclarationPickers pickers) {
 		this.workbooks = workbooks;
+		this.pickers = pickers;
 		this.changes = changes;
 		this.declarations = declarations;
 		this.store = store;
@@ -271,7 +278,9 @@ class DeclarationPages {
 		model.addAttribute("action", action);
 		model.addAttribute("required", DeclarationForm.REQUIRED);
 		model.addAttribute("maxItems", DeclarationValidation.MAX_ITEMS);
-
+		model.addAttribute("pickers", pickers.lists(locale));
+		model.addAttribute("headerLists", HEADER_LISTS);
+		model.addAttribute("itemLists", Map.of("unit", "units", "origin", "countries"));
 		return "declaration/form";
 	}
 
