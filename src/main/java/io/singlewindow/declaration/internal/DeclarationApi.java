@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
@@ -39,7 +40,15 @@ class DeclarationApi {
 	private final DeclarationStore store;
 	private final CurrentActor currentActor;
 
-	DeclarationApi(Declarations declarations, DeclarationStore store, CurrentActor currentActor) {
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeclarationApi.class);
+
+	private final DeclarationWorkbooks workbooks;
+	private final org.springframework.context.MessageSource messages;
+
+	DeclarationApi(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
+			DeclarationWorkbooks workbooks, org.springframework.context.MessageSource messages) {
+		this.workbooks = workbooks;
+		this.messages = messages;
 		this.declarations = declarations;
 		this.store = store;
 		this.currentActor = currentActor;
@@ -88,7 +97,10 @@ class DeclarationApi {
 			@Parameter(description = "return=minimal (RFC 7240) answers with the receipt only", example = "return=minimal")
 			@RequestHeader(name = "Prefer", required = false) String prefer) {
 		Actor actor = currentActor.get();
-		var submission = declarations.submit(actor, request, idempotencyKey);
+		return respond(actor, declarations.submit(actor, request, idempotencyKey), prefer);
+	}
+
+	private ResponseEntity<?> respond(Actor actor, Declarations.Submission submission, String prefer) {
 		var response = ResponseEntity.status(submission.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.header(HttpHeaders.LOCATION, "/api/v1/declarations/" + submission.id());
 		if (prefer != null && prefer.contains("return=minimal")) {
@@ -101,6 +113,105 @@ class DeclarationApi {
 			return response.header("Preference-Applied", "return=minimal").body(receipt);
 		}
 		return response.body(visible(actor, store.find(submission.id()).orElseThrow()));
+	}
+
+	@GetMapping(path = "/declarations/template.xlsx", produces = DeclarationWorkbooks.CONTENT_TYPE)
+	@Operation(summary = "The declaration spreadsheet template, headings in the caller's language",
+			description = "Sheets: declarations (one per row), goods lines (each naming its declaration by ref), notes, "
+					+ "and the code lists behind the drop-downs. Fill it and POST it to /api/v1/declarations.")
+	ResponseEntity<byte[]> template(java.util.Locale locale) {
+		currentActor.get().requireRole(Role.TRADER, Role.BROKER);
+		return templateFile(workbooks, locale);
+	}
+
+	static ResponseEntity<byte[]> templateFile(DeclarationWorkbooks workbooks, java.util.Locale locale) {
+		var out = new java.io.ByteArrayOutputStream();
+		workbooks.writeTemplate(out, locale);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(DeclarationWorkbooks.CONTENT_TYPE))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"declaration-template.xlsx\"")
+			.body(out.toByteArray());
+	}
+
+	@PostMapping(path = "/declarations", consumes = DeclarationWorkbooks.CONTENT_TYPE)
+	@Operation(summary = "Submit the declarations of a spreadsheet (the template of GET /declarations/template.xlsx)",
+			description = "A workbook with one declaration is answered like a JSON submission (201, 200 for a repeat, "
+					+ "422 with every problem named by cell, e.g. Goods!D7). A workbook with several is a batch: each "
+					+ "declaration is submitted on its own, 200 lists the outcome of each (CREATED, REPEATED, REJECTED "
+					+ "with its cells' problems); 422 when every one was rejected. The Idempotency-Key of a batch "
+					+ "covers each declaration as key/ref. A file that is no usable workbook is refused whole (422).")
+	ResponseEntity<?> submitWorkbook(@RequestBody byte[] workbook,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@RequestHeader(name = "Prefer", required = false) String prefer, java.util.Locale locale) {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		List<DeclarationWorkbooks.Entry> entries = workbooks.read(workbook);
+		if (entries.size() == 1) {
+			var entry = entries.getFirst();
+			List<Integer> rowOf = new java.util.ArrayList<>();
+			try {
+				return respond(actor, declarations.submit(actor, entry.draft(rowOf), idempotencyKey), prefer);
+			}
+			catch (Problem problem) {
+				throw problem.fieldProblems().isEmpty() ? problem
+						: Problem.invalidInput(entry.onCells(problem.fieldProblems(), rowOf));
+			}
+		}
+		List<WorkbookOutcome> outcomes = new java.util.ArrayList<>();
+		List<FieldProblem> everyProblem = new java.util.ArrayList<>();
+		for (var entry : entries) {
+			String key = idempotencyKey == null ? null : idempotencyKey + "/" + entry.reference();
+			List<Integer> rowOf = new java.util.ArrayList<>();
+			try {
+				var submission = declarations.submit(actor, entry.draft(rowOf), key);
+				var view = store.find(submission.id()).orElseThrow();
+				outcomes.add(new WorkbookOutcome(entry.reference(), entry.row(),
+						submission.created() ? "CREATED" : "REPEATED", view.id(), view.number(), view.status(), null,
+						List.of()));
+			}
+			catch (Problem problem) {
+				List<FieldProblem> cells = problem.fieldProblems().isEmpty()
+						? List.of(new FieldProblem(entry.row(), problem.code(), problem.arguments()))
+						: entry.onCells(problem.fieldProblems(), rowOf);
+				everyProblem.addAll(cells);
+				outcomes.add(new WorkbookOutcome(entry.reference(), entry.row(), "REJECTED", null, null, null,
+						problem.code(), cells.stream().map(p -> CellProblem.of(p, messages, locale)).toList()));
+			}
+		}
+		log.info("event=declaration_workbook_submitted declarations={} rejected={}", outcomes.size(),
+				outcomes.stream().filter(o -> o.outcome().equals("REJECTED")).count());
+		if (outcomes.stream().allMatch(o -> o.outcome().equals("REJECTED"))) {
+			throw Problem.invalidInput(everyProblem);
+		}
+		return ResponseEntity.ok(new WorkbookResult(outcomes.size(),
+				outcomes.stream().filter(o -> o.outcome().equals("CREATED")).count(),
+				outcomes.stream().filter(o -> o.outcome().equals("REPEATED")).count(),
+				outcomes.stream().filter(o -> o.outcome().equals("REJECTED")).count(), outcomes));
+	}
+
+	/** The answer to a workbook of several declarations: how many went which way, and each one's outcome. */
+	record WorkbookResult(int declarations, long created, long repeated, long rejected,
+			List<WorkbookOutcome> results) {
+	}
+
+	/**
+	 * @param reference the declaration's ref in the workbook
+	 * @param row its header row, e.g. {@code Declarations!3}
+	 * @param outcome {@code CREATED}, {@code REPEATED} (an earlier submission with the same key) or {@code REJECTED}
+	 * @param code the refusal's stable code ({@code INVALID_INPUT}, {@code IDEMPOTENCY_KEY_REUSED} …)
+	 */
+	record WorkbookOutcome(String reference, String row, String outcome, UUID id, String number,
+			DeclarationStatus status, String code, List<CellProblem> errors) {
+	}
+
+	/** One problem of a cell, like an entry of a problem's {@code errors[]}. */
+	record CellProblem(String field, String code, String message) {
+
+		static CellProblem of(FieldProblem p, org.springframework.context.MessageSource messages,
+				java.util.Locale locale) {
+			return new CellProblem(p.field(), p.code(),
+					messages.getMessage("problem." + p.code(), p.arguments(), p.code(), locale));
+		}
 	}
 
 	/** The short answer to a submission under {@code Prefer: return=minimal}. */
