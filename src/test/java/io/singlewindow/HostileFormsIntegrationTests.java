@@ -3,7 +3,10 @@ package io.singlewindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.singlewindow.enterprise.EnterpriseFixtures;
@@ -101,6 +105,38 @@ class HostileFormsIntegrationTests {
 				}
 			}
 		}
+	}
+
+	/** Found by the fuzz suite (form variant #254): the firewall refused the name inside the handler, a 500 page. */
+	@Test
+	void aFormParameterNamedWithAControlCharacterIsAMalformedRequestPage() throws Exception {
+		Cookie session = mvc.perform(formLogin("/login").user("trader.chip").password("demo12345")).andReturn()
+			.getResponse().getCookie("SESSION");
+		long before = count("declaration");
+		MockHttpServletResponse page = mvc.perform(post("/declarations/new").with(csrf()).cookie(session)
+			.characterEncoding(StandardCharsets.UTF_8).param("declarant", EnterpriseFixtures.demo("CHIP").value())
+			.param("CN\u0000", "x")).andReturn().getResponse();
+		assertThat(page.getStatus()).isEqualTo(400);
+		assertThat(page.getContentType()).startsWith("text/html");
+		assertThat(count("declaration")).isEqualTo(before);
+	}
+
+	/** Found by the fuzz suite: a NUL in an uploaded tariff file reached the INSERT, which PostgreSQL refused (500). */
+	@Test
+	void aTariffFileWithANulIsRefusedAndNothingIsQueued() throws Exception {
+		long before = count("tariff_import");
+		mvc.perform(post("/api/v1/admin/tariff/imports").header("Authorization", "Bearer sw-demo-admin")
+			.contentType("text/csv").content("hs_code,mfn_rate\n8542319000,0\u0000\n".getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].code").value("CONTROL_CHARACTER"));
+		Cookie admin = mvc.perform(formLogin("/login").user("admin").password("demo12345")).andReturn().getResponse()
+			.getCookie("SESSION");
+		MockHttpServletResponse page = mvc.perform(multipart("/admin/tariff/imports").file(new MockMultipartFile("file",
+				"nul.csv", "text/csv", "hs_code,mfn_rate\n8542319000,0\u0000\n".getBytes(StandardCharsets.UTF_8)))
+			.with(csrf()).cookie(admin)).andReturn().getResponse();
+		assertThat(page.getStatus()).isLessThan(500);
+		assertThat(count("tariff_import")).isEqualTo(before);
 	}
 
 	private MockHttpServletResponse postForm(String path, Map<String, String> valid, String field, String value,

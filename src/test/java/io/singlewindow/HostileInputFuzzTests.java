@@ -1,15 +1,22 @@
 package io.singlewindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -20,13 +27,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.UriUtils;
 
 import io.singlewindow.enterprise.ApplicationFixtures;
 import io.singlewindow.enterprise.EnterpriseFixtures;
 import io.singlewindow.enterprise.Registrations;
+import jakarta.servlet.http.Cookie;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -52,8 +64,11 @@ class HostileInputFuzzTests {
 
 	static final long SEED = 20261129L;
 
-	/** About 200 variants for each of the 18 endpoints. */
-	static final int TRIES = 3_600;
+	/** About 50 variants for each of the 41 REST write endpoints. */
+	static final int TRIES = 2_000;
+
+	/** About 30 variants for each of the 31 web form routes. */
+	static final int FORM_TRIES = 1_000;
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 	static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -62,8 +77,11 @@ class HostileInputFuzzTests {
 	/** Stale versions: an update variant passes every check and is then refused, so shared data stays as it is. */
 	static final int STALE = 999_999;
 
+	/** A valid unified social credit code no enterprise has. */
+	static final String NOBODY = "91350200FUZZNOB0" + io.singlewindow.core.Uscc.organisationCodeCheckOf("FUZZNOB0");
+
 	/** Created once per test JVM: the declarations, enterprise, rule and profile the endpoints act on. */
-	private static List<Endpoint> endpoints;
+	private static Targets targets;
 
 	@Autowired
 	MockMvc mvc;
@@ -71,33 +89,111 @@ class HostileInputFuzzTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping routes;
+
+	/** Session cookies of the people at the forms, one login each. */
+	private final Map<String, Cookie> sessions = new HashMap<>();
+
 	@BeforeEach
 	void createTheTargetsOnce() throws Exception {
 		synchronized (HostileInputFuzzTests.class) {
-			if (endpoints == null) {
-				endpoints = endpoints();
+			if (targets == null) {
+				targets = targets();
 			}
 		}
 	}
 
 	@Test
 	void everyWriteEndpointAnswersHostileVariantsWithA4xxProblemAndStoresNothing() throws Exception {
+		List<Endpoint> endpoints = endpoints();
 		HostileVariants variants = new HostileVariants(SEED);
-		for (int number = 1; number <= TRIES; number++) {
-			answersWithA4xxProblemAndStoresNothing(number, variants.next());
+		everyOneOf(TRIES, "REST variants", number -> answersWithA4xxProblemAndStoresNothing(number, variants.next(),
+				endpoints));
+	}
+
+	@Test
+	void everyWebFormAnswersHostileVariantsWithAPageAndStoresNothing() throws Exception {
+		List<Form> forms = forms();
+		HostileVariants variants = new HostileVariants(SEED);
+		everyOneOf(FORM_TRIES, "form variants", number -> answersWithAPageAndStoresNothing(number, variants.nextForm(),
+				forms));
+	}
+
+	/** Sends all {@code tries} variants and fails with every wrong answer at once, not only the first. */
+	private static void everyOneOf(int tries, String what, VariantCheck check) throws Exception {
+		List<String> failures = new ArrayList<>();
+		for (int number = 1; number <= tries; number++) {
+			try {
+				check.sendAndCheck(number);
+			} catch (AssertionError failure) {
+				failures.add(failure.getMessage());
+			}
+		}
+		assertThat(failures).as(what + " answered wrongly, of " + tries).isEmpty();
+	}
+
+	@FunctionalInterface
+	interface VariantCheck {
+
+		void sendAndCheck(int number) throws Exception;
+	}
+
+	/**
+	 * A write route added to a controller without a line in {@link #endpoints()} or {@link #forms()} fails here, so
+	 * that no new endpoint escapes the fuzzing: the routes are read from Spring's own table of handler methods.
+	 */
+	@Test
+	void everyWriteRouteOfThePlatformIsFuzzed() throws Exception {
+		List<String> fuzzed = new ArrayList<>();
+		endpoints().forEach(e -> fuzzed.add(e.method() + " " + e.path()));
+		forms().forEach(f -> fuzzed.add("POST " + f.path()));
+		Set<String> routesThatWrite = new TreeSet<>();
+		routes.getHandlerMethods().keySet().forEach(mapping -> mapping.getMethodsCondition().getMethods().stream()
+			.filter(m -> m != RequestMethod.GET && m != RequestMethod.HEAD && m != RequestMethod.OPTIONS)
+			.forEach(m -> mapping.getPatternValues()
+				.forEach(pattern -> routesThatWrite.add(m + " " + pattern.replaceAll("\\{[^}]*}", "{}")))));
+		assertThat(routesThatWrite).as("write routes of the platform").hasSizeGreaterThan(50);
+		// A route's {} matches any one segment: POST /api/v1/enterprises/{}/{} is fuzzed as …/{}/suspension and others.
+		List<String> notFuzzed = routesThatWrite.stream()
+			.filter(route -> fuzzed.stream().noneMatch(f -> f.matches(java.util.regex.Pattern.quote(route)
+				.replace("{}", "\\E[^/]+\\Q"))))
+			.toList();
+		assertThat(notFuzzed).as("write routes the fuzz suite sends no variant to").isEmpty();
+	}
+
+	/**
+	 * Found by the fuzz suite (variant #2282): the refusal quoted the quantity with {@code toPlainString()}, a billion
+	 * characters, and ran out of memory (500).
+	 */
+	@Test
+	void aPermitApplicationForABillionDigitQuantityIsRefusedWithoutWritingItOut() throws Exception {
+		for (String quantity : List.of("1E+999999999", "-1E+999999999", "1E-999999999")) {
+			String before = counts(List.of("permit_application"));
+			MockHttpServletResponse response = send(HttpMethod.POST, URI.create("/api/v1/permit-applications"),
+					"trader.chip", """
+							{"catalogueCode":"AIL","applicant":"%s","scope":"computers","goods":["8471300000"],
+							 "requestedQuantity":%s,"documents":["FORM-1"]}""".formatted(CHIP, quantity),
+					MediaType.APPLICATION_JSON);
+			assertThat(response.getStatus()).as(quantity).isEqualTo(422);
+			assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).path("errors").findValuesAsString(
+					"field")).as(quantity).contains("requestedQuantity");
+			assertThat(counts(List.of("permit_application"))).as(quantity).isEqualTo(before);
 		}
 	}
 
-	private void answersWithA4xxProblemAndStoresNothing(int number, Variant variant) throws Exception {
+	private void answersWithA4xxProblemAndStoresNothing(int number, Variant variant, List<Endpoint> endpoints)
+			throws Exception {
 		Endpoint endpoint = endpoints.get(Math.floorMod(variant.endpoint(), endpoints.size()));
 		List<String> variables = new ArrayList<>(endpoint.variables());
 		if (!variables.isEmpty() && variant.pathSegment() != null) {
 			variables.set(Math.floorMod(variant.endpoint() / 31, variables.size()), variant.pathSegment());
 		}
 		String body = variant.applyTo(JSON.readTree(endpoint.body()), endpoint.protectedFields());
-		URI uri = uri(endpoint.path(), variables);
+		URI uri = uri(endpoint.path() + endpoint.query(), variables);
 		String before = counts(endpoint.tables());
-		MockHttpServletResponse response = send(endpoint.method(), uri, endpoint.user(), body);
+		MockHttpServletResponse response = send(endpoint.method(), uri, endpoint.user(), body, endpoint.contentType());
 		// The answer before the body, and the body as escaped JSON text, so that a report file keeps them readable.
 		String context = "variant #%d of seed %d: endpoint='%s' %s %s -> %d %s; body=%s".formatted(number, SEED,
 				endpoint.name(), endpoint.method(), uri, response.getStatus(),
@@ -112,34 +208,133 @@ class HostileInputFuzzTests {
 	}
 
 	/**
+	 * A form answers with a redirect when it took the input, else with the form again (field errors) or an error page
+	 * in the layout; never a 5xx, and a refusal stores nothing.
+	 */
+	private void answersWithAPageAndStoresNothing(int number, FormVariant variant, List<Form> forms) throws Exception {
+		Form form = forms.get(Math.floorMod(variant.endpoint(), forms.size()));
+		List<String> variables = new ArrayList<>(form.variables());
+		if (!variables.isEmpty() && variant.pathSegment() != null) {
+			variables.set(Math.floorMod(variant.endpoint() / 31, variables.size()), variant.pathSegment());
+		}
+		Map<String, List<String>> params = variant.applyTo(form.params(), form.protectedFields());
+		URI uri = uri(form.path(), variables);
+		String before = counts(form.tables());
+		MockHttpServletResponse response = post(form, uri, params);
+		String context = "form variant #%d of seed %d: form='%s' POST %s -> %d %s; params=%s".formatted(number, SEED,
+				form.name(), uri, response.getStatus(), abbreviate(response.getContentAsString(StandardCharsets.UTF_8)),
+				abbreviate(JSON.writeValueAsString(params)));
+		assertThat(response.getStatus()).as(context).isLessThan(500);
+		if (response.getStatus() < 300 || response.getStatus() >= 400) {
+			if (response.getContentType() == null && response.getContentLength() == 0
+					&& (response.getStatus() == 404 || response.getStatus() == 405)) {
+				// An address no route matches (an action path segment replaced): the servlet container's error page
+				// answers it, which MockMvc does not render.
+			} else if (String.valueOf(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
+				// Only the security firewall answers a page's address with problem+json: a NUL, an encoded slash …
+				// in the path are refused before any page, session or controller is involved (RejectedRequests).
+				assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).path("code").asString(""))
+					.as(context).isEqualTo("MALFORMED_REQUEST");
+			} else {
+				assertThat(response.getContentType()).as(context).startsWith(MediaType.TEXT_HTML_VALUE);
+			}
+			assertThat(counts(form.tables())).as(context).isEqualTo(before);
+		}
+	}
+
+	/**
 	 * One write endpoint.
 	 *
 	 * @param path with {@code {}} for each path variable, filled from {@code variables}
+	 * @param query appended to the path as it is (never varied)
 	 * @param user the demo account calling ({@literal null}: anonymous, or {@code Bearer …} given in full)
 	 * @param protectedFields top-level fields no variant touches (stale versions)
 	 * @param tables the tables the endpoint writes
 	 */
-	record Endpoint(String name, HttpMethod method, String path, List<String> variables, String user, String body,
-			Set<String> protectedFields, List<String> tables) {
+	record Endpoint(String name, HttpMethod method, String path, String query, List<String> variables, String user,
+			String body, Set<String> protectedFields, List<String> tables, MediaType contentType) {
+
+		Endpoint(String name, HttpMethod method, String path, List<String> variables, String user, String body,
+				Set<String> protectedFields, List<String> tables) {
+			this(name, method, path, "", variables, user, body, protectedFields, tables, MediaType.APPLICATION_JSON);
+		}
+	}
+
+	/**
+	 * One web form, posted by a person logged in at a browser (CSRF token included, as the page's form sends it).
+	 *
+	 * @param path with {@code {}} for each path variable, filled from {@code variables}
+	 * @param user who is logged in ({@literal null}: anonymous)
+	 * @param params the valid form, in the order the page sends it
+	 * @param protectedFields parameters no variant touches (stale versions)
+	 * @param file the name of a file parameter (a multipart form), else {@literal null}
+	 */
+	record Form(String name, String path, List<String> variables, String user, Map<String, String> params,
+			Set<String> protectedFields, List<String> tables, String file) {
+
+		Form(String name, String path, List<String> variables, String user, Map<String, String> params,
+				Set<String> protectedFields, List<String> tables) {
+			this(name, path, variables, user, params, protectedFields, tables, null);
+		}
+	}
+
+	/** What the endpoints act on: the fuzz suite's own enterprise, declaration, task, permit application, rule, profile. */
+	record Targets(Registrations.Registered registered, String declarationId, String customsTaskId,
+			String applicationId, String permit, String routingRule, String riskProfile) {
+	}
+
+	static final List<String> DECLARATION_TABLES = List.of("declaration", "declaration_item", "agency_task",
+			"declaration_event", "declaration_route");
+
+	static final String ROUTING_RULE = """
+			{"code":"FUZZ_RULE","descriptionZh":"模糊测试","descriptionEn":"Fuzzing","conditionType":"HS_PREFIX",
+			 "values":"9999","agency":"TAX","priority":1,"active":false}""";
+
+	static final String RISK_PROFILE = """
+			{"code":"FUZZ_PROFILE","nameZh":"模糊测试","nameEn":"Fuzzing","originCountries":["FR"],
+			 "hsPrefixes":["999999"],"tradeModes":["0110"],"flow":"IMPORT","channel":"YELLOW",
+			 "selectionPercent":1,"aeoFactor":0.5,"active":false}""";
+
+	Targets targets() throws Exception {
+		var registered = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		String declaration = send(HttpMethod.POST, URI.create("/api/v1/declarations"), "trader.chip",
+				chipDeclaration(), MediaType.APPLICATION_JSON).getContentAsString(StandardCharsets.UTF_8);
+		assertThat(JSON.readTree(declaration).has("id")).as("the fuzz suite's declaration: " + declaration).isTrue();
+		String declarationId = JSON.readTree(declaration).get("id").asString();
+		String customsTaskId = jdbc.sql("SELECT id::text FROM agency_task WHERE declaration_id = ?::uuid ORDER BY agency")
+			.param(declarationId).query(String.class).list().getFirst();
+		String application = send(HttpMethod.POST, URI.create("/api/v1/permit-applications"), "trader.chip", """
+				{"catalogueCode":"AIL","applicant":"%s","scope":"fuzzing","goods":["8471300000"],
+				 "requestedQuantity":10,"documents":["Import contract","Application form"]}""".formatted(CHIP),
+				MediaType.APPLICATION_JSON).getContentAsString(StandardCharsets.UTF_8);
+		String permit = jdbc.sql("""
+				SELECT number FROM permit WHERE holder_uscc = ? AND catalogue_code = 'AIL' AND issued_by = 'demo-data'""")
+			.param(CHIP).query(String.class).single();
+		send(HttpMethod.POST, URI.create("/api/v1/routing/rules"), "admin", ROUTING_RULE, MediaType.APPLICATION_JSON);
+		send(HttpMethod.POST, URI.create("/api/v1/risk/profiles"), "admin", RISK_PROFILE, MediaType.APPLICATION_JSON);
+		JsonNode applied = JSON.readTree(application).get("id");
+		// In the whole suite another test's pending AIL application of the chip maker refuses a second one: the
+		// endpoints only need an application the commerce officer decides, so they act on an existing one then.
+		String applicationId = applied != null ? applied.asString()
+				: jdbc.sql("SELECT id::text FROM permit_application WHERE catalogue_code = 'AIL' ORDER BY id LIMIT 1")
+					.query(String.class).single();
+		return new Targets(registered, declarationId, customsTaskId, applicationId, permit, "FUZZ_RULE", "FUZZ_PROFILE");
 	}
 
 	List<Endpoint> endpoints() throws Exception {
-		var registered = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		var registered = targets.registered();
+		String declarationId = targets.declarationId();
 		String declaration = chipDeclaration();
-		String declarationId = JSON.readTree(send(HttpMethod.POST, URI.create("/api/v1/declarations"),
-				"Bearer sw-demo-trader.chip", declaration).getContentAsString(StandardCharsets.UTF_8)).get("id").asString();
-		String routingRule = """
-				{"code":"FUZZ_RULE","descriptionZh":"模糊测试","descriptionEn":"Fuzzing","conditionType":"HS_PREFIX",
-				 "values":"9999","agency":"TAX","priority":1,"active":false}""";
-		send(HttpMethod.POST, URI.create("/api/v1/routing/rules"), "Bearer sw-demo-admin", routingRule);
-		String riskProfile = """
-				{"code":"FUZZ_PROFILE","nameZh":"模糊测试","nameEn":"Fuzzing","originCountries":["FR"],
-				 "hsPrefixes":["999999"],"tradeModes":["0110"],"flow":"IMPORT","channel":"YELLOW",
-				 "selectionPercent":1,"aeoFactor":0.5,"active":false}""";
-		send(HttpMethod.POST, URI.create("/api/v1/risk/profiles"), "Bearer sw-demo-admin", riskProfile);
-
-		List<String> declarationTables = List.of("declaration", "declaration_item", "agency_task", "declaration_event",
-				"declaration_route");
+		String unknown = UUID.randomUUID().toString();
+		String routingRule = ROUTING_RULE;
+		String riskProfile = RISK_PROFILE;
+		String catalogueEntry = """
+				{"code":"AIL","nameZh":"自动进口许可","nameEn":"Automatic import licence",
+				 "issuingAgency":"COMMERCE","mode":"APPROVAL","reviewDays":10,"validityMonths":6,
+				 "documentsZh":["申请表"],"documentsEn":["Form"],"active":true,"version":%d}""".formatted(STALE);
+		String licenceChange = "{\"reason\":\"inspection\",\"version\":" + STALE + "}";
+		List<String> licenceTables = List.of("enterprise", "licence_event");
+		List<String> declarationTables = DECLARATION_TABLES;
 		return List.of(
 				new Endpoint("submit a declaration", HttpMethod.POST, "/api/v1/declarations", List.of(), "trader.chip",
 						declaration, Set.of(), declarationTables),
@@ -148,8 +343,10 @@ class HostileInputFuzzTests {
 				new Endpoint("answer a query", HttpMethod.POST, "/api/v1/declarations/{}/queries/{}/answer",
 						List.of(declarationId, "CIQ"), "trader.chip", "{\"answer\":\"certificate attached\"}", Set.of(),
 						declarationTables),
+				new Endpoint("release goods", HttpMethod.POST, "/api/v1/declarations/{}/release", List.of(declarationId),
+						"officer.customs", "{}", Set.of(), declarationTables),
 				new Endpoint("decide a task", HttpMethod.POST, "/api/v1/tasks/{}/decision",
-						List.of(UUID.randomUUID().toString()), "officer.customs",
+						List.of(targets.customsTaskId()), "officer.customs",
 						"{\"decision\":\"QUERY\",\"reason\":\"Which model?\",\"version\":" + STALE + "}", Set.of("version"),
 						declarationTables),
 				new Endpoint("register an enterprise", HttpMethod.POST, "/api/v1/enterprises", List.of(), null,
@@ -164,48 +361,293 @@ class HostileInputFuzzTests {
 						"{\"nameEn\":\"Fuzzed Trading Co.\",\"address\":\"象屿路 1 号\",\"registeredCapital\":1000000}",
 						Set.of(), List.of("enterprise", "licence_amendment")),
 				new Endpoint("suspend a licence", HttpMethod.POST, "/api/v1/enterprises/{}/suspension",
-						List.of(registered.uscc().value()), "officer.samr",
-						"{\"reason\":\"inspection\",\"version\":" + STALE + "}", Set.of("version"),
-						List.of("licence_event")),
+						List.of(registered.uscc().value()), "officer.samr", licenceChange, Set.of("version"),
+						licenceTables),
+				new Endpoint("reinstate a licence", HttpMethod.POST, "/api/v1/enterprises/{}/reinstatement",
+						List.of(registered.uscc().value()), "officer.samr", licenceChange, Set.of("version"),
+						licenceTables),
+				new Endpoint("revoke a licence", HttpMethod.POST, "/api/v1/enterprises/{}/revocation",
+						List.of(registered.uscc().value()), "officer.samr", licenceChange, Set.of("version"),
+						licenceTables),
+				new Endpoint("deregister an enterprise", HttpMethod.POST, "/api/v1/enterprises/{}/deregistration",
+						List.of(registered.uscc().value()), registered.bearer(), licenceChange, Set.of("version"),
+						licenceTables),
 				new Endpoint("apply for a permit", HttpMethod.POST, "/api/v1/permit-applications", List.of(),
 						"trader.chip", """
 								{"catalogueCode":"AIL","applicant":"%s","scope":"computers","goods":["8471300000"],
 								 "requestedQuantity":500,"documents":["FORM-1"],"commitmentSigned":true}"""
 							.formatted(CHIP), Set.of(), List.of("permit_application", "permit_application_step", "permit")),
 				new Endpoint("decide a permit application", HttpMethod.POST, "/api/v1/permit-applications/{}/decision",
-						List.of(UUID.randomUUID().toString()), "officer.commerce",
+						List.of(targets.applicationId()), "officer.commerce",
 						"{\"decision\":\"APPROVE\",\"grantedQuantity\":10,\"version\":" + STALE + "}", Set.of("version"),
 						List.of("permit_application", "permit")),
-				new Endpoint("supervise a permit", HttpMethod.POST, "/api/v1/permits/{}/suspension",
+				new Endpoint("supplement a permit application", HttpMethod.POST,
+						"/api/v1/permit-applications/{}/supplement", List.of(targets.applicationId()), "trader.chip",
+						"{\"documents\":[\"Contract\"],\"note\":\"as asked\",\"version\":" + STALE + "}", Set.of("version"),
+						List.of("permit_application", "permit_application_step")),
+				new Endpoint("suspend a permit", HttpMethod.POST, "/api/v1/permits/{}/suspension",
 						List.of("AIL-1999-999999"), "officer.commerce", "{\"reason\":\"inspection\"}", Set.of(),
 						List.of("permit_history")),
+				new Endpoint("reinstate a permit", HttpMethod.POST, "/api/v1/permits/{}/reinstatement",
+						List.of(targets.permit()), "officer.commerce", "{\"reason\":\"inspection over\"}", Set.of(),
+						List.of("permit_history")),
+				new Endpoint("revoke a permit", HttpMethod.POST, "/api/v1/permits/{}/revocation",
+						List.of("AIL-1999-999999"), "officer.commerce", "{\"reason\":\"fraud\"}", Set.of(),
+						List.of("permit_history")),
+				new Endpoint("verify a permit's use", HttpMethod.POST, "/api/v1/permits/{}/verification",
+						List.of("AIL-1999-999999"), "officer.commerce", "{\"outcome\":\"VERIFIED\",\"reason\":\"ok\"}",
+						Set.of(), List.of("permit_history")),
 				new Endpoint("register a webhook", HttpMethod.POST, "/api/v1/webhooks", List.of(), "trader.coffee",
 						"{\"url\":\"https://93.184.215.14/hook\"}", Set.of(), List.of("webhook_subscription")),
+				new Endpoint("delete a webhook", HttpMethod.DELETE, "/api/v1/webhooks/{}", List.of(unknown),
+						"trader.coffee", "{}", Set.of(), List.of("webhook_subscription")),
 				new Endpoint("create an API key", HttpMethod.POST, "/api/v1/api-keys", List.of(), "trader.coffee",
 						"{\"label\":\"fuzz\"}", Set.of(), List.of("api_key")),
+				new Endpoint("revoke an API key", HttpMethod.DELETE, "/api/v1/api-keys/{}", List.of(unknown),
+						"trader.coffee", "{}", Set.of(), List.of("api_key")),
+				new Endpoint("change one's password", HttpMethod.PUT, "/api/v1/me/password", List.of(),
+						registered.bearer(), """
+								{"currentPassword":"not-the-password","newPassword":"lantern-quietly-48",
+								 "repeatPassword":"lantern-quietly-48"}""", Set.of("currentPassword"),
+						List.of("user_account")),
+				new Endpoint("open an account", HttpMethod.POST, "/api/v1/accounts", List.of(), "admin", """
+						{"username":"officer.customs","displayName":"Fuzz","role":"OFFICER","agency":"CUSTOMS",
+						 "password":"lantern-quietly-47"}""", Set.of("username"), List.of("user_account")),
+				new Endpoint("deactivate an account", HttpMethod.POST, "/api/v1/accounts/{}/deactivate", List.of(unknown),
+						"admin", "{}", Set.of(), List.of("user_account")),
+				new Endpoint("reactivate an account", HttpMethod.POST, "/api/v1/accounts/{}/reactivate", List.of(unknown),
+						"admin", "{}", Set.of(), List.of("user_account")),
+				new Endpoint("authorise a broker", HttpMethod.POST, "/api/v1/broker-authorisations", List.of(),
+						"trader.coffee", "{\"broker\":\"" + NOBODY + "\"}", Set.of(), List.of("broker_authorisation")),
+				new Endpoint("revoke a broker's authority", HttpMethod.DELETE, "/api/v1/broker-authorisations/{}",
+						List.of(NOBODY), "trader.coffee", "{}", Set.of(), List.of("broker_authorisation")),
 				new Endpoint("assess duties", HttpMethod.POST, "/api/v1/tariff/assessments", List.of(), "trader.chip", """
 						{"flow":"IMPORT","incoterm":"CIF","currency":"USD","freight":10,"insurance":1,"date":"2026-11-02",
 						 "items":[{"hsCode":"8542319000","value":1000,"origin":"US","preferenceAgreement":null}]}""",
 						Set.of(), List.of()),
 				new Endpoint("set an exchange rate", HttpMethod.PUT, "/api/v1/exchange-rates/{}/{}",
 						List.of("NZD", "2019-03"), "admin", "{\"rate\":4.25}", Set.of(), List.of("exchange_rate")),
+				new Endpoint("import a tariff file", HttpMethod.POST, "/api/v1/admin/tariff/imports", "?fileName=fuzz.csv",
+						List.of(), "admin", "{\"hs_code\":\"8542319000\",\"mfn_rate\":\"x\"}", Set.of(),
+						List.of("tariff_import"), MediaType.valueOf("text/csv")),
+				new Endpoint("record a working calendar", HttpMethod.PUT, "/api/v1/working-calendar/{}", List.of("1999"),
+						"admin", """
+								{"source":"fuzzing","days":[{"date":"1999-10-01","kind":"OFF","holiday":"National Day"},
+								 {"date":"1999-10-01","kind":"WORK","holiday":"twice"}]}""", Set.of(),
+						List.of("calendar_year", "calendar_day")),
+				new Endpoint("rebuild the statistics", HttpMethod.POST, "/api/v1/statistics/rebuild", "?year=1990",
+						List.of(), "admin", "{}", Set.of(), List.of(), MediaType.APPLICATION_JSON),
+				new Endpoint("create a routing rule", HttpMethod.POST, "/api/v1/routing/rules", List.of(), "admin",
+						routingRule, Set.of("code", "active"), List.of("routing_rule")),
 				new Endpoint("change a routing rule", HttpMethod.PUT, "/api/v1/routing/rules/{}", List.of("FUZZ_RULE"),
 						"admin", routingRule.replace("\"active\":false", "\"active\":false,\"version\":" + STALE),
 						Set.of("version", "active"), List.of("routing_rule")),
+				new Endpoint("create a risk profile", HttpMethod.POST, "/api/v1/risk/profiles", List.of(), "admin",
+						riskProfile, Set.of("code", "active"), List.of("risk_profile")),
 				new Endpoint("change a risk profile", HttpMethod.PUT, "/api/v1/risk/profiles/{}",
 						List.of("FUZZ_PROFILE"), "admin",
 						riskProfile.replace("\"active\":false", "\"active\":false,\"version\":" + STALE),
 						Set.of("version", "active"), List.of("risk_profile")),
+				new Endpoint("deactivate a risk profile", HttpMethod.POST, "/api/v1/risk/profiles/{}/deactivate",
+						List.of("FUZZ_PROFILE"), "admin", "{}", Set.of(), List.of("risk_profile")),
+				new Endpoint("create a permit catalogue entry", HttpMethod.POST, "/api/v1/permit-catalogue", List.of(),
+						"admin", catalogueEntry, Set.of("code", "active"), List.of("permit_catalogue")),
 				new Endpoint("change a permit catalogue entry", HttpMethod.PUT, "/api/v1/permit-catalogue/{}",
-						List.of("AIL"), "admin", """
-								{"code":"AIL","nameZh":"自动进口许可","nameEn":"Automatic import licence",
-								 "issuingAgency":"COMMERCE","mode":"APPROVAL","reviewDays":10,"validityMonths":6,
-								 "documentsZh":["申请表"],"documentsEn":["Form"],"active":true,"version":%d}"""
-							.formatted(STALE), Set.of("version", "active"), List.of("permit_catalogue")));
+						List.of("AIL"), "admin", catalogueEntry, Set.of("version", "active"), List.of("permit_catalogue")));
 	}
 
-	MockHttpServletResponse send(HttpMethod method, URI uri, String user, String body) throws Exception {
-		var request = request(method, uri).contentType(MediaType.APPLICATION_JSON)
+	/** Every web form that writes, with the person who may use it and a valid form that is refused late, or once. */
+	List<Form> forms() {
+		var registered = targets.registered();
+		String declarationId = targets.declarationId();
+		String unknown = UUID.randomUUID().toString();
+		String stale = Integer.toString(STALE);
+		return List.of(
+				new Form("log in", "/login", List.of(), null,
+						params("username", "fuzz.nobody", "password", "not-the-password"), Set.of(), List.of()),
+				new Form("set up the first administrator", "/setup", List.of(), null,
+						params("token", "not-the-token", "username", "first.admin", "displayName", "First",
+								"password", "lantern-quietly-47", "repeatPassword", "lantern-quietly-47"),
+						Set.of(), List.of("user_account")),
+				new Form("register an enterprise", "/register", List.of(), null, registrationForm(), Set.of("username"),
+						List.of("enterprise", "user_account", "licence_event")),
+				new Form("record an existing enterprise", "/enterprises/record", List.of(), "officer.samr",
+						recordForm(), Set.of(), List.of("enterprise", "user_account", "licence_event")),
+				new Form("amend a licence", "/licences/{}/amend", List.of(registered.uscc().value()),
+						registered.username(), amendmentForm(), Set.of("version"),
+						List.of("enterprise", "licence_amendment")),
+				new Form("change a licence", "/licences/{}/{}", List.of(registered.uscc().value(), "suspend"),
+						"officer.samr", params("reason", "inspection", "version", stale), Set.of("version"),
+						List.of("enterprise", "licence_event")),
+				new Form("declare goods", "/declarations/new", List.of(), "trader.chip", declarationForm(), Set.of(),
+						DECLARATION_TABLES),
+				new Form("amend a declaration", "/declarations/{}/amend", List.of(declarationId), "trader.chip",
+						declarationForm(), Set.of(), DECLARATION_TABLES),
+				new Form("answer a query", "/declarations/{}/answer", List.of(declarationId), "trader.chip",
+						params("agency", "CIQ", "answer", "certificate attached"), Set.of(), DECLARATION_TABLES),
+				new Form("release goods", "/declarations/{}/release", List.of(declarationId), "officer.customs",
+						params(), Set.of(), DECLARATION_TABLES),
+				new Form("decide a task", "/tasks/{}/decision", List.of(targets.customsTaskId()), "officer.customs",
+						params("decision", "QUERY", "reason", "Which model?", "declarationId", declarationId,
+								"version", stale),
+						Set.of("version"), DECLARATION_TABLES),
+				new Form("apply for a permit", "/permits/apply", List.of(), "trader.chip",
+						params("catalogueCode", "AIL", "applicant", CHIP, "scope", "computers", "goods", "8471300000",
+								"requestedQuantity", "500", "documents", "FORM-1"),
+						Set.of(), List.of("permit_application", "permit_application_step", "permit")),
+				new Form("supplement a permit application", "/permits/applications/{}/supplement",
+						List.of(targets.applicationId()), "trader.chip",
+						params("documents", "Contract", "note", "as asked", "version", stale), Set.of("version"),
+						List.of("permit_application", "permit_application_step")),
+				new Form("decide a permit application", "/permits/applications/{}/decision",
+						List.of(targets.applicationId()), "officer.commerce",
+						params("decision", "APPROVE", "reason", "complete", "grantedQuantity", "10", "version", stale),
+						Set.of("version"), List.of("permit_application", "permit")),
+				new Form("supervise a permit", "/permits/{}/{}", List.of("AIL-1999-999999", "suspension"),
+						"officer.commerce", params("reason", "inspection", "outcome", "VERIFIED"), Set.of(),
+						List.of("permit_history")),
+				new Form("change a permit catalogue entry", "/admin/permit-catalogue", List.of(), "admin",
+						params("code", "AIL", "nameZh", "自动进口许可", "nameEn", "Automatic import licence",
+								"issuingAgency", "COMMERCE", "mode", "APPROVAL", "reviewDays", "10",
+								"verificationDays", "", "documentsZh", "申请表", "documentsEn", "Form",
+								"validityMonths", "6", "quotaKind", "QUANTITY", "quotaUnit", "C62",
+								"importScope", "8471300000", "exportScope", "", "active", "true", "version", stale,
+								"creating", "false"),
+						Set.of("version", "code", "creating"), List.of("permit_catalogue")),
+				new Form("change a routing rule", "/admin/routing", List.of(), "admin",
+						params("code", "FUZZ_RULE", "descriptionZh", "模糊测试", "descriptionEn", "Fuzzing",
+								"conditionType", "HS_PREFIX", "values", "9999", "agency", "TAX", "priority", "1",
+								"version", stale),
+						Set.of("version", "code", "active"), List.of("routing_rule")),
+				new Form("create a risk profile", "/admin/risk", List.of(), "admin", riskForm(),
+						Set.of("code", "active"), List.of("risk_profile")),
+				new Form("change a risk profile", "/admin/risk/{}", List.of("FUZZ_PROFILE"), "admin", riskForm(),
+						Set.of("version", "active"), List.of("risk_profile")),
+				new Form("deactivate a risk profile", "/admin/risk/{}/deactivate", List.of("FUZZ_PROFILE"), "admin",
+						params(), Set.of(), List.of("risk_profile")),
+				new Form("record a working calendar", "/admin/calendar", List.of(), "admin",
+						params("year", "1999", "source", "fuzzing",
+								"days", "date,kind,holiday\n1999-10-01,OFF,National Day\n1999-10-01,WORK,twice"),
+						Set.of(), List.of("calendar_year", "calendar_day")),
+				new Form("open an account", "/admin/accounts", List.of(), "admin",
+						params("username", "officer.customs", "displayName", "Fuzz", "role", "OFFICER",
+								"agency", "CUSTOMS", "password", "lantern-quietly-47"),
+						Set.of("username"), List.of("user_account")),
+				new Form("deactivate an account", "/admin/accounts/{}/deactivate", List.of(unknown), "admin", params(),
+						Set.of(), List.of("user_account")),
+				new Form("reactivate an account", "/admin/accounts/{}/reactivate", List.of(unknown), "admin", params(),
+						Set.of(), List.of("user_account")),
+				new Form("change one's password", "/account/password", List.of(), registered.username(),
+						params("currentPassword", "not-the-password", "newPassword", "lantern-quietly-48",
+								"repeatPassword", "lantern-quietly-48"),
+						Set.of("currentPassword"), List.of("user_account")),
+				new Form("create an API key", "/account/api-keys", List.of(), registered.username(),
+						params("label", "", "expiresOn", "2099-01-01"), Set.of("label"), List.of("api_key")),
+				new Form("revoke an API key", "/account/api-keys/{}/revoke", List.of(unknown), registered.username(),
+						params(), Set.of(), List.of("api_key")),
+				new Form("rebuild the statistics", "/statistics/rebuild", List.of(), "admin", params(), Set.of(),
+						List.of()),
+				new Form("assess duties", "/tariff/assess", List.of(), "trader.chip",
+						params("flow", "IMPORT", "incoterm", "CIF", "currency", "USD", "freight", "10", "insurance", "1",
+								"date", "2026-11-02", "hsCode", "8542319000", "value", "1000", "origin", "US",
+								"agreement", ""),
+						Set.of(), List.of()),
+				new Form("set an exchange rate", "/admin/exchange-rates", List.of(), "admin",
+						params("currency", "NZD", "month", "2019-03", "rate", "4.25"), Set.of(), List.of("exchange_rate")),
+				new Form("import a tariff file", "/admin/tariff/imports", List.of(), "admin",
+						params("file", "hs_code,mfn_rate\n8542319000,x\n"), Set.of(), List.of("tariff_import"), "file"));
+	}
+
+	static Map<String, String> params(String... namesAndValues) {
+		Map<String, String> params = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			params.put(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return params;
+	}
+
+	/** A registration that is refused only because its user name is taken (by the demo trader). */
+	static Map<String, String> registrationForm() {
+		Map<String, String> form = amendmentForm();
+		form.remove("version");
+		form.put("entityType", "LIMITED_LIABILITY_COMPANY");
+		form.put("legalRepresentative", "李四");
+		form.put("capitalCurrency", "CNY");
+		form.put("zoneArea", "HAICANG_BONDED_PORT");
+		form.put("businessScope", "C3240");
+		form.put("industrialChain", "TUNGSTEN");
+		form.put("username", "trader.chip");
+		form.put("password", "password123");
+		return form;
+	}
+
+	static Map<String, String> recordForm() {
+		Map<String, String> form = registrationForm();
+		form.remove("username");
+		form.remove("password");
+		form.put("uscc", "91350206MA0000001X");
+		form.put("establishedOn", "2014-10-01");
+		return form;
+	}
+
+	static Map<String, String> amendmentForm() {
+		return params("nameZh", "厦门模糊测试有限公司", "nameEn", "Fuzzed Trading Co.", "registeredCapital", "1000000",
+				"address", "象屿路 1 号", "version", Integer.toString(STALE));
+	}
+
+	static Map<String, String> declarationForm() {
+		return params("declarant", CHIP, "flow", "IMPORT", "tradeMode", "0110", "transportMode", "4", "port", "CNXMN",
+				"originCountry", "US", "destinationCountry", "CN", "tradingCountry", "US", "currency", "USD",
+				"incoterm", "CIF", "freight", "10", "packages", "3", "grossWeight", "120", "netWeight", "100",
+				"consignor", "Intel (demo)", "items[0].hsCode", "8542319000", "items[0].description", "processors",
+				"items[0].quantity", "200", "items[0].unit", "C62", "items[0].value", "4000", "items[0].origin", "US");
+	}
+
+	/** The fuzz suite's own profile again (its code is taken, so a creation is refused; a change has a stale version). */
+	static Map<String, String> riskForm() {
+		return params("code", "FUZZ_PROFILE", "nameZh", "模糊测试", "nameEn", "Fuzzing", "originCountries", "FR",
+				"hsPrefixes", "999999", "tradeModes", "0110", "flow", "IMPORT", "newEnterpriseDays", "",
+				"priceDeviationPercent", "", "channel", "YELLOW", "selectionPercent", "1", "aeoFactor", "0.5",
+				"validFrom", "", "validTo", "", "version", Integer.toString(STALE));
+	}
+
+	MockHttpServletResponse post(Form form, URI uri, Map<String, List<String>> params) throws Exception {
+		var request = form.file() == null ? request(HttpMethod.POST, uri) : multipart(uri);
+		if (form.file() != null && params.containsKey(form.file())) {
+			((org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder) request)
+				.file(new MockMultipartFile(form.file(), "fuzz.csv", "text/csv",
+						String.join("\n", params.get(form.file())).getBytes(StandardCharsets.UTF_8)));
+		}
+		request.with(csrf()).characterEncoding(StandardCharsets.UTF_8).contentType(form.file() == null
+				? MediaType.APPLICATION_FORM_URLENCODED : MediaType.MULTIPART_FORM_DATA);
+		params.forEach((name, values) -> {
+			if (!name.equals(form.file())) {
+				request.param(name, values.toArray(String[]::new));
+			}
+		});
+		if (form.user() != null) {
+			request.cookie(session(form.user()));
+		}
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+	private Cookie session(String user) throws Exception {
+		Cookie session = sessions.get(user);
+		if (session == null) {
+			String password = user.equals(targets.registered().username()) ? targets.registered().password()
+					: "demo12345";
+			MockHttpServletResponse login = mvc.perform(formLogin("/login").user(user).password(password)).andReturn()
+				.getResponse();
+			session = login.getCookie("SESSION");
+			assertThat(session).as("login of " + user + " -> " + login.getRedirectedUrl()).isNotNull();
+			sessions.put(user, session);
+		}
+		return session;
+	}
+
+	MockHttpServletResponse send(HttpMethod method, URI uri, String user, String body, MediaType contentType)
+			throws Exception {
+		var request = request(method, uri).contentType(contentType)
 			.content(body.getBytes(StandardCharsets.UTF_8));
 		if (user != null) {
 			request.header("Authorization", user.startsWith("Bearer ") ? user : "Bearer sw-demo-" + user);
@@ -280,6 +722,53 @@ class HostileInputFuzzTests {
 		@Override
 		public String toString() {
 			return "endpoint#" + endpoint + " " + mutations + " corruption=" + corruption + " path=" + pathSegment;
+		}
+	}
+
+	/**
+	 * One generated form post: which form, one to three changes of its valid parameters, and in about one variant of
+	 * seven a hostile path segment.
+	 */
+	record FormVariant(int endpoint, List<FormMutation> mutations, String pathSegment) {
+
+		Map<String, List<String>> applyTo(Map<String, String> valid, Set<String> protectedFields) {
+			Map<String, List<String>> params = new LinkedHashMap<>();
+			valid.forEach((name, value) -> params.put(name, new ArrayList<>(List.of(value))));
+			for (FormMutation mutation : mutations) {
+				mutation.applyTo(params, protectedFields);
+			}
+			return params;
+		}
+	}
+
+	/**
+	 * @param kind 0 remove the parameter, 1 add an extra one, 2 send the parameter 2–60 times, else replace its value
+	 * @param where which parameter, as a fraction of all of them in the form's order
+	 */
+	record FormMutation(int kind, double where, String value, String extraName) {
+
+		void applyTo(Map<String, List<String>> params, Set<String> protectedFields) {
+			List<String> names = params.keySet().stream().filter(n -> !protectedFields.contains(n)).toList();
+			if (kind == 1 || names.isEmpty()) {
+				params.put(extraName, new ArrayList<>(List.of(value)));
+				return;
+			}
+			String name = names.get(Math.min(names.size() - 1, (int) (where * names.size())));
+			switch (kind) {
+				case 0 -> params.remove(name);
+				case 2 -> {
+					List<String> values = params.get(name);
+					for (int c = 1 + (int) (where * 59); c > 0; c--) {
+						values.add(c % 2 == 0 ? value : values.getFirst());
+					}
+				}
+				default -> params.put(name, new ArrayList<>(List.of(value)));
+			}
+		}
+
+		@Override
+		public String toString() {
+			return kind + "@" + String.format("%.3f", where) + "=" + abbreviate(value);
 		}
 	}
 
@@ -391,12 +880,39 @@ class HostileInputFuzzTests {
 			for (int m = 1 + random.nextInt(3); m > 0; m--) {
 				mutations.add(new Mutation(random.nextInt(10), random.nextDouble(), value(), injection()));
 			}
-			String pathSegment = random.nextDouble() < 0.85 ? null : switch (random.nextInt(3)) {
+			String pathSegment = pathSegment();
+			return new Variant(endpoint, mutations, random.nextInt(40), value(), pathSegment);
+		}
+
+		FormVariant nextForm() {
+			int endpoint = random.nextInt(10_001);
+			List<FormMutation> mutations = new ArrayList<>();
+			for (int m = 1 + random.nextInt(3); m > 0; m--) {
+				mutations.add(new FormMutation(random.nextInt(10), random.nextDouble(), formValue(), injection()));
+			}
+			return new FormVariant(endpoint, mutations, pathSegment());
+		}
+
+		/** What a person, or a script posing as one, can type into a form field: text only, any text. */
+		private String formValue() {
+			return switch (random.nextInt(8)) {
+				case 0 -> anyText(0, 60);
+				case 1 -> text(ODD_CHARACTERS, 200, 20_000);
+				case 2, 3 -> injection();
+				case 4 -> pick(NUMBERS);
+				case 5 -> new BigDecimal(random.nextLong()).movePointLeft(random.nextInt(20)).toPlainString();
+				case 6 -> "";
+				default -> pick(List.of(" ", "\u0000", "\u0000x", "2026-02-30", "9999-99", "-1", "true", "on",
+						"00000000-0000-0000-0000-000000000000", "APPROVE", "REJECT", "QUERY", "ADMIN", "OFFICER"));
+			};
+		}
+
+		private String pathSegment() {
+			return random.nextDouble() < 0.85 ? null : switch (random.nextInt(3)) {
 				case 0 -> injection();
 				case 1 -> anyText(0, 30);
 				default -> pick(NUMBERS);
 			};
-			return new Variant(endpoint, mutations, random.nextInt(40), value(), pathSegment);
 		}
 
 		private JsonNode value() {

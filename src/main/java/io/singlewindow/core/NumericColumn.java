@@ -44,4 +44,13 @@ public record NumericColumn(int precision, int scale) {
 		}
 		return rounded;
 	}
+
+	/**
+	 * {@code value} as an error message quotes it: plain digits, unless that would take more than 40 zeros around
+	 * what was typed. {@code toPlainString()} of {@code 1e999999999} is a billion characters; building it for the
+	 * message ran a permit application out of memory (a 500, found by the fuzz suite).
+	 */
+	public static String quoted(BigDecimal value) {
+		return Math.abs(value.scale()) <= 40 ? value.toPlainString() : value.toString();
+	}
 }

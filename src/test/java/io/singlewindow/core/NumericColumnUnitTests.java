@@ -44,4 +44,12 @@ class NumericColumnUnitTests {
 		assertThatThrownBy(() -> MONEY.fit(new BigDecimal("1e999999999"))).isInstanceOf(InvalidValue.class);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
 	}
+
+	@Test
+	void anErrorMessageQuotesAnAmountAsTypedButNeverWritesOutABillionDigits() {
+		assertThat(NumericColumn.quoted(new BigDecimal("4000.50"))).isEqualTo("4000.50");
+		assertThat(NumericColumn.quoted(new BigDecimal("1e40"))).hasSize(41);
+		assertThat(NumericColumn.quoted(new BigDecimal("1e999999999"))).isEqualTo("1E+999999999");
+		assertThat(NumericColumn.quoted(new BigDecimal("-1e-999999999"))).isEqualTo("-1E-999999999");
+	}
 }

@@ -44,6 +44,19 @@ class HostileRegistrationIntegrationTests {
 		refused(anApplication().with(field, value).json(), field, code);
 	}
 
+	/**
+	 * The permit application's refusal of such a number wrote it out with {@code toPlainString()}, a billion
+	 * characters, and ran out of memory (a 500 the fuzz suite found); the registered capital is refused before its
+	 * refusal could do the same, and stays so.
+	 */
+	@ParameterizedTest(name = "registeredCapital = {0}")
+	@CsvSource({ "1E+999999999, TOO_LARGE", "-1E+999999999, CAPITAL_NOT_POSITIVE", "1E-999999999, CAPITAL_TOO_PRECISE" })
+	void aCapitalOfABillionDigitsIsRefusedWithoutWritingItOut(String capital, String code) throws Exception {
+		String json = anApplication().with("registeredCapital", 5_000_000).json();
+		refused(json.replace("\"registeredCapital\":5000000", "\"registeredCapital\":" + capital), "registeredCapital",
+				code);
+	}
+
 	@Test
 	void aNameLongerThanTheLimitIsRefusedWithoutQueryingForTheName() throws Exception {
 		refused(anApplication().with("nameEn", "N".repeat(101)).json(), "nameEn", "SIZE");

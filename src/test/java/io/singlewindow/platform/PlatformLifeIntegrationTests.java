@@ -99,7 +99,9 @@ class PlatformLifeIntegrationTests {
 	@Order(1)
 	void aSecondPlatformOnADataDirectoryInUseFailsAtStartAndTouchesNothing() throws Exception {
 		List<String> postmaster = Files.readAllLines(dataDir.resolve("pg/postmaster.pid"));
-		List<ProcessHandle> database = platform.postgres();
+		// The postmaster only: its connection backends come and go with the pool (one ending meanwhile failed this
+		// test under load), and a server whose postmaster lives serves on.
+		ProcessHandle database = platform.postgres().getLast();
 
 		PlatformProcess second = PlatformProcess.launch(dataDir, "second");
 		int exit = second.awaitExit();
@@ -108,7 +110,7 @@ class PlatformLifeIntegrationTests {
 		assertThat(second.logText()).contains("The data directory " + dataDir + " is in use by another running "
 				+ "Single Window (pid " + platform.process.pid() + ")");
 		assertThat(Files.readAllLines(dataDir.resolve("pg/postmaster.pid"))).isEqualTo(postmaster);
-		assertThat(database).allMatch(ProcessHandle::isAlive);
+		assertThat(database.isAlive()).as("the postmaster " + database.pid()).isTrue();
 		assertThat(platform.get("/api/v1/me", DeclarationLoad.TRADER).statusCode()).isEqualTo(200);
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.platform.RunLeftovers;
 import io.singlewindow.web.BrowserSession;
 
 /** An administrator imports tariff CSVs in the browser and follows the progress; a trader looks codes up. */
@@ -44,8 +45,18 @@ class TariffBrowserTests {
 	}
 
 	String upload(String name, String csv) throws Exception {
-		Path file = Files.createTempDirectory("tariff").resolve(name);
+		Path folder = Files.createTempDirectory("tariff");
+		RunLeftovers.expectGone(folder);
+		Path file = folder.resolve(name);
 		Files.writeString(file, csv);
+		try {
+			return uploaded(file);
+		} finally {
+			RunLeftovers.delete(folder, 3);
+		}
+	}
+
+	private String uploaded(Path file) {
 		browser.open("/admin/tariff");
 		browser.waitFor(By.id("file")).sendKeys(file.toAbsolutePath().toString());
 		browser.click("import-start");

@@ -28,6 +28,7 @@ import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.InvalidValue;
+import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.core.FreeText;
@@ -449,11 +450,11 @@ class Registrar {
 
 	static BigDecimal capital(BigDecimal capital, Violations v) {
 		if (capital.signum() <= 0) {
-			v.add("registeredCapital", "CAPITAL_NOT_POSITIVE", capital.toPlainString());
+			v.add("registeredCapital", "CAPITAL_NOT_POSITIVE", NumericColumn.quoted(capital));
 		} else if (capital.stripTrailingZeros().scale() > 2) {
-			v.add("registeredCapital", "CAPITAL_TOO_PRECISE", capital.toPlainString());
+			v.add("registeredCapital", "CAPITAL_TOO_PRECISE", NumericColumn.quoted(capital));
 		} else if (capital.precision() - capital.scale() > 18) {
-			v.add("registeredCapital", "TOO_LARGE", capital.toPlainString());
+			v.add("registeredCapital", "TOO_LARGE", NumericColumn.quoted(capital));
 		}
 		return capital;
 	}

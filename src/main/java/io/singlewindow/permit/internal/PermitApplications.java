@@ -26,6 +26,7 @@ import io.singlewindow.calendar.WorkingCalendar;
 import io.singlewindow.calendar.ZoneCalendar;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.core.Violations;
@@ -378,8 +379,8 @@ class PermitApplications {
 		if (amount == null) {
 			return;
 		}
-		violations.check(amount.signum() > 0, field, "TOO_SMALL", amount.toPlainString());
-		violations.check(amount.compareTo(MAX_AMOUNT) < 0, field, "TOO_LARGE", amount.toPlainString());
+		violations.check(amount.signum() > 0, field, "TOO_SMALL", NumericColumn.quoted(amount));
+		violations.check(amount.compareTo(MAX_AMOUNT) < 0, field, "TOO_LARGE", NumericColumn.quoted(amount));
 		violations.check(amount.stripTrailingZeros().scale() <= scale, field, "PERMIT_TOO_MANY_DECIMALS", scale);
 	}
 

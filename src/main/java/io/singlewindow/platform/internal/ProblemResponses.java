@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -157,6 +158,16 @@ class ProblemResponses {
 
 	private static boolean isSyntaxError(JacksonException e) {
 		return e instanceof StreamReadException && !(e instanceof InputCoercionException);
+	}
+
+	/**
+	 * The firewall checks parameter names only when they are first read, so a name with a control character (found by
+	 * the fuzz suite: {@code CN\u0000=…}) is refused inside the handler, not before it: as malformed as elsewhere.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(RequestRejectedException e) {
+		log.info("event=request_rejected reason=\"{}\"", e.getMessage());
+		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of());
 	}
 
 	@ExceptionHandler
