@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
@@ -46,6 +47,8 @@ import io.singlewindow.tariff.ExchangeRates;
  */
 @SingleWindowIntegrationTest
 @EmbeddedKafka(partitions = 1)
+// Its own broker and database, closed with the class rather than kept in the context cache until the JVM ends.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"singlewindow.kafka.partitions=1", "singlewindow.kafka.retry-every=1s", "singlewindow.kafka.retry-after=2s" })
 class AgencySystemsKafkaIntegrationTests {
