@@ -481,6 +481,8 @@ class HostileInputFuzzTests {
 						List.of("enterprise", "licence_event")),
 				new Form("declare goods", "/declarations/new", List.of(), "trader.chip", declarationForm(), Set.of(),
 						DECLARATION_TABLES),
+				new Form("fill the declaration form from a workbook", "/declarations/new/workbook", List.of(),
+						"trader.chip", params("workbook", "not a workbook"), Set.of(), DECLARATION_TABLES, "workbook"),
 				new Form("amend a declaration", "/declarations/{}/amend", List.of(declarationId), "trader.chip",
 						declarationForm(), Set.of(), DECLARATION_TABLES),
 				new Form("answer a query", "/declarations/{}/answer", List.of(declarationId), "trader.chip",
