@@ -127,6 +127,7 @@ class DeclarationApi {
 	}
 
 	@GetMapping(path = "/declarations/template.xlsx", produces = DeclarationWorkbooks.CONTENT_TYPE)
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@Operation(summary = "The declaration spreadsheet template, headings in the caller's language",
 			description = "Sheets: declarations (one per row), goods lines (each naming its declaration by ref), notes, "
 					+ "and the code lists behind the drop-downs. Fill it and POST it to /api/v1/declarations.")
@@ -145,6 +146,14 @@ class DeclarationApi {
 	}
 
 	@PostMapping(path = "/declarations", consumes = DeclarationWorkbooks.CONTENT_TYPE)
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" },
+			conflict = { "IDEMPOTENCY_KEY_REUSED", "PERMIT_CHANGED_DURING_SUBMISSION" },
+			invalid = { "WORKBOOK_NOT_XLSX", "WORKBOOK_LEGACY_XLS", "WORKBOOK_ENCRYPTED", "WORKBOOK_MACROS",
+					"WORKBOOK_UNPACKS_TOO_LARGE", "WORKBOOK_TOO_LARGE", "WORKBOOK_SHEET_MISSING",
+					"WORKBOOK_NO_DECLARATION", "WORKBOOK_COLUMN_UNKNOWN", "WORKBOOK_COLUMN_MISSING",
+					"WORKBOOK_TOO_MANY_ROWS", "WORKBOOK_REFERENCE_DUPLICATE", "WORKBOOK_REFERENCE_UNKNOWN",
+					"WORKBOOK_FORMULA_WITHOUT_VALUE", "WORKBOOK_CELL_ERROR", "NUMBER_UNREADABLE", "INTEGER_REQUIRED",
+					"REQUIRED", "HS_CODE_NOT_NATIONAL", "HS_CODE_UNKNOWN", "CURRENCY_UNKNOWN", "LOCODE_UNKNOWN" })
 	@Operation(operationId = "declarationSubmit", summary = SUBMIT_SUMMARY, description = SUBMIT_DESCRIPTION)
 	ResponseEntity<?> submitWorkbook(@RequestBody byte[] workbook,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
