@@ -60,20 +60,6 @@ class DeclarationApi {
 			 "items":[{"hsCode":"0901210000","description":"roasted coffee","quantity":10,"unit":"KGM","value":90,
 			           "origin":"VN"}]}""";
 
-	// JSON and XLSX submissions are one operation of the API (one path, one method, two content types): the OpenAPI
-	// document merges them, so both handlers carry the same id and description and a generated client keeps its name.
-	static final String SUBMIT_SUMMARY = "Submit a goods declaration (JSON), or the declarations of a spreadsheet (XLSX)";
-
-	static final String SUBMIT_DESCRIPTION = "JSON: 201 for a new declaration, 200 when the Idempotency-Key (or "
-			+ "clientReference) was seen before with the same body; 409 IDEMPOTENCY_KEY_REUSED with a different body; 422 "
-			+ "lists every invalid field. With Prefer: return=minimal a new declaration is answered with its receipt (id, "
-			+ "number, status) only. XLSX (the template of GET /declarations/template.xlsx): a workbook with one "
-			+ "declaration is answered like a JSON submission (422 with every problem named by cell, e.g. Goods!D7); a "
-			+ "workbook with several is a batch: each declaration is submitted on its own, 200 lists the outcome of each "
-			+ "(CREATED, REPEATED, REJECTED with its cells' problems); 422 when every one was rejected. The "
-			+ "Idempotency-Key of a batch covers each declaration as key/ref. A file that is no usable workbook is "
-			+ "refused whole (422).";
-
 	@PostMapping("/declarations")
 	@ApiResponse(responseCode = "201", description = "The declaration is submitted: the whole declaration, or its "
 			+ "receipt under Prefer: return=minimal", headers = {
@@ -97,7 +83,11 @@ class DeclarationApi {
 					"VALUE_NOT_POSITIVE", "AMOUNT_NEGATIVE", "TOO_LARGE", "NET_WEIGHT_ABOVE_GROSS",
 					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
 					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
-	@Operation(operationId = "declarationSubmit", summary = SUBMIT_SUMMARY, description = SUBMIT_DESCRIPTION)
+	@Operation(summary = "Submit a goods declaration",
+			description = "201 for a new declaration, 200 when the Idempotency-Key (or clientReference) was seen before "
+					+ "with the same body; 409 IDEMPOTENCY_KEY_REUSED with a different body; 422 lists every invalid field. "
+					+ "With Prefer: return=minimal a new declaration is answered with its receipt (id, number, status) only. "
+					+ "A spreadsheet goes to POST /declarations/workbooks.")
 	ResponseEntity<?> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 			mediaType = "application/json", examples = @ExampleObject(name = "roastedCoffee",
 					summary = "Roasted coffee from Viet Nam, imported by sea through Xiamen", value = ROASTED_COFFEE)))
@@ -130,7 +120,7 @@ class DeclarationApi {
 	@Refuses(forbidden = "ROLE_REQUIRED")
 	@Operation(summary = "The declaration spreadsheet template, headings in the caller's language",
 			description = "Sheets: declarations (one per row), goods lines (each naming its declaration by ref), notes, "
-					+ "and the code lists behind the drop-downs. Fill it and POST it to /api/v1/declarations.")
+					+ "and the code lists behind the drop-downs. Fill it and POST it to /api/v1/declarations/workbooks.")
 	ResponseEntity<byte[]> template(java.util.Locale locale) {
 		currentActor.get().requireRole(Role.TRADER, Role.BROKER);
 		return templateFile(workbooks, locale);
@@ -145,7 +135,9 @@ class DeclarationApi {
 			.body(out.toByteArray());
 	}
 
-	@PostMapping(path = "/declarations", consumes = DeclarationWorkbooks.CONTENT_TYPE)
+	// Its own path rather than a second content type of POST /declarations: OpenAPI has one operation per path and
+	// method, and merging the two left generated clients unable to tell a declaration from a batch's outcomes.
+	@PostMapping(path = "/declarations/workbooks", consumes = DeclarationWorkbooks.CONTENT_TYPE)
 	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" },
 			conflict = { "IDEMPOTENCY_KEY_REUSED", "PERMIT_CHANGED_DURING_SUBMISSION" },
 			invalid = { "WORKBOOK_NOT_XLSX", "WORKBOOK_LEGACY_XLS", "WORKBOOK_ENCRYPTED", "WORKBOOK_MACROS",
@@ -154,7 +146,12 @@ class DeclarationApi {
 					"WORKBOOK_TOO_MANY_ROWS", "WORKBOOK_REFERENCE_DUPLICATE", "WORKBOOK_REFERENCE_UNKNOWN",
 					"WORKBOOK_FORMULA_WITHOUT_VALUE", "WORKBOOK_CELL_ERROR", "NUMBER_UNREADABLE", "INTEGER_REQUIRED",
 					"REQUIRED", "HS_CODE_NOT_NATIONAL", "HS_CODE_UNKNOWN", "CURRENCY_UNKNOWN", "LOCODE_UNKNOWN" })
-	@Operation(operationId = "declarationSubmit", summary = SUBMIT_SUMMARY, description = SUBMIT_DESCRIPTION)
+	@Operation(summary = "Submit the declarations of a spreadsheet (the template of GET /declarations/template.xlsx)",
+			description = "A workbook with one declaration is answered like a JSON submission (201, 200 for a repeat, "
+					+ "422 with every problem named by cell, e.g. Goods!D7). A workbook with several is a batch: each "
+					+ "declaration is submitted on its own, 200 lists the outcome of each (CREATED, REPEATED, REJECTED "
+					+ "with its cells' problems); 422 when every one was rejected. The Idempotency-Key of a batch "
+					+ "covers each declaration as key/ref. A file that is no usable workbook is refused whole (422).")
 	ResponseEntity<?> submitWorkbook(@RequestBody byte[] workbook,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestHeader(name = "Prefer", required = false) String prefer, java.util.Locale locale) {

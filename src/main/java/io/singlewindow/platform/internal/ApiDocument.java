@@ -152,6 +152,12 @@ class ApiDocument {
 	@Bean
 	OperationCustomizer operationIds() {
 		return (operation, handler) -> {
+			var declared = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+			if (declared != null && !declared.operationId().isBlank()) {
+				// Chosen on purpose, e.g. two handlers of one operation (JSON and XLSX bodies) keeping one name.
+				operation.setOperationId(declared.operationId());
+				return operation;
+			}
 			String capability = handler.getBeanType().getSimpleName().replaceAll("(Api|Controller|Catalogue)$", "");
 			String method = handler.getMethod().getName();
 			operation.setOperationId(Character.toLowerCase(capability.charAt(0)) + capability.substring(1)

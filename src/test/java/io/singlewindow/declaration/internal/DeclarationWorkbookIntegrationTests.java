@@ -265,7 +265,7 @@ class DeclarationWorkbookIntegrationTests {
 	}
 
 	private ResultActions submit(byte[] xlsx, String key, String language) throws Exception {
-		var request = post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+		var request = post("/api/v1/declarations/workbooks").header("Authorization", "Bearer sw-demo-trader.chip")
 			.header("Accept-Language", language)
 			.contentType(XLSX)
 			.content(xlsx);
