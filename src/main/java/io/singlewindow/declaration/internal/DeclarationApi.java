@@ -127,7 +127,7 @@ class DeclarationApi {
 		return store.queue(code.value(), 200).stream()
 			.map(e -> code.equals(AgencyCode.CUSTOMS) ? e : new DeclarationStore.QueueEntry(e.taskId(),
 					e.declarationId(), e.number(), e.declarant(), e.flow(), null, e.policyCode(), e.note(), e.answer(),
-					e.createdAt(), e.version()))
+					e.createdAt(), e.version(), e.status()))
 			.toList();
 	}
 
