@@ -39,6 +39,7 @@ import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.UnitCode;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.declaration.AgencyDecisionRecorded;
+import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
@@ -359,6 +360,8 @@ class Declarations {
 				timeline.add(event(id, now, "AUTO_APPROVED", agency.value(), "system", policy, note));
 				events.publishEvent(new AgencyDecisionRecorded(id, number, agency, status.name(), "system", policy,
 						now));
+			} else {
+				events.publishEvent(new AgencyTaskOpened(id, number, agency, policy, now));
 			}
 		}
 		previous.forEach((agency, prior) -> {
@@ -624,6 +627,7 @@ class Declarations {
 		}
 		List<Object[]> timeline = new ArrayList<>();
 		timeline.add(event(declarationId, now, "ANSWERED", agency.value(), actor.username(), null, answer.strip()));
+		events.publishEvent(new AgencyTaskOpened(declarationId, locked.number(), agency, "ANSWERED", now));
 		reconsolidate(declarationId, locked, timeline, now);
 		return store.find(declarationId).orElseThrow();
 	}

@@ -16,9 +16,23 @@ import io.singlewindow.identity.Role;
 public class ActorResolver {
 
 	private final AccountStore accounts;
+	private final ApiKeys keys;
 
-	ActorResolver(AccountStore accounts) {
+	ActorResolver(AccountStore accounts, ApiKeys keys) {
 		this.accounts = accounts;
+		this.keys = keys;
+	}
+
+	/**
+	 * The actor an API key presented outside an HTTP request stands for (a decision arriving from an agency's own
+	 * system): the same checks as the API's filter — known, not revoked, not expired, account enabled.
+	 */
+	public Optional<Actor> resolveApiKey(String presentedKey) {
+		if (presentedKey == null || presentedKey.isBlank()) {
+			return Optional.empty();
+		}
+		return keys.ownerOf(presentedKey.strip()).flatMap(accounts::findById).filter(AccountPrincipal::enabled)
+			.map(AccountPrincipal::withoutPassword).map(this::actorOf);
 	}
 
 	public Optional<Actor> resolve(Authentication authentication) {
@@ -26,10 +40,14 @@ public class ActorResolver {
 				|| !(authentication.getPrincipal() instanceof AccountPrincipal p)) {
 			return Optional.empty();
 		}
+		return Optional.of(actorOf(p));
+	}
+
+	private Actor actorOf(AccountPrincipal p) {
 		Role role = Role.valueOf(p.role());
 		Uscc enterprise = p.uscc() == null ? null : Uscc.parse(p.uscc());
 		AgencyCode agency = p.agencyCode() == null ? null : new AgencyCode(p.agencyCode());
 		Set<Uscc> principals = role == Role.BROKER ? accounts.principalsOf(p.uscc()) : Set.of();
-		return Optional.of(new Actor(p.userId(), p.username(), p.displayName(), role, enterprise, agency, principals));
+		return new Actor(p.userId(), p.username(), p.displayName(), role, enterprise, agency, principals);
 	}
 }

@@ -14,8 +14,7 @@ import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
  * What the statistics do on start, on request of their properties: seed a small synthetic history with the demo data,
- * rebuild the aggregates, generate synthetic declarations, run the benchmark, and stop when asked to. See
- * docs/statistics.md for the commands.
+ * rebuild the aggregates, and stop when asked to. See docs/statistics.md for the commands.
  */
 @Configuration(proxyBeanMethods = false)
 class StatisticsCommands {
@@ -33,8 +32,8 @@ class StatisticsCommands {
 			boolean present = jdbc.sql("SELECT EXISTS (SELECT 1 FROM statistics_fact WHERE synthetic)")
 				.query(Boolean.class).single();
 			if (perMonth > 0 && !present) {
-				long recorded = generator.generate(2, perMonth, properties.generate().seed(),
-						properties.generate().batchSize());
+				long recorded = generator.generate(2, perMonth, SyntheticDeclarations.DEMO_SEED,
+						SyntheticDeclarations.DEFAULT_BATCH_SIZE);
 				log.info("event=statistics_demo_data declarations={}", recorded);
 			}
 		};
@@ -43,18 +42,10 @@ class StatisticsCommands {
 	@Bean
 	@Order(70)
 	ApplicationRunner statisticsCommandLine(StatisticsProperties properties, StatisticsLedger ledger,
-			SyntheticDeclarations generator, StatisticsBenchmark benchmark, ApplicationContext context) {
+			ApplicationContext context) {
 		return (ApplicationArguments args) -> {
-			var generate = properties.generate();
-			if (generate.years() > 0) {
-				generator.generate(generate.years(), generate.declarationsPerMonth(), generate.seed(),
-						generate.batchSize());
-			}
 			if (properties.rebuild()) {
 				ledger.rebuild("command-line");
-			}
-			if (properties.benchmark().rounds() > 0) {
-				benchmark.run(properties.benchmark().rounds());
 			}
 			if (properties.exitWhenDone()) {
 				log.info("event=statistics_commands_done exiting=true");

@@ -21,8 +21,9 @@ import io.singlewindow.enterprise.IndustrialChain;
 import io.singlewindow.platform.BusinessTime;
 
 /**
- * Fills the statistics with clearly synthetic cleared declarations (numbers {@code SYN-…}, flagged synthetic) for demos
- * and benchmarks, through the same ledger as real clearances, in large batches. The mix resembles a Xiamen-like zone:
+ * Fills the statistics with clearly synthetic cleared declarations (numbers {@code SYN-…}, flagged synthetic): the demo
+ * history that the demo-data loader seeds, and (from {@code bench/statistics}, outside the production application) the
+ * benchmark's million declarations; through the same ledger as real clearances, in large batches. The mix resembles a Xiamen-like zone:
  * electronics, tungsten and metals, food, pharmaceuticals, plastics, textiles and shoes; a Chinese New Year dip in
  * February; trade growing about 7 % a year. Deterministic: the same seed gives the same declarations, and since they
  * carry fixed ids, generating again adds nothing.
@@ -38,6 +39,11 @@ class SyntheticDeclarations {
 	static final double ANNUAL_GROWTH = 0.07;
 
 	static final int ENTERPRISES_PER_CHAIN = 40;
+
+	/** The demo history's seed: the same declarations on every demo install, so seeding again adds nothing. */
+	static final long DEMO_SEED = 20260101L;
+
+	static final int DEFAULT_BATCH_SIZE = 5000;
 
 	private static final Weights EXPORT_PARTNERS = Weights.of(Map.ofEntries(Map.entry("US", 16), Map.entry("HK", 8),
 			Map.entry("JP", 7), Map.entry("KR", 5), Map.entry("TW", 6), Map.entry("SG", 4), Map.entry("MY", 4),

@@ -5,11 +5,15 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,8 +22,9 @@ import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.ConditionalOnDemoData;
 
 /**
- * Demo customs exchange rates (flagged {@code demo}) for every month of the last three years and the current one.
- * The demo tariff schedule itself ships in migration {@code V4_1} (flagged {@code demo}). Skips rates that exist.
+ * The demo tariff schedule ({@code demo/tariff-demo-schedule.sql}: a handful of lines with illustrative rates, flagged
+ * {@code demo}) and demo customs exchange rates for every month of the last three years and the current one. Skips
+ * lines and rates that exist, so nothing an administrator imported is overwritten.
  */
 @Component
 @Order(40)
@@ -30,12 +35,16 @@ class TariffDemoData implements ApplicationRunner {
 
 	static final Map<String, BigDecimal> DEMO_RATES = demoRates();
 
+	private static final ClassPathResource SCHEDULE = new ClassPathResource("demo/tariff-demo-schedule.sql");
+
 	private final JdbcExchangeRates rates;
 	private final BusinessTime time;
+	private final DataSource dataSource;
 
-	TariffDemoData(JdbcExchangeRates rates, BusinessTime time) {
+	TariffDemoData(JdbcExchangeRates rates, BusinessTime time, DataSource dataSource) {
 		this.rates = rates;
 		this.time = time;
+		this.dataSource = dataSource;
 	}
 
 	private static Map<String, BigDecimal> demoRates() {
@@ -53,6 +62,9 @@ class TariffDemoData implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		// Within this method's transaction: the populator takes the transaction's connection.
+		new ResourceDatabasePopulator(SCHEDULE).execute(dataSource);
+		log.info("event=demo_tariff_schedule_seeded source={}", SCHEDULE.getPath());
 		YearMonth current = time.month();
 		int inserted = 0;
 		for (YearMonth m = current.minusYears(3); !m.isAfter(current); m = m.plusMonths(1)) {

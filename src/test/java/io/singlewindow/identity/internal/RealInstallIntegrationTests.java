@@ -53,6 +53,8 @@ class RealInstallIntegrationTests {
 			.query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("SELECT count(*) FROM api_key WHERE key_prefix = 'sw-demo'").query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM tariff_line WHERE demo").query(Long.class).single())
+			.as("no demo tariff line: the national schedule waits for the official import").isZero();
 
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer sw-demo-admin"))
 			.andExpect(status().isUnauthorized())

@@ -10,15 +10,18 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 
 /**
  * How many declarations per second the JDBC risk assessor decides, with 8 threads on the embedded PostgreSQL. A
  * measurement, not a check, so it lives outside the test suite: {@code bench/risk/run.sh} compiles it into the test
- * classes (Maven profile {@code bench}) and runs it alone; see docs/risk.md for figures.
+ * classes (Maven profile {@code bench}) and runs it alone; see docs/risk.md for figures. The tests' database is not
+ * durable (fsync off, for speed); a benchmark's is, as in production.
  */
 @SingleWindowIntegrationTest
+@TestPropertySource(properties = "singlewindow.embedded-database.durable=true")
 class RiskThroughputBench {
 
 	@Autowired

@@ -9,15 +9,14 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import io.singlewindow.platform.BusinessTime;
 
 /**
  * Times the dashboard's figures read from the aggregates against the same figures by a plain GROUP BY over every
- * recorded declaration line, checks that both agree, and prints the timings and their ratio.
+ * recorded declaration line, checks that both agree, and prints the timings and their ratio. Run by
+ * {@link StatisticsDashboardBench} ({@code bench/statistics/run.sh}); not part of the production application.
  */
-@Component
 class StatisticsBenchmark {
 
 	private static final Logger log = LoggerFactory.getLogger(StatisticsBenchmark.class);

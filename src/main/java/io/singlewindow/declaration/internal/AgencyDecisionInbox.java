@@ -1,0 +1,156 @@
+package io.singlewindow.declaration.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.declaration.internal.AgencySystemsMessages.DeadLetter;
+import io.singlewindow.declaration.internal.AgencySystemsMessages.DecisionMessage;
+import io.singlewindow.declaration.internal.Declarations.Decision;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.KeyedActors;
+import io.singlewindow.platform.BusinessTime;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decisions from agencies' systems, applied exactly as a decision through the API ({@link Declarations#decide}): the
+ * same rights (the message carries an officer's API key of the task's agency in its {@code Authorization} header), the
+ * same refusals. A message that cannot be applied goes to the dead-letter topic with the refusal's stable code and is
+ * acknowledged, so it never blocks its partition. A redelivered decision — same task, same version, already recorded
+ * by the same officer — changes nothing and is not a dead letter.
+ */
+@Component
+@Conditional(AgencySystemsConfiguration.BootstrapServersConfigured.class)
+class AgencyDecisionInbox {
+
+	private static final Logger log = LoggerFactory.getLogger(AgencyDecisionInbox.class);
+
+	private final Declarations declarations;
+	private final DeclarationStore store;
+	private final KeyedActors keyedActors;
+	private final KafkaTemplate<String, String> kafka;
+	private final AgencySystemsTopics topics;
+	private final AgencySystemsProperties properties;
+	private final JsonMapper json;
+	private final BusinessTime time;
+
+	AgencyDecisionInbox(Declarations declarations, DeclarationStore store, KeyedActors keyedActors,
+			KafkaTemplate<String, String> kafka, AgencySystemsTopics topics, AgencySystemsProperties properties,
+			JsonMapper json, BusinessTime time) {
+		this.declarations = declarations;
+		this.store = store;
+		this.keyedActors = keyedActors;
+		this.kafka = kafka;
+		this.topics = topics;
+		this.properties = properties;
+		this.json = json;
+		this.time = time;
+	}
+
+	@KafkaListener(topics = "#{@agencySystemsTopics.decisions()}", groupId = "${singlewindow.kafka.group:singlewindow}")
+	void on(ConsumerRecord<String, String> record) throws Exception {
+		Optional<Refusal> refusal;
+		try {
+			refusal = apply(record);
+		} catch (RuntimeException unexpected) {
+			// Never let one message stop the partition: it goes aside with what went wrong.
+			log.warn("event=agency_decision_failed offset={} partition={} error={}", record.offset(),
+					record.partition(), unexpected.toString());
+			refusal = Optional.of(new Refusal("DECISION_NOT_APPLIED", unexpected.getClass().getSimpleName()));
+		}
+		if (refusal.isPresent()) {
+			deadLetter(record, refusal.get());
+		}
+	}
+
+	private Optional<Refusal> apply(ConsumerRecord<String, String> record) {
+		DecisionMessage message;
+		try {
+			message = json.readValue(record.value() == null ? "" : record.value(), DecisionMessage.class);
+		} catch (JacksonException malformed) {
+			return Optional.of(new Refusal("MALFORMED_MESSAGE", malformed.getOriginalMessage()));
+		}
+		if (message.schemaVersion() == null || message.schemaVersion() != AgencySystemsMessages.SCHEMA_VERSION) {
+			return Optional.of(new Refusal("UNSUPPORTED_SCHEMA_VERSION", String.valueOf(message.schemaVersion())));
+		}
+		if (message.taskId() == null || message.taskVersion() == null || message.decision() == null) {
+			return Optional.of(new Refusal("MALFORMED_MESSAGE", "taskId, taskVersion and decision are required"));
+		}
+		Decision decision;
+		try {
+			decision = Decision.valueOf(message.decision().strip().toUpperCase(Locale.ROOT));
+		} catch (IllegalArgumentException unknown) {
+			return Optional.of(new Refusal("UNKNOWN_DECISION", message.decision()));
+		}
+		Optional<Actor> actor = keyedActors.actorFor(bearer(record));
+		if (actor.isEmpty()) {
+			return Optional.of(new Refusal("INVALID_API_KEY", "the Authorization header has no valid API key"));
+		}
+		try {
+			var view = declarations.decide(actor.get(), message.taskId(), decision, message.reason(),
+					message.taskVersion());
+			log.info("event=agency_decision_applied source=kafka task={} declaration={} decision={} officer={}",
+					message.taskId(), view.number(), decision, actor.get().username());
+			return Optional.empty();
+		} catch (Problem refused) {
+			if (alreadyRecorded(message, decision, actor.get())) {
+				log.info("event=agency_decision_redelivered task={} version={} officer={}", message.taskId(),
+						message.taskVersion(), actor.get().username());
+				return Optional.empty();
+			}
+			String detail = refused.fieldProblems().isEmpty() ? String.valueOf(refused.getMessage())
+					: refused.fieldProblems().stream().map(p -> p.field() + ": " + p.code()).toList().toString();
+			return Optional.of(new Refusal(refused.code(), detail));
+		}
+	}
+
+	/** The same officer's same decision on the same version of the task is already there: a redelivery. */
+	private boolean alreadyRecorded(DecisionMessage message, Decision decision, Actor actor) {
+		return store.task(message.taskId()).map(DeclarationStore.TaskRow::task)
+			.filter(t -> t.version() == message.taskVersion() + 1)
+			.filter(t -> actor.username().equals(t.decidedBy()))
+			.filter(t -> t.status() == switch (decision) {
+				case APPROVE -> TaskStatus.APPROVED;
+				case REJECT -> TaskStatus.REJECTED;
+				case QUERY -> TaskStatus.QUERIED;
+			})
+			.isPresent();
+	}
+
+	private static String bearer(ConsumerRecord<String, String> record) {
+		Header header = record.headers().lastHeader("Authorization");
+		if (header == null || header.value() == null) {
+			return null;
+		}
+		String value = new String(header.value(), StandardCharsets.UTF_8).strip();
+		return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7) : null;
+	}
+
+	private void deadLetter(ConsumerRecord<String, String> record, Refusal refusal) throws Exception {
+		String value = record.value() == null ? null
+				: record.value().length() > 10_000 ? record.value().substring(0, 10_000) : record.value();
+		var letter = new DeadLetter(AgencySystemsMessages.SCHEMA_VERSION, refusal.code(), refusal.detail(),
+				record.key(), value, record.partition(), record.offset(), time.now());
+		var out = new ProducerRecord<>(topics.deadLetters(), record.key(), json.writeValueAsString(letter));
+		out.headers().add("singlewindow-refusal", refusal.code().getBytes(StandardCharsets.UTF_8));
+		kafka.send(out).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		log.warn("event=agency_decision_dead_letter code={} partition={} offset={}", refusal.code(),
+				record.partition(), record.offset());
+	}
+
+	private record Refusal(String code, String detail) {
+	}
+}

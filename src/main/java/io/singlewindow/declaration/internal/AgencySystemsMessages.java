@@ -1,0 +1,60 @@
+package io.singlewindow.declaration.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The JSON contract with agencies' systems (docs/agency-systems.md). {@code schemaVersion} changes only when a field
+ * changes meaning or goes away; new fields may appear within a version, so readers ignore what they do not know.
+ */
+final class AgencySystemsMessages {
+
+	static final int SCHEMA_VERSION = 1;
+
+	private AgencySystemsMessages() {
+	}
+
+	/** On {@code <prefix>.tasks.<agency>}: a task that waits for one of the agency's officers. */
+	record TaskMessage(int schemaVersion, UUID taskId, int taskVersion, String agency, String taskStatus,
+			String policyCode, String note, String answer, Instant openedAt, UUID declarationId,
+			String declarationNumber, String declarant, String flow, String tradeMode, String transportMode,
+			String port, String tradingCountry, String currency, String incoterm, String declarationStatus,
+			List<Line> lines) {
+
+		static TaskMessage of(DeclarationView view, DeclarationView.Task task, Instant openedAt, String policyCode) {
+			List<Integer> routed = view.routes().stream().filter(r -> r.agency().equals(task.agency()))
+				.map(DeclarationView.Route::lineNo).distinct().toList();
+			List<Line> lines = view.items().stream().filter(i -> routed.contains(i.lineNo()))
+				.map(i -> new Line(i.lineNo(), i.hsCode(), i.description(), i.quantity(), i.unit(), i.value(),
+						i.origin(), i.permitNumber(), view.routes().stream()
+							.filter(r -> r.lineNo() == i.lineNo() && r.agency().equals(task.agency()))
+							.map(DeclarationView.Route::ruleCode).toList()))
+				.toList();
+			return new TaskMessage(SCHEMA_VERSION, task.id(), task.version(), task.agency(), task.status().name(),
+					policyCode, task.note(), task.answer(), openedAt, view.id(), view.number(), view.declarant(),
+					view.flow(), view.tradeMode(), view.transportMode(), view.port(), view.tradingCountry(),
+					view.currency(), view.incoterm(), view.status().name(), lines);
+		}
+	}
+
+	/** A goods line the agency was routed for, with the rules that routed it. */
+	record Line(int lineNo, String hsCode, String description, BigDecimal quantity, String unit, BigDecimal value,
+			String origin, String permitNumber, List<String> routedBy) {
+	}
+
+	/** On {@code <prefix>.decisions}, from an agency's system; the API key travels in the {@code Authorization} header. */
+	record DecisionMessage(Integer schemaVersion, UUID taskId, Integer taskVersion, String decision, String reason) {
+	}
+
+	/** On {@code <prefix>.decisions.dead-letters}: a decision that was not applied, with why. */
+	record DeadLetter(int schemaVersion, String code, String detail, String originalKey, String originalValue,
+			int originalPartition, long originalOffset, Instant refusedAt) {
+	}
+
+	/** On {@code <prefix>.declarations}: what happened to a declaration, for any system that follows them. */
+	record DeclarationMessage(int schemaVersion, String event, UUID declarationId, String declarationNumber,
+			String declarationStatus, String agency, String decision, Instant at) {
+	}
+}

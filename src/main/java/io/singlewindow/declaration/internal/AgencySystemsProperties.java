@@ -1,0 +1,23 @@
+package io.singlewindow.declaration.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The Kafka connector to agencies' systems.
+ *
+ * @param bootstrapServers the brokers ({@code SINGLEWINDOW_KAFKA_BOOTSTRAP_SERVERS}); empty: Spring Boot's own property
+ * @param topicPrefix topics are {@code <prefix>.tasks.<agency>}, {@code <prefix>.decisions},
+ *     {@code <prefix>.decisions.dead-letters} and {@code <prefix>.declarations}
+ * @param partitions partitions of the topics the platform creates (messages are keyed by declaration id)
+ * @param replicas replication factor of those topics (3 on a production cluster)
+ * @param sendTimeout how long a send may wait for the broker before the publication is left for a retry
+ * @param retryAfter how old an unsent publication must be before the retry job sends it again
+ */
+@ConfigurationProperties("singlewindow.kafka")
+record AgencySystemsProperties(@DefaultValue("") String bootstrapServers, @DefaultValue("singlewindow") String topicPrefix,
+		@DefaultValue("3") int partitions, @DefaultValue("1") short replicas, @DefaultValue("10s") Duration sendTimeout,
+		@DefaultValue("30s") Duration retryAfter) {
+}

@@ -1,0 +1,121 @@
+package io.singlewindow.declaration.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.singlewindow.declaration.AgencyDecisionRecorded;
+import io.singlewindow.declaration.AgencyTaskOpened;
+import io.singlewindow.declaration.DeclarationCleared;
+import io.singlewindow.declaration.DeclarationReleased;
+import io.singlewindow.declaration.DeclarationSubmitted;
+import io.singlewindow.platform.BusinessTime;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends agencies' tasks and declarations' status changes to Kafka. Each send is an event listener backed by the event
+ * publication registry: the event is stored in the transaction that opened the task, so a task is published if and
+ * only if that transaction committed, and a send that failed (broker down, node killed) stays incomplete and is sent
+ * again — by {@link #retryUnsent()} on a running node, on restart otherwise. At least once, therefore: consumers
+ * recognise a repeated task by its id and version.
+ */
+@Component
+@Conditional(AgencySystemsConfiguration.BootstrapServersConfigured.class)
+class AgencySystemsPublication {
+
+	private static final Logger log = LoggerFactory.getLogger(AgencySystemsPublication.class);
+
+	private final KafkaTemplate<String, String> kafka;
+	private final AgencySystemsTopics topics;
+	private final AgencySystemsProperties properties;
+	private final DeclarationStore store;
+	private final JsonMapper json;
+	private final IncompleteEventPublications incomplete;
+	private final BusinessTime time;
+
+	AgencySystemsPublication(KafkaTemplate<String, String> kafka, AgencySystemsTopics topics,
+			AgencySystemsProperties properties, DeclarationStore store, JsonMapper json,
+			IncompleteEventPublications incomplete, BusinessTime time) {
+		this.kafka = kafka;
+		this.topics = topics;
+		this.properties = properties;
+		this.store = store;
+		this.json = json;
+		this.incomplete = incomplete;
+		this.time = time;
+	}
+
+	@ApplicationModuleListener
+	void on(AgencyTaskOpened opened) throws Exception {
+		DeclarationView view = store.find(opened.declarationId()).orElseThrow();
+		var task = view.tasks().stream().filter(t -> t.agency().equals(opened.agency().value())).findFirst();
+		if (task.isEmpty()) {
+			log.info("event=agency_task_not_published reason=unrouted declaration={} agency={}", opened.declarationNumber(),
+					opened.agency());
+			return; // an amendment removed the agency's lines since: nothing to decide
+		}
+		var message = AgencySystemsMessages.TaskMessage.of(view, task.get(), opened.openedAt(), opened.policyCode());
+		send(topics.tasks(opened.agency()), opened.declarationId(), message);
+		log.info("event=agency_task_published declaration={} agency={} task={} version={}", view.number(),
+				opened.agency(), message.taskId(), message.taskVersion());
+	}
+
+	@ApplicationModuleListener
+	void on(DeclarationSubmitted submitted) throws Exception {
+		status("SUBMITTED", submitted.declarationId(), null, null, submitted.submittedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(AgencyDecisionRecorded decided) throws Exception {
+		status("AGENCY_DECIDED", decided.declarationId(), decided.agency().value(), decided.decision(),
+				decided.decidedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(DeclarationCleared cleared) throws Exception {
+		status("CLEARED", cleared.declarationId(), null, null, cleared.clearedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(DeclarationReleased released) throws Exception {
+		status("RELEASED", released.declarationId(), null, null, released.releasedAt());
+	}
+
+	/**
+	 * Sends again what a broker outage left unsent, once it is old enough not to be still on its way. The registry
+	 * does not say which listener a publication is for, so a failed publication of another listener of the same
+	 * events (the statistics' clearance listener, which is idempotent) is retried too — as a restart would.
+	 */
+	@Scheduled(fixedDelayString = "${singlewindow.kafka.retry-every:15s}", initialDelayString = "${singlewindow.kafka.retry-every:15s}")
+	void retryUnsent() {
+		Instant before = Instant.now().minus(properties.retryAfter());
+		incomplete.resubmitIncompletePublications(p -> p.getStatus() == EventPublication.Status.FAILED
+				&& p.getPublicationDate().isBefore(before) && (p.getEvent() instanceof AgencyTaskOpened
+						|| p.getEvent() instanceof DeclarationSubmitted || p.getEvent() instanceof AgencyDecisionRecorded
+						|| p.getEvent() instanceof DeclarationCleared || p.getEvent() instanceof DeclarationReleased));
+	}
+
+	private void status(String event, UUID declarationId, String agency, String decision, Instant at)
+			throws Exception {
+		DeclarationView view = store.find(declarationId).orElseThrow();
+		send(topics.declarations(), declarationId, new AgencySystemsMessages.DeclarationMessage(
+				AgencySystemsMessages.SCHEMA_VERSION, event, declarationId, view.number(), view.status().name(), agency,
+				decision, at == null ? time.now() : at));
+	}
+
+	private void send(String topic, UUID declarationId, Object message) throws Exception {
+		// Waits for the broker's acknowledgement: only then may the publication count as done.
+		kafka.send(topic, declarationId.toString(), json.writeValueAsString(message))
+			.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+	}
+}

@@ -1,0 +1,208 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.tariff.ExchangeRates;
+
+/**
+ * Customs decides in its own clearance system: the task goes out on Kafka, the decision comes back on Kafka and the
+ * declaration clears, exactly as if the officer had decided in the platform. A real broker runs in-process (KRaft).
+ */
+@SingleWindowIntegrationTest
+@EmbeddedKafka(partitions = 1)
+@TestPropertySource(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+		"singlewindow.kafka.partitions=1", "singlewindow.kafka.retry-every=1s", "singlewindow.kafka.retry-after=2s" })
+class AgencySystemsKafkaIntegrationTests {
+
+	static final String CHIP = io.singlewindow.enterprise.EnterpriseFixtures.demo("CHIP").value();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ExchangeRates rates;
+
+	@Autowired
+	BusinessTime time;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	KafkaConsumer<String, String> follower;
+
+	KafkaProducer<String, String> customsSystem;
+
+	@BeforeEach
+	void customsSystemFollowsItsTopics() {
+		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(Uscc.parse(CHIP))
+			.usualUnitPrice("8542319000", "C62", "20");
+		Properties consumer = new Properties();
+		consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "customs-clearance-system-" + UUID.randomUUID());
+		consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		follower = new KafkaConsumer<>(consumer);
+		follower.subscribe(List.of("singlewindow.tasks.customs", "singlewindow.declarations",
+				"singlewindow.decisions.dead-letters"));
+		Properties producer = new Properties();
+		producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		customsSystem = new KafkaProducer<>(producer);
+	}
+
+	@AfterEach
+	void close() {
+		follower.close();
+		customsSystem.close();
+	}
+
+	@Test
+	void aTaskGoesOutAndTheDecisionFromTheAgencysSystemClearsTheDeclaration() throws Exception {
+		String id = submitYellowProcessors();
+
+		ConsumerRecord<String, String> task = await("singlewindow.tasks.customs", r -> r.key().equals(id));
+		assertThat(JsonPath.<Integer>read(task.value(), "$.schemaVersion")).isEqualTo(1);
+		assertThat(JsonPath.<String>read(task.value(), "$.declarationId")).isEqualTo(id);
+		assertThat(JsonPath.<String>read(task.value(), "$.taskStatus")).isEqualTo("PENDING");
+		assertThat(JsonPath.<String>read(task.value(), "$.lines[0].hsCode")).isEqualTo("8542319000");
+		String taskId = JsonPath.read(task.value(), "$.taskId");
+		int version = JsonPath.read(task.value(), "$.taskVersion");
+
+		decide(id, taskId, version, "APPROVE", "sw-demo-officer.customs");
+
+		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+		assertThat(status(id)).isEqualTo("CLEARED");
+		assertThat(jdbc.sql("SELECT decided_by FROM agency_task WHERE id = ?").param(UUID.fromString(taskId))
+			.query(String.class).single()).isEqualTo("officer.customs");
+	}
+
+	@Test
+	void aRedeliveredDecisionChangesNothingAndIsNoDeadLetter() throws Exception {
+		String id = submitYellowProcessors();
+		ConsumerRecord<String, String> task = await("singlewindow.tasks.customs", r -> r.key().equals(id));
+		String taskId = JsonPath.read(task.value(), "$.taskId");
+		int version = JsonPath.read(task.value(), "$.taskVersion");
+		decide(id, taskId, version, "APPROVE", "sw-demo-officer.customs");
+		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+
+		decide(id, taskId, version, "APPROVE", "sw-demo-officer.customs");
+		// A poison message behind it proves the redelivery was consumed (one partition, in order) and refused nothing.
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions", id, "{not json")).get();
+
+		ConsumerRecord<String, String> letter = await("singlewindow.decisions.dead-letters", r -> r.key().equals(id));
+		assertThat(JsonPath.<String>read(letter.value(), "$.code")).isEqualTo("MALFORMED_MESSAGE");
+		assertThat(jdbc.sql("SELECT version FROM agency_task WHERE id = ?").param(UUID.fromString(taskId))
+			.query(Integer.class).single()).isEqualTo(version + 1);
+		assertThat(status(id)).isEqualTo("CLEARED");
+	}
+
+	@Test
+	void decisionsThatCannotBeAppliedGoToTheDeadLetterTopicAndTheNextOneIsStillApplied() throws Exception {
+		String id = submitYellowProcessors();
+		ConsumerRecord<String, String> task = await("singlewindow.tasks.customs", r -> r.key().equals(id));
+		String taskId = JsonPath.read(task.value(), "$.taskId");
+		int version = JsonPath.read(task.value(), "$.taskVersion");
+
+		decide(id, UUID.randomUUID().toString(), 0, "APPROVE", "sw-demo-officer.customs");
+		decide(id, taskId, version, "APPROVE", "sw-demo-officer.ciq");
+		decide(id, taskId, version, "APPROVE", "sw-not-a-key");
+		decide(id, taskId, version, "STAMP", "sw-demo-officer.customs");
+		decide(id, taskId, version, "REJECT", "sw-demo-officer.customs");
+		decide(id, taskId, version, "APPROVE", "sw-demo-officer.customs");
+
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			codes.add(JsonPath.read(await("singlewindow.decisions.dead-letters",
+					r -> r.key().equals(id) && codes.size() < 5).value(), "$.code"));
+		}
+		assertThat(codes).containsExactly("TASK_NOT_FOUND", "NOT_AUTHORISED_FOR_AGENCY", "INVALID_API_KEY", "UNKNOWN_DECISION",
+				"INVALID_INPUT");
+		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+		assertThat(status(id)).isEqualTo("CLEARED");
+	}
+
+	private String submitYellowProcessors() throws Exception {
+		// Processors at ten times the zone's usual unit price: the unit-price profile selects them for YELLOW.
+		String body = mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(SingleWindowFlowIntegrationTests.processors("200", "40000")))
+			.andExpect(MockMvcResultMatchers.status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("UNDER_REVIEW");
+		return JsonPath.read(body, "$.id");
+	}
+
+	private void decide(String declarationId, String taskId, int version, String decision, String key)
+			throws Exception {
+		var record = new ProducerRecord<>("singlewindow.decisions", declarationId, """
+				{"schemaVersion":1,"taskId":"%s","taskVersion":%d,"decision":"%s","reason":null}"""
+			.formatted(taskId, version, decision));
+		record.headers().add("Authorization", ("Bearer " + key).getBytes(StandardCharsets.UTF_8));
+		customsSystem.send(record).get();
+	}
+
+	private String status(String id) throws Exception {
+		return JsonPath.read(mvc.perform(get("/api/v1/declarations/{id}", id)
+			.header("Authorization", "Bearer sw-demo-officer.customs")).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8), "$.status");
+	}
+
+	private final Map<String, List<ConsumerRecord<String, String>>> seen = new java.util.HashMap<>();
+
+	/** The first record on the topic that matches and was not returned before, within 30 s. */
+	private ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> matching) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		List<ConsumerRecord<String, String>> taken = seen.computeIfAbsent(topic + "#taken", t -> new ArrayList<>());
+		while (System.nanoTime() < deadline) {
+			for (ConsumerRecord<String, String> r : follower.poll(Duration.ofMillis(200))) {
+				seen.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r);
+			}
+			for (ConsumerRecord<String, String> r : seen.getOrDefault(topic, List.of())) {
+				if (!taken.contains(r) && matching.test(r)) {
+					taken.add(r);
+					return r;
+				}
+			}
+		}
+		throw new AssertionError("no matching record on " + topic + " within 30 s; seen: " + seen.get(topic));
+	}
+}
