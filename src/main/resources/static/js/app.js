@@ -86,7 +86,7 @@ document.addEventListener('click', function (event) {
 // A refused form's error summary takes the focus, so keyboard and screen-reader users start from the list of what
 // to correct; its links lead to the fields.
 document.addEventListener('DOMContentLoaded', function () {
-  var summary = document.getElementById('error-summary');
+  var summary = document.getElementById('correction-summary');
   if (summary) {
     summary.focus();
   }

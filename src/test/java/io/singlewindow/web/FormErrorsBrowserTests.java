@@ -16,7 +16,7 @@ import org.openqa.selenium.WebElement;
  */
 class FormErrorsBrowserTests extends BrowserTestCase {
 
-	/** The border a refused field shows: the layout's "bad" red (#b3261e). */
+	/** The border (or ring) a refused field shows: the layout's "bad" red (#b3261e). */
 	static final String RED = "rgba(179, 38, 30, 1)";
 
 	/** Submits the form as it is, without the browser's own required-field check, as a script-less client would. */
@@ -26,15 +26,17 @@ class FormErrorsBrowserTests extends BrowserTestCase {
 
 	/** The summary has the focus and every field it links to is marked invalid and red; returns the linked ids. */
 	List<String> assertSummaryLeadsToInvalidFields(String screenshot) throws Exception {
-		WebElement summary = browser.waitFor(By.id("error-summary"));
-		assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("error-summary");
+		WebElement summary = browser.waitFor(By.id("correction-summary"));
+		assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("correction-summary");
 		List<String> targets = summary.findElements(By.cssSelector("a[href^='#']")).stream()
 			.map(a -> a.getDomAttribute("href").substring(1)).distinct().toList();
 		assertThat(targets).isNotEmpty();
 		for (String id : targets) {
 			WebElement field = browser.driver().findElement(By.id(id));
 			assertThat(field.getDomAttribute("aria-invalid")).as(id).isEqualTo("true");
-			assertThat(field.getCssValue("border-top-color")).as(id).isEqualTo(RED);
+			// A red border, or for a native check box (which draws no border) a red ring.
+			assertThat(List.of(field.getCssValue("border-top-color"), field.getCssValue("outline-color"))).as(id)
+				.contains(RED);
 		}
 		browser.screenshot(screenshot);
 		return targets;

@@ -35,9 +35,9 @@ class WebhookPageBrowserTests extends BrowserTestCase {
 			browser.type("url", "http://localhost:" + receiver.getAddress().getPort() + "/hook");
 			browser.click("webhook-create");
 			// "localhost" is not on the test's allow-list (127.0.0.1 is): an inward address, refused like the API does.
-			assertThat(browser.text(By.id("error-summary"))).contains("Webhook只能发往公网地址");
+			assertThat(browser.text(By.id("correction-summary"))).contains("Webhook只能发往公网地址");
 			assertThat(browser.attribute(By.id("url"), "aria-invalid")).isEqualTo("true");
-			assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("error-summary");
+			assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("correction-summary");
 			browser.screenshot("webhooks-refused-zh");
 
 			String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
