@@ -1,6 +1,7 @@
 package io.singlewindow.reference;
 
 import java.util.Optional;
+import java.util.SortedMap;
 
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.CurrencyCode;
@@ -38,6 +39,21 @@ public interface ReferenceData {
 	 * does not cover the answer is {@link LocationCheck#NOT_COVERED}, not {@link LocationCheck#UNKNOWN}.
 	 */
 	LocationCheck location(LoCode code);
+
+	/**
+	 * Locations of the shipped UN/LOCODE lists whose code starts with {@code query} or whose name contains it, in
+	 * code order: code to name.
+	 */
+	java.util.List<java.util.Map.Entry<String, String>> locations(String query, int limit);
+
+	/** Every country (ISO 3166) with its English name, by code: the pick lists of forms and spreadsheet templates. */
+	SortedMap<String, String> countries();
+
+	/** Every current currency one can pay with, with its English name, by code. */
+	SortedMap<String, String> currencies();
+
+	/** Every current UN/ECE Rec 20 unit with its English name, by code. */
+	SortedMap<String, String> units();
 
 	enum LocationCheck {
 		KNOWN, UNKNOWN, NOT_COVERED

@@ -86,6 +86,12 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/enterprises/record", "/enterprises/record?uscc=" + chip, "login 403 403 403 403 403 200 403 403 403");
 		expect(routes, "/declarations", "/declarations", "login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/new", "/declarations/new", "login 200 200 403 403 403 403 403 403 403");
+		expect(routes, "/declarations/template.xlsx", "/declarations/template.xlsx",
+				"login 200 200 403 403 403 403 403 403 403");
+		expect(routes, "/declarations/pickers/ports", "/declarations/pickers/ports?port=xiamen",
+				"login 200 200 403 403 403 403 403 403 403");
+		expect(routes, "/declarations/pickers/hs", "/declarations/pickers/hs?items%5B0%5D.hsCode=8471300000&flow=IMPORT",
+				"login 200 200 403 403 403 403 403 403 403");
 		for (String page : new String[] { "", "/live", "/response", "/events" }) {
 			String route = "/declarations/{id}" + page;
 			expect(routes, route, "/declarations/" + declaration + page, "login 200 200 200 200 200 200 200 200 200");

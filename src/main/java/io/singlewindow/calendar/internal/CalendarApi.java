@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.calendar.ZoneCalendar;
 import io.singlewindow.calendar.internal.CalendarAdministration.RecordedYear;
 import io.singlewindow.calendar.internal.CalendarAdministration.YearNotice;
@@ -62,6 +63,7 @@ class CalendarApi {
 			.toList(), coverage.missingYears());
 	}
 
+	@Refuses(notFound = "CALENDAR_YEAR_NOT_FOUND")
 	@GetMapping("/{year}")
 	@Operation(summary = "A recorded year: its source and every day off or adjusted working day")
 	RecordedYear year(@PathVariable int year) {

@@ -15,12 +15,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
+import io.singlewindow.core.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -32,22 +40,67 @@ class DeclarationApi {
 	private final DeclarationStore store;
 	private final CurrentActor currentActor;
 
-	DeclarationApi(Declarations declarations, DeclarationStore store, CurrentActor currentActor) {
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeclarationApi.class);
+
+	private final DeclarationWorkbooks workbooks;
+	private final org.springframework.context.MessageSource messages;
+
+	DeclarationApi(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
+			DeclarationWorkbooks workbooks, org.springframework.context.MessageSource messages) {
+		this.workbooks = workbooks;
+		this.messages = messages;
 		this.declarations = declarations;
 		this.store = store;
 		this.currentActor = currentActor;
 	}
 
+	static final String ROASTED_COFFEE = """
+			{"flow":"IMPORT","tradeMode":"0110","transportMode":"2","port":"CNXMN","originCountry":"VN",
+			 "tradingCountry":"VN","currency":"USD","incoterm":"CIF","packages":2,"grossWeight":12,"netWeight":10,
+			 "items":[{"hsCode":"0901210000","description":"roasted coffee","quantity":10,"unit":"KGM","value":90,
+			           "origin":"VN"}]}""";
+
 	@PostMapping("/declarations")
+	@ApiResponse(responseCode = "201", description = "The declaration is submitted: the whole declaration, or its "
+			+ "receipt under Prefer: return=minimal", headers = {
+					@Header(name = "Location", description = "The new declaration", schema = @Schema(type = "string")),
+					@Header(name = "Preference-Applied", description = "return=minimal when the receipt is answered",
+							schema = @Schema(type = "string")) },
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class })))
+	@ApiResponse(responseCode = "200", description = "A retry with an Idempotency-Key (or clientReference) seen before "
+			+ "and the same body: the declaration it created", headers = {
+					@Header(name = "Location", description = "The declaration", schema = @Schema(type = "string")),
+					@Header(name = "Preference-Applied", description = "return=minimal when the receipt is answered",
+							schema = @Schema(type = "string")) },
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class })))
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" },
+			conflict = { "IDEMPOTENCY_KEY_REUSED", "PERMIT_CHANGED_DURING_SUBMISSION" },
+			invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
+					"COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "INCOTERM_UNKNOWN", "ITEMS_REQUIRED", "TOO_MANY_ITEMS",
+					"HS_CODE_UNKNOWN", "HS_CODE_NOT_NATIONAL", "UNIT_UNKNOWN", "QUANTITY_NOT_POSITIVE",
+					"VALUE_NOT_POSITIVE", "AMOUNT_NEGATIVE", "TOO_LARGE", "NET_WEIGHT_ABOVE_GROSS",
+					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
+					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
 	@Operation(summary = "Submit a goods declaration",
 			description = "201 for a new declaration, 200 when the Idempotency-Key (or clientReference) was seen before "
 					+ "with the same body; 409 IDEMPOTENCY_KEY_REUSED with a different body; 422 lists every invalid field. "
 					+ "With Prefer: return=minimal a new declaration is answered with its receipt (id, number, status) only.")
-	ResponseEntity<?> submit(@RequestBody DeclarationRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+	ResponseEntity<?> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = "application/json", examples = @ExampleObject(name = "roastedCoffee",
+					summary = "Roasted coffee from Viet Nam, imported by sea through Xiamen", value = ROASTED_COFFEE)))
+			@RequestBody DeclarationRequest request,
+			@Parameter(description = "Any unique text of the client's; a retry with the same key and body answers the "
+					+ "same declaration (200)") @RequestHeader(name = "Idempotency-Key", required = false)
+			String idempotencyKey,
+			@Parameter(description = "return=minimal (RFC 7240) answers with the receipt only", example = "return=minimal")
 			@RequestHeader(name = "Prefer", required = false) String prefer) {
 		Actor actor = currentActor.get();
-		var submission = declarations.submit(actor, request, idempotencyKey);
+		return respond(actor, declarations.submit(actor, request, idempotencyKey), prefer);
+	}
+
+	private ResponseEntity<?> respond(Actor actor, Declarations.Submission submission, String prefer) {
 		var response = ResponseEntity.status(submission.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.header(HttpHeaders.LOCATION, "/api/v1/declarations/" + submission.id());
 		if (prefer != null && prefer.contains("return=minimal")) {
@@ -62,6 +115,105 @@ class DeclarationApi {
 		return response.body(visible(actor, store.find(submission.id()).orElseThrow()));
 	}
 
+	@GetMapping(path = "/declarations/template.xlsx", produces = DeclarationWorkbooks.CONTENT_TYPE)
+	@Operation(summary = "The declaration spreadsheet template, headings in the caller's language",
+			description = "Sheets: declarations (one per row), goods lines (each naming its declaration by ref), notes, "
+					+ "and the code lists behind the drop-downs. Fill it and POST it to /api/v1/declarations.")
+	ResponseEntity<byte[]> template(java.util.Locale locale) {
+		currentActor.get().requireRole(Role.TRADER, Role.BROKER);
+		return templateFile(workbooks, locale);
+	}
+
+	static ResponseEntity<byte[]> templateFile(DeclarationWorkbooks workbooks, java.util.Locale locale) {
+		var out = new java.io.ByteArrayOutputStream();
+		workbooks.writeTemplate(out, locale);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(DeclarationWorkbooks.CONTENT_TYPE))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"declaration-template.xlsx\"")
+			.body(out.toByteArray());
+	}
+
+	@PostMapping(path = "/declarations", consumes = DeclarationWorkbooks.CONTENT_TYPE)
+	@Operation(summary = "Submit the declarations of a spreadsheet (the template of GET /declarations/template.xlsx)",
+			description = "A workbook with one declaration is answered like a JSON submission (201, 200 for a repeat, "
+					+ "422 with every problem named by cell, e.g. Goods!D7). A workbook with several is a batch: each "
+					+ "declaration is submitted on its own, 200 lists the outcome of each (CREATED, REPEATED, REJECTED "
+					+ "with its cells' problems); 422 when every one was rejected. The Idempotency-Key of a batch "
+					+ "covers each declaration as key/ref. A file that is no usable workbook is refused whole (422).")
+	ResponseEntity<?> submitWorkbook(@RequestBody byte[] workbook,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@RequestHeader(name = "Prefer", required = false) String prefer, java.util.Locale locale) {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		List<DeclarationWorkbooks.Entry> entries = workbooks.read(workbook);
+		if (entries.size() == 1) {
+			var entry = entries.getFirst();
+			List<Integer> rowOf = new java.util.ArrayList<>();
+			try {
+				return respond(actor, declarations.submit(actor, entry.draft(rowOf), idempotencyKey), prefer);
+			}
+			catch (Problem problem) {
+				throw problem.fieldProblems().isEmpty() ? problem
+						: Problem.invalidInput(entry.onCells(problem.fieldProblems(), rowOf));
+			}
+		}
+		List<WorkbookOutcome> outcomes = new java.util.ArrayList<>();
+		List<FieldProblem> everyProblem = new java.util.ArrayList<>();
+		for (var entry : entries) {
+			String key = idempotencyKey == null ? null : idempotencyKey + "/" + entry.reference();
+			List<Integer> rowOf = new java.util.ArrayList<>();
+			try {
+				var submission = declarations.submit(actor, entry.draft(rowOf), key);
+				var view = store.find(submission.id()).orElseThrow();
+				outcomes.add(new WorkbookOutcome(entry.reference(), entry.row(),
+						submission.created() ? "CREATED" : "REPEATED", view.id(), view.number(), view.status(), null,
+						List.of()));
+			}
+			catch (Problem problem) {
+				List<FieldProblem> cells = problem.fieldProblems().isEmpty()
+						? List.of(new FieldProblem(entry.row(), problem.code(), problem.arguments()))
+						: entry.onCells(problem.fieldProblems(), rowOf);
+				everyProblem.addAll(cells);
+				outcomes.add(new WorkbookOutcome(entry.reference(), entry.row(), "REJECTED", null, null, null,
+						problem.code(), cells.stream().map(p -> CellProblem.of(p, messages, locale)).toList()));
+			}
+		}
+		log.info("event=declaration_workbook_submitted declarations={} rejected={}", outcomes.size(),
+				outcomes.stream().filter(o -> o.outcome().equals("REJECTED")).count());
+		if (outcomes.stream().allMatch(o -> o.outcome().equals("REJECTED"))) {
+			throw Problem.invalidInput(everyProblem);
+		}
+		return ResponseEntity.ok(new WorkbookResult(outcomes.size(),
+				outcomes.stream().filter(o -> o.outcome().equals("CREATED")).count(),
+				outcomes.stream().filter(o -> o.outcome().equals("REPEATED")).count(),
+				outcomes.stream().filter(o -> o.outcome().equals("REJECTED")).count(), outcomes));
+	}
+
+	/** The answer to a workbook of several declarations: how many went which way, and each one's outcome. */
+	record WorkbookResult(int declarations, long created, long repeated, long rejected,
+			List<WorkbookOutcome> results) {
+	}
+
+	/**
+	 * @param reference the declaration's ref in the workbook
+	 * @param row its header row, e.g. {@code Declarations!3}
+	 * @param outcome {@code CREATED}, {@code REPEATED} (an earlier submission with the same key) or {@code REJECTED}
+	 * @param code the refusal's stable code ({@code INVALID_INPUT}, {@code IDEMPOTENCY_KEY_REUSED} …)
+	 */
+	record WorkbookOutcome(String reference, String row, String outcome, UUID id, String number,
+			DeclarationStatus status, String code, List<CellProblem> errors) {
+	}
+
+	/** One problem of a cell, like an entry of a problem's {@code errors[]}. */
+	record CellProblem(String field, String code, String message) {
+
+		static CellProblem of(FieldProblem p, org.springframework.context.MessageSource messages,
+				java.util.Locale locale) {
+			return new CellProblem(p.field(), p.code(),
+					messages.getMessage("problem." + p.code(), p.arguments(), p.code(), locale));
+		}
+	}
+
 	/** The short answer to a submission under {@code Prefer: return=minimal}. */
 	record Receipt(UUID id, String number, DeclarationStatus status) {
 
@@ -71,6 +223,7 @@ class DeclarationApi {
 	}
 
 	@GetMapping("/declarations")
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@Operation(summary = "The caller's declarations (trader: own enterprise; broker: its principals), newest first")
 	List<DeclarationStore.Summary> list() {
 		Actor actor = currentActor.get();
@@ -79,11 +232,13 @@ class DeclarationApi {
 	}
 
 	@GetMapping("/declarations/{id}")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND")
 	@Operation(summary = "A declaration with its consolidated status, agency tasks and timeline")
 	DeclarationView get(@PathVariable UUID id) {
 		return visible(currentActor.get(), load(id));
 	}
 
+	@Refuses(notFound = "DECLARATION_NOT_FOUND")
 	@GetMapping("/declarations/{id}/response")
 	@Operation(summary = "Download the consolidated response as a JSON file")
 	ResponseEntity<DeclarationView> response(@PathVariable UUID id) {
@@ -94,6 +249,13 @@ class DeclarationApi {
 	}
 
 	@org.springframework.web.bind.annotation.PutMapping("/declarations/{id}")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" }, notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_AMENDABLE", "PERMIT_CHANGED_DURING_SUBMISSION" }, invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
+					"COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "INCOTERM_UNKNOWN", "ITEMS_REQUIRED", "TOO_MANY_ITEMS",
+					"HS_CODE_UNKNOWN", "HS_CODE_NOT_NATIONAL", "UNIT_UNKNOWN", "QUANTITY_NOT_POSITIVE",
+					"VALUE_NOT_POSITIVE", "AMOUNT_NEGATIVE", "TOO_LARGE", "NET_WEIGHT_ABOVE_GROSS",
+					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
+					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
 	@Operation(summary = "Amend a declaration under review or queried",
 			description = "Validated like a submission; only the agencies whose lines changed decide again. "
 					+ "409 DECLARATION_NOT_AMENDABLE once rejected, cleared or released.")
@@ -105,6 +267,7 @@ class DeclarationApi {
 	record Answer(String answer) {
 	}
 
+	@Refuses(notFound = "DECLARATION_NOT_FOUND", conflict = { "TASK_NOT_QUERIED", "DECLARATION_CLOSED" }, invalid = { "REQUIRED", "AGENCY_CODE_FORMAT" })
 	@PostMapping("/declarations/{id}/queries/{agency}/answer")
 	@Operation(summary = "Answer an agency's question; its task returns to the officer queue")
 	DeclarationView answer(@PathVariable UUID id, @PathVariable String agency, @RequestBody Answer answer) {
@@ -113,12 +276,15 @@ class DeclarationApi {
 	}
 
 	@PostMapping("/declarations/{id}/release")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_AGENCY" }, notFound = "DECLARATION_NOT_FOUND",
+			conflict = "DECLARATION_NOT_CLEARED")
 	@Operation(summary = "Release the goods of a cleared declaration (customs officers)")
 	DeclarationView release(@PathVariable UUID id) {
 		return declarations.release(currentActor.get(), id);
 	}
 
 	@GetMapping("/agencies/{agency}/tasks")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", invalid = "AGENCY_CODE_FORMAT")
 	@Operation(summary = "The agency's officer queue: open tasks, oldest first")
 	List<DeclarationStore.QueueEntry> queue(@PathVariable String agency) {
 		AgencyCode code = AgencyCode.of(agency);
@@ -127,7 +293,7 @@ class DeclarationApi {
 		return store.queue(code.value(), 200).stream()
 			.map(e -> code.equals(AgencyCode.CUSTOMS) ? e : new DeclarationStore.QueueEntry(e.taskId(),
 					e.declarationId(), e.number(), e.declarant(), e.flow(), null, e.policyCode(), e.note(), e.answer(),
-					e.createdAt(), e.version(), e.status()))
+					e.createdAt(), e.version()))
 			.toList();
 	}
 
@@ -135,6 +301,9 @@ class DeclarationApi {
 	}
 
 	@PostMapping("/tasks/{taskId}/decision")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_AGENCY" }, notFound = "TASK_NOT_FOUND",
+			conflict = { "TASK_ALREADY_DECIDED", "TASK_CHANGED", "DECLARATION_CLOSED" },
+			invalid = { "REQUIRED", "REASON_REQUIRED" })
 	@Operation(summary = "Approve, reject (with reason) or query (with question) an agency task",
 			description = "409 TASK_ALREADY_DECIDED when another officer decided it first.")
 	DeclarationView decide(@PathVariable UUID taskId, @RequestBody DecisionRequest request) {

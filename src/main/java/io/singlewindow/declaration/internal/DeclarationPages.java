@@ -34,8 +34,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class DeclarationPages {
 
-	static final int FORM_ITEMS = 3;
-
 	private final Declarations declarations;
 	private final DeclarationStore store;
 	private final CurrentActor currentActor;
@@ -43,8 +41,19 @@ class DeclarationPages {
 	private final MessageSource messages;
 	private final DeclarationChanges changes;
 
+	private final DeclarationWorkbooks workbooks;
+	private final DeclarationPickers pickers;
+
+	/** The pick list ({@code <datalist>}) of each header field that takes a code. */
+	private static final Map<String, String> HEADER_LISTS = Map.of("tradeMode", "tradeModes", "transportMode",
+			"transportModes", "port", "ports", "originCountry", "countries", "destinationCountry", "countries",
+			"tradingCountry", "countries", "currency", "currencies", "incoterm", "incoterms");
+
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
-			Enterprises enterprises, MessageSource messages, DeclarationChanges changes) {
+			Enterprises enterprises, MessageSource messages, DeclarationChanges changes,
+			DeclarationWorkbooks workbooks, DeclarationPickers pickers) {
+		this.workbooks = workbooks;
+		this.pickers = pickers;
 		this.changes = changes;
 		this.declarations = declarations;
 		this.store = store;
@@ -78,27 +87,82 @@ class DeclarationPages {
 	}
 
 	@GetMapping("/declarations/new")
-	String form(Model model) {
+	String form(Model model, Locale locale) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		model.addAttribute("form", Map.of());
-		return formPage(actor, model, List.of(), "/declarations/new", FORM_ITEMS);
+		return formPage(model, List.of(), "/declarations/new", 1, locale);
 	}
 
+	/**
+	 * Submits the form, or, when the person pressed "add item" or "remove item", shows it again with one row more or
+	 * less and everything typed kept; this works without JavaScript.
+	 */
 	@PostMapping("/declarations/new")
-	String submit(@RequestParam MultiValueMap<String, String> params, Model model) {
+	String submit(@RequestParam MultiValueMap<String, String> params, Model model, Locale locale) {
 		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
 		Map<String, String> form = params.toSingleValueMap();
+		if (editsRows(form)) {
+			return formWithRows(model, form, "/declarations/new", locale);
+		}
+		List<Integer> rowOf = new ArrayList<>();
 		try {
-			var submission = declarations.submit(actor, requestFrom(form), null);
+			var submission = declarations.submit(actor, DeclarationForm.draft(form, rowOf), null);
 			return "redirect:/declarations/" + submission.id();
-		} catch (Problem e) {
-			return formAgain(actor, model, form, e, "/declarations/new");
+		}
+		catch (Problem e) {
+			return formAgain(model, form, e, rowOf, "/declarations/new", locale);
+		}
+	}
+
+	@GetMapping("/declarations/template.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> template(Locale locale) {
+		currentActor.get().requireRole(Role.TRADER, Role.BROKER);
+		return DeclarationApi.templateFile(workbooks, locale);
+	}
+
+	/**
+	 * Fills the new-declaration form from an uploaded workbook (its first declaration) for the person to check and
+	 * submit; nothing is submitted here. A file that is no usable workbook comes back with its problems by cell.
+	 */
+	@PostMapping(path = "/declarations/new/workbook", consumes = "multipart/form-data")
+	String fillFromWorkbook(@RequestParam(name = "workbook", required = false)
+			org.springframework.web.multipart.MultipartFile workbook, Model model, Locale locale) throws java.io.IOException {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		try {
+			if (workbook == null || workbook.isEmpty()) {
+				throw WorkbookFile.refused("WORKBOOK_REQUIRED");
+			}
+			if (workbook.getSize() > DeclarationWorkbooks.LIMITS.maxBytes()) {
+				throw WorkbookFile.refused("WORKBOOK_TOO_LARGE", DeclarationWorkbooks.LIMITS.maxBytes() / 1024);
+			}
+			List<DeclarationWorkbooks.Entry> entries = workbooks.read(workbook.getBytes());
+			DeclarationWorkbooks.Entry first = entries.getFirst();
+			Map<String, String> form = new java.util.HashMap<>(first.form());
+			model.addAttribute("form", form);
+			String name = workbook.getOriginalFilename() == null ? "" : workbook.getOriginalFilename();
+			List<String> notices = new ArrayList<>();
+			notices.add(messages.getMessage("declaration.workbook.filled",
+					new Object[] { name, first.cells().keySet().stream().filter(k -> k.matches("items\\[\\d+]")).count() },
+					locale));
+			if (entries.size() > 1) {
+				notices.add(messages.getMessage("declaration.workbook.more",
+						new Object[] { entries.size(), first.reference() }, locale));
+			}
+			model.addAttribute("notices", notices);
+			List<FieldProblem> problems = first.problems();
+			return formPage(model, problems, "/declarations/new", DeclarationForm.rows(form), locale);
+		}
+		catch (Problem e) {
+			model.addAttribute("form", Map.of());
+			return formPage(model, e.fieldProblems(), "/declarations/new", 1, locale);
 		}
 	}
 
 	@GetMapping("/declarations/{id}/amend")
-	String amendForm(@PathVariable UUID id, Model model) {
+	String amendForm(@PathVariable UUID id, Model model, Locale locale) {
 		Actor actor = currentActor.get();
 		DeclarationView d = view(id);
 		actor.requireActFor(io.singlewindow.core.Uscc.parse(d.declarant()));
@@ -138,70 +202,112 @@ class DeclarationPages {
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("amending", d.number());
-		return formPage(actor, model, List.of(), "/declarations/" + id + "/amend", Math.max(FORM_ITEMS, d.items().size()));
+		return formPage(model, List.of(), "/declarations/" + id + "/amend", DeclarationForm.rows(form), locale);
 	}
 
 	@PostMapping("/declarations/{id}/amend")
-	String amend(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model) {
+	String amend(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model,
+			Locale locale) {
 		Actor actor = currentActor.get();
 		Map<String, String> form = params.toSingleValueMap();
+		String action = "/declarations/" + id + "/amend";
+		model.addAttribute("amending", view(id).number());
+		if (editsRows(form)) {
+			return formWithRows(model, form, action, locale);
+		}
+		List<Integer> rowOf = new ArrayList<>();
 		try {
-			declarations.amend(actor, id, requestFrom(form));
+			declarations.amend(actor, id, DeclarationForm.draft(form, rowOf));
 			return "redirect:/declarations/" + id;
-		} catch (Problem e) {
-			model.addAttribute("amending", view(id).number());
-			return formAgain(actor, model, form, e, "/declarations/" + id + "/amend");
+		}
+		catch (Problem e) {
+			return formAgain(model, form, e, rowOf, action, locale);
 		}
 	}
 
-	private String formAgain(Actor actor, Model model, Map<String, String> form, Problem e, String action) {
-		model.addAttribute("form", form);
-		List<FieldProblem> problems = e.fieldProblems().isEmpty()
-				? List.of(new FieldProblem("", e.code(), e.arguments())) : e.fieldProblems();
-		return formPage(actor, model, problems, action, rowsIn(form));
+	private static boolean editsRows(Map<String, String> form) {
+		return form.containsKey("addItem") || form.containsKey("removeItem");
 	}
 
-	private static int rowsIn(Map<String, String> form) {
-		int rows = FORM_ITEMS;
-		while (form.containsKey("items[" + rows + "].hsCode")) {
+	private String formWithRows(Model model, Map<String, String> typed, String action, Locale locale) {
+		Map<String, String> form = new java.util.HashMap<>(typed);
+		form.remove("addItem");
+		int rows = DeclarationForm.rows(form);
+		String removed = form.remove("removeItem");
+		if (removed != null && removed.matches("\\d{1,4}") && rows > 1) {
+			form = DeclarationForm.withoutRow(form, Integer.parseInt(removed));
+			rows--;
+		}
+		else if (typed.containsKey("addItem") && rows < DeclarationValidation.MAX_ITEMS) {
 			rows++;
 		}
-		return rows;
+		model.addAttribute("form", form);
+		model.addAttribute("focus", typed.containsKey("addItem") ? "item" + (rows - 1) + "-hsCode" : null);
+		return formPage(model, List.of(), action, rows, locale);
 	}
 
-	private static DeclarationRequest requestFrom(Map<String, String> form) {
-		List<DeclarationRequest.Item> items = new ArrayList<>();
-		for (int i = 0; i < rowsIn(form); i++) {
-			String p = "items[" + i + "].";
-			if (blank(form.get(p + "hsCode")) && blank(form.get(p + "description")) && blank(form.get(p + "value"))) {
-				continue;
-			}
-			items.add(new DeclarationRequest.Item(form.get(p + "hsCode"), form.get(p + "description"),
-					number(form.get(p + "quantity")), form.get(p + "unit"), number(form.get(p + "statisticalQuantity")),
-					number(form.get(p + "value")), form.get(p + "origin"), form.get(p + "permitNumber"),
-					form.get(p + "certificateAgreement"), form.get(p + "certificateNumber")));
-		}
-		return new DeclarationRequest(form.get("declarant"), form.get("clientReference"), form.get("flow"),
-				form.get("tradeMode"), form.get("transportMode"), form.get("port"), form.get("originCountry"),
-				form.get("destinationCountry"), form.get("tradingCountry"), form.get("currency"),
-				form.get("incoterm"), number(form.get("freight")), number(form.get("insurance")),
-				integer(form.get("packages"), "packages"), number(form.get("grossWeight")), number(form.get("netWeight")),
-				form.get("consignor"), form.get("consignee"), items);
+	private String formAgain(Model model, Map<String, String> form, Problem e, List<Integer> rowOf, String action,
+			Locale locale) {
+		model.addAttribute("form", form);
+		List<FieldProblem> problems = e.fieldProblems().isEmpty()
+				? List.of(new FieldProblem("", e.code(), e.arguments()))
+				: DeclarationForm.onRows(e.fieldProblems(), rowOf);
+		return formPage(model, problems, action, DeclarationForm.rows(form), locale);
 	}
 
 	private static String plain(BigDecimal n) {
 		return n == null ? null : n.stripTrailingZeros().toPlainString();
 	}
 
-	private String formPage(Actor actor, Model model, List<FieldProblem> problems, String action, int rows) {
+	/**
+	 * One entry of the error summary: the field's label as the page shows it, the id of its input (the summary links
+	 * to it), and what is wrong.
+	 */
+	record SummaryEntry(String label, String inputId, String message) {
+	}
+
+	private String formPage(Model model, List<FieldProblem> problems, String action, int rows, Locale locale) {
+		Actor actor = currentActor.get();
 		List<String> declarants = DeclarationApi.declarants(actor);
 		model.addAttribute("declarants", enterprises.findAll(declarants.stream()
 			.map(io.singlewindow.core.Uscc::parse).toList()));
 		model.addAttribute("problems", problems);
+		model.addAttribute("summary", problems.stream().map(p -> summaryEntry(p, locale)).toList());
 		model.addAttribute("errors", problems.stream().collect(Collectors.groupingBy(FieldProblem::field)));
 		model.addAttribute("itemRows", java.util.stream.IntStream.range(0, rows).boxed().toList());
 		model.addAttribute("action", action);
+		model.addAttribute("required", DeclarationForm.REQUIRED);
+		model.addAttribute("maxItems", DeclarationValidation.MAX_ITEMS);
+		model.addAttribute("pickers", pickers.lists(locale));
+		model.addAttribute("headerLists", HEADER_LISTS);
+		model.addAttribute("itemLists", Map.of("unit", "units", "origin", "countries"));
 		return "declaration/form";
+	}
+
+	private SummaryEntry summaryEntry(FieldProblem problem, Locale locale) {
+		String message = messages.getMessage("problem." + problem.code(), problem.arguments(), problem.code(), locale);
+		var item = java.util.regex.Pattern.compile("items\\[(\\d{1,4})](?:\\.(\\w+))?").matcher(problem.field());
+		if (item.matches()) {
+			int row = Integer.parseInt(item.group(1));
+			String field = item.group(2) == null ? "hsCode" : item.group(2);
+			String label = messages.getMessage("declaration.item", new Object[] { row + 1 }, locale) + " · "
+					+ messages.getMessage("declaration.item." + field, null, field, locale);
+			return new SummaryEntry(label, "item" + row + "-" + field, message);
+		}
+		if (problem.field().equals("items")) {
+			return new SummaryEntry(messages.getMessage("declaration.items", null, locale), "item0-hsCode", message);
+		}
+		if (DeclarationForm.HEADER_FIELDS.contains(problem.field())) {
+			String key = switch (problem.field()) {
+				case "declarant", "flow" -> "declaration." + problem.field();
+				default -> "declaration.field." + problem.field();
+			};
+			return new SummaryEntry(messages.getMessage(key, null, problem.field(), locale), problem.field(),
+					message);
+		}
+		// A workbook's problem names its cell (Goods!D7) or the file.
+		String where = problem.field().equals(WorkbookFile.FILE) ? null : problem.field();
+		return new SummaryEntry(where == null || where.isEmpty() ? null : where, null, message);
 	}
 
 	@GetMapping("/declarations/{id}")
@@ -303,37 +409,5 @@ class DeclarationPages {
 	private DeclarationView view(UUID id) {
 		DeclarationView view = store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
 		return DeclarationApi.visible(currentActor.get(), view);
-	}
-
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
-	}
-
-	private static BigDecimal number(String s) {
-		if (blank(s)) {
-			return null;
-		}
-		try {
-			return new BigDecimal(s.strip().replace(",", ""));
-		} catch (NumberFormatException e) {
-			return BigDecimal.valueOf(-1);
-		}
-	}
-
-	/** A count such as packages: 1.5 is refused, never cut to 1. */
-	private static Integer integer(String s, String field) {
-		BigDecimal n = number(s);
-		if (n == null) {
-			return null;
-		}
-		try {
-			return n.stripTrailingZeros().scale() > 0 ? failInteger(field) : n.intValueExact();
-		} catch (ArithmeticException e) {
-			throw Problem.invalidField(field, "TOO_LARGE", s);
-		}
-	}
-
-	private static Integer failInteger(String field) {
-		throw Problem.invalidField(field, "INTEGER_REQUIRED");
 	}
 }

@@ -87,8 +87,7 @@ class DeclarationStore {
 			.query((rs, n) -> new QueueEntry(rs.getObject("task_id", UUID.class),
 					rs.getObject("declaration_id", UUID.class), rs.getString("number"), rs.getString("declarant"),
 					rs.getString("flow"), rs.getString("channel"), rs.getString("policy_code"), rs.getString("note"),
-					rs.getString("answer"), instant(rs, "created_at"), rs.getInt("version"),
-					TaskStatus.valueOf(rs.getString("status"))))
+					rs.getString("answer"), instant(rs, "created_at"), rs.getInt("version")))
 			.list();
 	}
 
@@ -109,9 +108,7 @@ class DeclarationStore {
 	}
 
 	record QueueEntry(UUID taskId, UUID declarationId, String number, String declarant, String flow, String channel,
-			String policyCode, String note, String answer, Instant createdAt, int version,
-			// The API's queue lists pending tasks only; the status is for the page's filter, not a new API field.
-			@com.fasterxml.jackson.annotation.JsonIgnore TaskStatus status) {
+			String policyCode, String note, String answer, Instant createdAt, int version) {
 	}
 
 	List<DeclarationView.Item> items(UUID id) {

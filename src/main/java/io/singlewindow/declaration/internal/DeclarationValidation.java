@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.FreeText;
+import io.singlewindow.core.Problem;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.LoCode;
@@ -206,6 +208,27 @@ class DeclarationValidation {
 				destination, trading, currency, incoterm, freight, insurance, r.packages(), grossWeight, netWeight,
 				consignor == null ? "" : consignor, consignee == null ? "" : consignee, items,
 				warnings);
+	}
+
+	/**
+	 * Refuses a draft with unreadable values, listing them together with every other problem of the declaration; a
+	 * field whose value was unreadable is not also reported as missing.
+	 *
+	 * @throws io.singlewindow.core.Problem {@code INVALID_INPUT} when the draft has an unreadable value
+	 */
+	void refuseUnreadable(DeclarationDraft draft, Uscc declarant, String declarantName, YearMonth month) {
+		if (draft.unreadable().isEmpty()) {
+			return;
+		}
+		List<FieldProblem> problems = new ArrayList<>(draft.unreadable());
+		Set<String> unreadable = draft.unreadable().stream().map(FieldProblem::field)
+			.collect(java.util.stream.Collectors.toSet());
+		try {
+			validate(draft.request(), declarant, declarantName, month);
+		} catch (Problem others) {
+			others.fieldProblems().stream().filter(p -> !unreadable.contains(p.field())).forEach(problems::add);
+		}
+		throw Problem.invalidInput(problems);
 	}
 
 	private CountryCode country(Violations v, String raw, String field) {

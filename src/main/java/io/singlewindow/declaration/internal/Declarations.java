@@ -135,9 +135,20 @@ class Declarations {
 	 */
 	@Transactional
 	public Submission submit(Actor actor, DeclarationRequest request, String idempotencyKey) {
+		return submit(actor, new DeclarationDraft(request, List.of()), idempotencyKey);
+	}
+
+	/**
+	 * Submits a declaration read from a form or a spreadsheet; a value that could not be read at all is reported with
+	 * every other problem, and nothing is stored.
+	 */
+	@Transactional
+	public Submission submit(Actor actor, DeclarationDraft draft, String idempotencyKey) {
+		DeclarationRequest request = draft.request();
 		Uscc declarant = declarantOf(actor, request.declarant());
 		actor.requireActFor(declarant);
 		Enterprise enterprise = enterprises.requireActive(declarant);
+		validation.refuseUnreadable(draft, declarant, enterprise.nameZh(), time.month());
 		String key = firstNonBlank(idempotencyKey, request.clientReference());
 		if (key != null && key.length() > InputLimits.REFERENCE) {
 			throw Problem.invalidField("clientReference", "CLIENT_REFERENCE_TOO_LONG", InputLimits.REFERENCE);
@@ -428,6 +439,13 @@ class Declarations {
 	 */
 	@Transactional
 	public DeclarationView amend(Actor actor, UUID id, DeclarationRequest request) {
+		return amend(actor, id, new DeclarationDraft(request, List.of()));
+	}
+
+	/** Amends a declaration from the form; unreadable values are reported with every other problem. */
+	@Transactional
+	public DeclarationView amend(Actor actor, UUID id, DeclarationDraft draft) {
+		DeclarationRequest request = draft.request();
 		Locked locked = lock(id);
 		Uscc declarant = Uscc.parse(locked.declarant());
 		actor.requireActFor(declarant);
@@ -435,6 +453,7 @@ class Declarations {
 			throw notAmendable(locked.number(), locked.status());
 		}
 		Enterprise enterprise = enterprises.requireActive(declarant);
+		validation.refuseUnreadable(draft, declarant, enterprise.nameZh(), time.month());
 		LocalDate today = time.today();
 		ValidDeclaration d = validation.validate(request, declarant, enterprise.nameZh(), time.month());
 		Instant now = time.now();

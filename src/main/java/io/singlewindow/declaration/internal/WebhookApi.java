@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.core.Violations;
@@ -64,6 +65,7 @@ class WebhookApi {
 		return webhooks.of(DeclarationApi.declarants(actor));
 	}
 
+	@Refuses(notFound = "WEBHOOK_NOT_FOUND")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Stop a webhook")

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.BusinessActivity;
@@ -24,6 +25,12 @@ import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -58,6 +65,7 @@ class EnterpriseController {
 		return enterprises.findAll(Set.copyOf(visible));
 	}
 
+	@Refuses(notFound = "ENTERPRISE_NOT_FOUND")
 	@GetMapping("/enterprises/{uscc}")
 	@Operation(summary = "One enterprise's registration, if the caller may see it")
 	Enterprise get(@PathVariable String uscc) {
@@ -66,17 +74,32 @@ class EnterpriseController {
 		return enterprises.get(code);
 	}
 
+	static final String REGISTRATION = """
+			{"nameZh":"厦门鹭岛咖啡贸易有限公司","nameEn":"Xiamen Egret Island Coffee Trading Co., Ltd.",
+			 "entityType":"LIMITED_LIABILITY_COMPANY","legalRepresentative":"陈小鹭","registeredCapital":2000000,
+			 "capitalCurrency":"CNY","zoneArea":"XIANGYU_BONDED_ZONE","address":"象屿路 97 号",
+			 "businessScope":["F5191"],"industrialChain":"INTEGRATED_CIRCUITS","highTech":false,
+			 "crossBorderTrader":true,"username":"egret.coffee","password":"s3cret-lantern-47"}""";
+
 	@PostMapping("/enterprises")
+	@SecurityRequirements // public: no API key
+	@ApiResponse(responseCode = "201", description = "Registered: the business licence with its new USCC",
+			headers = @Header(name = "Location", description = "The licence", schema = @Schema(type = "string")))
 	@Operation(summary = "Register an enterprise from one application (public): issues the business licence with a new "
 			+ "USCC at once, registers the enterprise with market regulation, tax and — for cross-border traders — "
 			+ "customs, and opens the applicant's trader login")
-	ResponseEntity<Licence> register(@RequestBody Application application) {
+	ResponseEntity<Licence> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = "application/json", examples = @ExampleObject(name = "coffeeTrader",
+					summary = "A coffee trading company in the Xiangyu bonded zone", value = REGISTRATION)))
+			@RequestBody Application application) {
 		Uscc uscc = registrar.register(application);
 		return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/enterprises/" + uscc + "/licence")
 			.body(licence(uscc));
 	}
 
 	@PostMapping("/enterprises/recorded")
+	@ApiResponse(responseCode = "201", description = "Recorded: the enterprise's licence",
+			headers = @Header(name = "Location", description = "The licence", schema = @Schema(type = "string")))
 	@Operation(summary = "Record an enterprise that already holds a USCC (market-regulation officers). A code with a "
 			+ "wrong check character is accepted with usccCheckValid=false and the warning USCC_CHECK_CHARACTER_MISMATCH")
 	ResponseEntity<Licence> record(@RequestBody ExistingEnterprise existing) {
@@ -85,6 +108,7 @@ class EnterpriseController {
 			.body(licence(uscc));
 	}
 
+	@Refuses(notFound = { "ENTERPRISE_NOT_FOUND", "LICENCE_NOT_FOUND" })
 	@GetMapping("/enterprises/{uscc}/licence")
 	@Operation(summary = "The business licence with business scope, agency registrations and history")
 	Licence licence(@PathVariable String uscc) {
@@ -93,6 +117,7 @@ class EnterpriseController {
 		return licence(code);
 	}
 
+	@Refuses(notFound = "ENTERPRISE_NOT_FOUND", conflict = { "LICENCE_NOT_AMENDABLE", "LICENCE_VERSION_CONFLICT" })
 	@PatchMapping("/enterprises/{uscc}")
 	@Operation(summary = "Amend the licence's facts (the enterprise's trader or a market-regulation officer); only "
 			+ "fields present change; send version to refuse the change if someone else changed the licence meanwhile")
@@ -105,6 +130,7 @@ class EnterpriseController {
 	record Decision(String reason, Integer version) {
 	}
 
+	@Refuses(notFound = "ENTERPRISE_NOT_FOUND", conflict = { "LICENCE_TRANSITION_NOT_ALLOWED", "LICENCE_VERSION_CONFLICT" })
 	@PostMapping("/enterprises/{uscc}/{decision:suspension|reinstatement|revocation|deregistration}")
 	@Operation(summary = "Decide on the licence: suspension (reason required), reinstatement of a suspended licence, "
 			+ "revocation (reason required) — market-regulation officers; deregistration — market regulation or the "
@@ -125,12 +151,15 @@ class EnterpriseController {
 	}
 
 	@GetMapping("/business-activities")
+	@SecurityRequirements // public: no API key
 	@Operation(summary = "The business-scope catalogue (public); regulated activities name the permit they need")
 	List<BusinessActivity> activities() {
 		return catalogue.all();
 	}
 
+	@Refuses(notFound = "LICENCE_NOT_FOUND")
 	@GetMapping("/licences/{uscc}")
+	@SecurityRequirements // public: no API key
 	@Operation(summary = "Verify a licence (public): whether it is in force and its public facts")
 	PublicLicenceFacts verify(@PathVariable String uscc) {
 		Uscc code = Uscc.parse(uscc);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,6 +53,7 @@ class AccountApi {
 		return new Opened(id, request.username().strip());
 	}
 
+	@Refuses(notFound = "ACCOUNT_NOT_FOUND", conflict = "OWN_ACCOUNT")
 	@PostMapping("/api/v1/accounts/{id}/deactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Deactivate an account: its sessions end and its API keys are revoked at once (administrators)")
@@ -59,6 +61,7 @@ class AccountApi {
 		administration.deactivate(currentActor.get(), id, http.getRemoteAddr());
 	}
 
+	@Refuses(notFound = "ACCOUNT_NOT_FOUND")
 	@PostMapping("/api/v1/accounts/{id}/reactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Let a deactivated account log in again; its old API keys stay revoked (administrators)")

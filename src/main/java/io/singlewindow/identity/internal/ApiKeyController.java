@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.platform.BusinessTime;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,6 +55,7 @@ class ApiKeyController {
 		return keys.of(currentActor.get().userId());
 	}
 
+	@Refuses(notFound = "API_KEY_NOT_FOUND")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke one of the calling account's API keys")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
@@ -67,6 +68,7 @@ class PermitApi {
 		return catalogue.all().stream().map(CatalogueView::of).toList();
 	}
 
+	@Refuses(notFound = "PERMIT_CATALOGUE_ENTRY_NOT_FOUND")
 	@GetMapping("/permit-catalogue/{code}")
 	@Operation(summary = "One catalogue entry")
 	CatalogueView entry(@PathVariable String code) {
@@ -81,6 +83,7 @@ class PermitApi {
 		return ledger.requirementsFor(HsCode.of(hs), flow);
 	}
 
+	@Refuses(conflict = "PERMIT_CATALOGUE_ENTRY_EXISTS")
 	@PostMapping("/permit-catalogue")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a catalogue entry (administrators)")
@@ -88,6 +91,7 @@ class PermitApi {
 		return CatalogueView.of(administration.create(currentActor.get(), form));
 	}
 
+	@Refuses(notFound = "PERMIT_CATALOGUE_ENTRY_NOT_FOUND", conflict = "PERMIT_CATALOGUE_ENTRY_CHANGED")
 	@PutMapping("/permit-catalogue/{code}")
 	@Operation(summary = "Change a catalogue entry (administrators); send the version you read")
 	CatalogueView updateEntry(@PathVariable String code, @RequestBody CatalogueAdministration.EntryForm form) {
@@ -96,6 +100,7 @@ class PermitApi {
 
 	// --- applications
 
+	@Refuses(notFound = "PERMIT_CATALOGUE_ENTRY_NOT_FOUND", conflict = { "PERMIT_ALREADY_HELD", "PERMIT_APPLICATION_PENDING", "ENTERPRISE_NOT_ACTIVE", "PERMIT_SCOPE_MISMATCH" })
 	@PostMapping("/permit-applications")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Apply for a permit for an enterprise you act for",
@@ -121,6 +126,7 @@ class PermitApi {
 		return applications.queueOf(actor.agency()).stream().map(a -> view(a, locale, false)).toList();
 	}
 
+	@Refuses(notFound = "PERMIT_APPLICATION_NOT_FOUND")
 	@GetMapping("/permit-applications/{id}")
 	@Operation(summary = "One application with its steps")
 	ApplicationView application(@PathVariable UUID id, Locale locale) {
@@ -129,12 +135,14 @@ class PermitApi {
 		return view(application, locale, true);
 	}
 
+	@Refuses(notFound = "PERMIT_APPLICATION_NOT_FOUND", conflict = { "PERMIT_APPLICATION_ALREADY_DECIDED", "PERMIT_APPLICATION_CHANGED", "PERMIT_APPLICATION_AWAITING_DOCUMENTS" })
 	@PostMapping("/permit-applications/{id}/decision")
 	@Operation(summary = "Decide an application under review (officer of the issuing agency): APPROVE, REJECT with reason, or REQUEST_DOCUMENTS")
 	ApplicationView decide(@PathVariable UUID id, @RequestBody PermitApplications.DecisionForm form, Locale locale) {
 		return view(applications.decide(currentActor.get(), id, form), locale, true);
 	}
 
+	@Refuses(notFound = "PERMIT_APPLICATION_NOT_FOUND", conflict = { "PERMIT_APPLICATION_NOT_AWAITING_DOCUMENTS", "PERMIT_APPLICATION_CHANGED" })
 	@PostMapping("/permit-applications/{id}/supplement")
 	@Operation(summary = "Supply the documents the agency asked for; the application returns to the queue")
 	ApplicationView supplement(@PathVariable UUID id, @RequestBody PermitApplications.SupplementForm form,
@@ -161,6 +169,7 @@ class PermitApi {
 		return supervision.verificationQueueOf(actor.agency()).stream().map(p -> PermitView.of(p, today)).toList();
 	}
 
+	@Refuses(notFound = "PERMIT_NOT_FOUND")
 	@GetMapping("/permits/{number}")
 	@Operation(summary = "One permit with its write-offs and history")
 	PermitView permit(@PathVariable String number) {
@@ -170,12 +179,14 @@ class PermitApi {
 				supervision.historyOfPermit(number));
 	}
 
+	@Refuses(notFound = "PERMIT_NOT_FOUND", conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION", "PERMIT_NOT_IN_FORCE" })
 	@PostMapping("/permits/{number}/suspension")
 	@Operation(summary = "Suspend a permit in force (officer of the issuing agency; reason required)")
 	PermitView suspend(@PathVariable String number, @RequestBody PermitSupervision.ActionForm form) {
 		return PermitView.of(supervision.suspend(currentActor.get(), number, form), supervision.today());
 	}
 
+	@Refuses(notFound = "PERMIT_NOT_FOUND", conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION", "PERMIT_NOT_IN_FORCE" })
 	@PostMapping("/permits/{number}/reinstatement")
 	@Operation(summary = "Reinstate a suspended permit (officer of the issuing agency)")
 	PermitView reinstate(@PathVariable String number, @RequestBody(required = false) PermitSupervision.ActionForm form) {
@@ -183,18 +194,21 @@ class PermitApi {
 				form == null ? new PermitSupervision.ActionForm(null, null) : form), supervision.today());
 	}
 
+	@Refuses(notFound = "PERMIT_NOT_FOUND", conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION", "PERMIT_NOT_IN_FORCE" })
 	@PostMapping("/permits/{number}/revocation")
 	@Operation(summary = "Revoke a permit (officer of the issuing agency; reason required)")
 	PermitView revoke(@PathVariable String number, @RequestBody PermitSupervision.ActionForm form) {
 		return PermitView.of(supervision.revoke(currentActor.get(), number, form), supervision.today());
 	}
 
+	@Refuses(notFound = "PERMIT_NOT_FOUND", conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION", "PERMIT_NOT_IN_FORCE" })
 	@PostMapping("/permits/{number}/verification")
 	@Operation(summary = "Record the post-issue review of a filing or commitment: CONFIRMED, or FALSE (revokes; reason required)")
 	PermitView verify(@PathVariable String number, @RequestBody PermitSupervision.ActionForm form) {
 		return PermitView.of(supervision.verify(currentActor.get(), number, form), supervision.today());
 	}
 
+	@Refuses(notFound = "ENTERPRISE_NOT_FOUND")
 	@GetMapping("/permit-records/{uscc}")
 	@Operation(summary = "An enterprise's permit record: permits, applications, and every issue, suspension and revocation")
 	RecordView record(@PathVariable String uscc, Locale locale) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.NavigationItem;
 import io.singlewindow.core.Problem;
 import io.singlewindow.identity.CurrentActor;
@@ -44,6 +45,7 @@ class HsCatalogue {
 	record HsNode(HsEntry entry, List<HsEntry> children) {
 	}
 
+	@Refuses(notFound = "HS_UNKNOWN")
 	@GetMapping("/{code}")
 	@Operation(summary = "One chapter (2 digits), heading (4) or subheading (6), with the entries directly below it")
 	HsNode entry(@PathVariable String code) {

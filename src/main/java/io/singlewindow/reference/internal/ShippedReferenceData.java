@@ -57,6 +57,8 @@ public class ShippedReferenceData implements ReferenceData {
 	/** Everyday names (English, Chinese) of the units traders use most; Rec 20 names the rest in English only. */
 	private final Map<String, List<String>> unitNames;
 	private final Set<String> locations;
+	/** UN/LOCODE to the location's name without diacritics, in code order. */
+	private final Map<String, String> locationNames;
 	private final long loadMillis;
 
 	public ShippedReferenceData() {
@@ -116,16 +118,17 @@ public class ShippedReferenceData implements ReferenceData {
 			names.put(r.get(0), List.of(r.get(1), r.get(2)));
 		}
 		this.unitNames = Map.copyOf(names);
-		Set<String> locationSet = new HashSet<>();
+		Map<String, String> locationMap = new java.util.TreeMap<>();
 		for (String file : List.of("code-list-2017-CN.csv", "code-list-2017-partner-ports-airports.csv")) {
 			for (List<String> r : rows(file)) {
 				// reference rows ("=") point old names to current ones; they have no code of their own to check
 				if (r.size() > 2 && !r.get(2).isBlank() && !"=".equals(r.get(0)) && !"X".equals(r.get(0))) {
-					locationSet.add(r.get(1) + r.get(2));
+					locationMap.putIfAbsent(r.get(1) + r.get(2), r.size() > 4 ? r.get(4) : "");
 				}
 			}
 		}
-		this.locations = Set.copyOf(locationSet);
+		this.locations = Set.copyOf(locationMap.keySet());
+		this.locationNames = java.util.Collections.unmodifiableMap(locationMap);
 		this.loadMillis = (System.nanoTime() - start) / 1_000_000;
 		log.info("event=reference_data_loaded hs_entries={} countries={} currencies={} units={} locations={} ms={}",
 				hs.size(), countries.size(), currencies.size(), units.size(), locations.size(), loadMillis);
@@ -254,6 +257,35 @@ public class ShippedReferenceData implements ReferenceData {
 
 	public Optional<String> countryName(CountryCode code) {
 		return Optional.ofNullable(countries.get(code.value()));
+	}
+
+	@Override
+	public List<Map.Entry<String, String>> locations(String query, int limit) {
+		String q = query == null ? "" : query.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+		if (q.isEmpty()) {
+			return List.of();
+		}
+		String words = query.strip().toLowerCase(Locale.ROOT);
+		return locationNames.entrySet().stream()
+			.filter(e -> e.getKey().startsWith(q) || e.getValue().toLowerCase(Locale.ROOT).contains(words))
+			.limit(limit)
+			.map(e -> Map.entry(e.getKey(), e.getValue()))
+			.toList();
+	}
+
+	@Override
+	public java.util.SortedMap<String, String> countries() {
+		return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(countries));
+	}
+
+	@Override
+	public java.util.SortedMap<String, String> currencies() {
+		return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(currencies));
+	}
+
+	@Override
+	public java.util.SortedMap<String, String> units() {
+		return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(units));
 	}
 
 	public long loadMillis() {

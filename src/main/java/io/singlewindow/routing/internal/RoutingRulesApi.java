@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.Problem;
 import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.CurrentActor;
@@ -43,6 +44,7 @@ class RoutingRulesApi {
 		return rules.all().stream().map(RoutingAdmin::body).toList();
 	}
 
+	@Refuses(conflict = "ROUTING_RULE_EXISTS")
 	@PostMapping("/api/v1/routing/rules")
 	@Operation(summary = "Add a routing rule (admins)")
 	RuleBody create(@RequestBody RuleBody body) {
@@ -53,6 +55,7 @@ class RoutingRulesApi {
 		return RoutingAdmin.body(rules.find(rule.code()).orElseThrow());
 	}
 
+	@Refuses(notFound = "ROUTING_RULE_NOT_FOUND", conflict = "ROUTING_RULE_CHANGED")
 	@PutMapping("/api/v1/routing/rules/{code}")
 	@Operation(summary = "Change a routing rule (admins); 409 ROUTING_RULE_CHANGED when the version is stale")
 	RuleBody update(@PathVariable String code, @RequestBody RuleBody body) {

@@ -20,6 +20,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
@@ -66,6 +67,7 @@ class StatisticsApi {
 				query.flow().name(), labels.headline(d, locale), d.headline(), d.months(), breakdowns);
 	}
 
+	@Refuses(notFound = "STATISTICS_TABLE_NOT_FOUND")
 	@GetMapping("/tables/{table}")
 	@Operation(summary = "One table of the dashboard (monthly, section, chapter, partner, trade-mode, category, chain)")
 	StatisticsTable table(@PathVariable String table, @ParameterObject StatisticsFilters filters, Locale locale) {
@@ -74,6 +76,8 @@ class StatisticsApi {
 		return tables.table(dashboards.dashboard(query.period(), query.flow()), table, locale);
 	}
 
+	@Refuses(notFound = "STATISTICS_TABLE_NOT_FOUND")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The table as CSV", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
 	@GetMapping("/tables/{table}.csv")
 	@Operation(summary = "One table as CSV (UTF-8 with byte order mark)")
 	void csv(@PathVariable String table, @ParameterObject StatisticsFilters filters, Locale locale,
@@ -82,6 +86,8 @@ class StatisticsApi {
 		exports.csv(table, filters, locale, response);
 	}
 
+	@Refuses(notFound = "STATISTICS_TABLE_NOT_FOUND")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The table as an Excel workbook", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	@GetMapping("/tables/{table}.xlsx")
 	@Operation(summary = "One table, or every table as one workbook (table = all), as XLSX")
 	void xlsx(@PathVariable String table, @ParameterObject StatisticsFilters filters, Locale locale,

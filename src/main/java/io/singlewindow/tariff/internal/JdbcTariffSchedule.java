@@ -19,7 +19,7 @@ import io.singlewindow.tariff.TariffSchedule;
 
 /** The tariff schedule as stored in PostgreSQL ({@code tariff_line}, {@code tariff_preferential_rate}). */
 @Component
-class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates {
+class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewindow.tariff.TariffSearch {
 
 	private final JdbcClient jdbc;
 
@@ -40,7 +40,8 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates {
 	}
 
 	/** Lines whose code starts with {@code prefix} (digits) or whose description contains {@code text}. */
-	List<TariffLine> search(String query, int limit) {
+	@Override
+	public List<TariffLine> search(String query, int limit) {
 		String q = query == null ? "" : query.strip().replace(".", "");
 		List<TariffLine> lines = jdbc.sql("""
 				SELECT * FROM tariff_line

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.HsCode;
@@ -60,6 +61,7 @@ class TariffApi {
 		this.time = time;
 	}
 
+	@Refuses(notFound = "TARIFF_LINE_UNKNOWN")
 	@GetMapping("/tariff/lines/{code}")
 	@Operation(summary = "One 10-digit tariff line with its MFN, preferential, excise and VAT rates")
 	TariffLine line(@PathVariable String code) {
@@ -175,6 +177,10 @@ class TariffApi {
 	}
 
 	@PostMapping(path = "/admin/tariff/imports", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202",
+			description = "Accepted: the import runs in the background",
+			headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
+					description = "The import's progress", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
 	@Operation(summary = "Import a tariff schedule as CSV (administrators); runs in the background, poll the status")
 	ResponseEntity<TariffImports.Status> startImport(@RequestBody byte[] csv,
 			@RequestParam(defaultValue = "tariff.csv") String fileName) {
@@ -185,6 +191,7 @@ class TariffApi {
 				.body(imports.status(id).orElseThrow());
 	}
 
+	@Refuses(notFound = "TARIFF_IMPORT_NOT_FOUND")
 	@GetMapping("/admin/tariff/imports/{id}")
 	@Operation(summary = "Progress and per-row errors of a tariff import (administrators)")
 	TariffImports.Status importStatus(@PathVariable UUID id) {

@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
@@ -46,6 +47,8 @@ import io.singlewindow.tariff.ExchangeRates;
  */
 @SingleWindowIntegrationTest
 @EmbeddedKafka(partitions = 1)
+// Its own broker and database, closed with the class rather than kept in the context cache until the JVM ends.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"singlewindow.kafka.partitions=1", "singlewindow.kafka.retry-every=1s", "singlewindow.kafka.retry-after=2s" })
 class AgencySystemsKafkaIntegrationTests {
@@ -120,9 +123,9 @@ class AgencySystemsKafkaIntegrationTests {
 	@Test
 	void aRedeliveredDecisionChangesNothingAndIsNoDeadLetter() throws Exception {
 		String id = submitYellowProcessors();
-		ConsumerRecord<String, String> task = await("singlewindow.tasks.customs", r -> r.key().equals(id));
-		String taskId = JsonPath.read(task.value(), "$.taskId");
-		int version = JsonPath.read(task.value(), "$.taskVersion");
+		PublishedTask task = publishedCustomsTask(id);
+		String taskId = task.taskId();
+		int version = task.version();
 		decide(id, taskId, version, "APPROVE", "sw-demo-officer.customs");
 		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
 
@@ -140,9 +143,9 @@ class AgencySystemsKafkaIntegrationTests {
 	@Test
 	void decisionsThatCannotBeAppliedGoToTheDeadLetterTopicAndTheNextOneIsStillApplied() throws Exception {
 		String id = submitYellowProcessors();
-		ConsumerRecord<String, String> task = await("singlewindow.tasks.customs", r -> r.key().equals(id));
-		String taskId = JsonPath.read(task.value(), "$.taskId");
-		int version = JsonPath.read(task.value(), "$.taskVersion");
+		PublishedTask task = publishedCustomsTask(id);
+		String taskId = task.taskId();
+		int version = task.version();
 
 		decide(id, UUID.randomUUID().toString(), 0, "APPROVE", "sw-demo-officer.customs");
 		decide(id, taskId, version, "APPROVE", "sw-demo-officer.ciq");
@@ -169,6 +172,14 @@ class AgencySystemsKafkaIntegrationTests {
 			.andExpect(MockMvcResultMatchers.status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("UNDER_REVIEW");
 		return JsonPath.read(body, "$.id");
+	}
+
+	private record PublishedTask(String taskId, int version) {
+	}
+
+	private PublishedTask publishedCustomsTask(String declarationId) {
+		String task = await("singlewindow.tasks.customs", r -> r.key().equals(declarationId)).value();
+		return new PublishedTask(JsonPath.read(task, "$.taskId"), JsonPath.read(task, "$.taskVersion"));
 	}
 
 	private void decide(String declarationId, String taskId, int version, String decision, String key)

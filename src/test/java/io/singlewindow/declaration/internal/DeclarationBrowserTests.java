@@ -26,7 +26,7 @@ class DeclarationBrowserTests {
 			fillHeader(trader);
 			trader.type("item0-hsCode", "9999990000");
 			trader.click("submit-declaration");
-			assertThat(trader.text(By.id("form-errors"))).contains("items[0].hsCode");
+			assertThat(trader.text(By.id("form-errors"))).contains("Item 1 · Commodity code");
 			assertThat(trader.waitFor(By.id("tradingCountry")).getAttribute("value")).isEqualTo("FR");
 
 			trader.type("item0-hsCode", "3303000000");

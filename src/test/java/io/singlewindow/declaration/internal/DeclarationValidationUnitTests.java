@@ -61,6 +61,27 @@ class DeclarationValidationUnitTests {
 			return code.value().equals("CNXMN") ? LocationCheck.KNOWN
 					: code.country().value().equals("CN") ? LocationCheck.UNKNOWN : LocationCheck.NOT_COVERED;
 		}
+
+		@Override
+		public java.util.List<Map.Entry<String, String>> locations(String query, int limit) {
+			return java.util.List.of(Map.entry("CNXMN", "Xiamen"));
+		}
+
+		@Override
+		public java.util.SortedMap<String, String> countries() {
+			return new java.util.TreeMap<>(Map.of("CN", "China", "US", "United States", "DE", "Germany", "BR", "Brazil"));
+		}
+
+		@Override
+		public java.util.SortedMap<String, String> currencies() {
+			return new java.util.TreeMap<>(Map.of("CNY", "Yuan Renminbi", "USD", "US Dollar", "EUR", "Euro", "BRL",
+					"Brazilian Real"));
+		}
+
+		@Override
+		public java.util.SortedMap<String, String> units() {
+			return new java.util.TreeMap<>(Map.of("KGM", "kilogram", "C62", "one"));
+		}
 	};
 
 	final DeclarationValidation validation = new DeclarationValidation(REFERENCE,

@@ -57,7 +57,7 @@ public final class AuditAppendBenchmark {
 				s.execute("INSERT INTO decision SELECT g, 'PENDING', 0 FROM generate_series(0, " + (clients - 1) + ") g");
 			}
 			System.out.printf(Locale.ROOT, "[audit-bench] %d transactions, %d clients, PostgreSQL 17, %s (read back from the server)%n",
-					transactions, clients, durability(db));
+					transactions, clients, DurableSettings.readBack(db));
 			for (Mode mode : Mode.values()) {
 				System.out.printf(Locale.ROOT, "[audit-bench] warm-up  %-24s %8.0f decisions/s%n", mode,
 						run(db, mode, transactions / 4, clients));
@@ -80,19 +80,6 @@ public final class AuditAppendBenchmark {
 						median(each) / baseline);
 			}
 		}
-	}
-
-	private static String durability(HikariDataSource db) throws Exception {
-		StringBuilder settings = new StringBuilder();
-		try (Connection c = db.getConnection(); var s = c.createStatement()) {
-			for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
-				try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
-					rs.next();
-					settings.append(settings.isEmpty() ? "" : " ").append(setting).append('=').append(rs.getString(1));
-				}
-			}
-		}
-		return settings.toString();
 	}
 
 	private static double median(List<Double> values) {

@@ -53,7 +53,7 @@ public final class EndToEndBenchmark {
 			.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on").start()) {
 			String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
-			String durability = durability(pg);
+			String durability = DurableSettings.readBack(pg.getPostgresDatabase());
 			report("database: PostgreSQL %s, %s (read back from the server; HTTP run and JDBC ceilings both on it)",
 					setting(pg, "server_version"), durability);
 			int port = freePort();
@@ -98,7 +98,7 @@ public final class EndToEndBenchmark {
 				report("RATIO end-to-end HTTP / JDBC one-tx-per-declaration = %.2f",
 						http / perDeclaration.declarationsPerSecond(declarations));
 				report("RATIO end-to-end HTTP / JDBC batched = %.2f", http / batched.declarationsPerSecond(declarations));
-				report("database settings at the end of the run: %s", durability(pg));
+				report("database settings at the end of the run: %s", DurableSettings.readBack(pg.getPostgresDatabase()));
 				// Issue 12: the audit trail the run left, sealed in the background, and the time to recompute its chain.
 				Thread.sleep(3000);
 				long verifying = System.nanoTime();
@@ -194,11 +194,6 @@ public final class EndToEndBenchmark {
 			.redirectOutput(log.toFile());
 		report("starting platform: %s (log %s)", String.join(" ", builder.command()), log);
 		return builder.start();
-	}
-
-	private static String durability(EmbeddedPostgres pg) throws java.sql.SQLException {
-		return "fsync=" + setting(pg, "fsync") + " synchronous_commit=" + setting(pg, "synchronous_commit")
-				+ " full_page_writes=" + setting(pg, "full_page_writes");
 	}
 
 	private static String setting(EmbeddedPostgres pg, String name) throws java.sql.SQLException {

@@ -1,0 +1,34 @@
+package io.singlewindow.core;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The stable problem codes a REST operation can answer besides the ones every operation shares (401, 429, 400, 413,
+ * 415 …), grouped like {@link Problem}'s factories. The platform publishes them in the OpenAPI document as the
+ * operation's problem+json responses, so the codes a client may meet are written once, next to the operation.
+ *
+ * <pre>{@code
+ * @Refuses(notFound = "DECLARATION_NOT_FOUND", conflict = "DECLARATION_NOT_AMENDABLE", invalid = "HS_CODE_UNKNOWN")
+ * }</pre>
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Refuses {
+
+	/** 403 codes besides {@code FORBIDDEN}, e.g. {@code ROLE_REQUIRED}, {@code NOT_AUTHORISED_FOR_ENTERPRISE}. */
+	String[] forbidden() default {};
+
+	/** 404 codes, e.g. {@code DECLARATION_NOT_FOUND}. */
+	String[] notFound() default {};
+
+	/** 409 codes: the business rules the request can break. */
+	String[] conflict() default {};
+
+	/** Field codes in {@code errors[]} of the 422 {@code INVALID_INPUT} answer, e.g. {@code HS_CODE_UNKNOWN}. */
+	String[] invalid() default {};
+}

@@ -1,0 +1,238 @@
+package io.singlewindow.platform.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+import io.singlewindow.core.Refuses;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+
+/**
+ * The OpenAPI document at {@code /v3/api-docs} is the contract brokers' and traders' software is generated from:
+ * title, release version, conventions, the bearer API key on every operation that needs one, and every refusal as
+ * problem+json with the stable codes the operation can answer. The codes come from each operation's {@link Refuses}
+ * plus the ones the platform answers for every operation, so they are written once, in code.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocument {
+
+	static final String API_KEY = "apiKey";
+	static final String PROBLEM = "Problem";
+	static final String PROBLEM_JSON = "application/problem+json";
+	/** The codes an operation can answer per status, for clients and for the contract test. */
+	static final String CODES = "x-problem-codes";
+
+	static {
+		// Free JSON (the audit trail's before/after) is any object to a client, not Jackson's node class.
+		SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+				new ObjectSchema().description("Any JSON object"));
+	}
+
+	@Bean
+	OpenAPI singleWindowApi(@Value("${singlewindow.api.version:0}") String version,
+			@Value("${singlewindow.api.servers:/}") List<String> servers) {
+		var openApi = new OpenAPI()
+			.info(new Info().title("Single Window API")
+				.version(version)
+				.summary("Business registration, permits, the international trade single window and trade statistics "
+						+ "of the pilot free trade zone")
+				.description(conventions())
+				.license(new License().name("Apache-2.0").identifier("Apache-2.0"))
+				.contact(new Contact().name("Single Window operations").email("api@singlewindow.example")
+					.url("https://singlewindow.example/support")))
+			.components(new Components()
+				.addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+					.description("An API key created on the page 'API keys' or with POST /api/v1/api-keys, sent as "
+							+ "`Authorization: Bearer <key>`; it acts with exactly its account's rights."))
+				.addSchemas(PROBLEM, problemSchema())
+				.addSchemas("FieldError", fieldErrorSchema()))
+			.addSecurityItem(new SecurityRequirement().addList(API_KEY));
+		servers.stream().filter(s -> !s.isBlank()).forEach(url -> openApi.addServersItem(new Server().url(url.strip())));
+		return openApi;
+	}
+
+	/** The conventions a client can rely on, kept once in {@code api/conventions.md} and shown in the document. */
+	private static String conventions() {
+		try {
+			return new ClassPathResource("api/conventions.md").getContentAsString(StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static Schema<?> problemSchema() {
+		Schema<?> schema = new ObjectSchema()
+			.description("RFC 9457 problem details. `code` is stable and part of the contract; `title` and `detail` "
+					+ "are in the caller's language (Accept-Language).")
+			.addProperty("type", new StringSchema().format("uri")
+				.example("https://singlewindow.example/problems/INVALID_INPUT"))
+			.addProperty("title", new StringSchema().example("The request has invalid fields."))
+			.addProperty("status", new IntegerSchema().example(422))
+			.addProperty("detail", new StringSchema())
+			.addProperty("instance", new StringSchema().format("uri-reference"))
+			.addProperty("code", new StringSchema().description("Stable code, never renamed").example("INVALID_INPUT"))
+			.addProperty("field", new StringSchema().description("The first offending field, as the caller wrote it")
+				.example("items[0].hsCode"))
+			.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError"))
+				.description("One entry per offending field"));
+		schema.setRequired(List.of("type", "title", "status", "code"));
+		return schema;
+	}
+
+	private static Schema<?> fieldErrorSchema() {
+		Schema<?> schema = new ObjectSchema()
+			.addProperty("field", new StringSchema().example("items[0].hsCode"))
+			.addProperty("code", new StringSchema().description("The field's stable code").example("HS_CODE_UNKNOWN"))
+			.addProperty("message", new StringSchema());
+		schema.setRequired(List.of("field", "code", "message"));
+		return schema;
+	}
+
+	/**
+	 * Nested records are named after their enclosing type ({@code DeclarationView.Item} → {@code DeclarationViewItem}),
+	 * so that two modules' {@code Item}s stay two schemas instead of one overwriting the other.
+	 */
+	@Bean
+	ModelResolver nestedTypeNames(ObjectMapperProvider mappers) {
+		return new ModelResolver(mappers.jsonMapper(), new NestedTypeNames()).openapi31(mappers.isOpenapi31());
+	}
+
+	static final class NestedTypeNames extends TypeNameResolver {
+
+		@Override
+		protected String getNameOfClass(Class<?> type) {
+			String name = super.getNameOfClass(type);
+			Class<?> outer = type.getEnclosingClass();
+			// The web layer's class names say nothing to a client: DeclarationApi.Receipt is a DeclarationReceipt.
+			return outer == null || !name.equals(type.getSimpleName()) ? name
+					: getNameOfClass(outer).replaceAll("(Api|Controller)$", "") + name;
+		}
+	}
+
+	/**
+	 * Operation ids a generated client turns into method names: the capability (the controller without "Api" or
+	 * "Controller") and the method, e.g. {@code declarationSubmit}, instead of springdoc's {@code list_3}.
+	 */
+	@Bean
+	OperationCustomizer operationIds() {
+		return (operation, handler) -> {
+			String capability = handler.getBeanType().getSimpleName().replaceAll("(Api|Controller|Catalogue)$", "");
+			String method = handler.getMethod().getName();
+			operation.setOperationId(Character.toLowerCase(capability.charAt(0)) + capability.substring(1)
+					+ Character.toUpperCase(method.charAt(0)) + method.substring(1));
+			return operation;
+		};
+	}
+
+	/** Adds every problem+json response an operation can answer, with its codes, from {@link Refuses}. */
+	@Bean
+	OperationCustomizer documentedRefusals(MessageSource messages) {
+		return (operation, handler) -> {
+			if (!handler.getBeanType().isAnnotationPresent(org.springframework.web.bind.annotation.RestController.class)) {
+				return operation;
+			}
+			Refuses refuses = handler.getMethodAnnotation(Refuses.class);
+			boolean hasBody = operation.getRequestBody() != null;
+			boolean hasParameters = hasBody || operation.getParameters() != null && !operation.getParameters().isEmpty();
+			ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+			if (hasParameters) {
+				add(responses, 400, "The request is malformed (not JSON, a parameter of the wrong type or missing)",
+						List.of("MALFORMED_REQUEST"), messages);
+			}
+			add(responses, 401, "No or an invalid API key", List.of("UNAUTHENTICATED", "INVALID_API_KEY"), messages);
+			// Every operation checks its caller's rights through the same actor: a role, an enterprise, an agency.
+			add(responses, 403, "The caller may not do this", codes(List.of("FORBIDDEN", "ROLE_REQUIRED",
+					"NOT_AUTHORISED_FOR_ENTERPRISE", "NOT_AUTHORISED_FOR_AGENCY"),
+					refuses == null ? new String[0] : refuses.forbidden()), messages);
+			if (refuses != null && refuses.notFound().length > 0) {
+				add(responses, 404, "Not found, or not visible to the caller", codes(List.of(), refuses.notFound()),
+						messages);
+			}
+			if (refuses != null && refuses.conflict().length > 0) {
+				add(responses, 409, "The request breaks a business rule", codes(List.of(), refuses.conflict()), messages);
+			}
+			if (hasBody) {
+				add(responses, 413, "The request body is larger than the limit", List.of("PAYLOAD_TOO_LARGE"), messages);
+				add(responses, 415, "The request body is not JSON", List.of("UNSUPPORTED_MEDIA_TYPE"), messages);
+			}
+			if (hasParameters) {
+				ApiResponse invalid = add(responses, 422, "Invalid input: every offending field is in errors[] with "
+						+ "its own code", List.of("INVALID_INPUT"), messages);
+				if (refuses != null && refuses.invalid().length > 0) {
+					invalid.addExtension("x-field-codes", List.of(refuses.invalid()));
+					invalid.setDescription(invalid.getDescription() + ". Field codes include: "
+							+ String.join(", ", refuses.invalid()));
+				}
+			}
+			ApiResponse throttled = add(responses, 429, "Too many invalid API keys from this address",
+					List.of("TOO_MANY_INVALID_API_KEYS"), messages);
+			throttled.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
+				.schema(new IntegerSchema()));
+			operation.setResponses(responses);
+			return operation;
+		};
+	}
+
+	private static List<String> codes(List<String> shared, String[] own) {
+		Set<String> all = new LinkedHashSet<>(shared);
+		all.addAll(Arrays.asList(own));
+		return new ArrayList<>(all);
+	}
+
+	private static ApiResponse add(ApiResponses responses, int status, String description, List<String> codes,
+			MessageSource messages) {
+		Map<String, io.swagger.v3.oas.models.examples.Example> examples = new LinkedHashMap<>();
+		for (String code : codes) {
+			Map<String, Object> example = new LinkedHashMap<>();
+			example.put("type", ProblemResponses.TYPE_BASE + code);
+			example.put("title", messages.getMessage("problem." + code, new Object[] { "…", "…", "…" }, code,
+					Locale.ENGLISH));
+			example.put("status", status);
+			example.put("code", code);
+			examples.put(code, new io.swagger.v3.oas.models.examples.Example().value(example));
+		}
+		ApiResponse response = new ApiResponse()
+			.description(description + " (" + String.join(", ", codes) + ")")
+			.content(new Content().addMediaType(PROBLEM_JSON,
+					new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).examples(examples)));
+		response.addExtension(CODES, codes);
+		responses.addApiResponse(String.valueOf(status), response);
+		return response;
+	}
+}

@@ -1,0 +1,76 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.web.BrowserSession;
+
+/** A trader fills a declaration of as many lines as the shipment has, and is told plainly what to correct. */
+@SingleWindowIntegrationTest
+class DeclarationFormBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void traderAddsAndRemovesItemRowsKeepingWhatWasTyped() throws Exception {
+		try (var trader = new BrowserSession(port)) {
+			trader.logInAs("trader.chip", "demo12345");
+			trader.waitFor(By.id("home-trader"));
+			trader.open("/declarations/new?lang=en");
+			assertThat(trader.driver().findElements(By.cssSelector("fieldset.item-row"))).hasSize(1);
+			trader.type("port", "CNXMN");
+			trader.type("item0-hsCode", "3303000000");
+			trader.click("add-item");
+			trader.click("add-item");
+			assertThat(trader.driver().findElements(By.cssSelector("fieldset.item-row"))).hasSize(3);
+			assertThat(trader.value("port")).isEqualTo("CNXMN");
+			assertThat(trader.value("item0-hsCode")).isEqualTo("3303000000");
+			trader.type("item1-hsCode", "0901210000");
+			trader.type("item2-hsCode", "8471300000");
+
+			trader.click("remove-item1");
+			assertThat(trader.driver().findElements(By.cssSelector("fieldset.item-row"))).hasSize(2);
+			assertThat(trader.value("item0-hsCode")).isEqualTo("3303000000");
+			assertThat(trader.value("item1-hsCode")).isEqualTo("8471300000");
+			assertThat(trader.attribute(By.cssSelector("label[for=port] .required-mark"), "aria-hidden")).isEqualTo("true");
+			assertThat(trader.attribute(By.id("port"), "aria-required")).isEqualTo("true");
+			trader.screenshot("declaration-form-rows");
+		}
+	}
+
+	@Test
+	void errorSummaryNamesFieldsByTheirLabelLinksToThemAndSaysWhatIsWrongWithAnAmount() throws Exception {
+		try (var trader = new BrowserSession(port)) {
+			trader.logInAs("trader.chip", "demo12345");
+			trader.waitFor(By.id("home-trader"));
+			trader.open("/declarations/new?lang=en");
+			trader.type("freight", "$160,000");
+			trader.type("item0-hsCode", "3303000000");
+			trader.click("submit-declaration");
+
+			String summary = trader.text(By.id("form-errors"));
+			assertThat(summary).contains("Freight: “$160,000” is not a number")
+				.contains("Trade mode (e.g. 0110):")
+				.doesNotContain("more than zero");
+			assertThat(trader.attribute(By.cssSelector("#form-errors a[href='#freight']"), "href")).endsWith("#freight");
+			assertThat(trader.attribute(By.id("freight"), "aria-invalid")).isEqualTo("true");
+			assertThat(trader.attribute(By.id("item0-hsCode"), "aria-invalid")).isEqualTo("false");
+			assertThat(trader.value("freight")).isEqualTo("$160,000");
+			// The focus is on the summary's first link, so the person starts where the corrections are listed.
+			assertThat(trader.driver().switchTo().activeElement().getAttribute("href")).contains("#");
+			assertThat(trader.driver().switchTo().activeElement().getText())
+				.isEqualTo(trader.driver().findElement(By.cssSelector("#form-errors a")).getText());
+			trader.screenshot("declaration-form-errors");
+
+			trader.open("/declarations/new?lang=zh_CN");
+			trader.type("packages", "１，５００件");
+			trader.click("submit-declaration");
+			assertThat(trader.text(By.id("form-errors"))).contains("件数: ").contains("不是数字");
+		}
+	}
+}
