@@ -82,3 +82,12 @@ document.addEventListener('click', function (event) {
   var open = nav.classList.toggle('open');
   toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
 });
+
+// A refused form's error summary takes the focus, so keyboard and screen-reader users start from the list of what
+// to correct; its links lead to the fields.
+document.addEventListener('DOMContentLoaded', function () {
+  var summary = document.getElementById('correction-summary');
+  if (summary) {
+    summary.focus();
+  }
+});

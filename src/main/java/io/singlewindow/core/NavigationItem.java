@@ -11,10 +11,25 @@ import java.util.Set;
  * @param roles the role names ({@code TRADER}, {@code BROKER}, {@code OFFICER}, {@code ADMIN}) that see it; empty
  *     for everyone, including anonymous visitors
  * @param order position in the menu, lower first
+ * @param agencies for officers: the agencies whose officers use it; empty for every agency's
  */
-public record NavigationItem(String messageKey, String path, Set<String> roles, int order) {
+public record NavigationItem(String messageKey, String path, Set<String> roles, int order, Set<String> agencies) {
+
+	public NavigationItem(String messageKey, String path, Set<String> roles, int order) {
+		this(messageKey, path, roles, order, Set.of());
+	}
+
+	/** The same entry, shown to officers of these agencies only (other roles as before). */
+	public NavigationItem onlyForOfficersOf(String... agencyCodes) {
+		return new NavigationItem(messageKey, path, roles, order, Set.of(agencyCodes));
+	}
 
 	public boolean visibleTo(Set<String> actorRoles) {
 		return roles.isEmpty() || roles.stream().anyMatch(actorRoles::contains);
+	}
+
+	/** Whether someone with these roles, an officer of {@code agency} (or {@literal null}), uses the entry. */
+	public boolean visibleTo(Set<String> actorRoles, String agency) {
+		return visibleTo(actorRoles) && (agencies.isEmpty() || !actorRoles.contains("OFFICER") || agencies.contains(agency));
 	}
 }

@@ -26,6 +26,15 @@ public interface ReferenceData {
 	boolean isUnit(UnitCode code);
 
 	/**
+	 * The unit's name for people, in the language of {@code locale}: an everyday name for the common units
+	 * ({@code C62} "unit"/"个", {@code KGM} "kg"/"千克"), else Rec 20's English name, else the code itself (as
+	 * does a catalogue that ships no names).
+	 */
+	default String unitName(String code, java.util.Locale locale) {
+		return code;
+	}
+
+	/**
 	 * Whether the location is known. The shipped UN/LOCODE list covers only some countries, so for a country it
 	 * does not cover the answer is {@link LocationCheck#NOT_COVERED}, not {@link LocationCheck#UNKNOWN}.
 	 */

@@ -131,7 +131,8 @@ class TariffBrowserTests {
 		browser.type("origin-0", "FR");
 		browser.click("assess-submit");
 		assertThat(browser.text(By.id("assessment-total-taxes"))).isEqualTo("4,313.34");
-		assertThat(browser.text(By.id("assessment"))).contains("excise = (10,000.00 + 1,400.00) ÷ (1 − 10%) × 10% = 1,266.67");
+		// The steps in the reader's language (issue 15, point 11), figures as computed.
+		assertThat(browser.text(By.id("assessment"))).contains("消费税 = (10,000.00 + 1,400.00) ÷ (1 − 10%) × 10% = 1,266.67");
 		browser.screenshot("tariff-assessment-zh");
 		browser.type("currency", "USD");
 		browser.select("incoterm", "FOB");

@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.singlewindow.SingleWindowIntegrationTest;
 
 /**
- * axe-core (vendored in {@code src/test/resources/axe}, MPL-2.0) checks the pages each role uses, in both languages:
- * no serious or critical accessibility violation.
+ * axe-core (vendored in {@code src/test/resources/axe}, MPL-2.0) checks the pages each role uses — anonymous, trader,
+ * broker, every agency's officer, administrator — in both languages: no serious or critical accessibility violation.
  */
 @SingleWindowIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,6 +30,9 @@ class AccessibilityBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	BrowserSession browser;
 	String axe;
@@ -68,15 +71,27 @@ class AccessibilityBrowserTests {
 	@Test
 	void everyRolesPagesHaveNoSeriousOrCriticalViolationsInEitherLanguage() throws IOException, InterruptedException {
 		String declaration = new SingleWindowClient(port).submitPerfumeImport("trader.chip");
-		Map<String, List<String>> pages = Map.of(
-				"anonymous", List.of("/login", "/register", "/verify", "/no-such-page"),
-				"trader.chip", List.of("/", "/declarations", "/declarations/new", "/declarations/" + declaration,
-						"/declarations/" + declaration + "/response", "/permits", "/permits/catalogue",
-						"/licences/mine", "/hs?q=coffee", "/tariff/lines", "/tariff/assess", "/account/api-keys"),
-				"officer.ciq", List.of("/", "/agency/queue", "/declarations/" + declaration, "/permits/queue",
-						"/permits/verification", "/enterprises", "/risk/assessments", "/statistics"),
-				"admin", List.of("/", "/admin/routing", "/admin/routing/CUSTOMS_ALWAYS", "/admin/risk",
-						"/admin/tariff", "/admin/exchange-rates", "/admin/permit-catalogue"));
+		String chipUscc = jdbc.sql("SELECT uscc FROM user_account WHERE username = 'trader.chip'").query(String.class)
+			.single();
+		// Every officer opens the same pages: what differs is their agency's data and menu.
+		List<String> officerPages = List.of("/", "/agency/queue", "/agency/queue?status=QUERIED",
+				"/declarations/" + declaration, "/permits/queue", "/permits/verification", "/permits/catalogue",
+				"/enterprises", "/risk/assessments", "/statistics", "/hs?code=8471", "/tariff/assess");
+		Map<String, List<String>> pages = new java.util.LinkedHashMap<>();
+		pages.put("anonymous", List.of("/login", "/login?error", "/register", "/verify", "/verify?uscc=123",
+				"/verify/" + chipUscc, "/no-such-page"));
+		pages.put("trader.chip", List.of("/", "/declarations", "/declarations/new", "/declarations/" + declaration,
+				"/declarations/" + declaration + "/response", "/permits", "/permits/catalogue", "/permits/apply?code=AIL",
+				"/licences/mine", "/hs?q=coffee", "/hs?code=090122", "/tariff/lines", "/tariff/assess",
+				"/account/api-keys", "/account/webhooks", "/account/password"));
+		pages.put("broker", List.of("/", "/declarations", "/declarations/new", "/permits", "/licences/mine",
+				"/account/webhooks", "/account/api-keys", "/hs?q=咖啡"));
+		for (String agency : List.of("customs", "ciq", "commerce", "samr", "msa", "tax")) {
+			pages.put("officer." + agency, officerPages);
+		}
+		pages.put("admin", List.of("/", "/admin/routing", "/admin/routing/CUSTOMS_ALWAYS", "/admin/risk",
+				"/admin/tariff", "/admin/exchange-rates", "/admin/permit-catalogue", "/admin/accounts",
+				"/admin/calendar", "/admin/audit", "/statistics"));
 		List<String> found = new ArrayList<>();
 		for (var visitor : pages.entrySet()) {
 			browser.driver().manage().deleteAllCookies();

@@ -2,52 +2,15 @@ package io.singlewindow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.singlewindow.SingleWindowIntegrationTest;
 
 /**
  * A refusal or a wrong address is one error page inside the normal layout: a logged-in person keeps their menu and
  * name; an anonymous visitor of an address that has no page is told so instead of being sent to log in.
  */
-@SingleWindowIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorPagesBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	BrowserSession browser;
-	SingleWindowClient api;
-
-	@BeforeAll
-	void startBrowser() throws Exception {
-		browser = new BrowserSession(port);
-		api = new SingleWindowClient(port);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void startLoggedOut() {
-		browser.driver().manage().deleteAllCookies();
-	}
-
-	void logIn(String user) {
-		browser.logInAs(user, "demo12345");
-		browser.waitFor(By.cssSelector("section.home"));
-	}
+class ErrorPagesBrowserTests extends BrowserTestCase {
 
 	void assertErrorPageWithMenu(String status, String heading) {
 		assertThat(browser.text(By.cssSelector("#error-" + status + " h1"))).isEqualTo(heading);

@@ -74,6 +74,7 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/verify/{code}", "/verify/" + chip, "200 200 200 200 200 200 200 200 200 200");
 		expect(routes, "/verify/{code}", "/verify/not-a-code", "422 422 422 422 422 422 422 422 422 422");
 		expect(routes, "/account/api-keys", "/account/api-keys", "login 200 200 200 200 200 200 200 200 200");
+		expect(routes, "/account/webhooks", "/account/webhooks", "login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/licences/mine", "/licences/mine", "login 302 302 403 403 403 403 403 403 403");
 		expect(routes, "/licences/{uscc}", "/licences/" + chip, "login 200 200 200 200 200 200 200 200 200");
 		expect(routes, "/licences/{uscc}", "/licences/" + EnterpriseFixtures.demo("TUNGSTEN").value(),

@@ -33,6 +33,16 @@ public final class SingleWindowClient {
 		return JsonPath.read(send(trader, "POST", "/api/v1/declarations", body), "$.id");
 	}
 
+	/** Portable computers under the enterprise's automatic import licence: commerce approves by writing it off. Its id. */
+	public String submitComputersUnderLicence(String trader, String permitNumber) throws IOException, InterruptedException {
+		String body = """
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"4","port":"CNXMN","originCountry":"US",
+				 "destinationCountry":"CN","tradingCountry":"US","currency":"USD","incoterm":"CIF","packages":1,
+				 "grossWeight":12,"netWeight":10,"items":[{"hsCode":"8471300000","description":"portable computers",
+				 "quantity":1,"unit":"C62","value":800,"origin":"US","permitNumber":"%s"}]}""".formatted(permitNumber);
+		return JsonPath.read(send(trader, "POST", "/api/v1/declarations", body), "$.id");
+	}
+
 	/** Decides the agency's task on the declaration as that agency's demo officer. */
 	public void decide(String declarationId, String agency, String decision, String reason)
 			throws IOException, InterruptedException {

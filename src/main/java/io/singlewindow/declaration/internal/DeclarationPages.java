@@ -359,7 +359,7 @@ class DeclarationPages {
 			Model model, Locale locale, HttpServletResponse response) {
 		try {
 			declarations.answer(currentActor.get(), id, AgencyCode.of(agency), answer);
-			return "redirect:/declarations/" + id;
+			return "redirect:/declarations/" + id + "?recorded=ANSWERED";
 		} catch (Problem problem) {
 			return detailAgain(id, agency, answer, problem, model, locale, response);
 		}
@@ -368,47 +368,8 @@ class DeclarationPages {
 	@PostMapping("/declarations/{id}/release")
 	String release(@PathVariable UUID id) {
 		declarations.release(currentActor.get(), id);
-		return "redirect:/declarations/" + id;
-	}
-
-	/**
-	 * The officer's queue: open tasks of their agency, oldest first (or newest), narrowed by a search over the
-	 * declaration number, the declarant's USCC and its name. Customs also sees the cleared declarations waiting for
-	 * the release of their goods.
-	 */
-	@GetMapping("/agency/queue")
-	String queue(@RequestParam(required = false) String q, @RequestParam(required = false) String sort, Model model,
-			Locale locale) {
-		Actor actor = currentActor.get();
-		actor.requireRole(Role.OFFICER);
-		String agency = actor.agency().value();
-		List<DeclarationStore.QueueEntry> tasks = store.queue(agency, 500);
-		List<DeclarationStore.Summary> release = AgencyCode.CUSTOMS.equals(actor.agency()) ? store.awaitingRelease(200)
-				: List.of();
-		Map<String, String> names = enterpriseNames(java.util.stream.Stream.concat(
-				tasks.stream().map(DeclarationStore.QueueEntry::declarant),
-				release.stream().map(DeclarationStore.Summary::declarant)).collect(Collectors.toSet()), locale);
-		String search = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-		java.util.function.BiPredicate<String, String> matches = (number, declarant) -> search.isEmpty()
-				|| number.toLowerCase(Locale.ROOT).contains(search) || declarant.toLowerCase(Locale.ROOT).contains(search)
-				|| names.getOrDefault(declarant, "").toLowerCase(Locale.ROOT).contains(search);
-		List<DeclarationStore.QueueEntry> shown = new ArrayList<>(
-				tasks.stream().filter(t -> matches.test(t.number(), t.declarant())).toList());
-		if ("newest".equals(sort)) {
-			java.util.Collections.reverse(shown);
-		}
-		model.addAttribute("agency", agency);
-		model.addAttribute("tasks", shown);
-		model.addAttribute("release", release.stream().filter(r -> matches.test(r.number(), r.declarant())).toList());
-		model.addAttribute("names", names);
-		model.addAttribute("q", q == null ? "" : q);
-		model.addAttribute("sort", "newest".equals(sort) ? "newest" : "oldest");
-		return "declaration/queue";
-	}
-
-	private Map<String, String> enterpriseNames(Set<String> usccs, Locale locale) {
-		return enterprises.findAll(usccs.stream().map(io.singlewindow.core.Uscc::parse).toList()).stream()
-			.collect(Collectors.toMap(e -> e.uscc().value(), e -> e.name(locale), (a, b) -> a));
+		// The page then says what was recorded, so the officer need not read it off the status.
+		return "redirect:/declarations/" + id + "?recorded=RELEASED";
 	}
 
 	@PostMapping("/tasks/{taskId}/decision")
@@ -425,7 +386,8 @@ class DeclarationPages {
 				.map(DeclarationView.Task::agency).findFirst().orElseThrow(() -> problem);
 			return detailAgain(declarationId, agency, reason, problem, model, locale, response);
 		}
-		return declarationId == null ? "redirect:/agency/queue" : "redirect:/declarations/" + declarationId;
+		return declarationId == null ? "redirect:/agency/queue"
+				: "redirect:/declarations/" + declarationId + "?recorded=" + decision.name();
 	}
 
 	/** What a person typed into a task's form, and why it was refused, shown next to the field on the same page. */

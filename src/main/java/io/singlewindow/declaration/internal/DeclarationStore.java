@@ -69,13 +69,21 @@ class DeclarationStore {
 
 	/** The open tasks of an agency, oldest first: the officer queue. A rejected declaration leaves nothing to do. */
 	List<QueueEntry> queue(String agency, int limit) {
+		return queue(agency, TaskStatus.PENDING, limit);
+	}
+
+	/**
+	 * An agency's tasks in one status — {@code PENDING} (its officers decide) or {@code QUERIED} (the declarant
+	 * answers) — of declarations still open, longest waiting first.
+	 */
+	List<QueueEntry> queue(String agency, TaskStatus status, int limit) {
 		return jdbc.sql("""
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
-				       t.note, t.answer, t.created_at, t.version
+				       t.note, t.answer, t.created_at, t.version, t.status
 				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
-				WHERE t.agency = ? AND t.status = 'PENDING' AND d.status IN ('UNDER_REVIEW', 'QUERIED')
+				WHERE t.agency = ? AND t.status = ? AND d.status IN ('UNDER_REVIEW', 'QUERIED')
 				ORDER BY t.created_at LIMIT ?""")
-			.params(agency, limit)
+			.params(agency, status.name(), limit)
 			.query((rs, n) -> new QueueEntry(rs.getObject("task_id", UUID.class),
 					rs.getObject("declaration_id", UUID.class), rs.getString("number"), rs.getString("declarant"),
 					rs.getString("flow"), rs.getString("channel"), rs.getString("policy_code"), rs.getString("note"),

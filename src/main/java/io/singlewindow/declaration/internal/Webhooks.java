@@ -85,6 +85,35 @@ class Webhooks {
 			.list();
 	}
 
+	/** One event sent (or still being tried) to a webhook, as its owner sees it. */
+	record Delivery(UUID id, UUID subscriptionId, String url, String payload, int attempts, Instant createdAt,
+			Instant deliveredAt, Integer lastStatus, String lastError, Instant nextAttemptAt) {
+
+		public boolean delivered() {
+			return deliveredAt != null;
+		}
+	}
+
+	/** The latest events for the enterprises' webhooks, newest first. */
+	List<Delivery> recentDeliveries(List<String> enterprises, int limit) {
+		if (enterprises.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT d.id, d.subscription_id, s.url, d.payload, d.attempts, d.created_at, d.delivered_at,
+				       d.last_status, d.last_error, d.next_attempt_at
+				FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+				WHERE s.enterprise IN (:e) ORDER BY d.created_at DESC LIMIT :limit""")
+			.param("e", enterprises).param("limit", limit)
+			.query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
+					rs.getString("url"), rs.getString("payload"), rs.getInt("attempts"),
+					rs.getTimestamp("created_at").toInstant(),
+					rs.getTimestamp("delivered_at") == null ? null : rs.getTimestamp("delivered_at").toInstant(),
+					(Integer) rs.getObject("last_status"), rs.getString("last_error"),
+					rs.getTimestamp("next_attempt_at").toInstant()))
+			.list();
+	}
+
 	int deactivate(UUID id, List<String> enterprises) {
 		return jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE id = :id AND enterprise IN (:e)")
 			.param("id", id).param("e", enterprises).update();

@@ -55,7 +55,7 @@ class AccountPages {
 					request.getRemoteAddr());
 			return "redirect:/admin/accounts?opened=" + username.strip();
 		} catch (Problem problem) {
-			model.addAttribute("errors", FieldErrors.of(problem, messages, locale));
+			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
 			model.addAttribute("form", new AccountAdministration.NewAccount(username, displayName, role, agency, null));
 			return accounts(model);
 		}
@@ -66,7 +66,7 @@ class AccountPages {
 		try {
 			administration.deactivate(currentActor.get(), id, request.getRemoteAddr());
 		} catch (Problem problem) {
-			model.addAttribute("errors", FieldErrors.of(problem, messages, locale));
+			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
 			return accounts(model);
 		}
 		return "redirect:/admin/accounts";
@@ -92,7 +92,7 @@ class AccountPages {
 					request.getSession().getId(), request.getRemoteAddr());
 			model.addAttribute("changed", true);
 		} catch (Problem problem) {
-			model.addAttribute("errors", FieldErrors.of(problem, messages, locale));
+			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
 		}
 		return "identity/password";
 	}

@@ -69,10 +69,12 @@ class ApiKeyController {
 
 		private final ApiKeys keys;
 		private final CurrentActor currentActor;
+		private final org.springframework.context.MessageSource messages;
 
-		Page(ApiKeys keys, CurrentActor currentActor) {
+		Page(ApiKeys keys, CurrentActor currentActor, org.springframework.context.MessageSource messages) {
 			this.keys = keys;
 			this.currentActor = currentActor;
+			this.messages = messages;
 		}
 
 		@GetMapping("/account/api-keys")
@@ -82,7 +84,8 @@ class ApiKeyController {
 		}
 
 		@PostMapping("/account/api-keys")
-		String create(@RequestParam String label, @RequestParam(required = false) LocalDate expiresOn, Model model) {
+		String create(@RequestParam String label, @RequestParam(required = false) LocalDate expiresOn, Model model,
+				java.util.Locale locale) {
 			UUID user = currentActor.get().userId();
 			try {
 				// A key given a day lasts until the end of that day in the zone's time.
@@ -91,6 +94,11 @@ class ApiKeyController {
 				model.addAttribute("issued", keys.issue(user, label, expiresAt));
 			} catch (io.singlewindow.core.Problem p) {
 				model.addAttribute("error", p.code());
+				// The page asks for a day (expiresOn) where the API takes an instant (expiresAt).
+				java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+				io.singlewindow.platform.FormErrors.of(p, messages, locale)
+					.forEach((field, text) -> errors.put("expiresAt".equals(field) ? "expiresOn" : field, text));
+				model.addAttribute("errors", errors);
 			}
 			model.addAttribute("keys", keys.of(user));
 			return "identity/api-keys";

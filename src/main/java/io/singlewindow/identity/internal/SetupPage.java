@@ -53,7 +53,7 @@ class SetupPage {
 				return "error";
 			}
 			response.setStatus(422);
-			model.addAttribute("errors", FieldErrors.of(problem, messages, locale));
+			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
 			model.addAttribute("username", username);
 			model.addAttribute("displayName", displayName);
 			return "identity/setup";

@@ -34,9 +34,24 @@ class ShellModel {
 		return request.getRequestURI();
 	}
 
+	/**
+	 * The page's own address with its query (filters, search) but without {@code lang}, ending in {@code ?} or
+	 * {@code &}: the language links append {@code lang=…}, so switching language keeps what the page shows.
+	 */
+	@ModelAttribute("languageSwitch")
+	String languageSwitch(jakarta.servlet.http.HttpServletRequest request) {
+		String query = request.getQueryString() == null ? ""
+				: java.util.Arrays.stream(request.getQueryString().split("&"))
+					.filter(p -> !p.isEmpty() && !p.equals("lang") && !p.startsWith("lang="))
+					.collect(java.util.stream.Collectors.joining("&"));
+		return request.getRequestURI() + "?" + (query.isEmpty() ? "" : query + "&");
+	}
+
 	@ModelAttribute("navigation")
 	List<NavigationItem> navigation() {
-		Set<String> roles = currentActor.find().map(a -> Set.of(a.role().name())).orElse(Set.of("ANONYMOUS"));
-		return navigation.stream().filter(item -> item.visibleTo(roles)).toList();
+		Actor actor = currentActor.find().orElse(null);
+		Set<String> roles = actor == null ? Set.of("ANONYMOUS") : Set.of(actor.role().name());
+		String agency = actor == null || actor.agency() == null ? null : actor.agency().value();
+		return navigation.stream().filter(item -> item.visibleTo(roles, agency)).toList();
 	}
 }

@@ -261,7 +261,12 @@ class PermitPages {
 	String queue(Model model) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.OFFICER);
-		model.addAttribute("queue", applications.queueOf(actor.agency()));
+		var queue = applications.queueOf(actor.agency());
+		model.addAttribute("queue", queue);
+		// Officers know enterprises by name; the USCC stays beside it for the record.
+		model.addAttribute("applicantNames", enterprises.findAll(queue.stream().map(a -> a.applicant()).distinct()
+			.toList()).stream().collect(java.util.stream.Collectors.toMap(e -> e.uscc().value(),
+					e -> e.name(org.springframework.context.i18n.LocaleContextHolder.getLocale()), (a, b) -> a)));
 		model.addAttribute("entries", entriesByCode());
 		model.addAttribute("today", supervision.today());
 		model.addAttribute("calendar", applications.workingCalendar());

@@ -72,6 +72,7 @@ class HsCatalogue {
 		String browse(@RequestParam(required = false) String q, @RequestParam(required = false) String code,
 				Model model) {
 			model.addAttribute("q", q == null ? "" : q);
+			model.addAttribute("hsNames", data);
 			model.addAttribute("sections", data.sections());
 			if (q != null && !q.isBlank()) {
 				model.addAttribute("results", data.search(q, 200));

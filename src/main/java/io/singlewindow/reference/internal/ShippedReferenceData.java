@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,11 +47,15 @@ public class ShippedReferenceData implements ReferenceData {
 	}
 
 	private final Map<String, HsEntry> hs;
+	/** Everyday Chinese names people search by ("笔记本电脑") that the tariff's own text does not use, per code. */
+	private final Map<String, String> searchTerms;
 	private final List<HsEntry> hsInOrder;
 	private final Map<String, Section> sections;
 	private final Map<String, String> countries;
 	private final Map<String, String> currencies;
 	private final Map<String, String> units;
+	/** Everyday names (English, Chinese) of the units traders use most; Rec 20 names the rest in English only. */
+	private final Map<String, List<String>> unitNames;
 	private final Set<String> locations;
 	/** UN/LOCODE to the location's name without diacritics, in code order. */
 	private final Map<String, String> locationNames;
@@ -59,9 +64,18 @@ public class ShippedReferenceData implements ReferenceData {
 	public ShippedReferenceData() {
 		long start = System.nanoTime();
 		Map<String, String> zh = new HashMap<>();
-		for (List<String> r : rows("hs-zh.csv")) {
-			zh.put(r.get(0), r.get(1));
+		// Sections, chapters and the demo schedule's lines; then every heading's name as the tariff words it, which
+		// replaces the shorter names hs-zh.csv gave the demo's few headings.
+		for (String file : List.of("hs-zh.csv", "hs-zh-headings.csv")) {
+			for (List<String> r : rows(file)) {
+				zh.put(r.get(0), r.get(1));
+			}
 		}
+		Map<String, String> terms = new HashMap<>();
+		for (List<String> r : rows("hs-zh-terms.csv")) {
+			terms.merge(r.get(0), r.get(1), (a, b) -> a + " " + b);
+		}
+		this.searchTerms = Map.copyOf(terms);
 		Map<String, Section> sectionMap = new LinkedHashMap<>();
 		for (List<String> r : rows("sections.csv")) {
 			sectionMap.put(r.get(0), new Section(r.get(0), r.get(1), zh.get(r.get(0))));
@@ -99,6 +113,11 @@ public class ShippedReferenceData implements ReferenceData {
 			}
 		}
 		this.units = Map.copyOf(unitMap);
+		Map<String, List<String>> names = new HashMap<>();
+		for (List<String> r : rows("rec20-units-names.csv")) {
+			names.put(r.get(0), List.of(r.get(1), r.get(2)));
+		}
+		this.unitNames = Map.copyOf(names);
 		Map<String, String> locationMap = new java.util.TreeMap<>();
 		for (String file : List.of("code-list-2017-CN.csv", "code-list-2017-partner-ports-airports.csv")) {
 			for (List<String> r : rows(file)) {
@@ -160,6 +179,16 @@ public class ShippedReferenceData implements ReferenceData {
 	}
 
 	@Override
+	public String unitName(String code, Locale locale) {
+		List<String> everyday = unitNames.get(code);
+		if (everyday != null) {
+			return "zh".equals(locale.getLanguage()) ? everyday.get(1) : everyday.get(0);
+		}
+		// No Chinese name transcribed yet: Rec 20's English name says more than the code.
+		return units.getOrDefault(code, code);
+	}
+
+	@Override
 	public LocationCheck location(LoCode code) {
 		if (locations.contains(code.value())) {
 			return LocationCheck.KNOWN;
@@ -203,15 +232,27 @@ public class ShippedReferenceData implements ReferenceData {
 		return hsInOrder.stream().filter(e -> matchesAll(e, words)).limit(limit).toList();
 	}
 
-	private static boolean matchesAll(HsEntry e, String[] words) {
+	private boolean matchesAll(HsEntry e, String[] words) {
 		String en = e.description().toLowerCase(Locale.ROOT);
-		String zh = e.descriptionZh() == null ? "" : e.descriptionZh();
+		String zh = Objects.toString(chineseName(e), "") + " " + searchTerms.getOrDefault(e.code(), "");
 		for (String w : words) {
 			if (!en.contains(w) && !zh.contains(w)) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The Chinese name to show for an entry: its own, or for a subheading without one its heading's (shown with the
+	 * English text, which then says what the subheading is); {@literal null} if neither has one.
+	 */
+	public String chineseName(HsEntry e) {
+		if (e.descriptionZh() != null || e.level() != 6) {
+			return e.descriptionZh();
+		}
+		HsEntry heading = hs.get(e.code().substring(0, 4));
+		return heading == null ? null : heading.descriptionZh();
 	}
 
 	public Optional<String> countryName(CountryCode code) {

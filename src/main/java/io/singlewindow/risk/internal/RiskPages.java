@@ -55,7 +55,9 @@ class RiskPages {
 
 	@Bean
 	static NavigationItem riskAssessmentsNavigation() {
-		return new NavigationItem("nav.riskAssessments", "/risk/assessments", Set.of("OFFICER", "ADMIN"), 61);
+		return new NavigationItem("nav.riskAssessments", "/risk/assessments", Set.of("OFFICER", "ADMIN"), 61)
+			// Channels are customs' knowledge: other agencies' officers decide without them.
+			.onlyForOfficersOf("CUSTOMS");
 	}
 
 	@GetMapping("/admin/risk")

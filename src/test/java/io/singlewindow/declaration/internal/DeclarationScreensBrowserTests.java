@@ -5,59 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.singlewindow.SingleWindowIntegrationTest;
-import io.singlewindow.web.BrowserSession;
-import io.singlewindow.web.SingleWindowClient;
+import io.singlewindow.web.BrowserTestCase;
 
 /**
  * The declaration page as people rely on it: an officer's empty reason is a field error, what a trader types survives
  * the live updates, and the trader is never offered an amendment that can no longer be made.
  */
-@SingleWindowIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeclarationScreensBrowserTests {
-
-	@LocalServerPort
-	int port;
+class DeclarationScreensBrowserTests extends BrowserTestCase {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	BrowserSession browser;
-	SingleWindowClient api;
-
-	@BeforeAll
-	void startBrowser() throws Exception {
-		browser = new BrowserSession(port);
-		api = new SingleWindowClient(port);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void startLoggedOut() {
-		browser.driver().manage().deleteAllCookies();
-	}
-
-	void logIn(String user) {
-		browser.logInAs(user, "demo12345");
-		browser.waitFor(By.cssSelector("section.home"));
-	}
 
 	@Test
 	void anOfficersQueryOrRejectionWithoutAReasonIsAFieldErrorInEitherLanguage() throws Exception {

@@ -85,4 +85,45 @@ class ReferenceDataUnitTests {
 	void loadsQuickly() {
 		assertThat(data.loadMillis()).isLessThan(3000);
 	}
+
+	@Test
+	void everySectionChapterAndHeadingHasAChineseName() {
+		assertThat(data.sections()).allSatisfy(section -> assertThat(section.nameZh()).isNotBlank());
+		assertThat(data.children("I")).isNotEmpty();
+		for (int level : new int[] { 2, 4 }) {
+			java.util.List<String> withoutName = allCodes(level).stream()
+				.filter(code -> data.hs(code).orElseThrow().descriptionZh() == null).toList();
+			assertThat(withoutName).as("level %d entries without a Chinese name", level).isEmpty();
+		}
+		// 97 chapter numbers, of which 77 is reserved for future use.
+		assertThat(allCodes(2)).hasSize(96);
+		assertThat(allCodes(4)).hasSize(1228);
+	}
+
+	static java.util.List<String> allCodes(int level) {
+		return data.sections().stream().flatMap(s -> data.children(s.numeral()).stream())
+			.flatMap(chapter -> level == 2 ? java.util.stream.Stream.of(chapter) : data.children(chapter.code()).stream())
+			.map(e -> e.code()).toList();
+	}
+
+	@Test
+	void aSubheadingWithoutItsOwnChineseNameShowsItsHeadingsAndSearchFindsItInEitherLanguage() {
+		var subheading = data.hs("090122").orElseThrow();
+		assertThat(subheading.descriptionZh()).isNull();
+		assertThat(data.chineseName(subheading)).startsWith("咖啡");
+
+		assertThat(data.search("咖啡", 200)).extracting(e -> e.code())
+			.contains("0901", "090111", "090112", "090121", "090122", "090190", "2101")
+			.hasSizeGreaterThanOrEqualTo(data.search("coffee", 200).size() - 2);
+		assertThat(data.search("笔记本电脑", 10)).extracting(e -> e.code()).containsExactly("847130");
+		assertThat(data.search("自动数据处理设备", 50)).extracting(e -> e.code()).contains("8471", "847130", "847141");
+	}
+
+	@Test
+	void unitsAreNamedInTheReadersLanguage() {
+		assertThat(data.unitName("C62", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("个");
+		assertThat(data.unitName("C62", java.util.Locale.ENGLISH)).isEqualTo("unit");
+		assertThat(data.unitName("KGM", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("千克");
+		assertThat(data.unitName("BLL", java.util.Locale.ENGLISH)).as("Rec 20's own name").isEqualTo("barrel (US)");
+	}
 }

@@ -1,0 +1,55 @@
+package io.singlewindow.tariff.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The duty calculation's steps in the reader's language. The assessor writes each step once, in English, and the
+ * declaration stores it as written (it is part of the record); pages translate the fixed words of the few step forms
+ * {@link LineByLineDutyAssessor} writes, leaving the figures, codes and agreement names as they are. Templates call
+ * it as {@code ${@assessmentSteps.inReadersLanguage(step)}}.
+ */
+@Component("assessmentSteps")
+class AssessmentStepWording {
+
+	/** English step form → Chinese; tried in order, each on the whole step or its leading label. */
+	private static final List<Map.Entry<Pattern, String>> CHINESE = List.of(
+			rule("^no import VAT or excise on exports$", "出口货物不征进口增值税和消费税"),
+			rule("^no (\\S+) rate on line (\\S+) → MFN (.+)$", "税号 $2 无 $1 协定税率 → 适用最惠国税率 $3"),
+			rule("^(\\S+) certificate presented, but origin (\\S+) is not a party to \\S+ → MFN (.+)$",
+					"已提交 $1 原产地证书，但原产地 $2 不是该协定成员 → 适用最惠国税率 $3"),
+			rule("^(\\S+) rate (\\S+) is not below MFN → MFN (.+)$", "$1 协定税率 $2 不低于最惠国税率 → 适用最惠国税率 $3"),
+			rule("^(\\S+) certificate of origin, origin (\\S+) is a party → \\S+ rate (\\S+) instead of MFN (.+)$",
+					"$1 原产地证书，原产地 $2 为协定成员 → 适用协定税率 $3（最惠国税率 $4）"),
+			rule("^declared value \\((\\w+)\\)", "申报价格（$1）"),
+			rule("^(CIF|FOB) value", "$1 价格"),
+			rule("^customs value", "完税价格"),
+			rule("^export duty", "出口关税"),
+			rule("^duty", "关税"),
+			rule("^excise", "消费税"),
+			rule("^VAT", "进口增值税"),
+			rule("^taxes", "税款合计"),
+			rule(" ([+−]) freight ", " $1 运费 "),
+			rule(" ([+−]) insurance ", " $1 保险费 "),
+			rule(" \\(3‰ of goods value \\+ freight, not declared\\)", "（未申报，按货价加运费的 3‰ 计）"),
+			rule(" unknown ", " 不明 "));
+
+	private static Map.Entry<Pattern, String> rule(String english, String chinese) {
+		return Map.entry(Pattern.compile(english), chinese);
+	}
+
+	public String inReadersLanguage(String step) {
+		if (step == null || !"zh".equals(LocaleContextHolder.getLocale().getLanguage())) {
+			return step;
+		}
+		String text = step;
+		for (Map.Entry<Pattern, String> rule : CHINESE) {
+			text = rule.getKey().matcher(text).replaceAll(rule.getValue());
+		}
+		return text;
+	}
+}
