@@ -428,7 +428,9 @@ class HostileInputFuzzTests {
 				new Endpoint("set an exchange rate", HttpMethod.PUT, "/api/v1/exchange-rates/{}/{}",
 						List.of("NZD", "2019-03"), "admin", "{\"rate\":4.25}", Set.of(), List.of("exchange_rate")),
 				new Endpoint("submit a spreadsheet of declarations", HttpMethod.POST, "/api/v1/declarations/workbooks", "",
-						List.of(), "trader.chip", "reference,hsCode\n1,8542319000\n", Set.of(), declarationTables,
+						// Variants of any body are no workbook: each must be refused whole, nothing stored.
+						List.of(), "trader.chip", "{\"reference\":\"1\",\"hsCode\":\"8542319000\"}", Set.of(),
+						declarationTables,
 						MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
 				new Endpoint("import a tariff file", HttpMethod.POST, "/api/v1/admin/tariff/imports", "?fileName=fuzz.csv",
 						List.of(), "admin", "{\"hs_code\":\"8542319000\",\"mfn_rate\":\"x\"}", Set.of(),
@@ -486,6 +488,12 @@ class HostileInputFuzzTests {
 						DECLARATION_TABLES),
 				new Form("fill the declaration form from a workbook", "/declarations/new/workbook", List.of(),
 						"trader.chip", params("workbook", "not a workbook"), Set.of(), DECLARATION_TABLES, "workbook"),
+				// A host that never resolves (RFC 6761 .invalid): no variant adds a receiver that other tests' declarations
+				// would then queue deliveries for.
+				new Form("add a webhook", "/account/webhooks", List.of(), "trader.chip",
+						params("url", "https://hooks.invalid/single-window"), Set.of(), List.of("webhook_subscription")),
+				new Form("delete a webhook", "/account/webhooks/{}/delete", List.of(UUID.randomUUID().toString()),
+						"trader.chip", params(), Set.of(), List.of("webhook_subscription")),
 				new Form("amend a declaration", "/declarations/{}/amend", List.of(declarationId), "trader.chip",
 						declarationForm(), Set.of(), DECLARATION_TABLES),
 				new Form("answer a query", "/declarations/{}/answer", List.of(declarationId), "trader.chip",

@@ -100,7 +100,7 @@ class AccessibilityBrowserTests {
 				browser.waitFor(By.cssSelector("section.home"));
 			}
 			for (String page : visitor.getValue()) {
-				for (String lang : new String[] { "en", "zh_CN" }) {
+				for (String lang : languagesFor(visitor.getKey())) {
 					browser.open(page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
 					browser.waitFor(By.tagName("main"));
 					violations().forEach(v -> found.add(visitor.getKey() + " " + page + " [" + lang + "] " + v));
@@ -108,5 +108,18 @@ class AccessibilityBrowserTests {
 			}
 		}
 		assertThat(found).as("serious or critical accessibility violations").isEmpty();
+	}
+
+	/**
+	 * Both languages for every role, except that of the six agencies' officers — who open the same pages with their own
+	 * data and menu — customs is checked in both and the other five each in one, alternating: what a language changes
+	 * (text, lang attribute) is the same for every agency, and the pass is the suite's longest class.
+	 */
+	static List<String> languagesFor(String visitor) {
+		return switch (visitor) {
+			case "officer.ciq", "officer.samr", "officer.tax" -> List.of("en");
+			case "officer.commerce", "officer.msa" -> List.of("zh_CN");
+			default -> List.of("en", "zh_CN");
+		};
 	}
 }

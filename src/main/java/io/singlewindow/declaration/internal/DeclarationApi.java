@@ -135,6 +135,14 @@ class DeclarationApi {
 			.body(out.toByteArray());
 	}
 
+	@ApiResponse(responseCode = "201", description = "A workbook of one declaration: submitted, answered like a JSON "
+			+ "submission (the declaration, or its receipt under Prefer: return=minimal)", headers = {
+					@Header(name = "Location", description = "The new declaration", schema = @Schema(type = "string")) },
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class })))
+	@ApiResponse(responseCode = "200", description = "A workbook of one declaration seen before (the declaration it "
+			+ "created), or a batch of several: the outcome of each", content = @Content(mediaType = "application/json",
+					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class, WorkbookResult.class })))
 	// Its own path rather than a second content type of POST /declarations: OpenAPI has one operation per path and
 	// method, and merging the two left generated clients unable to tell a declaration from a batch's outcomes.
 	@PostMapping(path = "/declarations/workbooks", consumes = DeclarationWorkbooks.CONTENT_TYPE)

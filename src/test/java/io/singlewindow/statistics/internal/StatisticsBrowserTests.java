@@ -76,9 +76,9 @@ class StatisticsBrowserTests {
 		assertThat(browser.driver().findElements(By.cssSelector("#table-monthly tbody tr")))
 			.hasSize(time.month().getMonthValue());
 
-		browser.click("lang-en"); // the language link starts over with the default filters
+		browser.click("lang-en"); // the language link keeps the page's filters (issue 15, point 11)
 		assertThat(browser.text(By.cssSelector("#table-partner h2"))).startsWith("By partner country")
-			.contains("Total trade");
+			.contains("Exports");
 		assertThat(browser.text(By.id("headline"))).contains("the zone's foreign trade was");
 		browser.screenshot("statistics-dashboard-en");
 
