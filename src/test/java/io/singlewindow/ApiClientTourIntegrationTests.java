@@ -81,8 +81,7 @@ class ApiClientTourIntegrationTests {
 
 		// The inspection officer's key decides the CIQ task from the agency queue.
 		var officer = new DeclarationsApi(client("sw-demo-officer.ciq"));
-		DeclarationStoreQueueEntry task = officer.declarationQueue("CIQ").stream()
-			.filter(entry -> entry.getDeclarationId().equals(id)).findFirst().orElseThrow();
+		DeclarationStoreQueueEntry task = taskOf(officer, "CIQ", id);
 		DeclarationView decided = officer.declarationDecide(task.getTaskId(), new DeclarationDecisionRequest()
 			.decision(DeclarationDecisionRequest.DecisionEnum.APPROVE).version(task.getVersion()));
 		assertThat(decided.getTasks()).filteredOn(t -> t.getAgency().equals("CIQ"))
@@ -113,5 +112,25 @@ class ApiClientTourIntegrationTests {
 
 	static UUID idOf(Object answer) {
 		return answer instanceof DeclarationView view ? view.getId() : ((DeclarationReceipt) answer).getId();
+	}
+
+	/**
+	 * The task of the declaration in the agency's queue, read page by page as a client does: the next page's cursor
+	 * from the {@code Link} header (oldest tasks first, so a new declaration's task is on the last page).
+	 */
+	private static DeclarationStoreQueueEntry taskOf(DeclarationsApi officer, String agency, UUID declaration)
+			throws ApiException {
+		String cursor = null;
+		do {
+			var page = officer.declarationQueueWithHttpInfo(agency, 500, cursor);
+			var found = page.getData().stream().filter(entry -> entry.getDeclarationId().equals(declaration)).findFirst();
+			if (found.isPresent()) {
+				return found.get();
+			}
+			cursor = page.getHeaders().getOrDefault("Link", page.getHeaders().getOrDefault("link", List.of())).stream()
+				.map(link -> java.util.regex.Pattern.compile("[?&]cursor=([^&>]+)").matcher(link))
+				.filter(java.util.regex.Matcher::find).map(m -> m.group(1)).findFirst().orElse(null);
+		} while (cursor != null);
+		throw new AssertionError("no task of " + declaration + " in the queue of " + agency);
 	}
 }

@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 /**
  * The stable problem codes a REST operation can answer besides the ones every operation shares (401, 429, 400, 413,
  * 415 …), grouped like {@link Problem}'s factories. The platform publishes them in the OpenAPI document as the
- * operation's problem+json responses, so the codes a client may meet are written once, next to the operation.
+ * operation's problem+json responses, so the codes a client may meet are written once, next to the operation. Every
+ * REST operation carries one, a bare {@code @Refuses} when it refuses nothing of its own; the contract test fails an
+ * answer whose code the operation did not declare.
  *
  * <pre>{@code
  * @Refuses(notFound = "DECLARATION_NOT_FOUND", conflict = "DECLARATION_NOT_AMENDABLE", invalid = "HS_CODE_UNKNOWN")
@@ -20,7 +22,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Refuses {
 
-	/** 403 codes besides {@code FORBIDDEN}, e.g. {@code ROLE_REQUIRED}, {@code NOT_AUTHORISED_FOR_ENTERPRISE}. */
+	/**
+	 * The 403 codes of the rights checks the operation makes, e.g. {@code ROLE_REQUIRED},
+	 * {@code NOT_AUTHORISED_FOR_ENTERPRISE}; none means any authenticated caller may call it.
+	 */
 	String[] forbidden() default {};
 
 	/** 404 codes, e.g. {@code DECLARATION_NOT_FOUND}. */

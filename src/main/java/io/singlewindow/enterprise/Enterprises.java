@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.Cursor;
+import io.singlewindow.core.ListPage;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 
@@ -57,6 +60,29 @@ public class Enterprises {
 	public List<Enterprise> all() {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise ORDER BY registered_at, uscc").query(Enterprises::map)
 			.list();
+	}
+
+	/**
+	 * One page of the enterprises in registration order (keyset on the registration time, the USCC), all of them or
+	 * only {@code only}.
+	 */
+	public ListPage<Enterprise> registered(Collection<Uscc> only, PageRequest page) {
+		if (only != null && only.isEmpty()) {
+			return new ListPage<>(List.of(), null);
+		}
+		Cursor after = page.after();
+		var query = jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE true"
+				+ (only == null ? "" : " AND uscc IN (:usccs)")
+				+ (after == null ? "" : " AND (registered_at, uscc) > (:at, :uscc)")
+				+ " ORDER BY registered_at, uscc LIMIT :limit")
+			.param("limit", page.rows());
+		if (only != null) {
+			query = query.param("usccs", only.stream().map(Uscc::value).toList());
+		}
+		if (after != null) {
+			query = query.param("at", after.atUtc()).param("uscc", after.key());
+		}
+		return page.page(query.query(Enterprises::map).list(), e -> new Cursor(e.registeredAt(), e.uscc().value()));
 	}
 
 	public List<Enterprise> findAll(Collection<Uscc> usccs) {

@@ -115,15 +115,17 @@ public final class ApiContract {
 				+ "/responses/" + status + "/content/" + escape(documented) + "/schema";
 		schema(pointer, content.get(documented).get("schema")).validate(answer)
 			.forEach(error -> violations.add(where + ": " + error));
-		JsonNode codes = response.get("x-problem-codes");
-		if (codes != null && answer.has("code")) {
+		if (answer.has("code") && status >= 400) {
+			// A refusal's code must be one the operation declares for that status (its @Refuses, or the platform's).
+			JsonNode codes = response.get("x-problem-codes");
 			String code = answer.get("code").asString();
 			boolean listed = false;
-			for (JsonNode c : codes) {
+			for (JsonNode c : codes == null ? json.createArrayNode() : codes) {
 				listed |= c.asString().equals(code);
 			}
 			if (!listed) {
-				violations.add(where + ": code " + code + " is not among the documented " + codes);
+				violations.add(where + ": code " + code + " is not among the codes documented for this operation "
+						+ (codes == null ? "(none)" : codes));
 			}
 		}
 		return violations;

@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.PublicPath;
+import io.singlewindow.core.Refuses;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -46,6 +49,10 @@ class ApiDocumentIntegrationTests {
 
 	@Autowired
 	List<PublicPath> publicPaths;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping routes;
 
 	String live() throws Exception {
 		return mvc.perform(get("/v3/api-docs.yaml")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -102,6 +109,33 @@ class ApiDocumentIntegrationTests {
 		}));
 		assertThat(open).containsExactlyInAnyOrder("POST /api/v1/enterprises", "GET /api/v1/business-activities",
 				"GET /api/v1/licences/{uscc}");
+	}
+
+	/**
+	 * Every REST operation says which codes it refuses with ({@link Refuses}, bare when none of its own), so that its
+	 * documented 403/404/409 answers are its own and not a list shared by all; {@link ApiContract} then fails any
+	 * answer whose code the operation did not declare.
+	 */
+	@Test
+	void everyOperationDeclaresItsRefusals() {
+		List<String> undeclared = new ArrayList<>();
+		routes.getHandlerMethods().forEach((mapping, handler) -> {
+			boolean api = mapping.getPatternValues().stream().anyMatch(p -> p.startsWith("/api/"));
+			if (api && !handler.hasMethodAnnotation(Refuses.class)) {
+				undeclared.add(mapping.getMethodsCondition().getMethods() + " " + mapping.getPatternValues() + " "
+						+ handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName());
+			}
+		});
+		assertThat(undeclared).as("REST operations without @Refuses").isEmpty();
+	}
+
+	@Test
+	void anOperationDocumentsOnlyTheRefusalsItDeclares() throws Exception {
+		OpenAPI api = parse(live());
+		var publicList = api.getPaths().get("/api/v1/business-activities").getGet().getResponses();
+		assertThat(publicList).doesNotContainKeys("403", "404", "409");
+		var queue = api.getPaths().get("/api/v1/agencies/{agency}/tasks").getGet().getResponses().get("403");
+		assertThat(queue.getExtensions().get("x-problem-codes")).isEqualTo(List.of("NOT_AUTHORISED_FOR_AGENCY"));
 	}
 
 	static OpenAPI parse(String yaml) {

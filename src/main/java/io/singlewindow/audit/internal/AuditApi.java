@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Cursor;
+import io.singlewindow.core.ListPage;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,24 +47,35 @@ class AuditApi {
 			JsonNode before, JsonNode after, Long chainPosition, String previousHash, String hash) {
 	}
 
-	record PageView(List<EntryView> entries, int page, int size, boolean more) {
+	/** {@code nextCursor} (also in the {@code Link} header) reads on after this page, stable while rows are added. */
+	record PageView(List<EntryView> entries, int page, int size, boolean more, String nextCursor) {
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping
-	@Operation(summary = "Audit rows, newest first, with optional exact filters (ADMIN)")
-	PageView list(@RequestParam(required = false) String action, @RequestParam(required = false) String subjectType,
-			@RequestParam(required = false) String subjectId, @RequestParam(required = false) String actor,
-			@RequestParam(required = false) String actingFor, @RequestParam(defaultValue = "0") String page,
-			@RequestParam(defaultValue = "50") String size) {
+	@Operation(summary = "Audit rows, newest first, with optional exact filters (ADMIN)",
+			description = "Read page after page with `cursor` (the `nextCursor` of the previous page, or its Link "
+					+ "header): rows appended meanwhile shift nothing. `page` (with `size`) still works without a "
+					+ "cursor, but an offset page moves when rows are added.")
+	ResponseEntity<PageView> list(@RequestParam(required = false) String action,
+			@RequestParam(required = false) String subjectType, @RequestParam(required = false) String subjectId,
+			@RequestParam(required = false) String actor, @RequestParam(required = false) String actingFor,
+			@RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size,
+			@RequestParam(required = false) String cursor) {
 		currentActor.get().requireRole(Role.ADMIN);
 		int pageNo = number("page", page, 0, 1_000_000);
 		int pageSize = number("size", size, 1, MAX_PAGE_SIZE);
 		var found = entries.find(new AuditEntries.Filter(action, subjectType, subjectId, actor, actingFor), pageNo,
-				pageSize);
-		return new PageView(found.entries().stream().map(this::view).toList(), found.page(), found.size(),
-				found.more());
+				pageSize, Cursor.read(cursor));
+		var answer = ResponseEntity.ok();
+		if (found.next() != null) {
+			answer.header("Link", ListPage.nextLink(found.next()));
+		}
+		return answer.body(new PageView(found.entries().stream().map(this::view).toList(), found.page(), found.size(),
+				found.more(), found.next() == null ? null : found.next().text()));
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/verification")
 	@Operation(summary = "Recompute the hash chain: OK with the count, or the first broken link (ADMIN)")
 	AuditVerification.Result verification() {

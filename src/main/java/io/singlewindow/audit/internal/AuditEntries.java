@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.singlewindow.core.Cursor;
+import io.singlewindow.core.Problem;
+
 /** Reads the audit trail's rows. Only the sealer writes to them after their insert. */
 @Repository
 class AuditEntries {
@@ -74,10 +77,18 @@ class AuditEntries {
 	}
 
 	/** One page of rows matching {@code filter}, newest first, and whether another page follows. */
-	record Page(List<AuditEntry> entries, int page, int size, boolean more) {
+	record Page(List<AuditEntry> entries, int page, int size, boolean more, Cursor next) {
 	}
 
 	Page find(Filter filter, int page, int size) {
+		return find(filter, page, size, null);
+	}
+
+	/**
+	 * Rows newest first: the page {@code page} of {@code size} rows, or, after a cursor, the {@code size} rows older
+	 * than the cursor's row (keyset on the id, so rows appended meanwhile shift nothing).
+	 */
+	Page find(Filter filter, int page, int size, Cursor after) {
 		StringBuilder where = new StringBuilder(" WHERE true");
 		List<Object> params = new ArrayList<>();
 		criterion(where, params, "action = ?", filter.action());
@@ -89,15 +100,29 @@ class AuditEntries {
 			params.add(filter.actingFor());
 			params.add(filter.actingFor());
 		}
+		if (after != null) {
+			where.append(" AND id < ?");
+			params.add(rowId(after));
+		}
 		params.add(size + 1);
-		params.add((long) page * size);
+		params.add(after != null ? 0L : (long) page * size);
 		List<AuditEntry> rows = jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry" + where
 				+ " ORDER BY id DESC LIMIT ? OFFSET ?")
 			.params(params)
 			.query(AuditEntries::map)
 			.list();
 		boolean more = rows.size() > size;
-		return new Page(more ? rows.subList(0, size) : rows, page, size, more);
+		List<AuditEntry> shown = more ? rows.subList(0, size) : rows;
+		Cursor next = more ? new Cursor(shown.getLast().occurredAt(), String.valueOf(shown.getLast().id())) : null;
+		return new Page(shown, page, size, more, next);
+	}
+
+	private static long rowId(Cursor cursor) {
+		try {
+			return Long.parseLong(cursor.key());
+		} catch (NumberFormatException e) {
+			throw Problem.invalidField("cursor", "CURSOR_INVALID");
+		}
 	}
 
 	private static void criterion(StringBuilder where, List<Object> params, String condition, String value) {

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.singlewindow.core.Refuses;
 import io.singlewindow.calendar.ZoneCalendar;
 import io.singlewindow.calendar.internal.CalendarAdministration.RecordedYear;
 import io.singlewindow.calendar.internal.CalendarAdministration.YearNotice;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,6 +53,7 @@ class CalendarApi {
 	record Deadline(LocalDate from, int workingDays, LocalDate due, List<Integer> yearsNotRecorded) {
 	}
 
+	@Refuses
 	@GetMapping
 	@Operation(summary = "The recorded years and the years that should be recorded by now and are not")
 	Overview overview() {
@@ -71,6 +72,7 @@ class CalendarApi {
 		return administration.find(year).orElseThrow(() -> Problem.notFound("CALENDAR_YEAR_NOT_FOUND", String.valueOf(year)));
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@PutMapping("/{year}")
 	@Operation(summary = "Record a year from the State Council's notice (administrators), replacing what was recorded "
 			+ "for it. Body: {\"source\": \"…\", \"days\": [{\"date\": \"2027-10-01\", \"kind\": \"OFF\", \"holiday\": "
@@ -79,6 +81,7 @@ class CalendarApi {
 		return administration.record(currentActor.get(), year, notice);
 	}
 
+	@Refuses
 	@GetMapping("/deadline")
 	@Operation(summary = "The date a number of working days after a date, as statutory deadlines count it")
 	Deadline deadline(@RequestParam String from, @RequestParam int workingDays) {

@@ -12,16 +12,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.FieldProblem;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
-import io.singlewindow.core.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -76,7 +78,7 @@ class DeclarationApi {
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class })))
 	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" },
-			conflict = { "IDEMPOTENCY_KEY_REUSED", "PERMIT_CHANGED_DURING_SUBMISSION" },
+			conflict = { "IDEMPOTENCY_KEY_REUSED", "PERMIT_CHANGED_DURING_SUBMISSION", "ENTERPRISE_NOT_ACTIVE" },
 			invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
 					"COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "INCOTERM_UNKNOWN", "ITEMS_REQUIRED", "TOO_MANY_ITEMS",
 					"HS_CODE_UNKNOWN", "HS_CODE_NOT_NATIONAL", "UNIT_UNKNOWN", "QUANTITY_NOT_POSITIVE",
@@ -147,7 +149,7 @@ class DeclarationApi {
 	// method, and merging the two left generated clients unable to tell a declaration from a batch's outcomes.
 	@PostMapping(path = "/declarations/workbooks", consumes = DeclarationWorkbooks.CONTENT_TYPE)
 	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" },
-			conflict = { "IDEMPOTENCY_KEY_REUSED", "PERMIT_CHANGED_DURING_SUBMISSION" },
+			conflict = { "IDEMPOTENCY_KEY_REUSED", "PERMIT_CHANGED_DURING_SUBMISSION", "ENTERPRISE_NOT_ACTIVE" },
 			invalid = { "WORKBOOK_NOT_XLSX", "WORKBOOK_LEGACY_XLS", "WORKBOOK_ENCRYPTED", "WORKBOOK_MACROS",
 					"WORKBOOK_UNPACKS_TOO_LARGE", "WORKBOOK_TOO_LARGE", "WORKBOOK_SHEET_MISSING",
 					"WORKBOOK_NO_DECLARATION", "WORKBOOK_COLUMN_UNKNOWN", "WORKBOOK_COLUMN_MISSING",
@@ -244,11 +246,13 @@ class DeclarationApi {
 
 	@GetMapping("/declarations")
 	@Refuses(forbidden = "ROLE_REQUIRED")
-	@Operation(summary = "The caller's declarations (trader: own enterprise; broker: its principals), newest first")
-	List<DeclarationStore.Summary> list() {
+	@Operation(summary = "The caller's declarations (trader: own enterprise; broker: its principals), newest first, "
+			+ "a page at a time")
+	ResponseEntity<List<DeclarationStore.Summary>> list(@RequestParam(required = false) String limit,
+			@RequestParam(required = false) String cursor) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
-		return store.listFor(declarants(actor), 200);
+		return store.listFor(declarants(actor), PageRequest.read(limit, cursor)).answer();
 	}
 
 	@GetMapping("/declarations/{id}")
@@ -258,7 +262,7 @@ class DeclarationApi {
 		return visible(currentActor.get(), load(id));
 	}
 
-	@Refuses(notFound = "DECLARATION_NOT_FOUND")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND")
 	@GetMapping("/declarations/{id}/response")
 	@Operation(summary = "Download the consolidated response as a JSON file")
 	ResponseEntity<DeclarationView> response(@PathVariable UUID id) {
@@ -269,8 +273,9 @@ class DeclarationApi {
 	}
 
 	@org.springframework.web.bind.annotation.PutMapping("/declarations/{id}")
-	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" }, notFound = "DECLARATION_NOT_FOUND",
-			conflict = { "DECLARATION_NOT_AMENDABLE", "PERMIT_CHANGED_DURING_SUBMISSION" }, invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_AMENDABLE", "DECLARATION_CHANGED", "PERMIT_CHANGED_DURING_SUBMISSION" },
+			invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
 					"COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "INCOTERM_UNKNOWN", "ITEMS_REQUIRED", "TOO_MANY_ITEMS",
 					"HS_CODE_UNKNOWN", "HS_CODE_NOT_NATIONAL", "UNIT_UNKNOWN", "QUANTITY_NOT_POSITIVE",
 					"VALUE_NOT_POSITIVE", "AMOUNT_NEGATIVE", "TOO_LARGE", "NET_WEIGHT_ABOVE_GROSS",
@@ -278,7 +283,8 @@ class DeclarationApi {
 					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
 	@Operation(summary = "Amend a declaration under review or queried",
 			description = "Validated like a submission; only the agencies whose lines changed decide again. "
-					+ "409 DECLARATION_NOT_AMENDABLE once rejected, cleared or released.")
+					+ "409 DECLARATION_NOT_AMENDABLE once rejected, cleared or released; with version, 409 "
+					+ "DECLARATION_CHANGED when it changed since the caller read that version.")
 	DeclarationView amend(@PathVariable UUID id, @RequestBody DeclarationRequest request) {
 		Actor actor = currentActor.get();
 		return visible(actor, declarations.amend(actor, id, request));
@@ -287,7 +293,8 @@ class DeclarationApi {
 	record Answer(String answer) {
 	}
 
-	@Refuses(notFound = "DECLARATION_NOT_FOUND", conflict = { "TASK_NOT_QUERIED", "DECLARATION_CLOSED" }, invalid = { "REQUIRED", "AGENCY_CODE_FORMAT" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "TASK_NOT_QUERIED", "DECLARATION_CLOSED" }, invalid = { "REQUIRED", "AGENCY_CODE_FORMAT" })
 	@PostMapping("/declarations/{id}/queries/{agency}/answer")
 	@Operation(summary = "Answer an agency's question; its task returns to the officer queue")
 	DeclarationView answer(@PathVariable UUID id, @PathVariable String agency, @RequestBody Answer answer) {
@@ -296,7 +303,7 @@ class DeclarationApi {
 	}
 
 	@PostMapping("/declarations/{id}/release")
-	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_AGENCY" }, notFound = "DECLARATION_NOT_FOUND",
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
 			conflict = "DECLARATION_NOT_CLEARED")
 	@Operation(summary = "Release the goods of a cleared declaration (customs officers)")
 	DeclarationView release(@PathVariable UUID id) {
@@ -305,25 +312,25 @@ class DeclarationApi {
 
 	@GetMapping("/agencies/{agency}/tasks")
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", invalid = "AGENCY_CODE_FORMAT")
-	@Operation(summary = "The agency's officer queue: open tasks, oldest first")
-	List<DeclarationStore.QueueEntry> queue(@PathVariable String agency) {
+	@Operation(summary = "The agency's officer queue: open tasks, oldest first, a page at a time")
+	ResponseEntity<List<DeclarationStore.QueueEntry>> queue(@PathVariable String agency,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
 		AgencyCode code = AgencyCode.of(agency);
 		currentActor.get().requireActAs(code);
 		// The risk channel is customs' knowledge.
-		return store.queue(code.value(), 200).stream()
+		return store.queue(code.value(), TaskStatus.PENDING, PageRequest.read(limit, cursor))
 			.map(e -> code.equals(AgencyCode.CUSTOMS) ? e : new DeclarationStore.QueueEntry(e.taskId(),
 					e.declarationId(), e.number(), e.declarant(), e.flow(), null, e.policyCode(), e.note(), e.answer(),
 					e.createdAt(), e.version()))
-			.toList();
+			.answer();
 	}
 
 	record DecisionRequest(Declarations.Decision decision, String reason, Integer version) {
 	}
 
 	@PostMapping("/tasks/{taskId}/decision")
-	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_AGENCY" }, notFound = "TASK_NOT_FOUND",
-			conflict = { "TASK_ALREADY_DECIDED", "TASK_CHANGED", "DECLARATION_CLOSED" },
-			invalid = { "REQUIRED", "REASON_REQUIRED" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "TASK_NOT_FOUND", conflict = { "TASK_ALREADY_DECIDED",
+			"TASK_CHANGED", "DECLARATION_CLOSED" }, invalid = { "REQUIRED", "REASON_REQUIRED" })
 	@Operation(summary = "Approve, reject (with reason) or query (with question) an agency task",
 			description = "409 TASK_ALREADY_DECIDED when another officer decided it first.")
 	DeclarationView decide(@PathVariable UUID taskId, @RequestBody DecisionRequest request) {

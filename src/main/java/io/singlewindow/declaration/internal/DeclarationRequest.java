@@ -16,10 +16,30 @@ import java.util.List;
 record DeclarationRequest(String declarant, String clientReference, String flow, String tradeMode,
 		String transportMode, String port, String originCountry, String destinationCountry, String tradingCountry,
 		String currency, String incoterm, BigDecimal freight, BigDecimal insurance, Integer packages,
-		BigDecimal grossWeight, BigDecimal netWeight, String consignor, String consignee, List<Item> items) {
+		BigDecimal grossWeight, BigDecimal netWeight, String consignor, String consignee, List<Item> items,
+		Integer version) {
 
 	DeclarationRequest {
 		items = items == null ? List.of() : List.copyOf(items);
+	}
+
+	/** A request without a version: a submission, or an amendment that overwrites whatever changed meanwhile. */
+	DeclarationRequest(String declarant, String clientReference, String flow, String tradeMode, String transportMode,
+			String port, String originCountry, String destinationCountry, String tradingCountry, String currency,
+			String incoterm, BigDecimal freight, BigDecimal insurance, Integer packages, BigDecimal grossWeight,
+			BigDecimal netWeight, String consignor, String consignee, List<Item> items) {
+		this(declarant, clientReference, flow, tradeMode, transportMode, port, originCountry, destinationCountry,
+				tradingCountry, currency, incoterm, freight, insurance, packages, grossWeight, netWeight, consignor,
+				consignee, items, null);
+	}
+
+	/**
+	 * The text a submission's Idempotency-Key is bound to: the request without its version, written as it was before
+	 * requests carried one, so that a retry of a declaration submitted earlier still matches.
+	 */
+	String fingerprint() {
+		String text = toString();
+		return text.substring(0, text.lastIndexOf(", version=")) + "]";
 	}
 
 	DeclarationRequest withDeclarantAndReference(String declarant, String clientReference) {

@@ -12,6 +12,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.singlewindow.core.Cursor;
+import io.singlewindow.core.ListPage;
+import io.singlewindow.core.PageRequest;
+
 /** Reads declarations with their items, routes, tasks and timeline (one query per table, never per row). */
 @Component
 class DeclarationStore {
@@ -54,17 +58,27 @@ class DeclarationStore {
 
 	/** The declarations of these declarants, newest first, without their details. */
 	List<Summary> listFor(List<String> declarants, int limit) {
+		return listFor(declarants, PageRequest.first(limit)).rows();
+	}
+
+	/** The declarations of these declarants, newest first, one page after the cursor (keyset on submission time, id). */
+	ListPage<Summary> listFor(List<String> declarants, PageRequest page) {
 		if (declarants.isEmpty()) {
-			return List.of();
+			return new ListPage<>(List.of(), null);
 		}
-		return jdbc.sql("""
+		Cursor after = page.after();
+		var query = jdbc.sql("""
 				SELECT id, number, declarant, flow, status, submitted_at, updated_at, client_reference
-				FROM declaration WHERE declarant IN (:d) ORDER BY submitted_at DESC LIMIT :limit""")
-			.param("d", declarants).param("limit", limit)
-			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
-					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
-					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference")))
-			.list();
+				FROM declaration WHERE declarant IN (:d)""" + (after == null ? "" : " AND (submitted_at, id) < (:at, :id)")
+				+ " ORDER BY submitted_at DESC, id DESC LIMIT :limit")
+			.param("d", declarants).param("limit", page.rows());
+		if (after != null) {
+			query = query.param("at", after.atUtc()).param("id", after.id());
+		}
+		return page.page(query.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
+				rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
+				instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference")))
+			.list(), s -> new Cursor(s.submittedAt(), s.id().toString()));
 	}
 
 	/** The open tasks of an agency, oldest first: the officer queue. A rejected declaration leaves nothing to do. */
@@ -77,18 +91,27 @@ class DeclarationStore {
 	 * answers) — of declarations still open, longest waiting first.
 	 */
 	List<QueueEntry> queue(String agency, TaskStatus status, int limit) {
-		return jdbc.sql("""
+		return queue(agency, status, PageRequest.first(limit)).rows();
+	}
+
+	/** One page of {@link #queue(String, TaskStatus, int)} after the cursor (keyset on the task's creation, id). */
+	ListPage<QueueEntry> queue(String agency, TaskStatus status, PageRequest page) {
+		Cursor after = page.after();
+		var query = jdbc.sql("""
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
 				       t.note, t.answer, t.created_at, t.version, t.status
 				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
-				WHERE t.agency = ? AND t.status = ? AND d.status IN ('UNDER_REVIEW', 'QUERIED')
-				ORDER BY t.created_at LIMIT ?""")
-			.params(agency, status.name(), limit)
-			.query((rs, n) -> new QueueEntry(rs.getObject("task_id", UUID.class),
-					rs.getObject("declaration_id", UUID.class), rs.getString("number"), rs.getString("declarant"),
-					rs.getString("flow"), rs.getString("channel"), rs.getString("policy_code"), rs.getString("note"),
-					rs.getString("answer"), instant(rs, "created_at"), rs.getInt("version")))
-			.list();
+				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')"""
+				+ (after == null ? "" : " AND (t.created_at, t.id) > (:at, :id)") + " ORDER BY t.created_at, t.id LIMIT :limit")
+			.param("agency", agency).param("status", status.name()).param("limit", page.rows());
+		if (after != null) {
+			query = query.param("at", after.atUtc()).param("id", after.id());
+		}
+		return page.page(query.query((rs, n) -> new QueueEntry(rs.getObject("task_id", UUID.class),
+				rs.getObject("declaration_id", UUID.class), rs.getString("number"), rs.getString("declarant"),
+				rs.getString("flow"), rs.getString("channel"), rs.getString("policy_code"), rs.getString("note"),
+				rs.getString("answer"), instant(rs, "created_at"), rs.getInt("version")))
+			.list(), e -> new Cursor(e.createdAt(), e.taskId().toString()));
 	}
 
 	/** Customs' second list: cleared declarations whose goods wait to be released, longest waiting first. */

@@ -21,18 +21,18 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.CurrencyCode;
-import io.singlewindow.core.HsCode;
 import io.singlewindow.core.FreeText;
+import io.singlewindow.core.HsCode;
 import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.Problem;
@@ -159,7 +159,7 @@ class Declarations {
 			key = "auto:" + UUID.randomUUID();
 		}
 		DeclarationRequest normalised = request.withDeclarantAndReference(declarant.value(), keyed ? key : null);
-		String hash = sha256(normalised.toString());
+		String hash = sha256(normalised.fingerprint());
 		if (keyed) {
 			var existing = store.idByReference(declarant.value(), key);
 			if (existing.isPresent()) {
@@ -453,6 +453,10 @@ class Declarations {
 		if (!locked.status().amendable()) {
 			throw notAmendable(locked.number(), locked.status());
 		}
+		if (request.version() != null && request.version() != locked.version()) {
+			// Someone (an officer's decision, another amendment) changed it since the caller read it.
+			throw Problem.conflict("DECLARATION_CHANGED", locked.number(), request.version(), locked.version());
+		}
 		Enterprise enterprise = enterprises.requireActive(declarant);
 		validation.refuseUnreadable(draft, declarant, enterprise.nameZh(), time.month());
 		LocalDate today = time.today();
@@ -673,14 +677,14 @@ class Declarations {
 		return store.find(declarationId).orElseThrow();
 	}
 
-	private record Locked(String number, String declarant, DeclarationStatus status) {
+	private record Locked(String number, String declarant, DeclarationStatus status, int version) {
 	}
 
 	private Locked lock(UUID declarationId) {
-		return jdbc.sql("SELECT number, declarant, status FROM declaration WHERE id = ? FOR UPDATE")
+		return jdbc.sql("SELECT number, declarant, status, version FROM declaration WHERE id = ? FOR UPDATE")
 			.param(declarationId)
 			.query((rs, n) -> new Locked(rs.getString("number"), rs.getString("declarant"),
-					DeclarationStatus.valueOf(rs.getString("status"))))
+					DeclarationStatus.valueOf(rs.getString("status")), rs.getInt("version")))
 			.optional()
 			.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", declarationId));
 	}

@@ -5,17 +5,20 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.singlewindow.core.Refuses;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.core.Violations;
 import io.singlewindow.identity.Actor;
@@ -43,6 +46,7 @@ class WebhookApi {
 	record Registration(String enterprise, String url) {
 	}
 
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" })
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a webhook; the answer carries the signing secret, shown only once")
@@ -57,6 +61,7 @@ class WebhookApi {
 		return webhooks.register(enterprise.value(), uri.toString(), actor.username());
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping
 	@Operation(summary = "The webhooks of the enterprises the caller acts for (without secrets)")
 	List<Webhooks.Subscription> list() {
@@ -65,7 +70,17 @@ class WebhookApi {
 		return webhooks.of(DeclarationApi.declarants(actor));
 	}
 
-	@Refuses(notFound = "WEBHOOK_NOT_FOUND")
+	@Refuses(forbidden = "ROLE_REQUIRED")
+	@GetMapping("/deliveries")
+	@Operation(summary = "The events sent (or still being tried) to the caller's webhooks, newest first, a page at a time")
+	ResponseEntity<List<Webhooks.Delivery>> deliveries(@RequestParam(required = false) String limit,
+			@RequestParam(required = false) String cursor) {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		return webhooks.deliveries(DeclarationApi.declarants(actor), PageRequest.read(limit, cursor)).answer();
+	}
+
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "WEBHOOK_NOT_FOUND")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Stop a webhook")

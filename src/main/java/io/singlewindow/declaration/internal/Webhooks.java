@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.singlewindow.core.Cursor;
+import io.singlewindow.core.ListPage;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.platform.BusinessTime;
 
 /**
@@ -96,22 +99,33 @@ class Webhooks {
 
 	/** The latest events for the enterprises' webhooks, newest first. */
 	List<Delivery> recentDeliveries(List<String> enterprises, int limit) {
+		return deliveries(enterprises, PageRequest.first(limit)).rows();
+	}
+
+	/** One page of the events for the enterprises' webhooks, newest first (keyset on the event's time, id). */
+	ListPage<Delivery> deliveries(List<String> enterprises, PageRequest page) {
 		if (enterprises.isEmpty()) {
-			return List.of();
+			return new ListPage<>(List.of(), null);
 		}
-		return jdbc.sql("""
+		Cursor after = page.after();
+		var query = jdbc.sql("""
 				SELECT d.id, d.subscription_id, s.url, d.payload, d.attempts, d.created_at, d.delivered_at,
 				       d.last_status, d.last_error, d.next_attempt_at
 				FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
-				WHERE s.enterprise IN (:e) ORDER BY d.created_at DESC LIMIT :limit""")
-			.param("e", enterprises).param("limit", limit)
+				WHERE s.enterprise IN (:e)""" + (after == null ? "" : " AND (d.created_at, d.id) < (:at, :id)")
+				+ " ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")
+			.param("e", enterprises).param("limit", page.rows());
+		if (after != null) {
+			query = query.param("at", after.atUtc()).param("id", after.id());
+		}
+		return page.page(query
 			.query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
 					rs.getString("url"), rs.getString("payload"), rs.getInt("attempts"),
 					rs.getTimestamp("created_at").toInstant(),
 					rs.getTimestamp("delivered_at") == null ? null : rs.getTimestamp("delivered_at").toInstant(),
 					(Integer) rs.getObject("last_status"), rs.getString("last_error"),
 					rs.getTimestamp("next_attempt_at").toInstant()))
-			.list();
+			.list(), d -> new Cursor(d.createdAt(), d.id().toString()));
 	}
 
 	int deactivate(UUID id, List<String> enterprises) {

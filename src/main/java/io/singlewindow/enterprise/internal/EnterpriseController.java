@@ -12,10 +12,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.singlewindow.core.Refuses;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.BusinessActivity;
 import io.singlewindow.enterprise.Enterprise;
@@ -53,19 +55,23 @@ class EnterpriseController {
 		this.catalogue = catalogue;
 	}
 
+	@Refuses
 	@GetMapping("/enterprises")
-	@Operation(summary = "Enterprises the caller may see: their own (and, for brokers, their principals'); all for officers and admins")
-	List<Enterprise> list() {
+	@Operation(summary = "Enterprises the caller may see: their own (and, for brokers, their principals'); all for "
+			+ "officers and admins; in registration order, a page at a time")
+	ResponseEntity<List<Enterprise>> list(@RequestParam(required = false) String limit,
+			@RequestParam(required = false) String cursor) {
 		Actor actor = currentActor.get();
+		PageRequest page = PageRequest.read(limit, cursor);
 		if (actor.is(Role.OFFICER) || actor.is(Role.ADMIN)) {
-			return enterprises.all();
+			return enterprises.registered(null, page).answer();
 		}
 		var visible = new HashSet<Uscc>(actor.principals());
 		visible.add(actor.enterprise());
-		return enterprises.findAll(Set.copyOf(visible));
+		return enterprises.registered(Set.copyOf(visible), page).answer();
 	}
 
-	@Refuses(notFound = "ENTERPRISE_NOT_FOUND")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "ENTERPRISE_NOT_FOUND")
 	@GetMapping("/enterprises/{uscc}")
 	@Operation(summary = "One enterprise's registration, if the caller may see it")
 	Enterprise get(@PathVariable String uscc) {
@@ -81,6 +87,7 @@ class EnterpriseController {
 			 "businessScope":["F5191"],"industrialChain":"INTEGRATED_CIRCUITS","highTech":false,
 			 "crossBorderTrader":true,"username":"egret.coffee","password":"s3cret-lantern-47"}""";
 
+	@Refuses
 	@PostMapping("/enterprises")
 	@SecurityRequirements // public: no API key
 	@ApiResponse(responseCode = "201", description = "Registered: the business licence with its new USCC",
@@ -97,6 +104,7 @@ class EnterpriseController {
 			.body(licence(uscc));
 	}
 
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY")
 	@PostMapping("/enterprises/recorded")
 	@ApiResponse(responseCode = "201", description = "Recorded: the enterprise's licence",
 			headers = @Header(name = "Location", description = "The licence", schema = @Schema(type = "string")))
@@ -108,7 +116,7 @@ class EnterpriseController {
 			.body(licence(uscc));
 	}
 
-	@Refuses(notFound = { "ENTERPRISE_NOT_FOUND", "LICENCE_NOT_FOUND" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = { "ENTERPRISE_NOT_FOUND", "LICENCE_NOT_FOUND" })
 	@GetMapping("/enterprises/{uscc}/licence")
 	@Operation(summary = "The business licence with business scope, agency registrations and history")
 	Licence licence(@PathVariable String uscc) {
@@ -117,7 +125,8 @@ class EnterpriseController {
 		return licence(code);
 	}
 
-	@Refuses(notFound = "ENTERPRISE_NOT_FOUND", conflict = { "LICENCE_NOT_AMENDABLE", "LICENCE_VERSION_CONFLICT" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "ENTERPRISE_NOT_FOUND",
+			conflict = { "LICENCE_NOT_AMENDABLE", "LICENCE_VERSION_CONFLICT" })
 	@PatchMapping("/enterprises/{uscc}")
 	@Operation(summary = "Amend the licence's facts (the enterprise's trader or a market-regulation officer); only "
 			+ "fields present change; send version to refuse the change if someone else changed the licence meanwhile")
@@ -130,7 +139,8 @@ class EnterpriseController {
 	record Decision(String reason, Integer version) {
 	}
 
-	@Refuses(notFound = "ENTERPRISE_NOT_FOUND", conflict = { "LICENCE_TRANSITION_NOT_ALLOWED", "LICENCE_VERSION_CONFLICT" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "ENTERPRISE_NOT_FOUND",
+			conflict = { "LICENCE_TRANSITION_NOT_ALLOWED", "LICENCE_VERSION_CONFLICT" })
 	@PostMapping("/enterprises/{uscc}/{decision:suspension|reinstatement|revocation|deregistration}")
 	@Operation(summary = "Decide on the licence: suspension (reason required), reinstatement of a suspended licence, "
 			+ "revocation (reason required) — market-regulation officers; deregistration — market regulation or the "
@@ -150,6 +160,7 @@ class EnterpriseController {
 		return licence(code);
 	}
 
+	@Refuses
 	@GetMapping("/business-activities")
 	@SecurityRequirements // public: no API key
 	@Operation(summary = "The business-scope catalogue (public); regulated activities name the permit they need")

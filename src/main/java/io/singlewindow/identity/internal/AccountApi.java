@@ -38,6 +38,7 @@ class AccountApi {
 	record PasswordChange(String currentPassword, String newPassword, String repeatPassword) {
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/api/v1/accounts")
 	@Operation(summary = "List every account (administrators)")
 	List<AccountAdministration.AccountView> list() {
@@ -45,6 +46,7 @@ class AccountApi {
 		return administration.all();
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@PostMapping("/api/v1/accounts")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open an officer account for an agency, or an administrator account (administrators)")
@@ -53,7 +55,7 @@ class AccountApi {
 		return new Opened(id, request.username().strip());
 	}
 
-	@Refuses(notFound = "ACCOUNT_NOT_FOUND", conflict = "OWN_ACCOUNT")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ACCOUNT_NOT_FOUND", conflict = "OWN_ACCOUNT")
 	@PostMapping("/api/v1/accounts/{id}/deactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Deactivate an account: its sessions end and its API keys are revoked at once (administrators)")
@@ -61,7 +63,7 @@ class AccountApi {
 		administration.deactivate(currentActor.get(), id, http.getRemoteAddr());
 	}
 
-	@Refuses(notFound = "ACCOUNT_NOT_FOUND")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ACCOUNT_NOT_FOUND")
 	@PostMapping("/api/v1/accounts/{id}/reactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Let a deactivated account log in again; its old API keys stay revoked (administrators)")
@@ -69,6 +71,7 @@ class AccountApi {
 		administration.reactivate(currentActor.get(), id, http.getRemoteAddr());
 	}
 
+	@Refuses
 	@PutMapping("/api/v1/me/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Change the calling account's password; every web session of the account ends")

@@ -42,6 +42,7 @@ class ApiKeyController {
 	record NewKey(String label, Instant expiresAt) {
 	}
 
+	@Refuses
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an API key for the calling account; the key is returned only this once")
@@ -49,6 +50,7 @@ class ApiKeyController {
 		return keys.issue(currentActor.get().userId(), request.label(), request.expiresAt());
 	}
 
+	@Refuses
 	@GetMapping
 	@Operation(summary = "List the calling account's API keys (without their secrets), with expiry and last use")
 	List<ApiKeys.KeyInfo> list() {

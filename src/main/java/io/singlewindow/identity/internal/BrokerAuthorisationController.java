@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.singlewindow.core.InvalidValue;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Accounts;
 import io.singlewindow.identity.Actor;
@@ -50,6 +51,7 @@ class BrokerAuthorisationController {
 	record Authorisation(String broker, Instant grantedAt) {
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping
 	@Operation(summary = "The brokers the calling trader's enterprise currently authorises")
 	List<Authorisation> list() {
@@ -62,6 +64,7 @@ class BrokerAuthorisationController {
 			.list();
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Authorise a customs broker (by its USCC) to act for the calling trader's enterprise")
@@ -77,6 +80,7 @@ class BrokerAuthorisationController {
 		return list().stream().filter(a -> a.broker().equals(broker.value())).findFirst().orElseThrow();
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@DeleteMapping("/{broker}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke a broker's authority for the calling trader's enterprise; effective on its next request")

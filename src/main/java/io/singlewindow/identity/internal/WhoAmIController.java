@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +25,7 @@ class WhoAmIController {
 			List<String> actsFor) {
 	}
 
+	@Refuses
 	@GetMapping("/api/v1/me")
 	@Operation(summary = "The account behind the presented API key, and for whom it may act")
 	Me me() {

@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.singlewindow.core.Cursor;
+import io.singlewindow.core.ListPage;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.permit.PermitIssued;
@@ -116,6 +119,17 @@ class IssuedPermits {
 
 	List<IssuedPermit> heldBy(Uscc holder) {
 		return many("WHERE p.holder_uscc = ? ORDER BY p.issued_at DESC, p.number DESC", holder.value());
+	}
+
+	/** One page of {@link #heldBy(Uscc)} after the cursor (keyset on the issue time, the number). */
+	ListPage<IssuedPermit> heldBy(Uscc holder, PageRequest page) {
+		Cursor after = page.after();
+		List<IssuedPermit> read = after == null
+				? many("WHERE p.holder_uscc = ? ORDER BY p.issued_at DESC, p.number DESC LIMIT ?", holder.value(),
+						page.rows())
+				: many("WHERE p.holder_uscc = ? AND (p.issued_at, p.number) < (?, ?) ORDER BY p.issued_at DESC, "
+						+ "p.number DESC LIMIT ?", holder.value(), after.atUtc(), after.key(), page.rows());
+		return page.page(read, p -> new Cursor(p.issuedAt(), p.number()));
 	}
 
 	private Optional<IssuedPermit> one(String where, Object param, boolean forUpdate) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.singlewindow.core.Refuses;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
@@ -61,6 +63,7 @@ class PermitApi {
 
 	// --- catalogue
 
+	@Refuses
 	@GetMapping("/permit-catalogue")
 	@Operation(summary = "The permit catalogue: every regulated activity, its mode, issuing agency, documents, HS scope and quota")
 	List<CatalogueView> catalogue() {
@@ -76,6 +79,7 @@ class PermitApi {
 		return CatalogueView.of(catalogue.get(code.toUpperCase(Locale.ROOT)));
 	}
 
+	@Refuses
 	@GetMapping("/permit-catalogue/requirements")
 	@Operation(summary = "The permits goods need: catalogue entries whose HS scope covers the code in the flow")
 	List<PermitRequirement> requirements(@RequestParam String hs, @RequestParam TradeFlow flow) {
@@ -83,7 +87,7 @@ class PermitApi {
 		return ledger.requirementsFor(HsCode.of(hs), flow);
 	}
 
-	@Refuses(conflict = "PERMIT_CATALOGUE_ENTRY_EXISTS")
+	@Refuses(forbidden = "ROLE_REQUIRED", conflict = "PERMIT_CATALOGUE_ENTRY_EXISTS")
 	@PostMapping("/permit-catalogue")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a catalogue entry (administrators)")
@@ -91,7 +95,8 @@ class PermitApi {
 		return CatalogueView.of(administration.create(currentActor.get(), form));
 	}
 
-	@Refuses(notFound = "PERMIT_CATALOGUE_ENTRY_NOT_FOUND", conflict = "PERMIT_CATALOGUE_ENTRY_CHANGED")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "PERMIT_CATALOGUE_ENTRY_NOT_FOUND",
+			conflict = "PERMIT_CATALOGUE_ENTRY_CHANGED")
 	@PutMapping("/permit-catalogue/{code}")
 	@Operation(summary = "Change a catalogue entry (administrators); send the version you read")
 	CatalogueView updateEntry(@PathVariable String code, @RequestBody CatalogueAdministration.EntryForm form) {
@@ -100,7 +105,9 @@ class PermitApi {
 
 	// --- applications
 
-	@Refuses(notFound = "PERMIT_CATALOGUE_ENTRY_NOT_FOUND", conflict = { "PERMIT_ALREADY_HELD", "PERMIT_APPLICATION_PENDING", "ENTERPRISE_NOT_ACTIVE", "PERMIT_SCOPE_MISMATCH" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "PERMIT_CATALOGUE_ENTRY_NOT_FOUND",
+			conflict = { "PERMIT_ALREADY_HELD", "PERMIT_APPLICATION_PENDING", "ENTERPRISE_NOT_ACTIVE",
+			"PERMIT_SCOPE_MISMATCH" })
 	@PostMapping("/permit-applications")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Apply for a permit for an enterprise you act for",
@@ -111,13 +118,18 @@ class PermitApi {
 		return view(applications.apply(currentActor.get(), form), locale, true);
 	}
 
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE")
 	@GetMapping("/permit-applications")
-	@Operation(summary = "An enterprise's applications, newest first (default: the caller's own enterprise)")
-	List<ApplicationView> applications(@RequestParam(required = false) String applicant, Locale locale) {
+	@Operation(summary = "An enterprise's applications, newest first, a page at a time (default: the caller's own "
+			+ "enterprise)")
+	ResponseEntity<List<ApplicationView>> applications(@RequestParam(required = false) String applicant,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+			Locale locale) {
 		Uscc uscc = enterpriseParam(applicant);
-		return applications.of(uscc).stream().map(a -> view(a, locale, false)).toList();
+		return applications.of(uscc, PageRequest.read(limit, cursor)).map(a -> view(a, locale, false)).answer();
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/permit-applications/queue")
 	@Operation(summary = "The officer's agency queue: applications under review or awaiting documents, most urgent first")
 	List<ApplicationView> queue(Locale locale) {
@@ -126,7 +138,8 @@ class PermitApi {
 		return applications.queueOf(actor.agency()).stream().map(a -> view(a, locale, false)).toList();
 	}
 
-	@Refuses(notFound = "PERMIT_APPLICATION_NOT_FOUND")
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_AGENCY", "NOT_AUTHORISED_FOR_ENTERPRISE" },
+			notFound = "PERMIT_APPLICATION_NOT_FOUND")
 	@GetMapping("/permit-applications/{id}")
 	@Operation(summary = "One application with its steps")
 	ApplicationView application(@PathVariable UUID id, Locale locale) {
@@ -135,14 +148,17 @@ class PermitApi {
 		return view(application, locale, true);
 	}
 
-	@Refuses(notFound = "PERMIT_APPLICATION_NOT_FOUND", conflict = { "PERMIT_APPLICATION_ALREADY_DECIDED", "PERMIT_APPLICATION_CHANGED", "PERMIT_APPLICATION_AWAITING_DOCUMENTS" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "PERMIT_APPLICATION_NOT_FOUND",
+			conflict = { "PERMIT_APPLICATION_ALREADY_DECIDED", "PERMIT_APPLICATION_CHANGED",
+			"PERMIT_APPLICATION_AWAITING_DOCUMENTS" })
 	@PostMapping("/permit-applications/{id}/decision")
 	@Operation(summary = "Decide an application under review (officer of the issuing agency): APPROVE, REJECT with reason, or REQUEST_DOCUMENTS")
 	ApplicationView decide(@PathVariable UUID id, @RequestBody PermitApplications.DecisionForm form, Locale locale) {
 		return view(applications.decide(currentActor.get(), id, form), locale, true);
 	}
 
-	@Refuses(notFound = "PERMIT_APPLICATION_NOT_FOUND", conflict = { "PERMIT_APPLICATION_NOT_AWAITING_DOCUMENTS", "PERMIT_APPLICATION_CHANGED" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "PERMIT_APPLICATION_NOT_FOUND",
+			conflict = { "PERMIT_APPLICATION_NOT_AWAITING_DOCUMENTS", "PERMIT_APPLICATION_CHANGED" })
 	@PostMapping("/permit-applications/{id}/supplement")
 	@Operation(summary = "Supply the documents the agency asked for; the application returns to the queue")
 	ApplicationView supplement(@PathVariable UUID id, @RequestBody PermitApplications.SupplementForm form,
@@ -152,14 +168,18 @@ class PermitApi {
 
 	// --- issued permits
 
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE")
 	@GetMapping("/permits")
-	@Operation(summary = "The permits an enterprise holds, in force or not (default: the caller's own enterprise)")
-	List<PermitView> held(@RequestParam(required = false) String holder) {
+	@Operation(summary = "The permits an enterprise holds, in force or not, newest first, a page at a time (default: "
+			+ "the caller's own enterprise)")
+	ResponseEntity<List<PermitView>> held(@RequestParam(required = false) String holder,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
 		Uscc uscc = enterpriseParam(holder);
 		var today = supervision.today();
-		return permits.heldBy(uscc).stream().map(p -> PermitView.of(p, today)).toList();
+		return permits.heldBy(uscc, PageRequest.read(limit, cursor)).map(p -> PermitView.of(p, today)).answer();
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/permits/verification-queue")
 	@Operation(summary = "The officer's agency's filings and commitments awaiting post-issue review")
 	List<PermitView> verificationQueue() {
@@ -169,7 +189,7 @@ class PermitApi {
 		return supervision.verificationQueueOf(actor.agency()).stream().map(p -> PermitView.of(p, today)).toList();
 	}
 
-	@Refuses(notFound = "PERMIT_NOT_FOUND")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "PERMIT_NOT_FOUND")
 	@GetMapping("/permits/{number}")
 	@Operation(summary = "One permit with its write-offs and history")
 	PermitView permit(@PathVariable String number) {
@@ -179,14 +199,18 @@ class PermitApi {
 				supervision.historyOfPermit(number));
 	}
 
-	@Refuses(notFound = "PERMIT_NOT_FOUND", conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION", "PERMIT_NOT_IN_FORCE" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "PERMIT_NOT_FOUND",
+			conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION",
+			"PERMIT_NOT_IN_FORCE" })
 	@PostMapping("/permits/{number}/suspension")
 	@Operation(summary = "Suspend a permit in force (officer of the issuing agency; reason required)")
 	PermitView suspend(@PathVariable String number, @RequestBody PermitSupervision.ActionForm form) {
 		return PermitView.of(supervision.suspend(currentActor.get(), number, form), supervision.today());
 	}
 
-	@Refuses(notFound = "PERMIT_NOT_FOUND", conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION", "PERMIT_NOT_IN_FORCE" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "PERMIT_NOT_FOUND",
+			conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION",
+			"PERMIT_NOT_IN_FORCE" })
 	@PostMapping("/permits/{number}/reinstatement")
 	@Operation(summary = "Reinstate a suspended permit (officer of the issuing agency)")
 	PermitView reinstate(@PathVariable String number, @RequestBody(required = false) PermitSupervision.ActionForm form) {
@@ -194,21 +218,25 @@ class PermitApi {
 				form == null ? new PermitSupervision.ActionForm(null, null) : form), supervision.today());
 	}
 
-	@Refuses(notFound = "PERMIT_NOT_FOUND", conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION", "PERMIT_NOT_IN_FORCE" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "PERMIT_NOT_FOUND",
+			conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION",
+			"PERMIT_NOT_IN_FORCE" })
 	@PostMapping("/permits/{number}/revocation")
 	@Operation(summary = "Revoke a permit (officer of the issuing agency; reason required)")
 	PermitView revoke(@PathVariable String number, @RequestBody PermitSupervision.ActionForm form) {
 		return PermitView.of(supervision.revoke(currentActor.get(), number, form), supervision.today());
 	}
 
-	@Refuses(notFound = "PERMIT_NOT_FOUND", conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION", "PERMIT_NOT_IN_FORCE" })
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "PERMIT_NOT_FOUND",
+			conflict = { "PERMIT_NOT_SUSPENDED", "PERMIT_ALREADY_REVOKED", "PERMIT_NOT_AWAITING_VERIFICATION",
+			"PERMIT_NOT_IN_FORCE" })
 	@PostMapping("/permits/{number}/verification")
 	@Operation(summary = "Record the post-issue review of a filing or commitment: CONFIRMED, or FALSE (revokes; reason required)")
 	PermitView verify(@PathVariable String number, @RequestBody PermitSupervision.ActionForm form) {
 		return PermitView.of(supervision.verify(currentActor.get(), number, form), supervision.today());
 	}
 
-	@Refuses(notFound = "ENTERPRISE_NOT_FOUND")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "ENTERPRISE_NOT_FOUND")
 	@GetMapping("/permit-records/{uscc}")
 	@Operation(summary = "An enterprise's permit record: permits, applications, and every issue, suspension and revocation")
 	RecordView record(@PathVariable String uscc, Locale locale) {

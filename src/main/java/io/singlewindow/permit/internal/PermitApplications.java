@@ -25,8 +25,11 @@ import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.calendar.WorkingCalendar;
 import io.singlewindow.calendar.ZoneCalendar;
 import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Cursor;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.ListPage;
 import io.singlewindow.core.NumericColumn;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.core.Violations;
@@ -447,6 +450,22 @@ class PermitApplications {
 			.param(applicant.value())
 			.query(PermitApplications::map)
 			.list();
+	}
+
+	/** One page of {@link #of(Uscc)} after the cursor (keyset on the submission time, the reference). */
+	ListPage<PermitApplication> of(Uscc applicant, PageRequest page) {
+		Cursor after = page.after();
+		var query = jdbc.sql("SELECT " + COLUMNS + """
+				 FROM permit_application a LEFT JOIN permit p ON p.id = a.permit_id
+				WHERE a.applicant_uscc = :applicant""" + (after == null ? ""
+				: " AND (a.submitted_at, a.reference) < (:at, :reference)")
+				+ " ORDER BY a.submitted_at DESC, a.reference DESC LIMIT :limit")
+			.param("applicant", applicant.value()).param("limit", page.rows());
+		if (after != null) {
+			query = query.param("at", after.atUtc()).param("reference", after.key());
+		}
+		return page.page(query.query(PermitApplications::map).list(),
+				a -> new Cursor(a.submittedAt(), a.reference()));
 	}
 
 	/** The agency's work queue: applications under review or awaiting documents, most urgent first. */

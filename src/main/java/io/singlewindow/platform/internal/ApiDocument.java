@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Refuses;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
@@ -166,7 +167,11 @@ class ApiDocument {
 		};
 	}
 
-	/** Adds every problem+json response an operation can answer, with its codes, from {@link Refuses}. */
+	/**
+	 * Adds every problem+json response an operation can answer, with its codes: the ones the platform answers for any
+	 * operation with a body, parameters or a key, and the operation's own from its {@link Refuses} (which every REST
+	 * operation carries, {@code ApiDocumentIntegrationTests} checks it).
+	 */
 	@Bean
 	OperationCustomizer documentedRefusals(MessageSource messages) {
 		return (operation, handler) -> {
@@ -174,6 +179,7 @@ class ApiDocument {
 				return operation;
 			}
 			Refuses refuses = handler.getMethodAnnotation(Refuses.class);
+			boolean paged = describePaging(operation);
 			boolean hasBody = operation.getRequestBody() != null;
 			boolean hasParameters = hasBody || operation.getParameters() != null && !operation.getParameters().isEmpty();
 			ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
@@ -182,10 +188,10 @@ class ApiDocument {
 						List.of("MALFORMED_REQUEST"), messages);
 			}
 			add(responses, 401, "No or an invalid API key", List.of("UNAUTHENTICATED", "INVALID_API_KEY"), messages);
-			// Every operation checks its caller's rights through the same actor: a role, an enterprise, an agency.
-			add(responses, 403, "The caller may not do this", codes(List.of("FORBIDDEN", "ROLE_REQUIRED",
-					"NOT_AUTHORISED_FOR_ENTERPRISE", "NOT_AUTHORISED_FOR_AGENCY"),
-					refuses == null ? new String[0] : refuses.forbidden()), messages);
+			// Only the rights checks the operation makes: a client reads a 403 it was not told of as a broken contract.
+			if (refuses != null && refuses.forbidden().length > 0) {
+				add(responses, 403, "The caller may not do this", codes(List.of(), refuses.forbidden()), messages);
+			}
 			if (refuses != null && refuses.notFound().length > 0) {
 				add(responses, 404, "Not found, or not visible to the caller", codes(List.of(), refuses.notFound()),
 						messages);
@@ -200,10 +206,12 @@ class ApiDocument {
 			if (hasParameters) {
 				ApiResponse invalid = add(responses, 422, "Invalid input: every offending field is in errors[] with "
 						+ "its own code", List.of("INVALID_INPUT"), messages);
-				if (refuses != null && refuses.invalid().length > 0) {
-					invalid.addExtension("x-field-codes", List.of(refuses.invalid()));
+				List<String> fieldCodes = codes(paged ? PAGING_FIELD_CODES : List.of(),
+						refuses == null ? new String[0] : refuses.invalid());
+				if (!fieldCodes.isEmpty()) {
+					invalid.addExtension("x-field-codes", fieldCodes);
 					invalid.setDescription(invalid.getDescription() + ". Field codes include: "
-							+ String.join(", ", refuses.invalid()));
+							+ String.join(", ", fieldCodes));
 				}
 			}
 			ApiResponse throttled = add(responses, 429, "Too many invalid API keys from this address",
@@ -213,6 +221,42 @@ class ApiDocument {
 			operation.setResponses(responses);
 			return operation;
 		};
+	}
+
+	/** The field codes of a paged list's {@code limit} and {@code cursor} ({@link PageRequest#read}). */
+	static final List<String> PAGING_FIELD_CODES = List.of("MALFORMED_VALUE", "TOO_SMALL", "TOO_LARGE",
+			"CURSOR_INVALID");
+
+	/**
+	 * A list read with {@link PageRequest} (it has the query parameter {@code cursor}) documents its {@code limit} and
+	 * {@code cursor} and the {@code Link} header of its 200 answer once, here, rather than on each operation.
+	 *
+	 * @return whether the operation is such a list
+	 */
+	private static boolean describePaging(io.swagger.v3.oas.models.Operation operation) {
+		var parameters = operation.getParameters() == null ? List.<io.swagger.v3.oas.models.parameters.Parameter>of()
+				: operation.getParameters();
+		if (parameters.stream().noneMatch(p -> "query".equals(p.getIn()) && "cursor".equals(p.getName()))) {
+			return false;
+		}
+		for (var parameter : parameters) {
+			if ("limit".equals(parameter.getName())) {
+				parameter.description("Rows per page, at most " + PageRequest.MAX_LIMIT)
+					.schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE)
+						.maximum(java.math.BigDecimal.valueOf(PageRequest.MAX_LIMIT))
+						._default(PageRequest.DEFAULT_LIMIT));
+			} else if ("cursor".equals(parameter.getName())) {
+				parameter.description("Opaque: the next page's cursor as the Link header of the previous page gave it; "
+						+ "absent for the first page");
+			}
+		}
+		ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+		if (ok != null) {
+			ok.addHeaderObject("Link", new Header().schema(new StringSchema())
+				.description("RFC 8288 `<address of the next page>; rel=\"next\"`, only when more rows follow")
+				.example("</api/v1/declarations?limit=50&cursor=MXwyMDI2LTExLTI5VDA4OjMwOjAwWnw>; rel=\"next\""));
+		}
+		return true;
 	}
 
 	private static List<String> codes(List<String> shared, String[] own) {

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.singlewindow.core.Refuses;
 import io.singlewindow.core.NavigationItem;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.reference.HsEntry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,6 +34,7 @@ class HsCatalogue {
 		this.currentActor = currentActor;
 	}
 
+	@Refuses
 	@GetMapping
 	@Operation(summary = "Search the HS by code prefix (e.g. 0901) or words (en/zh); all words must match")
 	List<HsEntry> search(@RequestParam String q, @RequestParam(defaultValue = "50") int limit) {

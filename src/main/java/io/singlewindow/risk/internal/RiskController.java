@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.singlewindow.core.Refuses;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.risk.RiskAssessments;
@@ -37,19 +37,21 @@ class RiskController {
 		this.currentActor = currentActor;
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/profiles")
 	@Operation(summary = "All risk profiles, active ones first (ADMIN)")
 	List<RiskProfileView> profiles() {
 		return administration.all().stream().map(RiskProfileView::of).toList();
 	}
 
-	@Refuses(notFound = "RISK_PROFILE_NOT_FOUND")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "RISK_PROFILE_NOT_FOUND")
 	@GetMapping("/profiles/{code}")
 	@Operation(summary = "One risk profile (ADMIN)")
 	RiskProfileView profile(@PathVariable String code) {
 		return RiskProfileView.of(administration.get(code));
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@PostMapping("/profiles")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a risk profile (ADMIN); 422 lists every invalid field, nothing is stored")
@@ -57,21 +59,21 @@ class RiskController {
 		return RiskProfileView.of(administration.create(draft));
 	}
 
-	@Refuses(notFound = "RISK_PROFILE_NOT_FOUND", conflict = "RISK_PROFILE_CHANGED")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "RISK_PROFILE_NOT_FOUND", conflict = "RISK_PROFILE_CHANGED")
 	@PutMapping("/profiles/{code}")
 	@Operation(summary = "Replace a risk profile's settings (ADMIN); send the version you edited, 409 if it changed")
 	RiskProfileView update(@PathVariable String code, @RequestBody RiskProfileDraft draft) {
 		return RiskProfileView.of(administration.update(code, draft));
 	}
 
-	@Refuses(notFound = "RISK_PROFILE_NOT_FOUND")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "RISK_PROFILE_NOT_FOUND")
 	@PostMapping("/profiles/{code}/deactivate")
 	@Operation(summary = "Switch a risk profile off (ADMIN); reactivate it by replacing it with active=true")
 	RiskProfileView deactivate(@PathVariable String code) {
 		return RiskProfileView.of(administration.deactivate(code));
 	}
 
-	@Refuses(notFound = "RISK_ASSESSMENT_NOT_FOUND")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "RISK_ASSESSMENT_NOT_FOUND")
 	@GetMapping("/assessments/{declarationId}")
 	@Operation(summary = "A declaration's risk channel and every reason (OFFICER, ADMIN); traders get 403")
 	RiskAssessmentView assessment(@PathVariable UUID declarationId) {

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.singlewindow.core.Refuses;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
@@ -37,6 +37,7 @@ class RoutingRulesApi {
 		this.agencies = agencies;
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/api/v1/routing/rules")
 	@Operation(summary = "Every routing rule, by priority")
 	List<RuleBody> list() {
@@ -44,7 +45,7 @@ class RoutingRulesApi {
 		return rules.all().stream().map(RoutingAdmin::body).toList();
 	}
 
-	@Refuses(conflict = "ROUTING_RULE_EXISTS")
+	@Refuses(forbidden = "ROLE_REQUIRED", conflict = "ROUTING_RULE_EXISTS")
 	@PostMapping("/api/v1/routing/rules")
 	@Operation(summary = "Add a routing rule (admins)")
 	RuleBody create(@RequestBody RuleBody body) {
@@ -55,7 +56,7 @@ class RoutingRulesApi {
 		return RoutingAdmin.body(rules.find(rule.code()).orElseThrow());
 	}
 
-	@Refuses(notFound = "ROUTING_RULE_NOT_FOUND", conflict = "ROUTING_RULE_CHANGED")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ROUTING_RULE_NOT_FOUND", conflict = "ROUTING_RULE_CHANGED")
 	@PutMapping("/api/v1/routing/rules/{code}")
 	@Operation(summary = "Change a routing rule (admins); 409 ROUTING_RULE_CHANGED when the version is stale")
 	RuleBody update(@PathVariable String code, @RequestBody RuleBody body) {

@@ -50,6 +50,7 @@ class StatisticsApi {
 		this.time = time;
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/dashboard")
 	@Operation(summary = "Headline figures, monthly series and every breakdown for a period and flow",
 			description = "Values in CNY (imports CIF, exports FOB) and USD at each month's rate; growth is year on year in % (null without a year-earlier value).")
@@ -67,7 +68,7 @@ class StatisticsApi {
 				query.flow().name(), labels.headline(d, locale), d.headline(), d.months(), breakdowns);
 	}
 
-	@Refuses(notFound = "STATISTICS_TABLE_NOT_FOUND")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "STATISTICS_TABLE_NOT_FOUND")
 	@GetMapping("/tables/{table}")
 	@Operation(summary = "One table of the dashboard (monthly, section, chapter, partner, trade-mode, category, chain)")
 	StatisticsTable table(@PathVariable String table, @ParameterObject StatisticsFilters filters, Locale locale) {
@@ -76,7 +77,7 @@ class StatisticsApi {
 		return tables.table(dashboards.dashboard(query.period(), query.flow()), table, locale);
 	}
 
-	@Refuses(notFound = "STATISTICS_TABLE_NOT_FOUND")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "STATISTICS_TABLE_NOT_FOUND")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The table as CSV", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
 	@GetMapping("/tables/{table}.csv")
 	@Operation(summary = "One table as CSV (UTF-8 with byte order mark)")
@@ -86,7 +87,7 @@ class StatisticsApi {
 		exports.csv(table, filters, locale, response);
 	}
 
-	@Refuses(notFound = "STATISTICS_TABLE_NOT_FOUND")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "STATISTICS_TABLE_NOT_FOUND")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The table as an Excel workbook", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	@GetMapping("/tables/{table}.xlsx")
 	@Operation(summary = "One table, or every table as one workbook (table = all), as XLSX")
@@ -96,6 +97,7 @@ class StatisticsApi {
 		exports.xlsx(table, filters, locale, response);
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@PostMapping("/rebuild")
 	@Operation(summary = "Recompute every aggregate from the recorded declaration lines (administrators)")
 	StatisticsLedger.Rebuild rebuild() {

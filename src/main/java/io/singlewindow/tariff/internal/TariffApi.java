@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.singlewindow.core.Refuses;
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.Violations;
 import io.singlewindow.identity.CurrentActor;
@@ -70,6 +70,7 @@ class TariffApi {
 		return schedule.line(hs).orElseThrow(() -> Problem.notFound("TARIFF_LINE_UNKNOWN", code));
 	}
 
+	@Refuses
 	@GetMapping("/tariff/lines")
 	@Operation(summary = "Search tariff lines by code prefix or words of the description (zh/en)")
 	List<TariffLine> lines(@RequestParam(defaultValue = "") String q,
@@ -86,6 +87,7 @@ class TariffApi {
 	record ItemInput(Integer lineNo, String hsCode, BigDecimal value, String origin, String preferenceAgreement) {
 	}
 
+	@Refuses
 	@PostMapping("/tariff/assessments")
 	@Operation(summary = "Assess duties and taxes line by line (nothing is stored); date defaults to today")
 	Assessment assess(@RequestBody AssessmentInput input) {
@@ -136,6 +138,7 @@ class TariffApi {
 		return new AssessmentRequest(flow, input.incoterm(), currency, input.freight(), input.insurance(), date, items);
 	}
 
+	@Refuses
 	@GetMapping("/exchange-rates")
 	@Operation(summary = "Customs exchange rates of a month (yyyy-MM, default the current month), CNY per unit")
 	List<JdbcExchangeRates.MonthlyRate> exchangeRates(@RequestParam(required = false) String month) {
@@ -146,6 +149,7 @@ class TariffApi {
 	record RateInput(BigDecimal rate) {
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@PutMapping("/exchange-rates/{currency}/{month}")
 	@Operation(summary = "Set the customs exchange rate of a currency for a month (administrators)")
 	JdbcExchangeRates.MonthlyRate setRate(@PathVariable String currency, @PathVariable String month,
@@ -176,6 +180,7 @@ class TariffApi {
 		return hs;
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED")
 	@PostMapping(path = "/admin/tariff/imports", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202",
 			description = "Accepted: the import runs in the background",
@@ -191,7 +196,7 @@ class TariffApi {
 				.body(imports.status(id).orElseThrow());
 	}
 
-	@Refuses(notFound = "TARIFF_IMPORT_NOT_FOUND")
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "TARIFF_IMPORT_NOT_FOUND")
 	@GetMapping("/admin/tariff/imports/{id}")
 	@Operation(summary = "Progress and per-row errors of a tariff import (administrators)")
 	TariffImports.Status importStatus(@PathVariable UUID id) {

@@ -175,6 +175,30 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void anAmendmentOfAVersionSomeoneChangedMeanwhileIsRefusedWithDeclarationChanged() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		int read = JsonPath.read(created, "$.version");
+
+		String amended = body(mvc.perform(put("/api/v1/declarations/{id}", id)
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content(withVersion(chipDeclaration(null, "2"), read))).andExpect(status().isOk()).andReturn());
+		assertThat(JsonPath.<Integer>read(amended, "$.version")).isGreaterThan(read);
+
+		// A second amendment made from the same, now stale, reading.
+		mvc.perform(put("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(withVersion(chipDeclaration(null, "3"), read)))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_CHANGED"));
+		assertThat(new BigDecimal(JsonPath.read(view("trader.chip", id), "$.items[0].quantity").toString()))
+			.as("the first amendment stands").isEqualByComparingTo("2");
+	}
+
+	private static String withVersion(String json, int version) {
+		return json.replaceFirst("\\{", "{\"version\":" + version + ",");
+	}
+
+	@Test
 	void oneDeclarationIsRoutedDecidedAndClearedWithThePermitWrittenOff() throws Exception {
 		HeldPermit before = ail();
 

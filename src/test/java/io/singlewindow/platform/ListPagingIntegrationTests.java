@@ -1,0 +1,217 @@
+package io.singlewindow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.Cursor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Lists that grow are read a page at a time: {@code limit} rows, then the next page from the RFC 8288 {@code Link}
+ * header, until there is none. Pages read one after another are the whole list in its order — a trader reaches his
+ * oldest declarations — and a row added while a client pages neither shifts the next page nor repeats a row.
+ */
+@SingleWindowIntegrationTest
+class ListPagingIntegrationTests {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+	static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
+
+	@Autowired
+	MockMvc mvc;
+
+	record Page(List<String> keys, String next) {
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			trader.coffee | /api/v1/declarations                | id
+			officer.samr  | /api/v1/enterprises                 | uscc
+			officer.ciq   | /api/v1/agencies/CIQ/tasks          | taskId
+			admin         | /api/v1/audit?action=LICENCE_ISSUED | id
+			""")
+	void pagesReadOneAfterAnotherAreTheWholeListInItsOrder(String account, String list, String key) throws Exception {
+		for (int i = 0; i < 3; i++) {
+			submitRoastedCoffee();
+			submitComputersForInspection();
+			registerACoffeeTrader();
+		}
+		boolean audit = list.startsWith("/api/v1/audit");
+		String size = audit ? "size" : "limit";
+		List<String> whole = readAll(account, address(list, size + "=" + (audit ? 200 : 500)), key);
+		assertThat(whole).as("rows of " + list + " to page through").hasSizeGreaterThan(2).doesNotHaveDuplicates();
+
+		List<String> paged = new ArrayList<>();
+		Page page = read(account, address(list, size + "=2"), key);
+		int pages = 1;
+		paged.addAll(page.keys());
+		while (page.next() != null) {
+			assertThat(page.keys()).as("a page that has a next one is full").hasSize(2);
+			page = read(account, page.next(), key);
+			paged.addAll(page.keys());
+			pages++;
+		}
+		assertThat(paged).as(list + " read page by page").containsExactlyElementsOf(whole);
+		assertThat(pages).as("pages of two rows").isEqualTo((whole.size() + 1) / 2);
+	}
+
+	/** The lists a test cannot fill at will still read on after any row: the keyset query of the next page runs. */
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			trader.chip   | /api/v1/permits             | CHIP-PERMIT-0001
+			trader.chip   | /api/v1/permit-applications | PA-2099-000001
+			trader.coffee | /api/v1/webhooks/deliveries | 00000000-0000-0000-0000-000000000001
+			officer.samr  | /api/v1/enterprises         | 91350200MA31C0017J
+			""")
+	void aListReadsOnAfterTheRowACursorNames(String account, String list, String lastKey) throws Exception {
+		String cursor = new Cursor(Instant.parse("2100-01-01T00:00:00Z"), lastKey).text();
+		MockHttpServletResponse response = mvc.perform(as(account, get(list).param("cursor", cursor))).andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+	}
+
+	@Test
+	void aTraderWithMoreDeclarationsThanAPageReachesTheOldestOne() throws Exception {
+		String oldest = submitRoastedCoffee();
+		for (int i = 0; i < 3; i++) {
+			submitRoastedCoffee();
+		}
+		List<String> seen = new ArrayList<>();
+		Page page = read("trader.coffee", "/api/v1/declarations?limit=2", "id");
+		seen.addAll(page.keys());
+		while (page.next() != null) {
+			page = read("trader.coffee", page.next(), "id");
+			seen.addAll(page.keys());
+		}
+		assertThat(seen).contains(oldest).doesNotHaveDuplicates();
+		assertThat(seen.indexOf(oldest)).as("newest first").isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void aDeclarationSubmittedWhileATraderPagesNeitherShiftsTheNextPageNorRepeatsARow() throws Exception {
+		submitRoastedCoffee();
+		submitRoastedCoffee();
+		List<String> before = read("trader.coffee", "/api/v1/declarations?limit=500", "id").keys();
+		Page first = read("trader.coffee", "/api/v1/declarations?limit=1", "id");
+		assertThat(first.keys()).containsExactly(before.getFirst());
+
+		String submittedMeanwhile = submitRoastedCoffee();
+		Page second = read("trader.coffee", first.next(), "id");
+
+		assertThat(second.keys()).as("the row after the first page's, as the list was when it was read")
+			.containsExactly(before.get(1))
+			.doesNotContain(submittedMeanwhile);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			limit=0       | limit  | TOO_SMALL
+			limit=501     | limit  | TOO_LARGE
+			limit=ten     | limit  | MALFORMED_VALUE
+			cursor=abc    | cursor | CURSOR_INVALID
+			cursor=MXxub3QgYSB0aW1lfHg | cursor | CURSOR_INVALID
+			""")
+	void aLimitOutsideOneToFiveHundredOrACursorNoPageGaveIsRefusedByField(String query, String field, String code)
+			throws Exception {
+		for (String list : List.of("/api/v1/declarations", "/api/v1/permits", "/api/v1/webhooks/deliveries")) {
+			MockHttpServletResponse response = mvc.perform(as("trader.chip", get(list + "?" + query))).andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).as(list + "?" + query).isEqualTo(422);
+			JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+			assertThat(problem.path("field").asString()).isEqualTo(field);
+			assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo(code);
+		}
+	}
+
+	/** Every row, in pages of the largest size. */
+	private List<String> readAll(String account, String address, String key) throws Exception {
+		Page page = read(account, address, key);
+		List<String> all = new ArrayList<>(page.keys());
+		while (page.next() != null) {
+			page = read(account, page.next(), key);
+			all.addAll(page.keys());
+		}
+		return all;
+	}
+
+	private Page read(String account, String address, String key) throws Exception {
+		MockHttpServletResponse response = mvc.perform(as(account, get(URI.create(address)))).andReturn().getResponse();
+		assertThat(response.getStatus()).as(address).isEqualTo(200);
+		JsonNode body = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+		JsonNode rows = body.isArray() ? body : body.path("entries");
+		List<String> keys = new ArrayList<>();
+		rows.forEach(row -> keys.add(row.path(key).asString()));
+		String link = response.getHeader("Link");
+		if (link == null) {
+			return new Page(keys, null);
+		}
+		Matcher next = NEXT.matcher(link);
+		assertThat(next.find()).as("Link: " + link).isTrue();
+		return new Page(keys, next.group(1));
+	}
+
+	private static String address(String list, String parameter) {
+		return list + (list.contains("?") ? "&" : "?") + parameter;
+	}
+
+	/** A declaration of roasted coffee by the coffee trader: the document's own example. */
+	private String submitRoastedCoffee() throws Exception {
+		MockHttpServletResponse response = mvc.perform(as("trader.coffee", post("/api/v1/declarations"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(ApiExamples.requestExample("/api/v1/declarations", "post", "roastedCoffee")))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+		return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).path("id").asString();
+	}
+
+	/** The document's registration example, with new names: a licence issued, and audited. */
+	private void registerACoffeeTrader() throws Exception {
+		MockHttpServletResponse response = mvc.perform(post("/api/v1/enterprises").contentType(MediaType.APPLICATION_JSON)
+			.content(ApiExamples.fresh("post /api/v1/enterprises",
+					ApiExamples.requestExample("/api/v1/enterprises", "post", "coffeeTrader"))))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+	}
+
+	/** Computers and processors of the chip maker: inspection and quarantine decide on them (a CIQ task). */
+	private void submitComputersForInspection() throws Exception {
+		MockHttpServletResponse response = mvc.perform(as("trader.chip", post("/api/v1/declarations"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"flow":"IMPORT","tradeMode":"0110","transportMode":"4","port":"CNXMN","originCountry":"US",
+					 "destinationCountry":"CN","tradingCountry":"US","currency":"USD","incoterm":"CIF","packages":3,
+					 "grossWeight":120,"netWeight":100,
+					 "items":[{"hsCode":"8471300000","description":"portable computers","quantity":1,"unit":"C62",
+					 "value":800,"origin":"US"},{"hsCode":"8542319000","description":"processors","quantity":200,
+					 "unit":"C62","value":4000,"origin":"US"}]}"""))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+	}
+
+	private static MockHttpServletRequestBuilder as(String account, MockHttpServletRequestBuilder request) {
+		return request.header("Authorization", "Bearer sw-demo-" + account);
+	}
+}
