@@ -8,11 +8,9 @@ import static io.singlewindow.declaration.internal.DeclarationWorkbookIntegratio
 import static io.singlewindow.declaration.internal.Workbooks.workbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -253,14 +251,7 @@ class DeclarationBatchIntegrationTests {
 	}
 
 	private ResultActions send(byte[] xlsx, String key) throws Exception {
-		var request = post("/api/v1/declarations/workbooks").header("Authorization", TRADER)
-			.header("Accept-Language", "en")
-			.contentType(DeclarationWorkbookIntegrationTests.XLSX)
-			.content(xlsx);
-		if (key != null) {
-			request.header("Idempotency-Key", key);
-		}
-		return mvc.perform(request);
+		return DeclarationWorkbookIntegrationTests.submit(mvc, xlsx, key, "en");
 	}
 
 	private long declarationCount() {
@@ -272,6 +263,6 @@ class DeclarationBatchIntegrationTests {
 	}
 
 	private static String body(ResultActions actions) throws Exception {
-		return actions.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		return DeclarationWorkbookIntegrationTests.body(actions);
 	}
 }
