@@ -286,6 +286,10 @@ class HostileInputFuzzTests {
 	static final List<String> DECLARATION_TABLES = List.of("declaration", "declaration_item", "agency_task",
 			"declaration_event", "declaration_route");
 
+	/** What a workbook of several declarations writes: a batch, then the declarations the batch job submits. */
+	static final List<String> BATCH_TABLES = java.util.stream.Stream.concat(DECLARATION_TABLES.stream(),
+			java.util.stream.Stream.of("declaration_batch", "declaration_batch_entry")).toList();
+
 	static final String ROUTING_RULE = """
 			{"code":"FUZZ_RULE","descriptionZh":"模糊测试","descriptionEn":"Fuzzing","conditionType":"HS_PREFIX",
 			 "values":"9999","agency":"TAX","priority":1,"active":false}""";
@@ -430,7 +434,7 @@ class HostileInputFuzzTests {
 				new Endpoint("submit a spreadsheet of declarations", HttpMethod.POST, "/api/v1/declarations/workbooks", "",
 						// Variants of any body are no workbook: each must be refused whole, nothing stored.
 						List.of(), "trader.chip", "{\"reference\":\"1\",\"hsCode\":\"8542319000\"}", Set.of(),
-						declarationTables,
+						BATCH_TABLES,
 						MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
 				new Endpoint("import a tariff file", HttpMethod.POST, "/api/v1/admin/tariff/imports", "?fileName=fuzz.csv",
 						List.of(), "admin", "{\"hs_code\":\"8542319000\",\"mfn_rate\":\"x\"}", Set.of(),
@@ -487,7 +491,9 @@ class HostileInputFuzzTests {
 				new Form("declare goods", "/declarations/new", List.of(), "trader.chip", declarationForm(), Set.of(),
 						DECLARATION_TABLES),
 				new Form("fill the declaration form from a workbook", "/declarations/new/workbook", List.of(),
-						"trader.chip", params("workbook", "not a workbook"), Set.of(), DECLARATION_TABLES, "workbook"),
+						"trader.chip", params("workbook", "not a workbook"), Set.of(), BATCH_TABLES, "workbook"),
+				new Form("submit a workbook's declarations as a batch", "/declarations/batches/{}/submit",
+						List.of(unknown), "trader.chip", params(), Set.of(), BATCH_TABLES),
 				// A host that never resolves (RFC 6761 .invalid): no variant adds a receiver that other tests' declarations
 				// would then queue deliveries for.
 				new Form("add a webhook", "/account/webhooks", List.of(), "trader.chip",

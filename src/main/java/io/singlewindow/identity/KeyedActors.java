@@ -22,4 +22,12 @@ public class KeyedActors {
 	public Optional<Actor> actorFor(String apiKey) {
 		return resolver.resolveApiKey(apiKey);
 	}
+
+	/**
+	 * Who an account is now, for work done later on its behalf (the declarations of a batch it handed in): read afresh,
+	 * so a broker's revoked authority or a disabled account counts; empty for an unknown or disabled account.
+	 */
+	public Optional<Actor> actorFor(java.util.UUID accountId) {
+		return resolver.resolveAccount(accountId);
+	}
 }

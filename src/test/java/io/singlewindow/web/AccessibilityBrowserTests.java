@@ -3,9 +3,6 @@ package io.singlewindow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.singlewindow.SingleWindowIntegrationTest;
@@ -35,15 +31,10 @@ class AccessibilityBrowserTests {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	BrowserSession browser;
-	String axe;
 
 	@BeforeAll
 	void startBrowser() throws Exception {
 		browser = new BrowserSession(port);
-		browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-		try (InputStream in = getClass().getResourceAsStream("/axe/axe.min.js")) {
-			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 	@AfterAll
@@ -55,17 +46,7 @@ class AccessibilityBrowserTests {
 
 	/** Serious and critical violations on the page now open, one line each: rule, count, first element. */
 	List<String> violations() {
-		JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-		js.executeScript(axe);
-		Object found = js.executeAsyncScript("""
-				var done = arguments[arguments.length - 1];
-				axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
-				  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-				    .map(function (v) { return v.id + ' ×' + v.nodes.length + ' ' + v.nodes[0].target.join(' '); }));
-				});""");
-		List<String> lines = new ArrayList<>();
-		((List<?>) found).forEach(v -> lines.add(String.valueOf(v)));
-		return lines;
+		return Axe.seriousViolations(browser.driver());
 	}
 
 	@Test

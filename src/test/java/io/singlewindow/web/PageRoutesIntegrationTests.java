@@ -99,6 +99,13 @@ class PageRoutesIntegrationTests {
 			expect(routes, route, "/declarations/" + UNKNOWN_ID + page, "login 404 404 404 404 404 404 404 404 404");
 			expect(routes, route, "/declarations/x" + page, "login 404 404 404 404 404 404 404 404 404");
 		}
+		// A batch of declarations from a workbook: only the submitter's enterprise finds it (DeclarationBatchIntegrationTests
+		// and the workbook browser test open real ones).
+		for (String page : new String[] { "", "/progress", "/declarations/1" }) {
+			String route = "/declarations/batches/{batchId}" + (page.startsWith("/declarations") ? "/declarations/{position}" : page);
+			expect(routes, route, "/declarations/batches/" + UNKNOWN_ID + page, "login 404 404 403 403 403 403 403 403 403");
+			expect(routes, route, "/declarations/batches/x" + page, "login 404 404 404 404 404 404 404 404 404");
+		}
 		expect(routes, "/declarations/{id}/response.pdf", "/declarations/" + declaration + "/response.pdf",
 				"login 200 200 200 200 200 200 200 200 200");
 		expect(routes, "/declarations/{id}/response.pdf", "/declarations/" + coffeeDeclaration + "/response.pdf",

@@ -46,9 +46,24 @@ class DeclarationApi {
 
 	private final DeclarationWorkbooks workbooks;
 	private final org.springframework.context.MessageSource messages;
+	private final BatchSubmissions batches;
+
+	/**
+	 * A workbook of at most this many declarations is submitted while the client waits, as one request of the form
+	 * would be: five submissions take well under the API's usual answer time even on a busy node. A larger one (up to
+	 * {@link DeclarationWorkbooks#MAX_DECLARATIONS}, each up to {@link DeclarationValidation#MAX_ITEMS} lines) could
+	 * outlast a client's or a proxy's timeout, and a timeout would leave the client not knowing what was stored: it is
+	 * accepted as a batch (202) and submitted by the batch job, and its outcomes are read from the batch's address.
+	 */
+	static final int SYNCHRONOUS_UP_TO = 5;
+
+	/** Seconds a client is asked to wait before asking again how a batch is going. */
+	static final int RETRY_AFTER_SECONDS = 2;
 
 	DeclarationApi(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
-			DeclarationWorkbooks workbooks, org.springframework.context.MessageSource messages) {
+			DeclarationWorkbooks workbooks, org.springframework.context.MessageSource messages,
+			BatchSubmissions batches) {
+		this.batches = batches;
 		this.workbooks = workbooks;
 		this.messages = messages;
 		this.declarations = declarations;
@@ -143,8 +158,20 @@ class DeclarationApi {
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class })))
 	@ApiResponse(responseCode = "200", description = "A workbook of one declaration seen before (the declaration it "
-			+ "created), or a batch of several: the outcome of each", content = @Content(mediaType = "application/json",
-					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class, WorkbookResult.class })))
+			+ "created); of 2 to " + SYNCHRONOUS_UP_TO + ": the outcome of each; of more, sent again with the same "
+			+ "Idempotency-Key: the batch accepted the first time, nothing stored anew",
+			headers = { @Header(name = "Location", description = "The declaration, or the batch",
+					schema = @Schema(type = "string")) },
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class, WorkbookResult.class,
+							BatchProgress.class })))
+	@ApiResponse(responseCode = "202", description = "A workbook of more than " + SYNCHRONOUS_UP_TO + " declarations: "
+			+ "accepted as a batch (stored, nothing submitted yet); follow its progress at Location", headers = {
+					@Header(name = "Location", description = "The batch: GET it for its progress and outcomes",
+							schema = @Schema(type = "string")),
+					@Header(name = "Retry-After", description = "Seconds to wait before asking",
+							schema = @Schema(type = "integer")) },
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchProgress.class)))
 	// Its own path rather than a second content type of POST /declarations: OpenAPI has one operation per path and
 	// method, and merging the two left generated clients unable to tell a declaration from a batch's outcomes.
 	@PostMapping(path = "/declarations/workbooks", consumes = DeclarationWorkbooks.CONTENT_TYPE)
@@ -158,16 +185,30 @@ class DeclarationApi {
 					"REQUIRED", "HS_CODE_NOT_NATIONAL", "HS_CODE_UNKNOWN", "CURRENCY_UNKNOWN", "LOCODE_UNKNOWN" })
 	@Operation(summary = "Submit the declarations of a spreadsheet (the template of GET /declarations/template.xlsx)",
 			description = "A workbook with one declaration is answered like a JSON submission (201, 200 for a repeat, "
-					+ "422 with every problem named by cell, e.g. Goods!D7). A workbook with several is a batch: each "
-					+ "declaration is submitted on its own, 200 lists the outcome of each (CREATED, REPEATED, REJECTED "
-					+ "with its cells' problems); 422 when every one was rejected. The Idempotency-Key of a batch "
-					+ "covers each declaration as key/ref. A file that is no usable workbook is refused whole (422).")
+					+ "422 with every problem named by cell, e.g. Goods!D7). A workbook of 2 to "
+					+ SYNCHRONOUS_UP_TO + " is submitted while the client waits: each declaration on its own, 200 "
+					+ "lists the outcome of each (CREATED, REPEATED, REJECTED with its cells' problems); 422 when every "
+					+ "one was rejected. A larger one is a batch: 202 Accepted with Location "
+					+ "/api/v1/declarations/workbooks/{batchId} and Retry-After; a job submits each declaration on its "
+					+ "own and GET on the Location answers the progress and each one's outcome; the owner's webhooks "
+					+ "get a declaration.batch.finished event. The Idempotency-Key covers each declaration as key/ref; "
+					+ "the same key with the same workbook answers the batch accepted before (200), with another "
+					+ "workbook 409 IDEMPOTENCY_KEY_REUSED. A file that is no usable workbook is refused whole (422).")
 	ResponseEntity<?> submitWorkbook(@RequestBody byte[] workbook,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestHeader(name = "Prefer", required = false) String prefer, java.util.Locale locale) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		List<DeclarationWorkbooks.Entry> entries = workbooks.read(workbook);
+		if (entries.size() > SYNCHRONOUS_UP_TO) {
+			var acceptance = batches.accept(actor, "WORKBOOK", idempotencyKey,
+					entries.stream().map(DeclarationWorkbooks.Entry::batched).toList());
+			var batch = batches.find(actor, acceptance.batchId()).orElseThrow();
+			return ResponseEntity.status(acceptance.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+				.header(HttpHeaders.LOCATION, "/api/v1/declarations/workbooks/" + acceptance.batchId())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+				.body(BatchProgress.of(batch, messages, locale));
+		}
 		if (entries.size() == 1) {
 			var entry = entries.getFirst();
 			List<Integer> rowOf = new java.util.ArrayList<>();
@@ -209,6 +250,62 @@ class DeclarationApi {
 				outcomes.stream().filter(o -> o.outcome().equals("CREATED")).count(),
 				outcomes.stream().filter(o -> o.outcome().equals("REPEATED")).count(),
 				outcomes.stream().filter(o -> o.outcome().equals("REJECTED")).count(), outcomes));
+	}
+
+	@GetMapping("/declarations/workbooks/{batchId}")
+	@ApiResponse(responseCode = "200", description = "The batch's progress and each declaration's outcome so far",
+			headers = @Header(name = "Retry-After", description = "While declarations are pending: seconds to wait "
+					+ "before asking again", schema = @Schema(type = "integer")))
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "DECLARATION_BATCH_NOT_FOUND")
+	@Operation(summary = "A batch of declarations (a workbook of several): progress and each declaration's outcome",
+			description = "total, submitted, refused and pending count the batch's declarations; each one has its "
+					+ "reference in the workbook, its header row, its state (PENDING, SUBMITTED, REFUSED) and either "
+					+ "the declaration (id, number, current status; repeated when its key named an earlier one) or "
+					+ "the refusal's code and problems by cell. finishedAt is set once none is pending. Only the "
+					+ "submitter's enterprise sees a batch; another's is not found.")
+	ResponseEntity<BatchProgress> batch(@PathVariable UUID batchId, java.util.Locale locale) {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		var batch = batches.find(actor, batchId).filter(io.singlewindow.declaration.DeclarationBatch::accepted)
+			.orElseThrow(() -> Problem.notFound("DECLARATION_BATCH_NOT_FOUND", batchId));
+		var response = ResponseEntity.ok();
+		if (!batch.finished()) {
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+		}
+		return response.body(BatchProgress.of(batch, messages, locale));
+	}
+
+	/**
+	 * A batch as its API answers it.
+	 *
+	 * @param finishedAt when the last declaration was submitted or refused; {@literal null} while some are pending
+	 */
+	record BatchProgress(UUID id, String channel, java.time.Instant receivedAt, java.time.Instant finishedAt,
+			int total, long submitted, long refused, long pending, List<BatchOutcome> declarations) {
+
+		static BatchProgress of(io.singlewindow.declaration.DeclarationBatch batch,
+				org.springframework.context.MessageSource messages, java.util.Locale locale) {
+			return new BatchProgress(batch.id(), batch.channel(), batch.receivedAt(), batch.finishedAt(), batch.total(),
+					batch.submitted(), batch.refused(), batch.pending(), batch.declarations().stream()
+						.map(e -> new BatchOutcome(e.position(), e.reference(), e.source(), e.lines(), e.state().name(),
+								e.declarationId(), e.number(), e.status(), e.repeated(), e.code(), e.problems().stream()
+									.map(p -> CellProblem.of(p, messages, locale)).toList()))
+						.toList());
+		}
+	}
+
+	/**
+	 * One declaration of a batch.
+	 *
+	 * @param source its header row in the workbook, e.g. {@code Declarations!3}
+	 * @param state {@code PENDING}, {@code SUBMITTED} or {@code REFUSED}
+	 * @param status the declaration's consolidated status now, once submitted
+	 * @param repeated its key named a declaration submitted before: that one is answered, nothing stored anew
+	 * @param code the refusal's stable code ({@code INVALID_INPUT}, {@code IDEMPOTENCY_KEY_REUSED} …)
+	 * @param errors the refusal's problems, each named by its cell ({@code Goods!D7})
+	 */
+	record BatchOutcome(int position, String reference, String source, int lines, String state, UUID declarationId,
+			String number, String status, boolean repeated, String code, List<CellProblem> errors) {
 	}
 
 	/** The answer to a workbook of several declarations: how many went which way, and each one's outcome. */

@@ -43,6 +43,7 @@ class DeclarationPages {
 
 	private final DeclarationWorkbooks workbooks;
 	private final DeclarationPickers pickers;
+	private final BatchSubmissions batches;
 
 	/** The pick list ({@code <datalist>}) of each header field that takes a code. */
 	private static final Map<String, String> HEADER_LISTS = Map.of("tradeMode", "tradeModes", "transportMode",
@@ -51,7 +52,8 @@ class DeclarationPages {
 
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			Enterprises enterprises, MessageSource messages, DeclarationChanges changes,
-			DeclarationWorkbooks workbooks, DeclarationPickers pickers) {
+			DeclarationWorkbooks workbooks, DeclarationPickers pickers, BatchSubmissions batches) {
+		this.batches = batches;
 		this.workbooks = workbooks;
 		this.pickers = pickers;
 		this.changes = changes;
@@ -123,8 +125,10 @@ class DeclarationPages {
 	}
 
 	/**
-	 * Fills the new-declaration form from an uploaded workbook (its first declaration) for the person to check and
-	 * submit; nothing is submitted here. A file that is no usable workbook comes back with its problems by cell.
+	 * Fills the new-declaration form from an uploaded workbook of one declaration for the person to check and submit.
+	 * A workbook of several is kept as a batch not yet submitted, and the person is shown what it holds: from there
+	 * they submit them all, or fill the form from any one. Nothing is submitted here. A file that is no usable workbook
+	 * comes back with its problems by cell.
 	 */
 	@PostMapping(path = "/declarations/new/workbook", consumes = "multipart/form-data")
 	String fillFromWorkbook(@RequestParam(name = "workbook", required = false)
@@ -139,26 +143,109 @@ class DeclarationPages {
 				throw WorkbookFile.refused("WORKBOOK_TOO_LARGE", DeclarationWorkbooks.LIMITS.maxBytes() / 1024);
 			}
 			List<DeclarationWorkbooks.Entry> entries = workbooks.read(workbook.getBytes());
-			DeclarationWorkbooks.Entry first = entries.getFirst();
-			Map<String, String> form = new java.util.HashMap<>(first.form());
-			model.addAttribute("form", form);
-			String name = workbook.getOriginalFilename() == null ? "" : workbook.getOriginalFilename();
-			List<String> notices = new ArrayList<>();
-			notices.add(messages.getMessage("declaration.workbook.filled",
-					new Object[] { name, first.cells().keySet().stream().filter(k -> k.matches("items\\[\\d+]")).count() },
-					locale));
 			if (entries.size() > 1) {
-				notices.add(messages.getMessage("declaration.workbook.more",
-						new Object[] { entries.size(), first.reference() }, locale));
+				UUID batch = batches.preview(actor, "WORKBOOK",
+						entries.stream().map(DeclarationWorkbooks.Entry::batched).toList());
+				return "redirect:/declarations/batches/" + batch;
 			}
-			model.addAttribute("notices", notices);
-			List<FieldProblem> problems = first.problems();
-			return formPage(model, problems, "/declarations/new", DeclarationForm.rows(form), locale);
+			String name = workbook.getOriginalFilename() == null ? "" : workbook.getOriginalFilename();
+			return formFrom(entries.getFirst().batched(), name, model, locale);
 		}
 		catch (Problem e) {
 			model.addAttribute("form", Map.of());
 			return formPage(model, e.fieldProblems(), "/declarations/new", 1, locale);
 		}
+	}
+
+	/** The form filled from one declaration of a workbook, with the problems of its cells that could not be read. */
+	private String formFrom(io.singlewindow.declaration.BatchedDeclaration declaration, String name, Model model,
+			Locale locale) {
+		Map<String, String> form = new java.util.HashMap<>(declaration.fields());
+		model.addAttribute("form", form);
+		model.addAttribute("notices", List.of(messages.getMessage("declaration.workbook.filled",
+				new Object[] { name, declaration.lines() }, locale)));
+		return formPage(model, declaration.problems(), "/declarations/new", DeclarationForm.rows(form), locale);
+	}
+
+	/**
+	 * One declaration of a batch, as it was read, in the form, for the person to check and submit on its own: what a
+	 * person does who wants to submit only some of a workbook's declarations.
+	 */
+	@GetMapping("/declarations/batches/{batchId}/declarations/{position}")
+	String fillFromBatch(@PathVariable UUID batchId, @PathVariable int position, Model model, Locale locale) {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		var declaration = batches.declaration(actor, batchId, position)
+			.orElseThrow(() -> Problem.notFound("DECLARATION_BATCH_NOT_FOUND", batchId));
+		return formFrom(declaration, declaration.reference(), model, locale);
+	}
+
+	/** One declaration of a workbook a person looks at before submitting them all. */
+	record PreviewRow(int position, String reference, String source, String declarant, int lines,
+			List<SummaryEntry> problems) {
+	}
+
+	/**
+	 * A batch: before it is submitted, what the workbook holds (references, declarants, lines) with the problems each
+	 * declaration would be refused with already; after, its progress and each declaration's outcome, asked for again
+	 * every two seconds until the last one is done.
+	 */
+	@GetMapping("/declarations/batches/{batchId}")
+	String batch(@PathVariable UUID batchId, Model model, Locale locale) {
+		Actor actor = currentActor.get();
+		var batch = batch(actor, batchId);
+		model.addAttribute("batch", batch);
+		if (!batch.accepted()) {
+			List<PreviewRow> rows = new ArrayList<>();
+			for (var e : batch.declarations()) {
+				var entry = DeclarationWorkbooks.Entry.of(batches.declaration(actor, batchId, e.position()).orElseThrow());
+				List<Integer> rowOf = new ArrayList<>();
+				List<FieldProblem> problems = declarations.check(actor, entry.draft(rowOf))
+					.map(p -> p.fieldProblems().isEmpty() ? List.of(new FieldProblem(entry.row(), p.code(), p.arguments()))
+							: entry.onCells(p.fieldProblems(), rowOf))
+					.orElse(List.of());
+				rows.add(new PreviewRow(e.position(), e.reference(), e.source(), e.declarant(), e.lines(),
+						problems.stream().map(p -> summaryEntry(p, locale)).toList()));
+			}
+			model.addAttribute("rows", rows);
+			model.addAttribute("refusable", rows.stream().filter(r -> !r.problems().isEmpty()).count());
+		}
+		model.addAttribute("problemsOf", problemMessages(batch, locale));
+		return "declaration/batch";
+	}
+
+	/** The progress part of the batch page, asked for by the page while declarations are pending. */
+	@GetMapping("/declarations/batches/{batchId}/progress")
+	String batchProgress(@PathVariable UUID batchId, Model model, Locale locale) {
+		var batch = batch(currentActor.get(), batchId);
+		model.addAttribute("batch", batch);
+		model.addAttribute("problemsOf", problemMessages(batch, locale));
+		return "declaration/batch :: progress";
+	}
+
+	/** The person submits every declaration of the workbook they looked at; the batch job does the rest. */
+	@PostMapping("/declarations/batches/{batchId}/submit")
+	String submitBatch(@PathVariable UUID batchId) {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		if (!batches.acceptPreviewed(actor, batchId)) {
+			batch(actor, batchId); // not theirs: not found; submitted already (a second click): shown as it goes
+		}
+		return "redirect:/declarations/batches/" + batchId;
+	}
+
+	private io.singlewindow.declaration.DeclarationBatch batch(Actor actor, UUID batchId) {
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		return batches.find(actor, batchId).orElseThrow(() -> Problem.notFound("DECLARATION_BATCH_NOT_FOUND", batchId));
+	}
+
+	/** Each refused declaration's problems, in the reader's language, by position. */
+	private Map<Integer, List<SummaryEntry>> problemMessages(io.singlewindow.declaration.DeclarationBatch batch,
+			Locale locale) {
+		Map<Integer, List<SummaryEntry>> messages = new java.util.HashMap<>();
+		batch.declarations().forEach(e -> messages.put(e.position(),
+				e.problems().stream().map(p -> summaryEntry(p, locale)).toList()));
+		return messages;
 	}
 
 	@GetMapping("/declarations/{id}/amend")

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.Problem;
+import io.singlewindow.declaration.BatchedDeclaration;
 import io.singlewindow.reference.ReferenceData;
 
 /**
@@ -75,6 +76,16 @@ class DeclarationWorkbooks {
 	/** One declaration read from a workbook, as form text, with the cell each field came from. */
 	record Entry(String reference, String row, Map<String, String> form, Map<String, String> cells,
 			List<FieldProblem> problems) {
+
+		static Entry of(BatchedDeclaration declaration) {
+			return new Entry(declaration.reference(), declaration.source(), declaration.fields(), declaration.sources(),
+					new ArrayList<>(declaration.problems()));
+		}
+
+		/** The declaration as a batch holds it. */
+		BatchedDeclaration batched() {
+			return new BatchedDeclaration(reference, row, form, cells, problems);
+		}
 
 		/** The problems of a submission, named by cell ({@code Goods!D7}), else by row ({@code Goods!7}). */
 		List<FieldProblem> onCells(List<FieldProblem> submitted, List<Integer> rowOf) {

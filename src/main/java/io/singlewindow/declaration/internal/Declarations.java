@@ -201,6 +201,25 @@ class Declarations {
 		return new Submission(id, true, number, status);
 	}
 
+	/**
+	 * The refusal a submission of {@code draft} would meet in its validation (who may declare, every field and line),
+	 * found without storing anything: what a person sees of each declaration of a workbook before submitting them all.
+	 * Refusals that depend on the moment of submission (a permit used up meanwhile) are found only then.
+	 */
+	java.util.Optional<Problem> check(Actor actor, DeclarationDraft draft) {
+		try {
+			Uscc declarant = declarantOf(actor, draft.request().declarant());
+			actor.requireActFor(declarant);
+			Enterprise enterprise = enterprises.requireActive(declarant);
+			validation.refuseUnreadable(draft, declarant, enterprise.nameZh(), time.month());
+			validation.validate(draft.request(), declarant, enterprise.nameZh(), time.month());
+			return java.util.Optional.empty();
+		}
+		catch (Problem problem) {
+			return java.util.Optional.of(problem);
+		}
+	}
+
 	/** A task as an amendment finds it. */
 	private record PreviousTask(UUID id, TaskStatus status, String fingerprint) {
 	}

@@ -137,11 +137,26 @@ class Webhooks {
 	void enqueue(String enterprise, UUID declarationId, String number, String status, Instant at) {
 		String payload = "{\"type\":\"declaration.status\",\"declarationId\":\"" + declarationId
 				+ "\",\"number\":\"" + number + "\",\"status\":\"" + status + "\",\"at\":\"" + at + "\"}";
+		enqueue(enterprise, declarationId, null, "declaration.status", payload, at);
+	}
+
+	/**
+	 * Writes "this batch finished" for every active webhook of {@code enterprise}: how many declarations it had, how many
+	 * were submitted and refused; the receiver reads each one's result from the batch's address.
+	 */
+	void enqueueBatchFinished(String enterprise, UUID batchId, int total, long submitted, long refused, Instant at) {
+		String payload = "{\"type\":\"declaration.batch.finished\",\"batchId\":\"" + batchId + "\",\"location\":\""
+				+ "/api/v1/declarations/workbooks/" + batchId + "\",\"total\":" + total + ",\"submitted\":" + submitted
+				+ ",\"refused\":" + refused + ",\"at\":\"" + at + "\"}";
+		enqueue(enterprise, null, batchId, "declaration.batch.finished", payload, at);
+	}
+
+	private void enqueue(String enterprise, UUID declarationId, UUID batchId, String type, String payload, Instant at) {
 		jdbc.sql("""
-				INSERT INTO webhook_delivery (id, subscription_id, declaration_id, event_type, payload,
+				INSERT INTO webhook_delivery (id, subscription_id, declaration_id, batch_id, event_type, payload,
 				    next_attempt_at, created_at)
-				SELECT gen_random_uuid(), id, ?, ?, ?, ?, ? FROM webhook_subscription WHERE enterprise = ? AND active""")
-			.params(declarationId, "declaration.status", payload, Timestamp.from(at), Timestamp.from(at), enterprise)
+				SELECT gen_random_uuid(), id, ?, ?, ?, ?, ?, ? FROM webhook_subscription WHERE enterprise = ? AND active""")
+			.params(declarationId, batchId, type, payload, Timestamp.from(at), Timestamp.from(at), enterprise)
 			.update();
 	}
 
@@ -161,16 +176,16 @@ class Webhooks {
 	}
 
 	private int deliverClaimed(Instant now) {
-		record Due(UUID id, String url, String secret, String payload, int attempts) {
+		record Due(UUID id, String url, String secret, String payload, int attempts, String type) {
 		}
 		List<Due> due = jdbc.sql("""
-				SELECT d.id, s.url, s.secret, d.payload, d.attempts FROM webhook_delivery d
+				SELECT d.id, s.url, s.secret, d.payload, d.attempts, d.event_type FROM webhook_delivery d
 				JOIN webhook_subscription s ON s.id = d.subscription_id
 				WHERE d.delivered_at IS NULL AND d.next_attempt_at <= ? AND s.active
 				ORDER BY d.next_attempt_at LIMIT 20 FOR UPDATE OF d SKIP LOCKED""")
 			.param(Timestamp.from(now))
 			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("url"), rs.getString("secret"),
-					rs.getString("payload"), rs.getInt("attempts")))
+					rs.getString("payload"), rs.getInt("attempts"), rs.getString("event_type")))
 			.list();
 		int delivered = 0;
 		for (Due d : due) {
@@ -182,7 +197,7 @@ class Webhooks {
 				WebhookTargets.Target target = targets.target(d.url());
 				var headers = new java.util.LinkedHashMap<String, String>();
 				headers.put("Content-Type", "application/json");
-				headers.put("X-SingleWindow-Event", "declaration.status");
+				headers.put("X-SingleWindow-Event", d.type());
 				headers.put("X-SingleWindow-Delivery", d.id().toString());
 				headers.put("X-SingleWindow-Signature", "t=" + t + ",v1=" + sign(d.secret(), t, d.payload()));
 				status = sender.post(target, headers, d.payload());

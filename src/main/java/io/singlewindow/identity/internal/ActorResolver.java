@@ -35,6 +35,12 @@ public class ActorResolver {
 			.map(AccountPrincipal::withoutPassword).map(this::actorOf);
 	}
 
+	/** The actor an account is now, with its current rights: empty for an unknown or disabled account. */
+	public Optional<Actor> resolveAccount(java.util.UUID accountId) {
+		return accounts.findById(accountId).filter(AccountPrincipal::enabled).map(AccountPrincipal::withoutPassword)
+			.map(this::actorOf);
+	}
+
 	public Optional<Actor> resolve(Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated()
 				|| !(authentication.getPrincipal() instanceof AccountPrincipal p)) {

@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.web.Axe;
 import io.singlewindow.web.BrowserSession;
 
-/** A trader brings the goods list from Excel: the form is filled from the workbook, checked and submitted. */
+/**
+ * A trader brings the goods list from Excel: the form is filled from a workbook of one declaration, checked and
+ * submitted; a workbook of several is shown first, then submitted as a batch whose page shows each one's outcome.
+ */
 @SingleWindowIntegrationTest
 class DeclarationWorkbookBrowserTests {
 
@@ -62,6 +69,70 @@ class DeclarationWorkbookBrowserTests {
 		finally {
 			Files.deleteIfExists(file);
 			Files.deleteIfExists(notAWorkbook);
+		}
+	}
+
+	@Test
+	void traderUploadsAWorkbookOfSeveralDeclarationsLooksAtThemAndSubmitsThemAsABatch() throws Exception {
+		List<String> header = DeclarationWorkbookIntegrationTests.HEADER;
+		List<String> goods = DeclarationWorkbookIntegrationTests.GOODS;
+		String run = "browser-batch-" + System.nanoTime();
+		byte[] xlsx = workbook()
+			.sheet("Declarations", header,
+					DeclarationWorkbookIntegrationTests.row(header,
+							DeclarationWorkbookIntegrationTests.processorsHeader(run + "-a"), Map.of("reference", "A")),
+					DeclarationWorkbookIntegrationTests.row(header,
+							DeclarationWorkbookIntegrationTests.processorsHeader(run + "-b"),
+							Map.of("reference", "B", "currency", "XYZ")),
+					DeclarationWorkbookIntegrationTests.row(header,
+							DeclarationWorkbookIntegrationTests.processorsHeader(run + "-c"),
+							Map.of("reference", "C", "port", "CNSHA")))
+			.sheet("Goods", goods, DeclarationWorkbookIntegrationTests.goods("A", "8542319000", "4,000"),
+					DeclarationWorkbookIntegrationTests.goods("B", "8542319000", "800"),
+					DeclarationWorkbookIntegrationTests.goods("C", "8542319000", "100"),
+					DeclarationWorkbookIntegrationTests.goods("C", "8471300000", "900"))
+			.bytes();
+		Path file = Files.createTempFile("goods-lists", ".xlsx");
+		try (var trader = new BrowserSession(port)) {
+			Files.write(file, xlsx);
+			trader.logInAs("trader.chip", "demo12345");
+			trader.waitFor(By.id("home-trader"));
+			trader.open("/declarations/new?lang=en");
+			trader.driver().findElement(By.cssSelector("#workbook summary")).click();
+			trader.waitFor(By.id("workbook-file")).sendKeys(file.toString());
+			trader.click("upload-workbook");
+
+			// What the workbook holds, with the problem found up front, before anything is submitted.
+			assertThat(trader.text(By.id("batch-preview"))).contains("A", "B", "C", "Declarations!3");
+			assertThat(trader.text(By.id("preview-2"))).contains("Declarations!J3", "XYZ");
+			assertThat(trader.text(By.id("preview-3"))).contains("2");
+			assertThat(trader.text(By.id("batch-refusable"))).contains("1 of them");
+			assertThat(Axe.seriousViolations(trader.driver())).as("preview").isEmpty();
+			String preview = trader.driver().getCurrentUrl();
+
+			// Any one declaration can fill the form instead.
+			trader.click("fill-3");
+			assertThat(trader.value("port")).isEqualTo("CNSHA");
+			assertThat(trader.value("item1-hsCode")).isEqualTo("8471300000");
+			trader.driver().navigate().to(preview);
+
+			trader.click("submit-batch");
+			// The page asks every two seconds; the batch job submits each declaration on its own meanwhile.
+			new WebDriverWait(trader.driver(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+				.until(d -> "true".equals(d.findElement(By.id("batch-counts")).getAttribute("data-finished")));
+			assertThat(trader.text(By.id("batch-counts"))).startsWith("Finished: 2 submitted, 1 refused");
+			assertThat(trader.attribute(By.id("result-1"), "data-state")).isEqualTo("SUBMITTED");
+			assertThat(trader.attribute(By.id("result-2"), "data-state")).isEqualTo("REFUSED");
+			assertThat(trader.text(By.id("result-2"))).contains("Declarations!J3");
+			assertThat(trader.attribute(By.cssSelector("#result-3 a"), "href")).contains("/declarations/");
+			assertThat(Axe.seriousViolations(trader.driver())).as("batch page").isEmpty();
+			trader.screenshot("declaration-batch-finished");
+
+			trader.driver().findElement(By.cssSelector("#result-1 a")).click();
+			assertThat(trader.text(By.id("declaration-number"))).startsWith("XM");
+		}
+		finally {
+			Files.deleteIfExists(file);
 		}
 	}
 }

@@ -265,6 +265,11 @@ class DeclarationWorkbookIntegrationTests {
 	}
 
 	private ResultActions submit(byte[] xlsx, String key, String language) throws Exception {
+		return submit(mvc, xlsx, key, language);
+	}
+
+	/** The workbook posted by trader.chip's API key, with an Idempotency-Key unless {@literal null}. */
+	static ResultActions submit(MockMvc mvc, byte[] xlsx, String key, String language) throws Exception {
 		var request = post("/api/v1/declarations/workbooks").header("Authorization", "Bearer sw-demo-trader.chip")
 			.header("Accept-Language", language)
 			.contentType(XLSX)
@@ -279,7 +284,7 @@ class DeclarationWorkbookIntegrationTests {
 		return jdbc.sql("SELECT count(*) FROM declaration").query(Long.class).single();
 	}
 
-	private static String body(ResultActions actions) throws Exception {
+	static String body(ResultActions actions) throws Exception {
 		return actions.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 }

@@ -1,0 +1,394 @@
+package io.singlewindow.declaration.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.singlewindow.core.FieldProblem;
+import io.singlewindow.core.Problem;
+import io.singlewindow.declaration.BatchedDeclaration;
+import io.singlewindow.declaration.DeclarationBatch;
+import io.singlewindow.declaration.DeclarationBatches;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.KeyedActors;
+import io.singlewindow.identity.Role;
+import io.singlewindow.platform.BusinessTime;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Batches in the database, submitted by a job that claims one pending declaration at a time. A claim is a lease
+ * ({@link #LEASE}): a node that stops while it holds one leaves the declaration to be claimed again once the lease has
+ * run out, and the second submission, under the same idempotency key, finds the declaration the first one stored
+ * instead of storing another. Outcomes are recorded under the batch's row lock, so exactly one node sees the last
+ * declaration finish and announces the batch to the owner's webhooks.
+ */
+@Component
+class BatchSubmissions implements DeclarationBatches {
+
+	private static final Logger log = LoggerFactory.getLogger(BatchSubmissions.class);
+
+	/** How long a node may take to submit the declaration it claimed before another node may claim it again. */
+	static final Duration LEASE = Duration.ofMinutes(2);
+
+	/** A declaration whose submission failed this often (not refused: failed, e.g. the database away) is refused. */
+	static final int MAX_ATTEMPTS = 5;
+
+	/** A workbook a person looked at but did not submit is forgotten after this. */
+	static final Duration PREVIEW_KEPT = Duration.ofDays(1);
+
+	/** Declarations one poll submits at most, so that a large batch does not hold the scheduler's thread for long. */
+	static final int PER_POLL = 50;
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
+	private final TransactionTemplate transaction;
+	private final Declarations declarations;
+	private final KeyedActors actors;
+	private final Webhooks webhooks;
+	private final BusinessTime time;
+	private final JsonMapper json;
+
+	BatchSubmissions(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions,
+			Declarations declarations, KeyedActors actors, Webhooks webhooks, BusinessTime time, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.transaction = new TransactionTemplate(transactions);
+		this.declarations = declarations;
+		this.actors = actors;
+		this.webhooks = webhooks;
+		this.time = time;
+		this.json = json;
+	}
+
+	/** A declaration as stored in its batch: what was read, to be submitted as it is. */
+	private record Document(String reference, String source, Map<String, String> fields, Map<String, String> sources,
+			List<StoredProblem> problems) {
+	}
+
+	private record StoredProblem(String field, String code, List<Object> arguments) {
+
+		static StoredProblem of(FieldProblem p) {
+			return new StoredProblem(p.field(), p.code(), List.of(p.arguments()));
+		}
+
+		FieldProblem problem() {
+			return new FieldProblem(field, code, arguments == null ? new Object[0] : arguments.toArray());
+		}
+	}
+
+	// ------------------------------------------------------------------------------------------------- accepting
+
+	@Override
+	public Acceptance accept(Actor actor, String channel, String idempotencyKey,
+			List<BatchedDeclaration> declarations) {
+		return store(actor, channel, idempotencyKey, declarations, true);
+	}
+
+	/** Stores a batch a person will look at before submitting it all ({@link #acceptPreviewed}); nothing runs yet. */
+	UUID preview(Actor actor, String channel, List<BatchedDeclaration> declarations) {
+		return store(actor, channel, null, declarations, false).batchId();
+	}
+
+	/** The person submits the batch they looked at; false when it is not theirs or was submitted already. */
+	boolean acceptPreviewed(Actor actor, UUID batchId) {
+		return jdbc.sql("UPDATE declaration_batch SET accepted_at = ? WHERE id = ? AND owner = ? AND accepted_at IS NULL")
+			.params(Timestamp.from(time.now()), batchId, owner(actor))
+			.update() == 1;
+	}
+
+	private Acceptance store(Actor actor, String channel, String idempotencyKey,
+			List<BatchedDeclaration> declarations, boolean accepted) {
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		String hash = contentHash(channel, declarations);
+		return transaction.execute(status -> {
+			if (key != null) {
+				Optional<Acceptance> earlier = earlier(actor, key, hash);
+				if (earlier.isPresent()) {
+					return earlier.get();
+				}
+			}
+			UUID id = UUID.randomUUID();
+			Instant now = time.now();
+			boolean inserted = jdbc.sql("""
+					INSERT INTO declaration_batch (id, channel, submitted_by, submitter, owner, idempotency_key,
+					    content_hash, received_at, accepted_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submitted_by, idempotency_key) DO NOTHING""")
+				.params(id, channel, actor.userId(), actor.username(), owner(actor), key, hash, Timestamp.from(now),
+						accepted ? Timestamp.from(now) : null)
+				.update() == 1;
+			if (!inserted) {
+				// The same key accepted meanwhile by a concurrent request (the insert waited for its commit).
+				return earlier(actor, key, hash).orElseThrow();
+			}
+			List<Object[]> rows = new ArrayList<>();
+			for (int i = 0; i < declarations.size(); i++) {
+				BatchedDeclaration d = declarations.get(i);
+				rows.add(new Object[] { id, i + 1, d.reference(), d.source(), blankToNull(d.declarant()), d.lines(),
+						json.writeValueAsString(new Document(d.reference(), d.source(), d.fields(), d.sources(),
+								d.problems().stream().map(StoredProblem::of).toList())),
+						submissionKey(id, i + 1, key, d) });
+			}
+			batch.batchUpdate("""
+					INSERT INTO declaration_batch_entry (batch_id, position, reference, source, declarant, lines,
+					    document, submission_key) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?)""", rows);
+			log.info("event=declaration_batch_received batch={} channel={} declarations={} submitter={} accepted={}",
+					id, channel, declarations.size(), actor.username(), accepted);
+			return new Acceptance(id, true);
+		});
+	}
+
+	private Optional<Acceptance> earlier(Actor actor, String key, String hash) {
+		return jdbc.sql("SELECT id, content_hash FROM declaration_batch WHERE submitted_by = ? AND idempotency_key = ?")
+			.params(actor.userId(), key)
+			.query((rs, n) -> {
+				if (!rs.getString("content_hash").equals(hash)) {
+					throw Problem.conflict("IDEMPOTENCY_KEY_REUSED", key);
+				}
+				return new Acceptance(rs.getObject("id", UUID.class), false);
+			})
+			.optional();
+	}
+
+	/**
+	 * The key a declaration of the batch is submitted under: {@code key/reference} for a batch sent with a key (as a
+	 * workbook of a few declarations submitted at once), else its own {@code clientReference}, else one derived from the
+	 * batch, so that even then a declaration submitted twice by two nodes is stored once.
+	 */
+	static String submissionKey(UUID batchId, int position, String key, BatchedDeclaration d) {
+		if (key != null) {
+			return key + "/" + d.reference();
+		}
+		String clientReference = d.fields().get("clientReference");
+		return clientReference != null && !clientReference.isBlank() ? null : "batch:" + batchId + "/" + position;
+	}
+
+	private String contentHash(String channel, List<BatchedDeclaration> declarations) {
+		StringBuilder content = new StringBuilder(channel);
+		declarations.forEach(d -> content.append('\n').append(d.reference()).append(new TreeMap<>(d.fields())));
+		return Declarations.sha256(content.toString());
+	}
+
+	private static String owner(Actor actor) {
+		return actor.enterprise() == null ? "user:" + actor.userId() : actor.enterprise().value();
+	}
+
+	// ------------------------------------------------------------------------------------------------- reading
+
+	@Override
+	public Optional<DeclarationBatch> find(Actor actor, UUID batchId) {
+		return jdbc.sql("SELECT * FROM declaration_batch WHERE id = ? AND owner = ?")
+			.params(batchId, owner(actor))
+			.query((rs, n) -> new DeclarationBatch(batchId, rs.getString("channel"), rs.getString("submitter"),
+					instant(rs, "received_at"), instant(rs, "accepted_at"), instant(rs, "finished_at"),
+					entries(batchId)))
+			.optional();
+	}
+
+	private List<DeclarationBatch.Entry> entries(UUID batchId) {
+		return jdbc.sql("""
+				SELECT e.*, d.number, d.status AS declaration_status FROM declaration_batch_entry e
+				LEFT JOIN declaration d ON d.id = e.declaration_id
+				WHERE e.batch_id = ? ORDER BY e.position""")
+			.param(batchId)
+			.query((rs, n) -> new DeclarationBatch.Entry(rs.getInt("position"), rs.getString("reference"),
+					rs.getString("source"), rs.getString("declarant"), rs.getInt("lines"),
+					DeclarationBatch.State.valueOf(rs.getString("state")), rs.getObject("declaration_id", UUID.class),
+					rs.getString("number"), rs.getString("declaration_status"), rs.getBoolean("repeated"),
+					rs.getString("code"), problems(rs.getString("problems"))))
+			.list();
+	}
+
+	/** One declaration of a batch as it was read, e.g. to fill the web form from it. */
+	Optional<BatchedDeclaration> declaration(Actor actor, UUID batchId, int position) {
+		return jdbc.sql("""
+				SELECT e.document FROM declaration_batch_entry e JOIN declaration_batch b ON b.id = e.batch_id
+				WHERE e.batch_id = ? AND e.position = ? AND b.owner = ?""")
+			.params(batchId, position, owner(actor))
+			.query((rs, n) -> batched(rs.getString(1)))
+			.optional();
+	}
+
+	private BatchedDeclaration batched(String document) {
+		Document d = json.readValue(document, Document.class);
+		return new BatchedDeclaration(d.reference(), d.source(), d.fields(), d.sources(),
+				d.problems().stream().map(StoredProblem::problem).toList());
+	}
+
+	private List<FieldProblem> problems(String stored) {
+		if (stored == null) {
+			return List.of();
+		}
+		return json.readValue(stored, new TypeReference<List<StoredProblem>>() {
+		}).stream().map(StoredProblem::problem).toList();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	// ------------------------------------------------------------------------------------------------- submitting
+
+	@Scheduled(fixedDelayString = "${singlewindow.declaration.batch.poll:PT1S}", initialDelayString = "PT5S")
+	void poll() {
+		submitPending(time.now());
+	}
+
+	/** Submits pending declarations of accepted batches, at most {@link #PER_POLL}; returns how many it finished. */
+	int submitPending(Instant now) {
+		forgetUnsubmittedPreviews(now);
+		int finished = 0;
+		for (int i = 0; i < PER_POLL; i++) {
+			Optional<Claim> claim = claim(now);
+			if (claim.isEmpty()) {
+				break;
+			}
+			if (submit(claim.get())) {
+				finished++;
+			}
+		}
+		return finished;
+	}
+
+	private record Claim(UUID batchId, int position, UUID submittedBy, String key, int attempts,
+			BatchedDeclaration declaration) {
+	}
+
+	/** Takes the next pending declaration whose lease ran out (or that nobody took), in its own short transaction. */
+	private Optional<Claim> claim(Instant now) {
+		return jdbc.sql("""
+				UPDATE declaration_batch_entry e SET claimed_until = ?, attempts = e.attempts + 1
+				FROM (SELECT p.batch_id, p.position, b.submitted_by FROM declaration_batch_entry p
+				      JOIN declaration_batch b ON b.id = p.batch_id
+				      WHERE p.state = 'PENDING' AND b.accepted_at IS NOT NULL
+				        AND (p.claimed_until IS NULL OR p.claimed_until < ?)
+				      ORDER BY b.accepted_at, p.position LIMIT 1 FOR UPDATE OF p SKIP LOCKED) c
+				WHERE e.batch_id = c.batch_id AND e.position = c.position
+				RETURNING e.batch_id, e.position, c.submitted_by, e.submission_key, e.attempts, e.document""")
+			.params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now))
+			.query((rs, n) -> new Claim(rs.getObject("batch_id", UUID.class), rs.getInt("position"),
+					rs.getObject("submitted_by", UUID.class), rs.getString("submission_key"), rs.getInt("attempts"),
+					batched(rs.getString("document"))))
+			.optional();
+	}
+
+	/** What became of one declaration. */
+	private record Outcome(DeclarationBatch.State state, UUID declarationId, boolean repeated, String code,
+			List<FieldProblem> problems) {
+	}
+
+	private boolean submit(Claim claim) {
+		BatchedDeclaration d = claim.declaration();
+		DeclarationWorkbooks.Entry entry = DeclarationWorkbooks.Entry.of(d);
+		Optional<Actor> actor = actors.actorFor(claim.submittedBy());
+		Outcome outcome;
+		if (actor.isEmpty()) {
+			outcome = refused("SUBMITTER_INACTIVE", List.of(new FieldProblem(d.source(), "SUBMITTER_INACTIVE")));
+		}
+		else {
+			List<Integer> rowOf = new ArrayList<>();
+			try {
+				var submission = declarations.submit(actor.get(), entry.draft(rowOf), claim.key());
+				outcome = new Outcome(DeclarationBatch.State.SUBMITTED, submission.id(), !submission.created(), null,
+						List.of());
+			}
+			catch (Problem problem) {
+				outcome = refused(problem.code(), problem.fieldProblems().isEmpty()
+						? List.of(new FieldProblem(d.source(), problem.code(), problem.arguments()))
+						: entry.onCells(problem.fieldProblems(), rowOf));
+			}
+			catch (RuntimeException failed) {
+				// Not a refusal: the platform could not submit it now. Another poll (on any node) tries again once
+				// the lease has run out; the key keeps a submission that did commit from being stored twice.
+				log.warn("event=declaration_batch_submission_failed batch={} position={} attempt={} error={}",
+						claim.batchId(), claim.position(), claim.attempts(), failed.toString());
+				if (claim.attempts() < MAX_ATTEMPTS) {
+					return false;
+				}
+				outcome = refused("SUBMISSION_FAILED", List.of(new FieldProblem(d.source(), "SUBMISSION_FAILED")));
+			}
+		}
+		return record(claim, outcome);
+	}
+
+	private static Outcome refused(String code, List<FieldProblem> problems) {
+		return new Outcome(DeclarationBatch.State.REFUSED, null, false, code, problems);
+	}
+
+	/**
+	 * Records one declaration's outcome, under the batch's row lock: the node that records the last one of the batch
+	 * (and only that node) sees no declaration pending and announces the batch. A declaration recorded meanwhile by
+	 * another node (its lease ran out while this one was slow) keeps the first outcome, the same by its key.
+	 */
+	private boolean record(Claim claim, Outcome outcome) {
+		Boolean recorded = transaction.execute(status -> {
+			String owner = jdbc.sql("SELECT owner FROM declaration_batch WHERE id = ? FOR UPDATE")
+				.param(claim.batchId()).query(String.class).single();
+			Instant now = time.now();
+			int updated = jdbc.sql("""
+					UPDATE declaration_batch_entry SET state = ?, declaration_id = ?, repeated = ?, code = ?,
+					    problems = CAST(? AS JSONB), finished_at = ?, claimed_until = NULL
+					WHERE batch_id = ? AND position = ? AND state = 'PENDING'""")
+				.params(outcome.state().name(), outcome.declarationId(), outcome.repeated(), outcome.code(),
+						outcome.problems().isEmpty() ? null
+								: json.writeValueAsString(outcome.problems().stream().map(StoredProblem::of).toList()),
+						Timestamp.from(now), claim.batchId(), claim.position())
+				.update();
+			if (updated == 0) {
+				return false;
+			}
+			record Counts(int total, long submitted, long refused, long pending) {
+			}
+			Counts counts = jdbc.sql("""
+					SELECT count(*) AS total, count(*) FILTER (WHERE state = 'SUBMITTED') AS submitted,
+					       count(*) FILTER (WHERE state = 'REFUSED') AS refused,
+					       count(*) FILTER (WHERE state = 'PENDING') AS pending
+					FROM declaration_batch_entry WHERE batch_id = ?""")
+				.param(claim.batchId())
+				.query((rs, n) -> new Counts(rs.getInt("total"), rs.getLong("submitted"), rs.getLong("refused"),
+						rs.getLong("pending")))
+				.single();
+			if (counts.pending() == 0) {
+				jdbc.sql("UPDATE declaration_batch SET finished_at = ? WHERE id = ? AND finished_at IS NULL")
+					.params(Timestamp.from(now), claim.batchId()).update();
+				webhooks.enqueueBatchFinished(owner, claim.batchId(), counts.total(), counts.submitted(),
+						counts.refused(), now);
+				log.info("event=declaration_batch_finished batch={} declarations={} submitted={} refused={}",
+						claim.batchId(), counts.total(), counts.submitted(), counts.refused());
+			}
+			return true;
+		});
+		return Boolean.TRUE.equals(recorded);
+	}
+
+	private void forgetUnsubmittedPreviews(Instant now) {
+		int forgotten = jdbc.sql("DELETE FROM declaration_batch WHERE accepted_at IS NULL AND received_at < ?")
+			.param(Timestamp.from(now.minus(PREVIEW_KEPT))).update();
+		if (forgotten > 0) {
+			log.info("event=declaration_batch_previews_forgotten batches={}", forgotten);
+		}
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}

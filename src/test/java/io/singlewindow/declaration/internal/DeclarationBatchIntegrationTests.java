@@ -1,0 +1,268 @@
+package io.singlewindow.declaration.internal;
+
+import static io.singlewindow.declaration.internal.DeclarationWorkbookIntegrationTests.GOODS;
+import static io.singlewindow.declaration.internal.DeclarationWorkbookIntegrationTests.HEADER;
+import static io.singlewindow.declaration.internal.DeclarationWorkbookIntegrationTests.goods;
+import static io.singlewindow.declaration.internal.DeclarationWorkbookIntegrationTests.processorsHeader;
+import static io.singlewindow.declaration.internal.DeclarationWorkbookIntegrationTests.row;
+import static io.singlewindow.declaration.internal.Workbooks.workbook;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.declaration.DeclarationBatch;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.KeyedActors;
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * A workbook of many declarations through the API: accepted as a batch at once (202), submitted declaration by
+ * declaration by the batch job, its progress and each declaration's outcome read from the batch's address, and a
+ * batch left half-done by a node that stopped finished by another without any declaration stored twice.
+ */
+@SingleWindowIntegrationTest
+class DeclarationBatchIntegrationTests {
+
+	static final String TRADER = "Bearer sw-demo-trader.chip";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	BatchSubmissions batches;
+
+	@Autowired
+	DeclarationWorkbooks workbooks;
+
+	@Autowired
+	Declarations declarations;
+
+	@Autowired
+	KeyedActors actors;
+
+	@Autowired
+	BusinessTime time;
+
+	@Test
+	void aWorkbookOfManyDeclarationsIsAcceptedAsABatchAndEachGetsItsOutcome() throws Exception {
+		String run = UUID.randomUUID().toString();
+		byte[] seven = sevenDeclarations(run, "D");
+		long before = declarationCount();
+
+		ResultActions accepted = send(seven, "many-" + run).andExpect(status().isAccepted())
+			.andExpect(header().string("Retry-After", "2"));
+		String location = accepted.andReturn().getResponse().getHeader("Location");
+		assertThat(location).startsWith("/api/v1/declarations/workbooks/");
+		assertThat(JsonPath.<Integer>read(body(accepted), "$.total")).isEqualTo(7);
+
+		String done = pollUntilFinished(location);
+
+		assertThat(JsonPath.<Integer>read(done, "$.submitted")).isEqualTo(6);
+		assertThat(JsonPath.<Integer>read(done, "$.refused")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(done, "$.pending")).isZero();
+		assertThat(JsonPath.<List<String>>read(done, "$.declarations[*].reference"))
+			.containsExactly("A", "B", "C", "D", "E", "F", "G");
+		assertThat(JsonPath.<List<String>>read(done, "$.declarations[*].state")).containsExactly("SUBMITTED",
+				"SUBMITTED", "SUBMITTED", "REFUSED", "SUBMITTED", "SUBMITTED", "SUBMITTED");
+		// The refused one names its cell, in the trader's language, with the API's stable code.
+		assertThat(JsonPath.<String>read(done, "$.declarations[3].code")).isEqualTo("INVALID_INPUT");
+		assertThat(JsonPath.<List<String>>read(done, "$.declarations[3].errors[*].field"))
+			.containsExactly("Declarations!J5");
+		assertThat(JsonPath.<List<String>>read(done, "$.declarations[3].errors[*].code"))
+			.containsExactly("CURRENCY_UNKNOWN");
+		assertThat(JsonPath.<List<String>>read(done, "$.declarations[3].errors[*].message").getFirst())
+			.contains("XYZ");
+		assertThat(JsonPath.<List<String>>read(done, "$.declarations[?(@.state == 'SUBMITTED')].number"))
+			.hasSize(6).allMatch(n -> n.startsWith("XM"));
+		assertThat(declarationCount()).isEqualTo(before + 6);
+		mvc.perform(get(location).header("Authorization", TRADER))
+			.andExpect(header().doesNotExist("Retry-After"));
+
+		// The same workbook again under the same key: the batch accepted before, nothing stored anew.
+		long batchesBefore = batchCount();
+		ResultActions again = send(seven, "many-" + run).andExpect(status().isOk());
+		assertThat(again.andReturn().getResponse().getHeader("Location")).isEqualTo(location);
+		assertThat(batchCount()).isEqualTo(batchesBefore);
+		assertThat(declarationCount()).isEqualTo(before + 6);
+		// The same key with other declarations is a client's mistake, said so.
+		send(sevenDeclarations(run, "E"), "many-" + run).andExpect(status().isConflict());
+		assertThat(batchCount()).isEqualTo(batchesBefore);
+
+		// Another enterprise does not see the batch.
+		mvc.perform(get(location).header("Authorization", "Bearer sw-demo-trader.coffee"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aFewDeclarationsAreStillSubmittedWhileTheClientWaits() throws Exception {
+		String run = UUID.randomUUID().toString();
+		List<List<Object>> headers = new ArrayList<>();
+		List<List<Object>> lines = new ArrayList<>();
+		for (String ref : List.of("A", "B", "C", "D", "E")) {
+			headers.add(row(HEADER, processorsHeader(run + "-" + ref), Map.of("reference", ref)));
+			lines.add(goods(ref, "8542319000", "4000"));
+		}
+		byte[] five = workbook().rows("Declarations", withHeading(HEADER, headers))
+			.rows("Goods", withHeading(GOODS, lines)).bytes();
+
+		String result = body(send(five, null).andExpect(status().isOk()));
+
+		assertThat(JsonPath.<List<String>>read(result, "$.results[*].outcome")).hasSize(5).containsOnly("CREATED");
+	}
+
+	@Test
+	void theOwnersWebhooksHearThatTheBatchFinished() throws Exception {
+		String uscc = jdbc.sql("SELECT uscc FROM user_account WHERE username = 'trader.chip'").query(String.class)
+			.single();
+		UUID subscription = UUID.randomUUID();
+		// A receiver that never resolves (RFC 6761): the event waits in the outbox, where this test reads it.
+		jdbc.sql("""
+				INSERT INTO webhook_subscription (id, enterprise, url, secret, created_by, created_at)
+				VALUES (?, ?, 'https://batches.invalid/hook', 'whsec_test', 'test', now())""")
+			.params(subscription, uscc).update();
+		try {
+			String location = send(sevenDeclarations(UUID.randomUUID().toString(), "D"), null)
+				.andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+			pollUntilFinished(location);
+			UUID batchId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+
+			String payload = jdbc.sql("""
+					SELECT payload FROM webhook_delivery
+					WHERE subscription_id = ? AND batch_id = ? AND event_type = 'declaration.batch.finished'""")
+				.params(subscription, batchId).query(String.class).single();
+			assertThat(JsonPath.<Integer>read(payload, "$.total")).isEqualTo(7);
+			assertThat(JsonPath.<Integer>read(payload, "$.submitted")).isEqualTo(6);
+			assertThat(JsonPath.<Integer>read(payload, "$.refused")).isEqualTo(1);
+			assertThat(JsonPath.<String>read(payload, "$.location")).isEqualTo(location);
+		}
+		finally {
+			jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE id = ?").param(subscription).update();
+		}
+	}
+
+	/**
+	 * A node submitted the first declaration and stopped before recording it: the declaration is stored, its row still
+	 * pending under that node's lease. Once the lease has run out, the job (here called by hand, as any node's poll
+	 * would) finishes the batch; the first declaration is found again by its key, not stored a second time.
+	 */
+	@Test
+	void aBatchLeftHalfDoneByANodeThatStoppedIsFinishedAndNothingIsSubmittedTwice() throws Exception {
+		String run = UUID.randomUUID().toString();
+		Actor trader = actors.actorFor(jdbc.sql("SELECT id FROM user_account WHERE username = 'trader.chip'")
+			.query(UUID.class).single()).orElseThrow();
+		var entries = workbooks.read(sevenDeclarations(run, "none"));
+		// Held back (a preview) while the first declaration is set up as the stopped node left it.
+		UUID batchId = batches.preview(trader, "WORKBOOK",
+				entries.stream().map(DeclarationWorkbooks.Entry::batched).toList());
+		String key = jdbc.sql("SELECT submission_key FROM declaration_batch_entry WHERE batch_id = ? AND position = 1")
+			.param(batchId).query(String.class).single();
+		UUID submittedByTheStoppedNode = declarations.submit(trader, entries.getFirst().draft(new ArrayList<>()), key)
+			.id();
+		jdbc.sql("UPDATE declaration_batch_entry SET claimed_until = ?, attempts = 1 WHERE batch_id = ? AND position = 1")
+			.params(Timestamp.from(time.now().plus(BatchSubmissions.LEASE)), batchId).update();
+		long before = declarationCount();
+		assertThat(batches.acceptPreviewed(trader, batchId)).isTrue();
+
+		// Within the lease, the others are submitted, the first is left to the node that holds it.
+		drain(trader, batchId, time.now(), 1);
+		assertThat(batch(trader, batchId).finished()).isFalse();
+
+		drain(trader, batchId, time.now().plus(BatchSubmissions.LEASE).plusSeconds(1), 0);
+
+		DeclarationBatch batch = batch(trader, batchId);
+		assertThat(batch.finished()).isTrue();
+		assertThat(batch.submitted()).isEqualTo(7);
+		assertThat(batch.declarations().getFirst().declarationId()).isEqualTo(submittedByTheStoppedNode);
+		assertThat(batch.declarations().getFirst().repeated()).isTrue();
+		assertThat(declarationCount()).isEqualTo(before + 6);
+		assertThat(jdbc.sql("SELECT count(DISTINCT declaration_id) FROM declaration_batch_entry WHERE batch_id = ?")
+			.param(batchId).query(Long.class).single()).isEqualTo(7);
+	}
+
+	/**
+	 * Runs the job as a node's poll would at {@code now} until {@code pending} declarations are left; the scheduled
+	 * poll may take some meanwhile, which changes nothing of the outcome.
+	 */
+	private void drain(Actor trader, UUID batchId, java.time.Instant now, long pending) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (batches.submitPending(now) > 0 || batch(trader, batchId).pending() > pending) {
+			assertThat(System.nanoTime()).as("batch worked off within a minute").isLessThan(deadline);
+			Thread.sleep(100);
+		}
+	}
+
+	private DeclarationBatch batch(Actor actor, UUID id) {
+		return batches.find(actor, id).orElseThrow();
+	}
+
+	/** Seven declarations A to G, one line each; {@code refused} gets an unknown currency (cell J of its row). */
+	static byte[] sevenDeclarations(String run, String refused) throws Exception {
+		List<List<Object>> headers = new ArrayList<>();
+		List<List<Object>> lines = new ArrayList<>();
+		for (String ref : List.of("A", "B", "C", "D", "E", "F", "G")) {
+			headers.add(row(HEADER, processorsHeader("none"), ref.equals(refused)
+					? Map.of("reference", ref, "currency", "XYZ") : Map.of("reference", ref)));
+			lines.add(goods(ref, "8542319000", ref.equals("B") ? "4,000.00" : "4000"));
+		}
+		headers.forEach(h -> h.set(HEADER.indexOf("clientReference"), null));
+		return workbook().rows("Declarations", withHeading(HEADER, headers))
+			.rows("Goods", withHeading(GOODS, lines))
+			.bytes();
+	}
+
+	private static List<List<Object>> withHeading(List<String> heading, List<List<Object>> rows) {
+		List<List<Object>> all = new ArrayList<>();
+		all.add(new ArrayList<>(heading));
+		all.addAll(rows);
+		return all;
+	}
+
+	private String pollUntilFinished(String location) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (true) {
+			String progress = body(mvc.perform(get(location).header("Authorization", TRADER)
+				.header("Accept-Language", "en")).andExpect(status().isOk()));
+			if (JsonPath.read(progress, "$.finishedAt") != null) {
+				return progress;
+			}
+			assertThat(System.nanoTime()).as("batch finished within 90 s: " + progress).isLessThan(deadline);
+			Thread.sleep(250);
+		}
+	}
+
+	private ResultActions send(byte[] xlsx, String key) throws Exception {
+		return DeclarationWorkbookIntegrationTests.submit(mvc, xlsx, key, "en");
+	}
+
+	private long declarationCount() {
+		return jdbc.sql("SELECT count(*) FROM declaration").query(Long.class).single();
+	}
+
+	private long batchCount() {
+		return jdbc.sql("SELECT count(*) FROM declaration_batch").query(Long.class).single();
+	}
+
+	private static String body(ResultActions actions) throws Exception {
+		return DeclarationWorkbookIntegrationTests.body(actions);
+	}
+}
