@@ -146,7 +146,8 @@ class AgencyDecisionInbox {
 				record.key(), value, record.partition(), record.offset(), time.now());
 		var out = new ProducerRecord<>(topics.deadLetters(), record.key(), json.writeValueAsString(letter));
 		out.headers().add("singlewindow-refusal", refusal.code().getBytes(StandardCharsets.UTF_8));
-		kafka.send(out).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		kafka.send(out).get(properties.sendTimeout().toMillis() + AgencySystemsPublication.SEND_MARGIN_MILLIS,
+				TimeUnit.MILLISECONDS);
 		log.warn("event=agency_decision_dead_letter code={} partition={} offset={}", refusal.code(),
 				record.partition(), record.offset());
 	}

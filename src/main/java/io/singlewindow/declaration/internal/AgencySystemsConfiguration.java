@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
@@ -41,6 +43,22 @@ class AgencySystemsConfiguration {
 		List<String> servers = Arrays.stream(properties.bootstrapServers().split(",")).map(String::strip)
 			.filter(s -> !s.isEmpty()).toList();
 		return () -> servers;
+	}
+
+	/**
+	 * A send the platform gave up on must never reach the broker afterwards, or the retry job's send would double it
+	 * (found by the broker-outage test: five copies of one task once the broker was back). So the producer itself
+	 * drops a record it could not deliver within {@code singlewindow.kafka.send-timeout} — and reports that before
+	 * the listener stops waiting — and never blocks a listener longer than that for metadata of a broker it cannot
+	 * reach. A record that reached the broker but whose acknowledgement was lost can still be sent twice: delivery
+	 * stays at least once, recognisable by task id and version.
+	 */
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer agencySystemsDeliveryTimeout(AgencySystemsProperties properties) {
+		int timeout = (int) Math.min(Integer.MAX_VALUE, properties.sendTimeout().toMillis());
+		return factory -> factory.updateConfigs(java.util.Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout,
+				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, timeout / 2),
+				ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout));
 	}
 
 	/** One task topic per agency known at start, the decisions, their dead letters and the status changes. */

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code <prefix>.decisions.dead-letters} and {@code <prefix>.declarations}
  * @param partitions partitions of the topics the platform creates (messages are keyed by declaration id)
  * @param replicas replication factor of those topics (3 on a production cluster)
- * @param sendTimeout how long a send may wait for the broker before the publication is left for a retry
+ * @param sendTimeout how long the producer tries to deliver a message before it drops it and the publication is left
+ *     for the retry job (the producer's {@code delivery.timeout.ms} and {@code max.block.ms})
  * @param retryAfter how old an unsent publication must be before the retry job sends it again
  */
 @ConfigurationProperties("singlewindow.kafka")

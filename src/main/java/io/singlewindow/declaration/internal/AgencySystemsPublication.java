@@ -35,6 +35,8 @@ class AgencySystemsPublication {
 
 	private static final Logger log = LoggerFactory.getLogger(AgencySystemsPublication.class);
 
+	static final long SEND_MARGIN_MILLIS = 5_000;
+
 	private final KafkaTemplate<String, String> kafka;
 	private final AgencySystemsTopics topics;
 	private final AgencySystemsProperties properties;
@@ -114,8 +116,9 @@ class AgencySystemsPublication {
 	}
 
 	private void send(String topic, UUID declarationId, Object message) throws Exception {
-		// Waits for the broker's acknowledgement: only then may the publication count as done.
+		// Waits for the broker's acknowledgement: only then may the publication count as done. The producer gives up
+		// the record by itself after the send timeout (AgencySystemsConfiguration), so the margin only guards a hang.
 		kafka.send(topic, declarationId.toString(), json.writeValueAsString(message))
-			.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			.get(properties.sendTimeout().toMillis() + SEND_MARGIN_MILLIS, TimeUnit.MILLISECONDS);
 	}
 }

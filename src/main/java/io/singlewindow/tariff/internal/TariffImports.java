@@ -49,8 +49,6 @@ public class TariffImports implements DisposableBean {
 			+ "preferential_rates,supervision_conditions,inspection_categories";
 	static final List<String> COLUMNS = List.of(HEADER.split(","));
 	static final Set<BigDecimal> VAT_RATES = Set.of(new BigDecimal("13"), new BigDecimal("9"), BigDecimal.ZERO);
-	/** A queued or running job without a heartbeat for this long has lost its node and is failed. */
-	static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(10);
 	/** How often (in rows) the progress is written while checking. */
 	static final int PROGRESS_EVERY = 25;
 
@@ -84,10 +82,12 @@ public class TariffImports implements DisposableBean {
 	private final BusinessTime time;
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 	private final AuditTrail auditTrail;
+	private final TariffImportProperties properties;
 
 	TariffImports(JdbcClient jdbc, TransactionTemplate tx, ReferenceData reference, TradeAgreements agreements,
-			BusinessTime time, AuditTrail auditTrail) {
+			BusinessTime time, AuditTrail auditTrail, TariffImportProperties properties) {
 		this.auditTrail = auditTrail;
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.reference = reference;
@@ -326,13 +326,13 @@ public class TariffImports implements DisposableBean {
 						s.importedRows(), s.createdBy(), s.createdAt(), s.finishedAt(), errors(id)));
 	}
 
-	/** Fails the job if its node stopped working on it (no heartbeat for {@link #STALE_AFTER}). */
+	/** Fails the job if its node stopped working on it (no heartbeat for {@code singlewindow.tariff.import.stale-after}). */
 	private void failIfStale(UUID id) {
 		OffsetDateTime now = utc(time.now());
 		int failed = jdbc.sql("""
 				UPDATE tariff_import SET status = 'FAILED', finished_at = ?
 				WHERE id = ? AND status IN ('QUEUED', 'RUNNING') AND coalesce(heartbeat_at, created_at) < ?""")
-				.params(now, id, now.minus(STALE_AFTER)).update();
+				.params(now, id, now.minus(properties.staleAfter())).update();
 		if (failed > 0) {
 			jdbc.sql("INSERT INTO tariff_import_error (import_id, row_no, col, code) VALUES (?, 0, '', 'IMPORT_INTERRUPTED')")
 					.param(id).update();

@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -35,6 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import com.jayway.jsonpath.JsonPath;
+
+import kafka.server.BrokerServer;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.Uscc;
@@ -50,7 +53,8 @@ import io.singlewindow.tariff.ExchangeRates;
 // Its own broker and database, closed with the class rather than kept in the context cache until the JVM ends.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"singlewindow.kafka.partitions=1", "singlewindow.kafka.retry-every=1s", "singlewindow.kafka.retry-after=2s" })
+		"singlewindow.kafka.partitions=1", "singlewindow.kafka.retry-every=1s", "singlewindow.kafka.retry-after=2s",
+		"singlewindow.kafka.send-timeout=2s" })
 class AgencySystemsKafkaIntegrationTests {
 
 	static final String CHIP = io.singlewindow.enterprise.EnterpriseFixtures.demo("CHIP").value();
@@ -165,6 +169,85 @@ class AgencySystemsKafkaIntegrationTests {
 		assertThat(status(id)).isEqualTo("CLEARED");
 	}
 
+	@Test
+	void tasksOpenedWhileTheBrokerIsDownGoOutOnceWhenItIsBackAndTheDecisionsHeldMeanwhileClearTheDeclarations()
+			throws Exception {
+		String before = submitYellowProcessors();
+		PublishedTask first = publishedCustomsTask(before);
+		BrokerServer server = ((EmbeddedKafkaKraftBroker) broker).getCluster().brokers().values().iterator().next();
+		List<String> during = new ArrayList<>();
+		Thread heldDecision;
+		server.shutdown();
+		server.awaitShutdown();
+		try {
+			// The customs system decides on the first task during the outage: the decision waits in its producer.
+			heldDecision = Thread.ofVirtual().start(() -> {
+				try {
+					decide(before, first.taskId(), first.version(), "APPROVE", "sw-demo-officer.customs");
+				} catch (Exception e) {
+					throw new IllegalStateException(e);
+				}
+			});
+			during.add(submitYellowProcessors());
+			during.add(submitYellowProcessors());
+			// Both tasks are committed and their sends failed: the publications wait in the registry.
+			for (String id : during) {
+				awaitUntil(() -> failedTaskPublications(id) == 1, "the send of the task of " + id + " failed");
+			}
+		} finally {
+			server.startup();
+		}
+		heldDecision.join(Duration.ofSeconds(30));
+
+		for (String id : during) {
+			PublishedTask task = publishedCustomsTask(id);
+			decide(id, task.taskId(), task.version(), "APPROVE", "sw-demo-officer.customs");
+		}
+		List<String> all = new ArrayList<>(during);
+		all.add(before);
+		for (String id : all) {
+			await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+			assertThat(status(id)).isEqualTo("CLEARED");
+		}
+		awaitUntil(() -> all.stream().allMatch(id -> unsentPublications(id) == 0), "nothing left unsent");
+		drain(Duration.ofSeconds(3)); // longer than a retry round: a second copy would be here by now
+
+		for (String id : all) {
+			assertThat(messages("singlewindow.tasks.customs", id).stream()
+				.map(m -> JsonPath.read(m, "$.taskId") + "@" + JsonPath.read(m, "$.taskVersion")))
+				.as("customs tasks of %s by task and version", id).doesNotHaveDuplicates().hasSize(1);
+			assertThat(messages("singlewindow.declarations", id).stream().map(m -> JsonPath.<String>read(m, "$.event")))
+				.as("status changes of %s", id).containsExactlyInAnyOrder("SUBMITTED", "AGENCY_DECIDED", "CLEARED");
+			assertThat(messages("singlewindow.decisions.dead-letters", id)).isEmpty();
+		}
+		assertThat(jdbc.sql("SELECT version FROM agency_task WHERE id = ?").param(UUID.fromString(first.taskId()))
+			.query(Integer.class).single()).isEqualTo(first.version() + 1);
+	}
+
+	/** Failed, or failed and sent again by the retry job (which only resubmits failed publications). */
+	private long failedTaskPublications(String declarationId) {
+		return jdbc.sql("""
+				SELECT count(*) FROM event_publication WHERE completion_date IS NULL
+				AND (status = 'FAILED' OR last_resubmission_date IS NOT NULL)
+				AND event_type LIKE '%AgencyTaskOpened' AND serialized_event LIKE ?""")
+			.param("%" + declarationId + "%").query(Long.class).single();
+	}
+
+	private long unsentPublications(String declarationId) {
+		return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
+			.param("%" + declarationId + "%").query(Long.class).single();
+	}
+
+	private void awaitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("not within 30 s: " + what);
+			}
+			Thread.sleep(200);
+		}
+	}
+
 	private String submitYellowProcessors() throws Exception {
 		// Processors at ten times the zone's usual unit price: the unit-price profile selects them for YELLOW.
 		String body = mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
@@ -198,6 +281,22 @@ class AgencySystemsKafkaIntegrationTests {
 	}
 
 	private final Map<String, List<ConsumerRecord<String, String>>> seen = new java.util.HashMap<>();
+
+	/** Everything the follower receives during {@code time}. */
+	private void drain(Duration time) {
+		long deadline = System.nanoTime() + time.toNanos();
+		while (System.nanoTime() < deadline) {
+			for (ConsumerRecord<String, String> r : follower.poll(Duration.ofMillis(200))) {
+				seen.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r);
+			}
+		}
+	}
+
+	/** The values received on the topic under the declaration's key, in order. */
+	private List<String> messages(String topic, String declarationId) {
+		return seen.getOrDefault(topic, List.of()).stream().filter(r -> declarationId.equals(r.key()))
+			.map(ConsumerRecord::value).toList();
+	}
 
 	/** The first record on the topic that matches and was not returned before, within 30 s. */
 	private ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> matching) {

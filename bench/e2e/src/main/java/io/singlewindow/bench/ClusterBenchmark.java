@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 
+import tools.jackson.databind.JsonNode;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -31,7 +33,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * nodes); then runs the single-window load through the balancer, kills one node with SIGKILL in the middle and starts
  * it again, and checks: every acknowledged declaration reaches its final state, declaration numbers are unique, every
  * webhook event reaches the test receiver (and how many arrived twice), and the statistics aggregates equal a
- * recompute from the facts. Reports the failover gap: the longest time without a successful submission. Usage:
+ * recompute from the facts; a tariff import started on the killed node fails as interrupted and succeeds when started
+ * again on another node; a person logged in through the balancer keeps working when the node that logged them in
+ * dies. Reports the failover gap: the longest time without a successful submission. Usage:
  * {@code bench/cluster/run.sh [declarations per phase] [clients]}.
  */
 public final class ClusterBenchmark {
@@ -67,6 +71,7 @@ public final class ClusterBenchmark {
 				Balancer balancer = Balancer.start(nodes, work);
 				EndToEndBenchmark.Api viaBalancer = new EndToEndBenchmark.Api("http://127.0.0.1:" + balancer.port);
 				DeclarationMix mix = DeclarationMix.prepare(viaBalancer, db);
+				TariffImportAcrossNodes tariff = TariffImportAcrossNodes.prepare(db, Integer.getInteger("bench.tariffRows", 20_000));
 				for (int t = 0; t < DeclarationMix.TRADERS; t++) {
 					var r = viaBalancer.post("/api/v1/webhooks", mix.trader(t).key(),
 							"{\"url\":\"http://127.0.0.1:" + receiver.port() + "/hook\"}", null);
@@ -81,8 +86,11 @@ public final class ClusterBenchmark {
 					}
 					var failover = new Load(mix, List.of(viaBalancer), db);
 					Node victim = nodes.get(1);
+					long[] killedAt = new long[1];
 					failover.run(declarations, clients, () -> {
+						tariff.startAndAwaitRunning(victim.api);
 						report("killing node 2 (pid %d) with SIGKILL", victim.process.pid());
+						killedAt[0] = System.nanoTime();
 						victim.process.destroyForcibly().waitFor();
 						Thread.sleep(5000);
 						victim.start();
@@ -95,7 +103,25 @@ public final class ClusterBenchmark {
 							failover.retries.get());
 					check("every acknowledged declaration reached its final state", failover.notFinal() == 0,
 							failover.notFinal() + " not final");
+					JsonNode interrupted = TariffImportAcrossNodes.awaitFinished(viaBalancer, tariff.interrupted,
+							Duration.ofMinutes(5));
+					report("tariff import on the killed node: %s %s, known %.0f s after the kill (stale after %s)",
+							interrupted.path("status").asString(), TariffImportAcrossNodes.errorCodes(interrupted),
+							(System.nanoTime() - killedAt[0]) / 1e9, STALE_AFTER);
+					check("the tariff import started on the killed node failed as interrupted",
+							interrupted.path("status").asString().equals("FAILED") && TariffImportAcrossNodes
+								.errorCodes(interrupted).equals(List.of("IMPORT_INTERRUPTED")), interrupted.toString());
 				}
+				// The administrator imports the file again, on node 1; node 3 answers how it went.
+				long importStarted = System.nanoTime();
+				String again = tariff.start(nodes.get(0).api);
+				JsonNode imported = TariffImportAcrossNodes.awaitFinished(nodes.get(2).api, again, Duration.ofMinutes(10));
+				report("the same file (%d lines) imported again on node 1: %s, %d lines imported, %.1f s", tariff.rows,
+						imported.path("status").asString(), imported.path("importedRows").asInt(),
+						(System.nanoTime() - importStarted) / 1e9);
+				check("the tariff import started again on another node succeeded",
+						imported.path("status").asString().equals("COMPLETED")
+								&& imported.path("importedRows").asInt() == tariff.rows, imported.toString());
 				check("declaration numbers are unique", scalar(db, "SELECT count(*) - count(DISTINCT number) FROM declaration") == 0,
 						"duplicates");
 				Thread.sleep(10_000); // webhook pollers run every few seconds
@@ -114,6 +140,7 @@ public final class ClusterBenchmark {
 						  SELECT month, flow, sum(value_cny) AS v, count(*) AS l FROM statistics_fact GROUP BY 1, 2
 						) b USING (month, flow) WHERE a.v IS DISTINCT FROM b.v OR a.l IS DISTINCT FROM b.l""");
 				check("statistics aggregates equal a recompute from the facts", mismatched == 0, mismatched + " months differ");
+				loggedInSessionSurvivesItsNode(balancer, nodes);
 				balancer.stop();
 			} finally {
 				for (Node node : nodes) {
@@ -127,6 +154,32 @@ public final class ClusterBenchmark {
 	}
 
 	private static final List<String> failures = new ArrayList<>();
+
+	/** Short, so the run need not wait long for the killed node's import; longer than a loaded import's last write. */
+	private static final String STALE_AFTER = System.getProperty("bench.tariffStaleAfter", "30s");
+
+	/** A trader logs in through the balancer; the node that accepted the password is killed; the next pages still open. */
+	private static void loggedInSessionSurvivesItsNode(Balancer balancer, List<Node> nodes) throws Exception {
+		var browser = new BrowserSessionAcrossNodes("http://127.0.0.1:" + balancer.port);
+		String loginNode = browser.logIn("trader.chip", "demo12345");
+		List<String> before = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			before.add(browser.homePage());
+		}
+		Node dying = nodes.stream().filter(n -> ("node" + (n.index + 1)).equals(loginNode)).findFirst()
+			.orElseThrow(() -> new IllegalStateException("no node named " + loginNode));
+		dying.process.destroyForcibly().waitFor();
+		long killed = System.nanoTime();
+		List<String> after = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			after.add(browser.homePage());
+		}
+		report("browser session: logged in on %s, home page served by %s; %s killed with SIGKILL; then served by %s (%.2f s for the six pages)",
+				loginNode, before, loginNode, after, (System.nanoTime() - killed) / 1e9);
+		check("a logged-in browser session keeps working when its node dies",
+				!before.contains(null) && !after.contains(null) && !after.contains(loginNode),
+				"pages answered with the login form: " + after);
+	}
 
 	private static void check(String what, boolean ok, String otherwise) {
 		report("check: %s: %s", what, ok ? "yes" : "NO (" + otherwise + ")");
@@ -246,6 +299,7 @@ public final class ClusterBenchmark {
 					"--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
 					"--spring.datasource.username=postgres", "--singlewindow.demo-data.enabled=true",
 					"--spring.datasource.hikari.maximum-pool-size=12",
+					"--singlewindow.tariff.import.stale-after=" + STALE_AFTER,
 					// The test receiver listens on http://127.0.0.1: allowed here as an administrator would allow it.
 					"--singlewindow.webhooks.allow-http=true", "--singlewindow.webhooks.allowed-hosts=127.0.0.1",
 					"--logging.level.root=WARN")
@@ -274,6 +328,7 @@ public final class ClusterBenchmark {
 					backend nodes
 					  balance roundrobin
 					  option httpchk GET /actuator/health/readiness
+					  http-response set-header X-Served-By %%[srv_name]
 					""".formatted(port));
 			for (Node node : nodes) {
 				config.append("  server node%d 127.0.0.1:%d check inter 500 fall 2 rise 2%n".formatted(node.index + 1,
