@@ -84,4 +84,22 @@ class FormSubmissionsBrowserTests extends BrowserTestCase {
 		submitAsIs("entry-form");
 		assertThat(assertSummaryLeadsToInvalidFields("permit-entry-refused-en")).contains("code", "nameZh", "nameEn");
 	}
+
+	@Test
+	void anApiKeyIsRefusedWithoutALabelThenIssuedOnce() throws Exception {
+		logIn("trader.coffee");
+		browser.open("/account/api-keys?lang=zh_CN");
+		submitAsIs("api-key-form");
+		assertThat(assertSummaryLeadsToInvalidFields("api-key-refused-zh")).containsExactly("label");
+
+		String label = unique("browser key ");
+		browser.open("/account/api-keys?lang=en");
+		browser.type("label", label);
+		browser.click("api-key-submit");
+		assertThat(browser.text(By.id("issued-key"))).startsWith("sw_");
+		assertThat(browser.driver().getPageSource()).contains(label);
+		browser.open("/account/api-keys?lang=en");
+		assertThat(browser.driver().findElements(By.id("issued-key"))).as("the secret is shown once").isEmpty();
+		browser.screenshot("api-key-issued-en");
+	}
 }
