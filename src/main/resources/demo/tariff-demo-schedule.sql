@@ -1,18 +1,21 @@
 -- DEMO tariff schedule (demo = true): illustrative rates for the shared demo scenario, not the official schedule.
 -- Seeded by TariffDemoData only when demo data is on (SINGLEWINDOW_DEMO_DATA); skips lines that exist, so an official
--- line imported by an administrator is never overwritten. Administrators replace the demo lines by importing the
+-- line imported by an administrator is never overwritten (a demo line stored before legal units existed only gets
+-- its units). Legal units of quantity (法定计量单位) as UN/ECE Rec 20 codes: KGM 千克, LTR 升; the tariff's 台 and 个
+-- (machines, circuits) are C62 "unit", since Rec 20 has no code for 台. Administrators replace the demo lines by importing the
 -- official schedule as CSV.
 INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
-                         supervision_conditions, inspection_categories, demo) VALUES
-    ('0901110000', '未焙炒未浸除咖啡碱的咖啡（生咖啡豆）', 'Coffee, not roasted, not decaffeinated (green beans)', 0.08, NULL, 0.09, NULL, 'AB', 'PQ', TRUE),
-    ('0901210000', '已焙炒未浸除咖啡碱的咖啡', 'Coffee, roasted, not decaffeinated', 0.15, NULL, 0.13, NULL, 'AB', 'RS', TRUE),
-    ('2204210000', '装入2升及以下容器的葡萄酒', 'Wine of fresh grapes in containers of 2 l or less', 0.14, 0.10, 0.13, NULL, 'AB', 'RS', TRUE),
-    ('3303000000', '香水及花露水', 'Perfumes and toilet waters', 0.03, 0.15, 0.13, NULL, 'A', 'M', TRUE),
-    ('8471300000', '便携式自动数据处理设备（重量≤10千克）', 'Portable automatic data-processing machines, weighing not more than 10 kg', 0, NULL, 0.13, NULL, '7A', 'L', TRUE),
-    ('8542319000', '其他处理器及控制器集成电路', 'Other electronic integrated circuits: processors and controllers', 0, NULL, 0.13, 0, '', '', TRUE),
-    ('8101940000', '未锻轧钨，包括简单烧结而成的条、杆', 'Unwrought tungsten, including bars and rods obtained simply by sintering', 0, NULL, 0.13, 0, '4B', 'N', TRUE),
-    ('3004909099', '其他混合或非混合产品构成的治疗或预防用药品（已配剂量或零售包装）', 'Other medicaments, put up in measured doses or for retail sale', 0.03, NULL, 0.13, NULL, 'QA', 'M', TRUE)
-ON CONFLICT (code) DO NOTHING;
+                         supervision_conditions, inspection_categories, demo, legal_unit, second_legal_unit) VALUES
+    ('0901110000', '未焙炒未浸除咖啡碱的咖啡（生咖啡豆）', 'Coffee, not roasted, not decaffeinated (green beans)', 0.08, NULL, 0.09, NULL, 'AB', 'PQ', TRUE, 'KGM', NULL),
+    ('0901210000', '已焙炒未浸除咖啡碱的咖啡', 'Coffee, roasted, not decaffeinated', 0.15, NULL, 0.13, NULL, 'AB', 'RS', TRUE, 'KGM', NULL),
+    ('2204210000', '装入2升及以下容器的葡萄酒', 'Wine of fresh grapes in containers of 2 l or less', 0.14, 0.10, 0.13, NULL, 'AB', 'RS', TRUE, 'LTR', 'KGM'),
+    ('3303000000', '香水及花露水', 'Perfumes and toilet waters', 0.03, 0.15, 0.13, NULL, 'A', 'M', TRUE, 'KGM', NULL),
+    ('8471300000', '便携式自动数据处理设备（重量≤10千克）', 'Portable automatic data-processing machines, weighing not more than 10 kg', 0, NULL, 0.13, NULL, '7A', 'L', TRUE, 'C62', 'KGM'),
+    ('8542319000', '其他处理器及控制器集成电路', 'Other electronic integrated circuits: processors and controllers', 0, NULL, 0.13, 0, '', '', TRUE, 'C62', 'KGM'),
+    ('8101940000', '未锻轧钨，包括简单烧结而成的条、杆', 'Unwrought tungsten, including bars and rods obtained simply by sintering', 0, NULL, 0.13, 0, '4B', 'N', TRUE, 'KGM', NULL),
+    ('3004909099', '其他混合或非混合产品构成的治疗或预防用药品（已配剂量或零售包装）', 'Other medicaments, put up in measured doses or for retail sale', 0.03, NULL, 0.13, NULL, 'QA', 'M', TRUE, 'KGM', NULL)
+ON CONFLICT (code) DO UPDATE SET legal_unit = EXCLUDED.legal_unit, second_legal_unit = EXCLUDED.second_legal_unit
+WHERE tariff_line.demo AND tariff_line.legal_unit IS NULL;
 
 -- Preferential rates only for lines that are still the demo's (an imported official line brings its own).
 INSERT INTO tariff_preferential_rate (code, agreement, rate)
@@ -27,8 +30,9 @@ ON CONFLICT (code, agreement) DO NOTHING;
 -- Desktop data-processing units under the automatic import licence but with no inspection category, so that a
 -- declaration of them is decided by rules alone (customs GREEN channel + licence written off).
 INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
-                         supervision_conditions, inspection_categories, demo)
+                         supervision_conditions, inspection_categories, demo, legal_unit, second_legal_unit)
 VALUES ('8471410000', '其他数据处理设备（同一机壳内至少有一个中央处理部件及一个输入和输出部件）',
         'Other automatic data-processing machines comprising in the same housing at least a central processing unit and an input and output unit',
-        0, NULL, 0.13, NULL, '7', '', TRUE)
-ON CONFLICT (code) DO NOTHING;
+        0, NULL, 0.13, NULL, '7', '', TRUE, 'C62', 'KGM')
+ON CONFLICT (code) DO UPDATE SET legal_unit = EXCLUDED.legal_unit, second_legal_unit = EXCLUDED.second_legal_unit
+WHERE tariff_line.demo AND tariff_line.legal_unit IS NULL;

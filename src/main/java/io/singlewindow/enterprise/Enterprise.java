@@ -24,4 +24,9 @@ public record Enterprise(UUID id, Uscc uscc, String nameZh, String nameEn, Strin
 	public String name(Locale locale) {
 		return "zh".equals(locale.getLanguage()) || nameEn == null || nameEn.isBlank() ? nameZh : nameEn;
 	}
+
+	/** Both names, for a search that finds the enterprise whichever language the searcher types in. */
+	public String namesForSearch() {
+		return nameEn == null ? nameZh : nameZh + " " + nameEn;
+	}
 }

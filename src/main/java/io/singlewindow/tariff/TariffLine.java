@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.UnitCode;
 
 /**
  * One line of the national tariff schedule. Rates are fractions ({@code 0.13} is 13 %).
@@ -16,8 +17,26 @@ import io.singlewindow.core.HsCode;
  * @param inspectionCategories inspection and quarantine categories (检验检疫类别), e.g. {@code P} plant quarantine on
  *     import, {@code R} food hygiene on import; they feed routing
  * @param demo whether the rates are demo rates rather than an imported official schedule
+ * @param legalUnit the legal unit of quantity (法定第一计量单位) as a UN/ECE Rec 20 code, e.g. {@code KGM};
+ *     {@literal null} where the schedule did not say (lines imported before units were part of the file)
+ * @param secondLegalUnit the second legal unit (法定第二计量单位), e.g. {@code KGM} for wine counted in litres;
+ *     {@literal null} where the line has none
  */
 public record TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
 		Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
-		Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo) {
+		Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
+		UnitCode secondLegalUnit) {
+
+	/** A line whose legal units are not known. */
+	public TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
+			Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
+			Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo) {
+		this(code, descriptionZh, descriptionEn, mfnRate, preferentialRates, exciseRate, vatRate,
+				supervisionConditions, inspectionCategories, demo, null, null);
+	}
+
+	/** The legal units in order (first, then second), none when not known. */
+	public java.util.List<UnitCode> legalUnits() {
+		return java.util.stream.Stream.of(legalUnit, secondLegalUnit).filter(java.util.Objects::nonNull).toList();
+	}
 }

@@ -68,7 +68,19 @@ class RiskBrowserTests {
 		browser.open("/risk/assessments/" + request.declarationId() + "?lang=zh_CN");
 		assertThat(browser.text(By.id("risk-channel"))).isEqualTo("红色通道");
 		assertThat(browser.text(By.cssSelector(".risk-hits"))).contains(code);
+		String chinese = browser.text(By.cssSelector("section.risk-assessment"));
+		assertThat(chinese).contains("风险判定", "主要原因", "命中风险布控规则", "抽样值低于布控比例。")
+			.doesNotContain("Risk assessment", "Main reason", "Risk profile matched");
 		browser.screenshot("risk-assessment-officer");
+
+		browser.click("lang-en");
+		browser.waitFor(By.cssSelector("html[lang='en']"));
+		assertThat(browser.text(By.id("risk-channel"))).isEqualTo("RED");
+		String english = browser.text(By.cssSelector("section.risk-assessment"));
+		assertThat(english).contains("Risk assessment", "Main reason", "Risk profile matched",
+				"The draw is below the rate.");
+		assertThat(english).as("no Chinese left on the English page").doesNotContainPattern("\\p{IsHan}");
+		browser.screenshot("risk-assessment-officer-en");
 		browser.click("logout").waitFor(By.id("login-form"));
 	}
 }

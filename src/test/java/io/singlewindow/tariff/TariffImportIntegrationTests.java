@@ -18,6 +18,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.UnitCode;
 
 /** Tariff CSV import (all or nothing, per-row errors), the tariff and HS APIs, through MockMvc. */
 @SingleWindowIntegrationTest
@@ -102,6 +103,39 @@ class TariffImportIntegrationTests {
 				"5:supervision_conditions:CONDITION_CODES_INVALID", "6:code:DUPLICATE_CODE", "7::COLUMN_COUNT");
 		assertThat(schedule.line(HsCode.of(good))).isEmpty();
 		assertThat(schedule.line(HsCode.of("0901110000")).orElseThrow().mfnRate()).isEqualByComparingTo("0.08");
+	}
+
+	@Test
+	void aLinesLegalUnitsOfQuantityAreImportedAndAnUnknownUnitRefusesTheFile() throws Exception {
+		String wine = freshCode("220421");
+		String coffee = freshCode("090111");
+		String withUnits = HEADER.strip() + ",legal_unit,second_legal_unit\n";
+		String body = importAndWait(withUnits
+				+ wine + ",葡萄酒,Wine,14,13,10,,,AB,RS,LTR,KGM\n"
+				+ coffee + ",生咖啡豆,Green coffee,8,9,,,,AB,PQ,kgm,\n");
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("COMPLETED");
+		TariffLine wineLine = schedule.line(HsCode.of(wine)).orElseThrow();
+		assertThat(wineLine.legalUnit()).isEqualTo(new UnitCode("LTR"));
+		assertThat(wineLine.secondLegalUnit()).isEqualTo(new UnitCode("KGM"));
+		assertThat(schedule.line(HsCode.of(coffee)).orElseThrow().legalUnits()).containsExactly(new UnitCode("KGM"));
+		mvc.perform(get("/api/v1/tariff/lines/" + wine).header("Authorization", TRADER)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.legalUnit").value("LTR")).andExpect(jsonPath("$.secondLegalUnit").value("KGM"));
+
+		String refused = importAndWait(withUnits
+				+ wine + ",葡萄酒,Wine,14,13,10,,,AB,RS,LITRE,\n"
+				+ coffee + ",生咖啡豆,Green coffee,8,9,,,,AB,PQ,,KGM\n"
+				+ coffee.substring(0, 6) + "9999,咖啡,Coffee,8,9,,,,AB,PQ\n");
+		assertThat((String) JsonPath.read(refused, "$.status")).isEqualTo("FAILED");
+		java.util.List<String> described = new java.util.ArrayList<>();
+		int count = JsonPath.<java.util.List<Object>>read(refused, "$.errors[*]").size();
+		for (int i = 0; i < count; i++) {
+			described.add(JsonPath.read(refused, "$.errors[" + i + "].row") + ":"
+					+ JsonPath.read(refused, "$.errors[" + i + "].column") + ":"
+					+ JsonPath.read(refused, "$.errors[" + i + "].code"));
+		}
+		assertThat(described).containsExactlyInAnyOrder("2:legal_unit:UNIT_UNKNOWN", "3:legal_unit:REQUIRED",
+				"4::COLUMN_COUNT");
+		assertThat(schedule.line(HsCode.of(wine)).orElseThrow().legalUnit()).isEqualTo(new UnitCode("LTR"));
 	}
 
 	@Test

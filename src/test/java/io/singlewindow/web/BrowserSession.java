@@ -10,41 +10,30 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.singlewindow.platform.RunLeftovers;
-
 /**
  * A person at a headless Chromium (Debian's chromium and chromium-driver, never a downloaded browser), with the
- * few gestures the browser tests need. One per test class: starting Chromium takes a second or two.
+ * few gestures the browser tests need. The Chromium is borrowed from the test JVM's few ({@link Chromium}).
  */
 public final class BrowserSession implements AutoCloseable {
 
+	private final Chromium chromium;
 	private final WebDriver driver;
 	private final String baseUrl;
-	/** Chromium's profile, a fresh one per session; deleted on {@link #close()} so no run leaves one behind. */
-	private final Path profile;
 
-	public BrowserSession(int port) throws IOException {
+	/** Borrows one of the JVM's browsers ({@link Chromium}) until {@link #close()}, which resets and gives it back. */
+	public BrowserSession(int port) {
 		BrowserAvailability.require();
 		this.baseUrl = "http://localhost:" + port;
-		this.profile = Files.createTempDirectory("chrome-profile");
-		RunLeftovers.expectGone(profile);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserAvailability.CHROMIUM.toString());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN",
-				"--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(BrowserAvailability.CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
+		this.chromium = Chromium.borrow();
+		this.driver = chromium.driver;
+	}
+
+	/** Forgets the visit so far: cookies, storage, extra windows, window size (as a new person at the browser). */
+	public void forget() {
+		chromium.forget(baseUrl);
 	}
 
 	public BrowserSession open(String path) {
@@ -138,11 +127,9 @@ public final class BrowserSession implements AutoCloseable {
 		Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 	}
 
+	/** Gives the browser back for the next test (it keeps running until the JVM exits). */
 	@Override
 	public void close() {
-		driver.quit();
-		// Chromium's helper processes outlive quit() by a moment and still write into the profile: a single pass
-		// failed on their files and left 53 profiles in /tmp over one day of runs.
-		RunLeftovers.delete(profile, 50);
+		chromium.giveBack(baseUrl);
 	}
 }

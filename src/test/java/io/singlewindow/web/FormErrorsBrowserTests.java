@@ -16,32 +16,6 @@ import org.openqa.selenium.WebElement;
  */
 class FormErrorsBrowserTests extends BrowserTestCase {
 
-	/** The border (or ring) a refused field shows: the layout's "bad" red (#b3261e). */
-	static final String RED = "rgba(179, 38, 30, 1)";
-
-	/** Submits the form as it is, without the browser's own required-field check, as a script-less client would. */
-	void submitAsIs(String formId) {
-		((JavascriptExecutor) browser.driver()).executeScript("document.getElementById(arguments[0]).submit()", formId);
-	}
-
-	/** The summary has the focus and every field it links to is marked invalid and red; returns the linked ids. */
-	List<String> assertSummaryLeadsToInvalidFields(String screenshot) throws Exception {
-		WebElement summary = browser.waitFor(By.id("correction-summary"));
-		assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("correction-summary");
-		List<String> targets = summary.findElements(By.cssSelector("a[href^='#']")).stream()
-			.map(a -> a.getDomAttribute("href").substring(1)).distinct().toList();
-		assertThat(targets).isNotEmpty();
-		for (String id : targets) {
-			WebElement field = browser.driver().findElement(By.id(id));
-			assertThat(field.getDomAttribute("aria-invalid")).as(id).isEqualTo("true");
-			// A red border, or for a native check box (which draws no border) a red ring.
-			assertThat(List.of(field.getCssValue("border-top-color"), field.getCssValue("outline-color"))).as(id)
-				.contains(RED);
-		}
-		browser.screenshot(screenshot);
-		return targets;
-	}
-
 	@Test
 	void anonymousFormsLinkTheirErrorsToTheFields() throws Exception {
 		browser.logInAs("trader.chip", "not-the-password");
@@ -86,6 +60,19 @@ class FormErrorsBrowserTests extends BrowserTestCase {
 		browser.open("/admin/risk/new?lang=en");
 		browser.click("save-risk-profile");
 		assertThat(assertSummaryLeadsToInvalidFields("form-errors-risk")).contains("nameZh");
+
+		for (String lang : List.of("en", "zh_CN")) {
+			browser.open("/statistics?year=1999&month=13&lang=" + lang);
+			assertThat(assertSummaryLeadsToInvalidFields("form-errors-statistics-" + lang))
+				.as("each filter's error links to its filter, not to the form").containsExactly("year", "month");
+			assertThat(browser.text(By.id("month-error"))).isNotBlank();
+		}
+		browser.select("year", "2026");
+		browser.select("month", "1");
+		browser.click("apply-filters");
+		browser.waitFor(By.cssSelector("#month option[value='1'][selected]"));
+		assertThat(browser.driver().findElements(By.id("correction-summary"))).isEmpty();
+		assertThat(browser.driver().findElements(By.cssSelector("[aria-invalid='true']"))).isEmpty();
 
 		browser.open("/admin/calendar?lang=en");
 		browser.type("calendar-year", "20x7").type("calendar-source", "notice").type("calendar-days-input", "x");

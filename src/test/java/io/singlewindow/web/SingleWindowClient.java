@@ -43,6 +43,19 @@ public final class SingleWindowClient {
 		return JsonPath.read(send(trader, "POST", "/api/v1/declarations", body), "$.id");
 	}
 
+	/**
+	 * A permit of a commerce catalogue entry with a quantity quota and two documents ({@code AIL} with goods
+	 * {@code 8471300000}, {@code EXPORT_LICENCE} with {@code 2611000000}) applied for by the trader for its
+	 * enterprise: commerce reviews it. Its id.
+	 */
+	public String applyForCommercePermit(String trader, String uscc, String code, String goods)
+			throws IOException, InterruptedException {
+		String body = """
+				{"catalogueCode":"%s","applicant":"%s","scope":"goods for resale","goods":["%s"],
+				 "requestedQuantity":10,"documents":["Contract","Application form"]}""".formatted(code, uscc, goods);
+		return JsonPath.read(send(trader, "POST", "/api/v1/permit-applications", body), "$.id");
+	}
+
 	/** Decides the agency's task on the declaration as that agency's demo officer. */
 	public void decide(String declarationId, String agency, String decision, String reason)
 			throws IOException, InterruptedException {

@@ -1,16 +1,9 @@
 package io.singlewindow.declaration.internal;
 
-import java.text.Collator;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -21,89 +14,110 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.core.WorkQueueFilter;
+import io.singlewindow.enterprise.Enterprise;
 import io.singlewindow.enterprise.Enterprises;
+import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
 
-/** The officers' work list: their agency's tasks, and for customs the cleared declarations waiting for release. */
+/**
+ * The officers' work list: their agency's tasks, and for customs the cleared declarations waiting for release. The
+ * administrator, who oversees the zone's agencies but decides for none, sees every agency's queue with a choice of
+ * agency (read-only: the decisions stay on the declaration page, for the agency's officers).
+ */
 @Controller
 class AgencyQueuePages {
 
-	/** Waiting times an officer can narrow the queue to, in days; 0 is any. */
-	static final List<Integer> AGES = List.of(0, 1, 3, 7, 30);
+	static final List<String> ORDERS = List.of(WorkQueueFilter.OLDEST, WorkQueueFilter.NEWEST,
+			WorkQueueFilter.ENTERPRISE);
 
 	private final DeclarationStore store;
 	private final CurrentActor currentActor;
 	private final Enterprises enterprises;
+	private final Agencies agencies;
 	private final BusinessTime time;
 
-	AgencyQueuePages(DeclarationStore store, CurrentActor currentActor, Enterprises enterprises, BusinessTime time) {
+	AgencyQueuePages(DeclarationStore store, CurrentActor currentActor, Enterprises enterprises, Agencies agencies,
+			BusinessTime time) {
 		this.store = store;
 		this.currentActor = currentActor;
 		this.enterprises = enterprises;
+		this.agencies = agencies;
 		this.time = time;
 	}
 
+	/** One task of the queue with the agency it waits at (several when the administrator views all agencies). */
+	record AgencyTask(String agency, DeclarationStore.QueueEntry task) {
+	}
+
 	/**
-	 * The officer's queue: tasks of their agency waiting for them (or, with {@code status=QUERIED}, for the
-	 * declarant's answer), narrowed by a search over the declaration number, the declarant's USCC and its name, by
-	 * the risk channel (customs only: it is customs' knowledge) and by how long they have waited; ordered by waiting
-	 * time or by enterprise name. Customs also sees the cleared declarations waiting for the release of their goods.
+	 * The queue: tasks waiting for the agency (or, with {@code status=QUERIED}, for the declarant's answer), narrowed
+	 * by a search over the declaration number, the declarant's USCC and its name, by the risk channel (customs only:
+	 * it is customs' knowledge) and by how long they have waited; ordered by waiting time or by enterprise name.
+	 * Customs also sees the cleared declarations waiting for the release of their goods, narrowed and ordered alike.
+	 * Officers see their own agency whatever {@code agency} says; the administrator chooses one or all.
 	 */
 	@GetMapping("/agency/queue")
 	String queue(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String channel,
-			@RequestParam(required = false) Integer olderThanDays, Model model, Locale locale) {
+			@RequestParam(required = false) Integer olderThanDays, @RequestParam(required = false) String agency,
+			Model model, Locale locale) {
 		Actor actor = currentActor.get();
-		actor.requireRole(Role.OFFICER);
-		boolean customs = AgencyCode.CUSTOMS.equals(actor.agency());
+		actor.requireRole(Role.OFFICER, Role.ADMIN);
+		List<String> shownAgencies = shownAgencies(actor, agency);
+		boolean customs = shownAgencies.contains(AgencyCode.CUSTOMS.value());
 		TaskStatus shownStatus = "QUERIED".equals(status) ? TaskStatus.QUERIED : TaskStatus.PENDING;
-		List<DeclarationStore.QueueEntry> tasks = store.queue(actor.agency().value(), shownStatus, 500);
+		List<AgencyTask> tasks = shownAgencies.stream()
+			.flatMap(a -> store.queue(a, shownStatus, 500).stream().map(t -> new AgencyTask(a, t)))
+			.toList();
 		List<DeclarationStore.Summary> release = customs ? store.awaitingRelease(200) : List.of();
-		Map<String, String> names = enterpriseNames(Stream.concat(
-				tasks.stream().map(DeclarationStore.QueueEntry::declarant),
-				release.stream().map(DeclarationStore.Summary::declarant)).collect(Collectors.toSet()), locale);
+		List<Enterprise> declarants = enterprises.findAll(Stream.concat(
+				tasks.stream().map(t -> t.task().declarant()), release.stream().map(DeclarationStore.Summary::declarant))
+			.distinct().map(Uscc::parse).toList());
+		Map<String, String> names = declarants.stream()
+			.collect(Collectors.toMap(e -> e.uscc().value(), e -> e.name(locale), (a, b) -> a));
+		// A name is found in either language, so a search survives the language switch.
+		Map<String, String> searched = declarants.stream()
+			.collect(Collectors.toMap(e -> e.uscc().value(), Enterprise::namesForSearch, (a, b) -> a));
 
-		String search = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-		BiPredicate<String, String> matches = (number, declarant) -> search.isEmpty()
-				|| number.toLowerCase(Locale.ROOT).contains(search) || declarant.toLowerCase(Locale.ROOT).contains(search)
-				|| names.getOrDefault(declarant, "").toLowerCase(Locale.ROOT).contains(search);
+		WorkQueueFilter filter = WorkQueueFilter.of(q, olderThanDays, sort, ORDERS);
+		Instant now = time.now();
 		String shownChannel = customs && channel != null && channel.matches("GREEN|YELLOW|RED") ? channel : "";
-		int minimumAge = olderThanDays != null && AGES.contains(olderThanDays) ? olderThanDays : 0;
-		Instant waitingSince = time.now().minus(Duration.ofDays(minimumAge));
-		List<DeclarationStore.QueueEntry> shown = new ArrayList<>(tasks.stream()
-			.filter(t -> matches.test(t.number(), t.declarant()))
-			.filter(t -> shownChannel.isEmpty() || shownChannel.equals(t.channel()))
-			.filter(t -> minimumAge == 0 || t.createdAt().isBefore(waitingSince))
-			.toList());
-		String order = "newest".equals(sort) || "enterprise".equals(sort) ? sort : "oldest";
-		if (order.equals("newest")) {
-			Collections.reverse(shown);
-		} else if (order.equals("enterprise")) {
-			Collator collator = Collator.getInstance(locale);
-			shown.sort(Comparator.comparing(
-					(DeclarationStore.QueueEntry t) -> names.getOrDefault(t.declarant(), t.declarant()), collator));
-		}
-		model.addAttribute("agency", actor.agency().value());
-		model.addAttribute("tasks", shown);
-		model.addAttribute("release", release.stream()
-			.filter(r -> matches.test(r.number(), r.declarant()))
-			.filter(r -> minimumAge == 0 || r.updatedAt().isBefore(waitingSince))
-			.toList());
+		List<AgencyTask> shown = tasks.stream()
+			.filter(t -> filter.matches(t.task().number(), t.task().declarant(), searched.get(t.task().declarant())))
+			.filter(t -> shownChannel.isEmpty() || shownChannel.equals(t.task().channel()))
+			.filter(t -> filter.waitedLongEnough(t.task().createdAt(), now))
+			.toList();
+		model.addAttribute("agency", actor.role() == Role.OFFICER ? actor.agency().value() : null);
+		model.addAttribute("chosenAgency", shownAgencies.size() == 1 ? shownAgencies.getFirst() : "");
+		model.addAttribute("agencies", actor.role() == Role.ADMIN ? agencies.all() : List.of());
+		model.addAttribute("customs", customs);
+		model.addAttribute("tasks", filter.ordered(shown, t -> t.task().createdAt(),
+				t -> names.getOrDefault(t.task().declarant(), t.task().declarant()), locale));
+		model.addAttribute("release", filter.ordered(release.stream()
+			.filter(r -> filter.matches(r.number(), r.declarant(), searched.get(r.declarant())))
+			.filter(r -> filter.waitedLongEnough(r.updatedAt(), now))
+			.toList(), DeclarationStore.Summary::updatedAt, r -> names.getOrDefault(r.declarant(), r.declarant()),
+				locale));
 		model.addAttribute("names", names);
 		model.addAttribute("q", q == null ? "" : q);
-		model.addAttribute("sort", order);
+		model.addAttribute("sort", filter.order());
 		model.addAttribute("status", shownStatus.name());
 		model.addAttribute("channel", shownChannel);
-		model.addAttribute("olderThanDays", minimumAge);
-		model.addAttribute("ages", AGES);
+		model.addAttribute("olderThanDays", filter.olderThanDays());
+		model.addAttribute("ages", WorkQueueFilter.AGES);
 		return "declaration/queue";
 	}
 
-	private Map<String, String> enterpriseNames(Set<String> usccs, Locale locale) {
-		return enterprises.findAll(usccs.stream().map(Uscc::parse).toList()).stream()
-			.collect(Collectors.toMap(e -> e.uscc().value(), e -> e.name(locale), (a, b) -> a));
+	/** An officer's own agency; for the administrator the chosen one, or all when none (or an unknown one) is chosen. */
+	private List<String> shownAgencies(Actor actor, String chosen) {
+		if (actor.role() == Role.OFFICER) {
+			return List.of(actor.agency().value());
+		}
+		List<String> all = agencies.all().stream().map(a -> a.code().value()).toList();
+		return all.contains(chosen) ? List.of(chosen) : all;
 	}
 }

@@ -71,7 +71,7 @@ class DeclarationPages {
 
 	@Bean
 	static NavigationItem agencyQueueNavigation() {
-		return new NavigationItem("nav.agencyQueue", "/agency/queue", Set.of("OFFICER"), 40);
+		return new NavigationItem("nav.agencyQueue", "/agency/queue", Set.of("OFFICER", "ADMIN"), 40);
 	}
 
 	/** Times are shown in the zone's time zone, whatever the server's. */

@@ -53,8 +53,8 @@ class DeclarationPickers {
 	record Option(String code, String name) {
 	}
 
-	/** What the form shows under a commodity code. */
-	record TariffHelp(String code, String description, Set<String> supervisionConditions,
+	/** What the form shows under a commodity code; {@code units} are the line's legal units by name. */
+	record TariffHelp(String code, String description, List<String> units, Set<String> supervisionConditions,
 			Set<String> inspectionCategories, List<String> permitsNeeded, List<HeldPermit> permitsHeld) {
 	}
 
@@ -151,16 +151,17 @@ class DeclarationPickers {
 		boolean chinese = Locale.SIMPLIFIED_CHINESE.getLanguage().equals(locale.getLanguage());
 		List<Option> options = typed.length() < 2 ? List.of()
 				: tariffSearch.search(typed, 15).stream()
-					.map(l -> new Option(l.code().value(), chinese ? l.descriptionZh() : l.descriptionEn()))
+					.map(l -> new Option(l.code().value(), suggestion(l, chinese, locale)))
 					.toList();
 		model.addAttribute("row", row);
 		model.addAttribute("options", options);
-		model.addAttribute("help", help(actor, typed, parameters.get("flow"), parameters.get("declarant"), chinese)
+		model.addAttribute("help", help(actor, typed, parameters.get("flow"), parameters.get("declarant"), locale)
 			.orElse(null));
 		return "declaration/pickers :: hs";
 	}
 
-	private Optional<TariffHelp> help(Actor actor, String typed, String flow, String declarant, boolean chinese) {
+	private Optional<TariffHelp> help(Actor actor, String typed, String flow, String declarant, Locale locale) {
+		boolean chinese = Locale.SIMPLIFIED_CHINESE.getLanguage().equals(locale.getLanguage());
 		if (!typed.matches("\\d{10}")) {
 			return Optional.empty();
 		}
@@ -182,9 +183,21 @@ class DeclarationPickers {
 						.sorted(Comparator.comparing(HeldPermit::validUntil, Comparator.nullsLast(Comparator.naturalOrder())))
 						.toList();
 			return new TariffHelp(l.code().value(), chinese ? l.descriptionZh() : l.descriptionEn(),
-					new TreeSet<>(l.supervisionConditions()), new TreeSet<>(l.inspectionCategories()),
+					unitNames(l, locale), new TreeSet<>(l.supervisionConditions()), new TreeSet<>(l.inspectionCategories()),
 					needed.stream().map(r -> chinese ? r.nameZh() : r.nameEn()).toList(), held);
 		});
+	}
+
+	/** A suggested line as the type-ahead lists it: its description, then the unit it is counted in. */
+	private String suggestion(TariffLine line, boolean chinese, Locale locale) {
+		String description = chinese ? line.descriptionZh() : line.descriptionEn();
+		List<String> units = unitNames(line, locale);
+		return units.isEmpty() ? description : description + " · " + String.join(" / ", units);
+	}
+
+	/** The line's legal units by name in the reader's language ("kg", "升"), first unit first. */
+	private List<String> unitNames(TariffLine line, Locale locale) {
+		return line.legalUnits().stream().map(u -> reference.unitName(u.value(), locale)).toList();
 	}
 
 	/** The declarant the form names, if the actor may act for it; else the actor's own enterprise. */

@@ -22,11 +22,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.NavigationItem;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.core.WorkQueueFilter;
 import io.singlewindow.enterprise.Enterprise;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
@@ -257,21 +259,66 @@ class PermitPages {
 
 	// --- officers
 
+	/** The permit queue's orders; the first (the due date, soonest first) is the order the store reads them in. */
+	static final List<String> QUEUE_ORDERS = List.of("due", WorkQueueFilter.OLDEST, WorkQueueFilter.NEWEST,
+			WorkQueueFilter.ENTERPRISE);
+
+	/**
+	 * The applications an agency decides: under review or waiting for documents, narrowed by status, by a search over
+	 * the reference, the applicant's name and USCC, and by how long ago they were submitted; ordered by due date,
+	 * waiting time or applicant name. Officers see their agency's; the administrator every agency's or the chosen
+	 * one's (read-only, as on the declaration queue).
+	 */
 	@GetMapping("/permits/queue")
-	String queue(Model model) {
+	String queue(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) Integer olderThanDays, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String agency, Model model, Locale locale) {
 		Actor actor = currentActor.get();
-		actor.requireRole(Role.OFFICER);
-		var queue = applications.queueOf(actor.agency());
-		model.addAttribute("queue", queue);
+		actor.requireRole(Role.OFFICER, Role.ADMIN);
+		List<AgencyCode> shownAgencies = actor.role() == Role.OFFICER ? List.of(actor.agency())
+				: agencies.all().stream().map(a -> a.code()).filter(a -> a.value().equals(agency)).findFirst()
+					.map(List::of).orElseGet(() -> agencies.all().stream().map(a -> a.code()).toList());
+		var queue = shownAgencies.stream().flatMap(a -> applications.queueOf(a).stream()).toList();
 		// Officers know enterprises by name; the USCC stays beside it for the record.
-		model.addAttribute("applicantNames", enterprises.findAll(queue.stream().map(a -> a.applicant()).distinct()
-			.toList()).stream().collect(java.util.stream.Collectors.toMap(e -> e.uscc().value(),
-					e -> e.name(org.springframework.context.i18n.LocaleContextHolder.getLocale()), (a, b) -> a)));
+		List<Enterprise> applicants = enterprises.findAll(queue.stream().map(a -> a.applicant()).distinct().toList());
+		Map<String, String> names = applicants.stream()
+			.collect(java.util.stream.Collectors.toMap(e -> e.uscc().value(), e -> e.name(locale), (a, b) -> a));
+		// A name is found in either language, so a search survives the language switch.
+		Map<String, String> searched = applicants.stream()
+			.collect(java.util.stream.Collectors.toMap(e -> e.uscc().value(), Enterprise::namesForSearch, (a, b) -> a));
+		WorkQueueFilter filter = WorkQueueFilter.of(q, olderThanDays, sort, QUEUE_ORDERS);
+		ApplicationStatus shownStatus = Arrays.stream(ApplicationStatus.values())
+			.filter(s -> s.name().equals(status) && QUEUE_STATUSES.contains(s)).findFirst().orElse(null);
+		java.time.Instant now = supervision.now();
+		var shown = queue.stream()
+			.filter(a -> shownStatus == null || a.status() == shownStatus)
+			.filter(a -> filter.matches(a.reference(), a.applicant().value(), searched.get(a.applicant().value())))
+			.filter(a -> filter.waitedLongEnough(a.submittedAt(), now))
+			.toList();
+		model.addAttribute("queue", filter.ordered(shown, PermitApplication::submittedAt,
+				a -> names.getOrDefault(a.applicant().value(), a.applicant().value()), locale));
+		model.addAttribute("applicantNames", names);
 		model.addAttribute("entries", entriesByCode());
 		model.addAttribute("today", supervision.today());
 		model.addAttribute("calendar", applications.workingCalendar());
+		model.addAttribute("agency", actor.role() == Role.OFFICER ? actor.agency().value() : null);
+		model.addAttribute("agencies", actor.role() == Role.ADMIN ? agencies.all() : List.of());
+		model.addAttribute("agencyNames", agencies.all().stream()
+			.collect(java.util.stream.Collectors.toMap(a -> a.code().value(), a -> a.name(locale))));
+		model.addAttribute("chosenAgency", shownAgencies.size() == 1 ? shownAgencies.getFirst().value() : "");
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("status", shownStatus == null ? "" : shownStatus.name());
+		model.addAttribute("statuses", QUEUE_STATUSES);
+		model.addAttribute("olderThanDays", filter.olderThanDays());
+		model.addAttribute("ages", WorkQueueFilter.AGES);
+		model.addAttribute("sort", filter.order());
+		model.addAttribute("orders", QUEUE_ORDERS);
 		return "permit/queue";
 	}
+
+	/** The statuses of applications in an agency's queue. */
+	static final List<ApplicationStatus> QUEUE_STATUSES = List.of(ApplicationStatus.UNDER_REVIEW,
+			ApplicationStatus.DOCUMENTS_REQUESTED);
 
 	@GetMapping("/permits/verification")
 	String verification(Model model) {
@@ -395,6 +442,11 @@ class PermitPages {
 	/** Field problems go next to their fields; a problem of the whole request goes on top of the form. */
 	private static void showProblems(Model model, Map<String, String> errors, Problem problem) {
 		model.addAttribute("errors", errors);
+		// The summary links a document's problem ("documents[1]") to its field, whose id is "document-1".
+		Map<String, String> targets = new LinkedHashMap<>();
+		errors.keySet().stream().filter(field -> field.matches("documents\\[\\d+]"))
+			.forEach(field -> targets.put(field, "document-" + field.replaceAll("\\D", "")));
+		model.addAttribute("errorTargets", targets);
 		model.addAttribute("problem", problem == null || !problem.fieldProblems().isEmpty() ? null : problem);
 		model.addAttribute("problemArgs", problem == null ? new Object[0] : problem.arguments());
 	}
@@ -470,7 +522,7 @@ class PermitPages {
 
 		@Bean
 		NavigationItem permitQueueNavigation() {
-			return new NavigationItem("nav.permitQueue", "/permits/queue", Set.of("OFFICER"), 220);
+			return new NavigationItem("nav.permitQueue", "/permits/queue", Set.of("OFFICER", "ADMIN"), 220);
 		}
 
 		@Bean

@@ -191,4 +191,9 @@ class PermitSupervision {
 	LocalDate today() {
 		return time.today();
 	}
+
+	/** The business clock's instant, for how long applications have waited. */
+	java.time.Instant now() {
+		return time.now();
+	}
 }

@@ -1,10 +1,12 @@
 package io.singlewindow.routing.internal;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +32,10 @@ class RoutingAdmin {
 	private final RoutingRules rules;
 	private final CurrentActor currentActor;
 	private final Agencies agencies;
+	private final MessageSource messages;
 
-	RoutingAdmin(RoutingRules rules, CurrentActor currentActor, Agencies agencies) {
+	RoutingAdmin(RoutingRules rules, CurrentActor currentActor, Agencies agencies, MessageSource messages) {
+		this.messages = messages;
 		this.rules = rules;
 		this.currentActor = currentActor;
 		this.agencies = agencies;
@@ -69,7 +73,7 @@ class RoutingAdmin {
 			@RequestParam(required = false) String descriptionEn, @RequestParam(required = false) String conditionType,
 			@RequestParam(required = false) String values, @RequestParam(required = false) String agency,
 			@RequestParam(defaultValue = "false") boolean active, @RequestParam(required = false) Integer priority,
-			@RequestParam(required = false) Integer version, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) Integer version, Model model, HttpServletResponse response, Locale locale) {
 		currentActor.get().requireRole(Role.ADMIN);
 		RuleBody body = new RuleBody(code, descriptionZh, descriptionEn, conditionType, values, agency, active,
 				priority, version);
@@ -78,16 +82,24 @@ class RoutingAdmin {
 			return "redirect:/admin/routing?saved=" + code;
 		} catch (Problem e) {
 			response.setStatus(e.status().value());
-			model.addAttribute("error", e.fieldProblems().isEmpty() ? e.code() : e.fieldProblems().get(0).code());
-			model.addAttribute("errorField", e.fieldProblems().isEmpty() ? null : e.fieldProblems().get(0).field());
-			model.addAttribute("errorArguments", e.fieldProblems().isEmpty() ? e.arguments()
-					: e.fieldProblems().get(0).arguments());
+			// Every problem at once, each beside its field and linked from the summary; a refusal of the whole rule
+			// (a concurrent change) under "form".
+			Map<String, String> errors = new LinkedHashMap<>();
+			if (e.fieldProblems().isEmpty()) {
+				errors.put("form", messages.getMessage("problem." + e.code(), e.arguments(), e.code(), locale));
+			}
+			e.fieldProblems().forEach(p -> errors.putIfAbsent(p.field(),
+					messages.getMessage("problem." + p.code(), p.arguments(), p.code(), locale)));
+			model.addAttribute("errors", errors);
 			return editPage(body, model);
 		}
 	}
 
 	private String editPage(RuleBody rule, Model model) {
 		model.addAttribute("rule", rule);
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
 		model.addAttribute("types", RoutingRule.ConditionType.values());
 		model.addAttribute("agencies", agencies.all());
 		return "routing/rule";

@@ -3,7 +3,9 @@ package io.singlewindow.statistics.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -69,9 +71,11 @@ class StatisticsPages {
 			query = DashboardQuery.parse(number(year), number(month), period, flow, time);
 		}
 		catch (Problem problem) {
-			model.addAttribute("problems", problem.fieldProblems().stream()
-				.map(p -> messages.getMessage("problem." + p.code(), p.arguments(), p.code(), locale))
-				.toList());
+			// field → message, so the summary links each problem to its filter (the fields are named as the selects)
+			Map<String, String> errors = new LinkedHashMap<>();
+			problem.fieldProblems().forEach(p -> errors.merge(p.field(),
+					messages.getMessage("problem." + p.code(), p.arguments(), p.code(), locale), (a, b) -> a + " " + b));
+			model.addAttribute("errors", errors);
 			query = DashboardQuery.parse(null, null, null, null, time);
 		}
 		Dashboard dashboard = dashboards.dashboard(query.period(), query.flow());

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.UnitCode;
 import io.singlewindow.tariff.TariffLine;
 import io.singlewindow.tariff.TariffSchedule;
 
@@ -72,7 +73,7 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 	private static TariffLine withPreferences(TariffLine l, Map<String, BigDecimal> prefs) {
 		return new TariffLine(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfnRate(),
 				prefs == null ? Map.of() : Map.copyOf(prefs), l.exciseRate(), l.vatRate(), l.supervisionConditions(),
-				l.inspectionCategories(), l.demo());
+				l.inspectionCategories(), l.demo(), l.legalUnit(), l.secondLegalUnit());
 	}
 
 	private TariffLine map(ResultSet rs, int n) throws SQLException {
@@ -80,7 +81,11 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 				rs.getString("description_en"), rs.getBigDecimal("mfn_rate").stripTrailingZeros(), Map.of(),
 				strip(rs.getBigDecimal("excise_rate")), rs.getBigDecimal("vat_rate").stripTrailingZeros(),
 				codes(rs.getString("supervision_conditions")), codes(rs.getString("inspection_categories")),
-				rs.getBoolean("demo"));
+				rs.getBoolean("demo"), unit(rs.getString("legal_unit")), unit(rs.getString("second_legal_unit")));
+	}
+
+	private static UnitCode unit(String stored) {
+		return stored == null ? null : new UnitCode(stored);
 	}
 
 	private static BigDecimal strip(BigDecimal d) {

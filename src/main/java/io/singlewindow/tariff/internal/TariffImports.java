@@ -28,6 +28,7 @@ import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.FreeText;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.UnitCode;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.reference.ReferenceData;
 import io.singlewindow.reference.CsvReader;
@@ -40,14 +41,18 @@ import io.singlewindow.reference.CsvReader;
  *
  * <p>Columns (header required, in this order): {@value #HEADER}. Rates are percentages ({@code 8} is 8 %),
  * {@code preferential_rates} is {@code AGREEMENT:percent} separated by {@code ;}, conditions and categories are one
- * character per code ({@code AB}).
+ * character per code ({@code AB}), the legal units of quantity (法定第一/第二计量单位) are UN/ECE Rec 20 codes
+ * ({@code KGM}, {@code LTR}; the second usually blank). A file without the two unit columns (the format before units
+ * were part of it) is still read: its lines' units are then not known.
  */
 @Component
 public class TariffImports implements DisposableBean {
 
-	static final String HEADER = "code,description_zh,description_en,mfn_rate,vat_rate,excise_rate,export_rate,"
-			+ "preferential_rates,supervision_conditions,inspection_categories";
+	static final String HEADER_WITHOUT_UNITS = "code,description_zh,description_en,mfn_rate,vat_rate,excise_rate,"
+			+ "export_rate,preferential_rates,supervision_conditions,inspection_categories";
+	static final String HEADER = HEADER_WITHOUT_UNITS + ",legal_unit,second_legal_unit";
 	static final List<String> COLUMNS = List.of(HEADER.split(","));
+	static final List<String> COLUMNS_WITHOUT_UNITS = List.of(HEADER_WITHOUT_UNITS.split(","));
 	static final Set<BigDecimal> VAT_RATES = Set.of(new BigDecimal("13"), new BigDecimal("9"), BigDecimal.ZERO);
 	/** How often (in rows) the progress is written while checking. */
 	static final int PROGRESS_EVERY = 25;
@@ -72,7 +77,7 @@ public class TariffImports implements DisposableBean {
 
 	record ParsedLine(String code, String descriptionZh, String descriptionEn, BigDecimal mfn, BigDecimal vat,
 			BigDecimal excise, BigDecimal export, Map<String, BigDecimal> preferential, String supervision,
-			String inspection) {
+			String inspection, String legalUnit, String secondLegalUnit) {
 	}
 
 	private final JdbcClient jdbc;
@@ -138,13 +143,14 @@ public class TariffImports implements DisposableBean {
 			jdbc.sql("UPDATE tariff_import SET total_rows = ? WHERE id = ?").params(total, id).update();
 			List<RowError> errors = new ArrayList<>();
 			List<ParsedLine> lines = new ArrayList<>();
-			if (records.isEmpty() || !header(records.get(0)).equals(COLUMNS)) {
+			List<String> header = records.isEmpty() ? List.of() : header(records.get(0));
+			if (!header.equals(COLUMNS) && !header.equals(COLUMNS_WITHOUT_UNITS)) {
 				errors.add(new RowError(1, "", "HEADER_INVALID", records.isEmpty() ? "" : String.join(",",
 						records.get(0))));
 			} else {
 				Set<String> seen = new HashSet<>();
 				for (int i = 1; i < records.size(); i++) {
-					ParsedLine line = check(i + 1, records.get(i), seen, errors);
+					ParsedLine line = check(i + 1, records.get(i), header.size(), seen, errors);
 					if (line != null) {
 						lines.add(line);
 					}
@@ -207,9 +213,9 @@ public class TariffImports implements DisposableBean {
 	}
 
 	/** Checks one data row; records every problem of the row and returns the line only when it has none. */
-	ParsedLine check(int rowNo, List<String> row, Set<String> seen, List<RowError> errors) {
+	ParsedLine check(int rowNo, List<String> row, int columns, Set<String> seen, List<RowError> errors) {
 		int before = errors.size();
-		if (row.size() != COLUMNS.size()) {
+		if (row.size() != columns) {
 			errors.add(new RowError(rowNo, "", "COLUMN_COUNT", String.valueOf(row.size())));
 			return null;
 		}
@@ -263,10 +269,29 @@ public class TariffImports implements DisposableBean {
 		if (!inspection.matches("[A-Za-z]*") || inspection.length() > 20) {
 			errors.add(new RowError(rowNo, "inspection_categories", "CONDITION_CODES_INVALID", inspection));
 		}
+		String unit = columns > 10 ? unit(rowNo, "legal_unit", row.get(10), errors) : null;
+		String secondUnit = columns > 11 ? unit(rowNo, "second_legal_unit", row.get(11), errors) : null;
+		if (secondUnit != null && unit == null && errors.size() == before) {
+			errors.add(new RowError(rowNo, "legal_unit", "REQUIRED", ""));
+		}
 		if (errors.size() > before) {
 			return null;
 		}
-		return new ParsedLine(code, zh, en, mfn, vat, excise, export, prefs, supervision, inspection.toUpperCase(Locale.ROOT));
+		return new ParsedLine(code, zh, en, mfn, vat, excise, export, prefs, supervision, inspection.toUpperCase(Locale.ROOT),
+				unit, secondUnit);
+	}
+
+	/** A legal unit cell: blank (not known, or no second unit) or a current UN/ECE Rec 20 code. */
+	private String unit(int rowNo, String column, String raw, List<RowError> errors) {
+		String text = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
+		if (text.isEmpty()) {
+			return null;
+		}
+		if (!text.matches("[A-Z0-9]{2,3}") || !reference.isUnit(new UnitCode(text))) {
+			errors.add(new RowError(rowNo, column, "UNIT_UNKNOWN", raw));
+			return null;
+		}
+		return text;
 	}
 
 	/** A percentage cell as a fraction; blank is {@literal null} unless required. */
@@ -296,15 +321,16 @@ public class TariffImports implements DisposableBean {
 	private void store(ParsedLine l) {
 		jdbc.sql("""
 				INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
-				  supervision_conditions, inspection_categories, demo, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
+				  supervision_conditions, inspection_categories, legal_unit, second_legal_unit, demo, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
 				ON CONFLICT (code) DO UPDATE SET description_zh = EXCLUDED.description_zh,
 				  description_en = EXCLUDED.description_en, mfn_rate = EXCLUDED.mfn_rate, excise_rate = EXCLUDED.excise_rate,
 				  vat_rate = EXCLUDED.vat_rate, export_rate = EXCLUDED.export_rate,
 				  supervision_conditions = EXCLUDED.supervision_conditions,
-				  inspection_categories = EXCLUDED.inspection_categories, demo = FALSE, updated_at = EXCLUDED.updated_at""")
+				  inspection_categories = EXCLUDED.inspection_categories, legal_unit = EXCLUDED.legal_unit,
+				  second_legal_unit = EXCLUDED.second_legal_unit, demo = FALSE, updated_at = EXCLUDED.updated_at""")
 				.params(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfn(), l.excise(), l.vat(), l.export(),
-						l.supervision(), l.inspection(), utc(time.now()))
+						l.supervision(), l.inspection(), l.legalUnit(), l.secondLegalUnit(), utc(time.now()))
 				.update();
 		jdbc.sql("DELETE FROM tariff_preferential_rate WHERE code = ?").param(l.code()).update();
 		l.preferential().forEach((agreement, rate) -> jdbc

@@ -57,6 +57,32 @@ class DeclarationPickersBrowserTests {
 		}
 	}
 
+	@Test
+	void theCommodityCodeShowsTheLegalUnitsOfItsTariffLineInTheTradersLanguage() throws Exception {
+		try (var trader = new BrowserSession(port)) {
+			trader.logInAs("trader.coffee", "demo12345");
+			trader.waitFor(By.id("home-trader"));
+			trader.open("/declarations/new?lang=en");
+			trader.type("item0-hsCode", "wine of fresh");
+			assertThat(optionName(trader, "hs-options0", "2204210000")).endsWith(" · litre / kg");
+			trader.type("item0-hsCode", "2204210000");
+			assertThat(trader.text(By.id("hs-unit0"))).isEqualTo("Legal unit of quantity: litre / kg.");
+			trader.type("item0-hsCode", "0901210000");
+			assertThat(trader.waitForText(By.id("hs-unit0"), "Legal unit of quantity: kg.")).isTrue();
+			trader.click("add-item");
+			trader.type("item1-hsCode", "8471300000");
+			assertThat(trader.text(By.id("hs-unit1"))).isEqualTo("Legal unit of quantity: unit / kg.");
+			trader.screenshot("declaration-hs-unit-en");
+
+			trader.open("/declarations/new?lang=zh_CN");
+			trader.type("item0-hsCode", "葡萄酒");
+			assertThat(optionName(trader, "hs-options0", "2204210000")).endsWith(" · 升 / 千克");
+			trader.type("item0-hsCode", "2204210000");
+			assertThat(trader.text(By.id("hs-unit0"))).isEqualTo("法定计量单位：升 / 千克。");
+			trader.screenshot("declaration-hs-unit-zh");
+		}
+	}
+
 	private static String optionName(BrowserSession browser, String list, String code) {
 		return browser.waitFor(By.cssSelector("#" + list + " option[value='" + code + "']")).getAttribute("textContent");
 	}

@@ -85,7 +85,7 @@ class StatisticsBrowserTests {
 		browser.click("rebuild");
 		assertThat(browser.text(By.id("rebuilt"))).startsWith("Rebuilt:").contains("declaration lines");
 		browser.open("/statistics?year=1999&month=13");
-		assertThat(browser.text(By.cssSelector("ul.error[role=alert]"))).contains("The year must be between 2000 and")
+		assertThat(browser.text(By.id("correction-summary"))).contains("The year must be between 2000 and")
 			.contains("The month must be between 1 and 12.");
 		browser.click("logout");
 		browser.waitFor(By.id("login-form"));

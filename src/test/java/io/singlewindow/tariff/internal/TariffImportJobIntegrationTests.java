@@ -45,7 +45,7 @@ class TariffImportJobIntegrationTests {
 	@Test
 	void twoNodesRunningTheSameJobImportItOnce() throws Exception {
 		String code = "090220" + String.format("%04d", (int) (Math.random() * 10000));
-		UUID id = queued(TariffImports.HEADER + "\n" + code + ",茶,Tea,15,9,,,,,\n",
+		UUID id = queued(TariffImports.HEADER + "\n" + code + ",茶,Tea,15,9,,,,,,KGM,\n",
 				OffsetDateTime.ofInstant(time.now(), ZoneOffset.UTC));
 		CountDownLatch start = new CountDownLatch(1);
 		java.util.concurrent.atomic.AtomicInteger claimed = new java.util.concurrent.atomic.AtomicInteger();
