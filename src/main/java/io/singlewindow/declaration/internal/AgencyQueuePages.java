@@ -59,8 +59,10 @@ class AgencyQueuePages {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.OFFICER);
 		boolean customs = AgencyCode.CUSTOMS.equals(actor.agency());
+		boolean seesChannel = ChannelVisibility.sees(actor);
 		TaskStatus shownStatus = "QUERIED".equals(status) ? TaskStatus.QUERIED : TaskStatus.PENDING;
-		List<DeclarationStore.QueueEntry> tasks = store.queue(actor.agency().value(), shownStatus, 500);
+		List<DeclarationStore.QueueEntry> tasks = store.queue(actor.agency().value(), shownStatus, 500).stream()
+			.map(e -> ChannelVisibility.of(actor.agency(), e)).toList();
 		List<DeclarationStore.Summary> release = customs ? store.awaitingRelease(200) : List.of();
 		Map<String, String> names = enterpriseNames(Stream.concat(
 				tasks.stream().map(DeclarationStore.QueueEntry::declarant),
@@ -70,7 +72,7 @@ class AgencyQueuePages {
 		BiPredicate<String, String> matches = (number, declarant) -> search.isEmpty()
 				|| number.toLowerCase(Locale.ROOT).contains(search) || declarant.toLowerCase(Locale.ROOT).contains(search)
 				|| names.getOrDefault(declarant, "").toLowerCase(Locale.ROOT).contains(search);
-		String shownChannel = customs && channel != null && channel.matches("GREEN|YELLOW|RED") ? channel : "";
+		String shownChannel = seesChannel && channel != null && channel.matches("GREEN|YELLOW|RED") ? channel : "";
 		int minimumAge = olderThanDays != null && AGES.contains(olderThanDays) ? olderThanDays : 0;
 		Instant waitingSince = time.now().minus(Duration.ofDays(minimumAge));
 		List<DeclarationStore.QueueEntry> shown = new ArrayList<>(tasks.stream()

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.Problem;
-import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
@@ -309,12 +308,7 @@ class DeclarationApi {
 	List<DeclarationStore.QueueEntry> queue(@PathVariable String agency) {
 		AgencyCode code = AgencyCode.of(agency);
 		currentActor.get().requireActAs(code);
-		// The risk channel is customs' knowledge.
-		return store.queue(code.value(), 200).stream()
-			.map(e -> code.equals(AgencyCode.CUSTOMS) ? e : new DeclarationStore.QueueEntry(e.taskId(),
-					e.declarationId(), e.number(), e.declarant(), e.flow(), null, e.policyCode(), e.note(), e.answer(),
-					e.createdAt(), e.version()))
-			.toList();
+		return store.queue(code.value(), 200).stream().map(e -> ChannelVisibility.of(code, e)).toList();
 	}
 
 	record DecisionRequest(Declarations.Decision decision, String reason, Integer version) {
@@ -337,10 +331,9 @@ class DeclarationApi {
 		return store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
 	}
 
-	/** Officers see the channel; the declarant's side never does. */
+	/** The declaration as the actor may see it (the risk channel: {@link ChannelVisibility}). */
 	static DeclarationView visible(Actor actor, DeclarationView view) {
-		actor.requireSee(Uscc.parse(view.declarant()));
-		return actor.role() == Role.OFFICER ? view : view.forTrader();
+		return ChannelVisibility.of(actor, view);
 	}
 
 	static List<String> declarants(Actor actor) {
