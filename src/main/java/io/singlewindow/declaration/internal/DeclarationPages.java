@@ -42,7 +42,7 @@ class DeclarationPages {
 	private final DeclarationChanges changes;
 
 	private final DeclarationWorkbooks workbooks;
-	private final DeclarationPickers pickers;
+	private final DeclarationPickerPages pickers;
 
 	/** The pick list ({@code <datalist>}) of each header field that takes a code. */
 	private static final Map<String, String> HEADER_LISTS = Map.of("tradeMode", "tradeModes", "transportMode",
@@ -51,7 +51,7 @@ class DeclarationPages {
 
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			Enterprises enterprises, MessageSource messages, DeclarationChanges changes,
-			DeclarationWorkbooks workbooks, DeclarationPickers pickers) {
+			DeclarationWorkbooks workbooks, DeclarationPickerPages pickers) {
 		this.workbooks = workbooks;
 		this.pickers = pickers;
 		this.changes = changes;

@@ -25,13 +25,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Administrators edit the routing table on the page {@code /admin/routing} (REST: {@link RoutingRulesApi}). */
 @Controller
-class RoutingAdmin {
+class RoutingPages {
 
 	private final RoutingRules rules;
 	private final CurrentActor currentActor;
 	private final Agencies agencies;
 
-	RoutingAdmin(RoutingRules rules, CurrentActor currentActor, Agencies agencies) {
+	RoutingPages(RoutingRules rules, CurrentActor currentActor, Agencies agencies) {
 		this.rules = rules;
 		this.currentActor = currentActor;
 		this.agencies = agencies;
@@ -43,6 +43,8 @@ class RoutingAdmin {
 	}
 
 	/** A rule as the API reads and writes it; {@code version} is required for an update. */
+	// The API's schema keeps the name it was published under (this class was RoutingAdmin).
+	@io.swagger.v3.oas.annotations.media.Schema(name = "RoutingAdminRuleBody")
 	record RuleBody(String code, String descriptionZh, String descriptionEn, String conditionType, String values,
 			String agency, Boolean active, Integer priority, Integer version) {
 	}
