@@ -69,9 +69,11 @@ class AgencyQueuePages {
 		actor.requireRole(Role.OFFICER, Role.ADMIN);
 		List<String> shownAgencies = shownAgencies(actor, agency);
 		boolean customs = shownAgencies.contains(AgencyCode.CUSTOMS.value());
+		boolean seesChannel = ChannelVisibility.sees(actor);
 		TaskStatus shownStatus = "QUERIED".equals(status) ? TaskStatus.QUERIED : TaskStatus.PENDING;
 		List<AgencyTask> tasks = shownAgencies.stream()
-			.flatMap(a -> store.queue(a, shownStatus, 500).stream().map(t -> new AgencyTask(a, t)))
+			.flatMap(a -> store.queue(a, shownStatus, 500).stream()
+				.map(t -> new AgencyTask(a, ChannelVisibility.of(actor, t))))
 			.toList();
 		List<DeclarationStore.Summary> release = customs ? store.awaitingRelease(200) : List.of();
 		List<Enterprise> declarants = enterprises.findAll(Stream.concat(
@@ -85,7 +87,7 @@ class AgencyQueuePages {
 
 		WorkQueueFilter filter = WorkQueueFilter.of(q, olderThanDays, sort, ORDERS);
 		Instant now = time.now();
-		String shownChannel = customs && channel != null && channel.matches("GREEN|YELLOW|RED") ? channel : "";
+		String shownChannel = seesChannel && channel != null && channel.matches("GREEN|YELLOW|RED") ? channel : "";
 		List<AgencyTask> shown = tasks.stream()
 			.filter(t -> filter.matches(t.task().number(), t.task().declarant(), searched.get(t.task().declarant())))
 			.filter(t -> shownChannel.isEmpty() || shownChannel.equals(t.task().channel()))

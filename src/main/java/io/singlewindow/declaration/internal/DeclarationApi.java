@@ -414,11 +414,8 @@ class DeclarationApi {
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
 		AgencyCode code = AgencyCode.of(agency);
 		currentActor.get().requireActAs(code);
-		// The risk channel is customs' knowledge.
 		return store.queue(code.value(), TaskStatus.PENDING, PageRequest.read(limit, cursor))
-			.map(e -> code.equals(AgencyCode.CUSTOMS) ? e : new DeclarationStore.QueueEntry(e.taskId(),
-					e.declarationId(), e.number(), e.declarant(), e.flow(), null, e.policyCode(), e.note(), e.answer(),
-					e.createdAt(), e.version()))
+			.map(e -> ChannelVisibility.of(code, e))
 			.answer();
 	}
 
@@ -441,10 +438,9 @@ class DeclarationApi {
 		return store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
 	}
 
-	/** Officers see the channel; the declarant's side never does. */
+	/** The declaration as the actor may see it (the risk channel: {@link ChannelVisibility}). */
 	static DeclarationView visible(Actor actor, DeclarationView view) {
-		actor.requireSee(Uscc.parse(view.declarant()));
-		return actor.role() == Role.OFFICER ? view : view.forTrader();
+		return ChannelVisibility.of(actor, view);
 	}
 
 	static List<String> declarants(Actor actor) {

@@ -42,7 +42,7 @@ class DeclarationPages {
 	private final DeclarationChanges changes;
 
 	private final DeclarationWorkbooks workbooks;
-	private final DeclarationPickers pickers;
+	private final DeclarationPickerPages pickers;
 	private final BatchSubmissions batches;
 
 	/** The pick list ({@code <datalist>}) of each header field that takes a code. */
@@ -52,7 +52,7 @@ class DeclarationPages {
 
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			Enterprises enterprises, MessageSource messages, DeclarationChanges changes,
-			DeclarationWorkbooks workbooks, DeclarationPickers pickers, BatchSubmissions batches) {
+			DeclarationWorkbooks workbooks, DeclarationPickerPages pickers, BatchSubmissions batches) {
 		this.batches = batches;
 		this.workbooks = workbooks;
 		this.pickers = pickers;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A declaration with its items, assessment, routing, tasks and timeline: the consolidated response. The risk channel
- * and the customs task's policy are officers' knowledge; {@link #forTrader()} removes them.
+ * and the customs task's policy are officers' knowledge; {@link #withoutChannel()} removes them.
  */
 record DeclarationView(UUID id, String number, String declarant, String clientReference, String flow,
 		String tradeMode, String transportMode, String port, String originCountry, String destinationCountry,
@@ -36,8 +36,8 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	record Event(Instant at, String event, String agency, String actor, String reasonCode, String reason) {
 	}
 
-	/** What the declarant may see: no channel, no customs risk policy. */
-	DeclarationView forTrader() {
+	/** What everyone but customs may see: no channel, no customs risk policy (see {@link ChannelVisibility}). */
+	DeclarationView withoutChannel() {
 		List<Task> visibleTasks = tasks.stream()
 			.map(t -> "CUSTOMS".equals(t.agency()) ? new Task(t.id(), t.agency(), t.status(), null, null,
 					t.decidedBy(), t.decidedAt(), t.reason(), t.answer(), t.version()) : t)

@@ -8,22 +8,17 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +49,6 @@ import io.singlewindow.permit.PermitLedger;
 import io.singlewindow.permit.PermitRequirement;
 import io.singlewindow.permit.WriteOffRequest;
 import io.singlewindow.platform.BusinessTime;
-import io.singlewindow.risk.Channel;
 import io.singlewindow.risk.RiskAssessor;
 import io.singlewindow.risk.RiskDecision;
 import io.singlewindow.risk.RiskRequest;
@@ -77,19 +71,9 @@ class Declarations {
 
 	private static final Logger log = LoggerFactory.getLogger(Declarations.class);
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-	/** Automatic decision policies, by their stable reason codes. */
-	static final String CUSTOMS_GREEN_CHANNEL = "CUSTOMS_GREEN_CHANNEL";
-	static final String CUSTOMS_CHANNEL_CHECK = "CUSTOMS_CHANNEL_CHECK";
-	static final String PERMIT_WRITTEN_OFF = "PERMIT_WRITTEN_OFF";
-	static final String PERMIT_NOT_REFERENCED = "PERMIT_NOT_REFERENCED";
-	static final String OFFICER_REVIEW = "OFFICER_REVIEW";
-	static final String PERMIT_WRITE_OFF_FAILED = "PERMIT_WRITE_OFF_FAILED";
-
-	private final JdbcClient jdbc;
-	private final JdbcTemplate batch;
 	private final DeclarationStore store;
+	private final DeclarationRows rows;
 	private final DeclarationValidation validation;
 	private final Enterprises enterprises;
 	private final DutyAssessor assessor;
@@ -99,18 +83,15 @@ class Declarations {
 	private final ExchangeRates rates;
 	private final BusinessTime time;
 	private final ApplicationEventPublisher events;
-	private final Webhooks webhooks;
 	private final AuditTrail auditTrail;
 
-	Declarations(JdbcClient jdbc, JdbcTemplate batch, DeclarationStore store,
+	Declarations(DeclarationStore store, DeclarationRows rows,
 			DeclarationValidation validation, Enterprises enterprises, DutyAssessor assessor, RiskAssessor risk,
 			Routing routing, PermitLedger permits, ExchangeRates rates, BusinessTime time,
-			ApplicationEventPublisher events, Webhooks webhooks, AuditTrail auditTrail) {
-		this.jdbc = jdbc;
+			ApplicationEventPublisher events, AuditTrail auditTrail) {
 		this.auditTrail = auditTrail;
-		this.webhooks = webhooks;
-		this.batch = batch;
 		this.store = store;
+		this.rows = rows;
 		this.validation = validation;
 		this.enterprises = enterprises;
 		this.assessor = assessor;
@@ -170,29 +151,13 @@ class Declarations {
 		ValidDeclaration d = validation.validate(request, declarant, enterprise.nameZh(), time.month());
 		UUID id = UUID.randomUUID();
 		Instant now = time.now();
-		// The number is drawn in the insert itself: XM + business date + 8-digit sequence.
-		String number = jdbc.sql("""
-				INSERT INTO declaration (id, number, declarant, client_reference, request_hash, flow, trade_mode,
-				    transport_mode, port, origin_country, destination_country, trading_country, currency, incoterm,
-				    freight, insurance, packages, gross_weight, net_weight, consignor, consignee, status, submitted_by,
-				    submitted_at, updated_at)
-				VALUES (?, ? || lpad(nextval('declaration_number_seq')::text, 8, '0'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				    ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?)
-				ON CONFLICT (declarant, client_reference) DO NOTHING RETURNING number""")
-			.params(id, "XM" + today.format(DAY), declarant.value(), key, hash, d.flow().name(), d.tradeMode(),
-					d.transportMode(), d.port().value(), d.originCountry().value(), d.destinationCountry().value(),
-					d.tradingCountry().value(), d.currency().value(), d.incoterm(), d.freight(), d.insurance(),
-					d.packages(), d.grossWeight(), d.netWeight(), d.consignor(), d.consignee(), actor.username(),
-					Timestamp.from(now), Timestamp.from(now))
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		String number = rows.insert(id, today, declarant, key, hash, d, actor.username(), now);
 		if (number == null) {
 			// A concurrent submission with the same key committed first (ON CONFLICT waited for it).
 			return repeated(store.idByReference(declarant.value(), key).orElseThrow(), hash, key);
 		}
-		List<Object[]> timeline = new ArrayList<>();
-		timeline.add(event(id, now, "SUBMITTED", null, actor.username(), null, null));
+		List<Declaration.TimelineEntry> timeline = new ArrayList<>();
+		timeline.add(event(now, "SUBMITTED", null, actor.username(), null, null));
 		DeclarationStatus status = process(id, number, declarant, d, today, now, timeline, Map.of(),
 				DeclarationStatus.SUBMITTED);
 		events.publishEvent(new DeclarationSubmitted(id, number, declarant, d.flow(), now));
@@ -220,10 +185,6 @@ class Declarations {
 		}
 	}
 
-	/** A task as an amendment finds it. */
-	private record PreviousTask(UUID id, TaskStatus status, String fingerprint) {
-	}
-
 	/**
 	 * Assesses, selects the channel, routes, writes permits off and creates or re-opens the agencies' tasks, then
 	 * stores the consolidated status. On an amendment, {@code previous} holds the existing tasks: a task whose
@@ -231,7 +192,7 @@ class Declarations {
 	 * agency no longer routed loses its task.
 	 */
 	private DeclarationStatus process(UUID id, String number, Uscc declarant, ValidDeclaration d, LocalDate today,
-			Instant now, List<Object[]> timeline, Map<String, PreviousTask> previous, DeclarationStatus before) {
+			Instant now, List<Declaration.TimelineEntry> timeline, Map<String, DeclarationRows.PreviousTask> previous, DeclarationStatus before) {
 		Assessment assessment = assessor.assess(new AssessmentRequest(d.flow(), d.incoterm(), d.currency(),
 				d.freight(), d.insurance(), today, d.items().stream()
 					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
@@ -256,131 +217,45 @@ class Declarations {
 			.toList();
 		List<List<RoutingDecision>> routes = routing.routeAll(d.flow(), lines, needs);
 
-		insertItems(id, d, assessed);
-		insertRoutes(id, routes);
+		rows.insertLines(id, d, assessed, routes);
 
-		Map<AgencyCode, List<Integer>> agencyLines = new LinkedHashMap<>();
-		Map<AgencyCode, Set<String>> agencyRules = new LinkedHashMap<>();
-		Map<AgencyCode, Boolean> onlyPermits = new LinkedHashMap<>();
-		for (int i = 0; i < routes.size(); i++) {
-			for (RoutingDecision r : routes.get(i)) {
-				agencyLines.computeIfAbsent(r.agency(), a -> new ArrayList<>()).add(i + 1);
-				agencyRules.computeIfAbsent(r.agency(), a -> new LinkedHashSet<>()).add(r.ruleCode());
-				onlyPermits.merge(r.agency(), r.permitCatalogueCode() != null, Boolean::logicalAnd);
-			}
-		}
-		Map<AgencyCode, String> fingerprints = new LinkedHashMap<>();
-		agencyLines.forEach((agency, lineNos) -> {
-			StringBuilder seen = new StringBuilder();
-			if (agency.equals(AgencyCode.CUSTOMS)) {
-				// Customs answers for the whole declaration: any change of header or lines re-opens its task.
-				seen.append(d.flow()).append(d.tradeMode()).append(d.transportMode()).append(d.port())
-					.append(d.originCountry()).append(d.destinationCountry()).append(d.tradingCountry())
-					.append(d.currency()).append(d.incoterm()).append(plain(d.freight())).append(plain(d.insurance()))
-					.append(d.packages()).append(plain(d.grossWeight())).append(plain(d.netWeight())).append(channel.channel());
-			}
-			lineNos.stream().distinct().sorted().forEach(n -> seen.append('|').append(fingerprintOf(d.items().get(n - 1))));
-			fingerprints.put(agency, sha256(seen.toString()));
-		});
+		Map<AgencyCode, AgencyWork> work = AgencyWork.of(routes);
 		if (previous.isEmpty()) {
-			agencyRules.forEach((agency, rules) -> timeline.add(event(id, now, "ROUTED", agency.value(), "system",
-					String.join(",", rules), "lines " + agencyLines.get(agency).stream().distinct().toList())));
+			work.values().forEach(w -> timeline.add(event(now, "ROUTED", w.agency().value(), "system",
+					String.join(",", w.rules()), w.linesText())));
 		}
-
-		// Check every referenced permit a line needs; a refusal leaves that agency's task to its officer. The write-offs
-		// themselves come last (see the end of this method): they lock the permit until commit, and every other
-		// declaration under the same permit waits for that lock.
-		List<WriteOffRequest> writeOffs = new ArrayList<>();
-		// What the lines checked so far will take from each permit: a later line is checked for the sum, so that two
-		// lines which fit one by one but not together are told apart now, not at the write-off.
-		Map<String, WriteOffRequest> taken = new LinkedHashMap<>();
-		Set<String> acceptedLines = new java.util.HashSet<>();
-		Map<AgencyCode, List<String>> permitNotes = new LinkedHashMap<>();
-		Map<AgencyCode, Boolean> permitsOk = new LinkedHashMap<>();
-		// Lines for which an agency's own permit was written off: that agency has already said yes to them.
-		Map<AgencyCode, Set<Integer>> coveredLines = new LinkedHashMap<>();
-		for (int i = 0; i < routes.size(); i++) {
-			ValidDeclaration.Item item = d.items().get(i);
-			for (RoutingDecision r : routes.get(i)) {
-				if (r.permitCatalogueCode() == null) {
-					continue;
-				}
-				String note;
-				boolean ok = false;
-				if (item.permitNumber() == null) {
-					note = "line " + item.lineNo() + ": " + PERMIT_NOT_REFERENCED + " " + r.permitCatalogueCode();
-				} else {
-					WriteOffRequest request = new WriteOffRequest(id, item.lineNo(), item.permitNumber(), declarant,
-							item.hsCode(), item.quantity(), customsValue(assessed, item.lineNo()));
-					String line = item.permitNumber() + "#" + item.lineNo();
-					String failure = null;
-					if (!acceptedLines.contains(line)) {
-						WriteOffRequest earlier = taken.get(item.permitNumber());
-						WriteOffRequest together = earlier == null ? request
-								: new WriteOffRequest(id, item.lineNo(), item.permitNumber(), declarant, item.hsCode(),
-										sum(earlier.quantity(), request.quantity()), sum(earlier.valueCny(), request.valueCny()));
-						failure = permits.check(together).orElse(null);
-						if (failure == null) {
-							taken.put(item.permitNumber(), together);
-							acceptedLines.add(line);
-							writeOffs.add(request);
-						}
-					}
-					ok = failure == null;
-					note = "line " + item.lineNo() + ": " + (ok ? PERMIT_WRITTEN_OFF : failure) + " "
-							+ item.permitNumber();
-				}
-				permitNotes.computeIfAbsent(r.agency(), a -> new ArrayList<>()).add(note);
-				permitsOk.merge(r.agency(), ok, Boolean::logicalAnd);
-				if (ok) {
-					coveredLines.computeIfAbsent(r.agency(), a -> new java.util.HashSet<>()).add(item.lineNo());
-				}
-			}
-		}
+		// Every referenced permit a line needs is checked now; a refusal leaves that agency's task to its officer. The
+		// write-offs themselves come last (see the end of this method): they lock the permit until commit, and every
+		// other declaration under the same permit waits for that lock.
+		PermitChecks.Result permitChecks = PermitChecks.check(id, declarant, d, routes,
+				lineNo -> customsValue(assessed, lineNo), permits::check);
 
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> reopens = new ArrayList<>();
 		List<TaskStatus> statuses = new ArrayList<>();
-		for (AgencyCode agency : agencyRules.keySet()) {
-			PreviousTask prior = previous.get(agency.value());
-			if (prior != null && prior.fingerprint().equals(fingerprints.get(agency))) {
+		for (AgencyWork w : work.values()) {
+			AgencyCode agency = w.agency();
+			String fingerprint = w.fingerprint(d, channel.channel());
+			DeclarationRows.PreviousTask prior = previous.get(agency.value());
+			if (prior != null && prior.fingerprint().equals(fingerprint)) {
 				statuses.add(prior.status());
 				continue;
 			}
-			TaskStatus status;
-			String policy;
-			String note = permitNotes.containsKey(agency) ? String.join("; ", permitNotes.get(agency)) : null;
-			if (agency.equals(AgencyCode.CUSTOMS)) {
-				boolean green = channel.channel() == Channel.GREEN;
-				status = green ? TaskStatus.AUTO_APPROVED : TaskStatus.PENDING;
-				policy = green ? CUSTOMS_GREEN_CHANNEL : CUSTOMS_CHANNEL_CHECK;
-				note = channel.channel() + " " + channel.reasonCode() + (note == null ? "" : "; " + note);
-			} else if (permitsOk.getOrDefault(agency, false)
-					&& coveredLines.getOrDefault(agency, Set.of()).containsAll(agencyLines.get(agency))) {
-				// Every line the agency was routed for carries a permit it issued, valid and written off — also when
-				// another rule (e.g. an inspection category) routed the same line to it: the permit is its answer.
-				status = TaskStatus.AUTO_APPROVED;
-				policy = PERMIT_WRITTEN_OFF;
-			} else if (onlyPermits.get(agency)) {
-				status = TaskStatus.PENDING;
-				policy = note != null && note.contains(PERMIT_NOT_REFERENCED) ? PERMIT_NOT_REFERENCED
-						: PERMIT_WRITE_OFF_FAILED;
-			} else {
-				status = TaskStatus.PENDING;
-				policy = OFFICER_REVIEW;
-			}
+			AutomaticDecision.Outcome outcome = AutomaticDecision.decide(w, channel, permitChecks.of(agency));
+			TaskStatus status = outcome.status();
+			String policy = outcome.policy();
+			String note = outcome.note();
 			statuses.add(status);
-			boolean auto = status == TaskStatus.AUTO_APPROVED;
+			boolean auto = outcome.automatic();
 			UUID taskId = prior == null ? UUID.randomUUID() : prior.id();
 			if (prior == null) {
 				inserts.add(new Object[] { taskId, id, agency.value(), status.name(), policy, note,
-						auto ? "system" : null, auto ? Timestamp.from(now) : null, fingerprints.get(agency),
+						auto ? "system" : null, auto ? Timestamp.from(now) : null, fingerprint,
 						Timestamp.from(now) });
 			} else {
 				reopens.add(new Object[] { status.name(), policy, note, auto ? "system" : null,
-						auto ? Timestamp.from(now) : null, fingerprints.get(agency), prior.id() });
-				timeline.add(event(id, now, "REOPENED", agency.value(), "system", null,
-						"lines " + agencyLines.get(agency).stream().distinct().toList()));
+						auto ? Timestamp.from(now) : null, fingerprint, prior.id() });
+				timeline.add(event(now, "REOPENED", agency.value(), "system", null, w.linesText()));
 			}
 			if (auto) {
 				auditTrail.record(AuditRecord.of("AGENCY_TASK_AUTO_APPROVED", "AGENCY_TASK", taskId)
@@ -388,7 +263,7 @@ class Declarations {
 					.change(prior == null ? null : AuditRecord.state("status", prior.status().name()),
 							AuditRecord.state("declaration", number, "declarant", declarant.value(), "status",
 									status.name(), "policy", policy, "note", note)));
-				timeline.add(event(id, now, "AUTO_APPROVED", agency.value(), "system", policy, note));
+				timeline.add(event(now, "AUTO_APPROVED", agency.value(), "system", policy, note));
 				events.publishEvent(new AgencyDecisionRecorded(id, number, agency, status.name(), "system", policy,
 						now));
 			} else {
@@ -396,33 +271,20 @@ class Declarations {
 			}
 		}
 		previous.forEach((agency, prior) -> {
-			if (!agencyRules.containsKey(new AgencyCode(agency))) {
-				jdbc.sql("DELETE FROM agency_task WHERE id = ?").param(prior.id()).update();
-				timeline.add(event(id, now, "UNROUTED", agency, "system", null, null));
+			if (!work.containsKey(new AgencyCode(agency))) {
+				rows.deleteTask(prior.id());
+				timeline.add(event(now, "UNROUTED", agency, "system", null, null));
 			}
 		});
-		batch.batchUpdate("""
-				INSERT INTO agency_task (id, declaration_id, agency, status, policy_code, note, decided_by, decided_at,
-				    fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
-		batch.batchUpdate("""
-				UPDATE agency_task SET status = ?, policy_code = ?, note = ?, decided_by = ?, decided_at = ?,
-				    reason = NULL, answer = NULL, fingerprint = ?, version = version + 1 WHERE id = ?""", reopens);
+		rows.openTasks(inserts, reopens);
 
 		DeclarationStatus status = DeclarationStatus.consolidate(statuses);
-		jdbc.sql("""
-				UPDATE declaration SET status = ?, channel = ?, channel_reason_code = ?, channel_reason = ?,
-				    exchange_rate = ?, total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
-				    total_taxes = ?, cleared_at = ?, updated_at = ?, version = version + 1 WHERE id = ?""")
-			.params(status.name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
-					assessment.exchangeRate(), assessment.totalCustomsValueCny(), assessment.totalDuty(),
-					assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(),
-					status == DeclarationStatus.CLEARED ? Timestamp.from(now) : null, Timestamp.from(now), id)
-			.update();
+		rows.recordOutcome(id, status, channel, assessment, now);
 		if (status != before) {
-			timeline.add(event(id, now, status.name(), null, "system", null, null));
-			webhooks.enqueue(declarant.value(), id, number, status.name(), now);
+			timeline.add(event(now, status.name(), null, "system", null, null));
+			rows.statusMoved(id, number, declarant, status, now);
 		}
-		insertEvents(timeline);
+		rows.insertTimeline(id, timeline);
 		if (status == DeclarationStatus.CLEARED) {
 			// Built from what is in hand: the hot path of automatic clearance reads nothing back.
 			publishCleared(id, number, declarant, d.flow(), d.tradeMode(), d.tradingCountry(), d.items().stream()
@@ -430,10 +292,8 @@ class Declarations {
 						customsValue(assessed, i.lineNo())))
 				.toList(), now);
 		}
-		// In permit order, so that two declarations under the same permits take their locks in the same order.
-		writeOffs.sort(java.util.Comparator.comparing(WriteOffRequest::permitNumber)
-			.thenComparingInt(WriteOffRequest::lineNo));
-		for (WriteOffRequest request : writeOffs) {
+		// In permit order (see PermitChecks), so that declarations under the same permits lock them in one order.
+		for (WriteOffRequest request : permitChecks.writeOffs()) {
 			try {
 				permits.writeOff(request);
 			} catch (Problem refused) {
@@ -466,8 +326,8 @@ class Declarations {
 	@Transactional
 	public DeclarationView amend(Actor actor, UUID id, DeclarationDraft draft) {
 		DeclarationRequest request = draft.request();
-		Locked locked = lock(id);
-		Uscc declarant = Uscc.parse(locked.declarant());
+		Declaration locked = rows.lock(id);
+		Uscc declarant = locked.declarant();
 		actor.requireActFor(declarant);
 		if (!locked.status().amendable()) {
 			throw notAmendable(locked.number(), locked.status());
@@ -481,45 +341,15 @@ class Declarations {
 		LocalDate today = time.today();
 		ValidDeclaration d = validation.validate(request, declarant, enterprise.nameZh(), time.month());
 		Instant now = time.now();
-		Map<String, PreviousTask> previous = new LinkedHashMap<>();
-		jdbc.sql("SELECT id, agency, status, fingerprint FROM agency_task WHERE declaration_id = ?").param(id)
-			.query((rs, n) -> previous.put(rs.getString("agency"), new PreviousTask(rs.getObject("id", UUID.class),
-					TaskStatus.valueOf(rs.getString("status")), rs.getString("fingerprint"))))
-			.list();
+		Map<String, DeclarationRows.PreviousTask> previous = rows.previousTasks(id);
 		permits.restore(id);
-		jdbc.sql("DELETE FROM declaration_route WHERE declaration_id = ?").param(id).update();
-		jdbc.sql("DELETE FROM declaration_item WHERE declaration_id = ?").param(id).update();
-		jdbc.sql("""
-				UPDATE declaration SET flow = ?, trade_mode = ?, transport_mode = ?, port = ?, origin_country = ?,
-				    destination_country = ?, trading_country = ?, currency = ?, incoterm = ?, freight = ?,
-				    insurance = ?, packages = ?, gross_weight = ?, net_weight = ?, consignor = ?, consignee = ?
-				WHERE id = ?""")
-			.params(d.flow().name(), d.tradeMode(), d.transportMode(), d.port().value(), d.originCountry().value(),
-					d.destinationCountry().value(), d.tradingCountry().value(), d.currency().value(), d.incoterm(),
-					d.freight(), d.insurance(), d.packages(), d.grossWeight(), d.netWeight(), d.consignor(),
-					d.consignee(), id)
-			.update();
-		List<Object[]> timeline = new ArrayList<>();
-		timeline.add(event(id, now, "AMENDED", null, actor.username(), null, null));
+		rows.replaceDeclared(id, d);
+		List<Declaration.TimelineEntry> timeline = new ArrayList<>();
+		timeline.add(event(now, "AMENDED", null, actor.username(), null, null));
 		DeclarationStatus status = process(id, locked.number(), declarant, d, today, now, timeline, previous,
 				locked.status());
 		log.info("event=declaration_amended number={} status={}", locked.number(), status);
 		return store.find(id).orElseThrow();
-	}
-
-	private static String fingerprintOf(ValidDeclaration.Item i) {
-		return String.join("~", String.valueOf(i.lineNo()), i.hsCode().value(), i.description(), plain(i.quantity()),
-				i.unit().value(), plain(i.statisticalQuantity()), plain(i.value()), i.origin().value(),
-				String.valueOf(i.permitNumber()), String.valueOf(i.certificateAgreement()),
-				String.valueOf(i.certificateNumber()));
-	}
-
-	private static BigDecimal sum(BigDecimal a, BigDecimal b) {
-		return a == null ? b : b == null ? a : a.add(b);
-	}
-
-	private static String plain(BigDecimal n) {
-		return n == null ? "" : n.stripTrailingZeros().toPlainString();
 	}
 
 	private Submission repeated(UUID id, String hash, String key) {
@@ -543,46 +373,9 @@ class Declarations {
 		}
 	}
 
-	private void insertItems(UUID id, ValidDeclaration d, Map<Integer, Assessment.Line> assessed) {
-		List<Object[]> rows = new ArrayList<>();
-		for (ValidDeclaration.Item i : d.items()) {
-			Assessment.Line a = assessed.get(i.lineNo());
-			rows.add(new Object[] { id, i.lineNo(), i.hsCode().value(), i.description(), i.quantity(),
-					i.unit().value(), i.statisticalQuantity(), i.value(), i.origin().value(), i.permitNumber(),
-					i.certificateAgreement(), i.certificateNumber(), a == null ? null : a.customsValueCny(),
-					a == null ? null : a.rateBasis(), a == null ? null : a.dutyRate(), a == null ? null : a.duty(),
-					a == null ? null : a.exciseRate(), a == null ? null : a.excise(), a == null ? null : a.vatRate(),
-					a == null ? null : a.vat(), a == null ? null : String.join("\n", a.steps()) });
-		}
-		batch.batchUpdate("""
-				INSERT INTO declaration_item (declaration_id, line_no, hs_code, description, quantity, unit,
-				    statistical_quantity, value, origin, permit_number, certificate_agreement, certificate_number,
-				    customs_value_cny, rate_basis, duty_rate, duty, excise_rate, excise, vat_rate, vat, steps)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-	}
-
-	private void insertRoutes(UUID id, List<List<RoutingDecision>> routes) {
-		List<Object[]> rows = new ArrayList<>();
-		for (int i = 0; i < routes.size(); i++) {
-			for (RoutingDecision r : routes.get(i)) {
-				rows.add(new Object[] { id, i + 1, r.agency().value(), r.ruleCode(), r.reason() });
-			}
-		}
-		batch.batchUpdate("""
-				INSERT INTO declaration_route (declaration_id, line_no, agency, rule_code, reason)
-				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows);
-	}
-
-	private static Object[] event(UUID declarationId, Instant at, String event, String agency, String actor,
+	private static Declaration.TimelineEntry event(Instant at, String event, String agency, String actor,
 			String reasonCode, String reason) {
-		return new Object[] { UUID.randomUUID(), declarationId, Timestamp.from(at), event, agency, actor, reasonCode,
-				reason };
-	}
-
-	private void insertEvents(List<Object[]> rows) {
-		batch.batchUpdate("""
-				INSERT INTO declaration_event (id, declaration_id, at, event, agency, actor, reason_code, reason)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		return new Declaration.TimelineEntry(at, event, agency, actor, reasonCode, reason);
 	}
 
 	/** An officer's decision on its agency's task. */
@@ -603,75 +396,38 @@ class Declarations {
 			throw Problem.invalidField("reason", "REASON_REQUIRED");
 		}
 		reason = FreeText.read("reason", reason, InputLimits.REASON);
-		Locked locked = lock(row.declarationId());
-		if (!locked.status().open()) {
-			throw Problem.conflict("DECLARATION_CLOSED", locked.number(), locked.status().name());
-		}
 		TaskStatus next = switch (decision) {
 			case APPROVE -> TaskStatus.APPROVED;
 			case REJECT -> TaskStatus.REJECTED;
 			case QUERY -> TaskStatus.QUERIED;
 		};
+		Declaration declaration = rows.lock(row.declarationId());
 		Instant now = time.now();
-		int updated = jdbc.sql("""
-				UPDATE agency_task SET status = ?, decided_by = ?, decided_at = ?, reason = ?, version = version + 1
-				WHERE id = ? AND status = 'PENDING' AND (CAST(? AS INT) IS NULL OR version = ?)""")
-			.params(next.name(), actor.username(), Timestamp.from(now), blankToNull(reason), taskId, expectedVersion,
-					expectedVersion)
-			.update();
-		if (updated == 0) {
-			// Read under the declaration's lock: what changed since the officer looked?
-			var current = store.task(taskId).orElseThrow(() -> Problem.notFound("TASK_NOT_FOUND", taskId));
-			if (current.task().status() != TaskStatus.PENDING) {
-				throw Problem.conflict("TASK_ALREADY_DECIDED", taskId);
-			}
-			// An amendment re-opened the task with other lines since the officer read it.
-			throw Problem.conflict("TASK_CHANGED", taskId, expectedVersion);
-		}
+		declaration.decide(taskId, next, blankToNull(reason), expectedVersion, actor.username(), now);
 		auditTrail.record(AuditRecord.of("AGENCY_TASK_" + next.name(), "AGENCY_TASK", taskId).by(actor)
-			.change(AuditRecord.state("declaration", locked.number(), "declarant", locked.declarant(), "status",
-					"PENDING"), AuditRecord.state("declaration", locked.number(), "declarant", locked.declarant(),
-							"status", next.name(), "reason", blankToNull(reason))));
-		List<Object[]> timeline = new ArrayList<>();
-		timeline.add(event(row.declarationId(), now, next.name(), agency.value(), actor.username(), null,
-				blankToNull(reason)));
-		events.publishEvent(new AgencyDecisionRecorded(row.declarationId(), locked.number(), agency, next.name(),
-				actor.username(), blankToNull(reason), now));
-		if (next == TaskStatus.QUERIED) {
-			events.publishEvent(new DeclarationQueried(row.declarationId(), locked.number(), agency, reason, now));
-		}
+			.change(AuditRecord.state("declaration", declaration.number(), "declarant", declaration.declarant().value(),
+					"status", "PENDING"), AuditRecord.state("declaration", declaration.number(), "declarant",
+							declaration.declarant().value(), "status", next.name(), "reason", blankToNull(reason))));
 		if (next == TaskStatus.REJECTED) {
 			permits.restore(row.declarationId());
-			events.publishEvent(new DeclarationRejected(row.declarationId(), locked.number(), agency, reason, now));
 		}
-		reconsolidate(row.declarationId(), locked, timeline, now);
-		log.info("event=agency_decision number={} agency={} decision={} officer={}", locked.number(), agency, next,
-				actor.username());
+		save(declaration);
+		log.info("event=agency_decision number={} agency={} decision={} officer={}", declaration.number(), agency,
+				next, actor.username());
 		return store.find(row.declarationId()).orElseThrow();
 	}
 
 	/** The declarant answers an agency's question; the task goes back to that agency's queue. */
 	@Transactional
 	public DeclarationView answer(Actor actor, UUID declarationId, AgencyCode agency, String answer) {
-		Locked locked = lock(declarationId);
-		actor.requireActFor(Uscc.parse(locked.declarant()));
+		Declaration declaration = rows.lock(declarationId);
+		actor.requireActFor(declaration.declarant());
 		if (answer == null || answer.isBlank()) {
 			throw Problem.invalidField("answer", "REQUIRED");
 		}
 		answer = FreeText.read("answer", answer, InputLimits.REASON);
-		Instant now = time.now();
-		int updated = jdbc.sql("""
-				UPDATE agency_task SET status = 'PENDING', answer = ?, decided_by = NULL, decided_at = NULL,
-				    version = version + 1 WHERE declaration_id = ? AND agency = ? AND status = 'QUERIED'""")
-			.params(answer.strip(), declarationId, agency.value())
-			.update();
-		if (updated == 0) {
-			throw Problem.conflict("TASK_NOT_QUERIED", agency.value());
-		}
-		List<Object[]> timeline = new ArrayList<>();
-		timeline.add(event(declarationId, now, "ANSWERED", agency.value(), actor.username(), null, answer.strip()));
-		events.publishEvent(new AgencyTaskOpened(declarationId, locked.number(), agency, "ANSWERED", now));
-		reconsolidate(declarationId, locked, timeline, now);
+		declaration.answer(agency, answer.strip(), actor.username(), time.now());
+		save(declaration);
 		return store.find(declarationId).orElseThrow();
 	}
 
@@ -679,51 +435,21 @@ class Declarations {
 	@Transactional
 	public DeclarationView release(Actor actor, UUID declarationId) {
 		actor.requireActAs(AgencyCode.CUSTOMS);
-		Locked locked = lock(declarationId);
-		if (locked.status() != DeclarationStatus.CLEARED) {
-			throw Problem.conflict("DECLARATION_NOT_CLEARED", locked.number(), locked.status().name());
-		}
-		Instant now = time.now();
-		jdbc.sql("UPDATE declaration SET status = 'RELEASED', released_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-			.params(Timestamp.from(now), Timestamp.from(now), declarationId).update();
-		insertEvents(List.<Object[]>of(event(declarationId, now, "RELEASED", "CUSTOMS", actor.username(), null, null)));
+		Declaration declaration = rows.lock(declarationId);
+		declaration.release(actor.username(), time.now());
 		auditTrail.record(AuditRecord.of("DECLARATION_RELEASED", "DECLARATION", declarationId).by(actor)
-			.change(AuditRecord.state("number", locked.number(), "declarant", locked.declarant(), "status", "CLEARED"),
-					AuditRecord.state("number", locked.number(), "declarant", locked.declarant(), "status", "RELEASED")));
-		webhooks.enqueue(locked.declarant(), declarationId, locked.number(), "RELEASED", now);
-		events.publishEvent(new DeclarationReleased(declarationId, locked.number(), Uscc.parse(locked.declarant()),
-				now));
+			.change(AuditRecord.state("number", declaration.number(), "declarant", declaration.declarant().value(),
+					"status", "CLEARED"), AuditRecord.state("number", declaration.number(), "declarant",
+							declaration.declarant().value(), "status", "RELEASED")));
+		save(declaration);
 		return store.find(declarationId).orElseThrow();
 	}
 
-	private record Locked(String number, String declarant, DeclarationStatus status, int version) {
-	}
-
-	private Locked lock(UUID declarationId) {
-		return jdbc.sql("SELECT number, declarant, status, version FROM declaration WHERE id = ? FOR UPDATE")
-			.param(declarationId)
-			.query((rs, n) -> new Locked(rs.getString("number"), rs.getString("declarant"),
-					DeclarationStatus.valueOf(rs.getString("status")), rs.getInt("version")))
-			.optional()
-			.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", declarationId));
-	}
-
-	private void reconsolidate(UUID id, Locked locked, List<Object[]> timeline, Instant now) {
-		List<TaskStatus> statuses = jdbc.sql("SELECT status FROM agency_task WHERE declaration_id = ?").param(id)
-			.query((rs, n) -> TaskStatus.valueOf(rs.getString(1))).list();
-		DeclarationStatus status = DeclarationStatus.consolidate(statuses);
-		if (status != locked.status()) {
-			timeline.add(event(id, now, status.name(), null, "system", null, null));
-			webhooks.enqueue(locked.declarant(), id, locked.number(), status.name(), now);
-		}
-		jdbc.sql("""
-				UPDATE declaration SET status = ?, updated_at = ?, version = version + 1,
-				    cleared_at = CASE WHEN ? THEN ? ELSE cleared_at END WHERE id = ?""")
-			.params(status.name(), Timestamp.from(now), status == DeclarationStatus.CLEARED, Timestamp.from(now), id)
-			.update();
-		insertEvents(timeline);
-		if (status == DeclarationStatus.CLEARED && locked.status() != DeclarationStatus.CLEARED) {
-			publishCleared(id, now);
+	/** Writes a changed declaration; a clearance also tells the statistics and every follower what was cleared. */
+	private void save(Declaration declaration) {
+		rows.save(declaration);
+		if (declaration.clearedNow()) {
+			publishCleared(declaration.id(), declaration.clearedAt());
 		}
 	}
 

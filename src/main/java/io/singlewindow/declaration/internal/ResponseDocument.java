@@ -23,7 +23,7 @@ import io.singlewindow.platform.PublicLinks;
  * The consolidated response of a declaration as a PDF the declarant keeps: number, status, each agency's decision
  * with its reason, the duties and taxes line by line, and the permits written off. Its QR code opens the public
  * verification page of the declaration number with the version printed, so the page can say whether the copy is
- * current or superseded. Renders what the reader may see ({@link DeclarationView#forTrader()} for the declarant).
+ * current or superseded. Renders what the reader may see ({@link ChannelVisibility}).
  */
 @Component
 class ResponseDocument {

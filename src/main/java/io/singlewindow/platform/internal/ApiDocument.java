@@ -159,7 +159,8 @@ class ApiDocument {
 				operation.setOperationId(declared.operationId());
 				return operation;
 			}
-			String capability = handler.getBeanType().getSimpleName().replaceAll("(Api|Controller|Catalogue)$", "");
+			String capability = handler.getBeanType().getSimpleName().replaceAll("(Api|Controller)$", "")
+				.replaceAll("Catalogue$", "");
 			String method = handler.getMethod().getName();
 			operation.setOperationId(Character.toLowerCase(capability.charAt(0)) + capability.substring(1)
 					+ Character.toUpperCase(method.charAt(0)) + method.substring(1));

@@ -16,7 +16,7 @@ import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
-import io.singlewindow.routing.internal.RoutingAdmin.RuleBody;
+import io.singlewindow.routing.internal.RoutingPages.RuleBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,7 +42,7 @@ class RoutingRulesApi {
 	@Operation(summary = "Every routing rule, by priority")
 	List<RuleBody> list() {
 		currentActor.get().requireRole(Role.ADMIN, Role.OFFICER);
-		return rules.all().stream().map(RoutingAdmin::body).toList();
+		return rules.all().stream().map(RoutingPages::body).toList();
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED", conflict = "ROUTING_RULE_EXISTS")
@@ -50,10 +50,10 @@ class RoutingRulesApi {
 	@Operation(summary = "Add a routing rule (admins)")
 	RuleBody create(@RequestBody RuleBody body) {
 		currentActor.get().requireRole(Role.ADMIN);
-		RoutingRule rule = RoutingAdmin.parse(body, body.code(), 0, agencies);
+		RoutingRule rule = RoutingPages.parse(body, body.code(), 0, agencies);
 		rules.save(rule, true);
 		log.info("event=routing_rule_created code={} by={}", rule.code(), currentActor.get().username());
-		return RoutingAdmin.body(rules.find(rule.code()).orElseThrow());
+		return RoutingPages.body(rules.find(rule.code()).orElseThrow());
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ROUTING_RULE_NOT_FOUND", conflict = "ROUTING_RULE_CHANGED")
@@ -64,9 +64,9 @@ class RoutingRulesApi {
 		if (body.version() == null) {
 			throw Problem.invalidField("version", "REQUIRED");
 		}
-		RoutingRule rule = RoutingAdmin.parse(body, code, body.version(), agencies);
+		RoutingRule rule = RoutingPages.parse(body, code, body.version(), agencies);
 		rules.save(rule, false);
 		log.info("event=routing_rule_changed code={} by={}", code, currentActor.get().username());
-		return RoutingAdmin.body(rules.find(code).orElseThrow());
+		return RoutingPages.body(rules.find(code).orElseThrow());
 	}
 }

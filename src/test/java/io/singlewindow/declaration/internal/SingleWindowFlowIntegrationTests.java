@@ -509,6 +509,9 @@ class SingleWindowFlowIntegrationTests {
 			.andExpect(status().isOk()).andExpect(jsonPath("$.channel").doesNotExist());
 		mvc.perform(get("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-officer.customs"))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.channel").exists());
+		// The channel is customs' knowledge: the licensing officer, whose task this declaration holds, does not see it.
+		mvc.perform(get("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-officer.commerce"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.channel").doesNotExist());
 		decide("officer.commerce", taskId(created, "CIQ"), "APPROVE", null).andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.code").value("NOT_AUTHORISED_FOR_AGENCY"));
 		mvc.perform(get("/api/v1/agencies/CIQ/tasks").header("Authorization", "Bearer sw-demo-officer.customs"))

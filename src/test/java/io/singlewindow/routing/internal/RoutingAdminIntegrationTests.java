@@ -32,6 +32,19 @@ class RoutingAdminIntegrationTests {
 	MockMvc mvc;
 
 	@Test
+	void conditionValuesThatAreNotCodesAreRefusedBeforeTheDatabaseSeesThem() throws Exception {
+		// Found by the fuzz suite: a NUL byte in the values reached PostgreSQL and the routing page answered 500
+		// (the page and the API read a rule with the same RoutingPages.parse).
+		String rule = """
+				{"code":"NUL_VALUES_TEST","descriptionZh":"测试","descriptionEn":"Test",
+				 "conditionType":"HS_PREFIX","values":"0901,\\u0000","agency":"CIQ","priority":90}""";
+		mvc.perform(post("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin")
+			.contentType(MediaType.APPLICATION_JSON).content(rule))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.field == 'values')].code").value("ROUTING_VALUES_FORMAT"));
+	}
+
+	@Test
 	void aRuleForAnAgencyTheZoneDoesNotHaveIsRefusedOnThePageAndByTheApi() throws Exception {
 		String rule = """
 				{"code":"QUARANTINE_TEST","descriptionZh":"检疫","descriptionEn":"Quarantine",

@@ -51,7 +51,9 @@ public final class EndToEndBenchmark {
 		try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
 			.setServerConfig("max_connections", "200").setServerConfig("shared_buffers", "256MB")
 			.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-			.setServerConfig("full_page_writes", "on").start()) {
+			.setServerConfig("full_page_writes", "on")
+			// Counts the statements of the measured load (CostPerDeclaration); its overhead is a few per cent.
+			.setServerConfig("shared_preload_libraries", "pg_stat_statements").start()) {
 			String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
 			String durability = DurableSettings.readBack(pg.getPostgresDatabase());
 			report("database: PostgreSQL %s, %s (read back from the server; HTTP run and JDBC ceilings both on it)",
@@ -73,12 +75,16 @@ public final class EndToEndBenchmark {
 				// Warm-up: JIT and connection pools, not measured, not part of the ceiling's rows.
 				runLoad(api, mix, Math.min(200, declarations / 10 + 1), clients, timeout, db, true);
 
+				CostPerDeclaration cost = new CostPerDeclaration(db, app, pgData);
 				long fromXid = DurableWriteCeiling.currentXid(db);
+				var before = cost.take();
 				Load load = runLoad(api, mix, declarations, clients, timeout, db, false);
+				var after = cost.take();
 				report("HTTP end to end: %d declarations, %d clients, %.1f s first submit → last final state, %.1f decl/s",
 						declarations, clients, load.seconds, declarations / load.seconds);
 				report("submit latency: p50=%.1f ms p99=%.1f ms (n=%d)", load.latency.percentileMillis(50),
 						load.latency.percentileMillis(99), load.latency.count());
+				report("per declaration (measured window): %s", CostPerDeclaration.perDeclaration(before, after, declarations));
 				report("final states verified through the API: %d of %d CLEARED or RELEASED, failures=%d; tasks approved by officer robots (warm-up included): %d",
 						load.verified, declarations, load.failures.size(), officers.approved.get());
 				officers.close();

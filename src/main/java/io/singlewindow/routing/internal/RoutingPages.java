@@ -27,14 +27,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Administrators edit the routing table on the page {@code /admin/routing} (REST: {@link RoutingRulesApi}). */
 @Controller
-class RoutingAdmin {
+class RoutingPages {
 
 	private final RoutingRules rules;
 	private final CurrentActor currentActor;
 	private final Agencies agencies;
 	private final MessageSource messages;
 
-	RoutingAdmin(RoutingRules rules, CurrentActor currentActor, Agencies agencies, MessageSource messages) {
+	RoutingPages(RoutingRules rules, CurrentActor currentActor, Agencies agencies, MessageSource messages) {
 		this.messages = messages;
 		this.rules = rules;
 		this.currentActor = currentActor;
@@ -47,6 +47,8 @@ class RoutingAdmin {
 	}
 
 	/** A rule as the API reads and writes it; {@code version} is required for an update. */
+	// The API's schema keeps the name it was published under (this class was RoutingAdmin).
+	@io.swagger.v3.oas.annotations.media.Schema(name = "RoutingAdminRuleBody")
 	record RuleBody(String code, String descriptionZh, String descriptionEn, String conditionType, String values,
 			String agency, Boolean active, Integer priority, Integer version) {
 	}
@@ -126,9 +128,14 @@ class RoutingAdmin {
 		v.check(agency != null || type == RoutingRule.ConditionType.PERMIT_SCOPE || type == null, "agency",
 				"ROUTING_AGENCY_REQUIRED");
 		v.check(agency == null || agencies.find(agency).isPresent(), "agency", "ROUTING_AGENCY_UNKNOWN", body.agency());
+		// Values are codes (supervision conditions, inspection categories, HS prefixes, flows) or '*': anything else,
+		// a NUL byte above all, would otherwise reach the database and fail there.
+		String values = body.values() == null ? "" : body.values().toUpperCase(Locale.ROOT);
+		v.check(values.length() <= 500 && RoutingRule.parseValues(values).stream().allMatch(c -> c.matches("[A-Z0-9*]{1,20}")),
+				"values", "ROUTING_VALUES_FORMAT", values.length() > 40 ? values.substring(0, 40) + "…" : values);
 		v.throwIfAny();
 		return new RoutingRule(code, body.descriptionZh().strip(), body.descriptionEn().strip(), type,
-				RoutingRule.parseValues(body.values() == null ? "" : body.values().toUpperCase(Locale.ROOT)), agency,
+				RoutingRule.parseValues(values), agency,
 				body.active() == null || body.active(), body.priority() == null ? 100 : body.priority(), version);
 	}
 

@@ -24,12 +24,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/hs")
 @Tag(name = "Reference data", description = "HS 2022 nomenclature")
-class HsCatalogue {
+class HsCatalogueApi {
 
 	private final ShippedReferenceData data;
 	private final CurrentActor currentActor;
 
-	HsCatalogue(ShippedReferenceData data, CurrentActor currentActor) {
+	HsCatalogueApi(ShippedReferenceData data, CurrentActor currentActor) {
 		this.data = data;
 		this.currentActor = currentActor;
 	}

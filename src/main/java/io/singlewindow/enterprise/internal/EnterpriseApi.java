@@ -38,7 +38,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Enterprises", description = "Business registration and licences")
-class EnterpriseController {
+class EnterpriseApi {
 
 	private final Enterprises enterprises;
 	private final CurrentActor currentActor;
@@ -46,7 +46,7 @@ class EnterpriseController {
 	private final LicenceBook licences;
 	private final ActivityCatalogue catalogue;
 
-	EnterpriseController(Enterprises enterprises, CurrentActor currentActor, Registrar registrar, LicenceBook licences,
+	EnterpriseApi(Enterprises enterprises, CurrentActor currentActor, Registrar registrar, LicenceBook licences,
 			ActivityCatalogue catalogue) {
 		this.enterprises = enterprises;
 		this.currentActor = currentActor;

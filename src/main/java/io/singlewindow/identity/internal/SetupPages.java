@@ -18,12 +18,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * to anyone while no administrator exists (the token is the credential); a plain 404 afterwards.
  */
 @Controller
-class SetupPage {
+class SetupPages {
 
 	private final FirstAdministrator firstAdministrator;
 	private final MessageSource messages;
 
-	SetupPage(FirstAdministrator firstAdministrator, MessageSource messages) {
+	SetupPages(FirstAdministrator firstAdministrator, MessageSource messages) {
 		this.firstAdministrator = firstAdministrator;
 		this.messages = messages;
 	}

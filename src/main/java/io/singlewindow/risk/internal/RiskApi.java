@@ -25,13 +25,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/risk")
 @Tag(name = "Risk", description = "Risk profiles and control channels (GREEN, YELLOW, RED); not visible to traders")
-class RiskController {
+class RiskApi {
 
 	private final RiskProfileAdministration administration;
 	private final RiskAssessments assessments;
 	private final CurrentActor currentActor;
 
-	RiskController(RiskProfileAdministration administration, RiskAssessments assessments, CurrentActor currentActor) {
+	RiskApi(RiskProfileAdministration administration, RiskAssessments assessments, CurrentActor currentActor) {
 		this.administration = administration;
 		this.assessments = assessments;
 		this.currentActor = currentActor;

@@ -28,12 +28,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/api-keys")
 @Tag(name = "Identity", description = "Who you are and your API keys")
-class ApiKeyController {
+class ApiKeyApi {
 
 	private final ApiKeys keys;
 	private final CurrentActor currentActor;
 
-	ApiKeyController(ApiKeys keys, CurrentActor currentActor) {
+	ApiKeyApi(ApiKeys keys, CurrentActor currentActor) {
 		this.keys = keys;
 		this.currentActor = currentActor;
 	}
@@ -67,13 +67,13 @@ class ApiKeyController {
 
 	/** The web page for the same, under the session login. */
 	@Controller
-	static class Page {
+	static class ApiKeyPages {
 
 		private final ApiKeys keys;
 		private final CurrentActor currentActor;
 		private final org.springframework.context.MessageSource messages;
 
-		Page(ApiKeys keys, CurrentActor currentActor, org.springframework.context.MessageSource messages) {
+		ApiKeyPages(ApiKeys keys, CurrentActor currentActor, org.springframework.context.MessageSource messages) {
 			this.keys = keys;
 			this.currentActor = currentActor;
 			this.messages = messages;

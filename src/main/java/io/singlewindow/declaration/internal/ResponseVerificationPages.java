@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * and whether the copy is current; never the declarant, goods, values or decisions.
  */
 @Controller
-class ResponseVerification {
+class ResponseVerificationPages {
 
 	/** Declaration numbers are short; anything longer is not looked up. */
 	static final int MAX_NUMBER_LENGTH = 40;
@@ -34,7 +34,7 @@ class ResponseVerification {
 	private final CurrentActor currentActor;
 	private final ResponseDocument document;
 
-	ResponseVerification(DeclarationStore store, CurrentActor currentActor, ResponseDocument document) {
+	ResponseVerificationPages(DeclarationStore store, CurrentActor currentActor, ResponseDocument document) {
 		this.store = store;
 		this.currentActor = currentActor;
 		this.document = document;

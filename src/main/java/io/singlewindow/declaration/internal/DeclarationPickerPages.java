@@ -41,7 +41,7 @@ import io.singlewindow.tariff.TariffSearch;
  * permits) and offers the declarant's permits in force for it.
  */
 @Controller
-class DeclarationPickers {
+class DeclarationPickerPages {
 
 	/** The units most goods are declared in; any other UN/ECE Rec 20 code may still be typed. */
 	static final List<String> COMMON_UNITS = List.of("KGM", "GRM", "TNE", "C62", "H87", "PR", "SET", "DZN", "LTR",
@@ -66,7 +66,7 @@ class DeclarationPickers {
 	private final MessageSource messages;
 	private final Map<Locale, Map<String, List<Option>>> lists = new ConcurrentHashMap<>();
 
-	DeclarationPickers(ReferenceData reference, TariffSearch tariffSearch, TariffSchedule tariff,
+	DeclarationPickerPages(ReferenceData reference, TariffSearch tariffSearch, TariffSchedule tariff,
 			PermitLedger permits, CurrentActor currentActor, MessageSource messages) {
 		this.reference = reference;
 		this.tariffSearch = tariffSearch;

@@ -13,11 +13,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @Tag(name = "Identity")
-class WhoAmIController {
+class WhoAmIApi {
 
 	private final CurrentActor currentActor;
 
-	WhoAmIController(CurrentActor currentActor) {
+	WhoAmIApi(CurrentActor currentActor) {
 		this.currentActor = currentActor;
 	}
 

@@ -33,13 +33,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/broker-authorisations")
 @Tag(name = "Identity")
-class BrokerAuthorisationController {
+class BrokerAuthorisationApi {
 
 	private final Accounts accounts;
 	private final CurrentActor currentActor;
 	private final JdbcClient jdbc;
 
-	BrokerAuthorisationController(Accounts accounts, CurrentActor currentActor, JdbcClient jdbc) {
+	BrokerAuthorisationApi(Accounts accounts, CurrentActor currentActor, JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.currentActor = currentActor;
 		this.jdbc = jdbc;

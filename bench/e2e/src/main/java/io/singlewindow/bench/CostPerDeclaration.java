@@ -1,0 +1,88 @@
+package io.singlewindow.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+/**
+ * Where a declaration's time goes, on any machine: what the measured load cost the database and the two processes,
+ * divided by the declarations it carried. Read from PostgreSQL's own counters ({@code pg_stat_database},
+ * {@code pg_stat_wal}, {@code pg_stat_statements}, transaction ids) and from the operating system's CPU accounting of
+ * the platform's JVM and of the PostgreSQL server with its backends ({@link ProcessHandle}, i.e. {@code /proc}).
+ * <p>
+ * Everything in the measured window counts: the officer robots' decisions, the load's polling of final states and the
+ * platform's background jobs (webhooks, event publication, statistics) — the cost of a declaration in a running
+ * system, not of its submit alone. A backend that exits inside the window takes its CPU time with it; the platform's
+ * and the benchmark's pools keep theirs open, so the loss is small.
+ */
+final class CostPerDeclaration {
+
+	record Snapshot(long xid, long commits, long inserted, long updated, long deleted, long statements, long walSyncs,
+			long walRecords, Duration platformCpu, Duration postgresCpu) {
+	}
+
+	private final DataSource db;
+	private final ProcessHandle platform;
+	private final ProcessHandle postmaster;
+
+	CostPerDeclaration(DataSource db, Process platform, Path pgData) throws Exception {
+		this.db = db;
+		this.platform = platform.toHandle();
+		long pid = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).getFirst().strip());
+		this.postmaster = ProcessHandle.of(pid).orElseThrow();
+		try (Connection c = db.getConnection(); var s = c.createStatement()) {
+			s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+		}
+	}
+
+	Snapshot take() throws SQLException {
+		try (Connection c = db.getConnection(); var s = c.createStatement()) {
+			long xid = single(s.executeQuery("SELECT txid_current()"));
+			long[] database;
+			try (ResultSet rs = s.executeQuery("""
+					SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database
+					WHERE datname = current_database()""")) {
+				rs.next();
+				database = new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) };
+			}
+			long statements = single(s.executeQuery("SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements"));
+			long[] wal;
+			try (ResultSet rs = s.executeQuery("SELECT wal_sync, wal_records FROM pg_stat_wal")) {
+				rs.next();
+				wal = new long[] { rs.getLong(1), rs.getLong(2) };
+			}
+			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
+					cpu(platform), cpu(postmaster).plus(postmaster.descendants().map(CostPerDeclaration::cpu)
+						.reduce(Duration.ZERO, Duration::plus)));
+		}
+	}
+
+	/** One line of figures per declaration between two snapshots. */
+	static String perDeclaration(Snapshot a, Snapshot b, int declarations) {
+		double n = declarations;
+		return String.format(java.util.Locale.ROOT,
+				"write transactions=%.2f commits (incl. read-only)=%.2f WAL fsyncs=%.2f WAL records=%.1f statements=%.1f "
+						+ "rows inserted=%.1f updated=%.1f deleted=%.1f | CPU ms: platform JVM=%.2f PostgreSQL=%.2f",
+				(b.xid() - a.xid() - 1) / n, (b.commits() - a.commits()) / n, (b.walSyncs() - a.walSyncs()) / n,
+				(b.walRecords() - a.walRecords()) / n, (b.statements() - a.statements()) / n,
+				(b.inserted() - a.inserted()) / n, (b.updated() - a.updated()) / n, (b.deleted() - a.deleted()) / n,
+				b.platformCpu().minus(a.platformCpu()).toNanos() / 1e6 / n,
+				b.postgresCpu().minus(a.postgresCpu()).toNanos() / 1e6 / n);
+	}
+
+	private static Duration cpu(ProcessHandle process) {
+		return process.info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
+	private static long single(ResultSet rs) throws SQLException {
+		try (rs) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+}

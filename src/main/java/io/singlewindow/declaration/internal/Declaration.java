@@ -1,0 +1,223 @@
+package io.singlewindow.declaration.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.declaration.AgencyDecisionRecorded;
+import io.singlewindow.declaration.AgencyTaskOpened;
+import io.singlewindow.declaration.DeclarationQueried;
+import io.singlewindow.declaration.DeclarationRejected;
+import io.singlewindow.declaration.DeclarationReleased;
+
+/**
+ * A submitted declaration as its later changes see it — its consolidated status and its agencies' tasks — loaded under
+ * the declaration's row lock ({@link DeclarationRows#lock}). It guards every change (an officer's decision, the
+ * declarant's answer to a question, the release) and records what happened: the timeline entries, the events other
+ * modules hear, and whether the consolidated status moved. {@link DeclarationRows#save} writes it back.
+ */
+final class Declaration {
+
+	/** An agency's task, as a change needs it. */
+	record Task(UUID id, AgencyCode agency, TaskStatus status, int version) {
+	}
+
+	/** A line of the declaration's timeline, e.g. {@code APPROVED} by {@code officer.ciq} for {@code CIQ}. */
+	record TimelineEntry(Instant at, String event, String agency, String actor, String reasonCode, String reason) {
+	}
+
+	/** A task as it changed: its new state and who decided or answered. */
+	record TaskChange(Task task, int readVersion, String decidedBy, Instant decidedAt, String reason, String answer) {
+	}
+
+	private final UUID id;
+	private final String number;
+	private final Uscc declarant;
+	private final DeclarationStatus readStatus;
+	private final int version;
+	private DeclarationStatus status;
+	private final Map<UUID, Task> tasks = new LinkedHashMap<>();
+	private final List<TaskChange> taskChanges = new ArrayList<>();
+	private final List<TimelineEntry> timeline = new ArrayList<>();
+	private final List<Object> events = new ArrayList<>();
+	private Instant changedAt;
+	private Instant clearedAt;
+	private Instant releasedAt;
+
+	Declaration(UUID id, String number, Uscc declarant, DeclarationStatus status, int version, List<Task> tasks) {
+		this.id = id;
+		this.version = version;
+		this.number = number;
+		this.declarant = declarant;
+		this.readStatus = status;
+		this.status = status;
+		tasks.forEach(t -> this.tasks.put(t.id(), t));
+	}
+
+	/**
+	 * Records an officer's decision on its agency's pending task and consolidates the declaration's status.
+	 *
+	 * @param next {@code APPROVED}, {@code REJECTED} or {@code QUERIED}
+	 *
+	 * @param expectedVersion the task's version the officer read; {@literal null} decides whatever the task is now
+	 * @param reason required to reject or query, checked by the caller before the declaration is locked
+	 * @throws Problem 409 {@code DECLARATION_CLOSED} once it is rejected, cleared or released;
+	 *     {@code TASK_ALREADY_DECIDED} when another officer decided first; {@code TASK_CHANGED} when an amendment
+	 *     re-opened the task since the officer read it
+	 */
+	Task decide(UUID taskId, TaskStatus next, String reason, Integer expectedVersion, String officer, Instant now) {
+		if (next != TaskStatus.APPROVED && next != TaskStatus.REJECTED && next != TaskStatus.QUERIED) {
+			throw new IllegalArgumentException("An officer approves, rejects or queries, not " + next);
+		}
+		if (!status.open()) {
+			throw Problem.conflict("DECLARATION_CLOSED", number, status.name());
+		}
+		Task task = tasks.get(taskId);
+		if (task == null) {
+			throw Problem.notFound("TASK_NOT_FOUND", taskId);
+		}
+		if (task.status() != TaskStatus.PENDING) {
+			throw Problem.conflict("TASK_ALREADY_DECIDED", taskId);
+		}
+		if (expectedVersion != null && expectedVersion != task.version()) {
+			throw Problem.conflict("TASK_CHANGED", taskId, expectedVersion);
+		}
+		Task decided = change(task, next, officer, now, reason, null);
+		timeline.add(new TimelineEntry(now, next.name(), task.agency().value(), officer, null, reason));
+		events.add(new AgencyDecisionRecorded(id, number, task.agency(), next.name(), officer, reason, now));
+		if (next == TaskStatus.QUERIED) {
+			events.add(new DeclarationQueried(id, number, task.agency(), reason, now));
+		}
+		if (next == TaskStatus.REJECTED) {
+			events.add(new DeclarationRejected(id, number, task.agency(), reason, now));
+		}
+		consolidate(now);
+		return decided;
+	}
+
+	/**
+	 * The declarant answers an agency's question: the task goes back to that agency's queue.
+	 *
+	 * @throws Problem 409 {@code TASK_NOT_QUERIED} when the agency asked nothing (or its question was answered)
+	 */
+	void answer(AgencyCode agency, String answer, String by, Instant now) {
+		List<Task> queried = tasks.values().stream()
+			.filter(t -> t.agency().equals(agency) && t.status() == TaskStatus.QUERIED)
+			.toList();
+		if (queried.isEmpty()) {
+			throw Problem.conflict("TASK_NOT_QUERIED", agency.value());
+		}
+		queried.forEach(t -> change(t, TaskStatus.PENDING, null, null, null, answer));
+		timeline.add(new TimelineEntry(now, "ANSWERED", agency.value(), by, null, answer));
+		events.add(new AgencyTaskOpened(id, number, agency, "ANSWERED", now));
+		consolidate(now);
+	}
+
+	/**
+	 * Customs releases the goods.
+	 *
+	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless every agency has cleared it (and it is not released)
+	 */
+	void release(String officer, Instant now) {
+		if (status != DeclarationStatus.CLEARED) {
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+		}
+		status = DeclarationStatus.RELEASED;
+		changedAt = now;
+		releasedAt = now;
+		timeline.add(new TimelineEntry(now, "RELEASED", AgencyCode.CUSTOMS.value(), officer, null, null));
+		events.add(new DeclarationReleased(id, number, declarant, now));
+	}
+
+	/**
+	 * The one status the declarant sees, from the tasks as they are now: a status that moved is put on the timeline
+	 * (the declarant's webhooks hear of it when it is written).
+	 */
+	private void consolidate(Instant now) {
+		DeclarationStatus next = DeclarationStatus.consolidate(tasks.values().stream().map(Task::status).toList());
+		changedAt = now;
+		if (next != status) {
+			timeline.add(new TimelineEntry(now, next.name(), null, "system", null, null));
+			if (next == DeclarationStatus.CLEARED) {
+				clearedAt = now;
+			}
+			status = next;
+		}
+	}
+
+	private Task change(Task task, TaskStatus next, String decidedBy, Instant decidedAt, String reason,
+			String answer) {
+		Task changed = new Task(task.id(), task.agency(), next, task.version() + 1);
+		tasks.put(task.id(), changed);
+		taskChanges.add(new TaskChange(changed, task.version(), decidedBy, decidedAt, reason, answer));
+		return changed;
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	String number() {
+		return number;
+	}
+
+	Uscc declarant() {
+		return declarant;
+	}
+
+	DeclarationStatus status() {
+		return status;
+	}
+
+	/** The version it had when it was locked: an amendment sent with another one is refused. */
+	int version() {
+		return version;
+	}
+
+	/** The status it had when it was locked. */
+	DeclarationStatus readStatus() {
+		return readStatus;
+	}
+
+	/** Whether this change cleared it: the statistics and the agencies hear of the clearance once. */
+	boolean clearedNow() {
+		return clearedAt != null;
+	}
+
+	boolean statusMoved() {
+		return status != readStatus;
+	}
+
+	/** When it last changed; {@literal null} when nothing did. */
+	Instant changedAt() {
+		return changedAt;
+	}
+
+	Instant clearedAt() {
+		return clearedAt;
+	}
+
+	Instant releasedAt() {
+		return releasedAt;
+	}
+
+	List<TaskChange> taskChanges() {
+		return Collections.unmodifiableList(taskChanges);
+	}
+
+	List<TimelineEntry> timeline() {
+		return Collections.unmodifiableList(timeline);
+	}
+
+	/** The events to publish once its rows are written, in the order they happened. */
+	List<Object> events() {
+		return Collections.unmodifiableList(events);
+	}
+}

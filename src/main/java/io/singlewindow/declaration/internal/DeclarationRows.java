@@ -1,0 +1,241 @@
+package io.singlewindow.declaration.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.risk.RiskDecision;
+import io.singlewindow.routing.RoutingDecision;
+import io.singlewindow.tariff.Assessment;
+
+/**
+ * The one place that writes a declaration's rows: the header, lines, routes and tasks of a submission or an
+ * amendment, and every later change — it locks a declaration and loads it as a {@link Declaration}, and writes back
+ * what the change recorded (tasks, status, timeline), then queues the declarant's webhooks and publishes the events,
+ * all in the caller's transaction. {@link DeclarationStore} reads declarations for display.
+ */
+@Component
+class DeclarationRows {
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
+	private final Webhooks webhooks;
+	private final ApplicationEventPublisher events;
+
+	DeclarationRows(JdbcClient jdbc, JdbcTemplate batch, Webhooks webhooks, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.webhooks = webhooks;
+		this.events = events;
+	}
+
+	/**
+	 * Locks the declaration's row until the transaction ends, so that officers' decisions, answers, amendments and
+	 * releases on one declaration are serialised and every change sees committed task states.
+	 *
+	 * @throws Problem 404 {@code DECLARATION_NOT_FOUND}
+	 */
+	Declaration lock(UUID id) {
+		record Header(String number, String declarant, DeclarationStatus status, int version) {
+		}
+		Header header = jdbc.sql("SELECT number, declarant, status, version FROM declaration WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query((rs, n) -> new Header(rs.getString("number"), rs.getString("declarant"),
+					DeclarationStatus.valueOf(rs.getString("status")), rs.getInt("version")))
+			.optional()
+			.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
+		List<Declaration.Task> tasks = jdbc.sql("SELECT id, agency, status, version FROM agency_task WHERE declaration_id = ?")
+			.param(id)
+			.query((rs, n) -> new Declaration.Task(rs.getObject("id", UUID.class), new AgencyCode(rs.getString("agency")),
+					TaskStatus.valueOf(rs.getString("status")), rs.getInt("version")))
+			.list();
+		return new Declaration(id, header.number(), Uscc.parse(header.declarant()), header.status(),
+				header.version(), tasks);
+	}
+
+	/** A task as an amendment finds it. */
+	record PreviousTask(UUID id, TaskStatus status, String fingerprint) {
+	}
+
+	/**
+	 * Stores a new declaration's header; the number is drawn in the insert itself: XM + business date + 8-digit
+	 * sequence.
+	 *
+	 * @return its number, or {@literal null} when a submission with the same key committed first (the insert waited
+	 *     for it)
+	 */
+	String insert(UUID id, LocalDate businessDay, Uscc declarant, String key, String requestHash, ValidDeclaration d,
+			String submittedBy, Instant now) {
+		return jdbc.sql("""
+				INSERT INTO declaration (id, number, declarant, client_reference, request_hash, flow, trade_mode,
+				    transport_mode, port, origin_country, destination_country, trading_country, currency, incoterm,
+				    freight, insurance, packages, gross_weight, net_weight, consignor, consignee, status, submitted_by,
+				    submitted_at, updated_at)
+				VALUES (?, ? || lpad(nextval('declaration_number_seq')::text, 8, '0'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				    ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?)
+				ON CONFLICT (declarant, client_reference) DO NOTHING RETURNING number""")
+			.params(id, "XM" + businessDay.format(DateTimeFormatter.BASIC_ISO_DATE), declarant.value(), key,
+					requestHash, d.flow().name(), d.tradeMode(), d.transportMode(), d.port().value(),
+					d.originCountry().value(), d.destinationCountry().value(), d.tradingCountry().value(),
+					d.currency().value(), d.incoterm(), d.freight(), d.insurance(), d.packages(), d.grossWeight(),
+					d.netWeight(), d.consignor(), d.consignee(), submittedBy, Timestamp.from(now), Timestamp.from(now))
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** An amendment replaces what was declared: the header's values, and its lines and routes (written afresh). */
+	void replaceDeclared(UUID id, ValidDeclaration d) {
+		jdbc.sql("DELETE FROM declaration_route WHERE declaration_id = ?").param(id).update();
+		jdbc.sql("DELETE FROM declaration_item WHERE declaration_id = ?").param(id).update();
+		jdbc.sql("""
+				UPDATE declaration SET flow = ?, trade_mode = ?, transport_mode = ?, port = ?, origin_country = ?,
+				    destination_country = ?, trading_country = ?, currency = ?, incoterm = ?, freight = ?,
+				    insurance = ?, packages = ?, gross_weight = ?, net_weight = ?, consignor = ?, consignee = ?
+				WHERE id = ?""")
+			.params(d.flow().name(), d.tradeMode(), d.transportMode(), d.port().value(), d.originCountry().value(),
+					d.destinationCountry().value(), d.tradingCountry().value(), d.currency().value(), d.incoterm(),
+					d.freight(), d.insurance(), d.packages(), d.grossWeight(), d.netWeight(), d.consignor(),
+					d.consignee(), id)
+			.update();
+	}
+
+	/** The tasks of a locked declaration, by agency, with what each agency saw when it decided. */
+	Map<String, PreviousTask> previousTasks(UUID id) {
+		Map<String, PreviousTask> previous = new LinkedHashMap<>();
+		jdbc.sql("SELECT id, agency, status, fingerprint FROM agency_task WHERE declaration_id = ?").param(id)
+			.query((rs, n) -> previous.put(rs.getString("agency"), new PreviousTask(rs.getObject("id", UUID.class),
+					TaskStatus.valueOf(rs.getString("status")), rs.getString("fingerprint"))))
+			.list();
+		return previous;
+	}
+
+	/** The declared lines with their assessment, and where routing sent each. */
+	void insertLines(UUID id, ValidDeclaration d, Map<Integer, Assessment.Line> assessed,
+			List<List<RoutingDecision>> routesPerLine) {
+		List<Object[]> items = new ArrayList<>();
+		for (ValidDeclaration.Item i : d.items()) {
+			Assessment.Line a = assessed.get(i.lineNo());
+			items.add(new Object[] { id, i.lineNo(), i.hsCode().value(), i.description(), i.quantity(),
+					i.unit().value(), i.statisticalQuantity(), i.value(), i.origin().value(), i.permitNumber(),
+					i.certificateAgreement(), i.certificateNumber(), a == null ? null : a.customsValueCny(),
+					a == null ? null : a.rateBasis(), a == null ? null : a.dutyRate(), a == null ? null : a.duty(),
+					a == null ? null : a.exciseRate(), a == null ? null : a.excise(), a == null ? null : a.vatRate(),
+					a == null ? null : a.vat(), a == null ? null : String.join("\n", a.steps()) });
+		}
+		batch.batchUpdate("""
+				INSERT INTO declaration_item (declaration_id, line_no, hs_code, description, quantity, unit,
+				    statistical_quantity, value, origin, permit_number, certificate_agreement, certificate_number,
+				    customs_value_cny, rate_basis, duty_rate, duty, excise_rate, excise, vat_rate, vat, steps)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items);
+		List<Object[]> routes = new ArrayList<>();
+		for (int i = 0; i < routesPerLine.size(); i++) {
+			for (RoutingDecision r : routesPerLine.get(i)) {
+				routes.add(new Object[] { id, i + 1, r.agency().value(), r.ruleCode(), r.reason() });
+			}
+		}
+		batch.batchUpdate("""
+				INSERT INTO declaration_route (declaration_id, line_no, agency, rule_code, reason)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", routes);
+	}
+
+	/**
+	 * @param inserts new tasks: id, declaration, agency, status, policy, note, decided by, decided at, fingerprint,
+	 *     created at
+	 * @param reopens tasks decided afresh after an amendment: status, policy, note, decided by, decided at,
+	 *     fingerprint, id
+	 */
+	void openTasks(List<Object[]> inserts, List<Object[]> reopens) {
+		batch.batchUpdate("""
+				INSERT INTO agency_task (id, declaration_id, agency, status, policy_code, note, decided_by, decided_at,
+				    fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+		batch.batchUpdate("""
+				UPDATE agency_task SET status = ?, policy_code = ?, note = ?, decided_by = ?, decided_at = ?,
+				    reason = NULL, answer = NULL, fingerprint = ?, version = version + 1 WHERE id = ?""", reopens);
+	}
+
+	/** An agency no longer routed after an amendment loses its task. */
+	void deleteTask(UUID taskId) {
+		jdbc.sql("DELETE FROM agency_task WHERE id = ?").param(taskId).update();
+	}
+
+	/** What assessment, the risk channel and the tasks concluded for a submitted or amended declaration. */
+	void recordOutcome(UUID id, DeclarationStatus status, RiskDecision channel, Assessment assessment, Instant now) {
+		jdbc.sql("""
+				UPDATE declaration SET status = ?, channel = ?, channel_reason_code = ?, channel_reason = ?,
+				    exchange_rate = ?, total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
+				    total_taxes = ?, cleared_at = ?, updated_at = ?, version = version + 1 WHERE id = ?""")
+			.params(status.name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
+					assessment.exchangeRate(), assessment.totalCustomsValueCny(), assessment.totalDuty(),
+					assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(),
+					status == DeclarationStatus.CLEARED ? Timestamp.from(now) : null, Timestamp.from(now), id)
+			.update();
+	}
+
+	/** Writes what a change of a locked declaration recorded, then publishes its events. */
+	void save(Declaration d) {
+		for (Declaration.TaskChange change : d.taskChanges()) {
+			int updated = change.answer() != null ? jdbc.sql("""
+					UPDATE agency_task SET status = ?, answer = ?, decided_by = NULL, decided_at = NULL, version = ?
+					WHERE id = ? AND version = ?""")
+				.params(change.task().status().name(), change.answer(), change.task().version(), change.task().id(),
+						change.readVersion())
+				.update()
+					: jdbc.sql("""
+							UPDATE agency_task SET status = ?, decided_by = ?, decided_at = ?, reason = ?, version = ?
+							WHERE id = ? AND version = ?""")
+						.params(change.task().status().name(), change.decidedBy(), timestamp(change.decidedAt()),
+								change.reason(), change.task().version(), change.task().id(), change.readVersion())
+						.update();
+			if (updated != 1) {
+				// Every change of a task takes the declaration's lock first; a task that moved anyway is a bug.
+				throw new IllegalStateException("Task " + change.task().id() + " changed outside its declaration's lock");
+			}
+		}
+		if (d.changedAt() != null) {
+			jdbc.sql("""
+					UPDATE declaration SET status = ?, updated_at = ?, version = version + 1,
+					    cleared_at = COALESCE(?, cleared_at), released_at = COALESCE(?, released_at) WHERE id = ?""")
+				.params(d.status().name(), timestamp(d.changedAt()), timestamp(d.clearedAt()),
+						timestamp(d.releasedAt()), d.id())
+				.update();
+		}
+		insertTimeline(d.id(), d.timeline());
+		if (d.statusMoved()) {
+			statusMoved(d.id(), d.number(), d.declarant(), d.status(), d.changedAt());
+		}
+		d.events().forEach(events::publishEvent);
+	}
+
+	/** The declarant's webhooks hear of every status a declaration moves to. */
+	void statusMoved(UUID id, String number, Uscc declarant, DeclarationStatus status, Instant at) {
+		webhooks.enqueue(declarant.value(), id, number, status.name(), at);
+	}
+
+	void insertTimeline(UUID declarationId, List<Declaration.TimelineEntry> entries) {
+		batch.batchUpdate("""
+				INSERT INTO declaration_event (id, declaration_id, at, event, agency, actor, reason_code, reason)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", entries.stream()
+			.map(e -> new Object[] { UUID.randomUUID(), declarationId, Timestamp.from(e.at()), e.event(), e.agency(),
+					e.actor(), e.reasonCode(), e.reason() })
+			.toList());
+	}
+
+	private static Timestamp timestamp(Instant at) {
+		return at == null ? null : Timestamp.from(at);
+	}
+}

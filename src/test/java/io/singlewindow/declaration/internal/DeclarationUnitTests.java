@@ -1,0 +1,149 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.declaration.AgencyDecisionRecorded;
+import io.singlewindow.declaration.AgencyTaskOpened;
+import io.singlewindow.declaration.DeclarationQueried;
+import io.singlewindow.declaration.DeclarationRejected;
+import io.singlewindow.declaration.DeclarationReleased;
+
+/** The declaration aggregate guards every change after submission and records what happened, without a database. */
+class DeclarationUnitTests {
+
+	static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
+	static final UUID CUSTOMS_TASK = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+	static final UUID CIQ_TASK = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+
+	@Test
+	void theLastApprovalClearsTheDeclarationOnceAndPutsItOnTheTimeline() {
+		var declaration = underReview(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.PENDING, 0));
+
+		var decided = declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, 0, "officer.ciq", NOW);
+
+		assertThat(decided).isEqualTo(new Declaration.Task(CIQ_TASK, AgencyCode.CIQ, TaskStatus.APPROVED, 1));
+		assertThat(declaration.status()).isEqualTo(DeclarationStatus.CLEARED);
+		assertThat(declaration.statusMoved()).isTrue();
+		assertThat(declaration.clearedNow()).isTrue();
+		assertThat(declaration.timeline()).extracting(Declaration.TimelineEntry::event)
+			.containsExactly("APPROVED", "CLEARED");
+		assertThat(declaration.events()).singleElement().isInstanceOf(AgencyDecisionRecorded.class);
+		assertThat(declaration.taskChanges()).singleElement()
+			.satisfies(c -> assertThat(c.readVersion()).isZero())
+			.satisfies(c -> assertThat(c.decidedBy()).isEqualTo("officer.ciq"));
+	}
+
+	@Test
+	void anApprovalWhileAnotherAgencyStillReviewsLeavesItUnderReview() {
+		var declaration = underReview(customs(TaskStatus.PENDING, 0), ciq(TaskStatus.PENDING, 0));
+
+		declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, null, "officer.ciq", NOW);
+
+		assertThat(declaration.status()).isEqualTo(DeclarationStatus.UNDER_REVIEW);
+		assertThat(declaration.statusMoved()).isFalse();
+		assertThat(declaration.clearedNow()).isFalse();
+		assertThat(declaration.timeline()).extracting(Declaration.TimelineEntry::event).containsExactly("APPROVED");
+	}
+
+	@Test
+	void aRejectionRejectsTheDeclarationAndTellsEveryone() {
+		var declaration = underReview(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.PENDING, 0));
+
+		declaration.decide(CIQ_TASK, TaskStatus.REJECTED, "no quarantine certificate", null, "officer.ciq", NOW);
+
+		assertThat(declaration.status()).isEqualTo(DeclarationStatus.REJECTED);
+		assertThat(declaration.events()).hasExactlyElementsOfTypes(AgencyDecisionRecorded.class,
+				DeclarationRejected.class);
+		assertThatThrownBy(() -> declaration.decide(CUSTOMS_TASK, TaskStatus.APPROVED, null, null, "officer.customs", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_CLOSED"));
+	}
+
+	@Test
+	void ofTwoOfficersDecidingOneTaskTheSecondIsToldItIsDecided() {
+		var declaration = underReview(customs(TaskStatus.PENDING, 0), ciq(TaskStatus.PENDING, 0));
+		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", 0, "officer.ciq", NOW);
+
+		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, 0, "officer.ciq2", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("TASK_ALREADY_DECIDED"));
+	}
+
+	@Test
+	void aDecisionOnATaskReopenedSinceTheOfficerReadItIsRefused() {
+		var declaration = underReview(customs(TaskStatus.PENDING, 0), ciq(TaskStatus.PENDING, 3));
+
+		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, 2, "officer.ciq", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("TASK_CHANGED"));
+		assertThat(declaration.taskChanges()).isEmpty();
+		assertThat(declaration.events()).isEmpty();
+	}
+
+	@Test
+	void aQueryIsAnsweredByTheDeclarantAndGoesBackToTheAgencysQueue() {
+		var declaration = underReview(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.PENDING, 0));
+		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", null, "officer.ciq", NOW);
+		assertThat(declaration.status()).isEqualTo(DeclarationStatus.QUERIED);
+
+		declaration.answer(AgencyCode.CIQ, "Fazenda Santa Ines, Minas Gerais", "trader.coffee", NOW);
+
+		assertThat(declaration.status()).isEqualTo(DeclarationStatus.UNDER_REVIEW);
+		assertThat(declaration.taskChanges()).last()
+			.satisfies(c -> assertThat(c.task().status()).isEqualTo(TaskStatus.PENDING))
+			.satisfies(c -> assertThat(c.task().version()).isEqualTo(2))
+			.satisfies(c -> assertThat(c.answer()).isEqualTo("Fazenda Santa Ines, Minas Gerais"));
+		assertThat(declaration.events()).hasExactlyElementsOfTypes(AgencyDecisionRecorded.class,
+				DeclarationQueried.class, AgencyTaskOpened.class);
+		assertThatThrownBy(() -> declaration.answer(AgencyCode.CIQ, "again", "trader.coffee", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("TASK_NOT_QUERIED"));
+	}
+
+	@Test
+	void onlyAClearedDeclarationIsReleasedAndOnlyOnce() {
+		var underReview = underReview(customs(TaskStatus.PENDING, 0));
+		var cleared = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), DeclarationStatus.CLEARED, 3,
+				List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
+
+		assertThatThrownBy(() -> underReview.release("officer.customs", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CLEARED"));
+		cleared.release("officer.customs", NOW);
+		assertThat(cleared.status()).isEqualTo(DeclarationStatus.RELEASED);
+		assertThat(cleared.releasedAt()).isEqualTo(NOW);
+		assertThat(cleared.events()).singleElement().isInstanceOf(DeclarationReleased.class);
+		assertThatThrownBy(() -> cleared.release("officer.customs", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CLEARED"));
+	}
+
+	@Test
+	void anOfficerOnlyApprovesRejectsOrQueries() {
+		var declaration = underReview(ciq(TaskStatus.PENDING, 0));
+
+		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.AUTO_APPROVED, null, null, "officer.ciq", NOW))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	private static Declaration underReview(Declaration.Task... tasks) {
+		return new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), DeclarationStatus.UNDER_REVIEW, 2,
+				List.of(tasks));
+	}
+
+	private static Uscc declarant() {
+		return Uscc.parse("91110000802100433B");
+	}
+
+	private static Declaration.Task customs(TaskStatus status, int version) {
+		return new Declaration.Task(CUSTOMS_TASK, AgencyCode.CUSTOMS, status, version);
+	}
+
+	private static Declaration.Task ciq(TaskStatus status, int version) {
+		return new Declaration.Task(CIQ_TASK, AgencyCode.CIQ, status, version);
+	}
+}
