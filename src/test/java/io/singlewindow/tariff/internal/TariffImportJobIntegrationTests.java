@@ -97,7 +97,7 @@ class TariffImportJobIntegrationTests {
 	@Test
 	void aRunningJobSilentForLongerThanTheStaleTimeIsInterruptedAndTheFileCanBeImportedAgain() throws Exception {
 		String code = "090230" + String.format("%04d", (int) (Math.random() * 10000));
-		String file = TariffImports.HEADER + "\n" + code + ",茶,Tea,15,9,,,,,\n";
+		String file = TariffImports.HEADER + "\n" + code + ",茶,Tea,15,9,,,,,,KGM,\n";
 		Duration staleAfter = settings.staleAfter();
 		Instant now = time.now().truncatedTo(ChronoUnit.SECONDS); // PostgreSQL keeps microseconds
 		clock.pin(now);
