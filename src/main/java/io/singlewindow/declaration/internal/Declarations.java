@@ -127,10 +127,9 @@ class Declarations {
 	@Transactional
 	public Submission submit(Actor actor, DeclarationDraft draft, String idempotencyKey) {
 		DeclarationRequest request = draft.request();
-		Uscc declarant = declarantOf(actor, request.declarant());
-		actor.requireActFor(declarant);
-		Enterprise enterprise = enterprises.requireActive(declarant);
-		validation.refuseUnreadable(draft, declarant, enterprise.nameZh(), time.month());
+		Declarer declarer = declarer(actor, draft);
+		Uscc declarant = declarer.uscc();
+		Enterprise enterprise = declarer.enterprise();
 		String key = firstNonBlank(idempotencyKey, request.clientReference());
 		if (key != null && key.length() > InputLimits.REFERENCE) {
 			throw Problem.invalidField("clientReference", "CLIENT_REFERENCE_TOO_LONG", InputLimits.REFERENCE);
@@ -166,6 +165,22 @@ class Declarations {
 		return new Submission(id, true, number, status);
 	}
 
+	/** Who declares, once the caller may act for them and they may trade. */
+	private record Declarer(Uscc uscc, Enterprise enterprise) {
+	}
+
+	/**
+	 * The first checks of a submission, shared by {@link #check}: who declares, may the caller act for them, is the
+	 * enterprise active, and can every value of the draft be read at all.
+	 */
+	private Declarer declarer(Actor actor, DeclarationDraft draft) {
+		Uscc declarant = declarantOf(actor, draft.request().declarant());
+		actor.requireActFor(declarant);
+		Enterprise enterprise = enterprises.requireActive(declarant);
+		validation.refuseUnreadable(draft, declarant, enterprise.nameZh(), time.month());
+		return new Declarer(declarant, enterprise);
+	}
+
 	/**
 	 * The refusal a submission of {@code draft} would meet in its validation (who may declare, every field and line),
 	 * found without storing anything: what a person sees of each declaration of a workbook before submitting them all.
@@ -173,11 +188,8 @@ class Declarations {
 	 */
 	java.util.Optional<Problem> check(Actor actor, DeclarationDraft draft) {
 		try {
-			Uscc declarant = declarantOf(actor, draft.request().declarant());
-			actor.requireActFor(declarant);
-			Enterprise enterprise = enterprises.requireActive(declarant);
-			validation.refuseUnreadable(draft, declarant, enterprise.nameZh(), time.month());
-			validation.validate(draft.request(), declarant, enterprise.nameZh(), time.month());
+			Declarer declarer = declarer(actor, draft);
+			validation.validate(draft.request(), declarer.uscc(), declarer.enterprise().nameZh(), time.month());
 			return java.util.Optional.empty();
 		}
 		catch (Problem problem) {
