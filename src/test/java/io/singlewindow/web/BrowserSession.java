@@ -70,6 +70,11 @@ public final class BrowserSession implements AutoCloseable {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
 	}
 
+	/** Waits until the page shows {@code count} such elements (a form submitted by a click comes back as a new page). */
+	public void waitForCount(By by, int count) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(by).size() == count);
+	}
+
 	/** Waits until the element shows exactly {@code text} (survives the page being replaced meanwhile). */
 	public boolean waitForText(By by, String text) {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)

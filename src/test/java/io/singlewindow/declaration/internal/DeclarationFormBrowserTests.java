@@ -25,8 +25,11 @@ class DeclarationFormBrowserTests {
 			assertThat(trader.driver().findElements(By.cssSelector("fieldset.item-row"))).hasSize(1);
 			trader.type("port", "CNXMN");
 			trader.type("item0-hsCode", "3303000000");
+			// Each click submits the form and the page comes back with one row more: wait for it before the next click.
 			trader.click("add-item");
+			trader.waitForCount(By.cssSelector("fieldset.item-row"), 2);
 			trader.click("add-item");
+			trader.waitForCount(By.cssSelector("fieldset.item-row"), 3);
 			assertThat(trader.driver().findElements(By.cssSelector("fieldset.item-row"))).hasSize(3);
 			assertThat(trader.value("port")).isEqualTo("CNXMN");
 			assertThat(trader.value("item0-hsCode")).isEqualTo("3303000000");
@@ -34,6 +37,7 @@ class DeclarationFormBrowserTests {
 			trader.type("item2-hsCode", "8471300000");
 
 			trader.click("remove-item1");
+			trader.waitForCount(By.cssSelector("fieldset.item-row"), 2);
 			assertThat(trader.driver().findElements(By.cssSelector("fieldset.item-row"))).hasSize(2);
 			assertThat(trader.value("item0-hsCode")).isEqualTo("3303000000");
 			assertThat(trader.value("item1-hsCode")).isEqualTo("8471300000");
