@@ -30,9 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Decisions from agencies' systems, applied exactly as a decision through the API ({@link Declarations#decide}): the
  * same rights (the message carries an officer's API key of the task's agency in its {@code Authorization} header, or
  * comes without one on the agency's own decisions topic, which only its configured principal may write:
- * {@link AgencyPrincipals}), the same refusals. A message that cannot be applied goes to the dead-letter topic with the refusal's stable code and is
- * acknowledged, so it never blocks its partition. A redelivered decision — same task, same version, already recorded
- * by the same officer — changes nothing and is not a dead letter.
+ * {@link AgencyPrincipals}), the same refusals. A message that cannot be applied goes to the dead-letter topic with the
+ * refusal's stable code and is acknowledged, so it never blocks its partition. A redelivered decision — same task,
+ * same version, already recorded by the same officer — changes nothing and is not a dead letter.
  */
 @Component
 @Conditional(AgencySystemsConfiguration.BootstrapServersConfigured.class)

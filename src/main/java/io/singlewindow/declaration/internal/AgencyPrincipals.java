@@ -46,12 +46,13 @@ import io.singlewindow.identity.Role;
 @Conditional(AgencySystemsConfiguration.BootstrapServersConfigured.class)
 class AgencyPrincipals {
 
+	static final Duration RECHECK_AFTER = Duration.ofMinutes(1);
+
 	private static final Logger log = LoggerFactory.getLogger(AgencyPrincipals.class);
 
 	private final AgencySystemsTopics topics;
 	private final KafkaAdmin admin;
 	private final AgencySystemsProperties properties;
-	static final Duration RECHECK_AFTER = Duration.ofMinutes(1);
 
 	private record Checked(AgencyTopicProtection protection, long atNanos) {
 	}
@@ -76,7 +77,10 @@ class AgencyPrincipals {
 			return known.protection();
 		}
 		AgencyTopicProtection now = check(agency);
-		checked.put(agency, new Checked(now, System.nanoTime()));
+		if (now.aclsRead()) {
+			// a broker that could not be asked is asked again at the next decision, not a minute later
+			checked.put(agency, new Checked(now, System.nanoTime()));
+		}
 		return now;
 	}
 

@@ -18,15 +18,16 @@ import org.apache.kafka.common.acl.AclPermissionType;
  *
  * @param enforced whether only the principal may write
  * @param detail why not, for the dead letter and the log; empty when enforced
+ * @param aclsRead whether the broker answered (no authorizer is an answer too); if not, nothing is known
  */
-record AgencyTopicProtection(boolean enforced, String detail) {
+record AgencyTopicProtection(boolean enforced, String detail, boolean aclsRead) {
 
 	static AgencyTopicProtection noAuthorizer() {
-		return new AgencyTopicProtection(false, "the broker has no authorizer: anyone may write the topic");
+		return new AgencyTopicProtection(false, "the broker has no authorizer: anyone may write the topic", true);
 	}
 
 	static AgencyTopicProtection unknown(String why) {
-		return new AgencyTopicProtection(false, "the topic's ACLs could not be read: " + why);
+		return new AgencyTopicProtection(false, "the topic's ACLs could not be read: " + why, false);
 	}
 
 	/** Judges the ACLs that apply to the topic. */
@@ -37,12 +38,12 @@ record AgencyTopicProtection(boolean enforced, String detail) {
 			.map(b -> b.entry().principal())
 			.distinct().toList();
 		if (!writers.contains(principal)) {
-			return new AgencyTopicProtection(false, "no ACL allows " + principal + " to write the topic");
+			return new AgencyTopicProtection(false, "no ACL allows " + principal + " to write the topic", true);
 		}
 		List<String> others = writers.stream().filter(w -> !w.equals(principal)).toList();
 		if (!others.isEmpty()) {
-			return new AgencyTopicProtection(false, "ACLs also allow " + others + " to write the topic");
+			return new AgencyTopicProtection(false, "ACLs also allow " + others + " to write the topic", true);
 		}
-		return new AgencyTopicProtection(true, "");
+		return new AgencyTopicProtection(true, "", true);
 	}
 }
