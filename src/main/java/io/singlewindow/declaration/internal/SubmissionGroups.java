@@ -31,10 +31,11 @@ import io.singlewindow.identity.Actor;
  * events are published once its savepoint is released (see {@link HeldEvents}); and every caller is answered only
  * after the group committed, so an answered declaration is on disk.
  * <p>
- * One committer writes the groups one after the other, so the submissions of two groups never wait for each other's
- * permit locks. A submission that fails for a reason other than a refusal (a deadlock with an officer's decision,
- * the connection lost), or whose group fails to commit, is submitted again on its own, as it would have been without
- * groups; repeats are safe because a submission is idempotent under its key.
+ * Several committers write groups side by side, each for its own share of the declarants: a permit is held by one
+ * declarant, so two groups written at once never wait for each other's permit locks, and two submissions under one
+ * key always meet in one committer. A submission that fails for a reason other than a refusal (a deadlock with an
+ * officer's decision, the connection lost), or whose group fails to commit, is submitted again on its own, as it would
+ * have been without groups; repeats are safe because a submission is idempotent under its key.
  */
 @Component
 class SubmissionGroups implements SmartLifecycle {
@@ -48,13 +49,16 @@ class SubmissionGroups implements SmartLifecycle {
 	private final Duration gather;
 	private final int largest;
 	private final boolean enabled;
-	private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
-	private volatile Thread committer;
+	private final int committers;
+	private final List<BlockingQueue<Waiting>> queues = new ArrayList<>();
+	private final List<Thread> running = new ArrayList<>();
+	private volatile boolean started;
 
 	SubmissionGroups(Declarations declarations, HeldEvents events, PlatformTransactionManager transactions,
 			@Value("${singlewindow.declaration.group-commit.enabled:true}") boolean enabled,
 			@Value("${singlewindow.declaration.group-commit.gather:2ms}") Duration gather,
-			@Value("${singlewindow.declaration.group-commit.largest:64}") int largest) {
+			@Value("${singlewindow.declaration.group-commit.largest:64}") int largest,
+			@Value("${singlewindow.declaration.group-commit.committers:4}") int committers) {
 		this.declarations = declarations;
 		this.events = events;
 		this.group = new TransactionTemplate(transactions);
@@ -63,6 +67,10 @@ class SubmissionGroups implements SmartLifecycle {
 		this.enabled = enabled;
 		this.gather = gather;
 		this.largest = Math.max(1, largest);
+		this.committers = Math.max(1, committers);
+		for (int i = 0; i < this.committers; i++) {
+			queues.add(new LinkedBlockingQueue<>());
+		}
 	}
 
 	/** A submission waiting for its group; answered with a {@link Declarations.Submission} or a refusal. */
@@ -77,17 +85,18 @@ class SubmissionGroups implements SmartLifecycle {
 
 	/** {@link Declarations#submit(Actor, DeclarationDraft, String)}, answered once the submission's group committed. */
 	Declarations.Submission submit(Actor actor, DeclarationDraft draft, String idempotencyKey) {
-		if (committer == null) {
+		if (!started) {
 			return declarations.submit(actor, draft, idempotencyKey);
 		}
 		Waiting submission = new Waiting(actor, draft, idempotencyKey, new CompletableFuture<>());
+		BlockingQueue<Waiting> waiting = queueOf(submission);
 		waiting.add(submission);
 		Outcome outcome = null;
 		while (outcome == null) {
 			try {
 				outcome = submission.answer().get(1, TimeUnit.SECONDS);
 			} catch (TimeoutException e) {
-				if (committer == null && waiting.remove(submission)) {
+				if (!started && waiting.remove(submission)) {
 					outcome = Outcome.ALONE; // the committer stopped before it took this one
 				}
 			} catch (InterruptedException e) {
@@ -104,8 +113,16 @@ class SubmissionGroups implements SmartLifecycle {
 				: declarations.submit(actor, draft, idempotencyKey);
 	}
 
-	private void commitGroups() {
-		while (committer == Thread.currentThread()) {
+	/** The declarant's share: what the request names, else whom the caller trades for (a key, not yet checked). */
+	private BlockingQueue<Waiting> queueOf(Waiting submission) {
+		String declarant = submission.draft().request().declarant();
+		Object share = declarant != null && !declarant.isBlank() ? declarant.strip()
+				: submission.actor().enterprise() != null ? submission.actor().enterprise() : submission.actor().username();
+		return queues.get(Math.floorMod(share.hashCode(), committers));
+	}
+
+	private void commitGroups(BlockingQueue<Waiting> waiting) {
+		while (started) {
 			List<Waiting> members = new ArrayList<>();
 			try {
 				Waiting first = waiting.poll(1, TimeUnit.SECONDS);
@@ -174,29 +191,32 @@ class SubmissionGroups implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		if (enabled) {
-			committer = Thread.ofPlatform().name("submission-groups").daemon().unstarted(this::commitGroups);
-			committer.start();
-		}
-	}
-
-	@Override
-	public void stop() {
-		Thread running = committer;
-		committer = null;
-		if (running != null) {
-			// Not interrupted: a group being written finishes; the committer sees it should stop within a second.
-			try {
-				running.join(Duration.ofSeconds(10));
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
+	public synchronized void start() {
+		if (enabled && !started) {
+			started = true;
+			for (int i = 0; i < committers; i++) {
+				BlockingQueue<Waiting> waiting = queues.get(i);
+				running.add(Thread.ofPlatform().name("submission-groups-" + i).daemon().start(() -> commitGroups(waiting)));
 			}
 		}
 	}
 
 	@Override
+	public synchronized void stop() {
+		started = false;
+		// Not interrupted: a group being written finishes; each committer sees it should stop within a second.
+		for (Thread committer : running) {
+			try {
+				committer.join(Duration.ofSeconds(10));
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		running.clear();
+	}
+
+	@Override
 	public boolean isRunning() {
-		return committer != null;
+		return started;
 	}
 }
