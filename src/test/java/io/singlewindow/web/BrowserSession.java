@@ -61,24 +61,55 @@ public final class BrowserSession implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Clicks the element. A field with suggestions ({@code list}, a datalist) that still has the focus is left first:
+	 * under load its suggestions arrive while the click is on its way, Chromium opens their popup, and the popup
+	 * swallows the click that dismisses it (the form was never submitted, and the test waited in vain for the next
+	 * page). A person's click leaves the field just the same.
+	 */
 	public BrowserSession click(String id) {
-		waitFor(By.id(id)).click();
+		WebElement target = waitFor(By.id(id));
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+				"var f = document.activeElement; if (f && f !== arguments[0] && f.hasAttribute('list')) f.blur();", target);
+		target.click();
 		return this;
 	}
 
 	public WebElement waitFor(By by) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+		return until(ExpectedConditions.presenceOfElementLocated(by));
+	}
+
+	/**
+	 * Waits up to ten seconds for {@code condition}; when it never holds, the page as it was (screenshot and HTML,
+	 * {@code target/screenshots/timeout-*}) is kept beside the failure, so an intermittent one can be read afterwards.
+	 */
+	private <T> T until(java.util.function.Function<WebDriver, T> condition) {
+		try {
+			return new WebDriverWait(driver, Duration.ofSeconds(10))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(condition::apply);
+		} catch (org.openqa.selenium.TimeoutException e) {
+			String name = "timeout-" + System.currentTimeMillis();
+			try {
+				screenshot(name);
+				Files.writeString(Path.of("target", "screenshots", name + ".html"),
+						driver.getCurrentUrl() + "\n" + driver.getPageSource());
+				e.addSuppressed(new IllegalStateException("page kept as target/screenshots/" + name + ".png/.html"));
+			} catch (IOException | RuntimeException kept) {
+				e.addSuppressed(kept);
+			}
+			throw e;
+		}
 	}
 
 	/** Waits until the page shows {@code count} such elements (a form submitted by a click comes back as a new page). */
 	public void waitForCount(By by, int count) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(by).size() == count);
+		until(d -> d.findElements(by).size() == count);
 	}
 
 	/** Waits until the element shows exactly {@code text} (survives the page being replaced meanwhile). */
 	public boolean waitForText(By by, String text) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until(d -> text.equals(d.findElement(by).getText()));
+		return until(d -> text.equals(d.findElement(by).getText()));
 	}
 
 	/** Accepts the confirmation the page asks for and returns its question. */
@@ -97,8 +128,7 @@ public final class BrowserSession implements AutoCloseable {
 
 	/** An attribute of an element that live updates may replace meanwhile (read again if it was). */
 	public String attribute(By by, String name) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until(d -> String.valueOf(d.findElement(by).getDomAttribute(name)));
+		return until(d -> String.valueOf(d.findElement(by).getDomAttribute(name)));
 	}
 
 	public String value(String id) {
@@ -106,7 +136,7 @@ public final class BrowserSession implements AutoCloseable {
 	}
 
 	public boolean gone(By by) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(by).isEmpty());
+		return until(d -> d.findElements(by).isEmpty());
 	}
 
 	public String text(By by) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * Administrators' forms submitted as a person would: once refused (summary with the focus, each named field linked,
@@ -101,5 +102,48 @@ class FormSubmissionsBrowserTests extends BrowserTestCase {
 		browser.open("/account/api-keys?lang=en");
 		assertThat(browser.driver().findElements(By.id("issued-key"))).as("the secret is shown once").isEmpty();
 		browser.screenshot("api-key-issued-en");
+	}
+
+	@Test
+	void aWorkingCalendarYearAndAnExchangeRateAreSavedAndShown() throws Exception {
+		logIn("admin");
+		// A year no other test reads, so that no deadline elsewhere moves.
+		browser.open("/admin/calendar?lang=zh_CN");
+		browser.type("calendar-year", "2093").type("calendar-source", "浏览器测试通知 2093")
+			.type("calendar-days-input", "date,kind,holiday\n2093-10-01,OFF,National Day / 国庆节\n2093-10-02,OFF,National Day / 国庆节");
+		browser.click("calendar-save");
+		assertThat(browser.text(By.id("year-2093"))).contains("浏览器测试通知 2093");
+		assertThat(browser.text(By.id("calendar-days"))).contains("2093-10-01", "2093-10-02");
+		assertThat(browser.driver().findElements(By.id("correction-summary"))).isEmpty();
+		browser.screenshot("calendar-year-saved-zh");
+
+		// A month far from any declaration's, in a currency the demo data leaves alone.
+		browser.open("/admin/exchange-rates?lang=en");
+		browser.type("rate-currency", "NOK").type("rate-rate", "0.6789");
+		((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('rate-month').value = '2093-10'");
+		browser.click("rate-save");
+		assertThat(browser.text(By.cssSelector("p.notice[role='status']"))).contains("NOK");
+		assertThat(browser.text(By.id("rate-NOK"))).contains("0.6789");
+		browser.screenshot("exchange-rate-saved-en");
+	}
+
+	@Test
+	void aCatalogueEntryIsSavedAndListed() throws Exception {
+		logIn("admin");
+		String code = unique("BROWSER_ENTRY_");
+		browser.open("/admin/permit-catalogue/new?lang=en");
+		browser.type("code", code).type("nameZh", "浏览器测试事项").type("nameEn", "Browser test activity")
+			.select("issuingAgency", "COMMERCE").select("mode", "FILING").type("reviewDays", "0")
+			.type("verificationDays", "30").type("validityMonths", "12")
+			.type("documentsZh", "申请表").type("documentsEn", "Application form");
+		// Inactive and without goods in scope, so that no other test's declaration needs it.
+		if (browser.driver().findElement(By.id("active")).isSelected()) {
+			browser.click("active");
+		}
+		browser.click("entry-submit");
+		assertThat(browser.text(By.cssSelector("p.notice[role='status']"))).contains(code);
+		assertThat(browser.waitFor(By.id("edit-" + code)).isDisplayed()).isTrue();
+		assertThat(browser.driver().getPageSource()).contains("Browser test activity");
+		browser.screenshot("catalogue-entry-saved-en");
 	}
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -67,6 +68,38 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		browser.screenshot("declaration-answer-survives-live-update");
 		browser.click("send-answer-CIQ");
 		assertThat(browser.text(By.cssSelector("#task-reason-CIQ"))).contains("Eau de parfum, 15 % concentration");
+	}
+
+	@Test
+	void aBlankAnswerAndAnAmendmentWithANegativeQuantityAreRefusedAtTheirFieldsAndChangeNothing() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		api.decide(id, "CIQ", "QUERY", "Which fragrance concentration?");
+		logIn("trader.chip");
+
+		// Blanks pass the browser's own required check, so the platform's refusal is what the trader meets.
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+		browser.type("answer-CIQ", "   ");
+		browser.click("send-answer-CIQ");
+		assertThat(assertSummaryLeadsToInvalidFields("declaration-answer-refused-zh")).containsExactly("answer-CIQ");
+		assertThat(api.status(id)).as("the query is still open").isEqualTo("QUERIED");
+
+		browser.open("/declarations/" + id + "/amend?lang=en");
+		browser.type("item0-quantity", "-5");
+		browser.click("submit-declaration");
+		WebElement summary = browser.waitFor(By.id("form-errors"));
+		assertThat(summary.getText()).contains("Item 1");
+		// The summary's first link has the focus and leads to the field, which is marked invalid and red.
+		WebElement focused = browser.driver().switchTo().activeElement();
+		assertThat(focused.getDomAttribute("href")).isEqualTo("#item0-quantity");
+		WebElement quantity = browser.driver().findElement(By.id("item0-quantity"));
+		assertThat(quantity.getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(quantity.getCssValue("border-top-color")).isEqualTo(RED);
+		assertThat(browser.value("item0-quantity")).as("what was typed stays").isEqualTo("-5");
+		browser.screenshot("declaration-amendment-refused-en");
+		assertThat(jdbc.sql("SELECT count(*) FROM declaration_event WHERE declaration_id = ? AND event = 'AMENDED'")
+			.param(UUID.fromString(id)).query(Long.class).single()).as("nothing of the refused amendment is kept")
+			.isZero();
+		assertThat(api.status(id)).isEqualTo("QUERIED");
 	}
 
 	@Test
