@@ -39,6 +39,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DeclarationApi {
 
 	private final Declarations declarations;
+	private final SubmissionGroups submissions;
 	private final DeclarationStore store;
 	private final CurrentActor currentActor;
 
@@ -62,8 +63,9 @@ class DeclarationApi {
 
 	DeclarationApi(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			DeclarationWorkbooks workbooks, org.springframework.context.MessageSource messages,
-			BatchSubmissions batches) {
+			BatchSubmissions batches, SubmissionGroups submissions) {
 		this.batches = batches;
+		this.submissions = submissions;
 		this.workbooks = workbooks;
 		this.messages = messages;
 		this.declarations = declarations;
@@ -115,7 +117,8 @@ class DeclarationApi {
 			@Parameter(description = "return=minimal (RFC 7240) answers with the receipt only", example = "return=minimal")
 			@RequestHeader(name = "Prefer", required = false) String prefer) {
 		Actor actor = currentActor.get();
-		return respond(actor, declarations.submit(actor, request, idempotencyKey), prefer);
+		return respond(actor, submissions.submit(actor, new DeclarationDraft(request, List.of()), idempotencyKey),
+				prefer);
 	}
 
 	private ResponseEntity<?> respond(Actor actor, Declarations.Submission submission, String prefer) {

@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,13 +81,13 @@ class Declarations {
 	private final PermitLedger permits;
 	private final ExchangeRates rates;
 	private final BusinessTime time;
-	private final ApplicationEventPublisher events;
+	private final HeldEvents events;
 	private final AuditTrail auditTrail;
 
 	Declarations(DeclarationStore store, DeclarationRows rows,
 			DeclarationValidation validation, Enterprises enterprises, DutyAssessor assessor, RiskAssessor risk,
 			Routing routing, PermitLedger permits, ExchangeRates rates, BusinessTime time,
-			ApplicationEventPublisher events, AuditTrail auditTrail) {
+			HeldEvents events, AuditTrail auditTrail) {
 		this.auditTrail = auditTrail;
 		this.store = store;
 		this.rows = rows;
@@ -159,7 +158,7 @@ class Declarations {
 		timeline.add(event(now, "SUBMITTED", null, actor.username(), null, null));
 		DeclarationStatus status = process(id, number, declarant, d, today, now, timeline, Map.of(),
 				DeclarationStatus.SUBMITTED);
-		events.publishEvent(new DeclarationSubmitted(id, number, declarant, d.flow(), now));
+		events.publish(new DeclarationSubmitted(id, number, declarant, d.flow(), now));
 		log.info("event=declaration_submitted number={} declarant={} items={} status={}", number, declarant.value(),
 				d.items().size(), status);
 		return new Submission(id, true, number, status);
@@ -276,10 +275,10 @@ class Declarations {
 							AuditRecord.state("declaration", number, "declarant", declarant.value(), "status",
 									status.name(), "policy", policy, "note", note)));
 				timeline.add(event(now, "AUTO_APPROVED", agency.value(), "system", policy, note));
-				events.publishEvent(new AgencyDecisionRecorded(id, number, agency, status.name(), "system", policy,
+				events.publish(new AgencyDecisionRecorded(id, number, agency, status.name(), "system", policy,
 						now));
 			} else {
-				events.publishEvent(new AgencyTaskOpened(id, number, agency, policy, now));
+				events.publish(new AgencyTaskOpened(id, number, agency, policy, now));
 			}
 		}
 		previous.forEach((agency, prior) -> {
@@ -483,7 +482,7 @@ class Declarations {
 			io.singlewindow.core.CountryCode tradingCountry, List<ClearedLine> lines, Instant clearedAt) {
 		BigDecimal usd = rates.rate(CurrencyCode.USD, java.time.YearMonth.from(clearedAt.atZone(BusinessTime.ZONE)))
 			.orElse(null);
-		events.publishEvent(new DeclarationCleared(id, number, declarant, flow, clearedAt, tradeMode, tradingCountry,
+		events.publish(new DeclarationCleared(id, number, declarant, flow, clearedAt, tradeMode, tradingCountry,
 				lines.stream()
 					.map(l -> new DeclarationCleared.Line(l.lineNo(), l.hsCode(), l.origin(), l.quantity(), l.unit(),
 							l.valueCny(), usd == null || l.valueCny() == null ? null

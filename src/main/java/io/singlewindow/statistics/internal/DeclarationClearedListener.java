@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.singlewindow.declaration.DeclarationCleared;
@@ -14,9 +14,11 @@ import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.enterprise.IndustrialChain;
 
 /**
- * Adds every cleared declaration to the statistics, with the declarant's classification as it is at this moment.
- * Redelivery (the event publication registry retries unfinished listeners) is harmless: the ledger skips a declaration
- * it has recorded.
+ * Adds every cleared declaration to the statistics, with the declarant's classification as it is at this moment. It
+ * listens inside the transaction that clears the declaration and only stages its lines ({@link StatisticsLedger#stage}):
+ * a clearance and its statistics commit together or not at all, without a transaction, a publication record and a
+ * disk flush of their own per declaration; {@link StatisticsFolding} adds them to the facts and aggregates in batches.
+ * A declaration staged or recorded twice still counts once: the ledger skips what it has recorded.
  */
 @Component
 class DeclarationClearedListener {
@@ -31,11 +33,11 @@ class DeclarationClearedListener {
 		this.enterprises = enterprises;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(DeclarationCleared event) {
-		StatisticsLedger.Recorded recorded = ledger.record(List.of(toStatistics(event)));
-		log.info("event=statistics_recorded declaration={} number={} lines={} duplicate={}", event.declarationId(),
-				event.declarationNumber(), recorded.lines(), recorded.declarations() == 0);
+		ledger.stage(List.of(toStatistics(event)));
+		log.debug("event=statistics_staged declaration={} number={} lines={}", event.declarationId(),
+				event.declarationNumber(), event.lines().size());
 	}
 
 	StatisticalDeclaration toStatistics(DeclarationCleared event) {

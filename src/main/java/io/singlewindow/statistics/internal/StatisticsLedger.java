@@ -1,6 +1,5 @@
 package io.singlewindow.statistics.internal;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -46,16 +45,29 @@ class StatisticsLedger {
 			    declarations = statistics_monthly.declarations + excluded.declarations,
 			    lines = statistics_monthly.lines + excluded.lines""";
 
-	/** Facts in, aggregate deltas of exactly the inserted rows, added to the aggregates. */
-	private static final String RECORD = "WITH inserted AS (INSERT INTO statistics_fact (" + FACT_COLUMNS + """
-			)
-			    SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[],
-			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[],
-			        ?::numeric[], ?::numeric[], ?::boolean[])
-			    ON CONFLICT (declaration_id, line_no) DO NOTHING
-			    RETURNING *),
-			deltas AS (""" + deltasOver("inserted") + "),\nupserted AS (" + UPSERT + " RETURNING 1)\n"
-			+ "SELECT count(DISTINCT declaration_id), count(*) FROM inserted";
+	private static final String[] TYPES = { "uuid", "int4", "text", "text", "timestamptz", "date", "text", "text",
+			"text", "text", "text", "text", "text", "bool", "text", "numeric", "numeric", "bool" };
+
+	private static final String UNNEST = """
+			SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::date[], ?::text[],
+			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[],
+			    ?::numeric[], ?::numeric[], ?::boolean[])""";
+
+	/** Facts from {@code source} in, aggregate deltas of exactly the inserted rows, added to the aggregates. */
+	private static String recordFrom(String source) {
+		return "inserted AS (INSERT INTO statistics_fact (" + FACT_COLUMNS + ")\n" + source
+				+ "\nON CONFLICT (declaration_id, line_no) DO NOTHING RETURNING *),\ndeltas AS ("
+				+ deltasOver("inserted") + "),\nupserted AS (" + UPSERT + " RETURNING 1)\n"
+				+ "SELECT count(DISTINCT declaration_id), count(*) FROM inserted";
+	}
+
+	private static final String RECORD = "WITH " + recordFrom(UNNEST);
+
+	private static final String STAGE = "INSERT INTO statistics_cleared (" + FACT_COLUMNS + ")\n" + UNNEST
+			+ "\nON CONFLICT (declaration_id, line_no) DO NOTHING";
+
+	private static final String FOLD = "WITH staged AS (DELETE FROM statistics_cleared RETURNING *),\n"
+			+ recordFrom("SELECT " + FACT_COLUMNS + " FROM staged");
 
 	private final JdbcTemplate jdbcTemplate;
 	private final JdbcClient jdbc;
@@ -87,11 +99,46 @@ class StatisticsLedger {
 	 */
 	@Transactional
 	public Recorded record(List<StatisticalDeclaration> declarations) {
-		int lines = declarations.stream().mapToInt(d -> d.lines().size()).sum();
-		if (lines == 0) {
+		Object[][] columns = columns(declarations);
+		if (columns[0].length == 0) {
 			return new Recorded(0, 0);
 		}
-		Object[][] columns = new Object[18][lines];
+		return jdbcTemplate.execute((ConnectionCallback<Recorded>) con -> execute(con, RECORD, columns));
+	}
+
+	/**
+	 * Sets cleared declarations aside for the next {@link #fold()}, in the caller's transaction: the clearance and its
+	 * statistics commit together, and the aggregates (rows every clearance of the month would update) are left to the
+	 * fold, which adds many declarations at once.
+	 */
+	public void stage(List<StatisticalDeclaration> declarations) {
+		Object[][] columns = columns(declarations);
+		if (columns[0].length > 0) {
+			jdbcTemplate.execute((ConnectionCallback<Integer>) con -> {
+				try (PreparedStatement statement = con.prepareStatement(STAGE)) {
+					bind(con, statement, columns);
+					return statement.executeUpdate();
+				}
+			});
+		}
+	}
+
+	/**
+	 * Moves every staged declaration into the facts and adds exactly the rows newly inserted to the aggregates, in one
+	 * statement. Several nodes may fold at once: a staged row taken by one is skipped by the others, and a
+	 * declaration's lines, staged by one transaction, are always taken together, so it counts once per aggregate.
+	 */
+	public Recorded fold() {
+		return jdbcTemplate.query(FOLD, rs -> {
+			rs.next();
+			return new Recorded(rs.getInt(1), rs.getInt(2));
+		});
+	}
+
+	/** The values of the facts' columns, column by column, for {@code unnest}. */
+	private static Object[][] columns(List<StatisticalDeclaration> declarations) {
+		int lines = declarations.stream().mapToInt(d -> d.lines().size()).sum();
+		Object[][] columns = new Object[TYPES.length][lines];
 		int row = 0;
 		for (StatisticalDeclaration d : declarations) {
 			LocalDate month = LocalDate.ofInstant(d.clearedAt(), BusinessTime.ZONE).withDayOfMonth(1);
@@ -107,17 +154,18 @@ class StatisticsLedger {
 				row++;
 			}
 		}
-		String[] types = { "uuid", "int4", "text", "text", "timestamptz", "date", "text", "text", "text", "text", "text",
-				"text", "text", "bool", "text", "numeric", "numeric", "bool" };
-		return jdbcTemplate.execute((ConnectionCallback<Recorded>) con -> execute(con, columns, types));
+		return columns;
 	}
 
-	private static Recorded execute(Connection con, Object[][] columns, String[] types) throws SQLException {
-		try (PreparedStatement statement = con.prepareStatement(RECORD)) {
-			for (int c = 0; c < columns.length; c++) {
-				Array array = con.createArrayOf(types[c], columns[c]);
-				statement.setArray(c + 1, array);
-			}
+	private static void bind(Connection con, PreparedStatement statement, Object[][] columns) throws SQLException {
+		for (int c = 0; c < columns.length; c++) {
+			statement.setArray(c + 1, con.createArrayOf(TYPES[c], columns[c]));
+		}
+	}
+
+	private static Recorded execute(Connection con, String sql, Object[][] columns) throws SQLException {
+		try (PreparedStatement statement = con.prepareStatement(sql)) {
+			bind(con, statement, columns);
 			try (var rs = statement.executeQuery()) {
 				rs.next();
 				return new Recorded(rs.getInt(1), rs.getInt(2));

@@ -126,6 +126,35 @@ class StatisticsIntegrationTests {
 	}
 
 	@Test
+	void clearancesAreCountedWithTheirTransactionOnlyAndEachOnceWhenFoldedTogether() throws Exception {
+		DeclarationCleared rolledBack = aClearedDeclaration().importBy("CHIP").on(2009, 8, 3).from("KR")
+			.withLine("8542319000", "900.00").build();
+		transactions.executeWithoutResult(tx -> {
+			events.publishEvent(rolledBack);
+			tx.setRollbackOnly();
+		});
+		List<DeclarationCleared> committed = List.of(
+				aClearedDeclaration().importBy("CHIP").on(2009, 8, 5).from("KR").withLine("8542319000", "100.00")
+					.withLine("8542319000", "20.00").build(),
+				aClearedDeclaration().importBy("COFFEE").on(2009, 8, 6).from("BR").withLine("0901110000", "3.00")
+					.build());
+		transactions.executeWithoutResult(tx -> committed.forEach(events::publishEvent));
+		for (DeclarationCleared cleared : committed) {
+			awaitRecorded(cleared);
+		}
+		// The same clearance heard again (a redelivery, another node) stages it again; the fold skips it.
+		transactions.executeWithoutResult(tx -> events.publishEvent(committed.getFirst()));
+		ledger.fold();
+
+		assertThat(ledger.isRecorded(rolledBack.declarationId())).isFalse();
+		Map<String, Object> august = totals(2009, 8);
+		assertThat(august.get("value_cny").toString()).isEqualTo("123.00");
+		assertThat(august.get("declarations")).isEqualTo(2L);
+		assertThat(august.get("lines")).isEqualTo(3L);
+		assertThat(jdbc.sql("SELECT count(*) FROM statistics_cleared").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void theSameDeclarationRecordedByTwoNodesAtOnceCountsOnce() throws Exception {
 		DeclarationCleared cleared = aClearedDeclaration().importBy("COFFEE").on(2014, 7, 9).from("ET")
 			.withLine("0901110000", "800.00").build();

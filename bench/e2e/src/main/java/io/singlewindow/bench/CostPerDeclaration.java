@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 final class CostPerDeclaration {
 
 	record Snapshot(long xid, long commits, long inserted, long updated, long deleted, long statements, long walSyncs,
-			long walRecords, Duration platformCpu, Duration postgresCpu) {
+			long walRecords, Duration platformCpu, Duration postgresCpu, java.util.Map<String, Long> callsByStatement) {
 	}
 
 	private final DataSource db;
@@ -56,9 +56,15 @@ final class CostPerDeclaration {
 				rs.next();
 				wal = new long[] { rs.getLong(1), rs.getLong(2) };
 			}
+			java.util.Map<String, Long> calls = new java.util.HashMap<>();
+			try (ResultSet rs = s.executeQuery("SELECT query, sum(calls)::bigint FROM pg_stat_statements GROUP BY query")) {
+				while (rs.next()) {
+					calls.put(rs.getString(1), rs.getLong(2));
+				}
+			}
 			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
 					cpu(platform), cpu(postmaster).plus(postmaster.descendants().map(CostPerDeclaration::cpu)
-						.reduce(Duration.ZERO, Duration::plus)));
+						.reduce(Duration.ZERO, Duration::plus)), calls);
 		}
 	}
 
@@ -73,6 +79,18 @@ final class CostPerDeclaration {
 				(b.inserted() - a.inserted()) / n, (b.updated() - a.updated()) / n, (b.deleted() - a.deleted()) / n,
 				b.platformCpu().minus(a.platformCpu()).toNanos() / 1e6 / n,
 				b.postgresCpu().minus(a.postgresCpu()).toNanos() / 1e6 / n);
+	}
+
+	/** The statements run most often between two snapshots, per declaration: where the statements come from. */
+	static java.util.List<String> busiestStatements(Snapshot a, Snapshot b, int declarations, int limit) {
+		return b.callsByStatement().entrySet().stream()
+			.map(e -> java.util.Map.entry(e.getKey(), e.getValue() - a.callsByStatement().getOrDefault(e.getKey(), 0L)))
+			.filter(e -> e.getValue() > 0)
+			.sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(limit)
+			.map(e -> String.format(java.util.Locale.ROOT, "%6.2f  %s", e.getValue() / (double) declarations,
+					e.getKey().replaceAll("\\s+", " ").substring(0, Math.min(110, e.getKey().replaceAll("\\s+", " ").length()))))
+			.toList();
 	}
 
 	private static Duration cpu(ProcessHandle process) {

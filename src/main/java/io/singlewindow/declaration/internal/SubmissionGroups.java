@@ -1,0 +1,222 @@
+package io.singlewindow.declaration.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.identity.Actor;
+
+/**
+ * Group commit of submissions. With the database flushing every commit to disk, a commit costs a disk flush whatever
+ * it carries; concurrent submissions are therefore gathered for a moment (and while the previous group commits) and
+ * written in one transaction. Each runs in a savepoint of its own, so a refusal rolls back only that submission; its
+ * events are published once its savepoint is released (see {@link HeldEvents}); and every caller is answered only
+ * after the group committed, so an answered declaration is on disk.
+ * <p>
+ * Several committers write groups side by side, each for its own share of the declarants: a permit is held by one
+ * declarant, so two groups written at once never wait for each other's permit locks, and two submissions under one
+ * key always meet in one committer. A submission that fails for a reason other than a refusal (a deadlock with an
+ * officer's decision, the connection lost), or whose group fails to commit, is submitted again on its own, as it would
+ * have been without groups; repeats are safe because a submission is idempotent under its key.
+ */
+@Component
+class SubmissionGroups implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SubmissionGroups.class);
+
+	private final Declarations declarations;
+	private final HeldEvents events;
+	private final TransactionTemplate group;
+	private final TransactionTemplate each;
+	private final Duration gather;
+	private final int largest;
+	private final boolean enabled;
+	private final int committers;
+	private final List<BlockingQueue<Waiting>> queues = new ArrayList<>();
+	private final List<Thread> running = new ArrayList<>();
+	private volatile boolean started;
+
+	SubmissionGroups(Declarations declarations, HeldEvents events, PlatformTransactionManager transactions,
+			@Value("${singlewindow.declaration.group-commit.enabled:true}") boolean enabled,
+			@Value("${singlewindow.declaration.group-commit.gather:2ms}") Duration gather,
+			@Value("${singlewindow.declaration.group-commit.largest:64}") int largest,
+			@Value("${singlewindow.declaration.group-commit.committers:4}") int committers) {
+		this.declarations = declarations;
+		this.events = events;
+		this.group = new TransactionTemplate(transactions);
+		this.each = new TransactionTemplate(transactions);
+		this.each.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.enabled = enabled;
+		this.gather = gather;
+		this.largest = Math.max(1, largest);
+		this.committers = Math.max(1, committers);
+		for (int i = 0; i < this.committers; i++) {
+			queues.add(new LinkedBlockingQueue<>());
+		}
+	}
+
+	/** A submission waiting for its group; answered with a {@link Declarations.Submission} or a refusal. */
+	record Waiting(Actor actor, DeclarationDraft draft, String key, CompletableFuture<Outcome> answer) {
+	}
+
+	/** What the group did with a submission: stored (or found under its key), refused, or left to submit alone. */
+	record Outcome(Declarations.Submission submission, Problem refusal) {
+
+		static final Outcome ALONE = new Outcome(null, null);
+	}
+
+	/** {@link Declarations#submit(Actor, DeclarationDraft, String)}, answered once the submission's group committed. */
+	Declarations.Submission submit(Actor actor, DeclarationDraft draft, String idempotencyKey) {
+		if (!started) {
+			return declarations.submit(actor, draft, idempotencyKey);
+		}
+		Waiting submission = new Waiting(actor, draft, idempotencyKey, new CompletableFuture<>());
+		BlockingQueue<Waiting> waiting = queueOf(submission);
+		waiting.add(submission);
+		Outcome outcome = null;
+		while (outcome == null) {
+			try {
+				outcome = submission.answer().get(1, TimeUnit.SECONDS);
+			} catch (TimeoutException e) {
+				if (!started && waiting.remove(submission)) {
+					outcome = Outcome.ALONE; // the committer stopped before it took this one
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while the submission's group committed", e);
+			} catch (ExecutionException e) {
+				outcome = Outcome.ALONE;
+			}
+		}
+		if (outcome.refusal() != null) {
+			throw outcome.refusal();
+		}
+		return outcome.submission() != null ? outcome.submission()
+				: declarations.submit(actor, draft, idempotencyKey);
+	}
+
+	/** The declarant's share: what the request names, else whom the caller trades for (a key, not yet checked). */
+	private BlockingQueue<Waiting> queueOf(Waiting submission) {
+		String declarant = submission.draft().request().declarant();
+		Object share = declarant != null && !declarant.isBlank() ? declarant.strip()
+				: submission.actor().enterprise() != null ? submission.actor().enterprise() : submission.actor().username();
+		return queues.get(Math.floorMod(share.hashCode(), committers));
+	}
+
+	private void commitGroups(BlockingQueue<Waiting> waiting) {
+		while (started) {
+			List<Waiting> members = new ArrayList<>();
+			try {
+				Waiting first = waiting.poll(1, TimeUnit.SECONDS);
+				if (first == null) {
+					continue;
+				}
+				members.add(first);
+				long until = System.nanoTime() + gather.toNanos();
+				while (members.size() < largest) {
+					Waiting next = waiting.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+					if (next == null) {
+						break;
+					}
+					members.add(next);
+				}
+			} catch (InterruptedException e) {
+				members.forEach(m -> m.answer().complete(Outcome.ALONE));
+				break;
+			}
+			commit(members);
+		}
+		// Stopped: whoever still waits submits on their own.
+		for (Waiting left; (left = waiting.poll()) != null;) {
+			left.answer().complete(Outcome.ALONE);
+		}
+	}
+
+	/** Writes one group in one transaction and answers each member once it committed. */
+	void commit(List<Waiting> members) {
+		long start = System.nanoTime();
+		Map<Waiting, Outcome> outcomes = new LinkedHashMap<>();
+		try {
+			group.executeWithoutResult(tx -> {
+				List<HeldEvents.Held<Declarations.Submission>> stored = new ArrayList<>();
+				for (Waiting member : members) {
+					outcomes.put(member, inSavepoint(member, stored));
+				}
+				// After every savepoint: a failing listener fails the whole group, whose members then go alone.
+				stored.forEach(events::release);
+			});
+		} catch (RuntimeException e) {
+			log.warn("event=submission_group_failed size={} error={}", members.size(), e.toString());
+			outcomes.clear();
+		}
+		members.forEach(m -> m.answer().complete(outcomes.getOrDefault(m, Outcome.ALONE)));
+		if (log.isDebugEnabled()) {
+			log.debug("event=submission_group size={} refused={} alone={} millis={}", members.size(),
+					outcomes.values().stream().filter(o -> o.refusal() != null).count(),
+					members.size() - outcomes.values().stream().filter(o -> o != Outcome.ALONE).count(),
+					(System.nanoTime() - start) / 1_000_000);
+		}
+	}
+
+	private Outcome inSavepoint(Waiting member, List<HeldEvents.Held<Declarations.Submission>> stored) {
+		try {
+			var held = each.execute(savepoint -> events.hold(() -> declarations.submit(member.actor(),
+					member.draft(), member.key())));
+			stored.add(held);
+			return new Outcome(held.result(), null);
+		} catch (Problem refused) {
+			return new Outcome(null, refused);
+		} catch (RuntimeException e) {
+			log.info("event=submission_left_to_itself error={}", e.toString());
+			return Outcome.ALONE;
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (enabled && !started) {
+			started = true;
+			for (int i = 0; i < committers; i++) {
+				BlockingQueue<Waiting> waiting = queues.get(i);
+				running.add(Thread.ofPlatform().name("submission-groups-" + i).daemon().start(() -> commitGroups(waiting)));
+			}
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		started = false;
+		// Not interrupted: a group being written finishes; each committer sees it should stop within a second.
+		for (Thread committer : running) {
+			try {
+				committer.join(Duration.ofSeconds(10));
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		running.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return started;
+	}
+}

@@ -1,0 +1,234 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.declaration.AgencyDecisionRecorded;
+import io.singlewindow.declaration.AgencyTaskOpened;
+import io.singlewindow.declaration.DeclarationCleared;
+import io.singlewindow.declaration.DeclarationSubmitted;
+import io.singlewindow.enterprise.EnterpriseFixtures;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.Role;
+import io.singlewindow.permit.HeldPermit;
+import io.singlewindow.permit.PermitLedger;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.tariff.ExchangeRates;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Submissions written together in one transaction (group commit): each stands or falls on its own, a refused one
+ * leaves nothing behind and announces nothing, and nobody is answered before the group is on disk.
+ */
+@SingleWindowIntegrationTest
+class SubmissionGroupsIntegrationTests {
+
+	static final Uscc CHIP = EnterpriseFixtures.demo("CHIP");
+	static final JsonMapper JSON = JsonMapper.builder().build();
+	static final Actor TRADER = new Actor(UUID.randomUUID(), "trader.chip", "Chip trader", Role.TRADER, CHIP, null,
+			Set.of());
+
+	@Autowired
+	SubmissionGroups groups;
+	@Autowired
+	JdbcClient jdbc;
+	@Autowired
+	TransactionTemplate transactions;
+	@Autowired
+	PermitLedger permits;
+	@Autowired
+	ExchangeRates rates;
+	@Autowired
+	BusinessTime time;
+	@Autowired
+	ApplicationContext context;
+
+	/** The declarations whose events were heard by a listener called after commit (where the pitfall would show). */
+	final Set<UUID> heardAfterCommit = ConcurrentHashMap.newKeySet();
+	final ApplicationListener<ApplicationEvent> afterCommit = event -> {
+		if (event instanceof PayloadApplicationEvent<?> payload && TransactionSynchronizationManager.isSynchronizationActive()) {
+			UUID declaration = switch (payload.getPayload()) {
+				case DeclarationSubmitted e -> e.declarationId();
+				case AgencyTaskOpened e -> e.declarationId();
+				case AgencyDecisionRecorded e -> e.declarationId();
+				case DeclarationCleared e -> e.declarationId();
+				default -> null;
+			};
+			if (declaration != null) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						heardAfterCommit.add(declaration);
+					}
+				});
+			}
+		}
+	};
+
+	@BeforeEach
+	void listenAfterCommitAndTheChipMakerDeclaresAtTheUsualPrices() {
+		multicaster().addApplicationListener(afterCommit);
+		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(CHIP)
+			.usualUnitPrice("8471300000", "C62", "800")
+			.usualUnitPrice("8542319000", "C62", "20");
+	}
+
+	@AfterEach
+	void stopListening() {
+		multicaster().removeApplicationListener(afterCommit);
+	}
+
+	@Test
+	void aSubmissionRefusedInsideItsGroupFailsNoOtherLeavesNothingAnnouncesNothingAndNoOneIsAnsweredBeforeCommit()
+			throws Exception {
+		HeldPermit licence = permits.heldBy(CHIP).stream().filter(p -> p.catalogueCode().equals("AIL"))
+			.filter(p -> p.status().equals("IN_FORCE")).findFirst().orElseThrow();
+		var first = waiting(processors(), "group-first-" + UUID.randomUUID());
+		var underLicence = waiting(SingleWindowFlowIntegrationTests.chipDeclaration(licence.number(), "1"),
+				"group-licence-" + UUID.randomUUID());
+		var last = waiting(processors(), "group-last-" + UUID.randomUUID());
+
+		try (var committer = Executors.newSingleThreadExecutor()) {
+			Future<?> group;
+			try {
+				// An officer holds the licence and uses up its quota meanwhile: the licensed submission has checked
+				// the quota (still there), announced its agencies' decisions to its group, and now waits for the
+				// licence's lock; when it gets it, the quota is gone and it is refused.
+				group = transactions.execute(tx -> {
+					jdbc.sql("SELECT id FROM permit WHERE number = ? FOR UPDATE").param(licence.number()).query().listOfRows();
+					jdbc.sql("UPDATE permit SET remaining_quantity = 0 WHERE number = ?").param(licence.number()).update();
+					Future<?> running = committer.submit(() -> groups.commit(List.of(first, underLicence, last)));
+					awaitALockWait();
+					assertThat(first.answer()).as("answered while its group is still open").isNotDone();
+					return running;
+				});
+				group.get();
+			} finally {
+				jdbc.sql("UPDATE permit SET remaining_quantity = ? WHERE number = ?")
+					.params(licence.remainingQuantity(), licence.number()).update();
+			}
+		}
+
+		var refused = underLicence.answer().join();
+		assertThat(refused.refusal()).isNotNull();
+		assertThat(refused.refusal().code()).isEqualTo("PERMIT_CHANGED_DURING_SUBMISSION");
+		assertThat(declarationsUnder(underLicence.key())).isZero();
+		UUID firstId = first.answer().join().submission().id();
+		UUID lastId = last.answer().join().submission().id();
+		assertThat(declarationsUnder(first.key())).isOne();
+		assertThat(declarationsUnder(last.key())).isOne();
+		assertThat(heardAfterCommit).contains(firstId, lastId);
+		// Other work of the platform may be heard meanwhile, but nothing of a declaration that was not stored.
+		assertThat(heardAfterCommit).allSatisfy(id -> assertThat(stored(id)).as("announced %s is stored", id).isTrue());
+	}
+
+	@Test
+	void theSameKeyTwiceInOneGroupIsOneDeclaration() {
+		String key = "group-twice-" + UUID.randomUUID();
+		var once = waiting(processors(), key);
+		var again = waiting(processors(), key);
+
+		groups.commit(List.of(once, again));
+
+		var created = once.answer().join().submission();
+		var repeated = again.answer().join().submission();
+		assertThat(created.created()).isTrue();
+		assertThat(repeated.created()).isFalse();
+		assertThat(repeated.id()).isEqualTo(created.id());
+		assertThat(declarationsUnder(key)).isOne();
+		assertThat(heardAfterCommit).contains(created.id());
+	}
+
+	@Test
+	void concurrentCallersAreAnsweredEachWithTheirOwnCommittedDeclaration() throws Exception {
+		List<String> keys = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "group-many-" + UUID.randomUUID())
+			.toList();
+		try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Declarations.Submission>> answers = keys.stream()
+				.map(key -> callers.submit(() -> {
+					Declarations.Submission submission = groups.submit(TRADER, draft(processors()), key);
+					// Answered means committed: another connection sees it at once.
+					assertThat(declarationsUnder(key)).isOne();
+					return submission;
+				}))
+				.toList();
+			for (Future<Declarations.Submission> answer : answers) {
+				assertThat(answer.get().created()).isTrue();
+			}
+		}
+	}
+
+	private SubmissionGroups.Waiting waiting(String json, String key) {
+		return new SubmissionGroups.Waiting(TRADER, draft(json), key, new CompletableFuture<>());
+	}
+
+	private static DeclarationDraft draft(String json) {
+		return new DeclarationDraft(JSON.readValue(json, DeclarationRequest.class), List.of());
+	}
+
+	private static String processors() {
+		return SingleWindowFlowIntegrationTests.processors("200", "4000");
+	}
+
+	private long declarationsUnder(String key) {
+		return jdbc.sql("SELECT count(*) FROM declaration WHERE declarant = ? AND client_reference = ?")
+			.params(CHIP.value(), key).query(Long.class).single();
+	}
+
+	private boolean stored(UUID declaration) {
+		return jdbc.sql("SELECT count(*) FROM declaration WHERE id = ?").param(declaration).query(Long.class).single() == 1;
+	}
+
+	private void awaitALockWait() {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (lockWaits() == 0) {
+			assertThat(System.nanoTime()).as("the group waits for the licence within 20 s").isLessThan(deadline);
+			try {
+				Thread.sleep(20);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+
+	/** Lock waits, read on a connection of its own (the test's transaction holds the licence). */
+	private long lockWaits() {
+		var own = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return own.execute(tx -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+			.query(Long.class).single());
+	}
+
+	private ApplicationEventMulticaster multicaster() {
+		return context.getBean(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME,
+				ApplicationEventMulticaster.class);
+	}
+}
