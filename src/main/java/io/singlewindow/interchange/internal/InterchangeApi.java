@@ -57,7 +57,9 @@ class InterchangeApi {
 	@PostMapping(path = "/interchanges", consumes = EDIFACT)
 	@ApiResponse(responseCode = "200", description = "Answered at once (up to " + Interchanges.SYNCHRONOUS_UP_TO
 			+ " declarations), or sent again with the same sender and control reference: an interchange holding a "
-			+ "CONTRL (messages refused for their syntax) and a CUSRES per declaration", headers = @Header(
+			+ "CONTRL (messages refused for their syntax) and a CUSRES per declaration; or, when the interchange is "
+			+ "refused as a whole for its syntax (envelope broken, cut short, counts wrong, bytes outside its "
+			+ "character set), a CONTRL with UCI 0083=4 pointing at the error (422 is kept for problem+json)", headers = @Header(
 					name = "Location", description = "The interchange's answer", schema = @Schema(type = "string")),
 			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "202", description = "More than " + Interchanges.SYNCHRONOUS_UP_TO + " declarations: "
@@ -70,9 +72,6 @@ class InterchangeApi {
 			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "409", description = "The sender's control reference was used before for other "
 			+ "content: CONTRL rejecting the interchange (0085=26)",
-			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
-	@ApiResponse(responseCode = "422", description = "The interchange is refused as a whole for its syntax (envelope "
-			+ "broken, cut short, counts wrong, bytes outside its character set): CONTRL 0083=4 pointing at the error",
 			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
 	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "INTERCHANGE_NOT_EDIFACT", "INTERCHANGE_TOO_MANY_MESSAGES" })
 	@Operation(summary = "Submit declarations as a UN/EDIFACT interchange of CUSDEC messages (D.96B, D.99B)",
@@ -94,7 +93,6 @@ class InterchangeApi {
 		HttpStatus status = switch (answer.outcome()) {
 			case "ACCEPTED" -> HttpStatus.ACCEPTED;
 			case "DUPLICATE" -> HttpStatus.CONFLICT;
-			case "REJECTED" -> HttpStatus.UNPROCESSABLE_CONTENT;
 			default -> HttpStatus.OK;
 		};
 		return respond(status, answer);
