@@ -279,8 +279,8 @@ class HostileInputFuzzTests {
 	}
 
 	/** What the endpoints act on: the fuzz suite's own enterprise, declaration, task, permit application, rule, profile. */
-	record Targets(Registrations.Registered registered, String declarationId, String customsTaskId,
-			String applicationId, String permit, String routingRule, String riskProfile) {
+	record Targets(Registrations.Registered registered, Registrations.Registered closing, String declarationId,
+			String customsTaskId, String applicationId, String permit, String routingRule, String riskProfile) {
 	}
 
 	static final List<String> DECLARATION_TABLES = List.of("declaration", "declaration_item", "agency_task",
@@ -301,6 +301,10 @@ class HostileInputFuzzTests {
 
 	Targets targets() throws Exception {
 		var registered = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		// The licence changes act on an enterprise of their own: a variant whose body lost its version acts on the
+		// current licence (as the API allows), and a revocation or deregistration disables the enterprise's accounts,
+		// the account the form variants log in with among them.
+		var closing = Registrations.register(mvc, ApplicationFixtures.anApplication());
 		String declaration = send(HttpMethod.POST, URI.create("/api/v1/declarations"), "trader.chip",
 				chipDeclaration(), MediaType.APPLICATION_JSON).getContentAsString(StandardCharsets.UTF_8);
 		assertThat(JSON.readTree(declaration).has("id")).as("the fuzz suite's declaration: " + declaration).isTrue();
@@ -322,7 +326,7 @@ class HostileInputFuzzTests {
 		String applicationId = applied != null ? applied.asString()
 				: jdbc.sql("SELECT id::text FROM permit_application WHERE catalogue_code = 'AIL' ORDER BY id LIMIT 1")
 					.query(String.class).single();
-		return new Targets(registered, declarationId, customsTaskId, applicationId, permit, "FUZZ_RULE", "FUZZ_PROFILE");
+		return new Targets(registered, closing, declarationId, customsTaskId, applicationId, permit, "FUZZ_RULE", "FUZZ_PROFILE");
 	}
 
 	List<Endpoint> endpoints() throws Exception {
@@ -365,16 +369,16 @@ class HostileInputFuzzTests {
 						"{\"nameEn\":\"Fuzzed Trading Co.\",\"address\":\"象屿路 1 号\",\"registeredCapital\":1000000}",
 						Set.of(), List.of("enterprise", "licence_amendment")),
 				new Endpoint("suspend a licence", HttpMethod.POST, "/api/v1/enterprises/{}/suspension",
-						List.of(registered.uscc().value()), "officer.samr", licenceChange, Set.of("version"),
+						List.of(targets.closing().uscc().value()), "officer.samr", licenceChange, Set.of("version"),
 						licenceTables),
 				new Endpoint("reinstate a licence", HttpMethod.POST, "/api/v1/enterprises/{}/reinstatement",
-						List.of(registered.uscc().value()), "officer.samr", licenceChange, Set.of("version"),
+						List.of(targets.closing().uscc().value()), "officer.samr", licenceChange, Set.of("version"),
 						licenceTables),
 				new Endpoint("revoke a licence", HttpMethod.POST, "/api/v1/enterprises/{}/revocation",
-						List.of(registered.uscc().value()), "officer.samr", licenceChange, Set.of("version"),
+						List.of(targets.closing().uscc().value()), "officer.samr", licenceChange, Set.of("version"),
 						licenceTables),
 				new Endpoint("deregister an enterprise", HttpMethod.POST, "/api/v1/enterprises/{}/deregistration",
-						List.of(registered.uscc().value()), registered.bearer(), licenceChange, Set.of("version"),
+						List.of(targets.closing().uscc().value()), targets.closing().bearer(), licenceChange, Set.of("version"),
 						licenceTables),
 				new Endpoint("apply for a permit", HttpMethod.POST, "/api/v1/permit-applications", List.of(),
 						"trader.chip", """
@@ -490,7 +494,7 @@ class HostileInputFuzzTests {
 				new Form("amend a licence", "/licences/{}/amend", List.of(registered.uscc().value()),
 						registered.username(), amendmentForm(), Set.of("version"),
 						List.of("enterprise", "licence_amendment")),
-				new Form("change a licence", "/licences/{}/{}", List.of(registered.uscc().value(), "suspend"),
+				new Form("change a licence", "/licences/{}/{}", List.of(targets.closing().uscc().value(), "suspend"),
 						"officer.samr", params("reason", "inspection", "version", stale), Set.of("version"),
 						List.of("enterprise", "licence_event")),
 				new Form("declare goods", "/declarations/new", List.of(), "trader.chip", declarationForm(), Set.of(),

@@ -81,6 +81,10 @@ class InterchangeApi {
 					+ "/declarations, on its own: its CUSRES carries the declaration number and status, or the "
 					+ "stable error codes (ERC) with the segment (ERP) and element (FTX) they concern. At most "
 					+ CusdecReader.MAX_MESSAGES + " messages and 50 MB. See docs/interchange.md.")
+	// The body is read as a stream from the request, so it is declared here: without it the operation would document
+	// no request body, and with it none of the refusals a body can meet (400, 413, 415, 422).
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = EDIFACT,
+			schema = @Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> receive(HttpServletRequest request) {
 		Actor actor = currentActor.get();
 		Interchanges.Answer answer;
