@@ -436,6 +436,11 @@ class HostileInputFuzzTests {
 						List.of(), "trader.chip", "{\"reference\":\"1\",\"hsCode\":\"8542319000\"}", Set.of(),
 						BATCH_TABLES,
 						MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+				new Endpoint("submit an EDIFACT interchange", HttpMethod.POST, "/api/v1/interchanges", "",
+						// Variants of any body are no interchange: each must be refused whole, nothing stored.
+						List.of(), "trader.chip", "{\"UNB\":\"UNOW:4\",\"UNH\":\"CUSDEC:D:96B:UN\"}", Set.of(),
+						List.of("interchange", "declaration", "declaration_batch"),
+						MediaType.valueOf("application/EDIFACT")),
 				new Endpoint("import a tariff file", HttpMethod.POST, "/api/v1/admin/tariff/imports", "?fileName=fuzz.csv",
 						List.of(), "admin", "{\"hs_code\":\"8542319000\",\"mfn_rate\":\"x\"}", Set.of(),
 						List.of("tariff_import"), MediaType.valueOf("text/csv")),

@@ -7,7 +7,7 @@ import io.singlewindow.core.FieldProblem;
 
 /**
  * One declaration of a batch, as it was read from what the trader sent: a row of a workbook's declarations sheet with
- * its goods lines, or (later) one message of an EDIFACT interchange.
+ * its goods lines, or one CUSDEC message of an EDIFACT interchange.
  *
  * @param reference the trader's name for it in the batch ({@code 1}, {@code A}, a message reference), unique there
  * @param source where it starts in the document, e.g. {@code Declarations!3}; problems without a field are named so

@@ -10,7 +10,7 @@ import io.singlewindow.core.FieldProblem;
  * Declarations received together and submitted one by one, like the messages of an interchange: how far the batch
  * is, and what became of each declaration.
  *
- * @param channel how it arrived: {@code WORKBOOK} (later {@code EDIFACT})
+ * @param channel how it arrived: {@code WORKBOOK} or {@code EDIFACT}
  * @param acceptedAt when the trader handed it in; {@literal null} while a person still looks at what it holds
  * @param finishedAt when its last declaration was submitted or refused; {@literal null} before
  */

@@ -24,6 +24,15 @@ public interface DeclarationBatches {
 	 */
 	Acceptance accept(Actor actor, String channel, String idempotencyKey, List<BatchedDeclaration> declarations);
 
+	/**
+	 * Submits one declaration of a small batch while the caller waits, exactly as the batch job submits each of a large
+	 * one: under {@code key} (a repeat answers the declaration stored the first time), refused with its problems named
+	 * by {@link BatchedDeclaration#sources()}, nothing of it stored when refused. The entry's position is 1.
+	 *
+	 * @throws io.singlewindow.core.Problem 403 {@code ROLE_REQUIRED} unless a trader or broker
+	 */
+	DeclarationBatch.Entry submitNow(Actor actor, String key, BatchedDeclaration declaration);
+
 	/** The batch as {@code actor} may see it: one of its enterprise's. */
 	Optional<DeclarationBatch> find(Actor actor, UUID batchId);
 

@@ -15,6 +15,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.internal.AgencySystemsMessages.DeadLetter;
 import io.singlewindow.declaration.internal.AgencySystemsMessages.DecisionMessage;
@@ -27,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decisions from agencies' systems, applied exactly as a decision through the API ({@link Declarations#decide}): the
- * same rights (the message carries an officer's API key of the task's agency in its {@code Authorization} header), the
- * same refusals. A message that cannot be applied goes to the dead-letter topic with the refusal's stable code and is
+ * same rights (the message carries an officer's API key of the task's agency in its {@code Authorization} header, or
+ * comes without one on the agency's own decisions topic, which only its configured principal may write:
+ * {@link AgencyPrincipals}), the same refusals. A message that cannot be applied goes to the dead-letter topic with the refusal's stable code and is
  * acknowledged, so it never blocks its partition. A redelivered decision — same task, same version, already recorded
  * by the same officer — changes nothing and is not a dead letter.
  */
@@ -46,10 +48,12 @@ class AgencyDecisionInbox {
 	private final AgencySystemsProperties properties;
 	private final JsonMapper json;
 	private final BusinessTime time;
+	private final AgencyPrincipals principals;
 
 	AgencyDecisionInbox(Declarations declarations, DeclarationStore store, KeyedActors keyedActors,
 			KafkaTemplate<String, String> kafka, AgencySystemsTopics topics, AgencySystemsProperties properties,
-			JsonMapper json, BusinessTime time) {
+			JsonMapper json, BusinessTime time, AgencyPrincipals principals) {
+		this.principals = principals;
 		this.declarations = declarations;
 		this.store = store;
 		this.keyedActors = keyedActors;
@@ -60,7 +64,7 @@ class AgencyDecisionInbox {
 		this.time = time;
 	}
 
-	@KafkaListener(topics = "#{@agencySystemsTopics.decisions()}", groupId = "${singlewindow.kafka.group:singlewindow}")
+	@KafkaListener(topics = "#{@agencySystemsTopics.decisionTopics()}", groupId = "${singlewindow.kafka.group:singlewindow}")
 	void on(ConsumerRecord<String, String> record) throws Exception {
 		Optional<Refusal> refusal;
 		try {
@@ -95,9 +99,22 @@ class AgencyDecisionInbox {
 		} catch (IllegalArgumentException unknown) {
 			return Optional.of(new Refusal("UNKNOWN_DECISION", message.decision()));
 		}
-		Optional<Actor> actor = keyedActors.actorFor(bearer(record));
-		if (actor.isEmpty()) {
-			return Optional.of(new Refusal("INVALID_API_KEY", "the Authorization header has no valid API key"));
+		String key = bearer(record);
+		Optional<AgencyCode> agencysOwnTopic = principals.agencyOf(record.topic());
+		Optional<Actor> actor;
+		if (key == null && agencysOwnTopic.isPresent()) {
+			AgencyTopicProtection protection = principals.protection(agencysOwnTopic.get());
+			if (!protection.enforced()) {
+				return Optional.of(new Refusal("AGENCY_TOPIC_UNPROTECTED", protection.detail()));
+			}
+			actor = Optional.of(principals.system(agencysOwnTopic.get()));
+		} else {
+			actor = keyedActors.actorFor(key);
+			if (actor.isEmpty()) {
+				return Optional.of(new Refusal("INVALID_API_KEY", key == null
+						? "no Authorization header with an API key, and not the decisions topic of an agency's principal"
+						: "the Authorization header has no valid API key"));
+			}
 		}
 		try {
 			var view = declarations.decide(actor.get(), message.taskId(), decision, message.reason(),

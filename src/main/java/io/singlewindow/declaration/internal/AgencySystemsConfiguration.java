@@ -61,13 +61,17 @@ class AgencySystemsConfiguration {
 				ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout));
 	}
 
-	/** One task topic per agency known at start, the decisions, their dead letters and the status changes. */
+	/**
+	 * One task topic per agency known at start, the decisions (and those of each agency with its own principal), their
+	 * dead letters and the status changes.
+	 */
 	@Bean
 	KafkaAdmin.NewTopics agencySystemsNewTopics(AgencySystemsTopics topics, Agencies agencies,
 			AgencySystemsProperties properties) {
 		var all = new java.util.ArrayList<NewTopic>();
 		agencies.all().forEach(a -> all.add(topic(topics.tasks(a.code()), properties)));
 		all.add(topic(topics.decisions(), properties));
+		topics.principals().keySet().forEach(a -> all.add(topic(topics.decisions(a), properties)));
 		all.add(topic(topics.deadLetters(), properties));
 		all.add(topic(topics.declarations(), properties));
 		return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));

@@ -1,6 +1,7 @@
 package io.singlewindow.declaration.internal;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,9 +17,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long the producer tries to deliver a message before it drops it and the publication is left
  *     for the retry job (the producer's {@code delivery.timeout.ms} and {@code max.block.ms})
  * @param retryAfter how old an unsent publication must be before the retry job sends it again
+ * @param agencies per agency code ({@code singlewindow.kafka.agencies.CUSTOMS.principal=User:customs-clearance}): the
+ *     Kafka principal of the agency's system, which alone may write the agency's own decisions topic; a decision read
+ *     from that topic needs no officer's API key ({@link AgencyPrincipals})
  */
 @ConfigurationProperties("singlewindow.kafka")
 record AgencySystemsProperties(@DefaultValue("") String bootstrapServers, @DefaultValue("singlewindow") String topicPrefix,
 		@DefaultValue("3") int partitions, @DefaultValue("1") short replicas, @DefaultValue("10s") Duration sendTimeout,
-		@DefaultValue("30s") Duration retryAfter) {
+		@DefaultValue("30s") Duration retryAfter, Map<String, AgencySystem> agencies) {
+
+	AgencySystemsProperties {
+		agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
+	}
+
+	/** @param principal the Kafka principal ({@code User:<name>}) the agency's system authenticates as */
+	record AgencySystem(String principal) {
+	}
 }

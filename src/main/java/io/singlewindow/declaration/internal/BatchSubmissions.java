@@ -298,23 +298,14 @@ class BatchSubmissions implements DeclarationBatches {
 
 	private boolean submit(Claim claim) {
 		BatchedDeclaration d = claim.declaration();
-		DeclarationWorkbooks.Entry entry = DeclarationWorkbooks.Entry.of(d);
 		Optional<Actor> actor = actors.actorFor(claim.submittedBy());
 		Outcome outcome;
 		if (actor.isEmpty()) {
 			outcome = refused("SUBMITTER_INACTIVE", List.of(new FieldProblem(d.source(), "SUBMITTER_INACTIVE")));
 		}
 		else {
-			List<Integer> rowOf = new ArrayList<>();
 			try {
-				var submission = declarations.submit(actor.get(), entry.draft(rowOf), claim.key());
-				outcome = new Outcome(DeclarationBatch.State.SUBMITTED, submission.id(), !submission.created(), null,
-						List.of());
-			}
-			catch (Problem problem) {
-				outcome = refused(problem.code(), problem.fieldProblems().isEmpty()
-						? List.of(new FieldProblem(d.source(), problem.code(), problem.arguments()))
-						: entry.onCells(problem.fieldProblems(), rowOf));
+				outcome = attempt(actor.get(), d, claim.key());
 			}
 			catch (RuntimeException failed) {
 				// Not a refusal: the platform could not submit it now. Another poll (on any node) tries again once
@@ -328,6 +319,39 @@ class BatchSubmissions implements DeclarationBatches {
 			}
 		}
 		return record(claim, outcome);
+	}
+
+	/**
+	 * Submits one declaration as it was read: a refusal is an outcome, its problems named where they were read; any
+	 * other failure (the database away) is thrown, for the caller to try again or give up.
+	 */
+	private Outcome attempt(Actor actor, BatchedDeclaration d, String key) {
+		DeclarationWorkbooks.Entry entry = DeclarationWorkbooks.Entry.of(d);
+		List<Integer> rowOf = new ArrayList<>();
+		try {
+			var submission = declarations.submit(actor, entry.draft(rowOf), key);
+			return new Outcome(DeclarationBatch.State.SUBMITTED, submission.id(), !submission.created(), null,
+					List.of());
+		}
+		catch (Problem problem) {
+			return refused(problem.code(), problem.fieldProblems().isEmpty()
+					? List.of(new FieldProblem(d.source(), problem.code(), problem.arguments()))
+					: entry.onCells(problem.fieldProblems(), rowOf));
+		}
+	}
+
+	@Override
+	public DeclarationBatch.Entry submitNow(Actor actor, String key, BatchedDeclaration d) {
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		Outcome outcome = attempt(actor, d, key);
+		record Stored(String number, String status) {
+		}
+		Stored stored = outcome.declarationId() == null ? new Stored(null, null)
+				: jdbc.sql("SELECT number, status FROM declaration WHERE id = ?").param(outcome.declarationId())
+					.query((rs, n) -> new Stored(rs.getString("number"), rs.getString("status"))).single();
+		return new DeclarationBatch.Entry(1, d.reference(), d.source(), d.declarant(), d.lines(), outcome.state(),
+				outcome.declarationId(), stored.number(), stored.status(), outcome.repeated(), outcome.code(),
+				outcome.problems());
 	}
 
 	private static Outcome refused(String code, List<FieldProblem> problems) {

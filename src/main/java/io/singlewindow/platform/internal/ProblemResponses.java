@@ -170,6 +170,21 @@ class ProblemResponses {
 		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of());
 	}
 
+	/**
+	 * A body read as a stream by its handler (an EDIFACT interchange) that grows beyond its limit: too large, like a
+	 * JSON body. Any other failure to read it is the connection's, not the caller's syntax.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(java.io.UncheckedIOException e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+				return respond(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", List.of(), tooLarge.limit());
+			}
+		}
+		log.info("event=request_body_unreadable error=\"{}\"", e.getMessage());
+		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of());
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(MaxUploadSizeExceededException e) {
 		return respond(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", List.of(), e.getMaxUploadSize());

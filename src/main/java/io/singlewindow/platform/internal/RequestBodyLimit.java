@@ -32,6 +32,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	/** The only endpoint that takes a file as its body: a national tariff schedule is a few MB of CSV. */
 	static final String UPLOAD_PATH = "/api/v1/admin/tariff/imports";
 
+	/** EDIFACT interchanges of up to 10,000 declarations, read as a stream. */
+	static final String INTERCHANGE_PATH = "/api/v1/interchanges";
+
 	private final Limits limits;
 
 	RequestBodyLimit(Limits limits) {
@@ -41,16 +44,19 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	/**
 	 * @param maxRequestBody the largest body of a request (1 MB holds a declaration of 50 lines many times over)
 	 * @param maxUploadBody the largest tariff schedule import
+	 * @param maxInterchangeBody the largest EDIFACT interchange
 	 */
 	@ConfigurationProperties("singlewindow.limits")
-	record Limits(@DefaultValue("1MB") DataSize maxRequestBody, @DefaultValue("20MB") DataSize maxUploadBody) {
+	record Limits(@DefaultValue("1MB") DataSize maxRequestBody, @DefaultValue("20MB") DataSize maxUploadBody,
+			@DefaultValue("50MB") DataSize maxInterchangeBody) {
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long limit = (request.getRequestURI().startsWith(UPLOAD_PATH) ? limits.maxUploadBody() : limits.maxRequestBody())
-			.toBytes();
+		String path = request.getRequestURI();
+		long limit = (path.startsWith(UPLOAD_PATH) ? limits.maxUploadBody()
+				: path.startsWith(INTERCHANGE_PATH) ? limits.maxInterchangeBody() : limits.maxRequestBody()).toBytes();
 		chain.doFilter(new Capped(request, limit), response);
 	}
 

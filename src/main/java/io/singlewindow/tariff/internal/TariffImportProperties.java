@@ -9,13 +9,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The tariff import job.
  *
  * @param staleAfter how long a queued or running import may go without a heartbeat before it counts as interrupted
- *     (its node died) and the administrator may import the file again. The job beats every 25 rows while it checks
- *     (many times a second) but not during its final write transaction, which took 4.8 s for the whole schedule
- *     (11,224 lines) on the 2-core build machine: 2 minutes is 25 times that, and a job whose node died is reported
- *     within 2 minutes rather than the 10 it used to take. A final write that outlasts the limit still gets a live job
- *     failed (seen in bench/cluster at load 45–55 with a 30 s limit; docs/operations.md): the job should beat during
- *     that write too.
+ *     (its node died) and the administrator may import the file again. A running job beats every
+ *     {@code heartbeatEvery} on a connection of its own, including during its final write transaction (4.8 s for the
+ *     whole schedule of 11,224 lines on the idle 2-core build machine; more than 30 s for 20,000 lines at load 45–55),
+ *     so only a job whose node died falls silent: 2 minutes reports it within 2 minutes and leaves a live job's beat
+ *     many chances to get a database connection on a loaded node.
+ * @param heartbeatEvery how often a running job writes its heartbeat; must be well below {@code staleAfter}
  */
 @ConfigurationProperties("singlewindow.tariff.import")
-record TariffImportProperties(@DefaultValue("2m") Duration staleAfter) {
+record TariffImportProperties(@DefaultValue("2m") Duration staleAfter, @DefaultValue("10s") Duration heartbeatEvery) {
+
+	TariffImportProperties {
+		if (heartbeatEvery.isNegative() || heartbeatEvery.isZero()
+				|| heartbeatEvery.multipliedBy(3).compareTo(staleAfter) > 0) {
+			// a live job must be able to miss two beats (a busy pool, a slow disk) before it looks dead
+			throw new IllegalArgumentException("singlewindow.tariff.import.heartbeat-every (" + heartbeatEvery
+					+ ") must be positive and at most a third of stale-after (" + staleAfter + ")");
+		}
+	}
 }

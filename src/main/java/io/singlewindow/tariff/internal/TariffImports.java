@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +89,9 @@ public class TariffImports implements DisposableBean {
 	private final TradeAgreements agreements;
 	private final BusinessTime time;
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+	/** Beats for the running jobs, each on a connection of its own, apart from the job's (long) transaction. */
+	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+			Thread.ofVirtual().name("tariff-import-heartbeat").factory());
 	private final AuditTrail auditTrail;
 	private final TariffImportProperties properties;
 
@@ -130,11 +136,16 @@ public class TariffImports implements DisposableBean {
 	 * @return whether this call claimed and ran the job
 	 */
 	boolean run(UUID id) {
+		ScheduledFuture<?> heartbeat = null;
 		try {
 			if (jdbc.sql("UPDATE tariff_import SET status = 'RUNNING', heartbeat_at = ? WHERE id = ? AND status = 'QUEUED'")
 					.params(utc(time.now()), id).update() == 0) {
 				return false;
 			}
+			// The job beats for as long as this node works on it — also while its final write holds a transaction open
+			// for longer than the stale limit — so only a job whose node died falls silent.
+			long every = properties.heartbeatEvery().toMillis();
+			heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(id), every, every, TimeUnit.MILLISECONDS);
 			String content = jdbc.sql("SELECT content FROM tariff_import WHERE id = ?").param(id).query(String.class)
 					.single();
 			List<List<String>> records = new ArrayList<>(CsvReader.read(new StringReader(content)));
@@ -193,8 +204,23 @@ public class TariffImports implements DisposableBean {
 					.params(id, String.valueOf(e.getMessage())).update();
 			jdbc.sql("UPDATE tariff_import SET status = 'FAILED', finished_at = ? WHERE id = ?").params(utc(time.now()), id)
 					.update();
+		} finally {
+			if (heartbeat != null) {
+				heartbeat.cancel(false);
+			}
 		}
 		return true;
+	}
+
+	/** One beat of a running job: outside the job's transaction, so it is visible to every node at once. */
+	private void beat(UUID id) {
+		try {
+			jdbc.sql("UPDATE tariff_import SET heartbeat_at = ? WHERE id = ? AND status = 'RUNNING'")
+					.params(utc(time.now()), id).update();
+		} catch (RuntimeException e) {
+			// a missed beat is retried at the next one; an exception here would silently end the schedule
+			log.warn("event=tariff_import_heartbeat_failed id={} error={}", id, e.toString());
+		}
 	}
 
 	private void finish(UUID id, String status, int total, int imported) {
@@ -391,6 +417,7 @@ public class TariffImports implements DisposableBean {
 	@Override
 	public void destroy() {
 		executor.shutdown();
+		heartbeats.shutdownNow();
 	}
 
 }

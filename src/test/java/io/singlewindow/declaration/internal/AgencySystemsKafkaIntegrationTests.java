@@ -13,12 +13,24 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -49,12 +61,18 @@ import io.singlewindow.tariff.ExchangeRates;
  * declaration clears, exactly as if the officer had decided in the platform. A real broker runs in-process (KRaft).
  */
 @SingleWindowIntegrationTest
-@EmbeddedKafka(partitions = 1)
+// An authorizer, as on a production cluster, so the platform can grant and read back the ACLs of agencies' own decisions
+// topics. Every client of this PLAINTEXT broker is User:ANONYMOUS, a super user here: the ACLs are real, but who is
+// refused by them cannot be shown in-process (docs/agency-systems.md, Security model).
+@EmbeddedKafka(partitions = 1, brokerProperties = {
+		"authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer", "super.users=User:ANONYMOUS" })
 // Its own broker and database, closed with the class rather than kept in the context cache until the JVM ends.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 		"singlewindow.kafka.partitions=1", "singlewindow.kafka.retry-every=1s", "singlewindow.kafka.retry-after=2s",
-		"singlewindow.kafka.send-timeout=2s" })
+		"singlewindow.kafka.send-timeout=2s", "singlewindow.kafka.agencies.CUSTOMS.principal=User:customs-clearance",
+		"singlewindow.kafka.agencies.COMMERCE.principal=User:commerce-licensing",
+		"singlewindow.kafka.agencies.CIQ.principal=User:ciq-inspection" })
 class AgencySystemsKafkaIntegrationTests {
 
 	static final String CHIP = io.singlewindow.enterprise.EnterpriseFixtures.demo("CHIP").value();
@@ -167,6 +185,85 @@ class AgencySystemsKafkaIntegrationTests {
 				"INVALID_INPUT");
 		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
 		assertThat(status(id)).isEqualTo("CLEARED");
+	}
+
+	@Test
+	void customsSystemDecidesUnderItsOwnPrincipalOnItsOwnTopicWithoutAnOfficersKey() throws Exception {
+		String id = submitYellowProcessors();
+		PublishedTask task = publishedCustomsTask(id);
+
+		decideAsAgencySystem("singlewindow.decisions.customs", id, task.taskId(), task.version(), "APPROVE");
+
+		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+		assertThat(status(id)).isEqualTo("CLEARED");
+		assertThat(jdbc.sql("SELECT decided_by FROM agency_task WHERE id = ?").param(UUID.fromString(task.taskId()))
+			.query(String.class).single()).isEqualTo("kafka:User:customs-clearance");
+		// The platform asked the broker to let customs' principal, and only it, write the topic.
+		assertThat(writersOf("singlewindow.decisions.customs")).containsExactly("User:customs-clearance");
+
+		// Redelivered under the same principal: nothing changes, no dead letter (the poison behind it proves it was read).
+		decideAsAgencySystem("singlewindow.decisions.customs", id, task.taskId(), task.version(), "APPROVE");
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, "{not json")).get();
+		ConsumerRecord<String, String> letter = await("singlewindow.decisions.dead-letters", r -> r.key().equals(id));
+		assertThat(JsonPath.<String>read(letter.value(), "$.code")).isEqualTo("MALFORMED_MESSAGE");
+		assertThat(jdbc.sql("SELECT version FROM agency_task WHERE id = ?").param(UUID.fromString(task.taskId()))
+			.query(Integer.class).single()).isEqualTo(task.version() + 1);
+	}
+
+	@Test
+	void aDecisionWithoutKeyCountsOnlyOnTheTopicOfTheTasksOwnAgencyAndOnlyWhileOnlyItsPrincipalMayWriteIt()
+			throws Exception {
+		String id = submitYellowProcessors();
+		PublishedTask task = publishedCustomsTask(id);
+		// Inspection and quarantine's topic is writable by anyone: the brokers' administrator allowed every principal.
+		try (Admin brokersAdministrator = brokersAdministrator()) {
+			brokersAdministrator.createAcls(List.of(new AclBinding(
+					new ResourcePattern(ResourceType.TOPIC, "singlewindow.decisions.ciq", PatternType.LITERAL),
+					new AccessControlEntry("User:*", "*", AclOperation.WRITE, AclPermissionType.ALLOW))))
+				.all().get();
+		}
+
+		decideAsAgencySystem("singlewindow.decisions", id, task.taskId(), task.version(), "APPROVE");
+		decideAsAgencySystem("singlewindow.decisions.commerce", id, task.taskId(), task.version(), "APPROVE");
+		decideAsAgencySystem("singlewindow.decisions.ciq", id, task.taskId(), task.version(), "APPROVE");
+
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			codes.add(JsonPath.read(await("singlewindow.decisions.dead-letters",
+					r -> r.key().equals(id) && codes.size() < 3).value(), "$.code"));
+		}
+		// Each topic is a partition of its own: the three are read in any order.
+		assertThat(codes).containsExactlyInAnyOrder("INVALID_API_KEY", "NOT_AUTHORISED_FOR_AGENCY",
+				"AGENCY_TOPIC_UNPROTECTED");
+		assertThat(status(id)).isEqualTo("UNDER_REVIEW");
+
+		decideAsAgencySystem("singlewindow.decisions.customs", id, task.taskId(), task.version(), "APPROVE");
+		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+		assertThat(status(id)).isEqualTo("CLEARED");
+	}
+
+	/** The principals the broker's ACLs allow to write the topic. */
+	private List<String> writersOf(String topic) throws Exception {
+		try (Admin brokersAdministrator = brokersAdministrator()) {
+			return brokersAdministrator.describeAcls(new AclBindingFilter(
+					new ResourcePatternFilter(ResourceType.TOPIC, topic, PatternType.MATCH), AccessControlEntryFilter.ANY))
+				.values().get().stream()
+				.filter(b -> b.entry().permissionType() == AclPermissionType.ALLOW)
+				.filter(b -> b.entry().operation() == AclOperation.WRITE || b.entry().operation() == AclOperation.ALL)
+				.map(b -> b.entry().principal()).toList();
+		}
+	}
+
+	private Admin brokersAdministrator() {
+		return Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
+	}
+
+	/** A decision as an agency's system sends it under its own principal: no Authorization header. */
+	private void decideAsAgencySystem(String topic, String declarationId, String taskId, int version, String decision)
+			throws Exception {
+		customsSystem.send(new ProducerRecord<>(topic, declarationId, """
+				{"schemaVersion":1,"taskId":"%s","taskVersion":%d,"decision":"%s","reason":null}"""
+			.formatted(taskId, version, decision))).get();
 	}
 
 	@Test

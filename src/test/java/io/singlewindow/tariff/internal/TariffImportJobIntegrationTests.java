@@ -2,6 +2,8 @@ package io.singlewindow.tariff.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +38,8 @@ class TariffImportJobIntegrationTests {
 	TestClock clock;
 	@Autowired
 	TariffImportProperties settings;
+	@Autowired
+	DataSource dataSource;
 
 	UUID queued(String content, OffsetDateTime createdAt) {
 		UUID id = UUID.randomUUID();
@@ -123,6 +129,81 @@ class TariffImportJobIntegrationTests {
 			clock.release();
 			// It has no node: it would otherwise stay RUNNING in the shared database.
 			jdbc.sql("DELETE FROM tariff_import WHERE id = ?").param(stillBeating).update();
+		}
+	}
+
+	@Test
+	void aLiveJobWhoseFinalWriteOutlastsTheStaleTimeKeepsBeatingWhileAJobWhoseNodeDiedIsInterrupted() throws Exception {
+		String code = "090240" + String.format("%04d", (int) (Math.random() * 10000));
+		String file = TariffImports.HEADER + "\n" + code + ",茶,Tea,15,9,,,,,,KGM,\n";
+		Instant later = time.now().truncatedTo(ChronoUnit.SECONDS).plus(settings.staleAfter()).plusSeconds(60);
+		UUID live = null;
+		UUID nodeDied = null;
+		try (Connection anotherWriter = dataSource.getConnection()) {
+			// Another writer holds the very line the import writes last: the import's final write waits for it, as a
+			// large schedule's write waits for the disk on a loaded machine.
+			anotherWriter.setAutoCommit(false);
+			try (PreparedStatement line = anotherWriter.prepareStatement("""
+					INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, vat_rate, demo)
+					VALUES (?, '茶', 'Tea', 0.1, 0.09, FALSE)""")) {
+				line.setString(1, code);
+				line.executeUpdate();
+			}
+			live = imports.start("slow.csv", file, "admin");
+			awaitFinalWriteWaiting(Duration.ofSeconds(20));
+
+			// The final write now lasts longer than the stale limit, as far as any node's clock can tell.
+			clock.pin(later);
+			nodeDied = runningSince(file, later.minus(settings.staleAfter()).minusSeconds(1));
+			awaitHeartbeat(live, later, Duration.ofSeconds(10));
+
+			assertThat(imports.status(live).orElseThrow().status()).isEqualTo("RUNNING");
+			var interrupted = imports.status(nodeDied).orElseThrow();
+			assertThat(interrupted.status()).isEqualTo("FAILED");
+			assertThat(interrupted.errors()).extracting(TariffImports.RowError::code).containsExactly("IMPORT_INTERRUPTED");
+
+			anotherWriter.rollback();
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (!imports.status(live).orElseThrow().finished() && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			var completed = imports.status(live).orElseThrow();
+			assertThat(completed.status()).isEqualTo("COMPLETED");
+			assertThat(completed.errors()).isEmpty();
+			assertThat(completed.importedRows()).isEqualTo(1);
+		} finally {
+			clock.release();
+			if (live != null && !imports.status(live).orElseThrow().finished()) {
+				jdbc.sql("DELETE FROM tariff_import WHERE id = ?").param(live).update();
+			}
+		}
+	}
+
+	/** Until some connection waits for a row lock in the import's final write. */
+	private void awaitFinalWriteWaiting(Duration atMost) throws InterruptedException {
+		long deadline = System.nanoTime() + atMost.toNanos();
+		while (System.nanoTime() < deadline) {
+			int waiting = jdbc.sql("""
+					SELECT count(*) FROM pg_stat_activity
+					WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO tariff_line%'""").query(Integer.class).single();
+			if (waiting > 0) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the import's final write never waited for the line held by another writer");
+	}
+
+	/** Until the job has beaten at (or after) {@code at}; returns quietly when it never does, for the assertions to say. */
+	private void awaitHeartbeat(UUID id, Instant at, Duration atMost) throws InterruptedException {
+		long deadline = System.nanoTime() + atMost.toNanos();
+		while (System.nanoTime() < deadline) {
+			OffsetDateTime beat = jdbc.sql("SELECT heartbeat_at FROM tariff_import WHERE id = ?").param(id)
+					.query(OffsetDateTime.class).single();
+			if (!beat.toInstant().isBefore(at)) {
+				return;
+			}
+			Thread.sleep(100);
 		}
 	}
 }

@@ -155,8 +155,13 @@ public final class ClusterBenchmark {
 
 	private static final List<String> failures = new ArrayList<>();
 
-	/** Short, so the run need not wait long for the killed node's import; longer than a loaded import's last write. */
+	/**
+	 * Short, so the run need not wait long for the killed node's import. A live job beats every
+	 * {@link #HEARTBEAT_EVERY} on its own connection, also during its final write, so this need not outlast that write.
+	 */
 	private static final String STALE_AFTER = System.getProperty("bench.tariffStaleAfter", "30s");
+	/** Six beats per stale limit: a live job on a loaded node may miss several before it looks dead. */
+	private static final String HEARTBEAT_EVERY = System.getProperty("bench.tariffHeartbeatEvery", "5s");
 
 	/** A trader logs in through the balancer; the node that accepted the password is killed; the next pages still open. */
 	private static void loggedInSessionSurvivesItsNode(Balancer balancer, List<Node> nodes) throws Exception {
@@ -300,6 +305,7 @@ public final class ClusterBenchmark {
 					"--spring.datasource.username=postgres", "--singlewindow.demo-data.enabled=true",
 					"--spring.datasource.hikari.maximum-pool-size=12",
 					"--singlewindow.tariff.import.stale-after=" + STALE_AFTER,
+					"--singlewindow.tariff.import.heartbeat-every=" + HEARTBEAT_EVERY,
 					// The test receiver listens on http://127.0.0.1: allowed here as an administrator would allow it.
 					"--singlewindow.webhooks.allow-http=true", "--singlewindow.webhooks.allowed-hosts=127.0.0.1",
 					"--logging.level.root=WARN")

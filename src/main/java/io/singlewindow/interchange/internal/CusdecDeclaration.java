@@ -1,0 +1,234 @@
+package io.singlewindow.interchange.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.singlewindow.core.FieldProblem;
+import io.singlewindow.declaration.BatchedDeclaration;
+
+/**
+ * One CUSDEC message read into the fields of the web form ({@code port}, {@code items[0].hsCode}), each with the
+ * segment and element it came from ({@code UNH+1/CST 17/C246.7361}), so that the declaration module validates it like
+ * any other and names its problems by segment. The mapping is the table of docs/interchange.md; a qualifier the table
+ * does not name is not read.
+ */
+final class CusdecDeclaration {
+
+	/** Document name codes (BGM C002/1001) of a goods declaration for importation and for exportation. */
+	static final String IMPORT = "929";
+	static final String EXPORT = "830";
+
+	/** Fields that hold a number: written with the interchange's decimal mark, read with a point. */
+	private static final Set<String> NUMBERS = Set.of("packages", "grossWeight", "netWeight", "freight", "insurance",
+			"quantity", "statisticalQuantity", "value");
+
+	/** A value of a segment: its element and component position (0 for a simple element) and its name. */
+	record Value(int element, int component, String name, String text) {
+	}
+
+	private final String message;
+	private final char decimalMark;
+	private final Map<String, String> fields = new LinkedHashMap<>();
+	private final Map<String, String> sources = new LinkedHashMap<>();
+	private final List<FieldProblem> problems = new ArrayList<>();
+	private boolean detail;
+	private int item = -1;
+
+	/**
+	 * @param reference the message reference (UNH 0062)
+	 * @param decimalMark the interchange's decimal mark (UNA), {@code .} or {@code ,}
+	 */
+	CusdecDeclaration(String reference, char decimalMark) {
+		this.message = "UNH+" + reference;
+		this.decimalMark = decimalMark;
+	}
+
+	/** Reads one segment of the message body; {@code position} counts from UNH as 1. */
+	void segment(String tag, int position, List<Value> values) {
+		Segment s = new Segment(tag, position, values);
+		switch (tag) {
+			case "BGM" -> {
+				s.read(1, 1, "flow", code -> switch (code) {
+					case IMPORT -> "IMPORT";
+					case EXPORT -> "EXPORT";
+					default -> code;
+				});
+				s.read(2, 0, "clientReference");
+			}
+			case "LOC" -> {
+				String place = item >= 0 ? switch (s.text(1, 0)) {
+					case "27" -> item("origin");
+					default -> null;
+				} : switch (s.text(1, 0)) {
+					case "22" -> "port";
+					case "27" -> "originCountry";
+					case "28" -> "destinationCountry";
+					case "ZTC" -> "tradingCountry";
+					default -> null;
+				};
+				s.read(2, 1, place);
+			}
+			case "GIS" -> {
+				if ("ZTM".equals(s.text(1, 1))) {
+					s.read(1, 4, "tradeMode");
+				}
+			}
+			case "PAC" -> s.read(1, 0, "packages");
+			case "MEA" -> {
+				if (item < 0 && "WT".equals(s.text(1, 0))) {
+					String field = switch (s.text(2, 1)) {
+						case "G" -> "grossWeight";
+						case "N" -> "netWeight";
+						default -> null;
+					};
+					if (field != null && !"KGM".equals(s.text(3, 1))) {
+						problems.add(new FieldProblem(s.source(3, 1), "WEIGHT_UNIT_NOT_KILOGRAM", s.text(3, 1)));
+					}
+					s.read(3, 2, field);
+				}
+			}
+			case "MOA" -> s.read(1, 2, item >= 0 ? switch (s.text(1, 1)) {
+				case "38" -> item("value");
+				default -> null;
+			} : switch (s.text(1, 1)) {
+				case "64" -> "freight";
+				case "67" -> "insurance";
+				default -> null;
+			});
+			case "NAD" -> {
+				switch (s.text(1, 0)) {
+					case "DT" -> s.read(2, 1, "declarant");
+					case "CZ" -> s.name("consignor");
+					case "CN" -> s.name("consignee");
+					default -> {
+					}
+				}
+			}
+			case "TDT" -> s.read(3, 1, "transportMode");
+			case "TOD" -> s.read(3, 1, "incoterm");
+			case "CUX" -> s.read(1, 2, "currency");
+			case "UNS" -> detail = true;
+			case "CST" -> {
+				if (detail) {
+					item++;
+					sources.put("items[" + item + "]", message + "/CST " + position);
+					s.read(2, 1, item("hsCode"));
+				}
+			}
+			case "FTX" -> {
+				if (item >= 0 && "AAA".equals(s.text(1, 0))) {
+					s.joined(4, item("description"));
+				}
+			}
+			case "QTY" -> {
+				if (item >= 0) {
+					switch (s.text(1, 1)) {
+						case "47" -> {
+							s.read(1, 2, item("quantity"));
+							s.read(1, 3, item("unit"));
+						}
+						case "ZSQ" -> s.read(1, 2, item("statisticalQuantity"));
+						default -> {
+						}
+					}
+				}
+			}
+			case "DOC" -> {
+				if (item >= 0) {
+					switch (s.text(1, 1)) {
+						case "911" -> s.read(2, 1, item("permitNumber"));
+						case "861" -> {
+							s.read(1, 4, item("certificateAgreement"));
+							s.read(2, 1, item("certificateNumber"));
+						}
+						default -> {
+						}
+					}
+				}
+			}
+			default -> {
+				// DTM, RFF, CNT and the rest of the subset: read by the schema, not mapped.
+			}
+		}
+	}
+
+	BatchedDeclaration declaration(String reference) {
+		return new BatchedDeclaration(reference, message, fields, sources, problems);
+	}
+
+	private String item(String field) {
+		return "items[" + item + "]." + field;
+	}
+
+	/** One segment's values, read into fields. */
+	private final class Segment {
+
+		private final String tag;
+		private final int position;
+		private final List<Value> values;
+
+		Segment(String tag, int position, List<Value> values) {
+			this.tag = tag;
+			this.position = position;
+			this.values = values;
+		}
+
+		String text(int element, int component) {
+			Value v = value(element, component);
+			return v == null ? "" : v.text();
+		}
+
+		private Value value(int element, int component) {
+			for (Value v : values) {
+				if (v.element() == element && v.component() == component) {
+					return v;
+				}
+			}
+			return null;
+		}
+
+		String source(int element, int component) {
+			Value v = value(element, component);
+			return message + "/" + tag + " " + position + (v == null ? "" : "/" + v.name());
+		}
+
+		void read(int element, int component, String field) {
+			read(element, component, field, t -> t);
+		}
+
+		void read(int element, int component, String field, java.util.function.UnaryOperator<String> code) {
+			Value v = value(element, component);
+			if (field == null || v == null) {
+				return;
+			}
+			String text = code.apply(v.text());
+			String plain = field.contains(".") ? field.substring(field.indexOf('.') + 1) : field;
+			fields.put(field, NUMBERS.contains(plain) && decimalMark == ',' ? text.replace(',', '.') : text);
+			sources.put(field, source(element, component));
+		}
+
+		/** A party's name (C080, up to five parts) or, without one, its identification (C082). */
+		void name(String field) {
+			String name = values.stream().filter(v -> v.element() == 4).map(Value::text)
+				.collect(Collectors.joining(" "));
+			if (name.isBlank()) {
+				read(2, 1, field);
+				return;
+			}
+			fields.put(field, name);
+			sources.put(field, source(4, 1));
+		}
+
+		/** Free text (C108, up to five parts of 4440) as one text. */
+		void joined(int element, String field) {
+			String text = values.stream().filter(v -> v.element() == element).map(Value::text)
+				.collect(Collectors.joining(" "));
+			fields.put(field, text);
+			sources.put(field, source(element, 1));
+		}
+	}
+}

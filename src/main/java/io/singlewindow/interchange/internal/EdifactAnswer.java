@@ -1,0 +1,279 @@
+package io.singlewindow.interchange.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.singlewindow.core.FieldProblem;
+import io.singlewindow.declaration.ConsolidatedResponse;
+import io.singlewindow.interchange.internal.ReceivedInterchange.Envelope;
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamConstants;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
+
+/**
+ * The interchange the platform answers with, written by StAEDI's writer: from the single window to the sender, in
+ * the sender's character set under syntax version 4, holding a CONTRL (what was received and which messages were
+ * refused for their syntax) and a CUSRES for each message whose declaration was submitted or refused for its content.
+ * Each message goes through its own method so that the CONTRL and every CUSRES are built the same way wherever they
+ * are written (at once, or later from a batch's outcomes or a declaration's new status).
+ */
+final class EdifactAnswer {
+
+	/** Who answers: the recipient a sender names in UNB 0010. */
+	static final String SINGLE_WINDOW = "SINGLEWINDOW";
+
+	/** CONTRL action codes (0083). */
+	static final String REJECTED = "4";
+	static final String ACKNOWLEDGED = "7";
+	static final String RECEIVED = "8";
+
+	private static final Pattern SOURCE = Pattern.compile("UNH\\+[^/]*(?:/([A-Z]{3}) (\\d+)(?:/(.+))?)?");
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm").withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm")
+		.withZone(ZoneOffset.UTC);
+
+	/** A problem of a refused declaration with its message text, as CUSRES carries it. */
+	record Refusal(String code, String source, String text) {
+	}
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final EDIStreamWriter writer;
+	private final SyntaxIdentifier syntax;
+	private final Envelope received;
+	private final String reference;
+	private int messages;
+	private int segments;
+
+	/**
+	 * @param received the envelope of the interchange answered: its sender becomes the recipient
+	 * @param reference this interchange's control reference (UNB 0020)
+	 */
+	EdifactAnswer(Envelope received, String reference, Instant now) {
+		this.received = received;
+		this.reference = reference;
+		// UNOA cannot carry the lower case of error texts: the answer is written at least at level B.
+		this.syntax = received.syntax() == SyntaxIdentifier.UNOA ? SyntaxIdentifier.UNOB : received.syntax();
+		EDIOutputFactory factory = EDIOutputFactory.newFactory();
+		factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+		factory.setProperty(EDIStreamConstants.Delimiters.REPETITION, '*');
+		try {
+			writer = factory.createEDIStreamWriter(out, syntax.charset().name());
+			writer.startInterchange();
+			writer.writeStartSegment("UNB").writeStartElement().writeComponent(syntax.name()).writeComponent("4")
+				.endElement();
+			party(SINGLE_WINDOW, null);
+			party(received.sender().isEmpty() ? "UNKNOWN" : received.sender(), received.senderQualifier());
+			writer.writeStartElement().writeComponent(DATE.format(now)).writeComponent(TIME.format(now)).endElement()
+				.writeElement(reference).writeEndSegment();
+		}
+		catch (EDIStreamException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private void party(String id, String qualifier) throws EDIStreamException {
+		writer.writeStartElement().writeComponent(id);
+		if (qualifier != null) {
+			writer.writeComponent(qualifier);
+		}
+		writer.endElement();
+	}
+
+	/**
+	 * A CONTRL for the interchange received: acknowledged (each message not named as rejected), received (its
+	 * declarations will be submitted later) or rejected as a whole with the error that refused it.
+	 */
+	EdifactAnswer contrl(String action, SyntaxError interchangeError, List<ReceivedInterchange.Message> refused) {
+		return write(() -> {
+			startMessage("CONTRL", "4", "1");
+			segment("UCI");
+			writer.writeElement(received.controlReference());
+			party(received.sender().isEmpty() ? "UNKNOWN" : received.sender(), received.senderQualifier());
+			party(received.recipient().isEmpty() ? SINGLE_WINDOW : received.recipient(),
+					received.recipientQualifier());
+			writer.writeElement(action);
+			pointer(interchangeError);
+			writer.writeEndSegment();
+			for (var message : refused) {
+				segment("UCM");
+				writer.writeElement(message.reference()).writeStartElement().writeComponent(message.type())
+					.writeComponent(message.version()).writeComponent(message.release())
+					.writeComponent(message.agency()).endElement().writeElement(REJECTED);
+				pointer(message.refusal());
+				writer.writeEndSegment();
+				for (SyntaxError error : message.errors()) {
+					segment("UCS");
+					writer.writeElement(String.valueOf(error.segmentPosition()));
+					if (error.element() == 0) {
+						writer.writeElement(error.code()).writeEndSegment();
+						continue;
+					}
+					writer.writeEndSegment();
+					segment("UCD");
+					writer.writeElement(error.code()).writeStartElement()
+						.writeComponent(String.valueOf(error.element()));
+					if (error.component() > 0) {
+						writer.writeComponent(String.valueOf(error.component()));
+					}
+					writer.endElement().writeEndSegment();
+				}
+			}
+			endMessage();
+		});
+	}
+
+	/** 0085, 0013 and S011 of UCI/UCM: the error, its segment and its element. */
+	private void pointer(SyntaxError error) throws EDIStreamException {
+		if (error == null) {
+			return;
+		}
+		writer.writeElement(error.code());
+		if (error.segmentTag() != null) {
+			writer.writeElement(error.segmentTag());
+			if (error.element() > 0) {
+				writer.writeStartElement().writeComponent(String.valueOf(error.element()));
+				if (error.component() > 0) {
+					writer.writeComponent(String.valueOf(error.component()));
+				}
+				writer.endElement();
+			}
+		}
+	}
+
+	/** A CUSRES for a submitted declaration: its number, consolidated status and, once assessed, its duties. */
+	EdifactAnswer accepted(ReceivedInterchange.Message message, ConsolidatedResponse response, Instant now) {
+		return write(() -> {
+			startMessage("CUSRES", message.version(), message.release());
+			segment("BGM");
+			writer.writeStartElement().writeComponent("962").endElement().writeElement(response.number())
+				.writeElement("29").writeEndSegment();
+			dated(response.updatedAt() == null ? now : response.updatedAt());
+			segment("GIS");
+			writer.writeStartElement().writeComponent("ZST").writeEmptyComponent().writeEmptyComponent()
+				.writeComponent(response.status()).endElement().writeEndSegment();
+			reference("ABT", response.number());
+			if (message.reference() != null) {
+				reference("ACW", message.reference());
+			}
+			reference("ZID", response.id().toString().replace("-", ""));
+			reference("ZVN", String.valueOf(response.version()));
+			if (response.totalDuty() != null) {
+				tax("CUD", response.totalDuty());
+				tax("EXC", response.totalExcise());
+				tax("VAT", response.totalVat());
+			}
+			endMessage();
+		});
+	}
+
+	/** A CUSRES for a declaration refused for its content: each problem's code, segment, element and text. */
+	EdifactAnswer refused(ReceivedInterchange.Message message, List<Refusal> problems, Instant now) {
+		return write(() -> {
+			startMessage("CUSRES", message.version(), message.release());
+			segment("BGM");
+			writer.writeStartElement().writeComponent("962").endElement().writeElement(message.reference())
+				.writeElement("27").writeEndSegment();
+			dated(now);
+			segment("GIS");
+			writer.writeStartElement().writeComponent("ZST").writeEmptyComponent().writeEmptyComponent()
+				.writeComponent("REFUSED").endElement().writeEndSegment();
+			reference("ACW", message.reference());
+			for (Refusal problem : problems) {
+				Matcher at = SOURCE.matcher(problem.source() == null ? "" : problem.source());
+				segment("ERP");
+				writer.writeStartElement().writeComponent("1").endElement();
+				if (at.matches() && at.group(1) != null) {
+					writer.writeStartElement().writeComponent(at.group(1)).writeComponent(at.group(2)).endElement();
+				}
+				writer.writeEndSegment();
+				segment("ERC");
+				writer.writeStartElement().writeComponent(problem.code()).endElement().writeEndSegment();
+				segment("FTX");
+				// The message first (4440 is required), then the element it concerns when it names one.
+				writer.writeElement("AAO").writeEmptyElement().writeEmptyElement().writeStartElement()
+					.writeComponent(truncated(problem.text()));
+				if (at.matches() && at.group(3) != null) {
+					writer.writeComponent(at.group(3));
+				}
+				writer.endElement().writeEndSegment();
+			}
+			endMessage();
+		});
+	}
+
+	private static String truncated(String text) {
+		String shown = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+		return shown.length() > 512 ? shown.substring(0, 512) : shown;
+	}
+
+	private void dated(Instant at) throws EDIStreamException {
+		segment("DTM");
+		writer.writeStartElement().writeComponent("137").writeComponent(STAMP.format(at)).writeComponent("203")
+			.endElement().writeEndSegment();
+	}
+
+	private void reference(String qualifier, String value) throws EDIStreamException {
+		segment("RFF");
+		writer.writeStartElement().writeComponent(qualifier).writeComponent(value).endElement().writeEndSegment();
+	}
+
+	private void tax(String type, BigDecimal amount) throws EDIStreamException {
+		segment("TAX");
+		writer.writeElement("5").writeStartElement().writeComponent(type).endElement().writeEndSegment();
+		segment("MOA");
+		writer.writeStartElement().writeComponent("124")
+			.writeComponent((amount == null ? BigDecimal.ZERO : amount).toPlainString()).writeComponent("CNY")
+			.endElement().writeEndSegment();
+	}
+
+	private void startMessage(String type, String version, String release) throws EDIStreamException {
+		messages++;
+		segments = 0;
+		segment("UNH");
+		writer.writeElement(String.valueOf(messages)).writeStartElement().writeComponent(type).writeComponent(version)
+			.writeComponent(release).writeComponent("UN").endElement().writeEndSegment();
+	}
+
+	private void endMessage() throws EDIStreamException {
+		segment("UNT");
+		writer.writeElement(String.valueOf(segments)).writeElement(String.valueOf(messages)).writeEndSegment();
+	}
+
+	private void segment(String tag) throws EDIStreamException {
+		segments++;
+		writer.writeStartSegment(tag);
+	}
+
+	/** Ends the interchange (UNZ) and answers its bytes. */
+	byte[] bytes() {
+		write(() -> {
+			writer.writeStartSegment("UNZ").writeElement(String.valueOf(messages)).writeElement(reference)
+				.writeEndSegment();
+			writer.endInterchange();
+			writer.close();
+		});
+		return out.toByteArray();
+	}
+
+	private interface Writing {
+		void run() throws EDIStreamException;
+	}
+
+	private EdifactAnswer write(Writing writing) {
+		try {
+			writing.run();
+			return this;
+		}
+		catch (EDIStreamException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

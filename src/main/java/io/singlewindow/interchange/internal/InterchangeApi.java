@@ -1,0 +1,156 @@
+package io.singlewindow.interchange.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Refuses;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Interchanges", description = "Declarations as UN/EDIFACT CUSDEC messages, answered with CONTRL and CUSRES")
+class InterchangeApi {
+
+	static final String EDIFACT = "application/EDIFACT";
+
+	/** The answers' type as Spring writes it: media types compare case-insensitively, the API document does not. */
+	static final String EDIFACT_ANSWER = "application/edifact";
+
+	static final MediaType EDIFACT_TYPE = MediaType.parseMediaType(EDIFACT_ANSWER);
+
+	/** Seconds a client is asked to wait before asking again how a large interchange is going. */
+	static final int RETRY_AFTER_SECONDS = 2;
+
+	private final Interchanges interchanges;
+	private final CurrentActor currentActor;
+	private final io.singlewindow.declaration.DeclarationResponses responses;
+	private final io.singlewindow.platform.BusinessTime time;
+
+	InterchangeApi(Interchanges interchanges, CurrentActor currentActor,
+			io.singlewindow.declaration.DeclarationResponses responses, io.singlewindow.platform.BusinessTime time) {
+		this.interchanges = interchanges;
+		this.currentActor = currentActor;
+		this.responses = responses;
+		this.time = time;
+	}
+
+	@PostMapping(path = "/interchanges", consumes = EDIFACT)
+	@ApiResponse(responseCode = "200", description = "Answered at once (up to " + Interchanges.SYNCHRONOUS_UP_TO
+			+ " declarations), or sent again with the same sender and control reference: an interchange holding a "
+			+ "CONTRL (messages refused for their syntax) and a CUSRES per declaration", headers = @Header(
+					name = "Location", description = "The interchange's answer", schema = @Schema(type = "string")),
+			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "202", description = "More than " + Interchanges.SYNCHRONOUS_UP_TO + " declarations: "
+			+ "received (CONTRL 0083=8); the declarations are submitted by the batch job and the CUSRES are read at "
+			+ "Location", headers = {
+					@Header(name = "Location", description = "The interchange's answer",
+							schema = @Schema(type = "string")),
+					@Header(name = "Retry-After", description = "Seconds to wait before asking",
+							schema = @Schema(type = "integer")) },
+			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "409", description = "The sender's control reference was used before for other "
+			+ "content: CONTRL rejecting the interchange (0085=26)",
+			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "422", description = "The interchange is refused as a whole for its syntax (envelope "
+			+ "broken, cut short, counts wrong, bytes outside its character set): CONTRL 0083=4 pointing at the error",
+			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
+	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "INTERCHANGE_NOT_EDIFACT", "INTERCHANGE_TOO_MANY_MESSAGES" })
+	@Operation(summary = "Submit declarations as a UN/EDIFACT interchange of CUSDEC messages (D.96B, D.99B)",
+			description = "Syntax 3 or 4, UNOA/UNOB/UNOC/UNOW/UNOY, UNA and UNG optional. Each message is checked "
+					+ "against its directory's schema; one with syntax errors is named in the CONTRL and nothing of "
+					+ "it is stored. Each other message is submitted as a declaration, exactly like POST "
+					+ "/declarations, on its own: its CUSRES carries the declaration number and status, or the "
+					+ "stable error codes (ERC) with the segment (ERP) and element (FTX) they concern. At most "
+					+ CusdecReader.MAX_MESSAGES + " messages and 50 MB. See docs/interchange.md.")
+	ResponseEntity<byte[]> receive(HttpServletRequest request) {
+		Actor actor = currentActor.get();
+		Interchanges.Answer answer;
+		try {
+			answer = interchanges.receive(actor, request.getInputStream());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		HttpStatus status = switch (answer.outcome()) {
+			case "ACCEPTED" -> HttpStatus.ACCEPTED;
+			case "DUPLICATE" -> HttpStatus.CONFLICT;
+			case "REJECTED" -> HttpStatus.UNPROCESSABLE_CONTENT;
+			default -> HttpStatus.OK;
+		};
+		return respond(status, answer);
+	}
+
+	@GetMapping(path = "/interchanges/{id}")
+	@ApiResponse(responseCode = "200", description = "The interchange's answer: CONTRL and a CUSRES for each "
+			+ "declaration submitted or refused so far", headers = @Header(name = "Retry-After",
+					description = "While declarations are pending: seconds to wait", schema = @Schema(type = "integer")),
+			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "INTERCHANGE_NOT_FOUND")
+	@Operation(summary = "The answer to an interchange sent before (CONTRL and CUSRES)",
+			description = "Only its submitter sees it; another's is not found.")
+	ResponseEntity<byte[]> answer(@PathVariable UUID id) {
+		Actor actor = currentActor.get();
+		actor.requireRole(io.singlewindow.identity.Role.TRADER, io.singlewindow.identity.Role.BROKER);
+		Interchanges.Answer answer = interchanges.find(actor, id)
+			.orElseThrow(() -> Problem.notFound("INTERCHANGE_NOT_FOUND", id));
+		return respond(HttpStatus.OK, answer);
+	}
+
+	/**
+	 * The declaration's consolidated response as a CUSRES, whatever channel it came in by: asked for again after a
+	 * decision, a clearance or a release it carries the new status and a higher version (RFF ZVN). Clients that ask
+	 * for JSON (or anything else) get the JSON download of the declaration API on the same path.
+	 */
+	@GetMapping(path = "/declarations/{id}/response", produces = EDIFACT)
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND")
+	// One operation with the JSON download of the declaration API (same path and method): its id is kept.
+	@Operation(operationId = "declarationResponse",
+			summary = "The consolidated response: JSON, or a CUSRES with Accept: application/EDIFACT")
+	ResponseEntity<byte[]> cusres(@PathVariable UUID id) {
+		Actor actor = currentActor.get();
+		var response = responses.find(actor, id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
+		String recipient = actor.enterprise() != null ? actor.enterprise().value() : actor.username();
+		var envelope = new ReceivedInterchange.Envelope(SyntaxIdentifier.UNOW, "UNOW", "4", recipient, null,
+				EdifactAnswer.SINGLE_WINDOW, null, "");
+		// One answer per version of the declaration: its reference tells a later response from an earlier one.
+		String number = response.number();
+		String reference = number.substring(Math.max(0, number.length() - 9)) + "V" + response.version();
+		var message = new ReceivedInterchange.Message(null, "CUSDEC", "D", "96B", "UN", null, null, java.util.List.of());
+		byte[] body = new EdifactAnswer(envelope, reference, time.now()).accepted(message, response, time.now())
+			.bytes();
+		return ResponseEntity.ok().contentType(EDIFACT_TYPE)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + number + ".edi\"")
+			.body(body);
+	}
+
+	private static ResponseEntity<byte[]> respond(HttpStatus status, Interchanges.Answer answer) {
+		var response = ResponseEntity.status(status).contentType(EDIFACT_TYPE);
+		if (answer.id() != null) {
+			response.header(HttpHeaders.LOCATION, "/api/v1/interchanges/" + answer.id());
+		}
+		if (answer.pending()) {
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+		}
+		return response.body(answer.body());
+	}
+}

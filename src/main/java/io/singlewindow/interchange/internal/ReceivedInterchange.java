@@ -1,0 +1,55 @@
+package io.singlewindow.interchange.internal;
+
+import java.util.List;
+
+import io.singlewindow.declaration.BatchedDeclaration;
+
+/**
+ * An interchange as it was read: its envelope, and each message either as the declaration it holds or with the syntax
+ * errors that keep it from being one.
+ *
+ * @param refusal why the interchange as a whole is refused (its envelope broken, cut short), or {@literal null}
+ * @param contentHash SHA-256 of the bytes received: the same control reference must come with the same content
+ */
+record ReceivedInterchange(Envelope envelope, SyntaxError refusal, List<Message> messages, String contentHash) {
+
+	ReceivedInterchange {
+		messages = List.copyOf(messages);
+	}
+
+	/**
+	 * The interchange header (UNB).
+	 *
+	 * @param sender 0004, the sender's identification; with {@link #controlReference} it names the interchange
+	 */
+	record Envelope(SyntaxIdentifier syntax, String syntaxCode, String version, String sender, String senderQualifier,
+			String recipient, String recipientQualifier, String controlReference) {
+
+		static final Envelope UNKNOWN = new Envelope(SyntaxIdentifier.UNOW, "UNOW", "4", "", null, "", null, "");
+	}
+
+	/**
+	 * One message (UNH … UNT).
+	 *
+	 * @param reference UNH 0062, the message reference number
+	 * @param version and {@code release}: the directory, {@code D} and {@code 96B}
+	 * @param declaration what it holds, {@literal null} when it was refused
+	 * @param refusal the message refused as a whole (an unsupported type or directory), or {@literal null}
+	 * @param errors its segments' and elements' errors
+	 */
+	record Message(String reference, String type, String version, String release, String agency,
+			BatchedDeclaration declaration, SyntaxError refusal, List<SyntaxError> errors) {
+
+		Message {
+			errors = List.copyOf(errors);
+		}
+
+		boolean readable() {
+			return declaration != null && refusal == null && errors.isEmpty();
+		}
+	}
+
+	List<Message> readable() {
+		return messages.stream().filter(Message::readable).toList();
+	}
+}

@@ -1,0 +1,173 @@
+package io.singlewindow.interchange.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Interchanges as brokers' software writes them, for tests: {@code anInterchange("IC1").with(aCusdec("1"))}. The
+ * counts of UNT and UNZ are computed, so a test that wants them wrong says so.
+ */
+final class CusdecFixtures {
+
+	private CusdecFixtures() {
+	}
+
+	static Interchange anInterchange(String reference) {
+		return new Interchange(reference);
+	}
+
+	/** The processors-and-laptops import of the workbook tests, as CUSDEC D.96B. */
+	static Message aCusdec(String reference) {
+		return new Message(reference);
+	}
+
+	static final class Interchange {
+
+		String syntax = "UNOW:4";
+		String sender = "BROKERSOFT";
+		final String reference;
+		boolean una = true;
+		boolean lineBreaks = true;
+		Integer count;
+		final List<Message> messages = new ArrayList<>();
+
+		Interchange(String reference) {
+			this.reference = reference;
+		}
+
+		Interchange syntax(String syntax) {
+			this.syntax = syntax;
+			return this;
+		}
+
+		Interchange sender(String sender) {
+			this.sender = sender;
+			return this;
+		}
+
+		Interchange withoutUna() {
+			this.una = false;
+			return this;
+		}
+
+		Interchange onOneLine() {
+			this.lineBreaks = false;
+			return this;
+		}
+
+		/** UNZ 0036 as written, right or wrong. */
+		Interchange counting(int messages) {
+			this.count = messages;
+			return this;
+		}
+
+		Interchange with(Message... messages) {
+			this.messages.addAll(List.of(messages));
+			return this;
+		}
+
+		String text() {
+			String end = lineBreaks ? "'\n" : "'";
+			StringBuilder s = new StringBuilder();
+			if (una) {
+				// Syntax 4 has a repetition separator (here *); syntax 3 reserves the place with a space.
+				s.append(syntax.endsWith(":3") ? "UNA:+.? '" : "UNA:+.?*'");
+				if (lineBreaks) {
+					s.append('\n');
+				}
+			}
+			String date = syntax.endsWith(":3") ? "261130:0600" : "20261130:0600";
+			s.append("UNB+").append(syntax).append('+').append(sender).append(":ZZZ+SINGLEWINDOW+").append(date)
+				.append('+').append(reference).append(end);
+			messages.forEach(m -> m.segments().forEach(seg -> s.append(seg).append(end)));
+			s.append("UNZ+").append(count == null ? messages.size() : count).append('+').append(reference).append(end);
+			return s.toString();
+		}
+	}
+
+	static final class Message {
+
+		final String reference;
+		String directory = "D:96B";
+		String declarant;
+		String consignee = "Xiamen Chip Trading";
+		String clientReference;
+		Integer segmentCount;
+		final List<String> header = new ArrayList<>(List.of("LOC+22+CNXMN", "LOC+27+US", "LOC+28+CN", "LOC+ZTC+US",
+				"GIS+ZTM:::0110", "PAC+3", "MEA+WT+G+KGM:12", "MEA+WT+N+KGM:10"));
+		final List<String> goods = new ArrayList<>(List.of("CST+1+8542319000", "FTX+AAA+++processors", "LOC+27+US",
+				"QTY+47:200:C62", "MOA+38:4000", "CST+2+8471300000", "FTX+AAA+++laptops", "LOC+27+US", "QTY+47:5:C62",
+				"MOA+38:4000"));
+		final List<String> extra = new ArrayList<>();
+
+		Message(String reference) {
+			this.reference = reference;
+			this.clientReference = "edi-" + reference;
+		}
+
+		Message directory(String directory) {
+			this.directory = directory;
+			return this;
+		}
+
+		Message declarant(String uscc) {
+			this.declarant = uscc;
+			return this;
+		}
+
+		Message consignee(String name) {
+			this.consignee = name;
+			return this;
+		}
+
+		Message clientReference(String reference) {
+			this.clientReference = reference;
+			return this;
+		}
+
+		/** Replaces the first segment that starts with {@code start} (e.g. {@code CST+1+}) by {@code segment}. */
+		Message replacing(String start, String segment) {
+			for (List<String> list : List.of(header, goods)) {
+				for (int i = 0; i < list.size(); i++) {
+					if (list.get(i).startsWith(start)) {
+						list.set(i, segment);
+						return this;
+					}
+				}
+			}
+			throw new IllegalArgumentException("no segment " + start);
+		}
+
+		/** Adds a segment at the end of the goods lines (where an unknown one is not allowed). */
+		Message withSegment(String segment) {
+			goods.add(segment);
+			return this;
+		}
+
+		/** UNT 0074 as written, right or wrong. */
+		Message counting(int segments) {
+			this.segmentCount = segments;
+			return this;
+		}
+
+		List<String> segments() {
+			List<String> s = new ArrayList<>();
+			s.add("UNH+" + reference + "+CUSDEC:" + directory + ":UN");
+			s.add("BGM+929+" + clientReference + "+9");
+			s.addAll(header);
+			if (declarant != null) {
+				s.add("NAD+DT+" + declarant);
+			}
+			s.add("NAD+CN+++" + consignee.replace("?", "??").replace("+", "?+").replace(":", "?:").replace("'", "?'"));
+			s.add("TDT+11++4");
+			s.add("TOD+++CIF");
+			s.add("CUX+2:USD:4");
+			s.add("UNS+D");
+			s.addAll(goods);
+			s.add("UNS+S");
+			s.add("CNT+5:" + goods.stream().filter(g -> g.startsWith("CST")).count());
+			s.add("UNT+" + (segmentCount == null ? s.size() + 1 : segmentCount) + "+" + reference);
+			return s;
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package io.singlewindow.interchange.internal;
+
+import static io.singlewindow.interchange.internal.CusdecFixtures.aCusdec;
+import static io.singlewindow.interchange.internal.CusdecFixtures.anInterchange;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import io.singlewindow.core.Problem;
+
+/**
+ * Reading interchanges, good and hostile, without the rest of the platform: what each message becomes, and the
+ * syntax error CONTRL will name for every kind of breakage.
+ */
+class CusdecReaderUnitTests {
+
+	static final CusdecReader reader = new CusdecReader(new EdifactSchemas());
+
+	@Test
+	void aCusdecBecomesTheWebFormsFieldsEachNamedByItsSegmentAndElement() {
+		var read = read(anInterchange("IC1").with(aCusdec("7").declarant("91350200MA2XYZ1234")));
+
+		assertThat(read.refusal()).isNull();
+		var message = read.messages().getFirst();
+		assertThat(message.readable()).as("%s", message.errors()).isTrue();
+		var declaration = message.declaration();
+		assertThat(declaration.reference()).isEqualTo("7");
+		assertThat(declaration.fields()).containsEntry("flow", "IMPORT").containsEntry("port", "CNXMN")
+			.containsEntry("tradeMode", "0110").containsEntry("transportMode", "4").containsEntry("incoterm", "CIF")
+			.containsEntry("currency", "USD").containsEntry("grossWeight", "12").containsEntry("declarant",
+					"91350200MA2XYZ1234")
+			.containsEntry("items[1].hsCode", "8471300000").containsEntry("items[1].unit", "C62")
+			.containsEntry("items[0].description", "processors");
+		assertThat(declaration.sources()).containsEntry("port", "UNH+7/LOC 3/C517.3225")
+			.containsEntry("items[0]", "UNH+7/CST 17").containsEntry("items[0].quantity", "UNH+7/QTY 20/C186.6060");
+		assertThat(declaration.lines()).isEqualTo(2);
+	}
+
+	@Test
+	void aCommaDecimalMarkIsReadAsAPoint() {
+		String text = anInterchange("IC1").with(aCusdec("1").replacing("MEA+WT+G+", "MEA+WT+G+KGM:12,5")).text()
+			.replace("UNA:+.?*'", "UNA:+,?*'");
+
+		var read = reader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(read.messages().getFirst().declaration().fields()).containsEntry("grossWeight", "12.5");
+	}
+
+	@Test
+	void aTruncatedInterchangeIsRefusedAsMissingItsTrailer() {
+		String text = anInterchange("IC1").with(aCusdec("1")).text();
+
+		var read = reader.read(new ByteArrayInputStream(text.substring(0, text.length() / 2)
+			.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(read.refusal()).isEqualTo(SyntaxError.segment("UNZ", 0, SyntaxError.MISSING));
+		assertThat(read.messages()).isEmpty();
+	}
+
+	@Test
+	void aWrongMessageCountInUnzRefusesTheInterchange() {
+		var read = read(anInterchange("IC1").with(aCusdec("1")).counting(3));
+
+		assertThat(read.refusal().code()).isEqualTo(SyntaxError.COUNT_DOES_NOT_MATCH);
+		assertThat(read.refusal().segmentTag()).isEqualTo("UNZ");
+	}
+
+	@Test
+	void aWrongSegmentCountInUntRefusesThatMessageOnly() {
+		var read = read(anInterchange("IC1").with(aCusdec("1").counting(5), aCusdec("2")));
+
+		assertThat(read.refusal()).isNull();
+		assertThat(read.messages().get(0).errors()).containsExactly(
+				new SyntaxError("UNT", 28, 1, 0, SyntaxError.COUNT_DOES_NOT_MATCH));
+		assertThat(read.messages().get(1).readable()).isTrue();
+	}
+
+	@Test
+	void anUnknownSegmentIsNotSupportedInItsPosition() {
+		var read = read(anInterchange("IC1").with(aCusdec("1").withSegment("XYZ+1")));
+
+		assertThat(read.messages().getFirst().errors())
+			.contains(SyntaxError.segment("XYZ", 26, SyntaxError.SEGMENT_NOT_SUPPORTED));
+		assertThat(read.messages().getFirst().readable()).isFalse();
+	}
+
+	@Test
+	void anotherDirectoryOrMessageTypeIsRefusedPrecisely() {
+		var read = read(anInterchange("IC1").with(aCusdec("1").directory("D:01B")));
+
+		assertThat(read.messages().getFirst().refusal())
+			.isEqualTo(new SyntaxError("UNH", 1, 2, 3, SyntaxError.VALUE_NOT_SUPPORTED));
+	}
+
+	@Test
+	void charactersOutsideTheDeclaredSetAreRefused() {
+		// Level A has no lower case: the goods descriptions are refused, the message with them.
+		var lowerCase = read(anInterchange("IC1").syntax("UNOA:4").with(aCusdec("1")));
+		assertThat(lowerCase.messages().getFirst().errors())
+			.contains(new SyntaxError("FTX", 17, 4, 1, SyntaxError.INVALID_CHARACTER));
+		// Bytes that are not ASCII at all cannot be decoded: the interchange is refused where they are.
+		var chinese = read(anInterchange("IC1").syntax("UNOA:4").with(aCusdec("1").consignee("厦门")));
+		assertThat(chinese.refusal().code()).isEqualTo(SyntaxError.INVALID_CHARACTER);
+		assertThat(chinese.refusal().segmentTag()).isEqualTo("NAD");
+
+		byte[] utf8 = anInterchange("IC1").with(aCusdec("1").consignee("厦门")).text().getBytes(StandardCharsets.UTF_8);
+		byte[] broken = new String(utf8, StandardCharsets.ISO_8859_1).replace(
+				new String("厦".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1), "\u00ff\u00fe")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		var unow = reader.read(new ByteArrayInputStream(broken));
+		assertThat(unow.refusal().code()).isEqualTo(SyntaxError.INVALID_CHARACTER);
+		assertThat(unow.refusal().segmentTag()).isEqualTo("NAD");
+	}
+
+	@Test
+	void anUnsupportedSyntaxVersionOrLevelIsRefused() {
+		assertThat(read(anInterchange("IC1").syntax("UNOW:2").with(aCusdec("1"))).refusal())
+			.isEqualTo(new SyntaxError("UNB", 0, 1, 2, SyntaxError.NOT_SUPPORTED));
+		assertThat(read(anInterchange("IC1").syntax("UNOD:4").with(aCusdec("1"))).refusal())
+			.isEqualTo(new SyntaxError("UNB", 0, 1, 1, SyntaxError.NOT_SUPPORTED));
+	}
+
+	@Test
+	void fiftyMegabytesOfGarbageAreRefusedAfterTheirFirstBytesWithoutBeingHeld() {
+		long[] served = { 0 };
+		InputStream garbage = new InputStream() {
+			@Override
+			public int read() {
+				served[0]++;
+				return served[0] > 50L * 1024 * 1024 ? -1 : 'x';
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) {
+				int n = (int) Math.min(len, 50L * 1024 * 1024 - served[0]);
+				if (n <= 0) {
+					return -1;
+				}
+				Arrays.fill(b, off, off + n, (byte) 'x');
+				served[0] += n;
+				return n;
+			}
+		};
+
+		assertThatThrownBy(() -> reader.read(garbage)).isInstanceOfSatisfying(Problem.class,
+				p -> assertThat(p.fieldProblems().getFirst().code()).isEqualTo("INTERCHANGE_NOT_EDIFACT"));
+		assertThat(served[0]).isLessThan(64 * 1024);
+	}
+
+	private static ReceivedInterchange read(CusdecFixtures.Interchange interchange) {
+		return reader.read(new ByteArrayInputStream(interchange.text().getBytes(StandardCharsets.UTF_8)));
+	}
+}

@@ -1,0 +1,60 @@
+package io.singlewindow.interchange.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.singlewindow.declaration.ConsolidatedResponse;
+
+/**
+ * The answer to a fixed interchange (src/test/resources/interchange/golden-cusdec.edi: an accepted declaration, a
+ * message with a wrong segment count, a declaration refused for its HS code) is byte for byte the golden CONTRL and
+ * CUSRES of golden-answer.edi, and StAEDI reads it back against the CONTRL and CUSRES schemas without an error.
+ * Run with {@code -Dgolden.update=true} to write the golden file anew after a deliberate change, and read the diff.
+ */
+class EdifactAnswerUnitTests {
+
+	static final Instant NOW = Instant.parse("2026-11-30T06:00:00Z");
+
+	static final Path GOLDEN = Path.of("src/test/resources/interchange/golden-answer.edi");
+
+	@Test
+	void theAnswerToTheFixedInterchangeIsTheGoldenContrlAndCusres() throws IOException {
+		ReceivedInterchange read;
+		try (InputStream in = getClass().getResourceAsStream("/interchange/golden-cusdec.edi")) {
+			read = new CusdecReader(new EdifactSchemas()).read(in);
+		}
+		var messages = read.messages();
+		assertThat(messages).extracting(ReceivedInterchange.Message::readable).containsExactly(true, false, true);
+
+		var accepted = new ConsolidatedResponse(UUID.fromString("0b9d3c5e-1f2a-4b6c-8d7e-9f0a1b2c3d4e"),
+				"XM2026113000000042", "91350200MA2XYZ1234", "GOLDEN-1", "CLEARED", 3, NOW, new BigDecimal("28000.00"),
+				new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("3640.00"), new BigDecimal("3640.00"));
+		String hsSource = messages.get(2).declaration().sources().get("items[0].hsCode");
+		byte[] answer = new EdifactAnswer(read.envelope(), read.envelope().controlReference(), NOW)
+			.contrl(EdifactAnswer.ACKNOWLEDGED, null, List.of(messages.get(1)))
+			.accepted(messages.get(0), accepted, NOW)
+			.refused(messages.get(2), List.of(new EdifactAnswer.Refusal("HS_CODE_FORMAT", hsSource,
+					"84713 is not a 10-digit commodity code.")), NOW)
+			.bytes();
+
+		if (Boolean.getBoolean("golden.update")) {
+			Files.write(GOLDEN, answer);
+		}
+		assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo(Files.readString(GOLDEN));
+		EdifactReadBack back = EdifactReadBack.read(answer);
+		assertThat(back.errors).isEmpty();
+		assertThat(back.all("UCM")).containsExactly("UCM+2+CUSDEC:D:99B:UN+4");
+		assertThat(back.all("ERP")).containsExactly("ERP+1+CST:14");
+	}
+}
