@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * hand made it: no message between nodes, no time-to-live.
  * <p>
  * The revision is read once per transaction: a submission that looks up ten tariff lines, their preferential rates,
- * an exchange rate and two catalogue entries asks the database one question instead of fifteen.
+ * an exchange rate and two catalogue entries asks the database one question instead of fifteen. The price: a
+ * transaction that changes reference data must read it back directly, not through a cache, since it keeps the
+ * revision it read before its change (the administration paths do; the caches serve declarations).
  */
 @Component
 public class ReferenceRevision {

@@ -152,7 +152,7 @@ class JdbcPermitLedger implements PermitLedger {
 		if (!permit.usableOn(today)) {
 			return Optional.of(Problem.conflict("PERMIT_NOT_IN_FORCE", permit.number(), permit.status(today).name()));
 		}
-		CatalogueEntry entry = catalogue.get(permit.catalogueCode());
+		CatalogueEntry entry = catalogue.entry(permit.catalogueCode());
 		if (!entry.coversAnyFlow(request.hsCode()) || !permit.grantedFor(request.hsCode())) {
 			return Optional.of(Problem.conflict("PERMIT_SCOPE_MISMATCH", permit.number(), request.hsCode().value()));
 		}

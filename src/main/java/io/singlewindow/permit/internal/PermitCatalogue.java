@@ -31,10 +31,12 @@ class PermitCatalogue {
 
 	private final JdbcClient jdbc;
 	private final ReferenceCache<String, List<CatalogueEntry>> covering;
+	private final ReferenceCache<String, Optional<CatalogueEntry>> entries;
 
 	PermitCatalogue(JdbcClient jdbc, ReferenceRevision revision) {
 		this.jdbc = jdbc;
 		this.covering = revision.cache(20_000);
+		this.entries = revision.cache(1_000);
 	}
 
 	List<CatalogueEntry> all() {
@@ -52,6 +54,17 @@ class PermitCatalogue {
 	/** @throws Problem 404 {@code PERMIT_CATALOGUE_ENTRY_NOT_FOUND} */
 	CatalogueEntry get(String code) {
 		return find(code).orElseThrow(() -> Problem.notFound("PERMIT_CATALOGUE_ENTRY_NOT_FOUND", code));
+	}
+
+	/**
+	 * The entry of {@code code} as a declaration's permit check reads it, kept for the current revision. (Not for
+	 * administration: a transaction that changes the catalogue reads it back with {@link #get}.)
+	 *
+	 * @throws Problem 404 {@code PERMIT_CATALOGUE_ENTRY_NOT_FOUND}
+	 */
+	CatalogueEntry entry(String code) {
+		return entries.get(code, this::find)
+			.orElseThrow(() -> Problem.notFound("PERMIT_CATALOGUE_ENTRY_NOT_FOUND", code));
 	}
 
 	/** The active entries whose scope has a prefix of {@code hsCode} for {@code flow}. */
