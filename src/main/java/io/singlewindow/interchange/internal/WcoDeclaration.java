@@ -20,7 +20,10 @@ final class WcoDeclaration {
 
 	static final String ROOT = "Declaration";
 
-	private static final String ITEM = "GoodsShipment/GovernmentAgencyGoodsItem/";
+	/** A goods item: one line of the declaration. */
+	private static final String GOODS_ITEM = "GoodsShipment/GovernmentAgencyGoodsItem";
+
+	private static final String ITEM = GOODS_ITEM + "/";
 
 	/** Message function 9: an original declaration; amendments and cancellations are not taken by this channel. */
 	static final String ORIGINAL = "9";
@@ -61,7 +64,8 @@ final class WcoDeclaration {
 	private String functionSource = ROOT;
 	private String exitOffice;
 	private String exitOfficeSource;
-	private final Map<String, String[]> counterparts = new LinkedHashMap<>();
+	/** The trading partner's country by flow: the seller's for an import, the buyer's for an export. */
+	private final Map<String, Counterpart> counterparts = new LinkedHashMap<>();
 	private BigDecimal netWeight = BigDecimal.ZERO;
 	private String netWeightSource;
 	private boolean netWeightUnreadable;
@@ -69,7 +73,7 @@ final class WcoDeclaration {
 
 	/** An element begins: a new goods item starts the numbering of its lines. */
 	void start(String path) {
-		if ((ITEM.substring(0, ITEM.length() - 1)).equals(path)) {
+		if (GOODS_ITEM.equals(path)) {
 			item++;
 			sources.put("items[" + item + "]", itemSource());
 		}
@@ -116,8 +120,8 @@ final class WcoDeclaration {
 			}
 			case "Exporter/Name", "Exporter/ID" -> party("consignor", path, text, source);
 			case "GoodsShipment/Importer/Name", "GoodsShipment/Importer/ID" -> party("consignee", path, text, source);
-			case "GoodsShipment/Seller/Address/CountryCode" -> counterparts.put("IMPORT", new String[] { text, source });
-			case "GoodsShipment/Buyer/Address/CountryCode" -> counterparts.put("EXPORT", new String[] { text, source });
+			case "GoodsShipment/Seller/Address/CountryCode" -> counterparts.put("IMPORT", new Counterpart(text, source));
+			case "GoodsShipment/Buyer/Address/CountryCode" -> counterparts.put("EXPORT", new Counterpart(text, source));
 			default -> {
 			}
 		}
@@ -222,8 +226,11 @@ final class WcoDeclaration {
 		return "items[" + item + "]." + field;
 	}
 
+	private record Counterpart(String country, String source) {
+	}
+
 	private String itemSource() {
-		return ROOT + "/GoodsShipment/GovernmentAgencyGoodsItem[" + (item + 1) + "]";
+		return ROOT + "/" + GOODS_ITEM + "[" + (item + 1) + "]";
 	}
 
 	/** Where an element of the path was read: below the goods item it belongs to, with that item's position. */
@@ -249,9 +256,9 @@ final class WcoDeclaration {
 		if (!fields.containsKey("port") && exitOffice != null) {
 			put("port", exitOffice, exitOfficeSource);
 		}
-		String[] counterpart = counterparts.get(fields.getOrDefault("flow", ""));
+		Counterpart counterpart = counterparts.get(fields.getOrDefault("flow", ""));
 		if (counterpart != null) {
-			put("tradingCountry", counterpart[0], counterpart[1]);
+			put("tradingCountry", counterpart.country(), counterpart.source());
 		}
 		if (netWeightSource != null && !netWeightUnreadable) {
 			put("netWeight", netWeight.toPlainString(), netWeightSource);

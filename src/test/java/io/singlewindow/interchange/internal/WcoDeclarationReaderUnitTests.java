@@ -162,6 +162,35 @@ class WcoDeclarationReaderUnitTests {
 		assertThat(garbage.served).isLessThan(1_000_000);
 	}
 
+	/**
+	 * Found by the integration test: bytes that are no UTF-8 made the parser throw an IOException of its own, which was
+	 * taken for the request's stream failing (400) instead of a fault of the document.
+	 */
+	@Test
+	void bytesThatAreNoCharactersOfTheEncodingAreMalformedXmlNotALostConnection() {
+		byte[] garbage = new byte[64 * 1024];
+		new java.util.SplittableRandom(17).nextBytes(garbage);
+
+		assertThat(codes(assertThatProblem(new ByteArrayInputStream(garbage)))).containsExactly(
+				"INTERCHANGE_XML_MALFORMED");
+		assertThat(codes(assertThatProblem(aWcoDeclaration("U").text().replace("processors", "\uFFFF")
+			.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>"))))
+			.containsExactly("INTERCHANGE_XML_MALFORMED");
+	}
+
+	@Test
+	void aFailingRequestStreamIsNoFaultOfTheDocument() {
+		InputStream failing = new InputStream() {
+			@Override
+			public int read() throws java.io.IOException {
+				throw new java.io.IOException("connection reset");
+			}
+		};
+
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> reader.read(failing)))
+			.isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("connection reset");
+	}
+
 	@Test
 	void aDocumentBeyondFourMegabytesIsRefusedAsTooLarge() {
 		String padded = aWcoDeclaration("P").text().replace("<GoodsShipment>",
