@@ -445,6 +445,10 @@ class HostileInputFuzzTests {
 						List.of(), "trader.chip", "{\"UNB\":\"UNOW:4\",\"UNH\":\"CUSDEC:D:96B:UN\"}", Set.of(),
 						List.of("interchange", "declaration", "declaration_batch"),
 						MediaType.valueOf("application/EDIFACT")),
+				new Endpoint("submit a WCO DM declaration", HttpMethod.POST, "/api/v1/interchanges", "",
+						// Variants of a JSON body are no WCO DM declaration: each must be refused whole, nothing stored.
+						List.of(), "trader.chip", "{\"Declaration\":{\"FunctionalReferenceID\":\"fuzz\"}}", Set.of(),
+						List.of("declaration", "declaration_batch"), MediaType.APPLICATION_XML),
 				new Endpoint("import a tariff file", HttpMethod.POST, "/api/v1/admin/tariff/imports", "?fileName=fuzz.csv",
 						List.of(), "admin", "{\"hs_code\":\"8542319000\",\"mfn_rate\":\"x\"}", Set.of(),
 						List.of("tariff_import"), MediaType.valueOf("text/csv")),

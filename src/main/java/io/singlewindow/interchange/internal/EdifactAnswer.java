@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.context.MessageSource;
+
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.declaration.ConsolidatedResponse;
+import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.interchange.internal.ReceivedInterchange.Envelope;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamConstants;
@@ -40,8 +44,16 @@ final class EdifactAnswer {
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm")
 		.withZone(ZoneOffset.UTC);
 
-	/** A problem of a refused declaration with its message text, as CUSRES carries it. */
+	/** A problem of a refused declaration with its message text, as CUSRES (and a WCO DM Response) carries it. */
 	record Refusal(String code, String source, String text) {
+
+		/** The problems of a declaration the batch model refused, each named where it was read, in English. */
+		static List<Refusal> of(DeclarationBatch.Entry entry, MessageSource messages) {
+			List<FieldProblem> problems = entry.problems().isEmpty()
+					? List.of(new FieldProblem(entry.source(), entry.code())) : entry.problems();
+			return problems.stream().map(p -> new Refusal(p.code(), p.field(),
+					messages.getMessage("problem." + p.code(), p.arguments(), p.code(), Locale.ENGLISH))).toList();
+		}
 	}
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -28,7 +28,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Interchanges", description = "Declarations as UN/EDIFACT CUSDEC messages, answered with CONTRL and CUSRES")
+@Tag(name = "Interchanges", description = "Declarations as UN/EDIFACT CUSDEC messages, answered with CONTRL and "
+		+ "CUSRES, or as WCO Data Model XML, answered with a WCO DM Response")
 class InterchangeApi {
 
 	static final String EDIFACT = "application/EDIFACT";
@@ -38,30 +39,43 @@ class InterchangeApi {
 
 	static final MediaType EDIFACT_TYPE = MediaType.parseMediaType(EDIFACT_ANSWER);
 
+	static final String XML = MediaType.APPLICATION_XML_VALUE;
+
 	/** Seconds a client is asked to wait before asking again how a large interchange is going. */
 	static final int RETRY_AFTER_SECONDS = 2;
 
 	private final Interchanges interchanges;
+	private final XmlInterchanges xml;
 	private final CurrentActor currentActor;
 	private final io.singlewindow.declaration.DeclarationResponses responses;
 	private final io.singlewindow.platform.BusinessTime time;
 
-	InterchangeApi(Interchanges interchanges, CurrentActor currentActor,
+	InterchangeApi(Interchanges interchanges, XmlInterchanges xml, CurrentActor currentActor,
 			io.singlewindow.declaration.DeclarationResponses responses, io.singlewindow.platform.BusinessTime time) {
 		this.interchanges = interchanges;
+		this.xml = xml;
 		this.currentActor = currentActor;
 		this.responses = responses;
 		this.time = time;
 	}
 
-	@PostMapping(path = "/interchanges", consumes = EDIFACT)
+	@PostMapping(path = "/interchanges", consumes = { EDIFACT, XML })
 	@ApiResponse(responseCode = "200", description = "Answered at once (up to " + Interchanges.SYNCHRONOUS_UP_TO
 			+ " declarations), or sent again with the same sender and control reference: an interchange holding a "
 			+ "CONTRL (messages refused for their syntax) and a CUSRES per declaration; or, when the interchange is "
 			+ "refused as a whole for its syntax (envelope broken, cut short, counts wrong, bytes outside its "
-			+ "character set), a CONTRL with UCI 0083=4 pointing at the error (422 is kept for problem+json)", headers = @Header(
-					name = "Location", description = "The interchange's answer", schema = @Schema(type = "string")),
-			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
+			+ "character set), a CONTRL with UCI 0083=4 pointing at the error (422 is kept for problem+json). "
+			+ "A WCO DM declaration sent again under the same functional reference (its first declaration's "
+			+ "Response), or refused for its content: a Response with function code 03 and an Error per problem, "
+			+ "carrying the REST API's stable code (ValidationCode) and a pointer at the element", headers = @Header(
+					name = "Location", description = "The interchange's answer, or the WCO DM declaration",
+					schema = @Schema(type = "string")),
+			content = { @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")),
+					@Content(mediaType = XML, schema = @Schema(type = "string")) })
+	@ApiResponse(responseCode = "201", description = "A WCO DM declaration submitted: its Response (function code "
+			+ "01 …) with the declaration number, version and status", headers = @Header(name = "Location",
+					description = "The declaration", schema = @Schema(type = "string")),
+			content = @Content(mediaType = XML, schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "202", description = "More than " + Interchanges.SYNCHRONOUS_UP_TO + " declarations: "
 			+ "received (CONTRL 0083=8); the declarations are submitted by the batch job and the CUSRES are read at "
 			+ "Location", headers = {
@@ -73,22 +87,33 @@ class InterchangeApi {
 	@ApiResponse(responseCode = "409", description = "The sender's control reference was used before for other "
 			+ "content: CONTRL rejecting the interchange (0085=26)",
 			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
-	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "INTERCHANGE_NOT_EDIFACT", "INTERCHANGE_TOO_MANY_MESSAGES" })
-	@Operation(summary = "Submit declarations as a UN/EDIFACT interchange of CUSDEC messages (D.96B, D.99B)",
-			description = "Syntax 3 or 4, UNOA/UNOB/UNOC/UNOW/UNOY, UNA and UNG optional. Each message is checked "
-					+ "against its directory's schema; one with syntax errors is named in the CONTRL and nothing of "
-					+ "it is stored. Each other message is submitted as a declaration, exactly like POST "
-					+ "/declarations, on its own: its CUSRES carries the declaration number and status, or the "
-					+ "stable error codes (ERC) with the segment (ERP) and element (FTX) they concern. At most "
-					+ CusdecReader.MAX_MESSAGES + " messages and 50 MB. See docs/interchange.md.")
+	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "INTERCHANGE_NOT_EDIFACT", "INTERCHANGE_TOO_MANY_MESSAGES",
+			"INTERCHANGE_XML_MALFORMED", "INTERCHANGE_XML_DOCTYPE", "INTERCHANGE_XML_ENTITY", "INTERCHANGE_XML_NOT_WCO",
+			"INTERCHANGE_XML_ONE_DECLARATION", "INTERCHANGE_XML_TOO_LARGE" })
+	@Operation(summary = "Submit declarations as a UN/EDIFACT interchange of CUSDEC messages (D.96B, D.99B) or one "
+			+ "declaration as WCO Data Model 3.x XML",
+			description = "application/EDIFACT: syntax 3 or 4, UNOA/UNOB/UNOC/UNOW/UNOY, UNA and UNG optional. Each "
+					+ "message is checked against its directory's schema; one with syntax errors is named in the "
+					+ "CONTRL and nothing of it is stored. Each other message is submitted as a declaration, exactly "
+					+ "like POST /declarations, on its own: its CUSRES carries the declaration number and status, or "
+					+ "the stable error codes (ERC) with the segment (ERP) and element (FTX) they concern. At most "
+					+ CusdecReader.MAX_MESSAGES + " messages and 50 MB. application/xml: one Declaration of namespace "
+					+ WcoDeclarationReader.NAMESPACE + ", bare or in a MetaData envelope, read as a stream without "
+					+ "DTD, external entities or entity expansion, submitted the same way and answered with a WCO DM "
+					+ "Response (" + WcoResponseWriter.NAMESPACE + "); its FunctionalReferenceID is its idempotency "
+					+ "key. See docs/interchange.md.")
 	// The body is read as a stream from the request, so it is declared here: without it the operation would document
 	// no request body, and with it none of the refusals a body can meet (400, 413, 415, 422).
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = EDIFACT,
-			schema = @Schema(type = "string", format = "binary")))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+			@Content(mediaType = EDIFACT, schema = @Schema(type = "string", format = "binary")),
+			@Content(mediaType = XML, schema = @Schema(type = "string", format = "binary")) })
 	ResponseEntity<byte[]> receive(HttpServletRequest request) {
 		Actor actor = currentActor.get();
 		Interchanges.Answer answer;
 		try {
+			if (MediaType.APPLICATION_XML.isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
+				return declared(xml.receive(actor, request.getInputStream()));
+			}
 			answer = interchanges.receive(actor, request.getInputStream());
 		}
 		catch (IOException e) {
@@ -100,6 +125,16 @@ class InterchangeApi {
 			default -> HttpStatus.OK;
 		};
 		return respond(status, answer);
+	}
+
+	/** A WCO DM declaration's Response: 201 with the declaration's address when it was stored now. */
+	private static ResponseEntity<byte[]> declared(XmlInterchanges.Answer answer) {
+		var response = ResponseEntity.status(answer.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.contentType(MediaType.APPLICATION_XML);
+		if (answer.declarationId() != null) {
+			response.header(HttpHeaders.LOCATION, "/api/v1/declarations/" + answer.declarationId());
+		}
+		return response.body(answer.body());
 	}
 
 	@GetMapping(path = "/interchanges/{id}")

@@ -3,9 +3,7 @@ package io.singlewindow.interchange.internal;
 import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,7 +13,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import io.singlewindow.core.FieldProblem;
 import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.declaration.DeclarationBatches;
 import io.singlewindow.declaration.DeclarationResponses;
@@ -170,14 +167,7 @@ class Interchanges {
 			answer.accepted(message, responses.find(actor, entry.declarationId()).orElseThrow(), now);
 			return;
 		}
-		List<FieldProblem> problems = entry.problems().isEmpty()
-				? List.of(new FieldProblem(entry.source(), entry.code())) : entry.problems();
-		List<EdifactAnswer.Refusal> refusals = new ArrayList<>();
-		for (FieldProblem p : problems) {
-			refusals.add(new EdifactAnswer.Refusal(p.code(), p.field(),
-					messages.getMessage("problem." + p.code(), p.arguments(), p.code(), Locale.ENGLISH)));
-		}
-		answer.refused(message, refusals, now);
+		answer.refused(message, EdifactAnswer.Refusal.of(entry, messages), now);
 	}
 
 	private static EdifactAnswer answer(Envelope received, Instant now) {

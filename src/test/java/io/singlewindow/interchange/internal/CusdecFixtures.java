@@ -21,6 +21,23 @@ final class CusdecFixtures {
 		return new Message(reference);
 	}
 
+	/** The same import as JSON for POST /api/v1/declarations, consigned to a Chinese name. */
+	static String restTwin(String clientReference) {
+		return """
+				{"clientReference":"%s","flow":"IMPORT","tradeMode":"0110","transportMode":"4","port":"CNXMN",
+				 "originCountry":"US","destinationCountry":"CN","tradingCountry":"US","currency":"USD","incoterm":"CIF",
+				 "packages":3,"grossWeight":12,"netWeight":10,"consignee":"厦门芯片贸易有限公司",
+				 "items":[{"hsCode":"8542319000","description":"processors","quantity":200,"unit":"C62","value":4000,"origin":"US"},
+				          {"hsCode":"8471300000","description":"laptops","quantity":5,"unit":"C62","value":4000,"origin":"US"}]}"""
+			.formatted(clientReference);
+	}
+
+	/** What makes two declarations of the import the same, whichever channel they came by (JSON paths of the view). */
+	static final java.util.List<String> SAME_DECLARATION = java.util.List.of("$.flow", "$.tradeMode",
+			"$.transportMode", "$.port", "$.originCountry", "$.destinationCountry", "$.tradingCountry", "$.currency",
+			"$.incoterm", "$.packages", "$.grossWeight", "$.netWeight", "$.consignee", "$.items", "$.routes",
+			"$.totalDuty", "$.totalVat", "$.status");
+
 	static final class Interchange {
 
 		String syntax = "UNOW:4";

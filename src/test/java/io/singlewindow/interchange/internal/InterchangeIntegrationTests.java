@@ -61,17 +61,9 @@ class InterchangeIntegrationTests {
 
 		String twin = json(mvc.perform(post("/api/v1/declarations").header("Authorization", TRADER)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"clientReference":"twin-%s","flow":"IMPORT","tradeMode":"0110","transportMode":"4","port":"CNXMN",
-					 "originCountry":"US","destinationCountry":"CN","tradingCountry":"US","currency":"USD","incoterm":"CIF",
-					 "packages":3,"grossWeight":12,"netWeight":10,"consignee":"厦门芯片贸易有限公司",
-					 "items":[{"hsCode":"8542319000","description":"processors","quantity":200,"unit":"C62","value":4000,"origin":"US"},
-					          {"hsCode":"8471300000","description":"laptops","quantity":5,"unit":"C62","value":4000,"origin":"US"}]}"""
-				.formatted(run)))
+			.content(CusdecFixtures.restTwin("twin-" + run)))
 			.andExpect(status().isCreated()).andReturn());
-		for (String field : List.of("$.flow", "$.tradeMode", "$.transportMode", "$.port", "$.originCountry",
-				"$.destinationCountry", "$.tradingCountry", "$.currency", "$.incoterm", "$.packages", "$.grossWeight",
-				"$.netWeight", "$.consignee", "$.items", "$.routes", "$.totalDuty", "$.totalVat", "$.status")) {
+		for (String field : CusdecFixtures.SAME_DECLARATION) {
 			assertThat((Object) JsonPath.read(declaration, field)).as(field).isEqualTo(JsonPath.read(twin, field));
 		}
 	}
@@ -213,13 +205,7 @@ class InterchangeIntegrationTests {
 
 		String declaration = json(mvc.perform(get("/api/v1/declarations/" + uuid(id)).header("Authorization", TRADER))
 			.andReturn());
-		String task = JsonPath.<List<String>>read(declaration, "$.tasks[?(@.status == 'PENDING')].id").getFirst();
-		String agency = JsonPath.<List<String>>read(declaration, "$.tasks[?(@.status == 'PENDING')].agency")
-			.getFirst();
-		mvc.perform(post("/api/v1/tasks/" + task + "/decision")
-			.header("Authorization", "Bearer sw-demo-officer." + agency.toLowerCase())
-			.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"REJECT\",\"reason\":\"not today\"}"))
-			.andExpect(status().isOk());
+		rejectedByAnAgency(mvc, declaration);
 
 		EdifactReadBack after = cusres(uuid(id));
 		assertThat(after.errors).isEmpty();
@@ -231,6 +217,17 @@ class InterchangeIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+	}
+
+	/** An officer of the agency of the declaration's first pending task rejects it. */
+	static void rejectedByAnAgency(MockMvc mvc, String declaration) throws Exception {
+		String task = JsonPath.<List<String>>read(declaration, "$.tasks[?(@.status == 'PENDING')].id").getFirst();
+		String agency = JsonPath.<List<String>>read(declaration, "$.tasks[?(@.status == 'PENDING')].agency")
+			.getFirst();
+		mvc.perform(post("/api/v1/tasks/" + task + "/decision")
+			.header("Authorization", "Bearer sw-demo-officer." + agency.toLowerCase())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"REJECT\",\"reason\":\"not today\"}"))
+			.andExpect(status().isOk());
 	}
 
 	private EdifactReadBack cusres(UUID id) throws Exception {

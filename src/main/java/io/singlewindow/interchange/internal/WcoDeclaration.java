@@ -1,0 +1,279 @@
+package io.singlewindow.interchange.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.singlewindow.core.FieldProblem;
+import io.singlewindow.declaration.BatchedDeclaration;
+
+/**
+ * One WCO Data Model {@code Declaration} read into the fields of the web form ({@code port},
+ * {@code items[0].hsCode}), each with the element it came from
+ * ({@code Declaration/GoodsShipment/GovernmentAgencyGoodsItem[1]/Commodity/Classification/ID}), so that the
+ * declaration module validates it like any other and names its problems by element. The mapping is the table of
+ * docs/interchange.md; an element the table does not name is not read.
+ */
+final class WcoDeclaration {
+
+	static final String ROOT = "Declaration";
+
+	/** A goods item: one line of the declaration. */
+	private static final String GOODS_ITEM = "GoodsShipment/GovernmentAgencyGoodsItem";
+
+	private static final String ITEM = GOODS_ITEM + "/";
+
+	/** Message function 9: an original declaration; amendments and cancellations are not taken by this channel. */
+	static final String ORIGINAL = "9";
+
+	/** Header elements read as they are: path below {@code Declaration} → form field. */
+	private static final Map<String, String> HEADER = Map.ofEntries(Map.entry("FunctionalReferenceID", "clientReference"),
+			Map.entry("DeclarationOfficeID", "port"), Map.entry("TotalPackageQuantity", "packages"),
+			Map.entry("Declarant/ID", "declarant"), Map.entry("BorderTransportMeans/ModeCode", "transportMode"),
+			Map.entry("GoodsShipment/ExportCountry/ID", "originCountry"),
+			Map.entry("GoodsShipment/Destination/CountryCode", "destinationCountry"),
+			Map.entry("GoodsShipment/TradeTerms/ConditionCode", "incoterm"),
+			Map.entry("GoodsShipment/GovernmentProcedure/CurrentCode", "tradeMode"));
+
+	/** Goods item elements read as they are: path below {@code GovernmentAgencyGoodsItem} → field of the line. */
+	private static final Map<String, String> LINE = Map.of("Commodity/Description", "description",
+			"Commodity/InvoiceLine/ItemChargeAmount", "value", "Origin/CountryCode", "origin",
+			"Commodity/GoodsMeasure/StatisticalQuantity", "statisticalQuantity");
+
+	/**
+	 * WCO DM data element IDs of the elements read, where they were known with confidence when this was written (see
+	 * docs/interchange.md): a Response points at an element by its ID (Pointer/TagID) when it has one here.
+	 */
+	private static final Map<String, String> WCO_IDS = Map.ofEntries(Map.entry("FunctionCode", "017"),
+			Map.entry("FunctionalReferenceID", "D026"), Map.entry("TypeCode", "D013"),
+			Map.entry("TotalPackageQuantity", "146"), Map.entry("TotalGrossMassMeasure", "131"),
+			Map.entry("BorderTransportMeans/ModeCode", "068"), Map.entry("GoodsShipment/ExportCountry/ID", "062"),
+			Map.entry("GoodsShipment/Destination/CountryCode", "014"), Map.entry("InvoiceAmount", "135"),
+			Map.entry(ITEM + "Commodity/Description", "137"), Map.entry(ITEM + "Commodity/Classification/ID", "145"),
+			Map.entry(ITEM + "Origin/CountryCode", "063"));
+
+	private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("\\[\\d+]");
+
+	private final Map<String, String> fields = new LinkedHashMap<>();
+	private final Map<String, String> sources = new LinkedHashMap<>();
+	private final List<FieldProblem> problems = new ArrayList<>();
+	private final Map<String, String> group = new LinkedHashMap<>();
+	private String functionCode = "";
+	private String functionSource = ROOT;
+	private String exitOffice;
+	private String exitOfficeSource;
+	/** The trading partner's country by flow: the seller's for an import, the buyer's for an export. */
+	private final Map<String, Counterpart> counterparts = new LinkedHashMap<>();
+	private BigDecimal netWeight = BigDecimal.ZERO;
+	private String netWeightSource;
+	private boolean netWeightUnreadable;
+	private int item = -1;
+
+	/** An element begins: a new goods item starts the numbering of its lines. */
+	void start(String path) {
+		if (GOODS_ITEM.equals(path)) {
+			item++;
+			sources.put("items[" + item + "]", itemSource());
+		}
+		if (path.endsWith("/Classification") || path.endsWith("/AdditionalDocument")) {
+			group.clear();
+		}
+	}
+
+	/**
+	 * An element ends with its text (stripped).
+	 *
+	 * @param path below {@code Declaration}, without positions: {@code GoodsShipment/Destination/CountryCode}
+	 * @param unit the {@code unitCode} or {@code currencyID} attribute, {@literal null} without one
+	 */
+	void end(String path, String text, String unit) {
+		String source = source(path);
+		if (item >= 0 && path.startsWith(ITEM)) {
+			line(path.substring(ITEM.length()), text, unit, source);
+			return;
+		}
+		String field = HEADER.get(path);
+		if (field != null) {
+			put(field, text, source);
+			return;
+		}
+		switch (path) {
+			case "FunctionCode" -> {
+				functionCode = text;
+				functionSource = source;
+			}
+			case "TypeCode" -> {
+				// IM, IMA, IMZ …: the first two letters say the direction, the rest is the national kind of it.
+				put("flow", text.startsWith("IM") ? "IMPORT" : text.startsWith("EX") ? "EXPORT" : text, source);
+			}
+			case "ExitOffice/ID" -> {
+				exitOffice = text;
+				exitOfficeSource = source;
+			}
+			case "TotalGrossMassMeasure" -> weight("grossWeight", text, unit, source);
+			case "InvoiceAmount" -> {
+				if (unit != null) {
+					put("currency", unit, source + "/@currencyID");
+				}
+			}
+			case "Exporter/Name", "Exporter/ID" -> party("consignor", path, text, source);
+			case "GoodsShipment/Importer/Name", "GoodsShipment/Importer/ID" -> party("consignee", path, text, source);
+			case "GoodsShipment/Seller/Address/CountryCode" -> counterparts.put("IMPORT", new Counterpart(text, source));
+			case "GoodsShipment/Buyer/Address/CountryCode" -> counterparts.put("EXPORT", new Counterpart(text, source));
+			default -> {
+			}
+		}
+	}
+
+	private void line(String path, String text, String unit, String source) {
+		String field = LINE.get(path);
+		if (field != null) {
+			put(line(field), text, source);
+			return;
+		}
+		switch (path) {
+			case "Commodity/Classification/ID", "Commodity/Classification/IdentificationTypeCode",
+					"AdditionalDocument/TypeCode", "AdditionalDocument/ID", "AdditionalDocument/Name" -> {
+				String name = path.substring(path.lastIndexOf('/') + 1);
+				group.put(name, text);
+				group.put(name + "@", source);
+			}
+			case "Commodity/Classification" -> {
+				// HS (UN/EDIFACT 7143) or no type: the national tariff line; other classifications (TARIC …) are not read.
+				String type = group.getOrDefault("IdentificationTypeCode", "");
+				if (group.containsKey("ID") && (type.isEmpty() || "HS".equals(type))) {
+					put(line("hsCode"), group.get("ID"), group.get("ID@"));
+				}
+			}
+			case "AdditionalDocument" -> {
+				switch (group.getOrDefault("TypeCode", "")) {
+					case "911" -> put(line("permitNumber"), group.getOrDefault("ID", ""), group.get("ID@"));
+					case "861" -> {
+						put(line("certificateNumber"), group.getOrDefault("ID", ""), group.get("ID@"));
+						if (group.containsKey("Name")) {
+							put(line("certificateAgreement"), group.get("Name"), group.get("Name@"));
+						}
+					}
+					default -> {
+					}
+				}
+			}
+			case "Commodity/GoodsMeasure/TariffQuantity" -> {
+				put(line("quantity"), text, source);
+				if (unit != null) {
+					put(line("unit"), unit, source + "/@unitCode");
+				}
+			}
+			case "Commodity/GoodsMeasure/NetNetWeightMeasure" -> netWeight(text, unit, source);
+			default -> {
+			}
+		}
+	}
+
+	/** The declaration's net weight is its lines' net weights added up: WCO DM has it per goods item only. */
+	private void netWeight(String text, String unit, String source) {
+		if (!kilograms(unit, source)) {
+			return;
+		}
+		if (netWeightSource == null) {
+			netWeightSource = source;
+		}
+		try {
+			netWeight = netWeight.add(new BigDecimal(text));
+		}
+		catch (NumberFormatException e) {
+			// Left as written, so that the declaration's own validation names the element that is not a number.
+			if (!netWeightUnreadable) {
+				fields.put("netWeight", text);
+				sources.put("netWeight", source);
+				netWeightUnreadable = true;
+			}
+		}
+	}
+
+	private void weight(String field, String text, String unit, String source) {
+		if (kilograms(unit, source)) {
+			put(field, text, source);
+		}
+	}
+
+	private boolean kilograms(String unit, String source) {
+		if (unit != null && !"KGM".equals(unit)) {
+			// Named by a field of its own whose source is the attribute: the answer points at the unit, not the weight.
+			String field = "unitOf" + (fields.size() + problems.size());
+			sources.put(field, source + "/@unitCode");
+			problems.add(new FieldProblem(field, "WEIGHT_UNIT_NOT_KILOGRAM", unit));
+			return false;
+		}
+		return true;
+	}
+
+	/** A party's name, or without one its identification. */
+	private void party(String field, String path, String text, String source) {
+		if (path.endsWith("/Name") || !fields.containsKey(field)) {
+			put(field, text, source);
+		}
+	}
+
+	private void put(String field, String text, String source) {
+		fields.put(field, text);
+		sources.put(field, source);
+	}
+
+	private String line(String field) {
+		return "items[" + item + "]." + field;
+	}
+
+	private record Counterpart(String country, String source) {
+	}
+
+	private String itemSource() {
+		return ROOT + "/" + GOODS_ITEM + "[" + (item + 1) + "]";
+	}
+
+	/** Where an element of the path was read: below the goods item it belongs to, with that item's position. */
+	private String source(String path) {
+		return item >= 0 && path.startsWith(ITEM) ? itemSource() + "/" + path.substring(ITEM.length())
+				: ROOT + "/" + path;
+	}
+
+	/** The WCO ID of the element a source names ({@code Declaration/…/Classification/ID} → 145), else null. */
+	static String wcoId(String source) {
+		String path = POSITION.matcher(source).replaceAll("");
+		path = path.startsWith(ROOT + "/") ? path.substring(ROOT.length() + 1) : path;
+		int attribute = path.indexOf("/@");
+		return WCO_IDS.get(attribute < 0 ? path : path.substring(0, attribute));
+	}
+
+	/** The declaration read, named by its functional reference. */
+	BatchedDeclaration declaration() {
+		if (!functionCode.isEmpty() && !ORIGINAL.equals(functionCode)) {
+			sources.put("functionCode", functionSource);
+			problems.add(new FieldProblem("functionCode", "INTERCHANGE_XML_FUNCTION_NOT_SUPPORTED", functionCode));
+		}
+		if (!fields.containsKey("port") && exitOffice != null) {
+			put("port", exitOffice, exitOfficeSource);
+		}
+		Counterpart counterpart = counterparts.get(fields.getOrDefault("flow", ""));
+		if (counterpart != null) {
+			put("tradingCountry", counterpart.country(), counterpart.source());
+		}
+		if (netWeightSource != null && !netWeightUnreadable) {
+			put("netWeight", netWeight.toPlainString(), netWeightSource);
+		}
+		if (fields.getOrDefault("clientReference", "").isBlank()) {
+			// The functional reference names the declaration for a repeat: without one it could be stored twice.
+			problems.add(new FieldProblem("clientReference", "INTERCHANGE_XML_REFERENCE_REQUIRED"));
+		}
+		// A required element left out is pointed at where it belongs.
+		sources.putIfAbsent("flow", ROOT + "/TypeCode");
+		HEADER.forEach((path, field) -> sources.putIfAbsent(field, ROOT + "/" + path));
+		sources.putIfAbsent("grossWeight", ROOT + "/TotalGrossMassMeasure");
+		sources.putIfAbsent("currency", ROOT + "/InvoiceAmount/@currencyID");
+		sources.putIfAbsent("tradingCountry", ROOT + "/GoodsShipment/"
+				+ ("EXPORT".equals(fields.get("flow")) ? "Buyer" : "Seller") + "/Address/CountryCode");
+		return new BatchedDeclaration(fields.getOrDefault("clientReference", ""), ROOT, fields, sources, problems);
+	}
+}

@@ -1,0 +1,273 @@
+package io.singlewindow.interchange.internal;
+
+import static io.singlewindow.interchange.internal.WcoFixtures.aWcoDeclaration;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.declaration.BatchedDeclaration;
+
+/**
+ * Reading WCO DM declarations, good and hostile, without the rest of the platform: what a declaration becomes, and
+ * the precise refusal of every document that is not one, before any of it is used.
+ */
+class WcoDeclarationReaderUnitTests {
+
+	static final WcoDeclarationReader reader = new WcoDeclarationReader();
+
+	@Test
+	void aDeclarationBecomesTheWebFormsFieldsEachNamedByItsElement() {
+		BatchedDeclaration d = read(aWcoDeclaration("LRN-7").declarant("91350200MA2XYZ1234").text());
+
+		assertThat(d.reference()).isEqualTo("LRN-7");
+		assertThat(d.problems()).isEmpty();
+		assertThat(d.fields()).containsEntry("flow", "IMPORT").containsEntry("clientReference", "LRN-7")
+			.containsEntry("port", "CNXMN").containsEntry("tradeMode", "0110").containsEntry("transportMode", "4")
+			.containsEntry("incoterm", "CIF").containsEntry("currency", "USD").containsEntry("grossWeight", "12")
+			.containsEntry("netWeight", "10").containsEntry("packages", "3").containsEntry("originCountry", "US")
+			.containsEntry("destinationCountry", "CN").containsEntry("tradingCountry", "US")
+			.containsEntry("declarant", "91350200MA2XYZ1234").containsEntry("consignee", "厦门芯片贸易有限公司")
+			.containsEntry("items[1].hsCode", "8471300000").containsEntry("items[1].unit", "C62")
+			.containsEntry("items[1].quantity", "5").containsEntry("items[0].description", "processors")
+			.containsEntry("items[0].value", "4000").containsEntry("items[0].origin", "US");
+		assertThat(d.sources()).containsEntry("port", "Declaration/DeclarationOfficeID")
+			.containsEntry("items[0]", "Declaration/GoodsShipment/GovernmentAgencyGoodsItem[1]")
+			.containsEntry("items[1].hsCode",
+					"Declaration/GoodsShipment/GovernmentAgencyGoodsItem[2]/Commodity/Classification/ID")
+			.containsEntry("items[1].unit",
+					"Declaration/GoodsShipment/GovernmentAgencyGoodsItem[2]/Commodity/GoodsMeasure/TariffQuantity/@unitCode");
+		assertThat(d.lines()).isEqualTo(2);
+	}
+
+	@Test
+	void aDeclarationInTheMetaDataEnvelopeIsReadTheSame() {
+		assertThat(read(aWcoDeclaration("LRN-8").inEnvelope().text()).fields())
+			.isEqualTo(read(aWcoDeclaration("LRN-8").text()).fields());
+	}
+
+	@Test
+	void anExportTakesItsTradingCountryFromTheBuyerAndAnyOtherClassificationThanHsIsNotRead() {
+		BatchedDeclaration d = read(aWcoDeclaration("LRN-9").replacing("<TypeCode>IMZ", "<TypeCode>EXA")
+			.replacing("<Seller>", "<Buyer><Address><CountryCode>DE</CountryCode></Address></Buyer><Seller>")
+			.replacing("<Classification>", "<Classification><ID>99999999</ID><IdentificationTypeCode>TRC</IdentificationTypeCode></Classification><Classification>")
+			.text());
+
+		assertThat(d.fields()).containsEntry("flow", "EXPORT").containsEntry("tradingCountry", "DE")
+			.containsEntry("items[0].hsCode", "8542319000");
+	}
+
+	@Test
+	void weightsInAnotherUnitThanKilogramsAndAnAmendmentAreProblemsOfTheDeclarationNamedByTheirElement() {
+		BatchedDeclaration d = read(WcoFixtures.golden().replace("<FunctionCode>9<", "<FunctionCode>13<"));
+
+		assertThat(d.problems()).extracting(p -> p.code() + " " + d.sources().get(p.field())).containsExactly(
+				"WEIGHT_UNIT_NOT_KILOGRAM Declaration/GoodsShipment/GovernmentAgencyGoodsItem[2]/Commodity/GoodsMeasure/NetNetWeightMeasure/@unitCode",
+				"INTERCHANGE_XML_FUNCTION_NOT_SUPPORTED Declaration/FunctionCode");
+	}
+
+	@Test
+	void aDeclarationWithoutFunctionalReferenceIsAProblemAndItsMissingElementsArePointedAtWhereTheyBelong() {
+		BatchedDeclaration d = read(aWcoDeclaration("X").replacing("<FunctionalReferenceID>X</FunctionalReferenceID>", "")
+			.replacing("<DeclarationOfficeID>CNXMN</DeclarationOfficeID>", "").text());
+
+		assertThat(d.problems()).extracting(p -> p.code()).containsExactly("INTERCHANGE_XML_REFERENCE_REQUIRED");
+		assertThat(d.sources()).containsEntry("port", "Declaration/DeclarationOfficeID")
+			.containsEntry("clientReference", "Declaration/FunctionalReferenceID");
+	}
+
+	@Test
+	void aDoctypeIsRefusedBeforeAnythingIsRead() {
+		refused("<?xml version=\"1.0\"?><!DOCTYPE Declaration><Declaration xmlns=\"" + WcoDeclarationReader.NAMESPACE
+				+ "\"/>", "INTERCHANGE_XML_DOCTYPE");
+	}
+
+	@Test
+	void anExternalEntityIsNeverResolved() {
+		String xxe = aWcoDeclaration("XXE").text().replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE Declaration [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
+			.replace("<Name>厦门芯片贸易有限公司</Name>", "<Name>&xxe;</Name>");
+
+		Problem problem = refused(xxe, "INTERCHANGE_XML_DOCTYPE");
+		assertThat(problem.toString()).doesNotContain("root:");
+	}
+
+	@Test
+	void aBillionLaughsIsRefusedWithoutExpandingAnything() {
+		StringBuilder lol = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+		for (int i = 1; i <= 9; i++) {
+			lol.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+				.append("\">");
+		}
+		lol.append("]><Declaration xmlns=\"").append(WcoDeclarationReader.NAMESPACE)
+			.append("\"><FunctionalReferenceID>&lol9;</FunctionalReferenceID></Declaration>");
+
+		refused(lol.toString(), "INTERCHANGE_XML_DOCTYPE");
+	}
+
+	@Test
+	void anEntityReferenceWithoutDoctypeIsRefused() {
+		Problem problem = assertThatProblem(aWcoDeclaration("E").replacing("<Name>厦门芯片贸易有限公司</Name>",
+				"<Name>&xxe;</Name>").text());
+		assertThat(codes(problem)).containsAnyOf("INTERCHANGE_XML_ENTITY", "INTERCHANGE_XML_MALFORMED");
+	}
+
+	@Test
+	void malformedXmlIsRefusedWithItsLineAndColumn() {
+		Problem problem = refused(aWcoDeclaration("M").text().replace("</Declaration>", "</Declaratio>"),
+				"INTERCHANGE_XML_MALFORMED");
+		assertThat(problem.fieldProblems().getFirst().arguments()[0]).isEqualTo(77);
+	}
+
+	@Test
+	void anotherNamespaceOrRootIsNoWcoDeclaration() {
+		refused(aWcoDeclaration("N").text().replace(WcoDeclarationReader.NAMESPACE, "urn:wco:datamodel:WCO:DEC-DMS:1"),
+				"INTERCHANGE_XML_NOT_WCO");
+		refused("<Invoice xmlns=\"" + WcoDeclarationReader.NAMESPACE + "\"/>", "INTERCHANGE_XML_NOT_WCO");
+		refused("<md:MetaData xmlns:md=\"" + WcoDeclarationReader.METADATA_NAMESPACE + "\"/>", "INTERCHANGE_XML_NOT_WCO");
+	}
+
+	@Test
+	void twoDeclarationsInOneEnvelopeAreRefused() {
+		String one = aWcoDeclaration("A").text().replaceFirst("(?s)^.*?(<Declaration )", "$1");
+		refused("<md:MetaData xmlns:md=\"" + WcoDeclarationReader.METADATA_NAMESPACE + "\">" + one + one
+				+ "</md:MetaData>", "INTERCHANGE_XML_ONE_DECLARATION");
+	}
+
+	@Test
+	void aHugeTextNodeIsRefusedOnceItPassesTheLongestValueWithoutReadingTheRest() {
+		String head = aWcoDeclaration("H").text().replace("<Description>processors", "<Description>");
+		int at = head.indexOf("<Description>") + "<Description>".length();
+		CountingStream body = new CountingStream(head.substring(0, at).getBytes(StandardCharsets.UTF_8), 40_000_000, 'x');
+
+		Problem problem = assertThatProblem(body);
+
+		assertThat(codes(problem)).containsExactly("INTERCHANGE_XML_TOO_LARGE");
+		assertThat(problem.fieldProblems().getFirst().field())
+			.isEqualTo("Declaration/GoodsShipment/GovernmentAgencyGoodsItem/Commodity/Description");
+		assertThat(body.served).isLessThan(1_000_000);
+	}
+
+	@Test
+	void fiftyMegabytesOfGarbageAreRefusedAtTheirFirstBytes() {
+		CountingStream garbage = new CountingStream(new byte[0], 50_000_000, 0x01);
+
+		Problem problem = assertThatProblem(garbage);
+
+		assertThat(codes(problem)).containsExactly("INTERCHANGE_XML_MALFORMED");
+		assertThat(garbage.served).isLessThan(1_000_000);
+	}
+
+	/**
+	 * Found by the integration test: bytes that are no UTF-8 made the parser throw an IOException of its own, which was
+	 * taken for the request's stream failing (400) instead of a fault of the document.
+	 */
+	@Test
+	void bytesThatAreNoCharactersOfTheEncodingAreMalformedXmlNotALostConnection() {
+		byte[] garbage = new byte[64 * 1024];
+		new java.util.SplittableRandom(17).nextBytes(garbage);
+
+		assertThat(codes(assertThatProblem(new ByteArrayInputStream(garbage)))).containsExactly(
+				"INTERCHANGE_XML_MALFORMED");
+		assertThat(codes(assertThatProblem(aWcoDeclaration("U").text().replace("processors", "\uFFFF")
+			.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>"))))
+			.containsExactly("INTERCHANGE_XML_MALFORMED");
+	}
+
+	@Test
+	void aFailingRequestStreamIsNoFaultOfTheDocument() {
+		InputStream failing = new InputStream() {
+			@Override
+			public int read() throws java.io.IOException {
+				throw new java.io.IOException("connection reset");
+			}
+		};
+
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> reader.read(failing)))
+			.isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("connection reset");
+	}
+
+	@Test
+	void aDocumentBeyondFourMegabytesIsRefusedAsTooLarge() {
+		String padded = aWcoDeclaration("P").text().replace("<GoodsShipment>",
+				"<GoodsShipment>" + "<Note>x</Note>".repeat(400_000));
+
+		refused(padded, "INTERCHANGE_XML_TOO_LARGE");
+	}
+
+	@Test
+	void elementsNestedDeeperThanAnyDeclarationNeedsAreRefused() {
+		refused(aWcoDeclaration("D").text().replace("<GoodsShipment>", "<GoodsShipment>" + "<A>".repeat(20)
+				+ "</A>".repeat(20)), "INTERCHANGE_XML_TOO_LARGE");
+	}
+
+	private static BatchedDeclaration read(String xml) {
+		return reader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static Problem refused(String xml, String code) {
+		Problem problem = assertThatProblem(xml);
+		assertThat(codes(problem)).containsExactly(code);
+		return problem;
+	}
+
+	private static Problem assertThatProblem(String xml) {
+		return assertThatProblem(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static Problem assertThatProblem(InputStream in) {
+		var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> reader.read(in));
+		assertThat(thrown).isInstanceOf(Problem.class);
+		Problem problem = (Problem) thrown;
+		assertThat(problem.status().value()).isEqualTo(422);
+		return problem;
+	}
+
+	private static java.util.List<String> codes(Problem problem) {
+		return problem.fieldProblems().stream().map(p -> p.code()).toList();
+	}
+
+	/** A head followed by as many bytes of one kind as asked, served as they are read, counting them. */
+	static final class CountingStream extends InputStream {
+
+		private final byte[] head;
+		private final long length;
+		private final int tail;
+		long served;
+
+		CountingStream(byte[] head, long tailLength, int tail) {
+			this.head = head;
+			this.length = head.length + tailLength;
+			this.tail = tail;
+		}
+
+		@Override
+		public int read() {
+			if (served >= length) {
+				return -1;
+			}
+			return served < head.length ? head[(int) served++] : tailByte();
+		}
+
+		private int tailByte() {
+			served++;
+			return tail;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) {
+			if (served >= length) {
+				return -1;
+			}
+			int n = (int) Math.min(len, length - served);
+			for (int i = 0; i < n; i++) {
+				b[off + i] = (byte) read();
+			}
+			return n;
+		}
+	}
+}

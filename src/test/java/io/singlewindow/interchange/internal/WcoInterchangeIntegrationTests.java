@@ -1,0 +1,224 @@
+package io.singlewindow.interchange.internal;
+
+import static io.singlewindow.interchange.internal.CusdecFixtures.aCusdec;
+import static io.singlewindow.interchange.internal.CusdecFixtures.anInterchange;
+import static io.singlewindow.interchange.internal.InterchangeIntegrationTests.json;
+import static io.singlewindow.interchange.internal.InterchangeIntegrationTests.run;
+import static io.singlewindow.interchange.internal.InterchangeIntegrationTests.uuid;
+import static io.singlewindow.interchange.internal.WcoFixtures.aWcoDeclaration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultMatcher;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.enterprise.EnterpriseFixtures;
+
+/**
+ * Declarations as WCO Data Model XML through POST /api/v1/interchanges: the same declaration as its REST and CUSDEC
+ * twins, content errors answered in a WCO DM Response with the REST API's codes and nothing stored, the same
+ * declaration sent twice stored once, hostile XML refused with problem+json, and the Response following the
+ * declaration's later status. Every Response is read back as XML.
+ */
+@SingleWindowIntegrationTest
+class WcoInterchangeIntegrationTests {
+
+	static final String TRADER = InterchangeIntegrationTests.TRADER;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theSameDeclarationAsRestJsonAsCusdecAndAsWcoXmlGivesEqualDeclarations() throws Exception {
+		String run = run();
+		String rest = json(mvc.perform(post("/api/v1/declarations").header("Authorization", TRADER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CusdecFixtures.restTwin("rest-" + run)))
+			.andExpect(status().isCreated()).andReturn());
+
+		var edifact = EdifactReadBack.read(mvc.perform(post("/api/v1/interchanges").header("Authorization", TRADER)
+			.contentType(InterchangeApi.EDIFACT).content(anInterchange("IC" + run).with(aCusdec("1")
+				.clientReference("edi-" + run).consignee("厦门芯片贸易有限公司")).text().getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		String cusdec = declaration(uuid(edifact.all("RFF").stream().filter(r -> r.startsWith("RFF+ZID:")).findFirst()
+			.orElseThrow().substring(8)).toString());
+
+		MvcResult submitted = send(aWcoDeclaration("wco-" + run), status().isCreated());
+		WcoReadBack response = WcoReadBack.read(submitted.getResponse().getContentAsByteArray());
+		String wco = declaration(submitted.getResponse().getHeader("Location").replace("/api/v1/declarations/", ""));
+
+		assertThat(response.one("FunctionCode")).isEqualTo(WcoResponseWriter.ACCEPTED);
+		assertThat(response.one("FunctionalReferenceID")).isEqualTo("wco-" + run);
+		assertThat(response.one("Declaration/ID")).isEqualTo(JsonPath.read(wco, "$.number"));
+		assertThat(response.one("Status/NameCode")).isEqualTo(JsonPath.read(wco, "$.status"));
+		List<String> same = new java.util.ArrayList<>(CusdecFixtures.SAME_DECLARATION);
+		same.add("$.totalCustomsValue");
+		for (String field : same) {
+			assertThat((Object) JsonPath.read(wco, field)).as(field).isEqualTo(JsonPath.read(rest, field))
+				.isEqualTo(JsonPath.read(cusdec, field));
+		}
+		// Chinese text through XML, unharmed.
+		assertThat(JsonPath.<String>read(wco, "$.consignee")).isEqualTo("厦门芯片贸易有限公司");
+		assertThat(JsonPath.<String>read(wco, "$.clientReference")).isEqualTo("wco-" + run);
+	}
+
+	@Test
+	void aDeclarationWithContentErrorsIsAnsweredWithTheGoldenResponseAndNothingIsStored() throws Exception {
+		long before = declarations();
+
+		MvcResult answer = mvc.perform(post("/api/v1/interchanges").header("Authorization", TRADER)
+			.contentType(MediaType.APPLICATION_XML).content(WcoFixtures.golden().getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk()).andReturn();
+
+		String body = answer.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		WcoReadBack.read(answer.getResponse().getContentAsByteArray());
+		assertThat(body.replaceFirst("formatCode=\"304\">\\d{14}Z<", "formatCode=\"304\">20261130060000Z<"))
+			.isEqualTo(resource("/interchange/golden-response.xml"));
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	@Test
+	void aSenderMayOnlyDeclareForEnterprisesItMayActFor() throws Exception {
+		String run = run();
+		long before = declarations();
+
+		WcoReadBack read = WcoReadBack.read(send(aWcoDeclaration("foreign-" + run)
+			.declarant(EnterpriseFixtures.demo("COFFEE").value()), status().isOk()).getResponse()
+			.getContentAsByteArray());
+
+		assertThat(read.one("FunctionCode")).isEqualTo(WcoResponseWriter.REFUSED);
+		assertThat(read.all("Error/ValidationCode")).containsExactly("NOT_AUTHORISED_FOR_ENTERPRISE");
+		assertThat(read.all("Declaration/ID")).isEmpty();
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	@Test
+	void theSameDeclarationSentAgainIsStoredOnceAndOtherContentUnderItsReferenceIsRefused() throws Exception {
+		String run = run();
+		var declaration = aWcoDeclaration("again-" + run).inEnvelope();
+		WcoReadBack first = WcoReadBack.read(send(declaration, status().isCreated()).getResponse()
+			.getContentAsByteArray());
+		long before = declarations();
+
+		WcoReadBack again = WcoReadBack.read(send(declaration, status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(again.one("Declaration/ID")).isEqualTo(first.one("Declaration/ID"));
+		assertThat(declarations()).isEqualTo(before);
+
+		WcoReadBack other = WcoReadBack.read(send(aWcoDeclaration("again-" + run).replacing("<TotalPackageQuantity>3",
+				"<TotalPackageQuantity>4"), status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(other.one("FunctionCode")).isEqualTo(WcoResponseWriter.REFUSED);
+		assertThat(other.all("Error/ValidationCode")).containsExactly("IDEMPOTENCY_KEY_REUSED");
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	@Test
+	void hostileXmlIsRefusedWithAPreciseProblemAndNothingIsStored() throws Exception {
+		String ns = WcoDeclarationReader.NAMESPACE;
+		StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+		for (int i = 1; i <= 9; i++) {
+			laughs.append("<!ENTITY lol").append(i).append(" \"")
+				.append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">");
+		}
+		laughs.append("]><Declaration xmlns=\"").append(ns).append("\"><FunctionalReferenceID>&lol9;")
+			.append("</FunctionalReferenceID></Declaration>");
+		String huge = aWcoDeclaration("huge").text().replace("<Description>processors",
+				"<Description>" + "很".repeat(3_000_000));
+		byte[] garbage = new byte[50 * 1024 * 1024];
+		new java.util.SplittableRandom(17).nextBytes(garbage);
+		Map<String, byte[]> hostile = new java.util.LinkedHashMap<>();
+		hostile.put("INTERCHANGE_XML_DOCTYPE", ("<?xml version=\"1.0\"?><!DOCTYPE Declaration SYSTEM "
+				+ "\"http://example.invalid/wco.dtd\"><Declaration xmlns=\"" + ns + "\"/>").getBytes(StandardCharsets.UTF_8));
+		hostile.put("INTERCHANGE_XML_DOCTYPE ", aWcoDeclaration("xxe").text()
+			.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+					+ "<!DOCTYPE Declaration [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
+			.replace("<Name>厦门芯片贸易有限公司</Name>", "<Name>&xxe;</Name>").getBytes(StandardCharsets.UTF_8));
+		hostile.put("INTERCHANGE_XML_DOCTYPE  ", laughs.toString().getBytes(StandardCharsets.UTF_8));
+		hostile.put("INTERCHANGE_XML_MALFORMED", aWcoDeclaration("cut").text().substring(0, 900)
+			.getBytes(StandardCharsets.UTF_8));
+		hostile.put("INTERCHANGE_XML_NOT_WCO", aWcoDeclaration("ns").text().replace(ns, "urn:example:declaration")
+			.getBytes(StandardCharsets.UTF_8));
+		hostile.put("INTERCHANGE_XML_TOO_LARGE", huge.getBytes(StandardCharsets.UTF_8));
+		hostile.put("INTERCHANGE_XML_MALFORMED ", garbage);
+		long before = declarations();
+
+		for (var input : hostile.entrySet()) {
+			var response = mvc.perform(post("/api/v1/interchanges").header("Authorization", TRADER)
+				// A WCO DM client asks for XML; a refusal of its document is problem+json all the same.
+				.contentType(MediaType.APPLICATION_XML).accept(MediaType.APPLICATION_XML).content(input.getValue()))
+				.andReturn().getResponse();
+			assertThat(response.getStatus()).as(input.getKey() + response.getContentAsString()).isEqualTo(422);
+			assertThat(response.getContentType()).as(input.getKey()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			String problem = response.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(JsonPath.<List<String>>read(problem, "$.errors[*].code")).as(input.getKey())
+				.containsExactly(input.getKey().strip());
+			assertThat(problem).doesNotContain("root:");
+		}
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	@Test
+	void theResponseAsWcoXmlFollowsTheDeclarationsLaterStatus() throws Exception {
+		String run = run();
+		String id = send(aWcoDeclaration("later-" + run), status().isCreated()).getResponse().getHeader("Location")
+			.replace("/api/v1/declarations/", "");
+		WcoReadBack before = response(id);
+		assertThat(before.one("FunctionCode")).isEqualTo(WcoResponseWriter.ACCEPTED);
+		assertThat(before.one("Status/NameCode")).isEqualTo("UNDER_REVIEW");
+		assertThat(before.one("FunctionalReferenceID")).isEqualTo("later-" + run);
+		assertThat(before.all("Declaration/DutyTaxFee/TypeCode")).containsExactly("CUD", "EXC", "VAT");
+
+		InterchangeIntegrationTests.rejectedByAnAgency(mvc, declaration(id));
+
+		WcoReadBack after = response(id);
+		assertThat(after.one("FunctionCode")).isEqualTo("10");
+		assertThat(after.one("Status/NameCode")).isEqualTo("REJECTED");
+		assertThat(Integer.parseInt(after.one("Declaration/VersionID")))
+			.isGreaterThan(Integer.parseInt(before.one("Declaration/VersionID")));
+		assertThat(after.one("Declaration/ID")).isEqualTo(before.one("Declaration/ID"));
+	}
+
+	private WcoReadBack response(String id) throws Exception {
+		return WcoReadBack.read(mvc.perform(get("/api/v1/declarations/" + id + "/response")
+			.header("Authorization", TRADER).accept(MediaType.APPLICATION_XML))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+	}
+
+	private String declaration(String id) throws Exception {
+		return json(mvc.perform(get("/api/v1/declarations/" + id).header("Authorization", TRADER))
+			.andExpect(status().isOk()).andReturn());
+	}
+
+	private MvcResult send(WcoFixtures.Declaration declaration, ResultMatcher expected) throws Exception {
+		return mvc.perform(post("/api/v1/interchanges").header("Authorization", TRADER)
+			.contentType(MediaType.APPLICATION_XML).content(declaration.bytes()))
+			.andExpect(expected).andReturn();
+	}
+
+	private static String resource(String name) throws Exception {
+		try (InputStream in = WcoInterchangeIntegrationTests.class.getResourceAsStream(name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private long declarations() {
+		return jdbc.sql("SELECT count(*) FROM declaration").query(Long.class).single();
+	}
+}
