@@ -3,6 +3,7 @@
 # BENCH_OPTS="-Dbench.jfr=true" also records a JFR profile of the platform in target/bench-platform.jfr.
 # Builds the platform jar and the benchmark client, then runs them against a fresh PostgreSQL 17 started durable
 # (fsync, synchronous_commit, full_page_writes on; the report prints them as read back from the server).
+# BENCH_MAIN names another benchmark of bench/e2e to run with the arguments as given (see bench/interchange/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -z "${JAVA_HOME:-}" ]; then
@@ -11,5 +12,7 @@ fi
 export PATH="$JAVA_HOME/bin:$PATH"
 mvn -q -B -DskipTests package
 mvn -q -B -f bench/e2e/pom.xml package
-java -XX:+UseParallelGC ${BENCH_OPTS:-} -cp "bench/e2e/target/classes:$(cat bench/e2e/target/classpath.txt)" \
-  io.singlewindow.bench.EndToEndBenchmark "${1:-5000}" "${2:-32}" target/single-window-0.1.0-SNAPSHOT.jar
+if [ -n "${BENCH_MAIN:-}" ]; then args=("$@"); else args=("${1:-5000}" "${2:-32}"); fi
+java -XX:+UseParallelGC ${BENCH_OPTS:-} -Dbench.jar=target/single-window-0.1.0-SNAPSHOT.jar \
+  -cp "bench/e2e/target/classes:$(cat bench/e2e/target/classpath.txt)" \
+  "${BENCH_MAIN:-io.singlewindow.bench.EndToEndBenchmark}" "${args[@]}" target/single-window-0.1.0-SNAPSHOT.jar

@@ -6,11 +6,15 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.singlewindow.core.FieldProblem;
@@ -34,11 +39,17 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Batches in the database, submitted by a job that claims one pending declaration at a time. A claim is a lease
- * ({@link #LEASE}): a node that stops while it holds one leaves the declaration to be claimed again once the lease has
- * run out, and the second submission, under the same idempotency key, finds the declaration the first one stored
- * instead of storing another. Outcomes are recorded under the batch's row lock, so exactly one node sees the last
- * declaration finish and announces the batch to the owner's webhooks.
+ * Batches in the database, submitted by a job in chunks: one transaction takes up to {@link #CHUNK} pending
+ * declarations (row locks, skipping those another node holds), submits each in a savepoint of its own, so a refusal
+ * rolls back only that one, and records every outcome before it commits. A chunk costs one commit, hence one disk
+ * flush, where one declaration at a time cost three (claim, submission, outcome); a node that stops mid-chunk leaves
+ * nothing of it, and its declarations are taken again.
+ * <p>
+ * When a chunk cannot commit (a listener failed, a deadlock), its declarations are submitted one at a time instead:
+ * a claim is then a lease ({@link #LEASE}), so a node that stops while it holds one leaves the declaration to be
+ * claimed again once the lease has run out, and the second submission, under the same idempotency key, finds the
+ * declaration the first one stored instead of storing another. Outcomes are recorded under the batch's row lock, so
+ * exactly one node sees the last declaration finish and announces the batch to the owner's webhooks.
  */
 @Component
 class BatchSubmissions implements DeclarationBatches {
@@ -57,8 +68,14 @@ class BatchSubmissions implements DeclarationBatches {
 	/** Declarations of a batch written per INSERT statement when it is stored. */
 	static final int STORED_PER_STATEMENT = 500;
 
-	/** Declarations one poll submits at most, so that a large batch does not hold the scheduler's thread for long. */
+	/** Declarations one poll submits at most one at a time (after a chunk failed to commit). */
 	static final int PER_POLL = 50;
+
+	/** Declarations submitted in one transaction. */
+	static final int CHUNK = 50;
+
+	/** Chunks one poll submits at most, so that one poll ends within seconds even on a busy node. */
+	static final int CHUNKS_PER_POLL = 20;
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
@@ -68,12 +85,18 @@ class BatchSubmissions implements DeclarationBatches {
 	private final Webhooks webhooks;
 	private final BusinessTime time;
 	private final JsonMapper json;
+	private final HeldEvents events;
+	private final TransactionTemplate savepoint;
 
 	BatchSubmissions(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions,
-			Declarations declarations, KeyedActors actors, Webhooks webhooks, BusinessTime time, JsonMapper json) {
+			Declarations declarations, KeyedActors actors, Webhooks webhooks, BusinessTime time, JsonMapper json,
+			HeldEvents events) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.transaction = new TransactionTemplate(transactions);
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.events = events;
 		this.declarations = declarations;
 		this.actors = actors;
 		this.webhooks = webhooks;
@@ -275,9 +298,124 @@ class BatchSubmissions implements DeclarationBatches {
 		submitPending(time.now());
 	}
 
-	/** Submits pending declarations of accepted batches, at most {@link #PER_POLL}; returns how many it finished. */
+	/**
+	 * Submits pending declarations of accepted batches in chunks, at most {@link #CHUNKS_PER_POLL}; a chunk that cannot
+	 * commit is submitted one at a time. Returns how many declarations it finished.
+	 */
 	int submitPending(Instant now) {
 		forgetUnsubmittedPreviews(now);
+		int finished = 0;
+		for (int i = 0; i < CHUNKS_PER_POLL; i++) {
+			int chunk;
+			try {
+				chunk = submitChunk(now);
+			}
+			catch (RuntimeException failed) {
+				log.warn("event=declaration_batch_chunk_failed error={}", failed.toString());
+				return finished + submitOneByOne(now);
+			}
+			if (chunk < 0) {
+				break;
+			}
+			finished += chunk;
+		}
+		return finished;
+	}
+
+	/** Submits up to {@link #CHUNK} pending declarations in one transaction; -1 when none was pending. */
+	private int submitChunk(Instant now) {
+		Integer finished = transaction.execute(tx -> {
+			List<Claim> claims = jdbc.sql("""
+					UPDATE declaration_batch_entry e SET attempts = e.attempts + 1
+					FROM (SELECT p.batch_id, p.position, b.submitted_by FROM declaration_batch_entry p
+					      JOIN declaration_batch b ON b.id = p.batch_id
+					      WHERE p.state = 'PENDING' AND b.accepted_at IS NOT NULL
+					        AND (p.claimed_until IS NULL OR p.claimed_until < ?)
+					      ORDER BY b.accepted_at, p.position LIMIT ? FOR UPDATE OF p SKIP LOCKED) c
+					WHERE e.batch_id = c.batch_id AND e.position = c.position
+					RETURNING e.batch_id, e.position, c.submitted_by, e.submission_key, e.attempts, e.document""")
+				.params(Timestamp.from(now), CHUNK)
+				.query((rs, n) -> new Claim(rs.getObject("batch_id", UUID.class), rs.getInt("position"),
+						rs.getObject("submitted_by", UUID.class), rs.getString("submission_key"), rs.getInt("attempts"),
+						batched(rs.getString("document"))))
+				.list();
+			if (claims.isEmpty()) {
+				return -1;
+			}
+			Map<UUID, Optional<Actor>> submitters = new HashMap<>();
+			List<HeldEvents.Held<?>> stored = new ArrayList<>();
+			Map<Claim, Outcome> outcomes = new LinkedHashMap<>();
+			for (Claim claim : claims.stream().sorted(Comparator.comparing(Claim::batchId)
+					.thenComparingInt(Claim::position)).toList()) {
+				Optional<Actor> actor = submitters.computeIfAbsent(claim.submittedBy(), actors::actorFor);
+				Outcome outcome = actor.isEmpty() ? submitterInactive(claim.declaration())
+						: inSavepoint(actor.get(), claim, stored);
+				if (outcome != null) {
+					outcomes.put(claim, outcome);
+				}
+			}
+			// After every savepoint, as a group commit does (SubmissionGroups): events of refused ones never leave.
+			stored.forEach(events::release);
+			int recorded = 0;
+			for (var byBatch : outcomes.entrySet().stream()
+				.collect(Collectors.groupingBy(e -> e.getKey().batchId(), TreeMap::new, Collectors.toList()))
+				.entrySet()) {
+				recorded += recordAll(byBatch.getKey(), byBatch.getValue());
+			}
+			return recorded;
+		});
+		return finished == null ? -1 : finished;
+	}
+
+	/**
+	 * One declaration of a chunk in a savepoint; {@literal null} when it failed other than by a refusal and may be
+	 * tried again (it stays pending; the attempt is counted, and after {@link #MAX_ATTEMPTS} it is refused).
+	 */
+	private Outcome inSavepoint(Actor actor, Claim claim, List<HeldEvents.Held<?>> stored) {
+		BatchedDeclaration d = claim.declaration();
+		DeclarationWorkbooks.Entry entry = DeclarationWorkbooks.Entry.of(d);
+		List<Integer> rowOf = new ArrayList<>();
+		try {
+			var held = savepoint.execute(sp -> events.hold(() -> declarations.submit(actor, entry.draft(rowOf),
+					claim.key())));
+			stored.add(held);
+			return new Outcome(DeclarationBatch.State.SUBMITTED, held.result().id(), !held.result().created(), null,
+					List.of());
+		}
+		catch (Problem problem) {
+			return refusal(d, entry, rowOf, problem);
+		}
+		catch (RuntimeException failed) {
+			log.warn("event=declaration_batch_submission_failed batch={} position={} attempt={} error={}",
+					claim.batchId(), claim.position(), claim.attempts(), failed.toString());
+			return claim.attempts() < MAX_ATTEMPTS ? null
+					: refused("SUBMISSION_FAILED", List.of(new FieldProblem(d.source(), "SUBMISSION_FAILED")));
+		}
+	}
+
+	/** Records the outcomes of one batch's declarations of a chunk, under the batch's row lock (see {@link #record}). */
+	private int recordAll(UUID batchId, List<Map.Entry<Claim, Outcome>> outcomes) {
+		String owner = jdbc.sql("SELECT owner FROM declaration_batch WHERE id = ? FOR UPDATE").param(batchId)
+			.query(String.class).single();
+		Instant now = time.now();
+		List<Object[]> rows = new ArrayList<>();
+		for (var e : outcomes) {
+			Outcome outcome = e.getValue();
+			rows.add(new Object[] { outcome.state().name(), outcome.declarationId(), outcome.repeated(), outcome.code(),
+					outcome.problems().isEmpty() ? null
+							: json.writeValueAsString(outcome.problems().stream().map(StoredProblem::of).toList()),
+					Timestamp.from(now), batchId, e.getKey().position() });
+		}
+		batch.batchUpdate("""
+				UPDATE declaration_batch_entry SET state = ?, declaration_id = ?, repeated = ?, code = ?,
+				    problems = CAST(? AS JSONB), finished_at = ?, claimed_until = NULL
+				WHERE batch_id = ? AND position = ? AND state = 'PENDING'""", rows);
+		announceIfFinished(batchId, owner, now);
+		return rows.size();
+	}
+
+	/** Submits pending declarations one at a time, at most {@link #PER_POLL}; returns how many it finished. */
+	private int submitOneByOne(Instant now) {
 		int finished = 0;
 		for (int i = 0; i < PER_POLL; i++) {
 			Optional<Claim> claim = claim(now);
@@ -323,7 +461,7 @@ class BatchSubmissions implements DeclarationBatches {
 		Optional<Actor> actor = actors.actorFor(claim.submittedBy());
 		Outcome outcome;
 		if (actor.isEmpty()) {
-			outcome = refused("SUBMITTER_INACTIVE", List.of(new FieldProblem(d.source(), "SUBMITTER_INACTIVE")));
+			outcome = submitterInactive(d);
 		}
 		else {
 			try {
@@ -356,10 +494,20 @@ class BatchSubmissions implements DeclarationBatches {
 					List.of());
 		}
 		catch (Problem problem) {
-			return refused(problem.code(), problem.fieldProblems().isEmpty()
-					? List.of(new FieldProblem(d.source(), problem.code(), problem.arguments()))
-					: entry.onCells(problem.fieldProblems(), rowOf));
+			return refusal(d, entry, rowOf, problem);
 		}
+	}
+
+	/** A refusal named where the declaration was read: its cells, segments or elements, else the declaration. */
+	private static Outcome refusal(BatchedDeclaration d, DeclarationWorkbooks.Entry entry, List<Integer> rowOf,
+			Problem problem) {
+		return refused(problem.code(), problem.fieldProblems().isEmpty()
+				? List.of(new FieldProblem(d.source(), problem.code(), problem.arguments()))
+				: entry.onCells(problem.fieldProblems(), rowOf));
+	}
+
+	private static Outcome submitterInactive(BatchedDeclaration d) {
+		return refused("SUBMITTER_INACTIVE", List.of(new FieldProblem(d.source(), "SUBMITTER_INACTIVE")));
 	}
 
 	@Override
@@ -402,28 +550,33 @@ class BatchSubmissions implements DeclarationBatches {
 			if (updated == 0) {
 				return false;
 			}
-			record Counts(int total, long submitted, long refused, long pending) {
-			}
-			Counts counts = jdbc.sql("""
-					SELECT count(*) AS total, count(*) FILTER (WHERE state = 'SUBMITTED') AS submitted,
-					       count(*) FILTER (WHERE state = 'REFUSED') AS refused,
-					       count(*) FILTER (WHERE state = 'PENDING') AS pending
-					FROM declaration_batch_entry WHERE batch_id = ?""")
-				.param(claim.batchId())
-				.query((rs, n) -> new Counts(rs.getInt("total"), rs.getLong("submitted"), rs.getLong("refused"),
-						rs.getLong("pending")))
-				.single();
-			if (counts.pending() == 0) {
-				jdbc.sql("UPDATE declaration_batch SET finished_at = ? WHERE id = ? AND finished_at IS NULL")
-					.params(Timestamp.from(now), claim.batchId()).update();
-				webhooks.enqueueBatchFinished(owner, claim.batchId(), counts.total(), counts.submitted(),
-						counts.refused(), now);
-				log.info("event=declaration_batch_finished batch={} declarations={} submitted={} refused={}",
-						claim.batchId(), counts.total(), counts.submitted(), counts.refused());
-			}
+			announceIfFinished(claim.batchId(), owner, now);
 			return true;
 		});
 		return Boolean.TRUE.equals(recorded);
+	}
+
+	/** Announces the batch when none of its declarations is pending; the caller holds the batch's row lock. */
+	private void announceIfFinished(UUID batchId, String owner, Instant now) {
+		record Counts(int total, long submitted, long refused, long pending) {
+		}
+		Counts counts = jdbc.sql("""
+				SELECT count(*) AS total, count(*) FILTER (WHERE state = 'SUBMITTED') AS submitted,
+				       count(*) FILTER (WHERE state = 'REFUSED') AS refused,
+				       count(*) FILTER (WHERE state = 'PENDING') AS pending
+				FROM declaration_batch_entry WHERE batch_id = ?""")
+			.param(batchId)
+			.query((rs, n) -> new Counts(rs.getInt("total"), rs.getLong("submitted"), rs.getLong("refused"),
+					rs.getLong("pending")))
+			.single();
+		if (counts.pending() == 0) {
+			jdbc.sql("UPDATE declaration_batch SET finished_at = ? WHERE id = ? AND finished_at IS NULL")
+				.params(Timestamp.from(now), batchId).update();
+			webhooks.enqueueBatchFinished(owner, batchId, counts.total(), counts.submitted(),
+					counts.refused(), now);
+			log.info("event=declaration_batch_finished batch={} declarations={} submitted={} refused={}",
+					batchId, counts.total(), counts.submitted(), counts.refused());
+		}
 	}
 
 	private void forgetUnsubmittedPreviews(Instant now) {

@@ -51,7 +51,13 @@ class AccountStore implements UserDetailsService {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	private static AccountPrincipal principal(ResultSet rs, int row) throws SQLException {
+	/** The columns {@link #principal} reads, of the table aliased {@code alias}. */
+	static String columns(String alias) {
+		return java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> alias + "." + c)
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	static AccountPrincipal principal(ResultSet rs, int row) throws SQLException {
 		return new AccountPrincipal(rs.getObject("id", UUID.class), rs.getString("username"),
 				rs.getString("password_hash"), rs.getString("display_name"), rs.getString("role"),
 				rs.getString("uscc"), rs.getString("agency_code"), rs.getBoolean("enabled"));

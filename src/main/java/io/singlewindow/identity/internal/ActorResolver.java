@@ -31,7 +31,7 @@ public class ActorResolver {
 		if (presentedKey == null || presentedKey.isBlank()) {
 			return Optional.empty();
 		}
-		return keys.ownerOf(presentedKey.strip()).flatMap(accounts::findById).filter(AccountPrincipal::enabled)
+		return keys.accountOf(presentedKey.strip()).filter(AccountPrincipal::enabled)
 			.map(AccountPrincipal::withoutPassword).map(this::actorOf);
 	}
 

@@ -26,16 +26,14 @@ import jakarta.servlet.http.HttpServletResponse;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiKeys keys;
-	private final AccountStore accounts;
 	private final ProblemWriter problems;
 	private final AttemptThrottle throttle;
 	private final SecurityEvents events;
 	private final SecuritySettings settings;
 
-	ApiKeyAuthenticationFilter(ApiKeys keys, AccountStore accounts, ProblemWriter problems, AttemptThrottle throttle,
+	ApiKeyAuthenticationFilter(ApiKeys keys, ProblemWriter problems, AttemptThrottle throttle,
 			SecurityEvents events, SecuritySettings settings) {
 		this.keys = keys;
-		this.accounts = accounts;
 		this.problems = problems;
 		this.throttle = throttle;
 		this.events = events;
@@ -58,7 +56,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		String presented = header.substring(7).strip();
-		var principal = keys.ownerOf(presented).flatMap(accounts::findById).filter(AccountPrincipal::enabled);
+		var principal = keys.accountOf(presented).filter(AccountPrincipal::enabled);
 		if (principal.isEmpty()) {
 			Duration pause = throttle.fail(throttleKey, settings.apiKeysPerAddress());
 			events.record(Type.API_KEY_REJECTED, null, null, address, Map.of("path", request.getRequestURI()));

@@ -85,20 +85,33 @@ class ApiKeys {
 	 * once a minute per key, so that the list can show it without a write on every call.
 	 */
 	Optional<UUID> ownerOf(String presentedKey) {
+		return live(presentedKey, "k.user_id", (rs, i) -> rs.getObject("user_id", UUID.class));
+	}
+
+	/**
+	 * The account a live key belongs to, read with the key in one statement: every API request asks this, so it
+	 * costs one round trip rather than two.
+	 */
+	Optional<AccountPrincipal> accountOf(String presentedKey) {
+		return live(presentedKey, AccountStore.columns("u"), AccountStore::principal);
+	}
+
+	private <T> Optional<T> live(String presentedKey, String columns, org.springframework.jdbc.core.RowMapper<T> owner) {
 		Instant now = time.now();
-		record Found(UUID id, UUID userId, Instant lastUsedAt) {
+		record Found<T>(UUID id, Instant lastUsedAt, T owner) {
 		}
-		Optional<Found> found = jdbc.sql("""
-				SELECT id, user_id, last_used_at FROM api_key
-				WHERE key_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
+		Optional<Found<T>> found = jdbc.sql("SELECT k.id AS key_id, k.last_used_at AS key_last_used_at, " + columns + """
+				 FROM api_key k JOIN user_account u ON u.id = k.user_id
+				WHERE k.key_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?)""")
 			.params(hash(presentedKey), Timestamp.from(now))
-			.query((rs, i) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+			.query((rs, i) -> new Found<>(rs.getObject("key_id", UUID.class),
+					rs.getTimestamp("key_last_used_at") == null ? null : rs.getTimestamp("key_last_used_at").toInstant(),
+					owner.mapRow(rs, i)))
 			.optional();
 		found.filter(k -> k.lastUsedAt() == null || k.lastUsedAt().isBefore(now.minusSeconds(60)))
 			.ifPresent(k -> jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ?").params(Timestamp.from(now), k.id())
 				.update());
-		return found.map(Found::userId);
+		return found.map(Found::owner);
 	}
 
 	List<KeyInfo> of(UUID userId) {

@@ -40,14 +40,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication
-	SecurityFilterChain api(HttpSecurity http, ApiKeys keys, AccountStore accounts, ProblemWriter problems,
+	SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemWriter problems,
 			AttemptThrottle throttle, SecurityEvents events, SecuritySettings settings, List<PublicPath> publicPaths)
 			throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, accounts, problems, throttle, events, settings), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems, throttle, events, settings), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "UNAUTHENTICATED"))
 				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "FORBIDDEN")))

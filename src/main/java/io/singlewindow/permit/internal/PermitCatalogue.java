@@ -15,8 +15,13 @@ import org.springframework.stereotype.Component;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
+import io.singlewindow.platform.ReferenceCache;
+import io.singlewindow.platform.ReferenceRevision;
 
-/** Reads the permit catalogue. Entries are read afresh on each call: administrators edit them while the zone runs. */
+/**
+ * Reads the permit catalogue. Administrators edit it while the zone runs: what a declaration line needs
+ * ({@link #covering}) is kept only for the current {@link ReferenceRevision}, everything else is read afresh.
+ */
 @Component
 class PermitCatalogue {
 
@@ -25,9 +30,11 @@ class PermitCatalogue {
 			validity_months, quota_kind, quota_unit, active, version""";
 
 	private final JdbcClient jdbc;
+	private final ReferenceCache<String, List<CatalogueEntry>> covering;
 
-	PermitCatalogue(JdbcClient jdbc) {
+	PermitCatalogue(JdbcClient jdbc, ReferenceRevision revision) {
 		this.jdbc = jdbc;
+		this.covering = revision.cache(20_000);
 	}
 
 	List<CatalogueEntry> all() {
@@ -49,6 +56,10 @@ class PermitCatalogue {
 
 	/** The active entries whose scope has a prefix of {@code hsCode} for {@code flow}. */
 	List<CatalogueEntry> covering(String hsCode, TradeFlow flow) {
+		return covering.get(flow.name() + "/" + hsCode, key -> List.copyOf(lookUpCovering(hsCode, flow)));
+	}
+
+	private List<CatalogueEntry> lookUpCovering(String hsCode, TradeFlow flow) {
 		List<String> codes = jdbc.sql("""
 				SELECT DISTINCT s.catalogue_code FROM permit_catalogue_scope s
 				JOIN permit_catalogue c ON c.code = s.catalogue_code

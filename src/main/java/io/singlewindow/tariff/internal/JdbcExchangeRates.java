@@ -19,6 +19,8 @@ import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.Problem;
+import io.singlewindow.platform.ReferenceCache;
+import io.singlewindow.platform.ReferenceRevision;
 import io.singlewindow.tariff.ExchangeRates;
 
 /** Customs monthly exchange rates kept in {@code exchange_rate}; administrators set them per currency and month. */
@@ -34,10 +36,13 @@ public class JdbcExchangeRates implements ExchangeRates {
 
 	private final JdbcClient jdbc;
 	private final AuditTrail auditTrail;
+	/** By currency and month; kept for the current reference revision (every submission asks up to three times). */
+	private final ReferenceCache<String, Optional<BigDecimal>> rates;
 
-	JdbcExchangeRates(JdbcClient jdbc, AuditTrail auditTrail) {
+	JdbcExchangeRates(JdbcClient jdbc, AuditTrail auditTrail, ReferenceRevision revision) {
 		this.auditTrail = auditTrail;
 		this.jdbc = jdbc;
+		this.rates = revision.cache(10_000);
 	}
 
 	@Override
@@ -45,9 +50,10 @@ public class JdbcExchangeRates implements ExchangeRates {
 		if (CurrencyCode.CNY.equals(currency)) {
 			return Optional.of(BigDecimal.ONE);
 		}
-		return jdbc.sql("SELECT rate FROM exchange_rate WHERE currency = ? AND month = ?")
-				.params(currency.value(), month.atDay(1)).query(BigDecimal.class).optional()
-				.map(BigDecimal::stripTrailingZeros);
+		return rates.get(currency.value() + "/" + month,
+				key -> jdbc.sql("SELECT rate FROM exchange_rate WHERE currency = ? AND month = ?")
+					.params(currency.value(), month.atDay(1)).query(BigDecimal.class).optional()
+					.map(BigDecimal::stripTrailingZeros));
 	}
 
 	/** Sets (or replaces) the rate of one currency and month. */

@@ -15,29 +15,42 @@ import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.UnitCode;
+import io.singlewindow.platform.ReferenceCache;
+import io.singlewindow.platform.ReferenceRevision;
 import io.singlewindow.tariff.TariffLine;
 import io.singlewindow.tariff.TariffSchedule;
 
-/** The tariff schedule as stored in PostgreSQL ({@code tariff_line}, {@code tariff_preferential_rate}). */
+/**
+ * The tariff schedule as stored in PostgreSQL ({@code tariff_line}, {@code tariff_preferential_rate}). Lines looked up
+ * by code are kept for the current {@link ReferenceRevision}: a submission looks up each of its lines several times.
+ */
 @Component
 class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewindow.tariff.TariffSearch {
 
-	private final JdbcClient jdbc;
+	/** The schedule has some 8,000 Chinese tariff lines; every one a zone declares fits. */
+	private static final int KEPT_LINES = 20_000;
 
-	JdbcTariffSchedule(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final ReferenceCache<HsCode, Optional<TariffLine>> lines;
+	private final ReferenceCache<HsCode, Optional<BigDecimal>> exportRates;
+
+	JdbcTariffSchedule(JdbcClient jdbc, ReferenceRevision revision) {
 		this.jdbc = jdbc;
+		this.lines = revision.cache(KEPT_LINES);
+		this.exportRates = revision.cache(KEPT_LINES);
 	}
 
 	@Override
 	public Optional<TariffLine> line(HsCode code) {
-		return jdbc.sql("SELECT * FROM tariff_line WHERE code = ?").param(code.value()).query(this::map).optional()
-				.map(line -> withPreferences(line, preferentialRates(List.of(code.value())).get(code.value())));
+		return lines.get(code, c -> jdbc.sql("SELECT * FROM tariff_line WHERE code = ?").param(c.value())
+				.query(this::map).optional()
+				.map(line -> withPreferences(line, preferentialRates(List.of(c.value())).get(c.value()))));
 	}
 
 	@Override
 	public Optional<BigDecimal> exportRate(HsCode code) {
-		return jdbc.sql("SELECT export_rate FROM tariff_line WHERE code = ?").param(code.value())
-				.query((rs, n) -> Optional.ofNullable(rs.getBigDecimal(1))).optional().flatMap(o -> o);
+		return exportRates.get(code, c -> jdbc.sql("SELECT export_rate FROM tariff_line WHERE code = ?")
+				.param(c.value()).query((rs, n) -> Optional.ofNullable(rs.getBigDecimal(1))).optional().flatMap(o -> o));
 	}
 
 	/** Lines whose code starts with {@code prefix} (digits) or whose description contains {@code text}. */

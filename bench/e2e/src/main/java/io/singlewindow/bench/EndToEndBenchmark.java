@@ -48,12 +48,7 @@ public final class EndToEndBenchmark {
 		Path pgData = Files.createTempDirectory("sw-bench-pg");
 		// zonky starts PostgreSQL for throw-away tests (-F, synchronous_commit=off); the platform's embedded default
 		// and any production server run durable, so the benchmark does too, and shows what the server really runs.
-		try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
-			.setServerConfig("max_connections", "200").setServerConfig("shared_buffers", "256MB")
-			.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-			.setServerConfig("full_page_writes", "on")
-			// Counts the statements of the measured load (CostPerDeclaration); its overhead is a few per cent.
-			.setServerConfig("shared_preload_libraries", "pg_stat_statements").start()) {
+		try (EmbeddedPostgres pg = durablePostgres(pgData)) {
 			String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
 			String durability = DurableSettings.readBack(pg.getPostgresDatabase());
 			report("database: PostgreSQL %s, %s (read back from the server; HTTP run and JDBC ceilings both on it)",
@@ -123,6 +118,16 @@ public final class EndToEndBenchmark {
 		}
 	}
 
+	/** PostgreSQL 17 started durable, whatever zonky's defaults for throw-away test databases are. */
+	static EmbeddedPostgres durablePostgres(Path pgData) throws IOException {
+		return EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
+			.setServerConfig("max_connections", "200").setServerConfig("shared_buffers", "256MB")
+			.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			// Counts the statements of the measured load (CostPerDeclaration); its overhead is a few per cent.
+			.setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
+	}
+
 	record Load(double seconds, LatencyRecorder latency, int verified, List<String> failures) {
 	}
 
@@ -181,7 +186,7 @@ public final class EndToEndBenchmark {
 		return new Load(seconds, latency, verified, new ArrayList<>(failures));
 	}
 
-	private static Process startPlatform(Path jar, String jdbcUrl, int port) throws IOException {
+	static Process startPlatform(Path jar, String jdbcUrl, int port) throws IOException {
 		if (!Files.exists(jar)) {
 			throw new IllegalStateException(jar + " missing: build it first with mvn -q -DskipTests package");
 		}
@@ -204,7 +209,7 @@ public final class EndToEndBenchmark {
 		return builder.start();
 	}
 
-	private static String setting(EmbeddedPostgres pg, String name) throws java.sql.SQLException {
+	static String setting(EmbeddedPostgres pg, String name) throws java.sql.SQLException {
 		try (var c = pg.getPostgresDatabase().getConnection(); var s = c.prepareStatement("SELECT current_setting(?)")) {
 			s.setString(1, name);
 			try (var rs = s.executeQuery()) {
@@ -214,7 +219,7 @@ public final class EndToEndBenchmark {
 		}
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
@@ -237,6 +242,14 @@ public final class EndToEndBenchmark {
 		HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
 			return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
 				.GET().build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		/** Posts {@code body} as {@code contentType}, e.g. an EDIFACT interchange. */
+		HttpResponse<String> send(String path, String key, String contentType, byte[] body)
+				throws IOException, InterruptedException {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
+				.header("Content-Type", contentType).timeout(Duration.ofMinutes(10))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 		}
 
 		HttpResponse<String> post(String path, String key, String body, String idempotencyKey)
