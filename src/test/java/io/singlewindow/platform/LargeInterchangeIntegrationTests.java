@@ -2,23 +2,20 @@ package io.singlewindow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Enumeration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.singlewindow.interchange.internal.LargeInterchangeRead;
+
 /**
- * An interchange of the most messages it may hold (10,000 CUSDEC, 15 MB) is received by a platform whose heap is
+ * An interchange of the most messages it may hold (10,000 CUSDEC, 14 MB) is received by a platform whose heap is
  * small, its own JVM that exits at the first OutOfMemoryError: the messages are read as a stream, held packed and
  * stored into the batch a chunk at a time, so the memory they need does not grow with their number
  * (docs/interchange.md, "Memory"). Before, the same interchange ran the platform out of memory at 96 MB and at 192 MB.
@@ -43,7 +40,7 @@ class LargeInterchangeIntegrationTests {
 
 			long started = System.nanoTime();
 			var answer = platform.postStream("/api/v1/interchanges", DeclarationLoad.TRADER, "application/EDIFACT",
-					() -> interchange(reference, MESSAGES));
+					() -> LargeInterchangeRead.interchange(reference, MESSAGES));
 			long millis = (System.nanoTime() - started) / 1_000_000;
 
 			assertThat(answer.statusCode()).as(answer.body() + "\n" + platform.tail()).isEqualTo(202);
@@ -69,60 +66,5 @@ class LargeInterchangeIntegrationTests {
 			}
 			PlatformLifeIntegrationTests.deleteRecursively(home);
 		}
-	}
-
-	/** The interchange, generated as it is sent: two-line imports of the chip trader, a Chinese consignee each. */
-	static InputStream interchange(String reference, int messages) {
-		Enumeration<InputStream> parts = new Enumeration<>() {
-			int next = -1;
-
-			@Override
-			public boolean hasMoreElements() {
-				return next <= messages;
-			}
-
-			@Override
-			public InputStream nextElement() {
-				int n = next++;
-				String text = n < 0 ? "UNA:+.?*'\nUNB+UNOW:4+BROKERSOFT:ZZZ+SINGLEWINDOW+20261130:0600+" + reference + "'\n"
-						: n == messages ? "UNZ+" + messages + "+" + reference + "'\n" : message(reference, n + 1);
-				return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-			}
-		};
-		return new SequenceInputStream(parts);
-	}
-
-	/** One CUSDEC of 28 segments, UNH and UNT included (UNT 0074). */
-	private static String message(String reference, int number) {
-		return """
-				UNH+%1$d+CUSDEC:D:96B:UN'
-				BGM+929+%2$s-%1$d+9'
-				LOC+22+CNXMN'
-				LOC+27+US'
-				LOC+28+CN'
-				LOC+ZTC+US'
-				GIS+ZTM:::0110'
-				PAC+3'
-				MEA+WT+G+KGM:12'
-				MEA+WT+N+KGM:10'
-				NAD+CN+++厦门芯片贸易有限公司'
-				TDT+11++4'
-				TOD+++CIF'
-				CUX+2:USD:4'
-				UNS+D'
-				CST+1+8542319000'
-				FTX+AAA+++processors'
-				LOC+27+US'
-				QTY+47:200:C62'
-				MOA+38:4000'
-				CST+2+8542319000'
-				FTX+AAA+++memories'
-				LOC+27+US'
-				QTY+47:5:C62'
-				MOA+38:4000'
-				UNS+S'
-				CNT+5:2'
-				UNT+28+%1$d'
-				""".formatted(number, reference.toLowerCase());
 	}
 }
