@@ -49,11 +49,31 @@ public final class BrowserSession implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Types into a field. A field that asks the server as one types ({@code hx-get}, e.g. the commodity code's
+	 * description and suggestions) is given the time a person gives it: until its answer is on the page. Otherwise the
+	 * answer can arrive while the next click is on its way, push the form down by a line, and the click lands on
+	 * whatever moved under the pointer (a failure seen under load: "Add an item" clicked instead of "Submit").
+	 */
 	public BrowserSession type(String id, String text) {
 		WebElement field = waitFor(By.id(id));
 		field.clear();
 		field.sendKeys(text);
+		if (field.getAttribute("hx-get") != null) {
+			settle();
+		}
 		return this;
+	}
+
+	/** Waits past htmx's trigger delay until no htmx request is in flight and its answer has settled. */
+	private void settle() {
+		try {
+			Thread.sleep(400);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+				"return document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping') === null"));
 	}
 
 	public BrowserSession select(String id, String value) {

@@ -16,12 +16,15 @@ import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
+import io.singlewindow.risk.RiskDecision;
 
 /**
- * A submitted declaration as its later changes see it — its consolidated status and its agencies' tasks — loaded under
- * the declaration's row lock ({@link DeclarationRows#lock}). It guards every change (an officer's decision, the
- * declarant's answer to a question, the release) and records what happened: the timeline entries, the events other
- * modules hear, and whether the consolidated status moved. {@link DeclarationRows#save} writes it back.
+ * A declaration as its changes see it — its consolidated status and its agencies' tasks: just submitted
+ * ({@link #submitted}), or loaded under the declaration's row lock ({@link DeclarationRows#lock}) for a later change.
+ * It guards every change (routing a submission or an amendment to its agencies, an officer's decision, the
+ * declarant's answer to a question, the release) and records what happened: the tasks opened or decided afresh, the
+ * timeline entries, the events other modules hear, and whether the consolidated status moved.
+ * {@link DeclarationRows#save} and {@link DeclarationRows#saveRouted} write it back.
  */
 final class Declaration {
 
@@ -31,6 +34,18 @@ final class Declaration {
 
 	/** A line of the declaration's timeline, e.g. {@code APPROVED} by {@code officer.ciq} for {@code CIQ}. */
 	record TimelineEntry(Instant at, String event, String agency, String actor, String reasonCode, String reason) {
+	}
+
+	/**
+	 * A task routing opened, or re-opened after an amendment ({@code before} is then its status until now), with the
+	 * policy that decided it or left it to officers.
+	 */
+	record RoutedTask(UUID id, AgencyCode agency, AutomaticDecision.Outcome outcome, String fingerprint,
+			TaskStatus before) {
+
+		boolean reopened() {
+			return before != null;
+		}
 	}
 
 	/** A task as it changed: its new state and who decided or answered. */
@@ -45,6 +60,8 @@ final class Declaration {
 	private DeclarationStatus status;
 	private final Map<UUID, Task> tasks = new LinkedHashMap<>();
 	private final List<TaskChange> taskChanges = new ArrayList<>();
+	private final List<RoutedTask> routed = new ArrayList<>();
+	private final List<UUID> withdrawn = new ArrayList<>();
 	private final List<TimelineEntry> timeline = new ArrayList<>();
 	private final List<Object> events = new ArrayList<>();
 	private Instant changedAt;
@@ -59,6 +76,70 @@ final class Declaration {
 		this.readStatus = status;
 		this.status = status;
 		tasks.forEach(t -> this.tasks.put(t.id(), t));
+	}
+
+	/** A declaration just stored under {@code number}, before routing: the timeline starts with its submission. */
+	static Declaration submitted(UUID id, String number, Uscc declarant, String by, Instant now) {
+		Declaration declaration = new Declaration(id, number, declarant, DeclarationStatus.SUBMITTED, 0, List.of());
+		declaration.timeline.add(new TimelineEntry(now, "SUBMITTED", null, by, null, null));
+		return declaration;
+	}
+
+	/**
+	 * The declarant amends it (the caller checked that its status allows it and replaced what was declared); routing
+	 * follows ({@link #route}).
+	 */
+	void amended(String by, Instant now) {
+		timeline.add(new TimelineEntry(now, "AMENDED", null, by, null, null));
+	}
+
+	/**
+	 * Routes what was declared to the agencies that must act: each gets a task, decided at once where a policy can
+	 * ({@link AutomaticDecision}) and otherwise left to its officers; then the status is consolidated. On an
+	 * amendment ({@code previous} holds the tasks it had) an agency that sees the same lines as before keeps its task
+	 * and decision, one whose lines changed decides afresh, and one no longer routed loses its task.
+	 *
+	 * @param work what routing asks of each agency
+	 * @param permits the referenced permits, checked for each agency before any is written off
+	 */
+	void route(ValidDeclaration declared, Map<AgencyCode, AgencyWork> work, RiskDecision channel,
+			PermitChecks.Result permits, Map<String, DeclarationRows.PreviousTask> previous, Instant now) {
+		if (previous.isEmpty()) {
+			work.values().forEach(w -> timeline.add(new TimelineEntry(now, "ROUTED", w.agency().value(), "system",
+					String.join(",", w.rules()), w.linesText())));
+		}
+		List<TaskStatus> statuses = new ArrayList<>();
+		for (AgencyWork w : work.values()) {
+			AgencyCode agency = w.agency();
+			String fingerprint = w.fingerprint(declared, channel.channel());
+			DeclarationRows.PreviousTask prior = previous.get(agency.value());
+			if (prior != null && prior.fingerprint().equals(fingerprint)) {
+				statuses.add(prior.status());
+				continue;
+			}
+			AutomaticDecision.Outcome outcome = AutomaticDecision.decide(w, channel, permits.of(agency));
+			statuses.add(outcome.status());
+			routed.add(new RoutedTask(prior == null ? UUID.randomUUID() : prior.id(), agency, outcome, fingerprint,
+					prior == null ? null : prior.status()));
+			if (prior != null) {
+				timeline.add(new TimelineEntry(now, "REOPENED", agency.value(), "system", null, w.linesText()));
+			}
+			if (outcome.automatic()) {
+				timeline.add(new TimelineEntry(now, "AUTO_APPROVED", agency.value(), "system", outcome.policy(),
+						outcome.note()));
+				events.add(new AgencyDecisionRecorded(id, number, agency, outcome.status().name(), "system",
+						outcome.policy(), now));
+			} else {
+				events.add(new AgencyTaskOpened(id, number, agency, outcome.policy(), now));
+			}
+		}
+		previous.forEach((agency, prior) -> {
+			if (!work.containsKey(new AgencyCode(agency))) {
+				withdrawn.add(prior.id());
+				timeline.add(new TimelineEntry(now, "UNROUTED", agency, "system", null, null));
+			}
+		});
+		consolidate(statuses, now);
 	}
 
 	/**
@@ -141,7 +222,11 @@ final class Declaration {
 	 * (the declarant's webhooks hear of it when it is written).
 	 */
 	private void consolidate(Instant now) {
-		DeclarationStatus next = DeclarationStatus.consolidate(tasks.values().stream().map(Task::status).toList());
+		consolidate(tasks.values().stream().map(Task::status).toList(), now);
+	}
+
+	private void consolidate(List<TaskStatus> statuses, Instant now) {
+		DeclarationStatus next = DeclarationStatus.consolidate(statuses);
 		changedAt = now;
 		if (next != status) {
 			timeline.add(new TimelineEntry(now, next.name(), null, "system", null, null));
@@ -206,6 +291,16 @@ final class Declaration {
 
 	Instant releasedAt() {
 		return releasedAt;
+	}
+
+	/** Tasks routing opened or decided afresh, in the order of the agencies' work. */
+	List<RoutedTask> routedTasks() {
+		return Collections.unmodifiableList(routed);
+	}
+
+	/** Tasks of agencies an amendment no longer routes to. */
+	List<UUID> withdrawnTasks() {
+		return Collections.unmodifiableList(withdrawn);
 	}
 
 	List<TaskChange> taskChanges() {

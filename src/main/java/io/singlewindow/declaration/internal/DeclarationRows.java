@@ -154,36 +154,47 @@ class DeclarationRows {
 	}
 
 	/**
-	 * @param inserts new tasks: id, declaration, agency, status, policy, note, decided by, decided at, fingerprint,
-	 *     created at
-	 * @param reopens tasks decided afresh after an amendment: status, policy, note, decided by, decided at,
-	 *     fingerprint, id
+	 * Writes what routing a submitted or amended declaration recorded ({@link Declaration#route}): its tasks, what
+	 * assessment and the risk channel concluded, its status and timeline, and queues the declarant's webhooks when
+	 * the status moved. Its events are the caller's to publish (a submission of a group holds them, see
+	 * {@link HeldEvents}).
 	 */
-	void openTasks(List<Object[]> inserts, List<Object[]> reopens) {
+	void saveRouted(Declaration d, RiskDecision channel, Assessment assessment) {
+		Timestamp now = Timestamp.from(d.changedAt());
+		List<Object[]> inserts = new ArrayList<>();
+		List<Object[]> reopens = new ArrayList<>();
+		for (Declaration.RoutedTask task : d.routedTasks()) {
+			AutomaticDecision.Outcome outcome = task.outcome();
+			String decidedBy = outcome.automatic() ? "system" : null;
+			Timestamp decidedAt = outcome.automatic() ? now : null;
+			if (task.reopened()) {
+				reopens.add(new Object[] { outcome.status().name(), outcome.policy(), outcome.note(), decidedBy,
+						decidedAt, task.fingerprint(), task.id() });
+			} else {
+				inserts.add(new Object[] { task.id(), d.id(), task.agency().value(), outcome.status().name(),
+						outcome.policy(), outcome.note(), decidedBy, decidedAt, task.fingerprint(), now });
+			}
+		}
+		d.withdrawnTasks().forEach(task -> jdbc.sql("DELETE FROM agency_task WHERE id = ?").param(task).update());
 		batch.batchUpdate("""
 				INSERT INTO agency_task (id, declaration_id, agency, status, policy_code, note, decided_by, decided_at,
 				    fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
 		batch.batchUpdate("""
 				UPDATE agency_task SET status = ?, policy_code = ?, note = ?, decided_by = ?, decided_at = ?,
 				    reason = NULL, answer = NULL, fingerprint = ?, version = version + 1 WHERE id = ?""", reopens);
-	}
-
-	/** An agency no longer routed after an amendment loses its task. */
-	void deleteTask(UUID taskId) {
-		jdbc.sql("DELETE FROM agency_task WHERE id = ?").param(taskId).update();
-	}
-
-	/** What assessment, the risk channel and the tasks concluded for a submitted or amended declaration. */
-	void recordOutcome(UUID id, DeclarationStatus status, RiskDecision channel, Assessment assessment, Instant now) {
 		jdbc.sql("""
 				UPDATE declaration SET status = ?, channel = ?, channel_reason_code = ?, channel_reason = ?,
 				    exchange_rate = ?, total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
 				    total_taxes = ?, cleared_at = ?, updated_at = ?, version = version + 1 WHERE id = ?""")
-			.params(status.name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
+			.params(d.status().name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
 					assessment.exchangeRate(), assessment.totalCustomsValueCny(), assessment.totalDuty(),
 					assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(),
-					status == DeclarationStatus.CLEARED ? Timestamp.from(now) : null, Timestamp.from(now), id)
+					d.status() == DeclarationStatus.CLEARED ? now : null, now, d.id())
 			.update();
+		if (d.statusMoved()) {
+			statusMoved(d.id(), d.number(), d.declarant(), d.status(), d.changedAt());
+		}
+		insertTimeline(d.id(), d.timeline());
 	}
 
 	/** Writes what a change of a locked declaration recorded, then publishes its events. */
@@ -222,7 +233,7 @@ class DeclarationRows {
 	}
 
 	/** The declarant's webhooks hear of every status a declaration moves to. */
-	void statusMoved(UUID id, String number, Uscc declarant, DeclarationStatus status, Instant at) {
+	private void statusMoved(UUID id, String number, Uscc declarant, DeclarationStatus status, Instant at) {
 		webhooks.enqueue(declarant.value(), id, number, status.name(), at);
 	}
 

@@ -5,10 +5,8 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +31,6 @@ import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.UnitCode;
 import io.singlewindow.core.Uscc;
-import io.singlewindow.declaration.AgencyDecisionRecorded;
-import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
@@ -154,10 +150,8 @@ class Declarations {
 			// A concurrent submission with the same key committed first (ON CONFLICT waited for it).
 			return repeated(store.idByReference(declarant.value(), key).orElseThrow(), hash, key);
 		}
-		List<Declaration.TimelineEntry> timeline = new ArrayList<>();
-		timeline.add(event(now, "SUBMITTED", null, actor.username(), null, null));
-		DeclarationStatus status = process(id, number, declarant, d, today, now, timeline, Map.of(),
-				DeclarationStatus.SUBMITTED);
+		Declaration submitted = Declaration.submitted(id, number, declarant, actor.username(), now);
+		DeclarationStatus status = process(submitted, d, today, now, Map.of());
 		events.publish(new DeclarationSubmitted(id, number, declarant, d.flow(), now));
 		log.info("event=declaration_submitted number={} declarant={} items={} status={}", number, declarant.value(),
 				d.items().size(), status);
@@ -197,13 +191,13 @@ class Declarations {
 	}
 
 	/**
-	 * Assesses, selects the channel, routes, writes permits off and creates or re-opens the agencies' tasks, then
-	 * stores the consolidated status. On an amendment, {@code previous} holds the existing tasks: a task whose
-	 * agency sees the same lines as before keeps its decision, one whose lines changed is decided afresh, and an
-	 * agency no longer routed loses its task.
+	 * Assesses, selects the channel and routes the declaration to its agencies ({@link Declaration#route}), writes it
+	 * and writes permits off. On an amendment, {@code previous} holds the existing tasks.
 	 */
-	private DeclarationStatus process(UUID id, String number, Uscc declarant, ValidDeclaration d, LocalDate today,
-			Instant now, List<Declaration.TimelineEntry> timeline, Map<String, DeclarationRows.PreviousTask> previous, DeclarationStatus before) {
+	private DeclarationStatus process(Declaration declaration, ValidDeclaration d, LocalDate today, Instant now,
+			Map<String, DeclarationRows.PreviousTask> previous) {
+		UUID id = declaration.id();
+		Uscc declarant = declaration.declarant();
 		Assessment assessment = assessor.assess(new AssessmentRequest(d.flow(), d.incoterm(), d.currency(),
 				d.freight(), d.insurance(), today, d.items().stream()
 					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
@@ -227,81 +221,33 @@ class Declarations {
 			.map(i -> byCode.computeIfAbsent(i.hsCode(), hs -> permits.requirementsFor(hs, d.flow())))
 			.toList();
 		List<List<RoutingDecision>> routes = routing.routeAll(d.flow(), lines, needs);
-
 		rows.insertLines(id, d, assessed, routes);
 
-		Map<AgencyCode, AgencyWork> work = AgencyWork.of(routes);
-		if (previous.isEmpty()) {
-			work.values().forEach(w -> timeline.add(event(now, "ROUTED", w.agency().value(), "system",
-					String.join(",", w.rules()), w.linesText())));
-		}
 		// Every referenced permit a line needs is checked now; a refusal leaves that agency's task to its officer. The
 		// write-offs themselves come last (see the end of this method): they lock the permit until commit, and every
 		// other declaration under the same permit waits for that lock.
 		PermitChecks.Result permitChecks = PermitChecks.check(id, declarant, d, routes,
 				lineNo -> customsValue(assessed, lineNo), permits::check);
-
-		List<Object[]> inserts = new ArrayList<>();
-		List<Object[]> reopens = new ArrayList<>();
-		List<TaskStatus> statuses = new ArrayList<>();
-		for (AgencyWork w : work.values()) {
-			AgencyCode agency = w.agency();
-			String fingerprint = w.fingerprint(d, channel.channel());
-			DeclarationRows.PreviousTask prior = previous.get(agency.value());
-			if (prior != null && prior.fingerprint().equals(fingerprint)) {
-				statuses.add(prior.status());
-				continue;
-			}
-			AutomaticDecision.Outcome outcome = AutomaticDecision.decide(w, channel, permitChecks.of(agency));
-			TaskStatus status = outcome.status();
-			String policy = outcome.policy();
-			String note = outcome.note();
-			statuses.add(status);
-			boolean auto = outcome.automatic();
-			UUID taskId = prior == null ? UUID.randomUUID() : prior.id();
-			if (prior == null) {
-				inserts.add(new Object[] { taskId, id, agency.value(), status.name(), policy, note,
-						auto ? "system" : null, auto ? Timestamp.from(now) : null, fingerprint,
-						Timestamp.from(now) });
-			} else {
-				reopens.add(new Object[] { status.name(), policy, note, auto ? "system" : null,
-						auto ? Timestamp.from(now) : null, fingerprint, prior.id() });
-				timeline.add(event(now, "REOPENED", agency.value(), "system", null, w.linesText()));
-			}
-			if (auto) {
-				auditTrail.record(AuditRecord.of("AGENCY_TASK_AUTO_APPROVED", "AGENCY_TASK", taskId)
-					.bySystem("decision-policy").actingFor(agency)
-					.change(prior == null ? null : AuditRecord.state("status", prior.status().name()),
-							AuditRecord.state("declaration", number, "declarant", declarant.value(), "status",
-									status.name(), "policy", policy, "note", note)));
-				timeline.add(event(now, "AUTO_APPROVED", agency.value(), "system", policy, note));
-				events.publish(new AgencyDecisionRecorded(id, number, agency, status.name(), "system", policy,
-						now));
-			} else {
-				events.publish(new AgencyTaskOpened(id, number, agency, policy, now));
+		declaration.route(d, AgencyWork.of(routes), channel, permitChecks, previous, now);
+		rows.saveRouted(declaration, channel, assessment);
+		for (Declaration.RoutedTask task : declaration.routedTasks()) {
+			if (task.outcome().automatic()) {
+				auditTrail.record(AuditRecord.of("AGENCY_TASK_AUTO_APPROVED", "AGENCY_TASK", task.id())
+					.bySystem("decision-policy").actingFor(task.agency())
+					.change(task.before() == null ? null : AuditRecord.state("status", task.before().name()),
+							AuditRecord.state("declaration", declaration.number(), "declarant", declarant.value(),
+									"status", task.outcome().status().name(), "policy", task.outcome().policy(),
+									"note", task.outcome().note())));
 			}
 		}
-		previous.forEach((agency, prior) -> {
-			if (!work.containsKey(new AgencyCode(agency))) {
-				rows.deleteTask(prior.id());
-				timeline.add(event(now, "UNROUTED", agency, "system", null, null));
-			}
-		});
-		rows.openTasks(inserts, reopens);
-
-		DeclarationStatus status = DeclarationStatus.consolidate(statuses);
-		rows.recordOutcome(id, status, channel, assessment, now);
-		if (status != before) {
-			timeline.add(event(now, status.name(), null, "system", null, null));
-			rows.statusMoved(id, number, declarant, status, now);
-		}
-		rows.insertTimeline(id, timeline);
-		if (status == DeclarationStatus.CLEARED) {
+		declaration.events().forEach(events::publish);
+		if (declaration.clearedNow()) {
 			// Built from what is in hand: the hot path of automatic clearance reads nothing back.
-			publishCleared(id, number, declarant, d.flow(), d.tradeMode(), d.tradingCountry(), d.items().stream()
-				.map(i -> new ClearedLine(i.lineNo(), i.hsCode(), i.origin(), i.quantity(), i.unit(),
-						customsValue(assessed, i.lineNo())))
-				.toList(), now);
+			publishCleared(id, declaration.number(), declarant, d.flow(), d.tradeMode(), d.tradingCountry(),
+					d.items().stream()
+						.map(i -> new ClearedLine(i.lineNo(), i.hsCode(), i.origin(), i.quantity(), i.unit(),
+								customsValue(assessed, i.lineNo())))
+						.toList(), now);
 		}
 		// In permit order (see PermitChecks), so that declarations under the same permits lock them in one order.
 		for (WriteOffRequest request : permitChecks.writeOffs()) {
@@ -313,7 +259,7 @@ class Declarations {
 				throw Problem.conflict("PERMIT_CHANGED_DURING_SUBMISSION", request.permitNumber(), refused.code());
 			}
 		}
-		return status;
+		return declaration.status();
 	}
 
 	/** The status is quoted in the reader's language ("is Cleared"), not as its code. */
@@ -355,10 +301,8 @@ class Declarations {
 		Map<String, DeclarationRows.PreviousTask> previous = rows.previousTasks(id);
 		permits.restore(id);
 		rows.replaceDeclared(id, d);
-		List<Declaration.TimelineEntry> timeline = new ArrayList<>();
-		timeline.add(event(now, "AMENDED", null, actor.username(), null, null));
-		DeclarationStatus status = process(id, locked.number(), declarant, d, today, now, timeline, previous,
-				locked.status());
+		locked.amended(actor.username(), now);
+		DeclarationStatus status = process(locked, d, today, now, previous);
 		log.info("event=declaration_amended number={} status={}", locked.number(), status);
 		return store.find(id).orElseThrow();
 	}
@@ -382,11 +326,6 @@ class Declarations {
 		} catch (io.singlewindow.core.InvalidValue e) {
 			throw Problem.invalidField("declarant", e.code(), raw);
 		}
-	}
-
-	private static Declaration.TimelineEntry event(Instant at, String event, String agency, String actor,
-			String reasonCode, String reason) {
-		return new Declaration.TimelineEntry(at, event, agency, actor, reasonCode, reason);
 	}
 
 	/** An officer's decision on its agency's task. */
