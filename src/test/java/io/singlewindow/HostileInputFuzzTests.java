@@ -67,7 +67,7 @@ class HostileInputFuzzTests {
 	/** About 50 variants for each of the 41 REST write endpoints. */
 	static final int TRIES = 2_000;
 
-	/** About 30 variants for each of the 31 web form routes. */
+	/** About 30 variants for each of the 32 web form routes. */
 	static final int FORM_TRIES = 1_000;
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -505,6 +505,9 @@ class HostileInputFuzzTests {
 						DECLARATION_TABLES),
 				new Form("fill the declaration form from a workbook", "/declarations/new/workbook", List.of(),
 						"trader.chip", params("workbook", "not a workbook"), Set.of(), BATCH_TABLES, "workbook"),
+				new Form("send an EDIFACT interchange from the upload page", "/interchanges", List.of(), "trader.chip",
+						params("interchange", "not an interchange"), Set.of(),
+						List.of("interchange", "declaration", "declaration_batch"), "interchange"),
 				new Form("submit a workbook's declarations as a batch", "/declarations/batches/{}/submit",
 						List.of(unknown), "trader.chip", params(), Set.of(), BATCH_TABLES),
 				// A host that never resolves (RFC 6761 .invalid): no variant adds a receiver that other tests' declarations

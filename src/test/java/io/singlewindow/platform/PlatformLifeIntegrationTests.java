@@ -259,7 +259,7 @@ class PlatformLifeIntegrationTests {
 		}
 	}
 
-	private static void deleteRecursively(Path dir) throws IOException {
+	static void deleteRecursively(Path dir) throws IOException {
 		try (Stream<Path> paths = Files.walk(dir)) {
 			for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.deleteIfExists(p);

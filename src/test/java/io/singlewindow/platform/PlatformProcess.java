@@ -55,9 +55,26 @@ final class PlatformProcess {
 
 	/** Starts a platform on {@code dataDir} (demo data, no synthetic statistics) without waiting for it. */
 	static PlatformProcess launch(Path dataDir, String name, String... arguments) throws IOException {
+		return launch(dataDir, name, javaCommand(), arguments);
+	}
+
+	/**
+	 * Starts a platform like {@link #launch} with a heap of {@code heap} (e.g. {@code 128m}) that exits at its first
+	 * OutOfMemoryError: what a load needs of memory shows as a platform that is gone.
+	 */
+	static PlatformProcess launchWithHeap(Path dataDir, String name, String heap, String... arguments)
+			throws IOException {
+		List<String> command = new ArrayList<>(javaCommand());
+		command.set(command.indexOf("-Xmx768m"), "-Xmx" + heap);
+		command.add(1, "-XX:+ExitOnOutOfMemoryError");
+		return launch(dataDir, name, command, arguments);
+	}
+
+	private static PlatformProcess launch(Path dataDir, String name, List<String> java, String... arguments)
+			throws IOException {
 		int port = freePort();
 		Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
-		List<String> command = new ArrayList<>(javaCommand());
+		List<String> command = new ArrayList<>(java);
 		command.addAll(List.of(SingleWindowApplication.class.getName(), "--server.port=" + port,
 				"--singlewindow.data-dir=" + dataDir, "--singlewindow.statistics.demo-declarations-per-month=0",
 				"--logging.level.root=WARN", "--logging.level.io.singlewindow=INFO"));
@@ -89,6 +106,14 @@ final class PlatformProcess {
 			Thread.sleep(500);
 		}
 		throw new IllegalStateException("the platform was not ready after " + START_TIMEOUT + ":\n" + tail());
+	}
+
+	/** Posts a body of {@code contentType} read from {@code body} as it is sent, never held whole. */
+	HttpResponse<String> postStream(String path, String apiKey, String contentType,
+			java.util.function.Supplier<java.io.InputStream> body) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
+			.header("Authorization", "Bearer " + apiKey).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(body)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {

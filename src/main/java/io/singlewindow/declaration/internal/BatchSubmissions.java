@@ -65,6 +65,9 @@ class BatchSubmissions implements DeclarationBatches {
 	/** A workbook a person looked at but did not submit is forgotten after this. */
 	static final Duration PREVIEW_KEPT = Duration.ofDays(1);
 
+	/** Declarations of a batch written per INSERT statement when it is stored. */
+	static final int STORED_PER_STATEMENT = 500;
+
 	/** Declarations one poll submits at most one at a time (after a chunk failed to commit). */
 	static final int PER_POLL = 50;
 
@@ -162,6 +165,8 @@ class BatchSubmissions implements DeclarationBatches {
 				// The same key accepted meanwhile by a concurrent request (the insert waited for its commit).
 				return earlier(actor, key, hash).orElseThrow();
 			}
+			// Written a chunk at a time: a list that unpacks each declaration when asked for (10,000 messages of an
+			// interchange) never has more than a chunk of them in memory.
 			List<Object[]> rows = new ArrayList<>();
 			for (int i = 0; i < declarations.size(); i++) {
 				BatchedDeclaration d = declarations.get(i);
@@ -169,10 +174,13 @@ class BatchSubmissions implements DeclarationBatches {
 						json.writeValueAsString(new Document(d.reference(), d.source(), d.fields(), d.sources(),
 								d.problems().stream().map(StoredProblem::of).toList())),
 						submissionKey(id, i + 1, key, d) });
+				if (rows.size() == STORED_PER_STATEMENT || i == declarations.size() - 1) {
+					batch.batchUpdate("""
+							INSERT INTO declaration_batch_entry (batch_id, position, reference, source, declarant, lines,
+							    document, submission_key) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?)""", rows);
+					rows.clear();
+				}
 			}
-			batch.batchUpdate("""
-					INSERT INTO declaration_batch_entry (batch_id, position, reference, source, declarant, lines,
-					    document, submission_key) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?)""", rows);
 			log.info("event=declaration_batch_received batch={} channel={} declarations={} submitter={} accepted={}",
 					id, channel, declarations.size(), actor.username(), accepted);
 			return new Acceptance(id, true);
@@ -204,10 +212,24 @@ class BatchSubmissions implements DeclarationBatches {
 		return clientReference != null && !clientReference.isBlank() ? null : "batch:" + batchId + "/" + position;
 	}
 
-	private String contentHash(String channel, List<BatchedDeclaration> declarations) {
-		StringBuilder content = new StringBuilder(channel);
-		declarations.forEach(d -> content.append('\n').append(d.reference()).append(new TreeMap<>(d.fields())));
-		return Declarations.sha256(content.toString());
+	/**
+	 * SHA-256 of the channel and each declaration's reference and fields, digested one declaration at a time (the
+	 * same value as of their text joined, without holding that text).
+	 */
+	private static String contentHash(String channel, List<BatchedDeclaration> declarations) {
+		java.security.MessageDigest digest;
+		try {
+			digest = java.security.MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+		digest.update(channel.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		for (BatchedDeclaration d : declarations) {
+			digest.update(("\n" + d.reference() + new TreeMap<>(d.fields()))
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return java.util.HexFormat.of().formatHex(digest.digest());
 	}
 
 	private static String owner(Actor actor) {

@@ -21,9 +21,17 @@ class ConsolidatedResponses implements DeclarationResponses {
 
 	@Override
 	public Optional<ConsolidatedResponse> find(Actor actor, UUID declarationId) {
-		return store.find(declarationId).map(v -> ChannelVisibility.of(actor, v))
-			.map(v -> new ConsolidatedResponse(v.id(), v.number(), v.declarant(), v.clientReference(),
-					v.status().name(), v.version(), v.updatedAt(), v.totalCustomsValue(), v.totalDuty(),
-					v.totalExcise(), v.totalVat(), v.totalTaxes()));
+		return store.find(declarationId).map(v -> ChannelVisibility.of(actor, v)).map(ConsolidatedResponses::response);
+	}
+
+	/** The response as its declarant sees it: what the declarant's webhooks carry. */
+	Optional<ConsolidatedResponse> asDeclarantSees(UUID declarationId) {
+		return store.find(declarationId).map(DeclarationView::withoutChannel).map(ConsolidatedResponses::response);
+	}
+
+	private static ConsolidatedResponse response(DeclarationView v) {
+		return new ConsolidatedResponse(v.id(), v.number(), v.declarant(), v.clientReference(), v.status().name(),
+				v.version(), v.updatedAt(), v.totalCustomsValue(), v.totalDuty(), v.totalExcise(), v.totalVat(),
+				v.totalTaxes());
 	}
 }

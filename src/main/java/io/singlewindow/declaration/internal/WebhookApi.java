@@ -42,11 +42,15 @@ class WebhookApi {
 		this.currentActor = currentActor;
 	}
 
-	/** @param enterprise the enterprise whose declarations are reported; a trader may leave it out */
-	record Registration(String enterprise, String url) {
+	/**
+	 * @param enterprise the enterprise whose declarations are reported; a trader may leave it out
+	 * @param format {@code JSON} (the default): status events carry the address of the declaration's response;
+	 *     {@code EDIFACT}: they carry the CUSRES itself as well (field {@code document})
+	 */
+	record Registration(String enterprise, String url, String format) {
 	}
 
-	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" })
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" }, invalid = "WEBHOOK_FORMAT_UNKNOWN")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a webhook; the answer carries the signing secret, shown only once")
@@ -57,8 +61,14 @@ class WebhookApi {
 				? actor.enterprise() : Violations.readOne("enterprise",
 						() -> Uscc.parse(registration.enterprise()));
 		actor.requireActFor(enterprise);
+		String format = registration.format() == null || registration.format().isBlank() ? Webhooks.JSON_FORMAT
+				: registration.format().strip().toUpperCase(java.util.Locale.ROOT);
+		if (!webhooks.formats().contains(format)) {
+			throw Problem.invalidField("format", "WEBHOOK_FORMAT_UNKNOWN", registration.format(),
+					String.join(", ", webhooks.formats()));
+		}
 		URI uri = targets.accept(registration.url());
-		return webhooks.register(enterprise.value(), uri.toString(), actor.username());
+		return webhooks.register(enterprise.value(), uri.toString(), actor.username(), format);
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED")

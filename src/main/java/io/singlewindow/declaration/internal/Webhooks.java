@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,7 +25,9 @@ import org.springframework.stereotype.Component;
 import io.singlewindow.core.Cursor;
 import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
+import io.singlewindow.declaration.ResponseWriter;
 import io.singlewindow.platform.BusinessTime;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Signed status events to enterprises' webhooks. {@link #enqueue} writes to the outbox inside the caller's
@@ -48,30 +52,57 @@ class Webhooks {
 	private final SecureRandom random = new SecureRandom();
 
 	private final org.springframework.transaction.support.TransactionTemplate transaction;
+	private final ConsolidatedResponses responses;
+	private final Map<String, ResponseWriter> writers;
+	private final JsonMapper json;
 
 	Webhooks(JdbcClient jdbc, BusinessTime time, org.springframework.transaction.PlatformTransactionManager transactions,
-			WebhookTargets targets, WebhookSender sender) {
+			WebhookTargets targets, WebhookSender sender, ConsolidatedResponses responses,
+			List<ResponseWriter> writers, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.time = time;
 		this.targets = targets;
 		this.sender = sender;
 		this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.responses = responses;
+		this.writers = writers.stream().collect(Collectors.toUnmodifiableMap(ResponseWriter::format, w -> w));
+		this.json = json;
 	}
 
-	record Subscription(UUID id, String enterprise, String url, String secret, boolean active, Instant createdAt) {
+	/** What a status event carries by default: the address of the response, not the response. */
+	static final String JSON_FORMAT = "JSON";
+
+	/**
+	 * @param format {@code JSON}: status events carry the address of the declaration's response; a standard's name
+	 *     ({@code EDIFACT}): they carry the response itself in that standard too
+	 */
+	record Subscription(UUID id, String enterprise, String url, String secret, boolean active, Instant createdAt,
+			String format) {
+	}
+
+	/** The formats a subscription may ask for: JSON and every standard a channel writes responses in. */
+	java.util.Set<String> formats() {
+		var formats = new java.util.TreeSet<>(writers.keySet());
+		formats.add(JSON_FORMAT);
+		return formats;
 	}
 
 	Subscription register(String enterprise, String url, String actor) {
+		return register(enterprise, url, actor, JSON_FORMAT);
+	}
+
+	/** @param format one of {@link #formats()}, checked by the caller */
+	Subscription register(String enterprise, String url, String actor, String format) {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		var s = new Subscription(UUID.randomUUID(), enterprise, url, "whsec_" + HexFormat.of().formatHex(bytes), true,
-				time.now());
+				time.now(), format);
 		jdbc.sql("""
-				INSERT INTO webhook_subscription (id, enterprise, url, secret, created_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(s.id(), enterprise, url, s.secret(), actor, Timestamp.from(s.createdAt()))
+				INSERT INTO webhook_subscription (id, enterprise, url, secret, created_by, created_at, format)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(s.id(), enterprise, url, s.secret(), actor, Timestamp.from(s.createdAt()), format)
 			.update();
-		log.info("event=webhook_registered enterprise={} url={}", enterprise, url);
+		log.info("event=webhook_registered enterprise={} url={} format={}", enterprise, url, format);
 		return s;
 	}
 
@@ -80,11 +111,12 @@ class Webhooks {
 			return List.of();
 		}
 		return jdbc.sql("""
-				SELECT id, enterprise, url, secret, active, created_at FROM webhook_subscription
+				SELECT id, enterprise, url, secret, active, created_at, format FROM webhook_subscription
 				WHERE enterprise IN (:e) ORDER BY created_at""")
 			.param("e", enterprises)
 			.query((rs, n) -> new Subscription(rs.getObject("id", UUID.class), rs.getString("enterprise"),
-					rs.getString("url"), null, rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant()))
+					rs.getString("url"), null, rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(),
+					rs.getString("format")))
 			.list();
 	}
 
@@ -133,11 +165,31 @@ class Webhooks {
 			.param("id", id).param("e", enterprises).update();
 	}
 
-	/** Writes the event for every active webhook of {@code enterprise}, in one statement. */
+	/**
+	 * Writes the event for every active webhook of {@code enterprise}: in one statement for those that take the
+	 * address of the new response (JSON), and per standard for those that asked for the response itself, written
+	 * now, inside the status change's transaction, so that it carries this status and version and no later one.
+	 */
 	void enqueue(String enterprise, UUID declarationId, String number, String status, Instant at) {
-		String payload = "{\"type\":\"declaration.status\",\"declarationId\":\"" + declarationId
-				+ "\",\"number\":\"" + number + "\",\"status\":\"" + status + "\",\"at\":\"" + at + "\"}";
-		enqueue(enterprise, declarationId, null, "declaration.status", payload, at);
+		String event = "{\"type\":\"declaration.status\",\"declarationId\":\"" + declarationId
+				+ "\",\"number\":\"" + number + "\",\"status\":\"" + status + "\",\"at\":\"" + at
+				+ "\",\"response\":\"/api/v1/declarations/" + declarationId + "/response\"";
+		enqueue(enterprise, JSON_FORMAT, declarationId, null, "declaration.status", event + "}", at);
+		List<String> standards = jdbc.sql("""
+				SELECT DISTINCT format FROM webhook_subscription WHERE enterprise = ? AND active AND format <> ?""")
+			.params(enterprise, JSON_FORMAT)
+			.query(String.class)
+			.list();
+		for (String format : standards) {
+			ResponseWriter writer = writers.get(format);
+			var response = writer == null ? null : responses.asDeclarantSees(declarationId).orElse(null);
+			if (response == null) {
+				continue; // a format no channel writes any more: nothing to carry, the address is enough
+			}
+			String payload = event + ",\"format\":\"" + format + "\",\"document\":"
+					+ json.writeValueAsString(writer.write(response)) + "}";
+			enqueue(enterprise, format, declarationId, null, "declaration.status", payload, at);
+		}
 	}
 
 	/**
@@ -148,15 +200,19 @@ class Webhooks {
 		String payload = "{\"type\":\"declaration.batch.finished\",\"batchId\":\"" + batchId + "\",\"location\":\""
 				+ "/api/v1/declarations/workbooks/" + batchId + "\",\"total\":" + total + ",\"submitted\":" + submitted
 				+ ",\"refused\":" + refused + ",\"at\":\"" + at + "\"}";
-		enqueue(enterprise, null, batchId, "declaration.batch.finished", payload, at);
+		enqueue(enterprise, null, null, batchId, "declaration.batch.finished", payload, at);
 	}
 
-	private void enqueue(String enterprise, UUID declarationId, UUID batchId, String type, String payload, Instant at) {
+	/** @param format only the webhooks of this format ({@literal null}: all) */
+	private void enqueue(String enterprise, String format, UUID declarationId, UUID batchId, String type,
+			String payload, Instant at) {
 		jdbc.sql("""
 				INSERT INTO webhook_delivery (id, subscription_id, declaration_id, batch_id, event_type, payload,
 				    next_attempt_at, created_at)
-				SELECT gen_random_uuid(), id, ?, ?, ?, ?, ?, ? FROM webhook_subscription WHERE enterprise = ? AND active""")
-			.params(declarationId, batchId, type, payload, Timestamp.from(at), Timestamp.from(at), enterprise)
+				SELECT gen_random_uuid(), id, ?, ?, ?, ?, ?, ? FROM webhook_subscription
+				WHERE enterprise = ? AND active AND (CAST(? AS TEXT) IS NULL OR format = ?)""")
+			.params(declarationId, batchId, type, payload, Timestamp.from(at), Timestamp.from(at), enterprise, format,
+					format)
 			.update();
 	}
 

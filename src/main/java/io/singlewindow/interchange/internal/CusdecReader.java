@@ -105,7 +105,7 @@ class CusdecReader {
 		private final SyntaxIdentifier syntax;
 		private ReceivedInterchange.Envelope envelope = ReceivedInterchange.Envelope.UNKNOWN;
 		private SyntaxError refusal;
-		private final List<ReceivedInterchange.Message> messages = new ArrayList<>();
+		private final PackedMessages messages = new PackedMessages();
 		private final List<Value> values = new ArrayList<>();
 		private final java.util.Set<String> references = new java.util.HashSet<>();
 		private String composite;

@@ -221,6 +221,19 @@ final class EdifactAnswer {
 		});
 	}
 
+	/**
+	 * A declaration's consolidated response on its own: an interchange of one CUSRES (directory D.96B) to
+	 * {@code recipient}, whose reference ends in {@code V<version>} so that a later response tells itself from an
+	 * earlier one.
+	 */
+	static byte[] response(ConsolidatedResponse response, String recipient, Instant now) {
+		var envelope = new Envelope(SyntaxIdentifier.UNOW, "UNOW", "4", recipient, null, SINGLE_WINDOW, null, "");
+		String number = response.number();
+		String reference = number.substring(Math.max(0, number.length() - 9)) + "V" + response.version();
+		var message = new ReceivedInterchange.Message(null, "CUSDEC", "D", "96B", "UN", null, null, List.of());
+		return new EdifactAnswer(envelope, reference, now).accepted(message, response, now).bytes();
+	}
+
 	private static String truncated(String text) {
 		String shown = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
 		return shown.length() > 512 ? shown.substring(0, 512) : shown;

@@ -167,14 +167,8 @@ class InterchangeApi {
 		Actor actor = currentActor.get();
 		var response = responses.find(actor, id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
 		String recipient = actor.enterprise() != null ? actor.enterprise().value() : actor.username();
-		var envelope = new ReceivedInterchange.Envelope(SyntaxIdentifier.UNOW, "UNOW", "4", recipient, null,
-				EdifactAnswer.SINGLE_WINDOW, null, "");
-		// One answer per version of the declaration: its reference tells a later response from an earlier one.
 		String number = response.number();
-		String reference = number.substring(Math.max(0, number.length() - 9)) + "V" + response.version();
-		var message = new ReceivedInterchange.Message(null, "CUSDEC", "D", "96B", "UN", null, null, java.util.List.of());
-		byte[] body = new EdifactAnswer(envelope, reference, time.now()).accepted(message, response, time.now())
-			.bytes();
+		byte[] body = EdifactAnswer.response(response, recipient, time.now());
 		return ResponseEntity.ok().contentType(EDIFACT_TYPE)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + number + ".edi\"")
 			.body(body);

@@ -106,8 +106,7 @@ class Interchanges {
 					m.errors()))
 			.toList()));
 		if (readable.size() > SYNCHRONOUS_UP_TO) {
-			var acceptance = batches.accept(actor, CHANNEL, key(envelope),
-					readable.stream().map(Message::declaration).toList());
+			var acceptance = batches.accept(actor, CHANNEL, key(envelope), PackedMessages.declarations(readable));
 			store(actor, id, read, document, acceptance.batchId(), null, now);
 			log.info("event=interchange_accepted interchange={} batch={} sender={} reference={} messages={} refused={}",
 					id, acceptance.batchId(), envelope.sender(), envelope.controlReference(), read.messages().size(),

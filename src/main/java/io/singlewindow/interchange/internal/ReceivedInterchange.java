@@ -14,7 +14,8 @@ import io.singlewindow.declaration.BatchedDeclaration;
 record ReceivedInterchange(Envelope envelope, SyntaxError refusal, List<Message> messages, String contentHash) {
 
 	ReceivedInterchange {
-		messages = List.copyOf(messages);
+		// Packed messages stay packed: copying them would unpack every declaration at once.
+		messages = messages instanceof PackedMessages ? messages : List.copyOf(messages);
 	}
 
 	/**
@@ -50,6 +51,7 @@ record ReceivedInterchange(Envelope envelope, SyntaxError refusal, List<Message>
 	}
 
 	List<Message> readable() {
-		return messages.stream().filter(Message::readable).toList();
+		return messages instanceof PackedMessages packed ? packed.readable()
+				: messages.stream().filter(Message::readable).toList();
 	}
 }
