@@ -45,7 +45,8 @@ class WebhookApi {
 	/**
 	 * @param enterprise the enterprise whose declarations are reported; a trader may leave it out
 	 * @param format {@code JSON} (the default): status events carry the address of the declaration's response;
-	 *     {@code EDIFACT}: they carry the CUSRES itself as well (field {@code document})
+	 *     {@code EDIFACT}: they carry the CUSRES itself as well (field {@code document}); {@code XML}: the WCO DM
+	 *     Response
 	 */
 	record Registration(String enterprise, String url, String format) {
 	}

@@ -30,7 +30,8 @@ import io.singlewindow.SingleWindowIntegrationTest;
 /**
  * A broker's software that sent a CUSDEC hears of the officer's later decision by webhook: every status event links
  * the declaration's response, which answers the new CUSRES, and a webhook that asked for {@code EDIFACT} receives that
- * CUSRES in the event itself. Both are read back by StAEDI and carry the new status.
+ * CUSRES in the event itself, one that asked for {@code XML} the WCO DM Response. The CUSRES are read back by StAEDI
+ * and carry the new status; so does the Response.
  */
 @SingleWindowIntegrationTest
 class InterchangeWebhookIntegrationTests {
@@ -42,7 +43,7 @@ class InterchangeWebhookIntegrationTests {
 	void aDecisionAfterSubmissionSendsAWebhookWhoseCusresShowsTheNewStatus() throws Exception {
 		Map<String, List<String>> received = new ConcurrentHashMap<>();
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		for (String path : List.of("/json", "/edifact")) {
+		for (String path : List.of("/json", "/edifact", "/xml")) {
 			server.createContext(path, exchange -> {
 				received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
 					.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -54,6 +55,7 @@ class InterchangeWebhookIntegrationTests {
 		String base = "http://127.0.0.1:" + server.getAddress().getPort();
 		String linking = register(base + "/json", null);
 		String carrying = register(base + "/edifact", "edifact");
+		String carryingXml = register(base + "/xml", "xml");
 		try {
 			String run = InterchangeIntegrationTests.run();
 			var answer = mvc.perform(post("/api/v1/interchanges").header("Authorization", InterchangeIntegrationTests.TRADER)
@@ -78,6 +80,7 @@ class InterchangeWebhookIntegrationTests {
 			// The platform's scheduler delivers the outbox every two seconds.
 			String linked = awaitEvent(received, "/json", id);
 			String carried = awaitEvent(received, "/edifact", id);
+			String carriedXml = awaitEvent(received, "/xml", id);
 
 			assertThat(JsonPath.<String>read(linked, "$.response")).isEqualTo("/api/v1/declarations/" + id + "/response");
 			assertThat(linked).doesNotContain("\"document\"");
@@ -94,9 +97,20 @@ class InterchangeWebhookIntegrationTests {
 			assertThat(cusres.all("GIS")).containsExactly("GIS+ZST:::REJECTED");
 			assertThat(cusres.all("RFF")).contains("RFF+ZID:" + id.replace("-", ""));
 			assertThat(cusres.all("RFF")).containsAll(fetched.all("RFF"));
+
+			assertThat(JsonPath.<String>read(carriedXml, "$.format")).isEqualTo("XML");
+			var wco = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+				.parse(new java.io.ByteArrayInputStream(JsonPath.<String>read(carriedXml, "$.document")
+					.getBytes(StandardCharsets.UTF_8)));
+			String ns = "urn:wco:datamodel:WCO:RES-DMS:2";
+			assertThat(wco.getDocumentElement().getLocalName()).isEqualTo("Response");
+			// 10: rejected (docs/interchange.md, Response function codes)
+			assertThat(wco.getElementsByTagNameNS(ns, "FunctionCode").item(0).getTextContent()).isEqualTo("10");
+			assertThat(wco.getElementsByTagNameNS(ns, "ID").item(0).getTextContent())
+				.isEqualTo(JsonPath.<String>read(declaration, "$.number"));
 		}
 		finally {
-			for (String webhook : List.of(linking, carrying)) {
+			for (String webhook : List.of(linking, carrying, carryingXml)) {
 				mvc.perform(delete("/api/v1/webhooks/{id}", webhook).header("Authorization",
 						InterchangeIntegrationTests.TRADER));
 			}
@@ -112,7 +126,7 @@ class InterchangeWebhookIntegrationTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.field").value("format"))
 			.andExpect(jsonPath("$.errors[0].code").value("WEBHOOK_FORMAT_UNKNOWN"))
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("EDIFACT, JSON")));
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("EDIFACT, JSON, XML")));
 	}
 
 	private String register(String url, String format) throws Exception {
@@ -121,7 +135,8 @@ class InterchangeWebhookIntegrationTests {
 		String created = mvc.perform(post("/api/v1/webhooks").header("Authorization", InterchangeIntegrationTests.TRADER)
 			.contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(JsonPath.<String>read(created, "$.format")).isEqualTo(format == null ? "JSON" : "EDIFACT");
+		assertThat(JsonPath.<String>read(created, "$.format")).isEqualTo(format == null ? "JSON"
+				: format.toUpperCase(java.util.Locale.ROOT));
 		return JsonPath.read(created, "$.id");
 	}
 
