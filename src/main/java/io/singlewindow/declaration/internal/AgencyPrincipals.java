@@ -97,10 +97,12 @@ class AgencyPrincipals {
 		long timeout = properties.sendTimeout().toMillis();
 		try (Admin client = Admin.create(admin.getConfigurationProperties())) {
 			var pattern = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+			AclBinding own = new AclBinding(pattern,
+					new AccessControlEntry(principal, "*", AclOperation.WRITE, AclPermissionType.ALLOW));
+			boolean created = false;
 			try {
-				client.createAcls(List.of(new AclBinding(pattern,
-						new AccessControlEntry(principal, "*", AclOperation.WRITE, AclPermissionType.ALLOW))))
-					.all().get(timeout, TimeUnit.MILLISECONDS);
+				client.createAcls(List.of(own)).all().get(timeout, TimeUnit.MILLISECONDS);
+				created = true;
 			} catch (ExecutionException refused) {
 				if (refused.getCause() instanceof SecurityDisabledException) {
 					return logged(agency, AgencyTopicProtection.noAuthorizer());
@@ -109,9 +111,16 @@ class AgencyPrincipals {
 				log.info("event=agency_topic_acl_not_created agency={} topic={} error={}", agency, topic,
 						refused.getCause().toString());
 			}
-			var applying = client.describeAcls(new AclBindingFilter(
-					new ResourcePatternFilter(ResourceType.TOPIC, topic, PatternType.MATCH), AccessControlEntryFilter.ANY))
-				.values().get(timeout, TimeUnit.MILLISECONDS);
+			var filter = new AclBindingFilter(new ResourcePatternFilter(ResourceType.TOPIC, topic, PatternType.MATCH),
+					AccessControlEntryFilter.ANY);
+			var applying = client.describeAcls(filter).values().get(timeout, TimeUnit.MILLISECONDS);
+			// An ACL just created reaches the broker that answers describeAcls a moment later (KRaft's metadata log):
+			// judged before, the topic would be called unprotected for a minute. Asked again until it shows.
+			long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+			while (created && !applying.contains(own) && System.nanoTime() < until) {
+				Thread.sleep(100);
+				applying = client.describeAcls(filter).values().get(timeout, TimeUnit.MILLISECONDS);
+			}
 			return logged(agency, AgencyTopicProtection.of(principal, applying));
 		} catch (ExecutionException failed) {
 			return logged(agency, failed.getCause() instanceof SecurityDisabledException
