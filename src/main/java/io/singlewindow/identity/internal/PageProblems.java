@@ -89,7 +89,13 @@ class PageProblems {
 	}
 
 	@ExceptionHandler
-	ModelAndView on(Exception e, HttpServletRequest request) {
+	ModelAndView on(Exception e, HttpServletRequest request, Locale locale) {
+		if (tooLarge(e)) {
+			log.info("event=request_too_large method={} path={} reason=\"{}\"", request.getMethod(),
+					request.getRequestURI(), e.getMessage());
+			return page(HttpStatus.CONTENT_TOO_LARGE, text("problem.PAYLOAD_TOO_LARGE",
+					new Object[] { MAX_UPLOAD_BYTES }, locale), "PAYLOAD_TOO_LARGE");
+		}
 		if (e instanceof ErrorResponse refusal) {
 			// Spring's own refusals (wrong method, missing parameter, …) keep their status.
 			return page(refusal.getStatusCode(), null, null);
@@ -97,6 +103,24 @@ class PageProblems {
 		log.error("event=unhandled_page_error method={} path={} error={}", request.getMethod(), request.getRequestURI(),
 				e.toString(), e);
 		return page(HttpStatus.INTERNAL_SERVER_ERROR, null, null);
+	}
+
+	/** {@code spring.servlet.multipart.max-request-size}, as the page tells a person. */
+	private static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+
+	/**
+	 * A form larger than the platform takes (a file over 20 MB) is refused by the server when the form is first read.
+	 * That happens in the CSRF check, before any page's handler, and surfaces wrapped in the server's own exception
+	 * (found by a smoke test: it was a 500 page).
+	 */
+	private static boolean tooLarge(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
+					|| t instanceof org.apache.tomcat.util.http.fileupload.impl.SizeException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private ModelAndView page(HttpStatusCode status, String text, String code) {

@@ -140,6 +140,14 @@ class InterchangeUploadBrowserTests {
 			trader.click("send-interchange");
 			assertThat(trader.text(By.id("correction-summary"))).contains("larger than 16 MB");
 
+			// Over the platform's own limit (20 MB) the server refuses the form before the page reads it: the error
+			// page says so (413), as it did not (a 500) before.
+			Files.write(large, new byte[21 * 1024 * 1024]);
+			trader.waitFor(By.id("interchange-file")).sendKeys(large.toString());
+			trader.click("send-interchange");
+			assertThat(trader.waitFor(By.id("error-413")).getText()).contains("PAYLOAD_TOO_LARGE");
+			trader.open("/interchanges?lang=en");
+
 			// An envelope cut short is an interchange refused as a whole: its CONTRL is shown, nothing kept.
 			Files.writeString(garbage, "UNA:+.?*'UNB+UNOW:4+BROKERSOFT:ZZZ+SINGLEWINDOW+20261130:0600+CUT'UNH+1+CUSDEC:D:96B:UN'");
 			trader.waitFor(By.id("interchange-file")).sendKeys(garbage.toString());
