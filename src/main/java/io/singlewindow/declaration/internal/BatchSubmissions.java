@@ -325,20 +325,8 @@ class BatchSubmissions implements DeclarationBatches {
 	/** Submits up to {@link #CHUNK} pending declarations in one transaction; -1 when none was pending. */
 	private int submitChunk(Instant now) {
 		Integer finished = transaction.execute(tx -> {
-			List<Claim> claims = jdbc.sql("""
-					UPDATE declaration_batch_entry e SET attempts = e.attempts + 1
-					FROM (SELECT p.batch_id, p.position, b.submitted_by FROM declaration_batch_entry p
-					      JOIN declaration_batch b ON b.id = p.batch_id
-					      WHERE p.state = 'PENDING' AND b.accepted_at IS NOT NULL
-					        AND (p.claimed_until IS NULL OR p.claimed_until < ?)
-					      ORDER BY b.accepted_at, p.position LIMIT ? FOR UPDATE OF p SKIP LOCKED) c
-					WHERE e.batch_id = c.batch_id AND e.position = c.position
-					RETURNING e.batch_id, e.position, c.submitted_by, e.submission_key, e.attempts, e.document""")
-				.params(Timestamp.from(now), CHUNK)
-				.query((rs, n) -> new Claim(rs.getObject("batch_id", UUID.class), rs.getInt("position"),
-						rs.getObject("submitted_by", UUID.class), rs.getString("submission_key"), rs.getInt("attempts"),
-						batched(rs.getString("document"))))
-				.list();
+			// Held by this transaction's row locks, not by a lease: a node that stops leaves them to the others at once.
+			List<Claim> claims = claim(now, CHUNK, null);
 			if (claims.isEmpty()) {
 				return -1;
 			}
@@ -435,20 +423,29 @@ class BatchSubmissions implements DeclarationBatches {
 
 	/** Takes the next pending declaration whose lease ran out (or that nobody took), in its own short transaction. */
 	private Optional<Claim> claim(Instant now) {
+		return claim(now, 1, now.plus(LEASE)).stream().findFirst();
+	}
+
+	/**
+	 * Takes up to {@code limit} pending declarations whose lease ran out (or that nobody took), counting an attempt for
+	 * each, under a lease until {@code leasedUntil} ({@literal null}: the lease they had stays).
+	 */
+	private List<Claim> claim(Instant now, int limit, Instant leasedUntil) {
 		return jdbc.sql("""
-				UPDATE declaration_batch_entry e SET claimed_until = ?, attempts = e.attempts + 1
+				UPDATE declaration_batch_entry e SET claimed_until = COALESCE(CAST(? AS TIMESTAMPTZ), e.claimed_until),
+				    attempts = e.attempts + 1
 				FROM (SELECT p.batch_id, p.position, b.submitted_by FROM declaration_batch_entry p
 				      JOIN declaration_batch b ON b.id = p.batch_id
 				      WHERE p.state = 'PENDING' AND b.accepted_at IS NOT NULL
 				        AND (p.claimed_until IS NULL OR p.claimed_until < ?)
-				      ORDER BY b.accepted_at, p.position LIMIT 1 FOR UPDATE OF p SKIP LOCKED) c
+				      ORDER BY b.accepted_at, p.position LIMIT ? FOR UPDATE OF p SKIP LOCKED) c
 				WHERE e.batch_id = c.batch_id AND e.position = c.position
 				RETURNING e.batch_id, e.position, c.submitted_by, e.submission_key, e.attempts, e.document""")
-			.params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now))
+			.params(leasedUntil == null ? null : Timestamp.from(leasedUntil), Timestamp.from(now), limit)
 			.query((rs, n) -> new Claim(rs.getObject("batch_id", UUID.class), rs.getInt("position"),
 					rs.getObject("submitted_by", UUID.class), rs.getString("submission_key"), rs.getInt("attempts"),
 					batched(rs.getString("document"))))
-			.optional();
+			.list();
 	}
 
 	/** What became of one declaration. */
