@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.Cursor;
@@ -26,15 +30,67 @@ public class Enterprises {
 			id, uscc, name_zh, name_en, entity_type, legal_representative, registered_capital, capital_currency, address,
 			industrial_chain, high_tech, cross_border_trader, aeo_certified, customs_broker, status, registered_at""";
 
+	/** The key of what a transaction read (see {@link #find}). */
+	private static final Object READ_IN_TRANSACTION = Enterprises.class.getName() + ".readInTransaction";
+
 	private final JdbcClient jdbc;
 
 	Enterprises(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The enterprise as this transaction first read it. A submission reads its declarant three times (may it declare,
+	 * its risk profile, its statistical classification), and a group of submissions commits in one transaction: the
+	 * enterprise is read once per transaction, not once per use. A change committed meanwhile by another transaction
+	 * is seen by the next one, as it would be by a submission that started a moment earlier; a change this
+	 * transaction makes goes through {@link #changed}.
+	 */
 	public Optional<Enterprise> find(Uscc uscc) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ?").param(uscc.value())
-			.query(Enterprises::map).optional();
+		Map<Uscc, Enterprise> read = readInThisTransaction();
+		Enterprise known = read == null ? null : read.get(uscc);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<Enterprise> found = jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ?")
+			.param(uscc.value())
+			.query(Enterprises::map)
+			.optional();
+		// Only what exists is kept: an enterprise registered later in this transaction is then found.
+		if (read != null) {
+			found.ifPresent(e -> read.put(uscc, e));
+		}
+		return found;
+	}
+
+	/** The writer of a licence tells that it changed it: this transaction reads it afresh. */
+	public void changed(Uscc uscc) {
+		Map<Uscc, Enterprise> read = readInThisTransaction();
+		if (read != null) {
+			read.remove(uscc);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<Uscc, Enterprise> readInThisTransaction() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		var read = (Map<Uscc, Enterprise>) TransactionSynchronizationManager.getResource(READ_IN_TRANSACTION);
+		if (read == null) {
+			Map<Uscc, Enterprise> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(READ_IN_TRANSACTION, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(READ_IN_TRANSACTION);
+				}
+			});
+			read = fresh;
+		}
+		return read;
 	}
 
 	/** @throws Problem 404 {@code ENTERPRISE_NOT_FOUND} */

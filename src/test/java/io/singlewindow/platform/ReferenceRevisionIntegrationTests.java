@@ -41,6 +41,8 @@ class ReferenceRevisionIntegrationTests {
 	PermitLedger permits;
 	@Autowired
 	BusinessTime time;
+	@Autowired
+	io.singlewindow.risk.internal.RiskProfiles riskProfiles;
 
 	@Test
 	void aTariffLineChangedBySqlIsSeenAtOnce() {
@@ -85,6 +87,22 @@ class ReferenceRevisionIntegrationTests {
 			jdbc.sql("DELETE FROM permit_catalogue_scope WHERE hs_prefix = '09011100'").update();
 		}
 		assertThat(permits.requirementsFor(coffee, TradeFlow.IMPORT)).hasSameSizeAs(before);
+	}
+
+	@Test
+	void aRiskProfileDeactivatedBySqlIsSeenAtOnce() {
+		var today = time.today();
+		var before = riskProfiles.inForceOn(today);
+		assertThat(before).as("risk profiles in force").isNotEmpty();
+		String code = before.getFirst().code();
+		try {
+			jdbc.sql("UPDATE risk_profile SET active = FALSE WHERE code = ?").param(code).update();
+			assertThat(riskProfiles.inForceOn(today)).extracting(p -> p.code()).doesNotContain(code);
+		}
+		finally {
+			jdbc.sql("UPDATE risk_profile SET active = TRUE WHERE code = ?").param(code).update();
+		}
+		assertThat(riskProfiles.inForceOn(today)).extracting(p -> p.code()).contains(code);
 	}
 
 	@Test

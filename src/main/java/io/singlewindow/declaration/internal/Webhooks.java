@@ -174,13 +174,18 @@ class Webhooks {
 		String event = "{\"type\":\"declaration.status\",\"declarationId\":\"" + declarationId
 				+ "\",\"number\":\"" + number + "\",\"status\":\"" + status + "\",\"at\":\"" + at
 				+ "\",\"response\":\"/api/v1/declarations/" + declarationId + "/response\"";
-		enqueue(enterprise, JSON_FORMAT, declarationId, null, "declaration.status", event + "}", at);
-		List<String> standards = jdbc.sql("""
-				SELECT DISTINCT format FROM webhook_subscription WHERE enterprise = ? AND active AND format <> ?""")
-			.params(enterprise, JSON_FORMAT)
+		// Most declarants have no webhook: one look-up, and nothing written then.
+		List<String> formats = jdbc.sql("SELECT DISTINCT format FROM webhook_subscription WHERE enterprise = ? AND active")
+			.param(enterprise)
 			.query(String.class)
 			.list();
-		for (String format : standards) {
+		if (formats.contains(JSON_FORMAT)) {
+			enqueue(enterprise, JSON_FORMAT, declarationId, null, "declaration.status", event + "}", at);
+		}
+		for (String format : formats) {
+			if (format.equals(JSON_FORMAT)) {
+				continue;
+			}
 			ResponseWriter writer = writers.get(format);
 			var response = writer == null ? null : responses.asDeclarantSees(declarationId).orElse(null);
 			if (response == null) {

@@ -265,6 +265,7 @@ class Registrar {
 		if (updated == 0) {
 			throw Problem.conflict("LICENCE_VERSION_CONFLICT", uscc, row.version(), "?");
 		}
+		enterprises.changed(uscc);
 		if (changes.stream().anyMatch(c -> c[0].equals("businessScope"))) {
 			ledger.replaceScope(row.id(), codesOf(after.scope()));
 		}
@@ -340,6 +341,7 @@ class Registrar {
 		if (updated == 0) {
 			throw Problem.conflict("LICENCE_VERSION_CONFLICT", uscc, row.version(), "?");
 		}
+		enterprises.changed(uscc);
 		ledger.recordEvent(row.id(), action.name(), action.after, why, now, actor.username());
 		auditTrail.record(AuditRecord.of(switch (action) {
 			case SUSPEND -> "LICENCE_SUSPENDED";

@@ -6,10 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -138,27 +135,13 @@ class IssuedPermits {
 	}
 
 	List<IssuedPermit> many(String whereAndOrder, Object... params) {
-		List<IssuedPermit> without = jdbc.sql("SELECT " + COLUMNS + " FROM permit p " + whereAndOrder)
+		// The granted goods in the same statement: a permit is read twice on every write-off (checked, then locked).
+		return jdbc.sql("SELECT " + COLUMNS
+				+ ", ARRAY(SELECT g.hs_prefix FROM permit_goods g WHERE g.permit_id = p.id ORDER BY g.hs_prefix) AS goods"
+				+ " FROM permit p " + whereAndOrder)
 			.params(params)
-			.query((rs, i) -> map(rs, List.of()))
+			.query((rs, i) -> map(rs, List.of((String[]) rs.getArray("goods").getArray())))
 			.list();
-		if (without.isEmpty()) {
-			return without;
-		}
-		Map<UUID, List<String>> goods = new HashMap<>();
-		jdbc.sql("SELECT permit_id, hs_prefix FROM permit_goods WHERE permit_id IN (:ids) ORDER BY hs_prefix")
-			.param("ids", without.stream().map(IssuedPermit::id).toList())
-			.query(rs -> {
-				goods.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
-			});
-		return without.stream().map(p -> withGoods(p, goods.getOrDefault(p.id(), List.of()))).toList();
-	}
-
-	private static IssuedPermit withGoods(IssuedPermit p, List<String> goods) {
-		return new IssuedPermit(p.id(), p.number(), p.catalogueCode(), p.holder(), p.applicationId(), p.scope(),
-				p.validFrom(), p.validUntil(), p.storedStatus(), p.statusReason(), p.quotaQuantity(), p.quotaUnit(),
-				p.remainingQuantity(), p.quotaValue(), p.remainingValue(), p.verificationDue(), p.postIssueReview(), p.verifiedAt(),
-				p.verifiedBy(), p.issuedAt(), p.issuedBy(), p.version(), goods);
 	}
 
 	static IssuedPermit map(ResultSet rs, List<String> goods) throws SQLException {

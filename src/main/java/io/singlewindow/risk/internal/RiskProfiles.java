@@ -19,6 +19,8 @@ import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.ReferenceCache;
+import io.singlewindow.platform.ReferenceRevision;
 import io.singlewindow.risk.Channel;
 
 /** The risk profiles in PostgreSQL. */
@@ -31,10 +33,13 @@ public class RiskProfiles {
 
 	private final JdbcClient jdbc;
 	private final BusinessTime time;
+	/** Read by every assessment; kept per node for one reference revision (V11_3_1). */
+	private final ReferenceCache<LocalDate, List<RiskProfile>> inForce;
 
-	RiskProfiles(JdbcClient jdbc, BusinessTime time) {
+	RiskProfiles(JdbcClient jdbc, BusinessTime time, ReferenceRevision revision) {
 		this.jdbc = jdbc;
 		this.time = time;
+		this.inForce = revision.cache(31);
 	}
 
 	/** Every profile, active ones first, by code. */
@@ -45,10 +50,10 @@ public class RiskProfiles {
 
 	/** The profiles that apply on {@code date}, by code (the order their hits are listed in). */
 	public List<RiskProfile> inForceOn(LocalDate date) {
-		return jdbc.sql("SELECT " + COLUMNS + """
+		return inForce.get(date, on -> jdbc.sql("SELECT " + COLUMNS + """
 				 FROM risk_profile
 				WHERE active AND (valid_from IS NULL OR valid_from <= :date) AND (valid_to IS NULL OR valid_to >= :date)
-				ORDER BY code""").param("date", date).query(RiskProfiles::map).list();
+				ORDER BY code""").param("date", on).query(RiskProfiles::map).list().stream().toList());
 	}
 
 	public Optional<RiskProfile> find(String code) {

@@ -82,7 +82,7 @@ public final class EndToEndBenchmark {
 						load.latency.percentileMillis(99), load.latency.count());
 				report("per declaration (measured window): %s", CostPerDeclaration.perDeclaration(before, after, declarations));
 				report("statements run most often, calls per declaration:");
-				CostPerDeclaration.busiestStatements(before, after, declarations, 15).forEach(line -> report("  %s", line));
+				CostPerDeclaration.busiestStatements(before, after, declarations, 40).forEach(line -> report("  %s", line));
 				report("final states verified through the API: %d of %d CLEARED or RELEASED, failures=%d; tasks approved by officer robots (warm-up included): %d",
 						load.verified, declarations, load.failures.size(), officers.approved.get());
 				officers.close();
