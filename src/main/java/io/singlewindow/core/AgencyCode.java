@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Identifies one of the zone's agencies, e.g. {@code CUSTOMS}, {@code CIQ} (inspection and quarantine),
@@ -11,6 +12,9 @@ import java.util.Locale;
  * The list of agencies is data (see the identity module); this type only fixes the format.
  */
 public record AgencyCode(String value) {
+
+	/** Compiled once: value objects are created for every line of every declaration. */
+	private static final Pattern FORMAT = Pattern.compile("[A-Z][A-Z0-9_]{1,19}");
 
 	public static final AgencyCode CUSTOMS = new AgencyCode("CUSTOMS");
 	public static final AgencyCode CIQ = new AgencyCode("CIQ");
@@ -20,7 +24,7 @@ public record AgencyCode(String value) {
 	public static final AgencyCode TAX = new AgencyCode("TAX");
 
 	public AgencyCode {
-		if (value == null || !value.matches("[A-Z][A-Z0-9_]{1,19}")) {
+		if (value == null || !FORMAT.matcher(value).matches()) {
 			throw new InvalidValue("AGENCY_CODE_FORMAT", value);
 		}
 	}

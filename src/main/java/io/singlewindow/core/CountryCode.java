@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** An ISO 3166-1 alpha-2 country code. Whether the code is assigned is for the {@code reference} module to say. */
 public record CountryCode(String value) {
 
+	/** Compiled once: value objects are created for every line of every declaration. */
+	private static final Pattern FORMAT = Pattern.compile("[A-Z]{2}");
+
 	public CountryCode {
-		if (value == null || !value.matches("[A-Z]{2}")) {
+		if (value == null || !FORMAT.matcher(value).matches()) {
 			throw new InvalidValue("COUNTRY_CODE_FORMAT", value);
 		}
 	}

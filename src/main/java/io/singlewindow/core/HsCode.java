@@ -1,5 +1,7 @@
 package io.singlewindow.core;
 
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -10,8 +12,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public record HsCode(String value) implements Comparable<HsCode> {
 
+	/** Compiled once: value objects are created for every line of every declaration. */
+	private static final Pattern FORMAT = Pattern.compile("\\d{6}(\\d{2}){0,2}");
+
 	public HsCode {
-		if (value == null || !value.matches("\\d{6}(\\d{2}){0,2}")) {
+		if (value == null || !FORMAT.matcher(value).matches()) {
 			throw new InvalidValue("HS_CODE_FORMAT", value);
 		}
 	}

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** A UN/LOCODE: country (2 letters) and location (3 letters or digits 2–9), e.g. {@code CNXMN}. */
 public record LoCode(String value) {
 
+	/** Compiled once: value objects are created for every line of every declaration. */
+	private static final Pattern FORMAT = Pattern.compile("[A-Z]{2}[A-Z2-9]{3}");
+
 	public LoCode {
-		if (value == null || !value.matches("[A-Z]{2}[A-Z2-9]{3}")) {
+		if (value == null || !FORMAT.matcher(value).matches()) {
 			throw new InvalidValue("LOCODE_FORMAT", value);
 		}
 	}

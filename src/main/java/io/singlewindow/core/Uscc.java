@@ -1,5 +1,7 @@
 package io.singlewindow.core;
 
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -18,6 +20,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * ({@link #issue(String)}) always carry a valid check character.
  */
 public final class Uscc implements Comparable<Uscc> {
+
+	/** Compiled once: value objects are created for every line of every declaration. */
+	private static final Pattern FORMAT = Pattern.compile("[0-9A-Z]{8}");
 
 	/** The 31 characters a USCC may contain: digits and upper-case letters without I, O, Z, S and V. */
 	public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -79,7 +84,7 @@ public final class Uscc implements Comparable<Uscc> {
 	 * weights 3, 7, 9, 10, 5, 8, 4, 2; {@code 11 - Σ mod 11}, where 10 is written {@code X} and 11 is {@code 0}.
 	 */
 	public static char organisationCodeCheckOf(String body8) {
-		if (body8 == null || !body8.matches("[0-9A-Z]{8}")) {
+		if (body8 == null || !FORMAT.matcher(body8).matches()) {
 			throw new InvalidValue("ORGANISATION_CODE_FORMAT", body8);
 		}
 		int[] weights = { 3, 7, 9, 10, 5, 8, 4, 2 };

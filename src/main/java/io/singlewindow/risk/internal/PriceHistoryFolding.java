@@ -20,7 +20,12 @@ class PriceHistoryFolding {
 		this.assessor = assessor;
 	}
 
-	@Scheduled(fixedDelayString = "${singlewindow.risk.price-history-fold-millis:2000}", initialDelay = 5000)
+	/**
+	 * Every quarter of a second: every assessment reads the observations not yet folded as well, and under load a
+	 * pause of two seconds left hundreds of them per HS code to sum on every read (about 0.5 ms of database time per
+	 * declaration, issue 16). A run with nothing to fold writes nothing.
+	 */
+	@Scheduled(fixedDelayString = "${singlewindow.risk.price-history-fold-millis:250}", initialDelay = 5000)
 	void fold() {
 		try {
 			int folded;

@@ -279,10 +279,15 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		return amount.setScale(2, RoundingMode.HALF_UP);
 	}
 
-	static String money(BigDecimal amount) {
+	/** One format per thread (a format is not thread-safe, and building one for every amount cost CPU per line). */
+	private static final ThreadLocal<DecimalFormat> MONEY = ThreadLocal.withInitial(() -> {
 		DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
 		f.setRoundingMode(RoundingMode.HALF_UP);
-		return f.format(amount);
+		return f;
+	});
+
+	static String money(BigDecimal amount) {
+		return MONEY.get().format(amount);
 	}
 
 	static String percent(BigDecimal fraction) {

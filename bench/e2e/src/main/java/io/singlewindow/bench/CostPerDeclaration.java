@@ -23,7 +23,8 @@ import javax.sql.DataSource;
 final class CostPerDeclaration {
 
 	record Snapshot(long xid, long commits, long inserted, long updated, long deleted, long statements, long walSyncs,
-			long walRecords, Duration platformCpu, Duration postgresCpu, java.util.Map<String, Long> callsByStatement) {
+			long walRecords, Duration platformCpu, Duration postgresCpu, java.util.Map<String, Long> callsByStatement,
+			java.util.Map<String, Double> millisByStatement) {
 	}
 
 	private final DataSource db;
@@ -57,14 +58,19 @@ final class CostPerDeclaration {
 				wal = new long[] { rs.getLong(1), rs.getLong(2) };
 			}
 			java.util.Map<String, Long> calls = new java.util.HashMap<>();
-			try (ResultSet rs = s.executeQuery("SELECT query, sum(calls)::bigint FROM pg_stat_statements GROUP BY query")) {
+			java.util.Map<String, Double> millis = new java.util.HashMap<>();
+			// Planning and execution, as the server timed them (planning is tracked: see EndToEndBenchmark).
+			try (ResultSet rs = s.executeQuery("""
+					SELECT query, sum(calls)::bigint, sum(total_exec_time + total_plan_time) FROM pg_stat_statements
+					GROUP BY query""")) {
 				while (rs.next()) {
 					calls.put(rs.getString(1), rs.getLong(2));
+					millis.put(rs.getString(1), rs.getDouble(3));
 				}
 			}
 			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
 					cpu(platform), cpu(postmaster).plus(postmaster.descendants().map(CostPerDeclaration::cpu)
-						.reduce(Duration.ZERO, Duration::plus)), calls);
+						.reduce(Duration.ZERO, Duration::plus)), calls, millis);
 		}
 	}
 
@@ -72,7 +78,7 @@ final class CostPerDeclaration {
 	static String perDeclaration(Snapshot a, Snapshot b, int declarations) {
 		double n = declarations;
 		return String.format(java.util.Locale.ROOT,
-				"write transactions=%.2f commits (incl. read-only)=%.2f WAL fsyncs=%.2f WAL records=%.1f statements=%.1f "
+				"transaction ids (writing transactions and savepoints)=%.2f commits (incl. read-only)=%.2f WAL fsyncs=%.2f WAL records=%.1f statements=%.1f "
 						+ "rows inserted=%.1f updated=%.1f deleted=%.1f | CPU ms: platform JVM=%.2f PostgreSQL=%.2f",
 				(b.xid() - a.xid() - 1) / n, (b.commits() - a.commits()) / n, (b.walSyncs() - a.walSyncs()) / n,
 				(b.walRecords() - a.walRecords()) / n, (b.statements() - a.statements()) / n,
@@ -91,6 +97,32 @@ final class CostPerDeclaration {
 			.map(e -> String.format(java.util.Locale.ROOT, "%6.2f  %s", e.getValue() / (double) declarations,
 					e.getKey().replaceAll("\\s+", " ").substring(0, Math.min(110, e.getKey().replaceAll("\\s+", " ").length()))))
 			.toList();
+	}
+
+	/**
+	 * The statements that took the server longest between two snapshots (planning and execution, lock waits
+	 * included), per declaration: where PostgreSQL's time goes, beside how often each statement ran.
+	 */
+	static java.util.List<String> costliestStatements(Snapshot a, Snapshot b, int declarations, int limit) {
+		double total = b.millisByStatement().entrySet().stream()
+			.mapToDouble(e -> e.getValue() - a.millisByStatement().getOrDefault(e.getKey(), 0.0))
+			.sum();
+		java.util.List<String> lines = new java.util.ArrayList<>();
+		lines.add(String.format(java.util.Locale.ROOT, "%6.3f ms in all statements; the costliest (ms, calls):",
+				total / declarations));
+		b.millisByStatement().entrySet().stream()
+			.map(e -> java.util.Map.entry(e.getKey(), e.getValue() - a.millisByStatement().getOrDefault(e.getKey(), 0.0)))
+			.filter(e -> e.getValue() > 0)
+			.sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+			.limit(limit)
+			.forEach(e -> {
+				long calls = b.callsByStatement().getOrDefault(e.getKey(), 0L)
+						- a.callsByStatement().getOrDefault(e.getKey(), 0L);
+				String sql = e.getKey().replaceAll("\\s+", " ");
+				lines.add(String.format(java.util.Locale.ROOT, "%6.3f %6.2f  %s", e.getValue() / declarations,
+						calls / (double) declarations, sql.substring(0, Math.min(100, sql.length()))));
+			});
+		return lines;
 	}
 
 	private static Duration cpu(ProcessHandle process) {

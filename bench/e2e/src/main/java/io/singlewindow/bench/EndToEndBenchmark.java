@@ -82,7 +82,9 @@ public final class EndToEndBenchmark {
 						load.latency.percentileMillis(99), load.latency.count());
 				report("per declaration (measured window): %s", CostPerDeclaration.perDeclaration(before, after, declarations));
 				report("statements run most often, calls per declaration:");
-				CostPerDeclaration.busiestStatements(before, after, declarations, 40).forEach(line -> report("  %s", line));
+				CostPerDeclaration.busiestStatements(before, after, declarations, 25).forEach(line -> report("  %s", line));
+				report("PostgreSQL time per declaration:");
+				CostPerDeclaration.costliestStatements(before, after, declarations, 15).forEach(line -> report("  %s", line));
 				report("final states verified through the API: %d of %d CLEARED or RELEASED, failures=%d; tasks approved by officer robots (warm-up included): %d",
 						load.verified, declarations, load.failures.size(), officers.approved.get());
 				officers.close();
@@ -126,7 +128,8 @@ public final class EndToEndBenchmark {
 			.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
 			// Counts the statements of the measured load (CostPerDeclaration); its overhead is a few per cent.
-			.setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
+			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+			.setServerConfig("pg_stat_statements.track_planning", "on").start();
 	}
 
 	record Load(double seconds, LatencyRecorder latency, int verified, List<String> failures,
@@ -199,6 +202,7 @@ public final class EndToEndBenchmark {
 		List<String> command = new ArrayList<>(List.of(java, "-XX:+UseParallelGC"));
 		if (Boolean.getBoolean("bench.jfr")) {
 			// A profile of the platform during the run, for `jfr print` or JDK Mission Control.
+			command.add("-XX:FlightRecorderOptions=stackdepth=256");
 			command.add("-XX:StartFlightRecording=filename=target/bench-platform.jfr,settings=profile,dumponexit=true");
 		}
 		command.addAll(List.of("-jar", jar.toString(),
