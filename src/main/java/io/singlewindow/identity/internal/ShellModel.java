@@ -4,16 +4,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.RedirectView;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.singlewindow.core.NavigationItem;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 
-/** Puts what the layout needs into every page's model: the actor and the navigation entries their role sees. */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class ShellModel {
+/**
+ * Puts what the layout needs into every page's model: the actor, the navigation entries their role sees, where the
+ * person is and the address of the other language. Added once a handler has chosen a page to render, not before
+ * every handler: as model attributes of a controller advice they were also computed, and the advice matched, on
+ * every call of the REST API, which renders no page (a tenth of a request's CPU, issue 16).
+ */
+@Component
+class ShellModel implements HandlerInterceptor, WebMvcConfigurer {
 
 	private final CurrentActor currentActor;
 	private final List<NavigationItem> navigation;
@@ -23,14 +35,33 @@ class ShellModel {
 		this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
 	}
 
-	@ModelAttribute("actor")
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	/** A page about to be rendered gets the layout's values, unless its handler set them itself; a redirect none. */
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView page) {
+		if (page == null || page.wasCleared() || page.getView() instanceof RedirectView
+				|| page.getViewName() != null && (page.getViewName().startsWith("redirect:")
+						|| page.getViewName().startsWith("forward:"))) {
+			return;
+		}
+		var model = page.getModelMap();
+		model.putIfAbsent("actor", actor());
+		model.putIfAbsent("currentPath", currentPath(request));
+		model.putIfAbsent("languageSwitch", languageSwitch(request));
+		model.putIfAbsent("navigation", navigation());
+	}
+
 	Actor actor() {
 		return currentActor.find().orElse(null);
 	}
 
 	/** The address of the page, so that the menu can mark where the person is. */
-	@ModelAttribute("currentPath")
-	String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+	String currentPath(HttpServletRequest request) {
 		return request.getRequestURI();
 	}
 
@@ -38,8 +69,7 @@ class ShellModel {
 	 * The page's own address with its query (filters, search) but without {@code lang}, ending in {@code ?} or
 	 * {@code &}: the language links append {@code lang=…}, so switching language keeps what the page shows.
 	 */
-	@ModelAttribute("languageSwitch")
-	String languageSwitch(jakarta.servlet.http.HttpServletRequest request) {
+	String languageSwitch(HttpServletRequest request) {
 		String query = request.getQueryString() == null ? ""
 				: java.util.Arrays.stream(request.getQueryString().split("&"))
 					.filter(p -> !p.isEmpty() && !p.equals("lang") && !p.startsWith("lang="))
@@ -47,7 +77,6 @@ class ShellModel {
 		return request.getRequestURI() + "?" + (query.isEmpty() ? "" : query + "&");
 	}
 
-	@ModelAttribute("navigation")
 	List<NavigationItem> navigation() {
 		Actor actor = currentActor.find().orElse(null);
 		Set<String> roles = actor == null ? Set.of("ANONYMOUS") : Set.of(actor.role().name());
