@@ -32,14 +32,19 @@ class AccessibilityBrowserTests {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	BrowserSession browser;
+	AutoCloseable axeOnEveryPage;
 
 	@BeforeAll
 	void startBrowser() throws Exception {
 		browser = new BrowserSession(port);
+		axeOnEveryPage = Axe.onEveryPage(browser.driver());
 	}
 
 	@AfterAll
-	void stopBrowser() {
+	void stopBrowser() throws Exception {
+		if (axeOnEveryPage != null) {
+			axeOnEveryPage.close();
+		}
 		if (browser != null) {
 			browser.close();
 		}

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.ChromiumDriver;
 
 /** axe-core (vendored in {@code src/test/resources/axe}, MPL-2.0) run on the page a browser has open. */
 public final class Axe {
@@ -23,7 +25,9 @@ public final class Axe {
 	public static List<String> seriousViolations(WebDriver driver) {
 		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 		JavascriptExecutor js = (JavascriptExecutor) driver;
-		js.executeScript(SCRIPT);
+		if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
+			js.executeScript(SCRIPT);
+		}
 		Object found = js.executeAsyncScript("""
 				var done = arguments[arguments.length - 1];
 				axe.run(document, { resultTypes: ['violations'] }).then(function (r) {
@@ -33,6 +37,21 @@ public final class Axe {
 		List<String> lines = new ArrayList<>();
 		((List<?>) found).forEach(v -> lines.add(String.valueOf(v)));
 		return lines;
+	}
+
+	/**
+	 * Has the browser load axe-core into every page it opens, until the handle is closed. Sending the 0.5 MB script
+	 * with every check took a third of each check (about 320 ms of 1 s per page, measured on 8 pages); the browser
+	 * loads it in about 25 ms. For a pass over many pages; without Chromium's DevTools the script is sent per page.
+	 */
+	public static AutoCloseable onEveryPage(WebDriver driver) {
+		if (!(driver instanceof ChromiumDriver chromium)) {
+			return () -> {
+			};
+		}
+		Object id = chromium.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SCRIPT))
+			.get("identifier");
+		return () -> chromium.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
 	}
 
 	private static String load() {
