@@ -14,6 +14,7 @@ import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.core.Violations;
+import io.singlewindow.identity.internal.Sessions;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.DemoData;
 
@@ -33,8 +34,11 @@ public class Accounts {
 	private final BusinessTime time;
 	private final PasswordPolicy policy;
 	private final DemoData demoData;
+	private final Sessions sessions;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, BusinessTime time, PasswordPolicy policy, DemoData demoData) {
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, BusinessTime time, PasswordPolicy policy, DemoData demoData,
+			Sessions sessions) {
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.time = time;
@@ -136,6 +140,15 @@ public class Accounts {
 	@Transactional
 	public void enableEnterpriseAccounts(Uscc enterprise, boolean enabled) {
 		jdbc.sql("UPDATE user_account SET enabled = ? WHERE uscc = ?").params(enabled, enterprise.value()).update();
+		if (!enabled) {
+			// A page session keeps its login until it ends: a revoked enterprise's people would go on trading through
+			// the pages. Sessions are in the database, so this ends them on every node at once.
+			jdbc.sql("SELECT username FROM user_account WHERE uscc = ?")
+				.param(enterprise.value())
+				.query(String.class)
+				.list()
+				.forEach(username -> sessions.end(username, null));
+		}
 	}
 
 	public Optional<UUID> findId(String username) {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,6 +24,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +56,9 @@ class LicenceLifecycleIntegrationTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void aSuspendedEnterpriseMayNotTradeUntilReinstated() throws Exception {
@@ -99,11 +108,20 @@ class LicenceLifecycleIntegrationTests {
 	@Test
 	void revocationIsFinalAndLocksTheEnterprisesAccounts() throws Exception {
 		Registered e = Registrations.register(mvc, anApplication());
+		Cookie session = mvc.perform(post("/login").param("username", e.username()).param("password", e.password())
+			.with(csrf())).andReturn().getResponse().getCookie("SESSION");
+		assertThat(session).as("the trader is logged in on a page").isNotNull();
+		mvc.perform(get("/").cookie(session)).andExpect(content().string(not(containsString("id=\"login-link\""))));
 		decide(e, "suspension", SAMR, "{\"reason\":\"Inspection\"}").andExpect(status().isOk());
 
 		decide(e, "revocation", SAMR, "{\"reason\":\"False registration documents\"}")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.enterprise.status").value("REVOKED"));
+
+		// The page session open before the revocation ends with it, on every node (sessions are in the database).
+		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("id=\"login-link\"")));
+		assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(e.username())
+			.query(Long.class).single()).isZero();
 
 		mvc.perform(formLogin("/login").user(e.username()).password(e.password())).andExpect(unauthenticated());
 		mvc.perform(get("/api/v1/me").header("Authorization", e.bearer())).andExpect(status().isUnauthorized());

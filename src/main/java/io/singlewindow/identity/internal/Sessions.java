@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * name, so ending them here ends them for every node at once: the next request anywhere finds no session.
  */
 @Component
-class Sessions {
+public class Sessions {
 
 	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
 
@@ -21,7 +21,7 @@ class Sessions {
 	}
 
 	/** Ends every session of {@code username} except {@code keep} (the caller's own, or {@literal null}). */
-	int end(String username, String keep) {
+	public int end(String username, String keep) {
 		FindByIndexNameSessionRepository<? extends Session> sessions = repository.getIfAvailable();
 		if (sessions == null) {
 			return 0;
