@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -248,42 +249,57 @@ class Webhooks {
 			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("url"), rs.getString("secret"),
 					rs.getString("payload"), rs.getInt("attempts"), rs.getString("event_type")))
 			.list();
-		int delivered = 0;
-		for (Due d : due) {
-			long t = now.getEpochSecond();
-			Integer status = null;
-			String error = null;
-			try {
-				// Checked again now, after resolving: the host may point elsewhere than at registration.
-				WebhookTargets.Target target = targets.target(d.url());
-				var headers = new java.util.LinkedHashMap<String, String>();
-				headers.put("Content-Type", "application/json");
-				headers.put("X-SingleWindow-Event", d.type());
-				headers.put("X-SingleWindow-Delivery", d.id().toString());
-				headers.put("X-SingleWindow-Signature", "t=" + t + ",v1=" + sign(d.secret(), t, d.payload()));
-				status = sender.post(target, headers, d.payload());
-			} catch (WebhookTargets.Refused e) {
-				error = e.code();
-				log.warn("event=webhook_refused delivery={} reason={}", d.id(), e.code());
-			} catch (java.io.IOException | RuntimeException e) {
-				error = e.getClass().getSimpleName() + ": " + e.getMessage();
+		// Sent side by side: one receiver that never answers costs the poll one timeout, not one per event queued
+		// behind it (20 events of a dead receiver held everyone else's for minutes).
+		long t = now.getEpochSecond();
+		List<java.util.concurrent.Future<Sent>> sending = new ArrayList<>();
+		try (var senders = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (Due d : due) {
+				sending.add(senders.submit(() -> send(d.id(), d.url(), d.secret(), d.payload(), d.type(), t)));
 			}
-			boolean ok = status != null && status / 100 == 2;
+		}
+		int delivered = 0;
+		for (int i = 0; i < due.size(); i++) {
+			Due d = due.get(i);
+			Sent sent = sending.get(i).resultNow();
+			boolean ok = sent.status() != null && sent.status() / 100 == 2;
 			if (ok) {
 				delivered++;
 				jdbc.sql("UPDATE webhook_delivery SET delivered_at = ?, attempts = attempts + 1, last_status = ? WHERE id = ?")
-					.params(Timestamp.from(now), status, d.id()).update();
+					.params(Timestamp.from(now), sent.status(), d.id()).update();
 			} else {
 				Instant next = now.plus(backoff(d.attempts() + 1));
 				jdbc.sql("""
 						UPDATE webhook_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?,
 						    next_attempt_at = ? WHERE id = ?""")
-					.params(status, error, Timestamp.from(next), d.id()).update();
+					.params(sent.status(), sent.error(), Timestamp.from(next), d.id()).update();
 				log.info("event=webhook_failed delivery={} attempt={} status={} next={}", d.id(), d.attempts() + 1,
-						status, next);
+						sent.status(), next);
 			}
 		}
 		return delivered;
+	}
+
+	/** What one attempt got: the receiver's status, or why there was none. */
+	private record Sent(Integer status, String error) {
+	}
+
+	private Sent send(UUID id, String url, String secret, String payload, String type, long t) {
+		try {
+			// Checked again now, after resolving: the host may point elsewhere than at registration.
+			WebhookTargets.Target target = targets.target(url);
+			var headers = new java.util.LinkedHashMap<String, String>();
+			headers.put("Content-Type", "application/json");
+			headers.put("X-SingleWindow-Event", type);
+			headers.put("X-SingleWindow-Delivery", id.toString());
+			headers.put("X-SingleWindow-Signature", "t=" + t + ",v1=" + sign(secret, t, payload));
+			return new Sent(sender.post(target, headers, payload), null);
+		} catch (WebhookTargets.Refused e) {
+			log.warn("event=webhook_refused delivery={} reason={}", id, e.code());
+			return new Sent(null, e.code());
+		} catch (java.io.IOException | RuntimeException e) {
+			return new Sent(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+		}
 	}
 
 	/** The wait after the {@code attempt}-th failed attempt: 5 s doubling, at most an hour. */

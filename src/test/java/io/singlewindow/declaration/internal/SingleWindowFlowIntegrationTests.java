@@ -570,6 +570,36 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void aReceiverThatNeverAnswersHoldsAPollForOneTimeoutNotOneForEveryEvent() throws Exception {
+		// Connections are accepted by the backlog, and no answer ever comes: each send waits for its read timeout.
+		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+				java.net.InetAddress.getByName("127.0.0.1"))) {
+			String registered = body(mvc.perform(post("/api/v1/webhooks").header("Authorization", "Bearer sw-demo-trader.bio")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"http://127.0.0.1:" + silent.getLocalPort() + "/hook\"}"))
+				.andExpect(status().isCreated()).andReturn());
+			String subscription = JsonPath.read(registered, "$.id");
+			for (int i = 0; i < 3; i++) {
+				submit("trader.bio", null, tungstenExport()).andExpect(status().isCreated());
+			}
+			long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (jdbc.sql("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid AND delivered_at IS NULL")
+				.param(subscription).query(Long.class).single() < 3 && System.nanoTime() < giveUp) {
+				Thread.sleep(100);
+			}
+			long started = System.nanoTime();
+			webhooks.deliverDue(time.now().plus(Duration.ofHours(2)));
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(jdbc.sql("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid AND attempts > 0")
+				.param(subscription).query(Long.class).single()).as("events tried").isGreaterThanOrEqualTo(3);
+			// One after the other, three events took three read timeouts (30 s); side by side, one.
+			assertThat(took).isLessThan(WebhookSender.READ_TIMEOUT.multipliedBy(2));
+			mvc.perform(delete("/api/v1/webhooks/{id}", subscription)
+				.header("Authorization", "Bearer sw-demo-trader.bio")).andExpect(status().isNoContent());
+		}
+	}
+
+	@Test
 	void pollersOnSeveralNodesNeverSendOneEventTwice() throws Exception {
 		List<String> deliveries = new CopyOnWriteArrayList<>();
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
