@@ -49,11 +49,15 @@ class ErrorPagesBrowserTests extends BrowserTestCase {
 
 	@Test
 	void anAnonymousVisitorOfAnAddressWithoutAPageIsToldSoAndOfAPageThatNeedsALoginIsAskedToLogIn() throws Exception {
-		browser.open("/no-such-page?lang=en");
+		browser.open("/no-such-page?ref=mail&lang=en");
 		assertThat(browser.text(By.cssSelector("#error-404 h1"))).isEqualTo("Page not found");
 		assertThat(browser.driver().getCurrentUrl()).doesNotContain("/login");
 		assertThat(browser.driver().findElements(By.id("login-link"))).hasSize(1);
 		browser.screenshot("error-404-anonymous-en");
+		// The other language is the same address asked again (it was /error, a 500 page).
+		browser.click("lang-zh");
+		assertThat(browser.text(By.cssSelector("#error-404 h1"))).isEqualTo("页面不存在");
+		assertThat(browser.driver().getCurrentUrl()).endsWith("/no-such-page?ref=mail&lang=zh_CN");
 		browser.open("/declarations");
 		assertThat(browser.waitFor(By.id("login-form")).isDisplayed()).isTrue();
 	}

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.view.RedirectView;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -60,9 +61,20 @@ class ShellModel implements HandlerInterceptor, WebMvcConfigurer {
 		return currentActor.find().orElse(null);
 	}
 
-	/** The address of the page, so that the menu can mark where the person is. */
+	/**
+	 * The address of the page, so that the menu can mark where the person is. An error page is rendered in a second
+	 * dispatch to {@code /error}: the address is the one the person asked for, not that one.
+	 */
 	String currentPath(HttpServletRequest request) {
-		return request.getRequestURI();
+		return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String asked ? asked
+				: request.getRequestURI();
+	}
+
+	private static String query(HttpServletRequest request) {
+		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+			return request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING) instanceof String asked ? asked : null;
+		}
+		return request.getQueryString();
 	}
 
 	/**
@@ -70,11 +82,12 @@ class ShellModel implements HandlerInterceptor, WebMvcConfigurer {
 	 * {@code &}: the language links append {@code lang=…}, so switching language keeps what the page shows.
 	 */
 	String languageSwitch(HttpServletRequest request) {
-		String query = request.getQueryString() == null ? ""
-				: java.util.Arrays.stream(request.getQueryString().split("&"))
+		String asked = query(request);
+		String query = asked == null ? ""
+				: java.util.Arrays.stream(asked.split("&"))
 					.filter(p -> !p.isEmpty() && !p.equals("lang") && !p.startsWith("lang="))
 					.collect(java.util.stream.Collectors.joining("&"));
-		return request.getRequestURI() + "?" + (query.isEmpty() ? "" : query + "&");
+		return currentPath(request) + "?" + (query.isEmpty() ? "" : query + "&");
 	}
 
 	List<NavigationItem> navigation() {
