@@ -53,6 +53,14 @@ class PageRoutesIntegrationTests {
 	RequestMappingHandlerMapping mappings;
 
 	@Test
+	void theErrorAddressAskedForDirectlyIsA404NotA500() throws Exception {
+		assertThat(mvc.perform(get("/error").accept(org.springframework.http.MediaType.TEXT_HTML)).andReturn()
+			.getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/error").param("lang", "zh_CN")).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+	}
+
+	@Test
 	void everyPageRouteAnswersEveryVisitorWithTheRightStatusAndNeverAServerError() throws Exception {
 		String chip = EnterpriseFixtures.demo("CHIP").value();
 		String declaration = submitPerfumeDeclarationAs("trader.chip");
