@@ -69,13 +69,7 @@ class InterchangeWebhookIntegrationTests {
 
 			String declaration = InterchangeIntegrationTests.json(mvc.perform(get("/api/v1/declarations/" + id)
 				.header("Authorization", InterchangeIntegrationTests.TRADER)).andReturn());
-			String task = JsonPath.<List<String>>read(declaration, "$.tasks[?(@.status == 'PENDING')].id").getFirst();
-			String agency = JsonPath.<List<String>>read(declaration, "$.tasks[?(@.status == 'PENDING')].agency")
-				.getFirst();
-			mvc.perform(post("/api/v1/tasks/" + task + "/decision")
-				.header("Authorization", "Bearer sw-demo-officer." + agency.toLowerCase())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"REJECT\",\"reason\":\"not today\"}"))
-				.andExpect(status().isOk());
+			InterchangeIntegrationTests.rejectedByAnAgency(mvc, declaration);
 
 			// The platform's scheduler delivers the outbox every two seconds.
 			String linked = awaitEvent(received, "/json", id);
