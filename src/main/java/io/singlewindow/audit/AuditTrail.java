@@ -20,4 +20,12 @@ public interface AuditTrail {
 	 * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
 	 */
 	void record(AuditRecord record);
+
+	/**
+	 * Appends {@code records} in this order, as {@link #record} would one by one, in one statement: a declaration
+	 * cleared automatically records one decision for each of its agencies.
+	 */
+	default void recordAll(java.util.List<AuditRecord> records) {
+		records.forEach(this::record);
+	}
 }

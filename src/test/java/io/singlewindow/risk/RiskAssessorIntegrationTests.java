@@ -171,8 +171,15 @@ class RiskAssessorIntegrationTests {
 			assertThat(h.observations()).isEqualTo(7);
 			assertThat(h.mean()).isEqualByComparingTo("100");
 		});
-		// Observations are appended and folded into the aggregate in the background; fold now, then read the row.
-		jdbcAssessor.foldObservations();
+		// Observations are appended and folded into the aggregate in the background; fold now, then read the row. The
+		// background fold (every 250 ms) may have taken them first and not committed yet: its rows are skipped here,
+		// so wait for its commit rather than read too early (this failed once in a full run).
+		long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+		while (jdbcAssessor.foldObservations() >= 0 && System.nanoTime() < giveUp && jdbc
+			.sql("SELECT count(*) FROM risk_price_observation WHERE hs_code = ?").param(hs)
+			.query(Long.class).single() > 0) {
+			Thread.onSpinWait();
+		}
 		assertThat(jdbcAssessor.priceHistory(hs, "KGM")).get().extracting(PriceHistory::observations).isEqualTo(7L);
 		assertThat(jdbc.sql("SELECT rejected_observations FROM risk_price_history WHERE hs_code = ? AND unit = 'KGM'")
 			.param(hs).query(Long.class).single()).isEqualTo(1L);

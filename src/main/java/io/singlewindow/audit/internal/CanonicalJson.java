@@ -53,6 +53,26 @@ final class CanonicalJson {
 	}
 
 	/**
+	 * The canonical spelling of {@code value} as {@code mapper} writes it, without writing it as text and reading it
+	 * back: the same spelling as {@code of(mapper.writeValueAsString(value))}, at a fraction of the work (the audit
+	 * trail writes one for every decision).
+	 */
+	static String of(JsonMapper mapper, Object value) {
+		if (value == null) {
+			return null;
+		}
+		JsonNode tree = mapper.valueToTree(value);
+		StringBuilder out = new StringBuilder(128);
+		try {
+			write(tree, out);
+		} catch (IllegalArgumentException e) {
+			// A node that has no plain JSON spelling in a tree (binary, an embedded object): take the long way.
+			return of(mapper.writeValueAsString(value));
+		}
+		return out.toString();
+	}
+
+	/**
 	 * The canonical spelling of an object whose members are already JSON values: strings and numbers are written as
 	 * such, {@link RawJson} as its canonical form, {@literal null} as {@code null}.
 	 */
@@ -100,6 +120,10 @@ final class CanonicalJson {
 			out.append(']');
 		} else if (node.isString()) {
 			string(node.stringValue(), out);
+		} else if (node.isFloat() || node.isDouble()) {
+			// As the number is written in text (shortest decimal form), not the binary value widened to a decimal.
+			number(new BigDecimal(node.isFloat() ? Float.toString(node.floatValue())
+					: Double.toString(node.doubleValue())), out);
 		} else if (node.isNumber()) {
 			number(node.decimalValue(), out);
 		} else if (node.isBoolean()) {

@@ -1,8 +1,11 @@
 package io.singlewindow.audit.internal;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,30 +43,59 @@ class JdbcAuditTrail implements AuditTrail {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(AuditRecord record) {
-		Who who = record.who() != null ? record.who()
-				: currentActor.find().map(Who::of).orElseGet(() -> Who.system("platform"));
-		String enterprise = record.actingForEnterprise();
-		String agency = record.actingForAgency();
-		if (enterprise == null && agency == null) {
-			// By default a person acts for whom they belong to: an officer for the agency, a trader for the enterprise.
-			if ("OFFICER".equals(who.role())) {
-				agency = who.agency();
-			} else if (!Role.ADMIN.name().equals(who.role())) {
-				enterprise = who.enterprise();
-			}
+		recordAll(List.of(record));
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<AuditRecord> records) {
+		// A statement carries at most 65,535 parameters, 11 a row.
+		for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
+			insert(records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT)));
 		}
+	}
+
+	private static final int ROWS_PER_STATEMENT = 1000;
+
+	private void insert(List<AuditRecord> records) {
 		// PostgreSQL keeps microseconds; truncating here makes the hashed timestamp the stored one.
-		Instant now = time.now().truncatedTo(ChronoUnit.MICROS);
+		Timestamp now = Timestamp.from(time.now().truncatedTo(ChronoUnit.MICROS));
+		Who current = null;
+		List<Object> params = new ArrayList<>(records.size() * 11);
+		for (AuditRecord record : records) {
+			Who who = record.who();
+			if (who == null) {
+				if (current == null) {
+					current = currentActor.find().map(Who::of).orElseGet(() -> Who.system("platform"));
+				}
+				who = current;
+			}
+			String enterprise = record.actingForEnterprise();
+			String agency = record.actingForAgency();
+			if (enterprise == null && agency == null) {
+				// By default a person acts for whom they belong to: an officer for the agency, a trader for the enterprise.
+				if ("OFFICER".equals(who.role())) {
+					agency = who.agency();
+				} else if (!Role.ADMIN.name().equals(who.role())) {
+					enterprise = who.enterprise();
+				}
+			}
+			params.addAll(Arrays.asList(now, who.account(), who.name(), who.role(), enterprise, agency,
+					record.action(), record.subjectType(), record.subjectId(), toJson(record.before()),
+					toJson(record.after())));
+		}
 		jdbc.sql("""
 				INSERT INTO audit_entry (occurred_at, actor_account, actor_name, actor_role, acting_for_enterprise,
 				    acting_for_agency, action, subject_type, subject_id, before_state, after_state)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))""")
-			.params(Timestamp.from(now), who.account(), who.name(), who.role(), enterprise, agency, record.action(),
-					record.subjectType(), record.subjectId(), toJson(record.before()), toJson(record.after()))
+				VALUES """ + String.join(", ", Collections.nCopies(records.size(), ROW)))
+			.params(params)
 			.update();
 	}
 
+	/** One row's values; ids follow the order of the rows. */
+	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))";
+
 	private String toJson(Object state) {
-		return state == null ? null : CanonicalJson.of(json.writeValueAsString(state));
+		return CanonicalJson.of(json, state);
 	}
 }

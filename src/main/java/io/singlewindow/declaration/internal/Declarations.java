@@ -135,19 +135,25 @@ class Declarations {
 		}
 		DeclarationRequest normalised = request.withDeclarantAndReference(declarant.value(), keyed ? key : null);
 		String hash = sha256(normalised.fingerprint());
-		if (keyed) {
-			var existing = store.idByReference(declarant.value(), key);
+		LocalDate today = time.today();
+		ValidDeclaration d;
+		try {
+			d = validation.validate(request, declarant, enterprise.nameZh(), time.month());
+		} catch (Problem refused) {
+			// A repeat of a declaration accepted before answers with it, even when its body would be refused today
+			// (another month's exchange rate, a tariff line ended since): the client retried, it did not declare anew.
+			var existing = keyed ? store.idByReference(declarant.value(), key) : java.util.Optional.<UUID>empty();
 			if (existing.isPresent()) {
 				return repeated(existing.get(), hash, key);
 			}
+			throw refused;
 		}
-		LocalDate today = time.today();
-		ValidDeclaration d = validation.validate(request, declarant, enterprise.nameZh(), time.month());
 		UUID id = UUID.randomUUID();
 		Instant now = time.now();
+		// A first submission, the usual case, is written without a look-up under its key first: a repeat (or a
+		// concurrent submission with the same key, which ON CONFLICT waits for) meets the row and is answered with it.
 		String number = rows.insert(id, today, declarant, key, hash, d, actor.username(), now);
 		if (number == null) {
-			// A concurrent submission with the same key committed first (ON CONFLICT waited for it).
 			return repeated(store.idByReference(declarant.value(), key).orElseThrow(), hash, key);
 		}
 		Declaration submitted = Declaration.submitted(id, number, declarant, actor.username(), now);
@@ -230,9 +236,10 @@ class Declarations {
 				lineNo -> customsValue(assessed, lineNo), permits::check);
 		declaration.route(d, AgencyWork.of(routes), channel, permitChecks, previous, now);
 		rows.saveRouted(declaration, channel, assessment);
+		List<AuditRecord> automaticDecisions = new java.util.ArrayList<>();
 		for (Declaration.RoutedTask task : declaration.routedTasks()) {
 			if (task.outcome().automatic()) {
-				auditTrail.record(AuditRecord.of("AGENCY_TASK_AUTO_APPROVED", "AGENCY_TASK", task.id())
+				automaticDecisions.add(AuditRecord.of("AGENCY_TASK_AUTO_APPROVED", "AGENCY_TASK", task.id())
 					.bySystem("decision-policy").actingFor(task.agency())
 					.change(task.before() == null ? null : AuditRecord.state("status", task.before().name()),
 							AuditRecord.state("declaration", declaration.number(), "declarant", declarant.value(),
@@ -240,6 +247,7 @@ class Declarations {
 									"note", task.outcome().note())));
 			}
 		}
+		auditTrail.recordAll(automaticDecisions);
 		declaration.events().forEach(events::publish);
 		if (declaration.clearedNow()) {
 			// Built from what is in hand: the hot path of automatic clearance reads nothing back.

@@ -28,6 +28,8 @@ import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
 import io.singlewindow.declaration.ResponseWriter;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.ReferenceCache;
+import io.singlewindow.platform.ReferenceRevision;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,10 +59,18 @@ class Webhooks {
 	private final Map<String, ResponseWriter> writers;
 	private final JsonMapper json;
 
+	/**
+	 * The formats of each enterprise's active webhooks, kept for one revision of the reference data: every status
+	 * change asks, and subscriptions change rarely (a trigger on {@code webhook_subscription} gives the revision a new
+	 * number, migration {@code V11_4_1}).
+	 */
+	private final ReferenceCache<String, List<String>> formats;
+
 	Webhooks(JdbcClient jdbc, BusinessTime time, org.springframework.transaction.PlatformTransactionManager transactions,
 			WebhookTargets targets, WebhookSender sender, ConsolidatedResponses responses,
-			List<ResponseWriter> writers, JsonMapper json) {
+			List<ResponseWriter> writers, JsonMapper json, ReferenceRevision revision) {
 		this.jdbc = jdbc;
+		this.formats = revision.cache(10_000);
 		this.time = time;
 		this.targets = targets;
 		this.sender = sender;
@@ -176,10 +186,13 @@ class Webhooks {
 				+ "\",\"number\":\"" + number + "\",\"status\":\"" + status + "\",\"at\":\"" + at
 				+ "\",\"response\":\"/api/v1/declarations/" + declarationId + "/response\"";
 		// Most declarants have no webhook: one look-up, and nothing written then.
-		List<String> formats = jdbc.sql("SELECT DISTINCT format FROM webhook_subscription WHERE enterprise = ? AND active")
-			.param(enterprise)
+		List<String> formats = this.formats.get(enterprise, e -> jdbc
+			.sql("SELECT DISTINCT format FROM webhook_subscription WHERE enterprise = ? AND active ORDER BY format")
+			.param(e)
 			.query(String.class)
-			.list();
+			.list()
+			.stream()
+			.toList());
 		if (formats.contains(JSON_FORMAT)) {
 			enqueue(enterprise, JSON_FORMAT, declarationId, null, "declaration.status", event + "}", at);
 		}

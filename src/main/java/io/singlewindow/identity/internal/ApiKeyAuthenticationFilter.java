@@ -3,7 +3,6 @@ package io.singlewindow.identity.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -50,13 +49,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		}
 		String address = request.getRemoteAddr();
 		String throttleKey = "api-key-address:" + address;
-		Optional<Duration> paused = throttle.pauseLeft(throttleKey, settings.apiKeysPerAddress());
-		if (paused.isPresent()) {
-			tooManyAttempts(request, response, paused.get());
+		// The address's pause first: while it lasts, whatever key it sends is answered 429 (one statement reads both).
+		var presented = keys.present(header.substring(7).strip(), throttleKey, settings.apiKeysPerAddress());
+		if (presented.pause().isPresent()) {
+			tooManyAttempts(request, response, presented.pause().get());
 			return;
 		}
-		String presented = header.substring(7).strip();
-		var principal = keys.accountOf(presented).filter(AccountPrincipal::enabled);
+		var principal = presented.account().filter(AccountPrincipal::enabled);
 		if (principal.isEmpty()) {
 			Duration pause = throttle.fail(throttleKey, settings.apiKeysPerAddress());
 			events.record(Type.API_KEY_REJECTED, null, null, address, Map.of("path", request.getRequestURI()));

@@ -30,10 +30,12 @@ class ApiKeys {
 
 	private final JdbcClient jdbc;
 	private final BusinessTime time;
+	private final AttemptThrottle throttle;
 
-	ApiKeys(JdbcClient jdbc, BusinessTime time) {
+	ApiKeys(JdbcClient jdbc, BusinessTime time, AttemptThrottle throttle) {
 		this.jdbc = jdbc;
 		this.time = time;
+		this.throttle = throttle;
 	}
 
 	record IssuedKey(UUID id, String key, String prefix, String label, Instant createdAt, Instant expiresAt) {
@@ -96,6 +98,45 @@ class ApiKeys {
 		return live(presentedKey, AccountStore.columns("u"), AccountStore::principal);
 	}
 
+	/** What a request presenting a key may do: wait out its address's pause, else act as the key's account, if any. */
+	record Presented(Optional<java.time.Duration> pause, Optional<AccountPrincipal> account) {
+	}
+
+	/**
+	 * The pause the presenting address must still wait ({@code throttleKey}), else the account of the presented key:
+	 * every API request asks both, so they are read in one statement. A paused address learns nothing of the key, and
+	 * its use is not noted.
+	 */
+	Presented present(String presentedKey, String throttleKey, Backoff backoff) {
+		Instant now = time.now();
+		record Row(Optional<java.time.Duration> pause, UUID keyId, Instant lastUsedAt, AccountPrincipal account) {
+		}
+		Row row = jdbc.sql("SELECT t.failures, t.last_failure_at, k.id AS key_id, k.last_used_at AS key_last_used_at, "
+				+ AccountStore.columns("u") + """
+				 FROM (VALUES (1)) AS asked (one)
+				LEFT JOIN login_throttle t ON t.throttle_key = ?
+				LEFT JOIN (api_key k JOIN user_account u ON u.id = k.user_id)
+				  ON k.key_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?)""")
+			.params(throttleKey, hash(presentedKey), Timestamp.from(now))
+			.query((rs, i) -> {
+				Timestamp lastFailure = rs.getTimestamp("last_failure_at");
+				Optional<java.time.Duration> pause = lastFailure == null ? Optional.empty()
+						: throttle.pauseLeft(rs.getInt("failures"), lastFailure.toInstant(), backoff);
+				UUID keyId = rs.getObject("key_id", UUID.class);
+				Timestamp lastUsed = rs.getTimestamp("key_last_used_at");
+				return new Row(pause, keyId, lastUsed == null ? null : lastUsed.toInstant(),
+						keyId == null ? null : AccountStore.principal(rs, i));
+			})
+			.single();
+		if (row.pause().isPresent()) {
+			return new Presented(row.pause(), Optional.empty());
+		}
+		if (row.keyId() != null) {
+			noteUse(row.keyId(), row.lastUsedAt(), now);
+		}
+		return new Presented(Optional.empty(), Optional.ofNullable(row.account()));
+	}
+
 	private <T> Optional<T> live(String presentedKey, String columns, org.springframework.jdbc.core.RowMapper<T> owner) {
 		Instant now = time.now();
 		record Found<T>(UUID id, Instant lastUsedAt, T owner) {
@@ -108,10 +149,15 @@ class ApiKeys {
 					rs.getTimestamp("key_last_used_at") == null ? null : rs.getTimestamp("key_last_used_at").toInstant(),
 					owner.mapRow(rs, i)))
 			.optional();
-		found.filter(k -> k.lastUsedAt() == null || k.lastUsedAt().isBefore(now.minusSeconds(60)))
-			.ifPresent(k -> jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ?").params(Timestamp.from(now), k.id())
-				.update());
+		found.ifPresent(k -> noteUse(k.id(), k.lastUsedAt(), now));
 		return found.map(Found::owner);
+	}
+
+	/** Notes a key's use at most once a minute, so that the list can show it without a write on every call. */
+	private void noteUse(UUID keyId, Instant lastUsedAt, Instant now) {
+		if (lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(60))) {
+			jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ?").params(Timestamp.from(now), keyId).update();
+		}
 	}
 
 	List<KeyInfo> of(UUID userId) {

@@ -27,20 +27,26 @@ class AttemptThrottle {
 
 	/** How long attempts under {@code key} must still wait, if they must. */
 	Optional<Duration> pauseLeft(String key, Backoff backoff) {
-		Instant now = time.now();
 		return jdbc.sql("SELECT failures, last_failure_at FROM login_throttle WHERE throttle_key = ?").param(key)
-			.query((rs, i) -> {
-				Instant last = rs.getTimestamp(2).toInstant();
-				Duration pause = backoff.pauseAfter(rs.getInt(1));
-				if (pause.isZero() || last.plus(backoff.forgetAfter()).isBefore(now)) {
-					return Duration.ZERO;
-				}
-				// A clock set back (an operator's correction, a test's clock) never makes a pause longer than it is.
-				Duration left = Duration.between(now, last.plus(pause));
-				return left.compareTo(pause) > 0 ? pause : left;
-			})
+			.query((rs, i) -> pauseLeft(rs.getInt(1), rs.getTimestamp(2).toInstant(), backoff))
 			.optional()
-			.filter(left -> left.isPositive());
+			.flatMap(left -> left);
+	}
+
+	/**
+	 * How long attempts must still wait after {@code failures} counted, the last at {@code lastFailure}, if they must:
+	 * for a caller that read the key's row with something else ({@link ApiKeys#present}).
+	 */
+	Optional<Duration> pauseLeft(int failures, Instant lastFailure, Backoff backoff) {
+		Instant now = time.now();
+		Duration pause = backoff.pauseAfter(failures);
+		if (pause.isZero() || lastFailure.plus(backoff.forgetAfter()).isBefore(now)) {
+			return Optional.empty();
+		}
+		// A clock set back (an operator's correction, a test's clock) never makes a pause longer than it is.
+		Duration left = Duration.between(now, lastFailure.plus(pause));
+		left = left.compareTo(pause) > 0 ? pause : left;
+		return left.isPositive() ? Optional.of(left) : Optional.empty();
 	}
 
 	/** Counts one more failure and answers the pause it starts (zero while failures are still free). */

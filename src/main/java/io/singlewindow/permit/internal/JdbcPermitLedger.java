@@ -81,14 +81,12 @@ class JdbcPermitLedger implements PermitLedger {
 		validate(request);
 		IssuedPermit permit = permits.lock(request.permitNumber())
 			.orElseThrow(() -> Problem.notFound("PERMIT_NOT_FOUND", request.permitNumber()));
-		// Looked up under the permit's lock, so a repeated request never races its original.
-		Optional<WriteOff> existing = active(request.declarationId(), request.lineNo(), permit.id());
-		if (existing.isPresent()) {
-			return existing.get();
-		}
+		// Decided under the permit's lock, so a repeated request never races its original. A repeat is found by its
+		// row (below, or when refused: the original may have taken the last of the quota); the first request of a
+		// line, the usual case, costs no look-up.
 		Optional<Problem> refusal = refusal(permit, request, time.today());
 		if (refusal.isPresent()) {
-			throw refusal.get();
+			return active(request.declarationId(), request.lineNo(), permit.id()).orElseThrow(refusal::get);
 		}
 		BigDecimal remainingQuantity = permit.remainingQuantity();
 		BigDecimal remainingValue = permit.remainingValue();
@@ -98,21 +96,30 @@ class JdbcPermitLedger implements PermitLedger {
 		if (permit.hasValueQuota()) {
 			remainingValue = remainingValue.subtract(request.valueCny());
 		}
-		if (permit.hasQuantityQuota() || permit.hasValueQuota()) {
-			jdbc.sql("UPDATE permit SET remaining_quantity = ?, remaining_value = ?, version = version + 1 WHERE id = ?")
-				.params(remainingQuantity, remainingValue, permit.id())
-				.update();
-		}
 		UUID id = UUID.randomUUID();
 		Instant now = time.now();
-		jdbc.sql("""
-				INSERT INTO permit_write_off (id, permit_id, permit_number, declaration_id, line_no, hs_code, quantity,
-				    value_cny, remaining_quantity, remaining_value, written_off_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		// The row and the permit's remaining quota in one statement; the quota only when the row was written.
+		boolean written = jdbc.sql("""
+				WITH written AS (
+				    INSERT INTO permit_write_off (id, permit_id, permit_number, declaration_id, line_no, hs_code, quantity,
+				        value_cny, remaining_quantity, remaining_value, written_off_at)
+				    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    ON CONFLICT (declaration_id, line_no, permit_id) WHERE restored_at IS NULL DO NOTHING
+				    RETURNING permit_id),
+				consumed AS (
+				    UPDATE permit SET remaining_quantity = ?, remaining_value = ?, version = version + 1
+				    WHERE id IN (SELECT permit_id FROM written) AND ?
+				    RETURNING 1)
+				SELECT count(*) FROM written""")
 			.params(id, permit.id(), permit.number(), request.declarationId(), request.lineNo(),
 					request.hsCode().value(), request.quantity(), request.valueCny(), remainingQuantity, remainingValue,
-					Timestamp.from(now))
-			.update();
+					Timestamp.from(now), remainingQuantity, remainingValue,
+					permit.hasQuantityQuota() || permit.hasValueQuota())
+			.query(Long.class)
+			.single() == 1;
+		if (!written) {
+			return active(request.declarationId(), request.lineNo(), permit.id()).orElseThrow();
+		}
 		auditTrail.record(AuditRecord.of("PERMIT_WRITTEN_OFF", "PERMIT", permit.number()).actingFor(permit.holder())
 			.change(AuditRecord.state("remainingQuantity", permit.remainingQuantity(), "remainingValue",
 					permit.remainingValue()), AuditRecord.state("declaration", request.declarationId(), "line",
@@ -138,10 +145,12 @@ class JdbcPermitLedger implements PermitLedger {
 		if (permit.isEmpty()) {
 			return Optional.of("PERMIT_NOT_FOUND");
 		}
-		if (active(request.declarationId(), request.lineNo(), permit.get().id()).isPresent()) {
+		Optional<Problem> refusal = refusal(permit.get(), request, time.today());
+		// A line already written off under this permit (a repeat) is no refusal, whatever the permit holds now.
+		if (refusal.isPresent() && active(request.declarationId(), request.lineNo(), permit.get().id()).isPresent()) {
 			return Optional.empty();
 		}
-		return refusal(permit.get(), request, time.today()).map(Problem::code);
+		return refusal.map(Problem::code);
 	}
 
 	/** Why {@code permit} cannot take {@code request} on {@code today}, if it cannot. */

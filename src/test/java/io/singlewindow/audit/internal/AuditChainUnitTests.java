@@ -3,12 +3,18 @@ package io.singlewindow.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** Canonical JSON, canonical row content and the hash chain, without a database. */
 class AuditChainUnitTests {
@@ -34,6 +40,65 @@ class AuditChainUnitTests {
 	void escapesOnlyWhatJsonRequires() {
 		assertThat(CanonicalJson.of("\"\\u00e9 厦门 \\\" \\\\ \\n \\u0001 \\/ 😀\""))
 			.isEqualTo("\"é 厦门 \\\" \\\\ \\n \\u0001 / 😀\"");
+	}
+
+	/**
+	 * The trail writes a state's canonical JSON straight from Jackson's tree; it must be the very text the long way
+	 * (written as JSON, read back, written canonically) gives, or rows written before and after would hash differently.
+	 * Random states from a fixed seed: money, floating-point numbers, control characters, times, nesting, nulls.
+	 */
+	@Test
+	void writesAStateFromItsTreeAsFromItsText() {
+		JsonMapper mapper = JsonMapper.builder().build();
+		Random random = new Random(20261130);
+		for (int i = 0; i < 2000; i++) {
+			Object state = randomValue(random, 3);
+			if (state == null) {
+				continue; // no state at all is stored as SQL NULL, not as JSON (below)
+			}
+			assertThat(CanonicalJson.of(mapper, state)).as("state %s", state)
+				.isEqualTo(CanonicalJson.of(mapper.writeValueAsString(state)));
+		}
+		assertThat(CanonicalJson.of(mapper, null)).isNull();
+	}
+
+	private static Object randomValue(Random random, int depth) {
+		int kind = random.nextInt(depth > 0 ? 12 : 10);
+		return switch (kind) {
+			case 0 -> null;
+			case 1 -> random.nextBoolean();
+			case 2 -> random.nextLong();
+			case 3 -> new BigDecimal(java.math.BigInteger.valueOf(random.nextLong()), random.nextInt(12) - 3);
+			case 4 -> random.nextDouble() * Math.pow(10, random.nextInt(30) - 10);
+			case 5 -> (float) (random.nextGaussian() * 1000);
+			case 6 -> Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000) * 1000L);
+			case 7 -> UUID.randomUUID();
+			case 8, 9 -> randomText(random);
+			case 10 -> {
+				List<Object> list = new ArrayList<>();
+				for (int n = random.nextInt(4); n > 0; n--) {
+					list.add(randomValue(random, depth - 1));
+				}
+				yield list;
+			}
+			default -> {
+				Map<String, Object> map = new LinkedHashMap<>();
+				for (int n = random.nextInt(5); n > 0; n--) {
+					map.put(randomText(random), randomValue(random, depth - 1));
+				}
+				yield map;
+			}
+		};
+	}
+
+	private static String randomText(Random random) {
+		String alphabet = "aZ09_ \"\\/\n\t\u0001\u001f\u007fé厦门😀";
+		StringBuilder text = new StringBuilder();
+		for (int n = random.nextInt(8); n > 0; n--) {
+			text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
+					random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+		}
+		return text.toString();
 	}
 
 	@Test

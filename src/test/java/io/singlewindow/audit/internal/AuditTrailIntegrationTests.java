@@ -259,6 +259,28 @@ class AuditTrailIntegrationTests {
 		}
 	}
 
+	/** A declaration's automatic decisions are appended in one statement: each its own row, in order, each chained. */
+	@Test
+	void severalDecisionsAppendedAtOnceAreRowsOfTheirOwnInTheirOrder() {
+		String subject = "MANY-" + UUID.randomUUID();
+		List<AuditRecord> records = java.util.stream.IntStream.rangeClosed(1, 3)
+			.mapToObj(i -> AuditRecord.of("AGENCY_TASK_AUTO_APPROVED", "AGENCY_TASK", subject)
+				.bySystem("decision-policy").actingFor(new io.singlewindow.core.AgencyCode("CUSTOMS"))
+				.change(null, AuditRecord.state("line", i, "value", new java.math.BigDecimal("12.50"))))
+			.toList();
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> auditTrail.recordAll(records));
+		sealer.sealAll();
+
+		List<AuditEntry> rows = rowsOf("AGENCY_TASK", subject);
+		assertThat(rows).extracting(AuditEntry::afterJson)
+			.containsExactly("{\"line\": 1, \"value\": 12.5}", "{\"line\": 2, \"value\": 12.5}",
+					"{\"line\": 3, \"value\": 12.5}");
+		assertThat(rows).extracting(AuditEntry::actingForAgency).containsOnly("CUSTOMS");
+		assertThat(rows).extracting(AuditEntry::actorName).containsOnly("system:decision-policy");
+		assertThat(rows).allSatisfy(row -> assertThat(row.chainPosition()).isNotNull());
+		assertThat(verification.verify().intact()).isTrue();
+	}
+
 	@Test
 	void aRowCannotBeWrittenOutsideTheDecisionsTransaction() {
 		assertThatThrownBy(() -> auditTrail.record(AuditRecord.of("LICENCE_SUSPENDED", "LICENCE", "x")))

@@ -384,6 +384,27 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void aRetryAnswersTheDeclarationEvenWhenItsBodyWouldBeRefusedToday() throws Exception {
+		String key = "retry-later-" + UUID.randomUUID();
+		String body = chipDeclaration(null, null);
+		String first = body(submit("trader.chip", key, body).andExpect(status().isCreated()).andReturn());
+		// The US dollar's rates disappear (as if the month had turned before the next month's rate was set).
+		jdbc.sql("UPDATE exchange_rate SET currency = 'XTS' WHERE currency = 'USD'").update();
+		try {
+			submit("trader.chip", "new-" + key, body)
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].code").value("EXCHANGE_RATE_MISSING"));
+			String retried = body(submit("trader.chip", key, body).andExpect(status().isOk()).andReturn());
+			assertThat(JsonPath.<String>read(retried, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
+			submit("trader.chip", key, body.replace("\"value\":4000", "\"value\":4001"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
+		} finally {
+			jdbc.sql("UPDATE exchange_rate SET currency = 'USD' WHERE currency = 'XTS'").update();
+		}
+	}
+
+	@Test
 	void twoConcurrentSubmissionsWithOneKeyMakeOneDeclaration() throws Exception {
 		String key = "race-" + UUID.randomUUID();
 		String body = chipDeclaration(null, null);
@@ -538,6 +559,9 @@ class SingleWindowFlowIntegrationTests {
 		});
 		server.start();
 		try {
+			// A status event before the webhook exists: a node keeps "no webhooks" for the declarant until a
+			// subscription changes the revision of what it keeps (V11_4_1); the next declaration's events must arrive.
+			submit("trader.tungsten", null, tungstenExport()).andExpect(status().isCreated());
 			String registered = body(mvc.perform(post("/api/v1/webhooks").header("Authorization", "Bearer sw-demo-trader.tungsten")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/hook\"}"))

@@ -220,15 +220,26 @@ class PermitLedgerIntegrationTests {
 
 	@Test
 	void repeatingAWriteOffReturnsTheOriginalAndConsumesNothingMore() {
-		IssuedPermit permit = anAutomaticImportLicence(CHIP, "100");
+		aRepeatReturnsTheOriginal("100", "40", "60");
+	}
+
+	@Test
+	void repeatingTheWriteOffThatTookTheLastOfTheQuotaReturnsItRatherThanARefusal() {
+		IssuedPermit permit = aRepeatReturnsTheOriginal("100", "100", "0");
+		assertProblem(() -> ledger.writeOff(laptops(UUID.randomUUID(), 1, permit, "1")), "PERMIT_QUOTA_EXCEEDED");
+	}
+
+	private IssuedPermit aRepeatReturnsTheOriginal(String quota, String quantity, String remaining) {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, quota);
 		UUID declaration = UUID.randomUUID();
 
-		WriteOff first = ledger.writeOff(laptops(declaration, 1, permit, "40"));
-		WriteOff again = ledger.writeOff(laptops(declaration, 1, permit, "40"));
+		WriteOff first = ledger.writeOff(laptops(declaration, 1, permit, quantity));
+		WriteOff again = ledger.writeOff(laptops(declaration, 1, permit, quantity));
 
 		assertThat(again.id()).isEqualTo(first.id());
-		assertThat(remainingOf(permit)).isEqualByComparingTo("60");
+		assertThat(remainingOf(permit)).isEqualByComparingTo(remaining);
 		assertThat(ledger.writeOffsOf(declaration)).hasSize(1);
+		return permit;
 	}
 
 	@Test

@@ -23,7 +23,8 @@ import javax.sql.DataSource;
 final class CostPerDeclaration {
 
 	record Snapshot(long xid, long commits, long inserted, long updated, long deleted, long statements, long walSyncs,
-			long walRecords, Duration platformCpu, Duration postgresCpu, java.util.Map<String, Long> callsByStatement,
+			long walRecords, Duration platformCpu, Duration postgresCpu, Duration clientCpu,
+			java.util.Map<String, Long> callsByStatement,
 			java.util.Map<String, Double> millisByStatement) {
 	}
 
@@ -70,7 +71,7 @@ final class CostPerDeclaration {
 			}
 			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
 					cpu(platform), cpu(postmaster).plus(postmaster.descendants().map(CostPerDeclaration::cpu)
-						.reduce(Duration.ZERO, Duration::plus)), calls, millis);
+						.reduce(Duration.ZERO, Duration::plus)), cpu(ProcessHandle.current()), calls, millis);
 		}
 	}
 
@@ -79,12 +80,13 @@ final class CostPerDeclaration {
 		double n = declarations;
 		return String.format(java.util.Locale.ROOT,
 				"transaction ids (writing transactions and savepoints)=%.2f commits (incl. read-only)=%.2f WAL fsyncs=%.2f WAL records=%.1f statements=%.1f "
-						+ "rows inserted=%.1f updated=%.1f deleted=%.1f | CPU ms: platform JVM=%.2f PostgreSQL=%.2f",
+						+ "rows inserted=%.1f updated=%.1f deleted=%.1f | CPU ms: platform JVM=%.2f PostgreSQL=%.2f benchmark client=%.2f",
 				(b.xid() - a.xid() - 1) / n, (b.commits() - a.commits()) / n, (b.walSyncs() - a.walSyncs()) / n,
 				(b.walRecords() - a.walRecords()) / n, (b.statements() - a.statements()) / n,
 				(b.inserted() - a.inserted()) / n, (b.updated() - a.updated()) / n, (b.deleted() - a.deleted()) / n,
 				b.platformCpu().minus(a.platformCpu()).toNanos() / 1e6 / n,
-				b.postgresCpu().minus(a.postgresCpu()).toNanos() / 1e6 / n);
+				b.postgresCpu().minus(a.postgresCpu()).toNanos() / 1e6 / n,
+				b.clientCpu().minus(a.clientCpu()).toNanos() / 1e6 / n);
 	}
 
 	/** The statements run most often between two snapshots, per declaration: where the statements come from. */
