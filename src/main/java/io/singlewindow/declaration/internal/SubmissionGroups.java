@@ -19,6 +19,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.singlewindow.core.Problem;
@@ -27,9 +28,9 @@ import io.singlewindow.identity.Actor;
 /**
  * Group commit of submissions. With the database flushing every commit to disk, a commit costs a disk flush whatever
  * it carries; concurrent submissions are therefore gathered for a moment (and while the previous group commits) and
- * written in one transaction. Each runs in a savepoint of its own, so a refusal rolls back only that submission; its
- * events are published once its savepoint is released (see {@link HeldEvents}); and every caller is answered only
- * after the group committed, so an answered declaration is on disk.
+ * written in one transaction. Each runs in a savepoint of its own (a group of one needs none), so a refusal rolls back
+ * only that submission; its events are published once its savepoint is released (see {@link HeldEvents}); and every
+ * caller is answered only after the group committed, so an answered declaration is on disk.
  * <p>
  * Several committers write groups side by side, each for its own share of the declarants: a permit is held by one
  * declarant, so two groups written at once never wait for each other's permit locks, and two submissions under one
@@ -157,8 +158,12 @@ class SubmissionGroups implements SmartLifecycle {
 		try {
 			group.executeWithoutResult(tx -> {
 				List<HeldEvents.Held<Declarations.Submission>> stored = new ArrayList<>();
-				for (Waiting member : members) {
-					outcomes.put(member, inSavepoint(member, stored));
+				if (members.size() == 1) {
+					outcomes.put(members.getFirst(), alone(members.getFirst(), tx, stored));
+				} else {
+					for (Waiting member : members) {
+						outcomes.put(member, inSavepoint(member, stored));
+					}
 				}
 				// After every savepoint: a failing listener fails the whole group, whose members then go alone.
 				stored.forEach(events::release);
@@ -173,6 +178,25 @@ class SubmissionGroups implements SmartLifecycle {
 					outcomes.values().stream().filter(o -> o.refusal() != null).count(),
 					members.size() - outcomes.values().stream().filter(o -> o != Outcome.ALONE).count(),
 					(System.nanoTime() - start) / 1_000_000);
+		}
+	}
+
+	/**
+	 * A group of one needs no savepoint (two statements fewer): its refusal rolls the whole transaction back, which
+	 * holds nothing else.
+	 */
+	private Outcome alone(Waiting member, TransactionStatus tx, List<HeldEvents.Held<Declarations.Submission>> stored) {
+		try {
+			var held = events.hold(() -> declarations.submit(member.actor(), member.draft(), member.key()));
+			stored.add(held);
+			return new Outcome(held.result(), null);
+		} catch (Problem refused) {
+			tx.setRollbackOnly();
+			return new Outcome(null, refused);
+		} catch (RuntimeException e) {
+			tx.setRollbackOnly();
+			log.info("event=submission_left_to_itself error={}", e.toString());
+			return Outcome.ALONE;
 		}
 	}
 

@@ -115,26 +115,7 @@ class SubmissionGroupsIntegrationTests {
 				"group-licence-" + UUID.randomUUID());
 		var last = waiting(processors(), "group-last-" + UUID.randomUUID());
 
-		try (var committer = Executors.newSingleThreadExecutor()) {
-			Future<?> group;
-			try {
-				// An officer holds the licence and uses up its quota meanwhile: the licensed submission has checked
-				// the quota (still there), announced its agencies' decisions to its group, and now waits for the
-				// licence's lock; when it gets it, the quota is gone and it is refused.
-				group = transactions.execute(tx -> {
-					jdbc.sql("SELECT id FROM permit WHERE number = ? FOR UPDATE").param(licence.number()).query().listOfRows();
-					jdbc.sql("UPDATE permit SET remaining_quantity = 0 WHERE number = ?").param(licence.number()).update();
-					Future<?> running = committer.submit(() -> groups.commit(List.of(first, underLicence, last)));
-					awaitALockWait();
-					assertThat(first.answer()).as("answered while its group is still open").isNotDone();
-					return running;
-				});
-				group.get();
-			} finally {
-				jdbc.sql("UPDATE permit SET remaining_quantity = ? WHERE number = ?")
-					.params(licence.remainingQuantity(), licence.number()).update();
-			}
-		}
+		commitWhileAnOfficerUsesUpTheLicence(licence, first, underLicence, last);
 
 		var refused = underLicence.answer().join();
 		assertThat(refused.refusal()).isNotNull();
@@ -147,6 +128,51 @@ class SubmissionGroupsIntegrationTests {
 		assertThat(heardAfterCommit).contains(firstId, lastId);
 		// Other work of the platform may be heard meanwhile, but nothing of a declaration that was not stored.
 		assertThat(heardAfterCommit).allSatisfy(id -> assertThat(stored(id)).as("announced %s is stored", id).isTrue());
+	}
+
+	@Test
+	void aSubmissionRefusedAloneInItsGroupLeavesNothingAndAnnouncesNothing() throws Exception {
+		HeldPermit licence = permits.heldBy(CHIP).stream().filter(p -> p.catalogueCode().equals("AIL"))
+			.filter(p -> p.status().equals("IN_FORCE")).findFirst().orElseThrow();
+		var underLicence = waiting(SingleWindowFlowIntegrationTests.chipDeclaration(licence.number(), "1"),
+				"group-alone-" + UUID.randomUUID());
+
+		// Refused after its rows were written (a group of one runs without a savepoint): all of it rolls back.
+		commitWhileAnOfficerUsesUpTheLicence(licence, underLicence);
+
+		var refused = underLicence.answer().join();
+		assertThat(refused.refusal()).isNotNull();
+		assertThat(refused.refusal().code()).isEqualTo("PERMIT_CHANGED_DURING_SUBMISSION");
+		assertThat(declarationsUnder(underLicence.key())).isZero();
+		assertThat(heardAfterCommit).allSatisfy(id -> assertThat(stored(id)).as("announced %s is stored", id).isTrue());
+	}
+
+	/**
+	 * An officer holds the licence and uses up its quota meanwhile: the licensed submission has checked the quota
+	 * (still there), announced its agencies' decisions to its group, and waits for the licence's lock; when it gets
+	 * it, the quota is gone and it is refused. No member is answered while the group is open.
+	 */
+	private void commitWhileAnOfficerUsesUpTheLicence(HeldPermit licence, SubmissionGroups.Waiting... members)
+			throws Exception {
+		try (var committer = Executors.newSingleThreadExecutor()) {
+			Future<?> group;
+			try {
+				group = transactions.execute(tx -> {
+					jdbc.sql("SELECT id FROM permit WHERE number = ? FOR UPDATE").param(licence.number()).query().listOfRows();
+					jdbc.sql("UPDATE permit SET remaining_quantity = 0 WHERE number = ?").param(licence.number()).update();
+					Future<?> running = committer.submit(() -> groups.commit(List.of(members)));
+					awaitALockWait();
+					for (var member : members) {
+						assertThat(member.answer()).as("answered while its group is still open").isNotDone();
+					}
+					return running;
+				});
+				group.get();
+			} finally {
+				jdbc.sql("UPDATE permit SET remaining_quantity = ? WHERE number = ?")
+					.params(licence.remainingQuantity(), licence.number()).update();
+			}
+		}
 	}
 
 	@Test

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 final class CostPerDeclaration {
 
 	record Snapshot(long xid, long commits, long inserted, long updated, long deleted, long statements, long walSyncs,
-			long walRecords, Duration platformCpu, Duration postgresCpu, Duration clientCpu,
+			long walRecords, long walFullPages, long walBytes, long checkpoints, Duration platformCpu, Duration postgresCpu, Duration clientCpu,
 			java.util.Map<String, Long> callsByStatement,
 			java.util.Map<String, Double> millisByStatement) {
 	}
@@ -54,10 +54,11 @@ final class CostPerDeclaration {
 			}
 			long statements = single(s.executeQuery("SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements"));
 			long[] wal;
-			try (ResultSet rs = s.executeQuery("SELECT wal_sync, wal_records FROM pg_stat_wal")) {
+			try (ResultSet rs = s.executeQuery("SELECT wal_sync, wal_records, wal_fpi, wal_bytes::bigint FROM pg_stat_wal")) {
 				rs.next();
-				wal = new long[] { rs.getLong(1), rs.getLong(2) };
+				wal = new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) };
 			}
+			long checkpoints = single(s.executeQuery("SELECT num_timed + num_requested FROM pg_stat_checkpointer"));
 			java.util.Map<String, Long> calls = new java.util.HashMap<>();
 			java.util.Map<String, Double> millis = new java.util.HashMap<>();
 			// Planning and execution, as the server timed them (planning is tracked: see EndToEndBenchmark).
@@ -70,6 +71,7 @@ final class CostPerDeclaration {
 				}
 			}
 			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
+					wal[2], wal[3], checkpoints,
 					cpu(platform), cpu(postmaster).plus(postmaster.descendants().map(CostPerDeclaration::cpu)
 						.reduce(Duration.ZERO, Duration::plus)), cpu(ProcessHandle.current()), calls, millis);
 		}
@@ -79,10 +81,12 @@ final class CostPerDeclaration {
 	static String perDeclaration(Snapshot a, Snapshot b, int declarations) {
 		double n = declarations;
 		return String.format(java.util.Locale.ROOT,
-				"transaction ids (writing transactions and savepoints)=%.2f commits (incl. read-only)=%.2f WAL fsyncs=%.2f WAL records=%.1f statements=%.1f "
+				"transaction ids (writing transactions and savepoints)=%.2f commits (incl. read-only)=%.2f WAL fsyncs=%.2f WAL records=%.1f "
+						+ "WAL full-page images=%.2f WAL bytes=%.0f (checkpoints in the window: %d) statements=%.1f "
 						+ "rows inserted=%.1f updated=%.1f deleted=%.1f | CPU ms: platform JVM=%.2f PostgreSQL=%.2f benchmark client=%.2f",
 				(b.xid() - a.xid() - 1) / n, (b.commits() - a.commits()) / n, (b.walSyncs() - a.walSyncs()) / n,
-				(b.walRecords() - a.walRecords()) / n, (b.statements() - a.statements()) / n,
+				(b.walRecords() - a.walRecords()) / n, (b.walFullPages() - a.walFullPages()) / n,
+				(b.walBytes() - a.walBytes()) / n, b.checkpoints() - a.checkpoints(), (b.statements() - a.statements()) / n,
 				(b.inserted() - a.inserted()) / n, (b.updated() - a.updated()) / n, (b.deleted() - a.deleted()) / n,
 				b.platformCpu().minus(a.platformCpu()).toNanos() / 1e6 / n,
 				b.postgresCpu().minus(a.postgresCpu()).toNanos() / 1e6 / n,
