@@ -7,10 +7,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The revision of the reference data a submission looks up: tariff lines and rates, trade agreements, exchange
- * rates, the permit catalogue and the routing rules. A database trigger gives it a new number, never used before, in
- * the transaction of every change to those tables (migration {@code V11_0_1}), so a node that keeps looked-up data
- * for one revision ({@link ReferenceCache}) sees every committed change at its next transaction, whichever node or
- * hand made it: no message between nodes, no time-to-live.
+ * rates, the permit catalogue and the routing rules, and (rarely changed, read by every declaration) the risk profiles
+ * and the declarants' webhook subscriptions. A database trigger gives it a new number, never used before, in the
+ * transaction of every change to those tables (migrations {@code V11_0_1}, {@code V11_3_1}, {@code V11_4_1}), so a
+ * node that keeps looked-up data for one revision ({@link ReferenceCache}) sees every committed change at its next
+ * transaction, whichever node or hand made it: no message between nodes, no time-to-live.
  * <p>
  * The revision is read once per transaction: a submission that looks up ten tariff lines, their preferential rates,
  * an exchange rate and two catalogue entries asks the database one question instead of fifteen. The price: a

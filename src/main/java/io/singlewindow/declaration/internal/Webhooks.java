@@ -185,7 +185,7 @@ class Webhooks {
 		String event = "{\"type\":\"declaration.status\",\"declarationId\":\"" + declarationId
 				+ "\",\"number\":\"" + number + "\",\"status\":\"" + status + "\",\"at\":\"" + at
 				+ "\",\"response\":\"/api/v1/declarations/" + declarationId + "/response\"";
-		// Most declarants have no webhook: one look-up, and nothing written then.
+		// Most declarants have no webhook: nothing looked up (kept per revision) and nothing written then.
 		List<String> formats = this.formats.get(enterprise, e -> jdbc
 			.sql("SELECT DISTINCT format FROM webhook_subscription WHERE enterprise = ? AND active ORDER BY format")
 			.param(e)
