@@ -1,6 +1,7 @@
 package io.singlewindow.identity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -139,15 +140,14 @@ public class Accounts {
 	/** Disables or re-enables every account of an enterprise (e.g. when its licence is revoked). */
 	@Transactional
 	public void enableEnterpriseAccounts(Uscc enterprise, boolean enabled) {
-		jdbc.sql("UPDATE user_account SET enabled = ? WHERE uscc = ?").params(enabled, enterprise.value()).update();
+		List<String> usernames = jdbc.sql("UPDATE user_account SET enabled = ? WHERE uscc = ? RETURNING username")
+			.params(enabled, enterprise.value())
+			.query(String.class)
+			.list();
 		if (!enabled) {
 			// A page session keeps its login until it ends: a revoked enterprise's people would go on trading through
 			// the pages. Sessions are in the database, so this ends them on every node at once.
-			jdbc.sql("SELECT username FROM user_account WHERE uscc = ?")
-				.param(enterprise.value())
-				.query(String.class)
-				.list()
-				.forEach(username -> sessions.end(username, null));
+			usernames.forEach(username -> sessions.end(username, null));
 		}
 	}
 

@@ -28,6 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class JdbcAuditTrail implements AuditTrail {
 
+	/** One row's values; ids follow the order of the rows. */
+	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))";
+
+	/** A statement carries at most 65,535 parameters, 11 a row. */
+	private static final int ROWS_PER_STATEMENT = 1000;
+
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final CurrentActor currentActor;
@@ -49,13 +55,10 @@ class JdbcAuditTrail implements AuditTrail {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAll(List<AuditRecord> records) {
-		// A statement carries at most 65,535 parameters, 11 a row.
 		for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
 			insert(records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT)));
 		}
 	}
-
-	private static final int ROWS_PER_STATEMENT = 1000;
 
 	private void insert(List<AuditRecord> records) {
 		// PostgreSQL keeps microseconds; truncating here makes the hashed timestamp the stored one.
@@ -91,9 +94,6 @@ class JdbcAuditTrail implements AuditTrail {
 			.params(params)
 			.update();
 	}
-
-	/** One row's values; ids follow the order of the rows. */
-	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))";
 
 	private String toJson(Object state) {
 		return CanonicalJson.of(json, state);

@@ -158,12 +158,8 @@ class SubmissionGroups implements SmartLifecycle {
 		try {
 			group.executeWithoutResult(tx -> {
 				List<HeldEvents.Held<Declarations.Submission>> stored = new ArrayList<>();
-				if (members.size() == 1) {
-					outcomes.put(members.getFirst(), alone(members.getFirst(), tx, stored));
-				} else {
-					for (Waiting member : members) {
-						outcomes.put(member, inSavepoint(member, stored));
-					}
+				for (Waiting member : members) {
+					outcomes.put(member, submitted(member, tx, members.size() > 1, stored));
 				}
 				// After every savepoint: a failing listener fails the whole group, whose members then go alone.
 				stored.forEach(events::release);
@@ -182,35 +178,32 @@ class SubmissionGroups implements SmartLifecycle {
 	}
 
 	/**
-	 * A group of one needs no savepoint (two statements fewer): its refusal rolls the whole transaction back, which
-	 * holds nothing else.
+	 * Runs one member of the group, in a savepoint of its own so that its refusal rolls back only itself. A group of one
+	 * needs no savepoint (two statements fewer): its refusal rolls the whole transaction back, which holds nothing else.
 	 */
-	private Outcome alone(Waiting member, TransactionStatus tx, List<HeldEvents.Held<Declarations.Submission>> stored) {
+	private Outcome submitted(Waiting member, TransactionStatus group, boolean inSavepoint,
+			List<HeldEvents.Held<Declarations.Submission>> stored) {
 		try {
-			var held = events.hold(() -> declarations.submit(member.actor(), member.draft(), member.key()));
+			var held = inSavepoint ? each.execute(savepoint -> hold(member)) : hold(member);
 			stored.add(held);
 			return new Outcome(held.result(), null);
 		} catch (Problem refused) {
-			tx.setRollbackOnly();
+			rollBackUnlessIn(inSavepoint, group);
 			return new Outcome(null, refused);
 		} catch (RuntimeException e) {
-			tx.setRollbackOnly();
+			rollBackUnlessIn(inSavepoint, group);
 			log.info("event=submission_left_to_itself error={}", e.toString());
 			return Outcome.ALONE;
 		}
 	}
 
-	private Outcome inSavepoint(Waiting member, List<HeldEvents.Held<Declarations.Submission>> stored) {
-		try {
-			var held = each.execute(savepoint -> events.hold(() -> declarations.submit(member.actor(),
-					member.draft(), member.key())));
-			stored.add(held);
-			return new Outcome(held.result(), null);
-		} catch (Problem refused) {
-			return new Outcome(null, refused);
-		} catch (RuntimeException e) {
-			log.info("event=submission_left_to_itself error={}", e.toString());
-			return Outcome.ALONE;
+	private HeldEvents.Held<Declarations.Submission> hold(Waiting member) {
+		return events.hold(() -> declarations.submit(member.actor(), member.draft(), member.key()));
+	}
+
+	private static void rollBackUnlessIn(boolean savepoint, TransactionStatus group) {
+		if (!savepoint) {
+			group.setRollbackOnly();
 		}
 	}
 

@@ -186,13 +186,11 @@ class Webhooks {
 				+ "\",\"number\":\"" + number + "\",\"status\":\"" + status + "\",\"at\":\"" + at
 				+ "\",\"response\":\"/api/v1/declarations/" + declarationId + "/response\"";
 		// Most declarants have no webhook: nothing looked up (kept per revision) and nothing written then.
-		List<String> formats = this.formats.get(enterprise, e -> jdbc
+		List<String> formats = this.formats.get(enterprise, e -> List.copyOf(jdbc
 			.sql("SELECT DISTINCT format FROM webhook_subscription WHERE enterprise = ? AND active ORDER BY format")
 			.param(e)
 			.query(String.class)
-			.list()
-			.stream()
-			.toList());
+			.list()));
 		if (formats.contains(JSON_FORMAT)) {
 			enqueue(enterprise, JSON_FORMAT, declarationId, null, "declaration.status", event + "}", at);
 		}

@@ -115,8 +115,7 @@ class ApiKeys {
 				+ AccountStore.columns("u") + """
 				 FROM (VALUES (1)) AS asked (one)
 				LEFT JOIN login_throttle t ON t.throttle_key = ?
-				LEFT JOIN (api_key k JOIN user_account u ON u.id = k.user_id)
-				  ON k.key_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?)""")
+				LEFT JOIN (api_key k JOIN user_account u ON u.id = k.user_id) ON""" + LIVE_KEY)
 			.params(throttleKey, hash(presentedKey), Timestamp.from(now))
 			.query((rs, i) -> {
 				Timestamp lastFailure = rs.getTimestamp("last_failure_at");
@@ -137,13 +136,17 @@ class ApiKeys {
 		return new Presented(Optional.empty(), Optional.ofNullable(row.account()));
 	}
 
+	/** Key {@code k} is the presented one (its hash, first parameter), neither revoked nor expired at the second. */
+	private static final String LIVE_KEY = " k.key_hash = ? AND k.revoked_at IS NULL"
+			+ " AND (k.expires_at IS NULL OR k.expires_at > ?)";
+
 	private <T> Optional<T> live(String presentedKey, String columns, org.springframework.jdbc.core.RowMapper<T> owner) {
 		Instant now = time.now();
 		record Found<T>(UUID id, Instant lastUsedAt, T owner) {
 		}
 		Optional<Found<T>> found = jdbc.sql("SELECT k.id AS key_id, k.last_used_at AS key_last_used_at, " + columns + """
 				 FROM api_key k JOIN user_account u ON u.id = k.user_id
-				WHERE k.key_hash = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?)""")
+				WHERE""" + LIVE_KEY)
 			.params(hash(presentedKey), Timestamp.from(now))
 			.query((rs, i) -> new Found<>(rs.getObject("key_id", UUID.class),
 					rs.getTimestamp("key_last_used_at") == null ? null : rs.getTimestamp("key_last_used_at").toInstant(),
