@@ -66,14 +66,17 @@ class TariffDemoData implements ApplicationRunner {
 		new ResourceDatabasePopulator(SCHEDULE).execute(dataSource);
 		log.info("event=demo_tariff_schedule_seeded source={}", SCHEDULE.getPath());
 		YearMonth current = time.month();
+		// Through next month, as customs publishes a month's rates before it starts: a demo platform (or a test run)
+		// still running when the month turns in China would otherwise refuse every declaration (EXCHANGE_RATE_MISSING).
+		YearMonth last = current.plusMonths(1);
 		int inserted = 0;
-		for (YearMonth m = current.minusYears(3); !m.isAfter(current); m = m.plusMonths(1)) {
+		for (YearMonth m = current.minusYears(3); !m.isAfter(last); m = m.plusMonths(1)) {
 			for (var e : DEMO_RATES.entrySet()) {
 				if (rates.setIfAbsent(CurrencyCode.of(e.getKey()), m, e.getValue(), "demo-data", time.now())) {
 					inserted++;
 				}
 			}
 		}
-		log.info("event=demo_exchange_rates_seeded inserted={} from={} to={}", inserted, current.minusYears(3), current);
+		log.info("event=demo_exchange_rates_seeded inserted={} from={} to={}", inserted, current.minusYears(3), last);
 	}
 }
