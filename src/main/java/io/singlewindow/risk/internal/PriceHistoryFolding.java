@@ -2,8 +2,11 @@ package io.singlewindow.risk.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import io.singlewindow.platform.StagingTable;
 
 /**
  * Folds appended unit-value observations into the running price aggregates every few seconds. Any node may do it:
@@ -15,9 +18,11 @@ class PriceHistoryFolding {
 	private static final Logger log = LoggerFactory.getLogger(PriceHistoryFolding.class);
 
 	private final JdbcRiskAssessor assessor;
+	private final StagingTable observations;
 
-	PriceHistoryFolding(JdbcRiskAssessor assessor) {
+	PriceHistoryFolding(JdbcRiskAssessor assessor, JdbcTemplate jdbc) {
 		this.assessor = assessor;
+		this.observations = new StagingTable(jdbc, "risk_price_observation", 2000);
 	}
 
 	/**
@@ -34,6 +39,7 @@ class PriceHistoryFolding {
 				if (folded > 0) {
 					log.debug("event=price_observations_folded count={}", folded);
 				}
+				observations.folded(folded);
 			} while (folded >= 50000);
 		} catch (RuntimeException e) {
 			// The next run tries again; observations stay where they are and readers still count them.

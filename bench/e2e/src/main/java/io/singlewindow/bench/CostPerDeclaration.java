@@ -23,7 +23,8 @@ import javax.sql.DataSource;
 final class CostPerDeclaration {
 
 	record Snapshot(long xid, long commits, long inserted, long updated, long deleted, long statements, long walSyncs,
-			long walRecords, long walFullPages, long walBytes, long checkpoints, Duration platformCpu, Duration postgresCpu, Duration clientCpu,
+			long walRecords, long walFullPages, long walBytes, long checkpoints, Duration platformCpu,
+			Duration platformCompilerCpu, Duration postgresCpu, Duration clientCpu,
 			java.util.Map<String, Long> callsByStatement,
 			java.util.Map<String, Double> millisByStatement) {
 	}
@@ -72,7 +73,7 @@ final class CostPerDeclaration {
 			}
 			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
 					wal[2], wal[3], checkpoints,
-					cpu(platform), cpu(postmaster).plus(postmaster.descendants().map(CostPerDeclaration::cpu)
+					cpu(platform), CompilerCpu.of(platform), cpu(postmaster).plus(postmaster.descendants().map(CostPerDeclaration::cpu)
 						.reduce(Duration.ZERO, Duration::plus)), cpu(ProcessHandle.current()), calls, millis);
 		}
 	}
@@ -83,12 +84,13 @@ final class CostPerDeclaration {
 		return String.format(java.util.Locale.ROOT,
 				"transaction ids (writing transactions and savepoints)=%.2f commits (incl. read-only)=%.2f WAL fsyncs=%.2f WAL records=%.1f "
 						+ "WAL full-page images=%.2f WAL bytes=%.0f (checkpoints in the window: %d) statements=%.1f "
-						+ "rows inserted=%.1f updated=%.1f deleted=%.1f | CPU ms: platform JVM=%.2f PostgreSQL=%.2f benchmark client=%.2f",
+						+ "rows inserted=%.1f updated=%.1f deleted=%.1f | CPU ms: platform JVM=%.2f (of which JIT compilers %.2f) PostgreSQL=%.2f benchmark client=%.2f",
 				(b.xid() - a.xid() - 1) / n, (b.commits() - a.commits()) / n, (b.walSyncs() - a.walSyncs()) / n,
 				(b.walRecords() - a.walRecords()) / n, (b.walFullPages() - a.walFullPages()) / n,
 				(b.walBytes() - a.walBytes()) / n, b.checkpoints() - a.checkpoints(), (b.statements() - a.statements()) / n,
 				(b.inserted() - a.inserted()) / n, (b.updated() - a.updated()) / n, (b.deleted() - a.deleted()) / n,
 				b.platformCpu().minus(a.platformCpu()).toNanos() / 1e6 / n,
+				b.platformCompilerCpu().minus(a.platformCompilerCpu()).toNanos() / 1e6 / n,
 				b.postgresCpu().minus(a.postgresCpu()).toNanos() / 1e6 / n,
 				b.clientCpu().minus(a.clientCpu()).toNanos() / 1e6 / n);
 	}
@@ -129,6 +131,12 @@ final class CostPerDeclaration {
 						calls / (double) declarations, sql.substring(0, Math.min(100, sql.length()))));
 			});
 		return lines;
+	}
+
+	/** The share of the platform's CPU its JIT compilers used between two snapshots, 0 to 1. */
+	static double compilerShare(Snapshot a, Snapshot b) {
+		long platform = b.platformCpu().minus(a.platformCpu()).toNanos();
+		return platform <= 0 ? 0 : b.platformCompilerCpu().minus(a.platformCompilerCpu()).toNanos() / (double) platform;
 	}
 
 	private static Duration cpu(ProcessHandle process) {

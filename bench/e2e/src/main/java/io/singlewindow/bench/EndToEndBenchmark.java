@@ -67,10 +67,8 @@ public final class EndToEndBenchmark {
 				report("platform ready: port=%d pg=%s mix=%s", port, jdbcUrl, mix.describe());
 
 
-				// Warm-up: JIT and connection pools, not measured, not part of the ceiling's rows.
-				runLoad(api, mix, Math.min(200, declarations / 10 + 1), clients, timeout, db, true, null);
-
 				CostPerDeclaration cost = new CostPerDeclaration(db, app, pgData);
+				warmUp(api, mix, declarations, clients, timeout, db, cost);
 				long fromXid = DurableWriteCeiling.currentXid(db);
 				var before = cost.take();
 				// The window ends when the last declaration reached its final state, before they are verified.
@@ -132,12 +130,46 @@ public final class EndToEndBenchmark {
 			.setServerConfig("pg_stat_statements.track_planning", "on").start();
 	}
 
+	/**
+	 * Warm-up, not measured and not part of the ceilings' rows: connection pools, and the JIT until it has compiled the
+	 * hot paths. 200 declarations used to be the whole warm-up, and the compilers then used a quarter of the platform's
+	 * CPU in the measured window of a 5,000 run (JFR: C2 busy for its first 55 s). Rounds of declarations run until the
+	 * compilers take under 5 % of the platform's CPU in a round, or for {@code bench.warmupSeconds} (120) at most.
+	 */
+	private static void warmUp(Api api, DeclarationMix mix, int declarations, int clients, Duration timeout,
+			HikariDataSource db, CostPerDeclaration cost) throws Exception {
+		long until = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 120)).toNanos();
+		int round = Math.max(200, Math.min(1000, declarations / 10 + 1));
+		int rounds = 0;
+		int warmed = 0;
+		double share;
+		long started = System.nanoTime();
+		do {
+			var before = cost.take();
+			Load load = runLoad(api, mix, round, clients, timeout, db, true, null, rounds * round);
+			share = CostPerDeclaration.compilerShare(before, cost.take());
+			rounds++;
+			report("warm-up round %d: %d declarations, %.1f decl/s, JIT compilers %.1f %% of the platform's CPU", rounds,
+					round, round / load.seconds, 100 * share);
+			warmed += round;
+		} while (share >= 0.05 && System.nanoTime() < until);
+		report("warm-up: %d declarations in %d rounds, %.1f s; JIT compilers' share of the platform's CPU in the last "
+				+ "round %.1f %%%s", warmed, rounds, (System.nanoTime() - started) / 1e9, 100 * share,
+				share >= 0.05 ? " (time limit reached: the measured window still includes compilation)" : "");
+	}
+
 	record Load(double seconds, LatencyRecorder latency, int verified, List<String> failures,
 			CostPerDeclaration.Snapshot atFinalState) {
 	}
 
 	private static Load runLoad(Api api, DeclarationMix mix, int count, int clients, Duration timeout,
 			HikariDataSource db, boolean warmUp, CostPerDeclaration cost) throws Exception {
+		return runLoad(api, mix, count, clients, timeout, db, warmUp, cost, 0);
+	}
+
+	/** {@code first}: the number of the first declaration, so that warm-up rounds do not repeat each other's keys. */
+	private static Load runLoad(Api api, DeclarationMix mix, int count, int clients, Duration timeout,
+			HikariDataSource db, boolean warmUp, CostPerDeclaration cost, int first) throws Exception {
 		LatencyRecorder latency = new LatencyRecorder(count);
 		java.util.concurrent.ConcurrentHashMap<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
 		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -148,11 +180,11 @@ public final class EndToEndBenchmark {
 			for (int c = 0; c < clients; c++) {
 				futures.add(pool.submit(() -> {
 					for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-						String body = mix.declaration(i, warmUp);
+						String body = mix.declaration(first + i, warmUp);
 						long t0 = System.nanoTime();
 						try {
-							String key = mix.trader(i).key();
-							ids.put(DeclarationMix.submit(api, key, body, (warmUp ? "warm-" : "run-") + i + "-" + started), key);
+							String key = mix.trader(first + i).key();
+							ids.put(DeclarationMix.submit(api, key, body, (warmUp ? "warm-" : "run-") + (first + i) + "-" + started), key);
 							latency.record(System.nanoTime() - t0);
 						} catch (Exception e) {
 							failures.add("submit " + i + ": " + e.getMessage());
