@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.singlewindow.SingleWindowIntegrationTest;
 
 /**
- * axe-core (vendored in {@code src/test/resources/axe}, MPL-2.0) checks the pages each role uses — anonymous, trader,
- * broker, every agency's officer, administrator — in both languages: no serious or critical accessibility violation.
+ * axe-core ({@link Axe}) checks the pages each role uses — anonymous, trader, broker, every agency's officer,
+ * administrator — in both languages: no serious or critical accessibility violation.
  */
 @SingleWindowIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,19 +32,14 @@ class AccessibilityBrowserTests {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	BrowserSession browser;
-	AutoCloseable axeOnEveryPage;
 
 	@BeforeAll
 	void startBrowser() throws Exception {
 		browser = new BrowserSession(port);
-		axeOnEveryPage = Axe.onEveryPage(browser.driver());
 	}
 
 	@AfterAll
 	void stopBrowser() throws Exception {
-		if (axeOnEveryPage != null) {
-			axeOnEveryPage.close();
-		}
 		if (browser != null) {
 			browser.close();
 		}

@@ -29,7 +29,7 @@ import io.singlewindow.core.PublicPath;
 class SecurityConfiguration {
 
 	private static final String[] ALWAYS_PUBLIC = { "/", "/login", "/setup", "/error", "/css/**", "/js/**", "/img/**",
-			"/webjars/**", "/favicon.ico", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html",
+			"/webjars/**", "/favicon*.ico", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html",
 			"/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
 
 	/** bcrypt, behind a delegating encoder so that the hash format can move on without a flag day. */
