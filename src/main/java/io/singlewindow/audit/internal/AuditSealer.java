@@ -1,12 +1,10 @@
 package io.singlewindow.audit.internal;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,16 +31,13 @@ class AuditSealer {
 	static final int BATCH = 2000;
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate batch;
 	private final AuditEntries entries;
 	private final BusinessTime time;
 	private final TransactionTemplate tx;
 
-	AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditEntries entries, BusinessTime time,
-			TransactionTemplate tx) {
+	AuditSealer(JdbcClient jdbc, AuditEntries entries, BusinessTime time, TransactionTemplate tx) {
 		this.tx = tx;
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.entries = entries;
 		this.time = time;
 	}
@@ -72,18 +67,37 @@ class AuditSealer {
 			return 0;
 		}
 		Timestamp now = Timestamp.from(time.now());
-		List<Object[]> updates = new ArrayList<>(unsealed.size());
+		int rows = unsealed.size();
+		long[] ids = new long[rows];
+		long[] positions = new long[rows];
+		String[] previousHashes = new String[rows];
+		String[] hashes = new String[rows];
 		long position = head.position();
 		String previous = head.hash();
-		for (AuditEntry entry : unsealed) {
+		for (int i = 0; i < rows; i++) {
+			AuditEntry entry = unsealed.get(i);
 			position++;
 			String hash = AuditChain.hash(previous, entry, position);
-			updates.add(new Object[] { position, previous, hash, now, entry.id() });
+			ids[i] = entry.id();
+			positions[i] = position;
+			previousHashes[i] = previous;
+			hashes[i] = hash;
 			previous = hash;
 		}
-		batch.batchUpdate("""
-				UPDATE audit_entry SET chain_position = ?, previous_hash = ?, hash = ?, sealed_at = ?
-				WHERE id = ? AND chain_position IS NULL""", updates);
+		// One statement for the round, not one per row: a round seals what about a second of decisions appended (2.5
+		// rows per automatically cleared declaration), and each row's own UPDATE was a statement of its own.
+		int sealed = jdbc.sql("""
+				UPDATE audit_entry e SET chain_position = s.position, previous_hash = s.previous_hash, hash = s.hash,
+				    sealed_at = ?
+				FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) AS s(id, position, previous_hash, hash)
+				WHERE e.id = s.id AND e.chain_position IS NULL""")
+			.params(now, ids, positions, previousHashes, hashes)
+			.update();
+		if (sealed != rows) {
+			// Only one sealer holds the head, so a row taken above cannot have been sealed meanwhile: the round rolls
+			// back rather than move the head past a row it did not chain.
+			throw new IllegalStateException("sealed " + sealed + " of " + rows + " rows taken");
+		}
 		jdbc.sql("UPDATE audit_chain_head SET chain_position = ?, hash = ?, sealed_at = ? WHERE id = 1")
 			.params(position, previous, now)
 			.update();

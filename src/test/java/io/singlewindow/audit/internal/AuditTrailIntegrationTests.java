@@ -281,6 +281,28 @@ class AuditTrailIntegrationTests {
 		assertThat(verification.verify().intact()).isTrue();
 	}
 
+	/** After a pause the backlog is longer than one round: every row is chained, in the order the rows were taken. */
+	@Test
+	void aBacklogLongerThanOneRoundIsSealedInRoundsAndTheChainHolds() {
+		String subject = "BACKLOG-" + UUID.randomUUID();
+		int backlog = AuditSealer.BATCH + 500;
+		List<AuditRecord> records = java.util.stream.IntStream.rangeClosed(1, backlog)
+			.mapToObj(i -> AuditRecord.of("AGENCY_TASK_AUTO_APPROVED", "AGENCY_TASK", subject).bySystem("test")
+				.change(null, AuditRecord.state("line", i)))
+			.toList();
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> auditTrail.recordAll(records));
+
+		sealer.sealAll();
+
+		List<AuditEntry> rows = rowsOf("AGENCY_TASK", subject);
+		assertThat(rows).hasSize(backlog).allSatisfy(row -> assertThat(row.hash()).hasSize(64));
+		for (int i = 1; i < rows.size(); i++) {
+			assertThat(rows.get(i).chainPosition()).as("position of row %d", i)
+				.isGreaterThan(rows.get(i - 1).chainPosition());
+		}
+		assertThat(verification.verify().intact()).isTrue();
+	}
+
 	@Test
 	void aRowCannotBeWrittenOutsideTheDecisionsTransaction() {
 		assertThatThrownBy(() -> auditTrail.record(AuditRecord.of("LICENCE_SUSPENDED", "LICENCE", "x")))
