@@ -159,8 +159,9 @@ public final class BrowserSession implements AutoCloseable {
 		return until(d -> d.findElements(by).isEmpty());
 	}
 
+	/** The text of an element that the next page or a live update may replace meanwhile (read again if it was). */
 	public String text(By by) {
-		return waitFor(by).getText();
+		return until(d -> d.findElement(by).getText());
 	}
 
 	public String title() {
