@@ -95,6 +95,18 @@ public final class BrowserSession implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Clicks the element and waits until the browser shows the next page. A form answered with the same page it was
+	 * sent from (a refusal) would otherwise let the next read find the old page's element just as the answer replaces
+	 * it.
+	 */
+	public BrowserSession clickForNextPage(String id) {
+		WebElement before = driver.findElement(By.tagName("html"));
+		click(id);
+		until(ExpectedConditions.stalenessOf(before));
+		return this;
+	}
+
 	public WebElement waitFor(By by) {
 		return until(ExpectedConditions.presenceOfElementLocated(by));
 	}

@@ -12,8 +12,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -126,34 +124,34 @@ class InterchangeUploadBrowserTests {
 			trader.open("/interchanges?lang=en");
 
 			trader.waitFor(By.id("interchange-file")).sendKeys(garbage.toString());
-			send(trader);
+			trader.clickForNextPage("send-interchange");
 			assertThat(trader.text(By.id("correction-summary"))).contains("not a UN/EDIFACT interchange");
 			assertThat(trader.attribute(By.id("interchange-file"), "aria-invalid")).isEqualTo("true");
 			assertThat(Axe.seriousViolations(trader.driver())).as("refused upload").isEmpty();
 
 			trader.waitFor(By.id("interchange-file")).sendKeys(empty.toString());
-			send(trader);
+			trader.clickForNextPage("send-interchange");
 			assertThat(trader.text(By.id("correction-summary"))).contains("Choose an interchange file");
 
-			send(trader);
+			trader.clickForNextPage("send-interchange");
 			assertThat(trader.text(By.id("correction-summary"))).contains("Choose an interchange file");
 
 			trader.waitFor(By.id("interchange-file")).sendKeys(large.toString());
-			send(trader);
+			trader.clickForNextPage("send-interchange");
 			assertThat(trader.text(By.id("correction-summary"))).contains("larger than 16 MB");
 
 			// Over the platform's own limit (20 MB) the server refuses the form before the page reads it: the error
 			// page says so (413), as it did not (a 500) before.
 			Files.write(large, new byte[21 * 1024 * 1024]);
 			trader.waitFor(By.id("interchange-file")).sendKeys(large.toString());
-			send(trader);
+			trader.clickForNextPage("send-interchange");
 			assertThat(trader.waitFor(By.id("error-413")).getText()).contains("PAYLOAD_TOO_LARGE");
 			trader.open("/interchanges?lang=en");
 
 			// An envelope cut short is an interchange refused as a whole: its CONTRL is shown, nothing kept.
 			Files.writeString(garbage, "UNA:+.?*'UNB+UNOW:4+BROKERSOFT:ZZZ+SINGLEWINDOW+20261130:0600+CUT'UNH+1+CUSDEC:D:96B:UN'");
 			trader.waitFor(By.id("interchange-file")).sendKeys(garbage.toString());
-			send(trader);
+			trader.clickForNextPage("send-interchange");
 			assertThat(trader.text(By.id("interchange-rejected"))).contains("rejected as a whole");
 			assertThat(trader.attribute(By.id("download-answer"), "href")).startsWith("data:application/edifact;base64,");
 			assertThat(interchanges()).isEqualTo(before);
@@ -167,16 +165,5 @@ class InterchangeUploadBrowserTests {
 
 	private long interchanges() {
 		return jdbc.sql("SELECT count(*) FROM interchange").query(Long.class).single();
-	}
-
-	/**
-	 * Sends the upload form and waits until the browser shows the answer. The answer to an empty form is the same page
-	 * as the one it was sent from, so reading it at once could find the old page's summary, which the answer's
-	 * arrival then makes stale (seen in CI once pages loaded faster).
-	 */
-	private static void send(BrowserSession browser) {
-		WebElement before = browser.driver().findElement(By.tagName("html"));
-		browser.click("send-interchange");
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
 	}
 }
