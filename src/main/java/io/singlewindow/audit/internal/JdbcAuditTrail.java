@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditRecord.Who;
 import io.singlewindow.audit.AuditTrail;
+import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
@@ -38,6 +40,7 @@ class JdbcAuditTrail implements AuditTrail {
 	private final JsonMapper json;
 	private final CurrentActor currentActor;
 	private final BusinessTime time;
+	private final ThreadLocal<Holding> held = new ThreadLocal<>();
 
 	JdbcAuditTrail(JdbcClient jdbc, JsonMapper json, CurrentActor currentActor, BusinessTime time) {
 		this.jdbc = jdbc;
@@ -55,9 +58,30 @@ class JdbcAuditTrail implements AuditTrail {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAll(List<AuditRecord> records) {
+		Holding holding = held.get();
+		if (holding != null) {
+			records.forEach(r -> holding.records().add(r.who() == null ? r.by(holding.who()) : r));
+			return;
+		}
 		for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
 			insert(records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT)));
 		}
+	}
+
+	@Override
+	public <T> Held<T> holding(Actor actor, Supplier<T> work) {
+		Holding outer = held.get();
+		Holding holding = new Holding(Who.of(actor), new ArrayList<>());
+		held.set(holding);
+		try {
+			return new Held<>(work.get(), holding.records());
+		} finally {
+			held.set(outer);
+		}
+	}
+
+	/** Records appended while held, and who they are by when they name no one. */
+	private record Holding(Who who, List<AuditRecord> records) {
 	}
 
 	private void insert(List<AuditRecord> records) {

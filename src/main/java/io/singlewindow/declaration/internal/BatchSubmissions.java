@@ -85,18 +85,18 @@ class BatchSubmissions implements DeclarationBatches {
 	private final Webhooks webhooks;
 	private final BusinessTime time;
 	private final JsonMapper json;
-	private final HeldEvents events;
+	private final HeldSubmissions held;
 	private final TransactionTemplate savepoint;
 
 	BatchSubmissions(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions,
 			Declarations declarations, KeyedActors actors, Webhooks webhooks, BusinessTime time, JsonMapper json,
-			HeldEvents events) {
+			HeldSubmissions held) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.transaction = new TransactionTemplate(transactions);
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-		this.events = events;
+		this.held = held;
 		this.declarations = declarations;
 		this.actors = actors;
 		this.webhooks = webhooks;
@@ -331,7 +331,7 @@ class BatchSubmissions implements DeclarationBatches {
 				return -1;
 			}
 			Map<UUID, Optional<Actor>> submitters = new HashMap<>();
-			List<HeldEvents.Held<?>> stored = new ArrayList<>();
+			List<HeldSubmissions.Kept<?>> stored = new ArrayList<>();
 			Map<Claim, Outcome> outcomes = new LinkedHashMap<>();
 			for (Claim claim : claims.stream().sorted(Comparator.comparing(Claim::batchId)
 					.thenComparingInt(Claim::position)).toList()) {
@@ -343,7 +343,7 @@ class BatchSubmissions implements DeclarationBatches {
 				}
 			}
 			// After every savepoint, as a group commit does (SubmissionGroups): events of refused ones never leave.
-			stored.forEach(events::release);
+			held.writeAndPublish(stored);
 			int recorded = 0;
 			for (var byBatch : outcomes.entrySet().stream()
 				.collect(Collectors.groupingBy(e -> e.getKey().batchId(), TreeMap::new, Collectors.toList()))
@@ -359,15 +359,15 @@ class BatchSubmissions implements DeclarationBatches {
 	 * One declaration of a chunk in a savepoint; {@literal null} when it failed other than by a refusal and may be
 	 * tried again (it stays pending; the attempt is counted, and after {@link #MAX_ATTEMPTS} it is refused).
 	 */
-	private Outcome inSavepoint(Actor actor, Claim claim, List<HeldEvents.Held<?>> stored) {
+	private Outcome inSavepoint(Actor actor, Claim claim, List<HeldSubmissions.Kept<?>> stored) {
 		BatchedDeclaration d = claim.declaration();
 		DeclarationWorkbooks.Entry entry = DeclarationWorkbooks.Entry.of(d);
 		List<Integer> rowOf = new ArrayList<>();
 		try {
-			var held = savepoint.execute(sp -> events.hold(() -> declarations.submit(actor, entry.draft(rowOf),
+			var kept = savepoint.execute(sp -> held.hold(actor, () -> declarations.submit(actor, entry.draft(rowOf),
 					claim.key())));
-			stored.add(held);
-			return new Outcome(DeclarationBatch.State.SUBMITTED, held.result().id(), !held.result().created(), null,
+			stored.add(kept);
+			return new Outcome(DeclarationBatch.State.SUBMITTED, kept.result().id(), !kept.result().created(), null,
 					List.of());
 		}
 		catch (Problem problem) {
@@ -486,7 +486,12 @@ class BatchSubmissions implements DeclarationBatches {
 		DeclarationWorkbooks.Entry entry = DeclarationWorkbooks.Entry.of(d);
 		List<Integer> rowOf = new ArrayList<>();
 		try {
-			var submission = declarations.submit(actor, entry.draft(rowOf), key);
+			// Held and written as a chunk's are: its audit records are the submitter's, not this background thread's.
+			var submission = transaction.execute(tx -> {
+				var kept = held.hold(actor, () -> declarations.submit(actor, entry.draft(rowOf), key));
+				held.writeAndPublish(List.of(kept));
+				return kept.result();
+			});
 			return new Outcome(DeclarationBatch.State.SUBMITTED, submission.id(), !submission.created(), null,
 					List.of());
 		}

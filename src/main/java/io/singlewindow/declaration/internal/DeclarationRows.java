@@ -35,6 +35,7 @@ class DeclarationRows {
 	private final JdbcTemplate batch;
 	private final Webhooks webhooks;
 	private final ApplicationEventPublisher events;
+	private final ThreadLocal<Pending> held = new ThreadLocal<>();
 
 	DeclarationRows(JdbcClient jdbc, JdbcTemplate batch, Webhooks webhooks, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -137,20 +138,84 @@ class DeclarationRows {
 					a == null ? null : a.exciseRate(), a == null ? null : a.excise(), a == null ? null : a.vatRate(),
 					a == null ? null : a.vat(), a == null ? null : String.join("\n", a.steps()) });
 		}
-		batch.batchUpdate("""
-				INSERT INTO declaration_item (declaration_id, line_no, hs_code, description, quantity, unit,
-				    statistical_quantity, value, origin, permit_number, certificate_agreement, certificate_number,
-				    customs_value_cny, rate_basis, duty_rate, duty, excise_rate, excise, vat_rate, vat, steps)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items);
 		List<Object[]> routes = new ArrayList<>();
 		for (int i = 0; i < routesPerLine.size(); i++) {
 			for (RoutingDecision r : routesPerLine.get(i)) {
 				routes.add(new Object[] { id, i + 1, r.agency().value(), r.ruleCode(), r.reason() });
 			}
 		}
-		batch.batchUpdate("""
-				INSERT INTO declaration_route (declaration_id, line_no, agency, rule_code, reason)
-				VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", routes);
+		Pending pending = held.get();
+		if (pending != null) {
+			pending.items().addAll(items);
+			pending.routes().addAll(routes);
+			return;
+		}
+		batch.batchUpdate(INSERT_ITEM, items);
+		batch.batchUpdate(INSERT_ROUTE, routes);
+	}
+
+	private static final String INSERT_ITEM = """
+			INSERT INTO declaration_item (declaration_id, line_no, hs_code, description, quantity, unit,
+			    statistical_quantity, value, origin, permit_number, certificate_agreement, certificate_number,
+			    customs_value_cny, rate_basis, duty_rate, duty, excise_rate, excise, vat_rate, vat, steps)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String INSERT_ROUTE = """
+			INSERT INTO declaration_route (declaration_id, line_no, agency, rule_code, reason)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+
+	private static final String INSERT_TASK = """
+			INSERT INTO agency_task (id, declaration_id, agency, status, policy_code, note, decided_by, decided_at,
+			    fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String INSERT_TIMELINE = """
+			INSERT INTO declaration_event (id, declaration_id, at, event, agency, actor, reason_code, reason)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/**
+	 * The lines, routes, tasks and timeline of submissions of one group, written together once the group's members
+	 * are through: one multi-row insert per table for the whole group instead of one per submission.
+	 */
+	record Pending(List<Object[]> items, List<Object[]> routes, List<Object[]> tasks, List<Object[]> timeline) {
+
+		Pending() {
+			this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		}
+
+		void add(Pending other) {
+			items.addAll(other.items());
+			routes.addAll(other.routes());
+			tasks.addAll(other.tasks());
+			timeline.addAll(other.timeline());
+		}
+	}
+
+	/** The result of held work and the rows it left to write. */
+	record Held<T>(T result, Pending rows) {
+	}
+
+	/**
+	 * Runs {@code work} holding back the inserts of new lines, routes, tasks and timeline entries (nothing reads them
+	 * before the transaction ends: the header, which idempotency and locking depend on, is written at once). The
+	 * caller writes them with {@link #write} in the same transaction, or drops them with a rolled-back savepoint.
+	 */
+	<T> Held<T> hold(java.util.function.Supplier<T> work) {
+		Pending outer = held.get();
+		Pending pending = new Pending();
+		held.set(pending);
+		try {
+			return new Held<>(work.get(), pending);
+		} finally {
+			held.set(outer);
+		}
+	}
+
+	/** Writes held rows, in the order of the foreign keys' needs (all name the declaration, written already). */
+	void write(Pending rows) {
+		batch.batchUpdate(INSERT_ITEM, rows.items());
+		batch.batchUpdate(INSERT_ROUTE, rows.routes());
+		batch.batchUpdate(INSERT_TASK, rows.tasks());
+		batch.batchUpdate(INSERT_TIMELINE, rows.timeline());
 	}
 
 	/**
@@ -176,9 +241,12 @@ class DeclarationRows {
 			}
 		}
 		d.withdrawnTasks().forEach(task -> jdbc.sql("DELETE FROM agency_task WHERE id = ?").param(task).update());
-		batch.batchUpdate("""
-				INSERT INTO agency_task (id, declaration_id, agency, status, policy_code, note, decided_by, decided_at,
-				    fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+		Pending pending = held.get();
+		if (pending != null) {
+			pending.tasks().addAll(inserts);
+		} else {
+			batch.batchUpdate(INSERT_TASK, inserts);
+		}
 		batch.batchUpdate("""
 				UPDATE agency_task SET status = ?, policy_code = ?, note = ?, decided_by = ?, decided_at = ?,
 				    reason = NULL, answer = NULL, fingerprint = ?, version = version + 1 WHERE id = ?""", reopens);
@@ -238,12 +306,16 @@ class DeclarationRows {
 	}
 
 	void insertTimeline(UUID declarationId, List<Declaration.TimelineEntry> entries) {
-		batch.batchUpdate("""
-				INSERT INTO declaration_event (id, declaration_id, at, event, agency, actor, reason_code, reason)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", entries.stream()
+		List<Object[]> timeline = entries.stream()
 			.map(e -> new Object[] { UUID.randomUUID(), declarationId, Timestamp.from(e.at()), e.event(), e.agency(),
 					e.actor(), e.reasonCode(), e.reason() })
-			.toList());
+			.toList();
+		Pending pending = held.get();
+		if (pending != null) {
+			pending.timeline().addAll(timeline);
+		} else {
+			batch.batchUpdate(INSERT_TIMELINE, timeline);
+		}
 	}
 
 	private static Timestamp timestamp(Instant at) {

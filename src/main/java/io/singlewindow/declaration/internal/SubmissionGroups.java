@@ -29,8 +29,9 @@ import io.singlewindow.identity.Actor;
  * Group commit of submissions. With the database flushing every commit to disk, a commit costs a disk flush whatever
  * it carries; concurrent submissions are therefore gathered for a moment (and while the previous group commits) and
  * written in one transaction. Each runs in a savepoint of its own (a group of one needs none), so a refusal rolls back
- * only that submission; its events are published once its savepoint is released (see {@link HeldEvents}); and every
- * caller is answered only after the group committed, so an answered declaration is on disk.
+ * only that submission; its events, and what it writes that nothing reads before the commit, are held back until its
+ * savepoint is released and written for the whole group at its end (see {@link HeldSubmissions}); and every caller is
+ * answered only after the group committed, so an answered declaration is on disk.
  * <p>
  * Several committers write groups side by side, each for its own share of the declarants: a permit is held by one
  * declarant, so two groups written at once never wait for each other's permit locks, and two submissions under one
@@ -44,7 +45,7 @@ class SubmissionGroups implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(SubmissionGroups.class);
 
 	private final Declarations declarations;
-	private final HeldEvents events;
+	private final HeldSubmissions held;
 	private final TransactionTemplate group;
 	private final TransactionTemplate each;
 	private final Duration gather;
@@ -55,13 +56,13 @@ class SubmissionGroups implements SmartLifecycle {
 	private final List<Thread> running = new ArrayList<>();
 	private volatile boolean started;
 
-	SubmissionGroups(Declarations declarations, HeldEvents events, PlatformTransactionManager transactions,
+	SubmissionGroups(Declarations declarations, HeldSubmissions held, PlatformTransactionManager transactions,
 			@Value("${singlewindow.declaration.group-commit.enabled:true}") boolean enabled,
 			@Value("${singlewindow.declaration.group-commit.gather:2ms}") Duration gather,
 			@Value("${singlewindow.declaration.group-commit.largest:64}") int largest,
 			@Value("${singlewindow.declaration.group-commit.committers:4}") int committers) {
 		this.declarations = declarations;
-		this.events = events;
+		this.held = held;
 		this.group = new TransactionTemplate(transactions);
 		this.each = new TransactionTemplate(transactions);
 		this.each.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -157,12 +158,12 @@ class SubmissionGroups implements SmartLifecycle {
 		Map<Waiting, Outcome> outcomes = new LinkedHashMap<>();
 		try {
 			group.executeWithoutResult(tx -> {
-				List<HeldEvents.Held<Declarations.Submission>> stored = new ArrayList<>();
+				List<HeldSubmissions.Kept<Declarations.Submission>> stored = new ArrayList<>();
 				for (Waiting member : members) {
 					outcomes.put(member, submitted(member, tx, members.size() > 1, stored));
 				}
 				// After every savepoint: a failing listener fails the whole group, whose members then go alone.
-				stored.forEach(events::release);
+				held.writeAndPublish(stored);
 			});
 		} catch (RuntimeException e) {
 			log.warn("event=submission_group_failed size={} error={}", members.size(), e.toString());
@@ -182,11 +183,11 @@ class SubmissionGroups implements SmartLifecycle {
 	 * needs no savepoint (two statements fewer): its refusal rolls the whole transaction back, which holds nothing else.
 	 */
 	private Outcome submitted(Waiting member, TransactionStatus group, boolean inSavepoint,
-			List<HeldEvents.Held<Declarations.Submission>> stored) {
+			List<HeldSubmissions.Kept<Declarations.Submission>> stored) {
 		try {
-			var held = inSavepoint ? each.execute(savepoint -> hold(member)) : hold(member);
-			stored.add(held);
-			return new Outcome(held.result(), null);
+			var kept = inSavepoint ? each.execute(savepoint -> hold(member)) : hold(member);
+			stored.add(kept);
+			return new Outcome(kept.result(), null);
 		} catch (Problem refused) {
 			rollBackUnlessIn(inSavepoint, group);
 			return new Outcome(null, refused);
@@ -197,8 +198,8 @@ class SubmissionGroups implements SmartLifecycle {
 		}
 	}
 
-	private HeldEvents.Held<Declarations.Submission> hold(Waiting member) {
-		return events.hold(() -> declarations.submit(member.actor(), member.draft(), member.key()));
+	private HeldSubmissions.Kept<Declarations.Submission> hold(Waiting member) {
+		return held.hold(member.actor(), () -> declarations.submit(member.actor(), member.draft(), member.key()));
 	}
 
 	private static void rollBackUnlessIn(boolean savepoint, TransactionStatus group) {

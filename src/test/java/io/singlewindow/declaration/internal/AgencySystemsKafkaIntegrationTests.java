@@ -310,11 +310,20 @@ class AgencySystemsKafkaIntegrationTests {
 		drain(Duration.ofSeconds(3)); // longer than a retry round: a second copy would be here by now
 
 		for (String id : all) {
-			assertThat(messages("singlewindow.tasks.customs", id).stream()
-				.map(m -> JsonPath.read(m, "$.taskId") + "@" + JsonPath.read(m, "$.taskVersion")))
-				.as("customs tasks of %s by task and version", id).doesNotHaveDuplicates().hasSize(1);
-			assertThat(messages("singlewindow.declarations", id).stream().map(m -> JsonPath.<String>read(m, "$.event")))
-				.as("status changes of %s", id).containsExactlyInAnyOrder("SUBMITTED", "AGENCY_DECIDED", "CLEARED");
+			// One task, one version, and its copies identical. A second copy is possible only from the one send in
+			// flight when the broker came back: the producer gave it up at its delivery timeout although the broker
+			// had stored it (Kafka's KIP-91), and the retry job sent it again; at-least-once is the documented
+			// contract (docs/agency-systems.md). The fault this test was written for left every failed send in the
+			// producer's buffer: five copies of one task.
+			List<String> tasks = messages("singlewindow.tasks.customs", id);
+			assertThat(tasks.stream().map(m -> JsonPath.read(m, "$.taskId") + "@" + JsonPath.read(m, "$.taskVersion"))
+				.distinct()).as("customs tasks of %s by task and version", id).hasSize(1);
+			assertThat(tasks).as("copies of the customs task of %s", id).hasSizeBetween(1, 2).containsOnly(tasks.getFirst());
+			List<String> changes = messages("singlewindow.declarations", id).stream()
+				.map(m -> JsonPath.<String>read(m, "$.event")).toList();
+			assertThat(changes.stream().distinct()).as("status changes of %s", id)
+				.containsExactlyInAnyOrder("SUBMITTED", "AGENCY_DECIDED", "CLEARED");
+			assertThat(changes).as("copies of the status changes of %s", id).hasSizeBetween(3, 4);
 			assertThat(messages("singlewindow.decisions.dead-letters", id)).isEmpty();
 		}
 		assertThat(jdbc.sql("SELECT version FROM agency_task WHERE id = ?").param(UUID.fromString(first.taskId()))

@@ -95,6 +95,13 @@ class DeclarationBatchIntegrationTests {
 		assertThat(JsonPath.<List<String>>read(done, "$.declarations[?(@.state == 'SUBMITTED')].number"))
 			.hasSize(6).allMatch(n -> n.startsWith("XM"));
 		assertThat(declarationCount()).isEqualTo(before + 6);
+		// A chunk's lines and timelines are held back while its declarations run and written for all at its end.
+		List<String> numbers = JsonPath.read(done, "$.declarations[?(@.state == 'SUBMITTED')].number");
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM declaration d WHERE d.number IN (:numbers)
+				   AND EXISTS (SELECT 1 FROM declaration_item i WHERE i.declaration_id = d.id)
+				   AND EXISTS (SELECT 1 FROM declaration_event e WHERE e.declaration_id = d.id)""")
+			.param("numbers", numbers).query(Long.class).single()).isEqualTo(6);
 		mvc.perform(get(location).header("Authorization", TRADER))
 			.andExpect(header().doesNotExist("Retry-After"));
 

@@ -176,6 +176,37 @@ class SubmissionGroupsIntegrationTests {
 	}
 
 	@Test
+	void aGroupWritesEveryMembersLinesRoutesTasksTimelineAndAuditAndTheWriteOffIsByItsCaller() {
+		HeldPermit licence = permits.heldBy(CHIP).stream().filter(p -> p.catalogueCode().equals("AIL"))
+			.filter(p -> p.status().equals("IN_FORCE")).findFirst().orElseThrow();
+		var processorsOnly = waiting(processors(), "group-rows-" + UUID.randomUUID());
+		var underLicence = waiting(SingleWindowFlowIntegrationTests.chipDeclaration(licence.number(), "1"),
+				"group-rows-licence-" + UUID.randomUUID());
+
+		groups.commit(List.of(processorsOnly, underLicence));
+
+		UUID processorsId = processorsOnly.answer().join().submission().id();
+		UUID licensedId = underLicence.answer().join().submission().id();
+		assertThat(rowsOf("declaration_item", processorsId)).isOne();
+		assertThat(rowsOf("declaration_item", licensedId)).isEqualTo(2);
+		assertThat(rowsOf("declaration_route", licensedId)).isPositive();
+		assertThat(rowsOf("agency_task", licensedId)).isPositive();
+		assertThat(rowsOf("declaration_event", processorsId)).isPositive();
+		assertThat(rowsOf("declaration_event", licensedId)).isPositive();
+		// The group's committer thread has no request of its own: the write-off is recorded as the caller's doing, as
+		// it is when a submission is written alone.
+		assertThat(jdbc.sql("""
+				SELECT actor_name FROM audit_entry WHERE action = 'PERMIT_WRITTEN_OFF' AND subject_id = ?
+				   AND after_state ->> 'declaration' = ?""")
+			.params(licence.number(), licensedId.toString()).query(String.class).list())
+			.containsExactly(TRADER.username());
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM audit_entry WHERE action = 'AGENCY_TASK_AUTO_APPROVED'
+				   AND subject_id IN (SELECT id::text FROM agency_task WHERE declaration_id = ?)""")
+			.param(licensedId).query(Long.class).single()).isPositive();
+	}
+
+	@Test
 	void theSameKeyTwiceInOneGroupIsOneDeclaration() {
 		String key = "group-twice-" + UUID.randomUUID();
 		var once = waiting(processors(), key);
@@ -226,6 +257,11 @@ class SubmissionGroupsIntegrationTests {
 	private long declarationsUnder(String key) {
 		return jdbc.sql("SELECT count(*) FROM declaration WHERE declarant = ? AND client_reference = ?")
 			.params(CHIP.value(), key).query(Long.class).single();
+	}
+
+	private long rowsOf(String table, UUID declaration) {
+		return jdbc.sql("SELECT count(*) FROM " + table + " WHERE declaration_id = ?").param(declaration)
+			.query(Long.class).single();
 	}
 
 	private boolean stored(UUID declaration) {
