@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.enterprise.EnterpriseFixtures;
@@ -36,6 +37,9 @@ import io.singlewindow.risk.internal.RiskProfiles;
  */
 @SingleWindowIntegrationTest
 class RiskAssessorIntegrationTests {
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Autowired
 	RiskAssessor assessor;
@@ -153,6 +157,8 @@ class RiskAssessorIntegrationTests {
 			assertThat(h.observations()).isEqualTo(7);
 			assertThat(h.mean()).isEqualByComparingTo("100");
 		});
+		// Assessments compare with the history as folded (every 250 ms in the background): fold now.
+		foldEverythingOf(hs);
 
 		var underValued = aRiskRequest().id(anIdNotRandomlySelected())
 			.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny("3000")).build();
@@ -171,15 +177,7 @@ class RiskAssessorIntegrationTests {
 			assertThat(h.observations()).isEqualTo(7);
 			assertThat(h.mean()).isEqualByComparingTo("100");
 		});
-		// Observations are appended and folded into the aggregate in the background; fold now, then read the row. The
-		// background fold (every 250 ms) may have taken them first and not committed yet: its rows are skipped here,
-		// so wait for its commit rather than read too early (this failed once in a full run).
-		long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-		while (jdbcAssessor.foldObservations() >= 0 && System.nanoTime() < giveUp && jdbc
-			.sql("SELECT count(*) FROM risk_price_observation WHERE hs_code = ?").param(hs)
-			.query(Long.class).single() > 0) {
-			Thread.onSpinWait();
-		}
+		foldEverythingOf(hs);
 		assertThat(jdbcAssessor.priceHistory(hs, "KGM")).get().extracting(PriceHistory::observations).isEqualTo(7L);
 		assertThat(jdbc.sql("SELECT rejected_observations FROM risk_price_history WHERE hs_code = ? AND unit = 'KGM'")
 			.param(hs).query(Long.class).single()).isEqualTo(1L);
@@ -187,6 +185,46 @@ class RiskAssessorIntegrationTests {
 		var perPiece = aRiskRequest().id(anIdNotRandomlySelected())
 			.withLine(aLine().hs(hs).quantity("100", "C62").valueCny("3000")).build();
 		assertThat(jdbcAssessor.assess(perPiece, later()).channel()).isEqualTo(Channel.GREEN);
+	}
+
+	@Test
+	void anAssessmentComparesWithTheHistoryAsFoldedNotWithPricesAQuarterOfASecondOld() {
+		String hs = anUnusedHsCode();
+		String anomaly = code("IT_PRICE");
+		profiles.insert(aProfile(anomaly).hs(hs).unitPriceDeviatingMoreThan("50").channel(Channel.RED).build());
+		for (String value : List.of("9000", "10000", "11000", "10000", "10000", "9500", "10500")) {
+			jdbcAssessor.assess(aRiskRequest().id(anIdNotRandomlySelected())
+				.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny(value)).build(), later());
+		}
+		foldEverythingOf(hs);
+		// Three more usual prices, not folded yet (written in this test's transaction, which no fold sees), then one a
+		// tenth of the usual: judged against the seven folded.
+		transactions.executeWithoutResult(tx -> {
+			for (int i = 0; i < 3; i++) {
+				jdbcAssessor.assess(aRiskRequest().id(anIdNotRandomlySelected())
+					.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny("10000")).build(), later());
+			}
+			assertThat(jdbcAssessor.priceHistory(hs, "KGM")).get().extracting(PriceHistory::observations)
+				.as("the officers' view counts the pending ones too").isEqualTo(10L);
+			var underValued = aRiskRequest().id(anIdNotRandomlySelected())
+				.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny("1000")).build();
+			assertThat(jdbcAssessor.assess(underValued, later()).hits())
+				.filteredOn(hit -> hit.profileCode().equals(anomaly)).singleElement()
+				.satisfies(hit -> assertThat(hit.historyObservations()).isEqualTo(7L));
+		});
+	}
+
+	/**
+	 * Folds until no observation of {@code hs} is left. The background fold (every 250 ms) may be folding them and not
+	 * have committed yet: this one then folds nothing, and waits for that commit rather than read too early.
+	 */
+	private void foldEverythingOf(String hs) {
+		long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+		while (jdbcAssessor.foldObservations() >= 0 && System.nanoTime() < giveUp && jdbc
+			.sql("SELECT count(*) FROM risk_price_observation WHERE hs_code = ?").param(hs)
+			.query(Long.class).single() > 0) {
+			Thread.onSpinWait();
+		}
 	}
 
 	@Test
