@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end throughput benchmark (issue 8). Usage: bench/e2e/run.sh [declarations=5000] [clients=32]
-# BENCH_OPTS="-Dbench.jfr=true" also records a JFR profile of the platform in target/bench-platform.jfr.
+# BENCH_OPTS="-Dbench.jfr=true" also records a JFR profile of the platform in target/bench-platform.jfr;
+# BENCH_OPTS="-Dbench.explainMillis=25" logs the plan of every statement slower than 25 ms (PostgreSQL's auto_explain).
 # Builds the platform jar and the benchmark client, then runs them against a fresh PostgreSQL 17 started durable
 # (fsync, synchronous_commit, full_page_writes on; the report prints them as read back from the server).
 # BENCH_MAIN names another benchmark of bench/e2e to run with the arguments as given (see bench/interchange/run.sh).

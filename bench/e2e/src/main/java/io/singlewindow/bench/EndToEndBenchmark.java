@@ -121,13 +121,23 @@ public final class EndToEndBenchmark {
 
 	/** PostgreSQL 17 started durable, whatever zonky's defaults for throw-away test databases are. */
 	static EmbeddedPostgres durablePostgres(Path pgData) throws IOException {
-		return EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
+		var builder = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
 			.setServerConfig("max_connections", "200").setServerConfig("shared_buffers", "256MB")
 			.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
 			// Counts the statements of the measured load (CostPerDeclaration); its overhead is a few per cent.
 			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-			.setServerConfig("pg_stat_statements.track_planning", "on").start();
+			.setServerConfig("pg_stat_statements.track_planning", "on");
+		Integer explainMillis = Integer.getInteger("bench.explainMillis");
+		if (explainMillis != null) {
+			// BENCH_OPTS="-Dbench.explainMillis=25": every statement slower than that is logged with its plan, as
+			// executed (rows, buffers), to the benchmark's output: what pg_stat_statements' averages cannot show.
+			builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+				.setServerConfig("auto_explain.log_min_duration", explainMillis + "ms")
+				.setServerConfig("auto_explain.log_analyze", "on").setServerConfig("auto_explain.log_buffers", "on")
+				.setServerConfig("auto_explain.log_nested_statements", "on");
+		}
+		return builder.start();
 	}
 
 	/**
