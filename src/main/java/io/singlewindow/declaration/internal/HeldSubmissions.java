@@ -36,15 +36,18 @@ class HeldSubmissions {
 	}
 
 	/** A submission through its savepoint, with what it held back. */
-	record Kept<T>(T result, List<Object> events, List<AuditRecord> audit, DeclarationRows.Pending rows) {
+	record Kept<T>(HeldEvents.Held<T> events, List<AuditRecord> audit, DeclarationRows.Pending rows) {
+
+		T result() {
+			return events.result();
+		}
 	}
 
 	/** Runs {@code submission} on behalf of {@code caller}, holding back its events, audit records and rows. */
 	<T> Kept<T> hold(Actor caller, Supplier<T> submission) {
 		var heldRows = rows.hold(() -> auditTrail.holding(caller, () -> events.hold(submission)));
 		var heldAudit = heldRows.result();
-		var heldEvents = heldAudit.result();
-		return new Kept<>(heldEvents.result(), heldEvents.events(), heldAudit.records(), heldRows.rows());
+		return new Kept<>(heldAudit.result(), heldAudit.records(), heldRows.rows());
 	}
 
 	/**
@@ -61,6 +64,6 @@ class HeldSubmissions {
 		}
 		rows.write(rowsOfAll);
 		auditTrail.recordAll(auditOfAll);
-		kept.forEach(k -> events.release(new HeldEvents.Held<>(k.result(), k.events())));
+		kept.forEach(k -> events.release(k.events()));
 	}
 }
