@@ -15,10 +15,10 @@ import io.singlewindow.enterprise.IndustrialChain;
 
 /**
  * Adds every cleared declaration to the statistics, with the declarant's classification as it is at this moment. It
- * listens inside the transaction that clears the declaration and only stages its lines ({@link StatisticsLedger#stage}):
- * a clearance and its statistics commit together or not at all, without a transaction, a publication record and a
- * disk flush of their own per declaration; {@link StatisticsFolding} adds them to the facts and aggregates in batches.
- * A declaration staged or recorded twice still counts once: the ledger skips what it has recorded.
+ * listens inside the transaction that clears the declaration and records its lines as facts, leaving the aggregates to
+ * the next fold ({@link StatisticsLedger#stage}): a clearance and its statistics commit together or not at all, without
+ * a transaction, a publication record and a disk flush of their own per declaration; {@link StatisticsFolding} adds
+ * them to the aggregates in batches. A declaration heard twice still counts once: the ledger skips what it has recorded.
  */
 @Component
 class DeclarationClearedListener {

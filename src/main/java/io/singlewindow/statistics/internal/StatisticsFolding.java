@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import io.singlewindow.platform.StagingTable;
 
 /**
- * Folds the staged cleared declarations into the statistics several times a second: one transaction for every
+ * Adds the declarations cleared meanwhile to the monthly aggregates several times a second: one transaction for every
  * declaration cleared meanwhile, instead of one each. Any node may do it (see {@link StatisticsLedger#fold()}); the
  * dashboard lags a clearance by at most about one interval ({@code singlewindow.statistics.fold-millis}).
  */
@@ -19,11 +19,11 @@ class StatisticsFolding {
 	private static final Logger log = LoggerFactory.getLogger(StatisticsFolding.class);
 
 	private final StatisticsLedger ledger;
-	private final StagingTable staged;
+	private final StagingTable marks;
 
 	StatisticsFolding(StatisticsLedger ledger, JdbcTemplate jdbc) {
 		this.ledger = ledger;
-		this.staged = new StagingTable(jdbc, "statistics_cleared", 2000);
+		this.marks = new StagingTable(jdbc, "statistics_pending", 400);
 	}
 
 	@Scheduled(fixedDelayString = "${singlewindow.statistics.fold-millis:250}", initialDelay = 1000)
@@ -34,10 +34,10 @@ class StatisticsFolding {
 				log.info("event=statistics_recorded declarations={} lines={}", recorded.declarations(),
 						recorded.lines());
 			}
-			// The lines newly recorded: as many as were staged and deleted, but for a clearance heard twice.
-			staged.folded(recorded.lines());
+			// One mark deleted per declaration folded.
+			marks.folded(recorded.declarations());
 		} catch (RuntimeException e) {
-			// The staged rows stay where they are (the fold is one statement) and the next run takes them.
+			// The marks stay where they are (the fold is one statement) and the next run takes them.
 			log.warn("event=statistics_fold_failed error={}", e.toString());
 		}
 	}

@@ -22,9 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.singlewindow.platform.BusinessTime;
 
 /**
- * Records cleared declarations as facts and keeps the monthly aggregates in step, in one statement per batch: the
- * facts are inserted (a declaration already recorded is skipped, so redelivered events never count twice) and exactly
- * the rows inserted are added to the aggregates. The same code serves one event and a generator batch of thousands.
+ * Records cleared declarations as facts and keeps the monthly aggregates in step: the facts are inserted (a
+ * declaration already recorded is skipped, so redelivered events never count twice) and exactly the rows inserted are
+ * added to the aggregates, at once ({@link #record}: a generator batch of thousands) or by the next fold
+ * ({@link #stage}: a clearance).
  */
 @Component
 class StatisticsLedger {
@@ -63,11 +64,17 @@ class StatisticsLedger {
 
 	private static final String RECORD = "WITH " + recordFrom(UNNEST);
 
-	private static final String STAGE = "INSERT INTO statistics_cleared (" + FACT_COLUMNS + ")\n" + UNNEST
-			+ "\nON CONFLICT (declaration_id, line_no) DO NOTHING";
+	/** The facts in, and the declarations newly recorded marked for the next fold of the aggregates. */
+	private static final String STAGE = "WITH recorded AS (INSERT INTO statistics_fact (" + FACT_COLUMNS + ")\n"
+			+ UNNEST + "\nON CONFLICT (declaration_id, line_no) DO NOTHING RETURNING declaration_id)\n"
+			+ "INSERT INTO statistics_pending (declaration_id) SELECT DISTINCT declaration_id FROM recorded\n"
+			+ "ON CONFLICT DO NOTHING";
 
-	private static final String FOLD = "WITH staged AS (DELETE FROM statistics_cleared RETURNING *),\n"
-			+ recordFrom("SELECT " + FACT_COLUMNS + " FROM staged");
+	/** The declarations marked, taken, and the deltas of their facts added to the aggregates. */
+	private static final String FOLD = "WITH taken AS (DELETE FROM statistics_pending RETURNING declaration_id),\n"
+			+ "folded AS (SELECT * FROM statistics_fact WHERE declaration_id IN (SELECT declaration_id FROM taken)),\n"
+			+ "deltas AS (" + deltasOver("folded") + "),\nupserted AS (" + UPSERT + " RETURNING 1)\n"
+			+ "SELECT count(DISTINCT declaration_id), count(*) FROM folded";
 
 	private final JdbcTemplate jdbcTemplate;
 	private final JdbcClient jdbc;
@@ -107,9 +114,10 @@ class StatisticsLedger {
 	}
 
 	/**
-	 * Sets cleared declarations aside for the next {@link #fold()}, in the caller's transaction: the clearance and its
-	 * statistics commit together, and the aggregates (rows every clearance of the month would update) are left to the
-	 * fold, which adds many declarations at once.
+	 * Records cleared declarations as facts in the caller's transaction and marks them for the next {@link #fold()}:
+	 * the clearance and its statistics commit together, and the aggregates (rows every clearance of the month would
+	 * update) are left to the fold, which adds many declarations at once. A declaration recorded before is neither
+	 * written nor marked again.
 	 */
 	public void stage(List<StatisticalDeclaration> declarations) {
 		Object[][] columns = columns(declarations);
@@ -124,9 +132,9 @@ class StatisticsLedger {
 	}
 
 	/**
-	 * Moves every staged declaration into the facts and adds exactly the rows newly inserted to the aggregates, in one
-	 * statement. Several nodes may fold at once: a staged row taken by one is skipped by the others, and a
-	 * declaration's lines, staged by one transaction, are always taken together, so it counts once per aggregate.
+	 * Adds the facts of every marked declaration to the aggregates and takes the marks away, in one statement. Several
+	 * nodes may fold at once: a mark taken by one is skipped by the others, and a declaration has one mark for all its
+	 * lines, so it counts once per aggregate.
 	 */
 	public Recorded fold() {
 		return jdbcTemplate.query(FOLD, rs -> {
@@ -174,14 +182,19 @@ class StatisticsLedger {
 	}
 
 	/**
-	 * Recomputes every aggregate from the facts in one transaction. Ingestion waits meanwhile (the facts are locked
-	 * against inserts), so no cleared declaration is missed or counted twice.
+	 * Recomputes every aggregate from the facts in one transaction. Ingestion and folds wait meanwhile (the facts are
+	 * locked against inserts, the marks against folds), so no cleared declaration is missed or counted twice: the
+	 * marked ones are in the recomputation, and their marks go with it.
 	 */
 	@Transactional
 	public Rebuild rebuild(String by) {
 		long start = System.nanoTime();
+		// In the order a clearance takes them (facts, then marks): a rebuild and a clearance never wait for each other
+		// in a circle. SHARE ROW EXCLUSIVE on the marks waits for a fold in progress and keeps the next one out.
 		jdbc.sql("LOCK TABLE statistics_fact IN SHARE MODE").update();
+		jdbc.sql("LOCK TABLE statistics_pending IN SHARE ROW EXCLUSIVE MODE").update();
 		jdbc.sql("DELETE FROM statistics_monthly").update();
+		jdbc.sql("DELETE FROM statistics_pending").update();
 		int aggregates = jdbc.sql("WITH deltas AS (" + deltasOver("statistics_fact") + ")\n" + UPSERT).update();
 		long facts = jdbc.sql("SELECT count(*) FROM statistics_fact").query(Long.class).single();
 		long millis = (System.nanoTime() - start) / 1_000_000;
@@ -205,9 +218,12 @@ class StatisticsLedger {
 			.optional();
 	}
 
-	/** Whether a declaration is recorded. */
+	/** Whether a declaration is recorded: in the facts, and in the aggregates (not waiting for a fold). */
 	boolean isRecorded(UUID declarationId) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM statistics_fact WHERE declaration_id = ?)").param(declarationId)
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM statistics_fact WHERE declaration_id = ?)
+				   AND NOT EXISTS (SELECT 1 FROM statistics_pending WHERE declaration_id = ?)""")
+			.params(declarationId, declarationId)
 			.query(Boolean.class).single();
 	}
 

@@ -151,7 +151,26 @@ class StatisticsIntegrationTests {
 		assertThat(august.get("value_cny").toString()).isEqualTo("123.00");
 		assertThat(august.get("declarations")).isEqualTo(2L);
 		assertThat(august.get("lines")).isEqualTo(3L);
-		assertThat(jdbc.sql("SELECT count(*) FROM statistics_cleared").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM statistics_pending").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aRebuildCountsAClearanceWaitingForTheFoldOnce() {
+		DeclarationCleared cleared = aClearedDeclaration().importBy("CHIP").on(2008, 4, 7).from("KR")
+			.withLine("8542319000", "640.00").withLine("8542319000", "2.00").build();
+		// Cleared and rebuilt in one transaction, so that no scheduled fold can take the clearance in between: the
+		// rebuild finds its facts but no aggregate yet, and counts it.
+		transactions.executeWithoutResult(tx -> {
+			ledger.stage(List.of(listener.toStatistics(cleared)));
+			ledger.rebuild("test");
+		});
+		ledger.fold();
+
+		Map<String, Object> april = totals(2008, 4);
+		assertThat(april.get("value_cny").toString()).isEqualTo("642.00");
+		assertThat(april.get("declarations")).isEqualTo(1L);
+		assertThat(april.get("lines")).isEqualTo(2L);
+		assertThat(ledger.isRecorded(cleared.declarationId())).isTrue();
 	}
 
 	@Test
