@@ -1,5 +1,8 @@
 package io.singlewindow.risk;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 /** Assigns a declaration its customs control channel. */
 public interface RiskAssessor {
 
@@ -9,4 +12,24 @@ public interface RiskAssessor {
 	 * history for later unit-price anomaly checks.
 	 */
 	RiskDecision assess(RiskRequest request);
+
+	/**
+	 * Runs {@code work}, holding back what its assessments write (the assessment, its hits, the prices observed) for
+	 * {@link #write} to write for many declarations at once, in the same transaction. Only for declarations assessed
+	 * for the first time (a new submission): a held assessment cannot look for an earlier one, and {@link #write}
+	 * fails if it finds one. Nothing reads these rows before the commit; a savepoint rolled back drops what its work
+	 * held with it.
+	 */
+	<T> Held<T> holding(Supplier<T> work);
+
+	/** Writes what {@link #holding} held, in the caller's transaction. */
+	void write(List<HeldAssessments> held);
+
+	/** The result of held work and what its assessments are to write. */
+	record Held<T>(T result, HeldAssessments assessments) {
+	}
+
+	/** What held assessments are to write; only the assessor that held them reads it. */
+	interface HeldAssessments {
+	}
 }

@@ -6,6 +6,7 @@ import static io.singlewindow.risk.RiskFixtures.aRiskRequest;
 import static io.singlewindow.risk.RiskFixtures.anIdNotRandomlySelected;
 import static io.singlewindow.risk.RiskFixtures.anUnusedHsCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +96,31 @@ class RiskAssessorIntegrationTests {
 					org.assertj.core.groups.Tuple.tuple(red, true, 2),
 					org.assertj.core.groups.Tuple.tuple(notSelected, false, 2));
 		assertThat(recorded.selectedHits()).hasSize(2);
+	}
+
+	@Test
+	void aHeldAssessmentIsWrittenWithItsHitsWhenTheHolderSaysAndNeverOverAnEarlierOne() {
+		String hs = anUnusedHsCode();
+		String red = code("IT_HELD_RED");
+		profiles.insert(aProfile(red).hs(hs).channel(Channel.RED).build());
+		var request = aRiskRequest().id(anIdNotRandomlySelected()).withLine(aLine().hs(hs)).build();
+
+		RiskAssessment decided = transactions.execute(tx -> {
+			var held = assessor.holding(() -> jdbcAssessor.assess(request, later()));
+			assertThat(assessments.find(request.declarationId())).as("written before the holder writes").isEmpty();
+			assessor.write(List.of(held.assessments()));
+			return held.result();
+		});
+
+		RiskAssessment recorded = assessments.find(request.declarationId()).orElseThrow();
+		assertThat(recorded.decision()).isEqualTo(decided.decision());
+		assertThat(recorded.channel()).isEqualTo(Channel.RED);
+		assertThat(recorded.hits()).extracting(RiskHit::profileCode).containsExactly(red);
+		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+			var again = assessor.holding(() -> jdbcAssessor.assess(request, later()));
+			assessor.write(List.of(again.assessments()));
+		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("assessed before");
+		assertThat(assessments.find(request.declarationId()).orElseThrow().hits()).hasSize(1);
 	}
 
 	@Test

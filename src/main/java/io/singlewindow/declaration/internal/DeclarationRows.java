@@ -176,10 +176,11 @@ class DeclarationRows {
 	 * The lines, routes, tasks and timeline of submissions of one group, written together once the group's members
 	 * are through: one multi-row insert per table for the whole group instead of one per submission.
 	 */
-	record Pending(List<Object[]> items, List<Object[]> routes, List<Object[]> tasks, List<Object[]> timeline) {
+	record Pending(List<Object[]> items, List<Object[]> routes, List<Object[]> tasks, List<Object[]> timeline,
+			List<String[]> routed) {
 
 		Pending() {
-			this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+			this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 		}
 
 		void add(Pending other) {
@@ -187,6 +188,7 @@ class DeclarationRows {
 			routes.addAll(other.routes());
 			tasks.addAll(other.tasks());
 			timeline.addAll(other.timeline());
+			routed.addAll(other.routed());
 		}
 	}
 
@@ -210,13 +212,46 @@ class DeclarationRows {
 		}
 	}
 
-	/** Writes held rows, in the order of the foreign keys' needs (all name the declaration, written already). */
+	/**
+	 * Writes held rows, in the order of the foreign keys' needs (all name the declaration, written already), and what
+	 * routing concluded into the headers, one statement for all.
+	 */
 	void write(Pending rows) {
 		batch.batchUpdate(INSERT_ITEM, rows.items());
 		batch.batchUpdate(INSERT_ROUTE, rows.routes());
 		batch.batchUpdate(INSERT_TASK, rows.tasks());
 		batch.batchUpdate(INSERT_TIMELINE, rows.timeline());
+		if (!rows.routed().isEmpty()) {
+			Object[] columns = new Object[ROUTED_COLUMNS];
+			for (int c = 0; c < ROUTED_COLUMNS; c++) {
+				String[] column = new String[rows.routed().size()];
+				for (int r = 0; r < column.length; r++) {
+					column[r] = rows.routed().get(r)[c];
+				}
+				columns[c] = column;
+			}
+			int updated = jdbc.sql(UPDATE_ROUTED_ALL).params(columns).update();
+			if (updated != rows.routed().size()) {
+				// Each header was inserted by this transaction before its routing was held: nothing else can have it.
+				throw new IllegalStateException("routed " + updated + " of " + rows.routed().size() + " headers held");
+			}
+		}
 	}
+
+	private static final int ROUTED_COLUMNS = 13;
+
+	/** What {@link #saveRouted} writes into one header, for a whole group: every value as text, cast by column. */
+	private static final String UPDATE_ROUTED_ALL = """
+			UPDATE declaration d SET status = r.status, channel = r.channel, channel_reason_code = r.reason_code,
+			    channel_reason = r.reason, exchange_rate = r.exchange_rate::numeric,
+			    total_customs_value = r.customs_value::numeric, total_duty = r.duty::numeric,
+			    total_excise = r.excise::numeric, total_vat = r.vat::numeric, total_taxes = r.taxes::numeric,
+			    cleared_at = r.cleared_at::timestamptz, updated_at = r.updated_at::timestamptz, version = d.version + 1
+			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+			    AS r(status, channel, reason_code, reason, exchange_rate, customs_value, duty, excise, vat, taxes,
+			    cleared_at, updated_at, id)
+			WHERE d.id = r.id::uuid""";
 
 	/**
 	 * Writes what routing a submitted or amended declaration recorded ({@link Declaration#route}): its tasks, what
@@ -250,15 +285,25 @@ class DeclarationRows {
 		batch.batchUpdate("""
 				UPDATE agency_task SET status = ?, policy_code = ?, note = ?, decided_by = ?, decided_at = ?,
 				    reason = NULL, answer = NULL, fingerprint = ?, version = version + 1 WHERE id = ?""", reopens);
-		jdbc.sql("""
-				UPDATE declaration SET status = ?, channel = ?, channel_reason_code = ?, channel_reason = ?,
-				    exchange_rate = ?, total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
-				    total_taxes = ?, cleared_at = ?, updated_at = ?, version = version + 1 WHERE id = ?""")
-			.params(d.status().name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
-					assessment.exchangeRate(), assessment.totalCustomsValueCny(), assessment.totalDuty(),
-					assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(),
-					d.status() == DeclarationStatus.CLEARED ? now : null, now, d.id())
-			.update();
+		Timestamp clearedAt = d.status() == DeclarationStatus.CLEARED ? now : null;
+		if (pending != null) {
+			// Nothing reads a held submission's header before the commit but the idempotency check (its key and
+			// request hash): what routing concluded is written with the group's.
+			pending.routed().add(new String[] { d.status().name(), channel.channel().name(), channel.reasonCode(),
+					channel.reason(), plain(assessment.exchangeRate()), plain(assessment.totalCustomsValueCny()),
+					plain(assessment.totalDuty()), plain(assessment.totalExcise()), plain(assessment.totalVat()),
+					plain(assessment.totalTaxes()), clearedAt == null ? null : d.changedAt().toString(),
+					d.changedAt().toString(), d.id().toString() });
+		} else {
+			jdbc.sql("""
+					UPDATE declaration SET status = ?, channel = ?, channel_reason_code = ?, channel_reason = ?,
+					    exchange_rate = ?, total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
+					    total_taxes = ?, cleared_at = ?, updated_at = ?, version = version + 1 WHERE id = ?""")
+				.params(d.status().name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
+						assessment.exchangeRate(), assessment.totalCustomsValueCny(), assessment.totalDuty(),
+						assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(), clearedAt, now, d.id())
+				.update();
+		}
 		if (d.statusMoved()) {
 			statusMoved(d.id(), d.number(), d.declarant(), d.status(), d.changedAt());
 		}
@@ -316,6 +361,10 @@ class DeclarationRows {
 		} else {
 			batch.batchUpdate(INSERT_TIMELINE, timeline);
 		}
+	}
+
+	private static String plain(java.math.BigDecimal value) {
+		return value == null ? null : value.toPlainString();
 	}
 
 	private static Timestamp timestamp(Instant at) {

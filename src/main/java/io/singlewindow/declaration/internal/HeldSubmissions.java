@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.risk.RiskAssessor;
 
 /**
  * Submissions that share one transaction, each in a savepoint of its own (a group commit, {@link SubmissionGroups}; a
@@ -18,8 +19,10 @@ import io.singlewindow.identity.Actor;
  * <li>its events ({@link HeldEvents}): a rolled-back savepoint cannot call back what a published event set in motion;
  * <li>its audit records ({@link AuditTrail#holding}), by the submission's caller, not by the thread that writes the
  * group (which has no request of its own): one multi-row insert for all;
- * <li>its lines, routes, tasks and timeline ({@link DeclarationRows#hold}): one multi-row insert per table for all. The
- * header is written at once: idempotency and locking depend on it.
+ * <li>its lines, routes, tasks and timeline ({@link DeclarationRows#hold}): one multi-row insert per table for all, and
+ * what routing concluded into its header, one update for all. The header itself is inserted at once: idempotency and
+ * locking depend on it;
+ * <li>its risk assessment, hits and price observations ({@link RiskAssessor#holding}): one insert per table for all.
  * </ul>
  */
 @Component
@@ -28,15 +31,18 @@ class HeldSubmissions {
 	private final HeldEvents events;
 	private final DeclarationRows rows;
 	private final AuditTrail auditTrail;
+	private final RiskAssessor risk;
 
-	HeldSubmissions(HeldEvents events, DeclarationRows rows, AuditTrail auditTrail) {
+	HeldSubmissions(HeldEvents events, DeclarationRows rows, AuditTrail auditTrail, RiskAssessor risk) {
 		this.events = events;
 		this.rows = rows;
 		this.auditTrail = auditTrail;
+		this.risk = risk;
 	}
 
 	/** A submission through its savepoint, with what it held back. */
-	record Kept<T>(HeldEvents.Held<T> events, List<AuditRecord> audit, DeclarationRows.Pending rows) {
+	record Kept<T>(HeldEvents.Held<T> events, List<AuditRecord> audit, DeclarationRows.Pending rows,
+			RiskAssessor.HeldAssessments assessments) {
 
 		T result() {
 			return events.result();
@@ -45,24 +51,28 @@ class HeldSubmissions {
 
 	/** Runs {@code submission} on behalf of {@code caller}, holding back its events, audit records and rows. */
 	<T> Kept<T> hold(Actor caller, Supplier<T> submission) {
-		var heldRows = rows.hold(() -> auditTrail.holding(caller, () -> events.hold(submission)));
+		var heldRisk = risk.holding(() -> rows.hold(() -> auditTrail.holding(caller, () -> events.hold(submission))));
+		var heldRows = heldRisk.result();
 		var heldAudit = heldRows.result();
-		return new Kept<>(heldAudit.result(), heldAudit.records(), heldRows.rows());
+		return new Kept<>(heldAudit.result(), heldAudit.records(), heldRows.rows(), heldRisk.assessments());
 	}
 
 	/**
 	 * Writes what the kept submissions held back, in the transaction they share, after every savepoint: their rows
-	 * first, then their audit records, then their events (listeners may read the rows; a failing one fails the whole
-	 * transaction).
+	 * first, then their risk assessments and audit records, then their events (listeners may read the rows; a failing
+	 * one fails the whole transaction).
 	 */
 	void writeAndPublish(List<? extends Kept<?>> kept) {
 		DeclarationRows.Pending rowsOfAll = new DeclarationRows.Pending();
 		List<AuditRecord> auditOfAll = new ArrayList<>();
+		List<RiskAssessor.HeldAssessments> assessmentsOfAll = new ArrayList<>();
 		for (Kept<?> k : kept) {
 			rowsOfAll.add(k.rows());
 			auditOfAll.addAll(k.audit());
+			assessmentsOfAll.add(k.assessments());
 		}
 		rows.write(rowsOfAll);
+		risk.write(assessmentsOfAll);
 		auditTrail.recordAll(auditOfAll);
 		kept.forEach(k -> events.release(k.events()));
 	}

@@ -33,14 +33,11 @@ class PriceHistoryFolding {
 	@Scheduled(fixedDelayString = "${singlewindow.risk.price-history-fold-millis:250}", initialDelay = 5000)
 	void fold() {
 		try {
-			int folded;
-			do {
-				folded = assessor.foldObservations();
-				if (folded > 0) {
-					log.debug("event=price_observations_folded count={}", folded);
-				}
-				observations.folded(folded);
-			} while (folded >= 50000);
+			int folded = assessor.foldObservations();
+			if (folded > 0) {
+				log.debug("event=price_observations_folded count={}", folded);
+			}
+			observations.folded(folded);
 		} catch (RuntimeException e) {
 			// The next run tries again; observations stay where they are and readers still count them.
 			log.warn("event=price_observation_fold_failed error={}", e.toString());

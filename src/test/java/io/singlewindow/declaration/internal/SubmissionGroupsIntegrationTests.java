@@ -114,6 +114,7 @@ class SubmissionGroupsIntegrationTests {
 		var underLicence = waiting(SingleWindowFlowIntegrationTests.chipDeclaration(licence.number(), "1"),
 				"group-licence-" + UUID.randomUUID());
 		var last = waiting(processors(), "group-last-" + UUID.randomUUID());
+		long assessmentsBefore = jdbc.sql("SELECT count(*) FROM risk_assessment").query(Long.class).single();
 
 		commitWhileAnOfficerUsesUpTheLicence(licence, first, underLicence, last);
 
@@ -125,6 +126,11 @@ class SubmissionGroupsIntegrationTests {
 		UUID lastId = last.answer().join().submission().id();
 		assertThat(declarationsUnder(first.key())).isOne();
 		assertThat(declarationsUnder(last.key())).isOne();
+		// The risk assessments are held with the rest: the refused one's went with its savepoint.
+		assertThat(rowsOf("risk_assessment", firstId)).isOne();
+		assertThat(rowsOf("risk_assessment", lastId)).isOne();
+		assertThat(jdbc.sql("SELECT count(*) FROM risk_assessment").query(Long.class).single())
+			.isEqualTo(assessmentsBefore + 2);
 		assertThat(heardAfterCommit).contains(firstId, lastId);
 		// Other work of the platform may be heard meanwhile, but nothing of a declaration that was not stored.
 		assertThat(heardAfterCommit).allSatisfy(id -> assertThat(stored(id)).as("announced %s is stored", id).isTrue());
@@ -193,6 +199,18 @@ class SubmissionGroupsIntegrationTests {
 		assertThat(rowsOf("agency_task", licensedId)).isPositive();
 		assertThat(rowsOf("declaration_event", processorsId)).isPositive();
 		assertThat(rowsOf("declaration_event", licensedId)).isPositive();
+		assertThat(rowsOf("risk_assessment", processorsId)).isOne();
+		assertThat(rowsOf("risk_assessment", licensedId)).isOne();
+		// What routing concluded reaches each header with the group's other writes: as answered, assessed, once.
+		for (var member : List.of(processorsOnly, underLicence)) {
+			Declarations.Submission answered = member.answer().join().submission();
+			assertThat(jdbc.sql("""
+					SELECT d.status, d.version, d.channel = r.channel AND d.total_customs_value IS NOT NULL AS assessed
+					  FROM declaration d JOIN risk_assessment r ON r.declaration_id = d.id WHERE d.id = ?""")
+				.param(answered.id()).query().singleRow())
+				.containsEntry("status", answered.status().name()).containsEntry("version", 1)
+				.containsEntry("assessed", true);
+		}
 		// The group's committer thread has no request of its own: the write-off is recorded as the caller's doing, as
 		// it is when a submission is written alone.
 		assertThat(jdbc.sql("""
