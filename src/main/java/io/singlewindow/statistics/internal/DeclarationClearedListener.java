@@ -1,5 +1,6 @@
 package io.singlewindow.statistics.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.enterprise.Enterprise;
@@ -35,9 +38,59 @@ class DeclarationClearedListener {
 
 	@EventListener
 	void on(DeclarationCleared event) {
-		ledger.stage(List.of(toStatistics(event)));
+		StatisticalDeclaration cleared = toStatistics(event);
+		Clearances clearances = clearancesOfThisTransaction();
+		if (clearances == null || clearances.recorded) {
+			ledger.stage(List.of(cleared));
+		} else {
+			clearances.heard.add(cleared);
+		}
 		log.debug("event=statistics_staged declaration={} number={} lines={}", event.declarationId(),
 				event.declarationNumber(), event.lines().size());
+	}
+
+	/** The key of the clearances a transaction heard and has not recorded yet. */
+	private static final Object HEARD_IN_TRANSACTION = DeclarationClearedListener.class.getName() + ".heard";
+
+	/** Clearances heard by one transaction, recorded together just before it commits. */
+	private static final class Clearances {
+
+		final List<StatisticalDeclaration> heard = new ArrayList<>();
+		boolean recorded;
+	}
+
+	/**
+	 * The clearances this transaction heard so far, recorded in one statement just before it commits (a group of
+	 * submissions clears many declarations in one transaction); {@literal null} outside a transaction. Once they are
+	 * recorded, one heard later still (from another synchronization's commit work) is recorded at once. A savepoint
+	 * rolled back does not take back what was heard in it: the declaration module publishes what a savepoint did only
+	 * once it is released (see its {@code HeldEvents}), as it must for every listener after commit anyway.
+	 */
+	private Clearances clearancesOfThisTransaction() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Clearances clearances = (Clearances) TransactionSynchronizationManager.getResource(HEARD_IN_TRANSACTION);
+		if (clearances == null) {
+			Clearances fresh = new Clearances();
+			TransactionSynchronizationManager.bindResource(HEARD_IN_TRANSACTION, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					fresh.recorded = true;
+					ledger.stage(fresh.heard);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(HEARD_IN_TRANSACTION);
+				}
+			});
+			clearances = fresh;
+		}
+		return clearances;
 	}
 
 	StatisticalDeclaration toStatistics(DeclarationCleared event) {

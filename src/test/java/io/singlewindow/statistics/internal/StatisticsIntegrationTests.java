@@ -155,6 +155,28 @@ class StatisticsIntegrationTests {
 	}
 
 	@Test
+	void theClearancesOfOneTransactionAreRecordedTogetherAsItCommits() throws Exception {
+		List<DeclarationCleared> cleared = List.of(
+				aClearedDeclaration().importBy("CHIP").on(2008, 9, 1).from("KR").withLine("8542319000", "10.00").build(),
+				aClearedDeclaration().importBy("COFFEE").on(2008, 9, 2).from("BR").withLine("0901110000", "5.00")
+					.withLine("0901110000", "1.00").build());
+		long factsInTheTransaction = transactions.execute(tx -> {
+			cleared.forEach(events::publishEvent);
+			return jdbc.sql("SELECT count(*) FROM statistics_fact WHERE declaration_id IN (?, ?)")
+				.params(cleared.get(0).declarationId(), cleared.get(1).declarationId()).query(Long.class).single();
+		});
+		for (DeclarationCleared c : cleared) {
+			awaitRecorded(c);
+		}
+
+		assertThat(factsInTheTransaction).as("facts written before the commit").isZero();
+		Map<String, Object> september = totals(2008, 9);
+		assertThat(september.get("value_cny").toString()).isEqualTo("16.00");
+		assertThat(september.get("declarations")).isEqualTo(2L);
+		assertThat(september.get("lines")).isEqualTo(3L);
+	}
+
+	@Test
 	void aRebuildCountsAClearanceWaitingForTheFoldOnce() {
 		DeclarationCleared cleared = aClearedDeclaration().importBy("CHIP").on(2008, 4, 7).from("KR")
 			.withLine("8542319000", "640.00").withLine("8542319000", "2.00").build();
