@@ -45,7 +45,7 @@ class DeclarationClearedListener {
 		} else {
 			clearances.heard.add(cleared);
 		}
-		log.debug("event=statistics_staged declaration={} number={} lines={}", event.declarationId(),
+		log.debug("event=statistics_heard declaration={} number={} lines={}", event.declarationId(),
 				event.declarationNumber(), event.lines().size());
 	}
 
