@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.singlewindow.core.CurrencyCode;
@@ -21,6 +20,7 @@ import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.platform.TransactionScope;
 
 /** Looks up registered enterprises. */
 @Component
@@ -71,26 +71,12 @@ public class Enterprises {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Map<Uscc, Enterprise> readInThisTransaction() {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
 				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
-		var read = (Map<Uscc, Enterprise>) TransactionSynchronizationManager.getResource(READ_IN_TRANSACTION);
-		if (read == null) {
-			Map<Uscc, Enterprise> fresh = new HashMap<>();
-			TransactionSynchronizationManager.bindResource(READ_IN_TRANSACTION, fresh);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(READ_IN_TRANSACTION);
-				}
-			});
-			read = fresh;
-		}
-		return read;
+		return TransactionScope.valueOf(READ_IN_TRANSACTION, HashMap::new);
 	}
 
 	/** @throws Problem 404 {@code ENTERPRISE_NOT_FOUND} */

@@ -2,7 +2,6 @@ package io.singlewindow.platform;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -34,19 +33,7 @@ public class ReferenceRevision {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return read();
 		}
-		Long known = (Long) TransactionSynchronizationManager.getResource(KEY);
-		if (known != null) {
-			return known;
-		}
-		long revision = read();
-		TransactionSynchronizationManager.bindResource(KEY, revision);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-			}
-		});
-		return revision;
+		return TransactionScope.<Long>valueOf(KEY, this::read);
 	}
 
 	/** Keeps up to {@code capacity} looked-up values of one revision. */

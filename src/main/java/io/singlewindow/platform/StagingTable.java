@@ -12,11 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A table rows only pass through: transactions insert them, a background fold deletes them in bulk a moment later
  * (unfolded price observations, cleared declarations marked for the statistics' aggregates). Such a table stays
  * small, but every row it ever held leaves a dead version behind, and until a vacuum removes them every read by key
- * walks its index over all of them. Autovacuum looks at a database once a minute at most ({@code autovacuum_naptime}): under load that
- * is tens of thousands of dead rows, and the assessment's read of the unfolded price observations took 1.1–1.3 ms a
- * call instead of about 0.13 ms, half of the database's statement time per declaration (issue 16). So the fold
- * vacuums its table itself once it has deleted {@code vacuumAfter} rows since the last time; a vacuum of a table this
- * small takes milliseconds and blocks neither inserts nor deletes.
+ * walks its index over all of them. Autovacuum looks at a database once a minute at most
+ * ({@code autovacuum_naptime}): under load that is tens of thousands of dead rows, and the assessment's read of the
+ * unfolded price observations took 1.1–1.3 ms a call instead of about 0.13 ms, half of the database's statement time
+ * per declaration (issue 16). So the fold vacuums its table itself once it has deleted {@code vacuumAfter} rows since
+ * the last time; a vacuum of a table this small takes milliseconds and blocks neither inserts nor deletes.
  */
 public final class StagingTable {
 

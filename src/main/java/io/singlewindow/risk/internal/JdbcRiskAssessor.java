@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,8 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	private final Enterprises enterprises;
 	private final BusinessTime time;
 	private final RiskEvaluation evaluation;
+	/** What assessments of the current thread's {@link #holding} call assessed; none outside one. */
+	private final ThreadLocal<Holding> held = new ThreadLocal<>();
 
 	JdbcRiskAssessor(JdbcClient jdbc, RiskProfiles profiles, Enterprises enterprises, BusinessTime time,
 			RiskProperties properties) {
@@ -102,7 +105,7 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 			return find(request.declarationId()).orElseThrow();
 		}
 		recordHits(request.declarationId(), result.hits());
-		recordObservations(result.observations(), at);
+		recordObservations(List.of(new Assessed(request, decision, declarant.aeoCertified(), at, result)));
 		return assessment(request, decision, declarant, at, result);
 	}
 
@@ -125,10 +128,8 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	private record Holding(List<Assessed> assessments) implements HeldAssessments {
 	}
 
-	private final ThreadLocal<Holding> held = new ThreadLocal<>();
-
 	@Override
-	public <T> Held<T> holding(java.util.function.Supplier<T> work) {
+	public <T> Held<T> holding(Supplier<T> work) {
 		Holding outer = held.get();
 		Holding holding = new Holding(new ArrayList<>());
 		held.set(holding);
@@ -178,15 +179,7 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 		for (Assessed a : all) {
 			recordHits(a.request().declarationId(), a.result().hits());
 		}
-		List<Observation> observations = new ArrayList<>();
-		List<Instant> observedAt = new ArrayList<>();
-		for (Assessed a : all) {
-			for (Observation o : a.result().observations()) {
-				observations.add(o);
-				observedAt.add(a.at());
-			}
-		}
-		recordObservations(observations, observedAt);
+		recordObservations(all);
 	}
 
 	@Override
@@ -250,24 +243,24 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	 * Appends the unit values observed: plain inserts, which never wait for one another. {@link #foldObservations()}
 	 * adds them to the running aggregates in the background, where assessments read them.
 	 */
-	private void recordObservations(List<Observation> observations, Instant at) {
-		recordObservations(observations, java.util.Collections.nCopies(observations.size(), at));
-	}
-
-	/** The observations, each observed at the instant of the same position. */
-	private void recordObservations(List<Observation> observations, List<Instant> at) {
+	private void recordObservations(List<Assessed> assessed) {
+		List<Observation> observations = new ArrayList<>();
+		List<String> observedAt = new ArrayList<>();
+		for (Assessed a : assessed) {
+			a.result().observations().forEach(o -> {
+				observations.add(o);
+				observedAt.add(a.at().toString());
+			});
+		}
 		if (observations.isEmpty()) {
 			return;
 		}
-		String[][] columns = new String[5][observations.size()];
-		for (int i = 0; i < observations.size(); i++) {
-			Observation o = observations.get(i);
-			columns[0][i] = o.key().hsCode();
-			columns[1][i] = o.key().unit();
-			columns[2][i] = Boolean.toString(o.accepted());
-			columns[3][i] = o.unitValue().toPlainString();
-			columns[4][i] = at.get(i).toString();
-		}
+		String[][] columns = new String[5][];
+		columns[0] = observations.stream().map(o -> o.key().hsCode()).toArray(String[]::new);
+		columns[1] = observations.stream().map(o -> o.key().unit()).toArray(String[]::new);
+		columns[2] = observations.stream().map(o -> Boolean.toString(o.accepted())).toArray(String[]::new);
+		columns[3] = observations.stream().map(o -> o.unitValue().toPlainString()).toArray(String[]::new);
+		columns[4] = observedAt.toArray(String[]::new);
 		// unnest of arrays: one statement text whatever the number of observations, prepared once per connection.
 		jdbc.sql("""
 				INSERT INTO risk_price_observation (hs_code, unit, accepted, unit_value, observed_at)

@@ -15,13 +15,15 @@ import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.enterprise.Enterprise;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.enterprise.IndustrialChain;
+import io.singlewindow.platform.TransactionScope;
 
 /**
  * Adds every cleared declaration to the statistics, with the declarant's classification as it is at this moment. It
  * listens inside the transaction that clears the declaration and records its lines as facts, leaving the aggregates to
  * the next fold ({@link StatisticsLedger#stage}): a clearance and its statistics commit together or not at all, without
  * a transaction, a publication record and a disk flush of their own per declaration; {@link StatisticsFolding} adds
- * them to the aggregates in batches. A declaration heard twice still counts once: the ledger skips what it has recorded.
+ * them to the aggregates in batches. A declaration heard twice still counts once: the ledger skips what it has
+ * recorded.
  */
 @Component
 class DeclarationClearedListener {
@@ -71,10 +73,8 @@ class DeclarationClearedListener {
 				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
-		Clearances clearances = (Clearances) TransactionSynchronizationManager.getResource(HEARD_IN_TRANSACTION);
-		if (clearances == null) {
+		return TransactionScope.valueOf(HEARD_IN_TRANSACTION, () -> {
 			Clearances fresh = new Clearances();
-			TransactionSynchronizationManager.bindResource(HEARD_IN_TRANSACTION, fresh);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 				@Override
@@ -82,15 +82,9 @@ class DeclarationClearedListener {
 					fresh.recorded = true;
 					ledger.stage(fresh.heard);
 				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(HEARD_IN_TRANSACTION);
-				}
 			});
-			clearances = fresh;
-		}
-		return clearances;
+			return fresh;
+		});
 	}
 
 	StatisticalDeclaration toStatistics(DeclarationCleared event) {

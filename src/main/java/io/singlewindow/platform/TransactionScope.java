@@ -1,0 +1,40 @@
+package io.singlewindow.platform;
+
+import java.util.function.Supplier;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Values kept for the rest of the current transaction: what it read once and reads again (the reference revision, an
+ * enterprise), or what it gathers to write at its commit. Each is bound under its key on first use and unbound when
+ * the transaction completes, so the next transaction on the thread starts afresh.
+ */
+public final class TransactionScope {
+
+	private TransactionScope() {
+	}
+
+	/**
+	 * The value bound under {@code key} in the current transaction, or the one {@code create} makes, bound until the
+	 * transaction completes. {@code create} may register synchronizations of its own; they run before the one that
+	 * unbinds the value. Call it only where {@link TransactionSynchronizationManager#isSynchronizationActive()}.
+	 */
+	@SuppressWarnings("unchecked")
+	public static <T> T valueOf(Object key, Supplier<T> create) {
+		T known = (T) TransactionSynchronizationManager.getResource(key);
+		if (known != null) {
+			return known;
+		}
+		T created = create.get();
+		TransactionSynchronizationManager.bindResource(key, created);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(key);
+			}
+		});
+		return created;
+	}
+}
