@@ -7,8 +7,10 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -108,8 +110,27 @@ public final class BrowserSession implements AutoCloseable {
 	public BrowserSession clickForNextPage(String id) {
 		WebElement before = driver.findElement(By.tagName("html"));
 		click(id);
-		until(ExpectedConditions.stalenessOf(before));
+		until(d -> replaced(before));
 		return this;
+	}
+
+	/**
+	 * Whether {@code element}'s document has been replaced. Selenium's {@code stalenessOf} knows only the stale-element
+	 * answer; while the old document is being torn down Chromium may answer "Node with given id does not belong to the
+	 * document" instead, which means the same and must not end the wait with an error.
+	 */
+	private static boolean replaced(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		} catch (StaleElementReferenceException e) {
+			return true;
+		} catch (WebDriverException e) {
+			if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+				return true;
+			}
+			throw e;
+		}
 	}
 
 	public WebElement waitFor(By by) {
