@@ -81,7 +81,7 @@ class DeclarationRows {
 	 */
 	String insert(UUID id, LocalDate businessDay, Uscc declarant, String key, String requestHash, ValidDeclaration d,
 			String submittedBy, Instant now) {
-		return jdbc.sql("""
+		String number = jdbc.sql("""
 				INSERT INTO declaration (id, number, declarant, client_reference, request_hash, flow, trade_mode,
 				    transport_mode, port, origin_country, destination_country, trading_country, currency, incoterm,
 				    freight, insurance, packages, gross_weight, net_weight, consignor, consignee, status, submitted_by,
@@ -97,6 +97,20 @@ class DeclarationRows {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+		Pending pending = held.get();
+		if (pending != null && number != null) {
+			pending.headers().add(id);
+		}
+		return number;
+	}
+
+	/**
+	 * Whether the work held on this thread ({@link #hold}) has inserted a header. A submission writes nothing before its
+	 * header, so until then a refusal leaves nothing to undo, even without a savepoint.
+	 */
+	boolean headerWritten() {
+		Pending pending = held.get();
+		return pending != null && !pending.headers().isEmpty();
 	}
 
 	/** An amendment replaces what was declared: the header's values, and its lines and routes (written afresh). */
@@ -174,13 +188,16 @@ class DeclarationRows {
 
 	/**
 	 * The lines, routes, tasks and timeline of submissions of one group, written together once the group's members
-	 * are through: one multi-row insert per table for the whole group instead of one per submission.
+	 * are through: one multi-row insert per table for the whole group instead of one per submission. {@code headers}
+	 * are the ids of the headers inserted at once: nothing is left to write for them, but a refusal after one of them
+	 * has something to undo.
 	 */
 	record Pending(List<Object[]> items, List<Object[]> routes, List<Object[]> tasks, List<Object[]> timeline,
-			List<String[]> routed) {
+			List<String[]> routed, List<UUID> headers) {
 
 		Pending() {
-			this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+			this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+					new ArrayList<>());
 		}
 
 		void add(Pending other) {
@@ -189,6 +206,7 @@ class DeclarationRows {
 			tasks.addAll(other.tasks());
 			timeline.addAll(other.timeline());
 			routed.addAll(other.routed());
+			headers.addAll(other.headers());
 		}
 	}
 

@@ -121,6 +121,17 @@ class Declarations {
 	 */
 	@Transactional
 	public Submission submit(Actor actor, DeclarationDraft draft, String idempotencyKey) {
+		return submitInGroup(actor, draft, idempotencyKey);
+	}
+
+	/**
+	 * {@link #submit(Actor, DeclarationDraft, String)} in the caller's transaction, with no transactional boundary of
+	 * its own: a refusal does not mark the transaction for rollback. For a group that writes submissions without a
+	 * savepoint each ({@link SubmissionGroups}): a refusal before the header is written leaves nothing behind (every
+	 * check reads; the header is the first row a submission writes, see {@link DeclarationRows#headerWritten}), and
+	 * the group rolls back itself when one comes later.
+	 */
+	Submission submitInGroup(Actor actor, DeclarationDraft draft, String idempotencyKey) {
 		DeclarationRequest request = draft.request();
 		Declarer declarer = declarer(actor, draft);
 		Uscc declarant = declarer.uscc();
@@ -152,6 +163,7 @@ class Declarations {
 		Instant now = time.now();
 		// A first submission, the usual case, is written without a look-up under its key first: a repeat (or a
 		// concurrent submission with the same key, which ON CONFLICT waits for) meets the row and is answered with it.
+		// Nothing above writes: a group without savepoints relies on it (submitInGroup).
 		String number = rows.insert(id, today, declarant, key, hash, d, actor.username(), now);
 		if (number == null) {
 			return repeated(store.idByReference(declarant.value(), key).orElseThrow(), hash, key);

@@ -8,13 +8,14 @@ import org.springframework.stereotype.Component;
 
 import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
+import io.singlewindow.core.Problem;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.risk.RiskAssessor;
 
 /**
- * Submissions that share one transaction, each in a savepoint of its own (a group commit, {@link SubmissionGroups}; a
- * chunk of a batch, {@link BatchSubmissions}): what each writes that nothing reads before the commit is held back while
- * it runs, and written for all kept ones together once every savepoint is through.
+ * Submissions that share one transaction (a group commit, {@link SubmissionGroups}; a chunk of a batch,
+ * {@link BatchSubmissions}), each in a savepoint of its own or, in a group, none: what each writes that nothing reads
+ * before the commit is held back while it runs, and written for all kept ones together once every one is through.
  * <ul>
  * <li>its events ({@link HeldEvents}): a rolled-back savepoint cannot call back what a published event set in motion;
  * <li>its audit records ({@link AuditTrail#holding}), by the submission's caller, not by the thread that writes the
@@ -55,6 +56,40 @@ class HeldSubmissions {
 		var heldRows = heldRisk.result();
 		var heldAudit = heldRows.result();
 		return new Kept<>(heldAudit.result(), heldAudit.records(), heldRows.rows(), heldRisk.assessments());
+	}
+
+	/**
+	 * {@link #hold} for a submission that runs without a savepoint of its own: a refusal that comes before the submission
+	 * wrote anything ({@link DeclarationRows#headerWritten}) is thrown as it is, and the transaction goes on; any other
+	 * failure, or a refusal after a write, is thrown as {@link WrittenThenFailed}: only rolling back the whole
+	 * transaction takes back what it wrote (and a failed statement leaves the transaction unusable anyway).
+	 */
+	<T> Kept<T> holdWithoutSavepoint(Actor caller, Supplier<T> submission) {
+		return hold(caller, () -> {
+			try {
+				return submission.get();
+			} catch (Problem refused) {
+				if (!rows.headerWritten()) {
+					throw refused;
+				}
+				throw new WrittenThenFailed(refused);
+			} catch (RuntimeException failed) {
+				throw new WrittenThenFailed(failed);
+			}
+		});
+	}
+
+	/** A submission without a savepoint failed, or was refused, when its transaction may hold what it wrote. */
+	static final class WrittenThenFailed extends RuntimeException {
+
+		WrittenThenFailed(RuntimeException cause) {
+			super(cause);
+		}
+
+		/** The refusal, when a refusal it was. */
+		java.util.Optional<Problem> refusal() {
+			return getCause() instanceof Problem refused ? java.util.Optional.of(refused) : java.util.Optional.empty();
+		}
 	}
 
 	/**

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.declaration.AgencyDecisionRecorded;
@@ -69,6 +70,8 @@ class SubmissionGroupsIntegrationTests {
 	BusinessTime time;
 	@Autowired
 	ApplicationContext context;
+	@Autowired
+	MeterRegistry meters;
 
 	/** The declarations whose events were heard by a listener called after commit (where the pitfall would show). */
 	final Set<UUID> heardAfterCommit = ConcurrentHashMap.newKeySet();
@@ -116,6 +119,8 @@ class SubmissionGroupsIntegrationTests {
 		var last = waiting(processors(), "group-last-" + UUID.randomUUID());
 		long assessmentsBefore = jdbc.sql("SELECT count(*) FROM risk_assessment").query(Long.class).single();
 
+		double writtenAgain = groupsWritten("again");
+
 		commitWhileAnOfficerUsesUpTheLicence(licence, first, underLicence, last);
 
 		var refused = underLicence.answer().join();
@@ -126,7 +131,9 @@ class SubmissionGroupsIntegrationTests {
 		UUID lastId = last.answer().join().submission().id();
 		assertThat(declarationsUnder(first.key())).isOne();
 		assertThat(declarationsUnder(last.key())).isOne();
-		// The risk assessments are held with the rest: the refused one's went with its savepoint.
+		// Refused after it wrote its header: the group was rolled back and written again without it.
+		assertThat(groupsWritten("again")).isEqualTo(writtenAgain + 1);
+		// The risk assessments are held with the rest: the refused one's went with the rolled-back group.
 		assertThat(rowsOf("risk_assessment", firstId)).isOne();
 		assertThat(rowsOf("risk_assessment", lastId)).isOne();
 		assertThat(jdbc.sql("SELECT count(*) FROM risk_assessment").query(Long.class).single())
@@ -134,6 +141,32 @@ class SubmissionGroupsIntegrationTests {
 		assertThat(heardAfterCommit).contains(firstId, lastId);
 		// Other work of the platform may be heard meanwhile, but nothing of a declaration that was not stored.
 		assertThat(heardAfterCommit).allSatisfy(id -> assertThat(stored(id)).as("announced %s is stored", id).isTrue());
+	}
+
+	@Test
+	void submissionsRefusedBeforeTheyWroteAnythingCostTheirGroupNothing() {
+		String key = "group-clean-" + UUID.randomUUID();
+		var first = waiting(processors(), key);
+		var unknownCode = waiting(processors().replace("8542319000", "9999999999"), "group-clean-bad-" + UUID.randomUUID());
+		var sameKeyOtherBody = waiting(SingleWindowFlowIntegrationTests.processors("201", "4000"), key);
+		var last = waiting(processors(), "group-clean-last-" + UUID.randomUUID());
+		double writtenOnce = groupsWritten("once");
+		double writtenAgain = groupsWritten("again");
+
+		groups.commit(List.of(first, unknownCode, sameKeyOtherBody, last));
+
+		assertThat(unknownCode.answer().join().refusal().code()).isEqualTo("INVALID_INPUT");
+		assertThat(sameKeyOtherBody.answer().join().refusal().code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		UUID firstId = first.answer().join().submission().id();
+		UUID lastId = last.answer().join().submission().id();
+		assertThat(declarationsUnder(key)).isOne();
+		assertThat(declarationsUnder(unknownCode.key())).isZero();
+		assertThat(rowsOf("declaration_item", firstId)).isOne();
+		assertThat(rowsOf("risk_assessment", lastId)).isOne();
+		assertThat(heardAfterCommit).contains(firstId, lastId);
+		// Written once, without savepoints: neither refusal had written anything to take back.
+		assertThat(groupsWritten("once")).isEqualTo(writtenOnce + 1);
+		assertThat(groupsWritten("again")).isEqualTo(writtenAgain);
 	}
 
 	@Test
@@ -270,6 +303,11 @@ class SubmissionGroupsIntegrationTests {
 
 	private static String processors() {
 		return SingleWindowFlowIntegrationTests.processors("200", "4000");
+	}
+
+	private double groupsWritten(String how) {
+		var counter = meters.find("singlewindow.declaration.submission.groups").tag("written", how).counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	private long declarationsUnder(String key) {
