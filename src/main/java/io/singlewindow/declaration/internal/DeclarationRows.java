@@ -193,11 +193,11 @@ class DeclarationRows {
 	 * has something to undo.
 	 */
 	record Pending(List<Object[]> items, List<Object[]> routes, List<Object[]> tasks, List<Object[]> timeline,
-			List<String[]> routed, List<UUID> headers) {
+			List<String[]> routed, List<UUID> headers, List<StatusMove> moves) {
 
 		Pending() {
 			this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-					new ArrayList<>());
+					new ArrayList<>(), new ArrayList<>());
 		}
 
 		void add(Pending other) {
@@ -207,7 +207,12 @@ class DeclarationRows {
 			timeline.addAll(other.timeline());
 			routed.addAll(other.routed());
 			headers.addAll(other.headers());
+			moves.addAll(other.moves());
 		}
+	}
+
+	/** A status a declaration moved to, for its declarant's webhooks. */
+	record StatusMove(UUID id, String number, Uscc declarant, DeclarationStatus status, Instant at) {
 	}
 
 	/** The result of held work and the rows it left to write. */
@@ -232,7 +237,7 @@ class DeclarationRows {
 
 	/**
 	 * Writes held rows, in the order of the foreign keys' needs (all name the declaration, written already), and what
-	 * routing concluded into the headers, one statement for all.
+	 * routing concluded into the headers, one statement for all; then queues the webhooks of the statuses reached.
 	 */
 	void write(Pending rows) {
 		batch.batchUpdate(INSERT_ITEM, rows.items());
@@ -254,6 +259,8 @@ class DeclarationRows {
 				throw new IllegalStateException("routed " + updated + " of " + rows.routed().size() + " headers held");
 			}
 		}
+		// Last: a webhook that carries the declaration's response document reads it, as now written.
+		rows.moves().forEach(m -> webhooks.enqueue(m.declarant().value(), m.id(), m.number(), m.status().name(), m.at()));
 	}
 
 	private static final int ROUTED_COLUMNS = 13;
@@ -363,9 +370,18 @@ class DeclarationRows {
 		d.events().forEach(events::publishEvent);
 	}
 
-	/** The declarant's webhooks hear of every status a declaration moves to. */
+	/**
+	 * The declarant's webhooks hear of every status a declaration moves to. Held work queues them with its rows
+	 * ({@link #write}): a webhook may carry the response document, read from the rows as they stand, and before the
+	 * held rows are written the header still reads {@code SUBMITTED}.
+	 */
 	private void statusMoved(UUID id, String number, Uscc declarant, DeclarationStatus status, Instant at) {
-		webhooks.enqueue(declarant.value(), id, number, status.name(), at);
+		Pending pending = held.get();
+		if (pending != null) {
+			pending.moves().add(new StatusMove(id, number, declarant, status, at));
+		} else {
+			webhooks.enqueue(declarant.value(), id, number, status.name(), at);
+		}
 	}
 
 	void insertTimeline(UUID declarationId, List<Declaration.TimelineEntry> entries) {

@@ -22,7 +22,7 @@ import io.singlewindow.risk.RiskAssessor;
  * group (which has no request of its own): one multi-row insert for all;
  * <li>its lines, routes, tasks and timeline ({@link DeclarationRows#hold}): one multi-row insert per table for all, and
  * what routing concluded into its header, one update for all. The header itself is inserted at once: idempotency and
- * locking depend on it;
+ * locking depend on it. Then its webhooks, which may carry the response document read from those rows;
  * <li>its risk assessment, hits and price observations ({@link RiskAssessor#holding}): one insert per table for all.
  * </ul>
  */

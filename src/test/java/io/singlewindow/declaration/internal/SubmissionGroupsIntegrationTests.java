@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.jayway.jsonpath.JsonPath;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.Uscc;
@@ -255,6 +257,32 @@ class SubmissionGroupsIntegrationTests {
 				SELECT count(*) FROM audit_entry WHERE action = 'AGENCY_TASK_AUTO_APPROVED'
 				   AND subject_id IN (SELECT id::text FROM agency_task WHERE declaration_id = ?)""")
 			.param(licensedId).query(Long.class).single()).isPositive();
+	}
+
+	@Test
+	void aWebhookThatCarriesTheResponseCarriesWhatTheGroupConcludedNotTheHeaderAsFirstWritten() {
+		UUID subscription = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO webhook_subscription (id, enterprise, url, secret, active, created_by, created_at, format)
+				VALUES (?, ?, 'https://hooks.invalid/cusres', 'not-a-secret', true, 'test', now(), 'EDIFACT')""")
+			.params(subscription, CHIP.value()).update();
+		try {
+			var member = waiting(processors(), "group-webhook-" + UUID.randomUUID());
+			var other = waiting(processors(), "group-webhook-other-" + UUID.randomUUID());
+
+			groups.commit(List.of(member, other));
+
+			Declarations.Submission submitted = member.answer().join().submission();
+			String payload = jdbc.sql("SELECT payload FROM webhook_delivery WHERE subscription_id = ? AND declaration_id = ?")
+				.params(subscription, submitted.id()).query(String.class).single();
+			assertThat(JsonPath.<String>read(payload, "$.status")).isEqualTo(submitted.status().name());
+			// The CUSRES carried in the event says the same as the event: the status routing concluded, not the
+			// header's SUBMITTED as it read before the group's writes.
+			assertThat(JsonPath.<String>read(payload, "$.document")).contains("GIS+ZST:::" + submitted.status().name());
+		} finally {
+			jdbc.sql("DELETE FROM webhook_delivery WHERE subscription_id = ?").param(subscription).update();
+			jdbc.sql("DELETE FROM webhook_subscription WHERE id = ?").param(subscription).update();
+		}
 	}
 
 	@Test

@@ -69,12 +69,19 @@ class InterchangeWebhookIntegrationTests {
 
 			String declaration = InterchangeIntegrationTests.json(mvc.perform(get("/api/v1/declarations/" + id)
 				.header("Authorization", InterchangeIntegrationTests.TRADER)).andReturn());
+			String submittedAs = JsonPath.read(declaration, "$.status");
 			InterchangeIntegrationTests.rejectedByAnAgency(mvc, declaration);
 
 			// The platform's scheduler delivers the outbox every two seconds.
-			String linked = awaitEvent(received, "/json", id);
-			String carried = awaitEvent(received, "/edifact", id);
-			String carriedXml = awaitEvent(received, "/xml", id);
+			String linked = awaitEvent(received, "/json", id, "REJECTED");
+			String carried = awaitEvent(received, "/edifact", id, "REJECTED");
+			String carriedXml = awaitEvent(received, "/xml", id, "REJECTED");
+
+			// The submission's own event carries the CUSRES of the status it announces: the message was submitted in
+			// a chunk whose rows are written together, and the document is read once they are.
+			String onSubmission = awaitEvent(received, "/edifact", id, submittedAs);
+			assertThat(EdifactReadBack.read(JsonPath.<String>read(onSubmission, "$.document")
+				.getBytes(StandardCharsets.UTF_8)).all("GIS")).containsExactly("GIS+ZST:::" + submittedAs);
 
 			assertThat(JsonPath.<String>read(linked, "$.response")).isEqualTo("/api/v1/declarations/" + id + "/response");
 			assertThat(linked).doesNotContain("\"document\"");
@@ -134,18 +141,18 @@ class InterchangeWebhookIntegrationTests {
 		return JsonPath.read(created, "$.id");
 	}
 
-	/** The REJECTED event of the declaration received at {@code path}. */
-	private static String awaitEvent(Map<String, List<String>> received, String path, String declarationId)
-			throws InterruptedException {
+	/** The event of the declaration reaching {@code status}, received at {@code path}. */
+	private static String awaitEvent(Map<String, List<String>> received, String path, String declarationId,
+			String status) throws InterruptedException {
 		long giveUp = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (System.nanoTime() < giveUp) {
 			for (String payload : received.getOrDefault(path, List.of())) {
-				if (payload.contains(declarationId) && payload.contains("\"status\":\"REJECTED\"")) {
+				if (payload.contains(declarationId) && payload.contains("\"status\":\"" + status + "\"")) {
 					return payload;
 				}
 			}
 			Thread.sleep(200);
 		}
-		throw new AssertionError("no REJECTED event for " + declarationId + " at " + path + ": " + received);
+		throw new AssertionError("no " + status + " event for " + declarationId + " at " + path + ": " + received);
 	}
 }
