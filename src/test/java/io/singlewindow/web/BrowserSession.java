@@ -126,11 +126,17 @@ public final class BrowserSession implements AutoCloseable {
 		} catch (StaleElementReferenceException e) {
 			return true;
 		} catch (WebDriverException e) {
-			if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+			if (beingReplaced(e)) {
 				return true;
 			}
 			throw e;
 		}
+	}
+
+	/** Chromium's answer about an element of a document that is being replaced by the next page. */
+	private static boolean beingReplaced(WebDriverException e) {
+		return !(e instanceof org.openqa.selenium.TimeoutException) && e.getMessage() != null
+				&& e.getMessage().contains("does not belong to the document");
 	}
 
 	public WebElement waitFor(By by) {
@@ -143,9 +149,20 @@ public final class BrowserSession implements AutoCloseable {
 	 */
 	private <T> T until(java.util.function.Function<WebDriver, T> condition) {
 		try {
+			// A page being replaced may answer a look-up with a stale element or, from Chromium, "does not belong to the
+			// document": either way the next page is not there yet.
 			return new WebDriverWait(driver, Duration.ofSeconds(10))
 				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-				.until(condition::apply);
+				.until(d -> {
+					try {
+						return condition.apply(d);
+					} catch (WebDriverException e) {
+						if (beingReplaced(e)) {
+							return null;
+						}
+						throw e;
+					}
+				});
 		} catch (org.openqa.selenium.TimeoutException e) {
 			String name = "timeout-" + System.currentTimeMillis();
 			try {
