@@ -30,11 +30,11 @@ public interface AuditTrail {
 	}
 
 	/**
-	 * Runs {@code work} and returns, with its result, the records it appended, not written yet: for work in a savepoint
-	 * of a larger transaction (a submission of a group commit) whose rows must be written only if the savepoint is
-	 * kept, and then together with the rows of the others in one statement. The caller writes them with
-	 * {@link #recordAll} in the same transaction, or drops them with the savepoint. Records that name no one are by
-	 * {@code actor}, on whose behalf the work runs.
+	 * Runs {@code work} and returns, with its result, the records it appended, not written yet: for work that shares a
+	 * larger transaction with others (a submission of a group commit or of a batch chunk) and whose rows must be
+	 * written only if it is kept, and then together with the rows of the others in one statement. The caller writes
+	 * them with {@link #recordAll} in the same transaction, or drops them with the refused work. Records that name no
+	 * one are by {@code actor}, on whose behalf the work runs.
 	 */
 	<T> Held<T> holding(io.singlewindow.identity.Actor actor, java.util.function.Supplier<T> work);
 

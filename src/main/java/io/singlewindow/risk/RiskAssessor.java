@@ -17,8 +17,8 @@ public interface RiskAssessor {
 	 * Runs {@code work}, holding back what its assessments write (the assessment, its hits, the prices observed) for
 	 * {@link #write} to write for many declarations at once, in the same transaction. Only for declarations assessed
 	 * for the first time (a new submission): a held assessment cannot look for an earlier one, and {@link #write}
-	 * fails if it finds one. Nothing reads these rows before the commit; a savepoint rolled back drops what its work
-	 * held with it.
+	 * fails if it finds one. Nothing reads these rows before the commit; work that is refused drops what it held with
+	 * it.
 	 */
 	<T> Held<T> holding(Supplier<T> work);
 

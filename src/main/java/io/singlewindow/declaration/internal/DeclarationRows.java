@@ -222,7 +222,7 @@ class DeclarationRows {
 	/**
 	 * Runs {@code work} holding back the inserts of new lines, routes, tasks and timeline entries (nothing reads them
 	 * before the transaction ends: the header, which idempotency and locking depend on, is written at once). The
-	 * caller writes them with {@link #write} in the same transaction, or drops them with a rolled-back savepoint.
+	 * caller writes them with {@link #write} in the same transaction, or drops them with the refused work.
 	 */
 	<T> Held<T> hold(java.util.function.Supplier<T> work) {
 		Pending outer = held.get();

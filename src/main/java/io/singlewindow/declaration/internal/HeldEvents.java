@@ -8,10 +8,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes a submission's events, or holds them while it runs inside a group ({@link SubmissionGroups}). A rolled-back
- * savepoint does not undo what a published event set in motion: listeners after commit would still be called and the
- * event publication registry would keep the event. So a submission of a group has its events published only once its
- * savepoint is released, and a refused one publishes nothing.
+ * Publishes a submission's events, or holds them while it runs inside a group ({@link SubmissionGroups}) or a batch
+ * chunk. Refusing one submission of a shared transaction (its savepoint rolled back, or in a group nothing to roll
+ * back) does not undo what an event it published set in motion: listeners after commit would still be called and the
+ * event publication registry would keep the event. So a submission of a group has its events published only once every
+ * member is through, and a refused one publishes nothing.
  */
 @Component
 class HeldEvents {

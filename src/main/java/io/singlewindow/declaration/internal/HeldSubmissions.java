@@ -17,7 +17,7 @@ import io.singlewindow.risk.RiskAssessor;
  * {@link BatchSubmissions}), each in a savepoint of its own or, in a group, none: what each writes that nothing reads
  * before the commit is held back while it runs, and written for all kept ones together once every one is through.
  * <ul>
- * <li>its events ({@link HeldEvents}): a rolled-back savepoint cannot call back what a published event set in motion;
+ * <li>its events ({@link HeldEvents}): a refusal cannot call back what a published event set in motion;
  * <li>its audit records ({@link AuditTrail#holding}), by the submission's caller, not by the thread that writes the
  * group (which has no request of its own): one multi-row insert for all;
  * <li>its lines, routes, tasks and timeline ({@link DeclarationRows#hold}): one multi-row insert per table for all, and
@@ -41,7 +41,7 @@ class HeldSubmissions {
 		this.risk = risk;
 	}
 
-	/** A submission through its savepoint, with what it held back. */
+	/** A submission that was kept, with what it held back. */
 	record Kept<T>(HeldEvents.Held<T> events, List<AuditRecord> audit, DeclarationRows.Pending rows,
 			RiskAssessor.HeldAssessments assessments) {
 
@@ -93,7 +93,7 @@ class HeldSubmissions {
 	}
 
 	/**
-	 * Writes what the kept submissions held back, in the transaction they share, after every savepoint: their rows
+	 * Writes what the kept submissions held back, in the transaction they share, after every member: their rows
 	 * first, then their risk assessments and audit records, then their events (listeners may read the rows; a failing
 	 * one fails the whole transaction).
 	 */

@@ -64,9 +64,10 @@ class DeclarationClearedListener {
 	/**
 	 * The clearances this transaction heard so far, recorded in one statement just before it commits (a group of
 	 * submissions clears many declarations in one transaction); {@literal null} outside a transaction. Once they are
-	 * recorded, one heard later still (from another synchronization's commit work) is recorded at once. A savepoint
-	 * rolled back does not take back what was heard in it: the declaration module publishes what a savepoint did only
-	 * once it is released (see its {@code HeldEvents}), as it must for every listener after commit anyway.
+	 * recorded, one heard later still (from another synchronization's commit work) is recorded at once. A refused
+	 * submission of that transaction cannot take back what was heard from it: the declaration module publishes a
+	 * submission's events only once it is kept (see its {@code HeldEvents}), as it must for every listener after commit
+	 * anyway.
 	 */
 	private Clearances clearancesOfThisTransaction() {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
