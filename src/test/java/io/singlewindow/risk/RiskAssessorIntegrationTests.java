@@ -240,6 +240,44 @@ class RiskAssessorIntegrationTests {
 		});
 	}
 
+	@Test
+	void assessmentsWrittenTogetherAppendTheirPricesSummedOneRowPerCommodityCodeAndUnit() {
+		String hs = anUnusedHsCode();
+		var twoLines = aRiskRequest().id(anIdNotRandomlySelected())
+			.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny("9000"))
+			.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny("11000")).build();
+		var oneLine = aRiskRequest().id(anIdNotRandomlySelected())
+			.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny("10000")).build();
+		var perPiece = aRiskRequest().id(anIdNotRandomlySelected())
+			.withLine(aLine().hs(hs).quantity("10", "C62").valueCny("500")).build();
+
+		transactions.executeWithoutResult(tx -> {
+			List<RiskAssessor.HeldAssessments> held = new java.util.ArrayList<>();
+			for (var request : List.of(twoLines, oneLine, perPiece)) {
+				held.add(assessor.holding(() -> jdbcAssessor.assess(request, later())).assessments());
+			}
+			assessor.write(held);
+
+			// Read in the writing transaction, which no background fold sees.
+			assertThat(jdbc.sql("SELECT count(*) FROM risk_price_observation WHERE hs_code = ?").param(hs)
+				.query(Long.class).single()).as("one row per HS code and unit, not per line").isEqualTo(2L);
+			assertThat(jdbcAssessor.priceHistory(hs, "KGM")).get().satisfies(h -> {
+				assertThat(h.observations()).isEqualTo(3);
+				assertThat(h.mean()).isEqualByComparingTo("100");
+			});
+			assertThat(jdbcAssessor.priceHistory(hs, "C62")).get().satisfies(h -> {
+				assertThat(h.observations()).isEqualTo(1);
+				assertThat(h.mean()).isEqualByComparingTo("50");
+			});
+		});
+		foldEverythingOf(hs);
+		assertThat(jdbc.sql("SELECT observations, sum_value, sum_squares FROM risk_price_history WHERE hs_code = ? AND unit = 'KGM'")
+			.param(hs).query().singleRow())
+			.containsEntry("observations", 3L)
+			.hasEntrySatisfying("sum_value", v -> assertThat((java.math.BigDecimal) v).isEqualByComparingTo("300"))
+			.hasEntrySatisfying("sum_squares", v -> assertThat((java.math.BigDecimal) v).isEqualByComparingTo("30200"));
+	}
+
 	/**
 	 * Folds until no observation of {@code hs} is left. The background fold (every 250 ms) may be folding them and not
 	 * have committed yet: this one then folds nothing, and waits for that commit rather than read too early.

@@ -240,35 +240,58 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	}
 
 	/**
-	 * Appends the unit values observed: plain inserts, which never wait for one another. {@link #foldObservations()}
+	 * Appends the unit values observed, summed per HS code and unit for all the assessments written together: plain
+	 * inserts, which never wait for one another, one row per key rather than per line. {@link #foldObservations()}
 	 * adds them to the running aggregates in the background, where assessments read them.
 	 */
 	private void recordObservations(List<Assessed> assessed) {
-		List<Observation> observations = new ArrayList<>();
-		List<String> observedAt = new ArrayList<>();
+		Map<PriceKey, Observed> byKey = new java.util.TreeMap<>();
 		for (Assessed a : assessed) {
-			a.result().observations().forEach(o -> {
-				observations.add(o);
-				observedAt.add(a.at().toString());
-			});
+			a.result().observations().forEach(o -> byKey.computeIfAbsent(o.key(), k -> new Observed()).add(o, a.at()));
 		}
-		if (observations.isEmpty()) {
+		if (byKey.isEmpty()) {
 			return;
 		}
-		String[][] columns = new String[5][];
-		columns[0] = observations.stream().map(o -> o.key().hsCode()).toArray(String[]::new);
-		columns[1] = observations.stream().map(o -> o.key().unit()).toArray(String[]::new);
-		columns[2] = observations.stream().map(o -> Boolean.toString(o.accepted())).toArray(String[]::new);
-		columns[3] = observations.stream().map(o -> o.unitValue().toPlainString()).toArray(String[]::new);
-		columns[4] = observedAt.toArray(String[]::new);
-		// unnest of arrays: one statement text whatever the number of observations, prepared once per connection.
+		List<Map.Entry<PriceKey, Observed>> rows = List.copyOf(byKey.entrySet());
+		String[][] columns = new String[7][];
+		columns[0] = rows.stream().map(r -> r.getKey().hsCode()).toArray(String[]::new);
+		columns[1] = rows.stream().map(r -> r.getKey().unit()).toArray(String[]::new);
+		columns[2] = rows.stream().map(r -> Long.toString(r.getValue().accepted)).toArray(String[]::new);
+		columns[3] = rows.stream().map(r -> r.getValue().sum.toPlainString()).toArray(String[]::new);
+		columns[4] = rows.stream().map(r -> r.getValue().squares.toPlainString()).toArray(String[]::new);
+		columns[5] = rows.stream().map(r -> Long.toString(r.getValue().rejected)).toArray(String[]::new);
+		columns[6] = rows.stream().map(r -> r.getValue().lastAt.toString()).toArray(String[]::new);
+		// unnest of arrays: one statement text whatever the number of keys, prepared once per connection.
 		jdbc.sql("""
-				INSERT INTO risk_price_observation (hs_code, unit, accepted, unit_value, observed_at)
-				SELECT hs_code, unit, accepted::boolean, unit_value::numeric, observed_at::timestamptz
-				  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-				    AS o(hs_code, unit, accepted, unit_value, observed_at)""")
+				INSERT INTO risk_price_observation (hs_code, unit, observations, sum_value, sum_squares,
+				    rejected_observations, observed_at)
+				SELECT hs_code, unit, observations::bigint, sum_value::numeric, sum_squares::numeric,
+				       rejected::bigint, observed_at::timestamptz
+				  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				    AS o(hs_code, unit, observations, sum_value, sum_squares, rejected, observed_at)""")
 			.params((Object[]) columns)
 			.update();
+	}
+
+	/** What the assessments written together observed under one key: accepted values summed, outliers counted. */
+	private static final class Observed {
+
+		long accepted;
+		BigDecimal sum = BigDecimal.ZERO;
+		BigDecimal squares = BigDecimal.ZERO;
+		long rejected;
+		Instant lastAt;
+
+		void add(Observation o, Instant at) {
+			if (o.accepted()) {
+				accepted++;
+				sum = sum.add(o.unitValue());
+				squares = squares.add(o.unitValue().multiply(o.unitValue()));
+			} else {
+				rejected++;
+			}
+			lastAt = lastAt == null || at.isAfter(lastAt) ? at : lastAt;
+		}
 	}
 
 	/**
@@ -288,14 +311,13 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 		}
 		return jdbc.sql("""
 				WITH taken AS (
-				    DELETE FROM risk_price_observation RETURNING hs_code, unit, accepted, unit_value, observed_at),
+				    DELETE FROM risk_price_observation
+				    RETURNING hs_code, unit, observations, sum_value, sum_squares, rejected_observations, observed_at),
 				folded AS (
 				    INSERT INTO risk_price_history (hs_code, unit, observations, sum_value, sum_squares,
 				        rejected_observations, updated_at)
-				    SELECT hs_code, unit, count(*) FILTER (WHERE accepted),
-				           coalesce(sum(unit_value) FILTER (WHERE accepted), 0),
-				           coalesce(sum(unit_value * unit_value) FILTER (WHERE accepted), 0),
-				           count(*) FILTER (WHERE NOT accepted), max(observed_at)
+				    SELECT hs_code, unit, sum(observations), sum(sum_value), sum(sum_squares),
+				           sum(rejected_observations), max(observed_at)
 				      FROM taken GROUP BY hs_code, unit ORDER BY hs_code, unit
 				    ON CONFLICT (hs_code, unit) DO UPDATE SET
 				        observations = risk_price_history.observations + EXCLUDED.observations,
@@ -304,7 +326,7 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 				        rejected_observations = risk_price_history.rejected_observations + EXCLUDED.rejected_observations,
 				        updated_at = greatest(risk_price_history.updated_at, EXCLUDED.updated_at)
 				    RETURNING 1)
-				SELECT count(*) FROM taken""")
+				SELECT coalesce(sum(observations + rejected_observations), 0)::int FROM taken""")
 			.query(Integer.class)
 			.single();
 	}
@@ -314,8 +336,7 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 			SELECT hs_code, unit, observations, sum_value, sum_squares FROM risk_price_history
 			 WHERE (hs_code, unit) IN (%s)
 			UNION ALL
-			SELECT hs_code, unit, count(*) FILTER (WHERE accepted), coalesce(sum(unit_value) FILTER (WHERE accepted), 0),
-			       coalesce(sum(unit_value * unit_value) FILTER (WHERE accepted), 0)
+			SELECT hs_code, unit, sum(observations)::bigint, sum(sum_value), sum(sum_squares)
 			  FROM risk_price_observation WHERE (hs_code, unit) IN (%s) GROUP BY hs_code, unit""";
 
 	private List<RiskHit> hitsOf(UUID declarationId) {
