@@ -256,9 +256,9 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 		String[][] columns = new String[7][];
 		columns[0] = rows.stream().map(r -> r.getKey().hsCode()).toArray(String[]::new);
 		columns[1] = rows.stream().map(r -> r.getKey().unit()).toArray(String[]::new);
-		columns[2] = rows.stream().map(r -> Long.toString(r.getValue().accepted)).toArray(String[]::new);
-		columns[3] = rows.stream().map(r -> r.getValue().sum.toPlainString()).toArray(String[]::new);
-		columns[4] = rows.stream().map(r -> r.getValue().squares.toPlainString()).toArray(String[]::new);
+		columns[2] = rows.stream().map(r -> Long.toString(r.getValue().accepted.observations())).toArray(String[]::new);
+		columns[3] = rows.stream().map(r -> r.getValue().accepted.sum().toPlainString()).toArray(String[]::new);
+		columns[4] = rows.stream().map(r -> r.getValue().accepted.sumOfSquares().toPlainString()).toArray(String[]::new);
 		columns[5] = rows.stream().map(r -> Long.toString(r.getValue().rejected)).toArray(String[]::new);
 		columns[6] = rows.stream().map(r -> r.getValue().lastAt.toString()).toArray(String[]::new);
 		// unnest of arrays: one statement text whatever the number of keys, prepared once per connection.
@@ -276,17 +276,13 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	/** What the assessments written together observed under one key: accepted values summed, outliers counted. */
 	private static final class Observed {
 
-		long accepted;
-		BigDecimal sum = BigDecimal.ZERO;
-		BigDecimal squares = BigDecimal.ZERO;
+		PriceHistory accepted = PriceHistory.EMPTY;
 		long rejected;
 		Instant lastAt;
 
 		void add(Observation o, Instant at) {
 			if (o.accepted()) {
-				accepted++;
-				sum = sum.add(o.unitValue());
-				squares = squares.add(o.unitValue().multiply(o.unitValue()));
+				accepted = accepted.plus(o.unitValue());
 			} else {
 				rejected++;
 			}
