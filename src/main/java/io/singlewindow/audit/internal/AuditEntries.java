@@ -14,7 +14,10 @@ import org.springframework.stereotype.Repository;
 import io.singlewindow.core.Cursor;
 import io.singlewindow.core.Problem;
 
-/** Reads the audit trail's rows. Only the sealer writes to them after their insert. */
+/**
+ * Reads the audit trail's rows: waiting ones in {@code audit_entry_unsealed}, chained ones in {@code audit_entry_sealed}
+ * (where the sealer moves them), both together through the view {@code audit_entry} (migration {@code V11_7_1}).
+ */
 @Repository
 class AuditEntries {
 
@@ -22,6 +25,10 @@ class AuditEntries {
 			id, occurred_at, actor_account, actor_name, actor_role, acting_for_enterprise, acting_for_agency, action,
 			subject_type, subject_id, before_state::text AS before_state, after_state::text AS after_state,
 			chain_position, previous_hash, hash""";
+
+	/** {@link #COLUMNS} of a row that waits for its seal. */
+	private static final String UNSEALED_COLUMNS = COLUMNS.replace("chain_position, previous_hash, hash",
+			"NULL::bigint AS chain_position, NULL AS previous_hash, NULL AS hash");
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
@@ -33,7 +40,7 @@ class AuditEntries {
 
 	/** Committed rows not yet chained, oldest id first. */
 	List<AuditEntry> unsealed(int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE chain_position IS NULL ORDER BY id LIMIT ?")
+		return jdbc.sql("SELECT " + UNSEALED_COLUMNS + " FROM audit_entry_unsealed ORDER BY id LIMIT ?")
 			.param(limit)
 			.query(AuditEntries::map)
 			.list();
@@ -43,7 +50,7 @@ class AuditEntries {
 	void eachSealed(Consumer<AuditEntry> consumer) {
 		template.query(con -> {
 			var statement = con.prepareStatement(
-					"SELECT " + COLUMNS + " FROM audit_entry WHERE chain_position IS NOT NULL ORDER BY chain_position");
+					"SELECT " + COLUMNS + " FROM audit_entry_sealed ORDER BY chain_position");
 			// A fetch size streams the rows inside a transaction instead of loading the whole trail.
 			statement.setFetchSize(1000);
 			return statement;
@@ -53,7 +60,7 @@ class AuditEntries {
 	}
 
 	long unsealedCount() {
-		return jdbc.sql("SELECT count(*) FROM audit_entry WHERE chain_position IS NULL").query(Long.class).single();
+		return jdbc.sql("SELECT count(*) FROM audit_entry_unsealed").query(Long.class).single();
 	}
 
 	/**

@@ -84,17 +84,24 @@ class AuditSealer {
 			hashes[i] = hash;
 			previous = hash;
 		}
-		// One statement for the round, not one per row: a round seals what about a second of decisions appended (2.5
-		// rows per automatically cleared declaration), and each row's own UPDATE was a statement of its own.
+		// One statement for the round: the rows leave audit_entry_unsealed and are written, chained, into
+		// audit_entry_sealed (V11_7_1). Sealing by an UPDATE of the row had rewritten it and all its index entries.
 		int sealed = jdbc.sql("""
-				UPDATE audit_entry e SET chain_position = s.position, previous_hash = s.previous_hash, hash = s.hash,
-				    sealed_at = ?
-				FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) AS s(id, position, previous_hash, hash)
-				WHERE e.id = s.id AND e.chain_position IS NULL""")
-			.params(now, ids, positions, previousHashes, hashes)
+				WITH moved AS (
+				    DELETE FROM audit_entry_unsealed u
+				    USING unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) AS s(id, position, previous_hash, hash)
+				    WHERE u.id = s.id
+				    RETURNING u.*, s.position, s.previous_hash, s.hash)
+				INSERT INTO audit_entry_sealed (id, occurred_at, actor_account, actor_name, actor_role,
+				    acting_for_enterprise, acting_for_agency, action, subject_type, subject_id, before_state, after_state,
+				    chain_position, previous_hash, hash, sealed_at)
+				SELECT id, occurred_at, actor_account, actor_name, actor_role, acting_for_enterprise, acting_for_agency,
+				    action, subject_type, subject_id, before_state, after_state, position, previous_hash, hash, ?
+				FROM moved""")
+			.params(ids, positions, previousHashes, hashes, now)
 			.update();
 		if (sealed != rows) {
-			// Only one sealer holds the head, so a row taken above cannot have been sealed meanwhile: the round rolls
+			// Only one sealer holds the head, so a row taken above cannot have been moved meanwhile: the round rolls
 			// back rather than move the head past a row it did not chain.
 			throw new IllegalStateException("sealed " + sealed + " of " + rows + " rows taken");
 		}

@@ -168,7 +168,7 @@ class AuditTrailIntegrationTests {
 
 		// One row's content changed.
 		ChainCheck.Break altered = tampered(sql -> sql.sql("""
-				UPDATE audit_entry SET after_state = jsonb_set(after_state, '{reason}', '"forged"') WHERE id = ?""")
+				UPDATE audit_entry_sealed SET after_state = jsonb_set(after_state, '{reason}', '"forged"') WHERE id = ?""")
 			.param(suspended.id()).update());
 		assertThat(altered.entryId()).isEqualTo(suspended.id());
 		assertThat(altered.reason()).isEqualTo(ChainCheck.Reason.HASH_MISMATCH);
@@ -176,7 +176,7 @@ class AuditTrailIntegrationTests {
 		assertThat(altered.expectedHash()).isNotEqualTo(suspended.hash()).hasSize(64);
 
 		// One row deleted: the chain breaks at the row after the gap.
-		ChainCheck.Break deleted = tampered(sql -> sql.sql("DELETE FROM audit_entry WHERE id = ?").param(suspended.id())
+		ChainCheck.Break deleted = tampered(sql -> sql.sql("DELETE FROM audit_entry_sealed WHERE id = ?").param(suspended.id())
 			.update());
 		assertThat(deleted.entryId()).isEqualTo(next.id());
 		assertThat(deleted.chainPosition()).isEqualTo(suspended.chainPosition());
@@ -184,7 +184,7 @@ class AuditTrailIntegrationTests {
 
 		// Two rows' hashes swapped: found at the first of them.
 		ChainCheck.Break swapped = tampered(sql -> sql.sql("""
-				UPDATE audit_entry SET hash = CASE id WHEN ? THEN ? ELSE ? END WHERE id IN (?, ?)""")
+				UPDATE audit_entry_sealed SET hash = CASE id WHEN ? THEN ? ELSE ? END WHERE id IN (?, ?)""")
 			.params(suspended.id(), next.hash(), suspended.hash(), suspended.id(), next.id()).update());
 		assertThat(swapped.entryId()).isEqualTo(suspended.id());
 		assertThat(swapped.expectedHash()).isEqualTo(suspended.hash());
@@ -279,6 +279,41 @@ class AuditTrailIntegrationTests {
 		assertThat(rows).extracting(AuditEntry::actorName).containsOnly("system:decision-policy");
 		assertThat(rows).allSatisfy(row -> assertThat(row.chainPosition()).isNotNull());
 		assertThat(verification.verify().intact()).isTrue();
+	}
+
+	/**
+	 * A row waits in the narrow table of unsealed rows and is written once, chained, into the sealed one: the trail
+	 * (the view the auditor's script reads) shows it exactly once before and after, with the same content.
+	 */
+	@Test
+	void aSealMovesTheRowOnceAndTheTrailShowsItOnceBeforeAndAfter() {
+		String subject = "MOVED-" + UUID.randomUUID();
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> auditTrail.record(AuditRecord
+			.of("LICENCE_SUSPENDED", "LICENCE", subject).bySystem("test")
+			.change(AuditRecord.state("status", "ACTIVE"), AuditRecord.state("status", "SUSPENDED", "fee", new java.math.BigDecimal("1.50")))));
+		AuditEntry waiting = rowsOf("LICENCE", subject).getFirst();
+		assertThat(waiting.chainPosition()).isNull();
+		assertThat(rowsIn("audit_entry_unsealed", waiting.id())).isOne();
+		assertThat(rowsIn("audit_entry_sealed", waiting.id())).isZero();
+
+		sealer.sealAll();
+
+		List<AuditEntry> trail = rowsOf("LICENCE", subject);
+		assertThat(trail).hasSize(1);
+		AuditEntry sealed = trail.getFirst();
+		assertThat(sealed.chainPosition()).isNotNull();
+		assertThat(sealed.hash()).isEqualTo(AuditChain.hash(sealed.previousHash(), waiting, sealed.chainPosition()));
+		assertThat(sealed).usingRecursiveComparison().ignoringFields("chainPosition", "previousHash", "hash")
+			.isEqualTo(waiting);
+		assertThat(rowsIn("audit_entry_unsealed", waiting.id())).isZero();
+		assertThat(rowsIn("audit_entry_sealed", waiting.id())).isOne();
+		assertThat(jdbc.sql("SELECT sealed_at IS NOT NULL FROM audit_entry WHERE id = ?").param(waiting.id())
+			.query(Boolean.class).single()).isTrue();
+		assertThat(verification.verify().intact()).isTrue();
+	}
+
+	private long rowsIn(String table, long id) {
+		return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = ?").param(id).query(Long.class).single();
 	}
 
 	/** After a pause the backlog is longer than one round: every row is chained, in the order the rows were taken. */

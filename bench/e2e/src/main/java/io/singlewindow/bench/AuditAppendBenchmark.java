@@ -26,8 +26,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Issue 12: what an audit row costs a decision, and why the chain is sealed afterwards. Concurrent clients run short
  * "decision" transactions (each updates its own row, as officers deciding different tasks do) on PostgreSQL 17 with
  * synchronous commit on, in three ways: without an audit row; appending an unchained row as the platform does
- * ({@code audit_entry} from the platform's own migration); and — the design not taken — chaining the row inside the
- * decision's transaction, which must lock the chain's head until commit. Usage:
+ * ({@code audit_entry_unsealed} from the platform's own migrations); and — the design not taken — chaining the row
+ * inside the decision's transaction, which must lock the chain's head until commit. Usage:
  * {@code bench/e2e/audit-append.sh [transactions=4000] [clients=16]}.
  */
 public final class AuditAppendBenchmark {
@@ -39,7 +39,8 @@ public final class AuditAppendBenchmark {
 	public static void main(String[] args) throws Exception {
 		int transactions = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
 		int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-		String migration = Files.readString(Path.of("src/main/resources/db/migration/V8_4_1__audit_trail.sql"));
+		String migration = Files.readString(Path.of("src/main/resources/db/migration/V8_4_1__audit_trail.sql"))
+				+ Files.readString(Path.of("src/main/resources/db/migration/V11_7_1__audit_entry_sealed_apart.sql"));
 		Path pgData = Files.createTempDirectory("sw-bench-audit-pg");
 		try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
 			.setServerConfig("max_connections", "200")
@@ -144,15 +145,25 @@ public final class AuditAppendBenchmark {
 
 	private static void insert(Connection c, String after, Long position, String previous, String hash)
 			throws Exception {
-		try (PreparedStatement audit = c.prepareStatement("""
-				INSERT INTO audit_entry (occurred_at, actor_name, actor_role, acting_for_agency, action, subject_type,
-				    subject_id, before_state, after_state, chain_position, previous_hash, hash)
+		// As the platform does: a decision appends to the narrow table of unsealed rows, which the sealer empties
+		// into audit_entry_sealed; a row chained in the decision's transaction goes straight into the sealed table.
+		String sql = position == null ? """
+				INSERT INTO audit_entry_unsealed (occurred_at, actor_name, actor_role, acting_for_agency, action,
+				    subject_type, subject_id, before_state, after_state)
 				VALUES (now(), 'officer.ciq', 'OFFICER', 'CIQ', 'AGENCY_TASK_APPROVED', 'AGENCY_TASK', gen_random_uuid()::text,
-				    '{"status": "PENDING"}', CAST(? AS jsonb), ?, ?, ?)""")) {
+				    '{"status": "PENDING"}', CAST(? AS jsonb))""" : """
+				INSERT INTO audit_entry_sealed (id, occurred_at, actor_name, actor_role, acting_for_agency, action,
+				    subject_type, subject_id, before_state, after_state, chain_position, previous_hash, hash, sealed_at)
+				VALUES (nextval(pg_get_serial_sequence('audit_entry_unsealed', 'id')), now(), 'officer.ciq', 'OFFICER',
+				    'CIQ', 'AGENCY_TASK_APPROVED', 'AGENCY_TASK', gen_random_uuid()::text, '{"status": "PENDING"}',
+				    CAST(? AS jsonb), ?, ?, ?, now())""";
+		try (PreparedStatement audit = c.prepareStatement(sql)) {
 			audit.setString(1, after);
-			audit.setObject(2, position);
-			audit.setString(3, previous);
-			audit.setString(4, hash);
+			if (position != null) {
+				audit.setLong(2, position);
+				audit.setString(3, previous);
+				audit.setString(4, hash);
+			}
 			audit.executeUpdate();
 		}
 	}

@@ -120,7 +120,7 @@ final class DurableWriteCeiling {
 						for (int i = first; i < slices.size(); i += clients) {
 							for (var entry : slices.get(i).entrySet()) {
 								// OVERRIDING SYSTEM VALUE: the rows keep their ids, also in GENERATED ALWAYS identity
-								// columns (audit_entry).
+								// columns (audit_entry_unsealed).
 								try (PreparedStatement insert = c.prepareStatement("INSERT INTO ceiling.\"" + entry.getKey()
 										+ "\" OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::ceiling.\"" + entry.getKey()
 										+ "\", ?::json)")) {
