@@ -95,6 +95,23 @@ final class CostPerDeclaration {
 				b.clientCpu().minus(a.clientCpu()).toNanos() / 1e6 / n);
 	}
 
+	/**
+	 * CPU milliseconds per declaration between two snapshots of the three processes on this machine: the platform's
+	 * JVM, PostgreSQL with its backends, and this benchmark (the HTTP clients, or the JDBC writers of a ceiling).
+	 */
+	record Cpu(double platform, double postgres, double client) {
+
+		double total() {
+			return platform + postgres + client;
+		}
+	}
+
+	static Cpu cpu(Snapshot a, Snapshot b, int declarations) {
+		return new Cpu(b.platformCpu().minus(a.platformCpu()).toNanos() / 1e6 / declarations,
+				b.postgresCpu().minus(a.postgresCpu()).toNanos() / 1e6 / declarations,
+				b.clientCpu().minus(a.clientCpu()).toNanos() / 1e6 / declarations);
+	}
+
 	/** The statements run most often between two snapshots, per declaration: where the statements come from. */
 	static java.util.List<String> busiestStatements(Snapshot a, Snapshot b, int declarations, int limit) {
 		return b.callsByStatement().entrySet().stream()

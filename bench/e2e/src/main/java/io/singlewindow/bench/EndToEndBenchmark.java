@@ -91,9 +91,12 @@ public final class EndToEndBenchmark {
 				DurableWriteCeiling ceiling = new DurableWriteCeiling(db);
 				long rows = ceiling.capture(fromXid);
 				report("rows the platform left for these declarations: %d %s", rows, ceiling.capturedCounts());
+				var ceilingsStart = cost.take();
 				var perDeclaration = ceiling.run("one transaction per declaration", declarations, clients);
+				var betweenCeilings = cost.take();
 				var batched = ceiling.run("batched, 100 declarations per transaction",
 						Math.max(1, declarations / 100), Math.min(clients, Math.max(1, declarations / 100)));
+				var ceilingsEnd = cost.take();
 				double http = declarations / load.seconds;
 				for (var r : List.of(perDeclaration, batched)) {
 					report("JDBC ceiling (%s): %d transactions, %d rows, %.2f s, %.1f decl/s", r.mode(), r.transactions(),
@@ -102,6 +105,10 @@ public final class EndToEndBenchmark {
 				report("RATIO end-to-end HTTP / JDBC one-tx-per-declaration = %.2f",
 						http / perDeclaration.declarationsPerSecond(declarations));
 				report("RATIO end-to-end HTTP / JDBC batched = %.2f", http / batched.declarationsPerSecond(declarations));
+				reportCpuBound(CostPerDeclaration.cpu(before, after, declarations),
+						CostPerDeclaration.cpu(ceilingsStart, betweenCeilings, declarations),
+						CostPerDeclaration.cpu(betweenCeilings, ceilingsEnd, declarations), http,
+						perDeclaration.declarationsPerSecond(declarations), batched.declarationsPerSecond(declarations));
 				report("database settings at the end of the run: %s", DurableSettings.readBack(pg.getPostgresDatabase()));
 				// Issue 12: the audit trail the run left, sealed in the background, and the time to recompute its chain.
 				Thread.sleep(3000);
@@ -117,6 +124,27 @@ public final class EndToEndBenchmark {
 				app.waitFor();
 			}
 		}
+	}
+
+	/**
+	 * Issue 16: what the CPU allows. The three processes share this machine's cores, so the HTTP run cannot go faster
+	 * than the cores divided by its CPU per declaration; against the ceilings measured here that caps the ratios this
+	 * code can reach however well the load is spread (a ratio at its cap means the cores were full, and only less CPU
+	 * per declaration raises it). The ceilings' own CPU is beside it: the platform is idle then, and the writers are
+	 * this process's JDBC clients.
+	 */
+	private static void reportCpuBound(CostPerDeclaration.Cpu run, CostPerDeclaration.Cpu oneTx,
+			CostPerDeclaration.Cpu batched, double http, double oneTxRate, double batchedRate) {
+		int cores = Runtime.getRuntime().availableProcessors();
+		report("CPU ms per declaration, platform JVM + PostgreSQL + writers: HTTP end to end %.2f + %.2f + %.2f = %.2f; "
+				+ "one-tx ceiling %.2f + %.2f + %.2f = %.2f; batched ceiling %.2f + %.2f + %.2f = %.2f",
+				run.platform(), run.postgres(), run.client(), run.total(), oneTx.platform(), oneTx.postgres(),
+				oneTx.client(), oneTx.total(), batched.platform(), batched.postgres(), batched.client(),
+				batched.total());
+		double fastest = cores * 1000 / run.total();
+		report("CPU bound: %d cores, busy %.2f of them in the HTTP run; at this CPU per declaration the HTTP path cannot "
+				+ "exceed %.0f decl/s, i.e. ratios of at most %.2f (one-tx) and %.2f (batched)", cores,
+				run.total() * http / 1000, fastest, fastest / oneTxRate, fastest / batchedRate);
 	}
 
 	/** PostgreSQL 17 started durable, whatever zonky's defaults for throw-away test databases are. */
