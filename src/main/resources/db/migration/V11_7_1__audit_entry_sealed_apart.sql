@@ -1,4 +1,4 @@
--- A decision appends its audit row to a narrow table with only its key (audit_entry_unsealed); the sealer moves the
+-- A decision appends its audit row to a table indexed by its key only (audit_entry_unsealed); the sealer moves the
 -- row, chained, into audit_entry_sealed in one statement a round. Until now the seal was an UPDATE of the row: it
 -- changed chain_position, which is indexed, so every seal wrote a new version of the row and an entry in each of its
 -- eight indexes (bench/e2e: 2.5 audit rows a declaration, 0 of 76,225 seals a heap-only update). Now each row is

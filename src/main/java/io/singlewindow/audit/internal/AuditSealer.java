@@ -5,12 +5,14 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.StagingTable;
 
 /**
  * Chains committed audit rows, in the background, one sealer at a time across all nodes.
@@ -34,12 +36,16 @@ class AuditSealer {
 	private final AuditEntries entries;
 	private final BusinessTime time;
 	private final TransactionTemplate tx;
+	/** Rows only wait there until the next round: vacuumed by the sealer after two full rounds' worth of moves. */
+	private final StagingTable waiting;
 
-	AuditSealer(JdbcClient jdbc, AuditEntries entries, BusinessTime time, TransactionTemplate tx) {
+	AuditSealer(JdbcClient jdbc, JdbcTemplate template, AuditEntries entries, BusinessTime time,
+			TransactionTemplate tx) {
 		this.tx = tx;
 		this.jdbc = jdbc;
 		this.entries = entries;
 		this.time = time;
+		this.waiting = new StagingTable(template, "audit_entry_unsealed", 2 * BATCH);
 	}
 
 	@Scheduled(fixedDelayString = "${singlewindow.audit.seal-interval:PT1S}", initialDelayString = "PT5S")
@@ -53,7 +59,9 @@ class AuditSealer {
 
 	/** Seals up to {@link #BATCH} committed rows in one transaction; returns how many. */
 	int seal() {
-		return tx.execute(status -> sealRound());
+		int sealed = tx.execute(status -> sealRound());
+		waiting.folded(sealed);
+		return sealed;
 	}
 
 	private int sealRound() {

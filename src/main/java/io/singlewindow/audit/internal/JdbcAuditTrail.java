@@ -112,8 +112,8 @@ class JdbcAuditTrail implements AuditTrail {
 					toJson(record.after())));
 		}
 		jdbc.sql("""
-				INSERT INTO audit_entry_unsealed (occurred_at, actor_account, actor_name, actor_role, acting_for_enterprise,
-				    acting_for_agency, action, subject_type, subject_id, before_state, after_state)
+				INSERT INTO audit_entry_unsealed (occurred_at, actor_account, actor_name, actor_role,
+				    acting_for_enterprise, acting_for_agency, action, subject_type, subject_id, before_state, after_state)
 				VALUES """ + String.join(", ", Collections.nCopies(records.size(), ROW)))
 			.params(params)
 			.update();
