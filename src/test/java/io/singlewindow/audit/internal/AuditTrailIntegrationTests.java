@@ -65,6 +65,12 @@ class AuditTrailIntegrationTests {
 	AuditVerification verification;
 
 	@Autowired
+	AuditSealing sealing;
+
+	@Autowired
+	io.singlewindow.platform.BusinessTime time;
+
+	@Autowired
 	AuditTrail auditTrail;
 
 	@Autowired
@@ -361,6 +367,38 @@ class AuditTrailIntegrationTests {
 		return jdbc.sql("""
 				SELECT coalesce(greatest(last_vacuum, last_autovacuum) > ?, false) FROM pg_stat_user_tables
 				WHERE relname = 'audit_entry_unsealed'""").param(started).query(Boolean.class).single();
+	}
+
+	/**
+	 * A row that waits too long for its seal (no sealer gets through) is told to the administrators on their home page,
+	 * in the health details and to monitoring. The row is written in a transaction the test rolls back: no sealer ever
+	 * sees it, and every read below (same thread) does.
+	 */
+	@Test
+	void rowsWaitingTooLongForTheirSealAreToldToAdministratorsAndMonitoring() throws Exception {
+		Cookie admin = mvc.perform(formLogin("/login").user("admin").password("demo12345"))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			jdbc.sql("""
+					INSERT INTO audit_entry_unsealed (occurred_at, actor_name, actor_role, action, subject_type, subject_id)
+					VALUES (?, 'test', 'ADMIN', 'EXCHANGE_RATE_SET', 'EXCHANGE_RATE', 'USD/2031-08')""")
+				.param(java.sql.Timestamp.from(time.now().minus(Duration.ofHours(1)))).update();
+			try {
+				assertThat(sealing.backlog().oldest()).isGreaterThanOrEqualTo(Duration.ofHours(1));
+				mvc.perform(get("/").cookie(admin).header("Accept-Language", "en"))
+					.andExpect(content().string(org.hamcrest.Matchers.containsString("the oldest for 60 minutes")));
+				mvc.perform(get("/actuator/health").cookie(admin))
+					.andExpect(jsonPath("$.components.auditTrail.status").value("UP"))
+					.andExpect(jsonPath("$.components.auditTrail.details.warning").exists());
+				String metrics = mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+				assertThat(metrics).contains("singlewindow_audit_unsealed_rows ")
+					.containsPattern("singlewindow_audit_unsealed_oldest_seconds 36\\d\\d");
+			} catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+			tx.setRollbackOnly();
+		});
+		assertThat(sealing.notices()).isEmpty();
 	}
 
 	private long rowsIn(String table, long id) {
