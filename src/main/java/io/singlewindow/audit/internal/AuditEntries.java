@@ -21,14 +21,16 @@ import io.singlewindow.core.Problem;
 @Repository
 class AuditEntries {
 
-	static final String COLUMNS = """
+	/** What a decision wrote: the columns both tables have. */
+	private static final String CONTENT = """
 			id, occurred_at, actor_account, actor_name, actor_role, acting_for_enterprise, acting_for_agency, action,
-			subject_type, subject_id, before_state::text AS before_state, after_state::text AS after_state,
-			chain_position, previous_hash, hash""";
+			subject_type, subject_id, before_state::text AS before_state, after_state::text AS after_state""";
+
+	static final String COLUMNS = CONTENT + ", chain_position, previous_hash, hash";
 
 	/** {@link #COLUMNS} of a row that waits for its seal. */
-	private static final String UNSEALED_COLUMNS = COLUMNS.replace("chain_position, previous_hash, hash",
-			"NULL::bigint AS chain_position, NULL AS previous_hash, NULL AS hash");
+	private static final String UNSEALED_COLUMNS = CONTENT
+			+ ", NULL::bigint AS chain_position, NULL AS previous_hash, NULL AS hash";
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
@@ -61,6 +63,17 @@ class AuditEntries {
 
 	long unsealedCount() {
 		return jdbc.sql("SELECT count(*) FROM audit_entry_unsealed").query(Long.class).single();
+	}
+
+	/** How many rows wait for their seal, and when the oldest of them was written ({@literal null} with none). */
+	record Waiting(long rows, java.time.Instant oldestOccurredAt) {
+	}
+
+	Waiting waiting() {
+		return jdbc.sql("SELECT count(*), min(occurred_at) FROM audit_entry_unsealed")
+			.query((rs, n) -> new Waiting(rs.getLong(1),
+					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+			.single();
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.singlewindow.audit.internal;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
@@ -30,13 +28,13 @@ import io.singlewindow.platform.BusinessTime;
 @Component("auditTrail")
 class AuditSealing implements HealthIndicator, NoticeSource {
 
-	private final JdbcClient jdbc;
+	private final AuditEntries entries;
 	private final BusinessTime time;
 	private final Duration stalledAfter;
 
-	AuditSealing(JdbcClient jdbc, BusinessTime time, MeterRegistry meters,
+	AuditSealing(AuditEntries entries, BusinessTime time, MeterRegistry meters,
 			@Value("${singlewindow.audit.stalled-after:PT5M}") Duration stalledAfter) {
-		this.jdbc = jdbc;
+		this.entries = entries;
 		this.time = time;
 		this.stalledAfter = stalledAfter;
 		Gauge.builder("singlewindow.audit.unsealed.rows", this, sealing -> sealing.backlog().rows())
@@ -62,12 +60,8 @@ class AuditSealing implements HealthIndicator, NoticeSource {
 	}
 
 	Backlog backlog() {
-		return jdbc.sql("SELECT count(*), min(occurred_at) FROM audit_entry_unsealed")
-			.query((rs, n) -> {
-				Timestamp oldest = rs.getTimestamp(2);
-				return Backlog.of(rs.getLong(1), oldest == null ? null : oldest.toInstant(), time.now());
-			})
-			.single();
+		AuditEntries.Waiting waiting = entries.waiting();
+		return Backlog.of(waiting.rows(), waiting.oldestOccurredAt(), time.now());
 	}
 
 	@Override
