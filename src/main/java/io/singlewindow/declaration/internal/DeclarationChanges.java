@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +33,8 @@ class DeclarationChanges implements SmartLifecycle {
 	static final String CHANNEL = "declaration_changed";
 	/** A browser reconnects after this; keeps a forgotten tab from holding a connection for ever. */
 	static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+	/** How long a stop waits for the woken listener before it interrupts it. */
+	private static final Duration LEAVING = Duration.ofSeconds(2);
 
 	private final DataSource dataSource;
 	private final Map<UUID, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
@@ -84,20 +87,18 @@ class DeclarationChanges implements SmartLifecycle {
 		while (running) {
 			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 				statement.execute("LISTEN " + CHANNEL);
-				PGConnection pg = connection.unwrap(PGConnection.class);
-				log.info("event=declaration_changes_listening channel={}", CHANNEL);
-				while (running) {
-					PGNotification[] notifications = pg.getNotifications(5_000);
-					if (notifications == null) {
-						continue;
-					}
-					for (PGNotification notification : notifications) {
-						try {
-							changed(UUID.fromString(notification.getParameter()));
-						} catch (IllegalArgumentException notAnId) {
-							log.warn("event=declaration_changed_ignored payload={}", notification.getParameter());
+				try {
+					PGConnection pg = connection.unwrap(PGConnection.class);
+					log.info("event=declaration_changes_listening channel={}", CHANNEL);
+					while (running) {
+						PGNotification[] notifications = pg.getNotifications(5_000);
+						if (notifications != null) {
+							Arrays.stream(notifications).map(PGNotification::getParameter).forEach(this::heard);
 						}
 					}
+				} finally {
+					// The connection goes back to the pool: it must not keep receiving the channel's news there.
+					statement.execute("UNLISTEN " + CHANNEL);
 				}
 			} catch (Exception e) {
 				if (!running) {
@@ -114,6 +115,31 @@ class DeclarationChanges implements SmartLifecycle {
 		}
 	}
 
+	private void heard(String payload) {
+		if (payload.isEmpty()) {
+			return; // a node stopping wakes its listener so (see stop)
+		}
+		try {
+			changed(UUID.fromString(payload));
+		} catch (IllegalArgumentException notAnId) {
+			log.warn("event=declaration_changed_ignored payload={}", payload);
+		}
+	}
+
+	/**
+	 * Wakes the listener from its wait with an empty notification, so that it leaves its loop and gives its connection
+	 * back as it should. Interrupting it instead would close the connection's socket under the pool (a virtual
+	 * thread's blocking read is interruptible), which the pool then reports at every shutdown as a broken connection.
+	 */
+	private boolean wake() {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("SELECT pg_notify('" + CHANNEL + "', '')");
+			return true;
+		} catch (Exception databaseGone) {
+			return false;
+		}
+	}
+
 	@Override
 	public void start() {
 		running = true;
@@ -126,8 +152,17 @@ class DeclarationChanges implements SmartLifecycle {
 		// Open streams would hold the graceful shutdown; browsers reconnect to another node.
 		watchers.values().forEach(set -> set.forEach(SseEmitter::complete));
 		watchers.clear();
-		if (listener != null) {
-			listener.interrupt();
+		Thread listening = listener;
+		if (listening == null) {
+			return;
+		}
+		try {
+			if (!wake() || !listening.join(LEAVING)) {
+				listening.interrupt();
+			}
+		} catch (InterruptedException e) {
+			listening.interrupt();
+			Thread.currentThread().interrupt();
 		}
 	}
 

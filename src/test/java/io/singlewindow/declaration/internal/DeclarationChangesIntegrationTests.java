@@ -1,0 +1,65 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+
+/**
+ * The node's listener for declaration changes holds one pooled connection while the node runs; a stopping node gives
+ * it back to the pool as it found it, instead of closing its socket under the pool (reported as a broken connection,
+ * with a stack trace, at every shutdown) or returning it still listening.
+ */
+@SingleWindowIntegrationTest
+class DeclarationChangesIntegrationTests {
+
+	@Autowired
+	DataSource dataSource;
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aStoppingNodeGivesItsListenersConnectionBackNoLongerListening() {
+		List<Integer> listeningBefore = listeners();
+		DeclarationChanges changes = new DeclarationChanges(dataSource);
+		changes.start();
+		int backend = within(Duration.ofSeconds(10),
+				() -> listeners().stream().filter(pid -> !listeningBefore.contains(pid)).findFirst());
+
+		changes.stop();
+
+		assertThat(changes.isRunning()).isFalse();
+		// The backend lives on behind the pooled connection, and the last thing it did was to stop listening.
+		assertThat(within(Duration.ofSeconds(5), () -> jdbc
+			.sql("SELECT query FROM pg_stat_activity WHERE pid = ? AND state = 'idle' AND query LIKE 'UNLISTEN%'")
+			.param(backend).query(String.class).optional())).isEqualTo("UNLISTEN " + DeclarationChanges.CHANNEL);
+	}
+
+	private static <T> T within(Duration limit, java.util.function.Supplier<java.util.Optional<T>> probe) {
+		long until = System.nanoTime() + limit.toNanos();
+		java.util.Optional<T> found = probe.get();
+		while (found.isEmpty() && System.nanoTime() < until) {
+			try {
+				Thread.sleep(20);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			found = probe.get();
+		}
+		return found.orElseThrow(() -> new AssertionError("not within " + limit));
+	}
+
+	private List<Integer> listeners() {
+		return jdbc.sql("SELECT pid FROM pg_stat_activity WHERE query = ?").param("LISTEN " + DeclarationChanges.CHANNEL)
+			.query(Integer.class).list();
+	}
+}
