@@ -259,6 +259,45 @@ class SubmissionGroupsIntegrationTests {
 			.param(licensedId).query(Long.class).single()).isPositive();
 	}
 
+	/**
+	 * A group's lines, tasks and timeline are written as one array per column: every value must come back as
+	 * declared, whatever its text — quotes, braces, commas, backslashes, a description that reads NULL — and the
+	 * timeline in the order it happened.
+	 */
+	@Test
+	void aGroupWritesWhatEachMemberDeclaredExactlyWhateverItsText() {
+		List<String> descriptions = List.of("NULL", "{\\\"a\\\",b}", "back\\\\slash, comma", "处理器 \\\"quoted\\\"");
+		List<SubmissionGroups.Waiting> members = descriptions.stream()
+			.map(text -> waiting(SingleWindowFlowIntegrationTests.processors("12.345", "4000.5")
+				.replace("\"description\":\"processors\"", "\"description\":\"" + text + "\""),
+					"group-text-" + UUID.randomUUID()))
+			.toList();
+
+		groups.commit(members);
+
+		for (int m = 0; m < members.size(); m++) {
+			UUID id = members.get(m).answer().join().submission().id();
+			var line = jdbc.sql("SELECT description, quantity, value, steps FROM declaration_item WHERE declaration_id = ?")
+				.param(id).query().singleRow();
+			assertThat(line.get("description")).isEqualTo(JSON.readValue("\"" + descriptions.get(m) + "\"", String.class));
+			assertThat((java.math.BigDecimal) line.get("quantity")).isEqualByComparingTo("12.345");
+			assertThat((java.math.BigDecimal) line.get("value")).isEqualByComparingTo("4000.5");
+			assertThat((String) line.get("steps")).contains("\n");
+			// The timeline in the order it happened, each entry at the instant the declaration recorded.
+			List<String> events = jdbc.sql("SELECT event FROM declaration_event WHERE declaration_id = ? ORDER BY seq")
+				.param(id).query(String.class).list();
+			assertThat(events).first().isEqualTo("SUBMITTED");
+			assertThat(jdbc.sql("""
+					SELECT bool_and(e.at = d.updated_at) FROM declaration_event e JOIN declaration d ON d.id = e.declaration_id
+					 WHERE d.id = ?""").param(id).query(Boolean.class).single()).isTrue();
+			assertThat(jdbc.sql("""
+					SELECT count(*) FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
+					 WHERE d.id = ? AND t.created_at = d.updated_at AND t.decided_at IS NOT DISTINCT FROM
+					       CASE WHEN t.decided_by IS NULL THEN NULL ELSE d.updated_at END""")
+				.param(id).query(Long.class).single()).isEqualTo(rowsOf("agency_task", id)).isPositive();
+		}
+	}
+
 	@Test
 	void aWebhookThatCarriesTheResponseCarriesWhatTheGroupConcludedNotTheHeaderAsFirstWritten() {
 		UUID subscription = UUID.randomUUID();

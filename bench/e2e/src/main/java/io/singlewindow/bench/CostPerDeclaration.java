@@ -26,7 +26,8 @@ final class CostPerDeclaration {
 			long walRecords, long walFullPages, long walBytes, long checkpoints, Duration platformCpu,
 			Duration platformCompilerCpu, Duration postgresCpu, Duration clientCpu,
 			java.util.Map<String, Long> callsByStatement,
-			java.util.Map<String, Double> millisByStatement) {
+			java.util.Map<String, Double> millisByStatement, java.util.Map<String, Long> plansByStatement,
+			java.util.Map<String, Double> planMillisByStatement) {
 	}
 
 	private final DataSource db;
@@ -62,19 +63,25 @@ final class CostPerDeclaration {
 			long checkpoints = single(s.executeQuery("SELECT num_timed + num_requested FROM pg_stat_checkpointer"));
 			java.util.Map<String, Long> calls = new java.util.HashMap<>();
 			java.util.Map<String, Double> millis = new java.util.HashMap<>();
+			java.util.Map<String, Long> plans = new java.util.HashMap<>();
+			java.util.Map<String, Double> planMillis = new java.util.HashMap<>();
 			// Planning and execution, as the server timed them (planning is tracked: see EndToEndBenchmark).
 			try (ResultSet rs = s.executeQuery("""
-					SELECT query, sum(calls)::bigint, sum(total_exec_time + total_plan_time) FROM pg_stat_statements
-					GROUP BY query""")) {
+					SELECT query, sum(calls)::bigint, sum(total_exec_time + total_plan_time), sum(plans)::bigint,
+					       sum(total_plan_time)
+					FROM pg_stat_statements GROUP BY query""")) {
 				while (rs.next()) {
 					calls.put(rs.getString(1), rs.getLong(2));
 					millis.put(rs.getString(1), rs.getDouble(3));
+					plans.put(rs.getString(1), rs.getLong(4));
+					planMillis.put(rs.getString(1), rs.getDouble(5));
 				}
 			}
 			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
 					wal[2], wal[3], checkpoints,
 					cpu(platform), CompilerCpu.of(platform), cpu(postmaster).plus(postmaster.descendants().map(CostPerDeclaration::cpu)
-						.reduce(Duration.ZERO, Duration::plus)), cpu(ProcessHandle.current()), calls, millis);
+						.reduce(Duration.ZERO, Duration::plus)), cpu(ProcessHandle.current()), calls, millis, plans,
+					planMillis);
 		}
 	}
 
@@ -140,14 +147,40 @@ final class CostPerDeclaration {
 			.filter(e -> e.getValue() > 0)
 			.sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
 			.limit(limit)
-			.forEach(e -> {
-				long calls = b.callsByStatement().getOrDefault(e.getKey(), 0L)
-						- a.callsByStatement().getOrDefault(e.getKey(), 0L);
-				String sql = e.getKey().replaceAll("\\s+", " ");
-				lines.add(String.format(java.util.Locale.ROOT, "%6.3f %6.2f  %s", e.getValue() / declarations,
-						calls / (double) declarations, sql.substring(0, Math.min(100, sql.length()))));
-			});
+			.forEach(e -> lines.add(statementLine("%6.3f", e.getKey(), e.getValue(), a, b, declarations)));
 		return lines;
+	}
+
+	/**
+	 * How often the server planned a statement instead of running a cached plan, per declaration, and the planning's
+	 * time: statements whose text varies, or whose generic plan the server rejects, are planned at every call.
+	 */
+	static java.util.List<String> planning(Snapshot a, Snapshot b, int declarations, int limit) {
+		java.util.Map<String, Long> planned = new java.util.HashMap<>();
+		b.plansByStatement().forEach((sql, n) -> planned.put(sql, n - a.plansByStatement().getOrDefault(sql, 0L)));
+		double millis = b.planMillisByStatement().entrySet().stream()
+			.mapToDouble(e -> e.getValue() - a.planMillisByStatement().getOrDefault(e.getKey(), 0.0))
+			.sum();
+		long plans = planned.values().stream().mapToLong(Long::longValue).sum();
+		java.util.List<String> lines = new java.util.ArrayList<>();
+		lines.add(String.format(java.util.Locale.ROOT,
+				"%.2f plans per declaration, %.3f ms of planning per declaration; planned most often (plans, calls):",
+				plans / (double) declarations, millis / declarations));
+		planned.entrySet().stream()
+			.filter(e -> e.getValue() > 0)
+			.sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(limit)
+			.forEach(e -> lines.add(statementLine("%6.2f", e.getKey(), e.getValue(), a, b, declarations)));
+		return lines;
+	}
+
+	/** A statement's figure and its calls, per declaration, then its text's beginning. */
+	private static String statementLine(String figureFormat, String statement, double figure, Snapshot a, Snapshot b,
+			int declarations) {
+		long calls = b.callsByStatement().getOrDefault(statement, 0L) - a.callsByStatement().getOrDefault(statement, 0L);
+		String sql = statement.replaceAll("\\s+", " ");
+		return String.format(java.util.Locale.ROOT, figureFormat + " %6.2f  %s", figure / declarations,
+				calls / (double) declarations, sql.substring(0, Math.min(100, sql.length())));
 	}
 
 	/** The share of the platform's CPU its JIT compilers used between two snapshots, 0 to 1. */

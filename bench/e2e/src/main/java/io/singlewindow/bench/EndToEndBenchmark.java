@@ -83,6 +83,8 @@ public final class EndToEndBenchmark {
 				CostPerDeclaration.busiestStatements(before, after, declarations, 25).forEach(line -> report("  %s", line));
 				report("PostgreSQL time per declaration:");
 				CostPerDeclaration.costliestStatements(before, after, declarations, 15).forEach(line -> report("  %s", line));
+				report("PostgreSQL planning per declaration:");
+				CostPerDeclaration.planning(before, after, declarations, 8).forEach(line -> report("  %s", line));
 				report("final states verified through the API: %d of %d CLEARED or RELEASED, failures=%d; tasks approved by officer robots (warm-up included): %d",
 						load.verified, declarations, load.failures.size(), officers.approved.get());
 				officers.close();

@@ -1,0 +1,81 @@
+package io.singlewindow.declaration.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Any number of rows of one table in one statement of one text: each column is bound as one array and the arrays are
+ * unnested ({@code INSERT … SELECT * FROM unnest(?::uuid[], ?::int[], …)}). The JDBC driver's rewritten batches
+ * ({@code reWriteBatchedInserts}) split a group's rows into statements of 2ⁿ rows, each text of its own, planned anew
+ * until the driver has seen it five times on a connection: in {@code bench/e2e} the lines, routes, tasks and timeline
+ * of a group took 2.5 statements a declaration and most of the server's planning. This takes one statement per table
+ * and group, whose generic plan the server keeps.
+ * <p>
+ * Values travel as text and are cast by column, as the arrays' types say: amounts in plain notation, instants in
+ * ISO-8601 with their offset, so that nothing depends on the session's time zone.
+ */
+final class MultiRowInsert {
+
+	private final String sql;
+	private final int columns;
+
+	/**
+	 * @param table the table
+	 * @param typedColumns each column with its type, as in {@code "line_no int"}, in the order of the rows' values
+	 * @param suffix what follows the rows, e.g. {@code ON CONFLICT DO NOTHING}, or empty
+	 */
+	MultiRowInsert(String table, List<String> typedColumns, String suffix) {
+		this.columns = typedColumns.size();
+		String names = typedColumns.stream().map(c -> c.split(" ")[0]).collect(Collectors.joining(", "));
+		String arrays = typedColumns.stream()
+			.map(c -> "?::" + c.substring(c.indexOf(' ') + 1) + "[]")
+			.collect(Collectors.joining(", "));
+		this.sql = ("INSERT INTO " + table + " (" + names + ") SELECT * FROM unnest(" + arrays + ") " + suffix).strip();
+	}
+
+	String sql() {
+		return sql;
+	}
+
+	/** Writes the rows, each an array of its column values in the order given; nothing when there are none. */
+	void write(JdbcClient jdbc, List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		jdbc.sql(sql).params(columnsOf(rows)).update();
+	}
+
+	/** The rows turned into one text array per column. */
+	Object[] columnsOf(List<Object[]> rows) {
+		Object[] arrays = new Object[columns];
+		for (int c = 0; c < columns; c++) {
+			String[] column = new String[rows.size()];
+			for (int r = 0; r < column.length; r++) {
+				Object[] row = rows.get(r);
+				if (row.length != columns) {
+					throw new IllegalArgumentException(
+							"a row of " + row.length + " values for " + columns + " columns: " + Arrays.toString(row));
+				}
+				column[r] = text(row[c]);
+			}
+			arrays[c] = column;
+		}
+		return arrays;
+	}
+
+	static String text(Object value) {
+		return switch (value) {
+			case null -> null;
+			case BigDecimal amount -> amount.toPlainString();
+			case Timestamp at -> at.toInstant().toString();
+			case Instant at -> at.toString();
+			default -> value.toString();
+		};
+	}
+}
