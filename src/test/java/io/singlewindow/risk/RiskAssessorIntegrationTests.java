@@ -216,13 +216,7 @@ class RiskAssessorIntegrationTests {
 	@Test
 	void anAssessmentComparesWithTheHistoryAsFoldedNotWithPricesAQuarterOfASecondOld() {
 		String hs = anUnusedHsCode();
-		String anomaly = code("IT_PRICE");
-		profiles.insert(aProfile(anomaly).hs(hs).unitPriceDeviatingMoreThan("50").channel(Channel.RED).build());
-		for (String value : List.of("9000", "10000", "11000", "10000", "10000", "9500", "10500")) {
-			jdbcAssessor.assess(aRiskRequest().id(anIdNotRandomlySelected())
-				.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny(value)).build(), later());
-		}
-		foldEverythingOf(hs);
+		String anomaly = aPriceProfileOverSevenUsualPricesFolded(hs);
 		// Three more usual prices, not folded yet (written in this test's transaction, which no fold sees), then one a
 		// tenth of the usual: judged against the seven folded.
 		transactions.executeWithoutResult(tx -> {
@@ -238,6 +232,28 @@ class RiskAssessorIntegrationTests {
 				.filteredOn(hit -> hit.profileCode().equals(anomaly)).singleElement()
 				.satisfies(hit -> assertThat(hit.historyObservations()).isEqualTo(7L));
 		});
+	}
+
+	@Test
+	void aTransactionReadsAGoodsPriceHistoryOnceAndTheNextSeesAFoldCommittedMeanwhile() {
+		String hs = anUnusedHsCode();
+		String anomaly = aPriceProfileOverSevenUsualPricesFolded(hs);
+		java.util.function.Supplier<Long> observationsJudgedAgainst = () -> jdbcAssessor
+			.assess(aRiskRequest().id(anIdNotRandomlySelected())
+				.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny("1000")).build(), later())
+			.hits().stream().filter(hit -> hit.profileCode().equals(anomaly)).findFirst().orElseThrow()
+			.historyObservations();
+
+		transactions.executeWithoutResult(tx -> {
+			assertThat(observationsJudgedAgainst.get()).isEqualTo(7L);
+			// Another transaction commits a history ten times as long, at the same mean (as a fold would).
+			java.util.concurrent.CompletableFuture.runAsync(() -> jdbc.sql("""
+					UPDATE risk_price_history SET observations = observations * 10, sum_value = sum_value * 10,
+					       sum_squares = sum_squares * 10 WHERE hs_code = ? AND unit = 'KGM'""").param(hs).update())
+				.join();
+			assertThat(observationsJudgedAgainst.get()).as("read once in this transaction").isEqualTo(7L);
+		});
+		assertThat(observationsJudgedAgainst.get()).as("the next transaction reads it afresh").isEqualTo(70L);
 	}
 
 	@Test
@@ -276,6 +292,21 @@ class RiskAssessorIntegrationTests {
 			.containsEntry("observations", 3L)
 			.hasEntrySatisfying("sum_value", v -> assertThat((java.math.BigDecimal) v).isEqualByComparingTo("300"))
 			.hasEntrySatisfying("sum_squares", v -> assertThat((java.math.BigDecimal) v).isEqualByComparingTo("30200"));
+	}
+
+	/**
+	 * A profile that sends {@code hs} red at a unit price more than 50 % from the history, and a history of seven usual
+	 * prices of it (100 CNY a kilogram), folded; returns the profile's code.
+	 */
+	private String aPriceProfileOverSevenUsualPricesFolded(String hs) {
+		String anomaly = code("IT_PRICE");
+		profiles.insert(aProfile(anomaly).hs(hs).unitPriceDeviatingMoreThan("50").channel(Channel.RED).build());
+		for (String value : List.of("9000", "10000", "11000", "10000", "10000", "9500", "10500")) {
+			jdbcAssessor.assess(aRiskRequest().id(anIdNotRandomlySelected())
+				.withLine(aLine().hs(hs).quantity("100", "KGM").valueCny(value)).build(), later());
+		}
+		foldEverythingOf(hs);
+		return anomaly;
 	}
 
 	/**

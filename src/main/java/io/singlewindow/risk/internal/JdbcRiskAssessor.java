@@ -20,10 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.TransactionScope;
 import io.singlewindow.risk.Channel;
 import io.singlewindow.risk.RiskAssessment;
 import io.singlewindow.risk.RiskAssessments;
@@ -198,6 +200,11 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	 * more than anything else a submission did under load (issue 16: up to 0.9 ms per declaration, summing hundreds
 	 * of pending rows of a popular code and stepping over the dead ones folding leaves), for a baseline of thousands
 	 * of prices that a quarter of a second of them does not move. The officers' view ({@link #priceHistory}) is exact.
+	 * <p>
+	 * A pair is read once per transaction, as it stood at its first read there: the members of a submission group, or
+	 * the declarations of a batch's chunk, that declare the same goods share one read, as they share the enterprise's
+	 * ({@code Enterprises.find}). A fold committed meanwhile is seen by the next transaction, as by a submission that
+	 * started a moment earlier.
 	 */
 	Map<PriceKey, PriceHistory> history(RiskRequest request) {
 		TreeSet<PriceKey> keys = new TreeSet<>();
@@ -206,14 +213,27 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 		if (keys.isEmpty()) {
 			return Map.of();
 		}
+		Map<PriceKey, Optional<PriceHistory>> readBefore = readInThisTransaction();
+		Map<PriceKey, PriceHistory> history = new HashMap<>();
+		List<PriceKey> unread = new ArrayList<>();
+		for (PriceKey key : keys) {
+			Optional<PriceHistory> known = readBefore == null ? null : readBefore.get(key);
+			if (known == null) {
+				unread.add(key);
+			} else {
+				known.ifPresent(h -> history.put(key, h));
+			}
+		}
+		if (unread.isEmpty()) {
+			return history;
+		}
 		List<Object> params = new ArrayList<>();
 		StringBuilder tuples = new StringBuilder();
-		for (PriceKey key : keys) {
+		for (PriceKey key : unread) {
 			tuples.append(tuples.isEmpty() ? "(?, ?)" : ", (?, ?)");
 			params.add(key.hsCode());
 			params.add(key.unit());
 		}
-		Map<PriceKey, PriceHistory> history = new HashMap<>();
 		jdbc.sql("SELECT hs_code, unit, observations, sum_value, sum_squares FROM risk_price_history"
 				+ " WHERE (hs_code, unit) IN (" + tuples + ")")
 			.params(params)
@@ -222,7 +242,22 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 						new PriceHistory(rs.getLong("observations"), rs.getBigDecimal("sum_value"),
 								rs.getBigDecimal("sum_squares")));
 			});
+		if (readBefore != null) {
+			// Pairs without a history are kept too: a code first declared today is not looked for again.
+			unread.forEach(key -> readBefore.put(key, Optional.ofNullable(history.get(key))));
+		}
 		return history;
+	}
+
+	/** The key of the price history a transaction read (see {@link #history}). */
+	private static final Object HISTORY_READ_IN_TRANSACTION = JdbcRiskAssessor.class.getName() + ".historyRead";
+
+	private static Map<PriceKey, Optional<PriceHistory>> readInThisTransaction() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		return TransactionScope.valueOf(HISTORY_READ_IN_TRANSACTION, HashMap::new);
 	}
 
 	private void recordHits(UUID declarationId, List<RiskHit> hits) {
