@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.Cursor;
@@ -72,11 +71,7 @@ public class Enterprises {
 	}
 
 	private static Map<Uscc, Enterprise> readInThisTransaction() {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()
-				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
-			return null;
-		}
-		return TransactionScope.valueOf(READ_IN_TRANSACTION, HashMap::new);
+		return TransactionScope.ofCurrentTransaction(READ_IN_TRANSACTION, HashMap::new);
 	}
 
 	/** @throws Problem 404 {@code ENTERPRISE_NOT_FOUND} */

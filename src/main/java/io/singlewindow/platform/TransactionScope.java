@@ -37,4 +37,16 @@ public final class TransactionScope {
 		});
 		return created;
 	}
+
+	/**
+	 * {@link #valueOf}, or {@literal null} outside a transaction with synchronization: there is then nothing to keep
+	 * the value for, and the caller reads or writes at once.
+	 */
+	public static <T> T ofCurrentTransaction(Object key, Supplier<T> create) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		return valueOf(key, create);
+	}
 }

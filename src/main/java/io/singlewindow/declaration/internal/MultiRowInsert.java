@@ -53,15 +53,25 @@ final class MultiRowInsert {
 
 	/** The rows turned into one text array per column. */
 	Object[] columnsOf(List<Object[]> rows) {
+		return columns(rows, columns);
+	}
+
+	/**
+	 * Rows of {@code columns} values each, turned into one text array per column: what a statement that unnests its
+	 * parameters binds ({@code unnest(?::text[], …)}).
+	 */
+	static Object[] columns(List<? extends Object[]> rows, int columns) {
+		for (Object[] row : rows) {
+			if (row.length != columns) {
+				throw new IllegalArgumentException(
+						"a row of " + row.length + " values for " + columns + " columns: " + Arrays.toString(row));
+			}
+		}
 		Object[] arrays = new Object[columns];
 		for (int c = 0; c < columns; c++) {
 			String[] column = new String[rows.size()];
 			for (int r = 0; r < column.length; r++) {
 				Object[] row = rows.get(r);
-				if (row.length != columns) {
-					throw new IllegalArgumentException(
-							"a row of " + row.length + " values for " + columns + " columns: " + Arrays.toString(row));
-				}
 				column[r] = text(row[c]);
 			}
 			arrays[c] = column;

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.Enterprises;
@@ -253,11 +252,7 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	private static final Object HISTORY_READ_IN_TRANSACTION = JdbcRiskAssessor.class.getName() + ".historyRead";
 
 	private static Map<PriceKey, Optional<PriceHistory>> readInThisTransaction() {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()
-				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
-			return null;
-		}
-		return TransactionScope.valueOf(HISTORY_READ_IN_TRANSACTION, HashMap::new);
+		return TransactionScope.ofCurrentTransaction(HISTORY_READ_IN_TRANSACTION, HashMap::new);
 	}
 
 	private void recordHits(UUID declarationId, List<RiskHit> hits) {

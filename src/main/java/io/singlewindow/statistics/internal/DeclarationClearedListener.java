@@ -70,11 +70,7 @@ class DeclarationClearedListener {
 	 * anyway.
 	 */
 	private Clearances clearancesOfThisTransaction() {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()
-				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
-			return null;
-		}
-		return TransactionScope.valueOf(HEARD_IN_TRANSACTION, () -> {
+		return TransactionScope.ofCurrentTransaction(HEARD_IN_TRANSACTION, () -> {
 			Clearances fresh = new Clearances();
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
