@@ -17,8 +17,8 @@ import javax.sql.DataSource;
  * <p>
  * Everything in the measured window counts: the officer robots' decisions, the load's polling of final states and the
  * platform's background jobs (webhooks, event publication, statistics) — the cost of a declaration in a running
- * system, not of its submit alone. A backend that exits inside the window takes its CPU time with it; the platform's
- * and the benchmark's pools keep theirs open, so the loss is small.
+ * system, not of its submit alone. PostgreSQL's CPU includes its children that exited inside the window (autovacuum
+ * workers above all; see {@link PostgresCpu}).
  */
 final class CostPerDeclaration {
 
@@ -27,7 +27,7 @@ final class CostPerDeclaration {
 			Duration platformCompilerCpu, Duration postgresCpu, Duration clientCpu,
 			java.util.Map<String, Long> callsByStatement,
 			java.util.Map<String, Double> millisByStatement, java.util.Map<String, Long> plansByStatement,
-			java.util.Map<String, Double> planMillisByStatement) {
+			java.util.Map<String, Double> planMillisByStatement, PostgresCpu.Reading postgres) {
 	}
 
 	private final DataSource db;
@@ -61,6 +61,7 @@ final class CostPerDeclaration {
 				wal = new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) };
 			}
 			long checkpoints = single(s.executeQuery("SELECT num_timed + num_requested FROM pg_stat_checkpointer"));
+			PostgresCpu.Reading postgres = PostgresCpu.read(postmaster);
 			java.util.Map<String, Long> calls = new java.util.HashMap<>();
 			java.util.Map<String, Double> millis = new java.util.HashMap<>();
 			java.util.Map<String, Long> plans = new java.util.HashMap<>();
@@ -79,9 +80,8 @@ final class CostPerDeclaration {
 			}
 			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
 					wal[2], wal[3], checkpoints,
-					cpu(platform), CompilerCpu.of(platform), cpu(postmaster).plus(postmaster.descendants().map(CostPerDeclaration::cpu)
-						.reduce(Duration.ZERO, Duration::plus)), cpu(ProcessHandle.current()), calls, millis, plans,
-					planMillis);
+					cpu(platform), CompilerCpu.of(platform), postgres.total(), cpu(ProcessHandle.current()), calls, millis,
+					plans, planMillis, postgres);
 		}
 	}
 
@@ -172,6 +172,11 @@ final class CostPerDeclaration {
 			.limit(limit)
 			.forEach(e -> lines.add(statementLine("%6.2f", e.getKey(), e.getValue(), a, b, declarations)));
 		return lines;
+	}
+
+	/** PostgreSQL's CPU milliseconds per declaration between two snapshots, by kind of process. */
+	static String postgresByProcess(Snapshot a, Snapshot b, int declarations) {
+		return PostgresCpu.perDeclaration(a.postgres(), b.postgres(), declarations);
 	}
 
 	/** A statement's figure and its calls, per declaration, then its text's beginning. */

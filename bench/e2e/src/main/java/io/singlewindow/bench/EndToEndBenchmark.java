@@ -79,6 +79,8 @@ public final class EndToEndBenchmark {
 				report("submit latency: p50=%.1f ms p99=%.1f ms (n=%d)", load.latency.percentileMillis(50),
 						load.latency.percentileMillis(99), load.latency.count());
 				report("per declaration (measured window): %s", CostPerDeclaration.perDeclaration(before, after, declarations));
+				report("PostgreSQL CPU ms per declaration by process: %s",
+						CostPerDeclaration.postgresByProcess(before, after, declarations));
 				report("statements run most often, calls per declaration:");
 				CostPerDeclaration.busiestStatements(before, after, declarations, 25).forEach(line -> report("  %s", line));
 				report("PostgreSQL time per declaration:");
@@ -111,6 +113,8 @@ public final class EndToEndBenchmark {
 						CostPerDeclaration.cpu(ceilingsStart, betweenCeilings, declarations),
 						CostPerDeclaration.cpu(betweenCeilings, ceilingsEnd, declarations), http,
 						perDeclaration.declarationsPerSecond(declarations), batched.declarationsPerSecond(declarations));
+				report("PostgreSQL CPU ms per declaration by process, one-tx ceiling: %s",
+						CostPerDeclaration.postgresByProcess(ceilingsStart, betweenCeilings, declarations));
 				report("database settings at the end of the run: %s", DurableSettings.readBack(pg.getPostgresDatabase()));
 				// Issue 12: the audit trail the run left, sealed in the background, and the time to recompute its chain.
 				Thread.sleep(3000);
