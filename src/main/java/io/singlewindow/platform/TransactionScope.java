@@ -8,7 +8,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Values kept for the rest of the current transaction: what it read once and reads again (the reference revision, an
  * enterprise), or what it gathers to write at its commit. Each is bound under its key on first use and unbound when
- * the transaction completes, so the next transaction on the thread starts afresh.
+ * the transaction completes, so the next transaction on the thread starts afresh; a transaction started inside it
+ * ({@code REQUIRES_NEW}) sees none of its values while it runs.
  */
 public final class TransactionScope {
 
@@ -29,6 +30,18 @@ public final class TransactionScope {
 		T created = create.get();
 		TransactionSynchronizationManager.bindResource(key, created);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			// A transaction started inside this one (REQUIRES_NEW) suspends it: the value is this transaction's, not
+			// the inner one's, which may not see what this one wrote and has its own to keep.
+			@Override
+			public void suspend() {
+				TransactionSynchronizationManager.unbindResourceIfPossible(key);
+			}
+
+			@Override
+			public void resume() {
+				TransactionSynchronizationManager.bindResource(key, created);
+			}
 
 			@Override
 			public void afterCompletion(int status) {
