@@ -59,6 +59,18 @@ public record IssuedPermit(UUID id, String number, String catalogueCode, Uscc ho
 		return goods.isEmpty() || HsScope.of(goods).covers(code);
 	}
 
+	/**
+	 * The permit as a write-off that left {@code remainingQuantity} and {@code remainingValue} wrote it: a write-off
+	 * against a quota counts the version up, one against a permit without quotas leaves the row as it was.
+	 */
+	IssuedPermit writtenOff(BigDecimal remainingQuantity, BigDecimal remainingValue) {
+		boolean quota = hasQuantityQuota() || hasValueQuota();
+		return new IssuedPermit(id, number, catalogueCode, holder, applicationId, scope, validFrom, validUntil,
+				storedStatus, statusReason, quotaQuantity, quotaUnit, remainingQuantity, quotaValue, remainingValue,
+				verificationDue, postIssueReview, verifiedAt, verifiedBy, issuedAt, issuedBy, quota ? version + 1 : version,
+				goods);
+	}
+
 	HeldPermit held(LocalDate today) {
 		return new HeldPermit(number, catalogueCode, holder, validFrom, validUntil, status(today).name(),
 				remainingQuantity, quotaUnit, remainingValue);

@@ -6,10 +6,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +35,7 @@ import io.singlewindow.permit.PermitRequirement;
 import io.singlewindow.permit.WriteOff;
 import io.singlewindow.permit.WriteOffRequest;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.TransactionScope;
 
 /**
  * The ledger on PostgreSQL. A write-off locks the permit's row ({@code SELECT … FOR UPDATE}) before it reads the
@@ -47,21 +52,37 @@ class JdbcPermitLedger implements PermitLedger {
 			id, declaration_id, line_no, permit_number, quantity, value_cny, remaining_quantity, remaining_value,
 			written_off_at, restored_at""";
 
+	/** The permits a transaction read (its checks) or wrote (its write-offs), by number: see #writeOffAsChecked. */
+	private static final Object CHECKED_IN_TRANSACTION = JdbcPermitLedger.class.getName() + ".checkedInTransaction";
+
 	private final JdbcClient jdbc;
 	private final PermitCatalogue catalogue;
 	private final IssuedPermits permits;
 	private final BusinessTime time;
 	private final ApplicationEventPublisher events;
 	private final AuditTrail auditTrail;
+	private final Counter asRead;
+	private final Counter locked;
 
 	JdbcPermitLedger(JdbcClient jdbc, PermitCatalogue catalogue, IssuedPermits permits, BusinessTime time,
-			ApplicationEventPublisher events, AuditTrail auditTrail) {
+			ApplicationEventPublisher events, AuditTrail auditTrail, MeterRegistry meters) {
 		this.auditTrail = auditTrail;
+		this.asRead = writeOffs(meters, "as-read");
+		this.locked = writeOffs(meters, "locked");
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.permits = permits;
 		this.time = time;
 		this.events = events;
+	}
+
+	/**
+	 * Write-offs by how the permit was taken: as this transaction last read or wrote it (one statement), or read again
+	 * under its lock (two; a write-off without a check before it, or one whose permit changed since).
+	 */
+	private static Counter writeOffs(MeterRegistry meters, String taken) {
+		return Counter.builder("singlewindow.permit.write-offs")
+			.description("Permit write-offs by how the permit was taken").tag("taken", taken).register(meters);
 	}
 
 	@Override
@@ -79,23 +100,26 @@ class JdbcPermitLedger implements PermitLedger {
 	@Transactional(noRollbackFor = Problem.class)
 	public WriteOff writeOff(WriteOffRequest request) {
 		validate(request);
+		LocalDate today = time.today();
+		IssuedPermit checked = checkedInThisTransaction(request.permitNumber());
+		if (checked != null && refusal(checked, request, today).isEmpty()) {
+			Optional<WriteOff> written = writeOffAsChecked(checked, request);
+			if (written.isPresent()) {
+				asRead.increment();
+				return written.get();
+			}
+		}
+		locked.increment();
 		IssuedPermit permit = permits.lock(request.permitNumber())
 			.orElseThrow(() -> Problem.notFound("PERMIT_NOT_FOUND", request.permitNumber()));
 		// Decided under the permit's lock, so a repeated request never races its original. A repeat is found by its
 		// row (below, or when refused: the original may have taken the last of the quota); the first request of a
 		// line, the usual case, costs no look-up.
-		Optional<Problem> refusal = refusal(permit, request, time.today());
+		Optional<Problem> refusal = refusal(permit, request, today);
 		if (refusal.isPresent()) {
 			return active(request.declarationId(), request.lineNo(), permit.id()).orElseThrow(refusal::get);
 		}
-		BigDecimal remainingQuantity = permit.remainingQuantity();
-		BigDecimal remainingValue = permit.remainingValue();
-		if (permit.hasQuantityQuota()) {
-			remainingQuantity = remainingQuantity.subtract(request.quantity());
-		}
-		if (permit.hasValueQuota()) {
-			remainingValue = remainingValue.subtract(request.valueCny());
-		}
+		Remaining remaining = Remaining.after(permit, request);
 		UUID id = UUID.randomUUID();
 		Instant now = time.now();
 		// The row and the permit's remaining quota in one statement; the quota only when the row was written.
@@ -112,26 +136,122 @@ class JdbcPermitLedger implements PermitLedger {
 				    RETURNING 1)
 				SELECT count(*) FROM written""")
 			.params(id, permit.id(), permit.number(), request.declarationId(), request.lineNo(),
-					request.hsCode().value(), request.quantity(), request.valueCny(), remainingQuantity, remainingValue,
-					Timestamp.from(now), remainingQuantity, remainingValue,
+					request.hsCode().value(), request.quantity(), request.valueCny(), remaining.quantity(),
+					remaining.value(), Timestamp.from(now), remaining.quantity(), remaining.value(),
 					permit.hasQuantityQuota() || permit.hasValueQuota())
 			.query(Long.class)
 			.single() == 1;
 		if (!written) {
 			return active(request.declarationId(), request.lineNo(), permit.id()).orElseThrow();
 		}
+		return recorded(permit, request, remaining, id, now);
+	}
+
+	/** What a permit's quotas hold after a write-off: a quota the permit does not carry stays {@literal null}. */
+	private record Remaining(BigDecimal quantity, BigDecimal value) {
+
+		static Remaining after(IssuedPermit permit, WriteOffRequest request) {
+			return new Remaining(
+					permit.hasQuantityQuota() ? permit.remainingQuantity().subtract(request.quantity())
+							: permit.remainingQuantity(),
+					permit.hasValueQuota() ? permit.remainingValue().subtract(request.valueCny()) : permit.remainingValue());
+		}
+	}
+
+	/**
+	 * The write-off of a line whose permit this transaction checked a moment ago ({@link #check}), without reading the
+	 * permit again under a lock: the permit's row is updated only if it is still as the check read it — its version
+	 * and every column the decision read (holder, catalogue entry, status, validity, quotas and what remains of them),
+	 * so that a change made by hand in SQL, which need not count the version up, is caught too — (a compare-and-set,
+	 * which takes the row's lock as {@code FOR UPDATE} would), and the line is written only if the permit was. When
+	 * anyone changed the permit since (another declaration's write-off, an officer's suspension, a restore), nothing is
+	 * written here and the caller decides under the lock instead. The granted goods are not compared: they are written
+	 * once, when the permit is issued. A permit without quotas keeps its version (its write-offs take nothing), so a
+	 * repeat of the line is left to the caller by the line's unique index instead.
+	 *
+	 * @return the write-off, or empty when the permit changed or the line was written off already
+	 */
+	private Optional<WriteOff> writeOffAsChecked(IssuedPermit checked, WriteOffRequest request) {
+		Remaining remaining = Remaining.after(checked, request);
+		boolean quota = checked.hasQuantityQuota() || checked.hasValueQuota();
+		UUID id = UUID.randomUUID();
+		Instant now = time.now();
+		record Taken(long consumed, long written) {
+		}
+		Taken taken = jdbc.sql("""
+				WITH consumed AS (
+				    UPDATE permit SET remaining_quantity = ?, remaining_value = ?, version = version + ?
+				    WHERE id = ? AND version = ? AND holder_uscc = ? AND catalogue_code = ? AND status = ?
+				      AND valid_from = ? AND valid_until IS NOT DISTINCT FROM ?::date
+				      AND quota_quantity IS NOT DISTINCT FROM ?::numeric AND quota_value IS NOT DISTINCT FROM ?::numeric
+				      AND remaining_quantity IS NOT DISTINCT FROM ?::numeric
+				      AND remaining_value IS NOT DISTINCT FROM ?::numeric AND NOT EXISTS (
+				        SELECT 1 FROM permit_write_off
+				        WHERE declaration_id = ? AND line_no = ? AND permit_id = ? AND restored_at IS NULL)
+				    RETURNING id),
+				written AS (
+				    INSERT INTO permit_write_off (id, permit_id, permit_number, declaration_id, line_no, hs_code, quantity,
+				        value_cny, remaining_quantity, remaining_value, written_off_at)
+				    SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM consumed
+				    ON CONFLICT (declaration_id, line_no, permit_id) WHERE restored_at IS NULL DO NOTHING
+				    RETURNING permit_id)
+				SELECT (SELECT count(*) FROM consumed), (SELECT count(*) FROM written)""")
+			.params(remaining.quantity(), remaining.value(), quota ? 1 : 0, checked.id(), checked.version(),
+					checked.holder().value(), checked.catalogueCode(), checked.storedStatus().name(), checked.validFrom(),
+					checked.validUntil(), checked.quotaQuantity(), checked.quotaValue(), checked.remainingQuantity(),
+					checked.remainingValue(), request.declarationId(), request.lineNo(), checked.id(), id, checked.number(),
+					request.declarationId(), request.lineNo(), request.hsCode().value(), request.quantity(),
+					request.valueCny(), remaining.quantity(), remaining.value(), Timestamp.from(now))
+			.query((rs, n) -> new Taken(rs.getLong(1), rs.getLong(2)))
+			.single();
+		if (taken.written() == 1) {
+			return Optional.of(recorded(checked, request, remaining, id, now));
+		}
+		if (taken.consumed() == 1 && quota) {
+			// Every active write-off of a permit with quotas changed what remains of them, so the guard above stops
+			// anything that could meet the line's unique index: this would be quota taken without its line.
+			throw new IllegalStateException("permit " + checked.number() + " written off without a trace");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * A written-off line's audit record, event and log line, once its row and the permit's quota are written; the
+	 * permit as written is kept for the next line under it in this transaction.
+	 */
+	private WriteOff recorded(IssuedPermit permit, WriteOffRequest request, Remaining remaining, UUID id, Instant now) {
+		read(permit.writtenOff(remaining.quantity(), remaining.value()));
 		auditTrail.record(AuditRecord.of("PERMIT_WRITTEN_OFF", "PERMIT", permit.number()).actingFor(permit.holder())
 			.change(AuditRecord.state("remainingQuantity", permit.remainingQuantity(), "remainingValue",
 					permit.remainingValue()), AuditRecord.state("declaration", request.declarationId(), "line",
 							request.lineNo(), "quantity", request.quantity(), "valueCny", request.valueCny(),
-							"remainingQuantity", remainingQuantity, "remainingValue", remainingValue)));
+							"remainingQuantity", remaining.quantity(), "remainingValue", remaining.value())));
 		events.publishEvent(new PermitQuotaWrittenOff(id, permit.number(), permit.holder(), request.declarationId(),
-				request.lineNo(), request.quantity(), request.valueCny(), remainingQuantity, remainingValue));
+				request.lineNo(), request.quantity(), request.valueCny(), remaining.quantity(), remaining.value()));
 		log.info("event=permit_written_off permit={} declaration={} line={} quantity={} value={} remaining_quantity={} remaining_value={}",
 				permit.number(), request.declarationId(), request.lineNo(), request.quantity(), request.valueCny(),
-				remainingQuantity, remainingValue);
+				remaining.quantity(), remaining.value());
 		return new WriteOff(id, request.declarationId(), request.lineNo(), permit.number(), request.quantity(),
-				request.valueCny(), remainingQuantity, remainingValue, now, null);
+				request.valueCny(), remaining.quantity(), remaining.value(), now, null);
+	}
+
+	/**
+	 * The permit as this transaction last read or wrote it ({@link #check}, a write-off), if it did. It need not be
+	 * what the database holds now (a savepoint may have rolled a write-off back, another transaction may have written
+	 * the permit off since): {@link #writeOffAsChecked} compares every column its decision reads, so a permit kept
+	 * here that no longer matches the row is decided under the lock instead.
+	 */
+	private IssuedPermit checkedInThisTransaction(String permitNumber) {
+		Map<String, IssuedPermit> checked = TransactionScope.ofCurrentTransaction(CHECKED_IN_TRANSACTION, HashMap::new);
+		return checked == null ? null : checked.get(permitNumber);
+	}
+
+	/** Keeps {@code permit} as this transaction read or wrote it, for the write-off of its next line. */
+	private static void read(IssuedPermit permit) {
+		Map<String, IssuedPermit> checked = TransactionScope.ofCurrentTransaction(CHECKED_IN_TRANSACTION, HashMap::new);
+		if (checked != null) {
+			checked.put(permit.number(), permit);
+		}
 	}
 
 	@Override
@@ -145,6 +265,7 @@ class JdbcPermitLedger implements PermitLedger {
 		if (permit.isEmpty()) {
 			return Optional.of("PERMIT_NOT_FOUND");
 		}
+		read(permit.get()); // for its write-off (see #writeOffAsChecked)
 		Optional<Problem> refusal = refusal(permit.get(), request, time.today());
 		// A line already written off under this permit (a repeat) is no refusal, whatever the permit holds now.
 		if (refusal.isPresent() && active(request.declarationId(), request.lineNo(), permit.get().id()).isPresent()) {

@@ -150,7 +150,8 @@ class DeclarationsUnderOnePermitIntegrationTests {
 			jdbc.sql("SELECT pg_stat_clear_snapshot()").query().listOfRows();
 			long waiting = jdbc.sql("""
 					SELECT count(*) FROM pg_stat_activity
-					WHERE wait_event_type = 'Lock' AND query LIKE '%FROM permit%FOR UPDATE%' AND pid <> pg_backend_pid()""")
+					WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+					  AND (query LIKE '%FROM permit%FOR UPDATE%' OR query LIKE '%UPDATE permit SET remaining%')""")
 				.query(Long.class).single();
 			if (waiting > 0) {
 				return;

@@ -61,6 +61,9 @@ class PermitLedgerIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	IssuedPermit anAutomaticImportLicence(Uscc holder, String quantity) {
 		return permits.issue(new IssuedPermits.Grant(catalogue.get("AIL"), holder, null, "test laptops",
 				List.of("8471300000"), new BigDecimal(quantity), null, time.today(), "test"));
@@ -369,17 +372,7 @@ class PermitLedgerIntegrationTests {
 				}));
 			}
 			start.countDown();
-			int succeeded = 0;
-			for (Future<WriteOff> f : results) {
-				if (f.get(60, TimeUnit.SECONDS) != null) {
-					succeeded++;
-				}
-			}
-			// 16 × 7 = 112 requested of 100: exactly 14 fit (98), two are refused for quota.
-			assertThat(succeeded).isEqualTo(14);
-			assertThat(refusals).containsOnly("PERMIT_QUOTA_EXCEEDED").hasSize(2);
-			assertThat(remainingOf(permit)).isEqualByComparingTo("2");
-			assertThat(activeConsumption(permit)).isEqualByComparingTo("98");
+			assertFourteenOfSixteenWrittenOff(results, refusals, permit);
 
 			// Restores racing with new write-offs keep the books balanced too.
 			List<Future<?>> second = new ArrayList<>();
@@ -438,6 +431,206 @@ class PermitLedgerIntegrationTests {
 		} finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void aWriteOffRightAfterItsCheckTakesThePermitAsTheCheckReadIt() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "100");
+		UUID declaration = UUID.randomUUID();
+		Taken before = taken();
+
+		WriteOff written = transactions.execute(tx -> {
+			assertThat(ledger.check(laptops(declaration, 1, permit, "30"))).isEmpty();
+			return ledger.writeOff(laptops(declaration, 1, permit, "30"));
+		});
+
+		assertThat(written.remainingQuantity()).isEqualByComparingTo("70");
+		assertThat(remainingOf(permit)).isEqualByComparingTo("70");
+		assertThat(activeConsumption(permit)).isEqualByComparingTo("30");
+		assertThat(permits.get(permit.number()).version()).isEqualTo(permit.version() + 1);
+		assertTakenSince(before, 1, 0);
+	}
+
+	@Test
+	void aPermitWrittenOffByAnotherDeclarationSinceTheCheckIsDecidedAsItIsNow() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID mine = UUID.randomUUID();
+		UUID theirs = UUID.randomUUID();
+		Taken before = taken();
+
+		transactions.executeWithoutResult(tx -> {
+			assertThat(ledger.check(laptops(mine, 1, permit, "5"))).isEmpty(); // 10 left as read here
+			apart().executeWithoutResult(other -> {
+				assertThat(ledger.check(laptops(theirs, 1, permit, "8"))).isEmpty();
+				ledger.writeOff(laptops(theirs, 1, permit, "8"));
+			});
+			// Written as checked, this would leave 5 and lose the other declaration's 8.
+			assertProblem(() -> ledger.writeOff(laptops(mine, 1, permit, "5")), "PERMIT_QUOTA_EXCEEDED");
+		});
+
+		assertThat(remainingOf(permit)).isEqualByComparingTo("2");
+		assertThat(activeConsumption(permit)).isEqualByComparingTo("8");
+		assertThat(ledger.writeOffsOf(mine)).isEmpty();
+		// Theirs as they checked it; mine found the permit changed and decided under the lock.
+		assertTakenSince(before, 1, 1);
+	}
+
+	/** A change made by hand in SQL leaves the version alone: the write-off still sees the permit as it is now. */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+			UPDATE permit SET status = 'SUSPENDED' WHERE id = ? | PERMIT_NOT_IN_FORCE   | 10
+			UPDATE permit SET remaining_quantity = 1 WHERE id = ? | PERMIT_QUOTA_EXCEEDED | 1""")
+	void aPermitChangedByHandSinceTheCheckIsDecidedAsItIsNow(String change, String refusal, String remaining) {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID declaration = UUID.randomUUID();
+
+		writeOffAfterAChangeByHand(permit, declaration, change, refusal);
+
+		assertThat(remainingOf(permit)).isEqualByComparingTo(remaining);
+		assertThat(ledger.writeOffsOf(declaration)).isEmpty();
+	}
+
+	/**
+	 * Checks 5 units of line 1 against {@code permit}, has {@code change} committed meanwhile as one would by hand in
+	 * SQL (the permit's version left as it was), then writes the line off: refused with {@code refusal}.
+	 */
+	private void writeOffAfterAChangeByHand(IssuedPermit permit, UUID declaration, String change, String refusal) {
+		transactions.executeWithoutResult(tx -> {
+			assertThat(ledger.check(laptops(declaration, 1, permit, "5"))).isEmpty();
+			apart().executeWithoutResult(other -> jdbc.sql(change).param(permit.id()).update());
+			assertProblem(() -> ledger.writeOff(laptops(declaration, 1, permit, "5")), refusal);
+		});
+	}
+
+	/** A transaction of its own, started from inside another one. */
+	private TransactionTemplate apart() {
+		TransactionTemplate apart = new TransactionTemplate(transactions.getTransactionManager());
+		apart.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return apart;
+	}
+
+	@Test
+	void twoLinesUnderOnePermitCheckedTogetherAreBothWrittenOffInFull() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID declaration = UUID.randomUUID();
+		Taken before = taken();
+
+		transactions.executeWithoutResult(tx -> {
+			assertThat(ledger.check(laptops(declaration, 1, permit, "6"))).isEmpty();
+			assertThat(ledger.check(laptops(declaration, 2, permit, "3"))).isEmpty();
+			ledger.writeOff(laptops(declaration, 1, permit, "6"));
+			ledger.writeOff(laptops(declaration, 2, permit, "3"));
+		});
+
+		assertThat(remainingOf(permit)).isEqualByComparingTo("1");
+		assertThat(activeConsumption(permit)).isEqualByComparingTo("9");
+		// The second line against the permit as the first left it.
+		assertTakenSince(before, 2, 0);
+	}
+
+	@Test
+	void aLineWrittenOffAgainAfterItsCheckConsumesNothingMore() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID declaration = UUID.randomUUID();
+
+		WriteOff[] both = transactions.execute(tx -> {
+			WriteOff first = ledger.writeOff(laptops(declaration, 1, permit, "4"));
+			assertThat(ledger.check(laptops(declaration, 1, permit, "4"))).isEmpty();
+			return new WriteOff[] { first, ledger.writeOff(laptops(declaration, 1, permit, "4")) };
+		});
+
+		assertThat(both[1].id()).isEqualTo(both[0].id());
+		assertThat(remainingOf(permit)).isEqualByComparingTo("6");
+		assertThat(activeConsumption(permit)).isEqualByComparingTo("4");
+	}
+
+	@Test
+	void aWriteOffUndoneByItsSavepointLeavesTheNextWriteOffRight() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID undone = UUID.randomUUID();
+		UUID kept = UUID.randomUUID();
+		TransactionTemplate savepoint = new TransactionTemplate(transactions.getTransactionManager());
+		savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+
+		transactions.executeWithoutResult(tx -> {
+			savepoint.executeWithoutResult(inner -> {
+				assertThat(ledger.check(laptops(undone, 1, permit, "7"))).isEmpty();
+				ledger.writeOff(laptops(undone, 1, permit, "7"));
+				inner.setRollbackOnly();
+			});
+			// No check in between: the permit kept as the undone write-off left it (3 remaining) is no longer the row,
+			// which holds 10 again; written as kept, 1 would remain instead of 8.
+			ledger.writeOff(laptops(kept, 1, permit, "2"));
+		});
+
+		assertThat(remainingOf(permit)).isEqualByComparingTo("8");
+		assertThat(activeConsumption(permit)).isEqualByComparingTo("2");
+		assertThat(ledger.writeOffsOf(undone)).isEmpty();
+	}
+
+	@Test
+	void concurrentDeclarationsWritingOffAsCheckedNeverOverdrawAPermit() throws Exception {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "100");
+		int threads = 16;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		// Every declaration has checked the permit at 100 before any writes it off.
+		java.util.concurrent.CyclicBarrier allChecked = new java.util.concurrent.CyclicBarrier(threads);
+		ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
+		List<Future<WriteOff>> results = new ArrayList<>();
+		try {
+			for (int i = 0; i < threads; i++) {
+				UUID declaration = UUID.randomUUID();
+				results.add(pool.submit(() -> transactions.execute(tx -> {
+					assertThat(ledger.check(laptops(declaration, 1, permit, "7"))).isEmpty();
+					try {
+						allChecked.await(30, TimeUnit.SECONDS);
+						return ledger.writeOff(laptops(declaration, 1, permit, "7"));
+					} catch (Problem p) {
+						refusals.add(p.code());
+						return null;
+					} catch (Exception e) {
+						throw new IllegalStateException(e);
+					}
+				})));
+			}
+			// Each checked against 100.
+			assertFourteenOfSixteenWrittenOff(results, refusals, permit);
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** 16 × 7 = 112 requested of 100: exactly 14 fit (98), two are refused for quota. */
+	private void assertFourteenOfSixteenWrittenOff(List<Future<WriteOff>> results, java.util.Collection<String> refusals,
+			IssuedPermit permit) throws Exception {
+		int succeeded = 0;
+		for (Future<WriteOff> f : results) {
+			if (f.get(60, TimeUnit.SECONDS) != null) {
+				succeeded++;
+			}
+		}
+		assertThat(succeeded).isEqualTo(14);
+		assertThat(refusals).containsOnly("PERMIT_QUOTA_EXCEEDED").hasSize(2);
+		assertThat(remainingOf(permit)).isEqualByComparingTo("2");
+		assertThat(activeConsumption(permit)).isEqualByComparingTo("98");
+	}
+
+	/** How many write-offs took their permit as read before, and how many read it under its lock, so far. */
+	private record Taken(double asRead, double locked) {
+	}
+
+	private Taken taken() {
+		return new Taken(writeOffs("as-read"), writeOffs("locked"));
+	}
+
+	private void assertTakenSince(Taken before, int asRead, int locked) {
+		Taken now = taken();
+		assertThat(now.asRead() - before.asRead()).as("written off as read").isEqualTo(asRead);
+		assertThat(now.locked() - before.locked()).as("read under the lock").isEqualTo(locked);
+	}
+
+	private double writeOffs(String taken) {
+		return meters.get("singlewindow.permit.write-offs").tag("taken", taken).counter().count();
 	}
 
 	private BigDecimal activeConsumption(IssuedPermit permit) {
