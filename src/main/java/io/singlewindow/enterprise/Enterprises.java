@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,8 @@ import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.platform.ReferenceCache;
+import io.singlewindow.platform.ReferenceRevision;
 import io.singlewindow.platform.TransactionScope;
 
 /** Looks up registered enterprises. */
@@ -32,10 +35,16 @@ public class Enterprises {
 	/** The key of what a transaction read (see {@link #find}). */
 	private static final Object READ_IN_TRANSACTION = Enterprises.class.getName() + ".readInTransaction";
 
-	private final JdbcClient jdbc;
+	/** The key of the mark of a transaction that wrote an enterprise (see {@link #changed}). */
+	private static final Object WRITTEN_IN_TRANSACTION = Enterprises.class.getName() + ".writtenInTransaction";
 
-	Enterprises(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final ReferenceCache<Uscc, Enterprise> registered;
+
+	Enterprises(JdbcClient jdbc, ReferenceRevision revision,
+			@Value("${singlewindow.enterprise.cached:20000}") int cached) {
 		this.jdbc = jdbc;
+		this.registered = revision.cache(cached);
 	}
 
 	/**
@@ -44,6 +53,12 @@ public class Enterprises {
 	 * enterprise is read once per transaction, not once per use. A change committed meanwhile by another transaction
 	 * is seen by the next one, as it would be by a submission that started a moment earlier; a change this
 	 * transaction makes goes through {@link #changed}.
+	 * <p>
+	 * Across transactions, a node keeps the enterprises it read for one revision of the reference data
+	 * ({@link ReferenceRevision}: every change to the {@code enterprise} table, by any node, a migration or by hand,
+	 * gives it a new number, migration {@code V11_8_1}), so a declarant is read from the database once per change of
+	 * its licence rather than once per transaction, and a suspension is seen by every node's next transaction. A
+	 * transaction that wrote an enterprise reads the table itself: what it sees may never commit.
 	 */
 	public Optional<Enterprise> find(Uscc uscc) {
 		Map<Uscc, Enterprise> read = readInThisTransaction();
@@ -51,10 +66,8 @@ public class Enterprises {
 		if (known != null) {
 			return Optional.of(known);
 		}
-		Optional<Enterprise> found = jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ?")
-			.param(uscc.value())
-			.query(Enterprises::map)
-			.optional();
+		Optional<Enterprise> found = Optional.ofNullable(read != null && wroteInThisTransaction() ? select(uscc)
+				: registered.get(uscc, this::select));
 		// Only what exists is kept: an enterprise registered later in this transaction is then found.
 		if (read != null) {
 			found.ifPresent(e -> read.put(uscc, e));
@@ -62,12 +75,31 @@ public class Enterprises {
 		return found;
 	}
 
-	/** The writer of a licence tells that it changed it: this transaction reads it afresh. */
+	/** The enterprise as stored, or {@literal null}. */
+	private Enterprise select(Uscc uscc) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ?")
+			.param(uscc.value())
+			.query(Enterprises::map)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * The writer of a licence (a registration, an amendment, a suspension) tells that it changed it, once it wrote it:
+	 * this transaction reads it afresh, and reads every enterprise from the table from now on, never from what the
+	 * node keeps for other transactions.
+	 */
 	public void changed(Uscc uscc) {
 		Map<Uscc, Enterprise> read = readInThisTransaction();
 		if (read != null) {
 			read.remove(uscc);
+			TransactionScope.valueOf(WRITTEN_IN_TRANSACTION, () -> Boolean.TRUE);
 		}
+	}
+
+	private static boolean wroteInThisTransaction() {
+		return org.springframework.transaction.support.TransactionSynchronizationManager
+			.hasResource(WRITTEN_IN_TRANSACTION);
 	}
 
 	private static Map<Uscc, Enterprise> readInThisTransaction() {

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.EnterpriseStatus;
+import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.enterprise.IndustrialChain;
 import io.singlewindow.identity.Accounts;
 import io.singlewindow.identity.Role;
@@ -67,9 +68,12 @@ class EnterpriseDemoData implements ApplicationRunner {
 	private final Accounts accounts;
 	private final BusinessTime time;
 	private final LicenceLedger ledger;
+	private final Enterprises enterprises;
 
-	EnterpriseDemoData(JdbcClient jdbc, Accounts accounts, BusinessTime time, LicenceLedger ledger) {
+	EnterpriseDemoData(JdbcClient jdbc, Accounts accounts, BusinessTime time, LicenceLedger ledger,
+			Enterprises enterprises) {
 		this.jdbc = jdbc;
+		this.enterprises = enterprises;
 		this.accounts = accounts;
 		this.time = time;
 		this.ledger = ledger;
@@ -103,6 +107,7 @@ class EnterpriseDemoData implements ApplicationRunner {
 						new BigDecimal("10000000.00"), "中国（福建）自由贸易试验区厦门片区象屿路 " + (created + 1) + " 号（演示）",
 						demo.chain().name(), demo.highTech(), demo.aeo(), demo.broker(), Timestamp.from(time.now()))
 				.update();
+			enterprises.changed(uscc);
 			completeLicence(uscc, demo.scope());
 			if (!accounts.isTaken(demo.username())) {
 				accounts.openDemo(demo.username(), DEMO_PASSWORD, demo.person(), demo.broker() ? Role.BROKER : Role.TRADER,

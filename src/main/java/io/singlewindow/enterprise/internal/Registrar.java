@@ -579,6 +579,7 @@ class Registrar {
 			}
 			throw Problem.invalidField("nameZh", "ENTERPRISE_NAME_TAKEN", f.nameZh());
 		}
+		enterprises.changed(uscc);
 		ledger.replaceScope(id, codesOf(f.scope()));
 		return id;
 	}

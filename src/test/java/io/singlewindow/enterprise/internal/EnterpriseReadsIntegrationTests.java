@@ -80,4 +80,50 @@ class EnterpriseReadsIntegrationTests {
 			jdbc.sql("UPDATE enterprise SET status = 'ACTIVE' WHERE uscc = ?").param(registered.uscc().value()).update();
 		}
 	}
+
+	@Test
+	void aNodeKeepsAnEnterpriseAcrossTransactionsUntilItsLicenceChanges() throws Exception {
+		var registered = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		try {
+			var first = transactions.execute(tx -> enterprises.find(registered.uscc()).orElseThrow());
+			var again = transactions.execute(tx -> enterprises.find(registered.uscc()).orElseThrow());
+			assertThat(again).as("kept by the node, not read again").isSameAs(first);
+
+			jdbc.sql("UPDATE enterprise SET status = 'SUSPENDED' WHERE uscc = ?").param(registered.uscc().value())
+				.update();
+
+			var afterChange = transactions.execute(tx -> enterprises.find(registered.uscc()).orElseThrow());
+			assertThat(afterChange.status()).isEqualTo(EnterpriseStatus.SUSPENDED);
+			assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> enterprises.requireActive(registered.uscc())))
+				.isInstanceOf(Problem.class).extracting(p -> ((Problem) p).code()).isEqualTo("ENTERPRISE_NOT_ACTIVE");
+		}
+		finally {
+			jdbc.sql("UPDATE enterprise SET status = 'ACTIVE' WHERE uscc = ?").param(registered.uscc().value()).update();
+		}
+	}
+
+	@Test
+	void aRegistrationRolledBackLeavesNoEnterpriseBehindInTheNodesMemory() throws Exception {
+		var existing = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		var a = ApplicationFixtures.anApplication();
+		@SuppressWarnings("unchecked")
+		var application = new Application((String) a.get("nameZh"), (String) a.get("nameEn"),
+				(String) a.get("entityType"), (String) a.get("legalRepresentative"), new java.math.BigDecimal("5000000"),
+				(String) a.get("capitalCurrency"), (String) a.get("zoneArea"), (String) a.get("address"),
+				(java.util.List<String>) a.get("businessScope"), (String) a.get("industrialChain"), true, true,
+				(String) a.get("username"), (String) a.get("password"));
+		var registeredThenRolledBack = transactions.execute(tx -> {
+			// The transaction has read the reference data's revision before it registers (and so changes it).
+			assertThat(enterprises.find(existing.uscc())).isPresent();
+			var uscc = registrar.register(application);
+			assertThat(enterprises.find(uscc)).as("its own registration, seen at once").isPresent();
+			tx.setRollbackOnly();
+			return uscc;
+		});
+
+		assertThat(enterprises.find(registeredThenRolledBack)).isEmpty();
+		java.util.Optional<io.singlewindow.enterprise.Enterprise> inTheNextTransaction = transactions
+			.execute(tx -> enterprises.find(registeredThenRolledBack));
+		assertThat(inTheNextTransaction).isEmpty();
+	}
 }
