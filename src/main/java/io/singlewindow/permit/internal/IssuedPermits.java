@@ -135,7 +135,7 @@ class IssuedPermits {
 	}
 
 	List<IssuedPermit> many(String whereAndOrder, Object... params) {
-		// The granted goods in the same statement: a permit is read twice on every write-off (checked, then locked).
+		// The granted goods in the same statement: a declaration reads the permit of every line it writes off.
 		return jdbc.sql("SELECT " + COLUMNS
 				+ ", ARRAY(SELECT g.hs_prefix FROM permit_goods g WHERE g.permit_id = p.id ORDER BY g.hs_prefix) AS goods"
 				+ " FROM permit p " + whereAndOrder)
