@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,9 @@ class DeclarationRows {
 			"declaration_id uuid", "at timestamptz", "event text", "agency text", "actor text", "reason_code text",
 			"reason text"), "");
 
+	/** A group's lines, routes, tasks and timeline, written with its headers' routing ({@link #WRITE_HELD}). */
+	private static final MultiRowInsert.Together HELD = MultiRowInsert.together(ITEMS, ROUTES, TASKS, TIMELINE);
+
 	/**
 	 * The lines, routes, tasks and timeline of submissions of one group, written together once the group's members
 	 * are through: one multi-row insert per table for the whole group instead of one per submission. {@code headers}
@@ -239,26 +243,25 @@ class DeclarationRows {
 	}
 
 	/**
-	 * Writes held rows, in the order of the foreign keys' needs (all name the declaration, written already), and what
+	 * Writes held rows, one statement for the four tables (all name the declaration, written already), and what
 	 * routing concluded into the headers, one statement for all; then queues the webhooks of the statuses reached.
 	 */
 	void write(Pending rows) {
-		ITEMS.write(jdbc, rows.items());
-		ROUTES.write(jdbc, rows.routes());
-		TASKS.write(jdbc, rows.tasks());
-		TIMELINE.write(jdbc, rows.timeline());
-		if (!rows.routed().isEmpty()) {
-			Object[] columns = MultiRowInsert.columns(rows.routed(), ROUTED_COLUMNS);
-			// The server would plan this statement at every call: its custom plan, sized by the arrays' length, always
-			// looks cheaper than the cached generic one (0.28 plans a declaration, most of the planning left in
-			// bench/e2e). The generic plan (an index look-up per header) is right for any length; what runs after it
-			// in this transaction is inserts, whose plans do not depend on their values either.
-			jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
-			int updated = jdbc.sql(UPDATE_ROUTED_ALL).params(columns).update();
-			if (updated != rows.routed().size()) {
-				// Each header was inserted by this transaction before its routing was held: nothing else can have it.
-				throw new IllegalStateException("routed " + updated + " of " + rows.routed().size() + " headers held");
-			}
+		List<List<Object[]>> inserts = List.of(rows.items(), rows.routes(), rows.tasks(), rows.timeline());
+		if (inserts.stream().allMatch(List::isEmpty) && rows.routed().isEmpty()) {
+			return;
+		}
+		List<Object> params = HELD.params(inserts);
+		params.addAll(Arrays.asList(MultiRowInsert.columns(rows.routed(), ROUTED_COLUMNS)));
+		// The server would plan this statement at every call: its custom plan, sized by the arrays' length, always
+		// looks cheaper than the cached generic one (0.28 plans a declaration, most of the planning left in
+		// bench/e2e). The generic plan (an index look-up per header) is right for any length; what runs after it in
+		// this transaction is inserts, whose plans do not depend on their values either.
+		jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+		long routed = jdbc.sql(WRITE_HELD).params(params).query(Long.class).single();
+		if (routed != rows.routed().size()) {
+			// Each header was inserted by this transaction before its routing was held: nothing else can have it.
+			throw new IllegalStateException("routed " + routed + " of " + rows.routed().size() + " headers held");
 		}
 		// Last: a webhook that carries the declaration's response document reads it, as now written.
 		rows.moves().forEach(m -> webhooks.enqueue(m.declarant().value(), m.id(), m.number(), m.status().name(), m.at()));
@@ -278,6 +281,14 @@ class DeclarationRows {
 			    AS r(status, channel, reason_code, reason, exchange_rate, customs_value, duty, excise, vat, taxes,
 			    cleared_at, updated_at, id)
 			WHERE d.id = r.id::uuid""";
+
+	/**
+	 * What a group held, in one statement: its lines, routes, tasks and timeline, and what routing concluded into its
+	 * headers (five statements a group before, 1.1 a declaration in {@code bench/e2e}); answers how many headers it
+	 * routed.
+	 */
+	private static final String WRITE_HELD = HELD.sql(",\nrouted AS (" + UPDATE_ROUTED_ALL + "\nRETURNING 1)",
+			"SELECT count(*) FROM routed");
 
 	/**
 	 * Writes what routing a submitted or amended declaration recorded ({@link Declaration#route}): its tasks, what

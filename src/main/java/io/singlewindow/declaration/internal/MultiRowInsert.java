@@ -51,6 +51,54 @@ final class MultiRowInsert {
 		jdbc.sql(sql).params(columnsOf(rows)).update();
 	}
 
+	/**
+	 * Several tables' rows in one statement with a statement of the caller's: each insert a data-modifying {@code WITH}
+	 * query, which PostgreSQL runs once and to completion whether or not anything reads it. One round trip, one parse
+	 * and one executor start for all of a group's tables instead of one each. A table without rows still takes part,
+	 * with empty arrays, so that the text never varies and its plan is kept.
+	 */
+	static Together together(MultiRowInsert... inserts) {
+		return new Together(List.of(inserts));
+	}
+
+	/** The inserts of {@link #together}. */
+	static final class Together {
+
+		private final List<MultiRowInsert> inserts;
+		private final String withQueries;
+
+		private Together(List<MultiRowInsert> inserts) {
+			this.inserts = inserts;
+			StringBuilder sql = new StringBuilder("WITH ");
+			for (int i = 0; i < inserts.size(); i++) {
+				sql.append(i == 0 ? "" : ",\n").append("written_").append(i + 1).append(" AS (")
+					.append(inserts.get(i).sql()).append(")");
+			}
+			this.withQueries = sql.toString();
+		}
+
+		/**
+		 * The statement: the inserts, then {@code more} (further {@code WITH} queries, each starting with a comma,
+		 * or none) and the statement proper, {@code primary}. The rows of one table go in as given; the tables, in no
+		 * order anything may rely on but their foreign keys' (all checked at the statement's end).
+		 */
+		String sql(String more, String primary) {
+			return withQueries + more + "\n" + primary;
+		}
+
+		/** The parameters of the inserts, for rows given in the order of the inserts; the caller's follow them. */
+		List<Object> params(List<List<Object[]>> rows) {
+			if (rows.size() != inserts.size()) {
+				throw new IllegalArgumentException(rows.size() + " sets of rows for " + inserts.size() + " inserts");
+			}
+			List<Object> params = new java.util.ArrayList<>();
+			for (int i = 0; i < inserts.size(); i++) {
+				params.addAll(Arrays.asList(inserts.get(i).columnsOf(rows.get(i))));
+			}
+			return params;
+		}
+	}
+
 	/** The rows turned into one text array per column. */
 	Object[] columnsOf(List<Object[]> rows) {
 		return columns(rows, columns);

@@ -49,4 +49,29 @@ class MultiRowInsertUnitTests {
 		assertThatThrownBy(() -> routes.columnsOf(List.<Object[]>of(new Object[] { UUID.randomUUID(), 1 })))
 			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 values for 3 columns");
 	}
+
+	final MultiRowInsert timeline = new MultiRowInsert("declaration_event", List.of("id uuid", "event text"), "");
+
+	@Test
+	void severalTablesInOneStatementEachAWithQueryBeforeTheCallersStatement() {
+		var together = MultiRowInsert.together(routes, timeline);
+
+		assertThat(together.sql(",\nmore AS (SELECT 1)", "SELECT 2")).isEqualTo("""
+				WITH written_1 AS (INSERT INTO declaration_route (declaration_id, line_no, agency) SELECT * FROM \
+				unnest(?::uuid[], ?::int[], ?::text[]) ON CONFLICT DO NOTHING),
+				written_2 AS (INSERT INTO declaration_event (id, event) SELECT * FROM unnest(?::uuid[], ?::text[])),
+				more AS (SELECT 1)
+				SELECT 2""");
+	}
+
+	@Test
+	void theTablesParametersInTheOrderOfTheInsertsATableWithoutRowsAsEmptyArrays() {
+		UUID id = UUID.randomUUID();
+		var together = MultiRowInsert.together(routes, timeline);
+
+		assertThat(together.params(List.of(List.of(), List.<Object[]>of(new Object[] { id, "SUBMITTED" }))))
+			.containsExactly(new String[0], new String[0], new String[0], new String[] { id.toString() },
+					new String[] { "SUBMITTED" });
+		assertThatThrownBy(() -> together.params(List.of(List.of()))).isInstanceOf(IllegalArgumentException.class);
+	}
 }
