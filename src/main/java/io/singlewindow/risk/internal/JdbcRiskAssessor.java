@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,8 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	}
 
 	/**
-	 * Writes held assessments: one insert for all the assessments, one for their hits and one for the prices observed.
+	 * Writes held assessments: one statement for all the assessments and the prices they observed, one insert for each
+	 * of their hits.
 	 * A declaration assessed already (which a first assessment cannot be) fails the caller's transaction rather than
 	 * leave two decisions.
 	 */
@@ -164,15 +166,10 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 				columns[c][i] = row[c];
 			}
 		}
-		int inserted = jdbc.sql("""
-				INSERT INTO risk_assessment (declaration_id, declarant, channel, reason_code, profile_code, reason,
-				    aeo_certified, assessed_at)
-				SELECT id::uuid, declarant, channel, reason_code, profile_code, reason, aeo::boolean, at::timestamptz
-				  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-				    AS a(id, declarant, channel, reason_code, profile_code, reason, aeo, at)
-				ON CONFLICT (declaration_id) DO NOTHING""")
-			.params((Object[]) columns)
-			.update();
+		// The prices they observed go in with them, a WITH query of the same statement (one round trip, not two).
+		List<Object> params = new ArrayList<>(Arrays.asList((Object[]) observationColumns(all)));
+		params.addAll(Arrays.asList((Object[]) columns));
+		int inserted = jdbc.sql(INSERT_HELD).params(params).update();
 		if (inserted != all.size()) {
 			throw new IllegalStateException("held " + all.size() + " first assessments, " + (all.size() - inserted)
 					+ " of them assessed before");
@@ -180,7 +177,6 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 		for (Assessed a : all) {
 			recordHits(a.request().declarationId(), a.result().hits());
 		}
-		recordObservations(all);
 	}
 
 	@Override
@@ -269,18 +265,42 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 		}
 	}
 
-	/**
-	 * Appends the unit values observed, summed per HS code and unit for all the assessments written together: plain
-	 * inserts, which never wait for one another, one row per key rather than per line. {@link #foldObservations()}
-	 * adds them to the running aggregates in the background, where assessments read them.
-	 */
+	/** Appends the unit values observed by {@code assessed} ({@link #observationColumns}); nothing when there are none. */
 	private void recordObservations(List<Assessed> assessed) {
+		String[][] columns = observationColumns(assessed);
+		if (columns[0].length > 0) {
+			jdbc.sql(INSERT_OBSERVATIONS).params((Object[]) columns).update();
+		}
+	}
+
+	/** Unit values observed, as the columns {@link #observationColumns} gives. */
+	private static final String INSERT_OBSERVATIONS = """
+			INSERT INTO risk_price_observation (hs_code, unit, observations, sum_value, sum_squares,
+			    rejected_observations, observed_at)
+			SELECT hs_code, unit, observations::bigint, sum_value::numeric, sum_squares::numeric,
+			       rejected::bigint, observed_at::timestamptz
+			  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+			    AS o(hs_code, unit, observations, sum_value, sum_squares, rejected, observed_at)""";
+
+	/** Held assessments, with the prices they observed ({@link #INSERT_OBSERVATIONS}) as a WITH query. */
+	private static final String INSERT_HELD = "WITH observed AS (" + INSERT_OBSERVATIONS + ")\n" + """
+			INSERT INTO risk_assessment (declaration_id, declarant, channel, reason_code, profile_code, reason,
+			    aeo_certified, assessed_at)
+			SELECT id::uuid, declarant, channel, reason_code, profile_code, reason, aeo::boolean, at::timestamptz
+			  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+			    AS a(id, declarant, channel, reason_code, profile_code, reason, aeo, at)
+			ON CONFLICT (declaration_id) DO NOTHING""";
+
+	/**
+	 * The unit values observed, summed per HS code and unit for all the assessments written together, as the columns
+	 * of their rows (arrays of none when nothing was observed): plain inserts, which never wait for one another, one
+	 * row per key rather than per line. {@link #foldObservations()} adds them to the running aggregates in the
+	 * background, where assessments read them.
+	 */
+	private static String[][] observationColumns(List<Assessed> assessed) {
 		Map<PriceKey, Observed> byKey = new java.util.TreeMap<>();
 		for (Assessed a : assessed) {
 			a.result().observations().forEach(o -> byKey.computeIfAbsent(o.key(), k -> new Observed()).add(o, a.at()));
-		}
-		if (byKey.isEmpty()) {
-			return;
 		}
 		List<Map.Entry<PriceKey, Observed>> rows = List.copyOf(byKey.entrySet());
 		String[][] columns = new String[7][];
@@ -291,16 +311,7 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 		columns[4] = rows.stream().map(r -> r.getValue().accepted.sumOfSquares().toPlainString()).toArray(String[]::new);
 		columns[5] = rows.stream().map(r -> Long.toString(r.getValue().rejected)).toArray(String[]::new);
 		columns[6] = rows.stream().map(r -> r.getValue().lastAt.toString()).toArray(String[]::new);
-		// unnest of arrays: one statement text whatever the number of keys, prepared once per connection.
-		jdbc.sql("""
-				INSERT INTO risk_price_observation (hs_code, unit, observations, sum_value, sum_squares,
-				    rejected_observations, observed_at)
-				SELECT hs_code, unit, observations::bigint, sum_value::numeric, sum_squares::numeric,
-				       rejected::bigint, observed_at::timestamptz
-				  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-				    AS o(hs_code, unit, observations, sum_value, sum_squares, rejected, observed_at)""")
-			.params((Object[]) columns)
-			.update();
+		return columns;
 	}
 
 	/** What the assessments written together observed under one key: accepted values summed, outliers counted. */
