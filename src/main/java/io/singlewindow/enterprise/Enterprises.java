@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.Cursor;
@@ -98,8 +99,7 @@ public class Enterprises {
 	}
 
 	private static boolean wroteInThisTransaction() {
-		return org.springframework.transaction.support.TransactionSynchronizationManager
-			.hasResource(WRITTEN_IN_TRANSACTION);
+		return TransactionSynchronizationManager.hasResource(WRITTEN_IN_TRANSACTION);
 	}
 
 	private static Map<Uscc, Enterprise> readInThisTransaction() {

@@ -45,6 +45,11 @@ public record IssuedPermit(UUID id, String number, String catalogueCode, Uscc ho
 		return quotaValue != null;
 	}
 
+	/** Carries a quota of either kind: its write-offs take from it, and count its version up. */
+	boolean hasQuota() {
+		return hasQuantityQuota() || hasValueQuota();
+	}
+
 	public boolean awaitsVerification() {
 		return postIssueReview && verifiedAt == null && storedStatus != PermitStatus.REVOKED;
 	}
@@ -64,10 +69,9 @@ public record IssuedPermit(UUID id, String number, String catalogueCode, Uscc ho
 	 * against a quota counts the version up, one against a permit without quotas leaves the row as it was.
 	 */
 	IssuedPermit writtenOff(BigDecimal remainingQuantity, BigDecimal remainingValue) {
-		boolean quota = hasQuantityQuota() || hasValueQuota();
 		return new IssuedPermit(id, number, catalogueCode, holder, applicationId, scope, validFrom, validUntil,
 				storedStatus, statusReason, quotaQuantity, quotaUnit, remainingQuantity, quotaValue, remainingValue,
-				verificationDue, postIssueReview, verifiedAt, verifiedBy, issuedAt, issuedBy, quota ? version + 1 : version,
+				verificationDue, postIssueReview, verifiedAt, verifiedBy, issuedAt, issuedBy, hasQuota() ? version + 1 : version,
 				goods);
 	}
 

@@ -38,9 +38,11 @@ import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.TransactionScope;
 
 /**
- * The ledger on PostgreSQL. A write-off locks the permit's row ({@code SELECT … FOR UPDATE}) before it reads the
- * balance, so concurrent write-offs against one permit queue up and each sees the balance the previous one left; the
- * table's CHECK constraint refuses a negative balance should anything ever slip through. A restore locks the permits
+ * The ledger on PostgreSQL. A write-off takes the permit's row lock before it writes the balance — by updating the
+ * row only if it is still as this transaction's check read it (see {@link #writeOffAsChecked}), or else by locking it
+ * ({@code SELECT … FOR UPDATE}) and deciding on it as it is — so concurrent write-offs against one permit queue up and
+ * each sees the balance the previous one left; the table's CHECK constraint refuses a negative balance should
+ * anything ever slip through. A restore locks the permits
  * first and then marks the write-offs, in the same order as a write-off takes its locks.
  */
 @Component
@@ -138,7 +140,7 @@ class JdbcPermitLedger implements PermitLedger {
 			.params(id, permit.id(), permit.number(), request.declarationId(), request.lineNo(),
 					request.hsCode().value(), request.quantity(), request.valueCny(), remaining.quantity(),
 					remaining.value(), Timestamp.from(now), remaining.quantity(), remaining.value(),
-					permit.hasQuantityQuota() || permit.hasValueQuota())
+					permit.hasQuota())
 			.query(Long.class)
 			.single() == 1;
 		if (!written) {
@@ -173,7 +175,7 @@ class JdbcPermitLedger implements PermitLedger {
 	 */
 	private Optional<WriteOff> writeOffAsChecked(IssuedPermit checked, WriteOffRequest request) {
 		Remaining remaining = Remaining.after(checked, request);
-		boolean quota = checked.hasQuantityQuota() || checked.hasValueQuota();
+		boolean quota = checked.hasQuota();
 		UUID id = UUID.randomUUID();
 		Instant now = time.now();
 		record Taken(long consumed, long written) {
@@ -241,17 +243,21 @@ class JdbcPermitLedger implements PermitLedger {
 	 * the permit off since): {@link #writeOffAsChecked} compares every column its decision reads, so a permit kept
 	 * here that no longer matches the row is decided under the lock instead.
 	 */
-	private IssuedPermit checkedInThisTransaction(String permitNumber) {
-		Map<String, IssuedPermit> checked = TransactionScope.ofCurrentTransaction(CHECKED_IN_TRANSACTION, HashMap::new);
-		return checked == null ? null : checked.get(permitNumber);
+	private static IssuedPermit checkedInThisTransaction(String permitNumber) {
+		Map<String, IssuedPermit> kept = keptInThisTransaction();
+		return kept == null ? null : kept.get(permitNumber);
 	}
 
 	/** Keeps {@code permit} as this transaction read or wrote it, for the write-off of its next line. */
 	private static void read(IssuedPermit permit) {
-		Map<String, IssuedPermit> checked = TransactionScope.ofCurrentTransaction(CHECKED_IN_TRANSACTION, HashMap::new);
-		if (checked != null) {
-			checked.put(permit.number(), permit);
+		Map<String, IssuedPermit> kept = keptInThisTransaction();
+		if (kept != null) {
+			kept.put(permit.number(), permit);
 		}
+	}
+
+	private static Map<String, IssuedPermit> keptInThisTransaction() {
+		return TransactionScope.ofCurrentTransaction(CHECKED_IN_TRANSACTION, HashMap::new);
 	}
 
 	@Override
