@@ -37,6 +37,15 @@ public interface PermitLedger {
 	 */
 	java.util.Optional<String> check(WriteOffRequest request);
 
+	/**
+	 * Reads the permits named, in one statement, for the {@link #check checks} this transaction is about to make: a
+	 * group of submissions reads the permits of all its members at once instead of one statement per line. A check
+	 * accepts on the permit as read ahead (the write-off compares the row with it and decides again under the lock if
+	 * it changed since); a refusal is always decided on the permit as it is then. Numbers that name no permit, or none
+	 * at all, are passed over; outside a transaction this does nothing.
+	 */
+	void readAhead(java.util.Collection<String> permitNumbers);
+
 	/** Gives back everything written off for {@code declarationId} (rejected or cancelled); idempotent. */
 	void restore(UUID declarationId);
 

@@ -66,6 +66,8 @@ class Declarations {
 
 	private static final Logger log = LoggerFactory.getLogger(Declarations.class);
 
+	/** At most this many permits are read ahead for one group, whatever its drafts name before validation. */
+	private static final int PERMITS_READ_AHEAD = 500;
 
 	private final DeclarationStore store;
 	private final DeclarationRows rows;
@@ -174,6 +176,28 @@ class Declarations {
 		log.info("event=declaration_submitted number={} declarant={} items={} status={}", number, declarant.value(),
 				d.items().size(), status);
 		return new Submission(id, true, number, status);
+	}
+
+	/**
+	 * Reads the permits the lines of a group's {@code drafts} name in one statement, before its members are checked
+	 * one by one ({@link PermitLedger#readAhead}). Only a hint: a number read ahead in another spelling than the one
+	 * validation keeps, or not at all, is read when its line is checked.
+	 */
+	void readAheadPermitsOf(List<DeclarationDraft> drafts) {
+		java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+		for (DeclarationDraft draft : drafts) {
+			List<DeclarationRequest.Item> items = draft.request().items();
+			for (int i = 0; items != null && i < items.size() && numbers.size() < PERMITS_READ_AHEAD; i++) {
+				DeclarationRequest.Item item = items.get(i);
+				String number = item == null || item.permitNumber() == null ? "" : item.permitNumber().strip();
+				if (!number.isEmpty() && number.length() <= InputLimits.REFERENCE) {
+					numbers.add(number);
+				}
+			}
+		}
+		if (!numbers.isEmpty()) {
+			permits.readAhead(numbers);
+		}
 	}
 
 	/** Who declares, once the caller may act for them and they may trade. */

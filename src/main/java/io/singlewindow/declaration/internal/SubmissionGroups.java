@@ -238,6 +238,8 @@ class SubmissionGroups implements SmartLifecycle {
 		try {
 			group.executeWithoutResult(tx -> {
 				List<HeldSubmissions.Kept<Declarations.Submission>> stored = new ArrayList<>();
+				// The members' permits in one statement rather than one per line checked.
+				declarations.readAheadPermitsOf(members.stream().map(Waiting::draft).toList());
 				for (Waiting member : members) {
 					written.put(member, savepoints ? submitted(member, tx, members.size() > 1, stored)
 							: withoutSavepoint(member, tx, stored));

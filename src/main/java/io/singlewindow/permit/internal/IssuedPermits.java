@@ -104,6 +104,11 @@ class IssuedPermits {
 		return one("WHERE p.number = ?", number, false);
 	}
 
+	/** The permits of these numbers that exist, in one statement. */
+	List<IssuedPermit> findAll(java.util.Collection<String> numbers) {
+		return many("WHERE p.number = ANY(?::text[])", (Object) numbers.toArray(String[]::new));
+	}
+
 	/** @throws Problem 404 {@code PERMIT_NOT_FOUND} */
 	IssuedPermit get(String number) {
 		return find(number).orElseThrow(() -> Problem.notFound("PERMIT_NOT_FOUND", number));

@@ -65,12 +65,16 @@ class JdbcPermitLedger implements PermitLedger {
 	private final AuditTrail auditTrail;
 	private final Counter asRead;
 	private final Counter locked;
+	private final Counter checkedOnKept;
+	private final Counter checkedOnRead;
 
 	JdbcPermitLedger(JdbcClient jdbc, PermitCatalogue catalogue, IssuedPermits permits, BusinessTime time,
 			ApplicationEventPublisher events, AuditTrail auditTrail, MeterRegistry meters) {
 		this.auditTrail = auditTrail;
 		this.asRead = writeOffs(meters, "as-read");
 		this.locked = writeOffs(meters, "locked");
+		this.checkedOnKept = checks(meters, "kept");
+		this.checkedOnRead = checks(meters, "read");
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.permits = permits;
@@ -85,6 +89,15 @@ class JdbcPermitLedger implements PermitLedger {
 	private static Counter writeOffs(MeterRegistry meters, String taken) {
 		return Counter.builder("singlewindow.permit.write-offs")
 			.description("Permit write-offs by how the permit was taken").tag("taken", taken).register(meters);
+	}
+
+	/**
+	 * Checks by the permit they were decided on: the one this transaction already held (read ahead for its group, or
+	 * read or written by an earlier line; no statement), or one read for the check.
+	 */
+	private static Counter checks(MeterRegistry meters, String permit) {
+		return Counter.builder("singlewindow.permit.checks")
+			.description("Permit checks by the permit they were decided on").tag("permit", permit).register(meters);
 	}
 
 	@Override
@@ -261,12 +274,34 @@ class JdbcPermitLedger implements PermitLedger {
 	}
 
 	@Override
+	public void readAhead(java.util.Collection<String> permitNumbers) {
+		if (keptInThisTransaction() == null) {
+			return;
+		}
+		List<String> numbers = permitNumbers.stream()
+			.filter(n -> n != null && !n.isBlank() && checkedInThisTransaction(n) == null)
+			.distinct()
+			.toList();
+		if (!numbers.isEmpty()) {
+			permits.findAll(numbers).forEach(JdbcPermitLedger::read);
+		}
+	}
+
+	@Override
 	public Optional<String> check(WriteOffRequest request) {
 		try {
 			validate(request);
 		} catch (Problem p) {
 			return Optional.of(p.code());
 		}
+		// Accepted on the permit this transaction holds, no statement: its write-off compares the row with it. Not
+		// refused on it: after a savepoint rolled a write-off back it may show less quota than the row holds.
+		IssuedPermit kept = checkedInThisTransaction(request.permitNumber());
+		if (kept != null && refusal(kept, request, time.today()).isEmpty()) {
+			checkedOnKept.increment();
+			return Optional.empty();
+		}
+		checkedOnRead.increment();
 		Optional<IssuedPermit> permit = permits.find(request.permitNumber());
 		if (permit.isEmpty()) {
 			return Optional.of("PERMIT_NOT_FOUND");

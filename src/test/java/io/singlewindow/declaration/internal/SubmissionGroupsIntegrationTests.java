@@ -259,6 +259,34 @@ class SubmissionGroupsIntegrationTests {
 			.param(licensedId).query(Long.class).single()).isPositive();
 	}
 
+	@Test
+	void aGroupReadsItsMembersPermitsInOneStatementBeforeTheirChecks() {
+		HeldPermit licence = permits.heldBy(CHIP).stream().filter(p -> p.catalogueCode().equals("AIL"))
+			.filter(p -> p.status().equals("IN_FORCE")).findFirst().orElseThrow();
+		var members = List.of(waiting(SingleWindowFlowIntegrationTests.chipDeclaration(licence.number(), "1"),
+				"group-read-ahead-" + UUID.randomUUID()), waiting(processors(), "group-read-ahead-" + UUID.randomUUID()),
+				waiting(SingleWindowFlowIntegrationTests.chipDeclaration(licence.number(), "2"),
+						"group-read-ahead-" + UUID.randomUUID()));
+		double kept = checks("kept");
+		double read = checks("read");
+
+		groups.commit(members);
+
+		members.forEach(m -> assertThat(m.answer().join().submission()).isNotNull());
+		// Each licensed line checked on the licence as the group read it ahead, none read on its own.
+		assertThat(checks("kept") - kept).isEqualTo(2);
+		assertThat(checks("read") - read).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM permit_write_off WHERE permit_number = ? AND declaration_id IN (?, ?)")
+			.params(licence.number(), members.get(0).answer().join().submission().id(),
+					members.get(2).answer().join().submission().id())
+			.query(Long.class).single()).isEqualTo(2);
+	}
+
+	private double checks(String permit) {
+		var counter = meters.find("singlewindow.permit.checks").tag("permit", permit).counter();
+		return counter == null ? 0 : counter.count();
+	}
+
 	/**
 	 * A group's lines, tasks and timeline are written as one array per column: every value must come back as
 	 * declared, whatever its text — quotes, braces, commas, backslashes, a description that reads NULL — and the

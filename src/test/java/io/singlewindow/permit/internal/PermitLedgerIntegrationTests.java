@@ -569,6 +569,80 @@ class PermitLedgerIntegrationTests {
 	}
 
 	@Test
+	void permitsReadAheadForAGroupAreCheckedWithoutReadingThemAgain() {
+		IssuedPermit first = anAutomaticImportLicence(CHIP, "10");
+		IssuedPermit second = anAutomaticImportLicence(CHIP, "10");
+		UUID declaration = UUID.randomUUID();
+		Checked before = checked();
+		Taken taken = taken();
+
+		transactions.executeWithoutResult(tx -> {
+			ledger.readAhead(List.of(first.number(), second.number(), "AIL-2026-NO-SUCH-PERMIT", " "));
+			assertThat(ledger.check(laptops(declaration, 1, first, "6"))).isEmpty();
+			assertThat(ledger.check(laptops(declaration, 2, second, "10"))).isEmpty();
+			assertThat(ledger.check(new WriteOffRequest(declaration, 3, "AIL-2026-NO-SUCH-PERMIT", CHIP, LAPTOPS,
+					BigDecimal.ONE, BigDecimal.ONE))).contains("PERMIT_NOT_FOUND");
+			ledger.writeOff(laptops(declaration, 1, first, "6"));
+			ledger.writeOff(laptops(declaration, 2, second, "10"));
+		});
+
+		assertThat(remainingOf(first)).isEqualByComparingTo("4");
+		assertThat(remainingOf(second)).isEqualByComparingTo("0");
+		// Both known permits decided as read ahead, checks and write-offs alike; only the unknown number was read.
+		assertCheckedSince(before, 2, 1);
+		assertTakenSince(taken, 2, 0);
+	}
+
+	/**
+	 * A check accepts on the permit as read ahead, without reading it again, even when it changed meanwhile: the
+	 * write-off is what decides, on the permit as it is now.
+	 */
+	@Test
+	void aPermitChangedSinceItWasReadAheadIsWrittenOffOnlyAsItIsNow() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID declaration = UUID.randomUUID();
+
+		transactions.executeWithoutResult(tx -> {
+			ledger.readAhead(List.of(permit.number()));
+			apart().executeWithoutResult(other -> jdbc.sql("UPDATE permit SET remaining_quantity = 1 WHERE id = ?")
+				.param(permit.id()).update());
+			assertThat(ledger.check(laptops(declaration, 1, permit, "5"))).isEmpty();
+			assertProblem(() -> ledger.writeOff(laptops(declaration, 1, permit, "5")), "PERMIT_QUOTA_EXCEEDED");
+		});
+
+		assertThat(remainingOf(permit)).isEqualByComparingTo("1");
+		assertThat(ledger.writeOffsOf(declaration)).isEmpty();
+	}
+
+	/**
+	 * A refusal is never decided on a permit kept by the transaction: after a savepoint undid a write-off, the kept
+	 * permit shows 3 left where the row holds 10 again.
+	 */
+	@Test
+	void aCheckRefusesOnlyOnThePermitAsItIsNow() {
+		IssuedPermit permit = anAutomaticImportLicence(CHIP, "10");
+		UUID undone = UUID.randomUUID();
+		UUID next = UUID.randomUUID();
+		TransactionTemplate savepoint = new TransactionTemplate(transactions.getTransactionManager());
+		savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+		Checked before = checked();
+
+		transactions.executeWithoutResult(tx -> {
+			ledger.readAhead(List.of(permit.number()));
+			savepoint.executeWithoutResult(inner -> {
+				ledger.writeOff(laptops(undone, 1, permit, "7"));
+				inner.setRollbackOnly();
+			});
+			assertThat(ledger.check(laptops(next, 1, permit, "8"))).isEmpty();
+			ledger.writeOff(laptops(next, 1, permit, "8"));
+		});
+
+		assertThat(remainingOf(permit)).isEqualByComparingTo("2");
+		assertThat(activeConsumption(permit)).isEqualByComparingTo("8");
+		assertCheckedSince(before, 0, 1);
+	}
+
+	@Test
 	void concurrentDeclarationsWritingOffAsCheckedNeverOverdrawAPermit() throws Exception {
 		IssuedPermit permit = anAutomaticImportLicence(CHIP, "100");
 		int threads = 16;
@@ -627,6 +701,24 @@ class PermitLedgerIntegrationTests {
 		Taken now = taken();
 		assertThat(now.asRead() - before.asRead()).as("written off as read").isEqualTo(asRead);
 		assertThat(now.locked() - before.locked()).as("read under the lock").isEqualTo(locked);
+	}
+
+	/** How many checks were decided on a permit the transaction held, and how many read it, so far. */
+	private record Checked(double kept, double read) {
+	}
+
+	private Checked checked() {
+		return new Checked(checks("kept"), checks("read"));
+	}
+
+	private void assertCheckedSince(Checked before, int kept, int read) {
+		Checked now = checked();
+		assertThat(now.kept() - before.kept()).as("checked on the permit held").isEqualTo(kept);
+		assertThat(now.read() - before.read()).as("checked on the permit read").isEqualTo(read);
+	}
+
+	private double checks(String permit) {
+		return meters.get("singlewindow.permit.checks").tag("permit", permit).counter().count();
 	}
 
 	private double writeOffs(String taken) {
