@@ -33,7 +33,9 @@ public interface PermitLedger {
 	/**
 	 * What {@link #writeOff(WriteOffRequest)} would answer right now, checked without locking or consuming anything:
 	 * the code of the refusal, or empty when it would succeed. Lets a caller decide early and take the permit's lock
-	 * only at the end of its transaction; the write-off itself checks again under the lock.
+	 * only at the end of its transaction; the write-off itself checks again under the lock. It accepts on the permit as
+	 * its transaction last read or wrote it, if it did (see {@link #readAhead}), and refuses only on the permit as it
+	 * is now.
 	 */
 	java.util.Optional<String> check(WriteOffRequest request);
 

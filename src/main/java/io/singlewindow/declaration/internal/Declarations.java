@@ -186,7 +186,7 @@ class Declarations {
 	void readAheadPermitsOf(List<DeclarationDraft> drafts) {
 		java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
 		for (DeclarationDraft draft : drafts) {
-			List<DeclarationRequest.Item> items = draft.request().items();
+			List<DeclarationRequest.Item> items = draft.request() == null ? null : draft.request().items();
 			for (int i = 0; items != null && i < items.size() && numbers.size() < PERMITS_READ_AHEAD; i++) {
 				DeclarationRequest.Item item = items.get(i);
 				String number = item == null || item.permitNumber() == null ? "" : item.permitNumber().strip();
