@@ -152,10 +152,11 @@ public final class EndToEndBenchmark {
 				+ "exceed %.0f decl/s, i.e. ratios of at most %.2f (one-tx) and %.2f (batched)", cores,
 				run.total() * http / 1000, fastest, fastest / oneTxRate, fastest / batchedRate);
 		// The host's speed moves by half within minutes here, and decl/s and the ratios with it. The client's work per
-		// declaration is fixed (build a body, send it, read the answer), so its CPU measures the host's speed at the
-		// moment, and the platform's and PostgreSQL's CPU in units of it compares runs of different code fairly.
-		report("CPU per declaration in units of the benchmark client's (a fixed piece of work, so comparable across "
-				+ "runs whatever the host's speed): platform JVM %.2f + PostgreSQL %.2f = %.2f", run.platform() / run.client(),
+		// declaration is fixed (build a body, send it, read the answer), so its CPU follows the host's speed at the
+		// moment, and the platform's and PostgreSQL's CPU in units of it moves less between runs than decl/s does
+		// (still by up to a fifth between two runs of one build: compare several runs).
+		report("CPU per declaration in units of the benchmark client's (a fixed piece of work; moved less by the "
+				+ "host's speed than decl/s): platform JVM %.2f + PostgreSQL %.2f = %.2f", run.platform() / run.client(),
 				run.postgres() / run.client(), (run.platform() + run.postgres()) / run.client());
 	}
 
