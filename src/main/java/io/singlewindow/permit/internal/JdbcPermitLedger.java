@@ -275,11 +275,12 @@ class JdbcPermitLedger implements PermitLedger {
 
 	@Override
 	public void readAhead(java.util.Collection<String> permitNumbers) {
-		if (keptInThisTransaction() == null) {
+		Map<String, IssuedPermit> kept = keptInThisTransaction();
+		if (kept == null) {
 			return;
 		}
 		List<String> numbers = permitNumbers.stream()
-			.filter(n -> n != null && !n.isBlank() && checkedInThisTransaction(n) == null)
+			.filter(n -> n != null && !n.isBlank() && !kept.containsKey(n))
 			.distinct()
 			.toList();
 		if (!numbers.isEmpty()) {

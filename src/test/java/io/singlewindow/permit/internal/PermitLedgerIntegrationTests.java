@@ -718,11 +718,15 @@ class PermitLedgerIntegrationTests {
 	}
 
 	private double checks(String permit) {
-		return meters.get("singlewindow.permit.checks").tag("permit", permit).counter().count();
+		return counted("singlewindow.permit.checks", "permit", permit);
 	}
 
 	private double writeOffs(String taken) {
-		return meters.get("singlewindow.permit.write-offs").tag("taken", taken).counter().count();
+		return counted("singlewindow.permit.write-offs", "taken", taken);
+	}
+
+	private double counted(String meter, String tag, String value) {
+		return meters.get(meter).tag(tag, value).counter().count();
 	}
 
 	private BigDecimal activeConsumption(IssuedPermit permit) {
