@@ -27,7 +27,8 @@ final class CostPerDeclaration {
 			Duration platformCompilerCpu, Duration postgresCpu, Duration clientCpu,
 			java.util.Map<String, Long> callsByStatement,
 			java.util.Map<String, Double> millisByStatement, java.util.Map<String, Long> plansByStatement,
-			java.util.Map<String, Double> planMillisByStatement, PostgresCpu.Reading postgres) {
+			java.util.Map<String, Double> planMillisByStatement, PostgresCpu.Reading postgres,
+			java.util.Map<String, Long> autovacuumsByTable) {
 	}
 
 	private final DataSource db;
@@ -78,10 +79,19 @@ final class CostPerDeclaration {
 					planMillis.put(rs.getString(1), rs.getDouble(5));
 				}
 			}
+			// Which tables autovacuum worked on: its CPU in a window (PostgresCpu) comes with no name otherwise.
+			java.util.Map<String, Long> autovacuums = new java.util.HashMap<>();
+			try (ResultSet rs = s.executeQuery("""
+					SELECT schemaname || '.' || relname, autovacuum_count + autoanalyze_count FROM pg_stat_all_tables
+					WHERE autovacuum_count + autoanalyze_count > 0""")) {
+				while (rs.next()) {
+					autovacuums.put(rs.getString(1), rs.getLong(2));
+				}
+			}
 			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
 					wal[2], wal[3], checkpoints,
 					cpu(platform), CompilerCpu.of(platform), postgres.total(), cpu(ProcessHandle.current()), calls, millis,
-					plans, planMillis, postgres);
+					plans, planMillis, postgres, autovacuums);
 		}
 	}
 
@@ -177,6 +187,17 @@ final class CostPerDeclaration {
 	/** PostgreSQL's CPU milliseconds per declaration between two snapshots, by kind of process. */
 	static String postgresByProcess(Snapshot a, Snapshot b, int declarations) {
 		return PostgresCpu.perDeclaration(a.postgres(), b.postgres(), declarations);
+	}
+
+	/** The tables autovacuum vacuumed or analysed between two snapshots, with how often; "none" if it did nothing. */
+	static String autovacuumed(Snapshot a, Snapshot b) {
+		String tables = b.autovacuumsByTable().entrySet().stream()
+			.map(e -> java.util.Map.entry(e.getKey(), e.getValue() - a.autovacuumsByTable().getOrDefault(e.getKey(), 0L)))
+			.filter(e -> e.getValue() > 0)
+			.sorted(java.util.Map.Entry.comparingByKey())
+			.map(e -> e.getKey() + "=" + e.getValue())
+			.collect(java.util.stream.Collectors.joining(" "));
+		return tables.isEmpty() ? "none" : tables;
 	}
 
 	/** A statement's figure and its calls, per declaration, then its text's beginning. */

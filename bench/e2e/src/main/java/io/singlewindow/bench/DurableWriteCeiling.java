@@ -48,6 +48,16 @@ final class DurableWriteCeiling {
 
 	/** Reads every row written since {@code fromXid} in the public schema and prepares empty copies of the tables. */
 	long capture(long fromXid) throws SQLException {
+		return capture(fromXid, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Reads every row whose current version was written by a transaction in {@code [fromXid, toXid)} and prepares empty
+	 * copies of the tables: the rows a window of the load left, e.g. the warm-up's last rounds for the ceilings measured
+	 * before the HTTP run.
+	 */
+	long capture(long fromXid, long toXid) throws SQLException {
+		rowsByTable.clear();
 		long total = 0;
 		try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
 			s.execute("DROP SCHEMA IF EXISTS ceiling CASCADE");
@@ -62,7 +72,7 @@ final class DurableWriteCeiling {
 			for (String table : tables) {
 				List<String> rows = new ArrayList<>();
 				try (ResultSet rs = s.executeQuery("SELECT row_to_json(t)::text FROM public.\"" + table
-						+ "\" t WHERE t.xmin::text::bigint >= " + fromXid)) {
+						+ "\" t WHERE t.xmin::text::bigint >= " + fromXid + " AND t.xmin::text::bigint < " + toXid)) {
 					while (rs.next()) {
 						rows.add(rs.getString(1));
 					}
@@ -77,6 +87,16 @@ final class DurableWriteCeiling {
 			}
 		}
 		return total;
+	}
+
+	/**
+	 * Drops the copies: after the ceilings measured before the HTTP run, so that autovacuum has nothing of theirs to
+	 * analyse or vacuum while it runs.
+	 */
+	void dropCopies() throws SQLException {
+		try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+			s.execute("DROP SCHEMA IF EXISTS ceiling CASCADE");
+		}
 	}
 
 	Map<String, Integer> capturedCounts() {
@@ -129,6 +149,11 @@ final class DurableWriteCeiling {
 								}
 							}
 							c.commit();
+						}
+						// A backend sends its counts to pg_stat_database at most once a second, an idle one up to 10 s
+						// later: without this the ceilings measured before the HTTP run would count in its window.
+						try (Statement flush = c.createStatement()) {
+							flush.execute("SELECT pg_stat_force_next_flush()");
 						}
 					}
 					return null;

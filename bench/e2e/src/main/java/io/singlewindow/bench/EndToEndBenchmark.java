@@ -68,7 +68,12 @@ public final class EndToEndBenchmark {
 
 
 				CostPerDeclaration cost = new CostPerDeclaration(db, app, pgData);
-				warmUp(api, mix, declarations, clients, timeout, db, cost);
+				WarmUpTail tail = warmUp(api, mix, declarations, clients, timeout, db, cost);
+				Ceilings earlier = ceilingsOf(db, tail.fromXid(), DurableWriteCeiling.currentXid(db), tail.declarations(),
+						clients);
+				report("JDBC ceilings before the HTTP run, over the rows of the warm-up's last %d declarations (%.1f rows "
+						+ "each): one-tx %.1f decl/s, batched %.1f decl/s", tail.declarations(),
+						(double) earlier.rows() / tail.declarations(), earlier.oneTx(), earlier.batched());
 				long fromXid = DurableWriteCeiling.currentXid(db);
 				var before = cost.take();
 				// The window ends when the last declaration reached its final state, before they are verified.
@@ -81,6 +86,8 @@ public final class EndToEndBenchmark {
 				report("per declaration (measured window): %s", CostPerDeclaration.perDeclaration(before, after, declarations));
 				report("PostgreSQL CPU ms per declaration by process: %s",
 						CostPerDeclaration.postgresByProcess(before, after, declarations));
+				report("autovacuum runs in the measured window (vacuums and analyses by table): %s",
+						CostPerDeclaration.autovacuumed(before, after));
 				report("statements run most often, calls per declaration:");
 				CostPerDeclaration.busiestStatements(before, after, declarations, 25).forEach(line -> report("  %s", line));
 				report("PostgreSQL time per declaration:");
@@ -109,6 +116,8 @@ public final class EndToEndBenchmark {
 				report("RATIO end-to-end HTTP / JDBC one-tx-per-declaration = %.2f",
 						http / perDeclaration.declarationsPerSecond(declarations));
 				report("RATIO end-to-end HTTP / JDBC batched = %.2f", http / batched.declarationsPerSecond(declarations));
+				reportBracketed(http, earlier, perDeclaration.declarationsPerSecond(declarations),
+						batched.declarationsPerSecond(declarations));
 				reportCpuBound(CostPerDeclaration.cpu(before, after, declarations),
 						CostPerDeclaration.cpu(ceilingsStart, betweenCeilings, declarations),
 						CostPerDeclaration.cpu(betweenCeilings, ceilingsEnd, declarations), http,
@@ -130,6 +139,38 @@ public final class EndToEndBenchmark {
 				app.waitFor();
 			}
 		}
+	}
+
+	/** The two ceilings' rates over one window's rows, and how many rows that window left. */
+	record Ceilings(long rows, double oneTx, double batched) {
+	}
+
+	/** Both ceilings over the rows written by transactions in {@code [fromXid, toXid)} of {@code declarations}. */
+	private static Ceilings ceilingsOf(HikariDataSource db, long fromXid, long toXid, int declarations, int clients)
+			throws Exception {
+		DurableWriteCeiling ceiling = new DurableWriteCeiling(db);
+		long rows = ceiling.capture(fromXid, toXid);
+		var oneTx = ceiling.run("one transaction per declaration", declarations, clients);
+		var batched = ceiling.run("batched, 100 declarations per transaction", Math.max(1, declarations / 100),
+				Math.min(clients, Math.max(1, declarations / 100)));
+		ceiling.dropCopies();
+		return new Ceilings(rows, oneTx.declarationsPerSecond(declarations), batched.declarationsPerSecond(declarations));
+	}
+
+	/**
+	 * Issue 16: the ratios against the ceilings measured just before the HTTP run (over the warm-up's last rows) and just
+	 * after it (over its own rows). This host's speed moves by up to half within minutes, and a ceiling measured only
+	 * after the run puts that drift into the ratio whole; against the mean of the two, a drift that lasts through the run
+	 * cancels out, and the two ceilings' difference shows how far the host moved meanwhile.
+	 */
+	private static void reportBracketed(double http, Ceilings before, double oneTxAfter, double batchedAfter) {
+		double oneTx = (before.oneTx() + oneTxAfter) / 2;
+		double batched = (before.batched() + batchedAfter) / 2;
+		report("RATIO bracketed (HTTP / mean of the ceilings before and after it): one-tx %.2f (%.1f / %.1f, before %.1f "
+				+ "after %.1f, moved %+.0f %%), batched %.2f (%.1f / %.1f, before %.1f after %.1f, moved %+.0f %%)",
+				http / oneTx, http, oneTx, before.oneTx(), oneTxAfter, 100 * (oneTxAfter / before.oneTx() - 1),
+				http / batched, http, batched, before.batched(), batchedAfter,
+				100 * (batchedAfter / before.batched() - 1));
 	}
 
 	/**
@@ -187,7 +228,7 @@ public final class EndToEndBenchmark {
 	 * CPU in the measured window of a 5,000 run (JFR: C2 busy for its first 55 s). Rounds of declarations run until the
 	 * compilers take under 5 % of the platform's CPU in a round, or for {@code bench.warmupSeconds} (120) at most.
 	 */
-	private static void warmUp(Api api, DeclarationMix mix, int declarations, int clients, Duration timeout,
+	private static WarmUpTail warmUp(Api api, DeclarationMix mix, int declarations, int clients, Duration timeout,
 			HikariDataSource db, CostPerDeclaration cost) throws Exception {
 		long until = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 120)).toNanos();
 		int round = Math.max(200, Math.min(1000, declarations / 10 + 1));
@@ -195,7 +236,9 @@ public final class EndToEndBenchmark {
 		int warmed = 0;
 		double share;
 		long started = System.nanoTime();
+		List<Long> roundStarts = new ArrayList<>();
 		do {
+			roundStarts.add(DurableWriteCeiling.currentXid(db));
 			var before = cost.take();
 			Load load = runLoad(api, mix, round, clients, timeout, db, true, null, rounds * round);
 			share = CostPerDeclaration.compilerShare(before, cost.take());
@@ -207,6 +250,13 @@ public final class EndToEndBenchmark {
 		report("warm-up: %d declarations in %d rounds, %.1f s; JIT compilers' share of the platform's CPU in the last "
 				+ "round %.1f %%%s", warmed, rounds, (System.nanoTime() - started) / 1e9, 100 * share,
 				share >= 0.05 ? " (time limit reached: the measured window still includes compilation)" : "");
+		// The last rounds, as many as the measured run has declarations (or all there were).
+		int tailRounds = Math.min(rounds, Math.max(1, (declarations + round - 1) / round));
+		return new WarmUpTail(roundStarts.get(rounds - tailRounds), tailRounds * round);
+	}
+
+	/** The warm-up's last rounds: the first transaction id they used, and how many declarations they submitted. */
+	record WarmUpTail(long fromXid, int declarations) {
 	}
 
 	record Load(double seconds, LatencyRecorder latency, int verified, List<String> failures,
