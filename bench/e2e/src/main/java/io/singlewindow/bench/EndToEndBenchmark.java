@@ -124,6 +124,7 @@ public final class EndToEndBenchmark {
 						perDeclaration.declarationsPerSecond(declarations), batched.declarationsPerSecond(declarations));
 				report("PostgreSQL CPU ms per declaration by process, one-tx ceiling: %s",
 						CostPerDeclaration.postgresByProcess(ceilingsStart, betweenCeilings, declarations));
+				reportRequestFloor(api, mix, declarations, clients, cost, CostPerDeclaration.cpu(before, after, declarations));
 				report("database settings at the end of the run: %s", DurableSettings.readBack(pg.getPostgresDatabase()));
 				// Issue 12: the audit trail the run left, sealed in the background, and the time to recompute its chain.
 				Thread.sleep(3000);
@@ -137,6 +138,48 @@ public final class EndToEndBenchmark {
 			} finally {
 				app.destroy();
 				app.waitFor();
+			}
+		}
+	}
+
+	/**
+	 * Issue 16: what one request costs before the platform does anything of its own. The traders' keys ask
+	 * {@code GET /api/v1/me} as many times as the run submitted declarations, from as many clients: the same
+	 * connector, filter chain (API key look-up included), dispatch and JSON answer as a submission, without its body,
+	 * checks, writes or commit. The three processes' CPU per request beside the HTTP run's per declaration shows how much
+	 * of that is the web stack's and the client's, whatever the platform's own work.
+	 */
+	private static void reportRequestFloor(Api api, DeclarationMix mix, int requests, int clients,
+			CostPerDeclaration cost, CostPerDeclaration.Cpu run) throws Exception {
+		asks(api, mix, Math.max(1, requests / 5), clients); // the path's own code compiled before it is measured
+		var start = cost.take();
+		long started = System.nanoTime();
+		asks(api, mix, requests, clients);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		var floor = CostPerDeclaration.cpu(start, cost.take(), requests);
+		report("one authenticated request (GET /api/v1/me, %d from %d clients, %.0f requests/s), CPU ms per request: "
+				+ "platform JVM %.2f + PostgreSQL %.2f + client %.2f = %.2f, against %.2f + %.2f + %.2f = %.2f per declaration "
+				+ "in the HTTP run", requests, clients, requests / seconds, floor.platform(), floor.postgres(), floor.client(),
+				floor.total(), run.platform(), run.postgres(), run.client(), run.total());
+	}
+
+	private static void asks(Api api, DeclarationMix mix, int requests, int clients) throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int c = 0; c < clients; c++) {
+				futures.add(pool.submit(() -> {
+					for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+						var answer = api.get("/api/v1/me", mix.trader(i).key());
+						if (answer.statusCode() != 200) {
+							throw new IOException("GET /api/v1/me: HTTP " + answer.statusCode());
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> f : futures) {
+				f.get();
 			}
 		}
 	}
