@@ -32,8 +32,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * records each submit's latency; waits until every declaration reached its final state; verifies each one through
  * the API.</li>
  * <li>Writes the same rows again straight through JDBC ({@link DurableWriteCeiling}): one transaction per
- * declaration, and batched.</li>
- * <li>Prints declarations/s of each and the ratios.</li>
+ * declaration, and batched; both also just before the HTTP run, over the rows of the warm-up's last rounds.</li>
+ * <li>Prints declarations/s of each and the ratios, against the ceilings after the run and against the mean of
+ * before and after.</li>
+ * <li>Times one authenticated request ({@code GET /api/v1/me}) on its own: the web stack's cost per request.</li>
  * </ol>
  * Usage: {@code bench/e2e/run.sh [declarations] [clients]}.
  */
@@ -203,8 +205,8 @@ public final class EndToEndBenchmark {
 	/**
 	 * Issue 16: the ratios against the ceilings measured just before the HTTP run (over the warm-up's last rows) and just
 	 * after it (over its own rows). This host's speed moves by up to half within minutes, and a ceiling measured only
-	 * after the run puts that drift into the ratio whole; against the mean of the two, a drift that lasts through the run
-	 * cancels out, and the two ceilings' difference shows how far the host moved meanwhile.
+	 * after the run puts that drift into the ratio whole; the mean of the two evens out a steady drift across the run
+	 * (not one that comes and goes within it), and the two ceilings' difference shows how far the host moved meanwhile.
 	 */
 	private static void reportBracketed(double http, Ceilings before, double oneTxAfter, double batchedAfter) {
 		double oneTx = (before.oneTx() + oneTxAfter) / 2;
