@@ -69,15 +69,26 @@ class RiskAssessorIntegrationTests {
 		return prefix + "_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
 	}
 
+	/** The codes of {@link #threeProfilesOn}'s profiles. */
+	record ThreeProfiles(String yellow, String red, String notSelected) {
+	}
+
+	/** A yellow profile on the HS code's first six digits, a red one on the code from France, one never selecting. */
+	ThreeProfiles threeProfilesOn(String hs) {
+		var codes = new ThreeProfiles(code("IT_YELLOW"), code("IT_RED"), code("IT_RARE"));
+		profiles.insert(aProfile(codes.yellow()).hs(hs.substring(0, 6)).build());
+		profiles.insert(aProfile(codes.red()).hs(hs).origin("FR").channel(Channel.RED).build());
+		profiles.insert(aProfile(codes.notSelected()).hs(hs).rate("0").build());
+		return codes;
+	}
+
 	@Test
 	void recordsTheDecisionWithEveryHitForOfficers() {
 		String hs = anUnusedHsCode();
-		String yellow = code("IT_YELLOW");
-		String red = code("IT_RED");
-		String notSelected = code("IT_RARE");
-		profiles.insert(aProfile(yellow).hs(hs.substring(0, 6)).build());
-		profiles.insert(aProfile(red).hs(hs).origin("FR").channel(Channel.RED).build());
-		profiles.insert(aProfile(notSelected).hs(hs).rate("0").build());
+		ThreeProfiles three = threeProfilesOn(hs);
+		String yellow = three.yellow();
+		String red = three.red();
+		String notSelected = three.notSelected();
 		var request = aRiskRequest().id(anIdNotRandomlySelected())
 			.withLine(aLine().hs("8542319000"))
 			.withLine(aLine().hs(hs).origin("FR"))
@@ -121,6 +132,47 @@ class RiskAssessorIntegrationTests {
 			assessor.write(List.of(again.assessments()));
 		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("assessed before");
 		assertThat(assessments.find(request.declarationId()).orElseThrow().hits()).hasSize(1);
+	}
+
+	@Test
+	void theHitsOfAssessmentsWrittenTogetherAreStoredAsAssessedEveryFieldInTheirOrder() {
+		String hs = anUnusedHsCode();
+		ThreeProfiles three = threeProfilesOn(hs);
+		var twoLines = aRiskRequest().id(anIdNotRandomlySelected())
+			.withLine(aLine().hs(hs).origin("FR"))
+			.withLine(aLine().hs(hs))
+			.build();
+		var oneLine = aRiskRequest().id(anIdNotRandomlySelected()).withLine(aLine().hs(hs)).build();
+		var noHit = aRiskRequest().id(anIdNotRandomlySelected()).withLine(aLine().hs(anUnusedHsCode())).build();
+
+		List<RiskAssessment> assessed = transactions.execute(tx -> {
+			List<RiskAssessor.HeldAssessments> held = new ArrayList<>();
+			List<RiskAssessment> results = new ArrayList<>();
+			for (var request : List.of(twoLines, noHit, oneLine)) {
+				var one = assessor.holding(() -> jdbcAssessor.assess(request, later()));
+				held.add(one.assessments());
+				results.add(one.result());
+			}
+			assessor.write(held);
+			return results;
+		});
+
+		assertThat(assessed.get(0).hits()).as("each profile once, at the first line it matches")
+			.extracting(RiskHit::profileCode, RiskHit::lineNo)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(three.red(), 1),
+					org.assertj.core.groups.Tuple.tuple(three.yellow(), 1),
+					org.assertj.core.groups.Tuple.tuple(three.notSelected(), 1));
+		assertThat(assessed.get(1).hits()).isEmpty();
+		assertThat(assessed.get(2).hits()).extracting(RiskHit::profileCode)
+			.containsExactlyInAnyOrder(three.yellow(), three.notSelected());
+		for (RiskAssessment one : assessed) {
+			assertThat(assessments.find(one.declarationId()).orElseThrow().hits())
+				.usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison
+					.RecursiveComparisonConfiguration.builder()
+					.withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class)
+					.build())
+				.containsExactlyElementsOf(one.hits());
+		}
 	}
 
 	@Test

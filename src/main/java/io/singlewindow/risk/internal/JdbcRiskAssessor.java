@@ -106,8 +106,9 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 			// rather than first saves a query on the common path.
 			return find(request.declarationId()).orElseThrow();
 		}
-		recordHits(request.declarationId(), result.hits());
-		recordObservations(List.of(new Assessed(request, decision, declarant.aeoCertified(), at, result)));
+		List<Assessed> assessed = List.of(new Assessed(request, decision, declarant.aeoCertified(), at, result));
+		recordHits(assessed);
+		recordObservations(assessed);
 		return assessment(request, decision, declarant, at, result);
 	}
 
@@ -143,8 +144,8 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	}
 
 	/**
-	 * Writes held assessments: one statement for all the assessments and the prices they observed, one insert for each
-	 * of their hits.
+	 * Writes held assessments: one statement for all the assessments and the prices they observed, one for all their
+	 * hits.
 	 * A declaration assessed already (which a first assessment cannot be) fails the caller's transaction rather than
 	 * leave two decisions.
 	 */
@@ -174,9 +175,7 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 			throw new IllegalStateException("held " + all.size() + " first assessments, " + (all.size() - inserted)
 					+ " of them assessed before");
 		}
-		for (Assessed a : all) {
-			recordHits(a.request().declarationId(), a.result().hits());
-		}
+		recordHits(all);
 	}
 
 	@Override
@@ -251,18 +250,50 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 		return TransactionScope.ofCurrentTransaction(HISTORY_READ_IN_TRANSACTION, HashMap::new);
 	}
 
-	private void recordHits(UUID declarationId, List<RiskHit> hits) {
-		int seq = 0;
-		for (RiskHit hit : hits) {
-			jdbc.sql("""
-					INSERT INTO risk_hit (declaration_id, seq, reason_code, profile_code, channel, line_no, selected,
-					    rate_percent, draw, unit_value_cny, history_mean_cny, history_observations, deviation_percent, detail)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(declarationId, ++seq, hit.reasonCode(), hit.profileCode(), hit.channel().name(), hit.lineNo(),
-						hit.selected(), hit.ratePercent(), hit.draw(), hit.unitValueCny(), hit.historyMeanCny(),
-						hit.historyObservations(), hit.deviationPercent(), hit.detail())
-				.update();
+	/**
+	 * Inserts the hits of {@code assessed}, all in one statement (none when there are none). A profile that matched but
+	 * was not selected is a hit too, so in a young zone, where the new-enterprise profile matches most declarants, most
+	 * declarations carry one: one insert each was a statement a declaration of a group or a batch's chunk.
+	 */
+	private void recordHits(List<Assessed> assessed) {
+		List<String[]> rows = new ArrayList<>();
+		for (Assessed a : assessed) {
+			int seq = 0;
+			for (RiskHit hit : a.result().hits()) {
+				rows.add(new String[] { a.request().declarationId().toString(), Integer.toString(++seq), hit.reasonCode(),
+						hit.profileCode(), hit.channel().name(), text(hit.lineNo()), Boolean.toString(hit.selected()),
+						text(hit.ratePercent()), text(hit.draw()), text(hit.unitValueCny()), text(hit.historyMeanCny()),
+						text(hit.historyObservations()), text(hit.deviationPercent()), hit.detail() });
+			}
 		}
+		if (rows.isEmpty()) {
+			return;
+		}
+		String[][] columns = new String[HIT_COLUMNS][rows.size()];
+		for (int r = 0; r < rows.size(); r++) {
+			for (int c = 0; c < HIT_COLUMNS; c++) {
+				columns[c][r] = rows.get(r)[c];
+			}
+		}
+		jdbc.sql(INSERT_HITS).params((Object[]) columns).update();
+	}
+
+	private static final int HIT_COLUMNS = 14;
+
+	/** Every value as text (exact: a {@code BigDecimal} in plain notation), cast by column; {@code null} stays null. */
+	private static final String INSERT_HITS = """
+			INSERT INTO risk_hit (declaration_id, seq, reason_code, profile_code, channel, line_no, selected,
+			    rate_percent, draw, unit_value_cny, history_mean_cny, history_observations, deviation_percent, detail)
+			SELECT id::uuid, seq::int, reason_code, profile_code, channel, line_no::int, selected::boolean,
+			    rate_percent::numeric, draw::numeric, unit_value_cny::numeric, history_mean_cny::numeric,
+			    history_observations::bigint, deviation_percent::numeric, detail
+			  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			      ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+			    AS h(id, seq, reason_code, profile_code, channel, line_no, selected, rate_percent, draw, unit_value_cny,
+			      history_mean_cny, history_observations, deviation_percent, detail)""";
+
+	private static String text(Object value) {
+		return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
 	}
 
 	/** Appends the unit values observed by {@code assessed} ({@link #observationColumns}); nothing when there are none. */
