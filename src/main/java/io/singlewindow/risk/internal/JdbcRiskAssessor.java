@@ -253,7 +253,7 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	/**
 	 * Inserts the hits of {@code assessed}, all in one statement (none when there are none). A profile that matched but
 	 * was not selected is a hit too, so in a young zone, where the new-enterprise profile matches most declarants, most
-	 * declarations carry one: one insert each was a statement a declaration of a group or a batch's chunk.
+	 * declarations carry one; an insert per hit cost a group or a batch's chunk a statement per declaration.
 	 */
 	private void recordHits(List<Assessed> assessed) {
 		List<String[]> rows = new ArrayList<>();
