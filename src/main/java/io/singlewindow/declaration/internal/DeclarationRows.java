@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.platform.MultiRowInsert;
 import io.singlewindow.risk.RiskDecision;
 import io.singlewindow.routing.RoutingDecision;
 import io.singlewindow.tariff.Assessment;

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.MultiRowInsert;
 import io.singlewindow.platform.TransactionScope;
 import io.singlewindow.risk.Channel;
 import io.singlewindow.risk.RiskAssessment;
@@ -256,45 +257,23 @@ public class JdbcRiskAssessor implements RiskAssessor, RiskAssessments {
 	 * declarations carry one; an insert per hit cost a group or a batch's chunk a statement per declaration.
 	 */
 	private void recordHits(List<Assessed> assessed) {
-		List<String[]> rows = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
 		for (Assessed a : assessed) {
 			int seq = 0;
 			for (RiskHit hit : a.result().hits()) {
-				rows.add(new String[] { a.request().declarationId().toString(), Integer.toString(++seq), hit.reasonCode(),
-						hit.profileCode(), hit.channel().name(), text(hit.lineNo()), Boolean.toString(hit.selected()),
-						text(hit.ratePercent()), text(hit.draw()), text(hit.unitValueCny()), text(hit.historyMeanCny()),
-						text(hit.historyObservations()), text(hit.deviationPercent()), hit.detail() });
+				rows.add(new Object[] { a.request().declarationId(), ++seq, hit.reasonCode(), hit.profileCode(),
+						hit.channel().name(), hit.lineNo(), hit.selected(), hit.ratePercent(), hit.draw(),
+						hit.unitValueCny(), hit.historyMeanCny(), hit.historyObservations(), hit.deviationPercent(),
+						hit.detail() });
 			}
 		}
-		if (rows.isEmpty()) {
-			return;
-		}
-		String[][] columns = new String[HIT_COLUMNS][rows.size()];
-		for (int r = 0; r < rows.size(); r++) {
-			for (int c = 0; c < HIT_COLUMNS; c++) {
-				columns[c][r] = rows.get(r)[c];
-			}
-		}
-		jdbc.sql(INSERT_HITS).params((Object[]) columns).update();
+		HITS.write(jdbc, rows);
 	}
 
-	private static final int HIT_COLUMNS = 14;
-
-	/** Every value as text (exact: a {@code BigDecimal} in plain notation), cast by column; {@code null} stays null. */
-	private static final String INSERT_HITS = """
-			INSERT INTO risk_hit (declaration_id, seq, reason_code, profile_code, channel, line_no, selected,
-			    rate_percent, draw, unit_value_cny, history_mean_cny, history_observations, deviation_percent, detail)
-			SELECT id::uuid, seq::int, reason_code, profile_code, channel, line_no::int, selected::boolean,
-			    rate_percent::numeric, draw::numeric, unit_value_cny::numeric, history_mean_cny::numeric,
-			    history_observations::bigint, deviation_percent::numeric, detail
-			  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			      ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-			    AS h(id, seq, reason_code, profile_code, channel, line_no, selected, rate_percent, draw, unit_value_cny,
-			      history_mean_cny, history_observations, deviation_percent, detail)""";
-
-	private static String text(Object value) {
-		return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-	}
+	private static final MultiRowInsert HITS = new MultiRowInsert("risk_hit", List.of("declaration_id uuid", "seq int",
+			"reason_code text", "profile_code text", "channel text", "line_no int", "selected boolean",
+			"rate_percent numeric", "draw numeric", "unit_value_cny numeric", "history_mean_cny numeric",
+			"history_observations bigint", "deviation_percent numeric", "detail text"), "");
 
 	/** Appends the unit values observed by {@code assessed} ({@link #observationColumns}); nothing when there are none. */
 	private void recordObservations(List<Assessed> assessed) {

@@ -1,4 +1,4 @@
-package io.singlewindow.declaration.internal;
+package io.singlewindow.platform;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Values travel as text and are cast by column, as the arrays' types say: amounts in plain notation, instants in
  * ISO-8601 with their offset, so that nothing depends on the session's time zone.
  */
-final class MultiRowInsert {
+public final class MultiRowInsert {
 
 	private final String sql;
 	private final int columns;
@@ -30,7 +30,7 @@ final class MultiRowInsert {
 	 * @param typedColumns each column with its type, as in {@code "line_no int"}, in the order of the rows' values
 	 * @param suffix what follows the rows, e.g. {@code ON CONFLICT DO NOTHING}, or empty
 	 */
-	MultiRowInsert(String table, List<String> typedColumns, String suffix) {
+	public MultiRowInsert(String table, List<String> typedColumns, String suffix) {
 		this.columns = typedColumns.size();
 		String names = typedColumns.stream().map(c -> c.split(" ")[0]).collect(Collectors.joining(", "));
 		String arrays = typedColumns.stream()
@@ -39,12 +39,12 @@ final class MultiRowInsert {
 		this.sql = ("INSERT INTO " + table + " (" + names + ") SELECT * FROM unnest(" + arrays + ") " + suffix).strip();
 	}
 
-	String sql() {
+	public String sql() {
 		return sql;
 	}
 
 	/** Writes the rows, each an array of its column values in the order given; nothing when there are none. */
-	void write(JdbcClient jdbc, List<Object[]> rows) {
+	public void write(JdbcClient jdbc, List<Object[]> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -57,12 +57,12 @@ final class MultiRowInsert {
 	 * and one executor start for all of a group's tables instead of one each. A table without rows still takes part,
 	 * with empty arrays, so that the text never varies and its plan is kept.
 	 */
-	static Together together(MultiRowInsert... inserts) {
+	public static Together together(MultiRowInsert... inserts) {
 		return new Together(List.of(inserts));
 	}
 
 	/** The inserts of {@link #together}. */
-	static final class Together {
+	public static final class Together {
 
 		private final List<MultiRowInsert> inserts;
 		private final String withQueries;
@@ -82,12 +82,12 @@ final class MultiRowInsert {
 		 * or none) and the statement proper, {@code primary}. The rows of one table go in as given; the tables, in no
 		 * order anything may rely on but their foreign keys' (all checked at the statement's end).
 		 */
-		String sql(String more, String primary) {
+		public String sql(String more, String primary) {
 			return withQueries + more + "\n" + primary;
 		}
 
 		/** The parameters of the inserts, for rows given in the order of the inserts; the caller's follow them. */
-		List<Object> params(List<List<Object[]>> rows) {
+		public List<Object> params(List<List<Object[]>> rows) {
 			if (rows.size() != inserts.size()) {
 				throw new IllegalArgumentException(rows.size() + " sets of rows for " + inserts.size() + " inserts");
 			}
@@ -100,7 +100,7 @@ final class MultiRowInsert {
 	}
 
 	/** The rows turned into one text array per column. */
-	Object[] columnsOf(List<Object[]> rows) {
+	public Object[] columnsOf(List<Object[]> rows) {
 		return columns(rows, columns);
 	}
 
@@ -108,7 +108,7 @@ final class MultiRowInsert {
 	 * Rows of {@code columns} values each, turned into one text array per column: what a statement that unnests its
 	 * parameters binds ({@code unnest(?::text[], …)}).
 	 */
-	static Object[] columns(List<? extends Object[]> rows, int columns) {
+	public static Object[] columns(List<? extends Object[]> rows, int columns) {
 		for (Object[] row : rows) {
 			if (row.length != columns) {
 				throw new IllegalArgumentException(
@@ -127,7 +127,7 @@ final class MultiRowInsert {
 		return arrays;
 	}
 
-	static String text(Object value) {
+	public static String text(Object value) {
 		return switch (value) {
 			case null -> null;
 			case BigDecimal amount -> amount.toPlainString();

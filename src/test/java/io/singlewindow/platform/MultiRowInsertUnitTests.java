@@ -1,4 +1,4 @@
-package io.singlewindow.declaration.internal;
+package io.singlewindow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
