@@ -18,8 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -27,9 +33,13 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.jayway.jsonpath.JsonPath;
 
 import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.declaration.BatchedDeclaration;
 import io.singlewindow.declaration.DeclarationBatch;
+import io.singlewindow.enterprise.EnterpriseFixtures;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.KeyedActors;
+import io.singlewindow.permit.HeldPermit;
+import io.singlewindow.permit.PermitLedger;
 import io.singlewindow.platform.BusinessTime;
 
 /**
@@ -62,6 +72,15 @@ class DeclarationBatchIntegrationTests {
 
 	@Autowired
 	BusinessTime time;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	PermitLedger permits;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Test
 	void aWorkbookOfManyDeclarationsIsAcceptedAsABatchAndEachGetsItsOutcome() throws Exception {
@@ -204,6 +223,148 @@ class DeclarationBatchIntegrationTests {
 		assertThat(declarationCount()).isEqualTo(before + 6);
 		assertThat(jdbc.sql("SELECT count(DISTINCT declaration_id) FROM declaration_batch_entry WHERE batch_id = ?")
 			.param(batchId).query(Long.class).single()).isEqualTo(7);
+	}
+
+	/**
+	 * A refusal that comes before a declaration wrote anything (an unknown currency is refused by validation) leaves
+	 * the chunk's transaction as it was: the chunk is written once, without a savepoint for each declaration, and each
+	 * declaration counts one attempt.
+	 */
+	@Test
+	void aChunkWhoseRefusalsCameBeforeAnyWriteIsWrittenOnceWithoutASavepointEach() throws Exception {
+		double once = chunksWritten("once");
+		double again = chunksWritten("again");
+
+		String location = send(sevenDeclarations(UUID.randomUUID().toString(), "D"), null)
+			.andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
+		String done = pollUntilFinished(location);
+
+		assertThat(JsonPath.<Integer>read(done, "$.submitted")).isEqualTo(6);
+		assertThat(JsonPath.<Integer>read(done, "$.refused")).isEqualTo(1);
+		assertThat(chunksWritten("once")).isGreaterThan(once);
+		assertThat(chunksWritten("again")).isEqualTo(again);
+		UUID batchId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(jdbc.sql("SELECT attempts FROM declaration_batch_entry WHERE batch_id = ?").param(batchId)
+			.query(Integer.class).list()).hasSize(7).containsOnly(1);
+	}
+
+	/**
+	 * What a declaration of a chunk writes while it runs (here its permit write-off) is written by the chunk's own
+	 * transaction, as the outcomes recorded at its end are: no savepoint (a subtransaction with an id of its own) for
+	 * each declaration.
+	 */
+	@Test
+	void theDeclarationsOfAChunkWriteInTheChunksTransactionNotInASavepointEach() throws Exception {
+		HeldPermit licence = theChipMakersLicence();
+		Actor trader = theChipTrader();
+		String run = UUID.randomUUID().toString();
+		UUID batchId = batches.preview(trader, "WORKBOOK", List.of(chipDeclaration("A", run + "-A", licence.number()),
+				chipDeclaration("B", run + "-B", licence.number()), chipDeclaration("C", run + "-C", licence.number())));
+		assertThat(batches.acceptPreviewed(trader, batchId)).isTrue();
+
+		drain(trader, batchId, time.now(), 0);
+
+		assertThat(batch(trader, batchId).submitted()).isEqualTo(3);
+		List<String> writers = jdbc.sql("""
+				SELECT DISTINCT w.xmin::text FROM permit_write_off w
+				JOIN declaration_batch_entry e ON e.declaration_id = w.declaration_id WHERE e.batch_id = ?
+				UNION SELECT DISTINCT xmin::text FROM declaration_batch_entry WHERE batch_id = ?""")
+			.params(batchId, batchId).query(String.class).list();
+		assertThat(writers).as("transaction ids that wrote the write-offs and the outcomes").hasSize(1);
+	}
+
+	/**
+	 * A declaration of a chunk refused after it wrote its header (an officer used up its licence while it waited for
+	 * the licence's lock) cannot be taken back alone without a savepoint: the chunk is rolled back and written again,
+	 * each declaration then in a savepoint of its own. The others are stored once, the refused one not at all, and no
+	 * declaration counts the undone pass as an attempt.
+	 */
+	@Test
+	void aDeclarationRefusedAfterItWroteHasItsChunkWrittenAgainAndTheOthersAreStoredOnce() throws Exception {
+		HeldPermit licence = theChipMakersLicence();
+		Actor trader = theChipTrader();
+		String run = UUID.randomUUID().toString();
+		UUID batchId = batches.preview(trader, "WORKBOOK", List.of(chipDeclaration("A", run + "-A", null),
+				chipDeclaration("B", run + "-B", licence.number()), chipDeclaration("C", run + "-C", null)));
+		double once = chunksWritten("once");
+		double again = chunksWritten("again");
+		TransactionTemplate officer = new TransactionTemplate(transactionManager);
+		try (var job = Executors.newSingleThreadExecutor()) {
+			try {
+				Future<?> submitting = officer.execute(tx -> {
+					jdbc.sql("SELECT id FROM permit WHERE number = ? FOR UPDATE").param(licence.number()).query()
+						.listOfRows();
+					jdbc.sql("UPDATE permit SET remaining_quantity = 0 WHERE number = ?").param(licence.number())
+						.update();
+					// Accepted and submitted on another connection: by this poll, or by the scheduled one.
+					Future<?> running = job.submit(() -> {
+						assertThat(batches.acceptPreviewed(trader, batchId)).isTrue();
+						return batches.submitPending(time.now());
+					});
+					LockWaits.awaitOne(jdbc, transactionManager, "the chunk");
+					return running;
+				});
+				submitting.get();
+				drain(trader, batchId, time.now(), 0);
+			} finally {
+				jdbc.sql("UPDATE permit SET remaining_quantity = ? WHERE number = ?")
+					.params(licence.remainingQuantity(), licence.number()).update();
+			}
+		}
+
+		DeclarationBatch batch = batch(trader, batchId);
+		assertThat(batch.declarations()).extracting(DeclarationBatch.Entry::state).containsExactly(
+				DeclarationBatch.State.SUBMITTED, DeclarationBatch.State.REFUSED, DeclarationBatch.State.SUBMITTED);
+		assertThat(batch.declarations().get(1).code()).isEqualTo("PERMIT_CHANGED_DURING_SUBMISSION");
+		assertThat(declarationsUnder(run + "-A")).isOne();
+		assertThat(declarationsUnder(run + "-B")).isZero();
+		assertThat(declarationsUnder(run + "-C")).isOne();
+		assertThat(chunksWritten("again")).isEqualTo(again + 1);
+		assertThat(chunksWritten("once")).isEqualTo(once);
+		assertThat(jdbc.sql("SELECT attempts FROM declaration_batch_entry WHERE batch_id = ?").param(batchId)
+			.query(Integer.class).list()).hasSize(3).containsOnly(1);
+	}
+
+	static final io.singlewindow.core.Uscc CHIP = EnterpriseFixtures.demo("CHIP");
+
+	private HeldPermit theChipMakersLicence() {
+		return permits.heldBy(CHIP).stream().filter(p -> p.catalogueCode().equals("AIL"))
+			.filter(p -> p.status().equals("IN_FORCE")).findFirst().orElseThrow();
+	}
+
+	private Actor theChipTrader() {
+		return actors.actorFor(jdbc.sql("SELECT id FROM user_account WHERE username = 'trader.chip'")
+			.query(UUID.class).single()).orElseThrow();
+	}
+
+	/** A declaration as a batch holds it: processors, with portable computers under {@code permit} before them. */
+	private static BatchedDeclaration chipDeclaration(String reference, String clientReference, String permit) {
+		Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("clientReference", clientReference,
+				"flow", "IMPORT", "tradeMode", "0110", "transportMode", "4", "port", "CNXMN", "originCountry", "US",
+				"destinationCountry", "CN", "tradingCountry", "US", "currency", "USD", "incoterm", "CIF"));
+		fields.putAll(Map.of("packages", "3", "grossWeight", "120", "netWeight", "100"));
+		List<Map<String, String>> items = new ArrayList<>();
+		if (permit != null) {
+			items.add(Map.of("hsCode", "8471300000", "description", "portable computers", "quantity", "1", "unit",
+					"C62", "value", "800", "origin", "US", "permitNumber", permit));
+		}
+		items.add(Map.of("hsCode", "8542319000", "description", "processors", "quantity", "200", "unit", "C62",
+				"value", "4000", "origin", "US"));
+		for (int i = 0; i < items.size(); i++) {
+			int row = i;
+			items.get(i).forEach((field, value) -> fields.put(DeclarationForm.itemField(row, field), value));
+		}
+		return new BatchedDeclaration(reference, "Declarations!" + reference, fields, Map.of(), List.of());
+	}
+
+	private long declarationsUnder(String clientReference) {
+		return jdbc.sql("SELECT count(*) FROM declaration WHERE declarant = ? AND client_reference = ?")
+			.params(CHIP.value(), clientReference).query(Long.class).single();
+	}
+
+	private double chunksWritten(String how) {
+		var counter = meters.find("singlewindow.declaration.batch.chunks").tag("written", how).counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	/**

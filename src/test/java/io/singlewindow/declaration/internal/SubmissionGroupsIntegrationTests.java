@@ -2,7 +2,6 @@ package io.singlewindow.declaration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,7 +22,6 @@ import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -202,7 +200,7 @@ class SubmissionGroupsIntegrationTests {
 					jdbc.sql("SELECT id FROM permit WHERE number = ? FOR UPDATE").param(licence.number()).query().listOfRows();
 					jdbc.sql("UPDATE permit SET remaining_quantity = 0 WHERE number = ?").param(licence.number()).update();
 					Future<?> running = committer.submit(() -> groups.commit(List.of(members)));
-					awaitALockWait();
+					LockWaits.awaitOne(jdbc, context.getBean(PlatformTransactionManager.class), "the group");
 					for (var member : members) {
 						assertThat(member.answer()).as("answered while its group is still open").isNotDone();
 					}
@@ -417,27 +415,6 @@ class SubmissionGroupsIntegrationTests {
 
 	private boolean stored(UUID declaration) {
 		return jdbc.sql("SELECT count(*) FROM declaration WHERE id = ?").param(declaration).query(Long.class).single() == 1;
-	}
-
-	private void awaitALockWait() {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (lockWaits() == 0) {
-			assertThat(System.nanoTime()).as("the group waits for the licence within 20 s").isLessThan(deadline);
-			try {
-				Thread.sleep(20);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-	}
-
-	/** Lock waits, read on a connection of its own (the test's transaction holds the licence). */
-	private long lockWaits() {
-		var own = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return own.execute(tx -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
-			.query(Long.class).single());
 	}
 
 	private ApplicationEventMulticaster multicaster() {

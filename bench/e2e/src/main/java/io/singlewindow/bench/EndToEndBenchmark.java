@@ -78,9 +78,12 @@ public final class EndToEndBenchmark {
 						(double) earlier.rows() / tail.declarations(), earlier.oneTx(), earlier.batched());
 				long fromXid = DurableWriteCeiling.currentXid(db);
 				var before = cost.take();
+				java.time.Instant windowStart = java.time.Instant.now();
 				// The window ends when the last declaration reached its final state, before they are verified.
 				Load load = runLoad(api, mix, declarations, clients, timeout, db, false, cost);
 				var after = load.atFinalState();
+				// For a profile of the window alone (bench.jfr): e.g. jdk.ExecutionSample events between the two.
+				report("measured window: %s to %s (wall clock)", windowStart, windowStart.plusNanos((long) (load.seconds * 1e9)));
 				report("HTTP end to end: %d declarations, %d clients, %.1f s first submit → last final state, %.1f decl/s",
 						declarations, clients, load.seconds, declarations / load.seconds);
 				report("submit latency: p50=%.1f ms p99=%.1f ms (n=%d)", load.latency.percentileMillis(50),
