@@ -48,6 +48,14 @@ public interface PermitLedger {
 	 */
 	void readAhead(java.util.Collection<String> permitNumbers);
 
+	/**
+	 * {@link #readAhead}, locking the permits' rows until the transaction ends, one after the other in the order of
+	 * their numbers: for work that writes off several permits in one transaction while other such work runs (chunks of
+	 * a batch written side by side), so that two of them never each hold a permit the other waits for — each write-off
+	 * would otherwise lock its permit in the order of its lines. A number that names no permit is passed over.
+	 */
+	void lockAhead(java.util.Collection<String> permitNumbers);
+
 	/** Gives back everything written off for {@code declarationId} (rejected or cancelled); idempotent. */
 	void restore(UUID declarationId);
 

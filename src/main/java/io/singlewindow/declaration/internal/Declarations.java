@@ -184,6 +184,24 @@ class Declarations {
 	 * validation keeps, or not at all, is read when its line is checked.
 	 */
 	void readAheadPermitsOf(List<DeclarationDraft> drafts) {
+		java.util.Set<String> numbers = permitNumbersOf(drafts);
+		if (!numbers.isEmpty()) {
+			permits.readAhead(numbers);
+		}
+	}
+
+	/**
+	 * {@link #readAheadPermitsOf}, locking the permits in the order of their numbers ({@link PermitLedger#lockAhead}):
+	 * for a chunk of a batch written while another is, so that two chunks never deadlock on two permits.
+	 */
+	void lockAheadPermitsOf(List<DeclarationDraft> drafts) {
+		java.util.Set<String> numbers = permitNumbersOf(drafts);
+		if (!numbers.isEmpty()) {
+			permits.lockAhead(numbers);
+		}
+	}
+
+	private static java.util.Set<String> permitNumbersOf(List<DeclarationDraft> drafts) {
 		java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
 		for (DeclarationDraft draft : drafts) {
 			List<DeclarationRequest.Item> items = draft.request() == null ? null : draft.request().items();
@@ -195,9 +213,7 @@ class Declarations {
 				}
 			}
 		}
-		if (!numbers.isEmpty()) {
-			permits.readAhead(numbers);
-		}
+		return numbers;
 	}
 
 	/** Who declares, once the caller may act for them and they may trade. */

@@ -109,6 +109,15 @@ class IssuedPermits {
 		return many("WHERE p.number = ANY(?::text[])", (Object) numbers.toArray(String[]::new));
 	}
 
+	/**
+	 * Reads the permits and locks their rows until the transaction ends, in the order of their numbers (rows are
+	 * locked as the sorted rows are returned), so that two transactions locking overlapping sets never deadlock.
+	 */
+	List<IssuedPermit> lockAll(java.util.Collection<String> numbers) {
+		return many("WHERE p.number = ANY(?::text[]) ORDER BY p.number FOR UPDATE OF p",
+				(Object) numbers.toArray(String[]::new));
+	}
+
 	/** @throws Problem 404 {@code PERMIT_NOT_FOUND} */
 	IssuedPermit get(String number) {
 		return find(number).orElseThrow(() -> Problem.notFound("PERMIT_NOT_FOUND", number));

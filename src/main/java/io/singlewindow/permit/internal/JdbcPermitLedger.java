@@ -289,6 +289,14 @@ class JdbcPermitLedger implements PermitLedger {
 	}
 
 	@Override
+	public void lockAhead(java.util.Collection<String> permitNumbers) {
+		List<String> numbers = permitNumbers.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
+		if (!numbers.isEmpty()) {
+			permits.lockAll(numbers).forEach(JdbcPermitLedger::read);
+		}
+	}
+
+	@Override
 	public Optional<String> check(WriteOffRequest request) {
 		try {
 			validate(request);

@@ -594,6 +594,72 @@ class PermitLedgerIntegrationTests {
 	}
 
 	/**
+	 * Permits locked ahead (by a chunk of a batch, written beside other chunks) are taken one after the other in the
+	 * order of their numbers and held until the transaction ends: while it waits for one, it holds every permit
+	 * numbered before it and none after, so two such transactions never each hold what the other waits for. They are
+	 * then checked and written off without being read again.
+	 */
+	@Test
+	void permitsLockedAheadAreTakenInTheOrderOfTheirNumbersAndWrittenOffWithoutAnotherRead() throws Exception {
+		IssuedPermit first = anAutomaticImportLicence(CHIP, "10");
+		IssuedPermit second = anAutomaticImportLicence(CHIP, "10");
+		IssuedPermit third = anAutomaticImportLicence(CHIP, "10");
+		assertThat(List.of(first.number(), second.number(), third.number())).isSorted();
+		UUID declaration = UUID.randomUUID();
+		Checked before = checked();
+		Taken taken = taken();
+		CountDownLatch secondHeld = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+
+		try (ExecutorService others = Executors.newFixedThreadPool(2)) {
+			Future<?> officer = others.submit(() -> transactions.executeWithoutResult(tx -> {
+				jdbc.sql("SELECT id FROM permit WHERE id = ? FOR UPDATE").param(second.id()).query().listOfRows();
+				secondHeld.countDown();
+				try {
+					release.await(20, TimeUnit.SECONDS);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(secondHeld.await(20, TimeUnit.SECONDS)).isTrue();
+			Future<?> chunk = others.submit(() -> transactions.executeWithoutResult(tx -> {
+				ledger.lockAhead(List.of(third.number(), second.number(), first.number(), "AIL-2026-NO-SUCH-PERMIT", " "));
+				assertThat(ledger.check(laptops(declaration, 1, first, "6"))).isEmpty();
+				assertThat(ledger.check(laptops(declaration, 2, third, "10"))).isEmpty();
+				ledger.writeOff(laptops(declaration, 1, first, "6"));
+				ledger.writeOff(laptops(declaration, 2, third, "10"));
+			}));
+			awaitALockWait();
+			assertThat(lockedElsewhere(first)).as("numbered before the one waited for: held").isTrue();
+			assertThat(lockedElsewhere(third)).as("numbered after it: not yet taken").isFalse();
+			release.countDown();
+			officer.get(20, TimeUnit.SECONDS);
+			chunk.get(20, TimeUnit.SECONDS);
+		}
+
+		assertThat(remainingOf(first)).isEqualByComparingTo("4");
+		assertThat(remainingOf(second)).isEqualByComparingTo("10");
+		assertThat(remainingOf(third)).isEqualByComparingTo("0");
+		assertCheckedSince(before, 2, 0);
+		assertTakenSince(taken, 2, 0);
+	}
+
+	/** Whether another transaction holds the permit's row lock (asked without waiting for it). */
+	private boolean lockedElsewhere(IssuedPermit permit) {
+		return apart().execute(tx -> jdbc.sql("SELECT id FROM permit WHERE id = ? FOR UPDATE SKIP LOCKED")
+			.param(permit.id()).query().listOfRows().isEmpty());
+	}
+
+	private void awaitALockWait() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (apart().execute(tx -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+			.query(Long.class).single()) == 0) {
+			assertThat(System.nanoTime()).as("the permits locked ahead wait within 20 s").isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	/**
 	 * A check accepts on the permit as read ahead, without reading it again, even when it changed meanwhile: the
 	 * write-off is what decides, on the permit as it is now.
 	 */
