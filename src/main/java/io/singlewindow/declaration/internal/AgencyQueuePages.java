@@ -75,7 +75,9 @@ class AgencyQueuePages {
 			.flatMap(a -> store.queue(a, shownStatus, 500).stream()
 				.map(t -> new AgencyTask(a, ChannelVisibility.of(actor, t))))
 			.toList();
-		List<DeclarationStore.Summary> release = customs ? store.awaitingRelease(200) : List.of();
+		WorkQueueFilter filter = WorkQueueFilter.of(q, olderThanDays, sort, ORDERS);
+		Instant now = time.now();
+		List<DeclarationStore.Summary> release = customs ? awaitingRelease(filter, now) : List.of();
 		List<Enterprise> declarants = enterprises.findAll(Stream.concat(
 				tasks.stream().map(t -> t.task().declarant()), release.stream().map(DeclarationStore.Summary::declarant))
 			.distinct().map(Uscc::parse).toList());
@@ -85,8 +87,6 @@ class AgencyQueuePages {
 		Map<String, String> searched = declarants.stream()
 			.collect(Collectors.toMap(e -> e.uscc().value(), Enterprise::namesForSearch, (a, b) -> a));
 
-		WorkQueueFilter filter = WorkQueueFilter.of(q, olderThanDays, sort, ORDERS);
-		Instant now = time.now();
 		String shownChannel = seesChannel && channel != null && channel.matches("GREEN|YELLOW|RED") ? channel : "";
 		List<AgencyTask> shown = tasks.stream()
 			.filter(t -> filter.matches(t.task().number(), t.task().declarant(), searched.get(t.task().declarant())))
@@ -113,6 +113,22 @@ class AgencyQueuePages {
 		model.addAttribute("ages", WorkQueueFilter.AGES);
 		return "declaration/queue";
 	}
+
+	/**
+	 * The release list as narrowed: in the database, not among the first {@link #RELEASE_SHOWN} (a declaration cleared
+	 * after them could not be found by its number once that many waited). A name is matched through the enterprises
+	 * whose names contain the search.
+	 */
+	private List<DeclarationStore.Summary> awaitingRelease(WorkQueueFilter filter, Instant now) {
+		List<Uscc> named = filter.search().isEmpty() ? List.of()
+				: enterprises.search(filter.search(), null, RELEASE_SHOWN).stream().map(Enterprise::uscc).toList();
+		Instant clearedBefore = filter.olderThanDays() == 0 ? null
+				: now.minus(java.time.Duration.ofDays(filter.olderThanDays()));
+		return store.awaitingRelease(filter, named, clearedBefore, RELEASE_SHOWN);
+	}
+
+	/** Declarations the release list shows at most. */
+	static final int RELEASE_SHOWN = 200;
 
 	/** An officer's own agency; for the administrator the chosen one, or all when none (or an unknown one) is chosen. */
 	private List<String> shownAgencies(Actor actor, String chosen) {

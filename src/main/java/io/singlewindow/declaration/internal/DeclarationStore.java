@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
 import io.singlewindow.core.Cursor;
 import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.core.WorkQueueFilter;
 
 /** Reads declarations with their items, routes, tasks and timeline (one query per table, never per row). */
 @Component
@@ -114,12 +117,27 @@ class DeclarationStore {
 			.list(), e -> new Cursor(e.createdAt(), e.taskId().toString()));
 	}
 
-	/** Customs' second list: cleared declarations whose goods wait to be released, longest waiting first. */
-	List<Summary> awaitingRelease(int limit) {
+	/**
+	 * Customs' second list: cleared declarations whose goods wait to be released, narrowed in the database as the
+	 * officer chose, so that a declaration beyond the first {@code limit} is still found by its number or its
+	 * declarant: those whose number or USCC contains {@code filter}'s search, or whose declarant is one of
+	 * {@code declarantsNamed} (the enterprises whose names contain it), cleared before {@code clearedBefore} (any, when
+	 * {@literal null}), longest waiting first unless the newest are asked for.
+	 */
+	List<Summary> awaitingRelease(WorkQueueFilter filter, Collection<Uscc> declarantsNamed, Instant clearedBefore,
+			int limit) {
+		String like = "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		return jdbc.sql("""
 				SELECT id, number, declarant, flow, status, submitted_at, cleared_at AS updated_at, client_reference
-				FROM declaration WHERE status = 'CLEARED' ORDER BY cleared_at LIMIT ?""")
-			.param(limit)
+				FROM declaration WHERE status = 'CLEARED'
+				  AND (lower(number) LIKE :like OR lower(declarant) LIKE :like OR declarant = ANY(:named))
+				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR cleared_at < :before)
+				ORDER BY cleared_at %s, id LIMIT :limit""".formatted(
+						WorkQueueFilter.NEWEST.equals(filter.order()) ? "DESC" : "ASC"))
+			.param("like", like)
+			.param("named", declarantsNamed.stream().map(Uscc::value).toArray(String[]::new))
+			.param("before", clearedBefore == null ? null : Timestamp.from(clearedBefore))
+			.param("limit", limit)
 			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
 					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference")))

@@ -464,7 +464,7 @@ class DeclarationBatchIntegrationTests {
 	}
 
 	/** A declaration as a batch holds it: processors, with portable computers under {@code permit} before them. */
-	private static BatchedDeclaration chipDeclaration(String reference, String clientReference, String permit) {
+	static BatchedDeclaration chipDeclaration(String reference, String clientReference, String permit) {
 		Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("clientReference", clientReference,
 				"flow", "IMPORT", "tradeMode", "0110", "transportMode", "4", "port", "CNXMN", "originCountry", "US",
 				"destinationCountry", "CN", "tradingCountry", "US", "currency", "USD", "incoterm", "CIF"));

@@ -629,6 +629,54 @@ class SingleWindowFlowIntegrationTests {
 		}
 	}
 
+	/**
+	 * The scheduled webhook poller waiting for a receiver that never answers holds up no other background work: the
+	 * statistics of a declaration cleared meanwhile are folded while the poller still waits (every scheduled task of the
+	 * platform once shared one scheduler thread).
+	 */
+	@Test
+	void aReceiverThatNeverAnswersHoldsUpNoOtherBackgroundWork() throws Exception {
+		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50,
+				java.net.InetAddress.getByName("127.0.0.1"))) {
+			String subscription = JsonPath.read(body(mvc.perform(post("/api/v1/webhooks")
+				.header("Authorization", "Bearer sw-demo-trader.bio").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"http://127.0.0.1:" + silent.getLocalPort() + "/hook\"}"))
+				.andExpect(status().isCreated()).andReturn()), "$.id");
+			try {
+				submit("trader.bio", null, tungstenExport()).andExpect(status().isCreated());
+				long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+				while (!deliveryInFlight(subscription)) {
+					assertThat(System.nanoTime()).as("the poller sends the event within 30 s").isLessThan(giveUp);
+					Thread.sleep(50);
+				}
+
+				String cleared = body(submit("trader.chip", "fold-" + UUID.randomUUID(), processors("200", "4000"))
+					.andExpect(status().isCreated()).andReturn());
+				assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
+				UUID id = UUID.fromString(JsonPath.read(cleared, "$.id"));
+				long foldBy = System.nanoTime() + WebhookSender.READ_TIMEOUT.dividedBy(2).toNanos();
+				while (jdbc.sql("SELECT count(*) FROM statistics_pending WHERE declaration_id = ?").param(id)
+					.query(Long.class).single() > 0) {
+					assertThat(System.nanoTime()).as("statistics folded while the poller waits").isLessThan(foldBy);
+					Thread.sleep(50);
+				}
+				assertThat(deliveryInFlight(subscription)).as("the receiver still keeps the poller waiting").isTrue();
+			} finally {
+				mvc.perform(delete("/api/v1/webhooks/{id}", subscription)
+					.header("Authorization", "Bearer sw-demo-trader.bio")).andExpect(status().isNoContent());
+			}
+		}
+	}
+
+	/** Whether the subscription's undelivered event is being sent: the poller holds its row until the answer. */
+	private boolean deliveryInFlight(String subscription) {
+		return jdbc.sql("""
+				SELECT count(*) FROM webhook_delivery WHERE subscription_id = ?::uuid AND delivered_at IS NULL
+				AND attempts = 0 AND id NOT IN (SELECT id FROM webhook_delivery WHERE subscription_id = ?::uuid
+				    FOR UPDATE SKIP LOCKED)""")
+			.params(subscription, subscription).query(Long.class).single() > 0;
+	}
+
 	@Test
 	void pollersOnSeveralNodesNeverSendOneEventTwice() throws Exception {
 		List<String> deliveries = new CopyOnWriteArrayList<>();
