@@ -31,6 +31,9 @@ import io.singlewindow.platform.BusinessTime;
 @Controller
 class AgencyQueuePages {
 
+	/** Declarations the release list shows at most. */
+	static final int RELEASE_SHOWN = 200;
+
 	static final List<String> ORDERS = List.of(WorkQueueFilter.OLDEST, WorkQueueFilter.NEWEST,
 			WorkQueueFilter.ENTERPRISE);
 
@@ -126,9 +129,6 @@ class AgencyQueuePages {
 				: now.minus(java.time.Duration.ofDays(filter.olderThanDays()));
 		return store.awaitingRelease(filter, named, clearedBefore, RELEASE_SHOWN);
 	}
-
-	/** Declarations the release list shows at most. */
-	static final int RELEASE_SHOWN = 200;
 
 	/** An officer's own agency; for the administrator the chosen one, or all when none (or an unknown one) is chosen. */
 	private List<String> shownAgencies(Actor actor, String chosen) {

@@ -62,6 +62,9 @@ class DeclarationBatchIntegrationTests {
 	BatchSubmissions batches;
 
 	@Autowired
+	BatchJob job;
+
+	@Autowired
 	DeclarationWorkbooks workbooks;
 
 	@Autowired
@@ -205,7 +208,7 @@ class DeclarationBatchIntegrationTests {
 		UUID submittedByTheStoppedNode = declarations.submit(trader, entries.getFirst().draft(new ArrayList<>()), key)
 			.id();
 		jdbc.sql("UPDATE declaration_batch_entry SET claimed_until = ?, attempts = 1 WHERE batch_id = ? AND position = 1")
-			.params(Timestamp.from(time.now().plus(BatchSubmissions.LEASE)), batchId).update();
+			.params(Timestamp.from(time.now().plus(BatchJob.LEASE)), batchId).update();
 		long before = declarationCount();
 		assertThat(batches.acceptPreviewed(trader, batchId)).isTrue();
 
@@ -213,7 +216,7 @@ class DeclarationBatchIntegrationTests {
 		drain(trader, batchId, time.now(), 1);
 		assertThat(batch(trader, batchId).finished()).isFalse();
 
-		drain(trader, batchId, time.now().plus(BatchSubmissions.LEASE).plusSeconds(1), 0);
+		drain(trader, batchId, time.now().plus(BatchJob.LEASE).plusSeconds(1), 0);
 
 		DeclarationBatch batch = batch(trader, batchId);
 		assertThat(batch.finished()).isTrue();
@@ -284,7 +287,7 @@ class DeclarationBatchIntegrationTests {
 		Actor trader = theChipTrader();
 		String run = UUID.randomUUID().toString();
 		List<BatchedDeclaration> many = new ArrayList<>();
-		for (int i = 1; i <= 2 * BatchSubmissions.CHUNK + 20; i++) {
+		for (int i = 1; i <= 2 * BatchJob.CHUNK + 20; i++) {
 			many.add(chipDeclaration("R" + i, run + "-" + i, null));
 		}
 		UUID batchId = batches.preview(trader, "WORKBOOK", many);
@@ -302,7 +305,7 @@ class DeclarationBatchIntegrationTests {
 				SELECT count(*) FROM declaration_batch_entry WHERE batch_id = ? GROUP BY xmin::text""")
 			.param(batchId).query(Integer.class).list();
 		assertThat(chunkSizes).hasSizeGreaterThanOrEqualTo(3).allSatisfy(n -> assertThat(n).isBetween(1,
-				BatchSubmissions.CHUNK));
+				BatchJob.CHUNK));
 		assertThat(jdbc.sql("SELECT attempts FROM declaration_batch_entry WHERE batch_id = ?").param(batchId)
 			.query(Integer.class).list()).containsOnly(1);
 	}
@@ -325,7 +328,7 @@ class DeclarationBatchIntegrationTests {
 		double again = chunksWritten("again");
 		long numberBefore = lastNumberDrawn();
 		TransactionTemplate officer = new TransactionTemplate(transactionManager);
-		try (var job = Executors.newSingleThreadExecutor()) {
+		try (var elsewhere = Executors.newSingleThreadExecutor()) {
 			try {
 				Future<?> submitting = officer.execute(tx -> {
 					jdbc.sql("SELECT id FROM permit WHERE number = ? FOR UPDATE").param(licence.number()).query()
@@ -333,9 +336,9 @@ class DeclarationBatchIntegrationTests {
 					jdbc.sql("UPDATE permit SET remaining_quantity = 0 WHERE number = ?").param(licence.number())
 						.update();
 					// Accepted and submitted on another connection: by this poll, or by the scheduled one.
-					Future<?> running = job.submit(() -> {
+					Future<?> running = elsewhere.submit(() -> {
 						assertThat(batches.acceptPreviewed(trader, batchId)).isTrue();
-						return batches.submitPending(time.now());
+						return job.submitPending(time.now());
 					});
 					LockWaits.awaitOne(jdbc, transactionManager, "the chunk");
 					// Numbers are drawn outside transactions: one drawn would show a header written while it waits.
@@ -447,7 +450,7 @@ class DeclarationBatchIntegrationTests {
 		assertThat(declarationsUnder(run + "-C")).isOne();
 		assertThat(chunksWritten("again")).isGreaterThanOrEqualTo(again + 1);
 		assertThat(jdbc.sql("SELECT attempts FROM declaration_batch_entry WHERE batch_id = ? ORDER BY position")
-			.param(batchId).query(Integer.class).list()).containsExactly(1, BatchSubmissions.MAX_ATTEMPTS, 1);
+			.param(batchId).query(Integer.class).list()).containsExactly(1, BatchJob.MAX_ATTEMPTS, 1);
 		assertThat(licence.remainingQuantity()).isEqualByComparingTo(theChipMakersLicence().remainingQuantity());
 	}
 
@@ -503,7 +506,7 @@ class DeclarationBatchIntegrationTests {
 	 */
 	private void drain(Actor trader, UUID batchId, java.time.Instant now, long pending) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (batches.submitPending(now) > 0 || batch(trader, batchId).pending() > pending) {
+		while (job.submitPending(now) > 0 || batch(trader, batchId).pending() > pending) {
 			assertThat(System.nanoTime()).as("batch worked off within a minute").isLessThan(deadline);
 			Thread.sleep(100);
 		}
