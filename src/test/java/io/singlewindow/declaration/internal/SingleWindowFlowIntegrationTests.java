@@ -631,8 +631,8 @@ class SingleWindowFlowIntegrationTests {
 
 	/**
 	 * The scheduled webhook poller waiting for a receiver that never answers holds up no other background work: the
-	 * statistics of a declaration cleared meanwhile are folded while the poller still waits (every scheduled task of the
-	 * platform once shared one scheduler thread).
+	 * statistics of a declaration cleared meanwhile are folded while the delivery still waits (every fixed-delay task of
+	 * the platform runs on one scheduler thread; the delivery has a thread of its own).
 	 */
 	@Test
 	void aReceiverThatNeverAnswersHoldsUpNoOtherBackgroundWork() throws Exception {
