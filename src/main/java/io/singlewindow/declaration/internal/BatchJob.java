@@ -42,6 +42,7 @@ import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.KeyedActors;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.MultiRowInsert;
+import io.singlewindow.platform.RunApart;
 
 /**
  * The job that submits the declarations of accepted batches ({@link BatchSubmissions}) on every node, in chunks: one
@@ -86,6 +87,9 @@ class BatchJob {
 	/** Chunks one round submits at most. */
 	static final int CHUNKS_PER_POLL = 20;
 
+	/** How long one run of the job goes on taking chunks while its budget keeps running out with more pending. */
+	static final Duration RUN_AT_MOST = Duration.ofSeconds(10);
+
 	/** Chunks a node writes side by side (one transaction and connection each). */
 	private final int workers;
 
@@ -101,6 +105,7 @@ class BatchJob {
 	private final Counter writtenOnce;
 	private final Counter writtenAgain;
 	private final Counter failed;
+	private final RunApart runs = new RunApart("declaration-batches", Duration.ofSeconds(30), this::run);
 
 	/** How chunks end: written at once, written again in savepoints after a refusal that came after a write, failed. */
 	private static Counter chunks(MeterRegistry meters, String how) {
@@ -128,23 +133,13 @@ class BatchJob {
 		this.failed = chunks(meters, "failed");
 	}
 
-	/** How long one run of the job goes on taking chunks while its budget keeps running out with more pending. */
-	static final Duration RUN_AT_MOST = Duration.ofSeconds(10);
-
-	private volatile boolean stopping;
-	private Thread runner;
-
 	/**
-	 * Starts a run of the job on a thread of its own unless one is under way. Not on the scheduler's thread: with
-	 * virtual threads every fixed-delay task of the platform runs on that one thread (Spring's
-	 * {@code SimpleAsyncTaskScheduler}), and a run that takes seconds would hold up the statistics, the audit seal and the
-	 * webhooks meanwhile.
+	 * Starts a run of the job unless one is under way, on a thread of its own ({@link RunApart}): a run that takes
+	 * seconds, or waits for a licence an officer holds, would otherwise hold up the statistics and the audit seal.
 	 */
 	@Scheduled(fixedDelayString = "${singlewindow.declaration.batch.poll:PT1S}", initialDelayString = "PT5S")
-	synchronized void poll() {
-		if (!stopping && (runner == null || !runner.isAlive())) {
-			runner = Thread.ofVirtual().name("declaration-batches").start(this::run);
-		}
+	void poll() {
+		runs.startUnlessRunning();
 	}
 
 	/**
@@ -155,7 +150,7 @@ class BatchJob {
 	private void run() {
 		long until = System.nanoTime() + RUN_AT_MOST.toNanos();
 		try {
-			while (!stopping && submit(time.now()).more() && System.nanoTime() < until) {
+			while (!runs.stopping() && submit(time.now()).more() && System.nanoTime() < until) {
 				// the next round
 			}
 		}
@@ -167,14 +162,7 @@ class BatchJob {
 	/** Lets a run under way finish its chunk before the database goes; the next node takes the rest. */
 	@PreDestroy
 	void stop() throws InterruptedException {
-		Thread running;
-		synchronized (this) {
-			stopping = true;
-			running = runner;
-		}
-		if (running != null) {
-			running.join(Duration.ofSeconds(30));
-		}
+		runs.stop();
 	}
 
 	/** A round of the job: how many declarations it finished, and whether it stopped with more still pending. */
@@ -224,7 +212,7 @@ class BatchJob {
 	/** Submits chunks while some are pending and {@code chunksLeft} allows; returns how many declarations finished. */
 	private int submitChunks(Instant now, AtomicInteger chunksLeft) {
 		int finished = 0;
-		while (!stopping && chunksLeft.getAndDecrement() > 0) {
+		while (!runs.stopping() && chunksLeft.getAndDecrement() > 0) {
 			int chunk;
 			try {
 				chunk = submitChunk(now);

@@ -31,6 +31,7 @@ import io.singlewindow.declaration.ResponseWriter;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.ReferenceCache;
 import io.singlewindow.platform.ReferenceRevision;
+import io.singlewindow.platform.RunApart;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,6 +60,8 @@ class Webhooks {
 	private final ConsolidatedResponses responses;
 	private final Map<String, ResponseWriter> writers;
 	private final JsonMapper json;
+	private final RunApart deliveryRuns = new RunApart("webhook-deliveries",
+			WebhookSender.CONNECT_TIMEOUT.plus(WebhookSender.READ_TIMEOUT), this::deliverDueNow);
 
 	/**
 	 * The formats of each enterprise's active webhooks, kept for one revision of the reference data: every status
@@ -234,41 +237,25 @@ class Webhooks {
 			.update();
 	}
 
-	private volatile boolean stopping;
-	private Thread deliverer;
-
 	/**
-	 * Starts delivering what is due on a thread of its own unless a delivery is under way. Not on the scheduler's
-	 * thread: with virtual threads every fixed-delay task of the platform runs on that one thread (Spring's
-	 * {@code SimpleAsyncTaskScheduler}), and a receiver that never answers kept it for a read timeout (10 s), holding
-	 * up the statistics and price-history folds and the audit seal meanwhile. (A pool of scheduler threads instead let
-	 * the folds run apart, more often and each on fewer declarations: about a fifth more CPU a declaration in
-	 * {@code bench/e2e}.)
+	 * Delivers what is due on a thread of its own, not the scheduler's: a receiver that never answers kept that thread
+	 * for a read timeout (10 s), holding up the statistics and price-history folds and the audit seal meanwhile. (A pool
+	 * of scheduler threads instead let the folds run apart, more often and each on fewer declarations: about a fifth
+	 * more CPU a declaration in {@code bench/e2e}.)
 	 */
 	@Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT10S")
-	synchronized void poll() {
-		if (!stopping && (deliverer == null || !deliverer.isAlive())) {
-			deliverer = Thread.ofVirtual().name("webhook-deliveries").start(() -> {
-				try {
-					deliverDue(time.now());
-				} catch (RuntimeException e) {
-					log.warn("event=webhook_poll_failed error={}", e.toString());
-				}
-			});
-		}
+	void poll() {
+		deliveryRuns.startUnlessRunning();
 	}
 
-	/** Lets a delivery under way finish (at most a read timeout) before the database goes. */
+	private void deliverDueNow() {
+		deliverDue(time.now());
+	}
+
+	/** Lets a delivery under way finish (at most a connect and a read timeout) before the database goes. */
 	@PreDestroy
 	void stop() throws InterruptedException {
-		Thread running;
-		synchronized (this) {
-			stopping = true;
-			running = deliverer;
-		}
-		if (running != null) {
-			running.join(WebhookSender.CONNECT_TIMEOUT.plus(WebhookSender.READ_TIMEOUT));
-		}
+		deliveryRuns.stop();
 	}
 
 	/**
