@@ -20,6 +20,7 @@ import io.singlewindow.core.Cursor;
 import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.LikePattern;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.platform.ReferenceCache;
 import io.singlewindow.platform.ReferenceRevision;
@@ -169,8 +170,7 @@ public class Enterprises {
 	 * (any, when {@literal null}), most recently registered first.
 	 */
 	public List<Enterprise> search(String text, EnterpriseStatus status, int limit) {
-		String like = "%" + (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)
-			.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+		String like = LikePattern.containing(text);
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM enterprise
 				WHERE (lower(name_zh) LIKE :like OR lower(coalesce(name_en, '')) LIKE :like OR lower(uscc) LIKE :like)

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.Cursor;
+import io.singlewindow.core.LikePattern;
 import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Uscc;
@@ -126,7 +127,7 @@ class DeclarationStore {
 	 */
 	List<Summary> awaitingRelease(WorkQueueFilter filter, Collection<Uscc> declarantsNamed, Instant clearedBefore,
 			int limit) {
-		String like = "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		String like = LikePattern.containing(filter.search());
 		return jdbc.sql("""
 				SELECT id, number, declarant, flow, status, submitted_at, cleared_at AS updated_at, client_reference
 				FROM declaration WHERE status = 'CLEARED'

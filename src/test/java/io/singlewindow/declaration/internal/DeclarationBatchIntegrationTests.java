@@ -462,6 +462,11 @@ class DeclarationBatchIntegrationTests {
 	}
 
 	private Actor theChipTrader() {
+		return chipTrader(jdbc, actors);
+	}
+
+	/** The demo chip maker's trader, as the batch job acts for it. */
+	static Actor chipTrader(JdbcClient jdbc, KeyedActors actors) {
 		return actors.actorFor(jdbc.sql("SELECT id FROM user_account WHERE username = 'trader.chip'")
 			.query(UUID.class).single()).orElseThrow();
 	}

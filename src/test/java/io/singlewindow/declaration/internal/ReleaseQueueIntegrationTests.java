@@ -51,8 +51,7 @@ class ReleaseQueueIntegrationTests {
 
 	@Test
 	void anOfficerFindsADeclarationByItsNumberWhenMoreWaitForReleaseThanTheListShows() throws Exception {
-		Actor trader = actors.actorFor(jdbc.sql("SELECT id FROM user_account WHERE username = 'trader.chip'")
-			.query(UUID.class).single()).orElseThrow();
+		Actor trader = DeclarationBatchIntegrationTests.chipTrader(jdbc, actors);
 		String run = UUID.randomUUID().toString();
 		// Enough cleared declarations that the list is full before the one looked for, through the batch job (the
 		// risk channel sends some to officers: topped up until enough are cleared).
