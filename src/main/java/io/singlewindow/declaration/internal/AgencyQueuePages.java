@@ -1,5 +1,6 @@
 package io.singlewindow.declaration.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,8 @@ import io.singlewindow.platform.BusinessTime;
 @Controller
 class AgencyQueuePages {
 
-	/** Declarations the release list shows at most. */
-	static final int RELEASE_SHOWN = 200;
+	/** Entries each list shows at most: tasks (of each agency, for the administrator's view of all) and releases. */
+	static final int SHOWN = 200;
 
 	static final List<String> ORDERS = List.of(WorkQueueFilter.OLDEST, WorkQueueFilter.NEWEST,
 			WorkQueueFilter.ENTERPRISE);
@@ -74,39 +75,27 @@ class AgencyQueuePages {
 		boolean customs = shownAgencies.contains(AgencyCode.CUSTOMS.value());
 		boolean seesChannel = ChannelVisibility.sees(actor);
 		TaskStatus shownStatus = "QUERIED".equals(status) ? TaskStatus.QUERIED : TaskStatus.PENDING;
+		String shownChannel = seesChannel && channel != null && channel.matches("GREEN|YELLOW|RED") ? channel : "";
+		WorkQueueFilter filter = WorkQueueFilter.of(q, olderThanDays, sort, ORDERS);
+		DeclarationStore.QueueSearch search = search(filter);
 		List<AgencyTask> tasks = shownAgencies.stream()
-			.flatMap(a -> store.queue(a, shownStatus, 500).stream()
+			.flatMap(a -> store.queue(a, shownStatus, shownChannel, search).stream()
 				.map(t -> new AgencyTask(a, ChannelVisibility.of(actor, t))))
 			.toList();
-		WorkQueueFilter filter = WorkQueueFilter.of(q, olderThanDays, sort, ORDERS);
-		Instant now = time.now();
-		List<DeclarationStore.Summary> release = customs ? awaitingRelease(filter, now) : List.of();
-		List<Enterprise> declarants = enterprises.findAll(Stream.concat(
+		List<DeclarationStore.Summary> release = customs ? store.awaitingRelease(search) : List.of();
+		Map<String, String> names = enterprises.findAll(Stream.concat(
 				tasks.stream().map(t -> t.task().declarant()), release.stream().map(DeclarationStore.Summary::declarant))
-			.distinct().map(Uscc::parse).toList());
-		Map<String, String> names = declarants.stream()
+			.distinct().map(Uscc::parse).toList())
+			.stream()
 			.collect(Collectors.toMap(e -> e.uscc().value(), e -> e.name(locale), (a, b) -> a));
-		// A name is found in either language, so a search survives the language switch.
-		Map<String, String> searched = declarants.stream()
-			.collect(Collectors.toMap(e -> e.uscc().value(), Enterprise::namesForSearch, (a, b) -> a));
-
-		String shownChannel = seesChannel && channel != null && channel.matches("GREEN|YELLOW|RED") ? channel : "";
-		List<AgencyTask> shown = tasks.stream()
-			.filter(t -> filter.matches(t.task().number(), t.task().declarant(), searched.get(t.task().declarant())))
-			.filter(t -> shownChannel.isEmpty() || shownChannel.equals(t.task().channel()))
-			.filter(t -> filter.waitedLongEnough(t.task().createdAt(), now))
-			.toList();
 		model.addAttribute("agency", actor.role() == Role.OFFICER ? actor.agency().value() : null);
 		model.addAttribute("chosenAgency", shownAgencies.size() == 1 ? shownAgencies.getFirst() : "");
 		model.addAttribute("agencies", actor.role() == Role.ADMIN ? agencies.all() : List.of());
 		model.addAttribute("customs", customs);
-		model.addAttribute("tasks", filter.ordered(shown, t -> t.task().createdAt(),
+		model.addAttribute("tasks", filter.ordered(tasks, t -> t.task().createdAt(),
 				t -> names.getOrDefault(t.task().declarant(), t.task().declarant()), locale));
-		model.addAttribute("release", filter.ordered(release.stream()
-			.filter(r -> filter.matches(r.number(), r.declarant(), searched.get(r.declarant())))
-			.filter(r -> filter.waitedLongEnough(r.updatedAt(), now))
-			.toList(), DeclarationStore.Summary::updatedAt, r -> names.getOrDefault(r.declarant(), r.declarant()),
-				locale));
+		model.addAttribute("release", filter.ordered(release, DeclarationStore.Summary::updatedAt,
+				r -> names.getOrDefault(r.declarant(), r.declarant()), locale));
 		model.addAttribute("names", names);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("sort", filter.order());
@@ -118,16 +107,16 @@ class AgencyQueuePages {
 	}
 
 	/**
-	 * The release list as narrowed: in the database, not among the first {@link #RELEASE_SHOWN} (a declaration cleared
-	 * after them could not be found by its number once that many waited). A name is matched through the enterprises
-	 * whose names contain the search.
+	 * The officer's narrowing as the database applies it: not among the first {@link #SHOWN} entries read (one beyond
+	 * them could not be found by its number once that many waited). A name is matched through the enterprises whose
+	 * names, in either language, contain the search, so a search survives the language switch.
 	 */
-	private List<DeclarationStore.Summary> awaitingRelease(WorkQueueFilter filter, Instant now) {
+	private DeclarationStore.QueueSearch search(WorkQueueFilter filter) {
 		List<Uscc> named = filter.search().isEmpty() ? List.of()
-				: enterprises.search(filter.search(), null, RELEASE_SHOWN).stream().map(Enterprise::uscc).toList();
-		Instant clearedBefore = filter.olderThanDays() == 0 ? null
-				: now.minus(java.time.Duration.ofDays(filter.olderThanDays()));
-		return store.awaitingRelease(filter, named, clearedBefore, RELEASE_SHOWN);
+				: enterprises.search(filter.search(), null, SHOWN).stream().map(Enterprise::uscc).toList();
+		Instant waitingBefore = filter.olderThanDays() == 0 ? null
+				: time.now().minus(Duration.ofDays(filter.olderThanDays()));
+		return new DeclarationStore.QueueSearch(filter, named, waitingBefore, SHOWN);
 	}
 
 	/** An officer's own agency; for the administrator the chosen one, or all when none (or an unknown one) is chosen. */

@@ -85,20 +85,11 @@ class DeclarationStore {
 			.list(), s -> new Cursor(s.submittedAt(), s.id().toString()));
 	}
 
-	/** The open tasks of an agency, oldest first: the officer queue. A rejected declaration leaves nothing to do. */
-	List<QueueEntry> queue(String agency, int limit) {
-		return queue(agency, TaskStatus.PENDING, limit);
-	}
-
 	/**
 	 * An agency's tasks in one status — {@code PENDING} (its officers decide) or {@code QUERIED} (the declarant
-	 * answers) — of declarations still open, longest waiting first.
+	 * answers) — of declarations still open, longest waiting first: one page after the cursor (keyset on the task's
+	 * creation, id).
 	 */
-	List<QueueEntry> queue(String agency, TaskStatus status, int limit) {
-		return queue(agency, status, PageRequest.first(limit)).rows();
-	}
-
-	/** One page of {@link #queue(String, TaskStatus, int)} after the cursor (keyset on the task's creation, id). */
 	ListPage<QueueEntry> queue(String agency, TaskStatus status, PageRequest page) {
 		Cursor after = page.after();
 		var query = jdbc.sql("""
@@ -111,34 +102,69 @@ class DeclarationStore {
 		if (after != null) {
 			query = query.param("at", after.atUtc()).param("id", after.id());
 		}
-		return page.page(query.query((rs, n) -> new QueueEntry(rs.getObject("task_id", UUID.class),
-				rs.getObject("declaration_id", UUID.class), rs.getString("number"), rs.getString("declarant"),
-				rs.getString("flow"), rs.getString("channel"), rs.getString("policy_code"), rs.getString("note"),
-				rs.getString("answer"), instant(rs, "created_at"), rs.getInt("version")))
-			.list(), e -> new Cursor(e.createdAt(), e.taskId().toString()));
+		return page.page(query.query(DeclarationStore::queueEntry).list(),
+				e -> new Cursor(e.createdAt(), e.taskId().toString()));
+	}
+
+	private static QueueEntry queueEntry(ResultSet rs, int n) throws SQLException {
+		return new QueueEntry(rs.getObject("task_id", UUID.class), rs.getObject("declaration_id", UUID.class),
+				rs.getString("number"), rs.getString("declarant"), rs.getString("flow"), rs.getString("channel"),
+				rs.getString("policy_code"), rs.getString("note"), rs.getString("answer"), instant(rs, "created_at"),
+				rs.getInt("version"));
 	}
 
 	/**
-	 * Customs' second list: cleared declarations whose goods wait to be released, narrowed in the database as the
-	 * officer chose, so that a declaration beyond the first {@code limit} is still found by its number or its
-	 * declarant: those whose number or USCC contains {@code filter}'s search, or whose declarant is one of
-	 * {@code declarantsNamed} (the enterprises whose names contain it), cleared before {@code clearedBefore} (any, when
-	 * {@literal null}), longest waiting first unless the newest are asked for.
+	 * An officer's narrowing of a work queue as the database applies it, so that an entry beyond the first
+	 * {@code limit} is still found by its number or its declarant: the declaration's number or the declarant's USCC
+	 * contains {@code filter}'s search, or the declarant is one of {@code declarantsNamed} (the enterprises whose names
+	 * contain it); the entry has waited since before {@code waitingBefore} (any, when {@literal null}); longest waiting
+	 * first unless the newest are asked for (an order by name is the page's, over the entries read).
 	 */
-	List<Summary> awaitingRelease(WorkQueueFilter filter, Collection<Uscc> declarantsNamed, Instant clearedBefore,
-			int limit) {
-		String like = LikePattern.containing(filter.search());
-		return jdbc.sql("""
+	record QueueSearch(WorkQueueFilter filter, Collection<Uscc> declarantsNamed, Instant waitingBefore, int limit) {
+
+		private <S extends JdbcClient.StatementSpec> S bound(S query) {
+			query.param("like", LikePattern.containing(filter.search()))
+				.param("named", declarantsNamed.stream().map(Uscc::value).toArray(String[]::new))
+				.param("before", waitingBefore == null ? null : Timestamp.from(waitingBefore))
+				.param("limit", limit);
+			return query;
+		}
+
+		private String direction() {
+			return WorkQueueFilter.NEWEST.equals(filter.order()) ? "DESC" : "ASC";
+		}
+	}
+
+	/**
+	 * An agency's tasks in one status of declarations still open, narrowed by {@code search} and, when not empty, to
+	 * one risk channel ({@code channel}: only for those who may see it).
+	 */
+	List<QueueEntry> queue(String agency, TaskStatus status, String channel, QueueSearch search) {
+		return search.bound(jdbc.sql("""
+				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
+				       t.note, t.answer, t.created_at, t.version, t.status
+				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
+				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')
+				  AND (lower(d.number) LIKE :like OR lower(d.declarant) LIKE :like OR d.declarant = ANY(:named))
+				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR t.created_at < :before)
+				  AND (:channel = '' OR d.channel = :channel)
+				ORDER BY t.created_at %1$s, t.id %1$s LIMIT :limit""".formatted(search.direction()))
+			.param("agency", agency).param("status", status.name()).param("channel", channel))
+			.query(DeclarationStore::queueEntry)
+			.list();
+	}
+
+	/**
+	 * Customs' second list: cleared declarations whose goods wait to be released (since their clearance), narrowed
+	 * by {@code search}.
+	 */
+	List<Summary> awaitingRelease(QueueSearch search) {
+		return search.bound(jdbc.sql("""
 				SELECT id, number, declarant, flow, status, submitted_at, cleared_at AS updated_at, client_reference
 				FROM declaration WHERE status = 'CLEARED'
 				  AND (lower(number) LIKE :like OR lower(declarant) LIKE :like OR declarant = ANY(:named))
 				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR cleared_at < :before)
-				ORDER BY cleared_at %s, id LIMIT :limit""".formatted(
-						WorkQueueFilter.NEWEST.equals(filter.order()) ? "DESC" : "ASC"))
-			.param("like", like)
-			.param("named", declarantsNamed.stream().map(Uscc::value).toArray(String[]::new))
-			.param("before", clearedBefore == null ? null : Timestamp.from(clearedBefore))
-			.param("limit", limit)
+				ORDER BY cleared_at %1$s, id %1$s LIMIT :limit""".formatted(search.direction())))
 			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
 					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference")))

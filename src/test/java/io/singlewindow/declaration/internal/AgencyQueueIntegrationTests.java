@@ -1,0 +1,173 @@
+package io.singlewindow.declaration.internal;
+
+import static io.singlewindow.declaration.internal.DeclarationBatchIntegrationTests.chipDeclaration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.declaration.BatchedDeclaration;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.KeyedActors;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.tariff.ExchangeRates;
+
+/**
+ * The officers' lists when more wait than a list shows — an agency's tasks, customs' release list: the list shows the
+ * longest waiting, and an officer looking for one declaration by its number finds it wherever it stands, as does one
+ * who asks for the newest first.
+ */
+@SingleWindowIntegrationTest
+class AgencyQueueIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	BatchSubmissions batches;
+
+	@Autowired
+	BatchJob job;
+
+	@Autowired
+	Declarations declarations;
+
+	@Autowired
+	KeyedActors actors;
+
+	@Autowired
+	BusinessTime time;
+
+	@Autowired
+	ExchangeRates rates;
+
+	@Test
+	void anOfficerFindsATaskByItsNumberWhenMoreWaitThanTheQueueShows() throws Exception {
+		Actor trader = DeclarationBatchIntegrationTests.chipTrader(jdbc, actors);
+		// Processors at three times the zone's usual unit price: each waits for a customs officer (YELLOW).
+		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(trader.enterprise())
+			.usualUnitPrice("8542319000", "C62", "20");
+		String run = UUID.randomUUID().toString();
+		List<BatchedDeclaration> waiting = new ArrayList<>();
+		for (long i = customsTasksPending(); i < AgencyQueuePages.SHOWN; i++) {
+			waiting.add(overpriced(chipDeclaration("T" + i, run + "-" + i, null)));
+		}
+		submitThroughTheBatchJob(trader, waiting);
+		var lookedFor = declarations.submit(trader,
+				DeclarationWorkbooks.Entry.of(overpriced(chipDeclaration("X", run + "-X", null))).draft(new ArrayList<>()),
+				run + "-X");
+		Actor customsOfficer = actors.actorFor("sw-demo-officer.customs").orElseThrow();
+		try {
+			assertThat(lookedFor.status()).isEqualTo(DeclarationStatus.UNDER_REVIEW);
+			assertThat(customsTasksPending()).isGreaterThan(AgencyQueuePages.SHOWN);
+			Cookie customs = logIn("officer.customs");
+
+			String whole = page(customs, "/agency/queue?lang=en");
+			String byNumber = page(customs, "/agency/queue?lang=en&q=" + lookedFor.number());
+			String newestFirst = page(customs, "/agency/queue?lang=en&sort=newest");
+			String yellowNewestFirst = page(customs, "/agency/queue?lang=en&sort=newest&channel=YELLOW");
+			String redOnly = page(customs, "/agency/queue?lang=en&channel=RED&q=" + lookedFor.number());
+			String longWaiting = page(customs, "/agency/queue?lang=en&olderThanDays=1&q=" + lookedFor.number());
+
+			assertThat(whole).as("the longest waiting fill the queue").doesNotContain("open-" + lookedFor.number());
+			assertThat(byNumber).contains("open-" + lookedFor.number());
+			assertThat(newestFirst).contains("open-" + lookedFor.number());
+			assertThat(yellowNewestFirst).contains("open-" + lookedFor.number());
+			assertThat(redOnly).doesNotContain("open-" + lookedFor.number());
+			assertThat(longWaiting).as("submitted a moment ago").doesNotContain("open-" + lookedFor.number());
+		}
+		finally {
+			// Officers' other tests read the whole queue: this one leaves it as long as it found it.
+			for (UUID task : jdbc.sql("""
+					SELECT t.id FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
+					WHERE t.agency = 'CUSTOMS' AND t.status = 'PENDING' AND d.client_reference LIKE ?""")
+				.param(run + "-%").query(UUID.class).list()) {
+				declarations.decide(customsOfficer, task, Declarations.Decision.APPROVE, null, null);
+			}
+		}
+	}
+
+	@Test
+	void anOfficerFindsADeclarationByItsNumberWhenMoreWaitForReleaseThanTheListShows() throws Exception {
+		Actor trader = DeclarationBatchIntegrationTests.chipTrader(jdbc, actors);
+		String run = UUID.randomUUID().toString();
+		// Enough cleared declarations that the list is full before the one looked for, through the batch job (the
+		// risk channel sends some to officers: topped up until enough are cleared).
+		for (int round = 0; cleared() < AgencyQueuePages.SHOWN; round++) {
+			List<BatchedDeclaration> more = new ArrayList<>();
+			for (long i = cleared(); i < AgencyQueuePages.SHOWN + 10; i++) {
+				more.add(chipDeclaration("R" + i, run + "-" + round + "-" + i, null));
+			}
+			submitThroughTheBatchJob(trader, more);
+		}
+		var lookedFor = declarations.submit(trader, DeclarationWorkbooks.Entry.of(chipDeclaration("X", run + "-X", null))
+			.draft(new ArrayList<>()), run + "-X");
+		assertThat(lookedFor.status()).isEqualTo(DeclarationStatus.CLEARED);
+		Cookie customs = logIn("officer.customs");
+
+		String whole = page(customs, "/agency/queue?lang=en");
+		String byNumber = page(customs, "/agency/queue?lang=en&q=" + lookedFor.number());
+		String newestFirst = page(customs, "/agency/queue?lang=en&sort=newest");
+
+		assertThat(whole).as("the longest waiting fill the list").doesNotContain("release-" + lookedFor.number());
+		assertThat(byNumber).contains("release-" + lookedFor.number());
+		assertThat(newestFirst).contains("release-" + lookedFor.number());
+	}
+
+	private void submitThroughTheBatchJob(Actor trader, List<BatchedDeclaration> declarationsOfTheBatch) {
+		UUID batchId = batches.preview(trader, "WORKBOOK", declarationsOfTheBatch);
+		assertThat(batches.acceptPreviewed(trader, batchId)).isTrue();
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+		while (batches.find(trader, batchId).orElseThrow().pending() > 0) {
+			job.submitPending(time.now());
+			assertThat(System.nanoTime()).as("the batch worked off within a minute").isLessThan(deadline);
+		}
+	}
+
+	/** The declaration with its processors at 60 USD a unit instead of 20. */
+	private static BatchedDeclaration overpriced(BatchedDeclaration declaration) {
+		Map<String, String> fields = new LinkedHashMap<>(declaration.fields());
+		fields.replaceAll((field, value) -> field.endsWith("value") && value.equals("4000") ? "12000" : value);
+		return new BatchedDeclaration(declaration.reference(), declaration.source(), fields, declaration.sources(),
+				declaration.problems());
+	}
+
+	private long customsTasksPending() {
+		return jdbc.sql("""
+				SELECT count(*) FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
+				WHERE t.agency = 'CUSTOMS' AND t.status = 'PENDING' AND d.status IN ('UNDER_REVIEW', 'QUERIED')""")
+			.query(Long.class).single();
+	}
+
+	private long cleared() {
+		return jdbc.sql("SELECT count(*) FROM declaration WHERE status = 'CLEARED'").query(Long.class).single();
+	}
+
+	private String page(Cookie session, String address) throws Exception {
+		var response = mvc.perform(get(address).cookie(session)).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return response.getContentAsString();
+	}
+
+	private Cookie logIn(String user) throws Exception {
+		var response = mvc.perform(formLogin("/login").user(user).password("demo12345")).andReturn().getResponse();
+		Cookie session = response.getCookie("SESSION");
+		assertThat(session).as("session cookie for " + user).isNotNull();
+		return session;
+	}
+}
