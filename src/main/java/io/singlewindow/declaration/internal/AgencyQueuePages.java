@@ -78,11 +78,17 @@ class AgencyQueuePages {
 		String shownChannel = seesChannel && channel != null && channel.matches("GREEN|YELLOW|RED") ? channel : "";
 		WorkQueueFilter filter = WorkQueueFilter.of(q, olderThanDays, sort, ORDERS);
 		DeclarationStore.QueueSearch search = search(filter);
-		List<AgencyTask> tasks = shownAgencies.stream()
-			.flatMap(a -> store.queue(a, shownStatus, shownChannel, search).stream()
-				.map(t -> new AgencyTask(a, ChannelVisibility.of(actor, t))))
+		// One entry more than shown is read, to tell the officer that more wait than the list shows.
+		List<List<AgencyTask>> tasksOfEach = shownAgencies.stream()
+			.map(a -> store.queue(a, shownStatus, shownChannel, search).stream()
+				.map(t -> new AgencyTask(a, ChannelVisibility.of(actor, t)))
+				.toList())
 			.toList();
-		List<DeclarationStore.Summary> release = customs ? store.awaitingRelease(search) : List.of();
+		boolean tasksCut = tasksOfEach.stream().anyMatch(t -> t.size() > SHOWN);
+		List<AgencyTask> tasks = tasksOfEach.stream().flatMap(t -> t.stream().limit(SHOWN)).toList();
+		List<DeclarationStore.Summary> releaseRead = customs ? store.awaitingRelease(search) : List.of();
+		boolean releaseCut = releaseRead.size() > SHOWN;
+		List<DeclarationStore.Summary> release = releaseRead.stream().limit(SHOWN).toList();
 		Map<String, String> names = enterprises.findAll(Stream.concat(
 				tasks.stream().map(t -> t.task().declarant()), release.stream().map(DeclarationStore.Summary::declarant))
 			.distinct().map(Uscc::parse).toList())
@@ -97,6 +103,9 @@ class AgencyQueuePages {
 		model.addAttribute("release", filter.ordered(release, DeclarationStore.Summary::updatedAt,
 				r -> names.getOrDefault(r.declarant(), r.declarant()), locale));
 		model.addAttribute("names", names);
+		model.addAttribute("shown", SHOWN);
+		model.addAttribute("tasksCut", tasksCut);
+		model.addAttribute("releaseCut", releaseCut);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("sort", filter.order());
 		model.addAttribute("status", shownStatus.name());
@@ -116,7 +125,7 @@ class AgencyQueuePages {
 				: enterprises.search(filter.search(), null, SHOWN).stream().map(Enterprise::uscc).toList();
 		Instant waitingBefore = filter.olderThanDays() == 0 ? null
 				: time.now().minus(Duration.ofDays(filter.olderThanDays()));
-		return new DeclarationStore.QueueSearch(filter, named, waitingBefore, SHOWN);
+		return new DeclarationStore.QueueSearch(filter, named, waitingBefore, SHOWN + 1);
 	}
 
 	/** An officer's own agency; for the administrator the chosen one, or all when none (or an unknown one) is chosen. */

@@ -85,7 +85,9 @@ class AgencyQueueIntegrationTests {
 			String longWaiting = page(customs, "/agency/queue?lang=en&olderThanDays=1&q=" + lookedFor.number());
 
 			assertThat(whole).as("the longest waiting fill the queue").doesNotContain("open-" + lookedFor.number());
-			assertThat(byNumber).contains("open-" + lookedFor.number());
+			assertThat(whole).as("the officer is told more wait").contains("id=\"queue-more\"");
+			assertThat(byNumber).contains("open-" + lookedFor.number()).doesNotContain("id=\"queue-more\"");
+			assertThat(shownTasks(whole)).isEqualTo(AgencyQueuePages.SHOWN);
 			assertThat(newestFirst).contains("open-" + lookedFor.number());
 			assertThat(yellowNewestFirst).contains("open-" + lookedFor.number());
 			assertThat(redOnly).doesNotContain("open-" + lookedFor.number());
@@ -125,7 +127,8 @@ class AgencyQueueIntegrationTests {
 		String newestFirst = page(customs, "/agency/queue?lang=en&sort=newest");
 
 		assertThat(whole).as("the longest waiting fill the list").doesNotContain("release-" + lookedFor.number());
-		assertThat(byNumber).contains("release-" + lookedFor.number());
+		assertThat(whole).as("the officer is told more wait").contains("id=\"release-more\"");
+		assertThat(byNumber).contains("release-" + lookedFor.number()).doesNotContain("id=\"release-more\"");
 		assertThat(newestFirst).contains("release-" + lookedFor.number());
 	}
 
@@ -145,6 +148,11 @@ class AgencyQueueIntegrationTests {
 		fields.replaceAll((field, value) -> field.endsWith("value") && value.equals("4000") ? "12000" : value);
 		return new BatchedDeclaration(declaration.reference(), declaration.source(), fields, declaration.sources(),
 				declaration.problems());
+	}
+
+	/** How many tasks the page lists. */
+	private static long shownTasks(String page) {
+		return java.util.regex.Pattern.compile("id=\"open-XM").matcher(page).results().count();
 	}
 
 	private long customsTasksPending() {
