@@ -38,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Signed status events to enterprises' webhooks. {@link #enqueue} writes to the outbox inside the caller's
  * transaction, so an event exists exactly when its status change committed. {@link #deliverDue} claims due rows with
  * {@code FOR UPDATE SKIP LOCKED}, so several nodes deliver without sending one event twice at the same time. A
- * delivery is retried with exponential back-off (5 s, 10 s, 20 s … at most one hour) until the receiver answers 2xx.
+ * delivery is retried with exponential back-off (5 s, 10 s, 20 s … at most one hour) until the receiver answers 2xx;
+ * a receiver that got nothing of a batch through is paused with the same back-off, and a batch takes only a few events
+ * of each receiver, so that one dead receiver's backlog holds up no one else's events.
  * <p>
  * Signature: header {@code X-SingleWindow-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
  */
@@ -249,7 +251,7 @@ class Webhooks {
 	}
 
 	private void deliverDueNow() {
-		deliverDue(time.now());
+		deliverAllDue(time.now());
 	}
 
 	/** Lets a delivery under way finish (at most a connect and a read timeout) before the database goes. */
@@ -259,28 +261,73 @@ class Webhooks {
 	}
 
 	/**
-	 * Delivers up to 20 due events; returns how many were acknowledged. The claimed rows stay locked until their
+	 * Delivers what is due at {@code now}, batch after batch until nothing is left (or the run has taken a minute, or
+	 * the application stops): a receiver's backlog is worked off in one run rather than one batch every poll.
+	 *
+	 * @return how many events were acknowledged
+	 */
+	int deliverAllDue(Instant now) {
+		long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		int delivered = 0;
+		for (Batch batch = deliverBatch(now); batch.claimed() > 0 && !deliveryRuns.stopping()
+				&& System.nanoTime() < until; batch = deliverBatch(now)) {
+			delivered += batch.delivered();
+		}
+		return delivered;
+	}
+
+	/**
+	 * Delivers one batch of due events; returns how many were acknowledged. The claimed rows stay locked until their
 	 * outcome is written, so no other node sends them meanwhile (an explicit transaction: the scheduler calls this
 	 * from inside the bean, where an annotation would not apply).
 	 */
 	public int deliverDue(Instant now) {
-		Integer delivered = transaction.execute(status -> deliverClaimed(now));
-		return delivered == null ? 0 : delivered;
+		return deliverBatch(now).delivered();
 	}
 
-	private int deliverClaimed(Instant now) {
-		record Due(UUID id, String url, String secret, String payload, int attempts, String type) {
+	/** Events a batch takes at most, and of one receiver at most. */
+	static final int BATCH = 100;
+	static final int EACH_RECEIVER = 10;
+
+	private record Batch(int claimed, int delivered) {
+	}
+
+	private Batch deliverBatch(Instant now) {
+		Batch batch = transaction.execute(status -> deliverClaimed(now));
+		return batch == null ? new Batch(0, 0) : batch;
+	}
+
+	/**
+	 * Claims a batch fairly: at most {@link #EACH_RECEIVER} events of one receiver, each receiver's first before
+	 * anyone's second, none of a paused receiver; so a dead receiver with a backlog of thousands holds up nobody else's
+	 * events (it had taken every batch, oldest first, while everyone else waited). The outer conditions are checked
+	 * again on a row another node changed meanwhile.
+	 */
+	private Batch deliverClaimed(Instant now) {
+		record Due(UUID id, UUID subscription, String url, String secret, String payload, int attempts, String type) {
 		}
+		Timestamp at = Timestamp.from(now);
 		List<Due> due = jdbc.sql("""
-				SELECT d.id, s.url, s.secret, d.payload, d.attempts, d.event_type FROM webhook_delivery d
-				JOIN webhook_subscription s ON s.id = d.subscription_id
-				WHERE d.delivered_at IS NULL AND d.next_attempt_at <= ? AND s.active
-				ORDER BY d.next_attempt_at LIMIT 20 FOR UPDATE OF d SKIP LOCKED""")
-			.param(Timestamp.from(now))
-			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("url"), rs.getString("secret"),
-					rs.getString("payload"), rs.getInt("attempts"), rs.getString("event_type")))
+				SELECT d.id, d.subscription_id, s.url, s.secret, d.payload, d.attempts, d.event_type
+				FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+				WHERE d.delivered_at IS NULL AND d.next_attempt_at <= :now AND s.active AND d.id IN (
+				    SELECT id FROM (
+				        SELECT w.id, w.next_attempt_at,
+				               row_number() OVER (PARTITION BY w.subscription_id ORDER BY w.next_attempt_at, w.id) AS place
+				        FROM webhook_delivery w JOIN webhook_subscription ws ON ws.id = w.subscription_id
+				        LEFT JOIN webhook_receiver_pause p ON p.subscription_id = w.subscription_id
+				        WHERE w.delivered_at IS NULL AND w.next_attempt_at <= :now AND ws.active
+				          AND (p.paused_until IS NULL OR p.paused_until <= :now)) receivers_due
+				    WHERE place <= :each ORDER BY place, next_attempt_at LIMIT :batch)
+				ORDER BY d.next_attempt_at, d.id FOR UPDATE OF d SKIP LOCKED""")
+			.param("now", at)
+			.param("each", EACH_RECEIVER)
+			.param("batch", BATCH)
+			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
+					rs.getString("url"), rs.getString("secret"), rs.getString("payload"), rs.getInt("attempts"),
+					rs.getString("event_type")))
 			.list();
-		// Sent side by side: one receiver that never answers costs the poll one timeout, not one per event queued
+		// Sent side by side: one receiver that never answers costs the batch one timeout, not one per event queued
 		// behind it (20 events of a dead receiver held everyone else's for minutes).
 		long t = now.getEpochSecond();
 		List<java.util.concurrent.Future<Sent>> sending = new ArrayList<>();
@@ -290,15 +337,19 @@ class Webhooks {
 			}
 		}
 		int delivered = 0;
+		java.util.Set<UUID> through = new java.util.HashSet<>();
+		java.util.Set<UUID> failing = new java.util.HashSet<>();
 		for (int i = 0; i < due.size(); i++) {
 			Due d = due.get(i);
 			Sent sent = sending.get(i).resultNow();
 			boolean ok = sent.status() != null && sent.status() / 100 == 2;
 			if (ok) {
 				delivered++;
+				through.add(d.subscription());
 				jdbc.sql("UPDATE webhook_delivery SET delivered_at = ?, attempts = attempts + 1, last_status = ? WHERE id = ?")
-					.params(Timestamp.from(now), sent.status(), d.id()).update();
+					.params(at, sent.status(), d.id()).update();
 			} else {
+				failing.add(d.subscription());
 				Instant next = now.plus(backoff(d.attempts() + 1));
 				jdbc.sql("""
 						UPDATE webhook_delivery SET attempts = attempts + 1, last_status = ?, last_error = ?,
@@ -308,7 +359,41 @@ class Webhooks {
 						sent.status(), next);
 			}
 		}
-		return delivered;
+		failing.removeAll(through);
+		pause(failing, now);
+		resume(through);
+		return new Batch(due.size(), delivered);
+	}
+
+	/**
+	 * Pauses the receivers that got none of their events of a batch through, for the back-off of their failures in a
+	 * row (5 s doubling, at most an hour): their events wait, and are tried again a few at a time when it ends.
+	 */
+	private void pause(java.util.Collection<UUID> receivers, Instant now) {
+		for (UUID receiver : receivers) {
+			// The back-off of {@link #backoff}, counted in the row: the first failure pauses for FIRST_RETRY.
+			var paused = jdbc.sql("""
+					INSERT INTO webhook_receiver_pause AS p (subscription_id, failures, paused_until)
+					VALUES (:receiver, 1, CAST(:now AS TIMESTAMPTZ) + make_interval(secs => :first))
+					ON CONFLICT (subscription_id) DO UPDATE SET failures = p.failures + 1,
+					    paused_until = CAST(:now AS TIMESTAMPTZ) + make_interval(secs => LEAST(:first * power(2, LEAST(p.failures, 20)), :last))
+					RETURNING failures, paused_until""")
+				.param("receiver", receiver)
+				.param("now", Timestamp.from(now))
+				.param("first", FIRST_RETRY.toSeconds())
+				.param("last", LAST_RETRY.toSeconds())
+				.query((rs, n) -> rs.getInt("failures") + " until=" + rs.getTimestamp("paused_until").toInstant())
+				.single();
+			log.info("event=webhook_receiver_paused subscription={} failures_in_a_row={}", receiver, paused);
+		}
+	}
+
+	/** A receiver that took an event is no longer paused. */
+	private void resume(java.util.Collection<UUID> receivers) {
+		if (!receivers.isEmpty()) {
+			jdbc.sql("DELETE FROM webhook_receiver_pause WHERE subscription_id = ANY(?)")
+				.param(receivers.toArray(UUID[]::new)).update();
+		}
 	}
 
 	/** What one attempt got: the receiver's status, or why there was none. */

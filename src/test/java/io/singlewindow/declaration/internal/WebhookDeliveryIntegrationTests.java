@@ -1,0 +1,151 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+
+/**
+ * Status events to enterprises' webhooks when one receiver is dead and has a backlog: nobody else's events wait for
+ * it, it is tried a few events at a time with a growing pause rather than on every event at every poll, and a live
+ * receiver's backlog is worked off in one run. The events here fall due an hour ahead of the clock, so the platform's
+ * own poller (on the real clock) leaves them to the test.
+ */
+@SingleWindowIntegrationTest
+class WebhookDeliveryIntegrationTests {
+
+	@Autowired
+	Webhooks webhooks;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	HttpServer live;
+	final List<String> received = new CopyOnWriteArrayList<>();
+	Webhooks.Subscription dead;
+	Webhooks.Subscription listening;
+
+	@BeforeEach
+	void aDeadReceiverAndALiveOne() throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort(); // nothing listens there once closed: every connection is refused
+		}
+		live = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		live.createContext("/hook", exchange -> {
+			received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		live.start();
+		dead = webhooks.register(enterpriseOf("trader.bio"), "http://127.0.0.1:" + closedPort + "/hook", "test");
+		listening = webhooks.register(enterpriseOf("trader.tungsten"),
+				"http://127.0.0.1:" + live.getAddress().getPort() + "/hook", "test");
+	}
+
+	@AfterEach
+	void stopReceiving() {
+		for (var subscription : List.of(dead, listening)) {
+			webhooks.deactivate(subscription.id(), List.of(subscription.enterprise()));
+		}
+		live.stop(0);
+	}
+
+	@Test
+	void aDeadReceiversBacklogHoldsUpNoOtherReceiversEvents() {
+		Instant due = Instant.now().plus(Duration.ofHours(1));
+		for (int i = 0; i < 150; i++) {
+			webhooks.enqueue(dead.enterprise(), UUID.randomUUID(), "XMDEAD" + i, "CLEARED", due.minusSeconds(60));
+		}
+		UUID declaration = UUID.randomUUID();
+		webhooks.enqueue(listening.enterprise(), declaration, "XMLIVE", "CLEARED", due);
+
+		webhooks.deliverDue(due);
+
+		assertThat(received).as("the live receiver's event, behind 150 older ones of a dead receiver")
+			.anySatisfy(payload -> assertThat(payload).contains(declaration.toString()));
+	}
+
+	@Test
+	void aReceiverThatGotNothingThroughIsPausedWithAGrowingBackOff() {
+		Instant due = Instant.now().plus(Duration.ofHours(1));
+		for (int i = 0; i < 150; i++) {
+			webhooks.enqueue(dead.enterprise(), UUID.randomUUID(), "XMDEAD" + i, "CLEARED", due);
+		}
+
+		webhooks.deliverDue(due);
+		assertThat(tried(dead)).as("a few of its events, not the whole backlog").isEqualTo(Webhooks.EACH_RECEIVER);
+		webhooks.deliverDue(due.plusSeconds(4));
+		assertThat(tried(dead)).as("paused for the first back-off, 5 s").isEqualTo(Webhooks.EACH_RECEIVER);
+		webhooks.deliverDue(due.plusSeconds(5));
+		assertThat(tried(dead)).isEqualTo(2 * Webhooks.EACH_RECEIVER);
+		webhooks.deliverDue(due.plusSeconds(5 + 9));
+		assertThat(tried(dead)).as("then for 10 s").isEqualTo(2 * Webhooks.EACH_RECEIVER);
+		webhooks.deliverDue(due.plusSeconds(5 + 10));
+		assertThat(tried(dead)).isEqualTo(3 * Webhooks.EACH_RECEIVER);
+	}
+
+	@Test
+	void aReceiverThatAnswersAgainIsNoLongerPaused() throws Exception {
+		Instant due = Instant.now().plus(Duration.ofHours(1));
+		webhooks.enqueue(listening.enterprise(), UUID.randomUUID(), "XMLIVE1", "CLEARED", due);
+		live.removeContext("/hook");
+		live.createContext("/hook", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(503, -1);
+			exchange.close();
+		});
+		webhooks.deliverDue(due);
+		assertThat(tried(listening)).isEqualTo(1);
+		live.removeContext("/hook");
+		live.createContext("/hook", exchange -> {
+			received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+
+		webhooks.deliverDue(due.plusSeconds(5));
+		webhooks.enqueue(listening.enterprise(), UUID.randomUUID(), "XMLIVE2", "CLEARED", due.plusSeconds(6));
+		webhooks.deliverDue(due.plusSeconds(6));
+
+		assertThat(received).as("the retry, then the next event without a pause").hasSize(2);
+	}
+
+	@Test
+	void aLiveReceiversBacklogIsWorkedOffInOneRun() {
+		Instant due = Instant.now().plus(Duration.ofHours(1));
+		int backlog = 5 * Webhooks.EACH_RECEIVER + 3;
+		for (int i = 0; i < backlog; i++) {
+			webhooks.enqueue(listening.enterprise(), UUID.randomUUID(), "XMLIVE" + i, "CLEARED", due);
+		}
+
+		webhooks.deliverAllDue(due);
+
+		assertThat(received).hasSize(backlog);
+	}
+
+	private long tried(Webhooks.Subscription subscription) {
+		return jdbc.sql("SELECT count(*) FROM webhook_delivery WHERE subscription_id = ? AND attempts > 0")
+			.param(subscription.id()).query(Long.class).single();
+	}
+
+	private String enterpriseOf(String username) {
+		return jdbc.sql("SELECT uscc FROM user_account WHERE username = ?").param(username).query(String.class).single()
+			.strip();
+	}
+}
