@@ -397,8 +397,8 @@ class BatchJob {
 	 * tried again too), in one statement, under the batch's row lock (see {@link #record}); returns how many finished.
 	 */
 	private int recordAll(UUID batchId, List<Map.Entry<Claim, Outcome>> outcomes) {
-		String owner = jdbc.sql("SELECT owner FROM declaration_batch WHERE id = ? FOR UPDATE").param(batchId)
-			.query(String.class).single();
+		Instant now = time.now();
+		String owner = served(batchId, now);
 		List<Object[]> rows = new ArrayList<>();
 		int finished = 0;
 		for (var e : outcomes) {
@@ -411,7 +411,6 @@ class BatchJob {
 			rows.add(new Object[] { e.getKey().position(), outcome.state().name(), outcome.declarationId(),
 					outcome.repeated(), outcome.code(), documents.problems(outcome.problems()) });
 		}
-		Instant now = time.now();
 		List<Object> params = new ArrayList<>();
 		params.add(Timestamp.from(now));
 		params.addAll(List.of(MultiRowInsert.columns(rows, 6)));
@@ -429,6 +428,15 @@ class BatchJob {
 			.update();
 		announceIfFinished(batchId, owner, now);
 		return finished;
+	}
+
+	/**
+	 * Takes the batch's row lock for recording its outcomes, and notes that it was served now: claims take the batch
+	 * served longest ago first. Returns the batch's owner.
+	 */
+	private String served(UUID batchId, Instant now) {
+		return jdbc.sql("UPDATE declaration_batch SET served_at = ? WHERE id = ? RETURNING owner")
+			.params(Timestamp.from(now), batchId).query(String.class).single();
 	}
 
 	/** Submits pending declarations one at a time, at most {@link #PER_POLL}; returns how many it finished. */
@@ -452,18 +460,19 @@ class BatchJob {
 
 	/**
 	 * The next pending declarations whose lease ran out before {@code ?} (or that nobody took), at most {@code ?} of a
-	 * batch and {@code ?} in all: the oldest accepted, unfinished batch's first, in their order, then the next batch's;
+	 * batch and {@code ?} in all: batches in turn — the unfinished batch served longest ago first (one never served
+	 * before any, then the oldest accepted), its declarations in their order, then the next batch's;
 	 * locked, skipping those another transaction holds. Batch after batch, each batch's pending entries read in order
 	 * from their index and locked as they are read, so that a claim reads and locks the rows it takes (sorting every
 	 * pending entry of every batch took 15 ms a claim with 10,000 declarations pending).
 	 */
 	private static final String PENDING = """
-			SELECT p.batch_id, p.position, b.submitted_by FROM declaration_batch b
+			SELECT p.batch_id, p.position, b.submitted_by, b.served_at, b.accepted_at FROM declaration_batch b
 			CROSS JOIN LATERAL (SELECT p.batch_id, p.position FROM declaration_batch_entry p
 			    WHERE p.batch_id = b.id AND p.state = 'PENDING' AND (p.claimed_until IS NULL OR p.claimed_until < ?)
 			    ORDER BY p.position LIMIT ? FOR UPDATE SKIP LOCKED) p
 			WHERE b.finished_at IS NULL AND b.accepted_at IS NOT NULL
-			ORDER BY b.accepted_at, b.id LIMIT ?""";
+			ORDER BY b.served_at NULLS FIRST, b.accepted_at, b.id LIMIT ?""";
 
 	/**
 	 * Takes the next pending declaration, in its own short transaction, under a lease ({@link #LEASE}), and counts an
@@ -483,14 +492,15 @@ class BatchJob {
 
 	/**
 	 * Takes up to {@link #CHUNK} pending declarations for the caller's transaction, held by its row locks and not by a
-	 * lease. Nothing is written: the attempt is counted when the outcomes are recorded, in the same transaction
+	 * lease, in the order they were claimed in. Nothing is written: the attempt is counted when the outcomes are recorded, in the same transaction
 	 * ({@link #recordAll}), so a chunk rolled back counts none and each entry is updated once. {@code attempts} is the
 	 * count with this one.
 	 */
 	private List<Claim> claimChunk(Instant now) {
 		return jdbc.sql("""
 				SELECT e.batch_id, e.position, c.submitted_by, e.submission_key, e.attempts + 1 AS attempts, e.document
-				FROM (%s) c JOIN declaration_batch_entry e ON e.batch_id = c.batch_id AND e.position = c.position"""
+				FROM (%s) c JOIN declaration_batch_entry e ON e.batch_id = c.batch_id AND e.position = c.position
+				ORDER BY c.served_at NULLS FIRST, c.accepted_at, c.batch_id, c.position"""
 				.formatted(PENDING))
 			.params(Timestamp.from(now), CHUNK, CHUNK)
 			.query(this::claimRow)
@@ -578,9 +588,8 @@ class BatchJob {
 	 */
 	private boolean record(Claim claim, Outcome outcome) {
 		Boolean recorded = transaction.execute(status -> {
-			String owner = jdbc.sql("SELECT owner FROM declaration_batch WHERE id = ? FOR UPDATE")
-				.param(claim.batchId()).query(String.class).single();
 			Instant now = time.now();
+			String owner = served(claim.batchId(), now);
 			int updated = jdbc.sql("""
 					UPDATE declaration_batch_entry SET state = ?, declaration_id = ?, repeated = ?, code = ?,
 					    problems = CAST(? AS JSONB), finished_at = ?, claimed_until = NULL

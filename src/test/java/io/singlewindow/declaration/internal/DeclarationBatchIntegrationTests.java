@@ -311,6 +311,39 @@ class DeclarationBatchIntegrationTests {
 	}
 
 	/**
+	 * Batches are served in turn, not one after the other: a small batch accepted after a large one (a trader's
+	 * interchange of a few messages after a broker's of thousands) goes in one of the next chunks, not after the whole
+	 * large one. Declarations draw their numbers as they are submitted, so the numbers tell the order.
+	 */
+	@Test
+	void aSmallBatchAcceptedAfterALargeOneIsNotLeftUntilTheLargeOneIsDone() throws Exception {
+		Actor trader = theChipTrader();
+		String run = UUID.randomUUID().toString();
+		List<BatchedDeclaration> large = new ArrayList<>();
+		for (int i = 1; i <= 4 * BatchJob.CHUNK; i++) {
+			large.add(chipDeclaration("L" + i, run + "-L" + i, null));
+		}
+		UUID largeId = batches.preview(trader, "INTERCHANGE", large);
+		UUID smallId = batches.preview(trader, "INTERCHANGE", List.of(chipDeclaration("S1", run + "-S1", null),
+				chipDeclaration("S2", run + "-S2", null), chipDeclaration("S3", run + "-S3", null)));
+		assertThat(batches.acceptPreviewed(trader, largeId)).isTrue();
+		Thread.sleep(5); // accepted later, on any clock
+		assertThat(batches.acceptPreviewed(trader, smallId)).isTrue();
+
+		drain(trader, largeId, time.now(), 0);
+		drain(trader, smallId, time.now(), 0);
+
+		String smallsLast = jdbc.sql("""
+				SELECT max(d.number) FROM declaration_batch_entry e JOIN declaration d ON d.id = e.declaration_id
+				WHERE e.batch_id = ?""").param(smallId).query(String.class).single();
+		long largeAfterIt = jdbc.sql("""
+				SELECT count(*) FROM declaration_batch_entry e JOIN declaration d ON d.id = e.declaration_id
+				WHERE e.batch_id = ? AND d.number > ?""").params(largeId, smallsLast).query(Long.class).single();
+		assertThat(largeAfterIt).as("declarations of the large batch submitted after the small one's last")
+			.isGreaterThan(BatchJob.CHUNK / 2);
+	}
+
+	/**
 	 * A chunk takes the licences its declarations name before any of them writes: while an officer holds the chip
 	 * maker's licence and uses up its quota, the chunk waits without having drawn a number, then decides on the licence
 	 * as the officer left it (the licensed declaration goes to the issuing agency instead of being written off).
