@@ -92,9 +92,12 @@ class Webhooks {
 	/**
 	 * @param format {@code JSON}: status events carry the address of the declaration's response; a standard's name
 	 *     ({@code EDIFACT}): they carry the response itself in that standard too
+	 * @param pausedUntil while its receiver is paused, having taken none of its events of a batch: when it is tried
+	 *     again ({@literal null}: not paused)
+	 * @param failuresInARow the batches in a row in which its receiver took none of its events (0 once it took one)
 	 */
 	record Subscription(UUID id, String enterprise, String url, String secret, boolean active, Instant createdAt,
-			String format) {
+			String format, Instant pausedUntil, int failuresInARow) {
 	}
 
 	/** The formats a subscription may ask for: JSON and every standard a channel writes responses in. */
@@ -113,7 +116,7 @@ class Webhooks {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		var s = new Subscription(UUID.randomUUID(), enterprise, url, "whsec_" + HexFormat.of().formatHex(bytes), true,
-				time.now(), format);
+				time.now(), format, null, 0);
 		jdbc.sql("""
 				INSERT INTO webhook_subscription (id, enterprise, url, secret, created_by, created_at, format)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -128,12 +131,17 @@ class Webhooks {
 			return List.of();
 		}
 		return jdbc.sql("""
-				SELECT id, enterprise, url, secret, active, created_at, format FROM webhook_subscription
-				WHERE enterprise IN (:e) ORDER BY created_at""")
+				SELECT s.id, s.enterprise, s.url, s.active, s.created_at, s.format,
+				       CASE WHEN p.paused_until > :now THEN p.paused_until END AS paused_until,
+				       coalesce(p.failures, 0) AS failures
+				FROM webhook_subscription s LEFT JOIN webhook_receiver_pause p ON p.subscription_id = s.id
+				WHERE s.enterprise IN (:e) ORDER BY s.created_at""")
 			.param("e", enterprises)
+			.param("now", Timestamp.from(time.now()))
 			.query((rs, n) -> new Subscription(rs.getObject("id", UUID.class), rs.getString("enterprise"),
 					rs.getString("url"), null, rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(),
-					rs.getString("format")))
+					rs.getString("format"), rs.getTimestamp("paused_until") == null ? null
+							: rs.getTimestamp("paused_until").toInstant(), rs.getInt("failures")))
 			.list();
 	}
 

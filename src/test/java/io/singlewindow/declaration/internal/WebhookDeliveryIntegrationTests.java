@@ -1,6 +1,8 @@
 package io.singlewindow.declaration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 
@@ -34,6 +37,9 @@ class WebhookDeliveryIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
 
 	HttpServer live;
 	final List<String> received = new CopyOnWriteArrayList<>();
@@ -68,7 +74,7 @@ class WebhookDeliveryIntegrationTests {
 
 	@Test
 	void aDeadReceiversBacklogHoldsUpNoOtherReceiversEvents() {
-		Instant due = Instant.now().plus(Duration.ofHours(1));
+		Instant due = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		for (int i = 0; i < 150; i++) {
 			webhooks.enqueue(dead.enterprise(), UUID.randomUUID(), "XMDEAD" + i, "CLEARED", due.minusSeconds(60));
 		}
@@ -82,14 +88,21 @@ class WebhookDeliveryIntegrationTests {
 	}
 
 	@Test
-	void aReceiverThatGotNothingThroughIsPausedWithAGrowingBackOff() {
-		Instant due = Instant.now().plus(Duration.ofHours(1));
+	void aReceiverThatGotNothingThroughIsPausedWithAGrowingBackOff() throws Exception {
+		Instant due = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		for (int i = 0; i < 150; i++) {
 			webhooks.enqueue(dead.enterprise(), UUID.randomUUID(), "XMDEAD" + i, "CLEARED", due);
 		}
 
 		webhooks.deliverDue(due);
 		assertThat(tried(dead)).as("a few of its events, not the whole backlog").isEqualTo(Webhooks.EACH_RECEIVER);
+		assertThat(webhooks.of(List.of(dead.enterprise()))).filteredOn(s -> s.id().equals(dead.id())).singleElement()
+			.as("its owner sees the pause").satisfies(s -> {
+				assertThat(s.pausedUntil()).isEqualTo(due.plusSeconds(5));
+				assertThat(s.failuresInARow()).isEqualTo(1);
+			});
+		assertThat(webhooksPage("trader.bio")).contains("id=\"paused-" + dead.id() + "\"")
+			.contains("it took none of its events the last time it was tried.");
 		webhooks.deliverDue(due.plusSeconds(4));
 		assertThat(tried(dead)).as("paused for the first back-off, 5 s").isEqualTo(Webhooks.EACH_RECEIVER);
 		webhooks.deliverDue(due.plusSeconds(5));
@@ -102,7 +115,7 @@ class WebhookDeliveryIntegrationTests {
 
 	@Test
 	void aReceiverThatAnswersAgainIsNoLongerPaused() throws Exception {
-		Instant due = Instant.now().plus(Duration.ofHours(1));
+		Instant due = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		webhooks.enqueue(listening.enterprise(), UUID.randomUUID(), "XMLIVE1", "CLEARED", due);
 		live.removeContext("/hook");
 		live.createContext("/hook", exchange -> {
@@ -124,11 +137,16 @@ class WebhookDeliveryIntegrationTests {
 		webhooks.deliverDue(due.plusSeconds(6));
 
 		assertThat(received).as("the retry, then the next event without a pause").hasSize(2);
+		assertThat(webhooks.of(List.of(listening.enterprise()))).filteredOn(s -> s.id().equals(listening.id()))
+			.singleElement().satisfies(s -> {
+				assertThat(s.pausedUntil()).isNull();
+				assertThat(s.failuresInARow()).isZero();
+			});
 	}
 
 	@Test
 	void aLiveReceiversBacklogIsWorkedOffInOneRun() {
-		Instant due = Instant.now().plus(Duration.ofHours(1));
+		Instant due = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		int backlog = 5 * Webhooks.EACH_RECEIVER + 3;
 		for (int i = 0; i < backlog; i++) {
 			webhooks.enqueue(listening.enterprise(), UUID.randomUUID(), "XMLIVE" + i, "CLEARED", due);
@@ -137,6 +155,14 @@ class WebhookDeliveryIntegrationTests {
 		webhooks.deliverAllDue(due);
 
 		assertThat(received).hasSize(backlog);
+	}
+
+	private String webhooksPage(String user) throws Exception {
+		var login = mvc.perform(formLogin("/login").user(user).password("demo12345")).andReturn().getResponse();
+		var page = mvc.perform(get("/account/webhooks?lang=en").cookie(login.getCookie("SESSION"))).andReturn()
+			.getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		return page.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private long tried(Webhooks.Subscription subscription) {
