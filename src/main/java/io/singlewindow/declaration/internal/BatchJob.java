@@ -492,9 +492,9 @@ class BatchJob {
 
 	/**
 	 * Takes up to {@link #CHUNK} pending declarations for the caller's transaction, held by its row locks and not by a
-	 * lease, in the order they were claimed in. Nothing is written: the attempt is counted when the outcomes are recorded, in the same transaction
-	 * ({@link #recordAll}), so a chunk rolled back counts none and each entry is updated once. {@code attempts} is the
-	 * count with this one.
+	 * lease, in the order they were claimed in. Nothing is written: the attempt is counted when the outcomes are
+	 * recorded, in the same transaction ({@link #recordAll}), so a chunk rolled back counts none and each entry is
+	 * updated once. {@code attempts} is the count with this one.
 	 */
 	private List<Claim> claimChunk(Instant now) {
 		return jdbc.sql("""

@@ -277,10 +277,11 @@ class Webhooks {
 	int deliverAllDue(Instant now) {
 		long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
 		int delivered = 0;
-		for (Batch batch = deliverBatch(now); batch.claimed() > 0 && !deliveryRuns.stopping()
-				&& System.nanoTime() < until; batch = deliverBatch(now)) {
+		Batch batch;
+		do {
+			batch = deliverBatch(now);
 			delivered += batch.delivered();
-		}
+		} while (batch.claimed() > 0 && !deliveryRuns.stopping() && System.nanoTime() < until);
 		return delivered;
 	}
 
@@ -379,12 +380,13 @@ class Webhooks {
 	 */
 	private void pause(java.util.Collection<UUID> receivers, Instant now) {
 		for (UUID receiver : receivers) {
-			// The back-off of {@link #backoff}, counted in the row: the first failure pauses for FIRST_RETRY.
+			// backoff(failures) counted in the row: FIRST_RETRY after the first failure, doubling, at most LAST_RETRY.
 			var paused = jdbc.sql("""
 					INSERT INTO webhook_receiver_pause AS p (subscription_id, failures, paused_until)
 					VALUES (:receiver, 1, CAST(:now AS TIMESTAMPTZ) + make_interval(secs => :first))
 					ON CONFLICT (subscription_id) DO UPDATE SET failures = p.failures + 1,
-					    paused_until = CAST(:now AS TIMESTAMPTZ) + make_interval(secs => LEAST(:first * power(2, LEAST(p.failures, 20)), :last))
+					    paused_until = CAST(:now AS TIMESTAMPTZ)
+					        + make_interval(secs => LEAST(:first * power(2, LEAST(p.failures, 20)), :last))
 					RETURNING failures, paused_until""")
 				.param("receiver", receiver)
 				.param("now", Timestamp.from(now))
