@@ -463,7 +463,7 @@ class BatchJob {
 	 * oldest accepted). Read apart from their entries, in the order of their index: a claim that sorted batches joined
 	 * with their locked entries would read and lock the first entries of every unfinished batch before the sort, and
 	 * hold them until its chunk committed, leaving the other workers little to take (bench/interchange: 725 against
-	 * 984 declarations a second). The 100 first are enough: a claim takes at most {@link #CHUNK}.
+	 * 881 declarations a second, README). The 100 first are enough: a claim takes at most {@link #CHUNK}.
 	 */
 	private List<BatchInTurn> batchesInTurn() {
 		return jdbc.sql("""
