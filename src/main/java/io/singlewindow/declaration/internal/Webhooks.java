@@ -309,8 +309,9 @@ class Webhooks {
 	/**
 	 * Claims a batch fairly: at most {@link #EACH_RECEIVER} events of one receiver, each receiver's first before
 	 * anyone's second, none of a paused receiver; so a dead receiver with a backlog of thousands holds up nobody else's
-	 * events (it had taken every batch, oldest first, while everyone else waited). The outer conditions are checked
-	 * again on a row another node changed meanwhile.
+	 * events (it had taken every batch, oldest first, while everyone else waited). The limit counts the rows locked, so
+	 * that another node claiming at the same moment takes the next ones rather than nothing; the outer conditions are
+	 * checked again on a row another node changed meanwhile.
 	 */
 	private Batch deliverClaimed(Instant now) {
 		record Due(UUID id, UUID subscription, String url, String secret, String payload, int attempts, String type) {
@@ -318,17 +319,17 @@ class Webhooks {
 		Timestamp at = Timestamp.from(now);
 		List<Due> due = jdbc.sql("""
 				SELECT d.id, d.subscription_id, s.url, s.secret, d.payload, d.attempts, d.event_type
-				FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
-				WHERE d.delivered_at IS NULL AND d.next_attempt_at <= :now AND s.active AND d.id IN (
-				    SELECT id FROM (
-				        SELECT w.id, w.next_attempt_at,
-				               row_number() OVER (PARTITION BY w.subscription_id ORDER BY w.next_attempt_at, w.id) AS place
-				        FROM webhook_delivery w JOIN webhook_subscription ws ON ws.id = w.subscription_id
-				        LEFT JOIN webhook_receiver_pause p ON p.subscription_id = w.subscription_id
-				        WHERE w.delivered_at IS NULL AND w.next_attempt_at <= :now AND ws.active
-				          AND (p.paused_until IS NULL OR p.paused_until <= :now)) receivers_due
-				    WHERE place <= :each ORDER BY place, next_attempt_at LIMIT :batch)
-				ORDER BY d.next_attempt_at, d.id FOR UPDATE OF d SKIP LOCKED""")
+				FROM (SELECT w.id,
+				             row_number() OVER (PARTITION BY w.subscription_id ORDER BY w.next_attempt_at, w.id) AS place
+				      FROM webhook_delivery w JOIN webhook_subscription ws ON ws.id = w.subscription_id
+				      LEFT JOIN webhook_receiver_pause p ON p.subscription_id = w.subscription_id
+				      WHERE w.delivered_at IS NULL AND w.next_attempt_at <= :now AND ws.active
+				        AND (p.paused_until IS NULL OR p.paused_until <= :now)) receivers_due
+				JOIN webhook_delivery d ON d.id = receivers_due.id
+				JOIN webhook_subscription s ON s.id = d.subscription_id
+				WHERE receivers_due.place <= :each AND d.delivered_at IS NULL AND d.next_attempt_at <= :now AND s.active
+				ORDER BY receivers_due.place, d.next_attempt_at, d.id
+				LIMIT :batch FOR UPDATE OF d SKIP LOCKED""")
 			.param("now", at)
 			.param("each", EACH_RECEIVER)
 			.param("batch", BATCH)

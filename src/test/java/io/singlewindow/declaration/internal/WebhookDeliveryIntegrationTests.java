@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -155,6 +156,64 @@ class WebhookDeliveryIntegrationTests {
 		webhooks.deliverAllDue(due);
 
 		assertThat(received).hasSize(backlog);
+	}
+
+	/**
+	 * Two nodes delivering at the same moment: the second takes the events after the first one's batch, not the same
+	 * ones (which it would skip as locked, and deliver nothing). Eleven webhooks with ten events each are more than one
+	 * batch; the receiver answers slowly, so the first node's batch is still out when the second claims.
+	 */
+	@Test
+	void aSecondNodeDeliversTheEventsAfterTheFirstNodesBatch() throws Exception {
+		Instant due = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		List<String> slowlyReceived = new CopyOnWriteArrayList<>();
+		slow.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+		slow.createContext("/hook", exchange -> {
+			slowlyReceived.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			try {
+				Thread.sleep(500);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		slow.start();
+		List<Webhooks.Subscription> eleven = new ArrayList<>();
+		try {
+			String enterprise = enterpriseOf("trader.coffee");
+			for (int i = 0; i < 11; i++) {
+				eleven.add(webhooks.register(enterprise, "http://127.0.0.1:" + slow.getAddress().getPort() + "/hook",
+						"test"));
+			}
+			int events = 11 * Webhooks.EACH_RECEIVER;
+			for (int i = 0; i < Webhooks.EACH_RECEIVER; i++) {
+				webhooks.enqueue(enterprise, UUID.randomUUID(), "XMTWO" + i, "CLEARED", due);
+			}
+			assertThat(eleven.size() * Webhooks.EACH_RECEIVER).isEqualTo(events).isGreaterThan(Webhooks.BATCH);
+
+			try (var nodes = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+				var first = nodes.submit(() -> webhooks.deliverDue(due));
+				long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+				while (slowlyReceived.isEmpty() && System.nanoTime() < giveUp) {
+					Thread.sleep(10);
+				}
+				var second = nodes.submit(() -> webhooks.deliverDue(due));
+				first.get();
+				second.get();
+			}
+			assertThat(jdbc.sql("""
+					SELECT count(*) FROM webhook_delivery WHERE subscription_id = ANY(?) AND delivered_at IS NOT NULL""")
+				.param(eleven.stream().map(Webhooks.Subscription::id).toArray(UUID[]::new)).query(Long.class).single())
+				.as("acknowledged after the two nodes' batches").isEqualTo(events);
+		}
+		finally {
+			for (var subscription : eleven) {
+				webhooks.deactivate(subscription.id(), List.of(subscription.enterprise()));
+			}
+			slow.stop(0);
+		}
 	}
 
 	private String webhooksPage(String user) throws Exception {
