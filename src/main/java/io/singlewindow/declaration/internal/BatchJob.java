@@ -477,12 +477,11 @@ class BatchJob {
 	}
 
 	/**
-	 * A batch's next pending declarations whose lease ran out before {@code ?} (or that nobody took), at most {@code ?},
-	 * in their order, read from the pending entries' index and locked as they are read, skipping those another
-	 * transaction holds.
+	 * Narrows {@code declaration_batch_entry} to a batch's next pending declarations whose lease ran out before
+	 * {@code ?} (or that nobody took), at most {@code ?}, in their order, read from the pending entries' index and
+	 * locked as they are read, skipping those another transaction holds.
 	 */
 	private static final String PENDING = """
-			SELECT batch_id, position FROM declaration_batch_entry
 			WHERE batch_id = ? AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)
 			ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED""";
 
@@ -494,7 +493,7 @@ class BatchJob {
 		for (BatchInTurn batch : batchesInTurn()) {
 			Optional<Claim> claim = jdbc.sql("""
 					UPDATE declaration_batch_entry e SET claimed_until = ?, attempts = e.attempts + 1
-					FROM (%s) c
+					FROM (SELECT batch_id, position FROM declaration_batch_entry %s) c
 					WHERE e.batch_id = c.batch_id AND e.position = c.position
 					RETURNING e.batch_id, e.position, CAST(? AS UUID) AS submitted_by, e.submission_key, e.attempts,
 					          e.document""".formatted(PENDING))
@@ -518,10 +517,9 @@ class BatchJob {
 		List<Claim> claims = new ArrayList<>();
 		for (BatchInTurn batch : batchesInTurn()) {
 			claims.addAll(jdbc.sql("""
-					SELECT e.batch_id, e.position, CAST(? AS UUID) AS submitted_by, e.submission_key,
-					       e.attempts + 1 AS attempts, e.document
-					FROM (%s) c JOIN declaration_batch_entry e ON e.batch_id = c.batch_id AND e.position = c.position
-					ORDER BY e.position""".formatted(PENDING))
+					SELECT batch_id, position, CAST(? AS UUID) AS submitted_by, submission_key, attempts + 1 AS attempts,
+					       document
+					FROM declaration_batch_entry %s""".formatted(PENDING))
 				.params(batch.submittedBy(), batch.id(), Timestamp.from(now), CHUNK - claims.size())
 				.query(this::claimRow)
 				.list());

@@ -8,9 +8,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -101,7 +104,7 @@ class Webhooks {
 	}
 
 	/** The formats a subscription may ask for: JSON and every standard a channel writes responses in. */
-	java.util.Set<String> formats() {
+	Set<String> formats() {
 		var formats = new java.util.TreeSet<>(writers.keySet());
 		formats.add(JSON_FORMAT);
 		return formats;
@@ -347,8 +350,8 @@ class Webhooks {
 			}
 		}
 		int delivered = 0;
-		java.util.Set<UUID> through = new java.util.HashSet<>();
-		java.util.Set<UUID> failing = new java.util.HashSet<>();
+		Set<UUID> through = new HashSet<>();
+		Set<UUID> failing = new HashSet<>();
 		for (int i = 0; i < due.size(); i++) {
 			Due d = due.get(i);
 			Sent sent = sending.get(i).resultNow();
@@ -379,7 +382,7 @@ class Webhooks {
 	 * Pauses the receivers that got none of their events of a batch through, for the back-off of their failures in a
 	 * row (5 s doubling, at most an hour): their events wait, and are tried again a few at a time when it ends.
 	 */
-	private void pause(java.util.Collection<UUID> receivers, Instant now) {
+	private void pause(Collection<UUID> receivers, Instant now) {
 		for (UUID receiver : receivers) {
 			// backoff(failures) counted in the row: FIRST_RETRY after the first failure, doubling, at most LAST_RETRY.
 			var paused = jdbc.sql("""
@@ -400,7 +403,7 @@ class Webhooks {
 	}
 
 	/** A receiver that took an event is no longer paused. */
-	private void resume(java.util.Collection<UUID> receivers) {
+	private void resume(Collection<UUID> receivers) {
 		if (!receivers.isEmpty()) {
 			jdbc.sql("DELETE FROM webhook_receiver_pause WHERE subscription_id = ANY(?)")
 				.param(receivers.toArray(UUID[]::new)).update();
