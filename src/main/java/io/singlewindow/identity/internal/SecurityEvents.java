@@ -58,8 +58,17 @@ class SecurityEvents {
 		publisher.publishEvent(event);
 		Counter.builder("singlewindow.security.events").description("Security events by type").tag("type", type.name())
 			.register(meters).increment();
-		log.info("event=security_event type={} username={} actor={} clientAddress={} {}", type, username, actor,
-				clientAddress, detailText);
+		log.info("event=security_event type={} username={} actor={} clientAddress={} {}", type, quoted(username),
+				actor, clientAddress, detailText);
 		return event;
+	}
+
+	/**
+	 * A user name as one value of the log line: whoever types at the login chooses it, spaces, quotes and
+	 * {@code key=} included (line breaks and terminal controls the log format escapes itself).
+	 */
+	private static String quoted(String username) {
+		return username == null ? "null"
+				: '"' + username.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
 	}
 }
