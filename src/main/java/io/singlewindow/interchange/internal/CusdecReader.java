@@ -114,6 +114,8 @@ class CusdecReader {
 
 		// The message being read.
 		private int header;
+		/** Between a message's start and its UNH read: the one place a transaction schema can be set. */
+		private boolean awaitingHeader;
 		private String reference;
 		private String[] type = new String[4];
 		private boolean supported;
@@ -202,7 +204,7 @@ class CusdecReader {
 			String tag = at.getSegmentTag();
 			switch (tag) {
 				case "UNB" -> interchangeHeader();
-				case "UNH" -> messageHeader(r);
+				case "UNH" -> messageHeader(r, at);
 				case "UNA", "UNG", "UNE", "UNT", "UNZ" -> {
 				}
 				default -> {
@@ -238,9 +240,17 @@ class CusdecReader {
 			messageRefusal = null;
 			errors = new ArrayList<>();
 			declaration = null;
+			awaitingHeader = true;
 		}
 
-		private void messageHeader(EDIStreamReader r) {
+		private void messageHeader(EDIStreamReader r, Location at) {
+			if (!awaitingHeader) {
+				// A UNH where the message being read goes on (its UNT missing): the reader still counts it as a
+				// segment of that message, and no schema can be set halfway through one.
+				error(new SyntaxError("UNH", inMessage(at), 0, 0, SyntaxError.SEGMENT_NOT_SUPPORTED));
+				return;
+			}
+			awaitingHeader = false;
 			reference = text(1, 0);
 			type = new String[] { text(2, 1), text(2, 2), text(2, 3), text(2, 4) };
 			Optional<Schema> schema = "CUSDEC".equals(type[0]) ? schemas.cusdec(type[1], type[2]) : Optional.empty();
@@ -265,6 +275,7 @@ class CusdecReader {
 					errors));
 			declaration = null;
 			header = 0;
+			awaitingHeader = false;
 		}
 
 		private void error(EDIStreamValidationError type, Location at) {

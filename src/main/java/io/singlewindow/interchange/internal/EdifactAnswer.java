@@ -70,9 +70,11 @@ final class EdifactAnswer {
 	 */
 	EdifactAnswer(Envelope received, String reference, Instant now) {
 		this.received = received;
-		this.reference = reference;
 		// UNOA cannot carry the lower case of error texts: the answer is written at least at level B.
 		this.syntax = received.syntax() == SyntaxIdentifier.UNOA ? SyntaxIdentifier.UNOB : received.syntax();
+		// StAEDI cannot write a delimiter, escaped, in the answer's own UNB and UNZ: a received reference holding one
+		// (released) becomes this interchange's reference without it.
+		this.reference = echoed(reference, 14).replaceAll("[+:'?*]", "_");
 		EDIOutputFactory factory = EDIOutputFactory.newFactory();
 		factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
 		factory.setProperty(EDIStreamConstants.Delimiters.REPETITION, '*');
@@ -82,9 +84,9 @@ final class EdifactAnswer {
 			writer.writeStartSegment("UNB").writeStartElement().writeComponent(syntax.name()).writeComponent("4")
 				.endElement();
 			party(SINGLE_WINDOW, null);
-			party(received.sender().isEmpty() ? "UNKNOWN" : received.sender(), received.senderQualifier());
+			sender();
 			writer.writeStartElement().writeComponent(DATE.format(now)).writeComponent(TIME.format(now)).endElement()
-				.writeElement(reference).writeEndSegment();
+				.writeElement(this.reference).writeEndSegment();
 		}
 		catch (EDIStreamException e) {
 			throw new IllegalStateException(e);
@@ -92,11 +94,37 @@ final class EdifactAnswer {
 	}
 
 	private void party(String id, String qualifier) throws EDIStreamException {
-		writer.writeStartElement().writeComponent(id);
+		writer.writeStartElement().writeComponent(echoed(id, 35));
 		if (qualifier != null) {
-			writer.writeComponent(qualifier);
+			writer.writeComponent(echoed(qualifier, 4));
 		}
 		writer.endElement();
+	}
+
+	private static String or(String value, String instead) {
+		return value == null || value.isEmpty() ? instead : value;
+	}
+
+	private void sender() throws EDIStreamException {
+		party(received.sender().isEmpty() ? "UNKNOWN" : received.sender(), received.senderQualifier());
+	}
+
+	/**
+	 * A value of the interchange answered, written back into the answer (a party, a reference, a message type): as
+	 * much as its element holds, each character the answer's repertoire lacks as {@code _}. The sender's values may be
+	 * what its interchange was refused for (a control character in UNB, a reference too long), and the answer naming
+	 * that must still be an interchange its software can read.
+	 */
+	private String echoed(String value, int maxLength) {
+		if (value == null) {
+			return "";
+		}
+		StringBuilder shown = new StringBuilder();
+		value.codePoints().limit(maxLength).forEach(c -> {
+			String character = Character.toString(c);
+			shown.append(syntax.allows(character) && c != '\t' ? character : "_");
+		});
+		return shown.toString();
 	}
 
 	/**
@@ -107,8 +135,10 @@ final class EdifactAnswer {
 		return write(() -> {
 			startMessage("CONTRL", "4", "1");
 			segment("UCI");
-			writer.writeElement(received.controlReference());
-			party(received.sender().isEmpty() ? "UNKNOWN" : received.sender(), received.senderQualifier());
+			// 0020 is required: an interchange refused before its reference was read is answered as UNKNOWN's.
+			writer.writeElement(received.controlReference().isEmpty() ? "UNKNOWN"
+					: echoed(received.controlReference(), 14));
+			sender();
 			party(received.recipient().isEmpty() ? SINGLE_WINDOW : received.recipient(),
 					received.recipientQualifier());
 			writer.writeElement(action);
@@ -116,9 +146,14 @@ final class EdifactAnswer {
 			writer.writeEndSegment();
 			for (var message : refused) {
 				segment("UCM");
-				writer.writeElement(message.reference()).writeStartElement().writeComponent(message.type())
-					.writeComponent(message.version()).writeComponent(message.release())
-					.writeComponent(message.agency()).endElement().writeElement(REJECTED);
+				// UCM requires the reference and all four parts of the message identifier: what UNH lacked is written as
+				// UNKNOWN's reference, or as this interface's message (CUSDEC D.96B), the error pointing at UNH.
+				writer.writeElement(echoed(or(message.reference(), "UNKNOWN"), 14)).writeStartElement()
+					.writeComponent(echoed(or(message.type(), "CUSDEC"), 6))
+					.writeComponent(echoed(or(message.version(), "D"), 3))
+					.writeComponent(echoed(or(message.release(), "96B"), 3))
+					.writeComponent(echoed(or(message.agency(), "UN"), 3)).endElement()
+					.writeElement(REJECTED);
 				pointer(message.refusal());
 				writer.writeEndSegment();
 				for (SyntaxError error : message.errors()) {

@@ -102,8 +102,8 @@ class Interchanges {
 		List<Message> readable = read.readable();
 		UUID id = UUID.randomUUID();
 		String document = json.writeValueAsString(new Document(envelope, read.messages().stream()
-			.map(m -> new Message(m.reference(), m.type(), m.version(), m.release(), m.agency(), null, m.refusal(),
-					m.errors()))
+			.map(m -> new Message(storable(m.reference()), storable(m.type()), storable(m.version()),
+					storable(m.release()), storable(m.agency()), null, m.refusal(), m.errors()))
 			.toList()));
 		if (readable.size() > SYNCHRONOUS_UP_TO) {
 			var acceptance = batches.accept(actor, CHANNEL, key(envelope), PackedMessages.declarations(readable));
@@ -172,6 +172,15 @@ class Interchanges {
 	private static EdifactAnswer answer(Envelope received, Instant now) {
 		return new EdifactAnswer(received, received.controlReference().isEmpty() ? "0" : received.controlReference(),
 				now);
+	}
+
+	/**
+	 * A value of a message header as it is kept: PostgreSQL holds no NUL character in text or JSON, and a message
+	 * header may have one (the message is then refused for it; its answer names it by what is kept). The envelope's
+	 * values need nothing: a character outside the repertoire in UNB refuses the interchange before anything is kept.
+	 */
+	private static String storable(String value) {
+		return value == null ? null : value.replace('\u0000', '\uFFFD');
 	}
 
 	/** The key the interchange's declarations are submitted under: its sender and control reference. */

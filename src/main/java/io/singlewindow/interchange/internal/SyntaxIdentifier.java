@@ -43,7 +43,9 @@ enum SyntaxIdentifier {
 					|| LEVEL_A_MARKS.indexOf(c) >= 0);
 			case UNOB -> text.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
 			case UNOC -> text.chars().allMatch(c -> c >= 0x20 && c < 0x7F || c >= 0xA0 && c <= 0xFF);
-			case UNOW, UNOY -> text.codePoints().noneMatch(c -> c < 0x20 && c != '\t' || c == 0xFFFD);
+			// ISO 10646's graphic characters: no C0 or C1 control, DEL neither (StAEDI's writer refuses them all, so an
+			// answer could not echo one), nor the replacement character of bytes that were no UTF-8.
+			case UNOW, UNOY -> text.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\t' || c == 0xFFFD);
 		};
 	}
 }

@@ -82,6 +82,22 @@ class CusdecReaderUnitTests {
 	}
 
 	@Test
+	void aMessageHeaderWhereTheMessageGoesOnIsNotSupportedThere() {
+		// The first message's UNT lost: the second UNH comes where the first message's segments go on, and UNZ
+		// counts the one message there is.
+		String text = anInterchange("IC1").with(aCusdec("1"), aCusdec("2")).counting(1).text()
+			.replace("UNT+28+1'", "");
+
+		var read = reader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(read.refusal()).isNull();
+		assertThat(read.messages()).hasSize(1);
+		assertThat(read.messages().getFirst().readable()).isFalse();
+		assertThat(read.messages().getFirst().errors())
+			.contains(new SyntaxError("UNH", 28, 0, 0, SyntaxError.SEGMENT_NOT_SUPPORTED));
+	}
+
+	@Test
 	void anUnknownSegmentIsNotSupportedInItsPosition() {
 		var read = read(anInterchange("IC1").with(aCusdec("1").withSegment("XYZ+1")));
 

@@ -57,4 +57,36 @@ class EdifactAnswerUnitTests {
 		assertThat(back.all("UCM")).containsExactly("UCM+2+CUSDEC:D:99B:UN+4");
 		assertThat(back.all("ERP")).containsExactly("ERP+1+CST:14");
 	}
+
+	@Test
+	void whatTheSenderWroteInItsEnvelopeIsEchoedAsFarAsTheAnswerCanCarryIt() {
+		// Control characters (why the interchange was refused), released delimiters, and more than UNB allows.
+		var envelope = new ReceivedInterchange.Envelope(SyntaxIdentifier.UNOW, "UNOW", "4", "BROKER\u001aSOFT\u007f\u0085+1",
+				"Z\nZ", "SINGLEWINDOW", null, "IC?+1:2'3*4" + "9".repeat(20));
+
+		byte[] answer = new EdifactAnswer(envelope, envelope.controlReference(), NOW)
+			.contrl(EdifactAnswer.REJECTED, new SyntaxError("UNB", 0, 2, 1, SyntaxError.INVALID_CHARACTER), List.of())
+			.bytes();
+
+		EdifactReadBack back = EdifactReadBack.read(answer);
+		assertThat(back.errors).isEmpty();
+		// Read back: the references as received (released on the way), the control characters as _.
+		assertThat(back.all("UCI")).containsExactly("UCI+IC?+1:2'3*4999+BROKER_SOFT__+1:Z_Z+SINGLEWINDOW+4+21+UNB+2:1");
+		assertThat(new String(answer, StandardCharsets.UTF_8)).contains("+IC__1_2_3_4999'\n", "UNZ+1+IC__1_2_3_4999'");
+	}
+
+	@Test
+	void aMessageWhoseHeaderLacksItsIdentifierIsStillNamedInAReadableContrl() {
+		var envelope = new ReceivedInterchange.Envelope(SyntaxIdentifier.UNOW, "UNOW", "4", "BROKERSOFT", "ZZZ",
+				"SINGLEWINDOW", null, "IC1");
+		var headless = new ReceivedInterchange.Message("", "", "", "", "", null,
+				new SyntaxError("UNH", 1, 2, 1, SyntaxError.MISSING), List.of());
+
+		byte[] answer = new EdifactAnswer(envelope, "IC1", NOW)
+			.contrl(EdifactAnswer.ACKNOWLEDGED, null, List.of(headless)).bytes();
+
+		EdifactReadBack back = EdifactReadBack.read(answer);
+		assertThat(back.errors).isEmpty();
+		assertThat(back.all("UCM")).containsExactly("UCM+UNKNOWN+CUSDEC:D:96B:UN+4+13+UNH+2:1");
+	}
 }

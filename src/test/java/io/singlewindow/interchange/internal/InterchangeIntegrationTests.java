@@ -126,6 +126,29 @@ class InterchangeIntegrationTests {
 	}
 
 	@Test
+	void aNulInAMessageHeaderRefusesThatMessageAndTheInterchangeIsStillAnsweredAndKept() throws Exception {
+		String run = run();
+		long before = declarations();
+		// PostgreSQL keeps no NUL in text: what is kept of the refused message must do without it.
+		String text = anInterchange("IC" + run).with(aCusdec("1").clientReference("nul-" + run),
+				aCusdec("2").clientReference("ok-" + run)).text().replace("UNH+1+", "UNH+1\u0000+");
+
+		byte[] answer = mvc.perform(post("/api/v1/interchanges").header("Authorization", TRADER)
+			.contentType(InterchangeApi.EDIFACT).content(text.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+		EdifactReadBack read = EdifactReadBack.read(answer);
+		assertThat(read.errors).isEmpty();
+		assertThat(read.all("UCM")).singleElement().asString().startsWith("UCM+1_+CUSDEC:D:96B:UN+4");
+		assertThat(read.all("BGM")).singleElement().asString().endsWith("+29");
+		assertThat(declarations()).isEqualTo(before + 1);
+		byte[] again = mvc.perform(post("/api/v1/interchanges").header("Authorization", TRADER)
+			.contentType(InterchangeApi.EDIFACT).content(text.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(again).as("kept, and answered again as before").isEqualTo(answer);
+	}
+
+	@Test
 	void theSameInterchangeSentAgainIsAnsweredAsBeforeAndOtherContentUnderItsReferenceIsRefused() throws Exception {
 		String run = run();
 		var interchange = anInterchange("IC" + run).with(aCusdec("1").clientReference("again-" + run));

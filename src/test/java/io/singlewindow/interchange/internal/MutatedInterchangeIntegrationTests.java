@@ -1,0 +1,109 @@
+package io.singlewindow.interchange.internal;
+
+import static io.singlewindow.interchange.internal.CusdecFixtures.aCusdec;
+import static io.singlewindow.interchange.internal.CusdecFixtures.anInterchange;
+import static io.singlewindow.interchange.internal.WcoFixtures.aWcoDeclaration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+
+/**
+ * The mutations of {@link MutatedMessagesUnitTests} sent through {@code POST /api/v1/interchanges}, so that what a
+ * reader lets through meets validation, the submission and the answer's writer: every variant is answered with a
+ * CUSRES or CONTRL (EDIFACT) or a WCO response that reads back without errors, or refused with problem+json and a
+ * code; never a 5xx. Whatever a message echoes back (a value in error, a reference) must not break the answer.
+ */
+@SingleWindowIntegrationTest
+class MutatedInterchangeIntegrationTests {
+
+	static final long SEED = Long.getLong("fuzz.seed", 20261202L) + 1;
+
+	static final int TRIES = Integer.getInteger("fuzz.interchangeTries", 150);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void aMutatedCusdecInterchangeIsAnsweredInEdifactOrRefusedWithACode() throws Exception {
+		String run = InterchangeIntegrationTests.run();
+		// A control reference of its own for each: the same one with other content is answered 409 as a duplicate.
+		IntFunction<byte[]> valid = number -> anInterchange("M" + number + run).with(
+				aCusdec("1").clientReference("m1-" + number + run), aCusdec("2").clientReference("m2-" + number + run))
+			.text().getBytes(StandardCharsets.UTF_8);
+
+		everyVariantOf(valid, InterchangeApi.EDIFACT, answer -> {
+			EdifactReadBack read = EdifactReadBack.read(answer);
+			assertThat(read.errors).as("the answer as EDIFACT").isEmpty();
+		});
+	}
+
+	@Test
+	void aMutatedWcoDeclarationIsAnsweredInXmlOrRefusedWithACode() throws Exception {
+		String run = InterchangeIntegrationTests.run();
+		IntFunction<byte[]> valid = number -> aWcoDeclaration("MW-" + number + "-" + run).text()
+			.getBytes(StandardCharsets.UTF_8);
+
+		everyVariantOf(valid, MediaType.APPLICATION_XML_VALUE, WcoReadBack::read);
+	}
+
+	private void everyVariantOf(IntFunction<byte[]> valid, String contentType, Consumer<byte[]> readBack) throws Exception {
+		SplittableRandom random = new SplittableRandom(SEED);
+		List<String> failures = new ArrayList<>();
+		for (int number = 1; number <= TRIES; number++) {
+			byte[] body = MutatedMessagesUnitTests.mutated(valid.apply(number), random);
+			MockHttpServletResponse answer;
+			try {
+				answer = mvc.perform(post("/api/v1/interchanges")
+					.header("Authorization", InterchangeIntegrationTests.TRADER).contentType(contentType).content(body))
+					.andReturn().getResponse();
+			}
+			catch (AssertionError contractBroken) {
+				// The shared MockMvc checks every answer against docs/openapi.yaml (a 500 is not in it).
+				failures.add("variant #%d of seed %d: %s; body (hex)=%s".formatted(number, SEED,
+						contractBroken.getMessage(), HexFormat.of().formatHex(body)));
+				continue;
+			}
+			String wrong = wrongIn(answer, readBack);
+			if (wrong != null) {
+				failures.add("variant #%d of seed %d: %d %s (%s); body (hex)=%s".formatted(number, SEED,
+						answer.getStatus(), wrong, answer.getContentAsString(StandardCharsets.UTF_8),
+						HexFormat.of().formatHex(body)));
+			}
+		}
+		assertThat(failures).as("%s variants answered wrongly, of %d", contentType, TRIES).isEmpty();
+	}
+
+	private static String wrongIn(MockHttpServletResponse answer, Consumer<byte[]> readBack) throws Exception {
+		int status = answer.getStatus();
+		if (status >= 500) {
+			return "a server error";
+		}
+		if (status >= 400 && String.valueOf(answer.getContentType()).startsWith("application/problem+json")) {
+			return answer.getContentAsString(StandardCharsets.UTF_8).contains("\"code\"") ? null
+					: "a refusal without a code";
+		}
+		// Else an answer in the standard's own terms, a refusal too (409: a CONTRL rejecting a reused reference).
+		try {
+			readBack.accept(answer.getContentAsByteArray());
+			return null;
+		}
+		catch (AssertionError | RuntimeException e) {
+			return "an answer that does not read back: " + e;
+		}
+	}
+}
