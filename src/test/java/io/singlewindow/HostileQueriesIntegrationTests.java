@@ -1,0 +1,182 @@
+package io.singlewindow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import jakarta.servlet.http.Cookie;
+
+/**
+ * Searches, filters, pages and periods are typed into addresses: every query parameter of every read route of the
+ * platform (read from Spring's own table of handler methods, so a new one cannot be forgotten), each in turn given
+ * hostile values — NUL and other control characters, LIKE's wildcards, huge, negative and non-numbers, impossible
+ * dates, 10,000 characters — by a caller the route answers (the first of a trader, a broker, customs, commerce and
+ * the administrator that gets a 2xx without parameters). The answer is never a 5xx; a refusal of the API is
+ * problem+json with a code, and a page's refusal is a page. {@link HostileInputFuzzTests} does the same for what
+ * the platform is sent to write.
+ */
+@SingleWindowIntegrationTest
+class HostileQueriesIntegrationTests {
+
+	static final List<String> CALLERS = List.of("trader.chip", "broker", "officer.customs", "officer.commerce",
+			"admin");
+
+	static final List<String> HOSTILE = List.of("\u0000", "a\u0000b", "\u001b[2J", "\u202e", "%", "_", "\\", "%_\\%",
+			"' OR '1'='1", "-1", "0", "99999999999999999999", "1e309", "NaN", "-0", "2026-02-30", "9999-99-99",
+			"20261301", "x".repeat(10_000), "厦门", "\uFEFF", " ", "");
+
+	/** Values a route needs before it answers at all (its required parameters); each is replaced in turn. */
+	static final Map<String, String> VALID = Map.of("q", "8471", "hs", "8471300000", "flow", "IMPORT", "from",
+			"2026-12-01", "workingDays", "5", "code", "AIL");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping routes;
+
+	private final Map<String, Cookie> sessions = new HashMap<>();
+
+	@Test
+	void everyQueryParameterOfEveryReadRouteAnswersHostileValuesWithoutA5xx() throws Exception {
+		Map<String, Set<String>> parametersByRoute = readRoutesWithTheirParameters();
+		List<String> failures = new ArrayList<>();
+		int exercised = 0;
+		for (var route : parametersByRoute.entrySet()) {
+			Map<String, String> valid = new TreeMap<>();
+			route.getValue().stream().filter(VALID::containsKey).forEach(p -> valid.put(p, VALID.get(p)));
+			String caller = firstCallerAnswered(route.getKey(), valid);
+			if (caller == null) {
+				continue;
+			}
+			exercised++;
+			for (String parameter : route.getValue()) {
+				for (String value : HOSTILE) {
+					Map<String, String> query = new TreeMap<>(valid);
+					query.put(parameter, value);
+					String wrong = wrongAnswer(route.getKey(), caller, query);
+					if (wrong != null) {
+						failures.add("GET %s?%s=%s as %s: %s".formatted(route.getKey(), parameter,
+								value.length() > 40 ? value.substring(0, 40) + "…(" + value.length() + ")" : value,
+								caller, wrong));
+					}
+				}
+			}
+		}
+		assertThat(exercised).as("read routes with query parameters some caller may read").isGreaterThan(25);
+		assertThat(failures).as("hostile query values answered wrongly").isEmpty();
+	}
+
+	/** Every GET route without path variables, with the names of its {@code @RequestParam}s (none: not a search). */
+	private Map<String, Set<String>> readRoutesWithTheirParameters() {
+		Map<String, Set<String>> found = new TreeMap<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : routes.getHandlerMethods().entrySet()) {
+			if (!entry.getKey().getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
+				continue;
+			}
+			Set<String> names = new LinkedHashSet<>();
+			for (MethodParameter parameter : entry.getValue().getMethodParameters()) {
+				RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+				if (param == null || Map.class.isAssignableFrom(parameter.getParameterType())) {
+					continue;
+				}
+				String name = !param.name().isEmpty() ? param.name() : parameter.getParameterName();
+				if (name != null) {
+					names.add(name);
+				}
+			}
+			if (names.isEmpty()) {
+				continue;
+			}
+			for (String pattern : entry.getKey().getPatternValues()) {
+				if (!pattern.contains("{")) {
+					found.computeIfAbsent(pattern, p -> new LinkedHashSet<>()).addAll(names);
+				}
+			}
+		}
+		return found;
+	}
+
+	private String firstCallerAnswered(String path, Map<String, String> valid) throws Exception {
+		for (String caller : CALLERS) {
+			int status = mvc.perform(as(caller, withQuery(get(path), valid))).andReturn().getResponse().getStatus();
+			if (status >= 200 && status < 300) {
+				return caller;
+			}
+		}
+		return null;
+	}
+
+	private static MockHttpServletRequestBuilder withQuery(MockHttpServletRequestBuilder request,
+			Map<String, String> query) {
+		query.forEach(request::queryParam);
+		return request;
+	}
+
+	private String wrongAnswer(String path, String caller, Map<String, String> query) throws Exception {
+		MockHttpServletResponse answer;
+		try {
+			answer = mvc.perform(as(caller, withQuery(get(path), query))).andReturn().getResponse();
+		}
+		catch (AssertionError contractBroken) {
+			// The shared MockMvc checks the API's answers against docs/openapi.yaml.
+			return contractBroken.getMessage().lines().findFirst().orElse("");
+		}
+		int status = answer.getStatus();
+		if (status >= 500) {
+			return status + " " + answer.getContentAsString(StandardCharsets.UTF_8);
+		}
+		if (status < 400) {
+			return null;
+		}
+		String type = String.valueOf(answer.getContentType());
+		if (path.startsWith("/api/")) {
+			return type.startsWith("application/problem+json")
+					&& answer.getContentAsString(StandardCharsets.UTF_8).contains("\"code\"") ? null
+							: status + " without problem+json and a code: " + type;
+		}
+		return type.startsWith("text/html") || type.startsWith("application/problem+json") ? null
+				: status + " neither a page nor a problem: " + type;
+	}
+
+	private MockHttpServletRequestBuilder as(String caller, MockHttpServletRequestBuilder request) throws Exception {
+		if (request.buildRequest(null).getRequestURI().startsWith("/api/")) {
+			return request.header("Authorization", "Bearer sw-demo-" + caller);
+		}
+		return request.cookie(session(caller));
+	}
+
+	private Cookie session(String user) throws Exception {
+		Cookie session = sessions.get(user);
+		if (session == null) {
+			session = mvc.perform(formLogin("/login").user(user).password("demo12345")).andReturn().getResponse()
+				.getCookie("SESSION");
+			assertThat(session).as("login of " + user).isNotNull();
+			sessions.put(user, session);
+		}
+		return session;
+	}
+}
