@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,11 @@ class HostileQueriesIntegrationTests {
 	static final Map<String, String> VALID = Map.of("q", "8471", "hs", "8471300000", "flow", "IMPORT", "from",
 			"2026-12-01", "workingDays", "5", "code", "AIL");
 
+	/** Path segments as they travel, percent-encoded: what an address bar or a client library may send. */
+	static final List<String> HOSTILE_SEGMENTS = List.of("-1", "0", "99999999999999999999", "1e309", "x".repeat(300),
+			"%25", "%27%20OR%20%271%27=%271", "%E5%8E%A6%E9%97%A8", "%20", "a%09b", "%E2%80%AE", "%1B%5B2J",
+			"2026-02-30", "00000000-0000-0000-0000-000000000000", "not-a-uuid");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -88,6 +94,42 @@ class HostileQueriesIntegrationTests {
 		}
 		assertThat(exercised).as("read routes with query parameters some caller may read").isGreaterThan(25);
 		assertThat(failures).as("hostile query values answered wrongly").isEmpty();
+	}
+
+	@Test
+	void everyPathVariableOfEveryReadRouteAnswersHostileSegmentsWithoutA5xx() throws Exception {
+		Set<String> patterns = new TreeSet<>();
+		routes.getHandlerMethods().keySet().stream()
+			.filter(mapping -> mapping.getMethodsCondition().getMethods().contains(RequestMethod.GET))
+			.flatMap(mapping -> mapping.getPatternValues().stream())
+			.filter(pattern -> pattern.contains("{"))
+			.forEach(patterns::add);
+		assertThat(patterns).as("read routes with path variables").hasSizeGreaterThan(30);
+		List<String> failures = new ArrayList<>();
+		for (String pattern : patterns) {
+			String caller = pattern.startsWith("/admin") || pattern.startsWith("/api/v1/admin") ? "admin"
+					: pattern.startsWith("/agency") || pattern.startsWith("/permits/queue") ? "officer.customs"
+							: "trader.chip";
+			List<String> variables = new ArrayList<>();
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^}]*}").matcher(pattern);
+			while (m.find()) {
+				variables.add(m.group());
+			}
+			for (int hostile = 0; hostile < variables.size(); hostile++) {
+				for (String segment : HOSTILE_SEGMENTS) {
+					String path = pattern;
+					for (int v = 0; v < variables.size(); v++) {
+						path = path.replace(variables.get(v), v == hostile ? segment : "1");
+					}
+					String wrong = wrongAnswer(path, caller, Map.of());
+					if (wrong != null) {
+						failures.add("GET %s as %s: %s".formatted(path.length() > 120 ? path.substring(0, 120) + "…" : path,
+								caller, wrong.length() > 300 ? wrong.substring(0, 300) : wrong));
+					}
+				}
+			}
+		}
+		assertThat(failures).as("hostile path segments answered wrongly").isEmpty();
 	}
 
 	/** Every GET route without path variables, with the names of its {@code @RequestParam}s (none: not a search). */
@@ -139,7 +181,8 @@ class HostileQueriesIntegrationTests {
 	private String wrongAnswer(String path, String caller, Map<String, String> query) throws Exception {
 		MockHttpServletResponse answer;
 		try {
-			answer = mvc.perform(as(caller, withQuery(get(path), query))).andReturn().getResponse();
+			answer = mvc.perform(as(caller, withQuery(get(java.net.URI.create(path)), query))).andReturn()
+				.getResponse();
 		}
 		catch (AssertionError contractBroken) {
 			// The shared MockMvc checks the API's answers against docs/openapi.yaml.
