@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.BatchedDeclaration;
 import io.singlewindow.declaration.DeclarationBatch;
@@ -80,6 +81,11 @@ class BatchSubmissions implements DeclarationBatches {
 			List<BatchedDeclaration> declarations, boolean accepted) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+		if (key != null && key.length() > InputLimits.REFERENCE) {
+			// As for one declaration's key; without it a key of a few thousand characters failed the unique index's
+			// largest entry in PostgreSQL (a 500).
+			throw Problem.invalidField("Idempotency-Key", "CLIENT_REFERENCE_TOO_LONG", InputLimits.REFERENCE);
+		}
 		String hash = contentHash(channel, declarations);
 		return transaction.execute(status -> {
 			if (key != null) {

@@ -50,7 +50,8 @@ class SecurityConfiguration {
 	@Bean
 	HttpFirewall firewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
-		firewall.setAllowedParameterValues(value -> value.indexOf('\u0000') < 0);
+		// Asked for a parameter the request lacks too (null): absent is allowed.
+		firewall.setAllowedParameterValues(value -> value == null || value.indexOf('\u0000') < 0);
 		return firewall;
 	}
 

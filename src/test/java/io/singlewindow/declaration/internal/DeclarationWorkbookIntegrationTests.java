@@ -4,6 +4,7 @@ import static io.singlewindow.declaration.internal.Workbooks.workbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -153,6 +154,30 @@ class DeclarationWorkbookIntegrationTests {
 		assertThat(JsonPath.<List<String>>read(repeated, "$.results[*].outcome"))
 			.containsExactly("REPEATED", "REJECTED", "REPEATED");
 		assertThat(declarations()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void anIdempotencyKeyLongerThanAReferenceIsRefusedByItsNameAndNothingIsStored() throws Exception {
+		String reference = "long-" + UUID.randomUUID();
+		List<List<?>> rows = new ArrayList<>(List.of(HEADER));
+		List<List<?>> goods = new ArrayList<>(List.of(GOODS));
+		for (int i = 0; i < 6; i++) {
+			rows.add(row(HEADER, processorsHeader(reference + "-" + i), Map.of("reference", "R" + i)));
+			goods.add(goods("R" + i, "8542319000", "4000"));
+		}
+		byte[] batch = workbook().sheet("Declarations", rows.toArray(List[]::new))
+			.sheet("Goods", goods.toArray(List[]::new)).bytes();
+		// Random, so that PostgreSQL cannot compress it below the largest entry of a unique index.
+		var random = new java.util.Random(7);
+		String key = random.ints(6_000, 'a', 'z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+				StringBuilder::append).toString();
+		long batches = jdbc.sql("SELECT count(*) FROM declaration_batch").query(Long.class).single();
+
+		submit(batch, key, "en").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+			.andExpect(jsonPath("$.errors[0].code").value("CLIENT_REFERENCE_TOO_LONG"));
+
+		assertThat(jdbc.sql("SELECT count(*) FROM declaration_batch").query(Long.class).single()).isEqualTo(batches);
 	}
 
 	@Test
