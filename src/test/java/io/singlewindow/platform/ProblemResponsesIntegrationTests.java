@@ -43,6 +43,23 @@ class ProblemResponsesIntegrationTests {
 	}
 
 	@Test
+	void aMethodAnApiPathDoesNotHaveIsAProblemNamingTheMethodsItHas() throws Exception {
+		// (TRACE never gets this far: the firewall refuses it, 400 MALFORMED_REQUEST; over HTTP Tomcat does, before it.)
+		for (var method : java.util.List.of(org.springframework.http.HttpMethod.DELETE,
+				org.springframework.http.HttpMethod.PATCH, org.springframework.http.HttpMethod.PUT)) {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.request(method, "/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip"))
+				.andExpect(status().isMethodNotAllowed())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"))
+				.andExpect(jsonPath("$.title").value("Method " + method.name() + " is not allowed here."))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+					.string("Allow", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("GET"),
+							org.hamcrest.Matchers.containsString("POST"))));
+		}
+	}
+
+	@Test
 	void valueTypesTravelAsPlainStrings() throws Exception {
 		JsonMapper json = JsonMapper.builder().build();
 		assertThat(json.writeValueAsString(Uscc.parse("91110000802100433B"))).isEqualTo("\"91110000802100433B\"");
