@@ -60,6 +60,18 @@ class ProblemResponsesIntegrationTests {
 	}
 
 	@Test
+	void aBodyOfATypeOrCharsetTheApiDoesNotReadIsAProblemWithACode() throws Exception {
+		for (String type : java.util.List.of("application/json;charset=EBCDIC-XYZ",
+				"text/plain", "application/x-www-form-urlencoded")) {
+			mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+				.header("Content-Type", type).content("{}"))
+				.andExpect(status().isUnsupportedMediaType())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
+		}
+	}
+
+	@Test
 	void valueTypesTravelAsPlainStrings() throws Exception {
 		JsonMapper json = JsonMapper.builder().build();
 		assertThat(json.writeValueAsString(Uscc.parse("91110000802100433B"))).isEqualTo("\"91110000802100433B\"");

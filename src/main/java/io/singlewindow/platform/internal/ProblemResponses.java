@@ -21,7 +21,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -215,11 +214,6 @@ class ProblemResponses {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(MissingRequestHeaderException e) {
 		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of(new FieldProblem(e.getHeaderName(), "REQUIRED")));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> on(HttpRequestMethodNotSupportedException e) {
-		return respond(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", List.of(), e.getMethod());
 	}
 
 	@ExceptionHandler
