@@ -24,6 +24,9 @@ class ProblemResponsesIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@Test
 	void anUnreadableBodyIsAProblemNamingTheRequest() throws Exception {
 		mvc.perform(post("/api/v1/api-keys").header("Authorization", "Bearer sw-demo-trader.chip")
@@ -69,6 +72,30 @@ class ProblemResponsesIntegrationTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
 		}
+	}
+
+	@Test
+	void whatTheContainerRefusesBeforeSpringIsStillAProblemOnTheApiAndAPageForPeople() throws Exception {
+		// Over HTTP: Tomcat refuses TRACE itself, and its error dispatch is the only part of the platform that answers.
+		var http = java.net.http.HttpClient.newHttpClient();
+		var api = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+				"http://localhost:" + port + "/api/v1/declarations"))
+			.method("TRACE", java.net.http.HttpRequest.BodyPublishers.noBody())
+			.header("Authorization", "Bearer sw-demo-trader.chip").build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(api.statusCode()).isEqualTo(405);
+		assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(api.body()).contains("\"code\":\"METHOD_NOT_ALLOWED\"", "Method TRACE is not allowed here.",
+				"\"instance\":\"/api/v1/declarations\"");
+
+		var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+				"http://localhost:" + port + "/login"))
+			.method("TRACE", java.net.http.HttpRequest.BodyPublishers.noBody()).header("Accept", "text/html").build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(405);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("text/html"));
 	}
 
 	@Test

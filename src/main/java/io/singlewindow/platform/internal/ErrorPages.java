@@ -1,0 +1,77 @@
+package io.singlewindow.platform.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The container's error dispatch ({@code /error}) for what never reached a controller or its advice: a TRACE refused
+ * by Tomcat itself, an exception thrown by a filter. People keep the error page (Spring Boot's, rendered from
+ * {@code templates/error.html}); API clients get problem+json with a code like every other API refusal, instead of
+ * Spring Boot's map of timestamp, status, error and path.
+ */
+@Controller
+class ErrorPages extends BasicErrorController {
+
+	private static final Pattern REFUSED_METHOD = Pattern.compile("([A-Z]+) method ");
+
+	private final ProblemResponses problems;
+
+	ErrorPages(ErrorAttributes attributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers,
+			ProblemResponses problems) {
+		super(attributes, web.getError(), resolvers.orderedStream().toList());
+		this.problems = problems;
+	}
+
+	@Override
+	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		HttpStatus status = getStatus(request);
+		String code = switch (status.value()) {
+			case 400 -> "MALFORMED_REQUEST";
+			case 401 -> "UNAUTHENTICATED";
+			case 403 -> "FORBIDDEN";
+			case 404 -> "NOT_FOUND";
+			case 405 -> "METHOD_NOT_ALLOWED";
+			case 406 -> "NOT_ACCEPTABLE";
+			default -> status.is5xxServerError() ? "INTERNAL_ERROR" : null;
+		};
+		if (code == null || !(uri instanceof String path) || !path.startsWith("/api/")) {
+			return super.error(request);
+		}
+		ProblemDetail problem = problems.respond(status, code, List.of(), method(request)).getBody();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", path);
+		body.putAll(problem.getProperties() == null ? Map.of() : problem.getProperties());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	}
+
+	/**
+	 * The method of the request refused: the error dispatch is a GET, so it is read from the container's message
+	 * ("TRACE method is not allowed", Tomcat's words for the one method it refuses itself).
+	 */
+	private static String method(HttpServletRequest request) {
+		Matcher named = REFUSED_METHOD.matcher(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_MESSAGE)));
+		return named.lookingAt() ? named.group(1) : request.getMethod();
+	}
+}
