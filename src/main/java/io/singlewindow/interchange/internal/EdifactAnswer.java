@@ -120,10 +120,7 @@ final class EdifactAnswer {
 			return "";
 		}
 		StringBuilder shown = new StringBuilder();
-		value.codePoints().limit(maxLength).forEach(c -> {
-			String character = Character.toString(c);
-			shown.append(syntax.allows(character) && c != '\t' ? character : "_");
-		});
+		value.codePoints().limit(maxLength).forEach(c -> shown.appendCodePoint(syntax.allows(c) && c != '\t' ? c : '_'));
 		return shown.toString();
 	}
 

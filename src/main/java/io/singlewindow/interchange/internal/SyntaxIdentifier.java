@@ -38,14 +38,18 @@ enum SyntaxIdentifier {
 
 	/** Whether every character of the text belongs to the repertoire. */
 	boolean allows(String text) {
+		return text.codePoints().allMatch(this::allows);
+	}
+
+	/** Whether the character belongs to the repertoire. */
+	boolean allows(int c) {
 		return switch (this) {
-			case UNOA -> text.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-					|| LEVEL_A_MARKS.indexOf(c) >= 0);
-			case UNOB -> text.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
-			case UNOC -> text.chars().allMatch(c -> c >= 0x20 && c < 0x7F || c >= 0xA0 && c <= 0xFF);
+			case UNOA -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || LEVEL_A_MARKS.indexOf(c) >= 0;
+			case UNOB -> c >= 0x20 && c < 0x7F;
+			case UNOC -> c >= 0x20 && c < 0x7F || c >= 0xA0 && c <= 0xFF;
 			// ISO 10646's graphic characters: no C0 or C1 control, DEL neither (StAEDI's writer refuses them all, so an
 			// answer could not echo one), nor the replacement character of bytes that were no UTF-8.
-			case UNOW, UNOY -> text.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\t' || c == 0xFFFD);
+			case UNOW, UNOY -> !(Character.isISOControl(c) && c != '\t' || c == 0xFFFD);
 		};
 	}
 }

@@ -2,6 +2,8 @@ package io.singlewindow.platform.internal;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
 
@@ -24,7 +26,10 @@ public class KeyValueLogFormat implements StructuredLogFormatter<ILoggingEvent> 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
 		.withZone(ZoneId.systemDefault());
 
-	private final TargetLengthBasedClassNameAbbreviator loggers = new TargetLengthBasedClassNameAbbreviator(1);
+	private final TargetLengthBasedClassNameAbbreviator abbreviator = new TargetLengthBasedClassNameAbbreviator(1);
+
+	/** Abbreviated once per logger, not at every line: loggers are few, lines many. */
+	private final Map<String, String> loggers = new ConcurrentHashMap<>();
 
 	@Override
 	public String format(ILoggingEvent event) {
@@ -34,7 +39,8 @@ public class KeyValueLogFormat implements StructuredLogFormatter<ILoggingEvent> 
 		line.append(" level=").append(level).repeat(' ', Math.max(0, 5 - level.length()));
 		line.append(" thread=");
 		escape(event.getThreadName(), line);
-		line.append(" logger=").append(loggers.abbreviate(event.getLoggerName())).append(' ');
+		line.append(" logger=").append(loggers.computeIfAbsent(event.getLoggerName(), abbreviator::abbreviate))
+			.append(' ');
 		escape(event.getFormattedMessage(), line);
 		line.append('\n');
 		IThrowableProxy thrown = event.getThrowableProxy();
@@ -49,7 +55,7 @@ public class KeyValueLogFormat implements StructuredLogFormatter<ILoggingEvent> 
 	}
 
 	/** Appends {@code text} with every character that could end the line or drive the terminal written as an escape. */
-	static void escape(String text, StringBuilder to) {
+	private static void escape(String text, StringBuilder to) {
 		if (text == null) {
 			to.append("null");
 			return;
