@@ -72,6 +72,22 @@ class ProblemResponsesIntegrationTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
 		}
+		// A Content-Type that is no media type was called "null"; the answer quotes it and says what to send.
+		mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.header("Content-Type", "json please").content("{}"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+					org.hamcrest.Matchers.containsString("\"json please\""),
+					org.hamcrest.Matchers.containsString("send application/json"),
+					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("null")))));
+		// A body without one is read as application/octet-stream (Spring's default), and the answer names the types.
+		mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.header("Accept-Language", "zh-CN").content("{}"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+					org.hamcrest.Matchers.containsString("不支持内容类型 application/octet-stream"),
+					org.hamcrest.Matchers.containsString("application/json"))));
 	}
 
 	@Test
@@ -96,6 +112,41 @@ class ProblemResponsesIntegrationTests {
 		assertThat(page.statusCode()).isEqualTo(405);
 		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("text/html"));
+	}
+
+	@Test
+	void aRequestLineOrHeaderTheContainerCannotReadIsStillAProblemOnTheApi() throws Exception {
+		// Tomcat answers these before any filter or the error dispatch runs: an escape that is no escape, an encoded
+		// slash (refused so that no path can be smuggled past the security rules), headers beyond their limit.
+		for (String target : new String[] { "/api/v1/declarations/%zz", "/api/v1/declarations/a%2Fb",
+				"/api/v1/tariff?q=%" }) {
+			String answer = rawHttp("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n"
+					+ "Authorization: Bearer sw-demo-trader.chip\r\nConnection: close\r\n\r\n");
+			assertThat(answer).as(target).startsWith("HTTP/1.1 400 ");
+			assertThat(answer).as(target).containsIgnoringCase("Content-Type: application/problem+json");
+			assertThat(answer).as(target).contains("\"code\":\"MALFORMED_REQUEST\"", "\"status\":400");
+		}
+		String huge = rawHttp("GET /api/v1/declarations HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "a".repeat(20_000)
+				+ "\r\nConnection: close\r\n\r\n");
+		assertThat(huge).startsWith("HTTP/1.1 400 ");
+		assertThat(huge).containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(huge).contains("\"code\":\"MALFORMED_REQUEST\"");
+
+		// People keep a page; nothing of the container's version or stack shows on either.
+		String page = rawHttp("GET /declarations/%zz HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+				+ "Connection: close\r\n\r\n");
+		assertThat(page).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: text/html")
+			.doesNotContainIgnoringCase("tomcat").doesNotContain("Exception");
+	}
+
+	/** One request written byte for byte, since Java's HTTP client refuses to send what these tests need. */
+	private String rawHttp(String request) throws java.io.IOException {
+		try (var socket = new java.net.Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
 	}
 
 	@Test

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.BatchedDeclaration;
 import io.singlewindow.declaration.DeclarationBatch;
@@ -80,12 +79,8 @@ class BatchSubmissions implements DeclarationBatches {
 	private Acceptance store(Actor actor, String channel, String idempotencyKey,
 			List<BatchedDeclaration> declarations, boolean accepted) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
+		IdempotencyKeys.requireWithinLimit(idempotencyKey);
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-		if (key != null && key.length() > InputLimits.REFERENCE) {
-			// As for one declaration's key; without it a key of a few thousand characters failed the unique index's
-			// largest entry in PostgreSQL (a 500).
-			throw Problem.invalidField("Idempotency-Key", "CLIENT_REFERENCE_TOO_LONG", InputLimits.REFERENCE);
-		}
 		String hash = contentHash(channel, declarations);
 		return transaction.execute(status -> {
 			if (key != null) {
@@ -147,7 +142,7 @@ class BatchSubmissions implements DeclarationBatches {
 	 */
 	static String submissionKey(UUID batchId, int position, String key, BatchedDeclaration d) {
 		if (key != null) {
-			return key + "/" + d.reference();
+			return IdempotencyKeys.ofDeclarationInBatch(key, d.reference());
 		}
 		String clientReference = d.fields().get("clientReference");
 		return clientReference != null && !clientReference.isBlank() ? null : "batch:" + batchId + "/" + position;

@@ -117,6 +117,7 @@ class DeclarationApi {
 			@Parameter(description = "return=minimal (RFC 7240) answers with the receipt only", example = "return=minimal")
 			@RequestHeader(name = "Prefer", required = false) String prefer) {
 		Actor actor = currentActor.get();
+		IdempotencyKeys.requireWithinLimit(idempotencyKey);
 		return respond(actor, submissions.submit(actor, new DeclarationDraft(request, List.of()), idempotencyKey),
 				prefer);
 	}
@@ -194,7 +195,8 @@ class DeclarationApi {
 					+ "one was rejected. A larger one is a batch: 202 Accepted with Location "
 					+ "/api/v1/declarations/workbooks/{batchId} and Retry-After; a job submits each declaration on its "
 					+ "own and GET on the Location answers the progress and each one's outcome; the owner's webhooks "
-					+ "get a declaration.batch.finished event. The Idempotency-Key covers each declaration as key/ref; "
+					+ "get a declaration.batch.finished event. The Idempotency-Key covers each declaration as key/ref "
+					+ "(longer than 100 characters: its first 83, ~ and 16 hex digits of its SHA-256); "
 					+ "the same key with the same workbook answers the batch accepted before (200), with another "
 					+ "workbook 409 IDEMPOTENCY_KEY_REUSED. A file that is no usable workbook is refused whole (422).")
 	ResponseEntity<?> submitWorkbook(@RequestBody byte[] workbook,
@@ -202,6 +204,7 @@ class DeclarationApi {
 			@RequestHeader(name = "Prefer", required = false) String prefer, java.util.Locale locale) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
+		IdempotencyKeys.requireWithinLimit(idempotencyKey);
 		List<DeclarationWorkbooks.Entry> entries = workbooks.read(workbook);
 		if (entries.size() > SYNCHRONOUS_UP_TO) {
 			var acceptance = batches.accept(actor, "WORKBOOK", idempotencyKey,
@@ -226,7 +229,7 @@ class DeclarationApi {
 		List<WorkbookOutcome> outcomes = new java.util.ArrayList<>();
 		List<FieldProblem> everyProblem = new java.util.ArrayList<>();
 		for (var entry : entries) {
-			String key = idempotencyKey == null ? null : idempotencyKey + "/" + entry.reference();
+			String key = idempotencyKey == null ? null : IdempotencyKeys.ofDeclarationInBatch(idempotencyKey, entry.reference());
 			List<Integer> rowOf = new java.util.ArrayList<>();
 			try {
 				var submission = declarations.submit(actor, entry.draft(rowOf), key);

@@ -1,6 +1,5 @@
 package io.singlewindow.platform.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -56,14 +55,8 @@ class ErrorPages extends BasicErrorController {
 			return super.error(request);
 		}
 		ProblemDetail problem = problems.respond(status, code, List.of(), method(request)).getBody();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", problem.getType().toString());
-		body.put("title", problem.getTitle());
-		body.put("status", problem.getStatus());
-		body.put("detail", problem.getDetail());
-		body.put("instance", path);
-		body.putAll(problem.getProperties() == null ? Map.of() : problem.getProperties());
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemResponses.asMap(problem, path));
 	}
 
 	/**

@@ -217,8 +217,17 @@ class ProblemResponses {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> on(HttpMediaTypeNotSupportedException e) {
-		return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", List.of(), e.getContentType());
+	ResponseEntity<ProblemDetail> on(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+		// A Content-Type that is no media type at all was named "null": it is quoted as sent (cut to a reference's
+		// length), and the types the operation reads, when Spring knows them, say what to send instead.
+		Locale locale = LocaleContextHolder.getLocale();
+		String header = request.getContentType();
+		String sent = e.getContentType() != null ? e.getContentType().toString()
+				: header == null || header.isBlank() ? text("CONTENT_TYPE_NONE", locale)
+				: "\"" + header.substring(0, Math.min(header.length(), io.singlewindow.core.InputLimits.REFERENCE)) + "\"";
+		String readable = e.getSupportedMediaTypes().stream().map(Object::toString).distinct()
+			.reduce((a, b) -> a + ", " + b).orElseGet(() -> text("CONTENT_TYPE_OF_OPERATION", locale));
+		return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", List.of(), sent, readable);
 	}
 
 	@ExceptionHandler
@@ -257,6 +266,21 @@ class ProblemResponses {
 		}
 		return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
 			.body(detail);
+	}
+
+	/**
+	 * A problem as the members of its JSON object, for the answers written outside Spring MVC's message converters (the
+	 * container's error dispatch and its error report valve).
+	 */
+	static Map<String, Object> asMap(ProblemDetail problem, String instance) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", instance);
+		body.putAll(problem.getProperties() == null ? Map.of() : problem.getProperties());
+		return body;
 	}
 
 	private String text(String code, Locale locale, Object... arguments) {

@@ -181,6 +181,36 @@ class DeclarationWorkbookIntegrationTests {
 	}
 
 	@Test
+	void theLongestKeyAllowedSubmitsEveryDeclarationOnceWhateverTheirReferences() throws Exception {
+		// Each declaration is kept under the batch's key and its own reference; at the limit those two together are
+		// longer than a key may be, and every declaration used to be refused CLIENT_REFERENCE_TOO_LONG.
+		String reference = "edge-" + UUID.randomUUID();
+		String longReference = "R".repeat(60);
+		byte[] batch = workbook().sheet("Declarations", HEADER,
+				row(HEADER, processorsHeader(reference + "-a"), Map.of("reference", longReference + "A")),
+				row(HEADER, processorsHeader(reference + "-b"), Map.of("reference", longReference + "B")))
+			.sheet("Goods", GOODS, goods(longReference + "A", "8542319000", "4000"),
+					goods(longReference + "B", "8542319000", "4000"))
+			.bytes();
+		String key = (reference + "-").repeat(3).substring(0, 100);
+		long before = declarations();
+
+		String result = body(submit(batch, key, "en").andExpect(status().isOk()));
+		assertThat(JsonPath.<List<String>>read(result, "$.results[*].outcome")).containsExactly("CREATED", "CREATED");
+		assertThat(declarations()).isEqualTo(before + 2);
+
+		String repeated = body(submit(batch, key, "en").andExpect(status().isOk()));
+		assertThat(JsonPath.<List<String>>read(repeated, "$.results[*].outcome")).containsExactly("REPEATED", "REPEATED");
+		assertThat(declarations()).isEqualTo(before + 2);
+
+		// One character more is the header's fault, and said so before a row is read.
+		submit(batch, key + "x", "en").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+			.andExpect(jsonPath("$.errors[0].code").value("CLIENT_REFERENCE_TOO_LONG"));
+		assertThat(declarations()).isEqualTo(before + 2);
+	}
+
+	@Test
 	void formulasAreReadByTheirCachedValueDatesAsDatesAndNumbersInEitherConvention() throws Exception {
 		String reference = "f-" + UUID.randomUUID();
 		Map<String, Object> header = new HashMap<>(processorsHeader(reference));

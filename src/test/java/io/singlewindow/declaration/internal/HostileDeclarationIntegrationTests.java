@@ -125,6 +125,19 @@ class HostileDeclarationIntegrationTests {
 	}
 
 	@Test
+	void anIdempotencyKeyLongerThanAReferenceIsRefusedByTheHeadersName() throws Exception {
+		long before = count("declaration");
+		mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.header("Idempotency-Key", "k".repeat(101))
+			.contentType(MediaType.APPLICATION_JSON).content(declaration(d -> {
+			})))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+			.andExpect(jsonPath("$.errors[0].code").value("CLIENT_REFERENCE_TOO_LONG"));
+		assertThat(count("declaration")).isEqualTo(before);
+	}
+
+	@Test
 	void aReplayWithTheSameKeyHonoursPreferReturnMinimal() throws Exception {
 		String key = "replay-" + UUID.randomUUID();
 		String json = declaration(d -> {

@@ -1,0 +1,121 @@
+package io.singlewindow.platform.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What Tomcat refuses before any filter, controller or error dispatch runs — a request line with an escape that is no
+ * escape or an encoded slash, headers beyond their limit — is answered by the host's error report valve. On the API
+ * that answer is problem+json with the code every other malformed request gets, so that a client's error handling needs
+ * no second branch for an HTML page; people keep Tomcat's short page, without its version or a stack.
+ * <p>
+ * Spring Boot adds a plain valve in a context customizer; this one runs after it (lowest precedence) and takes its
+ * place.
+ */
+@Component
+class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+	private final ProblemResponses problems;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	ContainerRefusals(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
+	@Override
+	public void customize(TomcatServletWebServerFactory factory) {
+		factory.addContextCustomizers(context -> {
+			Pipeline host = context.getParent().getPipeline();
+			for (Valve valve : host.getValves()) {
+				if (valve instanceof ErrorReportValve) {
+					host.removeValve(valve);
+				}
+			}
+			ProblemReportValve valve = new ProblemReportValve();
+			valve.setShowReport(false);
+			valve.setShowServerInfo(false);
+			host.addValve(valve);
+			// Or the host adds Tomcat's own valve when it starts, in front of this one.
+			if (context.getParent() instanceof StandardHost standard) {
+				standard.setErrorReportValveClass(ProblemReportValve.class.getName());
+			}
+		});
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/** The body of the problem the API answers for a status the container set. */
+	String problemFor(int status, String instance, Locale locale) {
+		HttpStatus known = HttpStatus.resolve(status);
+		String code = known == null ? "MALFORMED_REQUEST" : switch (known) {
+			case NOT_FOUND -> "NOT_FOUND";
+			case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
+			default -> known.is5xxServerError() ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
+		};
+		LocaleContextHolder.setLocale(locale);
+		try {
+			var problem = problems.respond(HttpStatus.valueOf(status), code, List.of()).getBody();
+			return json.writeValueAsString(ProblemResponses.asMap(problem, instance));
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+	}
+
+	/** Tomcat's error report valve, writing problem+json for API paths. */
+	class ProblemReportValve extends ErrorReportValve {
+
+		@Override
+		protected void report(Request request, Response response, Throwable throwable) {
+			String path = request.getRequestURI();
+			if (path == null || !path.startsWith("/api/")) {
+				super.report(request, response, throwable);
+				return;
+			}
+			if (response.getStatus() < 400 || response.getContentWritten() > 0) {
+				return;
+			}
+			AtomicBoolean writable = new AtomicBoolean(false);
+			response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, writable);
+			if (!writable.get() || !response.setErrorReported()) {
+				return;
+			}
+			try {
+				String body = problemFor(response.getStatus(), path, request.getLocale());
+				response.setContentType("application/problem+json");
+				response.setCharacterEncoding("UTF-8");
+				Writer writer = response.getReporter();
+				if (writer != null) {
+					writer.write(body);
+					response.finishResponse();
+				}
+			}
+			catch (IOException | IllegalStateException e) {
+				// The connection is gone or the response was already under way; the status line says what it can.
+			}
+		}
+	}
+}

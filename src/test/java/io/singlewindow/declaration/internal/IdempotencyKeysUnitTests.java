@@ -1,0 +1,64 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.singlewindow.core.InputLimits;
+
+/** The key each declaration of a keyed batch is submitted under. */
+class IdempotencyKeysUnitTests {
+
+	@Test
+	void aKeyWithinTheLimitIsKeptAsItIs() {
+		String key = "workbook-2026-11/" + "R".repeat(60);
+		assertThat(IdempotencyKeys.withinLimit(key)).isEqualTo(key);
+		String limit = "k".repeat(InputLimits.REFERENCE);
+		assertThat(IdempotencyKeys.withinLimit(limit)).isEqualTo(limit);
+	}
+
+	@Test
+	void aLongerKeyKeepsItsBeginningAndDiffersWhereverTheOriginalsDiffer() {
+		String batchKey = "k".repeat(InputLimits.REFERENCE);
+		String first = IdempotencyKeys.withinLimit(batchKey + "/" + "R".repeat(99) + "A");
+		String second = IdempotencyKeys.withinLimit(batchKey + "/" + "R".repeat(99) + "B");
+
+		assertThat(first).hasSize(InputLimits.REFERENCE).startsWith("k".repeat(83) + "~").matches(".*~[0-9a-f]{16}");
+		assertThat(second).isNotEqualTo(first);
+		assertThat(IdempotencyKeys.withinLimit(batchKey + "/" + "R".repeat(99) + "A")).isEqualTo(first);
+	}
+
+	@Test
+	void aCharacterOutsideTheBasicPlaneIsNotCutInHalf() {
+		String key = "k".repeat(82) + "𠀀".repeat(20);
+		String kept = IdempotencyKeys.withinLimit(key);
+		assertThat(kept).startsWith("k".repeat(82) + "~");
+		assertThat(kept.codePoints().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+	}
+
+	@Test
+	void everyKeyFitsTheLimitAndWholeTextStaysWhole() {
+		// Seeded text of every plane, up to two and a half times the limit (see HostileInputFuzzTests for why no jqwik).
+		java.util.SplittableRandom random = new java.util.SplittableRandom(20261202);
+		for (int i = 0; i < 5_000; i++) {
+			StringBuilder key = new StringBuilder();
+			int length = random.nextInt(250);
+			while (key.length() < length) {
+				key.appendCodePoint(random.nextBoolean() ? random.nextInt(0x20, 0x7f)
+						: random.nextInt(0x80, Character.MAX_CODE_POINT + 1));
+			}
+			String whole = key.toString().codePoints()
+				.filter(c -> c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)
+				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+				.toString();
+
+			String kept = IdempotencyKeys.withinLimit(whole);
+
+			assertThat(kept.length()).as(whole).isLessThanOrEqualTo(InputLimits.REFERENCE);
+			assertThat(kept.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))
+				.as(whole).isTrue();
+			assertThat(kept.length() == whole.length() ? kept.equals(whole) : kept.matches("(?s).*~[0-9a-f]{16}"))
+				.as(whole).isTrue();
+		}
+	}
+}
