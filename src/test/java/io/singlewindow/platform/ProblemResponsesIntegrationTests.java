@@ -72,6 +72,15 @@ class ProblemResponsesIntegrationTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
 		}
+		// A multipart form where the operation takes the file itself: no operation matches, so no controller's advice.
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/api/v1/declarations/workbooks")
+			.file(new org.springframework.mock.web.MockMultipartFile("workbook", "d.xlsx", null, new byte[] { 1 }))
+			.header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("send application/vnd.openxmlformats")));
 		// A Content-Type that is no media type was called "null"; the answer quotes it and says what to send.
 		mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
 			.header("Content-Type", "json please").content("{}"))

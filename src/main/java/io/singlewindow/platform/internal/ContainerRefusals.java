@@ -3,7 +3,6 @@ package io.singlewindow.platform.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.Pipeline;
@@ -18,8 +17,11 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,10 +38,13 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 
 	private final ProblemResponses problems;
 
+	private final LocaleResolver languages;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ContainerRefusals(ProblemResponses problems) {
+	ContainerRefusals(ProblemResponses problems, LocaleResolver languages) {
 		this.problems = problems;
+		this.languages = languages;
 	}
 
 	@Override
@@ -68,17 +73,30 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 	}
 
 	/** The body of the problem the API answers for a status the container set. */
-	String problemFor(int status, String instance, Locale locale) {
+	String problemFor(int status, HttpServletRequest request) {
 		HttpStatus known = HttpStatus.resolve(status);
-		String code = known == null ? "MALFORMED_REQUEST" : switch (known) {
+		if (known == null) {
+			known = HttpStatus.BAD_REQUEST;
+		}
+		String code = switch (known) {
 			case NOT_FOUND -> "NOT_FOUND";
 			case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
 			default -> known.is5xxServerError() ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
 		};
-		LocaleContextHolder.setLocale(locale);
+		return problemFor(known, code, request);
+	}
+
+	/** A problem's body written outside Spring MVC, in the language the pages would use for the request. */
+	String problemFor(HttpStatus status, String code, HttpServletRequest request, Object... arguments) {
+		return json.writeValueAsString(ProblemResponses.asMap(problem(status, code, request, arguments),
+				request.getRequestURI()));
+	}
+
+	/** A problem outside Spring MVC, which sets the request's language only for its handlers. */
+	ProblemDetail problem(HttpStatus status, String code, HttpServletRequest request, Object... arguments) {
+		LocaleContextHolder.setLocale(languages.resolveLocale(request));
 		try {
-			var problem = problems.respond(HttpStatus.valueOf(status), code, List.of()).getBody();
-			return json.writeValueAsString(ProblemResponses.asMap(problem, instance));
+			return problems.respond(status, code, List.of(), arguments).getBody();
 		}
 		finally {
 			LocaleContextHolder.resetLocaleContext();
@@ -104,7 +122,7 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 				return;
 			}
 			try {
-				String body = problemFor(response.getStatus(), path, request.getLocale());
+				String body = problemFor(response.getStatus(), request);
 				response.setContentType("application/problem+json");
 				response.setCharacterEncoding("UTF-8");
 				Writer writer = response.getReporter();

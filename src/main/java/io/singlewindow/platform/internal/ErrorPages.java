@@ -15,9 +15,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.servlet.ModelAndView;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The container's error dispatch ({@code /error}) for what never reached a controller or its advice: a TRACE refused
@@ -36,6 +38,21 @@ class ErrorPages extends BasicErrorController {
 			ProblemResponses problems) {
 		super(attributes, web.getError(), resolvers.orderedStream().toList());
 		this.problems = problems;
+	}
+
+	/** A refusal's code and text for the error page, set by whoever forwards a request to it. */
+	static final String PROBLEM_CODE = ErrorPages.class.getName() + ".problemCode";
+
+	static final String PROBLEM_TEXT = ErrorPages.class.getName() + ".problemText";
+
+	@Override
+	public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+		ModelAndView page = super.errorHtml(request, response);
+		if (page != null && request.getAttribute(PROBLEM_CODE) instanceof String code) {
+			page.addObject("problemCode", code);
+			page.addObject("problemText", request.getAttribute(PROBLEM_TEXT));
+		}
+		return page;
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -41,6 +42,20 @@ class UnmappedRequests {
 		}
 		// Through the container's error dispatch, so the error page is rendered with the person's menu.
 		response.sendError(HttpStatus.NOT_FOUND.value());
+		return new ModelAndView();
+	}
+
+	/**
+	 * A body of a type no operation at the path reads (a multipart form sent to the workbook API, which takes the file
+	 * itself) is found before any controller is chosen, like a wrong method.
+	 */
+	@ExceptionHandler
+	Object on(HttpMediaTypeNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (request.getRequestURI().startsWith("/api/")) {
+			return problems.on(e, request);
+		}
+		response.sendError(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
 		return new ModelAndView();
 	}
 

@@ -146,6 +146,8 @@ class InterchangeUploadBrowserTests {
 			trader.waitFor(By.id("interchange-file")).sendKeys(large.toString());
 			trader.clickForNextPage("send-interchange");
 			assertThat(trader.waitFor(By.id("error-413")).getText()).contains("PAYLOAD_TOO_LARGE");
+			// Still logged in, with the menu: the page is rendered with the person's session.
+			assertThat(trader.driver().findElements(By.id("logout"))).isNotEmpty();
 			trader.open("/interchanges?lang=en");
 
 			// An envelope cut short is an interchange refused as a whole: its CONTRL is shown, nothing kept.
