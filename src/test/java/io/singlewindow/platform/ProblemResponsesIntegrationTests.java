@@ -141,6 +141,11 @@ class ProblemResponsesIntegrationTests {
 		assertThat(huge).containsIgnoringCase("Content-Type: application/problem+json");
 		assertThat(huge).contains("\"code\":\"MALFORMED_REQUEST\"");
 
+		String coding = rawHttp("POST /api/v1/declarations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+				+ "Transfer-Encoding: gzip\r\nConnection: close\r\n\r\n");
+		assertThat(coding).startsWith("HTTP/1.1 501 ").containsIgnoringCase("Content-Type: application/problem+json")
+			.contains("\"code\":\"NOT_IMPLEMENTED\"").doesNotContain("INTERNAL_ERROR");
+
 		// People keep a page; nothing of the container's version or stack shows on either.
 		String page = rawHttp("GET /declarations/%zz HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
 				+ "Connection: close\r\n\r\n");

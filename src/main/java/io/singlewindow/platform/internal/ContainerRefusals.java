@@ -81,6 +81,8 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 		String code = switch (known) {
 			case NOT_FOUND -> "NOT_FOUND";
 			case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
+			// Tomcat's answer to a transfer coding it does not know: the client's doing, not an error to look into.
+			case NOT_IMPLEMENTED -> "NOT_IMPLEMENTED";
 			default -> known.is5xxServerError() ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
 		};
 		return problemFor(known, code, request);
