@@ -1,6 +1,5 @@
 package io.singlewindow.platform.internal;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
@@ -24,20 +22,15 @@ class LanguageConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("sw-lang");
-		resolver.setDefaultLocaleFunction(request -> {
-			Locale requested = request.getLocale();
-			return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH
-					: Locale.SIMPLIFIED_CHINESE;
-		});
-		resolver.setCookieMaxAge(Duration.ofDays(365));
-		return resolver;
+		return new PageLanguages();
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
+		// ?lang=%%% threw (a 500 on any page); what is no locale at all is ignored like one the pages are not in.
+		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
 	}
 }
