@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,17 @@ class HostileCookiesIntegrationTests {
 			.andExpect(status().isOk());
 		mvc.perform(get("/api/v1/me").cookie(new Cookie("sw-lang", value))
 			.header("Authorization", "Bearer sw-demo-trader.chip")).andExpect(status().isOk());
+	}
+
+	@Test
+	void theLanguageSwitchStillSwitchesThePageItComesWith() throws Exception {
+		MvcResult english = mvc.perform(get("/login").param("lang", "en").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isOk()).andReturn();
+		assertThat(english.getResponse().getContentAsString()).contains("<html lang=\"en\"");
+		assertThat(english.getResponse().getCookie("sw-lang").getValue()).isEqualTo("en");
+		MvcResult chinese = mvc.perform(get("/login").param("lang", "zh_CN").cookie(new Cookie("sw-lang", "en"))
+			.accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn();
+		assertThat(chinese.getResponse().getContentAsString()).contains("<html lang=\"zh-CN\"");
 	}
 
 	@ParameterizedTest(name = "lang={0}")

@@ -37,10 +37,21 @@ class PageLanguages extends CookieLocaleResolver {
 		return spoken(super.resolveLocale(request));
 	}
 
+	/** Read when asked, as Spring's is: {@code ?lang=en} switches the request it comes with, after this was resolved. */
 	@Override
 	public LocaleContext resolveLocaleContext(HttpServletRequest request) {
 		LocaleContext read = super.resolveLocaleContext(request);
-		return new SimpleTimeZoneAwareLocaleContext(spoken(read.getLocale()), timeZone(read));
+		return new TimeZoneAwareLocaleContext() {
+			@Override
+			public Locale getLocale() {
+				return spoken(read.getLocale());
+			}
+
+			@Override
+			public TimeZone getTimeZone() {
+				return timeZone(read);
+			}
+		};
 	}
 
 	@Override
