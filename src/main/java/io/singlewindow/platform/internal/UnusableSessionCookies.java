@@ -4,20 +4,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A session cookie whose id the platform could never have issued is no session, and is left out before Spring
@@ -25,29 +29,44 @@ import jakarta.servlet.http.HttpServletResponse;
  * session table's query, a 500 on every page and API call that carried it — and a cookie can be set by anyone who
  * shares the domain (found by a smoke test; {@code HostileCookiesIntegrationTests}).
  */
-@Component
-@Order(SessionRepositoryFilter.DEFAULT_ORDER - 1)
-class UnusableSessionCookies extends OncePerRequestFilter {
+class UnusableSessionCookies implements Filter {
 
 	/** Spring Session's ids are UUIDs; this admits any id of printable characters a generator might use. */
 	private static final Pattern PLAUSIBLE_ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
 
 	private final String cookieName;
 
-	UnusableSessionCookies(@Value("${server.servlet.session.cookie.name:SESSION}") String cookieName) {
+	UnusableSessionCookies(String cookieName) {
 		this.cookieName = cookieName;
 	}
 
+	/**
+	 * In front of Spring Session's filter on every dispatch it filters: the error page's dispatch carries the
+	 * container's request again, cookies and all (a 404 page with such a cookie was still a 500).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class Registration {
+
+		@Bean
+		FilterRegistrationBean<UnusableSessionCookies> unusableSessionCookies(
+				@Value("${server.servlet.session.cookie.name:SESSION}") String cookieName) {
+			var registration = new FilterRegistrationBean<>(new UnusableSessionCookies(cookieName));
+			registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+			registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+			return registration;
+		}
+	}
+
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
-		Cookie[] cookies = request.getCookies();
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		Cookie[] cookies = request instanceof HttpServletRequest http ? http.getCookies() : null;
 		if (cookies == null || Arrays.stream(cookies).allMatch(this::usable)) {
 			chain.doFilter(request, response);
 			return;
 		}
 		Cookie[] kept = Arrays.stream(cookies).filter(this::usable).toArray(Cookie[]::new);
-		chain.doFilter(new HttpServletRequestWrapper(request) {
+		chain.doFilter(new HttpServletRequestWrapper((HttpServletRequest) request) {
 			@Override
 			public Cookie[] getCookies() {
 				return kept.length == 0 ? null : kept.clone();
