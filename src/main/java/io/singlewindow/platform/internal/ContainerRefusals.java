@@ -14,6 +14,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -94,14 +95,18 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 				request.getRequestURI()));
 	}
 
-	/** A problem outside Spring MVC, which sets the request's language only for its handlers. */
+	/**
+	 * A problem outside Spring MVC, which sets the request's language only for its handlers; whatever language the
+	 * thread had before is put back.
+	 */
 	ProblemDetail problem(HttpStatus status, String code, HttpServletRequest request, Object... arguments) {
+		LocaleContext before = LocaleContextHolder.getLocaleContext();
 		LocaleContextHolder.setLocale(languages.resolveLocale(request));
 		try {
 			return problems.respond(status, code, List.of(), arguments).getBody();
 		}
 		finally {
-			LocaleContextHolder.resetLocaleContext();
+			LocaleContextHolder.setLocaleContext(before);
 		}
 	}
 

@@ -216,8 +216,11 @@ class ProblemResponses {
 		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of(new FieldProblem(e.getHeaderName(), "REQUIRED")));
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> on(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+	/**
+	 * 415 for the API, answered through {@link UnmappedRequests}: the type is checked before a controller is chosen, so
+	 * an advice limited to REST controllers would not see it when no operation at the path reads the type.
+	 */
+	ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
 		// A Content-Type that is no media type at all was named "null": it is quoted as sent (cut to a reference's
 		// length), and the types the operation reads, when Spring knows them, say what to send instead.
 		Locale locale = LocaleContextHolder.getLocale();

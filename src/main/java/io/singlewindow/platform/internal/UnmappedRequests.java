@@ -53,7 +53,7 @@ class UnmappedRequests {
 	Object on(HttpMediaTypeNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		if (request.getRequestURI().startsWith("/api/")) {
-			return problems.on(e, request);
+			return problems.unsupportedMediaType(e, request);
 		}
 		response.sendError(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
 		return new ModelAndView();
