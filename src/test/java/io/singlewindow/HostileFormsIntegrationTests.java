@@ -132,6 +132,16 @@ class HostileFormsIntegrationTests {
 				"nul.csv", "text/csv", "hs_code,mfn_rate\n8542319000,0\u0000\n".getBytes(StandardCharsets.UTF_8)))
 			.with(csrf()).cookie(admin)).andReturn().getResponse();
 		assertThat(page.getStatus()).isLessThan(500);
+		// The refusal in words, with its position: the page showed "The request has invalid fields."
+		assertThat(page.getContentAsString()).contains("(at position 30)");
+		assertThat(count("tariff_import")).isEqualTo(before);
+
+		// A file Excel saved in GBK is refused on the page too, saying what to do, instead of imported as U+FFFD.
+		MockHttpServletResponse gbk = mvc.perform(multipart("/admin/tariff/imports").file(new MockMultipartFile("file",
+				"gbk.csv", "text/csv", "hs_code,mfn_rate\n0902300000,乌龙茶\n".getBytes(java.nio.charset.Charset.forName("GBK"))))
+			.with(csrf()).cookie(admin).header("Accept-Language", "en").param("lang", "en")).andReturn().getResponse();
+		assertThat(gbk.getStatus()).isEqualTo(200);
+		assertThat(gbk.getContentAsString()).contains("The file is not UTF-8 text", "CSV UTF-8");
 		assertThat(count("tariff_import")).isEqualTo(before);
 	}
 

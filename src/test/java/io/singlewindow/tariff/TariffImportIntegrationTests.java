@@ -33,6 +33,8 @@ class TariffImportIntegrationTests {
 	MockMvc mvc;
 	@Autowired
 	TariffSchedule schedule;
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	static String freshCode(String subheading) {
 		return subheading + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
@@ -136,6 +138,40 @@ class TariffImportIntegrationTests {
 		assertThat(described).containsExactlyInAnyOrder("2:legal_unit:UNIT_UNKNOWN", "3:legal_unit:REQUIRED",
 				"4::COLUMN_COUNT");
 		assertThat(schedule.line(HsCode.of(wine)).orElseThrow().legalUnit()).isEqualTo(new UnitCode("LTR"));
+	}
+
+	/**
+	 * Excel on a Chinese system saves "CSV" in GBK: read as UTF-8 its Chinese became replacement characters, imported
+	 * into the schedule without a word. It is refused, unless the request names its encoding.
+	 */
+	@Test
+	void aFileInAnotherEncodingIsRefusedUnlessItsEncodingIsNamed() throws Exception {
+		String tea = freshCode("090230");
+		byte[] gbk = (HEADER + tea + ",乌龙茶,Oolong tea,15,9,,,,,\n").getBytes(java.nio.charset.Charset.forName("GBK"));
+		long imports = jdbc.sql("SELECT count(*) FROM tariff_import").query(Long.class).single();
+
+		mvc.perform(post("/api/v1/admin/tariff/imports").header("Authorization", ADMIN).contentType("text/csv")
+			.content(gbk))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].code").value("FILE_ENCODING"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("UTF-8")));
+		assertThat(jdbc.sql("SELECT count(*) FROM tariff_import").query(Long.class).single()).isEqualTo(imports);
+		assertThat(schedule.line(HsCode.of(tea))).isEmpty();
+
+		String location = mvc.perform(post("/api/v1/admin/tariff/imports").header("Authorization", ADMIN)
+			.contentType("text/csv;charset=GBK").content(gbk)).andExpect(status().isAccepted())
+			.andReturn().getResponse().getHeader("Location");
+		for (int i = 0; i < 200 && schedule.line(HsCode.of(tea)).isEmpty(); i++) {
+			Thread.sleep(50);
+		}
+		assertThat(schedule.line(HsCode.of(tea)).orElseThrow().descriptionZh()).isEqualTo("乌龙茶");
+		assertThat(location).startsWith("/api/v1/admin/tariff/imports/");
+
+		// A byte order mark is no character of the file's.
+		String green = freshCode("090210");
+		String withMark = "\uFEFF" + HEADER + green + ",绿茶,Green tea,15,9,,,,,\n";
+		assertThat((String) JsonPath.read(importAndWait(withMark), "$.status")).isEqualTo("COMPLETED");
 	}
 
 	@Test

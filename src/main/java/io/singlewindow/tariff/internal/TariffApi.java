@@ -2,7 +2,6 @@ package io.singlewindow.tariff.internal;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -180,18 +179,22 @@ class TariffApi {
 		return hs;
 	}
 
-	@Refuses(forbidden = "ROLE_REQUIRED")
+	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "FILE_ENCODING", "CONTROL_CHARACTER" })
 	@PostMapping(path = "/admin/tariff/imports", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202",
 			description = "Accepted: the import runs in the background",
 			headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location",
 					description = "The import's progress", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
-	@Operation(summary = "Import a tariff schedule as CSV (administrators); runs in the background, poll the status")
+	@Operation(summary = "Import a tariff schedule as CSV (administrators); runs in the background, poll the status",
+			description = "UTF-8 unless the Content-Type names another encoding (text/csv; charset=GB18030 for a file "
+					+ "Excel saved on a Chinese system); bytes that are no text of that encoding are refused whole "
+					+ "(422 FILE_ENCODING, with the offset of the first), nothing queued.")
 	ResponseEntity<TariffImports.Status> startImport(@RequestBody byte[] csv,
-			@RequestParam(defaultValue = "tariff.csv") String fileName) {
+			@RequestParam(defaultValue = "tariff.csv") String fileName, jakarta.servlet.http.HttpServletRequest request) {
 		var actor = currentActor.get();
 		actor.requireRole(Role.ADMIN);
-		UUID id = imports.start(fileName, new String(csv, StandardCharsets.UTF_8), actor.username());
+		UUID id = imports.start(fileName, TariffFileText.read(csv, TariffFileText.charsetOf(
+				request.getHeader(org.springframework.http.HttpHeaders.CONTENT_TYPE))), actor.username());
 		return ResponseEntity.accepted().location(URI.create("/api/v1/admin/tariff/imports/" + id))
 				.body(imports.status(id).orElseThrow());
 	}

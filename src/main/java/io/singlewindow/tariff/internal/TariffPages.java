@@ -2,7 +2,6 @@ package io.singlewindow.tariff.internal;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -38,10 +37,13 @@ class TariffPages {
 	private final CurrentActor currentActor;
 	private final BusinessTime time;
 	private final io.singlewindow.tariff.DutyAssessor assessor;
+	private final org.springframework.context.MessageSource messages;
 
 	TariffPages(JdbcTariffSchedule schedule, JdbcExchangeRates rates, TariffImports imports, CurrentActor currentActor,
-			BusinessTime time, io.singlewindow.tariff.DutyAssessor assessor) {
+			BusinessTime time, io.singlewindow.tariff.DutyAssessor assessor,
+			org.springframework.context.MessageSource messages) {
 		this.assessor = assessor;
+		this.messages = messages;
 		this.schedule = schedule;
 		this.rates = rates;
 		this.imports = imports;
@@ -170,15 +172,21 @@ class TariffPages {
 	}
 
 	@PostMapping("/admin/tariff/imports")
-	String startImport(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+	String startImport(@RequestParam("file") MultipartFile file, Model model, java.util.Locale locale)
+			throws IOException {
 		var actor = currentActor.get();
 		actor.requireRole(Role.ADMIN);
 		try {
-			UUID id = imports.start(file.getOriginalFilename(), new String(file.getBytes(), StandardCharsets.UTF_8),
+			UUID id = imports.start(file.getOriginalFilename(), TariffFileText.read(file.getBytes(), null),
 					actor.username());
 			return "redirect:/admin/tariff/imports/" + id;
 		} catch (Problem p) {
-			model.addAttribute("importError", p.code());
+			// The field's own refusal (FILE_ENCODING, CONTROL_CHARACTER …) with its arguments, not INVALID_INPUT.
+			FieldProblem first = p.fieldProblems().isEmpty() ? new FieldProblem("file", p.code(), p.arguments())
+					: p.fieldProblems().getFirst();
+			model.addAttribute("importError", first.code());
+			model.addAttribute("importErrorText",
+					messages.getMessage("problem." + first.code(), first.arguments(), first.code(), locale));
 			return admin("", model);
 		}
 	}
