@@ -153,14 +153,8 @@ class ProblemResponsesIntegrationTests {
 			.doesNotContainIgnoringCase("tomcat").doesNotContain("Exception");
 	}
 
-	/** One request written byte for byte, since Java's HTTP client refuses to send what these tests need. */
 	private String rawHttp(String request) throws java.io.IOException {
-		try (var socket = new java.net.Socket("localhost", port)) {
-			socket.setSoTimeout(10_000);
-			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-			socket.getOutputStream().flush();
-			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		}
+		return RawHttp.exchange(port, request, new byte[0]);
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package io.singlewindow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -86,7 +85,6 @@ class UnreadableRequestsIntegrationTests {
 		assertThat(answer).contains("id=\"error-" + status + "\"").doesNotContainIgnoringCase("tomcat");
 	}
 
-	/** One request written byte for byte, as a client whose software does not guard what it sends. */
 	private String send(String requestLine, String header, String contentType, String body) throws IOException {
 		StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: localhost\r\n")
 			.append(header).append("\r\nConnection: close\r\n");
@@ -96,12 +94,6 @@ class UnreadableRequestsIntegrationTests {
 				.append("\r\n");
 		}
 		request.append("\r\n");
-		try (Socket socket = new Socket("localhost", port)) {
-			socket.setSoTimeout(20_000);
-			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-			socket.getOutputStream().write(bytes);
-			socket.getOutputStream().flush();
-			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		}
+		return RawHttp.exchange(port, request.toString(), bytes);
 	}
 }

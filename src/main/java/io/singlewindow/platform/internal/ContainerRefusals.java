@@ -22,7 +22,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
+import io.singlewindow.platform.FilterProblems;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * place.
  */
 @Component
-class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered, FilterProblems {
 
 	private final ProblemResponses problems;
 
@@ -87,6 +89,16 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 			default -> known.is5xxServerError() ? "INTERNAL_ERROR" : "MALFORMED_REQUEST";
 		};
 		return problemFor(known, code, request);
+	}
+
+	@Override
+	public void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
+			Object... arguments) throws IOException {
+		String body = problemFor(HttpStatus.valueOf(status), code, request, arguments);
+		response.setStatus(status);
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(body);
 	}
 
 	/** A problem's body written outside Spring MVC, in the language the pages would use for the request. */

@@ -1,7 +1,6 @@
 package io.singlewindow.platform.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
@@ -62,20 +61,17 @@ class UnreadableParameters extends OncePerRequestFilter {
 			return;
 		}
 		// Tomcat says 413 for too many parts too, but the answer's "at most … bytes" would be wrong: a malformed request.
-		boolean tooLarge = sizeLimit(refused) != null || refused.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
-				&& !causedBy(refused, FileCountLimitExceededException.class);
+		SizeException size = cause(refused, SizeException.class);
+		boolean tooLarge = size != null || refused.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
+				&& cause(refused, FileCountLimitExceededException.class) == null;
 		HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
 		log.info("event=request_unreadable method={} path={} status={} reason=\"{}\"", request.getMethod(),
 				request.getRequestURI(), status.value(), refused.getMessage());
-		Long limit = sizeLimit(refused);
 		String code = tooLarge ? "PAYLOAD_TOO_LARGE" : "MALFORMED_REQUEST";
-		Object[] arguments = tooLarge ? new Object[] { limit != null ? limit : formLimit.toBytes() } : new Object[0];
+		Object[] arguments = tooLarge ? new Object[] { size != null ? size.getPermittedSize() : formLimit.toBytes() }
+				: new Object[0];
 		if (request.getRequestURI().startsWith("/api/")) {
-			String body = refusals.problemFor(status, code, request, arguments);
-			response.setStatus(status.value());
-			response.setContentType("application/problem+json");
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter().write(body);
+			refusals.write(request, response, status.value(), code, arguments);
 			return;
 		}
 		// The error page, reached as a GET without parameters: the form's own are what could not be read, and a POST
@@ -99,20 +95,11 @@ class UnreadableParameters extends OncePerRequestFilter {
 		}
 	}
 
-	private static boolean causedBy(Throwable refused, Class<? extends Throwable> type) {
+	/** The first exception of {@code type} in the chain, or {@literal null}. */
+	private static <T extends Throwable> T cause(Throwable refused, Class<T> type) {
 		for (Throwable t = refused; t != null; t = t.getCause()) {
 			if (type.isInstance(t)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** The limit a multipart body went beyond, when that is why it could not be read. */
-	private static Long sizeLimit(Throwable refused) {
-		for (Throwable t = refused; t != null; t = t.getCause()) {
-			if (t instanceof SizeException size) {
-				return size.getPermittedSize();
+				return type.cast(t);
 			}
 		}
 		return null;
