@@ -141,6 +141,15 @@ class ProblemResponsesIntegrationTests {
 		assertThat(huge).containsIgnoringCase("Content-Type: application/problem+json");
 		assertThat(huge).contains("\"code\":\"MALFORMED_REQUEST\"");
 
+		// A request line beyond the limit: Tomcat never reads its path, so the answer cannot tell the API from a page.
+		// problem+json reads as plainly in a browser as it parses in a client, and our pages build no such links.
+		String longLine = rawHttp("GET /api/v1/tariff?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Connection: close\r\n\r\n");
+		assertThat(longLine).startsWith("HTTP/1.1 400 ");
+		assertThat(longLine).containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(longLine).contains("\"code\":\"MALFORMED_REQUEST\"").doesNotContain("\"instance\"")
+			.doesNotContainIgnoringCase("tomcat");
+
 		String coding = rawHttp("POST /api/v1/declarations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
 				+ "Transfer-Encoding: gzip\r\nConnection: close\r\n\r\n");
 		assertThat(coding).startsWith("HTTP/1.1 501 ").containsIgnoringCase("Content-Type: application/problem+json")
@@ -151,6 +160,30 @@ class ProblemResponsesIntegrationTests {
 				+ "Connection: close\r\n\r\n");
 		assertThat(page).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: text/html")
 			.doesNotContainIgnoringCase("tomcat").doesNotContain("Exception");
+	}
+
+	@Test
+	void aClientThatDoesNotAskForHtmlGetsAProblemOutsideTheApiToo() throws Exception {
+		// curl and scripts send Accept: */*; they got Spring Boot's map of timestamp, status, error and path.
+		String missing = rawHttp("GET /no-such-page HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n"
+				+ "Connection: close\r\n\r\n");
+		assertThat(missing).startsWith("HTTP/1.1 404 ").containsIgnoringCase("Content-Type: application/problem+json")
+			.contains("\"code\":\"NOT_FOUND\"", "\"instance\":\"/no-such-page\"").doesNotContain("timestamp");
+
+		String traced = rawHttp("TRACE /login HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\nAccept-Language: zh-CN\r\n"
+				+ "Connection: close\r\n\r\n");
+		assertThat(traced).startsWith("HTTP/1.1 405 ").containsIgnoringCase("Content-Type: application/problem+json")
+			.contains("\"code\":\"METHOD_NOT_ALLOWED\"").doesNotContain("timestamp");
+
+		// A status the platform has no code of its own for (the container's, a library's) still has one.
+		mvc.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 408)
+			.requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/declarations")
+			.accept(MediaType.ALL).header("Accept-Language", "en"))
+			.andExpect(status().isRequestTimeout())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("REQUEST_REFUSED"))
+			.andExpect(jsonPath("$.detail").value("The request was refused (HTTP 408)."))
+			.andExpect(jsonPath("$.instance").value("/api/v1/declarations"));
 	}
 
 	private String rawHttp(String request) throws java.io.IOException {

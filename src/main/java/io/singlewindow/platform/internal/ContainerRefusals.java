@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What Tomcat refuses before any filter, controller or error dispatch runs — a request line with an escape that is no
  * escape or an encoded slash, headers beyond their limit — is answered by the host's error report valve. On the API
  * that answer is problem+json with the code every other malformed request gets, so that a client's error handling needs
- * no second branch for an HTML page; people keep Tomcat's short page, without its version or a stack.
+ * no second branch for an HTML page; people keep Tomcat's short page, without its version or a stack. A request whose
+ * line was too long to be read has no path to tell the two apart, and gets problem+json.
  * <p>
  * Spring Boot adds a plain valve in a context customizer; this one runs after it (lowest precedence) and takes its
  * place.
@@ -128,7 +129,10 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {
 			String path = request.getRequestURI();
-			if (path == null || !path.startsWith("/api/")) {
+			// No path: the request line was beyond its limit and never read. Whether it was the API nobody knows, so
+			// the answer is the one both read: problem+json parses in a client and reads plainly in a browser.
+			boolean unread = path == null || path.isEmpty();
+			if (!unread && !path.startsWith("/api/")) {
 				super.report(request, response, throwable);
 				return;
 			}

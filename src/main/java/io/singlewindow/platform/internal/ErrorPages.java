@@ -24,8 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The container's error dispatch ({@code /error}) for what never reached a controller or its advice: a TRACE refused
  * by Tomcat itself, an exception thrown by a filter. People keep the error page (Spring Boot's, rendered from
- * {@code templates/error.html}); API clients get problem+json with a code like every other API refusal, instead of
- * Spring Boot's map of timestamp, status, error and path.
+ * {@code templates/error.html}); whoever does not ask for HTML — API clients, and scripts or curl on any path — gets
+ * problem+json with a code like every other refusal, instead of Spring Boot's map of timestamp, status, error and path.
  */
 @Controller
 class ErrorPages extends BasicErrorController {
@@ -66,14 +66,12 @@ class ErrorPages extends BasicErrorController {
 			case 404 -> "NOT_FOUND";
 			case 405 -> "METHOD_NOT_ALLOWED";
 			case 406 -> "NOT_ACCEPTABLE";
-			default -> status.is5xxServerError() ? "INTERNAL_ERROR" : null;
+			default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "REQUEST_REFUSED";
 		};
-		if (code == null || !(uri instanceof String path) || !path.startsWith("/api/")) {
-			return super.error(request);
-		}
-		ProblemDetail problem = problems.respond(status, code, List.of(), method(request)).getBody();
+		Object argument = code.equals("REQUEST_REFUSED") ? status.value() : method(request);
+		ProblemDetail problem = problems.respond(status, code, List.of(), argument).getBody();
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemResponses.asMap(problem, path));
+			.body(ProblemResponses.asMap(problem, uri instanceof String path ? path : null));
 	}
 
 	/**

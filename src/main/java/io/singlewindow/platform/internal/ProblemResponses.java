@@ -281,7 +281,9 @@ class ProblemResponses {
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());
-		body.put("instance", instance);
+		if (instance != null && !instance.isEmpty()) {
+			body.put("instance", instance);
+		}
 		body.putAll(problem.getProperties() == null ? Map.of() : problem.getProperties());
 		return body;
 	}
