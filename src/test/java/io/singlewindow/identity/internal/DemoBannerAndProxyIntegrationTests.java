@@ -54,10 +54,26 @@ class DemoBannerAndProxyIntegrationTests {
 		HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 			.header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.80").build(),
 				HttpResponse.BodyHandlers.ofString());
-		String cookie = proxied.headers().firstValue("Set-Cookie").orElseThrow();
-		assertThat(cookie).startsWith("SESSION=").contains("; Secure").contains("; HttpOnly");
+		String tokenCookie = proxied.headers().firstValue("Set-Cookie").orElseThrow();
+		assertThat(tokenCookie).startsWith("sw-csrf=").contains("; Secure").contains("; HttpOnly");
 		assertThat(proxied.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
 				hsts -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
+
+		// The session starts with the login.
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(proxied.body());
+		assertThat(token.find()).isTrue();
+		HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+			.header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.80")
+			.header("Cookie", tokenCookie.substring(0, tokenCookie.indexOf(';')))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=trader.chip&password=demo12345&_csrf="
+					+ java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(loggedIn.statusCode()).isEqualTo(302);
+		String cookie = loggedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+			.findFirst().orElseThrow();
+		assertThat(cookie).contains("; Secure").contains("; HttpOnly");
 
 		// The session lives as long as server.servlet.session.timeout (8 h unless SINGLEWINDOW_SESSION_TIMEOUT).
 		String sessionId = new String(Base64.getDecoder().decode(cookie.substring(8, cookie.indexOf(';'))),

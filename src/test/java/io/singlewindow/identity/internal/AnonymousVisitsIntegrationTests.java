@@ -1,0 +1,97 @@
+package io.singlewindow.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+
+/**
+ * A visitor who has not logged in writes nothing to the database. Every anonymous page view used to start a web
+ * session — a row in {@code spring_session}, kept for eight hours, written with a durable commit — to hold the form's
+ * CSRF token or the address asked for before the login; so anyone could fill the table (and the disk) with a loop of
+ * plain GETs. The token now travels in a cookie of its own, and a session starts with the login.
+ */
+@SingleWindowIntegrationTest
+class AnonymousVisitsIntegrationTests {
+
+	private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void pagesSeenWithoutALoginStartNoSession() throws Exception {
+		HttpClient anonymous = HttpClient.newHttpClient();
+		long before = sessions();
+		for (int i = 0; i < 20; i++) {
+			for (String path : List.of("/login", "/", "/declarations", "/no-such-page", "/verify", "/register")) {
+				HttpResponse<String> seen = anonymous.send(page(path), HttpResponse.BodyHandlers.ofString());
+				assertThat(seen.statusCode()).as(path).isIn(200, 302, 404);
+				assertThat(seen.headers().allValues("Set-Cookie")).as(path)
+					.noneMatch(cookie -> cookie.startsWith("SESSION="));
+			}
+		}
+		assertThat(sessions()).isEqualTo(before);
+	}
+
+	@Test
+	void theLoginFormStillNeedsItsTokenAndStartsTheSession() throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String form = browser.send(page("/login"), HttpResponse.BodyHandlers.ofString()).body();
+		Matcher token = FORM_TOKEN.matcher(form);
+		assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+
+		// Without the token the login is refused like any other forged form.
+		assertThat(logIn(browser, null).statusCode()).isEqualTo(403);
+		// A token from another visitor's form does not match this browser's cookie.
+		HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		Matcher othersToken = FORM_TOKEN.matcher(other.send(page("/login"), HttpResponse.BodyHandlers.ofString()).body());
+		assertThat(othersToken.find()).isTrue();
+		assertThat(logIn(browser, othersToken.group(1)).statusCode()).isEqualTo(403);
+
+		long before = sessions();
+		HttpResponse<String> loggedIn = logIn(browser, token.group(1));
+		assertThat(loggedIn.statusCode()).isEqualTo(302);
+		assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(
+				location -> assertThat(location).endsWith("/"));
+		assertThat(loggedIn.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("SESSION="));
+		assertThat(sessions()).isEqualTo(before + 1);
+		HttpResponse<String> home = browser.send(page("/"), HttpResponse.BodyHandlers.ofString());
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("Trader workspace", "Log out");
+	}
+
+	private HttpResponse<String> logIn(HttpClient browser, String token) throws Exception {
+		String body = "username=trader.chip&password=demo12345"
+				+ (token == null ? "" : "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+		return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest page(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").build();
+	}
+
+	private long sessions() {
+		return jdbc.sql("SELECT count(*) FROM spring_session").query(Long.class).single();
+	}
+}
