@@ -1,7 +1,9 @@
 package io.singlewindow.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 
@@ -54,6 +56,16 @@ public class Problem extends RuntimeException {
 		return new Problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", List.of());
 	}
 
+	/**
+	 * The caller asked too often (429) and may try again after {@code wait}, which the answer carries as
+	 * {@code Retry-After} and as the message's arguments: {@code {0}} whole seconds (at least one), {@code {1}} whole
+	 * minutes (rounded up).
+	 */
+	public static Problem tooManyRequests(String code, Duration wait) {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		return new Problem(HttpStatus.TOO_MANY_REQUESTS, code, List.of(), seconds, (seconds + 59) / 60);
+	}
+
 	/** The caller is known but may not do this (403). */
 	public static Problem forbidden(String code, Object... arguments) {
 		return new Problem(HttpStatus.FORBIDDEN, code, List.of(), arguments);
@@ -69,6 +81,13 @@ public class Problem extends RuntimeException {
 
 	public List<FieldProblem> fieldProblems() {
 		return fieldProblems;
+	}
+
+	/** The seconds to wait before trying again: set for a 429 only. */
+	public Optional<Long> retryAfterSeconds() {
+		return status == HttpStatus.TOO_MANY_REQUESTS && arguments != null && arguments.length > 0
+				&& arguments[0] instanceof Long seconds
+				? Optional.of(seconds) : Optional.empty();
 	}
 
 	public Object[] arguments() {

@@ -36,4 +36,7 @@ public @interface Refuses {
 
 	/** Field codes in {@code errors[]} of the 422 {@code INVALID_INPUT} answer, e.g. {@code HS_CODE_UNKNOWN}. */
 	String[] invalid() default {};
+
+	/** 429 codes of the operation's own limits (with {@code Retry-After}), e.g. {@code TOO_MANY_REGISTRATIONS}. */
+	String[] throttled() default {};
 }

@@ -34,6 +34,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -87,7 +88,7 @@ class EnterpriseApi {
 			 "businessScope":["F5191"],"industrialChain":"INTEGRATED_CIRCUITS","highTech":false,
 			 "crossBorderTrader":true,"username":"egret.coffee","password":"s3cret-lantern-47"}""";
 
-	@Refuses
+	@Refuses(throttled = "TOO_MANY_REGISTRATIONS")
 	@PostMapping("/enterprises")
 	@SecurityRequirements // public: no API key
 	@ApiResponse(responseCode = "201", description = "Registered: the business licence with its new USCC",
@@ -98,8 +99,8 @@ class EnterpriseApi {
 	ResponseEntity<Licence> register(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 			mediaType = "application/json", examples = @ExampleObject(name = "coffeeTrader",
 					summary = "A coffee trading company in the Xiangyu bonded zone", value = REGISTRATION)))
-			@RequestBody Application application) {
-		Uscc uscc = registrar.register(application);
+			@RequestBody Application application, HttpServletRequest request) {
+		Uscc uscc = registrar.register(application, request.getRemoteAddr());
 		return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/enterprises/" + uscc + "/licence")
 			.body(licence(uscc));
 	}

@@ -105,10 +105,13 @@ class Registrar {
 	private final ApplicationEventPublisher events;
 	private final LicenceLedger ledger;
 	private final AuditTrail auditTrail;
+	private final RegistrationAllowance allowance;
 
 	Registrar(JdbcClient jdbc, UsccIssuer issuer, ActivityCatalogue catalogue, Accounts accounts,
-			Enterprises enterprises, BusinessTime time, ApplicationEventPublisher events, LicenceLedger ledger, AuditTrail auditTrail) {
+			Enterprises enterprises, BusinessTime time, ApplicationEventPublisher events, LicenceLedger ledger,
+			AuditTrail auditTrail, RegistrationAllowance allowance) {
 		this.auditTrail = auditTrail;
+		this.allowance = allowance;
 		this.jdbc = jdbc;
 		this.issuer = issuer;
 		this.catalogue = catalogue;
@@ -123,14 +126,18 @@ class Registrar {
 	 * Registers an enterprise from its application, issues its licence with a new USCC, registers it with market
 	 * regulation, tax and (for cross-border traders) customs, and opens the applicant's trader login.
 	 *
-	 * @throws Problem 422 {@code INVALID_INPUT} listing every invalid field; nothing is stored then
+	 * @param clientAddress the address the application came from, as the platform sees it behind its proxy: each
+	 *     may register a limited number of enterprises an hour ({@link RegistrationAllowance})
+	 * @throws Problem 422 {@code INVALID_INPUT} listing every invalid field; 429 {@code TOO_MANY_REGISTRATIONS}; nothing
+	 *     is stored then
 	 */
 	@Transactional
-	public Uscc register(Application application) {
+	public Uscc register(Application application, String clientAddress) {
 		Violations violations = new Violations();
 		Facts facts = facts(application, violations, null);
 		checkLogin(application.username(), application.password(), violations);
 		violations.throwIfAny();
+		allowance.take(clientAddress);
 
 		Uscc uscc = issuer.issue(facts.entityType());
 		Instant now = time.now();

@@ -28,6 +28,7 @@ import io.singlewindow.enterprise.internal.Registrar.LicenceAction;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -80,10 +81,10 @@ class RegistrationPages {
 	}
 
 	@PostMapping("/register")
-	String register(RegistrationForm form, Model model, HttpSession session, HttpServletResponse response,
-			Locale locale) {
+	String register(RegistrationForm form, Model model, HttpSession session, HttpServletRequest request,
+			HttpServletResponse response, Locale locale) {
 		try {
-			Uscc uscc = registrar.register(form.application());
+			Uscc uscc = registrar.register(form.application(), request.getRemoteAddr());
 			session.setAttribute(RECEIPT, uscc.value());
 			return "redirect:/licences/" + uscc + "?registered";
 		} catch (Problem problem) {
@@ -312,6 +313,7 @@ class RegistrationPages {
 	private void rejected(Problem problem, RegistrationForm form, Model model, HttpServletResponse response,
 			Locale locale) {
 		response.setStatus(problem.status().value());
+		problem.retryAfterSeconds().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldProblem p : problem.fieldProblems()) {
 			String field = p.field().replaceAll("\\[\\d+]$", "");

@@ -215,8 +215,10 @@ class ApiDocument {
 							+ String.join(", ", fieldCodes));
 				}
 			}
-			ApiResponse throttled = add(responses, 429, "Too many invalid API keys from this address",
-					List.of("TOO_MANY_INVALID_API_KEYS"), messages);
+			ApiResponse throttled = add(responses, 429, refuses != null && refuses.throttled().length > 0
+					? "Too many requests from this address" : "Too many invalid API keys from this address",
+					codes(List.of("TOO_MANY_INVALID_API_KEYS"), refuses == null ? new String[0] : refuses.throttled()),
+					messages);
 			throttled.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
 				.schema(new IntegerSchema()));
 			operation.setResponses(responses);

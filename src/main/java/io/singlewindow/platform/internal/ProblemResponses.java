@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -64,7 +65,12 @@ class ProblemResponses {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(Problem problem) {
-		return respond(problem.status(), problem.code(), problem.fieldProblems(), problem.arguments());
+		ResponseEntity<ProblemDetail> answer = respond(problem.status(), problem.code(), problem.fieldProblems(),
+				problem.arguments());
+		return problem.retryAfterSeconds()
+			.map(seconds -> ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(answer.getBody()))
+			.orElse(answer);
 	}
 
 	@ExceptionHandler

@@ -115,7 +115,7 @@ class EnterpriseReadsIntegrationTests {
 		var registeredThenRolledBack = transactions.execute(tx -> {
 			// The transaction has read the reference data's revision before it registers (and so changes it).
 			assertThat(enterprises.find(existing.uscc())).isPresent();
-			var uscc = registrar.register(application);
+			var uscc = registrar.register(application, "192.0.2.118");
 			assertThat(enterprises.find(uscc)).as("its own registration, seen at once").isPresent();
 			tx.setRollbackOnly();
 			return uscc;
