@@ -15,7 +15,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -87,13 +86,6 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static CookieCsrfTokenRepository anonymousFriendlyTokens() {
-		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-		tokens.setCookieName("sw-csrf");
-		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-		return tokens;
-	}
-
 	/**
 	 * Behind an HTTPS reverse proxy ({@code server.forward-headers-strategy=native} reads {@code X-Forwarded-Proto}
 	 * and {@code X-Forwarded-For}), requests count as secure: Spring Session marks its cookie {@code Secure} and
@@ -116,11 +108,11 @@ class SecurityConfiguration {
 						+ (failure instanceof LoginPaused paused ? "/login?paused=" + paused.secondsLeft()
 								: "/login?error"))))
 			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginOrNotFound(context)))
-			// A visitor who has not logged in writes nothing: the CSRF token of a page's forms travels in a cookie of
-			// its own (HttpOnly: scripts read it from the page), and no address is kept for after the login, which
-			// always lands on the home page. Either used to start a web session, a row in spring_session for 8 h
-			// per anonymous page view.
-			.csrf(csrf -> csrf.csrfTokenRepository(anonymousFriendlyTokens()))
+			// A visitor who has not logged in writes nothing: until there is a session the CSRF token of a page's
+			// forms travels in a cookie of its own (SessionBoundCsrfTokens), and no address is kept for after the
+			// login, which always lands on the home page. Either used to start a web session, a row in
+			// spring_session for 8 h per anonymous page view.
+			.csrf(csrf -> csrf.csrfTokenRepository(new SessionBoundCsrfTokens()))
 			.requestCache(cache -> cache.disable())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))

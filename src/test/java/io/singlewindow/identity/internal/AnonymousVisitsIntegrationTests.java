@@ -79,6 +79,65 @@ class AnonymousVisitsIntegrationTests {
 		assertThat(home.body()).contains("Trader workspace", "Log out");
 	}
 
+	/**
+	 * Before a session the token is a cookie's, and whoever can set a cookie for the zone's domain (a sibling site,
+	 * which SameSite counts as the same site) could choose it and forge a form. From the login on it is the session's.
+	 */
+	@Test
+	void aTokenCookieChosenByAnotherSiteCannotForgeTheFormsOfSomeoneLoggedIn() throws Exception {
+		HttpClient plain = HttpClient.newHttpClient();
+		HttpResponse<String> loginPage = plain.send(page("/login"), HttpResponse.BodyHandlers.ofString());
+		Matcher token = FORM_TOKEN.matcher(loginPage.body());
+		assertThat(token.find()).isTrue();
+		HttpResponse<String> loggedIn = plain.send(post("/login", cookie(loginPage, "sw-csrf"),
+				"username=trader.chip&password=demo12345&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(loggedIn.statusCode()).isEqualTo(302);
+		String session = cookie(loggedIn, "SESSION");
+
+		String chosen = "chosen-by-a-sibling-site-" + System.nanoTime();
+		String label = "forged-" + System.nanoTime();
+		HttpResponse<String> forged = plain.send(post("/account/api-keys", session + "; sw-csrf=" + chosen,
+				"label=" + label + "&_csrf=" + URLEncoder.encode(masked(chosen), StandardCharsets.UTF_8)),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(jdbc.sql("SELECT count(*) FROM api_key WHERE label = ?").param(label).query(Long.class).single())
+			.isZero();
+
+		// The same form with the token of the person's own page goes through.
+		Matcher own = FORM_TOKEN.matcher(plain.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/account/api-keys")).header("Accept", "text/html").header("Cookie", session).build(),
+				HttpResponse.BodyHandlers.ofString()).body());
+		assertThat(own.find()).isTrue();
+		assertThat(plain.send(post("/account/api-keys", session, "label=" + label + "&_csrf="
+				+ URLEncoder.encode(own.group(1), StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(200);
+	}
+
+	/** A token as a page carries it: random bytes, then the token XOR those bytes, in URL-safe Base64. */
+	private static String masked(String token) {
+		byte[] value = token.getBytes(StandardCharsets.UTF_8);
+		byte[] random = new byte[value.length];
+		new java.security.SecureRandom().nextBytes(random);
+		byte[] combined = new byte[value.length * 2];
+		for (int i = 0; i < value.length; i++) {
+			combined[i] = random[i];
+			combined[value.length + i] = (byte) (random[i] ^ value[i]);
+		}
+		return java.util.Base64.getUrlEncoder().encodeToString(combined);
+	}
+
+	private static String cookie(HttpResponse<?> response, String name) {
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+			.map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+	}
+
+	private HttpRequest post(String path, String cookies, String form) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html")
+			.header("Cookie", cookies).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)).build();
+	}
+
 	private HttpResponse<String> logIn(HttpClient browser, String token) throws Exception {
 		String body = "username=trader.chip&password=demo12345"
 				+ (token == null ? "" : "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
