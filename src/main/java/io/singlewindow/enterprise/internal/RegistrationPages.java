@@ -81,11 +81,13 @@ class RegistrationPages {
 	}
 
 	@PostMapping("/register")
-	String register(RegistrationForm form, Model model, HttpSession session, HttpServletRequest request,
-			HttpServletResponse response, Locale locale) {
+	String register(RegistrationForm form, Model model, HttpServletRequest request, HttpServletResponse response,
+			Locale locale) {
 		try {
 			Uscc uscc = registrar.register(form.application(), request.getRemoteAddr());
-			session.setAttribute(RECEIPT, uscc.value());
+			// The session starts here, with something to remember: a refused application starts none (its form,
+			// shown again, carries the token it came with, which a session started now would not know).
+			request.getSession().setAttribute(RECEIPT, uscc.value());
 			return "redirect:/licences/" + uscc + "?registered";
 		} catch (Problem problem) {
 			rejected(problem, form, model, response, locale);
@@ -105,8 +107,8 @@ class RegistrationPages {
 	}
 
 	@GetMapping("/licences/{uscc}")
-	String licence(@PathVariable String uscc, Model model, HttpSession session) {
-		Optional<String> refusal = refuseUnlessVisible(uscc, session);
+	String licence(@PathVariable String uscc, Model model, HttpServletRequest request) {
+		Optional<String> refusal = refuseUnlessVisible(uscc, request);
 		if (refusal.isPresent()) {
 			return refusal.get();
 		}
@@ -116,8 +118,8 @@ class RegistrationPages {
 	}
 
 	@GetMapping("/licences/{uscc}/print")
-	String print(@PathVariable String uscc, Model model, HttpSession session) {
-		Optional<String> refusal = refuseUnlessVisible(uscc, session);
+	String print(@PathVariable String uscc, Model model, HttpServletRequest request) {
+		Optional<String> refusal = refuseUnlessVisible(uscc, request);
 		if (refusal.isPresent()) {
 			return refusal.get();
 		}
@@ -130,8 +132,8 @@ class RegistrationPages {
 
 	/** The licence as an A4 PDF with the verification QR code; to whoever may see the licence page. */
 	@GetMapping("/licences/{uscc}/licence.pdf")
-	Object pdf(@PathVariable String uscc, HttpSession session) {
-		Optional<String> refusal = refuseUnlessVisible(uscc, session);
+	Object pdf(@PathVariable String uscc, HttpServletRequest request) {
+		Optional<String> refusal = refuseUnlessVisible(uscc, request);
 		if (refusal.isPresent()) {
 			return refusal.get();
 		}
@@ -273,10 +275,12 @@ class RegistrationPages {
 
 	// --- helpers --------------------------------------------------------------------------------------------------
 
-	private Optional<String> refuseUnlessVisible(String uscc, HttpSession session) {
+	private Optional<String> refuseUnlessVisible(String uscc, HttpServletRequest request) {
 		Uscc code = Uscc.parse(uscc);
 		Optional<Actor> actor = currentActor.find();
-		boolean receipt = code.value().equals(session.getAttribute(RECEIPT));
+		// Read without starting a session: an anonymous visitor's look at a licence writes nothing.
+		HttpSession session = request.getSession(false);
+		boolean receipt = session != null && code.value().equals(session.getAttribute(RECEIPT));
 		if (receipt || actor.map(a -> a.maySee(code)).orElse(false)) {
 			return Optional.empty();
 		}

@@ -16,6 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code SameSite} counts as the same site) choose a logged-in person's token and forge their forms; a session's
  * token is out of a cookie's reach. What the cookie still guards — the login and registration forms of someone not
  * logged in — is worth no more than what that person could do themselves.
+ * <p>
+ * So a request that starts a session must not show a form: the token it renders came from the cookie, and the new
+ * session, which the next request reads, does not know it (the registration form shown again after a refusal got 403
+ * on its second try while an {@code HttpSession} parameter started a session for every post; it starts one only on
+ * success now, and redirects). Starting a session is the login's business, or a redirect's.
  */
 final class SessionBoundCsrfTokens implements CsrfTokenRepository {
 
