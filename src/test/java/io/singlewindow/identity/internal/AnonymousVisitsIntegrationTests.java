@@ -54,6 +54,24 @@ class AnonymousVisitsIntegrationTests {
 		assertThat(sessions()).isEqualTo(before);
 	}
 
+	/**
+	 * A handler that takes an {@code HttpSession} starts a session on every call, an anonymous one included (the
+	 * registration form and the licence pages did): handlers read the session with {@code getSession(false)} and start
+	 * one only where something must be remembered, followed by a redirect (SessionBoundCsrfTokens says why).
+	 */
+	@Test
+	void noPageOrOperationStartsASessionJustByBeingCalled(
+			@Autowired @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+			org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping routes) {
+		assertThat(routes.getHandlerMethods()).isNotEmpty();
+		List<String> startingSessions = routes.getHandlerMethods().values().stream()
+			.filter(handler -> java.util.Arrays.stream(handler.getMethodParameters())
+				.anyMatch(parameter -> parameter.getParameterType() == jakarta.servlet.http.HttpSession.class))
+			.map(Object::toString)
+			.toList();
+		assertThat(startingSessions).isEmpty();
+	}
+
 	@Test
 	void theLoginFormStillNeedsItsTokenAndStartsTheSession() throws Exception {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
