@@ -61,6 +61,23 @@ class ApiDocumentIntegrationTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Each node answers the document as it first wrote it (platform/internal/ApiDocumentAnswers), which holds only
+	 * while the document is the same for every caller: written afresh (a query string passes the kept answer by) for
+	 * another language and another host, it is the one kept.
+	 */
+	@Test
+	void theDocumentIsTheSameWhoeverAsks() throws Exception {
+		String kept = live();
+		for (String language : new String[] { "zh-CN", "en", "fr" }) {
+			assertThat(mvc.perform(get("/v3/api-docs.yaml").queryParam("fresh", language)
+				.header("Accept-Language", language).header("Host", "gateway.example:8443")
+				.header("X-Forwarded-Proto", "https"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.as(language).isEqualTo(kept);
+		}
+	}
+
 	@Test
 	void theCheckedInDocumentIsTheOneThePlatformServes() throws Exception {
 		String live = live();
