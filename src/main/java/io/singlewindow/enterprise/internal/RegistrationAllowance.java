@@ -51,18 +51,14 @@ class RegistrationAllowance {
 		}
 		Instant now = time.now();
 		Timestamp windowEnded = Timestamp.from(now.minus(WINDOW));
-		// Addresses whose hour is over are forgotten, so the table holds at most the last hour's registrants.
-		jdbc.sql("DELETE FROM registration_allowance WHERE window_started_at <= ? AND client_address <> ?")
-			.params(windowEnded, address).update();
+		// Addresses whose hour is over are forgotten, this one's included: the table holds the running hours only, and
+		// a row that is still there counts on.
+		jdbc.sql("DELETE FROM registration_allowance WHERE window_started_at <= ?").param(windowEnded).update();
 		var counted = jdbc.sql("""
 				INSERT INTO registration_allowance (client_address, window_started_at, registrations) VALUES (?, ?, 1)
-				ON CONFLICT (client_address) DO UPDATE SET
-				    registrations = CASE WHEN registration_allowance.window_started_at <= ? THEN 1
-				                         ELSE registration_allowance.registrations + 1 END,
-				    window_started_at = CASE WHEN registration_allowance.window_started_at <= ? THEN excluded.window_started_at
-				                             ELSE registration_allowance.window_started_at END
+				ON CONFLICT (client_address) DO UPDATE SET registrations = registration_allowance.registrations + 1
 				RETURNING registrations, window_started_at""")
-			.params(address, Timestamp.from(now), windowEnded, windowEnded)
+			.params(address, Timestamp.from(now))
 			.query((rs, i) -> new Counted(rs.getInt(1), rs.getTimestamp(2).toInstant()))
 			.single();
 		if (counted.registrations() > perHour) {

@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
 final class SessionBoundCsrfTokens implements CsrfTokenRepository {
 
 	/** The header scripts send it in, as the page names it: the same whichever place keeps the token. */
-	static final String HEADER = "X-CSRF-TOKEN";
+	private static final String HEADER = "X-CSRF-TOKEN";
 
 	private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
 

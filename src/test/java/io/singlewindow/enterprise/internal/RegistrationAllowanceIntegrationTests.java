@@ -1,5 +1,6 @@
 package io.singlewindow.enterprise.internal;
 
+import static io.singlewindow.ClientAddress.from;
 import static io.singlewindow.enterprise.ApplicationFixtures.anApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.enterprise.ApplicationFixtures;
@@ -93,12 +93,5 @@ class RegistrationAllowanceIntegrationTests {
 			throws Exception {
 		return mvc.perform(post("/api/v1/enterprises").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
 			.content(application.json()).with(from(address)));
-	}
-
-	private static RequestPostProcessor from(String address) {
-		return request -> {
-			request.setRemoteAddr(address);
-			return request;
-		};
 	}
 }

@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +26,6 @@ import io.singlewindow.SingleWindowIntegrationTest;
  */
 @SingleWindowIntegrationTest
 class AnonymousVisitsIntegrationTests {
-
-	private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@Autowired
 	JdbcClient jdbc;
@@ -76,19 +72,17 @@ class AnonymousVisitsIntegrationTests {
 	void theLoginFormStillNeedsItsTokenAndStartsTheSession() throws Exception {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String form = browser.send(page("/login"), HttpResponse.BodyHandlers.ofString()).body();
-		Matcher token = FORM_TOKEN.matcher(form);
-		assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+		String token = People.formToken(form);
 
 		// Without the token the login is refused like any other forged form.
 		assertThat(logIn(browser, null).statusCode()).isEqualTo(403);
 		// A token from another visitor's form does not match this browser's cookie.
 		HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		Matcher othersToken = FORM_TOKEN.matcher(other.send(page("/login"), HttpResponse.BodyHandlers.ofString()).body());
-		assertThat(othersToken.find()).isTrue();
-		assertThat(logIn(browser, othersToken.group(1)).statusCode()).isEqualTo(403);
+		String othersToken = People.formToken(other.send(page("/login"), HttpResponse.BodyHandlers.ofString()).body());
+		assertThat(logIn(browser, othersToken).statusCode()).isEqualTo(403);
 
 		long before = sessions();
-		HttpResponse<String> loggedIn = logIn(browser, token.group(1));
+		HttpResponse<String> loggedIn = logIn(browser, token);
 		assertThat(loggedIn.statusCode()).isEqualTo(302);
 		assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).endsWith("/"));
@@ -106,22 +100,20 @@ class AnonymousVisitsIntegrationTests {
 	@Test
 	void aRegistrationRefusedForItsFieldsCanBeCorrectedAndSentAgain() throws Exception {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		Matcher token = FORM_TOKEN.matcher(browser.send(page("/register"), HttpResponse.BodyHandlers.ofString()).body());
-		assertThat(token.find()).isTrue();
+		String token = People.formToken(browser.send(page("/register"), HttpResponse.BodyHandlers.ofString()).body());
 		String tag = Long.toString(System.nanoTime(), 36);
 		String application = "entityType=LIMITED_LIABILITY_COMPANY&legalRepresentative=%E9%99%88%E5%BC%80%E5%8A%9E"
 				+ "&registeredCapital=3000000&capitalCurrency=CNY&zoneArea=XIANGYU_BONDED_ZONE&address=Xiangyu+Road+9"
 				+ "&businessScope=F5191&industrialChain=INTEGRATED_CIRCUITS&username=a" + tag + "&password=open-sesame-1";
 		HttpResponse<String> refused = browser.send(post("/register", "", application + "&_csrf="
-				+ URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofString());
+				+ URLEncoder.encode(token, StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofString());
 		assertThat(refused.statusCode()).isEqualTo(422);
 		assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
-		Matcher again = FORM_TOKEN.matcher(refused.body());
-		assertThat(again.find()).isTrue();
+		String again = People.formToken(refused.body());
 
 		HttpResponse<String> registered = browser.send(post("/register", "", application + "&nameZh="
 				+ URLEncoder.encode("厦门改正" + tag + "有限公司", StandardCharsets.UTF_8) + "&_csrf="
-				+ URLEncoder.encode(again.group(1), StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofString());
+				+ URLEncoder.encode(again, StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofString());
 		assertThat(registered.statusCode()).isEqualTo(302);
 		assertThat(registered.headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).contains("/licences/"));
@@ -135,10 +127,9 @@ class AnonymousVisitsIntegrationTests {
 	void aTokenCookieChosenByAnotherSiteCannotForgeTheFormsOfSomeoneLoggedIn() throws Exception {
 		HttpClient plain = HttpClient.newHttpClient();
 		HttpResponse<String> loginPage = plain.send(page("/login"), HttpResponse.BodyHandlers.ofString());
-		Matcher token = FORM_TOKEN.matcher(loginPage.body());
-		assertThat(token.find()).isTrue();
+		String token = People.formToken(loginPage.body());
 		HttpResponse<String> loggedIn = plain.send(post("/login", cookie(loginPage, "sw-csrf"),
-				"username=trader.chip&password=demo12345&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)),
+				"username=trader.chip&password=demo12345&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(loggedIn.statusCode()).isEqualTo(302);
 		String session = cookie(loggedIn, "SESSION");
@@ -153,12 +144,11 @@ class AnonymousVisitsIntegrationTests {
 			.isZero();
 
 		// The same form with the token of the person's own page goes through.
-		Matcher own = FORM_TOKEN.matcher(plain.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+		String own = People.formToken(plain.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
 				+ "/account/api-keys")).header("Accept", "text/html").header("Cookie", session).build(),
 				HttpResponse.BodyHandlers.ofString()).body());
-		assertThat(own.find()).isTrue();
 		assertThat(plain.send(post("/account/api-keys", session, "label=" + label + "&_csrf="
-				+ URLEncoder.encode(own.group(1), StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofString())
+				+ URLEncoder.encode(own, StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofString())
 			.statusCode()).isEqualTo(200);
 	}
 

@@ -1,7 +1,7 @@
 package io.singlewindow.identity.internal;
 
 import static io.singlewindow.identity.internal.People.GOOD_PASSWORD;
-import static io.singlewindow.identity.internal.People.from;
+import static io.singlewindow.ClientAddress.from;
 import static io.singlewindow.identity.internal.People.logIn;
 import static io.singlewindow.identity.internal.People.unique;
 import static org.assertj.core.api.Assertions.assertThat;

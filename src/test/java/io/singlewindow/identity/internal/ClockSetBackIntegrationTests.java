@@ -1,6 +1,6 @@
 package io.singlewindow.identity.internal;
 
-import static io.singlewindow.identity.internal.People.from;
+import static io.singlewindow.ClientAddress.from;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 

@@ -60,15 +60,13 @@ class DemoBannerAndProxyIntegrationTests {
 				hsts -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
 
 		// The session starts with the login.
-		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-			.matcher(proxied.body());
-		assertThat(token.find()).isTrue();
+		String token = People.formToken(proxied.body());
 		HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 			.header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.80")
 			.header("Cookie", tokenCookie.substring(0, tokenCookie.indexOf(';')))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=trader.chip&password=demo12345&_csrf="
-					+ java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
+					+ java.net.URLEncoder.encode(token, StandardCharsets.UTF_8))).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(loggedIn.statusCode()).isEqualTo(302);
 		String cookie = loggedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))

@@ -3,10 +3,13 @@ package io.singlewindow.identity.internal;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import io.singlewindow.ClientAddress;
 import jakarta.servlet.http.Cookie;
 
 /** People at their browsers, each at an address of their own, for the identity tests. */
@@ -17,17 +20,20 @@ final class People {
 	private People() {
 	}
 
-	/** A request from {@code address}, as Tomcat reports it behind the proxy. */
-	static RequestPostProcessor from(String address) {
-		return request -> {
-			request.setRemoteAddr(address);
-			return request;
-		};
+	/** The CSRF token a page's form carries (its hidden {@code _csrf} field). */
+	static String formToken(String page) {
+		Matcher token = FORM_TOKEN.matcher(page);
+		if (!token.find()) {
+			throw new AssertionError("no CSRF token in the page's form");
+		}
+		return token.group(1);
 	}
+
+	private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	static MvcResult logIn(MockMvc mvc, String username, String password, String address) throws Exception {
 		return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
-			.with(from(address))).andReturn();
+			.with(ClientAddress.from(address))).andReturn();
 	}
 
 	/** The session cookie of a successful login, else {@literal null}. */
