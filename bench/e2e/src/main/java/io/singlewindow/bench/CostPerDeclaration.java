@@ -28,7 +28,7 @@ final class CostPerDeclaration {
 			java.util.Map<String, Long> callsByStatement,
 			java.util.Map<String, Double> millisByStatement, java.util.Map<String, Long> plansByStatement,
 			java.util.Map<String, Double> planMillisByStatement, PostgresCpu.Reading postgres,
-			java.util.Map<String, Long> autovacuumsByTable) {
+			java.util.Map<String, Long> autovacuumsByTable, java.util.Map<String, long[]> writesByTable) {
 	}
 
 	private final DataSource db;
@@ -88,10 +88,19 @@ final class CostPerDeclaration {
 					autovacuums.put(rs.getString(1), rs.getLong(2));
 				}
 			}
+			// Row versions written by table: an update that is not heap-only adds an entry to every index of its table.
+			java.util.Map<String, long[]> writes = new java.util.HashMap<>();
+			try (ResultSet rs = s.executeQuery("""
+					SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables
+					WHERE schemaname = 'public'""")) {
+				while (rs.next()) {
+					writes.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+				}
+			}
 			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
 					wal[2], wal[3], checkpoints,
 					cpu(platform), CompilerCpu.of(platform), postgres.total(), cpu(ProcessHandle.current()), calls, millis,
-					plans, planMillis, postgres, autovacuums);
+					plans, planMillis, postgres, autovacuums, writes);
 		}
 	}
 
@@ -198,6 +207,29 @@ final class CostPerDeclaration {
 			.map(e -> e.getKey() + "=" + e.getValue())
 			.collect(java.util.stream.Collectors.joining(" "));
 		return tables.isEmpty() ? "none" : tables;
+	}
+
+	/**
+	 * Rows inserted, updated (of which heap-only) and deleted per declaration between two snapshots, by table, most
+	 * written first: where the row versions and index entries of a declaration come from.
+	 */
+	static String writesByTable(Snapshot a, Snapshot b, int declarations) {
+		return b.writesByTable().entrySet().stream()
+			.map(e -> {
+				long[] before = a.writesByTable().getOrDefault(e.getKey(), new long[4]);
+				long[] d = new long[4];
+				for (int i = 0; i < 4; i++) {
+					d[i] = e.getValue()[i] - before[i];
+				}
+				return java.util.Map.entry(e.getKey(), d);
+			})
+			.filter(e -> e.getValue()[0] + e.getValue()[1] + e.getValue()[3] > 0)
+			.sorted(java.util.Comparator.comparingLong(
+					(java.util.Map.Entry<String, long[]> e) -> e.getValue()[0] + e.getValue()[1] + e.getValue()[3]).reversed())
+			.map(e -> String.format(java.util.Locale.ROOT, "%s %.2f/%.2f(%.2f)/%.2f", e.getKey(),
+					e.getValue()[0] / (double) declarations, e.getValue()[1] / (double) declarations,
+					e.getValue()[2] / (double) declarations, e.getValue()[3] / (double) declarations))
+			.collect(java.util.stream.Collectors.joining(" "));
 	}
 
 	/** A statement's figure and its calls, per declaration, then its text's beginning. */

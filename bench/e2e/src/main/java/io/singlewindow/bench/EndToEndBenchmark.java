@@ -93,6 +93,8 @@ public final class EndToEndBenchmark {
 						CostPerDeclaration.postgresByProcess(before, after, declarations));
 				report("autovacuum runs in the measured window (vacuums and analyses by table): %s",
 						CostPerDeclaration.autovacuumed(before, after));
+				report("rows per declaration by table, inserted/updated(of which heap-only)/deleted: %s",
+						CostPerDeclaration.writesByTable(before, after, declarations));
 				report("statements run most often, calls per declaration:");
 				CostPerDeclaration.busiestStatements(before, after, declarations, 25).forEach(line -> report("  %s", line));
 				report("PostgreSQL time per declaration:");
