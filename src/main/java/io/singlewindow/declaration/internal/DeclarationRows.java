@@ -122,8 +122,7 @@ class DeclarationRows {
 	 * The keys a group's submissions were already stored under, and a number drawn for each of its submissions: what a
 	 * header written with its group ({@link #deferringHeaders}) is checked against and numbered by.
 	 */
-	private record HeaderPlan(Set<List<String>> stored, Deque<String> numbers,
-			Set<List<String>> claimed) {
+	private record HeaderPlan(Set<Reference> stored, Deque<String> numbers, Set<Reference> claimed) {
 	}
 
 	/** A declarant and the key a submission is made under: what {@code UNIQUE (declarant, client_reference)} holds. */
@@ -141,10 +140,10 @@ class DeclarationRows {
 	 * fails and its members submit alone.
 	 */
 	<T> T deferringHeaders(List<Reference> keys, int members, LocalDate businessDay, Supplier<T> work) {
-		Set<List<String>> stored = new HashSet<>();
+		Set<Reference> stored = new HashSet<>();
 		Deque<String> numbers = new ArrayDeque<>();
 		String prefix = "XM" + businessDay.format(DateTimeFormatter.BASIC_ISO_DATE);
-		// Before the group's first statement: see write. This look-up and the permits' read-ahead, whose texts do not
+		// Before the group's first statement (see forceGenericPlans): this look-up and the permits' read-ahead, whose texts do not
 		// vary either, were otherwise planned at every call (0.5 plans a declaration in bench/e2e).
 		forceGenericPlans();
 		jdbc.sql("""
@@ -154,15 +153,13 @@ class DeclarationRows {
 				SELECT NULL, ? || lpad(nextval('declaration_number_seq')::text, 8, '0') FROM generate_series(1, ?)""")
 			.params(keys.stream().map(Reference::declarant).toArray(String[]::new),
 					keys.stream().map(Reference::key).toArray(String[]::new), prefix, members)
-			.query((rs, n) -> {
+			.query(rs -> {
 				if (rs.getString(1) != null) {
-					stored.add(List.of(rs.getString(1), rs.getString(2)));
+					stored.add(new Reference(rs.getString(1), rs.getString(2)));
 				} else {
 					numbers.add(rs.getString(2));
 				}
-				return null;
-			})
-			.list();
+			});
 		HeaderPlan outer = headerPlan.get();
 		headerPlan.set(new HeaderPlan(stored, numbers, new HashSet<>()));
 		try {
@@ -186,7 +183,7 @@ class DeclarationRows {
 
 	private String deferHeader(HeaderPlan plan, Pending pending, UUID id, LocalDate businessDay, Uscc declarant,
 			String key, String requestHash, ValidDeclaration d, String submittedBy, Instant now) {
-		List<String> keyed = List.of(declarant.value(), key);
+		Reference keyed = new Reference(declarant.value(), key);
 		if (plan.stored().contains(keyed)) {
 			return null;
 		}
@@ -203,8 +200,8 @@ class DeclarationRows {
 				d.destinationCountry().value(), d.tradingCountry().value(), d.currency().value(), d.incoterm(),
 				d.freight(), d.insurance(), d.packages(), d.grossWeight(), d.netWeight(), d.consignor(),
 				d.consignee(), submittedBy, at,
-				// What routing concludes ({@link #saveRouted}): status, channel and its reason, the amounts, cleared
-				// and updated at; then the version, as after the routing's update of a header inserted at once.
+				// What routing concludes (saveRouted fills it in): status, channel and its reason, the amounts,
+				// cleared and updated at; then the version, as after the routing's update of a header inserted at once.
 				null, null, null, null, null, null, null, null, null, null, null, at, 1 });
 		return number;
 	}
