@@ -5,16 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +38,6 @@ class DeclarationRows {
 	private final Webhooks webhooks;
 	private final ApplicationEventPublisher events;
 	private final ThreadLocal<Pending> held = new ThreadLocal<>();
-	private final ThreadLocal<HeaderPlan> headerPlan = new ThreadLocal<>();
 
 	DeclarationRows(JdbcClient jdbc, JdbcTemplate batch, Webhooks webhooks, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -82,20 +76,13 @@ class DeclarationRows {
 
 	/**
 	 * Stores a new declaration's header; the number is drawn in the insert itself: XM + business date + 8-digit
-	 * sequence. In a group that writes its headers ({@link #deferringHeaders}) the header is kept for the group's
-	 * statement instead, with a number the group drew.
+	 * sequence.
 	 *
 	 * @return its number, or {@literal null} when a submission with the same key committed first (the insert waited
-	 *     for it; in a group, the group's look-up found it)
-	 * @throws SubmitsAlone in a group, for a key another submission of the group claimed
+	 *     for it)
 	 */
 	String insert(UUID id, LocalDate businessDay, Uscc declarant, String key, String requestHash, ValidDeclaration d,
 			String submittedBy, Instant now) {
-		Pending pending = held.get();
-		HeaderPlan plan = headerPlan.get();
-		if (pending != null && plan != null) {
-			return deferHeader(plan, pending, id, businessDay, declarant, key, requestHash, d, submittedBy, now);
-		}
 		String number = jdbc.sql("""
 				INSERT INTO declaration (id, number, declarant, client_reference, request_hash, flow, trade_mode,
 				    transport_mode, port, origin_country, destination_country, trading_country, currency, incoterm,
@@ -112,119 +99,20 @@ class DeclarationRows {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+		Pending pending = held.get();
 		if (pending != null && number != null) {
-			pending.writtenAtOnce().add(id);
+			pending.headers().add(id);
 		}
 		return number;
 	}
 
 	/**
-	 * The keys a group's submissions were already stored under, and a number drawn for each of its submissions: what a
-	 * header written with its group ({@link #deferringHeaders}) is checked against and numbered by.
+	 * Whether the work held on this thread ({@link #hold}) has inserted a header. A submission writes nothing before its
+	 * header, so until then a refusal leaves nothing to undo, even without a savepoint.
 	 */
-	private record HeaderPlan(Set<Reference> stored, Deque<String> numbers, Set<Reference> claimed) {
-	}
-
-	/** A declarant and the key a submission is made under: what {@code UNIQUE (declarant, client_reference)} holds. */
-	record Reference(String declarant, String key) {
-	}
-
-	/**
-	 * Runs {@code work}, the submissions of one group in the caller's transaction, with their headers written only with
-	 * the group's other rows ({@link #write}), complete, instead of inserted at once and updated when the submission
-	 * is through (a statement and a row version a declaration fewer). First, in one statement, which of the
-	 * submissions' {@code keys} are already stored (those are repeats) and a number for each of {@code members}
-	 * submissions. A second submission under a key a submission of the same group claimed is left to submit alone
-	 * ({@link SubmitsAlone}), after the group committed, and then meets the first's header as before. Should a
-	 * header meet a key stored meanwhile (by another node, or a submission outside the group), the group's statement
-	 * fails and its members submit alone.
-	 */
-	<T> T deferringHeaders(List<Reference> keys, int members, LocalDate businessDay, Supplier<T> work) {
-		Set<Reference> stored = new HashSet<>();
-		Deque<String> numbers = new ArrayDeque<>();
-		String prefix = "XM" + businessDay.format(DateTimeFormatter.BASIC_ISO_DATE);
-		// Before the group's first statement (see forceGenericPlans): this look-up and the permits' read-ahead, whose texts do not
-		// vary either, were otherwise planned at every call (0.5 plans a declaration in bench/e2e).
-		forceGenericPlans();
-		jdbc.sql("""
-				SELECT d.declarant, d.client_reference FROM declaration d
-				WHERE (d.declarant, d.client_reference) IN (SELECT * FROM unnest(?::text[], ?::text[]))
-				UNION ALL
-				SELECT NULL, ? || lpad(nextval('declaration_number_seq')::text, 8, '0') FROM generate_series(1, ?)""")
-			.params(keys.stream().map(Reference::declarant).toArray(String[]::new),
-					keys.stream().map(Reference::key).toArray(String[]::new), prefix, members)
-			.query(rs -> {
-				if (rs.getString(1) != null) {
-					stored.add(new Reference(rs.getString(1), rs.getString(2)));
-				} else {
-					numbers.add(rs.getString(2));
-				}
-			});
-		HeaderPlan outer = headerPlan.get();
-		headerPlan.set(new HeaderPlan(stored, numbers, new HashSet<>()));
-		try {
-			return work.get();
-		} finally {
-			headerPlan.set(outer);
-		}
-	}
-
-	/**
-	 * A submission its group cannot write its header for: a second one under a key a first one of the group claimed,
-	 * or one whose business day turned while the group ran. Nothing of it was written, and it submits alone once the
-	 * group committed (a second one under a key then finds the first's header, or none if the first was refused).
-	 */
-	static final class SubmitsAlone extends RuntimeException {
-
-		SubmitsAlone(String why) {
-			super(why, null, false, false);
-		}
-	}
-
-	private String deferHeader(HeaderPlan plan, Pending pending, UUID id, LocalDate businessDay, Uscc declarant,
-			String key, String requestHash, ValidDeclaration d, String submittedBy, Instant now) {
-		Reference keyed = new Reference(declarant.value(), key);
-		if (plan.stored().contains(keyed)) {
-			return null;
-		}
-		if (!plan.claimed().add(keyed)) {
-			throw new SubmitsAlone("a submission of the same group claimed this key first");
-		}
-		String number = plan.numbers().poll();
-		if (number == null || !number.startsWith("XM" + businessDay.format(DateTimeFormatter.BASIC_ISO_DATE))) {
-			throw new SubmitsAlone("no number drawn for this business day");
-		}
-		Timestamp at = Timestamp.from(now);
-		pending.newHeaders().put(id, new Object[] { id, number, declarant.value(), key, requestHash, d.flow().name(),
-				d.tradeMode(), d.transportMode(), d.port().value(), d.originCountry().value(),
-				d.destinationCountry().value(), d.tradingCountry().value(), d.currency().value(), d.incoterm(),
-				d.freight(), d.insurance(), d.packages(), d.grossWeight(), d.netWeight(), d.consignor(),
-				d.consignee(), submittedBy, at,
-				// What routing concludes (saveRouted fills it in): status, channel and its reason, the amounts,
-				// cleared and updated at; then the version, as after the routing's update of a header inserted at once.
-				null, null, null, null, null, null, null, null, null, null, null, at, 1 });
-		return number;
-	}
-
-	/**
-	 * Whether the work held on this thread ({@link #hold}) has written anything yet: its header, inserted at once, or
-	 * what follows {@link #writesFollow}. A submission writes nothing before, so until then a refusal leaves nothing to
-	 * undo, even without a savepoint.
-	 */
-	boolean wroteAny() {
+	boolean headerWritten() {
 		Pending pending = held.get();
-		return pending != null && !pending.writtenAtOnce().isEmpty();
-	}
-
-	/**
-	 * From here on the held submission writes at once (its permits' write-offs, in another module): a refusal after
-	 * this has something to undo ({@link #wroteAny}).
-	 */
-	void writesFollow(UUID declaration) {
-		Pending pending = held.get();
-		if (pending != null) {
-			pending.writtenAtOnce().add(declaration);
-		}
+		return pending != null && !pending.headers().isEmpty();
 	}
 
 	/** An amendment replaces what was declared: the header's values, and its lines and routes (written afresh). */
@@ -303,55 +191,30 @@ class DeclarationRows {
 			"declaration_id uuid", "at timestamptz", "event text", "agency text", "actor text", "reason_code text",
 			"reason text"), "");
 
-	/**
-	 * Headers written with their group ({@link #deferringHeaders}), complete (as inserted, then routed), in a statement
-	 * of their own just before the rows that name them. Not as one more {@code WITH} query of that statement
-	 * ({@link #HELD}): in the three {@code bench/e2e} runs that wrote them so, PostgreSQL's backends spent 3.1–3.2 ms of
-	 * CPU a declaration, against 2.5–2.8 before the headers were deferred and 2.6 and 3.1 in two runs written apart
-	 * (the host's noise is as large; README, fifteenth pass), and the statement took 2.0–2.4 ms a declaration against
-	 * 1.2–1.5 for the rest alone plus 0.2 for the headers.
-	 */
-	private static final MultiRowInsert HEADERS = new MultiRowInsert("declaration", List.of("id uuid", "number text",
-			"declarant text", "client_reference text", "request_hash text", "flow text", "trade_mode text",
-			"transport_mode text", "port text", "origin_country text", "destination_country text",
-			"trading_country text", "currency text", "incoterm text", "freight numeric", "insurance numeric",
-			"packages int", "gross_weight numeric", "net_weight numeric", "consignor text", "consignee text",
-			"submitted_by text", "submitted_at timestamptz", "status text", "channel text", "channel_reason_code text",
-			"channel_reason text", "exchange_rate numeric", "total_customs_value numeric", "total_duty numeric",
-			"total_excise numeric", "total_vat numeric", "total_taxes numeric", "cleared_at timestamptz",
-			"updated_at timestamptz", "version int"), "");
-
-	/** Where a deferred header's routing goes in its row ({@link #HEADERS}). */
-	private static final int HEADER_ROUTED_FROM = 23;
-
-	/**
-	 * A group's lines, routes, tasks and timeline, written with the routing of its headers inserted at once
-	 * ({@link #WRITE_HELD}).
-	 */
+	/** A group's lines, routes, tasks and timeline, written with its headers' routing ({@link #WRITE_HELD}). */
 	private static final MultiRowInsert.Together HELD = MultiRowInsert.together(ITEMS, ROUTES, TASKS, TIMELINE);
 
 	/**
-	 * The lines, routes, tasks and timeline of submissions of one group, and their headers when the group writes them
-	 * ({@code newHeaders}, by id), written together once the group's members are through: one multi-row insert per
-	 * table for the whole group instead of one per submission. {@code writtenAtOnce} names the declarations that wrote
-	 * something at once (a header inserted at once, write-offs): a refusal after that has something to undo.
+	 * The lines, routes, tasks and timeline of submissions of one group, written together once the group's members
+	 * are through: one multi-row insert per table for the whole group instead of one per submission. {@code headers}
+	 * are the ids of the headers inserted at once: nothing is left to write for them, but a refusal after one of them
+	 * has something to undo.
 	 */
 	record Pending(List<Object[]> items, List<Object[]> routes, List<Object[]> tasks, List<Object[]> timeline,
-			List<String[]> routed, List<UUID> writtenAtOnce, List<StatusMove> moves, Map<UUID, Object[]> newHeaders) {
+			List<String[]> routed, List<UUID> headers, List<StatusMove> moves) {
 
 		Pending() {
 			this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-					new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
+					new ArrayList<>(), new ArrayList<>());
 		}
 
 		void add(Pending other) {
-			newHeaders.putAll(other.newHeaders());
 			items.addAll(other.items());
 			routes.addAll(other.routes());
 			tasks.addAll(other.tasks());
 			timeline.addAll(other.timeline());
 			routed.addAll(other.routed());
-			writtenAtOnce.addAll(other.writtenAtOnce());
+			headers.addAll(other.headers());
 			moves.addAll(other.moves());
 		}
 	}
@@ -369,7 +232,7 @@ class DeclarationRows {
 	 * before the transaction ends: the header, which idempotency and locking depend on, is written at once). The
 	 * caller writes them with {@link #write} in the same transaction, or drops them with the refused work.
 	 */
-	<T> Held<T> hold(Supplier<T> work) {
+	<T> Held<T> hold(java.util.function.Supplier<T> work) {
 		Pending outer = held.get();
 		Pending pending = new Pending();
 		held.set(pending);
@@ -381,27 +244,21 @@ class DeclarationRows {
 	}
 
 	/**
-	 * Writes held rows: the headers the group writes ({@link #HEADERS}), then in one statement the lines, routes, tasks
-	 * and timeline (all name a header written already) and what routing concluded into the headers inserted at once;
-	 * then queues the webhooks of the statuses reached.
+	 * Writes held rows, one statement for the four tables (all name the declaration, written already), and what
+	 * routing concluded into the headers, one statement for all; then queues the webhooks of the statuses reached.
 	 */
 	void write(Pending rows) {
-		for (Object[] header : rows.newHeaders().values()) {
-			if (header[HEADER_ROUTED_FROM] == null) {
-				// Every submission is routed before it is kept; a header without its status would fail the insert.
-				throw new IllegalStateException("header " + header[0] + " held without its routing");
-			}
-		}
 		List<List<Object[]>> inserts = List.of(rows.items(), rows.routes(), rows.tasks(), rows.timeline());
-		if (inserts.stream().allMatch(List::isEmpty) && rows.routed().isEmpty() && rows.newHeaders().isEmpty()) {
+		if (inserts.stream().allMatch(List::isEmpty) && rows.routed().isEmpty()) {
 			return;
 		}
-		if (headerPlan.get() == null) {
-			forceGenericPlans();
-		}
-		HEADERS.write(jdbc, List.copyOf(rows.newHeaders().values()));
 		List<Object> params = HELD.params(inserts);
 		params.addAll(Arrays.asList(MultiRowInsert.columns(rows.routed(), ROUTED_COLUMNS)));
+		// The server would plan this statement at every call: its custom plan, sized by the arrays' length, always
+		// looks cheaper than the cached generic one (0.28 plans a declaration, most of the planning left in
+		// bench/e2e). The generic plan (an index look-up per header) is right for any length; what runs after it in
+		// this transaction is inserts, whose plans do not depend on their values either.
+		jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
 		long routed = jdbc.sql(WRITE_HELD).params(params).query(Long.class).single();
 		if (routed != rows.routed().size()) {
 			// Each header was inserted by this transaction before its routing was held: nothing else can have it.
@@ -409,17 +266,6 @@ class DeclarationRows {
 		}
 		// Last: a webhook that carries the declaration's response document reads it, as now written.
 		rows.moves().forEach(m -> webhooks.enqueue(m.declarant().value(), m.id(), m.number(), m.status().name(), m.at()));
-	}
-
-	/**
-	 * The server would plan the statements of held work at every call: the custom plan of a statement over arrays,
-	 * sized by their length, always looks cheaper than the cached generic one (0.28 plans a declaration for the held
-	 * rows alone, most of the planning left in bench/e2e). Their generic plans (an index look-up per row) are right for
-	 * any length; what runs after in the transaction are look-ups by key and inserts, whose plans do not depend on
-	 * their values either. For the rest of the caller's transaction.
-	 */
-	private void forceGenericPlans() {
-		jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
 	}
 
 	private static final int ROUTED_COLUMNS = 13;
@@ -439,8 +285,8 @@ class DeclarationRows {
 
 	/**
 	 * What a group held, in one statement: its lines, routes, tasks and timeline, and what routing concluded into its
-	 * headers inserted at once (five statements a group before, 1.1 a declaration in {@code bench/e2e}); answers how
-	 * many of those it routed.
+	 * headers (five statements a group before, 1.1 a declaration in {@code bench/e2e}); answers how many headers it
+	 * routed.
 	 */
 	private static final String WRITE_HELD = HELD.sql(",\nrouted AS (" + UPDATE_ROUTED_ALL + "\nRETURNING 1)",
 			"SELECT count(*) FROM routed");
@@ -478,13 +324,7 @@ class DeclarationRows {
 				UPDATE agency_task SET status = ?, policy_code = ?, note = ?, decided_by = ?, decided_at = ?,
 				    reason = NULL, answer = NULL, fingerprint = ?, version = version + 1 WHERE id = ?""", reopens);
 		Timestamp clearedAt = d.status() == DeclarationStatus.CLEARED ? now : null;
-		Object[] deferred = pending == null ? null : pending.newHeaders().get(d.id());
-		if (deferred != null) {
-			Object[] routed = { d.status().name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
-					assessment.exchangeRate(), assessment.totalCustomsValueCny(), assessment.totalDuty(),
-					assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(), clearedAt, now };
-			System.arraycopy(routed, 0, deferred, HEADER_ROUTED_FROM, routed.length);
-		} else if (pending != null) {
+		if (pending != null) {
 			// Nothing reads a held submission's header before the commit but the idempotency check (its key and
 			// request hash): what routing concluded is written with the group's.
 			pending.routed().add(new String[] { d.status().name(), channel.channel().name(), channel.reasonCode(),

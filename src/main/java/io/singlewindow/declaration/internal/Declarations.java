@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,9 +129,9 @@ class Declarations {
 	/**
 	 * {@link #submit(Actor, DeclarationDraft, String)} in the caller's transaction, with no transactional boundary of
 	 * its own: a refusal does not mark the transaction for rollback. For a group that writes submissions without a
-	 * savepoint each ({@link SubmissionGroups}): a refusal before the submission's first write leaves nothing behind
-	 * (every check reads; the first write is its header, or in a group that writes the headers its permits'
-	 * write-offs, see {@link DeclarationRows#wroteAny}), and the group rolls back itself when one comes later.
+	 * savepoint each ({@link SubmissionGroups}): a refusal before the header is written leaves nothing behind (every
+	 * check reads; the header is the first row a submission writes, see {@link DeclarationRows#headerWritten}), and
+	 * the group rolls back itself when one comes later.
 	 */
 	Submission submitInGroup(Actor actor, DeclarationDraft draft, String idempotencyKey) {
 		DeclarationRequest request = draft.request();
@@ -215,33 +214,6 @@ class Declarations {
 			}
 		}
 		return numbers;
-	}
-
-	/** A submission of a group: who submits what, under which key (the header's, else the request's reference). */
-	record Submitting(Actor actor, DeclarationDraft draft, String idempotencyKey) {
-	}
-
-	/**
-	 * Runs {@code work}, the submissions of one group in the caller's transaction, with their headers written with the
-	 * group's other rows ({@link DeclarationRows#deferringHeaders}): first the keys of {@code submissions} already
-	 * stored and a number for each, in one statement. A submission whose declarant cannot be read is left out of the
-	 * look-up; it is refused before its header anyway.
-	 */
-	<T> T deferringHeadersOf(List<Submitting> submissions, Supplier<T> work) {
-		List<DeclarationRows.Reference> keys = new java.util.ArrayList<>();
-		for (Submitting submission : submissions) {
-			DeclarationRequest request = submission.draft().request();
-			String key = request == null ? null : firstNonBlank(submission.idempotencyKey(), request.clientReference());
-			if (key == null || key.length() > InputLimits.REFERENCE) {
-				continue;
-			}
-			try {
-				keys.add(new DeclarationRows.Reference(declarantOf(submission.actor(), request.declarant()).value(), key));
-			} catch (Problem unreadable) {
-				// refused when it is submitted
-			}
-		}
-		return rows.deferringHeaders(keys, submissions.size(), time.today(), work);
 	}
 
 	/** Who declares, once the caller may act for them and they may trade. */
@@ -338,9 +310,6 @@ class Declarations {
 						.toList(), now);
 		}
 		// In permit order (see PermitChecks), so that declarations under the same permits lock them in one order.
-		if (!permitChecks.writeOffs().isEmpty()) {
-			rows.writesFollow(id);
-		}
 		for (WriteOffRequest request : permitChecks.writeOffs()) {
 			try {
 				permits.writeOff(request);

@@ -60,8 +60,7 @@ class HeldSubmissions {
 
 	/**
 	 * {@link #hold} for a submission that runs without a savepoint of its own: a refusal that comes before the submission
-	 * wrote anything ({@link DeclarationRows#wroteAny}) is thrown as it is, as is a submission left to submit alone
-	 * ({@link DeclarationRows.SubmitsAlone}), and the transaction goes on; any other
+	 * wrote anything ({@link DeclarationRows#headerWritten}) is thrown as it is, and the transaction goes on; any other
 	 * failure, or a refusal after a write, is thrown as {@link WrittenThenFailed}: only rolling back the whole
 	 * transaction takes back what it wrote (and a failed statement leaves the transaction unusable anyway).
 	 */
@@ -70,15 +69,10 @@ class HeldSubmissions {
 			try {
 				return submission.get();
 			} catch (Problem refused) {
-				if (!rows.wroteAny()) {
+				if (!rows.headerWritten()) {
 					throw refused;
 				}
 				throw new WrittenThenFailed(refused);
-			} catch (DeclarationRows.SubmitsAlone alone) {
-				if (!rows.wroteAny()) {
-					throw alone;
-				}
-				throw new WrittenThenFailed(alone);
 			} catch (RuntimeException failed) {
 				throw new WrittenThenFailed(failed);
 			}

@@ -140,19 +140,11 @@ class SubmissionGroups implements SmartLifecycle {
 				outcome = Outcome.ALONE;
 			}
 		}
-		return settle(submission, outcome);
-	}
-
-	/**
-	 * What the caller of a submission answered {@code outcome} gets: the stored declaration, the refusal thrown, or, for
-	 * one left to itself, the submission made alone.
-	 */
-	Declarations.Submission settle(Waiting submission, Outcome outcome) {
 		if (outcome.refusal() != null) {
 			throw outcome.refusal();
 		}
 		return outcome.submission() != null ? outcome.submission()
-				: declarations.submit(submission.actor(), submission.draft(), submission.key());
+				: declarations.submit(actor, draft, idempotencyKey);
 	}
 
 	/** The declarant's share: what the request names, else whom the caller trades for (a key, not yet checked). */
@@ -246,19 +238,14 @@ class SubmissionGroups implements SmartLifecycle {
 		try {
 			group.executeWithoutResult(tx -> {
 				List<HeldSubmissions.Kept<Declarations.Submission>> stored = new ArrayList<>();
-				// The members' headers written with the group's other rows, complete, rather than inserted and updated
-				// each; their permits read in one statement rather than one per line checked.
-				declarations.deferringHeadersOf(members.stream().map(m -> new Declarations.Submitting(m.actor(), m.draft(),
-						m.key())).toList(), () -> {
-					declarations.readAheadPermitsOf(members.stream().map(Waiting::draft).toList());
-					for (Waiting member : members) {
-						written.put(member, savepoints ? submitted(member, tx, members.size() > 1, stored)
-								: withoutSavepoint(member, tx, stored));
-					}
-					// After every member: a failing listener fails the whole group, whose members then go alone.
-					held.writeAndPublish(stored);
-					return null;
-				});
+				// The members' permits in one statement rather than one per line checked.
+				declarations.readAheadPermitsOf(members.stream().map(Waiting::draft).toList());
+				for (Waiting member : members) {
+					written.put(member, savepoints ? submitted(member, tx, members.size() > 1, stored)
+							: withoutSavepoint(member, tx, stored));
+				}
+				// After every member: a failing listener fails the whole group, whose members then go alone.
+				held.writeAndPublish(stored);
 			});
 		} catch (RolledBackFor e) {
 			return e.undone;
@@ -283,9 +270,6 @@ class SubmissionGroups implements SmartLifecycle {
 		} catch (Problem refused) {
 			rollBackUnlessIn(inSavepoint, group);
 			return new Outcome(null, refused);
-		} catch (DeclarationRows.SubmitsAlone alone) {
-			rollBackUnlessIn(inSavepoint, group);
-			return Outcome.ALONE;
 		} catch (RuntimeException e) {
 			rollBackUnlessIn(inSavepoint, group);
 			log.info("event=submission_left_to_itself error={}", e.toString());
@@ -314,11 +298,6 @@ class SubmissionGroups implements SmartLifecycle {
 				throw new RolledBackFor(new Undone(member, new Outcome(null, refused)));
 			}
 			return new Outcome(null, refused);
-		} catch (DeclarationRows.SubmitsAlone alone) {
-			if (group.isRollbackOnly()) {
-				throw new RolledBackFor(new Undone(member, Outcome.ALONE));
-			}
-			return Outcome.ALONE;
 		} catch (HeldSubmissions.WrittenThenFailed e) {
 			if (e.refusal().isEmpty()) {
 				log.info("event=submission_left_to_itself error={}", e.getCause().toString());

@@ -1,7 +1,6 @@
 package io.singlewindow.declaration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -31,7 +30,6 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.singlewindow.SingleWindowIntegrationTest;
-import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.declaration.AgencyDecisionRecorded;
 import io.singlewindow.declaration.AgencyTaskOpened;
@@ -60,8 +58,6 @@ class SubmissionGroupsIntegrationTests {
 
 	@Autowired
 	SubmissionGroups groups;
-	@Autowired
-	Declarations declarations;
 	@Autowired
 	JdbcClient jdbc;
 	@Autowired
@@ -160,11 +156,7 @@ class SubmissionGroupsIntegrationTests {
 		groups.commit(List.of(first, unknownCode, sameKeyOtherBody, last));
 
 		assertThat(unknownCode.answer().join().refusal().code()).isEqualTo("INVALID_INPUT");
-		// The key was claimed in the group: the second submission under it is left to itself, and its caller then
-		// meets the first's declaration with another body.
-		assertThat(sameKeyOtherBody.answer().join()).isSameAs(SubmissionGroups.Outcome.ALONE);
-		assertThatThrownBy(() -> groups.settle(sameKeyOtherBody, sameKeyOtherBody.answer().join()))
-			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED"));
+		assertThat(sameKeyOtherBody.answer().join().refusal().code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
 		UUID firstId = first.answer().join().submission().id();
 		UUID lastId = last.answer().join().submission().id();
 		assertThat(declarationsUnder(key)).isOne();
@@ -367,88 +359,12 @@ class SubmissionGroupsIntegrationTests {
 		groups.commit(List.of(once, again));
 
 		var created = once.answer().join().submission();
-		// Left to itself (the first claimed the key in the group), its caller submits it alone after the commit.
-		var repeated = groups.settle(again, again.answer().join());
+		var repeated = again.answer().join().submission();
 		assertThat(created.created()).isTrue();
 		assertThat(repeated.created()).isFalse();
 		assertThat(repeated.id()).isEqualTo(created.id());
 		assertThat(declarationsUnder(key)).isOne();
 		assertThat(heardAfterCommit).contains(created.id());
-	}
-
-	/**
-	 * A header is written once, with the group's other rows and complete (status, channel, amounts): not inserted
-	 * when its submission starts and updated when routing concluded, which cost a statement and a row version each.
-	 */
-	@Test
-	void aGroupInsertsEachHeaderOnceAndNeverUpdatesIt() {
-		var members = List.of(waiting(processors(), "group-once-" + UUID.randomUUID()),
-				waiting(processors(), "group-once-" + UUID.randomUUID()));
-
-		// In a transaction of the test's own, which the group joins: PostgreSQL counts the connection's writes by table
-		// (with those of its earlier transactions not yet reported, hence the difference).
-		String counted = "SELECT n_tup_ins AS inserted, n_tup_upd AS updated FROM pg_stat_xact_user_tables"
-				+ " WHERE relname = 'declaration'";
-		var written = transactions.execute(tx -> {
-			var before = jdbc.sql(counted).query().singleRow();
-			groups.commit(members);
-			var after = jdbc.sql(counted).query().singleRow();
-			members.forEach(m -> assertThat(m.answer().join().submission().status())
-				.isEqualTo(DeclarationStatus.CLEARED));
-			tx.setRollbackOnly();
-			return java.util.Map.of("inserted", (Long) after.get("inserted") - (Long) before.get("inserted"),
-					"updated", (Long) after.get("updated") - (Long) before.get("updated"));
-		});
-
-		assertThat(written).containsEntry("inserted", 2L).containsEntry("updated", 0L);
-	}
-
-	/**
-	 * A submission under a key stored before its group is a repeat, found in the group's one look-up; a header that
-	 * meets a key stored meanwhile (another node, a submission outside groups) fails its group, whose members then
-	 * submit alone and are answered as before.
-	 */
-	@Test
-	void aKeyStoredBeforeOrWhileTheGroupRunsIsAnsweredAsTheRepeatItIs() throws Exception {
-		String before = "group-stored-" + UUID.randomUUID();
-		UUID first = declarations.submit(TRADER, draft(processors()), before).id();
-		var repeat = waiting(processors(), before);
-		var fresh = waiting(processors(), "group-stored-fresh-" + UUID.randomUUID());
-
-		groups.commit(List.of(repeat, fresh));
-
-		assertThat(repeat.answer().join().submission()).extracting(Declarations.Submission::id,
-				Declarations.Submission::created).containsExactly(first, false);
-		assertThat(fresh.answer().join().submission().created()).isTrue();
-
-		String meanwhile = "group-meanwhile-" + UUID.randomUUID();
-		var raced = waiting(processors(), meanwhile);
-		var other = waiting(processors(), "group-meanwhile-other-" + UUID.randomUUID());
-		double failed = groupsWritten("failed");
-		UUID elsewhere;
-		try (var committer = Executors.newSingleThreadExecutor()) {
-			Future<?> group;
-			// Stored by another transaction that has not committed when the group looks its keys up; the group's
-			// header then waits for it, and meets the key once it commits.
-			var stored = transactions.execute(tx -> {
-				UUID id = declarations.submit(TRADER, draft(processors()), meanwhile).id();
-				Future<?> running = committer.submit(() -> groups.commit(List.of(raced, other)));
-				LockWaits.awaitOne(jdbc, context.getBean(PlatformTransactionManager.class), "the group");
-				return java.util.Map.entry(id, running);
-			});
-			elsewhere = stored.getKey();
-			stored.getValue().get();
-		}
-
-		assertThat(groupsWritten("failed")).isEqualTo(failed + 1);
-		assertThat(raced.answer().join()).isSameAs(SubmissionGroups.Outcome.ALONE);
-		assertThat(other.answer().join()).isSameAs(SubmissionGroups.Outcome.ALONE);
-		// Each caller then submits alone: the raced key is the other transaction's declaration, the other one new.
-		assertThat(groups.settle(raced, raced.answer().join())).extracting(Declarations.Submission::id,
-				Declarations.Submission::created).containsExactly(elsewhere, false);
-		assertThat(groups.settle(other, other.answer().join()).created()).isTrue();
-		assertThat(declarationsUnder(meanwhile)).isOne();
-		assertThat(declarationsUnder(other.key())).isOne();
 	}
 
 	@Test
