@@ -28,7 +28,22 @@ final class CostPerDeclaration {
 			java.util.Map<String, Long> callsByStatement,
 			java.util.Map<String, Double> millisByStatement, java.util.Map<String, Long> plansByStatement,
 			java.util.Map<String, Double> planMillisByStatement, PostgresCpu.Reading postgres,
-			java.util.Map<String, Long> autovacuumsByTable, java.util.Map<String, long[]> writesByTable) {
+			java.util.Map<String, Long> autovacuumsByTable, java.util.Map<String, TableWrites> writesByTable) {
+	}
+
+	/** Rows a table took: inserted, updated (of which heap-only, which add no index entries) and deleted. */
+	record TableWrites(long inserted, long updated, long heapOnly, long deleted) {
+
+		static final TableWrites NONE = new TableWrites(0, 0, 0, 0);
+
+		TableWrites minus(TableWrites earlier) {
+			return new TableWrites(inserted - earlier.inserted, updated - earlier.updated, heapOnly - earlier.heapOnly,
+					deleted - earlier.deleted);
+		}
+
+		long rows() {
+			return inserted + updated + deleted;
+		}
 	}
 
 	private final DataSource db;
@@ -89,12 +104,12 @@ final class CostPerDeclaration {
 				}
 			}
 			// Row versions written by table: an update that is not heap-only adds an entry to every index of its table.
-			java.util.Map<String, long[]> writes = new java.util.HashMap<>();
+			java.util.Map<String, TableWrites> writes = new java.util.HashMap<>();
 			try (ResultSet rs = s.executeQuery("""
 					SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables
 					WHERE schemaname = 'public'""")) {
 				while (rs.next()) {
-					writes.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+					writes.put(rs.getString(1), new TableWrites(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
 				}
 			}
 			return new Snapshot(xid, database[0], database[1], database[2], database[3], statements, wal[0], wal[1],
@@ -214,21 +229,16 @@ final class CostPerDeclaration {
 	 * written first: where the row versions and index entries of a declaration come from.
 	 */
 	static String writesByTable(Snapshot a, Snapshot b, int declarations) {
+		double n = declarations;
 		return b.writesByTable().entrySet().stream()
-			.map(e -> {
-				long[] before = a.writesByTable().getOrDefault(e.getKey(), new long[4]);
-				long[] d = new long[4];
-				for (int i = 0; i < 4; i++) {
-					d[i] = e.getValue()[i] - before[i];
-				}
-				return java.util.Map.entry(e.getKey(), d);
-			})
-			.filter(e -> e.getValue()[0] + e.getValue()[1] + e.getValue()[3] > 0)
+			.map(e -> java.util.Map.entry(e.getKey(),
+					e.getValue().minus(a.writesByTable().getOrDefault(e.getKey(), TableWrites.NONE))))
+			.filter(e -> e.getValue().rows() > 0)
 			.sorted(java.util.Comparator.comparingLong(
-					(java.util.Map.Entry<String, long[]> e) -> e.getValue()[0] + e.getValue()[1] + e.getValue()[3]).reversed())
+					(java.util.Map.Entry<String, TableWrites> e) -> e.getValue().rows()).reversed())
 			.map(e -> String.format(java.util.Locale.ROOT, "%s %.2f/%.2f(%.2f)/%.2f", e.getKey(),
-					e.getValue()[0] / (double) declarations, e.getValue()[1] / (double) declarations,
-					e.getValue()[2] / (double) declarations, e.getValue()[3] / (double) declarations))
+					e.getValue().inserted() / n, e.getValue().updated() / n, e.getValue().heapOnly() / n,
+					e.getValue().deleted() / n))
 			.collect(java.util.stream.Collectors.joining(" "));
 	}
 
