@@ -108,9 +108,9 @@ public final class InterchangeBenchmark {
 		double run(int round) throws Exception;
 	}
 
-	/** Rounds of {@code path} until its compilers' share falls under 5 %, or for {@code bench.warmupSeconds} (120). */
+	/** Rounds of {@code path} until its compilers' share falls under 5 %, or for {@link EndToEndBenchmark#warmUpLimit()}. */
 	static void warmUp(String path, CostPerDeclaration cost, Round round) throws Exception {
-		long until = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 120)).toNanos();
+		long until = System.nanoTime() + EndToEndBenchmark.warmUpLimit().toNanos();
 		int rounds = 0;
 		double share;
 		do {
