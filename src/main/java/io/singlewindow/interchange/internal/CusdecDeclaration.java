@@ -35,6 +35,8 @@ final class CusdecDeclaration {
 	private final Map<String, String> fields = new LinkedHashMap<>();
 	private final Map<String, String> sources = new LinkedHashMap<>();
 	private final List<FieldProblem> problems = new ArrayList<>();
+	/** The currency (C516/6345) of each amount read that names one, by its source: each must be the CUX's. */
+	private final Map<String, String> currencies = new LinkedHashMap<>();
 	private boolean detail;
 	private int item = -1;
 
@@ -91,14 +93,20 @@ final class CusdecDeclaration {
 					s.read(3, 2, field);
 				}
 			}
-			case "MOA" -> s.read(1, 2, item >= 0 ? switch (s.text(1, 1)) {
-				case "38" -> item("value");
-				default -> null;
-			} : switch (s.text(1, 1)) {
-				case "64" -> "freight";
-				case "67" -> "insurance";
-				default -> null;
-			});
+			case "MOA" -> {
+				String amount = item >= 0 ? switch (s.text(1, 1)) {
+					case "38" -> item("value");
+					default -> null;
+				} : switch (s.text(1, 1)) {
+					case "64" -> "freight";
+					case "67" -> "insurance";
+					default -> null;
+				};
+				s.read(1, 2, amount);
+				if (amount != null && !s.text(1, 3).isEmpty()) {
+					currencies.put(s.source(1, 3), s.text(1, 3));
+				}
+			}
 			case "NAD" -> {
 				switch (s.text(1, 0)) {
 					case "DT" -> s.read(2, 1, "declarant");
@@ -157,6 +165,13 @@ final class CusdecDeclaration {
 	}
 
 	BatchedDeclaration declaration(String reference) {
+		String currency = fields.get("currency");
+		currencies.forEach((source, named) -> {
+			if (currency != null && !currency.equals(named)) {
+				// Never read as the declaration's currency: 4,000 EUR in a USD declaration would be valued as 4,000 USD.
+				problems.add(new FieldProblem(source, "AMOUNT_CURRENCY_DIFFERS", named, currency));
+			}
+		});
 		return new BatchedDeclaration(reference, message, fields, sources, problems);
 	}
 

@@ -25,6 +25,15 @@ final class WcoDeclaration {
 
 	private static final String ITEM = GOODS_ITEM + "/";
 
+	/** The valuation's charges: freight, and additions such as insurance (WCO DM class CustomsValuation). */
+	private static final String VALUATION = "GoodsShipment/CustomsValuation/";
+
+	/**
+	 * The type of a {@code ChargeDeduction} read as the insurance: UN/EDIFACT 5025's code for it, as CUSDEC's MOA
+	 * carries it. Other additions and deductions are not read, as the REST API has no field for them either.
+	 */
+	static final String INSURANCE = "67";
+
 	/** Message function 9: an original declaration; amendments and cancellations are not taken by this channel. */
 	static final String ORIGINAL = "9";
 
@@ -39,7 +48,7 @@ final class WcoDeclaration {
 
 	/** Goods item elements read as they are: path below {@code GovernmentAgencyGoodsItem} → field of the line. */
 	private static final Map<String, String> LINE = Map.of("Commodity/Description", "description",
-			"Commodity/InvoiceLine/ItemChargeAmount", "value", "Origin/CountryCode", "origin",
+			"Origin/CountryCode", "origin",
 			"Commodity/GoodsMeasure/StatisticalQuantity", "statisticalQuantity");
 
 	/**
@@ -60,6 +69,8 @@ final class WcoDeclaration {
 	private final Map<String, String> sources = new LinkedHashMap<>();
 	private final List<FieldProblem> problems = new ArrayList<>();
 	private final Map<String, String> group = new LinkedHashMap<>();
+	/** Every amount read that names its currency, in the document's order: each must be the invoice's. */
+	private final List<Amount> amounts = new ArrayList<>();
 	private String functionCode = "";
 	private String functionSource = ROOT;
 	private String exitOffice;
@@ -77,7 +88,8 @@ final class WcoDeclaration {
 			item++;
 			sources.put("items[" + item + "]", itemSource());
 		}
-		if (path.endsWith("/Classification") || path.endsWith("/AdditionalDocument")) {
+		if (path.endsWith("/Classification") || path.endsWith("/AdditionalDocument")
+				|| path.equals(VALUATION + "ChargeDeduction")) {
 			group.clear();
 		}
 	}
@@ -120,6 +132,21 @@ final class WcoDeclaration {
 			}
 			case "Exporter/Name", "Exporter/ID" -> party("consignor", path, text, source);
 			case "GoodsShipment/Importer/Name", "GoodsShipment/Importer/ID" -> party("consignee", path, text, source);
+			case VALUATION + "FreightChargeAmount" -> amount("freight", text, unit, source);
+			case VALUATION + "ChargeDeduction/ChargesTypeCode", VALUATION + "ChargeDeduction/OtherChargeDeductionAmount" -> {
+				String name = path.substring(path.lastIndexOf('/') + 1);
+				group.put(name, text);
+				group.put(name + "@", source);
+				if (unit != null) {
+					group.put(name + "#", unit);
+				}
+			}
+			case VALUATION + "ChargeDeduction" -> {
+				if (INSURANCE.equals(group.get("ChargesTypeCode")) && group.containsKey("OtherChargeDeductionAmount")) {
+					amount("insurance", group.get("OtherChargeDeductionAmount"), group.get("OtherChargeDeductionAmount#"),
+							group.get("OtherChargeDeductionAmount@"));
+				}
+			}
 			case "GoodsShipment/Seller/Address/CountryCode" -> counterparts.put("IMPORT", new Counterpart(text, source));
 			case "GoodsShipment/Buyer/Address/CountryCode" -> counterparts.put("EXPORT", new Counterpart(text, source));
 			default -> {
@@ -128,6 +155,10 @@ final class WcoDeclaration {
 	}
 
 	private void line(String path, String text, String unit, String source) {
+		if ("Commodity/InvoiceLine/ItemChargeAmount".equals(path)) {
+			amount(line("value"), text, unit, source);
+			return;
+		}
 		String field = LINE.get(path);
 		if (field != null) {
 			put(line(field), text, source);
@@ -169,6 +200,14 @@ final class WcoDeclaration {
 			case "Commodity/GoodsMeasure/NetNetWeightMeasure" -> netWeight(text, unit, source);
 			default -> {
 			}
+		}
+	}
+
+	/** An amount, in the currency its {@code currencyID} names (checked against the invoice's at the end). */
+	private void amount(String field, String text, String currency, String source) {
+		put(field, text, source);
+		if (currency != null) {
+			amounts.add(new Amount(currency, source));
 		}
 	}
 
@@ -229,6 +268,9 @@ final class WcoDeclaration {
 	private record Counterpart(String country, String source) {
 	}
 
+	private record Amount(String currency, String source) {
+	}
+
 	private String itemSource() {
 		return ROOT + "/" + GOODS_ITEM + "[" + (item + 1) + "]";
 	}
@@ -259,6 +301,15 @@ final class WcoDeclaration {
 		Counterpart counterpart = counterparts.get(fields.getOrDefault("flow", ""));
 		if (counterpart != null) {
 			put("tradingCountry", counterpart.country(), counterpart.source());
+		}
+		String currency = fields.get("currency");
+		for (Amount amount : amounts) {
+			if (currency != null && !currency.equals(amount.currency())) {
+				// Never read as the invoice's currency: 4,000 EUR on a USD invoice would be valued as 4,000 USD.
+				String field = "currencyOf" + (fields.size() + problems.size());
+				sources.put(field, amount.source() + "/@currencyID");
+				problems.add(new FieldProblem(field, "AMOUNT_CURRENCY_DIFFERS", amount.currency(), currency));
+			}
 		}
 		if (netWeightSource != null && !netWeightUnreadable) {
 			put("netWeight", netWeight.toPlainString(), netWeightSource);

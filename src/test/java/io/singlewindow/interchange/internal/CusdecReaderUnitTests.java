@@ -53,6 +53,18 @@ class CusdecReaderUnitTests {
 	}
 
 	@Test
+	void anAmountInAnotherCurrencyThanTheDeclarationsIsAProblemNamedByItsCurrencyNeverReadAsTheDeclarations() {
+		// MOA C516/6345: 4,000 EUR in a USD declaration would otherwise be valued as 4,000 USD.
+		var read = read(anInterchange("IC1").with(aCusdec("3").replacing("MOA+38:4000", "MOA+38:3999:USD")
+			.replacing("MOA+38:4000", "MOA+38:4000:EUR")));
+
+		var declaration = read.messages().getFirst().declaration();
+		assertThat(declaration.problems()).extracting(p -> p.field() + " " + p.code() + " " + Arrays.toString(p.arguments()))
+			.containsExactly("UNH+3/MOA 25/C516.6345 AMOUNT_CURRENCY_DIFFERS [EUR, USD]");
+		assertThat(declaration.fields()).containsEntry("items[0].value", "3999").containsEntry("items[1].value", "4000");
+	}
+
+	@Test
 	void aTruncatedInterchangeIsRefusedAsMissingItsTrailer() {
 		String text = anInterchange("IC1").with(aCusdec("1")).text();
 

@@ -71,6 +71,53 @@ class WcoDeclarationReaderUnitTests {
 	}
 
 	@Test
+	void freightAndInsuranceAreReadFromTheCustomsValuation() {
+		BatchedDeclaration d = read(onFobTerms(aWcoDeclaration("LRN-FOB"), "USD", "USD").text());
+
+		assertThat(d.problems()).isEmpty();
+		assertThat(d.fields()).containsEntry("incoterm", "FOB").containsEntry("freight", "300")
+			.containsEntry("insurance", "25.50");
+		assertThat(d.sources())
+			.containsEntry("freight", "Declaration/GoodsShipment/CustomsValuation/FreightChargeAmount")
+			.containsEntry("insurance",
+					"Declaration/GoodsShipment/CustomsValuation/ChargeDeduction/OtherChargeDeductionAmount");
+	}
+
+	@Test
+	void anAmountInAnotherCurrencyThanTheInvoicesIsAProblemNamedByItsCurrencyNeverReadAsTheInvoicesCurrency() {
+		// 4,000 EUR on a USD invoice would otherwise be valued as 4,000 USD: a duty on the wrong amount.
+		BatchedDeclaration d = read(onFobTerms(aWcoDeclaration("LRN-EUR"), "EUR", "JPY")
+			.replacing("<ItemChargeAmount currencyID=\"USD\">", "<ItemChargeAmount currencyID=\"EUR\">").text());
+
+		assertThat(d.problems()).extracting(p -> p.code() + " " + java.util.Arrays.toString(p.arguments()) + " " + d.sources().get(p.field()))
+			.containsExactly(
+					"AMOUNT_CURRENCY_DIFFERS [EUR, USD] Declaration/GoodsShipment/CustomsValuation/FreightChargeAmount/@currencyID",
+					"AMOUNT_CURRENCY_DIFFERS [JPY, USD] Declaration/GoodsShipment/CustomsValuation/ChargeDeduction/OtherChargeDeductionAmount/@currencyID",
+					"AMOUNT_CURRENCY_DIFFERS [EUR, USD] Declaration/GoodsShipment/GovernmentAgencyGoodsItem[1]/Commodity/InvoiceLine/ItemChargeAmount/@currencyID");
+	}
+
+	@Test
+	void aChargeOtherThanInsuranceIsNotReadAsInsurance() {
+		BatchedDeclaration d = read(aWcoDeclaration("LRN-AI").replacing("<TradeTerms>",
+				"<CustomsValuation><ChargeDeduction><ChargesTypeCode>AI</ChargesTypeCode>"
+						+ "<OtherChargeDeductionAmount currencyID=\"USD\">99</OtherChargeDeductionAmount>"
+						+ "</ChargeDeduction></CustomsValuation><TradeTerms>").text());
+
+		assertThat(d.fields()).doesNotContainKeys("insurance", "freight");
+		assertThat(d.problems()).isEmpty();
+	}
+
+	/** The test import on FOB terms, with 300 of freight and 25.50 of insurance in the currencies given. */
+	static WcoFixtures.Declaration onFobTerms(WcoFixtures.Declaration declaration, String freightCurrency,
+			String insuranceCurrency) {
+		return declaration.replacing("<ConditionCode>CIF<", "<ConditionCode>FOB<").replacing("<TradeTerms>",
+				"<CustomsValuation><FreightChargeAmount currencyID=\"" + freightCurrency + "\">300</FreightChargeAmount>"
+						+ "<ChargeDeduction><ChargesTypeCode>67</ChargesTypeCode><OtherChargeDeductionAmount currencyID=\""
+						+ insuranceCurrency + "\">25.50</OtherChargeDeductionAmount></ChargeDeduction></CustomsValuation>"
+						+ "<TradeTerms>");
+	}
+
+	@Test
 	void aDeclarationWithoutFunctionalReferenceIsAProblemAndItsMissingElementsArePointedAtWhereTheyBelong() {
 		BatchedDeclaration d = read(aWcoDeclaration("X").replacing("<FunctionalReferenceID>X</FunctionalReferenceID>", "")
 			.replacing("<DeclarationOfficeID>CNXMN</DeclarationOfficeID>", "").text());

@@ -81,6 +81,45 @@ class WcoInterchangeIntegrationTests {
 	}
 
 	@Test
+	void anImportOnFobTermsIsValuedWithTheFreightAndInsuranceItsXmlDeclaresAsByRestJson() throws Exception {
+		String run = run();
+		String rest = json(mvc.perform(post("/api/v1/declarations").header("Authorization", TRADER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CusdecFixtures.restTwin("fob-rest-" + run).replace("\"incoterm\":\"CIF\"",
+					"\"incoterm\":\"FOB\",\"freight\":300,\"insurance\":25.50")))
+			.andExpect(status().isCreated()).andReturn());
+
+		MvcResult submitted = send(WcoDeclarationReaderUnitTests.onFobTerms(aWcoDeclaration("fob-wco-" + run), "USD",
+				"USD"), status().isCreated());
+		String wco = declaration(submitted.getResponse().getHeader("Location").replace("/api/v1/declarations/", ""));
+
+		List<String> same = new java.util.ArrayList<>(CusdecFixtures.SAME_DECLARATION);
+		same.addAll(List.of("$.freight", "$.insurance", "$.totalCustomsValue"));
+		for (String field : same) {
+			assertThat((Object) JsonPath.read(wco, field)).as(field).isEqualTo(JsonPath.read(rest, field));
+		}
+		assertThat(new java.math.BigDecimal(String.valueOf((Object) JsonPath.read(wco, "$.freight"))))
+			.isEqualByComparingTo("300");
+		assertThat(new java.math.BigDecimal(String.valueOf((Object) JsonPath.read(wco, "$.insurance"))))
+			.isEqualByComparingTo("25.50");
+	}
+
+	@Test
+	void anAmountInAnotherCurrencyThanTheInvoicesIsRefusedAndNothingIsStored() throws Exception {
+		long before = declarations();
+
+		WcoReadBack read = WcoReadBack.read(send(WcoDeclarationReaderUnitTests.onFobTerms(
+				aWcoDeclaration("fob-eur-" + run()), "EUR", "USD"), status().isOk()).getResponse()
+			.getContentAsByteArray());
+
+		assertThat(read.one("FunctionCode")).isEqualTo(WcoResponseWriter.REFUSED);
+		assertThat(read.all("Error/ValidationCode")).containsExactly("AMOUNT_CURRENCY_DIFFERS");
+		assertThat(read.all("Error/Pointer/Location"))
+			.contains("Declaration/GoodsShipment/CustomsValuation/FreightChargeAmount/@currencyID");
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	@Test
 	void aDeclarationWithContentErrorsIsAnsweredWithTheGoldenResponseAndNothingIsStored() throws Exception {
 		long before = declarations();
 
