@@ -176,7 +176,15 @@ class SubmissionGroups implements SmartLifecycle {
 				members.forEach(m -> m.answer().complete(Outcome.ALONE));
 				break;
 			}
-			commit(members);
+			try {
+				commit(members);
+			} catch (Throwable e) {
+				// An Error (a stack overflow, memory exhausted) gets past every catch of the group's writing, whose
+				// transaction it rolled back. Unanswered, its callers would wait for ever, and with this committer gone
+				// so would every later submission of its declarants: each goes alone instead, and the committer goes on.
+				log.error("event=submission_group_error size={} error={}", members.size(), e.toString(), e);
+				members.forEach(m -> m.answer().complete(Outcome.ALONE));
+			}
 		}
 		// Stopped: whoever still waits submits on their own.
 		for (Waiting left; (left = waiting.poll()) != null;) {
