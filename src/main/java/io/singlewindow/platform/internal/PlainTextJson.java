@@ -1,11 +1,13 @@
 package io.singlewindow.platform.internal;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.singlewindow.core.FreeText;
 import io.singlewindow.core.InvalidValue;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.ValueDeserializer;
@@ -17,9 +19,19 @@ import tools.jackson.databind.module.SimpleModule;
  * surrogate: PostgreSQL cannot store NUL in text, and none of them is anything a person types. Refusing them while
  * the body is read covers every endpoint at once and names the field ({@code CONTROL_CHARACTER}); the per-field
  * checks of {@link FreeText} add the lengths and the stricter one-line rule.
+ * <p>
+ * Nor may an object name a member twice: RFC 8259 leaves duplicate names to the reader, and readers differ (the first
+ * wins, the last wins), so {@code {"currency":"USD","currency":"EUR"}} would be a declaration in whichever currency
+ * this reader happened to keep. It is refused as malformed, naming the member ({@code DUPLICATE_MEMBER},
+ * {@link ProblemResponses}).
  */
 @Configuration(proxyBeanMethods = false)
 class PlainTextJson {
+
+	@Bean
+	JsonMapperBuilderCustomizer oneValuePerName() {
+		return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+	}
 
 	@Bean
 	JacksonModule plainTextStrings() {

@@ -140,6 +140,14 @@ class ProblemResponses {
 				field = "$";
 			}
 		}
+		// A member named twice in one object (STRICT_DUPLICATE_DETECTION, PlainTextJson): the parser names it.
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+					&& read.getOriginalMessage().startsWith(DUPLICATE_MEMBER) && read.processor() != null) {
+				return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+						List.of(new FieldProblem(pathOf(read.processor().streamReadContext()), "DUPLICATE_MEMBER")));
+			}
+		}
 		// A value type refused the value while the body was read (e.g. "hsCode": "12"): report its own code.
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof InvalidValue invalid) {
@@ -156,6 +164,18 @@ class ProblemResponses {
 					List.of(new FieldProblem(field, wholeNumber ? "INTEGER_REQUIRED" : "MALFORMED_VALUE")));
 		}
 		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of(new FieldProblem(field, "MALFORMED_VALUE")));
+	}
+
+	/** How Jackson's parser begins the message of a duplicate name (pinned by HostileDeclarationIntegrationTests). */
+	private static final String DUPLICATE_MEMBER = "Duplicate Object property";
+
+	/** {@code items[0].value}: where the parser stood, in the notation of the errors' fields. */
+	static String pathOf(tools.jackson.core.TokenStreamContext context) {
+		StringBuilder path = new StringBuilder();
+		for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
+			path.insert(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.currentName());
+		}
+		return path.isEmpty() ? "$" : path.charAt(0) == '.' ? path.substring(1) : path.toString();
 	}
 
 	private static final java.util.Set<Class<?>> WHOLE_NUMBERS = java.util.Set.of(Integer.class, int.class, Long.class,

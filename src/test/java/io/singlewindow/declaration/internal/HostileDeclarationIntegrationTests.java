@@ -69,6 +69,27 @@ class HostileDeclarationIntegrationTests {
 		refused(d -> set(d, field, new java.math.BigDecimal(number)), field, code);
 	}
 
+	@ParameterizedTest(name = "{0} twice")
+	@CsvSource(delimiter = '|', value = { "currency | \"currency\":\"USD\" | \"currency\":\"USD\",\"currency\":\"EUR\"",
+			"items[0].value | \"value\":4000 | \"value\":4000,\"value\":40",
+			"declarant | \"declarant\":null | \"declarant\":null,\"declarant\":null" })
+	void aMemberNamedTwiceInOneObjectIsRefusedNotReadAsEitherValue(String field, String from, String to)
+			throws Exception {
+		// RFC 8259 leaves duplicate names to the reader, and readers differ (first wins, last wins): which currency a
+		// declaration of {"currency":"USD","currency":"EUR"} is in must not be the platform's guess.
+		String json = SingleWindowFlowIntegrationTests.chipDeclaration(null, null);
+		assertThat(json).contains(from);
+		long declarations = count("declaration");
+
+		submit(json.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+			.andExpect(jsonPath("$.errors[0].field").value(field))
+			.andExpect(jsonPath("$.errors[0].code").value("DUPLICATE_MEMBER"));
+		assertThat(count("declaration")).isEqualTo(declarations);
+	}
+
 	@Test
 	void aValueIsStoredExactlyAsItWasCheckedAndAssessed() throws Exception {
 		String created = body(submit(declaration(d -> set(d, "items[0].value", new java.math.BigDecimal("4000.005"))))
