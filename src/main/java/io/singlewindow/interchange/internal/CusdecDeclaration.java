@@ -220,6 +220,11 @@ final class CusdecDeclaration {
 			if (field == null || v == null) {
 				return;
 			}
+			if (fields.containsKey(field)) {
+				// Given twice (two CUX, an item's MOA+38 twice): neither value is guessed at.
+				problems.add(new FieldProblem(source(element, component), "INTERCHANGE_VALUE_REPEATED"));
+				return;
+			}
 			String text = code.apply(v.text());
 			String plain = field.contains(".") ? field.substring(field.indexOf('.') + 1) : field;
 			fields.put(field, NUMBERS.contains(plain) && decimalMark == ',' ? text.replace(',', '.') : text);
@@ -234,16 +239,24 @@ final class CusdecDeclaration {
 				read(2, 1, field);
 				return;
 			}
+			if (fields.containsKey(field)) {
+				problems.add(new FieldProblem(source(4, 1), "INTERCHANGE_VALUE_REPEATED"));
+				return;
+			}
 			fields.put(field, name);
 			sources.put(field, source(4, 1));
 		}
 
-		/** Free text (C108, up to five parts of 4440) as one text. */
+		/**
+		 * Free text (C108, up to five parts of 4440) as one text; a second FTX of the same kind goes on with the text
+		 * (a description longer than one segment holds), where it had replaced the first.
+		 */
 		void joined(int element, String field) {
 			String text = values.stream().filter(v -> v.element() == element).map(Value::text)
 				.collect(Collectors.joining(" "));
-			fields.put(field, text);
-			sources.put(field, source(element, 1));
+			String before = fields.get(field);
+			fields.put(field, before == null ? text : before + " " + text);
+			sources.putIfAbsent(field, source(element, 1));
 		}
 	}
 }

@@ -77,6 +77,10 @@ final class WcoDeclaration {
 	private String exitOfficeSource;
 	/** The trading partner's country by flow: the seller's for an import, the buyer's for an export. */
 	private final Map<String, Counterpart> counterparts = new LinkedHashMap<>();
+	/** The parties whose name was read (a name is preferred to an identification). */
+	private final java.util.Set<String> named = new java.util.HashSet<>();
+	/** The goods items whose net weight was read: one each, added up for the declaration. */
+	private final java.util.Set<Integer> weighed = new java.util.HashSet<>();
 	private BigDecimal netWeight = BigDecimal.ZERO;
 	private String netWeightSource;
 	private boolean netWeightUnreadable;
@@ -108,26 +112,34 @@ final class WcoDeclaration {
 		}
 		String field = HEADER.get(path);
 		if (field != null) {
-			put(field, text, source);
+			once(field, text, source);
 			return;
 		}
 		switch (path) {
 			case "FunctionCode" -> {
-				functionCode = text;
-				functionSource = source;
+				if (functionCode.isEmpty()) {
+					functionCode = text;
+					functionSource = source;
+				} else {
+					repeated(source);
+				}
 			}
 			case "TypeCode" -> {
 				// IM, IMA, IMZ …: the first two letters say the direction, the rest is the national kind of it.
-				put("flow", text.startsWith("IM") ? "IMPORT" : text.startsWith("EX") ? "EXPORT" : text, source);
+				once("flow", text.startsWith("IM") ? "IMPORT" : text.startsWith("EX") ? "EXPORT" : text, source);
 			}
 			case "ExitOffice/ID" -> {
-				exitOffice = text;
-				exitOfficeSource = source;
+				if (exitOffice == null) {
+					exitOffice = text;
+					exitOfficeSource = source;
+				} else {
+					repeated(source);
+				}
 			}
 			case "TotalGrossMassMeasure" -> weight("grossWeight", text, unit, source);
 			case "InvoiceAmount" -> {
 				if (unit != null) {
-					put("currency", unit, source + "/@currencyID");
+					once("currency", unit, source + "/@currencyID");
 				}
 			}
 			case "Exporter/Name", "Exporter/ID" -> party("consignor", path, text, source);
@@ -147,8 +159,8 @@ final class WcoDeclaration {
 							group.get("OtherChargeDeductionAmount@"));
 				}
 			}
-			case "GoodsShipment/Seller/Address/CountryCode" -> counterparts.put("IMPORT", new Counterpart(text, source));
-			case "GoodsShipment/Buyer/Address/CountryCode" -> counterparts.put("EXPORT", new Counterpart(text, source));
+			case "GoodsShipment/Seller/Address/CountryCode" -> counterpart("IMPORT", text, source);
+			case "GoodsShipment/Buyer/Address/CountryCode" -> counterpart("EXPORT", text, source);
 			default -> {
 			}
 		}
@@ -161,7 +173,7 @@ final class WcoDeclaration {
 		}
 		String field = LINE.get(path);
 		if (field != null) {
-			put(line(field), text, source);
+			once(line(field), text, source);
 			return;
 		}
 		switch (path) {
@@ -175,16 +187,16 @@ final class WcoDeclaration {
 				// HS (UN/EDIFACT 7143) or no type: the national tariff line; other classifications (TARIC …) are not read.
 				String type = group.getOrDefault("IdentificationTypeCode", "");
 				if (group.containsKey("ID") && (type.isEmpty() || "HS".equals(type))) {
-					put(line("hsCode"), group.get("ID"), group.get("ID@"));
+					once(line("hsCode"), group.get("ID"), group.get("ID@"));
 				}
 			}
 			case "AdditionalDocument" -> {
 				switch (group.getOrDefault("TypeCode", "")) {
-					case "911" -> put(line("permitNumber"), group.getOrDefault("ID", ""), group.get("ID@"));
+					case "911" -> once(line("permitNumber"), group.getOrDefault("ID", ""), group.get("ID@"));
 					case "861" -> {
-						put(line("certificateNumber"), group.getOrDefault("ID", ""), group.get("ID@"));
-						if (group.containsKey("Name")) {
-							put(line("certificateAgreement"), group.get("Name"), group.get("Name@"));
+						if (once(line("certificateNumber"), group.getOrDefault("ID", ""), group.get("ID@"))
+								&& group.containsKey("Name")) {
+							once(line("certificateAgreement"), group.get("Name"), group.get("Name@"));
 						}
 					}
 					default -> {
@@ -192,9 +204,8 @@ final class WcoDeclaration {
 				}
 			}
 			case "Commodity/GoodsMeasure/TariffQuantity" -> {
-				put(line("quantity"), text, source);
-				if (unit != null) {
-					put(line("unit"), unit, source + "/@unitCode");
+				if (once(line("quantity"), text, source) && unit != null) {
+					once(line("unit"), unit, source + "/@unitCode");
 				}
 			}
 			case "Commodity/GoodsMeasure/NetNetWeightMeasure" -> netWeight(text, unit, source);
@@ -205,8 +216,7 @@ final class WcoDeclaration {
 
 	/** An amount, in the currency its {@code currencyID} names (checked against the invoice's at the end). */
 	private void amount(String field, String text, String currency, String source) {
-		put(field, text, source);
-		if (currency != null) {
+		if (once(field, text, source) && currency != null) {
 			amounts.add(new Amount(currency, source));
 		}
 	}
@@ -214,6 +224,10 @@ final class WcoDeclaration {
 	/** The declaration's net weight is its lines' net weights added up: WCO DM has it per goods item only. */
 	private void netWeight(String text, String unit, String source) {
 		if (!kilograms(unit, source)) {
+			return;
+		}
+		if (!weighed.add(item)) {
+			repeated(source);
 			return;
 		}
 		if (netWeightSource == null) {
@@ -234,7 +248,7 @@ final class WcoDeclaration {
 
 	private void weight(String field, String text, String unit, String source) {
 		if (kilograms(unit, source)) {
-			put(field, text, source);
+			once(field, text, source);
 		}
 	}
 
@@ -251,9 +265,38 @@ final class WcoDeclaration {
 
 	/** A party's name, or without one its identification. */
 	private void party(String field, String path, String text, String source) {
-		if (path.endsWith("/Name") || !fields.containsKey(field)) {
+		if (path.endsWith("/Name") ? !named.add(field) : fields.containsKey(field) && !named.contains(field)) {
+			repeated(source);
+		} else if (path.endsWith("/Name") || !fields.containsKey(field)) {
 			put(field, text, source);
 		}
+	}
+
+	private void counterpart(String flow, String country, String source) {
+		if (counterparts.putIfAbsent(flow, new Counterpart(country, source)) != null) {
+			repeated(source);
+		}
+	}
+
+	/**
+	 * A field an element gives once (the XSD's cardinality, which is not checked here): its second occurrence is a
+	 * problem pointed at it, and neither value is guessed at.
+	 *
+	 * @return whether the field was put
+	 */
+	private boolean once(String field, String text, String source) {
+		if (fields.containsKey(field)) {
+			repeated(source);
+			return false;
+		}
+		put(field, text, source);
+		return true;
+	}
+
+	private void repeated(String source) {
+		String field = "repeated" + (fields.size() + problems.size());
+		sources.put(field, source);
+		problems.add(new FieldProblem(field, "INTERCHANGE_VALUE_REPEATED"));
 	}
 
 	private void put(String field, String text, String source) {

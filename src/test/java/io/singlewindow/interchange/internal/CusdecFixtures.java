@@ -155,6 +155,19 @@ final class CusdecFixtures {
 			throw new IllegalArgumentException("no segment " + start);
 		}
 
+		/** Puts {@code segment} right after the first segment that starts with {@code start}. */
+		Message after(String start, String segment) {
+			for (List<String> list : List.of(header, goods)) {
+				for (int i = 0; i < list.size(); i++) {
+					if (list.get(i).startsWith(start)) {
+						list.add(i + 1, segment);
+						return this;
+					}
+				}
+			}
+			throw new IllegalArgumentException("no segment " + start);
+		}
+
 		/** Adds a segment at the end of the goods lines (where an unknown one is not allowed). */
 		Message withSegment(String segment) {
 			goods.add(segment);

@@ -65,6 +65,30 @@ class CusdecReaderUnitTests {
 	}
 
 	@Test
+	void aValueGivenTwiceIsAProblemAtItsSecondNeverEitherValue() {
+		// The second line's amount given twice: 4,000 or 40, as the reader happened to keep it.
+		var read = read(anInterchange("IC1").with(aCusdec("4").withSegment("MOA+38:40")));
+
+		var message = read.messages().getFirst();
+		assertThat(message.readable()).as("%s", message.errors()).isTrue();
+		assertThat(message.declaration().problems()).extracting(p -> p.field() + " " + p.code())
+			.containsExactly("UNH+4/MOA 26/C516.5004 INTERCHANGE_VALUE_REPEATED");
+		assertThat(message.declaration().fields()).containsEntry("items[1].value", "4000");
+	}
+
+	@Test
+	void aDescriptionLongerThanOneFtxGoesOnInTheNext() {
+		var read = read(anInterchange("IC1").with(aCusdec("5").after("FTX+AAA+++processors",
+				"FTX+AAA+++for servers:of the chip maker")));
+
+		var declaration = read.messages().getFirst().declaration();
+		assertThat(declaration.problems()).isEmpty();
+		assertThat(declaration.fields()).containsEntry("items[0].description",
+				"processors for servers of the chip maker");
+		assertThat(declaration.sources()).containsEntry("items[0].description", "UNH+5/FTX 17/C108.4440");
+	}
+
+	@Test
 	void aTruncatedInterchangeIsRefusedAsMissingItsTrailer() {
 		String text = anInterchange("IC1").with(aCusdec("1")).text();
 

@@ -107,6 +107,34 @@ class WcoDeclarationReaderUnitTests {
 		assertThat(d.problems()).isEmpty();
 	}
 
+	@Test
+	void anElementOfOneValueGivenTwiceIsAProblemAtItsSecondNeverEitherValue() {
+		// Without the XSD's cardinality check, the second would have replaced the first without a word: CIF or FOB,
+		// 4,000 or 40, as the reader happened to keep it.
+		BatchedDeclaration d = read(aWcoDeclaration("LRN-TWICE")
+			.replacing("<ConditionCode>CIF</ConditionCode>", "<ConditionCode>CIF</ConditionCode><ConditionCode>FOB</ConditionCode>")
+			.replacing("<ItemChargeAmount currencyID=\"USD\">4000</ItemChargeAmount>",
+					"<ItemChargeAmount currencyID=\"USD\">4000</ItemChargeAmount><ItemChargeAmount currencyID=\"USD\">40</ItemChargeAmount>")
+			.replacing("<IdentificationTypeCode>HS</IdentificationTypeCode>\n        </Classification>",
+					"<IdentificationTypeCode>HS</IdentificationTypeCode>\n        </Classification><Classification><ID>8542319000</ID></Classification>")
+			.text());
+
+		assertThat(d.problems()).extracting(p -> p.code() + " " + d.sources().get(p.field())).containsExactly(
+				"INTERCHANGE_VALUE_REPEATED Declaration/GoodsShipment/TradeTerms/ConditionCode",
+				"INTERCHANGE_VALUE_REPEATED Declaration/GoodsShipment/GovernmentAgencyGoodsItem[1]/Commodity/Classification/ID",
+				"INTERCHANGE_VALUE_REPEATED Declaration/GoodsShipment/GovernmentAgencyGoodsItem[1]/Commodity/InvoiceLine/ItemChargeAmount");
+		assertThat(d.fields()).containsEntry("incoterm", "CIF").containsEntry("items[0].value", "4000");
+	}
+
+	@Test
+	void anImportersNameAndIdAreOneParty() {
+		BatchedDeclaration d = read(aWcoDeclaration("LRN-PARTY")
+			.replacing("<Name>厦门芯片贸易有限公司</Name>", "<ID>91350200MA2XYZ1234</ID><Name>厦门芯片贸易有限公司</Name>").text());
+
+		assertThat(d.problems()).isEmpty();
+		assertThat(d.fields()).containsEntry("consignee", "厦门芯片贸易有限公司");
+	}
+
 	/** The test import on FOB terms, with 300 of freight and 25.50 of insurance in the currencies given. */
 	static WcoFixtures.Declaration onFobTerms(WcoFixtures.Declaration declaration, String freightCurrency,
 			String insuranceCurrency) {
