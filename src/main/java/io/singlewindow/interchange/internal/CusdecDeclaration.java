@@ -103,7 +103,8 @@ final class CusdecDeclaration {
 					default -> null;
 				};
 				s.read(1, 2, amount);
-				if (amount != null && !s.text(1, 3).isEmpty()) {
+				// Only the amount kept: a repeated one is refused as such, not a second time for its currency.
+				if (amount != null && !s.text(1, 3).isEmpty() && s.source(1, 2).equals(sources.get(amount))) {
 					currencies.put(s.source(1, 3), s.text(1, 3));
 				}
 			}

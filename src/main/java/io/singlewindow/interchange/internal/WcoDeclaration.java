@@ -2,9 +2,11 @@ package io.singlewindow.interchange.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.declaration.BatchedDeclaration;
@@ -78,9 +80,9 @@ final class WcoDeclaration {
 	/** The trading partner's country by flow: the seller's for an import, the buyer's for an export. */
 	private final Map<String, Counterpart> counterparts = new LinkedHashMap<>();
 	/** The parties whose name was read (a name is preferred to an identification). */
-	private final java.util.Set<String> named = new java.util.HashSet<>();
+	private final Set<String> named = new HashSet<>();
 	/** The goods items whose net weight was read: one each, added up for the declaration. */
-	private final java.util.Set<Integer> weighed = new java.util.HashSet<>();
+	private final Set<Integer> weighed = new HashSet<>();
 	private BigDecimal netWeight = BigDecimal.ZERO;
 	private String netWeightSource;
 	private boolean netWeightUnreadable;

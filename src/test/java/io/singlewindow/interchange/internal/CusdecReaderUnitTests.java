@@ -66,8 +66,9 @@ class CusdecReaderUnitTests {
 
 	@Test
 	void aValueGivenTwiceIsAProblemAtItsSecondNeverEitherValue() {
-		// The second line's amount given twice: 4,000 or 40, as the reader happened to keep it.
-		var read = read(anInterchange("IC1").with(aCusdec("4").withSegment("MOA+38:40")));
+		// The second line's amount given twice: 4,000 or 40, as the reader happened to keep it (refused once, not
+		// again for the currency of the amount it did not take).
+		var read = read(anInterchange("IC1").with(aCusdec("4").withSegment("MOA+38:40:EUR")));
 
 		var message = read.messages().getFirst();
 		assertThat(message.readable()).as("%s", message.errors()).isTrue();
