@@ -102,9 +102,8 @@ final class CusdecDeclaration {
 					case "67" -> "insurance";
 					default -> null;
 				};
-				s.read(1, 2, amount);
 				// Only the amount kept: a repeated one is refused as such, not a second time for its currency.
-				if (amount != null && !s.text(1, 3).isEmpty() && s.source(1, 2).equals(sources.get(amount))) {
+				if (s.read(1, 2, amount) && !s.text(1, 3).isEmpty()) {
 					currencies.put(s.source(1, 3), s.text(1, 3));
 				}
 			}
@@ -212,24 +211,26 @@ final class CusdecDeclaration {
 			return message + "/" + tag + " " + position + (v == null ? "" : "/" + v.name());
 		}
 
-		void read(int element, int component, String field) {
-			read(element, component, field, t -> t);
+		/** @return whether the value was read into {@code field} (not when absent, unmapped or given twice) */
+		boolean read(int element, int component, String field) {
+			return read(element, component, field, t -> t);
 		}
 
-		void read(int element, int component, String field, java.util.function.UnaryOperator<String> code) {
+		boolean read(int element, int component, String field, java.util.function.UnaryOperator<String> code) {
 			Value v = value(element, component);
 			if (field == null || v == null) {
-				return;
+				return false;
 			}
 			if (fields.containsKey(field)) {
 				// Given twice (two CUX, an item's MOA+38 twice): neither value is guessed at.
 				problems.add(new FieldProblem(source(element, component), "INTERCHANGE_VALUE_REPEATED"));
-				return;
+				return false;
 			}
 			String text = code.apply(v.text());
 			String plain = field.contains(".") ? field.substring(field.indexOf('.') + 1) : field;
 			fields.put(field, NUMBERS.contains(plain) && decimalMark == ',' ? text.replace(',', '.') : text);
 			sources.put(field, source(element, component));
+			return true;
 		}
 
 		/** A party's name (C080, up to five parts) or, without one, its identification (C082). */

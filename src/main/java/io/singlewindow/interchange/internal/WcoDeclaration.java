@@ -256,10 +256,8 @@ final class WcoDeclaration {
 
 	private boolean kilograms(String unit, String source) {
 		if (unit != null && !"KGM".equals(unit)) {
-			// Named by a field of its own whose source is the attribute: the answer points at the unit, not the weight.
-			String field = "unitOf" + (fields.size() + problems.size());
-			sources.put(field, source + "/@unitCode");
-			problems.add(new FieldProblem(field, "WEIGHT_UNIT_NOT_KILOGRAM", unit));
+			// The answer points at the unit, not the weight.
+			problemAt("unitOf", source + "/@unitCode", "WEIGHT_UNIT_NOT_KILOGRAM", unit);
 			return false;
 		}
 		return true;
@@ -296,9 +294,14 @@ final class WcoDeclaration {
 	}
 
 	private void repeated(String source) {
-		String field = "repeated" + (fields.size() + problems.size());
+		problemAt("repeated", source, "INTERCHANGE_VALUE_REPEATED");
+	}
+
+	/** A problem of an element no form field stands for: named by a field of its own whose source is that element. */
+	private void problemAt(String kind, String source, String code, Object... arguments) {
+		String field = kind + (fields.size() + problems.size());
 		sources.put(field, source);
-		problems.add(new FieldProblem(field, "INTERCHANGE_VALUE_REPEATED"));
+		problems.add(new FieldProblem(field, code, arguments));
 	}
 
 	private void put(String field, String text, String source) {
@@ -351,9 +354,8 @@ final class WcoDeclaration {
 		for (Amount amount : amounts) {
 			if (currency != null && !currency.equals(amount.currency())) {
 				// Never read as the invoice's currency: 4,000 EUR on a USD invoice would be valued as 4,000 USD.
-				String field = "currencyOf" + (fields.size() + problems.size());
-				sources.put(field, amount.source() + "/@currencyID");
-				problems.add(new FieldProblem(field, "AMOUNT_CURRENCY_DIFFERS", amount.currency(), currency));
+				problemAt("currencyOf", amount.source() + "/@currencyID", "AMOUNT_CURRENCY_DIFFERS", amount.currency(),
+						currency);
 			}
 		}
 		if (netWeightSource != null && !netWeightUnreadable) {
