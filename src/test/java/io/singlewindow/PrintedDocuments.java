@@ -77,8 +77,13 @@ public final class PrintedDocuments {
 
 	/** The first page rendered at 150 dpi, as a phone camera would see the paper, and its QR code decoded. */
 	public static String scanQrCode(byte[] pdf) throws IOException {
+		return scanQrCode(pdf, 150);
+	}
+
+	/** The first page rendered at {@code dpi}, as a scanner or a screen shows it, and its QR code decoded. */
+	public static String scanQrCode(byte[] pdf, int dpi) throws IOException {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 150);
+			BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, dpi);
 			var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
 			return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
 		} catch (NotFoundException | ChecksumException | FormatException e) {

@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -19,11 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
  * An A4 document the platform hands out as PDF — a business licence, a declaration's consolidated response — typeset
@@ -154,16 +148,15 @@ public final class PrintedDocument {
 
 	/**
 	 * A QR code of {@code url} at the top right of the current page, {@code size} points wide, with a caption under it.
-	 * Drawn as vector squares, so it scans from paper at any print resolution.
+	 * Drawn as vector squares, so it scans from paper at any print resolution, with a mask a common reader has read
+	 * back ({@link ScannableQrCode}).
 	 */
 	public PrintedDocument qrCode(String url, float size, String caption) {
 		try {
-			BitMatrix matrix = new QRCodeWriter().encode(url, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
-					new EnumMap<>(Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-							EncodeHintType.MARGIN, 4, EncodeHintType.CHARACTER_SET, "UTF-8")));
-			float module = size / matrix.getWidth();
 			float left = PDRectangle.A4.getWidth() - MARGIN - size;
 			float top = PDRectangle.A4.getHeight() - MARGIN;
+			BitMatrix matrix = ScannableQrCode.of(url, left, MARGIN, size);
+			float module = size / matrix.getWidth();
 			content.setNonStrokingColor(1f);
 			content.addRect(left, top - size, size, size);
 			content.fill();
@@ -183,8 +176,6 @@ public final class PrintedDocument {
 				captionY -= captionSize * LEADING;
 			}
 			return this;
-		} catch (WriterException e) {
-			throw new IllegalArgumentException("cannot encode " + url + " as a QR code", e);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
