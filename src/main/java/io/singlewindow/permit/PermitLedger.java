@@ -22,11 +22,13 @@ public interface PermitLedger {
 	/**
 	 * Checks that the permit exists, is in force on the business date, is held by the request's holder, covers the
 	 * line's HS code and has enough quota left, and consumes the quota — atomically, so that concurrent write-offs
-	 * against one permit never overdraw it. A repeated request for the same declaration line and permit returns the
+	 * against one permit never overdraw it. A quantity quota takes the line's quantity converted into the quota's unit
+	 * (5 TNE from a quota in KGM takes 5,000). A repeated request for the same declaration line and permit returns the
 	 * existing write-off instead of consuming twice. Joins the caller's transaction.
 	 *
 	 * @throws io.singlewindow.core.Problem with code {@code PERMIT_NOT_FOUND}, {@code PERMIT_NOT_IN_FORCE},
-	 *     {@code PERMIT_HOLDER_MISMATCH}, {@code PERMIT_SCOPE_MISMATCH} or {@code PERMIT_QUOTA_EXCEEDED}
+	 *     {@code PERMIT_HOLDER_MISMATCH}, {@code PERMIT_SCOPE_MISMATCH}, {@code PERMIT_QUOTA_UNIT_MISMATCH} (the line's
+	 *     unit does not convert into the quota's) or {@code PERMIT_QUOTA_EXCEEDED}
 	 */
 	WriteOff writeOff(WriteOffRequest request);
 

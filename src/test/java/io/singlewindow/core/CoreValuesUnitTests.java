@@ -3,6 +3,7 @@ package io.singlewindow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -24,6 +25,25 @@ class CoreValuesUnitTests {
 		assertThat(LoCode.of("cn xmn")).hasToString("CNXMN");
 		assertThat(HsCode.of("8542.31.90.00")).hasToString("8542319000");
 		assertThat(Uscc.parse("91110000802100433b")).hasToString("91110000802100433B");
+	}
+
+	@Test
+	void quantitiesConvertExactlyBetweenUnitsOfOneMeasureOnly() {
+		UnitCode kg = UnitCode.of("KGM");
+
+		assertThat(UnitCode.of("TNE").convert(new BigDecimal("5"), kg)).hasValueSatisfying(
+				q -> assertThat(q).isEqualByComparingTo("5000"));
+		assertThat(UnitCode.of("GRM").convert(new BigDecimal("0.5"), kg)).hasValueSatisfying(
+				q -> assertThat(q).isEqualByComparingTo("0.0005"));
+		assertThat(kg.convert(new BigDecimal("1234.5"), UnitCode.of("TNE"))).hasValueSatisfying(
+				q -> assertThat(q).isEqualByComparingTo("1.2345"));
+		assertThat(UnitCode.of("MTQ").convert(new BigDecimal("2"), UnitCode.of("LTR"))).hasValueSatisfying(
+				q -> assertThat(q).isEqualByComparingTo("2000"));
+		assertThat(UnitCode.of("C62").convert(BigDecimal.TEN, UnitCode.of("C62"))).contains(BigDecimal.TEN);
+		// Another measure, or pieces of something: no conversion, never a guess.
+		assertThat(kg.convert(BigDecimal.ONE, UnitCode.of("LTR"))).isEmpty();
+		assertThat(UnitCode.of("C62").convert(BigDecimal.ONE, UnitCode.of("H87"))).isEmpty();
+		assertThat(UnitCode.of("SET").convert(BigDecimal.ONE, kg)).isEmpty();
 	}
 
 	@Test

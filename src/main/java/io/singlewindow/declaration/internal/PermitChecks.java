@@ -78,15 +78,12 @@ final class PermitChecks {
 							+ r.permitCatalogueCode();
 				} else {
 					WriteOffRequest request = new WriteOffRequest(declarationId, item.lineNo(), item.permitNumber(),
-							declarant, item.hsCode(), item.quantity(), customsValue.apply(item.lineNo()));
+							declarant, item.hsCode(), item.quantity(), item.unit(), customsValue.apply(item.lineNo()));
 					String line = item.permitNumber() + "#" + item.lineNo();
 					String failure = null;
 					if (!acceptedLines.contains(line)) {
 						WriteOffRequest earlier = taken.get(item.permitNumber());
-						WriteOffRequest together = earlier == null ? request
-								: new WriteOffRequest(declarationId, item.lineNo(), item.permitNumber(), declarant,
-										item.hsCode(), sum(earlier.quantity(), request.quantity()),
-										sum(earlier.valueCny(), request.valueCny()));
+						WriteOffRequest together = earlier == null ? request : earlier.and(request);
 						failure = ledger.apply(together).orElse(null);
 						if (failure == null) {
 							taken.put(item.permitNumber(), together);
@@ -110,9 +107,5 @@ final class PermitChecks {
 				Set.copyOf(covered.getOrDefault(agency, Set.of())))));
 		writeOffs.sort(Comparator.comparing(WriteOffRequest::permitNumber).thenComparingInt(WriteOffRequest::lineNo));
 		return new Result(byAgency, List.copyOf(writeOffs));
-	}
-
-	private static BigDecimal sum(BigDecimal a, BigDecimal b) {
-		return a == null ? b : b == null ? a : a.add(b);
 	}
 }

@@ -1,14 +1,18 @@
 package io.singlewindow.permit.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.UnitCode;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.permit.HeldPermit;
+import io.singlewindow.permit.WriteOffRequest;
 
 /**
  * A permit as stored.
@@ -23,6 +27,9 @@ public record IssuedPermit(UUID id, String number, String catalogueCode, Uscc ho
 		BigDecimal quotaQuantity, String quotaUnit, BigDecimal remainingQuantity, BigDecimal quotaValue,
 		BigDecimal remainingValue, LocalDate verificationDue, boolean postIssueReview, Instant verifiedAt, String verifiedBy, Instant issuedAt,
 		String issuedBy, int version, List<String> goods) {
+
+	/** Decimal places of quantity quotas and write-offs ({@code NUMERIC(20, 3)}). */
+	static final int QUANTITY_SCALE = 3;
 
 	public IssuedPermit {
 		goods = List.copyOf(goods);
@@ -43,6 +50,21 @@ public record IssuedPermit(UUID id, String number, String catalogueCode, Uscc ho
 
 	public boolean hasValueQuota() {
 		return quotaValue != null;
+	}
+
+	/**
+	 * What a write-off of {@code request} takes from the quantity quota: the line's quantity in the quota's unit,
+	 * rounded up to the thousandth the quota is kept in (half a gram is a thousandth of a kilogram: rounding never
+	 * lets a quota give more than it holds); empty when the line's unit does not convert into the quota's.
+	 */
+	Optional<BigDecimal> quantityTaken(WriteOffRequest request) {
+		return request.quantityIn(UnitCode.of(quotaUnit))
+			.map(q -> q.scale() > QUANTITY_SCALE ? q.setScale(QUANTITY_SCALE, RoundingMode.CEILING) : q);
+	}
+
+	/** The quantity a write-off row records: in the quota's unit when the permit counts one, else as declared. */
+	BigDecimal recordedQuantity(WriteOffRequest request) {
+		return hasQuantityQuota() ? quantityTaken(request).orElseThrow() : request.quantity();
 	}
 
 	/** Carries a quota of either kind: its write-offs take from it, and count its version up. */

@@ -151,7 +151,7 @@ class JdbcPermitLedger implements PermitLedger {
 				    RETURNING 1)
 				SELECT count(*) FROM written""")
 			.params(id, permit.id(), permit.number(), request.declarationId(), request.lineNo(),
-					request.hsCode().value(), request.quantity(), request.valueCny(), remaining.quantity(),
+					request.hsCode().value(), permit.recordedQuantity(request), request.valueCny(), remaining.quantity(),
 					remaining.value(), Timestamp.from(now), remaining.quantity(), remaining.value(),
 					permit.hasQuota())
 			.query(Long.class)
@@ -167,7 +167,7 @@ class JdbcPermitLedger implements PermitLedger {
 
 		static Remaining after(IssuedPermit permit, WriteOffRequest request) {
 			return new Remaining(
-					permit.hasQuantityQuota() ? permit.remainingQuantity().subtract(request.quantity())
+					permit.hasQuantityQuota() ? permit.remainingQuantity().subtract(permit.quantityTaken(request).orElseThrow())
 							: permit.remainingQuantity(),
 					permit.hasValueQuota() ? permit.remainingValue().subtract(request.valueCny()) : permit.remainingValue());
 		}
@@ -215,7 +215,7 @@ class JdbcPermitLedger implements PermitLedger {
 					checked.holder().value(), checked.catalogueCode(), checked.storedStatus().name(), checked.validFrom(),
 					checked.validUntil(), checked.quotaQuantity(), checked.quotaValue(), checked.remainingQuantity(),
 					checked.remainingValue(), request.declarationId(), request.lineNo(), checked.id(), id, checked.number(),
-					request.declarationId(), request.lineNo(), request.hsCode().value(), request.quantity(),
+					request.declarationId(), request.lineNo(), request.hsCode().value(), checked.recordedQuantity(request),
 					request.valueCny(), remaining.quantity(), remaining.value(), Timestamp.from(now))
 			.query((rs, n) -> new Taken(rs.getLong(1), rs.getLong(2)))
 			.single();
@@ -236,17 +236,18 @@ class JdbcPermitLedger implements PermitLedger {
 	 */
 	private WriteOff recorded(IssuedPermit permit, WriteOffRequest request, Remaining remaining, UUID id, Instant now) {
 		read(permit.writtenOff(remaining.quantity(), remaining.value()));
+		BigDecimal quantity = permit.recordedQuantity(request);
 		auditTrail.record(AuditRecord.of("PERMIT_WRITTEN_OFF", "PERMIT", permit.number()).actingFor(permit.holder())
 			.change(AuditRecord.state("remainingQuantity", permit.remainingQuantity(), "remainingValue",
 					permit.remainingValue()), AuditRecord.state("declaration", request.declarationId(), "line",
-							request.lineNo(), "quantity", request.quantity(), "valueCny", request.valueCny(),
+							request.lineNo(), "quantity", quantity, "valueCny", request.valueCny(),
 							"remainingQuantity", remaining.quantity(), "remainingValue", remaining.value())));
 		events.publishEvent(new PermitQuotaWrittenOff(id, permit.number(), permit.holder(), request.declarationId(),
-				request.lineNo(), request.quantity(), request.valueCny(), remaining.quantity(), remaining.value()));
+				request.lineNo(), quantity, request.valueCny(), remaining.quantity(), remaining.value()));
 		log.info("event=permit_written_off permit={} declaration={} line={} quantity={} value={} remaining_quantity={} remaining_value={}",
-				permit.number(), request.declarationId(), request.lineNo(), request.quantity(), request.valueCny(),
+				permit.number(), request.declarationId(), request.lineNo(), quantity, request.valueCny(),
 				remaining.quantity(), remaining.value());
-		return new WriteOff(id, request.declarationId(), request.lineNo(), permit.number(), request.quantity(),
+		return new WriteOff(id, request.declarationId(), request.lineNo(), permit.number(), quantity,
 				request.valueCny(), remaining.quantity(), remaining.value(), now, null);
 	}
 
@@ -340,9 +341,15 @@ class JdbcPermitLedger implements PermitLedger {
 			if (request.quantity() == null) {
 				return Optional.of(Problem.invalidField("quantity", "REQUIRED"));
 			}
-			if (permit.remainingQuantity().compareTo(request.quantity()) < 0) {
+			Optional<BigDecimal> taken = permit.quantityTaken(request);
+			if (taken.isEmpty()) {
+				// 5 TNE against a quota in KGM was written off as 5 kilograms: a quota counts in its own unit only.
+				return Optional.of(Problem.conflict("PERMIT_QUOTA_UNIT_MISMATCH", permit.number(), permit.quotaUnit(),
+						request.unit().value()));
+			}
+			if (permit.remainingQuantity().compareTo(taken.get()) < 0) {
 				return Optional.of(Problem.conflict("PERMIT_QUOTA_EXCEEDED", permit.number(),
-						permit.remainingQuantity().toPlainString(), permit.quotaUnit(), request.quantity().toPlainString()));
+						permit.remainingQuantity().toPlainString(), permit.quotaUnit(), taken.get().toPlainString()));
 			}
 		}
 		if (permit.hasValueQuota()) {
@@ -366,6 +373,7 @@ class JdbcPermitLedger implements PermitLedger {
 		violations.required(request.hsCode(), "hsCode");
 		violations.check(request.quantity() == null || request.quantity().signum() > 0, "quantity", "TOO_SMALL",
 				request.quantity());
+		violations.check(request.quantity() == null || request.unit() != null, "unit", "REQUIRED");
 		violations.check(request.valueCny() == null || request.valueCny().signum() >= 0, "valueCny", "TOO_SMALL",
 				request.valueCny());
 		violations.throwIfAny();

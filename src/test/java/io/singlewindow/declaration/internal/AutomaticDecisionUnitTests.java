@@ -113,6 +113,28 @@ class AutomaticDecisionUnitTests {
 	}
 
 	@Test
+	void linesUnderOnePermitInTonnesAndKilogramsAreAddedUpInOneUnit() {
+		// 6 kg, then 0.005 t: together the permit must hold 0.011 t, asked under the second line's unit.
+		List<WriteOffRequest> asked = askedOfTheLedger(coffee(line(1, "P-100"), line(2, "P-100").in("0.005", "TNE")));
+
+		assertThat(asked).extracting(WriteOffRequest::quantity, r -> r.unit().value())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(new BigDecimal("6"), "KGM"),
+					org.assertj.core.groups.Tuple.tuple(new BigDecimal("0.011"), "TNE"));
+		assertThat(asked.get(1).valueCny()).isEqualByComparingTo("2");
+	}
+
+	@Test
+	void aLineInAUnitOfAnotherMeasureIsAskedForAlone() {
+		// Kilograms and pieces do not add up: the second line is asked on its own (a quota in kg refuses pieces).
+		List<WriteOffRequest> asked = askedOfTheLedger(coffee(line(1, "P-100"), line(2, "P-100").in("3", "C62")));
+
+		assertThat(asked.get(1).quantity()).isEqualByComparingTo("3");
+		assertThat(asked.get(1).unit()).isEqualTo(UnitCode.of("C62"));
+		assertThat(asked.get(1).quantityIn(UnitCode.of("KGM"))).isEmpty();
+		assertThat(asked.get(1).valueCny()).as("values still add up").isEqualByComparingTo("2");
+	}
+
+	@Test
 	void writeOffsComeInPermitOrderSoThatTwoDeclarationsLockPermitsInOneOrder() {
 		var declaration = coffee(line(1, "P-300"), line(2, "P-100"), line(3, "P-200"));
 		var routes = List.of(List.of(CIQ_PERMIT), List.of(CIQ_PERMIT), List.of(CIQ_PERMIT));
@@ -160,6 +182,17 @@ class AutomaticDecisionUnitTests {
 		assertThat(onlyPermits.onlyPermits()).isTrue();
 	}
 
+	/** What the permit checks ask the ledger of a declaration whose every line needs the CIQ permit, one line each. */
+	private static List<WriteOffRequest> askedOfTheLedger(ValidDeclaration d) {
+		List<WriteOffRequest> asked = new java.util.ArrayList<>();
+		PermitChecks.check(DECLARATION, DECLARANT, d, d.items().stream().map(i -> List.of(CIQ_PERMIT)).toList(),
+				n -> BigDecimal.ONE, r -> {
+					asked.add(r);
+					return Optional.empty();
+				});
+		return asked;
+	}
+
 	private static AutomaticDecision.Outcome decide(AgencyCode agency, ValidDeclaration d,
 			List<List<RoutingDecision>> routes, Function<WriteOffRequest, Optional<String>> ledger) {
 		var checks = PermitChecks.check(DECLARATION, DECLARANT, d, routes, n -> new BigDecimal("100.00"), ledger);
@@ -174,18 +207,22 @@ class AutomaticDecisionUnitTests {
 	}
 
 	private static Line line(int lineNo, String permit) {
-		return new Line(lineNo, permit, new BigDecimal("6"));
+		return new Line(lineNo, permit, new BigDecimal("6"), "KGM");
 	}
 
-	private record Line(int lineNo, String permit, BigDecimal quantity) {
+	private record Line(int lineNo, String permit, BigDecimal quantity, String unit) {
 
 		Line withQuantity(BigDecimal q) {
-			return new Line(lineNo, permit, q);
+			return new Line(lineNo, permit, q, unit);
+		}
+
+		Line in(String q, String u) {
+			return new Line(lineNo, permit, new BigDecimal(q), u);
 		}
 
 		ValidDeclaration.Item item() {
 			return new ValidDeclaration.Item(lineNo, HsCode.of("0901210000"), null, "roasted coffee beans", quantity,
-					UnitCode.of("KGM"), quantity, new BigDecimal("1200.00"), CountryCode.of("BR"), permit, null, null);
+					UnitCode.of(unit), quantity, new BigDecimal("1200.00"), CountryCode.of("BR"), permit, null, null);
 		}
 	}
 

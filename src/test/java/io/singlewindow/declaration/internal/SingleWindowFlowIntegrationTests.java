@@ -324,6 +324,37 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void aQuotaCountedInKilogramsIsWrittenOffInKilogramsWhateverUnitTheLineIsIn() throws Exception {
+		Uscc coffee = EnterpriseFixtures.demo("COFFEE");
+		java.util.function.Supplier<HeldPermit> quarantine = () -> permits.heldBy(coffee).stream()
+			.filter(p -> p.catalogueCode().equals("QUARANTINE_ENTRY") && p.status().equals("IN_FORCE"))
+			.findFirst().orElseThrow();
+		HeldPermit before = quarantine.get();
+		assertThat(before.quotaUnit()).isEqualTo("KGM");
+		String declaration = """
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"2","port":"CNXMN","originCountry":"VN",
+				 "tradingCountry":"VN","currency":"USD","incoterm":"CIF","packages":2,"grossWeight":130,"netWeight":120,
+				 "items":[{"hsCode":"0901110000","description":"green coffee beans","quantity":%s,"unit":"%s",
+				 "value":480,"origin":"VN","permitNumber":"%s"}]}""";
+
+		// 0.12 tonnes is 120 kilograms of the quota (it was 0.12 of a kilogram).
+		String tonnes = body(submit("trader.coffee", null, declaration.formatted("0.12", "TNE", before.number()))
+			.andExpect(status().isCreated()).andReturn());
+		assertThat(taskStatus(tonnes, "CIQ")).isEqualTo("AUTO_APPROVED");
+		assertThat(quarantine.get().remainingQuantity())
+			.isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("120")));
+
+		// 40 bags say nothing of kilograms: the line is not written off, the officer decides and is told why.
+		String bags = body(submit("trader.coffee", null, declaration.formatted("40", "C62", before.number()))
+			.andExpect(status().isCreated()).andReturn());
+		assertThat(taskStatus(bags, "CIQ")).isEqualTo("PENDING");
+		assertThat(JsonPath.<List<String>>read(bags, "$.tasks[?(@.agency == 'CIQ')].note"))
+			.containsExactly("line 1: PERMIT_QUOTA_UNIT_MISMATCH " + before.number());
+		assertThat(quarantine.get().remainingQuantity())
+			.isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("120")));
+	}
+
+	@Test
 	void aQueryIsAnsweredAndARejectionGivesThePermitQuotaBack() throws Exception {
 		HeldPermit before = ail();
 		String created = body(submit("trader.chip", null, chipDeclaration(before.number(), "3"))

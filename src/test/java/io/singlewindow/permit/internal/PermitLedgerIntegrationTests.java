@@ -24,6 +24,7 @@ import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
+import io.singlewindow.core.UnitCode;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.EnterpriseFixtures;
 import io.singlewindow.permit.PermitLedger;
@@ -42,6 +43,7 @@ class PermitLedgerIntegrationTests {
 	static final Uscc COFFEE = PermitFixtures.anotherUscc();
 	static final HsCode LAPTOPS = HsCode.of("8471300000");
 	static final HsCode LASERS = HsCode.of("9013200000");
+	static final UnitCode PIECES = UnitCode.of("C62");
 
 	@Autowired
 	PermitLedger ledger;
@@ -71,7 +73,7 @@ class PermitLedgerIntegrationTests {
 
 	WriteOffRequest laptops(UUID declaration, int line, IssuedPermit permit, String quantity) {
 		return new WriteOffRequest(declaration, line, permit.number(), permit.holder(), LAPTOPS,
-				new BigDecimal(quantity), new BigDecimal("1000.00"));
+				new BigDecimal(quantity), PIECES, new BigDecimal("1000.00"));
 	}
 
 	BigDecimal remainingOf(IssuedPermit permit) {
@@ -128,6 +130,42 @@ class PermitLedgerIntegrationTests {
 			.singleElement().satisfies(p -> assertThat(p.remainingQuantity()).isEqualByComparingTo("44.5"));
 	}
 
+	/** The seeded catalogue's quarantine entry permit, whose quota counts kilograms, for green coffee. */
+	IssuedPermit aQuarantineEntryPermit(Uscc holder, String kilograms) {
+		return permits.issue(new IssuedPermits.Grant(catalogue.get("QUARANTINE_ENTRY"), holder, null, "test beans",
+				List.of("0901110000"), new BigDecimal(kilograms), null, time.today(), "test"));
+	}
+
+	WriteOffRequest beans(UUID declaration, int line, IssuedPermit permit, String quantity, String unit) {
+		return new WriteOffRequest(declaration, line, permit.number(), permit.holder(), HsCode.of("0901110000"),
+				new BigDecimal(quantity), UnitCode.of(unit), new BigDecimal("100.00"));
+	}
+
+	@Test
+	void aQuotaInKilogramsTakesTonnesAsKilogramsAndRefusesPieces() {
+		IssuedPermit permit = aQuarantineEntryPermit(COFFEE, "1000");
+		assertThat(permit.quotaUnit()).isEqualTo("KGM");
+		UUID declaration = UUID.randomUUID();
+
+		// Five tonnes was written off as five kilograms: the licence let 1,000 times its quota in.
+		assertThat(ledger.check(beans(declaration, 1, permit, "5", "TNE"))).contains("PERMIT_QUOTA_EXCEEDED");
+		WriteOff tonnes = ledger.writeOff(beans(declaration, 1, permit, "0.25", "TNE"));
+		assertThat(tonnes.quantity()).as("recorded in the quota's unit").isEqualByComparingTo("250");
+		assertThat(tonnes.remainingQuantity()).isEqualByComparingTo("750");
+
+		// Bags (pieces) are no measure of kilograms: refused, nothing taken.
+		assertThat(ledger.check(beans(declaration, 2, permit, "40", "C62"))).contains("PERMIT_QUOTA_UNIT_MISMATCH");
+		assertProblem(() -> ledger.writeOff(beans(declaration, 2, permit, "40", "C62")), "PERMIT_QUOTA_UNIT_MISMATCH");
+		assertThat(remainingOf(permit)).isEqualByComparingTo("750");
+
+		// Half a gram is taken as the thousandth of a kilogram the quota is kept in, never as nothing.
+		assertThat(ledger.writeOff(beans(declaration, 3, permit, "0.5", "GRM")).remainingQuantity())
+			.isEqualByComparingTo("749.999");
+
+		ledger.restore(declaration);
+		assertThat(remainingOf(permit)).as("a restore gives back what was taken").isEqualByComparingTo("1000");
+	}
+
 	/** The seeded catalogue's value-quota permit: a dual-use export licence worth {@code valueCny} for lasers. */
 	IssuedPermit aDualUseExportLicence(Uscc holder, String valueCny) {
 		return permits.issue(new IssuedPermits.Grant(catalogue.get("DUAL_USE_EXPORT"), holder, null, "test lasers",
@@ -136,7 +174,7 @@ class PermitLedgerIntegrationTests {
 
 	WriteOffRequest lasers(UUID declaration, int line, IssuedPermit permit, String valueCny) {
 		return new WriteOffRequest(declaration, line, permit.number(), permit.holder(), LASERS, BigDecimal.ONE,
-				new BigDecimal(valueCny));
+				PIECES, new BigDecimal(valueCny));
 	}
 
 	@Test
@@ -167,7 +205,7 @@ class PermitLedgerIntegrationTests {
 		assertProblem(() -> ledger.writeOff(lasers(declaration, 2, permit, "0.02")), "PERMIT_QUOTA_EXCEEDED");
 		// A missing value is invalid input (uniform INVALID_INPUT since the hostile-input work), its field says REQUIRED.
 		assertThatThrownBy(() -> ledger.writeOff(new WriteOffRequest(declaration, 3, permit.number(), CHIP, LASERS,
-				BigDecimal.ONE, null))).isInstanceOfSatisfying(Problem.class, p -> {
+				BigDecimal.ONE, PIECES, null))).isInstanceOfSatisfying(Problem.class, p -> {
 					assertThat(p.code()).isEqualTo("INVALID_INPUT");
 					assertThat(p.fieldProblems()).extracting(io.singlewindow.core.FieldProblem::code).containsExactly("REQUIRED");
 				});
@@ -252,11 +290,11 @@ class PermitLedgerIntegrationTests {
 
 		assertProblem(() -> ledger.writeOff(laptops(declaration, 1, permit, "10.001")), "PERMIT_QUOTA_EXCEEDED");
 		assertProblem(() -> ledger.writeOff(new WriteOffRequest(declaration, 1, permit.number(), COFFEE, LAPTOPS,
-				BigDecimal.ONE, null)), "PERMIT_HOLDER_MISMATCH");
+				BigDecimal.ONE, PIECES, null)), "PERMIT_HOLDER_MISMATCH");
 		assertProblem(() -> ledger.writeOff(new WriteOffRequest(declaration, 1, permit.number(), CHIP,
-				HsCode.of("8542319000"), BigDecimal.ONE, null)), "PERMIT_SCOPE_MISMATCH");
+				HsCode.of("8542319000"), BigDecimal.ONE, PIECES, null)), "PERMIT_SCOPE_MISMATCH");
 		assertProblem(() -> ledger.writeOff(new WriteOffRequest(declaration, 1, "AIL-1999-999999", CHIP, LAPTOPS,
-				BigDecimal.ONE, null)), "PERMIT_NOT_FOUND");
+				BigDecimal.ONE, PIECES, null)), "PERMIT_NOT_FOUND");
 		assertProblem(() -> ledger.writeOff(laptops(declaration, 1, permit, "-1")), "INVALID_INPUT");
 
 		assertThat(remainingOf(permit)).isEqualByComparingTo("10");
@@ -271,9 +309,9 @@ class PermitLedgerIntegrationTests {
 		assertThat(ledger.check(laptops(declaration, 1, permit, "10"))).isEmpty();
 		assertThat(ledger.check(laptops(declaration, 1, permit, "10.001"))).contains("PERMIT_QUOTA_EXCEEDED");
 		assertThat(ledger.check(new WriteOffRequest(declaration, 1, permit.number(), COFFEE, LAPTOPS, BigDecimal.ONE,
-				null))).contains("PERMIT_HOLDER_MISMATCH");
+				PIECES, null))).contains("PERMIT_HOLDER_MISMATCH");
 		assertThat(ledger.check(new WriteOffRequest(declaration, 1, "AIL-1999-999999", CHIP, LAPTOPS, BigDecimal.ONE,
-				null))).contains("PERMIT_NOT_FOUND");
+				PIECES, null))).contains("PERMIT_NOT_FOUND");
 		assertThat(remainingOf(permit)).isEqualByComparingTo("10");
 
 		// Once written off, the same line checks as fine again (a repeat consumes nothing), other lines see the rest.
@@ -340,7 +378,7 @@ class PermitLedgerIntegrationTests {
 		UUID declaration = UUID.randomUUID();
 
 		WriteOff w = ledger.writeOff(new WriteOffRequest(declaration, 1, drugs.number(), drugs.holder(),
-				HsCode.of("3004909099"), new BigDecimal("1000000"), new BigDecimal("5000000")));
+				HsCode.of("3004909099"), new BigDecimal("1000000"), PIECES, new BigDecimal("5000000")));
 
 		assertThat(w.remainingQuantity()).isNull();
 		assertThat(w.remainingValue()).isNull();
@@ -581,7 +619,7 @@ class PermitLedgerIntegrationTests {
 			assertThat(ledger.check(laptops(declaration, 1, first, "6"))).isEmpty();
 			assertThat(ledger.check(laptops(declaration, 2, second, "10"))).isEmpty();
 			assertThat(ledger.check(new WriteOffRequest(declaration, 3, "AIL-2026-NO-SUCH-PERMIT", CHIP, LAPTOPS,
-					BigDecimal.ONE, BigDecimal.ONE))).contains("PERMIT_NOT_FOUND");
+					BigDecimal.ONE, PIECES, BigDecimal.ONE))).contains("PERMIT_NOT_FOUND");
 			ledger.writeOff(laptops(declaration, 1, first, "6"));
 			ledger.writeOff(laptops(declaration, 2, second, "10"));
 		});
