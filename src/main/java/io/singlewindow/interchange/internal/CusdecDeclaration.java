@@ -94,6 +94,11 @@ final class CusdecDeclaration {
 				}
 			}
 			case "MOA" -> {
+				if (item >= 0 && (s.text(1, 1).equals("64") || s.text(1, 1).equals("67"))) {
+					// Freight or insurance of one goods item: the platform takes them once, for the declaration (header
+					// MOA). Left unread, a declared insurance fell back to the deemed 3‰ without a word.
+					problems.add(new FieldProblem(s.source(1, 1), "INTERCHANGE_CHARGE_NOT_TAKEN", s.text(1, 1)));
+				}
 				String amount = item >= 0 ? switch (s.text(1, 1)) {
 					case "38" -> item("value");
 					default -> null;

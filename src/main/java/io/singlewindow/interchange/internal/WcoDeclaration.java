@@ -36,6 +36,9 @@ final class WcoDeclaration {
 	 */
 	static final String INSURANCE = "67";
 
+	/** UN/EDIFACT 5025's code for freight, what a {@code FreightChargeAmount} is named by in a problem. */
+	static final String FREIGHT = "64";
+
 	/** Message function 9: an original declaration; amendments and cancellations are not taken by this channel. */
 	static final String ORIGINAL = "9";
 
@@ -156,9 +159,14 @@ final class WcoDeclaration {
 				}
 			}
 			case VALUATION + "ChargeDeduction" -> {
-				if (INSURANCE.equals(group.get("ChargesTypeCode")) && group.containsKey("OtherChargeDeductionAmount")) {
+				String type = group.get("ChargesTypeCode");
+				if (INSURANCE.equals(type) && group.containsKey("OtherChargeDeductionAmount")) {
 					amount("insurance", group.get("OtherChargeDeductionAmount"), group.get("OtherChargeDeductionAmount#"),
 							group.get("OtherChargeDeductionAmount@"));
+				} else if (type != null && group.containsKey("OtherChargeDeductionAmount")) {
+					// A commission, royalty or discount changes the customs value; left unread, the declaration was
+					// valued as if it were not there.
+					problemAt("charge", group.get("ChargesTypeCode@"), "INTERCHANGE_CHARGE_NOT_TAKEN", type);
 				}
 			}
 			case "GoodsShipment/Seller/Address/CountryCode" -> counterpart("IMPORT", text, source);
@@ -179,6 +187,12 @@ final class WcoDeclaration {
 			return;
 		}
 		switch (path) {
+			// Freight or a charge of one goods item: the platform takes freight and insurance once, for the declaration.
+			// Left unread, a declared insurance fell back to the deemed 3‰ without a word.
+			case "CustomsValuation/FreightChargeAmount" -> problemAt("charge", source, "INTERCHANGE_CHARGE_NOT_TAKEN",
+					FREIGHT);
+			case "CustomsValuation/ChargeDeduction/ChargesTypeCode" -> problemAt("charge", source,
+					"INTERCHANGE_CHARGE_NOT_TAKEN", text);
 			case "Commodity/Classification/ID", "Commodity/Classification/IdentificationTypeCode",
 					"AdditionalDocument/TypeCode", "AdditionalDocument/ID", "AdditionalDocument/Name" -> {
 				String name = path.substring(path.lastIndexOf('/') + 1);

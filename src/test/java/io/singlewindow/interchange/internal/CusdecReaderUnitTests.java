@@ -78,6 +78,19 @@ class CusdecReaderUnitTests {
 	}
 
 	@Test
+	void freightOrInsuranceOfOneGoodsItemIsRefusedNeverLeftOutOfTheValue() {
+		// MOA+67 in a goods item: the declared insurance fell back to the deemed 3‰ of the whole, without a word.
+		var read = read(anInterchange("IC1").with(aCusdec("6").withSegment("MOA+67:12")));
+
+		var message = read.messages().getFirst();
+		assertThat(message.readable()).as("%s", message.errors()).isTrue();
+		assertThat(message.declaration().problems())
+			.extracting(p -> p.field() + " " + p.code() + " " + Arrays.toString(p.arguments()))
+			.containsExactly("UNH+6/MOA 26/C516.5025 INTERCHANGE_CHARGE_NOT_TAKEN [67]");
+		assertThat(message.declaration().fields()).doesNotContainKeys("insurance", "freight");
+	}
+
+	@Test
 	void aDescriptionLongerThanOneFtxGoesOnInTheNext() {
 		var read = read(anInterchange("IC1").with(aCusdec("5").after("FTX+AAA+++processors",
 				"FTX+AAA+++for servers:of the chip maker")));

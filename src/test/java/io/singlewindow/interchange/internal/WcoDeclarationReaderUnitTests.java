@@ -97,14 +97,35 @@ class WcoDeclarationReaderUnitTests {
 	}
 
 	@Test
-	void aChargeOtherThanInsuranceIsNotReadAsInsurance() {
+	void aChargeOtherThanInsuranceIsRefusedNeitherReadAsInsuranceNorLeftOutOfTheValue() {
+		// A commission (AI) adds to the customs value: valued without it, the declaration paid too little duty.
 		BatchedDeclaration d = read(aWcoDeclaration("LRN-AI").replacing("<TradeTerms>",
 				"<CustomsValuation><ChargeDeduction><ChargesTypeCode>AI</ChargesTypeCode>"
 						+ "<OtherChargeDeductionAmount currencyID=\"USD\">99</OtherChargeDeductionAmount>"
 						+ "</ChargeDeduction></CustomsValuation><TradeTerms>").text());
 
 		assertThat(d.fields()).doesNotContainKeys("insurance", "freight");
-		assertThat(d.problems()).isEmpty();
+		assertThat(d.problems()).extracting(p -> p.code() + " " + java.util.Arrays.toString(p.arguments()) + " "
+				+ d.sources().get(p.field())).containsExactly("INTERCHANGE_CHARGE_NOT_TAKEN [AI] "
+						+ "Declaration/GoodsShipment/CustomsValuation/ChargeDeduction/ChargesTypeCode");
+	}
+
+	@Test
+	void freightOrInsuranceOfOneGoodsItemIsRefusedNeverLeftOutOfTheValue() {
+		// Per goods item: insurance declared here fell back to the deemed 3‰ of the whole, without a word.
+		BatchedDeclaration d = read(aWcoDeclaration("LRN-ITEM").replacing("<SequenceNumeric>2</SequenceNumeric>",
+				"<SequenceNumeric>2</SequenceNumeric><CustomsValuation>"
+						+ "<FreightChargeAmount currencyID=\"USD\">40</FreightChargeAmount>"
+						+ "<ChargeDeduction><ChargesTypeCode>67</ChargesTypeCode>"
+						+ "<OtherChargeDeductionAmount currencyID=\"USD\">12</OtherChargeDeductionAmount>"
+						+ "</ChargeDeduction></CustomsValuation>").text());
+
+		assertThat(d.fields()).doesNotContainKeys("insurance", "freight");
+		String item = "Declaration/GoodsShipment/GovernmentAgencyGoodsItem[2]/CustomsValuation/";
+		assertThat(d.problems()).extracting(p -> p.code() + " " + java.util.Arrays.toString(p.arguments()) + " "
+				+ d.sources().get(p.field())).containsExactly(
+						"INTERCHANGE_CHARGE_NOT_TAKEN [64] " + item + "FreightChargeAmount",
+						"INTERCHANGE_CHARGE_NOT_TAKEN [67] " + item + "ChargeDeduction/ChargesTypeCode");
 	}
 
 	@Test

@@ -120,6 +120,23 @@ class WcoInterchangeIntegrationTests {
 	}
 
 	@Test
+	void insuranceOfOneGoodsItemIsRefusedWithWhereToGiveItAndNothingIsStored() throws Exception {
+		long before = declarations();
+
+		WcoReadBack read = WcoReadBack.read(send(aWcoDeclaration("item-insurance-" + run()).replacing(
+				"<SequenceNumeric>1</SequenceNumeric>", "<SequenceNumeric>1</SequenceNumeric><CustomsValuation>"
+						+ "<ChargeDeduction><ChargesTypeCode>67</ChargesTypeCode><OtherChargeDeductionAmount "
+						+ "currencyID=\"USD\">12</OtherChargeDeductionAmount></ChargeDeduction></CustomsValuation>"),
+				status().isOk()).getResponse().getContentAsByteArray());
+
+		assertThat(read.one("FunctionCode")).isEqualTo(WcoResponseWriter.REFUSED);
+		assertThat(read.all("Error/ValidationCode")).containsExactly("INTERCHANGE_CHARGE_NOT_TAKEN");
+		assertThat(read.all("Error/Description")).singleElement().asString()
+			.contains("type 67", "once, for the whole declaration");
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	@Test
 	void aDeclarationWithContentErrorsIsAnsweredWithTheGoldenResponseAndNothingIsStored() throws Exception {
 		long before = declarations();
 
