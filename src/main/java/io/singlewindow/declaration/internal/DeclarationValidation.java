@@ -174,10 +174,15 @@ class DeclarationValidation {
 				unit = v.read(p + "unit", () -> UnitCode.of(item.unit()));
 				if (unit != null && !reference.isUnit(unit)) {
 					v.add(p + "unit", "UNIT_UNKNOWN", unit.value());
+					unit = null;
 				}
 			}
 			BigDecimal statisticalQuantity = item.statisticalQuantity() == null ? null
 					: positive(v, item.statisticalQuantity(), p + "statisticalQuantity");
+			if (item.statisticalQuantity() == null || statisticalQuantity != null) {
+				LegalQuantity.check(line, quantity, unit, statisticalQuantity)
+					.ifPresent(refusal -> v.add(p + "statisticalQuantity", refusal.code(), refusal.arguments()));
+			}
 			BigDecimal value = null;
 			if (item.value() == null) {
 				v.add(p + "value", "REQUIRED");

@@ -78,7 +78,8 @@ final class PermitChecks {
 							+ r.permitCatalogueCode();
 				} else {
 					WriteOffRequest request = new WriteOffRequest(declarationId, item.lineNo(), item.permitNumber(),
-							declarant, item.hsCode(), item.quantity(), item.unit(), customsValue.apply(item.lineNo()));
+							declarant, item.hsCode(), item.countedQuantity(), item.countedUnit(),
+							customsValue.apply(item.lineNo()));
 					String line = item.permitNumber() + "#" + item.lineNo();
 					String failure = null;
 					if (!acceptedLines.contains(line)) {

@@ -22,5 +22,21 @@ record ValidDeclaration(Uscc declarant, String clientReference, TradeFlow flow, 
 	record Item(int lineNo, HsCode hsCode, TariffLine tariffLine, String description, BigDecimal quantity,
 			UnitCode unit, BigDecimal statisticalQuantity, BigDecimal value, CountryCode origin, String permitNumber,
 			String certificateAgreement, String certificateNumber) {
+
+		/**
+		 * The line as a permit's quota counts it: its statistical quantity in the tariff line's legal unit when the line
+		 * gives one (quotas are set in legal units: 40 cartons of 310 kg count as 310 KGM), else as declared.
+		 */
+		boolean countedInLegalUnit() {
+			return statisticalQuantity != null && tariffLine != null && tariffLine.legalUnit() != null;
+		}
+
+		BigDecimal countedQuantity() {
+			return countedInLegalUnit() ? statisticalQuantity : quantity;
+		}
+
+		UnitCode countedUnit() {
+			return countedInLegalUnit() ? tariffLine.legalUnit() : unit;
+		}
 	}
 }

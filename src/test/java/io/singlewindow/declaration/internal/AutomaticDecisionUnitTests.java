@@ -124,6 +124,29 @@ class AutomaticDecisionUnitTests {
 	}
 
 	@Test
+	void aLineCountedInItsLegalUnitIsWrittenOffByItsStatisticalQuantity() {
+		// 40 bags of green coffee weighing 310 kg: a quota counted in kilograms takes 310, not 40.
+		var bags = new ValidDeclaration.Item(1, HsCode.of("0901110000"), new io.singlewindow.tariff.TariffLine(
+				HsCode.of("0901110000"), "生咖啡豆", "Green coffee", new BigDecimal("0.08"), Map.of(), null,
+				new BigDecimal("0.09"), java.util.Set.of(), java.util.Set.of(), true, UnitCode.of("KGM"), null),
+				"green coffee beans", new BigDecimal("40"), UnitCode.of("C62"), new BigDecimal("310"),
+				new BigDecimal("1200.00"), CountryCode.of("BR"), "P-100", null, null);
+		var declaration = coffee();
+		declaration = new ValidDeclaration(declaration.declarant(), null, declaration.flow(), declaration.tradeMode(),
+				declaration.transportMode(), declaration.port(), declaration.originCountry(),
+				declaration.destinationCountry(), declaration.tradingCountry(), declaration.currency(),
+				declaration.incoterm(), null, null, 10, declaration.grossWeight(), declaration.netWeight(),
+				declaration.consignor(), declaration.consignee(), List.of(bags), List.of());
+
+		List<WriteOffRequest> asked = askedOfTheLedger(declaration);
+
+		assertThat(asked).singleElement().satisfies(r -> {
+			assertThat(r.quantity()).isEqualByComparingTo("310");
+			assertThat(r.unit()).isEqualTo(UnitCode.of("KGM"));
+		});
+	}
+
+	@Test
 	void aLineInAUnitOfAnotherMeasureIsAskedForAlone() {
 		// Kilograms and pieces do not add up: the second line is asked on its own (a quota in kg refuses pieces).
 		List<WriteOffRequest> asked = askedOfTheLedger(coffee(line(1, "P-100"), line(2, "P-100").in("3", "C62")));

@@ -97,6 +97,7 @@ final class DeclarationFixtures {
 		String description = "processors";
 		BigDecimal quantity = new BigDecimal("100");
 		String unit = "C62";
+		BigDecimal statisticalQuantity;
 		BigDecimal value = new BigDecimal("10000");
 		String origin = "US";
 		String permitNumber;
@@ -116,6 +117,12 @@ final class DeclarationFixtures {
 		ItemBuilder quantity(String quantity, String unit) {
 			this.quantity = quantity == null ? null : new BigDecimal(quantity);
 			this.unit = unit;
+			return this;
+		}
+
+		/** The quantity in the tariff line's legal unit, for a line declared in another. */
+		ItemBuilder statisticalQuantity(String quantity) {
+			this.statisticalQuantity = new BigDecimal(quantity);
 			return this;
 		}
 
@@ -141,7 +148,7 @@ final class DeclarationFixtures {
 		}
 
 		DeclarationRequest.Item build() {
-			return new DeclarationRequest.Item(hsCode, description, quantity, unit, null, value, origin,
+			return new DeclarationRequest.Item(hsCode, description, quantity, unit, statisticalQuantity, value, origin,
 					permitNumber, agreement, certificate);
 		}
 	}

@@ -33,7 +33,7 @@ class DeclarationValidationUnitTests {
 	static final ReferenceData REFERENCE = new ReferenceData() {
 		@Override
 		public boolean isHsSubheading(String six) {
-			return Set.of("090121", "854231", "847130", "999999").contains(six) && !six.equals("999999");
+			return Set.of("090121", "854231", "847130", "330300", "999999").contains(six) && !six.equals("999999");
 		}
 
 		@Override
@@ -86,8 +86,14 @@ class DeclarationValidationUnitTests {
 
 	final DeclarationValidation validation = new DeclarationValidation(REFERENCE,
 			code -> Set.of("0901210000", "8542319000").contains(code.value()) ? Optional.of(line(code))
+					: code.value().equals(PERFUME) ? Optional.of(new TariffLine(code, "香水", "Perfume",
+							new BigDecimal("0.03"), Map.of(), null, new BigDecimal("0.13"), Set.of(), Set.of(), true,
+							UnitCode.of("KGM"), null))
 					: Optional.empty(),
 			(currency, month) -> currency.value().equals("BRL") ? Optional.empty() : Optional.of(BigDecimal.TEN));
+
+	/** A tariff line counted in kilograms (its legal unit). */
+	static final String PERFUME = "3303000000";
 
 	static TariffLine line(HsCode code) {
 		return new TariffLine(code, "zh", "en", new BigDecimal("0.08"), Map.of(), null, new BigDecimal("0.13"),
@@ -127,6 +133,22 @@ class DeclarationValidationUnitTests {
 					org.assertj.core.groups.Tuple.tuple("items[2].unit", "UNIT_UNKNOWN"),
 					org.assertj.core.groups.Tuple.tuple("items[2].value", "VALUE_NOT_POSITIVE"),
 					org.assertj.core.groups.Tuple.tuple("items[2].origin", "COUNTRY_UNKNOWN"));
+	}
+
+	@Test
+	void aLineInAnotherUnitThanItsLegalUnitGivesItsStatisticalQuantity() {
+		Problem missing = rejected(aDeclaration().withItem(anItem().hs(PERFUME).quantity("40", "C62")));
+		Problem contradicting = rejected(
+				aDeclaration().withItem(anItem().hs(PERFUME).quantity("310", "KGM").statisticalQuantity("300")));
+
+		assertThat(missing.fieldProblems()).extracting(FieldProblem::field, FieldProblem::code).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("items[0].statisticalQuantity", "STATISTICAL_QUANTITY_REQUIRED"));
+		assertThat(contradicting.fieldProblems()).extracting(FieldProblem::field, FieldProblem::code).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("items[0].statisticalQuantity", "STATISTICAL_QUANTITY_DIFFERS"));
+		assertThat(validate(aDeclaration().withItem(anItem().hs(PERFUME).quantity("40", "C62")
+			.statisticalQuantity("310"))).items().getFirst().statisticalQuantity()).isEqualByComparingTo("310");
+		assertThat(validate(aDeclaration().withItem(anItem().hs(PERFUME).quantity("310", "KGM"))).items())
+			.hasSize(1);
 	}
 
 	@Test

@@ -335,23 +335,26 @@ class SingleWindowFlowIntegrationTests {
 				{"flow":"IMPORT","tradeMode":"0110","transportMode":"2","port":"CNXMN","originCountry":"VN",
 				 "tradingCountry":"VN","currency":"USD","incoterm":"CIF","packages":2,"grossWeight":130,"netWeight":120,
 				 "items":[{"hsCode":"0901110000","description":"green coffee beans","quantity":%s,"unit":"%s",
-				 "value":480,"origin":"VN","permitNumber":"%s"}]}""";
+				 %s"value":480,"origin":"VN","permitNumber":"%s"}]}""";
 
 		// 0.12 tonnes is 120 kilograms of the quota (it was 0.12 of a kilogram).
-		String tonnes = body(submit("trader.coffee", null, declaration.formatted("0.12", "TNE", before.number()))
+		String tonnes = body(submit("trader.coffee", null, declaration.formatted("0.12", "TNE", "", before.number()))
 			.andExpect(status().isCreated()).andReturn());
 		assertThat(taskStatus(tonnes, "CIQ")).isEqualTo("AUTO_APPROVED");
 		assertThat(quarantine.get().remainingQuantity())
 			.isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("120")));
 
-		// 40 bags say nothing of kilograms: the line is not written off, the officer decides and is told why.
-		String bags = body(submit("trader.coffee", null, declaration.formatted("40", "C62", before.number()))
+		// 40 bags, a line counted in kilograms: refused without its weight, and written off by it when it gives it.
+		submit("trader.coffee", null, declaration.formatted("40", "C62", "", before.number()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("items[0].statisticalQuantity"))
+			.andExpect(jsonPath("$.errors[0].code").value("STATISTICAL_QUANTITY_REQUIRED"));
+		String bags = body(submit("trader.coffee", null,
+				declaration.formatted("40", "C62", "\"statisticalQuantity\":60,", before.number()))
 			.andExpect(status().isCreated()).andReturn());
-		assertThat(taskStatus(bags, "CIQ")).isEqualTo("PENDING");
-		assertThat(JsonPath.<List<String>>read(bags, "$.tasks[?(@.agency == 'CIQ')].note"))
-			.containsExactly("line 1: PERMIT_QUOTA_UNIT_MISMATCH " + before.number());
+		assertThat(taskStatus(bags, "CIQ")).isEqualTo("AUTO_APPROVED");
 		assertThat(quarantine.get().remainingQuantity())
-			.isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("120")));
+			.isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("180")));
 	}
 
 	@Test

@@ -26,7 +26,8 @@ class RoutingAdminIntegrationTests {
 	static final String WINE = """
 			{"flow":"IMPORT","tradeMode":"0110","transportMode":"1","port":"CNXMN","originCountry":"FR",
 			 "tradingCountry":"FR","currency":"EUR","incoterm":"CIF","packages":10,"grossWeight":130,"netWeight":110,
-			 "items":[{"hsCode":"2204210000","description":"Bordeaux wine","quantity":120,"unit":"C62","value":2400,"origin":"FR"}]}""";
+			 "items":[{"hsCode":"2204210000","description":"Bordeaux wine","quantity":120,"unit":"C62",
+			  "statisticalQuantity":90,"value":2400,"origin":"FR"}]}""";
 
 	@Autowired
 	MockMvc mvc;
