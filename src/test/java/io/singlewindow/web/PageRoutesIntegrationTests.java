@@ -281,6 +281,7 @@ class PageRoutesIntegrationTests {
 				{"flow":"IMPORT","tradeMode":"0110","transportMode":"4","port":"CNXMN","originCountry":"FR",
 				 "destinationCountry":"CN","tradingCountry":"FR","currency":"EUR","incoterm":"CIF","packages":4,
 				 "grossWeight":60,"netWeight":50,"items":[{"hsCode":"3303000000","description":"perfume","quantity":200,
+				 "statisticalQuantity":50,
 				 "unit":"C62","value":6000,"origin":"FR"}]}""";
 		String created = mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-" + trader)
 			.contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getContentAsString();

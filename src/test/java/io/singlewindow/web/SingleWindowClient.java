@@ -29,6 +29,7 @@ public final class SingleWindowClient {
 				{"flow":"IMPORT","tradeMode":"0110","transportMode":"4","port":"CNXMN","originCountry":"FR",
 				 "destinationCountry":"CN","tradingCountry":"FR","currency":"EUR","incoterm":"CIF","packages":4,
 				 "grossWeight":60,"netWeight":50,"items":[{"hsCode":"3303000000","description":"perfume","quantity":200,
+				 "statisticalQuantity":50,
 				 "unit":"C62","value":6000,"origin":"FR"}]}""";
 		return JsonPath.read(send(trader, "POST", "/api/v1/declarations", body), "$.id");
 	}

@@ -103,7 +103,7 @@ class DeclarationDemoData implements ApplicationRunner {
 
 	private static DeclarationRequest.Item item(String hs, String description, String quantity, String unit,
 			String value, String origin, String permit) {
-		return new DeclarationRequest.Item(hs, description, new BigDecimal(quantity), unit, null,
+		return new DeclarationRequest.Item(hs, description, new BigDecimal(quantity), unit, null, null,
 				new BigDecimal(value), origin, permit, null, null);
 	}
 

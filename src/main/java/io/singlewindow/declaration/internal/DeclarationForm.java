@@ -92,7 +92,8 @@ final class DeclarationForm {
 					itemField(index, f), unreadable);
 			items.add(new DeclarationRequest.Item(text(form, itemField(r, "hsCode")),
 					text(form, itemField(r, "description")), number.apply("quantity"), text(form, itemField(r, "unit")),
-					number.apply("statisticalQuantity"), number.apply("value"), text(form, itemField(r, "origin")),
+					number.apply("statisticalQuantity"), text(form, itemField(r, "statisticalUnit")),
+					number.apply("value"), text(form, itemField(r, "origin")),
 					text(form, itemField(r, "permitNumber")), text(form, itemField(r, "certificateAgreement")),
 					text(form, itemField(r, "certificateNumber"))));
 			rowOf.add(row);

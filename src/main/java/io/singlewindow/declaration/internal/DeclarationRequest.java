@@ -51,14 +51,17 @@ record DeclarationRequest(String declarant, String clientReference, String flow,
 	/**
 	 * @param hsCode the 10-digit national commodity code
 	 * @param unit UN/ECE Rec 20 code of {@code quantity}
-	 * @param statisticalQuantity quantity in the tariff line's statistical unit, if different
+	 * @param statisticalQuantity the quantity in the tariff line's legal unit (法定第一数量), required when {@code unit}
+	 *     does not convert into it
+	 * @param statisticalUnit the unit {@code statisticalQuantity} is given in, when not the legal unit itself: it must
+	 *     convert into the legal unit (tonnes for kilograms), and is stored converted
 	 * @param value the line's value in the declaration currency on its incoterm
 	 * @param origin ISO 3166 country of origin
 	 * @param permitNumber the permit the line is declared under, if any
 	 * @param certificateAgreement the preferential agreement of a certificate of origin, e.g. {@code RCEP}
 	 */
 	record Item(String hsCode, String description, BigDecimal quantity, String unit, BigDecimal statisticalQuantity,
-			BigDecimal value, String origin, String permitNumber, String certificateAgreement,
+			String statisticalUnit, BigDecimal value, String origin, String permitNumber, String certificateAgreement,
 			String certificateNumber) {
 	}
 }

@@ -179,9 +179,20 @@ class DeclarationValidation {
 			}
 			BigDecimal statisticalQuantity = item.statisticalQuantity() == null ? null
 					: positive(v, item.statisticalQuantity(), p + "statisticalQuantity");
-			if (item.statisticalQuantity() == null || statisticalQuantity != null) {
-				LegalQuantity.check(line, quantity, unit, statisticalQuantity)
-					.ifPresent(refusal -> v.add(p + "statisticalQuantity", refusal.code(), refusal.arguments()));
+			UnitCode statisticalUnit = null;
+			boolean statisticalUnitKnown = true;
+			if (item.statisticalUnit() != null && !item.statisticalUnit().isBlank()) {
+				statisticalUnit = v.read(p + "statisticalUnit", () -> UnitCode.of(item.statisticalUnit()));
+				statisticalUnitKnown = statisticalUnit != null && reference.isUnit(statisticalUnit);
+				if (statisticalUnit != null && !statisticalUnitKnown) {
+					v.add(p + "statisticalUnit", "UNIT_UNKNOWN", statisticalUnit.value());
+				}
+			}
+			if ((item.statisticalQuantity() == null || statisticalQuantity != null) && statisticalUnitKnown) {
+				LegalQuantity.Outcome legal = LegalQuantity.check(line, quantity, unit, statisticalQuantity,
+						statisticalUnit);
+				legal.refusal().ifPresent(refused -> v.add(p + refused.field(), refused.code(), refused.arguments()));
+				statisticalQuantity = legal.statisticalQuantity();
 			}
 			BigDecimal value = null;
 			if (item.value() == null) {

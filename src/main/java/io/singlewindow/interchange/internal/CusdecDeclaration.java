@@ -144,7 +144,10 @@ final class CusdecDeclaration {
 							s.read(1, 2, item("quantity"));
 							s.read(1, 3, item("unit"));
 						}
-						case "ZSQ" -> s.read(1, 2, item("statisticalQuantity"));
+						case "ZSQ" -> {
+							s.read(1, 2, item("statisticalQuantity"));
+							s.read(1, 3, item("statisticalUnit"));
+						}
 						default -> {
 						}
 					}

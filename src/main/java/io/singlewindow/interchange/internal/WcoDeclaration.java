@@ -53,8 +53,7 @@ final class WcoDeclaration {
 
 	/** Goods item elements read as they are: path below {@code GovernmentAgencyGoodsItem} → field of the line. */
 	private static final Map<String, String> LINE = Map.of("Commodity/Description", "description",
-			"Origin/CountryCode", "origin",
-			"Commodity/GoodsMeasure/StatisticalQuantity", "statisticalQuantity");
+			"Origin/CountryCode", "origin");
 
 	/**
 	 * WCO DM data element IDs of the elements read, where they were known with confidence when this was written (see
@@ -163,10 +162,11 @@ final class WcoDeclaration {
 				if (INSURANCE.equals(type) && group.containsKey("OtherChargeDeductionAmount")) {
 					amount("insurance", group.get("OtherChargeDeductionAmount"), group.get("OtherChargeDeductionAmount#"),
 							group.get("OtherChargeDeductionAmount@"));
-				} else if (type != null && group.containsKey("OtherChargeDeductionAmount")) {
-					// A commission, royalty or discount changes the customs value; left unread, the declaration was
-					// valued as if it were not there.
-					problemAt("charge", group.get("ChargesTypeCode@"), "INTERCHANGE_CHARGE_NOT_TAKEN", type);
+				} else if (group.containsKey("OtherChargeDeductionAmount")) {
+					// A commission, royalty or discount (or an amount of no type) changes the customs value; left
+					// unread, the declaration was valued as if it were not there.
+					problemAt("charge", type == null ? group.get("OtherChargeDeductionAmount@")
+							: group.get("ChargesTypeCode@"), "INTERCHANGE_CHARGE_NOT_TAKEN", type == null ? "—" : type);
 				}
 			}
 			case "GoodsShipment/Seller/Address/CountryCode" -> counterpart("IMPORT", text, source);
@@ -222,6 +222,12 @@ final class WcoDeclaration {
 			case "Commodity/GoodsMeasure/TariffQuantity" -> {
 				if (once(line("quantity"), text, source) && unit != null) {
 					once(line("unit"), unit, source + "/@unitCode");
+				}
+			}
+			case "Commodity/GoodsMeasure/StatisticalQuantity" -> {
+				// Its unitCode goes with it: 0.31 in TNE was kept as 0.31 of the line's legal unit (kilograms).
+				if (once(line("statisticalQuantity"), text, source) && unit != null) {
+					once(line("statisticalUnit"), unit, source + "/@unitCode");
 				}
 			}
 			case "Commodity/GoodsMeasure/NetNetWeightMeasure" -> netWeight(text, unit, source);

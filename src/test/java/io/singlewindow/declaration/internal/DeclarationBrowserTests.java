@@ -74,6 +74,7 @@ class DeclarationBrowserTests {
 		b.type("item0-description", "perfume");
 		b.type("item0-quantity", "200");
 		b.type("item0-unit", "C62");
+		b.type("item0-statisticalQuantity", "50");
 		b.type("item0-value", "6000");
 		b.type("item0-origin", "FR");
 	}

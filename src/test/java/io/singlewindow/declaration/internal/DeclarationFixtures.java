@@ -98,6 +98,7 @@ final class DeclarationFixtures {
 		BigDecimal quantity = new BigDecimal("100");
 		String unit = "C62";
 		BigDecimal statisticalQuantity;
+		String statisticalUnit;
 		BigDecimal value = new BigDecimal("10000");
 		String origin = "US";
 		String permitNumber;
@@ -126,6 +127,12 @@ final class DeclarationFixtures {
 			return this;
 		}
 
+		ItemBuilder statisticalQuantity(String quantity, String unit) {
+			this.statisticalQuantity = new BigDecimal(quantity);
+			this.statisticalUnit = unit;
+			return this;
+		}
+
 		ItemBuilder value(String value) {
 			this.value = value == null ? null : new BigDecimal(value);
 			return this;
@@ -148,7 +155,8 @@ final class DeclarationFixtures {
 		}
 
 		DeclarationRequest.Item build() {
-			return new DeclarationRequest.Item(hsCode, description, quantity, unit, statisticalQuantity, value, origin,
+			return new DeclarationRequest.Item(hsCode, description, quantity, unit, statisticalQuantity, statisticalUnit,
+					value, origin,
 					permitNumber, agreement, certificate);
 		}
 	}

@@ -355,6 +355,20 @@ class SingleWindowFlowIntegrationTests {
 		assertThat(taskStatus(bags, "CIQ")).isEqualTo("AUTO_APPROVED");
 		assertThat(quarantine.get().remainingQuantity())
 			.isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("180")));
+
+		// The statistical quantity in tonnes is kept, and written off, in kilograms; in litres it is no weight at all.
+		String inTonnes = body(submit("trader.coffee", null, declaration.formatted("40", "C62",
+				"\"statisticalQuantity\":0.06,\"statisticalUnit\":\"TNE\",", before.number()))
+			.andExpect(status().isCreated()).andReturn());
+		assertThat(new BigDecimal(JsonPath.read(inTonnes, "$.items[0].statisticalQuantity").toString()))
+			.isEqualByComparingTo("60");
+		assertThat(quarantine.get().remainingQuantity())
+			.isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("240")));
+		submit("trader.coffee", null, declaration.formatted("40", "C62",
+				"\"statisticalQuantity\":60,\"statisticalUnit\":\"LTR\",", before.number()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("items[0].statisticalUnit"))
+			.andExpect(jsonPath("$.errors[0].code").value("STATISTICAL_UNIT_NOT_LEGAL"));
 	}
 
 	@Test

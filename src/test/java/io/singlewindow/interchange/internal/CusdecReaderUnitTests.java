@@ -91,6 +91,17 @@ class CusdecReaderUnitTests {
 	}
 
 	@Test
+	void aStatisticalQuantityKeepsItsUnit() {
+		var read = read(anInterchange("IC1").with(aCusdec("8").withSegment("QTY+ZSQ:0.31:TNE")));
+
+		var declaration = read.messages().getFirst().declaration();
+		assertThat(declaration.problems()).isEmpty();
+		assertThat(declaration.fields()).containsEntry("items[1].statisticalQuantity", "0.31")
+			.containsEntry("items[1].statisticalUnit", "TNE");
+		assertThat(declaration.sources()).containsEntry("items[1].statisticalUnit", "UNH+8/QTY 26/C186.6411");
+	}
+
+	@Test
 	void aDescriptionLongerThanOneFtxGoesOnInTheNext() {
 		var read = read(anInterchange("IC1").with(aCusdec("5").after("FTX+AAA+++processors",
 				"FTX+AAA+++for servers:of the chip maker")));

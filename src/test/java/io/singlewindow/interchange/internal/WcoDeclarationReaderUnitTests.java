@@ -99,15 +99,23 @@ class WcoDeclarationReaderUnitTests {
 	@Test
 	void aChargeOtherThanInsuranceIsRefusedNeitherReadAsInsuranceNorLeftOutOfTheValue() {
 		// A commission (AI) adds to the customs value: valued without it, the declaration paid too little duty.
-		BatchedDeclaration d = read(aWcoDeclaration("LRN-AI").replacing("<TradeTerms>",
-				"<CustomsValuation><ChargeDeduction><ChargesTypeCode>AI</ChargesTypeCode>"
-						+ "<OtherChargeDeductionAmount currencyID=\"USD\">99</OtherChargeDeductionAmount>"
-						+ "</ChargeDeduction></CustomsValuation><TradeTerms>").text());
+		BatchedDeclaration commission = withHeaderCharge("<ChargesTypeCode>AI</ChargesTypeCode>");
+		BatchedDeclaration untyped = withHeaderCharge("");
 
-		assertThat(d.fields()).doesNotContainKeys("insurance", "freight");
-		assertThat(d.problems()).extracting(p -> p.code() + " " + java.util.Arrays.toString(p.arguments()) + " "
-				+ d.sources().get(p.field())).containsExactly("INTERCHANGE_CHARGE_NOT_TAKEN [AI] "
-						+ "Declaration/GoodsShipment/CustomsValuation/ChargeDeduction/ChargesTypeCode");
+		String charge = "Declaration/GoodsShipment/CustomsValuation/ChargeDeduction/";
+		assertThat(commission.fields()).doesNotContainKeys("insurance", "freight");
+		assertThat(commission.problems()).extracting(p -> p.code() + " " + java.util.Arrays.toString(p.arguments())
+				+ " " + commission.sources().get(p.field()))
+			.containsExactly("INTERCHANGE_CHARGE_NOT_TAKEN [AI] " + charge + "ChargesTypeCode");
+		assertThat(untyped.problems()).extracting(p -> p.code() + " " + untyped.sources().get(p.field()))
+			.as("an amount of no type, at the amount").containsExactly(
+					"INTERCHANGE_CHARGE_NOT_TAKEN " + charge + "OtherChargeDeductionAmount");
+	}
+
+	private static BatchedDeclaration withHeaderCharge(String type) {
+		return read(aWcoDeclaration("LRN-CHARGE").replacing("<TradeTerms>", "<CustomsValuation><ChargeDeduction>" + type
+				+ "<OtherChargeDeductionAmount currencyID=\"USD\">99</OtherChargeDeductionAmount>"
+				+ "</ChargeDeduction></CustomsValuation><TradeTerms>").text());
 	}
 
 	@Test

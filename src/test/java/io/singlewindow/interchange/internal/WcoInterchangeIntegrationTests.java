@@ -120,6 +120,22 @@ class WcoInterchangeIntegrationTests {
 	}
 
 	@Test
+	void aStatisticalQuantityInAUnitThatIsNoMeasureOfTheLineIsRefusedAtItsUnitCode() throws Exception {
+		// Processors are counted in units (C62): 0.31 tonnes of them says nothing the tariff counts.
+		long before = declarations();
+
+		WcoReadBack read = WcoReadBack.read(send(aWcoDeclaration("stat-unit-" + run()).replacing("</GoodsMeasure>",
+				"<StatisticalQuantity unitCode=\"TNE\">0.31</StatisticalQuantity></GoodsMeasure>"),
+				status().isOk()).getResponse().getContentAsByteArray());
+
+		assertThat(read.one("FunctionCode")).isEqualTo(WcoResponseWriter.REFUSED);
+		assertThat(read.all("Error/ValidationCode")).containsExactly("STATISTICAL_UNIT_NOT_LEGAL");
+		assertThat(read.all("Error/Pointer/Location")).anySatisfy(location -> assertThat(location)
+			.endsWith("GovernmentAgencyGoodsItem[1]/Commodity/GoodsMeasure/StatisticalQuantity/@unitCode"));
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	@Test
 	void insuranceOfOneGoodsItemIsRefusedWithWhereToGiveItAndNothingIsStored() throws Exception {
 		long before = declarations();
 
