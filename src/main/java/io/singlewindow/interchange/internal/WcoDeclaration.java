@@ -97,7 +97,7 @@ final class WcoDeclaration {
 			sources.put("items[" + item + "]", itemSource());
 		}
 		if (path.endsWith("/Classification") || path.endsWith("/AdditionalDocument")
-				|| path.equals(VALUATION + "ChargeDeduction")) {
+				|| path.endsWith("CustomsValuation/ChargeDeduction")) {
 			group.clear();
 		}
 	}
@@ -149,14 +149,8 @@ final class WcoDeclaration {
 			case "Exporter/Name", "Exporter/ID" -> party("consignor", path, text, source);
 			case "GoodsShipment/Importer/Name", "GoodsShipment/Importer/ID" -> party("consignee", path, text, source);
 			case VALUATION + "FreightChargeAmount" -> amount("freight", text, unit, source);
-			case VALUATION + "ChargeDeduction/ChargesTypeCode", VALUATION + "ChargeDeduction/OtherChargeDeductionAmount" -> {
-				String name = path.substring(path.lastIndexOf('/') + 1);
-				group.put(name, text);
-				group.put(name + "@", source);
-				if (unit != null) {
-					group.put(name + "#", unit);
-				}
-			}
+			case VALUATION + "ChargeDeduction/ChargesTypeCode", VALUATION + "ChargeDeduction/OtherChargeDeductionAmount" ->
+				charge(path, text, unit, source);
 			case VALUATION + "ChargeDeduction" -> {
 				String type = group.get("ChargesTypeCode");
 				if (INSURANCE.equals(type) && group.containsKey("OtherChargeDeductionAmount")) {
@@ -165,8 +159,7 @@ final class WcoDeclaration {
 				} else if (group.containsKey("OtherChargeDeductionAmount")) {
 					// A commission, royalty or discount (or an amount of no type) changes the customs value; left
 					// unread, the declaration was valued as if it were not there.
-					problemAt("charge", type == null ? group.get("OtherChargeDeductionAmount@")
-							: group.get("ChargesTypeCode@"), "INTERCHANGE_CHARGE_NOT_TAKEN", type == null ? "—" : type);
+					chargeNotTaken();
 				}
 			}
 			case "GoodsShipment/Seller/Address/CountryCode" -> counterpart("IMPORT", text, source);
@@ -191,8 +184,13 @@ final class WcoDeclaration {
 			// Left unread, a declared insurance fell back to the deemed 3‰ without a word.
 			case "CustomsValuation/FreightChargeAmount" -> problemAt("charge", source, "INTERCHANGE_CHARGE_NOT_TAKEN",
 					FREIGHT);
-			case "CustomsValuation/ChargeDeduction/ChargesTypeCode" -> problemAt("charge", source,
-					"INTERCHANGE_CHARGE_NOT_TAKEN", text);
+			case "CustomsValuation/ChargeDeduction/ChargesTypeCode",
+					"CustomsValuation/ChargeDeduction/OtherChargeDeductionAmount" -> charge(path, text, unit, source);
+			case "CustomsValuation/ChargeDeduction" -> {
+				if (group.containsKey("OtherChargeDeductionAmount")) {
+					chargeNotTaken();
+				}
+			}
 			case "Commodity/Classification/ID", "Commodity/Classification/IdentificationTypeCode",
 					"AdditionalDocument/TypeCode", "AdditionalDocument/ID", "AdditionalDocument/Name" -> {
 				String name = path.substring(path.lastIndexOf('/') + 1);
@@ -234,6 +232,23 @@ final class WcoDeclaration {
 			default -> {
 			}
 		}
+	}
+
+	/** A part of a {@code ChargeDeduction}, kept until its end decides what it is. */
+	private void charge(String path, String text, String unit, String source) {
+		String name = path.substring(path.lastIndexOf('/') + 1);
+		group.put(name, text);
+		group.put(name + "@", source);
+		if (unit != null) {
+			group.put(name + "#", unit);
+		}
+	}
+
+	/** A charge or deduction the platform does not add or deduct: named by its type, at its type, or at its amount. */
+	private void chargeNotTaken() {
+		String type = group.get("ChargesTypeCode");
+		problemAt("charge", type == null ? group.get("OtherChargeDeductionAmount@") : group.get("ChargesTypeCode@"),
+				"INTERCHANGE_CHARGE_NOT_TAKEN", type == null ? "—" : type);
 	}
 
 	/** An amount, in the currency its {@code currencyID} names (checked against the invoice's at the end). */

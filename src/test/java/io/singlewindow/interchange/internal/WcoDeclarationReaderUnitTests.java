@@ -126,6 +126,8 @@ class WcoDeclarationReaderUnitTests {
 						+ "<FreightChargeAmount currencyID=\"USD\">40</FreightChargeAmount>"
 						+ "<ChargeDeduction><ChargesTypeCode>67</ChargesTypeCode>"
 						+ "<OtherChargeDeductionAmount currencyID=\"USD\">12</OtherChargeDeductionAmount>"
+						+ "</ChargeDeduction><ChargeDeduction>"
+						+ "<OtherChargeDeductionAmount currencyID=\"USD\">5</OtherChargeDeductionAmount>"
 						+ "</ChargeDeduction></CustomsValuation>").text());
 
 		assertThat(d.fields()).doesNotContainKeys("insurance", "freight");
@@ -133,7 +135,8 @@ class WcoDeclarationReaderUnitTests {
 		assertThat(d.problems()).extracting(p -> p.code() + " " + java.util.Arrays.toString(p.arguments()) + " "
 				+ d.sources().get(p.field())).containsExactly(
 						"INTERCHANGE_CHARGE_NOT_TAKEN [64] " + item + "FreightChargeAmount",
-						"INTERCHANGE_CHARGE_NOT_TAKEN [67] " + item + "ChargeDeduction/ChargesTypeCode");
+						"INTERCHANGE_CHARGE_NOT_TAKEN [67] " + item + "ChargeDeduction/ChargesTypeCode",
+						"INTERCHANGE_CHARGE_NOT_TAKEN [—] " + item + "ChargeDeduction/OtherChargeDeductionAmount");
 	}
 
 	@Test
