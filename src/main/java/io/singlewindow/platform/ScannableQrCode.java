@@ -55,10 +55,14 @@ final class ScannableQrCode {
 	 * its top left corner {@code left} and {@code top} points from the page's left and top edges.
 	 */
 	static BitMatrix of(String text, float left, float top, float size) {
+		BitMatrix usual = encode(text, -1);
 		BitMatrix best = null;
 		int bestRead = -1;
 		for (int attempt = -1; attempt < MASKS; attempt++) {
-			BitMatrix modules = encode(text, attempt);
+			BitMatrix modules = attempt < 0 ? usual : encode(text, attempt);
+			if (attempt >= 0 && modules.equals(usual)) {
+				continue; // the encoder's own mask, read back already
+			}
 			int read = readableResolutions(modules, text, left, top, size);
 			if (read == RESOLUTIONS.length) {
 				return modules;

@@ -169,26 +169,14 @@ class DeclarationValidation {
 					? v.read(p + "description", () -> FreeText.paragraph(item.description(), InputLimits.DESCRIPTION))
 					: null;
 			BigDecimal quantity = positive(v, item.quantity(), p + "quantity");
-			UnitCode unit = null;
-			if (present(v, item.unit(), p + "unit")) {
-				unit = v.read(p + "unit", () -> UnitCode.of(item.unit()));
-				if (unit != null && !reference.isUnit(unit)) {
-					v.add(p + "unit", "UNIT_UNKNOWN", unit.value());
-					unit = null;
-				}
-			}
+			UnitCode unit = present(v, item.unit(), p + "unit") ? unit(v, item.unit(), p + "unit") : null;
 			BigDecimal statisticalQuantity = item.statisticalQuantity() == null ? null
 					: positive(v, item.statisticalQuantity(), p + "statisticalQuantity");
-			UnitCode statisticalUnit = null;
-			boolean statisticalUnitKnown = true;
-			if (item.statisticalUnit() != null && !item.statisticalUnit().isBlank()) {
-				statisticalUnit = v.read(p + "statisticalUnit", () -> UnitCode.of(item.statisticalUnit()));
-				statisticalUnitKnown = statisticalUnit != null && reference.isUnit(statisticalUnit);
-				if (statisticalUnit != null && !statisticalUnitKnown) {
-					v.add(p + "statisticalUnit", "UNIT_UNKNOWN", statisticalUnit.value());
-				}
-			}
-			if ((item.statisticalQuantity() == null || statisticalQuantity != null) && statisticalUnitKnown) {
+			boolean statisticalUnitGiven = item.statisticalUnit() != null && !item.statisticalUnit().isBlank();
+			UnitCode statisticalUnit = statisticalUnitGiven ? unit(v, item.statisticalUnit(), p + "statisticalUnit")
+					: null;
+			if ((item.statisticalQuantity() == null || statisticalQuantity != null)
+					&& (!statisticalUnitGiven || statisticalUnit != null)) {
 				LegalQuantity.Outcome legal = LegalQuantity.check(line, quantity, unit, statisticalQuantity,
 						statisticalUnit);
 				legal.refusal().ifPresent(refused -> v.add(p + refused.field(), refused.code(), refused.arguments()));
@@ -286,6 +274,16 @@ class DeclarationValidation {
 		BigDecimal stored = v.read(field, () -> InputLimits.DECLARED_MONEY.fit(value));
 		v.check(stored == null || stored.signum() >= 0, field, "AMOUNT_NEGATIVE", value);
 		return stored;
+	}
+
+	/** A unit as written, or {@literal null} when refused (its format, or {@code UNIT_UNKNOWN}). */
+	private UnitCode unit(Violations v, String written, String field) {
+		UnitCode unit = v.read(field, () -> UnitCode.of(written));
+		if (unit != null && !reference.isUnit(unit)) {
+			v.add(field, "UNIT_UNKNOWN", unit.value());
+			return null;
+		}
+		return unit;
 	}
 
 	private static boolean present(Violations v, String raw, String field) {

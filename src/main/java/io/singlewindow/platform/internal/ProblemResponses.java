@@ -132,13 +132,9 @@ class ProblemResponses {
 			}
 		}
 		if (jackson != null) {
-			field = jackson.getPath().stream()
+			field = fieldPath(jackson.getPath().stream()
 				.map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
-				.reduce("", String::concat);
-			field = field.startsWith(".") ? field.substring(1) : field;
-			if (field.isEmpty()) {
-				field = "$";
-			}
+				.toList());
 		}
 		// A member named twice in one object (STRICT_DUPLICATE_DETECTION, PlainTextJson): the parser names it.
 		for (Throwable t = e; t != null; t = t.getCause()) {
@@ -171,11 +167,17 @@ class ProblemResponses {
 
 	/** {@code items[0].value}: where the parser stood, in the notation of the errors' fields. */
 	static String pathOf(tools.jackson.core.TokenStreamContext context) {
-		StringBuilder path = new StringBuilder();
+		java.util.LinkedList<String> steps = new java.util.LinkedList<>();
 		for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
-			path.insert(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.currentName());
+			steps.addFirst(c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.currentName());
 		}
-		return path.isEmpty() ? "$" : path.charAt(0) == '.' ? path.substring(1) : path.toString();
+		return fieldPath(steps);
+	}
+
+	/** Steps from the body down ({@code .items}, {@code [0]}, {@code .value}) as {@code items[0].value}; {@code $}: none. */
+	private static String fieldPath(List<String> steps) {
+		String path = String.join("", steps);
+		return path.isEmpty() ? "$" : path.startsWith(".") ? path.substring(1) : path;
 	}
 
 	private static final java.util.Set<Class<?>> WHOLE_NUMBERS = java.util.Set.of(Integer.class, int.class, Long.class,
