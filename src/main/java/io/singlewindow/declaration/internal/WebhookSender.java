@@ -11,6 +11,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -19,11 +24,18 @@ import javax.net.ssl.SSLSocket;
 
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 /**
  * Posts one event to one checked address. Written on a socket rather than through an HTTP client library because the
  * connection must go to the very address {@link WebhookTargets} checked (a client that resolves the host again could
  * be sent elsewhere by a second DNS answer), while TLS still verifies the certificate against the host name. The
  * answer's status line is all that is read: a redirect (3xx) is a failed delivery, never followed.
+ * <p>
+ * The receiver is whoever registered the webhook, so nothing it does may hold a delivery longer than
+ * {@link Limits#deadline()}: each read (the TLS handshake's included) waits at most {@link Limits#read()}, and at the
+ * deadline the socket is closed under the attempt whatever it is waiting for, so a receiver trickling its answer a
+ * byte at a time cannot keep it either. A delivery batch waits for its slowest receiver, with its rows locked.
  */
 @Component
 class WebhookSender {
@@ -32,13 +44,65 @@ class WebhookSender {
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 	private static final int MAX_STATUS_LINE = 1024;
 
-	/** @return the HTTP status the receiver answered */
+	/** How long an attempt may wait to connect, for one read, and in all. */
+	record Limits(Duration connect, Duration read, Duration deadline) {
+		static final Limits STANDARD = new Limits(CONNECT_TIMEOUT, READ_TIMEOUT, Duration.ofSeconds(20));
+	}
+
+	private final Limits limits;
+
+	/** Closes the sockets of attempts past their deadline; one thread for all, asleep unless one is due. */
+	private final ScheduledExecutorService deadlines = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook-deadlines").daemon().factory());
+
+	@org.springframework.beans.factory.annotation.Autowired
+	WebhookSender() {
+		this(Limits.STANDARD);
+	}
+
+	WebhookSender(Limits limits) {
+		this.limits = limits;
+	}
+
+	Limits limits() {
+		return limits;
+	}
+
+	@PreDestroy
+	void stop() {
+		deadlines.shutdownNow();
+	}
+
+	/**
+	 * @return the HTTP status the receiver answered
+	 * @throws IOException also when the receiver did not answer within the deadline (message "no answer within …")
+	 */
 	int post(WebhookTargets.Target target, Map<String, String> headers, String body) throws IOException {
+		Socket raw = new Socket();
+		AtomicBoolean cutOff = new AtomicBoolean();
+		ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+			cutOff.set(true);
+			closeQuietly(raw);
+		}, limits.deadline().toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			return exchange(raw, target, headers, body);
+		} catch (IOException e) {
+			if (cutOff.get()) {
+				throw new IOException("no answer within " + limits.deadline().toSeconds() + " s", e);
+			}
+			throw e;
+		} finally {
+			deadline.cancel(false);
+			closeQuietly(raw);
+		}
+	}
+
+	private int exchange(Socket raw, WebhookTargets.Target target, Map<String, String> headers, String body)
+			throws IOException {
 		byte[] payload = body.getBytes(StandardCharsets.UTF_8);
 		String host = WebhookTargets.hostOf(target.uri());
 		boolean tls = "https".equalsIgnoreCase(target.uri().getScheme());
-		try (Socket socket = connect(target, host, tls)) {
-			socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+		try (Socket socket = connect(raw, target, host, tls)) {
 			String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty() ? "/"
 					: target.uri().getRawPath();
 			if (target.uri().getRawQuery() != null) {
@@ -62,10 +126,11 @@ class WebhookSender {
 		}
 	}
 
-	private static Socket connect(WebhookTargets.Target target, String host, boolean tls) throws IOException {
-		Socket socket = new Socket();
+	private Socket connect(Socket socket, WebhookTargets.Target target, String host, boolean tls) throws IOException {
 		try {
-			socket.connect(new InetSocketAddress(target.address(), target.port()), (int) CONNECT_TIMEOUT.toMillis());
+			socket.connect(new InetSocketAddress(target.address(), target.port()), (int) limits.connect().toMillis());
+			// Before the handshake: its reads wait on the receiver as much as the answer's do.
+			socket.setSoTimeout((int) limits.read().toMillis());
 			if (!tls) {
 				return socket;
 			}
@@ -86,6 +151,14 @@ class WebhookSender {
 		} catch (NoSuchAlgorithmException e) {
 			socket.close();
 			throw new IOException(e);
+		}
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		} catch (IOException e) {
+			// closing a socket nobody will use again: nothing to do about a failure
 		}
 	}
 

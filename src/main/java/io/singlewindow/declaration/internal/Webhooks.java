@@ -66,7 +66,7 @@ class Webhooks {
 	private final Map<String, ResponseWriter> writers;
 	private final JsonMapper json;
 	private final RunApart deliveryRuns = new RunApart("webhook-deliveries",
-			WebhookSender.CONNECT_TIMEOUT.plus(WebhookSender.READ_TIMEOUT), this::deliverDueNow);
+			WebhookSender.Limits.STANDARD.deadline(), this::deliverDueNow);
 
 	/**
 	 * The formats of each enterprise's active webhooks, kept for one revision of the reference data: every status
@@ -265,7 +265,7 @@ class Webhooks {
 		deliverAllDue(time.now());
 	}
 
-	/** Lets a delivery under way finish (at most a connect and a read timeout) before the database goes. */
+	/** Lets a delivery under way finish (at most the sender's deadline, 20 s) before the database goes. */
 	@PreDestroy
 	void stop() throws InterruptedException {
 		deliveryRuns.stop();
