@@ -68,10 +68,10 @@ class HostileInputFuzzTests {
 	 */
 	static final long SEED = Long.getLong("fuzz.seed", 20261129L);
 
-	/** About 50 variants for each of the 41 REST write endpoints. */
+	/** About 50 variants for each of the 42 REST write endpoints. */
 	static final int TRIES = Integer.getInteger("fuzz.tries", 2_000);
 
-	/** About 30 variants for each of the 32 web form routes. */
+	/** About 30 variants for each of the 33 web form routes. */
 	static final int FORM_TRIES = Integer.getInteger("fuzz.formTries", 1_000);
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -357,6 +357,10 @@ class HostileInputFuzzTests {
 						declarationTables),
 				new Endpoint("release goods", HttpMethod.POST, "/api/v1/declarations/{}/release", List.of(declarationId),
 						"officer.customs", "{}", Set.of(), declarationTables),
+				// Always of a version long gone: no variant withdraws the declaration the other endpoints work on.
+				new Endpoint("withdraw a declaration", HttpMethod.POST, "/api/v1/declarations/{}/withdrawal",
+						List.of(declarationId), "trader.chip", "{\"reason\":\"sent twice\",\"version\":" + STALE + "}",
+						Set.of("version"), declarationTables),
 				new Endpoint("decide a task", HttpMethod.POST, "/api/v1/tasks/{}/decision",
 						List.of(targets.customsTaskId()), "officer.customs",
 						"{\"decision\":\"QUERY\",\"reason\":\"Which model?\",\"version\":" + STALE + "}", Set.of("version"),
@@ -526,6 +530,9 @@ class HostileInputFuzzTests {
 						params("agency", "CIQ", "answer", "certificate attached"), Set.of(), DECLARATION_TABLES),
 				new Form("release goods", "/declarations/{}/release", List.of(declarationId), "officer.customs",
 						params(), Set.of(), DECLARATION_TABLES),
+				// A declaration nobody has: the form's variants are read and refused, the shared one stays under review.
+				new Form("withdraw a declaration", "/declarations/{}/withdrawal", List.of(unknown), "trader.chip",
+						params("reason", "sent twice"), Set.of(), DECLARATION_TABLES),
 				new Form("decide a task", "/tasks/{}/decision", List.of(targets.customsTaskId()), "officer.customs",
 						params("decision", "QUERY", "reason", "Which model?", "declarationId", declarationId,
 								"version", stale),

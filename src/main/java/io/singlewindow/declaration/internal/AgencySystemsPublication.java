@@ -19,6 +19,7 @@ import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.declaration.DeclarationReleased;
 import io.singlewindow.declaration.DeclarationSubmitted;
+import io.singlewindow.declaration.DeclarationWithdrawn;
 import io.singlewindow.platform.BusinessTime;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,6 +94,12 @@ class AgencySystemsPublication {
 		status("RELEASED", released.declarationId(), null, null, released.releasedAt());
 	}
 
+	/** An agency's system drops the declaration's open tasks from its own queue when it hears this. */
+	@ApplicationModuleListener
+	void on(DeclarationWithdrawn withdrawn) throws Exception {
+		status("WITHDRAWN", withdrawn.declarationId(), null, null, withdrawn.withdrawnAt());
+	}
+
 	/**
 	 * Sends again what a broker outage left unsent, once it is old enough not to be still on its way. The registry
 	 * does not say which listener a publication is for, so a failed publication of another listener of the same
@@ -104,7 +111,8 @@ class AgencySystemsPublication {
 		incomplete.resubmitIncompletePublications(p -> p.getStatus() == EventPublication.Status.FAILED
 				&& p.getPublicationDate().isBefore(before) && (p.getEvent() instanceof AgencyTaskOpened
 						|| p.getEvent() instanceof DeclarationSubmitted || p.getEvent() instanceof AgencyDecisionRecorded
-						|| p.getEvent() instanceof DeclarationCleared || p.getEvent() instanceof DeclarationReleased));
+						|| p.getEvent() instanceof DeclarationCleared || p.getEvent() instanceof DeclarationReleased
+						|| p.getEvent() instanceof DeclarationWithdrawn));
 	}
 
 	private void status(String event, UUID declarationId, String agency, String decision, Instant at)

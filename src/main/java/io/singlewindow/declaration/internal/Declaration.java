@@ -16,6 +16,7 @@ import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
+import io.singlewindow.declaration.DeclarationWithdrawn;
 import io.singlewindow.risk.RiskDecision;
 
 /**
@@ -61,7 +62,7 @@ final class Declaration {
 	private final Map<UUID, Task> tasks = new LinkedHashMap<>();
 	private final List<TaskChange> taskChanges = new ArrayList<>();
 	private final List<RoutedTask> routed = new ArrayList<>();
-	private final List<UUID> withdrawn = new ArrayList<>();
+	private final List<UUID> unrouted = new ArrayList<>();
 	private final List<TimelineEntry> timeline = new ArrayList<>();
 	private final List<Object> events = new ArrayList<>();
 	private Instant changedAt;
@@ -135,7 +136,7 @@ final class Declaration {
 		}
 		previous.forEach((agency, prior) -> {
 			if (!work.containsKey(new AgencyCode(agency))) {
-				withdrawn.add(prior.id());
+				unrouted.add(prior.id());
 				timeline.add(new TimelineEntry(now, "UNROUTED", agency, "system", null, null));
 			}
 		});
@@ -186,9 +187,14 @@ final class Declaration {
 	/**
 	 * The declarant answers an agency's question: the task goes back to that agency's queue.
 	 *
-	 * @throws Problem 409 {@code TASK_NOT_QUERIED} when the agency asked nothing (or its question was answered)
+	 * @throws Problem 409 {@code DECLARATION_CLOSED} once it is rejected, withdrawn, cleared or released (a question
+	 *     left open there is answered by nobody); {@code TASK_NOT_QUERIED} when the agency asked nothing (or its
+	 *     question was answered)
 	 */
 	void answer(AgencyCode agency, String answer, String by, Instant now) {
+		if (!status.open()) {
+			throw Problem.conflict("DECLARATION_CLOSED", number, status.name());
+		}
 		List<Task> queried = tasks.values().stream()
 			.filter(t -> t.agency().equals(agency) && t.status() == TaskStatus.QUERIED)
 			.toList();
@@ -199,6 +205,25 @@ final class Declaration {
 		timeline.add(new TimelineEntry(now, "ANSWERED", agency.value(), by, null, answer));
 		events.add(new AgencyTaskOpened(id, number, agency, "ANSWERED", now));
 		consolidate(now);
+	}
+
+	/**
+	 * The declarant withdraws it while the agencies still review it or wait for an answer: its status is final, no
+	 * officer decides its tasks any more (they stay as they were, like those of a rejected declaration), and what it
+	 * wrote off permits is the caller's to give back. After a clearance the goods are the agencies' business: a
+	 * cleared declaration is not withdrawn by its declarant.
+	 *
+	 * @param reason why, required (the caller reads and checks it)
+	 * @throws Problem 409 {@code DECLARATION_NOT_WITHDRAWABLE} unless it is under review or queried
+	 */
+	void withdraw(String reason, String by, Instant now) {
+		if (!status.amendable()) {
+			throw Problem.conflict("DECLARATION_NOT_WITHDRAWABLE", number, status.named());
+		}
+		status = DeclarationStatus.WITHDRAWN;
+		changedAt = now;
+		timeline.add(new TimelineEntry(now, "WITHDRAWN", null, by, null, reason));
+		events.add(new DeclarationWithdrawn(id, number, declarant, by, reason, now));
 	}
 
 	/**
@@ -299,8 +324,8 @@ final class Declaration {
 	}
 
 	/** Tasks of agencies an amendment no longer routes to. */
-	List<UUID> withdrawnTasks() {
-		return Collections.unmodifiableList(withdrawn);
+	List<UUID> unroutedTasks() {
+		return Collections.unmodifiableList(unrouted);
 	}
 
 	List<TaskChange> taskChanges() {

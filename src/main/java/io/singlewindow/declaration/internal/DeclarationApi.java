@@ -407,6 +407,27 @@ class DeclarationApi {
 		return visible(actor, declarations.answer(actor, id, AgencyCode.of(agency), answer.answer()));
 	}
 
+	/**
+	 * @param reason why the declarant withdraws it, required
+	 * @param version the declaration's version the caller read; without it, withdrawn as it is now
+	 */
+	record Withdrawal(String reason, Integer version) {
+	}
+
+	@PostMapping("/declarations/{id}/withdrawal")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_WITHDRAWABLE", "DECLARATION_CHANGED" },
+			invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER" })
+	@Operation(summary = "Withdraw a declaration under review or queried (its declarant)",
+			description = "Final: no agency decides it any more, its permit write-offs are given back, the declarant's "
+					+ "webhooks and the agencies' systems hear WITHDRAWN. 409 DECLARATION_NOT_WITHDRAWABLE once "
+					+ "rejected, withdrawn, cleared or released (a cleared declaration is the agencies' business); "
+					+ "with version, 409 DECLARATION_CHANGED when it changed since the caller read that version.")
+	DeclarationView withdraw(@PathVariable UUID id, @RequestBody Withdrawal withdrawal) {
+		Actor actor = currentActor.get();
+		return visible(actor, declarations.withdraw(actor, id, withdrawal.reason(), withdrawal.version()));
+	}
+
 	@PostMapping("/declarations/{id}/release")
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
 			conflict = "DECLARATION_NOT_CLEARED")

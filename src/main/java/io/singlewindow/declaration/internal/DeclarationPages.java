@@ -459,6 +459,30 @@ class DeclarationPages {
 		return "redirect:/declarations/" + id + "?recorded=RELEASED";
 	}
 
+	/** What the declarant typed as the reason for a withdrawal, and why it was refused. */
+	record WithdrawError(String message, String text) {
+	}
+
+	@PostMapping("/declarations/{id}/withdrawal")
+	String withdraw(@PathVariable UUID id, @RequestParam(required = false) String reason, Model model, Locale locale,
+			HttpServletResponse response) {
+		try {
+			declarations.withdraw(currentActor.get(), id, reason, null);
+			return "redirect:/declarations/" + id + "?recorded=WITHDRAWN";
+		} catch (Problem problem) {
+			if (problem.status().value() == 403 || problem.status().value() == 404) {
+				throw problem;
+			}
+			response.setStatus(problem.status().value());
+			var first = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst();
+			String code = first == null ? problem.code() : first.code();
+			Object[] arguments = first == null ? problem.arguments() : first.arguments();
+			model.addAttribute("withdrawError", new WithdrawError(
+					messages.getMessage("problem." + code, arguments, code, locale), reason));
+			return detail(id, model);
+		}
+	}
+
 	@PostMapping("/tasks/{taskId}/decision")
 	String decide(@PathVariable UUID taskId, @RequestParam Declarations.Decision decision,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) UUID declarationId,

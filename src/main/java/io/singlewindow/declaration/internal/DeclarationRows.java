@@ -313,7 +313,7 @@ class DeclarationRows {
 						outcome.policy(), outcome.note(), decidedBy, decidedAt, task.fingerprint(), now });
 			}
 		}
-		d.withdrawnTasks().forEach(task -> jdbc.sql("DELETE FROM agency_task WHERE id = ?").param(task).update());
+		d.unroutedTasks().forEach(task -> jdbc.sql("DELETE FROM agency_task WHERE id = ?").param(task).update());
 		Pending pending = held.get();
 		if (pending != null) {
 			pending.tasks().addAll(inserts);

@@ -2,9 +2,11 @@ package io.singlewindow.declaration.internal;
 
 import java.util.Collection;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /** The one status a trader sees, consolidated from the agencies' tasks. */
 enum DeclarationStatus {
-	SUBMITTED, UNDER_REVIEW, QUERIED, REJECTED, CLEARED, RELEASED;
+	SUBMITTED, UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED;
 
 	/**
 	 * The consolidated status of a declaration under review: one rejection rejects it, an open question queries it,
@@ -26,6 +28,11 @@ enum DeclarationStatus {
 	/** The declarant may still change what was declared: nobody has rejected or cleared it yet. */
 	boolean amendable() {
 		return this == UNDER_REVIEW || this == QUERIED;
+	}
+
+	/** Its name in the reader's language, for a problem's message ("is Cleared" rather than its code). */
+	DefaultMessageSourceResolvable named() {
+		return new DefaultMessageSourceResolvable(new String[] { "declaration.status." + name() }, name());
 	}
 
 	boolean open() {

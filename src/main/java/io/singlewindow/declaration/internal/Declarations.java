@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -324,8 +323,7 @@ class Declarations {
 
 	/** The status is quoted in the reader's language ("is Cleared"), not as its code. */
 	static Problem notAmendable(String number, DeclarationStatus status) {
-		return Problem.conflict("DECLARATION_NOT_AMENDABLE", number,
-				new DefaultMessageSourceResolvable(new String[] { "declaration.status." + status.name() }, status.name()));
+		return Problem.conflict("DECLARATION_NOT_AMENDABLE", number, status.named());
 	}
 
 	/**
@@ -432,13 +430,46 @@ class Declarations {
 	public DeclarationView answer(Actor actor, UUID declarationId, AgencyCode agency, String answer) {
 		Declaration declaration = rows.lock(declarationId);
 		actor.requireActFor(declaration.declarant());
-		if (answer == null || answer.isBlank()) {
-			throw Problem.invalidField("answer", "REQUIRED");
-		}
-		answer = FreeText.read("answer", answer, InputLimits.REASON);
-		declaration.answer(agency, answer.strip(), actor.username(), time.now());
+		declaration.answer(agency, requiredText("answer", "REQUIRED", answer), actor.username(), time.now());
 		save(declaration);
 		return store.find(declarationId).orElseThrow();
+	}
+
+	/**
+	 * The declarant withdraws a declaration the agencies still review or have queried (the goods will not move, it
+	 * was sent twice, …): no officer decides it any more and its permit write-offs are given back at once, as for a
+	 * rejection.
+	 *
+	 * @param expectedVersion the version the declarant read; {@literal null} withdraws it as it is now
+	 * @throws Problem 422 {@code REASON_REQUIRED}; 409 {@code DECLARATION_NOT_WITHDRAWABLE} once rejected,
+	 *     withdrawn, cleared or released, {@code DECLARATION_CHANGED} when it changed since the declarant read it
+	 */
+	@Transactional
+	public DeclarationView withdraw(Actor actor, UUID id, String reason, Integer expectedVersion) {
+		Declaration declaration = rows.lock(id);
+		actor.requireActFor(declaration.declarant());
+		reason = requiredText("reason", "REASON_REQUIRED", reason);
+		if (expectedVersion != null && expectedVersion != declaration.version()) {
+			throw Problem.conflict("DECLARATION_CHANGED", declaration.number(), expectedVersion, declaration.version());
+		}
+		DeclarationStatus before = declaration.status();
+		declaration.withdraw(reason, actor.username(), time.now());
+		auditTrail.record(AuditRecord.of("DECLARATION_WITHDRAWN", "DECLARATION", id).by(actor)
+			.change(AuditRecord.state("number", declaration.number(), "declarant", declaration.declarant().value(),
+					"status", before.name()), AuditRecord.state("number", declaration.number(), "declarant",
+							declaration.declarant().value(), "status", declaration.status().name(), "reason", reason)));
+		permits.restore(id);
+		save(declaration);
+		log.info("event=declaration_withdrawn number={} by={}", declaration.number(), actor.username());
+		return store.find(id).orElseThrow();
+	}
+
+	/** Text the caller must give (an answer, a reason): refused at its field when blank, else read as free text. */
+	private static String requiredText(String field, String code, String raw) {
+		if (raw == null || raw.isBlank()) {
+			throw Problem.invalidField(field, code);
+		}
+		return FreeText.read(field, raw, InputLimits.REASON).strip();
 	}
 
 	/** A customs officer releases the goods of a cleared declaration. */

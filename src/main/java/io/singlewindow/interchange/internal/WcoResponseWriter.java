@@ -33,7 +33,7 @@ final class WcoResponseWriter {
 
 	/** The consolidated status → the response's function code. */
 	private static final Map<String, String> FUNCTION = Map.of("SUBMITTED", ACCEPTED, "UNDER_REVIEW", ACCEPTED,
-			"QUERIED", "06", "REJECTED", "10", "CLEARED", "09", "RELEASED", "08");
+			"QUERIED", "06", "REJECTED", "10", "WITHDRAWN", "10", "CLEARED", "09", "RELEASED", "08");
 
 	/** WCO DM document section codes of the classes a problem may be found in. */
 	private static final Map<String, String> SECTIONS = Map.of("Declaration", "42A", "GoodsShipment", "67A",

@@ -91,7 +91,7 @@ class DeclarationRoutingUnitTests {
 		declaration.route(declared, work, GREEN, NO_PERMITS, previous, NOW);
 
 		assertThat(declaration.routedTasks()).isEmpty();
-		assertThat(declaration.withdrawnTasks()).containsExactly(ciqTask);
+		assertThat(declaration.unroutedTasks()).containsExactly(ciqTask);
 		assertThat(declaration.status()).isEqualTo(DeclarationStatus.CLEARED);
 		assertThat(declaration.timeline()).extracting(Declaration.TimelineEntry::event)
 			.containsExactly("AMENDED", "UNROUTED", "CLEARED");

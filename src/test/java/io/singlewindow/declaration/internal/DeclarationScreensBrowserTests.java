@@ -15,7 +15,7 @@ import io.singlewindow.web.BrowserTestCase;
 
 /**
  * The declaration page as people rely on it: an officer's empty reason is a field error, what a trader types survives
- * the live updates, and the trader is never offered an amendment that can no longer be made.
+ * the live updates, the trader is never offered an amendment that can no longer be made, and withdraws with a reason.
  */
 class DeclarationScreensBrowserTests extends BrowserTestCase {
 
@@ -130,6 +130,34 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		assertThat(browser.waitForText(By.id("declaration-status"), "Cleared")).isTrue();
 		assertThat(browser.gone(By.id("amend"))).isTrue();
 		assertThat(browser.text(By.id("declaration-next"))).isEqualTo("Every agency approved. Customs releases the goods next.");
+	}
+
+	@Test
+	void aTraderWithdrawsADeclarationGivingAReasonAndIsOfferedNothingMoreOnIt() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		logIn("trader.chip");
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+
+		// Blanks pass the browser's own required check: the platform's refusal is what the trader meets.
+		browser.click("withdraw-open");
+		browser.type("withdraw-reason", "   ");
+		browser.clickForNextPage("withdraw");
+		assertThat(browser.text(By.id("withdraw-reason-error"))).isEqualTo("请填写理由或问题。");
+		assertThat(browser.waitFor(By.id("withdraw-reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(api.status(id)).isEqualTo("UNDER_REVIEW");
+		browser.screenshot("declaration-withdraw-without-reason-zh");
+
+		browser.type("withdraw-reason", "买方取消订单");
+		browser.clickForNextPage("withdraw");
+		assertThat(browser.waitForText(By.id("declaration-status"), "已撤回")).isTrue();
+		assertThat(browser.text(By.id("recorded"))).startsWith("已记录：报关单已撤回");
+		assertThat(browser.text(By.id("timeline"))).contains("申报人撤回").contains("买方取消订单");
+		assertThat(browser.text(By.id("task-status-CIQ"))).as("the inspection's task waits for nobody").isEqualTo("不再审核");
+		assertThat(browser.text(By.id("task-reason-CIQ"))).doesNotContain("由该部门关员决定");
+		assertThat(browser.driver().findElements(By.id("withdraw-open"))).as("nothing more to withdraw").isEmpty();
+		assertThat(browser.driver().findElements(By.id("amend"))).as("nor to amend").isEmpty();
+		assertThat(api.status(id)).isEqualTo("WITHDRAWN");
+		browser.screenshot("declaration-withdrawn-zh");
 	}
 
 	@Test

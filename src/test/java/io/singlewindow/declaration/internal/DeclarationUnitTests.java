@@ -17,6 +17,7 @@ import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
+import io.singlewindow.declaration.DeclarationWithdrawn;
 
 /** The declaration aggregate guards every change after submission and records what happened, without a database. */
 class DeclarationUnitTests {
@@ -120,6 +121,67 @@ class DeclarationUnitTests {
 		assertThat(cleared.events()).singleElement().isInstanceOf(DeclarationReleased.class);
 		assertThatThrownBy(() -> cleared.release("officer.customs", NOW))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CLEARED"));
+	}
+
+	@Test
+	void theDeclarantWithdrawsADeclarationUnderReviewAndNoOfficerDecidesItAnyMore() {
+		var declaration = underReview(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.PENDING, 0));
+
+		declaration.withdraw("the buyer cancelled the order", "trader.coffee", NOW);
+
+		assertThat(declaration.status()).isEqualTo(DeclarationStatus.WITHDRAWN);
+		assertThat(declaration.statusMoved()).isTrue();
+		assertThat(declaration.clearedNow()).isFalse();
+		assertThat(declaration.changedAt()).isEqualTo(NOW);
+		assertThat(declaration.timeline()).singleElement()
+			.isEqualTo(new Declaration.TimelineEntry(NOW, "WITHDRAWN", null, "trader.coffee", null,
+					"the buyer cancelled the order"));
+		assertThat(declaration.events()).singleElement().isEqualTo(new DeclarationWithdrawn(declaration.id(),
+				declaration.number(), declarant(), "trader.coffee", "the buyer cancelled the order", NOW));
+		assertThat(declaration.taskChanges()).as("its tasks stay as they were").isEmpty();
+		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, 0, "officer.ciq", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_CLOSED"));
+		assertThat(declaration.status()).isEqualTo(DeclarationStatus.WITHDRAWN);
+	}
+
+	@Test
+	void aQueriedDeclarationIsWithdrawnAndItsOpenQuestionIsAnsweredByNobody() {
+		var declaration = underReview(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.PENDING, 0));
+		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", null, "officer.ciq", NOW);
+
+		declaration.withdraw("shipped under another declaration", "trader.coffee", NOW);
+
+		assertThat(declaration.status()).isEqualTo(DeclarationStatus.WITHDRAWN);
+		assertThatThrownBy(() -> declaration.answer(AgencyCode.CIQ, "Fazenda Santa Ines", "trader.coffee", NOW))
+			.as("an answer would put the task back in a queue and consolidate the status afresh")
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_CLOSED"));
+		assertThat(declaration.status()).isEqualTo(DeclarationStatus.WITHDRAWN);
+	}
+
+	@Test
+	void onlyADeclarationUnderReviewOrQueriedIsWithdrawn() {
+		for (DeclarationStatus closed : List.of(DeclarationStatus.REJECTED, DeclarationStatus.WITHDRAWN,
+				DeclarationStatus.CLEARED, DeclarationStatus.RELEASED)) {
+			var declaration = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), closed, 3,
+					List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
+
+			assertThatThrownBy(() -> declaration.withdraw("too late", "trader.coffee", NOW)).as(closed.name())
+				.isInstanceOfSatisfying(Problem.class,
+						p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_WITHDRAWABLE"));
+			assertThat(declaration.status()).isEqualTo(closed);
+			assertThat(declaration.events()).isEmpty();
+			assertThat(declaration.timeline()).isEmpty();
+		}
+	}
+
+	@Test
+	void aQuestionLeftOpenOnARejectedDeclarationIsNotAnswered() {
+		var declaration = underReview(customs(TaskStatus.PENDING, 0), ciq(TaskStatus.PENDING, 0));
+		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", null, "officer.ciq", NOW);
+		declaration.decide(CUSTOMS_TASK, TaskStatus.REJECTED, "undervalued", null, "officer.customs", NOW);
+
+		assertThatThrownBy(() -> declaration.answer(AgencyCode.CIQ, "Fazenda Santa Ines", "trader.coffee", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_CLOSED"));
 	}
 
 	@Test

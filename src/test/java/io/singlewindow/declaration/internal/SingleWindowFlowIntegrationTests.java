@@ -194,6 +194,90 @@ class SingleWindowFlowIntegrationTests {
 			.as("the first amendment stands").isEqualByComparingTo("2");
 	}
 
+	@Test
+	void theDeclarantWithdrawsADeclarationUnderReviewAndItsPermitQuotaComesBack() throws Exception {
+		HeldPermit before = ail();
+		String created = body(submit("trader.chip", null, chipDeclaration(before.number(), "3"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		int read = JsonPath.read(created, "$.version");
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("3")));
+
+		for (String stranger : List.of("trader.coffee", "officer.ciq", "officer.customs", "admin")) {
+			withdraw(stranger, id, "{\"reason\":\"not mine\"}").andExpect(status().isForbidden());
+		}
+		withdraw("trader.chip", id, "{\"reason\":\"  \"}").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"))
+			.andExpect(jsonPath("$.errors[0].code").value("REASON_REQUIRED"));
+		withdraw("trader.chip", id, "{\"reason\":\"the buyer cancelled\",\"version\":" + (read - 1) + "}")
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_CHANGED"));
+		assertThat(JsonPath.<String>read(view("trader.chip", id), "$.status")).isEqualTo("UNDER_REVIEW");
+		assertThat(ail().remainingQuantity()).as("nothing refused gave the quota back")
+			.isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("3")));
+
+		// The chip maker's authorised broker withdraws it for its principal.
+		withdraw("broker", id, "{\"reason\":\"The buyer cancelled the order\",\"version\":" + read + "}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity());
+		String seen = view("trader.chip", id);
+		assertThat(JsonPath.<List<String>>read(seen, "$.timeline[?(@.event == 'WITHDRAWN')].reason"))
+			.containsExactly("The buyer cancelled the order");
+		assertThat(JsonPath.<List<String>>read(seen, "$.timeline[?(@.event == 'WITHDRAWN')].actor"))
+			.containsExactly("broker");
+		decide("officer.ciq", taskId(created, "CIQ"), "APPROVE", null).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("DECLARATION_CLOSED"));
+		String ciqQueue = body(mvc.perform(get("/api/v1/agencies/CIQ/tasks")
+			.header("Authorization", "Bearer sw-demo-officer.ciq")).andExpect(status().isOk()).andReturn());
+		assertThat(JsonPath.<List<String>>read(ciqQueue, "$[*].declarationId")).doesNotContain(id);
+		withdraw("trader.chip", id, "{\"reason\":\"again\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("DECLARATION_NOT_WITHDRAWABLE"));
+		mvc.perform(put("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(chipDeclaration(null, "2")))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_AMENDABLE"));
+		assertThat(ail().remainingQuantity()).as("given back once").isEqualByComparingTo(before.remainingQuantity());
+		assertThat(jdbc.sql("""
+				SELECT action || ' by ' || actor_name FROM audit_entry
+				WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class).list())
+			.containsExactly("DECLARATION_WITHDRAWN by broker", "PERMIT_WRITE_OFFS_RESTORED by broker");
+	}
+
+	@Test
+	void aClearedDeclarationIsNotWithdrawnByItsDeclarant() throws Exception {
+		String cleared = body(submit("trader.chip", null, processors("200", "4000")).andExpect(status().isCreated())
+			.andReturn());
+		assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
+
+		withdraw("trader.chip", JsonPath.read(cleared, "$.id"), "{\"reason\":\"changed my mind\"}")
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_WITHDRAWABLE"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is Cleared")));
+		assertThat(JsonPath.<String>read(view("trader.chip", JsonPath.read(cleared, "$.id")), "$.status"))
+			.isEqualTo("CLEARED");
+	}
+
+	@Test
+	void aQuestionOfAWithdrawnDeclarationIsAnsweredByNobody() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		decide("officer.ciq", taskId(created, "CIQ"), "QUERY", "Which lab tested the batteries?")
+			.andExpect(status().isOk());
+		withdraw("trader.chip", id, "{\"reason\":\"shipped under another declaration\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("WITHDRAWN"));
+
+		answer("trader.chip", id, "CIQ", "CQC Xiamen, report 2026-118").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("DECLARATION_CLOSED"));
+		String seen = view("officer.ciq", id);
+		assertThat(JsonPath.<String>read(seen, "$.status")).isEqualTo("WITHDRAWN");
+		assertThat(taskStatus(seen, "CIQ")).isEqualTo("QUERIED");
+	}
+
+	private org.springframework.test.web.servlet.ResultActions withdraw(String user, String id, String json)
+			throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/withdrawal", id)
+			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
 	private static String withVersion(String json, int version) {
 		return json.replaceFirst("\\{", "{\"version\":" + version + ",");
 	}

@@ -40,7 +40,7 @@ class WcoResponseWriterUnitTests {
 	@Test
 	void eachConsolidatedStatusHasItsFunctionCode() {
 		for (String[] status : new String[][] { { "UNDER_REVIEW", "01" }, { "QUERIED", "06" }, { "REJECTED", "10" },
-				{ "CLEARED", "09" }, { "RELEASED", "08" } }) {
+				{ "WITHDRAWN", "10" }, { "CLEARED", "09" }, { "RELEASED", "08" } }) {
 			WcoReadBack read = WcoReadBack.read(WcoResponseWriter.accepted("R", assessed(status[0]), NOW));
 			assertThat(read.one("FunctionCode")).as(status[0]).isEqualTo(status[1]);
 			assertThat(read.one("Status/NameCode")).isEqualTo(status[0]);
