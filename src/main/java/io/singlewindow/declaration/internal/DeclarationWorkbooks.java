@@ -103,8 +103,10 @@ class DeclarationWorkbooks {
 		}
 
 		private String cellOf(String field) {
-			if (field.contains("!")) {
-				return field; // already a cell
+			if (field.contains("!") || field.startsWith(row + "/")) {
+				// Already a cell, or a place inside the declaration's own source (a message's segment and element,
+				// e.g. UNH+1/BGM 2/1225, where the reader found the problem): it was named by the message only.
+				return field;
 			}
 			if (cells.containsKey(field)) {
 				return cells.get(field);

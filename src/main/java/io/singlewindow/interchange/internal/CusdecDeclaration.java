@@ -18,6 +18,12 @@ import io.singlewindow.declaration.BatchedDeclaration;
  */
 final class CusdecDeclaration {
 
+	/**
+	 * The only message function (BGM 1225, UNCL 1225) the platform takes: an original declaration. Cancelling is
+	 * {@code POST /api/v1/declarations/{id}/withdrawal}, amending {@code PUT /api/v1/declarations/{id}}.
+	 */
+	static final String ORIGINAL = "9";
+
 	/** Document name codes (BGM C002/1001) of a goods declaration for importation and for exportation. */
 	static final String IMPORT = "929";
 	static final String EXPORT = "830";
@@ -60,6 +66,11 @@ final class CusdecDeclaration {
 					default -> code;
 				});
 				s.read(2, 0, "clientReference");
+				String function = s.text(3, 0);
+				if (!function.isEmpty() && !function.equals(ORIGINAL)) {
+					// A cancellation (1) or replacement (5) taken as an original would store the goods a second time.
+					problems.add(new FieldProblem(s.source(3, 0), "INTERCHANGE_FUNCTION_NOT_SUPPORTED", function));
+				}
 			}
 			case "LOC" -> {
 				String place = item >= 0 ? switch (s.text(1, 0)) {

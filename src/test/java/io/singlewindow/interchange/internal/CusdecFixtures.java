@@ -109,6 +109,7 @@ final class CusdecFixtures {
 		String declarant;
 		String consignee = "Xiamen Chip Trading";
 		String clientReference;
+		String function = "9";
 		Integer segmentCount;
 		final List<String> header = new ArrayList<>(List.of("LOC+22+CNXMN", "LOC+27+US", "LOC+28+CN", "LOC+ZTC+US",
 				"GIS+ZTM:::0110", "PAC+3", "MEA+WT+G+KGM:12", "MEA+WT+N+KGM:10"));
@@ -120,6 +121,12 @@ final class CusdecFixtures {
 		Message(String reference) {
 			this.reference = reference;
 			this.clientReference = "edi-" + reference;
+		}
+
+		/** BGM 1225, the message function: 9 (original) unless a test says otherwise. */
+		Message function(String code) {
+			this.function = code;
+			return this;
 		}
 
 		Message directory(String directory) {
@@ -183,7 +190,7 @@ final class CusdecFixtures {
 		List<String> segments() {
 			List<String> s = new ArrayList<>();
 			s.add("UNH+" + reference + "+CUSDEC:" + directory + ":UN");
-			s.add("BGM+929+" + clientReference + "+9");
+			s.add("BGM+929+" + clientReference + "+" + function);
 			s.addAll(header);
 			if (declarant != null) {
 				s.add("NAD+DT+" + declarant);

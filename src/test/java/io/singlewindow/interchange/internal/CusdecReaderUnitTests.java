@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,25 @@ class CusdecReaderUnitTests {
 			.extracting(p -> p.field() + " " + p.code() + " " + Arrays.toString(p.arguments()))
 			.containsExactly("UNH+6/MOA 26/C516.5025 INTERCHANGE_CHARGE_NOT_TAKEN [67]");
 		assertThat(message.declaration().fields()).doesNotContainKeys("insurance", "freight");
+	}
+
+	/**
+	 * BGM 1225 was never read: a broker's software cancelling (1) or replacing (5) a declaration sent a message the
+	 * platform took for a new original one, and stored a second declaration of the same goods.
+	 */
+	@Test
+	void aCancellationOrAReplacementIsRefusedNeverTakenForANewDeclaration() {
+		for (String function : List.of("1", "3", "4", "5", "6", "31", "43")) {
+			var read = read(anInterchange("IC1").with(aCusdec("9").function(function)));
+
+			var message = read.messages().getFirst();
+			assertThat(message.readable()).as("%s", message.errors()).isTrue();
+			assertThat(message.declaration().problems())
+				.extracting(p -> p.field() + " " + p.code() + " " + Arrays.toString(p.arguments())).as(function)
+				.containsExactly("UNH+9/BGM 2/1225 INTERCHANGE_FUNCTION_NOT_SUPPORTED [" + function + "]");
+		}
+		assertThat(read(anInterchange("IC1").with(aCusdec("9"))).messages().getFirst().declaration().problems())
+			.as("an original (9)").isEmpty();
 	}
 
 	@Test

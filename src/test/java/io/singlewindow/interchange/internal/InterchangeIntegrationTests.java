@@ -90,6 +90,23 @@ class InterchangeIntegrationTests {
 	}
 
 	@Test
+	void aCancellationIsAnsweredNotAcceptedAndStoresNoSecondDeclaration() throws Exception {
+		String run = run();
+		send(anInterchange("IC" + run).with(aCusdec("1").clientReference("sent-" + run)), status().isOk());
+		long before = declarations();
+
+		var answer = send(anInterchange("IC" + run + "C").with(aCusdec("1").clientReference("sent-" + run).function("1")),
+				status().isOk());
+
+		EdifactReadBack read = EdifactReadBack.read(answer.getResponse().getContentAsByteArray());
+		assertThat(read.errors).isEmpty();
+		assertThat(read.all("BGM")).containsExactly("BGM+962+1+27");
+		assertThat(read.all("ERC")).containsExactly("ERC+INTERCHANGE_FUNCTION_NOT_SUPPORTED");
+		assertThat(read.all("ERP")).containsExactly("ERP+1+BGM:2");
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	@Test
 	void aSenderMayOnlyDeclareForEnterprisesItMayActFor() throws Exception {
 		String run = run();
 		long before = declarations();
