@@ -349,14 +349,20 @@ class DeclarationApi {
 	}
 
 	@GetMapping("/declarations")
-	@Refuses(forbidden = "ROLE_REQUIRED")
+	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "DECLARATION_STATUS_UNKNOWN", "SIZE", "CONTROL_CHARACTER",
+			"MALFORMED_VALUE", "TOO_SMALL", "TOO_LARGE", "CURSOR_INVALID" })
 	@Operation(summary = "The caller's declarations (trader: own enterprise; broker: its principals), newest first, "
-			+ "a page at a time")
+			+ "a page at a time",
+			description = "q: a piece of the declaration number or of the caller's own reference (case-insensitive, "
+					+ "literal); status: one status (UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED). "
+					+ "The Link header's next page keeps both.")
 	ResponseEntity<List<DeclarationStore.Summary>> list(@RequestParam(required = false) String limit,
-			@RequestParam(required = false) String cursor) {
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String status) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
-		return store.listFor(declarants(actor), PageRequest.read(limit, cursor)).answer();
+		return store.listFor(declarants(actor), DeclarationSearch.read(q, status), PageRequest.read(limit, cursor))
+			.answer();
 	}
 
 	@GetMapping("/declarations/{id}")

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.NavigationItem;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
@@ -80,11 +81,34 @@ class DeclarationPages {
 		return io.singlewindow.platform.BusinessTime.ZONE;
 	}
 
+	/** Declarations a page shows at a time. */
+	static final int LIST_PAGE = 50;
+
+	/**
+	 * The declarant's declarations, newest first, a page at a time, narrowed by a piece of the number or reference
+	 * and a status. Before, the newest 200 and nothing else: an importer declaring daily could not reach last month's.
+	 */
 	@GetMapping("/declarations")
-	String list(Model model) {
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String cursor, Model model) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
-		model.addAttribute("declarations", store.listFor(DeclarationApi.declarants(actor), 200));
+		DeclarationSearch search = DeclarationSearch.ofPage(q, status);
+		PageRequest page;
+		try {
+			page = PageRequest.read(String.valueOf(LIST_PAGE), cursor);
+		} catch (Problem oddCursor) {
+			page = PageRequest.first(LIST_PAGE);
+		}
+		var declarations = store.listFor(DeclarationApi.declarants(actor), search, page);
+		model.addAttribute("declarations", declarations.rows());
+		model.addAttribute("next", declarations.next() == null ? null : declarations.next().text());
+		model.addAttribute("q", search == DeclarationSearch.ANY || q == null ? "" : q.strip());
+		model.addAttribute("status", search.status() == null ? "" : search.status().name());
+		model.addAttribute("searched", !search.text().isEmpty() || search.status() != null);
+		model.addAttribute("later", page.after() != null);
+		model.addAttribute("statuses", java.util.Arrays.stream(DeclarationStatus.values())
+			.filter(s -> s != DeclarationStatus.SUBMITTED).toList());
 		return "declaration/list";
 	}
 

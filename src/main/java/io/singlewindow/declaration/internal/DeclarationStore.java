@@ -67,17 +67,35 @@ class DeclarationStore {
 
 	/** The declarations of these declarants, newest first, one page after the cursor (keyset on submission time, id). */
 	ListPage<Summary> listFor(List<String> declarants, PageRequest page) {
+		return listFor(declarants, DeclarationSearch.ANY, page);
+	}
+
+	/**
+	 * The declarations of these declarants that match the search, newest first, one page after the cursor (keyset on
+	 * submission time, id; the search narrows the rows of the declarants' index).
+	 */
+	ListPage<Summary> listFor(List<String> declarants, DeclarationSearch search, PageRequest page) {
 		if (declarants.isEmpty()) {
 			return new ListPage<>(List.of(), null);
 		}
 		Cursor after = page.after();
+		String pattern = search.pattern();
 		var query = jdbc.sql("""
 				SELECT id, number, declarant, flow, status, submitted_at, updated_at, client_reference
 				FROM declaration WHERE declarant IN (:d)""" + (after == null ? "" : " AND (submitted_at, id) < (:at, :id)")
+				+ (pattern == null ? ""
+						: " AND (lower(number) LIKE :pattern ESCAPE '\\' OR lower(client_reference) LIKE :pattern ESCAPE '\\')")
+				+ (search.status() == null ? "" : " AND status = :status")
 				+ " ORDER BY submitted_at DESC, id DESC LIMIT :limit")
 			.param("d", declarants).param("limit", page.rows());
 		if (after != null) {
 			query = query.param("at", after.atUtc()).param("id", after.id());
+		}
+		if (pattern != null) {
+			query = query.param("pattern", pattern);
+		}
+		if (search.status() != null) {
+			query = query.param("status", search.status().name());
 		}
 		return page.page(query.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 				rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),

@@ -158,6 +158,18 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		assertThat(browser.driver().findElements(By.id("amend"))).as("nor to amend").isEmpty();
 		assertThat(api.status(id)).isEqualTo("WITHDRAWN");
 		browser.screenshot("declaration-withdrawn-zh");
+		String number = browser.text(By.id("declaration-number"));
+
+		// The trader finds it again among its declarations by a piece of its number and its status.
+		browser.open("/declarations?lang=zh_CN");
+		browser.type("q", number.substring(8));
+		browser.select("status", "WITHDRAWN");
+		browser.clickForNextPage("list-filter-submit");
+		assertThat(browser.text(By.id("declarations"))).contains(number).contains("已撤回");
+		assertThat(browser.value("q")).isEqualTo(number.substring(8));
+		browser.select("status", "CLEARED");
+		browser.clickForNextPage("list-filter-submit");
+		assertThat(browser.text(By.id("list-empty"))).isEqualTo("没有符合条件的报关单，请换一个状态或搜索词。");
 	}
 
 	@Test

@@ -272,6 +272,52 @@ class SingleWindowFlowIntegrationTests {
 		assertThat(taskStatus(seen, "CIQ")).isEqualTo("QUERIED");
 	}
 
+	@Test
+	void aDeclarantFindsItsDeclarationsByAPieceOfNumberOrReferenceAndByStatusAPageAtATime() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String first = JsonPath.read(body(submit("trader.chip", null, withReference(chipDeclaration(null, "1"),
+				"find-" + run + "-a")).andExpect(status().isCreated()).andReturn()), "$.id");
+		String second = JsonPath.read(body(submit("trader.chip", null, withReference(chipDeclaration(null, "1"),
+				"find-" + run + "-b")).andExpect(status().isCreated()).andReturn()), "$.id");
+		withdraw("trader.chip", second, "{\"reason\":\"sent twice\"}").andExpect(status().isOk());
+
+		assertThat(ids(list("trader.chip", "q=FIND-" + run))).as("case-insensitive, newest first")
+			.containsExactly(second, first);
+		assertThat(ids(list("trader.chip", "q=find-" + run + "&status=WITHDRAWN"))).containsExactly(second);
+		assertThat(ids(list("trader.chip", "q=find-" + run + "&status=UNDER_REVIEW"))).containsExactly(first);
+		String number = JsonPath.read(view("trader.chip", first), "$.number");
+		assertThat(ids(list("trader.chip", "q=" + number.substring(2)))).as("a piece of its number").containsExactly(first);
+		assertThat(ids(list("trader.chip", "q=find_" + run))).as("_ is a character, not a wildcard").isEmpty();
+		assertThat(ids(list("trader.coffee", "q=find-" + run))).as("another enterprise's").isEmpty();
+
+		MvcResult page = mvc.perform(get("/api/v1/declarations?q=find-" + run + "&limit=1")
+			.header("Authorization", "Bearer sw-demo-trader.chip")).andExpect(status().isOk()).andReturn();
+		assertThat(ids(body(page))).containsExactly(second);
+		String link = page.getResponse().getHeader("Link");
+		assertThat(link).contains("q=find-" + run).contains("cursor=");
+		String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+		assertThat(ids(body(mvc.perform(get(java.net.URI.create(next)).header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isOk()).andReturn()))).as("the next page keeps the search").containsExactly(first);
+
+		mvc.perform(get("/api/v1/declarations?status=CANCELLED").header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("status"))
+			.andExpect(jsonPath("$.errors[0].code").value("DECLARATION_STATUS_UNKNOWN"));
+	}
+
+	private String list(String user, String query) throws Exception {
+		return body(mvc.perform(get("/api/v1/declarations?" + query).header("Authorization", "Bearer sw-demo-" + user))
+			.andExpect(status().isOk()).andReturn());
+	}
+
+	private static List<String> ids(String json) {
+		return JsonPath.read(json, "$[*].id");
+	}
+
+	private static String withReference(String json, String reference) {
+		return json.replaceFirst("\\{", "{\"clientReference\":\"" + reference + "\",");
+	}
+
 	private org.springframework.test.web.servlet.ResultActions withdraw(String user, String id, String json)
 			throws Exception {
 		return mvc.perform(post("/api/v1/declarations/{id}/withdrawal", id)
