@@ -159,7 +159,7 @@ final class Declaration {
 			throw new IllegalArgumentException("An officer approves, rejects or queries, not " + next);
 		}
 		if (!status.open()) {
-			throw Problem.conflict("DECLARATION_CLOSED", number, status.name());
+			throw Problem.conflict("DECLARATION_CLOSED", number, status.named());
 		}
 		Task task = tasks.get(taskId);
 		if (task == null) {
@@ -193,7 +193,7 @@ final class Declaration {
 	 */
 	void answer(AgencyCode agency, String answer, String by, Instant now) {
 		if (!status.open()) {
-			throw Problem.conflict("DECLARATION_CLOSED", number, status.name());
+			throw Problem.conflict("DECLARATION_CLOSED", number, status.named());
 		}
 		List<Task> queried = tasks.values().stream()
 			.filter(t -> t.agency().equals(agency) && t.status() == TaskStatus.QUERIED)

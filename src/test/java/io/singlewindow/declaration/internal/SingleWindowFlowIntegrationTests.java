@@ -266,7 +266,8 @@ class SingleWindowFlowIntegrationTests {
 			.andExpect(jsonPath("$.status").value("WITHDRAWN"));
 
 		answer("trader.chip", id, "CIQ", "CQC Xiamen, report 2026-118").andExpect(status().isConflict())
-			.andExpect(jsonPath("$.code").value("DECLARATION_CLOSED"));
+			.andExpect(jsonPath("$.code").value("DECLARATION_CLOSED"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is Withdrawn")));
 		String seen = view("officer.ciq", id);
 		assertThat(JsonPath.<String>read(seen, "$.status")).isEqualTo("WITHDRAWN");
 		assertThat(taskStatus(seen, "CIQ")).isEqualTo("QUERIED");
