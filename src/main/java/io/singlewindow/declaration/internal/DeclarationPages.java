@@ -84,6 +84,10 @@ class DeclarationPages {
 	/** Declarations a page shows at a time. */
 	static final int LIST_PAGE = 50;
 
+	/** The statuses a declarant can narrow the list to: all a stored declaration can have (SUBMITTED never is). */
+	private static final List<DeclarationStatus> LISTED_STATUSES = java.util.Arrays.stream(DeclarationStatus.values())
+		.filter(status -> status != DeclarationStatus.SUBMITTED).toList();
+
 	/**
 	 * The declarant's declarations, newest first, a page at a time, narrowed by a piece of the number or reference
 	 * and a status. Before, the newest 200 and nothing else: an importer declaring daily could not reach last month's.
@@ -107,8 +111,7 @@ class DeclarationPages {
 		model.addAttribute("status", search.status() == null ? "" : search.status().name());
 		model.addAttribute("searched", !search.text().isEmpty() || search.status() != null);
 		model.addAttribute("later", page.after() != null);
-		model.addAttribute("statuses", java.util.Arrays.stream(DeclarationStatus.values())
-			.filter(s -> s != DeclarationStatus.SUBMITTED).toList());
+		model.addAttribute("statuses", LISTED_STATUSES);
 		return "declaration/list";
 	}
 
@@ -498,11 +501,7 @@ class DeclarationPages {
 				throw problem;
 			}
 			response.setStatus(problem.status().value());
-			var first = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst();
-			String code = first == null ? problem.code() : first.code();
-			Object[] arguments = first == null ? problem.arguments() : first.arguments();
-			model.addAttribute("withdrawError", new WithdrawError(
-					messages.getMessage("problem." + code, arguments, code, locale), reason));
+			model.addAttribute("withdrawError", new WithdrawError(firstMessage(problem, locale), reason));
 			return detail(id, model);
 		}
 	}
@@ -533,12 +532,16 @@ class DeclarationPages {
 			HttpServletResponse response) {
 		response.setStatus(problem.status().value());
 		String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
-		String code = problem.fieldProblems().isEmpty() ? problem.code() : problem.fieldProblems().getFirst().code();
-		Object[] arguments = problem.fieldProblems().isEmpty() ? problem.arguments()
-				: problem.fieldProblems().getFirst().arguments();
-		model.addAttribute("taskError", new TaskError(agency, field,
-				messages.getMessage("problem." + code, arguments, code, locale), typed));
+		model.addAttribute("taskError", new TaskError(agency, field, firstMessage(problem, locale), typed));
 		return detail(id, model);
+	}
+
+	/** The refusal in the reader's words: its first field's problem, or the problem itself when it names none. */
+	private String firstMessage(Problem problem, Locale locale) {
+		var first = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst();
+		String code = first == null ? problem.code() : first.code();
+		Object[] arguments = first == null ? problem.arguments() : first.arguments();
+		return messages.getMessage("problem." + code, arguments, code, locale);
 	}
 
 	private DeclarationView view(UUID id) {

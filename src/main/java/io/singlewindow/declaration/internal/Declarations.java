@@ -455,13 +455,20 @@ class Declarations {
 		DeclarationStatus before = declaration.status();
 		declaration.withdraw(reason, actor.username(), time.now());
 		auditTrail.record(AuditRecord.of("DECLARATION_WITHDRAWN", "DECLARATION", id).by(actor)
-			.change(AuditRecord.state("number", declaration.number(), "declarant", declaration.declarant().value(),
-					"status", before.name()), AuditRecord.state("number", declaration.number(), "declarant",
-							declaration.declarant().value(), "status", declaration.status().name(), "reason", reason)));
+			.change(audited(declaration, before), audited(declaration, declaration.status(), "reason", reason)));
 		permits.restore(id);
 		save(declaration);
 		log.info("event=declaration_withdrawn number={} by={}", declaration.number(), actor.username());
 		return store.find(id).orElseThrow();
+	}
+
+	/** A declaration's state as the audit trail records a change of its status: number, declarant, status, then more. */
+	private static Map<String, Object> audited(Declaration declaration, DeclarationStatus status,
+			Object... more) {
+		var state = AuditRecord.state("number", declaration.number(), "declarant", declaration.declarant().value(),
+				"status", status.name());
+		state.putAll(AuditRecord.state(more));
+		return state;
 	}
 
 	/** Text the caller must give (an answer, a reason): refused at its field when blank, else read as free text. */
@@ -479,9 +486,7 @@ class Declarations {
 		Declaration declaration = rows.lock(declarationId);
 		declaration.release(actor.username(), time.now());
 		auditTrail.record(AuditRecord.of("DECLARATION_RELEASED", "DECLARATION", declarationId).by(actor)
-			.change(AuditRecord.state("number", declaration.number(), "declarant", declaration.declarant().value(),
-					"status", "CLEARED"), AuditRecord.state("number", declaration.number(), "declarant",
-							declaration.declarant().value(), "status", "RELEASED")));
+			.change(audited(declaration, DeclarationStatus.CLEARED), audited(declaration, DeclarationStatus.RELEASED)));
 		save(declaration);
 		return store.find(declarationId).orElseThrow();
 	}
