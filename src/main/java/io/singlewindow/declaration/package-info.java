@@ -3,6 +3,6 @@
  * routed to every agency that must act, each agency decides (by rule or by an officer) and one consolidated answer
  * returns.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "core", "platform", "identity", "audit",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "core", "platform", "identity", "audit", "calendar",
 		"enterprise", "permit", "reference", "tariff", "risk", "routing" })
 package io.singlewindow.declaration;

@@ -1,6 +1,7 @@
 package io.singlewindow.declaration.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -49,8 +50,12 @@ final class Declaration {
 		}
 	}
 
-	/** A task as it changed: its new state and who decided or answered. */
-	record TaskChange(Task task, int readVersion, String decidedBy, Instant decidedAt, String reason, String answer) {
+	/**
+	 * A task as it changed: its new state, who decided or answered, and — for a question — the day by which the
+	 * declarant is asked to answer.
+	 */
+	record TaskChange(Task task, int readVersion, String decidedBy, Instant decidedAt, String reason, String answer,
+			LocalDate answerBy) {
 	}
 
 	private final UUID id;
@@ -150,13 +155,19 @@ final class Declaration {
 	 *
 	 * @param expectedVersion the task's version the officer read; {@literal null} decides whatever the task is now
 	 * @param reason required to reject or query, checked by the caller before the declaration is locked
+	 * @param answerBy for a question ({@code QUERIED}) only: the last day the declarant answers in time
+	 *     ({@link AnswerDeadline})
 	 * @throws Problem 409 {@code DECLARATION_CLOSED} once it is rejected, cleared or released;
 	 *     {@code TASK_ALREADY_DECIDED} when another officer decided first; {@code TASK_CHANGED} when an amendment
 	 *     re-opened the task since the officer read it
 	 */
-	Task decide(UUID taskId, TaskStatus next, String reason, Integer expectedVersion, String officer, Instant now) {
+	Task decide(UUID taskId, TaskStatus next, String reason, LocalDate answerBy, Integer expectedVersion,
+			String officer, Instant now) {
 		if (next != TaskStatus.APPROVED && next != TaskStatus.REJECTED && next != TaskStatus.QUERIED) {
 			throw new IllegalArgumentException("An officer approves, rejects or queries, not " + next);
+		}
+		if ((next == TaskStatus.QUERIED) != (answerBy != null)) {
+			throw new IllegalArgumentException("A question, and only a question, has a day to answer by: " + next);
 		}
 		if (!status.open()) {
 			throw Problem.conflict("DECLARATION_CLOSED", number, status.named());
@@ -171,11 +182,11 @@ final class Declaration {
 		if (expectedVersion != null && expectedVersion != task.version()) {
 			throw Problem.conflict("TASK_CHANGED", taskId, expectedVersion);
 		}
-		Task decided = change(task, next, officer, now, reason, null);
+		Task decided = change(task, next, officer, now, reason, null, answerBy);
 		timeline.add(new TimelineEntry(now, next.name(), task.agency().value(), officer, null, reason));
 		events.add(new AgencyDecisionRecorded(id, number, task.agency(), next.name(), officer, reason, now));
 		if (next == TaskStatus.QUERIED) {
-			events.add(new DeclarationQueried(id, number, task.agency(), reason, now));
+			events.add(new DeclarationQueried(id, number, task.agency(), reason, answerBy, now));
 		}
 		if (next == TaskStatus.REJECTED) {
 			events.add(new DeclarationRejected(id, number, task.agency(), reason, now));
@@ -201,7 +212,7 @@ final class Declaration {
 		if (queried.isEmpty()) {
 			throw Problem.conflict("TASK_NOT_QUERIED", agency.value());
 		}
-		queried.forEach(t -> change(t, TaskStatus.PENDING, null, null, null, answer));
+		queried.forEach(t -> change(t, TaskStatus.PENDING, null, null, null, answer, null));
 		timeline.add(new TimelineEntry(now, "ANSWERED", agency.value(), by, null, answer));
 		events.add(new AgencyTaskOpened(id, number, agency, "ANSWERED", now));
 		consolidate(now);
@@ -263,10 +274,10 @@ final class Declaration {
 	}
 
 	private Task change(Task task, TaskStatus next, String decidedBy, Instant decidedAt, String reason,
-			String answer) {
+			String answer, LocalDate answerBy) {
 		Task changed = new Task(task.id(), task.agency(), next, task.version() + 1);
 		tasks.put(task.id(), changed);
-		taskChanges.add(new TaskChange(changed, task.version(), decidedBy, decidedAt, reason, answer));
+		taskChanges.add(new TaskChange(changed, task.version(), decidedBy, decidedAt, reason, answer, answerBy));
 		return changed;
 	}
 

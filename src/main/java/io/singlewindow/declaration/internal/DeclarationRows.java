@@ -322,7 +322,8 @@ class DeclarationRows {
 		}
 		batch.batchUpdate("""
 				UPDATE agency_task SET status = ?, policy_code = ?, note = ?, decided_by = ?, decided_at = ?,
-				    reason = NULL, answer = NULL, fingerprint = ?, version = version + 1 WHERE id = ?""", reopens);
+				    reason = NULL, answer = NULL, answer_due = NULL, fingerprint = ?, version = version + 1
+				WHERE id = ?""", reopens);
 		Timestamp clearedAt = d.status() == DeclarationStatus.CLEARED ? now : null;
 		if (pending != null) {
 			// Nothing reads a held submission's header before the commit but the idempotency check (its key and
@@ -352,16 +353,17 @@ class DeclarationRows {
 	void save(Declaration d) {
 		for (Declaration.TaskChange change : d.taskChanges()) {
 			int updated = change.answer() != null ? jdbc.sql("""
-					UPDATE agency_task SET status = ?, answer = ?, decided_by = NULL, decided_at = NULL, version = ?
-					WHERE id = ? AND version = ?""")
+					UPDATE agency_task SET status = ?, answer = ?, answer_due = NULL, decided_by = NULL,
+					    decided_at = NULL, version = ? WHERE id = ? AND version = ?""")
 				.params(change.task().status().name(), change.answer(), change.task().version(), change.task().id(),
 						change.readVersion())
 				.update()
 					: jdbc.sql("""
-							UPDATE agency_task SET status = ?, decided_by = ?, decided_at = ?, reason = ?, version = ?
-							WHERE id = ? AND version = ?""")
+							UPDATE agency_task SET status = ?, decided_by = ?, decided_at = ?, reason = ?, answer_due = ?,
+							    version = ? WHERE id = ? AND version = ?""")
 						.params(change.task().status().name(), change.decidedBy(), timestamp(change.decidedAt()),
-								change.reason(), change.task().version(), change.task().id(), change.readVersion())
+								change.reason(), change.answerBy(), change.task().version(), change.task().id(),
+								change.readVersion())
 						.update();
 			if (updated != 1) {
 				// Every change of a task takes the declaration's lock first; a task that moved anyway is a bug.

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -112,7 +113,7 @@ class DeclarationStore {
 		Cursor after = page.after();
 		var query = jdbc.sql("""
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
-				       t.note, t.answer, t.created_at, t.version, t.status
+				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status
 				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
 				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')"""
 				+ (after == null ? "" : " AND (t.created_at, t.id) > (:at, :id)") + " ORDER BY t.created_at, t.id LIMIT :limit")
@@ -127,8 +128,8 @@ class DeclarationStore {
 	private static QueueEntry queueEntry(ResultSet rs, int n) throws SQLException {
 		return new QueueEntry(rs.getObject("task_id", UUID.class), rs.getObject("declaration_id", UUID.class),
 				rs.getString("number"), rs.getString("declarant"), rs.getString("flow"), rs.getString("channel"),
-				rs.getString("policy_code"), rs.getString("note"), rs.getString("answer"), instant(rs, "created_at"),
-				rs.getInt("version"));
+				rs.getString("policy_code"), rs.getString("note"), rs.getString("answer"),
+				rs.getObject("answer_due", LocalDate.class), instant(rs, "created_at"), rs.getInt("version"));
 	}
 
 	/**
@@ -160,7 +161,7 @@ class DeclarationStore {
 	List<QueueEntry> queue(String agency, TaskStatus status, String channel, QueueSearch search) {
 		return search.bound(jdbc.sql("""
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
-				       t.note, t.answer, t.created_at, t.version, t.status
+				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status
 				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
 				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')
 				  AND (lower(d.number) LIKE :like OR lower(d.declarant) LIKE :like OR d.declarant = ANY(:named))
@@ -193,8 +194,14 @@ class DeclarationStore {
 			Instant submittedAt, Instant updatedAt, String clientReference) {
 	}
 
+	/** An open task in an agency's queue; {@code answerBy} is the day a queried declarant answers by. */
 	record QueueEntry(UUID taskId, UUID declarationId, String number, String declarant, String flow, String channel,
-			String policyCode, String note, String answer, Instant createdAt, int version) {
+			String policyCode, String note, String answer, LocalDate answerBy, Instant createdAt, int version) {
+
+		/** Whether the declarant's answer is late on {@code today} (a page passes the zone's day). */
+		public boolean answerOverdueOn(LocalDate today) {
+			return AnswerDeadline.overdue(answerBy, today);
+		}
 	}
 
 	List<DeclarationView.Item> items(UUID id) {
@@ -237,7 +244,7 @@ class DeclarationStore {
 		return new DeclarationView.Task(rs.getObject("id", UUID.class), rs.getString("agency"),
 				TaskStatus.valueOf(rs.getString("status")), rs.getString("policy_code"), rs.getString("note"),
 				rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("reason"), rs.getString("answer"),
-				rs.getInt("version"));
+				rs.getObject("answer_due", LocalDate.class), rs.getInt("version"));
 	}
 
 	List<DeclarationView.Event> timeline(UUID id) {

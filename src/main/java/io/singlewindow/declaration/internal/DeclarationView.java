@@ -2,6 +2,7 @@ package io.singlewindow.declaration.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,8 +30,14 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	record Route(int lineNo, String agency, String ruleCode, String reason) {
 	}
 
+	/** An agency's task; {@code answerBy}, while it is queried, is the last day the declarant answers in time. */
 	record Task(UUID id, String agency, TaskStatus status, String policyCode, String note, String decidedBy,
-			Instant decidedAt, String reason, String answer, int version) {
+			Instant decidedAt, String reason, String answer, LocalDate answerBy, int version) {
+
+		/** Whether the declarant's answer is late on {@code today} (a page passes the zone's day). */
+		public boolean answerOverdueOn(LocalDate today) {
+			return status == TaskStatus.QUERIED && AnswerDeadline.overdue(answerBy, today);
+		}
 	}
 
 	record Event(Instant at, String event, String agency, String actor, String reasonCode, String reason) {
@@ -40,7 +47,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	DeclarationView withoutChannel() {
 		List<Task> visibleTasks = tasks.stream()
 			.map(t -> "CUSTOMS".equals(t.agency()) ? new Task(t.id(), t.agency(), t.status(), null, null,
-					t.decidedBy(), t.decidedAt(), t.reason(), t.answer(), t.version()) : t)
+					t.decidedBy(), t.decidedAt(), t.reason(), t.answer(), t.answerBy(), t.version()) : t)
 			.toList();
 		List<Event> visibleEvents = timeline.stream()
 			.map(e -> "CUSTOMS".equals(e.agency()) && "AUTO_APPROVED".equals(e.event())

@@ -15,11 +15,13 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
+import io.singlewindow.calendar.ZoneCalendar;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.FreeText;
@@ -80,12 +82,17 @@ class Declarations {
 	private final BusinessTime time;
 	private final HeldEvents events;
 	private final AuditTrail auditTrail;
+	private final ZoneCalendar calendar;
+	private final AnswerDeadline answerDeadline;
 
 	Declarations(DeclarationStore store, DeclarationRows rows,
 			DeclarationValidation validation, Enterprises enterprises, DutyAssessor assessor, RiskAssessor risk,
 			Routing routing, PermitLedger permits, ExchangeRates rates, BusinessTime time,
-			HeldEvents events, AuditTrail auditTrail) {
+			HeldEvents events, AuditTrail auditTrail, ZoneCalendar calendar,
+			@Value("${singlewindow.declarations.answer-working-days:10}") int answerWorkingDays) {
 		this.auditTrail = auditTrail;
+		this.calendar = calendar;
+		this.answerDeadline = new AnswerDeadline(answerWorkingDays);
 		this.store = store;
 		this.rows = rows;
 		this.validation = validation;
@@ -411,11 +418,17 @@ class Declarations {
 		};
 		Declaration declaration = rows.lock(row.declarationId());
 		Instant now = time.now();
-		declaration.decide(taskId, next, blankToNull(reason), expectedVersion, actor.username(), now);
+		LocalDate answerBy = next == TaskStatus.QUERIED ? answerDeadline.answerBy(time.today(), calendar.current())
+				: null;
+		declaration.decide(taskId, next, blankToNull(reason), answerBy, expectedVersion, actor.username(), now);
+		Map<String, Object> after = AuditRecord.state("declaration", declaration.number(), "declarant",
+				declaration.declarant().value(), "status", next.name(), "reason", blankToNull(reason));
+		if (answerBy != null) {
+			after.put("answerBy", answerBy.toString());
+		}
 		auditTrail.record(AuditRecord.of("AGENCY_TASK_" + next.name(), "AGENCY_TASK", taskId).by(actor)
 			.change(AuditRecord.state("declaration", declaration.number(), "declarant", declaration.declarant().value(),
-					"status", "PENDING"), AuditRecord.state("declaration", declaration.number(), "declarant",
-							declaration.declarant().value(), "status", next.name(), "reason", blankToNull(reason))));
+					"status", "PENDING"), after));
 		if (next == TaskStatus.REJECTED) {
 			permits.restore(row.declarationId());
 		}

@@ -23,6 +23,20 @@ class PageTimes {
 	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
+	private final BusinessTime time;
+
+	PageTimes(BusinessTime time) {
+		this.time = time;
+	}
+
+	/**
+	 * The zone's day now, from the injected clock: what a page's "overdue" is counted against, wherever it is
+	 * rendered (a whole page or a fragment the live updates send).
+	 */
+	public LocalDate today() {
+		return time.today();
+	}
+
 	/** {@code 2026-11-29 20:45 +08:00}; empty for no time. */
 	public String exact(TemporalAccessor time) {
 		return time == null ? "" : MINUTES.format(inZone(time));

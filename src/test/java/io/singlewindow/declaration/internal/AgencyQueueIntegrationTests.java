@@ -132,6 +132,52 @@ class AgencyQueueIntegrationTests {
 		assertThat(newestFirst).contains("release-" + lookedFor.number());
 	}
 
+	@Test
+	void aDeclarantLateWithAnAnswerIsMarkedInTheAgencysQueueAndOnTheDeclaration() throws Exception {
+		Actor trader = DeclarationBatchIntegrationTests.chipTrader(jdbc, actors);
+		// Processors at three times the zone's usual unit price: customs' officer looks at them (YELLOW) and asks.
+		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(trader.enterprise())
+			.usualUnitPrice("8542319000", "C62", "20");
+		Actor customsOfficer = actors.actorFor("sw-demo-officer.customs").orElseThrow();
+		String run = UUID.randomUUID().toString();
+		var late = declarations.submit(trader, DeclarationWorkbooks.Entry
+			.of(overpriced(chipDeclaration("L", run + "-L", null))).draft(new ArrayList<>()), run + "-L");
+		var inTime = declarations.submit(trader, DeclarationWorkbooks.Entry
+			.of(overpriced(chipDeclaration("T", run + "-T", null))).draft(new ArrayList<>()), run + "-T");
+		for (var submitted : List.of(late, inTime)) {
+			declarations.decide(customsOfficer, customsTask(submitted.id()), Declarations.Decision.QUERY,
+					"Why three times the usual price?", null);
+		}
+		// Eleven working days later, for the late one: its answer was due yesterday.
+		jdbc.sql("UPDATE agency_task SET answer_due = ? WHERE id = ?")
+			.params(time.today().minusDays(1), customsTask(late.id())).update();
+		try {
+			Cookie customs = logIn("officer.customs");
+			String lateInQueue = page(customs, "/agency/queue?lang=en&status=QUERIED&q=" + late.number());
+			String inTimeInQueue = page(customs, "/agency/queue?lang=en&status=QUERIED&q=" + inTime.number());
+			Cookie declarant = logIn("trader.chip");
+			String lateDeclaration = page(declarant, "/declarations/" + late.id() + "?lang=en");
+			String inTimeDeclaration = page(declarant, "/declarations/" + inTime.id() + "?lang=en");
+
+			assertThat(lateInQueue).contains("open-" + late.number(), "answer-overdue-" + late.number());
+			assertThat(inTimeInQueue).contains("open-" + inTime.number()).doesNotContain("answer-overdue-");
+			assertThat(lateDeclaration).contains("id=\"task-answer-by-CUSTOMS\"", "id=\"task-answer-overdue-CUSTOMS\"");
+			assertThat(inTimeDeclaration).contains("id=\"task-answer-by-CUSTOMS\"")
+				.doesNotContain("task-answer-overdue-CUSTOMS");
+		}
+		finally {
+			// Officers' other tests read the queried list: this one takes its questions back out of it.
+			for (var submitted : List.of(late, inTime)) {
+				declarations.withdraw(trader, submitted.id(), "test over", null);
+			}
+		}
+	}
+
+	private UUID customsTask(UUID declaration) {
+		return jdbc.sql("SELECT id FROM agency_task WHERE declaration_id = ? AND agency = 'CUSTOMS'").param(declaration)
+			.query(UUID.class).single();
+	}
+
 	private void submitThroughTheBatchJob(Actor trader, List<BatchedDeclaration> declarationsOfTheBatch) {
 		UUID batchId = batches.preview(trader, "WORKBOOK", declarationsOfTheBatch);
 		assertThat(batches.acceptPreviewed(trader, batchId)).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,12 +26,13 @@ class DeclarationUnitTests {
 	static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
 	static final UUID CUSTOMS_TASK = UUID.fromString("00000000-0000-0000-0000-00000000000c");
 	static final UUID CIQ_TASK = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+	static final LocalDate ANSWER_BY = LocalDate.of(2026, 12, 14);
 
 	@Test
 	void theLastApprovalClearsTheDeclarationOnceAndPutsItOnTheTimeline() {
 		var declaration = underReview(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.PENDING, 0));
 
-		var decided = declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, 0, "officer.ciq", NOW);
+		var decided = declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, null, 0, "officer.ciq", NOW);
 
 		assertThat(decided).isEqualTo(new Declaration.Task(CIQ_TASK, AgencyCode.CIQ, TaskStatus.APPROVED, 1));
 		assertThat(declaration.status()).isEqualTo(DeclarationStatus.CLEARED);
@@ -48,7 +50,7 @@ class DeclarationUnitTests {
 	void anApprovalWhileAnotherAgencyStillReviewsLeavesItUnderReview() {
 		var declaration = underReview(customs(TaskStatus.PENDING, 0), ciq(TaskStatus.PENDING, 0));
 
-		declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, null, "officer.ciq", NOW);
+		declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, null, null, "officer.ciq", NOW);
 
 		assertThat(declaration.status()).isEqualTo(DeclarationStatus.UNDER_REVIEW);
 		assertThat(declaration.statusMoved()).isFalse();
@@ -60,21 +62,21 @@ class DeclarationUnitTests {
 	void aRejectionRejectsTheDeclarationAndTellsEveryone() {
 		var declaration = underReview(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.PENDING, 0));
 
-		declaration.decide(CIQ_TASK, TaskStatus.REJECTED, "no quarantine certificate", null, "officer.ciq", NOW);
+		declaration.decide(CIQ_TASK, TaskStatus.REJECTED, "no quarantine certificate", null, null, "officer.ciq", NOW);
 
 		assertThat(declaration.status()).isEqualTo(DeclarationStatus.REJECTED);
 		assertThat(declaration.events()).hasExactlyElementsOfTypes(AgencyDecisionRecorded.class,
 				DeclarationRejected.class);
-		assertThatThrownBy(() -> declaration.decide(CUSTOMS_TASK, TaskStatus.APPROVED, null, null, "officer.customs", NOW))
+		assertThatThrownBy(() -> declaration.decide(CUSTOMS_TASK, TaskStatus.APPROVED, null, null, null, "officer.customs", NOW))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_CLOSED"));
 	}
 
 	@Test
 	void ofTwoOfficersDecidingOneTaskTheSecondIsToldItIsDecided() {
 		var declaration = underReview(customs(TaskStatus.PENDING, 0), ciq(TaskStatus.PENDING, 0));
-		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", 0, "officer.ciq", NOW);
+		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", ANSWER_BY, 0, "officer.ciq", NOW);
 
-		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, 0, "officer.ciq2", NOW))
+		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, null, 0, "officer.ciq2", NOW))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("TASK_ALREADY_DECIDED"));
 	}
 
@@ -82,7 +84,7 @@ class DeclarationUnitTests {
 	void aDecisionOnATaskReopenedSinceTheOfficerReadItIsRefused() {
 		var declaration = underReview(customs(TaskStatus.PENDING, 0), ciq(TaskStatus.PENDING, 3));
 
-		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, 2, "officer.ciq", NOW))
+		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, null, 2, "officer.ciq", NOW))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("TASK_CHANGED"));
 		assertThat(declaration.taskChanges()).isEmpty();
 		assertThat(declaration.events()).isEmpty();
@@ -91,8 +93,12 @@ class DeclarationUnitTests {
 	@Test
 	void aQueryIsAnsweredByTheDeclarantAndGoesBackToTheAgencysQueue() {
 		var declaration = underReview(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.PENDING, 0));
-		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", null, "officer.ciq", NOW);
+		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", ANSWER_BY, null, "officer.ciq", NOW);
 		assertThat(declaration.status()).isEqualTo(DeclarationStatus.QUERIED);
+		assertThat(declaration.taskChanges()).last().satisfies(c -> assertThat(c.answerBy()).isEqualTo(ANSWER_BY));
+		assertThat(declaration.events()).filteredOn(DeclarationQueried.class::isInstance)
+			.singleElement()
+			.satisfies(e -> assertThat(((DeclarationQueried) e).answerBy()).isEqualTo(ANSWER_BY));
 
 		declaration.answer(AgencyCode.CIQ, "Fazenda Santa Ines, Minas Gerais", "trader.coffee", NOW);
 
@@ -100,11 +106,23 @@ class DeclarationUnitTests {
 		assertThat(declaration.taskChanges()).last()
 			.satisfies(c -> assertThat(c.task().status()).isEqualTo(TaskStatus.PENDING))
 			.satisfies(c -> assertThat(c.task().version()).isEqualTo(2))
-			.satisfies(c -> assertThat(c.answer()).isEqualTo("Fazenda Santa Ines, Minas Gerais"));
+			.satisfies(c -> assertThat(c.answer()).isEqualTo("Fazenda Santa Ines, Minas Gerais"))
+			.satisfies(c -> assertThat(c.answerBy()).as("answered: no date is left to meet").isNull());
 		assertThat(declaration.events()).hasExactlyElementsOfTypes(AgencyDecisionRecorded.class,
 				DeclarationQueried.class, AgencyTaskOpened.class);
 		assertThatThrownBy(() -> declaration.answer(AgencyCode.CIQ, "again", "trader.coffee", NOW))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("TASK_NOT_QUERIED"));
+	}
+
+	@Test
+	void aQuestionAndOnlyAQuestionHasADayToAnswerBy() {
+		var declaration = underReview(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.PENDING, 0));
+
+		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", null, null,
+				"officer.ciq", NOW)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, ANSWER_BY, null,
+				"officer.ciq", NOW)).isInstanceOf(IllegalArgumentException.class);
+		assertThat(declaration.taskChanges()).isEmpty();
 	}
 
 	@Test
@@ -139,7 +157,7 @@ class DeclarationUnitTests {
 		assertThat(declaration.events()).singleElement().isEqualTo(new DeclarationWithdrawn(declaration.id(),
 				declaration.number(), declarant(), "trader.coffee", "the buyer cancelled the order", NOW));
 		assertThat(declaration.taskChanges()).as("its tasks stay as they were").isEmpty();
-		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, 0, "officer.ciq", NOW))
+		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.APPROVED, null, null, 0, "officer.ciq", NOW))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_CLOSED"));
 		assertThat(declaration.status()).isEqualTo(DeclarationStatus.WITHDRAWN);
 	}
@@ -147,7 +165,7 @@ class DeclarationUnitTests {
 	@Test
 	void aQueriedDeclarationIsWithdrawnAndItsOpenQuestionIsAnsweredByNobody() {
 		var declaration = underReview(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.PENDING, 0));
-		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", null, "officer.ciq", NOW);
+		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", ANSWER_BY, null, "officer.ciq", NOW);
 
 		declaration.withdraw("shipped under another declaration", "trader.coffee", NOW);
 
@@ -177,8 +195,8 @@ class DeclarationUnitTests {
 	@Test
 	void aQuestionLeftOpenOnARejectedDeclarationIsNotAnswered() {
 		var declaration = underReview(customs(TaskStatus.PENDING, 0), ciq(TaskStatus.PENDING, 0));
-		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", null, "officer.ciq", NOW);
-		declaration.decide(CUSTOMS_TASK, TaskStatus.REJECTED, "undervalued", null, "officer.customs", NOW);
+		declaration.decide(CIQ_TASK, TaskStatus.QUERIED, "which farm?", ANSWER_BY, null, "officer.ciq", NOW);
+		declaration.decide(CUSTOMS_TASK, TaskStatus.REJECTED, "undervalued", null, null, "officer.customs", NOW);
 
 		assertThatThrownBy(() -> declaration.answer(AgencyCode.CIQ, "Fazenda Santa Ines", "trader.coffee", NOW))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_CLOSED"));
@@ -188,7 +206,7 @@ class DeclarationUnitTests {
 	void anOfficerOnlyApprovesRejectsOrQueries() {
 		var declaration = underReview(ciq(TaskStatus.PENDING, 0));
 
-		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.AUTO_APPROVED, null, null, "officer.ciq", NOW))
+		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.AUTO_APPROVED, null, null, null, "officer.ciq", NOW))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 

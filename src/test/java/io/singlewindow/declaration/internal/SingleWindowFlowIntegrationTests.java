@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,9 @@ class SingleWindowFlowIntegrationTests {
 	@Autowired
 	BusinessTime time;
 
+	@Autowired
+	io.singlewindow.calendar.ZoneCalendar calendar;
+
 	@BeforeEach
 	void theChipMakerIsLongEstablishedAndDeclaresAtTheZonesUsualPrices() {
 		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(Uscc.parse(CHIP))
@@ -115,6 +119,11 @@ class SingleWindowFlowIntegrationTests {
 		String id = JsonPath.read(created, "$.id");
 		decide("officer.ciq", taskId(created, "CIQ"), "QUERY", "Which lab tested the batteries?")
 			.andExpect(status().isOk());
+		// The declarant sees by when to answer: ten working days of the zone's calendar (the default), at least two
+		// weekends away.
+		List<String> answerBy = JsonPath.read(view("trader.chip", id), "$.tasks[?(@.agency == 'CIQ')].answerBy");
+		LocalDate due = LocalDate.parse(answerBy.getFirst());
+		assertThat(due).isEqualTo(calendar.after(time.today(), 10)).isAfter(time.today().plusDays(13));
 
 		for (String stranger : List.of("trader.coffee", "trader.tungsten", "officer.ciq", "admin")) {
 			answer(stranger, id, "CIQ", "Not mine to answer").andExpect(status().isForbidden());
@@ -126,6 +135,8 @@ class SingleWindowFlowIntegrationTests {
 			.andExpect(jsonPath("$.status").value("UNDER_REVIEW"));
 		assertThat(JsonPath.<List<String>>read(view("officer.ciq", id), "$.timeline[?(@.event == 'ANSWERED')].actor"))
 			.containsExactly("broker");
+		assertThat(JsonPath.<List<Object>>read(view("trader.chip", id), "$.tasks[?(@.agency == 'CIQ')].answerBy"))
+			.as("answered: no date is left to meet").containsExactly((Object) null);
 	}
 
 	@Test

@@ -2,17 +2,27 @@ package io.singlewindow.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import io.singlewindow.platform.BusinessTime;
 
 /** Every page shows time in the zone's time zone with its offset, whatever zone the time was recorded in. */
 class PageTimesUnitTests {
 
-	PageTimes times = new PageTimes();
+	PageTimes times = new PageTimes(new BusinessTime(Clock.fixed(Instant.parse("2026-12-03T17:30:00Z"), ZoneOffset.UTC)));
+
+	@Test
+	void todayIsTheZonesDayNotTheServers() {
+		// 17:30 UTC on the 3rd is 01:30 on the 4th in Xiamen: a deadline of the 3rd is passed there.
+		assertThat(times.today()).isEqualTo(LocalDate.of(2026, 12, 4));
+	}
 
 	@Test
 	void anInstantIsShownInXiamenTimeWithItsOffset() {
