@@ -82,7 +82,9 @@ class DeclarationStore {
 		Cursor after = page.after();
 		String pattern = search.pattern();
 		var query = jdbc.sql("""
-				SELECT id, number, declarant, flow, status, submitted_at, updated_at, client_reference
+				SELECT id, number, declarant, flow, status, submitted_at, updated_at, client_reference,
+				       CASE WHEN status = 'QUERIED' THEN (SELECT min(t.answer_due) FROM agency_task t
+				           WHERE t.declaration_id = declaration.id AND t.status = 'QUERIED') END AS answer_by
 				FROM declaration WHERE declarant IN (:d)""" + (after == null ? "" : " AND (submitted_at, id) < (:at, :id)")
 				+ (pattern == null ? ""
 						: " AND (lower(number) LIKE :pattern ESCAPE '\\' OR lower(client_reference) LIKE :pattern ESCAPE '\\')")
@@ -100,7 +102,8 @@ class DeclarationStore {
 		}
 		return page.page(query.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 				rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
-				instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference")))
+				instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"),
+				rs.getObject("answer_by", LocalDate.class)))
 			.list(), s -> new Cursor(s.submittedAt(), s.id().toString()));
 	}
 
@@ -186,12 +189,21 @@ class DeclarationStore {
 				ORDER BY cleared_at %1$s, id %1$s LIMIT :limit""".formatted(search.direction())))
 			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
-					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference")))
+					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"), null))
 			.list();
 	}
 
+	/**
+	 * A declaration in a list; {@code answerBy}, while it is queried, is the earliest day by which its declarant is
+	 * asked to answer (in the declarant's own list; none in an officer's).
+	 */
 	record Summary(UUID id, String number, String declarant, String flow, DeclarationStatus status,
-			Instant submittedAt, Instant updatedAt, String clientReference) {
+			Instant submittedAt, Instant updatedAt, String clientReference, LocalDate answerBy) {
+
+		/** Whether an answer is late on {@code today} (a page passes the zone's day). */
+		public boolean answerOverdueOn(LocalDate today) {
+			return AnswerDeadline.overdue(answerBy, today);
+		}
 	}
 
 	/** An open task in an agency's queue; {@code answerBy} is the day a queried declarant answers by. */

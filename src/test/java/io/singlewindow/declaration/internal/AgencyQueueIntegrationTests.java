@@ -158,12 +158,15 @@ class AgencyQueueIntegrationTests {
 			Cookie declarant = logIn("trader.chip");
 			String lateDeclaration = page(declarant, "/declarations/" + late.id() + "?lang=en");
 			String inTimeDeclaration = page(declarant, "/declarations/" + inTime.id() + "?lang=en");
+			String declarantsList = page(declarant, "/declarations?lang=en&q=" + run);
 
 			assertThat(lateInQueue).contains("open-" + late.number(), "answer-overdue-" + late.number());
 			assertThat(inTimeInQueue).contains("open-" + inTime.number()).doesNotContain("answer-overdue-");
 			assertThat(lateDeclaration).contains("id=\"task-answer-by-CUSTOMS\"", "id=\"task-answer-overdue-CUSTOMS\"");
 			assertThat(inTimeDeclaration).contains("id=\"task-answer-by-CUSTOMS\"")
 				.doesNotContain("task-answer-overdue-CUSTOMS");
+			assertThat(declarantsList).contains("answer-by-" + late.number(), "answer-overdue-" + late.number(),
+					"answer-by-" + inTime.number()).doesNotContain("answer-overdue-" + inTime.number());
 		}
 		finally {
 			// Officers' other tests read the queried list: this one takes its questions back out of it.

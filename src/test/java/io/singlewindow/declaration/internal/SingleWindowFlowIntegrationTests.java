@@ -124,6 +124,9 @@ class SingleWindowFlowIntegrationTests {
 		List<String> answerBy = JsonPath.read(view("trader.chip", id), "$.tasks[?(@.agency == 'CIQ')].answerBy");
 		LocalDate due = LocalDate.parse(answerBy.getFirst());
 		assertThat(due).isEqualTo(calendar.after(time.today(), 10)).isAfter(time.today().plusDays(13));
+		String number = JsonPath.read(created, "$.number");
+		assertThat(JsonPath.<List<String>>read(list("trader.chip", "q=" + number), "$[*].answerBy"))
+			.as("in the declarant's list too").containsExactly(due.toString());
 
 		for (String stranger : List.of("trader.coffee", "trader.tungsten", "officer.ciq", "admin")) {
 			answer(stranger, id, "CIQ", "Not mine to answer").andExpect(status().isForbidden());
