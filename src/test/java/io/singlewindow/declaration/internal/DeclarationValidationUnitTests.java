@@ -195,6 +195,152 @@ class DeclarationValidationUnitTests {
 		assertThat(problem.fieldProblems()).extracting(FieldProblem::code).containsExactly("HS_CODE_NOT_NATIONAL");
 	}
 
+	@Test
+	void anExportLeavesFromChinaAndItsExporterIsTheDeclarantUnlessNamed() {
+		ValidDeclaration export = validation.validate(request("EXPORT", null, "US", 3, "cif", null, "Acme Inc"),
+				DECLARANT, "示例企业", YearMonth.of(2026, 11));
+
+		assertThat(export.originCountry().value()).as("an export's origin defaults to China").isEqualTo("CN");
+		assertThat(export.destinationCountry().value()).isEqualTo("US");
+		assertThat(export.consignor()).as("the exporter defaults to the declarant").isEqualTo("示例企业");
+		assertThat(export.consignee()).as("the buyer abroad as named").isEqualTo("Acme Inc");
+		assertThat(export.incoterm()).as("codes are read in capitals").isEqualTo("CIF");
+		assertThat(export.tradeMode()).isEqualTo("0110");
+		assertThat(export.transportMode()).isEqualTo("1");
+		assertThat(export.clientReference()).isEqualTo("PO-7");
+		assertThat(export.packages()).isEqualTo(3);
+	}
+
+	@Test
+	void anImportKeepsTheConsigneeAndTheSupplierItNames() {
+		ValidDeclaration imported = validation.validate(request("IMPORT", "US", null, 3, "CIF", "Supplier GmbH",
+				"厦门收货人"), DECLARANT, "示例企业", YearMonth.of(2026, 11));
+
+		assertThat(imported.consignee()).isEqualTo("厦门收货人");
+		assertThat(imported.consignor()).isEqualTo("Supplier GmbH");
+		assertThat(imported.items().getFirst().description()).isEqualTo("Green coffee");
+		assertThat(imported.items().getFirst().permitNumber()).isEqualTo("AIL-1");
+	}
+
+	@Test
+	void goodsImportedArriveInChinaAndGoodsExportedLeaveFromIt() {
+		assertThat(problems(request("IMPORT", "US", "DE", 3, "CIF", null, null)))
+			.containsExactly("destinationCountry DESTINATION_NOT_CHINA");
+		assertThat(problems(request("EXPORT", "US", "DE", 3, "CIF", null, null)))
+			.containsExactly("originCountry ORIGIN_NOT_CHINA");
+		assertThat(problems(request("IMPORT", null, null, 3, "CIF", null, null)))
+			.as("an import's origin is the declarant's to say").containsExactly("originCountry REQUIRED");
+	}
+
+	@Test
+	void aDeclarationHasOneToTheLimitOfPackages() {
+		assertThat(problems(request("IMPORT", "US", null, null, "CIF", null, null))).containsExactly("packages REQUIRED");
+		assertThat(problems(request("IMPORT", "US", null, 0, "CIF", null, null)))
+			.containsExactly("packages QUANTITY_NOT_POSITIVE");
+		assertThat(problems(request("IMPORT", "US", null, 1, "CIF", null, null))).isEmpty();
+		assertThat(problems(request("IMPORT", "US", null, io.singlewindow.core.InputLimits.PACKAGES, "CIF", null,
+				null))).isEmpty();
+		assertThat(problems(request("IMPORT", "US", null, io.singlewindow.core.InputLimits.PACKAGES + 1, "CIF", null,
+				null))).containsExactly("packages TOO_LARGE");
+	}
+
+	@Test
+	void theNetWeightMayEqualTheGrossAndAValueOrQuantityMustBeAboveZero() {
+		assertThat(validate(aDeclaration().weights("100", "100").withItem(anItem())).netWeight())
+			.isEqualByComparingTo("100");
+		assertThat(rejected(aDeclaration().withItem(anItem().value("0")).withItem(anItem().quantity("0", "KGM")))
+			.fieldProblems()).extracting(FieldProblem::field, FieldProblem::code).containsExactly(
+					org.assertj.core.groups.Tuple.tuple("items[0].value", "VALUE_NOT_POSITIVE"),
+					org.assertj.core.groups.Tuple.tuple("items[1].quantity", "QUANTITY_NOT_POSITIVE"));
+		assertThat(validate(aDeclaration().withItem(anItem().value("0.01"))).items().getFirst().value())
+			.isEqualByComparingTo("0.01");
+	}
+
+	@Test
+	void freightMayBeNothingButNotLessThanNothing() {
+		DeclarationRequest free = withFreight(BigDecimal.ZERO);
+		DeclarationRequest negative = withFreight(new BigDecimal("-1"));
+
+		assertThat(validation.validate(free, DECLARANT, "x", YearMonth.of(2026, 11)).freight()).isEqualByComparingTo("0");
+		assertThat(problems(negative)).containsExactly("freight AMOUNT_NEGATIVE");
+	}
+
+	@Test
+	void aLineNeedsAWordOfDescription() {
+		assertThat(rejected(aDeclaration().withItem(anItem().description(" "))).fieldProblems())
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("items[0].description", "REQUIRED"));
+	}
+
+	@Test
+	void fiftyLinesAreADeclarationAndFiftyOneAreRefusedBeforeAnyIsLookedUp() {
+		java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+		DeclarationValidation counting = new DeclarationValidation(REFERENCE, code -> {
+			lookups.incrementAndGet();
+			return Optional.of(line(code));
+		}, (currency, month) -> Optional.of(BigDecimal.TEN));
+		var fifty = aDeclaration();
+		var fiftyOne = aDeclaration().withItem(anItem());
+		for (int i = 0; i < DeclarationValidation.MAX_ITEMS; i++) {
+			fifty.withItem(anItem());
+			fiftyOne.withItem(anItem());
+		}
+
+		assertThat(counting.validate(fifty.build(), DECLARANT, "x", YearMonth.of(2026, 11)).items()).hasSize(50);
+		assertThat(lookups).as("one look-up for fifty lines of one code").hasValue(1);
+		Problem tooMany = catchThrowableOfType(Problem.class,
+				() -> counting.validate(fiftyOne.build(), DECLARANT, "x", YearMonth.of(2026, 11)));
+		assertThat(tooMany.fieldProblems()).extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("items", "TOO_MANY_ITEMS"));
+		assertThat(lookups).as("nothing looked up for the refused one").hasValue(1);
+	}
+
+	@Test
+	void anUnreadableValueIsRefusedWithEveryOtherProblemButNotAlsoAsMissing() {
+		// A spreadsheet's packages cell read "three": the draft carries no packages and says why.
+		DeclarationDraft draft = new DeclarationDraft(request("IMPORT", "US", "DE", null, "CIF", null, null),
+				java.util.List.of(new FieldProblem("packages", "MALFORMED_VALUE", "three")));
+		DeclarationDraft readable = new DeclarationDraft(request("IMPORT", "US", null, 3, "CIF", null, null),
+				java.util.List.of());
+
+		Problem problem = catchThrowableOfType(Problem.class,
+				() -> validation.refuseUnreadable(draft, DECLARANT, "x", YearMonth.of(2026, 11)));
+		validation.refuseUnreadable(readable, DECLARANT, "x", YearMonth.of(2026, 11));
+
+		assertThat(problem.fieldProblems()).extracting(FieldProblem::field, FieldProblem::code).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("packages", "MALFORMED_VALUE"),
+				org.assertj.core.groups.Tuple.tuple("destinationCountry", "DESTINATION_NOT_CHINA"));
+	}
+
+	/** An import or export of one line of green coffee under the automatic import licence AIL-1. */
+	private static DeclarationRequest request(String flow, String origin, String destination, Integer packages,
+			String incoterm, String consignor, String consignee) {
+		return new DeclarationRequest(null, " PO-7 ", flow, "0110", "1", "CNXMN", origin, destination, "US", "USD",
+				incoterm, null, null, packages, new BigDecimal("120"), new BigDecimal("100"), consignor, consignee,
+				java.util.List.of(new DeclarationRequest.Item("0901210000", "Green coffee", new BigDecimal("100"), "KGM",
+						null, null, new BigDecimal("10000"), "BR", "AIL-1", null, null)),
+				null);
+	}
+
+	private static DeclarationRequest withFreight(BigDecimal freight) {
+		DeclarationRequest r = request("IMPORT", "US", null, 3, "CIF", null, null);
+		return new DeclarationRequest(r.declarant(), r.clientReference(), r.flow(), r.tradeMode(), r.transportMode(),
+				r.port(), r.originCountry(), r.destinationCountry(), r.tradingCountry(), r.currency(), r.incoterm(),
+				freight, r.insurance(), r.packages(), r.grossWeight(), r.netWeight(), r.consignor(), r.consignee(),
+				r.items(), r.version());
+	}
+
+	/** The problems of a request as "field CODE", none when it is valid. */
+	private java.util.List<String> problems(DeclarationRequest request) {
+		try {
+			validation.validate(request, DECLARANT, "x", YearMonth.of(2026, 11));
+			return java.util.List.of();
+		}
+		catch (Problem p) {
+			return p.fieldProblems().stream().map(f -> f.field() + " " + f.code()).toList();
+		}
+	}
+
 	private ValidDeclaration validate(DeclarationFixtures.DeclarationBuilder builder) {
 		return validation.validate(builder.build(), DECLARANT, "示例企业", YearMonth.of(2026, 11));
 	}
