@@ -270,6 +270,10 @@ class DeclarationStore {
 	private static DeclarationView header(ResultSet rs, List<DeclarationView.Item> items,
 			List<DeclarationView.Route> routes, List<DeclarationView.Task> tasks, List<DeclarationView.Event> timeline)
 			throws SQLException {
+		DeclarationStatus status = DeclarationStatus.valueOf(rs.getString("status"));
+		// A question left open when the declaration was rejected or withdrawn is answered by nobody: no date to meet.
+		List<DeclarationView.Task> shownTasks = status.open() ? tasks
+				: tasks.stream().map(DeclarationView.Task::withoutAnswerDate).toList();
 		return new DeclarationView(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("declarant"),
 				rs.getString("client_reference"), rs.getString("flow"), rs.getString("trade_mode"),
 				rs.getString("transport_mode"), rs.getString("port"), rs.getString("origin_country"),
@@ -277,12 +281,12 @@ class DeclarationStore {
 				rs.getString("incoterm"), rs.getBigDecimal("freight"), rs.getBigDecimal("insurance"),
 				rs.getInt("packages"), rs.getBigDecimal("gross_weight"), rs.getBigDecimal("net_weight"),
 				rs.getString("consignor"), rs.getString("consignee"),
-				DeclarationStatus.valueOf(rs.getString("status")), rs.getString("channel"),
+				status, rs.getString("channel"),
 				rs.getString("channel_reason_code"), rs.getString("channel_reason"), rs.getBigDecimal("exchange_rate"),
 				rs.getBigDecimal("total_customs_value"), rs.getBigDecimal("total_duty"),
 				rs.getBigDecimal("total_excise"), rs.getBigDecimal("total_vat"), rs.getBigDecimal("total_taxes"),
 				rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "updated_at"),
-				instant(rs, "cleared_at"), instant(rs, "released_at"), rs.getInt("version"), items, routes, tasks,
+				instant(rs, "cleared_at"), instant(rs, "released_at"), rs.getInt("version"), items, routes, shownTasks,
 				timeline);
 	}
 

@@ -38,6 +38,11 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		public boolean answerOverdueOn(LocalDate today) {
 			return status == TaskStatus.QUERIED && AnswerDeadline.overdue(answerBy, today);
 		}
+
+		Task withoutAnswerDate() {
+			return answerBy == null ? this
+					: new Task(id, agency, status, policyCode, note, decidedBy, decidedAt, reason, answer, null, version);
+		}
 	}
 
 	record Event(Instant at, String event, String agency, String actor, String reasonCode, String reason) {

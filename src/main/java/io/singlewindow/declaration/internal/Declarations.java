@@ -418,8 +418,9 @@ class Declarations {
 		};
 		Declaration declaration = rows.lock(row.declarationId());
 		Instant now = time.now();
-		LocalDate answerBy = next == TaskStatus.QUERIED ? answerDeadline.answerBy(time.today(), calendar.current())
-				: null;
+		// Counted from the zone's day of this decision's instant, not from a second reading of the clock.
+		LocalDate answerBy = next == TaskStatus.QUERIED
+				? answerDeadline.answerBy(LocalDate.ofInstant(now, BusinessTime.ZONE), calendar.current()) : null;
 		declaration.decide(taskId, next, blankToNull(reason), answerBy, expectedVersion, actor.username(), now);
 		Map<String, Object> after = AuditRecord.state("declaration", declaration.number(), "declarant",
 				declaration.declarant().value(), "status", next.name(), "reason", blankToNull(reason));

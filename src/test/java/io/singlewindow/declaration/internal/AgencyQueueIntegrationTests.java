@@ -48,6 +48,9 @@ class AgencyQueueIntegrationTests {
 	Declarations declarations;
 
 	@Autowired
+	DeclarationStore store;
+
+	@Autowired
 	KeyedActors actors;
 
 	@Autowired
@@ -174,6 +177,8 @@ class AgencyQueueIntegrationTests {
 				declarations.withdraw(trader, submitted.id(), "test over", null);
 			}
 		}
+		assertThat(store.find(late.id()).orElseThrow().task("CUSTOMS").answerBy())
+			.as("withdrawn: the question is answered by nobody, no date is left to meet").isNull();
 	}
 
 	private UUID customsTask(UUID declaration) {
