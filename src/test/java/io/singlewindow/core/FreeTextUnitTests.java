@@ -49,6 +49,39 @@ class FreeTextUnitTests {
 	}
 
 	@Test
+	void aTextOfExactlyTheLimitIsTakenAndTheRefusalNamesTheFirstBadCharacter() {
+		assertThat(FreeText.line("x".repeat(100), 100)).hasSize(100);
+		// Padding up to twice the limit (plus 64) is stripped before it is counted, not refused unread.
+		assertThat(FreeText.line(" ".repeat(164) + "x".repeat(100), 100)).isEqualTo("x".repeat(100));
+		assertThat(catchThrowableOfType(InvalidValue.class, () -> FreeText.line(" ".repeat(165) + "x".repeat(100), 100))
+			.code()).isEqualTo("SIZE");
+		assertThat(catchThrowableOfType(InvalidValue.class, () -> FreeText.line("ab\uDE00", 100)).value())
+			.as("a low surrogate alone, third character").isEqualTo(3);
+		assertThat(catchThrowableOfType(InvalidValue.class, () -> FreeText.line("ab\uD83D", 100)).value())
+			.as("a high surrogate at the very end").isEqualTo(3);
+		assertThat(FreeText.forbiddenCharacterAt("abc")).isZero();
+		assertThat(FreeText.forbiddenCharacterAt("a\u0000")).isEqualTo(2);
+		assertThat(FreeText.forbiddenCharacterAt("line\nbreak")).as("a paragraph's line break is allowed").isZero();
+	}
+
+	@Test
+	void aFieldReadAloneIsRefusedAtThatField() {
+		assertThat(FreeText.read("reason", "  no certificate  ", 100)).isEqualTo("no certificate");
+		Problem refused = catchThrowableOfType(Problem.class, () -> FreeText.read("reason", "a\u0007b", 100));
+		assertThat(refused.fieldProblems()).singleElement().satisfies(f -> {
+			assertThat(f.field()).isEqualTo("reason");
+			assertThat(f.code()).isEqualTo("CONTROL_CHARACTER");
+		});
+	}
+
+	@Test
+	void aSearchTakesPercentUnderscoreAndBackslashAsTheCharactersTheyAre() {
+		assertThat(LikePattern.containing(" 50%_OFF\\ ")).isEqualTo("%50\\%\\_off\\\\%");
+		assertThat(LikePattern.containing(null)).as("no search: any value").isEqualTo("%%");
+		assertThat(LikePattern.containing("   ")).isEqualTo("%%");
+	}
+
+	@Test
 	void blankIsAbsent() {
 		assertThat(FreeText.line("   ", 10)).isNull();
 		assertThat(FreeText.line(null, 10)).isNull();

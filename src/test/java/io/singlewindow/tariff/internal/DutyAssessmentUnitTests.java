@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.tariff.Assessment;
@@ -196,6 +197,88 @@ class DutyAssessmentUnitTests {
 		assertThat(l.duty()).isEqualByComparingTo("13745.60");
 		assertThat(l.vat()).isEqualByComparingTo("0");
 		assertThat(l.excise()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void anExportOnCfrTermsTakesOffTheFreightButNoInsuranceItsPriceNeverHad() {
+		// CFR 5,000.00 USD − freight 200.00 = FOB 4,800.00 USD × 7.1 = 34,080.00 CNY; the 15.00 insurance declared is
+		// the buyer's (a CFR price does not include it), so it is not taken off.
+		Assessment a = assessor.assess(request(TradeFlow.EXPORT, "CFR", "USD", "200", "15",
+				item(1, "8542319000", "5000", "CN", null)));
+
+		assertThat(a.lines().get(0).customsValueCny()).isEqualByComparingTo("34080.00");
+		assertThat(a.lines().get(0).steps()).containsSubsequence("declared value (CFR) = 5,000.00 USD",
+				"FOB value = 5,000.00 − freight 200.00 = 4,800.00 USD",
+				"customs value = 4,800.00 USD × 7.1 = 34,080.00 CNY");
+	}
+
+	@Test
+	void anExportOnCifTermsWithoutAFreightFigureTakesOffTheInsuranceAlone() {
+		// CIF 10,000.00 USD − insurance 20.00 = FOB 9,980.00 USD × 7.1 = 70,858.00 CNY (no freight figure declared)
+		Assessment a = assessor.assess(request(TradeFlow.EXPORT, "CIF", "USD", null, "20",
+				item(1, "8542319000", "10000", "CN", null)));
+
+		assertThat(a.lines().get(0).customsValueCny()).isEqualByComparingTo("70858.00");
+	}
+
+	@Test
+	void anExportOnFobTermsIsValuedAtItsPriceWhateverFreightItNames() {
+		// FOB 5,000.00 USD: the freight after the ship's rail is the buyer's; 5,000.00 × 7.1 = 35,500.00 CNY.
+		Assessment a = assessor.assess(request(TradeFlow.EXPORT, "FOB", "USD", "200", "15",
+				item(1, "8542319000", "5000", "CN", null)));
+
+		assertThat(a.lines().get(0).customsValueCny()).isEqualByComparingTo("35500.00");
+		assertThat(a.lines().get(0).steps()).noneMatch(step -> step.contains("freight"));
+	}
+
+	@Test
+	void anImportShowsHowItsCifValueWasBuilt() {
+		// FOB 1,000.00 USD + freight 100.00 + insurance not declared: 3‰ of 1,100.00 = 3.30 → CIF 1,103.30 USD
+		Assessment a = assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", "100", null,
+				item(1, "8542319000", "1000", "US", null)));
+
+		assertThat(a.lines().get(0).steps()).contains(
+				"CIF value = 1,000.00 + freight 100.00 + insurance 3.30 (3‰ of goods value + freight, not declared)"
+						+ " = 1,103.30 USD");
+		assertThat(a.lines().get(0).customsValueCny()).isEqualByComparingTo("7833.43");
+	}
+
+	@Test
+	void amountsAreNeverNegativeButMayBeNothing() {
+		assertThat(assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", "0", "0",
+				item(1, "8542319000", "1000", "US", null))).totalCustomsValueCny()).isEqualByComparingTo("7100.00");
+		assertThatThrownBy(() -> assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", "-1", "-0.01",
+				item(1, "8542319000", "-5", "US", null))))
+				.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems())
+					.extracting(f -> f.field() + ":" + f.code())
+					.containsExactlyInAnyOrder("freight:AMOUNT_NEGATIVE", "insurance:AMOUNT_NEGATIVE",
+							"items[0].value:AMOUNT_NEGATIVE"));
+	}
+
+	@Test
+	void fiftyLinesAreAssessedAndFiftyOneRefused() {
+		AssessmentRequest.Item[] fifty = new AssessmentRequest.Item[InputLimits.ITEMS_PER_DECLARATION];
+		for (int i = 0; i < fifty.length; i++) {
+			fifty[i] = item(i + 1, "8542319000", "10", "US", null);
+		}
+		AssessmentRequest.Item[] fiftyOne = java.util.Arrays.copyOf(fifty, fifty.length + 1);
+		fiftyOne[fifty.length] = item(fifty.length + 1, "8542319000", "10", "US", null);
+
+		assertThat(assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null, fifty)).lines()).hasSize(50);
+		assertThatThrownBy(() -> assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null, fiftyOne)))
+				.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems())
+					.extracting(f -> f.field() + ":" + f.code()).containsExactly("items:TOO_MANY_ITEMS"));
+	}
+
+	@Test
+	void aBlankAgreementIsNoClaimAndAnUnknownOneIsRefused() {
+		assertThat(assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
+				item(1, "0901110000", "1000", "VN", " "))).lines().get(0).rateBasis()).isEqualTo("MFN");
+		assertThatThrownBy(() -> assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
+				item(1, "0901110000", "1000", "VN", "NAFTA"))))
+				.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems())
+					.extracting(f -> f.field() + ":" + f.code())
+					.containsExactly("items[0].preferenceAgreement:AGREEMENT_UNKNOWN"));
 	}
 
 	@Test
