@@ -107,7 +107,8 @@ class AgencySystemsPublication {
 	 */
 	@Scheduled(fixedDelayString = "${singlewindow.kafka.retry-every:15s}", initialDelayString = "${singlewindow.kafka.retry-every:15s}")
 	void retryUnsent() {
-		Instant before = Instant.now().minus(properties.retryAfter());
+		// The registry dated the publication with the platform's clock; its age is read on the same clock.
+		Instant before = time.now().minus(properties.retryAfter());
 		incomplete.resubmitIncompletePublications(p -> p.getStatus() == EventPublication.Status.FAILED
 				&& p.getPublicationDate().isBefore(before) && (p.getEvent() instanceof AgencyTaskOpened
 						|| p.getEvent() instanceof DeclarationSubmitted || p.getEvent() instanceof AgencyDecisionRecorded
