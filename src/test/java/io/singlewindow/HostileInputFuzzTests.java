@@ -448,6 +448,10 @@ class HostileInputFuzzTests {
 						List.of(), "trader.chip", "{\"reference\":\"1\",\"hsCode\":\"8542319000\"}", Set.of(),
 						BATCH_TABLES,
 						MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+				new Endpoint("attach a supporting document", HttpMethod.POST, "/api/v1/declarations/{}/documents", "",
+						// Variants of a JSON body are no multipart form: each must be refused whole, nothing stored.
+						List.of(declarationId), "trader.chip", "{\"kind\":\"INVOICE\",\"file\":\"%PDF-1.7\"}", Set.of(),
+						List.of("declaration_document", "declaration_event"), MediaType.MULTIPART_FORM_DATA),
 				new Endpoint("submit an EDIFACT interchange", HttpMethod.POST, "/api/v1/interchanges", "",
 						// Variants of any body are no interchange: each must be refused whole, nothing stored.
 						List.of(), "trader.chip", "{\"UNB\":\"UNOW:4\",\"UNH\":\"CUSDEC:D:96B:UN\"}", Set.of(),
@@ -530,6 +534,10 @@ class HostileInputFuzzTests {
 						params("agency", "CIQ", "answer", "certificate attached"), Set.of(), DECLARATION_TABLES),
 				new Form("release goods", "/declarations/{}/release", List.of(declarationId), "officer.customs",
 						params(), Set.of(), DECLARATION_TABLES),
+				// Variants of a file that is no document: each refused at its field, nothing stored.
+				new Form("attach a supporting document", "/declarations/{}/documents", List.of(declarationId),
+						"trader.chip", params("kind", "INVOICE", "file", "not a document"), Set.of(),
+						List.of("declaration_document", "declaration_event"), "file"),
 				// A declaration nobody has: the form's variants are read and refused, the shared one stays under review.
 				new Form("withdraw a declaration", "/declarations/{}/withdrawal", List.of(unknown), "trader.chip",
 						params("reason", "sent twice"), Set.of(), DECLARATION_TABLES),

@@ -47,6 +47,16 @@ class UnreadableRequestsIntegrationTests {
 
 		assertPage(send("POST /login", "Accept: text/html", "multipart/form-data; boundary=XX", CUT_SHORT), 400);
 		assertPage(send("POST /declarations/new/workbook", "Accept: text/html", "multipart/form-data", CUT_SHORT), 400);
+		// A supporting document's upload, the API's one multipart operation, and its form on the declaration's page.
+		String declaration = java.util.UUID.randomUUID().toString();
+		assertProblem(send("POST /api/v1/declarations/" + declaration + "/documents",
+				"Authorization: Bearer sw-demo-trader.chip", "multipart/form-data; boundary=XX", CUT_SHORT), 400,
+				"MALFORMED_REQUEST");
+		assertProblem(send("POST /api/v1/declarations/" + declaration + "/documents",
+				"Authorization: Bearer sw-demo-trader.chip", "multipart/form-data", "{\"kind\":\"INVOICE\"}"), 400,
+				"MALFORMED_REQUEST");
+		assertPage(send("POST /declarations/" + declaration + "/documents", "Accept: text/html", "multipart/form-data",
+				CUT_SHORT), 400);
 	}
 
 	@Test

@@ -219,6 +219,21 @@ final class Declaration {
 	}
 
 	/**
+	 * The declarant attaches a supporting document (the caller stores it): the agencies read it with the declaration.
+	 * It changes neither the status nor the version a declarant's amendment or withdrawal is checked against — a
+	 * document sent while an amendment is being typed does not refuse the amendment.
+	 *
+	 * @throws Problem 409 {@code DECLARATION_CLOSED_TO_DOCUMENTS} once it is rejected, withdrawn, cleared or released:
+	 *     what the agencies decided on is the record, and a later document would read as if they had seen it
+	 */
+	void attach(DocumentKind kind, String fileName, String by, Instant now) {
+		if (!status.open()) {
+			throw Problem.conflict("DECLARATION_CLOSED_TO_DOCUMENTS", number, status.named());
+		}
+		timeline.add(new TimelineEntry(now, "DOCUMENT_ATTACHED", null, by, kind.name(), fileName));
+	}
+
+	/**
 	 * The declarant withdraws it while the agencies still review it or wait for an answer: its status is final, no
 	 * officer decides its tasks any more (they stay as they were, like those of a rejected declaration), and what it
 	 * wrote off permits is the caller's to give back. After a clearance the goods are the agencies' business: a

@@ -45,6 +45,7 @@ class DeclarationPages {
 	private final DeclarationWorkbooks workbooks;
 	private final DeclarationPickerPages pickers;
 	private final BatchSubmissions batches;
+	private final SupportingDocuments documents;
 
 	/** The pick list ({@code <datalist>}) of each header field that takes a code. */
 	private static final Map<String, String> HEADER_LISTS = Map.of("tradeMode", "tradeModes", "transportMode",
@@ -53,8 +54,10 @@ class DeclarationPages {
 
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			Enterprises enterprises, MessageSource messages, DeclarationChanges changes,
-			DeclarationWorkbooks workbooks, DeclarationPickerPages pickers, BatchSubmissions batches) {
+			DeclarationWorkbooks workbooks, DeclarationPickerPages pickers, BatchSubmissions batches,
+			SupportingDocuments documents) {
 		this.batches = batches;
+		this.documents = documents;
 		this.workbooks = workbooks;
 		this.pickers = pickers;
 		this.changes = changes;
@@ -426,7 +429,9 @@ class DeclarationPages {
 
 	@GetMapping("/declarations/{id}")
 	String detail(@PathVariable UUID id, Model model) {
-		model.addAttribute("d", view(id));
+		DeclarationView d = view(id);
+		model.addAttribute("d", d);
+		model.addAttribute("documents", SupportingDocumentPages.OnPage.of(documents, currentActor.get(), d));
 		return "declaration/detail";
 	}
 
@@ -448,6 +453,7 @@ class DeclarationPages {
 			response.setHeader("HX-Refresh", "true");
 		}
 		model.addAttribute("d", d);
+		model.addAttribute("documents", SupportingDocumentPages.OnPage.of(documents, currentActor.get(), d));
 		model.addAttribute("changedTasks", current.entrySet().stream()
 			.filter(task -> !task.getValue().equals(shownTasks.get(task.getKey())))
 			.map(Map.Entry::getKey)
@@ -536,8 +542,12 @@ class DeclarationPages {
 		return detail(id, model);
 	}
 
-	/** The refusal in the reader's words: its first field's problem, or the problem itself when it names none. */
 	private String firstMessage(Problem problem, Locale locale) {
+		return firstMessage(messages, problem, locale);
+	}
+
+	/** The refusal in the reader's words: its first field's problem, or the problem itself when it names none. */
+	static String firstMessage(MessageSource messages, Problem problem, Locale locale) {
 		var first = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst();
 		String code = first == null ? problem.code() : first.code();
 		Object[] arguments = first == null ? problem.arguments() : first.arguments();

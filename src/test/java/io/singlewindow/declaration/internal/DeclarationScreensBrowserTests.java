@@ -173,6 +173,39 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 	}
 
 	@Test
+	void aTraderAttachesACertificateAndTheInspectionOfficerOpensItFromTheDeclaration() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		java.nio.file.Path scan = java.nio.file.Files.createTempFile("certificate-", ".pdf");
+		java.nio.file.Files.write(scan, SupportingDocumentsIntegrationTests.pdf("certificate of origin"));
+		java.nio.file.Path photo = java.nio.file.Files.createTempFile("label-", ".gif");
+		java.nio.file.Files.writeString(photo, "GIF89a;");
+		logIn("trader.chip");
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+		assertThat(browser.text(By.id("no-documents"))).isEqualTo("尚未上传随附单证。");
+
+		// A file the platform does not take is refused on the same page, with the kind still chosen.
+		browser.select("document-kind", "CERTIFICATE_OF_ORIGIN");
+		browser.driver().findElement(By.id("document-file")).sendKeys(photo.toString());
+		browser.clickForNextPage("attach-document");
+		assertThat(browser.text(By.id("document-error"))).isEqualTo("该文件不是PDF、PNG或JPEG文件。");
+		assertThat(browser.value("document-kind")).isEqualTo("CERTIFICATE_OF_ORIGIN");
+
+		browser.driver().findElement(By.id("document-file")).sendKeys(scan.toString());
+		browser.clickForNextPage("attach-document");
+		assertThat(browser.text(By.id("recorded"))).startsWith("已记录：随附单证已上传");
+		assertThat(browser.text(By.id("document-list"))).contains("原产地证明").contains(scan.getFileName().toString());
+		assertThat(browser.text(By.id("timeline"))).contains("上传随附单证").contains("原产地证明");
+		browser.screenshot("declaration-document-attached-zh");
+
+		logIn("officer.ciq");
+		browser.open("/declarations/" + id + "?lang=en");
+		assertThat(browser.text(By.id("document-list"))).contains("Certificate of origin");
+		assertThat(browser.driver().findElements(By.id("document-form"))).as("officers read, declarants attach").isEmpty();
+		String link = browser.driver().findElement(By.cssSelector("#document-list a")).getDomAttribute("href");
+		assertThat(link).startsWith("/declarations/" + id + "/documents/");
+	}
+
+	@Test
 	void thePrintableResponsePrintsUnderTheContentSecurityPolicyAndLeadsBack() throws Exception {
 		String id = api.submitPerfumeImport("trader.chip");
 		logIn("trader.chip");

@@ -203,6 +203,39 @@ class DeclarationUnitTests {
 	}
 
 	@Test
+	void aDocumentAttachedWhileTheAgenciesDecideIsOnTheTimelineAndChangesNothingElse() {
+		var declaration = underReview(customs(TaskStatus.PENDING, 0), ciq(TaskStatus.QUERIED, 1));
+
+		declaration.attach(DocumentKind.CERTIFICATE_OF_ORIGIN, "co.pdf", "trader.coffee", NOW);
+
+		assertThat(declaration.timeline()).containsExactly(new Declaration.TimelineEntry(NOW, "DOCUMENT_ATTACHED", null,
+				"trader.coffee", "CERTIFICATE_OF_ORIGIN", "co.pdf"));
+		assertThat(declaration.status()).isEqualTo(DeclarationStatus.UNDER_REVIEW);
+		assertThat(declaration.changedAt()).as("no new version: an amendment being typed is not refused").isNull();
+		assertThat(declaration.taskChanges()).isEmpty();
+		assertThat(declaration.events()).isEmpty();
+	}
+
+	@Test
+	void aDeclarationTheAgenciesDecidedOrItsDeclarantWithdrewTakesNoDocument() {
+		for (DeclarationStatus closed : List.of(DeclarationStatus.REJECTED, DeclarationStatus.WITHDRAWN,
+				DeclarationStatus.CLEARED, DeclarationStatus.RELEASED)) {
+			var declaration = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), closed, 3,
+					List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
+
+			assertThatThrownBy(() -> declaration.attach(DocumentKind.INVOICE, "late.pdf", "trader.coffee", NOW))
+				.as(closed.name())
+				.isInstanceOfSatisfying(Problem.class,
+						p -> assertThat(p.code()).isEqualTo("DECLARATION_CLOSED_TO_DOCUMENTS"));
+			assertThat(declaration.timeline()).isEmpty();
+		}
+		var submitted = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(),
+				DeclarationStatus.SUBMITTED, 0, List.of());
+		submitted.attach(DocumentKind.INVOICE, "invoice.pdf", "trader.coffee", NOW);
+		assertThat(submitted.timeline()).hasSize(1);
+	}
+
+	@Test
 	void anOfficerOnlyApprovesRejectsOrQueries() {
 		var declaration = underReview(ciq(TaskStatus.PENDING, 0));
 
