@@ -107,6 +107,16 @@ class PageRoutesIntegrationTests {
 			expect(routes, route, "/declarations/" + UNKNOWN_ID + page, "login 404 404 404 404 404 404 404 404 404");
 			expect(routes, route, "/declarations/x" + page, "login 404 404 404 404 404 404 404 404 404");
 		}
+		// A supporting document: whoever reads the declaration asks; none is attached to these (SupportingDocumentsIntegrationTests
+		// downloads real ones).
+		String document = "/declarations/{id}/documents/{documentId}";
+		expect(routes, document, "/declarations/" + declaration + "/documents/" + UNKNOWN_ID,
+				"login 404 404 404 404 404 404 404 404 404");
+		expect(routes, document, "/declarations/" + coffeeDeclaration + "/documents/" + UNKNOWN_ID,
+				"login 403 404 404 404 404 404 404 404 404");
+		expect(routes, document, "/declarations/" + UNKNOWN_ID + "/documents/" + UNKNOWN_ID,
+				"login 404 404 404 404 404 404 404 404 404");
+		expect(routes, document, "/declarations/" + declaration + "/documents/x", "login 404 404 404 404 404 404 404 404 404");
 		// A batch of declarations from a workbook: only the submitter's enterprise finds it (DeclarationBatchIntegrationTests
 		// and the workbook browser test open real ones).
 		for (String page : new String[] { "", "/progress", "/declarations/1" }) {

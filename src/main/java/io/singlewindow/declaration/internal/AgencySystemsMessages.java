@@ -53,8 +53,24 @@ final class AgencySystemsMessages {
 			int originalPartition, long originalOffset, Instant refusedAt) {
 	}
 
-	/** On {@code <prefix>.declarations}: what happened to a declaration, for any system that follows them. */
+	/**
+	 * On {@code <prefix>.declarations}: what happened to a declaration, for any system that follows them.
+	 *
+	 * @param document for {@code DOCUMENT_ATTACHED} only: the document the declarant attached
+	 */
 	record DeclarationMessage(int schemaVersion, String event, UUID declarationId, String declarationNumber,
-			String declarationStatus, String agency, String decision, Instant at) {
+			String declarationStatus, String agency, String decision, Instant at, AttachedDocument document) {
+
+		DeclarationMessage(int schemaVersion, String event, UUID declarationId, String declarationNumber,
+				String declarationStatus, String agency, String decision, Instant at) {
+			this(schemaVersion, event, declarationId, declarationNumber, declarationStatus, agency, decision, at, null);
+		}
+	}
+
+	/**
+	 * A supporting document as an agency's system fetches it: {@code href} is the API's address of its content (read
+	 * with an officer's key), {@code sha256} what the fetched bytes must hash to.
+	 */
+	record AttachedDocument(UUID id, String kind, String fileName, String sha256, String href) {
 	}
 }

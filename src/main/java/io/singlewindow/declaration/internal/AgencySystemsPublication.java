@@ -20,6 +20,7 @@ import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.declaration.DeclarationReleased;
 import io.singlewindow.declaration.DeclarationSubmitted;
 import io.singlewindow.declaration.DeclarationWithdrawn;
+import io.singlewindow.declaration.SupportingDocumentAttached;
 import io.singlewindow.platform.BusinessTime;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -101,6 +102,21 @@ class AgencySystemsPublication {
 	}
 
 	/**
+	 * An agency's system hears that the declarant attached a document (often what its officer's question asked for),
+	 * and where to fetch it.
+	 */
+	@ApplicationModuleListener
+	void on(SupportingDocumentAttached attached) throws Exception {
+		DeclarationView view = store.find(attached.declarationId()).orElseThrow();
+		send(topics.declarations(), attached.declarationId(), new AgencySystemsMessages.DeclarationMessage(
+				AgencySystemsMessages.SCHEMA_VERSION, "DOCUMENT_ATTACHED", attached.declarationId(), view.number(),
+				view.status().name(), null, null, attached.attachedAt(),
+				new AgencySystemsMessages.AttachedDocument(attached.documentId(), attached.kind(), attached.fileName(),
+						attached.sha256(), "/api/v1/declarations/" + attached.declarationId() + "/documents/"
+								+ attached.documentId())));
+	}
+
+	/**
 	 * Sends again what a broker outage left unsent, once it is old enough not to be still on its way. The registry
 	 * does not say which listener a publication is for, so a failed publication of another listener of the same
 	 * events (the statistics' clearance listener, which is idempotent) is retried too — as a restart would.
@@ -113,7 +129,7 @@ class AgencySystemsPublication {
 				&& p.getPublicationDate().isBefore(before) && (p.getEvent() instanceof AgencyTaskOpened
 						|| p.getEvent() instanceof DeclarationSubmitted || p.getEvent() instanceof AgencyDecisionRecorded
 						|| p.getEvent() instanceof DeclarationCleared || p.getEvent() instanceof DeclarationReleased
-						|| p.getEvent() instanceof DeclarationWithdrawn));
+						|| p.getEvent() instanceof DeclarationWithdrawn || p.getEvent() instanceof SupportingDocumentAttached));
 	}
 
 	private void status(String event, UUID declarationId, String agency, String decision, Instant at)

@@ -18,6 +18,7 @@ import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
 import io.singlewindow.declaration.DeclarationWithdrawn;
+import io.singlewindow.declaration.SupportingDocumentAttached;
 import io.singlewindow.risk.RiskDecision;
 
 /**
@@ -219,18 +220,22 @@ final class Declaration {
 	}
 
 	/**
-	 * The declarant attaches a supporting document (the caller stores it): the agencies read it with the declaration.
+	 * The declarant attaches a supporting document (the caller stores it): the agencies read it with the declaration,
+	 * and their systems hear of it.
 	 * It changes neither the status nor the version a declarant's amendment or withdrawal is checked against — a
 	 * document sent while an amendment is being typed does not refuse the amendment.
 	 *
 	 * @throws Problem 409 {@code DECLARATION_CLOSED_TO_DOCUMENTS} once it is rejected, withdrawn, cleared or released:
 	 *     what the agencies decided on is the record, and a later document would read as if they had seen it
 	 */
-	void attach(DocumentKind kind, String fileName, String by, Instant now) {
+	void attach(SupportingDocument document) {
 		if (!status.open()) {
 			throw Problem.conflict("DECLARATION_CLOSED_TO_DOCUMENTS", number, status.named());
 		}
-		timeline.add(new TimelineEntry(now, "DOCUMENT_ATTACHED", null, by, kind.name(), fileName));
+		timeline.add(new TimelineEntry(document.attachedAt(), "DOCUMENT_ATTACHED", null, document.attachedBy(),
+				document.kind().name(), document.fileName()));
+		events.add(new SupportingDocumentAttached(id, number, declarant, document.id(), document.kind().name(),
+				document.fileName(), document.sha256(), document.attachedBy(), document.attachedAt()));
 	}
 
 	/**

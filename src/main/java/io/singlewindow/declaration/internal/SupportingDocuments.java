@@ -90,9 +90,9 @@ class SupportingDocuments {
 			throw Problem.conflict("DOCUMENT_LIMIT_REACHED", declaration.number(), MAX_PER_DECLARATION);
 		}
 		var now = time.now();
-		declaration.attach(documentKind, file.fileName(), actor.username(), now);
 		var document = new SupportingDocument(UUID.randomUUID(), declarationId, documentKind, file.fileName(),
 				file.mediaType(), file.content().length, file.sha256(), actor.username(), now);
+		declaration.attach(document);
 		jdbc.sql("INSERT INTO declaration_document (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(document.id(), declarationId, documentKind.name(), document.fileName(), document.mediaType(),
 					document.size(), document.sha256(), document.attachedBy(), Timestamp.from(now), file.content())

@@ -143,6 +143,30 @@ class AgencySystemsKafkaIntegrationTests {
 	}
 
 	@Test
+	void anAgencysSystemHearsOfADocumentTheDeclarantAttachedAndFetchesItAsAttached() throws Exception {
+		String id = submitYellowProcessors();
+		byte[] certificate = SupportingDocumentsIntegrationTests.pdf("certificate of origin, Form E");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/api/v1/declarations/{id}/documents", id)
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "form-e.pdf", "application/pdf", certificate))
+			.param("kind", "CERTIFICATE_OF_ORIGIN").header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(MockMvcResultMatchers.status().isCreated());
+
+		String message = await("singlewindow.declarations",
+				r -> r.key().equals(id) && r.value().contains("\"event\":\"DOCUMENT_ATTACHED\"")).value();
+
+		assertThat(JsonPath.<String>read(message, "$.declarationStatus")).isEqualTo("UNDER_REVIEW");
+		assertThat(JsonPath.<String>read(message, "$.document.kind")).isEqualTo("CERTIFICATE_OF_ORIGIN");
+		assertThat(JsonPath.<String>read(message, "$.document.fileName")).isEqualTo("form-e.pdf");
+		String href = JsonPath.read(message, "$.document.href");
+		byte[] fetched = mvc.perform(get(href).header("Authorization", "Bearer sw-demo-officer.customs"))
+			.andExpect(MockMvcResultMatchers.status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(fetched).isEqualTo(certificate);
+		assertThat(JsonPath.<String>read(message, "$.document.sha256")).isEqualTo(java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(fetched)));
+	}
+
+	@Test
 	void aRedeliveredDecisionChangesNothingAndIsNoDeadLetter() throws Exception {
 		String id = submitYellowProcessors();
 		PublishedTask task = publishedCustomsTask(id);

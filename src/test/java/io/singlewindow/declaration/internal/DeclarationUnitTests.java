@@ -19,6 +19,7 @@ import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
 import io.singlewindow.declaration.DeclarationWithdrawn;
+import io.singlewindow.declaration.SupportingDocumentAttached;
 
 /** The declaration aggregate guards every change after submission and records what happened, without a database. */
 class DeclarationUnitTests {
@@ -206,14 +207,18 @@ class DeclarationUnitTests {
 	void aDocumentAttachedWhileTheAgenciesDecideIsOnTheTimelineAndChangesNothingElse() {
 		var declaration = underReview(customs(TaskStatus.PENDING, 0), ciq(TaskStatus.QUERIED, 1));
 
-		declaration.attach(DocumentKind.CERTIFICATE_OF_ORIGIN, "co.pdf", "trader.coffee", NOW);
+		var certificate = document(declaration, DocumentKind.CERTIFICATE_OF_ORIGIN, "co.pdf");
+
+		declaration.attach(certificate);
 
 		assertThat(declaration.timeline()).containsExactly(new Declaration.TimelineEntry(NOW, "DOCUMENT_ATTACHED", null,
 				"trader.coffee", "CERTIFICATE_OF_ORIGIN", "co.pdf"));
 		assertThat(declaration.status()).isEqualTo(DeclarationStatus.UNDER_REVIEW);
 		assertThat(declaration.changedAt()).as("no new version: an amendment being typed is not refused").isNull();
 		assertThat(declaration.taskChanges()).isEmpty();
-		assertThat(declaration.events()).isEmpty();
+		assertThat(declaration.events()).containsExactly(new SupportingDocumentAttached(declaration.id(),
+				declaration.number(), declarant(), certificate.id(), "CERTIFICATE_OF_ORIGIN", "co.pdf",
+				certificate.sha256(), "trader.coffee", NOW));
 	}
 
 	@Test
@@ -223,15 +228,16 @@ class DeclarationUnitTests {
 			var declaration = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), closed, 3,
 					List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
 
-			assertThatThrownBy(() -> declaration.attach(DocumentKind.INVOICE, "late.pdf", "trader.coffee", NOW))
+			assertThatThrownBy(() -> declaration.attach(document(declaration, DocumentKind.INVOICE, "late.pdf")))
 				.as(closed.name())
 				.isInstanceOfSatisfying(Problem.class,
 						p -> assertThat(p.code()).isEqualTo("DECLARATION_CLOSED_TO_DOCUMENTS"));
 			assertThat(declaration.timeline()).isEmpty();
+			assertThat(declaration.events()).isEmpty();
 		}
 		var submitted = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(),
 				DeclarationStatus.SUBMITTED, 0, List.of());
-		submitted.attach(DocumentKind.INVOICE, "invoice.pdf", "trader.coffee", NOW);
+		submitted.attach(document(submitted, DocumentKind.INVOICE, "invoice.pdf"));
 		assertThat(submitted.timeline()).hasSize(1);
 	}
 
@@ -241,6 +247,11 @@ class DeclarationUnitTests {
 
 		assertThatThrownBy(() -> declaration.decide(CIQ_TASK, TaskStatus.AUTO_APPROVED, null, null, null, "officer.ciq", NOW))
 			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	private static SupportingDocument document(Declaration declaration, DocumentKind kind, String fileName) {
+		return new SupportingDocument(UUID.randomUUID(), declaration.id(), kind, fileName, "application/pdf", 1024,
+				"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "trader.coffee", NOW);
 	}
 
 	private static Declaration underReview(Declaration.Task... tasks) {
