@@ -131,12 +131,17 @@ class SupportingDocuments {
 	@Transactional(readOnly = true)
 	Content open(Actor actor, UUID declarationId, UUID documentId) {
 		actor.requireSee(declarantOf(declarationId));
-		return jdbc
+		Content content = jdbc
 			.sql("SELECT " + COLUMNS + ", content FROM declaration_document WHERE id = ? AND declaration_id = ?")
 			.params(documentId, declarationId)
 			.query((rs, n) -> new Content(document(rs, n), rs.getBytes("content")))
 			.optional()
 			.orElseThrow(() -> Problem.notFound("DOCUMENT_NOT_FOUND", documentId));
+		// Who read an enterprise's business documents is asked after a leak: the log answers it (not the audit trail,
+		// which records decisions on rights and money).
+		log.info("event=declaration_document_read declaration={} document={} by={} role={}", declarationId, documentId,
+				actor.username(), actor.role());
+		return content;
 	}
 
 	private Uscc declarantOf(UUID declarationId) {
