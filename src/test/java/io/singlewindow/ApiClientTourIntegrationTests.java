@@ -79,8 +79,22 @@ class ApiClientTourIntegrationTests {
 		assertThat(declaration.getStatus()).isNotNull();
 		assertThat(declaration.getTasks()).extracting(DeclarationViewTask::getAgency).contains("CIQ");
 
-		// The inspection officer's key decides the CIQ task from the agency queue.
+		// The trader attaches the phytosanitary certificate the inspection needs, as a multipart upload; the officer
+		// finds it on the declaration and downloads it unchanged.
+		java.nio.file.Path certificate = java.nio.file.Files.createTempFile("phytosanitary-", ".pdf");
+		byte[] pdf = "%PDF-1.7\n% phytosanitary certificate VN-2026-0457\n%%EOF\n"
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		java.nio.file.Files.write(certificate, pdf);
+		var attached = trader.supportingDocumentAttachWithHttpInfo(id, "INSPECTION_CERTIFICATE", certificate.toFile());
+		assertThat(attached.getStatusCode()).isEqualTo(201);
+		assertThat(attached.getData().getMediaType()).isEqualTo("application/pdf");
 		var officer = new DeclarationsApi(client("sw-demo-officer.ciq"));
+		assertThat(officer.supportingDocumentList(id)).extracting(d -> d.getId())
+			.containsExactly(attached.getData().getId());
+		java.io.File downloaded = officer.supportingDocumentDownload(id, attached.getData().getId());
+		assertThat(java.nio.file.Files.readAllBytes(downloaded.toPath())).isEqualTo(pdf);
+
+		// The inspection officer's key decides the CIQ task from the agency queue.
 		DeclarationStoreQueueEntry task = taskOf(officer, "CIQ", id);
 		DeclarationView decided = officer.declarationDecide(task.getTaskId(), new DeclarationDecisionRequest()
 			.decision(DeclarationDecisionRequest.DecisionEnum.APPROVE).version(task.getVersion()));

@@ -89,7 +89,8 @@ class SupportingDocumentApi {
 
 	/**
 	 * A document as a download: its own type (never sniffed), saved under its name rather than shown inline, and not
-	 * kept by shared caches — it is the declarant's business document.
+	 * kept by any cache — it is the declarant's business document. No ETag: the API has none (its conventions); the
+	 * list's {@code sha256} says whether a copy is this one.
 	 */
 	static ResponseEntity<byte[]> file(SupportingDocuments.Content content) {
 		SupportingDocument document = content.document();
@@ -100,7 +101,6 @@ class SupportingDocumentApi {
 						.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.cacheControl(CacheControl.noStore().cachePrivate())
-			.eTag("\"" + document.sha256() + "\"")
 			.body(content.bytes());
 	}
 }
