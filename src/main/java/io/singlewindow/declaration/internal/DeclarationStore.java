@@ -116,7 +116,8 @@ class DeclarationStore {
 		Cursor after = page.after();
 		var query = jdbc.sql("""
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
-				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status
+				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status,
+				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id) AS documents
 				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
 				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')"""
 				+ (after == null ? "" : " AND (t.created_at, t.id) > (:at, :id)") + " ORDER BY t.created_at, t.id LIMIT :limit")
@@ -132,7 +133,8 @@ class DeclarationStore {
 		return new QueueEntry(rs.getObject("task_id", UUID.class), rs.getObject("declaration_id", UUID.class),
 				rs.getString("number"), rs.getString("declarant"), rs.getString("flow"), rs.getString("channel"),
 				rs.getString("policy_code"), rs.getString("note"), rs.getString("answer"),
-				rs.getObject("answer_due", LocalDate.class), instant(rs, "created_at"), rs.getInt("version"));
+				rs.getObject("answer_due", LocalDate.class), rs.getInt("documents"), instant(rs, "created_at"),
+				rs.getInt("version"));
 	}
 
 	/**
@@ -164,7 +166,8 @@ class DeclarationStore {
 	List<QueueEntry> queue(String agency, TaskStatus status, String channel, QueueSearch search) {
 		return search.bound(jdbc.sql("""
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
-				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status
+				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status,
+				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id) AS documents
 				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
 				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')
 				  AND (lower(d.number) LIKE :like OR lower(d.declarant) LIKE :like OR d.declarant = ANY(:named))
@@ -207,8 +210,13 @@ class DeclarationStore {
 	}
 
 	/** An open task in an agency's queue; {@code answerBy} is the day a queried declarant answers by. */
+	/**
+	 * A task in an agency's queue; {@code documents} is how many supporting documents its declarant has attached (an
+	 * officer who asked for one sees that something came).
+	 */
 	record QueueEntry(UUID taskId, UUID declarationId, String number, String declarant, String flow, String channel,
-			String policyCode, String note, String answer, LocalDate answerBy, Instant createdAt, int version) {
+			String policyCode, String note, String answer, LocalDate answerBy, int documents, Instant createdAt,
+			int version) {
 
 		/** Whether the declarant's answer is late on {@code today} (a page passes the zone's day). */
 		public boolean answerOverdueOn(LocalDate today) {

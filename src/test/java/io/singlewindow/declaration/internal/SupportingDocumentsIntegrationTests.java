@@ -235,6 +235,10 @@ class SupportingDocumentsIntegrationTests {
 		String documentId = jdbc.sql("SELECT id::text FROM declaration_document WHERE declaration_id = ?::uuid")
 			.param(id).query(String.class).single();
 		assertThat(officerPage).contains("/declarations/" + id + "/documents/" + documentId);
+		String number = jdbc.sql("SELECT number FROM declaration WHERE id = ?::uuid").param(id).query(String.class)
+			.single();
+		assertThat(page(officer, "/agency/queue?lang=en&q=" + number)).as("the customs queue says a document came")
+			.containsPattern("id=\"documents-" + number + "\"[^>]*>1</td>");
 		MockHttpServletResponse download = mvc.perform(get("/declarations/{id}/documents/{doc}", id, documentId)
 			.cookie(officer)).andReturn().getResponse();
 		assertThat(download.getStatus()).isEqualTo(200);
