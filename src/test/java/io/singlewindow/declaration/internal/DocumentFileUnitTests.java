@@ -79,6 +79,9 @@ class DocumentFileUnitTests {
 		refused(() -> DocumentFile.read("a.pdf", Arrays.copyOf(PDF, PDF.length - 7)), "DOCUMENT_INCOMPLETE");
 		refused(() -> DocumentFile.read("a.png", Arrays.copyOf(PNG, 12)), "DOCUMENT_INCOMPLETE");
 		refused(() -> DocumentFile.read("a.jpg", Arrays.copyOf(JPEG, JPEG.length - 1)), "DOCUMENT_INCOMPLETE");
+		// Nothing but the start: of its type, and cut short.
+		refused(() -> DocumentFile.read("a.pdf", "%PDF-".getBytes(StandardCharsets.US_ASCII)), "DOCUMENT_INCOMPLETE");
+		refused(() -> DocumentFile.read("a.jpg", Arrays.copyOf(JPEG, 3)), "DOCUMENT_INCOMPLETE");
 	}
 
 	@Test
