@@ -42,7 +42,9 @@ class SupportingDocumentPages {
 	 * What the declaration's page shows of its documents.
 	 *
 	 * @param mayAttach whether this reader attaches documents here: the declarant's side, while the agencies decide
-	 * @param error why the last upload was refused, in the reader's words; {@literal null} after none
+	 * @param error why the last upload was refused, in the reader's words (shown even when the form is gone: a
+	 *     declaration decided meanwhile); {@literal null} after none
+	 * @param kind the kind the refused upload was sent as, chosen again in the form
 	 */
 	record OnPage(List<SupportingDocument> attached, boolean mayAttach, List<DocumentKind> kinds, String error,
 			String kind) {
@@ -76,7 +78,8 @@ class SupportingDocumentPages {
 			DeclarationView d = DeclarationApi.visible(actor,
 					store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id)));
 			model.addAttribute("d", d);
-			model.addAttribute("documents", OnPage.of(documents, actor, d).refused(DeclarationPages.firstMessage(messages, problem, locale), kind));
+			model.addAttribute("documents",
+					OnPage.of(documents, actor, d).refused(DeclarationPages.firstMessage(messages, problem, locale), kind));
 			return "declaration/detail";
 		}
 	}

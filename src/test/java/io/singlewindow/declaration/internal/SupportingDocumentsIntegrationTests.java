@@ -190,6 +190,14 @@ class SupportingDocumentsIntegrationTests {
 
 		refused(attach("trader.chip", cleared, "INVOICE", "late.pdf", pdf("late")), 409, null,
 				"DECLARATION_CLOSED_TO_DOCUMENTS");
+		MockHttpServletResponse onThePage = mvc.perform(multipart("/declarations/{id}/documents", cleared)
+			.file(new MockMultipartFile("file", "late.pdf", "application/pdf", pdf("late")))
+			.param("kind", "INVOICE").cookie(logIn("trader.chip")).with(csrf()).header("Accept-Language", "en"))
+			.andReturn().getResponse();
+		assertThat(onThePage.getStatus()).isEqualTo(409);
+		assertThat(onThePage.getContentAsString(StandardCharsets.UTF_8)).as("said, though the form is gone")
+			.contains("id=\"document-error\"").contains("documents can no longer be attached")
+			.doesNotContain("id=\"document-form\"");
 
 		assertThat(documents(cleared)).isZero();
 	}
