@@ -30,7 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/declarations/{id}/documents")
-@Tag(name = "Declarations", description = "Submit one goods declaration, follow every agency's decision")
+@Tag(name = "Declarations") // described once, on DeclarationApi
 class SupportingDocumentApi {
 
 	private final SupportingDocuments documents;

@@ -51,7 +51,7 @@ class SupportingDocumentPages {
 
 		/** The documents of a declaration the reader may see ({@code d} is already {@link ChannelVisibility}'s). */
 		static OnPage of(SupportingDocuments documents, Actor actor, DeclarationView d) {
-			return new OnPage(documents.of(actor, d.id()),
+			return new OnPage(documents.attachedTo(d),
 					d.status().open() && actor.mayActFor(Uscc.parse(d.declarant())), List.of(DocumentKind.values()),
 					null, null);
 		}

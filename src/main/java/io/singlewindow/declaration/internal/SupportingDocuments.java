@@ -116,6 +116,19 @@ class SupportingDocuments {
 	@Transactional(readOnly = true)
 	List<SupportingDocument> of(Actor actor, UUID declarationId) {
 		actor.requireSee(declarantOf(declarationId));
+		return attachedTo(declarationId);
+	}
+
+	/**
+	 * The documents of a declaration its reader was already allowed to see (a page holds the view
+	 * {@link ChannelVisibility} gave it): the declarant is not read and checked a second time on every render and live
+	 * update.
+	 */
+	List<SupportingDocument> attachedTo(DeclarationView visible) {
+		return attachedTo(visible.id());
+	}
+
+	private List<SupportingDocument> attachedTo(UUID declarationId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM declaration_document WHERE declaration_id = ? ORDER BY attached_at, id")
 			.param(declarationId)
 			.query(SupportingDocuments::document)
