@@ -5,8 +5,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +17,7 @@ import org.springframework.context.MessageSource;
 
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.declaration.ConsolidatedResponse;
+import io.singlewindow.declaration.ConsolidatedResponse.Notice;
 import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.interchange.internal.ReceivedInterchange.Envelope;
 import io.xlate.edi.stream.EDIOutputFactory;
@@ -40,6 +44,14 @@ final class EdifactAnswer {
 
 	private static final Pattern SOURCE = Pattern.compile("UNH\\+[^/]*(?:/([A-Z]{3}) (\\d+)(?:/(.+))?)?");
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+	/**
+	 * The longest text written in one element or component: StAEDI's writer holds an element in a buffer of 500
+	 * characters and overflows beyond (an unchecked {@code BufferOverflowException}, so a 500 for the sender), below
+	 * the directory's 512 for 4440.
+	 */
+	static final int COMPONENT = 500;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm").withZone(ZoneOffset.UTC);
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm")
 		.withZone(ZoneOffset.UTC);
@@ -200,6 +212,10 @@ final class EdifactAnswer {
 			writer.writeStartElement().writeComponent("962").endElement().writeElement(response.number())
 				.writeElement("29").writeEndSegment();
 			dated(response.updatedAt() == null ? now : response.updatedAt());
+			answerDue(response.notices());
+			for (Notice notice : response.notices()) {
+				notice(notice);
+			}
 			segment("GIS");
 			writer.writeStartElement().writeComponent("ZST").writeEmptyComponent().writeEmptyComponent()
 				.writeComponent(response.status()).endElement().writeEndSegment();
@@ -268,13 +284,62 @@ final class EdifactAnswer {
 
 	private static String truncated(String text) {
 		String shown = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
-		return shown.length() > 512 ? shown.substring(0, 512) : shown;
+		if (shown.length() <= COMPONENT) {
+			return shown;
+		}
+		return shown.substring(0, Character.isHighSurrogate(shown.charAt(COMPONENT - 1)) ? COMPONENT - 1 : COMPONENT);
 	}
 
 	private void dated(Instant at) throws EDIStreamException {
 		segment("DTM");
 		writer.writeStartElement().writeComponent("137").writeComponent(STAMP.format(at)).writeComponent("203")
 			.endElement().writeEndSegment();
+	}
+
+	/**
+	 * DTM 265 (due date), {@code CCYYMMDD}: the first day by which a question must be answered. A header DTM cannot
+	 * say which question it belongs to; with several open questions each one's own day is in the WCO Response and
+	 * the API.
+	 */
+	private void answerDue(List<Notice> notices) throws EDIStreamException {
+		var due = notices.stream().map(Notice::answerBy).filter(Objects::nonNull).min(Comparator.naturalOrder());
+		if (due.isPresent()) {
+			segment("DTM");
+			writer.writeStartElement().writeComponent("265").writeComponent(DAY.format(due.get())).writeComponent("102")
+				.endElement().writeEndSegment();
+		}
+	}
+
+	/**
+	 * FTX per agency notice: 4451 ACB (additional information) for a question, ACD (reason) for a rejection; C107/4441
+	 * the agency's code; the text in C108's five 4440 of {@value #COMPONENT} characters each.
+	 */
+	private void notice(Notice notice) throws EDIStreamException {
+		segment("FTX");
+		writer.writeElement(notice.kind() == Notice.Kind.QUESTION ? "ACB" : "ACD").writeEmptyElement()
+			.writeStartElement().writeComponent(notice.agency()).endElement().writeStartElement();
+		for (String part : textParts(notice.text())) {
+			writer.writeComponent(part);
+		}
+		writer.endElement().writeEndSegment();
+	}
+
+	/**
+	 * A text cut into at most five parts (C108) of {@value #COMPONENT} characters, without control characters or half
+	 * a surrogate pair.
+	 */
+	static List<String> textParts(String text) {
+		String rest = text == null || text.isEmpty() ? " " : text.replaceAll("\\p{Cntrl}", " ");
+		List<String> parts = new ArrayList<>();
+		while (!rest.isEmpty() && parts.size() < 5) {
+			int end = Math.min(rest.length(), COMPONENT);
+			if (end < rest.length() && Character.isHighSurrogate(rest.charAt(end - 1))) {
+				end--;
+			}
+			parts.add(rest.substring(0, end));
+			rest = rest.substring(end);
+		}
+		return parts;
 	}
 
 	private void reference(String qualifier, String value) throws EDIStreamException {

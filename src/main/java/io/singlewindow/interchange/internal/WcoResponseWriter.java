@@ -16,16 +16,23 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import io.singlewindow.declaration.ConsolidatedResponse;
+import io.singlewindow.declaration.ConsolidatedResponse.LineTaxes;
+import io.singlewindow.declaration.ConsolidatedResponse.Notice;
 
 /**
- * The WCO Data Model {@code Response} the platform answers a declaration with, written by the JDK's StAX writer: a
- * submitted declaration's number, consolidated status and, once assessed, duties and taxes; or a refused one's
- * problems, each with the REST API's stable code and a pointer at the element it concerns. Indented, so that a
- * person reading it (and a golden file) sees its structure.
+ * The WCO Data Model {@code Response} the platform answers a declaration with, written by the JDK's StAX writer in the
+ * structure of the {@code RES-DMS:2} schema: what the agencies tell the declarant (a question and the day to answer
+ * it by, a reason for a rejection), the consolidated status, the declaration's number and version and, once
+ * assessed, its taxes in total and line by line; or a refused declaration's problems, each with the REST API's
+ * stable code and the pointers the standard has for where it is. Indented, so that a person reading it (and a golden
+ * file) sees its structure. Where the platform's codes are longer than the standard's formats: docs/interchange.md.
  */
 final class WcoResponseWriter {
 
 	static final String NAMESPACE = "urn:wco:datamodel:WCO:RES-DMS:2";
+
+	/** The namespace of the Response's data types, of which a date-time's {@code DateTimeString} is an element. */
+	static final String TYPES = "urn:wco:datamodel:WCO:Response_DS:DMS:2";
 
 	/** Response function codes: the platform's use (docs/interchange.md), after the UK CDS notifications. */
 	static final String ACCEPTED = "01";
@@ -35,14 +42,23 @@ final class WcoResponseWriter {
 	private static final Map<String, String> FUNCTION = Map.of("SUBMITTED", ACCEPTED, "UNDER_REVIEW", ACCEPTED,
 			"QUERIED", "06", "REJECTED", "10", "WITHDRAWN", "10", "CLEARED", "09", "RELEASED", "08");
 
+	/** What an agency tells the declarant → its statement type (UNCL 4451): additional information, reason. */
+	private static final Map<Notice.Kind, String> STATEMENT_TYPE = Map.of(Notice.Kind.QUESTION, "ACB",
+			Notice.Kind.REJECTION, "ACD");
+
 	/** WCO DM document section codes of the classes a problem may be found in. */
 	private static final Map<String, String> SECTIONS = Map.of("Declaration", "42A", "GoodsShipment", "67A",
 			"GovernmentAgencyGoodsItem", "68A", "Commodity", "23A");
+
+	/** The standard's length of a description or statement (an..512). */
+	static final int TEXT = 512;
 
 	private static final Pattern STEP = Pattern.compile("([^/\\[]+)(?:\\[(\\d+)])?");
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 	private final XMLStreamWriter writer;
@@ -57,21 +73,28 @@ final class WcoResponseWriter {
 		}
 	}
 
-	/** The Response to a submitted declaration: its number, version, consolidated status and duties when known. */
+	/**
+	 * The Response to a submitted declaration: the agencies' questions and rejections, its status, number, version and,
+	 * when assessed, its taxes (the total, and each line's duty, excise and VAT).
+	 */
 	static byte[] accepted(String functionalReference, ConsolidatedResponse response, Instant now) {
 		return new WcoResponseWriter().write(w -> {
 			w.head(FUNCTION.getOrDefault(response.status(), ACCEPTED), functionalReference,
 					response.updatedAt() == null ? now : response.updatedAt());
+			for (Notice notice : response.notices()) {
+				w.notice(notice);
+			}
+			w.status(response.status());
 			w.start("Declaration");
 			w.value("ID", response.number());
 			w.value("VersionID", String.valueOf(response.version()));
 			if (response.totalDuty() != null) {
-				w.duty("CUD", response.totalDuty());
-				w.duty("EXC", response.totalExcise());
-				w.duty("VAT", response.totalVat());
+				w.start("DutyTaxFee");
+				w.payment(response.totalTaxes());
+				w.end();
+				w.lines(response.lines());
 			}
 			w.end();
-			w.status(response.status());
 		});
 	}
 
@@ -83,29 +106,54 @@ final class WcoResponseWriter {
 				w.error(problem);
 			}
 			w.status("REFUSED");
+			// The schema requires the declaration the Response is about: here only the reference it was sent with.
+			w.start("Declaration");
+			if (fits(functionalReference)) {
+				w.value("FunctionalReferenceID", functionalReference);
+			}
+			w.dateTime("RejectionDateTime", "304", STAMP.format(now));
+			w.end();
 		});
 	}
 
 	private void head(String function, String functionalReference, Instant at) throws XMLStreamException {
 		value("FunctionCode", function);
-		if (functionalReference != null && !functionalReference.isBlank()) {
+		if (fits(functionalReference)) {
 			value("FunctionalReferenceID", functionalReference);
 		}
-		start("IssueDateTime");
+		dateTime("IssueDateTime", "304", STAMP.format(at));
+	}
+
+	/** A date-time element: its {@code DateTimeString} (format 304 a UTC instant, 102 a day) in the types' namespace. */
+	private void dateTime(String name, String format, String text) throws XMLStreamException {
+		start(name);
 		indent();
-		writer.writeStartElement("DateTimeString");
-		writer.writeAttribute("formatCode", "304");
-		writer.writeCharacters(STAMP.format(at));
+		writer.writeStartElement("ds", "DateTimeString", TYPES);
+		writer.writeAttribute("formatCode", format);
+		writer.writeCharacters(text);
 		writer.writeEndElement();
 		end();
 	}
 
+	/** An agency's question (with the last day to answer it) or reason for a rejection, the agency as its code. */
+	private void notice(Notice notice) throws XMLStreamException {
+		start("AdditionalInformation");
+		value("StatementCode", notice.agency());
+		value("StatementDescription", shortened(notice.text()));
+		if (notice.answerBy() != null) {
+			dateTime("LimitDateTime", "102", DAY.format(notice.answerBy()));
+		}
+		value("StatementTypeCode", STATEMENT_TYPE.get(notice.kind()));
+		end();
+	}
+
 	private void error(EdifactAnswer.Refusal problem) throws XMLStreamException {
-		start("Error");
-		value("Description", problem.text());
-		value("ValidationCode", problem.code());
 		String source = problem.source() == null ? "" : problem.source();
-		String element = source.substring(source.lastIndexOf('/') + 1);
+		start("Error");
+		// The element's path in the declaration sent, after the message, so that a person or a program finds it
+		// where the standard has no tag for it (a Pointer holds only section codes, line numbers and WCO IDs).
+		value("Description", shortened(source.isEmpty() ? problem.text() : problem.text() + " [" + source + "]"));
+		value("ValidationCode", problem.code());
 		for (String step : source.split("/")) {
 			Matcher s = STEP.matcher(step);
 			if (s.matches() && SECTIONS.containsKey(s.group(1))) {
@@ -118,13 +166,11 @@ final class WcoResponseWriter {
 			}
 		}
 		String tag = WcoDeclaration.wcoId(source);
-		start("Pointer");
 		if (tag != null) {
+			start("Pointer");
 			value("TagID", tag);
+			end();
 		}
-		// The element's path in the declaration sent, so that a program finds it without knowing WCO IDs.
-		value("Location", source.isEmpty() ? element : source);
-		end();
 		end();
 	}
 
@@ -134,17 +180,59 @@ final class WcoResponseWriter {
 		end();
 	}
 
+	/** Each line's duty, excise and VAT, by duty type (UNCL 5153), under its goods item. */
+	private void lines(List<LineTaxes> lines) throws XMLStreamException {
+		if (lines.isEmpty()) {
+			return;
+		}
+		start("GoodsShipment");
+		for (LineTaxes line : lines) {
+			start("GovernmentAgencyGoodsItem");
+			value("SequenceNumeric", String.valueOf(line.lineNo()));
+			start("Commodity");
+			duty("CUD", line.duty());
+			duty("EXC", line.excise());
+			duty("VAT", line.vat());
+			end();
+			end();
+		}
+		end();
+	}
+
 	private void duty(String type, BigDecimal amount) throws XMLStreamException {
 		start("DutyTaxFee");
 		value("TypeCode", type);
+		payment(amount);
+		end();
+	}
+
+	private void payment(BigDecimal assessed) throws XMLStreamException {
 		start("Payment");
 		indent();
-		writer.writeStartElement("PaymentAmount");
+		writer.writeStartElement("TaxAssessedAmount");
 		writer.writeAttribute("currencyID", "CNY");
-		writer.writeCharacters((amount == null ? BigDecimal.ZERO : amount).toPlainString());
+		writer.writeCharacters((assessed == null ? BigDecimal.ZERO : assessed).toPlainString());
 		writer.writeEndElement();
 		end();
-		end();
+	}
+
+	/**
+	 * Whether a reference is written: the standard's is an..35, and a REST client's reference may have up to 100
+	 * characters. A longer one is left out rather than cut, which would name another reference; the declaration's
+	 * number identifies it.
+	 */
+	private static boolean fits(String reference) {
+		return reference != null && !reference.isBlank() && reference.length() <= 35;
+	}
+
+	/** At most the standard's 512 characters, never half a surrogate pair. */
+	static String shortened(String text) {
+		String whole = text == null ? "" : text;
+		if (whole.length() <= TEXT) {
+			return whole;
+		}
+		int end = Character.isHighSurrogate(whole.charAt(TEXT - 1)) ? TEXT - 1 : TEXT;
+		return whole.substring(0, end);
 	}
 
 	private void start(String name) throws XMLStreamException {
@@ -180,6 +268,7 @@ final class WcoResponseWriter {
 			writer.writeCharacters("\n");
 			writer.writeStartElement("Response");
 			writer.writeDefaultNamespace(NAMESPACE);
+			writer.writeNamespace("ds", TYPES);
 			depth++;
 			writing.run(this);
 			depth--;

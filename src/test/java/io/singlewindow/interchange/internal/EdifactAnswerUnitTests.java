@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.singlewindow.declaration.ConsolidatedResponse;
+import io.singlewindow.declaration.ConsolidatedResponse.Notice;
 
 /**
  * The answer to a fixed interchange (src/test/resources/interchange/golden-cusdec.edi: an accepted declaration, a
@@ -39,7 +41,8 @@ class EdifactAnswerUnitTests {
 
 		var accepted = new ConsolidatedResponse(UUID.fromString("0b9d3c5e-1f2a-4b6c-8d7e-9f0a1b2c3d4e"),
 				"XM2026113000000042", "91350200MA2XYZ1234", "GOLDEN-1", "CLEARED", 3, NOW, new BigDecimal("28000.00"),
-				new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("3640.00"), new BigDecimal("3640.00"));
+				new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("3640.00"), new BigDecimal("3640.00"),
+				List.of(), List.of());
 		String hsSource = messages.get(2).declaration().sources().get("items[0].hsCode");
 		byte[] answer = new EdifactAnswer(read.envelope(), read.envelope().controlReference(), NOW)
 			.contrl(EdifactAnswer.ACKNOWLEDGED, null, List.of(messages.get(1)))
@@ -88,5 +91,58 @@ class EdifactAnswerUnitTests {
 		EdifactReadBack back = EdifactReadBack.read(answer);
 		assertThat(back.errors).isEmpty();
 		assertThat(back.all("UCM")).containsExactly("UCM+UNKNOWN+CUSDEC:D:96B:UN+4+13+UNH+2:1");
+	}
+
+	@Test
+	void aQueriedDeclarationsCusresCarriesEachAgencysQuestionAndTheFirstDayToAnswerBy() {
+		var queried = new ConsolidatedResponse(UUID.randomUUID(), "XM2026120300000007", "91350200MA2XYZ1234", "Q-1",
+				"QUERIED", 4, NOW, null, null, null, null, null,
+				List.of(new Notice("CIQ", Notice.Kind.QUESTION, "Send the certificate of origin.",
+						LocalDate.parse("2026-12-09")),
+						new Notice("CUSTOMS", Notice.Kind.QUESTION, "发票金额与合同不符，请说明。", LocalDate.parse("2026-12-07"))),
+				List.of());
+
+		EdifactReadBack back = EdifactReadBack.read(EdifactAnswer.response(queried, "BROKERSOFT", NOW));
+
+		assertThat(back.errors).isEmpty();
+		assertThat(back.all("DTM")).containsExactly("DTM+137:202611300600:203", "DTM+265:20261207:102");
+		assertThat(back.all("FTX")).containsExactly("FTX+ACB++CIQ+Send the certificate of origin.",
+				"FTX+ACB++CUSTOMS+发票金额与合同不符，请说明。");
+		assertThat(back.all("GIS")).containsExactly("GIS+ZST:::QUERIED");
+	}
+
+	@Test
+	void aRejectionsReasonOfTheLongestAllowedLengthIsCarriedWholeAcrossTheComponentsOfItsText() {
+		// 2,000 characters, the platform's longest reason (four components of 500), with a line break a person typed.
+		String reason = "R".repeat(1000) + "\n" + "S".repeat(999);
+		var rejected = new ConsolidatedResponse(UUID.randomUUID(), "XM2026120300000008", "91350200MA2XYZ1234", "Q-2",
+				"REJECTED", 5, NOW, null, null, null, null, null,
+				List.of(new Notice("CIQ", Notice.Kind.REJECTION, reason, null)), List.of());
+
+		EdifactReadBack back = EdifactReadBack.read(EdifactAnswer.response(rejected, "BROKERSOFT", NOW));
+
+		assertThat(back.errors).isEmpty();
+		assertThat(back.all("DTM")).containsExactly("DTM+137:202611300600:203");
+		String ftx = back.all("FTX").getFirst();
+		assertThat(ftx).startsWith("FTX+ACD++CIQ+");
+		assertThat(ftx.substring("FTX+ACD++CIQ+".length()).replace(":", "")).isEqualTo(reason.replace('\n', ' '));
+		assertThat(ftx.split(":")).hasSize(4);
+	}
+
+	@Test
+	void aRefusalsMessageLongerThanTheWriterHoldsIsCutRatherThanFailingTheAnswer() {
+		// StAEDI's writer holds 500 characters of an element: a 510-character message overflowed it (a 500 for the
+		// sender) before it was cut there; a character outside the BMP is not cut in half.
+		var envelope = new ReceivedInterchange.Envelope(SyntaxIdentifier.UNOW, "UNOW", "4", "BROKERSOFT", null,
+				"SINGLEWINDOW", null, "IC9");
+		var message = new ReceivedInterchange.Message("M9", "CUSDEC", "D", "96B", "UN", null, null, List.of());
+		String text = "x".repeat(499) + "😀" + "y".repeat(9);
+
+		byte[] answer = new EdifactAnswer(envelope, "IC9", NOW)
+			.refused(message, List.of(new EdifactAnswer.Refusal("DESCRIPTION_TOO_LONG", null, text)), NOW).bytes();
+
+		EdifactReadBack back = EdifactReadBack.read(answer);
+		assertThat(back.errors).isEmpty();
+		assertThat(back.all("FTX")).containsExactly("FTX+AAO+++" + "x".repeat(499));
 	}
 }

@@ -4,19 +4,30 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.net.URL;
+
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
- * A WCO DM Response the platform wrote, read back as XML (so it is well-formed, in the Response namespace) and asked
- * for its values by path: {@code read.all("Error/ValidationCode")}.
+ * A WCO DM Response the platform wrote, read back as XML — well-formed, in the Response namespace and valid against
+ * the structure of the standard's RES-DMS:2 schema ({@code src/test/resources/interchange/wco-response.xsd}: its
+ * order, namespaces and formats) — and asked for its values by path: {@code read.all("Error/ValidationCode")}.
  */
 final class WcoReadBack {
+
+	/** Compiled once: every Response a test reads is checked against it. */
+	private static final Schema STRUCTURE = structure();
 
 	private final Document document;
 
@@ -35,6 +46,14 @@ final class WcoReadBack {
 					|| !"Response".equals(document.getDocumentElement().getLocalName())) {
 				throw new AssertionError("not a WCO DM Response: " + new String(xml, java.nio.charset.StandardCharsets.UTF_8));
 			}
+			Validator validator = STRUCTURE.newValidator();
+			try {
+				validator.validate(new DOMSource(document));
+			}
+			catch (SAXException invalid) {
+				throw new AssertionError("not a Response of the standard's structure: " + invalid.getMessage() + "\n"
+						+ new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+			}
 			return new WcoReadBack(document);
 		}
 		catch (AssertionError e) {
@@ -42,6 +61,16 @@ final class WcoReadBack {
 		}
 		catch (Exception e) {
 			throw new AssertionError("not well-formed XML", e);
+		}
+	}
+
+	private static Schema structure() {
+		try {
+			URL xsd = WcoReadBack.class.getResource("/interchange/wco-response.xsd");
+			return SchemaFactory.newDefaultInstance().newSchema(xsd);
+		}
+		catch (SAXException e) {
+			throw new IllegalStateException(e);
 		}
 	}
 
