@@ -48,24 +48,43 @@ final class WcoDeclaration {
 			Map.entry("Declarant/ID", "declarant"), Map.entry("BorderTransportMeans/ModeCode", "transportMode"),
 			Map.entry("GoodsShipment/ExportCountry/ID", "originCountry"),
 			Map.entry("GoodsShipment/Destination/CountryCode", "destinationCountry"),
-			Map.entry("GoodsShipment/TradeTerms/ConditionCode", "incoterm"),
-			Map.entry("GoodsShipment/GovernmentProcedure/CurrentCode", "tradeMode"));
+			Map.entry("GoodsShipment/TradeTerms/ConditionCode", "incoterm"));
+
+	/**
+	 * Where the trade mode is read (China customs' 贸易方式, the platform's use of the procedure code): the DEC-DMS:2
+	 * schema has {@code GovernmentProcedure} on each goods item only; the platform read it from {@code GoodsShipment}
+	 * until 2026-12-03 and still takes it there from senders built on that.
+	 */
+	private static final String PROCEDURE = "GovernmentProcedure/CurrentCode";
 
 	/** Goods item elements read as they are: path below {@code GovernmentAgencyGoodsItem} → field of the line. */
 	private static final Map<String, String> LINE = Map.of("Commodity/Description", "description",
 			"Origin/CountryCode", "origin");
 
 	/**
-	 * WCO DM data element IDs of the elements read, where they were known with confidence when this was written (see
-	 * docs/interchange.md): a Response points at an element by its ID (Pointer/TagID) when it has one here.
+	 * WCO DM data element IDs of the elements read, as the DEC-DMS:2 schema annotates them (checked on 2026-12-03, see
+	 * docs/interchange.md): a Response points at an element by its ID (Pointer/TagID). Before, three were wrong (the
+	 * invoice amount's, the transport mode's and the destination's) and most were missing.
 	 */
 	private static final Map<String, String> WCO_IDS = Map.ofEntries(Map.entry("FunctionCode", "017"),
 			Map.entry("FunctionalReferenceID", "D026"), Map.entry("TypeCode", "D013"),
-			Map.entry("TotalPackageQuantity", "146"), Map.entry("TotalGrossMassMeasure", "131"),
-			Map.entry("BorderTransportMeans/ModeCode", "068"), Map.entry("GoodsShipment/ExportCountry/ID", "062"),
-			Map.entry("GoodsShipment/Destination/CountryCode", "014"), Map.entry("InvoiceAmount", "135"),
+			Map.entry("DeclarationOfficeID", "065"), Map.entry("InvoiceAmount", "109"),
+			Map.entry("TotalGrossMassMeasure", "131"), Map.entry("TotalPackageQuantity", "146"),
+			Map.entry("BorderTransportMeans/ModeCode", "T022"), Map.entry("Declarant/ID", "R123"),
+			Map.entry("ExitOffice/ID", "G005"), Map.entry("Exporter/Name", "R031"), Map.entry("Exporter/ID", "R032"),
+			Map.entry("GoodsShipment/Importer/Name", "R037"), Map.entry("GoodsShipment/Importer/ID", "R038"),
+			Map.entry("GoodsShipment/ExportCountry/ID", "062"), Map.entry("GoodsShipment/Destination/CountryCode", "465"),
+			Map.entry("GoodsShipment/Seller/Address/CountryCode", "242"),
+			Map.entry("GoodsShipment/Buyer/Address/CountryCode", "242"),
+			Map.entry("GoodsShipment/TradeTerms/ConditionCode", "090"), Map.entry(VALUATION + "FreightChargeAmount", "117"),
+			Map.entry(VALUATION + "ChargeDeduction/ChargesTypeCode", "371"),
+			Map.entry(VALUATION + "ChargeDeduction/OtherChargeDeductionAmount", "181"),
 			Map.entry(ITEM + "Commodity/Description", "137"), Map.entry(ITEM + "Commodity/Classification/ID", "145"),
-			Map.entry(ITEM + "Origin/CountryCode", "063"));
+			Map.entry(ITEM + "Commodity/GoodsMeasure/TariffQuantity", "130"),
+			Map.entry(ITEM + "Commodity/GoodsMeasure/NetNetWeightMeasure", "128"),
+			Map.entry(ITEM + "Commodity/InvoiceLine/ItemChargeAmount", "112"), Map.entry(ITEM + PROCEDURE, "166"),
+			Map.entry(ITEM + "Origin/CountryCode", "063"), Map.entry(ITEM + "AdditionalDocument/ID", "D005"),
+			Map.entry(ITEM + "AdditionalDocument/TypeCode", "D006"), Map.entry(ITEM + "AdditionalDocument/Name", "D028"));
 
 	private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("\\[\\d+]");
 
@@ -89,6 +108,8 @@ final class WcoDeclaration {
 	private String netWeightSource;
 	private boolean netWeightUnreadable;
 	private int item = -1;
+	/** The goods items whose procedure was read: the first of an item is its trade mode, as CDS's first is its CPC. */
+	private final Set<Integer> procedures = new HashSet<>();
 
 	/** An element begins: a new goods item starts the numbering of its lines. */
 	void start(String path) {
@@ -162,6 +183,7 @@ final class WcoDeclaration {
 					chargeNotTaken();
 				}
 			}
+			case "GoodsShipment/" + PROCEDURE -> tradeMode(text, source);
 			case "GoodsShipment/Seller/Address/CountryCode" -> counterpart("IMPORT", text, source);
 			case "GoodsShipment/Buyer/Address/CountryCode" -> counterpart("EXPORT", text, source);
 			default -> {
@@ -229,8 +251,28 @@ final class WcoDeclaration {
 				}
 			}
 			case "Commodity/GoodsMeasure/NetNetWeightMeasure" -> netWeight(text, unit, source);
+			case PROCEDURE -> {
+				// Further procedures of an item (CDS's additional procedure codes) are not the trade mode.
+				if (procedures.add(item)) {
+					tradeMode(text, source);
+				}
+			}
 			default -> {
 			}
+		}
+	}
+
+	/**
+	 * The declaration's one trade mode, from each goods item (and the shipment, where an older sender gives it): a
+	 * second that differs is refused at its element, rather than one of them chosen.
+	 */
+	private void tradeMode(String text, String source) {
+		String earlier = fields.get("tradeMode");
+		if (earlier == null) {
+			put("tradeMode", text, source);
+		}
+		else if (!earlier.equals(text)) {
+			problemAt("tradeMode", source, "INTERCHANGE_TRADE_MODE_DIFFERS", earlier, text);
 		}
 	}
 

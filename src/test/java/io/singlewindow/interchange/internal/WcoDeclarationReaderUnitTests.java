@@ -152,10 +152,66 @@ class WcoDeclarationReaderUnitTests {
 			.text());
 
 		assertThat(d.problems()).extracting(p -> p.code() + " " + d.sources().get(p.field())).containsExactly(
-				"INTERCHANGE_VALUE_REPEATED Declaration/GoodsShipment/TradeTerms/ConditionCode",
 				"INTERCHANGE_VALUE_REPEATED Declaration/GoodsShipment/GovernmentAgencyGoodsItem[1]/Commodity/Classification/ID",
-				"INTERCHANGE_VALUE_REPEATED Declaration/GoodsShipment/GovernmentAgencyGoodsItem[1]/Commodity/InvoiceLine/ItemChargeAmount");
+				"INTERCHANGE_VALUE_REPEATED Declaration/GoodsShipment/GovernmentAgencyGoodsItem[1]/Commodity/InvoiceLine/ItemChargeAmount",
+				"INTERCHANGE_VALUE_REPEATED Declaration/GoodsShipment/TradeTerms/ConditionCode");
 		assertThat(d.fields()).containsEntry("incoterm", "CIF").containsEntry("items[0].value", "4000");
+	}
+
+	static final String PROCEDURE = "<GovernmentProcedure>\n        <CurrentCode>0110</CurrentCode>\n      </GovernmentProcedure>";
+
+	@Test
+	void theTradeModeIsReadWhereTheSchemaPutsItOnEachGoodsItemAndWhereThePlatformReadItBefore() {
+		// DEC-DMS:2 has GovernmentProcedure on each goods item only (the fixture): before 2026-12-03 the platform read
+		// it from GoodsShipment alone, so a declaration valid against the schema was refused for want of a trade mode.
+		BatchedDeclaration asTheSchemaHasIt = read(aWcoDeclaration("LRN-GP1").text());
+		BatchedDeclaration asBefore = read(aWcoDeclaration("LRN-GP2").replacing(PROCEDURE, "").replacing(PROCEDURE, "")
+			.replacing("<GovernmentAgencyGoodsItem>", "<GovernmentProcedure><CurrentCode>0110</CurrentCode></GovernmentProcedure>"
+					+ "<GovernmentAgencyGoodsItem>")
+			.text());
+
+		assertThat(asTheSchemaHasIt.problems()).isEmpty();
+		assertThat(asTheSchemaHasIt.fields()).containsEntry("tradeMode", "0110");
+		assertThat(asTheSchemaHasIt.sources()).containsEntry("tradeMode",
+				"Declaration/GoodsShipment/GovernmentAgencyGoodsItem[1]/GovernmentProcedure/CurrentCode");
+		assertThat(asBefore.problems()).isEmpty();
+		assertThat(asBefore.fields()).containsEntry("tradeMode", "0110");
+	}
+
+	@Test
+	void goodsItemsUnderDifferentTradeModesAreAProblemAtTheSecondNeverOneOfThemChosen() {
+		// The first goods item under general trade (0110), the second under processing with imported materials (0214).
+		BatchedDeclaration d = read(aWcoDeclaration("LRN-GP3").replacing(PROCEDURE, "<!-- first -->")
+			.replacing(PROCEDURE, PROCEDURE.replace("0110", "0214")).replacing("<!-- first -->", PROCEDURE).text());
+
+		assertThat(d.problems()).extracting(p -> p.code() + " " + d.sources().get(p.field())).containsExactly(
+				"INTERCHANGE_TRADE_MODE_DIFFERS Declaration/GoodsShipment/GovernmentAgencyGoodsItem[2]/GovernmentProcedure/CurrentCode");
+	}
+
+	@Test
+	void aGoodsItemsFurtherProceduresAreNotItsTradeMode() {
+		// CDS's first procedure of an item is its procedure code; the ones after it are additional procedure codes.
+		BatchedDeclaration d = read(aWcoDeclaration("LRN-GP4")
+			.replacing(PROCEDURE, PROCEDURE + "<GovernmentProcedure><CurrentCode>000</CurrentCode></GovernmentProcedure>")
+			.text());
+
+		assertThat(d.problems()).isEmpty();
+		assertThat(d.fields()).containsEntry("tradeMode", "0110");
+	}
+
+	@Test
+	void anElementIsPointedAtByTheWcoIdTheSchemaGivesIt() {
+		// As annotated in HMRC's DEC-DMS:2 schema; before 2026-12-03 three were wrong (135, 068, 014).
+		assertThat(WcoDeclaration.wcoId("Declaration/InvoiceAmount/@currencyID")).isEqualTo("109");
+		assertThat(WcoDeclaration.wcoId("Declaration/BorderTransportMeans/ModeCode")).isEqualTo("T022");
+		assertThat(WcoDeclaration.wcoId("Declaration/GoodsShipment/Destination/CountryCode")).isEqualTo("465");
+		assertThat(WcoDeclaration.wcoId("Declaration/DeclarationOfficeID")).isEqualTo("065");
+		assertThat(WcoDeclaration.wcoId(
+				"Declaration/GoodsShipment/GovernmentAgencyGoodsItem[2]/Commodity/GoodsMeasure/NetNetWeightMeasure/@unitCode"))
+			.isEqualTo("128");
+		assertThat(WcoDeclaration.wcoId("Declaration/GoodsShipment/GovernmentAgencyGoodsItem[3]/GovernmentProcedure/CurrentCode"))
+			.isEqualTo("166");
+		assertThat(WcoDeclaration.wcoId("Declaration/GoodsShipment/GovernmentProcedure/CurrentCode")).isNull();
 	}
 
 	@Test
@@ -170,11 +226,12 @@ class WcoDeclarationReaderUnitTests {
 	/** The test import on FOB terms, with 300 of freight and 25.50 of insurance in the currencies given. */
 	static WcoFixtures.Declaration onFobTerms(WcoFixtures.Declaration declaration, String freightCurrency,
 			String insuranceCurrency) {
-		return declaration.replacing("<ConditionCode>CIF<", "<ConditionCode>FOB<").replacing("<TradeTerms>",
+		// CustomsValuation before Destination, in the schema's order.
+		return declaration.replacing("<ConditionCode>CIF<", "<ConditionCode>FOB<").replacing("<Destination>",
 				"<CustomsValuation><FreightChargeAmount currencyID=\"" + freightCurrency + "\">300</FreightChargeAmount>"
 						+ "<ChargeDeduction><ChargesTypeCode>67</ChargesTypeCode><OtherChargeDeductionAmount currencyID=\""
 						+ insuranceCurrency + "\">25.50</OtherChargeDeductionAmount></ChargeDeduction></CustomsValuation>"
-						+ "<TradeTerms>");
+						+ "<Destination>");
 	}
 
 	@Test
@@ -227,7 +284,7 @@ class WcoDeclarationReaderUnitTests {
 	void malformedXmlIsRefusedWithItsLineAndColumn() {
 		Problem problem = refused(aWcoDeclaration("M").text().replace("</Declaration>", "</Declaratio>"),
 				"INTERCHANGE_XML_MALFORMED");
-		assertThat(problem.fieldProblems().getFirst().arguments()[0]).isEqualTo(77);
+		assertThat(problem.fieldProblems().getFirst().arguments()[0]).isEqualTo(82);
 	}
 
 	@Test
