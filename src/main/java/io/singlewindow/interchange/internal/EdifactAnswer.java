@@ -282,7 +282,7 @@ final class EdifactAnswer {
 		return new EdifactAnswer(envelope, reference, now).accepted(message, response, now).bytes();
 	}
 
-	private static String truncated(String text) {
+	static String truncated(String text) {
 		String shown = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
 		if (shown.length() <= COMPONENT) {
 			return shown;

@@ -145,4 +145,15 @@ class EdifactAnswerUnitTests {
 		assertThat(back.errors).isEmpty();
 		assertThat(back.all("FTX")).containsExactly("FTX+AAO+++" + "x".repeat(499));
 	}
+
+	@Test
+	void aTextIsCutIntoComponentsOfWhatTheWriterHoldsNeverHalfACharacter() {
+		assertThat(EdifactAnswer.textParts("a".repeat(500))).containsExactly("a".repeat(500));
+		assertThat(EdifactAnswer.textParts("a".repeat(501))).containsExactly("a".repeat(500), "a");
+		assertThat(EdifactAnswer.textParts("a".repeat(499) + "😀b")).containsExactly("a".repeat(499), "😀b");
+		assertThat(EdifactAnswer.textParts("a".repeat(2600))).hasSize(5).allSatisfy(part -> assertThat(part).hasSize(500));
+		assertThat(EdifactAnswer.textParts("x\u0007y")).containsExactly("x y");
+		assertThat(EdifactAnswer.truncated("a".repeat(500))).hasSize(500);
+		assertThat(EdifactAnswer.truncated("a".repeat(501))).hasSize(500);
+	}
 }

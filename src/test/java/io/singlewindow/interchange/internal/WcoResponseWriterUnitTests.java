@@ -108,6 +108,62 @@ class WcoResponseWriterUnitTests {
 	}
 
 	@Test
+	void aRefusedDeclarationIsAnsweredWithEachProblemsPointersItsReferenceAndWhenItWasRefused() {
+		byte[] written = WcoResponseWriter.refused("LRN-35-" + "x".repeat(28), List.of(new EdifactAnswer.Refusal(
+				"HS_CODE_FORMAT", "Declaration/GoodsShipment/GovernmentAgencyGoodsItem[2]/Commodity/Classification/ID",
+				"'84713' is not a commodity code.")), NOW);
+
+		WcoReadBack.read(written);
+		assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<Response xmlns="urn:wco:datamodel:WCO:RES-DMS:2" xmlns:ds="urn:wco:datamodel:WCO:Response_DS:DMS:2">
+				  <FunctionCode>03</FunctionCode>
+				  <FunctionalReferenceID>LRN-35-xxxxxxxxxxxxxxxxxxxxxxxxxxxx</FunctionalReferenceID>
+				  <IssueDateTime>
+				    <ds:DateTimeString formatCode="304">20261130060000Z</ds:DateTimeString>
+				  </IssueDateTime>
+				  <Error>
+				    <Description>'84713' is not a commodity code. [Declaration/GoodsShipment/GovernmentAgencyGoodsItem[2]/Commodity/Classification/ID]</Description>
+				    <ValidationCode>HS_CODE_FORMAT</ValidationCode>
+				    <Pointer>
+				      <DocumentSectionCode>42A</DocumentSectionCode>
+				    </Pointer>
+				    <Pointer>
+				      <DocumentSectionCode>67A</DocumentSectionCode>
+				    </Pointer>
+				    <Pointer>
+				      <SequenceNumeric>2</SequenceNumeric>
+				      <DocumentSectionCode>68A</DocumentSectionCode>
+				    </Pointer>
+				    <Pointer>
+				      <DocumentSectionCode>23A</DocumentSectionCode>
+				    </Pointer>
+				    <Pointer>
+				      <TagID>145</TagID>
+				    </Pointer>
+				  </Error>
+				  <Status>
+				    <NameCode>REFUSED</NameCode>
+				  </Status>
+				  <Declaration>
+				    <FunctionalReferenceID>LRN-35-xxxxxxxxxxxxxxxxxxxxxxxxxxxx</FunctionalReferenceID>
+				    <RejectionDateTime>
+				      <ds:DateTimeString formatCode="304">20261130060000Z</ds:DateTimeString>
+				    </RejectionDateTime>
+				  </Declaration>
+				</Response>
+				""");
+	}
+
+	@Test
+	void aTextOfTheStandardsLengthIsKeptWholeAndOneCharacterMoreIsCut() {
+		assertThat(WcoResponseWriter.shortened("a".repeat(512))).hasSize(512);
+		assertThat(WcoResponseWriter.shortened("a".repeat(513))).isEqualTo("a".repeat(512));
+		assertThat(WcoResponseWriter.shortened("a".repeat(511) + "😀")).isEqualTo("a".repeat(511));
+		assertThat(WcoResponseWriter.shortened(null)).isEmpty();
+	}
+
+	@Test
 	void theStructureCheckRefusesTheResponseAsThePlatformWroteItBefore() {
 		// Until 2026-12-03: Status after Declaration, DateTimeString in the Response's namespace instead of its
 		// types', a duty's TypeCode on the declaration and a Pointer/Location the schema does not have.
