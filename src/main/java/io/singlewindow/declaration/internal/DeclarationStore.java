@@ -117,7 +117,10 @@ class DeclarationStore {
 		var query = jdbc.sql("""
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
 				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status,
-				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id) AS documents
+				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id) AS documents,
+				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id
+				          AND dd.attached_at > (SELECT max(e.at) FROM declaration_event e WHERE e.declaration_id = t.declaration_id
+				                                AND e.event = 'QUERIED' AND e.agency = t.agency)) AS documents_since_question
 				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
 				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')"""
 				+ (after == null ? "" : " AND (t.created_at, t.id) > (:at, :id)") + " ORDER BY t.created_at, t.id LIMIT :limit")
@@ -133,8 +136,8 @@ class DeclarationStore {
 		return new QueueEntry(rs.getObject("task_id", UUID.class), rs.getObject("declaration_id", UUID.class),
 				rs.getString("number"), rs.getString("declarant"), rs.getString("flow"), rs.getString("channel"),
 				rs.getString("policy_code"), rs.getString("note"), rs.getString("answer"),
-				rs.getObject("answer_due", LocalDate.class), rs.getInt("documents"), instant(rs, "created_at"),
-				rs.getInt("version"));
+				rs.getObject("answer_due", LocalDate.class), rs.getInt("documents"), rs.getInt("documents_since_question"),
+				instant(rs, "created_at"), rs.getInt("version"));
 	}
 
 	/**
@@ -167,7 +170,10 @@ class DeclarationStore {
 		return search.bound(jdbc.sql("""
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
 				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status,
-				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id) AS documents
+				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id) AS documents,
+				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id
+				          AND dd.attached_at > (SELECT max(e.at) FROM declaration_event e WHERE e.declaration_id = t.declaration_id
+				                                AND e.event = 'QUERIED' AND e.agency = t.agency)) AS documents_since_question
 				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
 				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')
 				  AND (lower(d.number) LIKE :like OR lower(d.declarant) LIKE :like OR d.declarant = ANY(:named))
@@ -209,14 +215,15 @@ class DeclarationStore {
 		}
 	}
 
-	/** An open task in an agency's queue; {@code answerBy} is the day a queried declarant answers by. */
 	/**
-	 * A task in an agency's queue; {@code documents} is how many supporting documents its declarant has attached (an
-	 * officer who asked for one sees that something came).
+	 * An open task in an agency's queue; {@code answerBy} is the day a queried declarant answers by; {@code documents}
+	 * is how many supporting documents its declarant has attached, {@code documentsSinceQuestion} how many of them
+	 * came after the agency last asked a question (an officer who asked for a certificate sees that one came, and that
+	 * it is new).
 	 */
 	record QueueEntry(UUID taskId, UUID declarationId, String number, String declarant, String flow, String channel,
-			String policyCode, String note, String answer, LocalDate answerBy, int documents, Instant createdAt,
-			int version) {
+			String policyCode, String note, String answer, LocalDate answerBy, int documents,
+			int documentsSinceQuestion, Instant createdAt, int version) {
 
 		/** Whether the declarant's answer is late on {@code today} (a page passes the zone's day). */
 		public boolean answerOverdueOn(LocalDate today) {

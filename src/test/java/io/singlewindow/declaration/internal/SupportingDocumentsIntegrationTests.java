@@ -246,11 +246,51 @@ class SupportingDocumentsIntegrationTests {
 		String number = jdbc.sql("SELECT number FROM declaration WHERE id = ?::uuid").param(id).query(String.class)
 			.single();
 		assertThat(page(officer, "/agency/queue?lang=en&q=" + number)).as("the customs queue says a document came")
-			.containsPattern("id=\"documents-" + number + "\"[^>]*>1</td>");
+			.containsPattern("id=\"documents-" + number + "\"[^>]*>1</span>").doesNotContain("documents-new-" + number);
 		MockHttpServletResponse download = mvc.perform(get("/declarations/{id}/documents/{doc}", id, documentId)
 			.cookie(officer)).andReturn().getResponse();
 		assertThat(download.getStatus()).isEqualTo(200);
 		assertThat(download.getContentAsByteArray()).isEqualTo(list);
+	}
+
+	@Test
+	void theOfficersQueueSaysWhichDocumentsCameAfterItsAgencyAskedAQuestion() throws Exception {
+		String id = underReview();
+		attach("trader.chip", id, "INVOICE", "invoice.pdf", pdf("commercial invoice"));
+		String task = JsonPath.<List<String>>read(api("trader.chip", "/api/v1/declarations/" + id).getContentAsString(),
+				"$.tasks[?(@.agency == 'CUSTOMS')].id").getFirst();
+		assertThat(mvc.perform(post("/api/v1/tasks/" + task + "/decision").header("Authorization", "Bearer sw-demo-officer.customs")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"QUERY\",\"reason\":\"Send the certificate of origin.\"}"))
+			.andReturn().getResponse().getStatus()).isEqualTo(200);
+		attach("trader.chip", id, "CERTIFICATE_OF_ORIGIN", "form E.pdf", pdf("certificate of origin, Form E"));
+		assertThat(mvc.perform(post("/api/v1/declarations/" + id + "/queries/CUSTOMS/answer")
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"answer\":\"The certificate is attached.\"}")).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+		String entry = queueEntry("officer.customs", "CUSTOMS", id);
+		assertThat(JsonPath.<Integer>read(entry, "$.documents")).isEqualTo(2);
+		assertThat(JsonPath.<Integer>read(entry, "$.documentsSinceQuestion")).as("the certificate, not the invoice")
+			.isEqualTo(1);
+		String number = JsonPath.read(entry, "$.number");
+		assertThat(page(logIn("officer.customs"), "/agency/queue?lang=en&q=" + number))
+			.containsPattern("id=\"documents-" + number + "\"[^>]*>2</span>")
+			.containsPattern("id=\"documents-new-" + number + "\"[^>]*>1 since the question</span>");
+	}
+
+	/** The task of a declaration in an agency's queue, as the API answers it, page after page until it is found. */
+	private String queueEntry(String officer, String agency, String declarationId) throws Exception {
+		String address = "/api/v1/agencies/" + agency + "/tasks?limit=500";
+		while (address != null) {
+			MockHttpServletResponse page = api(officer, address);
+			List<Object> found = JsonPath.read(page.getContentAsString(StandardCharsets.UTF_8),
+					"$[?(@.declarationId == '" + declarationId + "')]");
+			if (!found.isEmpty()) {
+				return JsonPath.parse(found.getFirst()).jsonString();
+			}
+			String link = page.getHeader("Link");
+			address = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+		}
+		throw new AssertionError("not in the " + agency + " queue: " + declarationId);
 	}
 
 	/**
