@@ -108,13 +108,10 @@ class DeclarationStore {
 	}
 
 	/**
-	 * An agency's tasks in one status — {@code PENDING} (its officers decide) or {@code QUERIED} (the declarant
-	 * answers) — of declarations still open, longest waiting first: one page after the cursor (keyset on the task's
-	 * creation, id).
+	 * An agency's open tasks in one status with what {@link #queueEntry} reads: the task, its declaration, how many
+	 * documents the declarant attached and how many came after the agency's last question.
 	 */
-	ListPage<QueueEntry> queue(String agency, TaskStatus status, PageRequest page) {
-		Cursor after = page.after();
-		var query = jdbc.sql("""
+	private static final String QUEUE = """
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
 				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status,
 				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id) AS documents,
@@ -122,7 +119,16 @@ class DeclarationStore {
 				          AND dd.attached_at > (SELECT max(e.at) FROM declaration_event e WHERE e.declaration_id = t.declaration_id
 				                                AND e.event = 'QUERIED' AND e.agency = t.agency)) AS documents_since_question
 				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
-				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')"""
+				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')""";
+
+	/**
+	 * An agency's tasks in one status — {@code PENDING} (its officers decide) or {@code QUERIED} (the declarant
+	 * answers) — of declarations still open, longest waiting first: one page after the cursor (keyset on the task's
+	 * creation, id).
+	 */
+	ListPage<QueueEntry> queue(String agency, TaskStatus status, PageRequest page) {
+		Cursor after = page.after();
+		var query = jdbc.sql(QUEUE
 				+ (after == null ? "" : " AND (t.created_at, t.id) > (:at, :id)") + " ORDER BY t.created_at, t.id LIMIT :limit")
 			.param("agency", agency).param("status", status.name()).param("limit", page.rows());
 		if (after != null) {
@@ -167,15 +173,7 @@ class DeclarationStore {
 	 * one risk channel ({@code channel}: only for those who may see it).
 	 */
 	List<QueueEntry> queue(String agency, TaskStatus status, String channel, QueueSearch search) {
-		return search.bound(jdbc.sql("""
-				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
-				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status,
-				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id) AS documents,
-				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id
-				          AND dd.attached_at > (SELECT max(e.at) FROM declaration_event e WHERE e.declaration_id = t.declaration_id
-				                                AND e.event = 'QUERIED' AND e.agency = t.agency)) AS documents_since_question
-				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
-				WHERE t.agency = :agency AND t.status = :status AND d.status IN ('UNDER_REVIEW', 'QUERIED')
+		return search.bound(jdbc.sql(QUEUE + """
 				  AND (lower(d.number) LIKE :like OR lower(d.declarant) LIKE :like OR d.declarant = ANY(:named))
 				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR t.created_at < :before)
 				  AND (:channel = '' OR d.channel = :channel)
