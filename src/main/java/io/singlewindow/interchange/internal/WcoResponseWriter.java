@@ -86,7 +86,15 @@ final class WcoResponseWriter {
 			}
 			w.status(response.status());
 			w.start("Declaration");
+			// When it ended, where the schema has a place for it: withdrawn by its declarant, rejected by an agency.
+			String ended = response.updatedAt() == null ? null : STAMP.format(response.updatedAt());
+			if (ended != null && "WITHDRAWN".equals(response.status())) {
+				w.dateTime("CancellationDateTime", "304", ended);
+			}
 			w.value("ID", response.number());
+			if (ended != null && "REJECTED".equals(response.status())) {
+				w.dateTime("RejectionDateTime", "304", ended);
+			}
 			w.value("VersionID", String.valueOf(response.version()));
 			if (response.totalDuty() != null) {
 				w.start("DutyTaxFee");
