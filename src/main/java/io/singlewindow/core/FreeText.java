@@ -26,6 +26,17 @@ public final class FreeText {
 	}
 
 	/**
+	 * The start of a text that must fit a limit elsewhere (a standard's element, a buffer): at most {@code maxLength}
+	 * characters, one fewer rather than half a surrogate pair.
+	 */
+	public static String cut(String text, int maxLength) {
+		if (text.length() <= maxLength) {
+			return text;
+		}
+		return text.substring(0, Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength);
+	}
+
+	/**
 	 * A {@link #paragraph} of one field outside a {@link Violations} collection.
 	 *
 	 * @throws Problem {@code INVALID_INPUT} naming {@code field}

@@ -86,4 +86,12 @@ class FreeTextUnitTests {
 		assertThat(FreeText.line("   ", 10)).isNull();
 		assertThat(FreeText.line(null, 10)).isNull();
 	}
+
+	@Test
+	void aTextIsCutToItsLimitNeverThroughACharacterOutsideTheBmp() {
+		assertThat(FreeText.cut("abc", 3)).isEqualTo("abc");
+		assertThat(FreeText.cut("abcd", 3)).isEqualTo("abc");
+		assertThat(FreeText.cut("ab😀c", 3)).isEqualTo("ab");
+		assertThat(FreeText.cut("a😀c", 3)).isEqualTo("a😀");
+	}
 }

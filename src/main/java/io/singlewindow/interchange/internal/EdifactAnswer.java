@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 
 import io.singlewindow.core.FieldProblem;
+import io.singlewindow.core.FreeText;
 import io.singlewindow.declaration.ConsolidatedResponse;
 import io.singlewindow.declaration.ConsolidatedResponse.Notice;
 import io.singlewindow.declaration.DeclarationBatch;
@@ -283,11 +284,7 @@ final class EdifactAnswer {
 	}
 
 	static String truncated(String text) {
-		String shown = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
-		if (shown.length() <= COMPONENT) {
-			return shown;
-		}
-		return shown.substring(0, Character.isHighSurrogate(shown.charAt(COMPONENT - 1)) ? COMPONENT - 1 : COMPONENT);
+		return FreeText.cut(text == null ? "" : text.replaceAll("\\p{Cntrl}", " "), COMPONENT);
 	}
 
 	private void dated(Instant at) throws EDIStreamException {
@@ -332,12 +329,9 @@ final class EdifactAnswer {
 		String rest = text == null || text.isEmpty() ? " " : text.replaceAll("\\p{Cntrl}", " ");
 		List<String> parts = new ArrayList<>();
 		while (!rest.isEmpty() && parts.size() < 5) {
-			int end = Math.min(rest.length(), COMPONENT);
-			if (end < rest.length() && Character.isHighSurrogate(rest.charAt(end - 1))) {
-				end--;
-			}
-			parts.add(rest.substring(0, end));
-			rest = rest.substring(end);
+			String part = FreeText.cut(rest, COMPONENT);
+			parts.add(part);
+			rest = rest.substring(part.length());
 		}
 		return parts;
 	}

@@ -15,6 +15,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import io.singlewindow.core.FreeText;
 import io.singlewindow.declaration.ConsolidatedResponse;
 import io.singlewindow.declaration.ConsolidatedResponse.LineTaxes;
 import io.singlewindow.declaration.ConsolidatedResponse.Notice;
@@ -235,12 +236,7 @@ final class WcoResponseWriter {
 
 	/** At most the standard's 512 characters, never half a surrogate pair. */
 	static String shortened(String text) {
-		String whole = text == null ? "" : text;
-		if (whole.length() <= TEXT) {
-			return whole;
-		}
-		int end = Character.isHighSurrogate(whole.charAt(TEXT - 1)) ? TEXT - 1 : TEXT;
-		return whole.substring(0, end);
+		return FreeText.cut(text == null ? "" : text, TEXT);
 	}
 
 	private void start(String name) throws XMLStreamException {
