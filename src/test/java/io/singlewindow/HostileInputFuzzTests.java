@@ -361,6 +361,11 @@ class HostileInputFuzzTests {
 				new Endpoint("withdraw a declaration", HttpMethod.POST, "/api/v1/declarations/{}/withdrawal",
 						List.of(declarationId), "trader.chip", "{\"reason\":\"sent twice\",\"version\":" + STALE + "}",
 						Set.of("version"), declarationTables),
+				// Likewise: the shared declaration is under review, and the version is stale, so nothing is cancelled.
+				new Endpoint("cancel a declaration", HttpMethod.POST, "/api/v1/declarations/{}/cancellation",
+						List.of(declarationId), "officer.customs",
+						"{\"reason\":\"export not shipped\",\"version\":" + STALE + "}", Set.of("version"),
+						declarationTables),
 				new Endpoint("decide a task", HttpMethod.POST, "/api/v1/tasks/{}/decision",
 						List.of(targets.customsTaskId()), "officer.customs",
 						"{\"decision\":\"QUERY\",\"reason\":\"Which model?\",\"version\":" + STALE + "}", Set.of("version"),
@@ -541,6 +546,8 @@ class HostileInputFuzzTests {
 				// A declaration nobody has: the form's variants are read and refused, the shared one stays under review.
 				new Form("withdraw a declaration", "/declarations/{}/withdrawal", List.of(unknown), "trader.chip",
 						params("reason", "sent twice"), Set.of(), DECLARATION_TABLES),
+				new Form("cancel a declaration", "/declarations/{}/cancellation", List.of(unknown), "officer.customs",
+						params("reason", "export not shipped"), Set.of(), DECLARATION_TABLES),
 				new Form("decide a task", "/tasks/{}/decision", List.of(targets.customsTaskId()), "officer.customs",
 						params("decision", "QUERY", "reason", "Which model?", "declarationId", declarationId,
 								"version", stale),

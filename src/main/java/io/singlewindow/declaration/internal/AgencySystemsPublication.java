@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import io.singlewindow.declaration.AgencyDecisionRecorded;
 import io.singlewindow.declaration.AgencyTaskOpened;
+import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.declaration.DeclarationReleased;
 import io.singlewindow.declaration.DeclarationSubmitted;
@@ -101,6 +102,12 @@ class AgencySystemsPublication {
 		status("WITHDRAWN", withdrawn.declarationId(), null, null, withdrawn.withdrawnAt());
 	}
 
+	/** An agency's system hears that customs cancelled a cleared or released declaration: its goods are not declared. */
+	@ApplicationModuleListener
+	void on(DeclarationCancelled cancelled) throws Exception {
+		status("CANCELLED", cancelled.declarationId(), null, null, cancelled.cancelledAt());
+	}
+
 	/**
 	 * An agency's system hears that the declarant attached a document (often what its officer's question asked for),
 	 * and where to fetch it.
@@ -129,7 +136,8 @@ class AgencySystemsPublication {
 				&& p.getPublicationDate().isBefore(before) && (p.getEvent() instanceof AgencyTaskOpened
 						|| p.getEvent() instanceof DeclarationSubmitted || p.getEvent() instanceof AgencyDecisionRecorded
 						|| p.getEvent() instanceof DeclarationCleared || p.getEvent() instanceof DeclarationReleased
-						|| p.getEvent() instanceof DeclarationWithdrawn || p.getEvent() instanceof SupportingDocumentAttached));
+						|| p.getEvent() instanceof DeclarationWithdrawn || p.getEvent() instanceof DeclarationCancelled
+						|| p.getEvent() instanceof SupportingDocumentAttached));
 	}
 
 	private void status(String event, UUID declarationId, String agency, String decision, Instant at)

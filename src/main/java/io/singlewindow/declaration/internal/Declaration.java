@@ -14,6 +14,7 @@ import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.declaration.AgencyDecisionRecorded;
 import io.singlewindow.declaration.AgencyTaskOpened;
+import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
@@ -25,7 +26,7 @@ import io.singlewindow.risk.RiskDecision;
  * A declaration as its changes see it — its consolidated status and its agencies' tasks: just submitted
  * ({@link #submitted}), or loaded under the declaration's row lock ({@link DeclarationRows#lock}) for a later change.
  * It guards every change (routing a submission or an amendment to its agencies, an officer's decision, the
- * declarant's answer to a question, the release) and records what happened: the tasks opened or decided afresh, the
+ * declarant's answer to a question, the withdrawal, the release, the cancellation) and records what happened: the tasks opened or decided afresh, the
  * timeline entries, the events other modules hear, and whether the consolidated status moved.
  * {@link DeclarationRows#save} and {@link DeclarationRows#saveRouted} write it back.
  */
@@ -271,6 +272,26 @@ final class Declaration {
 		releasedAt = now;
 		timeline.add(new TimelineEntry(now, "RELEASED", AgencyCode.CUSTOMS.value(), officer, null, null));
 		events.add(new DeclarationReleased(id, number, declarant, now));
+	}
+
+	/**
+	 * Customs cancels it after the agencies cleared it (报关单撤销: an export that was not shipped, goods returned, a
+	 * declaration made twice): its status is final, the goods are no longer declared under it, and what it wrote off
+	 * permits and counted in the statistics is the callers' and listeners' to take back. The agencies' decisions stay
+	 * on record as they were. Before a clearance there is nothing for customs to cancel: the declarant withdraws, an
+	 * agency rejects.
+	 *
+	 * @param reason why, required (the caller reads and checks it)
+	 * @throws Problem 409 {@code DECLARATION_NOT_CANCELLABLE} unless it is cleared or released
+	 */
+	void cancel(String reason, String officer, Instant now) {
+		if (!status.cancellable()) {
+			throw Problem.conflict("DECLARATION_NOT_CANCELLABLE", number, status.named());
+		}
+		status = DeclarationStatus.CANCELLED;
+		changedAt = now;
+		timeline.add(new TimelineEntry(now, "CANCELLED", AgencyCode.CUSTOMS.value(), officer, null, reason));
+		events.add(new DeclarationCancelled(id, number, declarant, officer, reason, now));
 	}
 
 	/**

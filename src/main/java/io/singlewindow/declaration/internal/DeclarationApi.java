@@ -354,7 +354,7 @@ class DeclarationApi {
 	@Operation(summary = "The caller's declarations (trader: own enterprise; broker: its principals), newest first, "
 			+ "a page at a time",
 			description = "q: a piece of the declaration number or of the caller's own reference (case-insensitive, "
-					+ "literal); status: one status (UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED). "
+					+ "literal); status: one status (UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED, CANCELLED). "
 					+ "The Link header's next page keeps both.")
 	ResponseEntity<List<DeclarationStore.Summary>> list(@RequestParam(required = false) String limit,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) String q,
@@ -440,6 +440,28 @@ class DeclarationApi {
 	@Operation(summary = "Release the goods of a cleared declaration (customs officers)")
 	DeclarationView release(@PathVariable UUID id) {
 		return declarations.release(currentActor.get(), id);
+	}
+
+	/**
+	 * @param reason why customs cancels it (the declarant's application, customs' own finding), required
+	 * @param version the declaration's version the officer read; without it, cancelled as it is now
+	 */
+	record Cancellation(String reason, Integer version) {
+	}
+
+	@PostMapping("/declarations/{id}/cancellation")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_CANCELLABLE", "DECLARATION_CHANGED" },
+			invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER" })
+	@Operation(summary = "Cancel a cleared or released declaration (customs officers; 报关单撤销)",
+			description = "On the declarant's application (an export not shipped, goods returned, a declaration "
+					+ "made twice) or of customs' own motion. Final: its permit write-offs are given back, the trade "
+					+ "statistics no longer count its lines, the declarant's webhooks and the agencies' systems hear "
+					+ "CANCELLED. 409 DECLARATION_NOT_CANCELLABLE unless cleared or released (before a clearance the "
+					+ "declarant withdraws it, an agency rejects it); with version, 409 DECLARATION_CHANGED when it "
+					+ "changed since the officer read that version.")
+	DeclarationView cancel(@PathVariable UUID id, @RequestBody Cancellation cancellation) {
+		return declarations.cancel(currentActor.get(), id, cancellation.reason(), cancellation.version());
 	}
 
 	@GetMapping("/agencies/{agency}/tasks")

@@ -492,22 +492,43 @@ class DeclarationPages {
 		return "redirect:/declarations/" + id + "?recorded=RELEASED";
 	}
 
-	/** What the declarant typed as the reason for a withdrawal, and why it was refused. */
-	record WithdrawError(String message, String text) {
+	/** What a person typed as the reason for a withdrawal or a cancellation, and why it was refused. */
+	record ReasonError(String message, String text) {
 	}
 
 	@PostMapping("/declarations/{id}/withdrawal")
 	String withdraw(@PathVariable UUID id, @RequestParam(required = false) String reason, Model model, Locale locale,
 			HttpServletResponse response) {
-		try {
+		return closing(id, "withdrawError", reason, model, locale, response, () -> {
 			declarations.withdraw(currentActor.get(), id, reason, null);
 			return "redirect:/declarations/" + id + "?recorded=WITHDRAWN";
+		});
+	}
+
+	@PostMapping("/declarations/{id}/cancellation")
+	String cancel(@PathVariable UUID id, @RequestParam(required = false) String reason, Model model, Locale locale,
+			HttpServletResponse response) {
+		return closing(id, "cancelError", reason, model, locale, response, () -> {
+			declarations.cancel(currentActor.get(), id, reason, null);
+			return "redirect:/declarations/" + id + "?recorded=CANCELLED";
+		});
+	}
+
+	/**
+	 * A withdrawal or a cancellation from its form: done, or the page again with the reason as typed and why it was
+	 * refused (under {@code errorName}); a person without the right, or a declaration that does not exist, is refused
+	 * as any page would.
+	 */
+	private String closing(UUID id, String errorName, String reason, Model model, Locale locale,
+			HttpServletResponse response, java.util.function.Supplier<String> act) {
+		try {
+			return act.get();
 		} catch (Problem problem) {
 			if (problem.status().value() == 403 || problem.status().value() == 404) {
 				throw problem;
 			}
 			response.setStatus(problem.status().value());
-			model.addAttribute("withdrawError", new WithdrawError(firstMessage(problem, locale), reason));
+			model.addAttribute(errorName, new ReasonError(firstMessage(problem, locale), reason));
 			return detail(id, model);
 		}
 	}

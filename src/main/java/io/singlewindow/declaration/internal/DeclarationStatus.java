@@ -4,9 +4,12 @@ import java.util.Collection;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
-/** The one status a trader sees, consolidated from the agencies' tasks. */
+/**
+ * The one status a trader sees, consolidated from the agencies' tasks; {@code WITHDRAWN} (by its declarant),
+ * {@code RELEASED} (by customs) and {@code CANCELLED} (by customs, after a clearance) are acts, not consolidations.
+ */
 enum DeclarationStatus {
-	SUBMITTED, UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED;
+	SUBMITTED, UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED, CANCELLED;
 
 	/**
 	 * The consolidated status of a declaration under review: one rejection rejects it, an open question queries it,
@@ -33,6 +36,11 @@ enum DeclarationStatus {
 	/** Its name in the reader's language, for a problem's message ("is Cleared" rather than its code). */
 	DefaultMessageSourceResolvable named() {
 		return new DefaultMessageSourceResolvable(new String[] { "declaration.status." + name() }, name());
+	}
+
+	/** Customs may still cancel it: every agency cleared it, whether or not the goods are released yet. */
+	boolean cancellable() {
+		return this == CLEARED || this == RELEASED;
 	}
 
 	boolean open() {

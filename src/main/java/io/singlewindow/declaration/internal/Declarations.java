@@ -462,18 +462,37 @@ class Declarations {
 	public DeclarationView withdraw(Actor actor, UUID id, String reason, Integer expectedVersion) {
 		Declaration declaration = rows.lock(id);
 		actor.requireActFor(declaration.declarant());
-		reason = requiredText("reason", "REASON_REQUIRED", reason);
+		return endWithReason(actor, declaration, reason, expectedVersion, Declaration::withdraw,
+				"DECLARATION_WITHDRAWN");
+	}
+
+	/** A final act with a reason on a declaration: withdrawn by its declarant, cancelled by customs. */
+	@FunctionalInterface
+	private interface FinalAct {
+
+		void apply(Declaration declaration, String reason, String by, Instant now);
+	}
+
+	/**
+	 * What a withdrawal and a cancellation both do once the actor's right is checked: the reason read, the version the
+	 * actor read compared, the act on the aggregate, the audit entry ({@code action}), the permit write-offs given
+	 * back, the rows written (the act's events heard in this transaction).
+	 */
+	private DeclarationView endWithReason(Actor actor, Declaration declaration, String rawReason,
+			Integer expectedVersion, FinalAct act, String action) {
+		String reason = requiredText("reason", "REASON_REQUIRED", rawReason);
 		if (expectedVersion != null && expectedVersion != declaration.version()) {
 			throw Problem.conflict("DECLARATION_CHANGED", declaration.number(), expectedVersion, declaration.version());
 		}
 		DeclarationStatus before = declaration.status();
-		declaration.withdraw(reason, actor.username(), time.now());
-		auditTrail.record(AuditRecord.of("DECLARATION_WITHDRAWN", "DECLARATION", id).by(actor)
+		act.apply(declaration, reason, actor.username(), time.now());
+		auditTrail.record(AuditRecord.of(action, "DECLARATION", declaration.id()).by(actor)
 			.change(audited(declaration, before), audited(declaration, declaration.status(), "reason", reason)));
-		permits.restore(id);
+		permits.restore(declaration.id());
 		save(declaration);
-		log.info("event=declaration_withdrawn number={} by={}", declaration.number(), actor.username());
-		return store.find(id).orElseThrow();
+		log.info("event={} number={} by={}", action.toLowerCase(java.util.Locale.ROOT), declaration.number(),
+				actor.username());
+		return store.find(declaration.id()).orElseThrow();
 	}
 
 	/** A declaration's state as the audit trail records a change of its status: number, declarant, status, then more. */
@@ -503,6 +522,23 @@ class Declarations {
 			.change(audited(declaration, DeclarationStatus.CLEARED), audited(declaration, DeclarationStatus.RELEASED)));
 		save(declaration);
 		return store.find(declarationId).orElseThrow();
+	}
+
+	/**
+	 * A customs officer cancels a cleared or released declaration (报关单撤销), on the declarant's application or of
+	 * customs' own motion: final; its permit write-offs are given back and the statistics no longer count it (their
+	 * listener takes its lines out in this transaction).
+	 *
+	 * @param expectedVersion the version the officer read; {@literal null} cancels it as it is now
+	 * @throws Problem 403 unless a customs officer; 422 {@code REASON_REQUIRED}; 409
+	 *     {@code DECLARATION_NOT_CANCELLABLE} unless cleared or released, {@code DECLARATION_CHANGED} when it changed
+	 *     since the officer read it
+	 */
+	@Transactional
+	public DeclarationView cancel(Actor actor, UUID id, String reason, Integer expectedVersion) {
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		return endWithReason(actor, rows.lock(id), reason, expectedVersion, Declaration::cancel,
+				"DECLARATION_CANCELLED");
 	}
 
 	/** Writes a changed declaration; a clearance also tells the statistics and every follower what was cleared. */

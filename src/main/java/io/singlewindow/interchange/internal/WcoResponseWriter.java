@@ -41,7 +41,7 @@ final class WcoResponseWriter {
 
 	/** The consolidated status → the response's function code. */
 	private static final Map<String, String> FUNCTION = Map.of("SUBMITTED", ACCEPTED, "UNDER_REVIEW", ACCEPTED,
-			"QUERIED", "06", "REJECTED", "10", "WITHDRAWN", "10", "CLEARED", "09", "RELEASED", "08");
+			"QUERIED", "06", "REJECTED", "10", "WITHDRAWN", "10", "CLEARED", "09", "RELEASED", "08", "CANCELLED", "10");
 
 	/** What an agency tells the declarant → its statement type (UNCL 4451): additional information, reason. */
 	private static final Map<Notice.Kind, String> STATEMENT_TYPE = Map.of(Notice.Kind.QUESTION, "ACB",
@@ -87,9 +87,10 @@ final class WcoResponseWriter {
 			}
 			w.status(response.status());
 			w.start("Declaration");
-			// When it ended, where the schema has a place for it: withdrawn by its declarant, rejected by an agency.
+			// When it ended, where the schema has a place for it: withdrawn by its declarant or cancelled by customs,
+			// rejected by an agency.
 			String ended = response.updatedAt() == null ? null : STAMP.format(response.updatedAt());
-			if (ended != null && "WITHDRAWN".equals(response.status())) {
+			if (ended != null && ("WITHDRAWN".equals(response.status()) || "CANCELLED".equals(response.status()))) {
 				w.dateTime("CancellationDateTime", "304", ended);
 			}
 			w.value("ID", response.number());

@@ -76,6 +76,26 @@ class StatisticsLedger {
 			+ "deltas AS (" + deltasOver("folded") + "),\nupserted AS (" + UPSERT + " RETURNING 1)\n"
 			+ "SELECT count(DISTINCT declaration_id), count(*) FROM folded";
 
+	/**
+	 * A declaration's facts out, and — when a fold had added them to the aggregates already (no mark left) — their
+	 * deltas subtracted; the aggregate rows it leaves empty are the next statement's ({@link #DROP_EMPTY}). Subtracted
+	 * by {@code UPDATE}, which waits for and then works on the row as another transaction left it, never by a
+	 * recomputation that could miss a concurrent fold.
+	 */
+	private static final String TAKE_OUT = "WITH gone AS (DELETE FROM statistics_fact WHERE declaration_id = ? RETURNING *),\n"
+			+ "unmarked AS (DELETE FROM statistics_pending WHERE declaration_id = ? RETURNING declaration_id),\n"
+			+ "deltas AS (" + deltasOver("gone") + "),\n"
+			+ "subtracted AS (UPDATE statistics_monthly m SET value_cny = m.value_cny - d.value_cny,\n"
+			+ "    value_usd = m.value_usd - COALESCE(d.value_usd, 0), declarations = m.declarations - d.declarations,\n"
+			+ "    lines = m.lines - d.lines\n"
+			+ "  FROM deltas d WHERE NOT EXISTS (SELECT 1 FROM unmarked) AND m.dimension = d.dimension\n"
+			+ "    AND m.month = d.month AND m.flow = d.flow AND m.key = d.key RETURNING m.month)\n"
+			+ "SELECT (SELECT count(DISTINCT declaration_id) FROM gone), (SELECT count(*) FROM gone),\n"
+			+ "    (SELECT array_agg(DISTINCT month) FROM subtracted)";
+
+	/** Aggregate rows of the months a declaration was taken out of that no line counts in any more. */
+	private static final String DROP_EMPTY = "DELETE FROM statistics_monthly WHERE month = ANY (?) AND lines = 0";
+
 	private final JdbcTemplate jdbcTemplate;
 	private final JdbcClient jdbc;
 	private final BusinessTime time;
@@ -140,6 +160,40 @@ class StatisticsLedger {
 		return jdbcTemplate.query(FOLD, rs -> {
 			rs.next();
 			return new Recorded(rs.getInt(1), rs.getInt(2));
+		});
+	}
+
+	/**
+	 * Takes a declaration out of the facts and, once folded, out of the aggregates, in the caller's transaction (a
+	 * cancellation): the aggregates then equal a recomputation from the facts left, as after any fold. The marks are
+	 * locked against folds first, in the order a clearance and a rebuild take the two tables (facts, then marks), so a
+	 * fold in progress finishes before and none starts until the caller commits: a declaration is subtracted exactly
+	 * when a fold added it. A declaration never recorded is left as it is.
+	 *
+	 * @return what was taken out: one declaration and its lines, or nothing
+	 */
+	public Recorded takeOut(UUID declarationId) {
+		jdbc.sql("LOCK TABLE statistics_fact IN ROW EXCLUSIVE MODE").update();
+		jdbc.sql("LOCK TABLE statistics_pending IN SHARE ROW EXCLUSIVE MODE").update();
+		return jdbcTemplate.execute((ConnectionCallback<Recorded>) con -> {
+			Recorded removed;
+			java.sql.Array months;
+			try (PreparedStatement statement = con.prepareStatement(TAKE_OUT)) {
+				statement.setObject(1, declarationId);
+				statement.setObject(2, declarationId);
+				try (var rs = statement.executeQuery()) {
+					rs.next();
+					removed = new Recorded(rs.getInt(1), rs.getInt(2));
+					months = rs.getArray(3);
+				}
+			}
+			if (months != null) {
+				try (PreparedStatement statement = con.prepareStatement(DROP_EMPTY)) {
+					statement.setArray(1, months);
+					statement.executeUpdate();
+				}
+			}
+			return removed;
 		});
 	}
 

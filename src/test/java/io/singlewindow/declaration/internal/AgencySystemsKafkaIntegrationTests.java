@@ -140,6 +140,14 @@ class AgencySystemsKafkaIntegrationTests {
 		assertThat(status(id)).isEqualTo("CLEARED");
 		assertThat(jdbc.sql("SELECT decided_by FROM agency_task WHERE id = ?").param(UUID.fromString(taskId))
 			.query(String.class).single()).isEqualTo("officer.customs");
+
+		// Customs cancels it afterwards (the goods went back): every follower hears that its goods are not declared.
+		mvc.perform(post("/api/v1/declarations/{id}/cancellation", id)
+			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"returned to the seller\"}")).andExpect(MockMvcResultMatchers.status().isOk());
+		ConsumerRecord<String, String> cancelled = await("singlewindow.declarations",
+				r -> r.key().equals(id) && r.value().contains("\"event\":\"CANCELLED\""));
+		assertThat(JsonPath.<String>read(cancelled.value(), "$.declarationStatus")).isEqualTo("CANCELLED");
 	}
 
 	@Test

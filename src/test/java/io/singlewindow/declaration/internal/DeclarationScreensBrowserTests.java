@@ -15,7 +15,8 @@ import io.singlewindow.web.BrowserTestCase;
 
 /**
  * The declaration page as people rely on it: an officer's empty reason is a field error, what a trader types survives
- * the live updates, the trader is never offered an amendment that can no longer be made, and withdraws with a reason.
+ * the live updates, the trader is never offered an amendment that can no longer be made, and withdraws with a reason;
+ * a customs officer cancels a released declaration with a reason.
  */
 class DeclarationScreensBrowserTests extends BrowserTestCase {
 
@@ -130,6 +131,42 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		assertThat(browser.waitForText(By.id("declaration-status"), "Cleared")).isTrue();
 		assertThat(browser.gone(By.id("amend"))).isTrue();
 		assertThat(browser.text(By.id("declaration-next"))).isEqualTo("Every agency approved. Customs releases the goods next.");
+	}
+
+	@Test
+	void aCustomsOfficerCancelsAReleasedDeclarationGivingAReason() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		api.approveAllPending(id);
+		logIn("officer.customs");
+		browser.open("/declarations/" + id + "?lang=en");
+		browser.clickForNextPage("release");
+		assertThat(browser.waitForText(By.id("declaration-status"), "Released")).isTrue();
+
+		// Blanks pass the browser's own required check: the platform's refusal is what the officer meets.
+		browser.click("cancel-open");
+		browser.type("cancel-reason", "  ");
+		browser.clickForNextPage("cancel");
+		assertThat(browser.text(By.id("cancel-reason-error"))).isEqualTo("Give a reason or a question.");
+		assertThat(browser.waitFor(By.id("cancel-reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(api.status(id)).isEqualTo("RELEASED");
+		browser.screenshot("declaration-cancel-without-reason-en");
+
+		browser.type("cancel-reason", "Returned to the seller unopened");
+		browser.clickForNextPage("cancel");
+		assertThat(browser.waitForText(By.id("declaration-status"), "Cancelled")).isTrue();
+		assertThat(browser.text(By.id("recorded"))).startsWith("Recorded: the declaration is cancelled");
+		assertThat(browser.text(By.id("timeline"))).contains("Cancelled by customs")
+			.contains("Returned to the seller unopened");
+		assertThat(browser.driver().findElements(By.id("cancel-open"))).as("nothing more to cancel").isEmpty();
+		assertThat(api.status(id)).isEqualTo("CANCELLED");
+		browser.screenshot("declaration-cancelled-en");
+
+		// The trader reads it in its own language: cancelled by customs, what that means.
+		logIn("trader.chip");
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+		assertThat(browser.text(By.id("declaration-status"))).isEqualTo("已撤销");
+		assertThat(browser.text(By.id("declaration-next"))).startsWith("已由海关撤销");
+		assertThat(browser.driver().findElements(By.id("cancel-open"))).as("not the trader's act").isEmpty();
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
+import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationWithdrawn;
 import io.singlewindow.declaration.SupportingDocumentAttached;
 
@@ -180,7 +181,7 @@ class DeclarationUnitTests {
 	@Test
 	void onlyADeclarationUnderReviewOrQueriedIsWithdrawn() {
 		for (DeclarationStatus closed : List.of(DeclarationStatus.REJECTED, DeclarationStatus.WITHDRAWN,
-				DeclarationStatus.CLEARED, DeclarationStatus.RELEASED)) {
+				DeclarationStatus.CLEARED, DeclarationStatus.RELEASED, DeclarationStatus.CANCELLED)) {
 			var declaration = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), closed, 3,
 					List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
 
@@ -188,6 +189,58 @@ class DeclarationUnitTests {
 				.isInstanceOfSatisfying(Problem.class,
 						p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_WITHDRAWABLE"));
 			assertThat(declaration.status()).isEqualTo(closed);
+			assertThat(declaration.events()).isEmpty();
+			assertThat(declaration.timeline()).isEmpty();
+		}
+	}
+
+	@Test
+	void customsCancelsAReleasedDeclarationAndItsAgenciesDecisionsStayOnRecord() {
+		var released = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), DeclarationStatus.RELEASED,
+				4, List.of(customs(TaskStatus.AUTO_APPROVED, 0), ciq(TaskStatus.APPROVED, 1)));
+
+		released.cancel("export not shipped: the vessel was cancelled", "officer.customs", NOW);
+
+		assertThat(released.status()).isEqualTo(DeclarationStatus.CANCELLED);
+		assertThat(released.statusMoved()).isTrue();
+		assertThat(released.clearedNow()).as("the statistics do not hear it cleared again").isFalse();
+		assertThat(released.changedAt()).isEqualTo(NOW);
+		assertThat(released.timeline()).singleElement()
+			.isEqualTo(new Declaration.TimelineEntry(NOW, "CANCELLED", "CUSTOMS", "officer.customs", null,
+					"export not shipped: the vessel was cancelled"));
+		assertThat(released.events()).singleElement().isEqualTo(new DeclarationCancelled(released.id(),
+				released.number(), declarant(), "officer.customs", "export not shipped: the vessel was cancelled",
+				NOW));
+		assertThat(released.taskChanges()).isEmpty();
+		assertThatThrownBy(() -> released.cancel("again", "officer.customs", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CANCELLABLE"));
+		assertThatThrownBy(() -> released.release("officer.customs", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CLEARED"));
+		assertThat(released.events()).hasSize(1);
+	}
+
+	@Test
+	void aClearedDeclarationIsCancelledBeforeItsRelease() {
+		var cleared = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), DeclarationStatus.CLEARED, 3,
+				List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
+
+		cleared.cancel("declared twice", "officer.customs", NOW);
+
+		assertThat(cleared.status()).isEqualTo(DeclarationStatus.CANCELLED);
+		assertThat(cleared.releasedAt()).isNull();
+	}
+
+	@Test
+	void onlyAClearedOrReleasedDeclarationIsCancelledByCustoms() {
+		for (DeclarationStatus notCleared : List.of(DeclarationStatus.UNDER_REVIEW, DeclarationStatus.QUERIED,
+				DeclarationStatus.REJECTED, DeclarationStatus.WITHDRAWN, DeclarationStatus.CANCELLED)) {
+			var declaration = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), notCleared, 3,
+					List.of(customs(TaskStatus.PENDING, 0)));
+
+			assertThatThrownBy(() -> declaration.cancel("not shipped", "officer.customs", NOW)).as(notCleared.name())
+				.isInstanceOfSatisfying(Problem.class,
+						p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CANCELLABLE"));
+			assertThat(declaration.status()).isEqualTo(notCleared);
 			assertThat(declaration.events()).isEmpty();
 			assertThat(declaration.timeline()).isEmpty();
 		}
@@ -224,7 +277,7 @@ class DeclarationUnitTests {
 	@Test
 	void aDeclarationTheAgenciesDecidedOrItsDeclarantWithdrewTakesNoDocument() {
 		for (DeclarationStatus closed : List.of(DeclarationStatus.REJECTED, DeclarationStatus.WITHDRAWN,
-				DeclarationStatus.CLEARED, DeclarationStatus.RELEASED)) {
+				DeclarationStatus.CLEARED, DeclarationStatus.RELEASED, DeclarationStatus.CANCELLED)) {
 			var declaration = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), closed, 3,
 					List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
 

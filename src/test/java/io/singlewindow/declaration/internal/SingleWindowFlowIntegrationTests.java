@@ -270,6 +270,61 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void customsCancelsAReleasedDeclarationItsPermitQuotaComesBackAndTheStatisticsForgetIt() throws Exception {
+		HeldPermit before = ail();
+		String created = body(submit("trader.chip", null, chipDeclaration(before.number(), "3"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		cancel("officer.customs", id, "{\"reason\":\"not shipped\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("DECLARATION_NOT_CANCELLABLE"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is Under review")));
+		decide("officer.ciq", taskId(created, "CIQ"), "APPROVE", null).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+		assertThat(jdbc.sql("SELECT count(*) FROM statistics_fact WHERE declaration_id = ?::uuid").param(id)
+			.query(Long.class).single()).as("counted at its clearance").isEqualTo(2L);
+		int read = JsonPath.read(view("officer.customs", id), "$.version");
+
+		for (String stranger : List.of("trader.chip", "broker", "officer.ciq", "officer.commerce", "admin")) {
+			cancel(stranger, id, "{\"reason\":\"not mine to cancel\"}").andExpect(status().isForbidden());
+		}
+		cancel("officer.customs", id, "{\"reason\":\" \"}").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"))
+			.andExpect(jsonPath("$.errors[0].code").value("REASON_REQUIRED"));
+		cancel("officer.customs", id, "{\"reason\":\"not shipped\",\"version\":" + (read - 1) + "}")
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_CHANGED"));
+		assertThat(ail().remainingQuantity()).as("nothing refused gave the quota back")
+			.isEqualByComparingTo(before.remainingQuantity().subtract(new BigDecimal("3")));
+
+		cancel("officer.customs", id, "{\"reason\":\"Goods returned to the seller unopened\",\"version\":" + read + "}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+
+		assertThat(ail().remainingQuantity()).isEqualByComparingTo(before.remainingQuantity());
+		assertThat(jdbc.sql("SELECT count(*) FROM statistics_fact WHERE declaration_id = ?::uuid").param(id)
+			.query(Long.class).single()).as("taken out of the statistics with the cancellation").isZero();
+		String seen = view("trader.chip", id);
+		assertThat(JsonPath.<String>read(seen, "$.status")).isEqualTo("CANCELLED");
+		assertThat(JsonPath.<List<String>>read(seen, "$.timeline[?(@.event == 'CANCELLED')].reason"))
+			.containsExactly("Goods returned to the seller unopened");
+		assertThat(JsonPath.<List<String>>read(seen, "$.timeline[?(@.event == 'CANCELLED')].actor"))
+			.containsExactly("officer.customs");
+		assertThat(ids(list("trader.chip", "status=CANCELLED"))).contains(id);
+		cancel("officer.customs", id, "{\"reason\":\"again\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("DECLARATION_NOT_CANCELLABLE"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is Cancelled")));
+		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_CLEARED"));
+		withdraw("trader.chip", id, "{\"reason\":\"too\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("DECLARATION_NOT_WITHDRAWABLE"));
+		assertThat(ail().remainingQuantity()).as("given back once").isEqualByComparingTo(before.remainingQuantity());
+		assertThat(jdbc.sql("""
+				SELECT action || ' by ' || actor_name FROM audit_entry
+				WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class).list())
+			.containsExactly("DECLARATION_RELEASED by officer.customs", "DECLARATION_CANCELLED by officer.customs",
+					"PERMIT_WRITE_OFFS_RESTORED by officer.customs");
+	}
+
+	@Test
 	void aQuestionOfAWithdrawnDeclarationIsAnsweredByNobody() throws Exception {
 		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
 			.andExpect(status().isCreated()).andReturn());
@@ -314,7 +369,7 @@ class SingleWindowFlowIntegrationTests {
 		assertThat(ids(body(mvc.perform(get(java.net.URI.create(next)).header("Authorization", "Bearer sw-demo-trader.chip"))
 			.andExpect(status().isOk()).andReturn()))).as("the next page keeps the search").containsExactly(first);
 
-		mvc.perform(get("/api/v1/declarations?status=CANCELLED").header("Authorization", "Bearer sw-demo-trader.chip"))
+		mvc.perform(get("/api/v1/declarations?status=LOST").header("Authorization", "Bearer sw-demo-trader.chip"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("status"))
 			.andExpect(jsonPath("$.errors[0].code").value("DECLARATION_STATUS_UNKNOWN"));
@@ -336,6 +391,12 @@ class SingleWindowFlowIntegrationTests {
 	private org.springframework.test.web.servlet.ResultActions withdraw(String user, String id, String json)
 			throws Exception {
 		return mvc.perform(post("/api/v1/declarations/{id}/withdrawal", id)
+			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions cancel(String user, String id, String json)
+			throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/cancellation", id)
 			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 

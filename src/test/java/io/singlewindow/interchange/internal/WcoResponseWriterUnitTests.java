@@ -192,13 +192,15 @@ class WcoResponseWriterUnitTests {
 	@Test
 	void eachConsolidatedStatusHasItsFunctionCodeAndAnEndItsDate() {
 		for (String[] status : new String[][] { { "UNDER_REVIEW", "01" }, { "QUERIED", "06" }, { "REJECTED", "10" },
-				{ "WITHDRAWN", "10" }, { "CLEARED", "09" }, { "RELEASED", "08" } }) {
+				{ "WITHDRAWN", "10" }, { "CLEARED", "09" }, { "RELEASED", "08" }, { "CANCELLED", "10" } }) {
 			WcoReadBack read = WcoReadBack.read(WcoResponseWriter.accepted("R", assessed(status[0]), NOW));
 			assertThat(read.one("FunctionCode")).as(status[0]).isEqualTo(status[1]);
 			assertThat(read.one("Status/NameCode")).isEqualTo(status[0]);
-			// A withdrawal and a rejection say when, where the schema has a place for it; the others have none.
+			// A withdrawal, a cancellation and a rejection say when, where the schema has a place for it; the others
+			// have none.
 			assertThat(read.all("Declaration/CancellationDateTime/DateTimeString")).as(status[0])
-				.isEqualTo(status[0].equals("WITHDRAWN") ? List.of("20261130055900Z") : List.of());
+				.isEqualTo(status[0].equals("WITHDRAWN") || status[0].equals("CANCELLED") ? List.of("20261130055900Z")
+						: List.of());
 			assertThat(read.all("Declaration/RejectionDateTime/DateTimeString")).as(status[0])
 				.isEqualTo(status[0].equals("REJECTED") ? List.of("20261130055900Z") : List.of());
 		}

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.TestClock;
@@ -249,6 +250,59 @@ class StatisticsIntegrationTests {
 			assertThat(dashboards.dashboard(period, FlowFilter.TOTAL, aggregates))
 				.isEqualTo(dashboards.dashboard(period, FlowFilter.TOTAL, groupBy));
 		}
+	}
+
+	@Test
+	void aDeclarationCustomsCancelsLeavesTheFiguresARebuildWouldHave() {
+		DeclarationCleared cancelled = aClearedDeclaration().importBy("CHIP").on(2007, 6, 4).from("KR")
+			.withLine("8542319000", "100.00").withLine("8471300000", "20.00").build();
+		DeclarationCleared kept = aClearedDeclaration().importBy("COFFEE").on(2007, 6, 5).from("BR")
+			.withLine("0901110000", "3.00").build();
+		record(cancelled);
+		record(kept);
+		assertThat(totals(2007, 6).get("declarations")).isEqualTo(2L);
+
+		transactions.executeWithoutResult(tx -> events.publishEvent(cancellationOf(cancelled)));
+
+		Map<String, Object> june = totals(2007, 6);
+		assertThat(june.get("value_cny").toString()).isEqualTo("3.00");
+		assertThat(june.get("declarations")).isEqualTo(1L);
+		assertThat(june.get("lines")).isEqualTo(1L);
+		assertThat(jdbc.sql("SELECT count(*) FROM statistics_monthly WHERE month = DATE '2007-06-01'"
+				+ " AND dimension = 'PARTNER' AND key = 'KR'").query(Long.class).single())
+			.as("a key no line counts in any more is gone, as a rebuild leaves it").isZero();
+		assertThat(ledger.isRecorded(cancelled.declarationId())).isFalse();
+		assertThat(ledger.isRecorded(kept.declarationId())).isTrue();
+		// Heard again (a redelivery): nothing left to take out.
+		transactions.executeWithoutResult(tx -> events.publishEvent(cancellationOf(cancelled)));
+		assertThat(totals(2007, 6)).isEqualTo(june);
+
+		List<Map<String, Object>> maintained = aggregateRows();
+		ledger.rebuild("test");
+		assertThat(aggregateRows()).isEqualTo(maintained);
+	}
+
+	@Test
+	void aDeclarationCancelledBeforeItsClearanceWasFoldedIsNeverCounted() {
+		DeclarationCleared cleared = aClearedDeclaration().exportBy("TUNGSTEN").on(2007, 2, 9).from("JP")
+			.withLine("8101940000", "77.00").build();
+		// Staged and cancelled in one transaction, so that no scheduled fold can take the clearance in between.
+		transactions.executeWithoutResult(tx -> {
+			ledger.stage(List.of(listener.toStatistics(cleared)));
+			events.publishEvent(cancellationOf(cleared));
+		});
+		ledger.fold();
+
+		assertThat(ledger.isRecorded(cleared.declarationId())).isFalse();
+		assertThat(jdbc.sql("SELECT count(*) FROM statistics_monthly WHERE month = DATE '2007-02-01'")
+			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM statistics_pending WHERE declaration_id = ?")
+			.param(cleared.declarationId()).query(Long.class).single()).isZero();
+	}
+
+	private static DeclarationCancelled cancellationOf(DeclarationCleared cleared) {
+		return new DeclarationCancelled(cleared.declarationId(), cleared.declarationNumber(), cleared.declarant(),
+				"officer.customs", "export not shipped", cleared.clearedAt().plusSeconds(3_600));
 	}
 
 	@Test
