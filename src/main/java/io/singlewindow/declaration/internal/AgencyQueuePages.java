@@ -25,7 +25,8 @@ import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
 
 /**
- * The officers' work list: their agency's tasks, and for customs the cleared declarations waiting for release. The
+ * The officers' work list: their agency's tasks, and for customs the cleared declarations waiting for release and the
+ * declarants' applications for a cancellation. The
  * administrator, who oversees the zone's agencies but decides for none, sees every agency's queue with a choice of
  * agency (read-only: the decisions stay on the declaration page, for the agency's officers).
  */
@@ -89,8 +90,13 @@ class AgencyQueuePages {
 		List<DeclarationStore.Summary> releaseRead = customs ? store.awaitingRelease(search) : List.of();
 		boolean releaseCut = releaseRead.size() > SHOWN;
 		List<DeclarationStore.Summary> release = releaseRead.stream().limit(SHOWN).toList();
-		Map<String, String> names = enterprises.findAll(Stream.concat(
-				tasks.stream().map(t -> t.task().declarant()), release.stream().map(DeclarationStore.Summary::declarant))
+		List<DeclarationStore.Summary> cancellationsRead = customs ? store.cancellationApplied(search) : List.of();
+		boolean cancellationsCut = cancellationsRead.size() > SHOWN;
+		List<DeclarationStore.Summary> cancellations = cancellationsRead.stream().limit(SHOWN).toList();
+		Map<String, String> names = enterprises.findAll(Stream.of(tasks.stream().map(t -> t.task().declarant()),
+				release.stream().map(DeclarationStore.Summary::declarant),
+				cancellations.stream().map(DeclarationStore.Summary::declarant))
+			.flatMap(s -> s)
 			.distinct().map(Uscc::parse).toList())
 			.stream()
 			.collect(Collectors.toMap(e -> e.uscc().value(), e -> e.name(locale), (a, b) -> a));
@@ -102,6 +108,9 @@ class AgencyQueuePages {
 				t -> names.getOrDefault(t.task().declarant(), t.task().declarant()), locale));
 		model.addAttribute("release", filter.ordered(release, DeclarationStore.Summary::updatedAt,
 				r -> names.getOrDefault(r.declarant(), r.declarant()), locale));
+		model.addAttribute("cancellations", filter.ordered(cancellations, DeclarationStore.Summary::updatedAt,
+				r -> names.getOrDefault(r.declarant(), r.declarant()), locale));
+		model.addAttribute("cancellationsCut", cancellationsCut);
 		model.addAttribute("names", names);
 		model.addAttribute("shown", SHOWN);
 		model.addAttribute("tasksCut", tasksCut);

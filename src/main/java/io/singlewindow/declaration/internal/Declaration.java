@@ -14,6 +14,7 @@ import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.declaration.AgencyDecisionRecorded;
 import io.singlewindow.declaration.AgencyTaskOpened;
+import io.singlewindow.declaration.DeclarationCancellationApplied;
 import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
@@ -60,6 +61,10 @@ final class Declaration {
 			LocalDate answerBy) {
 	}
 
+	/** The declarant's application for its cancellation, while customs has not decided it. */
+	record CancellationApplication(String by, Instant at, String reason) {
+	}
+
 	private final UUID id;
 	private final String number;
 	private final Uscc declarant;
@@ -75,6 +80,8 @@ final class Declaration {
 	private Instant changedAt;
 	private Instant clearedAt;
 	private Instant releasedAt;
+	private CancellationApplication application;
+	private boolean applicationChanged;
 
 	Declaration(UUID id, String number, Uscc declarant, DeclarationStatus status, int version, List<Task> tasks) {
 		this.id = id;
@@ -84,6 +91,12 @@ final class Declaration {
 		this.readStatus = status;
 		this.status = status;
 		tasks.forEach(t -> this.tasks.put(t.id(), t));
+	}
+
+	/** As loaded: with the declarant's open application for its cancellation, if any. */
+	Declaration withApplication(CancellationApplication open) {
+		this.application = open;
+		return this;
 	}
 
 	/** A declaration just stored under {@code number}, before routing: the timeline starts with its submission. */
@@ -290,8 +303,53 @@ final class Declaration {
 		}
 		status = DeclarationStatus.CANCELLED;
 		changedAt = now;
+		decideApplication();
 		timeline.add(new TimelineEntry(now, "CANCELLED", AgencyCode.CUSTOMS.value(), officer, null, reason));
 		events.add(new DeclarationCancelled(id, number, declarant, officer, reason, now));
+	}
+
+	/**
+	 * The declarant applies to customs for its cancellation (报关单撤销申请): it stays as it is until customs cancels it
+	 * ({@link #cancel}) or refuses the application ({@link #refuseCancellation}).
+	 *
+	 * @param reason why, required (the caller reads and checks it)
+	 * @throws Problem 409 {@code DECLARATION_NOT_CANCELLABLE} unless it is cleared or released;
+	 *     {@code CANCELLATION_ALREADY_APPLIED} while an application waits for customs
+	 */
+	void applyForCancellation(String reason, String by, Instant now) {
+		if (!status.cancellable()) {
+			throw Problem.conflict("DECLARATION_NOT_CANCELLABLE", number, status.named());
+		}
+		if (application != null) {
+			throw Problem.conflict("CANCELLATION_ALREADY_APPLIED", number, application.by());
+		}
+		application = new CancellationApplication(by, now, reason);
+		applicationChanged = true;
+		changedAt = now;
+		timeline.add(new TimelineEntry(now, "CANCELLATION_APPLIED", null, by, null, reason));
+		events.add(new DeclarationCancellationApplied(id, number, declarant, by, reason, now));
+	}
+
+	/**
+	 * Customs refuses the declarant's application for its cancellation, with its reason: the declaration stays as it
+	 * is, and the declarant may apply again.
+	 *
+	 * @throws Problem 409 {@code CANCELLATION_NOT_APPLIED} when no application waits
+	 */
+	void refuseCancellation(String reason, String officer, Instant now) {
+		if (application == null) {
+			throw Problem.conflict("CANCELLATION_NOT_APPLIED", number);
+		}
+		decideApplication();
+		changedAt = now;
+		timeline.add(new TimelineEntry(now, "CANCELLATION_REFUSED", AgencyCode.CUSTOMS.value(), officer, null, reason));
+	}
+
+	private void decideApplication() {
+		if (application != null) {
+			application = null;
+			applicationChanged = true;
+		}
 	}
 
 	/**
@@ -368,6 +426,16 @@ final class Declaration {
 
 	Instant releasedAt() {
 		return releasedAt;
+	}
+
+	/** The application for its cancellation waiting for customs; {@literal null} when none. */
+	CancellationApplication application() {
+		return application;
+	}
+
+	/** Whether this change applied for its cancellation or decided the application (its row is written). */
+	boolean applicationChanged() {
+		return applicationChanged;
 	}
 
 	/** Tasks routing opened or decided afresh, in the order of the agencies' work. */

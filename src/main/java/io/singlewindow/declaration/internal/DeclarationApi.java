@@ -464,6 +464,43 @@ class DeclarationApi {
 		return declarations.cancel(currentActor.get(), id, cancellation.reason(), cancellation.version());
 	}
 
+	/**
+	 * @param reason why the goods are not declared under it after all, required
+	 * @param version the declaration's version the declarant read; without it, applied whatever it is now
+	 */
+	record CancellationApplication(String reason, Integer version) {
+	}
+
+	@PostMapping("/declarations/{id}/cancellation-application")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_CANCELLABLE", "CANCELLATION_ALREADY_APPLIED", "DECLARATION_CHANGED" },
+			invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER" })
+	@Operation(summary = "Apply to customs for the cancellation of a cleared or released declaration (its declarant; "
+			+ "报关单撤销申请)",
+			description = "The declaration stays as it is; the application shows as cancellationApplication and on the "
+					+ "timeline until customs cancels the declaration (POST …/cancellation) or refuses it (POST "
+					+ "…/cancellation-application/refusal). 409 DECLARATION_NOT_CANCELLABLE unless cleared or released "
+					+ "(before, withdraw it), CANCELLATION_ALREADY_APPLIED while one waits; with version, 409 "
+					+ "DECLARATION_CHANGED when it changed since the caller read that version.")
+	DeclarationView applyForCancellation(@PathVariable UUID id, @RequestBody CancellationApplication application) {
+		Actor actor = currentActor.get();
+		return visible(actor, declarations.applyForCancellation(actor, id, application.reason(), application.version()));
+	}
+
+	/** @param reason why customs refuses it, which the declarant reads; required */
+	record Refusal(String reason) {
+	}
+
+	@PostMapping("/declarations/{id}/cancellation-application/refusal")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
+			conflict = "CANCELLATION_NOT_APPLIED", invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER" })
+	@Operation(summary = "Refuse the declarant's application for a cancellation (customs officers)",
+			description = "The declaration stays as it is and the declarant may apply again. 409 "
+					+ "CANCELLATION_NOT_APPLIED when no application waits.")
+	DeclarationView refuseCancellation(@PathVariable UUID id, @RequestBody Refusal refusal) {
+		return declarations.refuseCancellation(currentActor.get(), id, refusal.reason());
+	}
+
 	@GetMapping("/agencies/{agency}/tasks")
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", invalid = "AGENCY_CODE_FORMAT")
 	@Operation(summary = "The agency's officer queue: open tasks, oldest first, a page at a time")

@@ -514,8 +514,26 @@ class DeclarationPages {
 		});
 	}
 
+	@PostMapping("/declarations/{id}/cancellation-application")
+	String applyForCancellation(@PathVariable UUID id, @RequestParam(required = false) String reason, Model model,
+			Locale locale, HttpServletResponse response) {
+		return closing(id, "applyError", reason, model, locale, response, () -> {
+			declarations.applyForCancellation(currentActor.get(), id, reason, null);
+			return "redirect:/declarations/" + id + "?recorded=CANCELLATION_APPLIED";
+		});
+	}
+
+	@PostMapping("/declarations/{id}/cancellation-application/refusal")
+	String refuseCancellation(@PathVariable UUID id, @RequestParam(required = false) String reason, Model model,
+			Locale locale, HttpServletResponse response) {
+		return closing(id, "cancelError", reason, model, locale, response, () -> {
+			declarations.refuseCancellation(currentActor.get(), id, reason);
+			return "redirect:/declarations/" + id + "?recorded=CANCELLATION_REFUSED";
+		});
+	}
+
 	/**
-	 * A withdrawal or a cancellation from its form: done, or the page again with the reason as typed and why it was
+	 * A withdrawal, a cancellation, an application for one or its refusal from its form: done, or the page again with the reason as typed and why it was
 	 * refused (under {@code errorName}); a person without the right, or a declaration that does not exist, is refused
 	 * as any page would.
 	 */

@@ -53,12 +53,19 @@ class DeclarationRows {
 	 * @throws Problem 404 {@code DECLARATION_NOT_FOUND}
 	 */
 	Declaration lock(UUID id) {
-		record Header(String number, String declarant, DeclarationStatus status, int version) {
+		record Header(String number, String declarant, DeclarationStatus status, int version,
+				Declaration.CancellationApplication application) {
 		}
-		Header header = jdbc.sql("SELECT number, declarant, status, version FROM declaration WHERE id = ? FOR UPDATE")
+		Header header = jdbc.sql("""
+				SELECT number, declarant, status, version, cancellation_applied_by, cancellation_applied_at,
+				       cancellation_reason FROM declaration WHERE id = ? FOR UPDATE""")
 			.param(id)
 			.query((rs, n) -> new Header(rs.getString("number"), rs.getString("declarant"),
-					DeclarationStatus.valueOf(rs.getString("status")), rs.getInt("version")))
+					DeclarationStatus.valueOf(rs.getString("status")), rs.getInt("version"),
+					rs.getTimestamp("cancellation_applied_at") == null ? null
+							: new Declaration.CancellationApplication(rs.getString("cancellation_applied_by"),
+									rs.getTimestamp("cancellation_applied_at").toInstant(),
+									rs.getString("cancellation_reason"))))
 			.optional()
 			.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
 		List<Declaration.Task> tasks = jdbc.sql("SELECT id, agency, status, version FROM agency_task WHERE declaration_id = ?")
@@ -67,7 +74,7 @@ class DeclarationRows {
 					TaskStatus.valueOf(rs.getString("status")), rs.getInt("version")))
 			.list();
 		return new Declaration(id, header.number(), Uscc.parse(header.declarant()), header.status(),
-				header.version(), tasks);
+				header.version(), tasks).withApplication(header.application());
 	}
 
 	/** A task as an amendment finds it. */
@@ -376,6 +383,15 @@ class DeclarationRows {
 					    cleared_at = COALESCE(?, cleared_at), released_at = COALESCE(?, released_at) WHERE id = ?""")
 				.params(d.status().name(), timestamp(d.changedAt()), timestamp(d.clearedAt()),
 						timestamp(d.releasedAt()), d.id())
+				.update();
+		}
+		if (d.applicationChanged()) {
+			Declaration.CancellationApplication open = d.application();
+			jdbc.sql("""
+					UPDATE declaration SET cancellation_applied_by = ?, cancellation_applied_at = ?,
+					    cancellation_reason = ? WHERE id = ?""")
+				.params(open == null ? null : open.by(), open == null ? null : timestamp(open.at()),
+						open == null ? null : open.reason(), d.id())
 				.update();
 		}
 		insertTimeline(d.id(), d.timeline());

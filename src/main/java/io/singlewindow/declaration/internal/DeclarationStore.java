@@ -188,12 +188,25 @@ class DeclarationStore {
 	 * by {@code search}.
 	 */
 	List<Summary> awaitingRelease(QueueSearch search) {
+		return waitingForCustoms("status = 'CLEARED'", "cleared_at", search);
+	}
+
+	/**
+	 * Customs' third list: cleared or released declarations whose declarants applied for their cancellation (since the
+	 * application), narrowed by {@code search}.
+	 */
+	List<Summary> cancellationApplied(QueueSearch search) {
+		return waitingForCustoms("cancellation_applied_at IS NOT NULL", "cancellation_applied_at", search);
+	}
+
+	/** Declarations that meet {@code condition}, waiting for customs since {@code since} (both the code's constants). */
+	private List<Summary> waitingForCustoms(String condition, String since, QueueSearch search) {
 		return search.bound(jdbc.sql("""
-				SELECT id, number, declarant, flow, status, submitted_at, cleared_at AS updated_at, client_reference
-				FROM declaration WHERE status = 'CLEARED'
+				SELECT id, number, declarant, flow, status, submitted_at, %2$s AS updated_at, client_reference
+				FROM declaration WHERE %1$s
 				  AND (lower(number) LIKE :like OR lower(declarant) LIKE :like OR declarant = ANY(:named))
-				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR cleared_at < :before)
-				ORDER BY cleared_at %1$s, id %1$s LIMIT :limit""".formatted(search.direction())))
+				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR %2$s < :before)
+				ORDER BY %2$s %3$s, id %3$s LIMIT :limit""".formatted(condition, since, search.direction())))
 			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
 					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"), null))
@@ -300,7 +313,9 @@ class DeclarationStore {
 				rs.getBigDecimal("total_excise"), rs.getBigDecimal("total_vat"), rs.getBigDecimal("total_taxes"),
 				rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "updated_at"),
 				instant(rs, "cleared_at"), instant(rs, "released_at"), rs.getInt("version"), items, routes, shownTasks,
-				timeline);
+				timeline, rs.getTimestamp("cancellation_applied_at") == null ? null
+						: new DeclarationView.CancellationApplication(rs.getString("cancellation_applied_by"),
+								instant(rs, "cancellation_applied_at"), rs.getString("cancellation_reason")));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

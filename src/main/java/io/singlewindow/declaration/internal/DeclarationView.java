@@ -18,7 +18,14 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		BigDecimal exchangeRate, BigDecimal totalCustomsValue, BigDecimal totalDuty, BigDecimal totalExcise,
 		BigDecimal totalVat, BigDecimal totalTaxes, String submittedBy, Instant submittedAt, Instant updatedAt,
 		Instant clearedAt, Instant releasedAt, int version, List<Item> items, List<Route> routes, List<Task> tasks,
-		List<Event> timeline) {
+		List<Event> timeline, CancellationApplication cancellationApplication) {
+
+	/**
+	 * The declarant's application for the cancellation of the cleared or released declaration, while customs has not
+	 * decided it (absent otherwise; every application and decision is on the timeline).
+	 */
+	record CancellationApplication(String appliedBy, Instant appliedAt, String reason) {
+	}
 
 	record Item(int lineNo, String hsCode, String description, BigDecimal quantity, String unit,
 			BigDecimal statisticalQuantity, BigDecimal value, String origin, String permitNumber,
@@ -64,7 +71,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 				originCountry, destinationCountry, tradingCountry, currency, incoterm, freight, insurance, packages,
 				grossWeight, netWeight, consignor, consignee, status, null, null, null, exchangeRate,
 				totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, submittedBy, submittedAt, updatedAt,
-				clearedAt, releasedAt, version, items, routes, visibleTasks, visibleEvents);
+				clearedAt, releasedAt, version, items, routes, visibleTasks, visibleEvents, cancellationApplication);
 	}
 
 	/** The stored assessment as the tariff module's record, for its page fragment; null before assessment. */

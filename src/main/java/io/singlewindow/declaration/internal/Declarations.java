@@ -541,6 +541,50 @@ class Declarations {
 				"DECLARATION_CANCELLED");
 	}
 
+	/**
+	 * The declarant (the trader, or a broker for its principal) applies to customs for the cancellation of a cleared or
+	 * released declaration: the declaration stays as it is, customs decides ({@link #cancel} or
+	 * {@link #refuseCancellation}).
+	 *
+	 * @param expectedVersion the version the declarant read; {@literal null} applies whatever it is now
+	 * @throws Problem 422 {@code REASON_REQUIRED}; 409 {@code DECLARATION_NOT_CANCELLABLE} unless cleared or
+	 *     released, {@code CANCELLATION_ALREADY_APPLIED} while an application waits, {@code DECLARATION_CHANGED}
+	 */
+	@Transactional
+	public DeclarationView applyForCancellation(Actor actor, UUID id, String reason, Integer expectedVersion) {
+		Declaration declaration = rows.lock(id);
+		actor.requireActFor(declaration.declarant());
+		String why = requiredText("reason", "REASON_REQUIRED", reason);
+		if (expectedVersion != null && expectedVersion != declaration.version()) {
+			throw Problem.conflict("DECLARATION_CHANGED", declaration.number(), expectedVersion, declaration.version());
+		}
+		declaration.applyForCancellation(why, actor.username(), time.now());
+		auditTrail.record(AuditRecord.of("DECLARATION_CANCELLATION_APPLIED", "DECLARATION", id).by(actor)
+			.change(null, audited(declaration, declaration.status(), "reason", why)));
+		save(declaration);
+		log.info("event=declaration_cancellation_applied number={} by={}", declaration.number(), actor.username());
+		return store.find(id).orElseThrow();
+	}
+
+	/**
+	 * A customs officer refuses the declarant's application for a cancellation, with the reason the declarant reads:
+	 * the declaration stays as it is.
+	 *
+	 * @throws Problem 403 unless a customs officer; 422 {@code REASON_REQUIRED}; 409 {@code CANCELLATION_NOT_APPLIED}
+	 */
+	@Transactional
+	public DeclarationView refuseCancellation(Actor actor, UUID id, String reason) {
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		Declaration declaration = rows.lock(id);
+		String why = requiredText("reason", "REASON_REQUIRED", reason);
+		declaration.refuseCancellation(why, actor.username(), time.now());
+		auditTrail.record(AuditRecord.of("DECLARATION_CANCELLATION_REFUSED", "DECLARATION", id).by(actor)
+			.change(null, audited(declaration, declaration.status(), "reason", why)));
+		save(declaration);
+		log.info("event=declaration_cancellation_refused number={} by={}", declaration.number(), actor.username());
+		return store.find(id).orElseThrow();
+	}
+
 	/** Writes a changed declaration; a clearance also tells the statistics and every follower what was cleared. */
 	private void save(Declaration declaration) {
 		rows.save(declaration);

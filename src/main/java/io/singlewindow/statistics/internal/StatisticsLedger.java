@@ -78,17 +78,21 @@ class StatisticsLedger {
 
 	/**
 	 * A declaration's facts out, and — when a fold had added them to the aggregates already (no mark left) — their
-	 * deltas subtracted; the aggregate rows it leaves empty are the next statement's ({@link #DROP_EMPTY}). Subtracted
-	 * by {@code UPDATE}, which waits for and then works on the row as another transaction left it, never by a
-	 * recomputation that could miss a concurrent fold.
+	 * deltas subtracted; the aggregate rows it leaves empty are the next statement's ({@link #DROP_EMPTY}). The rows
+	 * are locked first in key order, the order every writer of the aggregates takes them in (folds are kept out by the
+	 * caller's table lock; a direct {@link #record} is not), then subtracted by {@code UPDATE}, which works on each row as another
+	 * transaction left it, never by a recomputation that could miss a concurrent writer.
 	 */
 	private static final String TAKE_OUT = "WITH gone AS (DELETE FROM statistics_fact WHERE declaration_id = ? RETURNING *),\n"
 			+ "unmarked AS (DELETE FROM statistics_pending WHERE declaration_id = ? RETURNING declaration_id),\n"
 			+ "deltas AS (" + deltasOver("gone") + "),\n"
+			+ "locked AS (SELECT m.dimension, m.month, m.flow, m.key FROM statistics_monthly m JOIN deltas d\n"
+			+ "    USING (dimension, month, flow, key) WHERE NOT EXISTS (SELECT 1 FROM unmarked)\n"
+			+ "    ORDER BY m.dimension, m.month, m.flow, m.key FOR UPDATE OF m),\n"
 			+ "subtracted AS (UPDATE statistics_monthly m SET value_cny = m.value_cny - d.value_cny,\n"
 			+ "    value_usd = m.value_usd - COALESCE(d.value_usd, 0), declarations = m.declarations - d.declarations,\n"
 			+ "    lines = m.lines - d.lines\n"
-			+ "  FROM deltas d WHERE NOT EXISTS (SELECT 1 FROM unmarked) AND m.dimension = d.dimension\n"
+			+ "  FROM deltas d JOIN locked l USING (dimension, month, flow, key) WHERE m.dimension = d.dimension\n"
 			+ "    AND m.month = d.month AND m.flow = d.flow AND m.key = d.key RETURNING m.month)\n"
 			+ "SELECT (SELECT count(DISTINCT declaration_id) FROM gone), (SELECT count(*) FROM gone),\n"
 			+ "    (SELECT array_agg(DISTINCT month) FROM subtracted)";

@@ -16,7 +16,7 @@ import io.singlewindow.web.BrowserTestCase;
 /**
  * The declaration page as people rely on it: an officer's empty reason is a field error, what a trader types survives
  * the live updates, the trader is never offered an amendment that can no longer be made, and withdraws with a reason;
- * a customs officer cancels a released declaration with a reason.
+ * a declarant applies for the cancellation of a released declaration, and a customs officer cancels it with a reason.
  */
 class DeclarationScreensBrowserTests extends BrowserTestCase {
 
@@ -134,7 +134,7 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 	}
 
 	@Test
-	void aCustomsOfficerCancelsAReleasedDeclarationGivingAReason() throws Exception {
+	void aDeclarantAppliesForTheCancellationOfAReleasedDeclarationAndCustomsCancelsIt() throws Exception {
 		String id = api.submitPerfumeImport("trader.chip");
 		api.approveAllPending(id);
 		logIn("officer.customs");
@@ -142,8 +142,24 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		browser.clickForNextPage("release");
 		assertThat(browser.waitForText(By.id("declaration-status"), "Released")).isTrue();
 
-		// Blanks pass the browser's own required check: the platform's refusal is what the officer meets.
-		browser.click("cancel-open");
+		// The declarant applies for the cancellation; the declaration stays as it is until customs decides.
+		logIn("trader.chip");
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+		browser.click("apply-open");
+		browser.type("apply-reason", "买方退货，货物原封退回");
+		browser.clickForNextPage("apply");
+		assertThat(browser.text(By.id("recorded"))).startsWith("已记录：撤销申请已提交");
+		assertThat(browser.text(By.id("cancellation-applied"))).contains("trader.chip").contains("买方退货，货物原封退回");
+		assertThat(browser.driver().findElements(By.id("apply-open"))).as("one application at a time").isEmpty();
+		assertThat(api.status(id)).isEqualTo("RELEASED");
+		browser.screenshot("declaration-cancellation-applied-zh");
+
+		// Customs reads the application where it cancels. Blanks pass the browser's own required check: the
+		// platform's refusal is what the officer meets.
+		logIn("officer.customs");
+		browser.open("/declarations/" + id + "?lang=en");
+		assertThat(browser.text(By.id("cancellation-applied"))).startsWith("trader.chip applied for its cancellation");
+		assertThat(browser.waitFor(By.id("refuse-application")).isDisplayed()).isTrue();
 		browser.type("cancel-reason", "  ");
 		browser.clickForNextPage("cancel");
 		assertThat(browser.text(By.id("cancel-reason-error"))).isEqualTo("Give a reason or a question.");

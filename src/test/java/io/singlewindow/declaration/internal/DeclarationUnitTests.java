@@ -18,6 +18,7 @@ import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
+import io.singlewindow.declaration.DeclarationCancellationApplied;
 import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationWithdrawn;
 import io.singlewindow.declaration.SupportingDocumentAttached;
@@ -243,6 +244,63 @@ class DeclarationUnitTests {
 			assertThat(declaration.status()).isEqualTo(notCleared);
 			assertThat(declaration.events()).isEmpty();
 			assertThat(declaration.timeline()).isEmpty();
+		}
+	}
+
+	@Test
+	void theDeclarantAppliesForTheCancellationOfAReleasedDeclarationAndCustomsRefusesIt() {
+		var released = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), DeclarationStatus.RELEASED,
+				4, List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
+
+		released.applyForCancellation("the buyer sent the goods back", "trader.coffee", NOW);
+
+		assertThat(released.application())
+			.isEqualTo(new Declaration.CancellationApplication("trader.coffee", NOW, "the buyer sent the goods back"));
+		assertThat(released.applicationChanged()).isTrue();
+		assertThat(released.status()).as("customs decides").isEqualTo(DeclarationStatus.RELEASED);
+		assertThat(released.statusMoved()).isFalse();
+		assertThat(released.events()).singleElement().isEqualTo(new DeclarationCancellationApplied(released.id(),
+				released.number(), declarant(), "trader.coffee", "the buyer sent the goods back", NOW));
+		assertThatThrownBy(() -> released.applyForCancellation("again", "trader.coffee", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("CANCELLATION_ALREADY_APPLIED"));
+
+		released.refuseCancellation("the goods were sold on in the zone", "officer.customs", NOW);
+
+		assertThat(released.application()).isNull();
+		assertThat(released.status()).isEqualTo(DeclarationStatus.RELEASED);
+		assertThat(released.timeline()).extracting(Declaration.TimelineEntry::event)
+			.containsExactly("CANCELLATION_APPLIED", "CANCELLATION_REFUSED");
+		assertThat(released.timeline().getLast()).isEqualTo(new Declaration.TimelineEntry(NOW, "CANCELLATION_REFUSED",
+				"CUSTOMS", "officer.customs", null, "the goods were sold on in the zone"));
+		assertThatThrownBy(() -> released.refuseCancellation("again", "officer.customs", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("CANCELLATION_NOT_APPLIED"));
+	}
+
+	@Test
+	void theCancellationDecidesTheDeclarantsApplication() {
+		var cleared = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), DeclarationStatus.CLEARED, 3,
+				List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withApplication(new Declaration.CancellationApplication("trader.coffee", NOW, "declared twice"));
+
+		cleared.cancel("declared twice: XM2026113000000002 stands", "officer.customs", NOW);
+
+		assertThat(cleared.application()).isNull();
+		assertThat(cleared.applicationChanged()).isTrue();
+		assertThat(cleared.status()).isEqualTo(DeclarationStatus.CANCELLED);
+	}
+
+	@Test
+	void onlyAClearedOrReleasedDeclarationsCancellationIsAppliedFor() {
+		for (DeclarationStatus notCleared : List.of(DeclarationStatus.UNDER_REVIEW, DeclarationStatus.QUERIED,
+				DeclarationStatus.REJECTED, DeclarationStatus.WITHDRAWN, DeclarationStatus.CANCELLED)) {
+			var declaration = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), notCleared, 3,
+					List.of(customs(TaskStatus.PENDING, 0)));
+
+			assertThatThrownBy(() -> declaration.applyForCancellation("not shipped", "trader.coffee", NOW))
+				.as(notCleared.name())
+				.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CANCELLABLE"));
+			assertThat(declaration.application()).isNull();
+			assertThat(declaration.applicationChanged()).isFalse();
 		}
 	}
 

@@ -325,6 +325,56 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void theDeclarantAppliesForACancellationCustomsRefusesItAndThenCancelsOnASecondApplication() throws Exception {
+		String cleared = body(submit("trader.chip", null, processors("200", "4000")).andExpect(status().isCreated())
+			.andReturn());
+		String id = JsonPath.read(cleared, "$.id");
+		assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
+
+		for (String stranger : List.of("trader.coffee", "officer.customs", "admin")) {
+			applyForCancellation(stranger, id, "{\"reason\":\"not mine\"}").andExpect(status().isForbidden());
+		}
+		applyForCancellation("trader.chip", id, "{\"reason\":\"\"}").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"))
+			.andExpect(jsonPath("$.errors[0].code").value("REASON_REQUIRED"));
+		refuseCancellation("officer.customs", id, "{\"reason\":\"nothing to refuse\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("CANCELLATION_NOT_APPLIED"));
+
+		// The chip maker's broker applies for its principal.
+		applyForCancellation("broker", id, "{\"reason\":\"The buyer sent the processors back\"}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLEARED"))
+			.andExpect(jsonPath("$.cancellationApplication.appliedBy").value("broker"))
+			.andExpect(jsonPath("$.cancellationApplication.reason").value("The buyer sent the processors back"));
+		applyForCancellation("trader.chip", id, "{\"reason\":\"again\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("CANCELLATION_ALREADY_APPLIED"));
+		assertThat(customsQueuePage()).as("customs finds it among the applications")
+			.contains("id=\"cancellation-" + JsonPath.read(cleared, "$.number") + "\"");
+
+		for (String notCustoms : List.of("trader.chip", "broker", "officer.ciq", "admin")) {
+			refuseCancellation(notCustoms, id, "{\"reason\":\"no\"}").andExpect(status().isForbidden());
+		}
+		refuseCancellation("officer.customs", id, "{\"reason\":\"The goods were sold on in the zone\"}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLEARED"))
+			.andExpect(jsonPath("$.cancellationApplication").doesNotExist());
+
+		applyForCancellation("trader.chip", id, "{\"reason\":\"Returned: the customs of Busan confirm it\"}")
+			.andExpect(status().isOk());
+		cancel("officer.customs", id, "{\"reason\":\"Returned, confirmed\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CANCELLED"))
+			.andExpect(jsonPath("$.cancellationApplication").doesNotExist());
+		assertThat(JsonPath.<List<String>>read(view("trader.chip", id), "$.timeline[*].event")).containsSubsequence(
+				"CLEARED", "CANCELLATION_APPLIED", "CANCELLATION_REFUSED", "CANCELLATION_APPLIED", "CANCELLED");
+		assertThat(jdbc.sql("""
+				SELECT action || ' by ' || actor_name FROM audit_entry
+				WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class).list())
+			.containsExactly("DECLARATION_CANCELLATION_APPLIED by broker",
+					"DECLARATION_CANCELLATION_REFUSED by officer.customs",
+					"DECLARATION_CANCELLATION_APPLIED by trader.chip", "DECLARATION_CANCELLED by officer.customs");
+		assertThat(customsQueuePage()).doesNotContain("id=\"cancellation-"
+					+ JsonPath.read(cleared, "$.number") + "\"");
+	}
+
+	@Test
 	void aQuestionOfAWithdrawnDeclarationIsAnsweredByNobody() throws Exception {
 		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
 			.andExpect(status().isCreated()).andReturn());
@@ -398,6 +448,26 @@ class SingleWindowFlowIntegrationTests {
 			throws Exception {
 		return mvc.perform(post("/api/v1/declarations/{id}/cancellation", id)
 			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions applyForCancellation(String user, String id,
+			String json) throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/cancellation-application", id)
+			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions refuseCancellation(String user, String id, String json)
+			throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/cancellation-application/refusal", id)
+			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	/** The customs officer's work list, as the page shows it after logging in. */
+	private String customsQueuePage() throws Exception {
+		var login = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+			.formLogin("/login").user("officer.customs").password("demo12345")).andReturn().getResponse();
+		return mvc.perform(get("/agency/queue").cookie(login.getCookie("SESSION"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
 	}
 
 	private static String withVersion(String json, int version) {

@@ -300,6 +300,91 @@ class StatisticsIntegrationTests {
 			.param(cleared.declarationId()).query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void cancellationsRacingClearancesFoldsAndRebuildsNeverDeadlockAndLeaveTheFiguresARebuildWouldHave()
+			throws Exception {
+		List<DeclarationCleared> folded = new ArrayList<>();
+		List<DeclarationCleared> fresh = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			folded.add(march2006(i, "100"));
+			fresh.add(march2006(i, "7"));
+		}
+		folded.forEach(this::record);
+		java.util.concurrent.BlockingQueue<DeclarationCleared> clearedMeanwhile = new java.util.concurrent.LinkedBlockingQueue<>();
+		CountDownLatch start = new CountDownLatch(1);
+		try (ExecutorService pool = Executors.newFixedThreadPool(5)) {
+			List<Future<?>> work = List.of(pool.submit(() -> {
+				start.await();
+				for (int i = 0; i < folded.size(); i += 2) {
+					DeclarationCancelled cancelled = cancellationOf(folded.get(i));
+					transactions.executeWithoutResult(tx -> events.publishEvent(cancelled));
+				}
+				return null;
+			}), pool.submit(() -> {
+				start.await();
+				for (DeclarationCleared cleared : fresh) {
+					transactions.executeWithoutResult(tx -> events.publishEvent(cleared));
+					clearedMeanwhile.add(cleared);
+				}
+				return null;
+			}), pool.submit(() -> {
+				start.await();
+				// Every other declaration cleared meanwhile is cancelled once its clearance committed, folded or not.
+				for (int i = 0; i < fresh.size(); i++) {
+					DeclarationCleared cleared = clearedMeanwhile.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+					if (i % 2 == 0) {
+						transactions.executeWithoutResult(tx -> events.publishEvent(cancellationOf(cleared)));
+					}
+				}
+				return null;
+			}), pool.submit(() -> {
+				start.await();
+				for (int i = 0; i < 40; i++) {
+					ledger.fold();
+				}
+				return null;
+			}), pool.submit(() -> {
+				start.await();
+				ledger.rebuild("test");
+				ledger.rebuild("test");
+				return null;
+			}));
+			start.countDown();
+			for (Future<?> done : work) {
+				done.get(90, java.util.concurrent.TimeUnit.SECONDS); // a deadlock's refusal would surface here
+			}
+		}
+		ledger.fold();
+
+		Map<String, Object> march = totals(2006, 3);
+		assertThat(march.get("declarations")).isEqualTo(24L);
+		assertThat(new java.math.BigDecimal(march.get("value_cny").toString()))
+			.isEqualByComparingTo(expectedValue(folded, fresh));
+		List<Map<String, Object>> maintained = aggregateRows();
+		ledger.rebuild("test");
+		assertThat(aggregateRows()).isEqualTo(maintained);
+	}
+
+	/** Declaration {@code i} of March 2006: chips from Korea or coffee from Brazil, worth {@code base} + i. */
+	private static DeclarationCleared march2006(int i, String base) {
+		boolean chips = i % 2 == 0;
+		return aClearedDeclaration().importBy(chips ? "CHIP" : "COFFEE").on(2006, 3, 1 + i).from(chips ? "KR" : "BR")
+			.withLine(chips ? "8542319000" : "0901110000", new java.math.BigDecimal(base).add(java.math.BigDecimal.valueOf(i))
+				.setScale(2).toPlainString())
+			.build();
+	}
+
+	/** What the odd-numbered declarations of both lists are worth: the even ones were cancelled. */
+	private static java.math.BigDecimal expectedValue(List<DeclarationCleared> folded, List<DeclarationCleared> fresh) {
+		java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+		for (List<DeclarationCleared> list : List.of(folded, fresh)) {
+			for (int i = 1; i < list.size(); i += 2) {
+				sum = sum.add(list.get(i).lines().getFirst().valueCny());
+			}
+		}
+		return sum;
+	}
+
 	private static DeclarationCancelled cancellationOf(DeclarationCleared cleared) {
 		return new DeclarationCancelled(cleared.declarationId(), cleared.declarationNumber(), cleared.declarant(),
 				"officer.customs", "export not shipped", cleared.clearedAt().plusSeconds(3_600));
