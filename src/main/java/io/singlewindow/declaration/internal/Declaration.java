@@ -27,8 +27,9 @@ import io.singlewindow.risk.RiskDecision;
  * A declaration as its changes see it — its consolidated status and its agencies' tasks: just submitted
  * ({@link #submitted}), or loaded under the declaration's row lock ({@link DeclarationRows#lock}) for a later change.
  * It guards every change (routing a submission or an amendment to its agencies, an officer's decision, the
- * declarant's answer to a question, the withdrawal, the release, the cancellation) and records what happened: the tasks opened or decided afresh, the
- * timeline entries, the events other modules hear, and whether the consolidated status moved.
+ * declarant's answer to a question, the withdrawal, the release, an application for the cancellation and customs'
+ * decision on it) and records what happened: the tasks opened or decided afresh, the timeline entries, the events
+ * other modules hear, and whether the consolidated status moved.
  * {@link DeclarationRows#save} and {@link DeclarationRows#saveRouted} write it back.
  */
 final class Declaration {

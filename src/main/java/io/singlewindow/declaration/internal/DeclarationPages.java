@@ -533,9 +533,9 @@ class DeclarationPages {
 	}
 
 	/**
-	 * A withdrawal, a cancellation, an application for one or its refusal from its form: done, or the page again with the reason as typed and why it was
-	 * refused (under {@code errorName}); a person without the right, or a declaration that does not exist, is refused
-	 * as any page would.
+	 * A withdrawal, a cancellation, an application for one or its refusal from its form: done, or the page again with
+	 * the reason as typed and why it was refused (under {@code errorName}); a person without the right, or a
+	 * declaration that does not exist, is refused as any page would.
 	 */
 	private String closing(UUID id, String errorName, String reason, Model model, Locale locale,
 			HttpServletResponse response, java.util.function.Supplier<String> act) {

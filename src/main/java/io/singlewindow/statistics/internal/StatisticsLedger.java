@@ -80,10 +80,11 @@ class StatisticsLedger {
 	 * A declaration's facts out, and — when a fold had added them to the aggregates already (no mark left) — their
 	 * deltas subtracted; the aggregate rows it leaves empty are the next statement's ({@link #DROP_EMPTY}). The rows
 	 * are locked first in key order, the order every writer of the aggregates takes them in (folds are kept out by the
-	 * caller's table lock; a direct {@link #record} is not), then subtracted by {@code UPDATE}, which works on each row as another
-	 * transaction left it, never by a recomputation that could miss a concurrent writer.
+	 * caller's table lock; a direct {@link #record} is not), then subtracted by {@code UPDATE}, which works on each row
+	 * as another transaction left it, never by a recomputation that could miss a concurrent writer.
 	 */
-	private static final String TAKE_OUT = "WITH gone AS (DELETE FROM statistics_fact WHERE declaration_id = ? RETURNING *),\n"
+	private static final String TAKE_OUT = "WITH gone AS (DELETE FROM statistics_fact WHERE declaration_id = ?\n"
+			+ "    RETURNING *),\n"
 			+ "unmarked AS (DELETE FROM statistics_pending WHERE declaration_id = ? RETURNING declaration_id),\n"
 			+ "deltas AS (" + deltasOver("gone") + "),\n"
 			+ "locked AS (SELECT m.dimension, m.month, m.flow, m.key FROM statistics_monthly m JOIN deltas d\n"
@@ -147,6 +148,14 @@ class StatisticsLedger {
 		Object[][] columns = columns(declarations);
 		if (columns[0].length > 0) {
 			jdbcTemplate.execute((ConnectionCallback<Integer>) con -> {
+				// The facts first, then the marks, as a rebuild and a cancellation take them. The statement alone
+				// does not say which it locks first: once the driver prepares it on the server, PostgreSQL takes a
+				// cached plan's tables in its range table's order — the marks (the statement's target) first — and
+				// a clearance holding the marks while a rebuild held the facts deadlocked (found by
+				// StatisticsIntegrationTests' race of clearances, cancellations, folds and rebuilds).
+				try (var lock = con.createStatement()) {
+					lock.execute("LOCK TABLE statistics_fact IN ROW EXCLUSIVE MODE");
+				}
 				try (PreparedStatement statement = con.prepareStatement(STAGE)) {
 					bind(con, statement, columns);
 					return statement.executeUpdate();
