@@ -339,6 +339,11 @@ class SingleWindowFlowIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].code").value("REASON_REQUIRED"));
 		refuseCancellation("officer.customs", id, "{\"reason\":\"nothing to refuse\"}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("CANCELLATION_NOT_APPLIED"));
+		// Only the declarant's side is offered the application, only customs the cancellation.
+		assertThat(page("trader.chip", "/declarations/" + id)).contains("id=\"apply-open\"").doesNotContain("id=\"cancel-open\"");
+		assertThat(page("officer.customs", "/declarations/" + id)).contains("id=\"cancel-open\"")
+			.doesNotContain("id=\"apply-open\"");
+		assertThat(page("admin", "/declarations/" + id)).doesNotContain("id=\"apply-open\"", "id=\"cancel-open\"");
 
 		// The chip maker's broker applies for its principal.
 		applyForCancellation("broker", id, "{\"reason\":\"The buyer sent the processors back\"}")
@@ -464,9 +469,14 @@ class SingleWindowFlowIntegrationTests {
 
 	/** The customs officer's work list, as the page shows it after logging in. */
 	private String customsQueuePage() throws Exception {
+		return page("officer.customs", "/agency/queue");
+	}
+
+	/** A page as {@code user} sees it after logging in. */
+	private String page(String user, String address) throws Exception {
 		var login = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
-			.formLogin("/login").user("officer.customs").password("demo12345")).andReturn().getResponse();
-		return mvc.perform(get("/agency/queue").cookie(login.getCookie("SESSION"))).andExpect(status().isOk())
+			.formLogin("/login").user(user).password("demo12345")).andReturn().getResponse();
+		return mvc.perform(get(address).cookie(login.getCookie("SESSION"))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 	}
 
