@@ -57,13 +57,17 @@ final class AgencySystemsMessages {
 	 * On {@code <prefix>.declarations}: what happened to a declaration, for any system that follows them.
 	 *
 	 * @param document for {@code DOCUMENT_ATTACHED} only: the document the declarant attached
+	 * @param by for a withdrawal, a cancellation, an application for one and its refusal: who did it (a user name)
+	 * @param reason with {@code by}: the reason they gave
 	 */
 	record DeclarationMessage(int schemaVersion, String event, UUID declarationId, String declarationNumber,
-			String declarationStatus, String agency, String decision, Instant at, AttachedDocument document) {
+			String declarationStatus, String agency, String decision, Instant at, AttachedDocument document,
+			String by, String reason) {
 
 		DeclarationMessage(int schemaVersion, String event, UUID declarationId, String declarationNumber,
 				String declarationStatus, String agency, String decision, Instant at) {
-			this(schemaVersion, event, declarationId, declarationNumber, declarationStatus, agency, decision, at, null);
+			this(schemaVersion, event, declarationId, declarationNumber, declarationStatus, agency, decision, at, null,
+					null, null);
 		}
 	}
 

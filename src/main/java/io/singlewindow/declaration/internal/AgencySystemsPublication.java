@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 
 import io.singlewindow.declaration.AgencyDecisionRecorded;
 import io.singlewindow.declaration.AgencyTaskOpened;
+import io.singlewindow.declaration.DeclarationCancellationApplied;
+import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.declaration.DeclarationReleased;
@@ -99,13 +101,32 @@ class AgencySystemsPublication {
 	/** An agency's system drops the declaration's open tasks from its own queue when it hears this. */
 	@ApplicationModuleListener
 	void on(DeclarationWithdrawn withdrawn) throws Exception {
-		status("WITHDRAWN", withdrawn.declarationId(), null, null, withdrawn.withdrawnAt());
+		reasoned("WITHDRAWN", withdrawn.declarationId(), withdrawn.withdrawnBy(), withdrawn.reason(),
+				withdrawn.withdrawnAt());
 	}
 
 	/** An agency's system hears that customs cancelled a cleared or released declaration: its goods are not declared. */
 	@ApplicationModuleListener
 	void on(DeclarationCancelled cancelled) throws Exception {
-		status("CANCELLED", cancelled.declarationId(), null, null, cancelled.cancelledAt());
+		reasoned("CANCELLED", cancelled.declarationId(), cancelled.cancelledBy(), cancelled.reason(),
+				cancelled.cancelledAt());
+	}
+
+	/**
+	 * Customs' own system hears that a declarant applied for a cancellation, so that it can be decided there (through
+	 * the API, with an officer's key) as well as in customs' work list; the declaration's status does not move.
+	 */
+	@ApplicationModuleListener
+	void on(DeclarationCancellationApplied applied) throws Exception {
+		reasoned("CANCELLATION_APPLIED", applied.declarationId(), applied.appliedBy(), applied.reason(),
+				applied.appliedAt());
+	}
+
+	/** Customs' own system hears that an officer refused the application (in the platform's pages or by the API). */
+	@ApplicationModuleListener
+	void on(DeclarationCancellationRefused refused) throws Exception {
+		reasoned("CANCELLATION_REFUSED", refused.declarationId(), refused.refusedBy(), refused.reason(),
+				refused.refusedAt());
 	}
 
 	/**
@@ -120,7 +141,8 @@ class AgencySystemsPublication {
 				view.status().name(), null, null, attached.attachedAt(),
 				new AgencySystemsMessages.AttachedDocument(attached.documentId(), attached.kind(), attached.fileName(),
 						attached.sha256(), "/api/v1/declarations/" + attached.declarationId() + "/documents/"
-								+ attached.documentId())));
+								+ attached.documentId()),
+				null, null));
 	}
 
 	/**
@@ -137,15 +159,27 @@ class AgencySystemsPublication {
 						|| p.getEvent() instanceof DeclarationSubmitted || p.getEvent() instanceof AgencyDecisionRecorded
 						|| p.getEvent() instanceof DeclarationCleared || p.getEvent() instanceof DeclarationReleased
 						|| p.getEvent() instanceof DeclarationWithdrawn || p.getEvent() instanceof DeclarationCancelled
+						|| p.getEvent() instanceof DeclarationCancellationApplied
+						|| p.getEvent() instanceof DeclarationCancellationRefused
 						|| p.getEvent() instanceof SupportingDocumentAttached));
 	}
 
 	private void status(String event, UUID declarationId, String agency, String decision, Instant at)
 			throws Exception {
+		declarationEvent(event, declarationId, agency, decision, at, null, null);
+	}
+
+	/** A withdrawal, a cancellation, an application for one or its refusal: who did it and why. */
+	private void reasoned(String event, UUID declarationId, String by, String reason, Instant at) throws Exception {
+		declarationEvent(event, declarationId, null, null, at, by, reason);
+	}
+
+	private void declarationEvent(String event, UUID declarationId, String agency, String decision, Instant at,
+			String by, String reason) throws Exception {
 		DeclarationView view = store.find(declarationId).orElseThrow();
 		send(topics.declarations(), declarationId, new AgencySystemsMessages.DeclarationMessage(
 				AgencySystemsMessages.SCHEMA_VERSION, event, declarationId, view.number(), view.status().name(), agency,
-				decision, at == null ? time.now() : at));
+				decision, at == null ? time.now() : at, null, by, reason));
 	}
 
 	private void send(String topic, UUID declarationId, Object message) throws Exception {

@@ -15,6 +15,7 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.declaration.AgencyDecisionRecorded;
 import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationCancellationApplied;
+import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
@@ -344,6 +345,7 @@ final class Declaration {
 		decideApplication();
 		changedAt = now;
 		timeline.add(new TimelineEntry(now, "CANCELLATION_REFUSED", AgencyCode.CUSTOMS.value(), officer, null, reason));
+		events.add(new DeclarationCancellationRefused(id, number, declarant, officer, reason, now));
 	}
 
 	private void decideApplication() {

@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
 import io.singlewindow.core.Cursor;
 import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
+import io.singlewindow.declaration.DeclarationCancellationApplied;
+import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.ResponseWriter;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.ReferenceCache;
@@ -224,6 +227,36 @@ class Webhooks {
 					+ json.writeValueAsString(writer.write(response)) + "}";
 			enqueue(enterprise, format, declarationId, null, "declaration.status", payload, at);
 		}
+	}
+
+	/** An application for a cancellation and its refusal, as the declarant's webhooks receive them. */
+	record CancellationEvent(String type, UUID declarationId, String number, String by, String reason, String at,
+			String declaration) {
+	}
+
+	/**
+	 * The declarant's webhooks hear of an application for a cancellation (its broker's, say, or its own from another
+	 * system) and of customs' refusal with its reason, in the transaction that recorded them. The status does not move,
+	 * so {@link #enqueue status events} say nothing of them; every webhook gets the JSON event, whatever its format, as
+	 * for a batch: there is no new response to carry.
+	 */
+	@EventListener
+	void on(DeclarationCancellationApplied applied) {
+		enqueue(applied.declarant().value(), applied.declarationId(), applied.declarationNumber(),
+				"declaration.cancellation.applied", applied.appliedBy(), applied.reason(), applied.appliedAt());
+	}
+
+	@EventListener
+	void on(DeclarationCancellationRefused refused) {
+		enqueue(refused.declarant().value(), refused.declarationId(), refused.declarationNumber(),
+				"declaration.cancellation.refused", refused.refusedBy(), refused.reason(), refused.refusedAt());
+	}
+
+	private void enqueue(String enterprise, UUID declarationId, String number, String type, String by, String reason,
+			Instant at) {
+		String payload = json.writeValueAsString(new CancellationEvent(type, declarationId, number, by, reason,
+				at.toString(), "/api/v1/declarations/" + declarationId));
+		enqueue(enterprise, null, declarationId, null, type, payload, at);
 	}
 
 	/**

@@ -141,13 +141,30 @@ class AgencySystemsKafkaIntegrationTests {
 		assertThat(jdbc.sql("SELECT decided_by FROM agency_task WHERE id = ?").param(UUID.fromString(taskId))
 			.query(String.class).single()).isEqualTo("officer.customs");
 
-		// Customs cancels it afterwards (the goods went back): every follower hears that its goods are not declared.
-		mvc.perform(post("/api/v1/declarations/{id}/cancellation", id)
-			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\":\"returned to the seller\"}")).andExpect(MockMvcResultMatchers.status().isOk());
-		ConsumerRecord<String, String> cancelled = await("singlewindow.declarations",
-				r -> r.key().equals(id) && r.value().contains("\"event\":\"CANCELLED\""));
-		assertThat(JsonPath.<String>read(cancelled.value(), "$.declarationStatus")).isEqualTo("CANCELLED");
+		// The trader applies for its cancellation (the goods went back): customs' own system hears of the application,
+		// with who applied and why, and of its refusal; then of the cancellation that follows a second application.
+		cancellation(id, "/cancellation-application", "trader.chip", "returned to the seller");
+		heard(id, "CANCELLATION_APPLIED", "CLEARED", "trader.chip", "returned to the seller");
+		cancellation(id, "/cancellation-application/refusal", "officer.customs", "no proof of the return");
+		heard(id, "CANCELLATION_REFUSED", "CLEARED", "officer.customs", "no proof of the return");
+
+		cancellation(id, "/cancellation-application", "trader.chip", "returned: see the carrier's note");
+		cancellation(id, "/cancellation", "officer.customs", "returned to the seller");
+		heard(id, "CANCELLED", "CANCELLED", "officer.customs", "returned to the seller");
+	}
+
+	/** Waits for the declaration's {@code event} on the followers' topic and reads who did it and why. */
+	private void heard(String id, String event, String status, String by, String reason) throws Exception {
+		String message = await("singlewindow.declarations",
+				r -> r.key().equals(id) && r.value().contains("\"event\":\"" + event + "\"")).value();
+		assertThat(List.of(JsonPath.<String>read(message, "$.declarationStatus"), JsonPath.<String>read(message, "$.by"),
+				JsonPath.<String>read(message, "$.reason"))).as(event).containsExactly(status, by, reason);
+	}
+
+	private void cancellation(String id, String path, String user, String reason) throws Exception {
+		mvc.perform(post("/api/v1/declarations/{id}" + path, id).header("Authorization", "Bearer sw-demo-" + user)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"" + reason + "\"}"))
+			.andExpect(MockMvcResultMatchers.status().isOk());
 	}
 
 	@Test

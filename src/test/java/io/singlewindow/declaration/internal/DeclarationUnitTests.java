@@ -19,6 +19,7 @@ import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
 import io.singlewindow.declaration.DeclarationCancellationApplied;
+import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationWithdrawn;
 import io.singlewindow.declaration.SupportingDocumentAttached;
@@ -272,6 +273,8 @@ class DeclarationUnitTests {
 			.containsExactly("CANCELLATION_APPLIED", "CANCELLATION_REFUSED");
 		assertThat(released.timeline().getLast()).isEqualTo(new Declaration.TimelineEntry(NOW, "CANCELLATION_REFUSED",
 				"CUSTOMS", "officer.customs", null, "the goods were sold on in the zone"));
+		assertThat(released.events()).last().isEqualTo(new DeclarationCancellationRefused(released.id(),
+				released.number(), declarant(), "officer.customs", "the goods were sold on in the zone", NOW));
 		assertThatThrownBy(() -> released.refuseCancellation("again", "officer.customs", NOW))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("CANCELLATION_NOT_APPLIED"));
 	}

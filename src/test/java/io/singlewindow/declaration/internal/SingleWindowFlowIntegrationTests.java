@@ -345,15 +345,50 @@ class SingleWindowFlowIntegrationTests {
 			.doesNotContain("id=\"apply-open\"");
 		assertThat(page("admin", "/declarations/" + id)).doesNotContain("id=\"apply-open\"", "id=\"cancel-open\"");
 
-		// The chip maker's broker applies for its principal.
-		applyForCancellation("broker", id, "{\"reason\":\"The buyer sent the processors back\"}")
+		// The chip maker's systems follow it by webhook (a receiver never reached: the outbox is what counts here).
+		String webhook = JsonPath.read(body(mvc.perform(post("/api/v1/webhooks")
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"url\":\"http://127.0.0.1:9/hook\"}")).andExpect(status().isCreated()).andReturn()), "$.id");
+		try {
+			applyRefuseAndCancel(id, JsonPath.read(cleared, "$.number"));
+			// The declarant hears of each application and refusal, with who and why, though its status did not move.
+			List<String> heard = jdbc.sql("""
+					SELECT payload FROM webhook_delivery WHERE subscription_id = ?::uuid AND declaration_id = ?::uuid""")
+				.params(webhook, id).query(String.class).list();
+			assertThat(heard.stream().map(p -> JsonPath.<String>read(p, "$.type")).toList()).containsExactlyInAnyOrder(
+					"declaration.cancellation.applied", "declaration.cancellation.refused",
+					"declaration.cancellation.applied", "declaration.status");
+			assertThat(heard).filteredOn(p -> p.contains("\"type\":\"declaration.cancellation.refused\"")).singleElement()
+				.satisfies(p -> {
+					assertThat(JsonPath.<String>read(p, "$.by")).isEqualTo("officer.customs");
+					assertThat(JsonPath.<String>read(p, "$.reason")).isEqualTo("The goods were sold on in the zone");
+					assertThat(JsonPath.<String>read(p, "$.number")).isEqualTo(JsonPath.read(cleared, "$.number"));
+					assertThat(JsonPath.<String>read(p, "$.declaration")).isEqualTo("/api/v1/declarations/" + id);
+				});
+			assertThat(heard).filteredOn(p -> p.contains("\"type\":\"declaration.cancellation")).anySatisfy(p -> {
+				assertThat(JsonPath.<String>read(p, "$.by")).isEqualTo("broker");
+				assertThat(JsonPath.<String>read(p, "$.reason")).isEqualTo("The buyer sent the \"processors\" back");
+			});
+			assertThat(heard).filteredOn(p -> p.contains("\"type\":\"declaration.status\"")).singleElement()
+				.satisfies(p -> assertThat(JsonPath.<String>read(p, "$.status")).isEqualTo("CANCELLED"));
+		} finally {
+			mvc.perform(delete("/api/v1/webhooks/{id}", webhook).header("Authorization", "Bearer sw-demo-trader.chip"))
+				.andExpect(status().isNoContent());
+		}
+	}
+
+	private void applyRefuseAndCancel(String id, String number) throws Exception {
+		// The chip maker's broker applies for its principal (a reason with quotes: the webhook's JSON stays JSON).
+		applyForCancellation("broker", id, "{\"reason\":\"The buyer sent the \\\"processors\\\" back\"}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLEARED"))
 			.andExpect(jsonPath("$.cancellationApplication.appliedBy").value("broker"))
-			.andExpect(jsonPath("$.cancellationApplication.reason").value("The buyer sent the processors back"));
+			.andExpect(jsonPath("$.cancellationApplication.reason").value("The buyer sent the \"processors\" back"));
 		applyForCancellation("trader.chip", id, "{\"reason\":\"again\"}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("CANCELLATION_ALREADY_APPLIED"));
 		assertThat(customsQueuePage()).as("customs finds it among the applications")
-			.contains("id=\"cancellation-" + JsonPath.read(cleared, "$.number") + "\"");
+			.contains("id=\"cancellation-" + number + "\"");
+		assertThat(page("trader.chip", "/declarations/" + id)).as("what happens next")
+			.contains("Its declarant applied for its cancellation: customs cancels it or refuses the application");
 
 		for (String notCustoms : List.of("trader.chip", "broker", "officer.ciq", "admin")) {
 			refuseCancellation(notCustoms, id, "{\"reason\":\"no\"}").andExpect(status().isForbidden());
@@ -361,6 +396,7 @@ class SingleWindowFlowIntegrationTests {
 		refuseCancellation("officer.customs", id, "{\"reason\":\"The goods were sold on in the zone\"}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLEARED"))
 			.andExpect(jsonPath("$.cancellationApplication").doesNotExist());
+		assertThat(page("trader.chip", "/declarations/" + id)).doesNotContain("Its declarant applied for its cancellation");
 
 		applyForCancellation("trader.chip", id, "{\"reason\":\"Returned: the customs of Busan confirm it\"}")
 			.andExpect(status().isOk());
@@ -375,8 +411,7 @@ class SingleWindowFlowIntegrationTests {
 			.containsExactly("DECLARATION_CANCELLATION_APPLIED by broker",
 					"DECLARATION_CANCELLATION_REFUSED by officer.customs",
 					"DECLARATION_CANCELLATION_APPLIED by trader.chip", "DECLARATION_CANCELLED by officer.customs");
-		assertThat(customsQueuePage()).doesNotContain("id=\"cancellation-"
-					+ JsonPath.read(cleared, "$.number") + "\"");
+		assertThat(customsQueuePage()).doesNotContain("id=\"cancellation-" + number + "\"");
 	}
 
 	@Test
