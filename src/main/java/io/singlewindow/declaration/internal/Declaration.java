@@ -312,7 +312,11 @@ final class Declaration {
 
 	/**
 	 * The declarant applies to customs for its cancellation (报关单撤销申请): it stays as it is until customs cancels it
-	 * ({@link #cancel}) or refuses the application ({@link #refuseCancellation}).
+	 * ({@link #cancel}) or refuses the application ({@link #refuseCancellation}). An application, like its refusal, is
+	 * a request about the declaration, not a change of it: what was declared and decided and its status stay, and so do
+	 * its version and the time of its last change ({@link #changedAt}) — a response printed before is still current,
+	 * and the public verification page tells nobody that an application was made. Its own state guards it
+	 * ({@code CANCELLATION_ALREADY_APPLIED}, {@code CANCELLATION_NOT_APPLIED}).
 	 *
 	 * @param reason why, required (the caller reads and checks it)
 	 * @throws Problem 409 {@code DECLARATION_NOT_CANCELLABLE} unless it is cleared or released;
@@ -327,7 +331,6 @@ final class Declaration {
 		}
 		application = new CancellationApplication(by, now, reason);
 		applicationChanged = true;
-		changedAt = now;
 		timeline.add(new TimelineEntry(now, "CANCELLATION_APPLIED", null, by, null, reason));
 		events.add(new DeclarationCancellationApplied(id, number, declarant, by, reason, now));
 	}
@@ -343,7 +346,6 @@ final class Declaration {
 			throw Problem.conflict("CANCELLATION_NOT_APPLIED", number);
 		}
 		decideApplication();
-		changedAt = now;
 		timeline.add(new TimelineEntry(now, "CANCELLATION_REFUSED", AgencyCode.CUSTOMS.value(), officer, null, reason));
 		events.add(new DeclarationCancellationRefused(id, number, declarant, officer, reason, now));
 	}

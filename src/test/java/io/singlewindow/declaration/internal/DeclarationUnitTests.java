@@ -258,6 +258,7 @@ class DeclarationUnitTests {
 		assertThat(released.application())
 			.isEqualTo(new Declaration.CancellationApplication("trader.coffee", NOW, "the buyer sent the goods back"));
 		assertThat(released.applicationChanged()).isTrue();
+		assertThat(released.changedAt()).as("a request about it, not a change of it: no new version").isNull();
 		assertThat(released.status()).as("customs decides").isEqualTo(DeclarationStatus.RELEASED);
 		assertThat(released.statusMoved()).isFalse();
 		assertThat(released.events()).singleElement().isEqualTo(new DeclarationCancellationApplied(released.id(),
@@ -268,6 +269,7 @@ class DeclarationUnitTests {
 		released.refuseCancellation("the goods were sold on in the zone", "officer.customs", NOW);
 
 		assertThat(released.application()).isNull();
+		assertThat(released.changedAt()).isNull();
 		assertThat(released.status()).isEqualTo(DeclarationStatus.RELEASED);
 		assertThat(released.timeline()).extracting(Declaration.TimelineEntry::event)
 			.containsExactly("CANCELLATION_APPLIED", "CANCELLATION_REFUSED");

@@ -350,7 +350,7 @@ class SingleWindowFlowIntegrationTests {
 			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"url\":\"http://127.0.0.1:9/hook\"}")).andExpect(status().isCreated()).andReturn()), "$.id");
 		try {
-			applyRefuseAndCancel(id, JsonPath.read(cleared, "$.number"));
+			applyRefuseAndCancel(id, JsonPath.read(cleared, "$.number"), JsonPath.read(cleared, "$.version"));
 			// The declarant hears of each application and refusal, with who and why, though its status did not move.
 			List<String> heard = jdbc.sql("""
 					SELECT payload FROM webhook_delivery WHERE subscription_id = ?::uuid AND declaration_id = ?::uuid""")
@@ -377,7 +377,7 @@ class SingleWindowFlowIntegrationTests {
 		}
 	}
 
-	private void applyRefuseAndCancel(String id, String number) throws Exception {
+	private void applyRefuseAndCancel(String id, String number, int printedVersion) throws Exception {
 		// The chip maker's broker applies for its principal (a reason with quotes: the webhook's JSON stays JSON).
 		applyForCancellation("broker", id, "{\"reason\":\"The buyer sent the \\\"processors\\\" back\"}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLEARED"))
@@ -397,6 +397,12 @@ class SingleWindowFlowIntegrationTests {
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLEARED"))
 			.andExpect(jsonPath("$.cancellationApplication").doesNotExist());
 		assertThat(page("trader.chip", "/declarations/" + id)).doesNotContain("Its declarant applied for its cancellation");
+		// An application and its refusal changed nothing of the declaration: a response printed before is current still.
+		assertThat(JsonPath.<Integer>read(view("trader.chip", id), "$.version")).isEqualTo(printedVersion);
+		mvc.perform(get("/verify/declarations/{number}", number).param("v", String.valueOf(printedVersion))
+			.param("a", "0").header("Accept-Language", "en")).andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("The printed response you checked is current.")));
 
 		applyForCancellation("trader.chip", id, "{\"reason\":\"Returned: the customs of Busan confirm it\"}")
 			.andExpect(status().isOk());
