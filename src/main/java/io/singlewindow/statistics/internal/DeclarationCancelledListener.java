@@ -26,7 +26,7 @@ class DeclarationCancelledListener {
 
 	@EventListener
 	void on(DeclarationCancelled event) {
-		StatisticsLedger.Recorded removed = ledger.takeOut(event.declarationId());
+		StatisticsLedger.Recorded removed = ledger.takeOut(event.declarationId(), event.cancelledAt());
 		log.info("event=statistics_declaration_taken_out declaration={} number={} lines={}", event.declarationId(),
 				event.declarationNumber(), removed.lines());
 	}

@@ -38,9 +38,12 @@ class StatisticsApi {
 	private final StatisticsExports exports;
 	private final CurrentActor currentActor;
 	private final BusinessTime time;
+	private final StatisticsRevisions revisions;
 
 	StatisticsApi(TradeDashboards dashboards, StatisticsTables tables, StatisticsLabels labels,
-			StatisticsLedger ledger, StatisticsExports exports, CurrentActor currentActor, BusinessTime time) {
+			StatisticsLedger ledger, StatisticsExports exports, CurrentActor currentActor, BusinessTime time,
+			StatisticsRevisions revisions) {
+		this.revisions = revisions;
 		this.dashboards = dashboards;
 		this.tables = tables;
 		this.labels = labels;
@@ -53,7 +56,7 @@ class StatisticsApi {
 	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/dashboard")
 	@Operation(summary = "Headline figures, monthly series and every breakdown for a period and flow",
-			description = "Values in CNY (imports CIF, exports FOB) and USD at each month's rate; growth is year on year in % (null without a year-earlier value).")
+			description = "Values in CNY (imports CIF, exports FOB) and USD at each month's rate; growth is year on year in % (null without a year-earlier value). `revisions` lists what cancellations took out of months that had ended (the period's and the year-earlier months), the latest first.")
 	DashboardView dashboard(@ParameterObject StatisticsFilters filters, Locale locale) {
 		requireReader();
 		DashboardQuery query = filters.query(time);
@@ -65,7 +68,8 @@ class StatisticsApi {
 				.toList());
 		}
 		return new DashboardView(query.period().from().toString(), query.period().to().toString(),
-				query.flow().name(), labels.headline(d, locale), d.headline(), d.months(), breakdowns);
+				query.flow().name(), labels.headline(d, locale), d.headline(), d.months(), breakdowns,
+				revisions.of(query.period(), query.flow()));
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "STATISTICS_TABLE_NOT_FOUND")
@@ -110,8 +114,13 @@ class StatisticsApi {
 		currentActor.get().requireRole(Role.ADMIN, Role.OFFICER);
 	}
 
+	/**
+	 * @param revisions what cancellations took out of months that had ended, of the period's months and of the same
+	 *     months a year earlier, the latest first (at most {@value StatisticsRevisions#SHOWN})
+	 */
 	record DashboardView(String from, String to, String flow, String headline, Dashboard.Headline figures,
-			List<Dashboard.MonthRow> months, Map<String, List<KeyView>> breakdowns) {
+			List<Dashboard.MonthRow> months, Map<String, List<KeyView>> breakdowns,
+			List<StatisticsRevisions.Revision> revisions) {
 	}
 
 	record KeyView(String key, String name, Dashboard.Figure figure, BigDecimal share) {

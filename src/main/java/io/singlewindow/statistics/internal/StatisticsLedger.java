@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -94,7 +95,12 @@ class StatisticsLedger {
 			+ "    value_usd = m.value_usd - COALESCE(d.value_usd, 0), declarations = m.declarations - d.declarations,\n"
 			+ "    lines = m.lines - d.lines\n"
 			+ "  FROM deltas d JOIN locked l USING (dimension, month, flow, key) WHERE m.dimension = d.dimension\n"
-			+ "    AND m.month = d.month AND m.flow = d.flow AND m.key = d.key RETURNING m.month)\n"
+			+ "    AND m.month = d.month AND m.flow = d.flow AND m.key = d.key RETURNING m.month),\n"
+			+ "revised AS (INSERT INTO statistics_revision (id, month, flow, declaration_id, declaration_number, cause,\n"
+			+ "    lines, value_cny, value_usd, revised_at)\n"
+			+ "  SELECT gen_random_uuid(), month, flow, declaration_id, declaration_number, 'CANCELLED', count(*),\n"
+			+ "    sum(value_cny), sum(value_usd), ? FROM gone WHERE month < ?\n"
+			+ "  GROUP BY month, flow, declaration_id, declaration_number)\n"
 			+ "SELECT (SELECT count(DISTINCT declaration_id) FROM gone), (SELECT count(*) FROM gone),\n"
 			+ "    (SELECT array_agg(DISTINCT month) FROM subtracted)";
 
@@ -181,11 +187,14 @@ class StatisticsLedger {
 	 * cancellation): the aggregates then equal a recomputation from the facts left, as after any fold. The marks are
 	 * locked against folds first, in the order a clearance and a rebuild take the two tables (facts, then marks), so a
 	 * fold in progress finishes before and none starts until the caller commits: a declaration is subtracted exactly
-	 * when a fold added it. A declaration never recorded is left as it is.
+	 * when a fold added it. A declaration never recorded is left as it is. A month before the one the cancellation is in
+	 * has ended, and its figures may have been reported: the same statement notes what each such month lost
+	 * ({@code statistics_revision}, read by {@link StatisticsRevisions}).
 	 *
+	 * @param at when it was cancelled
 	 * @return what was taken out: one declaration and its lines, or nothing
 	 */
-	public Recorded takeOut(UUID declarationId) {
+	public Recorded takeOut(UUID declarationId, Instant at) {
 		jdbc.sql("LOCK TABLE statistics_fact IN ROW EXCLUSIVE MODE").update();
 		jdbc.sql("LOCK TABLE statistics_pending IN SHARE ROW EXCLUSIVE MODE").update();
 		return jdbcTemplate.execute((ConnectionCallback<Recorded>) con -> {
@@ -194,6 +203,8 @@ class StatisticsLedger {
 			try (PreparedStatement statement = con.prepareStatement(TAKE_OUT)) {
 				statement.setObject(1, declarationId);
 				statement.setObject(2, declarationId);
+				statement.setTimestamp(3, Timestamp.from(at));
+				statement.setDate(4, Date.valueOf(LocalDate.ofInstant(at, BusinessTime.ZONE).withDayOfMonth(1)));
 				try (var rs = statement.executeQuery()) {
 					rs.next();
 					removed = new Recorded(rs.getInt(1), rs.getInt(2));

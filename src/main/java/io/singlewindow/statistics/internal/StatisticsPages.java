@@ -47,10 +47,12 @@ class StatisticsPages {
 	private final MessageSource messages;
 	private final CurrentActor currentActor;
 	private final BusinessTime time;
+	private final StatisticsRevisions revisions;
 
 	StatisticsPages(TradeDashboards dashboards, StatisticsTables tables, StatisticsLabels labels,
 			StatisticsLedger ledger, StatisticsCalendar calendar, StatisticsExports exports, MessageSource messages, CurrentActor currentActor,
-			BusinessTime time) {
+			BusinessTime time, StatisticsRevisions revisions) {
+		this.revisions = revisions;
 		this.dashboards = dashboards;
 		this.tables = tables;
 		this.labels = labels;
@@ -87,6 +89,8 @@ class StatisticsPages {
 		model.addAttribute("yearToDate", query.period().yearToDate());
 		model.addAttribute("selectedFlow", query.flow());
 		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("revisions", revisions.of(query.period(), query.flow()));
+		model.addAttribute("shownRevisions", StatisticsRevisions.SHOWN);
 		model.addAttribute("headline", labels.headline(dashboard, locale));
 		model.addAttribute("periodLabel", labels.period(query.period(), locale));
 		model.addAttribute("flowLabel", labels.flow(query.flow(), locale));

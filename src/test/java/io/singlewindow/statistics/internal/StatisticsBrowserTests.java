@@ -36,6 +36,9 @@ class StatisticsBrowserTests {
 	@Autowired
 	BusinessTime time;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	BrowserSession browser;
 
 	@BeforeAll
@@ -84,6 +87,20 @@ class StatisticsBrowserTests {
 
 		browser.click("rebuild");
 		assertThat(browser.text(By.id("rebuilt"))).startsWith("Rebuilt:").contains("declaration lines");
+
+		// Customs cancels in June an export cleared in March: March's figures were revised, and the page says so.
+		var march = aClearedDeclaration().exportBy("TUNGSTEN").on(2017, 3, 10).from("NL")
+			.withLine("8101940000", "4321.00").build();
+		ledger.record(List.of(listener.toStatistics(march)));
+		transactions.executeWithoutResult(tx -> ledger.takeOut(march.declarationId(),
+				java.time.LocalDate.of(2017, 6, 2).atStartOfDay(BusinessTime.ZONE).toInstant()));
+		browser.open("/statistics?year=2017&month=3&period=month&flow=EXPORT");
+		assertThat(browser.text(By.id("statistics-revisions"))).contains("Revised after the month ended")
+			.contains("2017-03", march.declarationNumber(), "Cancelled by customs", "−4,321.00");
+		assertThat(io.singlewindow.web.Axe.seriousViolations(browser.driver())).as("with revisions").isEmpty();
+		browser.screenshot("statistics-revisions-en");
+		browser.open("/statistics?year=2017&month=2&period=month&flow=EXPORT");
+		assertThat(browser.driver().findElements(By.id("statistics-revisions"))).as("February was not revised").isEmpty();
 		browser.open("/statistics?year=1999&month=13");
 		assertThat(browser.text(By.id("correction-summary"))).contains("The year must be between 2000 and")
 			.contains("The month must be between 1 and 12.");

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.jayway.jsonpath.JsonPath;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.declaration.DeclarationCancelled;
@@ -280,6 +283,51 @@ class StatisticsIntegrationTests {
 		List<Map<String, Object>> maintained = aggregateRows();
 		ledger.rebuild("test");
 		assertThat(aggregateRows()).isEqualTo(maintained);
+	}
+
+	@Test
+	void aCancellationAfterTheMonthEndedIsListedAsARevisionOfThatMonthAndOfTheGrowthAYearLater() throws Exception {
+		DeclarationCleared revised = aClearedDeclaration().exportBy("TUNGSTEN").on(2009, 3, 10).from("JP")
+			.withLine("8101940000", "100.00").withLine("8101960000", "20.50").build();
+		DeclarationCleared sameMonth = aClearedDeclaration().exportBy("TUNGSTEN").on(2009, 3, 11).from("JP")
+			.withLine("8101940000", "7.00").build();
+		record(revised);
+		record(sameMonth);
+
+		// March's figures were out when the first is cancelled in May; the second is cancelled before March ended.
+		Instant may = java.time.LocalDate.of(2009, 5, 4).atTime(10, 0).atZone(BusinessTime.ZONE).toInstant();
+		transactions.executeWithoutResult(tx -> events.publishEvent(new DeclarationCancelled(revised.declarationId(),
+				revised.declarationNumber(), revised.declarant(), "officer.customs", "export not shipped", may)));
+		transactions.executeWithoutResult(tx -> events.publishEvent(cancellationOf(sameMonth)));
+		// Heard again: nothing left to take out, nothing revised twice.
+		transactions.executeWithoutResult(tx -> events.publishEvent(new DeclarationCancelled(revised.declarationId(),
+				revised.declarationNumber(), revised.declarant(), "officer.customs", "export not shipped", may)));
+
+		String march = body("/api/v1/statistics/dashboard?year=2009&month=3&period=month&flow=EXPORT");
+		assertThat(JsonPath.<List<String>>read(march, "$.revisions[*].declarationNumber"))
+			.containsExactly(revised.declarationNumber());
+		assertThat(JsonPath.<String>read(march, "$.revisions[0].month")).isEqualTo("2009-03");
+		assertThat(JsonPath.<String>read(march, "$.revisions[0].flow")).isEqualTo("EXPORT");
+		assertThat(JsonPath.<String>read(march, "$.revisions[0].cause")).isEqualTo("CANCELLED");
+		assertThat(JsonPath.<Integer>read(march, "$.revisions[0].lines")).isEqualTo(2);
+		assertThat(JsonPath.<Number>read(march, "$.revisions[0].valueCny").toString()).isEqualTo("120.5");
+		assertThat(Instant.parse(JsonPath.read(march, "$.revisions[0].revisedAt"))).isEqualTo(may);
+		assertThat(JsonPath.<List<Object>>read(body(
+				"/api/v1/statistics/dashboard?year=2009&month=3&period=month&flow=IMPORT"), "$.revisions")).isEmpty();
+		assertThat(JsonPath.<List<Object>>read(body(
+				"/api/v1/statistics/dashboard?year=2009&month=2&period=ytd&flow=TOTAL"), "$.revisions")).isEmpty();
+		assertThat(JsonPath.<List<String>>read(body("/api/v1/statistics/dashboard?year=2010&month=6&period=ytd"),
+				"$.revisions[*].declarationNumber")).as("the growth of 2010 compares with the revised March")
+			.containsExactly(revised.declarationNumber());
+		// A rebuild recomputes the figures and keeps the record of what changed them.
+		ledger.rebuild("test");
+		assertThat(JsonPath.<List<Object>>read(body(
+				"/api/v1/statistics/dashboard?year=2009&month=3&period=month&flow=EXPORT"), "$.revisions")).hasSize(1);
+	}
+
+	private String body(String url) throws Exception {
+		return mvc.perform(get(url).header("Authorization", ADMIN)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
 	}
 
 	@Test
