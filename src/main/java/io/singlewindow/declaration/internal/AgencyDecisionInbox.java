@@ -1,6 +1,7 @@
 package io.singlewindow.declaration.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +91,11 @@ class AgencyDecisionInbox {
 		if (message.schemaVersion() == null || message.schemaVersion() != AgencySystemsMessages.SCHEMA_VERSION) {
 			return Optional.of(new Refusal("UNSUPPORTED_SCHEMA_VERSION", String.valueOf(message.schemaVersion())));
 		}
+		return message.cancellation() != null ? applyCancellationDecision(record, message)
+				: applyTaskDecision(record, message);
+	}
+
+	private Optional<Refusal> applyTaskDecision(ConsumerRecord<String, String> record, DecisionMessage message) {
 		if (message.taskId() == null || message.taskVersion() == null || message.decision() == null) {
 			return Optional.of(new Refusal("MALFORMED_MESSAGE", "taskId, taskVersion and decision are required"));
 		}
@@ -99,39 +105,119 @@ class AgencyDecisionInbox {
 		} catch (IllegalArgumentException unknown) {
 			return Optional.of(new Refusal("UNKNOWN_DECISION", message.decision()));
 		}
+		Sender sender = sender(record);
+		if (sender.refusal() != null) {
+			return Optional.of(sender.refusal());
+		}
+		Actor actor = sender.actor();
+		try {
+			var view = declarations.decide(actor, message.taskId(), decision, message.reason(), message.taskVersion());
+			log.info("event=agency_decision_applied source=kafka task={} declaration={} decision={} officer={}",
+					message.taskId(), view.number(), decision, actor.username());
+			return Optional.empty();
+		} catch (Problem refused) {
+			if (alreadyRecorded(message, decision, actor)) {
+				log.info("event=agency_decision_redelivered task={} version={} officer={}", message.taskId(),
+						message.taskVersion(), actor.username());
+				return Optional.empty();
+			}
+			return Optional.of(Refusal.of(refused));
+		}
+	}
+
+	/** What customs' system decides on a declarant's application for a cancellation, or of its own finding. */
+	enum CancellationDecision {
+		/** Cancels the declaration ({@link Declarations#cancel}). */
+		CANCEL,
+		/** Refuses the application that {@code appliedAt} names ({@link Declarations#refuseCancellation}). */
+		REFUSE
+	}
+
+	/**
+	 * A cancellation, or the refusal of an application for one, from customs' system: the same rights and refusals as
+	 * through the API. A refusal names the application it refuses by its {@code appliedAt} (as the
+	 * {@code CANCELLATION_APPLIED} message gave it), so that a refusal delivered again after the declarant applied anew
+	 * does not refuse the new application unread.
+	 */
+	private Optional<Refusal> applyCancellationDecision(ConsumerRecord<String, String> record, DecisionMessage message) {
+		CancellationDecision decision;
+		try {
+			decision = CancellationDecision.valueOf(message.cancellation().strip().toUpperCase(Locale.ROOT));
+		} catch (IllegalArgumentException unknown) {
+			return Optional.of(new Refusal("UNKNOWN_DECISION", message.cancellation()));
+		}
+		if (message.declarationId() == null || (decision == CancellationDecision.REFUSE && message.appliedAt() == null)) {
+			return Optional.of(new Refusal("MALFORMED_MESSAGE",
+					"declarationId is required with a cancellation, and appliedAt with a refusal"));
+		}
+		Sender sender = sender(record);
+		if (sender.refusal() != null) {
+			return Optional.of(sender.refusal());
+		}
+		Actor actor = sender.actor();
+		try {
+			var view = switch (decision) {
+				case CANCEL -> declarations.cancel(actor, message.declarationId(), message.reason(), null);
+				case REFUSE -> declarations.refuseCancellation(actor, message.declarationId(), message.reason(),
+						message.appliedAt());
+			};
+			log.info("event=cancellation_decision_applied source=kafka declaration={} decision={} officer={}",
+					view.number(), decision, actor.username());
+			return Optional.empty();
+		} catch (Problem refused) {
+			if (alreadyRecorded(message, decision, actor)) {
+				log.info("event=cancellation_decision_redelivered declaration={} decision={} officer={}",
+						message.declarationId(), decision, actor.username());
+				return Optional.empty();
+			}
+			return Optional.of(Refusal.of(refused));
+		}
+	}
+
+	/**
+	 * The same officer's same decision is on the declaration's timeline already: cancelled by them, or the application
+	 * made at {@code appliedAt} refused by them (before any application after it).
+	 */
+	private boolean alreadyRecorded(DecisionMessage message, CancellationDecision decision, Actor actor) {
+		var timeline = store.find(message.declarationId()).map(DeclarationView::timeline).orElse(List.of());
+		if (decision == CancellationDecision.CANCEL) {
+			return timeline.stream().anyMatch(e -> "CANCELLED".equals(e.event()) && actor.username().equals(e.actor()));
+		}
+		boolean afterTheApplication = false;
+		for (var entry : timeline) {
+			if (!afterTheApplication) {
+				afterTheApplication = "CANCELLATION_APPLIED".equals(entry.event())
+						&& Declaration.sameInstant(entry.at(), message.appliedAt());
+			} else if ("CANCELLATION_REFUSED".equals(entry.event())) {
+				return actor.username().equals(entry.actor());
+			} else if ("CANCELLATION_APPLIED".equals(entry.event()) || "CANCELLED".equals(entry.event())) {
+				return false; // decided otherwise, or applied anew, before any refusal of that application
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Who sent it: the officer whose API key the {@code Authorization} header carries, or, without one on an agency's
+	 * own decisions topic, that agency's system — provided only its principal may write the topic.
+	 */
+	private Sender sender(ConsumerRecord<String, String> record) {
 		String key = bearer(record);
 		Optional<AgencyCode> agencysOwnTopic = principals.agencyOf(record.topic());
-		Optional<Actor> actor;
 		if (key == null && agencysOwnTopic.isPresent()) {
 			AgencyTopicProtection protection = principals.protection(agencysOwnTopic.get());
 			if (!protection.enforced()) {
-				return Optional.of(new Refusal("AGENCY_TOPIC_UNPROTECTED", protection.detail()));
+				return new Sender(null, new Refusal("AGENCY_TOPIC_UNPROTECTED", protection.detail()));
 			}
-			actor = Optional.of(principals.system(agencysOwnTopic.get()));
-		} else {
-			actor = keyedActors.actorFor(key);
-			if (actor.isEmpty()) {
-				return Optional.of(new Refusal("INVALID_API_KEY", key == null
-						? "no Authorization header with an API key, and not the decisions topic of an agency's principal"
-						: "the Authorization header has no valid API key"));
-			}
+			return new Sender(principals.system(agencysOwnTopic.get()), null);
 		}
-		try {
-			var view = declarations.decide(actor.get(), message.taskId(), decision, message.reason(),
-					message.taskVersion());
-			log.info("event=agency_decision_applied source=kafka task={} declaration={} decision={} officer={}",
-					message.taskId(), view.number(), decision, actor.get().username());
-			return Optional.empty();
-		} catch (Problem refused) {
-			if (alreadyRecorded(message, decision, actor.get())) {
-				log.info("event=agency_decision_redelivered task={} version={} officer={}", message.taskId(),
-						message.taskVersion(), actor.get().username());
-				return Optional.empty();
-			}
-			String detail = refused.fieldProblems().isEmpty() ? String.valueOf(refused.getMessage())
-					: refused.fieldProblems().stream().map(p -> p.field() + ": " + p.code()).toList().toString();
-			return Optional.of(new Refusal(refused.code(), detail));
-		}
+		return keyedActors.actorFor(key).map(a -> new Sender(a, null))
+			.orElseGet(() -> new Sender(null, new Refusal("INVALID_API_KEY", key == null
+					? "no Authorization header with an API key, and not the decisions topic of an agency's principal"
+					: "the Authorization header has no valid API key")));
+	}
+
+	private record Sender(Actor actor, Refusal refusal) {
 	}
 
 	/** The same officer's same decision on the same version of the task is already there: a redelivery. */
@@ -170,5 +256,12 @@ class AgencyDecisionInbox {
 	}
 
 	private record Refusal(String code, String detail) {
+
+		/** The API's refusal, with its stable code and the fields it names. */
+		static Refusal of(Problem refused) {
+			String detail = refused.fieldProblems().isEmpty() ? String.valueOf(refused.getMessage())
+					: refused.fieldProblems().stream().map(p -> p.field() + ": " + p.code()).toList().toString();
+			return new Refusal(refused.code(), detail);
+		}
 	}
 }

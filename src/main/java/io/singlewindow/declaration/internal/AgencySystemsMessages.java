@@ -44,8 +44,14 @@ final class AgencySystemsMessages {
 			String origin, String permitNumber, List<String> routedBy) {
 	}
 
-	/** On {@code <prefix>.decisions}, from an agency's system; the API key travels in the {@code Authorization} header. */
-	record DecisionMessage(Integer schemaVersion, UUID taskId, Integer taskVersion, String decision, String reason) {
+	/**
+	 * On {@code <prefix>.decisions}, from an agency's system; the API key travels in the {@code Authorization} header.
+	 * Either a task's decision ({@code taskId}, {@code taskVersion}, {@code decision}) or customs' decision on a
+	 * declaration's cancellation ({@code declarationId}, {@code cancellation}: {@code CANCEL} or {@code REFUSE}, with
+	 * the refused application's {@code appliedAt}); {@code reason} with either.
+	 */
+	record DecisionMessage(Integer schemaVersion, UUID taskId, Integer taskVersion, String decision, String reason,
+			UUID declarationId, String cancellation, Instant appliedAt) {
 	}
 
 	/** On {@code <prefix>.decisions.dead-letters}: a decision that was not applied, with why. */

@@ -339,15 +339,30 @@ final class Declaration {
 	 * Customs refuses the declarant's application for its cancellation, with its reason: the declaration stays as it
 	 * is, and the declarant may apply again.
 	 *
-	 * @throws Problem 409 {@code CANCELLATION_NOT_APPLIED} when no application waits
+	 * @param applied when the application being refused was made, as the officer or system read it; {@literal null}:
+	 *     whichever waits
+	 * @throws Problem 409 {@code CANCELLATION_NOT_APPLIED} when no application waits,
+	 *     {@code CANCELLATION_APPLICATION_CHANGED} when another one than {@code applied} waits (the declarant applied
+	 *     anew since: it is read before it is refused)
 	 */
-	void refuseCancellation(String reason, String officer, Instant now) {
+	void refuseCancellation(String reason, String officer, Instant now, Instant applied) {
 		if (application == null) {
 			throw Problem.conflict("CANCELLATION_NOT_APPLIED", number);
+		}
+		if (applied != null && !sameInstant(applied, application.at())) {
+			throw Problem.conflict("CANCELLATION_APPLICATION_CHANGED", number, application.at(), applied);
 		}
 		decideApplication();
 		timeline.add(new TimelineEntry(now, "CANCELLATION_REFUSED", AgencyCode.CUSTOMS.value(), officer, null, reason));
 		events.add(new DeclarationCancellationRefused(id, number, declarant, officer, reason, now));
+	}
+
+	/**
+	 * Whether two times name the same moment as stored: the database keeps microseconds (rounded, not truncated), and a
+	 * time read back from it is compared with one that may carry nanoseconds (an event's, as sent to other systems).
+	 */
+	static boolean sameInstant(Instant a, Instant b) {
+		return java.time.Duration.between(a, b).abs().toNanos() < 1_000;
 	}
 
 	private void decideApplication() {

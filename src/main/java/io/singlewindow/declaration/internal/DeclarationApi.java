@@ -487,18 +487,25 @@ class DeclarationApi {
 		return visible(actor, declarations.applyForCancellation(actor, id, application.reason(), application.version()));
 	}
 
-	/** @param reason why customs refuses it, which the declarant reads; required */
-	record Refusal(String reason) {
+	/**
+	 * @param reason why customs refuses it, which the declarant reads; required
+	 * @param appliedAt {@code cancellationApplication.appliedAt} as read, optional: the application refused
+	 */
+	record Refusal(String reason, java.time.Instant appliedAt) {
 	}
 
 	@PostMapping("/declarations/{id}/cancellation-application/refusal")
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
-			conflict = "CANCELLATION_NOT_APPLIED", invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER" })
+			conflict = { "CANCELLATION_NOT_APPLIED", "CANCELLATION_APPLICATION_CHANGED" },
+			invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER" })
 	@Operation(summary = "Refuse the declarant's application for a cancellation (customs officers)",
 			description = "The declaration stays as it is and the declarant may apply again. 409 "
-					+ "CANCELLATION_NOT_APPLIED when no application waits.")
+					+ "CANCELLATION_NOT_APPLIED when no application waits; with appliedAt (the application's "
+					+ "cancellationApplication.appliedAt as read), 409 CANCELLATION_APPLICATION_CHANGED when another "
+					+ "application waits (the declarant applied anew since), so that a retried refusal never refuses "
+					+ "an application unread.")
 	DeclarationView refuseCancellation(@PathVariable UUID id, @RequestBody Refusal refusal) {
-		return declarations.refuseCancellation(currentActor.get(), id, refusal.reason());
+		return declarations.refuseCancellation(currentActor.get(), id, refusal.reason(), refusal.appliedAt());
 	}
 
 	@GetMapping("/agencies/{agency}/tasks")

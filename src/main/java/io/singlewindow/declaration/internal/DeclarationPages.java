@@ -523,13 +523,28 @@ class DeclarationPages {
 		});
 	}
 
+	/**
+	 * The refusal names the application the officer read ({@code appliedAt}, in the button's address): one made since,
+	 * while the page stood open, is shown instead of being refused unread.
+	 */
 	@PostMapping("/declarations/{id}/cancellation-application/refusal")
-	String refuseCancellation(@PathVariable UUID id, @RequestParam(required = false) String reason, Model model,
-			Locale locale, HttpServletResponse response) {
+	String refuseCancellation(@PathVariable UUID id, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String appliedAt, Model model, Locale locale, HttpServletResponse response) {
 		return closing(id, "cancelError", reason, model, locale, response, () -> {
-			declarations.refuseCancellation(currentActor.get(), id, reason);
+			declarations.refuseCancellation(currentActor.get(), id, reason, instant("appliedAt", appliedAt));
 			return "redirect:/declarations/" + id + "?recorded=CANCELLATION_REFUSED";
 		});
+	}
+
+	private static java.time.Instant instant(String field, String raw) {
+		if (raw == null || raw.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.Instant.parse(raw.strip());
+		} catch (java.time.format.DateTimeParseException e) {
+			throw Problem.invalidField(field, "MALFORMED_VALUE");
+		}
 	}
 
 	/**

@@ -570,14 +570,16 @@ class Declarations {
 	 * A customs officer refuses the declarant's application for a cancellation, with the reason the declarant reads:
 	 * the declaration stays as it is.
 	 *
-	 * @throws Problem 403 unless a customs officer; 422 {@code REASON_REQUIRED}; 409 {@code CANCELLATION_NOT_APPLIED}
+	 * @param appliedAt when the application refused was made, as the caller read it; {@literal null}: whichever waits
+	 * @throws Problem 403 unless a customs officer; 422 {@code REASON_REQUIRED}; 409 {@code CANCELLATION_NOT_APPLIED},
+	 *     {@code CANCELLATION_APPLICATION_CHANGED}
 	 */
 	@Transactional
-	public DeclarationView refuseCancellation(Actor actor, UUID id, String reason) {
+	public DeclarationView refuseCancellation(Actor actor, UUID id, String reason, Instant appliedAt) {
 		actor.requireActAs(AgencyCode.CUSTOMS);
 		Declaration declaration = rows.lock(id);
 		String why = requiredText("reason", "REASON_REQUIRED", reason);
-		declaration.refuseCancellation(why, actor.username(), time.now());
+		declaration.refuseCancellation(why, actor.username(), time.now(), appliedAt);
 		auditTrail.record(AuditRecord.of("DECLARATION_CANCELLATION_REFUSED", "DECLARATION", id).by(actor)
 			.change(null, audited(declaration, declaration.status(), "reason", why)));
 		save(declaration);

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,18 +154,73 @@ class AgencySystemsKafkaIntegrationTests {
 		heard(id, "CANCELLED", "CANCELLED", "officer.customs", "returned to the seller");
 	}
 
-	/** Waits for the declaration's {@code event} on the followers' topic and reads who did it and why. */
-	private void heard(String id, String event, String status, String by, String reason) throws Exception {
+	/** Waits for the declaration's {@code event} on the followers' topic, reads who did it and why; answers it. */
+	private String heard(String id, String event, String status, String by, String reason) throws Exception {
 		String message = await("singlewindow.declarations",
 				r -> r.key().equals(id) && r.value().contains("\"event\":\"" + event + "\"")).value();
 		assertThat(List.of(JsonPath.<String>read(message, "$.declarationStatus"), JsonPath.<String>read(message, "$.by"),
 				JsonPath.<String>read(message, "$.reason"))).as(event).containsExactly(status, by, reason);
+		return message;
 	}
 
 	private void cancellation(String id, String path, String user, String reason) throws Exception {
 		mvc.perform(post("/api/v1/declarations/{id}" + path, id).header("Authorization", "Bearer sw-demo-" + user)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"" + reason + "\"}"))
 			.andExpect(MockMvcResultMatchers.status().isOk());
+	}
+
+	@Test
+	void customsSystemRefusesAnApplicationAndCancelsOnTheNextOneOnItsOwnTopicAndARedeliveryChangesNothing()
+			throws Exception {
+		String id = submitYellowProcessors();
+		PublishedTask task = publishedCustomsTask(id);
+		decideAsAgencySystem("singlewindow.decisions.customs", id, task.taskId(), task.version(), "APPROVE");
+		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+
+		cancellation(id, "/cancellation-application", "trader.chip", "returned to the seller");
+		String first = JsonPath.read(heard(id, "CANCELLATION_APPLIED", "CLEARED", "trader.chip",
+				"returned to the seller"), "$.at");
+		String refusal = cancellationDecision(id, "REFUSE", first, "no proof of the return");
+		heard(id, "CANCELLATION_REFUSED", "CLEARED", "kafka:User:customs-clearance", "no proof of the return");
+
+		cancellation(id, "/cancellation-application", "trader.chip", "returned: the carrier's note is attached");
+		String second = JsonPath.read(heard(id, "CANCELLATION_APPLIED", "CLEARED", "trader.chip",
+				"returned: the carrier's note is attached"), "$.at");
+		// The first refusal delivered again after the second application: already applied, the new one stays.
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, refusal)).get();
+		// A refusal of an application never made is refused, and the second application still waits.
+		cancellationDecision(id, "REFUSE", Instant.parse(second).minusSeconds(3_600).toString(), "which one?");
+		ConsumerRecord<String, String> letter = await("singlewindow.decisions.dead-letters", r -> r.key().equals(id));
+		assertThat(JsonPath.<String>read(letter.value(), "$.code")).isEqualTo("CANCELLATION_APPLICATION_CHANGED");
+		assertThat(JsonPath.<String>read(view(id), "$.cancellationApplication.reason"))
+			.isEqualTo("returned: the carrier's note is attached");
+
+		String cancel = cancellationDecision(id, "CANCEL", null, "returned, confirmed by the carrier");
+		heard(id, "CANCELLED", "CANCELLED", "kafka:User:customs-clearance", "returned, confirmed by the carrier");
+		// Delivered again: nothing changes and no dead letter (the poison behind it proves it was read).
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, cancel)).get();
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+				{"schemaVersion":1,"declarationId":"%s","cancellation":"ANNUL","reason":"?"}""".formatted(id))).get();
+		letter = await("singlewindow.decisions.dead-letters", r -> r.key().equals(id));
+		assertThat(JsonPath.<String>read(letter.value(), "$.code")).isEqualTo("UNKNOWN_DECISION");
+		assertThat(JsonPath.<List<String>>read(view(id), "$.timeline[*].event")).containsSubsequence("CLEARED",
+				"CANCELLATION_APPLIED", "CANCELLATION_REFUSED", "CANCELLATION_APPLIED", "CANCELLED")
+			.containsOnlyOnce("CANCELLATION_REFUSED", "CANCELLED");
+	}
+
+	/** Customs' system decides on a cancellation under its own principal; answers the message sent. */
+	private String cancellationDecision(String declarationId, String decision, String appliedAt, String reason)
+			throws Exception {
+		String message = """
+				{"schemaVersion":1,"declarationId":"%s","cancellation":"%s","appliedAt":%s,"reason":"%s"}"""
+			.formatted(declarationId, decision, appliedAt == null ? "null" : "\"" + appliedAt + "\"", reason);
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", declarationId, message)).get();
+		return message;
+	}
+
+	private String view(String id) throws Exception {
+		return mvc.perform(get("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-officer.customs"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	@Test

@@ -266,7 +266,11 @@ class DeclarationUnitTests {
 		assertThatThrownBy(() -> released.applyForCancellation("again", "trader.coffee", NOW))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("CANCELLATION_ALREADY_APPLIED"));
 
-		released.refuseCancellation("the goods were sold on in the zone", "officer.customs", NOW);
+		assertThatThrownBy(() -> released.refuseCancellation("read another", "officer.customs", NOW,
+				NOW.minusSeconds(60)))
+			.as("another application than the one read").isInstanceOfSatisfying(Problem.class,
+					p -> assertThat(p.code()).isEqualTo("CANCELLATION_APPLICATION_CHANGED"));
+		released.refuseCancellation("the goods were sold on in the zone", "officer.customs", NOW, NOW.plusNanos(999));
 
 		assertThat(released.application()).isNull();
 		assertThat(released.changedAt()).isNull();
@@ -277,7 +281,7 @@ class DeclarationUnitTests {
 				"CUSTOMS", "officer.customs", null, "the goods were sold on in the zone"));
 		assertThat(released.events()).last().isEqualTo(new DeclarationCancellationRefused(released.id(),
 				released.number(), declarant(), "officer.customs", "the goods were sold on in the zone", NOW));
-		assertThatThrownBy(() -> released.refuseCancellation("again", "officer.customs", NOW))
+		assertThatThrownBy(() -> released.refuseCancellation("again", "officer.customs", NOW, null))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("CANCELLATION_NOT_APPLIED"));
 	}
 

@@ -393,7 +393,24 @@ class SingleWindowFlowIntegrationTests {
 		for (String notCustoms : List.of("trader.chip", "broker", "officer.ciq", "admin")) {
 			refuseCancellation(notCustoms, id, "{\"reason\":\"no\"}").andExpect(status().isForbidden());
 		}
-		refuseCancellation("officer.customs", id, "{\"reason\":\"The goods were sold on in the zone\"}")
+		// A refusal names the application it refuses: another one (here: never made) is not refused unread.
+		refuseCancellation("officer.customs", id, "{\"reason\":\"no\",\"appliedAt\":\"2026-01-01T00:00:00Z\"}")
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CANCELLATION_APPLICATION_CHANGED"));
+		refuseCancellation("officer.customs", id, "{\"reason\":\"no\",\"appliedAt\":\"yesterday\"}")
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("appliedAt"))
+			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_VALUE"));
+		String appliedAt = JsonPath.read(view("officer.customs", id), "$.cancellationApplication.appliedAt");
+		// The page's button names the application shown; a page left open while another was made refuses nothing.
+		assertThat(page("officer.customs", "/declarations/" + id)).contains("/cancellation-application/refusal?appliedAt=");
+		String refusal = "/declarations/" + id + "/cancellation-application/refusal?appliedAt=";
+		var stale = pagePost("officer.customs", refusal + "2026-01-01T00:00:00Z", "reason", "read another");
+		assertThat(stale.getStatus()).isEqualTo(409);
+		assertThat(stale.getContentAsString()).contains("Another application for the cancellation of declaration");
+		var garbled = pagePost("officer.customs", refusal + "yesterday", "reason", "no");
+		assertThat(garbled.getStatus()).isEqualTo(422);
+		assertThat(garbled.getContentAsString()).contains("This value has the wrong type or format.");
+		refuseCancellation("officer.customs", id,
+				"{\"reason\":\"The goods were sold on in the zone\",\"appliedAt\":\"" + appliedAt + "\"}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLEARED"))
 			.andExpect(jsonPath("$.cancellationApplication").doesNotExist());
 		assertThat(page("trader.chip", "/declarations/" + id)).doesNotContain("Its declarant applied for its cancellation");
@@ -515,10 +532,22 @@ class SingleWindowFlowIntegrationTests {
 
 	/** A page as {@code user} sees it after logging in. */
 	private String page(String user, String address) throws Exception {
-		var login = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
-			.formLogin("/login").user(user).password("demo12345")).andReturn().getResponse();
-		return mvc.perform(get(address).cookie(login.getCookie("SESSION"))).andExpect(status().isOk())
+		return mvc.perform(get(address).cookie(session(user))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
+	}
+
+	/** The session cookie of {@code user} logged in through the login form. */
+	private jakarta.servlet.http.Cookie session(String user) throws Exception {
+		return mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+			.formLogin("/login").user(user).password("demo12345")).andReturn().getResponse().getCookie("SESSION");
+	}
+
+	/** A form sent as {@code user} after logging in, with the page's CSRF token; answers the response as it came. */
+	private org.springframework.mock.web.MockHttpServletResponse pagePost(String user, String address, String name,
+			String value) throws Exception {
+		return mvc.perform(post(address).cookie(session(user)).param(name, value)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andReturn().getResponse();
 	}
 
 	private static String withVersion(String json, int version) {
