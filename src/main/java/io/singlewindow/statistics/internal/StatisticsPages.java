@@ -96,7 +96,9 @@ class StatisticsPages {
 		model.addAttribute("flowLabel", labels.flow(query.flow(), locale));
 		model.addAttribute("amounts", new Amounts(dashboard, labels, locale));
 		model.addAttribute("tables", tables.all(dashboard, locale));
-		model.addAttribute("years", IntStream.rangeClosed(calendar.firstYear(), time.month().getYear()).boxed()
+		// The year shown is always among the choices, though no trade of it is left (every declaration cancelled).
+		model.addAttribute("years", IntStream.rangeClosed(Math.min(calendar.firstYear(), query.period().to().getYear()),
+				time.month().getYear()).boxed()
 			.sorted(java.util.Comparator.reverseOrder()).toList());
 		model.addAttribute("chart", monthlyChart(dashboard, locale));
 		model.addAttribute("partnerChart", partnerChart(dashboard, locale));
