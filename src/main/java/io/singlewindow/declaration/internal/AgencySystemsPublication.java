@@ -113,8 +113,9 @@ class AgencySystemsPublication {
 	}
 
 	/**
-	 * Customs' own system hears that a declarant applied for a cancellation, so that it can be decided there (through
-	 * the API, with an officer's key) as well as in customs' work list; the declaration's status does not move.
+	 * Customs' own system hears that a declarant applied for a cancellation, so that it can be decided there (on the
+	 * decisions topics, {@link AgencyDecisionInbox}, or through the API) as well as in customs' work list; the
+	 * declaration's status does not move. Its {@code at} is what a refusal names.
 	 */
 	@ApplicationModuleListener
 	void on(DeclarationCancellationApplied applied) throws Exception {

@@ -362,8 +362,11 @@ final class Declaration {
 	 * time read back from it is compared with one that may carry nanoseconds (an event's, as sent to other systems).
 	 */
 	static boolean sameInstant(Instant a, Instant b) {
-		return java.time.Duration.between(a, b).abs().toNanos() < 1_000;
+		// Compared as durations: toNanos() of two far-apart times (a year 1 sent by anyone) would overflow.
+		return java.time.Duration.between(a, b).abs().compareTo(ONE_MICROSECOND) < 0;
 	}
+
+	private static final java.time.Duration ONE_MICROSECOND = java.time.Duration.ofNanos(1_000);
 
 	private void decideApplication() {
 		if (application != null) {

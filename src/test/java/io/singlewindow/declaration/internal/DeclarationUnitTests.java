@@ -270,6 +270,11 @@ class DeclarationUnitTests {
 				NOW.minusSeconds(60)))
 			.as("another application than the one read").isInstanceOfSatisfying(Problem.class,
 					p -> assertThat(p.code()).isEqualTo("CANCELLATION_APPLICATION_CHANGED"));
+		for (Instant farOff : List.of(Instant.MIN, Instant.MAX, Instant.parse("0001-01-01T00:00:00Z"))) {
+			assertThatThrownBy(() -> released.refuseCancellation("no", "officer.customs", NOW, farOff)).as("%s", farOff)
+				.isInstanceOfSatisfying(Problem.class,
+						p -> assertThat(p.code()).isEqualTo("CANCELLATION_APPLICATION_CHANGED"));
+		}
 		released.refuseCancellation("the goods were sold on in the zone", "officer.customs", NOW, NOW.plusNanos(999));
 
 		assertThat(released.application()).isNull();

@@ -396,6 +396,8 @@ class SingleWindowFlowIntegrationTests {
 		// A refusal names the application it refuses: another one (here: never made) is not refused unread.
 		refuseCancellation("officer.customs", id, "{\"reason\":\"no\",\"appliedAt\":\"2026-01-01T00:00:00Z\"}")
 			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CANCELLATION_APPLICATION_CHANGED"));
+		refuseCancellation("officer.customs", id, "{\"reason\":\"no\",\"appliedAt\":\"0001-01-01T00:00:00Z\"}")
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CANCELLATION_APPLICATION_CHANGED"));
 		refuseCancellation("officer.customs", id, "{\"reason\":\"no\",\"appliedAt\":\"yesterday\"}")
 			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("appliedAt"))
 			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_VALUE"));
