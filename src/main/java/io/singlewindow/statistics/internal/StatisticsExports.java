@@ -22,8 +22,11 @@ class StatisticsExports {
 	private final TradeDashboards dashboards;
 	private final StatisticsTables tables;
 	private final BusinessTime time;
+	private final StatisticsRevisions revisions;
 
-	StatisticsExports(TradeDashboards dashboards, StatisticsTables tables, BusinessTime time) {
+	StatisticsExports(TradeDashboards dashboards, StatisticsTables tables, BusinessTime time,
+			StatisticsRevisions revisions) {
+		this.revisions = revisions;
 		this.dashboards = dashboards;
 		this.tables = tables;
 		this.time = time;
@@ -39,10 +42,20 @@ class StatisticsExports {
 	void xlsx(String table, StatisticsFilters filters, Locale locale, HttpServletResponse response) throws IOException {
 		DashboardQuery query = filters.query(time);
 		Dashboard dashboard = dashboards.dashboard(query.period(), query.flow());
-		List<StatisticsTable> sheets = ALL.equals(table) ? tables.all(dashboard, locale)
+		List<StatisticsTable> sheets = ALL.equals(table) ? withRevisions(dashboard, query, locale)
 				: List.of(tables.table(dashboard, table, locale));
 		attachment(response, TableExports.XLSX, fileName(query, table) + ".xlsx");
 		TableExports.xlsx(sheets, response.getOutputStream());
+	}
+
+	/** Every table, and the revisions of the months they count when there are any. */
+	private List<StatisticsTable> withRevisions(Dashboard dashboard, DashboardQuery query, Locale locale) {
+		List<StatisticsTable> sheets = new java.util.ArrayList<>(tables.all(dashboard, locale));
+		var revised = revisions.of(query.period(), query.flow());
+		if (!revised.isEmpty()) {
+			sheets.add(tables.revisions(dashboard, revised, locale));
+		}
+		return sheets;
 	}
 
 	static String fileName(DashboardQuery query, String table) {

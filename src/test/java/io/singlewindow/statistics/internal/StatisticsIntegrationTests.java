@@ -319,6 +319,17 @@ class StatisticsIntegrationTests {
 		assertThat(JsonPath.<List<String>>read(body("/api/v1/statistics/dashboard?year=2010&month=6&period=ytd"),
 				"$.revisions[*].declarationNumber")).as("the growth of 2010 compares with the revised March")
 			.containsExactly(revised.declarationNumber());
+		// The workbook of every table ends with them, as the page lists them; without a revision there is no such sheet.
+		Map<String, String> workbook = unzip(mvc.perform(get(
+				"/api/v1/statistics/tables/all.xlsx?year=2009&month=3&period=month&flow=EXPORT")
+			.header("Authorization", ADMIN).header("Accept-Language", "en")).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsByteArray());
+		assertThat(workbook.get("xl/workbook.xml")).contains("name=\"revisions\"");
+		assertThat(workbook.get("xl/sharedStrings.xml")).contains(revised.declarationNumber(), "Cancelled by customs",
+				"Revised after the month ended", "2009-05-04T10:00+08:00");
+		assertThat(unzip(mvc.perform(get("/api/v1/statistics/tables/all.xlsx?year=2009&month=3&period=month&flow=IMPORT")
+			.header("Authorization", ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsByteArray()).get("xl/workbook.xml")).doesNotContain("name=\"revisions\"");
 		// A rebuild recomputes the figures and keeps the record of what changed them.
 		ledger.rebuild("test");
 		assertThat(JsonPath.<List<Object>>read(body(
