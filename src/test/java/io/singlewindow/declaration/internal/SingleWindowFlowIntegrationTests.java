@@ -505,25 +505,28 @@ class SingleWindowFlowIntegrationTests {
 
 	private org.springframework.test.web.servlet.ResultActions withdraw(String user, String id, String json)
 			throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/withdrawal", id)
-			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+		return endingAct(user, "/withdrawal", id, json);
 	}
 
 	private org.springframework.test.web.servlet.ResultActions cancel(String user, String id, String json)
 			throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/cancellation", id)
-			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+		return endingAct(user, "/cancellation", id, json);
 	}
 
 	private org.springframework.test.web.servlet.ResultActions applyForCancellation(String user, String id,
 			String json) throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/cancellation-application", id)
-			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+		return endingAct(user, "/cancellation-application", id, json);
 	}
 
 	private org.springframework.test.web.servlet.ResultActions refuseCancellation(String user, String id, String json)
 			throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/cancellation-application/refusal", id)
+		return endingAct(user, "/cancellation-application/refusal", id, json);
+	}
+
+	/** A withdrawal, a cancellation, an application for one or its refusal, through the API as {@code user}. */
+	private org.springframework.test.web.servlet.ResultActions endingAct(String user, String act, String id,
+			String json) throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}" + act, id)
 			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
