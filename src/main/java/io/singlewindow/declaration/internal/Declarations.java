@@ -505,7 +505,7 @@ class Declarations {
 	}
 
 	/** Text the caller must give (an answer, a reason): refused at its field when blank, else read as free text. */
-	private static String requiredText(String field, String code, String raw) {
+	static String requiredText(String field, String code, String raw) {
 		if (raw == null || raw.isBlank()) {
 			throw Problem.invalidField(field, code);
 		}

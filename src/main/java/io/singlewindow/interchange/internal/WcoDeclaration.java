@@ -42,6 +42,14 @@ final class WcoDeclaration {
 	/** Message function 9: an original declaration; amendments and cancellations are not taken by this channel. */
 	static final String ORIGINAL = "9";
 
+	/**
+	 * Message function 13, a request about a declaration sent before, with document type INV: its cancellation (the UK's
+	 * CDS: {@code CANCEL.xsd} of DEC-DMS:2, an "invalidation"). Other requests (CDS's amendment, type COR) are refused.
+	 */
+	static final String REQUEST = "13";
+
+	static final String INVALIDATION = "INV";
+
 	/** Header elements read as they are: path below {@code Declaration} → form field. */
 	private static final Map<String, String> HEADER = Map.ofEntries(Map.entry("FunctionalReferenceID", "clientReference"),
 			Map.entry("DeclarationOfficeID", "port"), Map.entry("TotalPackageQuantity", "packages"),
@@ -67,7 +75,8 @@ final class WcoDeclaration {
 	 * invoice amount's, the transport mode's and the destination's) and most were missing.
 	 */
 	private static final Map<String, String> WCO_IDS = Map.ofEntries(Map.entry("FunctionCode", "017"),
-			Map.entry("FunctionalReferenceID", "D026"), Map.entry("TypeCode", "D013"),
+			Map.entry("FunctionalReferenceID", "D026"), Map.entry("TypeCode", "D013"), Map.entry("ID", "D014"),
+			Map.entry("AdditionalInformation/StatementDescription", "225"),
 			Map.entry("DeclarationOfficeID", "065"), Map.entry("InvoiceAmount", "109"),
 			Map.entry("TotalGrossMassMeasure", "131"), Map.entry("TotalPackageQuantity", "146"),
 			Map.entry("BorderTransportMeans/ModeCode", "T022"), Map.entry("Declarant/ID", "R123"),
@@ -96,6 +105,14 @@ final class WcoDeclaration {
 	private final List<Amount> amounts = new ArrayList<>();
 	private String functionCode = "";
 	private String functionSource = ROOT;
+	/** {@code TypeCode} as sent: an import's or export's kind, or what a request is (INV). */
+	private String typeCode = "";
+	private String typeSource = ROOT + "/TypeCode";
+	/** {@code ID}: the number of the declaration a request is about (not read from a declaration itself). */
+	private String number;
+	private String numberSource = ROOT + "/ID";
+	/** The statements of {@code AdditionalInformation}: a request's reason. */
+	private final List<String> statements = new ArrayList<>();
 	private String exitOffice;
 	private String exitOfficeSource;
 	/** The trading partner's country by flow: the seller's for an import, the buyer's for an export. */
@@ -149,7 +166,18 @@ final class WcoDeclaration {
 					repeated(source);
 				}
 			}
+			case "ID" -> {
+				if (number == null) {
+					number = text;
+					numberSource = source;
+				} else {
+					repeated(source);
+				}
+			}
+			case "AdditionalInformation/StatementDescription" -> statements.add(text);
 			case "TypeCode" -> {
+				typeCode = text;
+				typeSource = source;
 				// IM, IMA, IMZ …: the first two letters say the direction, the rest is the national kind of it.
 				once("flow", text.startsWith("IM") ? "IMPORT" : text.startsWith("EX") ? "EXPORT" : text, source);
 			}
@@ -412,6 +440,43 @@ final class WcoDeclaration {
 		path = path.startsWith(ROOT + "/") ? path.substring(ROOT.length() + 1) : path;
 		int attribute = path.indexOf("/@");
 		return WCO_IDS.get(attribute < 0 ? path : path.substring(0, attribute));
+	}
+
+	/**
+	 * Whether the document is a request about a declaration sent before (function code 13), not a declaration: read
+	 * with {@link #cancellation()}, the only request taken.
+	 */
+	boolean requests() {
+		return REQUEST.equals(functionCode);
+	}
+
+	/**
+	 * The cancellation the document asks for: of the declaration its {@code ID} names, for the reason its statements
+	 * give (several joined by lines), under the request's own functional reference (optional in CDS's schema).
+	 *
+	 * @param problems the request's own faults, each named by its element: another request than a cancellation (type
+	 *     INV), no declaration named, an element given twice
+	 */
+	record Cancellation(String reference, String number, String reason, List<FieldProblem> problems,
+			Map<String, String> sources) {
+	}
+
+	Cancellation cancellation() {
+		List<FieldProblem> faults = new ArrayList<>(problems);
+		Map<String, String> where = new LinkedHashMap<>(sources);
+		where.put("number", numberSource);
+		where.put("reason", ROOT + "/AdditionalInformation/StatementDescription");
+		if (!INVALIDATION.equals(typeCode)) {
+			// CDS's amendment (COR) and any other request: not taken here.
+			where.put("functionCode", typeSource);
+			faults.add(new FieldProblem("functionCode", "INTERCHANGE_XML_FUNCTION_NOT_SUPPORTED",
+					functionCode + " " + typeCode));
+		}
+		else if (number == null || number.isBlank()) {
+			faults.add(new FieldProblem("number", "INTERCHANGE_XML_DECLARATION_ID_REQUIRED"));
+		}
+		return new Cancellation(fields.getOrDefault("clientReference", ""), number, String.join("\n", statements),
+				faults, where);
 	}
 
 	/** The declaration read, named by its functional reference. */

@@ -63,6 +63,16 @@ class WcoDeclarationReader {
 	 *     characters in one element or {@link #MAX_DEPTH} levels)
 	 */
 	BatchedDeclaration read(InputStream body) {
+		return readDocument(body).declaration();
+	}
+
+	/**
+	 * The document read, whatever it asks: a declaration ({@link WcoDeclaration#declaration()}) or the cancellation of
+	 * one ({@link WcoDeclaration#cancellation()}).
+	 *
+	 * @throws Problem as {@link #read}
+	 */
+	WcoDeclaration readDocument(InputStream body) {
 		Bounded in = new Bounded(body);
 		XMLStreamReader r = null;
 		try {
@@ -116,7 +126,7 @@ class WcoDeclarationReader {
 			this.r = r;
 		}
 
-		BatchedDeclaration read() throws XMLStreamException {
+		WcoDeclaration read() throws XMLStreamException {
 			while (r.hasNext()) {
 				switch (r.next()) {
 					case XMLStreamConstants.DTD -> throw Problem.invalidField("interchange", "INTERCHANGE_XML_DOCTYPE");
@@ -139,7 +149,7 @@ class WcoDeclarationReader {
 			if (!read) {
 				throw Problem.invalidField("interchange", "INTERCHANGE_XML_NOT_WCO");
 			}
-			return declaration.declaration();
+			return declaration;
 		}
 
 		private void start() {

@@ -38,6 +38,7 @@ final class WcoResponseWriter {
 	/** Response function codes: the platform's use (docs/interchange.md), after the UK CDS notifications. */
 	static final String ACCEPTED = "01";
 	static final String REFUSED = "03";
+	static final String REQUEST_ACCEPTED = "11";
 
 	/** The consolidated status → the response's function code. */
 	private static final Map<String, String> FUNCTION = Map.of("SUBMITTED", ACCEPTED, "UNDER_REVIEW", ACCEPTED,
@@ -49,7 +50,7 @@ final class WcoResponseWriter {
 
 	/** WCO DM document section codes of the classes a problem may be found in. */
 	private static final Map<String, String> SECTIONS = Map.of("Declaration", "42A", "GoodsShipment", "67A",
-			"GovernmentAgencyGoodsItem", "68A", "Commodity", "23A");
+			"GovernmentAgencyGoodsItem", "68A", "Commodity", "23A", "AdditionalInformation", "03A");
 
 	/** The standard's length of a description or statement (an..512). */
 	static final int TEXT = 512;
@@ -79,9 +80,24 @@ final class WcoResponseWriter {
 	 * when assessed, its taxes (the total, and each line's duty, excise and VAT).
 	 */
 	static byte[] accepted(String functionalReference, ConsolidatedResponse response, Instant now) {
+		return declaration(FUNCTION.getOrDefault(response.status(), ACCEPTED), functionalReference, response,
+				response.updatedAt() == null ? now : response.updatedAt());
+	}
+
+	/**
+	 * The Response to a request about a declaration that customs decides — the declarant's application for the
+	 * cancellation of a cleared one: function code 11 (CDS's DMSREQ, "the submitter is informed of the acceptance of
+	 * the submitted amendment request"), the declaration as it stands (its status and version do not move until customs
+	 * decides), issued when the request was taken.
+	 */
+	static byte[] requestAccepted(String functionalReference, ConsolidatedResponse response, Instant now) {
+		return declaration(REQUEST_ACCEPTED, functionalReference, response, now);
+	}
+
+	private static byte[] declaration(String function, String functionalReference, ConsolidatedResponse response,
+			Instant issued) {
 		return new WcoResponseWriter().write(w -> {
-			w.head(FUNCTION.getOrDefault(response.status(), ACCEPTED), functionalReference,
-					response.updatedAt() == null ? now : response.updatedAt());
+			w.head(function, functionalReference, issued);
 			for (Notice notice : response.notices()) {
 				w.notice(notice);
 			}

@@ -2,6 +2,8 @@ package io.singlewindow.interchange.internal;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -9,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.singlewindow.core.FieldProblem;
+import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.BatchedDeclaration;
+import io.singlewindow.declaration.DeclarationCancellationRequests;
 import io.singlewindow.declaration.ConsolidatedResponse;
 import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.declaration.DeclarationBatches;
@@ -33,12 +38,14 @@ class XmlInterchanges {
 	private final WcoDeclarationReader reader;
 	private final DeclarationBatches batches;
 	private final DeclarationResponses responses;
+	private final DeclarationCancellationRequests cancellations;
 	private final BusinessTime time;
 	private final MessageSource messages;
 
 	XmlInterchanges(WcoDeclarationReader reader, DeclarationBatches batches, DeclarationResponses responses,
-			BusinessTime time, MessageSource messages) {
+			DeclarationCancellationRequests cancellations, BusinessTime time, MessageSource messages) {
 		this.reader = reader;
+		this.cancellations = cancellations;
 		this.batches = batches;
 		this.responses = responses;
 		this.time = time;
@@ -61,7 +68,11 @@ class XmlInterchanges {
 	 */
 	Answer receive(Actor actor, InputStream body) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
-		BatchedDeclaration declaration = reader.read(body);
+		WcoDeclaration document = reader.readDocument(body);
+		if (document.requests()) {
+			return cancel(actor, document.cancellation());
+		}
+		BatchedDeclaration declaration = document.declaration();
 		String reference = declaration.reference();
 		DeclarationBatch.Entry entry = batches.submitNow(actor, reference.isBlank() ? null : reference, declaration);
 		Instant now = time.now();
@@ -76,6 +87,57 @@ class XmlInterchanges {
 				entry.problems().size());
 		return new Answer(null, false,
 				WcoResponseWriter.refused(reference, EdifactAnswer.Refusal.of(entry, messages), now));
+	}
+
+	/**
+	 * A declarant's cancellation of a declaration it sent before (function code 13, type INV): withdrawn at once while
+	 * the agencies decide it (answered like any withdrawn declaration, function code 10), an application customs
+	 * decides once cleared (function code 11). Refused (function code 03, the refusal's stable code at the element
+	 * concerned, nothing changed) when the request names no declaration, one not found or not the sender's, gives no
+	 * reason, or the declaration can no longer be cancelled. The Response carries the request's own functional
+	 * reference, so that the sender pairs it with its request, or the declaration's when the request has none.
+	 */
+	private Answer cancel(Actor actor, WcoDeclaration.Cancellation request) {
+		Instant now = time.now();
+		if (!request.problems().isEmpty()) {
+			return cancellationRefused(request, refusals(request.problems(), request), now);
+		}
+		DeclarationCancellationRequests.Outcome outcome;
+		try {
+			outcome = cancellations.request(actor, request.number(), request.reason());
+		}
+		catch (Problem refused) {
+			List<EdifactAnswer.Refusal> problems = refused.fieldProblems().isEmpty()
+					? List.of(refusal(refused.code(), request.sources().get("number"), refused.arguments()))
+					: refusals(refused.fieldProblems(), request);
+			return cancellationRefused(request, problems, now);
+		}
+		ConsolidatedResponse response = responses.find(actor, outcome.declarationId()).orElseThrow();
+		String reference = request.reference().isBlank() ? response.clientReference() : request.reference();
+		log.info("event=wco_cancellation_answered reference={} number={} act={} repeated={} status={}", reference,
+				response.number(), outcome.act(), outcome.repeated(), response.status());
+		return new Answer(outcome.declarationId(), false,
+				outcome.act() == DeclarationCancellationRequests.Act.WITHDRAWN
+						? WcoResponseWriter.accepted(reference, response, now)
+						: WcoResponseWriter.requestAccepted(reference, response, now));
+	}
+
+	private Answer cancellationRefused(WcoDeclaration.Cancellation request, List<EdifactAnswer.Refusal> problems,
+			Instant now) {
+		log.info("event=wco_cancellation_refused reference={} number={} code={}", request.reference(),
+				request.number(), problems.getFirst().code());
+		return new Answer(null, false, WcoResponseWriter.refused(request.reference(), problems, now));
+	}
+
+	/** Each problem at the element its field was read from (the declaration itself when none). */
+	private List<EdifactAnswer.Refusal> refusals(List<FieldProblem> problems, WcoDeclaration.Cancellation request) {
+		return problems.stream().map(p -> refusal(p.code(),
+				request.sources().getOrDefault(p.field(), WcoDeclaration.ROOT), p.arguments())).toList();
+	}
+
+	private EdifactAnswer.Refusal refusal(String code, String source, Object[] arguments) {
+		return new EdifactAnswer.Refusal(code, source,
+				messages.getMessage("problem." + code, arguments, code, Locale.ENGLISH));
 	}
 
 	/** A declaration's consolidated response as a WCO DM Response, whatever channel it came by. */

@@ -369,6 +369,26 @@ class WcoDeclarationReaderUnitTests {
 				+ "</A>".repeat(20)), "INTERCHANGE_XML_TOO_LARGE");
 	}
 
+	@Test
+	void aCancellationAsTheUkPublishesItNamesTheDeclarationItsReasonAndItsOwnReference() {
+		WcoDeclaration document = reader.readDocument(new ByteArrayInputStream(WcoFixtures
+			.aCancellation("7849431M0ZUP", "XM2026000123", "This is a duplicate declaration")
+			.replacing("</AdditionalInformation>", "</AdditionalInformation><AdditionalInformation>"
+					+ "<StatementDescription>please cancel</StatementDescription></AdditionalInformation>")
+			.bytes()));
+
+		assertThat(document.requests()).isTrue();
+		WcoDeclaration.Cancellation cancellation = document.cancellation();
+		assertThat(cancellation.reference()).isEqualTo("7849431M0ZUP");
+		assertThat(cancellation.number()).isEqualTo("XM2026000123");
+		assertThat(cancellation.reason()).isEqualTo("This is a duplicate declaration\nplease cancel");
+		assertThat(cancellation.problems()).isEmpty();
+		assertThat(cancellation.sources()).containsEntry("number", "Declaration/ID");
+		// A declaration is no request, and its own ID (none is read from it) names nothing.
+		assertThat(reader.readDocument(new ByteArrayInputStream(aWcoDeclaration("LRN-1").bytes())).requests())
+			.isFalse();
+	}
+
 	private static BatchedDeclaration read(String xml) {
 		return reader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 	}

@@ -20,6 +20,35 @@ final class WcoFixtures {
 			.replace("GOLDEN-WCO-1", functionalReference));
 	}
 
+	/**
+	 * The cancellation of a declaration sent before, as the UK's CDS publishes it (TT_IM011a_Cancellation.xml of
+	 * hmrc/customs-declarations, schema CANCEL.xsd): function code 13, type INV, the declaration's number in {@code ID},
+	 * the reason as a statement of type AES pointing at the declaration and its amendment, a change reason code.
+	 */
+	static Declaration aCancellation(String functionalReference, String number, String reason) {
+		return new Declaration("""
+				<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+				<md:MetaData xmlns:md="urn:wco:datamodel:WCO:DocumentMetaData-DMS:2" xmlns="urn:wco:datamodel:WCO:DEC-DMS:2">
+				  <md:WCODataModelVersionCode>3.6</md:WCODataModelVersionCode>
+				  <md:WCOTypeName>DEC</md:WCOTypeName>
+				  <Declaration>
+				    <FunctionCode>13</FunctionCode>
+				    <FunctionalReferenceID>%s</FunctionalReferenceID>
+				    <ID>%s</ID>
+				    <TypeCode>INV</TypeCode>
+				    <Submitter><ID>GB427168118378</ID></Submitter>
+				    <AdditionalInformation>
+				      <StatementDescription>%s</StatementDescription>
+				      <StatementTypeCode>AES</StatementTypeCode>
+				      <Pointer><SequenceNumeric>1</SequenceNumeric><DocumentSectionCode>42A</DocumentSectionCode></Pointer>
+				      <Pointer><SequenceNumeric>1</SequenceNumeric><DocumentSectionCode>06A</DocumentSectionCode></Pointer>
+				    </AdditionalInformation>
+				    <Amendment><ChangeReasonCode>1</ChangeReasonCode></Amendment>
+				  </Declaration>
+				</md:MetaData>
+				""".formatted(functionalReference, number, reason));
+	}
+
 	/** The golden declaration as it is, with its two content errors. */
 	static String golden() {
 		try (InputStream in = WcoFixtures.class.getResourceAsStream("/interchange/golden-declaration.xml")) {

@@ -5,6 +5,7 @@ import static io.singlewindow.interchange.internal.CusdecFixtures.anInterchange;
 import static io.singlewindow.interchange.internal.InterchangeIntegrationTests.json;
 import static io.singlewindow.interchange.internal.InterchangeIntegrationTests.run;
 import static io.singlewindow.interchange.internal.InterchangeIntegrationTests.uuid;
+import static io.singlewindow.interchange.internal.WcoFixtures.aCancellation;
 import static io.singlewindow.interchange.internal.WcoFixtures.aWcoDeclaration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import com.jayway.jsonpath.JsonPath;
 
 import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.InputLimits;
 import io.singlewindow.enterprise.EnterpriseFixtures;
 
 /**
@@ -314,6 +316,131 @@ class WcoInterchangeIntegrationTests {
 		WcoReadBack answered = response(id);
 		assertThat(answered.one("FunctionCode")).isEqualTo(WcoResponseWriter.ACCEPTED);
 		assertThat(answered.all("AdditionalInformation")).isEmpty();
+	}
+
+	@Test
+	void aCancellationOfADeclarationTheAgenciesStillDecideWithdrawsItAndIsAnsweredAsItsInvalidation() throws Exception {
+		String run = run();
+		String id = submitted("to-withdraw-" + run);
+		String number = JsonPath.read(declaration(id), "$.number");
+
+		MvcResult sent = send(aCancellation("CXL-" + run, number, "Sent twice by our software"), status().isOk());
+		assertThat(sent.getResponse().getHeader("Location")).isEqualTo("/api/v1/declarations/" + id);
+		WcoReadBack answer = WcoReadBack.read(sent.getResponse().getContentAsByteArray());
+		assertThat(answer.one("FunctionCode")).isEqualTo("10");
+		assertThat(answer.one("FunctionalReferenceID")).isEqualTo("CXL-" + run);
+		assertThat(answer.one("Status/NameCode")).isEqualTo("WITHDRAWN");
+		assertThat(answer.one("Declaration/ID")).isEqualTo(number);
+		assertThat(answer.all("Declaration/CancellationDateTime/DateTimeString")).hasSize(1);
+		String withdrawn = declaration(id);
+		assertThat(JsonPath.<String>read(withdrawn, "$.status")).isEqualTo("WITHDRAWN");
+		assertThat(JsonPath.<List<String>>read(withdrawn, "$.timeline[?(@.event == 'WITHDRAWN')].reason"))
+			.containsExactly("Sent twice by our software");
+
+		// Sent again (no answer reached the sender): the same answer, nothing done twice.
+		WcoReadBack again = WcoReadBack.read(send(aCancellation("CXL-" + run, number, "Sent twice by our software"),
+				status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(again.one("FunctionCode")).isEqualTo("10");
+		assertThat(again.one("Declaration/VersionID")).isEqualTo(answer.one("Declaration/VersionID"));
+		assertThat(JsonPath.<List<String>>read(declaration(id), "$.timeline[?(@.event == 'WITHDRAWN')].reason"))
+			.hasSize(1);
+		// Another reason is another request: the declaration is withdrawn already.
+		WcoReadBack other = WcoReadBack.read(send(aCancellation("CXL2-" + run, number, "Goods not shipped"),
+				status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(other.one("FunctionCode")).isEqualTo(WcoResponseWriter.REFUSED);
+		assertThat(other.all("Error/ValidationCode")).containsExactly("DECLARATION_NOT_CANCELLABLE");
+	}
+
+	@Test
+	void aCancellationOfAClearedDeclarationIsTheDeclarantsApplicationThatCustomsDecides() throws Exception {
+		String run = run();
+		String id = submitted("to-cancel-" + run);
+		clearedByEveryAgency(id);
+		String cleared = declaration(id);
+		String number = JsonPath.read(cleared, "$.number");
+		int version = JsonPath.read(cleared, "$.version");
+
+		WcoReadBack answer = WcoReadBack.read(send(aCancellation("CXL-" + run, number, "Goods returned unshipped"),
+				status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(answer.one("FunctionCode")).isEqualTo(WcoResponseWriter.REQUEST_ACCEPTED);
+		assertThat(answer.one("FunctionalReferenceID")).isEqualTo("CXL-" + run);
+		assertThat(answer.one("Status/NameCode")).isEqualTo("CLEARED");
+		assertThat(answer.one("Declaration/VersionID")).isEqualTo(String.valueOf(version));
+		String applied = declaration(id);
+		assertThat(JsonPath.<String>read(applied, "$.status")).isEqualTo("CLEARED");
+		assertThat(JsonPath.<String>read(applied, "$.cancellationApplication.reason")).isEqualTo("Goods returned unshipped");
+		assertThat(JsonPath.<String>read(applied, "$.cancellationApplication.appliedBy")).isEqualTo("trader.chip");
+
+		// Sent again: acknowledged again, one application. Another reason while it waits: refused, nothing changed.
+		assertThat(WcoReadBack.read(send(aCancellation("CXL-" + run, number, "Goods returned unshipped"),
+				status().isOk()).getResponse().getContentAsByteArray()).one("FunctionCode"))
+			.isEqualTo(WcoResponseWriter.REQUEST_ACCEPTED);
+		WcoReadBack second = WcoReadBack.read(send(aCancellation("CXL2-" + run, number, "Price was wrong"),
+				status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(second.one("FunctionCode")).isEqualTo(WcoResponseWriter.REFUSED);
+		assertThat(second.all("Error/ValidationCode")).containsExactly("CANCELLATION_ALREADY_APPLIED");
+		assertThat(second.all("Error/Pointer/TagID")).contains("D014");
+		assertThat(JsonPath.<List<String>>read(declaration(id), "$.timeline[?(@.event == 'CANCELLATION_APPLIED')].reason"))
+			.containsExactly("Goods returned unshipped");
+
+		// Customs decides: the declaration's Response is then its invalidation.
+		mvc.perform(post("/api/v1/declarations/" + id + "/cancellation")
+			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"Returned goods seen at the gate\"}")).andExpect(status().isOk());
+		WcoReadBack cancelled = response(id);
+		assertThat(cancelled.one("FunctionCode")).isEqualTo("10");
+		assertThat(cancelled.one("Status/NameCode")).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void aCancellationThatCannotBeTakenIsRefusedAtItsElementAndChangesNothing() throws Exception {
+		String run = run();
+		String id = submitted("not-cancelled-" + run);
+		String number = JsonPath.read(declaration(id), "$.number");
+
+		assertRefused(aCancellation("C1-" + run, "", "Sent twice"), "INTERCHANGE_XML_DECLARATION_ID_REQUIRED", "D014");
+		assertRefused(aCancellation("C2-" + run, "XM" + run, "Sent twice"), "DECLARATION_NOT_FOUND", "D014");
+		assertRefused(aCancellation("C3-" + run, number, " "), "REASON_REQUIRED", "225");
+		assertRefused(aCancellation("C4-" + run, number, "Sent twice").replacing("<TypeCode>INV", "<TypeCode>COR"),
+				"INTERCHANGE_XML_FUNCTION_NOT_SUPPORTED", "D013");
+		assertRefused(aCancellation("C5-" + run, number, "Sent twice").replacing("<ID>", "<ID>" + number + "</ID><ID>"),
+				"INTERCHANGE_VALUE_REPEATED", "D014");
+		assertRefused(aCancellation("C8-" + run, "' OR 1=1 --", "Sent twice"), "DECLARATION_NOT_FOUND", "D014");
+		assertRefused(aCancellation("C9-" + run, number, "x".repeat(InputLimits.REASON + 1)), "SIZE", "225");
+		WcoReadBack foreign = WcoReadBack.read(mvc.perform(post("/api/v1/interchanges")
+			.header("Authorization", "Bearer sw-demo-trader.coffee").contentType(MediaType.APPLICATION_XML)
+			.content(aCancellation("C6-" + run, number, "Not yours").bytes()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(foreign.all("Error/ValidationCode")).containsExactly("NOT_AUTHORISED_FOR_ENTERPRISE");
+		assertThat(JsonPath.<String>read(declaration(id), "$.status")).isEqualTo("UNDER_REVIEW");
+
+		InterchangeIntegrationTests.rejectedByAnAgency(mvc, declaration(id));
+		assertRefused(aCancellation("C7-" + run, number, "Sent twice"), "DECLARATION_NOT_CANCELLABLE", "D014");
+		assertThat(JsonPath.<String>read(declaration(id), "$.status")).isEqualTo("REJECTED");
+	}
+
+	private void assertRefused(WcoFixtures.Declaration cancellation, String code, String tag) throws Exception {
+		MvcResult sent = send(cancellation, status().isOk());
+		assertThat(sent.getResponse().getHeader("Location")).isNull();
+		WcoReadBack read = WcoReadBack.read(sent.getResponse().getContentAsByteArray());
+		assertThat(read.one("FunctionCode")).isEqualTo(WcoResponseWriter.REFUSED);
+		assertThat(read.one("Status/NameCode")).isEqualTo("REFUSED");
+		assertThat(read.all("Error/ValidationCode")).containsExactly(code);
+		assertThat(read.all("Error/Pointer/TagID")).containsExactly(tag);
+	}
+
+	/** Every agency's officer approves the declaration's pending task: it is cleared. */
+	private void clearedByEveryAgency(String id) throws Exception {
+		String pending = declaration(id);
+		List<String> tasks = JsonPath.read(pending, "$.tasks[?(@.status == 'PENDING')].id");
+		List<String> agencies = JsonPath.read(pending, "$.tasks[?(@.status == 'PENDING')].agency");
+		for (int i = 0; i < tasks.size(); i++) {
+			mvc.perform(post("/api/v1/tasks/" + tasks.get(i) + "/decision")
+				.header("Authorization", "Bearer sw-demo-officer." + agencies.get(i).toLowerCase())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\"}"))
+				.andExpect(status().isOk());
+		}
+		assertThat(JsonPath.<String>read(declaration(id), "$.status")).isEqualTo("CLEARED");
 	}
 
 	/** The id of a WCO DM declaration submitted under this reference. */
