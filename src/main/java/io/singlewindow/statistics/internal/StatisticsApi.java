@@ -32,7 +32,6 @@ import io.singlewindow.platform.BusinessTime;
 class StatisticsApi {
 
 	private final TradeDashboards dashboards;
-	private final StatisticsTables tables;
 	private final StatisticsLabels labels;
 	private final StatisticsLedger ledger;
 	private final StatisticsExports exports;
@@ -40,12 +39,11 @@ class StatisticsApi {
 	private final BusinessTime time;
 	private final StatisticsRevisions revisions;
 
-	StatisticsApi(TradeDashboards dashboards, StatisticsTables tables, StatisticsLabels labels,
+	StatisticsApi(TradeDashboards dashboards, StatisticsLabels labels,
 			StatisticsLedger ledger, StatisticsExports exports, CurrentActor currentActor, BusinessTime time,
 			StatisticsRevisions revisions) {
 		this.revisions = revisions;
 		this.dashboards = dashboards;
-		this.tables = tables;
 		this.labels = labels;
 		this.ledger = ledger;
 		this.exports = exports;
@@ -74,11 +72,11 @@ class StatisticsApi {
 
 	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "STATISTICS_TABLE_NOT_FOUND")
 	@GetMapping("/tables/{table}")
-	@Operation(summary = "One table of the dashboard (monthly, section, chapter, partner, trade-mode, category, chain)")
+	@Operation(summary = "One table of the dashboard (monthly, section, chapter, partner, trade-mode, category, chain), "
+			+ "or revisions: what cancellations took out of the months it counts after they had ended")
 	StatisticsTable table(@PathVariable String table, @ParameterObject StatisticsFilters filters, Locale locale) {
 		requireReader();
-		DashboardQuery query = filters.query(time);
-		return tables.table(dashboards.dashboard(query.period(), query.flow()), table, locale);
+		return exports.table(table, filters.query(time), locale);
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "STATISTICS_TABLE_NOT_FOUND")

@@ -32,9 +32,23 @@ class StatisticsExports {
 		this.time = time;
 	}
 
+	/**
+	 * One table of the dashboard, or {@code revisions}: what cancellations took out of the months it counts after they
+	 * had ended (the card "Revised after the month ended"; empty rows when none were), so that a reader who keeps the
+	 * single tables has the revisions beside them as the all-tables workbook does.
+	 *
+	 * @throws io.singlewindow.core.Problem 404 {@code STATISTICS_TABLE_NOT_FOUND} for an unknown name
+	 */
+	StatisticsTable table(String table, DashboardQuery query, Locale locale) {
+		Dashboard dashboard = dashboards.dashboard(query.period(), query.flow());
+		return StatisticsTables.REVISIONS.equals(table)
+				? tables.revisions(dashboard, revisions.of(query.period(), query.flow()), locale)
+				: tables.table(dashboard, table, locale);
+	}
+
 	void csv(String table, StatisticsFilters filters, Locale locale, HttpServletResponse response) throws IOException {
 		DashboardQuery query = filters.query(time);
-		StatisticsTable t = tables.table(dashboards.dashboard(query.period(), query.flow()), table, locale);
+		StatisticsTable t = table(table, query, locale);
 		attachment(response, TableExports.CSV, fileName(query, table) + ".csv");
 		TableExports.csv(t, response.getOutputStream());
 	}
@@ -43,7 +57,7 @@ class StatisticsExports {
 		DashboardQuery query = filters.query(time);
 		Dashboard dashboard = dashboards.dashboard(query.period(), query.flow());
 		List<StatisticsTable> sheets = ALL.equals(table) ? withRevisions(dashboard, query, locale)
-				: List.of(tables.table(dashboard, table, locale));
+				: List.of(table(table, query, locale));
 		attachment(response, TableExports.XLSX, fileName(query, table) + ".xlsx");
 		TableExports.xlsx(sheets, response.getOutputStream());
 	}

@@ -99,6 +99,8 @@ class StatisticsBrowserTests {
 			.contains("2003-03", march.declarationNumber(), "Cancelled by customs", "−4,321.00");
 		assertThat(browser.driver().findElements(By.cssSelector("#year option[value='2003'][selected]")))
 			.as("the year shown is the one selected, though none of its trade is left").hasSize(1);
+		assertThat(browser.driver().findElement(By.id("csv-revisions")).getAttribute("href"))
+			.contains("/statistics/export/revisions.csv?", "year=2003", "flow=EXPORT");
 		assertThat(io.singlewindow.web.Axe.seriousViolations(browser.driver())).as("with revisions").isEmpty();
 		browser.screenshot("statistics-revisions-en");
 		browser.open("/statistics?year=2003&month=2&period=month&flow=EXPORT");

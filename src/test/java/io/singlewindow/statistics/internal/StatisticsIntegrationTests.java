@@ -330,6 +330,18 @@ class StatisticsIntegrationTests {
 		assertThat(unzip(mvc.perform(get("/api/v1/statistics/tables/all.xlsx?year=2009&month=3&period=month&flow=IMPORT")
 			.header("Authorization", ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsByteArray()).get("xl/workbook.xml")).doesNotContain("name=\"revisions\"");
+		// The single table of them, as JSON, CSV and XLSX like any table (the card's downloads); empty when none were.
+		assertThat(JsonPath.<List<String>>read(body("/api/v1/statistics/tables/revisions?year=2009&month=3&period=month"
+				+ "&flow=EXPORT"), "$.rows[*][2]")).containsExactly(revised.declarationNumber());
+		String csv = mvc.perform(get("/api/v1/statistics/tables/revisions.csv?year=2009&month=3&period=month&flow=EXPORT")
+			.header("Authorization", ADMIN).header("Accept-Language", "en")).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).contains(revised.declarationNumber(), "Cancelled by customs", "2009-03");
+		assertThat(unzip(mvc.perform(get("/api/v1/statistics/tables/revisions.xlsx?year=2009&month=3&period=month"
+				+ "&flow=EXPORT").header("Authorization", ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsByteArray()).get("xl/sharedStrings.xml")).contains(revised.declarationNumber());
+		assertThat(JsonPath.<List<Object>>read(body("/api/v1/statistics/tables/revisions?year=2009&month=3"
+				+ "&period=month&flow=IMPORT"), "$.rows")).isEmpty();
 		// A rebuild recomputes the figures and keeps the record of what changed them.
 		ledger.rebuild("test");
 		assertThat(JsonPath.<List<Object>>read(body(
