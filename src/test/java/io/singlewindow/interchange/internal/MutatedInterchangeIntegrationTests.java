@@ -61,6 +61,23 @@ class MutatedInterchangeIntegrationTests {
 		everyVariantOf(valid, MediaType.APPLICATION_XML_VALUE, WcoReadBack::read);
 	}
 
+	@Test
+	void aMutatedCancellationIsAnsweredInXmlOrRefusedWithACode() throws Exception {
+		String run = InterchangeIntegrationTests.run();
+		String declaration = mvc.perform(post("/api/v1/interchanges").header("Authorization",
+				InterchangeIntegrationTests.TRADER).contentType(MediaType.APPLICATION_XML)
+			.content(aWcoDeclaration("MC-" + run).bytes())).andReturn().getResponse().getHeader("Location");
+		String number = com.jayway.jsonpath.JsonPath.read(mvc.perform(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(declaration)
+					.header("Authorization", InterchangeIntegrationTests.TRADER))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.number");
+		// Each variant names the same declaration: the first one taken withdraws it, the others meet it withdrawn.
+		IntFunction<byte[]> valid = number2 -> WcoFixtures.aCancellation("MC-" + number2 + "-" + run, number,
+				"Sent twice by our software").bytes();
+
+		everyVariantOf(valid, MediaType.APPLICATION_XML_VALUE, WcoReadBack::read);
+	}
+
 	private void everyVariantOf(IntFunction<byte[]> valid, String contentType, Consumer<byte[]> readBack) throws Exception {
 		SplittableRandom random = new SplittableRandom(SEED);
 		List<String> failures = new ArrayList<>();
