@@ -39,7 +39,7 @@ final class WcoDeclaration {
 	/** UN/EDIFACT 5025's code for freight, what a {@code FreightChargeAmount} is named by in a problem. */
 	static final String FREIGHT = "64";
 
-	/** Message function 9: an original declaration; amendments and cancellations are not taken by this channel. */
+	/** Message function 9: an original declaration; of the requests about one sent before, only its cancellation. */
 	static final String ORIGINAL = "9";
 
 	/**

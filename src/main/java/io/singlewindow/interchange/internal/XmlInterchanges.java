@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.BatchedDeclaration;
-import io.singlewindow.declaration.DeclarationCancellationRequests;
 import io.singlewindow.declaration.ConsolidatedResponse;
 import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.declaration.DeclarationBatches;
+import io.singlewindow.declaration.DeclarationCancellationRequests;
 import io.singlewindow.declaration.DeclarationResponses;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Role;
@@ -28,7 +28,8 @@ import io.singlewindow.platform.BusinessTime;
  * module's batch model like a CUSDEC message, and answered with a WCO DM Response. Its functional reference (the
  * LRN) is its idempotency key under its declarant, the same key the REST API takes from {@code clientReference}: sent
  * again with the same content it is answered with the declaration stored the first time, with other content it is
- * refused ({@code IDEMPOTENCY_KEY_REUSED}).
+ * refused ({@code IDEMPOTENCY_KEY_REUSED}). A cancellation of a declaration sent before ({@link #cancel}) is read by
+ * the same reader and answered the same way.
  */
 @Component
 class XmlInterchanges {
