@@ -219,6 +219,26 @@ public final class BrowserSession implements AutoCloseable {
 		return until(d -> d.findElement(by).getText());
 	}
 
+	/**
+	 * The words of a table (by its id) cut across two lines, space-separated; empty when none is. The pages break long
+	 * values anywhere (so that nothing overflows a phone), which cut "Messa/ge", "Flo/w", declaration numbers and
+	 * Chinese headings (进出/口) in two until 2026-12-03. A line may still end at a space or after a hyphen (a date), as
+	 * text does, and inside Chinese text of a cell; a heading's run of characters is one word.
+	 */
+	public String wordsCutAcrossLines(String tableId) {
+		return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+				const cut = [];
+				const walker = document.createTreeWalker(document.getElementById(arguments[0]), NodeFilter.SHOW_TEXT);
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				  const heading = node.parentElement.closest('th') !== null;
+				  for (const m of node.data.matchAll(/[^\\s-]+-?/g)) {
+				    const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+				    if (r.getClientRects().length > 1 && (heading || /[!-~]/.test(m[0]))) cut.push(m[0]);
+				  }
+				}
+				return cut.join(' ');""", tableId));
+	}
+
 	public String title() {
 		return driver.getTitle();
 	}

@@ -77,6 +77,7 @@ class OfficerScreensBrowserTests extends BrowserTestCase {
 		browser.click("queue-filter-submit");
 		browser.waitFor(By.cssSelector("#status option[value='QUERIED'][selected]"));
 		assertThat(queueNumbers()).contains(api.number(queried)).doesNotContain(api.number(chips));
+		assertThat(browser.wordsCutAcrossLines("queue")).isEmpty();
 		browser.screenshot("officer-queue-queried-en");
 
 		browser.open("/agency/queue?lang=en&olderThanDays=1");
@@ -223,6 +224,7 @@ class OfficerScreensBrowserTests extends BrowserTestCase {
 		browser.waitFor(By.cssSelector("html[lang='zh-CN']"));
 		assertThat(browser.attribute(By.cssSelector("#agency option[selected]"), "value")).isEqualTo("CIQ");
 		assertThat(browser.driver().findElements(By.id("open-CIQ-" + number))).hasSize(1);
+		assertThat(browser.wordsCutAcrossLines("queue")).as("a Chinese heading is one word: 进出口, not 进出/口").isEmpty();
 		browser.screenshot("admin-queue-ciq-zh");
 
 		browser.open("/permits/queue?lang=en&agency=COMMERCE&q=" + licence);
