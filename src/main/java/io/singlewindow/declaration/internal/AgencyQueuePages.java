@@ -104,7 +104,7 @@ class AgencyQueuePages {
 		model.addAttribute("chosenAgency", shownAgencies.size() == 1 ? shownAgencies.getFirst() : "");
 		model.addAttribute("agencies", actor.role() == Role.ADMIN ? agencies.all() : List.of());
 		model.addAttribute("customs", customs);
-		model.addAttribute("tasks", filter.ordered(tasks, t -> t.task().createdAt(),
+		model.addAttribute("tasks", filter.ordered(tasks, t -> t.task().waitingSince(),
 				t -> names.getOrDefault(t.task().declarant(), t.task().declarant()), locale));
 		model.addAttribute("release", filter.ordered(release, DeclarationStore.Summary::updatedAt,
 				r -> names.getOrDefault(r.declarant(), r.declarant()), locale));

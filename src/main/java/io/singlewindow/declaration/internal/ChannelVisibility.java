@@ -47,6 +47,6 @@ final class ChannelVisibility {
 	private static DeclarationStore.QueueEntry withoutChannel(DeclarationStore.QueueEntry e) {
 		return new DeclarationStore.QueueEntry(e.taskId(), e.declarationId(), e.number(), e.declarant(), e.flow(),
 				null, e.policyCode(), e.note(), e.answer(), e.answerBy(), e.documents(), e.documentsSinceQuestion(),
-				e.createdAt(), e.version());
+				e.createdAt(), e.askedAt(), e.version());
 	}
 }

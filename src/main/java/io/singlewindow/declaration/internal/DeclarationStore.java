@@ -114,6 +114,7 @@ class DeclarationStore {
 	private static final String QUEUE = """
 				SELECT t.id AS task_id, t.declaration_id, d.number, d.declarant, d.flow, d.channel, t.policy_code,
 				       t.note, t.answer, t.answer_due, t.created_at, t.version, t.status,
+				       CASE WHEN t.status = 'QUERIED' THEN t.decided_at END AS asked_at,
 				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id) AS documents,
 				       (SELECT count(*) FROM declaration_document dd WHERE dd.declaration_id = t.declaration_id
 				          AND dd.attached_at > (SELECT max(e.at) FROM declaration_event e WHERE e.declaration_id = t.declaration_id
@@ -126,6 +127,13 @@ class DeclarationStore {
 	 * answers) — of declarations still open, longest waiting first: one page after the cursor (keyset on the task's
 	 * creation, id).
 	 */
+	/**
+	 * Since when a task of the queue waits: for the declarant's answer since the question was asked, for the agency
+	 * since it was routed (before 2026-12-03 a queried task's age was counted from routing too, so a question asked
+	 * today about a declaration routed last week was listed as waiting a week).
+	 */
+	private static final String WAITING_SINCE = "COALESCE(CASE WHEN t.status = 'QUERIED' THEN t.decided_at END, t.created_at)";
+
 	ListPage<QueueEntry> queue(String agency, TaskStatus status, PageRequest page) {
 		Cursor after = page.after();
 		var query = jdbc.sql(QUEUE
@@ -143,7 +151,7 @@ class DeclarationStore {
 				rs.getString("number"), rs.getString("declarant"), rs.getString("flow"), rs.getString("channel"),
 				rs.getString("policy_code"), rs.getString("note"), rs.getString("answer"),
 				rs.getObject("answer_due", LocalDate.class), rs.getInt("documents"), rs.getInt("documents_since_question"),
-				instant(rs, "created_at"), rs.getInt("version"));
+				instant(rs, "created_at"), instant(rs, "asked_at"), rs.getInt("version"));
 	}
 
 	/**
@@ -175,9 +183,9 @@ class DeclarationStore {
 	List<QueueEntry> queue(String agency, TaskStatus status, String channel, QueueSearch search) {
 		return search.bound(jdbc.sql(QUEUE + """
 				  AND (lower(d.number) LIKE :like OR lower(d.declarant) LIKE :like OR d.declarant = ANY(:named))
-				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR t.created_at < :before)
+				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR %2$s < :before)
 				  AND (:channel = '' OR d.channel = :channel)
-				ORDER BY t.created_at %1$s, t.id %1$s LIMIT :limit""".formatted(search.direction()))
+				ORDER BY %2$s %1$s, t.id %1$s LIMIT :limit""".formatted(search.direction(), WAITING_SINCE))
 			.param("agency", agency).param("status", status.name()).param("channel", channel))
 			.query(DeclarationStore::queueEntry)
 			.list();
@@ -234,11 +242,16 @@ class DeclarationStore {
 	 */
 	record QueueEntry(UUID taskId, UUID declarationId, String number, String declarant, String flow, String channel,
 			String policyCode, String note, String answer, LocalDate answerBy, int documents,
-			int documentsSinceQuestion, Instant createdAt, int version) {
+			int documentsSinceQuestion, Instant createdAt, Instant askedAt, int version) {
 
 		/** Whether the declarant's answer is late on {@code today} (a page passes the zone's day). */
 		public boolean answerOverdueOn(LocalDate today) {
 			return AnswerDeadline.overdue(answerBy, today);
+		}
+
+		/** Since when it waits: for the declarant's answer since the question ({@code askedAt}), else since routing. */
+		public Instant waitingSince() {
+			return askedAt != null ? askedAt : createdAt;
 		}
 	}
 

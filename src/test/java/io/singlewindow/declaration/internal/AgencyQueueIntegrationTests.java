@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,19 +141,10 @@ class AgencyQueueIntegrationTests {
 	@Test
 	void aDeclarantLateWithAnAnswerIsMarkedInTheAgencysQueueAndOnTheDeclaration() throws Exception {
 		Actor trader = DeclarationBatchIntegrationTests.chipTrader(jdbc, actors);
-		// Processors at three times the zone's usual unit price: customs' officer looks at them (YELLOW) and asks.
-		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(trader.enterprise())
-			.usualUnitPrice("8542319000", "C62", "20");
-		Actor customsOfficer = actors.actorFor("sw-demo-officer.customs").orElseThrow();
 		String run = UUID.randomUUID().toString();
-		var late = declarations.submit(trader, DeclarationWorkbooks.Entry
-			.of(overpriced(chipDeclaration("L", run + "-L", null))).draft(new ArrayList<>()), run + "-L");
-		var inTime = declarations.submit(trader, DeclarationWorkbooks.Entry
-			.of(overpriced(chipDeclaration("T", run + "-T", null))).draft(new ArrayList<>()), run + "-T");
-		for (var submitted : List.of(late, inTime)) {
-			declarations.decide(customsOfficer, customsTask(submitted.id()), Declarations.Decision.QUERY,
-					"Why three times the usual price?", null);
-		}
+		List<Declarations.Submission> queried = queriedByCustoms(trader, run, "L", "T");
+		var late = queried.get(0);
+		var inTime = queried.get(1);
 		// Eleven working days later, for the late one: its answer was due yesterday.
 		jdbc.sql("UPDATE agency_task SET answer_due = ? WHERE id = ?")
 			.params(time.today().minusDays(1), customsTask(late.id())).update();
@@ -179,6 +173,63 @@ class AgencyQueueIntegrationTests {
 		}
 		assertThat(store.find(late.id()).orElseThrow().task("CUSTOMS").answerBy())
 			.as("withdrawn: the question is answered by nobody, no date is left to meet").isNull();
+	}
+
+	@Test
+	void aQueriedTaskWaitsSinceItsQuestionNotSinceItsRouting() throws Exception {
+		Actor trader = DeclarationBatchIntegrationTests.chipTrader(jdbc, actors);
+		List<Declarations.Submission> queried = queriedByCustoms(trader, UUID.randomUUID().toString(), "A", "B");
+		var askedToday = queried.get(0);
+		var askedLastWeek = queried.get(1);
+		// Both were routed ten days ago; the officer asked about one today, about the other a week ago.
+		Instant now = time.now();
+		jdbc.sql("UPDATE agency_task SET created_at = ? WHERE id = ?")
+			.params(Timestamp.from(now.minus(Duration.ofDays(10))), customsTask(askedToday.id())).update();
+		jdbc.sql("UPDATE agency_task SET created_at = ?, decided_at = ? WHERE id = ?")
+			.params(Timestamp.from(now.minus(Duration.ofDays(10))), Timestamp.from(now.minus(Duration.ofDays(7))),
+					customsTask(askedLastWeek.id()))
+			.update();
+		try {
+			Cookie customs = logIn("officer.customs");
+			String chip = trader.enterprise().value();
+			String waitingThreeDays = page(customs, "/agency/queue?lang=en&status=QUERIED&olderThanDays=3&q=" + chip);
+			String oldestFirst = page(customs, "/agency/queue?lang=en&status=QUERIED&q=" + chip);
+
+			assertThat(waitingThreeDays).as("asked a week ago").contains("open-" + askedLastWeek.number())
+				.as("asked today, though routed ten days ago").doesNotContain("open-" + askedToday.number());
+			assertThat(oldestFirst).contains(">Asked on<");
+			assertThat(oldestFirst.indexOf("open-" + askedLastWeek.number()))
+				.isLessThan(oldestFirst.indexOf("open-" + askedToday.number()));
+			assertThat(oldestFirst).contains("id=\"waiting-since-" + askedToday.number() + "\">"
+					+ java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(jdbc
+						.sql("SELECT decided_at FROM agency_task WHERE id = ?").param(customsTask(askedToday.id()))
+						.query(Timestamp.class).single().toInstant().atZone(BusinessTime.ZONE)) + "<");
+		}
+		finally {
+			for (var submitted : List.of(askedToday, askedLastWeek)) {
+				declarations.withdraw(trader, submitted.id(), "test over", null);
+			}
+		}
+	}
+
+	/**
+	 * Declarations of processors at three times the zone's usual unit price, one per reference (under {@code run}):
+	 * customs' officer looks at each (YELLOW) and asks why.
+	 */
+	private List<Declarations.Submission> queriedByCustoms(Actor trader, String run, String... references) {
+		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(trader.enterprise())
+			.usualUnitPrice("8542319000", "C62", "20");
+		Actor customsOfficer = actors.actorFor("sw-demo-officer.customs").orElseThrow();
+		List<Declarations.Submission> queried = new ArrayList<>();
+		for (String reference : references) {
+			var submitted = declarations.submit(trader, DeclarationWorkbooks.Entry
+				.of(overpriced(chipDeclaration(reference, run + "-" + reference, null))).draft(new ArrayList<>()),
+					run + "-" + reference);
+			declarations.decide(customsOfficer, customsTask(submitted.id()), Declarations.Decision.QUERY,
+					"Why three times the usual price?", null);
+			queried.add(submitted);
+		}
+		return queried;
 	}
 
 	private UUID customsTask(UUID declaration) {
