@@ -128,11 +128,14 @@ class DeclarationStore {
 	 * creation, id).
 	 */
 	/**
-	 * Since when a task of the queue waits: for the declarant's answer since the question was asked, for the agency
+	 * Since when a task in {@code status} waits: for the declarant's answer since the question was asked, for the agency
 	 * since it was routed (before 2026-12-03 a queried task's age was counted from routing too, so a question asked
-	 * today about a declaration routed last week was listed as waiting a week).
+	 * today about a declaration routed last week was listed as waiting a week). The routing time as a plain column, so
+	 * that the pending queue is still read in the order of its index ({@code agency_task_queue}).
 	 */
-	private static final String WAITING_SINCE = "COALESCE(CASE WHEN t.status = 'QUERIED' THEN t.decided_at END, t.created_at)";
+	private static String waitingSince(TaskStatus status) {
+		return status == TaskStatus.QUERIED ? "COALESCE(t.decided_at, t.created_at)" : "t.created_at";
+	}
 
 	ListPage<QueueEntry> queue(String agency, TaskStatus status, PageRequest page) {
 		Cursor after = page.after();
@@ -185,7 +188,7 @@ class DeclarationStore {
 				  AND (lower(d.number) LIKE :like OR lower(d.declarant) LIKE :like OR d.declarant = ANY(:named))
 				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR %2$s < :before)
 				  AND (:channel = '' OR d.channel = :channel)
-				ORDER BY %2$s %1$s, t.id %1$s LIMIT :limit""".formatted(search.direction(), WAITING_SINCE))
+				ORDER BY %2$s %1$s, t.id %1$s LIMIT :limit""".formatted(search.direction(), waitingSince(status)))
 			.param("agency", agency).param("status", status.name()).param("channel", channel))
 			.query(DeclarationStore::queueEntry)
 			.list();
