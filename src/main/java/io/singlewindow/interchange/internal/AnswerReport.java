@@ -40,8 +40,10 @@ record AnswerReport(Finding rejection, List<Result> results) {
 	 * @param number the declaration number, when accepted
 	 * @param declarationId the declaration, when accepted
 	 * @param status the consolidated status (GIS ZST), {@code REFUSED} when not accepted
+	 * @param act what a cancellation did (GIS ZRQ: {@code WITHDRAWN}, {@code CANCEL_APPLIED}), {@literal null} for a
+	 *     declaration
 	 */
-	record Result(String reference, Outcome outcome, String number, UUID declarationId, String status,
+	record Result(String reference, Outcome outcome, String number, UUID declarationId, String status, String act,
 			List<Finding> findings) {
 	}
 
@@ -91,7 +93,7 @@ record AnswerReport(Finding rejection, List<Result> results) {
 									position(error, 2), ""));
 						}
 					}
-					results.add(new Result(s.value(1, 1), Outcome.SYNTAX, null, null, "REFUSED", findings));
+					results.add(new Result(s.value(1, 1), Outcome.SYNTAX, null, null, "REFUSED", null, findings));
 				}
 				case "BGM" -> results.add(cusres(segments, i));
 				default -> {
@@ -108,12 +110,20 @@ record AnswerReport(Finding rejection, List<Result> results) {
 		String number = null;
 		UUID id = null;
 		String status = null;
+		String act = null;
 		List<Finding> findings = new ArrayList<>();
 		String segment = "";
 		for (int i = bgm + 1; i < segments.size() && !segments.get(i).tag().equals("UNT"); i++) {
 			Segment s = segments.get(i);
 			switch (s.tag()) {
-				case "GIS" -> status = s.value(1, 4);
+				case "GIS" -> {
+					if ("ZRQ".equals(s.value(1, 1))) {
+						act = s.value(1, 4);
+					}
+					else {
+						status = s.value(1, 4);
+					}
+				}
 				case "RFF" -> {
 					switch (s.value(1, 1)) {
 						case "ACW" -> reference = s.value(1, 2);
@@ -140,7 +150,7 @@ record AnswerReport(Finding rejection, List<Result> results) {
 			reference = segments.get(bgm).value(2, 1);
 		}
 		return new Result(reference, accepted ? Outcome.ACCEPTED : Outcome.REFUSED, accepted ? number : null,
-				accepted ? id : null, status, findings);
+				accepted ? id : null, status, act, findings);
 	}
 
 	/** S011 (element:component) of a CONTRL segment, as {@code 2:1}. */

@@ -19,10 +19,12 @@ import io.singlewindow.declaration.BatchedDeclaration;
 final class CusdecDeclaration {
 
 	/**
-	 * The only message function (BGM 1225, UNCL 1225) the platform takes: an original declaration. Cancelling is
-	 * {@code POST /api/v1/declarations/{id}/withdrawal}, amending {@code PUT /api/v1/declarations/{id}}.
+	 * The message functions (BGM 1225, UNCL 1225) the platform takes: an original declaration, and the cancellation of
+	 * one sent before ({@link CusdecCancellation}). A replacement (5) and the rest are refused: amending is
+	 * {@code PUT /api/v1/declarations/{id}}.
 	 */
 	static final String ORIGINAL = "9";
+	static final String CANCELLATION = "1";
 
 	/** Document name codes (BGM C002/1001) of a goods declaration for importation and for exportation. */
 	static final String IMPORT = "929";
@@ -45,6 +47,8 @@ final class CusdecDeclaration {
 	private final Map<String, String> currencies = new LinkedHashMap<>();
 	private boolean detail;
 	private int item = -1;
+	/** BGM 1225 said 1: only what names the declaration and why is read, not the goods the message may repeat. */
+	private boolean cancellation;
 
 	/**
 	 * @param reference the message reference (UNH 0062)
@@ -58,18 +62,43 @@ final class CusdecDeclaration {
 	/** Reads one segment of the message body; {@code position} counts from UNH as 1. */
 	void segment(String tag, int position, List<Value> values) {
 		Segment s = new Segment(tag, position, values);
+		if (cancellation && !tag.equals("RFF") && !tag.equals("FTX")) {
+			// The goods a cancellation may repeat from its original are not read: they declare nothing.
+			if (tag.equals("CST")) {
+				item++;
+			}
+			return;
+		}
 		switch (tag) {
 			case "BGM" -> {
+				String function = s.text(3, 0);
+				if (function.equals(CANCELLATION)) {
+					cancellation = true;
+					s.read(3, 0, CusdecCancellation.FUNCTION);
+					return;
+				}
 				s.read(1, 1, "flow", code -> switch (code) {
 					case IMPORT -> "IMPORT";
 					case EXPORT -> "EXPORT";
 					default -> code;
 				});
 				s.read(2, 0, "clientReference");
-				String function = s.text(3, 0);
 				if (!function.isEmpty() && !function.equals(ORIGINAL)) {
-					// A cancellation (1) or replacement (5) taken as an original would store the goods a second time.
+					// A replacement (5) or another function taken as an original would store the goods a second time.
 					problems.add(new FieldProblem(s.source(3, 0), "INTERCHANGE_FUNCTION_NOT_SUPPORTED", function));
+				}
+			}
+			case "RFF" -> {
+				if (cancellation && CusdecCancellation.DECLARATION_NUMBER.equals(s.text(1, 1))) {
+					s.read(1, 2, CusdecCancellation.NUMBER);
+				}
+			}
+			case "FTX" -> {
+				if (cancellation && item < 0 && CusdecCancellation.REASON_TEXT.equals(s.text(1, 0))) {
+					s.joined(4, CusdecCancellation.REASON);
+				}
+				else if (!cancellation && item >= 0 && "AAA".equals(s.text(1, 0))) {
+					s.joined(4, item("description"));
 				}
 			}
 			case "LOC" -> {
@@ -143,11 +172,6 @@ final class CusdecDeclaration {
 					s.read(2, 1, item("hsCode"));
 				}
 			}
-			case "FTX" -> {
-				if (item >= 0 && "AAA".equals(s.text(1, 0))) {
-					s.joined(4, item("description"));
-				}
-			}
 			case "QTY" -> {
 				if (item >= 0) {
 					switch (s.text(1, 1)) {
@@ -184,6 +208,9 @@ final class CusdecDeclaration {
 	}
 
 	BatchedDeclaration declaration(String reference) {
+		if (cancellation) {
+			return new BatchedDeclaration(reference, message, fields, sources, problems);
+		}
 		String currency = fields.get("currency");
 		currencies.forEach((source, named) -> {
 			if (currency != null && !currency.equals(named)) {

@@ -207,6 +207,24 @@ final class EdifactAnswer {
 
 	/** A CUSRES for a submitted declaration: its number, consolidated status and, once assessed, its duties. */
 	EdifactAnswer accepted(ReceivedInterchange.Message message, ConsolidatedResponse response, Instant now) {
+		return accepted(message, response, null, now);
+	}
+
+	/**
+	 * A CUSRES for a cancellation acted on ({@link CusdecCancellation}): the declaration's response as it is now, and
+	 * what was done in {@code GIS+ZRQ} — {@code WITHDRAWN}, or {@code CANCEL_APPLIED} for a cleared declaration, whose
+	 * status stays until customs decides the application (the act's name in the API, {@code CANCELLATION_APPLIED}, is
+	 * longer than 7187's 17 characters).
+	 *
+	 * @param act {@code WITHDRAWN} or {@code CANCELLATION_APPLIED}
+	 */
+	EdifactAnswer cancellationAccepted(ReceivedInterchange.Message message, ConsolidatedResponse response, String act,
+			Instant now) {
+		return accepted(message, response, "CANCELLATION_APPLIED".equals(act) ? "CANCEL_APPLIED" : act, now);
+	}
+
+	private EdifactAnswer accepted(ReceivedInterchange.Message message, ConsolidatedResponse response, String act,
+			Instant now) {
 		return write(() -> {
 			startMessage("CUSRES", message.version(), message.release());
 			segment("BGM");
@@ -220,6 +238,11 @@ final class EdifactAnswer {
 			segment("GIS");
 			writer.writeStartElement().writeComponent("ZST").writeEmptyComponent().writeEmptyComponent()
 				.writeComponent(response.status()).endElement().writeEndSegment();
+			if (act != null) {
+				segment("GIS");
+				writer.writeStartElement().writeComponent("ZRQ").writeEmptyComponent().writeEmptyComponent()
+					.writeComponent(act).endElement().writeEndSegment();
+			}
 			reference("ABT", response.number());
 			if (message.reference() != null) {
 				reference("ACW", message.reference());

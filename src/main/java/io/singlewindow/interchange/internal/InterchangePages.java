@@ -167,7 +167,7 @@ class InterchangePages {
 		AnswerReport report = AnswerReport.of(answer.body());
 		List<Row> rows = new ArrayList<>();
 		for (AnswerReport.Result r : report.results()) {
-			rows.add(new Row(r.reference(), r.outcome().name(), r.number(), r.declarationId(), r.status(),
+			rows.add(new Row(r.reference(), r.outcome().name(), r.number(), r.declarationId(), r.status(), r.act(),
 					r.findings().stream().map(f -> shown(f, locale)).toList()));
 		}
 		// In the order of the messages (references are numbers as most software writes them), not CONTRL first.
@@ -183,7 +183,7 @@ class InterchangePages {
 	}
 
 	/** A message's answer as the page shows it. */
-	record Row(String reference, String outcome, String number, UUID declarationId, String status,
+	record Row(String reference, String outcome, String number, UUID declarationId, String status, String act,
 			List<Shown> findings) {
 	}
 

@@ -29,12 +29,13 @@ final class PackedMessages extends AbstractList<Message> implements RandomAccess
 
 	private final List<byte[]> packed = new ArrayList<>();
 	private final List<Integer> readable = new ArrayList<>();
+	private final List<Integer> cancellations = new ArrayList<>();
 	private long bytes;
 
 	@Override
 	public boolean add(Message message) {
 		if (message.readable()) {
-			readable.add(packed.size());
+			(message.cancellation() ? cancellations : readable).add(packed.size());
 		}
 		byte[] p = pack(message);
 		bytes += p.length;
@@ -59,6 +60,11 @@ final class PackedMessages extends AbstractList<Message> implements RandomAccess
 	/** The readable messages (a declaration, no syntax error), each unpacked when asked for. */
 	List<Message> readable() {
 		return new Lazy<>(readable.size(), i -> get(readable.get(i)));
+	}
+
+	/** The readable cancellations of declarations sent before, each unpacked when asked for. */
+	List<Message> cancellations() {
+		return new Lazy<>(cancellations.size(), i -> get(cancellations.get(i)));
 	}
 
 	/** The declarations of {@code messages}, each unpacked when asked for when they are packed. */

@@ -5,8 +5,8 @@ import java.util.List;
 import io.singlewindow.declaration.BatchedDeclaration;
 
 /**
- * An interchange as it was read: its envelope, and each message either as the declaration it holds or with the syntax
- * errors that keep it from being one.
+ * An interchange as it was read: its envelope, and each message either as the declaration (or cancellation) it holds
+ * or with the syntax errors that keep it from being one.
  *
  * @param refusal why the interchange as a whole is refused (its envelope broken, cut short), or {@literal null}
  * @param contentHash SHA-256 of the bytes received: the same control reference must come with the same content
@@ -48,10 +48,23 @@ record ReceivedInterchange(Envelope envelope, SyntaxError refusal, List<Message>
 		boolean readable() {
 			return declaration != null && refusal == null && errors.isEmpty();
 		}
+
+		/** Whether it asks to cancel a declaration sent before ({@link CusdecCancellation}) rather than declares. */
+		boolean cancellation() {
+			return declaration != null
+					&& CusdecDeclaration.CANCELLATION.equals(declaration.fields().get(CusdecCancellation.FUNCTION));
+		}
 	}
 
+	/** The readable messages that declare goods. */
 	List<Message> readable() {
 		return messages instanceof PackedMessages packed ? packed.readable()
-				: messages.stream().filter(Message::readable).toList();
+				: messages.stream().filter(m -> m.readable() && !m.cancellation()).toList();
+	}
+
+	/** The readable messages that cancel a declaration sent before. */
+	List<Message> cancellations() {
+		return messages instanceof PackedMessages packed ? packed.cancellations()
+				: messages.stream().filter(m -> m.readable() && m.cancellation()).toList();
 	}
 }

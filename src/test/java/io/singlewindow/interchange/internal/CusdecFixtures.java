@@ -129,6 +129,25 @@ final class CusdecFixtures {
 			return this;
 		}
 
+		/**
+		 * The cancellation (BGM 1225 = 1) of the declaration numbered {@code number} (RFF+ABT) for {@code reason} (FTX+ACD),
+		 * each left out when {@literal null}; the rest of the message stays, as EDI software sends its original again.
+		 */
+		Message cancelling(String number, String reason) {
+			this.function = "1";
+			if (reason != null) {
+				header.add("FTX+ACD+++" + escaped(reason));
+			}
+			if (number != null) {
+				header.add("RFF+ABT:" + escaped(number));
+			}
+			return this;
+		}
+
+		private static String escaped(String text) {
+			return text.replace("?", "??").replace("+", "?+").replace(":", "?:").replace("'", "?'");
+		}
+
 		Message directory(String directory) {
 			this.directory = directory;
 			return this;
@@ -175,6 +194,12 @@ final class CusdecFixtures {
 			throw new IllegalArgumentException("no segment " + start);
 		}
 
+		/** Adds a segment at the end of the header's segments before its parties (NAD). */
+		Message withHeader(String segment) {
+			header.add(segment);
+			return this;
+		}
+
 		/** Adds a segment at the end of the goods lines (where an unknown one is not allowed). */
 		Message withSegment(String segment) {
 			goods.add(segment);
@@ -195,7 +220,7 @@ final class CusdecFixtures {
 			if (declarant != null) {
 				s.add("NAD+DT+" + declarant);
 			}
-			s.add("NAD+CN+++" + consignee.replace("?", "??").replace("+", "?+").replace(":", "?:").replace("'", "?'"));
+			s.add("NAD+CN+++" + escaped(consignee));
 			s.add("TDT+11++4");
 			s.add("TOD+++CIF");
 			s.add("CUX+2:USD:4");

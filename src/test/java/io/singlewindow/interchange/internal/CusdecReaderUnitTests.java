@@ -96,8 +96,8 @@ class CusdecReaderUnitTests {
 	 * platform took for a new original one, and stored a second declaration of the same goods.
 	 */
 	@Test
-	void aCancellationOrAReplacementIsRefusedNeverTakenForANewDeclaration() {
-		for (String function : List.of("1", "3", "4", "5", "6", "31", "43")) {
+	void aReplacementOrAnotherFunctionIsRefusedNeverTakenForANewDeclaration() {
+		for (String function : List.of("3", "4", "5", "6", "31", "43")) {
 			var read = read(anInterchange("IC1").with(aCusdec("9").function(function)));
 
 			var message = read.messages().getFirst();
@@ -108,6 +108,31 @@ class CusdecReaderUnitTests {
 		}
 		assertThat(read(anInterchange("IC1").with(aCusdec("9"))).messages().getFirst().declaration().problems())
 			.as("an original (9)").isEmpty();
+	}
+
+	@Test
+	void aCancellationIsReadAsTheNumberItNamesAndItsReasonNotAsTheGoodsItRepeats() {
+		var read = read(anInterchange("IC1").with(aCusdec("4").cancelling("XM2026120300000001", "Sent twice")));
+
+		var message = read.messages().getFirst();
+		assertThat(message.readable()).as("%s", message.errors()).isTrue();
+		assertThat(message.cancellation()).isTrue();
+		assertThat(read.readable()).isEmpty();
+		assertThat(read.cancellations()).hasSize(1);
+		CusdecCancellation cancellation = CusdecCancellation.of(message.declaration()).orElseThrow();
+		assertThat(cancellation.number()).isEqualTo("XM2026120300000001");
+		assertThat(cancellation.reason()).isEqualTo("Sent twice");
+		assertThat(cancellation.problems()).isEmpty();
+		assertThat(cancellation.source("number")).startsWith("UNH+4/RFF ");
+		assertThat(cancellation.source("reason")).startsWith("UNH+4/FTX ");
+		assertThat(message.declaration().fields()).doesNotContainKeys("flow", "port", "items[0].hsCode");
+
+		var unnamed = CusdecCancellation.of(read(anInterchange("IC1").with(aCusdec("5").cancelling(null, "Sent twice")))
+			.messages().getFirst().declaration()).orElseThrow();
+		assertThat(unnamed.problems()).extracting(p -> p.field() + " " + p.code())
+			.containsExactly("UNH+5/BGM 2/1225 DECLARATION_NUMBER_REQUIRED");
+		assertThat(CusdecCancellation.of(read(anInterchange("IC1").with(aCusdec("6"))).messages().getFirst()
+			.declaration())).as("an original").isEmpty();
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import com.jayway.jsonpath.JsonPath;
 
 import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.InputLimits;
 
 /**
  * Declarations as UN/EDIFACT CUSDEC messages through POST /api/v1/interchanges: each message submitted like its REST
@@ -89,21 +90,149 @@ class InterchangeIntegrationTests {
 		assertThat(declarations()).isEqualTo(before + 1);
 	}
 
+	/**
+	 * Before 2026-12-03 a CUSDEC cancellation (BGM 1225 = 1) was refused, so EDI software had to leave EDIFACT to
+	 * withdraw a declaration it had sent; before 2026-12-02 it was stored as a second declaration of the same goods.
+	 */
 	@Test
-	void aCancellationIsAnsweredNotAcceptedAndStoresNoSecondDeclaration() throws Exception {
+	void aCancellationOfADeclarationTheAgenciesStillDecideWithdrawsItAndStoresNoSecondDeclaration() throws Exception {
 		String run = run();
-		send(anInterchange("IC" + run).with(aCusdec("1").clientReference("sent-" + run)), status().isOk());
+		String declaration = submitted("sent-" + run);
+		String id = JsonPath.read(declaration, "$.id");
+		String number = JsonPath.read(declaration, "$.number");
+		assertThat(JsonPath.<String>read(declaration, "$.status")).isEqualTo("UNDER_REVIEW");
 		long before = declarations();
 
-		var answer = send(anInterchange("IC" + run + "C").with(aCusdec("1").clientReference("sent-" + run).function("1")),
-				status().isOk());
-
-		EdifactReadBack read = EdifactReadBack.read(answer.getResponse().getContentAsByteArray());
+		// The original sent again with its function changed, as EDI software does, naming the number it was given.
+		EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run + "C").with(
+				aCusdec("1").clientReference("sent-" + run).cancelling(number, "Sent twice by our software")),
+				status().isOk()).getResponse().getContentAsByteArray());
 		assertThat(read.errors).isEmpty();
-		assertThat(read.all("BGM")).containsExactly("BGM+962+1+27");
-		assertThat(read.all("ERC")).containsExactly("ERC+INTERCHANGE_FUNCTION_NOT_SUPPORTED");
-		assertThat(read.all("ERP")).containsExactly("ERP+1+BGM:2");
+		assertThat(read.all("BGM")).containsExactly("BGM+962+" + number + "+29");
+		assertThat(read.all("GIS")).containsExactly("GIS+ZST:::WITHDRAWN", "GIS+ZRQ:::WITHDRAWN");
+		assertThat(read.all("RFF")).contains("RFF+ABT:" + number, "RFF+ACW:1", "RFF+ZID:" + id.replace("-", ""));
+		String withdrawn = declaration(id);
+		assertThat(JsonPath.<String>read(withdrawn, "$.status")).isEqualTo("WITHDRAWN");
+		assertThat(JsonPath.<List<String>>read(withdrawn, "$.timeline[?(@.event == 'WITHDRAWN')].reason"))
+			.containsExactly("Sent twice by our software");
 		assertThat(declarations()).isEqualTo(before);
+
+		// Sent again in another interchange (no answer reached the sender): the same answer, nothing done twice.
+		EdifactReadBack again = EdifactReadBack.read(send(anInterchange("IC" + run + "D").with(
+				aCusdec("1").cancelling(number, "Sent twice by our software")), status().isOk()).getResponse()
+			.getContentAsByteArray());
+		assertThat(again.all("GIS")).containsExactly("GIS+ZST:::WITHDRAWN", "GIS+ZRQ:::WITHDRAWN");
+		assertThat(again.all("RFF")).filteredOn(r -> r.startsWith("RFF+ZVN")).isEqualTo(
+				read.all("RFF").stream().filter(r -> r.startsWith("RFF+ZVN")).toList());
+		assertThat(JsonPath.<List<String>>read(declaration(id), "$.timeline[?(@.event == 'WITHDRAWN')]")).hasSize(1);
+	}
+
+	@Test
+	void aCancellationOfAClearedDeclarationIsTheDeclarantsApplicationThatCustomsDecides() throws Exception {
+		String run = run();
+		String id = JsonPath.read(submitted("cleared-" + run), "$.id");
+		clearedByEveryAgency(mvc, declaration(id));
+		String cleared = declaration(id);
+		String number = JsonPath.read(cleared, "$.number");
+		int version = JsonPath.read(cleared, "$.version");
+
+		EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run + "C").with(
+				aCusdec("7").cancelling(number, "Goods returned unshipped")), status().isOk()).getResponse()
+			.getContentAsByteArray());
+		assertThat(read.errors).isEmpty();
+		assertThat(read.all("GIS")).containsExactly("GIS+ZST:::CLEARED", "GIS+ZRQ:::CANCEL_APPLIED");
+		assertThat(read.all("RFF")).contains("RFF+ACW:7", "RFF+ZVN:" + version);
+		String applied = declaration(id);
+		assertThat(JsonPath.<String>read(applied, "$.status")).isEqualTo("CLEARED");
+		assertThat(JsonPath.<String>read(applied, "$.cancellationApplication.reason"))
+			.isEqualTo("Goods returned unshipped");
+
+		// Sent again: acknowledged again. Another reason while the application waits: refused at RFF, nothing changed.
+		assertThat(EdifactReadBack.read(send(anInterchange("IC" + run + "D").with(
+				aCusdec("7").cancelling(number, "Goods returned unshipped")), status().isOk()).getResponse()
+			.getContentAsByteArray()).all("GIS")).contains("GIS+ZRQ:::CANCEL_APPLIED");
+		EdifactReadBack other = EdifactReadBack.read(send(anInterchange("IC" + run + "E").with(
+				aCusdec("8").cancelling(number, "Price was wrong")), status().isOk()).getResponse()
+			.getContentAsByteArray());
+		assertThat(other.all("BGM")).containsExactly("BGM+962+8+27");
+		assertThat(other.all("ERC")).containsExactly("ERC+CANCELLATION_ALREADY_APPLIED");
+		assertThat(other.all("ERP")).singleElement().asString().startsWith("ERP+1+RFF:");
+		assertThat(JsonPath.<List<String>>read(declaration(id),
+				"$.timeline[?(@.event == 'CANCELLATION_APPLIED')].reason")).containsExactly("Goods returned unshipped");
+	}
+
+	@Test
+	void aCancellationThatCannotBeTakenIsRefusedAtItsSegmentAndChangesNothing() throws Exception {
+		String run = run();
+		String id = JsonPath.read(submitted("kept-" + run), "$.id");
+		String number = JsonPath.read(declaration(id), "$.number");
+
+		assertCancellationRefused(aCusdec("1").cancelling(null, "Sent twice"), "DECLARATION_NUMBER_REQUIRED",
+				"ERP+1+BGM:2");
+		assertCancellationRefused(aCusdec("1").cancelling("XM" + run, "Sent twice"), "DECLARATION_NOT_FOUND",
+				"ERP+1+RFF:");
+		assertCancellationRefused(aCusdec("1").cancelling("' OR 1=1 --", "Sent twice"), "DECLARATION_NOT_FOUND",
+				"ERP+1+RFF:");
+		assertCancellationRefused(aCusdec("1").cancelling(number, null), "REASON_REQUIRED", "ERP+1+BGM:2");
+		// Five parts of C108, each within 4440's 512 characters, joined longer than a reason may be.
+		String parts = String.join(":", java.util.Collections.nCopies(5, "x".repeat(InputLimits.REASON / 5)));
+		assertCancellationRefused(aCusdec("1").withHeader("FTX+ACD+++" + parts).cancelling(number, null), "SIZE",
+				"ERP+1+FTX:");
+		assertCancellationRefused(aCusdec("1").cancelling(number, "Sent twice").withHeader("RFF+ABT:" + number),
+				"INTERCHANGE_VALUE_REPEATED", "ERP+1+RFF:");
+		assertCancellationRefused(aCusdec("1").function("5"), "INTERCHANGE_FUNCTION_NOT_SUPPORTED", "ERP+1+BGM:2");
+		EdifactReadBack foreign = EdifactReadBack.read(mvc.perform(post("/api/v1/interchanges")
+			.header("Authorization", "Bearer sw-demo-trader.coffee").contentType(InterchangeApi.EDIFACT)
+			.content(anInterchange("IC" + run + "F").with(aCusdec("1").cancelling(number, "Not yours")).text()
+				.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(foreign.all("ERC")).containsExactly("ERC+NOT_AUTHORISED_FOR_ENTERPRISE");
+		assertThat(JsonPath.<String>read(declaration(id), "$.status")).isEqualTo("UNDER_REVIEW");
+
+		rejectedByAnAgency(mvc, declaration(id));
+		assertCancellationRefused(aCusdec("1").cancelling(number, "Sent twice"), "DECLARATION_NOT_CANCELLABLE",
+				"ERP+1+RFF:");
+		assertThat(JsonPath.<String>read(declaration(id), "$.status")).isEqualTo("REJECTED");
+	}
+
+	private void assertCancellationRefused(CusdecFixtures.Message cancellation, String code, String at)
+			throws Exception {
+		long before = declarations();
+		EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run()).with(cancellation),
+				status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(read.errors).as(code).isEmpty();
+		assertThat(read.all("UCM")).as(code).isEmpty();
+		assertThat(read.all("BGM")).as(code).containsExactly("BGM+962+1+27");
+		assertThat(read.all("GIS")).as(code).containsExactly("GIS+ZST:::REFUSED");
+		assertThat(read.all("ERC")).as(code).containsExactly("ERC+" + code);
+		assertThat(read.all("ERP")).as(code).singleElement().asString().startsWith(at);
+		assertThat(declarations()).as(code).isEqualTo(before);
+	}
+
+	/** A declaration submitted as a CUSDEC under {@code reference}, as the API shows it. */
+	private String submitted(String reference) throws Exception {
+		EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run()).with(
+				aCusdec("1").clientReference(reference)), status().isOk()).getResponse().getContentAsByteArray());
+		String id = read.all("RFF").stream().filter(r -> r.startsWith("RFF+ZID:")).findFirst().orElseThrow()
+			.substring(8);
+		return declaration(uuid(id).toString());
+	}
+
+	private String declaration(String id) throws Exception {
+		return json(mvc.perform(get("/api/v1/declarations/" + id).header("Authorization", TRADER))
+			.andExpect(status().isOk()).andReturn());
+	}
+
+	/** Every agency's officer approves the declaration's pending tasks: it is cleared. */
+	static void clearedByEveryAgency(MockMvc mvc, String declaration) throws Exception {
+		List<String> tasks = JsonPath.read(declaration, "$.tasks[?(@.status == 'PENDING')].id");
+		List<String> agencies = JsonPath.read(declaration, "$.tasks[?(@.status == 'PENDING')].agency");
+		for (int i = 0; i < tasks.size(); i++) {
+			mvc.perform(post("/api/v1/tasks/" + tasks.get(i) + "/decision")
+				.header("Authorization", "Bearer sw-demo-officer." + agencies.get(i).toLowerCase())
+				.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\"}"))
+				.andExpect(status().isOk());
+		}
 	}
 
 	@Test
@@ -207,15 +336,20 @@ class InterchangeIntegrationTests {
 	@Test
 	void aLargeInterchangeIsAcceptedAsABatchAndItsAnswersAreReadAtItsAddress() throws Exception {
 		String run = run();
+		String earlier = JsonPath.read(submitted("earlier-" + run), "$.number");
 		var interchange = anInterchange("IC" + run);
 		for (int i = 1; i <= Interchanges.SYNCHRONOUS_UP_TO + 1; i++) {
 			interchange.with(aCusdec(String.valueOf(i)).clientReference("large-" + run + "-" + i));
 		}
+		// A cancellation among them names a declaration sent before: done at once, answered at once and with every poll.
+		interchange.with(aCusdec("X").cancelling(earlier, "Replaced by this batch"));
 
 		var accepted = send(interchange, status().isAccepted());
 		String location = accepted.getResponse().getHeader("Location");
-		assertThat(EdifactReadBack.read(accepted.getResponse().getContentAsByteArray()).all("UCI"))
-			.containsExactly("UCI+IC" + run + "+BROKERSOFT:ZZZ+SINGLEWINDOW+8");
+		EdifactReadBack received = EdifactReadBack.read(accepted.getResponse().getContentAsByteArray());
+		assertThat(received.errors).isEmpty();
+		assertThat(received.all("UCI")).containsExactly("UCI+IC" + run + "+BROKERSOFT:ZZZ+SINGLEWINDOW+8");
+		assertThat(received.all("GIS")).containsExactly("GIS+ZST:::WITHDRAWN", "GIS+ZRQ:::WITHDRAWN");
 
 		EdifactReadBack read = null;
 		for (int attempt = 0; attempt < 120; attempt++) {
@@ -229,7 +363,9 @@ class InterchangeIntegrationTests {
 		}
 		assertThat(read.errors).isEmpty();
 		assertThat(read.all("UCI")).singleElement().asString().endsWith("+7");
-		assertThat(read.all("BGM")).hasSize(Interchanges.SYNCHRONOUS_UP_TO + 1).allMatch(b -> b.endsWith("+29"));
+		assertThat(read.all("BGM")).hasSize(Interchanges.SYNCHRONOUS_UP_TO + 2).allMatch(b -> b.endsWith("+29"));
+		assertThat(read.all("GIS")).containsOnlyOnce("GIS+ZRQ:::WITHDRAWN");
+		assertThat(read.all("RFF")).contains("RFF+ACW:X");
 	}
 
 	@Test

@@ -70,13 +70,25 @@ class InterchangeUploadBrowserTests {
 			trader.screenshot("interchange-answered");
 
 			trader.driver().findElement(By.cssSelector("#message-1 a")).click();
-			assertThat(trader.text(By.id("declaration-number"))).startsWith("XM");
+			String number = trader.text(By.id("declaration-number"));
+			assertThat(number).startsWith("XM");
 
 			// The same page in Chinese: the rule's text in Chinese where it quotes no value.
 			trader.open("/interchanges?lang=zh_CN");
 			trader.driver().findElement(By.cssSelector("#interchange-table a")).click();
 			assertThat(trader.text(By.id("interchange-counts"))).startsWith("已完成");
 			assertThat(trader.text(By.id("message-3"))).contains("此位置不支持该段");
+
+			// Their software cancels the declaration it sent: the row says what was done, the declaration is withdrawn.
+			Files.writeString(file, anInterchange("UPC" + run).with(
+					aCusdec("1").clientReference("page-good-" + run).cancelling(number, "Sent twice"))
+				.text(), StandardCharsets.UTF_8);
+			trader.open("/interchanges?lang=en");
+			trader.waitFor(By.id("interchange-file")).sendKeys(file.toString());
+			trader.click("send-interchange");
+			assertThat(trader.text(By.id("interchange-counts"))).startsWith("Finished: 1 accepted, 0 refused");
+			assertThat(trader.text(By.id("message-1"))).contains(number, "Withdrawn", "withdrawn by this cancellation");
+			assertThat(Axe.seriousViolations(trader.driver())).as("a cancellation's result").isEmpty();
 		}
 		finally {
 			Files.deleteIfExists(file);

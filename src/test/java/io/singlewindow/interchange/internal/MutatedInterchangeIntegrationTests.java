@@ -78,6 +78,29 @@ class MutatedInterchangeIntegrationTests {
 		everyVariantOf(valid, MediaType.APPLICATION_XML_VALUE, WcoReadBack::read);
 	}
 
+	@Test
+	void aMutatedCusdecCancellationIsAnsweredInEdifactOrRefusedWithACode() throws Exception {
+		String run = InterchangeIntegrationTests.run();
+		EdifactReadBack submitted = EdifactReadBack.read(mvc.perform(post("/api/v1/interchanges")
+			.header("Authorization", InterchangeIntegrationTests.TRADER).contentType(InterchangeApi.EDIFACT)
+			.content(anInterchange("MX" + run).with(aCusdec("1").clientReference("mx-" + run)).text()
+				.getBytes(StandardCharsets.UTF_8)))
+			.andReturn().getResponse().getContentAsByteArray());
+		String number = submitted.all("RFF").stream().filter(r -> r.startsWith("RFF+ABT:")).findFirst().orElseThrow()
+			.substring(8);
+		// Each variant names the same declaration, beside a declaration of its own: the first cancellation taken
+		// withdraws it, the others meet it withdrawn.
+		IntFunction<byte[]> valid = n -> anInterchange("MY" + n + run).with(
+				aCusdec("1").cancelling(number, "Sent twice: by our software"),
+				aCusdec("2").clientReference("my-" + n + run))
+			.text().getBytes(StandardCharsets.UTF_8);
+
+		everyVariantOf(valid, InterchangeApi.EDIFACT, answer -> {
+			EdifactReadBack read = EdifactReadBack.read(answer);
+			assertThat(read.errors).as("the answer as EDIFACT").isEmpty();
+		});
+	}
+
 	private void everyVariantOf(IntFunction<byte[]> valid, String contentType, Consumer<byte[]> readBack) throws Exception {
 		SplittableRandom random = new SplittableRandom(SEED);
 		List<String> failures = new ArrayList<>();
