@@ -33,6 +33,13 @@ record DeclarationRequest(String declarant, String clientReference, String flow,
 				consignee, items, null);
 	}
 
+	/** The same request, read as of {@code expected} (the version its sender read; {@literal null}: any). */
+	DeclarationRequest withVersion(Integer expected) {
+		return new DeclarationRequest(declarant, clientReference, flow, tradeMode, transportMode, port, originCountry,
+				destinationCountry, tradingCountry, currency, incoterm, freight, insurance, packages, grossWeight,
+				netWeight, consignor, consignee, items, expected);
+	}
+
 	/**
 	 * The text a submission's Idempotency-Key is bound to: the request without its version, written as it was before
 	 * requests carried one, so that a retry of a declaration submitted earlier still matches.

@@ -25,6 +25,11 @@ final class CusdecDeclaration {
 	 */
 	static final String ORIGINAL = "9";
 	static final String CANCELLATION = "1";
+	/** A replacement (5): the whole declaration again, for the one named in RFF+ABT (an amendment). */
+	static final String REPLACEMENT = "5";
+
+	/** RFF C506/1153 of a replacement: the version its sender read (ZVN, as the CUSRES carries it). */
+	static final String VERSION_READ = "ZVN";
 
 	/** Document name codes (BGM C002/1001) of a goods declaration for importation and for exportation. */
 	static final String IMPORT = "929";
@@ -49,6 +54,8 @@ final class CusdecDeclaration {
 	private int item = -1;
 	/** BGM 1225 said 1: only what names the declaration and why is read, not the goods the message may repeat. */
 	private boolean cancellation;
+	/** BGM 1225 said 5: read as an original, and the number (and version) of the declaration it replaces. */
+	private boolean replacement;
 
 	/**
 	 * @param reference the message reference (UNH 0062)
@@ -83,14 +90,21 @@ final class CusdecDeclaration {
 					default -> code;
 				});
 				s.read(2, 0, "clientReference");
-				if (!function.isEmpty() && !function.equals(ORIGINAL)) {
-					// A replacement (5) or another function taken as an original would store the goods a second time.
+				if (function.equals(REPLACEMENT)) {
+					replacement = true;
+					s.read(3, 0, CusdecCancellation.FUNCTION);
+				}
+				else if (!function.isEmpty() && !function.equals(ORIGINAL)) {
+					// Another function taken as an original would store the goods a second time.
 					problems.add(new FieldProblem(s.source(3, 0), "INTERCHANGE_FUNCTION_NOT_SUPPORTED", function));
 				}
 			}
 			case "RFF" -> {
-				if (cancellation && CusdecCancellation.DECLARATION_NUMBER.equals(s.text(1, 1))) {
+				if ((cancellation || replacement) && CusdecCancellation.DECLARATION_NUMBER.equals(s.text(1, 1))) {
 					s.read(1, 2, CusdecCancellation.NUMBER);
+				}
+				else if (replacement && VERSION_READ.equals(s.text(1, 1))) {
+					s.read(1, 2, "version");
 				}
 			}
 			case "FTX" -> {

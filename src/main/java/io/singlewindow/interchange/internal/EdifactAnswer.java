@@ -211,14 +211,14 @@ final class EdifactAnswer {
 	}
 
 	/**
-	 * A CUSRES for a cancellation acted on ({@link CusdecCancellation}): the declaration's response as it is now, and
-	 * what was done in {@code GIS+ZRQ} — {@code WITHDRAWN}, or {@code CANCEL_APPLIED} for a cleared declaration, whose
-	 * status stays until customs decides the application (the act's name in the API, {@code CANCELLATION_APPLIED}, is
-	 * longer than 7187's 17 characters).
+	 * A CUSRES for a cancellation or replacement acted on: the declaration's response as it is now, and what was done in
+	 * {@code GIS+ZRQ} — {@code WITHDRAWN}; {@code CANCEL_APPLIED} for a cleared declaration, whose status stays until
+	 * customs decides the application (the act's name in the API, {@code CANCELLATION_APPLIED}, is longer than 7187's 17
+	 * characters); {@code AMENDED}.
 	 *
-	 * @param act {@code WITHDRAWN} or {@code CANCELLATION_APPLIED}
+	 * @param act {@code WITHDRAWN}, {@code CANCELLATION_APPLIED} or {@code AMENDED}
 	 */
-	EdifactAnswer cancellationAccepted(ReceivedInterchange.Message message, ConsolidatedResponse response, String act,
+	EdifactAnswer requestAccepted(ReceivedInterchange.Message message, ConsolidatedResponse response, String act,
 			Instant now) {
 		return accepted(message, response, "CANCELLATION_APPLIED".equals(act) ? "CANCEL_APPLIED" : act, now);
 	}

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,10 +13,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.declaration.DeclarationBatches;
-import io.singlewindow.declaration.DeclarationCancellationRequests;
 import io.singlewindow.declaration.DeclarationResponses;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Role;
@@ -28,10 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives interchanges: each readable CUSDEC becomes a declaration of the declaration module's batch model, submitted
- * at once for a small interchange and by the batch job for a large one, or — its message function a cancellation — the
- * declarant's request to cancel a declaration sent before, acted on at once; messages with syntax errors are named in
- * the CONTRL and nothing of them is stored. An interchange is known by its sender and control reference: sent again with
- * the same content it is answered as the first time, with other content it is refused.
+ * at once for a small interchange and by the batch job for a large one, or — its message function a cancellation or a
+ * replacement — the declarant's request about a declaration sent before, acted on at once ({@link DeclarationRequests});
+ * messages with syntax errors are named in the CONTRL and nothing of them is stored. An interchange is known by its
+ * sender and control reference: sent again with the same content it is answered as the first time, with other content
+ * it is refused.
  */
 @Component
 class Interchanges {
@@ -49,19 +47,18 @@ class Interchanges {
 	private final CusdecReader reader;
 	private final DeclarationBatches batches;
 	private final DeclarationResponses responses;
-	private final DeclarationCancellationRequests cancellations;
+	private final DeclarationRequests requests;
 	private final JdbcClient jdbc;
 	private final BusinessTime time;
 	private final MessageSource messages;
 	private final JsonMapper json;
 
 	Interchanges(CusdecReader reader, DeclarationBatches batches, DeclarationResponses responses,
-			DeclarationCancellationRequests cancellations, JdbcClient jdbc, BusinessTime time, MessageSource messages,
-			JsonMapper json) {
+			DeclarationRequests requests, JdbcClient jdbc, BusinessTime time, MessageSource messages, JsonMapper json) {
 		this.reader = reader;
 		this.batches = batches;
 		this.responses = responses;
-		this.cancellations = cancellations;
+		this.requests = requests;
 		this.jdbc = jdbc;
 		this.time = time;
 		this.messages = messages;
@@ -81,17 +78,10 @@ class Interchanges {
 
 	/**
 	 * What is kept of an interchange to answer it later: its envelope, its messages without their content, and what was
-	 * done with its cancellations, which are acted on when it is received ({@literal null} in interchanges kept before
-	 * cancellations were taken).
+	 * done with its cancellations and replacements, which are acted on when it is received ({@literal null} in
+	 * interchanges kept before they were taken).
 	 */
-	record Document(Envelope envelope, List<Message> messages, List<CancellationAnswer> cancellations) {
-	}
-
-	/**
-	 * What was done with one cancellation message: the declaration and the act ({@code WITHDRAWN},
-	 * {@code CANCELLATION_APPLIED}), or the refusal's problems.
-	 */
-	record CancellationAnswer(String reference, UUID declarationId, String act, List<EdifactAnswer.Refusal> refusals) {
+	record Document(Envelope envelope, List<Message> messages, List<DeclarationRequests.Answer> requests) {
 	}
 
 	Answer receive(Actor actor, InputStream body) {
@@ -119,30 +109,34 @@ class Interchanges {
 		List<Message> refused = read.messages().stream().filter(m -> !m.readable()).toList();
 		List<Message> readable = read.readable();
 		UUID id = UUID.randomUUID();
+		List<Message> about = read.requests();
+		boolean replacementsAnswered = readable.size() + about.stream().filter(Message::replacement).count()
+				<= SYNCHRONOUS_UP_TO;
 		if (readable.size() > SYNCHRONOUS_UP_TO) {
 			// A batch's declarations are submitted later; its cancellations, which name declarations sent before (the
-			// platform numbers a declaration only once it is submitted), are acted on now and answered with every poll.
-			List<CancellationAnswer> cancelled = read.cancellations().stream().map(m -> cancel(actor, m)).toList();
+			// platform numbers a declaration only once it is submitted), are acted on now and answered with every poll,
+			// and its replacements refused: amending each costs a submission, more than a client should wait for.
+			List<DeclarationRequests.Answer> done = about.stream().map(m -> requests.act(actor, m, false)).toList();
 			var acceptance = batches.accept(actor, CHANNEL, key(envelope), PackedMessages.declarations(readable));
-			store(actor, id, read, document(read, cancelled), acceptance.batchId(), null, now);
+			store(actor, id, read, document(read, done), acceptance.batchId(), null, now);
 			log.info("event=interchange_accepted interchange={} batch={} sender={} reference={} messages={} refused={}"
-					+ " cancellations={}", id, acceptance.batchId(), envelope.sender(), envelope.controlReference(),
-					read.messages().size(), refused.size(), cancelled.size());
+					+ " requests={}", id, acceptance.batchId(), envelope.sender(), envelope.controlReference(),
+					read.messages().size(), refused.size(), done.size());
 			EdifactAnswer answer = answer(envelope, now).contrl(EdifactAnswer.RECEIVED, null, refused);
-			respond(actor, answer, read.cancellations(), cancelled, now);
+			respond(actor, answer, about, done, now);
 			return new Answer("ACCEPTED", id, answer.bytes(), true);
 		}
 		EdifactAnswer answer = answer(envelope, now).contrl(EdifactAnswer.ACKNOWLEDGED, null, refused);
-		List<CancellationAnswer> cancelled = new java.util.ArrayList<>();
+		List<DeclarationRequests.Answer> done = new java.util.ArrayList<>();
 		// In the interchange's order, each message's CUSRES after the one before it.
 		for (Message message : read.messages()) {
 			if (!message.readable()) {
 				continue;
 			}
-			if (message.cancellation()) {
-				CancellationAnswer done = cancel(actor, message);
-				cancelled.add(done);
-				respond(actor, answer, List.of(message), List.of(done), now);
+			if (message.request()) {
+				DeclarationRequests.Answer one = requests.act(actor, message, replacementsAnswered);
+				done.add(one);
+				respond(actor, answer, List.of(message), List.of(one), now);
 				continue;
 			}
 			DeclarationBatch.Entry entry = batches.submitNow(actor, key(envelope) + "/" + message.reference(),
@@ -150,7 +144,7 @@ class Interchanges {
 			respond(actor, answer, message, entry, now);
 		}
 		byte[] bytes = answer.bytes();
-		store(actor, id, read, document(read, cancelled), null, bytes, now);
+		store(actor, id, read, document(read, done), null, bytes, now);
 		log.info("event=interchange_answered interchange={} sender={} reference={} messages={} refused={}", id,
 				envelope.sender(), envelope.controlReference(), read.messages().size(), refused.size());
 		return new Answer("ANSWERED", id, bytes, false);
@@ -185,9 +179,9 @@ class Interchanges {
 				.findFirst().orElseThrow();
 			respond(actor, answer, message, entry, now);
 		}
-		List<CancellationAnswer> cancelled = document.cancellations() == null ? List.of() : document.cancellations();
-		respond(actor, answer, cancelled.stream().map(c -> document.messages().stream()
-			.filter(m -> m.reference().equals(c.reference())).findFirst().orElseThrow()).toList(), cancelled, now);
+		List<DeclarationRequests.Answer> done = document.requests() == null ? List.of() : document.requests();
+		respond(actor, answer, done.stream().map(c -> document.messages().stream()
+			.filter(m -> m.reference().equals(c.reference())).findFirst().orElseThrow()).toList(), done, now);
 		return new Answer(batch.finished() ? "ANSWERED" : "ACCEPTED", id, answer.bytes(), !batch.finished());
 	}
 
@@ -202,15 +196,15 @@ class Interchanges {
 	}
 
 	/**
-	 * The CUSRES of each cancellation: the declaration's response as it is now, with what was done, or the refusal.
-	 * {@code messages} and {@code answers} pair by position.
+	 * The CUSRES of each cancellation or replacement: the declaration's response as it is now, with what was done, or
+	 * the refusal. {@code messages} and {@code answers} pair by position.
 	 */
-	private void respond(Actor actor, EdifactAnswer answer, List<Message> messages, List<CancellationAnswer> answers,
-			Instant now) {
+	private void respond(Actor actor, EdifactAnswer answer, List<Message> messages,
+			List<DeclarationRequests.Answer> answers, Instant now) {
 		for (int i = 0; i < answers.size(); i++) {
-			CancellationAnswer done = answers.get(i);
+			DeclarationRequests.Answer done = answers.get(i);
 			if (done.refusals().isEmpty()) {
-				answer.cancellationAccepted(messages.get(i), responses.find(actor, done.declarationId()).orElseThrow(),
+				answer.requestAccepted(messages.get(i), responses.find(actor, done.declarationId()).orElseThrow(),
 						done.act(), now);
 			}
 			else {
@@ -219,52 +213,12 @@ class Interchanges {
 		}
 	}
 
-	/**
-	 * A declarant's cancellation of a declaration it sent before ({@link CusdecCancellation}), done as its WCO DM twin
-	 * does it: withdrawn while the agencies decide it, an application customs decides once cleared; sent again, the
-	 * same answer and nothing changed. Refused with the stable code at the segment concerned, nothing changed, when it
-	 * names no declaration or one not found or not the sender's, gives no reason, or the declaration can no longer be
-	 * cancelled.
-	 */
-	private CancellationAnswer cancel(Actor actor, Message message) {
-		CusdecCancellation request = CusdecCancellation.of(message.declaration()).orElseThrow();
-		List<EdifactAnswer.Refusal> refusals;
-		if (request.problems().isEmpty()) {
-			try {
-				DeclarationCancellationRequests.Outcome outcome = cancellations.request(actor, request.number(),
-						request.reason());
-				log.info("event=cusdec_cancellation_answered message={} declaration={} act={} repeated={}",
-						request.reference(), outcome.declarationId(), outcome.act(), outcome.repeated());
-				return new CancellationAnswer(request.reference(), outcome.declarationId(), outcome.act().name(),
-						List.of());
-			}
-			catch (Problem refused) {
-				refusals = refused.fieldProblems().isEmpty()
-						? List.of(refusal(refused.code(), request.source(CusdecCancellation.NUMBER),
-								refused.arguments()))
-						: refused.fieldProblems().stream()
-							.map(p -> refusal(p.code(), request.source(p.field()), p.arguments())).toList();
-			}
-		}
-		else {
-			refusals = request.problems().stream().map(p -> refusal(p.code(), p.field(), p.arguments())).toList();
-		}
-		log.info("event=cusdec_cancellation_refused message={} code={}", request.reference(),
-				refusals.getFirst().code());
-		return new CancellationAnswer(request.reference(), null, null, refusals);
-	}
-
-	private EdifactAnswer.Refusal refusal(String code, String source, Object[] arguments) {
-		return new EdifactAnswer.Refusal(code, source,
-				messages.getMessage("problem." + code, arguments, code, Locale.ENGLISH));
-	}
-
-	/** The document kept of {@code read}: its messages without their content, and its cancellations' answers. */
-	private String document(ReceivedInterchange read, List<CancellationAnswer> cancelled) {
+	/** The document kept of {@code read}: its messages without their content, and its requests' answers. */
+	private String document(ReceivedInterchange read, List<DeclarationRequests.Answer> done) {
 		return json.writeValueAsString(new Document(read.envelope(), read.messages().stream()
 			.map(m -> new Message(storable(m.reference()), storable(m.type()), storable(m.version()),
 					storable(m.release()), storable(m.agency()), null, m.refusal(), m.errors()))
-			.toList(), cancelled));
+			.toList(), done));
 	}
 
 	private static EdifactAnswer answer(Envelope received, Instant now) {

@@ -29,13 +29,13 @@ final class PackedMessages extends AbstractList<Message> implements RandomAccess
 
 	private final List<byte[]> packed = new ArrayList<>();
 	private final List<Integer> readable = new ArrayList<>();
-	private final List<Integer> cancellations = new ArrayList<>();
+	private final List<Integer> requests = new ArrayList<>();
 	private long bytes;
 
 	@Override
 	public boolean add(Message message) {
 		if (message.readable()) {
-			(message.cancellation() ? cancellations : readable).add(packed.size());
+			(message.request() ? requests : readable).add(packed.size());
 		}
 		byte[] p = pack(message);
 		bytes += p.length;
@@ -62,9 +62,9 @@ final class PackedMessages extends AbstractList<Message> implements RandomAccess
 		return new Lazy<>(readable.size(), i -> get(readable.get(i)));
 	}
 
-	/** The readable cancellations of declarations sent before, each unpacked when asked for. */
-	List<Message> cancellations() {
-		return new Lazy<>(cancellations.size(), i -> get(cancellations.get(i)));
+	/** The readable cancellations and replacements of declarations sent before, each unpacked when asked for. */
+	List<Message> requests() {
+		return new Lazy<>(requests.size(), i -> get(requests.get(i)));
 	}
 
 	/** The declarations of {@code messages}, each unpacked when asked for when they are packed. */

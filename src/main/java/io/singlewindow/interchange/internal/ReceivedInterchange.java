@@ -51,20 +51,33 @@ record ReceivedInterchange(Envelope envelope, SyntaxError refusal, List<Message>
 
 		/** Whether it asks to cancel a declaration sent before ({@link CusdecCancellation}) rather than declares. */
 		boolean cancellation() {
-			return declaration != null
-					&& CusdecDeclaration.CANCELLATION.equals(declaration.fields().get(CusdecCancellation.FUNCTION));
+			return function(CusdecDeclaration.CANCELLATION);
+		}
+
+		/** Whether it replaces (amends) a declaration sent before rather than declares a new one. */
+		boolean replacement() {
+			return function(CusdecDeclaration.REPLACEMENT);
+		}
+
+		/** A cancellation or a replacement: about a declaration sent before, acted on when it is received. */
+		boolean request() {
+			return cancellation() || replacement();
+		}
+
+		private boolean function(String code) {
+			return declaration != null && code.equals(declaration.fields().get(CusdecCancellation.FUNCTION));
 		}
 	}
 
 	/** The readable messages that declare goods. */
 	List<Message> readable() {
 		return messages instanceof PackedMessages packed ? packed.readable()
-				: messages.stream().filter(m -> m.readable() && !m.cancellation()).toList();
+				: messages.stream().filter(m -> m.readable() && !m.request()).toList();
 	}
 
-	/** The readable messages that cancel a declaration sent before. */
-	List<Message> cancellations() {
-		return messages instanceof PackedMessages packed ? packed.cancellations()
-				: messages.stream().filter(m -> m.readable() && m.cancellation()).toList();
+	/** The readable messages about a declaration sent before: cancellations and replacements. */
+	List<Message> requests() {
+		return messages instanceof PackedMessages packed ? packed.requests()
+				: messages.stream().filter(m -> m.readable() && m.request()).toList();
 	}
 }

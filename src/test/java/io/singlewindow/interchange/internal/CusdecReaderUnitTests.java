@@ -96,8 +96,8 @@ class CusdecReaderUnitTests {
 	 * platform took for a new original one, and stored a second declaration of the same goods.
 	 */
 	@Test
-	void aReplacementOrAnotherFunctionIsRefusedNeverTakenForANewDeclaration() {
-		for (String function : List.of("3", "4", "5", "6", "31", "43")) {
+	void anotherFunctionIsRefusedNeverTakenForANewDeclaration() {
+		for (String function : List.of("3", "4", "6", "31", "43")) {
 			var read = read(anInterchange("IC1").with(aCusdec("9").function(function)));
 
 			var message = read.messages().getFirst();
@@ -118,7 +118,7 @@ class CusdecReaderUnitTests {
 		assertThat(message.readable()).as("%s", message.errors()).isTrue();
 		assertThat(message.cancellation()).isTrue();
 		assertThat(read.readable()).isEmpty();
-		assertThat(read.cancellations()).hasSize(1);
+		assertThat(read.requests()).hasSize(1);
 		CusdecCancellation cancellation = CusdecCancellation.of(message.declaration()).orElseThrow();
 		assertThat(cancellation.number()).isEqualTo("XM2026120300000001");
 		assertThat(cancellation.reason()).isEqualTo("Sent twice");
@@ -133,6 +133,25 @@ class CusdecReaderUnitTests {
 			.containsExactly("UNH+5/BGM 2/1225 DECLARATION_NUMBER_REQUIRED");
 		assertThat(CusdecCancellation.of(read(anInterchange("IC1").with(aCusdec("6"))).messages().getFirst()
 			.declaration())).as("an original").isEmpty();
+	}
+
+	@Test
+	void aReplacementIsReadAsADeclarationWithTheNumberAndVersionOfTheOneItReplaces() {
+		var read = read(anInterchange("IC1").with(aCusdec("3").function("5").withHeader("RFF+ABT:XM2026120300000001")
+			.withHeader("RFF+ZVN:4")));
+
+		var message = read.messages().getFirst();
+		assertThat(message.readable()).as("%s", message.errors()).isTrue();
+		assertThat(message.replacement()).isTrue();
+		assertThat(message.cancellation()).isFalse();
+		assertThat(read.readable()).isEmpty();
+		assertThat(read.requests()).hasSize(1);
+		assertThat(message.declaration().problems()).isEmpty();
+		assertThat(message.declaration().fields()).containsEntry("number", "XM2026120300000001")
+			.containsEntry("version", "4").containsEntry("items[1].hsCode", "8471300000").containsEntry("flow", "IMPORT");
+		// In an original, RFF is read by the schema and not mapped.
+		assertThat(read(anInterchange("IC1").with(aCusdec("2").withHeader("RFF+ABT:XM2026120300000001"))).messages()
+			.getFirst().declaration().fields()).doesNotContainKeys("number", "function");
 	}
 
 	@Test

@@ -167,20 +167,20 @@ class InterchangeIntegrationTests {
 		String id = JsonPath.read(submitted("kept-" + run), "$.id");
 		String number = JsonPath.read(declaration(id), "$.number");
 
-		assertCancellationRefused(aCusdec("1").cancelling(null, "Sent twice"), "DECLARATION_NUMBER_REQUIRED",
+		assertRequestRefused(aCusdec("1").cancelling(null, "Sent twice"), "DECLARATION_NUMBER_REQUIRED",
 				"ERP+1+BGM:2");
-		assertCancellationRefused(aCusdec("1").cancelling("XM" + run, "Sent twice"), "DECLARATION_NOT_FOUND",
+		assertRequestRefused(aCusdec("1").cancelling("XM" + run, "Sent twice"), "DECLARATION_NOT_FOUND",
 				"ERP+1+RFF:");
-		assertCancellationRefused(aCusdec("1").cancelling("' OR 1=1 --", "Sent twice"), "DECLARATION_NOT_FOUND",
+		assertRequestRefused(aCusdec("1").cancelling("' OR 1=1 --", "Sent twice"), "DECLARATION_NOT_FOUND",
 				"ERP+1+RFF:");
-		assertCancellationRefused(aCusdec("1").cancelling(number, null), "REASON_REQUIRED", "ERP+1+BGM:2");
+		assertRequestRefused(aCusdec("1").cancelling(number, null), "REASON_REQUIRED", "ERP+1+BGM:2");
 		// Five parts of C108, each within 4440's 512 characters, joined longer than a reason may be.
 		String parts = String.join(":", java.util.Collections.nCopies(5, "x".repeat(InputLimits.REASON / 5)));
-		assertCancellationRefused(aCusdec("1").withHeader("FTX+ACD+++" + parts).cancelling(number, null), "SIZE",
+		assertRequestRefused(aCusdec("1").withHeader("FTX+ACD+++" + parts).cancelling(number, null), "SIZE",
 				"ERP+1+FTX:");
-		assertCancellationRefused(aCusdec("1").cancelling(number, "Sent twice").withHeader("RFF+ABT:" + number),
+		assertRequestRefused(aCusdec("1").cancelling(number, "Sent twice").withHeader("RFF+ABT:" + number),
 				"INTERCHANGE_VALUE_REPEATED", "ERP+1+RFF:");
-		assertCancellationRefused(aCusdec("1").function("5"), "INTERCHANGE_FUNCTION_NOT_SUPPORTED", "ERP+1+BGM:2");
+		assertRequestRefused(aCusdec("1").function("4"), "INTERCHANGE_FUNCTION_NOT_SUPPORTED", "ERP+1+BGM:2");
 		EdifactReadBack foreign = EdifactReadBack.read(mvc.perform(post("/api/v1/interchanges")
 			.header("Authorization", "Bearer sw-demo-trader.coffee").contentType(InterchangeApi.EDIFACT)
 			.content(anInterchange("IC" + run + "F").with(aCusdec("1").cancelling(number, "Not yours")).text()
@@ -190,12 +190,76 @@ class InterchangeIntegrationTests {
 		assertThat(JsonPath.<String>read(declaration(id), "$.status")).isEqualTo("UNDER_REVIEW");
 
 		rejectedByAnAgency(mvc, declaration(id));
-		assertCancellationRefused(aCusdec("1").cancelling(number, "Sent twice"), "DECLARATION_NOT_CANCELLABLE",
+		assertRequestRefused(aCusdec("1").cancelling(number, "Sent twice"), "DECLARATION_NOT_CANCELLABLE",
 				"ERP+1+RFF:");
 		assertThat(JsonPath.<String>read(declaration(id), "$.status")).isEqualTo("REJECTED");
 	}
 
-	private void assertCancellationRefused(CusdecFixtures.Message cancellation, String code, String at)
+	/**
+	 * Before 2026-12-03 a replacement (BGM 1225 = 5) was refused: to correct a declaration under review (an agency's
+	 * question asking for it), EDI software had to leave EDIFACT for the REST API's PUT.
+	 */
+	@Test
+	void aReplacementAmendsADeclarationTheAgenciesStillDecide() throws Exception {
+		String run = run();
+		String declaration = submitted("amend-" + run);
+		String id = JsonPath.read(declaration, "$.id");
+		String number = JsonPath.read(declaration, "$.number");
+		int version = JsonPath.read(declaration, "$.version");
+		long before = declarations();
+
+		EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run + "R").with(
+				aCusdec("1").clientReference("amend-" + run).consignee("Xiamen Chip Trading Co").function("5")
+					.withHeader("RFF+ABT:" + number).withHeader("RFF+ZVN:" + version)),
+				status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(read.errors).isEmpty();
+		assertThat(read.all("BGM")).containsExactly("BGM+962+" + number + "+29");
+		assertThat(read.all("GIS")).contains("GIS+ZRQ:::AMENDED");
+		String amended = declaration(id);
+		assertThat(JsonPath.<String>read(amended, "$.consignee")).isEqualTo("Xiamen Chip Trading Co");
+		assertThat(JsonPath.<Integer>read(amended, "$.version")).isGreaterThan(version);
+		assertThat(read.all("RFF")).contains("RFF+ZVN:" + JsonPath.read(amended, "$.version"));
+		assertThat(JsonPath.<List<String>>read(amended, "$.timeline[?(@.event == 'AMENDED')].actor"))
+			.containsExactly("trader.chip");
+		assertThat(declarations()).isEqualTo(before);
+
+		// The version it read is no longer the declaration's: refused at RFF+ABT, nothing changed.
+		assertRequestRefused(aCusdec("1").consignee("Someone else").function("5").withHeader("RFF+ABT:" + number)
+			.withHeader("RFF+ZVN:" + version), "DECLARATION_CHANGED", "ERP+1+RFF:");
+		assertRequestRefused(aCusdec("1").function("5").withHeader("RFF+ABT:" + number)
+			.replacing("CST+2+", "CST+2+84713"), "HS_CODE_FORMAT", "ERP+1+CST:");
+		assertRequestRefused(aCusdec("1").function("5"), "DECLARATION_NUMBER_REQUIRED", "ERP+1+BGM:2");
+		assertRequestRefused(aCusdec("1").function("5").withHeader("RFF+ABT:" + number).withHeader("RFF+ZVN:x1"),
+				"INTEGER_REQUIRED", "ERP+1+RFF:");
+		assertRequestRefused(aCusdec("1").function("5").withHeader("RFF+ABT:XM" + run), "DECLARATION_NOT_FOUND",
+				"ERP+1+RFF:");
+		assertThat(JsonPath.<String>read(declaration(id), "$.consignee")).isEqualTo("Xiamen Chip Trading Co");
+
+		clearedByEveryAgency(mvc, declaration(id));
+		assertRequestRefused(aCusdec("1").function("5").withHeader("RFF+ABT:" + number), "DECLARATION_NOT_AMENDABLE",
+				"ERP+1+RFF:");
+	}
+
+	@Test
+	void replacementsBeyondWhatIsAnsweredAtOnceAreRefusedAndChangeNothing() throws Exception {
+		String run = run();
+		String declaration = submitted("many-" + run);
+		String number = JsonPath.read(declaration, "$.number");
+		var interchange = anInterchange("IC" + run + "M");
+		for (int i = 1; i <= Interchanges.SYNCHRONOUS_UP_TO + 1; i++) {
+			interchange.with(aCusdec(String.valueOf(i)).function("5").withHeader("RFF+ABT:" + number));
+		}
+
+		EdifactReadBack read = EdifactReadBack.read(send(interchange, status().isOk()).getResponse()
+			.getContentAsByteArray());
+		assertThat(read.errors).isEmpty();
+		assertThat(read.all("ERC")).hasSize(Interchanges.SYNCHRONOUS_UP_TO + 1)
+			.containsOnly("ERC+INTERCHANGE_REPLACEMENTS_TOO_MANY");
+		assertThat(JsonPath.<List<String>>read(declaration(JsonPath.read(declaration, "$.id")),
+				"$.timeline[?(@.event == 'AMENDED')]")).isEmpty();
+	}
+
+	private void assertRequestRefused(CusdecFixtures.Message cancellation, String code, String at)
 			throws Exception {
 		long before = declarations();
 		EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run()).with(cancellation),

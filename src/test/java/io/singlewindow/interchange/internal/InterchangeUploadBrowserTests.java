@@ -79,16 +79,20 @@ class InterchangeUploadBrowserTests {
 			assertThat(trader.text(By.id("interchange-counts"))).startsWith("已完成");
 			assertThat(trader.text(By.id("message-3"))).contains("此位置不支持该段");
 
-			// Their software cancels the declaration it sent: the row says what was done, the declaration is withdrawn.
+			// Their software corrects the declaration it sent, then cancels it: each row says what was done.
 			Files.writeString(file, anInterchange("UPC" + run).with(
-					aCusdec("1").clientReference("page-good-" + run).cancelling(number, "Sent twice"))
+					aCusdec("1").clientReference("page-good-" + run).consignee("Xiamen Chip Trading Co").function("5")
+						.withHeader("RFF+ABT:" + number),
+					aCusdec("2").clientReference("page-good-" + run).cancelling(number, "Sent twice"))
 				.text(), StandardCharsets.UTF_8);
 			trader.open("/interchanges?lang=en");
 			trader.waitFor(By.id("interchange-file")).sendKeys(file.toString());
 			trader.click("send-interchange");
-			assertThat(trader.text(By.id("interchange-counts"))).startsWith("Finished: 1 accepted, 0 refused");
-			assertThat(trader.text(By.id("message-1"))).contains(number, "Withdrawn", "withdrawn by this cancellation");
+			assertThat(trader.text(By.id("interchange-counts"))).startsWith("Finished: 2 accepted, 0 refused");
+			assertThat(trader.text(By.id("message-1"))).contains(number, "amended by this replacement");
+			assertThat(trader.text(By.id("message-2"))).contains(number, "Withdrawn", "withdrawn by this cancellation");
 			assertThat(Axe.seriousViolations(trader.driver())).as("a cancellation's result").isEmpty();
+			trader.screenshot("interchange-replaced-and-cancelled");
 		}
 		finally {
 			Files.deleteIfExists(file);

@@ -79,20 +79,21 @@ class MutatedInterchangeIntegrationTests {
 	}
 
 	@Test
-	void aMutatedCusdecCancellationIsAnsweredInEdifactOrRefusedWithACode() throws Exception {
+	void aMutatedCusdecCancellationOrReplacementIsAnsweredInEdifactOrRefusedWithACode() throws Exception {
 		String run = InterchangeIntegrationTests.run();
 		EdifactReadBack submitted = EdifactReadBack.read(mvc.perform(post("/api/v1/interchanges")
 			.header("Authorization", InterchangeIntegrationTests.TRADER).contentType(InterchangeApi.EDIFACT)
-			.content(anInterchange("MX" + run).with(aCusdec("1").clientReference("mx-" + run)).text()
-				.getBytes(StandardCharsets.UTF_8)))
+			.content(anInterchange("MX" + run).with(aCusdec("1").clientReference("mx-" + run),
+					aCusdec("2").clientReference("mz-" + run)).text().getBytes(StandardCharsets.UTF_8)))
 			.andReturn().getResponse().getContentAsByteArray());
-		String number = submitted.all("RFF").stream().filter(r -> r.startsWith("RFF+ABT:")).findFirst().orElseThrow()
-			.substring(8);
-		// Each variant names the same declaration, beside a declaration of its own: the first cancellation taken
-		// withdraws it, the others meet it withdrawn.
+		List<String> numbers = submitted.all("RFF").stream().filter(r -> r.startsWith("RFF+ABT:"))
+			.map(r -> r.substring(8)).toList();
+		// Each variant names the same two declarations, beside a declaration of its own: the first cancellation taken
+		// withdraws the first, the others meet it withdrawn; each replacement taken amends the second again.
 		IntFunction<byte[]> valid = n -> anInterchange("MY" + n + run).with(
-				aCusdec("1").cancelling(number, "Sent twice: by our software"),
-				aCusdec("2").clientReference("my-" + n + run))
+				aCusdec("1").cancelling(numbers.get(0), "Sent twice: by our software"),
+				aCusdec("2").clientReference("my-" + n + run),
+				aCusdec("3").function("5").withHeader("RFF+ABT:" + numbers.get(1)))
 			.text().getBytes(StandardCharsets.UTF_8);
 
 		everyVariantOf(valid, InterchangeApi.EDIFACT, answer -> {
