@@ -40,8 +40,8 @@ record AnswerReport(Finding rejection, List<Result> results) {
 	 * @param number the declaration number, when accepted
 	 * @param declarationId the declaration, when accepted
 	 * @param status the consolidated status (GIS ZST), {@code REFUSED} when not accepted
-	 * @param act what a cancellation did (GIS ZRQ: {@code WITHDRAWN}, {@code CANCEL_APPLIED}), {@literal null} for a
-	 *     declaration
+	 * @param act what a cancellation or replacement did (GIS ZRQ: {@code WITHDRAWN}, {@code CANCEL_APPLIED},
+	 *     {@code AMENDED}), {@literal null} for a declaration
 	 */
 	record Result(String reference, Outcome outcome, String number, UUID declarationId, String status, String act,
 			List<Finding> findings) {

@@ -22,7 +22,10 @@ import io.singlewindow.declaration.BatchedDeclaration;
 record CusdecCancellation(String reference, String number, String reason, Map<String, String> sources,
 		List<FieldProblem> problems) {
 
-	/** The fields a cancellation is read into (the names the declaration module's refusals give them). */
+	/**
+	 * The fields a cancellation is read into (the names the declaration module's refusals give them); a replacement
+	 * keeps its function and number under the same names.
+	 */
 	static final String FUNCTION = "function";
 	static final String NUMBER = "number";
 	static final String REASON = "reason";

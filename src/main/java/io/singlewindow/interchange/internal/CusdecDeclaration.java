@@ -19,9 +19,8 @@ import io.singlewindow.declaration.BatchedDeclaration;
 final class CusdecDeclaration {
 
 	/**
-	 * The message functions (BGM 1225, UNCL 1225) the platform takes: an original declaration, and the cancellation of
-	 * one sent before ({@link CusdecCancellation}). A replacement (5) and the rest are refused: amending is
-	 * {@code PUT /api/v1/declarations/{id}}.
+	 * The message functions (BGM 1225, UNCL 1225) the platform takes: an original declaration, the cancellation of one
+	 * sent before ({@link CusdecCancellation}) and its replacement; the rest are refused.
 	 */
 	static final String ORIGINAL = "9";
 	static final String CANCELLATION = "1";
