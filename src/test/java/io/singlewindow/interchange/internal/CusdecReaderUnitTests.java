@@ -125,7 +125,14 @@ class CusdecReaderUnitTests {
 		assertThat(cancellation.problems()).isEmpty();
 		assertThat(cancellation.source("number")).startsWith("UNH+4/RFF ");
 		assertThat(cancellation.source("reason")).startsWith("UNH+4/FTX ");
-		assertThat(message.declaration().fields()).doesNotContainKeys("flow", "port", "items[0].hsCode");
+		assertThat(message.declaration().fields()).doesNotContainKeys("flow", "port", "items[0].hsCode",
+				"items[0].description", "items[1].description");
+
+		// A reason is the header's: an FTX+ACD among the goods the message repeats is none.
+		var inGoods = CusdecCancellation.of(read(anInterchange("IC1").with(aCusdec("7")
+			.cancelling("XM2026120300000001", null).after("CST+1+", "FTX+ACD+++not the reason")))
+			.messages().getFirst().declaration()).orElseThrow();
+		assertThat(inGoods.reason()).isNull();
 
 		var unnamed = CusdecCancellation.of(read(anInterchange("IC1").with(aCusdec("5").cancelling(null, "Sent twice")))
 			.messages().getFirst().declaration()).orElseThrow();
@@ -148,7 +155,8 @@ class CusdecReaderUnitTests {
 		assertThat(read.requests()).hasSize(1);
 		assertThat(message.declaration().problems()).isEmpty();
 		assertThat(message.declaration().fields()).containsEntry("number", "XM2026120300000001")
-			.containsEntry("version", "4").containsEntry("items[1].hsCode", "8471300000").containsEntry("flow", "IMPORT");
+			.containsEntry("version", "4").containsEntry("items[1].hsCode", "8471300000").containsEntry("flow", "IMPORT")
+			.containsEntry("items[0].description", "processors");
 		// In an original, RFF is read by the schema and not mapped.
 		assertThat(read(anInterchange("IC1").with(aCusdec("2").withHeader("RFF+ABT:XM2026120300000001"))).messages()
 			.getFirst().declaration().fields()).doesNotContainKeys("number", "function");
