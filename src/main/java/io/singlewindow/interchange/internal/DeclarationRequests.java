@@ -2,7 +2,6 @@ package io.singlewindow.interchange.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,11 +74,8 @@ class DeclarationRequests {
 				return new Answer(request.reference(), outcome.declarationId(), outcome.act().name(), List.of());
 			}
 			catch (Problem refused) {
-				refusals = refused.fieldProblems().isEmpty()
-						? List.of(refusal(refused.code(), request.source(CusdecCancellation.NUMBER),
-								refused.arguments()))
-						: refused.fieldProblems().stream()
-							.map(p -> refusal(p.code(), request.source(p.field()), p.arguments())).toList();
+				refusals = EdifactAnswer.Refusal.of(refused, request::source, request.source(CusdecCancellation.NUMBER),
+						messages);
 			}
 		}
 		else {
@@ -130,7 +126,6 @@ class DeclarationRequests {
 	}
 
 	private EdifactAnswer.Refusal refusal(String code, String source, Object[] arguments) {
-		return new EdifactAnswer.Refusal(code, source,
-				messages.getMessage("problem." + code, arguments, code, Locale.ENGLISH));
+		return EdifactAnswer.Refusal.of(code, source, arguments, messages);
 	}
 }

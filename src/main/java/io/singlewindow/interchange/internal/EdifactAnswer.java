@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import org.springframework.context.MessageSource;
 
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.FreeText;
+import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.ConsolidatedResponse;
 import io.singlewindow.declaration.ConsolidatedResponse.Notice;
 import io.singlewindow.declaration.DeclarationBatch;
@@ -64,8 +66,24 @@ final class EdifactAnswer {
 		static List<Refusal> of(DeclarationBatch.Entry entry, MessageSource messages) {
 			List<FieldProblem> problems = entry.problems().isEmpty()
 					? List.of(new FieldProblem(entry.source(), entry.code())) : entry.problems();
-			return problems.stream().map(p -> new Refusal(p.code(), p.field(),
-					messages.getMessage("problem." + p.code(), p.arguments(), p.code(), Locale.ENGLISH))).toList();
+			return problems.stream().map(p -> of(p.code(), p.field(), p.arguments(), messages)).toList();
+		}
+
+		/**
+		 * The refusal of a request about a declaration sent before (a cancellation, in either standard): each problem
+		 * of a field at the element that field was read from, any other at {@code named}, where the request named the
+		 * declaration.
+		 */
+		static List<Refusal> of(Problem refused, UnaryOperator<String> sourceOf, String named,
+				MessageSource messages) {
+			return refused.fieldProblems().isEmpty() ? List.of(of(refused.code(), named, refused.arguments(), messages))
+					: refused.fieldProblems().stream()
+						.map(p -> of(p.code(), sourceOf.apply(p.field()), p.arguments(), messages)).toList();
+		}
+
+		/** One problem at {@code source}, with the English text of its code. */
+		static Refusal of(String code, String source, Object[] arguments, MessageSource messages) {
+			return new Refusal(code, source, messages.getMessage("problem." + code, arguments, code, Locale.ENGLISH));
 		}
 	}
 

@@ -3,7 +3,6 @@ package io.singlewindow.interchange.internal;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -108,9 +107,9 @@ class XmlInterchanges {
 			outcome = cancellations.request(actor, request.number(), request.reason());
 		}
 		catch (Problem refused) {
-			List<EdifactAnswer.Refusal> problems = refused.fieldProblems().isEmpty()
-					? List.of(refusal(refused.code(), request.sources().get("number"), refused.arguments()))
-					: refusals(refused.fieldProblems(), request);
+			List<EdifactAnswer.Refusal> problems = EdifactAnswer.Refusal.of(refused,
+					field -> request.sources().getOrDefault(field, WcoDeclaration.ROOT), request.sources().get("number"),
+					messages);
 			return cancellationRefused(request, problems, now);
 		}
 		ConsolidatedResponse response = responses.find(actor, outcome.declarationId()).orElseThrow();
@@ -132,13 +131,8 @@ class XmlInterchanges {
 
 	/** Each problem at the element its field was read from (the declaration itself when none). */
 	private List<EdifactAnswer.Refusal> refusals(List<FieldProblem> problems, WcoDeclaration.Cancellation request) {
-		return problems.stream().map(p -> refusal(p.code(),
-				request.sources().getOrDefault(p.field(), WcoDeclaration.ROOT), p.arguments())).toList();
-	}
-
-	private EdifactAnswer.Refusal refusal(String code, String source, Object[] arguments) {
-		return new EdifactAnswer.Refusal(code, source,
-				messages.getMessage("problem." + code, arguments, code, Locale.ENGLISH));
+		return problems.stream().map(p -> EdifactAnswer.Refusal.of(p.code(),
+				request.sources().getOrDefault(p.field(), WcoDeclaration.ROOT), p.arguments(), messages)).toList();
 	}
 
 	/** A declaration's consolidated response as a WCO DM Response, whatever channel it came by. */
