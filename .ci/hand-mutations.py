@@ -77,6 +77,12 @@ M = {
  # a cancellation sent again is taken for a second application
  'CANCELLATION_NOT_REPEATED': lambda: sub('declaration/internal/CancellationRequests.java',
     'if (waiting != null && waiting.by().equals(actor.username()) && waiting.reason().equals(why)) {', 'if (false) {'),
+ # a CUSDEC message's document number is not its key: sent again in a new interchange, it is stored twice
+ 'DOCUMENT_NUMBER_IGNORED': lambda: sub('interchange/internal/Interchanges.java',
+    'return documentNumber != null && !documentNumber.isBlank() ? null', 'return false ? null'),
+ # a large interchange's declarations keyed by the interchange, not by their document numbers
+ 'BATCH_DOCUMENT_NUMBER_IGNORED': lambda: sub('interchange/internal/Interchanges.java',
+    'DeclarationBatches.Keys.OWN_REFERENCE_FIRST,', 'DeclarationBatches.Keys.UNDER_THE_BATCH,'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

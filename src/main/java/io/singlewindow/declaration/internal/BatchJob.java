@@ -342,7 +342,8 @@ class BatchJob {
 			return submitted(kept.result());
 		}
 		catch (Problem problem) {
-			Outcome refused = refusal(member.claim().declaration(), member.entry(), member.rowOf(), problem);
+			Outcome refused = refusal(member.claim().declaration(), member.entry(), member.rowOf(),
+					member.claim().key(), problem);
 			if (chunk.isRollbackOnly()) {
 				throw new WrittenThenRefused(member.claim(), refused);
 			}
@@ -351,7 +352,7 @@ class BatchJob {
 		catch (HeldSubmissions.WrittenThenFailed e) {
 			Claim claim = member.claim();
 			throw new WrittenThenRefused(claim, e.refusal()
-				.map(p -> refusal(claim.declaration(), member.entry(), member.rowOf(), p))
+				.map(p -> refusal(claim.declaration(), member.entry(), member.rowOf(), claim.key(), p))
 				.orElseGet(() -> failed(claim, e.getCause())));
 		}
 	}
@@ -370,7 +371,7 @@ class BatchJob {
 			return submitted(kept.result());
 		}
 		catch (Problem problem) {
-			return refusal(d, member.entry(), member.rowOf(), problem);
+			return refusal(d, member.entry(), member.rowOf(), claim.key(), problem);
 		}
 		catch (RuntimeException e) {
 			return failed(claim, e);
@@ -584,13 +585,21 @@ class BatchJob {
 					List.of());
 		}
 		catch (Problem problem) {
-			return refusal(d, entry, rowOf, problem);
+			return refusal(d, entry, rowOf, key, problem);
 		}
 	}
 
-	/** A refusal named where the declaration was read: its cells, segments or elements, else the declaration. */
+	/**
+	 * A refusal named where the declaration was read: its cells, segments or elements, else the declaration. One
+	 * submitted under its own client reference ({@code key} null: a CUSDEC message's document number) and refused
+	 * because that reference holds other content is named at the reference, which is what the sender must change.
+	 */
 	private static Outcome refusal(BatchedDeclaration d, DeclarationWorkbooks.Entry entry, List<Integer> rowOf,
-			Problem problem) {
+			String key, Problem problem) {
+		if (problem.fieldProblems().isEmpty() && key == null && "IDEMPOTENCY_KEY_REUSED".equals(problem.code())) {
+			return refused(problem.code(), entry.onCells(
+					List.of(new FieldProblem("clientReference", problem.code(), problem.arguments())), rowOf));
+		}
 		return refused(problem.code(), problem.fieldProblems().isEmpty()
 				? List.of(new FieldProblem(d.source(), problem.code(), problem.arguments()))
 				: entry.onCells(problem.fieldProblems(), rowOf));

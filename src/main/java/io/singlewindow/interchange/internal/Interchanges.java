@@ -13,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.singlewindow.declaration.BatchedDeclaration;
 import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.declaration.DeclarationBatches;
 import io.singlewindow.declaration.DeclarationResponses;
@@ -117,7 +118,8 @@ class Interchanges {
 			// platform numbers a declaration only once it is submitted), are acted on now and answered with every poll,
 			// and its replacements refused: amending each costs a submission, more than a client should wait for.
 			List<DeclarationRequests.Answer> done = about.stream().map(m -> requests.act(actor, m, false)).toList();
-			var acceptance = batches.accept(actor, CHANNEL, key(envelope), PackedMessages.declarations(readable));
+			var acceptance = batches.accept(actor, CHANNEL, key(envelope), DeclarationBatches.Keys.OWN_REFERENCE_FIRST,
+					PackedMessages.declarations(readable));
 			store(actor, id, read, document(read, done), acceptance.batchId(), null, now);
 			log.info("event=interchange_accepted interchange={} batch={} sender={} reference={} messages={} refused={}"
 					+ " requests={}", id, acceptance.batchId(), envelope.sender(), envelope.controlReference(),
@@ -139,7 +141,7 @@ class Interchanges {
 				respond(actor, answer, List.of(message), List.of(one), now);
 				continue;
 			}
-			DeclarationBatch.Entry entry = batches.submitNow(actor, key(envelope) + "/" + message.reference(),
+			DeclarationBatch.Entry entry = batches.submitNow(actor, key(envelope, message.declaration()),
 					message.declaration());
 			respond(actor, answer, message, entry, now);
 		}
@@ -235,9 +237,25 @@ class Interchanges {
 		return value == null ? null : value.replace('\u0000', '\uFFFD');
 	}
 
-	/** The key the interchange's declarations are submitted under: its sender and control reference. */
+	/**
+	 * The key the interchange is stored under as a batch, and its declarations' when they have no document number:
+	 * its sender and control reference.
+	 */
 	private static String key(Envelope envelope) {
 		return "edifact:" + envelope.sender() + ":" + envelope.controlReference();
+	}
+
+	/**
+	 * The key a declaration answered at once is submitted under: {@literal null} for its document number (BGM 1004),
+	 * the trader's reference for it as a WCO DM declaration's LRN is, so that one sent again in a new interchange (EDI
+	 * software that got no answer resends under a new control reference) is the same declaration; else its place
+	 * ({@code key/message reference}), as the batch job keys the declarations of a large interchange
+	 * ({@link DeclarationBatches.Keys#OWN_REFERENCE_FIRST}).
+	 */
+	private static String key(Envelope envelope, BatchedDeclaration declaration) {
+		String documentNumber = declaration.fields().get("clientReference");
+		return documentNumber != null && !documentNumber.isBlank() ? null
+				: key(envelope) + "/" + declaration.reference();
 	}
 
 	private record Stored(UUID id, String hash) {

@@ -2,12 +2,43 @@ package io.singlewindow.declaration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 import io.singlewindow.core.InputLimits;
+import io.singlewindow.declaration.BatchedDeclaration;
+import io.singlewindow.declaration.DeclarationBatches.Keys;
 
-/** The key each declaration of a keyed batch is submitted under. */
+/** The key each declaration of a batch is submitted under. */
 class IdempotencyKeysUnitTests {
+
+	@Test
+	void aBatchsDeclarationIsKeyedByTheBatchUnlessItsOwnReferenceComesFirst() {
+		UUID batch = UUID.fromString("00000000-0000-0000-0000-000000000001");
+		var referenced = declaration("DOC-1");
+		var unreferenced = declaration(" ");
+
+		// A workbook sent with a key: its rows under it, whatever references they carry.
+		assertThat(BatchSubmissions.submissionKey(batch, 1, "wb", Keys.UNDER_THE_BATCH, referenced))
+			.isEqualTo("wb/1");
+		// An interchange: a message's document number is its key (null: the submission takes its reference), else
+		// its place in the interchange.
+		var ownFirst = Keys.OWN_REFERENCE_FIRST;
+		assertThat(BatchSubmissions.submissionKey(batch, 1, "edifact:S:1", ownFirst, referenced)).isNull();
+		assertThat(BatchSubmissions.submissionKey(batch, 2, "edifact:S:1", ownFirst, unreferenced))
+			.isEqualTo("edifact:S:1/1");
+		// No key at all: its own reference, else one derived from the batch and its position.
+		assertThat(BatchSubmissions.submissionKey(batch, 3, null, ownFirst, referenced)).isNull();
+		assertThat(BatchSubmissions.submissionKey(batch, 3, null, Keys.UNDER_THE_BATCH, unreferenced))
+			.isEqualTo("batch:" + batch + "/3");
+	}
+
+	private static BatchedDeclaration declaration(String clientReference) {
+		return new BatchedDeclaration("1", "UNH+1", Map.of("clientReference", clientReference), Map.of(), List.of());
+	}
 
 	@Test
 	void aKeyWithinTheLimitIsKeptAsItIs() {

@@ -120,7 +120,9 @@ final class CusdecFixtures {
 
 		Message(String reference) {
 			this.reference = reference;
-			this.clientReference = "edi-" + reference;
+			// BGM 1004 is the declaration's idempotency key under its declarant: each message a test builds is a
+			// declaration of its own unless the test gives two the same document number.
+			this.clientReference = "edi-" + reference + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 		}
 
 		/** BGM 1225, the message function: 9 (original) unless a test says otherwise. */
@@ -165,6 +167,12 @@ final class CusdecFixtures {
 
 		Message clientReference(String reference) {
 			this.clientReference = reference;
+			return this;
+		}
+
+		/** BGM without a document number (1004), as some EDI software sends it. */
+		Message withoutDocumentNumber() {
+			this.clientReference = "";
 			return this;
 		}
 

@@ -377,6 +377,57 @@ class InterchangeIntegrationTests {
 		assertThat(declarations()).isEqualTo(before);
 	}
 
+	/**
+	 * Before 2026-12-04 a declaration was keyed by its interchange and message reference, so EDI software that got no
+	 * answer and sent the declaration again under a new control reference stored it twice, and the trader's document
+	 * number (BGM 1004) was read and lost.
+	 */
+	@Test
+	void aDeclarationSentAgainInANewInterchangeIsAnsweredWithTheFirstUnderItsDocumentNumber() throws Exception {
+		String run = run();
+		var message = aCusdec("1").clientReference("DOC/" + run);
+		EdifactReadBack first = EdifactReadBack.read(send(anInterchange("IC" + run).with(message), status().isOk())
+			.getResponse().getContentAsByteArray());
+		String id = first.all("RFF").stream().filter(r -> r.startsWith("RFF+ZID:")).findFirst().orElseThrow()
+			.substring(8);
+		long before = declarations();
+
+		EdifactReadBack again = EdifactReadBack.read(send(anInterchange("ID" + run).with(message), status().isOk())
+			.getResponse().getContentAsByteArray());
+		assertThat(again.errors).isEmpty();
+		assertThat(again.all("RFF")).contains("RFF+ZID:" + id);
+		assertThat(again.all("BGM")).isEqualTo(first.all("BGM"));
+		assertThat(declarations()).isEqualTo(before);
+		String declaration = declaration(uuid(id).toString());
+		assertThat(JsonPath.<String>read(declaration, "$.clientReference")).isEqualTo("DOC/" + run);
+
+		// The same document number for other goods is another declaration under a number already used: refused at it.
+		EdifactReadBack other = EdifactReadBack.read(send(anInterchange("IE" + run).with(aCusdec("1")
+			.clientReference("DOC/" + run).consignee("Another consignee")), status().isOk()).getResponse()
+			.getContentAsByteArray());
+		assertThat(other.errors).isEmpty();
+		assertThat(other.all("BGM")).containsExactly("BGM+962+1+27");
+		assertThat(other.all("ERC")).containsExactly("ERC+IDEMPOTENCY_KEY_REUSED");
+		assertThat(other.all("ERP")).singleElement().asString().startsWith("ERP+1+BGM:2");
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	/** A message without a document number is keyed by where it came: its sender, interchange and message. */
+	@Test
+	void aDeclarationWithoutDocumentNumberIsKeyedByItsInterchangeAndMessage() throws Exception {
+		String run = run();
+		var message = aCusdec("7").withoutDocumentNumber();
+		String id = EdifactReadBack.read(send(anInterchange("IC" + run).with(message), status().isOk()).getResponse()
+			.getContentAsByteArray()).all("RFF").stream().filter(r -> r.startsWith("RFF+ZID:")).findFirst()
+			.orElseThrow().substring(8);
+		assertThat(JsonPath.<String>read(declaration(uuid(id).toString()), "$.clientReference"))
+			.isEqualTo("edifact:BROKERSOFT:IC" + run + "/7");
+		long before = declarations();
+
+		send(anInterchange("ID" + run).with(message), status().isOk());
+		assertThat(declarations()).as("nothing says it is the same declaration").isEqualTo(before + 1);
+	}
+
 	@Test
 	void syntaxThreeAndLatinOneWithoutUnaOnOneLineAreRead() throws Exception {
 		String run = run();
@@ -415,21 +466,39 @@ class InterchangeIntegrationTests {
 		assertThat(received.all("UCI")).containsExactly("UCI+IC" + run + "+BROKERSOFT:ZZZ+SINGLEWINDOW+8");
 		assertThat(received.all("GIS")).containsExactly("GIS+ZST:::WITHDRAWN", "GIS+ZRQ:::WITHDRAWN");
 
-		EdifactReadBack read = null;
-		for (int attempt = 0; attempt < 120; attempt++) {
-			var poll = mvc.perform(get(location).header("Authorization", TRADER)).andExpect(status().isOk())
-				.andReturn();
-			read = EdifactReadBack.read(poll.getResponse().getContentAsByteArray());
-			if (poll.getResponse().getHeader("Retry-After") == null) {
-				break;
-			}
-			Thread.sleep(500);
-		}
+		EdifactReadBack read = finalAnswer(location);
 		assertThat(read.errors).isEmpty();
 		assertThat(read.all("UCI")).singleElement().asString().endsWith("+7");
 		assertThat(read.all("BGM")).hasSize(Interchanges.SYNCHRONOUS_UP_TO + 2).allMatch(b -> b.endsWith("+29"));
 		assertThat(read.all("GIS")).containsOnlyOnce("GIS+ZRQ:::WITHDRAWN");
 		assertThat(read.all("RFF")).contains("RFF+ACW:X");
+	}
+
+	/**
+	 * A batch's declarations are keyed by their document numbers as the ones answered at once are: one sent before (the
+	 * software resends what it got no answer for with new ones) is answered with the declaration stored then.
+	 */
+	@Test
+	void aLargeInterchangesDeclarationsAreKeyedByTheirDocumentNumbers() throws Exception {
+		String run = run();
+		var sentBefore = aCusdec("1").clientReference("batch-" + run + "-1");
+		String earlier = EdifactReadBack.read(send(anInterchange("IC" + run).with(sentBefore), status().isOk())
+			.getResponse().getContentAsByteArray()).all("RFF").stream().filter(r -> r.startsWith("RFF+ZID:"))
+			.findFirst().orElseThrow().substring(8);
+		long before = declarations();
+		var interchange = anInterchange("ID" + run).with(sentBefore);
+		for (int i = 2; i <= Interchanges.SYNCHRONOUS_UP_TO + 1; i++) {
+			interchange.with(aCusdec(String.valueOf(i)).clientReference("batch-" + run + "-" + i));
+		}
+
+		String location = send(interchange, status().isAccepted()).getResponse().getHeader("Location");
+		EdifactReadBack read = finalAnswer(location);
+		assertThat(read.errors).isEmpty();
+		assertThat(read.all("BGM")).hasSize(Interchanges.SYNCHRONOUS_UP_TO + 1).allMatch(b -> b.endsWith("+29"));
+		assertThat(read.all("RFF")).containsOnlyOnce("RFF+ZID:" + earlier);
+		assertThat(declarations()).isEqualTo(before + Interchanges.SYNCHRONOUS_UP_TO);
+		assertThat(jdbc.sql("SELECT count(*) FROM declaration WHERE client_reference LIKE ?")
+			.param("batch-" + run + "-%").query(Long.class).single()).isEqualTo(Interchanges.SYNCHRONOUS_UP_TO + 1);
 	}
 
 	@Test
@@ -468,6 +537,21 @@ class InterchangeIntegrationTests {
 			.header("Authorization", "Bearer sw-demo-officer." + agency.toLowerCase())
 			.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"REJECT\",\"reason\":\"not today\"}"))
 			.andExpect(status().isOk());
+	}
+
+	/** The answer of a large interchange at its address once the batch job has answered every message. */
+	private EdifactReadBack finalAnswer(String location) throws Exception {
+		EdifactReadBack read = null;
+		for (int attempt = 0; attempt < 120; attempt++) {
+			var poll = mvc.perform(get(location).header("Authorization", TRADER)).andExpect(status().isOk())
+				.andReturn();
+			read = EdifactReadBack.read(poll.getResponse().getContentAsByteArray());
+			if (poll.getResponse().getHeader("Retry-After") == null) {
+				return read;
+			}
+			Thread.sleep(500);
+		}
+		return read;
 	}
 
 	private EdifactReadBack cusres(UUID id) throws Exception {
