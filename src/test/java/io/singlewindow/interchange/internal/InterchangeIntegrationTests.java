@@ -412,6 +412,31 @@ class InterchangeIntegrationTests {
 		assertThat(declarations()).isEqualTo(before);
 	}
 
+	/** A document number is a key now, stored and looked up: what no person types is refused at it, not a 500. */
+	@Test
+	void aHostileDocumentNumberIsRefusedAtItOrKeptAsTextAndNeverFailsTheInterchange() throws Exception {
+		String run = run();
+		for (String number : List.of("PO\u0000" + run, "PO\u0007" + run, "PO\u009B" + run)) {
+			long before = declarations();
+			EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run())
+				.with(aCusdec("1").clientReference(number)), status().isOk()).getResponse().getContentAsByteArray());
+			assertThat(read.errors).as(number).isEmpty();
+			assertThat(declarations()).as(number).isEqualTo(before);
+			// Refused at BGM: for its content (CUSRES), or by the repertoire's check (CONTRL).
+			assertThat(read.all("ERP").isEmpty() ? read.all("UCS") : read.all("ERP")).as(number).isNotEmpty()
+				.allMatch(at -> at.equals("ERP+1+BGM:2") || at.startsWith("UCS+2"));
+		}
+		for (String number : List.of("'; DROP TABLE d; --" + run, "订单" + run, "x".repeat(27) + run)) {
+			String escaped = number.replace("?", "??").replace("+", "?+").replace(":", "?:").replace("'", "?'");
+			EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run())
+				.with(aCusdec("1").clientReference(escaped)), status().isOk()).getResponse().getContentAsByteArray());
+			assertThat(read.all("BGM")).as(number).singleElement().asString().endsWith("+29");
+			String id = read.all("RFF").stream().filter(r -> r.startsWith("RFF+ZID:")).findFirst().orElseThrow()
+				.substring(8);
+			assertThat(JsonPath.<String>read(declaration(uuid(id).toString()), "$.clientReference")).isEqualTo(number);
+		}
+	}
+
 	/** A message without a document number is keyed by where it came: its sender, interchange and message. */
 	@Test
 	void aDeclarationWithoutDocumentNumberIsKeyedByItsInterchangeAndMessage() throws Exception {
