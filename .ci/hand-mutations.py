@@ -83,6 +83,9 @@ M = {
  # a large interchange's declarations keyed by the interchange, not by their document numbers
  'BATCH_DOCUMENT_NUMBER_IGNORED': lambda: sub('interchange/internal/Interchanges.java',
     'DeclarationBatches.Keys.OWN_REFERENCE_FIRST,', 'DeclarationBatches.Keys.UNDER_THE_BATCH,'),
+ # an amendment sent again makes another version (or is refused for the version it was made from)
+ 'AMENDMENT_NOT_REPEATED': lambda: sub('declaration/internal/Declarations.java',
+    'if (draft.unreadable().isEmpty() && amendment.equals(rows.lastAmendment(id))) {', 'if (false) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

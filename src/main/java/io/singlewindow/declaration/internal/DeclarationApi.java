@@ -395,7 +395,9 @@ class DeclarationApi {
 	@Operation(summary = "Amend a declaration under review or queried",
 			description = "Validated like a submission; only the agencies whose lines changed decide again. "
 					+ "409 DECLARATION_NOT_AMENDABLE once rejected, cleared or released; with version, 409 "
-					+ "DECLARATION_CHANGED when it changed since the caller read that version.")
+					+ "DECLARATION_CHANGED when it changed since the caller read that version. The last amendment "
+					+ "sent again (the same body, with the version it was made from or none) is answered as the "
+					+ "first time: the declaration as it is, no new version.")
 	DeclarationView amend(@PathVariable UUID id, @RequestBody DeclarationRequest request) {
 		Actor actor = currentActor.get();
 		return visible(actor, declarations.amend(actor, id, request));
@@ -481,7 +483,9 @@ class DeclarationApi {
 					+ "timeline until customs cancels the declaration (POST …/cancellation) or refuses it (POST "
 					+ "…/cancellation-application/refusal). 409 DECLARATION_NOT_CANCELLABLE unless cleared or released "
 					+ "(before, withdraw it), CANCELLATION_ALREADY_APPLIED while one waits; with version, 409 "
-					+ "DECLARATION_CHANGED when it changed since the caller read that version.")
+					+ "DECLARATION_CHANGED when it changed since the caller read that version. The last amendment "
+					+ "sent again (the same body, with the version it was made from or none) is answered as the "
+					+ "first time: the declaration as it is, no new version.")
 	DeclarationView applyForCancellation(@PathVariable UUID id, @RequestBody CancellationApplication application) {
 		Actor actor = currentActor.get();
 		return visible(actor, declarations.applyForCancellation(actor, id, application.reason(), application.version()));

@@ -123,18 +123,29 @@ class DeclarationRows {
 	}
 
 	/** An amendment replaces what was declared: the header's values, and its lines and routes (written afresh). */
-	void replaceDeclared(UUID id, ValidDeclaration d) {
+	/** What the declarant's last amendment declared ({@code amendment} of {@link #replaceDeclared}); null for none. */
+	String lastAmendment(UUID id) {
+		return jdbc.sql("SELECT last_amendment_hash FROM declaration WHERE id = ?").param(id).query(String.class)
+			.optional().orElse(null);
+	}
+
+	/**
+	 * Replaces what a declaration declares by an amendment's {@code d}; {@code amendment} is the amendment's digest,
+	 * kept to know it when it is sent again.
+	 */
+	void replaceDeclared(UUID id, ValidDeclaration d, String amendment) {
 		jdbc.sql("DELETE FROM declaration_route WHERE declaration_id = ?").param(id).update();
 		jdbc.sql("DELETE FROM declaration_item WHERE declaration_id = ?").param(id).update();
 		jdbc.sql("""
 				UPDATE declaration SET flow = ?, trade_mode = ?, transport_mode = ?, port = ?, origin_country = ?,
 				    destination_country = ?, trading_country = ?, currency = ?, incoterm = ?, freight = ?,
-				    insurance = ?, packages = ?, gross_weight = ?, net_weight = ?, consignor = ?, consignee = ?
+				    insurance = ?, packages = ?, gross_weight = ?, net_weight = ?, consignor = ?, consignee = ?,
+				    last_amendment_hash = ?
 				WHERE id = ?""")
 			.params(d.flow().name(), d.tradeMode(), d.transportMode(), d.port().value(), d.originCountry().value(),
 					d.destinationCountry().value(), d.tradingCountry().value(), d.currency().value(), d.incoterm(),
 					d.freight(), d.insurance(), d.packages(), d.grossWeight(), d.netWeight(), d.consignor(),
-					d.consignee(), id)
+					d.consignee(), amendment, id)
 			.update();
 	}
 

@@ -354,6 +354,14 @@ class Declarations {
 		if (!locked.status().amendable()) {
 			throw notAmendable(locked.number(), locked.status());
 		}
+		String amendment = sha256(request.withDeclarantAndReference(declarant.value(), null).fingerprint());
+		if (draft.unreadable().isEmpty() && amendment.equals(rows.lastAmendment(id))) {
+			// The amendment made last, sent again by a client that got no answer (with the version it was made from,
+			// or none): it declares what the declaration already declares, so it is answered as the first time, and
+			// makes no new version, re-assessment or timeline entry. Any other amendment goes on to the checks below.
+			log.info("event=declaration_amendment_repeated number={}", locked.number());
+			return store.find(id).orElseThrow();
+		}
 		if (request.version() != null && request.version() != locked.version()) {
 			// Someone (an officer's decision, another amendment) changed it since the caller read it.
 			throw Problem.conflict("DECLARATION_CHANGED", locked.number(), request.version(), locked.version());
@@ -365,7 +373,7 @@ class Declarations {
 		Instant now = time.now();
 		Map<String, DeclarationRows.PreviousTask> previous = rows.previousTasks(id);
 		permits.restore(id);
-		rows.replaceDeclared(id, d);
+		rows.replaceDeclared(id, d, amendment);
 		locked.amended(actor.username(), now);
 		DeclarationStatus status = process(locked, d, today, now, previous);
 		log.info("event=declaration_amended number={} status={}", locked.number(), status);

@@ -208,6 +208,43 @@ class SingleWindowFlowIntegrationTests {
 			.as("the first amendment stands").isEqualByComparingTo("2");
 	}
 
+	/**
+	 * Before 2026-12-04 an amendment sent again by a client that got no answer made another version (the same goods
+	 * declared twice over on the timeline, a printed response superseded), or, sent with the version it was made
+	 * from, was refused DECLARATION_CHANGED although it had been made.
+	 */
+	@Test
+	void anAmendmentSentAgainIsAnsweredAsTheFirstTimeAndMakesNoNewVersion() throws Exception {
+		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(created, "$.id");
+		int read = JsonPath.read(created, "$.version");
+		String amendment = withVersion(chipDeclaration(null, "2"), read);
+
+		String first = body(mvc.perform(put("/api/v1/declarations/{id}", id)
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content(amendment)).andExpect(status().isOk()).andReturn());
+		int made = JsonPath.read(first, "$.version");
+		assertThat(made).isGreaterThan(read);
+
+		for (String again : List.of(amendment, chipDeclaration(null, "2"))) {
+			String answer = body(mvc.perform(put("/api/v1/declarations/{id}", id)
+				.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+				.content(again)).andExpect(status().isOk()).andReturn());
+			assertThat(JsonPath.<Integer>read(answer, "$.version")).isEqualTo(made);
+			assertThat(JsonPath.<String>read(answer, "$.status")).isEqualTo(JsonPath.read(first, "$.status"));
+		}
+		assertThat(JsonPath.<List<String>>read(view("trader.chip", id), "$.timeline[?(@.event == 'AMENDED')].event"))
+			.hasSize(1);
+		// Only the same amendment: another one from the same stale reading is still refused, and nobody else's repeat
+		// is answered.
+		mvc.perform(put("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(withVersion(chipDeclaration(null, "3"), read)))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_CHANGED"));
+		mvc.perform(put("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-trader.coffee")
+			.contentType(MediaType.APPLICATION_JSON).content(amendment)).andExpect(status().isForbidden());
+	}
+
 	@Test
 	void theDeclarantWithdrawsADeclarationUnderReviewAndItsPermitQuotaComesBack() throws Exception {
 		HeldPermit before = ail();

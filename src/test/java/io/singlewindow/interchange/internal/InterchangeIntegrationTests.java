@@ -223,6 +223,17 @@ class InterchangeIntegrationTests {
 			.containsExactly("trader.chip");
 		assertThat(declarations()).isEqualTo(before);
 
+		// Sent again in a new interchange (its software got no answer): answered as the first time, no new version.
+		EdifactReadBack again = EdifactReadBack.read(send(anInterchange("IC" + run + "S").with(
+				aCusdec("1").consignee("Xiamen Chip Trading Co").function("5").withHeader("RFF+ABT:" + number)
+					.withHeader("RFF+ZVN:" + version)),
+				status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(again.all("GIS")).isEqualTo(read.all("GIS"));
+		assertThat(again.all("RFF")).contains("RFF+ZVN:" + JsonPath.read(amended, "$.version"));
+		assertThat(JsonPath.<Integer>read(declaration(id), "$.version")).isEqualTo(JsonPath.read(amended, "$.version"));
+		assertThat(JsonPath.<List<String>>read(declaration(id), "$.timeline[?(@.event == 'AMENDED')].actor"))
+			.containsExactly("trader.chip");
+
 		// The version it read is no longer the declaration's: refused at RFF+ABT, nothing changed.
 		assertRequestRefused(aCusdec("1").consignee("Someone else").function("5").withHeader("RFF+ABT:" + number)
 			.withHeader("RFF+ZVN:" + version), "DECLARATION_CHANGED", "ERP+1+RFF:");
