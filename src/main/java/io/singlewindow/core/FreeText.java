@@ -2,8 +2,9 @@ package io.singlewindow.core;
 
 /**
  * Text a person types: names, descriptions, reasons. Refuses what no person types and PostgreSQL cannot store (NUL,
- * other control characters, lone surrogates) instead of silently stripping it, and anything longer than the field's
- * limit (see {@link InputLimits}). Leading and trailing blanks are removed.
+ * other control characters, lone surrogates; in one line also what reorders its display) instead of silently
+ * stripping it, and anything longer than the field's limit (see {@link InputLimits}). Leading and trailing blanks are
+ * removed.
  */
 public final class FreeText {
 
@@ -76,10 +77,24 @@ public final class FreeText {
 		return text.isEmpty() ? null : text;
 	}
 
+	/**
+	 * The embeddings, overrides and isolates of the bidirectional algorithm: in a name, a reference or a file name they
+	 * make the text show in another order than it is stored ({@code invoice\u202Efdp.exe} reads {@code invoiceexe.pdf}).
+	 * Nobody types them in one line; right-to-left names need none (the algorithm orders them), and the marks
+	 * (U+200E, U+200F), which move no other character, stay allowed. A paragraph pasted from right-to-left text may
+	 * carry them and keeps them.
+	 */
+	private static boolean reordersDisplay(char c) {
+		return c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
+	}
+
 	private static int forbidden(String raw, boolean multiLine) {
 		for (int i = 0; i < raw.length(); i++) {
 			char c = raw.charAt(i);
 			if (Character.isISOControl(c) && !(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
+				return i;
+			}
+			if (!multiLine && reordersDisplay(c)) {
 				return i;
 			}
 			if (Character.isHighSurrogate(c)) {

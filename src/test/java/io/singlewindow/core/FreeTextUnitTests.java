@@ -19,6 +19,22 @@ class FreeTextUnitTests {
 		assertThat(refused.value()).isEqualTo(4);
 	}
 
+	/**
+	 * The embeddings, overrides and isolates of the bidirectional algorithm (U+202A–U+202E, U+2066–U+2069) make a name,
+	 * a reference or a file name show in another order than it is stored: "invoice\u202Efdp.exe" reads "invoiceexe.pdf".
+	 * Nobody types them in one line; a paragraph pasted from right-to-left text may carry them, and keeps them.
+	 */
+	@ParameterizedTest(name = "refuses U+{0} in a line")
+	@ValueSource(ints = { 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069 })
+	void aOneLineTextRefusesWhatReordersItsDisplay(int bidi) {
+		InvalidValue refused = catchThrowableOfType(InvalidValue.class,
+				() -> FreeText.line("PO-" + (char) bidi + "4321", 100));
+
+		assertThat(refused.code()).isEqualTo("CONTROL_CHARACTER");
+		assertThat(refused.value()).isEqualTo(4);
+		assertThat(FreeText.paragraph("PO-" + (char) bidi + "4321", 100)).hasSize(8);
+	}
+
 	@Test
 	void aParagraphMayBreakLinesAOneLineTextMayNot() {
 		assertThat(FreeText.paragraph("line one\n\tline two", 100)).isEqualTo("line one\n\tline two");

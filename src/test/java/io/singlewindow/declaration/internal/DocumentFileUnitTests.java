@@ -53,6 +53,8 @@ class DocumentFileUnitTests {
 	void aNameWithAControlCharacterOrLongerThanTwoHundredCharactersIsRefused() {
 		refused(() -> DocumentFile.read("in\u0007voice.pdf", PDF), "CONTROL_CHARACTER");
 		refused(() -> DocumentFile.read("line\nbreak.pdf", PDF), "CONTROL_CHARACTER");
+		// A right-to-left override shows "invoice\u202Efdp.exe" as "invoiceexe.pdf" to the officer who opens it.
+		refused(() -> DocumentFile.read("invoice\u202Efdp.exe", PDF), "CONTROL_CHARACTER");
 		refused(() -> DocumentFile.read("a".repeat(197) + ".pdf", PDF), "SIZE");
 		assertThat(DocumentFile.read("a".repeat(196) + ".pdf", PDF).fileName()).hasSize(200);
 	}
