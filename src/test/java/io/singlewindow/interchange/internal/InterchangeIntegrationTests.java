@@ -427,7 +427,7 @@ class InterchangeIntegrationTests {
 	@Test
 	void aHostileDocumentNumberIsRefusedAtItOrKeptAsTextAndNeverFailsTheInterchange() throws Exception {
 		String run = run();
-		for (String number : List.of("PO\u0000" + run, "PO\u0007" + run, "PO\u009B" + run)) {
+		for (String number : List.of("PO\u0000" + run, "PO\u0007" + run, "PO\u009B" + run, "PO\u202E" + run)) {
 			long before = declarations();
 			EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run())
 				.with(aCusdec("1").clientReference(number)), status().isOk()).getResponse().getContentAsByteArray());
