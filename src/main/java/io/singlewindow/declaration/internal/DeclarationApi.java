@@ -483,9 +483,7 @@ class DeclarationApi {
 					+ "timeline until customs cancels the declaration (POST …/cancellation) or refuses it (POST "
 					+ "…/cancellation-application/refusal). 409 DECLARATION_NOT_CANCELLABLE unless cleared or released "
 					+ "(before, withdraw it), CANCELLATION_ALREADY_APPLIED while one waits; with version, 409 "
-					+ "DECLARATION_CHANGED when it changed since the caller read that version. The last amendment "
-					+ "sent again (the same body, with the version it was made from or none) is answered as the "
-					+ "first time: the declaration as it is, no new version.")
+					+ "DECLARATION_CHANGED when it changed since the caller read that version.")
 	DeclarationView applyForCancellation(@PathVariable UUID id, @RequestBody CancellationApplication application) {
 		Actor actor = currentActor.get();
 		return visible(actor, declarations.applyForCancellation(actor, id, application.reason(), application.version()));

@@ -122,7 +122,6 @@ class DeclarationRows {
 		return pending != null && !pending.headers().isEmpty();
 	}
 
-	/** An amendment replaces what was declared: the header's values, and its lines and routes (written afresh). */
 	/** What the declarant's last amendment declared ({@code amendment} of {@link #replaceDeclared}); null for none. */
 	String lastAmendment(UUID id) {
 		return jdbc.sql("SELECT last_amendment_hash FROM declaration WHERE id = ?").param(id).query(String.class)
@@ -130,8 +129,8 @@ class DeclarationRows {
 	}
 
 	/**
-	 * Replaces what a declaration declares by an amendment's {@code d}; {@code amendment} is the amendment's digest,
-	 * kept to know it when it is sent again.
+	 * An amendment replaces what was declared: the header's values, and its lines and routes (written afresh).
+	 * {@code amendment} is the amendment's digest, kept to know it when it is sent again.
 	 */
 	void replaceDeclared(UUID id, ValidDeclaration d, String amendment) {
 		jdbc.sql("DELETE FROM declaration_route WHERE declaration_id = ?").param(id).update();

@@ -209,7 +209,7 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	/**
-	 * Before 2026-12-04 an amendment sent again by a client that got no answer made another version (the same goods
+	 * Until 2026-12-03 an amendment sent again by a client that got no answer made another version (the same goods
 	 * declared twice over on the timeline, a printed response superseded), or, sent with the version it was made
 	 * from, was refused DECLARATION_CHANGED although it had been made.
 	 */

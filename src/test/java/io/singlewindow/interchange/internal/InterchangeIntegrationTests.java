@@ -389,7 +389,7 @@ class InterchangeIntegrationTests {
 	}
 
 	/**
-	 * Before 2026-12-04 a declaration was keyed by its interchange and message reference, so EDI software that got no
+	 * Until 2026-12-03 a declaration was keyed by its interchange and message reference, so EDI software that got no
 	 * answer and sent the declaration again under a new control reference stored it twice, and the trader's document
 	 * number (BGM 1004) was read and lost.
 	 */
