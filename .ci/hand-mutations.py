@@ -80,9 +80,9 @@ M = {
  # a CUSDEC message's document number is not its key: sent again in a new interchange, it is stored twice
  'DOCUMENT_NUMBER_IGNORED': lambda: sub('interchange/internal/Interchanges.java',
     'return documentNumber != null && !documentNumber.isBlank() ? null', 'return false ? null'),
- # a large interchange's declarations keyed by the interchange, not by their document numbers
- 'BATCH_DOCUMENT_NUMBER_IGNORED': lambda: sub('interchange/internal/Interchanges.java',
-    'DeclarationBatches.Keys.OWN_REFERENCE_FIRST,', 'DeclarationBatches.Keys.UNDER_THE_BATCH,'),
+ # a batch's or workbook's declarations keyed by the batch, not by their own client references
+ 'BATCH_OWN_REFERENCE_IGNORED': lambda: sub('declaration/internal/IdempotencyKeys.java',
+    'return clientReference != null && !clientReference.isBlank() ? null : orElse;', 'return orElse;'),
  # an amendment sent again makes another version (or is refused for the version it was made from)
  'AMENDMENT_NOT_REPEATED': lambda: sub('declaration/internal/Declarations.java',
     'if (draft.unreadable().isEmpty() && amendment.equals(rows.lastAmendment(id))) {', 'if (false) {'),

@@ -15,35 +15,16 @@ import io.singlewindow.identity.Actor;
 public interface DeclarationBatches {
 
 	/**
-	 * Accepts a batch from {@code actor}. With an {@code idempotencyKey}, each declaration is submitted under
-	 * {@code key/reference}, and the same key with the same declarations answers the batch accepted the first time.
+	 * Accepts a batch from {@code actor}. Each declaration is submitted under its own {@code clientReference} when it
+	 * has one (a workbook row's client reference, a CUSDEC message's document number: sent again in another batch, it
+	 * is the same declaration), else under {@code key/reference}; the same key with the same declarations answers the
+	 * batch accepted the first time.
 	 *
 	 * @param channel how it arrived, e.g. {@code WORKBOOK}
 	 * @throws io.singlewindow.core.Problem 403 {@code ROLE_REQUIRED} unless a trader or broker; 409
 	 *     {@code IDEMPOTENCY_KEY_REUSED} for the same key with other declarations
 	 */
-	default Acceptance accept(Actor actor, String channel, String idempotencyKey,
-			List<BatchedDeclaration> declarations) {
-		return accept(actor, channel, idempotencyKey, Keys.UNDER_THE_BATCH, declarations);
-	}
-
-	/**
-	 * Accepts a batch from {@code actor}, its declarations keyed as {@code keys} says; the same key with the same
-	 * declarations answers the batch accepted the first time.
-	 */
-	Acceptance accept(Actor actor, String channel, String idempotencyKey, Keys keys,
-			List<BatchedDeclaration> declarations);
-
-	/** The idempotency key each declaration of a batch accepted with a key is submitted under. */
-	enum Keys {
-		/** {@code key/reference}: a workbook's rows, named by the key the whole workbook was sent with. */
-		UNDER_THE_BATCH,
-		/**
-		 * Its own {@code clientReference} when it has one (a CUSDEC message's document number, BGM 1004, as a WCO DM
-		 * declaration's LRN), else {@code key/reference}: sent again in another batch, it is the same declaration.
-		 */
-		OWN_REFERENCE_FIRST
-	}
+	Acceptance accept(Actor actor, String channel, String idempotencyKey, List<BatchedDeclaration> declarations);
 
 	/**
 	 * Submits one declaration of a small batch while the caller waits, exactly as the batch job submits each of a large

@@ -342,8 +342,7 @@ class BatchJob {
 			return submitted(kept.result());
 		}
 		catch (Problem problem) {
-			Outcome refused = refusal(member.claim().declaration(), member.entry(), member.rowOf(),
-					member.claim().key(), problem);
+			Outcome refused = refusal(member.entry(), member.rowOf(), member.claim().key(), problem);
 			if (chunk.isRollbackOnly()) {
 				throw new WrittenThenRefused(member.claim(), refused);
 			}
@@ -352,7 +351,7 @@ class BatchJob {
 		catch (HeldSubmissions.WrittenThenFailed e) {
 			Claim claim = member.claim();
 			throw new WrittenThenRefused(claim, e.refusal()
-				.map(p -> refusal(claim.declaration(), member.entry(), member.rowOf(), claim.key(), p))
+				.map(p -> refusal(member.entry(), member.rowOf(), claim.key(), p))
 				.orElseGet(() -> failed(claim, e.getCause())));
 		}
 	}
@@ -371,7 +370,7 @@ class BatchJob {
 			return submitted(kept.result());
 		}
 		catch (Problem problem) {
-			return refusal(d, member.entry(), member.rowOf(), claim.key(), problem);
+			return refusal(member.entry(), member.rowOf(), claim.key(), problem);
 		}
 		catch (RuntimeException e) {
 			return failed(claim, e);
@@ -585,24 +584,14 @@ class BatchJob {
 					List.of());
 		}
 		catch (Problem problem) {
-			return refusal(d, entry, rowOf, key, problem);
+			return refusal(entry, rowOf, key, problem);
 		}
 	}
 
-	/**
-	 * A refusal named where the declaration was read: its cells, segments or elements, else the declaration. One
-	 * submitted under its own client reference ({@code key} null: a CUSDEC message's document number) and refused
-	 * because that reference holds other content is named at the reference, which is what the sender must change.
-	 */
-	private static Outcome refusal(BatchedDeclaration d, DeclarationWorkbooks.Entry entry, List<Integer> rowOf,
-			String key, Problem problem) {
-		if (problem.fieldProblems().isEmpty() && key == null && "IDEMPOTENCY_KEY_REUSED".equals(problem.code())) {
-			return refused(problem.code(), entry.onCells(
-					List.of(new FieldProblem("clientReference", problem.code(), problem.arguments())), rowOf));
-		}
-		return refused(problem.code(), problem.fieldProblems().isEmpty()
-				? List.of(new FieldProblem(d.source(), problem.code(), problem.arguments()))
-				: entry.onCells(problem.fieldProblems(), rowOf));
+	/** A refusal named where the declaration was read: its cells, segments or elements, else the declaration. */
+	private static Outcome refusal(DeclarationWorkbooks.Entry entry, List<Integer> rowOf, String key,
+			Problem problem) {
+		return refused(problem.code(), entry.problemsOf(problem, key, rowOf));
 	}
 
 	private static Outcome submitterInactive(BatchedDeclaration d) {

@@ -59,14 +59,14 @@ class BatchSubmissions implements DeclarationBatches {
 	// ------------------------------------------------------------------------------------------------- accepting
 
 	@Override
-	public Acceptance accept(Actor actor, String channel, String idempotencyKey, Keys keys,
+	public Acceptance accept(Actor actor, String channel, String idempotencyKey,
 			List<BatchedDeclaration> declarations) {
-		return store(actor, channel, idempotencyKey, keys, declarations, true);
+		return store(actor, channel, idempotencyKey, declarations, true);
 	}
 
 	/** Stores a batch a person will look at before submitting it all ({@link #acceptPreviewed}); nothing runs yet. */
 	UUID preview(Actor actor, String channel, List<BatchedDeclaration> declarations) {
-		return store(actor, channel, null, Keys.UNDER_THE_BATCH, declarations, false).batchId();
+		return store(actor, channel, null, declarations, false).batchId();
 	}
 
 	/** The person submits the batch they looked at; false when it is not theirs or was submitted already. */
@@ -76,7 +76,7 @@ class BatchSubmissions implements DeclarationBatches {
 			.update() == 1;
 	}
 
-	private Acceptance store(Actor actor, String channel, String idempotencyKey, Keys keys,
+	private Acceptance store(Actor actor, String channel, String idempotencyKey,
 			List<BatchedDeclaration> declarations, boolean accepted) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		IdempotencyKeys.requireWithinLimit(idempotencyKey);
@@ -109,7 +109,7 @@ class BatchSubmissions implements DeclarationBatches {
 				BatchedDeclaration d = declarations.get(i);
 				rows.add(new Object[] { id, i + 1, d.reference(), d.source(), blankToNull(d.declarant()), d.lines(),
 						documents.write(d),
-						submissionKey(id, i + 1, key, keys, d) });
+						submissionKey(id, i + 1, key, d) });
 				if (rows.size() == STORED_PER_STATEMENT || i == declarations.size() - 1) {
 					batch.batchUpdate("""
 							INSERT INTO declaration_batch_entry (batch_id, position, reference, source, declarant, lines,
@@ -136,18 +136,13 @@ class BatchSubmissions implements DeclarationBatches {
 	}
 
 	/**
-	 * The key a declaration of the batch is submitted under: {@code key/reference} for a batch sent with a key (as a
-	 * workbook of a few declarations submitted at once) unless {@code keys} puts its own {@code clientReference} first,
-	 * else that reference ({@literal null}: the submission takes it), else one derived from the batch, so that even
+	 * The key a declaration of the batch is submitted under ({@link IdempotencyKeys#ownReferenceOr}): its own client
+	 * reference, else {@code key/reference} for a batch sent with a key, else one derived from the batch, so that even
 	 * then a declaration submitted twice by two nodes is stored once.
 	 */
-	static String submissionKey(UUID batchId, int position, String key, Keys keys, BatchedDeclaration d) {
-		String clientReference = d.fields().get("clientReference");
-		boolean referenced = clientReference != null && !clientReference.isBlank();
-		if (key != null && !(referenced && keys == Keys.OWN_REFERENCE_FIRST)) {
-			return IdempotencyKeys.ofDeclarationInBatch(key, d.reference());
-		}
-		return referenced ? null : "batch:" + batchId + "/" + position;
+	static String submissionKey(UUID batchId, int position, String key, BatchedDeclaration d) {
+		return IdempotencyKeys.ownReferenceOr(d.fields().get("clientReference"),
+				key != null ? IdempotencyKeys.ofDeclarationInBatch(key, d.reference()) : "batch:" + batchId + "/" + position);
 	}
 
 	/**

@@ -196,8 +196,10 @@ class DeclarationApi {
 					+ "one was rejected. A larger one is a batch: 202 Accepted with Location "
 					+ "/api/v1/declarations/workbooks/{batchId} and Retry-After; a job submits each declaration on its "
 					+ "own and GET on the Location answers the progress and each one's outcome; the owner's webhooks "
-					+ "get a declaration.batch.finished event. The Idempotency-Key covers each declaration as key/ref "
-					+ "(longer than 100 characters: its first 83, ~ and 16 hex digits of its SHA-256); "
+					+ "get a declaration.batch.finished event. A declaration with a clientReference is kept under it "
+					+ "(sent again in any workbook it is REPEATED; with other content refused IDEMPOTENCY_KEY_REUSED at "
+					+ "its cell); the Idempotency-Key covers each other declaration as key/ref (longer than 100 "
+					+ "characters: its first 83, ~ and 16 hex digits of its SHA-256); "
 					+ "the same key with the same workbook answers the batch accepted before (200), with another "
 					+ "workbook 409 IDEMPOTENCY_KEY_REUSED. A file that is no usable workbook is refused whole (422).")
 	ResponseEntity<?> submitWorkbook(@RequestBody byte[] workbook,
@@ -220,7 +222,8 @@ class DeclarationApi {
 			var entry = entries.getFirst();
 			List<Integer> rowOf = new java.util.ArrayList<>();
 			try {
-				return respond(actor, declarations.submit(actor, entry.draft(rowOf), idempotencyKey), prefer);
+				return respond(actor, declarations.submit(actor, entry.draft(rowOf),
+						IdempotencyKeys.ownReferenceOr(entry.form().get("clientReference"), idempotencyKey)), prefer);
 			}
 			catch (Problem problem) {
 				throw problem.fieldProblems().isEmpty() ? problem
@@ -230,7 +233,8 @@ class DeclarationApi {
 		List<WorkbookOutcome> outcomes = new java.util.ArrayList<>();
 		List<FieldProblem> everyProblem = new java.util.ArrayList<>();
 		for (var entry : entries) {
-			String key = idempotencyKey == null ? null : IdempotencyKeys.ofDeclarationInBatch(idempotencyKey, entry.reference());
+			String key = IdempotencyKeys.ownReferenceOr(entry.form().get("clientReference"),
+					idempotencyKey == null ? null : IdempotencyKeys.ofDeclarationInBatch(idempotencyKey, entry.reference()));
 			List<Integer> rowOf = new java.util.ArrayList<>();
 			try {
 				var submission = declarations.submit(actor, entry.draft(rowOf), key);
@@ -240,9 +244,7 @@ class DeclarationApi {
 						List.of()));
 			}
 			catch (Problem problem) {
-				List<FieldProblem> cells = problem.fieldProblems().isEmpty()
-						? List.of(new FieldProblem(entry.row(), problem.code(), problem.arguments()))
-						: entry.onCells(problem.fieldProblems(), rowOf);
+				List<FieldProblem> cells = entry.problemsOf(problem, key, rowOf);
 				everyProblem.addAll(cells);
 				outcomes.add(new WorkbookOutcome(entry.reference(), entry.row(), "REJECTED", null, null, null,
 						problem.code(), cells.stream().map(p -> CellProblem.of(p, messages, locale)).toList()));

@@ -87,6 +87,20 @@ class DeclarationWorkbooks {
 			return new BatchedDeclaration(reference, row, form, cells, problems);
 		}
 
+		/**
+		 * The problems of a refused submission under {@code key}, named by cell, else by the row (or message). One
+		 * submitted under its own client reference ({@code key} null) and refused because that reference holds other
+		 * content is named at the reference's cell, which is what the sender must change.
+		 */
+		List<FieldProblem> problemsOf(io.singlewindow.core.Problem problem, String key, List<Integer> rowOf) {
+			if (problem.fieldProblems().isEmpty() && key == null && "IDEMPOTENCY_KEY_REUSED".equals(problem.code())) {
+				return onCells(List.of(new FieldProblem("clientReference", problem.code(), problem.arguments())), rowOf);
+			}
+			return problem.fieldProblems().isEmpty()
+					? List.of(new FieldProblem(row, problem.code(), problem.arguments()))
+					: onCells(problem.fieldProblems(), rowOf);
+		}
+
 		/** The problems of a submission, named by cell ({@code Goods!D7}), else by row ({@code Goods!7}). */
 		List<FieldProblem> onCells(List<FieldProblem> submitted, List<Integer> rowOf) {
 			return DeclarationForm.onRows(submitted, rowOf).stream()

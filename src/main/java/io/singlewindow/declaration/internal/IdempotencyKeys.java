@@ -28,6 +28,15 @@ final class IdempotencyKeys {
 	}
 
 	/**
+	 * The key a declaration of a workbook or batch is submitted under: {@literal null} when it has a client reference of
+	 * its own — the submission then takes that, so that the declaration sent again in another workbook, batch or
+	 * interchange is the same one, and the trader's reference is what is stored — else {@code orElse}.
+	 */
+	static String ownReferenceOr(String clientReference, String orElse) {
+		return clientReference != null && !clientReference.isBlank() ? null : orElse;
+	}
+
+	/**
 	 * {@code key/reference}: each declaration of the batch on its own, so that a repeat of the batch finds each and a
 	 * declaration refused before is submitted anew.
 	 */

@@ -118,8 +118,7 @@ class Interchanges {
 			// platform numbers a declaration only once it is submitted), are acted on now and answered with every poll,
 			// and its replacements refused: amending each costs a submission, more than a client should wait for.
 			List<DeclarationRequests.Answer> done = about.stream().map(m -> requests.act(actor, m, false)).toList();
-			var acceptance = batches.accept(actor, CHANNEL, key(envelope), DeclarationBatches.Keys.OWN_REFERENCE_FIRST,
-					PackedMessages.declarations(readable));
+			var acceptance = batches.accept(actor, CHANNEL, key(envelope), PackedMessages.declarations(readable));
 			store(actor, id, read, document(read, done), acceptance.batchId(), null, now);
 			log.info("event=interchange_accepted interchange={} batch={} sender={} reference={} messages={} refused={}"
 					+ " requests={}", id, acceptance.batchId(), envelope.sender(), envelope.controlReference(),
@@ -250,7 +249,7 @@ class Interchanges {
 	 * the trader's reference for it as a WCO DM declaration's LRN is, so that one sent again in a new interchange (EDI
 	 * software that got no answer resends under a new control reference) is the same declaration; else its place
 	 * ({@code key/message reference}), as the batch job keys the declarations of a large interchange
-	 * ({@link DeclarationBatches.Keys#OWN_REFERENCE_FIRST}).
+	 * ({@link DeclarationBatches#accept}).
 	 */
 	private static String key(Envelope envelope, BatchedDeclaration declaration) {
 		String documentNumber = declaration.fields().get("clientReference");

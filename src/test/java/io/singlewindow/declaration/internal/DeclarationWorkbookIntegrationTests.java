@@ -156,6 +156,44 @@ class DeclarationWorkbookIntegrationTests {
 		assertThat(declarations()).isEqualTo(before + 2);
 	}
 
+	/**
+	 * Until 2026-12-03 a workbook sent with an Idempotency-Key kept each of its declarations under the key and the row's
+	 * reference: the trader's own client references were replaced by that, and the same declarations sent again in
+	 * another workbook (under another key) were stored a second time.
+	 */
+	@Test
+	void aWorkbooksDeclarationsAreKeyedByTheirOwnClientReferencesWhateverTheWorkbooksKey() throws Exception {
+		String reference = "own-" + UUID.randomUUID();
+		byte[] batch = workbook().sheet("Declarations", HEADER,
+				row(HEADER, processorsHeader(reference + "-a"), Map.of("reference", "A")),
+				row(HEADER, processorsHeader(reference + "-b"), Map.of("reference", "B")))
+			.sheet("Goods", GOODS, goods("A", "8542319000", "4000"), goods("B", "8542319000", "4000"))
+			.bytes();
+		long before = declarations();
+
+		String result = body(submit(batch, "first-" + reference, "en").andExpect(status().isOk()));
+		assertThat(JsonPath.<List<String>>read(result, "$.results[*].outcome")).containsExactly("CREATED", "CREATED");
+		assertThat(jdbc.sql("SELECT client_reference FROM declaration WHERE client_reference LIKE ? ORDER BY 1")
+			.param(reference + "%").query(String.class).list()).containsExactly(reference + "-a", reference + "-b");
+
+		String again = body(submit(batch, "second-" + reference, "en").andExpect(status().isOk()));
+		assertThat(JsonPath.<List<String>>read(again, "$.results[*].outcome")).containsExactly("REPEATED", "REPEATED");
+		assertThat(declarations()).isEqualTo(before + 2);
+
+		// A reference used before for other goods is refused at its cell; the other row is a declaration of its own.
+		byte[] other = workbook().sheet("Declarations", HEADER,
+				row(HEADER, processorsHeader(reference + "-a"), Map.of("reference", "A", "packages", 4)),
+				row(HEADER, processorsHeader(reference + "-c"), Map.of("reference", "C")))
+			.sheet("Goods", GOODS, goods("A", "8542319000", "4000"), goods("C", "8542319000", "4000"))
+			.bytes();
+		String refused = body(submit(other, "third-" + reference, "en").andExpect(status().isOk()));
+		assertThat(JsonPath.<List<String>>read(refused, "$.results[*].outcome")).containsExactly("REJECTED", "CREATED");
+		assertThat(JsonPath.<List<String>>read(refused, "$.results[0].errors[*].code"))
+			.containsExactly("IDEMPOTENCY_KEY_REUSED");
+		assertThat(JsonPath.<List<String>>read(refused, "$.results[0].errors[*].field")).containsExactly("Declarations!B2");
+		assertThat(declarations()).isEqualTo(before + 3);
+	}
+
 	@Test
 	void anIdempotencyKeyLongerThanAReferenceIsRefusedByItsNameAndNothingIsStored() throws Exception {
 		String reference = "long-" + UUID.randomUUID();

@@ -10,30 +10,23 @@ import org.junit.jupiter.api.Test;
 
 import io.singlewindow.core.InputLimits;
 import io.singlewindow.declaration.BatchedDeclaration;
-import io.singlewindow.declaration.DeclarationBatches.Keys;
 
 /** The key each declaration of a batch is submitted under. */
 class IdempotencyKeysUnitTests {
 
 	@Test
-	void aBatchsDeclarationIsKeyedByTheBatchUnlessItsOwnReferenceComesFirst() {
+	void aDeclarationOfABatchIsKeyedByItsOwnReferenceElseByTheBatch() {
 		UUID batch = UUID.fromString("00000000-0000-0000-0000-000000000001");
 		var referenced = declaration("DOC-1");
 		var unreferenced = declaration(" ");
 
-		// A workbook sent with a key: its rows under it, whatever references they carry.
-		assertThat(BatchSubmissions.submissionKey(batch, 1, "wb", Keys.UNDER_THE_BATCH, referenced))
-			.isEqualTo("wb/1");
-		// An interchange: a message's document number is its key (null: the submission takes its reference), else
-		// its place in the interchange.
-		var ownFirst = Keys.OWN_REFERENCE_FIRST;
-		assertThat(BatchSubmissions.submissionKey(batch, 1, "edifact:S:1", ownFirst, referenced)).isNull();
-		assertThat(BatchSubmissions.submissionKey(batch, 2, "edifact:S:1", ownFirst, unreferenced))
-			.isEqualTo("edifact:S:1/1");
-		// No key at all: its own reference, else one derived from the batch and its position.
-		assertThat(BatchSubmissions.submissionKey(batch, 3, null, ownFirst, referenced)).isNull();
-		assertThat(BatchSubmissions.submissionKey(batch, 3, null, Keys.UNDER_THE_BATCH, unreferenced))
-			.isEqualTo("batch:" + batch + "/3");
+		// Its own reference (null: the submission takes it), whatever key the batch came with.
+		assertThat(BatchSubmissions.submissionKey(batch, 1, "wb", referenced)).isNull();
+		assertThat(BatchSubmissions.submissionKey(batch, 1, null, referenced)).isNull();
+		// Else its place: under the batch's key, or the batch itself.
+		assertThat(BatchSubmissions.submissionKey(batch, 2, "edifact:S:1", unreferenced)).isEqualTo("edifact:S:1/1");
+		assertThat(BatchSubmissions.submissionKey(batch, 3, null, unreferenced)).isEqualTo("batch:" + batch + "/3");
+		assertThat(IdempotencyKeys.ownReferenceOr(null, "k")).isEqualTo("k");
 	}
 
 	private static BatchedDeclaration declaration(String clientReference) {
