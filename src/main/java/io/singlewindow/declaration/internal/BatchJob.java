@@ -362,7 +362,6 @@ class BatchJob {
 	 */
 	private Outcome inSavepoint(Actor actor, Member member, List<HeldSubmissions.Kept<?>> stored) {
 		Claim claim = member.claim();
-		BatchedDeclaration d = claim.declaration();
 		try {
 			var kept = savepoint.execute(sp -> held.hold(actor,
 					() -> declarations.submit(actor, member.draft(), claim.key())));
