@@ -78,8 +78,8 @@ M = {
  'CANCELLATION_NOT_REPEATED': lambda: sub('declaration/internal/CancellationRequests.java',
     'if (waiting != null && waiting.by().equals(actor.username()) && waiting.reason().equals(why)) {', 'if (false) {'),
  # a CUSDEC message's document number is not its key: sent again in a new interchange, it is stored twice
- 'DOCUMENT_NUMBER_IGNORED': lambda: sub('interchange/internal/Interchanges.java',
-    'return documentNumber != null && !documentNumber.isBlank() ? null', 'return false ? null'),
+ 'DOCUMENT_NUMBER_IGNORED': lambda: sub('declaration/internal/BatchSubmissions.java',
+    'IdempotencyKeys.ownReferenceOr(d.fields().get("clientReference"), key));', 'key);'),
  # a batch's or workbook's declarations keyed by the batch, not by their own client references
  'BATCH_OWN_REFERENCE_IGNORED': lambda: sub('declaration/internal/IdempotencyKeys.java',
     'return clientReference != null && !clientReference.isBlank() ? null : orElse;', 'return orElse;'),

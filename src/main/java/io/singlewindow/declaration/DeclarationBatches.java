@@ -28,7 +28,8 @@ public interface DeclarationBatches {
 
 	/**
 	 * Submits one declaration of a small batch while the caller waits, exactly as the batch job submits each of a large
-	 * one: under {@code key} (a repeat answers the declaration stored the first time), refused with its problems named
+	 * one: under its own {@code clientReference} when it has one, else under {@code key} (a repeat answers the
+	 * declaration stored the first time), refused with its problems named
 	 * by {@link BatchedDeclaration#sources()}, nothing of it stored when refused. The entry's position is 1.
 	 *
 	 * @throws io.singlewindow.core.Problem 403 {@code ROLE_REQUIRED} unless a trader or broker

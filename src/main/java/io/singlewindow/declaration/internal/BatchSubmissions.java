@@ -213,7 +213,8 @@ class BatchSubmissions implements DeclarationBatches {
 	@Override
 	public DeclarationBatch.Entry submitNow(Actor actor, String key, BatchedDeclaration d) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
-		BatchJob.Outcome outcome = job.attempt(actor, d, key);
+		BatchJob.Outcome outcome = job.attempt(actor, d,
+				IdempotencyKeys.ownReferenceOr(d.fields().get("clientReference"), key));
 		record Stored(String number, String status) {
 		}
 		Stored stored = outcome.declarationId() == null ? new Stored(null, null)

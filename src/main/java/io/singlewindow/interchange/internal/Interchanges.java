@@ -13,7 +13,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import io.singlewindow.declaration.BatchedDeclaration;
 import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.declaration.DeclarationBatches;
 import io.singlewindow.declaration.DeclarationResponses;
@@ -140,7 +139,9 @@ class Interchanges {
 				respond(actor, answer, List.of(message), List.of(one), now);
 				continue;
 			}
-			DeclarationBatch.Entry entry = batches.submitNow(actor, key(envelope, message.declaration()),
+			// Under its document number (BGM 1004) when it has one, as every declaration of a batch: sent again in a
+			// new interchange (EDI software that got no answer resends under a new control reference), it is the same.
+			DeclarationBatch.Entry entry = batches.submitNow(actor, key(envelope) + "/" + message.reference(),
 					message.declaration());
 			respond(actor, answer, message, entry, now);
 		}
@@ -242,19 +243,6 @@ class Interchanges {
 	 */
 	private static String key(Envelope envelope) {
 		return "edifact:" + envelope.sender() + ":" + envelope.controlReference();
-	}
-
-	/**
-	 * The key a declaration answered at once is submitted under: {@literal null} for its document number (BGM 1004),
-	 * the trader's reference for it as a WCO DM declaration's LRN is, so that one sent again in a new interchange (EDI
-	 * software that got no answer resends under a new control reference) is the same declaration; else its place
-	 * ({@code key/message reference}), as the batch job keys the declarations of a large interchange
-	 * ({@link DeclarationBatches#accept}).
-	 */
-	private static String key(Envelope envelope, BatchedDeclaration declaration) {
-		String documentNumber = declaration.fields().get("clientReference");
-		return documentNumber != null && !documentNumber.isBlank() ? null
-				: key(envelope) + "/" + declaration.reference();
 	}
 
 	private record Stored(UUID id, String hash) {
