@@ -86,6 +86,11 @@ M = {
  # an amendment sent again makes another version (or is refused for the version it was made from)
  'AMENDMENT_NOT_REPEATED': lambda: sub('declaration/internal/Declarations.java',
     'if (draft.unreadable().isEmpty() && amendment.equals(rows.lastAmendment(id))) {', 'if (false) {'),
+ # a REST submission's Idempotency-Key replaces the trader's own clientReference (lost; the same declaration under a
+ # new key stored again)
+ 'KEY_REPLACES_REFERENCE': lambda: sub('declaration/internal/Declarations.java',
+    'String reference = firstNonBlank(request.clientReference(), idempotencyKey);',
+    'String reference = firstNonBlank(idempotencyKey, request.clientReference());'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

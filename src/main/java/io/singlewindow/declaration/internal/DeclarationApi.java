@@ -87,8 +87,8 @@ class DeclarationApi {
 							schema = @Schema(type = "string")) },
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class })))
-	@ApiResponse(responseCode = "200", description = "A retry with an Idempotency-Key (or clientReference) seen before "
-			+ "and the same body: the declaration it created", headers = {
+	@ApiResponse(responseCode = "200", description = "A retry with an Idempotency-Key or a clientReference seen "
+			+ "before and the same body: the declaration it created", headers = {
 					@Header(name = "Location", description = "The declaration", schema = @Schema(type = "string")),
 					@Header(name = "Preference-Applied", description = "return=minimal when the receipt is answered",
 							schema = @Schema(type = "string")) },
@@ -104,8 +104,9 @@ class DeclarationApi {
 					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
 					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
 	@Operation(summary = "Submit a goods declaration",
-			description = "201 for a new declaration, 200 when the Idempotency-Key (or clientReference) was seen before "
-					+ "with the same body; 409 IDEMPOTENCY_KEY_REUSED with a different body; 422 lists every invalid field. "
+			description = "201 for a new declaration, 200 when the Idempotency-Key or the clientReference was seen "
+					+ "before with the same body; 409 IDEMPOTENCY_KEY_REUSED with a different body (the header never "
+					+ "replaces the clientReference, which is kept as sent); 422 lists every invalid field. "
 					+ "With Prefer: return=minimal a new declaration is answered with its receipt (id, number, status) only. "
 					+ "A spreadsheet goes to POST /declarations/workbooks.")
 	ResponseEntity<?> submit(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -113,7 +114,7 @@ class DeclarationApi {
 					summary = "Roasted coffee from Viet Nam, imported by sea through Xiamen", value = ROASTED_COFFEE)))
 			@RequestBody DeclarationRequest request,
 			@Parameter(description = "Any unique text of the client's; a retry with the same key and body answers the "
-					+ "same declaration (200)") @RequestHeader(name = "Idempotency-Key", required = false)
+					+ "same declaration (200). Not the declaration's reference: that is clientReference, else this key") @RequestHeader(name = "Idempotency-Key", required = false)
 			String idempotencyKey,
 			@Parameter(description = "return=minimal (RFC 7240) answers with the receipt only", example = "return=minimal")
 			@RequestHeader(name = "Prefer", required = false) String prefer) {

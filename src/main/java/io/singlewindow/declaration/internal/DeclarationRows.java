@@ -85,20 +85,24 @@ class DeclarationRows {
 	 * Stores a new declaration's header; the number is drawn in the insert itself: XM + business date + 8-digit
 	 * sequence.
 	 *
-	 * @return its number, or {@literal null} when a submission with the same key committed first (the insert waited
-	 *     for it)
+	 * @param key the key it is submitted under (null when none was sent)
+	 * @param reference the declarant's own reference, unique under the declarant as the key is
+	 * @return its number, or {@literal null} when a submission with the same key or reference committed first (the
+	 *     insert waited for it)
 	 */
-	String insert(UUID id, LocalDate businessDay, Uscc declarant, String key, String requestHash, ValidDeclaration d,
-			String submittedBy, Instant now) {
+	String insert(UUID id, LocalDate businessDay, Uscc declarant, String key, String reference, String requestHash,
+			ValidDeclaration d, String submittedBy, Instant now) {
+		// No conflict target: the key and the reference are each unique under the declarant, and either one taken
+		// means a repeat (or another declaration under a name in use), which the caller looks up.
 		String number = jdbc.sql("""
-				INSERT INTO declaration (id, number, declarant, client_reference, request_hash, flow, trade_mode,
-				    transport_mode, port, origin_country, destination_country, trading_country, currency, incoterm,
-				    freight, insurance, packages, gross_weight, net_weight, consignor, consignee, status, submitted_by,
-				    submitted_at, updated_at)
+				INSERT INTO declaration (id, number, declarant, client_reference, idempotency_key, request_hash, flow,
+				    trade_mode, transport_mode, port, origin_country, destination_country, trading_country, currency,
+				    incoterm, freight, insurance, packages, gross_weight, net_weight, consignor, consignee, status,
+				    submitted_by, submitted_at, updated_at)
 				VALUES (?, ? || lpad(nextval('declaration_number_seq')::text, 8, '0'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				    ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?)
-				ON CONFLICT (declarant, client_reference) DO NOTHING RETURNING number""")
-			.params(id, "XM" + businessDay.format(DateTimeFormatter.BASIC_ISO_DATE), declarant.value(), key,
+				    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?)
+				ON CONFLICT DO NOTHING RETURNING number""")
+			.params(id, "XM" + businessDay.format(DateTimeFormatter.BASIC_ISO_DATE), declarant.value(), reference, key,
 					requestHash, d.flow().name(), d.tradeMode(), d.transportMode(), d.port().value(),
 					d.originCountry().value(), d.destinationCountry().value(), d.tradingCountry().value(),
 					d.currency().value(), d.incoterm(), d.freight(), d.insurance(), d.packages(), d.grossWeight(),

@@ -36,6 +36,24 @@ class DeclarationStore {
 			.params(declarant, clientReference).query(UUID.class).optional();
 	}
 
+	/**
+	 * The declaration submitted under {@code key}, else the one with {@code reference}: a repeat meets either (a
+	 * client that lost its key sends the same reference under a new one).
+	 */
+	Optional<Keyed> byKeyOrReference(String declarant, String key, String reference) {
+		return jdbc.sql("""
+				SELECT id, CASE WHEN idempotency_key = ? THEN idempotency_key ELSE client_reference END AS name
+				FROM declaration WHERE declarant = ? AND (idempotency_key = ? OR client_reference = ?)
+				ORDER BY (idempotency_key = ?) IS TRUE DESC LIMIT 1""")
+			.params(key, declarant, key, reference, key)
+			.query((rs, n) -> new Keyed(rs.getObject("id", UUID.class), rs.getString("name")))
+			.optional();
+	}
+
+	/** A declaration met under {@code name}: the key or the reference a repeat was sent under. */
+	record Keyed(UUID id, String name) {
+	}
+
 	Optional<String> requestHash(UUID id) {
 		return jdbc.sql("SELECT request_hash FROM declaration WHERE id = ?").param(id).query(String.class).optional();
 	}

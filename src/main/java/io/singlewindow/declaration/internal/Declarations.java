@@ -144,15 +144,21 @@ class Declarations {
 		Declarer declarer = declarer(actor, draft);
 		Uscc declarant = declarer.uscc();
 		Enterprise enterprise = declarer.enterprise();
+		// The key answers a client's retry; the reference is the trader's own (a purchase order number), kept as sent.
+		// Without a header they are one; with both, a repeat meets either (DeclarationStore#byKeyOrReference).
 		String key = firstNonBlank(idempotencyKey, request.clientReference());
-		if (key != null && key.length() > InputLimits.REFERENCE) {
+		String reference = firstNonBlank(request.clientReference(), idempotencyKey);
+		if (reference != null && reference.length() > InputLimits.REFERENCE) {
 			throw Problem.invalidField("clientReference", "CLIENT_REFERENCE_TOO_LONG", InputLimits.REFERENCE);
 		}
-		boolean keyed = key != null;
-		if (!keyed) {
-			key = "auto:" + UUID.randomUUID();
+		if (key != null && key.length() > InputLimits.REFERENCE) {
+			throw Problem.invalidField("Idempotency-Key", "CLIENT_REFERENCE_TOO_LONG", InputLimits.REFERENCE);
 		}
-		DeclarationRequest normalised = request.withDeclarantAndReference(declarant.value(), keyed ? key : null);
+		boolean keyed = key != null;
+		DeclarationRequest normalised = request.withDeclarantAndReference(declarant.value(), reference);
+		if (!keyed) {
+			reference = "auto:" + UUID.randomUUID();
+		}
 		String hash = sha256(normalised.fingerprint());
 		LocalDate today = time.today();
 		ValidDeclaration d;
@@ -161,9 +167,10 @@ class Declarations {
 		} catch (Problem refused) {
 			// A repeat of a declaration accepted before answers with it, even when its body would be refused today
 			// (another month's exchange rate, a tariff line ended since): the client retried, it did not declare anew.
-			var existing = keyed ? store.idByReference(declarant.value(), key) : java.util.Optional.<UUID>empty();
+			var existing = keyed ? store.byKeyOrReference(declarant.value(), key, reference)
+					: java.util.Optional.<DeclarationStore.Keyed>empty();
 			if (existing.isPresent()) {
-				return repeated(existing.get(), hash, key);
+				return repeated(existing.get(), hash);
 			}
 			throw refused;
 		}
@@ -172,9 +179,9 @@ class Declarations {
 		// A first submission, the usual case, is written without a look-up under its key first: a repeat (or a
 		// concurrent submission with the same key, which ON CONFLICT waits for) meets the row and is answered with it.
 		// Nothing above writes: a group without savepoints relies on it (submitInGroup).
-		String number = rows.insert(id, today, declarant, key, hash, d, actor.username(), now);
+		String number = rows.insert(id, today, declarant, key, reference, hash, d, actor.username(), now);
 		if (number == null) {
-			return repeated(store.idByReference(declarant.value(), key).orElseThrow(), hash, key);
+			return repeated(store.byKeyOrReference(declarant.value(), key, reference).orElseThrow(), hash);
 		}
 		Declaration submitted = Declaration.submitted(id, number, declarant, actor.username(), now);
 		DeclarationStatus status = process(submitted, d, today, now, Map.of());
@@ -380,11 +387,11 @@ class Declarations {
 		return store.find(id).orElseThrow();
 	}
 
-	private Submission repeated(UUID id, String hash, String key) {
-		if (!hash.equals(store.requestHash(id).orElseThrow())) {
-			throw Problem.conflict("IDEMPOTENCY_KEY_REUSED", key);
+	private Submission repeated(DeclarationStore.Keyed existing, String hash) {
+		if (!hash.equals(store.requestHash(existing.id()).orElseThrow())) {
+			throw Problem.conflict("IDEMPOTENCY_KEY_REUSED", existing.name());
 		}
-		return new Submission(id, false, null, null);
+		return new Submission(existing.id(), false, null, null);
 	}
 
 	private static Uscc declarantOf(Actor actor, String raw) {

@@ -2,17 +2,13 @@ package io.singlewindow.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import io.singlewindow.ScratchDatabase;
 import io.singlewindow.SingleWindowIntegrationTest;
 
 /**
@@ -28,59 +24,42 @@ class AuditTrailMigrationIntegrationTests {
 
 	@Test
 	void rowsWaitingForTheirSealMoveAndNewIdsGoOnAfterEveryIdDrawnBefore() throws Exception {
-		String database = "audit_migration_" + UUID.randomUUID().toString().replace("-", "");
-		JdbcClient.create(server).sql("CREATE DATABASE " + database).update();
-		try {
-			String url;
-			String user;
-			try (Connection c = server.getConnection()) {
-				url = c.getMetaData().getURL().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-				user = c.getMetaData().getUserName();
-			}
-			SingleConnectionDataSource trail = new SingleConnectionDataSource(url, user, "", true);
-			try {
-				Flyway.configure().dataSource(trail).locations("classpath:db/migration").target("11.6.1").load()
-					.migrate();
-				JdbcClient sql = JdbcClient.create(trail);
-				String genesis = AuditChain.GENESIS;
-				sql.sql("""
-						INSERT INTO audit_entry (occurred_at, actor_name, actor_role, action, subject_type, subject_id,
-						    after_state)
-						VALUES ('2026-11-01T08:00:00Z', 'officer.samr', 'OFFICER', 'LICENCE_SUSPENDED', 'LICENCE', 'A',
-						        '{"status": "SUSPENDED"}'),
-						       ('2026-11-01T08:00:01Z', 'officer.samr', 'OFFICER', 'LICENCE_REINSTATED', 'LICENCE', 'A',
-						        '{"status": "ACTIVE"}')""").update();
-				AuditEntry first = sql.sql("SELECT " + AuditEntries.COLUMNS + " FROM audit_entry ORDER BY id LIMIT 1")
-					.query(AuditEntries::map).single();
-				String hash = AuditChain.hash(genesis, first, 1);
-				sql.sql("UPDATE audit_entry SET chain_position = 1, previous_hash = ?, hash = ?, sealed_at = now() WHERE id = ?")
-					.params(genesis, hash, first.id()).update();
-				sql.sql("UPDATE audit_chain_head SET chain_position = 1, hash = ?").param(hash).update();
-				// Ids drawn by decisions that rolled back: never to be drawn again.
-				long lastDrawn = sql.sql("SELECT max(nextval(pg_get_serial_sequence('audit_entry', 'id'))) FROM generate_series(1, 5)")
-					.query(Long.class).single();
+		try (ScratchDatabase database = new ScratchDatabase(server, "audit_migration").migrate("11.6.1")) {
+			JdbcClient sql = database.sql();
+			String genesis = AuditChain.GENESIS;
+			sql.sql("""
+					INSERT INTO audit_entry (occurred_at, actor_name, actor_role, action, subject_type, subject_id,
+					    after_state)
+					VALUES ('2026-11-01T08:00:00Z', 'officer.samr', 'OFFICER', 'LICENCE_SUSPENDED', 'LICENCE', 'A',
+					        '{"status": "SUSPENDED"}'),
+					       ('2026-11-01T08:00:01Z', 'officer.samr', 'OFFICER', 'LICENCE_REINSTATED', 'LICENCE', 'A',
+					        '{"status": "ACTIVE"}')""").update();
+			AuditEntry first = sql.sql("SELECT " + AuditEntries.COLUMNS + " FROM audit_entry ORDER BY id LIMIT 1")
+				.query(AuditEntries::map).single();
+			String hash = AuditChain.hash(genesis, first, 1);
+			sql.sql("UPDATE audit_entry SET chain_position = 1, previous_hash = ?, hash = ?, sealed_at = now() WHERE id = ?")
+				.params(genesis, hash, first.id()).update();
+			sql.sql("UPDATE audit_chain_head SET chain_position = 1, hash = ?").param(hash).update();
+			// Ids drawn by decisions that rolled back: never to be drawn again.
+			long lastDrawn = sql.sql("SELECT max(nextval(pg_get_serial_sequence('audit_entry', 'id'))) FROM generate_series(1, 5)")
+				.query(Long.class).single();
 
-				Flyway.configure().dataSource(trail).locations("classpath:db/migration").load().migrate();
+			database.migrate(null);
 
-				assertThat(sql.sql("SELECT id FROM audit_entry_sealed").query(Long.class).list())
-					.containsExactly(first.id());
-				assertThat(sql.sql("SELECT action FROM audit_entry_unsealed").query(String.class).list())
-					.containsExactly("LICENCE_REINSTATED");
-				assertThat(sql.sql("SELECT count(*) FROM audit_entry").query(Long.class).single()).isEqualTo(2);
-				AuditEntry sealed = sql.sql("SELECT " + AuditEntries.COLUMNS + " FROM audit_entry WHERE chain_position = 1")
-					.query(AuditEntries::map).single();
-				assertThat(sealed.hash()).isEqualTo(AuditChain.hash(genesis, sealed, 1)).isEqualTo(hash);
-				sql.sql("""
-						INSERT INTO audit_entry_unsealed (occurred_at, actor_name, actor_role, action, subject_type,
-						    subject_id)
-						VALUES (now(), 'admin', 'ADMIN', 'EXCHANGE_RATE_SET', 'EXCHANGE_RATE', 'USD/2026-12')""").update();
-				assertThat(sql.sql("SELECT max(id) FROM audit_entry_unsealed").query(Long.class).single())
-					.isGreaterThan(lastDrawn);
-			} finally {
-				trail.destroy();
-			}
-		} finally {
-			JdbcClient.create(server).sql("DROP DATABASE " + database + " WITH (FORCE)").update();
+			assertThat(sql.sql("SELECT id FROM audit_entry_sealed").query(Long.class).list())
+				.containsExactly(first.id());
+			assertThat(sql.sql("SELECT action FROM audit_entry_unsealed").query(String.class).list())
+				.containsExactly("LICENCE_REINSTATED");
+			assertThat(sql.sql("SELECT count(*) FROM audit_entry").query(Long.class).single()).isEqualTo(2);
+			AuditEntry sealed = sql.sql("SELECT " + AuditEntries.COLUMNS + " FROM audit_entry WHERE chain_position = 1")
+				.query(AuditEntries::map).single();
+			assertThat(sealed.hash()).isEqualTo(AuditChain.hash(genesis, sealed, 1)).isEqualTo(hash);
+			sql.sql("""
+					INSERT INTO audit_entry_unsealed (occurred_at, actor_name, actor_role, action, subject_type,
+					    subject_id)
+					VALUES (now(), 'admin', 'ADMIN', 'EXCHANGE_RATE_SET', 'EXCHANGE_RATE', 'USD/2026-12')""").update();
+			assertThat(sql.sql("SELECT max(id) FROM audit_entry_unsealed").query(Long.class).single())
+				.isGreaterThan(lastDrawn);
 		}
 	}
 }

@@ -830,6 +830,33 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void aKeyedSubmissionKeepsTheTradersOwnReferenceAndEitherOneAnswersARetry() throws Exception {
+		String key = "retry-" + UUID.randomUUID();
+		String reference = "PO-" + UUID.randomUUID().toString().substring(0, 8);
+		String body = chipDeclaration(null, null).replace("\"declarant\":null,",
+				"\"declarant\":null,\"clientReference\":\"" + reference + "\",");
+		String first = body(submit("trader.chip", key, body).andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(first, "$.id");
+		// The trader's purchase order number is what the trader searches and reconciles by: a key does not replace it.
+		assertThat(JsonPath.<String>read(view("trader.chip", id), "$.clientReference")).isEqualTo(reference);
+		assertThat(JsonPath.<String>read(body(submit("trader.chip", key, body).andExpect(status().isOk()).andReturn()),
+				"$.id")).isEqualTo(id);
+		// Software that lost its key and sends the same declaration under a new one is answered by the reference.
+		assertThat(JsonPath.<String>read(
+				body(submit("trader.chip", "new-" + key, body).andExpect(status().isOk()).andReturn()), "$.id"))
+			.isEqualTo(id);
+		// Another declaration under the key, or under the reference, is refused and nothing is stored.
+		submit("trader.chip", key, body.replace(reference, reference + "-2").replace("\"value\":4000", "\"value\":4001"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
+		submit("trader.chip", "third-" + key, body.replace("\"value\":4000", "\"value\":4001"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REUSED"));
+		assertThat(jdbc.sql("SELECT count(*) FROM declaration WHERE client_reference IN (?, ?) OR client_reference LIKE ?")
+			.params(reference, reference + "-2", "%" + key).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void aRetryAnswersTheDeclarationEvenWhenItsBodyWouldBeRefusedToday() throws Exception {
 		String key = "retry-later-" + UUID.randomUUID();
 		String body = chipDeclaration(null, null);
