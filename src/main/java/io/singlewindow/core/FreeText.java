@@ -51,6 +51,19 @@ public final class FreeText {
 	}
 
 	/**
+	 * A {@link #line} of one field outside a {@link Violations} collection.
+	 *
+	 * @throws Problem {@code INVALID_INPUT} naming {@code field}
+	 */
+	public static String readLine(String field, String raw, int maxLength) {
+		try {
+			return line(raw, maxLength);
+		} catch (InvalidValue e) {
+			throw Problem.invalidField(field, e.code(), e.value());
+		}
+	}
+
+	/**
 	 * The position (from 1) of the first character {@link #paragraph} refuses, 0 when there is none; for strings of
 	 * any field.
 	 */

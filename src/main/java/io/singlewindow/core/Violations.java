@@ -67,6 +67,15 @@ public final class Violations {
 		return this;
 	}
 
+	/**
+	 * {@link #text} for one line (a name, a reference): also refuses line breaks and what reorders its display (see
+	 * {@link FreeText#line}).
+	 */
+	public Violations line(String field, String raw, int maxLength) {
+		read(field, () -> FreeText.line(raw, maxLength));
+		return this;
+	}
+
 	public Violations add(String field, String code, Object... arguments) {
 		problems.add(new FieldProblem(field, code, arguments));
 		return this;

@@ -84,6 +84,20 @@ class RiskPagesIntegrationTests {
 		assertThat(profiles.find(code)).isEmpty();
 	}
 
+	/** A profile's name is one line, shown to officers as a channel's reason: shown as typed, or refused. */
+	@Test
+	void aNameThatShowsInAnotherOrderIsRefused() throws Exception {
+		String code = aCode();
+		mvc.perform(post("/admin/risk").cookie(login("admin")).with(csrf()).header("Accept-Language", "en")
+			.param("code", code).param("nameZh", "哥伦比亚\u2066生咖啡").param("nameEn", "Colombian coffee")
+			.param("originCountries", "CO").param("hsPrefixes", "090111").param("flow", "IMPORT")
+			.param("channel", "RED").param("selectionPercent", "5").param("aeoFactor", "0.5").param("active", "true")
+			.param("validFrom", "2026-01-01"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"nameZh-error\"")));
+		assertThat(profiles.find(code)).isEmpty();
+	}
+
 	@Test
 	void anAdministratorCreatesEditsAndDeactivatesAProfileThroughTheForms() throws Exception {
 		Cookie admin = login("admin");

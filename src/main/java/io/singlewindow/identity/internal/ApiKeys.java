@@ -67,7 +67,7 @@ class ApiKeys {
 		if (label == null || label.isBlank()) {
 			throw Problem.invalidField("label", "REQUIRED");
 		}
-		label = io.singlewindow.core.FreeText.read("label", label, 100);
+		label = io.singlewindow.core.FreeText.readLine("label", label, 100);
 		Instant now = time.now();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
 			throw Problem.invalidField("expiresAt", "EXPIRY_IN_PAST", expiresAt);

@@ -131,8 +131,8 @@ class CatalogueAdministration {
 	private Valid validate(EntryForm form, Violations violations) {
 		violations.required(form.nameZh(), "nameZh");
 		violations.required(form.nameEn(), "nameEn");
-		violations.text("nameZh", form.nameZh(), 200);
-		violations.text("nameEn", form.nameEn(), 200);
+		violations.line("nameZh", form.nameZh(), 200);
+		violations.line("nameEn", form.nameEn(), 200);
 		AgencyCode agency = null;
 		violations.required(form.issuingAgency(), "issuingAgency");
 		if (form.issuingAgency() != null && !form.issuingAgency().isBlank()) {

@@ -412,7 +412,7 @@ class PermitApplications {
 					+ (entry.documentsEn().size() > i ? " / " + entry.documentsEn().get(i) : "");
 			violations.check(present, "documents[" + i + "]", "PERMIT_DOCUMENT_MISSING", name);
 			if (present) {
-				violations.text("documents[" + i + "]", documents.get(i), 200);
+				violations.line("documents[" + i + "]", documents.get(i), 200);
 			}
 		}
 	}

@@ -133,7 +133,7 @@ public record RiskProfileDraft(
 	private static void name(String value, String field, Violations violations) {
 		violations.required(value, field);
 		if (value != null) {
-			violations.text(field, value, MAX_NAME);
+			violations.line(field, value, MAX_NAME);
 		}
 	}
 

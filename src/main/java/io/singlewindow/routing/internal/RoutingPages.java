@@ -115,8 +115,8 @@ class RoutingPages {
 	static RoutingRule parse(RuleBody body, String code, int version, Agencies agencies) {
 		var v = new Violations();
 		v.check(code != null && code.matches("[A-Z][A-Z0-9_]{1,39}"), "code", "ROUTING_RULE_CODE_FORMAT", code);
-		v.required(body.descriptionZh(), "descriptionZh").text("descriptionZh", body.descriptionZh(), 200);
-		v.required(body.descriptionEn(), "descriptionEn").text("descriptionEn", body.descriptionEn(), 200);
+		v.required(body.descriptionZh(), "descriptionZh").line("descriptionZh", body.descriptionZh(), 200);
+		v.required(body.descriptionEn(), "descriptionEn").line("descriptionEn", body.descriptionEn(), 200);
 		RoutingRule.ConditionType type = null;
 		try {
 			type = RoutingRule.ConditionType.valueOf(String.valueOf(body.conditionType()).toUpperCase(Locale.ROOT));

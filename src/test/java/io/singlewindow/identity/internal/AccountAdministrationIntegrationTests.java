@@ -168,6 +168,17 @@ class AccountAdministrationIntegrationTests {
 	}
 
 	@Test
+	void anApiKeyLabelThatShowsInAnotherOrderIsRefused() throws Exception {
+		long before = jdbc.sql("SELECT count(*) FROM api_key").query(Long.class).single();
+		mvc.perform(post("/api/v1/api-keys").header("Authorization", "Bearer sw-demo-trader.coffee")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"erp\u202Etset\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("label"))
+			.andExpect(jsonPath("$.errors[0].code").value("CONTROL_CHARACTER"));
+		assertThat(jdbc.sql("SELECT count(*) FROM api_key").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
 	void anApiKeyExpiresAndShowsItsLastUse() throws Exception {
 		mvc.perform(post("/api/v1/api-keys").header("Authorization", "Bearer sw-demo-trader.coffee")
 			.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"old\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}"))

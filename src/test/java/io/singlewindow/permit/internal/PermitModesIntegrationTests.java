@@ -367,6 +367,27 @@ class PermitModesIntegrationTests {
 				"/api/v1/permit-catalogue", "/api/v1/permit-records/{uscc}", "grantedQuantity", "commitmentSigned");
 	}
 
+	/**
+	 * A document reference and a catalogue entry's names are one line each, shown to the officer who decides and to
+	 * every trader: characters that make them show in another order than typed are refused, as in any one-line text.
+	 */
+	@Test
+	void aDocumentReferenceOrACatalogueNameThatShowsInAnotherOrderIsRefused() throws Exception {
+		String code = anActivityEntry("FILING", "SAMR");
+		int before = applicationsOf(CHIP);
+		call("trader.chip", post("/api/v1/permit-applications"), """
+				{"catalogueCode":"%s","applicant":"%s","scope":"general trading","documents":["contract\u202Efdp.exe"]}"""
+			.formatted(code, CHIP))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.field == 'documents[0]')].code").value("CONTROL_CHARACTER"));
+		assertThat(applicationsOf(CHIP)).isEqualTo(before);
+		call("admin", post("/api/v1/permit-catalogue"), """
+				{"code":"T_BIDI","nameZh":"许可\u2067证","nameEn":"Licence\u202E","issuingAgency":"CIQ","mode":"FILING"}""")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.field == 'nameZh')].code").value("CONTROL_CHARACTER"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'nameEn')].code").value("CONTROL_CHARACTER"));
+	}
+
 	@Test
 	void onlyAdministratorsEditTheCatalogueAndEveryProblemIsReported() throws Exception {
 		call("trader.chip", post("/api/v1/permit-catalogue"), """

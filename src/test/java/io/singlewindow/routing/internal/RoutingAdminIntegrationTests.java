@@ -45,6 +45,19 @@ class RoutingAdminIntegrationTests {
 			.andExpect(jsonPath("$.errors[?(@.field == 'values')].code").value("ROUTING_VALUES_FORMAT"));
 	}
 
+	/** A rule's description is one line, shown wherever a task says why it was routed: shown as typed, or refused. */
+	@Test
+	void aDescriptionThatShowsInAnotherOrderIsRefused() throws Exception {
+		mvc.perform(post("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin")
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"code":"BIDI_TEST","descriptionZh":"检疫","descriptionEn":"Quarantine \u202Eeerf",
+					 "conditionType":"HS_PREFIX","values":"0901","agency":"CIQ","priority":90}"""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.field == 'descriptionEn')].code").value("CONTROL_CHARACTER"));
+		mvc.perform(get("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(jsonPath("$[?(@.code == 'BIDI_TEST')]").isEmpty());
+	}
+
 	@Test
 	void aRuleForAnAgencyTheZoneDoesNotHaveIsRefusedOnThePageAndByTheApi() throws Exception {
 		String rule = """
