@@ -114,7 +114,8 @@ class DeclarationApi {
 					summary = "Roasted coffee from Viet Nam, imported by sea through Xiamen", value = ROASTED_COFFEE)))
 			@RequestBody DeclarationRequest request,
 			@Parameter(description = "Any unique text of the client's; a retry with the same key and body answers the "
-					+ "same declaration (200). Not the declaration's reference: that is clientReference, else this key") @RequestHeader(name = "Idempotency-Key", required = false)
+					+ "same declaration (200). Not the declaration's reference: that is clientReference, else this key")
+			@RequestHeader(name = "Idempotency-Key", required = false)
 			String idempotencyKey,
 			@Parameter(description = "return=minimal (RFC 7240) answers with the receipt only", example = "return=minimal")
 			@RequestHeader(name = "Prefer", required = false) String prefer) {
