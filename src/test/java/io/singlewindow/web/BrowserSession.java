@@ -222,8 +222,9 @@ public final class BrowserSession implements AutoCloseable {
 	/**
 	 * The words of a table (by its id) cut across two lines, space-separated; empty when none is. The pages break long
 	 * values anywhere (so that nothing overflows a phone), which cut "Messa/ge", "Flo/w", declaration numbers and
-	 * Chinese headings (进出/口) in two until 2026-12-03. A line may still end at a space or after a hyphen (a date), as
-	 * text does, and inside Chinese text of a cell; a heading's run of characters is one word.
+	 * Chinese headings (进出/口) in two until 2026-12-03. A line may still end at a space or after a hyphen, as text
+	 * does, and inside Chinese text of a cell; a heading's run of characters is one word, and so is a date: cut after
+	 * a hyphen, "2026-" above "12-04" reads as two values (until 2026-12-04).
 	 */
 	public String wordsCutAcrossLines(String tableId) {
 		return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
@@ -231,7 +232,7 @@ public final class BrowserSession implements AutoCloseable {
 				const walker = document.createTreeWalker(document.getElementById(arguments[0]), NodeFilter.SHOW_TEXT);
 				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 				  const heading = node.parentElement.closest('th') !== null;
-				  for (const m of node.data.matchAll(/[^\\s-]+-?/g)) {
+				  for (const m of node.data.matchAll(/\\d{4}-\\d{2}-\\d{2}|[^\\s-]+-?/g)) {
 				    const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
 				    if (r.getClientRects().length > 1 && (heading || /[!-~]/.test(m[0]))) cut.push(m[0]);
 				  }
