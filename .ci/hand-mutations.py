@@ -91,6 +91,8 @@ M = {
  'KEY_REPLACES_REFERENCE': lambda: sub('declaration/internal/Declarations.java',
     'String reference = firstNonBlank(request.clientReference(), idempotencyKey);',
     'String reference = firstNonBlank(idempotencyKey, request.clientReference());'),
+ 'AMBIGUOUS_ADDRESS_ACCEPTED': lambda: sub('declaration/internal/WebhookTargets.java',
+    'if (ambiguousAddress(host)) {', 'if (false && ambiguousAddress(host)) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

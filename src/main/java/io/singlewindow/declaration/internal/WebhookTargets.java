@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +75,7 @@ class WebhookTargets {
 	 *
 	 * @return the URL as it will be stored
 	 * @throws Problem 422 on field {@code url}: {@code WEBHOOK_URL_INVALID}, {@code WEBHOOK_URL_NOT_HTTPS},
-	 *     {@code WEBHOOK_HOST_UNKNOWN}, {@code WEBHOOK_ADDRESS_NOT_PUBLIC}
+	 *     {@code WEBHOOK_ADDRESS_AMBIGUOUS}, {@code WEBHOOK_HOST_UNKNOWN}, {@code WEBHOOK_ADDRESS_NOT_PUBLIC}
 	 */
 	URI accept(String raw) {
 		try {
@@ -92,6 +93,9 @@ class WebhookTargets {
 	Target target(String raw) throws Refused {
 		URI uri = parse(raw);
 		String host = hostOf(uri);
+		if (ambiguousAddress(host)) {
+			throw new Refused("WEBHOOK_ADDRESS_AMBIGUOUS", raw);
+		}
 		InetAddress[] addresses;
 		try {
 			addresses = resolver.resolve(host);
@@ -137,6 +141,35 @@ class WebhookTargets {
 	static String hostOf(URI uri) {
 		String host = uri.getHost();
 		return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+	}
+
+	/** A label of a host written as a number: decimal (octal with a leading zero, to some) or hexadecimal. */
+	private static final Pattern NUMBER = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+
+	/** An IPv4 address as four decimal numbers 0-255, none with a leading zero: the one spelling all programs share. */
+	private static final Pattern DOTTED_QUAD;
+
+	static {
+		String octet = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+		DOTTED_QUAD = Pattern.compile(octet + "(?:\\." + octet + "){3}");
+	}
+
+	/**
+	 * Whether a host is an IPv4 address spelled other than as four plain decimal numbers ({@code 0177.0.0.1},
+	 * {@code 2130706433}, {@code 0x7f000001}). Programs read those differently — the JDK takes {@code 0177.0.0.1} for
+	 * 177.0.0.1, curl, browsers and the C library for 127.0.0.1 — so the address checked here need not be the one an
+	 * administrator reading the URL, a proxy or another client would go to. IPv6 literals are bracketed and unambiguous.
+	 */
+	static boolean ambiguousAddress(String host) {
+		if (host.contains(":") || DOTTED_QUAD.matcher(host).matches()) {
+			return false;
+		}
+		for (String label : host.split("\\.", -1)) {
+			if (!NUMBER.matcher(label).matches()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Whether an address is on the public internet, the only place a webhook may lead. */

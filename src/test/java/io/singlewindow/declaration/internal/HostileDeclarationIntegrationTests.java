@@ -203,15 +203,27 @@ class HostileDeclarationIntegrationTests {
 	@ParameterizedTest(name = "webhook to {0}")
 	@ValueSource(strings = { "http://localhost:5432/", "https://localhost/", "https://169.254.169.254/latest/",
 			"https://10.0.0.1/hook", "https://192.168.0.10/", "https://[::1]/", "https://0.0.0.0/",
-			"https://2130706433/", "https://[::ffff:127.0.0.1]/", "https://224.0.0.1/" })
+			"https://[::ffff:127.0.0.1]/", "https://224.0.0.1/" })
 	void aWebhookToAnInwardAddressIsRefusedAtRegistration(String url) throws Exception {
+		webhookRefused(url, "WEBHOOK_ADDRESS_NOT_PUBLIC", "public addresses only");
+	}
+
+	/** {@code 0177.0.0.1} was accepted (201): the JDK reads 177.0.0.1, curl and browsers 127.0.0.1. */
+	@ParameterizedTest(name = "webhook to {0}")
+	@ValueSource(strings = { "https://0177.0.0.1/hook", "https://2130706433/", "https://0x7f000001/" })
+	void aWebhookToAnAddressThatProgramsReadDifferentlyIsRefusedAtRegistration(String url) throws Exception {
+		webhookRefused(url, "WEBHOOK_ADDRESS_AMBIGUOUS", "four decimal numbers");
+	}
+
+	private void webhookRefused(String url, String code, String saying) throws Exception {
 		long before = count("webhook_subscription");
 		mvc.perform(post("/api/v1/webhooks").header("Authorization", "Bearer sw-demo-trader.coffee")
 			.contentType(MediaType.APPLICATION_JSON).content("{\"url\":\"" + url + "\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
 			.andExpect(jsonPath("$.field").value("url"))
-			.andExpect(jsonPath("$.errors[0].code").value("WEBHOOK_ADDRESS_NOT_PUBLIC"));
+			.andExpect(jsonPath("$.errors[0].code").value(code))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(saying)));
 		assertThat(count("webhook_subscription")).isEqualTo(before);
 	}
 

@@ -20,11 +20,10 @@ class WebhookTargetsUnitTests {
 
 	@ParameterizedTest(name = "refuses {0}")
 	@ValueSource(strings = {
-			// loopback, IPv4 and IPv6, and how the JDK reads other spellings of 127.0.0.1
-			"https://127.0.0.1/", "https://127.1.2.3:5432/", "https://[::1]/", "https://2130706433/",
-			"https://localhost/",
+			// loopback, IPv4 and IPv6
+			"https://127.0.0.1/", "https://127.1.2.3:5432/", "https://[::1]/", "https://localhost/",
 			// unspecified
-			"https://0.0.0.0/", "https://[::]/", "https://0/",
+			"https://0.0.0.0/", "https://[::]/",
 			// link-local, cloud metadata
 			"https://169.254.169.254/latest/meta-data/", "https://[fe80::1]/",
 			// private
@@ -46,16 +45,35 @@ class WebhookTargetsUnitTests {
 		});
 	}
 
-	@Test
-	void aHexadecimalSpellingTheJdkDoesNotReadAsAnAddressIsAnUnknownHost() {
+	/**
+	 * An IPv4 address written other than as four decimal numbers is read differently by different programs: the JDK
+	 * reads {@code 0177.0.0.1} as 177.0.0.1, a public address, where curl, browsers and the C library read 127.0.0.1
+	 * (a leading zero is octal there), so what an administrator, a proxy or a later client makes of the stored URL is
+	 * not what was checked. Such a host is refused whatever it would resolve to.
+	 */
+	@ParameterizedTest(name = "refuses {0}")
+	@ValueSource(strings = { "https://0177.0.0.1/", "https://0127.0.0.01/", "https://127.000.000.001/",
+			"https://010.8.8.8/", "https://8.8.8.010/", "https://2130706433/", "https://134744072/", "https://0/",
+			"https://0x7f000001/", "https://0X7F000001/", "https://017700000001/" })
+	void refusesAnAddressSpelledSoThatProgramsReadItDifferently(String url) {
+		var resolved = new AtomicInteger();
 		var targets = new WebhookTargets(new WebhookProperties(false, List.of()), host -> {
-			if (host.startsWith("0x")) {
-				throw new java.net.UnknownHostException(host);
-			}
-			return InetAddress.getAllByName(host);
+			resolved.incrementAndGet();
+			return new InetAddress[] { address("93.184.215.14") };
 		});
-		assertThatThrownBy(() -> targets.accept("https://0x7f000001/")).isInstanceOfSatisfying(Problem.class,
-				p -> assertThat(p.fieldProblems().getFirst().code()).isEqualTo("WEBHOOK_HOST_UNKNOWN"));
+		assertThatThrownBy(() -> targets.accept(url)).isInstanceOfSatisfying(Problem.class,
+				p -> assertThat(p.fieldProblems()).extracting(f -> f.field() + ":" + f.code())
+					.containsExactly("url:WEBHOOK_ADDRESS_AMBIGUOUS"));
+		assertThat(resolved).as("refused before any look-up").hasValue(0);
+	}
+
+	@Test
+	void anAmbiguousSpellingStoredBeforeIsRefusedAtDelivery() {
+		var targets = new WebhookTargets(new WebhookProperties(false, List.of("0177.0.0.1")),
+				host -> new InetAddress[] { address("93.184.215.14") });
+		assertThatThrownBy(() -> targets.target("https://0177.0.0.1/hook"))
+			.isInstanceOfSatisfying(WebhookTargets.Refused.class,
+					r -> assertThat(r.code()).isEqualTo("WEBHOOK_ADDRESS_AMBIGUOUS"));
 	}
 
 	@ParameterizedTest(name = "accepts {0}")
@@ -78,7 +96,10 @@ class WebhookTargetsUnitTests {
 
 	@ParameterizedTest(name = "{0} is no webhook URL")
 	@ValueSource(strings = { "", "ftp://93.184.215.14/", "file:///etc/passwd", "https:///nohost", "not a url",
-			"https://user:secret@93.184.215.14/", "gopher://93.184.215.14:25/" })
+			"https://user:secret@93.184.215.14/", "gopher://93.184.215.14:25/",
+			// numbers that are no address and no host name either (java.net.URI finds no host in them)
+			"https://127.1/", "https://0x7f.0.0.1/", "https://8.8.2056/", "https://256.1.1.1/", "https://8.8.8.8./",
+			"https://hooks.example.123/", "https://hooks.0x10/" })
 	void refusesWhatIsNoHttpsUrl(String url) {
 		assertThatThrownBy(() -> PRODUCTION.accept(url)).isInstanceOfSatisfying(Problem.class,
 				p -> assertThat(p.fieldProblems().getFirst().code()).isEqualTo("WEBHOOK_URL_INVALID"));
