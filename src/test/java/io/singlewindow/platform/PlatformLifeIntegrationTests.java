@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One platform's life on its own data directory, as an operator sees it, each step a separate process: a second
- * platform refused on the same directory, a crash of the platform and its database under load, a backup under load
+ * platform refused on the same directory, a crash of the platform and its database under load, a crash right after a
+ * batch was acknowledged, a backup under load
  * restored into a wiped directory, a clean stop on SIGTERM. The steps share the running platform (starting one costs tens of seconds on two busy cores), in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -164,8 +165,76 @@ class PlatformLifeIntegrationTests {
 				acknowledged.size(), unacknowledged.size());
 	}
 
+	/**
+	 * A batch is acknowledged (202, CONTRL 0083=8) once its messages are stored, before the job submits them: killed
+	 * right after, with nothing else committing that would carry its rows to disk, the platform submits every one of
+	 * its declarations when it is back, each exactly once.
+	 */
 	@Test
 	@Order(3)
+	void everyDeclarationOfABatchAcknowledgedJustBeforeACrashIsSubmittedOnce() throws Exception {
+		HttpResponse<String> batch = platform.postStream("/api/v1/interchanges", DeclarationLoad.TRADER,
+				"application/EDIFACT", () -> new java.io.ByteArrayInputStream(
+						interchangeOf(BATCH_MESSAGES).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(batch.statusCode()).as(batch.body()).isEqualTo(202);
+		String answerAt = batch.headers().firstValue("Location").orElseThrow();
+
+		platform.killWithDatabase();
+		platform = PlatformProcess.launch(dataDir, "after-batch-crash").awaitReady();
+
+		assertEveryDeclarationOfTheBatchSubmittedOnce(answerAt);
+	}
+
+	/** More than an interchange answered at once holds (20): a batch. */
+	private static final int BATCH_MESSAGES = 30;
+
+	/**
+	 * An interchange of {@code messages} CUSDEC D.96B imports as EDI software writes them, each under its own document
+	 * number {@code batch-crash-<n>} (BGM 1004, its key).
+	 */
+	private static String interchangeOf(int messages) {
+		StringBuilder edi = new StringBuilder("UNA:+.?*'UNB+UNOW:4+BROKERSOFT:ZZZ+SINGLEWINDOW+20261130:0600+CRASH1'");
+		for (int n = 1; n <= messages; n++) {
+			List<String> segments = List.of("UNH+" + n + "+CUSDEC:D:96B:UN", "BGM+929+batch-crash-" + n + "+9",
+					"LOC+22+CNXMN", "LOC+27+US", "LOC+28+CN", "LOC+ZTC+US", "GIS+ZTM:::0110", "PAC+3",
+					"MEA+WT+G+KGM:12", "MEA+WT+N+KGM:10", "NAD+CN+++Xiamen Chip Trading", "TDT+11++4", "TOD+++CIF",
+					"CUX+2:USD:4", "UNS+D", "CST+1+8542319000", "FTX+AAA+++processors", "LOC+27+US",
+					"QTY+47:" + (100 + n) + ":C62", "MOA+38:4000", "UNS+S", "CNT+5:1");
+			segments.forEach(segment -> edi.append(segment).append('\''));
+			edi.append("UNT+").append(segments.size() + 1).append('+').append(n).append('\'');
+		}
+		return edi.append("UNZ+").append(messages).append("+CRASH1'").toString();
+	}
+
+	/**
+	 * The batch's answer, once the job has answered every message: each submitted as a declaration, none twice (a
+	 * message the job had submitted before the crash is found again under its document number).
+	 */
+	private void assertEveryDeclarationOfTheBatchSubmittedOnce(String answerAt) throws Exception {
+		long deadline = System.nanoTime() + PlatformProcess.START_TIMEOUT.toNanos();
+		HttpResponse<String> answer = platform.get(answerAt, DeclarationLoad.TRADER);
+		while (answer.headers().firstValue("Retry-After").isPresent() && System.nanoTime() < deadline) {
+			Thread.sleep(500);
+			answer = platform.get(answerAt, DeclarationLoad.TRADER);
+		}
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		assertThat(answer.headers().firstValue("Retry-After")).as("the batch still pending: %s", answer.body())
+			.isEmpty();
+		List<String> stored = java.util.Arrays.stream(answer.body().split("'")).map(String::strip)
+			.filter(segment -> segment.startsWith("RFF+ZID:")).toList();
+		assertThat(stored).as("declarations answered: %s", answer.body()).hasSize(BATCH_MESSAGES)
+			.doesNotHaveDuplicates();
+		try (Connection db = platform.database(); Statement s = db.createStatement();
+				ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT client_reference) FROM declaration "
+						+ "WHERE client_reference LIKE 'batch-crash-%'")) {
+			rs.next();
+			assertThat(rs.getInt(1)).as("declarations stored for the batch's messages").isEqualTo(BATCH_MESSAGES);
+			assertThat(rs.getInt(2)).isEqualTo(BATCH_MESSAGES);
+		}
+	}
+
+	@Test
+	@Order(4)
 	void aBackupTakenUnderLoadRestoresEverythingAcknowledgedBeforeItBegan() throws Exception {
 		Path backup = home.resolve("single-window.backup");
 		List<Receipt> beforeBackup;
