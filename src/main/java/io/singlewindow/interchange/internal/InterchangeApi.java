@@ -41,6 +41,9 @@ class InterchangeApi {
 
 	static final String XML = MediaType.APPLICATION_XML_VALUE;
 
+	/** XML under its other registered name (RFC 7303), as SOAP-era EDI software and many HTTP libraries send it. */
+	static final String TEXT_XML = MediaType.TEXT_XML_VALUE;
+
 	/** Seconds a client is asked to wait before asking again how a large interchange is going. */
 	static final int RETRY_AFTER_SECONDS = 2;
 
@@ -59,7 +62,7 @@ class InterchangeApi {
 		this.time = time;
 	}
 
-	@PostMapping(path = "/interchanges", consumes = { EDIFACT, XML })
+	@PostMapping(path = "/interchanges", consumes = { EDIFACT, XML, TEXT_XML })
 	@ApiResponse(responseCode = "200", description = "Answered at once (up to " + Interchanges.SYNCHRONOUS_UP_TO
 			+ " declarations), or sent again with the same sender and control reference: an interchange holding a "
 			+ "CONTRL (messages refused for their syntax) and a CUSRES per declaration; or, when the interchange is "
@@ -71,11 +74,13 @@ class InterchangeApi {
 					name = "Location", description = "The interchange's answer, or the WCO DM declaration",
 					schema = @Schema(type = "string")),
 			content = { @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")),
-					@Content(mediaType = XML, schema = @Schema(type = "string")) })
+					@Content(mediaType = XML, schema = @Schema(type = "string")),
+					@Content(mediaType = TEXT_XML, schema = @Schema(type = "string")) })
 	@ApiResponse(responseCode = "201", description = "A WCO DM declaration submitted: its Response (function code "
 			+ "01 …) with the declaration number, version and status", headers = @Header(name = "Location",
 					description = "The declaration", schema = @Schema(type = "string")),
-			content = @Content(mediaType = XML, schema = @Schema(type = "string")))
+			content = { @Content(mediaType = XML, schema = @Schema(type = "string")),
+					@Content(mediaType = TEXT_XML, schema = @Schema(type = "string")) })
 	@ApiResponse(responseCode = "202", description = "More than " + Interchanges.SYNCHRONOUS_UP_TO + " declarations: "
 			+ "received (CONTRL 0083=8); the declarations are submitted by the batch job and the CUSRES are read at "
 			+ "Location", headers = {
@@ -106,7 +111,7 @@ class InterchangeApi {
 					+ "GIS+ZRQ WITHDRAWN or CANCEL_APPLIED); one with BGM 1225 = 5 amends it with its content, as of "
 					+ "the version in RFF+ZVN when given (GIS+ZRQ AMENDED). At most "
 					+ CusdecReader.MAX_MESSAGES + " messages and 50 MB. application/xml: one Declaration of namespace "
-					+ WcoDeclarationReader.NAMESPACE + ", bare or in a MetaData envelope, read as a stream without "
+					+ WcoDeclarationReader.NAMESPACE + " (text/xml is taken as the same), bare or in a MetaData envelope, read as a stream without "
 					+ "DTD, external entities or entity expansion, submitted the same way and answered with a WCO DM "
 					+ "Response (" + WcoResponseWriter.NAMESPACE + "); its FunctionalReferenceID is its idempotency "
 					+ "key. A WCO DM cancellation (FunctionCode 13, TypeCode INV, the declaration's number in ID, the "
@@ -118,13 +123,15 @@ class InterchangeApi {
 	// no request body, and with it none of the refusals a body can meet (400, 413, 415, 422).
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
 			@Content(mediaType = EDIFACT, schema = @Schema(type = "string", format = "binary")),
-			@Content(mediaType = XML, schema = @Schema(type = "string", format = "binary")) })
+			@Content(mediaType = XML, schema = @Schema(type = "string", format = "binary")),
+			@Content(mediaType = TEXT_XML, schema = @Schema(type = "string", format = "binary")) })
 	ResponseEntity<byte[]> receive(HttpServletRequest request) {
 		Actor actor = currentActor.get();
 		Interchanges.Answer answer;
 		try {
-			if (MediaType.APPLICATION_XML.isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
-				return declared(xml.receive(actor, request.getInputStream()));
+			MediaType sent = MediaType.parseMediaType(request.getContentType());
+			if (MediaType.APPLICATION_XML.isCompatibleWith(sent) || MediaType.TEXT_XML.isCompatibleWith(sent)) {
+				return declared(xml.receive(actor, request.getInputStream()), XmlInterchangeApi.xmlAsAsked(request));
 			}
 			answer = interchanges.receive(actor, request.getInputStream());
 		}
@@ -140,9 +147,8 @@ class InterchangeApi {
 	}
 
 	/** A WCO DM declaration's Response: 201 with the declaration's address when it was stored now. */
-	private static ResponseEntity<byte[]> declared(XmlInterchanges.Answer answer) {
-		var response = ResponseEntity.status(answer.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.contentType(MediaType.APPLICATION_XML);
+	private static ResponseEntity<byte[]> declared(XmlInterchanges.Answer answer, MediaType type) {
+		var response = ResponseEntity.status(answer.created() ? HttpStatus.CREATED : HttpStatus.OK).contentType(type);
 		if (answer.declarationId() != null) {
 			response.header(HttpHeaders.LOCATION, "/api/v1/declarations/" + answer.declarationId());
 		}

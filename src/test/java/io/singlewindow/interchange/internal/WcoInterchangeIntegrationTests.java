@@ -175,6 +175,28 @@ class WcoInterchangeIntegrationTests {
 		assertThat(declarations()).isEqualTo(before);
 	}
 
+	/**
+	 * {@code text/xml} is XML as much as {@code application/xml} is (RFC 7303 §9.2), and what SOAP-era EDI software and
+	 * many HTTP libraries send and ask for; until 2026-12-04 both were answered 415 and 406.
+	 */
+	@Test
+	void aDeclarationSentAsTextXmlIsTakenAndItsResponseIsGivenAsTextXml() throws Exception {
+		String run = run();
+		MvcResult answer = mvc.perform(post("/api/v1/interchanges").header("Authorization", TRADER)
+			.contentType("text/xml; charset=UTF-8").accept("text/xml").content(aWcoDeclaration("TX" + run).bytes()))
+			.andExpect(status().isCreated()).andReturn();
+		assertThat(answer.getResponse().getContentType()).startsWith("text/xml");
+		assertThat(WcoReadBack.read(answer.getResponse().getContentAsByteArray()).one("FunctionCode"))
+			.isEqualTo(WcoResponseWriter.ACCEPTED);
+		String id = answer.getResponse().getHeader("Location").replace("/api/v1/declarations/", "");
+
+		MvcResult response = mvc.perform(get("/api/v1/declarations/" + id + "/response")
+			.header("Authorization", TRADER).accept("text/xml")).andExpect(status().isOk()).andReturn();
+		assertThat(response.getResponse().getContentType()).startsWith("text/xml");
+		assertThat(WcoReadBack.read(response.getResponse().getContentAsByteArray()).one("Declaration/ID"))
+			.startsWith("XM");
+	}
+
 	@Test
 	void aSenderMayOnlyDeclareForEnterprisesItMayActFor() throws Exception {
 		String run = run();
