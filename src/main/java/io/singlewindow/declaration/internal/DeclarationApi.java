@@ -354,19 +354,22 @@ class DeclarationApi {
 
 	@GetMapping("/declarations")
 	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "DECLARATION_STATUS_UNKNOWN", "SIZE", "CONTROL_CHARACTER",
-			"MALFORMED_VALUE", "TOO_SMALL", "TOO_LARGE", "CURSOR_INVALID" })
+			"MALFORMED_VALUE", "DATE_BEFORE_START", "TOO_SMALL", "TOO_LARGE", "CURSOR_INVALID" })
 	@Operation(summary = "The caller's declarations (trader: own enterprise; broker: its principals), newest first, "
 			+ "a page at a time",
 			description = "q: a piece of the declaration number or of the caller's own reference (case-insensitive, "
-					+ "literal); status: one status (UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED, CANCELLED). "
-					+ "The Link header's next page keeps both.")
+					+ "literal); status: one status (UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED, CANCELLED); "
+					+ "submittedFrom, submittedTo: the first and the last day of submission (YYYY-MM-DD, both included), "
+					+ "days of the zone's time (Beijing, UTC+8) as every date the platform shows. "
+					+ "The Link header's next page keeps them all.")
 	ResponseEntity<List<DeclarationStore.Summary>> list(@RequestParam(required = false) String limit,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String status) {
+			@RequestParam(required = false) String status, @RequestParam(required = false) String submittedFrom,
+			@RequestParam(required = false) String submittedTo) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
-		return store.listFor(declarants(actor), DeclarationSearch.read(q, status), PageRequest.read(limit, cursor))
-			.answer();
+		return store.listFor(declarants(actor), DeclarationSearch.read(q, status, submittedFrom, submittedTo),
+				PageRequest.read(limit, cursor)).answer();
 	}
 
 	@GetMapping("/declarations/{id}")

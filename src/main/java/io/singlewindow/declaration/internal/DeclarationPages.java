@@ -97,10 +97,20 @@ class DeclarationPages {
 	 */
 	@GetMapping("/declarations")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String cursor, Model model) {
+			@RequestParam(required = false) String submittedFrom, @RequestParam(required = false) String submittedTo,
+			@RequestParam(required = false) String cursor, Model model, Locale locale) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
-		DeclarationSearch search = DeclarationSearch.ofPage(q, status);
+		DeclarationSearch search;
+		try {
+			search = DeclarationSearch.read(q, status, submittedFrom, submittedTo);
+		} catch (Problem odd) {
+			// A list is a view: an odd address shows every declaration, and says why, rather than an error page.
+			search = DeclarationSearch.ANY;
+			var field = odd.fieldProblems().getFirst();
+			model.addAttribute("filterProblem", messages.getMessage("problem." + field.code(), field.arguments(),
+					field.code(), locale));
+		}
 		PageRequest page;
 		try {
 			page = PageRequest.read(String.valueOf(LIST_PAGE), cursor);
@@ -112,7 +122,9 @@ class DeclarationPages {
 		model.addAttribute("next", declarations.next() == null ? null : declarations.next().text());
 		model.addAttribute("q", search == DeclarationSearch.ANY || q == null ? "" : q.strip());
 		model.addAttribute("status", search.status() == null ? "" : search.status().name());
-		model.addAttribute("searched", !search.text().isEmpty() || search.status() != null);
+		model.addAttribute("submittedFrom", search.from() == null ? "" : search.from().toString());
+		model.addAttribute("submittedTo", search.to() == null ? "" : search.to().toString());
+		model.addAttribute("searched", search.narrows());
 		model.addAttribute("later", page.after() != null);
 		model.addAttribute("statuses", LISTED_STATUSES);
 		return "declaration/list";

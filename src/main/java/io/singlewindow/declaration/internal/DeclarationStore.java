@@ -107,6 +107,8 @@ class DeclarationStore {
 				+ (pattern == null ? ""
 						: " AND (lower(number) LIKE :pattern ESCAPE '\\' OR lower(client_reference) LIKE :pattern ESCAPE '\\')")
 				+ (search.status() == null ? "" : " AND status = :status")
+				+ (search.from() == null ? "" : " AND submitted_at >= :from")
+				+ (search.to() == null ? "" : " AND submitted_at < :before")
 				+ " ORDER BY submitted_at DESC, id DESC LIMIT :limit")
 			.param("d", declarants).param("limit", page.rows());
 		if (after != null) {
@@ -117,6 +119,12 @@ class DeclarationStore {
 		}
 		if (search.status() != null) {
 			query = query.param("status", search.status().name());
+		}
+		if (search.from() != null) {
+			query = query.param("from", java.sql.Timestamp.from(search.submittedFrom()));
+		}
+		if (search.to() != null) {
+			query = query.param("before", java.sql.Timestamp.from(search.submittedBefore()));
 		}
 		return page.page(query.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 				rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),

@@ -72,6 +72,9 @@ class SingleWindowFlowIntegrationTests {
 	BusinessTime time;
 
 	@Autowired
+	io.singlewindow.platform.TestClock clock;
+
+	@Autowired
 	io.singlewindow.calendar.ZoneCalendar calendar;
 
 	@BeforeEach
@@ -525,6 +528,69 @@ class SingleWindowFlowIntegrationTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("status"))
 			.andExpect(jsonPath("$.errors[0].code").value("DECLARATION_STATUS_UNKNOWN"));
+	}
+
+	/**
+	 * A broker reconciling a month, or a trader a day, lists what it submitted between two days of the zone (Beijing
+	 * time): 23:30 on the 14th is the 14th although it is 15:30 UTC, 00:30 on the 15th is the 15th although it is still
+	 * the 14th in UTC. Before 2026-12-04 the list had no dates: a month's declarations were read by paging through all.
+	 */
+	@Test
+	void aDeclarantListsWhatItSubmittedBetweenTwoDaysOfTheZone() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		java.time.LocalDate month = time.today().withDayOfMonth(1);
+		java.time.LocalDate d14 = month.withDayOfMonth(14);
+		java.time.LocalDate d15 = month.withDayOfMonth(15);
+		List<String> ids = new java.util.ArrayList<>();
+		try {
+			for (var at : List.of(d14.atTime(23, 30), d15.atTime(0, 30), d15.plusDays(1).atTime(12, 0))) {
+				clock.pin(at.atZone(BusinessTime.ZONE).toInstant());
+				ids.add(JsonPath.read(body(submit("trader.chip", null, withReference(chipDeclaration(null, "1"),
+						"range-" + run + "-" + ids.size())).andExpect(status().isCreated()).andReturn()), "$.id"));
+			}
+		} finally {
+			clock.release();
+		}
+		String q = "q=range-" + run;
+
+		assertThat(ids(list("trader.chip", q + "&submittedFrom=" + d14 + "&submittedTo=" + d14)))
+			.containsExactly(ids.get(0));
+		assertThat(ids(list("trader.chip", q + "&submittedFrom=" + d15 + "&submittedTo=" + d15)))
+			.containsExactly(ids.get(1));
+		assertThat(ids(list("trader.chip", q + "&submittedFrom=" + d15))).containsExactly(ids.get(2), ids.get(1));
+		assertThat(ids(list("trader.chip", q + "&submittedTo=" + d15))).containsExactly(ids.get(1), ids.get(0));
+		assertThat(ids(list("trader.chip", q + "&submittedFrom=" + d14 + "&submittedTo=" + d15 + "&status=UNDER_REVIEW")))
+			.containsExactly(ids.get(1), ids.get(0));
+
+		MvcResult page = mvc.perform(get("/api/v1/declarations?" + q + "&submittedFrom=" + d14 + "&limit=1")
+			.header("Authorization", "Bearer sw-demo-trader.chip")).andExpect(status().isOk()).andReturn();
+		assertThat(page.getResponse().getHeader("Link")).as("the next page keeps the days")
+			.contains("submittedFrom=" + d14);
+
+		mvc.perform(get("/api/v1/declarations?submittedFrom=2026-13-01").header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("submittedFrom"))
+			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_VALUE"));
+		mvc.perform(get("/api/v1/declarations?submittedFrom=" + d15 + "&submittedTo=" + d14)
+			.header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("submittedTo"))
+			.andExpect(jsonPath("$.errors[0].code").value("DATE_BEFORE_START"));
+
+		// The page narrows the same way, keeps the days in its form and its links, and says why when it cannot.
+		jakarta.servlet.http.Cookie session = mvc.perform(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestBuilders.formLogin("/login").user("trader.chip").password("demo12345")).andReturn()
+			.getResponse().getCookie("SESSION");
+		String shown = mvc.perform(get("/declarations?" + q + "&submittedFrom=" + d15 + "&submittedTo=" + d15)
+			.cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(shown).contains(JsonPath.<String>read(view("trader.chip", ids.get(1)), "$.number"))
+			.doesNotContain(JsonPath.<String>read(view("trader.chip", ids.get(0)), "$.number"))
+			.contains("id=\"submittedFrom\" name=\"submittedFrom\" value=\"" + d15 + "\"")
+			.doesNotContain("list-filter-problem");
+		String reversed = mvc.perform(get("/declarations?submittedFrom=" + d15 + "&submittedTo=" + d14 + "&lang=en")
+			.cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(reversed).contains("id=\"list-filter-problem\"").contains("The last day " + d14
+				+ " is before the first day " + d15 + ". All declarations are shown.");
 	}
 
 	private String list(String user, String query) throws Exception {
