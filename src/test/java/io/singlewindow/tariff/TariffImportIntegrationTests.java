@@ -174,6 +174,23 @@ class TariffImportIntegrationTests {
 		assertThat((String) JsonPath.read(importAndWait(withMark), "$.status")).isEqualTo("COMPLETED");
 	}
 
+	/**
+	 * A quote left open (a description cut short by hand) made the rest of the file one field: the import failed on
+	 * the row's column count, the rows after it never read. It is now named as what it is, at its line.
+	 */
+	@Test
+	void aFileWithAQuoteLeftOpenIsRefusedAtItsLine() throws Exception {
+		String tea = freshCode("090230");
+		String body = importAndWait(HEADER
+				+ tea + ",红茶,Black tea,15,9,,,,,\n"
+				+ freshCode("090240") + ",红茶,\"Black tea, broken,15,9,,,,,\n"
+				+ freshCode("090210") + ",绿茶,Green tea,15,9,,,,,\n");
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("FAILED");
+		assertThat((Integer) JsonPath.read(body, "$.errors[0].row")).isEqualTo(3);
+		assertThat((String) JsonPath.read(body, "$.errors[0].code")).isEqualTo("CSV_MALFORMED");
+		assertThat(schedule.line(HsCode.of(tea))).isEmpty();
+	}
+
 	@Test
 	void aFileWithoutTheHeaderIsRejected() throws Exception {
 		String body = importAndWait("0901110000,咖啡,Coffee,50,9,,,,AB,PQ\n");

@@ -148,17 +148,24 @@ public class TariffImports implements DisposableBean {
 			heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(id), every, every, TimeUnit.MILLISECONDS);
 			String content = jdbc.sql("SELECT content FROM tariff_import WHERE id = ?").param(id).query(String.class)
 					.single();
-			List<List<String>> records = new ArrayList<>(CsvReader.read(new StringReader(content)));
+			List<RowError> errors = new ArrayList<>();
+			List<List<String>> records = new ArrayList<>();
+			try {
+				records.addAll(CsvReader.read(new StringReader(content)));
+			} catch (CsvReader.Malformed broken) {
+				// Nothing after a broken quote can be told apart: the file is refused where it breaks.
+				errors.add(new RowError(Math.toIntExact(broken.line()), "", "CSV_MALFORMED", ""));
+			}
 			records.removeIf(r -> r.size() == 1 && r.get(0).isBlank());
 			int total = Math.max(0, records.size() - 1);
 			jdbc.sql("UPDATE tariff_import SET total_rows = ? WHERE id = ?").params(total, id).update();
-			List<RowError> errors = new ArrayList<>();
 			List<ParsedLine> lines = new ArrayList<>();
 			List<String> header = records.isEmpty() ? List.of() : header(records.get(0));
-			if (!header.equals(COLUMNS) && !header.equals(COLUMNS_WITHOUT_UNITS)) {
+			boolean readable = errors.isEmpty();
+			if (readable && !header.equals(COLUMNS) && !header.equals(COLUMNS_WITHOUT_UNITS)) {
 				errors.add(new RowError(1, "", "HEADER_INVALID", records.isEmpty() ? "" : String.join(",",
 						records.get(0))));
-			} else {
+			} else if (readable) {
 				Set<String> seen = new HashSet<>();
 				for (int i = 1; i < records.size(); i++) {
 					ParsedLine line = check(i + 1, records.get(i), header.size(), seen, errors);

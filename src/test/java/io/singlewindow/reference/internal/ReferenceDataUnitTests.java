@@ -32,6 +32,18 @@ class ReferenceDataUnitTests {
 		assertThat(CsvReader.parse("x,")).containsExactly(List.of("x", ""));
 	}
 
+	/**
+	 * A quote left open swallowed the rest of the file into one field, and text after a closing quote was glued to
+	 * the field: a broken file read as fewer, wrong rows. Now it is refused at the line where it breaks.
+	 */
+	@Test
+	void refusesAQuoteLeftOpenOrTextAfterAClosingQuoteNamingTheLine() {
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvReader.parse("a,b\nc,\"d\ne,f\n"))
+			.isInstanceOfSatisfying(CsvReader.Malformed.class, e -> assertThat(e.line()).isEqualTo(2));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvReader.parse("a,b\n\"c\"x,d\n"))
+			.isInstanceOfSatisfying(CsvReader.Malformed.class, e -> assertThat(e.line()).isEqualTo(2));
+	}
+
 	@Test
 	void knowsTheHs2022SubheadingsWithoutComtradeExtras() {
 		assertThat(data.isHsSubheading("090111")).isTrue();
