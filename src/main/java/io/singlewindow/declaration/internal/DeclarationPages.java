@@ -107,9 +107,9 @@ class DeclarationPages {
 		} catch (Problem odd) {
 			// A list is a view: an odd address shows every declaration, and says why, rather than an error page.
 			search = DeclarationSearch.ANY;
-			var field = odd.fieldProblems().getFirst();
-			model.addAttribute("filterProblem", messages.getMessage("problem." + field.code(), field.arguments(),
-					field.code(), locale));
+			model.addAttribute("filterProblem", odd.fieldProblems().stream().findFirst()
+				.map(field -> messages.getMessage("problem." + field.code(), field.arguments(), field.code(), locale))
+				.orElseGet(() -> messages.getMessage("problem." + odd.code(), odd.arguments(), odd.code(), locale)));
 		}
 		PageRequest page;
 		try {
