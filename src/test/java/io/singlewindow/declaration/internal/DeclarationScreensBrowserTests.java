@@ -222,7 +222,17 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		assertThat(browser.value("q")).isEqualTo(number.substring(8));
 		browser.select("status", "CLEARED");
 		browser.clickForNextPage("list-filter-submit");
-		assertThat(browser.text(By.id("list-empty"))).isEqualTo("没有符合条件的报关单，请换一个状态或搜索词。");
+		assertThat(browser.text(By.id("list-empty"))).isEqualTo("没有符合条件的报关单，请换一个状态、日期或搜索词。");
+
+		// And by the day it was submitted on, the days kept in the form; a reversed range is named, not an error page.
+		String today = java.time.LocalDate.now(io.singlewindow.platform.BusinessTime.ZONE).toString();
+		browser.open("/declarations?lang=zh_CN&submittedFrom=" + today + "&submittedTo=" + today);
+		assertThat(browser.text(By.id("declarations"))).contains(number);
+		assertThat(browser.value("submittedFrom")).isEqualTo(today);
+		assertThat(browser.value("submittedTo")).isEqualTo(today);
+		browser.screenshot("declaration-list-days-zh");
+		browser.open("/declarations?lang=zh_CN&submittedFrom=" + today + "&submittedTo=2000-01-01");
+		assertThat(browser.text(By.id("list-filter-problem"))).startsWith("结束日期2000-01-01早于开始日期" + today);
 	}
 
 	@Test
