@@ -354,7 +354,7 @@ class DeclarationApi {
 
 	@GetMapping("/declarations")
 	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "DECLARATION_STATUS_UNKNOWN", "SIZE", "CONTROL_CHARACTER",
-			"MALFORMED_VALUE", "DATE_BEFORE_START", "TOO_SMALL", "TOO_LARGE", "CURSOR_INVALID" })
+			"MALFORMED_VALUE", "DATE_FORMAT", "DATE_BEFORE_START", "TOO_SMALL", "TOO_LARGE", "CURSOR_INVALID" })
 	@Operation(summary = "The caller's declarations (trader: own enterprise; broker: its principals), newest first, "
 			+ "a page at a time",
 			description = "q: a piece of the declaration number or of the caller's own reference (case-insensitive, "

@@ -33,7 +33,7 @@ record DeclarationSearch(String text, DeclarationStatus status, LocalDate from, 
 	 * Reads a client's parameters strictly, so that a mistyped status or day is an error rather than the whole list.
 	 *
 	 * @throws Problem 422 {@code INVALID_INPUT}: {@code status} {@code DECLARATION_STATUS_UNKNOWN}; {@code q}
-	 *     {@code SIZE} or {@code CONTROL_CHARACTER}; {@code submittedFrom}, {@code submittedTo} {@code MALFORMED_VALUE};
+	 *     {@code SIZE} or {@code CONTROL_CHARACTER}; {@code submittedFrom}, {@code submittedTo} {@code DATE_FORMAT};
 	 *     {@code submittedTo} {@code DATE_BEFORE_START}
 	 */
 	static DeclarationSearch read(String q, String status, String submittedFrom, String submittedTo) {
@@ -69,12 +69,12 @@ record DeclarationSearch(String text, DeclarationStatus status, LocalDate from, 
 		}
 		String text = raw.strip();
 		if (text.length() != DATE_LENGTH) {
-			throw Problem.invalidField(field, "MALFORMED_VALUE");
+			throw Problem.invalidField(field, "DATE_FORMAT");
 		}
 		try {
 			return LocalDate.parse(text);
 		} catch (DateTimeParseException e) {
-			throw Problem.invalidField(field, "MALFORMED_VALUE", text);
+			throw Problem.invalidField(field, "DATE_FORMAT", text);
 		}
 	}
 

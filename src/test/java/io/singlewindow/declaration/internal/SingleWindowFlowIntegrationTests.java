@@ -570,7 +570,7 @@ class SingleWindowFlowIntegrationTests {
 		mvc.perform(get("/api/v1/declarations?submittedFrom=2026-13-01").header("Authorization", "Bearer sw-demo-trader.chip"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("submittedFrom"))
-			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_VALUE"));
+			.andExpect(jsonPath("$.errors[0].code").value("DATE_FORMAT"));
 		mvc.perform(get("/api/v1/declarations?submittedFrom=" + d15 + "&submittedTo=" + d14)
 			.header("Authorization", "Bearer sw-demo-trader.chip"))
 			.andExpect(status().isUnprocessableContent())
