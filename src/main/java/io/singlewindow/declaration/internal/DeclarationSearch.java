@@ -24,7 +24,7 @@ record DeclarationSearch(String text, DeclarationStatus status, LocalDate from, 
 	/** Longer than any number (18) or reference (64) a declaration has. */
 	static final int MAX_TEXT = 64;
 
-	/** {@code YYYY-MM-DD}; anything longer is no date of ours. */
+	/** {@code YYYY-MM-DD}; text of another length is no date of ours. */
 	private static final int DATE_LENGTH = 10;
 
 	static final DeclarationSearch ANY = new DeclarationSearch("", null, null, null);
