@@ -96,6 +96,8 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/declarations/new", "/declarations/new", "login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/template.xlsx", "/declarations/template.xlsx",
 				"login 200 200 403 403 403 403 403 403 403");
+		expect(routes, "/declarations/export.xlsx", "/declarations/export.xlsx?submittedFrom=odd",
+				"login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/pickers/ports", "/declarations/pickers/ports?port=xiamen",
 				"login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/pickers/hs", "/declarations/pickers/hs?items%5B0%5D.hsCode=8471300000&flow=IMPORT",

@@ -48,6 +48,7 @@ class DeclarationApi {
 	private final DeclarationWorkbooks workbooks;
 	private final org.springframework.context.MessageSource messages;
 	private final BatchSubmissions batches;
+	private final DeclarationListExport exports;
 
 	/**
 	 * A workbook of at most this many declarations is submitted while the client waits, as one request of the form
@@ -63,7 +64,8 @@ class DeclarationApi {
 
 	DeclarationApi(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			DeclarationWorkbooks workbooks, org.springframework.context.MessageSource messages,
-			BatchSubmissions batches, SubmissionGroups submissions) {
+			BatchSubmissions batches, SubmissionGroups submissions, DeclarationListExport exports) {
+		this.exports = exports;
 		this.batches = batches;
 		this.submissions = submissions;
 		this.workbooks = workbooks;
@@ -138,6 +140,36 @@ class DeclarationApi {
 			return response.header("Preference-Applied", "return=minimal").body(receipt);
 		}
 		return response.body(visible(actor, store.find(submission.id()).orElseThrow()));
+	}
+
+	@GetMapping(path = "/declarations/export.xlsx", produces = DeclarationListExport.CONTENT_TYPE)
+	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "DECLARATION_STATUS_UNKNOWN", "SIZE", "CONTROL_CHARACTER",
+			"DATE_FORMAT", "DATE_BEFORE_START" })
+	@Operation(summary = "The caller's declarations as one spreadsheet, narrowed as GET /declarations is",
+			description = "Every declaration that q, status, submittedFrom and submittedTo select (as GET /declarations "
+					+ "reads them), newest first, one row each: number, own reference, declarant, flow, trade mode, "
+					+ "status, submitted, cleared and released (Beijing time), customs value, duty, excise, VAT and "
+					+ "their sum in CNY as numbers. Headings in the caller's language. Not paged.")
+	@ApiResponse(responseCode = "200", description = "The spreadsheet (XLSX)", content = @Content(
+			mediaType = DeclarationListExport.CONTENT_TYPE, schema = @Schema(type = "string", format = "binary")))
+	void export(@RequestParam(required = false) String q,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String submittedFrom,
+			@RequestParam(required = false) String submittedTo, java.util.Locale locale,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		DeclarationSearch search = DeclarationSearch.read(q, status, submittedFrom, submittedTo);
+		exportTo(response, exports, declarants(actor), search, locale);
+	}
+
+	/** Writes the spreadsheet as the answer, for the API and the page alike. */
+	static void exportTo(jakarta.servlet.http.HttpServletResponse response, DeclarationListExport exports,
+			List<String> declarants, DeclarationSearch search, java.util.Locale locale) throws java.io.IOException {
+		response.setContentType(DeclarationListExport.CONTENT_TYPE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				"attachment; filename=\"" + DeclarationListExport.fileName(search) + "\"");
+		exports.write(declarants, search, locale, response.getOutputStream());
+		response.flushBuffer();
 	}
 
 	@GetMapping(path = "/declarations/template.xlsx", produces = DeclarationWorkbooks.CONTENT_TYPE)

@@ -40,6 +40,7 @@ class DeclarationPages {
 	private final CurrentActor currentActor;
 	private final Enterprises enterprises;
 	private final MessageSource messages;
+	private final DeclarationListExport exports;
 	private final DeclarationChanges changes;
 
 	private final DeclarationWorkbooks workbooks;
@@ -55,7 +56,8 @@ class DeclarationPages {
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			Enterprises enterprises, MessageSource messages, DeclarationChanges changes,
 			DeclarationWorkbooks workbooks, DeclarationPickerPages pickers, BatchSubmissions batches,
-			SupportingDocuments documents) {
+			SupportingDocuments documents, DeclarationListExport exports) {
+		this.exports = exports;
 		this.batches = batches;
 		this.documents = documents;
 		this.workbooks = workbooks;
@@ -101,16 +103,10 @@ class DeclarationPages {
 			@RequestParam(required = false) String cursor, Model model, Locale locale) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
-		DeclarationSearch search;
-		try {
-			search = DeclarationSearch.read(q, status, submittedFrom, submittedTo);
-		} catch (Problem odd) {
-			// A list is a view: an odd address shows every declaration, and says why, rather than an error page.
-			search = DeclarationSearch.ANY;
-			model.addAttribute("filterProblem", odd.fieldProblems().stream().findFirst()
-				.map(field -> messages.getMessage("problem." + field.code(), field.arguments(), field.code(), locale))
-				.orElseGet(() -> messages.getMessage("problem." + odd.code(), odd.arguments(), odd.code(), locale)));
-		}
+		DeclarationSearch search = searchOf(q, status, submittedFrom, submittedTo, odd -> model.addAttribute(
+				"filterProblem", odd.fieldProblems().stream().findFirst()
+					.map(field -> messages.getMessage("problem." + field.code(), field.arguments(), field.code(), locale))
+					.orElseGet(() -> messages.getMessage("problem." + odd.code(), odd.arguments(), odd.code(), locale))));
 		PageRequest page;
 		try {
 			page = PageRequest.read(String.valueOf(LIST_PAGE), cursor);
@@ -128,6 +124,31 @@ class DeclarationPages {
 		model.addAttribute("later", page.after() != null);
 		model.addAttribute("statuses", LISTED_STATUSES);
 		return "declaration/list";
+	}
+
+	/**
+	 * The search a page's address asks for. A list is a view: an odd address is every declaration rather than an error
+	 * page, and the refusal goes to {@code odd} (the list says why above its table).
+	 */
+	private static DeclarationSearch searchOf(String q, String status, String submittedFrom, String submittedTo,
+			java.util.function.Consumer<Problem> odd) {
+		try {
+			return DeclarationSearch.read(q, status, submittedFrom, submittedTo);
+		} catch (Problem refused) {
+			odd.accept(refused);
+			return DeclarationSearch.ANY;
+		}
+	}
+
+	/** The list as the page shows it, narrowed the same way, as one spreadsheet; an odd address: every declaration. */
+	@GetMapping("/declarations/export.xlsx")
+	void export(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String submittedFrom, @RequestParam(required = false) String submittedTo,
+			Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		DeclarationSearch search = searchOf(q, status, submittedFrom, submittedTo, odd -> { });
+		DeclarationApi.exportTo(response, exports, DeclarationApi.declarants(actor), search, locale);
 	}
 
 	@GetMapping("/declarations/new")

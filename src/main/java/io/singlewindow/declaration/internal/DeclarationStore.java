@@ -97,20 +97,59 @@ class DeclarationStore {
 		if (declarants.isEmpty()) {
 			return new ListPage<>(List.of(), null);
 		}
-		Cursor after = page.after();
-		String pattern = search.pattern();
-		var query = jdbc.sql("""
+		return page.page(listed("""
 				SELECT id, number, declarant, flow, status, submitted_at, updated_at, client_reference,
 				       CASE WHEN status = 'QUERIED' THEN (SELECT min(t.answer_due) FROM agency_task t
 				           WHERE t.declaration_id = declaration.id AND t.status = 'QUERIED') END AS answer_by
-				FROM declaration WHERE declarant IN (:d)""" + (after == null ? "" : " AND (submitted_at, id) < (:at, :id)")
+				FROM declaration""", declarants, search, page.after(), page.rows())
+			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
+					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
+					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"),
+					rs.getObject("answer_by", LocalDate.class)))
+			.list(), s -> new Cursor(s.submittedAt(), s.id().toString()));
+	}
+
+	/** A declaration as its declarant's spreadsheet of them lists it: what it is, where it stands, what it owes. */
+	record Listed(UUID id, String number, String clientReference, String declarant, String flow, String tradeMode,
+			DeclarationStatus status, Instant submittedAt, Instant clearedAt, Instant releasedAt,
+			java.math.BigDecimal totalCustomsValue, java.math.BigDecimal totalDuty, java.math.BigDecimal totalExcise,
+			java.math.BigDecimal totalVat, java.math.BigDecimal totalTaxes) {
+	}
+
+	/** Up to {@code rows} of what {@link #listFor} finds, after {@code after} (null: from the newest), with totals. */
+	List<Listed> listedFor(List<String> declarants, DeclarationSearch search, Cursor after, int rows) {
+		if (declarants.isEmpty()) {
+			return List.of();
+		}
+		return listed("""
+				SELECT id, number, client_reference, declarant, flow, trade_mode, status, submitted_at, cleared_at,
+				       released_at, total_customs_value, total_duty, total_excise, total_vat, total_taxes
+				FROM declaration""", declarants, search, after, rows)
+			.query((rs, n) -> new Listed(rs.getObject("id", UUID.class), rs.getString("number"),
+					rs.getString("client_reference"), rs.getString("declarant"), rs.getString("flow"),
+					rs.getString("trade_mode"), DeclarationStatus.valueOf(rs.getString("status")),
+					instant(rs, "submitted_at"), instant(rs, "cleared_at"), instant(rs, "released_at"),
+					rs.getBigDecimal("total_customs_value"), rs.getBigDecimal("total_duty"),
+					rs.getBigDecimal("total_excise"), rs.getBigDecimal("total_vat"), rs.getBigDecimal("total_taxes")))
+			.list();
+	}
+
+	/**
+	 * {@code select} narrowed to the declarants' declarations that match the search, newest first, after the cursor
+	 * (keyset on submission time, id), at most {@code rows}: the search narrows the rows of the declarants' index.
+	 */
+	private JdbcClient.StatementSpec listed(String select, List<String> declarants, DeclarationSearch search,
+			Cursor after, int rows) {
+		String pattern = search.pattern();
+		var query = jdbc.sql(select + " WHERE declarant IN (:d)"
+				+ (after == null ? "" : " AND (submitted_at, id) < (:at, :id)")
 				+ (pattern == null ? ""
 						: " AND (lower(number) LIKE :pattern ESCAPE '\\' OR lower(client_reference) LIKE :pattern ESCAPE '\\')")
 				+ (search.status() == null ? "" : " AND status = :status")
 				+ (search.from() == null ? "" : " AND submitted_at >= :from")
 				+ (search.to() == null ? "" : " AND submitted_at < :before")
 				+ " ORDER BY submitted_at DESC, id DESC LIMIT :limit")
-			.param("d", declarants).param("limit", page.rows());
+			.param("d", declarants).param("limit", rows);
 		if (after != null) {
 			query = query.param("at", after.atUtc()).param("id", after.id());
 		}
@@ -121,16 +160,12 @@ class DeclarationStore {
 			query = query.param("status", search.status().name());
 		}
 		if (search.from() != null) {
-			query = query.param("from", java.sql.Timestamp.from(search.submittedFrom()));
+			query = query.param("from", Timestamp.from(search.submittedFrom()));
 		}
 		if (search.to() != null) {
-			query = query.param("before", java.sql.Timestamp.from(search.submittedBefore()));
+			query = query.param("before", Timestamp.from(search.submittedBefore()));
 		}
-		return page.page(query.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
-				rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
-				instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"),
-				rs.getObject("answer_by", LocalDate.class)))
-			.list(), s -> new Cursor(s.submittedAt(), s.id().toString()));
+		return query;
 	}
 
 	/**

@@ -577,6 +577,29 @@ class SingleWindowFlowIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].field").value("submittedTo"))
 			.andExpect(jsonPath("$.errors[0].code").value("DATE_BEFORE_START"));
 
+		// The same selection as one spreadsheet, every row at once, amounts as numbers, in the caller's language.
+		MvcResult sheet = mvc.perform(get("/api/v1/declarations/export.xlsx?" + q + "&submittedFrom=" + d14
+				+ "&submittedTo=" + d15).header("Authorization", "Bearer sw-demo-trader.chip")
+			.header("Accept-Language", "zh-CN")).andExpect(status().isOk()).andReturn();
+		assertThat(sheet.getResponse().getHeader("Content-Disposition"))
+			.contains("declarations-" + d14 + "-" + d15 + ".xlsx");
+		List<List<String>> rows = new java.util.ArrayList<>();
+		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+				new java.io.ByteArrayInputStream(sheet.getResponse().getContentAsByteArray()))) {
+			workbook.getFirstSheet().openStream().forEach(row -> rows.add(row.stream()
+				.map(cell -> cell == null ? "" : cell.getRawValue() == null ? "" : cell.getRawValue()).toList()));
+		}
+		assertThat(rows.getFirst()).startsWith("报关单号", "本企业编号");
+		String second = view("trader.chip", ids.get(1));
+		assertThat(rows).hasSize(3);
+		assertThat(rows.get(1)).startsWith(JsonPath.<String>read(second, "$.number"), "range-" + run + "-1", CHIP, "进口",
+				"0110", "审核中", d15 + " 00:30");
+		assertThat(new java.math.BigDecimal(rows.get(1).get(10)))
+			.isEqualByComparingTo(String.valueOf(JsonPath.<Object>read(second, "$.totalDuty")));
+		assertThat(rows.get(2).getFirst()).isEqualTo(JsonPath.<String>read(view("trader.chip", ids.get(0)), "$.number"));
+		mvc.perform(get("/api/v1/declarations/export.xlsx").header("Authorization", "Bearer sw-demo-officer.customs"))
+			.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ROLE_REQUIRED"));
+
 		// The page narrows the same way, keeps the days in its form and its links, and says why when it cannot.
 		jakarta.servlet.http.Cookie session = mvc.perform(org.springframework.security.test.web.servlet.request
 			.SecurityMockMvcRequestBuilders.formLogin("/login").user("trader.chip").password("demo12345")).andReturn()
@@ -586,6 +609,7 @@ class SingleWindowFlowIntegrationTests {
 		assertThat(shown).contains(JsonPath.<String>read(view("trader.chip", ids.get(1)), "$.number"))
 			.doesNotContain(JsonPath.<String>read(view("trader.chip", ids.get(0)), "$.number"))
 			.contains("id=\"submittedFrom\" name=\"submittedFrom\" value=\"" + d15 + "\"")
+			.contains("/declarations/export.xlsx?q=range-" + run + "&amp;status=&amp;submittedFrom=" + d15)
 			.doesNotContain("list-filter-problem");
 		String reversed = mvc.perform(get("/declarations?submittedFrom=" + d15 + "&submittedTo=" + d14 + "&lang=en")
 			.cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
