@@ -83,7 +83,8 @@ class DeclarationListExport {
 	}
 
 	private void row(Worksheet sheet, int r, DeclarationStore.Listed d, Locale locale) {
-		List<Object> cells = List.of(d.number(), d.clientReference(), d.declarant(),
+		String reference = Declarations.ownReference(d.clientReference());
+		List<Object> cells = List.of(d.number(), reference == null ? "" : reference, d.declarant(),
 				text("declaration.flow." + d.flow(), locale), d.tradeMode(),
 				text("declaration.status." + d.status().name(), locale), time(d.submittedAt()), time(d.clearedAt()),
 				time(d.releasedAt()), amount(d.totalCustomsValue()), amount(d.totalDuty()), amount(d.totalExcise()),

@@ -296,6 +296,11 @@ class DeclarationStore {
 		public boolean answerOverdueOn(LocalDate today) {
 			return AnswerDeadline.overdue(answerBy, today);
 		}
+
+		/** The declarant's own reference as it gave it; {@literal null} for one the platform made up. */
+		public String ownReference() {
+			return Declarations.ownReference(clientReference);
+		}
 	}
 
 	/**

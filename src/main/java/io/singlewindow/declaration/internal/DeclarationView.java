@@ -55,6 +55,11 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	record Event(Instant at, String event, String agency, String actor, String reasonCode, String reason) {
 	}
 
+	/** The declarant's own reference as it gave it; {@literal null} for one the platform made up. */
+	public String ownReference() {
+		return Declarations.ownReference(clientReference);
+	}
+
 	/** What everyone but customs may see: no channel, no customs risk policy (see {@link ChannelVisibility}). */
 	DeclarationView withoutChannel() {
 		List<Task> visibleTasks = tasks.stream()

@@ -157,7 +157,7 @@ class Declarations {
 		boolean keyed = key != null;
 		DeclarationRequest normalised = request.withDeclarantAndReference(declarant.value(), reference);
 		if (!keyed) {
-			reference = "auto:" + UUID.randomUUID();
+			reference = MADE_UP_REFERENCE + UUID.randomUUID();
 		}
 		String hash = sha256(normalised.fingerprint());
 		LocalDate today = time.today();
@@ -651,6 +651,14 @@ class Declarations {
 
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	/** How a reference the platform made up for a declaration sent without one begins. */
+	static final String MADE_UP_REFERENCE = "auto:";
+
+	/** {@code reference} unless the platform made it up ({@link #MADE_UP_REFERENCE}); then {@literal null}. */
+	static String ownReference(String reference) {
+		return reference == null || reference.startsWith(MADE_UP_REFERENCE) ? null : reference;
 	}
 
 	static String sha256(String text) {

@@ -610,7 +610,10 @@ class SingleWindowFlowIntegrationTests {
 			.doesNotContain(JsonPath.<String>read(view("trader.chip", ids.get(0)), "$.number"))
 			.contains("id=\"submittedFrom\" name=\"submittedFrom\" value=\"" + d15 + "\"")
 			.contains("/declarations/export.xlsx?q=range-" + run + "&amp;status=&amp;submittedFrom=" + d15)
-			.doesNotContain("list-filter-problem");
+			.contains("<td>range-" + run + "-1</td>").doesNotContain("list-filter-problem");
+		// The trader's own reference, searched for, is also shown: in the list above and on the declaration.
+		assertThat(mvc.perform(get("/declarations/" + ids.get(1)).cookie(session)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString()).contains("id=\"own-reference\">range-" + run + "-1<");
 		String reversed = mvc.perform(get("/declarations?submittedFrom=" + d15 + "&submittedTo=" + d14 + "&lang=en")
 			.cookie(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(reversed).contains("id=\"list-filter-problem\"").contains("The last day " + d14
