@@ -159,17 +159,7 @@ class DeclarationApi {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		DeclarationSearch search = DeclarationSearch.read(q, status, submittedFrom, submittedTo);
-		exportTo(response, exports, declarants(actor), search, locale);
-	}
-
-	/** Writes the spreadsheet as the answer, for the API and the page alike. */
-	static void exportTo(jakarta.servlet.http.HttpServletResponse response, DeclarationListExport exports,
-			List<String> declarants, DeclarationSearch search, java.util.Locale locale) throws java.io.IOException {
-		response.setContentType(DeclarationListExport.CONTENT_TYPE);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				"attachment; filename=\"" + DeclarationListExport.fileName(search) + "\"");
-		exports.write(declarants, search, locale, response.getOutputStream());
-		response.flushBuffer();
+		exports.answer(response, declarants(actor), search, locale);
 	}
 
 	@GetMapping(path = "/declarations/template.xlsx", produces = DeclarationWorkbooks.CONTENT_TYPE)

@@ -12,10 +12,12 @@ import java.util.Locale;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.Cursor;
 import io.singlewindow.platform.BusinessTime;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A declarant's declarations as one spreadsheet, narrowed as its list is ({@link DeclarationSearch}): what a broker
@@ -48,6 +50,15 @@ class DeclarationListExport {
 	static String fileName(DeclarationSearch search) {
 		return "declarations-" + (search.from() == null ? "all" : search.from()) + "-"
 				+ (search.to() == null ? "all" : search.to()) + ".xlsx";
+	}
+
+	/** Writes the spreadsheet as the answer to a request, for the API and the page alike. */
+	void answer(HttpServletResponse response, List<String> declarants, DeclarationSearch search, Locale locale)
+			throws IOException {
+		response.setContentType(CONTENT_TYPE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(search) + "\"");
+		write(declarants, search, locale, response.getOutputStream());
+		response.flushBuffer();
 	}
 
 	void write(List<String> declarants, DeclarationSearch search, Locale locale, OutputStream out) {

@@ -103,10 +103,8 @@ class DeclarationPages {
 			@RequestParam(required = false) String cursor, Model model, Locale locale) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
-		DeclarationSearch search = searchOf(q, status, submittedFrom, submittedTo, odd -> model.addAttribute(
-				"filterProblem", odd.fieldProblems().stream().findFirst()
-					.map(field -> messages.getMessage("problem." + field.code(), field.arguments(), field.code(), locale))
-					.orElseGet(() -> messages.getMessage("problem." + odd.code(), odd.arguments(), odd.code(), locale))));
+		DeclarationSearch search = searchOf(q, status, submittedFrom, submittedTo,
+				odd -> model.addAttribute("filterProblem", firstMessage(messages, odd, locale)));
 		PageRequest page;
 		try {
 			page = PageRequest.read(String.valueOf(LIST_PAGE), cursor);
@@ -148,7 +146,7 @@ class DeclarationPages {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		DeclarationSearch search = searchOf(q, status, submittedFrom, submittedTo, odd -> { });
-		DeclarationApi.exportTo(response, exports, DeclarationApi.declarants(actor), search, locale);
+		exports.answer(response, DeclarationApi.declarants(actor), search, locale);
 	}
 
 	@GetMapping("/declarations/new")
