@@ -93,6 +93,14 @@ M = {
     'String reference = firstNonBlank(idempotencyKey, request.clientReference());'),
  'AMBIGUOUS_ADDRESS_ACCEPTED': lambda: sub('declaration/internal/WebhookTargets.java',
     'if (ambiguousAddress(host)) {', 'if (false && ambiguousAddress(host)) {'),
+ # a correction after clearance moves the customs value a permit's value quota recorded
+ 'CORRECTION_MOVES_QUOTA_VALUE': lambda: sub('declaration/internal/DeclarationCorrections.java',
+    'ValueCorrections.refuseMovingAPermitsValue(declaration.number(), permits.writeOffsOf(id), lines.stream()',
+    'if (false) ValueCorrections.refuseMovingAPermitsValue(declaration.number(), permits.writeOffsOf(id), lines.stream()'),
+ # a correction changes the facts but not the monthly aggregates a fold had added them to
+ 'CORRECTION_AGGREGATES_KEPT': lambda: sub('statistics/internal/StatisticsLedger.java',
+    'USING (dimension, month, flow, key) WHERE NOT EXISTS (SELECT 1 FROM marked)',
+    'USING (dimension, month, flow, key) WHERE false'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

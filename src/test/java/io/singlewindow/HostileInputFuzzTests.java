@@ -290,6 +290,11 @@ class HostileInputFuzzTests {
 	static final List<String> DECLARATION_TABLES = List.of("declaration", "declaration_item", "agency_task",
 			"declaration_event", "declaration_route");
 
+	/** What a correction of a cleared declaration writes besides the declaration's own rows. */
+	static final List<String> CORRECTION_TABLES = java.util.stream.Stream.concat(DECLARATION_TABLES.stream(),
+			java.util.stream.Stream.of("declaration_correction", "declaration_correction_line", "statistics_fact"))
+		.toList();
+
 	/** What a workbook of several declarations writes: a batch, then the declarations the batch job submits. */
 	static final List<String> BATCH_TABLES = java.util.stream.Stream.concat(DECLARATION_TABLES.stream(),
 			java.util.stream.Stream.of("declaration_batch", "declaration_batch_entry")).toList();
@@ -366,6 +371,10 @@ class HostileInputFuzzTests {
 						List.of(declarationId), "officer.customs",
 						"{\"reason\":\"export not shipped\",\"version\":" + STALE + "}", Set.of("version"),
 						declarationTables),
+				// Likewise: the shared declaration is under review and the version stale, so nothing is corrected.
+				new Endpoint("correct a declaration", HttpMethod.POST, "/api/v1/declarations/{}/correction",
+						List.of(declarationId), "officer.customs", "{\"reason\":\"credit note\",\"version\":" + STALE
+								+ ",\"lines\":[{\"lineNo\":1,\"value\":100}]}", Set.of("version"), CORRECTION_TABLES),
 				// The shared declaration is under review: an application is refused, a refusal finds none.
 				new Endpoint("apply for a cancellation", HttpMethod.POST,
 						"/api/v1/declarations/{}/cancellation-application", List.of(declarationId), "trader.chip",
@@ -556,6 +565,8 @@ class HostileInputFuzzTests {
 						params("reason", "sent twice"), Set.of(), DECLARATION_TABLES),
 				new Form("cancel a declaration", "/declarations/{}/cancellation", List.of(unknown), "officer.customs",
 						params("reason", "export not shipped"), Set.of(), DECLARATION_TABLES),
+				new Form("correct a declaration", "/declarations/{}/correction", List.of(unknown), "officer.customs",
+						params("reason", "credit note", "value-1", "100", "version", "1"), Set.of(), CORRECTION_TABLES),
 				new Form("apply for a cancellation", "/declarations/{}/cancellation-application", List.of(unknown),
 						"trader.chip", params("reason", "goods returned"), Set.of(), DECLARATION_TABLES),
 				new Form("refuse a cancellation", "/declarations/{}/cancellation-application/refusal", List.of(unknown),

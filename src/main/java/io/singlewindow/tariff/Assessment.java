@@ -19,5 +19,14 @@ public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal t
 	public record Line(int lineNo, BigDecimal customsValueCny, String rateBasis, BigDecimal dutyRate,
 			BigDecimal duty, BigDecimal exciseRate, BigDecimal excise, BigDecimal vatRate, BigDecimal vat,
 			List<String> steps) {
+
+		/** The rates this line was assessed at, for a later {@link DutyAssessor#reassess}. */
+		public Rates rates() {
+			return new Rates(lineNo, rateBasis, dutyRate, exciseRate, vatRate);
+		}
+	}
+
+	/** The rates one line was assessed at: what a correction of its value is assessed at again. */
+	public record Rates(int lineNo, String rateBasis, BigDecimal dutyRate, BigDecimal exciseRate, BigDecimal vatRate) {
 	}
 }

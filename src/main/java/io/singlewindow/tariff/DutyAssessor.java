@@ -12,4 +12,15 @@ public interface DutyAssessor {
 	 *     {@code EXCHANGE_RATE_MISSING} (field {@code currency})
 	 */
 	Assessment assess(AssessmentRequest request);
+
+	/**
+	 * Assesses corrected values at the rates an earlier assessment applied: its exchange rate and each line's rate
+	 * basis, duty, excise and VAT rates. A correction after clearance changes what was declared, not the tariff in force
+	 * when the declaration was accepted: rates changed since, or a month's exchange rate set afresh, do not apply to it.
+	 * Freight and insurance are allocated afresh over the corrected values. {@code request.date()} is not read.
+	 *
+	 * @param rates the earlier assessment's rates, one for every line of the request
+	 * @throws io.singlewindow.core.Problem for amounts out of range, as {@link #assess} does
+	 */
+	Assessment reassess(AssessmentRequest request, java.math.BigDecimal exchangeRate, java.util.List<Assessment.Rates> rates);
 }

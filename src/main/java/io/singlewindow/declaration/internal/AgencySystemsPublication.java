@@ -19,6 +19,7 @@ import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationCancellationApplied;
 import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.DeclarationCancelled;
+import io.singlewindow.declaration.DeclarationCorrected;
 import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.declaration.DeclarationReleased;
 import io.singlewindow.declaration.DeclarationSubmitted;
@@ -110,6 +111,16 @@ class AgencySystemsPublication {
 	void on(DeclarationCancelled cancelled) throws Exception {
 		reasoned("CANCELLED", cancelled.declarationId(), cancelled.cancelledBy(), cancelled.reason(),
 				cancelled.cancelledAt());
+	}
+
+	/**
+	 * An agency's system hears that customs corrected a cleared or released declaration's values (its lines, as
+	 * assessed again, are read from the declaration's address).
+	 */
+	@ApplicationModuleListener
+	void on(DeclarationCorrected corrected) throws Exception {
+		reasoned("CORRECTED", corrected.declarationId(), corrected.correctedBy(), corrected.reason(),
+				corrected.correctedAt());
 	}
 
 	/**

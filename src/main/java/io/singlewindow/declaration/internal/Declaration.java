@@ -17,6 +17,7 @@ import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationCancellationApplied;
 import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.DeclarationCancelled;
+import io.singlewindow.declaration.DeclarationCorrected;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
@@ -308,6 +309,37 @@ final class Declaration {
 		decideApplication();
 		timeline.add(new TimelineEntry(now, "CANCELLED", AgencyCode.CUSTOMS.value(), officer, null, reason));
 		events.add(new DeclarationCancelled(id, number, declarant, officer, reason, now));
+	}
+
+	/**
+	 * Customs corrects what was declared after the agencies cleared it (报关单修改: a value the seller's credit note or
+	 * an audit found wrong): the caller assessed the corrected lines again and writes them; the status stays, the
+	 * version moves on (a response printed before is out of date, rightly), and the correction is on the timeline with
+	 * its reason. The agencies' decisions stay on record as they were. Before a clearance the declarant amends instead.
+	 *
+	 * @param correction what changed, as the caller assessed it (its reason read and checked)
+	 * @throws Problem 409 {@code DECLARATION_NOT_CORRECTABLE} unless it is cleared or released
+	 */
+	void correct(DeclarationCorrected correction) {
+		requireCorrectable();
+		if (!correction.declarationId().equals(id)) {
+			throw new IllegalArgumentException("A correction of " + correction.declarationId() + " for " + id);
+		}
+		changedAt = correction.correctedAt();
+		timeline.add(new TimelineEntry(changedAt, "CORRECTED", AgencyCode.CUSTOMS.value(), correction.correctedBy(),
+				null, correction.reason()));
+		events.add(correction);
+	}
+
+	/**
+	 * Refuses a correction before the caller assesses it ({@link #correct} asks it again).
+	 *
+	 * @throws Problem 409 {@code DECLARATION_NOT_CORRECTABLE} unless it is cleared or released
+	 */
+	void requireCorrectable() {
+		if (!status.cancellable()) {
+			throw Problem.conflict("DECLARATION_NOT_CORRECTABLE", number, status.named());
+		}
 	}
 
 	/**

@@ -39,6 +39,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DeclarationApi {
 
 	private final Declarations declarations;
+	private final DeclarationCorrections corrections;
 	private final SubmissionGroups submissions;
 	private final DeclarationStore store;
 	private final CurrentActor currentActor;
@@ -64,7 +65,9 @@ class DeclarationApi {
 
 	DeclarationApi(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			DeclarationWorkbooks workbooks, org.springframework.context.MessageSource messages,
-			BatchSubmissions batches, SubmissionGroups submissions, DeclarationListExport exports) {
+			BatchSubmissions batches, SubmissionGroups submissions, DeclarationListExport exports,
+			DeclarationCorrections corrections) {
+		this.corrections = corrections;
 		this.exports = exports;
 		this.batches = batches;
 		this.submissions = submissions;
@@ -493,6 +496,37 @@ class DeclarationApi {
 					+ "changed since the officer read that version.")
 	DeclarationView cancel(@PathVariable UUID id, @RequestBody Cancellation cancellation) {
 		return declarations.cancel(currentActor.get(), id, cancellation.reason(), cancellation.version());
+	}
+
+	/**
+	 * @param reason why customs corrects it (the declarant's application, a credit note, an audit's finding), required
+	 * @param version the declaration's version the officer read; without it, corrected as it is now
+	 * @param lines each line whose declared value is corrected, with the value (declaration currency, its incoterm)
+	 */
+	record CorrectionRequest(String reason, Integer version, List<CorrectedValue> lines) {
+	}
+
+	@PostMapping("/declarations/{id}/correction")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_CORRECTABLE", "DECLARATION_CHANGED", "CORRECTION_MOVES_PERMIT_VALUE" },
+			invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER", "REQUIRED", "TOO_MANY_ITEMS", "LINE_UNKNOWN",
+					"LINE_REPEATED", "VALUE_NOT_POSITIVE", "TOO_LARGE", "NOTHING_CORRECTED" })
+	@Operation(summary = "Correct the declared values of a cleared or released declaration (customs officers; 报关单修改)",
+			description = "On the declarant's application or of customs' own finding (a credit note, a price "
+					+ "adjustment, a post-clearance audit). Every line is assessed again at the rates the clearance "
+					+ "applied (exchange rate, rate basis, duty, excise and VAT rates; freight and insurance allocated "
+					+ "afresh); the declaration keeps its status, its version moves on, and corrections lists what "
+					+ "changed with taxDifference: positive is collected (补税), negative refunded (退税). The trade "
+					+ "statistics revise its lines; the declarant's webhooks hear declaration.corrected, the agencies' "
+					+ "systems CORRECTED. 422 at lines: REQUIRED, NOTHING_CORRECTED (every value as declared, e.g. the "
+					+ "same correction sent again); at lines[i].lineNo LINE_UNKNOWN, LINE_REPEATED; at lines[i].value "
+					+ "VALUE_NOT_POSITIVE, TOO_LARGE. 409 DECLARATION_NOT_CORRECTABLE unless cleared or released "
+					+ "(before, its declarant amends it); 409 CORRECTION_MOVES_PERMIT_VALUE when a line written off a "
+					+ "permit's value quota would change its customs value (cancel and declare again); with version, 409 "
+					+ "DECLARATION_CHANGED when it changed since the officer read that version.")
+	DeclarationView correct(@PathVariable UUID id, @RequestBody CorrectionRequest correction) {
+		return corrections.correct(currentActor.get(), id, correction.reason(), correction.version(),
+				correction.lines());
 	}
 
 	/**

@@ -152,6 +152,48 @@ class DeclarationRows {
 			.update();
 	}
 
+	/**
+	 * Writes a correction customs made after the clearance ({@link DeclarationCorrections}): every line assessed
+	 * again (a corrected value moves the freight and insurance the others bear), the corrected values, the header's
+	 * totals, and the correction's own record with each changed line before and after. The status, version and
+	 * timeline are {@link #save}'s.
+	 */
+	void writeCorrection(UUID id, io.singlewindow.declaration.DeclarationCorrected correction,
+			java.math.BigDecimal customsValueBefore, Assessment after, Map<Integer, java.math.BigDecimal> changed,
+			List<DeclarationView.CorrectedLine> lines) {
+		List<Object[]> items = new ArrayList<>();
+		for (Assessment.Line l : after.lines()) {
+			items.add(new Object[] { l.customsValueCny(), l.duty(), l.excise(), l.vat(), String.join("\n", l.steps()),
+					changed.get(l.lineNo()), id, l.lineNo() });
+		}
+		batch.batchUpdate("""
+				UPDATE declaration_item SET customs_value_cny = ?, duty = ?, excise = ?, vat = ?, steps = ?,
+				    value = COALESCE(?, value)
+				WHERE declaration_id = ? AND line_no = ?""", items);
+		jdbc.sql("""
+				UPDATE declaration SET total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
+				    total_taxes = ? WHERE id = ?""")
+			.params(after.totalCustomsValueCny(), after.totalDuty(), after.totalExcise(), after.totalVat(),
+					after.totalTaxes(), id)
+			.update();
+		UUID correctionId = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO declaration_correction (id, declaration_id, corrected_by, corrected_at, reason,
+				    customs_value_before, customs_value_after, taxes_before, taxes_after)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(correctionId, id, correction.correctedBy(), Timestamp.from(correction.correctedAt()),
+					correction.reason(), customsValueBefore, after.totalCustomsValueCny(), correction.taxesBefore(),
+					correction.taxesAfter())
+			.update();
+		batch.batchUpdate("""
+				INSERT INTO declaration_correction_line (correction_id, line_no, value_before, value_after,
+				    customs_value_before, customs_value_after, taxes_before, taxes_after)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", lines.stream()
+			.map(l -> new Object[] { correctionId, l.lineNo(), l.valueBefore(), l.valueAfter(), l.customsValueBefore(),
+					l.customsValueAfter(), l.taxesBefore(), l.taxesAfter() })
+			.toList());
+	}
+
 	/** The tasks of a locked declaration, by agency, with what each agency saw when it decided. */
 	Map<String, PreviousTask> previousTasks(UUID id) {
 		Map<String, PreviousTask> previous = new LinkedHashMap<>();

@@ -74,9 +74,40 @@ class DeclarationStore {
 		var routes = routes(id);
 		var tasks = tasks(id);
 		var timeline = timeline(id);
+		// Read only for a declaration its timeline says was corrected: no statement more for the others.
+		var corrections = timeline.stream().anyMatch(e -> "CORRECTED".equals(e.event())) ? corrections(id)
+				: List.<DeclarationView.Correction>of();
 		return jdbc.sql("SELECT * FROM declaration WHERE id = ?").param(id)
-			.query((rs, n) -> header(rs, items, routes, tasks, timeline))
+			.query((rs, n) -> header(rs, items, routes, tasks, timeline, corrections))
 			.optional();
+	}
+
+	/** Its corrections after clearance, oldest first, each with its lines. */
+	List<DeclarationView.Correction> corrections(UUID id) {
+		java.util.Map<UUID, List<DeclarationView.CorrectedLine>> lines = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT l.* FROM declaration_correction_line l JOIN declaration_correction c ON c.id = l.correction_id
+				WHERE c.declaration_id = ? ORDER BY l.line_no""")
+			.param(id)
+			.query((rs, n) -> lines.computeIfAbsent(rs.getObject("correction_id", UUID.class),
+					k -> new java.util.ArrayList<>())
+				.add(new DeclarationView.CorrectedLine(rs.getInt("line_no"), rs.getBigDecimal("value_before"),
+						rs.getBigDecimal("value_after"), rs.getBigDecimal("customs_value_before"),
+						rs.getBigDecimal("customs_value_after"), rs.getBigDecimal("taxes_before"),
+						rs.getBigDecimal("taxes_after"))))
+			.list();
+		return jdbc.sql("SELECT * FROM declaration_correction WHERE declaration_id = ? ORDER BY corrected_at, id")
+			.param(id)
+			.query((rs, n) -> {
+				UUID correction = rs.getObject("id", UUID.class);
+				java.math.BigDecimal before = rs.getBigDecimal("taxes_before");
+				java.math.BigDecimal after = rs.getBigDecimal("taxes_after");
+				return new DeclarationView.Correction(correction, rs.getString("corrected_by"),
+						instant(rs, "corrected_at"), rs.getString("reason"), rs.getBigDecimal("customs_value_before"),
+						rs.getBigDecimal("customs_value_after"), before, after, after.subtract(before),
+						List.copyOf(lines.getOrDefault(correction, List.of())));
+			})
+			.list();
 	}
 
 	/** The declarations of these declarants, newest first, without their details. */
@@ -376,8 +407,8 @@ class DeclarationStore {
 	}
 
 	private static DeclarationView header(ResultSet rs, List<DeclarationView.Item> items,
-			List<DeclarationView.Route> routes, List<DeclarationView.Task> tasks, List<DeclarationView.Event> timeline)
-			throws SQLException {
+			List<DeclarationView.Route> routes, List<DeclarationView.Task> tasks, List<DeclarationView.Event> timeline,
+			List<DeclarationView.Correction> corrections) throws SQLException {
 		DeclarationStatus status = DeclarationStatus.valueOf(rs.getString("status"));
 		// A question left open when the declaration was rejected or withdrawn is answered by nobody: no date to meet.
 		List<DeclarationView.Task> shownTasks = status.open() ? tasks
@@ -397,7 +428,8 @@ class DeclarationStore {
 				instant(rs, "cleared_at"), instant(rs, "released_at"), rs.getInt("version"), items, routes, shownTasks,
 				timeline, rs.getTimestamp("cancellation_applied_at") == null ? null
 						: new DeclarationView.CancellationApplication(rs.getString("cancellation_applied_by"),
-								instant(rs, "cancellation_applied_at"), rs.getString("cancellation_reason")));
+								instant(rs, "cancellation_applied_at"), rs.getString("cancellation_reason")),
+				corrections);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

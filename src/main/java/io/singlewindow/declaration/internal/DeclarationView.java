@@ -18,7 +18,24 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		BigDecimal exchangeRate, BigDecimal totalCustomsValue, BigDecimal totalDuty, BigDecimal totalExcise,
 		BigDecimal totalVat, BigDecimal totalTaxes, String submittedBy, Instant submittedAt, Instant updatedAt,
 		Instant clearedAt, Instant releasedAt, int version, List<Item> items, List<Route> routes, List<Task> tasks,
-		List<Event> timeline, CancellationApplication cancellationApplication) {
+		List<Event> timeline, CancellationApplication cancellationApplication, List<Correction> corrections) {
+
+	/**
+	 * A correction customs made after the clearance (报关单修改), oldest first: who, when, why, the declaration's
+	 * customs value and its duties and taxes before and after, in CNY.
+	 *
+	 * @param taxDifference what customs collects (positive, 补税) or refunds (negative, 退税)
+	 * @param lines each line whose value or assessment changed
+	 */
+	record Correction(UUID id, String correctedBy, Instant correctedAt, String reason, BigDecimal customsValueBefore,
+			BigDecimal customsValueAfter, BigDecimal taxesBefore, BigDecimal taxesAfter, BigDecimal taxDifference,
+			List<CorrectedLine> lines) {
+	}
+
+	/** One line of a correction: its declared value (declaration currency), customs value and taxes (CNY). */
+	record CorrectedLine(int lineNo, BigDecimal valueBefore, BigDecimal valueAfter, BigDecimal customsValueBefore,
+			BigDecimal customsValueAfter, BigDecimal taxesBefore, BigDecimal taxesAfter) {
+	}
 
 	/**
 	 * The declarant's application for the cancellation of the cleared or released declaration, while customs has not
@@ -76,7 +93,8 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 				originCountry, destinationCountry, tradingCountry, currency, incoterm, freight, insurance, packages,
 				grossWeight, netWeight, consignor, consignee, status, null, null, null, exchangeRate,
 				totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, submittedBy, submittedAt, updatedAt,
-				clearedAt, releasedAt, version, items, routes, visibleTasks, visibleEvents, cancellationApplication);
+				clearedAt, releasedAt, version, items, routes, visibleTasks, visibleEvents, cancellationApplication,
+				corrections);
 	}
 
 	/** The stored assessment as the tariff module's record, for its page fragment; null before assessment. */

@@ -32,6 +32,7 @@ import io.singlewindow.core.Cursor;
 import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
 import io.singlewindow.declaration.DeclarationCancellationApplied;
+import io.singlewindow.declaration.DeclarationCorrected;
 import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.ResponseWriter;
 import io.singlewindow.platform.BusinessTime;
@@ -250,6 +251,29 @@ class Webhooks {
 	void on(DeclarationCancellationRefused refused) {
 		enqueue(refused.declarant().value(), refused.declarationId(), refused.declarationNumber(),
 				"declaration.cancellation.refused", refused.refusedBy(), refused.reason(), refused.refusedAt());
+	}
+
+	/**
+	 * A correction customs made after the clearance, as the declarant's webhooks receive it: who, why, and the duties
+	 * and taxes before and after with their difference (positive collected, negative refunded), in CNY.
+	 */
+	record CorrectionEvent(String type, UUID declarationId, String number, String by, String reason, String at,
+			java.math.BigDecimal taxesBefore, java.math.BigDecimal taxesAfter, java.math.BigDecimal taxDifference,
+			String declaration) {
+	}
+
+	/**
+	 * The declarant's webhooks hear of a correction customs made, in the transaction that made it: its status does
+	 * not move, and what it owes or is owed may.
+	 */
+	@EventListener
+	void on(DeclarationCorrected corrected) {
+		String payload = json.writeValueAsString(new CorrectionEvent("declaration.corrected",
+				corrected.declarationId(), corrected.declarationNumber(), corrected.correctedBy(), corrected.reason(),
+				corrected.correctedAt().toString(), corrected.taxesBefore(), corrected.taxesAfter(),
+				corrected.taxDifference(), "/api/v1/declarations/" + corrected.declarationId()));
+		enqueue(corrected.declarant().value(), null, corrected.declarationId(), null, "declaration.corrected", payload,
+				corrected.correctedAt());
 	}
 
 	private void enqueue(String enterprise, UUID declarationId, String number, String type, String by, String reason,

@@ -104,6 +104,39 @@ class StatisticsLedger {
 			+ "SELECT (SELECT count(DISTINCT declaration_id) FROM gone), (SELECT count(*) FROM gone),\n"
 			+ "    (SELECT array_agg(DISTINCT month) FROM subtracted)";
 
+	/**
+	 * A declaration's facts given their corrected values and — when a fold had added them to the aggregates already
+	 * (no mark left) — the differences added there, each aggregate row locked first in key order as {@link #TAKE_OUT}
+	 * does; the lines and declarations counted do not change. A month before the correction's has ended: the same
+	 * statement notes what it gained or lost ({@code statistics_revision}, cause {@code CORRECTED}, {@code value_cny}
+	 * what it lost: negative when it gained).
+	 */
+	private static final String CORRECT = "WITH corrected AS (SELECT * FROM unnest(?::int[], ?::numeric[], ?::numeric[])\n"
+			+ "    AS c(line_no, value_cny, value_usd)),\n"
+			+ "before AS (SELECT f.* FROM statistics_fact f JOIN corrected c USING (line_no) WHERE f.declaration_id = ?),\n"
+			+ "changed AS (UPDATE statistics_fact f SET value_cny = c.value_cny, value_usd = c.value_usd FROM corrected c\n"
+			+ "    WHERE f.declaration_id = ? AND f.line_no = c.line_no\n"
+			+ "      AND (f.value_cny, f.value_usd) IS DISTINCT FROM (c.value_cny, c.value_usd)\n"
+			+ "    RETURNING f.line_no, f.value_cny, f.value_usd),\n"
+			+ "diff AS (SELECT b.declaration_id, b.line_no, b.declaration_number, b.month, b.flow, b.hs_section,\n"
+			+ "    b.hs_chapter, b.partner, b.trade_mode, b.high_tech, b.chain, ch.value_cny - b.value_cny AS value_cny,\n"
+			+ "    ch.value_usd - b.value_usd AS value_usd FROM before b JOIN changed ch USING (line_no)),\n"
+			+ "marked AS (SELECT 1 FROM statistics_pending WHERE declaration_id = ?),\n"
+			+ "deltas AS (" + deltasOver("diff") + "),\n"
+			+ "locked AS (SELECT m.dimension, m.month, m.flow, m.key FROM statistics_monthly m JOIN deltas d\n"
+			+ "    USING (dimension, month, flow, key) WHERE NOT EXISTS (SELECT 1 FROM marked)\n"
+			+ "    ORDER BY m.dimension, m.month, m.flow, m.key FOR UPDATE OF m),\n"
+			+ "added AS (UPDATE statistics_monthly m SET value_cny = m.value_cny + d.value_cny,\n"
+			+ "    value_usd = m.value_usd + COALESCE(d.value_usd, 0)\n"
+			+ "  FROM deltas d JOIN locked l USING (dimension, month, flow, key) WHERE m.dimension = d.dimension\n"
+			+ "    AND m.month = d.month AND m.flow = d.flow AND m.key = d.key RETURNING 1),\n"
+			+ "revised AS (INSERT INTO statistics_revision (id, month, flow, declaration_id, declaration_number, cause,\n"
+			+ "    lines, value_cny, value_usd, revised_at)\n"
+			+ "  SELECT gen_random_uuid(), month, flow, declaration_id, declaration_number, 'CORRECTED', count(*),\n"
+			+ "    -sum(value_cny), -COALESCE(sum(value_usd), 0), ? FROM diff WHERE month < ?\n"
+			+ "  GROUP BY month, flow, declaration_id, declaration_number)\n"
+			+ "SELECT count(*) FROM diff";
+
 	/** Aggregate rows of the months a declaration was taken out of that no line counts in any more. */
 	private static final String DROP_EMPTY = "DELETE FROM statistics_monthly WHERE month = ANY (?) AND lines = 0";
 
@@ -218,6 +251,43 @@ class StatisticsLedger {
 				}
 			}
 			return removed;
+		});
+	}
+
+	/** A line's statistical value as corrected. */
+	record CorrectedValue(int lineNo, java.math.BigDecimal valueCny, java.math.BigDecimal valueUsd) {
+	}
+
+	/**
+	 * Gives a declaration's facts their corrected values and, once folded, the aggregates the differences, in the
+	 * caller's transaction (a correction after clearance); locked as {@link #takeOut} is, so that a fold adds either
+	 * the values before (and this the differences) or the values after (and this nothing). A line never recorded is
+	 * left as it is.
+	 *
+	 * @param at when it was corrected
+	 * @return how many recorded lines changed (none when the values were recorded already: an event heard again)
+	 */
+	public int correct(UUID declarationId, List<CorrectedValue> lines, Instant at) {
+		if (lines.isEmpty()) {
+			return 0;
+		}
+		jdbc.sql("LOCK TABLE statistics_fact IN ROW EXCLUSIVE MODE").update();
+		jdbc.sql("LOCK TABLE statistics_pending IN SHARE ROW EXCLUSIVE MODE").update();
+		return jdbcTemplate.execute((ConnectionCallback<Integer>) con -> {
+			try (PreparedStatement statement = con.prepareStatement(CORRECT)) {
+				statement.setArray(1, con.createArrayOf("int4", lines.stream().map(CorrectedValue::lineNo).toArray()));
+				statement.setArray(2, con.createArrayOf("numeric", lines.stream().map(CorrectedValue::valueCny).toArray()));
+				statement.setArray(3, con.createArrayOf("numeric", lines.stream().map(CorrectedValue::valueUsd).toArray()));
+				statement.setObject(4, declarationId);
+				statement.setObject(5, declarationId);
+				statement.setObject(6, declarationId);
+				statement.setTimestamp(7, Timestamp.from(at));
+				statement.setDate(8, Date.valueOf(LocalDate.ofInstant(at, BusinessTime.ZONE).withDayOfMonth(1)));
+				try (var rs = statement.executeQuery()) {
+					rs.next();
+					return rs.getInt(1);
+				}
+			}
 		});
 	}
 

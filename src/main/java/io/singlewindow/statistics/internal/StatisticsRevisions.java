@@ -28,10 +28,11 @@ class StatisticsRevisions {
 	}
 
 	/**
-	 * One declaration taken out of one month's figures of one flow.
+	 * One declaration taken out of one month's figures of one flow, or its values there corrected.
 	 *
-	 * @param cause why: {@code CANCELLED} (customs cancelled the declaration after its clearance)
-	 * @param valueCny what the month's figures lost, in CNY (positive)
+	 * @param cause why: {@code CANCELLED} (customs cancelled the declaration after its clearance) or {@code CORRECTED}
+	 *     (customs corrected its declared values)
+	 * @param valueCny what the month's figures lost, in CNY: negative when a correction added to them
 	 */
 	record Revision(YearMonth month, String flow, String declarationNumber, String cause, int lines,
 			BigDecimal valueCny, BigDecimal valueUsd, Instant revisedAt) {

@@ -60,15 +60,8 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	@Override
 	public Assessment assess(AssessmentRequest request) {
 		Violations v = new Violations();
-		v.required(request.flow(), "flow");
-		v.required(request.currency(), "currency");
-		v.required(request.date(), "date");
-		String incoterm = request.incoterm() == null ? null : request.incoterm().strip().toUpperCase(Locale.ROOT);
-		v.check(incoterm != null && INCOTERMS.contains(incoterm), "incoterm", "INCOTERM_UNKNOWN", request.incoterm());
-		checkAmount(request.freight(), "freight", v);
-		checkAmount(request.insurance(), "insurance", v);
+		String incoterm = consignment(request, true, v);
 		List<AssessmentRequest.Item> items = request.items() == null ? List.of() : request.items();
-		v.check(!items.isEmpty(), "items", "ITEMS_REQUIRED");
 		if (items.size() > InputLimits.ITEMS_PER_DECLARATION) {
 			v.add("items", "TOO_MANY_ITEMS", InputLimits.ITEMS_PER_DECLARATION);
 			v.throwIfAny();
@@ -106,7 +99,72 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			}
 		}
 		v.throwIfAny();
-		return compute(request, incoterm, rate, items, lines);
+		return compute(request, incoterm, rate, items, (i, steps) -> tariffRates(request, items.get(i),
+				lines.get(i), steps));
+	}
+
+	@Override
+	public Assessment reassess(AssessmentRequest request, BigDecimal exchangeRate, List<Assessment.Rates> rates) {
+		Violations v = new Violations();
+		String incoterm = consignment(request, false, v);
+		List<AssessmentRequest.Item> items = request.items() == null ? List.of() : request.items();
+		java.util.Map<Integer, Assessment.Rates> byLine = new java.util.HashMap<>();
+		rates.forEach(r -> byLine.put(r.lineNo(), r));
+		for (int i = 0; i < items.size(); i++) {
+			AssessmentRequest.Item item = items.get(i);
+			if (item == null || item.value() == null) {
+				v.add("items[" + i + "].value", "REQUIRED");
+			} else {
+				checkAmount(item.value(), "items[" + i + "].value", v);
+			}
+		}
+		v.throwIfAny();
+		if (exchangeRate == null || exchangeRate.signum() <= 0) {
+			throw new IllegalArgumentException("A reassessment needs the exchange rate first applied: " + exchangeRate);
+		}
+		for (AssessmentRequest.Item item : items) {
+			if (!byLine.containsKey(item.lineNo())) {
+				throw new IllegalArgumentException("No rates first applied to line " + item.lineNo());
+			}
+		}
+		boolean imports = request.flow() == TradeFlow.IMPORT;
+		return compute(request, incoterm, exchangeRate, items, (i, steps) -> {
+			Assessment.Rates first = byLine.get(items.get(i).lineNo());
+			steps.add("rates as first assessed: " + first.rateBasis() + " duty " + percent(first.dutyRate())
+					+ (imports && first.exciseRate() != null ? ", excise " + percent(first.exciseRate()) : "")
+					+ (imports ? ", VAT " + percent(first.vatRate()) : ""));
+			return new LineRates(first.rateBasis(), first.dutyRate(), imports ? first.exciseRate() : null,
+					imports ? first.vatRate() : BigDecimal.ZERO);
+		});
+	}
+
+	/**
+	 * The checks of the consignment an assessment and a reassessment share — flow, currency, (for an assessment) the
+	 * date, incoterm, freight, insurance, some items — noted in {@code v}; answers the incoterm as read.
+	 */
+	private static String consignment(AssessmentRequest request, boolean dated, Violations v) {
+		v.required(request.flow(), "flow");
+		v.required(request.currency(), "currency");
+		if (dated) {
+			v.required(request.date(), "date");
+		}
+		String incoterm = request.incoterm() == null ? null : request.incoterm().strip().toUpperCase(Locale.ROOT);
+		v.check(incoterm != null && INCOTERMS.contains(incoterm), "incoterm", "INCOTERM_UNKNOWN", request.incoterm());
+		checkAmount(request.freight(), "freight", v);
+		checkAmount(request.insurance(), "insurance", v);
+		v.check(request.items() != null && !request.items().isEmpty(), "items", "ITEMS_REQUIRED");
+		return incoterm;
+	}
+
+	/** The rates a line is assessed at: the rate basis ({@code MFN}, {@code PREF:…}, {@code EXPORT}) and its rates. */
+	private record LineRates(String basis, BigDecimal duty, BigDecimal excise, BigDecimal vat) {
+	}
+
+	/** Chooses a line's rates from the tariff in force, writing down why (a preference given or not). */
+	@FunctionalInterface
+	private interface RateChoice {
+
+		LineRates of(int index, List<String> steps);
 	}
 
 	/** Not negative and within the money columns, so that no computation runs on 1e999999999. */
@@ -117,7 +175,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	}
 
 	private Assessment compute(AssessmentRequest request, String incoterm, BigDecimal rate,
-			List<AssessmentRequest.Item> items, List<TariffLine> lines) {
+			List<AssessmentRequest.Item> items, RateChoice rates) {
 		boolean imports = request.flow() == TradeFlow.IMPORT;
 		String currency = request.currency().value();
 		List<BigDecimal> values = items.stream().map(AssessmentRequest.Item::value).toList();
@@ -154,7 +212,6 @@ class LineByLineDutyAssessor implements DutyAssessor {
 				totalVat = BigDecimal.ZERO;
 		for (int i = 0; i < items.size(); i++) {
 			AssessmentRequest.Item item = items.get(i);
-			TariffLine line = lines.get(i);
 			List<String> steps = new ArrayList<>();
 			BigDecimal basis = fen(item.value());
 			String basisName = imports ? "CIF" : "FOB";
@@ -181,38 +238,14 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			steps.add("customs value = " + money(basis) + " " + currency + " × " + plain(rate) + " = " + money(value)
 					+ " CNY");
 
-			String rateBasis = "MFN";
-			BigDecimal dutyRate;
-			if (imports) {
-				dutyRate = line.mfnRate();
-				String agreement = item.preferenceAgreement() == null || item.preferenceAgreement().isBlank() ? null
-						: item.preferenceAgreement().strip();
-				if (agreement != null) {
-					BigDecimal pref = line.preferentialRates().get(agreement);
-					if (pref == null) {
-						steps.add("no " + agreement + " rate on line " + line.code() + " → MFN " + percent(dutyRate));
-					} else if (item.origin() == null || !agreements.isParty(agreement, item.origin())) {
-						steps.add(agreement + " certificate presented, but origin " + (item.origin() == null ? "unknown"
-								: item.origin().value()) + " is not a party to " + agreement + " → MFN "
-								+ percent(dutyRate));
-					} else if (pref.compareTo(dutyRate) >= 0) {
-						steps.add(agreement + " rate " + percent(pref) + " is not below MFN → MFN " + percent(dutyRate));
-					} else {
-						dutyRate = pref;
-						rateBasis = "PREF:" + agreement;
-						steps.add(agreement + " certificate of origin, origin " + item.origin().value() + " is a party → "
-								+ agreement + " rate " + percent(pref) + " instead of MFN " + percent(line.mfnRate()));
-					}
-				}
-			} else {
-				dutyRate = exportDutyRates.exportRate(line.code()).orElse(BigDecimal.ZERO);
-				rateBasis = "EXPORT";
-			}
+			LineRates chosen = rates.of(i, steps);
+			String rateBasis = chosen.basis();
+			BigDecimal dutyRate = chosen.duty();
 			BigDecimal duty = fen(value.multiply(dutyRate));
 			steps.add((imports ? "duty" : "export duty") + " = " + money(value) + " × " + percent(dutyRate) + " = "
 					+ money(duty));
 
-			BigDecimal exciseRate = imports ? line.exciseRate() : null;
+			BigDecimal exciseRate = imports ? chosen.excise() : null;
 			BigDecimal excise = BigDecimal.ZERO.setScale(2);
 			if (exciseRate != null && exciseRate.signum() > 0) {
 				excise = value.add(duty).multiply(exciseRate).divide(BigDecimal.ONE.subtract(exciseRate), 2,
@@ -220,7 +253,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 				steps.add("excise = (" + money(value) + " + " + money(duty) + ") ÷ (1 − " + percent(exciseRate)
 						+ ") × " + percent(exciseRate) + " = " + money(excise));
 			}
-			BigDecimal vatRate = imports ? line.vatRate() : BigDecimal.ZERO;
+			BigDecimal vatRate = imports ? chosen.vat() : BigDecimal.ZERO;
 			BigDecimal vat = BigDecimal.ZERO.setScale(2);
 			if (imports) {
 				vat = fen(value.add(duty).add(excise).multiply(vatRate));
@@ -240,6 +273,42 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		}
 		return new Assessment(rate, List.copyOf(result), totalValue, totalDuty, totalExcise, totalVat,
 				totalDuty.add(totalExcise).add(totalVat));
+	}
+
+
+	/** The rates of the tariff in force for one item: MFN or a preference its certificate earns on import. */
+	private LineRates tariffRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
+			List<String> steps) {
+		boolean imports = request.flow() == TradeFlow.IMPORT;
+		String rateBasis = "MFN";
+		BigDecimal dutyRate;
+		if (imports) {
+			dutyRate = line.mfnRate();
+			String agreement = item.preferenceAgreement() == null || item.preferenceAgreement().isBlank() ? null
+					: item.preferenceAgreement().strip();
+			if (agreement != null) {
+				BigDecimal pref = line.preferentialRates().get(agreement);
+				if (pref == null) {
+					steps.add("no " + agreement + " rate on line " + line.code() + " → MFN " + percent(dutyRate));
+				} else if (item.origin() == null || !agreements.isParty(agreement, item.origin())) {
+					steps.add(agreement + " certificate presented, but origin " + (item.origin() == null ? "unknown"
+							: item.origin().value()) + " is not a party to " + agreement + " → MFN "
+							+ percent(dutyRate));
+				} else if (pref.compareTo(dutyRate) >= 0) {
+					steps.add(agreement + " rate " + percent(pref) + " is not below MFN → MFN " + percent(dutyRate));
+				} else {
+					dutyRate = pref;
+					rateBasis = "PREF:" + agreement;
+					steps.add(agreement + " certificate of origin, origin " + item.origin().value() + " is a party → "
+							+ agreement + " rate " + percent(pref) + " instead of MFN " + percent(line.mfnRate()));
+				}
+			}
+		} else {
+			dutyRate = exportDutyRates.exportRate(line.code()).orElse(BigDecimal.ZERO);
+			rateBasis = "EXPORT";
+		}
+		return new LineRates(rateBasis, dutyRate, imports ? line.exciseRate() : null,
+				imports ? line.vatRate() : BigDecimal.ZERO);
 	}
 
 	/** Splits {@code amount} (to the cent) in proportion to {@code weights}; the parts add up to the amount. */

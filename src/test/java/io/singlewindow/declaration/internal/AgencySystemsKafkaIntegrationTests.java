@@ -142,6 +142,13 @@ class AgencySystemsKafkaIntegrationTests {
 		assertThat(jdbc.sql("SELECT decided_by FROM agency_task WHERE id = ?").param(UUID.fromString(taskId))
 			.query(String.class).single()).isEqualTo("officer.customs");
 
+		// Customs corrects its value after the clearance (a credit note): the systems that follow it hear who and why.
+		mvc.perform(post("/api/v1/declarations/{id}/correction", id)
+			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"credit note CN-17\",\"lines\":[{\"lineNo\":1,\"value\":36000}]}"))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+		heard(id, "CORRECTED", "CLEARED", "officer.customs", "credit note CN-17");
+
 		// The trader applies for its cancellation (the goods went back): customs' own system hears of the application,
 		// with who applied and why, and of its refusal; then of the cancellation that follows a second application.
 		cancellation(id, "/cancellation-application", "trader.chip", "returned to the seller");

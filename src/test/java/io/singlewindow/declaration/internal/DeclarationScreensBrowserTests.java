@@ -186,6 +186,41 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 	}
 
 	@Test
+	void customsCorrectsAClearedDeclarationsValueAndTheDeclarantReadsWhatItOwesInItsLanguage() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		api.approveAllPending(id);
+		logIn("officer.customs");
+		browser.open("/declarations/" + id + "?lang=en");
+		browser.click("correct-open");
+		java.math.BigDecimal declared = new java.math.BigDecimal(
+				browser.waitFor(By.id("correct-value-1")).getDomProperty("value"));
+
+		// A value nobody can mean is refused at the form, with what was typed kept.
+		browser.type("correct-value-1", "6.000,00 EUR");
+		browser.type("correct-reason", "Price adjustment after the buyer's claim");
+		browser.clickForNextPage("correct");
+		assertThat(browser.text(By.id("correct-error"))).contains("is not a number");
+		assertThat(browser.waitFor(By.id("correct-value-1")).getDomProperty("value")).isEqualTo("6.000,00 EUR");
+		assertThat(api.status(id)).isEqualTo("CLEARED");
+
+		browser.type("correct-value-1", declared.add(new java.math.BigDecimal("1500")).toPlainString());
+		browser.clickForNextPage("correct");
+		assertThat(browser.text(By.id("recorded"))).startsWith("Recorded: the declared values are corrected");
+		assertThat(browser.text(By.id("corrections"))).contains("Price adjustment after the buyer's claim")
+			.contains("Duties and taxes to collect (补税):");
+		assertThat(browser.text(By.id("timeline"))).contains("Values corrected by customs");
+		assertThat(browser.text(By.id("declaration-status"))).isEqualTo("Cleared");
+		browser.screenshot("declaration-corrected-en");
+
+		logIn("trader.chip");
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+		assertThat(browser.text(By.id("corrections"))).contains("通关后修改记录").contains("应补征税款（补税）：");
+		assertThat(browser.text(By.id("timeline"))).contains("海关修改申报价格");
+		assertThat(browser.driver().findElements(By.id("correct-open"))).as("customs' act, not the trader's").isEmpty();
+		browser.screenshot("declaration-corrected-zh");
+	}
+
+	@Test
 	void aTraderWithdrawsADeclarationGivingAReasonAndIsOfferedNothingMoreOnIt() throws Exception {
 		String id = api.submitPerfumeImport("trader.chip");
 		logIn("trader.chip");

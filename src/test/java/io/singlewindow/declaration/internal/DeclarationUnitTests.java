@@ -21,6 +21,7 @@ import io.singlewindow.declaration.DeclarationReleased;
 import io.singlewindow.declaration.DeclarationCancellationApplied;
 import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.DeclarationCancelled;
+import io.singlewindow.declaration.DeclarationCorrected;
 import io.singlewindow.declaration.DeclarationWithdrawn;
 import io.singlewindow.declaration.SupportingDocumentAttached;
 
@@ -246,6 +247,52 @@ class DeclarationUnitTests {
 			assertThat(declaration.events()).isEmpty();
 			assertThat(declaration.timeline()).isEmpty();
 		}
+	}
+
+	@Test
+	void customsCorrectsAReleasedDeclarationsValuesWhichStaysReleasedAtANewVersion() {
+		var released = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), DeclarationStatus.RELEASED,
+				4, List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
+		var correction = correction(released, "credit note CN-17");
+
+		released.correct(correction);
+
+		assertThat(released.status()).isEqualTo(DeclarationStatus.RELEASED);
+		assertThat(released.statusMoved()).as("no status webhook, no second clearance").isFalse();
+		assertThat(released.clearedNow()).isFalse();
+		assertThat(released.changedAt()).as("its version moves on: a response printed before is out of date")
+			.isEqualTo(NOW);
+		assertThat(released.timeline()).singleElement().isEqualTo(
+				new Declaration.TimelineEntry(NOW, "CORRECTED", "CUSTOMS", "officer.customs", null, "credit note CN-17"));
+		assertThat(released.events()).singleElement().isEqualTo(correction);
+		assertThat(released.taskChanges()).isEmpty();
+		assertThat(correction.taxDifference()).isEqualByComparingTo("-65.00");
+	}
+
+	@Test
+	void onlyAClearedOrReleasedDeclarationIsCorrectedByCustoms() {
+		for (DeclarationStatus notCleared : List.of(DeclarationStatus.UNDER_REVIEW, DeclarationStatus.QUERIED,
+				DeclarationStatus.REJECTED, DeclarationStatus.WITHDRAWN, DeclarationStatus.CANCELLED)) {
+			var declaration = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), notCleared, 3,
+					List.of(customs(TaskStatus.PENDING, 0)));
+
+			assertThatThrownBy(declaration::requireCorrectable).as(notCleared.name())
+				.isInstanceOfSatisfying(Problem.class,
+						p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CORRECTABLE"));
+			assertThatThrownBy(() -> declaration.correct(correction(declaration, "wrong value"))).as(notCleared.name())
+				.isInstanceOfSatisfying(Problem.class,
+						p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CORRECTABLE"));
+			assertThat(declaration.changedAt()).isNull();
+			assertThat(declaration.events()).isEmpty();
+			assertThat(declaration.timeline()).isEmpty();
+		}
+	}
+
+	private static DeclarationCorrected correction(Declaration declaration, String reason) {
+		return new DeclarationCorrected(declaration.id(), declaration.number(), declarant(), "officer.customs", reason,
+				NOW, new java.math.BigDecimal("520.00"), new java.math.BigDecimal("455.00"),
+				List.of(new DeclarationCorrected.Line(1, new java.math.BigDecimal("3500.00"),
+						new java.math.BigDecimal("492.96"))));
 	}
 
 	@Test

@@ -36,6 +36,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.declaration.DeclarationCancelled;
+import io.singlewindow.declaration.DeclarationCorrected;
 import io.singlewindow.declaration.DeclarationCleared;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.TestClock;
@@ -283,6 +284,72 @@ class StatisticsIntegrationTests {
 		List<Map<String, Object>> maintained = aggregateRows();
 		ledger.rebuild("test");
 		assertThat(aggregateRows()).isEqualTo(maintained);
+	}
+
+	@Test
+	void aCorrectionAfterTheMonthEndedChangesTheFiguresAsARebuildWouldAndIsListedAsARevision() throws Exception {
+		DeclarationCleared corrected = aClearedDeclaration().importBy("CHIP").on(2007, 8, 4).from("KR")
+			.withLine("8542319000", "100.00").withLine("8471300000", "20.00").build();
+		DeclarationCleared kept = aClearedDeclaration().importBy("COFFEE").on(2007, 8, 5).from("BR")
+			.withLine("0901110000", "3.00").build();
+		record(corrected);
+		record(kept);
+
+		// Customs corrects line 1 in October, when August's figures were out: 100.00 → 150.00 CNY (21.13 USD).
+		Instant october = java.time.LocalDate.of(2007, 10, 9).atTime(15, 30).atZone(BusinessTime.ZONE).toInstant();
+		DeclarationCorrected correction = new DeclarationCorrected(corrected.declarationId(),
+				corrected.declarationNumber(), corrected.declarant(), "officer.customs", "credit note withdrawn", october,
+				new java.math.BigDecimal("13.00"), new java.math.BigDecimal("19.50"),
+				List.of(new DeclarationCorrected.Line(1, new java.math.BigDecimal("150.00"),
+						new java.math.BigDecimal("21.13"))));
+		transactions.executeWithoutResult(tx -> events.publishEvent(correction));
+
+		Map<String, Object> august = totals(2007, 8);
+		assertThat(august.get("value_cny").toString()).isEqualTo("173.00");
+		assertThat(august.get("declarations")).as("still two declarations").isEqualTo(2L);
+		assertThat(august.get("lines")).isEqualTo(3L);
+		assertThat(jdbc.sql("""
+				SELECT value_cny FROM statistics_monthly WHERE month = DATE '2007-08-01' AND dimension = 'PARTNER'
+				AND key = 'KR'""").query(java.math.BigDecimal.class).single()).isEqualByComparingTo("170.00");
+		List<Map<String, Object>> maintained = aggregateRows();
+		ledger.rebuild("test");
+		assertThat(aggregateRows()).as("the figures a rebuild computes from the facts").isEqualTo(maintained);
+		// Heard again (a redelivery): the facts hold the corrected values already, nothing changes or is revised twice.
+		transactions.executeWithoutResult(tx -> events.publishEvent(correction));
+		assertThat(aggregateRows()).isEqualTo(maintained);
+
+		String dashboard = body("/api/v1/statistics/dashboard?year=2007&month=8&period=month&flow=IMPORT");
+		assertThat(JsonPath.<List<String>>read(dashboard, "$.revisions[*].cause")).containsExactly("CORRECTED");
+		assertThat(JsonPath.<Integer>read(dashboard, "$.revisions[0].lines")).isEqualTo(1);
+		assertThat(JsonPath.<Number>read(dashboard, "$.revisions[0].valueCny").toString())
+			.as("what the month lost: a gain is negative").isEqualTo("-50.0");
+		assertThat(Instant.parse(JsonPath.read(dashboard, "$.revisions[0].revisedAt"))).isEqualTo(october);
+		var session = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+			.formLogin("/login").user("officer.customs").password("demo12345")).andReturn().getResponse()
+			.getCookie("SESSION");
+		String page = mvc.perform(get("/statistics?year=2007&month=8&period=month&flow=IMPORT").cookie(session)
+			.header("Accept-Language", "en")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"statistics-revisions\"", "Value corrected by customs", "+50.00");
+	}
+
+	@Test
+	void aCorrectionBeforeTheClearanceWasFoldedIsCountedOnceAtItsCorrectedValue() {
+		DeclarationCleared cleared = aClearedDeclaration().exportBy("TUNGSTEN").on(2007, 11, 9).from("JP")
+			.withLine("8101940000", "77.00").build();
+		Instant soon = java.time.LocalDate.of(2007, 11, 10).atTime(9, 0).atZone(BusinessTime.ZONE).toInstant();
+		// Staged and corrected in one transaction, so that no scheduled fold can take the clearance in between.
+		transactions.executeWithoutResult(tx -> {
+			ledger.stage(List.of(listener.toStatistics(cleared)));
+			events.publishEvent(new DeclarationCorrected(cleared.declarationId(), cleared.declarationNumber(),
+					cleared.declarant(), "officer.customs", "invoice corrected", soon, java.math.BigDecimal.ZERO,
+					java.math.BigDecimal.ZERO, List.of(new DeclarationCorrected.Line(1, new java.math.BigDecimal("70.00"),
+							new java.math.BigDecimal("9.86")))));
+		});
+		ledger.fold();
+		assertThat(totals(2007, 11).get("value_cny").toString()).isEqualTo("70.00");
+		assertThat(jdbc.sql("SELECT count(*) FROM statistics_revision WHERE declaration_id = ?")
+			.param(cleared.declarationId()).query(Long.class).single()).as("November had not ended").isZero();
 	}
 
 	@Test

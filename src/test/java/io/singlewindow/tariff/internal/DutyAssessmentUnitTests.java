@@ -315,4 +315,65 @@ class DutyAssessmentUnitTests {
 						.containsExactly("items[0].hsCode:TARIFF_LINE_UNKNOWN");
 				});
 	}
+
+	@Test
+	void aCorrectedValueIsAssessedAtTheRatesFirstAppliedNotAtTheTariffInForceNow() {
+		// Wine, FOB, freight 100 USD: first 1,000 + 1,000 USD. RCEP 5 % on line 1 (origin AU), MFN 14 % on line 2.
+		var first = assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", "100", "0",
+				item(1, "2204210000", "1000", "AU", "RCEP"), item(2, "2204210000", "1000", "FR", null)));
+		assertThat(first.lines()).extracting(Assessment.Line::rateBasis).containsExactly("PREF:RCEP", "MFN");
+		// Since then the tariff changed (MFN 20 %, no RCEP rate, VAT 9 %) and so did the month's rate.
+		line("2204210000", "0.20", "0.10", "0.09", Map.of());
+		List<Assessment.Rates> rates = first.lines().stream().map(Assessment.Line::rates).toList();
+		var corrected = assessor.reassess(request(TradeFlow.IMPORT, "FOB", "USD", "100", "0",
+				item(1, "2204210000", "1000", "AU", "RCEP"), item(2, "2204210000", "3000", "FR", null)),
+				new BigDecimal("7.1"), rates);
+		// Freight 100 is allocated afresh by the corrected values: 25 and 75.
+		// Line 1: (1,000 + 25) × 7.1 = 7,277.50; duty 5 % = 363.88; excise (7,277.50 + 363.88) / 0.9 × 0.1 = 849.04;
+		// VAT 13 % of 8,490.42 = 1,103.75.
+		Assessment.Line one = corrected.lines().get(0);
+		assertThat(one.customsValueCny()).isEqualByComparingTo("7277.50");
+		assertThat(one.rateBasis()).isEqualTo("PREF:RCEP");
+		assertThat(one.duty()).isEqualByComparingTo("363.88");
+		assertThat(one.excise()).isEqualByComparingTo("849.04");
+		assertThat(one.vat()).isEqualByComparingTo("1103.75");
+		assertThat(one.steps()).contains("rates as first assessed: PREF:RCEP duty 5%, excise 10%, VAT 13%");
+		// Line 2: (3,000 + 75) × 7.1 = 21,832.50; duty 14 % = 3,056.55; excise (24,889.05) / 0.9 × 0.1 = 2,765.45;
+		// VAT 13 % of 27,654.50 = 3,595.09.
+		Assessment.Line two = corrected.lines().get(1);
+		assertThat(two.customsValueCny()).isEqualByComparingTo("21832.50");
+		assertThat(two.duty()).isEqualByComparingTo("3056.55");
+		assertThat(two.excise()).isEqualByComparingTo("2765.45");
+		assertThat(two.vat()).isEqualByComparingTo("3595.09");
+		assertThat(corrected.exchangeRate()).isEqualByComparingTo("7.1");
+		assertThat(corrected.totalTaxes()).isEqualByComparingTo(
+				one.duty().add(one.excise()).add(one.vat()).add(two.duty()).add(two.excise()).add(two.vat()));
+	}
+
+	@Test
+	void theSameValuesReassessedGiveTheSameAmounts() {
+		var first = assessor.assess(request(TradeFlow.IMPORT, "CIF", "EUR", null, null,
+				item(1, "3303000000", "1234.56", "FR", null), item(2, "0901110000", "99.99", "VN", "ACFTA")));
+		var again = assessor.reassess(request(TradeFlow.IMPORT, "CIF", "EUR", null, null,
+				item(1, "3303000000", "1234.56", "FR", null), item(2, "0901110000", "99.99", "VN", "ACFTA")),
+				first.exchangeRate(), first.lines().stream().map(Assessment.Line::rates).toList());
+		for (int i = 0; i < 2; i++) {
+			Assessment.Line a = first.lines().get(i), b = again.lines().get(i);
+			assertThat(List.of(b.customsValueCny(), b.duty(), b.excise(), b.vat()))
+				.isEqualTo(List.of(a.customsValueCny(), a.duty(), a.excise(), a.vat()));
+			assertThat(b.rateBasis()).isEqualTo(a.rateBasis());
+		}
+		assertThat(again.totalTaxes()).isEqualTo(first.totalTaxes());
+	}
+
+	@Test
+	void aCorrectedValueOutOfRangeIsRefusedAtItsLine() {
+		var first = assessor.assess(request(TradeFlow.EXPORT, "FOB", "USD", null, null,
+				item(1, "8542319000", "1000", "CN", null)));
+		assertThatThrownBy(() -> assessor.reassess(request(TradeFlow.EXPORT, "FOB", "USD", null, null,
+				item(1, "8542319000", "-1", "CN", null)), first.exchangeRate(),
+				first.lines().stream().map(Assessment.Line::rates).toList()))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems())
+				.extracting(f -> f.field() + ":" + f.code()).containsExactly("items[0].value:AMOUNT_NEGATIVE"));
+	}
 }

@@ -1,0 +1,180 @@
+package io.singlewindow.declaration.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.CountryCode;
+import io.singlewindow.core.CurrencyCode;
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.InputLimits;
+import io.singlewindow.core.NumericColumn;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.TradeFlow;
+import io.singlewindow.declaration.DeclarationCorrected;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.permit.PermitLedger;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.tariff.Assessment;
+import io.singlewindow.tariff.AssessmentRequest;
+import io.singlewindow.tariff.DutyAssessor;
+import io.singlewindow.tariff.ExchangeRates;
+
+/**
+ * Customs corrects the declared values of a cleared or released declaration (报关单修改): a value the seller's credit
+ * note, a price adjustment or a post-clearance audit found wrong. The lines are assessed again at the rates first
+ * applied ({@link DutyAssessor#reassess}); the correction, with the assessment before and after, is kept, so that the
+ * difference customs collects (补税) or refunds (退税) is on record; the declaration's lines and totals hold the
+ * corrected values. Quantities, goods and parties are not corrected here: they touch permits and routing, which a
+ * cleared declaration no longer goes through.
+ */
+@Service
+class DeclarationCorrections {
+
+	private static final Logger log = LoggerFactory.getLogger(DeclarationCorrections.class);
+
+	private final DeclarationRows rows;
+	private final DeclarationStore store;
+	private final DutyAssessor assessor;
+	private final ExchangeRates rates;
+	private final BusinessTime time;
+	private final AuditTrail auditTrail;
+	private final PermitLedger permits;
+
+	DeclarationCorrections(DeclarationRows rows, DeclarationStore store, DutyAssessor assessor, ExchangeRates rates,
+			BusinessTime time, AuditTrail auditTrail, PermitLedger permits) {
+		this.permits = permits;
+		this.rows = rows;
+		this.store = store;
+		this.assessor = assessor;
+		this.rates = rates;
+		this.time = time;
+		this.auditTrail = auditTrail;
+	}
+
+	/**
+	 * Corrects the declared values of the lines named, as a customs officer.
+	 *
+	 * @param expectedVersion the version the officer read; {@literal null} corrects it as it is now
+	 * @throws Problem 403 unless a customs officer; 422 {@code REASON_REQUIRED} and what {@link ValueCorrections}
+	 *     refuses; 409 {@code DECLARATION_NOT_CORRECTABLE} unless cleared or released, {@code DECLARATION_CHANGED}
+	 *     when it changed since the officer read it, {@code CORRECTION_MOVES_PERMIT_VALUE} when a line written off a
+	 *     permit's value quota would change its customs value
+	 */
+	@Transactional
+	DeclarationView correct(Actor actor, UUID id, String reason, Integer expectedVersion,
+			List<CorrectedValue> values) {
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		Declaration declaration = rows.lock(id);
+		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
+		if (expectedVersion != null && expectedVersion != declaration.version()) {
+			throw Problem.conflict("DECLARATION_CHANGED", declaration.number(), expectedVersion, declaration.version());
+		}
+		declaration.requireCorrectable();
+		DeclarationView before = store.find(id).orElseThrow();
+		Map<Integer, BigDecimal> declared = new LinkedHashMap<>();
+		before.items().forEach(i -> declared.put(i.lineNo(), i.value()));
+		Map<Integer, BigDecimal> changed = ValueCorrections.changed(declared, values);
+		Assessment after = reassess(before, changed);
+		Instant now = time.now();
+		List<DeclarationView.CorrectedLine> lines = compared(before, changed, after);
+		ValueCorrections.refuseMovingAPermitsValue(declaration.number(), permits.writeOffsOf(id), lines.stream()
+			.filter(l -> l.customsValueAfter().compareTo(l.customsValueBefore()) != 0)
+			.map(DeclarationView.CorrectedLine::lineNo)
+			.toList());
+		DeclarationCorrected correction = new DeclarationCorrected(id, declaration.number(), declaration.declarant(),
+				actor.username(), why, now, before.totalTaxes(), after.totalTaxes(),
+				statisticalLines(before, lines));
+		declaration.correct(correction);
+		rows.writeCorrection(id, correction, before.totalCustomsValue(), after, changed, lines);
+		Map<String, Object> was = audited(declaration, before.totalCustomsValue(), before.totalTaxes(), lines, true);
+		Map<String, Object> is = audited(declaration, after.totalCustomsValueCny(), after.totalTaxes(), lines, false);
+		is.put("reason", why);
+		auditTrail.record(AuditRecord.of("DECLARATION_CORRECTED", "DECLARATION", id).by(actor).change(was, is));
+		rows.save(declaration);
+		log.info("event=declaration_corrected number={} by={} lines={} tax_difference={}", declaration.number(),
+				actor.username(), lines.size(), correction.taxDifference().toPlainString());
+		return store.find(id).orElseThrow();
+	}
+
+	/** Every line again, the corrected ones at their new value, at the rates the clearance applied. */
+	private Assessment reassess(DeclarationView d, Map<Integer, BigDecimal> changed) {
+		List<AssessmentRequest.Item> items = d.items().stream()
+			.map(i -> new AssessmentRequest.Item(i.lineNo(), new HsCode(i.hsCode()), changed.getOrDefault(i.lineNo(),
+					i.value()), CountryCode.of(i.origin()), i.certificateAgreement()))
+			.toList();
+		List<Assessment.Rates> applied = d.items().stream()
+			.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate()))
+			.toList();
+		Assessment after = assessor.reassess(new AssessmentRequest(TradeFlow.valueOf(d.flow()), d.incoterm(),
+				CurrencyCode.of(d.currency()), d.freight(), d.insurance(), null, items), d.exchangeRate(), applied);
+		// As at a submission: the declared amounts are limited so that this holds at every real exchange rate.
+		for (BigDecimal total : List.of(after.totalCustomsValueCny(), after.totalTaxes())) {
+			if (!InputLimits.MONEY.holds(total)) {
+				throw Problem.invalidField("lines", "TOO_LARGE", NumericColumn.quoted(total));
+			}
+		}
+		return after;
+	}
+
+	/**
+	 * The lines whose value, customs value or taxes changed: a corrected value moves the freight and insurance its
+	 * line bears, and so the others' customs values.
+	 */
+	private static List<DeclarationView.CorrectedLine> compared(DeclarationView before, Map<Integer, BigDecimal> changed,
+			Assessment after) {
+		Map<Integer, Assessment.Line> assessed = new LinkedHashMap<>();
+		after.lines().forEach(l -> assessed.put(l.lineNo(), l));
+		List<DeclarationView.CorrectedLine> lines = new ArrayList<>();
+		for (DeclarationView.Item item : before.items()) {
+			Assessment.Line now = assessed.get(item.lineNo());
+			BigDecimal taxesBefore = item.duty().add(item.excise()).add(item.vat());
+			BigDecimal taxesAfter = now.duty().add(now.excise()).add(now.vat());
+			BigDecimal valueAfter = changed.getOrDefault(item.lineNo(), item.value());
+			if (valueAfter.compareTo(item.value()) != 0 || now.customsValueCny().compareTo(item.customsValueCny()) != 0
+					|| taxesAfter.compareTo(taxesBefore) != 0) {
+				lines.add(new DeclarationView.CorrectedLine(item.lineNo(), item.value(),
+						InputLimits.DECLARED_MONEY.fit(valueAfter), item.customsValueCny(), now.customsValueCny(),
+						taxesBefore, taxesAfter));
+			}
+		}
+		return lines;
+	}
+
+	/** What the trade statistics revise: each line whose customs value moved, in CNY and USD of the clearance month. */
+	private List<DeclarationCorrected.Line> statisticalLines(DeclarationView d, List<DeclarationView.CorrectedLine> lines) {
+		BigDecimal usd = rates.rate(CurrencyCode.USD, YearMonth.from(d.clearedAt().atZone(BusinessTime.ZONE)))
+			.orElse(null);
+		return lines.stream()
+			.filter(l -> l.customsValueAfter().compareTo(l.customsValueBefore()) != 0)
+			.map(l -> new DeclarationCorrected.Line(l.lineNo(), l.customsValueAfter(),
+					usd == null ? null : l.customsValueAfter().divide(usd, 2, RoundingMode.HALF_UP)))
+			.toList();
+	}
+
+	/** The declaration as the audit trail records a correction: its totals and each corrected line's value. */
+	private static Map<String, Object> audited(Declaration declaration, BigDecimal customsValue, BigDecimal taxes,
+			List<DeclarationView.CorrectedLine> lines, boolean before) {
+		Map<String, Object> state = AuditRecord.state("number", declaration.number(), "declarant",
+				declaration.declarant().value(), "status", declaration.status().name(), "totalCustomsValue",
+				customsValue.toPlainString(), "totalTaxes", taxes.toPlainString());
+		for (DeclarationView.CorrectedLine l : lines) {
+			state.put("line" + l.lineNo() + ".value", (before ? l.valueBefore() : l.valueAfter()).toPlainString());
+		}
+		return state;
+	}
+}

@@ -1,0 +1,313 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.enterprise.EnterpriseFixtures;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.tariff.ExchangeRates;
+
+/**
+ * Customs corrects the declared values of a cleared declaration (报关单修改): the lines are assessed again at the rates
+ * the clearance applied, the difference in duties and taxes is on record to collect or refund, the statistics follow,
+ * and everyone who followed the declaration hears of it.
+ */
+@SingleWindowIntegrationTest
+class DeclarationCorrectionIntegrationTests {
+
+	static final String CHIP = EnterpriseFixtures.demo("CHIP").value();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ExchangeRates rates;
+
+	@Autowired
+	BusinessTime time;
+
+	@Autowired
+	io.singlewindow.permit.PermitLedger permits;
+
+	@BeforeEach
+	void theChipMakerIsLongEstablishedAndDeclaresAtTheZonesUsualPrices() {
+		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(Uscc.parse(CHIP))
+			.usualUnitPrice("8542319000", "C62", "20").usualUnitPrice("8471300000", "C62", "800");
+	}
+
+	/** Two lines of processors bought FOB, with freight and insurance to allocate over them by value. */
+	static String processorsFob(String first, String second) {
+		return """
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"2","port":"CNXMN","originCountry":"US",
+				 "destinationCountry":"CN","tradingCountry":"US","currency":"USD","incoterm":"FOB","freight":100,
+				 "insurance":10,"packages":3,"grossWeight":12,"netWeight":10,
+				 "items":[{"hsCode":"8542319000","description":"processors","quantity":150,"unit":"C62","value":%s,"origin":"US"},
+				          {"hsCode":"8542319000","description":"processors","quantity":50,"unit":"C62","value":%s,"origin":"US"}]}"""
+			.formatted(first, second);
+	}
+
+	@Test
+	void customsCorrectsAClearedDeclarationsValueAndTheDifferenceInTaxesIsOnRecordToRefund() throws Exception {
+		String cleared = body(submit(processorsFob("3000", "1000")).andExpect(status().isCreated()));
+		String id = JsonPath.read(cleared, "$.id");
+		assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
+		int version = JsonPath.read(cleared, "$.version");
+		BigDecimal taxesBefore = amount(cleared, "$.totalTaxes");
+		BigDecimal secondBefore = amount(cleared, "$.items[1].customsValueCny");
+		String webhook = JsonPath.read(body(mvc.perform(post("/api/v1/webhooks")
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"url\":\"http://127.0.0.1:9/hook\"}")).andExpect(status().isCreated())), "$.id");
+		try {
+			// The seller's credit note: line 1 was 2,500 USD, not 3,000.
+			correct("officer.customs", id, """
+					{"reason":"Seller's credit note CN-2026-17: line 1 is 2,500 USD","version":%d,
+					 "lines":[{"lineNo":1,"value":2500}]}""".formatted(version))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLEARED"))
+				.andExpect(jsonPath("$.version").value(version + 1));
+
+			String seen = view("trader.chip", id);
+			assertThat(amount(seen, "$.items[0].value")).isEqualByComparingTo("2500");
+			assertThat(amount(seen, "$.items[1].value")).as("not corrected").isEqualByComparingTo("1000");
+			// Freight and insurance (110 USD) fall afresh by value: 2,500 and 1,000 bear 78.57 and 31.43 (were 82.50 and
+			// 27.50), so line 2's customs value grows though its value did not change.
+			BigDecimal rate = amount(seen, "$.exchangeRate");
+			assertThat(rate).isEqualByComparingTo(amount(cleared, "$.exchangeRate"));
+			assertThat(amount(seen, "$.items[0].customsValueCny"))
+				.isEqualByComparingTo(new BigDecimal("2578.57").multiply(rate).setScale(2, RoundingMode.HALF_UP));
+			assertThat(amount(seen, "$.items[1].customsValueCny"))
+				.isEqualByComparingTo(new BigDecimal("1031.43").multiply(rate).setScale(2, RoundingMode.HALF_UP))
+				.isGreaterThan(secondBefore);
+			for (int line = 0; line < 2; line++) {
+				BigDecimal value = amount(seen, "$.items[" + line + "].customsValueCny");
+				assertThat(JsonPath.<String>read(seen, "$.items[" + line + "].rateBasis")).isEqualTo("MFN");
+				assertThat(amount(seen, "$.items[" + line + "].vat")).as("VAT at the 13 % first applied")
+					.isEqualByComparingTo(value.multiply(new BigDecimal("0.13")).setScale(2, RoundingMode.HALF_UP));
+				assertThat(JsonPath.<List<String>>read(seen, "$.items[" + line + "].steps"))
+					.contains("rates as first assessed: MFN duty 0%, VAT 13%");
+			}
+			BigDecimal taxesAfter = amount(seen, "$.items[0].vat").add(amount(seen, "$.items[1].vat"));
+			assertThat(amount(seen, "$.totalTaxes")).isEqualByComparingTo(taxesAfter).isLessThan(taxesBefore);
+			assertThat(amount(seen, "$.totalCustomsValue")).isEqualByComparingTo(
+					amount(seen, "$.items[0].customsValueCny").add(amount(seen, "$.items[1].customsValueCny")));
+
+			// The correction is on record with what it changed and what is owed back, for the declarant too.
+			assertThat(JsonPath.<List<Object>>read(seen, "$.corrections")).hasSize(1);
+			assertThat(JsonPath.<String>read(seen, "$.corrections[0].correctedBy")).isEqualTo("officer.customs");
+			assertThat(JsonPath.<String>read(seen, "$.corrections[0].reason"))
+				.isEqualTo("Seller's credit note CN-2026-17: line 1 is 2,500 USD");
+			assertThat(amount(seen, "$.corrections[0].taxesBefore")).isEqualByComparingTo(taxesBefore);
+			assertThat(amount(seen, "$.corrections[0].taxesAfter")).isEqualByComparingTo(taxesAfter);
+			assertThat(amount(seen, "$.corrections[0].taxDifference"))
+				.isEqualByComparingTo(taxesAfter.subtract(taxesBefore)).isNegative();
+			assertThat(JsonPath.<List<Integer>>read(seen, "$.corrections[0].lines[*].lineNo")).containsExactly(1, 2);
+			assertThat(amount(seen, "$.corrections[0].lines[0].valueBefore")).isEqualByComparingTo("3000");
+			assertThat(amount(seen, "$.corrections[0].lines[0].valueAfter")).isEqualByComparingTo("2500");
+			assertThat(amount(seen, "$.corrections[0].lines[1].customsValueBefore")).isEqualByComparingTo(secondBefore);
+			assertThat(JsonPath.<List<String>>read(seen, "$.timeline[?(@.event == 'CORRECTED')].actor"))
+				.containsExactly("officer.customs");
+
+			// The statistics count the corrected customs values, as a recomputation would.
+			assertThat(jdbc.sql("SELECT value_cny FROM statistics_fact WHERE declaration_id = ?::uuid ORDER BY line_no")
+				.param(id).query(BigDecimal.class).list()).usingElementComparator(BigDecimal::compareTo)
+				.containsExactly(amount(seen, "$.items[0].customsValueCny"), amount(seen, "$.items[1].customsValueCny"));
+			assertThat(jdbc.sql("""
+					SELECT action || ' by ' || actor_name FROM audit_entry
+					WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class)
+				.list()).containsExactly("DECLARATION_CORRECTED by officer.customs");
+			List<String> heard = jdbc.sql("""
+					SELECT payload FROM webhook_delivery WHERE subscription_id = ?::uuid AND declaration_id = ?::uuid""")
+				.params(webhook, id).query(String.class).list();
+			assertThat(heard).singleElement().satisfies(p -> {
+				assertThat(JsonPath.<String>read(p, "$.type")).isEqualTo("declaration.corrected");
+				assertThat(JsonPath.<String>read(p, "$.by")).isEqualTo("officer.customs");
+				assertThat(amount(p, "$.taxDifference")).isEqualByComparingTo(taxesAfter.subtract(taxesBefore));
+			});
+
+			// Sent again (no answer came back): nothing would change, so nothing is recorded twice.
+			correct("officer.customs", id, "{\"reason\":\"again\",\"lines\":[{\"lineNo\":1,\"value\":2500.00}]}")
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].field").value("lines"))
+				.andExpect(jsonPath("$.errors[0].code").value("NOTHING_CORRECTED"));
+			assertThat(JsonPath.<List<Object>>read(view("officer.customs", id), "$.corrections")).hasSize(1);
+		} finally {
+			mvc.perform(delete("/api/v1/webhooks/{id}", webhook).header("Authorization", "Bearer sw-demo-trader.chip"))
+				.andExpect(status().isNoContent());
+		}
+	}
+
+	@Test
+	void onlyCustomsCorrectsOnlyAClearedDeclarationAndAnythingRefusedLeavesItAsItWas() throws Exception {
+		// Processors at three times the zone's usual unit price: YELLOW, under review.
+		String underReview = body(submit(processorsFob("9000", "3000")).andExpect(status().isCreated()));
+		assertThat(JsonPath.<String>read(underReview, "$.status")).isEqualTo("UNDER_REVIEW");
+		correct("officer.customs", JsonPath.read(underReview, "$.id"),
+			"{\"reason\":\"wrong value\",\"lines\":[{\"lineNo\":1,\"value\":100}]}")
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_CORRECTABLE"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is Under review")));
+
+		String cleared = body(submit(processorsFob("3000", "1000")).andExpect(status().isCreated()));
+		String id = JsonPath.read(cleared, "$.id");
+		int version = JsonPath.read(cleared, "$.version");
+		for (String stranger : List.of("trader.chip", "broker", "officer.ciq", "officer.commerce", "admin")) {
+			correct(stranger, id, "{\"reason\":\"not mine\",\"lines\":[{\"lineNo\":1,\"value\":100}]}")
+				.andExpect(status().isForbidden());
+		}
+		Map<String, String> refused = Map.of(
+				"{\"reason\":\" \",\"lines\":[{\"lineNo\":1,\"value\":100}]}", "reason:REASON_REQUIRED",
+				"{\"reason\":\"why\"}", "lines:REQUIRED",
+				"{\"reason\":\"why\",\"lines\":[]}", "lines:REQUIRED",
+				"{\"reason\":\"why\",\"lines\":[{\"lineNo\":3,\"value\":100}]}", "lines[0].lineNo:LINE_UNKNOWN",
+				"{\"reason\":\"why\",\"lines\":[{\"lineNo\":1,\"value\":100},{\"lineNo\":1,\"value\":200}]}",
+				"lines[1].lineNo:LINE_REPEATED",
+				"{\"reason\":\"why\",\"lines\":[{\"lineNo\":1,\"value\":0}]}", "lines[0].value:VALUE_NOT_POSITIVE",
+				"{\"reason\":\"why\",\"lines\":[{\"lineNo\":1,\"value\":1e20}]}", "lines[0].value:TOO_LARGE",
+				"{\"reason\":\"why\",\"lines\":[{\"lineNo\":1}]}", "lines[0].value:REQUIRED",
+				"{\"reason\":\"why\",\"lines\":[{\"lineNo\":1,\"value\":3000},{\"lineNo\":2,\"value\":1000.00}]}",
+				"lines:NOTHING_CORRECTED");
+		for (var body : refused.entrySet()) {
+			String answer = body(correct("officer.customs", id, body.getKey()).andExpect(status().isUnprocessableContent()));
+			assertThat(JsonPath.<String>read(answer, "$.errors[0].field") + ":"
+					+ JsonPath.<String>read(answer, "$.errors[0].code")).as(body.getKey()).isEqualTo(body.getValue());
+		}
+		correct("officer.customs", id, "{\"reason\":\"why\",\"version\":" + (version - 1)
+				+ ",\"lines\":[{\"lineNo\":1,\"value\":100}]}")
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_CHANGED"));
+
+		String unchanged = view("officer.customs", id);
+		assertThat(JsonPath.<Integer>read(unchanged, "$.version")).isEqualTo(version);
+		assertThat(amount(unchanged, "$.totalTaxes")).isEqualByComparingTo(amount(cleared, "$.totalTaxes"));
+		assertThat(JsonPath.<List<Object>>read(unchanged, "$.corrections")).isEmpty();
+		assertThat(jdbc.sql("SELECT count(*) FROM declaration_correction WHERE declaration_id = ?::uuid").param(id)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void customsCorrectsFromTheDeclarationsPageAndTheDeclarantReadsWhatItOwes() throws Exception {
+		String cleared = body(submit(processorsFob("3000", "1000")).andExpect(status().isCreated()));
+		String id = JsonPath.read(cleared, "$.id");
+		assertThat(page("officer.customs", "/declarations/" + id)).contains("id=\"correct-open\"", "name=\"value-1\"",
+				"value=\"3000.00\"");
+		assertThat(page("trader.chip", "/declarations/" + id)).doesNotContain("id=\"correct-open\"", "id=\"corrections\"");
+
+		// A value a person cannot mean is shown again with why, at the form.
+		MockHttpServletResponse unreadable = pagePost("officer.customs", "/declarations/" + id + "/correction",
+				Map.of("reason", "Price adjustment", "value-1", "3,000", "value-2", "1.000,5x",
+						"version", String.valueOf(JsonPath.<Integer>read(cleared, "$.version"))));
+		assertThat(unreadable.getStatus()).isEqualTo(422);
+		assertThat(unreadable.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"correct-error\"",
+				"value=\"1.000,5x\"", "Price adjustment");
+
+		MockHttpServletResponse corrected = pagePost("officer.customs", "/declarations/" + id + "/correction",
+				Map.of("reason", "Price adjustment after the buyer's claim", "value-1", "3,000", "value-2", "1,400.00",
+						"version", String.valueOf(JsonPath.<Integer>read(cleared, "$.version"))));
+		assertThat(corrected.getStatus()).isEqualTo(302);
+		assertThat(corrected.getRedirectedUrl()).isEqualTo("/declarations/" + id + "?recorded=CORRECTED");
+		String seen = view("trader.chip", id);
+		assertThat(amount(seen, "$.items[1].value")).isEqualByComparingTo("1400");
+		BigDecimal collect = amount(seen, "$.corrections[0].taxDifference");
+		assertThat(collect).isPositive();
+		assertThat(page("trader.chip", "/declarations/" + id)).contains("id=\"corrections\"",
+				"Duties and taxes to collect (补税): " + String.format(java.util.Locale.ROOT, "%,.2f", collect));
+	}
+
+	@Test
+	void aLineWrittenOffAPermitsValueQuotaKeepsItsValueAndTheOtherLinesAreCorrected() throws Exception {
+		String permit = permits.heldBy(Uscc.parse(CHIP)).stream()
+			.filter(p -> p.catalogueCode().equals("AIL") && p.status().equals("IN_FORCE")).findFirst().orElseThrow()
+			.number();
+		// For this test the licence counts value too (the demo's counts quantities only); as it was again after.
+		jdbc.sql("UPDATE permit SET quota_value = 1000000000, remaining_value = 1000000000 WHERE number = ?")
+			.param(permit).update();
+		try {
+			String created = body(submit(SingleWindowFlowIntegrationTests.chipDeclaration(permit, "3"))
+				.andExpect(status().isCreated()));
+			String id = JsonPath.read(created, "$.id");
+			String ciqTask = JsonPath.<List<String>>read(created, "$.tasks[?(@.agency == 'CIQ')].id").getFirst();
+			mvc.perform(post("/api/v1/tasks/{id}/decision", ciqTask).header("Authorization", "Bearer sw-demo-officer.ciq")
+				.contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\"}"))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLEARED"));
+			int version = JsonPath.read(view("officer.customs", id), "$.version");
+
+			// Line 1, the computers, took 2,400 USD's customs value from the licence's value quota.
+			correct("officer.customs", id, "{\"reason\":\"credit note\",\"lines\":[{\"lineNo\":1,\"value\":2000}]}")
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CORRECTION_MOVES_PERMIT_VALUE"))
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(permit)));
+			assertThat(JsonPath.<Integer>read(view("officer.customs", id), "$.version")).isEqualTo(version);
+			// Line 2, the processors, drew on no permit: CIF, so no other line's customs value moves with it.
+			correct("officer.customs", id, "{\"reason\":\"credit note\",\"lines\":[{\"lineNo\":2,\"value\":3800}]}")
+				.andExpect(status().isOk()).andExpect(jsonPath("$.corrections[0].lines[*].lineNo").value(
+						org.hamcrest.Matchers.contains(2)));
+		} finally {
+			jdbc.sql("UPDATE permit SET quota_value = NULL, remaining_value = NULL WHERE number = ?").param(permit)
+				.update();
+		}
+	}
+
+	private ResultActions submit(String json) throws Exception {
+		return mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private ResultActions correct(String user, String id, String json) throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/correction", id)
+			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private String view(String user, String id) throws Exception {
+		return body(mvc.perform(get("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-" + user))
+			.andExpect(status().isOk()));
+	}
+
+	private String page(String user, String address) throws Exception {
+		return mvc.perform(get(address).cookie(session(user)).header("Accept-Language", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private MockHttpServletResponse pagePost(String user, String address, Map<String, String> form) throws Exception {
+		var request = post(address).cookie(session(user)).header("Accept-Language", "en")
+			.with(SecurityMockMvcRequestPostProcessors.csrf());
+		form.forEach(request::param);
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+	private jakarta.servlet.http.Cookie session(String user) throws Exception {
+		return mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(user).password("demo12345"))
+			.andReturn().getResponse().getCookie("SESSION");
+	}
+
+	private static BigDecimal amount(String json, String path) {
+		return new BigDecimal(JsonPath.parse(json).read(path, Object.class).toString());
+	}
+
+	private static String body(ResultActions result) throws Exception {
+		return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+}
