@@ -223,10 +223,19 @@ final class EdifactAnswer {
 		}
 	}
 
-	/** A CUSRES for a submitted declaration: its number, consolidated status and, once assessed, its duties. */
-	EdifactAnswer accepted(ReceivedInterchange.Message message, ConsolidatedResponse response, Instant now) {
-		return accepted(message, response, null, now);
+	/**
+	 * A CUSRES for a submitted declaration: its number, consolidated status and, once assessed, its duties. One the
+	 * sender declared before under the same document number (BGM 1004) is answered with the declaration stored first
+	 * and says so in {@code GIS+ZRQ:::DECLARED_BEFORE}: nothing new was declared, whatever the sender's software
+	 * thought it was sending.
+	 */
+	EdifactAnswer accepted(ReceivedInterchange.Message message, ConsolidatedResponse response, boolean declaredBefore,
+			Instant now) {
+		return accepted(message, response, declaredBefore ? DECLARED_BEFORE : null, now);
 	}
+
+	/** What {@code GIS+ZRQ} says of a message answered with the declaration its document number named before. */
+	static final String DECLARED_BEFORE = "DECLARED_BEFORE";
 
 	/**
 	 * A CUSRES for a cancellation or replacement acted on: the declaration's response as it is now, and what was done in
@@ -321,7 +330,7 @@ final class EdifactAnswer {
 		String number = response.number();
 		String reference = number.substring(Math.max(0, number.length() - 9)) + "V" + response.version();
 		var message = new ReceivedInterchange.Message(null, "CUSDEC", "D", "96B", "UN", null, null, List.of());
-		return new EdifactAnswer(envelope, reference, now).accepted(message, response, now).bytes();
+		return new EdifactAnswer(envelope, reference, now).accepted(message, response, false, now).bytes();
 	}
 
 	static String truncated(String text) {

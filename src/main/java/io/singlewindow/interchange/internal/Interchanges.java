@@ -191,7 +191,7 @@ class Interchanges {
 	private void respond(Actor actor, EdifactAnswer answer, Message message, DeclarationBatch.Entry entry,
 			Instant now) {
 		if (entry.state() == DeclarationBatch.State.SUBMITTED) {
-			answer.accepted(message, responses.find(actor, entry.declarationId()).orElseThrow(), now);
+			answer.accepted(message, responses.find(actor, entry.declarationId()).orElseThrow(), entry.repeated(), now);
 			return;
 		}
 		answer.refused(message, EdifactAnswer.Refusal.of(entry, messages), now);

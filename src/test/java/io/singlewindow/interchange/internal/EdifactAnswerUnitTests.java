@@ -46,7 +46,7 @@ class EdifactAnswerUnitTests {
 		String hsSource = messages.get(2).declaration().sources().get("items[0].hsCode");
 		byte[] answer = new EdifactAnswer(read.envelope(), read.envelope().controlReference(), NOW)
 			.contrl(EdifactAnswer.ACKNOWLEDGED, null, List.of(messages.get(1)))
-			.accepted(messages.get(0), accepted, NOW)
+			.accepted(messages.get(0), accepted, false, NOW)
 			.refused(messages.get(2), List.of(new EdifactAnswer.Refusal("HS_CODE_FORMAT", hsSource,
 					"84713 is not a 10-digit commodity code.")), NOW)
 			.bytes();

@@ -408,6 +408,9 @@ class InterchangeIntegrationTests {
 		assertThat(again.errors).isEmpty();
 		assertThat(again.all("RFF")).contains("RFF+ZID:" + id);
 		assertThat(again.all("BGM")).isEqualTo(first.all("BGM"));
+		// The sender's software tells the answer to a repeat from a first acceptance: nothing new was declared.
+		assertThat(first.all("GIS")).doesNotContain("GIS+ZRQ:::DECLARED_BEFORE");
+		assertThat(again.all("GIS")).containsExactly(first.all("GIS").getFirst(), "GIS+ZRQ:::DECLARED_BEFORE");
 		assertThat(declarations()).isEqualTo(before);
 		String declaration = declaration(uuid(id).toString());
 		assertThat(JsonPath.<String>read(declaration, "$.clientReference")).isEqualTo("DOC/" + run);
