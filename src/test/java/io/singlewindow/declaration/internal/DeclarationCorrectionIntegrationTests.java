@@ -271,6 +271,61 @@ class DeclarationCorrectionIntegrationTests {
 		}
 	}
 
+	/**
+	 * A correction and a cancellation of one declaration at once: one waits for the other's lock. Either the correction
+	 * comes first and the cancellation takes out the corrected lines, or the cancellation comes first and the correction
+	 * is refused; either way the statistics count nothing of it and equal their facts.
+	 */
+	@Test
+	void aCorrectionRacingACancellationIsMadeFirstOrRefusedAndTheStatisticsCountNothingOfTheDeclaration()
+			throws Exception {
+		for (int round = 0; round < 4; round++) {
+			String id = JsonPath.read(body(submit(processorsFob("3000", "1000")).andExpect(status().isCreated())),
+					"$.id");
+			var start = new java.util.concurrent.CountDownLatch(1);
+			int corrected;
+			int cancelled;
+			try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+				var correction = pool.submit(() -> {
+					start.await();
+					return correct("officer.customs", id,
+							"{\"reason\":\"credit note\",\"lines\":[{\"lineNo\":1,\"value\":2500}]}").andReturn()
+						.getResponse().getStatus();
+				});
+				var cancellation = pool.submit(() -> {
+					start.await();
+					return mvc.perform(post("/api/v1/declarations/{id}/cancellation", id)
+						.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"reason\":\"declared twice\"}")).andReturn().getResponse().getStatus();
+				});
+				start.countDown();
+				corrected = correction.get();
+				cancelled = cancellation.get();
+			}
+			assertThat(cancelled).as("round " + round).isEqualTo(200);
+			assertThat(corrected).as("round " + round).isIn(200, 409);
+			String seen = view("officer.customs", id);
+			assertThat(JsonPath.<String>read(seen, "$.status")).isEqualTo("CANCELLED");
+			assertThat(JsonPath.<List<Object>>read(seen, "$.corrections")).hasSize(corrected == 200 ? 1 : 0);
+			assertThat(JsonPath.<List<String>>read(seen, "$.timeline[*].event")).as("never corrected once cancelled")
+				.endsWith("CANCELLED");
+			assertThat(jdbc.sql("SELECT count(*) FROM statistics_fact WHERE declaration_id = ?::uuid").param(id)
+				.query(Long.class).single()).as("round " + round).isZero();
+		}
+		// Once folded, this month's totals equal their facts.
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+		while (jdbc.sql("SELECT count(*) FROM statistics_pending").query(Long.class).single() > 0) {
+			assertThat(System.nanoTime()).as("folded within 15 s").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM (SELECT flow, sum(value_cny) AS v FROM statistics_fact WHERE month = :month GROUP BY flow) f
+				FULL JOIN (SELECT flow, value_cny AS v FROM statistics_monthly WHERE dimension = 'TOTAL' AND month = :month) m
+				USING (flow) WHERE f.v IS DISTINCT FROM m.v""")
+			.param("month", java.sql.Date.valueOf(time.today().withDayOfMonth(1))).query(Long.class).single())
+			.as("months whose total differs from its facts").isZero();
+	}
+
 	private ResultActions submit(String json) throws Exception {
 		return mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
 			.contentType(MediaType.APPLICATION_JSON).content(json));
