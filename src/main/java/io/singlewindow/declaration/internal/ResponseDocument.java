@@ -80,6 +80,15 @@ class ResponseDocument {
 			.text("税费 Duties and taxes (CNY)", 11, Align.LEFT)
 			.table(List.of("项 Line", "商品编号 HS", "完税价格 Customs value", "关税 Duty", "消费税 Excise", "增值税 VAT"),
 					new float[] { 0.08f, 0.17f, 0.21f, 0.18f, 0.18f, 0.18f }, taxLines(d), 8);
+		if (!d.corrections().isEmpty()) {
+			// The duties above are the corrected ones: what each correction changed, and what is owed either way.
+			pdf.text("通关后修改 Corrections after clearance", 11, Align.LEFT)
+				.table(List.of("时间 At", "经办 By", "原因 Reason", "税费 Taxes before → after", "差额 Difference"),
+						new float[] { 0.15f, 0.15f, 0.30f, 0.22f, 0.18f }, d.corrections().stream()
+							.map(c -> List.of(time(c.correctedAt()), c.correctedBy(), c.reason(),
+									amount(c.taxesBefore()) + " → " + amount(c.taxesAfter()), difference(c)))
+							.toList(), 8);
+		}
 		List<WriteOff> writeOffs = permits.writeOffsOf(d.id());
 		pdf.text("核销许可证件 Permits written off", 11, Align.LEFT);
 		if (writeOffs.isEmpty()) {
@@ -105,6 +114,12 @@ class ResponseDocument {
 				amount(d.totalVat())));
 		rows.add(List.of("", "税费合计 Taxes", amount(d.totalTaxes()), "", "", ""));
 		return rows;
+	}
+
+	/** What a correction leaves owed: collected (补税) when it raised the taxes, refunded (退税) when it lowered them. */
+	private static String difference(DeclarationView.Correction c) {
+		int sign = c.taxDifference().signum();
+		return sign == 0 ? "0.00" : (sign > 0 ? "补税 collect " : "退税 refund ") + amount(c.taxDifference().abs());
 	}
 
 	private String both(String key) {

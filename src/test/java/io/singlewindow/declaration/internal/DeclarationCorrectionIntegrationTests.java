@@ -234,8 +234,16 @@ class DeclarationCorrectionIntegrationTests {
 		assertThat(amount(seen, "$.items[1].value")).isEqualByComparingTo("1400");
 		BigDecimal collect = amount(seen, "$.corrections[0].taxDifference");
 		assertThat(collect).isPositive();
+		String owed = String.format(java.util.Locale.ROOT, "%,.2f", collect);
 		assertThat(page("trader.chip", "/declarations/" + id)).contains("id=\"corrections\"",
-				"Duties and taxes to collect (补税): " + String.format(java.util.Locale.ROOT, "%,.2f", collect));
+				"Duties and taxes to collect (补税): " + owed);
+		// The response the declarant prints and keeps shows the corrected duties and what the correction left owed.
+		assertThat(page("trader.chip", "/declarations/" + id + "/response")).contains("id=\"response-corrections\"",
+				"Price adjustment after the buyer&#39;s claim", "Duties and taxes to collect (补税): " + owed);
+		byte[] pdf = mvc.perform(get("/declarations/{id}/response.pdf", id).cookie(session("trader.chip")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(io.singlewindow.PrintedDocuments.text(pdf)).contains("Corrections after clearance")
+			.contains("补税 collect " + collect.setScale(2, RoundingMode.HALF_UP).toPlainString());
 	}
 
 	@Test
