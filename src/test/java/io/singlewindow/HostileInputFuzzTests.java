@@ -375,6 +375,12 @@ class HostileInputFuzzTests {
 				new Endpoint("correct a declaration", HttpMethod.POST, "/api/v1/declarations/{}/correction",
 						List.of(declarationId), "officer.customs", "{\"reason\":\"credit note\",\"version\":" + STALE
 								+ ",\"lines\":[{\"lineNo\":1,\"value\":100}]}", Set.of("version"), CORRECTION_TABLES),
+				new Endpoint("apply for a correction", HttpMethod.POST, "/api/v1/declarations/{}/correction-application",
+						List.of(declarationId), "trader.chip", "{\"reason\":\"credit note\",\"version\":" + STALE
+								+ ",\"lines\":[{\"lineNo\":1,\"value\":100}]}", Set.of("version"), CORRECTION_TABLES),
+				new Endpoint("refuse a correction", HttpMethod.POST,
+						"/api/v1/declarations/{}/correction-application/refusal", List.of(declarationId),
+						"officer.customs", "{\"reason\":\"not signed\"}", Set.of(), CORRECTION_TABLES),
 				// The shared declaration is under review: an application is refused, a refusal finds none.
 				new Endpoint("apply for a cancellation", HttpMethod.POST,
 						"/api/v1/declarations/{}/cancellation-application", List.of(declarationId), "trader.chip",
@@ -567,6 +573,11 @@ class HostileInputFuzzTests {
 						params("reason", "export not shipped"), Set.of(), DECLARATION_TABLES),
 				new Form("correct a declaration", "/declarations/{}/correction", List.of(unknown), "officer.customs",
 						params("reason", "credit note", "value-1", "100", "version", "1"), Set.of(), CORRECTION_TABLES),
+				new Form("apply for a correction", "/declarations/{}/correction-application", List.of(unknown),
+						"trader.chip", params("reason", "credit note", "value-1", "100", "version", "1"), Set.of(),
+						CORRECTION_TABLES),
+				new Form("refuse a correction", "/declarations/{}/correction-application/refusal", List.of(unknown),
+						"officer.customs", params("reason", "not signed"), Set.of(), CORRECTION_TABLES),
 				new Form("apply for a cancellation", "/declarations/{}/cancellation-application", List.of(unknown),
 						"trader.chip", params("reason", "goods returned"), Set.of(), DECLARATION_TABLES),
 				new Form("refuse a cancellation", "/declarations/{}/cancellation-application/refusal", List.of(unknown),

@@ -127,6 +127,8 @@ class RestAuthorisationMatrixIntegrationTests {
 			POST   /api/v1/declarations/{declaration}/withdrawal     | 401 422 403 422 403 403 403 403 403 403 403 403 | {"reason":""}
 			POST   /api/v1/declarations/{declaration}/cancellation   | 401 403 403 403 403 422 403 403 403 403 403 403 | {"reason":""}
 			POST   /api/v1/declarations/{declaration}/correction     | 401 403 403 403 403 422 403 403 403 403 403 403 | {"reason":""}
+			POST   /api/v1/declarations/{declaration}/correction-application | 401 422 403 422 403 403 403 403 403 403 403 403 | {"reason":""}
+			POST   /api/v1/declarations/{declaration}/correction-application/refusal | 401 403 403 403 403 422 403 403 403 403 403 403 | {"reason":""}
 			POST   /api/v1/declarations/{declaration}/cancellation-application | 401 422 403 422 403 403 403 403 403 403 403 403 | {"reason":""}
 			POST   /api/v1/declarations/{declaration}/cancellation-application/refusal | 401 403 403 403 403 422 403 403 403 403 403 403 | {"reason":""}
 			GET    /api/v1/agencies/CIQ/tasks                        | 401 403 403 403 403 403 200 403 403 403 403 403 |

@@ -93,9 +93,13 @@ class AgencyQueuePages {
 		List<DeclarationStore.Summary> cancellationsRead = customs ? store.cancellationApplied(search) : List.of();
 		boolean cancellationsCut = cancellationsRead.size() > SHOWN;
 		List<DeclarationStore.Summary> cancellations = cancellationsRead.stream().limit(SHOWN).toList();
+		List<DeclarationStore.Summary> correctionsRead = customs ? store.correctionApplied(search) : List.of();
+		boolean correctionsCut = correctionsRead.size() > SHOWN;
+		List<DeclarationStore.Summary> corrections = correctionsRead.stream().limit(SHOWN).toList();
 		Map<String, String> names = enterprises.findAll(Stream.of(tasks.stream().map(t -> t.task().declarant()),
 				release.stream().map(DeclarationStore.Summary::declarant),
-				cancellations.stream().map(DeclarationStore.Summary::declarant))
+				cancellations.stream().map(DeclarationStore.Summary::declarant),
+				corrections.stream().map(DeclarationStore.Summary::declarant))
 			.flatMap(s -> s)
 			.distinct().map(Uscc::parse).toList())
 			.stream()
@@ -111,6 +115,9 @@ class AgencyQueuePages {
 		model.addAttribute("cancellations", filter.ordered(cancellations, DeclarationStore.Summary::updatedAt,
 				r -> names.getOrDefault(r.declarant(), r.declarant()), locale));
 		model.addAttribute("cancellationsCut", cancellationsCut);
+		model.addAttribute("corrections", filter.ordered(corrections, DeclarationStore.Summary::updatedAt,
+				r -> names.getOrDefault(r.declarant(), r.declarant()), locale));
+		model.addAttribute("correctionsCut", correctionsCut);
 		model.addAttribute("names", names);
 		model.addAttribute("shown", SHOWN);
 		model.addAttribute("tasksCut", tasksCut);

@@ -124,6 +124,22 @@ class AgencySystemsPublication {
 	}
 
 	/**
+	 * Customs' own system hears that a declarant applied for a correction of a cleared declaration's values (the values
+	 * asked for are on the declaration, {@code correctionApplication}), and of its refusal.
+	 */
+	@ApplicationModuleListener
+	void on(io.singlewindow.declaration.DeclarationCorrectionApplied applied) throws Exception {
+		reasoned("CORRECTION_APPLIED", applied.declarationId(), applied.appliedBy(), applied.reason(),
+				applied.appliedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(io.singlewindow.declaration.DeclarationCorrectionRefused refused) throws Exception {
+		reasoned("CORRECTION_REFUSED", refused.declarationId(), refused.refusedBy(), refused.reason(),
+				refused.refusedAt());
+	}
+
+	/**
 	 * Customs' own system hears that a declarant applied for a cancellation, so that it can be decided there (on the
 	 * decisions topics, {@link AgencyDecisionInbox}, or through the API) as well as in customs' work list; the
 	 * declaration's status does not move. Its {@code at} is what a refusal names.

@@ -63,11 +63,50 @@ class CorrectionPages {
 			HttpServletResponse response) {
 		// Before anything typed is read: a refusal shows the declaration again, and only to those who may correct it.
 		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
+		return act(id, form, model, locale, response, (typed, reason) -> {
+			corrections.correct(currentActor.get(), id, reason, version(form.get("version")), values(typed));
+			return "redirect:/declarations/" + id + "?recorded=CORRECTED";
+		});
+	}
+
+	/** The declarant applies for a correction from the same form; a stranger meets 403 when the page is shown again. */
+	@PostMapping("/declarations/{id}/correction-application")
+	String applyForCorrection(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
+			Locale locale, HttpServletResponse response) {
+		return act(id, form, model, locale, response, (typed, reason) -> {
+			corrections.applyForCorrection(currentActor.get(), id, reason, version(form.get("version")),
+					values(typed));
+			return "redirect:/declarations/" + id + "?recorded=CORRECTION_APPLIED";
+		});
+	}
+
+	/**
+	 * Customs refuses the application from the correction form's reason; the refusal names the application the officer
+	 * read ({@code appliedAt}, in the button's address).
+	 */
+	@PostMapping("/declarations/{id}/correction-application/refusal")
+	String refuseCorrection(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, Locale locale,
+			HttpServletResponse response) {
+		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
+		return act(id, form, model, locale, response, (typed, reason) -> {
+			corrections.refuseCorrection(currentActor.get(), id, reason, appliedAt(form.get("appliedAt")));
+			return "redirect:/declarations/" + id + "?recorded=CORRECTION_REFUSED";
+		});
+	}
+
+	/** What a form does with what was typed in it (the values by line, the reason); answers where to go next. */
+	@FunctionalInterface
+	private interface FormAct {
+
+		String apply(Map<Integer, String> typed, String reason);
+	}
+
+	private String act(UUID id, Map<String, String> form, Model model, Locale locale, HttpServletResponse response,
+			FormAct act) {
 		String reason = form.get("reason");
 		Map<Integer, String> typed = typedValues(form);
 		try {
-			corrections.correct(currentActor.get(), id, reason, version(form.get("version")), values(typed));
-			return "redirect:/declarations/" + id + "?recorded=CORRECTED";
+			return act.apply(typed, reason);
 		} catch (Problem problem) {
 			if (problem.status().value() == 403 || problem.status().value() == 404) {
 				throw problem;
@@ -117,6 +156,19 @@ class CorrectionPages {
 			throw Problem.invalidInput(unreadable);
 		}
 		return values;
+	}
+
+	/**
+	 * When the application the officer read was made; none refuses whichever waits.
+	 *
+	 * @throws Problem 422 {@code MALFORMED_VALUE} at {@code appliedAt} when it is no time
+	 */
+	private static java.time.Instant appliedAt(String raw) {
+		try {
+			return raw == null || raw.isBlank() ? null : java.time.Instant.parse(raw.strip());
+		} catch (java.time.format.DateTimeParseException e) {
+			throw Problem.invalidField("appliedAt", "MALFORMED_VALUE");
+		}
 	}
 
 	/**

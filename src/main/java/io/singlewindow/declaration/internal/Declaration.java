@@ -18,6 +18,8 @@ import io.singlewindow.declaration.DeclarationCancellationApplied;
 import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationCorrected;
+import io.singlewindow.declaration.DeclarationCorrectionApplied;
+import io.singlewindow.declaration.DeclarationCorrectionRefused;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
@@ -68,6 +70,18 @@ final class Declaration {
 	record CancellationApplication(String by, Instant at, String reason) {
 	}
 
+	/**
+	 * The declarant's application for a correction of its values, while customs has not decided it.
+	 *
+	 * @param values the declared value asked for, by line number, for the lines it would change
+	 */
+	record CorrectionApplication(String by, Instant at, String reason, Map<Integer, java.math.BigDecimal> values) {
+
+		CorrectionApplication {
+			values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+		}
+	}
+
 	private final UUID id;
 	private final String number;
 	private final Uscc declarant;
@@ -85,6 +99,8 @@ final class Declaration {
 	private Instant releasedAt;
 	private CancellationApplication application;
 	private boolean applicationChanged;
+	private CorrectionApplication correctionApplication;
+	private boolean correctionApplicationChanged;
 
 	Declaration(UUID id, String number, Uscc declarant, DeclarationStatus status, int version, List<Task> tasks) {
 		this.id = id;
@@ -99,6 +115,12 @@ final class Declaration {
 	/** As loaded: with the declarant's open application for its cancellation, if any. */
 	Declaration withApplication(CancellationApplication open) {
 		this.application = open;
+		return this;
+	}
+
+	/** As loaded: with the declarant's open application for a correction, if any. */
+	Declaration withCorrectionApplication(CorrectionApplication open) {
+		this.correctionApplication = open;
 		return this;
 	}
 
@@ -326,9 +348,55 @@ final class Declaration {
 			throw new IllegalArgumentException("A correction of " + correction.declarationId() + " for " + id);
 		}
 		changedAt = correction.correctedAt();
+		if (correctionApplication != null) {
+			// Decided by this correction, whatever values customs settled on.
+			correctionApplication = null;
+			correctionApplicationChanged = true;
+		}
 		timeline.add(new TimelineEntry(changedAt, "CORRECTED", AgencyCode.CUSTOMS.value(), correction.correctedBy(),
 				null, correction.reason()));
 		events.add(correction);
+	}
+
+	/**
+	 * The declarant applies to customs for a correction of its values (报关单修改申请): it stays as it is until customs
+	 * corrects it ({@link #correct}) or refuses the application ({@link #refuseCorrection}). Like an application for a
+	 * cancellation, a request about the declaration, not a change of it: its version and time of last change stay.
+	 *
+	 * @param applied who, when, why and the values asked for (the caller checked them as a correction's)
+	 * @throws Problem 409 {@code DECLARATION_NOT_CORRECTABLE} unless it is cleared or released,
+	 *     {@code CORRECTION_ALREADY_APPLIED} while an application waits for customs
+	 */
+	void applyForCorrection(CorrectionApplication applied) {
+		requireCorrectable();
+		if (correctionApplication != null) {
+			throw Problem.conflict("CORRECTION_ALREADY_APPLIED", number, correctionApplication.by());
+		}
+		correctionApplication = applied;
+		correctionApplicationChanged = true;
+		timeline.add(new TimelineEntry(applied.at(), "CORRECTION_APPLIED", null, applied.by(), null, applied.reason()));
+		events.add(new DeclarationCorrectionApplied(id, number, declarant, applied.by(), applied.reason(), applied.at()));
+	}
+
+	/**
+	 * Customs refuses the declarant's application for a correction, with its reason: the declaration stays as it is,
+	 * and the declarant may apply again.
+	 *
+	 * @param applied when the application refused was made, as read; {@literal null}: whichever waits
+	 * @throws Problem 409 {@code CORRECTION_NOT_APPLIED} when none waits, {@code CORRECTION_APPLICATION_CHANGED} when
+	 *     another one than {@code applied} waits
+	 */
+	void refuseCorrection(String reason, String officer, Instant now, Instant applied) {
+		if (correctionApplication == null) {
+			throw Problem.conflict("CORRECTION_NOT_APPLIED", number);
+		}
+		if (applied != null && !sameInstant(applied, correctionApplication.at())) {
+			throw Problem.conflict("CORRECTION_APPLICATION_CHANGED", number, correctionApplication.at(), applied);
+		}
+		correctionApplication = null;
+		correctionApplicationChanged = true;
+		timeline.add(new TimelineEntry(now, "CORRECTION_REFUSED", AgencyCode.CUSTOMS.value(), officer, null, reason));
+		events.add(new DeclarationCorrectionRefused(id, number, declarant, officer, reason, now));
 	}
 
 	/**
@@ -491,6 +559,16 @@ final class Declaration {
 	/** Whether this change applied for its cancellation or decided the application (its row is written). */
 	boolean applicationChanged() {
 		return applicationChanged;
+	}
+
+	/** The application for a correction waiting for customs; {@literal null} when none. */
+	CorrectionApplication correctionApplication() {
+		return correctionApplication;
+	}
+
+	/** Whether this change applied for a correction or decided the application (its row is written). */
+	boolean correctionApplicationChanged() {
+		return correctionApplicationChanged;
 	}
 
 	/** Tasks routing opened or decided afresh, in the order of the agencies' work. */

@@ -530,6 +530,44 @@ class DeclarationApi {
 	}
 
 	/**
+	 * @param reason why the values are to be corrected (a credit note, a price adjustment), required
+	 * @param version the declaration's version the declarant read; without it, applied whatever it is now
+	 * @param lines each line whose declared value is to be corrected, with the value asked for
+	 */
+	record CorrectionApplicationRequest(String reason, Integer version, List<CorrectedValue> lines) {
+	}
+
+	@PostMapping("/declarations/{id}/correction-application")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_CORRECTABLE", "CORRECTION_ALREADY_APPLIED", "DECLARATION_CHANGED",
+					"CORRECTION_MOVES_PERMIT_VALUE" },
+			invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER", "REQUIRED", "TOO_MANY_ITEMS", "LINE_UNKNOWN",
+					"LINE_REPEATED", "VALUE_NOT_POSITIVE", "TOO_LARGE", "NOTHING_CORRECTED" })
+	@Operation(summary = "Apply to customs for a correction of a cleared or released declaration's values (its "
+			+ "declarant; 报关单修改申请)",
+			description = "Checked as a correction would be (the same 422 and 409 answers); the declaration stays as it "
+					+ "is, the application shows as correctionApplication and on the timeline until customs corrects "
+					+ "the declaration (POST …/correction, with these values or others) or refuses the application "
+					+ "(POST …/correction-application/refusal). 409 CORRECTION_ALREADY_APPLIED while one waits.")
+	DeclarationView applyForCorrection(@PathVariable UUID id, @RequestBody CorrectionApplicationRequest application) {
+		Actor actor = currentActor.get();
+		return visible(actor, corrections.applyForCorrection(actor, id, application.reason(), application.version(),
+				application.lines()));
+	}
+
+	@PostMapping("/declarations/{id}/correction-application/refusal")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "CORRECTION_NOT_APPLIED", "CORRECTION_APPLICATION_CHANGED" },
+			invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER" })
+	@Operation(summary = "Refuse the declarant's application for a correction (customs officers)",
+			description = "The declaration stays as it is and the declarant may apply again. 409 "
+					+ "CORRECTION_NOT_APPLIED when none waits; with appliedAt (correctionApplication.appliedAt as "
+					+ "read), 409 CORRECTION_APPLICATION_CHANGED when another application waits.")
+	DeclarationView refuseCorrection(@PathVariable UUID id, @RequestBody Refusal refusal) {
+		return corrections.refuseCorrection(currentActor.get(), id, refusal.reason(), refusal.appliedAt());
+	}
+
+	/**
 	 * @param reason why the goods are not declared under it after all, required
 	 * @param version the declaration's version the declarant read; without it, applied whatever it is now
 	 */

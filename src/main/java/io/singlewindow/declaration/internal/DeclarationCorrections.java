@@ -85,17 +85,12 @@ class DeclarationCorrections {
 			throw Problem.conflict("DECLARATION_CHANGED", declaration.number(), expectedVersion, declaration.version());
 		}
 		declaration.requireCorrectable();
-		DeclarationView before = store.find(id).orElseThrow();
-		Map<Integer, BigDecimal> declared = new LinkedHashMap<>();
-		before.items().forEach(i -> declared.put(i.lineNo(), i.value()));
-		Map<Integer, BigDecimal> changed = ValueCorrections.changed(declared, values);
-		Assessment after = reassess(before, changed);
+		Proposal proposal = proposal(declaration, values);
+		DeclarationView before = proposal.before();
+		Map<Integer, BigDecimal> changed = proposal.changed();
+		Assessment after = proposal.after();
+		List<DeclarationView.CorrectedLine> lines = proposal.lines();
 		Instant now = time.now();
-		List<DeclarationView.CorrectedLine> lines = compared(before, changed, after);
-		ValueCorrections.refuseMovingAPermitsValue(declaration.number(), permits.writeOffsOf(id), lines.stream()
-			.filter(l -> l.customsValueAfter().compareTo(l.customsValueBefore()) != 0)
-			.map(DeclarationView.CorrectedLine::lineNo)
-			.toList());
 		DeclarationCorrected correction = new DeclarationCorrected(id, declaration.number(), declaration.declarant(),
 				actor.username(), why, now, before.totalTaxes(), after.totalTaxes(),
 				statisticalLines(before, lines));
@@ -109,6 +104,87 @@ class DeclarationCorrections {
 		log.info("event=declaration_corrected number={} by={} lines={} tax_difference={}", declaration.number(),
 				actor.username(), lines.size(), correction.taxDifference().toPlainString());
 		return store.find(id).orElseThrow();
+	}
+
+	/**
+	 * The declarant (the trader, or a broker for its principal) applies to customs for a correction of a cleared or
+	 * released declaration's values (报关单修改申请): checked as a correction would be, then kept on the declaration
+	 * until customs corrects it ({@link #correct}) or refuses the application ({@link #refuseCorrection}).
+	 *
+	 * @param expectedVersion the version the declarant read; {@literal null} applies whatever it is now
+	 * @throws Problem 403 unless acting for the declarant; 422 as {@link #correct}; 409
+	 *     {@code DECLARATION_NOT_CORRECTABLE}, {@code CORRECTION_ALREADY_APPLIED}, {@code DECLARATION_CHANGED},
+	 *     {@code CORRECTION_MOVES_PERMIT_VALUE}
+	 */
+	@Transactional
+	DeclarationView applyForCorrection(Actor actor, UUID id, String reason, Integer expectedVersion,
+			List<CorrectedValue> values) {
+		Declaration declaration = rows.lock(id);
+		actor.requireActFor(declaration.declarant());
+		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
+		if (expectedVersion != null && expectedVersion != declaration.version()) {
+			throw Problem.conflict("DECLARATION_CHANGED", declaration.number(), expectedVersion, declaration.version());
+		}
+		declaration.requireCorrectable();
+		Proposal proposal = proposal(declaration, values);
+		declaration.applyForCorrection(new Declaration.CorrectionApplication(actor.username(), time.now(), why,
+				proposal.changed()));
+		Map<String, Object> applied = AuditRecord.state("number", declaration.number(), "declarant",
+				declaration.declarant().value(), "status", declaration.status().name(), "reason", why);
+		proposal.changed().forEach((lineNo, value) -> applied.put("line" + lineNo + ".value", value.toPlainString()));
+		auditTrail.record(AuditRecord.of("DECLARATION_CORRECTION_APPLIED", "DECLARATION", id).by(actor)
+			.change(null, applied));
+		rows.save(declaration);
+		log.info("event=declaration_correction_applied number={} by={} lines={}", declaration.number(),
+				actor.username(), proposal.changed().size());
+		return store.find(id).orElseThrow();
+	}
+
+	/**
+	 * A customs officer refuses the declarant's application for a correction, with the reason the declarant reads:
+	 * the declaration stays as it is.
+	 *
+	 * @param appliedAt when the application refused was made, as the caller read it; {@literal null}: whichever waits
+	 * @throws Problem 403 unless a customs officer; 422 {@code REASON_REQUIRED}; 409 {@code CORRECTION_NOT_APPLIED},
+	 *     {@code CORRECTION_APPLICATION_CHANGED}
+	 */
+	@Transactional
+	DeclarationView refuseCorrection(Actor actor, UUID id, String reason, Instant appliedAt) {
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		Declaration declaration = rows.lock(id);
+		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
+		declaration.refuseCorrection(why, actor.username(), time.now(), appliedAt);
+		auditTrail.record(AuditRecord.of("DECLARATION_CORRECTION_REFUSED", "DECLARATION", id).by(actor)
+			.change(null, AuditRecord.state("number", declaration.number(), "declarant",
+					declaration.declarant().value(), "status", declaration.status().name(), "reason", why)));
+		rows.save(declaration);
+		log.info("event=declaration_correction_refused number={} by={}", declaration.number(), actor.username());
+		return store.find(id).orElseThrow();
+	}
+
+	/** What a correction to the values asked for would do: the lines it changes, and every line assessed again. */
+	private record Proposal(DeclarationView before, Map<Integer, BigDecimal> changed, Assessment after,
+			List<DeclarationView.CorrectedLine> lines) {
+	}
+
+	/**
+	 * Checks the values asked for ({@link ValueCorrections}) and assesses the declaration with them.
+	 *
+	 * @throws Problem 422 as {@link ValueCorrections#changed}; 409 {@code CORRECTION_MOVES_PERMIT_VALUE}
+	 */
+	private Proposal proposal(Declaration declaration, List<CorrectedValue> values) {
+		UUID id = declaration.id();
+		DeclarationView before = store.find(id).orElseThrow();
+		Map<Integer, BigDecimal> declared = new LinkedHashMap<>();
+		before.items().forEach(i -> declared.put(i.lineNo(), i.value()));
+		Map<Integer, BigDecimal> changed = ValueCorrections.changed(declared, values);
+		Assessment after = reassess(before, changed);
+		List<DeclarationView.CorrectedLine> lines = compared(before, changed, after);
+		ValueCorrections.refuseMovingAPermitsValue(declaration.number(), permits.writeOffsOf(id), lines.stream()
+			.filter(l -> l.customsValueAfter().compareTo(l.customsValueBefore()) != 0)
+			.map(DeclarationView.CorrectedLine::lineNo)
+			.toList());
+		return new Proposal(before, changed, after, lines);
 	}
 
 	/** Every line again, the corrected ones at their new value, at the rates the clearance applied. */

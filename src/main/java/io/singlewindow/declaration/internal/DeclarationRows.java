@@ -54,18 +54,24 @@ class DeclarationRows {
 	 */
 	Declaration lock(UUID id) {
 		record Header(String number, String declarant, DeclarationStatus status, int version,
-				Declaration.CancellationApplication application) {
+				Declaration.CancellationApplication application, Declaration.CorrectionApplication correction) {
 		}
 		Header header = jdbc.sql("""
 				SELECT number, declarant, status, version, cancellation_applied_by, cancellation_applied_at,
-				       cancellation_reason FROM declaration WHERE id = ? FOR UPDATE""")
+				       cancellation_reason, correction_applied_by, correction_applied_at, correction_reason,
+				       correction_values FROM declaration WHERE id = ? FOR UPDATE""")
 			.param(id)
 			.query((rs, n) -> new Header(rs.getString("number"), rs.getString("declarant"),
 					DeclarationStatus.valueOf(rs.getString("status")), rs.getInt("version"),
 					rs.getTimestamp("cancellation_applied_at") == null ? null
 							: new Declaration.CancellationApplication(rs.getString("cancellation_applied_by"),
 									rs.getTimestamp("cancellation_applied_at").toInstant(),
-									rs.getString("cancellation_reason"))))
+									rs.getString("cancellation_reason")),
+					rs.getTimestamp("correction_applied_at") == null ? null
+							: new Declaration.CorrectionApplication(rs.getString("correction_applied_by"),
+									rs.getTimestamp("correction_applied_at").toInstant(),
+									rs.getString("correction_reason"),
+									ValueCorrections.fromStored(rs.getString("correction_values")))))
 			.optional()
 			.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
 		List<Declaration.Task> tasks = jdbc.sql("SELECT id, agency, status, version FROM agency_task WHERE declaration_id = ?")
@@ -74,7 +80,8 @@ class DeclarationRows {
 					TaskStatus.valueOf(rs.getString("status")), rs.getInt("version")))
 			.list();
 		return new Declaration(id, header.number(), Uscc.parse(header.declarant()), header.status(),
-				header.version(), tasks).withApplication(header.application());
+				header.version(), tasks).withApplication(header.application())
+			.withCorrectionApplication(header.correction());
 	}
 
 	/** A task as an amendment finds it. */
@@ -448,6 +455,16 @@ class DeclarationRows {
 					    cancellation_reason = ? WHERE id = ?""")
 				.params(open == null ? null : open.by(), open == null ? null : timestamp(open.at()),
 						open == null ? null : open.reason(), d.id())
+				.update();
+		}
+		if (d.correctionApplicationChanged()) {
+			Declaration.CorrectionApplication open = d.correctionApplication();
+			jdbc.sql("""
+					UPDATE declaration SET correction_applied_by = ?, correction_applied_at = ?, correction_reason = ?,
+					    correction_values = ? WHERE id = ?""")
+				.params(open == null ? null : open.by(), open == null ? null : timestamp(open.at()),
+						open == null ? null : open.reason(), open == null ? null : ValueCorrections.stored(open.values()),
+						d.id())
 				.update();
 		}
 		insertTimeline(d.id(), d.timeline());

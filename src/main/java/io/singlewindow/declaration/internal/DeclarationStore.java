@@ -302,6 +302,14 @@ class DeclarationStore {
 		return waitingForCustoms("cancellation_applied_at IS NOT NULL", "cancellation_applied_at", search);
 	}
 
+	/**
+	 * Customs' fourth list: cleared or released declarations whose declarants applied for a correction of their values
+	 * (since the application), narrowed by {@code search}.
+	 */
+	List<Summary> correctionApplied(QueueSearch search) {
+		return waitingForCustoms("correction_applied_at IS NOT NULL", "correction_applied_at", search);
+	}
+
 	/** Declarations that meet {@code condition}, waiting for customs since {@code since} (both the code's constants). */
 	private List<Summary> waitingForCustoms(String condition, String since, QueueSearch search) {
 		return search.bound(jdbc.sql("""
@@ -429,7 +437,11 @@ class DeclarationStore {
 				timeline, rs.getTimestamp("cancellation_applied_at") == null ? null
 						: new DeclarationView.CancellationApplication(rs.getString("cancellation_applied_by"),
 								instant(rs, "cancellation_applied_at"), rs.getString("cancellation_reason")),
-				corrections);
+				corrections, rs.getTimestamp("correction_applied_at") == null ? null
+						: new DeclarationView.CorrectionApplication(rs.getString("correction_applied_by"),
+								instant(rs, "correction_applied_at"), rs.getString("correction_reason"),
+								ValueCorrections.fromStored(rs.getString("correction_values")).entrySet().stream()
+									.map(e -> new CorrectedValue(e.getKey(), e.getValue())).toList()));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

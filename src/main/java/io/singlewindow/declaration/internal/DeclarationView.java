@@ -18,7 +18,22 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		BigDecimal exchangeRate, BigDecimal totalCustomsValue, BigDecimal totalDuty, BigDecimal totalExcise,
 		BigDecimal totalVat, BigDecimal totalTaxes, String submittedBy, Instant submittedAt, Instant updatedAt,
 		Instant clearedAt, Instant releasedAt, int version, List<Item> items, List<Route> routes, List<Task> tasks,
-		List<Event> timeline, CancellationApplication cancellationApplication, List<Correction> corrections) {
+		List<Event> timeline, CancellationApplication cancellationApplication, List<Correction> corrections,
+		CorrectionApplication correctionApplication) {
+
+	/**
+	 * The declarant's application for a correction of the cleared or released declaration's values, while customs has
+	 * not decided it (absent otherwise; every application and decision is on the timeline).
+	 *
+	 * @param lines the value asked for each line it would change
+	 */
+	record CorrectionApplication(String appliedBy, Instant appliedAt, String reason, List<CorrectedValue> lines) {
+
+		/** The value asked for a line, or {@literal null} when the application leaves it as declared. */
+		public BigDecimal valueOf(int lineNo) {
+			return lines.stream().filter(l -> l.lineNo() == lineNo).map(CorrectedValue::value).findFirst().orElse(null);
+		}
+	}
 
 	/**
 	 * A correction customs made after the clearance (报关单修改), oldest first: who, when, why, the declaration's
@@ -94,7 +109,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 				grossWeight, netWeight, consignor, consignee, status, null, null, null, exchangeRate,
 				totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, submittedBy, submittedAt, updatedAt,
 				clearedAt, releasedAt, version, items, routes, visibleTasks, visibleEvents, cancellationApplication,
-				corrections);
+				corrections, correctionApplication);
 	}
 
 	/** The stored assessment as the tariff module's record, for its page fragment; null before assessment. */

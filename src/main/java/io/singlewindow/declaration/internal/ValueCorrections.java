@@ -103,4 +103,22 @@ final class ValueCorrections {
 				throw Problem.conflict("CORRECTION_MOVES_PERMIT_VALUE", number, w.lineNo(), w.permitNumber());
 			});
 	}
+
+	/** The values of an application as its row keeps them: {@code lineNo=value} pairs separated by {@code ;}. */
+	static String stored(Map<Integer, BigDecimal> values) {
+		return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().toPlainString())
+			.collect(java.util.stream.Collectors.joining(";"));
+	}
+
+	/** What {@link #stored} wrote, read back in the same order. */
+	static Map<Integer, BigDecimal> fromStored(String stored) {
+		Map<Integer, BigDecimal> values = new LinkedHashMap<>();
+		if (stored != null && !stored.isEmpty()) {
+			for (String pair : stored.split(";")) {
+				int at = pair.indexOf('=');
+				values.put(Integer.valueOf(pair.substring(0, at)), new BigDecimal(pair.substring(at + 1)));
+			}
+		}
+		return values;
+	}
 }

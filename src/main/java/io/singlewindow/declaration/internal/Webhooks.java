@@ -276,6 +276,19 @@ class Webhooks {
 				corrected.correctedAt());
 	}
 
+	/** An application for a correction and its refusal, as for a cancellation's (the values are on the declaration). */
+	@EventListener
+	void on(io.singlewindow.declaration.DeclarationCorrectionApplied applied) {
+		enqueue(applied.declarant().value(), applied.declarationId(), applied.declarationNumber(),
+				"declaration.correction.applied", applied.appliedBy(), applied.reason(), applied.appliedAt());
+	}
+
+	@EventListener
+	void on(io.singlewindow.declaration.DeclarationCorrectionRefused refused) {
+		enqueue(refused.declarant().value(), refused.declarationId(), refused.declarationNumber(),
+				"declaration.correction.refused", refused.refusedBy(), refused.reason(), refused.refusedAt());
+	}
+
 	private void enqueue(String enterprise, UUID declarationId, String number, String type, String by, String reason,
 			Instant at) {
 		String payload = json.writeValueAsString(new CancellationEvent(type, declarationId, number, by, reason,

@@ -148,6 +148,13 @@ class AgencySystemsKafkaIntegrationTests {
 			.content("{\"reason\":\"credit note CN-17\",\"lines\":[{\"lineNo\":1,\"value\":36000}]}"))
 			.andExpect(MockMvcResultMatchers.status().isOk());
 		heard(id, "CORRECTED", "CLEARED", "officer.customs", "credit note CN-17");
+		mvc.perform(post("/api/v1/declarations/{id}/correction-application", id)
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"credit note CN-18\",\"lines\":[{\"lineNo\":1,\"value\":35000}]}"))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+		heard(id, "CORRECTION_APPLIED", "CLEARED", "trader.chip", "credit note CN-18");
+		cancellation(id, "/correction-application/refusal", "officer.customs", "not signed");
+		heard(id, "CORRECTION_REFUSED", "CLEARED", "officer.customs", "not signed");
 
 		// The trader applies for its cancellation (the goods went back): customs' own system hears of the application,
 		// with who applied and why, and of its refusal; then of the cancellation that follows a second application.

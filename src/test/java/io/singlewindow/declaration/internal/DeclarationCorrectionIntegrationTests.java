@@ -334,6 +334,92 @@ class DeclarationCorrectionIntegrationTests {
 			.as("months whose total differs from its facts").isZero();
 	}
 
+	@Test
+	void theDeclarantAppliesForACorrectionCustomsRefusesItAndCorrectsOnASecondApplication() throws Exception {
+		String cleared = body(submit(processorsFob("3000", "1000")).andExpect(status().isCreated()));
+		String id = JsonPath.read(cleared, "$.id");
+		String number = JsonPath.read(cleared, "$.number");
+		int version = JsonPath.read(cleared, "$.version");
+		for (String stranger : List.of("trader.tungsten", "officer.customs", "admin")) {
+			apply(stranger, id, "{\"reason\":\"not mine\",\"lines\":[{\"lineNo\":1,\"value\":2500}]}")
+				.andExpect(status().isForbidden());
+		}
+		apply("trader.chip", id, "{\"reason\":\"credit note\",\"lines\":[{\"lineNo\":1,\"value\":3000}]}")
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].code").value("NOTHING_CORRECTED"));
+		refuse("officer.customs", id, "{\"reason\":\"nothing to refuse\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("CORRECTION_NOT_APPLIED"));
+		assertThat(page("trader.chip", "/declarations/" + id)).contains("id=\"apply-correction-open\"");
+		String webhook = JsonPath.read(body(mvc.perform(post("/api/v1/webhooks")
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"url\":\"http://127.0.0.1:9/hook\"}")).andExpect(status().isCreated())), "$.id");
+		try {
+			// The trader applies from the declaration's page: the declaration stays as it is until customs decides.
+			MockHttpServletResponse applied = pagePost("trader.chip", "/declarations/" + id + "/correction-application",
+					Map.of("reason", "Credit note CN-9: line 1 is 2,500 USD", "value-1", "2,500", "value-2", "1000",
+							"version", String.valueOf(version)));
+			assertThat(applied.getRedirectedUrl()).isEqualTo("/declarations/" + id + "?recorded=CORRECTION_APPLIED");
+			String waiting = view("officer.customs", id);
+			assertThat(JsonPath.<String>read(waiting, "$.correctionApplication.appliedBy")).isEqualTo("trader.chip");
+			assertThat(JsonPath.<List<Integer>>read(waiting, "$.correctionApplication.lines[*].lineNo")).containsExactly(1);
+			assertThat(amount(waiting, "$.correctionApplication.lines[0].value")).isEqualByComparingTo("2500");
+			assertThat(JsonPath.<Integer>read(waiting, "$.version")).as("a request, not a change").isEqualTo(version);
+			assertThat(amount(waiting, "$.totalTaxes")).isEqualByComparingTo(amount(cleared, "$.totalTaxes"));
+			apply("broker", id, "{\"reason\":\"again\",\"lines\":[{\"lineNo\":1,\"value\":2400}]}")
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CORRECTION_ALREADY_APPLIED"));
+			// Customs finds it in its work list and on the page, the form filled with the values asked for.
+			assertThat(page("officer.customs", "/agency/queue")).contains("id=\"correction-" + number + "\"");
+			assertThat(page("officer.customs", "/declarations/" + id)).contains("id=\"correction-applied\"",
+					"id=\"refuse-correction\"", "value=\"2500.00\"");
+			assertThat(page("trader.chip", "/declarations/" + id)).contains("id=\"correction-applied\"")
+				.doesNotContain("id=\"apply-correction-open\"");
+
+			refuse("officer.customs", id, "{\"reason\":\"no\",\"appliedAt\":\"2001-01-01T00:00:00Z\"}")
+				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CORRECTION_APPLICATION_CHANGED"));
+			MockHttpServletResponse refused = pagePost("officer.customs", "/declarations/" + id
+					+ "/correction-application/refusal", Map.of("reason", "The credit note is not signed",
+							"appliedAt", JsonPath.<String>read(waiting, "$.correctionApplication.appliedAt")));
+			assertThat(refused.getRedirectedUrl()).isEqualTo("/declarations/" + id + "?recorded=CORRECTION_REFUSED");
+			assertThat(JsonPath.<Object>read(view("trader.chip", id), "$.correctionApplication")).isNull();
+
+			// The broker applies again for its principal; customs corrects with the values asked for.
+			apply("broker", id, "{\"reason\":\"Signed credit note CN-9\",\"lines\":[{\"lineNo\":1,\"value\":2500}]}")
+				.andExpect(status().isOk());
+			correct("officer.customs", id, "{\"reason\":\"Signed credit note CN-9\",\"lines\":[{\"lineNo\":1,\"value\":2500}]}")
+				.andExpect(status().isOk()).andExpect(jsonPath("$.correctionApplication").doesNotExist());
+			String done = view("trader.chip", id);
+			assertThat(JsonPath.<List<Object>>read(done, "$.corrections")).hasSize(1);
+			assertThat(JsonPath.<List<String>>read(done, "$.timeline[*].event")).containsSubsequence(
+					"CORRECTION_APPLIED", "CORRECTION_REFUSED", "CORRECTION_APPLIED", "CORRECTED");
+			assertThat(jdbc.sql("""
+					SELECT action || ' by ' || actor_name FROM audit_entry
+					WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class)
+				.list()).containsExactly("DECLARATION_CORRECTION_APPLIED by trader.chip",
+						"DECLARATION_CORRECTION_REFUSED by officer.customs", "DECLARATION_CORRECTION_APPLIED by broker",
+						"DECLARATION_CORRECTED by officer.customs");
+			List<String> heard = jdbc.sql("""
+					SELECT payload FROM webhook_delivery WHERE subscription_id = ?::uuid AND declaration_id = ?::uuid
+					ORDER BY created_at""").params(webhook, id).query(String.class).list();
+			assertThat(heard.stream().map(p -> JsonPath.<String>read(p, "$.type")).toList()).containsExactlyInAnyOrder(
+					"declaration.correction.applied", "declaration.correction.refused", "declaration.correction.applied",
+					"declaration.corrected");
+			assertThat(heard).filteredOn(p -> p.contains("declaration.correction.refused")).singleElement()
+				.satisfies(p -> assertThat(JsonPath.<String>read(p, "$.reason")).isEqualTo("The credit note is not signed"));
+		} finally {
+			mvc.perform(delete("/api/v1/webhooks/{id}", webhook).header("Authorization", "Bearer sw-demo-trader.chip"))
+				.andExpect(status().isNoContent());
+		}
+	}
+
+	private ResultActions apply(String user, String id, String json) throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/correction-application", id)
+			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private ResultActions refuse(String user, String id, String json) throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/correction-application/refusal", id)
+			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
 	private ResultActions submit(String json) throws Exception {
 		return mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
 			.contentType(MediaType.APPLICATION_JSON).content(json));

@@ -221,6 +221,40 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 	}
 
 	@Test
+	void theDeclarantAppliesForACorrectionAndCustomsCorrectsWithTheValuesAskedFor() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		api.approveAllPending(id);
+		logIn("trader.chip");
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+		browser.click("apply-correction-open");
+		java.math.BigDecimal declared = new java.math.BigDecimal(
+				browser.waitFor(By.id("apply-correction-value-1")).getDomProperty("value"));
+		String asked = declared.subtract(new java.math.BigDecimal("500")).toPlainString();
+		browser.type("apply-correction-value-1", asked);
+		browser.type("apply-correction-reason", "卖方贷记单 CN-21：价格下调 500 欧元");
+		browser.clickForNextPage("apply-correction");
+		assertThat(browser.text(By.id("recorded"))).startsWith("已记录：修改申请已提交");
+		assertThat(browser.text(By.id("correction-applied"))).contains("trader.chip").contains("卖方贷记单 CN-21");
+		assertThat(browser.driver().findElements(By.id("apply-correction-open"))).as("one application at a time")
+			.isEmpty();
+		browser.screenshot("declaration-correction-applied-zh");
+
+		// Customs reads the application where it corrects: the form holds the value asked for.
+		logIn("officer.customs");
+		browser.open("/declarations/" + id + "?lang=en");
+		assertThat(browser.text(By.id("correction-applied"))).startsWith("trader.chip applied for a correction");
+		assertThat(browser.waitFor(By.id("correct-value-1")).getDomProperty("value"))
+			.isEqualTo(new java.math.BigDecimal(asked).setScale(2).toPlainString());
+		assertThat(browser.waitFor(By.id("refuse-correction")).isDisplayed()).isTrue();
+		browser.type("correct-reason", "Seller's credit note CN-21 checked");
+		browser.screenshot("declaration-correction-to-decide-en");
+		browser.clickForNextPage("correct");
+		assertThat(browser.text(By.id("recorded"))).startsWith("Recorded: the declared values are corrected");
+		assertThat(browser.text(By.id("corrections"))).contains("Duties and taxes to refund (退税):");
+		assertThat(browser.driver().findElements(By.id("correction-applied"))).as("decided").isEmpty();
+	}
+
+	@Test
 	void aTraderWithdrawsADeclarationGivingAReasonAndIsOfferedNothingMoreOnIt() throws Exception {
 		String id = api.submitPerfumeImport("trader.chip");
 		logIn("trader.chip");

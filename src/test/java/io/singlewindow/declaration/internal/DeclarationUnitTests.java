@@ -22,6 +22,7 @@ import io.singlewindow.declaration.DeclarationCancellationApplied;
 import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationCorrected;
+import io.singlewindow.declaration.DeclarationCorrectionApplied;
 import io.singlewindow.declaration.DeclarationWithdrawn;
 import io.singlewindow.declaration.SupportingDocumentAttached;
 
@@ -286,6 +287,50 @@ class DeclarationUnitTests {
 			assertThat(declaration.events()).isEmpty();
 			assertThat(declaration.timeline()).isEmpty();
 		}
+	}
+
+	@Test
+	void theDeclarantAppliesForACorrectionCustomsRefusesItAndACorrectionDecidesTheNext() {
+		var released = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), DeclarationStatus.RELEASED,
+				4, List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
+		var application = new Declaration.CorrectionApplication("trader.coffee", NOW, "credit note",
+				java.util.Map.of(1, new java.math.BigDecimal("2500.00")));
+
+		released.applyForCorrection(application);
+
+		assertThat(released.correctionApplication()).isEqualTo(application);
+		assertThat(released.correctionApplicationChanged()).isTrue();
+		assertThat(released.changedAt()).as("a request, not a change: no new version").isNull();
+		assertThat(released.events()).singleElement().isEqualTo(new DeclarationCorrectionApplied(released.id(),
+				released.number(), declarant(), "trader.coffee", "credit note", NOW));
+		assertThatThrownBy(() -> released.applyForCorrection(application))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("CORRECTION_ALREADY_APPLIED"));
+		assertThatThrownBy(() -> released.refuseCorrection("no", "officer.customs", NOW, NOW.minusSeconds(60)))
+			.isInstanceOfSatisfying(Problem.class,
+					p -> assertThat(p.code()).isEqualTo("CORRECTION_APPLICATION_CHANGED"));
+
+		released.refuseCorrection("the credit note is not signed", "officer.customs", NOW, NOW);
+
+		assertThat(released.correctionApplication()).isNull();
+		assertThat(released.timeline()).extracting(Declaration.TimelineEntry::event)
+			.containsExactly("CORRECTION_APPLIED", "CORRECTION_REFUSED");
+		assertThatThrownBy(() -> released.refuseCorrection("again", "officer.customs", NOW, null))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("CORRECTION_NOT_APPLIED"));
+
+		released.applyForCorrection(application);
+		released.correct(correction(released, "signed credit note"));
+		assertThat(released.correctionApplication()).as("decided by the correction").isNull();
+		assertThat(released.status()).isEqualTo(DeclarationStatus.RELEASED);
+	}
+
+	@Test
+	void onlyAClearedOrReleasedDeclarationsCorrectionIsAppliedFor() {
+		var underReview = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(),
+				DeclarationStatus.UNDER_REVIEW, 1, List.of(customs(TaskStatus.PENDING, 0)));
+		assertThatThrownBy(() -> underReview.applyForCorrection(new Declaration.CorrectionApplication("trader.coffee",
+				NOW, "wrong value", java.util.Map.of(1, java.math.BigDecimal.TEN))))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CORRECTABLE"));
+		assertThat(underReview.events()).isEmpty();
 	}
 
 	private static DeclarationCorrected correction(Declaration declaration, String reason) {
