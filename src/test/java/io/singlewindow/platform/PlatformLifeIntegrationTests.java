@@ -79,6 +79,11 @@ class PlatformLifeIntegrationTests {
 				Files.copy(log, logs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
+		// The database server's own log, for a start that failed (the platform's log has its last lines only).
+		Path serverLog = dataDir == null ? null : dataDir.resolve("postgresql.log");
+		if (serverLog != null && Files.exists(serverLog)) {
+			Files.copy(serverLog, logs.resolve("postgresql.log"), StandardCopyOption.REPLACE_EXISTING);
+		}
 		deleteRecursively(home);
 	}
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -57,19 +58,18 @@ final class EmbeddedDatabase implements AutoCloseable {
 			Files.createDirectories(pgData);
 			stopOrphanedPostmaster(pgData);
 			long started = System.nanoTime();
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setDataDirectory(pgData)
-				.setCleanDataDirectory(false)
-				.setRegisterShutdownHook(false)
-				.setPGStartupWait(Duration.ofSeconds(120))
-				.setServerConfig("max_connections", "200")
-				.setServerConfig("shared_buffers", "256MB");
-			if (durable) {
-				builder.setServerConfig("fsync", "on")
-					.setServerConfig("synchronous_commit", "on")
-					.setServerConfig("full_page_writes", "on");
+			Path serverLog = dir.resolve(SERVER_LOG);
+			EmbeddedPostgres postgres;
+			try {
+				postgres = builder(pgData, serverLog, durable).start();
+			} catch (IOException notStarted) {
+				// The server did not come up: say why, from its own log, and try once more on a port chosen afresh
+				// (the port is picked free and bound a moment later, and another process may take it meanwhile).
+				log.error("event=embedded_database_not_started dataDir={} error=\"{}\" serverLog=\"{}\"", pgData,
+						notStarted.getMessage(), tail(serverLog));
+				stopOrphanedPostmaster(pgData);
+				postgres = builder(pgData, serverLog, durable).start();
 			}
-			EmbeddedPostgres postgres = builder.start();
 			EmbeddedDatabase database = new EmbeddedDatabase(lock, postgres, pgData);
 			DatabaseDurability durability = database.durability();
 			log.info("event=embedded_database_started dataDir={} port={} millis={} {}", pgData, postgres.getPort(),
@@ -82,6 +82,39 @@ final class EmbeddedDatabase implements AutoCloseable {
 		} catch (IOException | RuntimeException e) {
 			lock.close();
 			throw e;
+		}
+	}
+
+	/** The server's own output (start-up, shutdown, errors), beside its data directory: what an operator reads first. */
+	static final String SERVER_LOG = "postgresql.log";
+
+	private static EmbeddedPostgres.Builder builder(Path pgData, Path serverLog, boolean durable) {
+		ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(pgData)
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			.setPGStartupWait(Duration.ofSeconds(120))
+			.setOutputRedirector(toLog)
+			.setErrorRedirector(toLog)
+			.setServerConfig("max_connections", "200")
+			.setServerConfig("shared_buffers", "256MB");
+		if (durable) {
+			builder.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on");
+		}
+		return builder;
+	}
+
+	/** The last lines of the server's log, on one line, for a log entry. */
+	private static String tail(Path serverLog) {
+		try {
+			List<String> lines = Files.exists(serverLog) ? Files.readAllLines(serverLog) : List.of();
+			return String.join(" | ", lines.subList(Math.max(0, lines.size() - 10), lines.size()))
+				.replace("\"", "'");
+		} catch (IOException | RuntimeException e) {
+			return "unreadable: " + e;
 		}
 	}
 

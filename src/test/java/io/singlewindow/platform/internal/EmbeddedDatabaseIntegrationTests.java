@@ -47,6 +47,18 @@ class EmbeddedDatabaseIntegrationTests {
 	}
 
 	@Test
+	void theServersOwnOutputIsKeptBesideItsDataForTheOperator() throws Exception {
+		dir = Files.createTempDirectory("sw-embedded");
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(dir, true, false)) {
+			assertThat(database.durability().durable()).isTrue();
+		}
+		// Start-up and shutdown as the server wrote them: before, its output was dropped, and a start that failed said
+		// only that the platform gave up waiting.
+		assertThat(Files.readString(dir.resolve(EmbeddedDatabase.SERVER_LOG)))
+			.contains("database system is ready to accept connections").contains("database system is shut down");
+	}
+
+	@Test
 	void aSecondDatabaseOnADataDirectoryInUseIsRefusedBeforeAnythingIsTouched() throws Exception {
 		dir = Files.createTempDirectory("sw-embedded");
 		try (EmbeddedDatabase first = EmbeddedDatabase.start(dir, true, false)) {
