@@ -89,7 +89,7 @@ class CorrectionPages {
 			HttpServletResponse response) {
 		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
 		return act(id, form, model, locale, response, (typed, reason) -> {
-			corrections.refuseCorrection(currentActor.get(), id, reason, appliedAt(form.get("appliedAt")));
+			corrections.refuseCorrection(currentActor.get(), id, reason, DeclarationPages.instant("appliedAt", form.get("appliedAt")));
 			return "redirect:/declarations/" + id + "?recorded=CORRECTION_REFUSED";
 		});
 	}
@@ -156,19 +156,6 @@ class CorrectionPages {
 			throw Problem.invalidInput(unreadable);
 		}
 		return values;
-	}
-
-	/**
-	 * When the application the officer read was made; none refuses whichever waits.
-	 *
-	 * @throws Problem 422 {@code MALFORMED_VALUE} at {@code appliedAt} when it is no time
-	 */
-	private static java.time.Instant appliedAt(String raw) {
-		try {
-			return raw == null || raw.isBlank() ? null : java.time.Instant.parse(raw.strip());
-		} catch (java.time.format.DateTimeParseException e) {
-			throw Problem.invalidField("appliedAt", "MALFORMED_VALUE");
-		}
 	}
 
 	/**

@@ -400,6 +400,18 @@ final class Declaration {
 	}
 
 	/**
+	 * Refuses a change sent with the version the caller read when the declaration has moved on since.
+	 *
+	 * @param read the version the caller read; {@literal null} changes it as it is now
+	 * @throws Problem 409 {@code DECLARATION_CHANGED}
+	 */
+	void requireVersion(Integer read) {
+		if (read != null && read != version) {
+			throw Problem.conflict("DECLARATION_CHANGED", number, read, version);
+		}
+	}
+
+	/**
 	 * Refuses a correction before the caller assesses it ({@link #correct} asks it again).
 	 *
 	 * @throws Problem 409 {@code DECLARATION_NOT_CORRECTABLE} unless it is cleared or released

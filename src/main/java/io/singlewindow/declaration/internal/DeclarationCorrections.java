@@ -81,9 +81,7 @@ class DeclarationCorrections {
 		actor.requireActAs(AgencyCode.CUSTOMS);
 		Declaration declaration = rows.lock(id);
 		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
-		if (expectedVersion != null && expectedVersion != declaration.version()) {
-			throw Problem.conflict("DECLARATION_CHANGED", declaration.number(), expectedVersion, declaration.version());
-		}
+		declaration.requireVersion(expectedVersion);
 		declaration.requireCorrectable();
 		Proposal proposal = proposal(declaration, values);
 		DeclarationView before = proposal.before();
@@ -122,15 +120,12 @@ class DeclarationCorrections {
 		Declaration declaration = rows.lock(id);
 		actor.requireActFor(declaration.declarant());
 		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
-		if (expectedVersion != null && expectedVersion != declaration.version()) {
-			throw Problem.conflict("DECLARATION_CHANGED", declaration.number(), expectedVersion, declaration.version());
-		}
+		declaration.requireVersion(expectedVersion);
 		declaration.requireCorrectable();
 		Proposal proposal = proposal(declaration, values);
 		declaration.applyForCorrection(new Declaration.CorrectionApplication(actor.username(), time.now(), why,
 				proposal.changed()));
-		Map<String, Object> applied = AuditRecord.state("number", declaration.number(), "declarant",
-				declaration.declarant().value(), "status", declaration.status().name(), "reason", why);
+		Map<String, Object> applied = Declarations.audited(declaration, declaration.status(), "reason", why);
 		proposal.changed().forEach((lineNo, value) -> applied.put("line" + lineNo + ".value", value.toPlainString()));
 		auditTrail.record(AuditRecord.of("DECLARATION_CORRECTION_APPLIED", "DECLARATION", id).by(actor)
 			.change(null, applied));
@@ -155,8 +150,7 @@ class DeclarationCorrections {
 		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
 		declaration.refuseCorrection(why, actor.username(), time.now(), appliedAt);
 		auditTrail.record(AuditRecord.of("DECLARATION_CORRECTION_REFUSED", "DECLARATION", id).by(actor)
-			.change(null, AuditRecord.state("number", declaration.number(), "declarant",
-					declaration.declarant().value(), "status", declaration.status().name(), "reason", why)));
+			.change(null, Declarations.audited(declaration, declaration.status(), "reason", why)));
 		rows.save(declaration);
 		log.info("event=declaration_correction_refused number={} by={}", declaration.number(), actor.username());
 		return store.find(id).orElseThrow();
@@ -245,8 +239,7 @@ class DeclarationCorrections {
 	/** The declaration as the audit trail records a correction: its totals and each corrected line's value. */
 	private static Map<String, Object> audited(Declaration declaration, BigDecimal customsValue, BigDecimal taxes,
 			List<DeclarationView.CorrectedLine> lines, boolean before) {
-		Map<String, Object> state = AuditRecord.state("number", declaration.number(), "declarant",
-				declaration.declarant().value(), "status", declaration.status().name(), "totalCustomsValue",
+		Map<String, Object> state = Declarations.audited(declaration, declaration.status(), "totalCustomsValue",
 				customsValue.toPlainString(), "totalTaxes", taxes.toPlainString());
 		for (DeclarationView.CorrectedLine l : lines) {
 			state.put("line" + l.lineNo() + ".value", (before ? l.valueBefore() : l.valueAfter()).toPlainString());

@@ -567,7 +567,12 @@ class DeclarationPages {
 		});
 	}
 
-	private static java.time.Instant instant(String field, String raw) {
+	/**
+	 * A time a page sent back (what it showed, e.g. when an application was made); none is {@literal null}.
+	 *
+	 * @throws Problem 422 {@code MALFORMED_VALUE} at {@code field} when it is no time
+	 */
+	static java.time.Instant instant(String field, String raw) {
 		if (raw == null || raw.isBlank()) {
 			return null;
 		}

@@ -369,10 +369,8 @@ class Declarations {
 			log.info("event=declaration_amendment_repeated number={}", locked.number());
 			return store.find(id).orElseThrow();
 		}
-		if (request.version() != null && request.version() != locked.version()) {
-			// Someone (an officer's decision, another amendment) changed it since the caller read it.
-			throw Problem.conflict("DECLARATION_CHANGED", locked.number(), request.version(), locked.version());
-		}
+		// Someone (an officer's decision, another amendment) may have changed it since the caller read it.
+		locked.requireVersion(request.version());
 		Enterprise enterprise = enterprises.requireActive(declarant);
 		validation.refuseUnreadable(draft, declarant, enterprise.nameZh(), time.month());
 		LocalDate today = time.today();
@@ -496,9 +494,7 @@ class Declarations {
 	private DeclarationView endWithReason(Actor actor, Declaration declaration, String rawReason,
 			Integer expectedVersion, FinalAct act, String action) {
 		String reason = requiredText("reason", "REASON_REQUIRED", rawReason);
-		if (expectedVersion != null && expectedVersion != declaration.version()) {
-			throw Problem.conflict("DECLARATION_CHANGED", declaration.number(), expectedVersion, declaration.version());
-		}
+		declaration.requireVersion(expectedVersion);
 		DeclarationStatus before = declaration.status();
 		act.apply(declaration, reason, actor.username(), time.now());
 		auditTrail.record(AuditRecord.of(action, "DECLARATION", declaration.id()).by(actor)
@@ -511,7 +507,7 @@ class Declarations {
 	}
 
 	/** A declaration's state as the audit trail records a change of its status: number, declarant, status, then more. */
-	private static Map<String, Object> audited(Declaration declaration, DeclarationStatus status,
+	static Map<String, Object> audited(Declaration declaration, DeclarationStatus status,
 			Object... more) {
 		var state = AuditRecord.state("number", declaration.number(), "declarant", declaration.declarant().value(),
 				"status", status.name());
@@ -570,9 +566,7 @@ class Declarations {
 		Declaration declaration = rows.lock(id);
 		actor.requireActFor(declaration.declarant());
 		String why = requiredText("reason", "REASON_REQUIRED", reason);
-		if (expectedVersion != null && expectedVersion != declaration.version()) {
-			throw Problem.conflict("DECLARATION_CHANGED", declaration.number(), expectedVersion, declaration.version());
-		}
+		declaration.requireVersion(expectedVersion);
 		declaration.applyForCancellation(why, actor.username(), time.now());
 		auditTrail.record(AuditRecord.of("DECLARATION_CANCELLATION_APPLIED", "DECLARATION", id).by(actor)
 			.change(null, audited(declaration, declaration.status(), "reason", why)));
