@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import io.singlewindow.core.CountryCode;
+import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.Violations;
 import io.singlewindow.risk.Channel;
@@ -38,6 +39,11 @@ public record RiskProfileDraft(
 		@Schema(example = "0.5", description = "0–1, multiplies the rate for AEO-certified declarants; default 1") BigDecimal aeoFactor,
 		@Schema(description = "default true") Boolean active,
 		LocalDate validFrom, LocalDate validTo, Integer version) {
+
+	/** The columns of {@code risk_profile} (V5_0). */
+	static final NumericColumn PRICE_DEVIATION_COLUMN = new NumericColumn(7, 2);
+	static final NumericColumn SELECTION_COLUMN = new NumericColumn(6, 3);
+	static final NumericColumn AEO_FACTOR_COLUMN = new NumericColumn(4, 3);
 
 	static final String CODE_PATTERN = "[A-Z][A-Z0-9_]{1,39}";
 	static final int MAX_NAME = 200;
@@ -125,8 +131,12 @@ public record RiskProfileDraft(
 		if (violations.problems().size() > before) {
 			return null;
 		}
+		// Kept as the columns keep them: a zero typed 0E+999999999 passes the checks above, and PostgreSQL refuses its
+		// scale (a 500 the fuzz suite found).
 		return new RiskProfile(id, normalisedCode, nameZh.strip(), nameEn.strip(), origins, prefixes, Set.copyOf(modes),
-				parsedFlow, newEnterpriseDays, priceDeviationPercent, parsedChannel, selectionPercent, factor,
+				parsedFlow, newEnterpriseDays, priceDeviationPercent == null ? null
+						: PRICE_DEVIATION_COLUMN.fit(priceDeviationPercent),
+				parsedChannel, SELECTION_COLUMN.fit(selectionPercent), AEO_FACTOR_COLUMN.fit(factor),
 				active == null || active, validFrom, validTo, version == null ? storedVersion : version);
 	}
 

@@ -168,6 +168,11 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	}
 
 	/** Not negative and within the money columns, so that no computation runs on 1e999999999. */
+	/** An amount {@link #checkAmount checked} before, as {@code NUMERIC(15, 2)} keeps it. */
+	private static BigDecimal kept(BigDecimal amount) {
+		return amount == null ? null : InputLimits.DECLARED_MONEY.fit(amount);
+	}
+
 	private static void checkAmount(BigDecimal amount, String field, Violations v) {
 		if (amount != null && v.read(field, () -> InputLimits.DECLARED_MONEY.fit(amount)) != null) {
 			v.check(amount.signum() >= 0, field, "AMOUNT_NEGATIVE", amount);
@@ -178,18 +183,20 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			List<AssessmentRequest.Item> items, RateChoice rates) {
 		boolean imports = request.flow() == TradeFlow.IMPORT;
 		String currency = request.currency().value();
-		List<BigDecimal> values = items.stream().map(AssessmentRequest.Item::value).toList();
+		// Every amount as it was checked and as a declaration stores it: typed as 1e-999999999 it passed the checks as
+		// zero, and rounding the typed number to fen needs 10^999999997 (a 500 the fuzz suite found).
+		List<BigDecimal> values = items.stream().map(i -> kept(i.value())).toList();
 		// which consignment costs move the declared values to the customs basis (CIF in, FOB out), and with what sign
 		BigDecimal freight = null;
 		BigDecimal insurance = null;
 		boolean deemedInsurance = false;
 		if (imports) {
 			if (!WITH_FREIGHT.contains(incoterm)) {
-				freight = request.freight();
+				freight = kept(request.freight());
 			}
 			if (!WITH_INSURANCE.contains(incoterm)) {
 				if (request.insurance() != null) {
-					insurance = request.insurance();
+					insurance = kept(request.insurance());
 				} else {
 					BigDecimal goods = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 					insurance = fen(goods.add(freight == null ? BigDecimal.ZERO : freight).multiply(DEEMED_INSURANCE_RATE));
@@ -198,10 +205,10 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			}
 		} else {
 			if (WITH_FREIGHT.contains(incoterm) && request.freight() != null) {
-				freight = request.freight();
+				freight = kept(request.freight());
 			}
 			if (WITH_INSURANCE.contains(incoterm) && request.insurance() != null) {
-				insurance = request.insurance();
+				insurance = kept(request.insurance());
 			}
 		}
 		List<BigDecimal> freightShares = freight == null ? null : allocate(freight, values);
@@ -213,7 +220,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		for (int i = 0; i < items.size(); i++) {
 			AssessmentRequest.Item item = items.get(i);
 			List<String> steps = new ArrayList<>();
-			BigDecimal basis = fen(item.value());
+			BigDecimal basis = fen(values.get(i));
 			String basisName = imports ? "CIF" : "FOB";
 			steps.add("declared value (" + incoterm + ") = " + money(basis) + " " + currency);
 			if (freightShares != null || insuranceShares != null) {

@@ -255,6 +255,26 @@ class DutyAssessmentUnitTests {
 							"items[0].value:AMOUNT_NEGATIVE"));
 	}
 
+	/**
+	 * Amounts far below a fen are taken as the column keeps them, zero: they were checked that way and then used as
+	 * typed, and rounding 1e-999999999 to fen needs 10^999999997 (found by the fuzz suite, seed 20261209: a 500).
+	 */
+	@Test
+	void amountsFarBelowAFenAreAssessedAsZeroNotRoundedFromTheirTypedScale() {
+		Assessment tiny = assessor.assess(request(TradeFlow.IMPORT, "FOB", "USD", "1e-999999999", "0E+999999999",
+				item(1, "8542319000", "1e-999999999", "US", null), item(2, "8542319000", "100", "US", null)));
+
+		assertThat(tiny.lines()).extracting(Assessment.Line::customsValueCny)
+			.usingElementComparator(BigDecimal::compareTo)
+			.containsExactly(new BigDecimal("0.00"), new BigDecimal("710.00"));
+		Assessment first = assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
+				item(1, "8542319000", "100", "US", null)));
+		Assessment again = assessor.reassess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
+				item(1, "8542319000", "0E+999999999", "US", null)), first.exchangeRate(),
+				first.lines().stream().map(Assessment.Line::rates).toList());
+		assertThat(again.totalCustomsValueCny()).isEqualByComparingTo("0");
+	}
+
 	@Test
 	void fiftyLinesAreAssessedAndFiftyOneRefused() {
 		AssessmentRequest.Item[] fifty = new AssessmentRequest.Item[InputLimits.ITEMS_PER_DECLARATION];
