@@ -1,9 +1,11 @@
 package io.singlewindow.declaration.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,11 +52,13 @@ class AgencyDecisionInbox {
 	private final JsonMapper json;
 	private final BusinessTime time;
 	private final AgencyPrincipals principals;
+	private final DeclarationCorrections corrections;
 
 	AgencyDecisionInbox(Declarations declarations, DeclarationStore store, KeyedActors keyedActors,
 			KafkaTemplate<String, String> kafka, AgencySystemsTopics topics, AgencySystemsProperties properties,
-			JsonMapper json, BusinessTime time, AgencyPrincipals principals) {
+			JsonMapper json, BusinessTime time, AgencyPrincipals principals, DeclarationCorrections corrections) {
 		this.principals = principals;
+		this.corrections = corrections;
 		this.declarations = declarations;
 		this.store = store;
 		this.keyedActors = keyedActors;
@@ -91,7 +95,17 @@ class AgencyDecisionInbox {
 		if (message.schemaVersion() == null || message.schemaVersion() != AgencySystemsMessages.SCHEMA_VERSION) {
 			return Optional.of(new Refusal("UNSUPPORTED_SCHEMA_VERSION", String.valueOf(message.schemaVersion())));
 		}
-		return message.cancellation() != null ? applyCancellationDecision(record, message)
+		long kinds = java.util.stream.Stream.of(message.decision(), message.cancellation(), message.correction())
+			.filter(java.util.Objects::nonNull).count();
+		if (kinds > 1) {
+			// Which one was meant cannot be told: none is applied rather than a guess.
+			return Optional.of(new Refusal("MALFORMED_MESSAGE",
+					"one of decision, cancellation and correction, not " + kinds));
+		}
+		if (message.cancellation() != null) {
+			return applyCancellationDecision(record, message);
+		}
+		return message.correction() != null ? applyCorrectionDecision(record, message)
 				: applyTaskDecision(record, message);
 	}
 
@@ -176,22 +190,86 @@ class AgencyDecisionInbox {
 
 	/**
 	 * The same officer's same decision is on the declaration's timeline already: cancelled by them, or the application
-	 * made at {@code appliedAt} refused by them (before any application after it).
+	 * made at {@code appliedAt} refused by them.
 	 */
 	private boolean alreadyRecorded(DecisionMessage message, CancellationDecision decision, Actor actor) {
-		var timeline = store.find(message.declarationId()).map(DeclarationView::timeline).orElse(List.of());
+		var timeline = timeline(message.declarationId());
 		if (decision == CancellationDecision.CANCEL) {
 			return timeline.stream().anyMatch(e -> "CANCELLED".equals(e.event()) && actor.username().equals(e.actor()));
 		}
+		return decidedBy(timeline, "CANCELLATION_APPLIED", message.appliedAt(),
+				List.of("CANCELLATION_REFUSED", "CANCELLED"), "CANCELLATION_REFUSED", actor);
+	}
+
+	/** What customs' system decides on a declarant's application for a correction of its values. */
+	enum CorrectionDecision {
+		/** Corrects the values as the application asked ({@link DeclarationCorrections#correctAsApplied}). */
+		CORRECT,
+		/** Refuses the application ({@link DeclarationCorrections#refuseCorrection}). */
+		REFUSE
+	}
+
+	/**
+	 * Customs' system decides an application for a correction, named by its {@code appliedAt} (as the
+	 * {@code CORRECTION_APPLIED} message gave it): corrects the values as it asked, or refuses it. The same rights and
+	 * refusals as through the API; a decision delivered again is recognised on the timeline and changes nothing.
+	 */
+	private Optional<Refusal> applyCorrectionDecision(ConsumerRecord<String, String> record, DecisionMessage message) {
+		CorrectionDecision decision;
+		try {
+			decision = CorrectionDecision.valueOf(message.correction().strip().toUpperCase(Locale.ROOT));
+		} catch (IllegalArgumentException unknown) {
+			return Optional.of(new Refusal("UNKNOWN_DECISION", message.correction()));
+		}
+		if (message.declarationId() == null || message.appliedAt() == null) {
+			return Optional.of(new Refusal("MALFORMED_MESSAGE",
+					"declarationId and appliedAt (the application decided) are required with a correction"));
+		}
+		Sender sender = sender(record);
+		if (sender.refusal() != null) {
+			return Optional.of(sender.refusal());
+		}
+		Actor actor = sender.actor();
+		try {
+			var view = switch (decision) {
+				case CORRECT -> corrections.correctAsApplied(actor, message.declarationId(), message.reason(),
+						message.appliedAt());
+				case REFUSE -> corrections.refuseCorrection(actor, message.declarationId(), message.reason(),
+						message.appliedAt());
+			};
+			log.info("event=correction_decision_applied source=kafka declaration={} decision={} officer={}",
+					view.number(), decision, actor.username());
+			return Optional.empty();
+		} catch (Problem refused) {
+			if (decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED", message.appliedAt(),
+					List.of("CORRECTED", "CORRECTION_REFUSED"),
+					decision == CorrectionDecision.CORRECT ? "CORRECTED" : "CORRECTION_REFUSED", actor)) {
+				log.info("event=correction_decision_redelivered declaration={} decision={} officer={}",
+						message.declarationId(), decision, actor.username());
+				return Optional.empty();
+			}
+			return Optional.of(Refusal.of(refused));
+		}
+	}
+
+	private List<DeclarationView.Event> timeline(UUID declarationId) {
+		return store.find(declarationId).map(DeclarationView::timeline).orElse(List.of());
+	}
+
+	/**
+	 * Whether the application made at {@code appliedAt} was decided first by {@code decided} of this actor: the first
+	 * of {@code decisions} after it, before any application after it.
+	 */
+	private static boolean decidedBy(List<DeclarationView.Event> timeline, String applied, Instant appliedAt,
+			List<String> decisions, String decided, Actor actor) {
 		boolean afterTheApplication = false;
 		for (var entry : timeline) {
 			if (!afterTheApplication) {
-				afterTheApplication = "CANCELLATION_APPLIED".equals(entry.event())
-						&& Declaration.sameInstant(entry.at(), message.appliedAt());
-			} else if ("CANCELLATION_REFUSED".equals(entry.event())) {
-				return actor.username().equals(entry.actor());
-			} else if ("CANCELLATION_APPLIED".equals(entry.event()) || "CANCELLED".equals(entry.event())) {
-				return false; // decided otherwise, or applied anew, before any refusal of that application
+				afterTheApplication = applied.equals(entry.event()) && Declaration.sameInstant(entry.at(), appliedAt);
+			} else if (decisions.contains(entry.event())) {
+				return decided.equals(entry.event()) && actor.username().equals(entry.actor());
+			} else if (applied.equals(entry.event())) {
+				return false; // applied anew before any decision on that application
 			}
 		}
 		return false;

@@ -48,10 +48,13 @@ final class AgencySystemsMessages {
 	 * On {@code <prefix>.decisions}, from an agency's system; the API key travels in the {@code Authorization} header.
 	 * Either a task's decision ({@code taskId}, {@code taskVersion}, {@code decision}) or customs' decision on a
 	 * declaration's cancellation ({@code declarationId}, {@code cancellation}: {@code CANCEL} or {@code REFUSE}, with
-	 * the refused application's {@code appliedAt}); {@code reason} with either.
+	 * the refused application's {@code appliedAt}), or customs' decision on an application for a correction
+	 * ({@code declarationId}, {@code correction}: {@code CORRECT} as it asked or {@code REFUSE}, with the application's
+	 * {@code appliedAt}); {@code reason} with each. Exactly one of {@code decision}, {@code cancellation} and
+	 * {@code correction}.
 	 */
 	record DecisionMessage(Integer schemaVersion, UUID taskId, Integer taskVersion, String decision, String reason,
-			UUID declarationId, String cancellation, Instant appliedAt) {
+			UUID declarationId, String cancellation, Instant appliedAt, String correction) {
 	}
 
 	/** On {@code <prefix>.decisions.dead-letters}: a decision that was not applied, with why. */

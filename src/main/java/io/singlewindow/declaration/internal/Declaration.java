@@ -379,6 +379,23 @@ final class Declaration {
 	}
 
 	/**
+	 * The declarant's application for a correction that waits for customs, as the caller names it.
+	 *
+	 * @param applied when the application was made, as read; {@literal null}: whichever waits
+	 * @throws Problem 409 {@code CORRECTION_NOT_APPLIED} when none waits, {@code CORRECTION_APPLICATION_CHANGED} when
+	 *     another one than {@code applied} waits
+	 */
+	CorrectionApplication correctionApplied(Instant applied) {
+		if (correctionApplication == null) {
+			throw Problem.conflict("CORRECTION_NOT_APPLIED", number);
+		}
+		if (applied != null && !sameInstant(applied, correctionApplication.at())) {
+			throw Problem.conflict("CORRECTION_APPLICATION_CHANGED", number, correctionApplication.at(), applied);
+		}
+		return correctionApplication;
+	}
+
+	/**
 	 * Customs refuses the declarant's application for a correction, with its reason: the declaration stays as it is,
 	 * and the declarant may apply again.
 	 *
@@ -387,12 +404,7 @@ final class Declaration {
 	 *     another one than {@code applied} waits
 	 */
 	void refuseCorrection(String reason, String officer, Instant now, Instant applied) {
-		if (correctionApplication == null) {
-			throw Problem.conflict("CORRECTION_NOT_APPLIED", number);
-		}
-		if (applied != null && !sameInstant(applied, correctionApplication.at())) {
-			throw Problem.conflict("CORRECTION_APPLICATION_CHANGED", number, correctionApplication.at(), applied);
-		}
+		correctionApplied(applied);
 		correctionApplication = null;
 		correctionApplicationChanged = true;
 		timeline.add(new TimelineEntry(now, "CORRECTION_REFUSED", AgencyCode.CUSTOMS.value(), officer, null, reason));

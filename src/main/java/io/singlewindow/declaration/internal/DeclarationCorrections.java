@@ -82,6 +82,29 @@ class DeclarationCorrections {
 		Declaration declaration = rows.lock(id);
 		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
 		declaration.requireVersion(expectedVersion);
+		return corrected(actor, declaration, why, values);
+	}
+
+	/**
+	 * Corrects the declared values as the declarant's waiting application asked, deciding it (customs' system on the
+	 * Kafka decisions topics, {@link AgencyDecisionInbox}): checked again as any correction is, under the lock.
+	 *
+	 * @param appliedAt when the application decided was made, as the caller read it; {@literal null}: whichever waits
+	 * @throws Problem as {@link #correct}, and 409 {@code CORRECTION_NOT_APPLIED}, {@code CORRECTION_APPLICATION_CHANGED}
+	 */
+	@Transactional
+	DeclarationView correctAsApplied(Actor actor, UUID id, String reason, Instant appliedAt) {
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		Declaration declaration = rows.lock(id);
+		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
+		List<CorrectedValue> asked = declaration.correctionApplied(appliedAt).values().entrySet().stream()
+			.map(v -> new CorrectedValue(v.getKey(), v.getValue()))
+			.toList();
+		return corrected(actor, declaration, why, asked);
+	}
+
+	private DeclarationView corrected(Actor actor, Declaration declaration, String why, List<CorrectedValue> values) {
+		UUID id = declaration.id();
 		declaration.requireCorrectable();
 		Proposal proposal = proposal(declaration, values);
 		DeclarationView before = proposal.before();

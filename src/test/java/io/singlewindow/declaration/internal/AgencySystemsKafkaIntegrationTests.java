@@ -222,6 +222,78 @@ class AgencySystemsKafkaIntegrationTests {
 			.containsOnlyOnce("CANCELLATION_REFUSED", "CANCELLED");
 	}
 
+	@Test
+	void customsSystemRefusesAnApplicationForACorrectionAndCorrectsAsTheNextOneAsksOnItsOwnTopic() throws Exception {
+		String id = submitYellowProcessors();
+		PublishedTask task = publishedCustomsTask(id);
+		decideAsAgencySystem("singlewindow.decisions.customs", id, task.taskId(), task.version(), "APPROVE");
+		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+
+		applyForCorrection(id, "36000", "credit note CN-21");
+		String first = JsonPath.read(heard(id, "CORRECTION_APPLIED", "CLEARED", "trader.chip", "credit note CN-21"),
+				"$.at");
+		String refusal = correctionDecision(id, "REFUSE", first, "the credit note is not signed");
+		heard(id, "CORRECTION_REFUSED", "CLEARED", "kafka:User:customs-clearance", "the credit note is not signed");
+
+		applyForCorrection(id, "35000", "credit note CN-21, signed");
+		String second = JsonPath.read(heard(id, "CORRECTION_APPLIED", "CLEARED", "trader.chip",
+				"credit note CN-21, signed"), "$.at");
+		// The first refusal delivered again after the second application: already applied, the new one stays.
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, refusal)).get();
+		// Correcting as the first application asked, once a second one waits: refused, nothing corrected.
+		correctionDecision(id, "CORRECT", first, "as asked");
+		ConsumerRecord<String, String> letter = await("singlewindow.decisions.dead-letters", r -> r.key().equals(id));
+		assertThat(JsonPath.<String>read(letter.value(), "$.code")).isEqualTo("CORRECTION_APPLICATION_CHANGED");
+		assertThat(JsonPath.<String>read(view(id), "$.correctionApplication.reason"))
+			.isEqualTo("credit note CN-21, signed");
+
+		String correct = correctionDecision(id, "CORRECT", second, "CN-21 checked against the seller's books");
+		heard(id, "CORRECTED", "CLEARED", "kafka:User:customs-clearance", "CN-21 checked against the seller's books");
+		String corrected = view(id);
+		assertThat(new java.math.BigDecimal(JsonPath.read(corrected, "$.items[0].value").toString()))
+			.isEqualByComparingTo("35000");
+		assertThat(JsonPath.<List<String>>read(corrected, "$.corrections[*].correctedBy"))
+			.containsExactly("kafka:User:customs-clearance");
+		assertThat(JsonPath.<Object>read(corrected, "$.correctionApplication")).isNull();
+
+		// Delivered again: nothing changes and no dead letter. A message that is both a cancellation and a
+		// correction is refused whole (not cancelled); the poison behind them proves both were read.
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, correct)).get();
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+				{"schemaVersion":1,"declarationId":"%s","cancellation":"CANCEL","correction":"CORRECT","appliedAt":"%s",
+				 "reason":"both?"}""".formatted(id, second))).get();
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+				{"schemaVersion":1,"declarationId":"%s","correction":"AMEND","appliedAt":"%s","reason":"?"}"""
+			.formatted(id, second))).get();
+		assertThat(JsonPath.<String>read(await("singlewindow.decisions.dead-letters", r -> r.key().equals(id)).value(),
+				"$.code")).isEqualTo("MALFORMED_MESSAGE");
+		assertThat(JsonPath.<String>read(await("singlewindow.decisions.dead-letters", r -> r.key().equals(id)).value(),
+				"$.code")).isEqualTo("UNKNOWN_DECISION");
+		String after = view(id);
+		assertThat(JsonPath.<String>read(after, "$.status")).isEqualTo("CLEARED");
+		assertThat(JsonPath.<List<Object>>read(after, "$.corrections")).hasSize(1);
+		assertThat(JsonPath.<List<String>>read(after, "$.timeline[*].event")).containsSubsequence("CLEARED",
+				"CORRECTION_APPLIED", "CORRECTION_REFUSED", "CORRECTION_APPLIED", "CORRECTED")
+			.containsOnlyOnce("CORRECTION_REFUSED", "CORRECTED");
+	}
+
+	private void applyForCorrection(String id, String value, String reason) throws Exception {
+		mvc.perform(post("/api/v1/declarations/{id}/correction-application", id)
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"%s\",\"lines\":[{\"lineNo\":1,\"value\":%s}]}".formatted(reason, value)))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+	}
+
+	/** Customs' system decides on an application for a correction under its own principal; answers the message. */
+	private String correctionDecision(String declarationId, String decision, String appliedAt, String reason)
+			throws Exception {
+		String message = """
+				{"schemaVersion":1,"declarationId":"%s","correction":"%s","appliedAt":"%s","reason":"%s"}"""
+			.formatted(declarationId, decision, appliedAt, reason);
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", declarationId, message)).get();
+		return message;
+	}
+
 	/** Customs' system decides on a cancellation under its own principal; answers the message sent. */
 	private String cancellationDecision(String declarationId, String decision, String appliedAt, String reason)
 			throws Exception {
