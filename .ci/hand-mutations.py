@@ -101,6 +101,18 @@ M = {
  'CORRECTION_AGGREGATES_KEPT': lambda: sub('statistics/internal/StatisticsLedger.java',
     'USING (dimension, month, flow, key) WHERE NOT EXISTS (SELECT 1 FROM marked)',
     'USING (dimension, month, flow, key) WHERE false'),
+ # an assessment rounds the amounts as typed, not as checked (1e-999999999: 10^999999997, a 500)
+ 'AMOUNTS_AS_TYPED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+    'items.stream().map(i -> kept(i.value())).toList()',
+    'items.stream().map(AssessmentRequest.Item::value).toList()'),
+ # a risk profile stores its rates as typed (0E-999999999: PostgreSQL refuses the scale, a 500)
+ 'RISK_RATES_AS_TYPED': lambda: sub('risk/internal/RiskProfileDraft.java',
+    'SELECTION_COLUMN.fit(selectionPercent), AEO_FACTOR_COLUMN.fit(factor)',
+    'selectionPercent, factor'),
+ # customs' system's decision on a correction application, delivered again, goes to the dead letters
+ 'CORRECTION_DECISION_REDELIVERY_REFUSED': lambda: sub('declaration/internal/AgencyDecisionInbox.java',
+    'if (decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED"',
+    'if (false && decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED"'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -208,20 +208,41 @@ class HostileInputFuzzTests {
 	 */
 	@Test
 	void everyNumberOfEveryBodyTakesTheDecimalExtremesWithoutA500() throws Exception {
+		walkEveryBody("numbers", JsonNode::isNumber,
+				DECIMAL_EXTREMES.stream().map(x -> (JsonNode) NODES.numberNode(new BigDecimal(x))).toList());
+	}
+
+	/**
+	 * Every text in every endpoint's valid body, in turn, takes each of the texts that broke parsers, columns or pages
+	 * elsewhere: a NUL (PostgreSQL refuses it in text), text far beyond any column, a byte-order mark with a
+	 * right-to-left override, digits that are not ASCII, and a number no column holds written as text.
+	 */
+	@Test
+	void everyTextOfEveryBodyTakesTheHostileTextsWithoutA500() throws Exception {
+		walkEveryBody("texts", JsonNode::isString, HOSTILE_TEXTS.stream().map(x -> (JsonNode) NODES.stringNode(x))
+			.toList());
+	}
+
+	static final List<String> HOSTILE_TEXTS = List.of("\u0000", "x".repeat(20_000), "\uFEFF\u202Eevil", "١٢٣",
+			"1e999999999");
+
+	/** Each value of every body that {@code which} picks, in turn, replaced by each of {@code replacements}. */
+	private void walkEveryBody(String what, java.util.function.Predicate<JsonNode> which, List<JsonNode> replacements)
+			throws Exception {
 		List<String> failures = new ArrayList<>();
 		int sent = 0;
 		for (Endpoint endpoint : endpoints()) {
 			JsonNode valid = JSON.readTree(endpoint.body());
-			for (List<Object> path : numbers(valid, new ArrayList<>())) {
+			for (List<Object> path : leaves(valid, which, new ArrayList<>())) {
 				if (endpoint.protectedFields().contains(String.valueOf(path.get(0)))) {
 					continue;
 				}
-				for (String extreme : DECIMAL_EXTREMES) {
+				for (JsonNode replacement : replacements) {
 					JsonNode body = valid.deepCopy();
-					replace(body, path, NODES.numberNode(new BigDecimal(extreme)));
+					replace(body, path, replacement);
 					sent++;
 					try {
-						answersWithA4xxProblemAndStoresNothing(path + " = " + extreme, endpoint,
+						answersWithA4xxProblemAndStoresNothing(path + " = " + abbreviate(replacement.toString()), endpoint,
 								uri(endpoint.path() + endpoint.query(), endpoint.variables()), JSON.writeValueAsString(body));
 					} catch (AssertionError failure) {
 						failures.add(failure.getMessage());
@@ -229,29 +250,30 @@ class HostileInputFuzzTests {
 				}
 			}
 		}
-		assertThat(sent).as("variants sent").isGreaterThan(100);
-		assertThat(failures).as("numbers answered wrongly, of " + sent).isEmpty();
+		assertThat(sent).as(what + " sent").isGreaterThan(100);
+		assertThat(failures).as(what + " answered wrongly, of " + sent).isEmpty();
 	}
 
 	/** Zero and one far beyond any column's scale, both ways, and a magnitude no column holds. */
 	static final List<String> DECIMAL_EXTREMES = List.of("1e-999999999", "-1e-999999999", "0E+999999999",
 			"0E-999999999", "1e999999999");
 
-	/** The paths (field names and array indexes) of every number in {@code node}. */
-	private static List<List<Object>> numbers(JsonNode node, List<Object> at) {
+	/** The paths (field names and array indexes) of every value in {@code node} that {@code which} picks. */
+	private static List<List<Object>> leaves(JsonNode node, java.util.function.Predicate<JsonNode> which,
+			List<Object> at) {
 		List<List<Object>> found = new ArrayList<>();
-		if (node.isNumber()) {
+		if (which.test(node)) {
 			found.add(List.copyOf(at));
 		} else if (node.isObject()) {
 			for (String name : node.propertyNames()) {
 				at.add(name);
-				found.addAll(numbers(node.get(name), at));
+				found.addAll(leaves(node.get(name), which, at));
 				at.removeLast();
 			}
 		} else if (node.isArray()) {
 			for (int i = 0; i < node.size(); i++) {
 				at.add(i);
-				found.addAll(numbers(node.get(i), at));
+				found.addAll(leaves(node.get(i), which, at));
 				at.removeLast();
 			}
 		}
@@ -306,20 +328,33 @@ class HostileInputFuzzTests {
 	/** As {@link #everyNumberOfEveryBodyTakesTheDecimalExtremesWithoutA500}, for every number a web form sends. */
 	@Test
 	void everyNumberOfEveryWebFormTakesTheDecimalExtremesWithoutA500() throws Exception {
+		walkEveryForm("numbers", HostileInputFuzzTests::isNumber, DECIMAL_EXTREMES);
+	}
+
+	/** As {@link #everyTextOfEveryBodyTakesTheHostileTextsWithoutA500}, for every field a web form sends. */
+	@Test
+	void everyFieldOfEveryWebFormTakesTheHostileTextsWithoutA500() throws Exception {
+		// Three of the texts: a form's every field is many (18 s for all five), and the others are the bodies' walk's.
+		walkEveryForm("texts", value -> true, List.of("\u0000", "x".repeat(20_000), "1e999999999"));
+	}
+
+	/** Each field of every form that {@code which} picks by its valid value, in turn, given each of {@code values}. */
+	private void walkEveryForm(String what, java.util.function.Predicate<String> which, List<String> values)
+			throws Exception {
 		List<String> failures = new ArrayList<>();
 		int sent = 0;
 		for (Form form : forms()) {
 			for (Map.Entry<String, String> field : form.params().entrySet()) {
-				if (form.protectedFields().contains(field.getKey()) || !isNumber(field.getValue())) {
+				if (form.protectedFields().contains(field.getKey()) || !which.test(field.getValue())) {
 					continue;
 				}
-				for (String extreme : DECIMAL_EXTREMES) {
+				for (String value : values) {
 					Map<String, List<String>> params = new LinkedHashMap<>();
-					form.params().forEach((name, value) -> params.put(name, new ArrayList<>(List.of(value))));
-					params.put(field.getKey(), new ArrayList<>(List.of(extreme)));
+					form.params().forEach((name, valid) -> params.put(name, new ArrayList<>(List.of(valid))));
+					params.put(field.getKey(), new ArrayList<>(List.of(value)));
 					sent++;
 					try {
-						answersWithAPageAndStoresNothing(field.getKey() + " = " + extreme, form,
+						answersWithAPageAndStoresNothing(field.getKey() + " = " + abbreviate(value), form,
 								uri(form.path(), form.variables()), params);
 					} catch (AssertionError failure) {
 						failures.add(failure.getMessage());
@@ -327,8 +362,8 @@ class HostileInputFuzzTests {
 				}
 			}
 		}
-		assertThat(sent).as("form variants sent").isGreaterThan(50);
-		assertThat(failures).as("numbers answered wrongly, of " + sent).isEmpty();
+		assertThat(sent).as("form " + what + " sent").isGreaterThan(50);
+		assertThat(failures).as("form " + what + " answered wrongly, of " + sent).isEmpty();
 	}
 
 	private static boolean isNumber(String value) {
