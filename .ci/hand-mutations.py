@@ -111,8 +111,8 @@ M = {
     'selectionPercent, factor'),
  # customs' system's decision on a correction application, delivered again, goes to the dead letters
  'CORRECTION_DECISION_REDELIVERY_REFUSED': lambda: sub('declaration/internal/AgencyDecisionInbox.java',
-    'if (decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED"',
-    'if (false && decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED"'),
+    '(actor, decision) -> decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED"',
+    '(actor, decision) -> false && decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED"'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -154,15 +154,42 @@ class AgencyDecisionInbox {
 	 * does not refuse the new application unread.
 	 */
 	private Optional<Refusal> applyCancellationDecision(ConsumerRecord<String, String> record, DecisionMessage message) {
-		CancellationDecision decision;
+		return applyDeclarationDecision(record, message, "cancellation", CancellationDecision.class,
+				message.cancellation(), decision -> decision == CancellationDecision.REFUSE,
+				(actor, decision) -> switch (decision) {
+					case CANCEL -> declarations.cancel(actor, message.declarationId(), message.reason(), null);
+					case REFUSE -> declarations.refuseCancellation(actor, message.declarationId(), message.reason(),
+							message.appliedAt());
+				}, (actor, decision) -> alreadyRecorded(message, decision, actor));
+	}
+
+	/** Does customs' decision on a declaration as the API does, answering the declaration. */
+	@FunctionalInterface
+	private interface DeclarationAct<D> {
+
+		DeclarationView of(Actor actor, D decision);
+	}
+
+	/**
+	 * Customs' decision on a declaration ({@code kind}: a cancellation, a correction), {@code written} as one of
+	 * {@code decisions}: read, applied with the sender's rights by {@code act}, and when refused, recognised as a
+	 * redelivery by {@code alreadyRecorded} (then nothing is a dead letter).
+	 *
+	 * @param onAnApplication the decisions that name an application by {@code appliedAt}
+	 */
+	private <D extends Enum<D>> Optional<Refusal> applyDeclarationDecision(ConsumerRecord<String, String> record,
+			DecisionMessage message, String kind, Class<D> decisions, String written,
+			java.util.function.Predicate<D> onAnApplication, DeclarationAct<D> act,
+			java.util.function.BiPredicate<Actor, D> alreadyRecorded) {
+		D decision;
 		try {
-			decision = CancellationDecision.valueOf(message.cancellation().strip().toUpperCase(Locale.ROOT));
+			decision = Enum.valueOf(decisions, written.strip().toUpperCase(Locale.ROOT));
 		} catch (IllegalArgumentException unknown) {
-			return Optional.of(new Refusal("UNKNOWN_DECISION", message.cancellation()));
+			return Optional.of(new Refusal("UNKNOWN_DECISION", written));
 		}
-		if (message.declarationId() == null || (decision == CancellationDecision.REFUSE && message.appliedAt() == null)) {
-			return Optional.of(new Refusal("MALFORMED_MESSAGE",
-					"declarationId is required with a cancellation, and appliedAt with a refusal"));
+		if (message.declarationId() == null || (onAnApplication.test(decision) && message.appliedAt() == null)) {
+			return Optional.of(new Refusal("MALFORMED_MESSAGE", "declarationId is required with a " + kind
+					+ ", and appliedAt (the application decided) with a " + decision));
 		}
 		Sender sender = sender(record);
 		if (sender.refusal() != null) {
@@ -170,17 +197,13 @@ class AgencyDecisionInbox {
 		}
 		Actor actor = sender.actor();
 		try {
-			var view = switch (decision) {
-				case CANCEL -> declarations.cancel(actor, message.declarationId(), message.reason(), null);
-				case REFUSE -> declarations.refuseCancellation(actor, message.declarationId(), message.reason(),
-						message.appliedAt());
-			};
-			log.info("event=cancellation_decision_applied source=kafka declaration={} decision={} officer={}",
+			var view = act.of(actor, decision);
+			log.info("event={}_decision_applied source=kafka declaration={} decision={} officer={}", kind,
 					view.number(), decision, actor.username());
 			return Optional.empty();
 		} catch (Problem refused) {
-			if (alreadyRecorded(message, decision, actor)) {
-				log.info("event=cancellation_decision_redelivered declaration={} decision={} officer={}",
+			if (alreadyRecorded.test(actor, decision)) {
+				log.info("event={}_decision_redelivered declaration={} decision={} officer={}", kind,
 						message.declarationId(), decision, actor.username());
 				return Optional.empty();
 			}
@@ -215,41 +238,15 @@ class AgencyDecisionInbox {
 	 * refusals as through the API; a decision delivered again is recognised on the timeline and changes nothing.
 	 */
 	private Optional<Refusal> applyCorrectionDecision(ConsumerRecord<String, String> record, DecisionMessage message) {
-		CorrectionDecision decision;
-		try {
-			decision = CorrectionDecision.valueOf(message.correction().strip().toUpperCase(Locale.ROOT));
-		} catch (IllegalArgumentException unknown) {
-			return Optional.of(new Refusal("UNKNOWN_DECISION", message.correction()));
-		}
-		if (message.declarationId() == null || message.appliedAt() == null) {
-			return Optional.of(new Refusal("MALFORMED_MESSAGE",
-					"declarationId and appliedAt (the application decided) are required with a correction"));
-		}
-		Sender sender = sender(record);
-		if (sender.refusal() != null) {
-			return Optional.of(sender.refusal());
-		}
-		Actor actor = sender.actor();
-		try {
-			var view = switch (decision) {
-				case CORRECT -> corrections.correctAsApplied(actor, message.declarationId(), message.reason(),
-						message.appliedAt());
-				case REFUSE -> corrections.refuseCorrection(actor, message.declarationId(), message.reason(),
-						message.appliedAt());
-			};
-			log.info("event=correction_decision_applied source=kafka declaration={} decision={} officer={}",
-					view.number(), decision, actor.username());
-			return Optional.empty();
-		} catch (Problem refused) {
-			if (decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED", message.appliedAt(),
-					List.of("CORRECTED", "CORRECTION_REFUSED"),
-					decision == CorrectionDecision.CORRECT ? "CORRECTED" : "CORRECTION_REFUSED", actor)) {
-				log.info("event=correction_decision_redelivered declaration={} decision={} officer={}",
-						message.declarationId(), decision, actor.username());
-				return Optional.empty();
-			}
-			return Optional.of(Refusal.of(refused));
-		}
+		return applyDeclarationDecision(record, message, "correction", CorrectionDecision.class, message.correction(),
+				decision -> true, (actor, decision) -> switch (decision) {
+					case CORRECT -> corrections.correctAsApplied(actor, message.declarationId(), message.reason(),
+							message.appliedAt());
+					case REFUSE -> corrections.refuseCorrection(actor, message.declarationId(), message.reason(),
+							message.appliedAt());
+				}, (actor, decision) -> decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED",
+						message.appliedAt(), List.of("CORRECTED", "CORRECTION_REFUSED"),
+						decision == CorrectionDecision.CORRECT ? "CORRECTED" : "CORRECTION_REFUSED", actor));
 	}
 
 	private List<DeclarationView.Event> timeline(UUID declarationId) {
