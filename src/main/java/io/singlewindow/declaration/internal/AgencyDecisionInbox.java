@@ -92,6 +92,10 @@ class AgencyDecisionInbox {
 		} catch (JacksonException malformed) {
 			return Optional.of(new Refusal("MALFORMED_MESSAGE", malformed.getOriginalMessage()));
 		}
+		if (message == null) {
+			// The JSON literal null: read without complaint, and nothing in it (it failed with a NullPointerException).
+			return Optional.of(new Refusal("MALFORMED_MESSAGE", "null: a JSON object is expected"));
+		}
 		if (message.schemaVersion() == null || message.schemaVersion() != AgencySystemsMessages.SCHEMA_VERSION) {
 			return Optional.of(new Refusal("UNSUPPORTED_SCHEMA_VERSION", String.valueOf(message.schemaVersion())));
 		}

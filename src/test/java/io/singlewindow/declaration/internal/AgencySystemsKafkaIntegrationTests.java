@@ -353,6 +353,73 @@ class AgencySystemsKafkaIntegrationTests {
 		assertThat(status(id)).isEqualTo("CLEARED");
 	}
 
+	/**
+	 * Hostile messages on the decisions topic, each keyed on its own: every one goes to the dead letters with the code
+	 * that says what was wrong — none with {@code DECISION_NOT_APPLIED}, the connector's "unexpected failure" (its
+	 * 500) — none changes the declaration, and the valid decision behind them still clears it.
+	 */
+	@Test
+	void hostileDecisionMessagesAreDeadLetteredWithTheirCodeAndChangeNothing() throws Exception {
+		String id = submitYellowProcessors();
+		PublishedTask task = publishedCustomsTask(id);
+		String valid = "\"schemaVersion\":1,\"taskId\":\"" + task.taskId() + "\",\"taskVersion\":" + task.version();
+		Map<String, String> expected = new java.util.LinkedHashMap<>();
+		java.util.function.BiConsumer<String, String> send = (message, code) -> {
+			String key = "hostile-" + expected.size() + "-" + id;
+			expected.put(key, code);
+			var record = new ProducerRecord<>("singlewindow.decisions", key, message);
+			record.headers().add("Authorization", "Bearer sw-demo-officer.customs".getBytes(StandardCharsets.UTF_8));
+			try {
+				customsSystem.send(record).get();
+			} catch (Exception e) {
+				throw new AssertionError(e);
+			}
+		};
+		send.accept("", "MALFORMED_MESSAGE");
+		send.accept("null", "MALFORMED_MESSAGE");
+		send.accept("[]", "MALFORMED_MESSAGE");
+		send.accept("{", "MALFORMED_MESSAGE");
+		send.accept("[".repeat(5_000), "MALFORMED_MESSAGE");
+		send.accept("{\"schemaVersion\":1e999999999}", "MALFORMED_MESSAGE");
+		send.accept("{\"schemaVersion\":2,\"taskId\":\"" + task.taskId() + "\"}", "UNSUPPORTED_SCHEMA_VERSION");
+		send.accept("{\"schemaVersion\":1,\"taskId\":\"not-a-uuid\",\"taskVersion\":0,\"decision\":\"APPROVE\"}",
+				"MALFORMED_MESSAGE");
+		send.accept("{" + valid.replaceAll("\"taskVersion\":\\d+", "\"taskVersion\":2147483648") + ",\"decision\":\"APPROVE\"}",
+				"MALFORMED_MESSAGE");
+		// No text of the platform's JSON holds a NUL (PlainTextJson), so this is not read as a decision at all.
+		send.accept("{" + valid + ",\"decision\":\"\\u0000\"}", "MALFORMED_MESSAGE");
+		send.accept("{" + valid + ",\"decision\":\"APPROVE'; DROP TABLE agency_task; --\"}", "UNKNOWN_DECISION");
+		// Two decisions in one message: which one was meant cannot be told (the API refuses duplicate names too).
+		send.accept("{" + valid + ",\"decision\":\"APPROVE\",\"decision\":\"REJECT\",\"reason\":\"?\"}",
+				"MALFORMED_MESSAGE");
+		send.accept("{" + valid + ",\"decision\":\"REJECT\",\"reason\":\"" + "x".repeat(20_000) + "\"}", "INVALID_INPUT");
+		send.accept("{\"schemaVersion\":1,\"declarationId\":\"" + id
+				+ "\",\"correction\":\"CORRECT\",\"appliedAt\":\"2026-13-40T00:00:00Z\",\"reason\":\"?\"}",
+				"MALFORMED_MESSAGE");
+		send.accept("{\"schemaVersion\":1,\"declarationId\":\"" + id
+				+ "\",\"correction\":\"CORRECT\",\"appliedAt\":\"+1000000000-12-31T23:59:59Z\",\"reason\":\"?\"}",
+				"CORRECTION_NOT_APPLIED");
+		send.accept("{\"schemaVersion\":1,\"declarationId\":\"" + UUID.randomUUID()
+				+ "\",\"cancellation\":\"CANCEL\",\"reason\":\"?\"}", "DECLARATION_NOT_FOUND");
+		send.accept("{\"schemaVersion\":1,\"declarationId\":\"" + id + "\",\"cancellation\":\"CANCEL\",\"reason\":\"?\"}",
+				"DECLARATION_NOT_CANCELLABLE");
+		decide(id, task.taskId(), task.version(), "APPROVE", "sw-demo-officer.customs");
+
+		Map<String, String> codes = new java.util.LinkedHashMap<>();
+		for (String key : expected.keySet()) {
+			codes.put(key, JsonPath.read(await("singlewindow.decisions.dead-letters", r -> key.equals(r.key())).value(),
+					"$.code"));
+		}
+		assertThat(codes).isEqualTo(expected);
+		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+		String cleared = view(id);
+		assertThat(JsonPath.<List<String>>read(cleared, "$.tasks[?(@.agency == 'CUSTOMS')].status"))
+			.containsExactly("APPROVED");
+		assertThat(JsonPath.<List<String>>read(cleared, "$.tasks[?(@.agency == 'CUSTOMS')].decidedBy"))
+			.containsExactly("officer.customs");
+		assertThat(JsonPath.<List<String>>read(cleared, "$.timeline[*].event")).doesNotContain("CANCELLED", "CORRECTED");
+	}
+
 	@Test
 	void decisionsThatCannotBeAppliedGoToTheDeadLetterTopicAndTheNextOneIsStillApplied() throws Exception {
 		String id = submitYellowProcessors();
