@@ -223,6 +223,28 @@ class HostileInputFuzzTests {
 			.toList());
 	}
 
+	/**
+	 * Every endpoint given a body that is no object at all: JSON's {@code null} (read without complaint as no object,
+	 * the decisions topic's connector met it with a NullPointerException), an array, a bare text or number, nothing.
+	 */
+	@Test
+	void everyEndpointTakesBodiesThatAreNoObjectWithoutA500() throws Exception {
+		List<String> failures = new ArrayList<>();
+		int sent = 0;
+		for (Endpoint endpoint : endpoints()) {
+			for (String body : List.of("null", "[]", "[null]", "\"x\"", "1e999999999", "")) {
+				sent++;
+				try {
+					answersWithA4xxProblemAndStoresNothing("body " + body, endpoint,
+							uri(endpoint.path() + endpoint.query(), endpoint.variables()), body);
+				} catch (AssertionError failure) {
+					failures.add(failure.getMessage());
+				}
+			}
+		}
+		assertThat(failures).as("bodies answered wrongly, of " + sent).isEmpty();
+	}
+
 	static final List<String> HOSTILE_TEXTS = List.of("\u0000", "x".repeat(20_000), "\uFEFF\u202Eevil", "١٢٣",
 			"1e999999999");
 
