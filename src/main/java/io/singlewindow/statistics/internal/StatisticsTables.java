@@ -72,23 +72,24 @@ class StatisticsTables {
 		return new StatisticsTable(MONTHLY, title, columns, rows);
 	}
 
-	/** The sheet of what cancellations took out of months that had ended ({@link StatisticsRevisions}). */
+	/** The sheet of what cancellations and corrections changed in months that had ended ({@link StatisticsRevisions}). */
 	static final String REVISIONS = "revisions";
 
 	/**
-	 * What cancellations took out of months that had ended, as the page lists it: the all-tables workbook ends with it
-	 * when there is any, so that figures exported and reported are read with their revisions.
+	 * What cancellations and corrections changed in months that had ended, as the page lists it — the change to the
+	 * month's figures, a loss negative — so that a spreadsheet and the page never disagree on a sign. The all-tables
+	 * workbook ends with it when there is any, so that figures exported and reported are read with their revisions.
 	 */
 	StatisticsTable revisions(Dashboard dashboard, List<StatisticsRevisions.Revision> revisions, Locale locale) {
 		List<Column> columns = List.of(revisionColumn("month", Kind.TEXT, locale),
 				revisionColumn("flow", Kind.TEXT, locale), revisionColumn("declaration", Kind.TEXT, locale),
 				revisionColumn("cause", Kind.TEXT, locale), revisionColumn("lines", Kind.COUNT, locale),
-				revisionColumn("value", Kind.AMOUNT, locale), revisionColumn("at", Kind.TEXT, locale));
+				revisionColumn("change", Kind.AMOUNT, locale), revisionColumn("at", Kind.TEXT, locale));
 		List<List<Object>> rows = revisions.stream()
 			.map(r -> cells(r.month().toString(), labels.flow(FlowFilter.valueOf(r.flow()), locale),
 					r.declarationNumber(),
 					messages.getMessage("statistics.revisions.cause." + r.cause(), null, r.cause(), locale),
-					(long) r.lines(), r.valueCny(), r.revisedAt().atZone(io.singlewindow.platform.BusinessTime.ZONE)
+					(long) r.lines(), r.valueCny().negate(), r.revisedAt().atZone(io.singlewindow.platform.BusinessTime.ZONE)
 						.toOffsetDateTime().toString()))
 			.toList();
 		String title = title(dashboard, messages.getMessage("statistics.revisions.title", null, locale), locale);

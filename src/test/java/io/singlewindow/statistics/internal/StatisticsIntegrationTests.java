@@ -331,6 +331,13 @@ class StatisticsIntegrationTests {
 			.header("Accept-Language", "en")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("id=\"statistics-revisions\"", "Value corrected by customs", "+50.00");
+		// The export says what the page says: the change to the month's figures, a gain positive.
+		String csv = mvc.perform(get("/api/v1/statistics/tables/revisions.csv?year=2007&month=8&period=month"
+				+ "&flow=IMPORT").header("Authorization", ADMIN).header("Accept-Language", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv.lines().toList()).hasSize(2);
+		assertThat(csv.lines().toList().getFirst()).contains("Change (CNY)");
+		assertThat(csv.lines().toList().getLast()).contains(",Value corrected by customs,1,50.00,");
 	}
 
 	@Test
