@@ -113,6 +113,10 @@ M = {
  'CORRECTION_DECISION_REDELIVERY_REFUSED': lambda: sub('declaration/internal/AgencyDecisionInbox.java',
     '(actor, decision) -> decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED"',
     '(actor, decision) -> false && decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED"'),
+ # the retry of a failed embedded database start meets zonky's lock, leaked by the failed start
+ 'ZONKY_LOCK_KEPT': lambda: sub('platform/internal/EmbeddedDatabase.java',
+    'Files.deleteIfExists(pgData.resolve(ZONKY_LOCK));',
+    ''),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -48,6 +48,17 @@ final class EmbeddedDatabase implements AutoCloseable {
 	 * @param clean wipe the database first (tests only)
 	 */
 	static EmbeddedDatabase start(Path dataDir, boolean durable, boolean clean) throws IOException {
+		return start(dataDir, durable, clean, EmbeddedPostgres.Builder::start);
+	}
+
+	/** Starts a server as configured: zonky's own start, or in a test one that fails the way a real start can. */
+	@FunctionalInterface
+	interface ServerStart {
+
+		EmbeddedPostgres start(EmbeddedPostgres.Builder configured) throws IOException;
+	}
+
+	static EmbeddedDatabase start(Path dataDir, boolean durable, boolean clean, ServerStart server) throws IOException {
 		Path dir = dataDir.toAbsolutePath().normalize();
 		DataDirectoryLock lock = DataDirectoryLock.acquire(dir);
 		try {
@@ -61,14 +72,18 @@ final class EmbeddedDatabase implements AutoCloseable {
 			Path serverLog = dir.resolve(SERVER_LOG);
 			EmbeddedPostgres postgres;
 			try {
-				postgres = builder(pgData, serverLog, durable).start();
+				postgres = server.start(builder(pgData, serverLog, durable));
 			} catch (IOException notStarted) {
 				// The server did not come up: say why, from its own log, and try once more on a port chosen afresh
 				// (the port is picked free and bound a moment later, and another process may take it meanwhile).
 				log.error("event=embedded_database_not_started dataDir={} error=\"{}\" serverLog=\"{}\"", pgData,
 						notStarted.getMessage(), tail(serverLog));
 				stopOrphanedPostmaster(pgData);
-				postgres = builder(pgData, serverLog, durable).start();
+				// zonky locked <pgData>/epg-lock before it launched the server and, its constructor having thrown, never
+				// released it: a second start in this JVM failed with OverlappingFileLockException. A lock is held on
+				// the file, so a new file is free; the platform's own lock (DataDirectoryLock) still guards the directory.
+				Files.deleteIfExists(pgData.resolve(ZONKY_LOCK));
+				postgres = server.start(builder(pgData, serverLog, durable));
 			}
 			EmbeddedDatabase database = new EmbeddedDatabase(lock, postgres, pgData);
 			DatabaseDurability durability = database.durability();
@@ -84,6 +99,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 			throw e;
 		}
 	}
+
+	/** The file zonky locks in the server's data directory while it runs one there. */
+	static final String ZONKY_LOCK = "epg-lock";
 
 	/** The server's own output (start-up, shutdown, errors), beside its data directory: what an operator reads first. */
 	static final String SERVER_LOG = "postgresql.log";

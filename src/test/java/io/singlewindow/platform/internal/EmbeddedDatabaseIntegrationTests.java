@@ -58,6 +58,36 @@ class EmbeddedDatabaseIntegrationTests {
 			.contains("database system is ready to accept connections").contains("database system is shut down");
 	}
 
+	/**
+	 * A start that fails the way one did in a fresh-clone CI: the server exits (there most likely because the port
+	 * zonky chose free was taken before it bound it; here because its first configuration is refused), and zonky gives
+	 * up waiting — throwing from its constructor with its lock on the data directory still held. The platform logs why,
+	 * from the server's own log, and starts again. Before 2026-12-04 that second start failed at once on zonky's leaked
+	 * lock (OverlappingFileLockException): no test had exercised the retry. Zonky waits 5 s here, not 120.
+	 */
+	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void aStartThatGaveUpWaitingIsLoggedWithTheServersOwnWordsAndTriedAgain(
+			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+		dir = Files.createTempDirectory("sw-embedded");
+		java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(dir, true, false,
+				configured -> attempts.incrementAndGet() == 1
+						? configured.setServerConfig("max_connections", "-1")
+							.setPGStartupWait(java.time.Duration.ofSeconds(5)).start()
+						: configured.start());
+				Connection db = DriverManager.getConnection(database.jdbcUrl());
+				Statement s = db.createStatement();
+				ResultSet rs = s.executeQuery("SHOW max_connections")) {
+			assertThat(attempts).hasValue(2);
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString(1)).isEqualTo("200");
+			assertThat(database.durability().durable()).isTrue();
+		}
+		assertThat(output.getAll()).contains("event=embedded_database_not_started", "Gave up waiting for server to start")
+			.containsPattern("serverLog=\"[^\"]*max_connections");
+	}
+
 	@Test
 	void aSecondDatabaseOnADataDirectoryInUseIsRefusedBeforeAnythingIsTouched() throws Exception {
 		dir = Files.createTempDirectory("sw-embedded");
