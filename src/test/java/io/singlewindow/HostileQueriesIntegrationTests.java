@@ -46,7 +46,7 @@ class HostileQueriesIntegrationTests {
 
 	static final List<String> HOSTILE = List.of("\u0000", "a\u0000b", "\u001b[2J", "\u202e", "%", "_", "\\", "%_\\%",
 			"' OR '1'='1", "-1", "0", "99999999999999999999", "1e309", "NaN", "-0", "2026-02-30", "9999-99-99",
-			"20261301", "x".repeat(10_000), "厦门", "\uFEFF", " ", "", "1e-999999999", "0E+999999999", "0E-999999999");
+			"20261301", "x".repeat(10_000), "厦门", "\uFEFF", " ", "");
 
 	/** Values a route needs before it answers at all (its required parameters); each is replaced in turn. */
 	static final Map<String, String> VALID = Map.of("q", "8471", "hs", "8471300000", "flow", "IMPORT", "from",

@@ -63,7 +63,7 @@ class EmbeddedDatabaseIntegrationTests {
 	 * zonky chose free was taken before it bound it; here because its first configuration is refused), and zonky gives
 	 * up waiting — throwing from its constructor with its lock on the data directory still held. The platform logs why,
 	 * from the server's own log, and starts again. Before 2026-12-04 that second start failed at once on zonky's leaked
-	 * lock (OverlappingFileLockException): no test had exercised the retry. Zonky waits 5 s here, not 120.
+	 * lock (OverlappingFileLockException): no test had exercised the retry. Zonky waits 2 s here, not 120.
 	 */
 	@Test
 	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
@@ -74,7 +74,7 @@ class EmbeddedDatabaseIntegrationTests {
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(dir, true, false,
 				configured -> attempts.incrementAndGet() == 1
 						? configured.setServerConfig("max_connections", "-1")
-							.setPGStartupWait(java.time.Duration.ofSeconds(5)).start()
+							.setPGStartupWait(java.time.Duration.ofSeconds(2)).start()
 						: configured.start());
 				Connection db = DriverManager.getConnection(database.jdbcUrl());
 				Statement s = db.createStatement();
