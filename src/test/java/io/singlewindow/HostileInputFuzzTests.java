@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -249,7 +250,7 @@ class HostileInputFuzzTests {
 			"1e999999999");
 
 	/** Each value of every body that {@code which} picks, in turn, replaced by each of {@code replacements}. */
-	private void walkEveryBody(String what, java.util.function.Predicate<JsonNode> which, List<JsonNode> replacements)
+	private void walkEveryBody(String what, Predicate<JsonNode> which, List<JsonNode> replacements)
 			throws Exception {
 		List<String> failures = new ArrayList<>();
 		int sent = 0;
@@ -281,7 +282,7 @@ class HostileInputFuzzTests {
 			"0E-999999999", "1e999999999");
 
 	/** The paths (field names and array indexes) of every value in {@code node} that {@code which} picks. */
-	private static List<List<Object>> leaves(JsonNode node, java.util.function.Predicate<JsonNode> which,
+	private static List<List<Object>> leaves(JsonNode node, Predicate<JsonNode> which,
 			List<Object> at) {
 		List<List<Object>> found = new ArrayList<>();
 		if (which.test(node)) {
@@ -309,9 +310,9 @@ class HostileInputFuzzTests {
 		}
 		Object last = path.getLast();
 		if (last instanceof Integer i) {
-			((tools.jackson.databind.node.ArrayNode) parent).set(i, value);
+			((ArrayNode) parent).set(i, value);
 		} else {
-			((tools.jackson.databind.node.ObjectNode) parent).set((String) last, value);
+			((ObjectNode) parent).set((String) last, value);
 		}
 	}
 
@@ -361,7 +362,7 @@ class HostileInputFuzzTests {
 	}
 
 	/** Each field of every form that {@code which} picks by its valid value, in turn, given each of {@code values}. */
-	private void walkEveryForm(String what, java.util.function.Predicate<String> which, List<String> values)
+	private void walkEveryForm(String what, Predicate<String> which, List<String> values)
 			throws Exception {
 		List<String> failures = new ArrayList<>();
 		int sent = 0;

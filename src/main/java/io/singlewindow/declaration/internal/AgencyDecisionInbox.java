@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -99,8 +103,8 @@ class AgencyDecisionInbox {
 		if (message.schemaVersion() == null || message.schemaVersion() != AgencySystemsMessages.SCHEMA_VERSION) {
 			return Optional.of(new Refusal("UNSUPPORTED_SCHEMA_VERSION", String.valueOf(message.schemaVersion())));
 		}
-		long kinds = java.util.stream.Stream.of(message.decision(), message.cancellation(), message.correction())
-			.filter(java.util.Objects::nonNull).count();
+		long kinds = Stream.of(message.decision(), message.cancellation(), message.correction())
+			.filter(Objects::nonNull).count();
 		if (kinds > 1) {
 			// Which one was meant cannot be told: none is applied rather than a guess.
 			return Optional.of(new Refusal("MALFORMED_MESSAGE",
@@ -183,8 +187,8 @@ class AgencyDecisionInbox {
 	 */
 	private <D extends Enum<D>> Optional<Refusal> applyDeclarationDecision(ConsumerRecord<String, String> record,
 			DecisionMessage message, String kind, Class<D> decisions, String written,
-			java.util.function.Predicate<D> onAnApplication, DeclarationAct<D> act,
-			java.util.function.BiPredicate<Actor, D> alreadyRecorded) {
+			Predicate<D> onAnApplication, DeclarationAct<D> act,
+			BiPredicate<Actor, D> alreadyRecorded) {
 		D decision;
 		try {
 			decision = Enum.valueOf(decisions, written.strip().toUpperCase(Locale.ROOT));

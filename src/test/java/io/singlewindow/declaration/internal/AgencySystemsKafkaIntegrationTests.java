@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -250,7 +253,7 @@ class AgencySystemsKafkaIntegrationTests {
 		String correct = correctionDecision(id, "CORRECT", second, "CN-21 checked against the seller's books");
 		heard(id, "CORRECTED", "CLEARED", "kafka:User:customs-clearance", "CN-21 checked against the seller's books");
 		String corrected = view(id);
-		assertThat(new java.math.BigDecimal(JsonPath.read(corrected, "$.items[0].value").toString()))
+		assertThat(new BigDecimal(JsonPath.read(corrected, "$.items[0].value").toString()))
 			.isEqualByComparingTo("35000");
 		assertThat(JsonPath.<List<String>>read(corrected, "$.corrections[*].correctedBy"))
 			.containsExactly("kafka:User:customs-clearance");
@@ -363,8 +366,8 @@ class AgencySystemsKafkaIntegrationTests {
 		String id = submitYellowProcessors();
 		PublishedTask task = publishedCustomsTask(id);
 		String valid = "\"schemaVersion\":1,\"taskId\":\"" + task.taskId() + "\",\"taskVersion\":" + task.version();
-		Map<String, String> expected = new java.util.LinkedHashMap<>();
-		java.util.function.BiConsumer<String, String> send = (message, code) -> {
+		Map<String, String> expected = new LinkedHashMap<>();
+		BiConsumer<String, String> send = (message, code) -> {
 			String key = "hostile-" + expected.size() + "-" + id;
 			expected.put(key, code);
 			var record = new ProducerRecord<>("singlewindow.decisions", key, message);
@@ -405,7 +408,7 @@ class AgencySystemsKafkaIntegrationTests {
 				"DECLARATION_NOT_CANCELLABLE");
 		decide(id, task.taskId(), task.version(), "APPROVE", "sw-demo-officer.customs");
 
-		Map<String, String> codes = new java.util.LinkedHashMap<>();
+		Map<String, String> codes = new LinkedHashMap<>();
 		for (String key : expected.keySet()) {
 			codes.put(key, JsonPath.read(await("singlewindow.decisions.dead-letters", r -> key.equals(r.key())).value(),
 					"$.code"));

@@ -9,9 +9,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The embedded PostgreSQL across restarts and between processes that want the same data directory. */
 class EmbeddedDatabaseIntegrationTests {
@@ -66,15 +71,15 @@ class EmbeddedDatabaseIntegrationTests {
 	 * lock (OverlappingFileLockException): no test had exercised the retry. Zonky waits 2 s here, not 120.
 	 */
 	@Test
-	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	@ExtendWith(OutputCaptureExtension.class)
 	void aStartThatGaveUpWaitingIsLoggedWithTheServersOwnWordsAndTriedAgain(
-			org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+			CapturedOutput output) throws Exception {
 		dir = Files.createTempDirectory("sw-embedded");
-		java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+		AtomicInteger attempts = new AtomicInteger();
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(dir, true, false,
 				configured -> attempts.incrementAndGet() == 1
 						? configured.setServerConfig("max_connections", "-1")
-							.setPGStartupWait(java.time.Duration.ofSeconds(2)).start()
+							.setPGStartupWait(Duration.ofSeconds(2)).start()
 						: configured.start());
 				Connection db = DriverManager.getConnection(database.jdbcUrl());
 				Statement s = db.createStatement();
