@@ -117,6 +117,10 @@ M = {
  'ZONKY_LOCK_KEPT': lambda: sub('platform/internal/EmbeddedDatabase.java',
     'Files.deleteIfExists(pgData.resolve(ZONKY_LOCK));',
     ''),
+ # a write whose answer the caller cannot accept is done first and refused 406 after (the declaration stored)
+ 'ACCEPT_CHECKED_AFTER': lambda: sub('platform/internal/AcceptableAnswers.java',
+    'throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));',
+    'return true;'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

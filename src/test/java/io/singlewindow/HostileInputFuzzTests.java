@@ -277,6 +277,57 @@ class HostileInputFuzzTests {
 		assertThat(failures).as(what + " answered wrongly, of " + sent).isEmpty();
 	}
 
+	/**
+	 * Every endpoint's valid body sent with each of the headers a client or a proxy may get wrong: languages no one
+	 * speaks or weighted wrongly, an Idempotency-Key that is empty, blank, a NUL or a right-to-left override, answers
+	 * asked for in types the endpoint does not write, a body declared in a charset that does not exist or is not its
+	 * own, forwarding and preference headers that mean nothing.
+	 */
+	@Test
+	void everyEndpointTakesHostileHeadersWithoutA500() throws Exception {
+		List<String[]> headers = List.of(new String[] { "Accept-Language", "xx;q=abc" },
+				new String[] { "Accept-Language", "zh-CN;q=2, *;q=-1" }, new String[] { "Accept-Language", "a".repeat(5_000) },
+				new String[] { "Idempotency-Key", "" }, new String[] { "Idempotency-Key", " " },
+				new String[] { "Idempotency-Key", "\u202eabc" }, new String[] { "Idempotency-Key", "\u0000" },
+				new String[] { "Accept", "application/xml" }, new String[] { "Accept", "text/csv;q=x" },
+				new String[] { "Content-Type", "application/json;charset=bogus" },
+				new String[] { "Content-Type", "application/json;charset=UTF-16" },
+				new String[] { "X-Forwarded-For", "999.999.999.999, ::::, " + "a".repeat(3_000) },
+				new String[] { "Prefer", "return=bogus, respond-async, wait=-1" });
+		List<String> failures = new ArrayList<>();
+		int sent = 0;
+		for (Endpoint endpoint : endpoints()) {
+			URI uri = uri(endpoint.path() + endpoint.query(), endpoint.variables());
+			for (String[] header : headers) {
+				String before = counts(endpoint.tables());
+				var request = request(endpoint.method(), uri).contentType(endpoint.contentType())
+					.content(endpoint.body().getBytes(StandardCharsets.UTF_8));
+				if (endpoint.user() != null) {
+					request.header("Authorization", endpoint.user().startsWith("Bearer ") ? endpoint.user()
+							: "Bearer sw-demo-" + endpoint.user());
+				}
+				if ("Content-Type".equals(header[0])) {
+					request.contentType(header[1]);
+				} else {
+					request.header(header[0], header[1]);
+				}
+				sent++;
+				try {
+					MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+					String context = "%s: %s=%s -> %d %s".formatted(endpoint.name(), header[0], abbreviate(header[1]),
+							response.getStatus(), abbreviate(response.getContentAsString(StandardCharsets.UTF_8)));
+					assertThat(response.getStatus()).as(context).isLessThan(500);
+					if (response.getStatus() >= 400) {
+						assertThat(counts(endpoint.tables())).as(context).isEqualTo(before);
+					}
+				} catch (AssertionError | Exception failure) {
+					failures.add(endpoint.name() + " " + header[0] + ": " + failure.getMessage());
+				}
+			}
+		}
+		assertThat(failures).as("hostile headers answered wrongly, of " + sent).isEmpty();
+	}
+
 	/** Zero and one far beyond any column's scale, both ways, and a magnitude no column holds. */
 	static final List<String> DECIMAL_EXTREMES = List.of("1e-999999999", "-1e-999999999", "0E+999999999",
 			"0E-999999999", "1e999999999");

@@ -189,6 +189,9 @@ class ApiDocument {
 						List.of("MALFORMED_REQUEST"), messages);
 			}
 			add(responses, 401, "No or an invalid API key", List.of("UNAUTHENTICATED", "INVALID_API_KEY"), messages);
+			// Any operation, when the request's Accept allows none of the types it answers in (a client asking for XML).
+			add(responses, 406, "The answer cannot be given in a type the request's Accept allows",
+					List.of("NOT_ACCEPTABLE"), messages);
 			// Only the rights checks the operation makes: a client reads a 403 it was not told of as a broken contract.
 			if (refuses != null && refuses.forbidden().length > 0) {
 				add(responses, 403, "The caller may not do this", codes(List.of(), refuses.forbidden()), messages);
