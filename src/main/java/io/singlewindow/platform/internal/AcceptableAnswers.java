@@ -1,7 +1,11 @@
 package io.singlewindow.platform.internal;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
@@ -52,29 +56,39 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
 				|| request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) != null) {
 			return true; // a read, or a mapping that declares what it produces: Spring checked the Accept already
 		}
-		Class<?> answer = answerType(method);
-		if (answer == null) {
-			return true;
+		List<MediaType> producible = producibleByHandler.computeIfAbsent(method.getMethod(), m -> producibleBy(method));
+		String accept = request.getHeader("Accept");
+		if (producible.isEmpty() || accept == null) {
+			return true; // no answer to write, or any answer accepted
 		}
 		List<MediaType> accepted;
 		try {
-			accepted = MediaType.parseMediaTypes(request.getHeader("Accept"));
+			accepted = MediaType.parseMediaTypes(accept);
 		} catch (RuntimeException unreadable) {
 			throw new HttpMediaTypeNotAcceptableException("unreadable Accept header");
 		}
-		if (accepted.isEmpty()) {
+		if (accepted.isEmpty() || producible.stream().anyMatch(p -> accepted.stream().anyMatch(p::isCompatibleWith))) {
 			return true;
 		}
+		throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
+	}
+
+	/** What each write handler can answer in, worked out once: a handler and the converters do not change. */
+	private final Map<Method, List<MediaType>> producibleByHandler = new ConcurrentHashMap<>();
+
+	/** The types the converters can write the handler's answer in; none when it answers no body. */
+	private List<MediaType> producibleBy(HandlerMethod method) {
+		Class<?> answer = answerType(method);
+		if (answer == null) {
+			return List.of();
+		}
+		List<MediaType> types = new ArrayList<>();
 		for (HttpMessageConverter<?> converter : adapter.getObject().getMessageConverters()) {
 			if (converter.canWrite(answer, null)) {
-				for (MediaType producible : converter.getSupportedMediaTypes(answer)) {
-					if (accepted.stream().anyMatch(a -> a.isCompatibleWith(producible))) {
-						return true;
-					}
-				}
+				types.addAll(converter.getSupportedMediaTypes(answer));
 			}
 		}
-		throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
+		return List.copyOf(types);
 	}
 
 	/**

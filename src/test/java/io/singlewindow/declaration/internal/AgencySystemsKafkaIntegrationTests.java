@@ -189,10 +189,7 @@ class AgencySystemsKafkaIntegrationTests {
 	@Test
 	void customsSystemRefusesAnApplicationAndCancelsOnTheNextOneOnItsOwnTopicAndARedeliveryChangesNothing()
 			throws Exception {
-		String id = submitYellowProcessors();
-		PublishedTask task = publishedCustomsTask(id);
-		decideAsAgencySystem("singlewindow.decisions.customs", id, task.taskId(), task.version(), "APPROVE");
-		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+		String id = clearedByCustomsSystem();
 
 		cancellation(id, "/cancellation-application", "trader.chip", "returned to the seller");
 		String first = JsonPath.read(heard(id, "CANCELLATION_APPLIED", "CLEARED", "trader.chip",
@@ -227,10 +224,7 @@ class AgencySystemsKafkaIntegrationTests {
 
 	@Test
 	void customsSystemRefusesAnApplicationForACorrectionAndCorrectsAsTheNextOneAsksOnItsOwnTopic() throws Exception {
-		String id = submitYellowProcessors();
-		PublishedTask task = publishedCustomsTask(id);
-		decideAsAgencySystem("singlewindow.decisions.customs", id, task.taskId(), task.version(), "APPROVE");
-		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+		String id = clearedByCustomsSystem();
 
 		applyForCorrection(id, "36000", "credit note CN-21");
 		String first = JsonPath.read(heard(id, "CORRECTION_APPLIED", "CLEARED", "trader.chip", "credit note CN-21"),
@@ -287,22 +281,32 @@ class AgencySystemsKafkaIntegrationTests {
 			.andExpect(MockMvcResultMatchers.status().isOk());
 	}
 
+	/** A YELLOW declaration that customs' system approved on its own topic, once the followers heard it cleared. */
+	private String clearedByCustomsSystem() throws Exception {
+		String id = submitYellowProcessors();
+		PublishedTask task = publishedCustomsTask(id);
+		decideAsAgencySystem("singlewindow.decisions.customs", id, task.taskId(), task.version(), "APPROVE");
+		await("singlewindow.declarations", r -> r.key().equals(id) && r.value().contains("\"event\":\"CLEARED\""));
+		return id;
+	}
+
 	/** Customs' system decides on an application for a correction under its own principal; answers the message. */
 	private String correctionDecision(String declarationId, String decision, String appliedAt, String reason)
 			throws Exception {
-		String message = """
-				{"schemaVersion":1,"declarationId":"%s","correction":"%s","appliedAt":"%s","reason":"%s"}"""
-			.formatted(declarationId, decision, appliedAt, reason);
-		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", declarationId, message)).get();
-		return message;
+		return customsDecision(declarationId, "correction", decision, appliedAt, reason);
 	}
 
 	/** Customs' system decides on a cancellation under its own principal; answers the message sent. */
 	private String cancellationDecision(String declarationId, String decision, String appliedAt, String reason)
 			throws Exception {
+		return customsDecision(declarationId, "cancellation", decision, appliedAt, reason);
+	}
+
+	private String customsDecision(String declarationId, String kind, String decision, String appliedAt, String reason)
+			throws Exception {
 		String message = """
-				{"schemaVersion":1,"declarationId":"%s","cancellation":"%s","appliedAt":%s,"reason":"%s"}"""
-			.formatted(declarationId, decision, appliedAt == null ? "null" : "\"" + appliedAt + "\"", reason);
+				{"schemaVersion":1,"declarationId":"%s","%s":"%s","appliedAt":%s,"reason":"%s"}"""
+			.formatted(declarationId, kind, decision, appliedAt == null ? "null" : "\"" + appliedAt + "\"", reason);
 		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", declarationId, message)).get();
 		return message;
 	}
