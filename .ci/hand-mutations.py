@@ -121,6 +121,14 @@ M = {
  'ACCEPT_CHECKED_AFTER': lambda: sub('platform/internal/AcceptableAnswers.java',
     'throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));',
     'return true;'),
+ # a cleared declaration's replacement applies for its values only when nothing else differs
+ 'CLEARED_REPLACEMENT_UNCOMPARED': lambda: sub('declaration/internal/ValuesDeclaredAgain.java',
+    'changed.add(new FieldProblem(path + field, "CHANGED_AFTER_CLEARANCE"',
+    'if (false) changed.add(new FieldProblem(path + field, "CHANGED_AFTER_CLEARANCE"'),
+ # the same application for a correction sent again is answered as the first, not refused
+ 'CORRECTION_APPLICATION_REPEAT_REFUSED': lambda: sub('declaration/internal/Declaration.java',
+    'if (correctionApplication == null || !correctionApplication.reason().equals(reason)',
+    'if (true || correctionApplication == null || !correctionApplication.reason().equals(reason)'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -367,6 +367,19 @@ final class Declaration {
 	 * @throws Problem 409 {@code DECLARATION_NOT_CORRECTABLE} unless it is cleared or released,
 	 *     {@code CORRECTION_ALREADY_APPLIED} while an application waits for customs
 	 */
+	/**
+	 * Whether the application for a correction that waits asks for exactly these values for this reason: the same
+	 * application sent again, which changes nothing.
+	 */
+	boolean correctionAppliedAs(String reason, Map<Integer, java.math.BigDecimal> values) {
+		if (correctionApplication == null || !correctionApplication.reason().equals(reason)
+				|| !correctionApplication.values().keySet().equals(values.keySet())) {
+			return false;
+		}
+		return values.entrySet().stream()
+			.allMatch(v -> correctionApplication.values().get(v.getKey()).compareTo(v.getValue()) == 0);
+	}
+
 	void applyForCorrection(CorrectionApplication applied) {
 		requireCorrectable();
 		if (correctionApplication != null) {

@@ -25,7 +25,9 @@ import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
+import io.singlewindow.core.Uscc;
 import io.singlewindow.declaration.DeclarationCorrected;
+import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.permit.PermitLedger;
 import io.singlewindow.platform.BusinessTime;
@@ -54,10 +56,15 @@ class DeclarationCorrections {
 	private final BusinessTime time;
 	private final AuditTrail auditTrail;
 	private final PermitLedger permits;
+	private final DeclarationValidation validation;
+	private final Enterprises enterprises;
 
 	DeclarationCorrections(DeclarationRows rows, DeclarationStore store, DutyAssessor assessor, ExchangeRates rates,
-			BusinessTime time, AuditTrail auditTrail, PermitLedger permits) {
+			BusinessTime time, AuditTrail auditTrail, PermitLedger permits, DeclarationValidation validation,
+			Enterprises enterprises) {
 		this.permits = permits;
+		this.validation = validation;
+		this.enterprises = enterprises;
 		this.rows = rows;
 		this.store = store;
 		this.assessor = assessor;
@@ -145,7 +152,43 @@ class DeclarationCorrections {
 		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
 		declaration.requireVersion(expectedVersion);
 		declaration.requireCorrectable();
-		Proposal proposal = proposal(declaration, values);
+		return applied(actor, declaration, why, proposal(declaration, values));
+	}
+
+	/**
+	 * The declarant applies for a correction by declaring the cleared or released declaration again in full, as a
+	 * standard message's replacement does: the message is validated as a submission and must declare what was declared
+	 * but for the lines' values ({@link ValuesDeclaredAgain}); the values that differ are applied for as
+	 * {@link #applyForCorrection(Actor, UUID, String, Integer, List)} applies for them. The same application sent again
+	 * while it waits (the same values, the same reason) is answered as the first time, changing nothing: EDI software
+	 * that got no answer sends its message again.
+	 *
+	 * @param draft the declaration as read, with the version its sender read ({@literal null}: any)
+	 * @throws Problem as {@link #applyForCorrection(Actor, UUID, String, Integer, List)}, and 422 {@code INVALID_INPUT}
+	 *     with what a submission's validation refuses, {@code CHANGED_AFTER_CLEARANCE} and
+	 *     {@code LINES_CHANGED_AFTER_CLEARANCE}
+	 */
+	@Transactional
+	DeclarationView applyForCorrection(Actor actor, UUID id, String reason, DeclarationDraft draft) {
+		Declaration declaration = rows.lock(id);
+		Uscc declarant = declaration.declarant();
+		actor.requireActFor(declarant);
+		declaration.requireVersion(draft.request().version());
+		declaration.requireCorrectable();
+		String name = enterprises.requireActive(declarant).nameZh();
+		validation.refuseUnreadable(draft, declarant, name, time.month());
+		ValidDeclaration again = validation.validate(draft.request(), declarant, name, time.month());
+		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
+		Proposal proposal = proposal(declaration, ValuesDeclaredAgain.of(store.find(id).orElseThrow(), again));
+		if (declaration.correctionAppliedAs(why, proposal.changed())) {
+			log.info("event=declaration_correction_application_repeated number={}", declaration.number());
+			return store.find(id).orElseThrow();
+		}
+		return applied(actor, declaration, why, proposal);
+	}
+
+	private DeclarationView applied(Actor actor, Declaration declaration, String why, Proposal proposal) {
+		UUID id = declaration.id();
 		declaration.applyForCorrection(new Declaration.CorrectionApplication(actor.username(), time.now(), why,
 				proposal.changed()));
 		Map<String, Object> applied = Declarations.audited(declaration, declaration.status(), "reason", why);

@@ -62,6 +62,12 @@ class DeclarationStore {
 		return jdbc.sql("SELECT id FROM declaration WHERE number = ?").param(number).query(UUID.class).optional();
 	}
 
+	/** The status as stored now, without a lock: whoever acts on it locks the declaration and checks it again. */
+	Optional<DeclarationStatus> status(UUID id) {
+		return jdbc.sql("SELECT status FROM declaration WHERE id = ?").param(id).query(String.class).optional()
+			.map(DeclarationStatus::valueOf);
+	}
+
 	/**
 	 * One declaration with all its parts, read in one read-only transaction: one connection and one consistent view.
 	 * The parts are read before the header, never from inside its row mapper, where each would have needed a second

@@ -53,7 +53,7 @@ final class CusdecDeclaration {
 	private int item = -1;
 	/** BGM 1225 said 1: only what names the declaration and why is read, not the goods the message may repeat. */
 	private boolean cancellation;
-	/** BGM 1225 said 5: read as an original, and the number (and version) of the declaration it replaces. */
+	/** BGM 1225 said 5: read as an original, and the number (and version) of the declaration it replaces, and why. */
 	private boolean replacement;
 
 	/**
@@ -107,7 +107,10 @@ final class CusdecDeclaration {
 				}
 			}
 			case "FTX" -> {
-				if (cancellation && item < 0 && CusdecCancellation.REASON_TEXT.equals(s.text(1, 0))) {
+				if ((cancellation || replacement) && item < 0
+						&& CusdecCancellation.REASON_TEXT.equals(s.text(1, 0))) {
+					// A replacement's reason is read for a cleared declaration, whose replacement applies for a
+					// correction of its values; one the agencies still decide is amended without one.
 					s.joined(4, CusdecCancellation.REASON);
 				}
 				else if (!cancellation && item >= 0 && "AAA".equals(s.text(1, 0))) {

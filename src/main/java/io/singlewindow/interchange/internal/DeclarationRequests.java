@@ -42,7 +42,7 @@ class DeclarationRequests {
 
 	/**
 	 * What was done with one message: the declaration and the act ({@code WITHDRAWN}, {@code CANCELLATION_APPLIED},
-	 * {@code AMENDED}), or the refusal's problems (nothing changed).
+	 * {@code AMENDED}, {@code CORRECTION_APPLIED}), or the refusal's problems (nothing changed).
 	 */
 	record Answer(String reference, UUID declarationId, String act, List<EdifactAnswer.Refusal> refusals) {
 	}
@@ -86,7 +86,8 @@ class DeclarationRequests {
 
 	/**
 	 * A replacement: the declaration named is amended with the message's content, validated like a new declaration's,
-	 * as of the version in RFF+ZVN when it gives one. An interchange sent again (the same control reference) is answered
+	 * as of the version in RFF+ZVN when it gives one; of a cleared or released declaration, it is an application for a
+	 * correction of the lines' values that differ, for the reason in FTX+ACD, refused where anything else differs. An interchange sent again (the same control reference) is answered
 	 * as the first time; the same replacement in another interchange amends again, unless its version refuses it.
 	 */
 	private Answer replace(Actor actor, Message message, boolean answered) {
@@ -107,16 +108,22 @@ class DeclarationRequests {
 					List.of(refusal("INTEGER_REQUIRED", read.sources().get("version"), new Object[0])));
 		}
 		Map<String, String> fields = new LinkedHashMap<>(read.fields());
-		fields.keySet().removeAll(List.of(CusdecCancellation.FUNCTION, CusdecCancellation.NUMBER, "version"));
-		DeclarationBatch.Entry entry = amendments.amend(actor, number.strip(),
-				version == null ? null : Integer.valueOf(version.strip()),
-				new BatchedDeclaration(read.reference(), read.source(), fields, read.sources(), read.problems()));
+		String reason = fields.get(CusdecCancellation.REASON);
+		fields.keySet().removeAll(List.of(CusdecCancellation.FUNCTION, CusdecCancellation.NUMBER, "version",
+				CusdecCancellation.REASON));
+		Map<String, String> sources = new LinkedHashMap<>(read.sources());
+		// Without a reason, its refusal is named at the message function that made it an application.
+		sources.putIfAbsent(DeclarationAmendmentRequests.REASON, function);
+		DeclarationAmendmentRequests.Outcome outcome = amendments.amend(actor, number.strip(),
+				version == null ? null : Integer.valueOf(version.strip()), reason,
+				new BatchedDeclaration(read.reference(), read.source(), fields, sources, read.problems()));
+		DeclarationBatch.Entry entry = outcome.entry();
 		if (entry.state() != DeclarationBatch.State.SUBMITTED) {
 			return refused(message, "replacement", EdifactAnswer.Refusal.of(entry, messages));
 		}
-		log.info("event=cusdec_replacement_answered message={} declaration={} status={}", message.reference(),
-				entry.declarationId(), entry.status());
-		return new Answer(message.reference(), entry.declarationId(), "AMENDED", List.of());
+		log.info("event=cusdec_replacement_answered message={} declaration={} act={} status={}", message.reference(),
+				entry.declarationId(), outcome.act(), entry.status());
+		return new Answer(message.reference(), entry.declarationId(), outcome.act().name(), List.of());
 	}
 
 	private Answer refused(Message message, String kind, List<EdifactAnswer.Refusal> refusals) {

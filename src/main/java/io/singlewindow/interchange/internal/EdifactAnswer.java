@@ -241,13 +241,19 @@ final class EdifactAnswer {
 	 * A CUSRES for a cancellation or replacement acted on: the declaration's response as it is now, and what was done in
 	 * {@code GIS+ZRQ} — {@code WITHDRAWN}; {@code CANCEL_APPLIED} for a cleared declaration, whose status stays until
 	 * customs decides the application (the act's name in the API, {@code CANCELLATION_APPLIED}, is longer than 7187's 17
-	 * characters); {@code AMENDED}.
+	 * characters); {@code AMENDED}; {@code CORRECT_APPLIED} for a cleared declaration's replacement, an application for
+	 * a correction of its values that customs decides ({@code CORRECTION_APPLIED} in the API).
 	 *
-	 * @param act {@code WITHDRAWN}, {@code CANCELLATION_APPLIED} or {@code AMENDED}
+	 * @param act {@code WITHDRAWN}, {@code CANCELLATION_APPLIED}, {@code AMENDED} or {@code CORRECTION_APPLIED}
 	 */
 	EdifactAnswer requestAccepted(ReceivedInterchange.Message message, ConsolidatedResponse response, String act,
 			Instant now) {
-		return accepted(message, response, "CANCELLATION_APPLIED".equals(act) ? "CANCEL_APPLIED" : act, now);
+		String said = switch (act) {
+			case "CANCELLATION_APPLIED" -> "CANCEL_APPLIED";
+			case "CORRECTION_APPLIED" -> "CORRECT_APPLIED";
+			default -> act;
+		};
+		return accepted(message, response, said, now);
 	}
 
 	private EdifactAnswer accepted(ReceivedInterchange.Message message, ConsolidatedResponse response, String act,

@@ -163,6 +163,20 @@ class CusdecReaderUnitTests {
 	}
 
 	@Test
+	void aReplacementsReasonIsReadForTheApplicationForACorrectionItMayBe() {
+		var declaration = read(anInterchange("IC1").with(aCusdec("4").function("5")
+			.withHeader("FTX+ACD+++Seller?'s credit note:CN-7").withHeader("RFF+ABT:XM2026120300000001")))
+			.messages().getFirst().declaration();
+
+		assertThat(declaration.problems()).isEmpty();
+		assertThat(declaration.fields()).containsEntry("reason", "Seller's credit note CN-7");
+		assertThat(declaration.sources().get("reason")).startsWith("UNH+4/FTX ");
+		// An original's reason is not read: it declares, it applies for nothing.
+		assertThat(read(anInterchange("IC1").with(aCusdec("2").withHeader("FTX+ACD+++Sent twice"))).messages()
+			.getFirst().declaration().fields()).doesNotContainKey("reason");
+	}
+
+	@Test
 	void aStatisticalQuantityKeepsItsUnit() {
 		var read = read(anInterchange("IC1").with(aCusdec("8").withSegment("QTY+ZSQ:0.31:TNE")));
 

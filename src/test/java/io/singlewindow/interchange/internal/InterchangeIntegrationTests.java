@@ -33,6 +33,7 @@ import io.singlewindow.core.InputLimits;
 class InterchangeIntegrationTests {
 
 	static final String TRADER = "Bearer sw-demo-trader.chip";
+	static final String CUSTOMS = "Bearer sw-demo-officer.customs";
 
 	@Autowired
 	MockMvc mvc;
@@ -130,11 +131,10 @@ class InterchangeIntegrationTests {
 	@Test
 	void aCancellationOfAClearedDeclarationIsTheDeclarantsApplicationThatCustomsDecides() throws Exception {
 		String run = run();
-		String id = JsonPath.read(submitted("cleared-" + run), "$.id");
-		clearedByEveryAgency(mvc, declaration(id));
-		String cleared = declaration(id);
-		String number = JsonPath.read(cleared, "$.number");
-		int version = JsonPath.read(cleared, "$.version");
+		Cleared cleared = cleared("cleared-" + run);
+		String id = cleared.id();
+		String number = cleared.number();
+		int version = cleared.version();
 
 		EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run + "C").with(
 				aCusdec("7").cancelling(number, "Goods returned unshipped")), status().isOk()).getResponse()
@@ -246,9 +246,79 @@ class InterchangeIntegrationTests {
 				"ERP+1+RFF:");
 		assertThat(JsonPath.<String>read(declaration(id), "$.consignee")).isEqualTo("Xiamen Chip Trading Co");
 
+		// Cleared, a replacement that changes more than the lines' values is refused where it differs (the consignee).
 		clearedByEveryAgency(mvc, declaration(id));
-		assertRequestRefused(aCusdec("1").function("5").withHeader("RFF+ABT:" + number), "DECLARATION_NOT_AMENDABLE",
+		assertRequestRefused(aCusdec("1").function("5").withHeader("FTX+ACD+++Credit note")
+			.withHeader("RFF+ABT:" + number), "CHANGED_AFTER_CLEARANCE", "ERP+1+NAD:");
+	}
+
+	/**
+	 * Before 2026-12-04 a replacement of a cleared declaration was refused DECLARATION_NOT_AMENDABLE, so EDI software
+	 * had to leave EDIFACT to apply for a correction of its values (报关单修改申请) through the REST API.
+	 */
+	@Test
+	void aReplacementOfAClearedDeclarationChangingOnlyValuesIsAnApplicationForTheirCorrection() throws Exception {
+		String run = run();
+		Cleared cleared = cleared("correct-" + run);
+		String id = cleared.id();
+		String number = cleared.number();
+		int version = cleared.version();
+		long before = declarations();
+
+		// The declaration sent again as it was cleared, line 2's value lowered by the seller's credit note.
+		var credited = aCusdec("1").function("5").withHeader("FTX+ACD+++Seller?'s credit note CN-7")
+			.withHeader("RFF+ABT:" + number).withHeader("RFF+ZVN:" + version);
+		credited.goods.set(credited.goods.lastIndexOf("MOA+38:4000"), "MOA+38:3650.50");
+		EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run + "A").with(credited),
+				status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(read.errors).isEmpty();
+		assertThat(read.all("BGM")).containsExactly("BGM+962+" + number + "+29");
+		assertThat(read.all("GIS")).containsExactly("GIS+ZST:::CLEARED", "GIS+ZRQ:::CORRECT_APPLIED");
+		assertThat(read.all("RFF")).contains("RFF+ZVN:" + version);
+		String applied = declaration(id);
+		assertThat(JsonPath.<String>read(applied, "$.status")).isEqualTo("CLEARED");
+		assertThat(JsonPath.<Integer>read(applied, "$.version")).isEqualTo(version);
+		assertThat(JsonPath.<String>read(applied, "$.correctionApplication.reason"))
+			.isEqualTo("Seller's credit note CN-7");
+		assertThat(JsonPath.<List<Integer>>read(applied, "$.correctionApplication.lines[*].lineNo"))
+			.containsExactly(2);
+		assertThat(JsonPath.<List<Number>>read(applied, "$.correctionApplication.lines[*].value"))
+			.singleElement().satisfies(v -> assertThat(new java.math.BigDecimal(v.toString()))
+				.isEqualByComparingTo("3650.50"));
+		assertThat(JsonPath.<List<String>>read(applied, "$.timeline[?(@.event == 'CORRECTION_APPLIED')].actor"))
+			.containsExactly("trader.chip");
+		assertThat(declarations()).isEqualTo(before);
+
+		// Sent again in a new interchange (its software got no answer): the same answer, applied once.
+		var again = aCusdec("1").function("5").withHeader("FTX+ACD+++Seller?'s credit note CN-7")
+			.withHeader("RFF+ABT:" + number);
+		again.goods.set(again.goods.lastIndexOf("MOA+38:4000"), "MOA+38:3650.5");
+		assertThat(EdifactReadBack.read(send(anInterchange("IC" + run + "B").with(again), status().isOk())
+			.getResponse().getContentAsByteArray()).all("GIS")).containsExactly("GIS+ZST:::CLEARED",
+					"GIS+ZRQ:::CORRECT_APPLIED");
+		assertThat(JsonPath.<List<String>>read(declaration(id),
+				"$.timeline[?(@.event == 'CORRECTION_APPLIED')].actor")).containsExactly("trader.chip");
+
+		// Another application while it waits, one without a reason, one of a quantity or of nothing: refused.
+		var other = aCusdec("1").function("5").withHeader("FTX+ACD+++Price").withHeader("RFF+ABT:" + number)
+			.replacing("MOA+38:4000", "MOA+38:3900");
+		assertRequestRefused(other, "CORRECTION_ALREADY_APPLIED", "ERP+1+RFF:");
+		assertRequestRefused(aCusdec("1").function("5").withHeader("RFF+ABT:" + number)
+			.replacing("MOA+38:4000", "MOA+38:3900"), "REASON_REQUIRED", "ERP+1+BGM:");
+		assertRequestRefused(aCusdec("1").function("5").withHeader("FTX+ACD+++Counted again")
+			.withHeader("RFF+ABT:" + number).replacing("QTY+47:200:C62", "QTY+47:190:C62"),
+				"CHANGED_AFTER_CLEARANCE", "ERP+1+QTY:");
+		assertRequestRefused(aCusdec("1").function("5").withHeader("FTX+ACD+++Price").withHeader("RFF+ABT:" + number)
+			.withHeader("RFF+ZVN:0").replacing("MOA+38:4000", "MOA+38:3900"), "DECLARATION_CHANGED",
 				"ERP+1+RFF:");
+
+		// Customs corrects as applied (through its pages or system); the same replacement again corrects nothing.
+		mvc.perform(post("/api/v1/declarations/" + id + "/correction").header("Authorization", CUSTOMS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"Credit note seen\",\"lines\":[{\"lineNo\":2,\"value\":3650.50}]}"))
+			.andExpect(status().isOk());
+		assertRequestRefused(again, "NOTHING_CORRECTED", "ERP+1");
+		assertThat(JsonPath.<String>read(declaration(id), "$.status")).isEqualTo("CLEARED");
 	}
 
 	@Test
@@ -282,6 +352,17 @@ class InterchangeIntegrationTests {
 		assertThat(read.all("ERC")).as(code).containsExactly("ERC+" + code);
 		assertThat(read.all("ERP")).as(code).singleElement().asString().startsWith(at);
 		assertThat(declarations()).as(code).isEqualTo(before);
+	}
+
+	/** A declaration submitted as a CUSDEC under {@code reference} and cleared by every agency it was routed to. */
+	private Cleared cleared(String reference) throws Exception {
+		String id = JsonPath.read(submitted(reference), "$.id");
+		clearedByEveryAgency(mvc, declaration(id));
+		String cleared = declaration(id);
+		return new Cleared(id, JsonPath.read(cleared, "$.number"), JsonPath.read(cleared, "$.version"));
+	}
+
+	private record Cleared(String id, String number, int version) {
 	}
 
 	/** A declaration submitted as a CUSDEC under {@code reference}, as the API shows it. */
