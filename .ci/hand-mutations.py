@@ -121,6 +121,9 @@ M = {
  'ACCEPT_CHECKED_AFTER': lambda: sub('platform/internal/AcceptableAnswers.java',
     'throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));',
     'return true;'),
+ # a released declaration's page stays live: a correction shows without a reload (a template, not Java)
+ 'RELEASED_PAGE_NOT_LIVE': lambda: sub('../../../resources/templates/declaration/live.html',
+    "open=${d.status.name() != 'REJECTED'", "open=${d.status.name() != 'RELEASED' and d.status.name() != 'REJECTED'"),
  # a cleared declaration's replacement applies for its values only when nothing else differs
  'CLEARED_REPLACEMENT_UNCOMPARED': lambda: sub('declaration/internal/ValuesDeclaredAgain.java',
     'changed.add(new FieldProblem(path + field, "CHANGED_AFTER_CLEARANCE"',

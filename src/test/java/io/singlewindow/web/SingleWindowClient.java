@@ -77,6 +77,25 @@ public final class SingleWindowClient {
 		}
 	}
 
+	/** Customs releases the goods of a cleared declaration. */
+	public void release(String declarationId) throws IOException, InterruptedException {
+		send("officer.customs", "POST", "/api/v1/declarations/" + declarationId + "/release", null);
+	}
+
+	/** The declared value of one line, in the declaration's currency. */
+	public java.math.BigDecimal value(String declarationId, int lineNo) throws IOException, InterruptedException {
+		List<Object> values = JsonPath.read(send("officer.customs", "GET", "/api/v1/declarations/" + declarationId, null),
+				"$.items[?(@.lineNo == " + lineNo + ")].value");
+		return new java.math.BigDecimal(values.getFirst().toString());
+	}
+
+	/** Customs corrects one line's declared value of a cleared or released declaration. */
+	public void correct(String declarationId, int lineNo, java.math.BigDecimal value, String reason)
+			throws IOException, InterruptedException {
+		send("officer.customs", "POST", "/api/v1/declarations/" + declarationId + "/correction", "{\"reason\":\""
+				+ reason + "\",\"lines\":[{\"lineNo\":" + lineNo + ",\"value\":" + value.toPlainString() + "}]}");
+	}
+
 	public String number(String declarationId) throws IOException, InterruptedException {
 		return JsonPath.read(send("officer.customs", "GET", "/api/v1/declarations/" + declarationId, null), "$.number");
 	}

@@ -220,6 +220,37 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		browser.screenshot("declaration-corrected-zh");
 	}
 
+	/**
+	 * Until 2026-12-04 a released declaration's page held no push channel, and an open page showed a correction's
+	 * values, duties and record only once reloaded: a declarant looking at it read the figures customs had just changed.
+	 */
+	@Test
+	void anOpenPageOfAReleasedDeclarationShowsCustomsCorrectionWithoutAReload() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		api.approveAllPending(id);
+		api.release(id);
+		java.math.BigDecimal corrected = api.value(id, 1).add(new java.math.BigDecimal("1500"));
+		logIn("trader.chip");
+		browser.open("/declarations/" + id + "?lang=en");
+		assertThat(browser.driver().findElements(By.cssSelector("#corrections section"))).isEmpty();
+		String taxes = browser.text(By.id("assessment-total-taxes"));
+
+		api.correct(id, 1, corrected, "Price adjustment after the buyer's claim");
+
+		browser.waitForCount(By.cssSelector("#corrections section"), 1);
+		assertThat(browser.text(By.id("corrections"))).contains("Price adjustment after the buyer's claim")
+			.contains("Duties and taxes to collect (补税):");
+		assertThat(browser.text(By.cssSelector("#declaration-items tbody tr:first-child td:nth-child(5)")))
+			.isEqualTo(new java.text.DecimalFormat("#,##0.00").format(corrected));
+		assertThat(browser.text(By.id("assessment-total-taxes"))).isNotEqualTo(taxes);
+		assertThat(browser.text(By.id("timeline"))).contains("Values corrected by customs");
+		assertThat(browser.text(By.id("declaration-status"))).isEqualTo("Released");
+		// Pushed (Server-Sent Events from PostgreSQL's NOTIFY), not polled.
+		assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("return !document.getElementById('live-trigger')._poll;")).isTrue();
+		browser.screenshot("declaration-corrected-live-en");
+	}
+
 	@Test
 	void theDeclarantAppliesForACorrectionAndCustomsCorrectsWithTheValuesAskedFor() throws Exception {
 		String id = api.submitPerfumeImport("trader.chip");
