@@ -124,6 +124,9 @@ M = {
  # a released declaration's page stays live: a correction shows without a reload (a template, not Java)
  'RELEASED_PAGE_NOT_LIVE': lambda: sub('../../../resources/templates/declaration/live.html',
     "open=${d.status.name() != 'REJECTED'", "open=${d.status.name() != 'RELEASED' and d.status.name() != 'REJECTED'"),
+ # a WCO DM amendment (13, COR) is taken, not refused as a request the platform does not know
+ 'WCO_AMENDMENT_REFUSED': lambda: sub('interchange/internal/XmlInterchanges.java',
+    'if (document.amends()) {', 'if (false && document.amends()) {'),
  # a cleared declaration's replacement applies for its values only when nothing else differs
  'CLEARED_REPLACEMENT_UNCOMPARED': lambda: sub('declaration/internal/ValuesDeclaredAgain.java',
     'changed.add(new FieldProblem(path + field, "CHANGED_AFTER_CLEARANCE"',

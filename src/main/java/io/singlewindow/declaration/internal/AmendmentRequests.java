@@ -1,7 +1,9 @@
 package io.singlewindow.declaration.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,16 +38,18 @@ class AmendmentRequests implements DeclarationAmendmentRequests {
 
 	@Override
 	public Outcome amend(Actor actor, String number, Integer version, String reason, BatchedDeclaration declaration) {
-		DeclarationWorkbooks.Entry entry = DeclarationWorkbooks.Entry.of(declaration);
+		Optional<UUID> named = number == null ? Optional.empty() : store.idByNumber(number);
+		Optional<DeclarationStore.Standing> standing = named.flatMap(store::standing);
+		DeclarationWorkbooks.Entry entry = DeclarationWorkbooks.Entry.of(standing
+			.map(s -> directionKept(declaration, s.flow())).orElse(declaration));
 		List<Integer> rowOf = new ArrayList<>();
 		try {
-			UUID id = (number == null ? Optional.<UUID>empty() : store.idByNumber(number))
-				.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", number));
+			UUID id = named.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", number));
 			DeclarationDraft draft = entry.draft(rowOf);
 			DeclarationDraft asRead = new DeclarationDraft(draft.request().withVersion(version), draft.unreadable());
 			// Which of the two the message is follows from the status read here; each path locks the declaration and
 			// checks its status again, so one cleared meanwhile is refused DECLARATION_NOT_AMENDABLE, not corrected.
-			boolean cleared = store.status(id).map(DeclarationStatus::cancellable).orElse(false);
+			boolean cleared = standing.map(s -> s.status().cancellable()).orElse(false);
 			Act act = cleared ? Act.CORRECTION_APPLIED : Act.AMENDED;
 			DeclarationView done = cleared ? corrections.applyForCorrection(actor, id, reason, asRead)
 					: declarations.amend(actor, id, asRead);
@@ -62,5 +66,19 @@ class AmendmentRequests implements DeclarationAmendmentRequests {
 					declaration.declarant(), declaration.lines(), DeclarationBatch.State.REFUSED, null, null, null,
 					false, refused.code(), problems));
 		}
+	}
+
+	/**
+	 * An amendment that names no direction keeps the one declared: a WCO DM amendment's type says COR where an
+	 * original's says IM or EX, and an import is never amended into an export.
+	 */
+	private static BatchedDeclaration directionKept(BatchedDeclaration declaration, String flow) {
+		if (!declaration.fields().getOrDefault("flow", "").isBlank()) {
+			return declaration;
+		}
+		Map<String, String> fields = new LinkedHashMap<>(declaration.fields());
+		fields.put("flow", flow);
+		return new BatchedDeclaration(declaration.reference(), declaration.source(), fields, declaration.sources(),
+				declaration.problems());
 	}
 }

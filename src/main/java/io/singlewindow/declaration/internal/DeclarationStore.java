@@ -62,10 +62,14 @@ class DeclarationStore {
 		return jdbc.sql("SELECT id FROM declaration WHERE number = ?").param(number).query(UUID.class).optional();
 	}
 
-	/** The status as stored now, without a lock: whoever acts on it locks the declaration and checks it again. */
-	Optional<DeclarationStatus> status(UUID id) {
-		return jdbc.sql("SELECT status FROM declaration WHERE id = ?").param(id).query(String.class).optional()
-			.map(DeclarationStatus::valueOf);
+	/** Its status and direction as stored now, without a lock: whoever acts on them locks it and checks again. */
+	Optional<Standing> standing(UUID id) {
+		return jdbc.sql("SELECT status, flow FROM declaration WHERE id = ?").param(id)
+			.query((rs, n) -> new Standing(DeclarationStatus.valueOf(rs.getString("status")), rs.getString("flow")))
+			.optional();
+	}
+
+	record Standing(DeclarationStatus status, String flow) {
 	}
 
 	/**

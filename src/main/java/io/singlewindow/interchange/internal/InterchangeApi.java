@@ -120,8 +120,10 @@ class InterchangeApi {
 					+ "key. A WCO DM cancellation (FunctionCode 13, TypeCode INV, the declaration's number in ID, the "
 					+ "reason in AdditionalInformation/StatementDescription, as the UK's CDS has it) withdraws a "
 					+ "declaration the agencies still decide (Response FunctionCode 10) or applies for the cancellation "
-					+ "of a cleared one, which customs decides (FunctionCode 11); refused with FunctionCode 03 and the "
-					+ "stable code. See docs/interchange.md.")
+					+ "of a cleared one, which customs decides (FunctionCode 11); an amendment (FunctionCode 13, "
+					+ "TypeCode COR, the declaration again as amended) amends one the agencies still decide or applies "
+					+ "for the correction of a cleared one's values (FunctionCode 11); refused with FunctionCode 03 and "
+					+ "the stable code. See docs/interchange.md.")
 	// The body is read as a stream from the request, so it is declared here: without it the operation would document
 	// no request body, and with it none of the refusals a body can meet (400, 413, 415, 422).
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {

@@ -44,11 +44,14 @@ final class WcoDeclaration {
 
 	/**
 	 * Message function 13, a request about a declaration sent before, with document type INV: its cancellation (the UK's
-	 * CDS: {@code CANCEL.xsd} of DEC-DMS:2, an "invalidation"). Other requests (CDS's amendment, type COR) are refused.
+	 * CDS: {@code CANCEL.xsd} of DEC-DMS:2, an "invalidation"); with type COR its amendment (CDS's, the declaration
+	 * again as amended). Other requests are refused.
 	 */
 	static final String REQUEST = "13";
 
 	static final String INVALIDATION = "INV";
+
+	static final String AMENDMENT = "COR";
 
 	/** Header elements read as they are: path below {@code Declaration} → form field. */
 	private static final Map<String, String> HEADER = Map.ofEntries(Map.entry("FunctionalReferenceID", "clientReference"),
@@ -178,8 +181,11 @@ final class WcoDeclaration {
 			case "TypeCode" -> {
 				typeCode = text;
 				typeSource = source;
-				// IM, IMA, IMZ …: the first two letters say the direction, the rest is the national kind of it.
-				once("flow", text.startsWith("IM") ? "IMPORT" : text.startsWith("EX") ? "EXPORT" : text, source);
+				// IM, IMA, IMZ …: the first two letters say the direction, the rest is the national kind of it. A
+				// request's type says what it asks (INV, COR); an amendment keeps the direction declared.
+				if (!REQUEST.equals(functionCode)) {
+					once("flow", text.startsWith("IM") ? "IMPORT" : text.startsWith("EX") ? "EXPORT" : text, source);
+				}
 			}
 			case "ExitOffice/ID" -> {
 				if (exitOffice == null) {
@@ -444,10 +450,41 @@ final class WcoDeclaration {
 
 	/**
 	 * Whether the document is a request about a declaration sent before (function code 13), not a declaration: read
-	 * with {@link #cancellation()}, the only request taken.
+	 * with {@link #amendment()} when it {@link #amends()}, else with {@link #cancellation()}.
 	 */
 	boolean requests() {
 		return REQUEST.equals(functionCode);
+	}
+
+	/** Whether the request is an amendment (type COR). */
+	boolean amends() {
+		return requests() && AMENDMENT.equals(typeCode);
+	}
+
+	/**
+	 * The amendment the document asks for: the declaration its {@code ID} names, as the document declares it (read as an
+	 * original is, without a direction: its type says COR), for the reason its statements give.
+	 *
+	 * @param reference the request's own functional reference
+	 * @param reason {@literal null} when no statement gives one
+	 * @param problems the request's own faults (no declaration named)
+	 * @param sources where the number and the reason were read
+	 */
+	record Amendment(String reference, String number, String reason, BatchedDeclaration declaration,
+			List<FieldProblem> problems, Map<String, String> sources) {
+	}
+
+	Amendment amendment() {
+		List<FieldProblem> faults = new ArrayList<>();
+		if (number == null || number.isBlank()) {
+			faults.add(new FieldProblem("number", "INTERCHANGE_XML_DECLARATION_ID_REQUIRED"));
+		}
+		BatchedDeclaration read = read();
+		Map<String, String> where = new LinkedHashMap<>(read.sources());
+		where.put("number", numberSource);
+		where.put("reason", ROOT + "/AdditionalInformation/StatementDescription");
+		return new Amendment(read.reference(), number, statements.isEmpty() ? null : String.join("\n", statements),
+				read, faults, where);
 	}
 
 	/**
@@ -467,7 +504,7 @@ final class WcoDeclaration {
 		where.put("number", numberSource);
 		where.put("reason", ROOT + "/AdditionalInformation/StatementDescription");
 		if (!INVALIDATION.equals(typeCode)) {
-			// CDS's amendment (COR) and any other request: not taken here.
+			// Any request but a cancellation and an amendment (COR, read by amendment()).
 			where.put("functionCode", typeSource);
 			faults.add(new FieldProblem("functionCode", "INTERCHANGE_XML_FUNCTION_NOT_SUPPORTED",
 					functionCode + " " + typeCode));
@@ -485,10 +522,20 @@ final class WcoDeclaration {
 			sources.put("functionCode", functionSource);
 			problems.add(new FieldProblem("functionCode", "INTERCHANGE_XML_FUNCTION_NOT_SUPPORTED", functionCode));
 		}
+		return read();
+	}
+
+	/** What the document declares, an original's or an amendment's, named by its functional reference. */
+	private BatchedDeclaration read() {
 		if (!fields.containsKey("port") && exitOffice != null) {
 			put("port", exitOffice, exitOfficeSource);
 		}
 		Counterpart counterpart = counterparts.get(fields.getOrDefault("flow", ""));
+		if (counterpart == null && !fields.containsKey("flow") && counterparts.size() == 1) {
+			// An amendment names no direction (its type says COR): its one counterpart, a seller or a buyer, is the
+			// trading partner, and the declaration module keeps the direction declared.
+			counterpart = counterparts.values().iterator().next();
+		}
 		if (counterpart != null) {
 			put("tradingCountry", counterpart.country(), counterpart.source());
 		}

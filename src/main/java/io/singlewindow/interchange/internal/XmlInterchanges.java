@@ -2,7 +2,9 @@ package io.singlewindow.interchange.internal;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.BatchedDeclaration;
+import io.singlewindow.declaration.DeclarationAmendmentRequests;
 import io.singlewindow.declaration.ConsolidatedResponse;
 import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.declaration.DeclarationBatches;
@@ -27,8 +30,8 @@ import io.singlewindow.platform.BusinessTime;
  * module's batch model like a CUSDEC message, and answered with a WCO DM Response. Its functional reference (the
  * LRN) is its idempotency key under its declarant, the same key the REST API takes from {@code clientReference}: sent
  * again with the same content it is answered with the declaration stored the first time, with other content it is
- * refused ({@code IDEMPOTENCY_KEY_REUSED}). A cancellation of a declaration sent before ({@link #cancel}) is read by
- * the same reader and answered the same way.
+ * refused ({@code IDEMPOTENCY_KEY_REUSED}). A cancellation of a declaration sent before ({@link #cancel}) and an
+ * amendment of one ({@link #amend}) are read by the same reader and answered the same way.
  */
 @Component
 class XmlInterchanges {
@@ -39,12 +42,15 @@ class XmlInterchanges {
 	private final DeclarationBatches batches;
 	private final DeclarationResponses responses;
 	private final DeclarationCancellationRequests cancellations;
+	private final DeclarationAmendmentRequests amendments;
 	private final BusinessTime time;
 	private final MessageSource messages;
 
 	XmlInterchanges(WcoDeclarationReader reader, DeclarationBatches batches, DeclarationResponses responses,
-			DeclarationCancellationRequests cancellations, BusinessTime time, MessageSource messages) {
+			DeclarationCancellationRequests cancellations, DeclarationAmendmentRequests amendments, BusinessTime time,
+			MessageSource messages) {
 		this.reader = reader;
+		this.amendments = amendments;
 		this.cancellations = cancellations;
 		this.batches = batches;
 		this.responses = responses;
@@ -69,6 +75,9 @@ class XmlInterchanges {
 	Answer receive(Actor actor, InputStream body) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		WcoDeclaration document = reader.readDocument(body);
+		if (document.amends()) {
+			return amend(actor, document.amendment());
+		}
 		if (document.requests()) {
 			return cancel(actor, document.cancellation());
 		}
@@ -120,6 +129,49 @@ class XmlInterchanges {
 				outcome.act() == DeclarationCancellationRequests.Act.WITHDRAWN
 						? WcoResponseWriter.accepted(reference, response, now)
 						: WcoResponseWriter.requestAccepted(reference, response, now));
+	}
+
+	/**
+	 * A declarant's amendment of a declaration it sent before (function code 13, type COR, the declaration again as
+	 * amended): done as its CUSDEC twin (a replacement) does it — while the agencies decide it, amended (answered as any
+	 * declaration, with its new status and version); once cleared or released, an application for a correction of the
+	 * lines' values that alone differ, for the reason its statements give, which customs decides (function code 11).
+	 * Refused (function code 03, the stable code at the element concerned, nothing changed) as the declaration module
+	 * refuses it. The Response carries the request's own functional reference.
+	 */
+	private Answer amend(Actor actor, WcoDeclaration.Amendment request) {
+		Instant now = time.now();
+		String reference = request.reference();
+		if (!request.problems().isEmpty()) {
+			return amendmentRefused(request, request.problems().stream().map(p -> EdifactAnswer.Refusal.of(p.code(),
+					request.sources().getOrDefault(p.field(), WcoDeclaration.ROOT), p.arguments(), messages)).toList(),
+					now);
+		}
+		Map<String, String> sources = new LinkedHashMap<>(request.declaration().sources());
+		sources.put(DeclarationAmendmentRequests.NUMBER, request.sources().get("number"));
+		sources.put(DeclarationAmendmentRequests.REASON, request.sources().get("reason"));
+		BatchedDeclaration read = request.declaration();
+		DeclarationAmendmentRequests.Outcome outcome = amendments.amend(actor, request.number().strip(), null,
+				request.reason(), new BatchedDeclaration(read.reference(), read.source(), read.fields(), sources,
+						read.problems()));
+		DeclarationBatch.Entry entry = outcome.entry();
+		if (entry.state() != DeclarationBatch.State.SUBMITTED) {
+			return amendmentRefused(request, EdifactAnswer.Refusal.of(entry, messages), now);
+		}
+		ConsolidatedResponse response = responses.find(actor, entry.declarationId()).orElseThrow();
+		log.info("event=wco_amendment_answered reference={} number={} act={} status={}", reference, response.number(),
+				outcome.act(), response.status());
+		return new Answer(entry.declarationId(), false,
+				outcome.act() == DeclarationAmendmentRequests.Act.AMENDED
+						? WcoResponseWriter.accepted(reference, response, now)
+						: WcoResponseWriter.requestAccepted(reference, response, now));
+	}
+
+	private Answer amendmentRefused(WcoDeclaration.Amendment request, List<EdifactAnswer.Refusal> problems,
+			Instant now) {
+		log.info("event=wco_amendment_refused reference={} number={} code={}", request.reference(), request.number(),
+				problems.getFirst().code());
+		return new Answer(null, false, WcoResponseWriter.refused(request.reference(), problems, now));
 	}
 
 	private Answer cancellationRefused(WcoDeclaration.Cancellation request, List<EdifactAnswer.Refusal> problems,

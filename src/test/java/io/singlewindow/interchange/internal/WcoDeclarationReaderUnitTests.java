@@ -389,6 +389,30 @@ class WcoDeclarationReaderUnitTests {
 			.isFalse();
 	}
 
+	@Test
+	void anAmendmentIsTheDeclarationAgainWithoutADirectionNamedByItsNumberWithItsReason() {
+		WcoDeclaration document = reader.readDocument(new ByteArrayInputStream(WcoFixtures
+			.anAmendment("AMD-1", "XM2026000123", "Amending item price as a mistake was made").bytes()));
+
+		assertThat(document.requests()).isTrue();
+		assertThat(document.amends()).isTrue();
+		WcoDeclaration.Amendment amendment = document.amendment();
+		assertThat(amendment.reference()).isEqualTo("AMD-1");
+		assertThat(amendment.number()).isEqualTo("XM2026000123");
+		assertThat(amendment.reason()).isEqualTo("Amending item price as a mistake was made");
+		assertThat(amendment.problems()).isEmpty();
+		assertThat(amendment.sources()).containsEntry("number", "Declaration/ID")
+			.containsEntry("reason", "Declaration/AdditionalInformation/StatementDescription");
+		BatchedDeclaration declared = amendment.declaration();
+		assertThat(declared.problems()).isEmpty();
+		// COR is what the request is, not a direction; the seller's country is still the trading partner's.
+		assertThat(declared.fields()).doesNotContainKey("flow").containsEntry("tradingCountry", "US")
+			.containsEntry("items[1].value", "4000").containsEntry("clientReference", "AMD-1");
+		assertThat(WcoDeclarationReaderUnitTests.reader.readDocument(new ByteArrayInputStream(WcoFixtures
+			.anAmendment("AMD-2", "", "x").bytes())).amendment().problems())
+			.extracting(p -> p.code() + " " + p.field()).containsExactly("INTERCHANGE_XML_DECLARATION_ID_REQUIRED number");
+	}
+
 	private static BatchedDeclaration read(String xml) {
 		return reader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 	}

@@ -49,6 +49,25 @@ final class WcoFixtures {
 				""".formatted(functionalReference, number, reason));
 	}
 
+	/**
+	 * The amendment of a declaration sent before, as the UK's CDS has it (hmrc/customs-declarations' amendment samples):
+	 * function code 13, type COR, the declaration's number in {@code ID}, the reason as a statement of type AES, a
+	 * change reason code (21: a value), and the declaration again as amended — here {@link #aWcoDeclaration}'s goods.
+	 */
+	static Declaration anAmendment(String functionalReference, String number, String reason) {
+		return aWcoDeclaration(functionalReference).replacing("<FunctionCode>9</FunctionCode>",
+				"<FunctionCode>13</FunctionCode>")
+			.replacing("</FunctionalReferenceID>", "</FunctionalReferenceID>\n  <ID>" + number + "</ID>")
+			.replacing("<TypeCode>IMZ</TypeCode>", "<TypeCode>COR</TypeCode>")
+			.replacing("</TotalPackageQuantity>", """
+					</TotalPackageQuantity>
+					  <AdditionalInformation>
+					    <StatementDescription>%s</StatementDescription>
+					    <StatementTypeCode>AES</StatementTypeCode>
+					  </AdditionalInformation>
+					  <Amendment><ChangeReasonCode>21</ChangeReasonCode></Amendment>""".formatted(reason));
+	}
+
 	/** The golden declaration as it is, with its two content errors. */
 	static String golden() {
 		try (InputStream in = WcoFixtures.class.getResourceAsStream("/interchange/golden-declaration.xml")) {
@@ -73,6 +92,16 @@ final class WcoFixtures {
 				throw new IllegalArgumentException("no " + from);
 			}
 			text = text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+			return this;
+		}
+
+		/** Replaces the last occurrence of {@code from}, which must be there (the last goods item's, say). */
+		Declaration replacingLast(String from, String to) {
+			int at = text.lastIndexOf(from);
+			if (at < 0) {
+				throw new IllegalArgumentException("no " + from);
+			}
+			text = text.substring(0, at) + to + text.substring(at + from.length());
 			return this;
 		}
 

@@ -6,6 +6,7 @@ import static io.singlewindow.interchange.internal.InterchangeIntegrationTests.j
 import static io.singlewindow.interchange.internal.InterchangeIntegrationTests.run;
 import static io.singlewindow.interchange.internal.InterchangeIntegrationTests.uuid;
 import static io.singlewindow.interchange.internal.WcoFixtures.aCancellation;
+import static io.singlewindow.interchange.internal.WcoFixtures.anAmendment;
 import static io.singlewindow.interchange.internal.WcoFixtures.aWcoDeclaration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -384,10 +385,7 @@ class WcoInterchangeIntegrationTests {
 
 		WcoReadBack answer = WcoReadBack.read(send(aCancellation("CXL-" + run, number, "Goods returned unshipped"),
 				status().isOk()).getResponse().getContentAsByteArray());
-		assertThat(answer.one("FunctionCode")).isEqualTo(WcoResponseWriter.REQUEST_ACCEPTED);
-		assertThat(answer.one("FunctionalReferenceID")).isEqualTo("CXL-" + run);
-		assertThat(answer.one("Status/NameCode")).isEqualTo("CLEARED");
-		assertThat(answer.one("Declaration/VersionID")).isEqualTo(String.valueOf(version));
+		assertRequestAcceptedOfCleared(answer, "CXL-" + run, version);
 		String applied = declaration(id);
 		assertThat(JsonPath.<String>read(applied, "$.status")).isEqualTo("CLEARED");
 		assertThat(JsonPath.<String>read(applied, "$.cancellationApplication.reason")).isEqualTo("Goods returned unshipped");
@@ -423,7 +421,7 @@ class WcoInterchangeIntegrationTests {
 		assertRefused(aCancellation("C1-" + run, "", "Sent twice"), "INTERCHANGE_XML_DECLARATION_ID_REQUIRED", "D014");
 		assertRefused(aCancellation("C2-" + run, "XM" + run, "Sent twice"), "DECLARATION_NOT_FOUND", "D014");
 		assertRefused(aCancellation("C3-" + run, number, " "), "REASON_REQUIRED", "225");
-		assertRefused(aCancellation("C4-" + run, number, "Sent twice").replacing("<TypeCode>INV", "<TypeCode>COR"),
+		assertRefused(aCancellation("C4-" + run, number, "Sent twice").replacing("<TypeCode>INV", "<TypeCode>ACC"),
 				"INTERCHANGE_XML_FUNCTION_NOT_SUPPORTED", "D013");
 		assertRefused(aCancellation("C5-" + run, number, "Sent twice").replacing("<ID>", "<ID>" + number + "</ID><ID>"),
 				"INTERCHANGE_VALUE_REPEATED", "D014");
@@ -441,14 +439,83 @@ class WcoInterchangeIntegrationTests {
 		assertThat(JsonPath.<String>read(declaration(id), "$.status")).isEqualTo("REJECTED");
 	}
 
-	private void assertRefused(WcoFixtures.Declaration cancellation, String code, String tag) throws Exception {
+	/**
+	 * Until 2026-12-04 a WCO DM amendment (function code 13, type COR, as the UK's CDS has it) was refused
+	 * INTERCHANGE_XML_FUNCTION_NOT_SUPPORTED: EDI software had to leave WCO DM to amend a declaration the agencies
+	 * still decide, or to apply for the correction of a cleared one's values.
+	 */
+	@Test
+	void anAmendmentChangesADeclarationUnderReviewAndOfAClearedOneAppliesForTheCorrectionOfItsValues() throws Exception {
+		String run = run();
+		String id = submitted("to-amend-" + run);
+		String cleared = declaration(id);
+		String number = JsonPath.read(cleared, "$.number");
+		int version = JsonPath.read(cleared, "$.version");
+
+		WcoReadBack amended = WcoReadBack.read(send(anAmendment("AMD1-" + run, number, "Importer's name in full")
+			.consignee("Xiamen Chip Trading Co"), status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(amended.all("Error/ValidationCode")).isEmpty();
+		assertThat(amended.one("FunctionalReferenceID")).isEqualTo("AMD1-" + run);
+		assertThat(amended.one("Declaration/ID")).isEqualTo(number);
+		assertThat(Integer.parseInt(amended.one("Declaration/VersionID"))).isGreaterThan(version);
+		assertThat(JsonPath.<String>read(declaration(id), "$.consignee")).isEqualTo("Xiamen Chip Trading Co");
+		assertThat(JsonPath.<String>read(declaration(id), "$.flow")).as("kept: COR says no direction").isEqualTo("IMPORT");
+		assertThat(JsonPath.<List<String>>read(declaration(id), "$.timeline[?(@.event == 'AMENDED')].actor"))
+			.containsExactly("trader.chip");
+
+		// Cleared: line 2's value lowered by a credit note is an application for its correction, which customs decides.
+		clearedByEveryAgency(id);
+		int clearedVersion = JsonPath.read(declaration(id), "$.version");
+		WcoReadBack applied = WcoReadBack.read(send(credited("AMD2-" + run, number, "Seller's credit note CN-7"),
+				status().isOk()).getResponse().getContentAsByteArray());
+		assertThat(applied.all("Error/ValidationCode")).isEmpty();
+		assertRequestAcceptedOfCleared(applied, "AMD2-" + run, clearedVersion);
+		String waiting = declaration(id);
+		assertThat(JsonPath.<String>read(waiting, "$.correctionApplication.reason")).isEqualTo("Seller's credit note CN-7");
+		assertThat(JsonPath.<List<Integer>>read(waiting, "$.correctionApplication.lines[*].lineNo")).containsExactly(2);
+		assertThat(JsonPath.<List<Number>>read(waiting, "$.correctionApplication.lines[*].value")).singleElement()
+			.satisfies(v -> assertThat(new java.math.BigDecimal(v.toString())).isEqualByComparingTo("3650.50"));
+
+		// Sent again: acknowledged again, one application. Refused, nothing changed: another quantity (at the
+		// element), no reason, nothing but values that are the ones declared.
+		assertThat(WcoReadBack.read(send(credited("AMD2-" + run, number, "Seller's credit note CN-7"),
+				status().isOk()).getResponse().getContentAsByteArray()).one("FunctionCode"))
+			.isEqualTo(WcoResponseWriter.REQUEST_ACCEPTED);
+		assertThat(JsonPath.<List<String>>read(declaration(id),
+				"$.timeline[?(@.event == 'CORRECTION_APPLIED')].actor")).containsExactly("trader.chip");
+		assertRefused(credited("AMD3-" + run, number, "Counted again").replacing("unitCode=\"C62\">200<",
+				"unitCode=\"C62\">190<"), "CHANGED_AFTER_CLEARANCE", "130");
+		assertRefused(credited("AMD4-" + run, number, " "), "REASON_REQUIRED", "225");
+		assertRefused(anAmendment("AMD5-" + run, number, "Nothing").consignee("Xiamen Chip Trading Co"),
+				"NOTHING_CORRECTED");
+		assertRefused(credited("AMD6-" + run, "", "Credit note"), "INTERCHANGE_XML_DECLARATION_ID_REQUIRED", "D014");
+		assertThat(JsonPath.<List<String>>read(declaration(id),
+				"$.timeline[?(@.event == 'CORRECTION_APPLIED')].actor")).containsExactly("trader.chip");
+	}
+
+	/** The cleared import declared again, its line 2 at 3,650.50 USD instead of 4,000. */
+	private static WcoFixtures.Declaration credited(String reference, String number, String reason) {
+		return anAmendment(reference, number, reason).consignee("Xiamen Chip Trading Co")
+			.replacingLast(">4000</ItemChargeAmount>", ">3650.50</ItemChargeAmount>");
+	}
+
+	/** A request customs decides, taken: the cleared declaration as it stands, under the request's reference. */
+	private static void assertRequestAcceptedOfCleared(WcoReadBack answer, String reference, int version) {
+		assertThat(answer.one("FunctionCode")).isEqualTo(WcoResponseWriter.REQUEST_ACCEPTED);
+		assertThat(answer.one("FunctionalReferenceID")).isEqualTo(reference);
+		assertThat(answer.one("Status/NameCode")).isEqualTo("CLEARED");
+		assertThat(answer.one("Declaration/VersionID")).isEqualTo(String.valueOf(version));
+	}
+
+	/** Refused with {@code code}, pointed at the elements {@code tags} (none: the document as a whole). */
+	private void assertRefused(WcoFixtures.Declaration cancellation, String code, String... tags) throws Exception {
 		MvcResult sent = send(cancellation, status().isOk());
 		assertThat(sent.getResponse().getHeader("Location")).isNull();
 		WcoReadBack read = WcoReadBack.read(sent.getResponse().getContentAsByteArray());
 		assertThat(read.one("FunctionCode")).isEqualTo(WcoResponseWriter.REFUSED);
 		assertThat(read.one("Status/NameCode")).isEqualTo("REFUSED");
 		assertThat(read.all("Error/ValidationCode")).containsExactly(code);
-		assertThat(read.all("Error/Pointer/TagID")).containsExactly(tag);
+		assertThat(read.all("Error/Pointer/TagID")).containsExactly(tags);
 	}
 
 	/** Every agency's officer approves the declaration's pending task: it is cleared. */
