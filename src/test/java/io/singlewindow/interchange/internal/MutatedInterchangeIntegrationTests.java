@@ -78,6 +78,28 @@ class MutatedInterchangeIntegrationTests {
 		everyVariantOf(valid, MediaType.APPLICATION_XML_VALUE, WcoReadBack::read);
 	}
 
+	/**
+	 * An amendment of a declaration cleared before: each variant taken is the declarant's application for a correction
+	 * of a value (the first made, the same again answered as it, another refused while it waits) or refused where it
+	 * changes more; the comparison with the stored declaration meets whatever validation let through.
+	 */
+	@Test
+	void aMutatedAmendmentOfAClearedDeclarationIsAnsweredInXmlOrRefusedWithACode() throws Exception {
+		String run = InterchangeIntegrationTests.run();
+		String declaration = mvc.perform(post("/api/v1/interchanges").header("Authorization",
+				InterchangeIntegrationTests.TRADER).contentType(MediaType.APPLICATION_XML)
+			.content(aWcoDeclaration("MA-" + run).bytes())).andReturn().getResponse().getHeader("Location");
+		String stored = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(declaration)
+				.header("Authorization", InterchangeIntegrationTests.TRADER))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		InterchangeIntegrationTests.clearedByEveryAgency(mvc, stored);
+		String number = com.jayway.jsonpath.JsonPath.read(stored, "$.number");
+		IntFunction<byte[]> valid = n -> WcoFixtures.anAmendment("MA-" + n + "-" + run, number, "Credit note CN-" + n % 3)
+			.replacingLast(">4000</ItemChargeAmount>", ">3650.50</ItemChargeAmount>").bytes();
+
+		everyVariantOf(valid, MediaType.APPLICATION_XML_VALUE, WcoReadBack::read);
+	}
+
 	@Test
 	void aMutatedCusdecCancellationOrReplacementIsAnsweredInEdifactOrRefusedWithACode() throws Exception {
 		String run = InterchangeIntegrationTests.run();
@@ -88,12 +110,28 @@ class MutatedInterchangeIntegrationTests {
 			.andReturn().getResponse().getContentAsByteArray());
 		List<String> numbers = submitted.all("RFF").stream().filter(r -> r.startsWith("RFF+ABT:"))
 			.map(r -> r.substring(8)).toList();
-		// Each variant names the same two declarations, beside a declaration of its own: the first cancellation taken
-		// withdraws the first, the others meet it withdrawn; each replacement taken amends the second again.
+		String cleared = EdifactReadBack.read(mvc.perform(post("/api/v1/interchanges")
+			.header("Authorization", InterchangeIntegrationTests.TRADER).contentType(InterchangeApi.EDIFACT)
+			.content(anInterchange("MV" + run).with(aCusdec("1").clientReference("mv-" + run)).text()
+				.getBytes(StandardCharsets.UTF_8)))
+			.andReturn().getResponse().getContentAsByteArray()).all("RFF").stream()
+			.filter(r -> r.startsWith("RFF+ZID:")).findFirst().orElseThrow().substring(8);
+		String clearedJson = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/api/v1/declarations/" + InterchangeIntegrationTests.uuid(cleared))
+			.header("Authorization", InterchangeIntegrationTests.TRADER))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		InterchangeIntegrationTests.clearedByEveryAgency(mvc, clearedJson);
+		String clearedNumber = com.jayway.jsonpath.JsonPath.read(clearedJson, "$.number");
+		// Each variant names the same three declarations, beside a declaration of its own: the first cancellation taken
+		// withdraws the first, the others meet it withdrawn; each replacement taken amends the second again; the
+		// replacement of the cleared third applies for the correction of a value (then is the same application again,
+		// or another one refused while it waits).
 		IntFunction<byte[]> valid = n -> anInterchange("MY" + n + run).with(
 				aCusdec("1").cancelling(numbers.get(0), "Sent twice: by our software"),
 				aCusdec("2").clientReference("my-" + n + run),
-				aCusdec("3").function("5").withHeader("RFF+ABT:" + numbers.get(1)))
+				aCusdec("3").function("5").withHeader("RFF+ABT:" + numbers.get(1)),
+				aCusdec("4").function("5").withHeader("FTX+ACD+++Credit note CN-" + n % 3)
+					.withHeader("RFF+ABT:" + clearedNumber).replacing("MOA+38:4000", "MOA+38:3650.50"))
 			.text().getBytes(StandardCharsets.UTF_8);
 
 		everyVariantOf(valid, InterchangeApi.EDIFACT, answer -> {
