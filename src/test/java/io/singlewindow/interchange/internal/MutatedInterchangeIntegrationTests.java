@@ -64,13 +64,7 @@ class MutatedInterchangeIntegrationTests {
 	@Test
 	void aMutatedCancellationIsAnsweredInXmlOrRefusedWithACode() throws Exception {
 		String run = InterchangeIntegrationTests.run();
-		String declaration = mvc.perform(post("/api/v1/interchanges").header("Authorization",
-				InterchangeIntegrationTests.TRADER).contentType(MediaType.APPLICATION_XML)
-			.content(aWcoDeclaration("MC-" + run).bytes())).andReturn().getResponse().getHeader("Location");
-		String number = com.jayway.jsonpath.JsonPath.read(mvc.perform(
-				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(declaration)
-					.header("Authorization", InterchangeIntegrationTests.TRADER))
-			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "$.number");
+		String number = com.jayway.jsonpath.JsonPath.read(submittedAsWco("MC-" + run), "$.number");
 		// Each variant names the same declaration: the first one taken withdraws it, the others meet it withdrawn.
 		IntFunction<byte[]> valid = number2 -> WcoFixtures.aCancellation("MC-" + number2 + "-" + run, number,
 				"Sent twice by our software").bytes();
@@ -86,12 +80,7 @@ class MutatedInterchangeIntegrationTests {
 	@Test
 	void aMutatedAmendmentOfAClearedDeclarationIsAnsweredInXmlOrRefusedWithACode() throws Exception {
 		String run = InterchangeIntegrationTests.run();
-		String declaration = mvc.perform(post("/api/v1/interchanges").header("Authorization",
-				InterchangeIntegrationTests.TRADER).contentType(MediaType.APPLICATION_XML)
-			.content(aWcoDeclaration("MA-" + run).bytes())).andReturn().getResponse().getHeader("Location");
-		String stored = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(declaration)
-				.header("Authorization", InterchangeIntegrationTests.TRADER))
-			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String stored = submittedAsWco("MA-" + run);
 		InterchangeIntegrationTests.clearedByEveryAgency(mvc, stored);
 		String number = com.jayway.jsonpath.JsonPath.read(stored, "$.number");
 		IntFunction<byte[]> valid = n -> WcoFixtures.anAmendment("MA-" + n + "-" + run, number, "Credit note CN-" + n % 3)
@@ -138,6 +127,16 @@ class MutatedInterchangeIntegrationTests {
 			EdifactReadBack read = EdifactReadBack.read(answer);
 			assertThat(read.errors).as("the answer as EDIFACT").isEmpty();
 		});
+	}
+
+	/** A WCO DM declaration submitted under {@code reference}, as the API shows it. */
+	private String submittedAsWco(String reference) throws Exception {
+		String declaration = mvc.perform(post("/api/v1/interchanges").header("Authorization",
+				InterchangeIntegrationTests.TRADER).contentType(MediaType.APPLICATION_XML)
+			.content(aWcoDeclaration(reference).bytes())).andReturn().getResponse().getHeader("Location");
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(declaration)
+				.header("Authorization", InterchangeIntegrationTests.TRADER))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private void everyVariantOf(IntFunction<byte[]> valid, String contentType, Consumer<byte[]> readBack) throws Exception {
