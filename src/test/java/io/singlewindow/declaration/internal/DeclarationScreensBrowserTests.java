@@ -266,6 +266,8 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		browser.clickForNextPage("apply-correction");
 		assertThat(browser.text(By.id("recorded"))).startsWith("已记录：修改申请已提交");
 		assertThat(browser.text(By.id("correction-applied"))).contains("trader.chip").contains("卖方贷记单 CN-21");
+		// What happens next is customs' decision, not "nothing more to do" (until 2026-12-04 it said the latter).
+		assertThat(browser.text(By.id("declaration-next"))).startsWith("申报人已申请修改申报价格");
 		assertThat(browser.driver().findElements(By.id("apply-correction-open"))).as("one application at a time")
 			.isEmpty();
 		browser.screenshot("declaration-correction-applied-zh");
@@ -274,6 +276,7 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		logIn("officer.customs");
 		browser.open("/declarations/" + id + "?lang=en");
 		assertThat(browser.text(By.id("correction-applied"))).startsWith("trader.chip applied for a correction");
+		assertThat(browser.text(By.id("declaration-next"))).startsWith("Its declarant applied for a correction");
 		assertThat(browser.waitFor(By.id("correct-value-1")).getDomProperty("value"))
 			.isEqualTo(new java.math.BigDecimal(asked).setScale(2).toPlainString());
 		assertThat(browser.waitFor(By.id("refuse-correction")).isDisplayed()).isTrue();
