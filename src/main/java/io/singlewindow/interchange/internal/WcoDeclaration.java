@@ -475,6 +475,10 @@ final class WcoDeclaration {
 	}
 
 	Amendment amendment() {
+		if (AMENDMENT.equals(fields.get("flow"))) {
+			// TypeCode came before FunctionCode (out of the schema's order) and was read as a direction: it is none.
+			fields.remove("flow");
+		}
 		List<FieldProblem> faults = new ArrayList<>();
 		if (number == null || number.isBlank()) {
 			faults.add(new FieldProblem("number", "INTERCHANGE_XML_DECLARATION_ID_REQUIRED"));

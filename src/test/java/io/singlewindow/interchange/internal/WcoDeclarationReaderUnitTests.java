@@ -408,9 +408,14 @@ class WcoDeclarationReaderUnitTests {
 		// COR is what the request is, not a direction; the seller's country is still the trading partner's.
 		assertThat(declared.fields()).doesNotContainKey("flow").containsEntry("tradingCountry", "US")
 			.containsEntry("items[1].value", "4000").containsEntry("clientReference", "AMD-1");
-		assertThat(WcoDeclarationReaderUnitTests.reader.readDocument(new ByteArrayInputStream(WcoFixtures
-			.anAmendment("AMD-2", "", "x").bytes())).amendment().problems())
-			.extracting(p -> p.code() + " " + p.field()).containsExactly("INTERCHANGE_XML_DECLARATION_ID_REQUIRED number");
+		assertThat(reader.readDocument(new ByteArrayInputStream(WcoFixtures.anAmendment("AMD-2", "", "x").bytes()))
+			.amendment().problems()).extracting(p -> p.code() + " " + p.field())
+			.containsExactly("INTERCHANGE_XML_DECLARATION_ID_REQUIRED number");
+		// Its type before its function (out of the schema's order) is still no direction.
+		assertThat(reader.readDocument(new ByteArrayInputStream(WcoFixtures.anAmendment("AMD-3", "XM1", "x")
+			.replacing("<FunctionCode>13</FunctionCode>", "").replacing("<TypeCode>COR</TypeCode>",
+					"<TypeCode>COR</TypeCode><FunctionCode>13</FunctionCode>").bytes()))
+			.amendment().declaration().fields()).doesNotContainKey("flow");
 	}
 
 	private static BatchedDeclaration read(String xml) {
