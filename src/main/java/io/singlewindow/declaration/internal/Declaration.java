@@ -359,15 +359,6 @@ final class Declaration {
 	}
 
 	/**
-	 * The declarant applies to customs for a correction of its values (报关单修改申请): it stays as it is until customs
-	 * corrects it ({@link #correct}) or refuses the application ({@link #refuseCorrection}). Like an application for a
-	 * cancellation, a request about the declaration, not a change of it: its version and time of last change stay.
-	 *
-	 * @param applied who, when, why and the values asked for (the caller checked them as a correction's)
-	 * @throws Problem 409 {@code DECLARATION_NOT_CORRECTABLE} unless it is cleared or released,
-	 *     {@code CORRECTION_ALREADY_APPLIED} while an application waits for customs
-	 */
-	/**
 	 * Whether the application for a correction that waits asks for exactly these values for this reason: the same
 	 * application sent again, which changes nothing.
 	 */
@@ -380,6 +371,15 @@ final class Declaration {
 			.allMatch(v -> correctionApplication.values().get(v.getKey()).compareTo(v.getValue()) == 0);
 	}
 
+	/**
+	 * The declarant applies to customs for a correction of its values (报关单修改申请): it stays as it is until customs
+	 * corrects it ({@link #correct}) or refuses the application ({@link #refuseCorrection}). Like an application for a
+	 * cancellation, a request about the declaration, not a change of it: its version and time of last change stay.
+	 *
+	 * @param applied who, when, why and the values asked for (the caller checked them as a correction's)
+	 * @throws Problem 409 {@code DECLARATION_NOT_CORRECTABLE} unless it is cleared or released,
+	 *     {@code CORRECTION_ALREADY_APPLIED} while an application waits for customs
+	 */
 	void applyForCorrection(CorrectionApplication applied) {
 		requireCorrectable();
 		if (correctionApplication != null) {

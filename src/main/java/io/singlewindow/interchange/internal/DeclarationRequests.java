@@ -87,8 +87,9 @@ class DeclarationRequests {
 	/**
 	 * A replacement: the declaration named is amended with the message's content, validated like a new declaration's,
 	 * as of the version in RFF+ZVN when it gives one; of a cleared or released declaration, it is an application for a
-	 * correction of the lines' values that differ, for the reason in FTX+ACD, refused where anything else differs. An interchange sent again (the same control reference) is answered
-	 * as the first time; the same replacement in another interchange amends again, unless its version refuses it.
+	 * correction of the lines' values that differ, for the reason in FTX+ACD, refused where anything else differs. An
+	 * interchange sent again (the same control reference) is answered as the first time; the same replacement in another
+	 * interchange amends again, unless its version refuses it.
 	 */
 	private Answer replace(Actor actor, Message message, boolean answered) {
 		BatchedDeclaration read = message.declaration();

@@ -468,7 +468,8 @@ final class WcoDeclaration {
 	 * @param reference the request's own functional reference
 	 * @param reason {@literal null} when no statement gives one
 	 * @param problems the request's own faults (no declaration named)
-	 * @param sources where the number and the reason were read
+	 * @param sources where each field of the declaration was read, and the number ({@code number}) and the reason
+	 *     ({@code reason})
 	 */
 	record Amendment(String reference, String number, String reason, BatchedDeclaration declaration,
 			List<FieldProblem> problems, Map<String, String> sources) {

@@ -2,7 +2,6 @@ package io.singlewindow.interchange.internal;
 
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,7 +108,7 @@ class XmlInterchanges {
 	private Answer cancel(Actor actor, WcoDeclaration.Cancellation request) {
 		Instant now = time.now();
 		if (!request.problems().isEmpty()) {
-			return cancellationRefused(request, refusals(request.problems(), request), now);
+			return cancellationRefused(request, refusals(request.problems(), request.sources()), now);
 		}
 		DeclarationCancellationRequests.Outcome outcome;
 		try {
@@ -143,17 +142,13 @@ class XmlInterchanges {
 		Instant now = time.now();
 		String reference = request.reference();
 		if (!request.problems().isEmpty()) {
-			return amendmentRefused(request, request.problems().stream().map(p -> EdifactAnswer.Refusal.of(p.code(),
-					request.sources().getOrDefault(p.field(), WcoDeclaration.ROOT), p.arguments(), messages)).toList(),
-					now);
+			return amendmentRefused(request, refusals(request.problems(), request.sources()), now);
 		}
-		Map<String, String> sources = new LinkedHashMap<>(request.declaration().sources());
-		sources.put(DeclarationAmendmentRequests.NUMBER, request.sources().get("number"));
-		sources.put(DeclarationAmendmentRequests.REASON, request.sources().get("reason"));
+		// Its sources name where the number and the reason were read, under the names the declaration module gives them.
 		BatchedDeclaration read = request.declaration();
 		DeclarationAmendmentRequests.Outcome outcome = amendments.amend(actor, request.number().strip(), null,
-				request.reason(), new BatchedDeclaration(read.reference(), read.source(), read.fields(), sources,
-						read.problems()));
+				request.reason(), new BatchedDeclaration(read.reference(), read.source(), read.fields(),
+						request.sources(), read.problems()));
 		DeclarationBatch.Entry entry = outcome.entry();
 		if (entry.state() != DeclarationBatch.State.SUBMITTED) {
 			return amendmentRefused(request, EdifactAnswer.Refusal.of(entry, messages), now);
@@ -182,9 +177,9 @@ class XmlInterchanges {
 	}
 
 	/** Each problem at the element its field was read from (the declaration itself when none). */
-	private List<EdifactAnswer.Refusal> refusals(List<FieldProblem> problems, WcoDeclaration.Cancellation request) {
+	private List<EdifactAnswer.Refusal> refusals(List<FieldProblem> problems, Map<String, String> sources) {
 		return problems.stream().map(p -> EdifactAnswer.Refusal.of(p.code(),
-				request.sources().getOrDefault(p.field(), WcoDeclaration.ROOT), p.arguments(), messages)).toList();
+				sources.getOrDefault(p.field(), WcoDeclaration.ROOT), p.arguments(), messages)).toList();
 	}
 
 	/** A declaration's consolidated response as a WCO DM Response, whatever channel it came by. */

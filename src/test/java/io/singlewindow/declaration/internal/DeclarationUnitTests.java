@@ -305,6 +305,14 @@ class DeclarationUnitTests {
 				released.number(), declarant(), "trader.coffee", "credit note", NOW));
 		assertThatThrownBy(() -> released.applyForCorrection(application))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("CORRECTION_ALREADY_APPLIED"));
+		// What a standard message sent again asks is recognised as the application that waits; anything else is not.
+		assertThat(released.correctionAppliedAs("credit note", java.util.Map.of(1, new java.math.BigDecimal("2500.0"))))
+			.isTrue();
+		assertThat(released.correctionAppliedAs("another note", application.values())).isFalse();
+		assertThat(released.correctionAppliedAs("credit note", java.util.Map.of(1, new java.math.BigDecimal("2400"))))
+			.isFalse();
+		assertThat(released.correctionAppliedAs("credit note", java.util.Map.of(1, new java.math.BigDecimal("2500"),
+				2, java.math.BigDecimal.ONE))).isFalse();
 		assertThatThrownBy(() -> released.refuseCorrection("no", "officer.customs", NOW, NOW.minusSeconds(60)))
 			.isInstanceOfSatisfying(Problem.class,
 					p -> assertThat(p.code()).isEqualTo("CORRECTION_APPLICATION_CHANGED"));
@@ -312,6 +320,7 @@ class DeclarationUnitTests {
 		released.refuseCorrection("the credit note is not signed", "officer.customs", NOW, NOW);
 
 		assertThat(released.correctionApplication()).isNull();
+		assertThat(released.correctionAppliedAs("credit note", application.values())).as("none waits").isFalse();
 		assertThat(released.timeline()).extracting(Declaration.TimelineEntry::event)
 			.containsExactly("CORRECTION_APPLIED", "CORRECTION_REFUSED");
 		assertThatThrownBy(() -> released.refuseCorrection("again", "officer.customs", NOW, null))
