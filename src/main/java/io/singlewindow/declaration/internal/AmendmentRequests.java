@@ -38,13 +38,14 @@ class AmendmentRequests implements DeclarationAmendmentRequests {
 
 	@Override
 	public Outcome amend(Actor actor, String number, Integer version, String reason, BatchedDeclaration declaration) {
-		Optional<UUID> named = number == null ? Optional.empty() : store.idByNumber(number);
-		Optional<DeclarationStore.Standing> standing = named.flatMap(store::standing);
+		Optional<DeclarationStore.Standing> standing = number == null ? Optional.empty()
+				: store.standingByNumber(number);
 		DeclarationWorkbooks.Entry entry = DeclarationWorkbooks.Entry.of(standing
 			.map(s -> directionKept(declaration, s.flow())).orElse(declaration));
 		List<Integer> rowOf = new ArrayList<>();
 		try {
-			UUID id = named.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", number));
+			UUID id = standing.map(DeclarationStore.Standing::id)
+				.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", number));
 			DeclarationDraft draft = entry.draft(rowOf);
 			DeclarationDraft asRead = new DeclarationDraft(draft.request().withVersion(version), draft.unreadable());
 			// Which of the two the message is follows from the status read here; each path locks the declaration and

@@ -179,7 +179,8 @@ class DeclarationCorrections {
 		validation.refuseUnreadable(draft, declarant, name, time.month());
 		ValidDeclaration again = validation.validate(draft.request(), declarant, name, time.month());
 		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
-		Proposal proposal = proposal(declaration, ValuesDeclaredAgain.of(store.find(id).orElseThrow(), again));
+		DeclarationView declared = store.find(id).orElseThrow();
+		Proposal proposal = proposal(declaration, declared, ValuesDeclaredAgain.of(declared, again));
 		if (declaration.correctionAppliedAs(why, proposal.changed())) {
 			log.info("event=declaration_correction_application_repeated number={}", declaration.number());
 			return store.find(id).orElseThrow();
@@ -233,8 +234,12 @@ class DeclarationCorrections {
 	 * @throws Problem 422 as {@link ValueCorrections#changed}; 409 {@code CORRECTION_MOVES_PERMIT_VALUE}
 	 */
 	private Proposal proposal(Declaration declaration, List<CorrectedValue> values) {
+		return proposal(declaration, store.find(declaration.id()).orElseThrow(), values);
+	}
+
+	/** As {@link #proposal(Declaration, List)}, of the declaration as the caller read it under the lock. */
+	private Proposal proposal(Declaration declaration, DeclarationView before, List<CorrectedValue> values) {
 		UUID id = declaration.id();
-		DeclarationView before = store.find(id).orElseThrow();
 		Map<Integer, BigDecimal> declared = new LinkedHashMap<>();
 		before.items().forEach(i -> declared.put(i.lineNo(), i.value()));
 		Map<Integer, BigDecimal> changed = ValueCorrections.changed(declared, values);

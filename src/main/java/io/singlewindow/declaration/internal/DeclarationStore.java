@@ -62,14 +62,18 @@ class DeclarationStore {
 		return jdbc.sql("SELECT id FROM declaration WHERE number = ?").param(number).query(UUID.class).optional();
 	}
 
-	/** Its status and direction as stored now, without a lock: whoever acts on them locks it and checks again. */
-	Optional<Standing> standing(UUID id) {
-		return jdbc.sql("SELECT status, flow FROM declaration WHERE id = ?").param(id)
-			.query((rs, n) -> new Standing(DeclarationStatus.valueOf(rs.getString("status")), rs.getString("flow")))
+	/**
+	 * The declaration of this number with its status and direction as stored now, without a lock: whoever acts on them
+	 * locks it and checks again.
+	 */
+	Optional<Standing> standingByNumber(String number) {
+		return jdbc.sql("SELECT id, status, flow FROM declaration WHERE number = ?").param(number)
+			.query((rs, n) -> new Standing(rs.getObject("id", UUID.class),
+					DeclarationStatus.valueOf(rs.getString("status")), rs.getString("flow")))
 			.optional();
 	}
 
-	record Standing(DeclarationStatus status, String flow) {
+	record Standing(UUID id, DeclarationStatus status, String flow) {
 	}
 
 	/**

@@ -40,6 +40,9 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
 
 	private final ObjectProvider<RequestMappingHandlerAdapter> adapter;
 
+	/** What each write handler can answer in, worked out once: a handler and the converters do not change. */
+	private final Map<Method, List<MediaType>> producibleByHandler = new ConcurrentHashMap<>();
+
 	AcceptableAnswers(ObjectProvider<RequestMappingHandlerAdapter> adapter) {
 		this.adapter = adapter;
 	}
@@ -72,9 +75,6 @@ class AcceptableAnswers implements WebMvcConfigurer, HandlerInterceptor {
 		}
 		throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
 	}
-
-	/** What each write handler can answer in, worked out once: a handler and the converters do not change. */
-	private final Map<Method, List<MediaType>> producibleByHandler = new ConcurrentHashMap<>();
 
 	/** The types the converters can write the handler's answer in; none when it answers no body. */
 	private List<MediaType> producibleBy(HandlerMethod method) {

@@ -260,24 +260,21 @@ class InterchangeIntegrationTests {
 	void aReplacementOfAClearedDeclarationChangingOnlyValuesIsAnApplicationForTheirCorrection() throws Exception {
 		String run = run();
 		Cleared cleared = cleared("correct-" + run);
-		String id = cleared.id();
-		String number = cleared.number();
-		int version = cleared.version();
 		long before = declarations();
 
 		// The declaration sent again as it was cleared, line 2's value lowered by the seller's credit note.
 		var credited = aCusdec("1").function("5").withHeader("FTX+ACD+++Seller?'s credit note CN-7")
-			.withHeader("RFF+ABT:" + number).withHeader("RFF+ZVN:" + version);
+			.withHeader("RFF+ABT:" + cleared.number()).withHeader("RFF+ZVN:" + cleared.version());
 		credited.goods.set(credited.goods.lastIndexOf("MOA+38:4000"), "MOA+38:3650.50");
 		EdifactReadBack read = EdifactReadBack.read(send(anInterchange("IC" + run + "A").with(credited),
 				status().isOk()).getResponse().getContentAsByteArray());
 		assertThat(read.errors).isEmpty();
-		assertThat(read.all("BGM")).containsExactly("BGM+962+" + number + "+29");
+		assertThat(read.all("BGM")).containsExactly("BGM+962+" + cleared.number() + "+29");
 		assertThat(read.all("GIS")).containsExactly("GIS+ZST:::CLEARED", "GIS+ZRQ:::CORRECT_APPLIED");
-		assertThat(read.all("RFF")).contains("RFF+ZVN:" + version);
-		String applied = declaration(id);
+		assertThat(read.all("RFF")).contains("RFF+ZVN:" + cleared.version());
+		String applied = declaration(cleared.id());
 		assertThat(JsonPath.<String>read(applied, "$.status")).isEqualTo("CLEARED");
-		assertThat(JsonPath.<Integer>read(applied, "$.version")).isEqualTo(version);
+		assertThat(JsonPath.<Integer>read(applied, "$.version")).isEqualTo(cleared.version());
 		assertThat(JsonPath.<String>read(applied, "$.correctionApplication.reason"))
 			.isEqualTo("Seller's credit note CN-7");
 		assertThat(JsonPath.<List<Integer>>read(applied, "$.correctionApplication.lines[*].lineNo"))
@@ -291,34 +288,36 @@ class InterchangeIntegrationTests {
 
 		// Sent again in a new interchange (its software got no answer): the same answer, applied once.
 		var again = aCusdec("1").function("5").withHeader("FTX+ACD+++Seller?'s credit note CN-7")
-			.withHeader("RFF+ABT:" + number);
+			.withHeader("RFF+ABT:" + cleared.number());
 		again.goods.set(again.goods.lastIndexOf("MOA+38:4000"), "MOA+38:3650.5");
 		assertThat(EdifactReadBack.read(send(anInterchange("IC" + run + "B").with(again), status().isOk())
 			.getResponse().getContentAsByteArray()).all("GIS")).containsExactly("GIS+ZST:::CLEARED",
 					"GIS+ZRQ:::CORRECT_APPLIED");
-		assertThat(JsonPath.<List<String>>read(declaration(id),
+		assertThat(JsonPath.<List<String>>read(declaration(cleared.id()),
 				"$.timeline[?(@.event == 'CORRECTION_APPLIED')].actor")).containsExactly("trader.chip");
 
 		// Another application while it waits, one without a reason, one of a quantity or of nothing: refused.
-		var other = aCusdec("1").function("5").withHeader("FTX+ACD+++Price").withHeader("RFF+ABT:" + number)
+		var other = aCusdec("1").function("5").withHeader("FTX+ACD+++Price")
+			.withHeader("RFF+ABT:" + cleared.number())
 			.replacing("MOA+38:4000", "MOA+38:3900");
 		assertRequestRefused(other, "CORRECTION_ALREADY_APPLIED", "ERP+1+RFF:");
-		assertRequestRefused(aCusdec("1").function("5").withHeader("RFF+ABT:" + number)
+		assertRequestRefused(aCusdec("1").function("5").withHeader("RFF+ABT:" + cleared.number())
 			.replacing("MOA+38:4000", "MOA+38:3900"), "REASON_REQUIRED", "ERP+1+BGM:");
 		assertRequestRefused(aCusdec("1").function("5").withHeader("FTX+ACD+++Counted again")
-			.withHeader("RFF+ABT:" + number).replacing("QTY+47:200:C62", "QTY+47:190:C62"),
+			.withHeader("RFF+ABT:" + cleared.number()).replacing("QTY+47:200:C62", "QTY+47:190:C62"),
 				"CHANGED_AFTER_CLEARANCE", "ERP+1+QTY:");
-		assertRequestRefused(aCusdec("1").function("5").withHeader("FTX+ACD+++Price").withHeader("RFF+ABT:" + number)
+		assertRequestRefused(aCusdec("1").function("5").withHeader("FTX+ACD+++Price")
+			.withHeader("RFF+ABT:" + cleared.number())
 			.withHeader("RFF+ZVN:0").replacing("MOA+38:4000", "MOA+38:3900"), "DECLARATION_CHANGED",
 				"ERP+1+RFF:");
 
 		// Customs corrects as applied (through its pages or system); the same replacement again corrects nothing.
-		mvc.perform(post("/api/v1/declarations/" + id + "/correction").header("Authorization", CUSTOMS)
+		mvc.perform(post("/api/v1/declarations/" + cleared.id() + "/correction").header("Authorization", CUSTOMS)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\":\"Credit note seen\",\"lines\":[{\"lineNo\":2,\"value\":3650.50}]}"))
 			.andExpect(status().isOk());
 		assertRequestRefused(again, "NOTHING_CORRECTED", "ERP+1");
-		assertThat(JsonPath.<String>read(declaration(id), "$.status")).isEqualTo("CLEARED");
+		assertThat(JsonPath.<String>read(declaration(cleared.id()), "$.status")).isEqualTo("CLEARED");
 	}
 
 	@Test
