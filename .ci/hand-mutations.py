@@ -135,6 +135,12 @@ M = {
  'CORRECTION_APPLICATION_REPEAT_REFUSED': lambda: sub('declaration/internal/Declaration.java',
     'if (correctionApplication == null || !correctionApplication.reason().equals(reason)',
     'if (true || correctionApplication == null || !correctionApplication.reason().equals(reason)'),
+ # Release no longer waits for the duties: goods leave customs unpaid.
+ 'RELEASE_WITHOUT_PAYMENT': lambda: sub('declaration/internal/Declaration.java',
+    'if (duties.unpaid()) {', 'if (false && duties.unpaid()) {'),
+ # Paying late costs nothing more: the surcharge is never charged.
+ 'SURCHARGE_NEVER_CHARGED': lambda: sub('declaration/internal/DutyPaymentTerms.java',
+    'long daysLate = Math.max(0, ChronoUnit.DAYS.between(payBy, paidOn));', 'long daysLate = 0;'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

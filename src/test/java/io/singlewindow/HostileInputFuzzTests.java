@@ -590,6 +590,11 @@ class HostileInputFuzzTests {
 						declarationTables),
 				new Endpoint("release goods", HttpMethod.POST, "/api/v1/declarations/{}/release", List.of(declarationId),
 						"officer.customs", "{}", Set.of(), declarationTables),
+				// The shared declaration is under review: every variant read is refused, none is recorded as paid.
+				new Endpoint("record a duty payment", HttpMethod.POST, "/api/v1/declarations/{}/duty-payment",
+						List.of(declarationId), "officer.customs",
+						"{\"amount\":3645.12,\"paidOn\":\"2026-12-01\",\"reference\":\"ICBC-20261201-0001\"}", Set.of(),
+						declarationTables),
 				// Always of a version long gone: no variant withdraws the declaration the other endpoints work on.
 				new Endpoint("withdraw a declaration", HttpMethod.POST, "/api/v1/declarations/{}/withdrawal",
 						List.of(declarationId), "trader.chip", "{\"reason\":\"sent twice\",\"version\":" + STALE + "}",
@@ -790,6 +795,9 @@ class HostileInputFuzzTests {
 						params("agency", "CIQ", "answer", "certificate attached"), Set.of(), DECLARATION_TABLES),
 				new Form("release goods", "/declarations/{}/release", List.of(declarationId), "officer.customs",
 						params(), Set.of(), DECLARATION_TABLES),
+				new Form("record a duty payment", "/declarations/{}/duty-payment", List.of(declarationId),
+						"officer.customs", params("amount", "3,645.12", "paidOn", "2026-12-01", "reference",
+								"ICBC-20261201-0001"), Set.of(), DECLARATION_TABLES),
 				// Variants of a file that is no document: each refused at its field, nothing stored.
 				new Form("attach a supporting document", "/declarations/{}/documents", List.of(declarationId),
 						"trader.chip", params("kind", "INVOICE", "file", "not a document"), Set.of(),

@@ -124,6 +124,7 @@ class RestAuthorisationMatrixIntegrationTests {
 			PUT    /api/v1/declarations/{declaration}                | 401 422 403 422 403 403 403 403 403 403 403 403 | {"declarant":"{A}"}
 			POST   /api/v1/declarations/{declaration}/queries/CIQ/answer | 401 422 403 422 403 403 403 403 403 403 403 403 | {"answer":""}
 			POST   /api/v1/declarations/{declaration}/release        | 401 403 403 403 403 409 403 403 403 403 403 403 |
+			POST   /api/v1/declarations/{declaration}/duty-payment   | 401 403 403 403 403 422 403 403 403 403 403 403 | {}
 			POST   /api/v1/declarations/{declaration}/withdrawal     | 401 422 403 422 403 403 403 403 403 403 403 403 | {"reason":""}
 			POST   /api/v1/declarations/{declaration}/cancellation   | 401 403 403 403 403 422 403 403 403 403 403 403 | {"reason":""}
 			POST   /api/v1/declarations/{declaration}/correction     | 401 403 403 403 403 422 403 403 403 403 403 403 | {"reason":""}

@@ -77,8 +77,17 @@ public final class SingleWindowClient {
 		}
 	}
 
-	/** Customs releases the goods of a cleared declaration. */
-	public void release(String declarationId) throws IOException, InterruptedException {
+	/** Customs records the payment of the whole amount due today, as the bank would report it. */
+	public void payDuties(String declarationId) throws IOException, InterruptedException {
+		Object due = JsonPath.read(send("officer.customs", "GET", "/api/v1/declarations/" + declarationId, null),
+				"$.duties.amountDue");
+		send("officer.customs", "POST", "/api/v1/declarations/" + declarationId + "/duty-payment",
+				"{\"amount\":" + due + ",\"reference\":\"ICBC-" + declarationId.substring(0, 8) + "\"}");
+	}
+
+	/** Customs records the payment of the duties and releases the goods of a cleared declaration. */
+	public void payDutiesAndRelease(String declarationId) throws IOException, InterruptedException {
+		payDuties(declarationId);
 		send("officer.customs", "POST", "/api/v1/declarations/" + declarationId + "/release", null);
 	}
 

@@ -133,6 +133,12 @@ class AgencySystemsPublication {
 				applied.appliedAt());
 	}
 
+	/** Customs' and the other agencies' systems hear that the duties were paid, with the bank's reference. */
+	@ApplicationModuleListener
+	void on(io.singlewindow.declaration.DeclarationDutiesPaid paid) throws Exception {
+		reasoned("DUTIES_PAID", paid.declarationId(), paid.recordedBy(), paid.reference(), paid.recordedAt());
+	}
+
 	@ApplicationModuleListener
 	void on(io.singlewindow.declaration.DeclarationCorrectionRefused refused) throws Exception {
 		reasoned("CORRECTION_REFUSED", refused.declarationId(), refused.refusedBy(), refused.reason(),

@@ -114,11 +114,7 @@ class CorrectionPages {
 			response.setStatus(problem.status().value());
 			model.addAttribute("correctError", new CorrectionError(
 					DeclarationPages.firstMessage(messages, problem, locale), reason, typed));
-			DeclarationView d = DeclarationApi.visible(currentActor.get(),
-					store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id)));
-			model.addAttribute("d", d);
-			model.addAttribute("documents", SupportingDocumentPages.OnPage.of(documents, currentActor.get(), d));
-			return "declaration/detail";
+			return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
 		}
 	}
 

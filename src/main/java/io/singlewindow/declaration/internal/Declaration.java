@@ -18,6 +18,7 @@ import io.singlewindow.declaration.DeclarationCancellationApplied;
 import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationCorrected;
+import io.singlewindow.declaration.DeclarationDutiesPaid;
 import io.singlewindow.declaration.DeclarationCorrectionApplied;
 import io.singlewindow.declaration.DeclarationCorrectionRefused;
 import io.singlewindow.declaration.DeclarationQueried;
@@ -82,6 +83,43 @@ final class Declaration {
 		}
 	}
 
+	/**
+	 * What a cleared declaration owes customs in duties and taxes (CNY, as assessed and corrected), from the day its
+	 * payment notice was issued (its clearance), and their payment once customs recorded it.
+	 */
+	record Duties(java.math.BigDecimal taxes, LocalDate noticeOn, DutyPayment payment) {
+
+		static final Duties NONE = new Duties(null, null, null);
+
+		boolean owed() {
+			return taxes != null && taxes.signum() > 0 && noticeOn != null;
+		}
+
+		boolean unpaid() {
+			return owed() && payment == null;
+		}
+	}
+
+	/**
+	 * A payment of the duties and taxes as customs recorded it from the bank's notice (or its own cashier's receipt).
+	 *
+	 * @param surcharge the late-payment surcharge it included, as {@link #recordPayment} found it ({@literal null}
+	 *     until then)
+	 */
+	record DutyPayment(java.math.BigDecimal amount, java.math.BigDecimal surcharge, LocalDate paidOn, String reference,
+			String recordedBy, Instant recordedAt) {
+
+		DutyPayment withSurcharge(java.math.BigDecimal included) {
+			return new DutyPayment(amount, included, paidOn, reference, recordedBy, recordedAt);
+		}
+
+		/** The same payment: the bank's notice of it come again. */
+		boolean sameAs(DutyPayment other) {
+			return amount.compareTo(other.amount) == 0 && paidOn.equals(other.paidOn)
+					&& reference.equals(other.reference);
+		}
+	}
+
 	private final UUID id;
 	private final String number;
 	private final Uscc declarant;
@@ -101,6 +139,8 @@ final class Declaration {
 	private boolean applicationChanged;
 	private CorrectionApplication correctionApplication;
 	private boolean correctionApplicationChanged;
+	private Duties duties = Duties.NONE;
+	private boolean paymentRecorded;
 
 	Declaration(UUID id, String number, Uscc declarant, DeclarationStatus status, int version, List<Task> tasks) {
 		this.id = id;
@@ -121,6 +161,12 @@ final class Declaration {
 	/** As loaded: with the declarant's open application for a correction, if any. */
 	Declaration withCorrectionApplication(CorrectionApplication open) {
 		this.correctionApplication = open;
+		return this;
+	}
+
+	/** As loaded: with what it owes in duties and taxes and their payment, if recorded. */
+	Declaration withDuties(Duties owed) {
+		this.duties = owed;
 		return this;
 	}
 
@@ -297,19 +343,67 @@ final class Declaration {
 	}
 
 	/**
-	 * Customs releases the goods.
+	 * Customs releases the goods, once their duties and taxes are paid (a declaration that owes none is released at
+	 * once).
 	 *
-	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless every agency has cleared it (and it is not released)
+	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless every agency has cleared it (and it is not released),
+	 *     {@code DUTIES_UNPAID} while the duties and taxes it owes are not paid
 	 */
 	void release(String officer, Instant now) {
 		if (status != DeclarationStatus.CLEARED) {
 			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+		}
+		if (duties.unpaid()) {
+			throw Problem.conflict("DUTIES_UNPAID", number, duties.taxes().toPlainString());
 		}
 		status = DeclarationStatus.RELEASED;
 		changedAt = now;
 		releasedAt = now;
 		timeline.add(new TimelineEntry(now, "RELEASED", AgencyCode.CUSTOMS.value(), officer, null, null));
 		events.add(new DeclarationReleased(id, number, declarant, now));
+	}
+
+	/**
+	 * Customs records the payment of the duties and taxes, as the bank reported it: the whole amount due on the day
+	 * paid, the taxes and any late-payment surcharge ({@link DutyPaymentTerms}), in one payment, as a payment notice is
+	 * paid. The goods may then be released. It changes neither what was declared nor its version.
+	 *
+	 * @param payBy the last day to pay without a surcharge
+	 * @return {@literal false} when this very payment is on record already (the bank's notice came again): nothing
+	 *     changes
+	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless cleared or released, {@code NO_DUTIES_DUE} when it
+	 *     owes nothing, {@code DUTIES_ALREADY_PAID} when another payment settled them; 422 {@code PAYMENT_BEFORE_NOTICE}
+	 *     at {@code paidOn}, {@code PAYMENT_AMOUNT_DIFFERS} at {@code amount} (with the amount due that day)
+	 */
+	boolean recordPayment(DutyPayment payment, LocalDate payBy) {
+		if (!status.cancellable()) {
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+		}
+		if (!duties.owed()) {
+			throw Problem.conflict("NO_DUTIES_DUE", number);
+		}
+		if (duties.payment() != null) {
+			if (duties.payment().sameAs(payment)) {
+				return false;
+			}
+			throw Problem.conflict("DUTIES_ALREADY_PAID", number, duties.payment().paidOn(),
+					duties.payment().reference());
+		}
+		if (payment.paidOn().isBefore(duties.noticeOn())) {
+			throw Problem.invalidField("paidOn", "PAYMENT_BEFORE_NOTICE", duties.noticeOn());
+		}
+		java.math.BigDecimal surcharge = DutyPaymentTerms.surcharge(duties.taxes(), payBy, payment.paidOn());
+		java.math.BigDecimal due = DutyPaymentTerms.amountDue(duties.taxes(), payBy, payment.paidOn());
+		if (payment.amount().compareTo(due) != 0) {
+			throw Problem.invalidField("amount", "PAYMENT_AMOUNT_DIFFERS", due.toPlainString(), payment.paidOn());
+		}
+		duties = new Duties(duties.taxes(), duties.noticeOn(), payment.withSurcharge(surcharge));
+		paymentRecorded = true;
+		timeline.add(new TimelineEntry(payment.recordedAt(), "DUTIES_PAID", AgencyCode.CUSTOMS.value(),
+				payment.recordedBy(), null, payment.reference()));
+		events.add(new DeclarationDutiesPaid(id, number, declarant, payment.amount(), payment.paidOn(),
+				payment.reference(), payment.recordedBy(), payment.recordedAt()));
+		return true;
 	}
 
 	/**
@@ -604,6 +698,15 @@ final class Declaration {
 	}
 
 	/** Whether this change applied for a correction or decided the application (its row is written). */
+	Duties duties() {
+		return duties;
+	}
+
+	/** Whether a payment of its duties was recorded by this change. */
+	boolean paymentRecorded() {
+		return paymentRecorded;
+	}
+
 	boolean correctionApplicationChanged() {
 		return correctionApplicationChanged;
 	}

@@ -50,6 +50,7 @@ class DeclarationApi {
 	private final org.springframework.context.MessageSource messages;
 	private final BatchSubmissions batches;
 	private final DeclarationListExport exports;
+	private final DutyPayments payments;
 
 	/**
 	 * A workbook of at most this many declarations is submitted while the client waits, as one request of the form
@@ -66,7 +67,8 @@ class DeclarationApi {
 	DeclarationApi(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			DeclarationWorkbooks workbooks, org.springframework.context.MessageSource messages,
 			BatchSubmissions batches, SubmissionGroups submissions, DeclarationListExport exports,
-			DeclarationCorrections corrections) {
+			DeclarationCorrections corrections, DutyPayments payments) {
+		this.payments = payments;
 		this.corrections = corrections;
 		this.exports = exports;
 		this.batches = batches;
@@ -470,10 +472,40 @@ class DeclarationApi {
 
 	@PostMapping("/declarations/{id}/release")
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
-			conflict = "DECLARATION_NOT_CLEARED")
-	@Operation(summary = "Release the goods of a cleared declaration (customs officers)")
+			conflict = { "DECLARATION_NOT_CLEARED", "DUTIES_UNPAID" })
+	@Operation(summary = "Release the goods of a cleared declaration (customs officers)",
+			description = "Once the duties and taxes it owes are paid (duties.payment; POST …/duty-payment): 409 "
+					+ "DUTIES_UNPAID before. A declaration that owes none (duties absent) is released at once.")
 	DeclarationView release(@PathVariable UUID id) {
 		return declarations.release(currentActor.get(), id);
+	}
+
+	/**
+	 * @param amount what was paid, CNY: the duties and taxes and any late-payment surcharge, as {@code
+	 *     duties.amountDue} gives it for that day
+	 * @param paidOn the day the bank took the payment (a day of the zone); without it, today
+	 * @param reference the bank's reference of the payment (its transaction or receipt number), required
+	 */
+	record DutyPaymentRecord(java.math.BigDecimal amount, java.time.LocalDate paidOn, String reference) {
+	}
+
+	@PostMapping("/declarations/{id}/duty-payment")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_CLEARED", "NO_DUTIES_DUE", "DUTIES_ALREADY_PAID" },
+			invalid = { "REQUIRED", "SIZE", "CONTROL_CHARACTER", "PAYMENT_DATE_IN_FUTURE", "PAYMENT_BEFORE_NOTICE",
+					"PAYMENT_AMOUNT_DIFFERS" })
+	@Operation(summary = "Record the payment of a cleared declaration's duties and taxes (customs officers; 税款缴纳)",
+			description = "As the bank reported it to customs: the whole amount due on the day paid, in one payment — "
+					+ "the duties and taxes, paid within 15 days of the clearance (a last day on a weekend or holiday of "
+					+ "the zone's calendar moves to the next working day), and after that day a late-payment surcharge "
+					+ "of 0.05 % a day, not collected under 50 CNY (duties.payBy, duties.amountDue). The goods may "
+					+ "then be released. The same payment recorded again answers as the first and changes nothing. "
+					+ "422 at amount: REQUIRED, PAYMENT_AMOUNT_DIFFERS (with the amount due that day); at paidOn: "
+					+ "PAYMENT_DATE_IN_FUTURE, PAYMENT_BEFORE_NOTICE (before the clearance); at reference: REQUIRED, "
+					+ "SIZE, CONTROL_CHARACTER. 409 DECLARATION_NOT_CLEARED unless cleared or released, NO_DUTIES_DUE "
+					+ "when it owes none, DUTIES_ALREADY_PAID when another payment settled them.")
+	DeclarationView recordDutyPayment(@PathVariable UUID id, @RequestBody DutyPaymentRecord payment) {
+		return payments.record(currentActor.get(), id, payment.amount(), payment.paidOn(), payment.reference());
 	}
 
 	/**

@@ -460,9 +460,15 @@ class DeclarationPages {
 
 	@GetMapping("/declarations/{id}")
 	String detail(@PathVariable UUID id, Model model) {
-		DeclarationView d = view(id);
+		return detail(model, store, documents, currentActor.get(), id);
+	}
+
+	/** The declaration's page as {@code actor} may see it: also a refused form's, shown again with what was typed. */
+	static String detail(Model model, DeclarationStore store, SupportingDocuments documents, Actor actor, UUID id) {
+		DeclarationView d = DeclarationApi.visible(actor,
+				store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id)));
 		model.addAttribute("d", d);
-		model.addAttribute("documents", SupportingDocumentPages.OnPage.of(documents, currentActor.get(), d));
+		model.addAttribute("documents", SupportingDocumentPages.OnPage.of(documents, actor, d));
 		return "declaration/detail";
 	}
 
@@ -517,10 +523,13 @@ class DeclarationPages {
 	}
 
 	@PostMapping("/declarations/{id}/release")
-	String release(@PathVariable UUID id) {
-		declarations.release(currentActor.get(), id);
-		// The page then says what was recorded, so the officer need not read it off the status.
-		return "redirect:/declarations/" + id + "?recorded=RELEASED";
+	String release(@PathVariable UUID id, Model model, Locale locale, HttpServletResponse response) {
+		// A page shown before the declaration moved (its duties unpaid after all, released by a colleague) says why.
+		return closing(id, "releaseError", null, model, locale, response, () -> {
+			declarations.release(currentActor.get(), id);
+			// The page then says what was recorded, so the officer need not read it off the status.
+			return "redirect:/declarations/" + id + "?recorded=RELEASED";
+		});
 	}
 
 	/** What a person typed as the reason for a withdrawal or a cancellation, and why it was refused. */

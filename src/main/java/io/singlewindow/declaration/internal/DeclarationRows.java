@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.MultiRowInsert;
 import io.singlewindow.risk.RiskDecision;
 import io.singlewindow.routing.RoutingDecision;
@@ -54,12 +55,15 @@ class DeclarationRows {
 	 */
 	Declaration lock(UUID id) {
 		record Header(String number, String declarant, DeclarationStatus status, int version,
-				Declaration.CancellationApplication application, Declaration.CorrectionApplication correction) {
+				Declaration.CancellationApplication application, Declaration.CorrectionApplication correction,
+				Declaration.Duties duties) {
 		}
 		Header header = jdbc.sql("""
 				SELECT number, declarant, status, version, cancellation_applied_by, cancellation_applied_at,
 				       cancellation_reason, correction_applied_by, correction_applied_at, correction_reason,
-				       correction_values FROM declaration WHERE id = ? FOR UPDATE""")
+				       correction_values, total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on,
+				       duties_payment_reference, duties_recorded_by, duties_recorded_at
+				FROM declaration WHERE id = ? FOR UPDATE""")
 			.param(id)
 			.query((rs, n) -> new Header(rs.getString("number"), rs.getString("declarant"),
 					DeclarationStatus.valueOf(rs.getString("status")), rs.getInt("version"),
@@ -71,7 +75,8 @@ class DeclarationRows {
 							: new Declaration.CorrectionApplication(rs.getString("correction_applied_by"),
 									rs.getTimestamp("correction_applied_at").toInstant(),
 									rs.getString("correction_reason"),
-									ValueCorrections.fromStored(rs.getString("correction_values")))))
+									ValueCorrections.fromStored(rs.getString("correction_values"))),
+					duties(rs)))
 			.optional()
 			.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
 		List<Declaration.Task> tasks = jdbc.sql("SELECT id, agency, status, version FROM agency_task WHERE declaration_id = ?")
@@ -81,7 +86,20 @@ class DeclarationRows {
 			.list();
 		return new Declaration(id, header.number(), Uscc.parse(header.declarant()), header.status(),
 				header.version(), tasks).withApplication(header.application())
-			.withCorrectionApplication(header.correction());
+			.withCorrectionApplication(header.correction()).withDuties(header.duties());
+	}
+
+	/** What the declaration's row says it owes in duties and taxes and their payment, as the store reads them too. */
+	static Declaration.Duties duties(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp cleared = rs.getTimestamp("cleared_at");
+		Timestamp recorded = rs.getTimestamp("duties_recorded_at");
+		return new Declaration.Duties(rs.getBigDecimal("total_taxes"),
+				cleared == null ? null : LocalDate.ofInstant(cleared.toInstant(), BusinessTime.ZONE),
+				recorded == null ? null
+						: new Declaration.DutyPayment(rs.getBigDecimal("duties_paid_amount"),
+								rs.getBigDecimal("duties_paid_surcharge"), rs.getObject("duties_paid_on", LocalDate.class),
+								rs.getString("duties_payment_reference"),
+								rs.getString("duties_recorded_by"), recorded.toInstant()));
 	}
 
 	/** A task as an amendment finds it. */
@@ -465,6 +483,15 @@ class DeclarationRows {
 				.params(open == null ? null : open.by(), open == null ? null : timestamp(open.at()),
 						open == null ? null : open.reason(), open == null ? null : ValueCorrections.stored(open.values()),
 						d.id())
+				.update();
+		}
+		if (d.paymentRecorded()) {
+			Declaration.DutyPayment paid = d.duties().payment();
+			jdbc.sql("""
+					UPDATE declaration SET duties_paid_amount = ?, duties_paid_surcharge = ?, duties_paid_on = ?,
+					    duties_payment_reference = ?, duties_recorded_by = ?, duties_recorded_at = ? WHERE id = ?""")
+				.params(paid.amount(), paid.surcharge(), paid.paidOn(), paid.reference(), paid.recordedBy(),
+						timestamp(paid.recordedAt()), d.id())
 				.update();
 		}
 		insertTimeline(d.id(), d.timeline());

@@ -26,9 +26,14 @@ import io.singlewindow.core.WorkQueueFilter;
 class DeclarationStore {
 
 	private final JdbcClient jdbc;
+	private final io.singlewindow.calendar.ZoneCalendar calendar;
+	private final io.singlewindow.platform.BusinessTime time;
 
-	DeclarationStore(JdbcClient jdbc) {
+	DeclarationStore(JdbcClient jdbc, io.singlewindow.calendar.ZoneCalendar calendar,
+			io.singlewindow.platform.BusinessTime time) {
 		this.jdbc = jdbc;
+		this.calendar = calendar;
+		this.time = time;
 	}
 
 	Optional<UUID> idByReference(String declarant, String clientReference) {
@@ -92,7 +97,9 @@ class DeclarationStore {
 		var corrections = timeline.stream().anyMatch(e -> "CORRECTED".equals(e.event())) ? corrections(id)
 				: List.<DeclarationView.Correction>of();
 		return jdbc.sql("SELECT * FROM declaration WHERE id = ?").param(id)
-			.query((rs, n) -> header(rs, items, routes, tasks, timeline, corrections))
+			.query((rs, n) -> header(rs, items, routes, tasks, timeline, corrections,
+					DeclarationView.Duties.of(DeclarationStatus.valueOf(rs.getString("status")),
+							DeclarationRows.duties(rs), calendar.current(), time.today())))
 			.optional();
 	}
 
@@ -430,7 +437,7 @@ class DeclarationStore {
 
 	private static DeclarationView header(ResultSet rs, List<DeclarationView.Item> items,
 			List<DeclarationView.Route> routes, List<DeclarationView.Task> tasks, List<DeclarationView.Event> timeline,
-			List<DeclarationView.Correction> corrections) throws SQLException {
+			List<DeclarationView.Correction> corrections, DeclarationView.Duties duties) throws SQLException {
 		DeclarationStatus status = DeclarationStatus.valueOf(rs.getString("status"));
 		// A question left open when the declaration was rejected or withdrawn is answered by nobody: no date to meet.
 		List<DeclarationView.Task> shownTasks = status.open() ? tasks
@@ -455,7 +462,8 @@ class DeclarationStore {
 						: new DeclarationView.CorrectionApplication(rs.getString("correction_applied_by"),
 								instant(rs, "correction_applied_at"), rs.getString("correction_reason"),
 								ValueCorrections.fromStored(rs.getString("correction_values")).entrySet().stream()
-									.map(e -> new CorrectedValue(e.getKey(), e.getValue())).toList()));
+									.map(e -> new CorrectedValue(e.getKey(), e.getValue())).toList()),
+				duties);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

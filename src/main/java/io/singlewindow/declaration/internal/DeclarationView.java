@@ -19,7 +19,44 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		BigDecimal totalVat, BigDecimal totalTaxes, String submittedBy, Instant submittedAt, Instant updatedAt,
 		Instant clearedAt, Instant releasedAt, int version, List<Item> items, List<Route> routes, List<Task> tasks,
 		List<Event> timeline, CancellationApplication cancellationApplication, List<Correction> corrections,
-		CorrectionApplication correctionApplication) {
+		CorrectionApplication correctionApplication, Duties duties) {
+
+	/**
+	 * What a cleared or released declaration owes in duties and taxes (CNY) and by when ({@link DutyPaymentTerms});
+	 * absent when it owes none (not cleared, an export without duties, cancelled).
+	 *
+	 * @param noticeOn the day the payment notice was issued: the clearance
+	 * @param payBy the last day to pay without a surcharge
+	 * @param surcharge the late-payment surcharge: as of today while unpaid, the one paid once paid (a correction made
+	 *     after the payment changes {@code taxes}, not what was paid: its difference is in {@code corrections})
+	 * @param amountDue what paying today costs, the taxes and the surcharge; zero once paid
+	 * @param overdue unpaid after {@code payBy}
+	 * @param payment the payment customs recorded, if any
+	 */
+	record Duties(BigDecimal taxes, LocalDate noticeOn, LocalDate payBy, BigDecimal surcharge, BigDecimal amountDue,
+			boolean overdue, Payment payment) {
+
+		static Duties of(DeclarationStatus status, Declaration.Duties owed,
+				io.singlewindow.calendar.WorkingCalendar calendar, LocalDate today) {
+			if (!status.cancellable() || !owed.owed()) {
+				return null;
+			}
+			LocalDate payBy = DutyPaymentTerms.payBy(owed.noticeOn(), calendar);
+			Declaration.DutyPayment paid = owed.payment();
+			if (paid != null) {
+				return new Duties(owed.taxes(), owed.noticeOn(), payBy, paid.surcharge(), BigDecimal.ZERO, false,
+						new Payment(paid.amount(), paid.paidOn(), paid.reference(), paid.recordedBy(),
+								paid.recordedAt()));
+			}
+			return new Duties(owed.taxes(), owed.noticeOn(), payBy,
+					DutyPaymentTerms.surcharge(owed.taxes(), payBy, today),
+					DutyPaymentTerms.amountDue(owed.taxes(), payBy, today), today.isAfter(payBy), null);
+		}
+	}
+
+	/** The payment of the duties and taxes as customs recorded it: the amount paid, the day, the bank's reference. */
+	record Payment(BigDecimal amount, LocalDate paidOn, String reference, String recordedBy, Instant recordedAt) {
+	}
 
 	/**
 	 * The declarant's application for a correction of the cleared or released declaration's values, while customs has
@@ -109,7 +146,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 				grossWeight, netWeight, consignor, consignee, status, null, null, null, exchangeRate,
 				totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, submittedBy, submittedAt, updatedAt,
 				clearedAt, releasedAt, version, items, routes, visibleTasks, visibleEvents, cancellationApplication,
-				corrections, correctionApplication);
+				corrections, correctionApplication, duties);
 	}
 
 	/** The stored assessment as the tariff module's record, for its page fragment; null before assessment. */

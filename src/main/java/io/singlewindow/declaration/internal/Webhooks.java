@@ -289,6 +289,21 @@ class Webhooks {
 				"declaration.correction.refused", refused.refusedBy(), refused.reason(), refused.refusedAt());
 	}
 
+	/** The payment of its duties and taxes as customs recorded it, as the declarant's webhooks receive it. */
+	record DutiesPaidEvent(String type, UUID declarationId, String number, java.math.BigDecimal amount, String paidOn,
+			String reference, String by, String at, String declaration) {
+	}
+
+	/** The declarant hears that customs recorded the payment (its status does not move; release may now follow). */
+	@EventListener
+	void on(io.singlewindow.declaration.DeclarationDutiesPaid paid) {
+		String payload = json.writeValueAsString(new DutiesPaidEvent("declaration.duties.paid", paid.declarationId(),
+				paid.declarationNumber(), paid.amount(), paid.paidOn().toString(), paid.reference(), paid.recordedBy(),
+				paid.recordedAt().toString(), "/api/v1/declarations/" + paid.declarationId()));
+		enqueue(paid.declarant().value(), null, paid.declarationId(), null, "declaration.duties.paid", payload,
+				paid.recordedAt());
+	}
+
 	private void enqueue(String enterprise, UUID declarationId, String number, String type, String by, String reason,
 			Instant at) {
 		String payload = json.writeValueAsString(new CancellationEvent(type, declarationId, number, by, reason,

@@ -22,6 +22,7 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.declaration.AgencyDecisionRecorded;
 import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationCleared;
+import io.singlewindow.declaration.DeclarationDutiesPaid;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationReleased;
 import io.singlewindow.declaration.DeclarationSubmitted;
@@ -35,7 +36,7 @@ import io.singlewindow.tariff.ExchangeRates;
 
 /**
  * The declaration module bootstrapped with only the modules it depends on (no statistics): its events, as other
- * modules hear them, from submission to release.
+ * modules hear them, from submission to the payment of its duties and the release.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @ActiveProfiles("test")
@@ -49,6 +50,9 @@ class DeclarationModuleTests {
 
 	@Autowired
 	DeclarationStore store;
+
+	@Autowired
+	DutyPayments payments;
 
 	@Autowired
 	KeyedActors actors;
@@ -84,6 +88,12 @@ class DeclarationModuleTests {
 					.satisfies(l -> assertThat(l.valueCny()).isPositive())
 					.satisfies(l -> assertThat(l.quantity()).isEqualByComparingTo(new BigDecimal("200")));
 			});
+
+		BigDecimal due = store.find(cleared.get()).orElseThrow().duties().amountDue();
+		scenario.stimulate(() -> payments.record(customs, cleared.get(), due, null, "ICBC-MODULE-1"))
+			.andWaitForEventOfType(DeclarationDutiesPaid.class)
+			.matching(e -> e.declarationId().equals(cleared.get()))
+			.toArriveAndVerify(e -> assertThat(e.amount()).isEqualByComparingTo(due));
 
 		scenario.stimulate(() -> declarations.release(customs, cleared.get()))
 			.andWaitForEventOfType(DeclarationReleased.class)

@@ -130,7 +130,9 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		api.approveAllPending(watched);
 		assertThat(browser.waitForText(By.id("declaration-status"), "Cleared")).isTrue();
 		assertThat(browser.gone(By.id("amend"))).isTrue();
-		assertThat(browser.text(By.id("declaration-next"))).isEqualTo("Every agency approved. Customs releases the goods next.");
+		assertThat(browser.text(By.id("declaration-next")))
+			.startsWith("Every agency approved. The duties and taxes are paid next, by ")
+			.endsWith("; customs then releases the goods.");
 	}
 
 	@Test
@@ -139,6 +141,26 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		api.approveAllPending(id);
 		logIn("officer.customs");
 		browser.open("/declarations/" + id + "?lang=en");
+		// The goods wait for their duties: customs records the payment as the bank reported it, then releases them.
+		assertThat(browser.text(By.id("release-waits"))).contains("once the payment of their duties and taxes");
+		assertThat(browser.driver().findElements(By.id("release"))).isEmpty();
+		String due = browser.text(By.id("duties-amount-due"));
+		browser.click("payment-open");
+		browser.type("payment-amount", "1");
+		browser.type("payment-reference", "ICBC-20261204-0042");
+		browser.clickForNextPage("record-payment");
+		assertThat(browser.text(By.id("payment-error"))).contains("the amount due is " + due.replace(",", ""));
+		assertThat(browser.attribute(By.id("payment-reference"), "value")).isEqualTo("ICBC-20261204-0042");
+		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+				"document.getElementById('duties').scrollIntoView()");
+		browser.screenshot("declaration-duty-payment-refused-en");
+		browser.type("payment-amount", due.replace(" CNY", ""));
+		browser.clickForNextPage("record-payment");
+		assertThat(browser.text(By.id("recorded"))).contains("the duties and taxes are paid");
+		assertThat(browser.text(By.id("duties-paid"))).contains(due).contains("ICBC-20261204-0042");
+		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+				"document.getElementById('duties').scrollIntoView()");
+		browser.screenshot("declaration-duties-paid-en");
 		browser.clickForNextPage("release");
 		assertThat(browser.waitForText(By.id("declaration-status"), "Released")).isTrue();
 
@@ -228,7 +250,7 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 	void anOpenPageOfAReleasedDeclarationShowsCustomsCorrectionWithoutAReload() throws Exception {
 		String id = api.submitPerfumeImport("trader.chip");
 		api.approveAllPending(id);
-		api.release(id);
+		api.payDutiesAndRelease(id);
 		java.math.BigDecimal corrected = api.value(id, 1).add(new java.math.BigDecimal("1500"));
 		logIn("trader.chip");
 		browser.open("/declarations/" + id + "?lang=en");
@@ -423,6 +445,11 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		assertThat(number).contains(clearedNumber);
 		browser.screenshot("customs-release-queue-zh");
 		browser.click("release-" + clearedNumber);
+		// Its duties first, as the bank reported their payment: the amount due today is filled in.
+		browser.click("payment-open");
+		browser.type("payment-reference", "中国银行 20261204-17");
+		browser.clickForNextPage("record-payment");
+		assertThat(browser.text(By.id("duties-paid"))).contains("中国银行 20261204-17");
 		browser.click("release");
 		assertThat(browser.waitForText(By.id("declaration-status"), "已放行")).isTrue();
 		assertThat(api.status(pending)).isEqualTo("UNDER_REVIEW");

@@ -132,6 +132,59 @@ class DeclarationUnitTests {
 	}
 
 	@Test
+	void goodsThatOweDutiesAreReleasedOnlyOnceCustomsRecordedTheirPaymentInFull() {
+		LocalDate clearedOn = LocalDate.of(2026, 11, 30);
+		LocalDate payBy = clearedOn.plusDays(DutyPaymentTerms.DAYS);
+		var owing = new Declaration(UUID.randomUUID(), "XM2026113000000002", declarant(), DeclarationStatus.CLEARED, 3,
+				List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withDuties(new Declaration.Duties(new java.math.BigDecimal("3645.12"), clearedOn, null));
+
+		assertThatThrownBy(() -> owing.release("officer.customs", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DUTIES_UNPAID"));
+		assertThatThrownBy(() -> owing.recordPayment(payment("3645.11", clearedOn, "ICBC-1"), payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
+				.isEqualTo("PAYMENT_AMOUNT_DIFFERS"));
+		assertThatThrownBy(() -> owing.recordPayment(payment("3645.12", clearedOn.minusDays(1), "ICBC-1"), payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
+				.isEqualTo("PAYMENT_BEFORE_NOTICE"));
+		assertThat(owing.paymentRecorded()).isFalse();
+		assertThat(owing.timeline()).isEmpty();
+
+		assertThat(owing.recordPayment(payment("3645.12", payBy, "ICBC-1"), payBy)).isTrue();
+		assertThat(owing.paymentRecorded()).isTrue();
+		assertThat(owing.timeline()).extracting(Declaration.TimelineEntry::event).containsExactly("DUTIES_PAID");
+		assertThat(owing.events()).singleElement().isInstanceOf(io.singlewindow.declaration.DeclarationDutiesPaid.class);
+		assertThat(owing.recordPayment(payment("3645.12", payBy, "ICBC-1"), payBy)).as("the same notice again")
+			.isFalse();
+		assertThatThrownBy(() -> owing.recordPayment(payment("3645.12", payBy, "ICBC-2"), payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DUTIES_ALREADY_PAID"));
+		assertThat(owing.timeline()).hasSize(1);
+
+		owing.release("officer.customs", NOW);
+		assertThat(owing.status()).isEqualTo(DeclarationStatus.RELEASED);
+	}
+
+	@Test
+	void aDeclarationThatOwesNothingHasNothingToPayAndOneUnderReviewNothingYet() {
+		var nothingOwed = new Declaration(UUID.randomUUID(), "XM2026113000000003", declarant(),
+				DeclarationStatus.CLEARED, 3, List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withDuties(new Declaration.Duties(java.math.BigDecimal.ZERO, LocalDate.of(2026, 11, 30), null));
+		var underReview = underReview(customs(TaskStatus.PENDING, 0));
+
+		assertThatThrownBy(() -> nothingOwed.recordPayment(payment("1", LocalDate.of(2026, 11, 30), "X"), ANSWER_BY))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("NO_DUTIES_DUE"));
+		assertThatThrownBy(() -> underReview.recordPayment(payment("1", LocalDate.of(2026, 11, 30), "X"), ANSWER_BY))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CLEARED"));
+		nothingOwed.release("officer.customs", NOW);
+		assertThat(nothingOwed.status()).isEqualTo(DeclarationStatus.RELEASED);
+	}
+
+	private static Declaration.DutyPayment payment(String amount, LocalDate paidOn, String reference) {
+		return new Declaration.DutyPayment(new java.math.BigDecimal(amount), null, paidOn, reference, "officer.customs",
+				NOW);
+	}
+
+	@Test
 	void onlyAClearedDeclarationIsReleasedAndOnlyOnce() {
 		var underReview = underReview(customs(TaskStatus.PENDING, 0));
 		var cleared = new Declaration(UUID.randomUUID(), "XM2026113000000001", declarant(), DeclarationStatus.CLEARED, 3,

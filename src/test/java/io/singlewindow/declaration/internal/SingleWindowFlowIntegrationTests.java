@@ -167,6 +167,136 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void customsReleasesTheGoodsOnlyOnceTheWholeAmountDueIsPaidAsTheBankReportedIt() throws Exception {
+		String cleared = body(submit("trader.chip", null, processors("200", "4000")).andExpect(status().isCreated())
+			.andReturn());
+		String id = JsonPath.read(cleared, "$.id");
+		assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
+		LocalDate clearedOn = time.today();
+		String owed = view("trader.chip", id);
+		BigDecimal taxes = decimal(owed, "$.duties.taxes");
+		assertThat(taxes).as("the assessment's duties and taxes").isEqualByComparingTo(decimal(owed, "$.totalTaxes"))
+			.isPositive();
+		assertThat(JsonPath.<String>read(owed, "$.duties.noticeOn")).isEqualTo(clearedOn.toString());
+		assertThat(JsonPath.<String>read(owed, "$.duties.payBy"))
+			.isEqualTo(DutyPaymentTerms.payBy(clearedOn, calendar.current()).toString());
+		assertThat(decimal(owed, "$.duties.amountDue")).as("in time: no surcharge").isEqualByComparingTo(taxes);
+		assertThat(JsonPath.<Boolean>read(owed, "$.duties.overdue")).isFalse();
+
+		release(id).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DUTIES_UNPAID"));
+		for (String stranger : List.of("trader.chip", "broker", "officer.ciq", "admin")) {
+			pay(stranger, id, taxes.toPlainString(), null, "ICBC-1").andExpect(status().isForbidden());
+		}
+		pay("officer.customs", id, taxes.subtract(new BigDecimal("0.01")).toPlainString(), null, "ICBC-1")
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("amount"))
+			.andExpect(jsonPath("$.errors[0].code").value("PAYMENT_AMOUNT_DIFFERS"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(taxes.toPlainString())));
+		pay("officer.customs", id, taxes.toPlainString(), clearedOn.plusDays(1).toString(), "ICBC-1")
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("paidOn"))
+			.andExpect(jsonPath("$.errors[0].code").value("PAYMENT_DATE_IN_FUTURE"));
+		pay("officer.customs", id, taxes.toPlainString(), clearedOn.minusDays(1).toString(), "ICBC-1")
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("paidOn"))
+			.andExpect(jsonPath("$.errors[0].code").value("PAYMENT_BEFORE_NOTICE"));
+		pay("officer.customs", id, taxes.toPlainString(), null, " ").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("reference"))
+			.andExpect(jsonPath("$.errors[0].code").value("REQUIRED"));
+		pay("officer.customs", id, null, null, "ICBC-1").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("amount"));
+		String refused = view("officer.customs", id);
+		assertThat(JsonPath.<Object>read(refused, "$.duties.payment")).as("nothing refused is kept").isNull();
+		assertThat(JsonPath.<List<String>>read(refused, "$.timeline[*].event")).doesNotContain("DUTIES_PAID");
+
+		String webhook = JsonPath.read(body(mvc.perform(post("/api/v1/webhooks")
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"url\":\"http://127.0.0.1:9/hook\"}")).andExpect(status().isCreated()).andReturn()), "$.id");
+		String paid;
+		try {
+			paid = body(pay("officer.customs", id, taxes.toPlainString(), null, "ICBC-20261204-0007")
+				.andExpect(status().isOk()).andReturn());
+			assertThat(jdbc.sql("""
+					SELECT payload FROM webhook_delivery WHERE subscription_id = ?::uuid AND declaration_id = ?::uuid""")
+				.params(webhook, id).query(String.class).list()).as("the declarant hears of it").singleElement()
+				.satisfies(p -> assertThat(JsonPath.<String>read(p, "$.type")).isEqualTo("declaration.duties.paid"))
+				.satisfies(p -> assertThat(decimal(p, "$.amount")).isEqualByComparingTo(taxes))
+				.satisfies(p -> assertThat(JsonPath.<String>read(p, "$.reference")).isEqualTo("ICBC-20261204-0007"));
+		} finally {
+			mvc.perform(delete("/api/v1/webhooks/{id}", webhook).header("Authorization", "Bearer sw-demo-trader.chip"))
+				.andExpect(status().isNoContent());
+		}
+		assertThat(decimal(paid, "$.duties.payment.amount")).isEqualByComparingTo(taxes);
+		assertThat(JsonPath.<String>read(paid, "$.duties.payment.paidOn")).isEqualTo(clearedOn.toString());
+		assertThat(JsonPath.<String>read(paid, "$.duties.payment.reference")).isEqualTo("ICBC-20261204-0007");
+		assertThat(JsonPath.<String>read(paid, "$.duties.payment.recordedBy")).isEqualTo("officer.customs");
+		assertThat(decimal(paid, "$.duties.amountDue")).isZero();
+		assertThat(JsonPath.<String>read(paid, "$.status")).as("paying moves no status").isEqualTo("CLEARED");
+		assertThat(JsonPath.<Integer>read(paid, "$.version")).as("nor the version")
+			.isEqualTo(JsonPath.<Integer>read(owed, "$.version"));
+		pay("officer.customs", id, taxes.toPlainString(), clearedOn.toString(), "ICBC-20261204-0007")
+			.andExpect(status().isOk());
+		pay("officer.customs", id, taxes.toPlainString(), null, "ICBC-20261204-0008").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("DUTIES_ALREADY_PAID"));
+		assertThat(JsonPath.<List<String>>read(view("trader.chip", id), "$.timeline[?(@.event == 'DUTIES_PAID')].reason"))
+			.as("the bank's notice come again is recorded once").containsExactly("ICBC-20261204-0007");
+
+		release(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+		assertThat(audited(id))
+			.containsExactly("DECLARATION_DUTIES_PAID by officer.customs", "DECLARATION_RELEASED by officer.customs");
+	}
+
+	@Test
+	void paidAfterTheLastDayTheAmountDueCarriesTheSurchargeOfEachDayLate() throws Exception {
+		String cleared = body(submit("trader.chip", null, processors("20", "40000")).andExpect(status().isCreated())
+			.andReturn());
+		String id = JsonPath.read(cleared, "$.id");
+		if (!"CLEARED".equals(JsonPath.read(cleared, "$.status"))) {
+			decide("officer.customs", taskId(cleared, "CUSTOMS"), "APPROVE", null).andExpect(status().isOk());
+		}
+		LocalDate clearedOn = time.today();
+		LocalDate payBy = DutyPaymentTerms.payBy(clearedOn, calendar.current());
+		BigDecimal taxes = decimal(view("officer.customs", id), "$.duties.taxes");
+		clock.pin(time.now().plus(Duration.ofDays(40)));
+		try {
+			LocalDate today = time.today();
+			String late = view("trader.chip", id);
+			BigDecimal surcharge = taxes.multiply(new BigDecimal("0.0005"))
+				.multiply(BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(payBy, today)))
+				.setScale(2, java.math.RoundingMode.HALF_UP);
+			assertThat(surcharge).as("over the 50 CNY below which none is collected").isGreaterThan(new BigDecimal("50"));
+			assertThat(JsonPath.<Boolean>read(late, "$.duties.overdue")).isTrue();
+			assertThat(decimal(late, "$.duties.surcharge")).isEqualByComparingTo(surcharge);
+			assertThat(decimal(late, "$.duties.amountDue")).isEqualByComparingTo(taxes.add(surcharge));
+
+			pay("officer.customs", id, taxes.toPlainString(), null, "BOC-77").andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].code").value("PAYMENT_AMOUNT_DIFFERS"));
+			pay("officer.customs", id, taxes.add(surcharge).toPlainString(), null, "BOC-77").andExpect(status().isOk());
+			release(id).andExpect(status().isOk());
+			String paid = view("trader.chip", id);
+			assertThat(decimal(paid, "$.duties.surcharge")).as("the surcharge paid").isEqualByComparingTo(surcharge);
+			assertThat(decimal(paid, "$.duties.payment.amount")).isEqualByComparingTo(taxes.add(surcharge));
+			assertThat(decimal(paid, "$.duties.amountDue")).isZero();
+			assertThat(JsonPath.<Boolean>read(paid, "$.duties.overdue")).as("paid: late no more").isFalse();
+		} finally {
+			clock.release();
+		}
+	}
+
+	@Test
+	void anExportThatOwesNoDutiesIsReleasedAtOnceAndHasNothingToPay() throws Exception {
+		String cleared = body(submit("trader.chip", null, tungstenExport()).andExpect(status().isCreated()).andReturn());
+		String id = JsonPath.read(cleared, "$.id");
+		if (!"CLEARED".equals(JsonPath.read(cleared, "$.status"))) {
+			for (String agency : JsonPath.<List<String>>read(cleared, "$.tasks[?(@.status == 'PENDING')].agency")) {
+				decide("officer." + agency.toLowerCase(java.util.Locale.ROOT), taskId(cleared, agency), "APPROVE", null)
+					.andExpect(status().isOk());
+			}
+		}
+		assertThat(JsonPath.<Object>read(view("trader.chip", id), "$.duties")).isNull();
+		pay("officer.customs", id, "1", null, "ICBC-9").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("NO_DUTIES_DUE"));
+		release(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+	}
+
+	@Test
 	void aDecisionOnARejectedDeclarationIsRefusedWithDeclarationClosed() throws Exception {
 		String created = body(submit("trader.chip", null, chipDeclaration(null, "1"))
 			.andExpect(status().isCreated()).andReturn());
@@ -291,9 +421,7 @@ class SingleWindowFlowIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON).content(chipDeclaration(null, "2")))
 			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_AMENDABLE"));
 		assertThat(ail().remainingQuantity()).as("given back once").isEqualByComparingTo(before.remainingQuantity());
-		assertThat(jdbc.sql("""
-				SELECT action || ' by ' || actor_name FROM audit_entry
-				WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class).list())
+		assertThat(audited(id))
 			.containsExactly("DECLARATION_WITHDRAWN by broker", "PERMIT_WRITE_OFFS_RESTORED by broker");
 	}
 
@@ -320,8 +448,8 @@ class SingleWindowFlowIntegrationTests {
 			.andExpect(jsonPath("$.code").value("DECLARATION_NOT_CANCELLABLE"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is Under review")));
 		decide("officer.ciq", taskId(created, "CIQ"), "APPROVE", null).andExpect(status().isOk());
-		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+		payDuties(id);
+		release(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
 		assertThat(jdbc.sql("SELECT count(*) FROM statistics_fact WHERE declaration_id = ?::uuid").param(id)
 			.query(Long.class).single()).as("counted at its clearance").isEqualTo(2L);
 		int read = JsonPath.read(view("officer.customs", id), "$.version");
@@ -358,10 +486,9 @@ class SingleWindowFlowIntegrationTests {
 		withdraw("trader.chip", id, "{\"reason\":\"too\"}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("DECLARATION_NOT_WITHDRAWABLE"));
 		assertThat(ail().remainingQuantity()).as("given back once").isEqualByComparingTo(before.remainingQuantity());
-		assertThat(jdbc.sql("""
-				SELECT action || ' by ' || actor_name FROM audit_entry
-				WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class).list())
-			.containsExactly("DECLARATION_RELEASED by officer.customs", "DECLARATION_CANCELLED by officer.customs",
+		assertThat(audited(id))
+			.containsExactly("DECLARATION_DUTIES_PAID by officer.customs", "DECLARATION_RELEASED by officer.customs",
+					"DECLARATION_CANCELLED by officer.customs",
 					"PERMIT_WRITE_OFFS_RESTORED by officer.customs");
 	}
 
@@ -471,9 +598,7 @@ class SingleWindowFlowIntegrationTests {
 			.andExpect(jsonPath("$.cancellationApplication").doesNotExist());
 		assertThat(JsonPath.<List<String>>read(view("trader.chip", id), "$.timeline[*].event")).containsSubsequence(
 				"CLEARED", "CANCELLATION_APPLIED", "CANCELLATION_REFUSED", "CANCELLATION_APPLIED", "CANCELLED");
-		assertThat(jdbc.sql("""
-				SELECT action || ' by ' || actor_name FROM audit_entry
-				WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class).list())
+		assertThat(audited(id))
 			.containsExactly("DECLARATION_CANCELLATION_APPLIED by broker",
 					"DECLARATION_CANCELLATION_REFUSED by officer.customs",
 					"DECLARATION_CANCELLATION_APPLIED by trader.chip", "DECLARATION_CANCELLED by officer.customs");
@@ -743,6 +868,7 @@ class SingleWindowFlowIntegrationTests {
 				.string("Content-Disposition", org.hamcrest.Matchers.containsString(".json")));
 		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-trader.chip"))
 			.andExpect(status().isForbidden());
+		payDuties(id);
 		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("RELEASED"));
@@ -1355,6 +1481,37 @@ class SingleWindowFlowIntegrationTests {
 		return mvc.perform(post("/api/v1/declarations/{id}/queries/{agency}/answer", declaration, agency)
 			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"answer\":\"" + text + "\"}"));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions release(String id) throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/release", id)
+			.header("Authorization", "Bearer sw-demo-officer.customs"));
+	}
+
+	/** Customs records the payment of the duties as the bank reported it; {@literal null} leaves a field out. */
+	private org.springframework.test.web.servlet.ResultActions pay(String user, String id, String amount,
+			String paidOn, String reference) throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/duty-payment", id)
+			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"amount\":" + amount + ",\"paidOn\":" + (paidOn == null ? "null" : "\"" + paidOn + "\"")
+					+ ",\"reference\":\"" + reference + "\"}"));
+	}
+
+	/** Customs records the payment of the whole amount due today, so that the goods may be released. */
+	private void payDuties(String id) throws Exception {
+		pay("officer.customs", id, decimal(view("officer.customs", id), "$.duties.amountDue").toPlainString(), null,
+				"ICBC-" + id.substring(0, 8)).andExpect(status().isOk());
+	}
+
+	/** What the audit trail recorded of the declaration, oldest first: "ACTION by user". */
+	private List<String> audited(String id) {
+		return jdbc.sql("""
+				SELECT action || ' by ' || actor_name FROM audit_entry
+				WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class).list();
+	}
+
+	private static BigDecimal decimal(String json, String path) {
+		return new BigDecimal(JsonPath.read(json, path).toString());
 	}
 
 	private String view(String user, String id) throws Exception {
