@@ -44,8 +44,8 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 			LocalDate payBy = DutyPaymentTerms.payBy(owed.noticeOn(), calendar);
 			Declaration.DutyPayment paid = owed.payment();
 			if (paid != null) {
-				return new Duties(owed.taxes(), owed.noticeOn(), payBy, paid.surcharge(), BigDecimal.ZERO, false,
-						new Payment(paid.amount(), paid.paidOn(), paid.reference(), paid.recordedBy(),
+				return new Duties(owed.taxes(), owed.noticeOn(), payBy, paid.surcharge(), BigDecimal.ZERO.setScale(2),
+						false, new Payment(paid.amount(), paid.paidOn(), paid.reference(), paid.recordedBy(),
 								paid.recordedAt()));
 			}
 			return new Duties(owed.taxes(), owed.noticeOn(), payBy,
