@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * comes without one on the agency's own decisions topic, which only its configured principal may write:
  * {@link AgencyPrincipals}), the same refusals. A message that cannot be applied goes to the dead-letter topic with the
  * refusal's stable code and is acknowledged, so it never blocks its partition. A redelivered decision — same task,
- * same version, already recorded by the same officer — changes nothing and is not a dead letter.
+ * same version, already recorded by the same officer — changes nothing and is not a dead letter. Customs' system also
+ * reports the payment of duties the bank reported ({@code payment}).
  */
 @Component
 @Conditional(AgencySystemsConfiguration.BootstrapServersConfigured.class)
@@ -57,10 +58,13 @@ class AgencyDecisionInbox {
 	private final BusinessTime time;
 	private final AgencyPrincipals principals;
 	private final DeclarationCorrections corrections;
+	private final DutyPayments payments;
 
 	AgencyDecisionInbox(Declarations declarations, DeclarationStore store, KeyedActors keyedActors,
 			KafkaTemplate<String, String> kafka, AgencySystemsTopics topics, AgencySystemsProperties properties,
-			JsonMapper json, BusinessTime time, AgencyPrincipals principals, DeclarationCorrections corrections) {
+			JsonMapper json, BusinessTime time, AgencyPrincipals principals, DeclarationCorrections corrections,
+			DutyPayments payments) {
+		this.payments = payments;
 		this.principals = principals;
 		this.corrections = corrections;
 		this.declarations = declarations;
@@ -103,15 +107,18 @@ class AgencyDecisionInbox {
 		if (message.schemaVersion() == null || message.schemaVersion() != AgencySystemsMessages.SCHEMA_VERSION) {
 			return Optional.of(new Refusal("UNSUPPORTED_SCHEMA_VERSION", String.valueOf(message.schemaVersion())));
 		}
-		long kinds = Stream.of(message.decision(), message.cancellation(), message.correction())
+		long kinds = Stream.of(message.decision(), message.cancellation(), message.correction(), message.payment())
 			.filter(Objects::nonNull).count();
 		if (kinds > 1) {
 			// Which one was meant cannot be told: none is applied rather than a guess.
 			return Optional.of(new Refusal("MALFORMED_MESSAGE",
-					"one of decision, cancellation and correction, not " + kinds));
+					"one of decision, cancellation, correction and payment, not " + kinds));
 		}
 		if (message.cancellation() != null) {
 			return applyCancellationDecision(record, message);
+		}
+		if (message.payment() != null) {
+			return applyPayment(record, message);
 		}
 		return message.correction() != null ? applyCorrectionDecision(record, message)
 				: applyTaskDecision(record, message);
@@ -255,6 +262,31 @@ class AgencyDecisionInbox {
 				}, (actor, decision) -> decidedBy(timeline(message.declarationId()), "CORRECTION_APPLIED",
 						message.appliedAt(), List.of("CORRECTED", "CORRECTION_REFUSED"),
 						decision == CorrectionDecision.CORRECT ? "CORRECTED" : "CORRECTION_REFUSED", actor));
+	}
+
+	/**
+	 * Customs' system reports the payment of a declaration's duties as the bank reported it: recorded as through the
+	 * API, with the same rights and refusals. The same payment delivered again is recognised by the recording itself
+	 * (the same amount, day and reference change nothing), so it is no dead letter.
+	 */
+	private Optional<Refusal> applyPayment(ConsumerRecord<String, String> record, DecisionMessage message) {
+		if (message.declarationId() == null) {
+			return Optional.of(new Refusal("MALFORMED_MESSAGE", "declarationId is required with a payment"));
+		}
+		Sender sender = sender(record);
+		if (sender.refusal() != null) {
+			return Optional.of(sender.refusal());
+		}
+		AgencySystemsMessages.PaymentMessage paid = message.payment();
+		try {
+			var view = payments.record(sender.actor(), message.declarationId(), paid.amount(), paid.paidOn(),
+					paid.reference());
+			log.info("event=duty_payment_applied source=kafka declaration={} reference={} officer={}", view.number(),
+					paid.reference(), sender.actor().username());
+			return Optional.empty();
+		} catch (Problem refused) {
+			return Optional.of(Refusal.of(refused));
+		}
 	}
 
 	private List<DeclarationView.Event> timeline(UUID declarationId) {

@@ -122,6 +122,8 @@ class AgencyQueuePages {
 		model.addAttribute("shown", SHOWN);
 		model.addAttribute("tasksCut", tasksCut);
 		model.addAttribute("releaseCut", releaseCut);
+		// Whether each can be released now or waits for its duties: customs reads it off the list.
+		model.addAttribute("duties", store.duties(release.stream().map(DeclarationStore.Summary::id).toList()));
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("sort", filter.order());
 		model.addAttribute("status", shownStatus.name());

@@ -54,7 +54,14 @@ final class AgencySystemsMessages {
 	 * {@code correction}.
 	 */
 	record DecisionMessage(Integer schemaVersion, UUID taskId, Integer taskVersion, String decision, String reason,
-			UUID declarationId, String cancellation, Instant appliedAt, String correction) {
+			UUID declarationId, String cancellation, Instant appliedAt, String correction, PaymentMessage payment) {
+	}
+
+	/**
+	 * In a {@link DecisionMessage} of customs' system: the payment of a declaration's duties and taxes as the bank
+	 * reported it, recorded as {@code POST …/duty-payment} records it.
+	 */
+	record PaymentMessage(java.math.BigDecimal amount, java.time.LocalDate paidOn, String reference) {
 	}
 
 	/** On {@code <prefix>.decisions.dead-letters}: a decision that was not applied, with why. */

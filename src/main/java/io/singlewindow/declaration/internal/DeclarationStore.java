@@ -103,6 +103,32 @@ class DeclarationStore {
 			.optional();
 	}
 
+	/**
+	 * What each of these declarations owes in duties and taxes and whether it is paid, for a list (one query); those
+	 * that owe nothing are absent.
+	 */
+	java.util.Map<UUID, DeclarationView.Duties> duties(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		var calendarNow = calendar.current();
+		LocalDate today = time.today();
+		java.util.Map<UUID, DeclarationView.Duties> owed = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT id, status, total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on,
+				       duties_payment_reference, duties_recorded_by, duties_recorded_at
+				FROM declaration WHERE id = ANY(?)""")
+			.param(ids.toArray(UUID[]::new))
+			.query(rs -> {
+				DeclarationView.Duties duties = DeclarationView.Duties.of(DeclarationStatus.valueOf(rs.getString("status")),
+						DeclarationRows.duties(rs), calendarNow, today);
+				if (duties != null) {
+					owed.put(rs.getObject("id", UUID.class), duties);
+				}
+			});
+		return owed;
+	}
+
 	/** Its corrections after clearance, oldest first, each with its lines. */
 	List<DeclarationView.Correction> corrections(UUID id) {
 		java.util.Map<UUID, List<DeclarationView.CorrectedLine>> lines = new java.util.HashMap<>();

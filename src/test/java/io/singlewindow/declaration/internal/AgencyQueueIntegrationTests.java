@@ -54,6 +54,9 @@ class AgencyQueueIntegrationTests {
 	DeclarationStore store;
 
 	@Autowired
+	DutyPayments payments;
+
+	@Autowired
 	KeyedActors actors;
 
 	@Autowired
@@ -136,6 +139,28 @@ class AgencyQueueIntegrationTests {
 		assertThat(whole).as("the officer is told more wait").contains("id=\"release-more\"");
 		assertThat(byNumber).contains("release-" + lookedFor.number()).doesNotContain("id=\"release-more\"");
 		assertThat(newestFirst).contains("release-" + lookedFor.number());
+	}
+
+	@Test
+	void customsReadsOffTheReleaseListWhichDeclarationsStillWaitForTheirDuties() throws Exception {
+		Actor trader = DeclarationBatchIntegrationTests.chipTrader(jdbc, actors);
+		String run = UUID.randomUUID().toString();
+		var owing = declarations.submit(trader, DeclarationWorkbooks.Entry.of(chipDeclaration("D", run + "-D", null))
+			.draft(new ArrayList<>()), run + "-D");
+		var paid = declarations.submit(trader, DeclarationWorkbooks.Entry.of(chipDeclaration("P", run + "-P", null))
+			.draft(new ArrayList<>()), run + "-P");
+		assertThat(List.of(owing.status(), paid.status())).containsOnly(DeclarationStatus.CLEARED);
+		payments.record(actors.actorFor("sw-demo-officer.customs").orElseThrow(), paid.id(),
+				store.find(paid.id()).orElseThrow().duties().amountDue(), null, "ICBC-" + run.substring(0, 8));
+		Cookie customs = logIn("officer.customs");
+
+		String owingListed = page(customs, "/agency/queue?lang=en&q=" + owing.number());
+		String paidListed = page(customs, "/agency/queue?lang=en&q=" + paid.number());
+
+		assertThat(owingListed).contains("release-" + owing.number(), "id=\"duties-" + owing.number() + "\"",
+				"Due by " + store.find(owing.id()).orElseThrow().duties().payBy());
+		assertThat(paidListed).contains("release-" + paid.number(), "id=\"duties-" + paid.number() + "\"", ">Paid<")
+			.doesNotContain("Due by");
 	}
 
 	@Test

@@ -223,6 +223,41 @@ class AgencySystemsKafkaIntegrationTests {
 	}
 
 	@Test
+	void customsSystemReportsThePaymentTheBankConfirmedAndItsRedeliveryChangesNothing() throws Exception {
+		String id = clearedByCustomsSystem();
+		String due = JsonPath.read(view(id), "$.duties.amountDue").toString();
+
+		// Not the amount due: a dead letter with the API's code, nothing recorded.
+		payment(id, "1.00", "ICBC-K-1");
+		ConsumerRecord<String, String> letter = await("singlewindow.decisions.dead-letters", r -> r.key().equals(id));
+		assertThat(JsonPath.<String>read(letter.value(), "$.code")).isEqualTo("INVALID_INPUT");
+		assertThat(JsonPath.<String>read(letter.value(), "$.detail")).isEqualTo("[amount: PAYMENT_AMOUNT_DIFFERS]");
+		assertThat(JsonPath.<Object>read(view(id), "$.duties.payment")).isNull();
+
+		String paid = payment(id, due, "ICBC-K-1");
+		heard(id, "DUTIES_PAID", "CLEARED", "kafka:User:customs-clearance", "ICBC-K-1");
+		// Delivered again: nothing changes and no dead letter (the other payment behind it proves it was read).
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, paid)).get();
+		payment(id, due, "ICBC-K-2");
+		letter = await("singlewindow.decisions.dead-letters", r -> r.key().equals(id));
+		assertThat(JsonPath.<String>read(letter.value(), "$.code")).isEqualTo("DUTIES_ALREADY_PAID");
+		String seen = view(id);
+		assertThat(JsonPath.<String>read(seen, "$.duties.payment.reference")).isEqualTo("ICBC-K-1");
+		assertThat(JsonPath.<List<String>>read(seen, "$.timeline[*].event")).containsOnlyOnce("DUTIES_PAID");
+		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+	}
+
+	/** Customs' system reports the payment the bank confirmed, under its own principal; answers the message sent. */
+	private String payment(String declarationId, String amount, String reference) throws Exception {
+		String message = """
+				{"schemaVersion":1,"declarationId":"%s","payment":{"amount":%s,"reference":"%s"}}"""
+			.formatted(declarationId, amount, reference);
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", declarationId, message)).get();
+		return message;
+	}
+
+	@Test
 	void customsSystemRefusesAnApplicationForACorrectionAndCorrectsAsTheNextOneAsksOnItsOwnTopic() throws Exception {
 		String id = clearedByCustomsSystem();
 
