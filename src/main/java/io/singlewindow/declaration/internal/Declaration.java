@@ -18,9 +18,9 @@ import io.singlewindow.declaration.DeclarationCancellationApplied;
 import io.singlewindow.declaration.DeclarationCancellationRefused;
 import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationCorrected;
-import io.singlewindow.declaration.DeclarationDutiesPaid;
 import io.singlewindow.declaration.DeclarationCorrectionApplied;
 import io.singlewindow.declaration.DeclarationCorrectionRefused;
+import io.singlewindow.declaration.DeclarationDutiesPaid;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
@@ -697,7 +697,7 @@ final class Declaration {
 		return correctionApplication;
 	}
 
-	/** Whether this change applied for a correction or decided the application (its row is written). */
+	/** What it owes in duties and taxes, and their payment if recorded. */
 	Duties duties() {
 		return duties;
 	}
@@ -707,6 +707,7 @@ final class Declaration {
 		return paymentRecorded;
 	}
 
+	/** Whether this change applied for a correction or decided the application (its row is written). */
 	boolean correctionApplicationChanged() {
 		return correctionApplicationChanged;
 	}

@@ -23,7 +23,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 
 	/**
 	 * What a cleared or released declaration owes in duties and taxes (CNY) and by when ({@link DutyPaymentTerms});
-	 * absent when it owes none (not cleared, an export without duties, cancelled).
+	 * absent when it owes none (not cleared, an export without duties, cancelled before it paid them).
 	 *
 	 * @param noticeOn the day the payment notice was issued: the clearance
 	 * @param payBy the last day to pay without a surcharge
@@ -38,7 +38,8 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 
 		static Duties of(DeclarationStatus status, Declaration.Duties owed,
 				io.singlewindow.calendar.WorkingCalendar calendar, LocalDate today) {
-			if (!status.cancellable() || !owed.owed()) {
+			// A cancelled declaration owes nothing more; what it paid stays on record (a refund is not modelled).
+			if (!owed.owed() || !status.cancellable() && owed.payment() == null) {
 				return null;
 			}
 			LocalDate payBy = DutyPaymentTerms.payBy(owed.noticeOn(), calendar);

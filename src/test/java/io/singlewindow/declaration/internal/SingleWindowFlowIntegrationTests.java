@@ -473,6 +473,9 @@ class SingleWindowFlowIntegrationTests {
 			.query(Long.class).single()).as("taken out of the statistics with the cancellation").isZero();
 		String seen = view("trader.chip", id);
 		assertThat(JsonPath.<String>read(seen, "$.status")).isEqualTo("CANCELLED");
+		assertThat(JsonPath.<String>read(seen, "$.duties.payment.reference")).as("what was paid stays on record")
+			.startsWith("ICBC-");
+		assertThat(decimal(seen, "$.duties.amountDue")).as("and nothing more is owed").isZero();
 		assertThat(JsonPath.<List<String>>read(seen, "$.timeline[?(@.event == 'CANCELLED')].reason"))
 			.containsExactly("Goods returned to the seller unopened");
 		assertThat(JsonPath.<List<String>>read(seen, "$.timeline[?(@.event == 'CANCELLED')].actor"))
