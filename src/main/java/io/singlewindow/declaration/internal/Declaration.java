@@ -366,7 +366,8 @@ final class Declaration {
 	/**
 	 * Customs records the payment of the duties and taxes, as the bank reported it: the whole amount due on the day
 	 * paid, the taxes and any late-payment surcharge ({@link DutyPaymentTerms}), in one payment, as a payment notice is
-	 * paid. The goods may then be released. It changes neither what was declared nor its version.
+	 * paid. The goods may then be released. Its version moves on: a response printed before it says the duties are
+	 * owed, so it is out of date.
 	 *
 	 * @param payBy the last day to pay without a surcharge
 	 * @return {@literal false} when this very payment is on record already (the bank's notice came again): nothing
@@ -399,6 +400,7 @@ final class Declaration {
 		}
 		duties = new Duties(duties.taxes(), duties.noticeOn(), payment.withSurcharge(surcharge));
 		paymentRecorded = true;
+		changedAt = payment.recordedAt();
 		timeline.add(new TimelineEntry(payment.recordedAt(), "DUTIES_PAID", AgencyCode.CUSTOMS.value(),
 				payment.recordedBy(), null, payment.reference()));
 		events.add(new DeclarationDutiesPaid(id, number, declarant, payment.amount(), payment.paidOn(),

@@ -2,8 +2,8 @@ package io.singlewindow.declaration.internal;
 
 /**
  * How a printed consolidated response compares with the declaration as it stands. The response's QR code carries the
- * declaration's version and its number of amendments when printed; every decision, status change and amendment moves
- * the version on.
+ * declaration's version and its number of amendments when printed; every decision, status change, amendment,
+ * correction and payment of its duties moves the version on.
  */
 enum ResponseCopy {
 
@@ -13,7 +13,10 @@ enum ResponseCopy {
 	/** The declarant amended the declaration since: the copy is superseded by a later version. */
 	AMENDED_SINCE,
 
-	/** Agencies decided or the status moved on since: the copy's status and decisions are out of date. */
+	/**
+	 * Agencies decided, the status moved on, customs corrected it or its duties were paid since: the copy is out of
+	 * date.
+	 */
 	CHANGED_SINCE,
 
 	/** The copy names a version the declaration never had: it was not printed by the platform. */

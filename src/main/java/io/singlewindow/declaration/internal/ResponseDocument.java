@@ -21,7 +21,7 @@ import io.singlewindow.platform.PublicLinks;
 
 /**
  * The consolidated response of a declaration as a PDF the declarant keeps: number, status, each agency's decision
- * with its reason, the duties and taxes line by line, and the permits written off. Its QR code opens the public
+ * with its reason, the duties and taxes line by line and their payment, and the permits written off. Its QR code opens the public
  * verification page of the declaration number with the version printed, so the page can say whether the copy is
  * current or superseded. Renders what the reader may see ({@link ChannelVisibility}).
  */
@@ -89,6 +89,9 @@ class ResponseDocument {
 									amount(c.taxesBefore()) + " → " + amount(c.taxesAfter()), difference(c)))
 							.toList(), 8);
 		}
+		if (d.duties() != null) {
+			pdf.field("税款缴纳 Payment", payment(d.duties()), 10).gap(6);
+		}
 		List<WriteOff> writeOffs = permits.writeOffsOf(d.id());
 		pdf.text("核销许可证件 Permits written off", 11, Align.LEFT);
 		if (writeOffs.isEmpty()) {
@@ -114,6 +117,16 @@ class ResponseDocument {
 				amount(d.totalVat())));
 		rows.add(List.of("", "税费合计 Taxes", amount(d.totalTaxes()), "", "", ""));
 		return rows;
+	}
+
+	/** Whether the duties are paid, as customs recorded it, or by when they are due and what paying today costs. */
+	private static String payment(DeclarationView.Duties duties) {
+		DeclarationView.Payment paid = duties.payment();
+		if (paid != null) {
+			return "已缴纳 paid " + amount(paid.amount()) + " CNY " + paid.paidOn() + " · " + paid.reference();
+		}
+		return "未缴纳 unpaid: " + amount(duties.amountDue()) + " CNY, 缴款期限 pay by " + duties.payBy()
+				+ (duties.overdue() ? " · 已逾期 overdue" : "");
 	}
 
 	/** What a correction leaves owed: collected (补税) when it raised the taxes, refunded (退税) when it lowered them. */

@@ -85,7 +85,7 @@ class ResponsePdfIntegrationTests {
 		api("officer.ciq", post("/api/v1/tasks/{id}/decision", ciqTask), """
 				{"decision":"QUERY","reason":"Battery test report?"}""");
 		mvc.perform(get(printed).header("Accept-Language", "en"))
-			.andExpect(content().string(containsString("Out of date: agencies decided or the status changed")))
+			.andExpect(content().string(containsString("Out of date: agencies decided, the status changed")))
 			.andExpect(content().string(containsString("Queried")));
 
 		api("trader.chip", put("/api/v1/declarations/{id}", id),
@@ -102,6 +102,36 @@ class ResponsePdfIntegrationTests {
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("No declaration has the number XM-NO-SUCH-NUMBER.")));
 		mvc.perform(get("/verify/declarations").param("number", number)).andExpect(status().isOk());
+	}
+
+	@Test
+	void theResponseSaysWhetherTheDutiesArePaidAndACopyPrintedBeforeThePaymentIsOutOfDate() throws Exception {
+		String created = api("trader.chip", post("/api/v1/declarations"),
+				SingleWindowFlowIntegrationTests.processors("200", "4000"));
+		String id = JsonPath.read(created, "$.id");
+		for (String agency : JsonPath.<List<String>>read(created, "$.tasks[?(@.status == 'PENDING')].agency")) {
+			String task = JsonPath.<List<String>>read(created, "$.tasks[?(@.agency == '" + agency + "')].id").getFirst();
+			api("officer." + agency.toLowerCase(java.util.Locale.ROOT), post("/api/v1/tasks/{id}/decision", task),
+					"{\"decision\":\"APPROVE\"}");
+		}
+		Cookie trader = logIn("trader.chip");
+		byte[] owing = mvc.perform(get("/declarations/{id}/response.pdf", id).cookie(trader)).andReturn().getResponse()
+			.getContentAsByteArray();
+		String due = JsonPath.read(api("trader.chip", get("/api/v1/declarations/{id}", id), ""), "$.duties.amountDue")
+			.toString();
+		assertThat(PrintedDocuments.text(owing)).contains("税款缴纳 Payment", "未缴纳 unpaid", "缴款期限 pay by");
+
+		api("officer.customs", post("/api/v1/declarations/{id}/duty-payment", id),
+				"{\"amount\":" + due + ",\"reference\":\"ICBC-PDF-7\"}");
+
+		URI printedBefore = URI.create(PrintedDocuments.scanQrCode(owing));
+		mvc.perform(get(printedBefore.getPath() + "?" + printedBefore.getQuery()).header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("its duties were paid after the response you checked")));
+		byte[] paid = mvc.perform(get("/declarations/{id}/response.pdf", id).cookie(trader)).andReturn().getResponse()
+			.getContentAsByteArray();
+		assertThat(PrintedDocuments.text(paid)).contains("已缴纳 paid", "ICBC-PDF-7").doesNotContain("未缴纳");
+		assertThat(mvc.perform(get("/declarations/{id}/response", id).cookie(trader)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"response-duties\"", "ICBC-PDF-7");
 	}
 
 	@Test
