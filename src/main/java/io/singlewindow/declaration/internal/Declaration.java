@@ -394,7 +394,7 @@ final class Declaration {
 			throw Problem.invalidField("paidOn", "PAYMENT_BEFORE_NOTICE", duties.noticeOn());
 		}
 		java.math.BigDecimal surcharge = DutyPaymentTerms.surcharge(duties.taxes(), payBy, payment.paidOn());
-		java.math.BigDecimal due = DutyPaymentTerms.amountDue(duties.taxes(), payBy, payment.paidOn());
+		java.math.BigDecimal due = duties.taxes().add(surcharge);
 		if (payment.amount().compareTo(due) != 0) {
 			throw Problem.invalidField("amount", "PAYMENT_AMOUNT_DIFFERS", due.toPlainString(), payment.paidOn());
 		}

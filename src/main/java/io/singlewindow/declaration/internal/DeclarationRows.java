@@ -61,9 +61,7 @@ class DeclarationRows {
 		Header header = jdbc.sql("""
 				SELECT number, declarant, status, version, cancellation_applied_by, cancellation_applied_at,
 				       cancellation_reason, correction_applied_by, correction_applied_at, correction_reason,
-				       correction_values, total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on,
-				       duties_payment_reference, duties_recorded_by, duties_recorded_at
-				FROM declaration WHERE id = ? FOR UPDATE""")
+				       correction_values, %s FROM declaration WHERE id = ? FOR UPDATE""".formatted(DUTIES_COLUMNS))
 			.param(id)
 			.query((rs, n) -> new Header(rs.getString("number"), rs.getString("declarant"),
 					DeclarationStatus.valueOf(rs.getString("status")), rs.getInt("version"),
@@ -89,7 +87,15 @@ class DeclarationRows {
 			.withCorrectionApplication(header.correction()).withDuties(header.duties());
 	}
 
-	/** What the declaration's row says it owes in duties and taxes and their payment, as the store reads them too. */
+	/** The columns {@link #duties} reads, for every query that selects them. */
+	static final String DUTIES_COLUMNS = """
+			total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on, duties_payment_reference,
+			duties_recorded_by, duties_recorded_at""";
+
+	/**
+	 * What the declaration's row says it owes in duties and taxes and their payment ({@link #DUTIES_COLUMNS}), as the
+	 * store reads them too.
+	 */
 	static Declaration.Duties duties(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Timestamp cleared = rs.getTimestamp("cleared_at");
 		Timestamp recorded = rs.getTimestamp("duties_recorded_at");

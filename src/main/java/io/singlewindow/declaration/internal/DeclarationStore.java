@@ -114,14 +114,11 @@ class DeclarationStore {
 		var calendarNow = calendar.current();
 		LocalDate today = time.today();
 		java.util.Map<UUID, DeclarationView.Duties> owed = new java.util.HashMap<>();
-		jdbc.sql("""
-				SELECT id, status, total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on,
-				       duties_payment_reference, duties_recorded_by, duties_recorded_at
-				FROM declaration WHERE id = ANY(?)""")
+		jdbc.sql("SELECT id, status, %s FROM declaration WHERE id = ANY(?)".formatted(DeclarationRows.DUTIES_COLUMNS))
 			.param(ids.toArray(UUID[]::new))
 			.query(rs -> {
-				DeclarationView.Duties duties = DeclarationView.Duties.of(DeclarationStatus.valueOf(rs.getString("status")),
-						DeclarationRows.duties(rs), calendarNow, today);
+				DeclarationView.Duties duties = DeclarationView.Duties.of(
+						DeclarationStatus.valueOf(rs.getString("status")), DeclarationRows.duties(rs), calendarNow, today);
 				if (duties != null) {
 					owed.put(rs.getObject("id", UUID.class), duties);
 				}
