@@ -138,6 +138,13 @@ M = {
  # Release no longer waits for the duties: goods leave customs unpaid.
  'RELEASE_WITHOUT_PAYMENT': lambda: sub('declaration/internal/Declaration.java',
     'if (duties.unpaid()) {', 'if (false && duties.unpaid()) {'),
+ # Goods are released while the taxes a correction added after the payment are unpaid.
+ 'RELEASE_WITH_DIFFERENCE_UNPAID': lambda: sub('declaration/internal/Declaration.java',
+    'if (duties.differencesUnpaid().signum() > 0) {', 'if (false && duties.differencesUnpaid().signum() > 0) {'),
+ # A correction after the payment goes silently on the paid notice: what it adds is never collected.
+ 'DIFFERENCE_FOLDED_INTO_PAID_NOTICE': lambda: sub('declaration/internal/Declaration.java',
+    '&& (duties.payment() != null || status == DeclarationStatus.RELEASED || !duties.owed());',
+    '&& (status == DeclarationStatus.RELEASED || !duties.owed());'),
  # Paying late costs nothing more: the surcharge is never charged.
  'SURCHARGE_NEVER_CHARGED': lambda: sub('declaration/internal/DutyPaymentTerms.java',
     'long daysLate = Math.max(0, ChronoUnit.DAYS.between(payBy, paidOn));', 'long daysLate = 0;'),

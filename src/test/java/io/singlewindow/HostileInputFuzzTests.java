@@ -595,6 +595,12 @@ class HostileInputFuzzTests {
 						List.of(declarationId), "officer.customs",
 						"{\"amount\":3645.12,\"paidOn\":\"2026-12-01\",\"reference\":\"ICBC-20261201-0001\"}", Set.of(),
 						declarationTables),
+				// A correction the shared declaration does not have: every variant refused, nothing settled.
+				new Endpoint("settle a correction's difference", HttpMethod.POST,
+						"/api/v1/declarations/{}/corrections/{}/settlement",
+						List.of(declarationId, UUID.randomUUID().toString()), "officer.customs",
+						"{\"amount\":120.50,\"paidOn\":\"2026-12-01\",\"reference\":\"ICBC-20261201-0002\"}", Set.of(),
+						declarationTables),
 				// Always of a version long gone: no variant withdraws the declaration the other endpoints work on.
 				new Endpoint("withdraw a declaration", HttpMethod.POST, "/api/v1/declarations/{}/withdrawal",
 						List.of(declarationId), "trader.chip", "{\"reason\":\"sent twice\",\"version\":" + STALE + "}",
@@ -798,6 +804,10 @@ class HostileInputFuzzTests {
 				new Form("record a duty payment", "/declarations/{}/duty-payment", List.of(declarationId),
 						"officer.customs", params("amount", "3,645.12", "paidOn", "2026-12-01", "reference",
 								"ICBC-20261201-0001"), Set.of(), DECLARATION_TABLES),
+				new Form("settle a correction's difference", "/declarations/{}/corrections/{}/settlement",
+						List.of(declarationId, UUID.randomUUID().toString()), "officer.customs",
+						params("amount", "120.50", "paidOn", "2026-12-01", "reference", "ICBC-20261201-0002"), Set.of(),
+						DECLARATION_TABLES),
 				// Variants of a file that is no document: each refused at its field, nothing stored.
 				new Form("attach a supporting document", "/declarations/{}/documents", List.of(declarationId),
 						"trader.chip", params("kind", "INVOICE", "file", "not a document"), Set.of(),

@@ -139,6 +139,16 @@ class AgencySystemsPublication {
 		reasoned("DUTIES_PAID", paid.declarationId(), paid.recordedBy(), paid.reference(), paid.recordedAt());
 	}
 
+	/**
+	 * Customs' and the other agencies' systems hear that what a correction changed was collected (补税) or refunded
+	 * (退税), with the bank's reference (the amounts are on the declaration, {@code corrections[].difference}).
+	 */
+	@ApplicationModuleListener
+	void on(io.singlewindow.declaration.DeclarationDifferenceSettled settled) throws Exception {
+		reasoned("COLLECT".equals(settled.kind()) ? "DIFFERENCE_COLLECTED" : "DIFFERENCE_REFUNDED",
+				settled.declarationId(), settled.recordedBy(), settled.reference(), settled.recordedAt());
+	}
+
 	@ApplicationModuleListener
 	void on(io.singlewindow.declaration.DeclarationCorrectionRefused refused) throws Exception {
 		reasoned("CORRECTION_REFUSED", refused.declarationId(), refused.refusedBy(), refused.reason(),

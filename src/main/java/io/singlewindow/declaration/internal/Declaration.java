@@ -20,6 +20,7 @@ import io.singlewindow.declaration.DeclarationCancelled;
 import io.singlewindow.declaration.DeclarationCorrected;
 import io.singlewindow.declaration.DeclarationCorrectionApplied;
 import io.singlewindow.declaration.DeclarationCorrectionRefused;
+import io.singlewindow.declaration.DeclarationDifferenceSettled;
 import io.singlewindow.declaration.DeclarationDutiesPaid;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
@@ -84,12 +85,22 @@ final class Declaration {
 	}
 
 	/**
-	 * What a cleared declaration owes customs in duties and taxes (CNY, as assessed and corrected), from the day its
-	 * payment notice was issued (its clearance), and their payment once customs recorded it.
+	 * What a cleared declaration owes customs in duties and taxes on its first payment notice (CNY, as assessed and
+	 * corrected before the payment), from the day the notice was issued (its clearance), and their payment once
+	 * customs recorded it; and what later corrections added on notices of their own and is not paid yet
+	 * ({@link TaxDifference}).
+	 *
+	 * @param differencesUnpaid what corrections' own notices ask customs to collect and is not paid yet, CNY
 	 */
-	record Duties(java.math.BigDecimal taxes, LocalDate noticeOn, DutyPayment payment) {
+	record Duties(java.math.BigDecimal taxes, LocalDate noticeOn, DutyPayment payment,
+			java.math.BigDecimal differencesUnpaid) {
 
 		static final Duties NONE = new Duties(null, null, null);
+
+		/** Before any correction made a notice of its own. */
+		Duties(java.math.BigDecimal taxes, LocalDate noticeOn, DutyPayment payment) {
+			this(taxes, noticeOn, payment, java.math.BigDecimal.ZERO);
+		}
 
 		boolean owed() {
 			return taxes != null && taxes.signum() > 0 && noticeOn != null;
@@ -97,6 +108,31 @@ final class Declaration {
 
 		boolean unpaid() {
 			return owed() && payment == null;
+		}
+	}
+
+	/**
+	 * What a correction changed in duties and taxes, as a notice of its own when it was made once the first notice was
+	 * paid, once the goods were released, or when the declaration owed nothing before: customs collects what it adds
+	 * (补税), within {@link DutyPaymentTerms#DAYS} days of the correction as on any notice, and refunds what it takes
+	 * off (退税). A correction made before the payment changed the first notice instead.
+	 *
+	 * @param amount the difference, CNY: positive collected, negative refunded
+	 * @param noticeOn the day of the correction, in the zone: its notice's day
+	 * @param settledApart whether it is a notice of its own
+	 * @param settlement its collection or refund as customs recorded it; {@literal null} while not settled
+	 */
+	record TaxDifference(UUID correctionId, java.math.BigDecimal amount, LocalDate noticeOn, boolean settledApart,
+			DutyPayment settlement) {
+
+		/** Collected from the declarant (补税) rather than refunded to it (退税). */
+		boolean collected() {
+			return amount.signum() > 0;
+		}
+
+		/** A notice of its own that moves money. */
+		boolean due() {
+			return settledApart && amount.signum() != 0;
 		}
 	}
 
@@ -141,6 +177,7 @@ final class Declaration {
 	private boolean correctionApplicationChanged;
 	private Duties duties = Duties.NONE;
 	private boolean paymentRecorded;
+	private TaxDifference settledDifference;
 
 	Declaration(UUID id, String number, Uscc declarant, DeclarationStatus status, int version, List<Task> tasks) {
 		this.id = id;
@@ -347,7 +384,8 @@ final class Declaration {
 	 * once).
 	 *
 	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless every agency has cleared it (and it is not released),
-	 *     {@code DUTIES_UNPAID} while the duties and taxes it owes are not paid
+	 *     {@code DUTIES_UNPAID} while the duties and taxes it owes are not paid, {@code DIFFERENCE_UNPAID} while what
+	 *     a correction's own notice asks is not
 	 */
 	void release(String officer, Instant now) {
 		if (status != DeclarationStatus.CLEARED) {
@@ -355,6 +393,9 @@ final class Declaration {
 		}
 		if (duties.unpaid()) {
 			throw Problem.conflict("DUTIES_UNPAID", number, duties.taxes().toPlainString());
+		}
+		if (duties.differencesUnpaid().signum() > 0) {
+			throw Problem.conflict("DIFFERENCE_UNPAID", number, duties.differencesUnpaid().toPlainString());
 		}
 		status = DeclarationStatus.RELEASED;
 		changedAt = now;
@@ -435,10 +476,16 @@ final class Declaration {
 	 * version moves on (a response printed before is out of date, rightly), and the correction is on the timeline with
 	 * its reason. The agencies' decisions stay on record as they were. Before a clearance the declarant amends instead.
 	 *
+	 * <p>
+	 * What it changes in duties and taxes goes on the first payment notice while that is not paid; once it is paid,
+	 * once the goods are released, or when the declaration owed nothing before, it is a notice of its own
+	 * ({@link TaxDifference}, settled by {@link #settleDifference}).
+	 *
 	 * @param correction what changed, as the caller assessed it (its reason read and checked)
+	 * @return whether its difference is a notice of its own
 	 * @throws Problem 409 {@code DECLARATION_NOT_CORRECTABLE} unless it is cleared or released
 	 */
-	void correct(DeclarationCorrected correction) {
+	boolean correct(DeclarationCorrected correction) {
 		requireCorrectable();
 		if (!correction.declarationId().equals(id)) {
 			throw new IllegalArgumentException("A correction of " + correction.declarationId() + " for " + id);
@@ -452,6 +499,72 @@ final class Declaration {
 		timeline.add(new TimelineEntry(changedAt, "CORRECTED", AgencyCode.CUSTOMS.value(), correction.correctedBy(),
 				null, correction.reason()));
 		events.add(correction);
+		java.math.BigDecimal difference = correction.taxDifference();
+		boolean apart = difference.signum() != 0
+				&& (duties.payment() != null || status == DeclarationStatus.RELEASED || !duties.owed());
+		if (apart) {
+			duties = new Duties(duties.taxes(), duties.noticeOn(), duties.payment(),
+					duties.differencesUnpaid().add(difference.max(java.math.BigDecimal.ZERO)));
+		}
+		else if (duties.taxes() != null) {
+			duties = new Duties(duties.taxes().add(difference), duties.noticeOn(), null, duties.differencesUnpaid());
+		}
+		return apart;
+	}
+
+	/**
+	 * Customs records the settlement of a correction's own notice ({@link TaxDifference}): the collection of what it
+	 * added, as the bank reported it — the whole amount due on the day paid, with a late-payment surcharge after its
+	 * last day as on any notice ({@link DutyPaymentTerms}) — or the refund of what it took off, as customs paid it
+	 * back (no surcharge on a refund). Its version moves on.
+	 *
+	 * @param payBy the notice's last day to pay without a surcharge (a collection's)
+	 * @return {@literal false} when this very settlement is on record already: nothing changes
+	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless cleared or released, {@code NO_DIFFERENCE_DUE} when
+	 *     the correction is no notice of its own, {@code DIFFERENCE_ALREADY_SETTLED} when another settlement is on
+	 *     record; 422 {@code SETTLEMENT_BEFORE_NOTICE} at {@code paidOn}, {@code SETTLEMENT_AMOUNT_DIFFERS} at
+	 *     {@code amount} (with the amount due that day)
+	 */
+	boolean settleDifference(TaxDifference difference, DutyPayment settlement, LocalDate payBy) {
+		if (!status.cancellable()) {
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+		}
+		if (!difference.due()) {
+			throw Problem.conflict("NO_DIFFERENCE_DUE", number);
+		}
+		if (difference.settlement() != null) {
+			if (difference.settlement().sameAs(settlement)) {
+				return false;
+			}
+			throw Problem.conflict("DIFFERENCE_ALREADY_SETTLED", number, difference.settlement().paidOn(),
+					difference.settlement().reference());
+		}
+		if (settlement.paidOn().isBefore(difference.noticeOn())) {
+			throw Problem.invalidField("paidOn", "SETTLEMENT_BEFORE_NOTICE", difference.noticeOn());
+		}
+		java.math.BigDecimal owed = difference.amount().abs();
+		java.math.BigDecimal surcharge = difference.collected()
+				? DutyPaymentTerms.surcharge(owed, payBy, settlement.paidOn())
+				: java.math.BigDecimal.ZERO.setScale(2);
+		java.math.BigDecimal due = owed.add(surcharge);
+		if (settlement.amount().compareTo(due) != 0) {
+			throw Problem.invalidField("amount", "SETTLEMENT_AMOUNT_DIFFERS", due.toPlainString(),
+					settlement.paidOn());
+		}
+		settledDifference = new TaxDifference(difference.correctionId(), difference.amount(), difference.noticeOn(),
+				true, settlement.withSurcharge(surcharge));
+		if (difference.collected()) {
+			duties = new Duties(duties.taxes(), duties.noticeOn(), duties.payment(),
+					duties.differencesUnpaid().subtract(owed).max(java.math.BigDecimal.ZERO));
+		}
+		changedAt = settlement.recordedAt();
+		timeline.add(new TimelineEntry(changedAt,
+				difference.collected() ? "DIFFERENCE_COLLECTED" : "DIFFERENCE_REFUNDED", AgencyCode.CUSTOMS.value(),
+				settlement.recordedBy(), null, settlement.reference()));
+		events.add(new DeclarationDifferenceSettled(id, number, declarant, difference.correctionId(),
+				difference.collected() ? "COLLECT" : "REFUND", settlement.amount(), surcharge, settlement.paidOn(),
+				settlement.reference(), settlement.recordedBy(), changedAt));
+		return true;
 	}
 
 	/**
@@ -707,6 +820,11 @@ final class Declaration {
 	/** Whether a payment of its duties was recorded by this change. */
 	boolean paymentRecorded() {
 		return paymentRecorded;
+	}
+
+	/** The correction's notice this change settled, with its settlement; {@literal null} when none. */
+	TaxDifference settledDifference() {
+		return settledDifference;
 	}
 
 	/** Whether this change applied for a correction or decided the application (its row is written). */

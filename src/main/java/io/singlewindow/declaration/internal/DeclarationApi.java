@@ -472,10 +472,12 @@ class DeclarationApi {
 
 	@PostMapping("/declarations/{id}/release")
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
-			conflict = { "DECLARATION_NOT_CLEARED", "DUTIES_UNPAID" })
+			conflict = { "DECLARATION_NOT_CLEARED", "DUTIES_UNPAID", "DIFFERENCE_UNPAID" })
 	@Operation(summary = "Release the goods of a cleared declaration (customs officers)",
 			description = "Once the duties and taxes it owes are paid (duties.payment; POST …/duty-payment): 409 "
-					+ "DUTIES_UNPAID before. A declaration that owes none (duties absent) is released at once.")
+					+ "DUTIES_UNPAID before; and what a correction made after the payment added on its own notice "
+					+ "(duties.differencesUnpaid; POST …/corrections/{correctionId}/settlement): 409 DIFFERENCE_UNPAID "
+					+ "before. A declaration that owes none (duties absent) is released at once.")
 	DeclarationView release(@PathVariable UUID id) {
 		return declarations.release(currentActor.get(), id);
 	}
@@ -506,6 +508,31 @@ class DeclarationApi {
 					+ "when it owes none, DUTIES_ALREADY_PAID when another payment settled them.")
 	DeclarationView recordDutyPayment(@PathVariable UUID id, @RequestBody DutyPaymentRecord payment) {
 		return payments.record(currentActor.get(), id, payment.amount(), payment.paidOn(), payment.reference());
+	}
+
+	@PostMapping("/declarations/{id}/corrections/{correctionId}/settlement")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = { "DECLARATION_NOT_FOUND", "CORRECTION_NOT_FOUND" },
+			conflict = { "DECLARATION_NOT_CLEARED", "NO_DIFFERENCE_DUE", "DIFFERENCE_ALREADY_SETTLED" },
+			invalid = { "REQUIRED", "SIZE", "CONTROL_CHARACTER", "PAYMENT_DATE_IN_FUTURE", "SETTLEMENT_BEFORE_NOTICE",
+					"SETTLEMENT_AMOUNT_DIFFERS" })
+	@Operation(summary = "Record the collection (补税) or refund (退税) of what a correction changed in duties and taxes "
+			+ "after the payment or the release (customs officers)",
+			description = "A correction made once the duties were paid or the goods released is a notice of its own "
+					+ "(corrections[].difference): what it adds (kind COLLECT) is paid within 15 days of the "
+					+ "correction, after that with a late-payment surcharge of 0.05 % a day not collected under 50 CNY, "
+					+ "as the first notice; what it takes off (kind REFUND) customs pays back. The body is the "
+					+ "payment's as the bank reported it: the whole amount (difference.amountDue on the day paid), the "
+					+ "day, the bank's reference. The same settlement recorded again answers as the first and changes "
+					+ "nothing. 422 at amount: REQUIRED, SETTLEMENT_AMOUNT_DIFFERS (with the amount due that day); at "
+					+ "paidOn: PAYMENT_DATE_IN_FUTURE, SETTLEMENT_BEFORE_NOTICE (before the correction); at reference: "
+					+ "REQUIRED, SIZE, CONTROL_CHARACTER. 404 CORRECTION_NOT_FOUND unless a correction of this "
+					+ "declaration. 409 DECLARATION_NOT_CLEARED unless cleared or released, NO_DIFFERENCE_DUE when the "
+					+ "correction changed the first notice (made before its payment) or nothing, "
+					+ "DIFFERENCE_ALREADY_SETTLED when another settlement is on record.")
+	DeclarationView settleDifference(@PathVariable UUID id, @PathVariable UUID correctionId,
+			@RequestBody DutyPaymentRecord settlement) {
+		return payments.settle(currentActor.get(), id, correctionId, settlement.amount(), settlement.paidOn(),
+				settlement.reference());
 	}
 
 	/**

@@ -122,8 +122,8 @@ class DeclarationCorrections {
 		DeclarationCorrected correction = new DeclarationCorrected(id, declaration.number(), declaration.declarant(),
 				actor.username(), why, now, before.totalTaxes(), after.totalTaxes(),
 				statisticalLines(before, lines));
-		declaration.correct(correction);
-		rows.writeCorrection(id, correction, before.totalCustomsValue(), after, changed, lines);
+		boolean settledApart = declaration.correct(correction);
+		rows.writeCorrection(id, correction, settledApart, before.totalCustomsValue(), after, changed, lines);
 		Map<String, Object> was = audited(declaration, before.totalCustomsValue(), before.totalTaxes(), lines, true);
 		Map<String, Object> is = audited(declaration, after.totalCustomsValueCny(), after.totalTaxes(), lines, false);
 		is.put("reason", why);

@@ -90,7 +90,7 @@ class DeclarationRows {
 	/** The columns {@link #duties} reads, for every query that selects them. */
 	static final String DUTIES_COLUMNS = """
 			total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on, duties_payment_reference,
-			duties_recorded_by, duties_recorded_at""";
+			duties_recorded_by, duties_recorded_at, taxes_settled_apart, differences_unpaid""";
 
 	/**
 	 * What the declaration's row says it owes in duties and taxes and their payment ({@link #DUTIES_COLUMNS}), as the
@@ -99,13 +99,43 @@ class DeclarationRows {
 	static Declaration.Duties duties(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Timestamp cleared = rs.getTimestamp("cleared_at");
 		Timestamp recorded = rs.getTimestamp("duties_recorded_at");
-		return new Declaration.Duties(rs.getBigDecimal("total_taxes"),
+		java.math.BigDecimal total = rs.getBigDecimal("total_taxes");
+		// The first notice asks the declaration's taxes less what corrections put on notices of their own.
+		return new Declaration.Duties(total == null ? null : total.subtract(rs.getBigDecimal("taxes_settled_apart")),
 				cleared == null ? null : LocalDate.ofInstant(cleared.toInstant(), BusinessTime.ZONE),
 				recorded == null ? null
 						: new Declaration.DutyPayment(rs.getBigDecimal("duties_paid_amount"),
 								rs.getBigDecimal("duties_paid_surcharge"), rs.getObject("duties_paid_on", LocalDate.class),
 								rs.getString("duties_payment_reference"),
-								rs.getString("duties_recorded_by"), recorded.toInstant()));
+								rs.getString("duties_recorded_by"), recorded.toInstant()),
+				rs.getBigDecimal("differences_unpaid"));
+	}
+
+	/**
+	 * A correction of the locked declaration, as its notice: what it changed in duties and taxes, whether on a notice
+	 * of its own, and its settlement if recorded.
+	 */
+	java.util.Optional<Declaration.TaxDifference> taxDifference(UUID declarationId, UUID correctionId) {
+		return jdbc.sql("""
+				SELECT id, corrected_at, taxes_before, taxes_after, settled_apart, settled_amount, settled_surcharge,
+				       settled_on, settlement_reference, settled_by, settled_at
+				FROM declaration_correction WHERE id = ? AND declaration_id = ?""")
+			.params(correctionId, declarationId)
+			.query((rs, n) -> taxDifference(rs))
+			.optional();
+	}
+
+	/** A correction's row ({@link #taxDifference(UUID, UUID)}'s columns) as its notice, as the store reads it too. */
+	static Declaration.TaxDifference taxDifference(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp settled = rs.getTimestamp("settled_at");
+		return new Declaration.TaxDifference(rs.getObject("id", UUID.class),
+				rs.getBigDecimal("taxes_after").subtract(rs.getBigDecimal("taxes_before")),
+				LocalDate.ofInstant(rs.getTimestamp("corrected_at").toInstant(), BusinessTime.ZONE),
+				rs.getBoolean("settled_apart"),
+				settled == null ? null
+						: new Declaration.DutyPayment(rs.getBigDecimal("settled_amount"),
+								rs.getBigDecimal("settled_surcharge"), rs.getObject("settled_on", LocalDate.class),
+								rs.getString("settlement_reference"), rs.getString("settled_by"), settled.toInstant()));
 	}
 
 	/** A task as an amendment finds it. */
@@ -189,7 +219,7 @@ class DeclarationRows {
 	 * totals, and the correction's own record with each changed line before and after. The status, version and
 	 * timeline are {@link #save}'s.
 	 */
-	void writeCorrection(UUID id, io.singlewindow.declaration.DeclarationCorrected correction,
+	void writeCorrection(UUID id, io.singlewindow.declaration.DeclarationCorrected correction, boolean settledApart,
 			java.math.BigDecimal customsValueBefore, Assessment after, Map<Integer, java.math.BigDecimal> changed,
 			List<DeclarationView.CorrectedLine> lines) {
 		List<Object[]> items = new ArrayList<>();
@@ -201,20 +231,22 @@ class DeclarationRows {
 				UPDATE declaration_item SET customs_value_cny = ?, duty = ?, excise = ?, vat = ?, steps = ?,
 				    value = COALESCE(?, value)
 				WHERE declaration_id = ? AND line_no = ?""", items);
+		java.math.BigDecimal apart = settledApart ? correction.taxDifference() : java.math.BigDecimal.ZERO;
 		jdbc.sql("""
 				UPDATE declaration SET total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
-				    total_taxes = ? WHERE id = ?""")
+				    total_taxes = ?, taxes_settled_apart = taxes_settled_apart + ?,
+				    differences_unpaid = differences_unpaid + GREATEST(?, 0) WHERE id = ?""")
 			.params(after.totalCustomsValueCny(), after.totalDuty(), after.totalExcise(), after.totalVat(),
-					after.totalTaxes(), id)
+					after.totalTaxes(), apart, apart, id)
 			.update();
 		UUID correctionId = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO declaration_correction (id, declaration_id, corrected_by, corrected_at, reason,
-				    customs_value_before, customs_value_after, taxes_before, taxes_after)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    customs_value_before, customs_value_after, taxes_before, taxes_after, settled_apart)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(correctionId, id, correction.correctedBy(), Timestamp.from(correction.correctedAt()),
 					correction.reason(), customsValueBefore, after.totalCustomsValueCny(), correction.taxesBefore(),
-					correction.taxesAfter())
+					correction.taxesAfter(), settledApart)
 			.update();
 		batch.batchUpdate("""
 				INSERT INTO declaration_correction_line (correction_id, line_no, value_before, value_after,
@@ -498,6 +530,18 @@ class DeclarationRows {
 					    duties_payment_reference = ?, duties_recorded_by = ?, duties_recorded_at = ? WHERE id = ?""")
 				.params(paid.amount(), paid.surcharge(), paid.paidOn(), paid.reference(), paid.recordedBy(),
 						timestamp(paid.recordedAt()), d.id())
+				.update();
+		}
+		if (d.settledDifference() != null) {
+			Declaration.DutyPayment settled = d.settledDifference().settlement();
+			jdbc.sql("""
+					UPDATE declaration_correction SET settled_amount = ?, settled_surcharge = ?, settled_on = ?,
+					    settlement_reference = ?, settled_by = ?, settled_at = ? WHERE id = ?""")
+				.params(settled.amount(), settled.surcharge(), settled.paidOn(), settled.reference(),
+						settled.recordedBy(), timestamp(settled.recordedAt()), d.settledDifference().correctionId())
+				.update();
+			jdbc.sql("UPDATE declaration SET differences_unpaid = ? WHERE id = ?")
+				.params(d.duties().differencesUnpaid(), d.id())
 				.update();
 		}
 		insertTimeline(d.id(), d.timeline());

@@ -140,6 +140,8 @@ class DeclarationStore {
 						rs.getBigDecimal("customs_value_after"), rs.getBigDecimal("taxes_before"),
 						rs.getBigDecimal("taxes_after"))))
 			.list();
+		var calendarNow = calendar.current();
+		LocalDate today = time.today();
 		return jdbc.sql("SELECT * FROM declaration_correction WHERE declaration_id = ? ORDER BY corrected_at, id")
 			.param(id)
 			.query((rs, n) -> {
@@ -149,7 +151,8 @@ class DeclarationStore {
 				return new DeclarationView.Correction(correction, rs.getString("corrected_by"),
 						instant(rs, "corrected_at"), rs.getString("reason"), rs.getBigDecimal("customs_value_before"),
 						rs.getBigDecimal("customs_value_after"), before, after, after.subtract(before),
-						List.copyOf(lines.getOrDefault(correction, List.of())));
+						List.copyOf(lines.getOrDefault(correction, List.of())),
+						DeclarationView.Difference.of(DeclarationRows.taxDifference(rs), calendarNow, today));
 			})
 			.list();
 	}
@@ -481,7 +484,9 @@ class DeclarationStore {
 				timeline, rs.getTimestamp("cancellation_applied_at") == null ? null
 						: new DeclarationView.CancellationApplication(rs.getString("cancellation_applied_by"),
 								instant(rs, "cancellation_applied_at"), rs.getString("cancellation_reason")),
-				corrections, rs.getTimestamp("correction_applied_at") == null ? null
+				status.cancellable() || corrections.isEmpty() ? corrections
+						: corrections.stream().map(DeclarationView.Correction::cancelled).toList(),
+				rs.getTimestamp("correction_applied_at") == null ? null
 						: new DeclarationView.CorrectionApplication(rs.getString("correction_applied_by"),
 								instant(rs, "correction_applied_at"), rs.getString("correction_reason"),
 								ValueCorrections.fromStored(rs.getString("correction_values")).entrySet().stream()

@@ -27,14 +27,19 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	 *
 	 * @param noticeOn the day the payment notice was issued: the clearance
 	 * @param payBy the last day to pay without a surcharge
-	 * @param surcharge the late-payment surcharge: as of today while unpaid, the one paid once paid (a correction made
-	 *     after the payment changes {@code taxes}, not what was paid: its difference is in {@code corrections})
+	 * @param taxes what the first payment notice asks: the assessment's duties and taxes as corrected before the
+	 *     payment (a correction made after it is a notice of its own: {@code corrections[].difference})
+	 * @param surcharge the late-payment surcharge: as of today while unpaid, the one paid once paid
 	 * @param amountDue what paying today costs, the taxes and the surcharge; zero once paid
 	 * @param overdue unpaid after {@code payBy}
 	 * @param payment the payment customs recorded, if any
+	 * @param differencesUnpaid what corrections' own notices ask the declarant to pay and is not paid yet (release
+	 *     waits for it too)
+	 * @param paymentUnrecorded released before the platform recorded payments: whether and when the duties were paid
+	 *     is not on record here (customs may record the payment with its day)
 	 */
 	record Duties(BigDecimal taxes, LocalDate noticeOn, LocalDate payBy, BigDecimal surcharge, BigDecimal amountDue,
-			boolean overdue, Payment payment) {
+			boolean overdue, Payment payment, BigDecimal differencesUnpaid, boolean paymentUnrecorded) {
 
 		static Duties of(DeclarationStatus status, Declaration.Duties owed,
 				io.singlewindow.calendar.WorkingCalendar calendar, LocalDate today) {
@@ -43,20 +48,79 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 				return null;
 			}
 			LocalDate payBy = DutyPaymentTerms.payBy(owed.noticeOn(), calendar);
+			BigDecimal unpaidDifferences = status.cancellable() ? owed.differencesUnpaid() : BigDecimal.ZERO.setScale(2);
 			Declaration.DutyPayment paid = owed.payment();
 			if (paid != null) {
 				return new Duties(owed.taxes(), owed.noticeOn(), payBy, paid.surcharge(), BigDecimal.ZERO.setScale(2),
-						false, new Payment(paid.amount(), paid.paidOn(), paid.reference(), paid.recordedBy(),
-								paid.recordedAt()));
+						false, Payment.of(paid), unpaidDifferences, false);
+			}
+			if (status == DeclarationStatus.RELEASED) {
+				// Released unpaid only before payments were recorded (release waits for them since): claim nothing.
+				return new Duties(owed.taxes(), owed.noticeOn(), payBy, BigDecimal.ZERO.setScale(2),
+						BigDecimal.ZERO.setScale(2), false, null, unpaidDifferences, true);
 			}
 			return new Duties(owed.taxes(), owed.noticeOn(), payBy,
 					DutyPaymentTerms.surcharge(owed.taxes(), payBy, today),
-					DutyPaymentTerms.amountDue(owed.taxes(), payBy, today), today.isAfter(payBy), null);
+					DutyPaymentTerms.amountDue(owed.taxes(), payBy, today), today.isAfter(payBy), null,
+					unpaidDifferences, false);
+		}
+
+		/** Nothing owed stands in the way of the release: the first notice paid, no correction's notice unpaid. */
+		public boolean releasable() {
+			return (payment != null || paymentUnrecorded) && differencesUnpaid.signum() == 0;
 		}
 	}
 
-	/** The payment of the duties and taxes as customs recorded it: the amount paid, the day, the bank's reference. */
+	/** A payment as customs recorded it: the amount paid (or refunded), the day, the bank's reference. */
 	record Payment(BigDecimal amount, LocalDate paidOn, String reference, String recordedBy, Instant recordedAt) {
+
+		static Payment of(Declaration.DutyPayment paid) {
+			return new Payment(paid.amount(), paid.paidOn(), paid.reference(), paid.recordedBy(), paid.recordedAt());
+		}
+	}
+
+	/**
+	 * What a correction made after the payment or the release changed in duties and taxes, on a notice of its own:
+	 * {@code COLLECT} (补税), the declarant pays it by {@code payBy} as any notice (a late-payment surcharge after it),
+	 * or {@code REFUND} (退税), customs pays it back.
+	 *
+	 * @param amount the difference, CNY, as a positive amount either way
+	 * @param noticeOn the day of the correction
+	 * @param payBy a collection's last day to pay without a surcharge; {@literal null} for a refund
+	 * @param surcharge a collection's surcharge: as of today while unpaid, the one paid once paid
+	 * @param amountDue what is still to pay (or refund) today; zero once settled
+	 * @param overdue a collection unpaid after {@code payBy}
+	 * @param payment the collection or refund customs recorded, if any
+	 */
+	record Difference(String kind, BigDecimal amount, LocalDate noticeOn, LocalDate payBy, BigDecimal surcharge,
+			BigDecimal amountDue, boolean overdue, Payment payment) {
+
+		/** Its own notice, or {@literal null} when the correction changed the first notice or nothing. */
+		static Difference of(Declaration.TaxDifference difference, io.singlewindow.calendar.WorkingCalendar calendar,
+				LocalDate today) {
+			if (!difference.due()) {
+				return null;
+			}
+			BigDecimal owed = difference.amount().abs();
+			BigDecimal none = BigDecimal.ZERO.setScale(2);
+			Declaration.DutyPayment settled = difference.settlement();
+			if (!difference.collected()) {
+				return new Difference("REFUND", owed, difference.noticeOn(), null, none, settled == null ? owed : none,
+						false, settled == null ? null : Payment.of(settled));
+			}
+			LocalDate payBy = DutyPaymentTerms.payBy(difference.noticeOn(), calendar);
+			if (settled != null) {
+				return new Difference("COLLECT", owed, difference.noticeOn(), payBy, settled.surcharge(), none, false,
+						Payment.of(settled));
+			}
+			return new Difference("COLLECT", owed, difference.noticeOn(), payBy,
+					DutyPaymentTerms.surcharge(owed, payBy, today), DutyPaymentTerms.amountDue(owed, payBy, today),
+					today.isAfter(payBy), null);
+		}
+
+		boolean settled() {
+			return payment != null;
+		}
 	}
 
 	/**
@@ -79,10 +143,19 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	 *
 	 * @param taxDifference what customs collects (positive, 补税) or refunds (negative, 退税)
 	 * @param lines each line whose value or assessment changed
+	 * @param difference its own notice, when made after the payment or the release; {@literal null} when the first
+	 *     notice took the difference in (or there was none)
 	 */
 	record Correction(UUID id, String correctedBy, Instant correctedAt, String reason, BigDecimal customsValueBefore,
 			BigDecimal customsValueAfter, BigDecimal taxesBefore, BigDecimal taxesAfter, BigDecimal taxDifference,
-			List<CorrectedLine> lines) {
+			List<CorrectedLine> lines, Difference difference) {
+
+		/** As a cancelled declaration shows it: a notice not settled asks nothing any more. */
+		Correction cancelled() {
+			return difference == null || difference.settled() ? this
+					: new Correction(id, correctedBy, correctedAt, reason, customsValueBefore, customsValueAfter,
+							taxesBefore, taxesAfter, taxDifference, lines, null);
+		}
 	}
 
 	/** One line of a correction: its declared value (declaration currency), customs value and taxes (CNY). */

@@ -21,8 +21,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Customs records the payment of a declaration's duties and taxes from its page ({@link DutyPayments}): the amount
- * (filled with the amount due today), the day paid and the bank's reference. A refusal shows the page again with what
- * was typed and why, at the form.
+ * (filled with the amount due today), the day paid and the bank's reference; and likewise the collection or refund of
+ * what a correction made after the payment changed, on the correction's own notice. A refusal shows the page again
+ * with what was typed and why, at the form.
  */
 @Controller
 class DutyPaymentPages {
@@ -42,8 +43,19 @@ class DutyPaymentPages {
 		this.messages = messages;
 	}
 
-	/** What the officer typed, and why it was refused: shown in the form again, the message at its field. */
-	record PaymentError(String field, String message, String amount, String paidOn, String reference) {
+	/**
+	 * What the officer typed, and why it was refused: shown in the form again, the message at its field.
+	 *
+	 * @param correction the correction whose notice the form settles; {@literal null}: the first notice's payment
+	 */
+	record PaymentError(UUID correction, String field, String message, String amount, String paidOn,
+			String reference) {
+
+		/** The id of the field the message is about, in its form. */
+		public String target() {
+			String name = "paidOn".equals(field) ? "paid-on" : "reference".equals(field) ? "reference" : "amount";
+			return correction == null ? "payment-" + name : "settle-" + name + "-" + correction;
+		}
 	}
 
 	@PostMapping("/declarations/{id}/duty-payment")
@@ -56,15 +68,39 @@ class DutyPaymentPages {
 			payments.record(currentActor.get(), id, amount(amount), day(paidOn), reference);
 			return "redirect:/declarations/" + id + "?recorded=DUTIES_PAID";
 		} catch (Problem problem) {
-			if (problem.status().value() == 403 || problem.status().value() == 404) {
-				throw problem;
-			}
-			response.setStatus(problem.status().value());
-			String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
-			model.addAttribute("paymentError", new PaymentError(field,
-					DeclarationPages.firstMessage(messages, problem, locale), amount, paidOn, reference));
-			return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
+			return refused(problem, id, null, amount, paidOn, reference, model, locale, response);
 		}
+	}
+
+	@PostMapping("/declarations/{id}/corrections/{correction}/settlement")
+	String settle(@PathVariable UUID id, @PathVariable UUID correction,
+			@RequestParam(required = false) String amount, @RequestParam(required = false) String paidOn,
+			@RequestParam(required = false) String reference, Model model, Locale locale,
+			HttpServletResponse response) {
+		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
+		try {
+			DeclarationView settled = payments.settle(currentActor.get(), id, correction, amount(amount), day(paidOn),
+					reference);
+			boolean refund = settled.corrections().stream()
+				.anyMatch(c -> c.id().equals(correction) && c.difference() != null
+						&& "REFUND".equals(c.difference().kind()));
+			return "redirect:/declarations/" + id + "?recorded=" + (refund ? "DIFFERENCE_REFUNDED" : "DIFFERENCE_COLLECTED");
+		} catch (Problem problem) {
+			return refused(problem, id, correction, amount, paidOn, reference, model, locale, response);
+		}
+	}
+
+	/** The page again, with what was typed and why it was refused; forbidden and not found as they are. */
+	private String refused(Problem problem, UUID id, UUID correction, String amount, String paidOn, String reference,
+			Model model, Locale locale, HttpServletResponse response) {
+		if (problem.status().value() == 403 || problem.status().value() == 404) {
+			throw problem;
+		}
+		response.setStatus(problem.status().value());
+		String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
+		model.addAttribute("paymentError", new PaymentError(correction, field,
+				DeclarationPages.firstMessage(messages, problem, locale), amount, paidOn, reference));
+		return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
 	}
 
 	/** The amount as a person writes it (12,345.60); blank is no amount. */

@@ -125,6 +125,9 @@ class ResponseDocument {
 		if (paid != null) {
 			return "已缴纳 paid " + amount(paid.amount()) + " CNY " + paid.paidOn() + " · " + paid.reference();
 		}
+		if (duties.paymentUnrecorded()) {
+			return "未记录 not on record (放行早于本平台登记缴款 released before payments were recorded)";
+		}
 		return "未缴纳 unpaid: " + amount(duties.amountDue()) + " CNY, 缴款期限 pay by " + duties.payBy()
 				+ (duties.overdue() ? " · 已逾期 overdue" : "");
 	}
@@ -132,7 +135,14 @@ class ResponseDocument {
 	/** What a correction leaves owed: collected (补税) when it raised the taxes, refunded (退税) when it lowered them. */
 	private static String difference(DeclarationView.Correction c) {
 		int sign = c.taxDifference().signum();
-		return sign == 0 ? "0.00" : (sign > 0 ? "补税 collect " : "退税 refund ") + amount(c.taxDifference().abs());
+		String owed = sign == 0 ? "0.00" : (sign > 0 ? "补税 collect " : "退税 refund ") + amount(c.taxDifference().abs());
+		// Made after the payment or the release: its own notice, settled or not.
+		DeclarationView.Difference own = c.difference();
+		if (own == null) {
+			return owed;
+		}
+		return owed + (own.payment() != null ? " · 已结清 settled " + own.payment().paidOn() + " " + own.payment().reference()
+				: " · 未结清 unsettled" + (own.payBy() == null ? "" : ", 缴款期限 pay by " + own.payBy()));
 	}
 
 	private String both(String key) {

@@ -304,6 +304,25 @@ class Webhooks {
 				paid.recordedAt());
 	}
 
+	/** The settlement of a correction's own notice as customs recorded it, as the declarant's webhooks receive it. */
+	record DifferenceSettledEvent(String type, UUID declarationId, String number, UUID correctionId, String kind,
+			java.math.BigDecimal amount, String paidOn, String reference, String by, String at, String declaration) {
+	}
+
+	/**
+	 * The declarant hears that customs recorded the collection of what a correction added (kind {@code COLLECT}) or the
+	 * refund of what it took off ({@code REFUND}).
+	 */
+	@EventListener
+	void on(io.singlewindow.declaration.DeclarationDifferenceSettled settled) {
+		String payload = json.writeValueAsString(new DifferenceSettledEvent("declaration.difference.settled",
+				settled.declarationId(), settled.declarationNumber(), settled.correctionId(), settled.kind(),
+				settled.amount(), settled.paidOn().toString(), settled.reference(), settled.recordedBy(),
+				settled.recordedAt().toString(), "/api/v1/declarations/" + settled.declarationId()));
+		enqueue(settled.declarant().value(), null, settled.declarationId(), null, "declaration.difference.settled",
+				payload, settled.recordedAt());
+	}
+
 	private void enqueue(String enterprise, UUID declarationId, String number, String type, String by, String reason,
 			Instant at) {
 		String payload = json.writeValueAsString(new CancellationEvent(type, declarationId, number, by, reason,

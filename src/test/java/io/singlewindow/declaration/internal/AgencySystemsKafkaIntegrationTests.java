@@ -244,6 +244,22 @@ class AgencySystemsKafkaIntegrationTests {
 		String seen = view(id);
 		assertThat(JsonPath.<String>read(seen, "$.duties.payment.reference")).isEqualTo("ICBC-K-1");
 		assertThat(JsonPath.<List<String>>read(seen, "$.timeline[*].event")).containsOnlyOnce("DUTIES_PAID");
+
+		// A correction after the payment is a notice of its own: its collection is heard as the payment was.
+		BigDecimal value = new BigDecimal(JsonPath.read(seen, "$.items[0].value").toString());
+		mvc.perform(post("/api/v1/declarations/{id}/correction", id).header("Authorization", "Bearer sw-demo-officer.customs")
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"reason":"post-clearance audit","version":%d,"lines":[{"lineNo":1,"value":%s}]}"""
+				.formatted(JsonPath.<Integer>read(seen, "$.version"), value.add(new BigDecimal("1000")).toPlainString())))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+		String corrected = view(id);
+		mvc.perform(post("/api/v1/declarations/{id}/corrections/{c}/settlement", id,
+				JsonPath.<String>read(corrected, "$.corrections[0].id"))
+			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"amount\":" + JsonPath.read(corrected, "$.corrections[0].difference.amountDue")
+					+ ",\"reference\":\"ICBC-K-3\"}"))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+		heard(id, "DIFFERENCE_COLLECTED", "CLEARED", "officer.customs", "ICBC-K-3");
 		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
 			.andExpect(MockMvcResultMatchers.status().isOk());
 	}

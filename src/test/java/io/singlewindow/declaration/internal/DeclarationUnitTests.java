@@ -395,6 +395,86 @@ class DeclarationUnitTests {
 		assertThat(underReview.events()).isEmpty();
 	}
 
+	@Test
+	void aCorrectionBeforeThePaymentChangesTheFirstNoticeAndOneAfterItIsANoticeOfItsOwnThatReleaseWaitsFor() {
+		LocalDate clearedOn = LocalDate.of(2026, 11, 30);
+		var unpaid = new Declaration(UUID.randomUUID(), "XM2026113000000004", declarant(), DeclarationStatus.CLEARED, 3,
+				List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withDuties(new Declaration.Duties(new java.math.BigDecimal("520.00"), clearedOn, null));
+		assertThat(unpaid.correct(correction(unpaid, "credit note"))).as("taken in by the first notice").isFalse();
+		assertThat(unpaid.duties().taxes()).isEqualByComparingTo("455.00");
+
+		var paid = new Declaration(UUID.randomUUID(), "XM2026113000000005", declarant(), DeclarationStatus.CLEARED, 3,
+				List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withDuties(new Declaration.Duties(new java.math.BigDecimal("455.00"), clearedOn,
+					payment("455.00", clearedOn, "ICBC-1").withSurcharge(java.math.BigDecimal.ZERO)));
+		var audit = new DeclarationCorrected(paid.id(), paid.number(), declarant(), "officer.customs", "audit", NOW,
+				new java.math.BigDecimal("455.00"), new java.math.BigDecimal("520.00"), List.of());
+		assertThat(paid.correct(audit)).as("a notice of its own").isTrue();
+		assertThat(paid.duties().taxes()).as("the paid notice asks what it asked").isEqualByComparingTo("455.00");
+		assertThat(paid.duties().differencesUnpaid()).isEqualByComparingTo("65.00");
+		assertThatThrownBy(() -> paid.release("officer.customs", NOW))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DIFFERENCE_UNPAID"));
+
+		var released = new Declaration(UUID.randomUUID(), "XM2026113000000006", declarant(),
+				DeclarationStatus.RELEASED, 4, List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withDuties(new Declaration.Duties(new java.math.BigDecimal("520.00"), clearedOn, null));
+		assertThat(released.correct(correction(released, "credit note"))).as("after the release: its own").isTrue();
+		assertThat(released.duties().differencesUnpaid()).as("a refund owes the declarant").isZero();
+	}
+
+	@Test
+	void whatACorrectionAddedIsCollectedWithTheSurchargeOfEachDayLateAndWhatItTookOffIsRefundedWithout() {
+		LocalDate correctedOn = LocalDate.of(2026, 12, 1);
+		LocalDate payBy = correctedOn.plusDays(DutyPaymentTerms.DAYS);
+		var paid = new Declaration(UUID.randomUUID(), "XM2026113000000007", declarant(), DeclarationStatus.CLEARED, 3,
+				List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withDuties(new Declaration.Duties(new java.math.BigDecimal("4000.00"), LocalDate.of(2026, 11, 30),
+					payment("4000.00", LocalDate.of(2026, 11, 30), "ICBC-1"),
+					new java.math.BigDecimal("20000.00")));
+		var added = new Declaration.TaxDifference(UUID.randomUUID(), new java.math.BigDecimal("20000.00"), correctedOn,
+				true, null);
+		LocalDate late = payBy.plusDays(10);
+
+		assertThatThrownBy(() -> paid.settleDifference(added, payment("20000.00", late, "ICBC-2"), payBy))
+			.as("ten days late: 0.05 % a day, 100.00").isInstanceOfSatisfying(Problem.class,
+					p -> assertThat(p.fieldProblems().getFirst().code()).isEqualTo("SETTLEMENT_AMOUNT_DIFFERS"));
+		assertThatThrownBy(() -> paid.settleDifference(added, payment("20000.00", correctedOn.minusDays(1), "ICBC-2"),
+				payBy)).isInstanceOfSatisfying(Problem.class,
+						p -> assertThat(p.fieldProblems().getFirst().code()).isEqualTo("SETTLEMENT_BEFORE_NOTICE"));
+		assertThat(paid.settledDifference()).isNull();
+		assertThat(paid.settleDifference(added, payment("20100.00", late, "ICBC-2"), payBy)).isTrue();
+		assertThat(paid.settledDifference().settlement().surcharge()).isEqualByComparingTo("100.00");
+		assertThat(paid.duties().differencesUnpaid()).isZero();
+		assertThat(paid.timeline()).extracting(Declaration.TimelineEntry::event).containsExactly("DIFFERENCE_COLLECTED");
+		assertThat(paid.events()).singleElement()
+			.isInstanceOfSatisfying(io.singlewindow.declaration.DeclarationDifferenceSettled.class,
+					e -> assertThat(e.kind()).isEqualTo("COLLECT"));
+		var settled = new Declaration.TaxDifference(added.correctionId(), added.amount(), correctedOn, true,
+				paid.settledDifference().settlement());
+		assertThat(paid.settleDifference(settled, payment("20100.00", late, "ICBC-2"), payBy))
+			.as("the bank's notice again").isFalse();
+		assertThatThrownBy(() -> paid.settleDifference(settled, payment("20100.00", late, "ICBC-3"), payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DIFFERENCE_ALREADY_SETTLED"));
+		paid.release("officer.customs", NOW);
+
+		var refunded = new Declaration(UUID.randomUUID(), "XM2026113000000008", declarant(),
+				DeclarationStatus.RELEASED, 4, List.of(customs(TaskStatus.AUTO_APPROVED, 0)));
+		var takenOff = new Declaration.TaxDifference(UUID.randomUUID(), new java.math.BigDecimal("-20000.00"),
+				correctedOn, true, null);
+		assertThatThrownBy(() -> refunded.settleDifference(takenOff, payment("20100.00", late, "R-1"), payBy))
+			.as("no surcharge on a refund").isInstanceOfSatisfying(Problem.class,
+					p -> assertThat(p.fieldProblems().getFirst().code()).isEqualTo("SETTLEMENT_AMOUNT_DIFFERS"));
+		assertThat(refunded.settleDifference(takenOff, payment("20000.00", late, "R-1"), payBy)).isTrue();
+		assertThat(refunded.timeline()).extracting(Declaration.TimelineEntry::event)
+			.containsExactly("DIFFERENCE_REFUNDED");
+
+		var takenIn = new Declaration.TaxDifference(UUID.randomUUID(), new java.math.BigDecimal("-65.00"), correctedOn,
+				false, null);
+		assertThatThrownBy(() -> refunded.settleDifference(takenIn, payment("65.00", late, "R-2"), payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("NO_DIFFERENCE_DUE"));
+	}
+
 	private static DeclarationCorrected correction(Declaration declaration, String reason) {
 		return new DeclarationCorrected(declaration.id(), declaration.number(), declarant(), "officer.customs", reason,
 				NOW, new java.math.BigDecimal("520.00"), new java.math.BigDecimal("455.00"),
