@@ -139,6 +139,13 @@ class AgencySystemsPublication {
 		reasoned("DUTIES_PAID", paid.declarationId(), paid.recordedBy(), paid.reference(), paid.recordedAt());
 	}
 
+	/** Customs' and the other agencies' systems hear that customs accepted a guarantee for the duties (担保放行). */
+	@ApplicationModuleListener
+	void on(io.singlewindow.declaration.DeclarationDutiesGuaranteed guaranteed) throws Exception {
+		reasoned("DUTIES_GUARANTEED", guaranteed.declarationId(), guaranteed.recordedBy(), guaranteed.reference(),
+				guaranteed.recordedAt());
+	}
+
 	/**
 	 * Customs' and the other agencies' systems hear that what a correction changed was collected (补税) or refunded
 	 * (退税), with the bank's reference (the amounts are on the declaration, {@code corrections[].difference}).

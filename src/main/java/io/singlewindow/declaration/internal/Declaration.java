@@ -21,6 +21,7 @@ import io.singlewindow.declaration.DeclarationCorrected;
 import io.singlewindow.declaration.DeclarationCorrectionApplied;
 import io.singlewindow.declaration.DeclarationCorrectionRefused;
 import io.singlewindow.declaration.DeclarationDifferenceSettled;
+import io.singlewindow.declaration.DeclarationDutiesGuaranteed;
 import io.singlewindow.declaration.DeclarationDutiesPaid;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
@@ -91,15 +92,16 @@ final class Declaration {
 	 * ({@link TaxDifference}).
 	 *
 	 * @param differencesUnpaid what corrections' own notices ask customs to collect and is not paid yet, CNY
+	 * @param guarantee the guarantee customs accepted for them before their payment, if any
 	 */
 	record Duties(java.math.BigDecimal taxes, LocalDate noticeOn, DutyPayment payment,
-			java.math.BigDecimal differencesUnpaid) {
+			java.math.BigDecimal differencesUnpaid, DutyGuarantee guarantee) {
 
 		static final Duties NONE = new Duties(null, null, null);
 
-		/** Before any correction made a notice of its own. */
+		/** Before any correction made a notice of its own, without a guarantee. */
 		Duties(java.math.BigDecimal taxes, LocalDate noticeOn, DutyPayment payment) {
-			this(taxes, noticeOn, payment, java.math.BigDecimal.ZERO);
+			this(taxes, noticeOn, payment, java.math.BigDecimal.ZERO, null);
 		}
 
 		boolean owed() {
@@ -109,6 +111,50 @@ final class Declaration {
 		boolean unpaid() {
 			return owed() && payment == null;
 		}
+
+		Duties withPayment(DutyPayment paid) {
+			return new Duties(taxes, noticeOn, paid, differencesUnpaid, guarantee);
+		}
+
+		Duties withTaxes(java.math.BigDecimal asked) {
+			return new Duties(asked, noticeOn, payment, differencesUnpaid, guarantee);
+		}
+
+		Duties withDifferencesUnpaid(java.math.BigDecimal unpaid) {
+			return new Duties(taxes, noticeOn, payment, unpaid, guarantee);
+		}
+
+		Duties withGuarantee(DutyGuarantee accepted) {
+			return new Duties(taxes, noticeOn, payment, differencesUnpaid, accepted);
+		}
+	}
+
+	/**
+	 * A guarantee customs accepted for the duties and taxes before their payment (税款担保), so that it releases the goods
+	 * at once (担保放行, China's Customs Law art. 66 and the Regulations on Customs Guarantees): a cash deposit (保证金) or
+	 * a bank's letter of guarantee (保函) valid at least to the last day to pay. The duties stay owed by that day; their
+	 * payment discharges it.
+	 *
+	 * @param amount what it covers, CNY: at least the amount due the day it was accepted
+	 * @param validUntil a letter of guarantee's last day; {@literal null} for a deposit
+	 * @param reference the bank's letter number or the deposit's receipt
+	 */
+	record DutyGuarantee(GuaranteeKind kind, java.math.BigDecimal amount, LocalDate validUntil, String reference,
+			String recordedBy, Instant recordedAt) {
+
+		/** The same guarantee: its record come again. */
+		boolean sameAs(DutyGuarantee other) {
+			return kind == other.kind && amount.compareTo(other.amount) == 0
+					&& java.util.Objects.equals(validUntil, other.validUntil) && reference.equals(other.reference);
+		}
+	}
+
+	/** The forms of a guarantee for duties customs accepts here. */
+	enum GuaranteeKind {
+		/** 保证金: money paid to customs, held until the duties are paid. */
+		DEPOSIT,
+		/** 保函: a bank's letter of guarantee, valid to a day. */
+		BANK_GUARANTEE
 	}
 
 	/**
@@ -178,6 +224,7 @@ final class Declaration {
 	private Duties duties = Duties.NONE;
 	private boolean paymentRecorded;
 	private TaxDifference settledDifference;
+	private boolean guaranteeAccepted;
 
 	Declaration(UUID id, String number, Uscc declarant, DeclarationStatus status, int version, List<Task> tasks) {
 		this.id = id;
@@ -380,8 +427,8 @@ final class Declaration {
 	}
 
 	/**
-	 * Customs releases the goods, once their duties and taxes are paid (a declaration that owes none is released at
-	 * once).
+	 * Customs releases the goods, once their duties and taxes are paid or guaranteed (a declaration that owes none is
+	 * released at once).
 	 *
 	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless every agency has cleared it (and it is not released),
 	 *     {@code DUTIES_UNPAID} while the duties and taxes it owes are not paid, {@code DIFFERENCE_UNPAID} while what
@@ -391,7 +438,7 @@ final class Declaration {
 		if (status != DeclarationStatus.CLEARED) {
 			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
 		}
-		if (duties.unpaid()) {
+		if (duties.unpaid() && duties.guarantee() == null) {
 			throw Problem.conflict("DUTIES_UNPAID", number, duties.taxes().toPlainString());
 		}
 		if (duties.differencesUnpaid().signum() > 0) {
@@ -439,13 +486,58 @@ final class Declaration {
 		if (payment.amount().compareTo(due) != 0) {
 			throw Problem.invalidField("amount", "PAYMENT_AMOUNT_DIFFERS", due.toPlainString(), payment.paidOn());
 		}
-		duties = new Duties(duties.taxes(), duties.noticeOn(), payment.withSurcharge(surcharge));
+		duties = duties.withPayment(payment.withSurcharge(surcharge));
 		paymentRecorded = true;
 		changedAt = payment.recordedAt();
 		timeline.add(new TimelineEntry(payment.recordedAt(), "DUTIES_PAID", AgencyCode.CUSTOMS.value(),
 				payment.recordedBy(), null, payment.reference()));
 		events.add(new DeclarationDutiesPaid(id, number, declarant, payment.amount(), payment.paidOn(),
 				payment.reference(), payment.recordedBy(), payment.recordedAt()));
+		return true;
+	}
+
+	/**
+	 * Customs accepts a guarantee for the duties and taxes before their payment (担保放行): the goods may then be
+	 * released at once; the duties stay owed by their last day, a surcharge after it as before. Its version moves on.
+	 *
+	 * @param amountDue what paying costs on the day it is accepted (the taxes and any surcharge so far)
+	 * @param payBy the last day to pay without a surcharge, which a letter of guarantee must cover
+	 * @return {@literal false} when this very guarantee is on record already: nothing changes
+	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless cleared and not yet released, {@code NO_DUTIES_DUE},
+	 *     {@code DUTIES_ALREADY_PAID}, {@code DUTIES_ALREADY_GUARANTEED} when another guarantee is on record; 422
+	 *     {@code GUARANTEE_TOO_SMALL} at {@code amount} (with the amount due), {@code GUARANTEE_EXPIRES_TOO_SOON} at
+	 *     {@code validUntil} (with the last day to pay)
+	 */
+	boolean acceptGuarantee(DutyGuarantee guarantee, java.math.BigDecimal amountDue, LocalDate payBy) {
+		if (duties.guarantee() != null && duties.guarantee().sameAs(guarantee)) {
+			return false;
+		}
+		if (status != DeclarationStatus.CLEARED) {
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+		}
+		if (!duties.owed()) {
+			throw Problem.conflict("NO_DUTIES_DUE", number);
+		}
+		if (duties.payment() != null) {
+			throw Problem.conflict("DUTIES_ALREADY_PAID", number, duties.payment().paidOn(),
+					duties.payment().reference());
+		}
+		if (duties.guarantee() != null) {
+			throw Problem.conflict("DUTIES_ALREADY_GUARANTEED", number, duties.guarantee().reference());
+		}
+		if (guarantee.amount().compareTo(amountDue) < 0) {
+			throw Problem.invalidField("amount", "GUARANTEE_TOO_SMALL", amountDue.toPlainString());
+		}
+		if (guarantee.kind() == GuaranteeKind.BANK_GUARANTEE && guarantee.validUntil().isBefore(payBy)) {
+			throw Problem.invalidField("validUntil", "GUARANTEE_EXPIRES_TOO_SOON", payBy);
+		}
+		duties = duties.withGuarantee(guarantee);
+		guaranteeAccepted = true;
+		changedAt = guarantee.recordedAt();
+		timeline.add(new TimelineEntry(changedAt, "DUTIES_GUARANTEED", AgencyCode.CUSTOMS.value(),
+				guarantee.recordedBy(), null, guarantee.reference()));
+		events.add(new DeclarationDutiesGuaranteed(id, number, declarant, guarantee.kind().name(), guarantee.amount(),
+				guarantee.validUntil(), guarantee.reference(), guarantee.recordedBy(), changedAt));
 		return true;
 	}
 
@@ -503,11 +595,10 @@ final class Declaration {
 		boolean apart = difference.signum() != 0
 				&& (duties.payment() != null || status == DeclarationStatus.RELEASED || !duties.owed());
 		if (apart) {
-			duties = new Duties(duties.taxes(), duties.noticeOn(), duties.payment(),
-					duties.differencesUnpaid().add(difference.max(java.math.BigDecimal.ZERO)));
+			duties = duties.withDifferencesUnpaid(duties.differencesUnpaid().add(difference.max(java.math.BigDecimal.ZERO)));
 		}
 		else if (duties.taxes() != null) {
-			duties = new Duties(duties.taxes().add(difference), duties.noticeOn(), null, duties.differencesUnpaid());
+			duties = duties.withTaxes(duties.taxes().add(difference));
 		}
 		return apart;
 	}
@@ -554,8 +645,7 @@ final class Declaration {
 		settledDifference = new TaxDifference(difference.correctionId(), difference.amount(), difference.noticeOn(),
 				true, settlement.withSurcharge(surcharge));
 		if (difference.collected()) {
-			duties = new Duties(duties.taxes(), duties.noticeOn(), duties.payment(),
-					duties.differencesUnpaid().subtract(owed).max(java.math.BigDecimal.ZERO));
+			duties = duties.withDifferencesUnpaid(duties.differencesUnpaid().subtract(owed).max(java.math.BigDecimal.ZERO));
 		}
 		changedAt = settlement.recordedAt();
 		timeline.add(new TimelineEntry(changedAt,
@@ -820,6 +910,11 @@ final class Declaration {
 	/** Whether a payment of its duties was recorded by this change. */
 	boolean paymentRecorded() {
 		return paymentRecorded;
+	}
+
+	/** Whether a guarantee for its duties was accepted by this change. */
+	boolean guaranteeAccepted() {
+		return guaranteeAccepted;
 	}
 
 	/** The correction's notice this change settled, with its settlement; {@literal null} when none. */

@@ -474,8 +474,8 @@ class DeclarationApi {
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
 			conflict = { "DECLARATION_NOT_CLEARED", "DUTIES_UNPAID", "DIFFERENCE_UNPAID" })
 	@Operation(summary = "Release the goods of a cleared declaration (customs officers)",
-			description = "Once the duties and taxes it owes are paid (duties.payment; POST …/duty-payment): 409 "
-					+ "DUTIES_UNPAID before; and what a correction made after the payment added on its own notice "
+			description = "Once the duties and taxes it owes are paid (duties.payment; POST …/duty-payment) or "
+					+ "guaranteed (duties.guarantee; POST …/duty-guarantee): 409 DUTIES_UNPAID before; and what a correction made after the payment added on its own notice "
 					+ "(duties.differencesUnpaid; POST …/corrections/{correctionId}/settlement): 409 DIFFERENCE_UNPAID "
 					+ "before. A declaration that owes none (duties absent) is released at once.")
 	DeclarationView release(@PathVariable UUID id) {
@@ -508,6 +508,38 @@ class DeclarationApi {
 					+ "when it owes none, DUTIES_ALREADY_PAID when another payment settled them.")
 	DeclarationView recordDutyPayment(@PathVariable UUID id, @RequestBody DutyPaymentRecord payment) {
 		return payments.record(currentActor.get(), id, payment.amount(), payment.paidOn(), payment.reference());
+	}
+
+	/**
+	 * @param kind {@code DEPOSIT} (保证金, money held by customs) or {@code BANK_GUARANTEE} (保函, a bank's letter)
+	 * @param amount what it covers, CNY: at least {@code duties.amountDue} that day
+	 * @param validUntil a letter of guarantee's last day, at least {@code duties.payBy}; not for a deposit
+	 * @param reference the letter's number or the deposit's receipt, required
+	 */
+	record DutyGuaranteeRecord(String kind, java.math.BigDecimal amount, java.time.LocalDate validUntil,
+			String reference) {
+	}
+
+	@PostMapping("/declarations/{id}/duty-guarantee")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_CLEARED", "NO_DUTIES_DUE", "DUTIES_ALREADY_PAID", "DUTIES_ALREADY_GUARANTEED" },
+			invalid = { "REQUIRED", "SIZE", "CONTROL_CHARACTER", "GUARANTEE_KIND_UNKNOWN", "GUARANTEE_TOO_SMALL",
+					"TOO_LARGE", "GUARANTEE_EXPIRES_TOO_SOON" })
+	@Operation(summary = "Accept a guarantee for a cleared declaration's duties and taxes, so that its goods are "
+			+ "released before their payment (customs officers; 担保放行)",
+			description = "A cash deposit (kind DEPOSIT, 保证金) or a bank's letter of guarantee (BANK_GUARANTEE, 保函) "
+					+ "covering at least the amount due that day (duties.amountDue), a letter valid at least to the last "
+					+ "day to pay (duties.payBy). The goods may then be released; the duties stay owed by that day, "
+					+ "with a late-payment surcharge after it, and their payment discharges the guarantee "
+					+ "(duties.guarantee.discharged). The same guarantee recorded again answers as the first and changes "
+					+ "nothing. 422 at kind: REQUIRED, GUARANTEE_KIND_UNKNOWN; at amount: REQUIRED, GUARANTEE_TOO_SMALL "
+					+ "(with the amount due), TOO_LARGE (over 16 digits before the point); at validUntil (a letter): REQUIRED, GUARANTEE_EXPIRES_TOO_SOON (with the "
+					+ "last day to pay); at reference: REQUIRED, SIZE, CONTROL_CHARACTER. 409 DECLARATION_NOT_CLEARED "
+					+ "unless cleared and not yet released, NO_DUTIES_DUE, DUTIES_ALREADY_PAID, "
+					+ "DUTIES_ALREADY_GUARANTEED (another guarantee is on record).")
+	DeclarationView acceptDutyGuarantee(@PathVariable UUID id, @RequestBody DutyGuaranteeRecord guarantee) {
+		return payments.guarantee(currentActor.get(), id, guarantee.kind(), guarantee.amount(), guarantee.validUntil(),
+				guarantee.reference());
 	}
 
 	@PostMapping("/declarations/{id}/corrections/{correctionId}/settlement")

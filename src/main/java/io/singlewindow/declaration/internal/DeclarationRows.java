@@ -90,7 +90,9 @@ class DeclarationRows {
 	/** The columns {@link #duties} reads, for every query that selects them. */
 	static final String DUTIES_COLUMNS = """
 			total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on, duties_payment_reference,
-			duties_recorded_by, duties_recorded_at, taxes_settled_apart, differences_unpaid""";
+			duties_recorded_by, duties_recorded_at, taxes_settled_apart, differences_unpaid, duties_guarantee_kind,
+			duties_guarantee_amount, duties_guarantee_valid_until, duties_guarantee_reference, duties_guarantee_by,
+			duties_guarantee_at""";
 
 	/**
 	 * What the declaration's row says it owes in duties and taxes and their payment ({@link #DUTIES_COLUMNS}), as the
@@ -108,7 +110,17 @@ class DeclarationRows {
 								rs.getBigDecimal("duties_paid_surcharge"), rs.getObject("duties_paid_on", LocalDate.class),
 								rs.getString("duties_payment_reference"),
 								rs.getString("duties_recorded_by"), recorded.toInstant()),
-				rs.getBigDecimal("differences_unpaid"));
+				rs.getBigDecimal("differences_unpaid"), guarantee(rs));
+	}
+
+	private static Declaration.DutyGuarantee guarantee(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp accepted = rs.getTimestamp("duties_guarantee_at");
+		return accepted == null ? null
+				: new Declaration.DutyGuarantee(Declaration.GuaranteeKind.valueOf(rs.getString("duties_guarantee_kind")),
+						rs.getBigDecimal("duties_guarantee_amount"),
+						rs.getObject("duties_guarantee_valid_until", LocalDate.class),
+						rs.getString("duties_guarantee_reference"), rs.getString("duties_guarantee_by"),
+						accepted.toInstant());
 	}
 
 	/**
@@ -530,6 +542,16 @@ class DeclarationRows {
 					    duties_payment_reference = ?, duties_recorded_by = ?, duties_recorded_at = ? WHERE id = ?""")
 				.params(paid.amount(), paid.surcharge(), paid.paidOn(), paid.reference(), paid.recordedBy(),
 						timestamp(paid.recordedAt()), d.id())
+				.update();
+		}
+		if (d.guaranteeAccepted()) {
+			Declaration.DutyGuarantee accepted = d.duties().guarantee();
+			jdbc.sql("""
+					UPDATE declaration SET duties_guarantee_kind = ?, duties_guarantee_amount = ?,
+					    duties_guarantee_valid_until = ?, duties_guarantee_reference = ?, duties_guarantee_by = ?,
+					    duties_guarantee_at = ? WHERE id = ?""")
+				.params(accepted.kind().name(), accepted.amount(), accepted.validUntil(), accepted.reference(),
+						accepted.recordedBy(), timestamp(accepted.recordedAt()), d.id())
 				.update();
 		}
 		if (d.settledDifference() != null) {

@@ -37,9 +37,11 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	 *     waits for it too)
 	 * @param paymentUnrecorded released before the platform recorded payments: whether and when the duties were paid
 	 *     is not on record here (customs may record the payment with its day)
+	 * @param guarantee the guarantee customs accepted for them before their payment (担保放行), if any
 	 */
 	record Duties(BigDecimal taxes, LocalDate noticeOn, LocalDate payBy, BigDecimal surcharge, BigDecimal amountDue,
-			boolean overdue, Payment payment, BigDecimal differencesUnpaid, boolean paymentUnrecorded) {
+			boolean overdue, Payment payment, BigDecimal differencesUnpaid, boolean paymentUnrecorded,
+			Guarantee guarantee) {
 
 		static Duties of(DeclarationStatus status, Declaration.Duties owed,
 				io.singlewindow.calendar.WorkingCalendar calendar, LocalDate today) {
@@ -50,24 +52,46 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 			LocalDate payBy = DutyPaymentTerms.payBy(owed.noticeOn(), calendar);
 			BigDecimal unpaidDifferences = status.cancellable() ? owed.differencesUnpaid() : BigDecimal.ZERO.setScale(2);
 			Declaration.DutyPayment paid = owed.payment();
+			Guarantee guarantee = Guarantee.of(owed.guarantee(), paid != null);
 			if (paid != null) {
 				return new Duties(owed.taxes(), owed.noticeOn(), payBy, paid.surcharge(), BigDecimal.ZERO.setScale(2),
-						false, Payment.of(paid), unpaidDifferences, false);
+						false, Payment.of(paid), unpaidDifferences, false, guarantee);
 			}
-			if (status == DeclarationStatus.RELEASED) {
-				// Released unpaid only before payments were recorded (release waits for them since): claim nothing.
+			if (status == DeclarationStatus.RELEASED && guarantee == null) {
+				// Released unpaid and unguaranteed only before payments were recorded (release waits for one of them
+				// since): claim nothing.
 				return new Duties(owed.taxes(), owed.noticeOn(), payBy, BigDecimal.ZERO.setScale(2),
-						BigDecimal.ZERO.setScale(2), false, null, unpaidDifferences, true);
+						BigDecimal.ZERO.setScale(2), false, null, unpaidDifferences, true, null);
 			}
 			return new Duties(owed.taxes(), owed.noticeOn(), payBy,
 					DutyPaymentTerms.surcharge(owed.taxes(), payBy, today),
 					DutyPaymentTerms.amountDue(owed.taxes(), payBy, today), today.isAfter(payBy), null,
-					unpaidDifferences, false);
+					unpaidDifferences, false, guarantee);
 		}
 
-		/** Nothing owed stands in the way of the release: the first notice paid, no correction's notice unpaid. */
+		/**
+		 * Nothing owed stands in the way of the release: the first notice paid or guaranteed, no correction's notice
+		 * unpaid.
+		 */
 		public boolean releasable() {
-			return (payment != null || paymentUnrecorded) && differencesUnpaid.signum() == 0;
+			return (payment != null || paymentUnrecorded || guarantee != null) && differencesUnpaid.signum() == 0;
+		}
+	}
+
+	/**
+	 * The guarantee customs accepted for the duties before their payment (担保放行).
+	 *
+	 * @param kind {@code DEPOSIT} (保证金) or {@code BANK_GUARANTEE} (保函)
+	 * @param validUntil a letter of guarantee's last day; {@literal null} for a deposit
+	 * @param discharged the duties were paid: the guarantee is released (a deposit returned, a letter given back)
+	 */
+	record Guarantee(String kind, BigDecimal amount, LocalDate validUntil, String reference, String recordedBy,
+			Instant recordedAt, boolean discharged) {
+
+		static Guarantee of(Declaration.DutyGuarantee accepted, boolean paid) {
+			return accepted == null ? null
+					: new Guarantee(accepted.kind().name(), accepted.amount(), accepted.validUntil(),
+							accepted.reference(), accepted.recordedBy(), accepted.recordedAt(), paid);
 		}
 	}
 

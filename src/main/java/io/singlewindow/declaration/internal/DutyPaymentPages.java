@@ -65,7 +65,7 @@ class DutyPaymentPages {
 		// Before anything typed is read: a refusal shows the declaration again, and only to customs.
 		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
 		try {
-			payments.record(currentActor.get(), id, amount(amount), day(paidOn), reference);
+			payments.record(currentActor.get(), id, amount(amount), day("paidOn", paidOn), reference);
 			return "redirect:/declarations/" + id + "?recorded=DUTIES_PAID";
 		} catch (Problem problem) {
 			return refused(problem, id, null, amount, paidOn, reference, model, locale, response);
@@ -79,14 +79,40 @@ class DutyPaymentPages {
 			HttpServletResponse response) {
 		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
 		try {
-			DeclarationView settled = payments.settle(currentActor.get(), id, correction, amount(amount), day(paidOn),
-					reference);
+			DeclarationView settled = payments.settle(currentActor.get(), id, correction, amount(amount),
+					day("paidOn", paidOn), reference);
 			boolean refund = settled.corrections().stream()
 				.anyMatch(c -> c.id().equals(correction) && c.difference() != null
 						&& "REFUND".equals(c.difference().kind()));
 			return "redirect:/declarations/" + id + "?recorded=" + (refund ? "DIFFERENCE_REFUNDED" : "DIFFERENCE_COLLECTED");
 		} catch (Problem problem) {
 			return refused(problem, id, correction, amount, paidOn, reference, model, locale, response);
+		}
+	}
+
+	/** What the officer typed for a guarantee, and why it was refused: shown in its form again. */
+	record GuaranteeError(String field, String message, String kind, String amount, String validUntil,
+			String reference) {
+	}
+
+	@PostMapping("/declarations/{id}/duty-guarantee")
+	String guarantee(@PathVariable UUID id, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String amount, @RequestParam(required = false) String validUntil,
+			@RequestParam(required = false) String reference, Model model, Locale locale,
+			HttpServletResponse response) {
+		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
+		try {
+			payments.guarantee(currentActor.get(), id, kind, amount(amount), day("validUntil", validUntil), reference);
+			return "redirect:/declarations/" + id + "?recorded=DUTIES_GUARANTEED";
+		} catch (Problem problem) {
+			if (problem.status().value() == 403 || problem.status().value() == 404) {
+				throw problem;
+			}
+			response.setStatus(problem.status().value());
+			String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
+			model.addAttribute("guaranteeError", new GuaranteeError(field,
+					DeclarationPages.firstMessage(messages, problem, locale), kind, amount, validUntil, reference));
+			return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
 		}
 	}
 
@@ -112,15 +138,15 @@ class DutyPaymentPages {
 		}
 	}
 
-	/** The day as the date field sends it (2026-12-04); blank is today. */
-	private static LocalDate day(String written) {
+	/** The day as the date field sends it (2026-12-04); blank is none. */
+	private static LocalDate day(String field, String written) {
 		if (written == null || written.isBlank()) {
 			return null;
 		}
 		try {
 			return LocalDate.parse(written.strip());
 		} catch (DateTimeParseException e) {
-			throw Problem.invalidField("paidOn", "MALFORMED_VALUE");
+			throw Problem.invalidField(field, "MALFORMED_VALUE");
 		}
 	}
 }

@@ -15,6 +15,8 @@ import io.singlewindow.calendar.ZoneCalendar;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.FreeText;
 import io.singlewindow.core.InputLimits;
+import io.singlewindow.core.InvalidValue;
+import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.Problem;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.platform.BusinessTime;
@@ -31,6 +33,9 @@ import io.singlewindow.platform.BusinessTime;
 class DutyPayments {
 
 	private static final Logger log = LoggerFactory.getLogger(DutyPayments.class);
+
+	/** The column an amount of duties is kept in (a guarantee's, a payment's). */
+	private static final NumericColumn AMOUNT = new NumericColumn(18, 2);
 
 	private final DeclarationRows rows;
 	private final DeclarationStore store;
@@ -102,6 +107,68 @@ class DutyPayments {
 					amount.toPlainString(), settlement.paidOn(), actor.username());
 		}
 		return store.find(id).orElseThrow();
+	}
+
+	/**
+	 * Accepts a guarantee for the duties and taxes before their payment, so that customs may release the goods at once
+	 * (担保放行); the same guarantee recorded again changes nothing.
+	 *
+	 * @param kind {@code DEPOSIT} (保证金) or {@code BANK_GUARANTEE} (保函)
+	 * @param validUntil a letter of guarantee's last day, required for one (ignored for a deposit)
+	 * @throws Problem 403 unless a customs officer; 422 {@code REQUIRED} at {@code kind}, {@code amount},
+	 *     {@code validUntil} (a letter) or {@code reference}, {@code GUARANTEE_KIND_UNKNOWN} at {@code kind}, and those
+	 *     of {@link Declaration#acceptGuarantee}; 409 likewise
+	 */
+	@Transactional
+	public DeclarationView guarantee(Actor actor, UUID id, String kind, BigDecimal amount, LocalDate validUntil,
+			String reference) {
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		Declaration.GuaranteeKind form = guaranteeKind(kind);
+		if (amount == null) {
+			throw Problem.invalidField("amount", "REQUIRED");
+		}
+		BigDecimal covered;
+		try {
+			// Any amount over what is due is accepted, so it must fit the column first (1e999999999 was a 500).
+			covered = AMOUNT.fit(amount);
+		} catch (InvalidValue e) {
+			throw Problem.invalidField("amount", e.code(), NumericColumn.quoted(amount));
+		}
+		if (form == Declaration.GuaranteeKind.BANK_GUARANTEE && validUntil == null) {
+			throw Problem.invalidField("validUntil", "REQUIRED");
+		}
+		if (reference == null || reference.isBlank()) {
+			throw Problem.invalidField("reference", "REQUIRED");
+		}
+		String letter = FreeText.readLine("reference", reference, InputLimits.REFERENCE).strip();
+		var guarantee = new Declaration.DutyGuarantee(form, covered,
+				form == Declaration.GuaranteeKind.DEPOSIT ? null : validUntil, letter, actor.username(), time.now());
+		Declaration declaration = rows.lock(id);
+		Declaration.Duties owed = declaration.duties();
+		LocalDate today = time.today();
+		LocalDate payBy = owed.owed() ? DutyPaymentTerms.payBy(owed.noticeOn(), calendar.current()) : today;
+		BigDecimal due = owed.owed() ? DutyPaymentTerms.amountDue(owed.taxes(), payBy, today) : BigDecimal.ZERO;
+		if (declaration.acceptGuarantee(guarantee, due, payBy)) {
+			auditTrail.record(AuditRecord.of("DECLARATION_DUTIES_GUARANTEED", "DECLARATION", id).by(actor)
+				.change(null, Declarations.audited(declaration, declaration.status(), "kind", form.name(), "amount",
+						covered.toPlainString(), "amountDue", due.toPlainString(), "validUntil",
+						String.valueOf(guarantee.validUntil()), "reference", letter)));
+			rows.save(declaration);
+			log.info("event=declaration_duties_guaranteed number={} kind={} amount={} valid_until={} by={}",
+					declaration.number(), form, covered.toPlainString(), guarantee.validUntil(), actor.username());
+		}
+		return store.find(id).orElseThrow();
+	}
+
+	private static Declaration.GuaranteeKind guaranteeKind(String kind) {
+		if (kind == null || kind.isBlank()) {
+			throw Problem.invalidField("kind", "REQUIRED");
+		}
+		try {
+			return Declaration.GuaranteeKind.valueOf(kind.strip());
+		} catch (IllegalArgumentException e) {
+			throw Problem.invalidField("kind", "GUARANTEE_KIND_UNKNOWN");
+		}
 	}
 
 	/** The payment as the bank reported it to customs, checked before any row is read; its surcharge not yet known. */

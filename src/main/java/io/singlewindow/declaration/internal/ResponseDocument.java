@@ -129,7 +129,9 @@ class ResponseDocument {
 			return "未记录 not on record (放行早于本平台登记缴款 released before payments were recorded)";
 		}
 		return "未缴纳 unpaid: " + amount(duties.amountDue()) + " CNY, 缴款期限 pay by " + duties.payBy()
-				+ (duties.overdue() ? " · 已逾期 overdue" : "");
+				+ (duties.overdue() ? " · 已逾期 overdue" : "")
+				+ (duties.guarantee() == null ? ""
+						: " · 已担保 guaranteed " + duties.guarantee().kind() + " " + duties.guarantee().reference());
 	}
 
 	/** What a correction leaves owed: collected (补税) when it raised the taxes, refunded (退税) when it lowered them. */

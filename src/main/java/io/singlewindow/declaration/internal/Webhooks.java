@@ -304,6 +304,23 @@ class Webhooks {
 				paid.recordedAt());
 	}
 
+	/** A guarantee customs accepted for the duties, as the declarant's webhooks receive it. */
+	record DutiesGuaranteedEvent(String type, UUID declarationId, String number, String kind,
+			java.math.BigDecimal amount, String validUntil, String reference, String by, String at, String declaration) {
+	}
+
+	/** The declarant hears that customs accepted its guarantee: the goods may be released before the payment. */
+	@EventListener
+	void on(io.singlewindow.declaration.DeclarationDutiesGuaranteed guaranteed) {
+		String payload = json.writeValueAsString(new DutiesGuaranteedEvent("declaration.duties.guaranteed",
+				guaranteed.declarationId(), guaranteed.declarationNumber(), guaranteed.kind(), guaranteed.amount(),
+				guaranteed.validUntil() == null ? null : guaranteed.validUntil().toString(), guaranteed.reference(),
+				guaranteed.recordedBy(), guaranteed.recordedAt().toString(),
+				"/api/v1/declarations/" + guaranteed.declarationId()));
+		enqueue(guaranteed.declarant().value(), null, guaranteed.declarationId(), null, "declaration.duties.guaranteed",
+				payload, guaranteed.recordedAt());
+	}
+
 	/** The settlement of a correction's own notice as customs recorded it, as the declarant's webhooks receive it. */
 	record DifferenceSettledEvent(String type, UUID declarationId, String number, UUID correctionId, String kind,
 			java.math.BigDecimal amount, String paidOn, String reference, String by, String at, String declaration) {

@@ -234,6 +234,13 @@ class AgencySystemsKafkaIntegrationTests {
 		assertThat(JsonPath.<String>read(letter.value(), "$.detail")).isEqualTo("[amount: PAYMENT_AMOUNT_DIFFERS]");
 		assertThat(JsonPath.<Object>read(view(id), "$.duties.payment")).isNull();
 
+		// A deposit held until the payment (担保放行) is heard as the payment is.
+		mvc.perform(post("/api/v1/declarations/{id}/duty-guarantee", id)
+			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kind\":\"DEPOSIT\",\"amount\":" + due + ",\"reference\":\"DEP-K-1\"}"))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+		heard(id, "DUTIES_GUARANTEED", "CLEARED", "officer.customs", "DEP-K-1");
+
 		String paid = payment(id, due, "ICBC-K-1");
 		heard(id, "DUTIES_PAID", "CLEARED", "kafka:User:customs-clearance", "ICBC-K-1");
 		// Delivered again: nothing changes and no dead letter (the other payment behind it proves it was read).

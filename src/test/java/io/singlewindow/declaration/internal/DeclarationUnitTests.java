@@ -431,7 +431,7 @@ class DeclarationUnitTests {
 				List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
 			.withDuties(new Declaration.Duties(new java.math.BigDecimal("4000.00"), LocalDate.of(2026, 11, 30),
 					payment("4000.00", LocalDate.of(2026, 11, 30), "ICBC-1"),
-					new java.math.BigDecimal("20000.00")));
+					new java.math.BigDecimal("20000.00"), null));
 		var added = new Declaration.TaxDifference(UUID.randomUUID(), new java.math.BigDecimal("20000.00"), correctedOn,
 				true, null);
 		LocalDate late = payBy.plusDays(10);
@@ -473,6 +473,47 @@ class DeclarationUnitTests {
 				false, null);
 		assertThatThrownBy(() -> refunded.settleDifference(takenIn, payment("65.00", late, "R-2"), payBy))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("NO_DIFFERENCE_DUE"));
+	}
+
+	@Test
+	void aGuaranteeCoveringWhatIsDueLetsCustomsReleaseTheGoodsBeforeThePayment() {
+		LocalDate clearedOn = LocalDate.of(2026, 11, 30);
+		LocalDate payBy = clearedOn.plusDays(DutyPaymentTerms.DAYS);
+		java.math.BigDecimal due = new java.math.BigDecimal("3645.12");
+		var owing = new Declaration(UUID.randomUUID(), "XM2026113000000009", declarant(), DeclarationStatus.CLEARED, 3,
+				List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withDuties(new Declaration.Duties(due, clearedOn, null));
+
+		assertThatThrownBy(() -> owing.acceptGuarantee(letter("3645.11", payBy, "LG-1"), due, payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
+				.isEqualTo("GUARANTEE_TOO_SMALL"));
+		assertThatThrownBy(() -> owing.acceptGuarantee(letter("3645.12", payBy.minusDays(1), "LG-1"), due, payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
+				.isEqualTo("GUARANTEE_EXPIRES_TOO_SOON"));
+		assertThat(owing.guaranteeAccepted()).isFalse();
+
+		assertThat(owing.acceptGuarantee(letter("3645.12", payBy, "LG-1"), due, payBy)).isTrue();
+		assertThat(owing.guaranteeAccepted()).isTrue();
+		assertThat(owing.timeline()).extracting(Declaration.TimelineEntry::event).containsExactly("DUTIES_GUARANTEED");
+		assertThat(owing.acceptGuarantee(letter("3645.12", payBy, "LG-1"), due, payBy)).as("the same again").isFalse();
+		assertThatThrownBy(() -> owing.acceptGuarantee(letter("4000.00", payBy, "LG-2"), due, payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DUTIES_ALREADY_GUARANTEED"));
+		owing.release("officer.customs", NOW);
+		assertThat(owing.status()).isEqualTo(DeclarationStatus.RELEASED);
+		assertThat(owing.duties().unpaid()).as("still owed by its last day").isTrue();
+		assertThat(owing.recordPayment(payment("3645.12", payBy, "ICBC-1"), payBy)).isTrue();
+
+		var paid = new Declaration(UUID.randomUUID(), "XM2026113000000010", declarant(), DeclarationStatus.CLEARED, 3,
+				List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withDuties(new Declaration.Duties(due, clearedOn, payment("3645.12", clearedOn, "ICBC-2")));
+		assertThatThrownBy(() -> paid.acceptGuarantee(new Declaration.DutyGuarantee(Declaration.GuaranteeKind.DEPOSIT,
+				due, null, "DEP-1", "officer.customs", NOW), due, payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DUTIES_ALREADY_PAID"));
+	}
+
+	private static Declaration.DutyGuarantee letter(String amount, LocalDate validUntil, String reference) {
+		return new Declaration.DutyGuarantee(Declaration.GuaranteeKind.BANK_GUARANTEE, new java.math.BigDecimal(amount),
+				validUntil, reference, "officer.customs", NOW);
 	}
 
 	private static DeclarationCorrected correction(Declaration declaration, String reason) {

@@ -1,8 +1,9 @@
 package io.singlewindow.declaration.internal;
 
+import static io.singlewindow.declaration.internal.CustomsDesk.amount;
+import static io.singlewindow.declaration.internal.CustomsDesk.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -28,7 +27,6 @@ import com.jayway.jsonpath.JsonPath;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.calendar.ZoneCalendar;
-import io.singlewindow.core.Uscc;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.tariff.ExchangeRates;
 
@@ -40,8 +38,6 @@ import io.singlewindow.tariff.ExchangeRates;
  */
 @SingleWindowIntegrationTest
 class TaxDifferenceIntegrationTests {
-
-	static final String CHIP = DeclarationCorrectionIntegrationTests.CHIP;
 
 	@Autowired
 	MockMvc mvc;
@@ -58,17 +54,18 @@ class TaxDifferenceIntegrationTests {
 	@Autowired
 	ZoneCalendar calendar;
 
+	CustomsDesk desk;
+
 	@BeforeEach
 	void theChipMakerIsLongEstablishedAndDeclaresAtTheZonesUsualPrices() {
-		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(Uscc.parse(CHIP))
-			.usualUnitPrice("8542319000", "C62", "20").usualUnitPrice("8471300000", "C62", "800");
+		desk = CustomsDesk.forTheChipMaker(mvc, jdbc, rates, time);
 	}
 
 	@Test
 	void taxesACorrectionAddsAfterThePaymentAreCollectedOnANoticeOfTheirOwnBeforeTheGoodsAreReleased()
 			throws Exception {
-		String id = cleared("3000", "1000");
-		BigDecimal firstNotice = amount(view("trader.chip", id), "$.duties.taxes");
+		String id = desk.cleared("3000", "1000");
+		BigDecimal firstNotice = amount(desk.view("trader.chip", id), "$.duties.taxes");
 		pay(id, firstNotice.toPlainString(), null, "ICBC-20261204-0001").andExpect(status().isOk());
 		String webhook = JsonPath.read(body(mvc.perform(post("/api/v1/webhooks")
 			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON)
@@ -76,7 +73,7 @@ class TaxDifferenceIntegrationTests {
 		try {
 			// An audit found line 1 was bought for 3,600 USD, not 3,000.
 			correct(id, 1, "3600").andExpect(status().isOk());
-			String seen = view("trader.chip", id);
+			String seen = desk.view("trader.chip", id);
 			BigDecimal difference = amount(seen, "$.corrections[0].taxDifference");
 			assertThat(difference).isPositive();
 			assertThat(amount(seen, "$.totalTaxes")).isEqualByComparingTo(firstNotice.add(difference));
@@ -94,7 +91,7 @@ class TaxDifferenceIntegrationTests {
 			assertThat(amount(seen, "$.duties.differencesUnpaid")).isEqualByComparingTo(difference);
 			String correction = JsonPath.read(seen, "$.corrections[0].id");
 
-			release(id).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DIFFERENCE_UNPAID"));
+			desk.release(id).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DIFFERENCE_UNPAID"));
 			for (String stranger : List.of("trader.chip", "broker", "officer.ciq", "admin")) {
 				settle(stranger, id, correction, difference.toPlainString(), null, "ICBC-2").andExpect(status().isForbidden());
 			}
@@ -113,10 +110,10 @@ class TaxDifferenceIntegrationTests {
 					"ICBC-2").andExpect(status().isNotFound());
 			settle("officer.customs", id, "not-an-id", difference.toPlainString(), null, "ICBC-2")
 				.andExpect(status().is4xxClientError());
-			assertThat(JsonPath.<Object>read(view("trader.chip", id), "$.corrections[0].difference.payment"))
+			assertThat(JsonPath.<Object>read(desk.view("trader.chip", id), "$.corrections[0].difference.payment"))
 				.as("nothing refused is kept").isNull();
 
-			int version = JsonPath.read(view("trader.chip", id), "$.version");
+			int version = JsonPath.read(desk.view("trader.chip", id), "$.version");
 			String settled = body(settle("officer.customs", id, correction, difference.toPlainString(), null,
 					"ICBC-20261204-0002").andExpect(status().isOk()));
 			assertThat(JsonPath.<Integer>read(settled, "$.version")).isEqualTo(version + 1);
@@ -132,11 +129,11 @@ class TaxDifferenceIntegrationTests {
 			settle("officer.customs", id, correction, difference.toPlainString(), null, "ICBC-20261204-0003")
 				.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DIFFERENCE_ALREADY_SETTLED"));
 
-			release(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
-			assertThat(JsonPath.<List<String>>read(view("trader.chip", id),
+			desk.release(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+			assertThat(JsonPath.<List<String>>read(desk.view("trader.chip", id),
 					"$.timeline[?(@.event == 'DIFFERENCE_COLLECTED')].reason"))
 				.as("the bank's notice come again is recorded once").containsExactly("ICBC-20261204-0002");
-			assertThat(audited(id)).containsExactly("DECLARATION_DUTIES_PAID by officer.customs",
+			assertThat(desk.audited(id)).containsExactly("DECLARATION_DUTIES_PAID by officer.customs",
 					"DECLARATION_CORRECTED by officer.customs", "DECLARATION_DIFFERENCE_SETTLED by officer.customs",
 					"DECLARATION_RELEASED by officer.customs");
 			assertThat(jdbc.sql("""
@@ -156,13 +153,13 @@ class TaxDifferenceIntegrationTests {
 
 	@Test
 	void taxesACorrectionTakesOffTheReleasedGoodsAreRefundedAndCustomsRecordsTheRefund() throws Exception {
-		String id = cleared("3000", "1000");
-		pay(id, amount(view("officer.customs", id), "$.duties.amountDue").toPlainString(), null, "ICBC-7")
+		String id = desk.cleared("3000", "1000");
+		pay(id, amount(desk.view("officer.customs", id), "$.duties.amountDue").toPlainString(), null, "ICBC-7")
 			.andExpect(status().isOk());
-		release(id).andExpect(status().isOk());
+		desk.release(id).andExpect(status().isOk());
 		correct(id, 1, "2500").andExpect(status().isOk());
 
-		String seen = view("trader.chip", id);
+		String seen = desk.view("trader.chip", id);
 		BigDecimal refund = amount(seen, "$.corrections[0].taxDifference").negate();
 		assertThat(refund).isPositive();
 		assertThat(JsonPath.<String>read(seen, "$.corrections[0].difference.kind")).isEqualTo("REFUND");
@@ -187,11 +184,11 @@ class TaxDifferenceIntegrationTests {
 
 	@Test
 	void aCorrectionBeforeThePaymentChangesWhatTheFirstNoticeAsks() throws Exception {
-		String id = cleared("3000", "1000");
-		BigDecimal asked = amount(view("trader.chip", id), "$.duties.taxes");
+		String id = desk.cleared("3000", "1000");
+		BigDecimal asked = amount(desk.view("trader.chip", id), "$.duties.taxes");
 		correct(id, 1, "2500").andExpect(status().isOk());
 
-		String seen = view("trader.chip", id);
+		String seen = desk.view("trader.chip", id);
 		assertThat(JsonPath.<Object>read(seen, "$.corrections[0].difference")).as("no notice of its own").isNull();
 		BigDecimal now = amount(seen, "$.duties.taxes");
 		assertThat(now).isEqualByComparingTo(amount(seen, "$.totalTaxes")).isLessThan(asked);
@@ -200,69 +197,60 @@ class TaxDifferenceIntegrationTests {
 			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("NO_DIFFERENCE_DUE"));
 		pay(id, asked.toPlainString(), null, "ICBC-8").andExpect(status().isUnprocessableContent());
 		pay(id, now.toPlainString(), null, "ICBC-8").andExpect(status().isOk());
-		release(id).andExpect(status().isOk());
+		desk.release(id).andExpect(status().isOk());
 	}
 
 	@Test
 	void customsRecordsTheCollectionOnTheDeclarationsPage() throws Exception {
-		String id = cleared("3000", "1000");
-		pay(id, amount(view("officer.customs", id), "$.duties.amountDue").toPlainString(), null, "ICBC-9")
+		String id = desk.cleared("3000", "1000");
+		pay(id, amount(desk.view("officer.customs", id), "$.duties.amountDue").toPlainString(), null, "ICBC-9")
 			.andExpect(status().isOk());
 		correct(id, 2, "1400").andExpect(status().isOk());
-		String seen = view("officer.customs", id);
+		String seen = desk.view("officer.customs", id);
 		String correction = JsonPath.read(seen, "$.corrections[0].id");
 		BigDecimal difference = amount(seen, "$.corrections[0].difference.amount");
 
-		String page = page("officer.customs", "/declarations/" + id);
+		String page = desk.page("officer.customs", "/declarations/" + id);
 		assertThat(page).contains("id=\"difference-" + correction + "\"").contains("On a notice of its own (补税)")
 			.contains("action=\"/declarations/" + id + "/corrections/" + correction + "/settlement\"");
-		assertThat(page("trader.chip", "/declarations/" + id)).contains("id=\"difference-" + correction + "\"")
+		assertThat(desk.page("trader.chip", "/declarations/" + id)).contains("id=\"difference-" + correction + "\"")
 			.doesNotContain("/corrections/" + correction + "/settlement\"");
 
-		MockHttpServletResponse refused = pagePost("officer.customs",
+		MockHttpServletResponse refused = desk.pagePost("officer.customs",
 				"/declarations/" + id + "/corrections/" + correction + "/settlement",
 				Map.of("amount", "1", "reference", "ICBC-10"));
 		assertThat(refused.getStatus()).isEqualTo(422);
 		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains(difference.toPlainString());
-		MockHttpServletResponse recorded = pagePost("officer.customs",
+		MockHttpServletResponse recorded = desk.pagePost("officer.customs",
 				"/declarations/" + id + "/corrections/" + correction + "/settlement",
 				Map.of("amount", difference.toPlainString(), "reference", "ICBC-10"));
 		assertThat(recorded.getStatus()).isEqualTo(302);
 		assertThat(recorded.getRedirectedUrl()).isEqualTo("/declarations/" + id + "?recorded=DIFFERENCE_COLLECTED");
-		assertThat(JsonPath.<String>read(view("trader.chip", id), "$.corrections[0].difference.payment.reference"))
+		assertThat(JsonPath.<String>read(desk.view("trader.chip", id), "$.corrections[0].difference.payment.reference"))
 			.isEqualTo("ICBC-10");
-		assertThat(page("trader.chip", "/declarations/" + id + "/response"))
+		assertThat(desk.page("trader.chip", "/declarations/" + id + "/response"))
 			.as("the printable response says the correction's notice is settled")
 			.contains("id=\"response-difference-" + correction + "\"").contains("Collected (补税)").contains("ICBC-10");
 	}
 
 	@Test
 	void aDeclarationReleasedBeforePaymentsWereRecordedDoesNotClaimItsDutiesUnpaid() throws Exception {
-		String id = cleared("3000", "1000");
+		String id = desk.cleared("3000", "1000");
 		// As the platform released goods before it recorded payments: released, and no payment on record.
 		jdbc.sql("UPDATE declaration SET status = 'RELEASED', released_at = now() WHERE id = ?::uuid").param(id).update();
 
-		String seen = view("trader.chip", id);
+		String seen = desk.view("trader.chip", id);
 		assertThat(JsonPath.<Boolean>read(seen, "$.duties.paymentUnrecorded")).isTrue();
 		assertThat(amount(seen, "$.duties.amountDue")).isZero();
 		assertThat(JsonPath.<Boolean>read(seen, "$.duties.overdue")).isFalse();
 		assertThat(JsonPath.<Object>read(seen, "$.duties.payment")).isNull();
-		assertThat(page("officer.customs", "/declarations/" + id)).contains("not on record")
+		assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("not on record")
 			.doesNotContain("action=\"/declarations/" + id + "/duty-payment\"");
-		assertThat(page("trader.chip", "/declarations/" + id + "/response")).contains("not on record");
-	}
-
-	/** A two-line import of processors, cleared at once: its id. */
-	private String cleared(String first, String second) throws Exception {
-		String cleared = body(mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(DeclarationCorrectionIntegrationTests.processorsFob(first, second))).andExpect(status().isCreated()));
-		assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
-		return JsonPath.read(cleared, "$.id");
+		assertThat(desk.page("trader.chip", "/declarations/" + id + "/response")).contains("not on record");
 	}
 
 	private ResultActions correct(String id, int line, String value) throws Exception {
-		int version = JsonPath.read(view("officer.customs", id), "$.version");
+		int version = JsonPath.read(desk.view("officer.customs", id), "$.version");
 		return mvc.perform(post("/api/v1/declarations/{id}/correction", id)
 			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
 			.content("""
@@ -286,46 +274,5 @@ class TaxDifferenceIntegrationTests {
 	private static String payment(String amount, String paidOn, String reference) {
 		return "{\"amount\":" + amount + ",\"paidOn\":" + (paidOn == null ? "null" : "\"" + paidOn + "\"")
 				+ ",\"reference\":\"" + reference + "\"}";
-	}
-
-	private ResultActions release(String id) throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/release", id)
-			.header("Authorization", "Bearer sw-demo-officer.customs"));
-	}
-
-	private List<String> audited(String id) {
-		return jdbc.sql("""
-				SELECT action || ' by ' || actor_name FROM audit_entry
-				WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class).list();
-	}
-
-	private String view(String user, String id) throws Exception {
-		return body(mvc.perform(get("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-" + user))
-			.andExpect(status().isOk()));
-	}
-
-	private String page(String user, String address) throws Exception {
-		return mvc.perform(get(address).cookie(session(user)).header("Accept-Language", "en"))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private MockHttpServletResponse pagePost(String user, String address, Map<String, String> form) throws Exception {
-		var request = post(address).cookie(session(user)).header("Accept-Language", "en")
-			.with(SecurityMockMvcRequestPostProcessors.csrf());
-		form.forEach(request::param);
-		return mvc.perform(request).andReturn().getResponse();
-	}
-
-	private jakarta.servlet.http.Cookie session(String user) throws Exception {
-		return mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(user).password("demo12345"))
-			.andReturn().getResponse().getCookie("SESSION");
-	}
-
-	private static BigDecimal amount(String json, String path) {
-		return new BigDecimal(JsonPath.parse(json).read(path, Object.class).toString());
-	}
-
-	private static String body(ResultActions result) throws Exception {
-		return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 }

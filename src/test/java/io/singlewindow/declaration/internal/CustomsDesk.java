@@ -1,0 +1,98 @@
+package io.singlewindow.declaration.internal;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * What the tests of customs' money desk do as its users: read a declaration through the API or its page, post a page's
+ * form, release, and read what the audit trail recorded.
+ */
+final class CustomsDesk {
+
+	private final MockMvc mvc;
+	private final JdbcClient jdbc;
+
+	private CustomsDesk(MockMvc mvc, JdbcClient jdbc) {
+		this.mvc = mvc;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The desk, with the chip maker long established and declaring processors at the zone's usual prices: its
+	 * declarations clear at once, in the green channel.
+	 */
+	static CustomsDesk forTheChipMaker(MockMvc mvc, JdbcClient jdbc, io.singlewindow.tariff.ExchangeRates rates,
+			io.singlewindow.platform.BusinessTime time) {
+		new RiskOfTheDay(jdbc, rates, time)
+			.registeredAYearAgo(io.singlewindow.core.Uscc.parse(DeclarationCorrectionIntegrationTests.CHIP))
+			.usualUnitPrice("8542319000", "C62", "20").usualUnitPrice("8471300000", "C62", "800");
+		return new CustomsDesk(mvc, jdbc);
+	}
+
+	/** A two-line import of processors from the chip maker, cleared at once: its id. */
+	String cleared(String first, String second) throws Exception {
+		String cleared = body(mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(DeclarationCorrectionIntegrationTests.processorsFob(first, second))).andExpect(status().isCreated()));
+		org.assertj.core.api.Assertions.assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
+		return JsonPath.read(cleared, "$.id");
+	}
+
+	ResultActions release(String id) throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/release", id)
+			.header("Authorization", "Bearer sw-demo-officer.customs"));
+	}
+
+	/** What the audit trail recorded of the declaration, oldest first: "ACTION by user". */
+	List<String> audited(String id) {
+		return jdbc.sql("""
+				SELECT action || ' by ' || actor_name FROM audit_entry
+				WHERE subject_type = 'DECLARATION' AND subject_id = ? ORDER BY id""").param(id).query(String.class).list();
+	}
+
+	String view(String user, String id) throws Exception {
+		return body(mvc.perform(get("/api/v1/declarations/{id}", id).header("Authorization", "Bearer sw-demo-" + user))
+			.andExpect(status().isOk()));
+	}
+
+	String page(String user, String address) throws Exception {
+		return mvc.perform(get(address).cookie(session(user)).header("Accept-Language", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	MockHttpServletResponse pagePost(String user, String address, Map<String, String> form) throws Exception {
+		var request = post(address).cookie(session(user)).header("Accept-Language", "en")
+			.with(SecurityMockMvcRequestPostProcessors.csrf());
+		form.forEach(request::param);
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+	private jakarta.servlet.http.Cookie session(String user) throws Exception {
+		return mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(user).password("demo12345"))
+			.andReturn().getResponse().getCookie("SESSION");
+	}
+
+	static BigDecimal amount(String json, String path) {
+		return new BigDecimal(JsonPath.parse(json).read(path, Object.class).toString());
+	}
+
+	static String body(ResultActions result) throws Exception {
+		return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+}
