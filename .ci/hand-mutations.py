@@ -137,7 +137,7 @@ M = {
     'if (true || correctionApplication == null || !correctionApplication.reason().equals(reason)'),
  # Release no longer waits for the duties: goods leave customs unpaid.
  'RELEASE_WITHOUT_PAYMENT': lambda: sub('declaration/internal/Declaration.java',
-    'if (duties.unpaid()) {', 'if (false && duties.unpaid()) {'),
+    'if (duties.unpaid() && !duties.guaranteed()) {', 'if (false && duties.unpaid() && !duties.guaranteed()) {'),
  # Goods are released while the taxes a correction added after the payment are unpaid.
  'RELEASE_WITH_DIFFERENCE_UNPAID': lambda: sub('declaration/internal/Declaration.java',
     'if (duties.differencesUnpaid().signum() > 0) {', 'if (false && duties.differencesUnpaid().signum() > 0) {'),
@@ -148,6 +148,9 @@ M = {
  # A guarantee for less than is owed releases the goods.
  'GUARANTEE_SHORT_ACCEPTED': lambda: sub('declaration/internal/Declaration.java',
     'if (guarantee.amount().compareTo(amountDue) < 0) {', 'if (false && guarantee.amount().compareTo(amountDue) < 0) {'),
+ # A cancelled declaration's refund is recorded whatever its amount.
+ 'REFUND_ANY_AMOUNT': lambda: sub('declaration/internal/Declaration.java',
+    'if (refund.amount().compareTo(refundDue) != 0) {', 'if (false && refund.amount().compareTo(refundDue) != 0) {'),
  # Paying late costs nothing more: the surcharge is never charged.
  'SURCHARGE_NEVER_CHARGED': lambda: sub('declaration/internal/DutyPaymentTerms.java',
     'long daysLate = Math.max(0, ChronoUnit.DAYS.between(payBy, paidOn));', 'long daysLate = 0;'),

@@ -600,6 +600,11 @@ class HostileInputFuzzTests {
 						List.of(declarationId), "officer.customs",
 						"{\"kind\":\"BANK_GUARANTEE\",\"amount\":3645.12,\"validUntil\":\"2026-12-31\",\"reference\":\"BOC-LG-1\"}",
 						Set.of(), declarationTables),
+				// The shared declaration is not cancelled: every variant read is refused, nothing is refunded.
+				new Endpoint("record a duty refund", HttpMethod.POST, "/api/v1/declarations/{}/duty-refund",
+						List.of(declarationId), "officer.customs",
+						"{\"amount\":3645.12,\"paidOn\":\"2026-12-01\",\"reference\":\"BOC-R-1\"}", Set.of(),
+						declarationTables),
 				// A correction the shared declaration does not have: every variant refused, nothing settled.
 				new Endpoint("settle a correction's difference", HttpMethod.POST,
 						"/api/v1/declarations/{}/corrections/{}/settlement",
@@ -812,6 +817,9 @@ class HostileInputFuzzTests {
 				new Form("accept a duty guarantee", "/declarations/{}/duty-guarantee", List.of(declarationId),
 						"officer.customs", params("kind", "DEPOSIT", "amount", "3,645.12", "validUntil", "2026-12-31",
 								"reference", "DEP-1"), Set.of(), DECLARATION_TABLES),
+				new Form("record a duty refund", "/declarations/{}/duty-refund", List.of(declarationId),
+						"officer.customs", params("amount", "3,645.12", "paidOn", "2026-12-01", "reference", "BOC-R-1"),
+						Set.of(), DECLARATION_TABLES),
 				new Form("settle a correction's difference", "/declarations/{}/corrections/{}/settlement",
 						List.of(declarationId, UUID.randomUUID().toString()), "officer.customs",
 						params("amount", "120.50", "paidOn", "2026-12-01", "reference", "ICBC-20261201-0002"), Set.of(),

@@ -13,10 +13,6 @@ import java.math.RoundingMode;
  */
 public record NumericColumn(int precision, int scale) {
 
-	/**
-	 * @return {@code value} rounded to the column's scale
-	 * @throws InvalidValue {@code TOO_LARGE} when its integer part has more digits than the column holds
-	 */
 	/** Whether the column stores {@code value} without losing its integer part. */
 	public boolean holds(BigDecimal value) {
 		try {
@@ -27,6 +23,10 @@ public record NumericColumn(int precision, int scale) {
 		}
 	}
 
+	/**
+	 * @return {@code value} rounded to the column's scale
+	 * @throws InvalidValue {@code TOO_LARGE} when its integer part has more digits than the column holds
+	 */
 	public BigDecimal fit(BigDecimal value) {
 		// Decide on the magnitude first: setScale on 1e-999999999 or 1e999999999 would be a denial of service.
 		long integerDigits = (long) value.precision() - value.scale();

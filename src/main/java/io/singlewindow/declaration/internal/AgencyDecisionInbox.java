@@ -107,17 +107,17 @@ class AgencyDecisionInbox {
 		if (message.schemaVersion() == null || message.schemaVersion() != AgencySystemsMessages.SCHEMA_VERSION) {
 			return Optional.of(new Refusal("UNSUPPORTED_SCHEMA_VERSION", String.valueOf(message.schemaVersion())));
 		}
-		long kinds = Stream.of(message.decision(), message.cancellation(), message.correction(), message.payment())
-			.filter(Objects::nonNull).count();
+		long kinds = Stream.of(message.decision(), message.cancellation(), message.correction(), message.payment(),
+				message.guarantee()).filter(Objects::nonNull).count();
 		if (kinds > 1) {
 			// Which one was meant cannot be told: none is applied rather than a guess.
 			return Optional.of(new Refusal("MALFORMED_MESSAGE",
-					"one of decision, cancellation, correction and payment, not " + kinds));
+					"one of decision, cancellation, correction, payment and guarantee, not " + kinds));
 		}
 		if (message.cancellation() != null) {
 			return applyCancellationDecision(record, message);
 		}
-		if (message.payment() != null) {
+		if (message.payment() != null || message.guarantee() != null) {
 			return applyPayment(record, message);
 		}
 		return message.correction() != null ? applyCorrectionDecision(record, message)
@@ -265,24 +265,36 @@ class AgencyDecisionInbox {
 	}
 
 	/**
-	 * Customs' system reports the payment of a declaration's duties as the bank reported it: recorded as through the
-	 * API, with the same rights and refusals. The same payment delivered again is recognised by the recording itself
-	 * (the same amount, day and reference change nothing), so it is no dead letter.
+	 * Customs' system reports the payment of a declaration's duties as the bank reported it (of its first notice, or
+	 * with {@code correctionId} of a correction's own notice), or a guarantee it accepted for them: recorded as through
+	 * the API, with the same rights and refusals. The same record delivered again is recognised by the recording
+	 * itself (the same amount, day and reference change nothing), so it is no dead letter.
 	 */
 	private Optional<Refusal> applyPayment(ConsumerRecord<String, String> record, DecisionMessage message) {
 		if (message.declarationId() == null) {
-			return Optional.of(new Refusal("MALFORMED_MESSAGE", "declarationId is required with a payment"));
+			return Optional.of(new Refusal("MALFORMED_MESSAGE", "declarationId is required with a payment or guarantee"));
 		}
 		Sender sender = sender(record);
 		if (sender.refusal() != null) {
 			return Optional.of(sender.refusal());
 		}
 		AgencySystemsMessages.PaymentMessage paid = message.payment();
+		AgencySystemsMessages.GuaranteeMessage guarantee = message.guarantee();
 		try {
-			var view = payments.record(sender.actor(), message.declarationId(), paid.amount(), paid.paidOn(),
-					paid.reference());
-			log.info("event=duty_payment_applied source=kafka declaration={} reference={} officer={}", view.number(),
-					paid.reference(), sender.actor().username());
+			DeclarationView view;
+			if (guarantee != null) {
+				view = payments.guarantee(sender.actor(), message.declarationId(), guarantee.kind(), guarantee.amount(),
+						guarantee.validUntil(), guarantee.reference());
+			} else if (paid.correctionId() != null) {
+				view = payments.settle(sender.actor(), message.declarationId(), paid.correctionId(), paid.amount(),
+						paid.paidOn(), paid.reference());
+			} else {
+				view = payments.record(sender.actor(), message.declarationId(), paid.amount(), paid.paidOn(),
+						paid.reference());
+			}
+			log.info("event=duty_payment_applied source=kafka declaration={} kind={} reference={} officer={}",
+					view.number(), guarantee != null ? "guarantee" : paid.correctionId() != null ? "settlement" : "payment",
+					guarantee != null ? guarantee.reference() : paid.reference(), sender.actor().username());
 			return Optional.empty();
 		} catch (Problem refused) {
 			return Optional.of(Refusal.of(refused));

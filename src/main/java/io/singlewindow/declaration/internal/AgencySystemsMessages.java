@@ -50,18 +50,30 @@ final class AgencySystemsMessages {
 	 * declaration's cancellation ({@code declarationId}, {@code cancellation}: {@code CANCEL} or {@code REFUSE}, with
 	 * the refused application's {@code appliedAt}), or customs' decision on an application for a correction
 	 * ({@code declarationId}, {@code correction}: {@code CORRECT} as it asked or {@code REFUSE}, with the application's
-	 * {@code appliedAt}); {@code reason} with each. Exactly one of {@code decision}, {@code cancellation} and
-	 * {@code correction}.
+	 * {@code appliedAt}); {@code reason} with each; or customs' record of a payment ({@code payment}) or of a
+	 * guarantee for the duties ({@code guarantee}) with the {@code declarationId}. Exactly one of {@code decision},
+	 * {@code cancellation}, {@code correction}, {@code payment} and {@code guarantee}.
 	 */
 	record DecisionMessage(Integer schemaVersion, UUID taskId, Integer taskVersion, String decision, String reason,
-			UUID declarationId, String cancellation, Instant appliedAt, String correction, PaymentMessage payment) {
+			UUID declarationId, String cancellation, Instant appliedAt, String correction, PaymentMessage payment,
+			GuaranteeMessage guarantee) {
 	}
 
 	/**
 	 * In a {@link DecisionMessage} of customs' system: the payment of a declaration's duties and taxes as the bank
-	 * reported it, recorded as {@code POST …/duty-payment} records it.
+	 * reported it, recorded as {@code POST …/duty-payment} records it; with {@code correctionId}, the settlement of
+	 * that correction's own notice (补税 collected, 退税 refunded) as {@code POST …/corrections/{id}/settlement}.
 	 */
-	record PaymentMessage(java.math.BigDecimal amount, java.time.LocalDate paidOn, String reference) {
+	record PaymentMessage(java.math.BigDecimal amount, java.time.LocalDate paidOn, String reference,
+			UUID correctionId) {
+	}
+
+	/**
+	 * In a {@link DecisionMessage} of customs' system: a guarantee accepted for a declaration's duties before their
+	 * payment (担保放行), recorded as {@code POST …/duty-guarantee} records it.
+	 */
+	record GuaranteeMessage(String kind, java.math.BigDecimal amount, java.time.LocalDate validUntil,
+			String reference) {
 	}
 
 	/** On {@code <prefix>.decisions.dead-letters}: a decision that was not applied, with why. */

@@ -139,6 +139,13 @@ class AgencySystemsPublication {
 		reasoned("DUTIES_PAID", paid.declarationId(), paid.recordedBy(), paid.reference(), paid.recordedAt());
 	}
 
+	/** Customs' and the other agencies' systems hear that what a cancelled declaration paid was refunded (退税). */
+	@ApplicationModuleListener
+	void on(io.singlewindow.declaration.DeclarationDutiesRefunded refunded) throws Exception {
+		reasoned("DUTIES_REFUNDED", refunded.declarationId(), refunded.recordedBy(), refunded.reference(),
+				refunded.recordedAt());
+	}
+
 	/** Customs' and the other agencies' systems hear that customs accepted a guarantee for the duties (担保放行). */
 	@ApplicationModuleListener
 	void on(io.singlewindow.declaration.DeclarationDutiesGuaranteed guaranteed) throws Exception {

@@ -23,6 +23,7 @@ import io.singlewindow.declaration.DeclarationCorrectionRefused;
 import io.singlewindow.declaration.DeclarationDifferenceSettled;
 import io.singlewindow.declaration.DeclarationDutiesGuaranteed;
 import io.singlewindow.declaration.DeclarationDutiesPaid;
+import io.singlewindow.declaration.DeclarationDutiesRefunded;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
@@ -93,15 +94,30 @@ final class Declaration {
 	 *
 	 * @param differencesUnpaid what corrections' own notices ask customs to collect and is not paid yet, CNY
 	 * @param guarantee the guarantee customs accepted for them before their payment, if any
+	 * @param refund what customs paid back once the declaration was cancelled, if recorded
 	 */
 	record Duties(java.math.BigDecimal taxes, LocalDate noticeOn, DutyPayment payment,
-			java.math.BigDecimal differencesUnpaid, DutyGuarantee guarantee) {
+			java.math.BigDecimal differencesUnpaid, DutyGuarantee guarantee, DutyPayment refund) {
 
 		static final Duties NONE = new Duties(null, null, null);
 
-		/** Before any correction made a notice of its own, without a guarantee. */
+		/** Before any correction made a notice of its own, without a guarantee or a refund. */
 		Duties(java.math.BigDecimal taxes, LocalDate noticeOn, DutyPayment payment) {
-			this(taxes, noticeOn, payment, java.math.BigDecimal.ZERO, null);
+			this(taxes, noticeOn, payment, java.math.BigDecimal.ZERO, null, null);
+		}
+
+		/**
+		 * What a cancelled declaration's declarant gets back (退税): the taxes its first notice was paid (not the
+		 * late-payment surcharge, which paid for the lateness), with what corrections' own notices collected since and
+		 * less what they refunded.
+		 *
+		 * @param settledDifferences the corrections' settled notices, net: collected positive, refunded negative
+		 */
+		java.math.BigDecimal refundDue(java.math.BigDecimal settledDifferences) {
+			java.math.BigDecimal none = java.math.BigDecimal.ZERO;
+			java.math.BigDecimal paid = payment == null ? none
+					: payment.amount().subtract(payment.surcharge() == null ? none : payment.surcharge());
+			return paid.add(settledDifferences).max(none).setScale(2, java.math.RoundingMode.HALF_UP);
 		}
 
 		boolean owed() {
@@ -112,20 +128,32 @@ final class Declaration {
 			return owed() && payment == null;
 		}
 
+		/**
+		 * Whether a guarantee covers the first notice: a correction taken in by it after the guarantee was accepted may
+		 * have raised it above what the guarantee covers (then the release waits for the payment again).
+		 */
+		boolean guaranteed() {
+			return guarantee != null && guarantee.amount().compareTo(taxes) >= 0;
+		}
+
 		Duties withPayment(DutyPayment paid) {
-			return new Duties(taxes, noticeOn, paid, differencesUnpaid, guarantee);
+			return new Duties(taxes, noticeOn, paid, differencesUnpaid, guarantee, refund);
 		}
 
 		Duties withTaxes(java.math.BigDecimal asked) {
-			return new Duties(asked, noticeOn, payment, differencesUnpaid, guarantee);
+			return new Duties(asked, noticeOn, payment, differencesUnpaid, guarantee, refund);
 		}
 
 		Duties withDifferencesUnpaid(java.math.BigDecimal unpaid) {
-			return new Duties(taxes, noticeOn, payment, unpaid, guarantee);
+			return new Duties(taxes, noticeOn, payment, unpaid, guarantee, refund);
 		}
 
 		Duties withGuarantee(DutyGuarantee accepted) {
-			return new Duties(taxes, noticeOn, payment, differencesUnpaid, accepted);
+			return new Duties(taxes, noticeOn, payment, differencesUnpaid, accepted, refund);
+		}
+
+		Duties withRefund(DutyPayment paidBack) {
+			return new Duties(taxes, noticeOn, payment, differencesUnpaid, guarantee, paidBack);
 		}
 	}
 
@@ -225,6 +253,7 @@ final class Declaration {
 	private boolean paymentRecorded;
 	private TaxDifference settledDifference;
 	private boolean guaranteeAccepted;
+	private boolean refundRecorded;
 
 	Declaration(UUID id, String number, Uscc declarant, DeclarationStatus status, int version, List<Task> tasks) {
 		this.id = id;
@@ -427,8 +456,8 @@ final class Declaration {
 	}
 
 	/**
-	 * Customs releases the goods, once their duties and taxes are paid or guaranteed (a declaration that owes none is
-	 * released at once).
+	 * Customs releases the goods, once their duties and taxes are paid or a guarantee covers them (a declaration that
+	 * owes none is released at once).
 	 *
 	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless every agency has cleared it (and it is not released),
 	 *     {@code DUTIES_UNPAID} while the duties and taxes it owes are not paid, {@code DIFFERENCE_UNPAID} while what
@@ -438,7 +467,7 @@ final class Declaration {
 		if (status != DeclarationStatus.CLEARED) {
 			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
 		}
-		if (duties.unpaid() && duties.guarantee() == null) {
+		if (duties.unpaid() && !duties.guaranteed()) {
 			throw Problem.conflict("DUTIES_UNPAID", number, duties.taxes().toPlainString());
 		}
 		if (duties.differencesUnpaid().signum() > 0) {
@@ -542,6 +571,43 @@ final class Declaration {
 	}
 
 	/**
+	 * Customs records the refund of what a cancelled declaration's declarant paid ({@link Duties#refundDue}), as its
+	 * bank paid it back: the whole amount at once. Its version moves on.
+	 *
+	 * @param refundDue what is owed back, as {@link Duties#refundDue} gives it with the corrections' settled notices
+	 * @return {@literal false} when this very refund is on record already: nothing changes
+	 * @throws Problem 409 {@code DECLARATION_NOT_CANCELLED} unless cancelled, {@code NOTHING_TO_REFUND} when nothing
+	 *     was paid, {@code DUTIES_ALREADY_REFUNDED} when another refund is on record; 422 {@code REFUND_AMOUNT_DIFFERS}
+	 *     at {@code amount} (with the amount owed back)
+	 */
+	boolean recordRefund(DutyPayment refund, java.math.BigDecimal refundDue) {
+		if (status != DeclarationStatus.CANCELLED) {
+			throw Problem.conflict("DECLARATION_NOT_CANCELLED", number, status.name());
+		}
+		if (duties.refund() != null) {
+			if (duties.refund().sameAs(refund)) {
+				return false;
+			}
+			throw Problem.conflict("DUTIES_ALREADY_REFUNDED", number, duties.refund().paidOn(),
+					duties.refund().reference());
+		}
+		if (refundDue.signum() <= 0) {
+			throw Problem.conflict("NOTHING_TO_REFUND", number);
+		}
+		if (refund.amount().compareTo(refundDue) != 0) {
+			throw Problem.invalidField("amount", "REFUND_AMOUNT_DIFFERS", refundDue.toPlainString());
+		}
+		duties = duties.withRefund(refund.withSurcharge(java.math.BigDecimal.ZERO.setScale(2)));
+		refundRecorded = true;
+		changedAt = refund.recordedAt();
+		timeline.add(new TimelineEntry(changedAt, "DUTIES_REFUNDED", AgencyCode.CUSTOMS.value(), refund.recordedBy(),
+				null, refund.reference()));
+		events.add(new DeclarationDutiesRefunded(id, number, declarant, refund.amount(), refund.paidOn(),
+				refund.reference(), refund.recordedBy(), changedAt));
+		return true;
+	}
+
+	/**
 	 * Customs cancels it after the agencies cleared it (报关单撤销: an export that was not shipped, goods returned, a
 	 * declaration made twice): its status is final, the goods are no longer declared under it, and what it wrote off
 	 * permits and counted in the statistics is the callers' and listeners' to take back. The agencies' decisions stay
@@ -595,7 +661,8 @@ final class Declaration {
 		boolean apart = difference.signum() != 0
 				&& (duties.payment() != null || status == DeclarationStatus.RELEASED || !duties.owed());
 		if (apart) {
-			duties = duties.withDifferencesUnpaid(duties.differencesUnpaid().add(difference.max(java.math.BigDecimal.ZERO)));
+			duties = duties.withDifferencesUnpaid(
+					duties.differencesUnpaid().add(difference.max(java.math.BigDecimal.ZERO)));
 		}
 		else if (duties.taxes() != null) {
 			duties = duties.withTaxes(duties.taxes().add(difference));
@@ -645,7 +712,8 @@ final class Declaration {
 		settledDifference = new TaxDifference(difference.correctionId(), difference.amount(), difference.noticeOn(),
 				true, settlement.withSurcharge(surcharge));
 		if (difference.collected()) {
-			duties = duties.withDifferencesUnpaid(duties.differencesUnpaid().subtract(owed).max(java.math.BigDecimal.ZERO));
+			duties = duties.withDifferencesUnpaid(
+					duties.differencesUnpaid().subtract(owed).max(java.math.BigDecimal.ZERO));
 		}
 		changedAt = settlement.recordedAt();
 		timeline.add(new TimelineEntry(changedAt,
@@ -910,6 +978,11 @@ final class Declaration {
 	/** Whether a payment of its duties was recorded by this change. */
 	boolean paymentRecorded() {
 		return paymentRecorded;
+	}
+
+	/** Whether a refund of its duties was recorded by this change. */
+	boolean refundRecorded() {
+		return refundRecorded;
 	}
 
 	/** Whether a guarantee for its duties was accepted by this change. */

@@ -474,10 +474,11 @@ class DeclarationApi {
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
 			conflict = { "DECLARATION_NOT_CLEARED", "DUTIES_UNPAID", "DIFFERENCE_UNPAID" })
 	@Operation(summary = "Release the goods of a cleared declaration (customs officers)",
-			description = "Once the duties and taxes it owes are paid (duties.payment; POST …/duty-payment) or "
-					+ "guaranteed (duties.guarantee; POST …/duty-guarantee): 409 DUTIES_UNPAID before; and what a correction made after the payment added on its own notice "
-					+ "(duties.differencesUnpaid; POST …/corrections/{correctionId}/settlement): 409 DIFFERENCE_UNPAID "
-					+ "before. A declaration that owes none (duties absent) is released at once.")
+			description = "Once the duties and taxes it owes are paid (duties.payment; POST …/duty-payment) or a "
+					+ "guarantee covers them (duties.guarantee; POST …/duty-guarantee): 409 DUTIES_UNPAID before; and "
+					+ "what a correction made after the payment added on its own notice (duties.differencesUnpaid; "
+					+ "POST …/corrections/{correctionId}/settlement): 409 DIFFERENCE_UNPAID before. A declaration that "
+					+ "owes none (duties absent) is released at once.")
 	DeclarationView release(@PathVariable UUID id) {
 		return declarations.release(currentActor.get(), id);
 	}
@@ -533,13 +534,31 @@ class DeclarationApi {
 					+ "with a late-payment surcharge after it, and their payment discharges the guarantee "
 					+ "(duties.guarantee.discharged). The same guarantee recorded again answers as the first and changes "
 					+ "nothing. 422 at kind: REQUIRED, GUARANTEE_KIND_UNKNOWN; at amount: REQUIRED, GUARANTEE_TOO_SMALL "
-					+ "(with the amount due), TOO_LARGE (over 16 digits before the point); at validUntil (a letter): REQUIRED, GUARANTEE_EXPIRES_TOO_SOON (with the "
+					+ "(with the amount due), TOO_LARGE (over 16 digits before the point); at validUntil (a letter): "
+					+ "REQUIRED, GUARANTEE_EXPIRES_TOO_SOON (with the "
 					+ "last day to pay); at reference: REQUIRED, SIZE, CONTROL_CHARACTER. 409 DECLARATION_NOT_CLEARED "
 					+ "unless cleared and not yet released, NO_DUTIES_DUE, DUTIES_ALREADY_PAID, "
 					+ "DUTIES_ALREADY_GUARANTEED (another guarantee is on record).")
 	DeclarationView acceptDutyGuarantee(@PathVariable UUID id, @RequestBody DutyGuaranteeRecord guarantee) {
 		return payments.guarantee(currentActor.get(), id, guarantee.kind(), guarantee.amount(), guarantee.validUntil(),
 				guarantee.reference());
+	}
+
+	@PostMapping("/declarations/{id}/duty-refund")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_CANCELLED", "NOTHING_TO_REFUND", "DUTIES_ALREADY_REFUNDED" },
+			invalid = { "REQUIRED", "SIZE", "CONTROL_CHARACTER", "PAYMENT_DATE_IN_FUTURE", "REFUND_AMOUNT_DIFFERS" })
+	@Operation(summary = "Record the refund of what a cancelled declaration's declarant paid (customs officers; 退税)",
+			description = "A declaration customs cancels after its duties were paid owes them back (duties.refundDue): "
+					+ "the taxes its first notice was paid (not a late-payment surcharge), with what corrections' own "
+					+ "notices collected since and less what they refunded. The body is the payment's, as customs' bank "
+					+ "paid it back: the whole amount, the day (paidOn), the bank's reference. The same refund recorded "
+					+ "again answers as the first and changes nothing. 422 at amount: REQUIRED, REFUND_AMOUNT_DIFFERS "
+					+ "(with the amount owed back); at paidOn: PAYMENT_DATE_IN_FUTURE; at reference: REQUIRED, SIZE, "
+					+ "CONTROL_CHARACTER. 409 DECLARATION_NOT_CANCELLED unless cancelled, NOTHING_TO_REFUND when nothing "
+					+ "was paid, DUTIES_ALREADY_REFUNDED when another refund is on record.")
+	DeclarationView recordDutyRefund(@PathVariable UUID id, @RequestBody DutyPaymentRecord refund) {
+		return payments.refund(currentActor.get(), id, refund.amount(), refund.paidOn(), refund.reference());
 	}
 
 	@PostMapping("/declarations/{id}/corrections/{correctionId}/settlement")

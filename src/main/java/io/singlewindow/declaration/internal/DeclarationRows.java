@@ -92,7 +92,8 @@ class DeclarationRows {
 			total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on, duties_payment_reference,
 			duties_recorded_by, duties_recorded_at, taxes_settled_apart, differences_unpaid, duties_guarantee_kind,
 			duties_guarantee_amount, duties_guarantee_valid_until, duties_guarantee_reference, duties_guarantee_by,
-			duties_guarantee_at""";
+			duties_guarantee_at, duties_refund_amount, duties_refund_on, duties_refund_reference, duties_refund_by,
+			duties_refund_at""";
 
 	/**
 	 * What the declaration's row says it owes in duties and taxes and their payment ({@link #DUTIES_COLUMNS}), as the
@@ -110,7 +111,15 @@ class DeclarationRows {
 								rs.getBigDecimal("duties_paid_surcharge"), rs.getObject("duties_paid_on", LocalDate.class),
 								rs.getString("duties_payment_reference"),
 								rs.getString("duties_recorded_by"), recorded.toInstant()),
-				rs.getBigDecimal("differences_unpaid"), guarantee(rs));
+				rs.getBigDecimal("differences_unpaid"), guarantee(rs), refund(rs));
+	}
+
+	private static Declaration.DutyPayment refund(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp recorded = rs.getTimestamp("duties_refund_at");
+		return recorded == null ? null
+				: new Declaration.DutyPayment(rs.getBigDecimal("duties_refund_amount"), java.math.BigDecimal.ZERO.setScale(2),
+						rs.getObject("duties_refund_on", LocalDate.class), rs.getString("duties_refund_reference"),
+						rs.getString("duties_refund_by"), recorded.toInstant());
 	}
 
 	private static Declaration.DutyGuarantee guarantee(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -542,6 +551,15 @@ class DeclarationRows {
 					    duties_payment_reference = ?, duties_recorded_by = ?, duties_recorded_at = ? WHERE id = ?""")
 				.params(paid.amount(), paid.surcharge(), paid.paidOn(), paid.reference(), paid.recordedBy(),
 						timestamp(paid.recordedAt()), d.id())
+				.update();
+		}
+		if (d.refundRecorded()) {
+			Declaration.DutyPayment paidBack = d.duties().refund();
+			jdbc.sql("""
+					UPDATE declaration SET duties_refund_amount = ?, duties_refund_on = ?, duties_refund_reference = ?,
+					    duties_refund_by = ?, duties_refund_at = ? WHERE id = ?""")
+				.params(paidBack.amount(), paidBack.paidOn(), paidBack.reference(), paidBack.recordedBy(),
+						timestamp(paidBack.recordedAt()), d.id())
 				.update();
 		}
 		if (d.guaranteeAccepted()) {

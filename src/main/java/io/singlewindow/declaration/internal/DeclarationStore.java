@@ -96,10 +96,12 @@ class DeclarationStore {
 		// Read only for a declaration its timeline says was corrected: no statement more for the others.
 		var corrections = timeline.stream().anyMatch(e -> "CORRECTED".equals(e.event())) ? corrections(id)
 				: List.<DeclarationView.Correction>of();
+		java.math.BigDecimal settled = corrections.stream().filter(c -> c.difference() != null)
+			.map(c -> c.difference().settledNet()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
 		return jdbc.sql("SELECT * FROM declaration WHERE id = ?").param(id)
 			.query((rs, n) -> header(rs, items, routes, tasks, timeline, corrections,
 					DeclarationView.Duties.of(DeclarationStatus.valueOf(rs.getString("status")),
-							DeclarationRows.duties(rs), calendar.current(), time.today())))
+							DeclarationRows.duties(rs), settled, calendar.current(), time.today())))
 			.optional();
 	}
 
@@ -117,8 +119,9 @@ class DeclarationStore {
 		jdbc.sql("SELECT id, status, %s FROM declaration WHERE id = ANY(?)".formatted(DeclarationRows.DUTIES_COLUMNS))
 			.param(ids.toArray(UUID[]::new))
 			.query(rs -> {
-				DeclarationView.Duties duties = DeclarationView.Duties.of(
-						DeclarationStatus.valueOf(rs.getString("status")), DeclarationRows.duties(rs), calendarNow, today);
+				// Of cleared declarations, to release: the corrections' settlements count only once one is cancelled.
+				DeclarationView.Duties duties = DeclarationView.Duties.of(DeclarationStatus.valueOf(rs.getString("status")),
+						DeclarationRows.duties(rs), java.math.BigDecimal.ZERO, calendarNow, today);
 				if (duties != null) {
 					owed.put(rs.getObject("id", UUID.class), duties);
 				}

@@ -38,35 +38,57 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	 * @param paymentUnrecorded released before the platform recorded payments: whether and when the duties were paid
 	 *     is not on record here (customs may record the payment with its day)
 	 * @param guarantee the guarantee customs accepted for them before their payment (担保放行), if any
+	 * @param refundDue once cancelled, what customs still owes back of what was paid (退税; zero once refunded);
+	 *     {@literal null} otherwise
+	 * @param refund once cancelled, the refund customs recorded, if any
 	 */
 	record Duties(BigDecimal taxes, LocalDate noticeOn, LocalDate payBy, BigDecimal surcharge, BigDecimal amountDue,
 			boolean overdue, Payment payment, BigDecimal differencesUnpaid, boolean paymentUnrecorded,
-			Guarantee guarantee) {
+			Guarantee guarantee, BigDecimal refundDue, Payment refund) {
 
-		static Duties of(DeclarationStatus status, Declaration.Duties owed,
+		/**
+		 * @param settledDifferences what the corrections' own notices settled, net: collected positive, refunded
+		 *     negative (what a cancellation gives back with the taxes paid)
+		 */
+		static Duties of(DeclarationStatus status, Declaration.Duties owed, BigDecimal settledDifferences,
 				io.singlewindow.calendar.WorkingCalendar calendar, LocalDate today) {
-			// A cancelled declaration owes nothing more; what it paid stays on record (a refund is not modelled).
-			if (!owed.owed() || !status.cancellable() && owed.payment() == null) {
+			if (!owed.owed() && settledDifferences.signum() == 0) {
 				return null;
 			}
-			LocalDate payBy = DutyPaymentTerms.payBy(owed.noticeOn(), calendar);
+			LocalDate payBy = owed.noticeOn() == null ? null : DutyPaymentTerms.payBy(owed.noticeOn(), calendar);
+			if (!status.cancellable()) {
+				// A cancelled declaration owes nothing more; what was paid is owed back (退税) until refunded.
+				BigDecimal back = owed.refundDue(settledDifferences);
+				if (owed.payment() == null && back.signum() == 0) {
+					return null;
+				}
+				return new Duties(owed.taxes(), owed.noticeOn(), payBy,
+						owed.payment() == null ? BigDecimal.ZERO.setScale(2) : owed.payment().surcharge(),
+						BigDecimal.ZERO.setScale(2), false, owed.payment() == null ? null : Payment.of(owed.payment()),
+						BigDecimal.ZERO.setScale(2), false, Guarantee.of(owed.guarantee(), true),
+						owed.refund() == null ? back : BigDecimal.ZERO.setScale(2),
+						owed.refund() == null ? null : Payment.of(owed.refund()));
+			}
+			if (!owed.owed()) {
+				return null;
+			}
 			BigDecimal unpaidDifferences = status.cancellable() ? owed.differencesUnpaid() : BigDecimal.ZERO.setScale(2);
 			Declaration.DutyPayment paid = owed.payment();
 			Guarantee guarantee = Guarantee.of(owed.guarantee(), paid != null);
 			if (paid != null) {
 				return new Duties(owed.taxes(), owed.noticeOn(), payBy, paid.surcharge(), BigDecimal.ZERO.setScale(2),
-						false, Payment.of(paid), unpaidDifferences, false, guarantee);
+						false, Payment.of(paid), unpaidDifferences, false, guarantee, null, null);
 			}
 			if (status == DeclarationStatus.RELEASED && guarantee == null) {
 				// Released unpaid and unguaranteed only before payments were recorded (release waits for one of them
 				// since): claim nothing.
 				return new Duties(owed.taxes(), owed.noticeOn(), payBy, BigDecimal.ZERO.setScale(2),
-						BigDecimal.ZERO.setScale(2), false, null, unpaidDifferences, true, null);
+						BigDecimal.ZERO.setScale(2), false, null, unpaidDifferences, true, null, null, null);
 			}
 			return new Duties(owed.taxes(), owed.noticeOn(), payBy,
 					DutyPaymentTerms.surcharge(owed.taxes(), payBy, today),
 					DutyPaymentTerms.amountDue(owed.taxes(), payBy, today), today.isAfter(payBy), null,
-					unpaidDifferences, false, guarantee);
+					unpaidDifferences, false, guarantee, null, null);
 		}
 
 		/**
@@ -74,7 +96,12 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		 * unpaid.
 		 */
 		public boolean releasable() {
-			return (payment != null || paymentUnrecorded || guarantee != null) && differencesUnpaid.signum() == 0;
+			return (payment != null || paymentUnrecorded || guaranteeCovers()) && differencesUnpaid.signum() == 0;
+		}
+
+		/** A guarantee covers the first notice (a correction it took in since may have raised it above). */
+		public boolean guaranteeCovers() {
+			return guarantee != null && guarantee.amount().compareTo(taxes) >= 0;
 		}
 	}
 
@@ -144,6 +171,11 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 
 		boolean settled() {
 			return payment != null;
+		}
+
+		/** What its settlement moved, net: collected positive, refunded negative; zero while not settled. */
+		BigDecimal settledNet() {
+			return payment == null ? BigDecimal.ZERO : "COLLECT".equals(kind) ? amount : amount.negate();
 		}
 	}
 

@@ -90,6 +90,30 @@ class DutyPaymentPages {
 		}
 	}
 
+	/** What the officer typed for a refund, and why it was refused: shown in its form again. */
+	record RefundError(String field, String message, String amount, String paidOn, String reference) {
+	}
+
+	@PostMapping("/declarations/{id}/duty-refund")
+	String refund(@PathVariable UUID id, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String paidOn, @RequestParam(required = false) String reference,
+			Model model, Locale locale, HttpServletResponse response) {
+		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
+		try {
+			payments.refund(currentActor.get(), id, amount(amount), day("paidOn", paidOn), reference);
+			return "redirect:/declarations/" + id + "?recorded=DUTIES_REFUNDED";
+		} catch (Problem problem) {
+			if (problem.status().value() == 403 || problem.status().value() == 404) {
+				throw problem;
+			}
+			response.setStatus(problem.status().value());
+			String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
+			model.addAttribute("refundError", new RefundError(field,
+					DeclarationPages.firstMessage(messages, problem, locale), amount, paidOn, reference));
+			return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
+		}
+	}
+
 	/** What the officer typed for a guarantee, and why it was refused: shown in its form again. */
 	record GuaranteeError(String field, String message, String kind, String amount, String validUntil,
 			String reference) {

@@ -110,6 +110,32 @@ class DutyPayments {
 	}
 
 	/**
+	 * Records the refund (退税) of what the declarant of a cancelled declaration had paid, as customs' bank paid it back:
+	 * the whole amount owed back ({@code duties.refundDue}); the same refund recorded again changes nothing.
+	 *
+	 * @param paidOn the day the bank paid it back; {@literal null}: today
+	 * @throws Problem 403 unless a customs officer; 422 {@code REQUIRED} at {@code amount} or {@code reference},
+	 *     {@code PAYMENT_DATE_IN_FUTURE} at {@code paidOn}, and those of {@link Declaration#recordRefund}; 409 likewise
+	 */
+	@Transactional
+	public DeclarationView refund(Actor actor, UUID id, BigDecimal amount, LocalDate paidOn, String reference) {
+		Declaration.DutyPayment refund = asReported(actor, amount, paidOn, reference);
+		Declaration declaration = rows.lock(id);
+		// What is owed back counts the corrections' settled notices: read as the declaration shows it, under the lock.
+		DeclarationView.Duties shown = store.find(id).orElseThrow().duties();
+		BigDecimal due = shown == null || shown.refundDue() == null ? BigDecimal.ZERO : shown.refundDue();
+		if (declaration.recordRefund(refund, due)) {
+			auditTrail.record(AuditRecord.of("DECLARATION_DUTIES_REFUNDED", "DECLARATION", id).by(actor)
+				.change(null, Declarations.audited(declaration, declaration.status(), "amount", amount.toPlainString(),
+						"paidOn", refund.paidOn().toString(), "reference", refund.reference())));
+			rows.save(declaration);
+			log.info("event=declaration_duties_refunded number={} amount={} paid_on={} by={}", declaration.number(),
+					amount.toPlainString(), refund.paidOn(), actor.username());
+		}
+		return store.find(id).orElseThrow();
+	}
+
+	/**
 	 * Accepts a guarantee for the duties and taxes before their payment, so that customs may release the goods at once
 	 * (担保放行); the same guarantee recorded again changes nothing.
 	 *

@@ -304,6 +304,17 @@ class Webhooks {
 				paid.recordedAt());
 	}
 
+	/** The declarant hears that customs paid back what it had paid for a declaration since cancelled (退税). */
+	@EventListener
+	void on(io.singlewindow.declaration.DeclarationDutiesRefunded refunded) {
+		String payload = json.writeValueAsString(new DutiesPaidEvent("declaration.duties.refunded",
+				refunded.declarationId(), refunded.declarationNumber(), refunded.amount(), refunded.paidOn().toString(),
+				refunded.reference(), refunded.recordedBy(), refunded.recordedAt().toString(),
+				"/api/v1/declarations/" + refunded.declarationId()));
+		enqueue(refunded.declarant().value(), null, refunded.declarationId(), null, "declaration.duties.refunded",
+				payload, refunded.recordedAt());
+	}
+
 	/** A guarantee customs accepted for the duties, as the declarant's webhooks receive it. */
 	record DutiesGuaranteedEvent(String type, UUID declarationId, String number, String kind,
 			java.math.BigDecimal amount, String validUntil, String reference, String by, String at, String declaration) {

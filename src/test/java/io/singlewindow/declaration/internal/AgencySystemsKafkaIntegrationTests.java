@@ -234,12 +234,11 @@ class AgencySystemsKafkaIntegrationTests {
 		assertThat(JsonPath.<String>read(letter.value(), "$.detail")).isEqualTo("[amount: PAYMENT_AMOUNT_DIFFERS]");
 		assertThat(JsonPath.<Object>read(view(id), "$.duties.payment")).isNull();
 
-		// A deposit held until the payment (担保放行) is heard as the payment is.
-		mvc.perform(post("/api/v1/declarations/{id}/duty-guarantee", id)
-			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"kind\":\"DEPOSIT\",\"amount\":" + due + ",\"reference\":\"DEP-K-1\"}"))
-			.andExpect(MockMvcResultMatchers.status().isOk());
-		heard(id, "DUTIES_GUARANTEED", "CLEARED", "officer.customs", "DEP-K-1");
+		// Customs' system reports a deposit it holds until the payment (担保放行), as the API would record it.
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+				{"schemaVersion":1,"declarationId":"%s","guarantee":{"kind":"DEPOSIT","amount":%s,"reference":"DEP-K-1"}}"""
+			.formatted(id, due))).get();
+		heard(id, "DUTIES_GUARANTEED", "CLEARED", "kafka:User:customs-clearance", "DEP-K-1");
 
 		String paid = payment(id, due, "ICBC-K-1");
 		heard(id, "DUTIES_PAID", "CLEARED", "kafka:User:customs-clearance", "ICBC-K-1");
@@ -260,13 +259,11 @@ class AgencySystemsKafkaIntegrationTests {
 				.formatted(JsonPath.<Integer>read(seen, "$.version"), value.add(new BigDecimal("1000")).toPlainString())))
 			.andExpect(MockMvcResultMatchers.status().isOk());
 		String corrected = view(id);
-		mvc.perform(post("/api/v1/declarations/{id}/corrections/{c}/settlement", id,
-				JsonPath.<String>read(corrected, "$.corrections[0].id"))
-			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"amount\":" + JsonPath.read(corrected, "$.corrections[0].difference.amountDue")
-					+ ",\"reference\":\"ICBC-K-3\"}"))
-			.andExpect(MockMvcResultMatchers.status().isOk());
-		heard(id, "DIFFERENCE_COLLECTED", "CLEARED", "officer.customs", "ICBC-K-3");
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+				{"schemaVersion":1,"declarationId":"%s","payment":{"amount":%s,"reference":"ICBC-K-3","correctionId":"%s"}}"""
+			.formatted(id, JsonPath.read(corrected, "$.corrections[0].difference.amountDue"),
+					JsonPath.read(corrected, "$.corrections[0].id")))).get();
+		heard(id, "DIFFERENCE_COLLECTED", "CLEARED", "kafka:User:customs-clearance", "ICBC-K-3");
 		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
 			.andExpect(MockMvcResultMatchers.status().isOk());
 	}

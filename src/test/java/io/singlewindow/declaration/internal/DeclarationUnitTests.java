@@ -431,7 +431,7 @@ class DeclarationUnitTests {
 				List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
 			.withDuties(new Declaration.Duties(new java.math.BigDecimal("4000.00"), LocalDate.of(2026, 11, 30),
 					payment("4000.00", LocalDate.of(2026, 11, 30), "ICBC-1"),
-					new java.math.BigDecimal("20000.00"), null));
+					new java.math.BigDecimal("20000.00"), null, null));
 		var added = new Declaration.TaxDifference(UUID.randomUUID(), new java.math.BigDecimal("20000.00"), correctedOn,
 				true, null);
 		LocalDate late = payBy.plusDays(10);
@@ -509,6 +509,35 @@ class DeclarationUnitTests {
 		assertThatThrownBy(() -> paid.acceptGuarantee(new Declaration.DutyGuarantee(Declaration.GuaranteeKind.DEPOSIT,
 				due, null, "DEP-1", "officer.customs", NOW), due, payBy))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DUTIES_ALREADY_PAID"));
+	}
+
+	@Test
+	void aCancelledDeclarationIsOwedBackTheTaxesPaidNotTheSurchargeWithWhatCorrectionsSettled() {
+		LocalDate clearedOn = LocalDate.of(2026, 11, 30);
+		var paidLate = new Declaration.Duties(new java.math.BigDecimal("4000.00"), clearedOn,
+				payment("4060.00", clearedOn.plusDays(30), "ICBC-1").withSurcharge(new java.math.BigDecimal("60.00")));
+		assertThat(paidLate.refundDue(java.math.BigDecimal.ZERO)).isEqualByComparingTo("4000.00");
+		assertThat(paidLate.refundDue(new java.math.BigDecimal("553.80"))).as("and what a correction collected")
+			.isEqualByComparingTo("4553.80");
+		assertThat(paidLate.refundDue(new java.math.BigDecimal("-400.00"))).as("less what one refunded")
+			.isEqualByComparingTo("3600.00");
+
+		var cancelled = new Declaration(UUID.randomUUID(), "XM2026113000000011", declarant(),
+				DeclarationStatus.CANCELLED, 5, List.of(customs(TaskStatus.AUTO_APPROVED, 0))).withDuties(paidLate);
+		assertThatThrownBy(() -> cancelled.recordRefund(payment("4060.00", clearedOn.plusDays(40), "R-1"),
+				new java.math.BigDecimal("4000.00"))).isInstanceOfSatisfying(Problem.class,
+						p -> assertThat(p.fieldProblems().getFirst().code()).isEqualTo("REFUND_AMOUNT_DIFFERS"));
+		assertThat(cancelled.recordRefund(payment("4000.00", clearedOn.plusDays(40), "R-1"),
+				new java.math.BigDecimal("4000.00"))).isTrue();
+		assertThat(cancelled.timeline()).extracting(Declaration.TimelineEntry::event).containsExactly("DUTIES_REFUNDED");
+		assertThat(cancelled.recordRefund(payment("4000.00", clearedOn.plusDays(40), "R-1"), java.math.BigDecimal.ZERO))
+			.as("the bank's notice again").isFalse();
+
+		var released = new Declaration(UUID.randomUUID(), "XM2026113000000012", declarant(),
+				DeclarationStatus.RELEASED, 5, List.of(customs(TaskStatus.AUTO_APPROVED, 0))).withDuties(paidLate);
+		assertThatThrownBy(() -> released.recordRefund(payment("4000.00", clearedOn.plusDays(40), "R-2"),
+				new java.math.BigDecimal("4000.00"))).isInstanceOfSatisfying(Problem.class,
+						p -> assertThat(p.code()).isEqualTo("DECLARATION_NOT_CANCELLED"));
 	}
 
 	private static Declaration.DutyGuarantee letter(String amount, LocalDate validUntil, String reference) {
