@@ -46,15 +46,14 @@ class DutyPaymentPages {
 	/**
 	 * What the officer typed, and why it was refused: shown in the form again, the message at its field.
 	 *
-	 * @param correction the correction whose notice the form settles; {@literal null}: the first notice's payment
+	 * @param form the form it came from, the prefix of its ids: {@code payment}, {@code refund}, or
+	 *     {@code settle-<correction>} for a correction's own notice
 	 */
-	record PaymentError(UUID correction, String field, String message, String amount, String paidOn,
-			String reference) {
+	record PaymentError(String form, String field, String message, String amount, String paidOn, String reference) {
 
 		/** The id of the field the message is about, in its form. */
 		public String target() {
-			String name = "paidOn".equals(field) ? "paid-on" : "reference".equals(field) ? "reference" : "amount";
-			return correction == null ? "payment-" + name : "settle-" + name + "-" + correction;
+			return form + "-" + ("paidOn".equals(field) ? "paid-on" : "reference".equals(field) ? "reference" : "amount");
 		}
 	}
 
@@ -68,7 +67,7 @@ class DutyPaymentPages {
 			payments.record(currentActor.get(), id, amount(amount), day("paidOn", paidOn), reference);
 			return "redirect:/declarations/" + id + "?recorded=DUTIES_PAID";
 		} catch (Problem problem) {
-			return refused(problem, id, null, amount, paidOn, reference, model, locale, response);
+			return refused(problem, id, "payment", amount, paidOn, reference, model, locale, response);
 		}
 	}
 
@@ -86,12 +85,8 @@ class DutyPaymentPages {
 						&& "REFUND".equals(c.difference().kind()));
 			return "redirect:/declarations/" + id + "?recorded=" + (refund ? "DIFFERENCE_REFUNDED" : "DIFFERENCE_COLLECTED");
 		} catch (Problem problem) {
-			return refused(problem, id, correction, amount, paidOn, reference, model, locale, response);
+			return refused(problem, id, "settle-" + correction, amount, paidOn, reference, model, locale, response);
 		}
-	}
-
-	/** What the officer typed for a refund, and why it was refused: shown in its form again. */
-	record RefundError(String field, String message, String amount, String paidOn, String reference) {
 	}
 
 	@PostMapping("/declarations/{id}/duty-refund")
@@ -103,14 +98,7 @@ class DutyPaymentPages {
 			payments.refund(currentActor.get(), id, amount(amount), day("paidOn", paidOn), reference);
 			return "redirect:/declarations/" + id + "?recorded=DUTIES_REFUNDED";
 		} catch (Problem problem) {
-			if (problem.status().value() == 403 || problem.status().value() == 404) {
-				throw problem;
-			}
-			response.setStatus(problem.status().value());
-			String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
-			model.addAttribute("refundError", new RefundError(field,
-					DeclarationPages.firstMessage(messages, problem, locale), amount, paidOn, reference));
-			return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
+			return refused(problem, id, "refund", amount, paidOn, reference, model, locale, response);
 		}
 	}
 
@@ -141,14 +129,14 @@ class DutyPaymentPages {
 	}
 
 	/** The page again, with what was typed and why it was refused; forbidden and not found as they are. */
-	private String refused(Problem problem, UUID id, UUID correction, String amount, String paidOn, String reference,
+	private String refused(Problem problem, UUID id, String form, String amount, String paidOn, String reference,
 			Model model, Locale locale, HttpServletResponse response) {
 		if (problem.status().value() == 403 || problem.status().value() == 404) {
 			throw problem;
 		}
 		response.setStatus(problem.status().value());
 		String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
-		model.addAttribute("paymentError", new PaymentError(correction, field,
+		model.addAttribute("paymentError", new PaymentError(form, field,
 				DeclarationPages.firstMessage(messages, problem, locale), amount, paidOn, reference));
 		return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
 	}

@@ -54,6 +54,16 @@ final class CustomsDesk {
 		return JsonPath.read(cleared, "$.id");
 	}
 
+	/** Customs corrects one line's declared value, at the version it reads first. */
+	ResultActions correct(String id, int line, String value) throws Exception {
+		int version = JsonPath.read(view("officer.customs", id), "$.version");
+		return mvc.perform(post("/api/v1/declarations/{id}/correction", id)
+			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"reason":"Post-clearance audit: line %d's price","version":%d,"lines":[{"lineNo":%d,"value":%s}]}"""
+				.formatted(line, version, line, value)));
+	}
+
 	ResultActions release(String id) throws Exception {
 		return mvc.perform(post("/api/v1/declarations/{id}/release", id)
 			.header("Authorization", "Bearer sw-demo-officer.customs"));

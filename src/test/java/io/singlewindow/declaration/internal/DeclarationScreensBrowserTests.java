@@ -136,6 +136,42 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 	}
 
 	@Test
+	void customsReleasesAgainstADepositAndCollectsWhatALaterCorrectionAddsFromThePage() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		api.approveAllPending(id);
+		logIn("officer.customs");
+		browser.open("/declarations/" + id + "?lang=en");
+		browser.click("guarantee-open");
+		browser.select("guarantee-kind", "DEPOSIT");
+		browser.type("guarantee-reference", "DEP-20261204-3");
+		browser.clickForNextPage("accept-guarantee");
+		assertThat(browser.text(By.id("recorded"))).contains("the guarantee is accepted");
+		assertThat(browser.text(By.id("duties-guarantee"))).contains("cash deposit").contains("DEP-20261204-3");
+		assertThat(browser.text(By.id("declaration-next"))).contains("it may release the goods now");
+		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+				"document.getElementById('duties').scrollIntoView()");
+		browser.screenshot("declaration-duties-guaranteed-en");
+		browser.clickForNextPage("release");
+		assertThat(browser.waitForText(By.id("declaration-status"), "Released")).isTrue();
+
+		// An audit finds line 1 underdeclared: its taxes are a notice of their own, collected from the page.
+		api.correct(id, 1, api.value(id, 1).multiply(new java.math.BigDecimal("1.2")), "Audit: line 1's price");
+		browser.open("/declarations/" + id + "?lang=en");
+		org.openqa.selenium.WebElement open = browser.driver()
+			.findElement(By.cssSelector("summary[id^='settle-'][id$='-open']"));
+		String part = open.getAttribute("id").replace("-open", "");
+		assertThat(open.getText()).startsWith("Record the collection of the taxes the correction");
+		browser.click(part + "-open");
+		browser.type(part + "-reference", "ICBC-20261204-0077");
+		browser.clickForNextPage(part + "-record");
+		assertThat(browser.text(By.id("recorded"))).contains("the duties and taxes the correction added are paid");
+		assertThat(browser.text(By.id("corrections"))).contains("Collected (补税)").contains("ICBC-20261204-0077");
+		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+				"document.getElementById('corrections').scrollIntoView()");
+		browser.screenshot("declaration-difference-collected-en");
+	}
+
+	@Test
 	void aDeclarantAppliesForTheCancellationOfAReleasedDeclarationAndCustomsCancelsIt() throws Exception {
 		String id = api.submitPerfumeImport("trader.chip");
 		api.approveAllPending(id);

@@ -72,7 +72,7 @@ class TaxDifferenceIntegrationTests {
 			.content("{\"url\":\"http://127.0.0.1:9/hook\"}")).andExpect(status().isCreated())), "$.id");
 		try {
 			// An audit found line 1 was bought for 3,600 USD, not 3,000.
-			correct(id, 1, "3600").andExpect(status().isOk());
+			desk.correct(id, 1, "3600").andExpect(status().isOk());
 			String seen = desk.view("trader.chip", id);
 			BigDecimal difference = amount(seen, "$.corrections[0].taxDifference");
 			assertThat(difference).isPositive();
@@ -157,7 +157,7 @@ class TaxDifferenceIntegrationTests {
 		pay(id, amount(desk.view("officer.customs", id), "$.duties.amountDue").toPlainString(), null, "ICBC-7")
 			.andExpect(status().isOk());
 		desk.release(id).andExpect(status().isOk());
-		correct(id, 1, "2500").andExpect(status().isOk());
+		desk.correct(id, 1, "2500").andExpect(status().isOk());
 
 		String seen = desk.view("trader.chip", id);
 		BigDecimal refund = amount(seen, "$.corrections[0].taxDifference").negate();
@@ -186,7 +186,7 @@ class TaxDifferenceIntegrationTests {
 	void aCorrectionBeforeThePaymentChangesWhatTheFirstNoticeAsks() throws Exception {
 		String id = desk.cleared("3000", "1000");
 		BigDecimal asked = amount(desk.view("trader.chip", id), "$.duties.taxes");
-		correct(id, 1, "2500").andExpect(status().isOk());
+		desk.correct(id, 1, "2500").andExpect(status().isOk());
 
 		String seen = desk.view("trader.chip", id);
 		assertThat(JsonPath.<Object>read(seen, "$.corrections[0].difference")).as("no notice of its own").isNull();
@@ -205,7 +205,7 @@ class TaxDifferenceIntegrationTests {
 		String id = desk.cleared("3000", "1000");
 		pay(id, amount(desk.view("officer.customs", id), "$.duties.amountDue").toPlainString(), null, "ICBC-9")
 			.andExpect(status().isOk());
-		correct(id, 2, "1400").andExpect(status().isOk());
+		desk.correct(id, 2, "1400").andExpect(status().isOk());
 		String seen = desk.view("officer.customs", id);
 		String correction = JsonPath.read(seen, "$.corrections[0].id");
 		BigDecimal difference = amount(seen, "$.corrections[0].difference.amount");
@@ -247,15 +247,6 @@ class TaxDifferenceIntegrationTests {
 		assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("not on record")
 			.doesNotContain("action=\"/declarations/" + id + "/duty-payment\"");
 		assertThat(desk.page("trader.chip", "/declarations/" + id + "/response")).contains("not on record");
-	}
-
-	private ResultActions correct(String id, int line, String value) throws Exception {
-		int version = JsonPath.read(desk.view("officer.customs", id), "$.version");
-		return mvc.perform(post("/api/v1/declarations/{id}/correction", id)
-			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"reason":"Post-clearance audit: line %d's price","version":%d,"lines":[{"lineNo":%d,"value":%s}]}"""
-				.formatted(line, version, line, value)));
 	}
 
 	private ResultActions pay(String id, String amount, String paidOn, String reference) throws Exception {
