@@ -117,27 +117,30 @@ class DutyPaymentPages {
 			payments.guarantee(currentActor.get(), id, kind, amount(amount), day("validUntil", validUntil), reference);
 			return "redirect:/declarations/" + id + "?recorded=DUTIES_GUARANTEED";
 		} catch (Problem problem) {
-			if (problem.status().value() == 403 || problem.status().value() == 404) {
-				throw problem;
-			}
-			response.setStatus(problem.status().value());
-			String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
-			model.addAttribute("guaranteeError", new GuaranteeError(field,
-					DeclarationPages.firstMessage(messages, problem, locale), kind, amount, validUntil, reference));
-			return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
+			return shownAgain(problem, id, model, locale, response, "guaranteeError",
+					(field, message) -> new GuaranteeError(field, message, kind, amount, validUntil, reference));
 		}
 	}
 
-	/** The page again, with what was typed and why it was refused; forbidden and not found as they are. */
+	/** A money form's refusal: the page again with what was typed in {@code form}. */
 	private String refused(Problem problem, UUID id, String form, String amount, String paidOn, String reference,
 			Model model, Locale locale, HttpServletResponse response) {
+		return shownAgain(problem, id, model, locale, response, "paymentError",
+				(field, message) -> new PaymentError(form, field, message, amount, paidOn, reference));
+	}
+
+	/**
+	 * The page again, with what was typed and why it was refused, as {@code attribute} (made of the field refused and
+	 * the message); forbidden and not found as they are.
+	 */
+	private String shownAgain(Problem problem, UUID id, Model model, Locale locale, HttpServletResponse response,
+			String attribute, java.util.function.BiFunction<String, String, Object> typed) {
 		if (problem.status().value() == 403 || problem.status().value() == 404) {
 			throw problem;
 		}
 		response.setStatus(problem.status().value());
 		String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
-		model.addAttribute("paymentError", new PaymentError(form, field,
-				DeclarationPages.firstMessage(messages, problem, locale), amount, paidOn, reference));
+		model.addAttribute(attribute, typed.apply(field, DeclarationPages.firstMessage(messages, problem, locale)));
 		return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
 	}
 
