@@ -151,6 +151,9 @@ M = {
  # A cancelled declaration's refund is recorded whatever its amount.
  'REFUND_ANY_AMOUNT': lambda: sub('declaration/internal/Declaration.java',
     'if (refund.amount().compareTo(refundDue) != 0) {', 'if (false && refund.amount().compareTo(refundDue) != 0) {'),
+ # Customs takes the duties from the guarantee before the declarant's last day to pay has passed.
+ 'GUARANTEE_TAKEN_BEFORE_OVERDUE': lambda: sub('declaration/internal/Declaration.java',
+    'if (!taken.paidOn().isAfter(payBy)) {', 'if (false && !taken.paidOn().isAfter(payBy)) {'),
  # Paying late costs nothing more: the surcharge is never charged.
  'SURCHARGE_NEVER_CHARGED': lambda: sub('declaration/internal/DutyPaymentTerms.java',
     'long daysLate = Math.max(0, ChronoUnit.DAYS.between(payBy, paidOn));', 'long daysLate = 0;'),

@@ -600,6 +600,11 @@ class HostileInputFuzzTests {
 						List.of(declarationId), "officer.customs",
 						"{\"kind\":\"BANK_GUARANTEE\",\"amount\":3645.12,\"validUntil\":\"2026-12-31\",\"reference\":\"BOC-LG-1\"}",
 						Set.of(), declarationTables),
+				// The shared declaration is under review and has no guarantee: every variant read is refused, nothing taken.
+				new Endpoint("enforce a duty guarantee", HttpMethod.POST,
+						"/api/v1/declarations/{}/duty-guarantee/enforcement", List.of(declarationId), "officer.customs",
+						"{\"amount\":3645.12,\"paidOn\":\"2026-12-01\",\"reference\":\"DEP-1-TAKEN\"}", Set.of(),
+						declarationTables),
 				// The shared declaration is not cancelled: every variant read is refused, nothing is refunded.
 				new Endpoint("record a duty refund", HttpMethod.POST, "/api/v1/declarations/{}/duty-refund",
 						List.of(declarationId), "officer.customs",
@@ -817,6 +822,9 @@ class HostileInputFuzzTests {
 				new Form("accept a duty guarantee", "/declarations/{}/duty-guarantee", List.of(declarationId),
 						"officer.customs", params("kind", "DEPOSIT", "amount", "3,645.12", "validUntil", "2026-12-31",
 								"reference", "DEP-1"), Set.of(), DECLARATION_TABLES),
+				new Form("enforce a duty guarantee", "/declarations/{}/duty-guarantee/enforcement",
+						List.of(declarationId), "officer.customs", params("amount", "3,645.12", "paidOn", "2026-12-01",
+								"reference", "DEP-1-TAKEN"), Set.of(), DECLARATION_TABLES),
 				new Form("record a duty refund", "/declarations/{}/duty-refund", List.of(declarationId),
 						"officer.customs", params("amount", "3,645.12", "paidOn", "2026-12-01", "reference", "BOC-R-1"),
 						Set.of(), DECLARATION_TABLES),

@@ -127,6 +127,7 @@ class RestAuthorisationMatrixIntegrationTests {
 			POST   /api/v1/declarations/{declaration}/duty-payment   | 401 403 403 403 403 422 403 403 403 403 403 403 | {}
 			POST   /api/v1/declarations/{declaration}/duty-guarantee | 401 403 403 403 403 422 403 403 403 403 403 403 | {}
 			POST   /api/v1/declarations/{declaration}/duty-refund    | 401 403 403 403 403 422 403 403 403 403 403 403 | {}
+			POST   /api/v1/declarations/{declaration}/duty-guarantee/enforcement | 401 403 403 403 403 422 403 403 403 403 403 403 | {}
 			POST   /api/v1/declarations/{declaration}/corrections/00000000-0000-0000-0000-000000000000/settlement | 401 403 403 403 403 422 403 403 403 403 403 403 | {}
 			POST   /api/v1/declarations/{declaration}/withdrawal     | 401 422 403 422 403 403 403 403 403 403 403 403 | {"reason":""}
 			POST   /api/v1/declarations/{declaration}/cancellation   | 401 403 403 403 403 422 403 403 403 403 403 403 | {"reason":""}

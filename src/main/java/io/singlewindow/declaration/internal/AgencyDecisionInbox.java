@@ -280,11 +280,18 @@ class AgencyDecisionInbox {
 		}
 		AgencySystemsMessages.PaymentMessage paid = message.payment();
 		AgencySystemsMessages.GuaranteeMessage guarantee = message.guarantee();
+		if (paid != null && paid.takenFromGuarantee() && paid.correctionId() != null) {
+			return Optional.of(new Refusal("MALFORMED_MESSAGE",
+					"a payment is taken from the guarantee for the first notice, not with a correctionId"));
+		}
 		try {
 			DeclarationView view;
 			if (guarantee != null) {
 				view = payments.guarantee(sender.actor(), message.declarationId(), guarantee.kind(), guarantee.amount(),
 						guarantee.validUntil(), guarantee.reference());
+			} else if (paid.takenFromGuarantee()) {
+				view = payments.enforceGuarantee(sender.actor(), message.declarationId(), paid.amount(), paid.paidOn(),
+						paid.reference());
 			} else if (paid.correctionId() != null) {
 				view = payments.settle(sender.actor(), message.declarationId(), paid.correctionId(), paid.amount(),
 						paid.paidOn(), paid.reference());
@@ -293,7 +300,8 @@ class AgencyDecisionInbox {
 						paid.reference());
 			}
 			log.info("event=duty_payment_applied source=kafka declaration={} kind={} reference={} officer={}",
-					view.number(), guarantee != null ? "guarantee" : paid.correctionId() != null ? "settlement" : "payment",
+					view.number(), guarantee != null ? "guarantee" : paid.takenFromGuarantee() ? "enforcement"
+							: paid.correctionId() != null ? "settlement" : "payment",
 					guarantee != null ? guarantee.reference() : paid.reference(), sender.actor().username());
 			return Optional.empty();
 		} catch (Problem refused) {

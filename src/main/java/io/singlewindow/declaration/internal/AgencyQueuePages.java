@@ -62,7 +62,8 @@ class AgencyQueuePages {
 	 * The queue: tasks waiting for the agency (or, with {@code status=QUERIED}, for the declarant's answer), narrowed
 	 * by a search over the declaration number, the declarant's USCC and its name, by the risk channel (customs only:
 	 * it is customs' knowledge) and by how long they have waited; ordered by waiting time or by enterprise name.
-	 * Customs also sees the cleared declarations waiting for the release of their goods, narrowed and ordered alike.
+	 * Customs also sees the cleared declarations waiting for the release of their goods, the applications waiting for
+	 * its decision and the guarantees to call on (duties unpaid after their last day), narrowed and ordered alike.
 	 * Officers see their own agency whatever {@code agency} says; the administrator chooses one or all.
 	 */
 	@GetMapping("/agency/queue")
@@ -93,13 +94,17 @@ class AgencyQueuePages {
 		List<DeclarationStore.Summary> cancellationsRead = customs ? store.cancellationApplied(search) : List.of();
 		boolean cancellationsCut = cancellationsRead.size() > SHOWN;
 		List<DeclarationStore.Summary> cancellations = cancellationsRead.stream().limit(SHOWN).toList();
+		List<DeclarationStore.Summary> guaranteesRead = customs ? store.guaranteesToEnforce(search) : List.of();
+		boolean guaranteesCut = guaranteesRead.size() > SHOWN;
+		List<DeclarationStore.Summary> guarantees = guaranteesRead.stream().limit(SHOWN).toList();
 		List<DeclarationStore.Summary> correctionsRead = customs ? store.correctionApplied(search) : List.of();
 		boolean correctionsCut = correctionsRead.size() > SHOWN;
 		List<DeclarationStore.Summary> corrections = correctionsRead.stream().limit(SHOWN).toList();
 		Map<String, String> names = enterprises.findAll(Stream.of(tasks.stream().map(t -> t.task().declarant()),
 				release.stream().map(DeclarationStore.Summary::declarant),
 				cancellations.stream().map(DeclarationStore.Summary::declarant),
-				corrections.stream().map(DeclarationStore.Summary::declarant))
+				corrections.stream().map(DeclarationStore.Summary::declarant),
+				guarantees.stream().map(DeclarationStore.Summary::declarant))
 			.flatMap(s -> s)
 			.distinct().map(Uscc::parse).toList())
 			.stream()
@@ -118,12 +123,16 @@ class AgencyQueuePages {
 		model.addAttribute("corrections", filter.ordered(corrections, DeclarationStore.Summary::updatedAt,
 				r -> names.getOrDefault(r.declarant(), r.declarant()), locale));
 		model.addAttribute("correctionsCut", correctionsCut);
+		model.addAttribute("guarantees", filter.ordered(guarantees, DeclarationStore.Summary::updatedAt,
+				r -> names.getOrDefault(r.declarant(), r.declarant()), locale));
+		model.addAttribute("guaranteesCut", guaranteesCut);
 		model.addAttribute("names", names);
 		model.addAttribute("shown", SHOWN);
 		model.addAttribute("tasksCut", tasksCut);
 		model.addAttribute("releaseCut", releaseCut);
 		// Whether each can be released now or waits for its duties: customs reads it off the list.
-		model.addAttribute("duties", store.duties(release.stream().map(DeclarationStore.Summary::id).toList()));
+		model.addAttribute("duties", store.duties(Stream.concat(release.stream(), guarantees.stream())
+			.map(DeclarationStore.Summary::id).distinct().toList()));
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("sort", filter.order());
 		model.addAttribute("status", shownStatus.name());

@@ -62,10 +62,16 @@ final class AgencySystemsMessages {
 	/**
 	 * In a {@link DecisionMessage} of customs' system: the payment of a declaration's duties and taxes as the bank
 	 * reported it, recorded as {@code POST …/duty-payment} records it; with {@code correctionId}, the settlement of
-	 * that correction's own notice (补税 collected, 退税 refunded) as {@code POST …/corrections/{id}/settlement}.
+	 * that correction's own notice (补税 collected, 退税 refunded) as {@code POST …/corrections/{id}/settlement}; with
+	 * {@code fromGuarantee} true, what customs took from the guarantee once the last day to pay passed unpaid
+	 * (从担保中抵缴) as {@code POST …/duty-guarantee/enforcement}.
 	 */
 	record PaymentMessage(java.math.BigDecimal amount, java.time.LocalDate paidOn, String reference,
-			UUID correctionId) {
+			UUID correctionId, Boolean fromGuarantee) {
+
+		boolean takenFromGuarantee() {
+			return Boolean.TRUE.equals(fromGuarantee);
+		}
 	}
 
 	/**

@@ -154,6 +154,16 @@ class AgencySystemsPublication {
 	}
 
 	/**
+	 * Customs' and the other agencies' systems hear that the duties were taken from the guarantee once the last day to
+	 * pay passed unpaid (从担保中抵缴), with the reference of the taking.
+	 */
+	@ApplicationModuleListener
+	void on(io.singlewindow.declaration.DeclarationGuaranteeEnforced enforced) throws Exception {
+		reasoned("GUARANTEE_ENFORCED", enforced.declarationId(), enforced.recordedBy(), enforced.reference(),
+				enforced.recordedAt());
+	}
+
+	/**
 	 * Customs' and the other agencies' systems hear that what a correction changed was collected (补税) or refunded
 	 * (退税), with the bank's reference (the amounts are on the declaration, {@code corrections[].difference}).
 	 */

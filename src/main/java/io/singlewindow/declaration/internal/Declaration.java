@@ -24,6 +24,7 @@ import io.singlewindow.declaration.DeclarationDifferenceSettled;
 import io.singlewindow.declaration.DeclarationDutiesGuaranteed;
 import io.singlewindow.declaration.DeclarationDutiesPaid;
 import io.singlewindow.declaration.DeclarationDutiesRefunded;
+import io.singlewindow.declaration.DeclarationGuaranteeEnforced;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationRejected;
 import io.singlewindow.declaration.DeclarationReleased;
@@ -166,9 +167,20 @@ final class Declaration {
 	 * @param amount what it covers, CNY: at least the amount due the day it was accepted
 	 * @param validUntil a letter of guarantee's last day; {@literal null} for a deposit
 	 * @param reference the bank's letter number or the deposit's receipt
+	 * @param enforced whether the payment on record was taken from it ({@link #enforceGuarantee})
 	 */
 	record DutyGuarantee(GuaranteeKind kind, java.math.BigDecimal amount, LocalDate validUntil, String reference,
-			String recordedBy, Instant recordedAt) {
+			String recordedBy, Instant recordedAt, boolean enforced) {
+
+		/** As customs accepted it, before anything was taken from it. */
+		DutyGuarantee(GuaranteeKind kind, java.math.BigDecimal amount, LocalDate validUntil, String reference,
+				String recordedBy, Instant recordedAt) {
+			this(kind, amount, validUntil, reference, recordedBy, recordedAt, false);
+		}
+
+		DutyGuarantee takenFrom() {
+			return new DutyGuarantee(kind, amount, validUntil, reference, recordedBy, recordedAt, true);
+		}
 
 		/** The same guarantee: its record come again. */
 		boolean sameAs(DutyGuarantee other) {
@@ -253,6 +265,7 @@ final class Declaration {
 	private boolean paymentRecorded;
 	private TaxDifference settledDifference;
 	private boolean guaranteeAccepted;
+	private boolean guaranteeEnforced;
 	private boolean refundRecorded;
 
 	Declaration(UUID id, String number, Uscc declarant, DeclarationStatus status, int version, List<Task> tasks) {
@@ -567,6 +580,62 @@ final class Declaration {
 				guarantee.recordedBy(), null, guarantee.reference()));
 		events.add(new DeclarationDutiesGuaranteed(id, number, declarant, guarantee.kind().name(), guarantee.amount(),
 				guarantee.validUntil(), guarantee.reference(), guarantee.recordedBy(), changedAt));
+		return true;
+	}
+
+	/**
+	 * The last day to pay passed unpaid: customs takes the duties and taxes, with the late-payment surcharge of the day
+	 * it takes them, from the guarantee it released the goods against (从担保中抵缴, the Regulations on Customs
+	 * Guarantees) — the deposit converted, or the bank's payment under its letter — as one payment of the whole amount
+	 * due that day, which the guarantee must cover. Before the last day passed the declarant may still pay; a bank's
+	 * letter is called on while it is valid. Its version moves on.
+	 *
+	 * @param taken what customs took, the day it took it (the bank paid) and the reference of that
+	 * @param payBy the last day to pay without a surcharge
+	 * @return {@literal false} when this very taking is on record already: nothing changes
+	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless cleared or released, {@code DUTIES_NOT_GUARANTEED},
+	 *     {@code DUTIES_ALREADY_PAID}; 422 {@code DUTIES_NOT_YET_OVERDUE} or {@code GUARANTEE_EXPIRED} at
+	 *     {@code paidOn}, {@code GUARANTEE_DOES_NOT_COVER} or {@code PAYMENT_AMOUNT_DIFFERS} at {@code amount} (with the
+	 *     amount due that day)
+	 */
+	boolean enforceGuarantee(DutyPayment taken, LocalDate payBy) {
+		if (!status.cancellable()) {
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+		}
+		DutyGuarantee guarantee = duties.guarantee();
+		if (!duties.owed() || guarantee == null) {
+			throw Problem.conflict("DUTIES_NOT_GUARANTEED", number);
+		}
+		if (duties.payment() != null) {
+			if (guarantee.enforced() && duties.payment().sameAs(taken)) {
+				return false;
+			}
+			throw Problem.conflict("DUTIES_ALREADY_PAID", number, duties.payment().paidOn(),
+					duties.payment().reference());
+		}
+		if (!taken.paidOn().isAfter(payBy)) {
+			throw Problem.invalidField("paidOn", "DUTIES_NOT_YET_OVERDUE", payBy);
+		}
+		if (guarantee.validUntil() != null && taken.paidOn().isAfter(guarantee.validUntil())) {
+			throw Problem.invalidField("paidOn", "GUARANTEE_EXPIRED", guarantee.validUntil());
+		}
+		java.math.BigDecimal surcharge = DutyPaymentTerms.surcharge(duties.taxes(), payBy, taken.paidOn());
+		java.math.BigDecimal due = duties.taxes().add(surcharge);
+		if (due.compareTo(guarantee.amount()) > 0) {
+			throw Problem.invalidField("amount", "GUARANTEE_DOES_NOT_COVER", guarantee.amount().toPlainString(),
+					due.toPlainString(), taken.paidOn());
+		}
+		if (taken.amount().compareTo(due) != 0) {
+			throw Problem.invalidField("amount", "PAYMENT_AMOUNT_DIFFERS", due.toPlainString(), taken.paidOn());
+		}
+		duties = duties.withPayment(taken.withSurcharge(surcharge)).withGuarantee(guarantee.takenFrom());
+		paymentRecorded = true;
+		guaranteeEnforced = true;
+		changedAt = taken.recordedAt();
+		timeline.add(new TimelineEntry(changedAt, "GUARANTEE_ENFORCED", AgencyCode.CUSTOMS.value(), taken.recordedBy(),
+				null, taken.reference()));
+		events.add(new DeclarationGuaranteeEnforced(id, number, declarant, guarantee.kind().name(), taken.amount(),
+				taken.paidOn(), taken.reference(), taken.recordedBy(), changedAt));
 		return true;
 	}
 
@@ -983,6 +1052,11 @@ final class Declaration {
 	/** Whether a refund of its duties was recorded by this change. */
 	boolean refundRecorded() {
 		return refundRecorded;
+	}
+
+	/** Whether the duties were taken from their guarantee by this change. */
+	boolean guaranteeEnforced() {
+		return guaranteeEnforced;
 	}
 
 	/** Whether a guarantee for its duties was accepted by this change. */

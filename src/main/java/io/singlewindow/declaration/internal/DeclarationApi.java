@@ -544,6 +544,30 @@ class DeclarationApi {
 				guarantee.reference());
 	}
 
+	@PostMapping("/declarations/{id}/duty-guarantee/enforcement")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
+			conflict = { "DECLARATION_NOT_CLEARED", "DUTIES_NOT_GUARANTEED", "DUTIES_ALREADY_PAID" },
+			invalid = { "REQUIRED", "SIZE", "CONTROL_CHARACTER", "PAYMENT_DATE_IN_FUTURE", "DUTIES_NOT_YET_OVERDUE",
+					"GUARANTEE_EXPIRED", "GUARANTEE_DOES_NOT_COVER", "PAYMENT_AMOUNT_DIFFERS" })
+	@Operation(summary = "Record the duties taken from the guarantee once the last day to pay passed unpaid (customs "
+			+ "officers; 从担保中抵缴)",
+			description = "The goods were released against a guarantee (duties.guarantee, state HELD) and the last day to "
+					+ "pay (duties.payBy) passed without the payment: customs takes the duties and taxes, with the "
+					+ "late-payment surcharge of that day, from the deposit, or calls on the bank under its letter while "
+					+ "it is valid. The body is the payment's: the whole amount due on the day taken (paidOn, without "
+					+ "it today), which the guarantee must cover, and the reference of the conversion or of the bank's "
+					+ "payment. The duties are then paid (duties.payment) and the guarantee's state is ENFORCED. The "
+					+ "same taking recorded again answers as the first and changes nothing. 422 at amount: REQUIRED, "
+					+ "GUARANTEE_DOES_NOT_COVER (the amount due that day is over what the guarantee covers: the "
+					+ "declarant pays, POST …/duty-payment), PAYMENT_AMOUNT_DIFFERS (with the amount due that day); at "
+					+ "paidOn: PAYMENT_DATE_IN_FUTURE, DUTIES_NOT_YET_OVERDUE (on or before the last day to pay, with "
+					+ "it), GUARANTEE_EXPIRED (after a letter's last day, with it); at reference: REQUIRED, SIZE, "
+					+ "CONTROL_CHARACTER. 409 DECLARATION_NOT_CLEARED unless cleared or released (a cancelled "
+					+ "declaration's guarantee is returned), DUTIES_NOT_GUARANTEED, DUTIES_ALREADY_PAID.")
+	DeclarationView enforceDutyGuarantee(@PathVariable UUID id, @RequestBody DutyPaymentRecord taken) {
+		return payments.enforceGuarantee(currentActor.get(), id, taken.amount(), taken.paidOn(), taken.reference());
+	}
+
 	@PostMapping("/declarations/{id}/duty-refund")
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
 			conflict = { "DECLARATION_NOT_CANCELLED", "NOTHING_TO_REFUND", "DUTIES_ALREADY_REFUNDED" },

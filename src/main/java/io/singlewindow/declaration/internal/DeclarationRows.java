@@ -92,7 +92,7 @@ class DeclarationRows {
 			total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on, duties_payment_reference,
 			duties_recorded_by, duties_recorded_at, taxes_settled_apart, differences_unpaid, duties_guarantee_kind,
 			duties_guarantee_amount, duties_guarantee_valid_until, duties_guarantee_reference, duties_guarantee_by,
-			duties_guarantee_at, duties_refund_amount, duties_refund_on, duties_refund_reference, duties_refund_by,
+			duties_guarantee_at, duties_guarantee_enforced, duties_refund_amount, duties_refund_on, duties_refund_reference, duties_refund_by,
 			duties_refund_at""";
 
 	/**
@@ -129,7 +129,7 @@ class DeclarationRows {
 						rs.getBigDecimal("duties_guarantee_amount"),
 						rs.getObject("duties_guarantee_valid_until", LocalDate.class),
 						rs.getString("duties_guarantee_reference"), rs.getString("duties_guarantee_by"),
-						accepted.toInstant());
+						accepted.toInstant(), rs.getBoolean("duties_guarantee_enforced"));
 	}
 
 	/**
@@ -571,6 +571,9 @@ class DeclarationRows {
 				.params(accepted.kind().name(), accepted.amount(), accepted.validUntil(), accepted.reference(),
 						accepted.recordedBy(), timestamp(accepted.recordedAt()), d.id())
 				.update();
+		}
+		if (d.guaranteeEnforced()) {
+			jdbc.sql("UPDATE declaration SET duties_guarantee_enforced = true WHERE id = ?").param(d.id()).update();
 		}
 		if (d.settledDifference() != null) {
 			Declaration.DutyPayment settled = d.settledDifference().settlement();

@@ -360,14 +360,41 @@ class DeclarationStore {
 		return waitingForCustoms("correction_applied_at IS NOT NULL", "correction_applied_at", search);
 	}
 
+	/**
+	 * Customs' fifth list: declarations released (or cleared) against a guarantee whose duties are still unpaid after
+	 * their last day — customs takes them from the guarantee (从担保中抵缴) — since their clearance, narrowed by
+	 * {@code search}.
+	 */
+	List<Summary> guaranteesToEnforce(QueueSearch search) {
+		// Cleared before the start of the day after the last notice day whose last day to pay is past: the last day
+		// grows with the notice's day, so every declaration cleared before is overdue and none after it is.
+		LocalDate today = time.today();
+		var calendarNow = calendar.current();
+		LocalDate notice = today.minusDays(DutyPaymentTerms.DAYS + 1L);
+		while (!DutyPaymentTerms.payBy(notice, calendarNow).isBefore(today)) {
+			notice = notice.minusDays(1);
+		}
+		Timestamp clearedBefore = Timestamp.from(notice.plusDays(1).atStartOfDay(io.singlewindow.platform.BusinessTime.ZONE).toInstant());
+		return waitingForCustoms("""
+				duties_guarantee_at IS NOT NULL AND duties_recorded_at IS NULL AND status IN ('CLEARED', 'RELEASED')
+				  AND cleared_at < :clearedBefore""", "cleared_at", search, java.util.Map.of("clearedBefore", clearedBefore));
+	}
+
 	/** Declarations that meet {@code condition}, waiting for customs since {@code since} (both the code's constants). */
 	private List<Summary> waitingForCustoms(String condition, String since, QueueSearch search) {
+		return waitingForCustoms(condition, since, search, java.util.Map.of());
+	}
+
+	/** As above, with the values of the condition's own parameters. */
+	private List<Summary> waitingForCustoms(String condition, String since, QueueSearch search,
+			java.util.Map<String, ?> values) {
 		return search.bound(jdbc.sql("""
 				SELECT id, number, declarant, flow, status, submitted_at, %2$s AS updated_at, client_reference
 				FROM declaration WHERE %1$s
 				  AND (lower(number) LIKE :like OR lower(declarant) LIKE :like OR declarant = ANY(:named))
 				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR %2$s < :before)
-				ORDER BY %2$s %3$s, id %3$s LIMIT :limit""".formatted(condition, since, search.direction())))
+				ORDER BY %2$s %3$s, id %3$s LIMIT :limit""".formatted(condition, since, search.direction()))
+			.params(values))
 			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
 					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"), null))

@@ -59,13 +59,14 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 			if (!status.cancellable()) {
 				// A cancelled declaration owes nothing more; what was paid is owed back (退税) until refunded.
 				BigDecimal back = owed.refundDue(settledDifferences);
-				if (owed.payment() == null && back.signum() == 0) {
+				if (owed.payment() == null && back.signum() == 0 && owed.guarantee() == null) {
+					// Nothing paid, nothing to give back, and no guarantee to say was returned.
 					return null;
 				}
 				return new Duties(owed.taxes(), owed.noticeOn(), payBy,
 						owed.payment() == null ? BigDecimal.ZERO.setScale(2) : owed.payment().surcharge(),
 						BigDecimal.ZERO.setScale(2), false, owed.payment() == null ? null : Payment.of(owed.payment()),
-						BigDecimal.ZERO.setScale(2), false, Guarantee.of(owed.guarantee(), true),
+						BigDecimal.ZERO.setScale(2), false, Guarantee.of(owed.guarantee(), owed.payment() != null, true),
 						owed.refund() == null ? back : BigDecimal.ZERO.setScale(2),
 						owed.refund() == null ? null : Payment.of(owed.refund()));
 			}
@@ -74,7 +75,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 			}
 			BigDecimal unpaidDifferences = status.cancellable() ? owed.differencesUnpaid() : BigDecimal.ZERO.setScale(2);
 			Declaration.DutyPayment paid = owed.payment();
-			Guarantee guarantee = Guarantee.of(owed.guarantee(), paid != null);
+			Guarantee guarantee = Guarantee.of(owed.guarantee(), paid != null, false);
 			if (paid != null) {
 				return new Duties(owed.taxes(), owed.noticeOn(), payBy, paid.surcharge(), BigDecimal.ZERO.setScale(2),
 						false, Payment.of(paid), unpaidDifferences, false, guarantee, null, null);
@@ -110,15 +111,26 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	 *
 	 * @param kind {@code DEPOSIT} (保证金) or {@code BANK_GUARANTEE} (保函)
 	 * @param validUntil a letter of guarantee's last day; {@literal null} for a deposit
-	 * @param discharged the duties were paid: the guarantee is released (a deposit returned, a letter given back)
+	 * @param discharged no longer held: the duties were paid by the declarant or the declaration was cancelled before
+	 *     they were, so the deposit is returned, the letter given back
+	 * @param state {@code HELD} (the duties still owed), {@code DISCHARGED} (the declarant paid them), {@code ENFORCED}
+	 *     (the last day passed unpaid and customs took them from it, 从担保中抵缴), {@code RETURNED} (cancelled unpaid)
 	 */
 	record Guarantee(String kind, BigDecimal amount, LocalDate validUntil, String reference, String recordedBy,
-			Instant recordedAt, boolean discharged) {
+			Instant recordedAt, boolean discharged, String state) {
 
-		static Guarantee of(Declaration.DutyGuarantee accepted, boolean paid) {
-			return accepted == null ? null
-					: new Guarantee(accepted.kind().name(), accepted.amount(), accepted.validUntil(),
-							accepted.reference(), accepted.recordedBy(), accepted.recordedAt(), paid);
+		static Guarantee of(Declaration.DutyGuarantee accepted, boolean paid, boolean cancelled) {
+			if (accepted == null) {
+				return null;
+			}
+			String state = accepted.enforced() ? "ENFORCED" : paid ? "DISCHARGED" : cancelled ? "RETURNED" : "HELD";
+			return new Guarantee(accepted.kind().name(), accepted.amount(), accepted.validUntil(), accepted.reference(),
+					accepted.recordedBy(), accepted.recordedAt(), !accepted.enforced() && (paid || cancelled), state);
+		}
+
+		/** Customs may take the duties from it now: held, and the last day to pay passed. */
+		public boolean enforceable(Duties duties) {
+			return "HELD".equals(state) && duties.overdue();
 		}
 	}
 

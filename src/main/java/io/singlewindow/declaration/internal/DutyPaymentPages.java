@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.InvalidValue;
 import io.singlewindow.core.Problem;
+import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -46,7 +47,7 @@ class DutyPaymentPages {
 	/**
 	 * What the officer typed, and why it was refused: shown in the form again, the message at its field.
 	 *
-	 * @param form the form it came from, the prefix of its ids: {@code payment}, {@code refund}, or
+	 * @param form the form it came from, the prefix of its ids: {@code payment}, {@code refund}, {@code enforcement}, or
 	 *     {@code settle-<correction>} for a correction's own notice
 	 */
 	record PaymentError(String form, String field, String message, String amount, String paidOn, String reference) {
@@ -61,14 +62,8 @@ class DutyPaymentPages {
 	String record(@PathVariable UUID id, @RequestParam(required = false) String amount,
 			@RequestParam(required = false) String paidOn, @RequestParam(required = false) String reference,
 			Model model, Locale locale, HttpServletResponse response) {
-		// Before anything typed is read: a refusal shows the declaration again, and only to customs.
-		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
-		try {
-			payments.record(currentActor.get(), id, amount(amount), day("paidOn", paidOn), reference);
-			return "redirect:/declarations/" + id + "?recorded=DUTIES_PAID";
-		} catch (Problem problem) {
-			return refused(problem, id, "payment", amount, paidOn, reference, model, locale, response);
-		}
+		return recorded(payments::record, id, "payment", "DUTIES_PAID", amount, paidOn, reference, model, locale,
+				response);
 	}
 
 	@PostMapping("/declarations/{id}/corrections/{correction}/settlement")
@@ -93,13 +88,16 @@ class DutyPaymentPages {
 	String refund(@PathVariable UUID id, @RequestParam(required = false) String amount,
 			@RequestParam(required = false) String paidOn, @RequestParam(required = false) String reference,
 			Model model, Locale locale, HttpServletResponse response) {
-		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
-		try {
-			payments.refund(currentActor.get(), id, amount(amount), day("paidOn", paidOn), reference);
-			return "redirect:/declarations/" + id + "?recorded=DUTIES_REFUNDED";
-		} catch (Problem problem) {
-			return refused(problem, id, "refund", amount, paidOn, reference, model, locale, response);
-		}
+		return recorded(payments::refund, id, "refund", "DUTIES_REFUNDED", amount, paidOn, reference, model, locale,
+				response);
+	}
+
+	@PostMapping("/declarations/{id}/duty-guarantee/enforcement")
+	String enforceGuarantee(@PathVariable UUID id, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String paidOn, @RequestParam(required = false) String reference,
+			Model model, Locale locale, HttpServletResponse response) {
+		return recorded(payments::enforceGuarantee, id, "enforcement", "GUARANTEE_ENFORCED", amount, paidOn, reference,
+				model, locale, response);
 	}
 
 	/** What the officer typed for a guarantee, and why it was refused: shown in its form again. */
@@ -119,6 +117,28 @@ class DutyPaymentPages {
 		} catch (Problem problem) {
 			return shownAgain(problem, id, model, locale, response, "guaranteeError",
 					(field, message) -> new GuaranteeError(field, message, kind, amount, validUntil, reference));
+		}
+	}
+
+	/** One of {@link DutyPayments}' records of money moved: an amount, a day and a reference. */
+	@FunctionalInterface
+	interface MoneyRecord {
+		DeclarationView record(Actor actor, UUID id, BigDecimal amount, LocalDate paidOn, String reference);
+	}
+
+	/**
+	 * A money form posted: recorded, the page again with {@code done} said; or refused, the page again with what was
+	 * typed in {@code form}.
+	 */
+	private String recorded(MoneyRecord money, UUID id, String form, String done, String amount, String paidOn,
+			String reference, Model model, Locale locale, HttpServletResponse response) {
+		// Before anything typed is read: a refusal shows the declaration again, and only to customs.
+		currentActor.get().requireActAs(AgencyCode.CUSTOMS);
+		try {
+			money.record(currentActor.get(), id, amount(amount), day("paidOn", paidOn), reference);
+			return "redirect:/declarations/" + id + "?recorded=" + done;
+		} catch (Problem problem) {
+			return refused(problem, id, form, amount, paidOn, reference, model, locale, response);
 		}
 	}
 

@@ -136,6 +136,37 @@ class DutyPayments {
 	}
 
 	/**
+	 * Records what customs took from the guarantee once the last day to pay passed unpaid (从担保中抵缴): the deposit
+	 * converted, or what the bank paid under its letter — the whole amount due on that day; the same taking recorded
+	 * again changes nothing.
+	 *
+	 * @param paidOn the day customs took it (the bank paid); {@literal null}: today
+	 * @throws Problem 403 unless a customs officer; 422 {@code REQUIRED} at {@code amount} or {@code reference},
+	 *     {@code PAYMENT_DATE_IN_FUTURE} at {@code paidOn}, and those of {@link Declaration#enforceGuarantee}; 409
+	 *     likewise
+	 */
+	@Transactional
+	public DeclarationView enforceGuarantee(Actor actor, UUID id, BigDecimal amount, LocalDate paidOn,
+			String reference) {
+		Declaration.DutyPayment taken = asReported(actor, amount, paidOn, reference);
+		Declaration declaration = rows.lock(id);
+		Declaration.Duties owed = declaration.duties();
+		LocalDate payBy = owed.owed() ? DutyPaymentTerms.payBy(owed.noticeOn(), calendar.current()) : time.today();
+		if (declaration.enforceGuarantee(taken, payBy)) {
+			Declaration.DutyGuarantee guarantee = declaration.duties().guarantee();
+			auditTrail.record(AuditRecord.of("DECLARATION_GUARANTEE_ENFORCED", "DECLARATION", id).by(actor)
+				.change(null, Declarations.audited(declaration, declaration.status(), "kind", guarantee.kind().name(),
+						"guarantee", guarantee.reference(), "amount", amount.toPlainString(), "taxes",
+						owed.taxes().toPlainString(), "paidOn", taken.paidOn().toString(), "reference",
+						taken.reference())));
+			rows.save(declaration);
+			log.info("event=declaration_guarantee_enforced number={} kind={} amount={} paid_on={} by={}",
+					declaration.number(), guarantee.kind(), amount.toPlainString(), taken.paidOn(), actor.username());
+		}
+		return store.find(id).orElseThrow();
+	}
+
+	/**
 	 * Accepts a guarantee for the duties and taxes before their payment, so that customs may release the goods at once
 	 * (担保放行); the same guarantee recorded again changes nothing.
 	 *

@@ -123,7 +123,13 @@ class ResponseDocument {
 	private static String payment(DeclarationView.Duties duties) {
 		DeclarationView.Payment paid = duties.payment();
 		if (paid != null) {
-			return "已缴纳 paid " + amount(paid.amount()) + " CNY " + paid.paidOn() + " · " + paid.reference();
+			return "已缴纳 paid " + amount(paid.amount()) + " CNY " + paid.paidOn() + " · " + paid.reference()
+					+ (duties.guarantee() != null && "ENFORCED".equals(duties.guarantee().state())
+							? " · 从担保中抵缴 taken from the guarantee " + duties.guarantee().reference() : "");
+		}
+		if (duties.refundDue() != null) {
+			return "撤销时未缴纳 cancelled before the duties were paid"
+					+ (duties.guarantee() == null ? "" : " · 担保已退还 guarantee returned " + duties.guarantee().reference());
 		}
 		if (duties.paymentUnrecorded()) {
 			return "未记录 not on record (放行早于本平台登记缴款 released before payments were recorded)";

@@ -332,6 +332,25 @@ class Webhooks {
 				payload, guaranteed.recordedAt());
 	}
 
+	/** What customs took from the guarantee once the last day passed unpaid, as the declarant's webhooks receive it. */
+	record GuaranteeEnforcedEvent(String type, UUID declarationId, String number, String kind,
+			java.math.BigDecimal amount, String paidOn, String reference, String by, String at, String declaration) {
+	}
+
+	/**
+	 * The declarant hears that its duties were taken from the guarantee (从担保中抵缴): paid, and — under a bank's
+	 * letter — owed to its bank now.
+	 */
+	@EventListener
+	void on(io.singlewindow.declaration.DeclarationGuaranteeEnforced enforced) {
+		String payload = json.writeValueAsString(new GuaranteeEnforcedEvent("declaration.guarantee.enforced",
+				enforced.declarationId(), enforced.declarationNumber(), enforced.kind(), enforced.amount(),
+				enforced.paidOn().toString(), enforced.reference(), enforced.recordedBy(), enforced.recordedAt().toString(),
+				"/api/v1/declarations/" + enforced.declarationId()));
+		enqueue(enforced.declarant().value(), null, enforced.declarationId(), null, "declaration.guarantee.enforced",
+				payload, enforced.recordedAt());
+	}
+
 	/** The settlement of a correction's own notice as customs recorded it, as the declarant's webhooks receive it. */
 	record DifferenceSettledEvent(String type, UUID declarationId, String number, UUID correctionId, String kind,
 			java.math.BigDecimal amount, String paidOn, String reference, String by, String at, String declaration) {

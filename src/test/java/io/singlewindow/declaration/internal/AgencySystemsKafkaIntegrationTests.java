@@ -96,6 +96,9 @@ class AgencySystemsKafkaIntegrationTests {
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
+	@Autowired
+	io.singlewindow.platform.TestClock clock;
+
 	KafkaConsumer<String, String> follower;
 
 	KafkaProducer<String, String> customsSystem;
@@ -266,6 +269,28 @@ class AgencySystemsKafkaIntegrationTests {
 		heard(id, "DIFFERENCE_COLLECTED", "CLEARED", "kafka:User:customs-clearance", "ICBC-K-3");
 		mvc.perform(post("/api/v1/declarations/{id}/release", id).header("Authorization", "Bearer sw-demo-officer.customs"))
 			.andExpect(MockMvcResultMatchers.status().isOk());
+	}
+
+	@Test
+	void customsSystemTakesTheDutiesFromTheDepositOnceTheLastDayPassedUnpaid() throws Exception {
+		String id = clearedByCustomsSystem();
+		BigDecimal due = new BigDecimal(JsonPath.read(view(id), "$.duties.amountDue").toString());
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+				{"schemaVersion":1,"declarationId":"%s","guarantee":{"kind":"DEPOSIT","amount":%s,"reference":"DEP-K-9"}}"""
+			.formatted(id, due.add(due).toPlainString()))).get();
+		heard(id, "DUTIES_GUARANTEED", "CLEARED", "kafka:User:customs-clearance", "DEP-K-9");
+
+		clock.pin(time.now().plus(Duration.ofDays(70)));
+		try {
+			String dueNow = JsonPath.read(view(id), "$.duties.amountDue").toString();
+			customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+					{"schemaVersion":1,"declarationId":"%s","payment":{"amount":%s,"reference":"DEP-K-9-TAKEN","fromGuarantee":true}}"""
+				.formatted(id, dueNow))).get();
+			heard(id, "GUARANTEE_ENFORCED", "CLEARED", "kafka:User:customs-clearance", "DEP-K-9-TAKEN");
+			assertThat(JsonPath.<String>read(view(id), "$.duties.guarantee.state")).isEqualTo("ENFORCED");
+		} finally {
+			clock.release();
+		}
 	}
 
 	/** Customs' system reports the payment the bank confirmed, under its own principal; answers the message sent. */

@@ -512,6 +512,47 @@ class DeclarationUnitTests {
 	}
 
 	@Test
+	void customsTakesWhatIsDueFromTheGuaranteeOnlyOnceTheLastDayPassedAndOnlyWhatItCovers() {
+		LocalDate clearedOn = LocalDate.of(2026, 11, 30);
+		LocalDate payBy = clearedOn.plusDays(DutyPaymentTerms.DAYS);
+		java.math.BigDecimal taxes = new java.math.BigDecimal("3645.12");
+		var guaranteed = new Declaration(UUID.randomUUID(), "XM2026113000000011", declarant(), DeclarationStatus.RELEASED,
+				4, List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withDuties(new Declaration.Duties(taxes, clearedOn, null).withGuarantee(letter("3700.00", payBy.plusDays(40),
+					"LG-3")));
+
+		assertThatThrownBy(() -> guaranteed.enforceGuarantee(payment("3645.12", payBy, "LG-3-CLAIM"), payBy))
+			.as("the declarant may still pay on the last day")
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
+				.isEqualTo("DUTIES_NOT_YET_OVERDUE"));
+		assertThatThrownBy(() -> guaranteed.enforceGuarantee(payment("3645.12", payBy.plusDays(41), "LG-3-CLAIM"), payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
+				.isEqualTo("GUARANTEE_EXPIRED"));
+		// 40 days late: 0.05 % a day of 3,645.12 is 72.90, and the letter covers 3,700.00 only.
+		assertThatThrownBy(() -> guaranteed.enforceGuarantee(payment("3718.02", payBy.plusDays(40), "LG-3-CLAIM"), payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
+				.isEqualTo("GUARANTEE_DOES_NOT_COVER"));
+		assertThatThrownBy(() -> guaranteed.enforceGuarantee(payment("3645.12", payBy.plusDays(30), "LG-3-CLAIM"), payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
+				.isEqualTo("PAYMENT_AMOUNT_DIFFERS"));
+		assertThat(guaranteed.paymentRecorded()).isFalse();
+
+		assertThat(guaranteed.enforceGuarantee(payment("3699.80", payBy.plusDays(30), "LG-3-CLAIM"), payBy)).isTrue();
+		assertThat(guaranteed.duties().payment().surcharge()).isEqualByComparingTo("54.68");
+		assertThat(guaranteed.duties().guarantee().enforced()).isTrue();
+		assertThat(guaranteed.timeline()).extracting(Declaration.TimelineEntry::event)
+			.containsExactly("GUARANTEE_ENFORCED");
+		assertThat(guaranteed.enforceGuarantee(payment("3699.80", payBy.plusDays(30), "LG-3-CLAIM"), payBy))
+			.as("the same again").isFalse();
+
+		var unguaranteed = new Declaration(UUID.randomUUID(), "XM2026113000000012", declarant(),
+				DeclarationStatus.CLEARED, 3, List.of(customs(TaskStatus.AUTO_APPROVED, 0)))
+			.withDuties(new Declaration.Duties(taxes, clearedOn, null));
+		assertThatThrownBy(() -> unguaranteed.enforceGuarantee(payment("3645.12", payBy.plusDays(1), "X"), payBy))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("DUTIES_NOT_GUARANTEED"));
+	}
+
+	@Test
 	void aCancelledDeclarationIsOwedBackTheTaxesPaidNotTheSurchargeWithWhatCorrectionsSettled() {
 		LocalDate clearedOn = LocalDate.of(2026, 11, 30);
 		var paidLate = new Declaration.Duties(new java.math.BigDecimal("4000.00"), clearedOn,
