@@ -108,16 +108,16 @@ class AgencyDecisionInbox {
 			return Optional.of(new Refusal("UNSUPPORTED_SCHEMA_VERSION", String.valueOf(message.schemaVersion())));
 		}
 		long kinds = Stream.of(message.decision(), message.cancellation(), message.correction(), message.payment(),
-				message.guarantee()).filter(Objects::nonNull).count();
+				message.guarantee(), message.refund()).filter(Objects::nonNull).count();
 		if (kinds > 1) {
 			// Which one was meant cannot be told: none is applied rather than a guess.
 			return Optional.of(new Refusal("MALFORMED_MESSAGE",
-					"one of decision, cancellation, correction, payment and guarantee, not " + kinds));
+					"one of decision, cancellation, correction, payment, guarantee and refund, not " + kinds));
 		}
 		if (message.cancellation() != null) {
 			return applyCancellationDecision(record, message);
 		}
-		if (message.payment() != null || message.guarantee() != null) {
+		if (message.payment() != null || message.guarantee() != null || message.refund() != null) {
 			return applyPayment(record, message);
 		}
 		return message.correction() != null ? applyCorrectionDecision(record, message)
@@ -265,14 +265,16 @@ class AgencyDecisionInbox {
 	}
 
 	/**
-	 * Customs' system reports the payment of a declaration's duties as the bank reported it (of its first notice, or
-	 * with {@code correctionId} of a correction's own notice), or a guarantee it accepted for them: recorded as through
-	 * the API, with the same rights and refusals. The same record delivered again is recognised by the recording
+	 * Customs' system reports the payment of a declaration's duties as the bank reported it (of its first notice, with
+	 * {@code correctionId} of a correction's own notice, with {@code fromGuarantee} what it took from the guarantee),
+	 * a guarantee it accepted for them, or the refund of a cancelled declaration's duties: recorded as through the API,
+	 * with the same rights and refusals. The same record delivered again is recognised by the recording
 	 * itself (the same amount, day and reference change nothing), so it is no dead letter.
 	 */
 	private Optional<Refusal> applyPayment(ConsumerRecord<String, String> record, DecisionMessage message) {
 		if (message.declarationId() == null) {
-			return Optional.of(new Refusal("MALFORMED_MESSAGE", "declarationId is required with a payment or guarantee"));
+			return Optional.of(new Refusal("MALFORMED_MESSAGE",
+					"declarationId is required with a payment, guarantee or refund"));
 		}
 		Sender sender = sender(record);
 		if (sender.refusal() != null) {
@@ -280,15 +282,25 @@ class AgencyDecisionInbox {
 		}
 		AgencySystemsMessages.PaymentMessage paid = message.payment();
 		AgencySystemsMessages.GuaranteeMessage guarantee = message.guarantee();
+		AgencySystemsMessages.PaymentMessage refund = message.refund();
 		if (paid != null && paid.takenFromGuarantee() && paid.correctionId() != null) {
 			return Optional.of(new Refusal("MALFORMED_MESSAGE",
 					"a payment is taken from the guarantee for the first notice, not with a correctionId"));
 		}
+		if (refund != null && (refund.correctionId() != null || refund.takenFromGuarantee())) {
+			return Optional.of(new Refusal("MALFORMED_MESSAGE",
+					"a refund gives back what a cancelled declaration paid: neither correctionId nor fromGuarantee"));
+		}
+		String kind = guarantee != null ? "guarantee" : refund != null ? "refund" : paid.takenFromGuarantee()
+				? "enforcement" : paid.correctionId() != null ? "settlement" : "payment";
 		try {
 			DeclarationView view;
 			if (guarantee != null) {
 				view = payments.guarantee(sender.actor(), message.declarationId(), guarantee.kind(), guarantee.amount(),
 						guarantee.validUntil(), guarantee.reference());
+			} else if (refund != null) {
+				view = payments.refund(sender.actor(), message.declarationId(), refund.amount(), refund.paidOn(),
+						refund.reference());
 			} else if (paid.takenFromGuarantee()) {
 				view = payments.enforceGuarantee(sender.actor(), message.declarationId(), paid.amount(), paid.paidOn(),
 						paid.reference());
@@ -300,9 +312,8 @@ class AgencyDecisionInbox {
 						paid.reference());
 			}
 			log.info("event=duty_payment_applied source=kafka declaration={} kind={} reference={} officer={}",
-					view.number(), guarantee != null ? "guarantee" : paid.takenFromGuarantee() ? "enforcement"
-							: paid.correctionId() != null ? "settlement" : "payment",
-					guarantee != null ? guarantee.reference() : paid.reference(), sender.actor().username());
+					view.number(), kind, guarantee != null ? guarantee.reference()
+							: refund != null ? refund.reference() : paid.reference(), sender.actor().username());
 			return Optional.empty();
 		} catch (Problem refused) {
 			return Optional.of(Refusal.of(refused));

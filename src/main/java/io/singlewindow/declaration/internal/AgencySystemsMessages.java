@@ -50,13 +50,15 @@ final class AgencySystemsMessages {
 	 * declaration's cancellation ({@code declarationId}, {@code cancellation}: {@code CANCEL} or {@code REFUSE}, with
 	 * the refused application's {@code appliedAt}), or customs' decision on an application for a correction
 	 * ({@code declarationId}, {@code correction}: {@code CORRECT} as it asked or {@code REFUSE}, with the application's
-	 * {@code appliedAt}); {@code reason} with each; or customs' record of a payment ({@code payment}) or of a
-	 * guarantee for the duties ({@code guarantee}) with the {@code declarationId}. Exactly one of {@code decision},
-	 * {@code cancellation}, {@code correction}, {@code payment} and {@code guarantee}.
+	 * {@code appliedAt}); {@code reason} with each; or customs' record of a payment ({@code payment}), of a
+	 * guarantee for the duties ({@code guarantee}) or of the refund of a cancelled declaration's duties
+	 * ({@code refund}, a payment's shape, as {@code POST …/duty-refund}) with the {@code declarationId}. Exactly one of
+	 * {@code decision}, {@code cancellation}, {@code correction}, {@code payment}, {@code guarantee} and
+	 * {@code refund}.
 	 */
 	record DecisionMessage(Integer schemaVersion, UUID taskId, Integer taskVersion, String decision, String reason,
 			UUID declarationId, String cancellation, Instant appliedAt, String correction, PaymentMessage payment,
-			GuaranteeMessage guarantee) {
+			GuaranteeMessage guarantee, PaymentMessage refund) {
 	}
 
 	/**

@@ -92,8 +92,8 @@ class DeclarationRows {
 			total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on, duties_payment_reference,
 			duties_recorded_by, duties_recorded_at, taxes_settled_apart, differences_unpaid, duties_guarantee_kind,
 			duties_guarantee_amount, duties_guarantee_valid_until, duties_guarantee_reference, duties_guarantee_by,
-			duties_guarantee_at, duties_guarantee_enforced, duties_refund_amount, duties_refund_on, duties_refund_reference, duties_refund_by,
-			duties_refund_at""";
+			duties_guarantee_at, duties_guarantee_enforced, duties_refund_amount, duties_refund_on,
+			duties_refund_reference, duties_refund_by, duties_refund_at""";
 
 	/**
 	 * What the declaration's row says it owes in duties and taxes and their payment ({@link #DUTIES_COLUMNS}), as the

@@ -374,10 +374,12 @@ class DeclarationStore {
 		while (!DutyPaymentTerms.payBy(notice, calendarNow).isBefore(today)) {
 			notice = notice.minusDays(1);
 		}
-		Timestamp clearedBefore = Timestamp.from(notice.plusDays(1).atStartOfDay(io.singlewindow.platform.BusinessTime.ZONE).toInstant());
+		Timestamp clearedBefore = Timestamp
+			.from(notice.plusDays(1).atStartOfDay(io.singlewindow.platform.BusinessTime.ZONE).toInstant());
 		return waitingForCustoms("""
 				duties_guarantee_at IS NOT NULL AND duties_recorded_at IS NULL AND status IN ('CLEARED', 'RELEASED')
-				  AND cleared_at < :clearedBefore""", "cleared_at", search, java.util.Map.of("clearedBefore", clearedBefore));
+				  AND cleared_at < :clearedBefore""", "cleared_at", search,
+				java.util.Map.of("clearedBefore", clearedBefore));
 	}
 
 	/** Declarations that meet {@code condition}, waiting for customs since {@code since} (both the code's constants). */

@@ -272,7 +272,7 @@ class AgencySystemsKafkaIntegrationTests {
 	}
 
 	@Test
-	void customsSystemTakesTheDutiesFromTheDepositOnceTheLastDayPassedUnpaid() throws Exception {
+	void customsSystemTakesTheDutiesFromTheDepositOnceTheLastDayPassedUnpaidAndRefundsThemOnACancellation() throws Exception {
 		String id = clearedByCustomsSystem();
 		BigDecimal due = new BigDecimal(JsonPath.read(view(id), "$.duties.amountDue").toString());
 		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
@@ -288,6 +288,20 @@ class AgencySystemsKafkaIntegrationTests {
 				.formatted(id, dueNow))).get();
 			heard(id, "GUARANTEE_ENFORCED", "CLEARED", "kafka:User:customs-clearance", "DEP-K-9-TAKEN");
 			assertThat(JsonPath.<String>read(view(id), "$.duties.guarantee.state")).isEqualTo("ENFORCED");
+
+			// Cancelled since, what was taken is owed back (not the surcharge): customs' system reports the refund.
+			cancellation(id, "/cancellation", "officer.customs", "The goods went back to the seller");
+			String back = JsonPath.read(view(id), "$.duties.refundDue").toString();
+			customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+					{"schemaVersion":1,"declarationId":"%s","refund":{"amount":%s,"reference":"BOC-R-K-9","fromGuarantee":true}}"""
+				.formatted(id, back))).get();
+			ConsumerRecord<String, String> letter = await("singlewindow.decisions.dead-letters", r -> r.key().equals(id));
+			assertThat(JsonPath.<String>read(letter.value(), "$.code")).isEqualTo("MALFORMED_MESSAGE");
+			customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+					{"schemaVersion":1,"declarationId":"%s","refund":{"amount":%s,"reference":"BOC-R-K-9"}}"""
+				.formatted(id, back))).get();
+			heard(id, "DUTIES_REFUNDED", "CANCELLED", "kafka:User:customs-clearance", "BOC-R-K-9");
+			assertThat(JsonPath.<String>read(view(id), "$.duties.refund.reference")).isEqualTo("BOC-R-K-9");
 		} finally {
 			clock.release();
 		}
