@@ -100,6 +100,11 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 			return (payment != null || paymentUnrecorded || guaranteeCovers()) && differencesUnpaid.signum() == 0;
 		}
 
+		/** Customs may take the duties from the guarantee now: it is held and the last day to pay has passed. */
+		public boolean guaranteeEnforceable() {
+			return guarantee != null && "HELD".equals(guarantee.state()) && overdue;
+		}
+
 		/** A guarantee covers the first notice (a correction it took in since may have raised it above). */
 		public boolean guaranteeCovers() {
 			return guarantee != null && guarantee.amount().compareTo(taxes) >= 0;
@@ -126,11 +131,6 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 			String state = accepted.enforced() ? "ENFORCED" : paid ? "DISCHARGED" : cancelled ? "RETURNED" : "HELD";
 			return new Guarantee(accepted.kind().name(), accepted.amount(), accepted.validUntil(), accepted.reference(),
 					accepted.recordedBy(), accepted.recordedAt(), !accepted.enforced() && (paid || cancelled), state);
-		}
-
-		/** Customs may take the duties from it now: held, and the last day to pay passed. */
-		public boolean enforceable(Duties duties) {
-			return "HELD".equals(state) && duties.overdue();
 		}
 	}
 
