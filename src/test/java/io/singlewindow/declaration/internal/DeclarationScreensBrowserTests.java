@@ -23,6 +23,9 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.singlewindow.platform.TestClock clock;
+
 	@Test
 	void anOfficersQueryOrRejectionWithoutAReasonIsAFieldErrorInEitherLanguage() throws Exception {
 		String id = api.submitPerfumeImport("trader.chip");
@@ -143,6 +146,10 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		browser.open("/declarations/" + id + "?lang=en");
 		browser.click("guarantee-open");
 		browser.select("guarantee-kind", "DEPOSIT");
+		// A margin over what is due today: the deposit still covers the surcharge should the last day pass unpaid.
+		java.math.BigDecimal due = new java.math.BigDecimal(browser.value("guarantee-amount"));
+		browser.type("guarantee-amount", due.multiply(new java.math.BigDecimal("1.1"))
+			.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
 		browser.type("guarantee-reference", "DEP-20261204-3");
 		browser.clickForNextPage("accept-guarantee");
 		assertThat(browser.text(By.id("recorded"))).contains("the guarantee is accepted");
@@ -169,6 +176,25 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
 				"document.getElementById('corrections').scrollIntoView()");
 		browser.screenshot("declaration-difference-collected-en");
+
+		// Seventy days on, the first notice is still unpaid: customs finds it in its queue and takes it from the deposit.
+		clock.pin(clock.instant().plus(java.time.Duration.ofDays(70)));
+		try {
+			String number = jdbc.sql("SELECT number FROM declaration WHERE id = ?::uuid").param(id).query(String.class)
+				.single();
+			browser.open("/agency/queue?lang=en&q=" + number);
+			browser.clickForNextPage("guarantee-" + number);
+			browser.click("enforcement-open");
+			browser.type("enforcement-reference", "DEP-20261204-3-TAKEN");
+			browser.clickForNextPage("enforce-guarantee");
+			assertThat(browser.text(By.id("recorded"))).contains("the duties were taken from the guarantee");
+			assertThat(browser.text(By.id("duties-guarantee-enforced"))).contains("DEP-20261204-3-TAKEN");
+			((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+					"document.getElementById('duties').scrollIntoView()");
+			browser.screenshot("declaration-guarantee-enforced-en");
+		} finally {
+			clock.release();
+		}
 	}
 
 	@Test
