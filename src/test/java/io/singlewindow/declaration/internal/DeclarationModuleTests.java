@@ -22,7 +22,9 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.declaration.AgencyDecisionRecorded;
 import io.singlewindow.declaration.AgencyTaskOpened;
 import io.singlewindow.declaration.DeclarationCleared;
+import io.singlewindow.declaration.DeclarationDutiesGuaranteed;
 import io.singlewindow.declaration.DeclarationDutiesPaid;
+import io.singlewindow.declaration.DeclarationGuaranteeEnforced;
 import io.singlewindow.declaration.DeclarationQueried;
 import io.singlewindow.declaration.DeclarationReleased;
 import io.singlewindow.declaration.DeclarationSubmitted;
@@ -66,6 +68,9 @@ class DeclarationModuleTests {
 	@Autowired
 	BusinessTime time;
 
+	@Autowired
+	TestClock clock;
+
 	@BeforeEach
 	void theChipMakerIsLongEstablishedAndDeclaresAtTheZonesUsualPrices() {
 		new RiskOfTheDay(jdbc, rates, time).registeredAYearAgo(CHIP).usualUnitPrice("8542319000", "C62", "20");
@@ -99,6 +104,35 @@ class DeclarationModuleTests {
 			.andWaitForEventOfType(DeclarationReleased.class)
 			.matching(e -> e.declarationId().equals(cleared.get()))
 			.toArrive();
+	}
+
+	@Test
+	void goodsReleasedAgainstADepositHaveTheirDutiesTakenFromItOnceTheLastDayPassedUnpaid(Scenario scenario) {
+		Actor trader = actor("trader.chip");
+		Actor customs = actor("officer.customs");
+		UUID id = declarations.submit(trader, processors("200", "4000", "module-" + UUID.randomUUID()), null).id();
+		BigDecimal due = store.find(id).orElseThrow().duties().amountDue();
+		scenario.stimulate(() -> payments.guarantee(customs, id, "DEPOSIT", due.multiply(BigDecimal.TWO), null,
+				"DEP-MODULE-1"))
+			.andWaitForEventOfType(DeclarationDutiesGuaranteed.class)
+			.matching(e -> e.declarationId().equals(id))
+			.toArriveAndVerify(e -> assertThat(e.kind()).isEqualTo("DEPOSIT"));
+		declarations.release(customs, id);
+
+		clock.pin(time.now().plus(java.time.Duration.ofDays(70)));
+		try {
+			BigDecimal overdue = store.find(id).orElseThrow().duties().amountDue();
+			assertThat(overdue).as("the surcharge of the days late").isGreaterThan(due);
+			scenario.stimulate(() -> payments.enforceGuarantee(customs, id, overdue, null, "DEP-MODULE-1-TAKEN"))
+				.andWaitForEventOfType(DeclarationGuaranteeEnforced.class)
+				.matching(e -> e.declarationId().equals(id))
+				.toArriveAndVerify(e -> {
+					assertThat(e.amount()).isEqualByComparingTo(overdue);
+					assertThat(e.reference()).isEqualTo("DEP-MODULE-1-TAKEN");
+				});
+		} finally {
+			clock.release();
+		}
 	}
 
 	@Test

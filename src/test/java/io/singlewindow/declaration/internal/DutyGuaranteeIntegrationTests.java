@@ -14,47 +14,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
-
-import io.singlewindow.SingleWindowIntegrationTest;
-import io.singlewindow.platform.BusinessTime;
-import io.singlewindow.tariff.ExchangeRates;
 
 /**
  * Customs releases goods before their duties are paid against a guarantee that covers them (担保放行: a bank's letter of
  * guarantee, 保函, valid at least to the last day to pay, or a cash deposit, 保证金): the duties stay owed by their last
  * day, and their payment discharges the guarantee.
  */
-@SingleWindowIntegrationTest
-class DutyGuaranteeIntegrationTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ExchangeRates rates;
-
-	@Autowired
-	BusinessTime time;
-
-	CustomsDesk desk;
-
-	@BeforeEach
-	void theChipMakerIsLongEstablishedAndDeclaresAtTheZonesUsualPrices() {
-		desk = CustomsDesk.forTheChipMaker(mvc, jdbc, rates, time);
-	}
+class DutyGuaranteeIntegrationTests extends CustomsDeskTestCase {
 
 	@Test
 	void customsReleasesTheGoodsAgainstABankGuaranteeAndTheDutiesAreStillPaidByTheirLastDay() throws Exception {

@@ -13,47 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
-
-import io.singlewindow.SingleWindowIntegrationTest;
-import io.singlewindow.platform.BusinessTime;
-import io.singlewindow.tariff.ExchangeRates;
 
 /**
  * A declaration customs cancels after its duties were paid (the goods returned, a declaration made twice) owes them
  * back (退税): the taxes paid, with what corrections collected since and less what they refunded; customs records the
  * refund as its bank paid it.
  */
-@SingleWindowIntegrationTest
-class DutyRefundIntegrationTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ExchangeRates rates;
-
-	@Autowired
-	BusinessTime time;
-
-	CustomsDesk desk;
-
-	@BeforeEach
-	void theChipMakerIsLongEstablishedAndDeclaresAtTheZonesUsualPrices() {
-		desk = CustomsDesk.forTheChipMaker(mvc, jdbc, rates, time);
-	}
+class DutyRefundIntegrationTests extends CustomsDeskTestCase {
 
 	@Test
 	void aPaidDeclarationCancelledOwesItsDutiesBackAndCustomsRecordsTheRefund() throws Exception {

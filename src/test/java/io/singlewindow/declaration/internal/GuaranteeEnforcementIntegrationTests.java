@@ -17,22 +17,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
-
-import io.singlewindow.SingleWindowIntegrationTest;
-import io.singlewindow.platform.BusinessTime;
-import io.singlewindow.platform.TestClock;
-import io.singlewindow.tariff.ExchangeRates;
 
 /**
  * What becomes of a guarantee customs released goods against (担保放行): the declarant pays by the last day and it is
@@ -40,35 +30,7 @@ import io.singlewindow.tariff.ExchangeRates;
  * deposit or from the bank under its letter (从担保中抵缴, the Regulations on Customs Guarantees); the declaration is
  * cancelled unpaid and it is returned.
  */
-@SingleWindowIntegrationTest
-class GuaranteeEnforcementIntegrationTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ExchangeRates rates;
-
-	@Autowired
-	BusinessTime time;
-
-	@Autowired
-	TestClock clock;
-
-	CustomsDesk desk;
-
-	@BeforeEach
-	void theChipMakerIsLongEstablishedAndDeclaresAtTheZonesUsualPrices() {
-		desk = CustomsDesk.forTheChipMaker(mvc, jdbc, rates, time);
-	}
-
-	@AfterEach
-	void timeRunsAgain() {
-		clock.release();
-	}
+class GuaranteeEnforcementIntegrationTests extends CustomsDeskTestCase {
 
 	@Test
 	void theLastDayPassedUnpaidCustomsTakesTheDutiesAndTheSurchargeFromTheDeposit() throws Exception {

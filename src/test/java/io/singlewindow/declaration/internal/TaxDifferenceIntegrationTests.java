@@ -14,21 +14,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 
-import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.calendar.ZoneCalendar;
-import io.singlewindow.platform.BusinessTime;
-import io.singlewindow.tariff.ExchangeRates;
 
 /**
  * A correction customs makes once the duties were paid or the goods released is a notice of its own: the duties and
@@ -36,30 +30,10 @@ import io.singlewindow.tariff.ExchangeRates;
  * correction made before the payment changes what the first notice asks instead. A declaration released before the
  * platform recorded payments does not claim its duties unpaid.
  */
-@SingleWindowIntegrationTest
-class TaxDifferenceIntegrationTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ExchangeRates rates;
-
-	@Autowired
-	BusinessTime time;
+class TaxDifferenceIntegrationTests extends CustomsDeskTestCase {
 
 	@Autowired
 	ZoneCalendar calendar;
-
-	CustomsDesk desk;
-
-	@BeforeEach
-	void theChipMakerIsLongEstablishedAndDeclaresAtTheZonesUsualPrices() {
-		desk = CustomsDesk.forTheChipMaker(mvc, jdbc, rates, time);
-	}
 
 	@Test
 	void taxesACorrectionAddsAfterThePaymentAreCollectedOnANoticeOfTheirOwnBeforeTheGoodsAreReleased()

@@ -1,0 +1,70 @@
+package io.singlewindow.declaration.internal;
+
+import static io.singlewindow.declaration.internal.CustomsDesk.amount;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * The declarant's own list says of each cleared declaration what it owes customs and by when — the way an importer
+ * finds the duties it must still pay — as customs' release list says it to customs.
+ */
+class DutiesInTheDeclarantsListIntegrationTests extends CustomsDeskTestCase {
+
+	@Test
+	void eachClearedDeclarationSaysWhetherItsDutiesArePaidGuaranteedDueOrOverdue() throws Exception {
+		String owing = desk.cleared("3000", "1000");
+		String paid = desk.cleared("3000", "1000");
+		record("duty-payment", paid, amount(desk.view("officer.customs", paid), "$.duties.amountDue"), "ICBC-L-1");
+		String guaranteed = desk.cleared("3000", "1000");
+		BigDecimal due = amount(desk.view("officer.customs", guaranteed), "$.duties.amountDue");
+		mvc.perform(post("/api/v1/declarations/{id}/duty-guarantee", guaranteed)
+			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kind\":\"DEPOSIT\",\"amount\":" + due.add(due).toPlainString() + ",\"reference\":\"DEP-L-1\"}"))
+			.andExpect(status().isOk());
+		desk.release(guaranteed).andExpect(status().isOk());
+
+		assertThat(listed(owing)).contains("Due by").doesNotContain("Overdue").doesNotContain("Paid");
+		assertThat(listed(paid)).contains("Paid").doesNotContain("Due by");
+		assertThat(listed(guaranteed)).contains("Guaranteed", "Due by");
+
+		clock.pin(time.now().plus(Duration.ofDays(70)));
+		assertThat(listed(owing)).contains("Due by", "Overdue");
+		record("duty-guarantee/enforcement", guaranteed,
+				amount(desk.view("officer.customs", guaranteed), "$.duties.amountDue"), "DEP-L-1-TAKEN");
+		assertThat(listed(guaranteed)).contains("Taken from the guarantee").doesNotContain("Overdue");
+
+		mvc.perform(post("/api/v1/declarations/{id}/cancellation", paid)
+			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"Declared twice\"}")).andExpect(status().isOk());
+		assertThat(listed(paid)).contains("Refund due");
+		record("duty-refund", paid, amount(desk.view("officer.customs", paid), "$.duties.refundDue"), "BOC-L-1");
+		assertThat(listed(paid)).contains("Refunded").doesNotContain("Refund due");
+	}
+
+	/** What the declarant's list says of the declaration's duties: its cell, found by searching its number. */
+	private String listed(String id) throws Exception {
+		String number = JsonPath.read(desk.view("trader.chip", id), "$.number");
+		Matcher cell = Pattern.compile("id=\"duties-" + number + "\">(.*?)</td>", Pattern.DOTALL)
+			.matcher(desk.page("trader.chip", "/declarations?q=" + number));
+		assertThat(cell.find()).as("listed: " + number).isTrue();
+		return cell.group(1).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+	}
+
+	private void record(String what, String id, BigDecimal amount, String reference) throws Exception {
+		mvc.perform(post("/api/v1/declarations/{id}/" + what, id).header("Authorization", "Bearer sw-demo-officer.customs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"amount\":" + amount.toPlainString() + ",\"reference\":\"" + reference + "\"}"))
+			.andExpect(status().isOk());
+	}
+}
