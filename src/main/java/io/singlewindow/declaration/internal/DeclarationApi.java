@@ -388,7 +388,9 @@ class DeclarationApi {
 					+ "literal); status: one status (UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED, CANCELLED); "
 					+ "submittedFrom, submittedTo: the first and the last day of submission (YYYY-MM-DD, both included), "
 					+ "days of the zone's time (Beijing, UTC+8) as every date the platform shows. "
-					+ "The Link header's next page keeps them all.")
+					+ "The Link header's next page keeps them all. Each row carries its duties as the declaration "
+					+ "shows them (duties: amountDue, payBy, overdue, payment, guarantee, refundDue …; null before the "
+					+ "clearance and where nothing is owed), so a declarant's system finds what it must still pay.")
 	ResponseEntity<List<DeclarationStore.Summary>> list(@RequestParam(required = false) String limit,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String submittedFrom,

@@ -113,9 +113,6 @@ class DeclarationPages {
 		}
 		var declarations = store.listFor(DeclarationApi.declarants(actor), search, page);
 		model.addAttribute("declarations", declarations.rows());
-		// What each listed declaration owes and by when, in one read for the page.
-		model.addAttribute("duties",
-				store.duties(declarations.rows().stream().map(DeclarationStore.Summary::id).toList()));
 		model.addAttribute("next", declarations.next() == null ? null : declarations.next().text());
 		model.addAttribute("q", search == DeclarationSearch.ANY || q == null ? "" : q.strip());
 		model.addAttribute("status", search.status() == null ? "" : search.status().name());

@@ -178,7 +178,7 @@ class DeclarationStore {
 		if (declarants.isEmpty()) {
 			return new ListPage<>(List.of(), null);
 		}
-		return page.page(listed("""
+		ListPage<Summary> listed = page.page(listed("""
 				SELECT id, number, declarant, flow, status, submitted_at, updated_at, client_reference,
 				       CASE WHEN status = 'QUERIED' THEN (SELECT min(t.answer_due) FROM agency_task t
 				           WHERE t.declaration_id = declaration.id AND t.status = 'QUERIED') END AS answer_by
@@ -186,8 +186,11 @@ class DeclarationStore {
 			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
 					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"),
-					rs.getObject("answer_by", LocalDate.class)))
+					rs.getObject("answer_by", LocalDate.class), null))
 			.list(), s -> new Cursor(s.submittedAt(), s.id().toString()));
+		// What each owes and by when, in one read for the page: an importer finds the duties it must still pay.
+		java.util.Map<UUID, DeclarationView.Duties> owed = duties(listed.rows().stream().map(Summary::id).toList());
+		return listed.map(s -> s.withDuties(owed.get(s.id())));
 	}
 
 	/** A declaration as its declarant's spreadsheet of them lists it: what it is, where it stands, what it owes. */
@@ -399,16 +402,27 @@ class DeclarationStore {
 			.params(values))
 			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
-					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"), null))
+					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"), null,
+					null))
 			.list();
 	}
 
 	/**
 	 * A declaration in a list; {@code answerBy}, while it is queried, is the earliest day by which its declarant is
 	 * asked to answer (in the declarant's own list; none in an officer's).
+	 *
+	 * @param duties in the declarant's own list, what it owes in duties and taxes as the declaration shows it
+	 *     ({@literal null} before its clearance and where it owes nothing; none in an officer's list, which reads them
+	 *     itself)
 	 */
 	record Summary(UUID id, String number, String declarant, String flow, DeclarationStatus status,
-			Instant submittedAt, Instant updatedAt, String clientReference, LocalDate answerBy) {
+			Instant submittedAt, Instant updatedAt, String clientReference, LocalDate answerBy,
+			DeclarationView.Duties duties) {
+
+		Summary withDuties(DeclarationView.Duties owed) {
+			return new Summary(id, number, declarant, flow, status, submittedAt, updatedAt, clientReference, answerBy,
+					owed);
+		}
 
 		/** Whether an answer is late on {@code today} (a page passes the zone's day). */
 		public boolean answerOverdueOn(LocalDate today) {

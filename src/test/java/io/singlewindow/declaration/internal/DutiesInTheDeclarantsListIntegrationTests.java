@@ -2,11 +2,13 @@ package io.singlewindow.declaration.internal;
 
 import static io.singlewindow.declaration.internal.CustomsDesk.amount;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +18,8 @@ import org.springframework.http.MediaType;
 import com.jayway.jsonpath.JsonPath;
 
 /**
- * The declarant's own list says of each cleared declaration what it owes customs and by when — the way an importer
- * finds the duties it must still pay — as customs' release list says it to customs.
+ * The declarant's own list — its page and the API's — says of each cleared declaration what it owes customs and by
+ * when — the way an importer finds the duties it must still pay — as customs' release list says it to customs.
  */
 class DutiesInTheDeclarantsListIntegrationTests extends CustomsDeskTestCase {
 
@@ -38,8 +40,14 @@ class DutiesInTheDeclarantsListIntegrationTests extends CustomsDeskTestCase {
 		assertThat(listed(paid)).contains("Paid").doesNotContain("Due by");
 		assertThat(listed(guaranteed)).contains("Guaranteed", "Due by");
 
+		String row = listedByTheApi(guaranteed);
+		assertThat(JsonPath.<String>read(row, "$.duties.guarantee.state")).isEqualTo("HELD");
+		assertThat(amount(row, "$.duties.amountDue")).isEqualByComparingTo(due);
+		assertThat(JsonPath.<Object>read(listedByTheApi(paid), "$.duties.payment")).isNotNull();
+
 		clock.pin(time.now().plus(Duration.ofDays(70)));
 		assertThat(listed(owing)).contains("Due by", "Overdue");
+		assertThat(JsonPath.<Boolean>read(listedByTheApi(owing), "$.duties.overdue")).isTrue();
 		record("duty-guarantee/enforcement", guaranteed,
 				amount(desk.view("officer.customs", guaranteed), "$.duties.amountDue"), "DEP-L-1-TAKEN");
 		assertThat(listed(guaranteed)).contains("Taken from the guarantee").doesNotContain("Overdue");
@@ -59,6 +67,16 @@ class DutiesInTheDeclarantsListIntegrationTests extends CustomsDeskTestCase {
 			.matcher(desk.page("trader.chip", "/declarations?q=" + number));
 		assertThat(cell.find()).as("listed: " + number).isTrue();
 		return cell.group(1).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+	}
+
+	/** The declaration's row in the declarant's list through the API, found by its number. */
+	private String listedByTheApi(String id) throws Exception {
+		String number = JsonPath.read(desk.view("trader.chip", id), "$.number");
+		String rows = CustomsDesk.body(mvc.perform(get("/api/v1/declarations").param("q", number)
+			.header("Authorization", "Bearer sw-demo-trader.chip")).andExpect(status().isOk()));
+		List<Object> found = JsonPath.read(rows, "$[?(@.number == '" + number + "')]");
+		assertThat(found).as("listed: " + number).hasSize(1);
+		return JsonPath.parse(found.getFirst()).jsonString();
 	}
 
 	private void record(String what, String id, BigDecimal amount, String reference) throws Exception {
