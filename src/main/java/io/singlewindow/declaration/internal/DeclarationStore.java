@@ -116,12 +116,18 @@ class DeclarationStore {
 		var calendarNow = calendar.current();
 		LocalDate today = time.today();
 		java.util.Map<UUID, DeclarationView.Duties> owed = new java.util.HashMap<>();
-		jdbc.sql("SELECT id, status, %s FROM declaration WHERE id = ANY(?)".formatted(DeclarationRows.DUTIES_COLUMNS))
+		// What the corrections' own notices settled counts once a declaration is cancelled (what is owed back), as on
+		// the declaration itself: read only for a cancelled one.
+		jdbc.sql("""
+				SELECT id, status, %s,
+				       CASE WHEN status = 'CANCELLED' THEN (SELECT coalesce(sum(c.taxes_after - c.taxes_before), 0)
+				           FROM declaration_correction c WHERE c.declaration_id = declaration.id AND c.settled_apart
+				             AND c.settled_at IS NOT NULL) ELSE 0 END AS settled_differences
+				FROM declaration WHERE id = ANY(?)""".formatted(DeclarationRows.DUTIES_COLUMNS))
 			.param(ids.toArray(UUID[]::new))
 			.query(rs -> {
-				// Of cleared declarations, to release: the corrections' settlements count only once one is cancelled.
 				DeclarationView.Duties duties = DeclarationView.Duties.of(DeclarationStatus.valueOf(rs.getString("status")),
-						DeclarationRows.duties(rs), java.math.BigDecimal.ZERO, calendarNow, today);
+						DeclarationRows.duties(rs), rs.getBigDecimal("settled_differences"), calendarNow, today);
 				if (duties != null) {
 					owed.put(rs.getObject("id", UUID.class), duties);
 				}

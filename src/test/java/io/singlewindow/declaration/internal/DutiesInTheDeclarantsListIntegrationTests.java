@@ -52,10 +52,18 @@ class DutiesInTheDeclarantsListIntegrationTests extends CustomsDeskTestCase {
 				amount(desk.view("officer.customs", guaranteed), "$.duties.amountDue"), "DEP-L-1-TAKEN");
 		assertThat(listed(guaranteed)).contains("Taken from the guarantee").doesNotContain("Overdue");
 
+		// A correction after the payment, collected on its own notice: a cancellation then owes it back with the taxes.
+		desk.correct(paid, 1, "3600").andExpect(status().isOk());
+		String corrected = desk.view("officer.customs", paid);
+		record("corrections/" + JsonPath.read(corrected, "$.corrections[0].id") + "/settlement", paid,
+				amount(corrected, "$.corrections[0].difference.amountDue"), "ICBC-L-2");
 		mvc.perform(post("/api/v1/declarations/{id}/cancellation", paid)
 			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"reason\":\"Declared twice\"}")).andExpect(status().isOk());
 		assertThat(listed(paid)).contains("Refund due");
+		assertThat(amount(listedByTheApi(paid), "$.duties.refundDue")).as("as the declaration itself says")
+			.isEqualByComparingTo(amount(desk.view("trader.chip", paid), "$.duties.refundDue"))
+			.isGreaterThan(amount(desk.view("trader.chip", paid), "$.duties.taxes"));
 		record("duty-refund", paid, amount(desk.view("officer.customs", paid), "$.duties.refundDue"), "BOC-L-1");
 		assertThat(listed(paid)).contains("Refunded").doesNotContain("Refund due");
 	}
