@@ -259,6 +259,13 @@ public final class BrowserSession implements AutoCloseable {
 		Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
 	}
 
+	/** As {@link #screenshot}, the element scrolled into view first: what a person reading that part sees. */
+	public void screenshotOf(String id, String name) throws IOException {
+		((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+		screenshot(name);
+	}
+
 	/** Gives the browser back for the next test (it keeps running until the JVM exits). */
 	@Override
 	public void close() {

@@ -64,6 +64,30 @@ final class CustomsDesk {
 				.formatted(line, version, line, value)));
 	}
 
+	/**
+	 * {@code user} records money moved for the declaration at {@code what} ({@code duty-payment}, {@code duty-refund},
+	 * {@code duty-guarantee/enforcement}, {@code corrections/<id>/settlement}) with a payment's body; the amount goes
+	 * into the JSON as written (a test may write what no client should).
+	 *
+	 * @param paidOn the day, {@literal null}: none sent (today)
+	 */
+	ResultActions money(String user, String what, String id, String amount, String paidOn, String reference)
+			throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/" + what, id).header("Authorization", "Bearer sw-demo-" + user)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"amount\":" + amount + ",\"paidOn\":" + (paidOn == null ? "null" : "\"" + paidOn + "\"")
+					+ ",\"reference\":\"" + reference + "\"}"));
+	}
+
+	/** {@code user} accepts a guarantee for the declaration's duties; the amount goes into the JSON as written. */
+	ResultActions guarantee(String user, String id, String kind, String amount, String validUntil, String reference)
+			throws Exception {
+		return mvc.perform(post("/api/v1/declarations/{id}/duty-guarantee", id)
+			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kind\":\"" + kind + "\",\"amount\":" + amount + ",\"validUntil\":"
+					+ (validUntil == null ? "null" : "\"" + validUntil + "\"") + ",\"reference\":\"" + reference + "\"}"));
+	}
+
 	ResultActions release(String id) throws Exception {
 		return mvc.perform(post("/api/v1/declarations/{id}/release", id)
 			.header("Authorization", "Bearer sw-demo-officer.customs"));

@@ -155,9 +155,7 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		assertThat(browser.text(By.id("recorded"))).contains("the guarantee is accepted");
 		assertThat(browser.text(By.id("duties-guarantee"))).contains("cash deposit").contains("DEP-20261204-3");
 		assertThat(browser.text(By.id("declaration-next"))).contains("it may release the goods now");
-		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-				"document.getElementById('duties').scrollIntoView()");
-		browser.screenshot("declaration-duties-guaranteed-en");
+		browser.screenshotOf("duties", "declaration-duties-guaranteed-en");
 		browser.clickForNextPage("release");
 		assertThat(browser.waitForText(By.id("declaration-status"), "Released")).isTrue();
 
@@ -173,9 +171,7 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		browser.clickForNextPage(part + "-record");
 		assertThat(browser.text(By.id("recorded"))).contains("the duties and taxes the correction added are paid");
 		assertThat(browser.text(By.id("corrections"))).contains("Collected (补税)").contains("ICBC-20261204-0077");
-		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-				"document.getElementById('corrections').scrollIntoView()");
-		browser.screenshot("declaration-difference-collected-en");
+		browser.screenshotOf("corrections", "declaration-difference-collected-en");
 
 		// Seventy days on, the first notice is still unpaid: customs finds it in its queue and takes it from the deposit.
 		clock.pin(clock.instant().plus(java.time.Duration.ofDays(70)));
@@ -189,9 +185,7 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 			browser.clickForNextPage("enforce-guarantee");
 			assertThat(browser.text(By.id("recorded"))).contains("the duties were taken from the guarantee");
 			assertThat(browser.text(By.id("duties-guarantee-enforced"))).contains("DEP-20261204-3-TAKEN");
-			((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-					"document.getElementById('duties').scrollIntoView()");
-			browser.screenshot("declaration-guarantee-enforced-en");
+			browser.screenshotOf("duties", "declaration-guarantee-enforced-en");
 		} finally {
 			clock.release();
 		}
@@ -213,16 +207,12 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		browser.clickForNextPage("record-payment");
 		assertThat(browser.text(By.id("payment-error"))).contains("the amount due is " + due.replace(",", ""));
 		assertThat(browser.attribute(By.id("payment-reference"), "value")).isEqualTo("ICBC-20261204-0042");
-		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-				"document.getElementById('duties').scrollIntoView()");
-		browser.screenshot("declaration-duty-payment-refused-en");
+		browser.screenshotOf("duties", "declaration-duty-payment-refused-en");
 		browser.type("payment-amount", due.replace(" CNY", ""));
 		browser.clickForNextPage("record-payment");
 		assertThat(browser.text(By.id("recorded"))).contains("the duties and taxes are paid");
 		assertThat(browser.text(By.id("duties-paid"))).contains(due).contains("ICBC-20261204-0042");
-		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-				"document.getElementById('duties').scrollIntoView()");
-		browser.screenshot("declaration-duties-paid-en");
+		browser.screenshotOf("duties", "declaration-duties-paid-en");
 		browser.clickForNextPage("release");
 		assertThat(browser.waitForText(By.id("declaration-status"), "Released")).isTrue();
 

@@ -88,9 +88,6 @@ class DutiesInTheDeclarantsListIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	private void record(String what, String id, BigDecimal amount, String reference) throws Exception {
-		mvc.perform(post("/api/v1/declarations/{id}/" + what, id).header("Authorization", "Bearer sw-demo-officer.customs")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"amount\":" + amount.toPlainString() + ",\"reference\":\"" + reference + "\"}"))
-			.andExpect(status().isOk());
+		desk.money("officer.customs", what, id, amount.toPlainString(), null, reference).andExpect(status().isOk());
 	}
 }

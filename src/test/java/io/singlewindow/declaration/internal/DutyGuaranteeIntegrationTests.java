@@ -173,9 +173,6 @@ class DutyGuaranteeIntegrationTests extends CustomsDeskTestCase {
 
 	private ResultActions guarantee(String user, String id, String kind, String amount, String validUntil,
 			String reference) throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/duty-guarantee", id)
-			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"kind\":\"" + kind + "\",\"amount\":" + amount + ",\"validUntil\":"
-					+ (validUntil == null ? "null" : "\"" + validUntil + "\"") + ",\"reference\":\"" + reference + "\"}"));
+		return desk.guarantee(user, id, kind, amount, validUntil, reference);
 	}
 }

@@ -127,9 +127,7 @@ class DutyRefundIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	private ResultActions pay(String id, String amount, String reference) throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/duty-payment", id)
-			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"amount\":" + amount + ",\"reference\":\"" + reference + "\"}"));
+		return desk.money("officer.customs", "duty-payment", id, amount, null, reference);
 	}
 
 	private ResultActions cancel(String id) throws Exception {
@@ -139,8 +137,6 @@ class DutyRefundIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	private ResultActions refund(String user, String id, String amount, String reference) throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/duty-refund", id)
-			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"amount\":" + amount + ",\"reference\":\"" + reference + "\"}"));
+		return desk.money(user, "duty-refund", id, amount, null, reference);
 	}
 }

@@ -215,17 +215,13 @@ class GuaranteeEnforcementIntegrationTests extends CustomsDeskTestCase {
 
 	private ResultActions guarantee(String id, String kind, BigDecimal amount, LocalDate validUntil, String reference)
 			throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/duty-guarantee", id)
-			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"kind\":\"" + kind + "\",\"amount\":" + amount.toPlainString() + ",\"validUntil\":"
-					+ (validUntil == null ? "null" : "\"" + validUntil + "\"") + ",\"reference\":\"" + reference + "\"}"));
+		return desk.guarantee("officer.customs", id, kind, amount.toPlainString(),
+				validUntil == null ? null : validUntil.toString(), reference);
 	}
 
 	private ResultActions enforce(String user, String id, BigDecimal amount, LocalDate paidOn, String reference)
 			throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/duty-guarantee/enforcement", id)
-			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"amount\":" + amount.toPlainString() + ",\"paidOn\":"
-					+ (paidOn == null ? "null" : "\"" + paidOn + "\"") + ",\"reference\":\"" + reference + "\"}"));
+		return desk.money(user, "duty-guarantee/enforcement", id, amount.toPlainString(),
+				paidOn == null ? null : paidOn.toString(), reference);
 	}
 }

@@ -224,20 +224,11 @@ class TaxDifferenceIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	private ResultActions pay(String id, String amount, String paidOn, String reference) throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/duty-payment", id)
-			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
-			.content(payment(amount, paidOn, reference)));
+		return desk.money("officer.customs", "duty-payment", id, amount, paidOn, reference);
 	}
 
 	private ResultActions settle(String user, String id, String correction, String amount, String paidOn,
 			String reference) throws Exception {
-		return mvc.perform(post("/api/v1/declarations/{id}/corrections/{correction}/settlement", id, correction)
-			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON)
-			.content(payment(amount, paidOn, reference)));
-	}
-
-	private static String payment(String amount, String paidOn, String reference) {
-		return "{\"amount\":" + amount + ",\"paidOn\":" + (paidOn == null ? "null" : "\"" + paidOn + "\"")
-				+ ",\"reference\":\"" + reference + "\"}";
+		return desk.money(user, "corrections/" + correction + "/settlement", id, amount, paidOn, reference);
 	}
 }
