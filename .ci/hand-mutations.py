@@ -157,6 +157,15 @@ M = {
  # Paying late costs nothing more: the surcharge is never charged.
  'SURCHARGE_NEVER_CHARGED': lambda: sub('declaration/internal/DutyPaymentTerms.java',
     'long daysLate = Math.max(0, ChronoUnit.DAYS.between(payBy, paidOn));', 'long daysLate = 0;'),
+ # A consignment's small tax is collected: the 50 CNY rule never waives.
+ 'SMALL_TAX_COLLECTED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+    'if (!SmallTaxWaiver.waives(total)) {', 'if (true) {'),
+ # Fifty itself is collected: 以下 read as "under".
+ 'FIFTY_ITSELF_COLLECTED': lambda: sub('tariff/internal/SmallTaxWaiver.java',
+    'consignmentTotal.compareTo(LIMIT) <= 0;', 'consignmentTotal.compareTo(LIMIT) < 0;'),
+ # A correction's own notice on a declaration that owed nothing at its clearance is hidden: no duties, release offered.
+ 'NOTHING_OWED_HIDES_A_NOTICE': lambda: sub('declaration/internal/DeclarationView.java',
+    'if (owed.differencesUnpaid().signum() == 0) {', 'if (true) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -4,12 +4,39 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The duties and taxes of a declaration, line by line with the computation shown.
+ * The duties and taxes of a declaration, line by line with the computation shown. The amounts are what is collected:
+ * a tax the consignment owes 50 CNY or less of is not collected ({@link Waived}), on any line.
  *
  * @param exchangeRate CNY per unit of the declaration currency used
+ * @param waived what the consignment would have owed of each tax it is not collected
  */
 public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal totalCustomsValueCny,
-		BigDecimal totalDuty, BigDecimal totalExcise, BigDecimal totalVat, BigDecimal totalTaxes) {
+		BigDecimal totalDuty, BigDecimal totalExcise, BigDecimal totalVat, BigDecimal totalTaxes, Waived waived) {
+
+	/**
+	 * The taxes of one consignment not collected because each came to 50 CNY or less (一票货物关税、进口环节增值税或者消费税
+	 * 税额在人民币 50 元以下的，免征): zero for a tax collected or owed nothing of.
+	 */
+	public record Waived(BigDecimal duty, BigDecimal excise, BigDecimal vat) {
+
+		public static final Waived NONE = new Waived(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
+				BigDecimal.ZERO.setScale(2));
+
+		/** Read back as stored: a missing amount (assessed before the rule was applied) is nothing waived. */
+		public static Waived of(BigDecimal duty, BigDecimal excise, BigDecimal vat) {
+			return duty == null && excise == null && vat == null ? NONE
+					: new Waived(orZero(duty), orZero(excise), orZero(vat));
+		}
+
+		private static BigDecimal orZero(BigDecimal amount) {
+			return amount == null ? BigDecimal.ZERO.setScale(2) : amount;
+		}
+
+		/** Some tax was not collected. */
+		public boolean any() {
+			return duty.signum() > 0 || excise.signum() > 0 || vat.signum() > 0;
+		}
+	}
 
 	/**
 	 * @param rateBasis {@code MFN} or {@code PREF:<agreement>}

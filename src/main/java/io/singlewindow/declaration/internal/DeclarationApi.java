@@ -403,7 +403,12 @@ class DeclarationApi {
 
 	@GetMapping("/declarations/{id}")
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND")
-	@Operation(summary = "A declaration with its consolidated status, agency tasks and timeline")
+	@Operation(summary = "A declaration with its consolidated status, agency tasks and timeline",
+			description = "Its totals are the duties and taxes collected; taxesWaived says what the consignment would "
+					+ "have owed of each tax it is not charged (50 CNY or less, docs/tariff.md), null before assessment. "
+					+ "duties is what it owes and its payment (null where nothing is owed); when the clearance owed "
+					+ "nothing and a correction asks since, duties.taxes is 0, payBy null and differencesUnpaid the "
+					+ "correction's own notice (corrections[].difference).")
 	DeclarationView get(@PathVariable UUID id) {
 		return visible(currentActor.get(), load(id));
 	}

@@ -255,10 +255,12 @@ class DeclarationRows {
 		java.math.BigDecimal apart = settledApart ? correction.taxDifference() : java.math.BigDecimal.ZERO;
 		jdbc.sql("""
 				UPDATE declaration SET total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
-				    total_taxes = ?, taxes_settled_apart = taxes_settled_apart + ?,
-				    differences_unpaid = differences_unpaid + GREATEST(?, 0) WHERE id = ?""")
+				    total_taxes = ?, duty_waived = ?, excise_waived = ?, vat_waived = ?,
+				    taxes_settled_apart = taxes_settled_apart + ?, differences_unpaid = differences_unpaid + GREATEST(?, 0)
+				WHERE id = ?""")
 			.params(after.totalCustomsValueCny(), after.totalDuty(), after.totalExcise(), after.totalVat(),
-					after.totalTaxes(), apart, apart, id)
+					after.totalTaxes(), waived(after.waived().duty()), waived(after.waived().excise()),
+					waived(after.waived().vat()), apart, apart, id)
 			.update();
 		UUID correctionId = UUID.randomUUID();
 		jdbc.sql("""
@@ -415,7 +417,12 @@ class DeclarationRows {
 		rows.moves().forEach(m -> webhooks.enqueue(m.declarant().value(), m.id(), m.number(), m.status().name(), m.at()));
 	}
 
-	private static final int ROUTED_COLUMNS = 13;
+	/** A tax not collected as the header keeps it: NULL for nothing waived, as on a header assessed before the rule. */
+	private static java.math.BigDecimal waived(java.math.BigDecimal amount) {
+		return amount.signum() == 0 ? null : amount;
+	}
+
+	private static final int ROUTED_COLUMNS = 16;
 
 	/** What {@link #saveRouted} writes into one header, for a whole group: every value as text, cast by column. */
 	private static final String UPDATE_ROUTED_ALL = """
@@ -423,11 +430,13 @@ class DeclarationRows {
 			    channel_reason = r.reason, exchange_rate = r.exchange_rate::numeric,
 			    total_customs_value = r.customs_value::numeric, total_duty = r.duty::numeric,
 			    total_excise = r.excise::numeric, total_vat = r.vat::numeric, total_taxes = r.taxes::numeric,
+			    duty_waived = r.duty_waived::numeric, excise_waived = r.excise_waived::numeric,
+			    vat_waived = r.vat_waived::numeric,
 			    cleared_at = r.cleared_at::timestamptz, updated_at = r.updated_at::timestamptz, version = d.version + 1
 			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
 			    AS r(status, channel, reason_code, reason, exchange_rate, customs_value, duty, excise, vat, taxes,
-			    cleared_at, updated_at, id)
+			    duty_waived, excise_waived, vat_waived, cleared_at, updated_at, id)
 			WHERE d.id = r.id::uuid""";
 
 	/**
@@ -478,16 +487,21 @@ class DeclarationRows {
 			pending.routed().add(new String[] { d.status().name(), channel.channel().name(), channel.reasonCode(),
 					channel.reason(), plain(assessment.exchangeRate()), plain(assessment.totalCustomsValueCny()),
 					plain(assessment.totalDuty()), plain(assessment.totalExcise()), plain(assessment.totalVat()),
-					plain(assessment.totalTaxes()), clearedAt == null ? null : d.changedAt().toString(),
+					plain(assessment.totalTaxes()), plain(waived(assessment.waived().duty())),
+					plain(waived(assessment.waived().excise())), plain(waived(assessment.waived().vat())),
+					clearedAt == null ? null : d.changedAt().toString(),
 					d.changedAt().toString(), d.id().toString() });
 		} else {
 			jdbc.sql("""
 					UPDATE declaration SET status = ?, channel = ?, channel_reason_code = ?, channel_reason = ?,
 					    exchange_rate = ?, total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
-					    total_taxes = ?, cleared_at = ?, updated_at = ?, version = version + 1 WHERE id = ?""")
+					    total_taxes = ?, duty_waived = ?, excise_waived = ?, vat_waived = ?, cleared_at = ?, updated_at = ?,
+					    version = version + 1 WHERE id = ?""")
 				.params(d.status().name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
 						assessment.exchangeRate(), assessment.totalCustomsValueCny(), assessment.totalDuty(),
-						assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(), clearedAt, now, d.id())
+						assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(),
+						waived(assessment.waived().duty()), waived(assessment.waived().excise()),
+						waived(assessment.waived().vat()), clearedAt, now, d.id())
 				.update();
 		}
 		if (d.statusMoved()) {

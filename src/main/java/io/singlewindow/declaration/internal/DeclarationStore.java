@@ -531,6 +531,9 @@ class DeclarationStore {
 				rs.getString("channel_reason_code"), rs.getString("channel_reason"), rs.getBigDecimal("exchange_rate"),
 				rs.getBigDecimal("total_customs_value"), rs.getBigDecimal("total_duty"),
 				rs.getBigDecimal("total_excise"), rs.getBigDecimal("total_vat"), rs.getBigDecimal("total_taxes"),
+				rs.getBigDecimal("exchange_rate") == null ? null
+						: io.singlewindow.tariff.Assessment.Waived.of(rs.getBigDecimal("duty_waived"),
+								rs.getBigDecimal("excise_waived"), rs.getBigDecimal("vat_waived")),
 				rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "updated_at"),
 				instant(rs, "cleared_at"), instant(rs, "released_at"), rs.getInt("version"), items, routes, shownTasks,
 				timeline, rs.getTimestamp("cancellation_applied_at") == null ? null

@@ -9,6 +9,9 @@ import java.util.UUID;
 /**
  * A declaration with its items, assessment, routing, tasks and timeline: the consolidated response. The risk channel
  * and the customs task's policy are officers' knowledge; {@link #withoutChannel()} removes them.
+ *
+ * @param taxesWaived what the consignment would have owed of each tax and is not collected under the small-amount
+ *     rule (50 CNY or less, docs/tariff.md); the totals are what is collected. Absent before assessment
  */
 record DeclarationView(UUID id, String number, String declarant, String clientReference, String flow,
 		String tradeMode, String transportMode, String port, String originCountry, String destinationCountry,
@@ -16,19 +19,23 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		int packages, BigDecimal grossWeight, BigDecimal netWeight, String consignor, String consignee,
 		DeclarationStatus status, String channel, String channelReasonCode, String channelReason,
 		BigDecimal exchangeRate, BigDecimal totalCustomsValue, BigDecimal totalDuty, BigDecimal totalExcise,
-		BigDecimal totalVat, BigDecimal totalTaxes, String submittedBy, Instant submittedAt, Instant updatedAt,
+		BigDecimal totalVat, BigDecimal totalTaxes, io.singlewindow.tariff.Assessment.Waived taxesWaived,
+		String submittedBy, Instant submittedAt, Instant updatedAt,
 		Instant clearedAt, Instant releasedAt, int version, List<Item> items, List<Route> routes, List<Task> tasks,
 		List<Event> timeline, CancellationApplication cancellationApplication, List<Correction> corrections,
 		CorrectionApplication correctionApplication, Duties duties) {
 
 	/**
 	 * What a cleared or released declaration owes in duties and taxes (CNY) and by when ({@link DutyPaymentTerms});
-	 * absent when it owes none (not cleared, an export without duties, cancelled before it paid them).
+	 * absent when it owes none (not cleared, an export without duties, every tax 50 CNY or less, cancelled before it
+	 * paid them).
 	 *
 	 * @param noticeOn the day the payment notice was issued: the clearance
-	 * @param payBy the last day to pay without a surcharge
+	 * @param payBy the last day to pay without a surcharge; {@literal null} when the first notice asked nothing and only
+	 *     a correction's own notice is unpaid
 	 * @param taxes what the first payment notice asks: the assessment's duties and taxes as corrected before the
-	 *     payment (a correction made after it is a notice of its own: {@code corrections[].difference})
+	 *     payment (a correction made after it is a notice of its own: {@code corrections[].difference}); zero when the
+	 *     consignment owed nothing at its clearance and a correction's own notice asks since
 	 * @param surcharge the late-payment surcharge: as of today while unpaid, the one paid once paid
 	 * @param amountDue what paying today costs, the taxes and the surcharge; zero once paid
 	 * @param overdue unpaid after {@code payBy}
@@ -52,7 +59,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		 */
 		static Duties of(DeclarationStatus status, Declaration.Duties owed, BigDecimal settledDifferences,
 				io.singlewindow.calendar.WorkingCalendar calendar, LocalDate today) {
-			if (!owed.owed() && settledDifferences.signum() == 0) {
+			if (!owed.owed() && settledDifferences.signum() == 0 && owed.differencesUnpaid().signum() == 0) {
 				return null;
 			}
 			LocalDate payBy = owed.noticeOn() == null ? null : DutyPaymentTerms.payBy(owed.noticeOn(), calendar);
@@ -71,7 +78,14 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 						owed.refund() == null ? null : Payment.of(owed.refund()));
 			}
 			if (!owed.owed()) {
-				return null;
+				if (owed.differencesUnpaid().signum() == 0) {
+					return null;
+				}
+				// The first notice asked nothing (every tax of the consignment 50 CNY or less, or none) and a
+				// correction since asks on a notice of its own: no day to pay the first by, nothing due on it.
+				BigDecimal none = BigDecimal.ZERO.setScale(2);
+				return new Duties(none, owed.noticeOn(), null, none, none, false, null, owed.differencesUnpaid(), false,
+						null, null, null);
 			}
 			BigDecimal unpaidDifferences = status.cancellable() ? owed.differencesUnpaid() : BigDecimal.ZERO.setScale(2);
 			Declaration.DutyPayment paid = owed.payment();
@@ -97,7 +111,21 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		 * unpaid.
 		 */
 		public boolean releasable() {
-			return (payment != null || paymentUnrecorded || guaranteeCovers()) && differencesUnpaid.signum() == 0;
+			return (!firstNoticeOwes() || payment != null || paymentUnrecorded || guaranteeCovers())
+					&& differencesUnpaid.signum() == 0;
+		}
+
+		/**
+		 * The first notice asks something: not when the consignment owed nothing at its clearance (every tax 50 CNY or
+		 * less, or none) and only a correction's own notice asks.
+		 */
+		public boolean firstNoticeOwes() {
+			return taxes != null && taxes.signum() > 0;
+		}
+
+		/** The first notice asks something and is not settled: neither paid nor released before payments were recorded. */
+		public boolean firstNoticeUnpaid() {
+			return firstNoticeOwes() && payment == null && !paymentUnrecorded;
 		}
 
 		/** Customs may take the duties from the guarantee now: it is held and the last day to pay has passed. */
@@ -286,7 +314,8 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		return new DeclarationView(id, number, declarant, clientReference, flow, tradeMode, transportMode, port,
 				originCountry, destinationCountry, tradingCountry, currency, incoterm, freight, insurance, packages,
 				grossWeight, netWeight, consignor, consignee, status, null, null, null, exchangeRate,
-				totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, submittedBy, submittedAt, updatedAt,
+				totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, taxesWaived, submittedBy, submittedAt,
+				updatedAt,
 				clearedAt, releasedAt, version, items, routes, visibleTasks, visibleEvents, cancellationApplication,
 				corrections, correctionApplication, duties);
 	}
@@ -299,7 +328,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		return new io.singlewindow.tariff.Assessment(exchangeRate, items.stream()
 			.map(i -> new io.singlewindow.tariff.Assessment.Line(i.lineNo(), i.customsValueCny(), i.rateBasis(),
 					i.dutyRate(), i.duty(), i.exciseRate(), i.excise(), i.vatRate(), i.vat(), i.steps()))
-			.toList(), totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes);
+			.toList(), totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, taxesWaived);
 	}
 
 	Task task(String agency) {

@@ -19,6 +19,10 @@ class AssessmentStepWording {
 	/** English step form → Chinese; tried in order, each on the whole step or its leading label. */
 	private static final List<Map.Entry<Pattern, String>> CHINESE = List.of(
 			rule("^no import VAT or excise on exports$", "出口货物不征进口增值税和消费税"),
+			waived("export duty", "出口关税"),
+			waived("duty", "关税"),
+			waived("excise", "消费税"),
+			waived("VAT", "进口增值税"),
 			rule("^no (\\S+) rate on line (\\S+) → MFN (.+)$", "税号 $2 无 $1 协定税率 → 适用最惠国税率 $3"),
 			rule("^(\\S+) certificate presented, but origin (\\S+) is not a party to \\S+ → MFN (.+)$",
 					"已提交 $1 原产地证书，但原产地 $2 不是该协定成员 → 适用最惠国税率 $3"),
@@ -40,6 +44,12 @@ class AssessmentStepWording {
 			rule(" ([+−]) insurance ", " $1 保险费 "),
 			rule(" \\(3‰ of goods value \\+ freight, not declared\\)", "（未申报，按货价加运费的 3‰ 计）"),
 			rule(" unknown ", " 不明 "));
+
+	/** The small-amount rule's step ({@link SmallTaxWaiver}) for one tax. */
+	private static Map.Entry<Pattern, String> waived(String tax, String chinese) {
+		return rule("^" + tax + " not collected: the consignment's " + tax + " (\\S+) is (\\d+) CNY or less$",
+				chinese + "免征：本票货物" + chinese + "税额 $1 元，在 $2 元以下");
+	}
 
 	private static Map.Entry<Pattern, String> rule(String english, String chinese) {
 		return Map.entry(Pattern.compile(english), chinese);

@@ -214,11 +214,8 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		List<BigDecimal> freightShares = freight == null ? null : allocate(freight, values);
 		List<BigDecimal> insuranceShares = insurance == null ? null : allocate(insurance, values);
 
-		List<Assessment.Line> result = new ArrayList<>();
-		BigDecimal totalValue = BigDecimal.ZERO, totalDuty = BigDecimal.ZERO, totalExcise = BigDecimal.ZERO,
-				totalVat = BigDecimal.ZERO;
+		List<Valued> valued = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
-			AssessmentRequest.Item item = items.get(i);
 			List<String> steps = new ArrayList<>();
 			BigDecimal basis = fen(values.get(i));
 			String basisName = imports ? "CIF" : "FOB";
@@ -244,44 +241,93 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			BigDecimal value = fen(basis.multiply(rate));
 			steps.add("customs value = " + money(basis) + " " + currency + " × " + plain(rate) + " = " + money(value)
 					+ " CNY");
-
-			LineRates chosen = rates.of(i, steps);
-			String rateBasis = chosen.basis();
-			BigDecimal dutyRate = chosen.duty();
-			BigDecimal duty = fen(value.multiply(dutyRate));
-			steps.add((imports ? "duty" : "export duty") + " = " + money(value) + " × " + percent(dutyRate) + " = "
-					+ money(duty));
-
-			BigDecimal exciseRate = imports ? chosen.excise() : null;
-			BigDecimal excise = BigDecimal.ZERO.setScale(2);
-			if (exciseRate != null && exciseRate.signum() > 0) {
-				excise = value.add(duty).multiply(exciseRate).divide(BigDecimal.ONE.subtract(exciseRate), 2,
-						RoundingMode.HALF_UP);
-				steps.add("excise = (" + money(value) + " + " + money(duty) + ") ÷ (1 − " + percent(exciseRate)
-						+ ") × " + percent(exciseRate) + " = " + money(excise));
-			}
-			BigDecimal vatRate = imports ? chosen.vat() : BigDecimal.ZERO;
-			BigDecimal vat = BigDecimal.ZERO.setScale(2);
-			if (imports) {
-				vat = fen(value.add(duty).add(excise).multiply(vatRate));
-				steps.add("VAT = (" + money(value) + " + " + money(duty) + " + " + money(excise) + ") × "
-						+ percent(vatRate) + " = " + money(vat));
-			} else {
-				steps.add("no import VAT or excise on exports");
-			}
-			steps.add("taxes = " + money(duty) + " + " + money(excise) + " + " + money(vat) + " = "
-					+ money(duty.add(excise).add(vat)));
-			result.add(new Assessment.Line(item.lineNo(), value, rateBasis, dutyRate, duty, exciseRate, excise,
-					vatRate, vat, List.copyOf(steps)));
-			totalValue = totalValue.add(value);
-			totalDuty = totalDuty.add(duty);
-			totalExcise = totalExcise.add(excise);
-			totalVat = totalVat.add(vat);
+			valued.add(new Valued(items.get(i).lineNo(), value, rates.of(i, steps), steps));
 		}
-		return new Assessment(rate, List.copyOf(result), totalValue, totalDuty, totalExcise, totalVat,
-				totalDuty.add(totalExcise).add(totalVat));
+		return taxed(rate, valued, imports);
 	}
 
+	/** One line valued in CNY with the rates chosen for it, and the steps so far. */
+	private record Valued(int lineNo, BigDecimal value, LineRates rates, List<String> steps) {
+	}
+
+	/**
+	 * Taxes the valued lines one tax after the other, each first for the whole consignment, since the small-amount
+	 * rule ({@link SmallTaxWaiver}) is the consignment's and each tax is assessed on what is collected of those before
+	 * it: duty; excise on value and duty; import VAT on value, duty and excise.
+	 */
+	private static Assessment taxed(BigDecimal rate, List<Valued> lines, boolean imports) {
+		int n = lines.size();
+		BigDecimal[] duty = new BigDecimal[n], excise = new BigDecimal[n], vat = new BigDecimal[n];
+		String dutyName = imports ? "duty" : "export duty";
+		for (int i = 0; i < n; i++) {
+			Valued l = lines.get(i);
+			duty[i] = fen(l.value().multiply(l.rates().duty()));
+			l.steps().add(dutyName + " = " + money(l.value()) + " × " + percent(l.rates().duty()) + " = "
+					+ money(duty[i]));
+		}
+		BigDecimal dutyWaived = waive(dutyName, duty, lines);
+		for (int i = 0; i < n; i++) {
+			Valued l = lines.get(i);
+			BigDecimal exciseRate = imports ? l.rates().excise() : null;
+			excise[i] = BigDecimal.ZERO.setScale(2);
+			if (exciseRate != null && exciseRate.signum() > 0) {
+				excise[i] = l.value().add(duty[i]).multiply(exciseRate).divide(BigDecimal.ONE.subtract(exciseRate), 2,
+						RoundingMode.HALF_UP);
+				l.steps().add("excise = (" + money(l.value()) + " + " + money(duty[i]) + ") ÷ (1 − "
+						+ percent(exciseRate) + ") × " + percent(exciseRate) + " = " + money(excise[i]));
+			}
+		}
+		BigDecimal exciseWaived = waive("excise", excise, lines);
+		for (int i = 0; i < n; i++) {
+			Valued l = lines.get(i);
+			vat[i] = BigDecimal.ZERO.setScale(2);
+			if (imports) {
+				vat[i] = fen(l.value().add(duty[i]).add(excise[i]).multiply(l.rates().vat()));
+				l.steps().add("VAT = (" + money(l.value()) + " + " + money(duty[i]) + " + " + money(excise[i]) + ") × "
+						+ percent(l.rates().vat()) + " = " + money(vat[i]));
+			} else {
+				l.steps().add("no import VAT or excise on exports");
+			}
+		}
+		BigDecimal vatWaived = waive("VAT", vat, lines);
+
+		List<Assessment.Line> result = new ArrayList<>();
+		BigDecimal totalValue = BigDecimal.ZERO, totalDuty = BigDecimal.ZERO, totalExcise = BigDecimal.ZERO,
+				totalVat = BigDecimal.ZERO;
+		for (int i = 0; i < n; i++) {
+			Valued l = lines.get(i);
+			l.steps().add("taxes = " + money(duty[i]) + " + " + money(excise[i]) + " + " + money(vat[i]) + " = "
+					+ money(duty[i].add(excise[i]).add(vat[i])));
+			result.add(new Assessment.Line(l.lineNo(), l.value(), l.rates().basis(), l.rates().duty(), duty[i],
+					imports ? l.rates().excise() : null, excise[i], imports ? l.rates().vat() : BigDecimal.ZERO, vat[i],
+					List.copyOf(l.steps())));
+			totalValue = totalValue.add(l.value());
+			totalDuty = totalDuty.add(duty[i]);
+			totalExcise = totalExcise.add(excise[i]);
+			totalVat = totalVat.add(vat[i]);
+		}
+		return new Assessment(rate, List.copyOf(result), totalValue, totalDuty, totalExcise, totalVat,
+				totalDuty.add(totalExcise).add(totalVat), new Assessment.Waived(dutyWaived, exciseWaived, vatWaived));
+	}
+
+	/**
+	 * The small-amount rule on one tax of the consignment: when {@link SmallTaxWaiver} waives its total, each line's
+	 * amount becomes nothing, with a step saying why. Answers what is not collected (zero when the tax is).
+	 */
+	private static BigDecimal waive(String tax, BigDecimal[] amounts, List<Valued> lines) {
+		BigDecimal total = java.util.Arrays.stream(amounts).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+		if (!SmallTaxWaiver.waives(total)) {
+			return BigDecimal.ZERO.setScale(2);
+		}
+		for (int i = 0; i < amounts.length; i++) {
+			if (amounts[i].signum() > 0) {
+				lines.get(i).steps().add(tax + " not collected: the consignment's " + tax + " " + money(total)
+						+ " is " + SmallTaxWaiver.LIMIT_CNY + " CNY or less");
+				amounts[i] = BigDecimal.ZERO.setScale(2);
+			}
+		}
+		return total;
+	}
 
 	/** The rates of the tariff in force for one item: MFN or a preference its certificate earns on import. */
 	private LineRates tariffRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,

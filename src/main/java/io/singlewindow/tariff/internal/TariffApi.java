@@ -88,7 +88,11 @@ class TariffApi {
 
 	@Refuses
 	@PostMapping("/tariff/assessments")
-	@Operation(summary = "Assess duties and taxes line by line (nothing is stored); date defaults to today")
+	@Operation(summary = "Assess duties and taxes line by line (nothing is stored); date defaults to today",
+			description = "The amounts are what is collected: a consignment's duty, excise or import VAT of 50 CNY or "
+					+ "less is not (each tax on its own, of the whole consignment); waived says what each would have been, "
+					+ "and the lines' steps say so. Excise and VAT are on the value with what is collected of the taxes "
+					+ "before them.")
 	Assessment assess(@RequestBody AssessmentInput input) {
 		currentActor.get();
 		return assessor.assess(toRequest(input, time.today()));

@@ -65,7 +65,7 @@ class ValuesDeclaredAgainUnitTests {
 		return new DeclarationView(UUID.randomUUID(), "XM2026120500001", DECLARANT.value(), "edi-1", "IMPORT", "0110",
 				"4", "CNXMN", "US", "CN", "US", "USD", "CIF", null, null, 3, new BigDecimal("12.000"),
 				new BigDecimal("10.000"), null, "Xiamen Chip Trading", DeclarationStatus.CLEARED, null, null, null,
-				new BigDecimal("7.1"), null, null, null, null, null, "trader.chip", null, null, null, null, 3,
+				new BigDecimal("7.1"), null, null, null, null, null, null, "trader.chip", null, null, null, null, 3,
 				List.of(stored(1, "8542319000", "processors", "200.000", "4000.00"),
 						stored(2, "8471300000", "laptops", "5.000", "4000.00")),
 				List.of(), List.of(), List.of(), null, List.of(), null, null);

@@ -30,4 +30,18 @@ class AssessmentStepWordingUnitTests {
 		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		assertThat(wording.inReadersLanguage(step)).isEqualTo(step);
 	}
+
+	@Test
+	void aTaxNotCollectedUnderTheSmallAmountRuleSaysSoInChinese() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		assertThat(wording.inReadersLanguage("duty not collected: the consignment's duty 48.00 is 50 CNY or less"))
+			.isEqualTo("关税免征：本票货物关税税额 48.00 元，在 50 元以下");
+		assertThat(wording.inReadersLanguage(
+				"export duty not collected: the consignment's export duty 1,040.00 is 50 CNY or less"))
+			.isEqualTo("出口关税免征：本票货物出口关税税额 1,040.00 元，在 50 元以下");
+		assertThat(wording.inReadersLanguage("VAT not collected: the consignment's VAT 39.00 is 50 CNY or less"))
+			.isEqualTo("进口增值税免征：本票货物进口增值税税额 39.00 元，在 50 元以下");
+		assertThat(wording.inReadersLanguage("excise not collected: the consignment's excise 12.50 is 50 CNY or less"))
+			.isEqualTo("消费税免征：本票货物消费税税额 12.50 元，在 50 元以下");
+	}
 }

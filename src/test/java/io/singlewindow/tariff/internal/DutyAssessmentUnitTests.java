@@ -78,16 +78,123 @@ class DutyAssessmentUnitTests {
 	@Test
 	void halfAFenIsRoundedUpNeverToTheEvenFen() {
 		// Customs value: 100.15 USD × 7.1 = 711.065 → 711.07 (half-even would give 711.06)
-		// VAT 13 % on processors (no duty): 100.50 CNY × 0.13 = 13.065 → 13.07 (half-even would give 13.06)
+		// VAT 13 % on processors (no duty): 500.50 CNY × 0.13 = 65.065 → 65.07 (half-even would give 65.06)
 		Assessment converted = assessor.assess(request(TradeFlow.IMPORT, "CIF", "USD", null, null,
 				item(1, "8542319000", "100.15", "US", null)));
 		Assessment.Line processors = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
-				item(1, "8542319000", "100.50", "US", null))).lines().get(0);
+				item(1, "8542319000", "500.50", "US", null))).lines().get(0);
 
 		assertThat(converted.lines().get(0).customsValueCny()).isEqualByComparingTo("711.07");
-		assertThat(processors.customsValueCny()).isEqualByComparingTo("100.50");
+		assertThat(processors.customsValueCny()).isEqualByComparingTo("500.50");
 		assertThat(processors.duty()).isEqualByComparingTo("0.00");
-		assertThat(processors.vat()).isEqualByComparingTo("13.07");
+		assertThat(processors.vat()).isEqualByComparingTo("65.07");
+	}
+
+	// A consignment's duty, excise or import VAT of 50 CNY or less is not collected (each tax on its own), and the
+	// taxes computed after it are on what is collected of it.
+
+	@Test
+	void aConsignmentsDutyOfFiftyYuanOrLessIsNotCollectedAndItsVatIsOnTheValueAlone() {
+		// coffee 600.00 CNY CIF: duty 8 % = 48.00, 50 or less: not collected
+		// VAT 9 % of (600.00 + 0.00 + 0.00) = 54.00 (on 648.00 it would have been 58.32)
+		Assessment a = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "0901110000", "600", "BR", null)));
+		Assessment.Line l = a.lines().get(0);
+
+		assertThat(l.duty()).isEqualByComparingTo("0.00");
+		assertThat(l.vat()).isEqualByComparingTo("54.00");
+		assertThat(List.of(a.totalDuty(), a.totalExcise(), a.totalVat(), a.totalTaxes()))
+			.usingElementComparator(BigDecimal::compareTo)
+			.containsExactly(new BigDecimal("0"), new BigDecimal("0"), new BigDecimal("54.00"), new BigDecimal("54.00"));
+		assertThat(a.waived()).isEqualTo(new Assessment.Waived(new BigDecimal("48.00"), new BigDecimal("0.00"),
+				new BigDecimal("0.00")));
+		assertThat(l.steps()).containsSubsequence("duty = 600.00 × 8% = 48.00",
+				"duty not collected: the consignment's duty 48.00 is 50 CNY or less",
+				"VAT = (600.00 + 0.00 + 0.00) × 9% = 54.00", "taxes = 0.00 + 0.00 + 54.00 = 54.00");
+	}
+
+	@Test
+	void fiftyYuanItselfIsNotCollectedAndAFenMoreIs() {
+		// 625.00 × 8 % = 50.00: not collected; VAT 625.00 × 9 % = 56.25
+		Assessment fifty = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "0901110000", "625", "BR", null)));
+		// 625.13 × 8 % = 50.0104 → 50.01: collected; VAT (625.13 + 50.01) × 9 % = 60.7626 → 60.76
+		Assessment aFenMore = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "0901110000", "625.13", "BR", null)));
+
+		assertThat(fifty.totalDuty()).isEqualByComparingTo("0");
+		assertThat(fifty.waived().duty()).isEqualByComparingTo("50.00");
+		assertThat(fifty.totalTaxes()).isEqualByComparingTo("56.25");
+		assertThat(aFenMore.totalDuty()).isEqualByComparingTo("50.01");
+		assertThat(aFenMore.totalVat()).isEqualByComparingTo("60.76");
+		assertThat(aFenMore.waived()).isEqualTo(Assessment.Waived.NONE);
+		assertThat(aFenMore.totalTaxes()).isEqualByComparingTo("110.77");
+	}
+
+	@Test
+	void theRuleIsOfTheConsignmentNotOfEachLine() {
+		// two lines of coffee at 400.00: duty 32.00 each, 64.00 for the consignment: collected
+		// VAT 9 % of 432.00 = 38.88 each, 77.76 for the consignment: collected
+		Assessment a = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "0901110000", "400", "BR", null), item(2, "0901110000", "400", "BR", null)));
+
+		assertThat(a.lines()).extracting(Assessment.Line::duty).usingElementComparator(BigDecimal::compareTo)
+			.containsExactly(new BigDecimal("32.00"), new BigDecimal("32.00"));
+		assertThat(a.totalTaxes()).isEqualByComparingTo("141.76");
+		assertThat(a.waived().any()).isFalse();
+	}
+
+	@Test
+	void eachTaxIsWaivedOnItsOwn() {
+		// processors 300.00 CNY: no duty; VAT 13 % = 39.00, 50 or less: nothing is collected
+		Assessment processors = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "8542319000", "300", "US", null)));
+		// perfume 1,000.00 CNY: duty 3 % = 30.00, not collected;
+		// excise 15 % of (1,000.00 + 0.00) ÷ 0.85 = 176.470… → 176.47; VAT 13 % of 1,176.47 = 152.9411 → 152.94
+		Assessment perfume = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "3303000000", "1000", "FR", null)));
+
+		assertThat(processors.totalTaxes()).isEqualByComparingTo("0");
+		assertThat(processors.lines().get(0).vat()).isEqualByComparingTo("0");
+		assertThat(processors.waived()).isEqualTo(new Assessment.Waived(new BigDecimal("0.00"),
+				new BigDecimal("0.00"), new BigDecimal("39.00")));
+		assertThat(processors.lines().get(0).steps()).contains(
+				"VAT not collected: the consignment's VAT 39.00 is 50 CNY or less");
+		assertThat(perfume.totalDuty()).isEqualByComparingTo("0");
+		assertThat(perfume.totalExcise()).isEqualByComparingTo("176.47");
+		assertThat(perfume.totalVat()).isEqualByComparingTo("152.94");
+		assertThat(perfume.totalTaxes()).isEqualByComparingTo("329.41");
+		assertThat(perfume.waived().duty()).isEqualByComparingTo("30.00");
+		assertThat(perfume.lines().get(0).steps()).contains(
+				"excise = (1,000.00 + 0.00) ÷ (1 − 15%) × 15% = 176.47");
+	}
+
+	@Test
+	void anExportDutyOfFiftyYuanOrLessIsNotCollected() {
+		// FOB 200.00 CNY, export duty 20 % (set for this test) = 40.00: not collected
+		exportRates.put("8101940000", new BigDecimal("0.2"));
+		Assessment a = assessor.assess(request(TradeFlow.EXPORT, "FOB", "CNY", null, null,
+				item(1, "8101940000", "200", "CN", null)));
+
+		assertThat(a.totalTaxes()).isEqualByComparingTo("0");
+		assertThat(a.waived().duty()).isEqualByComparingTo("40.00");
+		assertThat(a.lines().get(0).steps()).contains("export duty = 200.00 × 20% = 40.00",
+				"export duty not collected: the consignment's export duty 40.00 is 50 CNY or less");
+	}
+
+	@Test
+	void aCorrectedValueIsUnderTheSameRule() {
+		// coffee 1,000.00 CNY: duty 80.00, VAT 9 % of 1,080.00 = 97.20; corrected to 600.00: duty 48.00 not collected,
+		// VAT 54.00
+		Assessment first = assessor.assess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "0901110000", "1000", "BR", null)));
+		Assessment corrected = assessor.reassess(request(TradeFlow.IMPORT, "CIF", "CNY", null, null,
+				item(1, "0901110000", "600", "BR", null)), first.exchangeRate(),
+				first.lines().stream().map(Assessment.Line::rates).toList());
+
+		assertThat(first.totalTaxes()).isEqualByComparingTo("177.20");
+		assertThat(corrected.totalTaxes()).isEqualByComparingTo("54.00");
+		assertThat(corrected.waived().duty()).isEqualByComparingTo("48.00");
 	}
 
 	@Test
