@@ -134,6 +134,16 @@ class TariffBrowserTests {
 		// The steps in the reader's language (issue 15, point 11), figures as computed.
 		assertThat(browser.text(By.id("assessment"))).contains("消费税 = (10,000.00 + 1,400.00) ÷ (1 − 10%) × 10% = 1,266.67");
 		browser.screenshot("tariff-assessment-zh");
+		// green coffee, 600.00 CNY CIF: duty 8 % = 48.00, 50 CNY or less, not collected; VAT 9 % of 600.00 = 54.00
+		browser.type("hs-0", "0901110000");
+		browser.type("value-0", "600");
+		browser.type("origin-0", "BR");
+		browser.click("assess-submit");
+		assertThat(browser.text(By.id("assessment-total-taxes"))).isEqualTo("54.00");
+		assertThat(browser.text(By.id("assessment-waived"))).isEqualTo("免征：本票货物税额在 50 元以下（关税 48.00）");
+		assertThat(browser.text(By.id("assessment"))).contains("关税免征：本票货物关税税额 48.00 元，在 50 元以下",
+				"进口增值税 = (600.00 + 0.00 + 0.00) × 9% = 54.00");
+		browser.screenshotOf("assessment-waived", "tariff-assessment-waived-zh");
 		browser.type("currency", "USD");
 		browser.select("incoterm", "FOB");
 		browser.click("assess-submit");
