@@ -115,6 +115,11 @@ class ResponseDocument {
 		}
 		rows.add(List.of("", "合计 Total", amount(d.totalCustomsValue()), amount(d.totalDuty()), amount(d.totalExcise()),
 				amount(d.totalVat())));
+		if (d.taxesWaived() != null && d.taxesWaived().any()) {
+			// what the small-amount rule did not collect (each tax of 50 CNY or less), beside what the totals collect
+			rows.add(List.of("", "免征 Waived (≤ 50)", "", amount(d.taxesWaived().duty()),
+					amount(d.taxesWaived().excise()), amount(d.taxesWaived().vat())));
+		}
 		rows.add(List.of("", "税费合计 Taxes", amount(d.totalTaxes()), "", "", ""));
 		return rows;
 	}

@@ -110,6 +110,12 @@ final class CustomsDesk {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
+	/** A document a page offers (the response's PDF), as {@code user} downloads it. */
+	byte[] download(String user, String address) throws Exception {
+		return mvc.perform(get(address).cookie(session(user))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsByteArray();
+	}
+
 	MockHttpServletResponse pagePost(String user, String address, Map<String, String> form) throws Exception {
 		var request = post(address).cookie(session(user)).header("Accept-Language", "en")
 			.with(SecurityMockMvcRequestPostProcessors.csrf());

@@ -51,6 +51,13 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 		assertThat(desk.page("trader.chip", "/declarations/" + id)).contains("id=\"assessment-waived\"")
 			.contains("Not collected, 50 CNY or less of the consignment (import VAT " + vat.toPlainString() + ")");
 
+		// and on the response it prints and keeps, on the page and in the PDF
+		assertThat(desk.page("trader.chip", "/declarations/" + id + "/response")).contains("id=\"response-waived\"")
+			.contains("Not collected, 50 CNY or less of the consignment (import VAT " + vat.toPlainString() + ")");
+		byte[] pdf = desk.download("trader.chip", "/declarations/" + id + "/response.pdf");
+		assertThat(io.singlewindow.PrintedDocuments.text(pdf)).contains("免征 Waived (≤ 50)")
+			.contains(vat.toPlainString());
+
 		desk.release(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
 	}
 
