@@ -3,7 +3,9 @@ package io.singlewindow.tariff;
 /**
  * Assesses duties and taxes of a declaration with exact decimal arithmetic, rounding each amount to the fen:
  * customs value in CNY (imports CIF, exports FOB) at the month's customs rate; duty = value × rate; excise (ad
- * valorem) = (value + duty) / (1 − rate) × rate; VAT = (value + duty + excise) × VAT rate.
+ * valorem) = (value + duty) / (1 − rate) × rate; VAT = (value + duty + excise) × VAT rate. A consignment's duty,
+ * excise or VAT of 50 CNY or less is not collected ({@link Assessment.Waived}), and the taxes after it are on what is
+ * collected of it.
  */
 public interface DutyAssessor {
 

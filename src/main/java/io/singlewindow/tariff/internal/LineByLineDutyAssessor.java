@@ -6,6 +6,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,10 @@ import io.singlewindow.tariff.TariffSchedule;
  * (EXW, FCA, FAS, FOB) need the freight; when the insurance is not given on terms without insurance, it is 3‰ of
  * goods value plus freight (GACC valuation rules, art. 41). Exports on terms that include freight or insurance (CFR,
  * CPT, CIF, CIP, D-terms) have the given amounts deducted; when they are not given nothing is deducted.
+ *
+ * <p>Taxes are assessed one after the other for the whole consignment — duty, excise, VAT — since a tax the
+ * consignment owes 50 CNY or less of is not collected ({@link SmallTaxWaiver}) and the ones after it are on what is
+ * collected.
  */
 @Component
 class LineByLineDutyAssessor implements DutyAssessor {
@@ -315,7 +320,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	 * amount becomes nothing, with a step saying why. Answers what is not collected (zero when the tax is).
 	 */
 	private static BigDecimal waive(String tax, BigDecimal[] amounts, List<Valued> lines) {
-		BigDecimal total = java.util.Arrays.stream(amounts).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+		BigDecimal total = Arrays.stream(amounts).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
 		if (!SmallTaxWaiver.waives(total)) {
 			return BigDecimal.ZERO.setScale(2);
 		}
