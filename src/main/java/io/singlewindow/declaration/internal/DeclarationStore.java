@@ -372,7 +372,7 @@ class DeclarationStore {
 	/**
 	 * Customs' fifth list: declarations released (or cleared) against a guarantee whose duties are still unpaid after
 	 * their last day — customs takes them from the guarantee (从担保中抵缴) — since their clearance, narrowed by
-	 * {@code search}.
+	 * {@code search}. Not one whose first notice a correction left at nothing (its guarantee is returned).
 	 */
 	List<Summary> guaranteesToEnforce(QueueSearch search) {
 		// Cleared before the start of the day after the last notice day whose last day to pay is past: the last day
@@ -387,7 +387,7 @@ class DeclarationStore {
 			.from(notice.plusDays(1).atStartOfDay(io.singlewindow.platform.BusinessTime.ZONE).toInstant());
 		return waitingForCustoms("""
 				duties_guarantee_at IS NOT NULL AND duties_recorded_at IS NULL AND status IN ('CLEARED', 'RELEASED')
-				  AND cleared_at < :clearedBefore""", "cleared_at", search,
+				  AND cleared_at < :clearedBefore AND total_taxes - taxes_settled_apart > 0""", "cleared_at", search,
 				java.util.Map.of("clearedBefore", clearedBefore));
 	}
 

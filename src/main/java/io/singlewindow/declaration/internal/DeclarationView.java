@@ -59,7 +59,8 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		 */
 		static Duties of(DeclarationStatus status, Declaration.Duties owed, BigDecimal settledDifferences,
 				io.singlewindow.calendar.WorkingCalendar calendar, LocalDate today) {
-			if (!owed.owed() && settledDifferences.signum() == 0 && owed.differencesUnpaid().signum() == 0) {
+			if (!owed.owed() && settledDifferences.signum() == 0 && owed.differencesUnpaid().signum() == 0
+					&& owed.guarantee() == null) {
 				return null;
 			}
 			LocalDate payBy = owed.noticeOn() == null ? null : DutyPaymentTerms.payBy(owed.noticeOn(), calendar);
@@ -78,14 +79,15 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 						owed.refund() == null ? null : Payment.of(owed.refund()));
 			}
 			if (!owed.owed()) {
-				if (owed.differencesUnpaid().signum() == 0) {
+				if (owed.differencesUnpaid().signum() == 0 && owed.guarantee() == null) {
 					return null;
 				}
-				// The first notice asked nothing (every tax of the consignment 50 CNY or less, or none) and a
-				// correction since asks on a notice of its own: no day to pay the first by, nothing due on it.
+				// The first notice asks nothing (every tax of the consignment 50 CNY or less, or none, as assessed or
+				// as a correction left it): no day to pay it by, nothing due on it; a guarantee accepted for it is
+				// returned, and a correction's own notice may ask since.
 				BigDecimal none = BigDecimal.ZERO.setScale(2);
 				return new Duties(none, owed.noticeOn(), null, none, none, false, null, owed.differencesUnpaid(), false,
-						null, null, null);
+						Guarantee.of(owed.guarantee(), false, true), null, null);
 			}
 			BigDecimal unpaidDifferences = status.cancellable() ? owed.differencesUnpaid() : BigDecimal.ZERO.setScale(2);
 			Declaration.DutyPayment paid = owed.payment();
@@ -152,13 +154,18 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	record Guarantee(String kind, BigDecimal amount, LocalDate validUntil, String reference, String recordedBy,
 			Instant recordedAt, boolean discharged, String state) {
 
-		static Guarantee of(Declaration.DutyGuarantee accepted, boolean paid, boolean cancelled) {
+		/**
+		 * @param paid the duties it secured were paid: discharged
+		 * @param returned they are owed no more unpaid (the declaration cancelled, or a correction left nothing on the
+		 *     first notice): returned
+		 */
+		static Guarantee of(Declaration.DutyGuarantee accepted, boolean paid, boolean returned) {
 			if (accepted == null) {
 				return null;
 			}
-			String state = accepted.enforced() ? "ENFORCED" : paid ? "DISCHARGED" : cancelled ? "RETURNED" : "HELD";
+			String state = accepted.enforced() ? "ENFORCED" : paid ? "DISCHARGED" : returned ? "RETURNED" : "HELD";
 			return new Guarantee(accepted.kind().name(), accepted.amount(), accepted.validUntil(), accepted.reference(),
-					accepted.recordedBy(), accepted.recordedAt(), !accepted.enforced() && (paid || cancelled), state);
+					accepted.recordedBy(), accepted.recordedAt(), !accepted.enforced() && (paid || returned), state);
 		}
 	}
 

@@ -98,4 +98,36 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 				"BANK-2026-0415").andExpect(status().isOk());
 		desk.release(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
 	}
+
+	@Test
+	void aGuaranteeForTaxesACorrectionTakesToFiftyYuanOrLessIsReturnedAndNeverCalledOn() throws Exception {
+		// three processors at 20 USD: about 426 CNY, import VAT about 55 CNY, owed
+		String cleared = body(mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(TWO_PROCESSORS.replace("\"quantity\":2", "\"quantity\":3")
+				.replace("\"value\":40", "\"value\":60"))).andExpect(status().isCreated()));
+		String id = JsonPath.read(cleared, "$.id");
+		String number = JsonPath.read(cleared, "$.number");
+		BigDecimal vat = amount(cleared, "$.totalVat");
+		assertThat(vat).isGreaterThan(new BigDecimal("50"));
+		desk.guarantee("officer.customs", id, "DEPOSIT", vat.toPlainString(), null, "DEP-2026-0099")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.duties.guarantee.state").value("HELD"));
+
+		// the seller's credit note: two of the three were free samples, 40 USD in all; the VAT is not collected
+		String corrected = body(desk.correct(id, 1, "40").andExpect(status().isOk()));
+
+		assertThat(amount(corrected, "$.totalTaxes")).isZero();
+		assertThat(amount(corrected, "$.taxesWaived.vat")).isPositive();
+		assertThat(amount(corrected, "$.duties.taxes")).isZero();
+		assertThat(JsonPath.<String>read(corrected, "$.duties.guarantee.state")).isEqualTo("RETURNED");
+		assertThat(JsonPath.<Boolean>read(corrected, "$.duties.guarantee.discharged")).isTrue();
+		assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("id=\"duties-guarantee\"")
+			.contains("Returned").doesNotContain("id=\"record-payment\"").doesNotContain("id=\"duties-pay-by\"");
+		// long after the last day it would have had, customs is not sent to call on it
+		clock.pin(time.now().plus(java.time.Duration.ofDays(70)));
+		assertThat(desk.page("officer.customs", "/agency/queue?q=" + number)).contains("id=\"guarantee-queue\"")
+			.doesNotContain("id=\"guarantee-" + number + "\"");
+		assertThat(JsonPath.<String>read(desk.view("officer.customs", id), "$.duties.guarantee.state"))
+			.isEqualTo("RETURNED");
+		desk.release(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+	}
 }
