@@ -92,6 +92,7 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 			.doesNotContain("id=\"record-payment\"").doesNotContain("id=\"accept-guarantee\"")
 			.doesNotContain("id=\"duties-pay-by\"")
 			.contains("the consignment owed no duties or taxes at its clearance");
+		assertThat(listed(JsonPath.read(corrected, "$.number"))).isEqualTo("A correction's taxes due");
 
 		String correction = JsonPath.read(corrected, "$.corrections[0].id");
 		desk.money("officer.customs", "corrections/" + correction + "/settlement", id, vat.toPlainString(), null,
@@ -122,6 +123,7 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 		assertThat(JsonPath.<Boolean>read(corrected, "$.duties.guarantee.discharged")).isTrue();
 		assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("id=\"duties-guarantee\"")
 			.contains("Returned").doesNotContain("id=\"record-payment\"").doesNotContain("id=\"duties-pay-by\"");
+		assertThat(listed(number)).isEqualTo("None owed");
 		// long after the last day it would have had, customs is not sent to call on it
 		clock.pin(time.now().plus(java.time.Duration.ofDays(70)));
 		assertThat(desk.page("officer.customs", "/agency/queue?q=" + number)).contains("id=\"guarantee-queue\"")
@@ -129,5 +131,14 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 		assertThat(JsonPath.<String>read(desk.view("officer.customs", id), "$.duties.guarantee.state"))
 			.isEqualTo("RETURNED");
 		desk.release(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+	}
+
+	/** What the declarant's list says of a declaration's duties: its cell, found by searching its number. */
+	private String listed(String number) throws Exception {
+		java.util.regex.Matcher cell = java.util.regex.Pattern.compile("id=\"duties-" + number + "\">(.*?)</td>",
+				java.util.regex.Pattern.DOTALL).matcher(desk.page("trader.chip", "/declarations?q=" + number));
+		assertThat(cell.find()).as("listed: " + number).isTrue();
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(cell.group(1).replaceAll("<[^>]*>", " "))
+			.replaceAll("\\s+", " ").strip();
 	}
 }
