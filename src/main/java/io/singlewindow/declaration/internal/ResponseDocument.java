@@ -140,8 +140,10 @@ class ResponseDocument {
 			return "未记录 not on record (放行早于本平台登记缴款 released before payments were recorded)";
 		}
 		if (!duties.firstNoticeOwes()) {
-			return "审结时无应缴税款 nothing owed at the clearance · 更正补税未缴纳 a correction's notice unpaid: "
-					+ amount(duties.differencesUnpaid()) + " CNY";
+			return "首次缴款书无应缴税款 nothing owed on the first notice"
+					+ (duties.differencesUnpaid().signum() == 0 ? ""
+							: " · 更正补税未缴纳 a correction's notice unpaid: " + amount(duties.differencesUnpaid()) + " CNY")
+					+ (duties.guarantee() == null ? "" : " · 担保已退还 guarantee returned " + duties.guarantee().reference());
 		}
 		return "未缴纳 unpaid: " + amount(duties.amountDue()) + " CNY, 缴款期限 pay by " + duties.payBy()
 				+ (duties.overdue() ? " · 已逾期 overdue" : "")

@@ -124,6 +124,11 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 		assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("id=\"duties-guarantee\"")
 			.contains("Returned").doesNotContain("id=\"record-payment\"").doesNotContain("id=\"duties-pay-by\"");
 		assertThat(listed(number)).isEqualTo("None owed");
+		assertThat(desk.page("trader.chip", "/declarations/" + id + "/response"))
+			.containsPattern("id=\"response-duties\"[^>]*>None owed<");
+		assertThat(io.singlewindow.PrintedDocuments.text(desk.download("trader.chip",
+				"/declarations/" + id + "/response.pdf")).replaceAll("\\s+", " "))
+			.contains("首次缴款书无应缴税款 nothing owed on the first notice · 担保已退还 guarantee returned DEP-2026-0099");
 		// long after the last day it would have had, customs is not sent to call on it
 		clock.pin(time.now().plus(java.time.Duration.ofDays(70)));
 		assertThat(desk.page("officer.customs", "/agency/queue?q=" + number)).contains("id=\"guarantee-queue\"")
