@@ -797,6 +797,8 @@ class HostileInputFuzzTests {
 						List.of("enterprise", "licence_event")),
 				new Form("declare goods", "/declarations/new", List.of(), "trader.chip", declarationForm(), Set.of(),
 						DECLARATION_TABLES),
+				new Form("check a declaration's duties and taxes before submitting it", "/declarations/new", List.of(),
+						"trader.chip", checking(declarationForm()), Set.of(), DECLARATION_TABLES),
 				new Form("fill the declaration form from a workbook", "/declarations/new/workbook", List.of(),
 						"trader.chip", params("workbook", "not a workbook"), Set.of(), BATCH_TABLES, "workbook"),
 				new Form("send an EDIFACT interchange from the upload page", "/interchanges", List.of(), "trader.chip",
@@ -812,6 +814,8 @@ class HostileInputFuzzTests {
 						"trader.chip", params(), Set.of(), List.of("webhook_subscription")),
 				new Form("amend a declaration", "/declarations/{}/amend", List.of(declarationId), "trader.chip",
 						declarationForm(), Set.of(), DECLARATION_TABLES),
+				new Form("check an amended declaration's duties and taxes", "/declarations/{}/amend",
+						List.of(declarationId), "trader.chip", checking(declarationForm()), Set.of(), DECLARATION_TABLES),
 				new Form("answer a query", "/declarations/{}/answer", List.of(declarationId), "trader.chip",
 						params("agency", "CIQ", "answer", "certificate attached"), Set.of(), DECLARATION_TABLES),
 				new Form("release goods", "/declarations/{}/release", List.of(declarationId), "officer.customs",
@@ -958,6 +962,13 @@ class HostileInputFuzzTests {
 	static Map<String, String> amendmentForm() {
 		return params("nameZh", "厦门模糊测试有限公司", "nameEn", "Fuzzed Trading Co.", "registeredCapital", "1000000",
 				"address", "象屿路 1 号", "version", Integer.toString(STALE));
+	}
+
+	/** A form's fields with its "Check duties and taxes" button pressed: assessed, nothing stored. */
+	static Map<String, String> checking(Map<String, String> form) {
+		Map<String, String> checked = new LinkedHashMap<>(form);
+		checked.put("assess", "1");
+		return checked;
 	}
 
 	static Map<String, String> declarationForm() {

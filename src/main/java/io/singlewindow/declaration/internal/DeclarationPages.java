@@ -169,6 +169,9 @@ class DeclarationPages {
 		if (editsRows(form)) {
 			return formWithRows(model, form, "/declarations/new", locale);
 		}
+		if (form.containsKey("assess")) {
+			return formAssessed(model, form, "/declarations/new", locale);
+		}
 		List<Integer> rowOf = new ArrayList<>();
 		try {
 			var submission = declarations.submit(actor, DeclarationForm.draft(form, rowOf), null);
@@ -363,6 +366,9 @@ class DeclarationPages {
 		if (editsRows(form)) {
 			return formWithRows(model, form, action, locale);
 		}
+		if (form.containsKey("assess")) {
+			return formAssessed(model, form, action, locale);
+		}
 		List<Integer> rowOf = new ArrayList<>();
 		try {
 			declarations.amend(actor, id, DeclarationForm.draft(form, rowOf));
@@ -392,6 +398,24 @@ class DeclarationPages {
 		model.addAttribute("form", form);
 		model.addAttribute("focus", typed.containsKey("addItem") ? "item" + (rows - 1) + "-hsCode" : null);
 		return formPage(model, List.of(), action, rows, locale);
+	}
+
+	/**
+	 * The form again with what it would be assessed today ("Check duties and taxes"), or with what a submission would
+	 * refuse; nothing is stored either way, and everything typed stays to be submitted.
+	 */
+	private String formAssessed(Model model, Map<String, String> typed, String action, Locale locale) {
+		Map<String, String> form = new java.util.HashMap<>(typed);
+		form.remove("assess");
+		List<Integer> rowOf = new ArrayList<>();
+		try {
+			model.addAttribute("assessment", declarations.estimate(currentActor.get(), DeclarationForm.draft(form, rowOf)));
+		}
+		catch (Problem e) {
+			return formAgain(model, form, e, rowOf, action, locale);
+		}
+		model.addAttribute("form", form);
+		return formPage(model, List.of(), action, DeclarationForm.rows(form), locale);
 	}
 
 	private String formAgain(Model model, Map<String, String> form, Problem e, List<Integer> rowOf, String action,

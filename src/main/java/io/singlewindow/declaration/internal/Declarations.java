@@ -262,6 +262,28 @@ class Declarations {
 	}
 
 	/**
+	 * What a submission of {@code draft} would be assessed today, its duties and taxes line by line, found without
+	 * storing anything after the checks a submission makes (as ASYCUDA's "assess" before registering): what the
+	 * declarant sees on the form before sending it. A submission is assessed at the tariff and exchange rate of its own
+	 * day; the risk channel and the agencies come only then.
+	 *
+	 * @throws Problem as a submission of the draft would be refused
+	 */
+	Assessment estimate(Actor actor, DeclarationDraft draft) {
+		Declarer declarer = declarer(actor, draft);
+		return assess(validation.validate(draft.request(), declarer.uscc(), declarer.enterprise().nameZh(), time.month()),
+				time.today());
+	}
+
+	private Assessment assess(ValidDeclaration d, LocalDate today) {
+		return assessor.assess(new AssessmentRequest(d.flow(), d.incoterm(), d.currency(), d.freight(), d.insurance(),
+				today, d.items().stream()
+					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
+							i.certificateAgreement()))
+					.toList()));
+	}
+
+	/**
 	 * Assesses, selects the channel and routes the declaration to its agencies ({@link Declaration#route}), writes it
 	 * and writes permits off. On an amendment, {@code previous} holds the existing tasks.
 	 */
@@ -269,11 +291,7 @@ class Declarations {
 			Map<String, DeclarationRows.PreviousTask> previous) {
 		UUID id = declaration.id();
 		Uscc declarant = declaration.declarant();
-		Assessment assessment = assessor.assess(new AssessmentRequest(d.flow(), d.incoterm(), d.currency(),
-				d.freight(), d.insurance(), today, d.items().stream()
-					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
-							i.certificateAgreement()))
-					.toList()));
+		Assessment assessment = assess(d, today);
 		// The declared amounts are limited so that this holds at every real exchange rate; an absurd rate set by an
 		// administrator is refused here, and the whole submission rolls back, rather than failing in the insert.
 		for (BigDecimal total : java.util.Arrays.asList(assessment.totalCustomsValueCny(), assessment.totalTaxes())) {

@@ -77,4 +77,34 @@ class DeclarationFormBrowserTests {
 			assertThat(trader.text(By.id("form-errors"))).contains("件数: ").contains("不是数字");
 		}
 	}
+
+	@Test
+	void traderChecksTheDutiesAndTaxesInChineseBeforeSubmitting() throws Exception {
+		try (var trader = new BrowserSession(port)) {
+			trader.logInAs("trader.chip", "demo12345");
+			trader.waitFor(By.id("home-trader"));
+			trader.open("/declarations/new?lang=zh_CN");
+			for (String[] field : new String[][] { { "tradeMode", "0110" }, { "transportMode", "2" },
+					{ "port", "CNXMN" }, { "originCountry", "US" }, { "destinationCountry", "CN" },
+					{ "tradingCountry", "US" }, { "currency", "USD" }, { "incoterm", "CIF" }, { "packages", "1" },
+					{ "grossWeight", "30" }, { "netWeight", "25" }, { "item0-hsCode", "8542319000" },
+					{ "item0-description", "处理器" }, { "item0-quantity", "400" }, { "item0-unit", "C62" },
+					{ "item0-value", "8000" }, { "item0-origin", "US" } }) {
+				trader.type(field[0], field[1]);
+			}
+
+			trader.click("assess-declaration");
+			trader.waitFor(By.id("estimate"));
+			assertThat(trader.text(By.id("estimate"))).contains("按今日提交试算的税费", "不保存任何数据", "进口增值税");
+			String estimated = trader.text(By.id("assessment-total-taxes"));
+			assertThat(estimated).matches("[0-9,]+\\.[0-9]{2}");
+			assertThat(trader.value("item0-value")).isEqualTo("8000");
+			trader.screenshotOf("estimate", "declaration-form-estimate-zh");
+
+			trader.click("submit-declaration");
+			trader.waitFor(By.id("declaration-next"));
+			assertThat(trader.driver().getCurrentUrl()).matches(".*/declarations/[0-9a-f-]{36}");
+			assertThat(trader.text(By.id("assessment-total-taxes"))).isEqualTo(estimated);
+		}
+	}
 }

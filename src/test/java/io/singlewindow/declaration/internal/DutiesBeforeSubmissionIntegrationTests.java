@@ -1,0 +1,90 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import io.singlewindow.enterprise.EnterpriseFixtures;
+
+/**
+ * The declarant checks on the form what its declaration would be assessed before it submits it (as ASYCUDA's "assess"
+ * before registering): the same checks as a submission, the duties and taxes line by line, and nothing stored.
+ */
+class DutiesBeforeSubmissionIntegrationTests extends CustomsDeskTestCase {
+
+	/** 400 processors at the zone's usual 20 USD, CIF Xiamen, as the form sends them. */
+	static Map<String, String> form(String firstHsCode) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("declarant", EnterpriseFixtures.demo("CHIP").value());
+		form.put("flow", "IMPORT");
+		form.put("tradeMode", "0110");
+		form.put("transportMode", "2");
+		form.put("port", "CNXMN");
+		form.put("originCountry", "US");
+		form.put("destinationCountry", "CN");
+		form.put("tradingCountry", "US");
+		form.put("currency", "USD");
+		form.put("incoterm", "CIF");
+		form.put("packages", "2");
+		form.put("grossWeight", "30");
+		form.put("netWeight", "25");
+		form.put("items[0].hsCode", firstHsCode);
+		form.put("items[0].description", "processors");
+		form.put("items[0].quantity", "400");
+		form.put("items[0].unit", "C62");
+		form.put("items[0].value", "8000");
+		form.put("items[0].origin", "US");
+		return form;
+	}
+
+	@Test
+	void theDeclarantSeesTheDutiesAndTaxesOfItsDeclarationBeforeSubmittingItAndNothingIsStored() throws Exception {
+		long before = declarations();
+		Map<String, String> asked = form("8542319000");
+		asked.put("assess", "1");
+
+		MockHttpServletResponse page = desk.pagePost("trader.chip", "/declarations/new", asked);
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		String html = page.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("id=\"estimate\"", "id=\"assessment-line-1\"", "id=\"assessment-total-taxes\"",
+				"Duties and taxes if submitted today");
+		// what was typed stays on the form, to be submitted as it is
+		assertThat(html).contains("value=\"8000\"").contains("id=\"submit-declaration\"");
+		assertThat(declarations()).isEqualTo(before);
+
+		// submitted as it is, it is assessed as the form said
+		MockHttpServletResponse submitted = desk.pagePost("trader.chip", "/declarations/new", form("8542319000"));
+		assertThat(submitted.getStatus()).isEqualTo(302);
+		assertThat(declarations()).isEqualTo(before + 1);
+		java.util.regex.Matcher estimated = java.util.regex.Pattern
+			.compile("id=\"assessment-total-taxes\"[^>]*>([0-9,.]+)<").matcher(html);
+		assertThat(estimated.find()).isTrue();
+		String id = submitted.getRedirectedUrl().substring("/declarations/".length());
+		assertThat(CustomsDesk.amount(desk.view("trader.chip", id), "$.totalTaxes"))
+			.isPositive().isEqualByComparingTo(estimated.group(1).replace(",", ""));
+	}
+
+	@Test
+	void aDeclarationASubmissionWouldRefuseIsRefusedTheSameWayAndNothingIsStored() throws Exception {
+		long before = declarations();
+		Map<String, String> asked = form("0101210000");
+		asked.put("assess", "1");
+
+		MockHttpServletResponse page = desk.pagePost("trader.chip", "/declarations/new", asked);
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		String html = page.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("id=\"form-errors\"", "href=\"#item0-hsCode\"").doesNotContain("id=\"estimate\"");
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	private long declarations() {
+		return jdbc.sql("SELECT count(*) FROM declaration").query(Long.class).single();
+	}
+}
