@@ -583,6 +583,9 @@ class HostileInputFuzzTests {
 		return List.of(
 				new Endpoint("submit a declaration", HttpMethod.POST, "/api/v1/declarations", List.of(), "trader.chip",
 						declaration, Set.of(), declarationTables),
+				new Endpoint("assess a declaration before submitting it", HttpMethod.POST,
+						"/api/v1/declarations/assessments", List.of(), "trader.chip", declaration, Set.of(),
+						declarationTables),
 				new Endpoint("amend a declaration", HttpMethod.PUT, "/api/v1/declarations/{}", List.of(declarationId),
 						"trader.chip", declaration, Set.of(), declarationTables),
 				new Endpoint("answer a query", HttpMethod.POST, "/api/v1/declarations/{}/queries/{}/answer",

@@ -117,6 +117,7 @@ class RestAuthorisationMatrixIntegrationTests {
 			POST   /api/v1/admin/tariff/imports?fileName=empty.csv   | 401 403 403 403 403 403 403 403 403 403 403 422 | csv:
 			GET    /api/v1/admin/tariff/imports/00000000-0000-0000-0000-000000000000 | 401 403 403 403 403 403 403 403 403 403 403 404 |
 			POST   /api/v1/declarations                              | 401 422 403 422 403 403 403 403 403 403 403 403 | {"declarant":"{A}"}
+			POST   /api/v1/declarations/assessments                  | 401 422 403 422 403 403 403 403 403 403 403 403 | {"declarant":"{A}"}
 			GET    /api/v1/declarations                              | 401 200 200 200 200 403 403 403 403 403 403 403 |
 			GET    /api/v1/declarations/export.xlsx                  | 401 200 200 200 200 403 403 403 403 403 403 403 |
 			GET    /api/v1/declarations/{declaration}                | 401 200 403 200 403 200 200 200 200 200 200 200 |

@@ -132,6 +132,25 @@ class DeclarationApi {
 				prefer);
 	}
 
+	@PostMapping("/declarations/assessments")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" }, conflict = "ENTERPRISE_NOT_ACTIVE",
+			invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
+					"COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "INCOTERM_UNKNOWN", "ITEMS_REQUIRED", "TOO_MANY_ITEMS",
+					"HS_CODE_UNKNOWN", "HS_CODE_NOT_NATIONAL", "UNIT_UNKNOWN", "QUANTITY_NOT_POSITIVE",
+					"STATISTICAL_QUANTITY_REQUIRED", "STATISTICAL_QUANTITY_DIFFERS", "STATISTICAL_UNIT_NOT_LEGAL",
+					"VALUE_NOT_POSITIVE", "AMOUNT_NEGATIVE", "TOO_LARGE", "NET_WEIGHT_ABOVE_GROSS",
+					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
+					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
+	@Operation(summary = "What a declaration would be assessed if submitted today; nothing is stored",
+			description = "The body of POST /declarations. Every check a submission makes, then its duties and taxes "
+					+ "line by line at today's tariff and exchange rate (as ASYCUDA assesses before registering): 200 "
+					+ "with the assessment (waived: what the small-amount rule does not collect), or the 403/409/422 "
+					+ "the submission would meet. No number is taken, no risk check or agency is asked; a submission is "
+					+ "assessed at the rates of its own day.")
+	io.singlewindow.tariff.Assessment estimate(@RequestBody DeclarationRequest request) {
+		return declarations.estimate(currentActor.get(), new DeclarationDraft(request, List.of()));
+	}
+
 	private ResponseEntity<?> respond(Actor actor, Declarations.Submission submission, String prefer) {
 		var response = ResponseEntity.status(submission.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.header(HttpHeaders.LOCATION, "/api/v1/declarations/" + submission.id());

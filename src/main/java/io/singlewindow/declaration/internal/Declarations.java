@@ -270,6 +270,7 @@ class Declarations {
 	 * @throws Problem as a submission of the draft would be refused
 	 */
 	Assessment estimate(Actor actor, DeclarationDraft draft) {
+		actor.requireRole(Role.TRADER, Role.BROKER);
 		Declarer declarer = declarer(actor, draft);
 		return assess(validation.validate(draft.request(), declarer.uscc(), declarer.enterprise().nameZh(), time.month()),
 				time.today());

@@ -1,19 +1,26 @@
 package io.singlewindow.declaration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+
+import com.jayway.jsonpath.JsonPath;
 
 import io.singlewindow.enterprise.EnterpriseFixtures;
 
 /**
  * The declarant checks on the form what its declaration would be assessed before it submits it (as ASYCUDA's "assess"
- * before registering): the same checks as a submission, the duties and taxes line by line, and nothing stored.
+ * before registering), on the form or through the API: the same checks as a submission, the duties and taxes line by
+ * line, and nothing stored.
  */
 class DutiesBeforeSubmissionIntegrationTests extends CustomsDeskTestCase {
 
@@ -81,6 +88,27 @@ class DutiesBeforeSubmissionIntegrationTests extends CustomsDeskTestCase {
 		assertThat(page.getStatus()).isEqualTo(200);
 		String html = page.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(html).contains("id=\"form-errors\"", "href=\"#item0-hsCode\"").doesNotContain("id=\"estimate\"");
+		assertThat(declarations()).isEqualTo(before);
+	}
+
+	@Test
+	void aDeclarantsSystemAsksTheSameThroughTheApi() throws Exception {
+		long before = declarations();
+		String body = SmallTaxWaiverIntegrationTests.TWO_PROCESSORS;
+
+		String assessed = CustomsDesk.body(mvc.perform(post("/api/v1/declarations/assessments")
+			.header("Authorization", "Bearer sw-demo-trader.chip").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk()));
+		assertThat(CustomsDesk.amount(assessed, "$.totalTaxes")).isZero();
+		assertThat(CustomsDesk.amount(assessed, "$.waived.vat")).isPositive();
+		assertThat(JsonPath.<java.util.List<String>>read(assessed, "$.lines[0].steps"))
+			.anyMatch(step -> step.startsWith("VAT not collected"));
+		// refused as a submission would be, at the same field
+		mvc.perform(post("/api/v1/declarations/assessments").header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body.replace("8542319000", "0101210000")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("items[0].hsCode"));
 		assertThat(declarations()).isEqualTo(before);
 	}
 
