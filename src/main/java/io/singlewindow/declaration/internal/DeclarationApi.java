@@ -142,11 +142,11 @@ class DeclarationApi {
 					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
 					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
 	@Operation(summary = "What a declaration would be assessed if submitted today; nothing is stored",
-			description = "The body of POST /declarations. Every check a submission makes, then its duties and taxes "
-					+ "line by line at today's tariff and exchange rate (as ASYCUDA assesses before registering): 200 "
-					+ "with the assessment (waived: what the small-amount rule does not collect), or the 403/409/422 "
-					+ "the submission would meet. No number is taken, no risk check or agency is asked; a submission is "
-					+ "assessed at the rates of its own day.")
+			description = "The body of POST /declarations. Every check a submission makes, then its duties and "
+					+ "taxes line by line at today's tariff and exchange rate (as ASYCUDA assesses before registering): "
+					+ "200 with the assessment (waived: what the small-amount rule does not collect), or the "
+					+ "403/409/422 the submission would meet. No number is taken, no risk check or agency is asked; a "
+					+ "submission is assessed at the rates of its own day.")
 	io.singlewindow.tariff.Assessment estimate(@RequestBody DeclarationRequest request) {
 		return declarations.estimate(currentActor.get(), new DeclarationDraft(request, List.of()));
 	}

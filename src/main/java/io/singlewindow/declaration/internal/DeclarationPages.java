@@ -409,7 +409,8 @@ class DeclarationPages {
 		form.remove("assess");
 		List<Integer> rowOf = new ArrayList<>();
 		try {
-			model.addAttribute("assessment", declarations.estimate(currentActor.get(), DeclarationForm.draft(form, rowOf)));
+			model.addAttribute("assessment",
+					declarations.estimate(currentActor.get(), DeclarationForm.draft(form, rowOf)));
 		}
 		catch (Problem e) {
 			return formAgain(model, form, e, rowOf, action, locale);

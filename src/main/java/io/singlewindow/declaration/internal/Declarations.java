@@ -272,8 +272,9 @@ class Declarations {
 	Assessment estimate(Actor actor, DeclarationDraft draft) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		Declarer declarer = declarer(actor, draft);
-		return assess(validation.validate(draft.request(), declarer.uscc(), declarer.enterprise().nameZh(), time.month()),
-				time.today());
+		ValidDeclaration valid = validation.validate(draft.request(), declarer.uscc(), declarer.enterprise().nameZh(),
+				time.month());
+		return assess(valid, time.today());
 	}
 
 	private Assessment assess(ValidDeclaration d, LocalDate today) {
