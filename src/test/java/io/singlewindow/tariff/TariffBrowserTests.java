@@ -144,6 +144,8 @@ class TariffBrowserTests {
 		assertThat(browser.text(By.id("assessment"))).contains("关税免征：本票货物关税税额 48.00 元，在 50 元以下",
 				"进口增值税 = (600.00 + 0.00 + 0.00) × 9% = 54.00");
 		browser.screenshotOf("assessment-waived", "tariff-assessment-waived-zh");
+		assertThat(io.singlewindow.web.Axe.seriousViolations(browser.driver())).as("an assessment with a tax waived")
+			.isEmpty();
 		browser.type("currency", "USD");
 		browser.select("incoterm", "FOB");
 		browser.click("assess-submit");

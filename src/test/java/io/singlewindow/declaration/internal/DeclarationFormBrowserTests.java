@@ -100,6 +100,8 @@ class DeclarationFormBrowserTests {
 			assertThat(estimated).matches("[0-9,]+\\.[0-9]{2}");
 			assertThat(trader.value("item0-value")).isEqualTo("8000");
 			trader.screenshotOf("estimate", "declaration-form-estimate-zh");
+			assertThat(io.singlewindow.web.Axe.seriousViolations(trader.driver())).as("the form with its estimate")
+				.isEmpty();
 
 			trader.click("submit-declaration");
 			trader.waitFor(By.id("declaration-next"));
