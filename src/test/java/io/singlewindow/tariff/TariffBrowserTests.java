@@ -126,19 +126,13 @@ class TariffBrowserTests {
 		// wine, 10,000.00 CNY CIF: duty 1,400.00 + excise 1,266.67 + VAT 1,646.67 = 4,313.34
 		browser.open("/tariff/assess");
 		browser.type("currency", "CNY");
-		browser.type("hs-0", "2204210000");
-		browser.type("value-0", "10000");
-		browser.type("origin-0", "FR");
-		browser.click("assess-submit");
+		assess("2204210000", "10000", "FR");
 		assertThat(browser.text(By.id("assessment-total-taxes"))).isEqualTo("4,313.34");
 		// The steps in the reader's language (issue 15, point 11), figures as computed.
 		assertThat(browser.text(By.id("assessment"))).contains("消费税 = (10,000.00 + 1,400.00) ÷ (1 − 10%) × 10% = 1,266.67");
 		browser.screenshot("tariff-assessment-zh");
 		// green coffee, 600.00 CNY CIF: duty 8 % = 48.00, 50 CNY or less, not collected; VAT 9 % of 600.00 = 54.00
-		browser.type("hs-0", "0901110000");
-		browser.type("value-0", "600");
-		browser.type("origin-0", "BR");
-		browser.click("assess-submit");
+		assess("0901110000", "600", "BR");
 		assertThat(browser.text(By.id("assessment-total-taxes"))).isEqualTo("54.00");
 		assertThat(browser.text(By.id("assessment-waived"))).isEqualTo("免征：本票货物税额在 50 元以下（关税 48.00）");
 		assertThat(browser.text(By.id("assessment"))).contains("关税免征：本票货物关税税额 48.00 元，在 50 元以下",
@@ -152,5 +146,13 @@ class TariffBrowserTests {
 		assertThat(browser.text(By.id("assess-errors"))).contains("freight");
 		browser.click("logout");
 		browser.waitFor(By.id("login-form"));
+	}
+
+	/** The calculator's first line typed in, and assessed. */
+	private void assess(String hsCode, String value, String origin) throws Exception {
+		browser.type("hs-0", hsCode);
+		browser.type("value-0", value);
+		browser.type("origin-0", origin);
+		browser.click("assess-submit");
 	}
 }

@@ -47,11 +47,27 @@ final class CustomsDesk {
 
 	/** A two-line import of processors from the chip maker, cleared at once: its id. */
 	String cleared(String first, String second) throws Exception {
-		String cleared = body(mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(DeclarationCorrectionIntegrationTests.processorsFob(first, second))).andExpect(status().isCreated()));
+		String cleared = submitted(DeclarationCorrectionIntegrationTests.processorsFob(first, second));
 		org.assertj.core.api.Assertions.assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
 		return JsonPath.read(cleared, "$.id");
+	}
+
+	/** The chip maker's trader submits {@code json} through the API: the declaration as answered (201). */
+	String submitted(String json) throws Exception {
+		return body(mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isCreated()));
+	}
+
+	/**
+	 * What the declarant's list says of a declaration's duties: its cell on the chip maker's trader's list page, found
+	 * by searching the number, as text.
+	 */
+	String listedDuties(String number) throws Exception {
+		java.util.regex.Matcher cell = java.util.regex.Pattern.compile("id=\"duties-" + number + "\">(.*?)</td>",
+				java.util.regex.Pattern.DOTALL).matcher(page("trader.chip", "/declarations?q=" + number));
+		org.assertj.core.api.Assertions.assertThat(cell.find()).as("listed: " + number).isTrue();
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(cell.group(1).replaceAll("<[^>]*>", " "))
+			.replaceAll("\\s+", " ").strip();
 	}
 
 	/** Customs corrects one line's declared value, at the version it reads first. */

@@ -55,10 +55,8 @@ class DutiesBeforeSubmissionIntegrationTests extends CustomsDeskTestCase {
 		Map<String, String> asked = form("8542319000");
 		asked.put("assess", "1");
 
-		MockHttpServletResponse page = desk.pagePost("trader.chip", "/declarations/new", asked);
+		String html = checked(asked);
 
-		assertThat(page.getStatus()).isEqualTo(200);
-		String html = page.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(html).contains("id=\"estimate\"", "id=\"assessment-line-1\"", "id=\"assessment-total-taxes\"",
 				"Duties and taxes if submitted today");
 		// what was typed stays on the form, to be submitted as it is
@@ -83,10 +81,8 @@ class DutiesBeforeSubmissionIntegrationTests extends CustomsDeskTestCase {
 		Map<String, String> asked = form("0101210000");
 		asked.put("assess", "1");
 
-		MockHttpServletResponse page = desk.pagePost("trader.chip", "/declarations/new", asked);
+		String html = checked(asked);
 
-		assertThat(page.getStatus()).isEqualTo(200);
-		String html = page.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(html).contains("id=\"form-errors\"", "href=\"#item0-hsCode\"").doesNotContain("id=\"estimate\"");
 		assertThat(declarations()).isEqualTo(before);
 	}
@@ -110,6 +106,13 @@ class DutiesBeforeSubmissionIntegrationTests extends CustomsDeskTestCase {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("items[0].hsCode"));
 		assertThat(declarations()).isEqualTo(before);
+	}
+
+	/** The form as the page answers its "Check duties and taxes" (200, the form again). */
+	private String checked(Map<String, String> form) throws Exception {
+		MockHttpServletResponse page = desk.pagePost("trader.chip", "/declarations/new", form);
+		assertThat(page.getStatus()).isEqualTo(200);
+		return page.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private long declarations() {

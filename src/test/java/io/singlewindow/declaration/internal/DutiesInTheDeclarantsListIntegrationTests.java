@@ -70,11 +70,7 @@ class DutiesInTheDeclarantsListIntegrationTests extends CustomsDeskTestCase {
 
 	/** What the declarant's list says of the declaration's duties: its cell, found by searching its number. */
 	private String listed(String id) throws Exception {
-		String number = JsonPath.read(desk.view("trader.chip", id), "$.number");
-		Matcher cell = Pattern.compile("id=\"duties-" + number + "\">(.*?)</td>", Pattern.DOTALL)
-			.matcher(desk.page("trader.chip", "/declarations?q=" + number));
-		assertThat(cell.find()).as("listed: " + number).isTrue();
-		return cell.group(1).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+		return desk.listedDuties(JsonPath.read(desk.view("trader.chip", id), "$.number"));
 	}
 
 	/** The declaration's row in the declarant's list through the API, found by its number. */

@@ -3,7 +3,6 @@ package io.singlewindow.declaration.internal;
 import static io.singlewindow.declaration.internal.CustomsDesk.amount;
 import static io.singlewindow.declaration.internal.CustomsDesk.body;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -31,8 +29,7 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 
 	@Test
 	void aConsignmentsImportVatOfFiftyYuanOrLessIsNotChargedAndItsGoodsGoWithoutAPayment() throws Exception {
-		String cleared = body(mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
-			.contentType(MediaType.APPLICATION_JSON).content(TWO_PROCESSORS)).andExpect(status().isCreated()));
+		String cleared = desk.submitted(TWO_PROCESSORS);
 		String id = JsonPath.read(cleared, "$.id");
 		BigDecimal value = amount(cleared, "$.totalCustomsValue");
 		BigDecimal vat = value.multiply(new BigDecimal("0.13")).setScale(2, RoundingMode.HALF_UP);
@@ -64,8 +61,7 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 	@Test
 	void aCorrectionThatTakesTheVatAboveFiftyYuanChargesAllOfItOnANoticeOfItsOwnThatTheReleaseWaitsFor()
 			throws Exception {
-		String cleared = body(mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
-			.contentType(MediaType.APPLICATION_JSON).content(TWO_PROCESSORS)).andExpect(status().isCreated()));
+		String cleared = desk.submitted(TWO_PROCESSORS);
 		String id = JsonPath.read(cleared, "$.id");
 
 		// the seller's invoice was 400 USD, not 40: the VAT is now about 370 CNY, all of it owed
@@ -92,7 +88,7 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 			.doesNotContain("id=\"record-payment\"").doesNotContain("id=\"accept-guarantee\"")
 			.doesNotContain("id=\"duties-pay-by\"")
 			.contains("the consignment owed no duties or taxes at its clearance");
-		assertThat(listed(JsonPath.read(corrected, "$.number"))).isEqualTo("A correction's taxes due");
+		assertThat(desk.listedDuties(JsonPath.read(corrected, "$.number"))).isEqualTo("A correction's taxes due");
 
 		String correction = JsonPath.read(corrected, "$.corrections[0].id");
 		desk.money("officer.customs", "corrections/" + correction + "/settlement", id, vat.toPlainString(), null,
@@ -103,9 +99,8 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 	@Test
 	void aGuaranteeForTaxesACorrectionTakesToFiftyYuanOrLessIsReturnedAndNeverCalledOn() throws Exception {
 		// three processors at 20 USD: about 426 CNY, import VAT about 55 CNY, owed
-		String cleared = body(mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
-			.contentType(MediaType.APPLICATION_JSON).content(TWO_PROCESSORS.replace("\"quantity\":2", "\"quantity\":3")
-				.replace("\"value\":40", "\"value\":60"))).andExpect(status().isCreated()));
+		String cleared = desk.submitted(TWO_PROCESSORS.replace("\"quantity\":2", "\"quantity\":3")
+			.replace("\"value\":40", "\"value\":60"));
 		String id = JsonPath.read(cleared, "$.id");
 		String number = JsonPath.read(cleared, "$.number");
 		BigDecimal vat = amount(cleared, "$.totalVat");
@@ -123,7 +118,7 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 		assertThat(JsonPath.<Boolean>read(corrected, "$.duties.guarantee.discharged")).isTrue();
 		assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("id=\"duties-guarantee\"")
 			.contains("Returned").doesNotContain("id=\"record-payment\"").doesNotContain("id=\"duties-pay-by\"");
-		assertThat(listed(number)).isEqualTo("None owed");
+		assertThat(desk.listedDuties(number)).isEqualTo("None owed");
 		assertThat(desk.page("trader.chip", "/declarations/" + id + "/response"))
 			.containsPattern("id=\"response-duties\"[^>]*>None owed<");
 		assertThat(io.singlewindow.PrintedDocuments.text(desk.download("trader.chip",
@@ -136,14 +131,5 @@ class SmallTaxWaiverIntegrationTests extends CustomsDeskTestCase {
 		assertThat(JsonPath.<String>read(desk.view("officer.customs", id), "$.duties.guarantee.state"))
 			.isEqualTo("RETURNED");
 		desk.release(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
-	}
-
-	/** What the declarant's list says of a declaration's duties: its cell, found by searching its number. */
-	private String listed(String number) throws Exception {
-		java.util.regex.Matcher cell = java.util.regex.Pattern.compile("id=\"duties-" + number + "\">(.*?)</td>",
-				java.util.regex.Pattern.DOTALL).matcher(desk.page("trader.chip", "/declarations?q=" + number));
-		assertThat(cell.find()).as("listed: " + number).isTrue();
-		return org.springframework.web.util.HtmlUtils.htmlUnescape(cell.group(1).replaceAll("<[^>]*>", " "))
-			.replaceAll("\\s+", " ").strip();
 	}
 }
