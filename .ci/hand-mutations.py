@@ -169,6 +169,12 @@ M = {
  # A guarantee for taxes a correction took to nothing stays on customs' list of guarantees to call on.
  'GUARANTEE_OF_NOTHING_CALLED_ON': lambda: sub('declaration/internal/DeclarationStore.java',
     ' AND total_taxes - taxes_settled_apart > 0"""', '"""'),
+    # Draws on a general guarantee no longer wait for each other: together they cover more than it does.
+    'GENERAL_GUARANTEE_OVERDRAWN': lambda: sub('declaration/internal/GeneralGuarantees.java',
+        '+ " FOR UPDATE").params(declarant.value(), reference)', ').params(declarant.value(), reference)'),
+    # A declaration whose duties were paid still holds its part of the general guarantee.
+    'PAID_DECLARATION_HOLDS_COVER': lambda: sub('declaration/internal/GeneralGuarantees.java',
+        'NOT d.duties_guarantee_enforced AND d.duties_recorded_at IS NULL AND', 'NOT d.duties_guarantee_enforced AND'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

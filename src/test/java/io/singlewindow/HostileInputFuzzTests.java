@@ -613,6 +613,13 @@ class HostileInputFuzzTests {
 						List.of(declarationId), "officer.customs",
 						"{\"amount\":3645.12,\"paidOn\":\"2026-12-01\",\"reference\":\"BOC-R-1\"}", Set.of(),
 						declarationTables),
+				// Lodged once; a variant that still reads is another guarantee of the chip maker, or the same again.
+				new Endpoint("lodge a general guarantee", HttpMethod.POST, "/api/v1/general-guarantees", List.of(),
+						"officer.customs", "{\"enterprise\":\"" + CHIP + "\",\"kind\":\"BANK_GUARANTEE\",\"amount\":500000,"
+								+ "\"validUntil\":\"2099-12-31\",\"reference\":\"BOC-GG-FUZZ\"}",
+						Set.of(), List.of("general_guarantee")),
+				new Endpoint("give back a general guarantee", HttpMethod.POST, "/api/v1/general-guarantees/{}/return",
+						List.of(unknown), "officer.customs", "{}", Set.of(), List.of("general_guarantee")),
 				// A correction the shared declaration does not have: every variant refused, nothing settled.
 				new Endpoint("settle a correction's difference", HttpMethod.POST,
 						"/api/v1/declarations/{}/corrections/{}/settlement",
@@ -835,6 +842,11 @@ class HostileInputFuzzTests {
 				new Form("record a duty refund", "/declarations/{}/duty-refund", List.of(declarationId),
 						"officer.customs", params("amount", "3,645.12", "paidOn", "2026-12-01", "reference", "BOC-R-1"),
 						Set.of(), DECLARATION_TABLES),
+				new Form("lodge a general guarantee", "/general-guarantees", List.of(), "officer.customs",
+						params("enterprise", CHIP, "kind", "DEPOSIT", "amount", "80,000.00", "validUntil", "",
+								"reference", "DEP-GG-FUZZ"), Set.of(), List.of("general_guarantee")),
+				new Form("give back a general guarantee", "/general-guarantees/{}/return", List.of(unknown),
+						"officer.customs", params(), Set.of(), List.of("general_guarantee")),
 				new Form("settle a correction's difference", "/declarations/{}/corrections/{}/settlement",
 						List.of(declarationId, UUID.randomUUID().toString()), "officer.customs",
 						params("amount", "120.50", "paidOn", "2026-12-01", "reference", "ICBC-20261201-0002"), Set.of(),

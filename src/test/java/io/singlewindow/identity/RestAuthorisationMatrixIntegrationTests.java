@@ -65,7 +65,7 @@ class RestAuthorisationMatrixIntegrationTests {
 	/**
 	 * One row per endpoint: method and path, then the expected status for each caller in {@link #CALLERS} order
 	 * (anon, trader A, trader B, broker of A, other broker, customs, CIQ, commerce, SAMR, MSA, tax, admin), then
-	 * the body. Placeholders: {A} enterprise A, {declaration}, {ciqTask}, {permit}, {application}, {freshWebhook} (a new
+	 * the body. Placeholders: {A} enterprise A, {declaration}, {ciqTask}, {permit}, {application}, {generalGuarantee} (A's, given back), {freshWebhook} (a new
 	 * webhook of A for every call, so that one caller's deletion does not decide the next caller's answer). Only
 	 * deregistration needs a stale licence version to stay a no-op: A's own trader may deregister A.
 	 */
@@ -143,6 +143,10 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/webhooks                                  | 401 200 200 200 200 403 403 403 403 403 403 403 |
 			POST   /api/v1/webhooks                                  | 401 422 422 422 422 403 403 403 403 403 403 403 | {"url":"ftp://nowhere"}
 			DELETE /api/v1/webhooks/{freshWebhook}                   | 401 204 404 204 404 403 403 403 403 403 403 403 |
+			GET    /api/v1/general-guarantees                        | 401 200 200 200 200 200 200 200 200 200 200 200 |
+			POST   /api/v1/general-guarantees                        | 401 403 403 403 403 422 403 403 403 403 403 403 | {}
+			GET    /api/v1/general-guarantees/{generalGuarantee}     | 401 200 404 200 404 200 404 404 404 404 404 404 |
+			POST   /api/v1/general-guarantees/{generalGuarantee}/return | 401 403 403 403 403 200 403 403 403 403 403 403 |
 			GET    /api/v1/permit-catalogue                          | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			GET    /api/v1/permit-catalogue/AIL                      | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			GET    /api/v1/permit-catalogue/requirements?hs=8471300000&flow=IMPORT | 401 200 200 200 200 200 200 200 200 200 200 200 |
@@ -204,6 +208,13 @@ class RestAuthorisationMatrixIntegrationTests {
 				{"catalogueCode":"AIL","applicant":"%s","scope":"authorisation matrix","goods":["8471300000"],
 				 "requestedQuantity":10,"documents":["Import contract","Application form"]}""".formatted(A.value())));
 		targets.put("{application}", JsonPath.read(application, "$.id"));
+		// A's general guarantee, given back at once: customs giving it back again changes nothing.
+		String general = body(call("officer.customs", post("/api/v1/general-guarantees"), """
+				{"enterprise":"%s","kind":"DEPOSIT","amount":1000,"reference":"MATRIX-%s"}""".formatted(A.value(),
+				java.util.UUID.randomUUID())));
+		targets.put("{generalGuarantee}", JsonPath.read(general, "$.id"));
+		call("officer.customs", post("/api/v1/general-guarantees/" + targets.get("{generalGuarantee}") + "/return"), null)
+			.andExpect(status().isOk());
 	}
 
 	record Cell(String method, String path, String caller, String expected, String body) {

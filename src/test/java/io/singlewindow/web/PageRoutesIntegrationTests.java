@@ -92,6 +92,18 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/licences/{uscc}/amend", "/licences/" + chip + "/amend", "login 200 403 403 403 403 200 403 403 403");
 		expect(routes, "/enterprises", "/enterprises", "login 403 403 200 200 200 200 200 200 200");
 		expect(routes, "/enterprises/record", "/enterprises/record?uscc=" + chip, "login 403 403 403 403 403 200 403 403 403");
+		// A general guarantee (总担保) of the chip maker: customs and the chip maker's own side read it, no one else.
+		String general = java.util.UUID.randomUUID().toString();
+		jdbc.sql("""
+				INSERT INTO general_guarantee (id, enterprise, kind, amount, reference, recorded_by, recorded_at)
+				VALUES (?::uuid, ?, 'DEPOSIT', 1000, ?, 'officer.customs', now())""")
+			.params(general, chip, "DEP-ROUTES-" + general).update();
+		expect(routes, "/general-guarantees", "/general-guarantees", "login 200 200 200 200 200 200 200 200 200");
+		expect(routes, "/general-guarantees/{id}", "/general-guarantees/" + general,
+				"login 200 200 200 404 404 404 404 404 404");
+		expect(routes, "/general-guarantees/{id}", "/general-guarantees/" + UNKNOWN_ID,
+				"login 404 404 404 404 404 404 404 404 404");
+		expect(routes, "/general-guarantees/{id}", "/general-guarantees/x", "login 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/declarations", "/declarations", "login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/new", "/declarations/new", "login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/template.xlsx", "/declarations/template.xlsx",

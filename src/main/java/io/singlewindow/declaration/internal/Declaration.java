@@ -194,7 +194,28 @@ final class Declaration {
 		/** 保证金: money paid to customs, held until the duties are paid. */
 		DEPOSIT,
 		/** 保函: a bank's letter of guarantee, valid to a day. */
-		BANK_GUARANTEE
+		BANK_GUARANTEE,
+		/**
+		 * 总担保: part of the cover of the declarant's general guarantee ({@link GeneralGuarantee}, itself a letter or a
+		 * deposit), valid as long as it is.
+		 */
+		GENERAL;
+
+		/**
+		 * The form a request names.
+		 *
+		 * @throws Problem 422 {@code REQUIRED} or {@code GUARANTEE_KIND_UNKNOWN} at {@code kind}
+		 */
+		static GuaranteeKind read(String kind) {
+			if (kind == null || kind.isBlank()) {
+				throw Problem.invalidField("kind", "REQUIRED");
+			}
+			try {
+				return valueOf(kind.strip());
+			} catch (IllegalArgumentException e) {
+				throw Problem.invalidField("kind", "GUARANTEE_KIND_UNKNOWN");
+			}
+		}
 	}
 
 	/**
@@ -548,7 +569,7 @@ final class Declaration {
 	 * @throws Problem 409 {@code DECLARATION_NOT_CLEARED} unless cleared and not yet released, {@code NO_DUTIES_DUE},
 	 *     {@code DUTIES_ALREADY_PAID}, {@code DUTIES_ALREADY_GUARANTEED} when another guarantee is on record; 422
 	 *     {@code GUARANTEE_TOO_SMALL} at {@code amount} (with the amount due), {@code GUARANTEE_EXPIRES_TOO_SOON} at
-	 *     {@code validUntil} (with the last day to pay)
+	 *     {@code validUntil} (with the last day to pay; at {@code reference} for a general guarantee)
 	 */
 	boolean acceptGuarantee(DutyGuarantee guarantee, java.math.BigDecimal amountDue, LocalDate payBy) {
 		if (duties.guarantee() != null && duties.guarantee().sameAs(guarantee)) {
@@ -570,8 +591,10 @@ final class Declaration {
 		if (guarantee.amount().compareTo(amountDue) < 0) {
 			throw Problem.invalidField("amount", "GUARANTEE_TOO_SMALL", amountDue.toPlainString());
 		}
-		if (guarantee.kind() == GuaranteeKind.BANK_GUARANTEE && guarantee.validUntil().isBefore(payBy)) {
-			throw Problem.invalidField("validUntil", "GUARANTEE_EXPIRES_TOO_SOON", payBy);
+		if (guarantee.validUntil() != null && guarantee.validUntil().isBefore(payBy)) {
+			// A general guarantee's validity is its own: the officer named it by its reference.
+			throw Problem.invalidField(guarantee.kind() == GuaranteeKind.GENERAL ? "reference" : "validUntil",
+					"GUARANTEE_EXPIRES_TOO_SOON", payBy);
 		}
 		duties = duties.withGuarantee(guarantee);
 		guaranteeAccepted = true;

@@ -549,9 +549,11 @@ class DeclarationApi {
 
 	@PostMapping("/declarations/{id}/duty-guarantee")
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
-			conflict = { "DECLARATION_NOT_CLEARED", "NO_DUTIES_DUE", "DUTIES_ALREADY_PAID", "DUTIES_ALREADY_GUARANTEED" },
+			conflict = { "DECLARATION_NOT_CLEARED", "NO_DUTIES_DUE", "DUTIES_ALREADY_PAID", "DUTIES_ALREADY_GUARANTEED",
+					"GENERAL_GUARANTEE_RETURNED" },
 			invalid = { "REQUIRED", "SIZE", "CONTROL_CHARACTER", "GUARANTEE_KIND_UNKNOWN", "GUARANTEE_TOO_SMALL",
-					"TOO_LARGE", "GUARANTEE_EXPIRES_TOO_SOON" })
+					"TOO_LARGE", "GUARANTEE_EXPIRES_TOO_SOON", "GENERAL_GUARANTEE_UNKNOWN",
+					"GENERAL_GUARANTEE_EXHAUSTED" })
 	@Operation(summary = "Accept a guarantee for a cleared declaration's duties and taxes, so that its goods are "
 			+ "released before their payment (customs officers; 担保放行)",
 			description = "A cash deposit (kind DEPOSIT, 保证金) or a bank's letter of guarantee (BANK_GUARANTEE, 保函) "
@@ -564,7 +566,12 @@ class DeclarationApi {
 					+ "REQUIRED, GUARANTEE_EXPIRES_TOO_SOON (with the "
 					+ "last day to pay); at reference: REQUIRED, SIZE, CONTROL_CHARACTER. 409 DECLARATION_NOT_CLEARED "
 					+ "unless cleared and not yet released, NO_DUTIES_DUE, DUTIES_ALREADY_PAID, "
-					+ "DUTIES_ALREADY_GUARANTEED (another guarantee is on record).")
+					+ "DUTIES_ALREADY_GUARANTEED (another guarantee is on record). Kind GENERAL draws the amount on the "
+					+ "declarant's general guarantee (总担保, POST /api/v1/general-guarantees) named by reference, valid "
+					+ "as long as it is (validUntil ignored): 422 at reference GENERAL_GUARANTEE_UNKNOWN (the declarant "
+					+ "has none of that reference), GUARANTEE_EXPIRES_TOO_SOON (its letter ends before the last day to "
+					+ "pay); at amount GENERAL_GUARANTEE_EXHAUSTED (with what it still covers); 409 "
+					+ "GENERAL_GUARANTEE_RETURNED (customs gave it back).")
 	DeclarationView acceptDutyGuarantee(@PathVariable UUID id, @RequestBody DutyGuaranteeRecord guarantee) {
 		return payments.guarantee(currentActor.get(), id, guarantee.kind(), guarantee.amount(), guarantee.validUntil(),
 				guarantee.reference());

@@ -165,7 +165,7 @@ class DutyPaymentPages {
 	}
 
 	/** The amount as a person writes it (12,345.60); blank is no amount. */
-	private static BigDecimal amount(String written) {
+	static BigDecimal amount(String written) {
 		try {
 			return WrittenNumber.parse(written);
 		} catch (InvalidValue e) {
@@ -174,7 +174,7 @@ class DutyPaymentPages {
 	}
 
 	/** The day as the date field sends it (2026-12-04); blank is none. */
-	private static LocalDate day(String field, String written) {
+	static LocalDate day(String field, String written) {
 		if (written == null || written.isBlank()) {
 			return null;
 		}

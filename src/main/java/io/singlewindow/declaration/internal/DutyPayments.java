@@ -42,9 +42,11 @@ class DutyPayments {
 	private final ZoneCalendar calendar;
 	private final BusinessTime time;
 	private final AuditTrail auditTrail;
+	private final GeneralGuarantees generalGuarantees;
 
 	DutyPayments(DeclarationRows rows, DeclarationStore store, ZoneCalendar calendar, BusinessTime time,
-			AuditTrail auditTrail) {
+			AuditTrail auditTrail, GeneralGuarantees generalGuarantees) {
+		this.generalGuarantees = generalGuarantees;
 		this.rows = rows;
 		this.store = store;
 		this.calendar = calendar;
@@ -170,27 +172,20 @@ class DutyPayments {
 	 * Accepts a guarantee for the duties and taxes before their payment, so that customs may release the goods at once
 	 * (担保放行); the same guarantee recorded again changes nothing.
 	 *
-	 * @param kind {@code DEPOSIT} (保证金) or {@code BANK_GUARANTEE} (保函)
-	 * @param validUntil a letter of guarantee's last day, required for one (ignored for a deposit)
+	 * @param kind {@code DEPOSIT} (保证金), {@code BANK_GUARANTEE} (保函), or {@code GENERAL}: part of the cover of the
+	 *     declarant's general guarantee (总担保) of {@code reference}, valid as long as it is
+	 * @param validUntil a letter of guarantee's last day, required for one (ignored for a deposit and a general one)
 	 * @throws Problem 403 unless a customs officer; 422 {@code REQUIRED} at {@code kind}, {@code amount},
-	 *     {@code validUntil} (a letter) or {@code reference}, {@code GUARANTEE_KIND_UNKNOWN} at {@code kind}, and those
-	 *     of {@link Declaration#acceptGuarantee}; 409 likewise
+	 *     {@code validUntil} (a letter) or {@code reference}, {@code GUARANTEE_KIND_UNKNOWN} at {@code kind}, those
+	 *     of {@link Declaration#acceptGuarantee}, {@link GeneralGuarantees#lockFor} and {@link GeneralGuarantee#draw};
+	 *     409 likewise
 	 */
 	@Transactional
 	public DeclarationView guarantee(Actor actor, UUID id, String kind, BigDecimal amount, LocalDate validUntil,
 			String reference) {
 		actor.requireActAs(AgencyCode.CUSTOMS);
-		Declaration.GuaranteeKind form = guaranteeKind(kind);
-		if (amount == null) {
-			throw Problem.invalidField("amount", "REQUIRED");
-		}
-		BigDecimal covered;
-		try {
-			// Any amount over what is due is accepted, so it must fit the column first (1e999999999 was a 500).
-			covered = AMOUNT.fit(amount);
-		} catch (InvalidValue e) {
-			throw Problem.invalidField("amount", e.code(), NumericColumn.quoted(amount));
-		}
+		Declaration.GuaranteeKind form = Declaration.GuaranteeKind.read(kind);
+		BigDecimal covered = covered(amount);
 		if (form == Declaration.GuaranteeKind.BANK_GUARANTEE && validUntil == null) {
 			throw Problem.invalidField("validUntil", "REQUIRED");
 		}
@@ -198,14 +193,23 @@ class DutyPayments {
 			throw Problem.invalidField("reference", "REQUIRED");
 		}
 		String letter = FreeText.readLine("reference", reference, InputLimits.REFERENCE).strip();
-		var guarantee = new Declaration.DutyGuarantee(form, covered,
-				form == Declaration.GuaranteeKind.DEPOSIT ? null : validUntil, letter, actor.username(), time.now());
 		Declaration declaration = rows.lock(id);
+		// A declaration's row is locked before its general guarantee's, on every path that takes both.
+		GeneralGuarantee general = form == Declaration.GuaranteeKind.GENERAL
+				? generalGuarantees.lockFor(declaration.declarant(), letter) : null;
+		var guarantee = general != null ? general.guaranteeFor(covered, actor.username(), time.now())
+				: new Declaration.DutyGuarantee(form, covered,
+						form == Declaration.GuaranteeKind.DEPOSIT ? null : validUntil, letter, actor.username(),
+						time.now());
 		Declaration.Duties owed = declaration.duties();
 		LocalDate today = time.today();
 		LocalDate payBy = owed.owed() ? DutyPaymentTerms.payBy(owed.noticeOn(), calendar.current()) : today;
 		BigDecimal due = owed.owed() ? DutyPaymentTerms.amountDue(owed.taxes(), payBy, today) : BigDecimal.ZERO;
 		if (declaration.acceptGuarantee(guarantee, due, payBy)) {
+			if (general != null) {
+				// Checked once the declaration accepts it: its own refusals come first, and nothing is written yet.
+				general.draw(covered, generalGuarantees.cover(general));
+			}
 			auditTrail.record(AuditRecord.of("DECLARATION_DUTIES_GUARANTEED", "DECLARATION", id).by(actor)
 				.change(null, Declarations.audited(declaration, declaration.status(), "kind", form.name(), "amount",
 						covered.toPlainString(), "amountDue", due.toPlainString(), "validUntil",
@@ -217,14 +221,20 @@ class DutyPayments {
 		return store.find(id).orElseThrow();
 	}
 
-	private static Declaration.GuaranteeKind guaranteeKind(String kind) {
-		if (kind == null || kind.isBlank()) {
-			throw Problem.invalidField("kind", "REQUIRED");
+	/**
+	 * What a guarantee covers, as its column keeps it: any amount over what is due is accepted, so it must fit the
+	 * column first (1e999999999 was a 500).
+	 *
+	 * @throws Problem 422 {@code REQUIRED} or {@code TOO_LARGE} at {@code amount}
+	 */
+	static BigDecimal covered(BigDecimal amount) {
+		if (amount == null) {
+			throw Problem.invalidField("amount", "REQUIRED");
 		}
 		try {
-			return Declaration.GuaranteeKind.valueOf(kind.strip());
-		} catch (IllegalArgumentException e) {
-			throw Problem.invalidField("kind", "GUARANTEE_KIND_UNKNOWN");
+			return AMOUNT.fit(amount);
+		} catch (InvalidValue e) {
+			throw Problem.invalidField("amount", e.code(), NumericColumn.quoted(amount));
 		}
 	}
 

@@ -192,6 +192,51 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 	}
 
 	@Test
+	void customsLodgesAnEnterprisesGeneralGuaranteeAndReleasesADeclarationAgainstItFromThePages() throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		api.approveAllPending(id);
+		String reference = "BOC-GG-" + UUID.randomUUID().toString().substring(0, 8);
+		logIn("officer.customs");
+		browser.open("/general-guarantees?lang=zh_CN");
+		browser.click("general-guarantee-open");
+		browser.type("general-guarantee-enterprise", io.singlewindow.enterprise.EnterpriseFixtures.demo("CHIP").value());
+		browser.select("general-guarantee-kind", "BANK_GUARANTEE");
+		browser.type("general-guarantee-amount", "500,000.00");
+		browser.type("general-guarantee-reference", reference);
+		browser.clickForNextPage("general-guarantee-lodge");
+		assertThat(browser.text(By.id("general-guarantee-error"))).as("a letter needs its last day").contains("必填");
+		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+				"document.getElementById('general-guarantee-valid-until').value = '2099-12-31'");
+		browser.clickForNextPage("general-guarantee-lodge");
+		assertThat(browser.text(By.id("general-guarantee-available"))).isEqualTo("500,000.00");
+		assertThat(io.singlewindow.web.Axe.seriousViolations(browser.driver())).as("a general guarantee").isEmpty();
+
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+		browser.click("guarantee-open");
+		browser.select("guarantee-kind", "GENERAL");
+		String due = browser.value("guarantee-amount");
+		browser.type("guarantee-reference", reference);
+		browser.clickForNextPage("accept-guarantee");
+		assertThat(browser.text(By.id("duties-guarantee"))).contains("总担保").contains(reference);
+		browser.clickForNextPage("release");
+		assertThat(browser.waitForText(By.id("declaration-status"), "已放行")).isTrue();
+
+		logIn("trader.chip");
+		browser.open("/general-guarantees?lang=zh_CN");
+		assertThat(browser.text(By.id("general-guarantee-table"))).contains(reference).contains("银行保函");
+		browser.open("/general-guarantees/" + jdbc.sql("SELECT id::text FROM general_guarantee WHERE reference = ?")
+			.param(reference).query(String.class).single() + "?lang=zh_CN");
+		assertThat(browser.text(By.id("general-guarantee-in-use")).replace(",", "")).isEqualTo(due);
+		assertThat(new java.math.BigDecimal(browser.text(By.id("general-guarantee-available")).replace(",", "")))
+			.isEqualByComparingTo(new java.math.BigDecimal("500000.00").subtract(new java.math.BigDecimal(due)));
+		assertThat(browser.text(By.id("general-guarantee-declarations"))).contains("占用中");
+		assertThat(browser.driver().findElements(By.id("general-guarantee-return"))).as("customs gives it back")
+			.isEmpty();
+		assertThat(io.singlewindow.web.Axe.seriousViolations(browser.driver())).as("the declarant's view").isEmpty();
+		browser.screenshot("general-guarantee-zh");
+	}
+
+	@Test
 	void aDeclarantAppliesForTheCancellationOfAReleasedDeclarationAndCustomsCancelsIt() throws Exception {
 		String id = api.submitPerfumeImport("trader.chip");
 		api.approveAllPending(id);

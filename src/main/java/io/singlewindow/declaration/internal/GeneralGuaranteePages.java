@@ -1,0 +1,116 @@
+package io.singlewindow.declaration.internal;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.NavigationItem;
+import io.singlewindow.core.Problem;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.platform.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * General guarantees (总担保) on pages, as {@code /api/v1/general-guarantees} serves them: customs lodges one for an
+ * enterprise, reads what holds it and gives it back; the enterprise's traders and brokers read theirs and what each
+ * still covers. A refusal shows the form again with what was typed and why.
+ */
+@Controller
+class GeneralGuaranteePages {
+
+	private final GeneralGuarantees guarantees;
+	private final CurrentActor currentActor;
+	private final MessageSource messages;
+
+	GeneralGuaranteePages(GeneralGuarantees guarantees, CurrentActor currentActor, MessageSource messages) {
+		this.guarantees = guarantees;
+		this.currentActor = currentActor;
+		this.messages = messages;
+	}
+
+	@Bean
+	static NavigationItem generalGuaranteesNavigation() {
+		return new NavigationItem("nav.generalGuarantees", "/general-guarantees", Set.of("TRADER", "BROKER", "OFFICER"),
+				46);
+	}
+
+	/** What the officer typed into the lodgement form, shown again with the refusal. */
+	record Typed(String enterprise, String kind, String amount, String validUntil, String reference) {
+
+		static final Typed NOTHING = new Typed("", "BANK_GUARANTEE", "", "", "");
+	}
+
+	@GetMapping("/general-guarantees")
+	String list(Model model) {
+		return list(model, Typed.NOTHING, null, Map.of());
+	}
+
+	@PostMapping("/general-guarantees")
+	String lodge(@RequestParam(required = false) String enterprise, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String amount, @RequestParam(required = false) String validUntil,
+			@RequestParam(required = false) String reference, Model model, Locale locale,
+			HttpServletResponse response) {
+		Actor actor = currentActor.get();
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		try {
+			GeneralGuarantees.Lodged lodged = guarantees.lodge(actor, enterprise, kind, DutyPaymentPages.amount(amount),
+					DutyPaymentPages.day("validUntil", validUntil), reference);
+			return "redirect:/general-guarantees/" + lodged.guarantee().id();
+		} catch (Problem problem) {
+			response.setStatus(problem.status().value());
+			return list(model, new Typed(enterprise, kind, amount, validUntil, reference),
+					DeclarationPages.firstMessage(messages, problem, locale), FormErrors.of(problem, messages, locale));
+		}
+	}
+
+	@GetMapping("/general-guarantees/{id}")
+	String detail(@PathVariable UUID id, Model model) {
+		return detail(id, model, null);
+	}
+
+	@PostMapping("/general-guarantees/{id}/return")
+	String giveBack(@PathVariable UUID id, Model model, Locale locale, HttpServletResponse response) {
+		Actor actor = currentActor.get();
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		try {
+			guarantees.giveBack(actor, id);
+			return "redirect:/general-guarantees/" + id + "?returned";
+		} catch (Problem problem) {
+			if (problem.status().value() == 404) {
+				throw problem;
+			}
+			response.setStatus(problem.status().value());
+			return detail(id, model, DeclarationPages.firstMessage(messages, problem, locale));
+		}
+	}
+
+	private String list(Model model, Typed typed, String error, Map<String, String> errors) {
+		Actor actor = currentActor.get();
+		model.addAttribute("guarantees", guarantees.list(actor));
+		model.addAttribute("customs", actor.mayActAs(AgencyCode.CUSTOMS));
+		model.addAttribute("typed", typed);
+		model.addAttribute("error", error);
+		model.addAttribute("errors", errors);
+		return "declaration/general-guarantees";
+	}
+
+	private String detail(UUID id, Model model, String error) {
+		Actor actor = currentActor.get();
+		model.addAttribute("g", guarantees.find(actor, id));
+		model.addAttribute("customs", actor.mayActAs(AgencyCode.CUSTOMS));
+		model.addAttribute("error", error);
+		return "declaration/general-guarantee";
+	}
+}

@@ -1,0 +1,271 @@
+package io.singlewindow.declaration.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.FreeText;
+import io.singlewindow.core.InputLimits;
+import io.singlewindow.core.InvalidValue;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.enterprise.Enterprise;
+import io.singlewindow.enterprise.Enterprises;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.Role;
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * Customs lodges an enterprise's general guarantee (总担保), reads what holds it and gives it back; the enterprise (its
+ * traders, its brokers) reads its own. Its rows are written and read here; what the declarations hold of it is read
+ * from their rows ({@link #COVER}), and a draw for a declaration ({@link DutyPayments#guarantee}) locks its row first.
+ */
+@Service
+class GeneralGuarantees {
+
+	private static final Logger log = LoggerFactory.getLogger(GeneralGuarantees.class);
+
+	/** How many of the declarations drawing on one a reading lists: those it holds first, then the latest. */
+	static final int DECLARATIONS_SHOWN = 200;
+
+	/** How many general guarantees a list shows: those in force first, the latest first. */
+	static final int LISTED = 500;
+
+	/** A declaration's duties hold its guarantee: accepted, neither paid nor taken, still owed on the first notice. */
+	private static final String HOLDS = """
+			NOT d.duties_guarantee_enforced AND d.duties_recorded_at IS NULL AND d.status IN ('CLEARED', 'RELEASED')
+			  AND d.total_taxes - d.taxes_settled_apart > 0""";
+
+	/** The declarations drawing on general guarantee {@code g}: its enterprise's, naming its reference. */
+	private static final String DRAWING = """
+			d.declarant = g.enterprise AND d.duties_guarantee_kind = 'GENERAL' AND d.duties_guarantee_reference = g.reference""";
+
+	/** What the declarations hold of {@code g} and what customs took from it, as columns {@code in_use} and {@code taken}. */
+	private static final String COVER = """
+			CROSS JOIN LATERAL (
+			  SELECT COALESCE(SUM(d.duties_guarantee_amount) FILTER (WHERE %1$s), 0) AS in_use,
+			         COALESCE(SUM(d.duties_paid_amount) FILTER (WHERE d.duties_guarantee_enforced), 0) AS taken
+			  FROM declaration d WHERE %2$s) c""".formatted(HOLDS, DRAWING);
+
+	private static final String COLUMNS = """
+			g.id, g.enterprise, g.kind, g.amount, g.valid_until, g.reference, g.recorded_by, g.recorded_at,
+			g.returned_by, g.returned_at""";
+
+	private final JdbcClient jdbc;
+	private final Enterprises enterprises;
+	private final BusinessTime time;
+	private final AuditTrail auditTrail;
+
+	GeneralGuarantees(JdbcClient jdbc, Enterprises enterprises, BusinessTime time, AuditTrail auditTrail) {
+		this.jdbc = jdbc;
+		this.enterprises = enterprises;
+		this.time = time;
+		this.auditTrail = auditTrail;
+	}
+
+	/** A general guarantee lodged: as stored, and whether this request stored it (or found it lodged already). */
+	record Lodged(GeneralGuaranteeView guarantee, boolean created) {
+	}
+
+	/**
+	 * Customs lodges a general guarantee for an enterprise; the same guarantee lodged again changes nothing.
+	 *
+	 * @param enterprise the enterprise's USCC (a registered one)
+	 * @param kind {@code BANK_GUARANTEE} (保函) or {@code DEPOSIT} (保证金)
+	 * @param validUntil a letter's last day, required for one (ignored for a deposit)
+	 * @throws Problem 403 unless a customs officer; 422 {@code REQUIRED} at any field it needs, {@code USCC_FORMAT} or
+	 *     {@code ENTERPRISE_NOT_FOUND} at {@code enterprise}, {@code TOO_LARGE} at {@code amount}, {@code SIZE} or
+	 *     {@code CONTROL_CHARACTER} at {@code reference}, and those of {@link GeneralGuarantee#lodged}; 409
+	 *     {@code GENERAL_GUARANTEE_EXISTS} when the enterprise has another guarantee of that reference
+	 */
+	@Transactional
+	public Lodged lodge(Actor actor, String enterprise, String kind, BigDecimal amount, LocalDate validUntil,
+			String reference) {
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		Enterprise holder = registered(enterprise);
+		Declaration.GuaranteeKind form = Declaration.GuaranteeKind.read(kind);
+		BigDecimal covered = DutyPayments.covered(amount);
+		if (reference == null || reference.isBlank()) {
+			throw Problem.invalidField("reference", "REQUIRED");
+		}
+		String letter = FreeText.readLine("reference", reference, InputLimits.REFERENCE).strip();
+		GeneralGuarantee lodged = GeneralGuarantee.lodged(holder.uscc(), form, covered, validUntil, letter,
+				actor.username(), time.now(), time.today());
+		int stored = jdbc.sql("""
+				INSERT INTO general_guarantee (id, enterprise, kind, amount, valid_until, reference, recorded_by,
+				                               recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise, reference) DO NOTHING""")
+			.params(lodged.id(), lodged.enterprise().value(), lodged.kind().name(), lodged.amount(),
+					lodged.validUntil(), lodged.reference(), lodged.recordedBy(), Timestamp.from(lodged.recordedAt()))
+			.update();
+		if (stored == 0) {
+			GeneralGuarantee before = jdbc.sql("SELECT " + COLUMNS + " FROM general_guarantee g"
+					+ " WHERE g.enterprise = ? AND g.reference = ?").params(holder.uscc().value(), letter)
+				.query(GeneralGuarantees::guarantee).single();
+			if (!before.sameAs(lodged)) {
+				throw Problem.conflict("GENERAL_GUARANTEE_EXISTS", letter, holder.uscc().value());
+			}
+			return new Lodged(read(before.id()), false);
+		}
+		auditTrail.record(AuditRecord.of("GENERAL_GUARANTEE_LODGED", "GENERAL_GUARANTEE", lodged.id()).by(actor)
+			.change(null, AuditRecord.state("enterprise", lodged.enterprise().value(), "kind", form.name(), "amount",
+					covered.toPlainString(), "validUntil", String.valueOf(lodged.validUntil()), "reference", letter)));
+		log.info("event=general_guarantee_lodged enterprise={} kind={} amount={} valid_until={} by={}",
+				lodged.enterprise().value(), form, covered.toPlainString(), lodged.validUntil(), actor.username());
+		return new Lodged(read(lodged.id()), true);
+	}
+
+	/**
+	 * The general guarantees {@code actor} may read: every one for customs, its own enterprise's (and a broker's
+	 * principals') for a trader or broker, none for anyone else. In force first, the latest first.
+	 */
+	public List<GeneralGuaranteeView> list(Actor actor) {
+		boolean customs = actor.mayActAs(AgencyCode.CUSTOMS);
+		List<String> own = actor.is(Role.TRADER) || actor.is(Role.BROKER)
+				? java.util.stream.Stream.concat(java.util.stream.Stream.of(actor.enterprise()),
+						actor.principals().stream()).filter(java.util.Objects::nonNull).map(Uscc::value).toList()
+				: List.of();
+		if (!customs && own.isEmpty()) {
+			return List.of();
+		}
+		List<Covered> found = jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER
+				+ " WHERE (:all OR g.enterprise = ANY(:own))"
+				+ " ORDER BY g.returned_at IS NOT NULL, g.recorded_at DESC, g.id LIMIT " + LISTED)
+			.param("all", customs).param("own", own.toArray(String[]::new)).query(GeneralGuarantees::covered).list();
+		Map<Uscc, String> names = enterprises
+			.findAll(found.stream().map(c -> c.guarantee().enterprise()).distinct().toList()).stream()
+			.collect(Collectors.toMap(Enterprise::uscc, Enterprise::nameZh));
+		return found.stream().map(c -> GeneralGuaranteeView.of(c.guarantee(),
+				names.getOrDefault(c.guarantee().enterprise(), ""), c.cover(), List.of())).toList();
+	}
+
+	/** @throws Problem 404 {@code GENERAL_GUARANTEE_NOT_FOUND} unless there and {@code actor} may read it */
+	public GeneralGuaranteeView find(Actor actor, UUID id) {
+		GeneralGuaranteeView found = read(id);
+		if (found == null || !(actor.mayActAs(AgencyCode.CUSTOMS) || actor.mayActFor(Uscc.parse(found.enterprise())))) {
+			throw Problem.notFound("GENERAL_GUARANTEE_NOT_FOUND", id);
+		}
+		return found;
+	}
+
+	/**
+	 * Customs gives the guarantee back to the enterprise (退还): the deposit repaid, the letter returned; given back
+	 * again, nothing changes.
+	 *
+	 * @throws Problem 403 unless a customs officer; 404 {@code GENERAL_GUARANTEE_NOT_FOUND}; 409 those of
+	 *     {@link GeneralGuarantee#givenBack}
+	 */
+	@Transactional
+	public GeneralGuaranteeView giveBack(Actor actor, UUID id) {
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		GeneralGuarantee held = jdbc.sql("SELECT " + COLUMNS + " FROM general_guarantee g WHERE g.id = ? FOR UPDATE")
+			.param(id).query(GeneralGuarantees::guarantee).optional()
+			.orElseThrow(() -> Problem.notFound("GENERAL_GUARANTEE_NOT_FOUND", id));
+		GeneralGuarantee.Cover cover = cover(held);
+		GeneralGuarantee given = held.givenBack(cover, actor.username(), time.now());
+		if (given != held) {
+			jdbc.sql("UPDATE general_guarantee SET returned_by = ?, returned_at = ? WHERE id = ?")
+				.params(given.returnedBy(), Timestamp.from(given.returnedAt()), id).update();
+			auditTrail.record(AuditRecord.of("GENERAL_GUARANTEE_RETURNED", "GENERAL_GUARANTEE", id).by(actor)
+				.change(AuditRecord.state("state", "ACTIVE"), AuditRecord.state("state", "RETURNED", "enterprise",
+						given.enterprise().value(), "reference", given.reference(), "taken",
+						cover.taken().toPlainString())));
+			log.info("event=general_guarantee_returned enterprise={} reference={} taken={} by={}",
+					given.enterprise().value(), given.reference(), cover.taken().toPlainString(), actor.username());
+		}
+		return read(id);
+	}
+
+	/**
+	 * The declarant's general guarantee of {@code reference}, its row locked until the transaction ends: draws on it
+	 * wait for each other, so that together they never take more than it covers.
+	 *
+	 * @throws Problem 422 {@code GENERAL_GUARANTEE_UNKNOWN} at {@code reference} unless the declarant has one
+	 */
+	GeneralGuarantee lockFor(Uscc declarant, String reference) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM general_guarantee g WHERE g.enterprise = ? AND g.reference = ?"
+				+ " FOR UPDATE").params(declarant.value(), reference).query(GeneralGuarantees::guarantee).optional()
+			.orElseThrow(() -> Problem.invalidField("reference", "GENERAL_GUARANTEE_UNKNOWN", reference,
+					declarant.value()));
+	}
+
+	/** What the declarations drawing on {@code guarantee} hold of it and what customs took from it. */
+	GeneralGuarantee.Cover cover(GeneralGuarantee guarantee) {
+		return jdbc.sql("SELECT c.in_use, c.taken FROM general_guarantee g " + COVER + " WHERE g.id = ?")
+			.param(guarantee.id())
+			.query((rs, n) -> new GeneralGuarantee.Cover(rs.getBigDecimal("in_use").setScale(2),
+					rs.getBigDecimal("taken").setScale(2)))
+			.single();
+	}
+
+	private GeneralGuaranteeView read(UUID id) {
+		Covered found = jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER
+				+ " WHERE g.id = ?").param(id).query(GeneralGuarantees::covered).optional().orElse(null);
+		if (found == null) {
+			return null;
+		}
+		List<GeneralGuaranteeView.Drawn> drawn = jdbc.sql("""
+				SELECT d.id, d.number, d.duties_guarantee_amount, d.duties_guarantee_at,
+				       CASE WHEN d.duties_guarantee_enforced THEN 'ENFORCED'
+				            WHEN d.duties_recorded_at IS NOT NULL THEN 'DISCHARGED'
+				            WHEN %1$s THEN 'HELD' ELSE 'RETURNED' END AS state
+				FROM general_guarantee g JOIN declaration d ON %2$s
+				WHERE g.id = ?
+				ORDER BY (%1$s) DESC, d.duties_guarantee_at DESC, d.id LIMIT %3$d""".formatted(HOLDS, DRAWING,
+				DECLARATIONS_SHOWN))
+			.param(id)
+			.query((rs, n) -> new GeneralGuaranteeView.Drawn(rs.getObject("id", UUID.class), rs.getString("number"),
+					rs.getBigDecimal("duties_guarantee_amount"), rs.getString("state"),
+					rs.getTimestamp("duties_guarantee_at").toInstant()))
+			.list();
+		String name = enterprises.find(found.guarantee().enterprise()).map(Enterprise::nameZh).orElse("");
+		return GeneralGuaranteeView.of(found.guarantee(), name, found.cover(), drawn);
+	}
+
+	/** The enterprise named at {@code enterprise}, registered here. */
+	private Enterprise registered(String enterprise) {
+		if (enterprise == null || enterprise.isBlank()) {
+			throw Problem.invalidField("enterprise", "REQUIRED");
+		}
+		Uscc uscc;
+		try {
+			uscc = Uscc.parse(enterprise.strip());
+		} catch (InvalidValue e) {
+			throw Problem.invalidField("enterprise", e.code(), FreeText.cut(enterprise, 40));
+		}
+		return enterprises.find(uscc)
+			.orElseThrow(() -> Problem.invalidField("enterprise", "ENTERPRISE_NOT_FOUND", uscc.value()));
+	}
+
+	private record Covered(GeneralGuarantee guarantee, GeneralGuarantee.Cover cover) {
+	}
+
+	private static Covered covered(ResultSet rs, int row) throws SQLException {
+		return new Covered(guarantee(rs, row),
+				new GeneralGuarantee.Cover(rs.getBigDecimal("in_use").setScale(2), rs.getBigDecimal("taken").setScale(2)));
+	}
+
+	private static GeneralGuarantee guarantee(ResultSet rs, int row) throws SQLException {
+		Timestamp returned = rs.getTimestamp("returned_at");
+		return new GeneralGuarantee(rs.getObject("id", UUID.class), Uscc.parse(rs.getString("enterprise")),
+				Declaration.GuaranteeKind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"),
+				rs.getObject("valid_until", LocalDate.class), rs.getString("reference"), rs.getString("recorded_by"),
+				rs.getTimestamp("recorded_at").toInstant(), rs.getString("returned_by"),
+				returned == null ? null : returned.toInstant());
+	}
+}

@@ -1,0 +1,260 @@
+package io.singlewindow.declaration.internal;
+
+import static io.singlewindow.declaration.internal.CustomsDesk.amount;
+import static io.singlewindow.declaration.internal.CustomsDesk.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * A general guarantee (总担保): one bank letter or deposit an enterprise lodges with customs for many declarations, so
+ * that customs releases each of them before its duties are paid without a guarantee of its own. Each declaration
+ * released against it holds part of its cover until the declarant pays (or the declaration is cancelled); what customs
+ * takes from it on an overdue one is gone for good; it never covers more than its amount, however many officers draw
+ * on it at once; and it is given back only when nothing holds it.
+ */
+class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
+
+	@Test
+	void customsReleasesDeclarationsAgainstTheEnterprisesGeneralGuaranteeUntilItsCoverIsUsedUp() throws Exception {
+		String first = desk.cleared("3000", "1000");
+		BigDecimal firstDue = amount(desk.view("officer.customs", first), "$.duties.amountDue");
+		String second = desk.cleared("3000", "1000");
+		BigDecimal secondDue = amount(desk.view("officer.customs", second), "$.duties.amountDue");
+		String third = desk.cleared("3000", "1000");
+		BigDecimal cover = firstDue.add(secondDue).add(new BigDecimal("100.00"));
+		String reference = "BOC-GG-" + UUID.randomUUID();
+		LocalDate until = time.today().plusYears(1);
+
+		String lodged = body(lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "BANK_GUARANTEE",
+				cover.toPlainString(), until.toString(), reference).andExpect(status().isCreated()));
+		String general = JsonPath.read(lodged, "$.id");
+		assertThat(JsonPath.<String>read(lodged, "$.state")).isEqualTo("ACTIVE");
+		assertThat(amount(lodged, "$.available")).isEqualByComparingTo(cover);
+		lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "BANK_GUARANTEE", cover.toPlainString(),
+				until.toString(), reference).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(general));
+		lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "BANK_GUARANTEE", "1", until.toString(),
+				reference).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("GENERAL_GUARANTEE_EXISTS"));
+
+		desk.guarantee("officer.customs", first, "GENERAL", firstDue.toPlainString(), null, reference)
+			.andExpect(status().isOk()).andExpect(jsonPath("$.duties.guarantee.kind").value("GENERAL"))
+			.andExpect(jsonPath("$.duties.guarantee.state").value("HELD"))
+			.andExpect(jsonPath("$.duties.guarantee.validUntil").value(until.toString()));
+		desk.release(first).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+		desk.guarantee("officer.customs", second, "GENERAL", secondDue.toPlainString(), null, reference)
+			.andExpect(status().isOk());
+		assertThat(amount(read("officer.customs", general), "$.available")).isEqualByComparingTo("100.00");
+		assertThat(amount(read("officer.customs", general), "$.inUse")).isEqualByComparingTo(firstDue.add(secondDue));
+
+		desk.guarantee("officer.customs", third, "GENERAL", firstDue.toPlainString(), null, reference)
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("amount"))
+			.andExpect(jsonPath("$.errors[0].code").value("GENERAL_GUARANTEE_EXHAUSTED"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("100.00")));
+		assertThat(JsonPath.<Object>read(desk.view("officer.customs", third), "$.duties.guarantee"))
+			.as("nothing refused is kept").isNull();
+
+		desk.money("officer.customs", "duty-payment", first, firstDue.toPlainString(), null, "ICBC-GG-1")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.duties.guarantee.state").value("DISCHARGED"));
+		assertThat(amount(read("officer.customs", general), "$.available")).as("the paid declaration's part is free")
+			.isEqualByComparingTo(firstDue.add(new BigDecimal("100.00")));
+		desk.guarantee("officer.customs", third, "GENERAL", firstDue.toPlainString(), null, reference)
+			.andExpect(status().isOk());
+
+		String seen = read("trader.chip", general);
+		assertThat(JsonPath.<List<String>>read(seen, "$.declarations[*].id")).containsExactlyInAnyOrder(first, second,
+				third);
+		assertThat(JsonPath.<List<String>>read(seen, "$.declarations[?(@.id == '" + first + "')].state"))
+			.containsExactly("DISCHARGED");
+		assertThat(JsonPath.<List<String>>read(body(mvc.perform(get("/api/v1/general-guarantees")
+			.header("Authorization", "Bearer sw-demo-trader.chip")).andExpect(status().isOk())), "$[*].id"))
+			.contains(general);
+		for (String stranger : List.of("trader.coffee", "officer.ciq")) {
+			mvc.perform(get("/api/v1/general-guarantees/{id}", general).header("Authorization", "Bearer sw-demo-" + stranger))
+				.andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("GENERAL_GUARANTEE_NOT_FOUND"));
+			assertThat(JsonPath.<List<String>>read(body(mvc.perform(get("/api/v1/general-guarantees")
+				.header("Authorization", "Bearer sw-demo-" + stranger)).andExpect(status().isOk())), "$[*].id"))
+				.doesNotContain(general);
+		}
+		assertThat(desk.audited(first)).contains("DECLARATION_DUTIES_GUARANTEED by officer.customs");
+	}
+
+	@Test
+	void onlyCustomsLodgesAGeneralGuaranteeAndOnlyOneItCanReadForTheEnterpriseItWasGivenFor() throws Exception {
+		String until = time.today().plusYears(1).toString();
+		for (String stranger : List.of("trader.chip", "broker", "officer.ciq", "admin")) {
+			lodge(stranger, DeclarationCorrectionIntegrationTests.CHIP, "BANK_GUARANTEE", "1000", until, "X-1")
+				.andExpect(status().isForbidden());
+		}
+		lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "BANK_GUARANTEE", "1000", null, "X-2")
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("validUntil"))
+			.andExpect(jsonPath("$.errors[0].code").value("REQUIRED"));
+		lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "BANK_GUARANTEE", "1000",
+				time.today().minusDays(1).toString(), "X-3").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("validUntil"))
+			.andExpect(jsonPath("$.errors[0].code").value("GUARANTEE_EXPIRED"));
+		lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "DEPOSIT", "0", null, "X-4")
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("amount"))
+			.andExpect(jsonPath("$.errors[0].code").value("AMOUNT_NOT_POSITIVE"));
+		lodge("officer.customs", "91350200MA00000000", "DEPOSIT", "1000", null, "X-5")
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("enterprise"));
+		lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "SURETY", "1000", null, "X-6")
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].code").value("GUARANTEE_KIND_UNKNOWN"));
+		lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "GENERAL", "1000", null, "X-7")
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].code").value("GUARANTEE_KIND_UNKNOWN"));
+		assertThat(jdbc.sql("SELECT count(*) FROM general_guarantee WHERE reference LIKE 'X-%'").query(Long.class)
+			.single()).as("nothing refused is stored").isZero();
+
+		String coffee = io.singlewindow.enterprise.EnterpriseFixtures.demo("COFFEE").value();
+		String reference = "DEP-GG-" + UUID.randomUUID();
+		lodge("officer.customs", coffee, "DEPOSIT", "500000", null, reference).andExpect(status().isCreated());
+		String id = desk.cleared("3000", "1000");
+		BigDecimal due = amount(desk.view("officer.customs", id), "$.duties.amountDue");
+		desk.guarantee("officer.customs", id, "GENERAL", due.toPlainString(), null, reference)
+			.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("reference"))
+			.andExpect(jsonPath("$.errors[0].code").value("GENERAL_GUARANTEE_UNKNOWN"));
+	}
+
+	@Test
+	void whatCustomsTakesFromItForAnOverdueDeclarationIsGoneAndItIsGivenBackOnlyWhenNothingHoldsIt() throws Exception {
+		String id = desk.cleared("3000", "1000");
+		BigDecimal due = amount(desk.view("officer.customs", id), "$.duties.amountDue");
+		String reference = "DEP-GG-" + UUID.randomUUID();
+		BigDecimal cover = due.multiply(new BigDecimal("3"));
+		String general = JsonPath.read(body(lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP,
+				"DEPOSIT", cover.toPlainString(), null, reference).andExpect(status().isCreated())), "$.id");
+		BigDecimal drawn = due.add(new BigDecimal("500.00"));
+		desk.guarantee("officer.customs", id, "GENERAL", drawn.toPlainString(), null, reference)
+			.andExpect(status().isOk());
+		desk.release(id).andExpect(status().isOk());
+
+		giveBack("officer.customs", general).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("GENERAL_GUARANTEE_IN_USE"));
+		clock.pin(time.now().plus(Duration.ofDays(70)));
+		BigDecimal dueNow = amount(desk.view("officer.customs", id), "$.duties.amountDue");
+		desk.money("officer.customs", "duty-guarantee/enforcement", id, dueNow.toPlainString(), null, "DEP-GG-TAKEN")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.duties.guarantee.state").value("ENFORCED"));
+		String after = read("officer.customs", general);
+		assertThat(amount(after, "$.taken")).isEqualByComparingTo(dueNow);
+		assertThat(amount(after, "$.inUse")).isZero();
+		assertThat(amount(after, "$.available")).isEqualByComparingTo(cover.subtract(dueNow));
+
+		giveBack("trader.chip", general).andExpect(status().isForbidden());
+		giveBack("officer.customs", general).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("RETURNED"))
+			.andExpect(jsonPath("$.available").value(0));
+		giveBack("officer.customs", general).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("RETURNED"));
+		clock.release();
+		String next = desk.cleared("3000", "1000");
+		desk.guarantee("officer.customs", next, "GENERAL", due.toPlainString(), null, reference)
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("GENERAL_GUARANTEE_RETURNED"));
+		assertThat(jdbc.sql("""
+				SELECT action FROM audit_entry WHERE subject_type = 'GENERAL_GUARANTEE' AND subject_id = ? ORDER BY id""")
+			.param(general).query(String.class).list())
+			.containsExactly("GENERAL_GUARANTEE_LODGED", "GENERAL_GUARANTEE_RETURNED");
+	}
+
+	@Test
+	void officersDrawingOnItAtOnceNeverTakeMoreThanItCovers() throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			ids.add(desk.cleared("3000", "1000"));
+		}
+		BigDecimal due = amount(desk.view("officer.customs", ids.getFirst()), "$.duties.amountDue");
+		String reference = "BOC-GG-" + UUID.randomUUID();
+		// Room for three declarations' duties, not four.
+		BigDecimal cover = due.multiply(new BigDecimal("3")).add(new BigDecimal("1.00"));
+		String general = JsonPath.read(body(lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP,
+				"BANK_GUARANTEE", cover.toPlainString(), time.today().plusYears(1).toString(), reference)
+			.andExpect(status().isCreated())), "$.id");
+		List<Callable<Integer>> draws = new ArrayList<>();
+		for (String id : ids) {
+			draws.add(() -> desk.guarantee("officer.customs", id, "GENERAL", due.toPlainString(), null, reference)
+				.andReturn().getResponse().getStatus());
+		}
+		List<Integer> answers = new ArrayList<>();
+		try (var pool = Executors.newFixedThreadPool(8)) {
+			for (Future<Integer> answer : pool.invokeAll(draws)) {
+				answers.add(answer.get());
+			}
+		}
+		assertThat(answers).containsOnly(200, 422);
+		assertThat(answers.stream().filter(s -> s == 200).count()).isEqualTo(3);
+		String read = read("officer.customs", general);
+		assertThat(amount(read, "$.inUse")).isEqualByComparingTo(due.multiply(new BigDecimal("3")));
+		assertThat(amount(read, "$.available")).isEqualByComparingTo("1.00");
+	}
+
+	@Test
+	void customsLodgesOneFromItsPageAndTheDeclarantSeesWhatIsLeftOfIt() throws Exception {
+		String reference = "BOC-GG-" + UUID.randomUUID();
+		MockHttpServletResponse refused = desk.pagePost("officer.customs", "/general-guarantees",
+				Map.of("enterprise", DeclarationCorrectionIntegrationTests.CHIP, "kind", "BANK_GUARANTEE", "amount",
+						"lots", "validUntil", time.today().plusYears(1).toString(), "reference", reference));
+		assertThat(refused.getStatus()).isEqualTo(422);
+		assertThat(refused.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("id=\"general-guarantee-error\"");
+		MockHttpServletResponse lodged = desk.pagePost("officer.customs", "/general-guarantees",
+				Map.of("enterprise", DeclarationCorrectionIntegrationTests.CHIP, "kind", "BANK_GUARANTEE", "amount",
+						"80000", "validUntil", time.today().plusYears(1).toString(), "reference", reference));
+		assertThat(lodged.getStatus()).isEqualTo(302);
+		String general = jdbc.sql("SELECT id::text FROM general_guarantee WHERE reference = ?").param(reference)
+			.query(String.class).single();
+		assertThat(lodged.getRedirectedUrl()).isEqualTo("/general-guarantees/" + general);
+
+		String id = desk.cleared("3000", "1000");
+		String due = amount(desk.view("officer.customs", id), "$.duties.amountDue").toPlainString();
+		assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("value=\"GENERAL\"");
+		MockHttpServletResponse drawn = desk.pagePost("officer.customs", "/declarations/" + id + "/duty-guarantee",
+				Map.of("kind", "GENERAL", "amount", due, "reference", reference));
+		assertThat(drawn.getStatus()).isEqualTo(302);
+
+		assertThat(desk.page("trader.chip", "/general-guarantees")).contains(reference);
+		String page = desk.page("trader.chip", "/general-guarantees/" + general);
+		assertThat(page).contains("id=\"general-guarantee-available\"").contains("id=\"general-guarantee-in-use\"")
+			.contains(JsonPath.<String>read(desk.view("trader.chip", id), "$.number"))
+			.doesNotContain("id=\"general-guarantee-return\"");
+		assertThat(desk.page("officer.customs", "/general-guarantees/" + general))
+			.as("held by a declaration: not offered back").doesNotContain("id=\"general-guarantee-return\"");
+		assertThat(desk.page("trader.coffee", "/general-guarantees")).doesNotContain(reference);
+	}
+
+	private ResultActions lodge(String user, String enterprise, String kind, String amount, String validUntil,
+			String reference) throws Exception {
+		return mvc.perform(post("/api/v1/general-guarantees").header("Authorization", "Bearer sw-demo-" + user)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enterprise\":\"" + enterprise + "\",\"kind\":\"" + kind + "\",\"amount\":" + amount
+					+ ",\"validUntil\":" + (validUntil == null ? "null" : "\"" + validUntil + "\"") + ",\"reference\":\""
+					+ reference + "\"}"));
+	}
+
+	private String read(String user, String id) throws Exception {
+		return body(mvc.perform(get("/api/v1/general-guarantees/{id}", id).header("Authorization", "Bearer sw-demo-" + user))
+			.andExpect(status().isOk()));
+	}
+
+	private ResultActions giveBack(String user, String id) throws Exception {
+		return mvc.perform(post("/api/v1/general-guarantees/{id}/return", id)
+			.header("Authorization", "Bearer sw-demo-" + user));
+	}
+}
