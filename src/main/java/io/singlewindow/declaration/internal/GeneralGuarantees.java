@@ -154,6 +154,18 @@ class GeneralGuarantees {
 				names.getOrDefault(c.guarantee().enterprise(), ""), c.cover(), List.of())).toList();
 	}
 
+	/**
+	 * The declarant's general guarantees in force that still cover something, for customs' guarantee form on a
+	 * declaration's page: the officer picks one by its reference instead of looking it up.
+	 */
+	public List<GeneralGuaranteeView> offeredFor(String declarant) {
+		return jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER
+				+ " WHERE g.enterprise = ? AND g.returned_at IS NULL ORDER BY g.recorded_at, g.id LIMIT " + LISTED)
+			.param(declarant).query(GeneralGuarantees::covered).stream()
+			.map(c -> GeneralGuaranteeView.of(c.guarantee(), "", c.cover(), List.of()))
+			.filter(g -> g.available().signum() > 0).toList();
+	}
+
 	/** @throws Problem 404 {@code GENERAL_GUARANTEE_NOT_FOUND} unless there and {@code actor} may read it */
 	public GeneralGuaranteeView find(Actor actor, UUID id) {
 		GeneralGuaranteeView found = read(id);

@@ -272,6 +272,32 @@ class AgencySystemsKafkaIntegrationTests {
 	}
 
 	@Test
+	void customsSystemDrawsOnTheDeclarantsGeneralGuaranteeAsTheApiDoesAndNeverBeyondWhatItCovers() throws Exception {
+		String id = clearedByCustomsSystem();
+		String due = JsonPath.read(view(id), "$.duties.amountDue").toString();
+		String reference = "BOC-GG-K-" + java.util.UUID.randomUUID();
+		mvc.perform(post("/api/v1/general-guarantees").header("Authorization", "Bearer sw-demo-officer.customs")
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"enterprise":"%s","kind":"BANK_GUARANTEE","amount":%s,"validUntil":"2099-12-31","reference":"%s"}"""
+				.formatted(JsonPath.read(view(id), "$.declarant"), due, reference)))
+			.andExpect(MockMvcResultMatchers.status().isCreated());
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+				{"schemaVersion":1,"declarationId":"%s","guarantee":{"kind":"GENERAL","amount":%s,"reference":"%s"}}"""
+			.formatted(id, due, reference))).get();
+		heard(id, "DUTIES_GUARANTEED", "CLEARED", "kafka:User:customs-clearance", reference);
+		assertThat(JsonPath.<String>read(view(id), "$.duties.guarantee.kind")).isEqualTo("GENERAL");
+
+		// The guarantee's cover is used up: a second declaration's draw is a dead letter with the API's code.
+		String next = clearedByCustomsSystem();
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", next, """
+				{"schemaVersion":1,"declarationId":"%s","guarantee":{"kind":"GENERAL","amount":%s,"reference":"%s"}}"""
+			.formatted(next, JsonPath.read(view(next), "$.duties.amountDue").toString(), reference))).get();
+		ConsumerRecord<String, String> letter = await("singlewindow.decisions.dead-letters", r -> r.key().equals(next));
+		assertThat(JsonPath.<String>read(letter.value(), "$.detail")).isEqualTo("[amount: GENERAL_GUARANTEE_EXHAUSTED]");
+		assertThat(JsonPath.<Object>read(view(next), "$.duties.guarantee")).isNull();
+	}
+
+	@Test
 	void customsSystemTakesTheDutiesFromTheDepositOnceTheLastDayPassedUnpaidAndRefundsThemOnACancellation() throws Exception {
 		String id = clearedByCustomsSystem();
 		BigDecimal due = new BigDecimal(JsonPath.read(view(id), "$.duties.amountDue").toString());

@@ -224,7 +224,10 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 
 		String id = desk.cleared("3000", "1000");
 		String due = amount(desk.view("officer.customs", id), "$.duties.amountDue").toPlainString();
-		assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("value=\"GENERAL\"");
+		assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("value=\"GENERAL\"")
+			.as("the declarant's general guarantees offered with what each still covers")
+			.contains("list=\"guarantee-generals\"").contains("<option value=\"" + reference + "\"")
+			.contains(reference + " (80,000.00)");
 		MockHttpServletResponse drawn = desk.pagePost("officer.customs", "/declarations/" + id + "/duty-guarantee",
 				Map.of("kind", "GENERAL", "amount", due, "reference", reference));
 		assertThat(drawn.getStatus()).isEqualTo(302);
