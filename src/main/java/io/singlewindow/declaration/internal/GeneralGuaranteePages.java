@@ -43,7 +43,7 @@ class GeneralGuaranteePages {
 	@Bean
 	static NavigationItem generalGuaranteesNavigation() {
 		return new NavigationItem("nav.generalGuarantees", "/general-guarantees", Set.of("TRADER", "BROKER", "OFFICER"),
-				46);
+				46).onlyForOfficersOf(AgencyCode.CUSTOMS.value());
 	}
 
 	/** What the officer typed into the lodgement form, shown again with the refusal. */
@@ -100,6 +100,7 @@ class GeneralGuaranteePages {
 		Actor actor = currentActor.get();
 		model.addAttribute("guarantees", guarantees.list(actor));
 		model.addAttribute("customs", actor.mayActAs(AgencyCode.CUSTOMS));
+		model.addAttribute("declarant", actor.enterprise() != null);
 		model.addAttribute("typed", typed);
 		model.addAttribute("error", error);
 		model.addAttribute("errors", errors);

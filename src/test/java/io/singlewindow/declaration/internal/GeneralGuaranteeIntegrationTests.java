@@ -240,6 +240,11 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 		assertThat(desk.page("officer.customs", "/general-guarantees/" + general))
 			.as("held by a declaration: not offered back").doesNotContain("id=\"general-guarantee-return\"");
 		assertThat(desk.page("trader.coffee", "/general-guarantees")).doesNotContain(reference);
+		assertThat(desk.page("officer.customs", "/")).contains("href=\"/general-guarantees\"");
+		assertThat(desk.page("officer.ciq", "/")).as("customs' desk, not the other agencies'")
+			.doesNotContain("href=\"/general-guarantees\"");
+		assertThat(desk.page("officer.ciq", "/general-guarantees")).doesNotContain(reference)
+			.contains("kept by customs");
 	}
 
 	private ResultActions lodge(String user, String enterprise, String kind, String amount, String validUntil,
