@@ -566,11 +566,11 @@ class DeclarationApi {
 					+ "REQUIRED, GUARANTEE_EXPIRES_TOO_SOON (with the "
 					+ "last day to pay); at reference: REQUIRED, SIZE, CONTROL_CHARACTER. 409 DECLARATION_NOT_CLEARED "
 					+ "unless cleared and not yet released, NO_DUTIES_DUE, DUTIES_ALREADY_PAID, "
-					+ "DUTIES_ALREADY_GUARANTEED (another guarantee is on record). Kind GENERAL draws the amount on the "
-					+ "declarant's general guarantee (总担保, POST /api/v1/general-guarantees) named by reference, valid "
-					+ "as long as it is (validUntil ignored): 422 at reference GENERAL_GUARANTEE_UNKNOWN (the declarant "
-					+ "has none of that reference), GUARANTEE_EXPIRES_TOO_SOON (its letter ends before the last day to "
-					+ "pay); at amount GENERAL_GUARANTEE_EXHAUSTED (with what it still covers); 409 "
+					+ "DUTIES_ALREADY_GUARANTEED (another guarantee is on record). Kind GENERAL draws the amount on "
+					+ "the declarant's general guarantee (总担保, POST /api/v1/general-guarantees) named by reference, "
+					+ "valid as long as it is (validUntil ignored): 422 at reference GENERAL_GUARANTEE_UNKNOWN (the "
+					+ "declarant has none of that reference), GUARANTEE_EXPIRES_TOO_SOON (its letter ends before the "
+					+ "last day to pay); at amount GENERAL_GUARANTEE_EXHAUSTED (with what it still covers); 409 "
 					+ "GENERAL_GUARANTEE_RETURNED (customs gave it back).")
 	DeclarationView acceptDutyGuarantee(@PathVariable UUID id, @RequestBody DutyGuaranteeRecord guarantee) {
 		return payments.guarantee(currentActor.get(), id, guarantee.kind(), guarantee.amount(), guarantee.validUntil(),

@@ -119,6 +119,7 @@ record GeneralGuarantee(UUID id, Uscc enterprise, Declaration.GuaranteeKind kind
 		if (cover.inUse().signum() > 0) {
 			throw Problem.conflict("GENERAL_GUARANTEE_IN_USE", reference, cover.inUse().toPlainString());
 		}
-		return new GeneralGuarantee(id, enterprise, kind, amount, validUntil, reference, recordedBy, recordedAt, by, at);
+		return new GeneralGuarantee(id, enterprise, kind, amount, validUntil, reference, recordedBy, recordedAt, by,
+				at);
 	}
 }

@@ -53,9 +53,13 @@ class GeneralGuarantees {
 
 	/** The declarations drawing on general guarantee {@code g}: its enterprise's, naming its reference. */
 	private static final String DRAWING = """
-			d.declarant = g.enterprise AND d.duties_guarantee_kind = 'GENERAL' AND d.duties_guarantee_reference = g.reference""";
+			d.declarant = g.enterprise AND d.duties_guarantee_kind = 'GENERAL'
+			  AND d.duties_guarantee_reference = g.reference""";
 
-	/** What the declarations hold of {@code g} and what customs took from it, as columns {@code in_use} and {@code taken}. */
+	/**
+	 * What the declarations hold of {@code g} and what customs took from it, as columns {@code in_use} and
+	 * {@code taken}.
+	 */
 	private static final String COVER = """
 			CROSS JOIN LATERAL (
 			  SELECT COALESCE(SUM(d.duties_guarantee_amount) FILTER (WHERE %1$s), 0) AS in_use,
@@ -136,10 +140,7 @@ class GeneralGuarantees {
 	 */
 	public List<GeneralGuaranteeView> list(Actor actor) {
 		boolean customs = actor.mayActAs(AgencyCode.CUSTOMS);
-		List<String> own = actor.is(Role.TRADER) || actor.is(Role.BROKER)
-				? java.util.stream.Stream.concat(java.util.stream.Stream.of(actor.enterprise()),
-						actor.principals().stream()).filter(java.util.Objects::nonNull).map(Uscc::value).toList()
-				: List.of();
+		List<String> own = actor.is(Role.TRADER) || actor.is(Role.BROKER) ? DeclarationApi.declarants(actor) : List.of();
 		if (!customs && own.isEmpty()) {
 			return List.of();
 		}
@@ -268,8 +269,8 @@ class GeneralGuarantees {
 	}
 
 	private static Covered covered(ResultSet rs, int row) throws SQLException {
-		return new Covered(guarantee(rs, row),
-				new GeneralGuarantee.Cover(rs.getBigDecimal("in_use").setScale(2), rs.getBigDecimal("taken").setScale(2)));
+		return new Covered(guarantee(rs, row), new GeneralGuarantee.Cover(rs.getBigDecimal("in_use").setScale(2),
+				rs.getBigDecimal("taken").setScale(2)));
 	}
 
 	private static GeneralGuarantee guarantee(ResultSet rs, int row) throws SQLException {
