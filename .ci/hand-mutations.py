@@ -175,6 +175,9 @@ M = {
     # A declaration whose duties were paid still holds its part of the general guarantee.
     'PAID_DECLARATION_HOLDS_COVER': lambda: sub('declaration/internal/GeneralGuarantees.java',
         'NOT d.duties_guarantee_enforced AND d.duties_recorded_at IS NULL AND', 'NOT d.duties_guarantee_enforced AND'),
+    # The declaration page's offer of general guarantees read as an open stream: each page keeps a connection.
+    'CONNECTION_KEPT_BY_THE_OFFER': lambda: sub('declaration/internal/GeneralGuarantees.java',
+        '.query(GeneralGuarantees::covered).list().stream()', '.query(GeneralGuarantees::covered).stream()'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

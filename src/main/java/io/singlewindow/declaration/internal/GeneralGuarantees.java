@@ -162,7 +162,8 @@ class GeneralGuarantees {
 	public List<GeneralGuaranteeView> offeredFor(String declarant) {
 		return jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER
 				+ " WHERE g.enterprise = ? AND g.returned_at IS NULL ORDER BY g.recorded_at, g.id LIMIT " + LISTED)
-			.param(declarant).query(GeneralGuarantees::covered).stream()
+			// A list, not query(…).stream(): that stream keeps its connection until it is closed.
+			.param(declarant).query(GeneralGuarantees::covered).list().stream()
 			.map(c -> GeneralGuaranteeView.of(c.guarantee(), "", c.cover(), List.of()))
 			.filter(g -> g.available().signum() > 0).toList();
 	}

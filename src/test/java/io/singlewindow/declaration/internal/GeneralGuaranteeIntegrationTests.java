@@ -35,6 +35,9 @@ import com.jayway.jsonpath.JsonPath;
  */
 class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	javax.sql.DataSource dataSource;
+
 	@Test
 	void customsReleasesDeclarationsAgainstTheEnterprisesGeneralGuaranteeUntilItsCoverIsUsedUp() throws Exception {
 		String first = desk.cleared("3000", "1000");
@@ -245,6 +248,26 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 			.doesNotContain("href=\"/general-guarantees\"");
 		assertThat(desk.page("officer.ciq", "/general-guarantees")).doesNotContain(reference)
 			.contains("kept by customs");
+	}
+
+	/**
+	 * The guarantee form on a cleared declaration's page reads the declarant's general guarantees: each page shown
+	 * gives its database connection back. Found by a suite run: the offer was read as an unclosed stream, so every
+	 * page customs opened kept a connection, the pool ran dry and a permit test that needs sixteen at once failed.
+	 */
+	@Test
+	void customsOpeningDeclarationPagesWithTheOfferNeverRunsThePoolDry() throws Exception {
+		String reference = "DEP-GG-" + UUID.randomUUID();
+		lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "DEPOSIT", "90000", null, reference)
+			.andExpect(status().isCreated());
+		String id = desk.cleared("3000", "1000");
+		var pool = ((com.zaxxer.hikari.HikariDataSource) dataSource).getHikariPoolMXBean();
+		int size = ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize();
+		for (int shown = 0; shown <= size; shown++) {
+			assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("<option value=\"" + reference + "\"");
+		}
+		assertThat(pool.getActiveConnections()).as("connections still held after the pages were shown")
+			.isLessThan(size / 2);
 	}
 
 	private ResultActions lodge(String user, String enterprise, String kind, String amount, String validUntil,
