@@ -51,7 +51,7 @@ class DeclarationChangesIntegrationTests {
 
 			assertThat(changes.isRunning()).isFalse();
 			// The backend lives on behind the pooled connection, and the last thing it did was to stop listening.
-			assertThat(within(Duration.ofSeconds(5), () -> jdbc
+			assertThat(within(Duration.ofSeconds(15), () -> jdbc
 				.sql("SELECT query FROM pg_stat_activity WHERE pid = ? AND state = 'idle' AND query LIKE 'UNLISTEN%'")
 				.param(backend).query(String.class).optional())).isEqualTo("UNLISTEN " + DeclarationChanges.CHANNEL);
 		}
