@@ -33,13 +33,8 @@ class DeclarationChanges implements SmartLifecycle {
 	static final String CHANNEL = "declaration_changed";
 	/** A browser reconnects after this; keeps a forgotten tab from holding a connection for ever. */
 	static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
-	/**
-	 * How long a stop waits for the woken listener before it interrupts it (which closes its connection instead of
-	 * giving it back). Ten seconds, not two: on a loaded host (two test JVMs and a browser on two cores) the woken
-	 * virtual thread took longer than two to leave, and a fresh-clone run failed on it (2026-12-05). It only waits
-	 * that long when the listener is that slow.
-	 */
-	private static final Duration LEAVING = Duration.ofSeconds(10);
+	/** How long a stop waits for the woken listener before it interrupts it. */
+	private static final Duration LEAVING = Duration.ofSeconds(2);
 
 	private final DataSource dataSource;
 	private final Map<UUID, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
