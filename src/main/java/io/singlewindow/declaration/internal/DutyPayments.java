@@ -207,7 +207,9 @@ class DutyPayments {
 		BigDecimal due = owed.owed() ? DutyPaymentTerms.amountDue(owed.taxes(), payBy, today) : BigDecimal.ZERO;
 		if (declaration.acceptGuarantee(guarantee, due, payBy)) {
 			if (general != null) {
-				// Checked once the declaration accepts it: its own refusals come first, and nothing is written yet.
+				// Checked once the declaration accepts it: its own refusals come first, and nothing is written yet. The
+				// cover is read in a statement after the lock's, not in it: a statement that waited for the lock would
+				// read the declarations as they were before its wait, without the draw it waited for.
 				general.draw(covered, generalGuarantees.cover(general));
 			}
 			auditTrail.record(AuditRecord.of("DECLARATION_DUTIES_GUARANTEED", "DECLARATION", id).by(actor)
