@@ -178,6 +178,15 @@ M = {
     # The declaration page's offer of general guarantees read as an open stream: each page keeps a connection.
     'CONNECTION_KEPT_BY_THE_OFFER': lambda: sub('declaration/internal/GeneralGuarantees.java',
         '.query(GeneralGuarantees::covered).list().stream()', '.query(GeneralGuarantees::covered).stream()'),
+    # A declaration released against a guarantee for summary payment keeps its own fifteen days.
+    'SUMMARY_PAY_BY_IGNORED': lambda: sub('declaration/internal/DutyPaymentTerms.java',
+        'return guarantee != null && guarantee.summary() ? summaryPayBy', 'return false ? summaryPayBy'),
+    # A declaration past its own last day is put on a statement: the month's later day forgives its surcharge.
+    'LATE_SUMMARY_FORGIVEN': lambda: sub('declaration/internal/DutyPayments.java',
+        'if (today.isAfter(payBy)) {', 'if (false) {'),
+    # Customs is told to call on the guarantee for a summary declaration before its statement's day.
+    'SUMMARY_CALLED_ON_EARLY': lambda: sub('declaration/internal/DeclarationStore.java',
+        'AND (NOT duties_guarantee_summary OR cleared_at < :statementsBefore)', 'AND (true OR cleared_at < :statementsBefore)'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

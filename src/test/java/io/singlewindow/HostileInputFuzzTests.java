@@ -616,8 +616,13 @@ class HostileInputFuzzTests {
 				// Lodged once; a variant that still reads is another guarantee of the chip maker, or the same again.
 				new Endpoint("lodge a general guarantee", HttpMethod.POST, "/api/v1/general-guarantees", List.of(),
 						"officer.customs", "{\"enterprise\":\"" + CHIP + "\",\"kind\":\"BANK_GUARANTEE\",\"amount\":500000,"
-								+ "\"validUntil\":\"2099-12-31\",\"reference\":\"BOC-GG-FUZZ\"}",
+								+ "\"validUntil\":\"2099-12-31\",\"reference\":\"BOC-GG-FUZZ\",\"summaryPayment\":true}",
 						Set.of(), List.of("general_guarantee")),
+				// No such guarantee: every variant refused, nothing paid.
+				new Endpoint("pay a summary statement", HttpMethod.POST,
+						"/api/v1/general-guarantees/{}/statements/{}/payment", List.of(unknown, "2026-11"),
+						"officer.customs", "{\"amount\":7587.06,\"paidOn\":\"2026-12-04\",\"reference\":\"ICBC-SUM-1\"}",
+						Set.of(), declarationTables),
 				new Endpoint("give back a general guarantee", HttpMethod.POST, "/api/v1/general-guarantees/{}/return",
 						List.of(unknown), "officer.customs", "{}", Set.of(), List.of("general_guarantee")),
 				// A correction the shared declaration does not have: every variant refused, nothing settled.
@@ -844,7 +849,11 @@ class HostileInputFuzzTests {
 						Set.of(), DECLARATION_TABLES),
 				new Form("lodge a general guarantee", "/general-guarantees", List.of(), "officer.customs",
 						params("enterprise", CHIP, "kind", "DEPOSIT", "amount", "80,000.00", "validUntil", "",
-								"reference", "DEP-GG-FUZZ"), Set.of(), List.of("general_guarantee")),
+								"reference", "DEP-GG-FUZZ", "summaryPayment", "true"), Set.of(), List.of("general_guarantee")),
+				new Form("pay a summary statement", "/general-guarantees/{}/statements/{}/payment",
+						List.of(unknown, "2026-11"), "officer.customs",
+						params("amount", "7,587.06", "paidOn", "2026-12-04", "reference", "ICBC-SUM-1"), Set.of(),
+						DECLARATION_TABLES),
 				new Form("give back a general guarantee", "/general-guarantees/{}/return", List.of(unknown),
 						"officer.customs", params(), Set.of(), List.of("general_guarantee")),
 				new Form("settle a correction's difference", "/declarations/{}/corrections/{}/settlement",

@@ -104,6 +104,11 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/general-guarantees/{id}", "/general-guarantees/" + UNKNOWN_ID,
 				"login 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/general-guarantees/{id}", "/general-guarantees/x", "login 404 404 404 404 404 404 404 404 404");
+		// Its statements (汇总征税): none for a guarantee not lodged for summary payment; a month misspelled is refused.
+		expect(routes, "/general-guarantees/{id}/statements/{month}", "/general-guarantees/" + general + "/statements/2026-11",
+				"login 404 404 404 404 404 404 404 404 404");
+		expect(routes, "/general-guarantees/{id}/statements/{month}", "/general-guarantees/" + general + "/statements/11-2026",
+				"login 422 422 422 404 404 404 404 404 404");
 		expect(routes, "/declarations", "/declarations", "login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/new", "/declarations/new", "login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/template.xlsx", "/declarations/template.xlsx",

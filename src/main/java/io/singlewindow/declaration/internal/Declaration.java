@@ -168,23 +168,25 @@ final class Declaration {
 	 * @param validUntil a letter of guarantee's last day; {@literal null} for a deposit
 	 * @param reference the bank's letter number or the deposit's receipt
 	 * @param enforced whether the payment on record was taken from it ({@link #enforceGuarantee})
+	 * @param summary part of a general guarantee for summary payment (汇总征税): the duties are paid with the month's
+	 *     others, by {@link DutyPaymentTerms#summaryPayBy}
 	 */
 	record DutyGuarantee(GuaranteeKind kind, java.math.BigDecimal amount, LocalDate validUntil, String reference,
-			String recordedBy, Instant recordedAt, boolean enforced) {
+			String recordedBy, Instant recordedAt, boolean enforced, boolean summary) {
 
-		/** As customs accepted it, before anything was taken from it. */
+		/** As customs accepted it, before anything was taken from it, not for summary payment. */
 		DutyGuarantee(GuaranteeKind kind, java.math.BigDecimal amount, LocalDate validUntil, String reference,
 				String recordedBy, Instant recordedAt) {
-			this(kind, amount, validUntil, reference, recordedBy, recordedAt, false);
+			this(kind, amount, validUntil, reference, recordedBy, recordedAt, false, false);
 		}
 
 		DutyGuarantee takenFrom() {
-			return new DutyGuarantee(kind, amount, validUntil, reference, recordedBy, recordedAt, true);
+			return new DutyGuarantee(kind, amount, validUntil, reference, recordedBy, recordedAt, true, summary);
 		}
 
 		/** The same guarantee: its record come again. */
 		boolean sameAs(DutyGuarantee other) {
-			return kind == other.kind && amount.compareTo(other.amount) == 0
+			return kind == other.kind && amount.compareTo(other.amount) == 0 && summary == other.summary
 					&& java.util.Objects.equals(validUntil, other.validUntil) && reference.equals(other.reference);
 		}
 	}

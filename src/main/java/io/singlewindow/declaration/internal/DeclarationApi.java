@@ -553,7 +553,7 @@ class DeclarationApi {
 					"GENERAL_GUARANTEE_RETURNED" },
 			invalid = { "REQUIRED", "SIZE", "CONTROL_CHARACTER", "GUARANTEE_KIND_UNKNOWN", "GUARANTEE_TOO_SMALL",
 					"TOO_LARGE", "GUARANTEE_EXPIRES_TOO_SOON", "GENERAL_GUARANTEE_UNKNOWN",
-					"GENERAL_GUARANTEE_EXHAUSTED" })
+					"GENERAL_GUARANTEE_EXHAUSTED", "SUMMARY_PAYMENT_TOO_LATE" })
 	@Operation(summary = "Accept a guarantee for a cleared declaration's duties and taxes, so that its goods are "
 			+ "released before their payment (customs officers; 担保放行)",
 			description = "A cash deposit (kind DEPOSIT, 保证金) or a bank's letter of guarantee (BANK_GUARANTEE, 保函) "
@@ -571,7 +571,10 @@ class DeclarationApi {
 					+ "valid as long as it is (validUntil ignored): 422 at reference GENERAL_GUARANTEE_UNKNOWN (the "
 					+ "declarant has none of that reference), GUARANTEE_EXPIRES_TOO_SOON (its letter ends before the "
 					+ "last day to pay); at amount GENERAL_GUARANTEE_EXHAUSTED (with what it still covers); 409 "
-					+ "GENERAL_GUARANTEE_RETURNED (customs gave it back).")
+					+ "GENERAL_GUARANTEE_RETURNED (customs gave it back). A general guarantee lodged for summary "
+					+ "payment (汇总征税) moves the last day to pay to its monthly statement's (the fifth working day of "
+					+ "the month after the clearance's, or the declaration's own if later; duties.guarantee.summary): "
+					+ "422 at reference SUMMARY_PAYMENT_TOO_LATE once the declaration's own last day has passed.")
 	DeclarationView acceptDutyGuarantee(@PathVariable UUID id, @RequestBody DutyGuaranteeRecord guarantee) {
 		return payments.guarantee(currentActor.get(), id, guarantee.kind(), guarantee.amount(), guarantee.validUntil(),
 				guarantee.reference());

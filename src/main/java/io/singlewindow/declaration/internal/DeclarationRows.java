@@ -92,8 +92,8 @@ class DeclarationRows {
 			total_taxes, cleared_at, duties_paid_amount, duties_paid_surcharge, duties_paid_on, duties_payment_reference,
 			duties_recorded_by, duties_recorded_at, taxes_settled_apart, differences_unpaid, duties_guarantee_kind,
 			duties_guarantee_amount, duties_guarantee_valid_until, duties_guarantee_reference, duties_guarantee_by,
-			duties_guarantee_at, duties_guarantee_enforced, duties_refund_amount, duties_refund_on,
-			duties_refund_reference, duties_refund_by, duties_refund_at""";
+			duties_guarantee_at, duties_guarantee_enforced, duties_guarantee_summary, duties_refund_amount,
+			duties_refund_on, duties_refund_reference, duties_refund_by, duties_refund_at""";
 
 	/**
 	 * What the declaration's row says it owes in duties and taxes and their payment ({@link #DUTIES_COLUMNS}), as the
@@ -129,7 +129,8 @@ class DeclarationRows {
 						rs.getBigDecimal("duties_guarantee_amount"),
 						rs.getObject("duties_guarantee_valid_until", LocalDate.class),
 						rs.getString("duties_guarantee_reference"), rs.getString("duties_guarantee_by"),
-						accepted.toInstant(), rs.getBoolean("duties_guarantee_enforced"));
+						accepted.toInstant(), rs.getBoolean("duties_guarantee_enforced"),
+						rs.getBoolean("duties_guarantee_summary"));
 	}
 
 	/**
@@ -581,9 +582,9 @@ class DeclarationRows {
 			jdbc.sql("""
 					UPDATE declaration SET duties_guarantee_kind = ?, duties_guarantee_amount = ?,
 					    duties_guarantee_valid_until = ?, duties_guarantee_reference = ?, duties_guarantee_by = ?,
-					    duties_guarantee_at = ? WHERE id = ?""")
+					    duties_guarantee_at = ?, duties_guarantee_summary = ? WHERE id = ?""")
 				.params(accepted.kind().name(), accepted.amount(), accepted.validUntil(), accepted.reference(),
-						accepted.recordedBy(), timestamp(accepted.recordedAt()), d.id())
+						accepted.recordedBy(), timestamp(accepted.recordedAt()), accepted.summary(), d.id())
 				.update();
 		}
 		if (d.guaranteeEnforced()) {

@@ -385,10 +385,19 @@ class DeclarationStore {
 		}
 		Timestamp clearedBefore = Timestamp
 			.from(notice.plusDays(1).atStartOfDay(io.singlewindow.platform.BusinessTime.ZONE).toInstant());
+		// Under summary payment the month's statement's last day counts too, if later: the months before the first
+		// whose statement is not yet overdue.
+		java.time.YearMonth month = java.time.YearMonth.from(today);
+		while (!DutyPaymentTerms.statementPayBy(month, calendarNow).isBefore(today)) {
+			month = month.minusMonths(1);
+		}
+		Timestamp statementsBefore = Timestamp.from(
+				month.plusMonths(1).atDay(1).atStartOfDay(io.singlewindow.platform.BusinessTime.ZONE).toInstant());
 		return waitingForCustoms("""
 				duties_guarantee_at IS NOT NULL AND duties_recorded_at IS NULL AND status IN ('CLEARED', 'RELEASED')
-				  AND cleared_at < :clearedBefore AND total_taxes - taxes_settled_apart > 0""", "cleared_at", search,
-				java.util.Map.of("clearedBefore", clearedBefore));
+				  AND cleared_at < :clearedBefore AND total_taxes - taxes_settled_apart > 0
+				  AND (NOT duties_guarantee_summary OR cleared_at < :statementsBefore)""", "cleared_at", search,
+				java.util.Map.of("clearedBefore", clearedBefore, "statementsBefore", statementsBefore));
 	}
 
 	/** Declarations that meet {@code condition}, waiting for customs since {@code since} (both the code's constants). */

@@ -63,7 +63,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 					&& owed.guarantee() == null) {
 				return null;
 			}
-			LocalDate payBy = owed.noticeOn() == null ? null : DutyPaymentTerms.payBy(owed.noticeOn(), calendar);
+			LocalDate payBy = owed.noticeOn() == null ? null : DutyPaymentTerms.payBy(owed, calendar);
 			if (!status.cancellable()) {
 				// A cancelled declaration owes nothing more; what was paid is owed back (退税) until refunded.
 				BigDecimal back = owed.refundDue(settledDifferences);
@@ -150,9 +150,11 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	 *     they were, so the deposit is returned, the letter given back
 	 * @param state {@code HELD} (the duties still owed), {@code DISCHARGED} (the declarant paid them), {@code ENFORCED}
 	 *     (the last day passed unpaid and customs took them from it, 从担保中抵缴), {@code RETURNED} (cancelled unpaid)
+	 * @param summary part of a general guarantee (kind {@code GENERAL}) for summary payment (汇总征税): the duties are
+	 *     paid on the month's statement, by its last day ({@code payBy})
 	 */
 	record Guarantee(String kind, BigDecimal amount, LocalDate validUntil, String reference, String recordedBy,
-			Instant recordedAt, boolean discharged, String state) {
+			Instant recordedAt, boolean discharged, String state, boolean summary) {
 
 		/**
 		 * @param paid the duties it secured were paid: discharged
@@ -165,7 +167,8 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 			}
 			String state = accepted.enforced() ? "ENFORCED" : paid ? "DISCHARGED" : returned ? "RETURNED" : "HELD";
 			return new Guarantee(accepted.kind().name(), accepted.amount(), accepted.validUntil(), accepted.reference(),
-					accepted.recordedBy(), accepted.recordedAt(), !accepted.enforced() && (paid || returned), state);
+					accepted.recordedBy(), accepted.recordedAt(), !accepted.enforced() && (paid || returned), state,
+					accepted.summary());
 		}
 	}
 

@@ -66,7 +66,7 @@ class DutyPayments {
 		Declaration.DutyPayment payment = asReported(actor, amount, paidOn, reference);
 		Declaration declaration = rows.lock(id);
 		Declaration.Duties owed = declaration.duties();
-		LocalDate payBy = owed.owed() ? DutyPaymentTerms.payBy(owed.noticeOn(), calendar.current()) : time.today();
+		LocalDate payBy = owed.owed() ? DutyPaymentTerms.payBy(owed, calendar.current()) : time.today();
 		if (declaration.recordPayment(payment, payBy)) {
 			auditTrail.record(AuditRecord.of("DECLARATION_DUTIES_PAID", "DECLARATION", id).by(actor)
 				.change(null, Declarations.audited(declaration, declaration.status(), "amount", amount.toPlainString(),
@@ -153,7 +153,7 @@ class DutyPayments {
 		Declaration.DutyPayment taken = asReported(actor, amount, paidOn, reference);
 		Declaration declaration = rows.lock(id);
 		Declaration.Duties owed = declaration.duties();
-		LocalDate payBy = owed.owed() ? DutyPaymentTerms.payBy(owed.noticeOn(), calendar.current()) : time.today();
+		LocalDate payBy = owed.owed() ? DutyPaymentTerms.payBy(owed, calendar.current()) : time.today();
 		if (declaration.enforceGuarantee(taken, payBy)) {
 			Declaration.DutyGuarantee guarantee = declaration.duties().guarantee();
 			auditTrail.record(AuditRecord.of("DECLARATION_GUARANTEE_ENFORCED", "DECLARATION", id).by(actor)
@@ -205,6 +205,14 @@ class DutyPayments {
 		LocalDate today = time.today();
 		LocalDate payBy = owed.owed() ? DutyPaymentTerms.payBy(owed.noticeOn(), calendar.current()) : today;
 		BigDecimal due = owed.owed() ? DutyPaymentTerms.amountDue(owed.taxes(), payBy, today) : BigDecimal.ZERO;
+		if (guarantee.summary() && owed.unpaid() && owed.guarantee() == null
+				&& declaration.status() == DeclarationStatus.CLEARED) {
+			if (today.isAfter(payBy)) {
+				// Its own last day passed: the month's later one would forgive the surcharge it owes.
+				throw Problem.invalidField("reference", "SUMMARY_PAYMENT_TOO_LATE", payBy);
+			}
+			payBy = DutyPaymentTerms.summaryPayBy(owed.noticeOn(), calendar.current());
+		}
 		if (declaration.acceptGuarantee(guarantee, due, payBy)) {
 			if (general != null) {
 				// Checked once the declaration accepts it: its own refusals come first, and nothing is written yet. The
@@ -215,7 +223,7 @@ class DutyPayments {
 			auditTrail.record(AuditRecord.of("DECLARATION_DUTIES_GUARANTEED", "DECLARATION", id).by(actor)
 				.change(null, Declarations.audited(declaration, declaration.status(), "kind", form.name(), "amount",
 						covered.toPlainString(), "amountDue", due.toPlainString(), "validUntil",
-						String.valueOf(guarantee.validUntil()), "reference", letter)));
+						String.valueOf(guarantee.validUntil()), "reference", letter, "payBy", payBy.toString())));
 			rows.save(declaration);
 			log.info("event=declaration_duties_guaranteed number={} kind={} amount={} valid_until={} by={}",
 					declaration.number(), form, covered.toPlainString(), guarantee.validUntil(), actor.username());
@@ -242,6 +250,18 @@ class DutyPayments {
 
 	/** The payment as the bank reported it to customs, checked before any row is read; its surcharge not yet known. */
 	private Declaration.DutyPayment asReported(Actor actor, BigDecimal amount, LocalDate paidOn, String reference) {
+		return reported(actor, amount, paidOn, reference, time);
+	}
+
+	/**
+	 * A payment as the bank reported it to customs, checked before any row is read; its surcharge not yet known.
+	 *
+	 * @throws Problem 403 unless a customs officer; 422 {@code REQUIRED} at {@code amount} or {@code reference},
+	 *     {@code SIZE} or {@code CONTROL_CHARACTER} at {@code reference}, {@code PAYMENT_DATE_IN_FUTURE} at
+	 *     {@code paidOn}
+	 */
+	static Declaration.DutyPayment reported(Actor actor, BigDecimal amount, LocalDate paidOn, String reference,
+			BusinessTime time) {
 		actor.requireActAs(AgencyCode.CUSTOMS);
 		if (amount == null) {
 			throw Problem.invalidField("amount", "REQUIRED");

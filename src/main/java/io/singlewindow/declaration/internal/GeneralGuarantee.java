@@ -23,11 +23,14 @@ import io.singlewindow.core.Uscc;
  * @param amount what it covers in all, CNY
  * @param validUntil a letter's last day; {@literal null} for a deposit
  * @param reference the letter's number or the deposit's receipt: one guarantee of the enterprise
+ * @param summaryPayment lodged for summary payment (汇总征税): the declarations released against it pay their duties
+ *     together, a month's by the fifth working day of the next ({@link DutyPaymentTerms#summaryPayBy},
+ *     {@link SummaryStatement})
  * @param returnedBy the officer who gave it back, {@literal null} while in force
  */
 record GeneralGuarantee(UUID id, Uscc enterprise, Declaration.GuaranteeKind kind, BigDecimal amount,
-		LocalDate validUntil, String reference, String recordedBy, Instant recordedAt, String returnedBy,
-		Instant returnedAt) {
+		LocalDate validUntil, String reference, boolean summaryPayment, String recordedBy, Instant recordedAt,
+		String returnedBy, Instant returnedAt) {
 
 	/**
 	 * What of its cover the declarations drawing on it hold and what customs took from it.
@@ -48,7 +51,7 @@ record GeneralGuarantee(UUID id, Uscc enterprise, Declaration.GuaranteeKind kind
 	 *     {@code validUntil} for a letter, {@code GUARANTEE_EXPIRED} there for a letter no longer valid today
 	 */
 	static GeneralGuarantee lodged(Uscc enterprise, Declaration.GuaranteeKind kind, BigDecimal amount,
-			LocalDate validUntil, String reference, String by, Instant at, LocalDate today) {
+			LocalDate validUntil, String reference, boolean summaryPayment, String by, Instant at, LocalDate today) {
 		if (kind == Declaration.GuaranteeKind.GENERAL) {
 			throw Problem.invalidField("kind", "GUARANTEE_KIND_UNKNOWN");
 		}
@@ -64,13 +67,15 @@ record GeneralGuarantee(UUID id, Uscc enterprise, Declaration.GuaranteeKind kind
 				throw Problem.invalidField("validUntil", "GUARANTEE_EXPIRED", until);
 			}
 		}
-		return new GeneralGuarantee(UUID.randomUUID(), enterprise, kind, amount, until, reference, by, at, null, null);
+		return new GeneralGuarantee(UUID.randomUUID(), enterprise, kind, amount, until, reference, summaryPayment, by,
+				at, null, null);
 	}
 
-	/** The same guarantee lodged again (the officer's form sent twice): what it covers, how, until when. */
+	/** The same guarantee lodged again (the officer's form sent twice): what it covers, how, until when, for what. */
 	boolean sameAs(GeneralGuarantee other) {
 		return enterprise.equals(other.enterprise) && kind == other.kind && amount.compareTo(other.amount) == 0
-				&& java.util.Objects.equals(validUntil, other.validUntil) && reference.equals(other.reference);
+				&& java.util.Objects.equals(validUntil, other.validUntil) && reference.equals(other.reference)
+				&& summaryPayment == other.summaryPayment;
 	}
 
 	boolean returned() {
@@ -87,7 +92,8 @@ record GeneralGuarantee(UUID id, Uscc enterprise, Declaration.GuaranteeKind kind
 
 	/** A declaration's guarantee drawing {@code drawn} on it, as customs accepts it (checked by {@link #draw}). */
 	Declaration.DutyGuarantee guaranteeFor(BigDecimal drawn, String by, Instant at) {
-		return new Declaration.DutyGuarantee(Declaration.GuaranteeKind.GENERAL, drawn, validUntil, reference, by, at);
+		return new Declaration.DutyGuarantee(Declaration.GuaranteeKind.GENERAL, drawn, validUntil, reference, by, at,
+				false, summaryPayment);
 	}
 
 	/**
@@ -119,7 +125,7 @@ record GeneralGuarantee(UUID id, Uscc enterprise, Declaration.GuaranteeKind kind
 		if (cover.inUse().signum() > 0) {
 			throw Problem.conflict("GENERAL_GUARANTEE_IN_USE", reference, cover.inUse().toPlainString());
 		}
-		return new GeneralGuarantee(id, enterprise, kind, amount, validUntil, reference, recordedBy, recordedAt, by,
-				at);
+		return new GeneralGuarantee(id, enterprise, kind, amount, validUntil, reference, summaryPayment, recordedBy,
+				recordedAt, by, at);
 	}
 }

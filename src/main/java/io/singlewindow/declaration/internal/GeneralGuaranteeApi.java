@@ -30,10 +30,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class GeneralGuaranteeApi {
 
 	private final GeneralGuarantees guarantees;
+	private final SummaryStatements statements;
 	private final CurrentActor currentActor;
 
-	GeneralGuaranteeApi(GeneralGuarantees guarantees, CurrentActor currentActor) {
+	GeneralGuaranteeApi(GeneralGuarantees guarantees, SummaryStatements statements, CurrentActor currentActor) {
 		this.guarantees = guarantees;
+		this.statements = statements;
 		this.currentActor = currentActor;
 	}
 
@@ -44,8 +46,19 @@ class GeneralGuaranteeApi {
 	 * @param validUntil a letter's last day, required for one (ignored for a deposit)
 	 * @param reference the letter's number or the deposit's receipt, unique for the enterprise: customs names the
 	 *     guarantee by it when it accepts it for a declaration (kind {@code GENERAL})
+	 * @param summaryPayment for summary payment (汇总征税): the declarations released against it pay a month's duties
+	 *     together, by the fifth working day of the next month; without it, no
 	 */
-	record Lodgement(String enterprise, String kind, BigDecimal amount, LocalDate validUntil, String reference) {
+	record Lodgement(String enterprise, String kind, BigDecimal amount, LocalDate validUntil, String reference,
+			Boolean summaryPayment) {
+	}
+
+	/**
+	 * @param amount the whole amount the bank paid for the statement, CNY
+	 * @param paidOn the day the bank took the payment (a day of the zone); without it, today
+	 * @param reference the bank's reference of the payment, required
+	 */
+	record StatementPayment(BigDecimal amount, LocalDate paidOn, String reference) {
 	}
 
 	@PostMapping
@@ -69,10 +82,13 @@ class GeneralGuaranteeApi {
 					+ "GUARANTEE_KIND_UNKNOWN (BANK_GUARANTEE or DEPOSIT); at amount: REQUIRED, AMOUNT_NOT_POSITIVE, "
 					+ "TOO_LARGE; at validUntil (a letter): REQUIRED, GUARANTEE_EXPIRED (before today); at reference: "
 					+ "REQUIRED, SIZE, CONTROL_CHARACTER. 409 GENERAL_GUARANTEE_EXISTS: the enterprise has another "
-					+ "guarantee of that reference.")
+					+ "guarantee of that reference. With summaryPayment (汇总征税) the declarations released against it "
+					+ "pay their duties together, a month's on one statement (…/{id}/statements/{month}) by the fifth "
+					+ "working day of the next month.")
 	ResponseEntity<GeneralGuaranteeView> lodge(@RequestBody Lodgement lodgement) {
 		GeneralGuarantees.Lodged lodged = guarantees.lodge(currentActor.get(), lodgement.enterprise(),
-				lodgement.kind(), lodgement.amount(), lodgement.validUntil(), lodgement.reference());
+				lodgement.kind(), lodgement.amount(), lodgement.validUntil(), lodgement.reference(),
+				Boolean.TRUE.equals(lodgement.summaryPayment()));
 		if (!lodged.created()) {
 			return ResponseEntity.ok(lodged.guarantee());
 		}
@@ -99,6 +115,40 @@ class GeneralGuaranteeApi {
 					+ "own traders and brokers).")
 	GeneralGuaranteeView read(@PathVariable UUID id) {
 		return guarantees.find(currentActor.get(), id);
+	}
+
+	@GetMapping("/{id}/statements/{month}")
+	@Refuses(notFound = { "GENERAL_GUARANTEE_NOT_FOUND", "SUMMARY_STATEMENT_NOT_FOUND" }, invalid = "MONTH_FORMAT")
+	@Operation(summary = "A month's summary statement of a general guarantee, with its declarations (汇总征税)",
+			description = "The declarations released against a general guarantee lodged for summary payment whose "
+					+ "payment notices (clearances) fall in the month (2026-11), each with its taxes, its last day, "
+					+ "what paying it costs today and its payment; the statement's last day (payBy, the fifth working "
+					+ "day of the next month), its state (OPEN, OVERDUE, PAID) and what paying it costs today "
+					+ "(amountDue). 404 GENERAL_GUARANTEE_NOT_FOUND unless the caller may read the guarantee, "
+					+ "SUMMARY_STATEMENT_NOT_FOUND when no declaration of the month is on one; 422 at month "
+					+ "MONTH_FORMAT. The guarantee's own reading lists its months (statements).")
+	SummaryStatementView statement(@PathVariable UUID id, @PathVariable String month) {
+		return statements.read(currentActor.get(), id, month);
+	}
+
+	@PostMapping("/{id}/statements/{month}/payment")
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY",
+			notFound = { "GENERAL_GUARANTEE_NOT_FOUND", "SUMMARY_STATEMENT_NOT_FOUND" },
+			conflict = "SUMMARY_STATEMENT_PAID",
+			invalid = { "REQUIRED", "SIZE", "CONTROL_CHARACTER", "PAYMENT_DATE_IN_FUTURE", "PAYMENT_BEFORE_NOTICE",
+					"PAYMENT_AMOUNT_DIFFERS", "MONTH_FORMAT" })
+	@Operation(summary = "Record the payment of a month's summary statement (customs officers; 汇总缴税)",
+			description = "As the bank reported it to customs: the whole amount the statement costs on the day paid "
+					+ "(amountDue of …/statements/{month} that day), which pays each unpaid declaration on it its own "
+					+ "amount due, a late-payment surcharge included after its last day, and frees the part of the "
+					+ "guarantee it held. Answers the statement as it is then. The same payment recorded again answers "
+					+ "as the first and changes nothing. 422 at amount: REQUIRED, PAYMENT_AMOUNT_DIFFERS (with what it "
+					+ "costs that day); at paidOn: PAYMENT_DATE_IN_FUTURE, PAYMENT_BEFORE_NOTICE; at reference: "
+					+ "REQUIRED, SIZE, CONTROL_CHARACTER; at month: MONTH_FORMAT. 404 GENERAL_GUARANTEE_NOT_FOUND, "
+					+ "SUMMARY_STATEMENT_NOT_FOUND. 409 SUMMARY_STATEMENT_PAID when nothing on it is unpaid.")
+	SummaryStatementView payStatement(@PathVariable UUID id, @PathVariable String month,
+			@RequestBody StatementPayment payment) {
+		return statements.pay(currentActor.get(), id, month, payment.amount(), payment.paidOn(), payment.reference());
 	}
 
 	@PostMapping("/{id}/return")

@@ -31,11 +31,14 @@ import jakarta.servlet.http.HttpServletResponse;
 class GeneralGuaranteePages {
 
 	private final GeneralGuarantees guarantees;
+	private final SummaryStatements statements;
 	private final CurrentActor currentActor;
 	private final MessageSource messages;
 
-	GeneralGuaranteePages(GeneralGuarantees guarantees, CurrentActor currentActor, MessageSource messages) {
+	GeneralGuaranteePages(GeneralGuarantees guarantees, SummaryStatements statements, CurrentActor currentActor,
+			MessageSource messages) {
 		this.guarantees = guarantees;
+		this.statements = statements;
 		this.currentActor = currentActor;
 		this.messages = messages;
 	}
@@ -47,9 +50,16 @@ class GeneralGuaranteePages {
 	}
 
 	/** What the officer typed into the lodgement form, shown again with the refusal. */
-	record Typed(String enterprise, String kind, String amount, String validUntil, String reference) {
+	record Typed(String enterprise, String kind, String amount, String validUntil, String reference,
+			boolean summaryPayment) {
 
-		static final Typed NOTHING = new Typed("", "BANK_GUARANTEE", "", "", "");
+		static final Typed NOTHING = new Typed("", "BANK_GUARANTEE", "", "", "", false);
+	}
+
+	/** What the officer typed into a statement's payment form, shown again with the refusal. */
+	record TypedPayment(String amount, String paidOn, String reference) {
+
+		static final TypedPayment NOTHING = new TypedPayment("", "", "");
 	}
 
 	@GetMapping("/general-guarantees")
@@ -60,17 +70,19 @@ class GeneralGuaranteePages {
 	@PostMapping("/general-guarantees")
 	String lodge(@RequestParam(required = false) String enterprise, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String amount, @RequestParam(required = false) String validUntil,
-			@RequestParam(required = false) String reference, Model model, Locale locale,
-			HttpServletResponse response) {
+			@RequestParam(required = false) String reference, @RequestParam(required = false) String summaryPayment,
+			Model model, Locale locale, HttpServletResponse response) {
 		Actor actor = currentActor.get();
 		actor.requireActAs(AgencyCode.CUSTOMS);
+		// A checkbox sends its value only when ticked.
+		boolean summary = summaryPayment != null && !summaryPayment.isBlank();
 		try {
 			GeneralGuarantees.Lodged lodged = guarantees.lodge(actor, enterprise, kind, DutyPaymentPages.amount(amount),
-					DutyPaymentPages.day("validUntil", validUntil), reference);
+					DutyPaymentPages.day("validUntil", validUntil), reference, summary);
 			return "redirect:/general-guarantees/" + lodged.guarantee().id();
 		} catch (Problem problem) {
 			response.setStatus(problem.status().value());
-			return list(model, new Typed(enterprise, kind, amount, validUntil, reference),
+			return list(model, new Typed(enterprise, kind, amount, validUntil, reference, summary),
 					DeclarationPages.firstMessage(messages, problem, locale), FormErrors.of(problem, messages, locale));
 		}
 	}
@@ -94,6 +106,44 @@ class GeneralGuaranteePages {
 			response.setStatus(problem.status().value());
 			return detail(id, model, DeclarationPages.firstMessage(messages, problem, locale));
 		}
+	}
+
+	@GetMapping("/general-guarantees/{id}/statements/{month}")
+	String statement(@PathVariable UUID id, @PathVariable String month, Model model) {
+		return statement(id, month, model, TypedPayment.NOTHING, null, Map.of());
+	}
+
+	@PostMapping("/general-guarantees/{id}/statements/{month}/payment")
+	String payStatement(@PathVariable UUID id, @PathVariable String month,
+			@RequestParam(required = false) String amount, @RequestParam(required = false) String paidOn,
+			@RequestParam(required = false) String reference, Model model, Locale locale,
+			HttpServletResponse response) {
+		Actor actor = currentActor.get();
+		actor.requireActAs(AgencyCode.CUSTOMS);
+		try {
+			statements.pay(actor, id, month, DutyPaymentPages.amount(amount), DutyPaymentPages.day("paidOn", paidOn),
+					reference);
+			return "redirect:/general-guarantees/" + id + "/statements/" + month.strip() + "?paid";
+		} catch (Problem problem) {
+			if (problem.status().value() == 404) {
+				throw problem;
+			}
+			response.setStatus(problem.status().value());
+			return statement(id, month, model, new TypedPayment(amount, paidOn, reference),
+					DeclarationPages.firstMessage(messages, problem, locale), FormErrors.of(problem, messages, locale));
+		}
+	}
+
+	private String statement(UUID id, String month, Model model, TypedPayment typed, String error,
+			Map<String, String> errors) {
+		Actor actor = currentActor.get();
+		model.addAttribute("g", guarantees.find(actor, id));
+		model.addAttribute("s", statements.read(actor, id, month));
+		model.addAttribute("customs", actor.mayActAs(AgencyCode.CUSTOMS));
+		model.addAttribute("typed", typed);
+		model.addAttribute("error", error);
+		model.addAttribute("errors", errors);
+		return "declaration/summary-statement";
 	}
 
 	private String list(Model model, Typed typed, String error, Map<String, String> errors) {

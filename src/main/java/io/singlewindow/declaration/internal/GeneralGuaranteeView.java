@@ -16,12 +16,17 @@ import java.util.UUID;
  * @param inUse held by declarations whose duties are still owed unpaid
  * @param taken taken by customs for declarations whose last day passed unpaid
  * @param available what it may still cover: {@code amount} less both; nothing once returned
+ * @param summaryPayment lodged for summary payment (汇总征税): the declarations released against it pay a month's
+ *     duties together, by the fifth working day of the next month
  * @param declarations the declarations customs accepted it for, those it still holds first (at most
  *     {@link GeneralGuarantees#DECLARATIONS_SHOWN})
+ * @param statements for summary payment, its monthly statements, the latest first (at most
+ *     {@link SummaryStatements#MONTHS_SHOWN}), without their declarations; empty otherwise and in lists
  */
 record GeneralGuaranteeView(UUID id, String enterprise, String enterpriseName, String kind, BigDecimal amount,
-		LocalDate validUntil, String reference, String state, BigDecimal inUse, BigDecimal taken, BigDecimal available,
-		String recordedBy, Instant recordedAt, String returnedBy, Instant returnedAt, List<Drawn> declarations) {
+		LocalDate validUntil, String reference, boolean summaryPayment, String state, BigDecimal inUse,
+		BigDecimal taken, BigDecimal available, String recordedBy, Instant recordedAt, String returnedBy,
+		Instant returnedAt, List<Drawn> declarations, List<SummaryStatementView> statements) {
 
 	/**
 	 * A declaration customs accepted the general guarantee for.
@@ -34,11 +39,11 @@ record GeneralGuaranteeView(UUID id, String enterprise, String enterpriseName, S
 	}
 
 	static GeneralGuaranteeView of(GeneralGuarantee g, String enterpriseName, GeneralGuarantee.Cover cover,
-			List<Drawn> declarations) {
+			List<Drawn> declarations, List<SummaryStatementView> statements) {
 		return new GeneralGuaranteeView(g.id(), g.enterprise().value(), enterpriseName, g.kind().name(), g.amount(),
-				g.validUntil(), g.reference(), g.returned() ? "RETURNED" : "ACTIVE", cover.inUse(), cover.taken(),
-				g.available(cover), g.recordedBy(), g.recordedAt(), g.returnedBy(), g.returnedAt(),
-				List.copyOf(declarations));
+				g.validUntil(), g.reference(), g.summaryPayment(), g.returned() ? "RETURNED" : "ACTIVE", cover.inUse(),
+				cover.taken(), g.available(cover), g.recordedBy(), g.recordedAt(), g.returnedBy(), g.returnedAt(),
+				List.copyOf(declarations), List.copyOf(statements));
 	}
 
 	/** Whether customs may give it back now: in force, and no declaration holds it. */

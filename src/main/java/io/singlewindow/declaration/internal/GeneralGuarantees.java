@@ -47,12 +47,12 @@ class GeneralGuarantees {
 	static final int LISTED = 500;
 
 	/** A declaration's duties hold its guarantee: accepted, neither paid nor taken, still owed on the first notice. */
-	private static final String HOLDS = """
+	static final String HOLDS = """
 			NOT d.duties_guarantee_enforced AND d.duties_recorded_at IS NULL AND d.status IN ('CLEARED', 'RELEASED')
 			  AND d.total_taxes - d.taxes_settled_apart > 0""";
 
 	/** The declarations drawing on general guarantee {@code g}: its enterprise's, naming its reference. */
-	private static final String DRAWING = """
+	static final String DRAWING = """
 			d.declarant = g.enterprise AND d.duties_guarantee_kind = 'GENERAL'
 			  AND d.duties_guarantee_reference = g.reference""";
 
@@ -66,16 +66,19 @@ class GeneralGuarantees {
 			         COALESCE(SUM(d.duties_paid_amount) FILTER (WHERE d.duties_guarantee_enforced), 0) AS taken
 			  FROM declaration d WHERE %2$s) c""".formatted(HOLDS, DRAWING);
 
-	private static final String COLUMNS = """
-			g.id, g.enterprise, g.kind, g.amount, g.valid_until, g.reference, g.recorded_by, g.recorded_at,
-			g.returned_by, g.returned_at""";
+	static final String COLUMNS = """
+			g.id, g.enterprise, g.kind, g.amount, g.valid_until, g.reference, g.summary_payment, g.recorded_by,
+			g.recorded_at, g.returned_by, g.returned_at""";
 
 	private final JdbcClient jdbc;
 	private final Enterprises enterprises;
 	private final BusinessTime time;
 	private final AuditTrail auditTrail;
+	private final SummaryStatements statements;
 
-	GeneralGuarantees(JdbcClient jdbc, Enterprises enterprises, BusinessTime time, AuditTrail auditTrail) {
+	GeneralGuarantees(JdbcClient jdbc, Enterprises enterprises, BusinessTime time, AuditTrail auditTrail,
+			SummaryStatements statements) {
+		this.statements = statements;
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.time = time;
@@ -92,6 +95,8 @@ class GeneralGuarantees {
 	 * @param enterprise the enterprise's USCC (a registered one)
 	 * @param kind {@code BANK_GUARANTEE} (保函) or {@code DEPOSIT} (保证金)
 	 * @param validUntil a letter's last day, required for one (ignored for a deposit)
+	 * @param summaryPayment for summary payment (汇总征税): the declarations released against it pay a month's duties
+	 *     together, by the fifth working day of the next month
 	 * @throws Problem 403 unless a customs officer; 422 {@code REQUIRED} at any field it needs, {@code USCC_FORMAT} or
 	 *     {@code ENTERPRISE_NOT_FOUND} at {@code enterprise}, {@code TOO_LARGE} at {@code amount}, {@code SIZE} or
 	 *     {@code CONTROL_CHARACTER} at {@code reference}, and those of {@link GeneralGuarantee#lodged}; 409
@@ -99,7 +104,7 @@ class GeneralGuarantees {
 	 */
 	@Transactional
 	public Lodged lodge(Actor actor, String enterprise, String kind, BigDecimal amount, LocalDate validUntil,
-			String reference) {
+			String reference, boolean summaryPayment) {
 		actor.requireActAs(AgencyCode.CUSTOMS);
 		Enterprise holder = registered(enterprise);
 		Declaration.GuaranteeKind form = Declaration.GuaranteeKind.read(kind);
@@ -109,13 +114,14 @@ class GeneralGuarantees {
 		}
 		String letter = FreeText.readLine("reference", reference, InputLimits.REFERENCE).strip();
 		GeneralGuarantee lodged = GeneralGuarantee.lodged(holder.uscc(), form, covered, validUntil, letter,
-				actor.username(), time.now(), time.today());
+				summaryPayment, actor.username(), time.now(), time.today());
 		int stored = jdbc.sql("""
-				INSERT INTO general_guarantee (id, enterprise, kind, amount, valid_until, reference, recorded_by,
-				                               recorded_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise, reference) DO NOTHING""")
+				INSERT INTO general_guarantee (id, enterprise, kind, amount, valid_until, reference, summary_payment,
+				                               recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (enterprise, reference) DO NOTHING""")
 			.params(lodged.id(), lodged.enterprise().value(), lodged.kind().name(), lodged.amount(),
-					lodged.validUntil(), lodged.reference(), lodged.recordedBy(), Timestamp.from(lodged.recordedAt()))
+					lodged.validUntil(), lodged.reference(), lodged.summaryPayment(), lodged.recordedBy(),
+					Timestamp.from(lodged.recordedAt()))
 			.update();
 		if (stored == 0) {
 			GeneralGuarantee before = jdbc.sql("SELECT " + COLUMNS + " FROM general_guarantee g"
@@ -128,9 +134,11 @@ class GeneralGuarantees {
 		}
 		auditTrail.record(AuditRecord.of("GENERAL_GUARANTEE_LODGED", "GENERAL_GUARANTEE", lodged.id()).by(actor)
 			.change(null, AuditRecord.state("enterprise", lodged.enterprise().value(), "kind", form.name(), "amount",
-					covered.toPlainString(), "validUntil", String.valueOf(lodged.validUntil()), "reference", letter)));
-		log.info("event=general_guarantee_lodged enterprise={} kind={} amount={} valid_until={} by={}",
-				lodged.enterprise().value(), form, covered.toPlainString(), lodged.validUntil(), actor.username());
+					covered.toPlainString(), "validUntil", String.valueOf(lodged.validUntil()), "reference", letter,
+					"summaryPayment", String.valueOf(summaryPayment))));
+		log.info("event=general_guarantee_lodged enterprise={} kind={} amount={} valid_until={} summary_payment={} "
+				+ "by={}", lodged.enterprise().value(), form, covered.toPlainString(), lodged.validUntil(), summaryPayment,
+				actor.username());
 		return new Lodged(read(lodged.id()), true);
 	}
 
@@ -152,7 +160,7 @@ class GeneralGuarantees {
 			.findAll(found.stream().map(c -> c.guarantee().enterprise()).distinct().toList()).stream()
 			.collect(Collectors.toMap(Enterprise::uscc, Enterprise::nameZh));
 		return found.stream().map(c -> GeneralGuaranteeView.of(c.guarantee(),
-				names.getOrDefault(c.guarantee().enterprise(), ""), c.cover(), List.of())).toList();
+				names.getOrDefault(c.guarantee().enterprise(), ""), c.cover(), List.of(), List.of())).toList();
 	}
 
 	/**
@@ -164,7 +172,7 @@ class GeneralGuarantees {
 				+ " WHERE g.enterprise = ? AND g.returned_at IS NULL ORDER BY g.recorded_at, g.id LIMIT " + LISTED)
 			// A list, not query(…).stream(): that stream keeps its connection until it is closed.
 			.param(declarant).query(GeneralGuarantees::covered).list().stream()
-			.map(c -> GeneralGuaranteeView.of(c.guarantee(), "", c.cover(), List.of()))
+			.map(c -> GeneralGuaranteeView.of(c.guarantee(), "", c.cover(), List.of(), List.of()))
 			.filter(g -> g.available().signum() > 0).toList();
 	}
 
@@ -248,7 +256,9 @@ class GeneralGuarantees {
 					rs.getTimestamp("duties_guarantee_at").toInstant()))
 			.list();
 		String name = enterprises.find(found.guarantee().enterprise()).map(Enterprise::nameZh).orElse("");
-		return GeneralGuaranteeView.of(found.guarantee(), name, found.cover(), drawn);
+		List<SummaryStatementView> months = found.guarantee().summaryPayment()
+				? statements.months(found.guarantee().id()) : List.of();
+		return GeneralGuaranteeView.of(found.guarantee(), name, found.cover(), drawn, months);
 	}
 
 	/** The enterprise named at {@code enterprise}, registered here. */
@@ -274,11 +284,12 @@ class GeneralGuarantees {
 				rs.getBigDecimal("taken").setScale(2)));
 	}
 
-	private static GeneralGuarantee guarantee(ResultSet rs, int row) throws SQLException {
+	static GeneralGuarantee guarantee(ResultSet rs, int row) throws SQLException {
 		Timestamp returned = rs.getTimestamp("returned_at");
 		return new GeneralGuarantee(rs.getObject("id", UUID.class), Uscc.parse(rs.getString("enterprise")),
 				Declaration.GuaranteeKind.valueOf(rs.getString("kind")), rs.getBigDecimal("amount"),
-				rs.getObject("valid_until", LocalDate.class), rs.getString("reference"), rs.getString("recorded_by"),
+				rs.getObject("valid_until", LocalDate.class), rs.getString("reference"), rs.getBoolean("summary_payment"),
+				rs.getString("recorded_by"),
 				rs.getTimestamp("recorded_at").toInstant(), rs.getString("returned_by"),
 				returned == null ? null : returned.toInstant());
 	}

@@ -197,12 +197,7 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		api.approveAllPending(id);
 		String reference = "BOC-GG-" + UUID.randomUUID().toString().substring(0, 8);
 		logIn("officer.customs");
-		browser.open("/general-guarantees?lang=zh_CN");
-		browser.click("general-guarantee-open");
-		browser.type("general-guarantee-enterprise", io.singlewindow.enterprise.EnterpriseFixtures.demo("CHIP").value());
-		browser.select("general-guarantee-kind", "BANK_GUARANTEE");
-		browser.type("general-guarantee-amount", "500,000.00");
-		browser.type("general-guarantee-reference", reference);
+		fillTheGeneralGuaranteeForm("BANK_GUARANTEE", "500,000.00", reference);
 		browser.clickForNextPage("general-guarantee-lodge");
 		assertThat(browser.text(By.id("general-guarantee-error"))).as("a letter needs its last day").contains("必填");
 		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
@@ -234,6 +229,55 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 			.isEmpty();
 		assertThat(io.singlewindow.web.Axe.seriousViolations(browser.driver())).as("the declarant's view").isEmpty();
 		browser.screenshot("general-guarantee-zh");
+	}
+
+	@Test
+	void customsPutsADeclarationOnTheMonthsSummaryStatementAndRecordsTheStatementsPaymentFromItsPage()
+			throws Exception {
+		String id = api.submitPerfumeImport("trader.chip");
+		api.approveAllPending(id);
+		String reference = "DEP-SUM-" + UUID.randomUUID().toString().substring(0, 8);
+		logIn("officer.customs");
+		fillTheGeneralGuaranteeForm("DEPOSIT", "300,000.00", reference);
+		browser.click("general-guarantee-summary");
+		browser.clickForNextPage("general-guarantee-lodge");
+		assertThat(browser.text(By.id("general-guarantee-summary"))).contains("汇总缴税单");
+
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+		browser.click("guarantee-open");
+		browser.select("guarantee-kind", "GENERAL");
+		String due = browser.value("guarantee-amount");
+		browser.type("guarantee-reference", reference);
+		browser.clickForNextPage("accept-guarantee");
+		assertThat(browser.text(By.id("duties-guarantee-summary"))).contains("汇总征税");
+
+		String general = jdbc.sql("SELECT id::text FROM general_guarantee WHERE reference = ?").param(reference)
+			.query(String.class).single();
+		String month = java.time.YearMonth.now(io.singlewindow.platform.BusinessTime.ZONE).toString();
+		browser.open("/general-guarantees/" + general + "?lang=zh_CN");
+		assertThat(browser.text(By.id("summary-statements"))).contains(month).contains("待缴");
+		browser.open("/general-guarantees/" + general + "/statements/" + month + "?lang=zh_CN");
+		assertThat(browser.text(By.id("summary-statement-due")).replace(",", "")).isEqualTo(due);
+		assertThat(io.singlewindow.web.Axe.seriousViolations(browser.driver())).as("a summary statement").isEmpty();
+		browser.click("statement-payment-open");
+		assertThat(browser.value("statement-payment-amount")).as("what it costs today, filled in").isEqualTo(due);
+		browser.type("statement-payment-reference", "ICBC-SUM-PAGE");
+		browser.clickForNextPage("statement-payment-record");
+		assertThat(browser.text(By.id("summary-statement-paid"))).contains("已缴纳");
+		assertThat(browser.text(By.id("summary-statement-state"))).isEqualTo("已缴清");
+		assertThat(browser.text(By.id("summary-statement-lines"))).contains("已缴").contains("ICBC-SUM-PAGE");
+		assertThat(browser.text(By.tagName("main"))).as("every wording found").doesNotContain("??");
+		browser.screenshot("summary-statement-zh");
+	}
+
+	/** Customs opens the lodgement form of a general guarantee for the chip maker, in Chinese, and fills it in. */
+	private void fillTheGeneralGuaranteeForm(String kind, String amount, String reference) {
+		browser.open("/general-guarantees?lang=zh_CN");
+		browser.click("general-guarantee-open");
+		browser.type("general-guarantee-enterprise", io.singlewindow.enterprise.EnterpriseFixtures.demo("CHIP").value());
+		browser.select("general-guarantee-kind", kind);
+		browser.type("general-guarantee-amount", amount);
+		browser.type("general-guarantee-reference", reference);
 	}
 
 	@Test

@@ -53,4 +53,40 @@ class DutyPaymentTermsUnitTests {
 		assertThat(DutyPaymentTerms.surcharge(new BigDecimal("12345.67"), payBy, payBy.plusDays(9)))
 			.as("55.555515 rounds to the fen").isEqualByComparingTo("55.56");
 	}
+
+	@Test
+	void underSummaryPaymentAMonthsNoticesArePaidByTheFifthWorkingDayOfTheNextMonth() {
+		// November 2026: Tuesday 1 December is the first working day, Monday 7 December the fifth.
+		assertThat(DutyPaymentTerms.statementPayBy(java.time.YearMonth.of(2026, 11), AnswerDeadlineUnitTests.ZONE_2026))
+			.isEqualTo(LocalDate.of(2026, 12, 7));
+		assertThat(DutyPaymentTerms.summaryPayBy(LocalDate.of(2026, 11, 2), AnswerDeadlineUnitTests.ZONE_2026))
+			.as("a notice of the month's first days waits for the statement").isEqualTo(LocalDate.of(2026, 12, 7));
+		// September: 1-7 October are off, Thursday 8, Friday 9, Saturday 10 (worked), Monday 12, Tuesday 13.
+		assertThat(DutyPaymentTerms.summaryPayBy(LocalDate.of(2026, 9, 1), AnswerDeadlineUnitTests.ZONE_2026))
+			.isEqualTo(LocalDate.of(2026, 10, 13));
+	}
+
+	@Test
+	void aNoticeOfTheMonthsLastDaysKeepsItsOwnLaterLastDayUnderSummaryPayment() {
+		// Wednesday 30 September + 15 is Thursday 15 October, after the statement's Tuesday 13 October.
+		assertThat(DutyPaymentTerms.summaryPayBy(LocalDate.of(2026, 9, 30), AnswerDeadlineUnitTests.ZONE_2026))
+			.isEqualTo(LocalDate.of(2026, 10, 15));
+	}
+
+	@Test
+	void aDeclarationReleasedAgainstAGuaranteeForSummaryPaymentIsPaidByTheStatementsLastDayAndAnyOtherByItsOwn() {
+		LocalDate notice = LocalDate.of(2026, 11, 2);
+		var summary = new Declaration.DutyGuarantee(Declaration.GuaranteeKind.GENERAL, new BigDecimal("5000.00"), null,
+				"GG-1", "officer.customs", java.time.Instant.EPOCH, false, true);
+		var general = new Declaration.DutyGuarantee(Declaration.GuaranteeKind.GENERAL, new BigDecimal("5000.00"), null,
+				"GG-2", "officer.customs", java.time.Instant.EPOCH);
+		BigDecimal taxes = new BigDecimal("4000.00");
+
+		assertThat(DutyPaymentTerms.payBy(new Declaration.Duties(taxes, notice, null).withGuarantee(summary),
+				AnswerDeadlineUnitTests.ZONE_2026)).isEqualTo(LocalDate.of(2026, 12, 7));
+		assertThat(DutyPaymentTerms.payBy(new Declaration.Duties(taxes, notice, null).withGuarantee(general),
+				AnswerDeadlineUnitTests.ZONE_2026)).isEqualTo(LocalDate.of(2026, 11, 17));
+		assertThat(DutyPaymentTerms.payBy(new Declaration.Duties(taxes, notice, null),
+				AnswerDeadlineUnitTests.ZONE_2026)).isEqualTo(LocalDate.of(2026, 11, 17));
+	}
 }

@@ -52,7 +52,7 @@ class GeneralGuaranteeUnitTests {
 	@Test
 	void itIsGivenBackOnlyWhenNoDeclarationHoldsItAndOnceGivenBackNoneDrawsOnIt() {
 		GeneralGuarantee deposit = GeneralGuarantee.lodged(CHIP, Declaration.GuaranteeKind.DEPOSIT,
-				new BigDecimal("5000.00"), TODAY.plusYears(1), "DEP-9", "officer.customs", NOW, TODAY);
+				new BigDecimal("5000.00"), TODAY.plusYears(1), "DEP-9", false, "officer.customs", NOW, TODAY);
 		assertThat(deposit.validUntil()).as("a deposit does not expire").isNull();
 
 		assertThatThrownBy(() -> deposit.givenBack(new GeneralGuarantee.Cover(new BigDecimal("0.01"), BigDecimal.ZERO),
@@ -69,21 +69,21 @@ class GeneralGuaranteeUnitTests {
 	@Test
 	void aLetterNeedsADayItIsValidToFromTodayAndAGeneralGuaranteeIsALetterOrADepositItself() {
 		assertThatThrownBy(() -> GeneralGuarantee.lodged(CHIP, Declaration.GuaranteeKind.BANK_GUARANTEE,
-				new BigDecimal("5000.00"), null, "BOC-1", "officer.customs", NOW, TODAY))
+				new BigDecimal("5000.00"), null, "BOC-1", false, "officer.customs", NOW, TODAY))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().field())
 				.isEqualTo("validUntil"));
 		assertThatThrownBy(() -> GeneralGuarantee.lodged(CHIP, Declaration.GuaranteeKind.BANK_GUARANTEE,
-				new BigDecimal("5000.00"), TODAY.minusDays(1), "BOC-1", "officer.customs", NOW, TODAY))
+				new BigDecimal("5000.00"), TODAY.minusDays(1), "BOC-1", false, "officer.customs", NOW, TODAY))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
 				.isEqualTo("GUARANTEE_EXPIRED"));
 		assertThat(GeneralGuarantee.lodged(CHIP, Declaration.GuaranteeKind.BANK_GUARANTEE, new BigDecimal("5000.00"),
-				TODAY, "BOC-1", "officer.customs", NOW, TODAY).validUntil()).as("valid today").isEqualTo(TODAY);
+				TODAY, "BOC-1", false, "officer.customs", NOW, TODAY).validUntil()).as("valid today").isEqualTo(TODAY);
 		assertThatThrownBy(() -> GeneralGuarantee.lodged(CHIP, Declaration.GuaranteeKind.GENERAL,
-				new BigDecimal("5000.00"), null, "GG-1", "officer.customs", NOW, TODAY))
+				new BigDecimal("5000.00"), null, "GG-1", false, "officer.customs", NOW, TODAY))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
 				.isEqualTo("GUARANTEE_KIND_UNKNOWN"));
 		assertThatThrownBy(() -> GeneralGuarantee.lodged(CHIP, Declaration.GuaranteeKind.DEPOSIT, new BigDecimal("0.00"),
-				null, "DEP-1", "officer.customs", NOW, TODAY))
+				null, "DEP-1", false, "officer.customs", NOW, TODAY))
 			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems().getFirst().code())
 				.isEqualTo("AMOUNT_NOT_POSITIVE"));
 	}
@@ -100,6 +100,6 @@ class GeneralGuaranteeUnitTests {
 
 	private static GeneralGuarantee letter(String amount) {
 		return GeneralGuarantee.lodged(CHIP, Declaration.GuaranteeKind.BANK_GUARANTEE, new BigDecimal(amount),
-				TODAY.plusYears(1), "BOC-GG-1", "officer.customs", NOW, TODAY);
+				TODAY.plusYears(1), "BOC-GG-1", false, "officer.customs", NOW, TODAY);
 	}
 }
