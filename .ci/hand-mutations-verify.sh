@@ -17,6 +17,7 @@ while read -r name tests; do
     > "$copy.log" 2>&1
   failed=$(grep -a '<<< FAIL\|<<< ERR' "$copy.log" | grep -o '[A-Za-z]*Tests\.[A-Za-z]*' | sort -u | tr '\n' ' ')
   if grep -aq "COMPILATION ERROR" "$copy.log"; then echo "$name: does not compile"
+  elif ! grep -aq "Tests run:" "$copy.log"; then echo "$name: NO TEST RAN (a JDK 25 on PATH? log: $copy.log)"; continue
   elif [ -n "$failed" ]; then echo "$name: failed: $failed"
   else echo "$name: NOTHING FAILED — the guarantee is unguarded (log: $copy.log)"; continue
   fi

@@ -187,6 +187,9 @@ M = {
     # Customs is told to call on the guarantee for a summary declaration before its statement's day.
     'SUMMARY_CALLED_ON_EARLY': lambda: sub('declaration/internal/DeclarationStore.java',
         'AND (NOT duties_guarantee_summary OR cleared_at < :statementsBefore)', 'AND (true OR cleared_at < :statementsBefore)'),
+    # An enterprise behind with a statement keeps putting declarations on more.
+    'OVERDUE_STATEMENT_IGNORED': lambda: sub('declaration/internal/DutyPayments.java',
+        'if (general.summaryPayment()) {', 'if (false) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

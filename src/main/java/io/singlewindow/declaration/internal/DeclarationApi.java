@@ -550,7 +550,7 @@ class DeclarationApi {
 	@PostMapping("/declarations/{id}/duty-guarantee")
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "DECLARATION_NOT_FOUND",
 			conflict = { "DECLARATION_NOT_CLEARED", "NO_DUTIES_DUE", "DUTIES_ALREADY_PAID", "DUTIES_ALREADY_GUARANTEED",
-					"GENERAL_GUARANTEE_RETURNED" },
+					"GENERAL_GUARANTEE_RETURNED", "SUMMARY_STATEMENT_OVERDUE" },
 			invalid = { "REQUIRED", "SIZE", "CONTROL_CHARACTER", "GUARANTEE_KIND_UNKNOWN", "GUARANTEE_TOO_SMALL",
 					"TOO_LARGE", "GUARANTEE_EXPIRES_TOO_SOON", "GENERAL_GUARANTEE_UNKNOWN",
 					"GENERAL_GUARANTEE_EXHAUSTED", "SUMMARY_PAYMENT_TOO_LATE" })
@@ -574,7 +574,9 @@ class DeclarationApi {
 					+ "GENERAL_GUARANTEE_RETURNED (customs gave it back). A general guarantee lodged for summary "
 					+ "payment (汇总征税) moves the last day to pay to its monthly statement's (the fifth working day of "
 					+ "the month after the clearance's, or the declaration's own if later; duties.guarantee.summary): "
-					+ "422 at reference SUMMARY_PAYMENT_TOO_LATE once the declaration's own last day has passed.")
+					+ "422 at reference SUMMARY_PAYMENT_TOO_LATE once the declaration's own last day has passed; 409 "
+					+ "SUMMARY_STATEMENT_OVERDUE while one of the guarantee's statements is overdue (with its month "
+					+ "and last day): no more declarations go on a statement until it is paid.")
 	DeclarationView acceptDutyGuarantee(@PathVariable UUID id, @RequestBody DutyGuaranteeRecord guarantee) {
 		return payments.guarantee(currentActor.get(), id, guarantee.kind(), guarantee.amount(), guarantee.validUntil(),
 				guarantee.reference());

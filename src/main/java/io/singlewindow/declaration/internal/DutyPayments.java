@@ -43,10 +43,12 @@ class DutyPayments {
 	private final BusinessTime time;
 	private final AuditTrail auditTrail;
 	private final GeneralGuarantees generalGuarantees;
+	private final SummaryStatements statements;
 
 	DutyPayments(DeclarationRows rows, DeclarationStore store, ZoneCalendar calendar, BusinessTime time,
-			AuditTrail auditTrail, GeneralGuarantees generalGuarantees) {
+			AuditTrail auditTrail, GeneralGuarantees generalGuarantees, SummaryStatements statements) {
 		this.generalGuarantees = generalGuarantees;
+		this.statements = statements;
 		this.rows = rows;
 		this.store = store;
 		this.calendar = calendar;
@@ -177,8 +179,9 @@ class DutyPayments {
 	 * @param validUntil a letter of guarantee's last day, required for one (ignored for a deposit and a general one)
 	 * @throws Problem 403 unless a customs officer; 422 {@code REQUIRED} at {@code kind}, {@code amount},
 	 *     {@code validUntil} (a letter) or {@code reference}, {@code GUARANTEE_KIND_UNKNOWN} at {@code kind}, those
-	 *     of {@link Declaration#acceptGuarantee}, {@link GeneralGuarantees#lockFor} and {@link GeneralGuarantee#draw};
-	 *     409 likewise
+	 *     of {@link Declaration#acceptGuarantee}, {@link GeneralGuarantees#lockFor} and {@link GeneralGuarantee#draw},
+	 *     {@code SUMMARY_PAYMENT_TOO_LATE} at {@code reference}; 409 likewise, {@code SUMMARY_STATEMENT_OVERDUE} while
+	 *     a statement of the general guarantee for summary payment is overdue
 	 */
 	@Transactional
 	public DeclarationView guarantee(Actor actor, UUID id, String kind, BigDecimal amount, LocalDate validUntil,
@@ -219,6 +222,13 @@ class DutyPayments {
 				// cover is read in a statement after the lock's, not in it: a statement that waited for the lock would
 				// read the declarations as they were before its wait, without the draw it waited for.
 				general.draw(covered, generalGuarantees.cover(general));
+				if (general.summaryPayment()) {
+					// An enterprise behind with a statement is put on no more until it pays (customs may suspend its
+					// summary payment, announcement 2017 No. 45): releasing more goods unpaid would widen the debt.
+					statements.overdue(general.id()).ifPresent(late -> {
+						throw Problem.conflict("SUMMARY_STATEMENT_OVERDUE", letter, late.month(), late.payBy());
+					});
+				}
 			}
 			auditTrail.record(AuditRecord.of("DECLARATION_DUTIES_GUARANTEED", "DECLARATION", id).by(actor)
 				.change(null, Declarations.audited(declaration, declaration.status(), "kind", form.name(), "amount",

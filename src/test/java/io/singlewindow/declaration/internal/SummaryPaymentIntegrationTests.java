@@ -164,6 +164,36 @@ class SummaryPaymentIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	@Test
+	void anEnterpriseBehindWithAStatementIsPutOnNoMoreStatementsUntilItPaysIt() throws Exception {
+		clock.pinMidMonth();
+		String reference = "DEP-SUM-" + UUID.randomUUID();
+		String general = lodgedForSummaryPayment(reference, "500000");
+		String earlier = desk.cleared("3000", "1000");
+		String next = desk.cleared("3000", "1000");
+		String due = amount(desk.view("officer.customs", earlier), "$.duties.amountDue").toPlainString();
+		desk.guarantee("officer.customs", earlier, "GENERAL", due, null, reference).andExpect(status().isOk());
+		// Cleared two months ago, as far as its statement is concerned: that statement's day has passed unpaid.
+		jdbc.sql("UPDATE declaration SET cleared_at = cleared_at - interval '61 days' WHERE id = ?::uuid")
+			.param(earlier).update();
+		String month = YearMonth.from(time.today().minusDays(61)).toString();
+
+		desk.guarantee("officer.customs", next, "GENERAL", due, null, reference).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("SUMMARY_STATEMENT_OVERDUE"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(month)));
+		assertThat(JsonPath.<Object>read(desk.view("officer.customs", next), "$.duties.guarantee")).isNull();
+
+		String statement = statement("trader.chip", general, month).andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("OVERDUE")).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		BigDecimal owed = amount(statement, "$.amountDue");
+		assertThat(owed).as("the taxes and a month's surcharge").isGreaterThan(new BigDecimal(due));
+		pay("officer.customs", general, month, owed.toPlainString(), "ICBC-LATE-1").andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("PAID"));
+		desk.guarantee("officer.customs", next, "GENERAL", due, null, reference).andExpect(status().isOk())
+			.andExpect(jsonPath("$.duties.guarantee.summary").value(true));
+	}
+
+	@Test
 	void customsLodgesOneForSummaryPaymentAndRecordsAStatementsPaymentOnItsPages() throws Exception {
 		clock.pinMidMonth();
 		String reference = "BOC-SUM-" + UUID.randomUUID();
