@@ -225,8 +225,9 @@ class DutyPayments {
 				if (general.summaryPayment()) {
 					// An enterprise behind with a statement is put on no more until it pays (customs may suspend its
 					// summary payment, announcement 2017 No. 45): releasing more goods unpaid would widen the debt.
-					statements.overdue(general.id()).ifPresent(late -> {
-						throw Problem.conflict("SUMMARY_STATEMENT_OVERDUE", letter, late.month(), late.payBy());
+					statements.overdue(general.id()).ifPresent(month -> {
+						throw Problem.conflict("SUMMARY_STATEMENT_OVERDUE", letter, month.toString(),
+								DutyPaymentTerms.statementPayBy(month, calendar.current()));
 					});
 				}
 			}

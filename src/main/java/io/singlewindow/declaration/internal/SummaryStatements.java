@@ -91,10 +91,10 @@ class SummaryStatements {
 	}
 
 	/**
-	 * The earliest of the guarantee's statements overdue today, without its declarations, if any: a declaration's
-	 * last day grows with its notice's day, so the earliest unpaid notice tells.
+	 * The month of the guarantee's earliest statement overdue today, if any: a declaration's last day grows with its
+	 * notice's day, so the earliest unpaid notice tells.
 	 */
-	java.util.Optional<SummaryStatementView> overdue(UUID guarantee) {
+	java.util.Optional<YearMonth> overdue(UUID guarantee) {
 		Timestamp firstUnpaid = jdbc.sql("SELECT MIN(d.cleared_at) FROM general_guarantee g JOIN declaration d ON "
 				+ ON_STATEMENTS + " WHERE g.id = ? AND " + GeneralGuarantees.HOLDS)
 			.param(guarantee).query(Timestamp.class).list().stream().filter(java.util.Objects::nonNull).findFirst()
@@ -102,15 +102,9 @@ class SummaryStatements {
 		if (firstUnpaid == null) {
 			return java.util.Optional.empty();
 		}
-		var calendarNow = calendar.current();
 		LocalDate notice = LocalDate.ofInstant(firstUnpaid.toInstant(), BusinessTime.ZONE);
-		LocalDate payBy = DutyPaymentTerms.summaryPayBy(notice, calendarNow);
-		if (!time.today().isAfter(payBy)) {
-			return java.util.Optional.empty();
-		}
-		YearMonth month = YearMonth.from(notice);
-		return java.util.Optional.of(new SummaryStatementView(month.toString(),
-				DutyPaymentTerms.statementPayBy(month, calendarNow), "OVERDUE", 0, null, null, null, List.of()));
+		return time.today().isAfter(DutyPaymentTerms.summaryPayBy(notice, calendar.current()))
+				? java.util.Optional.of(YearMonth.from(notice)) : java.util.Optional.empty();
 	}
 
 	/**
