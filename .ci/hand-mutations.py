@@ -168,7 +168,7 @@ M = {
     'if (owed.differencesUnpaid().signum() == 0 && owed.guarantee() == null) {', 'if (owed.guarantee() == null) {'),
  # A guarantee for taxes a correction took to nothing stays on customs' list of guarantees to call on.
  'GUARANTEE_OF_NOTHING_CALLED_ON': lambda: sub('declaration/internal/DeclarationStore.java',
-    ' AND total_taxes - taxes_settled_apart > 0"""', '"""'),
+    'AND cleared_at < :clearedBefore AND total_taxes - taxes_settled_apart > 0', 'AND cleared_at < :clearedBefore'),
     # Draws on a general guarantee no longer wait for each other: together they cover more than it does.
     'GENERAL_GUARANTEE_OVERDRAWN': lambda: sub('declaration/internal/GeneralGuarantees.java',
         '+ " FOR UPDATE").params(declarant.value(), reference)', ').params(declarant.value(), reference)'),
@@ -190,6 +190,9 @@ M = {
     # An enterprise behind with a statement keeps putting declarations on more.
     'OVERDUE_STATEMENT_IGNORED': lambda: sub('declaration/internal/DutyPayments.java',
         'if (general.summaryPayment()) {', 'if (false) {'),
+    # Customs' system's payment of a statement is not heard: read as a task's decision, refused.
+    'STATEMENT_PAYMENT_NOT_HEARD': lambda: sub('declaration/internal/AgencyDecisionInbox.java',
+        'if (message.statementPayment() != null) {', 'if (false) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -59,12 +59,14 @@ class AgencyDecisionInbox {
 	private final AgencyPrincipals principals;
 	private final DeclarationCorrections corrections;
 	private final DutyPayments payments;
+	private final SummaryStatements statements;
 
 	AgencyDecisionInbox(Declarations declarations, DeclarationStore store, KeyedActors keyedActors,
 			KafkaTemplate<String, String> kafka, AgencySystemsTopics topics, AgencySystemsProperties properties,
 			JsonMapper json, BusinessTime time, AgencyPrincipals principals, DeclarationCorrections corrections,
-			DutyPayments payments) {
+			DutyPayments payments, SummaryStatements statements) {
 		this.payments = payments;
+		this.statements = statements;
 		this.principals = principals;
 		this.corrections = corrections;
 		this.declarations = declarations;
@@ -108,11 +110,14 @@ class AgencyDecisionInbox {
 			return Optional.of(new Refusal("UNSUPPORTED_SCHEMA_VERSION", String.valueOf(message.schemaVersion())));
 		}
 		long kinds = Stream.of(message.decision(), message.cancellation(), message.correction(), message.payment(),
-				message.guarantee(), message.refund()).filter(Objects::nonNull).count();
+				message.guarantee(), message.refund(), message.statementPayment()).filter(Objects::nonNull).count();
 		if (kinds > 1) {
 			// Which one was meant cannot be told: none is applied rather than a guess.
-			return Optional.of(new Refusal("MALFORMED_MESSAGE",
-					"one of decision, cancellation, correction, payment, guarantee and refund, not " + kinds));
+			return Optional.of(new Refusal("MALFORMED_MESSAGE", "one of decision, cancellation, correction, payment, "
+					+ "guarantee, refund and statementPayment, not " + kinds));
+		}
+		if (message.statementPayment() != null) {
+			return applyStatementPayment(record, message.statementPayment());
 		}
 		if (message.cancellation() != null) {
 			return applyCancellationDecision(record, message);
@@ -314,6 +319,33 @@ class AgencyDecisionInbox {
 			log.info("event=duty_payment_applied source=kafka declaration={} kind={} reference={} officer={}",
 					view.number(), kind, guarantee != null ? guarantee.reference()
 							: refund != null ? refund.reference() : paid.reference(), sender.actor().username());
+			return Optional.empty();
+		} catch (Problem refused) {
+			return Optional.of(Refusal.of(refused));
+		}
+	}
+
+	/**
+	 * Customs' system reports the bank's payment of a general guarantee's monthly statement (汇总缴税): recorded as
+	 * through the API, with the same rights and refusals; the same payment delivered again changes nothing and is no
+	 * dead letter.
+	 */
+	private Optional<Refusal> applyStatementPayment(ConsumerRecord<String, String> record,
+			AgencySystemsMessages.StatementPaymentMessage paid) {
+		if (paid.generalGuaranteeId() == null || paid.month() == null) {
+			return Optional.of(new Refusal("MALFORMED_MESSAGE",
+					"generalGuaranteeId and month are required with a statementPayment"));
+		}
+		Sender sender = sender(record);
+		if (sender.refusal() != null) {
+			return Optional.of(sender.refusal());
+		}
+		try {
+			SummaryStatementView statement = statements.pay(sender.actor(), paid.generalGuaranteeId(), paid.month(),
+					paid.amount(), paid.paidOn(), paid.reference());
+			log.info("event=summary_statement_payment_applied source=kafka guarantee={} month={} state={} reference={} "
+					+ "officer={}", paid.generalGuaranteeId(), statement.month(), statement.state(), paid.reference(),
+					sender.actor().username());
 			return Optional.empty();
 		} catch (Problem refused) {
 			return Optional.of(Refusal.of(refused));

@@ -52,13 +52,24 @@ final class AgencySystemsMessages {
 	 * ({@code declarationId}, {@code correction}: {@code CORRECT} as it asked or {@code REFUSE}, with the application's
 	 * {@code appliedAt}); {@code reason} with each; or customs' record of a payment ({@code payment}), of a
 	 * guarantee for the duties ({@code guarantee}) or of the refund of a cancelled declaration's duties
-	 * ({@code refund}, a payment's shape, as {@code POST …/duty-refund}) with the {@code declarationId}. Exactly one of
-	 * {@code decision}, {@code cancellation}, {@code correction}, {@code payment}, {@code guarantee} and
-	 * {@code refund}.
+	 * ({@code refund}, a payment's shape, as {@code POST …/duty-refund}) with the {@code declarationId}; or customs'
+	 * record of the payment of a general guarantee's monthly statement ({@code statementPayment}, no
+	 * {@code declarationId}). Exactly one of {@code decision}, {@code cancellation}, {@code correction},
+	 * {@code payment}, {@code guarantee}, {@code refund} and {@code statementPayment}.
 	 */
 	record DecisionMessage(Integer schemaVersion, UUID taskId, Integer taskVersion, String decision, String reason,
 			UUID declarationId, String cancellation, Instant appliedAt, String correction, PaymentMessage payment,
-			GuaranteeMessage guarantee, PaymentMessage refund) {
+			GuaranteeMessage guarantee, PaymentMessage refund, StatementPaymentMessage statementPayment) {
+	}
+
+	/**
+	 * In a {@link DecisionMessage} of customs' system: the bank's payment of a general guarantee's monthly statement
+	 * (汇总缴税), recorded as {@code POST /api/v1/general-guarantees/{id}/statements/{month}/payment} records it.
+	 *
+	 * @param month the statement's month, {@code 2026-12}
+	 */
+	record StatementPaymentMessage(UUID generalGuaranteeId, String month, java.math.BigDecimal amount,
+			java.time.LocalDate paidOn, String reference) {
 	}
 
 	/**

@@ -298,6 +298,54 @@ class AgencySystemsKafkaIntegrationTests {
 	}
 
 	@Test
+	void customsSystemReportsTheBanksPaymentOfAMonthsSummaryStatementAndItsRedeliveryChangesNothing() throws Exception {
+		String id = clearedByCustomsSystem();
+		String due = JsonPath.read(view(id), "$.duties.amountDue").toString();
+		String reference = "DEP-SUM-K-" + java.util.UUID.randomUUID();
+		String general = JsonPath.read(mvc.perform(post("/api/v1/general-guarantees")
+			.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"enterprise":"%s","kind":"DEPOSIT","amount":90000,"reference":"%s","summaryPayment":true}"""
+				.formatted(JsonPath.read(view(id), "$.declarant"), reference)))
+			.andExpect(MockMvcResultMatchers.status().isCreated()).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.id");
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", id, """
+				{"schemaVersion":1,"declarationId":"%s","guarantee":{"kind":"GENERAL","amount":%s,"reference":"%s"}}"""
+			.formatted(id, due, reference))).get();
+		heard(id, "DUTIES_GUARANTEED", "CLEARED", "kafka:User:customs-clearance", reference);
+		assertThat(JsonPath.<Boolean>read(view(id), "$.duties.guarantee.summary")).isTrue();
+		String month = JsonPath.<String>read(view(id), "$.duties.noticeOn").substring(0, 7);
+
+		// Not what the statement costs: a dead letter with the API's code, nothing paid.
+		statementPayment(general, month, "1.00", "ICBC-SUM-K-1");
+		ConsumerRecord<String, String> letter = await("singlewindow.decisions.dead-letters",
+				r -> r.key().equals(general));
+		assertThat(JsonPath.<String>read(letter.value(), "$.detail")).isEqualTo("[amount: PAYMENT_AMOUNT_DIFFERS]");
+		assertThat(JsonPath.<Object>read(view(id), "$.duties.payment")).isNull();
+
+		String paid = statementPayment(general, month, due, "ICBC-SUM-K-1");
+		heard(id, "DUTIES_PAID", "CLEARED", "kafka:User:customs-clearance", "ICBC-SUM-K-1");
+		// Delivered again: nothing changes and no dead letter (the other payment behind it proves it was read).
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", general, paid)).get();
+		statementPayment(general, month, due, "ICBC-SUM-K-2");
+		letter = await("singlewindow.decisions.dead-letters", r -> r.key().equals(general));
+		assertThat(JsonPath.<String>read(letter.value(), "$.originalValue")).as("the next dead letter is the other "
+				+ "payment's, not the redelivery's").contains("ICBC-SUM-K-2");
+		assertThat(JsonPath.<String>read(letter.value(), "$.code")).isEqualTo("SUMMARY_STATEMENT_PAID");
+		assertThat(JsonPath.<String>read(view(id), "$.duties.payment.reference")).isEqualTo("ICBC-SUM-K-1");
+		assertThat(JsonPath.<List<String>>read(view(id), "$.timeline[*].event")).containsOnlyOnce("DUTIES_PAID");
+	}
+
+	/** Customs' system reports the bank's payment of a statement, keyed by the general guarantee: the message sent. */
+	private String statementPayment(String general, String month, String amount, String reference) throws Exception {
+		String message = """
+				{"schemaVersion":1,"statementPayment":{"generalGuaranteeId":"%s","month":"%s","amount":%s,"reference":"%s"}}"""
+			.formatted(general, month, amount, reference);
+		customsSystem.send(new ProducerRecord<>("singlewindow.decisions.customs", general, message)).get();
+		return message;
+	}
+
+	@Test
 	void customsSystemTakesTheDutiesFromTheDepositOnceTheLastDayPassedUnpaidAndRefundsThemOnACancellation() throws Exception {
 		String id = clearedByCustomsSystem();
 		BigDecimal due = new BigDecimal(JsonPath.read(view(id), "$.duties.amountDue").toString());
@@ -530,6 +578,16 @@ class AgencySystemsKafkaIntegrationTests {
 				+ "\",\"cancellation\":\"CANCEL\",\"reason\":\"?\"}", "DECLARATION_NOT_FOUND");
 		send.accept("{\"schemaVersion\":1,\"declarationId\":\"" + id + "\",\"cancellation\":\"CANCEL\",\"reason\":\"?\"}",
 				"DECLARATION_NOT_CANCELLABLE");
+		// A statement's payment: without its month, its guarantee not a UUID, beside another kind, of no guarantee.
+		send.accept("{\"schemaVersion\":1,\"statementPayment\":{\"generalGuaranteeId\":\"" + UUID.randomUUID()
+				+ "\",\"amount\":1,\"reference\":\"X\"}}", "MALFORMED_MESSAGE");
+		send.accept("{\"schemaVersion\":1,\"statementPayment\":{\"generalGuaranteeId\":\"../../etc\",\"month\":"
+				+ "\"2026-12\",\"amount\":1,\"reference\":\"X\"}}", "MALFORMED_MESSAGE");
+		send.accept("{\"schemaVersion\":1,\"declarationId\":\"" + id + "\",\"payment\":{\"amount\":1,\"reference\":"
+				+ "\"X\"},\"statementPayment\":{\"generalGuaranteeId\":\"" + UUID.randomUUID() + "\",\"month\":\"2026-12\"}}",
+				"MALFORMED_MESSAGE");
+		send.accept("{\"schemaVersion\":1,\"statementPayment\":{\"generalGuaranteeId\":\"" + UUID.randomUUID()
+				+ "\",\"month\":\"2026-12\",\"amount\":1e999999999,\"reference\":\"X\"}}", "GENERAL_GUARANTEE_NOT_FOUND");
 		decide(id, task.taskId(), task.version(), "APPROVE", "sw-demo-officer.customs");
 
 		Map<String, String> codes = new LinkedHashMap<>();
