@@ -109,6 +109,9 @@ class PageRoutesIntegrationTests {
 				"login 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/general-guarantees/{id}/statements/{month}", "/general-guarantees/" + general + "/statements/11-2026",
 				"login 422 422 422 404 404 404 404 404 404");
+		expect(routes, "/general-guarantees/{id}/statements/{month}/statement.pdf",
+				"/general-guarantees/" + general + "/statements/2026-11/statement.pdf",
+				"login 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/declarations", "/declarations", "login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/new", "/declarations/new", "login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/declarations/template.xlsx", "/declarations/template.xlsx",

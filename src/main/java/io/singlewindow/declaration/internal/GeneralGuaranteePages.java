@@ -32,13 +32,15 @@ class GeneralGuaranteePages {
 
 	private final GeneralGuarantees guarantees;
 	private final SummaryStatements statements;
+	private final SummaryStatementDocument document;
 	private final CurrentActor currentActor;
 	private final MessageSource messages;
 
-	GeneralGuaranteePages(GeneralGuarantees guarantees, SummaryStatements statements, CurrentActor currentActor,
-			MessageSource messages) {
+	GeneralGuaranteePages(GeneralGuarantees guarantees, SummaryStatements statements,
+			SummaryStatementDocument document, CurrentActor currentActor, MessageSource messages) {
 		this.guarantees = guarantees;
 		this.statements = statements;
+		this.document = document;
 		this.currentActor = currentActor;
 		this.messages = messages;
 	}
@@ -111,6 +113,19 @@ class GeneralGuaranteePages {
 	@GetMapping("/general-guarantees/{id}/statements/{month}")
 	String statement(@PathVariable UUID id, @PathVariable String month, Model model) {
 		return statement(id, month, model, TypedPayment.NOTHING, null, Map.of());
+	}
+
+	/** The statement as a PDF the enterprise keeps and pays from; to whoever may read it. */
+	@GetMapping("/general-guarantees/{id}/statements/{month}/statement.pdf")
+	org.springframework.http.ResponseEntity<byte[]> statementPdf(@PathVariable UUID id, @PathVariable String month) {
+		Actor actor = currentActor.get();
+		GeneralGuaranteeView guarantee = guarantees.find(actor, id);
+		SummaryStatementView statement = statements.read(actor, id, month);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"statement-"
+					+ statement.month() + ".pdf\"")
+			.body(document.render(guarantee, statement));
 	}
 
 	@PostMapping("/general-guarantees/{id}/statements/{month}/payment")

@@ -218,6 +218,15 @@ class SummaryPaymentIntegrationTests extends CustomsDeskTestCase {
 			.as("every wording found").doesNotContain("??");
 		assertThat(desk.page("officer.customs", "/general-guarantees/" + general)).doesNotContain("??");
 
+		// The statement printed: what the enterprise keeps and pays from.
+		String pdf = "/general-guarantees/" + general + "/statements/" + month + "/statement.pdf";
+		assertThat(desk.page("trader.chip", "/general-guarantees/" + general + "/statements/" + month))
+			.contains("href=\"" + pdf + "\"");
+		String text = io.singlewindow.PrintedDocuments.text(io.singlewindow.PrintedDocuments
+			.keep(desk.download("trader.chip", pdf), "summary-statement.pdf"));
+		assertThat(text).contains("汇总缴税单 " + month).contains(reference).contains(number).contains(due)
+			.contains(DutyPaymentTerms.statementPayBy(YearMonth.parse(month), calendar.current()).toString());
+
 		String address = "/general-guarantees/" + general + "/statements/" + month + "/payment";
 		MockHttpServletResponse refused = desk.pagePost("officer.customs", address,
 				Map.of("amount", "1.00", "reference", "ICBC-PAGE-1"));
