@@ -193,6 +193,10 @@ M = {
     # Customs' system's payment of a statement is not heard: read as a task's decision, refused.
     'STATEMENT_PAYMENT_NOT_HEARD': lambda: sub('declaration/internal/AgencyDecisionInbox.java',
         'if (message.statementPayment() != null) {', 'if (false) {'),
+    # A statement's declaration noticed in the month's last days loses its own later day: paid late sooner.
+    'STATEMENT_LINE_OWN_DAY_IGNORED': lambda: sub('declaration/internal/SummaryStatement.java',
+        'DutyPaymentTerms.payBy(duties, calendar);',
+        'DutyPaymentTerms.statementPayBy(java.time.YearMonth.from(duties.noticeOn()), calendar);'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a
