@@ -197,6 +197,9 @@ M = {
     'STATEMENT_LINE_OWN_DAY_IGNORED': lambda: sub('declaration/internal/SummaryStatement.java',
         'DutyPaymentTerms.payBy(duties, calendar);',
         'DutyPaymentTerms.statementPayBy(java.time.YearMonth.from(duties.noticeOn()), calendar);'),
+    # A lapsed letter is still offered on a declaration's guarantee form.
+    'LAPSED_LETTER_OFFERED': lambda: sub('declaration/internal/GeneralGuarantees.java',
+        '(g.daysLeft() == null || g.daysLeft() >= 0)', 'true'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

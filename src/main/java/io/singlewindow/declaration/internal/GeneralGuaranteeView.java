@@ -22,11 +22,16 @@ import java.util.UUID;
  *     {@link GeneralGuarantees#DECLARATIONS_SHOWN})
  * @param statements for summary payment, its monthly statements, the latest first (at most
  *     {@link SummaryStatements#MONTHS_SHOWN}), without their declarations; empty otherwise and in lists
+ * @param daysLeft a letter's days of validity left after today (0 on its last day, negative once it lapsed);
+ *     {@literal null} for a deposit and once given back
  */
 record GeneralGuaranteeView(UUID id, String enterprise, String enterpriseName, String kind, BigDecimal amount,
 		LocalDate validUntil, String reference, boolean summaryPayment, String state, BigDecimal inUse,
 		BigDecimal taken, BigDecimal available, String recordedBy, Instant recordedAt, String returnedBy,
-		Instant returnedAt, List<Drawn> declarations, List<SummaryStatementView> statements) {
+		Instant returnedAt, List<Drawn> declarations, List<SummaryStatementView> statements, Long daysLeft) {
+
+	/** How many days before a letter's last day customs is told it expires ({@link #expiringSoon}). */
+	static final int EXPIRY_NOTICE_DAYS = 30;
 
 	/**
 	 * A declaration customs accepted the general guarantee for.
@@ -39,11 +44,22 @@ record GeneralGuaranteeView(UUID id, String enterprise, String enterpriseName, S
 	}
 
 	static GeneralGuaranteeView of(GeneralGuarantee g, String enterpriseName, GeneralGuarantee.Cover cover,
-			List<Drawn> declarations, List<SummaryStatementView> statements) {
+			List<Drawn> declarations, List<SummaryStatementView> statements, LocalDate today) {
+		Long daysLeft = g.validUntil() == null || g.returned() ? null
+				: java.time.temporal.ChronoUnit.DAYS.between(today, g.validUntil());
 		return new GeneralGuaranteeView(g.id(), g.enterprise().value(), enterpriseName, g.kind().name(), g.amount(),
 				g.validUntil(), g.reference(), g.summaryPayment(), g.returned() ? "RETURNED" : "ACTIVE", cover.inUse(),
 				cover.taken(), g.available(cover), g.recordedBy(), g.recordedAt(), g.returnedBy(), g.returnedAt(),
-				List.copyOf(declarations), List.copyOf(statements));
+				List.copyOf(declarations), List.copyOf(statements), daysLeft);
+	}
+
+	/**
+	 * Whether its letter lapses within {@value #EXPIRY_NOTICE_DAYS} days, or has: customs calls on it for what the
+	 * declarations still owe before then, or asks the enterprise for a new letter — after its last day the bank pays
+	 * nothing and no declaration is released against it.
+	 */
+	public boolean expiringSoon() {
+		return daysLeft != null && daysLeft <= EXPIRY_NOTICE_DAYS;
 	}
 
 	/** Whether customs may give it back now: in force, and no declaration holds it. */

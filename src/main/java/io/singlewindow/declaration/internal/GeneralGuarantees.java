@@ -159,21 +159,23 @@ class GeneralGuarantees {
 		Map<Uscc, String> names = enterprises
 			.findAll(found.stream().map(c -> c.guarantee().enterprise()).distinct().toList()).stream()
 			.collect(Collectors.toMap(Enterprise::uscc, Enterprise::nameZh));
+		LocalDate today = time.today();
 		return found.stream().map(c -> GeneralGuaranteeView.of(c.guarantee(),
-				names.getOrDefault(c.guarantee().enterprise(), ""), c.cover(), List.of(), List.of())).toList();
+				names.getOrDefault(c.guarantee().enterprise(), ""), c.cover(), List.of(), List.of(), today)).toList();
 	}
 
 	/**
-	 * The declarant's general guarantees in force that still cover something, for customs' guarantee form on a
-	 * declaration's page: the officer picks one by its reference instead of looking it up.
+	 * The declarant's general guarantees in force (a letter not lapsed) that still cover something, for customs'
+	 * guarantee form on a declaration's page: the officer picks one by its reference instead of looking it up.
 	 */
 	public List<GeneralGuaranteeView> offeredFor(String declarant) {
 		return jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER
 				+ " WHERE g.enterprise = ? AND g.returned_at IS NULL ORDER BY g.recorded_at, g.id LIMIT " + LISTED)
 			// A list, not query(…).stream(): that stream keeps its connection until it is closed.
 			.param(declarant).query(GeneralGuarantees::covered).list().stream()
-			.map(c -> GeneralGuaranteeView.of(c.guarantee(), "", c.cover(), List.of(), List.of()))
-			.filter(g -> g.available().signum() > 0).toList();
+			.map(c -> GeneralGuaranteeView.of(c.guarantee(), "", c.cover(), List.of(), List.of(), time.today()))
+			// A lapsed letter covers nothing more: offered, it would only be refused.
+			.filter(g -> g.available().signum() > 0 && (g.daysLeft() == null || g.daysLeft() >= 0)).toList();
 	}
 
 	/** @throws Problem 404 {@code GENERAL_GUARANTEE_NOT_FOUND} unless there and {@code actor} may read it */
@@ -258,7 +260,7 @@ class GeneralGuarantees {
 		String name = enterprises.find(found.guarantee().enterprise()).map(Enterprise::nameZh).orElse("");
 		List<SummaryStatementView> months = found.guarantee().summaryPayment()
 				? statements.months(found.guarantee().id()) : List.of();
-		return GeneralGuaranteeView.of(found.guarantee(), name, found.cover(), drawn, months);
+		return GeneralGuaranteeView.of(found.guarantee(), name, found.cover(), drawn, months, time.today());
 	}
 
 	/** The enterprise named at {@code enterprise}, registered here. */

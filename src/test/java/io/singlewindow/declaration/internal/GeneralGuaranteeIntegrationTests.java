@@ -250,6 +250,30 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 			.contains("kept by customs");
 	}
 
+	@Test
+	void customsIsToldOfALetterAboutToLapseAndALapsedOneIsNoLongerOffered() throws Exception {
+		String id = desk.cleared("3000", "1000");
+		String reference = "BOC-GG-" + UUID.randomUUID();
+		String letter = JsonPath.read(body(lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP,
+				"BANK_GUARANTEE", "90000", time.today().plusDays(10).toString(), reference)
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.daysLeft").value(10))), "$.id");
+		String deposit = "DEP-GG-" + UUID.randomUUID();
+		lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "DEPOSIT", "90000", null, deposit)
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.daysLeft").doesNotExist());
+
+		assertThat(desk.page("officer.customs", "/general-guarantees")).contains("id=\"general-guarantees-expiring\"")
+			.contains("id=\"expiring-" + letter + "\"").contains("Letter expires in 10 days");
+		assertThat(desk.page("officer.customs", "/general-guarantees/" + letter))
+			.contains("id=\"general-guarantee-expiring\"").contains("lapses in 10 days");
+		assertThat(desk.page("officer.customs", "/declarations/" + id)).contains("<option value=\"" + reference + "\"");
+
+		clock.pin(time.now().plus(Duration.ofDays(11)));
+		assertThat(JsonPath.<Integer>read(read("officer.customs", letter), "$.daysLeft")).isEqualTo(-1);
+		assertThat(desk.page("officer.customs", "/general-guarantees/" + letter)).contains("lapsed on");
+		assertThat(desk.page("officer.customs", "/declarations/" + id)).as("a lapsed letter covers nothing more")
+			.doesNotContain("<option value=\"" + reference + "\"").contains("<option value=\"" + deposit + "\"");
+	}
+
 	/**
 	 * The guarantee form on a cleared declaration's page reads the declarant's general guarantees: each page shown
 	 * gives its database connection back. Found by a suite run: the offer was read as an unclosed stream, so every
