@@ -165,6 +165,11 @@ class ResponseDocument {
 	}
 
 	private String both(String key) {
+		return both(messages, key);
+	}
+
+	/** A wording in Chinese, then in English, as the platform's printed documents show each. */
+	static String both(MessageSource messages, String key) {
 		return messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE) + " "
 				+ messages.getMessage(key, null, key, Locale.ENGLISH);
 	}
@@ -173,7 +178,8 @@ class ResponseDocument {
 		return at == null ? "—" : TIME.format(at);
 	}
 
-	private static String amount(BigDecimal value) {
+	/** An amount as the printed documents show it: to the fen, "—" when there is none. */
+	static String amount(BigDecimal value) {
 		return value == null ? "—" : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
 	}
 

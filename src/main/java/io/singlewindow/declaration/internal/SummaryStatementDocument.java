@@ -1,11 +1,9 @@
 package io.singlewindow.declaration.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -66,11 +64,10 @@ class SummaryStatementDocument {
 	}
 
 	private String both(String key) {
-		return messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE) + " "
-				+ messages.getMessage(key, null, key, Locale.ENGLISH);
+		return ResponseDocument.both(messages, key);
 	}
 
 	private static String amount(BigDecimal value) {
-		return value == null ? "—" : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+		return ResponseDocument.amount(value);
 	}
 }

@@ -79,10 +79,7 @@ class SummaryStatements {
 			.query((rs, n) -> {
 				YearMonth month = YearMonth.parse(rs.getString("month"));
 				Timestamp firstUnpaid = rs.getTimestamp("first_unpaid");
-				String state = firstUnpaid == null ? "PAID"
-						: today.isAfter(DutyPaymentTerms.summaryPayBy(
-								LocalDate.ofInstant(firstUnpaid.toInstant(), BusinessTime.ZONE), calendarNow))
-								? "OVERDUE" : "OPEN";
+				String state = firstUnpaid == null ? "PAID" : overdue(firstUnpaid, today, calendarNow) ? "OVERDUE" : "OPEN";
 				return new SummaryStatementView(month.toString(), DutyPaymentTerms.statementPayBy(month, calendarNow),
 						state, rs.getInt("declarations"), rs.getBigDecimal("taxes").setScale(2),
 						rs.getBigDecimal("unpaid").setScale(2), null, List.of());
@@ -102,9 +99,19 @@ class SummaryStatements {
 		if (firstUnpaid == null) {
 			return java.util.Optional.empty();
 		}
+		return overdue(firstUnpaid, time.today(), calendar.current())
+				? java.util.Optional.of(YearMonth.from(LocalDate.ofInstant(firstUnpaid.toInstant(), BusinessTime.ZONE)))
+				: java.util.Optional.empty();
+	}
+
+	/**
+	 * Whether a statement is overdue {@code today}: its earliest unpaid notice's last day has passed (a declaration's
+	 * last day grows with its notice's day, so no later one is overdue before it).
+	 */
+	private static boolean overdue(Timestamp firstUnpaid, LocalDate today,
+			io.singlewindow.calendar.WorkingCalendar calendar) {
 		LocalDate notice = LocalDate.ofInstant(firstUnpaid.toInstant(), BusinessTime.ZONE);
-		return time.today().isAfter(DutyPaymentTerms.summaryPayBy(notice, calendar.current()))
-				? java.util.Optional.of(YearMonth.from(notice)) : java.util.Optional.empty();
+		return today.isAfter(DutyPaymentTerms.summaryPayBy(notice, calendar));
 	}
 
 	/**

@@ -206,12 +206,7 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		assertThat(browser.text(By.id("general-guarantee-available"))).isEqualTo("500,000.00");
 		assertThat(io.singlewindow.web.Axe.seriousViolations(browser.driver())).as("a general guarantee").isEmpty();
 
-		browser.open("/declarations/" + id + "?lang=zh_CN");
-		browser.click("guarantee-open");
-		browser.select("guarantee-kind", "GENERAL");
-		String due = browser.value("guarantee-amount");
-		browser.type("guarantee-reference", reference);
-		browser.clickForNextPage("accept-guarantee");
+		String due = acceptTheGeneralGuaranteeOnTheDeclarationsPage(id, reference);
 		assertThat(browser.text(By.id("duties-guarantee"))).contains("总担保").contains(reference);
 		browser.clickForNextPage("release");
 		assertThat(browser.waitForText(By.id("declaration-status"), "已放行")).isTrue();
@@ -243,12 +238,7 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		browser.clickForNextPage("general-guarantee-lodge");
 		assertThat(browser.text(By.id("general-guarantee-summary"))).contains("汇总缴税单");
 
-		browser.open("/declarations/" + id + "?lang=zh_CN");
-		browser.click("guarantee-open");
-		browser.select("guarantee-kind", "GENERAL");
-		String due = browser.value("guarantee-amount");
-		browser.type("guarantee-reference", reference);
-		browser.clickForNextPage("accept-guarantee");
+		String due = acceptTheGeneralGuaranteeOnTheDeclarationsPage(id, reference);
 		assertThat(browser.text(By.id("duties-guarantee-summary"))).contains("汇总征税");
 
 		String general = jdbc.sql("SELECT id::text FROM general_guarantee WHERE reference = ?").param(reference)
@@ -268,6 +258,17 @@ class DeclarationScreensBrowserTests extends BrowserTestCase {
 		assertThat(browser.text(By.id("summary-statement-lines"))).contains("已缴").contains("ICBC-SUM-PAGE");
 		assertThat(browser.text(By.tagName("main"))).as("every wording found").doesNotContain("??");
 		browser.screenshot("summary-statement-zh");
+	}
+
+	/** Customs accepts the general guarantee of {@code reference} on the declaration's page: the amount drawn. */
+	private String acceptTheGeneralGuaranteeOnTheDeclarationsPage(String id, String reference) {
+		browser.open("/declarations/" + id + "?lang=zh_CN");
+		browser.click("guarantee-open");
+		browser.select("guarantee-kind", "GENERAL");
+		String due = browser.value("guarantee-amount");
+		browser.type("guarantee-reference", reference);
+		browser.clickForNextPage("accept-guarantee");
+		return due;
 	}
 
 	/** Customs opens the lodgement form of a general guarantee for the chip maker, in Chinese, and fills it in. */
