@@ -200,6 +200,11 @@ M = {
     # A lapsed letter is still offered on a declaration's guarantee form.
     'LAPSED_LETTER_OFFERED': lambda: sub('declaration/internal/GeneralGuarantees.java',
         '(g.daysLeft() == null || g.daysLeft() >= 0)', 'true'),
+    'CORRECTION_BACK_ON_FIRST_NOTICE': lambda: sub('declaration/internal/Declaration.java',
+        '(duties.payment() != null || status == DeclarationStatus.RELEASED || !duties.owed())',
+        '(duties.payment() != null || status == DeclarationStatus.RELEASED)'),
+    'OPERATOR_MANAGES_OPERATORS': lambda: sub('identity/internal/Operators.java',
+        '.query(Boolean.class).optional().orElse(false)', '.query(Boolean.class).optional().map(a -> true).orElse(false)'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -62,7 +62,24 @@ public class Accounts {
 		checkUsername(username, violations);
 		policy.check(username, rawPassword, "password", violations);
 		violations.throwIfAny();
-		return insert(username.strip(), rawPassword, displayName, role, enterprise, agency, false);
+		// A trader's or broker's account opened here is its enterprise's first: registration opens it, and it is the
+		// enterprise's administrator, who opens its operators' accounts (openOperator).
+		return insert(username.strip(), rawPassword, displayName, role, enterprise, agency, false, enterprise != null,
+				null);
+	}
+
+	/**
+	 * Opens an operator's account (操作员) for the enterprise of its administrator {@code by}: a trader's or broker's,
+	 * as the administrator's own, acting for the same enterprise, but not its administrator. The caller checked the
+	 * user name, password and rights.
+	 */
+	@Transactional
+	public UUID openOperator(String username, String rawPassword, String displayName, Role role, Uscc enterprise,
+			String by) {
+		if (role != Role.TRADER && role != Role.BROKER) {
+			throw new IllegalArgumentException("an operator declares for an enterprise: " + role);
+		}
+		return insert(username.strip(), rawPassword, displayName, role, enterprise, null, false, false, by);
 	}
 
 	/**
@@ -77,11 +94,11 @@ public class Accounts {
 		if (!demoData.isOn()) {
 			throw new IllegalStateException("demo accounts only while demo data is on");
 		}
-		return insert(username, demoPassword, displayName, role, enterprise, agency, true);
+		return insert(username, demoPassword, displayName, role, enterprise, agency, true, enterprise != null, null);
 	}
 
 	private UUID insert(String username, String rawPassword, String displayName, Role role, Uscc enterprise,
-			AgencyCode agency, boolean demo) {
+			AgencyCode agency, boolean demo, boolean enterpriseAdministrator, String openedBy) {
 		if (isTaken(username)) {
 			throw Problem.invalidField("username", "USERNAME_TAKEN", username);
 		}
@@ -89,11 +106,11 @@ public class Accounts {
 		Instant now = time.now();
 		jdbc.sql("""
 				INSERT INTO user_account (id, username, password_hash, display_name, role, uscc, agency_code, created_at,
-				    password_changed_at, demo)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    password_changed_at, demo, enterprise_administrator, opened_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, username, passwords.encode(rawPassword), displayName, role.name(),
 					enterprise == null ? null : enterprise.value(), agency == null ? null : agency.value(),
-					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), demo)
+					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), demo, enterpriseAdministrator, openedBy)
 			.update();
 		return id;
 	}

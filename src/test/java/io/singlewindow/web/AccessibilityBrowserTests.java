@@ -79,7 +79,7 @@ class AccessibilityBrowserTests {
 		pages.put("trader.chip", List.of("/", "/declarations", "/declarations/new", "/declarations/" + declaration,
 				"/declarations/" + declaration + "/response", "/permits", "/permits/catalogue", "/permits/apply?code=AIL",
 				"/licences/mine", "/hs?q=coffee", "/hs?code=090122", "/tariff/lines", "/tariff/assess",
-				"/account/api-keys", "/account/webhooks", "/account/password"));
+				"/account/api-keys", "/account/webhooks", "/account/password", "/account/operators"));
 		pages.put("broker", List.of("/", "/declarations", "/declarations/new", "/permits", "/licences/mine",
 				"/account/webhooks", "/account/api-keys", "/hs?q=咖啡"));
 		pages.put("officer.customs", officerPages);

@@ -81,10 +81,6 @@ class AccountAdministration {
 	UUID open(Actor admin, NewAccount request, String clientAddress) {
 		admin.requireRole(Role.ADMIN);
 		Violations violations = new Violations();
-		violations.required(request.displayName(), "displayName");
-		if (request.displayName() != null && request.displayName().length() > 100) {
-			violations.add("displayName", "SIZE", 100);
-		}
 		AgencyCode agency = null;
 		if (request.role() == null) {
 			violations.add("role", "REQUIRED");
@@ -101,14 +97,7 @@ class AccountAdministration {
 				}
 			}
 		}
-		if (request.username() == null || request.username().isBlank()) {
-			violations.add("username", "REQUIRED");
-		} else if (!Accounts.USERNAME.matcher(request.username().strip()).matches()) {
-			violations.add("username", "USERNAME_FORMAT", request.username());
-		} else if (accounts.isTaken(request.username().strip())) {
-			violations.add("username", "USERNAME_TAKEN", request.username().strip());
-		}
-		accounts.checkPassword(request.username(), request.password(), "password", violations);
+		checkNewPerson(request.username(), request.displayName(), request.password(), violations);
 		violations.throwIfAny();
 		UUID id = accounts.open(request.username().strip(), request.password(), request.displayName().strip(),
 				request.role(), null, request.role() == Role.OFFICER ? agency : null);
@@ -131,20 +120,54 @@ class AccountAdministration {
 		if (id.equals(admin.userId())) {
 			throw Problem.conflict("OWN_ACCOUNT");
 		}
-		jdbc.sql("UPDATE user_account SET enabled = FALSE WHERE id = ?").param(id).update();
-		int revoked = keys.revokeAll(id);
-		int ended = sessions.end(username, null);
-		events.record(Type.ACCOUNT_DEACTIVATED, username, admin.username(), clientAddress,
-				Map.of("apiKeysRevoked", Integer.toString(revoked), "sessionsEnded", Integer.toString(ended)));
+		disable(id, username, admin, clientAddress, Map.of());
 	}
 
 	/** Lets a deactivated account log in again; its revoked API keys stay revoked. */
 	@Transactional
 	void reactivate(Actor admin, UUID id, String clientAddress) {
 		admin.requireRole(Role.ADMIN);
-		String username = usernameOf(id);
+		enable(id, usernameOf(id), admin, clientAddress, Map.of());
+	}
+
+	/**
+	 * Records on {@code violations} what is wrong with a new person's user name, name and initial password: the user
+	 * name's form and that nobody has it, a name of at most 100 characters, the {@link
+	 * io.singlewindow.identity.PasswordPolicy}.
+	 */
+	void checkNewPerson(String username, String displayName, String password, Violations violations) {
+		violations.required(displayName, "displayName");
+		if (displayName != null && displayName.length() > 100) {
+			violations.add("displayName", "SIZE", 100);
+		}
+		if (username == null || username.isBlank()) {
+			violations.add("username", "REQUIRED");
+		} else if (!Accounts.USERNAME.matcher(username.strip()).matches()) {
+			violations.add("username", "USERNAME_FORMAT", username);
+		} else if (accounts.isTaken(username.strip())) {
+			violations.add("username", "USERNAME_TAKEN", username.strip());
+		}
+		accounts.checkPassword(username, password, "password", violations);
+	}
+
+	/**
+	 * The account can no longer log in, at once: its sessions end on every node and its API keys are revoked; the
+	 * security event names {@code by} and carries {@code details}.
+	 */
+	void disable(UUID id, String username, Actor by, String clientAddress, Map<String, String> details) {
+		jdbc.sql("UPDATE user_account SET enabled = FALSE WHERE id = ?").param(id).update();
+		int revoked = keys.revokeAll(id);
+		int ended = sessions.end(username, null);
+		Map<String, String> recorded = new java.util.LinkedHashMap<>(details);
+		recorded.put("apiKeysRevoked", Integer.toString(revoked));
+		recorded.put("sessionsEnded", Integer.toString(ended));
+		events.record(Type.ACCOUNT_DEACTIVATED, username, by.username(), clientAddress, recorded);
+	}
+
+	/** The account may log in again; its revoked API keys stay revoked. */
+	void enable(UUID id, String username, Actor by, String clientAddress, Map<String, String> details) {
 		jdbc.sql("UPDATE user_account SET enabled = TRUE WHERE id = ?").param(id).update();
-		events.record(Type.ACCOUNT_REACTIVATED, username, admin.username(), clientAddress, Map.of());
+		events.record(Type.ACCOUNT_REACTIVATED, username, by.username(), clientAddress, details);
 	}
 
 	/**

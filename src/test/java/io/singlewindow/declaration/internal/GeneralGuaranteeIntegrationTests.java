@@ -275,6 +275,46 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	/**
+	 * A correction that takes a drawn declaration's first notice to nothing (its VAT 50 CNY or less) gives its part
+	 * back; a later correction that raises its taxes again is a notice of its own, paid apart, never the first notice
+	 * come back: the part stays given back, so nothing holds the guarantee again without a draw under its lock.
+	 */
+	@Test
+	void aCorrectionRaisingTaxesAgainAfterTheFirstNoticeWentToNothingHoldsNoPartAgain() throws Exception {
+		// three processors at 20 USD: import VAT about 55 CNY, owed
+		String cleared = desk.submitted(SmallTaxWaiverIntegrationTests.TWO_PROCESSORS
+			.replace("\"quantity\":2", "\"quantity\":3").replace("\"value\":40", "\"value\":60"));
+		String id = JsonPath.read(cleared, "$.id");
+		BigDecimal vat = amount(cleared, "$.totalVat");
+		assertThat(vat).isGreaterThan(new BigDecimal("50"));
+		String reference = "DEP-GG-" + UUID.randomUUID();
+		BigDecimal cover = vat.multiply(new BigDecimal("2"));
+		String general = JsonPath.read(body(lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP,
+				"DEPOSIT", cover.toPlainString(), null, reference).andExpect(status().isCreated())), "$.id");
+		desk.guarantee("officer.customs", id, "GENERAL", vat.toPlainString(), null, reference)
+			.andExpect(status().isOk()).andExpect(jsonPath("$.duties.guarantee.state").value("HELD"));
+		assertThat(amount(read("officer.customs", general), "$.inUse")).isEqualByComparingTo(vat);
+
+		// the seller's credit note: two of the three were free samples; the VAT left is not collected
+		desk.correct(id, 1, "40").andExpect(status().isOk())
+			.andExpect(jsonPath("$.duties.guarantee.state").value("RETURNED"));
+		assertThat(amount(read("officer.customs", general), "$.inUse")).as("the part given back").isZero();
+
+		// the audit finds the samples were sold after all: the VAT comes back, on a notice of its own
+		String raised = body(desk.correct(id, 1, "60").andExpect(status().isOk()));
+		assertThat(JsonPath.<String>read(raised, "$.corrections[1].difference.kind")).isEqualTo("COLLECT");
+		assertThat(amount(raised, "$.corrections[1].difference.amount")).isEqualByComparingTo(vat);
+		assertThat(amount(raised, "$.duties.taxes")).as("the first notice stays at nothing").isZero();
+		assertThat(JsonPath.<String>read(raised, "$.duties.guarantee.state")).isEqualTo("RETURNED");
+		String after = read("officer.customs", general);
+		assertThat(amount(after, "$.inUse")).as("held again without a draw").isZero();
+		assertThat(amount(after, "$.available")).isEqualByComparingTo(cover);
+		assertThat(jdbc.sql("SELECT count(*) FROM declaration d JOIN general_guarantee g ON " + GeneralGuarantees.DRAWING
+				+ " WHERE g.id = ?::uuid AND " + GeneralGuarantees.HOLDS).param(general).query(Long.class).single())
+			.as("declarations holding it").isZero();
+	}
+
+	/**
 	 * The guarantee form on a cleared declaration's page reads the declarant's general guarantees: each page shown
 	 * gives its database connection back. Found by a suite run: the offer was read as an unclosed stream, so every
 	 * page customs opened kept a connection, the pool ran dry and a permit test that needs sixteen at once failed.

@@ -1,0 +1,70 @@
+package io.singlewindow.identity.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.singlewindow.core.Refuses;
+import io.singlewindow.identity.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** An enterprise's operators (操作员) by API: its people read them, its administrator opens and deactivates them. */
+@RestController
+@RequestMapping("/api/v1/operators")
+@Tag(name = "Identity")
+class OperatorApi {
+
+	private final Operators operators;
+	private final CurrentActor currentActor;
+
+	OperatorApi(Operators operators, CurrentActor currentActor) {
+		this.operators = operators;
+		this.currentActor = currentActor;
+	}
+
+	@Refuses(forbidden = "ROLE_REQUIRED")
+	@GetMapping
+	@Operation(summary = "The accounts of the caller's enterprise, its administrator first (traders, brokers)")
+	List<Operators.Operator> list() {
+		return operators.of(currentActor.get());
+	}
+
+	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" })
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Open an account for a colleague who declares for the enterprise (its administrator; 操作员)")
+	AccountApi.Opened open(@RequestBody Operators.NewOperator request, HttpServletRequest http) {
+		UUID id = operators.open(currentActor.get(), request, http.getRemoteAddr());
+		return new AccountApi.Opened(id, request.username().strip());
+	}
+
+	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" }, notFound = "ACCOUNT_NOT_FOUND",
+			conflict = { "OWN_ACCOUNT", "ENTERPRISE_ADMINISTRATOR_ACCOUNT" })
+	@PostMapping("/{id}/deactivate")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Deactivate a colleague's account: its sessions end and its API keys are revoked at once "
+			+ "(the enterprise's administrator)")
+	void deactivate(@PathVariable UUID id, HttpServletRequest http) {
+		operators.deactivate(currentActor.get(), id, http.getRemoteAddr());
+	}
+
+	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" }, notFound = "ACCOUNT_NOT_FOUND",
+			conflict = { "OWN_ACCOUNT", "ENTERPRISE_ADMINISTRATOR_ACCOUNT" })
+	@PostMapping("/{id}/reactivate")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Let a colleague's deactivated account log in again; its old API keys stay revoked "
+			+ "(the enterprise's administrator)")
+	void reactivate(@PathVariable UUID id, HttpServletRequest http) {
+		operators.reactivate(currentActor.get(), id, http.getRemoteAddr());
+	}
+}

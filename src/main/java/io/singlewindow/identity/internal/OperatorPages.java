@@ -1,0 +1,105 @@
+package io.singlewindow.identity.internal;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.singlewindow.core.NavigationItem;
+import io.singlewindow.core.Problem;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.platform.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The enterprise's operators page ({@code /account/operators}): everyone of it reads it, its administrator acts. */
+@Controller
+class OperatorPages {
+
+	private final Operators operators;
+	private final CurrentActor currentActor;
+	private final MessageSource messages;
+
+	OperatorPages(Operators operators, CurrentActor currentActor, MessageSource messages) {
+		this.operators = operators;
+		this.currentActor = currentActor;
+		this.messages = messages;
+	}
+
+	@GetMapping("/account/operators")
+	String operators(Model model) {
+		Actor actor = currentActor.get();
+		model.addAttribute("operators", operators.of(actor));
+		model.addAttribute("administers", operators.administers(actor));
+		return "identity/operators";
+	}
+
+	@PostMapping("/account/operators")
+	String open(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
+			@RequestParam(required = false) String password, HttpServletRequest request, HttpServletResponse response,
+			Model model, Locale locale) {
+		try {
+			operators.open(currentActor.get(), new Operators.NewOperator(username, displayName, password),
+					request.getRemoteAddr());
+			return "redirect:/account/operators?opened=" + username.strip();
+		} catch (Problem problem) {
+			model.addAttribute("form", new Operators.NewOperator(username, displayName, null));
+			return refused(problem, response, model, locale);
+		}
+	}
+
+	@PostMapping("/account/operators/{id}/deactivate")
+	String deactivate(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model,
+			Locale locale) {
+		try {
+			operators.deactivate(currentActor.get(), id, request.getRemoteAddr());
+		} catch (Problem problem) {
+			return refused(problem, response, model, locale);
+		}
+		return "redirect:/account/operators";
+	}
+
+	@PostMapping("/account/operators/{id}/reactivate")
+	String reactivate(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model,
+			Locale locale) {
+		try {
+			operators.reactivate(currentActor.get(), id, request.getRemoteAddr());
+		} catch (Problem problem) {
+			return refused(problem, response, model, locale);
+		}
+		return "redirect:/account/operators";
+	}
+
+	/**
+	 * The page again with what was refused; someone who may not act (403) or names an account not of the enterprise
+	 * (404) gets the error page instead.
+	 */
+	private String refused(Problem problem, HttpServletResponse response, Model model, Locale locale) {
+		int status = problem.status().value();
+		if (status == 403 || status == 404) {
+			throw problem;
+		}
+		response.setStatus(status);
+		model.addAttribute("errors", FormErrors.of(problem, messages, locale));
+		return operators(model);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Navigation {
+
+		@Bean
+		NavigationItem operatorsNavigation() {
+			return new NavigationItem("nav.operators", "/account/operators", Set.of("TRADER", "BROKER"), 905);
+		}
+	}
+}

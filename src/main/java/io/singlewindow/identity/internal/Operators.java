@@ -1,0 +1,146 @@
+package io.singlewindow.identity.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Violations;
+import io.singlewindow.identity.Accounts;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.Role;
+import io.singlewindow.identity.SecurityEventOccurred.Type;
+
+/**
+ * An enterprise's operators (操作员): the people who declare for it, each with a login of their own. The account its
+ * registration opened is the enterprise's administrator (企业管理员), who opens an account for each colleague and
+ * deactivates it when they leave — without asking the zone's administrators, and without sharing one password, so
+ * that the audit trail names who acted. Everyone of the enterprise reads who its operators are.
+ */
+@Component
+class Operators {
+
+	private final JdbcClient jdbc;
+	private final Accounts accounts;
+	private final AccountAdministration administration;
+	private final SecurityEvents events;
+
+	Operators(JdbcClient jdbc, Accounts accounts, AccountAdministration administration, SecurityEvents events) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.administration = administration;
+		this.events = events;
+	}
+
+	/** An operator as the enterprise's people see it; {@code openedBy} is null for the account registration opened. */
+	record Operator(UUID id, String username, String displayName, boolean administrator, boolean enabled,
+			Instant createdAt, String openedBy) {
+	}
+
+	/** What the administrator fills in for a colleague: the login, the person's name and a first password. */
+	record NewOperator(String username, String displayName, String password) {
+	}
+
+	/**
+	 * The accounts of the actor's own enterprise (a broker's own, not its principals'), the administrator first.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a trader or broker
+	 */
+	List<Operator> of(Actor actor) {
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		return jdbc.sql("""
+				SELECT id, username, display_name, enterprise_administrator, enabled, created_at, opened_by
+				FROM user_account WHERE uscc = ? AND role IN ('TRADER', 'BROKER')
+				ORDER BY enterprise_administrator DESC, lower(username)""")
+			.param(actor.enterprise().value())
+			.query((rs, n) -> new Operator(rs.getObject("id", UUID.class), rs.getString("username"),
+					rs.getString("display_name"), rs.getBoolean("enterprise_administrator"), rs.getBoolean("enabled"),
+					rs.getTimestamp("created_at").toInstant(), rs.getString("opened_by")))
+			.list();
+	}
+
+	/** Whether the actor is its enterprise's administrator, who manages its operators. */
+	boolean administers(Actor actor) {
+		return (actor.is(Role.TRADER) || actor.is(Role.BROKER)) && jdbc.sql("""
+				SELECT enterprise_administrator FROM user_account WHERE id = ?""").param(actor.userId())
+			.query(Boolean.class).optional().orElse(false);
+	}
+
+	/**
+	 * The enterprise's administrator opens an account for a colleague: the same role as its own, for the same
+	 * enterprise, with a first password the colleague changes on the password page.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a trader or broker, {@code ENTERPRISE_ADMINISTRATOR_REQUIRED}
+	 *     unless its enterprise's administrator; 422 the user-name, name and password rules
+	 */
+	@Transactional
+	UUID open(Actor actor, NewOperator request, String clientAddress) {
+		requireAdministrator(actor);
+		Violations violations = new Violations();
+		administration.checkNewPerson(request.username(), request.displayName(), request.password(), violations);
+		violations.throwIfAny();
+		String username = request.username().strip();
+		UUID id = accounts.openOperator(username, request.password(), request.displayName().strip(), actor.role(),
+				actor.enterprise(), actor.username());
+		events.record(Type.ACCOUNT_CREATED, username, actor.username(), clientAddress,
+				Map.of("role", actor.role().name(), "enterprise", actor.enterprise().value(), "operator", "true"));
+		return id;
+	}
+
+	/**
+	 * The administrator deactivates a colleague's account: it can no longer log in, its sessions end and its API keys
+	 * are revoked at once. Deactivated again, nothing changes.
+	 *
+	 * @throws Problem 403 as {@link #open}; 404 {@code ACCOUNT_NOT_FOUND} unless an account of the enterprise; 409
+	 *     {@code OWN_ACCOUNT}, {@code ENTERPRISE_ADMINISTRATOR_ACCOUNT} (the zone's administrators deactivate an
+	 *     enterprise's administrator)
+	 */
+	@Transactional
+	void deactivate(Actor actor, UUID id, String clientAddress) {
+		Operator operator = colleague(actor, id);
+		if (operator.enabled()) {
+			administration.disable(id, operator.username(), actor, clientAddress,
+					Map.of("enterprise", actor.enterprise().value()));
+		}
+	}
+
+	/**
+	 * The administrator lets a colleague's deactivated account log in again; its revoked API keys stay revoked.
+	 *
+	 * @throws Problem as {@link #deactivate}
+	 */
+	@Transactional
+	void reactivate(Actor actor, UUID id, String clientAddress) {
+		Operator operator = colleague(actor, id);
+		if (!operator.enabled()) {
+			administration.enable(id, operator.username(), actor, clientAddress,
+					Map.of("enterprise", actor.enterprise().value()));
+		}
+	}
+
+	/** The operator {@code id} of the administrator's enterprise, other than the administrator. */
+	private Operator colleague(Actor actor, UUID id) {
+		requireAdministrator(actor);
+		Operator operator = of(actor).stream().filter(o -> o.id().equals(id)).findFirst()
+			.orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", id));
+		if (id.equals(actor.userId())) {
+			throw Problem.conflict("OWN_ACCOUNT");
+		}
+		if (operator.administrator()) {
+			throw Problem.conflict("ENTERPRISE_ADMINISTRATOR_ACCOUNT", operator.username());
+		}
+		return operator;
+	}
+
+	private void requireAdministrator(Actor actor) {
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		if (!administers(actor)) {
+			throw Problem.forbidden("ENTERPRISE_ADMINISTRATOR_REQUIRED");
+		}
+	}
+}
