@@ -200,9 +200,13 @@ M = {
     # A lapsed letter is still offered on a declaration's guarantee form.
     'LAPSED_LETTER_OFFERED': lambda: sub('declaration/internal/GeneralGuarantees.java',
         '(g.daysLeft() == null || g.daysLeft() >= 0)', 'true'),
+    # (its text is the tail of the condition DIFFERENCE_FOLDED_INTO_PAID_NOTICE also changes: --check applies both)
     'CORRECTION_BACK_ON_FIRST_NOTICE': lambda: sub('declaration/internal/Declaration.java',
-        '(duties.payment() != null || status == DeclarationStatus.RELEASED || !duties.owed())',
-        '(duties.payment() != null || status == DeclarationStatus.RELEASED)'),
+        ' || !duties.owed());', ');'),
+    'FIRST_PASSWORD_KEPT': lambda: sub('identity/internal/FirstPasswordGate.java',
+        '|| !principal.passwordChangeRequired()) {', '|| true) {'),
+    'OPERATOR_FIRST_PASSWORD_KEPT': lambda: sub('identity/Accounts.java',
+        '\t\t\t\t\topenedBy != null)', '\t\t\t\t\tfalse)'),
     'OPERATOR_MANAGES_OPERATORS': lambda: sub('identity/internal/Operators.java',
         '.query(Boolean.class).optional().orElse(false)', '.query(Boolean.class).optional().map(a -> true).orElse(false)'),
 }

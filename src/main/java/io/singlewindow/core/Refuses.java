@@ -39,4 +39,10 @@ public @interface Refuses {
 
 	/** 429 codes of the operation's own limits (with {@code Retry-After}), e.g. {@code TOO_MANY_REGISTRATIONS}. */
 	String[] throttled() default {};
+
+	/**
+	 * Whether an account that must still choose its own password (someone else chose its first) may call it: only who
+	 * it is and its password. Every other operation answers such an account's key 403 {@code PASSWORD_CHANGE_REQUIRED}.
+	 */
+	boolean beforeOwnPassword() default false;
 }

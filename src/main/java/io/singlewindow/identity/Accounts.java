@@ -70,8 +70,8 @@ public class Accounts {
 
 	/**
 	 * Opens an operator's account (操作员) for the enterprise of its administrator {@code by}: a trader's or broker's,
-	 * as the administrator's own, acting for the same enterprise, but not its administrator. The caller checked the
-	 * user name, password and rights.
+	 * as the administrator's own, acting for the same enterprise, but not its administrator; its first password, which
+	 * the administrator chose, is changed at the first login. The caller checked the user name, password and rights.
 	 */
 	@Transactional
 	public UUID openOperator(String username, String rawPassword, String displayName, Role role, Uscc enterprise,
@@ -106,11 +106,13 @@ public class Accounts {
 		Instant now = time.now();
 		jdbc.sql("""
 				INSERT INTO user_account (id, username, password_hash, display_name, role, uscc, agency_code, created_at,
-				    password_changed_at, demo, enterprise_administrator, opened_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    password_changed_at, demo, enterprise_administrator, opened_by, password_change_required)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, username, passwords.encode(rawPassword), displayName, role.name(),
 					enterprise == null ? null : enterprise.value(), agency == null ? null : agency.value(),
-					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), demo, enterpriseAdministrator, openedBy)
+					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), demo, enterpriseAdministrator, openedBy,
+					// an operator's first password is its administrator's choice: changed at the first login
+					openedBy != null)
 			.update();
 		return id;
 	}

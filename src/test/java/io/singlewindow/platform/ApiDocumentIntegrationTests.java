@@ -156,9 +156,16 @@ class ApiDocumentIntegrationTests {
 	void anOperationDocumentsOnlyTheRefusalsItDeclares() throws Exception {
 		OpenAPI api = parse(live());
 		var publicList = api.getPaths().get("/api/v1/business-activities").getGet().getResponses();
-		assertThat(publicList).doesNotContainKeys("403", "404", "409");
+		assertThat(publicList).doesNotContainKeys("404", "409");
+		// the one 403 every operation shares: a key whose account must still choose its own password
+		assertThat(publicList.get("403").getExtensions().get("x-problem-codes"))
+			.isEqualTo(List.of("PASSWORD_CHANGE_REQUIRED"));
 		var queue = api.getPaths().get("/api/v1/agencies/{agency}/tasks").getGet().getResponses().get("403");
-		assertThat(queue.getExtensions().get("x-problem-codes")).isEqualTo(List.of("NOT_AUTHORISED_FOR_AGENCY"));
+		assertThat(queue.getExtensions().get("x-problem-codes"))
+			.isEqualTo(List.of("PASSWORD_CHANGE_REQUIRED", "NOT_AUTHORISED_FOR_AGENCY"));
+		// …but who the key stands for and its password, which such an account calls to choose its own
+		assertThat(api.getPaths().get("/api/v1/me").getGet().getResponses()).doesNotContainKey("403");
+		assertThat(api.getPaths().get("/api/v1/me/password").getPut().getResponses()).doesNotContainKey("403");
 	}
 
 	static OpenAPI parse(String yaml) {

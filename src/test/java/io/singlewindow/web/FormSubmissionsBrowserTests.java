@@ -59,6 +59,19 @@ class FormSubmissionsBrowserTests extends BrowserTestCase {
 		assertThat(browser.text(By.id("account-opened"))).contains(username);
 		assertThat(browser.text(By.id("account-list"))).contains(username);
 		browser.screenshot("account-opened-zh");
+
+		// the new officer's first login leads to the password page: the administrator knows the first one
+		browser.forget();
+		browser.logInAs(username, "harbour lantern quietly 2026");
+		assertThat(browser.driver().getCurrentUrl()).contains("/account/password?first");
+		assertThat(browser.text(By.id("password-required"))).isNotBlank();
+		browser.type("currentPassword", "harbour lantern quietly 2026").type("newPassword", "kelp forest lighthouse 3")
+			.type("repeatPassword", "kelp forest lighthouse 3");
+		browser.clickForNextPage("password-submit");
+		assertThat(browser.text(By.id("password-changed"))).isNotBlank();
+		browser.open("/");
+		assertThat(browser.driver().getCurrentUrl()).doesNotContain("/account/password");
+		assertThat(browser.waitFor(By.id("home-officer")).isDisplayed()).isTrue();
 	}
 
 	@Test

@@ -101,6 +101,8 @@ class AccountAdministration {
 		violations.throwIfAny();
 		UUID id = accounts.open(request.username().strip(), request.password(), request.displayName().strip(),
 				request.role(), null, request.role() == Role.OFFICER ? agency : null);
+		// The administrator chose the first password and knows it: the officer chooses their own at the first login.
+		jdbc.sql("UPDATE user_account SET password_change_required = TRUE WHERE id = ?").param(id).update();
 		events.record(Type.ACCOUNT_CREATED, request.username().strip(), admin.username(), clientAddress,
 				agency == null ? Map.of("role", request.role().name())
 						: Map.of("role", request.role().name(), "agency", agency.value()));
@@ -192,12 +194,20 @@ class AccountAdministration {
 			violations.add("repeatPassword", "PASSWORDS_DIFFER");
 		}
 		violations.throwIfAny();
-		jdbc.sql("UPDATE user_account SET password_hash = ?, password_changed_at = ? WHERE id = ?")
+		jdbc.sql("""
+				UPDATE user_account SET password_hash = ?, password_changed_at = ?, password_change_required = FALSE
+				WHERE id = ?""")
 			.params(encoder.encode(newPassword), Timestamp.from(time.now()), actor.userId())
 			.update();
 		int ended = sessions.end(actor.username(), keepSession);
 		events.record(Type.PASSWORD_CHANGED, actor.username(), actor.username(), clientAddress,
 				Map.of("otherSessionsEnded", Integer.toString(ended)));
+	}
+
+	/** Whether the account must still choose its own password (someone else chose its first one). */
+	boolean passwordChangeRequired(UUID id) {
+		return jdbc.sql("SELECT password_change_required FROM user_account WHERE id = ?").param(id)
+			.query(Boolean.class).optional().orElse(false);
 	}
 
 	private String usernameOf(UUID id) {

@@ -71,7 +71,7 @@ class AccountApi {
 		administration.reactivate(currentActor.get(), id, http.getRemoteAddr());
 	}
 
-	@Refuses
+	@Refuses(beforeOwnPassword = true)
 	@PutMapping("/api/v1/me/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Change the calling account's password; every web session of the account ends")

@@ -79,7 +79,8 @@ class AccountPages {
 	}
 
 	@GetMapping("/account/password")
-	String password() {
+	String password(Model model) {
+		model.addAttribute("required", administration.passwordChangeRequired(currentActor.get().userId()));
 		return "identity/password";
 	}
 
@@ -93,6 +94,7 @@ class AccountPages {
 			model.addAttribute("changed", true);
 		} catch (Problem problem) {
 			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
+			model.addAttribute("required", administration.passwordChangeRequired(currentActor.get().userId()));
 		}
 		return "identity/password";
 	}

@@ -15,7 +15,8 @@ import org.springframework.security.core.userdetails.UserDetails;
  * Broker authorisations are deliberately not kept here; {@link ActorResolver} reads them per request.
  */
 public record AccountPrincipal(UUID userId, String username, String passwordHash, String displayName, String role,
-		String uscc, String agencyCode, boolean enabled) implements UserDetails, Serializable {
+		String uscc, String agencyCode, boolean enabled, boolean passwordChangeRequired)
+		implements UserDetails, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -42,6 +43,7 @@ public record AccountPrincipal(UUID userId, String username, String passwordHash
 
 	/** The session copy never carries the hash. */
 	AccountPrincipal withoutPassword() {
-		return new AccountPrincipal(userId, username, "", displayName, role, uscc, agencyCode, enabled);
+		return new AccountPrincipal(userId, username, "", displayName, role, uscc, agencyCode, enabled,
+				passwordChangeRequired);
 	}
 }

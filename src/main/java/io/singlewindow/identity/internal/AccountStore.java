@@ -19,7 +19,8 @@ import io.singlewindow.core.Uscc;
 @Component
 class AccountStore implements UserDetailsService {
 
-	private static final String COLUMNS = "id, username, password_hash, display_name, role, uscc, agency_code, enabled";
+	private static final String COLUMNS = "id, username, password_hash, display_name, role, uscc, agency_code, enabled, "
+			+ "password_change_required";
 
 	private final JdbcClient jdbc;
 
@@ -60,6 +61,7 @@ class AccountStore implements UserDetailsService {
 	static AccountPrincipal principal(ResultSet rs, int row) throws SQLException {
 		return new AccountPrincipal(rs.getObject("id", UUID.class), rs.getString("username"),
 				rs.getString("password_hash"), rs.getString("display_name"), rs.getString("role"),
-				rs.getString("uscc"), rs.getString("agency_code"), rs.getBoolean("enabled"));
+				rs.getString("uscc"), rs.getString("agency_code"), rs.getBoolean("enabled"),
+				rs.getBoolean("password_change_required"));
 	}
 }

@@ -69,13 +69,14 @@ class SecurityConfiguration {
 	@Order(1)
 	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemWriter problems,
-			AttemptThrottle throttle, SecurityEvents events, SecuritySettings settings, List<PublicPath> publicPaths)
-			throws Exception {
+			AttemptThrottle throttle, SecurityEvents events, SecuritySettings settings, List<PublicPath> publicPaths,
+			AccountAdministration administration) throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems, throttle, events, settings), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new FirstPasswordGate(administration, problems), ApiKeyAuthenticationFilter.class)
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "UNAUTHENTICATED"))
 				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "FORBIDDEN")))
@@ -94,8 +95,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	@ConditionalOnWebApplication
-	SecurityFilterChain web(HttpSecurity http, List<PublicPath> publicPaths, ApplicationContext context)
-			throws Exception {
+	SecurityFilterChain web(HttpSecurity http, List<PublicPath> publicPaths, ApplicationContext context,
+			AccountAdministration administration, ProblemWriter problems) throws Exception {
 		http.authorizeHttpRequests(auth -> {
 			auth.requestMatchers(ALWAYS_PUBLIC).permitAll();
 			publicPaths.forEach(p -> auth.requestMatchers(p.pattern()).permitAll());
@@ -108,6 +109,7 @@ class SecurityConfiguration {
 						+ (failure instanceof LoginPaused paused ? "/login?paused=" + paused.secondsLeft()
 								: "/login?error"))))
 			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginOrNotFound(context)))
+			.addFilterAfter(new FirstPasswordGate(administration, problems), AnonymousAuthenticationFilter.class)
 			// A visitor who has not logged in writes nothing: until there is a session the CSRF token of a page's
 			// forms travels in a cookie of its own (SessionBoundCsrfTokens), and no address is kept for after the
 			// login, which always lands on the home page. Either used to start a web session, a row in

@@ -25,7 +25,7 @@ class WhoAmIApi {
 			List<String> actsFor) {
 	}
 
-	@Refuses
+	@Refuses(beforeOwnPassword = true)
 	@GetMapping("/api/v1/me")
 	@Operation(summary = "The account behind the presented API key, and for whom it may act")
 	Me me() {

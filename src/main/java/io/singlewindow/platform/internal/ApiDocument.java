@@ -193,8 +193,12 @@ class ApiDocument {
 			add(responses, 406, "The answer cannot be given in a type the request's Accept allows",
 					List.of("NOT_ACCEPTABLE"), messages);
 			// Only the rights checks the operation makes: a client reads a 403 it was not told of as a broken contract.
-			if (refuses != null && refuses.forbidden().length > 0) {
-				add(responses, 403, "The caller may not do this", codes(List.of(), refuses.forbidden()), messages);
+			// And the one made before any: an account whose first password someone else chose calls nothing but who
+			// it is and its password until it chooses its own (identity's FirstPasswordGate).
+			List<String> forbidden = codes(refuses != null && refuses.beforeOwnPassword() ? List.of()
+					: List.of("PASSWORD_CHANGE_REQUIRED"), refuses == null ? new String[0] : refuses.forbidden());
+			if (!forbidden.isEmpty()) {
+				add(responses, 403, "The caller may not do this", forbidden, messages);
 			}
 			if (refuses != null && refuses.notFound().length > 0) {
 				add(responses, 404, "Not found, or not visible to the caller", codes(List.of(), refuses.notFound()),

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -39,6 +40,9 @@ class AccountAdministrationIntegrationTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** What a new officer chooses instead of the first password the administrator handed over. */
+	static final String OWN_PASSWORD = "kelp-forest-lighthouse-3";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -55,6 +59,7 @@ class AccountAdministrationIntegrationTests {
 			.getResponse().getContentAsString().transform(body -> UUID.fromString(JSON.readTree(body).get("id").asString()));
 		Cookie session = sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.31");
 		assertThat(session).as("the new officer logs in").isNotNull();
+		chooseOwnPassword(session, GOOD_PASSWORD, OWN_PASSWORD);
 		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("id=\"home-officer\"")));
 		String key = keys.issue(id, "lab robot", null).key();
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + key)).andExpect(jsonPath("$.agency").value("CIQ"));
@@ -64,13 +69,13 @@ class AccountAdministrationIntegrationTests {
 
 		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("id=\"login-link\"")));
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + key)).andExpect(status().isUnauthorized());
-		assertThat(sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.31")).as("deactivated").isNull();
+		assertThat(sessionOf(mvc, officer, OWN_PASSWORD, "192.0.2.31")).as("deactivated").isNull();
 		assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(officer)
 			.query(Long.class).single()).isZero();
 
 		mvc.perform(post("/api/v1/accounts/{id}/reactivate", id).header("Authorization", "Bearer sw-demo-admin"))
 			.andExpect(status().isNoContent());
-		assertThat(sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.31")).as("reactivated").isNotNull();
+		assertThat(sessionOf(mvc, officer, OWN_PASSWORD, "192.0.2.31")).as("reactivated").isNotNull();
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + key)).andExpect(status().isUnauthorized());
 		assertThat(jdbc.sql("SELECT type FROM security_event WHERE username = ? ORDER BY id").param(officer)
 			.query(String.class).list()).containsSubsequence("ACCOUNT_CREATED", "ACCOUNT_DEACTIVATED", "ACCOUNT_REACTIVATED");
@@ -80,6 +85,43 @@ class AccountAdministrationIntegrationTests {
 			.as("the account's security events stand in the tamper-evident audit trail, with who did them")
 			.containsSubsequence("SECURITY_ACCOUNT_CREATED by admin", "SECURITY_ACCOUNT_DEACTIVATED by admin",
 					"SECURITY_ACCOUNT_REACTIVATED by admin");
+	}
+
+	/**
+	 * The administrator chose the new officer's first password and knows it: until she chooses her own, every page
+	 * leads to the password page and her API keys reach nothing but who she is and her password.
+	 */
+	@Test
+	void anOfficerWhoseFirstPasswordTheAdministratorChoseChoosesHerOwnBeforeAnythingElse() throws Exception {
+		String officer = unique("officer.msa.");
+		UUID id = UUID.fromString(JSON.readTree(open(officer, "OFFICER", "MSA", GOOD_PASSWORD)
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString());
+		Cookie session = sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.37");
+		for (String page : java.util.List.of("/", "/agency/queue", "/account/api-keys", "/hs?q=8542")) {
+			mvc.perform(get(page).cookie(session)).andExpect(status().isFound())
+				.andExpect(redirectedUrl("/account/password?first"));
+		}
+		mvc.perform(post("/account/api-keys").cookie(session).with(csrf()).param("label", "before"))
+			.andExpect(redirectedUrl("/account/password?first"));
+		mvc.perform(get("/account/password").cookie(session)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"password-required\"")));
+		String key = keys.issue(id, "tooling", null).key();
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + key)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/hs").param("q", "8542").header("Authorization", "Bearer " + key))
+			.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("PASSWORD_CHANGE_REQUIRED"));
+		assertThat(jdbc.sql("SELECT count(*) FROM api_key WHERE user_id = ?").param(id).query(Long.class).single())
+			.as("no key made from the page before").isOne();
+
+		chooseOwnPassword(session, GOOD_PASSWORD, OWN_PASSWORD);
+		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("id=\"home-officer\"")));
+		mvc.perform(get("/account/password").cookie(session))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"password-required\""))));
+		mvc.perform(get("/api/v1/hs").param("q", "8542").header("Authorization", "Bearer " + key))
+			.andExpect(status().isOk());
+		Cookie again = sessionOf(mvc, officer, OWN_PASSWORD, "192.0.2.37");
+		mvc.perform(get("/").cookie(again)).andExpect(content().string(containsString("id=\"home-officer\"")));
+		assertThat(jdbc.sql("SELECT password_change_required FROM user_account WHERE username IN ('trader.chip', 'admin')")
+			.query(Boolean.class).list()).as("who chose their own password is never sent there").containsOnly(false);
 	}
 
 	@Test
@@ -213,6 +255,13 @@ class AccountAdministrationIntegrationTests {
 			.content("{\"currentPassword\":\"" + GOOD_PASSWORD + "\",\"newPassword\":\"tide-tables-and-tea\",\"repeatPassword\":\"tide-tables-and-tea\"}"))
 			.andExpect(status().isNoContent());
 		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("id=\"login-link\"")));
+	}
+
+	/** A page session's account chooses its own password on the password page, typing the first as the current. */
+	private void chooseOwnPassword(Cookie session, String first, String own) throws Exception {
+		mvc.perform(post("/account/password").cookie(session).with(csrf()).param("currentPassword", first)
+			.param("newPassword", own).param("repeatPassword", own))
+			.andExpect(content().string(containsString("id=\"password-changed\"")));
 	}
 
 	private ResultActions open(String username, String role, String agency, String password) throws Exception {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,9 @@ class OperatorsIntegrationTests {
 
 	private static final String ADDRESS = "192.0.2.61";
 
+	/** What a colleague chooses instead of the first password his administrator handed over. */
+	private static final String OWN_PASSWORD = "kelp-forest-lighthouse-3";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -61,8 +65,12 @@ class OperatorsIntegrationTests {
 		assertThat(JsonPath.<Boolean>read(both, "$[1].administrator")).isFalse();
 		assertThat(JsonPath.<String>read(both, "$[1].openedBy")).isEqualTo(enterprise.username());
 
-		// the colleague logs in with the first password and acts for the enterprise as himself
-		String clerkKey = Registrations.apiKeyOf(mvc, clerk, GOOD_PASSWORD);
+		// the colleague logs in with the first password, which his administrator knows: he chooses his own first
+		Cookie firstLogin = sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS);
+		mvc.perform(get("/declarations").cookie(firstLogin)).andExpect(redirectedUrl("/account/password?first"));
+		chooseOwnPassword(firstLogin);
+		// …and acts for the enterprise as himself
+		String clerkKey = Registrations.apiKeyOf(mvc, clerk, OWN_PASSWORD);
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + clerkKey)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.username").value(clerk)).andExpect(jsonPath("$.role").value("TRADER"))
 			.andExpect(jsonPath("$.enterprise").value(enterprise.uscc().value()));
@@ -84,18 +92,18 @@ class OperatorsIntegrationTests {
 			.andExpect(jsonPath("$.code").value("OWN_ACCOUNT"));
 
 		// he leaves: his login, his sessions and his keys stop at once
-		Cookie session = sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS);
+		Cookie session = sessionOf(mvc, clerk, OWN_PASSWORD, ADDRESS);
 		act(enterprise.bearer(), id, "deactivate").andExpect(status().isNoContent());
 		act(enterprise.bearer(), id, "deactivate").andExpect(status().isNoContent());
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + clerkKey))
 			.andExpect(status().isUnauthorized());
-		assertThat(sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS)).as("deactivated").isNull();
+		assertThat(sessionOf(mvc, clerk, OWN_PASSWORD, ADDRESS)).as("deactivated").isNull();
 		assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(clerk)
 			.query(Long.class).single()).as("his session, " + session.getValue()).isZero();
 		list(enterprise.bearer()).andExpect(jsonPath("$[1].enabled").value(false));
 
 		act(enterprise.bearer(), id, "reactivate").andExpect(status().isNoContent());
-		assertThat(sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS)).as("back").isNotNull();
+		assertThat(sessionOf(mvc, clerk, OWN_PASSWORD, ADDRESS)).as("back").isNotNull();
 		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + clerkKey))
 			.andExpect(status().isUnauthorized());
 
@@ -150,6 +158,7 @@ class OperatorsIntegrationTests {
 			.contains("id=\"deactivate-" + clerk + "\"");
 
 		Cookie colleague = sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS);
+		chooseOwnPassword(colleague);
 		String seen = page(colleague);
 		assertThat(seen).contains("id=\"operator-" + enterprise.username() + "\"").doesNotContain("id=\"operator-form\"")
 			.doesNotContain("id=\"deactivate-");
@@ -163,7 +172,18 @@ class OperatorsIntegrationTests {
 			.param("_csrf", formToken(page))).andReturn();
 		assertThat(deactivated.getResponse().getRedirectedUrl()).isEqualTo("/account/operators");
 		assertThat(page(administrator)).contains("id=\"reactivate-" + clerk + "\"");
-		assertThat(sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS)).as("deactivated").isNull();
+		assertThat(sessionOf(mvc, clerk, OWN_PASSWORD, ADDRESS)).as("deactivated").isNull();
+	}
+
+	/** The colleague types the first password as the current one and chooses his own. */
+	private void chooseOwnPassword(Cookie session) throws Exception {
+		String form = mvc.perform(get("/account/password").cookie(session)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(form).contains("id=\"password-required\"");
+		assertThat(mvc.perform(post("/account/password").cookie(session).param("_csrf", formToken(form))
+			.param("currentPassword", GOOD_PASSWORD).param("newPassword", OWN_PASSWORD)
+			.param("repeatPassword", OWN_PASSWORD)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("id=\"password-changed\"");
 	}
 
 	private String page(Cookie session) throws Exception {
