@@ -207,6 +207,10 @@ M = {
         '|| !principal.passwordChangeRequired()) {', '|| true) {'),
     'OPERATOR_FIRST_PASSWORD_KEPT': lambda: sub('identity/Accounts.java',
         '\t\t\t\t\topenedBy != null)', '\t\t\t\t\tfalse)'),
+    'TWO_ADMINISTRATORS_AFTER_HAND_OVER': lambda: sub('identity/internal/Operators.java',
+        'SET enterprise_administrator = (id = ?) WHERE', 'SET enterprise_administrator = (id = ? OR TRUE) WHERE'),
+    'RESET_PASSWORD_KEPT_AS_OWN': lambda: sub('identity/internal/AccountAdministration.java',
+        'password_changed_at = ?, password_change_required = TRUE', 'password_changed_at = ?, password_change_required = FALSE'),
     'OPERATOR_MANAGES_OPERATORS': lambda: sub('identity/internal/Operators.java',
         '.query(Boolean.class).optional().orElse(false)', '.query(Boolean.class).optional().map(a -> true).orElse(false)'),
 }

@@ -32,9 +32,9 @@ class ApiContractUnitTests {
 
 	@Test
 	void aRefusalWithAStatusTheOperationDoesNotAnswerBreaksTheContract() {
-		// The business-activity catalogue is public and refuses nobody.
-		assertThat(ApiContract.DOCUMENT.violations("GET", "/api/v1/business-activities", 403,
-				"application/problem+json", problem(403, "ROLE_REQUIRED")))
+		// The business-activity catalogue is a list: nothing in it is ever "not found".
+		assertThat(ApiContract.DOCUMENT.violations("GET", "/api/v1/business-activities", 404,
+				"application/problem+json", problem(404, "ACCOUNT_NOT_FOUND")))
 			.singleElement().asString().contains("status not documented");
 	}
 }

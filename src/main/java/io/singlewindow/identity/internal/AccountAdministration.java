@@ -133,6 +133,42 @@ class AccountAdministration {
 	}
 
 	/**
+	 * An administrator gives an account whose holder forgot their password a new first one, to hand over: the
+	 * holder's sessions end, and they choose their own at the next login ({@link FirstPasswordGate}).
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless an administrator; 404 {@code ACCOUNT_NOT_FOUND}; 409
+	 *     {@code OWN_PASSWORD} (one's own is changed with the current one); 422 the password rules at {@code password}
+	 */
+	@Transactional
+	void resetPassword(Actor admin, UUID id, String password, String clientAddress) {
+		admin.requireRole(Role.ADMIN);
+		String username = usernameOf(id);
+		if (id.equals(admin.userId())) {
+			throw Problem.conflict("OWN_PASSWORD");
+		}
+		reset(id, username, password, admin, clientAddress, Map.of());
+	}
+
+	/**
+	 * Sets {@code password} as the account's first password: checked by the password rules, changed by its holder at
+	 * the next login; its sessions end on every node. Its API keys stay, but reach nothing until the holder has chosen
+	 * their own ({@link FirstPasswordGate}).
+	 */
+	void reset(UUID id, String username, String password, Actor by, String clientAddress, Map<String, String> details) {
+		Violations violations = new Violations();
+		accounts.checkPassword(username, password, "password", violations);
+		violations.throwIfAny();
+		jdbc.sql("""
+				UPDATE user_account SET password_hash = ?, password_changed_at = ?, password_change_required = TRUE
+				WHERE id = ?""")
+			.params(encoder.encode(password), Timestamp.from(time.now()), id).update();
+		int ended = sessions.end(username, null);
+		Map<String, String> recorded = new java.util.LinkedHashMap<>(details);
+		recorded.put("sessionsEnded", Integer.toString(ended));
+		events.record(Type.PASSWORD_RESET, username, by.username(), clientAddress, recorded);
+	}
+
+	/**
 	 * Records on {@code violations} what is wrong with a new person's user name, name and initial password: the user
 	 * name's form and that nobody has it, a name of at most 100 characters, the {@link
 	 * io.singlewindow.identity.PasswordPolicy}.

@@ -38,6 +38,10 @@ class AccountApi {
 	record PasswordChange(String currentPassword, String newPassword, String repeatPassword) {
 	}
 
+	/** A first password an administrator sets for someone who forgot theirs. */
+	record NewPassword(String password) {
+	}
+
 	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/api/v1/accounts")
 	@Operation(summary = "List every account (administrators)")
@@ -61,6 +65,15 @@ class AccountApi {
 	@Operation(summary = "Deactivate an account: its sessions end and its API keys are revoked at once (administrators)")
 	void deactivate(@PathVariable UUID id, HttpServletRequest http) {
 		administration.deactivate(currentActor.get(), id, http.getRemoteAddr());
+	}
+
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ACCOUNT_NOT_FOUND", conflict = "OWN_PASSWORD")
+	@PostMapping("/api/v1/accounts/{id}/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Give someone who forgot their password a new first one: their sessions end, and they choose "
+			+ "their own at the next login (administrators)")
+	void resetPassword(@PathVariable UUID id, @RequestBody NewPassword request, HttpServletRequest http) {
+		administration.resetPassword(currentActor.get(), id, request.password(), http.getRemoteAddr());
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ACCOUNT_NOT_FOUND")

@@ -60,6 +60,26 @@ class OperatorApi {
 
 	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" }, notFound = "ACCOUNT_NOT_FOUND",
 			conflict = { "OWN_ACCOUNT", "ENTERPRISE_ADMINISTRATOR_ACCOUNT" })
+	@PostMapping("/{id}/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Give a colleague who forgot their password a new first one: their sessions end, and they "
+			+ "choose their own at the next login (the enterprise's administrator)")
+	void resetPassword(@PathVariable UUID id, @RequestBody AccountApi.NewPassword request, HttpServletRequest http) {
+		operators.resetPassword(currentActor.get(), id, request.password(), http.getRemoteAddr());
+	}
+
+	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" }, notFound = "ACCOUNT_NOT_FOUND",
+			conflict = { "OWN_ACCOUNT", "ENTERPRISE_ADMINISTRATOR_ACCOUNT", "ACCOUNT_DEACTIVATED" })
+	@PostMapping("/{id}/administration")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Hand the enterprise's administration over to a colleague, who manages its operators from now "
+			+ "on; the caller goes on as an operator (the enterprise's administrator)")
+	void handOver(@PathVariable UUID id, HttpServletRequest http) {
+		operators.handOver(currentActor.get(), id, http.getRemoteAddr());
+	}
+
+	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" }, notFound = "ACCOUNT_NOT_FOUND",
+			conflict = { "OWN_ACCOUNT", "ENTERPRISE_ADMINISTRATOR_ACCOUNT" })
 	@PostMapping("/{id}/reactivate")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Let a colleague's deactivated account log in again; its old API keys stay revoked "

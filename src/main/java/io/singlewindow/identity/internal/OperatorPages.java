@@ -61,23 +61,39 @@ class OperatorPages {
 	@PostMapping("/account/operators/{id}/deactivate")
 	String deactivate(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model,
 			Locale locale) {
-		try {
-			operators.deactivate(currentActor.get(), id, request.getRemoteAddr());
-		} catch (Problem problem) {
-			return refused(problem, response, model, locale);
-		}
-		return "redirect:/account/operators";
+		return acted(() -> operators.deactivate(currentActor.get(), id, request.getRemoteAddr()), "",
+				response, model, locale);
 	}
 
 	@PostMapping("/account/operators/{id}/reactivate")
 	String reactivate(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model,
 			Locale locale) {
+		return acted(() -> operators.reactivate(currentActor.get(), id, request.getRemoteAddr()), "",
+				response, model, locale);
+	}
+
+	@PostMapping("/account/operators/{id}/password")
+	String resetPassword(@PathVariable UUID id, @RequestParam(required = false) String password,
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+		return acted(() -> operators.resetPassword(currentActor.get(), id, password, request.getRemoteAddr()),
+				"?reset", response, model, locale);
+	}
+
+	@PostMapping("/account/operators/{id}/administration")
+	String handOver(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model,
+			Locale locale) {
+		return acted(() -> operators.handOver(currentActor.get(), id, request.getRemoteAddr()), "?handedOver",
+				response, model, locale);
+	}
+
+	/** Does what a button on a colleague's row asks, and goes back to the page with {@code notice}, or refuses. */
+	private String acted(Runnable action, String notice, HttpServletResponse response, Model model, Locale locale) {
 		try {
-			operators.reactivate(currentActor.get(), id, request.getRemoteAddr());
+			action.run();
 		} catch (Problem problem) {
 			return refused(problem, response, model, locale);
 		}
-		return "redirect:/account/operators";
+		return "redirect:/account/operators" + notice;
 	}
 
 	/**

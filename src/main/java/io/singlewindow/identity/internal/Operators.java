@@ -123,6 +123,42 @@ class Operators {
 		}
 	}
 
+	/**
+	 * The administrator hands the enterprise's administration over to a colleague (the registrant leaves, or the
+	 * enterprise puts someone else in charge): the colleague manages its operators from now on, the administrator
+	 * goes on as an operator. Each request reads afresh who administers, so it takes effect at once.
+	 *
+	 * @throws Problem as {@link #deactivate}, and 409 {@code ACCOUNT_DEACTIVATED} for a deactivated colleague
+	 */
+	@Transactional
+	void handOver(Actor actor, UUID id, String clientAddress) {
+		// The administrator's row first, locked: two hand-overs at once (the same administrator on two pages) leave
+		// one administrator, not two.
+		jdbc.sql("SELECT id FROM user_account WHERE id = ? FOR UPDATE").param(actor.userId()).query(UUID.class)
+			.optional();
+		Operator colleague = colleague(actor, id);
+		if (!colleague.enabled()) {
+			throw Problem.conflict("ACCOUNT_DEACTIVATED", colleague.username());
+		}
+		jdbc.sql("UPDATE user_account SET enterprise_administrator = (id = ?) WHERE id IN (?, ?)")
+			.params(id, id, actor.userId()).update();
+		events.record(Type.ENTERPRISE_ADMINISTRATOR_HANDED_OVER, colleague.username(), actor.username(), clientAddress,
+				Map.of("enterprise", actor.enterprise().value(), "from", actor.username()));
+	}
+
+	/**
+	 * The administrator gives a colleague who forgot their password a new first one, to hand over: the colleague's
+	 * sessions end, and they choose their own at the next login.
+	 *
+	 * @throws Problem as {@link #deactivate}; 422 the password rules at {@code password}
+	 */
+	@Transactional
+	void resetPassword(Actor actor, UUID id, String password, String clientAddress) {
+		Operator colleague = colleague(actor, id);
+		administration.reset(id, colleague.username(), password, actor, clientAddress,
+				Map.of("enterprise", actor.enterprise().value()));
+	}
+
 	/** The operator {@code id} of the administrator's enterprise, other than the administrator. */
 	private Operator colleague(Actor actor, UUID id) {
 		requireAdministrator(actor);

@@ -124,6 +124,41 @@ class AccountAdministrationIntegrationTests {
 			.query(Boolean.class).list()).as("who chose their own password is never sent there").containsOnly(false);
 	}
 
+	/**
+	 * An officer forgot her password: an administrator gives her a new first one to hand over. Her open sessions end,
+	 * the old password no longer works, and at the next login she chooses her own, as a new officer does.
+	 */
+	@Test
+	void anAdministratorResetsAForgottenPasswordAndItsHolderChoosesHerOwnAtTheNextLogin() throws Exception {
+		String officer = unique("officer.tax.");
+		UUID id = UUID.fromString(JSON.readTree(open(officer, "OFFICER", "TAX", GOOD_PASSWORD)
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString());
+		Cookie first = sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.38");
+		chooseOwnPassword(first, GOOD_PASSWORD, OWN_PASSWORD);
+		Cookie open = sessionOf(mvc, officer, OWN_PASSWORD, "192.0.2.38");
+
+		reset(id, "short", "sw-demo-admin").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("password"));
+		reset(id, "harbour-fog-bell-12", "sw-demo-officer.tax").andExpect(status().isForbidden());
+		reset(UUID.fromString("00000000-0000-4000-8000-000000000000"), "harbour-fog-bell-12", "sw-demo-admin")
+			.andExpect(status().isNotFound());
+		UUID admin = jdbc.sql("SELECT id FROM user_account WHERE username = 'admin'").query(UUID.class).single();
+		reset(admin, "harbour-fog-bell-12", "sw-demo-admin").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("OWN_PASSWORD"));
+		mvc.perform(get("/").cookie(open)).andExpect(content().string(containsString("id=\"home-officer\"")));
+
+		reset(id, "harbour-fog-bell-12", "sw-demo-admin").andExpect(status().isNoContent());
+
+		mvc.perform(get("/").cookie(open)).andExpect(content().string(containsString("id=\"login-link\"")));
+		assertThat(sessionOf(mvc, officer, OWN_PASSWORD, "192.0.2.38")).as("the forgotten one").isNull();
+		Cookie next = sessionOf(mvc, officer, "harbour-fog-bell-12", "192.0.2.38");
+		mvc.perform(get("/").cookie(next)).andExpect(redirectedUrl("/account/password?first"));
+		chooseOwnPassword(next, "harbour-fog-bell-12", "salt-marsh-heron-77");
+		mvc.perform(get("/").cookie(next)).andExpect(content().string(containsString("id=\"home-officer\"")));
+		assertThat(jdbc.sql("SELECT actor FROM security_event WHERE username = ? AND type = 'PASSWORD_RESET'")
+			.param(officer).query(String.class).list()).containsExactly("admin");
+	}
+
 	@Test
 	void anAdministratorOpensAnotherAdministratorOnThePage() throws Exception {
 		Cookie admin = sessionOf(mvc, "admin", "demo12345", "192.0.2.32");
@@ -255,6 +290,11 @@ class AccountAdministrationIntegrationTests {
 			.content("{\"currentPassword\":\"" + GOOD_PASSWORD + "\",\"newPassword\":\"tide-tables-and-tea\",\"repeatPassword\":\"tide-tables-and-tea\"}"))
 			.andExpect(status().isNoContent());
 		mvc.perform(get("/").cookie(session)).andExpect(content().string(containsString("id=\"login-link\"")));
+	}
+
+	private ResultActions reset(UUID id, String password, String key) throws Exception {
+		return mvc.perform(post("/api/v1/accounts/{id}/password", id).header("Authorization", "Bearer " + key)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"" + password + "\"}"));
 	}
 
 	/** A page session's account chooses its own password on the password page, typing the first as the current. */

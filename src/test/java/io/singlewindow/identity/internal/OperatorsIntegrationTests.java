@@ -91,6 +91,20 @@ class OperatorsIntegrationTests {
 		act(enterprise.bearer(), administrator, "deactivate").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("OWN_ACCOUNT"));
 
+		// he forgot his password: the administrator gives him a first one again, which he replaces at the next login
+		mvc.perform(post("/api/v1/operators/{id}/password", id).header("Authorization", enterprise.bearer())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"harbour-fog-bell-12\"}"))
+			.andExpect(status().isNoContent());
+		mvc.perform(post("/api/v1/operators/{id}/password", id).header("Authorization", "Bearer sw-demo-trader.coffee")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"harbour-fog-bell-12\"}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/enterprises/{uscc}", enterprise.uscc().value()).header("Authorization", "Bearer " + clerkKey))
+			.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("PASSWORD_CHANGE_REQUIRED"));
+		Cookie again = sessionOf(mvc, clerk, "harbour-fog-bell-12", ADDRESS);
+		chooseOwnPassword(again, "harbour-fog-bell-12");
+		mvc.perform(get("/api/v1/enterprises/{uscc}", enterprise.uscc().value()).header("Authorization", "Bearer " + clerkKey))
+			.andExpect(status().isOk());
+
 		// he leaves: his login, his sessions and his keys stop at once
 		Cookie session = sessionOf(mvc, clerk, OWN_PASSWORD, ADDRESS);
 		act(enterprise.bearer(), id, "deactivate").andExpect(status().isNoContent());
@@ -168,6 +182,17 @@ class OperatorsIntegrationTests {
 
 		String id = jdbc.sql("SELECT id::text FROM user_account WHERE username = ?").param(clerk).query(String.class)
 			.single();
+		MvcResult weakReset = mvc.perform(post("/account/operators/{id}/password", id).cookie(administrator)
+			.param("_csrf", formToken(page)).param("password", "short")).andReturn();
+		assertThat(weakReset.getResponse().getStatus()).isEqualTo(422);
+		assertThat(weakReset.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"operator-list\"");
+		MvcResult reset = mvc.perform(post("/account/operators/{id}/password", id).cookie(administrator)
+			.param("_csrf", formToken(page)).param("password", "harbour-fog-bell-12")).andReturn();
+		assertThat(reset.getResponse().getRedirectedUrl()).isEqualTo("/account/operators?reset");
+		assertThat(mvc.perform(get("/account/operators?reset").cookie(administrator)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"password-reset\"");
+		assertThat(mvc.perform(get("/account/operators").cookie(colleague)).andReturn().getResponse()
+			.getStatus()).as("the colleague's session ended with the reset").isNotEqualTo(200);
 		MvcResult deactivated = mvc.perform(post("/account/operators/{id}/deactivate", id).cookie(administrator)
 			.param("_csrf", formToken(page))).andReturn();
 		assertThat(deactivated.getResponse().getRedirectedUrl()).isEqualTo("/account/operators");
@@ -175,13 +200,53 @@ class OperatorsIntegrationTests {
 		assertThat(sessionOf(mvc, clerk, OWN_PASSWORD, ADDRESS)).as("deactivated").isNull();
 	}
 
+	@Test
+	void theAdministratorHandsTheAdministrationOverToAColleagueAndGoesOnAsAnOperator() throws Exception {
+		Registrations.Registered enterprise = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		String clerk = unique("clerk.");
+		UUID id = UUID.fromString(JsonPath.read(body(open(enterprise.bearer(), clerk, "王小明", GOOD_PASSWORD)
+			.andExpect(status().isCreated())), "$.id"));
+		chooseOwnPassword(sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS));
+		String clerkKey = "Bearer " + Registrations.apiKeyOf(mvc, clerk, OWN_PASSWORD);
+		UUID registrant = UUID.fromString(JsonPath.read(body(list(enterprise.bearer())), "$[0].id"));
+
+		act(enterprise.bearer(), registrant, "administration").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("OWN_ACCOUNT"));
+		act("Bearer sw-demo-trader.coffee", id, "administration").andExpect(status().isNotFound());
+		act(clerkKey, registrant, "administration").andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("ENTERPRISE_ADMINISTRATOR_REQUIRED"));
+		act(enterprise.bearer(), id, "deactivate").andExpect(status().isNoContent());
+		act(enterprise.bearer(), id, "administration").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("ACCOUNT_DEACTIVATED"));
+		act(enterprise.bearer(), id, "reactivate").andExpect(status().isNoContent());
+		clerkKey = "Bearer " + Registrations.apiKeyOf(mvc, clerk, OWN_PASSWORD);
+
+		act(enterprise.bearer(), id, "administration").andExpect(status().isNoContent());
+
+		String after = body(list(clerkKey).andExpect(status().isOk()));
+		assertThat(JsonPath.<List<String>>read(after, "$[?(@.administrator == true)].username"))
+			.as("one administrator, the colleague").containsExactly(clerk);
+		open(enterprise.bearer(), unique("clerk."), "李四", GOOD_PASSWORD).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("ENTERPRISE_ADMINISTRATOR_REQUIRED"));
+		open(clerkKey, unique("clerk."), "李四", GOOD_PASSWORD).andExpect(status().isCreated());
+		act(clerkKey, registrant, "deactivate").andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/me").header("Authorization", enterprise.bearer())).andExpect(status().isUnauthorized());
+		assertThat(jdbc.sql("SELECT actor FROM security_event WHERE username = ? AND type = ?")
+			.params(clerk, "ENTERPRISE_ADMINISTRATOR_HANDED_OVER").query(String.class).list())
+			.containsExactly(enterprise.username());
+	}
+
 	/** The colleague types the first password as the current one and chooses his own. */
 	private void chooseOwnPassword(Cookie session) throws Exception {
+		chooseOwnPassword(session, GOOD_PASSWORD);
+	}
+
+	private void chooseOwnPassword(Cookie session, String first) throws Exception {
 		String form = mvc.perform(get("/account/password").cookie(session)).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(form).contains("id=\"password-required\"");
 		assertThat(mvc.perform(post("/account/password").cookie(session).param("_csrf", formToken(form))
-			.param("currentPassword", GOOD_PASSWORD).param("newPassword", OWN_PASSWORD)
+			.param("currentPassword", first).param("newPassword", OWN_PASSWORD)
 			.param("repeatPassword", OWN_PASSWORD)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
 			.contains("id=\"password-changed\"");
 	}
