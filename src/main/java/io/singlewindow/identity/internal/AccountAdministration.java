@@ -23,7 +23,9 @@ import io.singlewindow.platform.BusinessTime;
 
 /**
  * What administrators do with accounts — open officer accounts for an agency and administrator accounts, deactivate
- * and reactivate any account but their own — and what everyone does with their own: change the password. A
+ * and reactivate any account but their own, give one whose holder forgot the password a new first one — and what
+ * everyone does with their own: change the password. An enterprise's administrator does the same to its operators'
+ * accounts through {@link Operators}, with the same checks and steps. A
  * deactivation takes effect at once everywhere: the account's sessions are deleted from the shared session store
  * and its API keys revoked in the same step.
  */

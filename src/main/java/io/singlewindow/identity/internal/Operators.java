@@ -18,9 +18,10 @@ import io.singlewindow.identity.SecurityEventOccurred.Type;
 
 /**
  * An enterprise's operators (操作员): the people who declare for it, each with a login of their own. The account its
- * registration opened is the enterprise's administrator (企业管理员), who opens an account for each colleague and
- * deactivates it when they leave — without asking the zone's administrators, and without sharing one password, so
- * that the audit trail names who acted. Everyone of the enterprise reads who its operators are.
+ * registration opened is the enterprise's administrator (企业管理员), who opens an account for each colleague,
+ * deactivates it when they leave, resets a forgotten password and may hand the administration over — without asking
+ * the zone's administrators, and without sharing one password, so that the audit trail names who acted. Everyone of
+ * the enterprise reads who its operators are.
  */
 @Component
 class Operators {
@@ -73,7 +74,7 @@ class Operators {
 
 	/**
 	 * The enterprise's administrator opens an account for a colleague: the same role as its own, for the same
-	 * enterprise, with a first password the colleague changes on the password page.
+	 * enterprise, with a first password the colleague replaces at the first login ({@link FirstPasswordGate}).
 	 *
 	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a trader or broker, {@code ENTERPRISE_ADMINISTRATOR_REQUIRED}
 	 *     unless its enterprise's administrator; 422 the user-name, name and password rules

@@ -169,7 +169,9 @@ class OperatorsIntegrationTests {
 			.param("username", clerk).param("displayName", "王小明").param("password", GOOD_PASSWORD)).andReturn();
 		assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/account/operators?opened=" + clerk);
 		assertThat(page(administrator)).contains("id=\"operator-" + clerk + "\"")
-			.contains("id=\"deactivate-" + clerk + "\"");
+			.contains("id=\"deactivate-" + clerk + "\"")
+			.as("the row's reset form carries its own CSRF token, as a browser posts it")
+			.containsPattern("action=\"/account/operators/[0-9a-f-]+/password\"[^>]*><input type=\"hidden\" name=\"_csrf\"");
 
 		Cookie colleague = sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS);
 		chooseOwnPassword(colleague);
