@@ -211,6 +211,9 @@ M = {
         'SET enterprise_administrator = (id = ?) WHERE', 'SET enterprise_administrator = (id = ? OR TRUE) WHERE'),
     'RESET_PASSWORD_KEPT_AS_OWN': lambda: sub('identity/internal/AccountAdministration.java',
         'password_changed_at = ?, password_change_required = TRUE', 'password_changed_at = ?, password_change_required = FALSE'),
+    'NAMED_BESIDE_THE_OLD_ADMINISTRATOR': lambda: sub('identity/internal/AccountAdministration.java',
+        "UPDATE user_account SET enterprise_administrator = (id = ?)\n\t\t\t\tWHERE uscc = ?",
+        "UPDATE user_account SET enterprise_administrator = (id = ? OR enterprise_administrator)\n\t\t\t\tWHERE uscc = ?"),
     'OPERATOR_MANAGES_OPERATORS': lambda: sub('identity/internal/Operators.java',
         '.query(Boolean.class).optional().orElse(false)', '.query(Boolean.class).optional().map(a -> true).orElse(false)'),
 }

@@ -79,6 +79,7 @@ class RestAuthorisationMatrixIntegrationTests {
 			POST   /api/v1/accounts/00000000-0000-0000-0000-000000000000/deactivate | 401 403 403 403 403 403 403 403 403 403 403 404 |
 			POST   /api/v1/accounts/00000000-0000-0000-0000-000000000000/reactivate | 401 403 403 403 403 403 403 403 403 403 403 404 |
 			POST   /api/v1/accounts/00000000-0000-0000-0000-000000000000/password | 401 403 403 403 403 403 403 403 403 403 403 404 | {}
+			POST   /api/v1/accounts/00000000-0000-0000-0000-000000000000/enterprise-administration | 401 403 403 403 403 403 403 403 403 403 403 404 |
 			GET    /api/v1/operators                                 | 401 200 200 200 200 403 403 403 403 403 403 403 |
 			POST   /api/v1/operators                                 | 401 422 422 422 422 403 403 403 403 403 403 403 | {}
 			POST   /api/v1/operators/00000000-0000-0000-0000-000000000000/deactivate | 401 404 404 404 404 403 403 403 403 403 403 403 |

@@ -55,7 +55,7 @@ class AccountAdministration {
 
 	/** An account as administrators see it in the list. */
 	record AccountView(UUID id, String username, String displayName, Role role, String enterprise, String agency,
-			boolean enabled, Instant createdAt, boolean demo) {
+			boolean enabled, Instant createdAt, boolean demo, boolean enterpriseAdministrator) {
 	}
 
 	/** What an administrator fills in for a new officer or administrator. */
@@ -64,11 +64,13 @@ class AccountAdministration {
 
 	List<AccountView> all() {
 		return jdbc.sql("""
-				SELECT id, username, display_name, role, uscc, agency_code, enabled, created_at, demo FROM user_account
+				SELECT id, username, display_name, role, uscc, agency_code, enabled, created_at, demo,
+				       enterprise_administrator
+				FROM user_account
 				ORDER BY role, agency_code NULLS FIRST, username""")
 			.query((rs, i) -> new AccountView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7),
-					rs.getTimestamp(8).toInstant(), rs.getBoolean(9)))
+					rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getBoolean(10)))
 			.list();
 	}
 
@@ -132,6 +134,41 @@ class AccountAdministration {
 	void reactivate(Actor admin, UUID id, String clientAddress) {
 		admin.requireRole(Role.ADMIN);
 		enable(id, usernameOf(id), admin, clientAddress, Map.of());
+	}
+
+	/**
+	 * An administrator names a trader's or broker's account its enterprise's administrator, in place of whoever was
+	 * (the last one left without handing over, or the enterprise asks at the service desk): one statement sets the
+	 * account and clears every other account of the enterprise, so it never has two. Named again, nothing changes.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless an administrator; 404 {@code ACCOUNT_NOT_FOUND}; 409
+	 *     {@code NOT_AN_ENTERPRISE_ACCOUNT} (an officer or administrator), {@code ACCOUNT_DEACTIVATED}
+	 */
+	@Transactional
+	void nameEnterpriseAdministrator(Actor admin, UUID id, String clientAddress) {
+		admin.requireRole(Role.ADMIN);
+		AccountView account = jdbc.sql("""
+				SELECT id, username, display_name, role, uscc, agency_code, enabled, created_at, demo,
+				       enterprise_administrator
+				FROM user_account WHERE id = ? FOR UPDATE""").param(id)
+			.query((rs, i) -> new AccountView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7),
+					rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getBoolean(10)))
+			.optional().orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", id));
+		if (account.enterprise() == null) {
+			throw Problem.conflict("NOT_AN_ENTERPRISE_ACCOUNT", account.username());
+		}
+		if (!account.enabled()) {
+			throw Problem.conflict("ACCOUNT_DEACTIVATED", account.username());
+		}
+		if (account.enterpriseAdministrator()) {
+			return;
+		}
+		jdbc.sql("""
+				UPDATE user_account SET enterprise_administrator = (id = ?)
+				WHERE uscc = ? AND role IN ('TRADER', 'BROKER')""").params(id, account.enterprise()).update();
+		events.record(Type.ENTERPRISE_ADMINISTRATOR_HANDED_OVER, account.username(), admin.username(), clientAddress,
+				Map.of("enterprise", account.enterprise(), "by", "ZONE_ADMINISTRATOR"));
 	}
 
 	/**

@@ -67,6 +67,16 @@ class AccountApi {
 		administration.deactivate(currentActor.get(), id, http.getRemoteAddr());
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ACCOUNT_NOT_FOUND",
+			conflict = { "NOT_AN_ENTERPRISE_ACCOUNT", "ACCOUNT_DEACTIVATED" })
+	@PostMapping("/api/v1/accounts/{id}/enterprise-administration")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Name a trader's or broker's account its enterprise's administrator, in place of whoever was "
+			+ "(administrators)")
+	void nameEnterpriseAdministrator(@PathVariable UUID id, HttpServletRequest http) {
+		administration.nameEnterpriseAdministrator(currentActor.get(), id, http.getRemoteAddr());
+	}
+
 	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ACCOUNT_NOT_FOUND", conflict = "OWN_PASSWORD")
 	@PostMapping("/api/v1/accounts/{id}/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -72,6 +72,22 @@ class AccountPages {
 		return "redirect:/admin/accounts";
 	}
 
+	@PostMapping("/admin/accounts/{id}/enterprise-administration")
+	String nameEnterpriseAdministrator(@PathVariable UUID id, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
+		try {
+			administration.nameEnterpriseAdministrator(currentActor.get(), id, request.getRemoteAddr());
+		} catch (Problem problem) {
+			if (problem.status().value() == 404) {
+				throw problem;
+			}
+			response.setStatus(problem.status().value());
+			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
+			return accounts(model);
+		}
+		return "redirect:/admin/accounts";
+	}
+
 	@PostMapping("/admin/accounts/{id}/password")
 	String resetPassword(@PathVariable UUID id, @RequestParam(required = false) String password,
 			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {

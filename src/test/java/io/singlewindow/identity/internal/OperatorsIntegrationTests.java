@@ -238,6 +238,52 @@ class OperatorsIntegrationTests {
 			.containsExactly(enterprise.username());
 	}
 
+	/**
+	 * The registrant left without handing over and its account was deactivated: the zone's administrators name a
+	 * colleague the enterprise's administrator, in place of the registrant, and only that colleague manages from then.
+	 */
+	@Test
+	void theZonesAdministratorsNameAColleagueTheAdministratorWhenTheLastOneLeftWithoutHandingOver() throws Exception {
+		Registrations.Registered enterprise = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		String clerk = unique("clerk.");
+		UUID id = UUID.fromString(JsonPath.read(body(open(enterprise.bearer(), clerk, "王小明", GOOD_PASSWORD)
+			.andExpect(status().isCreated())), "$.id"));
+		UUID registrant = UUID.fromString(JsonPath.read(body(list(enterprise.bearer())), "$[0].id"));
+		mvc.perform(post("/api/v1/accounts/{id}/deactivate", registrant).header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(status().isNoContent());
+
+		name(id, "Bearer " + enterprise.apiKey()).andExpect(status().isUnauthorized());
+		name(id, "Bearer sw-demo-trader.coffee").andExpect(status().isForbidden());
+		name(registrant, "Bearer sw-demo-admin").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("ACCOUNT_DEACTIVATED"));
+		UUID officer = jdbc.sql("SELECT id FROM user_account WHERE username = 'officer.customs'").query(UUID.class)
+			.single();
+		name(officer, "Bearer sw-demo-admin").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("NOT_AN_ENTERPRISE_ACCOUNT"));
+
+		name(id, "Bearer sw-demo-admin").andExpect(status().isNoContent());
+		name(id, "Bearer sw-demo-admin").andExpect(status().isNoContent());
+		mvc.perform(post("/api/v1/accounts/{id}/reactivate", registrant).header("Authorization", "Bearer sw-demo-admin"))
+			.andExpect(status().isNoContent());
+
+		assertThat(jdbc.sql("SELECT username FROM user_account WHERE uscc = ? AND enterprise_administrator")
+			.param(enterprise.uscc().value()).query(String.class).list()).as("one administrator").containsExactly(clerk);
+		chooseOwnPassword(sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS));
+		String clerkKey = "Bearer " + Registrations.apiKeyOf(mvc, clerk, OWN_PASSWORD);
+		open(clerkKey, unique("clerk."), "李四", GOOD_PASSWORD).andExpect(status().isCreated());
+		String registrantKey = "Bearer " + Registrations.apiKeyOf(mvc, enterprise.username(), enterprise.password());
+		open(registrantKey, unique("clerk."), "李四", GOOD_PASSWORD).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("ENTERPRISE_ADMINISTRATOR_REQUIRED"));
+		assertThat(jdbc.sql("SELECT actor FROM security_event WHERE username = ? AND type = ?")
+			.params(clerk, "ENTERPRISE_ADMINISTRATOR_HANDED_OVER").query(String.class).list())
+			.as("named once").containsExactly("admin");
+	}
+
+	private ResultActions name(UUID account, String authorization) throws Exception {
+		return mvc.perform(post("/api/v1/accounts/{id}/enterprise-administration", account)
+			.header("Authorization", authorization));
+	}
+
 	/** The colleague types the first password as the current one and chooses his own. */
 	private void chooseOwnPassword(Cookie session) throws Exception {
 		chooseOwnPassword(session, GOOD_PASSWORD);
