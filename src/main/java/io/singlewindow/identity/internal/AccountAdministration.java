@@ -58,20 +58,23 @@ class AccountAdministration {
 			boolean enabled, Instant createdAt, boolean demo, boolean enterpriseAdministrator) {
 	}
 
+	/** The columns {@link #view} reads, in its order. */
+	private static final String VIEW_COLUMNS = """
+			id, username, display_name, role, uscc, agency_code, enabled, created_at, demo, enterprise_administrator""";
+
+	private static AccountView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new AccountView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+				Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7),
+				rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getBoolean(10));
+	}
+
 	/** What an administrator fills in for a new officer or administrator. */
 	record NewAccount(String username, String displayName, Role role, String agency, String password) {
 	}
 
 	List<AccountView> all() {
-		return jdbc.sql("""
-				SELECT id, username, display_name, role, uscc, agency_code, enabled, created_at, demo,
-				       enterprise_administrator
-				FROM user_account
-				ORDER BY role, agency_code NULLS FIRST, username""")
-			.query((rs, i) -> new AccountView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7),
-					rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getBoolean(10)))
-			.list();
+		return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM user_account ORDER BY role, agency_code NULLS FIRST, username")
+			.query(AccountAdministration::view).list();
 	}
 
 	/**
@@ -147,14 +150,9 @@ class AccountAdministration {
 	@Transactional
 	void nameEnterpriseAdministrator(Actor admin, UUID id, String clientAddress) {
 		admin.requireRole(Role.ADMIN);
-		AccountView account = jdbc.sql("""
-				SELECT id, username, display_name, role, uscc, agency_code, enabled, created_at, demo,
-				       enterprise_administrator
-				FROM user_account WHERE id = ? FOR UPDATE""").param(id)
-			.query((rs, i) -> new AccountView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7),
-					rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getBoolean(10)))
-			.optional().orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", id));
+		AccountView account = jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM user_account WHERE id = ? FOR UPDATE")
+			.param(id).query(AccountAdministration::view).optional()
+			.orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", id));
 		if (account.enterprise() == null) {
 			throw Problem.conflict("NOT_AN_ENTERPRISE_ACCOUNT", account.username());
 		}

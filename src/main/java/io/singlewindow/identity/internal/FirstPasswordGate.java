@@ -15,8 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * An account whose first password someone else chose (an officer's opened by the zone's administrators, an operator's
  * by its enterprise's administrator) chooses its own before it does anything else: whoever handed the first one over
- * knows it. Its pages lead to the password page; its API keys (it could not have made one, but an administrator's
- * tooling might) get 403 {@code PASSWORD_CHANGE_REQUIRED} except for {@code /api/v1/me} and its password.
+ * knows it; so does a password an administrator reset. Its pages lead to the password page; its API keys (made
+ * before a reset; a new account cannot make one from the pages) get 403 {@code PASSWORD_CHANGE_REQUIRED} except for
+ * {@code /api/v1/me} and its password.
  *
  * <p>
  * A page session's principal is the login's snapshot, so the flag it carries is checked against the account's row —
