@@ -75,24 +75,25 @@ class AccountPages {
 	@PostMapping("/admin/accounts/{id}/enterprise-administration")
 	String nameEnterpriseAdministrator(@PathVariable UUID id, HttpServletRequest request,
 			jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
-		try {
-			administration.nameEnterpriseAdministrator(currentActor.get(), id, request.getRemoteAddr());
-		} catch (Problem problem) {
-			if (problem.status().value() == 404) {
-				throw problem;
-			}
-			response.setStatus(problem.status().value());
-			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
-			return accounts(model);
-		}
-		return "redirect:/admin/accounts";
+		return acted(() -> administration.nameEnterpriseAdministrator(currentActor.get(), id, request.getRemoteAddr()),
+				"", response, model, locale);
 	}
 
 	@PostMapping("/admin/accounts/{id}/password")
 	String resetPassword(@PathVariable UUID id, @RequestParam(required = false) String password,
 			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
+		return acted(() -> administration.resetPassword(currentActor.get(), id, password, request.getRemoteAddr()),
+				"?reset", response, model, locale);
+	}
+
+	/**
+	 * Does what a button on an account's row asks and goes back to the list with {@code notice}; refused, the list
+	 * again with the refusal and its status (an unknown account: the error page).
+	 */
+	private String acted(Runnable action, String notice, jakarta.servlet.http.HttpServletResponse response,
+			Model model, Locale locale) {
 		try {
-			administration.resetPassword(currentActor.get(), id, password, request.getRemoteAddr());
+			action.run();
 		} catch (Problem problem) {
 			if (problem.status().value() == 404) {
 				throw problem;
@@ -101,7 +102,7 @@ class AccountPages {
 			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
 			return accounts(model);
 		}
-		return "redirect:/admin/accounts?reset";
+		return "redirect:/admin/accounts" + notice;
 	}
 
 	@PostMapping("/admin/accounts/{id}/reactivate")
