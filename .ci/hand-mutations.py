@@ -33,7 +33,7 @@ M = {
     '			// publishCleared(declaration.id(), declaration.clearedAt());'),
  # anyone may answer a query
  'ANYONE_ANSWERS': lambda: sub('declaration/internal/Declarations.java',
-    '''		actor.requireActFor(declaration.declarant());
+    '''		actor.requireActFor(declaration.declarant(), OperatorRight.DECLARE);
 		declaration.answer(agency,''', '''		declaration.answer(agency,'''),
  'HALF_EVEN': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
     'return amount.setScale(2, RoundingMode.HALF_UP);', 'return amount.setScale(2, RoundingMode.HALF_EVEN);'),
@@ -206,7 +206,7 @@ M = {
     'FIRST_PASSWORD_KEPT': lambda: sub('identity/internal/FirstPasswordGate.java',
         '|| !principal.passwordChangeRequired()) {', '|| true) {'),
     'OPERATOR_FIRST_PASSWORD_KEPT': lambda: sub('identity/Accounts.java',
-        '\t\t\t\t\topenedBy != null)', '\t\t\t\t\tfalse)'),
+        '\t\t\t\t\topenedBy != null, rights', '\t\t\t\t\tfalse, rights'),
     'TWO_ADMINISTRATORS_AFTER_HAND_OVER': lambda: sub('identity/internal/Operators.java',
         'SET enterprise_administrator = (id = ?) WHERE', 'SET enterprise_administrator = (id = ? OR TRUE) WHERE'),
     'RESET_PASSWORD_KEPT_AS_OWN': lambda: sub('identity/internal/AccountAdministration.java',
@@ -216,6 +216,18 @@ M = {
         "UPDATE user_account SET enterprise_administrator = (id = ? OR enterprise_administrator)\n\t\t\t\tWHERE uscc = ?"),
     'OPERATOR_MANAGES_OPERATORS': lambda: sub('identity/internal/Operators.java',
         '.query(Boolean.class).optional().orElse(false)', '.query(Boolean.class).optional().map(a -> true).orElse(false)'),
+    # An operator's missing right is never asked for: a reading colleague declares, applies and keeps the record.
+    'RIGHT_NOT_REQUIRED': lambda: sub('identity/Actor.java',
+        'if (!rights.contains(right)) {', 'if (false) {'),
+    # Changing a colleague's rights leaves his page sessions with the rights he logged in with.
+    'RIGHTS_KEPT_IN_SESSION': lambda: sub('identity/internal/Operators.java',
+        'int ended = sessions.end(colleague.username(), null);', 'int ended = 0;'),
+    # A hand-over to a colleague with fewer rights leaves the new administrator without them.
+    'ADMINISTRATOR_KEEPS_NARROW_RIGHTS': lambda: sub('identity/internal/Operators.java',
+        '\t\tadministration.grantEveryRight(id, colleague.username());\n', ''),
+    # A reading colleague is offered the new-declaration button.
+    'NEW_DECLARATION_OFFERED_WITHOUT_RIGHT': lambda: sub('../../../resources/templates/declaration/list.html',
+        '<p th:if="${actor.holds(\'DECLARE\')}"><a class="button" id="new-declaration"', '<p><a class="button" id="new-declaration"'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

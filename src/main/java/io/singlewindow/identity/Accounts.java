@@ -3,6 +3,7 @@ package io.singlewindow.identity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -65,21 +66,22 @@ public class Accounts {
 		// A trader's or broker's account opened here is its enterprise's first: registration opens it, and it is the
 		// enterprise's administrator, who opens its operators' accounts (openOperator).
 		return insert(username.strip(), rawPassword, displayName, role, enterprise, agency, false, enterprise != null,
-				null);
+				null, OperatorRight.all());
 	}
 
 	/**
 	 * Opens an operator's account (操作员) for the enterprise of its administrator {@code by}: a trader's or broker's,
 	 * as the administrator's own, acting for the same enterprise, but not its administrator; its first password, which
-	 * the administrator chose, is changed at the first login. The caller checked the user name, password and rights.
+	 * the administrator chose, is changed at the first login; it may change for the enterprise what {@code rights}
+	 * allow. The caller checked the user name, password and rights.
 	 */
 	@Transactional
 	public UUID openOperator(String username, String rawPassword, String displayName, Role role, Uscc enterprise,
-			String by) {
+			String by, Set<OperatorRight> rights) {
 		if (role != Role.TRADER && role != Role.BROKER) {
 			throw new IllegalArgumentException("an operator declares for an enterprise: " + role);
 		}
-		return insert(username.strip(), rawPassword, displayName, role, enterprise, null, false, false, by);
+		return insert(username.strip(), rawPassword, displayName, role, enterprise, null, false, false, by, rights);
 	}
 
 	/**
@@ -94,11 +96,13 @@ public class Accounts {
 		if (!demoData.isOn()) {
 			throw new IllegalStateException("demo accounts only while demo data is on");
 		}
-		return insert(username, demoPassword, displayName, role, enterprise, agency, true, enterprise != null, null);
+		return insert(username, demoPassword, displayName, role, enterprise, agency, true, enterprise != null, null,
+				OperatorRight.all());
 	}
 
 	private UUID insert(String username, String rawPassword, String displayName, Role role, Uscc enterprise,
-			AgencyCode agency, boolean demo, boolean enterpriseAdministrator, String openedBy) {
+			AgencyCode agency, boolean demo, boolean enterpriseAdministrator, String openedBy,
+			Set<OperatorRight> rights) {
 		if (isTaken(username)) {
 			throw Problem.invalidField("username", "USERNAME_TAKEN", username);
 		}
@@ -106,13 +110,14 @@ public class Accounts {
 		Instant now = time.now();
 		jdbc.sql("""
 				INSERT INTO user_account (id, username, password_hash, display_name, role, uscc, agency_code, created_at,
-				    password_changed_at, demo, enterprise_administrator, opened_by, password_change_required)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    password_changed_at, demo, enterprise_administrator, opened_by, password_change_required,
+				    operator_rights)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[])""")
 			.params(id, username, passwords.encode(rawPassword), displayName, role.name(),
 					enterprise == null ? null : enterprise.value(), agency == null ? null : agency.value(),
 					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), demo, enterpriseAdministrator, openedBy,
 					// an operator's first password is its administrator's choice: changed at the first login
-					openedBy != null)
+					openedBy != null, rights.stream().sorted().map(OperatorRight::name).toArray(String[]::new))
 			.update();
 		return id;
 	}

@@ -3,6 +3,8 @@ package io.singlewindow.identity;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
@@ -17,12 +19,21 @@ import io.singlewindow.core.Uscc;
  * @param enterprise for traders and brokers their own enterprise; otherwise {@literal null}
  * @param agency for officers their agency; otherwise {@literal null}
  * @param principals for brokers the enterprises that currently authorise them; otherwise empty
+ * @param rights for traders and brokers what their enterprise's administrator lets them change for the enterprises
+ *     they act for ({@link OperatorRight}); reading needs none
  */
 public record Actor(UUID userId, String username, String displayName, Role role, Uscc enterprise, AgencyCode agency,
-		Set<Uscc> principals) {
+		Set<Uscc> principals, Set<OperatorRight> rights) {
 
 	public Actor {
 		principals = Set.copyOf(principals);
+		rights = Set.copyOf(rights);
+	}
+
+	/** An actor holding every right its role allows: officers, administrators, systems, an enterprise's administrator. */
+	public Actor(UUID userId, String username, String displayName, Role role, Uscc enterprise, AgencyCode agency,
+			Set<Uscc> principals) {
+		this(userId, username, displayName, role, enterprise, agency, principals, OperatorRight.all());
 	}
 
 	/** Whether this actor may submit, apply or change data on behalf of {@code uscc}. */
@@ -32,6 +43,22 @@ public record Actor(UUID userId, String username, String displayName, Role role,
 			case BROKER -> uscc.equals(enterprise) || principals.contains(uscc);
 			case OFFICER, ADMIN -> false;
 		};
+	}
+
+	/**
+	 * Whether this actor may change, with {@code right}, the data of {@code uscc}: it acts for the enterprise and its
+	 * administrator granted it the right.
+	 */
+	public boolean mayActFor(Uscc uscc, OperatorRight right) {
+		return mayActFor(uscc) && rights.contains(right);
+	}
+
+	/**
+	 * Whether this trader or broker holds {@code right} (for whichever enterprise it acts for); pages ask it before
+	 * offering an action. Officers and the zone's administrators hold no operator right.
+	 */
+	public boolean holds(OperatorRight right) {
+		return (role == Role.TRADER || role == Role.BROKER) && rights.contains(right);
 	}
 
 	/** Whether this actor may read the data of {@code uscc}: its own side, or any enterprise for officers and admins. */
@@ -44,10 +71,26 @@ public record Actor(UUID userId, String username, String displayName, Role role,
 		return role == Role.OFFICER && agencyCode.equals(agency);
 	}
 
-	/** @throws Problem 403 {@code NOT_AUTHORISED_FOR_ENTERPRISE} unless {@link #mayActFor(Uscc)} */
-	public void requireActFor(Uscc uscc) {
+	/**
+	 * @throws Problem 403 {@code NOT_AUTHORISED_FOR_ENTERPRISE} unless {@link #mayActFor(Uscc)}, then
+	 *     {@code OPERATOR_RIGHT_REQUIRED} unless its administrator granted this operator {@code right}
+	 */
+	public void requireActFor(Uscc uscc, OperatorRight right) {
 		if (!mayActFor(uscc)) {
 			throw Problem.forbidden("NOT_AUTHORISED_FOR_ENTERPRISE", uscc);
+		}
+		requireRight(right);
+	}
+
+	/**
+	 * For a trader or broker, before it is known which enterprise a request is for (an interchange of many messages).
+	 *
+	 * @throws Problem 403 {@code OPERATOR_RIGHT_REQUIRED} unless its administrator granted this operator {@code right}
+	 */
+	public void requireRight(OperatorRight right) {
+		if (!rights.contains(right)) {
+			throw Problem.forbidden("OPERATOR_RIGHT_REQUIRED", new DefaultMessageSourceResolvable(
+					new String[] { "operator.right." + right.name() }, right.name()));
 		}
 	}
 

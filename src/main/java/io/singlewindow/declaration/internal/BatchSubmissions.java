@@ -23,6 +23,7 @@ import io.singlewindow.declaration.BatchedDeclaration;
 import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.declaration.DeclarationBatches;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
 
@@ -71,6 +72,7 @@ class BatchSubmissions implements DeclarationBatches {
 
 	/** The person submits the batch they looked at; false when it is not theirs or was submitted already. */
 	boolean acceptPreviewed(Actor actor, UUID batchId) {
+		actor.requireRight(OperatorRight.DECLARE);
 		return jdbc.sql("UPDATE declaration_batch SET accepted_at = ? WHERE id = ? AND owner = ? AND accepted_at IS NULL")
 			.params(Timestamp.from(time.now()), batchId, owner(actor))
 			.update() == 1;
@@ -79,6 +81,8 @@ class BatchSubmissions implements DeclarationBatches {
 	private Acceptance store(Actor actor, String channel, String idempotencyKey,
 			List<BatchedDeclaration> declarations, boolean accepted) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
+		// Refused at the door rather than each declaration of the batch refused alone, later.
+		actor.requireRight(OperatorRight.DECLARE);
 		IdempotencyKeys.requireWithinLimit(idempotencyKey);
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
 		String hash = contentHash(channel, declarations);
@@ -213,6 +217,7 @@ class BatchSubmissions implements DeclarationBatches {
 	@Override
 	public DeclarationBatch.Entry submitNow(Actor actor, String key, BatchedDeclaration d) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
+		actor.requireRight(OperatorRight.DECLARE);
 		BatchJob.Outcome outcome = job.attempt(actor, d,
 				IdempotencyKeys.ownReferenceOr(d.fields().get("clientReference"), key));
 		record Stored(String number, String status) {

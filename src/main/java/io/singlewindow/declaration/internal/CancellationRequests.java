@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.DeclarationCancellationRequests;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
 
 /**
  * A declarant's request to cancel a declaration, named by its number, turned into the act its status allows: a
@@ -38,7 +39,7 @@ class CancellationRequests implements DeclarationCancellationRequests {
 		UUID id = (number == null ? java.util.Optional.<UUID>empty() : store.idByNumber(number))
 			.orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", number));
 		Declaration declaration = rows.lock(id);
-		actor.requireActFor(declaration.declarant());
+		actor.requireActFor(declaration.declarant(), OperatorRight.DECLARE);
 		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
 		DeclarationStatus status = declaration.status();
 		if (status.amendable()) {

@@ -101,7 +101,7 @@ class DeclarationApi {
 							schema = @Schema(type = "string")) },
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(anyOf = { DeclarationView.class, Receipt.class })))
-	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" },
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
 			conflict = { "IDEMPOTENCY_KEY_REUSED", "PERMIT_CHANGED_DURING_SUBMISSION", "ENTERPRISE_NOT_ACTIVE" },
 			invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
 					"COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "INCOTERM_UNKNOWN", "ITEMS_REQUIRED", "TOO_MANY_ITEMS",
@@ -133,7 +133,8 @@ class DeclarationApi {
 	}
 
 	@PostMapping("/declarations/assessments")
-	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" }, conflict = "ENTERPRISE_NOT_ACTIVE",
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			conflict = "ENTERPRISE_NOT_ACTIVE",
 			invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
 					"COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "INCOTERM_UNKNOWN", "ITEMS_REQUIRED", "TOO_MANY_ITEMS",
 					"HS_CODE_UNKNOWN", "HS_CODE_NOT_NATIONAL", "UNIT_UNKNOWN", "QUANTITY_NOT_POSITIVE",
@@ -228,7 +229,7 @@ class DeclarationApi {
 	// Its own path rather than a second content type of POST /declarations: OpenAPI has one operation per path and
 	// method, and merging the two left generated clients unable to tell a declaration from a batch's outcomes.
 	@PostMapping(path = "/declarations/workbooks", consumes = DeclarationWorkbooks.CONTENT_TYPE)
-	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" },
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
 			conflict = { "IDEMPOTENCY_KEY_REUSED", "PERMIT_CHANGED_DURING_SUBMISSION", "ENTERPRISE_NOT_ACTIVE" },
 			invalid = { "WORKBOOK_NOT_XLSX", "WORKBOOK_LEGACY_XLS", "WORKBOOK_ENCRYPTED", "WORKBOOK_MACROS",
 					"WORKBOOK_UNPACKS_TOO_LARGE", "WORKBOOK_TOO_LARGE", "WORKBOOK_SHEET_MISSING",
@@ -443,7 +444,8 @@ class DeclarationApi {
 	}
 
 	@org.springframework.web.bind.annotation.PutMapping("/declarations/{id}")
-	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			notFound = "DECLARATION_NOT_FOUND",
 			conflict = { "DECLARATION_NOT_AMENDABLE", "DECLARATION_CHANGED", "PERMIT_CHANGED_DURING_SUBMISSION" },
 			invalid = { "REQUIRED", "FLOW_UNKNOWN", "TRADE_MODE_UNKNOWN", "TRANSPORT_MODE_UNKNOWN", "LOCODE_UNKNOWN",
 					"COUNTRY_UNKNOWN", "CURRENCY_UNKNOWN", "INCOTERM_UNKNOWN", "ITEMS_REQUIRED", "TOO_MANY_ITEMS",
@@ -466,7 +468,8 @@ class DeclarationApi {
 	record Answer(String answer) {
 	}
 
-	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			notFound = "DECLARATION_NOT_FOUND",
 			conflict = { "TASK_NOT_QUERIED", "DECLARATION_CLOSED" }, invalid = { "REQUIRED", "AGENCY_CODE_FORMAT" })
 	@PostMapping("/declarations/{id}/queries/{agency}/answer")
 	@Operation(summary = "Answer an agency's question; its task returns to the officer queue")
@@ -483,7 +486,8 @@ class DeclarationApi {
 	}
 
 	@PostMapping("/declarations/{id}/withdrawal")
-	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			notFound = "DECLARATION_NOT_FOUND",
 			conflict = { "DECLARATION_NOT_WITHDRAWABLE", "DECLARATION_CHANGED" },
 			invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER" })
 	@Operation(summary = "Withdraw a declaration under review or queried (its declarant)",
@@ -710,7 +714,8 @@ class DeclarationApi {
 	}
 
 	@PostMapping("/declarations/{id}/correction-application")
-	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			notFound = "DECLARATION_NOT_FOUND",
 			conflict = { "DECLARATION_NOT_CORRECTABLE", "CORRECTION_ALREADY_APPLIED", "DECLARATION_CHANGED",
 					"CORRECTION_MOVES_PERMIT_VALUE" },
 			invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER", "REQUIRED", "TOO_MANY_ITEMS", "LINE_UNKNOWN",
@@ -747,7 +752,8 @@ class DeclarationApi {
 	}
 
 	@PostMapping("/declarations/{id}/cancellation-application")
-	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			notFound = "DECLARATION_NOT_FOUND",
 			conflict = { "DECLARATION_NOT_CANCELLABLE", "CANCELLATION_ALREADY_APPLIED", "DECLARATION_CHANGED" },
 			invalid = { "REASON_REQUIRED", "SIZE", "CONTROL_CHARACTER" })
 	@Operation(summary = "Apply to customs for the cancellation of a cleared or released declaration (its declarant; "

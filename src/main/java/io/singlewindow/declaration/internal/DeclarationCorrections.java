@@ -29,6 +29,7 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.declaration.DeclarationCorrected;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.permit.PermitLedger;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.tariff.Assessment;
@@ -148,7 +149,7 @@ class DeclarationCorrections {
 	DeclarationView applyForCorrection(Actor actor, UUID id, String reason, Integer expectedVersion,
 			List<CorrectedValue> values) {
 		Declaration declaration = rows.lock(id);
-		actor.requireActFor(declaration.declarant());
+		actor.requireActFor(declaration.declarant(), OperatorRight.DECLARE);
 		String why = Declarations.requiredText("reason", "REASON_REQUIRED", reason);
 		declaration.requireVersion(expectedVersion);
 		declaration.requireCorrectable();
@@ -172,7 +173,7 @@ class DeclarationCorrections {
 	DeclarationView applyForCorrection(Actor actor, UUID id, String reason, DeclarationDraft draft) {
 		Declaration declaration = rows.lock(id);
 		Uscc declarant = declaration.declarant();
-		actor.requireActFor(declarant);
+		actor.requireActFor(declarant, OperatorRight.DECLARE);
 		declaration.requireVersion(draft.request().version());
 		declaration.requireCorrectable();
 		String name = enterprises.requireActive(declarant).nameZh();

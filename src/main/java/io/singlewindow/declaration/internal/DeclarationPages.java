@@ -28,6 +28,7 @@ import io.singlewindow.core.Problem;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -153,6 +154,8 @@ class DeclarationPages {
 	String form(Model model, Locale locale) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
+		// A form that could not be sent is not shown: the page says which right is missing instead.
+		actor.requireRight(OperatorRight.DECLARE);
 		model.addAttribute("form", Map.of());
 		return formPage(model, List.of(), "/declarations/new", 1, locale);
 	}
@@ -316,7 +319,7 @@ class DeclarationPages {
 	String amendForm(@PathVariable UUID id, Model model, Locale locale) {
 		Actor actor = currentActor.get();
 		DeclarationView d = view(id);
-		actor.requireActFor(io.singlewindow.core.Uscc.parse(d.declarant()));
+		actor.requireActFor(io.singlewindow.core.Uscc.parse(d.declarant()), OperatorRight.DECLARE);
 		if (!d.status().amendable()) {
 			throw Declarations.notAmendable(d.number(), d.status());
 		}

@@ -24,6 +24,7 @@ import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.permit.HeldPermit;
 import io.singlewindow.permit.PermitLedger;
@@ -205,7 +206,7 @@ class DeclarationPickerPages {
 		if (declarant != null && !declarant.isBlank()) {
 			try {
 				Uscc uscc = Uscc.parse(declarant.strip());
-				actor.requireActFor(uscc);
+				actor.requireActFor(uscc, OperatorRight.DECLARE);
 				return Optional.of(uscc);
 			}
 			catch (RuntimeException e) {

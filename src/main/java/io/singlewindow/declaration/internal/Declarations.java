@@ -40,6 +40,7 @@ import io.singlewindow.declaration.DeclarationSubmitted;
 import io.singlewindow.enterprise.Enterprise;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.permit.PermitLedger;
 import io.singlewindow.permit.PermitRequirement;
@@ -239,7 +240,7 @@ class Declarations {
 	 */
 	private Declarer declarer(Actor actor, DeclarationDraft draft) {
 		Uscc declarant = declarantOf(actor, draft.request().declarant());
-		actor.requireActFor(declarant);
+		actor.requireActFor(declarant, OperatorRight.DECLARE);
 		Enterprise enterprise = enterprises.requireActive(declarant);
 		validation.refuseUnreadable(draft, declarant, enterprise.nameZh(), time.month());
 		return new Declarer(declarant, enterprise);
@@ -377,7 +378,7 @@ class Declarations {
 		DeclarationRequest request = draft.request();
 		Declaration locked = rows.lock(id);
 		Uscc declarant = locked.declarant();
-		actor.requireActFor(declarant);
+		actor.requireActFor(declarant, OperatorRight.DECLARE);
 		if (!locked.status().amendable()) {
 			throw notAmendable(locked.number(), locked.status());
 		}
@@ -476,7 +477,7 @@ class Declarations {
 	@Transactional
 	public DeclarationView answer(Actor actor, UUID declarationId, AgencyCode agency, String answer) {
 		Declaration declaration = rows.lock(declarationId);
-		actor.requireActFor(declaration.declarant());
+		actor.requireActFor(declaration.declarant(), OperatorRight.DECLARE);
 		declaration.answer(agency, requiredText("answer", "REQUIRED", answer), actor.username(), time.now());
 		save(declaration);
 		return store.find(declarationId).orElseThrow();
@@ -494,7 +495,7 @@ class Declarations {
 	@Transactional
 	public DeclarationView withdraw(Actor actor, UUID id, String reason, Integer expectedVersion) {
 		Declaration declaration = rows.lock(id);
-		actor.requireActFor(declaration.declarant());
+		actor.requireActFor(declaration.declarant(), OperatorRight.DECLARE);
 		return endWithReason(actor, declaration, reason, expectedVersion, Declaration::withdraw,
 				"DECLARATION_WITHDRAWN");
 	}
@@ -584,7 +585,7 @@ class Declarations {
 	@Transactional
 	public DeclarationView applyForCancellation(Actor actor, UUID id, String reason, Integer expectedVersion) {
 		Declaration declaration = rows.lock(id);
-		actor.requireActFor(declaration.declarant());
+		actor.requireActFor(declaration.declarant(), OperatorRight.DECLARE);
 		String why = requiredText("reason", "REASON_REQUIRED", reason);
 		declaration.requireVersion(expectedVersion);
 		declaration.applyForCancellation(why, actor.username(), time.now());

@@ -47,7 +47,8 @@ class SupportingDocumentApi {
 	@ApiResponse(responseCode = "200", description = "The same file was attached to this declaration before (a retried "
 			+ "upload): the document attached then; nothing is stored twice", headers = @Header(name = "Location",
 					description = "The document's content", schema = @Schema(type = "string")))
-	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "DECLARATION_NOT_FOUND",
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			notFound = "DECLARATION_NOT_FOUND",
 			conflict = { "DECLARATION_CLOSED_TO_DOCUMENTS", "DOCUMENT_LIMIT_REACHED" },
 			invalid = { "REQUIRED", "DOCUMENT_KIND_UNKNOWN", "DOCUMENT_TOO_LARGE", "DOCUMENT_TYPE_NOT_ACCEPTED",
 					"DOCUMENT_INCOMPLETE", "CONTROL_CHARACTER", "SIZE" })

@@ -19,6 +19,7 @@ import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.OperatorRight;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The supporting documents on a declaration's page: the declarant attaches them, everyone who reads it downloads them. */
@@ -52,7 +53,7 @@ class SupportingDocumentPages {
 		/** The documents of a declaration the reader may see ({@code d} is already {@link ChannelVisibility}'s). */
 		static OnPage of(SupportingDocuments documents, Actor actor, DeclarationView d) {
 			return new OnPage(documents.attachedTo(d),
-					d.status().open() && actor.mayActFor(Uscc.parse(d.declarant())), List.of(DocumentKind.values()),
+					d.status().open() && actor.mayActFor(Uscc.parse(d.declarant()), OperatorRight.DECLARE), List.of(DocumentKind.values()),
 					null, null);
 		}
 

@@ -18,6 +18,7 @@ import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.platform.BusinessTime;
 
 /**
@@ -71,7 +72,7 @@ class SupportingDocuments {
 	Attached attach(Actor actor, UUID declarationId, String kind, String fileName, byte[] content) {
 		// Under the declaration's lock: two uploads of one declaration cannot both pass the limit or the status check.
 		Declaration declaration = rows.lock(declarationId);
-		actor.requireActFor(declaration.declarant());
+		actor.requireActFor(declaration.declarant(), OperatorRight.DECLARE);
 		DocumentKind documentKind = DocumentKind.read(kind);
 		DocumentFile file = DocumentFile.read(fileName, content);
 		Optional<SupportingDocument> same = jdbc

@@ -23,6 +23,7 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.core.Violations;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,7 +52,8 @@ class WebhookApi {
 	record Registration(String enterprise, String url, String format) {
 	}
 
-	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE" }, invalid = "WEBHOOK_FORMAT_UNKNOWN")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			invalid = "WEBHOOK_FORMAT_UNKNOWN")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a webhook; the answer carries the signing secret, shown only once")
@@ -61,7 +63,7 @@ class WebhookApi {
 		Uscc enterprise = registration.enterprise() == null || registration.enterprise().isBlank()
 				? actor.enterprise() : Violations.readOne("enterprise",
 						() -> Uscc.parse(registration.enterprise()));
-		actor.requireActFor(enterprise);
+		actor.requireActFor(enterprise, OperatorRight.MANAGE_ENTERPRISE);
 		String format = registration.format() == null || registration.format().isBlank() ? Webhooks.JSON_FORMAT
 				: registration.format().strip().toUpperCase(java.util.Locale.ROOT);
 		if (!webhooks.formats().contains(format)) {
@@ -91,7 +93,7 @@ class WebhookApi {
 		return webhooks.deliveries(DeclarationApi.declarants(actor), PageRequest.read(limit, cursor)).answer();
 	}
 
-	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "WEBHOOK_NOT_FOUND")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "OPERATOR_RIGHT_REQUIRED" }, notFound = "WEBHOOK_NOT_FOUND")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Stop a webhook")
@@ -99,6 +101,7 @@ class WebhookApi {
 		Actor actor = currentActor.get();
 		// Officers and admins act for no enterprise: refused here rather than failing on their empty side.
 		actor.requireRole(Role.TRADER, Role.BROKER);
+		actor.requireRight(OperatorRight.MANAGE_ENTERPRISE);
 		if (webhooks.deactivate(id, DeclarationApi.declarants(actor)) == 0) {
 			throw Problem.notFound("WEBHOOK_NOT_FOUND", id);
 		}

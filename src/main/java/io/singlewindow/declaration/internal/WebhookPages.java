@@ -22,6 +22,7 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.core.Violations;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,7 +66,7 @@ class WebhookPages {
 		try {
 			Uscc owner = enterprise == null || enterprise.isBlank() ? actor.enterprise()
 					: Violations.readOne("enterprise", () -> Uscc.parse(enterprise));
-			actor.requireActFor(owner);
+			actor.requireActFor(owner, OperatorRight.MANAGE_ENTERPRISE);
 			URI uri = targets.accept(url);
 			return page(actor, model, webhooks.register(owner.value(), uri.toString(), actor.username()), null,
 					Map.of());
@@ -77,7 +78,9 @@ class WebhookPages {
 
 	@PostMapping("/account/webhooks/{id}/delete")
 	String delete(@PathVariable UUID id) {
-		if (webhooks.deactivate(id, DeclarationApi.declarants(owner())) == 0) {
+		Actor actor = owner();
+		actor.requireRight(OperatorRight.MANAGE_ENTERPRISE);
+		if (webhooks.deactivate(id, DeclarationApi.declarants(actor)) == 0) {
 			throw Problem.notFound("WEBHOOK_NOT_FOUND", id);
 		}
 		return "redirect:/account/webhooks?deleted";

@@ -126,8 +126,8 @@ class EnterpriseApi {
 		return licence(code);
 	}
 
-	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "ENTERPRISE_NOT_FOUND",
-			conflict = { "LICENCE_NOT_AMENDABLE", "LICENCE_VERSION_CONFLICT" })
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			notFound = "ENTERPRISE_NOT_FOUND", conflict = { "LICENCE_NOT_AMENDABLE", "LICENCE_VERSION_CONFLICT" })
 	@PatchMapping("/enterprises/{uscc}")
 	@Operation(summary = "Amend the licence's facts (the enterprise's trader or a market-regulation officer); only "
 			+ "fields present change; send version to refuse the change if someone else changed the licence meanwhile")
@@ -140,7 +140,7 @@ class EnterpriseApi {
 	record Decision(String reason, Integer version) {
 	}
 
-	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "ENTERPRISE_NOT_FOUND",
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_AGENCY", "OPERATOR_RIGHT_REQUIRED" }, notFound = "ENTERPRISE_NOT_FOUND",
 			conflict = { "LICENCE_TRANSITION_NOT_ALLOWED", "LICENCE_VERSION_CONFLICT" })
 	@PostMapping("/enterprises/{uscc}/{decision:suspension|reinstatement|revocation|deregistration}")
 	@Operation(summary = "Decide on the licence: suspension (reason required), reinstatement of a suspended licence, "

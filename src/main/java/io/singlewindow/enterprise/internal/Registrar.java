@@ -47,6 +47,7 @@ import io.singlewindow.enterprise.LicenceRevoked;
 import io.singlewindow.enterprise.LicenceSuspended;
 import io.singlewindow.identity.Accounts;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
 
@@ -216,9 +217,7 @@ class Registrar {
 	 */
 	@Transactional
 	public List<String> amend(Uscc uscc, Amendment amendment, Actor actor) {
-		if (!mayAmend(actor, uscc)) {
-			throw Problem.forbidden("NOT_AUTHORISED_FOR_ENTERPRISE", uscc);
-		}
+		requireMayAmend(actor, uscc);
 		Enterprise current = enterprises.get(uscc);
 		Row row = row(uscc);
 		if (current.status() == EnterpriseStatus.REVOKED || current.status() == EnterpriseStatus.DEREGISTERED) {
@@ -305,7 +304,25 @@ class Registrar {
 	 * broker for its own brokerage — not for the principals it declares for) or a market-regulation officer.
 	 */
 	static boolean mayAmend(Actor actor, Uscc uscc) {
-		return actor.mayActAs(AgencyCode.SAMR) || (actor.mayActFor(uscc) && uscc.equals(actor.enterprise()));
+		return actor.mayActAs(AgencyCode.SAMR) || (own(actor, uscc) && actor.holds(OperatorRight.MANAGE_ENTERPRISE));
+	}
+
+	/**
+	 * @throws Problem 403 {@code OPERATOR_RIGHT_REQUIRED} for a person of the enterprise whose administrator did not
+	 *     let it keep the record, else {@code NOT_AUTHORISED_FOR_ENTERPRISE} unless {@link #mayAmend}
+	 */
+	static void requireMayAmend(Actor actor, Uscc uscc) {
+		if (own(actor, uscc)) {
+			actor.requireRight(OperatorRight.MANAGE_ENTERPRISE);
+		}
+		if (!mayAmend(actor, uscc)) {
+			throw Problem.forbidden("NOT_AUTHORISED_FOR_ENTERPRISE", uscc);
+		}
+	}
+
+	/** Whether {@code actor} is a person of the enterprise {@code uscc} itself (not a broker for a principal). */
+	private static boolean own(Actor actor, Uscc uscc) {
+		return actor.mayActFor(uscc) && uscc.equals(actor.enterprise());
 	}
 
 	/**
@@ -321,7 +338,10 @@ class Registrar {
 	public EnterpriseStatus change(Uscc uscc, LicenceAction action, String reason, Integer version, Actor actor) {
 		boolean selfDeregistration = action == LicenceAction.DEREGISTER && actor.is(Role.TRADER)
 				&& actor.mayActFor(uscc);
-		if (!selfDeregistration) {
+		if (selfDeregistration) {
+			actor.requireRight(OperatorRight.MANAGE_ENTERPRISE);
+		}
+		else {
 			actor.requireActAs(AgencyCode.SAMR);
 		}
 		String why = reason == null || reason.isBlank() ? null : reason.strip();

@@ -27,6 +27,7 @@ import io.singlewindow.enterprise.IndustrialChain;
 import io.singlewindow.enterprise.internal.Registrar.LicenceAction;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -298,7 +299,8 @@ class RegistrationPages {
 		Licence licence = get(uscc);
 		Optional<Actor> actor = currentActor.find();
 		boolean samr = actor.map(a -> a.mayActAs(AgencyCode.SAMR)).orElse(false);
-		boolean own = actor.map(a -> a.is(Role.TRADER) && a.mayActFor(uscc)).orElse(false);
+		boolean own = actor.map(a -> a.is(Role.TRADER) && a.mayActFor(uscc, OperatorRight.MANAGE_ENTERPRISE))
+			.orElse(false);
 		EnterpriseStatus status = licence.enterprise().status();
 		boolean open = status == EnterpriseStatus.ACTIVE || status == EnterpriseStatus.SUSPENDED;
 		model.addAttribute("mayAmend", open && actor.map(a -> Registrar.mayAmend(a, uscc)).orElse(false));
@@ -308,10 +310,7 @@ class RegistrationPages {
 	}
 
 	private void requireMayAmend(Licence licence) {
-		Uscc uscc = licence.enterprise().uscc();
-		if (!Registrar.mayAmend(currentActor.get(), uscc)) {
-			throw Problem.forbidden("NOT_AUTHORISED_FOR_ENTERPRISE", uscc);
-		}
+		Registrar.requireMayAmend(currentActor.get(), licence.enterprise().uscc());
 	}
 
 	private void rejected(Problem problem, RegistrationForm form, Model model, HttpServletResponse response,

@@ -17,6 +17,7 @@ import io.singlewindow.core.Violations;
 import io.singlewindow.identity.Accounts;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Agencies;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.identity.SecurityEventOccurred.Type;
 import io.singlewindow.platform.BusinessTime;
@@ -162,11 +163,24 @@ class AccountAdministration {
 		if (account.enterpriseAdministrator()) {
 			return;
 		}
+		grantEveryRight(id, account.username());
 		jdbc.sql("""
 				UPDATE user_account SET enterprise_administrator = (id = ?)
 				WHERE uscc = ? AND role IN ('TRADER', 'BROKER')""").params(id, account.enterprise()).update();
 		events.record(Type.ENTERPRISE_ADMINISTRATOR_HANDED_OVER, account.username(), admin.username(), clientAddress,
 				Map.of("enterprise", account.enterprise(), "by", "ZONE_ADMINISTRATOR"));
+	}
+
+	/**
+	 * Gives the account that is to be its enterprise's administrator every right (the administrator grants them, so
+	 * holds them all); if it held fewer, its sessions end, so that it holds them at once.
+	 */
+	void grantEveryRight(UUID id, String username) {
+		String[] every = java.util.Arrays.stream(OperatorRight.values()).map(OperatorRight::name).toArray(String[]::new);
+		if (jdbc.sql("UPDATE user_account SET operator_rights = ?::text[] WHERE id = ? AND NOT operator_rights @> ?::text[]")
+			.params(every, id, every).update() == 1) {
+			sessions.end(username, null);
+		}
 	}
 
 	/**

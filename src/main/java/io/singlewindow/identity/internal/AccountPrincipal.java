@@ -4,22 +4,32 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import io.singlewindow.identity.OperatorRight;
+
 /**
  * The logged-in account as kept in the (database-backed) session: only plain values, so any node can read it.
- * Broker authorisations are deliberately not kept here; {@link ActorResolver} reads them per request.
+ * Broker authorisations are deliberately not kept here; {@link ActorResolver} reads them per request. An operator's
+ * rights are kept as they were at login: changing them ends the operator's sessions ({@link Operators#grant}).
  */
 public record AccountPrincipal(UUID userId, String username, String passwordHash, String displayName, String role,
-		String uscc, String agencyCode, boolean enabled, boolean passwordChangeRequired)
+		String uscc, String agencyCode, boolean enabled, boolean passwordChangeRequired, Set<OperatorRight> rights)
 		implements UserDetails, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
+
+	public AccountPrincipal {
+		// A session stored before rights existed reads back without them: its account held every right then, and a
+		// right withdrawn since would have ended the session.
+		rights = rights == null ? OperatorRight.all() : Set.copyOf(rights);
+	}
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -44,6 +54,6 @@ public record AccountPrincipal(UUID userId, String username, String passwordHash
 	/** The session copy never carries the hash. */
 	AccountPrincipal withoutPassword() {
 		return new AccountPrincipal(userId, username, "", displayName, role, uscc, agencyCode, enabled,
-				passwordChangeRequired);
+				passwordChangeRequired, rights);
 	}
 }

@@ -14,13 +14,14 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.Uscc;
+import io.singlewindow.identity.OperatorRight;
 
 /** Reads accounts for login and API-key authentication. */
 @Component
 class AccountStore implements UserDetailsService {
 
 	private static final String COLUMNS = "id, username, password_hash, display_name, role, uscc, agency_code, enabled, "
-			+ "password_change_required";
+			+ "password_change_required, operator_rights";
 
 	private final JdbcClient jdbc;
 
@@ -58,10 +59,16 @@ class AccountStore implements UserDetailsService {
 			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
+	/** The rights an {@code operator_rights} column holds; the migration's check keeps out any other value. */
+	static Set<OperatorRight> rights(java.sql.Array column) throws SQLException {
+		return java.util.Arrays.stream((String[]) column.getArray()).map(OperatorRight::valueOf)
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
 	static AccountPrincipal principal(ResultSet rs, int row) throws SQLException {
 		return new AccountPrincipal(rs.getObject("id", UUID.class), rs.getString("username"),
 				rs.getString("password_hash"), rs.getString("display_name"), rs.getString("role"),
 				rs.getString("uscc"), rs.getString("agency_code"), rs.getBoolean("enabled"),
-				rs.getBoolean("password_change_required"));
+				rs.getBoolean("password_change_required"), rights(rs.getArray("operator_rights")));
 	}
 }

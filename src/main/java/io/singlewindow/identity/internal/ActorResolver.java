@@ -54,6 +54,6 @@ public class ActorResolver {
 		Uscc enterprise = p.uscc() == null ? null : Uscc.parse(p.uscc());
 		AgencyCode agency = p.agencyCode() == null ? null : new AgencyCode(p.agencyCode());
 		Set<Uscc> principals = role == Role.BROKER ? accounts.principalsOf(p.uscc()) : Set.of();
-		return new Actor(p.userId(), p.username(), p.displayName(), role, enterprise, agency, principals);
+		return new Actor(p.userId(), p.username(), p.displayName(), role, enterprise, agency, principals, p.rights());
 	}
 }

@@ -21,6 +21,7 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Accounts;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,12 +65,12 @@ class BrokerAuthorisationApi {
 			.list();
 	}
 
-	@Refuses(forbidden = "ROLE_REQUIRED")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "OPERATOR_RIGHT_REQUIRED" })
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Authorise a customs broker (by its USCC) to act for the calling trader's enterprise")
 	Authorisation authorise(@RequestBody Grant grant) {
-		Uscc principal = principalOf(currentActor.get());
+		Uscc principal = grantorOf(currentActor.get());
 		Uscc broker = brokerOf(grant == null ? null : grant.broker());
 		boolean isBroker = jdbc.sql("SELECT count(*) FROM user_account WHERE uscc = ? AND role = 'BROKER'")
 			.param(broker.value()).query(Long.class).single() > 0;
@@ -80,18 +81,25 @@ class BrokerAuthorisationApi {
 		return list().stream().filter(a -> a.broker().equals(broker.value())).findFirst().orElseThrow();
 	}
 
-	@Refuses(forbidden = "ROLE_REQUIRED")
+	@Refuses(forbidden = { "ROLE_REQUIRED", "OPERATOR_RIGHT_REQUIRED" })
 	@DeleteMapping("/{broker}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Revoke a broker's authority for the calling trader's enterprise; effective on its next request")
 	void revoke(@PathVariable String broker) {
-		accounts.revokeBroker(principalOf(currentActor.get()), brokerOf(broker));
+		accounts.revokeBroker(grantorOf(currentActor.get()), brokerOf(broker));
 	}
 
-	/** Only a trader grants or revokes, and only for its own enterprise. */
+	/** Only a trader reads its enterprise's brokers. */
 	private static Uscc principalOf(Actor actor) {
 		actor.requireRole(Role.TRADER);
 		return actor.enterprise();
+	}
+
+	/** Only a trader grants or revokes, for its own enterprise, with the right to keep its record. */
+	private static Uscc grantorOf(Actor actor) {
+		Uscc principal = principalOf(actor);
+		actor.requireRight(OperatorRight.MANAGE_ENTERPRISE);
+		return principal;
 	}
 
 	private static Uscc brokerOf(String raw) {

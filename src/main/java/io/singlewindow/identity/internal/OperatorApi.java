@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.OperatorRight;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +44,8 @@ class OperatorApi {
 	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" })
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Open an account for a colleague who declares for the enterprise (its administrator; 操作员)")
+	@Operation(summary = "Open an account for a colleague who declares for the enterprise (its administrator; 操作员); "
+			+ "rights left out: every right")
 	AccountApi.Opened open(@RequestBody Operators.NewOperator request, HttpServletRequest http) {
 		UUID id = operators.open(currentActor.get(), request, http.getRemoteAddr());
 		return new AccountApi.Opened(id, request.username().strip());
@@ -66,6 +69,22 @@ class OperatorApi {
 			+ "choose their own at the next login (the enterprise's administrator)")
 	void resetPassword(@PathVariable UUID id, @RequestBody AccountApi.NewPassword request, HttpServletRequest http) {
 		operators.resetPassword(currentActor.get(), id, request.password(), http.getRemoteAddr());
+	}
+
+	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" }, notFound = "ACCOUNT_NOT_FOUND",
+			conflict = { "OWN_ACCOUNT", "ENTERPRISE_ADMINISTRATOR_ACCOUNT" },
+			invalid = { "REQUIRED", "OPERATOR_RIGHT_UNKNOWN" })
+	@PutMapping("/{id}/rights")
+	@Operation(summary = "Set what a colleague may change for the enterprise: DECLARE, APPLY_FOR_PERMITS, "
+			+ "MANAGE_ENTERPRISE; none: reading only. Their sessions end so the rights apply at once (the enterprise's "
+			+ "administrator)")
+	Rights grant(@PathVariable UUID id, @RequestBody(required = false) Operators.Grant grant,
+			HttpServletRequest http) {
+		return new Rights(operators.grant(currentActor.get(), id, grant, http.getRemoteAddr()));
+	}
+
+	/** The rights a colleague holds now. */
+	record Rights(List<OperatorRight> rights) {
 	}
 
 	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" }, notFound = "ACCOUNT_NOT_FOUND",

@@ -1,5 +1,6 @@
 package io.singlewindow.identity.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import io.singlewindow.core.NavigationItem;
 import io.singlewindow.core.Problem;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.platform.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,21 +43,43 @@ class OperatorPages {
 		Actor actor = currentActor.get();
 		model.addAttribute("operators", operators.of(actor));
 		model.addAttribute("administers", operators.administers(actor));
+		model.addAttribute("everyRight", List.of(OperatorRight.values()));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new Operators.NewOperator(null, null, null,
+					OperatorRight.all().stream().map(OperatorRight::name).toList()));
+		}
 		return "identity/operators";
 	}
 
+	/**
+	 * Opens a colleague's account. The form sends an empty {@code rights} beside its boxes, so that none ticked reads
+	 * as reading only, not as the API's "left out: every right".
+	 */
 	@PostMapping("/account/operators")
 	String open(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
-			@RequestParam(required = false) String password, HttpServletRequest request, HttpServletResponse response,
-			Model model, Locale locale) {
+			@RequestParam(required = false) String password, @RequestParam(required = false) List<String> rights,
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+		List<String> ticked = ticked(rights);
 		try {
-			operators.open(currentActor.get(), new Operators.NewOperator(username, displayName, password),
+			operators.open(currentActor.get(), new Operators.NewOperator(username, displayName, password, ticked),
 					request.getRemoteAddr());
 			return "redirect:/account/operators?opened=" + username.strip();
 		} catch (Problem problem) {
-			model.addAttribute("form", new Operators.NewOperator(username, displayName, null));
+			model.addAttribute("form", new Operators.NewOperator(username, displayName, null, ticked));
 			return refused(problem, response, model, locale);
 		}
+	}
+
+	@PostMapping("/account/operators/{id}/rights")
+	String grant(@PathVariable UUID id, @RequestParam(required = false) List<String> rights,
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+		return acted(() -> operators.grant(currentActor.get(), id, new Operators.Grant(ticked(rights)),
+				request.getRemoteAddr()), "?rights", response, model, locale);
+	}
+
+	/** The boxes ticked, without the empty value each rights form sends so that a form with none ticked says so. */
+	private static List<String> ticked(List<String> rights) {
+		return rights == null ? List.of() : rights.stream().filter(r -> r != null && !r.isBlank()).toList();
 	}
 
 	@PostMapping("/account/operators/{id}/deactivate")

@@ -3,6 +3,7 @@ package io.singlewindow.identity.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +14,7 @@ import io.singlewindow.core.Problem;
 import io.singlewindow.core.Violations;
 import io.singlewindow.identity.Accounts;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.identity.SecurityEventOccurred.Type;
 
@@ -30,21 +32,34 @@ class Operators {
 	private final Accounts accounts;
 	private final AccountAdministration administration;
 	private final SecurityEvents events;
+	private final Sessions sessions;
 
-	Operators(JdbcClient jdbc, Accounts accounts, AccountAdministration administration, SecurityEvents events) {
+	Operators(JdbcClient jdbc, Accounts accounts, AccountAdministration administration, SecurityEvents events,
+			Sessions sessions) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.administration = administration;
 		this.events = events;
+		this.sessions = sessions;
 	}
 
-	/** An operator as the enterprise's people see it; {@code openedBy} is null for the account registration opened. */
+	/**
+	 * An operator as the enterprise's people see it; {@code openedBy} is null for the account registration opened;
+	 * {@code rights} what the administrator lets it change (the administrator holds every right).
+	 */
 	record Operator(UUID id, String username, String displayName, boolean administrator, boolean enabled,
-			Instant createdAt, String openedBy) {
+			Instant createdAt, String openedBy, List<OperatorRight> rights) {
 	}
 
-	/** What the administrator fills in for a colleague: the login, the person's name and a first password. */
-	record NewOperator(String username, String displayName, String password) {
+	/**
+	 * What the administrator fills in for a colleague: the login, the person's name, a first password and the rights
+	 * ({@link OperatorRight} names; left out: every right, as before rights existed; empty: reading only).
+	 */
+	record NewOperator(String username, String displayName, String password, List<String> rights) {
+	}
+
+	/** The rights the administrator grants a colleague ({@link OperatorRight} names; empty: reading only). */
+	record Grant(List<String> rights) {
 	}
 
 	/**
@@ -55,13 +70,15 @@ class Operators {
 	List<Operator> of(Actor actor) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		return jdbc.sql("""
-				SELECT id, username, display_name, enterprise_administrator, enabled, created_at, opened_by
+				SELECT id, username, display_name, enterprise_administrator, enabled, created_at, opened_by,
+				    operator_rights
 				FROM user_account WHERE uscc = ? AND role IN ('TRADER', 'BROKER')
 				ORDER BY enterprise_administrator DESC, lower(username)""")
 			.param(actor.enterprise().value())
 			.query((rs, n) -> new Operator(rs.getObject("id", UUID.class), rs.getString("username"),
 					rs.getString("display_name"), rs.getBoolean("enterprise_administrator"), rs.getBoolean("enabled"),
-					rs.getTimestamp("created_at").toInstant(), rs.getString("opened_by")))
+					rs.getTimestamp("created_at").toInstant(), rs.getString("opened_by"),
+					AccountStore.rights(rs.getArray("operator_rights")).stream().sorted().toList()))
 			.list();
 	}
 
@@ -84,12 +101,15 @@ class Operators {
 		requireAdministrator(actor);
 		Violations violations = new Violations();
 		administration.checkNewPerson(request.username(), request.displayName(), request.password(), violations);
+		Set<OperatorRight> rights = request.rights() == null ? OperatorRight.all()
+				: rights(request.rights(), violations);
 		violations.throwIfAny();
 		String username = request.username().strip();
 		UUID id = accounts.openOperator(username, request.password(), request.displayName().strip(), actor.role(),
-				actor.enterprise(), actor.username());
+				actor.enterprise(), actor.username(), rights);
 		events.record(Type.ACCOUNT_CREATED, username, actor.username(), clientAddress,
-				Map.of("role", actor.role().name(), "enterprise", actor.enterprise().value(), "operator", "true"));
+				Map.of("role", actor.role().name(), "enterprise", actor.enterprise().value(), "operator", "true",
+						"rights", named(rights)));
 		return id;
 	}
 
@@ -125,6 +145,54 @@ class Operators {
 	}
 
 	/**
+	 * The administrator sets what a colleague may change for the enterprise: declare, apply for permits, keep the
+	 * enterprise's record ({@link OperatorRight}); with none the colleague reads only. The colleague's sessions end,
+	 * so the rights apply at once (a page session keeps the rights it logged in with); API keys follow at the next
+	 * request. Set again to the same rights, nothing changes.
+	 *
+	 * @throws Problem as {@link #deactivate}; 422 {@code REQUIRED} or {@code OPERATOR_RIGHT_UNKNOWN} at {@code rights}
+	 */
+	@Transactional
+	List<OperatorRight> grant(Actor actor, UUID id, Grant grant, String clientAddress) {
+		Operator colleague = colleague(actor, id);
+		Violations violations = new Violations();
+		if (grant == null || grant.rights() == null) {
+			violations.add("rights", "REQUIRED");
+		}
+		Set<OperatorRight> rights = violations.isEmpty() ? rights(grant.rights(), violations) : Set.of();
+		violations.throwIfAny();
+		List<OperatorRight> granted = rights.stream().sorted().toList();
+		if (!granted.equals(colleague.rights())) {
+			jdbc.sql("UPDATE user_account SET operator_rights = ?::text[] WHERE id = ?")
+				.params(granted.stream().map(OperatorRight::name).toArray(String[]::new), id).update();
+			int ended = sessions.end(colleague.username(), null);
+			events.record(Type.OPERATOR_RIGHTS_CHANGED, colleague.username(), actor.username(), clientAddress,
+					Map.of("enterprise", actor.enterprise().value(), "rights", named(rights), "before",
+							named(colleague.rights()), "sessionsEnded", Integer.toString(ended)));
+		}
+		return granted;
+	}
+
+	/** The rights {@code names} name, each at most once; an unknown name is a violation at {@code rights[i]}. */
+	private static Set<OperatorRight> rights(List<String> names, Violations violations) {
+		Set<OperatorRight> rights = java.util.EnumSet.noneOf(OperatorRight.class);
+		for (int i = 0; i < names.size(); i++) {
+			String name = names.get(i) == null ? "" : names.get(i).strip().toUpperCase(java.util.Locale.ROOT);
+			try {
+				rights.add(OperatorRight.valueOf(name));
+			}
+			catch (IllegalArgumentException unknown) {
+				violations.add("rights[" + i + "]", "OPERATOR_RIGHT_UNKNOWN", names.get(i));
+			}
+		}
+		return rights;
+	}
+
+	private static String named(java.util.Collection<OperatorRight> rights) {
+		return rights.stream().sorted().map(OperatorRight::name).collect(java.util.stream.Collectors.joining(","));
+	}
+
+	/**
 	 * The administrator hands the enterprise's administration over to a colleague (the registrant leaves, or the
 	 * enterprise puts someone else in charge): the colleague manages its operators from now on, the administrator
 	 * goes on as an operator. Each request reads afresh who administers, so it takes effect at once.
@@ -141,6 +209,7 @@ class Operators {
 		if (!colleague.enabled()) {
 			throw Problem.conflict("ACCOUNT_DEACTIVATED", colleague.username());
 		}
+		administration.grantEveryRight(id, colleague.username());
 		jdbc.sql("UPDATE user_account SET enterprise_administrator = (id = ?) WHERE id IN (?, ?)")
 			.params(id, id, actor.userId()).update();
 		events.record(Type.ENTERPRISE_ADMINISTRATOR_HANDED_OVER, colleague.username(), actor.username(), clientAddress,

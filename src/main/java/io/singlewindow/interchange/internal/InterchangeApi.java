@@ -92,7 +92,8 @@ class InterchangeApi {
 	@ApiResponse(responseCode = "409", description = "The sender's control reference was used before for other "
 			+ "content: CONTRL rejecting the interchange (0085=26)",
 			content = @Content(mediaType = EDIFACT_ANSWER, schema = @Schema(type = "string")))
-	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "INTERCHANGE_NOT_EDIFACT", "INTERCHANGE_TOO_MANY_MESSAGES",
+	@Refuses(forbidden = { "ROLE_REQUIRED", "OPERATOR_RIGHT_REQUIRED" },
+			invalid = { "INTERCHANGE_NOT_EDIFACT", "INTERCHANGE_TOO_MANY_MESSAGES",
 			"INTERCHANGE_XML_MALFORMED", "INTERCHANGE_XML_DOCTYPE", "INTERCHANGE_XML_ENTITY", "INTERCHANGE_XML_NOT_WCO",
 			"INTERCHANGE_XML_ONE_DECLARATION", "INTERCHANGE_XML_TOO_LARGE" })
 	@Operation(summary = "Submit declarations as a UN/EDIFACT interchange of CUSDEC messages (D.96B, D.99B) or one "

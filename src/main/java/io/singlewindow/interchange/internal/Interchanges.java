@@ -17,6 +17,7 @@ import io.singlewindow.declaration.DeclarationBatch;
 import io.singlewindow.declaration.DeclarationBatches;
 import io.singlewindow.declaration.DeclarationResponses;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.interchange.internal.ReceivedInterchange.Envelope;
 import io.singlewindow.interchange.internal.ReceivedInterchange.Message;
@@ -86,6 +87,7 @@ class Interchanges {
 
 	Answer receive(Actor actor, InputStream body) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
+		actor.requireRight(OperatorRight.DECLARE);
 		ReceivedInterchange read = reader.read(body);
 		Instant now = time.now();
 		Envelope envelope = read.envelope();

@@ -21,6 +21,7 @@ import io.singlewindow.declaration.DeclarationBatches;
 import io.singlewindow.declaration.DeclarationCancellationRequests;
 import io.singlewindow.declaration.DeclarationResponses;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
 
@@ -73,6 +74,7 @@ class XmlInterchanges {
 	 */
 	Answer receive(Actor actor, InputStream body) {
 		actor.requireRole(Role.TRADER, Role.BROKER);
+		actor.requireRight(OperatorRight.DECLARE);
 		WcoDeclaration document = reader.readDocument(body);
 		if (document.amends()) {
 			return amend(actor, document.amendment());

@@ -105,7 +105,8 @@ class PermitApi {
 
 	// --- applications
 
-	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "PERMIT_CATALOGUE_ENTRY_NOT_FOUND",
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			notFound = "PERMIT_CATALOGUE_ENTRY_NOT_FOUND",
 			conflict = { "PERMIT_ALREADY_HELD", "PERMIT_APPLICATION_PENDING", "ENTERPRISE_NOT_ACTIVE",
 			"PERMIT_SCOPE_MISMATCH" })
 	@PostMapping("/permit-applications")
@@ -157,7 +158,8 @@ class PermitApi {
 		return view(applications.decide(currentActor.get(), id, form), locale, true);
 	}
 
-	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "PERMIT_APPLICATION_NOT_FOUND",
+	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
+			notFound = "PERMIT_APPLICATION_NOT_FOUND",
 			conflict = { "PERMIT_APPLICATION_NOT_AWAITING_DOCUMENTS", "PERMIT_APPLICATION_CHANGED" })
 	@PostMapping("/permit-applications/{id}/supplement")
 	@Operation(summary = "Supply the documents the agency asked for; the application returns to the queue")

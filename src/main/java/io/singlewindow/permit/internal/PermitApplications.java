@@ -35,6 +35,7 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.core.Violations;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.platform.BusinessTime;
 
 /**
@@ -116,7 +117,7 @@ class PermitApplications {
 		violations.required(form.applicant(), "applicant");
 		Uscc applicant = form.applicant() == null ? null : violations.read("applicant", () -> Uscc.parse(form.applicant()));
 		violations.throwIfAny();
-		actor.requireActFor(applicant);
+		actor.requireActFor(applicant, OperatorRight.APPLY_FOR_PERMITS);
 
 		CatalogueEntry entry = null;
 		if (form.catalogueCode() == null || form.catalogueCode().isBlank()) {
@@ -273,7 +274,7 @@ class PermitApplications {
 	@Transactional
 	PermitApplication supplement(Actor actor, UUID id, SupplementForm form) {
 		PermitApplication application = get(id);
-		actor.requireActFor(application.applicant());
+		actor.requireActFor(application.applicant(), OperatorRight.APPLY_FOR_PERMITS);
 		CatalogueEntry entry = catalogue.get(application.catalogueCode());
 		var violations = new Violations();
 		checkDocuments(entry, form.documents(), violations);

@@ -34,6 +34,7 @@ import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
 
@@ -85,7 +86,7 @@ class PermitPages {
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		List<Enterprise> actingFor = actingFor(actor);
 		Uscc holder = uscc == null || uscc.isBlank() ? actor.enterprise() : Uscc.parse(uscc);
-		actor.requireActFor(holder);
+		actor.requireSee(holder);
 		model.addAttribute("enterprises", actingFor);
 		model.addAttribute("holder", holder.value());
 		recordModel(holder, model);
@@ -137,7 +138,7 @@ class PermitPages {
 	String catalogue(Model model) {
 		Actor actor = currentActor.get();
 		model.addAttribute("catalogue", catalogue.all());
-		model.addAttribute("mayApply", actor.is(Role.TRADER) || actor.is(Role.BROKER));
+		model.addAttribute("mayApply", actor.holds(OperatorRight.APPLY_FOR_PERMITS));
 		model.addAttribute("modes", PermitMode.values());
 		return "permit/catalogue";
 	}
@@ -147,6 +148,7 @@ class PermitPages {
 			Model model) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
+		actor.requireRight(OperatorRight.APPLY_FOR_PERMITS);
 		if (code == null || code.isBlank()) {
 			// One applies for a permit chosen from the catalogue.
 			return "redirect:/permits/catalogue";
@@ -249,7 +251,7 @@ class PermitPages {
 		model.addAttribute("mayDecide", application.status() == ApplicationStatus.UNDER_REVIEW
 				&& actor.mayActAs(application.issuingAgency()));
 		model.addAttribute("maySupplement", application.status() == ApplicationStatus.DOCUMENTS_REQUESTED
-				&& actor.mayActFor(application.applicant()));
+				&& actor.mayActFor(application.applicant(), OperatorRight.APPLY_FOR_PERMITS));
 		if (!model.containsAttribute("decisionForm")) {
 			model.addAttribute("decisionForm", Map.of());
 		}
