@@ -225,6 +225,9 @@ M = {
     # A hand-over to a colleague with fewer rights leaves the new administrator without them.
     'ADMINISTRATOR_KEEPS_NARROW_RIGHTS': lambda: sub('identity/internal/Operators.java',
         '\t\tadministration.grantEveryRight(id, colleague.username());\n', ''),
+    # Who authorised a broker is not on record.
+    'BROKER_AUTHORISATION_UNRECORDED': lambda: sub('identity/BrokerAuthorisations.java',
+        'events.record(Type.BROKER_AUTHORISED,', 'if (false) events.record(Type.BROKER_AUTHORISED,'),
     # A reading colleague is offered the new-declaration button.
     'NEW_DECLARATION_OFFERED_WITHOUT_RIGHT': lambda: sub('../../../resources/templates/declaration/list.html',
         '<p th:if="${actor.holds(\'DECLARE\')}"><a class="button" id="new-declaration"', '<p><a class="button" id="new-declaration"'),

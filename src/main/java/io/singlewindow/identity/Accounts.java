@@ -153,12 +153,16 @@ public class Accounts {
 			.update();
 	}
 
-	/** Ends {@code broker}'s authority for {@code principal}; takes effect on the broker's next request. */
+	/**
+	 * Ends {@code broker}'s authority for {@code principal}; takes effect on the broker's next request.
+	 *
+	 * @return whether it held one
+	 */
 	@Transactional
-	public void revokeBroker(Uscc principal, Uscc broker) {
-		jdbc.sql("UPDATE broker_authorisation SET revoked_at = ? WHERE broker_uscc = ? AND principal_uscc = ? AND revoked_at IS NULL")
+	public boolean revokeBroker(Uscc principal, Uscc broker) {
+		return jdbc.sql("UPDATE broker_authorisation SET revoked_at = ? WHERE broker_uscc = ? AND principal_uscc = ? AND revoked_at IS NULL")
 			.params(java.sql.Timestamp.from(time.now()), broker.value(), principal.value())
-			.update();
+			.update() == 1;
 	}
 
 	/** Disables or re-enables every account of an enterprise (e.g. when its licence is revoked). */

@@ -79,9 +79,10 @@ class AccessibilityBrowserTests {
 		pages.put("trader.chip", List.of("/", "/declarations", "/declarations/new", "/declarations/" + declaration,
 				"/declarations/" + declaration + "/response", "/permits", "/permits/catalogue", "/permits/apply?code=AIL",
 				"/licences/mine", "/hs?q=coffee", "/hs?code=090122", "/tariff/lines", "/tariff/assess",
-				"/account/api-keys", "/account/webhooks", "/account/password", "/account/operators"));
+				"/account/api-keys", "/account/webhooks", "/account/password", "/account/operators",
+				"/account/brokers"));
 		pages.put("broker", List.of("/", "/declarations", "/declarations/new", "/permits", "/licences/mine",
-				"/account/webhooks", "/account/api-keys", "/hs?q=咖啡"));
+				"/account/webhooks", "/account/api-keys", "/hs?q=咖啡", "/account/principals"));
 		pages.put("officer.customs", officerPages);
 		// The other five open the same templates: what differs is their menu and their agency's tasks, on these.
 		List<String> ownData = List.of("/", "/agency/queue", "/declarations/" + declaration, "/permits/queue");

@@ -223,6 +223,8 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/admin/accounts", "/admin/accounts", admin);
 		expect(routes, "/account/password", "/account/password", "login 200 200 200 200 200 200 200 200 200");
 		expect(routes, "/account/operators", "/account/operators", "login 200 200 403 403 403 403 403 403 403");
+		expect(routes, "/account/brokers", "/account/brokers", "login 200 403 403 403 403 403 403 403 403");
+		expect(routes, "/account/principals", "/account/principals", "login 403 200 403 403 403 403 403 403 403");
 		// Set up already (the demo administrator exists): the first-administrator page is gone.
 		expect(routes, "/setup", "/setup", "404 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/licences/{uscc}/licence.pdf", "/licences/" + chip + "/licence.pdf",

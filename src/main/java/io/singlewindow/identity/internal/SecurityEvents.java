@@ -24,7 +24,7 @@ import io.singlewindow.platform.BusinessTime;
  * {@code singlewindow_security_events_total{type}} in {@code /actuator/prometheus}, and a log line.
  */
 @Component
-class SecurityEvents {
+public class SecurityEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityEvents.class);
 
@@ -45,7 +45,7 @@ class SecurityEvents {
 	 * account change), so that the record and the change commit together.
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	SecurityEventOccurred record(Type type, String username, String actor, String clientAddress,
+	public SecurityEventOccurred record(Type type, String username, String actor, String clientAddress,
 			Map<String, String> details) {
 		var event = new SecurityEventOccurred(type, username, actor, clientAddress, time.now(), details);
 		String detailText = new TreeMap<>(details).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

@@ -1,0 +1,125 @@
+package io.singlewindow.enterprise.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.enterprise.ApplicationFixtures;
+import io.singlewindow.enterprise.EnterpriseFixtures;
+import io.singlewindow.enterprise.Registrations;
+import jakarta.servlet.http.Cookie;
+
+/**
+ * Customs brokers on pages (报关委托): a trader authorises one of the zone's brokerages, chosen by its registered name,
+ * and revokes it; the broker sees whom it declares for; a colleague without the right to keep the enterprise's record
+ * reads who the brokers are and changes nothing; who granted and who revoked is on record.
+ */
+@SingleWindowIntegrationTest
+class BrokerAuthorisationPagesIntegrationTests {
+
+	private static final String DEMO_PASSWORD = "demo12345";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aTraderAuthorisesABrokerChosenByNameTheBrokerSeesItAndTheTraderRevokesIt() throws Exception {
+		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		String brokerage = EnterpriseFixtures.demo("BROKER").value();
+		Cookie session = logIn(trader.username(), trader.password());
+		String page = html(get("/account/brokers"), session);
+		assertThat(page).contains("id=\"brokers-empty\"").contains("id=\"broker-form\"")
+			.as("the zone's brokerage, offered by name").containsPattern("<option value=\"" + brokerage + "\">[^<]+ · "
+					+ brokerage + "</option>");
+
+		MvcResult none = mvc.perform(post("/account/brokers").cookie(session).with(csrf()).param("broker", ""))
+			.andReturn();
+		assertThat(none.getResponse().getStatus()).isEqualTo(422);
+		assertThat(none.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"broker-error\"");
+		MvcResult authorised = mvc.perform(post("/account/brokers").cookie(session).with(csrf())
+			.param("broker", brokerage)).andReturn();
+		assertThat(authorised.getResponse().getRedirectedUrl()).isEqualTo("/account/brokers?authorised=" + brokerage);
+		assertThat(html(get("/account/brokers?authorised=" + brokerage), session)).contains("id=\"broker-authorised\"")
+			.contains("id=\"broker-" + brokerage + "\"").contains("id=\"revoke-" + brokerage + "\"")
+			.doesNotContain("<option value=\"" + brokerage + "\"");
+
+		Cookie broker = logIn("broker", DEMO_PASSWORD);
+		assertThat(html(get("/account/principals"), broker)).contains("id=\"principal-" + trader.uscc().value() + "\"");
+		mvc.perform(get("/api/v1/enterprises/{uscc}", trader.uscc().value()).header("Authorization", "Bearer sw-demo-broker"))
+			.andExpect(status().isOk());
+		assertThat(mvc.perform(get("/account/principals").cookie(session)).andReturn().getResponse().getStatus())
+			.as("a trader has no principals").isEqualTo(403);
+
+		MvcResult revoked = mvc.perform(post("/account/brokers/{b}/revoke", brokerage).cookie(session).with(csrf()))
+			.andReturn();
+		assertThat(revoked.getResponse().getRedirectedUrl()).isEqualTo("/account/brokers?revoked");
+		assertThat(html(get("/account/principals"), broker)).doesNotContain("id=\"principal-" + trader.uscc().value());
+		mvc.perform(get("/api/v1/enterprises/{uscc}", trader.uscc().value()).header("Authorization", "Bearer sw-demo-broker"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/account/brokers/{b}/revoke", brokerage).cookie(session).with(csrf()));
+
+		assertThat(jdbc.sql("""
+				SELECT type || ' by ' || actor || ' ' || details FROM security_event
+				WHERE type LIKE 'BROKER_%' AND details LIKE ? ORDER BY id""").param("%" + trader.uscc().value() + "%")
+			.query(String.class).list()).as("revoked twice, recorded once").containsExactly(
+					"BROKER_AUTHORISED by " + trader.username() + " broker=" + brokerage + " enterprise="
+							+ trader.uscc().value(),
+					"BROKER_AUTHORISATION_REVOKED by " + trader.username() + " broker=" + brokerage + " enterprise="
+							+ trader.uscc().value());
+	}
+
+	@Test
+	void aColleagueWithoutTheRightToKeepTheRecordReadsTheBrokersAndAuthorisesNone() throws Exception {
+		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		String brokerage = EnterpriseFixtures.demo("BROKER").value();
+		String clerk = "clerk." + Long.toString(System.nanoTime(), 36);
+		mvc.perform(post("/api/v1/operators").header("Authorization", trader.bearer())
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"username":"%s","displayName":"王小明","password":"lantern-quietly-47","rights":["DECLARE"]}"""
+				.formatted(clerk))).andExpect(status().isCreated());
+		Cookie colleague = logIn(clerk, "lantern-quietly-47");
+		String form = html(get("/account/password"), colleague);
+		assertThat(form).contains("id=\"password-required\"");
+		mvc.perform(post("/account/password").cookie(colleague).with(csrf()).param("currentPassword", "lantern-quietly-47")
+			.param("newPassword", "reef-lantern-harbour-8").param("repeatPassword", "reef-lantern-harbour-8"));
+		mvc.perform(post("/account/brokers").cookie(logIn(trader.username(), trader.password())).with(csrf())
+			.param("broker", brokerage));
+		colleague = logIn(clerk, "reef-lantern-harbour-8");
+
+		String page = html(get("/account/brokers"), colleague);
+		assertThat(page).contains("id=\"broker-" + brokerage + "\"").contains("id=\"right-missing\"")
+			.doesNotContain("id=\"broker-form\"").doesNotContain("id=\"revoke-");
+		assertThat(mvc.perform(post("/account/brokers/{b}/revoke", brokerage).cookie(colleague).with(csrf()))
+			.andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(jdbc.sql("SELECT broker_uscc FROM broker_authorisation WHERE principal_uscc = ? AND revoked_at IS NULL")
+			.param(trader.uscc().value()).query(String.class).list()).as("still authorised").isEqualTo(List.of(brokerage));
+	}
+
+	private Cookie logIn(String username, String password) throws Exception {
+		return mvc.perform(formLogin("/login").user(username).password(password)).andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getCookie("SESSION");
+	}
+
+	private String html(MockHttpServletRequestBuilder request, Cookie session) throws Exception {
+		return mvc.perform(request.cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+}
