@@ -228,6 +228,9 @@ M = {
     # Who authorised a broker is not on record.
     'BROKER_AUTHORISATION_UNRECORDED': lambda: sub('identity/BrokerAuthorisations.java',
         'events.record(Type.BROKER_AUTHORISED,', 'if (false) events.record(Type.BROKER_AUTHORISED,'),
+    # A broker keeps acting for an enterprise after the authority's last day.
+    'EXPIRED_AUTHORITY_HONOURED': lambda: sub('identity/internal/AccountStore.java',
+        'AND (valid_until IS NULL OR valid_until >= ?)', 'AND (valid_until IS NULL OR valid_until >= ? OR TRUE)'),
     # A reading colleague is offered the new-declaration button.
     'NEW_DECLARATION_OFFERED_WITHOUT_RIGHT': lambda: sub('../../../resources/templates/declaration/list.html',
         '<p th:if="${actor.holds(\'DECLARE\')}"><a class="button" id="new-declaration"', '<p><a class="button" id="new-declaration"'),

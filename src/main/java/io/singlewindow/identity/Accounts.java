@@ -142,14 +142,18 @@ public class Accounts {
 			.query(Long.class).single() > 0;
 	}
 
-	/** Lets {@code broker} act for {@code principal} from now on (idempotent; re-grants a revoked authorisation). */
+	/**
+	 * Lets {@code broker} act for {@code principal} from now on, through {@code validUntil} (its last day; null: until
+	 * revoked). Grants afresh an authorisation revoked or run out before.
+	 */
 	@Transactional
-	public void authoriseBroker(Uscc principal, Uscc broker) {
+	public void authoriseBroker(Uscc principal, Uscc broker, java.time.LocalDate validUntil) {
 		Instant now = time.now();
 		jdbc.sql("""
-				INSERT INTO broker_authorisation (broker_uscc, principal_uscc, granted_at) VALUES (?, ?, ?)
-				ON CONFLICT (broker_uscc, principal_uscc) DO UPDATE SET granted_at = excluded.granted_at, revoked_at = NULL""")
-			.params(broker.value(), principal.value(), java.sql.Timestamp.from(now))
+				INSERT INTO broker_authorisation (broker_uscc, principal_uscc, granted_at, valid_until) VALUES (?, ?, ?, ?)
+				ON CONFLICT (broker_uscc, principal_uscc) DO UPDATE SET granted_at = excluded.granted_at,
+				    valid_until = excluded.valid_until, revoked_at = NULL""")
+			.params(broker.value(), principal.value(), java.sql.Timestamp.from(now), validUntil)
 			.update();
 	}
 

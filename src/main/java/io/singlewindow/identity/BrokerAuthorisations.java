@@ -1,6 +1,7 @@
 package io.singlewindow.identity;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -8,33 +9,43 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.singlewindow.core.InvalidValue;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.core.Violations;
 import io.singlewindow.identity.SecurityEventOccurred.Type;
 import io.singlewindow.identity.internal.SecurityEvents;
+import io.singlewindow.platform.BusinessTime;
 
 /**
  * An enterprise's authorisations of customs brokers (报关委托): a trader authorises a broker of the zone to declare for
- * it and revokes the authority when the engagement ends; the broker acts for it from its very next request until
- * then ({@link Actor#principals()} is read per request). Who granted or revoked, and when, is a security event, so
- * that the trail names the person, not only the enterprise.
+ * it, until revoked or for a period (委托期限: through its last day, in the zone's calendar), and revokes the authority
+ * when the engagement ends; the broker acts for it from its very next request until then ({@link Actor#principals()}
+ * is read per request). Who granted or revoked, and when, is a security event, so that the trail names the person,
+ * not only the enterprise.
  */
 @Component
 public class BrokerAuthorisations {
 
+	/** Live today: not revoked, its last day not passed. */
+	private static final String LIVE = " revoked_at IS NULL AND (valid_until IS NULL OR valid_until >= ?)";
+
 	private final JdbcClient jdbc;
 	private final Accounts accounts;
 	private final SecurityEvents events;
+	private final BusinessTime time;
 
-	BrokerAuthorisations(JdbcClient jdbc, Accounts accounts, SecurityEvents events) {
+	BrokerAuthorisations(JdbcClient jdbc, Accounts accounts, SecurityEvents events, BusinessTime time) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.events = events;
+		this.time = time;
 	}
 
-	/** A broker's current authority to act for a principal, since {@code grantedAt}. */
-	public record Authorisation(Uscc broker, Uscc principal, Instant grantedAt) {
+	/**
+	 * A broker's current authority to act for a principal, since {@code grantedAt}, through {@code validUntil} (its
+	 * last day; null: until revoked).
+	 */
+	public record Authorisation(Uscc broker, Uscc principal, Instant grantedAt, LocalDate validUntil) {
 	}
 
 	/**
@@ -45,9 +56,9 @@ public class BrokerAuthorisations {
 	public List<Authorisation> grantedBy(Actor actor) {
 		actor.requireRole(Role.TRADER);
 		return jdbc.sql("""
-				SELECT broker_uscc, principal_uscc, granted_at FROM broker_authorisation
-				WHERE principal_uscc = ? AND revoked_at IS NULL ORDER BY granted_at, broker_uscc""")
-			.param(actor.enterprise().value()).query(BrokerAuthorisations::authorisation).list();
+				SELECT broker_uscc, principal_uscc, granted_at, valid_until FROM broker_authorisation
+				WHERE principal_uscc = ? AND """ + LIVE + " ORDER BY granted_at, broker_uscc")
+			.params(actor.enterprise().value(), time.today()).query(BrokerAuthorisations::authorisation).list();
 	}
 
 	/**
@@ -58,9 +69,9 @@ public class BrokerAuthorisations {
 	public List<Authorisation> heldBy(Actor actor) {
 		actor.requireRole(Role.BROKER);
 		return jdbc.sql("""
-				SELECT broker_uscc, principal_uscc, granted_at FROM broker_authorisation
-				WHERE broker_uscc = ? AND revoked_at IS NULL ORDER BY granted_at, principal_uscc""")
-			.param(actor.enterprise().value()).query(BrokerAuthorisations::authorisation).list();
+				SELECT broker_uscc, principal_uscc, granted_at, valid_until FROM broker_authorisation
+				WHERE broker_uscc = ? AND """ + LIVE + " ORDER BY granted_at, principal_uscc")
+			.params(actor.enterprise().value(), time.today()).query(BrokerAuthorisations::authorisation).list();
 	}
 
 	/** The brokerages of the zone: enterprises with an active broker's account, which a trader may authorise. */
@@ -70,29 +81,65 @@ public class BrokerAuthorisations {
 	}
 
 	/**
-	 * The trader authorises the brokerage {@code broker} (its USCC) to declare for the trader's enterprise; authorised
-	 * again, the authority simply goes on (its date is the first grant's).
+	 * The trader authorises the brokerage {@code broker} (its USCC) to declare for the trader's enterprise, through
+	 * {@code validUntil} ({@code yyyy-MM-dd}, the last day; null or blank: until revoked). Authorised again while
+	 * authorised, the authority goes on from its first grant and takes the new last day; the same again changes
+	 * nothing.
 	 *
 	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a trader, {@code OPERATOR_RIGHT_REQUIRED} without the right to
 	 *     keep the enterprise's record; 422 at {@code broker}: {@code REQUIRED}, the USCC's format codes,
-	 *     {@code BROKER_UNKNOWN}
+	 *     {@code BROKER_UNKNOWN}; at {@code validUntil}: {@code DATE_FORMAT}, {@code VALID_UNTIL_IN_PAST}
 	 */
 	@Transactional
-	public Authorisation authorise(Actor actor, String broker, String clientAddress) {
+	public Authorisation authorise(Actor actor, String broker, String validUntil, String clientAddress) {
 		Uscc principal = grantor(actor);
-		Uscc brokerage = brokerOf(broker);
+		Violations violations = new Violations();
+		Uscc brokerage = broker == null || broker.isBlank() ? null
+				: violations.read("broker", () -> Uscc.parse(broker.strip()));
+		violations.required(broker, "broker");
+		LocalDate lastDay = lastDay(validUntil, violations);
+		violations.throwIfAny();
 		boolean isBroker = jdbc.sql("SELECT count(*) FROM user_account WHERE uscc = ? AND role = 'BROKER'")
 			.param(brokerage.value()).query(Long.class).single() > 0;
 		if (!isBroker) {
 			throw Problem.invalidField("broker", "BROKER_UNKNOWN", brokerage.value());
 		}
-		boolean already = grantedBy(actor).stream().anyMatch(a -> a.broker().equals(brokerage));
-		if (!already) {
-			accounts.authoriseBroker(principal, brokerage);
-			events.record(Type.BROKER_AUTHORISED, actor.username(), actor.username(), clientAddress,
-					Map.of("enterprise", principal.value(), "broker", brokerage.value()));
+		java.util.Optional<Authorisation> live = live(actor, brokerage);
+		if (live.isEmpty()) {
+			accounts.authoriseBroker(principal, brokerage, lastDay);
 		}
-		return grantedBy(actor).stream().filter(a -> a.broker().equals(brokerage)).findFirst().orElseThrow();
+		else if (!java.util.Objects.equals(live.get().validUntil(), lastDay)) {
+			jdbc.sql("UPDATE broker_authorisation SET valid_until = ? WHERE broker_uscc = ? AND principal_uscc = ?")
+				.params(lastDay, brokerage.value(), principal.value()).update();
+		}
+		if (live.isEmpty() || !java.util.Objects.equals(live.get().validUntil(), lastDay)) {
+			events.record(Type.BROKER_AUTHORISED, actor.username(), actor.username(), clientAddress,
+					Map.of("enterprise", principal.value(), "broker", brokerage.value(), "validUntil",
+							lastDay == null ? "revoked" : lastDay.toString()));
+		}
+		return live(actor, brokerage).orElseThrow();
+	}
+
+	private java.util.Optional<Authorisation> live(Actor actor, Uscc brokerage) {
+		return grantedBy(actor).stream().filter(a -> a.broker().equals(brokerage)).findFirst();
+	}
+
+	/** The authority's last day as typed: none, or a date not before today. */
+	private LocalDate lastDay(String validUntil, Violations violations) {
+		if (validUntil == null || validUntil.isBlank()) {
+			return null;
+		}
+		LocalDate day;
+		try {
+			day = LocalDate.parse(validUntil.strip());
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			violations.add("validUntil", "DATE_FORMAT");
+			return null;
+		}
+		LocalDate today = time.today();
+		violations.check(!day.isBefore(today), "validUntil", "VALID_UNTIL_IN_PAST", today);
+		return day;
 	}
 
 	/**
@@ -122,16 +169,11 @@ public class BrokerAuthorisations {
 		if (raw == null || raw.isBlank()) {
 			throw Problem.invalidField("broker", "REQUIRED");
 		}
-		try {
-			return Uscc.parse(raw.strip());
-		}
-		catch (InvalidValue e) {
-			throw Problem.invalidField("broker", e.code(), raw);
-		}
+		return Violations.readOne("broker", () -> Uscc.parse(raw.strip()));
 	}
 
 	private static Authorisation authorisation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Authorisation(Uscc.parse(rs.getString(1)), Uscc.parse(rs.getString(2)),
-				rs.getTimestamp(3).toInstant());
+				rs.getTimestamp(3).toInstant(), rs.getObject(4, LocalDate.class));
 	}
 }

@@ -54,8 +54,8 @@ class BrokerAuthorisationPages {
 		this.messages = messages;
 	}
 
-	/** An enterprise on the other side of an authorisation, named as registered, and since when. */
-	record Party(String uscc, String name, Instant since) {
+	/** An enterprise on the other side of an authorisation, named as registered, since when and through which day. */
+	record Party(String uscc, String name, Instant since, java.time.LocalDate until) {
 	}
 
 	/** A brokerage the trader may authorise, named as registered. */
@@ -68,11 +68,11 @@ class BrokerAuthorisationPages {
 	}
 
 	@PostMapping("/account/brokers")
-	String authorise(@RequestParam(required = false) String broker, HttpServletRequest request,
-			HttpServletResponse response, Model model, Locale locale) {
+	String authorise(@RequestParam(required = false) String broker, @RequestParam(required = false) String validUntil,
+			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
 		Actor actor = currentActor.get();
 		try {
-			var granted = authorisations.authorise(actor, broker, request.getRemoteAddr());
+			var granted = authorisations.authorise(actor, broker, validUntil, request.getRemoteAddr());
 			return "redirect:/account/brokers?authorised=" + granted.broker().value();
 		}
 		catch (Problem problem) {
@@ -80,6 +80,7 @@ class BrokerAuthorisationPages {
 				throw problem;
 			}
 			response.setStatus(problem.status().value());
+			model.addAttribute("typedUntil", validUntil);
 			return brokersPage(actor, model, locale, broker, FormErrors.of(problem, messages, locale));
 		}
 	}
@@ -95,7 +96,9 @@ class BrokerAuthorisationPages {
 		List<BrokerAuthorisations.Authorisation> held = authorisations.heldBy(currentActor.get());
 		Map<Uscc, Enterprise> named = named(held.stream().map(BrokerAuthorisations.Authorisation::principal).toList());
 		model.addAttribute("principals", held.stream()
-			.map(a -> new Party(a.principal().value(), nameOf(named, a.principal(), locale), a.grantedAt())).toList());
+			.map(a -> new Party(a.principal().value(), nameOf(named, a.principal(), locale), a.grantedAt(),
+					a.validUntil()))
+			.toList());
 		return "enterprise/principals";
 	}
 
@@ -103,11 +106,11 @@ class BrokerAuthorisationPages {
 		List<BrokerAuthorisations.Authorisation> granted = authorisations.grantedBy(actor);
 		List<Uscc> brokerages = authorisations.brokerages();
 		Map<Uscc, Enterprise> named = named(brokerages);
-		Set<Uscc> authorised = granted.stream().map(BrokerAuthorisations.Authorisation::broker)
-			.collect(Collectors.toSet());
 		model.addAttribute("brokers", granted.stream()
-			.map(a -> new Party(a.broker().value(), nameOf(named, a.broker(), locale), a.grantedAt())).toList());
-		model.addAttribute("choices", brokerages.stream().filter(b -> !authorised.contains(b))
+			.map(a -> new Party(a.broker().value(), nameOf(named, a.broker(), locale), a.grantedAt(), a.validUntil()))
+			.toList());
+		// Every brokerage: one that declares for the enterprise already is chosen again to set its last day anew.
+		model.addAttribute("choices", brokerages.stream()
 			.map(b -> new Choice(b.value(), nameOf(named, b, locale))).sorted(java.util.Comparator.comparing(Choice::name))
 			.toList());
 		model.addAttribute("mayChange", actor.holds(OperatorRight.MANAGE_ENTERPRISE));

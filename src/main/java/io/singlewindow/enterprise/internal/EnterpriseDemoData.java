@@ -116,8 +116,8 @@ class EnterpriseDemoData implements ApplicationRunner {
 			created++;
 		}
 		Uscc broker = ENTERPRISES.getLast().uscc();
-		accounts.authoriseBroker(ENTERPRISES.get(0).uscc(), broker);
-		accounts.authoriseBroker(ENTERPRISES.get(1).uscc(), broker);
+		accounts.authoriseBroker(ENTERPRISES.get(0).uscc(), broker, null);
+		accounts.authoriseBroker(ENTERPRISES.get(1).uscc(), broker, null);
 		if (created > 0) {
 			log.info("event=demo_enterprises_created count={}", created);
 		}

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.OperatorRight;
+import io.singlewindow.platform.BusinessTime;
 
 /** Reads accounts for login and API-key authentication. */
 @Component
@@ -24,9 +25,11 @@ class AccountStore implements UserDetailsService {
 			+ "password_change_required, operator_rights";
 
 	private final JdbcClient jdbc;
+	private final BusinessTime time;
 
-	AccountStore(JdbcClient jdbc) {
+	AccountStore(JdbcClient jdbc, BusinessTime time) {
 		this.jdbc = jdbc;
+		this.time = time;
 	}
 
 	@Override
@@ -43,9 +46,12 @@ class AccountStore implements UserDetailsService {
 			.query(AccountStore::principal).optional();
 	}
 
+	/** The enterprises that authorise the brokerage today: not revoked, and its last day not passed. */
 	Set<Uscc> principalsOf(String brokerUscc) {
-		return jdbc.sql("SELECT principal_uscc FROM broker_authorisation WHERE broker_uscc = ? AND revoked_at IS NULL")
-			.param(brokerUscc)
+		return jdbc.sql("""
+				SELECT principal_uscc FROM broker_authorisation
+				WHERE broker_uscc = ? AND revoked_at IS NULL AND (valid_until IS NULL OR valid_until >= ?)""")
+			.params(brokerUscc, time.today())
 			.query(String.class)
 			.list()
 			.stream()

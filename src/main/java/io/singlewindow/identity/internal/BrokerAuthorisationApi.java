@@ -1,6 +1,7 @@
 package io.singlewindow.identity.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -38,13 +39,14 @@ class BrokerAuthorisationApi {
 		this.currentActor = currentActor;
 	}
 
-	record Grant(String broker) {
+	/** Whom to authorise, and through which day ({@code yyyy-MM-dd}; left out: until revoked). */
+	record Grant(String broker, String validUntil) {
 	}
 
-	record Authorisation(String broker, Instant grantedAt) {
+	record Authorisation(String broker, Instant grantedAt, LocalDate validUntil) {
 
 		static Authorisation of(BrokerAuthorisations.Authorisation a) {
-			return new Authorisation(a.broker().value(), a.grantedAt());
+			return new Authorisation(a.broker().value(), a.grantedAt(), a.validUntil());
 		}
 	}
 
@@ -58,10 +60,11 @@ class BrokerAuthorisationApi {
 	@Refuses(forbidden = { "ROLE_REQUIRED", "OPERATOR_RIGHT_REQUIRED" })
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Authorise a customs broker (by its USCC) to act for the calling trader's enterprise")
+	@Operation(summary = "Authorise a customs broker (by its USCC) to act for the calling trader's enterprise, until "
+			+ "revoked or through validUntil (its last day); authorised again, the last day changes")
 	Authorisation authorise(@RequestBody Grant grant, HttpServletRequest http) {
 		return Authorisation.of(authorisations.authorise(currentActor.get(), grant == null ? null : grant.broker(),
-				http.getRemoteAddr()));
+				grant == null ? null : grant.validUntil(), http.getRemoteAddr()));
 	}
 
 	@Refuses(forbidden = { "ROLE_REQUIRED", "OPERATOR_RIGHT_REQUIRED" })

@@ -5,9 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,14 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.enterprise.ApplicationFixtures;
 import io.singlewindow.enterprise.EnterpriseFixtures;
 import io.singlewindow.enterprise.Registrations;
+import io.singlewindow.platform.BusinessTime;
 import jakarta.servlet.http.Cookie;
 
 /**
@@ -39,6 +43,9 @@ class BrokerAuthorisationPagesIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	BusinessTime time;
 
 	@Test
 	void aTraderAuthorisesABrokerChosenByNameTheBrokerSeesItAndTheTraderRevokesIt() throws Exception {
@@ -59,7 +66,7 @@ class BrokerAuthorisationPagesIntegrationTests {
 		assertThat(authorised.getResponse().getRedirectedUrl()).isEqualTo("/account/brokers?authorised=" + brokerage);
 		assertThat(html(get("/account/brokers?authorised=" + brokerage), session)).contains("id=\"broker-authorised\"")
 			.contains("id=\"broker-" + brokerage + "\"").contains("id=\"revoke-" + brokerage + "\"")
-			.doesNotContain("<option value=\"" + brokerage + "\"");
+			.containsPattern("id=\"until-" + brokerage + "\">Until revoked<");
 
 		Cookie broker = logIn("broker", DEMO_PASSWORD);
 		assertThat(html(get("/account/principals"), broker)).contains("id=\"principal-" + trader.uscc().value() + "\"");
@@ -81,7 +88,7 @@ class BrokerAuthorisationPagesIntegrationTests {
 				WHERE type LIKE 'BROKER_%' AND details LIKE ? ORDER BY id""").param("%" + trader.uscc().value() + "%")
 			.query(String.class).list()).as("revoked twice, recorded once").containsExactly(
 					"BROKER_AUTHORISED by " + trader.username() + " broker=" + brokerage + " enterprise="
-							+ trader.uscc().value(),
+							+ trader.uscc().value() + " validUntil=revoked",
 					"BROKER_AUTHORISATION_REVOKED by " + trader.username() + " broker=" + brokerage + " enterprise="
 							+ trader.uscc().value());
 	}
@@ -111,6 +118,51 @@ class BrokerAuthorisationPagesIntegrationTests {
 			.andReturn().getResponse().getStatus()).isEqualTo(403);
 		assertThat(jdbc.sql("SELECT broker_uscc FROM broker_authorisation WHERE principal_uscc = ? AND revoked_at IS NULL")
 			.param(trader.uscc().value()).query(String.class).list()).as("still authorised").isEqualTo(List.of(brokerage));
+	}
+
+	/** 委托期限: an authority for a period ends after its last day, on the broker's next request, and is granted afresh. */
+	@Test
+	void anAuthorityForAPeriodEndsAfterItsLastDayAndIsGrantedAfresh() throws Exception {
+		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		String brokerage = EnterpriseFixtures.demo("BROKER").value();
+		String enterprise = "/api/v1/enterprises/" + trader.uscc().value();
+		LocalDate today = time.today();
+		grant(trader, brokerage, "\"2000-01-01\"").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("validUntil"))
+			.andExpect(jsonPath("$.errors[0].code").value("VALID_UNTIL_IN_PAST"));
+		grant(trader, brokerage, "\"31/12/2026\"").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("DATE_FORMAT"));
+		mvc.perform(get(enterprise).header("Authorization", "Bearer sw-demo-broker")).andExpect(status().isForbidden());
+
+		grant(trader, brokerage, "\"" + today.plusDays(30) + "\"").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.validUntil").value(today.plusDays(30).toString()));
+		grant(trader, brokerage, "\"" + today + "\"").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.validUntil").value(today.toString()));
+		mvc.perform(get(enterprise).header("Authorization", "Bearer sw-demo-broker")).andExpect(status().isOk());
+		assertThat(html(get("/account/principals"), logIn("broker", DEMO_PASSWORD)))
+			.contains("id=\"principal-" + trader.uscc().value() + "\"");
+
+		// its last day passes (the row moved back a day, as if the day had gone by): refused on the next request
+		jdbc.sql("UPDATE broker_authorisation SET valid_until = ? WHERE principal_uscc = ?")
+			.params(today.minusDays(1), trader.uscc().value()).update();
+		mvc.perform(get(enterprise).header("Authorization", "Bearer sw-demo-broker")).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/broker-authorisations").header("Authorization", trader.bearer()))
+			.andExpect(jsonPath("$.length()").value(0));
+		assertThat(html(get("/account/principals"), logIn("broker", DEMO_PASSWORD)))
+			.doesNotContain("id=\"principal-" + trader.uscc().value() + "\"");
+
+		grant(trader, brokerage, "null").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.validUntil").doesNotExist());
+		mvc.perform(get(enterprise).header("Authorization", "Bearer sw-demo-broker")).andExpect(status().isOk());
+		assertThat(jdbc.sql("SELECT details FROM security_event WHERE type = 'BROKER_AUTHORISED' AND details LIKE ? ORDER BY id")
+			.param("%" + trader.uscc().value() + "%").query(String.class).list())
+			.as("each grant and each new last day on record").hasSize(3);
+	}
+
+	private ResultActions grant(Registrations.Registered trader, String broker, String validUntil) throws Exception {
+		return mvc.perform(post("/api/v1/broker-authorisations").header("Authorization", trader.bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"broker\":\"" + broker + "\",\"validUntil\":" + validUntil + "}"));
 	}
 
 	private Cookie logIn(String username, String password) throws Exception {
