@@ -231,6 +231,9 @@ M = {
     # A broker keeps acting for an enterprise after the authority's last day.
     'EXPIRED_AUTHORITY_HONOURED': lambda: sub('identity/internal/AccountStore.java',
         'AND (valid_until IS NULL OR valid_until >= ?)', 'AND (valid_until IS NULL OR valid_until >= ? OR TRUE)'),
+    # A login on the pages is not noted: the next one shows no previous login, the administrators see "never".
+    'LOGIN_NOT_NOTED': lambda: sub('identity/internal/ThrottledLogin.java',
+        '\t\taccounts.recordLogin(principal.userId(), address);\n', ''),
     # A reading colleague is offered the new-declaration button.
     'NEW_DECLARATION_OFFERED_WITHOUT_RIGHT': lambda: sub('../../../resources/templates/declaration/list.html',
         '<p th:if="${actor.holds(\'DECLARE\')}"><a class="button" id="new-declaration"', '<p><a class="button" id="new-declaration"'),

@@ -22,7 +22,7 @@ import io.singlewindow.platform.BusinessTime;
 class AccountStore implements UserDetailsService {
 
 	private static final String COLUMNS = "id, username, password_hash, display_name, role, uscc, agency_code, enabled, "
-			+ "password_change_required, operator_rights";
+			+ "password_change_required, operator_rights, last_login_at, last_login_address";
 
 	private final JdbcClient jdbc;
 	private final BusinessTime time;
@@ -44,6 +44,13 @@ class AccountStore implements UserDetailsService {
 	Optional<AccountPrincipal> findById(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM user_account WHERE id = ?").param(id)
 			.query(AccountStore::principal).optional();
+	}
+
+	/** Notes a login on the pages: when (the business clock) and from which address. */
+	void recordLogin(UUID id, String address) {
+		jdbc.sql("UPDATE user_account SET last_login_at = ?, last_login_address = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(time.now()), address.length() > 64 ? address.substring(0, 64) : address, id)
+			.update();
 	}
 
 	/** The enterprises that authorise the brokerage today: not revoked, and its last day not passed. */
@@ -75,6 +82,8 @@ class AccountStore implements UserDetailsService {
 		return new AccountPrincipal(rs.getObject("id", UUID.class), rs.getString("username"),
 				rs.getString("password_hash"), rs.getString("display_name"), rs.getString("role"),
 				rs.getString("uscc"), rs.getString("agency_code"), rs.getBoolean("enabled"),
-				rs.getBoolean("password_change_required"), rights(rs.getArray("operator_rights")));
+				rs.getBoolean("password_change_required"), rights(rs.getArray("operator_rights")),
+				rs.getTimestamp("last_login_at") == null ? null : rs.getTimestamp("last_login_at").toInstant(),
+				rs.getString("last_login_address"));
 	}
 }

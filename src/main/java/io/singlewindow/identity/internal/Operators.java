@@ -45,10 +45,11 @@ class Operators {
 
 	/**
 	 * An operator as the enterprise's people see it; {@code openedBy} is null for the account registration opened;
-	 * {@code rights} what the administrator lets it change (the administrator holds every right).
+	 * {@code rights} what the administrator lets it change (the administrator holds every right); {@code lastLoginAt}
+	 * its last login on the pages (null: never), so that an account nobody uses any more stands out.
 	 */
 	record Operator(UUID id, String username, String displayName, boolean administrator, boolean enabled,
-			Instant createdAt, String openedBy, List<OperatorRight> rights) {
+			Instant createdAt, String openedBy, List<OperatorRight> rights, Instant lastLoginAt) {
 	}
 
 	/**
@@ -71,14 +72,15 @@ class Operators {
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		return jdbc.sql("""
 				SELECT id, username, display_name, enterprise_administrator, enabled, created_at, opened_by,
-				    operator_rights
+				    operator_rights, last_login_at
 				FROM user_account WHERE uscc = ? AND role IN ('TRADER', 'BROKER')
 				ORDER BY enterprise_administrator DESC, lower(username)""")
 			.param(actor.enterprise().value())
 			.query((rs, n) -> new Operator(rs.getObject("id", UUID.class), rs.getString("username"),
 					rs.getString("display_name"), rs.getBoolean("enterprise_administrator"), rs.getBoolean("enabled"),
 					rs.getTimestamp("created_at").toInstant(), rs.getString("opened_by"),
-					AccountStore.rights(rs.getArray("operator_rights")).stream().sorted().toList()))
+					AccountStore.rights(rs.getArray("operator_rights")).stream().sorted().toList(),
+					rs.getTimestamp("last_login_at") == null ? null : rs.getTimestamp("last_login_at").toInstant()))
 			.list();
 	}
 

@@ -47,6 +47,11 @@ class ShellPages {
 			agencies.find(a.agency()).ifPresent(agency -> model.addAttribute("agencyName", agency.name(locale)));
 		}
 		Set<String> roles = Set.of(a.role().name());
+		if (org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+			.getPrincipal() instanceof AccountPrincipal principal) {
+			// 上次登录: a login the person did not make stands out on the first page they see.
+			model.addAttribute("previousLogin", principal);
+		}
 		model.addAttribute("notices", notices.stream().flatMap(source -> source.notices().stream())
 			.filter(notice -> notice.visibleTo(roles)).toList());
 		return "identity/home-" + a.role().name().toLowerCase(Locale.ROOT);

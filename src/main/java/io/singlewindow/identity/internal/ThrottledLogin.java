@@ -30,9 +30,11 @@ class ThrottledLogin implements AuthenticationProvider {
 	private final AttemptThrottle throttle;
 	private final SecurityEvents events;
 	private final SecuritySettings settings;
+	private final AccountStore accounts;
 
 	ThrottledLogin(AccountStore accounts, PasswordEncoder encoder, AttemptThrottle throttle, SecurityEvents events,
 			SecuritySettings settings) {
+		this.accounts = accounts;
 		this.passwords = new DaoAuthenticationProvider(accounts);
 		this.passwords.setPasswordEncoder(encoder);
 		this.throttle = throttle;
@@ -72,6 +74,8 @@ class ThrottledLogin implements AuthenticationProvider {
 		}
 		throttle.succeed(accountKey);
 		AccountPrincipal principal = ((AccountPrincipal) result.getPrincipal()).withoutPassword();
+		// The principal read the previous login before this one is written: what the home page shows the person.
+		accounts.recordLogin(principal.userId(), address);
 		var authenticated = UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				principal.getAuthorities());
 		authenticated.setDetails(attempt.getDetails());
