@@ -105,18 +105,19 @@ public class BrokerAuthorisations {
 			throw Problem.invalidField("broker", "BROKER_UNKNOWN", brokerage.value());
 		}
 		java.util.Optional<Authorisation> live = live(actor, brokerage);
+		if (live.isPresent() && java.util.Objects.equals(live.get().validUntil(), lastDay)) {
+			return live.get();
+		}
 		if (live.isEmpty()) {
 			accounts.authoriseBroker(principal, brokerage, lastDay);
 		}
-		else if (!java.util.Objects.equals(live.get().validUntil(), lastDay)) {
+		else {
 			jdbc.sql("UPDATE broker_authorisation SET valid_until = ? WHERE broker_uscc = ? AND principal_uscc = ?")
 				.params(lastDay, brokerage.value(), principal.value()).update();
 		}
-		if (live.isEmpty() || !java.util.Objects.equals(live.get().validUntil(), lastDay)) {
-			events.record(Type.BROKER_AUTHORISED, actor.username(), actor.username(), clientAddress,
-					Map.of("enterprise", principal.value(), "broker", brokerage.value(), "validUntil",
-							lastDay == null ? "revoked" : lastDay.toString()));
-		}
+		events.record(Type.BROKER_AUTHORISED, actor.username(), actor.username(), clientAddress,
+				Map.of("enterprise", principal.value(), "broker", brokerage.value(), "validUntil",
+						lastDay == null ? "revoked" : lastDay.toString()));
 		return live(actor, brokerage).orElseThrow();
 	}
 

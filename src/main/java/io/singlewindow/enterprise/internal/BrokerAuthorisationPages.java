@@ -95,20 +95,17 @@ class BrokerAuthorisationPages {
 	String principals(Model model, Locale locale) {
 		List<BrokerAuthorisations.Authorisation> held = authorisations.heldBy(currentActor.get());
 		Map<Uscc, Enterprise> named = named(held.stream().map(BrokerAuthorisations.Authorisation::principal).toList());
-		model.addAttribute("principals", held.stream()
-			.map(a -> new Party(a.principal().value(), nameOf(named, a.principal(), locale), a.grantedAt(),
-					a.validUntil()))
-			.toList());
+		model.addAttribute("principals", held.stream().map(a -> party(a.principal(), a, named, locale)).toList());
 		return "enterprise/principals";
 	}
 
 	private String brokersPage(Actor actor, Model model, Locale locale, String typed, Map<String, String> errors) {
 		List<BrokerAuthorisations.Authorisation> granted = authorisations.grantedBy(actor);
 		List<Uscc> brokerages = authorisations.brokerages();
-		Map<Uscc, Enterprise> named = named(brokerages);
-		model.addAttribute("brokers", granted.stream()
-			.map(a -> new Party(a.broker().value(), nameOf(named, a.broker(), locale), a.grantedAt(), a.validUntil()))
-			.toList());
+		// Named together: a brokerage authorised before its accounts were disabled is no longer among the choices.
+		Map<Uscc, Enterprise> named = named(java.util.stream.Stream.concat(brokerages.stream(),
+				granted.stream().map(BrokerAuthorisations.Authorisation::broker)).collect(Collectors.toSet()));
+		model.addAttribute("brokers", granted.stream().map(a -> party(a.broker(), a, named, locale)).toList());
 		// Every brokerage: one that declares for the enterprise already is chosen again to set its last day anew.
 		model.addAttribute("choices", brokerages.stream()
 			.map(b -> new Choice(b.value(), nameOf(named, b, locale))).sorted(java.util.Comparator.comparing(Choice::name))
@@ -121,6 +118,13 @@ class BrokerAuthorisationPages {
 
 	private Map<Uscc, Enterprise> named(Collection<Uscc> usccs) {
 		return enterprises.findAll(usccs).stream().collect(Collectors.toMap(Enterprise::uscc, Function.identity()));
+	}
+
+	/** The enterprise {@code other} on the far side of {@code authorisation}, as a row shows it. */
+	private static Party party(Uscc other, BrokerAuthorisations.Authorisation authorisation,
+			Map<Uscc, Enterprise> named, Locale locale) {
+		return new Party(other.value(), nameOf(named, other, locale), authorisation.grantedAt(),
+				authorisation.validUntil());
 	}
 
 	/** The registered name, or the code alone for a brokerage the register does not know (none should be). */

@@ -68,7 +68,7 @@ class AccountAdministration {
 		return new AccountView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 				Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7),
 				rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getBoolean(10),
-				rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant());
+				AccountStore.instant(rs, "last_login_at"));
 	}
 
 	/** What an administrator fills in for a new officer or administrator. */

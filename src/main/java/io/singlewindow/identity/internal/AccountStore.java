@@ -78,12 +78,17 @@ class AccountStore implements UserDetailsService {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
+	/** The column's moment, or null. */
+	static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+		java.sql.Timestamp at = rs.getTimestamp(column);
+		return at == null ? null : at.toInstant();
+	}
+
 	static AccountPrincipal principal(ResultSet rs, int row) throws SQLException {
 		return new AccountPrincipal(rs.getObject("id", UUID.class), rs.getString("username"),
 				rs.getString("password_hash"), rs.getString("display_name"), rs.getString("role"),
 				rs.getString("uscc"), rs.getString("agency_code"), rs.getBoolean("enabled"),
 				rs.getBoolean("password_change_required"), rights(rs.getArray("operator_rights")),
-				rs.getTimestamp("last_login_at") == null ? null : rs.getTimestamp("last_login_at").toInstant(),
-				rs.getString("last_login_address"));
+				instant(rs, "last_login_at"), rs.getString("last_login_address"));
 	}
 }

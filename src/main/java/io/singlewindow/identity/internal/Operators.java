@@ -80,7 +80,7 @@ class Operators {
 					rs.getString("display_name"), rs.getBoolean("enterprise_administrator"), rs.getBoolean("enabled"),
 					rs.getTimestamp("created_at").toInstant(), rs.getString("opened_by"),
 					AccountStore.rights(rs.getArray("operator_rights")).stream().sorted().toList(),
-					rs.getTimestamp("last_login_at") == null ? null : rs.getTimestamp("last_login_at").toInstant()))
+					AccountStore.instant(rs, "last_login_at")))
 			.list();
 	}
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,8 +48,7 @@ class ShellPages {
 			agencies.find(a.agency()).ifPresent(agency -> model.addAttribute("agencyName", agency.name(locale)));
 		}
 		Set<String> roles = Set.of(a.role().name());
-		if (org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
-			.getPrincipal() instanceof AccountPrincipal principal) {
+		if (SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
 			// 上次登录: a login the person did not make stands out on the first page they see.
 			model.addAttribute("previousLogin", principal);
 		}
