@@ -234,6 +234,9 @@ M = {
     # A login on the pages is not noted: the next one shows no previous login, the administrators see "never".
     'LOGIN_NOT_NOTED': lambda: sub('identity/internal/ThrottledLogin.java',
         '\t\taccounts.recordLogin(principal.userId(), address);\n', ''),
+    # The declarant's list no longer finds what one operator declared by the operator's name.
+    'DECLARER_NOT_SEARCHED': lambda: sub('declaration/internal/DeclarationStore.java',
+        '+ " OR lower(submitted_by) = :text)")', '+ ")")'),
     # A reading colleague is offered the new-declaration button.
     'NEW_DECLARATION_OFFERED_WITHOUT_RIGHT': lambda: sub('../../../resources/templates/declaration/list.html',
         '<p th:if="${actor.holds(\'DECLARE\')}"><a class="button" id="new-declaration"', '<p><a class="button" id="new-declaration"'),

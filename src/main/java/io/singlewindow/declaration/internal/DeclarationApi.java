@@ -404,8 +404,8 @@ class DeclarationApi {
 			"MALFORMED_VALUE", "DATE_FORMAT", "DATE_BEFORE_START", "TOO_SMALL", "TOO_LARGE", "CURSOR_INVALID" })
 	@Operation(summary = "The caller's declarations (trader: own enterprise; broker: its principals), newest first, "
 			+ "a page at a time",
-			description = "q: a piece of the declaration number or of the caller's own reference (case-insensitive, "
-					+ "literal); status: one status (UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED, CANCELLED); "
+			description = "q: a piece of the declaration number or of the caller's own reference, or the user name "
+					+ "of the operator who declared (whole; case-insensitive, literal); submittedBy on each row; status: one status (UNDER_REVIEW, QUERIED, REJECTED, WITHDRAWN, CLEARED, RELEASED, CANCELLED); "
 					+ "submittedFrom, submittedTo: the first and the last day of submission (YYYY-MM-DD, both included), "
 					+ "days of the zone's time (Beijing, UTC+8) as every date the platform shows. "
 					+ "The Link header's next page keeps them all. Each row carries its duties as the declaration "

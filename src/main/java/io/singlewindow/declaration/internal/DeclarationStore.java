@@ -185,14 +185,14 @@ class DeclarationStore {
 			return new ListPage<>(List.of(), null);
 		}
 		ListPage<Summary> listed = page.page(listed("""
-				SELECT id, number, declarant, flow, status, submitted_at, updated_at, client_reference,
+				SELECT id, number, declarant, flow, status, submitted_at, updated_at, client_reference, submitted_by,
 				       CASE WHEN status = 'QUERIED' THEN (SELECT min(t.answer_due) FROM agency_task t
 				           WHERE t.declaration_id = declaration.id AND t.status = 'QUERIED') END AS answer_by
 				FROM declaration""", declarants, search, page.after(), page.rows())
 			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
 					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"),
-					rs.getObject("answer_by", LocalDate.class), null))
+					rs.getString("submitted_by"), rs.getObject("answer_by", LocalDate.class), null))
 			.list(), s -> new Cursor(s.submittedAt(), s.id().toString()));
 		// What each owes and by when, in one read for the page: an importer finds the duties it must still pay.
 		java.util.Map<UUID, DeclarationView.Duties> owed = duties(listed.rows().stream().map(Summary::id).toList());
@@ -234,7 +234,9 @@ class DeclarationStore {
 		var query = jdbc.sql(select + " WHERE declarant IN (:d)"
 				+ (after == null ? "" : " AND (submitted_at, id) < (:at, :id)")
 				+ (pattern == null ? ""
-						: " AND (lower(number) LIKE :pattern ESCAPE '\\' OR lower(client_reference) LIKE :pattern ESCAPE '\\')")
+						: " AND (lower(number) LIKE :pattern ESCAPE '\\' OR lower(client_reference) LIKE :pattern ESCAPE '\\'"
+								// an enterprise with several operators finds what one of them declared by their name
+								+ " OR lower(submitted_by) = :text)")
 				+ (search.status() == null ? "" : " AND status = :status")
 				+ (search.from() == null ? "" : " AND submitted_at >= :from")
 				+ (search.to() == null ? "" : " AND submitted_at < :before")
@@ -244,7 +246,7 @@ class DeclarationStore {
 			query = query.param("at", after.atUtc()).param("id", after.id());
 		}
 		if (pattern != null) {
-			query = query.param("pattern", pattern);
+			query = query.param("pattern", pattern).param("text", search.text());
 		}
 		if (search.status() != null) {
 			query = query.param("status", search.status().name());
@@ -409,7 +411,8 @@ class DeclarationStore {
 	private List<Summary> waitingForCustoms(String condition, String since, QueueSearch search,
 			java.util.Map<String, ?> values) {
 		return search.bound(jdbc.sql("""
-				SELECT id, number, declarant, flow, status, submitted_at, %2$s AS updated_at, client_reference
+				SELECT id, number, declarant, flow, status, submitted_at, %2$s AS updated_at, client_reference,
+				       submitted_by
 				FROM declaration WHERE %1$s
 				  AND (lower(number) LIKE :like OR lower(declarant) LIKE :like OR declarant = ANY(:named))
 				  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR %2$s < :before)
@@ -417,8 +420,8 @@ class DeclarationStore {
 			.params(values))
 			.query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
 					rs.getString("declarant"), rs.getString("flow"), DeclarationStatus.valueOf(rs.getString("status")),
-					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"), null,
-					null))
+					instant(rs, "submitted_at"), instant(rs, "updated_at"), rs.getString("client_reference"),
+					rs.getString("submitted_by"), null, null))
 			.list();
 	}
 
@@ -431,12 +434,12 @@ class DeclarationStore {
 	 *     itself)
 	 */
 	record Summary(UUID id, String number, String declarant, String flow, DeclarationStatus status,
-			Instant submittedAt, Instant updatedAt, String clientReference, LocalDate answerBy,
+			Instant submittedAt, Instant updatedAt, String clientReference, String submittedBy, LocalDate answerBy,
 			DeclarationView.Duties duties) {
 
 		Summary withDuties(DeclarationView.Duties owed) {
-			return new Summary(id, number, declarant, flow, status, submittedAt, updatedAt, clientReference, answerBy,
-					owed);
+			return new Summary(id, number, declarant, flow, status, submittedAt, updatedAt, clientReference, submittedBy,
+					answerBy, owed);
 		}
 
 		/** Whether an answer is late on {@code today} (a page passes the zone's day). */

@@ -202,6 +202,27 @@ class OperatorRightsIntegrationTests {
 		assertThat(html(mvc.perform(get("/account/webhooks").cookie(declarer)))).doesNotContain("id=\"webhook-form\"");
 	}
 
+	/** With several operators, the enterprise finds what one of them declared by the operator's user name. */
+	@Test
+	void theEnterpriseFindsWhatOneOfItsOperatorsDeclared() throws Exception {
+		String clerk = unique("declarer.");
+		open(clerk, "[\"DECLARE\"]").andExpect(status().isCreated());
+		String declared = body(mvc.perform(post("/api/v1/declarations").header("Authorization", keyOf(clerk))
+			.contentType(MediaType.APPLICATION_JSON).content(ROASTED_COFFEE)).andExpect(status().isCreated()));
+		String number = JsonPath.read(declared, "$.number");
+
+		String found = body(mvc.perform(get("/api/v1/declarations").param("q", clerk.toUpperCase(java.util.Locale.ROOT))
+			.header("Authorization", ADMINISTRATOR)).andExpect(status().isOk()));
+		assertThat(JsonPath.<List<String>>read(found, "$[*].number")).containsExactly(number);
+		assertThat(JsonPath.<List<String>>read(found, "$[*].submittedBy")).containsExactly(clerk);
+		assertThat(JsonPath.<List<String>>read(body(mvc.perform(get("/api/v1/declarations").param("q", "declarer.")
+			.header("Authorization", ADMINISTRATOR))), "$[*].number")).as("a user name is matched whole")
+			.doesNotContain(number);
+		Cookie administrator = sessionOf(mvc, "trader.coffee", "demo12345", ADDRESS);
+		assertThat(html(mvc.perform(get("/declarations").param("q", clerk).cookie(administrator))))
+			.containsPattern("id=\"declared-by-" + number + "\">[^<]*" + clerk.replace(".", "\\."));
+	}
+
 	/** Refused for the right {@code right} lacks, named in the caller's language (the requests ask for Chinese). */
 	private void refused(ResultActions result, String right) throws Exception {
 		result.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("OPERATOR_RIGHT_REQUIRED"));
