@@ -55,10 +55,7 @@ public class BrokerAuthorisations {
 	 */
 	public List<Authorisation> grantedBy(Actor actor) {
 		actor.requireRole(Role.TRADER);
-		return jdbc.sql("""
-				SELECT broker_uscc, principal_uscc, granted_at, valid_until FROM broker_authorisation
-				WHERE principal_uscc = ? AND """ + LIVE + " ORDER BY granted_at, broker_uscc")
-			.params(actor.enterprise().value(), time.today()).query(BrokerAuthorisations::authorisation).list();
+		return liveWhere("principal_uscc", "broker_uscc", actor.enterprise());
 	}
 
 	/**
@@ -68,10 +65,17 @@ public class BrokerAuthorisations {
 	 */
 	public List<Authorisation> heldBy(Actor actor) {
 		actor.requireRole(Role.BROKER);
-		return jdbc.sql("""
-				SELECT broker_uscc, principal_uscc, granted_at, valid_until FROM broker_authorisation
-				WHERE broker_uscc = ? AND """ + LIVE + " ORDER BY granted_at, principal_uscc")
-			.params(actor.enterprise().value(), time.today()).query(BrokerAuthorisations::authorisation).list();
+		return liveWhere("broker_uscc", "principal_uscc", actor.enterprise());
+	}
+
+	/**
+	 * The live authorisations whose {@code side} column (one of the two USCC columns) is {@code enterprise}, the
+	 * longest-standing first, then by the {@code other} side.
+	 */
+	private List<Authorisation> liveWhere(String side, String other, Uscc enterprise) {
+		return jdbc.sql("SELECT broker_uscc, principal_uscc, granted_at, valid_until FROM broker_authorisation WHERE "
+				+ side + " = ? AND" + LIVE + " ORDER BY granted_at, " + other)
+			.params(enterprise.value(), time.today()).query(BrokerAuthorisations::authorisation).list();
 	}
 
 	/** The brokerages of the zone: enterprises with an active broker's account, which a trader may authorise. */
