@@ -240,6 +240,13 @@ M = {
     # A reading colleague is offered the new-declaration button.
     'NEW_DECLARATION_OFFERED_WITHOUT_RIGHT': lambda: sub('../../../resources/templates/declaration/list.html',
         '<p th:if="${actor.holds(\'DECLARE\')}"><a class="button" id="new-declaration"', '<p><a class="button" id="new-declaration"'),
+    # An authority a month from its last day is not yet told as ending (the notice comes a day late).
+    'AUTHORITY_ENDING_A_DAY_LATE': lambda: sub('identity/BrokerAuthorisations.java',
+        'return daysLeft != null && daysLeft <= ENDING_NOTICE_DAYS;', 'return daysLeft != null && daysLeft < ENDING_NOTICE_DAYS;'),
+    # The home pages say nothing of authorities about to end.
+    'AUTHORITY_ENDING_NOT_ON_HOME': lambda: sub('identity/internal/ShellPages.java',
+        'model.addAttribute("endingAuthorities", brokerAuthorisations.endingSoon(a));',
+        'model.addAttribute("endingAuthorities", List.of());'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -26,6 +26,12 @@ import io.singlewindow.platform.BusinessTime;
 @Component
 public class BrokerAuthorisations {
 
+	/**
+	 * How many days before an authority's last day both sides are told it ends ({@link Authorisation#endsSoon}): a
+	 * month, time enough for the trader to set a new last day before the broker is refused mid-shipment.
+	 */
+	public static final int ENDING_NOTICE_DAYS = 30;
+
 	/** Live today: not revoked, its last day not passed. */
 	private static final String LIVE = " revoked_at IS NULL AND (valid_until IS NULL OR valid_until >= ?)";
 
@@ -43,9 +49,17 @@ public class BrokerAuthorisations {
 
 	/**
 	 * A broker's current authority to act for a principal, since {@code grantedAt}, through {@code validUntil} (its
-	 * last day; null: until revoked).
+	 * last day; null: until revoked), with {@code daysLeft} after today (0 on its last day; null: until revoked).
 	 */
-	public record Authorisation(Uscc broker, Uscc principal, Instant grantedAt, LocalDate validUntil) {
+	public record Authorisation(Uscc broker, Uscc principal, Instant grantedAt, LocalDate validUntil, Long daysLeft) {
+
+		/**
+		 * Whether its last day is within {@value #ENDING_NOTICE_DAYS} days (委托即将到期): after it the broker is refused
+		 * on its next request, so the trader sets a new last day or lets it end, and the broker asks in time.
+		 */
+		public boolean endsSoon() {
+			return daysLeft != null && daysLeft <= ENDING_NOTICE_DAYS;
+		}
 	}
 
 	/**
@@ -73,9 +87,24 @@ public class BrokerAuthorisations {
 	 * longest-standing first, then by the {@code other} side.
 	 */
 	private List<Authorisation> liveWhere(String side, String other, Uscc enterprise) {
+		LocalDate today = time.today();
 		return jdbc.sql("SELECT broker_uscc, principal_uscc, granted_at, valid_until FROM broker_authorisation WHERE "
 				+ side + " = ? AND" + LIVE + " ORDER BY granted_at, " + other)
-			.params(enterprise.value(), time.today()).query(BrokerAuthorisations::authorisation).list();
+			.params(enterprise.value(), today).query((rs, row) -> authorisation(rs, today)).list();
+	}
+
+	/**
+	 * The authorities on the actor's side that end within {@value #ENDING_NOTICE_DAYS} days, the first to end first:
+	 * a trader's brokers, a broker's principals; none for other roles.
+	 */
+	public List<Authorisation> endingSoon(Actor actor) {
+		List<Authorisation> live = switch (actor.role()) {
+			case TRADER -> grantedBy(actor);
+			case BROKER -> heldBy(actor);
+			default -> List.of();
+		};
+		return live.stream().filter(Authorisation::endsSoon)
+			.sorted(java.util.Comparator.comparing(Authorisation::validUntil)).toList();
 	}
 
 	/** The brokerages of the zone: enterprises with an active broker's account, which a trader may authorise. */
@@ -177,8 +206,10 @@ public class BrokerAuthorisations {
 		return Violations.readOne("broker", () -> Uscc.parse(raw.strip()));
 	}
 
-	private static Authorisation authorisation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static Authorisation authorisation(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
+		LocalDate lastDay = rs.getObject(4, LocalDate.class);
 		return new Authorisation(Uscc.parse(rs.getString(1)), Uscc.parse(rs.getString(2)),
-				rs.getTimestamp(3).toInstant(), rs.getObject(4, LocalDate.class));
+				rs.getTimestamp(3).toInstant(), lastDay,
+				lastDay == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, lastDay));
 	}
 }

@@ -54,8 +54,11 @@ class BrokerAuthorisationPages {
 		this.messages = messages;
 	}
 
-	/** An enterprise on the other side of an authorisation, named as registered, since when and through which day. */
-	record Party(String uscc, String name, Instant since, java.time.LocalDate until) {
+	/**
+	 * An enterprise on the other side of an authorisation, named as registered, since when and through which day, with
+	 * the days left when it ends soon (null otherwise).
+	 */
+	record Party(String uscc, String name, Instant since, java.time.LocalDate until, Long endsIn) {
 	}
 
 	/** A brokerage the trader may authorise, named as registered. */
@@ -124,7 +127,7 @@ class BrokerAuthorisationPages {
 	private static Party party(Uscc other, BrokerAuthorisations.Authorisation authorisation,
 			Map<Uscc, Enterprise> named, Locale locale) {
 		return new Party(other.value(), nameOf(named, other, locale), authorisation.grantedAt(),
-				authorisation.validUntil());
+				authorisation.validUntil(), authorisation.endsSoon() ? authorisation.daysLeft() : null);
 	}
 
 	/** The registered name, or the code alone for a brokerage the register does not know (none should be). */

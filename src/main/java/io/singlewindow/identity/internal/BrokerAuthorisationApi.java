@@ -43,10 +43,14 @@ class BrokerAuthorisationApi {
 	record Grant(String broker, String validUntil) {
 	}
 
-	record Authorisation(String broker, Instant grantedAt, LocalDate validUntil) {
+	/**
+	 * A broker's authority; {@code daysLeft}: days after today through its last day (0 on the last day; left out:
+	 * until revoked), {@code endsSoon}: within 30 days (委托即将到期).
+	 */
+	record Authorisation(String broker, Instant grantedAt, LocalDate validUntil, Long daysLeft, boolean endsSoon) {
 
 		static Authorisation of(BrokerAuthorisations.Authorisation a) {
-			return new Authorisation(a.broker().value(), a.grantedAt(), a.validUntil());
+			return new Authorisation(a.broker().value(), a.grantedAt(), a.validUntil(), a.daysLeft(), a.endsSoon());
 		}
 	}
 

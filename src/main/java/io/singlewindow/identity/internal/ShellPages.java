@@ -15,6 +15,7 @@ import io.singlewindow.core.NavigationItem;
 import io.singlewindow.core.NoticeSource;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Agencies;
+import io.singlewindow.identity.BrokerAuthorisations;
 import io.singlewindow.identity.CurrentActor;
 
 /** Login and each role's home page. */
@@ -24,11 +25,14 @@ class ShellPages {
 	private final CurrentActor currentActor;
 	private final Agencies agencies;
 	private final List<NoticeSource> notices;
+	private final BrokerAuthorisations brokerAuthorisations;
 
-	ShellPages(CurrentActor currentActor, Agencies agencies, List<NoticeSource> notices) {
+	ShellPages(CurrentActor currentActor, Agencies agencies, List<NoticeSource> notices,
+			BrokerAuthorisations brokerAuthorisations) {
 		this.currentActor = currentActor;
 		this.agencies = agencies;
 		this.notices = notices;
+		this.brokerAuthorisations = brokerAuthorisations;
 	}
 
 	@GetMapping("/login")
@@ -52,6 +56,8 @@ class ShellPages {
 			// 上次登录: a login the person did not make stands out on the first page they see.
 			model.addAttribute("previousLogin", principal);
 		}
+		// 委托即将到期: both sides of a broker's authority hear a month ahead that it ends, not on the refused request.
+		model.addAttribute("endingAuthorities", brokerAuthorisations.endingSoon(a));
 		model.addAttribute("notices", notices.stream().flatMap(source -> source.notices().stream())
 			.filter(notice -> notice.visibleTo(roles)).toList());
 		return "identity/home-" + a.role().name().toLowerCase(Locale.ROOT);

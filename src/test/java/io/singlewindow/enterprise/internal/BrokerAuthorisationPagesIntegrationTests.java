@@ -159,6 +159,43 @@ class BrokerAuthorisationPagesIntegrationTests {
 			.as("each grant and each new last day on record").hasSize(3);
 	}
 
+	/**
+	 * 委托即将到期: from a month before an authority's last day both sides hear that it ends — on their home pages and
+	 * in its row — rather than learning it from the broker's first refused request.
+	 */
+	@Test
+	void bothSidesHearAMonthAheadThatAnAuthorityEnds() throws Exception {
+		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		String brokerage = EnterpriseFixtures.demo("BROKER").value();
+		String principal = trader.uscc().value();
+		LocalDate today = time.today();
+		grant(trader, brokerage, "\"" + today.plusDays(31) + "\"").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.daysLeft").value(31)).andExpect(jsonPath("$.endsSoon").value(false));
+		Cookie session = logIn(trader.username(), trader.password());
+		assertThat(html(get("/"), session)).as("31 days ahead: not yet").doesNotContain("id=\"authorities-ending\"");
+		assertThat(html(get("/account/brokers"), session)).doesNotContain("id=\"ends-soon-");
+
+		grant(trader, brokerage, "\"" + today.plusDays(30) + "\"").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.daysLeft").value(30)).andExpect(jsonPath("$.endsSoon").value(true));
+		assertThat(html(get("/"), session)).contains("id=\"authorities-ending\"")
+			.contains("Broker authorisations ending within 30 days: 1 (the earliest last day: ")
+			.containsPattern("href=\"/account/brokers\" id=\"authorities-ending-link\"");
+		assertThat(html(get("/account/brokers"), session))
+			.containsPattern("id=\"ends-soon-" + brokerage + "\"[^>]*>Ends in 30 days<");
+		Cookie broker = logIn("broker", DEMO_PASSWORD);
+		assertThat(html(get("/"), broker)).contains("Authorisations from your principals ending within 30 days: ")
+			.containsPattern("href=\"/account/principals\" id=\"authorities-ending-link\"");
+		assertThat(html(get("/account/principals"), broker))
+			.containsPattern("id=\"ends-soon-" + principal + "\"[^>]*>Ends in 30 days<");
+
+		grant(trader, brokerage, "\"" + today + "\"").andExpect(jsonPath("$.daysLeft").value(0));
+		assertThat(html(get("/account/brokers"), session))
+			.containsPattern("id=\"ends-soon-" + brokerage + "\"[^>]*>Last day today<");
+		grant(trader, brokerage, "null").andExpect(jsonPath("$.daysLeft").doesNotExist())
+			.andExpect(jsonPath("$.endsSoon").value(false));
+		assertThat(html(get("/"), session)).as("until revoked: nothing ends").doesNotContain("id=\"authorities-ending\"");
+	}
+
 	private ResultActions grant(Registrations.Registered trader, String broker, String validUntil) throws Exception {
 		return mvc.perform(post("/api/v1/broker-authorisations").header("Authorization", trader.bearer())
 			.contentType(MediaType.APPLICATION_JSON)
