@@ -247,6 +247,16 @@ M = {
     'AUTHORITY_ENDING_NOT_ON_HOME': lambda: sub('identity/internal/ShellPages.java',
         'model.addAttribute("endingAuthorities", brokerAuthorisations.endingSoon(a));',
         'model.addAttribute("endingAuthorities", List.of());'),
+    # A login with a second factor on takes the password alone.
+    'SECOND_FACTOR_NOT_ASKED': lambda: sub('identity/internal/ThrottledLogin.java',
+        'if (secondFactors.enabled(account) && !secondFactors.accept(account, codeOf(attempt))) {',
+        'if (false && secondFactors.enabled(account) && !secondFactors.accept(account, codeOf(attempt))) {'),
+    # A code is accepted again within its step (an onlooker replays it).
+    'CODE_ACCEPTED_TWICE': lambda: sub('identity/internal/SecondFactors.java',
+        'AND (totp_last_step IS NULL OR totp_last_step < ?)', 'AND (totp_last_step IS NULL OR totp_last_step <= ?)'),
+    # The second factor is turned off with any six digits.
+    'SECOND_FACTOR_OFF_WITHOUT_CODE': lambda: sub('identity/internal/SecondFactors.java',
+        '\t\tif (!accept(actor.userId(), code)) {', '\t\tif (false && !accept(actor.userId(), code)) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -80,7 +80,7 @@ class AccessibilityBrowserTests {
 				"/declarations/" + declaration + "/response", "/permits", "/permits/catalogue", "/permits/apply?code=AIL",
 				"/licences/mine", "/hs?q=coffee", "/hs?code=090122", "/tariff/lines", "/tariff/assess",
 				"/account/api-keys", "/account/webhooks", "/account/password", "/account/operators",
-				"/account/brokers"));
+				"/account/brokers", "/account/second-factor"));
 		pages.put("broker", List.of("/", "/declarations", "/declarations/new", "/permits", "/licences/mine",
 				"/account/webhooks", "/account/api-keys", "/hs?q=咖啡", "/account/principals"));
 		pages.put("officer.customs", officerPages);

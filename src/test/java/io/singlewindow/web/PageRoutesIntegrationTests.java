@@ -222,6 +222,7 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/admin/calendar", "/admin/calendar", admin);
 		expect(routes, "/admin/accounts", "/admin/accounts", admin);
 		expect(routes, "/account/password", "/account/password", "login 200 200 200 200 200 200 200 200 200");
+		expect(routes, "/account/second-factor", "/account/second-factor", "login 200 200 200 200 200 200 200 200 200");
 		expect(routes, "/account/operators", "/account/operators", "login 200 200 403 403 403 403 403 403 403");
 		expect(routes, "/account/brokers", "/account/brokers", "login 200 403 403 403 403 403 403 403 403");
 		expect(routes, "/account/principals", "/account/principals", "login 403 200 403 403 403 403 403 403 403");

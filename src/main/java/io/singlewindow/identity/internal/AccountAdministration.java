@@ -56,19 +56,20 @@ class AccountAdministration {
 
 	/** An account as administrators see it in the list. */
 	record AccountView(UUID id, String username, String displayName, Role role, String enterprise, String agency,
-			boolean enabled, Instant createdAt, boolean demo, boolean enterpriseAdministrator, Instant lastLoginAt) {
+			boolean enabled, Instant createdAt, boolean demo, boolean enterpriseAdministrator, Instant lastLoginAt,
+			boolean secondFactor) {
 	}
 
 	/** The columns {@link #view} reads, in its order. */
 	private static final String VIEW_COLUMNS = """
 			id, username, display_name, role, uscc, agency_code, enabled, created_at, demo, enterprise_administrator,
-			last_login_at""";
+			last_login_at, totp_secret IS NOT NULL""";
 
 	private static AccountView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new AccountView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 				Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7),
 				rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getBoolean(10),
-				AccountStore.instant(rs, "last_login_at"));
+				AccountStore.instant(rs, "last_login_at"), rs.getBoolean(12));
 	}
 
 	/** What an administrator fills in for a new officer or administrator. */

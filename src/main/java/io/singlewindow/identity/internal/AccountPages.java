@@ -29,9 +29,11 @@ class AccountPages {
 	private final CurrentActor currentActor;
 	private final Agencies agencies;
 	private final MessageSource messages;
+	private final SecondFactors secondFactors;
 
 	AccountPages(AccountAdministration administration, CurrentActor currentActor, Agencies agencies,
-			MessageSource messages) {
+			MessageSource messages, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.administration = administration;
 		this.currentActor = currentActor;
 		this.agencies = agencies;
@@ -84,6 +86,14 @@ class AccountPages {
 			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
 		return acted(() -> administration.resetPassword(currentActor.get(), id, password, request.getRemoteAddr()),
 				"?reset", response, model, locale);
+	}
+
+	/** 动态口令: an account whose phone was lost logs in with its password until its holder turns it on again. */
+	@PostMapping("/admin/accounts/{id}/second-factor/reset")
+	String resetSecondFactor(@PathVariable UUID id, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
+		return acted(() -> secondFactors.reset(currentActor.get(), id, request.getRemoteAddr()), "?secondFactorReset",
+				response, model, locale);
 	}
 
 	/**

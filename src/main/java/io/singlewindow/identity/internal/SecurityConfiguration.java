@@ -105,6 +105,7 @@ class SecurityConfiguration {
 			auth.anyRequest().authenticated();
 		})
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+				.authenticationDetailsSource(LoginDetails::new)
 				.failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
 						+ (failure instanceof LoginPaused paused ? "/login?paused=" + paused.secondsLeft()
 								: "/login?error"))))

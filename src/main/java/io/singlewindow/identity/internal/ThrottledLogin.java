@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -31,10 +33,12 @@ class ThrottledLogin implements AuthenticationProvider {
 	private final SecurityEvents events;
 	private final SecuritySettings settings;
 	private final AccountStore accounts;
+	private final SecondFactors secondFactors;
 
 	ThrottledLogin(AccountStore accounts, PasswordEncoder encoder, AttemptThrottle throttle, SecurityEvents events,
-			SecuritySettings settings) {
+			SecuritySettings settings, SecondFactors secondFactors) {
 		this.accounts = accounts;
+		this.secondFactors = secondFactors;
 		this.passwords = new DaoAuthenticationProvider(accounts);
 		this.passwords.setPasswordEncoder(encoder);
 		this.throttle = throttle;
@@ -58,6 +62,12 @@ class ThrottledLogin implements AuthenticationProvider {
 		Authentication result;
 		try {
 			result = passwords.authenticate(attempt);
+			// 动态口令: with a second factor on, the password alone is a failed login like a wrong one — counted, paused
+			// alike, and answered in the same words, so the answer never tells which of the two was wrong.
+			UUID account = ((AccountPrincipal) result.getPrincipal()).userId();
+			if (secondFactors.enabled(account) && !secondFactors.accept(account, codeOf(attempt))) {
+				throw new SecondFactorRejected();
+			}
 		} catch (AuthenticationException failure) {
 			Duration pause = throttle.fail(accountKey, settings.perAccount());
 			Duration addressPause = throttle.fail(addressKey, settings.perAddress());
@@ -78,13 +88,30 @@ class ThrottledLogin implements AuthenticationProvider {
 		accounts.recordLogin(principal.userId(), address);
 		var authenticated = UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				principal.getAuthorities());
-		authenticated.setDetails(attempt.getDetails());
+		// The session keeps where the login came from, never the code typed with it.
+		authenticated.setDetails(attempt.getDetails() instanceof LoginDetails login ? login.withoutCode()
+				: attempt.getDetails());
 		return authenticated;
 	}
 
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	/** A second factor that was on, and the code missing, wrong, or used before. */
+	static final class SecondFactorRejected extends BadCredentialsException {
+
+		@java.io.Serial
+		private static final long serialVersionUID = 1L;
+
+		SecondFactorRejected() {
+			super("second factor");
+		}
+	}
+
+	private static String codeOf(Authentication attempt) {
+		return attempt.getDetails() instanceof LoginDetails login ? login.code() : null;
 	}
 
 	private static String addressOf(Authentication attempt) {

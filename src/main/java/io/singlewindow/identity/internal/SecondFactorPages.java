@@ -1,0 +1,131 @@
+package io.singlewindow.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import io.singlewindow.core.NavigationItem;
+import io.singlewindow.core.Problem;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.platform.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Everyone's second-factor page (动态口令): turn it on by scanning a QR code and confirming a code, turn it off. */
+@Controller
+class SecondFactorPages {
+
+	static final String PAGE = "/account/second-factor";
+
+	private final SecondFactors secondFactors;
+	private final CurrentActor currentActor;
+	private final MessageSource messages;
+
+	SecondFactorPages(SecondFactors secondFactors, CurrentActor currentActor, MessageSource messages) {
+		this.secondFactors = secondFactors;
+		this.currentActor = currentActor;
+		this.messages = messages;
+	}
+
+	@GetMapping(PAGE)
+	String page(Model model) {
+		return page(currentActor.get(), model, Map.of());
+	}
+
+	@PostMapping(PAGE + "/begin")
+	String begin(HttpServletResponse response, Model model, Locale locale) {
+		return acted(() -> secondFactors.begin(currentActor.get()), "", response, model, locale);
+	}
+
+	@PostMapping(PAGE + "/confirm")
+	String confirm(@RequestParam(required = false) String code, HttpServletRequest request,
+			HttpServletResponse response, Model model, Locale locale) {
+		return acted(() -> secondFactors.confirm(currentActor.get(), code, request.getSession().getId(),
+				request.getRemoteAddr()), "?enabled", response, model, locale);
+	}
+
+	@PostMapping(PAGE + "/disable")
+	String disable(@RequestParam(required = false) String code, HttpServletRequest request,
+			HttpServletResponse response, Model model, Locale locale) {
+		return acted(() -> secondFactors.disable(currentActor.get(), code, request.getRemoteAddr()), "?disabled",
+				response, model, locale);
+	}
+
+	/** Does what the form asks and shows the page again with {@code notice}; refused, the page with the refusal. */
+	private String acted(Runnable action, String notice, HttpServletResponse response, Model model, Locale locale) {
+		try {
+			action.run();
+		} catch (Problem problem) {
+			response.setStatus(problem.status().value());
+			return page(currentActor.get(), model, FormErrors.of(problem, messages, locale));
+		}
+		return "redirect:" + PAGE + notice;
+	}
+
+	private String page(Actor actor, Model model, Map<String, String> errors) {
+		SecondFactors.Status status = secondFactors.status(actor.userId());
+		model.addAttribute("enabledAt", status.enabledAt());
+		model.addAttribute("pending", status.pendingSecret() != null);
+		model.addAttribute("errors", errors);
+		if (status.pendingSecret() != null) {
+			model.addAttribute("qr", qrImage(Totp.uri(SecondFactors.ISSUER, actor.username(), status.pendingSecret())));
+			// Grouped by four, as a person copies it into an app that cannot scan.
+			model.addAttribute("secret", status.pendingSecret().replaceAll("(.{4})(?!$)", "$1 "));
+		}
+		return "identity/second-factor";
+	}
+
+	/** The enrolment link as a QR code: an SVG of its dark modules, as an image the page shows without a script. */
+	static String qrImage(String text) {
+		Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+		hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+		hints.put(EncodeHintType.MARGIN, 4);
+		BitMatrix modules;
+		try {
+			modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
+		} catch (WriterException e) {
+			throw new IllegalArgumentException("cannot encode the enrolment link as a QR code", e);
+		}
+		StringBuilder path = new StringBuilder();
+		for (int y = 0; y < modules.getHeight(); y++) {
+			for (int x = 0; x < modules.getWidth(); x++) {
+				if (modules.get(x, y)) {
+					path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+				}
+			}
+		}
+		String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + modules.getWidth() + " "
+				+ modules.getHeight() + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" "
+				+ "fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+		return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Navigation {
+
+		@Bean
+		NavigationItem secondFactorNavigation() {
+			return new NavigationItem("nav.secondFactor", PAGE, Set.of("TRADER", "BROKER", "OFFICER", "ADMIN"), 912);
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package io.singlewindow.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.Role;
+import io.singlewindow.identity.SecurityEventOccurred.Type;
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * A person's second factor at login (动态口令): an authenticator app's one-time codes ({@link Totp}). The person turns
+ * it on for their own account — a secret shown once as a QR code, confirmed with a code the app then shows, so that
+ * nobody is locked out by a scan that failed — and off with a current code; the zone's administrators take it off an
+ * account whose phone was lost (its holder turns it on again). A code is accepted once: the step of the last one
+ * accepted is kept, and no code of that step or before is accepted again.
+ */
+@Component
+class SecondFactors {
+
+	/** The issuer the apps show beside the account's name. */
+	static final String ISSUER = "Single Window";
+
+	private final JdbcClient jdbc;
+	private final BusinessTime time;
+	private final Sessions sessions;
+	private final SecurityEvents events;
+
+	SecondFactors(JdbcClient jdbc, BusinessTime time, Sessions sessions, SecurityEvents events) {
+		this.jdbc = jdbc;
+		this.time = time;
+		this.sessions = sessions;
+		this.events = events;
+	}
+
+	/**
+	 * An account's second factor: on since {@code enabledAt} (null: off), and the secret of an enrolment begun and not
+	 * yet confirmed (null: none).
+	 */
+	record Status(Instant enabledAt, String pendingSecret) {
+
+		boolean enabled() {
+			return enabledAt != null;
+		}
+	}
+
+	Status status(UUID account) {
+		return jdbc.sql("SELECT totp_enabled_at, totp_pending_secret FROM user_account WHERE id = ?").param(account)
+			.query((rs, row) -> new Status(AccountStore.instant(rs, "totp_enabled_at"), rs.getString(2)))
+			.optional().orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", account));
+	}
+
+	/** Whether a login of the account needs a code besides the password. */
+	boolean enabled(UUID account) {
+		return jdbc.sql("SELECT totp_secret IS NOT NULL FROM user_account WHERE id = ?").param(account)
+			.query(Boolean.class).optional().orElse(false);
+	}
+
+	/**
+	 * Begins turning the second factor on: a new secret to scan, which stays pending until confirmed (beginning again
+	 * replaces it: a secret seen by someone else is never confirmed).
+	 *
+	 * @throws Problem 409 {@code SECOND_FACTOR_ON} when it is on already
+	 */
+	@Transactional
+	String begin(Actor actor) {
+		requireOff(actor.userId());
+		String secret = Totp.newSecret();
+		jdbc.sql("UPDATE user_account SET totp_pending_secret = ? WHERE id = ?").params(secret, actor.userId()).update();
+		return secret;
+	}
+
+	/**
+	 * Turns the second factor on with a code the app shows for the pending secret; the person's other sessions end
+	 * (they were opened with the password alone).
+	 *
+	 * @throws Problem 409 {@code SECOND_FACTOR_ON}, {@code SECOND_FACTOR_NOT_BEGUN}; 422 at {@code code}:
+	 *     {@code REQUIRED}, {@code CODE_WRONG}
+	 */
+	@Transactional
+	void confirm(Actor actor, String code, String keepSession, String clientAddress) {
+		Status status = requireOff(actor.userId());
+		if (status.pendingSecret() == null) {
+			throw Problem.conflict("SECOND_FACTOR_NOT_BEGUN");
+		}
+		requireCode(code);
+		OptionalLong step = Totp.match(status.pendingSecret(), code, time.now());
+		if (step.isEmpty()) {
+			throw Problem.invalidField("code", "CODE_WRONG");
+		}
+		int confirmed = jdbc.sql("""
+				UPDATE user_account SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
+				    totp_enabled_at = ?, totp_last_step = ?
+				WHERE id = ? AND totp_pending_secret = ? AND totp_secret IS NULL""")
+			.params(Timestamp.from(time.now()), step.getAsLong(), actor.userId(), status.pendingSecret()).update();
+		if (confirmed == 0) {
+			// Begun again or confirmed meanwhile (another tab): this code was for a secret no longer pending.
+			throw Problem.conflict("SECOND_FACTOR_NOT_BEGUN");
+		}
+		int ended = sessions.end(actor.username(), keepSession);
+		events.record(Type.SECOND_FACTOR_ENABLED, actor.username(), actor.username(), clientAddress,
+				Map.of("otherSessionsEnded", Integer.toString(ended)));
+	}
+
+	/**
+	 * Turns the person's own second factor off, with a current code (a session left open is not enough).
+	 *
+	 * @throws Problem 409 {@code SECOND_FACTOR_OFF}; 422 at {@code code}: {@code REQUIRED}, {@code CODE_WRONG}
+	 */
+	@Transactional
+	void disable(Actor actor, String code, String clientAddress) {
+		if (!status(actor.userId()).enabled()) {
+			throw Problem.conflict("SECOND_FACTOR_OFF");
+		}
+		requireCode(code);
+		if (!accept(actor.userId(), code)) {
+			throw Problem.invalidField("code", "CODE_WRONG");
+		}
+		clear(actor.userId());
+		events.record(Type.SECOND_FACTOR_DISABLED, actor.username(), actor.username(), clientAddress, Map.of());
+	}
+
+	/**
+	 * The zone's administrators take the second factor off another account (its phone lost); its sessions end and its
+	 * holder logs in with the password alone until turning it on again. Nothing on: nothing happens.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless an administrator; 404 {@code ACCOUNT_NOT_FOUND}; 409
+	 *     {@code OWN_SECOND_FACTOR} for the administrator's own (turned off with a code, as anyone's)
+	 */
+	@Transactional
+	void reset(Actor admin, UUID account, String clientAddress) {
+		admin.requireRole(Role.ADMIN);
+		String username = jdbc.sql("SELECT username FROM user_account WHERE id = ?").param(account)
+			.query(String.class).optional().orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", account));
+		if (account.equals(admin.userId())) {
+			throw Problem.conflict("OWN_SECOND_FACTOR");
+		}
+		if (!status(account).enabled()) {
+			return;
+		}
+		clear(account);
+		int ended = sessions.end(username, null);
+		events.record(Type.SECOND_FACTOR_RESET, username, admin.username(), clientAddress,
+				Map.of("sessionsEnded", Integer.toString(ended)));
+	}
+
+	/**
+	 * Whether {@code typed} is a current code of the account's second factor that was not accepted before — and if
+	 * so, it is accepted now, once: of two logins with the same code, one succeeds.
+	 */
+	boolean accept(UUID account, String typed) {
+		String secret = jdbc.sql("SELECT totp_secret FROM user_account WHERE id = ?").param(account)
+			.query(String.class).optional().orElse(null);
+		OptionalLong step = Totp.match(secret, typed, time.now());
+		return step.isPresent() && jdbc.sql("""
+				UPDATE user_account SET totp_last_step = ?
+				WHERE id = ? AND totp_secret = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""")
+			.params(step.getAsLong(), account, secret, step.getAsLong()).update() == 1;
+	}
+
+	private Status requireOff(UUID account) {
+		Status status = status(account);
+		if (status.enabled()) {
+			throw Problem.conflict("SECOND_FACTOR_ON");
+		}
+		return status;
+	}
+
+	private static void requireCode(String code) {
+		if (code == null || code.isBlank()) {
+			throw Problem.invalidField("code", "REQUIRED");
+		}
+	}
+
+	private void clear(UUID account) {
+		jdbc.sql("""
+				UPDATE user_account SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL,
+				    totp_last_step = NULL WHERE id = ?""").param(account).update();
+	}
+}
