@@ -257,6 +257,9 @@ M = {
     # The second factor is turned off with any six digits.
     'SECOND_FACTOR_OFF_WITHOUT_CODE': lambda: sub('identity/internal/SecondFactors.java',
         '\t\tif (!accept(actor.userId(), code)) {', '\t\tif (false && !accept(actor.userId(), code)) {'),
+    # The zone's requirement of a second factor is not enforced on the pages.
+    'SECOND_FACTOR_REQUIREMENT_IGNORED': lambda: sub('identity/internal/SecondFactorGate.java',
+        '|| !secondFactors.due(principal.userId(), principal.role())) {', '|| true) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -984,6 +984,10 @@ class HostileInputFuzzTests {
 						params("code", "123456"), Set.of(), List.of("user_account", "security_event")),
 				new Form("reset a second factor", "/admin/accounts/{}/second-factor/reset", List.of(unknown), "admin",
 						params(), Set.of(), List.of("user_account", "security_event")),
+				// An unknown role kept in place: a variant that required a second factor of a real role would lead
+				// every later test's accounts of that role to the enrolment page.
+				new Form("require a second factor", "/admin/accounts/second-factor-requirement", List.of(), "admin",
+						params("roles", "PILOT"), Set.of("roles"), List.of("second_factor_requirement", "security_event")),
 				new Form("change one's password", "/account/password", List.of(), registered.username(),
 						params("currentPassword", "not-the-password", "newPassword", "lantern-quietly-48",
 								"repeatPassword", "lantern-quietly-48"),

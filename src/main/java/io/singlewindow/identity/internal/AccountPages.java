@@ -1,5 +1,6 @@
 package io.singlewindow.identity.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -44,6 +45,7 @@ class AccountPages {
 	String accounts(Model model) {
 		model.addAttribute("accounts", administration.all());
 		model.addAttribute("agencies", agencies.all());
+		model.addAttribute("secondFactorRoles", secondFactors.requiredRoles().stream().map(Enum::name).toList());
 		return "identity/accounts";
 	}
 
@@ -86,6 +88,14 @@ class AccountPages {
 			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
 		return acted(() -> administration.resetPassword(currentActor.get(), id, password, request.getRemoteAddr()),
 				"?reset", response, model, locale);
+	}
+
+	/** 动态口令: the roles whose accounts must log in with a second factor (none ticked: each person decides). */
+	@PostMapping("/admin/accounts/second-factor-requirement")
+	String requireSecondFactor(@RequestParam(required = false) List<String> roles, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
+		return acted(() -> secondFactors.require(currentActor.get(), roles, request.getRemoteAddr()),
+				"?secondFactorRequired", response, model, locale);
 	}
 
 	/** 动态口令: an account whose phone was lost logs in with its password until its holder turns it on again. */

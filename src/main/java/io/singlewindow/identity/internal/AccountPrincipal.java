@@ -18,11 +18,13 @@ import io.singlewindow.identity.OperatorRight;
  * The logged-in account as kept in the (database-backed) session: only plain values, so any node can read it.
  * Broker authorisations are deliberately not kept here; {@link ActorResolver} reads them per request. An operator's
  * rights are kept as they were at login: changing them ends the operator's sessions ({@link Operators#grant}). The
- * previous login (when, from where; null for a first) is as the account row held it when this login read it.
+ * previous login (when, from where; null for a first) is as the account row held it when this login read it;
+ * {@code secondFactor}: whether the account had a second factor on at login (false in a session stored before).
  */
 public record AccountPrincipal(UUID userId, String username, String passwordHash, String displayName, String role,
 		String uscc, String agencyCode, boolean enabled, boolean passwordChangeRequired, Set<OperatorRight> rights,
-		Instant previousLoginAt, String previousLoginAddress) implements UserDetails, Serializable {
+		Instant previousLoginAt, String previousLoginAddress, boolean secondFactor)
+		implements UserDetails, Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -56,6 +58,6 @@ public record AccountPrincipal(UUID userId, String username, String passwordHash
 	/** The session copy never carries the hash. */
 	AccountPrincipal withoutPassword() {
 		return new AccountPrincipal(userId, username, "", displayName, role, uscc, agencyCode, enabled,
-				passwordChangeRequired, rights, previousLoginAt, previousLoginAddress);
+				passwordChangeRequired, rights, previousLoginAt, previousLoginAddress, secondFactor);
 	}
 }

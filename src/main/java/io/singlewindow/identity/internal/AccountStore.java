@@ -22,7 +22,7 @@ import io.singlewindow.platform.BusinessTime;
 class AccountStore implements UserDetailsService {
 
 	private static final String COLUMNS = "id, username, password_hash, display_name, role, uscc, agency_code, enabled, "
-			+ "password_change_required, operator_rights, last_login_at, last_login_address";
+			+ "password_change_required, operator_rights, last_login_at, last_login_address, totp_enabled_at";
 
 	private final JdbcClient jdbc;
 	private final BusinessTime time;
@@ -89,6 +89,7 @@ class AccountStore implements UserDetailsService {
 				rs.getString("password_hash"), rs.getString("display_name"), rs.getString("role"),
 				rs.getString("uscc"), rs.getString("agency_code"), rs.getBoolean("enabled"),
 				rs.getBoolean("password_change_required"), rights(rs.getArray("operator_rights")),
-				instant(rs, "last_login_at"), rs.getString("last_login_address"));
+				instant(rs, "last_login_at"), rs.getString("last_login_address"),
+				rs.getTimestamp("totp_enabled_at") != null);
 	}
 }

@@ -2,8 +2,11 @@ package io.singlewindow.identity.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Violations;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.identity.SecurityEventOccurred.Type;
@@ -21,7 +25,8 @@ import io.singlewindow.platform.BusinessTime;
  * it on for their own account — a secret shown once as a QR code, confirmed with a code the app then shows, so that
  * nobody is locked out by a scan that failed — and off with a current code; the zone's administrators take it off an
  * account whose phone was lost (its holder turns it on again). A code is accepted once: the step of the last one
- * accepted is kept, and no code of that step or before is accepted again.
+ * accepted is kept, and no code of that step or before is accepted again. The zone's administrators may require it
+ * of whole roles ({@link #require}): such an account without one is led to turn it on ({@link SecondFactorGate}).
  */
 @Component
 class SecondFactors {
@@ -164,6 +169,66 @@ class SecondFactors {
 				UPDATE user_account SET totp_last_step = ?
 				WHERE id = ? AND totp_secret = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""")
 			.params(step.getAsLong(), account, secret, step.getAsLong()).update() == 1;
+	}
+
+	/** The roles whose accounts must log in with a second factor, as the zone's administrators set them. */
+	Set<Role> requiredRoles() {
+		return jdbc.sql("SELECT role FROM second_factor_requirement").query(String.class).list().stream()
+			.map(Role::valueOf).collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+	}
+
+	/** Whether the account must still turn it on: its role requires one and it has none. */
+	boolean due(UUID account, String role) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM second_factor_requirement WHERE role = ?)
+				   AND EXISTS (SELECT 1 FROM user_account WHERE id = ? AND totp_secret IS NULL)""")
+			.params(role, account).query(Boolean.class).single();
+	}
+
+	/**
+	 * The zone's administrators set which roles must log in with a second factor ({@code roles}: role names; none:
+	 * each person decides). An account of such a role without one is led to turn it on at its next page; nothing
+	 * else changes for it until then, and its API keys go on working. The same again changes nothing.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless an administrator; 422 at {@code roles[i]}:
+	 *     {@code INVALID_VALUE}; 409 {@code OWN_SECOND_FACTOR_FIRST} requiring it of administrators without one's own
+	 */
+	@Transactional
+	void require(Actor admin, List<String> roles, String clientAddress) {
+		admin.requireRole(Role.ADMIN);
+		Violations violations = new Violations();
+		Set<Role> wanted = EnumSet.noneOf(Role.class);
+		List<String> named = roles == null ? List.of() : roles;
+		for (int i = 0; i < named.size(); i++) {
+			String name = named.get(i);
+			Role role = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst()
+				.orElse(null);
+			violations.check(role != null, "roles[" + i + "]", "INVALID_VALUE", name);
+			if (role != null) {
+				wanted.add(role);
+			}
+		}
+		violations.throwIfAny();
+		// Required of administrators by one without it, the next page would lead that administrator away from this
+		// form to turn it on: it is turned on first, so that the one who sets the rule has already met it.
+		if (wanted.contains(Role.ADMIN) && !status(admin.userId()).enabled()) {
+			throw Problem.conflict("OWN_SECOND_FACTOR_FIRST");
+		}
+		Set<Role> before = requiredRoles();
+		if (before.equals(wanted)) {
+			return;
+		}
+		jdbc.sql("DELETE FROM second_factor_requirement").update();
+		for (Role role : wanted) {
+			jdbc.sql("INSERT INTO second_factor_requirement (role, required_at, required_by) VALUES (?, ?, ?)")
+				.params(role.name(), Timestamp.from(time.now()), admin.username()).update();
+		}
+		events.record(Type.SECOND_FACTOR_REQUIREMENT_CHANGED, admin.username(), admin.username(), clientAddress,
+				Map.of("roles", names(wanted), "before", names(before)));
+	}
+
+	private static String names(Set<Role> roles) {
+		return roles.isEmpty() ? "none" : String.join(",", roles.stream().map(Role::name).toList());
 	}
 
 	private Status requireOff(UUID account) {

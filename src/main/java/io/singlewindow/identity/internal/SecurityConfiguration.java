@@ -96,7 +96,7 @@ class SecurityConfiguration {
 	@Order(2)
 	@ConditionalOnWebApplication
 	SecurityFilterChain web(HttpSecurity http, List<PublicPath> publicPaths, ApplicationContext context,
-			AccountAdministration administration, ProblemWriter problems) throws Exception {
+			AccountAdministration administration, ProblemWriter problems, SecondFactors secondFactors) throws Exception {
 		http.authorizeHttpRequests(auth -> {
 			auth.requestMatchers(ALWAYS_PUBLIC).permitAll();
 			publicPaths.forEach(p -> auth.requestMatchers(p.pattern()).permitAll());
@@ -111,6 +111,7 @@ class SecurityConfiguration {
 								: "/login?error"))))
 			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginOrNotFound(context)))
 			.addFilterAfter(new FirstPasswordGate(administration, problems), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new SecondFactorGate(secondFactors), FirstPasswordGate.class)
 			// A visitor who has not logged in writes nothing: until there is a session the CSRF token of a page's
 			// forms travels in a cookie of its own (SessionBoundCsrfTokens), and no address is kept for after the
 			// login, which always lands on the home page. Either used to start a web session, a row in

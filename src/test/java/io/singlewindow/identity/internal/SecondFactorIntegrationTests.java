@@ -139,6 +139,53 @@ class SecondFactorIntegrationTests {
 						"SECOND_FACTOR_ENABLED by " + trader.username(), "SECOND_FACTOR_RESET by admin");
 	}
 
+	/**
+	 * The zone's administrators require a second factor of traders: a trader without one still logs in with the
+	 * password, is led to turn it on from every page and reaches them once it is on; its API key goes on working;
+	 * other roles notice nothing. Lifted again at the end: every integration test shares the database.
+	 */
+	@Test
+	void theZoneRequiresASecondFactorOfARoleAndSuchAnAccountTurnsItOnBeforeAnythingElse() throws Exception {
+		// Registered before: the fixture makes its API key on the pages, which the requirement then leads elsewhere.
+		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		Cookie admin = logIn("admin", "demo12345", null);
+		try {
+			MvcResult unknown = mvc.perform(post("/admin/accounts/second-factor-requirement").cookie(admin).with(csrf())
+				.param("roles", "TRADER", "PILOT")).andReturn();
+			assertThat(unknown.getResponse().getStatus()).isEqualTo(422);
+			assertThat(mvc.perform(post("/admin/accounts/second-factor-requirement").cookie(admin).with(csrf())
+				.param("roles", "ADMIN")).andReturn().getResponse().getStatus())
+				.as("of administrators, by one without it: it would lead them away from this form").isEqualTo(409);
+			assertThat(jdbc.sql("SELECT count(*) FROM second_factor_requirement").query(Long.class).single())
+				.as("nothing half-stored").isZero();
+			assertThat(mvc.perform(post("/admin/accounts/second-factor-requirement").cookie(admin).with(csrf())
+				.param("roles", "TRADER")).andReturn().getResponse().getRedirectedUrl())
+				.isEqualTo("/admin/accounts?secondFactorRequired");
+			assertThat(mvc.perform(get("/admin/accounts").cookie(admin)).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8)).containsPattern("id=\"require-TRADER\" checked")
+				.doesNotContainPattern("id=\"require-OFFICER\" checked");
+
+			Instant start = clock.instant();
+			clock.pin(start);
+			Cookie session = logIn(trader.username(), trader.password(), null);
+			assertThat(mvc.perform(get("/declarations").cookie(session)).andReturn().getResponse().getRedirectedUrl())
+				.isEqualTo("/account/second-factor?required");
+			assertThat(html(session)).contains("id=\"second-factor-required\"");
+			mvc.perform(get("/api/v1/declarations").header("Authorization", trader.bearer())).andExpect(status().isOk());
+			Cookie officer = logIn("officer.customs", "demo12345", null);
+			mvc.perform(get("/agency/queue").cookie(officer)).andExpect(status().isOk());
+
+			confirm(session, Totp.code(begin(session), Totp.step(start)));
+			mvc.perform(get("/declarations").cookie(session)).andExpect(status().isOk());
+			assertThat(html(session)).doesNotContain("id=\"second-factor-required\"");
+			assertThat(jdbc.sql("SELECT details FROM security_event WHERE type = 'SECOND_FACTOR_REQUIREMENT_CHANGED' "
+					+ "ORDER BY id DESC LIMIT 1").query(String.class).single()).isEqualTo("before=none roles=TRADER");
+		} finally {
+			mvc.perform(post("/admin/accounts/second-factor-requirement").cookie(admin).with(csrf()));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM second_factor_requirement").query(Long.class).single()).isZero();
+	}
+
 	/** Begins turning it on and reads the key the page shows (grouped by four) as a person types it into an app. */
 	private String begin(Cookie session) throws Exception {
 		assertThat(mvc.perform(post("/account/second-factor/begin").cookie(session).with(csrf())).andReturn()

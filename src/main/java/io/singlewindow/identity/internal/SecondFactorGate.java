@@ -1,0 +1,56 @@
+package io.singlewindow.identity.internal;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * An account whose role the zone requires a second factor of ({@link SecondFactors#require}) and that has none turns
+ * it on before anything else: its pages lead to {@code /account/second-factor}. Pages only — an API key is a
+ * credential of its own, made after a login, so an agency's systems keep working the day the requirement is set.
+ *
+ * <p>
+ * A session that logged in with a second factor costs nothing more; any other asks on each page request whether its
+ * role now requires one and its account still has none (one indexed read), so a requirement set or lifted takes
+ * effect at once on every node, and a person who has just turned it on goes on without logging in again.
+ */
+class SecondFactorGate extends OncePerRequestFilter {
+
+	/** What such an account still reaches: the second factor's page and forms, its password, logging out, files. */
+	private static final Set<String> OPEN_PATHS = Set.of(FirstPasswordGate.PASSWORD_PAGE, "/logout", "/login",
+			"/error");
+	private static final Set<String> OPEN_PREFIXES = Set.of(SecondFactorPages.PAGE, "/css/", "/js/", "/img/",
+			"/webjars/", "/favicon");
+
+	private final SecondFactors secondFactors;
+
+	SecondFactorGate(SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)
+				|| principal.secondFactor()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith)
+				|| !secondFactors.due(principal.userId(), principal.role())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		response.sendRedirect(request.getContextPath() + SecondFactorPages.PAGE + "?required");
+	}
+}
