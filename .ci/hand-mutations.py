@@ -260,6 +260,10 @@ M = {
     # The zone's requirement of a second factor is not enforced on the pages.
     'SECOND_FACTOR_REQUIREMENT_IGNORED': lambda: sub('identity/internal/SecondFactorGate.java',
         '|| !secondFactors.due(principal.userId(), principal.role())) {', '|| true) {'),
+    # A person whose role the zone requires it of turns the second factor off.
+    'SECOND_FACTOR_OFF_THOUGH_REQUIRED': lambda: sub('identity/internal/SecondFactors.java',
+        'if (requiredRoles().contains(actor.role())) {\n\t\t\tthrow Problem.conflict("SECOND_FACTOR_REQUIRED");',
+        'if (false) {\n\t\t\tthrow Problem.conflict("SECOND_FACTOR_REQUIRED");'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -86,7 +86,9 @@ class SecondFactorPages {
 		SecondFactors.Status status = secondFactors.status(actor.userId());
 		model.addAttribute("enabledAt", status.enabledAt());
 		model.addAttribute("pending", status.pendingSecret() != null);
-		model.addAttribute("required", !status.enabled() && secondFactors.requiredRoles().contains(actor.role()));
+		boolean requiredOfRole = secondFactors.requiredRoles().contains(actor.role());
+		model.addAttribute("requiredOfRole", requiredOfRole);
+		model.addAttribute("required", requiredOfRole && !status.enabled());
 		model.addAttribute("errors", errors);
 		if (status.pendingSecret() != null) {
 			model.addAttribute("qr", qrImage(Totp.uri(SecondFactors.ISSUER, actor.username(), status.pendingSecret())));

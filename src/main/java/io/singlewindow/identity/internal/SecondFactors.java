@@ -116,14 +116,19 @@ class SecondFactors {
 	}
 
 	/**
-	 * Turns the person's own second factor off, with a current code (a session left open is not enough).
+	 * Turns the person's own second factor off, with a current code (a session left open is not enough) — unless the
+	 * zone requires it of the person's role: the session, opened with a code, would go on without one.
 	 *
-	 * @throws Problem 409 {@code SECOND_FACTOR_OFF}; 422 at {@code code}: {@code REQUIRED}, {@code CODE_WRONG}
+	 * @throws Problem 409 {@code SECOND_FACTOR_OFF}, {@code SECOND_FACTOR_REQUIRED}; 422 at {@code code}:
+	 *     {@code REQUIRED}, {@code CODE_WRONG}
 	 */
 	@Transactional
 	void disable(Actor actor, String code, String clientAddress) {
 		if (!status(actor.userId()).enabled()) {
 			throw Problem.conflict("SECOND_FACTOR_OFF");
+		}
+		if (requiredRoles().contains(actor.role())) {
+			throw Problem.conflict("SECOND_FACTOR_REQUIRED");
 		}
 		requireCode(code);
 		if (!accept(actor.userId(), code)) {

@@ -175,9 +175,15 @@ class SecondFactorIntegrationTests {
 			Cookie officer = logIn("officer.customs", "demo12345", null);
 			mvc.perform(get("/agency/queue").cookie(officer)).andExpect(status().isOk());
 
-			confirm(session, Totp.code(begin(session), Totp.step(start)));
+			String secret = begin(session);
+			confirm(session, Totp.code(secret, Totp.step(start)));
 			mvc.perform(get("/declarations").cookie(session)).andExpect(status().isOk());
-			assertThat(html(session)).doesNotContain("id=\"second-factor-required\"");
+			assertThat(html(session)).doesNotContain("id=\"second-factor-required\"").contains("id=\"second-factor-kept\"")
+				.doesNotContain("id=\"disable-form\"");
+			clock.pin(start.plusSeconds(30));
+			assertThat(mvc.perform(post("/account/second-factor/disable").cookie(session).with(csrf())
+				.param("code", Totp.code(secret, Totp.step(start) + 1))).andReturn().getResponse().getStatus())
+				.as("required of the role: it stays on").isEqualTo(409);
 			assertThat(jdbc.sql("SELECT details FROM security_event WHERE type = 'SECOND_FACTOR_REQUIREMENT_CHANGED' "
 					+ "ORDER BY id DESC LIMIT 1").query(String.class).single()).isEqualTo("before=none roles=TRADER");
 		} finally {
