@@ -64,7 +64,8 @@ class FirstPasswordGate extends OncePerRequestFilter {
 		}
 	}
 
-	private static boolean open(String path) {
+	/** Whether a page request reaches {@code path} whatever the account must do first (its gates share them). */
+	static boolean open(String path) {
 		return OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
 	}
 }

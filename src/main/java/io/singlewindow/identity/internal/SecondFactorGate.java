@@ -1,7 +1,6 @@
 package io.singlewindow.identity.internal;
 
 import java.io.IOException;
-import java.util.Set;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,12 +23,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class SecondFactorGate extends OncePerRequestFilter {
 
-	/** What such an account still reaches: the second factor's page and forms, its password, logging out, files. */
-	private static final Set<String> OPEN_PATHS = Set.of(FirstPasswordGate.PASSWORD_PAGE, "/logout", "/login",
-			"/error");
-	private static final Set<String> OPEN_PREFIXES = Set.of(SecondFactorPages.PAGE, "/css/", "/js/", "/img/",
-			"/webjars/", "/favicon");
-
 	private final SecondFactors secondFactors;
 
 	SecondFactorGate(SecondFactors secondFactors) {
@@ -46,7 +39,9 @@ class SecondFactorGate extends OncePerRequestFilter {
 			return;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith)
+		// What such an account still reaches: the second factor's page and forms, and what the first password's gate
+		// leaves open (the password page, logging out, the pages' files, errors).
+		if (path.startsWith(SecondFactorPages.PAGE) || FirstPasswordGate.open(path)
 				|| !secondFactors.due(principal.userId(), principal.role())) {
 			chain.doFilter(request, response);
 			return;
