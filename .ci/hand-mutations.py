@@ -264,6 +264,10 @@ M = {
     'SECOND_FACTOR_OFF_THOUGH_REQUIRED': lambda: sub('identity/internal/SecondFactors.java',
         'if (requiredRoles().contains(actor.role())) {\n\t\t\tthrow Problem.conflict("SECOND_FACTOR_REQUIRED");',
         'if (false) {\n\t\t\tthrow Problem.conflict("SECOND_FACTOR_REQUIRED");'),
+    # The enterprise's administrator's reset of a colleague's second factor leaves it on.
+    'OPERATOR_SECOND_FACTOR_KEPT': lambda: sub('identity/internal/Operators.java',
+        '\t\tsecondFactors.takeOff(id, colleague.username(), actor, clientAddress,',
+        '\t\tif (false) secondFactors.takeOff(id, colleague.username(), actor, clientAddress,'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -982,6 +982,8 @@ class HostileInputFuzzTests {
 						params("code", "123456"), Set.of(), List.of("user_account", "security_event")),
 				new Form("turn a second factor off", "/account/second-factor/disable", List.of(), registered.username(),
 						params("code", "123456"), Set.of(), List.of("user_account", "security_event")),
+				new Form("reset an operator's second factor", "/account/operators/{}/second-factor/reset", List.of(unknown),
+						registered.username(), params(), Set.of(), List.of("user_account", "security_event")),
 				new Form("reset a second factor", "/admin/accounts/{}/second-factor/reset", List.of(unknown), "admin",
 						params(), Set.of(), List.of("user_account", "security_event")),
 				// An unknown role kept in place: a variant that required a second factor of a real role would lead

@@ -103,6 +103,14 @@ class OperatorPages {
 				"?reset", response, model, locale);
 	}
 
+	/** 动态口令: a colleague who lost the phone logs in with the password until turning it on again. */
+	@PostMapping("/account/operators/{id}/second-factor/reset")
+	String resetSecondFactor(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response,
+			Model model, Locale locale) {
+		return acted(() -> operators.resetSecondFactor(currentActor.get(), id, request.getRemoteAddr()),
+				"?secondFactorReset", response, model, locale);
+	}
+
 	@PostMapping("/account/operators/{id}/administration")
 	String handOver(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response, Model model,
 			Locale locale) {

@@ -34,8 +34,11 @@ class Operators {
 	private final SecurityEvents events;
 	private final Sessions sessions;
 
+	private final SecondFactors secondFactors;
+
 	Operators(JdbcClient jdbc, Accounts accounts, AccountAdministration administration, SecurityEvents events,
-			Sessions sessions) {
+			Sessions sessions, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.administration = administration;
@@ -46,10 +49,11 @@ class Operators {
 	/**
 	 * An operator as the enterprise's people see it; {@code openedBy} is null for the account registration opened;
 	 * {@code rights} what the administrator lets it change (the administrator holds every right); {@code lastLoginAt}
-	 * its last login on the pages (null: never), so that an account nobody uses any more stands out.
+	 * its last login on the pages (null: never), so that an account nobody uses any more stands out; {@code secondFactor}
+	 * whether it logs in with a second factor (动态口令).
 	 */
 	record Operator(UUID id, String username, String displayName, boolean administrator, boolean enabled,
-			Instant createdAt, String openedBy, List<OperatorRight> rights, Instant lastLoginAt) {
+			Instant createdAt, String openedBy, List<OperatorRight> rights, Instant lastLoginAt, boolean secondFactor) {
 	}
 
 	/**
@@ -72,7 +76,7 @@ class Operators {
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		return jdbc.sql("""
 				SELECT id, username, display_name, enterprise_administrator, enabled, created_at, opened_by,
-				    operator_rights, last_login_at
+				    operator_rights, last_login_at, totp_secret IS NOT NULL AS second_factor
 				FROM user_account WHERE uscc = ? AND role IN ('TRADER', 'BROKER')
 				ORDER BY enterprise_administrator DESC, lower(username)""")
 			.param(actor.enterprise().value())
@@ -80,7 +84,7 @@ class Operators {
 					rs.getString("display_name"), rs.getBoolean("enterprise_administrator"), rs.getBoolean("enabled"),
 					rs.getTimestamp("created_at").toInstant(), rs.getString("opened_by"),
 					AccountStore.rights(rs.getArray("operator_rights")).stream().sorted().toList(),
-					AccountStore.instant(rs, "last_login_at")))
+					AccountStore.instant(rs, "last_login_at"), rs.getBoolean("second_factor")))
 			.list();
 	}
 
@@ -228,6 +232,19 @@ class Operators {
 	void resetPassword(Actor actor, UUID id, String password, String clientAddress) {
 		Operator colleague = colleague(actor, id);
 		administration.reset(id, colleague.username(), password, actor, clientAddress,
+				Map.of("enterprise", actor.enterprise().value()));
+	}
+
+	/**
+	 * The administrator takes the second factor off a colleague who lost the phone (as the zone's administrators do
+	 * for anyone): the colleague's sessions end, the password alone logs in until they turn it on again.
+	 *
+	 * @throws Problem as {@link #deactivate}
+	 */
+	@Transactional
+	void resetSecondFactor(Actor actor, UUID id, String clientAddress) {
+		Operator colleague = colleague(actor, id);
+		secondFactors.takeOff(id, colleague.username(), actor, clientAddress,
 				Map.of("enterprise", actor.enterprise().value()));
 	}
 

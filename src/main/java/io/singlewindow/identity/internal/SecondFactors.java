@@ -153,13 +153,23 @@ class SecondFactors {
 		if (account.equals(admin.userId())) {
 			throw Problem.conflict("OWN_SECOND_FACTOR");
 		}
+		takeOff(account, username, admin, clientAddress, Map.of());
+	}
+
+	/**
+	 * Takes the second factor off {@code account} (user name {@code username}) for its holder, who lost the phone;
+	 * {@code by} may (a zone administrator, or the enterprise's for its operator). Its sessions end;
+	 * {@code SECOND_FACTOR_RESET} names {@code by}, with {@code details}. Nothing on: nothing happens.
+	 */
+	void takeOff(UUID account, String username, Actor by, String clientAddress, Map<String, String> details) {
 		if (!status(account).enabled()) {
 			return;
 		}
 		clear(account);
 		int ended = sessions.end(username, null);
-		events.record(Type.SECOND_FACTOR_RESET, username, admin.username(), clientAddress,
-				Map.of("sessionsEnded", Integer.toString(ended)));
+		Map<String, String> recorded = new java.util.LinkedHashMap<>(details);
+		recorded.put("sessionsEnded", Integer.toString(ended));
+		events.record(Type.SECOND_FACTOR_RESET, username, by.username(), clientAddress, recorded);
 	}
 
 	/**

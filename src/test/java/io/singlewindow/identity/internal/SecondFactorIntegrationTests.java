@@ -140,6 +140,44 @@ class SecondFactorIntegrationTests {
 	}
 
 	/**
+	 * An enterprise's administrator takes the second factor off a colleague who lost the phone, as the zone's
+	 * administrators do for anyone; another enterprise's administrator finds no such colleague.
+	 */
+	@Test
+	void theEnterprisesAdministratorTakesItOffAColleagueWhoLostThePhone() throws Exception {
+		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		Registrations.Registered other = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		String clerk = "clerk." + Long.toString(System.nanoTime(), 36);
+		mvc.perform(post("/api/v1/operators").header("Authorization", trader.bearer())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+					{"username":"%s","displayName":"陈小红","password":"lantern-quietly-47"}""".formatted(clerk)))
+			.andExpect(status().isCreated());
+		Cookie colleague = logIn(clerk, "lantern-quietly-47", null);
+		mvc.perform(post("/account/password").cookie(colleague).with(csrf()).param("currentPassword", "lantern-quietly-47")
+			.param("newPassword", "reef-lantern-harbour-8").param("repeatPassword", "reef-lantern-harbour-8"));
+		Instant start = clock.instant();
+		clock.pin(start);
+		colleague = logIn(clerk, "reef-lantern-harbour-8", null);
+		confirm(colleague, Totp.code(begin(colleague), Totp.step(start)));
+		UUID account = jdbc.sql("SELECT id FROM user_account WHERE username = ?").param(clerk).query(UUID.class).single();
+
+		Cookie stranger = logIn(other.username(), other.password(), null);
+		assertThat(mvc.perform(post("/account/operators/{id}/second-factor/reset", account).cookie(stranger).with(csrf()))
+			.andReturn().getResponse().getStatus()).as("not its colleague").isEqualTo(404);
+		assertThat(logIn(clerk, "reef-lantern-harbour-8", null)).as("still on").isNull();
+
+		Cookie administrator = logIn(trader.username(), trader.password(), null);
+		assertThat(mvc.perform(get("/account/operators").cookie(administrator)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"second-factor-" + clerk + "\"");
+		assertThat(mvc.perform(post("/account/operators/{id}/second-factor/reset", account).cookie(administrator)
+			.with(csrf())).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/account/operators?secondFactorReset");
+		assertThat(logIn(clerk, "reef-lantern-harbour-8", null)).as("off: the password alone").isNotNull();
+		assertThat(jdbc.sql("SELECT actor || ' ' || details FROM security_event WHERE username = ? AND type = "
+				+ "'SECOND_FACTOR_RESET'").param(clerk).query(String.class).single())
+			.startsWith(trader.username() + " enterprise=" + trader.uscc().value() + " sessionsEnded=");
+	}
+
+	/**
 	 * The zone's administrators require a second factor of traders: a trader without one still logs in with the
 	 * password, is led to turn it on from every page and reaches them once it is on; its API key goes on working;
 	 * other roles notice nothing. Lifted again at the end: every integration test shares the database.
