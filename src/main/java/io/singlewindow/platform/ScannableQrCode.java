@@ -35,8 +35,9 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * is rasterised where it will stand on the page, anti-aliased as a renderer does, at the resolutions of a screen, an
  * office scan, a fax and a good scan, and read back; the first mask (the encoder's own choice first) read back at
  * every one is printed. A mask changes only which modules are dark: the data, error correction and size stay.
+ * The second-factor page's code on a screen is chosen the same way (a phone's app failed on one in a hundred too).
  */
-final class ScannableQrCode {
+public final class ScannableQrCode {
 
 	private static final Logger log = LoggerFactory.getLogger(ScannableQrCode.class);
 
@@ -54,7 +55,7 @@ final class ScannableQrCode {
 	 * The modules (quiet zone included) of a QR code of {@code text} that will be printed {@code size} points wide with
 	 * its top left corner {@code left} and {@code top} points from the page's left and top edges.
 	 */
-	static BitMatrix of(String text, float left, float top, float size) {
+	public static BitMatrix of(String text, float left, float top, float size) {
 		BitMatrix usual = encode(text, -1);
 		BitMatrix best = null;
 		int bestRead = -1;
