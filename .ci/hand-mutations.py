@@ -249,8 +249,8 @@ M = {
         'model.addAttribute("endingAuthorities", List.of());'),
     # A login with a second factor on takes the password alone.
     'SECOND_FACTOR_NOT_ASKED': lambda: sub('identity/internal/ThrottledLogin.java',
-        'if (secondFactors.enabled(account) && !secondFactors.accept(account, codeOf(attempt))) {',
-        'if (false && secondFactors.enabled(account) && !secondFactors.accept(account, codeOf(attempt))) {'),
+        'if (account.secondFactor() && !secondFactors.accept(account.userId(), codeOf(attempt))) {',
+        'if (false && account.secondFactor() && !secondFactors.accept(account.userId(), codeOf(attempt))) {'),
     # A code is accepted again within its step (an onlooker replays it).
     'CODE_ACCEPTED_TWICE': lambda: sub('identity/internal/SecondFactors.java',
         'AND (totp_last_step IS NULL OR totp_last_step < ?)', 'AND (totp_last_step IS NULL OR totp_last_step <= ?)'),

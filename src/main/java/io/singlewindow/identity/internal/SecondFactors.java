@@ -63,12 +63,6 @@ class SecondFactors {
 			.optional().orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", account));
 	}
 
-	/** Whether a login of the account needs a code besides the password. */
-	boolean enabled(UUID account) {
-		return jdbc.sql("SELECT totp_secret IS NOT NULL FROM user_account WHERE id = ?").param(account)
-			.query(Boolean.class).optional().orElse(false);
-	}
-
 	/**
 	 * Begins turning the second factor on: a new secret to scan, which stays pending until confirmed (beginning again
 	 * replaces it: a secret seen by someone else is never confirmed).

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -64,8 +63,9 @@ class ThrottledLogin implements AuthenticationProvider {
 			result = passwords.authenticate(attempt);
 			// 动态口令: with a second factor on, the password alone is a failed login like a wrong one — counted, paused
 			// alike, and answered in the same words, so the answer never tells which of the two was wrong.
-			UUID account = ((AccountPrincipal) result.getPrincipal()).userId();
-			if (secondFactors.enabled(account) && !secondFactors.accept(account, codeOf(attempt))) {
+			// The row the password was checked against says whether the account has one (totp_enabled_at).
+			AccountPrincipal account = (AccountPrincipal) result.getPrincipal();
+			if (account.secondFactor() && !secondFactors.accept(account.userId(), codeOf(attempt))) {
 				throw new SecondFactorRejected();
 			}
 		} catch (AuthenticationException failure) {
