@@ -249,14 +249,23 @@ M = {
         'model.addAttribute("endingAuthorities", List.of());'),
     # A login with a second factor on takes the password alone.
     'SECOND_FACTOR_NOT_ASKED': lambda: sub('identity/internal/ThrottledLogin.java',
-        'if (account.secondFactor() && !secondFactors.accept(account.userId(), codeOf(attempt))) {',
-        'if (false && account.secondFactor() && !secondFactors.accept(account.userId(), codeOf(attempt))) {'),
+        'if (account.secondFactor()\n', 'if (false && account.secondFactor()\n'),
     # A code is accepted again within its step (an onlooker replays it).
     'CODE_ACCEPTED_TWICE': lambda: sub('identity/internal/SecondFactors.java',
         'AND (totp_last_step IS NULL OR totp_last_step < ?)', 'AND (totp_last_step IS NULL OR totp_last_step <= ?)'),
     # The second factor is turned off with any six digits.
     'SECOND_FACTOR_OFF_WITHOUT_CODE': lambda: sub('identity/internal/SecondFactors.java',
-        '\t\tif (!accept(actor.userId(), code)) {', '\t\tif (false && !accept(actor.userId(), code)) {'),
+        'if (!accept(actor.userId(), actor.username(), code, clientAddress)) {\n\t\t\tthrow Problem.invalidField("code", "CODE_WRONG");\n\t\t}\n\t\tclear(',
+        'if (false) {\n\t\t\tthrow Problem.invalidField("code", "CODE_WRONG");\n\t\t}\n\t\tclear('),
+    # A recovery code logs in again and again.
+    'RECOVERY_CODE_ACCEPTED_TWICE': lambda: sub('identity/internal/RecoveryCodes.java',
+        'WHERE account_id = ? AND code_hash = ? AND used_at IS NULL', 'WHERE account_id = ? AND code_hash = ?'),
+    # New recovery codes leave the old ones working.
+    'OLD_RECOVERY_CODES_KEPT': lambda: sub('identity/internal/RecoveryCodes.java',
+        '\t\tforget(account);\n\t\tList<String> codes', '\t\tList<String> codes'),
+    # A recovery code is not taken in place of the app's code.
+    'RECOVERY_CODE_NOT_TAKEN': lambda: sub('identity/internal/SecondFactors.java',
+        'if (!recoveryCodes.use(account, typed)) {', 'if (true) {'),
     # The zone's requirement of a second factor is not enforced on the pages.
     'SECOND_FACTOR_REQUIREMENT_IGNORED': lambda: sub('identity/internal/SecondFactorGate.java',
         '|| !secondFactors.due(principal.userId(), principal.role())) {', '|| true) {'),

@@ -2,9 +2,11 @@ package io.singlewindow.identity.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -52,11 +54,20 @@ class SecondFactorPages {
 		return acted(() -> secondFactors.begin(currentActor.get()), "", response, model, locale);
 	}
 
+	/** Turned on, the page shows the recovery codes this once (answering the form itself, as a new API key is). */
 	@PostMapping(PAGE + "/confirm")
 	String confirm(@RequestParam(required = false) String code, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
-		return acted(() -> secondFactors.confirm(currentActor.get(), code, request.getSession().getId(),
-				request.getRemoteAddr()), "?enabled", response, model, locale);
+		return shown(() -> secondFactors.confirm(currentActor.get(), code, request.getSession().getId(),
+				request.getRemoteAddr()), "enabled", "code", response, model, locale);
+	}
+
+	@PostMapping(PAGE + "/recovery-codes")
+	String recoveryCodes(@RequestParam(required = false) String code, HttpServletRequest request,
+			HttpServletResponse response, Model model, Locale locale) {
+		// Its field has an id of its own: the page also shows the form to turn the second factor off.
+		return shown(() -> secondFactors.makeRecoveryCodes(currentActor.get(), code, request.getRemoteAddr()),
+				"recoveryCodesMade", "recovery-codes-code", response, model, locale);
 	}
 
 	@PostMapping(PAGE + "/disable")
@@ -77,9 +88,34 @@ class SecondFactorPages {
 		return "redirect:" + PAGE + notice;
 	}
 
+	/**
+	 * Makes recovery codes and shows them on the page with {@code notice}, never in a link or a redirect's session
+	 * (the answer is not stored: the security headers' {@code Cache-Control: no-store}); refused, the page with the
+	 * refusal, a wrong code at the field {@code codeField}.
+	 */
+	private String shown(Supplier<List<String>> making, String notice, String codeField, HttpServletResponse response,
+			Model model, Locale locale) {
+		List<String> codes;
+		try {
+			codes = making.get();
+		} catch (Problem problem) {
+			response.setStatus(problem.status().value());
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			FormErrors.of(problem, messages, locale)
+				.forEach((field, text) -> errors.put("code".equals(field) ? codeField : field, text));
+			return page(currentActor.get(), model, errors);
+		}
+		model.addAttribute("recoveryCodes", codes);
+		model.addAttribute(notice, true);
+		return page(currentActor.get(), model, Map.of());
+	}
+
 	private String page(Actor actor, Model model, Map<String, String> errors) {
 		SecondFactors.Status status = secondFactors.status(actor.userId());
 		model.addAttribute("enabledAt", status.enabledAt());
+		model.addAttribute("recoveryCodesLeft",
+				status.enabled() ? secondFactors.recoveryCodesLeft(actor.userId()) : null);
+		model.addAttribute("recoveryCodesMadeAtOnce", RecoveryCodes.COUNT);
 		model.addAttribute("pending", status.pendingSecret() != null);
 		boolean requiredOfRole = secondFactors.requiredRoles().contains(actor.role());
 		model.addAttribute("requiredOfRole", requiredOfRole);

@@ -27,6 +27,7 @@ import io.singlewindow.platform.BusinessTime;
  * account whose phone was lost (its holder turns it on again). A code is accepted once: the step of the last one
  * accepted is kept, and no code of that step or before is accepted again. The zone's administrators may require it
  * of whole roles ({@link #require}): such an account without one is led to turn it on ({@link SecondFactorGate}).
+ * Turned on, the person is given {@link RecoveryCodes}: each stands in once for the app's code.
  */
 @Component
 class SecondFactors {
@@ -38,12 +39,15 @@ class SecondFactors {
 	private final BusinessTime time;
 	private final Sessions sessions;
 	private final SecurityEvents events;
+	private final RecoveryCodes recoveryCodes;
 
-	SecondFactors(JdbcClient jdbc, BusinessTime time, Sessions sessions, SecurityEvents events) {
+	SecondFactors(JdbcClient jdbc, BusinessTime time, Sessions sessions, SecurityEvents events,
+			RecoveryCodes recoveryCodes) {
 		this.jdbc = jdbc;
 		this.time = time;
 		this.sessions = sessions;
 		this.events = events;
+		this.recoveryCodes = recoveryCodes;
 	}
 
 	/**
@@ -79,13 +83,13 @@ class SecondFactors {
 
 	/**
 	 * Turns the second factor on with a code the app shows for the pending secret; the person's other sessions end
-	 * (they were opened with the password alone).
+	 * (they were opened with the password alone). Returns its {@link RecoveryCodes}, to be shown this once.
 	 *
 	 * @throws Problem 409 {@code SECOND_FACTOR_ON}, {@code SECOND_FACTOR_NOT_BEGUN}; 422 at {@code code}:
 	 *     {@code REQUIRED}, {@code CODE_WRONG}
 	 */
 	@Transactional
-	void confirm(Actor actor, String code, String keepSession, String clientAddress) {
+	List<String> confirm(Actor actor, String code, String keepSession, String clientAddress) {
 		Status status = requireOff(actor.userId());
 		if (status.pendingSecret() == null) {
 			throw Problem.conflict("SECOND_FACTOR_NOT_BEGUN");
@@ -107,6 +111,33 @@ class SecondFactors {
 		int ended = sessions.end(actor.username(), keepSession);
 		events.record(Type.SECOND_FACTOR_ENABLED, actor.username(), actor.username(), clientAddress,
 				Map.of("otherSessionsEnded", Integer.toString(ended)));
+		return recoveryCodes.make(actor.userId());
+	}
+
+	/**
+	 * New recovery codes for the person's own second factor, with a current code or an unused recovery code; those
+	 * made before no longer work (a sheet that was seen, or mostly used up). Returns them, to be shown this once.
+	 *
+	 * @throws Problem 409 {@code SECOND_FACTOR_OFF}; 422 at {@code code}: {@code REQUIRED}, {@code CODE_WRONG}
+	 */
+	@Transactional
+	List<String> makeRecoveryCodes(Actor actor, String code, String clientAddress) {
+		if (!status(actor.userId()).enabled()) {
+			throw Problem.conflict("SECOND_FACTOR_OFF");
+		}
+		requireCode(code);
+		if (!accept(actor.userId(), actor.username(), code, clientAddress)) {
+			throw Problem.invalidField("code", "CODE_WRONG");
+		}
+		List<String> codes = recoveryCodes.make(actor.userId());
+		events.record(Type.SECOND_FACTOR_RECOVERY_CODES_MADE, actor.username(), actor.username(), clientAddress,
+				Map.of("codes", Integer.toString(codes.size())));
+		return codes;
+	}
+
+	/** How many of the account's recovery codes are unused, or null when it was never given any. */
+	Integer recoveryCodesLeft(UUID account) {
+		return recoveryCodes.made(account) ? recoveryCodes.left(account) : null;
 	}
 
 	/**
@@ -125,7 +156,7 @@ class SecondFactors {
 			throw Problem.conflict("SECOND_FACTOR_REQUIRED");
 		}
 		requireCode(code);
-		if (!accept(actor.userId(), code)) {
+		if (!accept(actor.userId(), actor.username(), code, clientAddress)) {
 			throw Problem.invalidField("code", "CODE_WRONG");
 		}
 		clear(actor.userId());
@@ -167,17 +198,30 @@ class SecondFactors {
 	}
 
 	/**
-	 * Whether {@code typed} is a current code of the account's second factor that was not accepted before — and if
-	 * so, it is accepted now, once: of two logins with the same code, one succeeds.
+	 * Whether {@code typed} is a current code of the account's second factor that was not accepted before, or one of
+	 * its unused recovery codes — and if so, it is accepted now, once: of two logins with the same code, one succeeds.
+	 * A recovery code used is recorded ({@code SECOND_FACTOR_RECOVERY_CODE_USED}, with how many are left), as its
+	 * holder should hear of it if it was not them.
 	 */
-	boolean accept(UUID account, String typed) {
+	boolean accept(UUID account, String username, String typed, String clientAddress) {
 		String secret = jdbc.sql("SELECT totp_secret FROM user_account WHERE id = ?").param(account)
 			.query(String.class).optional().orElse(null);
+		if (secret == null) {
+			return false;
+		}
 		OptionalLong step = Totp.match(secret, typed, time.now());
-		return step.isPresent() && jdbc.sql("""
-				UPDATE user_account SET totp_last_step = ?
-				WHERE id = ? AND totp_secret = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""")
-			.params(step.getAsLong(), account, secret, step.getAsLong()).update() == 1;
+		if (step.isPresent()) {
+			return jdbc.sql("""
+					UPDATE user_account SET totp_last_step = ?
+					WHERE id = ? AND totp_secret = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""")
+				.params(step.getAsLong(), account, secret, step.getAsLong()).update() == 1;
+		}
+		if (!recoveryCodes.use(account, typed)) {
+			return false;
+		}
+		events.record(Type.SECOND_FACTOR_RECOVERY_CODE_USED, username, username, clientAddress,
+				Map.of("codesLeft", Integer.toString(recoveryCodes.left(account))));
+		return true;
 	}
 
 	/** The roles whose accounts must log in with a second factor, as the zone's administrators set them. */
@@ -255,6 +299,7 @@ class SecondFactors {
 	}
 
 	private void clear(UUID account) {
+		recoveryCodes.forget(account);
 		jdbc.sql("""
 				UPDATE user_account SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL,
 				    totp_last_step = NULL WHERE id = ?""").param(account).update();

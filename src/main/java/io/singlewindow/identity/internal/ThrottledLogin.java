@@ -63,9 +63,11 @@ class ThrottledLogin implements AuthenticationProvider {
 			result = passwords.authenticate(attempt);
 			// 动态口令: with a second factor on, the password alone is a failed login like a wrong one — counted, paused
 			// alike, and answered in the same words, so the answer never tells which of the two was wrong.
-			// The row the password was checked against says whether the account has one (totp_enabled_at).
+			// The row the password was checked against says whether the account has one (totp_enabled_at). A recovery
+			// code stands in for the app's code, once.
 			AccountPrincipal account = (AccountPrincipal) result.getPrincipal();
-			if (account.secondFactor() && !secondFactors.accept(account.userId(), codeOf(attempt))) {
+			if (account.secondFactor()
+					&& !secondFactors.accept(account.userId(), account.getUsername(), codeOf(attempt), address)) {
 				throw new SecondFactorRejected();
 			}
 		} catch (AuthenticationException failure) {

@@ -18,8 +18,9 @@ import io.singlewindow.web.BrowserTestCase;
 
 /**
  * What a person does to turn on the second factor (动态口令) in Chromium: opens the page, scans (here: reads) the key,
- * types the app's code, and from then on logs in with the password and a code — the page with the QR code and the
- * login form with its code field pass the accessibility check.
+ * types the app's code, is shown the recovery codes, and from then on logs in with the password and a code — the page
+ * with the QR code, the one with the recovery codes and the login form with its code field pass the accessibility
+ * check.
  */
 class SecondFactorBrowserTests extends BrowserTestCase {
 
@@ -50,6 +51,10 @@ class SecondFactorBrowserTests extends BrowserTestCase {
 		browser.type("code", Totp.code(secret, Totp.step(start)));
 		browser.clickForNextPage("confirm-submit");
 		assertThat(browser.waitFor(By.id("second-factor-enabled")).isDisplayed()).isTrue();
+		assertThat(browser.driver().findElements(By.cssSelector("#recovery-codes li"))).as("the recovery codes, once")
+			.hasSize(RecoveryCodes.COUNT);
+		assertThat(Axe.seriousViolations(browser.driver())).as("the page with the recovery codes").isEmpty();
+		browser.screenshot("second-factor-recovery-codes");
 		browser.click("logout");
 		browser.waitFor(By.id("login-form"));
 

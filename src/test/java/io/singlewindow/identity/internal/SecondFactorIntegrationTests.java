@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -230,6 +232,67 @@ class SecondFactorIntegrationTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM second_factor_requirement").query(Long.class).single()).isZero();
 	}
 
+	/**
+	 * A lost phone is a recovery code away: turned on, the person is shown ten codes, once; each logs in once in place
+	 * of the app's code (typed as a person might: upper case, a space for the dash), is recorded with how many are
+	 * left, and turns the second factor off; new codes make the old ones worthless. Only their hashes are kept.
+	 */
+	@Test
+	void aRecoveryCodeStandsInOnceForTheAppsCodeAndNewOnesReplaceTheOld() throws Exception {
+		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		Instant start = clock.instant();
+		clock.pin(start);
+		long step = Totp.step(start);
+		Cookie session = logIn(trader.username(), trader.password(), null);
+		String secret = begin(session);
+		List<String> codes = confirm(session, Totp.code(secret, step));
+		assertThat(codes).hasSize(RecoveryCodes.COUNT).doesNotHaveDuplicates()
+			.allMatch(code -> code.matches("[2-9a-hjkmnp-z]{5}-[2-9a-hjkmnp-z]{5}"));
+		UUID account = jdbc.sql("SELECT id FROM user_account WHERE username = ?").param(trader.username())
+			.query(UUID.class).single();
+		assertThat(jdbc.sql("SELECT code_hash FROM second_factor_recovery_code WHERE account_id = ?").param(account)
+			.query(String.class).list()).hasSize(RecoveryCodes.COUNT)
+			.noneMatch(hash -> codes.stream().anyMatch(code -> hash.contains(code.replace("-", ""))));
+		assertThat(html(session)).as("shown once").doesNotContain(codes.getFirst())
+			.containsPattern("id=\"recovery-codes-left\"[^>]*>[^<]*10[^<]*10")
+			.contains("id=\"recovery-codes-form\"", "id=\"disable-form\"", "id=\"recovery-codes-code\"", "id=\"code\"");
+
+		String typed = codes.getFirst().toUpperCase(Locale.ROOT).replace("-", " ");
+		assertThat(logIn(trader.username(), trader.password(), typed)).as("a recovery code for the app's").isNotNull();
+		assertThat(logIn(trader.username(), trader.password(), codes.getFirst())).as("the same code again").isNull();
+		assertThat(logIn(trader.username(), "not-the-password", codes.get(1))).as("with a wrong password").isNull();
+		assertThat(jdbc.sql("SELECT details FROM security_event WHERE username = ? AND type = "
+				+ "'SECOND_FACTOR_RECOVERY_CODE_USED'").param(trader.username()).query(String.class).single())
+			.isEqualTo("codesLeft=9");
+		assertThat(html(session)).containsPattern("id=\"recovery-codes-left\"[^>]*>[^<]*9[^<]*10");
+
+		MvcResult wrong = mvc.perform(post("/account/second-factor/recovery-codes").cookie(session).with(csrf())
+			.param("code", "abcde-fghjk")).andReturn();
+		assertThat(wrong.getResponse().getStatus()).isEqualTo(422);
+		assertThat(wrong.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("id=\"recovery-codes-code-error\"").doesNotContain("id=\"code-error\"");
+		MvcResult made = mvc.perform(post("/account/second-factor/recovery-codes").cookie(session).with(csrf())
+			.param("code", Totp.code(secret, step + 1))).andExpect(status().isOk()).andReturn();
+		assertThat(made.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"recovery-codes-made\"");
+		List<String> fresh = recoveryCodes(made);
+		assertThat(fresh).hasSize(RecoveryCodes.COUNT).doesNotContainAnyElementsOf(codes);
+		assertThat(logIn(trader.username(), trader.password(), codes.get(1))).as("an unused code of the old sheet")
+			.isNull();
+
+		clock.pin(start.plusSeconds(30));
+		assertThat(mvc.perform(post("/account/second-factor/disable").cookie(session).with(csrf())
+			.param("code", fresh.get(3))).andReturn().getResponse().getRedirectedUrl())
+			.as("a recovery code turns it off").isEqualTo("/account/second-factor?disabled");
+		assertThat(jdbc.sql("SELECT count(*) FROM second_factor_recovery_code WHERE account_id = ?").param(account)
+			.query(Long.class).single()).as("gone with the second factor").isZero();
+		assertThat(logIn(trader.username(), trader.password(), null)).as("off: the password alone").isNotNull();
+		assertThat(jdbc.sql("SELECT type FROM security_event WHERE username = ? AND type LIKE 'SECOND_FACTOR_%' "
+				+ "ORDER BY id").param(trader.username()).query(String.class).list()).containsExactly(
+						"SECOND_FACTOR_ENABLED", "SECOND_FACTOR_RECOVERY_CODE_USED",
+						"SECOND_FACTOR_RECOVERY_CODES_MADE", "SECOND_FACTOR_RECOVERY_CODE_USED",
+						"SECOND_FACTOR_DISABLED");
+	}
+
 	/** Begins turning it on and reads the key the page shows (grouped by four) as a person types it into an app. */
 	private String begin(Cookie session) throws Exception {
 		assertThat(mvc.perform(post("/account/second-factor/begin").cookie(session).with(csrf())).andReturn()
@@ -241,9 +304,26 @@ class SecondFactorIntegrationTests {
 		return key.group(1).replace(" ", "");
 	}
 
-	private void confirm(Cookie session, String code) throws Exception {
-		assertThat(mvc.perform(post("/account/second-factor/confirm").cookie(session).with(csrf()).param("code", code))
-			.andReturn().getResponse().getRedirectedUrl()).isEqualTo("/account/second-factor?enabled");
+	/** Confirms the key with {@code code}: the page says it is on and shows the recovery codes, which it returns. */
+	private List<String> confirm(Cookie session, String code) throws Exception {
+		MvcResult confirmed = mvc.perform(post("/account/second-factor/confirm").cookie(session).with(csrf())
+			.param("code", code)).andExpect(status().isOk()).andReturn();
+		String page = confirmed.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"second-factor-enabled\"");
+		return recoveryCodes(confirmed);
+	}
+
+	/** The recovery codes a page shows, once. */
+	private static List<String> recoveryCodes(MvcResult shown) throws Exception {
+		assertThat(shown.getResponse().getHeader("Cache-Control")).as("not kept by a browser or a proxy")
+			.contains("no-store");
+		Matcher code = Pattern.compile("<li><code>([^<]*)</code></li>")
+			.matcher(shown.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		List<String> codes = new java.util.ArrayList<>();
+		while (code.find()) {
+			codes.add(code.group(1));
+		}
+		return codes;
 	}
 
 	/** The session of a successful page login, or null when the login page answered with its refusal. */
