@@ -257,6 +257,20 @@ M = {
     'SECOND_FACTOR_OFF_WITHOUT_CODE': lambda: sub('identity/internal/SecondFactors.java',
         'if (!accept(actor.userId(), actor.username(), code, clientAddress)) {\n\t\t\tthrow Problem.invalidField("code", "CODE_WRONG");\n\t\t}\n\t\tclear(',
         'if (false) {\n\t\t\tthrow Problem.invalidField("code", "CODE_WRONG");\n\t\t}\n\t\tclear('),
+    # A secret the platform reads back is stored as it is.
+    'SECRET_STORED_PLAIN': lambda: sub('platform/SealedSecrets.java',
+        'public String seal(String secret, String context) {\n\t\tcheck();',
+        'public String seal(String secret, String context) {\n\t\tif (context != null) {\n\t\t\treturn secret;\n\t\t}\n\t\tcheck();'),
+    # A sealed secret opens in any row (not bound to its place).
+    'SEALED_FOR_ANY_ROW': lambda: sub('platform/SealedSecrets.java',
+        '\t\t\tcipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));\n', ''),
+    # A node with another secrets key starts.
+    'SEALING_KEY_MISMATCH_IGNORED': lambda: sub('platform/internal/SecretsKeyConfiguration.java',
+        'if (!recorded.equals(keyId)) {', 'if (false) {'),
+    # Second factors' keys stored before sealing stay plain.
+    'PLAIN_KEYS_LEFT_PLAIN': lambda: sub('identity/internal/SecondFactors.java',
+        'new SealedColumn("user_account", "id", "totp_secret", SEALED_FOR)',
+        'new SealedColumn("user_account", "id", "totp_pending_secret", SEALED_FOR)'),
     # A recovery code logs in again and again.
     'RECOVERY_CODE_ACCEPTED_TWICE': lambda: sub('identity/internal/RecoveryCodes.java',
         'WHERE account_id = ? AND code_hash = ? AND used_at IS NULL', 'WHERE account_id = ? AND code_hash = ?'),

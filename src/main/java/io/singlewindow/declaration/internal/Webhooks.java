@@ -23,6 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,6 +41,8 @@ import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.ReferenceCache;
 import io.singlewindow.platform.ReferenceRevision;
 import io.singlewindow.platform.RunApart;
+import io.singlewindow.platform.SealedColumn;
+import io.singlewindow.platform.SealedSecrets;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of each receiver, so that one dead receiver's backlog holds up no one else's events.
  * <p>
  * Signature: header {@code X-SingleWindow-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
+ * The secret is stored sealed ({@link SealedSecrets}): signing needs it itself, so it cannot be hashed.
  */
 @Component
 class Webhooks {
@@ -64,6 +69,7 @@ class Webhooks {
 	private final WebhookTargets targets;
 	private final WebhookSender sender;
 	private final SecureRandom random = new SecureRandom();
+	private final SealedSecrets secrets;
 
 	private final org.springframework.transaction.support.TransactionTemplate transaction;
 	private final ConsolidatedResponses responses;
@@ -81,8 +87,9 @@ class Webhooks {
 
 	Webhooks(JdbcClient jdbc, BusinessTime time, org.springframework.transaction.PlatformTransactionManager transactions,
 			WebhookTargets targets, WebhookSender sender, ConsolidatedResponses responses,
-			List<ResponseWriter> writers, JsonMapper json, ReferenceRevision revision) {
+			List<ResponseWriter> writers, JsonMapper json, ReferenceRevision revision, SealedSecrets secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
 		this.formats = revision.cache(10_000);
 		this.time = time;
 		this.targets = targets;
@@ -91,6 +98,23 @@ class Webhooks {
 		this.responses = responses;
 		this.writers = writers.stream().collect(Collectors.toUnmodifiableMap(ResponseWriter::format, w -> w));
 		this.json = json;
+	}
+
+	/** Where a subscription's signing secret is sealed for ({@link SealedSecrets}). */
+	static String sealedFor(UUID subscription) {
+		return SEALED_FOR + subscription;
+	}
+
+	static final String SEALED_FOR = "webhook/";
+
+	/** The subscriptions' signing secrets, sealed at start where stored before sealing. */
+	@Configuration(proxyBeanMethods = false)
+	static class Sealed {
+
+		@Bean
+		SealedColumn webhookSecret() {
+			return new SealedColumn("webhook_subscription", "id", "secret", SEALED_FOR);
+		}
 	}
 
 	/** What a status event carries by default: the address of the response, not the response. */
@@ -127,7 +151,8 @@ class Webhooks {
 		jdbc.sql("""
 				INSERT INTO webhook_subscription (id, enterprise, url, secret, created_by, created_at, format)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(s.id(), enterprise, url, s.secret(), actor, Timestamp.from(s.createdAt()), format)
+			.params(s.id(), enterprise, url, secrets.seal(s.secret(), sealedFor(s.id())), actor,
+					Timestamp.from(s.createdAt()), format)
 			.update();
 		log.info("event=webhook_registered enterprise={} url={} format={}", enterprise, url, format);
 		return s;
@@ -488,7 +513,8 @@ class Webhooks {
 			.param("each", EACH_RECEIVER)
 			.param("batch", BATCH)
 			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
-					rs.getString("url"), rs.getString("secret"), rs.getString("payload"), rs.getInt("attempts"),
+					rs.getString("url"), secrets.open(rs.getString("secret"), sealedFor(rs.getObject("subscription_id",
+							UUID.class))), rs.getString("payload"), rs.getInt("attempts"),
 					rs.getString("event_type")))
 			.list();
 		// Sent side by side: one receiver that never answers costs the batch one timeout, not one per event queued

@@ -9,6 +9,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +21,8 @@ import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.identity.SecurityEventOccurred.Type;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.SealedColumn;
+import io.singlewindow.platform.SealedSecrets;
 
 /**
  * A person's second factor at login (动态口令): an authenticator app's one-time codes ({@link Totp}). The person turns
@@ -27,7 +31,8 @@ import io.singlewindow.platform.BusinessTime;
  * account whose phone was lost (its holder turns it on again). A code is accepted once: the step of the last one
  * accepted is kept, and no code of that step or before is accepted again. The zone's administrators may require it
  * of whole roles ({@link #require}): such an account without one is led to turn it on ({@link SecondFactorGate}).
- * Turned on, the person is given {@link RecoveryCodes}: each stands in once for the app's code.
+ * Turned on, the person is given {@link RecoveryCodes}: each stands in once for the app's code. The key is stored
+ * sealed ({@link SealedSecrets}): the apps need it itself, so it cannot be hashed as a password is.
  */
 @Component
 class SecondFactors {
@@ -40,21 +45,48 @@ class SecondFactors {
 	private final Sessions sessions;
 	private final SecurityEvents events;
 	private final RecoveryCodes recoveryCodes;
+	private final SealedSecrets secrets;
 
 	SecondFactors(JdbcClient jdbc, BusinessTime time, Sessions sessions, SecurityEvents events,
-			RecoveryCodes recoveryCodes) {
+			RecoveryCodes recoveryCodes, SealedSecrets secrets) {
 		this.jdbc = jdbc;
 		this.time = time;
 		this.sessions = sessions;
 		this.events = events;
 		this.recoveryCodes = recoveryCodes;
+		this.secrets = secrets;
+	}
+
+	/**
+	 * Where an account's key is sealed for ({@link SealedSecrets}): both columns, as confirming moves the pending key
+	 * into place unchanged.
+	 */
+	static String sealedFor(UUID account) {
+		return SEALED_FOR + account;
+	}
+
+	static final String SEALED_FOR = "totp/";
+
+	/** The two columns of a second factor's key, sealed at start where stored before sealing. */
+	@Configuration(proxyBeanMethods = false)
+	static class Sealed {
+
+		@Bean
+		SealedColumn secondFactorKey() {
+			return new SealedColumn("user_account", "id", "totp_secret", SEALED_FOR);
+		}
+
+		@Bean
+		SealedColumn pendingSecondFactorKey() {
+			return new SealedColumn("user_account", "id", "totp_pending_secret", SEALED_FOR);
+		}
 	}
 
 	/**
 	 * An account's second factor: on since {@code enabledAt} (null: off), and the secret of an enrolment begun and not
-	 * yet confirmed (null: none).
+	 * yet confirmed (null: none), {@code pendingStored} as stored (sealed), which a conditional update compares.
 	 */
-	record Status(Instant enabledAt, String pendingSecret) {
+	record Status(Instant enabledAt, String pendingSecret, String pendingStored) {
 
 		boolean enabled() {
 			return enabledAt != null;
@@ -63,7 +95,8 @@ class SecondFactors {
 
 	Status status(UUID account) {
 		return jdbc.sql("SELECT totp_enabled_at, totp_pending_secret FROM user_account WHERE id = ?").param(account)
-			.query((rs, row) -> new Status(AccountStore.instant(rs, "totp_enabled_at"), rs.getString(2)))
+			.query((rs, row) -> new Status(AccountStore.instant(rs, "totp_enabled_at"),
+					secrets.open(rs.getString(2), sealedFor(account)), rs.getString(2)))
 			.optional().orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", account));
 	}
 
@@ -77,7 +110,8 @@ class SecondFactors {
 	String begin(Actor actor) {
 		requireOff(actor.userId());
 		String secret = Totp.newSecret();
-		jdbc.sql("UPDATE user_account SET totp_pending_secret = ? WHERE id = ?").params(secret, actor.userId()).update();
+		jdbc.sql("UPDATE user_account SET totp_pending_secret = ? WHERE id = ?")
+			.params(secrets.seal(secret, sealedFor(actor.userId())), actor.userId()).update();
 		return secret;
 	}
 
@@ -103,7 +137,7 @@ class SecondFactors {
 				UPDATE user_account SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
 				    totp_enabled_at = ?, totp_last_step = ?
 				WHERE id = ? AND totp_pending_secret = ? AND totp_secret IS NULL""")
-			.params(Timestamp.from(time.now()), step.getAsLong(), actor.userId(), status.pendingSecret()).update();
+			.params(Timestamp.from(time.now()), step.getAsLong(), actor.userId(), status.pendingStored()).update();
 		if (confirmed == 0) {
 			// Begun again or confirmed meanwhile (another tab): this code was for a secret no longer pending.
 			throw Problem.conflict("SECOND_FACTOR_NOT_BEGUN");
@@ -204,17 +238,17 @@ class SecondFactors {
 	 * holder should hear of it if it was not them.
 	 */
 	boolean accept(UUID account, String username, String typed, String clientAddress) {
-		String secret = jdbc.sql("SELECT totp_secret FROM user_account WHERE id = ?").param(account)
+		String stored = jdbc.sql("SELECT totp_secret FROM user_account WHERE id = ?").param(account)
 			.query(String.class).optional().orElse(null);
-		if (secret == null) {
+		if (stored == null) {
 			return false;
 		}
-		OptionalLong step = Totp.match(secret, typed, time.now());
+		OptionalLong step = Totp.match(secrets.open(stored, sealedFor(account)), typed, time.now());
 		if (step.isPresent()) {
 			return jdbc.sql("""
 					UPDATE user_account SET totp_last_step = ?
 					WHERE id = ? AND totp_secret = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""")
-				.params(step.getAsLong(), account, secret, step.getAsLong()).update() == 1;
+				.params(step.getAsLong(), account, stored, step.getAsLong()).update() == 1;
 		}
 		if (!recoveryCodes.use(account, typed)) {
 			return false;

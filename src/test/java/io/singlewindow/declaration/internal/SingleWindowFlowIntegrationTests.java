@@ -1265,6 +1265,9 @@ class SingleWindowFlowIntegrationTests {
 				.andExpect(status().isCreated()).andReturn());
 			String secret = JsonPath.read(registered, "$.secret");
 			String webhookId = JsonPath.read(registered, "$.id");
+			assertThat(jdbc.sql("SELECT secret FROM webhook_subscription WHERE id = ?::uuid").param(webhookId)
+				.query(String.class).single()).as("stored sealed: a copy of the database does not sign")
+				.startsWith("sealed:v1:").doesNotContain(secret.substring("whsec_".length()));
 			String created = body(submit("trader.tungsten", null, tungstenExport()).andExpect(status().isCreated()).andReturn());
 			String number = JsonPath.read(created, "$.number");
 

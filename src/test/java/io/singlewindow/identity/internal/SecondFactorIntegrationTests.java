@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -46,6 +48,11 @@ class SecondFactorIntegrationTests {
 	@Autowired
 	TestClock clock;
 
+	/** What the platform does at start: check the key, seal what was stored plain. */
+	@Autowired
+	@Qualifier("secretsSealedAtStart")
+	SmartInitializingSingleton atStart;
+
 	@AfterEach
 	void letTimeRun() {
 		clock.release();
@@ -72,6 +79,9 @@ class SecondFactorIntegrationTests {
 		Cookie elsewhere = logIn(trader.username(), trader.password(), null);
 		confirm(session, Totp.code(secret, Totp.step(start)));
 		assertThat(html(session)).contains("id=\"second-factor-on\"");
+		assertThat(jdbc.sql("SELECT totp_secret FROM user_account WHERE username = ?").param(trader.username())
+			.query(String.class).single()).as("stored sealed: a copy of the database makes no codes")
+			.startsWith("sealed:v1:").doesNotContain(secret);
 		assertThat(mvc.perform(get("/account/second-factor").cookie(elsewhere)).andReturn().getResponse().getRedirectedUrl())
 			.as("the session opened with the password alone ended").endsWith("/login");
 
@@ -291,6 +301,30 @@ class SecondFactorIntegrationTests {
 						"SECOND_FACTOR_ENABLED", "SECOND_FACTOR_RECOVERY_CODE_USED",
 						"SECOND_FACTOR_RECOVERY_CODES_MADE", "SECOND_FACTOR_RECOVERY_CODE_USED",
 						"SECOND_FACTOR_DISABLED");
+	}
+
+	/**
+	 * A key stored before keys were sealed goes on working, and the next start seals it: the person notices nothing.
+	 */
+	@Test
+	void aKeyStoredBeforeSealingIsSealedAtTheNextStartAndTheCodesGoOnWorking() throws Exception {
+		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		Instant start = clock.instant();
+		clock.pin(start);
+		long step = Totp.step(start);
+		Cookie session = logIn(trader.username(), trader.password(), null);
+		String secret = begin(session);
+		confirm(session, Totp.code(secret, step));
+		jdbc.sql("UPDATE user_account SET totp_secret = ? WHERE username = ?").params(secret, trader.username()).update();
+		assertThat(logIn(trader.username(), trader.password(), Totp.code(secret, step + 1))).as("stored plain")
+			.isNotNull();
+
+		atStart.afterSingletonsInstantiated();
+		assertThat(jdbc.sql("SELECT totp_secret FROM user_account WHERE username = ?").param(trader.username())
+			.query(String.class).single()).startsWith("sealed:v1:").doesNotContain(secret);
+		clock.pin(start.plusSeconds(60));
+		assertThat(logIn(trader.username(), trader.password(), Totp.code(secret, step + 2))).as("sealed at start")
+			.isNotNull();
 	}
 
 	/** Begins turning it on and reads the key the page shows (grouped by four) as a person types it into an app. */

@@ -1,0 +1,80 @@
+package io.singlewindow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A secret the platform reads back is stored sealed: it opens with the key and for the place it was sealed for, and
+ * nowhere else — not with another key, not copied into another row, not altered.
+ */
+class SealedSecretsUnitTests {
+
+	private final SealedSecrets secrets = new SealedSecrets(aKey(), keyId -> {
+	});
+
+	@Test
+	void aSealedSecretOpensForItsPlaceAndHoldsNothingReadable() {
+		String sealed = secrets.seal("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "totp/account-1");
+		assertThat(sealed).startsWith("sealed:v1:" + secrets.keyId() + ":").doesNotContain("JBSWY3DP");
+		assertThat(SealedSecrets.isSealed(sealed)).isTrue();
+		assertThat(secrets.open(sealed, "totp/account-1")).isEqualTo("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+		assertThat(secrets.seal("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "totp/account-1")).as("a nonce of its own")
+			.isNotEqualTo(sealed);
+	}
+
+	@Test
+	void itDoesNotOpenInAnotherRowWithAnotherKeyOrAltered() {
+		String sealed = secrets.seal("whsec_0123456789abcdef", "webhook/1");
+		assertThatThrownBy(() -> secrets.open(sealed, "webhook/2")).as("copied into another row")
+			.isInstanceOf(IllegalStateException.class);
+		SealedSecrets another = new SealedSecrets(aKey(), keyId -> {
+		});
+		assertThatThrownBy(() -> another.open(sealed, "webhook/1")).as("another node's key")
+			.isInstanceOf(IllegalStateException.class).hasMessageContaining(secrets.keyId())
+			.hasMessageContaining(another.keyId());
+		byte[] bytes = Base64.getDecoder().decode(sealed.substring(sealed.lastIndexOf(':') + 1));
+		bytes[bytes.length - 1] ^= 1;
+		String altered = sealed.substring(0, sealed.lastIndexOf(':') + 1) + Base64.getEncoder().encodeToString(bytes);
+		assertThatThrownBy(() -> secrets.open(altered, "webhook/1")).as("altered")
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void aSecretStoredBeforeSealingOpensAsItIsAndNullStaysNull() {
+		assertThat(SealedSecrets.isSealed("whsec_0123")).isFalse();
+		assertThat(secrets.open("whsec_0123", "webhook/1")).isEqualTo("whsec_0123");
+		assertThat(secrets.open(null, "webhook/1")).isNull();
+	}
+
+	@Test
+	void theKeyIsCheckedOnceBeforeTheFirstSecretAndAgainWhileRefused() {
+		List<String> asked = new ArrayList<>();
+		boolean[] refuse = { true };
+		SealedSecrets checked = new SealedSecrets(aKey(), keyId -> {
+			asked.add(keyId);
+			if (refuse[0]) {
+				throw new IllegalStateException("another key");
+			}
+		});
+		assertThatThrownBy(() -> checked.seal("x", "c")).hasMessage("another key");
+		refuse[0] = false;
+		checked.open(checked.seal("x", "c"), "c");
+		checked.seal("y", "c");
+		assertThat(asked).containsExactly(checked.keyId(), checked.keyId());
+		assertThatThrownBy(() -> new SealedSecrets(new byte[16], keyId -> {
+		})).as("AES-256 only").isInstanceOf(IllegalArgumentException.class);
+	}
+
+	private static byte[] aKey() {
+		byte[] key = new byte[SealedSecrets.KEY_BYTES];
+		new SecureRandom().nextBytes(key);
+		return key;
+	}
+}
