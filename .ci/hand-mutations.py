@@ -257,6 +257,9 @@ M = {
     'SECOND_FACTOR_OFF_WITHOUT_CODE': lambda: sub('identity/internal/SecondFactors.java',
         'if (!accept(actor.userId(), actor.username(), code, clientAddress)) {\n\t\t\tthrow Problem.invalidField("code", "CODE_WRONG");\n\t\t}\n\t\tclear(',
         'if (false) {\n\t\t\tthrow Problem.invalidField("code", "CODE_WRONG");\n\t\t}\n\t\tclear('),
+    # The home page keeps quiet about recovery codes running out.
+    'RECOVERY_CODES_FEW_UNSAID': lambda: sub('identity/internal/ShellPages.java',
+        'count <= RecoveryCodes.FEW ? count : null', 'null'),
     # A secret the platform reads back is stored as it is.
     'SECRET_STORED_PLAIN': lambda: sub('platform/SealedSecrets.java',
         'public String seal(String secret, String context) {\n\t\tcheck();',

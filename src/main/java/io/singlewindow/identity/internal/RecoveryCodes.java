@@ -27,6 +27,9 @@ class RecoveryCodes {
 	/** How many a person is given at a time. */
 	static final int COUNT = 10;
 
+	/** So few left that the home page asks the person to make new ones (the second-factor page warns too). */
+	static final int FEW = 2;
+
 	/** Letters and digits a person reads back without confusing them (no 0/o, 1/l/i). */
 	static final String ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
 

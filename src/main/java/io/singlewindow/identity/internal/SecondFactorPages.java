@@ -116,6 +116,7 @@ class SecondFactorPages {
 		model.addAttribute("recoveryCodesLeft",
 				status.enabled() ? secondFactors.recoveryCodesLeft(actor.userId()) : null);
 		model.addAttribute("recoveryCodesMadeAtOnce", RecoveryCodes.COUNT);
+		model.addAttribute("recoveryCodesWarnAt", RecoveryCodes.FEW);
 		model.addAttribute("pending", status.pendingSecret() != null);
 		boolean requiredOfRole = secondFactors.requiredRoles().contains(actor.role());
 		model.addAttribute("requiredOfRole", requiredOfRole);

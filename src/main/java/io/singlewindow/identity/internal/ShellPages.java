@@ -26,13 +26,15 @@ class ShellPages {
 	private final Agencies agencies;
 	private final List<NoticeSource> notices;
 	private final BrokerAuthorisations brokerAuthorisations;
+	private final SecondFactors secondFactors;
 
 	ShellPages(CurrentActor currentActor, Agencies agencies, List<NoticeSource> notices,
-			BrokerAuthorisations brokerAuthorisations) {
+			BrokerAuthorisations brokerAuthorisations, SecondFactors secondFactors) {
 		this.currentActor = currentActor;
 		this.agencies = agencies;
 		this.notices = notices;
 		this.brokerAuthorisations = brokerAuthorisations;
+		this.secondFactors = secondFactors;
 	}
 
 	@GetMapping("/login")
@@ -55,6 +57,12 @@ class ShellPages {
 		if (SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
 			// 上次登录: a login the person did not make stands out on the first page they see.
 			model.addAttribute("previousLogin", principal);
+			// Recovery codes running out are said where the person looks first, before the phone is lost.
+			if (principal.secondFactor()) {
+				Integer left = secondFactors.recoveryCodesLeft(principal.userId());
+				int count = left == null ? 0 : left;
+				model.addAttribute("recoveryCodesFew", count <= RecoveryCodes.FEW ? count : null);
+			}
 		}
 		// 委托即将到期: both sides of a broker's authority hear a month ahead that it ends, not on the refused request.
 		model.addAttribute("endingAuthorities", brokerAuthorisations.endingSoon(a));

@@ -289,6 +289,16 @@ class SecondFactorIntegrationTests {
 		assertThat(logIn(trader.username(), trader.password(), codes.get(1))).as("an unused code of the old sheet")
 			.isNull();
 
+		Cookie withCodes = logIn(trader.username(), trader.password(), fresh.getFirst());
+		assertThat(home(withCodes)).as("nine left").doesNotContain("id=\"recovery-codes-few\"");
+		for (String code : fresh.subList(4, RecoveryCodes.COUNT)) {
+			withCodes = logIn(trader.username(), trader.password(), code);
+		}
+		assertThat(home(withCodes)).as("three left").doesNotContain("id=\"recovery-codes-few\"");
+		withCodes = logIn(trader.username(), trader.password(), fresh.get(1));
+		assertThat(home(withCodes)).as("two left: said where the person looks first")
+			.containsPattern("id=\"recovery-codes-few\"><a href=\"/account/second-factor\">[^<]*2");
+
 		clock.pin(start.plusSeconds(30));
 		assertThat(mvc.perform(post("/account/second-factor/disable").cookie(session).with(csrf())
 			.param("code", fresh.get(3))).andReturn().getResponse().getRedirectedUrl())
@@ -298,9 +308,10 @@ class SecondFactorIntegrationTests {
 		assertThat(logIn(trader.username(), trader.password(), null)).as("off: the password alone").isNotNull();
 		assertThat(jdbc.sql("SELECT type FROM security_event WHERE username = ? AND type LIKE 'SECOND_FACTOR_%' "
 				+ "ORDER BY id").param(trader.username()).query(String.class).list()).containsExactly(
-						"SECOND_FACTOR_ENABLED", "SECOND_FACTOR_RECOVERY_CODE_USED",
-						"SECOND_FACTOR_RECOVERY_CODES_MADE", "SECOND_FACTOR_RECOVERY_CODE_USED",
-						"SECOND_FACTOR_DISABLED");
+						java.util.stream.Stream.of(List.of("SECOND_FACTOR_ENABLED", "SECOND_FACTOR_RECOVERY_CODE_USED",
+								"SECOND_FACTOR_RECOVERY_CODES_MADE"), java.util.Collections.nCopies(9,
+										"SECOND_FACTOR_RECOVERY_CODE_USED"), List.of("SECOND_FACTOR_DISABLED"))
+							.flatMap(List::stream).toArray(String[]::new));
 	}
 
 	/**
@@ -375,6 +386,11 @@ class SecondFactorIntegrationTests {
 		}
 		assertThat(target).isEqualTo("/");
 		return result.getResponse().getCookie("SESSION");
+	}
+
+	private String home(Cookie session) throws Exception {
+		return mvc.perform(get("/").cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private String html(Cookie session) throws Exception {
