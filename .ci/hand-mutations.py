@@ -260,6 +260,12 @@ M = {
     # The home page keeps quiet about recovery codes running out.
     'RECOVERY_CODES_FEW_UNSAID': lambda: sub('identity/internal/ShellPages.java',
         'count <= RecoveryCodes.FEW ? count : null', 'null'),
+    # Wrong codes on the second-factor page are not counted: a session may try them all.
+    'CODE_GUESSES_UNCOUNTED': lambda: sub('identity/internal/CodeAttempts.java',
+        '\t\t\t\tthrottle.fail(key, settings.perAccount());\n', ''),
+    # A second factor's key that does not open fails the login with a 500.
+    'UNOPENABLE_KEY_FAILS_LOGIN': lambda: sub('identity/internal/SecondFactors.java',
+        '\t\t\treturn null;\n\t\t}\n\t}\n\n\tprivate static String names', '\t\t\tthrow unopenable;\n\t\t}\n\t}\n\n\tprivate static String names'),
     # A secret the platform reads back is stored as it is.
     'SECRET_STORED_PLAIN': lambda: sub('platform/SealedSecrets.java',
         'public String seal(String secret, String context) {\n\t\tcheck();',

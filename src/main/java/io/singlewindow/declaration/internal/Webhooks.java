@@ -493,7 +493,8 @@ class Webhooks {
 	 * checked again on a row another node changed meanwhile.
 	 */
 	private Batch deliverClaimed(Instant now) {
-		record Due(UUID id, UUID subscription, String url, String secret, String payload, int attempts, String type) {
+		record Due(UUID id, UUID subscription, String url, String sealedSecret, String payload, int attempts,
+				String type) {
 		}
 		Timestamp at = Timestamp.from(now);
 		List<Due> due = jdbc.sql("""
@@ -513,8 +514,7 @@ class Webhooks {
 			.param("each", EACH_RECEIVER)
 			.param("batch", BATCH)
 			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
-					rs.getString("url"), secrets.open(rs.getString("secret"), sealedFor(rs.getObject("subscription_id",
-							UUID.class))), rs.getString("payload"), rs.getInt("attempts"),
+					rs.getString("url"), rs.getString("secret"), rs.getString("payload"), rs.getInt("attempts"),
 					rs.getString("event_type")))
 			.list();
 		// Sent side by side: one receiver that never answers costs the batch one timeout, not one per event queued
@@ -523,7 +523,8 @@ class Webhooks {
 		List<java.util.concurrent.Future<Sent>> sending = new ArrayList<>();
 		try (var senders = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
 			for (Due d : due) {
-				sending.add(senders.submit(() -> send(d.id(), d.url(), d.secret(), d.payload(), d.type(), t)));
+				sending.add(senders.submit(() -> send(d.id(), d.subscription(), d.url(), d.sealedSecret(), d.payload(),
+						d.type(), t)));
 			}
 		}
 		int delivered = 0;
@@ -591,8 +592,13 @@ class Webhooks {
 	private record Sent(Integer status, String error) {
 	}
 
-	private Sent send(UUID id, String url, String secret, String payload, String type, long t) {
+	/**
+	 * Sends one event, signed with the subscription's secret ({@code sealed} as stored: opened here, so that a secret
+	 * that does not open fails this receiver's delivery, retried with back-off, not everyone's batch).
+	 */
+	private Sent send(UUID id, UUID subscription, String url, String sealed, String payload, String type, long t) {
 		try {
+			String secret = secrets.open(sealed, sealedFor(subscription));
 			// Checked again now, after resolving: the host may point elsewhere than at registration.
 			WebhookTargets.Target target = targets.target(url);
 			var headers = new java.util.LinkedHashMap<String, String>();

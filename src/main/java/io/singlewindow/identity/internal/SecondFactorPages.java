@@ -37,11 +37,14 @@ class SecondFactorPages {
 	private final SecondFactors secondFactors;
 	private final CurrentActor currentActor;
 	private final MessageSource messages;
+	private final CodeAttempts attempts;
 
-	SecondFactorPages(SecondFactors secondFactors, CurrentActor currentActor, MessageSource messages) {
+	SecondFactorPages(SecondFactors secondFactors, CurrentActor currentActor, MessageSource messages,
+			CodeAttempts attempts) {
 		this.secondFactors = secondFactors;
 		this.currentActor = currentActor;
 		this.messages = messages;
+		this.attempts = attempts;
 	}
 
 	@GetMapping(PAGE)
@@ -58,23 +61,29 @@ class SecondFactorPages {
 	@PostMapping(PAGE + "/confirm")
 	String confirm(@RequestParam(required = false) String code, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
-		return shown(() -> secondFactors.confirm(currentActor.get(), code, request.getSession().getId(),
-				request.getRemoteAddr()), "enabled", "code", response, model, locale);
+		Actor actor = currentActor.get();
+		return shown(() -> attempts.guard(actor.userId(), () -> secondFactors.confirm(actor, code,
+				request.getSession().getId(), request.getRemoteAddr())), "enabled", "code", response, model, locale);
 	}
 
 	@PostMapping(PAGE + "/recovery-codes")
 	String recoveryCodes(@RequestParam(required = false) String code, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
 		// Its field has an id of its own: the page also shows the form to turn the second factor off.
-		return shown(() -> secondFactors.makeRecoveryCodes(currentActor.get(), code, request.getRemoteAddr()),
-				"recoveryCodesMade", "recovery-codes-code", response, model, locale);
+		Actor actor = currentActor.get();
+		return shown(() -> attempts.guard(actor.userId(),
+				() -> secondFactors.makeRecoveryCodes(actor, code, request.getRemoteAddr())), "recoveryCodesMade",
+				"recovery-codes-code", response, model, locale);
 	}
 
 	@PostMapping(PAGE + "/disable")
 	String disable(@RequestParam(required = false) String code, HttpServletRequest request,
 			HttpServletResponse response, Model model, Locale locale) {
-		return acted(() -> secondFactors.disable(currentActor.get(), code, request.getRemoteAddr()), "?disabled",
-				response, model, locale);
+		Actor actor = currentActor.get();
+		return acted(() -> attempts.guard(actor.userId(), () -> {
+			secondFactors.disable(actor, code, request.getRemoteAddr());
+			return null;
+		}), "?disabled", response, model, locale);
 	}
 
 	/** Does what the form asks and shows the page again with {@code notice}; refused, the page with the refusal. */
@@ -82,8 +91,7 @@ class SecondFactorPages {
 		try {
 			action.run();
 		} catch (Problem problem) {
-			response.setStatus(problem.status().value());
-			return page(currentActor.get(), model, FormErrors.of(problem, messages, locale));
+			return refused(problem, "code", response, model, locale);
 		}
 		return "redirect:" + PAGE + notice;
 	}
@@ -91,7 +99,7 @@ class SecondFactorPages {
 	/**
 	 * Makes recovery codes and shows them on the page with {@code notice}, never in a link or a redirect's session
 	 * (the answer is not stored: the security headers' {@code Cache-Control: no-store}); refused, the page with the
-	 * refusal, a wrong code at the field {@code codeField}.
+	 * refusal.
 	 */
 	private String shown(Supplier<List<String>> making, String notice, String codeField, HttpServletResponse response,
 			Model model, Locale locale) {
@@ -99,15 +107,21 @@ class SecondFactorPages {
 		try {
 			codes = making.get();
 		} catch (Problem problem) {
-			response.setStatus(problem.status().value());
-			Map<String, String> errors = new java.util.LinkedHashMap<>();
-			FormErrors.of(problem, messages, locale)
-				.forEach((field, text) -> errors.put("code".equals(field) ? codeField : field, text));
-			return page(currentActor.get(), model, errors);
+			return refused(problem, codeField, response, model, locale);
 		}
 		model.addAttribute("recoveryCodes", codes);
 		model.addAttribute(notice, true);
 		return page(currentActor.get(), model, Map.of());
+	}
+
+	/** The page with the refusal; a wrong code at the field {@code codeField} of the form that was sent. */
+	private String refused(Problem problem, String codeField, HttpServletResponse response, Model model,
+			Locale locale) {
+		response.setStatus(problem.status().value());
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		FormErrors.of(problem, messages, locale)
+			.forEach((field, text) -> errors.put("code".equals(field) ? codeField : field, text));
+		return page(currentActor.get(), model, errors);
 	}
 
 	private String page(Actor actor, Model model, Map<String, String> errors) {

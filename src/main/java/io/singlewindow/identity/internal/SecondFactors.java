@@ -9,6 +9,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,8 @@ import io.singlewindow.platform.SealedSecrets;
  */
 @Component
 class SecondFactors {
+
+	private static final Logger log = LoggerFactory.getLogger(SecondFactors.class);
 
 	/** The issuer the apps show beside the account's name. */
 	static final String ISSUER = "Single Window";
@@ -96,7 +100,7 @@ class SecondFactors {
 	Status status(UUID account) {
 		return jdbc.sql("SELECT totp_enabled_at, totp_pending_secret FROM user_account WHERE id = ?").param(account)
 			.query((rs, row) -> new Status(AccountStore.instant(rs, "totp_enabled_at"),
-					secrets.open(rs.getString(2), sealedFor(account)), rs.getString(2)))
+					opened(rs.getString(2), account), rs.getString(2)))
 			.optional().orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", account));
 	}
 
@@ -243,7 +247,7 @@ class SecondFactors {
 		if (stored == null) {
 			return false;
 		}
-		OptionalLong step = Totp.match(secrets.open(stored, sealedFor(account)), typed, time.now());
+		OptionalLong step = Totp.match(opened(stored, account), typed, time.now());
 		if (step.isPresent()) {
 			return jdbc.sql("""
 					UPDATE user_account SET totp_last_step = ?
@@ -312,6 +316,19 @@ class SecondFactors {
 		}
 		events.record(Type.SECOND_FACTOR_REQUIREMENT_CHANGED, admin.username(), admin.username(), clientAddress,
 				Map.of("roles", names(wanted), "before", names(before)));
+	}
+
+	/**
+	 * The key {@code stored} for {@code account}, or null when it does not open (sealed for another row, altered, or
+	 * under another key): the code is refused and the page offers a new key, rather than a login answering 500.
+	 */
+	private String opened(String stored, UUID account) {
+		try {
+			return secrets.open(stored, sealedFor(account));
+		} catch (IllegalStateException unopenable) {
+			log.error("event=sealed_secret_unopenable account={} reason=\"{}\"", account, unopenable.getMessage());
+			return null;
+		}
 	}
 
 	private static String names(Set<Role> roles) {

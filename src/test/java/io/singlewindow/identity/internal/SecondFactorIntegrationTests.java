@@ -27,6 +27,7 @@ import io.singlewindow.ClientAddress;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.enterprise.ApplicationFixtures;
 import io.singlewindow.enterprise.Registrations;
+import io.singlewindow.platform.SealedSecrets;
 import io.singlewindow.platform.TestClock;
 import jakarta.servlet.http.Cookie;
 
@@ -49,6 +50,9 @@ class SecondFactorIntegrationTests {
 	TestClock clock;
 
 	/** What the platform does at start: check the key, seal what was stored plain. */
+	@Autowired
+	SealedSecrets secrets;
+
 	@Autowired
 	@Qualifier("secretsSealedAtStart")
 	SmartInitializingSingleton atStart;
@@ -315,7 +319,38 @@ class SecondFactorIntegrationTests {
 	}
 
 	/**
+	 * Wrong codes on the page pause further tries as wrong logins do: a session left open cannot try every six-digit
+	 * code until one turns the second factor off. Once the pause is over, the right code does.
+	 */
+	@Test
+	void wrongCodesOnThePagePauseFurtherTriesAsWrongLoginsDo() throws Exception {
+		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		Instant start = clock.instant();
+		clock.pin(start);
+		long step = Totp.step(start);
+		Cookie session = logIn(trader.username(), trader.password(), null);
+		String secret = begin(session);
+		confirm(session, Totp.code(secret, step));
+		String wrong = otherThan(Totp.code(secret, step + 1));
+		for (int free = 0; free <= 3; free++) {
+			assertThat(disable(session, wrong).getStatus()).as("wrong code %d", free + 1).isEqualTo(422);
+		}
+		var paused = disable(session, Totp.code(secret, step + 1));
+		assertThat(paused.getStatus()).as("paused, even for the right code").isEqualTo(429);
+		assertThat(paused.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"correction-summary\"");
+		assertThat(mvc.perform(post("/account/second-factor/recovery-codes").cookie(session).with(csrf())
+			.param("code", wrong)).andReturn().getResponse().getStatus()).as("every code form of the page").isEqualTo(429);
+		assertThat(logIn(trader.username(), trader.password(), Totp.code(secret, step + 1)))
+			.as("the login counts apart").isNotNull();
+
+		clock.pin(start.plusSeconds(60));
+		assertThat(disable(session, Totp.code(secret, step + 2)).getRedirectedUrl()).as("the pause over")
+			.isEqualTo("/account/second-factor?disabled");
+	}
+
+	/**
 	 * A key stored before keys were sealed goes on working, and the next start seals it: the person notices nothing.
+	 * A key that does not open (sealed for another row) refuses the code; the login does not fail with a 500.
 	 */
 	@Test
 	void aKeyStoredBeforeSealingIsSealedAtTheNextStartAndTheCodesGoOnWorking() throws Exception {
@@ -336,6 +371,12 @@ class SecondFactorIntegrationTests {
 		clock.pin(start.plusSeconds(60));
 		assertThat(logIn(trader.username(), trader.password(), Totp.code(secret, step + 2))).as("sealed at start")
 			.isNotNull();
+
+		jdbc.sql("UPDATE user_account SET totp_secret = ? WHERE username = ?")
+			.params(secrets.seal(secret, SecondFactors.sealedFor(UUID.randomUUID())), trader.username()).update();
+		clock.pin(start.plusSeconds(90));
+		assertThat(logIn(trader.username(), trader.password(), Totp.code(secret, step + 3)))
+			.as("a key sealed for another row: the code refused, the login page answering (not a 500)").isNull();
 	}
 
 	/** Begins turning it on and reads the key the page shows (grouped by four) as a person types it into an app. */
@@ -386,6 +427,11 @@ class SecondFactorIntegrationTests {
 		}
 		assertThat(target).isEqualTo("/");
 		return result.getResponse().getCookie("SESSION");
+	}
+
+	private org.springframework.mock.web.MockHttpServletResponse disable(Cookie session, String code) throws Exception {
+		return mvc.perform(post("/account/second-factor/disable").cookie(session).with(csrf()).param("code", code))
+			.andReturn().getResponse();
 	}
 
 	private String home(Cookie session) throws Exception {
