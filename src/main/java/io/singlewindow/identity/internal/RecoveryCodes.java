@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.MultiRowInsert;
 
 /**
  * The recovery codes of a second factor (备用恢复码): ten random one-time codes a person keeps away from the phone, each
@@ -38,6 +40,10 @@ class RecoveryCodes {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** A sheet's codes in one statement. */
+	private static final MultiRowInsert SHEET = new MultiRowInsert("second_factor_recovery_code",
+			List.of("account_id uuid", "code_hash text", "made_at timestamptz"), "");
+
 	private final JdbcClient jdbc;
 	private final BusinessTime time;
 
@@ -56,11 +62,8 @@ class RecoveryCodes {
 				codes.add(code);
 			}
 		}
-		Timestamp now = Timestamp.from(time.now());
-		for (String code : codes) {
-			jdbc.sql("INSERT INTO second_factor_recovery_code (account_id, code_hash, made_at) VALUES (?, ?, ?)")
-				.params(account, hash(account, code), now).update();
-		}
+		Instant now = time.now();
+		SHEET.write(jdbc, codes.stream().map(code -> new Object[] { account, hash(account, code), now }).toList());
 		return codes.stream().map(code -> code.substring(0, LENGTH / 2) + "-" + code.substring(LENGTH / 2)).toList();
 	}
 
@@ -76,16 +79,15 @@ class RecoveryCodes {
 			.params(Timestamp.from(time.now()), account, hash(account, code)).update() == 1;
 	}
 
-	/** How many of the account's codes are still unused. */
-	int left(UUID account) {
-		return jdbc.sql("SELECT count(*) FROM second_factor_recovery_code WHERE account_id = ? AND used_at IS NULL")
+	/**
+	 * How many of the account's codes are still unused, or null when it was never given any (a second factor turned
+	 * on before they existed has none).
+	 */
+	Integer left(UUID account) {
+		return jdbc.sql("""
+				SELECT CASE WHEN count(*) = 0 THEN NULL ELSE count(*) FILTER (WHERE used_at IS NULL) END
+				FROM second_factor_recovery_code WHERE account_id = ?""")
 			.param(account).query(Integer.class).single();
-	}
-
-	/** Whether the account was ever given codes (a second factor turned on before they existed has none). */
-	boolean made(UUID account) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM second_factor_recovery_code WHERE account_id = ?)").param(account)
-			.query(Boolean.class).single();
 	}
 
 	/** The account's codes are gone, with the second factor they belonged to. */

@@ -175,7 +175,7 @@ class SecondFactors {
 
 	/** How many of the account's recovery codes are unused, or null when it was never given any. */
 	Integer recoveryCodesLeft(UUID account) {
-		return recoveryCodes.made(account) ? recoveryCodes.left(account) : null;
+		return recoveryCodes.left(account);
 	}
 
 	/**

@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -41,8 +39,8 @@ class SecretsKeyConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecretsKeyConfiguration.class);
 
 	@Bean
-	SealedSecrets sealedSecrets(Environment environment, PlatformProperties platform, DataSource dataSource,
-			Clock clock) throws IOException {
+	SealedSecrets sealedSecrets(Environment environment, PlatformProperties platform, JdbcClient jdbc, Clock clock)
+			throws IOException {
 		String configured = environment.getProperty(KEY_PROPERTY, "").strip();
 		String source;
 		byte[] key;
@@ -55,7 +53,6 @@ class SecretsKeyConfiguration {
 			source = file.toString();
 			key = decode(readOrMake(file), source);
 		}
-		JdbcClient jdbc = JdbcClient.create(dataSource);
 		return new SealedSecrets(key, keyId -> register(jdbc, keyId, source, clock));
 	}
 
@@ -65,10 +62,9 @@ class SecretsKeyConfiguration {
 	 */
 	@Bean
 	SmartInitializingSingleton secretsSealedAtStart(SealedSecrets secrets, List<SealedColumn> columns,
-			DataSource dataSource) {
+			JdbcClient jdbc) {
 		return () -> {
 			secrets.check();
-			JdbcClient jdbc = JdbcClient.create(dataSource);
 			columns.forEach(column -> secrets.sealStored(jdbc, column));
 		};
 	}

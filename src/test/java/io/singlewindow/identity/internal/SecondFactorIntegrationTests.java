@@ -112,13 +112,12 @@ class SecondFactorIntegrationTests {
 
 	@Test
 	void theHolderTurnsItOffWithACurrentCodeAndAnAdministratorTakesItOffALostPhonesAccount() throws Exception {
-		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
-		Instant start = clock.instant();
-		clock.pin(start);
+		Enrolled enrolled = enrolled();
+		Registrations.Registered trader = enrolled.trader();
+		Instant start = enrolled.start();
 		long step = Totp.step(start);
-		Cookie session = logIn(trader.username(), trader.password(), null);
-		String secret = begin(session);
-		confirm(session, Totp.code(secret, step));
+		Cookie session = enrolled.session();
+		String secret = enrolled.secret();
 		session = logIn(trader.username(), trader.password(), Totp.code(secret, step + 1));
 
 		assertThat(mvc.perform(post("/account/second-factor/disable").cookie(session).with(csrf()))
@@ -253,13 +252,13 @@ class SecondFactorIntegrationTests {
 	 */
 	@Test
 	void aRecoveryCodeStandsInOnceForTheAppsCodeAndNewOnesReplaceTheOld() throws Exception {
-		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
-		Instant start = clock.instant();
-		clock.pin(start);
+		Enrolled enrolled = enrolled();
+		Registrations.Registered trader = enrolled.trader();
+		Instant start = enrolled.start();
 		long step = Totp.step(start);
-		Cookie session = logIn(trader.username(), trader.password(), null);
-		String secret = begin(session);
-		List<String> codes = confirm(session, Totp.code(secret, step));
+		Cookie session = enrolled.session();
+		String secret = enrolled.secret();
+		List<String> codes = enrolled.recoveryCodes();
 		assertThat(codes).hasSize(RecoveryCodes.COUNT).doesNotHaveDuplicates()
 			.allMatch(code -> code.matches("[2-9a-hjkmnp-z]{5}-[2-9a-hjkmnp-z]{5}"));
 		UUID account = jdbc.sql("SELECT id FROM user_account WHERE username = ?").param(trader.username())
@@ -324,13 +323,12 @@ class SecondFactorIntegrationTests {
 	 */
 	@Test
 	void wrongCodesOnThePagePauseFurtherTriesAsWrongLoginsDo() throws Exception {
-		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
-		Instant start = clock.instant();
-		clock.pin(start);
+		Enrolled enrolled = enrolled();
+		Registrations.Registered trader = enrolled.trader();
+		Instant start = enrolled.start();
 		long step = Totp.step(start);
-		Cookie session = logIn(trader.username(), trader.password(), null);
-		String secret = begin(session);
-		confirm(session, Totp.code(secret, step));
+		Cookie session = enrolled.session();
+		String secret = enrolled.secret();
 		String wrong = otherThan(Totp.code(secret, step + 1));
 		for (int free = 0; free <= 3; free++) {
 			assertThat(disable(session, wrong).getStatus()).as("wrong code %d", free + 1).isEqualTo(422);
@@ -354,13 +352,12 @@ class SecondFactorIntegrationTests {
 	 */
 	@Test
 	void aKeyStoredBeforeSealingIsSealedAtTheNextStartAndTheCodesGoOnWorking() throws Exception {
-		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
-		Instant start = clock.instant();
-		clock.pin(start);
+		Enrolled enrolled = enrolled();
+		Registrations.Registered trader = enrolled.trader();
+		Instant start = enrolled.start();
 		long step = Totp.step(start);
-		Cookie session = logIn(trader.username(), trader.password(), null);
-		String secret = begin(session);
-		confirm(session, Totp.code(secret, step));
+		Cookie session = enrolled.session();
+		String secret = enrolled.secret();
 		jdbc.sql("UPDATE user_account SET totp_secret = ? WHERE username = ?").params(secret, trader.username()).update();
 		assertThat(logIn(trader.username(), trader.password(), Totp.code(secret, step + 1))).as("stored plain")
 			.isNotNull();
@@ -377,6 +374,23 @@ class SecondFactorIntegrationTests {
 		clock.pin(start.plusSeconds(90));
 		assertThat(logIn(trader.username(), trader.password(), Totp.code(secret, step + 3)))
 			.as("a key sealed for another row: the code refused, the login page answering (not a 500)").isNull();
+	}
+
+	/**
+	 * A newly registered trader who turned the second factor on at {@code start} (the clock pinned there), with the
+	 * session that did it (opened with the password alone), the key and the recovery codes shown.
+	 */
+	record Enrolled(Registrations.Registered trader, Instant start, Cookie session, String secret,
+			List<String> recoveryCodes) {
+	}
+
+	private Enrolled enrolled() throws Exception {
+		Registrations.Registered trader = Registrations.register(mvc, ApplicationFixtures.anApplication());
+		Instant start = clock.instant();
+		clock.pin(start);
+		Cookie session = logIn(trader.username(), trader.password(), null);
+		String secret = begin(session);
+		return new Enrolled(trader, start, session, secret, confirm(session, Totp.code(secret, Totp.step(start))));
 	}
 
 	/** Begins turning it on and reads the key the page shows (grouped by four) as a person types it into an app. */

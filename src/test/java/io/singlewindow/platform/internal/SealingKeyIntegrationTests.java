@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +33,6 @@ class SealingKeyIntegrationTests {
 	@Autowired
 	PlatformProperties platform;
 
-	@Autowired
-	DataSource dataSource;
 
 	@Test
 	void theFirstStartMadeAKeyFileOnlyItsOwnerReadsAndTheDatabaseRecordsItsId() throws Exception {
@@ -52,7 +48,7 @@ class SealingKeyIntegrationTests {
 	void aNodeWithAnotherKeyIsRefusedBeforeItSealsAnything() throws Exception {
 		MockEnvironment anotherNode = new MockEnvironment().withProperty(SecretsKeyConfiguration.KEY_PROPERTY,
 				"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-		SealedSecrets another = new SecretsKeyConfiguration().sealedSecrets(anotherNode, platform, dataSource,
+		SealedSecrets another = new SecretsKeyConfiguration().sealedSecrets(anotherNode, platform, jdbc,
 				Clock.systemUTC());
 		assertThatThrownBy(() -> another.seal("JBSWY3DPEHPK3PXP", "totp/x"))
 			.isInstanceOf(SecretsKeyConfiguration.SealingKeyMismatch.class).hasMessageContaining(secrets.keyId())
@@ -61,6 +57,6 @@ class SealingKeyIntegrationTests {
 			.isEqualTo(secrets.keyId());
 		assertThatThrownBy(() -> new SecretsKeyConfiguration().sealedSecrets(
 				new MockEnvironment().withProperty(SecretsKeyConfiguration.KEY_PROPERTY, "c2hvcnQ="), platform,
-				dataSource, Clock.systemUTC())).as("not 32 bytes").hasMessageContaining("openssl rand -base64 32");
+				jdbc, Clock.systemUTC())).as("not 32 bytes").hasMessageContaining("openssl rand -base64 32");
 	}
 }
