@@ -275,7 +275,16 @@ M = {
         '\t\t\tcipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));\n', ''),
     # A node with another secrets key starts.
     'SEALING_KEY_MISMATCH_IGNORED': lambda: sub('platform/internal/SecretsKeyConfiguration.java',
-        'if (!recorded.equals(keyId)) {', 'if (false) {'),
+        'throw new SealingKeyMismatch(recorded, keyId, previousId, source);', 'return;'),
+    # Changing the key leaves the secrets sealed with the previous one as they were.
+    'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
+        '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),
+    # Changing the key leaves the database's record on the previous key.
+    'KEY_CHANGE_UNRECORDED': lambda: sub('platform/internal/SecretsKeyConfiguration.java',
+        'jdbc.sql("UPDATE sealing_key SET key_id = ?, since = ?")', 'jdbc.sql("UPDATE sealing_key SET since = ?")'),
+    # While the key is changed, a secret sealed with the previous key does not open.
+    'PREVIOUS_KEY_NOT_OPENED': lambda: sub('platform/SealedSecrets.java',
+        'parts[0].equals(previousId) ? previous : null', 'null'),
     # Second factors' keys stored before sealing stay plain.
     'PLAIN_KEYS_LEFT_PLAIN': lambda: sub('identity/internal/SecondFactors.java',
         'new SealedColumn("user_account", "id", "totp_secret", SEALED_FOR)',

@@ -29,8 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Each value is bound to where it is stored ({@code context}, e.g. {@code "totp/<account id>"}): a sealed value copied
  * into another row does not open there. Stored form: {@code sealed:v1:<key id>:<Base64 of nonce, ciphertext, tag>}.
  * A value stored before sealing existed opens as it is, and is sealed at the next start (each module declares its
- * {@link SealedColumn}s). Every node must hold the same key: the database records the id of the first key that sealed
- * (table {@code sealing_key}), and a node with another key refuses to start rather than fail on every login.
+ * {@link SealedColumn}s). Every node must hold the same key: the database records the id of the key its secrets are
+ * sealed with (table {@code sealing_key}), and a node with another key refuses to start rather than fail on every login.
+ * <p>
+ * The key is changed (rotated) by starting with the new key and the one it replaces as the <em>previous</em> key: the
+ * database's record moves to the new key and every value sealed with the previous one is sealed afresh with the new one,
+ * in one transaction at start; until then such values still open.
  */
 public final class SealedSecrets {
 
@@ -45,6 +49,8 @@ public final class SealedSecrets {
 
 	private final SecretKey key;
 	private final String keyId;
+	private final SecretKey previous;
+	private final String previousId;
 	private final Consumer<String> keyCheck;
 	private final SecureRandom random = new SecureRandom();
 	private volatile boolean checked;
@@ -55,13 +61,33 @@ public final class SealedSecrets {
 	 *     before the first secret is sealed or opened
 	 */
 	public SealedSecrets(byte[] key, Consumer<String> keyCheck) {
+		this(key, null, keyCheck);
+	}
+
+	/**
+	 * @param key {@link #KEY_BYTES} random bytes
+	 * @param previousKey the key {@code key} replaces, while values sealed with it may be left; null: none
+	 * @param keyCheck refuses (throws) a key whose id is not the one the database's secrets are sealed with — or, while
+	 *     the key is being changed, moves the record from the previous key's id to this one; asked once, before the
+	 *     first secret is sealed or opened
+	 */
+	public SealedSecrets(byte[] key, byte[] previousKey, Consumer<String> keyCheck) {
+		this.key = aesKey(key);
+		this.keyId = idOf(key);
+		SecretKey replaced = previousKey == null ? null : aesKey(previousKey);
+		// The same key given as both is no change: nothing is sealed with a "previous" key then.
+		boolean replaces = replaced != null && !idOf(previousKey).equals(keyId);
+		this.previous = replaces ? replaced : null;
+		this.previousId = replaces ? idOf(previousKey) : null;
+		this.keyCheck = keyCheck;
+	}
+
+	private static SecretKey aesKey(byte[] key) {
 		if (key == null || key.length != KEY_BYTES) {
 			throw new IllegalArgumentException("A secrets key is " + KEY_BYTES + " bytes (Base64: 44 characters), not "
 					+ (key == null ? 0 : key.length));
 		}
-		this.key = new SecretKeySpec(key.clone(), "AES");
-		this.keyId = idOf(key);
-		this.keyCheck = keyCheck;
+		return new SecretKeySpec(key.clone(), "AES");
 	}
 
 	/**
@@ -82,6 +108,11 @@ public final class SealedSecrets {
 		return keyId;
 	}
 
+	/** The id of the key this one replaces, while it is being changed; null when none is given (or it is this one). */
+	public String previousKeyId() {
+		return previousId;
+	}
+
 	/** Whether {@code stored} is a sealed value (rather than one stored before sealing existed). */
 	public static boolean isSealed(String stored) {
 		return stored != null && stored.startsWith(PREFIX);
@@ -92,7 +123,7 @@ public final class SealedSecrets {
 		check();
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
-		byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, secret.getBytes(StandardCharsets.UTF_8), context);
+		byte[] sealed = crypt(key, Cipher.ENCRYPT_MODE, nonce, secret.getBytes(StandardCharsets.UTF_8), context);
 		byte[] stored = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
 		return PREFIX + keyId + ":" + Base64.getEncoder().encodeToString(stored);
 	}
@@ -100,6 +131,8 @@ public final class SealedSecrets {
 	/**
 	 * The secret {@code stored} holds, sealed for {@code context}; a value stored before sealing existed as it is;
 	 * null for null.
+	 *
+	 * A value sealed with the previous key, while the key is being changed, opens too.
 	 *
 	 * @throws IllegalStateException sealed with another key, or for another place, or altered
 	 */
@@ -109,39 +142,62 @@ public final class SealedSecrets {
 		}
 		check();
 		String[] parts = stored.substring(PREFIX.length()).split(":", 2);
-		if (parts.length != 2 || !parts[0].equals(keyId)) {
-			throw new IllegalStateException("A secret is sealed with key " + parts[0] + "; this node's key is " + keyId);
+		SecretKey sealedWith = parts.length != 2 ? null
+				: parts[0].equals(keyId) ? key : parts[0].equals(previousId) ? previous : null;
+		if (sealedWith == null) {
+			throw new IllegalStateException("A secret is sealed with key " + parts[0] + "; this node's key is " + keyId
+					+ (previousId == null ? "" : " (previous " + previousId + ")"));
 		}
 		ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(parts[1]));
 		byte[] nonce = new byte[NONCE_BYTES];
 		bytes.get(nonce);
 		byte[] sealed = new byte[bytes.remaining()];
 		bytes.get(sealed);
-		return new String(crypt(Cipher.DECRYPT_MODE, nonce, sealed, context), StandardCharsets.UTF_8);
+		return new String(crypt(sealedWith, Cipher.DECRYPT_MODE, nonce, sealed, context), StandardCharsets.UTF_8);
 	}
 
 	/**
-	 * Seals the values of {@code column} stored before sealing existed — the platform's step at start for each
-	 * module's {@link SealedColumn}; a row changed meanwhile is left for the next start.
+	 * Seals with this key the values of {@code column} not sealed with it: those stored before sealing existed, and
+	 * those sealed with the previous key while the key is being changed — the platform's step at start for each
+	 * module's {@link SealedColumn}. A row changed meanwhile is left for the next start; a value that does not open
+	 * (another key, altered) is left as it is and said.
 	 *
 	 * @return how many were sealed
 	 */
 	public int sealStored(JdbcClient jdbc, SealedColumn column) {
 		String name = column.column();
-		List<Map<String, Object>> plain = jdbc.sql("SELECT " + column.idColumn() + " AS id, " + name + " AS secret FROM "
-				+ column.table() + " WHERE " + name + " IS NOT NULL AND " + name + " NOT LIKE 'sealed:%'")
-			.query().listOfRows();
-		int sealed = 0;
-		for (Map<String, Object> row : plain) {
-			String secret = (String) row.get("secret");
-			sealed += jdbc.sql("UPDATE " + column.table() + " SET " + name + " = ? WHERE " + column.idColumn()
-					+ " = ? AND " + name + " = ?")
-				.params(seal(secret, column.contextPrefix() + row.get("id")), row.get("id"), secret).update();
+		List<Map<String, Object>> unsealed = jdbc.sql("SELECT " + column.idColumn() + " AS id, " + name
+				+ " AS stored FROM " + column.table() + " WHERE " + name + " IS NOT NULL AND " + name + " NOT LIKE ?")
+			.params(PREFIX + keyId + ":%").query().listOfRows();
+		int plain = 0;
+		int resealed = 0;
+		for (Map<String, Object> row : unsealed) {
+			String stored = (String) row.get("stored");
+			String context = column.contextPrefix() + row.get("id");
+			String secret;
+			try {
+				secret = open(stored, context);
+			} catch (IllegalStateException unopenable) {
+				log.error("event=sealed_secret_unopenable table={} column={} id={} reason=\"{}\"", column.table(), name,
+						row.get("id"), unopenable.getMessage());
+				continue;
+			}
+			int updated = jdbc.sql("UPDATE " + column.table() + " SET " + name + " = ? WHERE " + column.idColumn()
+					+ " = ? AND " + name + " = ?").params(seal(secret, context), row.get("id"), stored).update();
+			if (isSealed(stored)) {
+				resealed += updated;
+			} else {
+				plain += updated;
+			}
 		}
-		if (sealed > 0) {
-			log.info("event=secrets_sealed table={} column={} rows={} key_id={}", column.table(), name, sealed, keyId);
+		if (plain > 0) {
+			log.info("event=secrets_sealed table={} column={} rows={} key_id={}", column.table(), name, plain, keyId);
 		}
-		return sealed;
+		if (resealed > 0) {
+			log.info("event=secrets_resealed table={} column={} rows={} key_id={} previous_key_id={}", column.table(),
+					name, resealed, keyId, previousId);
+		}
+		return plain + resealed;
 	}
 
 	/** Asks the key check once, before the first secret is sealed or opened; refused, asks again next time. */
@@ -152,7 +208,7 @@ public final class SealedSecrets {
 		}
 	}
 
-	private byte[] crypt(int mode, byte[] nonce, byte[] input, String context) {
+	private static byte[] crypt(SecretKey key, int mode, byte[] nonce, byte[] input, String context) {
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));

@@ -54,6 +54,25 @@ class SealedSecretsUnitTests {
 	}
 
 	@Test
+	void whileTheKeyIsChangedAValueSealedWithThePreviousKeyStillOpensAndNewOnesAreSealedWithTheNew() {
+		byte[] old = aKey();
+		SealedSecrets before = new SealedSecrets(old, keyId -> {
+		});
+		String sealedBefore = before.seal("JBSWY3DPEHPK3PXP", "totp/account-1");
+		SealedSecrets changing = new SealedSecrets(aKey(), old, keyId -> {
+		});
+		assertThat(changing.previousKeyId()).isEqualTo(before.keyId()).isNotEqualTo(changing.keyId());
+		assertThat(changing.open(sealedBefore, "totp/account-1")).isEqualTo("JBSWY3DPEHPK3PXP");
+		assertThat(changing.seal("JBSWY3DPEHPK3PXP", "totp/account-1")).startsWith("sealed:v1:" + changing.keyId());
+		assertThatThrownBy(() -> changing.open(sealedBefore, "totp/account-2")).as("still bound to its row")
+			.isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> secrets.open(sealedBefore, "totp/account-1")).as("a third key")
+			.hasMessageContaining(before.keyId());
+		assertThat(new SealedSecrets(old, old, keyId -> {
+		}).previousKeyId()).as("the same key given as both is no change").isNull();
+	}
+
+	@Test
 	void theKeyIsCheckedOnceBeforeTheFirstSecretAndAgainWhileRefused() {
 		List<String> asked = new ArrayList<>();
 		boolean[] refuse = { true };

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.singlewindow.platform.SealedColumn;
 import io.singlewindow.platform.SealedSecrets;
@@ -27,14 +28,22 @@ import io.singlewindow.platform.SealedSecrets;
  * The key {@link SealedSecrets} seals with: {@code singlewindow.secrets.key} ({@code SINGLEWINDOW_SECRETS_KEY}, Base64 of
  * 32 random bytes) when set — what a zone with several nodes or an external database gives every node — otherwise the
  * file {@code singlewindow.secrets.key-file} (default {@code secrets.key} in the data directory), made on first start
- * with its owner's permissions only. The database records the id of the first key that sealed ({@code sealing_key});
- * a node whose key is another one refuses to start ({@link SealingKeyMismatch}).
+ * with its owner's permissions only. The database records the id of the key its secrets are sealed with
+ * ({@code sealing_key}); a node whose key is another one refuses to start ({@link SealingKeyMismatch}).
+ * <p>
+ * Changing the key: the key it replaces is given as {@code singlewindow.secrets.previous-key}
+ * ({@code SINGLEWINDOW_SECRETS_PREVIOUS_KEY}) or the file {@code singlewindow.secrets.previous-key-file} (default
+ * {@code secrets.key.previous} in the data directory, so that on one node {@code mv secrets.key secrets.key.previous}
+ * and a start change it). The first node to start so moves the record to the new key and seals every secret afresh,
+ * in one transaction; a node started meanwhile waits for it.
  */
 @Configuration(proxyBeanMethods = false)
 class SecretsKeyConfiguration {
 
 	static final String KEY_PROPERTY = "singlewindow.secrets.key";
 	static final String KEY_FILE_PROPERTY = "singlewindow.secrets.key-file";
+	static final String PREVIOUS_KEY_PROPERTY = "singlewindow.secrets.previous-key";
+	static final String PREVIOUS_KEY_FILE_PROPERTY = "singlewindow.secrets.previous-key-file";
 
 	private static final Logger log = LoggerFactory.getLogger(SecretsKeyConfiguration.class);
 
@@ -53,31 +62,59 @@ class SecretsKeyConfiguration {
 			source = file.toString();
 			key = decode(readOrMake(file), source);
 		}
-		return new SealedSecrets(key, keyId -> register(jdbc, keyId, source, clock));
+		byte[] previous = previousKey(environment, platform);
+		String previousId = previous == null ? null : SealedSecrets.idOf(previous);
+		return new SealedSecrets(key, previous, keyId -> register(jdbc, keyId, previousId, source, clock));
 	}
 
 	/**
-	 * At start, the key's check (before anything else is served, not at the first login after), then the modules'
-	 * {@link SealedColumn}s' values stored before sealing are sealed.
+	 * At start, the key's check (before anything else is served, not at the first login after) — changing the key
+	 * when the previous one is given — then the modules' {@link SealedColumn}s' values not sealed with the key are
+	 * sealed with it; all in one transaction, so that a start that fails half-way changes nothing.
 	 */
 	@Bean
 	SmartInitializingSingleton secretsSealedAtStart(SealedSecrets secrets, List<SealedColumn> columns,
-			JdbcClient jdbc) {
-		return () -> {
+			JdbcClient jdbc, TransactionTemplate transactions) {
+		return () -> transactions.executeWithoutResult(status -> {
 			secrets.check();
 			columns.forEach(column -> secrets.sealStored(jdbc, column));
-		};
+			if (secrets.previousKeyId() != null) {
+				log.info("event=secrets_previous_key_done previous_key_id={} action=\"once every node runs key {}, "
+						+ "remove the previous key (SINGLEWINDOW_SECRETS_PREVIOUS_KEY or secrets.key.previous)\"",
+						secrets.previousKeyId(), secrets.keyId());
+			}
+		});
 	}
 
-	/** Records the key's id as the database's when none is recorded; refuses another. */
-	static void register(JdbcClient jdbc, String keyId, String source, Clock clock) {
+	/**
+	 * Records the key's id as the database's when none is recorded; moves the record to it from the previous key's
+	 * id (the key being changed); refuses any other. The record's row stays locked to the end of the start's
+	 * transaction, so a node started meanwhile reads the new id.
+	 */
+	static void register(JdbcClient jdbc, String keyId, String previousId, String source, Clock clock) {
 		jdbc.sql("INSERT INTO sealing_key (key_id, since) VALUES (?, ?) ON CONFLICT DO NOTHING")
 			.params(keyId, Timestamp.from(clock.instant())).update();
-		String recorded = jdbc.sql("SELECT key_id FROM sealing_key").query(String.class).single();
-		if (!recorded.equals(keyId)) {
-			throw new SealingKeyMismatch(recorded, keyId, source);
+		String recorded = jdbc.sql("SELECT key_id FROM sealing_key FOR UPDATE").query(String.class).single();
+		if (recorded.equals(keyId)) {
+			log.info("event=sealing_key_checked key_id={} source={}", keyId, source);
+		} else if (recorded.equals(previousId)) {
+			jdbc.sql("UPDATE sealing_key SET key_id = ?, since = ?").params(keyId, Timestamp.from(clock.instant()))
+				.update();
+			log.info("event=secrets_key_changed key_id={} previous_key_id={} source={}", keyId, previousId, source);
+		} else {
+			throw new SealingKeyMismatch(recorded, keyId, previousId, source);
 		}
-		log.info("event=sealing_key_checked key_id={} source={}", keyId, source);
+	}
+
+	/** The key being replaced, while the key is changed: the property, else the file when it exists; null: none. */
+	private static byte[] previousKey(Environment environment, PlatformProperties platform) throws IOException {
+		String configured = environment.getProperty(PREVIOUS_KEY_PROPERTY, "").strip();
+		if (!configured.isEmpty()) {
+			return decode(configured, "SINGLEWINDOW_SECRETS_PREVIOUS_KEY");
+		}
+		Path file = Path.of(environment.getProperty(PREVIOUS_KEY_FILE_PROPERTY,
+				platform.dataDir().resolve("secrets.key.previous").toString())).toAbsolutePath().normalize();
+		return Files.exists(file) ? decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString()) : null;
 	}
 
 	private static String readOrMake(Path file) throws IOException {
@@ -120,9 +157,10 @@ class SecretsKeyConfiguration {
 		@java.io.Serial
 		private static final long serialVersionUID = 1L;
 
-		SealingKeyMismatch(String recorded, String keyId, String source) {
+		SealingKeyMismatch(String recorded, String keyId, String previousId, String source) {
 			super("The database's secrets are sealed with the key of id " + recorded + "; this node's key (from "
-					+ source + ") has id " + keyId);
+					+ source + ") has id " + keyId + (previousId == null ? ""
+							: " and the previous key it was given to replace has id " + previousId));
 		}
 	}
 }

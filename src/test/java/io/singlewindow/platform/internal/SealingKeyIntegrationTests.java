@@ -7,19 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.platform.SealedColumn;
 import io.singlewindow.platform.SealedSecrets;
 
 /**
  * Every node seals with one key: the first start makes a key file in the data directory (its owner's only) and the
  * database records that key's id; a node that brings another key is refused before it seals or opens anything, and
- * the record stays the first key's.
+ * the record stays the first key's — unless it brings the recorded key as the previous one: then the key changes,
+ * and every secret is sealed afresh with the new key.
  */
 @SingleWindowIntegrationTest
 class SealingKeyIntegrationTests {
@@ -33,6 +38,11 @@ class SealingKeyIntegrationTests {
 	@Autowired
 	PlatformProperties platform;
 
+	@Autowired
+	List<SealedColumn> columns;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void theFirstStartMadeAKeyFileOnlyItsOwnerReadsAndTheDatabaseRecordsItsId() throws Exception {
@@ -58,5 +68,73 @@ class SealingKeyIntegrationTests {
 		assertThatThrownBy(() -> new SecretsKeyConfiguration().sealedSecrets(
 				new MockEnvironment().withProperty(SecretsKeyConfiguration.KEY_PROPERTY, "c2hvcnQ="), platform,
 				jdbc, Clock.systemUTC())).as("not 32 bytes").hasMessageContaining("openssl rand -base64 32");
+	}
+
+	@Test
+	void aStartWithANewKeyAndTheRecordedOneAsPreviousChangesTheKeyAndSealsEverySecretAfresh(@TempDir Path node)
+			throws Exception {
+		SealedColumn totp = columns.stream().filter(column -> column.column().equals("totp_pending_secret")).findFirst()
+			.orElseThrow();
+		transactions.executeWithoutResult(status -> {
+			// Rolled back: the context's other tests go on with the first key.
+			status.setRollbackOnly();
+			Object account = jdbc.sql("SELECT id FROM user_account ORDER BY id LIMIT 1").query().singleValue();
+			jdbc.sql("UPDATE user_account SET totp_pending_secret = ? WHERE id = ?")
+				.params(secrets.seal("JBSWY3DPEHPK3PXP", totp.contextPrefix() + account), account).update();
+			// One node's way: mv secrets.key secrets.key.previous, and start (a new secrets.key is made).
+			SealedSecrets changed = startWith(new MockEnvironment()
+				.withProperty(SecretsKeyConfiguration.KEY_FILE_PROPERTY, node.resolve("secrets.key").toString())
+				.withProperty(SecretsKeyConfiguration.PREVIOUS_KEY_FILE_PROPERTY,
+						copy(platform.dataDir().resolve("secrets.key"), node.resolve("secrets.key.previous"))));
+			assertThat(changed.keyId()).isNotEqualTo(secrets.keyId());
+			assertThat(changed.previousKeyId()).isEqualTo(secrets.keyId());
+			assertThat(jdbc.sql("SELECT key_id FROM sealing_key").query(String.class).single()).as("the record moved")
+				.isEqualTo(changed.keyId());
+			String stored = jdbc.sql("SELECT totp_pending_secret FROM user_account WHERE id = ?").params(account)
+				.query(String.class).single();
+			assertThat(stored).startsWith("sealed:v1:" + changed.keyId() + ":");
+			assertThat(changed.open(stored, totp.contextPrefix() + account)).isEqualTo("JBSWY3DPEHPK3PXP");
+			for (SealedColumn column : columns) {
+				assertThat(jdbc.sql("SELECT count(*) FROM " + column.table() + " WHERE " + column.column()
+						+ " NOT LIKE ?").params("sealed:v1:" + changed.keyId() + ":%").query(Long.class).single())
+					.as("%s.%s: every value sealed with the new key", column.table(), column.column()).isZero();
+			}
+			assertThatThrownBy(() -> startWith(new MockEnvironment().withProperty(
+					SecretsKeyConfiguration.KEY_FILE_PROPERTY, platform.dataDir().resolve("secrets.key").toString())))
+				.as("a node left with the old key alone").isInstanceOf(SecretsKeyConfiguration.SealingKeyMismatch.class)
+				.hasMessageContaining(changed.keyId());
+		});
+		assertThat(jdbc.sql("SELECT key_id FROM sealing_key").query(String.class).single()).isEqualTo(secrets.keyId());
+	}
+
+	@Test
+	void aPreviousKeyThatIsNotTheRecordedOneChangesNothing() {
+		assertThatThrownBy(() -> startWith(new MockEnvironment()
+			.withProperty(SecretsKeyConfiguration.KEY_PROPERTY, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
+			.withProperty(SecretsKeyConfiguration.PREVIOUS_KEY_PROPERTY,
+					"HxwdHh8AAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRo=")))
+			.isInstanceOf(SecretsKeyConfiguration.SealingKeyMismatch.class).hasMessageContaining(secrets.keyId())
+			.hasMessageContaining("previous key");
+		assertThat(jdbc.sql("SELECT key_id FROM sealing_key").query(String.class).single()).isEqualTo(secrets.keyId());
+	}
+
+	/** A node's start with {@code environment}: its key, then the start's step on this database. */
+	private SealedSecrets startWith(MockEnvironment environment) {
+		try {
+			SecretsKeyConfiguration configuration = new SecretsKeyConfiguration();
+			SealedSecrets started = configuration.sealedSecrets(environment, platform, jdbc, Clock.systemUTC());
+			configuration.secretsSealedAtStart(started, columns, jdbc, transactions).afterSingletonsInstantiated();
+			return started;
+		} catch (java.io.IOException unreadable) {
+			throw new java.io.UncheckedIOException(unreadable);
+		}
+	}
+
+	private static String copy(Path from, Path to) {
+		try {
+			return Files.copy(from, to).toString();
+		} catch (java.io.IOException unreadable) {
+			throw new java.io.UncheckedIOException(unreadable);
+		}
 	}
 }
