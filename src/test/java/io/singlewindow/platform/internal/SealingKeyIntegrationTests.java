@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,9 +80,15 @@ class SealingKeyIntegrationTests {
 		transactions.executeWithoutResult(status -> {
 			// Rolled back: the context's other tests go on with the first key.
 			status.setRollbackOnly();
-			Object account = jdbc.sql("SELECT id FROM user_account ORDER BY id LIMIT 1").query().singleValue();
-			jdbc.sql("UPDATE user_account SET totp_pending_secret = ? WHERE id = ?")
-				.params(secrets.seal("JBSWY3DPEHPK3PXP", totp.contextPrefix() + account), account).update();
+			List<Object> accounts = jdbc.sql("SELECT id FROM user_account ORDER BY id LIMIT 2").query().singleColumn();
+			String sealed = secrets.seal("JBSWY3DPEHPK3PXP", totp.contextPrefix() + accounts.get(0));
+			// The second account's value was sealed for the first one's row: it opens with neither key.
+			jdbc.sql("UPDATE user_account SET totp_pending_secret = ? WHERE id IN (?, ?)")
+				.params(sealed, accounts.get(0), accounts.get(1)).update();
+			Map<String, Map<Object, String>> before = new HashMap<>();
+			for (SealedColumn column : columns) {
+				before.put(column.column(), stored(column));
+			}
 			// One node's way: mv secrets.key secrets.key.previous, and start (a new secrets.key is made).
 			SealedSecrets changed = startWith(new MockEnvironment()
 				.withProperty(SecretsKeyConfiguration.KEY_FILE_PROPERTY, node.resolve("secrets.key").toString())
@@ -90,15 +98,27 @@ class SealingKeyIntegrationTests {
 			assertThat(changed.previousKeyId()).isEqualTo(secrets.keyId());
 			assertThat(jdbc.sql("SELECT key_id FROM sealing_key").query(String.class).single()).as("the record moved")
 				.isEqualTo(changed.keyId());
-			String stored = jdbc.sql("SELECT totp_pending_secret FROM user_account WHERE id = ?").params(account)
-				.query(String.class).single();
-			assertThat(stored).startsWith("sealed:v1:" + changed.keyId() + ":");
-			assertThat(changed.open(stored, totp.contextPrefix() + account)).isEqualTo("JBSWY3DPEHPK3PXP");
+			int opened = 0;
 			for (SealedColumn column : columns) {
-				assertThat(jdbc.sql("SELECT count(*) FROM " + column.table() + " WHERE " + column.column()
-						+ " NOT LIKE ?").params("sealed:v1:" + changed.keyId() + ":%").query(Long.class).single())
-					.as("%s.%s: every value sealed with the new key", column.table(), column.column()).isZero();
+				Map<Object, String> after = stored(column);
+				for (var row : before.get(column.column()).entrySet()) {
+					String context = column.contextPrefix() + row.getKey();
+					String secret = openable(row.getValue(), context);
+					if (secret == null) {
+						assertThat(after.get(row.getKey())).as("a value that did not open is left as it was")
+							.isEqualTo(row.getValue());
+						continue;
+					}
+					opened++;
+					assertThat(after.get(row.getKey())).as("%s.%s", column.table(), column.column())
+						.startsWith("sealed:v1:" + changed.keyId() + ":");
+					assertThat(changed.open(after.get(row.getKey()), context)).isEqualTo(secret);
+				}
 			}
+			assertThat(opened).isPositive();
+			assertThat(before.get(totp.column()).get(accounts.get(1))).as("the one that does not open is among them")
+				.isEqualTo(sealed);
+			assertThat(stored(totp).get(accounts.get(1))).isEqualTo(sealed);
 			assertThatThrownBy(() -> startWith(new MockEnvironment().withProperty(
 					SecretsKeyConfiguration.KEY_FILE_PROPERTY, platform.dataDir().resolve("secrets.key").toString())))
 				.as("a node left with the old key alone").isInstanceOf(SecretsKeyConfiguration.SealingKeyMismatch.class)
@@ -116,6 +136,24 @@ class SealingKeyIntegrationTests {
 			.isInstanceOf(SecretsKeyConfiguration.SealingKeyMismatch.class).hasMessageContaining(secrets.keyId())
 			.hasMessageContaining("previous key");
 		assertThat(jdbc.sql("SELECT key_id FROM sealing_key").query(String.class).single()).isEqualTo(secrets.keyId());
+	}
+
+	/** The column's values by their row's id. */
+	private Map<Object, String> stored(SealedColumn column) {
+		Map<Object, String> values = new HashMap<>();
+		jdbc.sql("SELECT " + column.idColumn() + " AS id, " + column.column() + " AS stored FROM " + column.table()
+				+ " WHERE " + column.column() + " IS NOT NULL").query()
+			.listOfRows().forEach(row -> values.put(row.get("id"), (String) row.get("stored")));
+		return values;
+	}
+
+	/** What {@code stored} holds with the context's key, or null when it does not open. */
+	private String openable(String stored, String context) {
+		try {
+			return secrets.open(stored, context);
+		} catch (IllegalStateException unopenable) {
+			return null;
+		}
 	}
 
 	/** A node's start with {@code environment}: its key, then the start's step on this database. */
