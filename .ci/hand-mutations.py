@@ -276,6 +276,20 @@ M = {
     # A node with another secrets key starts.
     'SEALING_KEY_MISMATCH_IGNORED': lambda: sub('platform/internal/SecretsKeyConfiguration.java',
         'throw new SealingKeyMismatch(recorded, keyId, previousId, source);', 'return;'),
+    # A letter of guarantee running out is said from 29 days before its last day, not 30.
+    'LETTER_ENDING_A_DAY_LATE': lambda: sub('declaration/internal/LetterExpiry.java',
+        'daysLeft > GeneralGuaranteeView.EXPIRY_NOTICE_DAYS', 'daysLeft >= GeneralGuaranteeView.EXPIRY_NOTICE_DAYS'),
+    # A letter that lapsed while declarations still hold it is said no more.
+    'LAPSED_HELD_LETTER_UNSAID': lambda: sub('declaration/internal/LetterExpiry.java',
+        '(!held && (daysLeft < 0 || forCustoms))', '(daysLeft < 0 || (!held && forCustoms))'),
+    # The home pages say nothing of one person's notices (the letters running out).
+    'LETTERS_UNSAID_AT_HOME': lambda: sub('identity/internal/ShellPages.java',
+        'personalNotices.stream().flatMap(source -> source.noticesFor(a).stream())',
+        'java.util.stream.Stream.<io.singlewindow.core.Notice>empty()'),
+    # Every enterprise hears of every letter running out.
+    'LETTER_OF_ANOTHER_ENTERPRISE_SAID': lambda: sub('declaration/internal/GeneralGuarantees.java',
+        '" WHERE (:all OR g.enterprise = ANY(:own)) AND g.returned_at IS NULL',
+        '" WHERE (TRUE OR g.enterprise = ANY(:own)) AND g.returned_at IS NULL'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

@@ -178,6 +178,21 @@ class GeneralGuarantees {
 			.filter(g -> g.available().signum() > 0 && (g.daysLeft() == null || g.daysLeft() >= 0)).toList();
 	}
 
+	/**
+	 * The letters running out ({@link LetterExpiry}) of the enterprises {@code own}, or of all for customs, the most
+	 * urgent first: read where their last day is near or past, so that a home page reads few rows.
+	 */
+	List<LetterExpiry> lettersRunningOut(boolean customs, List<String> own) {
+		LocalDate today = time.today();
+		return jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER
+				+ " WHERE (:all OR g.enterprise = ANY(:own)) AND g.returned_at IS NULL AND g.valid_until <= :last")
+			.param("all", customs).param("own", own.toArray(String[]::new))
+			.param("last", today.plusDays(GeneralGuaranteeView.EXPIRY_NOTICE_DAYS))
+			.query(GeneralGuarantees::covered).list().stream()
+			.flatMap(c -> LetterExpiry.of(c.guarantee(), c.cover(), today, customs).stream())
+			.sorted(LetterExpiry.MOST_URGENT_FIRST).toList();
+	}
+
 	/** @throws Problem 404 {@code GENERAL_GUARANTEE_NOT_FOUND} unless there and {@code actor} may read it */
 	public GeneralGuaranteeView find(Actor actor, UUID id) {
 		GeneralGuaranteeView found = read(id);

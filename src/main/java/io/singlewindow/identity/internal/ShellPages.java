@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import io.singlewindow.core.NavigationItem;
 import io.singlewindow.core.NoticeSource;
 import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.ActorNoticeSource;
 import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.BrokerAuthorisations;
 import io.singlewindow.identity.CurrentActor;
@@ -25,14 +26,17 @@ class ShellPages {
 	private final CurrentActor currentActor;
 	private final Agencies agencies;
 	private final List<NoticeSource> notices;
+	private final List<ActorNoticeSource> personalNotices;
 	private final BrokerAuthorisations brokerAuthorisations;
 	private final SecondFactors secondFactors;
 
 	ShellPages(CurrentActor currentActor, Agencies agencies, List<NoticeSource> notices,
-			BrokerAuthorisations brokerAuthorisations, SecondFactors secondFactors) {
+			List<ActorNoticeSource> personalNotices, BrokerAuthorisations brokerAuthorisations,
+			SecondFactors secondFactors) {
 		this.currentActor = currentActor;
 		this.agencies = agencies;
 		this.notices = notices;
+		this.personalNotices = personalNotices;
 		this.brokerAuthorisations = brokerAuthorisations;
 		this.secondFactors = secondFactors;
 	}
@@ -66,7 +70,9 @@ class ShellPages {
 		}
 		// 委托即将到期: both sides of a broker's authority hear a month ahead that it ends, not on the refused request.
 		model.addAttribute("endingAuthorities", brokerAuthorisations.endingSoon(a));
-		model.addAttribute("notices", notices.stream().flatMap(source -> source.notices().stream())
+		model.addAttribute("notices", java.util.stream.Stream.concat(
+				notices.stream().flatMap(source -> source.notices().stream()),
+				personalNotices.stream().flatMap(source -> source.noticesFor(a).stream()))
 			.filter(notice -> notice.visibleTo(roles)).toList());
 		return "identity/home-" + a.role().name().toLowerCase(Locale.ROOT);
 	}

@@ -275,6 +275,42 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	/**
+	 * 保函即将到期: from 30 days before a letter's last day its enterprise reads on its home page that it lapses, and,
+	 * once a declaration holds part of it, customs does too (to call on the bank in time); after the last day both
+	 * read that it lapsed with the duties still held. Another enterprise reads nothing of it.
+	 */
+	@Test
+	void theEnterpriseAndCustomsReadOnTheirHomePagesThatALetterStillHeldRunsOut() throws Exception {
+		String reference = "BOC-GG-" + UUID.randomUUID();
+		LocalDate last = time.today().plusDays(31);
+		String letter = JsonPath.read(body(lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP,
+				"BANK_GUARANTEE", "90000", last.toString(), reference).andExpect(status().isCreated())), "$.id");
+		String link = "href=\"/general-guarantees/" + letter + "\"";
+		assertThat(desk.page("trader.chip", "/")).as("31 days before").doesNotContain(link);
+
+		clock.pin(time.now().plus(Duration.ofDays(1)));
+		assertThat(desk.page("trader.chip", "/")).contains("id=\"home-notices\"").contains(link)
+			.contains(reference + " lapses on " + last + " (30 days left): after that day no declaration is released");
+		assertThat(desk.page("officer.customs", "/")).as("nothing holds it yet").doesNotContain(link);
+
+		String id = desk.cleared("3000", "1000");
+		BigDecimal due = amount(desk.view("officer.customs", id), "$.duties.amountDue");
+		desk.guarantee("officer.customs", id, "GENERAL", due.toPlainString(), null, reference)
+			.andExpect(status().isOk());
+		String held = new java.text.DecimalFormat("#,##0.00").format(due);
+		assertThat(desk.page("trader.chip", "/")).contains(link)
+			.contains(reference + " lapses on " + last + " (30 days left) while declarations still hold " + held
+					+ " CNY of it: pay their duties");
+		assertThat(desk.page("officer.customs", "/")).contains(link).contains("call on the bank");
+		assertThat(desk.page("trader.coffee", "/")).as("another enterprise").doesNotContain(link);
+
+		clock.pin(time.now().plus(Duration.ofDays(31)));
+		assertThat(desk.page("trader.chip", "/")).contains(link)
+			.contains(reference + " lapsed on " + last + " while declarations still hold " + held + " CNY");
+		assertThat(desk.page("officer.customs", "/")).contains(link).contains("Demand them from the enterprise");
+	}
+
+	/**
 	 * A correction that takes a drawn declaration's first notice to nothing (its VAT 50 CNY or less) gives its part
 	 * back; a later correction that raises its taxes again is a notice of its own, paid apart, never the first notice
 	 * come back: the part stays given back, so nothing holds the guarantee again without a draw under its lock.
