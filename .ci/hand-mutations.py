@@ -290,6 +290,18 @@ M = {
     'LETTER_OF_ANOTHER_ENTERPRISE_SAID': lambda: sub('declaration/internal/GeneralGuarantees.java',
         '" WHERE (:all OR g.enterprise = ANY(:own)) AND g.returned_at IS NULL',
         '" WHERE (TRUE OR g.enterprise = ANY(:own)) AND g.returned_at IS NULL'),
+    # A brokerage's colleague acts for every principal whatever its administrator named.
+    'PRINCIPAL_LIST_IGNORED': lambda: sub('identity/internal/AccountStore.java',
+        'AND (u.operator_principals IS NULL OR', 'AND (TRUE OR'),
+    # A colleague may be given an enterprise that does not authorise the brokerage.
+    'PRINCIPAL_OF_ANOTHER_BROKERAGE_GIVEN': lambda: sub('identity/internal/Operators.java',
+        '.filter(p -> p.value().equalsIgnoreCase(given)).findFirst();',
+        '.filter(p -> p.value().equalsIgnoreCase(given)).findFirst()'
+        '.or(() -> java.util.Optional.of(io.singlewindow.core.Uscc.parse(given)));'),
+    # A colleague made administrator keeps the principals it was narrowed to.
+    'ADMINISTRATOR_KEEPS_PRINCIPAL_LIST': lambda: sub('identity/internal/AccountAdministration.java',
+        'UPDATE user_account SET operator_principals = NULL WHERE id = ? AND operator_principals IS NOT NULL',
+        'UPDATE user_account SET operator_principals = operator_principals WHERE id = ? AND FALSE'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

@@ -28,7 +28,7 @@ import io.singlewindow.platform.TransactionScope;
 
 /** Looks up registered enterprises. */
 @Component
-public class Enterprises {
+public class Enterprises implements io.singlewindow.identity.EnterpriseNames {
 
 	static final String COLUMNS = """
 			id, uscc, name_zh, name_en, entity_type, legal_representative, registered_capital, capital_currency, address,
@@ -153,6 +153,13 @@ public class Enterprises {
 			query = query.param("at", after.atUtc()).param("uscc", after.key());
 		}
 		return page.page(query.query(Enterprises::map).list(), e -> new Cursor(e.registeredAt(), e.uscc().value()));
+	}
+
+	@Override
+	public Map<Uscc, String> namesOf(Collection<Uscc> usccs) {
+		Map<Uscc, String> names = new HashMap<>();
+		findAll(usccs).forEach(enterprise -> names.put(enterprise.uscc(), enterprise.nameZh()));
+		return names;
 	}
 
 	public List<Enterprise> findAll(Collection<Uscc> usccs) {

@@ -73,13 +73,15 @@ public class BrokerAuthorisations {
 	}
 
 	/**
-	 * The enterprises that authorise the broker's brokerage now, the longest-standing first.
+	 * The enterprises that authorise the broker's brokerage now and that this operator handles (its
+	 * {@link Actor#principals()}: all of them unless its administrator named some), the longest-standing first.
 	 *
 	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a broker
 	 */
 	public List<Authorisation> heldBy(Actor actor) {
 		actor.requireRole(Role.BROKER);
-		return liveWhere("broker_uscc", "principal_uscc", actor.enterprise());
+		return liveWhere("broker_uscc", "principal_uscc", actor.enterprise()).stream()
+			.filter(held -> actor.principals().contains(held.principal())).toList();
 	}
 
 	/**

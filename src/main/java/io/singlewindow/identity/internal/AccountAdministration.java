@@ -184,6 +184,9 @@ class AccountAdministration {
 			.params(every, id, every).update() == 1) {
 			sessions.end(username, null);
 		}
+		// A brokerage's administrator acts for every principal (each request reads this: no session to end).
+		jdbc.sql("UPDATE user_account SET operator_principals = NULL WHERE id = ? AND operator_principals IS NOT NULL")
+			.param(id).update();
 	}
 
 	/**

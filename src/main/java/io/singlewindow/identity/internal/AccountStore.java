@@ -53,12 +53,17 @@ class AccountStore implements UserDetailsService {
 			.update();
 	}
 
-	/** The enterprises that authorise the brokerage today: not revoked, and its last day not passed. */
-	Set<Uscc> principalsOf(String brokerUscc) {
+	/**
+	 * The enterprises the broker's operator {@code accountId} acts for today: those that authorise the brokerage (not
+	 * revoked, the last day not passed) and that its administrator lets this operator handle (all, unless it named
+	 * some: {@code operator_principals}).
+	 */
+	Set<Uscc> principalsOf(String brokerUscc, UUID accountId) {
 		return jdbc.sql("""
-				SELECT principal_uscc FROM broker_authorisation
-				WHERE broker_uscc = ? AND revoked_at IS NULL AND (valid_until IS NULL OR valid_until >= ?)""")
-			.params(brokerUscc, time.today())
+				SELECT a.principal_uscc FROM broker_authorisation a JOIN user_account u ON u.id = ?
+				WHERE a.broker_uscc = ? AND a.revoked_at IS NULL AND (a.valid_until IS NULL OR a.valid_until >= ?)
+				  AND (u.operator_principals IS NULL OR a.principal_uscc = ANY(u.operator_principals))""")
+			.params(accountId, brokerUscc, time.today())
 			.query(String.class)
 			.list()
 			.stream()

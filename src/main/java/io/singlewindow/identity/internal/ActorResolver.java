@@ -53,7 +53,7 @@ public class ActorResolver {
 		Role role = Role.valueOf(p.role());
 		Uscc enterprise = p.uscc() == null ? null : Uscc.parse(p.uscc());
 		AgencyCode agency = p.agencyCode() == null ? null : new AgencyCode(p.agencyCode());
-		Set<Uscc> principals = role == Role.BROKER ? accounts.principalsOf(p.uscc()) : Set.of();
+		Set<Uscc> principals = role == Role.BROKER ? accounts.principalsOf(p.uscc(), p.userId()) : Set.of();
 		return new Actor(p.userId(), p.username(), p.displayName(), role, enterprise, agency, principals, p.rights());
 	}
 }

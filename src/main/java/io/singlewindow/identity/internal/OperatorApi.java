@@ -88,6 +88,18 @@ class OperatorApi {
 	}
 
 	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" }, notFound = "ACCOUNT_NOT_FOUND",
+			conflict = { "OWN_ACCOUNT", "ENTERPRISE_ADMINISTRATOR_ACCOUNT" },
+			invalid = { "REQUIRED", "PRINCIPAL_UNKNOWN" })
+	@PutMapping("/{id}/principals")
+	@Operation(summary = "Set which principals a brokerage's colleague acts for (分管委托企业): {\"all\": true} for every "
+			+ "one, or {\"principals\": [USCC, …]} of those that authorise the brokerage ([]: its own business only). "
+			+ "Applies from the colleague's next request (the brokerage's administrator)")
+	Operators.Assignment assign(@PathVariable UUID id, @RequestBody(required = false) Operators.Assignment assignment,
+			HttpServletRequest http) {
+		return operators.assign(currentActor.get(), id, assignment, http.getRemoteAddr());
+	}
+
+	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" }, notFound = "ACCOUNT_NOT_FOUND",
 			conflict = { "OWN_ACCOUNT", "ENTERPRISE_ADMINISTRATOR_ACCOUNT", "ACCOUNT_DEACTIVATED" })
 	@PostMapping("/{id}/administration")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -2,9 +2,11 @@ package io.singlewindow.identity.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.singlewindow.core.NavigationItem;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
+import io.singlewindow.identity.EnterpriseNames;
 import io.singlewindow.identity.OperatorRight;
+import io.singlewindow.identity.Role;
 import io.singlewindow.platform.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,18 +36,26 @@ class OperatorPages {
 	private final Operators operators;
 	private final CurrentActor currentActor;
 	private final MessageSource messages;
+	private final ObjectProvider<EnterpriseNames> enterpriseNames;
 
-	OperatorPages(Operators operators, CurrentActor currentActor, MessageSource messages) {
+	OperatorPages(Operators operators, CurrentActor currentActor, MessageSource messages,
+			ObjectProvider<EnterpriseNames> enterpriseNames) {
 		this.operators = operators;
 		this.currentActor = currentActor;
 		this.messages = messages;
+		this.enterpriseNames = enterpriseNames;
 	}
 
 	@GetMapping("/account/operators")
 	String operators(Model model) {
 		Actor actor = currentActor.get();
-		model.addAttribute("operators", operators.of(actor));
+		List<Operators.Operator> listed = operators.of(actor);
+		model.addAttribute("operators", listed);
 		model.addAttribute("administers", operators.administers(actor));
+		model.addAttribute("brokerage", actor.is(Role.BROKER));
+		if (actor.is(Role.BROKER)) {
+			principals(actor, listed, model);
+		}
 		model.addAttribute("everyRight", List.of(OperatorRight.values()));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new Operators.NewOperator(null, null, null,
@@ -75,6 +88,37 @@ class OperatorPages {
 			HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
 		return acted(() -> operators.grant(currentActor.get(), id, new Operators.Grant(ticked(rights)),
 				request.getRemoteAddr()), "?rights", response, model, locale);
+	}
+
+	/**
+	 * 分管委托企业: a brokerage's page offers its principals by name (the brokerage's now, those its administrator may
+	 * tick) and names those each colleague acts for (one whose authority ended since: by USCC).
+	 */
+	private void principals(Actor actor, List<Operators.Operator> listed, Model model) {
+		Set<Uscc> named = new java.util.HashSet<>(actor.principals());
+		listed.stream().filter(o -> o.principals() != null).flatMap(o -> o.principals().stream())
+			.forEach(uscc -> named.add(Uscc.parse(uscc)));
+		Map<String, String> names = new java.util.HashMap<>();
+		EnterpriseNames registered = enterpriseNames.getIfAvailable();
+		(registered == null ? Map.<Uscc, String>of() : registered.namesOf(named))
+			.forEach((uscc, name) -> names.put(uscc.value(), name));
+		model.addAttribute("principalNames", names);
+		model.addAttribute("principalChoices", actor.principals().stream().map(Uscc::value)
+			.sorted(java.util.Comparator.comparing((String uscc) -> names.getOrDefault(uscc, uscc))).toList());
+	}
+
+	/**
+	 * Sets the principals a brokerage's colleague acts for: the box "all" ticked, every one; otherwise those ticked
+	 * (the form sends an empty {@code principals} beside them, so that none ticked reads as the brokerage's own only).
+	 */
+	@PostMapping("/account/operators/{id}/principals")
+	String assign(@PathVariable UUID id, @RequestParam(required = false) String all,
+			@RequestParam(required = false) List<String> principals, HttpServletRequest request,
+			HttpServletResponse response, Model model, Locale locale) {
+		boolean every = "true".equals(all);
+		return acted(() -> operators.assign(currentActor.get(), id,
+				new Operators.Assignment(every, every ? null : ticked(principals)), request.getRemoteAddr()),
+				"?principals", response, model, locale);
 	}
 
 	/** The boxes ticked, without the empty value each rights form sends so that a form with none ticked says so. */

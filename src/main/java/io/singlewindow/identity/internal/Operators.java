@@ -50,10 +50,17 @@ class Operators {
 	 * An operator as the enterprise's people see it; {@code openedBy} is null for the account registration opened;
 	 * {@code rights} what the administrator lets it change (the administrator holds every right); {@code lastLoginAt}
 	 * its last login on the pages (null: never), so that an account nobody uses any more stands out; {@code secondFactor}
-	 * whether it logs in with a second factor (动态口令).
+	 * whether it logs in with a second factor (动态口令); {@code principals}, for a brokerage's colleague, the USCCs of the
+	 * principals its administrator lets it act for (分管委托企业), null for all of them.
 	 */
 	record Operator(UUID id, String username, String displayName, boolean administrator, boolean enabled,
-			Instant createdAt, String openedBy, List<OperatorRight> rights, Instant lastLoginAt, boolean secondFactor) {
+			Instant createdAt, String openedBy, List<OperatorRight> rights, Instant lastLoginAt, boolean secondFactor,
+			List<String> principals) {
+
+		/** Whether it acts for every principal of the brokerage (the administrator always does). */
+		public boolean allPrincipals() {
+			return principals == null;
+		}
 	}
 
 	/**
@@ -68,6 +75,14 @@ class Operators {
 	}
 
 	/**
+	 * The principals a brokerage's administrator lets a colleague act for: {@code all} true for every one, as
+	 * colleagues start (new principals included); otherwise the USCCs in {@code principals}, of those that authorise
+	 * the brokerage (empty: the brokerage's own business only).
+	 */
+	record Assignment(Boolean all, List<String> principals) {
+	}
+
+	/**
 	 * The accounts of the actor's own enterprise (a broker's own, not its principals'), the administrator first.
 	 *
 	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a trader or broker
@@ -76,7 +91,7 @@ class Operators {
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		return jdbc.sql("""
 				SELECT id, username, display_name, enterprise_administrator, enabled, created_at, opened_by,
-				    operator_rights, last_login_at, totp_secret IS NOT NULL AS second_factor
+				    operator_rights, last_login_at, totp_secret IS NOT NULL AS second_factor, operator_principals
 				FROM user_account WHERE uscc = ? AND role IN ('TRADER', 'BROKER')
 				ORDER BY enterprise_administrator DESC, lower(username)""")
 			.param(actor.enterprise().value())
@@ -84,7 +99,9 @@ class Operators {
 					rs.getString("display_name"), rs.getBoolean("enterprise_administrator"), rs.getBoolean("enabled"),
 					rs.getTimestamp("created_at").toInstant(), rs.getString("opened_by"),
 					AccountStore.rights(rs.getArray("operator_rights")).stream().sorted().toList(),
-					AccountStore.instant(rs, "last_login_at"), rs.getBoolean("second_factor")))
+					AccountStore.instant(rs, "last_login_at"), rs.getBoolean("second_factor"),
+					rs.getArray("operator_principals") == null ? null
+							: List.of((String[]) rs.getArray("operator_principals").getArray())))
 			.list();
 	}
 
@@ -177,6 +194,61 @@ class Operators {
 							named(colleague.rights()), "sessionsEnded", Integer.toString(ended)));
 		}
 		return granted;
+	}
+
+	/**
+	 * A brokerage's administrator sets which principals a colleague acts for (分管委托企业), as a large brokerage gives
+	 * each clerk their clients: from the colleague's next request on every channel it declares, applies and reads for
+	 * those only (its sessions go on: each request reads the list afresh). Set again to the same, nothing changes.
+	 *
+	 * @throws Problem as {@link #deactivate}, and 403 {@code ROLE_REQUIRED} unless a broker; 422 {@code REQUIRED} at
+	 *     {@code principals} without {@code all} or a list, {@code PRINCIPAL_UNKNOWN} at {@code principals[i]} for one
+	 *     that does not authorise the brokerage now
+	 */
+	@Transactional
+	Assignment assign(Actor actor, UUID id, Assignment assignment, String clientAddress) {
+		actor.requireRole(Role.BROKER);
+		Operator colleague = colleague(actor, id);
+		List<String> assigned = assigned(actor, assignment);
+		if (!java.util.Objects.equals(assigned, colleague.principals())) {
+			jdbc.sql("UPDATE user_account SET operator_principals = ?::text[] WHERE id = ?")
+				.params(assigned == null ? null : assigned.toArray(String[]::new), id).update();
+			events.record(Type.OPERATOR_PRINCIPALS_CHANGED, colleague.username(), actor.username(), clientAddress,
+					Map.of("enterprise", actor.enterprise().value(), "principals", listed(assigned), "before",
+							listed(colleague.principals())));
+		}
+		return new Assignment(assigned == null, assigned == null ? actor.principals().stream().map(Object::toString)
+			.sorted().toList() : assigned);
+	}
+
+	/** The USCCs {@code assignment} names, sorted, each once; null for all. */
+	private static List<String> assigned(Actor actor, Assignment assignment) {
+		if (assignment != null && Boolean.TRUE.equals(assignment.all())) {
+			return null;
+		}
+		Violations violations = new Violations();
+		if (assignment == null || assignment.principals() == null) {
+			violations.add("principals", "REQUIRED");
+			violations.throwIfAny();
+		}
+		java.util.SortedSet<String> named = new java.util.TreeSet<>();
+		for (int i = 0; i < assignment.principals().size(); i++) {
+			String given = assignment.principals().get(i) == null ? "" : assignment.principals().get(i).strip();
+			java.util.Optional<io.singlewindow.core.Uscc> principal = actor.principals().stream()
+				.filter(p -> p.value().equalsIgnoreCase(given)).findFirst();
+			if (principal.isEmpty()) {
+				violations.add("principals[" + i + "]", "PRINCIPAL_UNKNOWN",
+						io.singlewindow.core.FreeText.cut(String.valueOf(assignment.principals().get(i)), 40));
+			} else {
+				named.add(principal.get().value());
+			}
+		}
+		violations.throwIfAny();
+		return List.copyOf(named);
+	}
+
+	private static String listed(List<String> principals) {
+		return principals == null ? "ALL" : String.join(",", principals);
 	}
 
 	/** The rights {@code names} name, each at most once; an unknown name is a violation at {@code rights[i]}. */
