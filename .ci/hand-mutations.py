@@ -288,8 +288,7 @@ M = {
         'java.util.stream.Stream.<io.singlewindow.core.Notice>empty()'),
     # Every enterprise hears of every letter running out.
     'LETTER_OF_ANOTHER_ENTERPRISE_SAID': lambda: sub('declaration/internal/GeneralGuarantees.java',
-        '" WHERE (:all OR g.enterprise = ANY(:own)) AND g.returned_at IS NULL',
-        '" WHERE (TRUE OR g.enterprise = ANY(:own)) AND g.returned_at IS NULL'),
+        '"(:all OR g.enterprise = ANY(:own))"', '"(TRUE OR g.enterprise = ANY(:own))"'),
     # A brokerage's colleague acts for every principal whatever its administrator named.
     'PRINCIPAL_LIST_IGNORED': lambda: sub('identity/internal/AccountStore.java',
         'AND (u.operator_principals IS NULL OR', 'AND (TRUE OR'),

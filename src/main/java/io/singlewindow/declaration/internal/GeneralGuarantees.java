@@ -147,15 +147,14 @@ class GeneralGuarantees {
 	 * principals') for a trader or broker, none for anyone else. In force first, the latest first.
 	 */
 	public List<GeneralGuaranteeView> list(Actor actor) {
-		boolean customs = actor.mayActAs(AgencyCode.CUSTOMS);
-		List<String> own = actor.is(Role.TRADER) || actor.is(Role.BROKER) ? DeclarationApi.declarants(actor) : List.of();
-		if (!customs && own.isEmpty()) {
+		Readers readers = Readers.of(actor);
+		if (readers.none()) {
 			return List.of();
 		}
 		List<Covered> found = jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER
-				+ " WHERE (:all OR g.enterprise = ANY(:own))"
-				+ " ORDER BY g.returned_at IS NOT NULL, g.recorded_at DESC, g.id LIMIT " + LISTED)
-			.param("all", customs).param("own", own.toArray(String[]::new)).query(GeneralGuarantees::covered).list();
+				+ " WHERE " + Readers.WHERE + " ORDER BY g.returned_at IS NOT NULL, g.recorded_at DESC, g.id LIMIT "
+				+ LISTED)
+			.param("all", readers.customs()).param("own", readers.own()).query(GeneralGuarantees::covered).list();
 		Map<Uscc, String> names = enterprises
 			.findAll(found.stream().map(c -> c.guarantee().enterprise()).distinct().toList()).stream()
 			.collect(Collectors.toMap(Enterprise::uscc, Enterprise::nameZh));
@@ -179,18 +178,43 @@ class GeneralGuarantees {
 	}
 
 	/**
-	 * The letters running out ({@link LetterExpiry}) of the enterprises {@code own}, or of all for customs, the most
-	 * urgent first: read where their last day is near or past, so that a home page reads few rows.
+	 * The letters running out ({@link LetterExpiry}) of the guarantees {@code actor} reads, as it is told of them (as
+	 * customs, or as their enterprise), the most urgent first: read where their last day is near or past, so that a
+	 * home page reads few rows.
 	 */
-	List<LetterExpiry> lettersRunningOut(boolean customs, List<String> own) {
+	List<LetterExpiry> lettersRunningOut(Actor actor) {
+		Readers readers = Readers.of(actor);
+		if (readers.none()) {
+			return List.of();
+		}
 		LocalDate today = time.today();
-		return jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER
-				+ " WHERE (:all OR g.enterprise = ANY(:own)) AND g.returned_at IS NULL AND g.valid_until <= :last")
-			.param("all", customs).param("own", own.toArray(String[]::new))
+		return jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER + " WHERE "
+				+ Readers.WHERE + " AND g.returned_at IS NULL AND g.valid_until <= :last")
+			.param("all", readers.customs()).param("own", readers.own())
 			.param("last", today.plusDays(GeneralGuaranteeView.EXPIRY_NOTICE_DAYS))
 			.query(GeneralGuarantees::covered).list().stream()
-			.flatMap(c -> LetterExpiry.of(c.guarantee(), c.cover(), today, customs).stream())
+			.flatMap(c -> LetterExpiry.of(c.guarantee(), c.cover(), today, readers.customs()).stream())
 			.sorted(LetterExpiry.MOST_URGENT_FIRST).toList();
+	}
+
+	/**
+	 * Whose general guarantees an actor reads: every one for customs, its own enterprise's (and a broker's
+	 * principals') for a trader or broker, none for anyone else.
+	 */
+	private record Readers(boolean customs, String[] own) {
+
+		/** The condition on {@code g}, with parameters {@code all} and {@code own}. */
+		static final String WHERE = "(:all OR g.enterprise = ANY(:own))";
+
+		static Readers of(Actor actor) {
+			List<String> own = actor.is(Role.TRADER) || actor.is(Role.BROKER) ? DeclarationApi.declarants(actor)
+					: List.of();
+			return new Readers(actor.mayActAs(AgencyCode.CUSTOMS), own.toArray(String[]::new));
+		}
+
+		boolean none() {
+			return !customs && own.length == 0;
+		}
 	}
 
 	/** @throws Problem 404 {@code GENERAL_GUARANTEE_NOT_FOUND} unless there and {@code actor} may read it */

@@ -8,17 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Notice;
-import io.singlewindow.enterprise.Enterprise;
+import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.ActorNoticeSource;
-import io.singlewindow.identity.Role;
 
 /**
  * 保函即将到期: the enterprise's traders and brokers, and customs' officers, hear on their home page of each letter of
@@ -41,27 +39,21 @@ class LettersRunningOut implements ActorNoticeSource {
 
 	@Override
 	public List<Notice> noticesFor(Actor actor) {
-		boolean customs = actor.mayActAs(AgencyCode.CUSTOMS);
-		List<String> own = actor.is(Role.TRADER) || actor.is(Role.BROKER) ? DeclarationApi.declarants(actor) : List.of();
-		if (!customs && own.isEmpty()) {
-			return List.of();
-		}
-		List<LetterExpiry> due = guarantees.lettersRunningOut(customs, own);
+		List<LetterExpiry> due = guarantees.lettersRunningOut(actor);
 		if (due.isEmpty()) {
 			return List.of();
 		}
+		boolean customs = actor.mayActAs(AgencyCode.CUSTOMS);
 		List<LetterExpiry> shown = due.subList(0, Math.min(SHOWN, due.size()));
-		Map<String, String> names = enterprises
-			.findAll(shown.stream().map(e -> e.letter().enterprise()).distinct().toList()).stream()
-			.collect(Collectors.toMap(e -> e.uscc().value(), Enterprise::nameZh));
+		Map<Uscc, String> names = enterprises.namesOf(shown.stream().map(e -> e.letter().enterprise()).toList());
 		Set<String> roles = Set.of(actor.role().name());
 		List<Notice> notices = new ArrayList<>();
 		for (LetterExpiry expiry : shown) {
 			GeneralGuarantee letter = expiry.letter();
 			String key = "generalGuarantee.home." + (expiry.lapsed() ? "lapsed" : expiry.held().signum() > 0 ? "ending"
 					: "endingUnheld") + (customs ? "Customs" : "");
-			notices.add(new Notice(key, List.of(names.getOrDefault(letter.enterprise().value(),
-					letter.enterprise().value()), letter.reference(), letter.validUntil().toString(), expiry.daysLeft(),
+			notices.add(new Notice(key, List.of(names.getOrDefault(letter.enterprise(), letter.enterprise().value()),
+					letter.reference(), letter.validUntil().toString(), expiry.daysLeft(),
 					yuan(expiry.held())), roles, "/general-guarantees/" + letter.id()));
 		}
 		if (due.size() > SHOWN) {

@@ -63,7 +63,9 @@ class SecretsKeyConfiguration {
 			key = decode(readOrMake(file), source);
 		}
 		byte[] previous = previousKey(environment, platform);
-		String previousId = previous == null ? null : SealedSecrets.idOf(previous);
+		// The same key given as both is no change (as SealedSecrets holds it): no previous key to move the record from.
+		String previousId = previous == null || SealedSecrets.idOf(previous).equals(SealedSecrets.idOf(key)) ? null
+				: SealedSecrets.idOf(previous);
 		return new SealedSecrets(key, previous, keyId -> register(jdbc, keyId, previousId, source, clock));
 	}
 

@@ -59,7 +59,7 @@ class OperatorPrincipalsIntegrationTests {
 			.header("Authorization", BROKERAGE).contentType(MediaType.APPLICATION_JSON).content("""
 					{"username":"%s","displayName":"陈分管","password":"%s"}""".formatted(clerk, GOOD_PASSWORD)))
 			.andExpect(status().isCreated())), "$.id"));
-		String key = keyOf(clerk);
+		String key = People.keyAfterFirstLogin(mvc, clerk, OWN_PASSWORD, ADDRESS);
 		assertThat(actsFor(key)).as("a new colleague: every principal").contains(CHIP, COFFEE);
 
 		assign(BROKERAGE, id, "{\"principals\":[\"" + CHIP.toLowerCase(java.util.Locale.ROOT) + "\"]}")
@@ -125,16 +125,6 @@ class OperatorPrincipalsIntegrationTests {
 	private List<String> actsFor(String key) throws Exception {
 		return JsonPath.read(html(mvc.perform(get("/api/v1/me").header("Authorization", key))
 			.andExpect(status().isOk())), "$.actsFor");
-	}
-
-	/** The clerk chooses his own password at his first login, then takes an API key. */
-	private String keyOf(String clerk) throws Exception {
-		Cookie session = sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS);
-		String form = html(mvc.perform(get("/account/password").cookie(session)));
-		mvc.perform(post("/account/password").cookie(session).param("_csrf", formToken(form))
-			.param("currentPassword", GOOD_PASSWORD).param("newPassword", OWN_PASSWORD)
-			.param("repeatPassword", OWN_PASSWORD));
-		return "Bearer " + io.singlewindow.enterprise.Registrations.apiKeyOf(mvc, clerk, OWN_PASSWORD);
 	}
 
 	private String page(Cookie session) throws Exception {

@@ -170,7 +170,7 @@ class OperatorRightsIntegrationTests {
 			.doesNotContain("id=\"rights-trader.coffee\"");
 
 		Cookie reader = sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS);
-		choosePassword(reader);
+		People.choosePassword(mvc, reader, OWN_PASSWORD);
 		String declarations = html(mvc.perform(get("/declarations").cookie(reader)));
 		assertThat(declarations).contains("id=\"list-filter\"").doesNotContain("id=\"new-declaration\"");
 		assertThat(html(mvc.perform(get("/account/webhooks").cookie(reader)))).contains("id=\"right-missing\"")
@@ -247,15 +247,7 @@ class OperatorRightsIntegrationTests {
 
 	/** The colleague chooses his own password at his first login, then takes an API key. */
 	private String keyOf(String clerk) throws Exception {
-		choosePassword(sessionOf(mvc, clerk, GOOD_PASSWORD, ADDRESS));
-		return "Bearer " + io.singlewindow.enterprise.Registrations.apiKeyOf(mvc, clerk, OWN_PASSWORD);
-	}
-
-	private void choosePassword(Cookie session) throws Exception {
-		String form = html(mvc.perform(get("/account/password").cookie(session)));
-		assertThat(html(mvc.perform(post("/account/password").cookie(session).param("_csrf", formToken(form))
-			.param("currentPassword", GOOD_PASSWORD).param("newPassword", OWN_PASSWORD)
-			.param("repeatPassword", OWN_PASSWORD)))).contains("id=\"password-changed\"");
+		return People.keyAfterFirstLogin(mvc, clerk, OWN_PASSWORD, ADDRESS);
 	}
 
 	private long declarationsOf(String uscc) {
