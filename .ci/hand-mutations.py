@@ -301,6 +301,10 @@ M = {
     'ADMINISTRATOR_KEEPS_PRINCIPAL_LIST': lambda: sub('identity/internal/AccountAdministration.java',
         'UPDATE user_account SET operator_principals = NULL WHERE id = ? AND operator_principals IS NOT NULL',
         'UPDATE user_account SET operator_principals = operator_principals WHERE id = ? AND FALSE'),
+    # A garbled sealed value escapes as the Base64 decoder's exception: a login answers 500, a start stops.
+    'GARBLED_SECRET_FAILS_HARD': lambda: sub('platform/SealedSecrets.java',
+        'catch (IllegalArgumentException | java.nio.BufferUnderflowException garbled)',
+        'catch (ArithmeticException garbled)'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

@@ -130,11 +130,9 @@ public final class SealedSecrets {
 
 	/**
 	 * The secret {@code stored} holds, sealed for {@code context}; a value stored before sealing existed as it is;
-	 * null for null.
+	 * null for null. A value sealed with the previous key, while the key is being changed, opens too.
 	 *
-	 * A value sealed with the previous key, while the key is being changed, opens too.
-	 *
-	 * @throws IllegalStateException sealed with another key, or for another place, or altered
+	 * @throws IllegalStateException sealed with another key, or for another place, or altered, or garbled
 	 */
 	public String open(String stored, String context) {
 		if (!isSealed(stored)) {
@@ -148,11 +146,17 @@ public final class SealedSecrets {
 			throw new IllegalStateException("A secret is sealed with key " + parts[0] + "; this node's key is " + keyId
 					+ (previousId == null ? "" : " (previous " + previousId + ")"));
 		}
-		ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(parts[1]));
 		byte[] nonce = new byte[NONCE_BYTES];
-		bytes.get(nonce);
-		byte[] sealed = new byte[bytes.remaining()];
-		bytes.get(sealed);
+		byte[] sealed;
+		try {
+			ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(parts[1]));
+			bytes.get(nonce);
+			sealed = new byte[bytes.remaining()];
+			bytes.get(sealed);
+		} catch (IllegalArgumentException | java.nio.BufferUnderflowException garbled) {
+			// A damaged row: refused as any value that does not open, for the callers to refuse or skip.
+			throw new IllegalStateException("A sealed secret for " + context + " is garbled", garbled);
+		}
 		return new String(crypt(sealedWith, Cipher.DECRYPT_MODE, nonce, sealed, context), StandardCharsets.UTF_8);
 	}
 

@@ -46,6 +46,20 @@ class SealedSecretsUnitTests {
 			.isInstanceOf(IllegalStateException.class);
 	}
 
+	/**
+	 * A sealed value cut short or garbled (a damaged row, a hand edit) is refused as one that does not open, so that
+	 * callers refuse the code or skip the row; it was an IllegalArgumentException from the Base64 decoder, which
+	 * nothing caught: a login with it answered 500, and a start that seals afresh would have stopped.
+	 */
+	@Test
+	void aGarbledSealedValueDoesNotOpenLikeAnyOther() {
+		String prefix = "sealed:v1:" + secrets.keyId() + ":";
+		for (String garbled : List.of(prefix + "not base64!", prefix + "AAAA", prefix, "sealed:v1:" + secrets.keyId())) {
+			assertThatThrownBy(() -> secrets.open(garbled, "totp/account-1")).as(garbled)
+				.isInstanceOf(IllegalStateException.class);
+		}
+	}
+
 	@Test
 	void aSecretStoredBeforeSealingOpensAsItIsAndNullStaysNull() {
 		assertThat(SealedSecrets.isSealed("whsec_0123")).isFalse();

@@ -80,11 +80,14 @@ class SealingKeyIntegrationTests {
 		transactions.executeWithoutResult(status -> {
 			// Rolled back: the context's other tests go on with the first key.
 			status.setRollbackOnly();
-			List<Object> accounts = jdbc.sql("SELECT id FROM user_account ORDER BY id LIMIT 2").query().singleColumn();
+			List<Object> accounts = jdbc.sql("SELECT id FROM user_account ORDER BY id LIMIT 3").query().singleColumn();
 			String sealed = secrets.seal("JBSWY3DPEHPK3PXP", totp.contextPrefix() + accounts.get(0));
 			// The second account's value was sealed for the first one's row: it opens with neither key.
 			jdbc.sql("UPDATE user_account SET totp_pending_secret = ? WHERE id IN (?, ?)")
 				.params(sealed, accounts.get(0), accounts.get(1)).update();
+			// The third one's is garbled (a damaged row): left as it is too, not a start that stops.
+			jdbc.sql("UPDATE user_account SET totp_pending_secret = ? WHERE id = ?")
+				.params("sealed:v1:" + secrets.keyId() + ":garbled!", accounts.get(2)).update();
 			Map<String, Map<Object, String>> before = new HashMap<>();
 			for (SealedColumn column : columns) {
 				before.put(column.column(), stored(column));
