@@ -230,7 +230,7 @@ M = {
         'events.record(Type.BROKER_AUTHORISED,', 'if (false) events.record(Type.BROKER_AUTHORISED,'),
     # A broker keeps acting for an enterprise after the authority's last day.
     'EXPIRED_AUTHORITY_HONOURED': lambda: sub('identity/internal/AccountStore.java',
-        'AND (valid_until IS NULL OR valid_until >= ?)', 'AND (valid_until IS NULL OR valid_until >= ? OR TRUE)'),
+        'AND (a.valid_until IS NULL OR a.valid_until >= ?)', 'AND (a.valid_until IS NULL OR a.valid_until >= ? OR TRUE)'),
     # A login on the pages is not noted: the next one shows no previous login, the administrators see "never".
     'LOGIN_NOT_NOTED': lambda: sub('identity/internal/ThrottledLogin.java',
         '\t\taccounts.recordLogin(principal.userId(), address);\n', ''),
