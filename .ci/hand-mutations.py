@@ -305,6 +305,12 @@ M = {
     'GARBLED_SECRET_FAILS_HARD': lambda: sub('platform/SealedSecrets.java',
         'catch (IllegalArgumentException | java.nio.BufferUnderflowException garbled)',
         'catch (ArithmeticException garbled)'),
+    # The next page of a guarantee's declarations starts again with the last one of the page before.
+    'GUARANTEE_PAGE_REPEATS_A_ROW': lambda: sub('declaration/internal/GeneralGuarantees.java',
+        '(d.duties_guarantee_at, d.id) < (:at, :after)', '(d.duties_guarantee_at, d.id) <= (:at, :after)'),
+    # A stranger reads a guarantee's declarations.
+    'GUARANTEE_DECLARATIONS_READ_BY_ANYONE': lambda: sub('declaration/internal/GeneralGuarantees.java',
+        'if (enterprise == null || !mayRead(actor, Uscc.parse(enterprise))) {', 'if (enterprise == null) {'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

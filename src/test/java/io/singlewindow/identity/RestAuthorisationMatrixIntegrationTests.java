@@ -156,6 +156,7 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/general-guarantees                        | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			POST   /api/v1/general-guarantees                        | 401 403 403 403 403 422 403 403 403 403 403 403 | {}
 			GET    /api/v1/general-guarantees/{generalGuarantee}     | 401 200 404 200 404 200 404 404 404 404 404 404 |
+			GET    /api/v1/general-guarantees/{generalGuarantee}/declarations | 401 200 404 200 404 200 404 404 404 404 404 404 |
 			POST   /api/v1/general-guarantees/{generalGuarantee}/return | 401 403 403 403 403 200 403 403 403 403 403 403 |
 			GET    /api/v1/general-guarantees/{generalGuarantee}/statements/2026-13 | 401 422 404 422 404 422 404 404 404 404 404 404 |
 			POST   /api/v1/general-guarantees/{generalGuarantee}/statements/2026-11/payment | 401 403 403 403 403 422 403 403 403 403 403 403 | {}

@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -111,10 +113,23 @@ class GeneralGuaranteeApi {
 	@Refuses(notFound = "GENERAL_GUARANTEE_NOT_FOUND")
 	@Operation(summary = "A general guarantee, with the declarations customs accepted it for",
 			description = "Those it still holds first, then the latest, at most " + GeneralGuarantees.DECLARATIONS_SHOWN
-					+ ". 404 GENERAL_GUARANTEE_NOT_FOUND unless the caller may read it (customs, or the enterprise's "
+					+ " (all of them, a page at a time: /declarations). 404 GENERAL_GUARANTEE_NOT_FOUND unless the caller may read it (customs, or the enterprise's "
 					+ "own traders and brokers).")
 	GeneralGuaranteeView read(@PathVariable UUID id) {
 		return guarantees.find(currentActor.get(), id);
+	}
+
+	@GetMapping("/{id}/declarations")
+	@Refuses(notFound = "GENERAL_GUARANTEE_NOT_FOUND")
+	@Operation(summary = "Every declaration customs accepted a general guarantee for, the latest first, a page at a time",
+			description = "Each with the part of its cover drawn (amount), when (acceptedAt) and its state (HELD, "
+					+ "DISCHARGED, ENFORCED, RETURNED): the whole list, where the guarantee's reading shows the first "
+					+ GeneralGuarantees.DECLARATIONS_SHOWN + ". limit (default 200, at most 500) and cursor; the next "
+					+ "page's address in the Link header (rel=\"next\"). 404 GENERAL_GUARANTEE_NOT_FOUND unless the caller "
+					+ "may read the guarantee.")
+	ResponseEntity<List<GeneralGuaranteeView.Drawn>> declarations(@PathVariable UUID id,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+		return guarantees.declarations(currentActor.get(), id, PageRequest.read(limit, cursor)).answer();
 	}
 
 	@GetMapping("/{id}/statements/{month}")

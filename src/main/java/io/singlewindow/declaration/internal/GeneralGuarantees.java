@@ -19,9 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Cursor;
 import io.singlewindow.core.FreeText;
 import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.InvalidValue;
+import io.singlewindow.core.ListPage;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.Enterprise;
@@ -65,6 +68,13 @@ class GeneralGuarantees {
 			  SELECT COALESCE(SUM(d.duties_guarantee_amount) FILTER (WHERE %1$s), 0) AS in_use,
 			         COALESCE(SUM(d.duties_paid_amount) FILTER (WHERE d.duties_guarantee_enforced), 0) AS taken
 			  FROM declaration d WHERE %2$s) c""".formatted(HOLDS, DRAWING);
+
+	/** A declaration drawing on {@code g} as {@link GeneralGuaranteeView.Drawn} reads it. */
+	private static final String DRAWN = """
+			d.id, d.number, d.duties_guarantee_amount, d.duties_guarantee_at,
+			       CASE WHEN d.duties_guarantee_enforced THEN 'ENFORCED'
+			            WHEN d.duties_recorded_at IS NOT NULL THEN 'DISCHARGED'
+			            WHEN %s THEN 'HELD' ELSE 'RETURNED' END AS state""".formatted(HOLDS);
 
 	static final String COLUMNS = """
 			g.id, g.enterprise, g.kind, g.amount, g.valid_until, g.reference, g.summary_payment, g.recorded_by,
@@ -220,10 +230,46 @@ class GeneralGuarantees {
 	/** @throws Problem 404 {@code GENERAL_GUARANTEE_NOT_FOUND} unless there and {@code actor} may read it */
 	public GeneralGuaranteeView find(Actor actor, UUID id) {
 		GeneralGuaranteeView found = read(id);
-		if (found == null || !(actor.mayActAs(AgencyCode.CUSTOMS) || actor.mayActFor(Uscc.parse(found.enterprise())))) {
+		if (found == null || !mayRead(actor, Uscc.parse(found.enterprise()))) {
 			throw Problem.notFound("GENERAL_GUARANTEE_NOT_FOUND", id);
 		}
 		return found;
+	}
+
+	/**
+	 * One page of every declaration customs accepted the guarantee for, the latest first (keyset on when it was
+	 * accepted for each, then the declaration's id): the whole of what a guarantee's reading shows the first
+	 * {@value #DECLARATIONS_SHOWN} of, for an enterprise reconciling a year of releases against it.
+	 *
+	 * @throws Problem 404 {@code GENERAL_GUARANTEE_NOT_FOUND} unless there and {@code actor} may read it
+	 */
+	public ListPage<GeneralGuaranteeView.Drawn> declarations(Actor actor, UUID id, PageRequest page) {
+		String enterprise = jdbc.sql("SELECT enterprise FROM general_guarantee WHERE id = ?").param(id)
+			.query(String.class).optional().orElse(null);
+		if (enterprise == null || !mayRead(actor, Uscc.parse(enterprise))) {
+			throw Problem.notFound("GENERAL_GUARANTEE_NOT_FOUND", id);
+		}
+		Cursor after = page.after();
+		var query = jdbc.sql("SELECT " + DRAWN + " FROM general_guarantee g JOIN declaration d ON " + DRAWING
+				+ " WHERE g.id = :id" + (after == null ? "" : " AND (d.duties_guarantee_at, d.id) < (:at, :after)")
+				+ " ORDER BY d.duties_guarantee_at DESC, d.id DESC LIMIT :limit")
+			.param("id", id).param("limit", page.rows());
+		if (after != null) {
+			query = query.param("at", after.atUtc()).param("after", after.id());
+		}
+		return page.page(query.query(GeneralGuarantees::drawn).list(),
+				drawn -> new Cursor(drawn.acceptedAt(), drawn.id().toString()));
+	}
+
+	/** Customs reads every general guarantee; a trader or broker those of the enterprises it acts for. */
+	private static boolean mayRead(Actor actor, Uscc enterprise) {
+		return actor.mayActAs(AgencyCode.CUSTOMS) || actor.mayActFor(enterprise);
+	}
+
+	private static GeneralGuaranteeView.Drawn drawn(ResultSet rs, int row) throws SQLException {
+		return new GeneralGuaranteeView.Drawn(rs.getObject("id", UUID.class), rs.getString("number"),
+				rs.getBigDecimal("duties_guarantee_amount"), rs.getString("state"),
+				rs.getTimestamp("duties_guarantee_at").toInstant());
 	}
 
 	/**
@@ -282,20 +328,12 @@ class GeneralGuarantees {
 		if (found == null) {
 			return null;
 		}
-		List<GeneralGuaranteeView.Drawn> drawn = jdbc.sql("""
-				SELECT d.id, d.number, d.duties_guarantee_amount, d.duties_guarantee_at,
-				       CASE WHEN d.duties_guarantee_enforced THEN 'ENFORCED'
-				            WHEN d.duties_recorded_at IS NOT NULL THEN 'DISCHARGED'
-				            WHEN %1$s THEN 'HELD' ELSE 'RETURNED' END AS state
-				FROM general_guarantee g JOIN declaration d ON %2$s
+		List<GeneralGuaranteeView.Drawn> drawn = jdbc.sql("SELECT " + DRAWN + """
+				 FROM general_guarantee g JOIN declaration d ON %2$s
 				WHERE g.id = ?
 				ORDER BY (%1$s) DESC, d.duties_guarantee_at DESC, d.id LIMIT %3$d""".formatted(HOLDS, DRAWING,
 				DECLARATIONS_SHOWN))
-			.param(id)
-			.query((rs, n) -> new GeneralGuaranteeView.Drawn(rs.getObject("id", UUID.class), rs.getString("number"),
-					rs.getBigDecimal("duties_guarantee_amount"), rs.getString("state"),
-					rs.getTimestamp("duties_guarantee_at").toInstant()))
-			.list();
+			.param(id).query(GeneralGuarantees::drawn).list();
 		String name = enterprises.find(found.guarantee().enterprise()).map(Enterprise::nameZh).orElse("");
 		List<SummaryStatementView> months = found.guarantee().summaryPayment()
 				? statements.months(found.guarantee().id()) : List.of();

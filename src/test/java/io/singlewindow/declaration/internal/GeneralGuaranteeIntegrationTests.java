@@ -275,6 +275,47 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	/**
+	 * A guarantee's reading lists its first declarations; the whole list is read a page at a time, the latest first,
+	 * each declaration once, by customs and the enterprise alike — and by nobody else.
+	 */
+	@Test
+	void everyDeclarationDrawingOnAGuaranteeIsReadPageByPage() throws Exception {
+		String reference = "DEP-GG-" + UUID.randomUUID();
+		String general = JsonPath.read(body(lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP,
+				"DEPOSIT", "90000", null, reference).andExpect(status().isCreated())), "$.id");
+		List<String> drawn = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String id = desk.cleared("3000", "1000");
+			desk.guarantee("officer.customs", id, "GENERAL",
+					amount(desk.view("officer.customs", id), "$.duties.amountDue").toPlainString(), null, reference)
+				.andExpect(status().isOk());
+			drawn.add(id);
+		}
+		for (String reader : List.of("officer.customs", "trader.chip")) {
+			MockHttpServletResponse first = mvc.perform(get("/api/v1/general-guarantees/{id}/declarations?limit=2",
+					general).header("Authorization", "Bearer sw-demo-" + reader))
+				.andExpect(status().isOk()).andReturn().getResponse();
+			List<String> seen = new ArrayList<>(JsonPath.<List<String>>read(first.getContentAsString(), "$[*].id"));
+			assertThat(seen).hasSize(2);
+			String next = first.getHeader("Link");
+			assertThat(next).contains("rel=\"next\"").contains("limit=2");
+			String nextPage = next.substring(next.indexOf("/api/"), next.indexOf('>'));
+			MockHttpServletResponse second = mvc.perform(get(java.net.URI.create(nextPage))
+				.header("Authorization", "Bearer sw-demo-" + reader)).andExpect(status().isOk()).andReturn().getResponse();
+			seen.addAll(JsonPath.<List<String>>read(second.getContentAsString(), "$[*].id"));
+			assertThat(second.getHeader("Link")).as("the last page").isNull();
+			assertThat(seen).as(reader).containsExactlyElementsOf(drawn.reversed());
+			assertThat(JsonPath.<List<String>>read(second.getContentAsString(), "$[*].state")).containsOnly("HELD");
+		}
+		mvc.perform(get("/api/v1/general-guarantees/{id}/declarations", general)
+			.header("Authorization", "Bearer sw-demo-trader.coffee")).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("GENERAL_GUARANTEE_NOT_FOUND"));
+		mvc.perform(get("/api/v1/general-guarantees/{id}/declarations", general).param("limit", "0")
+			.header("Authorization", "Bearer sw-demo-trader.chip")).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("limit"));
+	}
+
+	/**
 	 * 保函即将到期: from 30 days before a letter's last day its enterprise reads on its home page that it lapses, and,
 	 * once a declaration holds part of it, customs does too (to call on the bank in time); after the last day both
 	 * read that it lapsed with the duties still held. Another enterprise reads nothing of it.
