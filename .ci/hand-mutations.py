@@ -311,6 +311,10 @@ M = {
     # A stranger reads a guarantee's declarations.
     'GUARANTEE_DECLARATIONS_READ_BY_ANYONE': lambda: sub('declaration/internal/GeneralGuarantees.java',
         'if (enterprise == null || !mayRead(actor, Uscc.parse(enterprise))) {', 'if (enterprise == null) {'),
+    # The next page of the general guarantees reads back towards the first instead of on.
+    'GUARANTEE_LIST_PAGES_BACKWARDS': lambda: sub('declaration/internal/GeneralGuarantees.java',
+        'AND (g.recorded_at < :at OR (g.recorded_at = :at AND g.id > :after))',
+        'AND (g.recorded_at > :at OR (g.recorded_at = :at AND g.id > :after))'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

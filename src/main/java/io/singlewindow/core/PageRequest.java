@@ -28,7 +28,15 @@ public record PageRequest(int limit, Cursor after) {
 	 *             {@code TOO_LARGE}; {@code cursor} {@code CURSOR_INVALID}
 	 */
 	public static PageRequest read(String limit, String cursor) {
-		int rows = DEFAULT_LIMIT;
+		return read(limit, cursor, DEFAULT_LIMIT);
+	}
+
+	/**
+	 * As {@link #read(String, String)}, for a list that answered {@code defaultLimit} rows whole before it was paged:
+	 * a caller naming no limit gets as many as before.
+	 */
+	public static PageRequest read(String limit, String cursor, int defaultLimit) {
+		int rows = defaultLimit;
 		if (limit != null && !limit.isBlank()) {
 			try {
 				rows = Integer.parseInt(limit.strip());

@@ -102,11 +102,14 @@ class GeneralGuaranteeApi {
 	@Refuses
 	@Operation(summary = "The general guarantees the caller may read",
 			description = "Every one for customs officers; those of the caller's own enterprise (and a broker's "
-					+ "principals) for traders and brokers; none for others. In force first, the latest first, at most "
-					+ GeneralGuarantees.LISTED + "; each with what the declarations hold of it (inUse), what customs "
-					+ "took from it (taken) and what it still covers (available), without the declarations.")
-	List<GeneralGuaranteeView> list() {
-		return guarantees.list(currentActor.get());
+					+ "principals) for traders and brokers; none for others. In force first, the latest first, a page "
+					+ "at a time: limit (default and at most " + GeneralGuarantees.LISTED + ") and cursor, the next "
+					+ "page's address in the Link header (rel=\"next\"); each with what the declarations hold of it "
+					+ "(inUse), what customs took from it (taken) and what it still covers (available), without the "
+					+ "declarations.")
+	ResponseEntity<List<GeneralGuaranteeView>> list(@RequestParam(required = false) String limit,
+			@RequestParam(required = false) String cursor) {
+		return guarantees.list(currentActor.get(), PageRequest.read(limit, cursor, GeneralGuarantees.LISTED)).answer();
 	}
 
 	@GetMapping("/{id}")

@@ -157,20 +157,61 @@ class GeneralGuarantees {
 	 * principals') for a trader or broker, none for anyone else. In force first, the latest first.
 	 */
 	public List<GeneralGuaranteeView> list(Actor actor) {
+		return list(actor, PageRequest.first(LISTED)).rows();
+	}
+
+	/**
+	 * One page of the general guarantees {@code actor} may read, in the order of {@link #list(Actor)} (keyset on
+	 * whether given back, when lodged, the id).
+	 */
+	public ListPage<GeneralGuaranteeView> list(Actor actor, PageRequest page) {
 		Readers readers = Readers.of(actor);
 		if (readers.none()) {
-			return List.of();
+			return new ListPage<>(List.of(), null);
 		}
-		List<Covered> found = jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER
-				+ " WHERE " + Readers.WHERE + " ORDER BY g.returned_at IS NOT NULL, g.recorded_at DESC, g.id LIMIT "
-				+ LISTED)
-			.param("all", readers.customs()).param("own", readers.own()).query(GeneralGuarantees::covered).list();
+		Cursor after = page.after();
+		var query = jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER
+				+ " WHERE " + Readers.WHERE + (after == null ? "" : " AND " + AFTER)
+				+ " ORDER BY g.returned_at IS NOT NULL, g.recorded_at DESC, g.id LIMIT :limit")
+			.param("all", readers.customs()).param("own", readers.own()).param("limit", page.rows());
+		if (after != null) {
+			ListedAfter last = ListedAfter.of(after);
+			query = query.param("returned", last.returned()).param("at", after.atUtc()).param("after", last.id());
+		}
+		List<Covered> found = query.query(GeneralGuarantees::covered).list();
 		Map<Uscc, String> names = enterprises
 			.findAll(found.stream().map(c -> c.guarantee().enterprise()).distinct().toList()).stream()
 			.collect(Collectors.toMap(Enterprise::uscc, Enterprise::nameZh));
 		LocalDate today = time.today();
-		return found.stream().map(c -> GeneralGuaranteeView.of(c.guarantee(),
-				names.getOrDefault(c.guarantee().enterprise(), ""), c.cover(), List.of(), List.of(), today)).toList();
+		return page.page(found, c -> ListedAfter.cursorOf(c.guarantee())).map(c -> GeneralGuaranteeView.of(
+				c.guarantee(), names.getOrDefault(c.guarantee().enterprise(), ""), c.cover(), List.of(), List.of(),
+				today));
+	}
+
+	/** The rows listed after the cursor's: given back after in force, then lodged earlier, then a greater id. */
+	private static final String AFTER = """
+			((g.returned_at IS NOT NULL) > :returned OR ((g.returned_at IS NOT NULL) = :returned
+			  AND (g.recorded_at < :at OR (g.recorded_at = :at AND g.id > :after))))""";
+
+	/** Where a page of the list ended: whether that guarantee was given back, and its id (the cursor's key). */
+	private record ListedAfter(boolean returned, UUID id) {
+
+		static Cursor cursorOf(GeneralGuarantee last) {
+			return new Cursor(last.recordedAt(), (last.returned() ? "R:" : "A:") + last.id());
+		}
+
+		/** @throws Problem 422 {@code CURSOR_INVALID} at {@code cursor} for a key no page of this list handed out */
+		static ListedAfter of(Cursor cursor) {
+			String key = cursor.key();
+			if (key.length() > 2 && (key.startsWith("A:") || key.startsWith("R:"))) {
+				try {
+					return new ListedAfter(key.startsWith("R:"), UUID.fromString(key.substring(2)));
+				} catch (IllegalArgumentException notAnId) {
+					// Refused below, as any other.
+				}
+			}
+			throw Problem.invalidField("cursor", "CURSOR_INVALID");
+		}
 	}
 
 	/**

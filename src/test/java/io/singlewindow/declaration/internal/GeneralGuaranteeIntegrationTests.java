@@ -316,6 +316,41 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	/**
+	 * The general guarantees are read a page at a time in the order of the whole list — in force first, the latest
+	 * first — each once, across the line between those in force and those given back.
+	 */
+	@Test
+	void theGuaranteesAreReadPageByPageInTheOrderOfTheWholeList() throws Exception {
+		String returned = JsonPath.read(body(lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP,
+				"DEPOSIT", "1000", null, "DEP-GG-" + UUID.randomUUID()).andExpect(status().isCreated())), "$.id");
+		giveBack("officer.customs", returned).andExpect(status().isOk());
+		for (int i = 0; i < 3; i++) {
+			lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "DEPOSIT", "1000", null,
+					"DEP-GG-" + UUID.randomUUID()).andExpect(status().isCreated());
+		}
+		for (String reader : List.of("officer.customs", "trader.chip")) {
+			List<String> whole = JsonPath.read(body(mvc.perform(get("/api/v1/general-guarantees")
+				.header("Authorization", "Bearer sw-demo-" + reader)).andExpect(status().isOk())), "$[*].id");
+			assertThat(whole).contains(returned).hasSizeGreaterThan(3).hasSizeLessThan(GeneralGuarantees.LISTED);
+			List<String> paged = new ArrayList<>();
+			String address = "/api/v1/general-guarantees?limit=2";
+			while (address != null && paged.size() <= whole.size()) {
+				MockHttpServletResponse page = mvc.perform(get(java.net.URI.create(address))
+					.header("Authorization", "Bearer sw-demo-" + reader)).andExpect(status().isOk()).andReturn()
+					.getResponse();
+				paged.addAll(JsonPath.<List<String>>read(page.getContentAsString(), "$[*].id"));
+				String next = page.getHeader("Link");
+				address = next == null ? null : next.substring(next.indexOf("/api/"), next.indexOf('>'));
+			}
+			assertThat(paged).as(reader).containsExactlyElementsOf(whole);
+		}
+		mvc.perform(get("/api/v1/general-guarantees").param("cursor", new io.singlewindow.core.Cursor(
+				java.time.Instant.parse("2026-12-05T00:00:00Z"), UUID.randomUUID().toString()).text())
+			.header("Authorization", "Bearer sw-demo-officer.customs")).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("CURSOR_INVALID"));
+	}
+
+	/**
 	 * 保函即将到期: from 30 days before a letter's last day its enterprise reads on its home page that it lapses, and,
 	 * once a declaration holds part of it, customs does too (to call on the bank in time); after the last day both
 	 * read that it lapsed with the duties still held. Another enterprise reads nothing of it.
