@@ -347,7 +347,9 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 		mvc.perform(get("/api/v1/general-guarantees").param("cursor", new io.singlewindow.core.Cursor(
 				java.time.Instant.parse("2026-12-05T00:00:00Z"), UUID.randomUUID().toString()).text())
 			.header("Authorization", "Bearer sw-demo-officer.customs")).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors[0].code").value("CURSOR_INVALID"));
+			.andExpect(jsonPath("$.errors[0].code").value("CURSOR_INVALID"))
+			// Every paged list's refusal; it said "not given by the audit trail", the first list that was paged.
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("by this list")));
 	}
 
 	/**
