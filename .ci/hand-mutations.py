@@ -315,6 +315,12 @@ M = {
     'GUARANTEE_LIST_PAGES_BACKWARDS': lambda: sub('declaration/internal/GeneralGuarantees.java',
         'AND (g.recorded_at < :at OR (g.recorded_at = :at AND g.id > :after))',
         'AND (g.recorded_at > :at OR (g.recorded_at = :at AND g.id > :after))'),
+    # The listener for declaration changes back on a virtual thread: busy carriers keep it from waking at a stop.
+    'LISTENER_ON_A_CARRIER': lambda: sub('declaration/internal/DeclarationChanges.java',
+        'Thread.ofPlatform().daemon().name("declaration-changes")', 'Thread.ofVirtual().name("declaration-changes")'),
+    # A stopping node's listener gives its connection back still listening to the channel.
+    'LISTENER_GIVEN_BACK_LISTENING': lambda: sub('declaration/internal/DeclarationChanges.java',
+        'statement.execute("UNLISTEN " + CHANNEL);', 'statement.clearWarnings();'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

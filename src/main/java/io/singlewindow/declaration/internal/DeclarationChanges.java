@@ -128,8 +128,7 @@ class DeclarationChanges implements SmartLifecycle {
 
 	/**
 	 * Wakes the listener from its wait with an empty notification, so that it leaves its loop and gives its connection
-	 * back as it should. Interrupting it instead would close the connection's socket under the pool (a virtual
-	 * thread's blocking read is interruptible), which the pool then reports at every shutdown as a broken connection.
+	 * back as it should rather than at the end of its wait.
 	 */
 	private boolean wake() {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -143,7 +142,12 @@ class DeclarationChanges implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		listener = Thread.ofVirtual().name("declaration-changes").start(this::listen);
+		// A platform thread, not a virtual one: a virtual thread waits for a free carrier, and the request threads
+		// (virtual, never time-sliced) may hold every carrier while a node stops; the stop's wait then ran out and its
+		// interrupt closed the connection's socket under the pool (a virtual thread's blocking read is interruptible),
+		// reported as a broken connection. The operating system schedules this one, and an interrupt does not close
+		// its socket: at worst it stops listening at the end of its current wait.
+		listener = Thread.ofPlatform().daemon().name("declaration-changes").start(this::listen);
 	}
 
 	@Override

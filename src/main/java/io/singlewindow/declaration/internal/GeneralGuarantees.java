@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,8 +179,7 @@ class GeneralGuarantees {
 		}
 		List<Covered> found = query.query(GeneralGuarantees::covered).list();
 		Map<Uscc, String> names = enterprises
-			.findAll(found.stream().map(c -> c.guarantee().enterprise()).distinct().toList()).stream()
-			.collect(Collectors.toMap(Enterprise::uscc, Enterprise::nameZh));
+			.namesOf(found.stream().map(c -> c.guarantee().enterprise()).distinct().toList());
 		LocalDate today = time.today();
 		return page.page(found, c -> ListedAfter.cursorOf(c.guarantee())).map(c -> GeneralGuaranteeView.of(
 				c.guarantee(), names.getOrDefault(c.guarantee().enterprise(), ""), c.cover(), List.of(), List.of(),
