@@ -321,6 +321,18 @@ M = {
     # A stopping node's listener gives its connection back still listening to the channel.
     'LISTENER_GIVEN_BACK_LISTENING': lambda: sub('declaration/internal/DeclarationChanges.java',
         'statement.execute("UNLISTEN " + CHANNEL);', 'statement.clearWarnings();'),
+    # A number a column cannot hold is refused quoting itself, not the largest the column holds.
+    'TOO_LARGE_QUOTES_THE_VALUE': lambda: sub('core/NumericColumn.java',
+        'throw InvalidValue.tooLarge(value.toString(), largest());', 'throw new InvalidValue("TOO_LARGE", value.toString());', 2),
+    # A value type's refusal read with the value refused instead of its message's arguments.
+    'REFUSAL_ARGUMENTS_DROPPED': lambda: sub('core/Violations.java',
+        'new FieldProblem(field, e.code(), e.arguments())', 'new FieldProblem(field, e.code(), e.value())'),
+    # Too many packages refused quoting the number given.
+    'PACKAGES_LIMIT_UNSAID': lambda: sub('declaration/internal/DeclarationValidation.java',
+        '"packages", "TOO_LARGE", InputLimits.PACKAGES);', '"packages", "TOO_LARGE", r.packages());'),
+    # The registered capital refused quoting itself.
+    'CAPITAL_LIMIT_UNSAID': lambda: sub('enterprise/internal/Registrar.java',
+        'v.add("registeredCapital", "TOO_LARGE", CAPITAL.largest());', 'v.add("registeredCapital", "TOO_LARGE", NumericColumn.quoted(capital));'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

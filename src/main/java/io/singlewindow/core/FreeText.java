@@ -46,7 +46,7 @@ public final class FreeText {
 		try {
 			return paragraph(raw, maxLength);
 		} catch (InvalidValue e) {
-			throw Problem.invalidField(field, e.code(), e.value());
+			throw Problem.invalidField(field, e.code(), e.arguments());
 		}
 	}
 
@@ -59,7 +59,7 @@ public final class FreeText {
 		try {
 			return line(raw, maxLength);
 		} catch (InvalidValue e) {
-			throw Problem.invalidField(field, e.code(), e.value());
+			throw Problem.invalidField(field, e.code(), e.arguments());
 		}
 	}
 

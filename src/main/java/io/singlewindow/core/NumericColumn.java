@@ -31,7 +31,7 @@ public record NumericColumn(int precision, int scale) {
 		// Decide on the magnitude first: setScale on 1e-999999999 or 1e999999999 would be a denial of service.
 		long integerDigits = (long) value.precision() - value.scale();
 		if (value.signum() != 0 && integerDigits > precision - scale) {
-			throw new InvalidValue("TOO_LARGE", value.toString());
+			throw InvalidValue.tooLarge(value.toString(), largest());
 		}
 		if (value.signum() == 0 || integerDigits < -scale - 1) {
 			// Far below half the column's last digit: rounds to zero.
@@ -40,9 +40,14 @@ public record NumericColumn(int precision, int scale) {
 		BigDecimal rounded = value.setScale(scale, RoundingMode.HALF_UP);
 		if (rounded.precision() - rounded.scale() > precision - scale) {
 			// 99…9.995 rounds up into one more digit.
-			throw new InvalidValue("TOO_LARGE", value.toString());
+			throw InvalidValue.tooLarge(value.toString(), largest());
 		}
 		return rounded;
+	}
+
+	/** The largest value the column holds, 99…9.99: what a refusal of {@code TOO_LARGE} tells. */
+	public BigDecimal largest() {
+		return BigDecimal.ONE.scaleByPowerOfTen(precision - scale).subtract(BigDecimal.ONE.scaleByPowerOfTen(-scale));
 	}
 
 	/**

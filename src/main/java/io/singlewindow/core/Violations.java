@@ -27,7 +27,7 @@ public final class Violations {
 		try {
 			return factory.get();
 		} catch (InvalidValue e) {
-			problems.add(new FieldProblem(field, e.code(), e.value()));
+			problems.add(new FieldProblem(field, e.code(), e.arguments()));
 			return null;
 		}
 	}

@@ -18,8 +18,12 @@ class NumericColumnUnitTests {
 	@ValueSource(strings = { "1e16", "1e308", "123456789012345678901234567890", "9999999999999999.995",
 			"1e999999999", "-1e20" })
 	void refusesWhatTheColumnCannotHold(String value) {
-		assertThatThrownBy(() -> MONEY.fit(new BigDecimal(value))).isInstanceOfSatisfying(InvalidValue.class,
-				e -> assertThat(e.code()).isEqualTo("TOO_LARGE"));
+		assertThatThrownBy(() -> MONEY.fit(new BigDecimal(value))).isInstanceOfSatisfying(InvalidValue.class, e -> {
+			assertThat(e.code()).isEqualTo("TOO_LARGE");
+			// The value refused, to find its field by; the largest the column holds, for the message.
+			assertThat(e.value()).isEqualTo(new BigDecimal(value).toString());
+			assertThat(e.arguments()).containsExactly(new BigDecimal("9999999999999999.99"));
+		});
 	}
 
 	@Test

@@ -58,6 +58,17 @@ class HostileRegistrationIntegrationTests {
 	}
 
 	@Test
+	void aCapitalTooLargeIsToldTheLargestTheRegisterHolds() throws Exception {
+		String json = anApplication().with("registeredCapital", 5_000_000).json();
+		mvc.perform(post("/api/v1/enterprises").header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+			.content(json.replace("\"registeredCapital\":5000000", "\"registeredCapital\":1e30")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("registeredCapital"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("This value is too large: at most 999,999,999,999,999,999.99."));
+	}
+
+	@Test
 	void aNameLongerThanTheLimitIsRefusedWithoutQueryingForTheName() throws Exception {
 		refused(anApplication().with("nameEn", "N".repeat(101)).json(), "nameEn", "SIZE");
 		refused(anApplication().with("nameZh", "厦".repeat(101)).json(), "nameZh", "SIZE");

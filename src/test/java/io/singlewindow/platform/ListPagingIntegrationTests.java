@@ -143,6 +143,16 @@ class ListPagingIntegrationTests {
 		}
 	}
 
+	@Test
+	void aLimitTooLargeIsToldTheLargestAPageHolds() throws Exception {
+		MockHttpServletResponse response = mvc
+			.perform(as("trader.chip", get("/api/v1/declarations?limit=501")).header("Accept-Language", "en"))
+			.andReturn().getResponse();
+		JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(problem.path("errors").get(0).path("message").asString())
+			.isEqualTo("This value is too large: at most 500.");
+	}
+
 	/** Every row, in pages of the largest size. */
 	private List<String> readAll(String account, String address, String key) throws Exception {
 		Page page = read(account, address, key);

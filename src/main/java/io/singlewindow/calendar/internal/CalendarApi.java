@@ -93,7 +93,7 @@ class CalendarApi {
 			throw Problem.invalidField("from", "MALFORMED_VALUE", from);
 		}
 		if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
-			throw Problem.invalidField("workingDays", workingDays < 0 ? "TOO_SMALL" : "TOO_LARGE", workingDays);
+			throw Problem.invalidField("workingDays", workingDays < 0 ? "TOO_SMALL" : "TOO_LARGE", MAX_WORKING_DAYS);
 		}
 		LocalDate due = calendar.after(start, workingDays);
 		List<Integer> unknown = java.util.stream.IntStream.rangeClosed(start.getYear(), due.getYear())

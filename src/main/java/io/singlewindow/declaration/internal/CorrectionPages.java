@@ -144,7 +144,7 @@ class CorrectionPages {
 			try {
 				values.add(new CorrectedValue(lineNo, WrittenNumber.parse(written)));
 			} catch (InvalidValue e) {
-				unreadable.add(new FieldProblem("lines[" + values.size() + "].value", e.code(), e.value()));
+				unreadable.add(new FieldProblem("lines[" + values.size() + "].value", e.code(), e.arguments()));
 				values.add(new CorrectedValue(lineNo, null));
 			}
 		});

@@ -22,7 +22,6 @@ import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.InputLimits;
-import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.Uscc;
@@ -267,7 +266,7 @@ class DeclarationCorrections {
 		// As at a submission: the declared amounts are limited so that this holds at every real exchange rate.
 		for (BigDecimal total : List.of(after.totalCustomsValueCny(), after.totalTaxes())) {
 			if (!InputLimits.MONEY.holds(total)) {
-				throw Problem.invalidField("lines", "TOO_LARGE", NumericColumn.quoted(total));
+				throw Problem.invalidField("lines", "TOO_LARGE", InputLimits.MONEY.largest());
 			}
 		}
 		return after;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.InvalidValue;
+import io.singlewindow.core.InputLimits;
 
 /**
  * A declaration as text, field path to what a person wrote ({@code port}, {@code items[3].value}): what the web form
@@ -122,7 +123,7 @@ final class DeclarationForm {
 		try {
 			return WrittenNumber.parse(written);
 		} catch (InvalidValue e) {
-			unreadable.add(new FieldProblem(field, e.code(), e.value()));
+			unreadable.add(new FieldProblem(field, e.code(), e.arguments()));
 			return null;
 		}
 	}
@@ -140,7 +141,7 @@ final class DeclarationForm {
 		try {
 			return n.intValueExact();
 		} catch (ArithmeticException e) {
-			unreadable.add(new FieldProblem("packages", "TOO_LARGE", written));
+			unreadable.add(new FieldProblem("packages", "TOO_LARGE", InputLimits.PACKAGES));
 			return null;
 		}
 	}

@@ -120,7 +120,7 @@ class DeclarationValidation {
 			v.add("packages", "REQUIRED");
 		} else {
 			v.check(r.packages() > 0, "packages", "QUANTITY_NOT_POSITIVE", r.packages());
-			v.check(r.packages() <= InputLimits.PACKAGES, "packages", "TOO_LARGE", r.packages());
+			v.check(r.packages() <= InputLimits.PACKAGES, "packages", "TOO_LARGE", InputLimits.PACKAGES);
 		}
 		BigDecimal grossWeight = positive(v, r.grossWeight(), "grossWeight");
 		BigDecimal netWeight = positive(v, r.netWeight(), "netWeight");

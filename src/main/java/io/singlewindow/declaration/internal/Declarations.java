@@ -27,7 +27,6 @@ import io.singlewindow.core.CurrencyCode;
 import io.singlewindow.core.FreeText;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.InputLimits;
-import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.UnitCode;
@@ -299,7 +298,7 @@ class Declarations {
 		// administrator is refused here, and the whole submission rolls back, rather than failing in the insert.
 		for (BigDecimal total : java.util.Arrays.asList(assessment.totalCustomsValueCny(), assessment.totalTaxes())) {
 			if (total != null && !InputLimits.MONEY.holds(total)) {
-				throw Problem.invalidField("items", "TOO_LARGE", NumericColumn.quoted(total));
+				throw Problem.invalidField("items", "TOO_LARGE", InputLimits.MONEY.largest());
 			}
 		}
 		Map<Integer, Assessment.Line> assessed = new LinkedHashMap<>();

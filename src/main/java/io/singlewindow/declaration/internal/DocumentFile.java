@@ -93,7 +93,7 @@ record DocumentFile(String fileName, String mediaType, byte[] content, String sh
 		try {
 			name = FreeText.line(name, MAX_NAME);
 		} catch (InvalidValue e) {
-			throw Problem.invalidField(FIELD, e.code(), e.value());
+			throw Problem.invalidField(FIELD, e.code(), e.arguments());
 		}
 		if (name == null || name.isEmpty() || name.equals(".") || name.equals("..")) {
 			name = "document";

@@ -169,7 +169,7 @@ class DutyPaymentPages {
 		try {
 			return WrittenNumber.parse(written);
 		} catch (InvalidValue e) {
-			throw Problem.invalidField("amount", e.code(), e.value());
+			throw Problem.invalidField("amount", e.code(), e.arguments());
 		}
 	}
 

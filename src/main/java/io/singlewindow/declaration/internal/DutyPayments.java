@@ -255,7 +255,7 @@ class DutyPayments {
 		try {
 			return AMOUNT.fit(amount);
 		} catch (InvalidValue e) {
-			throw Problem.invalidField("amount", e.code(), NumericColumn.quoted(amount));
+			throw Problem.invalidField("amount", e.code(), e.arguments());
 		}
 	}
 

@@ -477,13 +477,16 @@ class Registrar {
 		return v.read(field, reader);
 	}
 
+	/** {@code enterprise.registered_capital}. */
+	private static final NumericColumn CAPITAL = new NumericColumn(20, 2);
+
 	static BigDecimal capital(BigDecimal capital, Violations v) {
 		if (capital.signum() <= 0) {
 			v.add("registeredCapital", "CAPITAL_NOT_POSITIVE", NumericColumn.quoted(capital));
 		} else if (capital.stripTrailingZeros().scale() > 2) {
 			v.add("registeredCapital", "CAPITAL_TOO_PRECISE", NumericColumn.quoted(capital));
 		} else if (capital.precision() - capital.scale() > 18) {
-			v.add("registeredCapital", "TOO_LARGE", NumericColumn.quoted(capital));
+			v.add("registeredCapital", "TOO_LARGE", CAPITAL.largest());
 		}
 		return capital;
 	}

@@ -269,7 +269,7 @@ class RegistrationPages {
 			InvalidValue invalid = (InvalidValue) e;
 			// A malformed code in the address is an address with no page; in a submitted form, bad input.
 			response.setStatus("GET".equals(request.getMethod()) ? 404 : 422);
-			model.addAttribute("message", text(invalid.code(), locale, invalid.value()));
+			model.addAttribute("message", text(invalid.code(), locale, invalid.arguments()));
 		}
 		return "enterprise/refused";
 	}

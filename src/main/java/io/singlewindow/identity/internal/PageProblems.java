@@ -57,7 +57,7 @@ class PageProblems {
 	@ExceptionHandler
 	ModelAndView on(InvalidValue invalid, HttpServletRequest request, Locale locale) {
 		HttpStatus status = "GET".equals(request.getMethod()) ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT;
-		return page(status, text("problem." + invalid.code(), new Object[] { invalid.value() }, locale), invalid.code());
+		return page(status, text("problem." + invalid.code(), invalid.arguments(), locale), invalid.code());
 	}
 
 	@ExceptionHandler

@@ -384,7 +384,8 @@ class PermitApplications {
 			return;
 		}
 		violations.check(amount.signum() > 0, field, "TOO_SMALL", NumericColumn.quoted(amount));
-		violations.check(amount.compareTo(MAX_AMOUNT) < 0, field, "TOO_LARGE", NumericColumn.quoted(amount));
+		violations.check(amount.compareTo(MAX_AMOUNT) < 0, field, "TOO_LARGE",
+				MAX_AMOUNT.subtract(BigDecimal.ONE.scaleByPowerOfTen(-scale)));
 		violations.check(amount.stripTrailingZeros().scale() <= scale, field, "PERMIT_TOO_MANY_DECIMALS", scale);
 	}
 

@@ -77,7 +77,7 @@ class ProblemResponses {
 	ResponseEntity<ProblemDetail> on(InvalidValue invalid, HttpServletRequest request) {
 		// A value type rejected a path variable or parameter; the caller's own wording of the value is quoted.
 		return respond(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_INPUT",
-				List.of(new FieldProblem(fieldHolding(request, invalid.value()), invalid.code(), invalid.value())));
+				List.of(new FieldProblem(fieldHolding(request, invalid.value()), invalid.code(), invalid.arguments())));
 	}
 
 	/** The path variable or parameter whose value a value type refused, so that every 422 names its field. */
@@ -148,7 +148,7 @@ class ProblemResponses {
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof InvalidValue invalid) {
 				return respond(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_INPUT",
-						List.of(new FieldProblem(field, invalid.code(), invalid.value())));
+						List.of(new FieldProblem(field, invalid.code(), invalid.arguments())));
 			}
 		}
 		// Well-formed JSON with a value of the wrong type in a known field is invalid input (422), like any other

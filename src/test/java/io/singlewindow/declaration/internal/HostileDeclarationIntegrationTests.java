@@ -69,6 +69,29 @@ class HostileDeclarationIntegrationTests {
 		refused(d -> set(d, field, new java.math.BigDecimal(number)), field, code);
 	}
 
+	/**
+	 * "This value is too large" alone left a declarant guessing how large a value may be; each refusal says the largest
+	 * its field holds, in the reader's language.
+	 */
+	@ParameterizedTest(name = "{0} = {1} ({2})")
+	@CsvSource(delimiter = '|', textBlock = """
+			items[0].value    | 1e15     | en    | This value is too large: at most 9,999,999,999,999.99.
+			items[0].quantity | 1e308    | en    | This value is too large: at most 999,999,999,999,999.999.
+			packages          | 10000000 | en    | This value is too large: at most 9,999,999.
+			packages          | 10000000 | zh-CN | 该值过大：最多为 9,999,999。
+			""")
+	void aNumberTooLargeIsToldTheLargestItsFieldHolds(String field, String number, String language, String message)
+			throws Exception {
+		long declarations = count("declaration");
+		mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.header("Accept-Language", language).contentType(MediaType.APPLICATION_JSON)
+			.content(declaration(d -> set(d, field, new java.math.BigDecimal(number)))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.field == '" + field + "')].message")
+				.value(org.hamcrest.Matchers.contains(message)));
+		assertThat(count("declaration")).isEqualTo(declarations);
+	}
+
 	@ParameterizedTest(name = "{0} twice")
 	@CsvSource(delimiter = '|', value = { "currency | \"currency\":\"USD\" | \"currency\":\"USD\",\"currency\":\"EUR\"",
 			"items[0].value | \"value\":4000 | \"value\":4000,\"value\":40",
