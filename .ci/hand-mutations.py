@@ -333,6 +333,13 @@ M = {
     # The registered capital refused quoting itself.
     'CAPITAL_LIMIT_UNSAID': lambda: sub('enterprise/internal/Registrar.java',
         'v.add("registeredCapital", "TOO_LARGE", CAPITAL.largest());', 'v.add("registeredCapital", "TOO_LARGE", NumericColumn.quoted(capital));'),
+    # Too few working days refused quoting the most allowed.
+    'WORKING_DAYS_FLOOR_UNSAID': lambda: sub('calendar/internal/CalendarApi.java',
+        'throw Problem.invalidField("workingDays", "TOO_SMALL", 0);', 'throw Problem.invalidField("workingDays", "TOO_SMALL", MAX_WORKING_DAYS);'),
+    # A permit application's quantity not above zero refused quoting the number given.
+    'PERMIT_AMOUNT_FLOOR_UNSAID': lambda: sub('permit/internal/PermitApplications.java',
+        'violations.check(amount.signum() > 0, field, "TOO_SMALL", BigDecimal.ONE.scaleByPowerOfTen(-scale));',
+        'violations.check(amount.signum() > 0, field, "TOO_SMALL", amount);'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

@@ -45,6 +45,11 @@ public record NumericColumn(int precision, int scale) {
 		return rounded;
 	}
 
+	/** The smallest positive value the column holds, 0.01 at two decimals: where a positive value starts. */
+	public BigDecimal smallest() {
+		return BigDecimal.ONE.scaleByPowerOfTen(-scale);
+	}
+
 	/** The largest value the column holds, 99…9.99: what a refusal of {@code TOO_LARGE} tells. */
 	public BigDecimal largest() {
 		return BigDecimal.ONE.scaleByPowerOfTen(precision - scale).subtract(BigDecimal.ONE.scaleByPowerOfTen(-scale));

@@ -80,10 +80,16 @@ class WorkingCalendarIntegrationTests {
 			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
 			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_VALUE"))
 			.andExpect(jsonPath("$.field").value("from"));
-		call("trader.chip", get("/api/v1/working-calendar/deadline").param("from", "2026-09-30").param("workingDays", "-1"),
-				null)
+		call("trader.chip", get("/api/v1/working-calendar/deadline").param("from", "2026-09-30").param("workingDays", "-1")
+			.header("Accept-Language", "en"), null)
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors[0].code").value("TOO_SMALL"));
+			.andExpect(jsonPath("$.errors[0].code").value("TOO_SMALL"))
+			.andExpect(jsonPath("$.errors[0].message").value("This value is too small: at least 0."));
+		call("trader.chip", get("/api/v1/working-calendar/deadline").param("from", "2026-09-30").param("workingDays", "367")
+			.header("Accept-Language", "en"), null)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("TOO_LARGE"))
+			.andExpect(jsonPath("$.errors[0].message").value("This value is too large: at most 366."));
 		call("trader.chip", get("/api/v1/working-calendar/{year}", 2026), null)
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.days[?(@.date == '2026-02-14')].kind", hasItem("WORK")));

@@ -143,14 +143,17 @@ class ListPagingIntegrationTests {
 		}
 	}
 
-	@Test
-	void aLimitTooLargeIsToldTheLargestAPageHolds() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			limit=501 | This value is too large: at most 500.
+			limit=0   | This value is too small: at least 1.
+			""")
+	void aLimitOutOfRangeIsToldTheRange(String query, String message) throws Exception {
 		MockHttpServletResponse response = mvc
-			.perform(as("trader.chip", get("/api/v1/declarations?limit=501")).header("Accept-Language", "en"))
+			.perform(as("trader.chip", get("/api/v1/declarations?" + query)).header("Accept-Language", "en"))
 			.andReturn().getResponse();
 		JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
-		assertThat(problem.path("errors").get(0).path("message").asString())
-			.isEqualTo("This value is too large: at most 500.");
+		assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo(message);
 	}
 
 	/** Every row, in pages of the largest size. */

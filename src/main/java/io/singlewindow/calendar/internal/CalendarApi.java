@@ -92,8 +92,11 @@ class CalendarApi {
 		} catch (DateTimeParseException e) {
 			throw Problem.invalidField("from", "MALFORMED_VALUE", from);
 		}
-		if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
-			throw Problem.invalidField("workingDays", workingDays < 0 ? "TOO_SMALL" : "TOO_LARGE", MAX_WORKING_DAYS);
+		if (workingDays < 0) {
+			throw Problem.invalidField("workingDays", "TOO_SMALL", 0);
+		}
+		if (workingDays > MAX_WORKING_DAYS) {
+			throw Problem.invalidField("workingDays", "TOO_LARGE", MAX_WORKING_DAYS);
 		}
 		LocalDate due = calendar.after(start, workingDays);
 		List<Integer> unknown = java.util.stream.IntStream.rangeClosed(start.getYear(), due.getYear())

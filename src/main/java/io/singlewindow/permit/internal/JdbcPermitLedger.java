@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.Uscc;
@@ -367,15 +368,15 @@ class JdbcPermitLedger implements PermitLedger {
 	private static void validate(WriteOffRequest request) {
 		var violations = new Violations();
 		violations.required(request.declarationId(), "declarationId");
-		violations.check(request.lineNo() > 0, "lineNo", "TOO_SMALL", request.lineNo());
+		violations.check(request.lineNo() > 0, "lineNo", "TOO_SMALL", 1);
 		violations.required(request.permitNumber(), "permitNumber");
 		violations.required(request.holder(), "holder");
 		violations.required(request.hsCode(), "hsCode");
 		violations.check(request.quantity() == null || request.quantity().signum() > 0, "quantity", "TOO_SMALL",
-				request.quantity());
+				InputLimits.QUANTITY.smallest());
 		violations.check(request.quantity() == null || request.unit() != null, "unit", "REQUIRED");
 		violations.check(request.valueCny() == null || request.valueCny().signum() >= 0, "valueCny", "TOO_SMALL",
-				request.valueCny());
+				BigDecimal.ZERO);
 		violations.throwIfAny();
 	}
 

@@ -28,7 +28,6 @@ import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Cursor;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.ListPage;
-import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
@@ -383,7 +382,7 @@ class PermitApplications {
 		if (amount == null) {
 			return;
 		}
-		violations.check(amount.signum() > 0, field, "TOO_SMALL", NumericColumn.quoted(amount));
+		violations.check(amount.signum() > 0, field, "TOO_SMALL", BigDecimal.ONE.scaleByPowerOfTen(-scale));
 		violations.check(amount.compareTo(MAX_AMOUNT) < 0, field, "TOO_LARGE",
 				MAX_AMOUNT.subtract(BigDecimal.ONE.scaleByPowerOfTen(-scale)));
 		violations.check(amount.stripTrailingZeros().scale() <= scale, field, "PERMIT_TOO_MANY_DECIMALS", scale);

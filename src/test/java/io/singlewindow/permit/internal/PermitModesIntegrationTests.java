@@ -308,7 +308,11 @@ class PermitModesIntegrationTests {
 				 "documents":["a","b"]}""".formatted(CHIP))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[*].code", org.hamcrest.Matchers.hasItems("PERMIT_GOODS_OUTSIDE_SCOPE",
-					"HS_CODE_FORMAT", "TOO_SMALL")));
+					"HS_CODE_FORMAT", "TOO_SMALL")))
+			// The smallest quantity the catalogue entry's unit counts, not the -1 given.
+			.andExpect(jsonPath("$.errors[?(@.field == 'requestedQuantity')].message",
+					org.hamcrest.Matchers.contains(org.hamcrest.Matchers.matchesPattern(
+							"(This value is too small: at least 0\\.0*1\\.|该值过小：最少为 0\\.0*1。)"))));
 		// Acting for another enterprise.
 		call("trader.chip", post("/api/v1/permit-applications"), """
 				{"catalogueCode":"%s","applicant":"%s","scope":"x","documents":["a"]}""".formatted(code, COFFEE))
