@@ -340,6 +340,15 @@ M = {
     'PERMIT_AMOUNT_FLOOR_UNSAID': lambda: sub('permit/internal/PermitApplications.java',
         'violations.check(amount.signum() > 0, field, "TOO_SMALL", BigDecimal.ONE.scaleByPowerOfTen(-scale));',
         'violations.check(amount.signum() > 0, field, "TOO_SMALL", amount);'),
+    # The next page of the zone's accounts starts again with the last one of the page before.
+    'ACCOUNT_PAGE_REPEATS_A_ROW': lambda: sub('identity/internal/AccountAdministration.java',
+        '" WHERE (" + LISTED_BY + ") > (:role, :agency, :username)"', '" WHERE (" + LISTED_BY + ") >= (:role, :agency, :username)"'),
+    # The next page of an agency's permit queue starts again with the last application of the page before.
+    'PERMIT_QUEUE_PAGE_REPEATS_A_ROW': lambda: sub('permit/internal/PermitApplications.java',
+        'a.submitted_at, a.reference) > (:due, :at, :reference)', 'a.submitted_at, a.reference) >= (:due, :at, :reference)'),
+    # The next page of the review queue starts again with the last permit of the page before.
+    'REVIEW_QUEUE_PAGE_REPEATS_A_ROW': lambda: sub('permit/internal/PermitSupervision.java',
+        'AWAITING_REVIEW + " AND (" + REVIEWED_BY + ") > (?, ?, ?) ORDER BY "', 'AWAITING_REVIEW + " AND (" + REVIEWED_BY + ") >= (?, ?, ?) ORDER BY "'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

@@ -49,12 +49,17 @@ class ListPagingIntegrationTests {
 			officer.samr  | /api/v1/enterprises                 | uscc
 			officer.ciq   | /api/v1/agencies/CIQ/tasks          | taskId
 			admin         | /api/v1/audit?action=LICENCE_ISSUED | id
+			admin         | /api/v1/accounts                    | username
+			officer.commerce | /api/v1/permit-applications/queue | reference
+			officer.samr  | /api/v1/permits/verification-queue  | number
 			""")
 	void pagesReadOneAfterAnotherAreTheWholeListInItsOrder(String account, String list, String key) throws Exception {
 		for (int i = 0; i < 3; i++) {
 			submitRoastedCoffee();
 			submitComputersForInspection();
 			registerACoffeeTrader();
+			applyForAnImportLicence(TRADERS.get(i));
+			commitToSellPrepackagedFood(TRADERS.get(i));
 		}
 		boolean audit = list.startsWith("/api/v1/audit");
 		String size = audit ? "size" : "limit";
@@ -82,12 +87,37 @@ class ListPagingIntegrationTests {
 			trader.chip   | /api/v1/permit-applications | PA-2099-000001
 			trader.coffee | /api/v1/webhooks/deliveries | 00000000-0000-0000-0000-000000000001
 			officer.samr  | /api/v1/enterprises         | 91350200MA31C0017J
+			admin         | /api/v1/accounts            | TRADER::trader.zzz
+			officer.commerce | /api/v1/permit-applications/queue | UNDER_REVIEW:2026-12-31:PA-2099-000001
+			officer.commerce | /api/v1/permit-applications/queue | DOCUMENTS_REQUESTED::PA-2099-000001
+			officer.samr  | /api/v1/permits/verification-queue | 2026-12-31:SAMR-9999
+			officer.samr  | /api/v1/permits/verification-queue | :SAMR-9999
 			""")
 	void aListReadsOnAfterTheRowACursorNames(String account, String list, String lastKey) throws Exception {
 		String cursor = new Cursor(Instant.parse("2100-01-01T00:00:00Z"), lastKey).text();
 		MockHttpServletResponse response = mvc.perform(as(account, get(list).param("cursor", cursor))).andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+	}
+
+	/** A cursor of the right shape whose key no page of that list would have written. */
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			admin            | /api/v1/accounts                    | OWNER::someone
+			admin            | /api/v1/accounts                    | TRADER:CUSTOMS
+			officer.commerce | /api/v1/permit-applications/queue | ISSUED::PA-2099-000001
+			officer.commerce | /api/v1/permit-applications/queue | UNDER_REVIEW:tomorrow:PA-2099-000001
+			officer.commerce | /api/v1/permit-applications/queue | UNDER_REVIEW:2026-12-31
+			officer.samr     | /api/v1/permits/verification-queue  | 31.12.2026:SAMR-9999
+			officer.samr     | /api/v1/permits/verification-queue  | SAMR-9999
+			""")
+	void aCursorKeyNoPageOfTheListWroteIsRefused(String account, String list, String key) throws Exception {
+		String cursor = new Cursor(Instant.parse("2026-12-01T00:00:00Z"), key).text();
+		MockHttpServletResponse response = mvc.perform(as(account, get(list).param("cursor", cursor))).andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
+		JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("CURSOR_INVALID");
 	}
 
 	@Test
@@ -206,6 +236,37 @@ class ListPagingIntegrationTests {
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+	}
+
+	/** Three demo traders and their enterprises, each applying for permits once (a second application waits). */
+	private static final List<String[]> TRADERS = List.of(new String[] { "trader.chip", "91350200MA31C0017J" },
+			new String[] { "trader.coffee", "91350200MA31C0025D" },
+			new String[] { "trader.tungsten", "91350200MA31C00338" });
+
+	/**
+	 * An automatic import licence for computers: commerce's queue holds it until decided. An enterprise's second
+	 * application for it is refused while the first waits (409), which leaves the queue as full.
+	 */
+	private void applyForAnImportLicence(String[] trader) throws Exception {
+		apply(trader[0], """
+				{"catalogueCode":"AIL","applicant":"%s","scope":"computers","goods":["8471300000"],
+				 "requestedQuantity":10,"documents":["Import contract","Application form"]}""".formatted(trader[1]));
+	}
+
+	/** A food business licence on a commitment: issued at once, market regulation reviews it afterwards. */
+	private void commitToSellPrepackagedFood(String[] trader) throws Exception {
+		apply(trader[0], """
+				{"catalogueCode":"FOOD_BUSINESS_LICENCE","applicant":"%s","scope":"预包装食品销售",
+				 "documents":["CMT-1","Premises","Food safety rules"],"commitmentSigned":true}""".formatted(trader[1]));
+	}
+
+	private void apply(String account, String json) throws Exception {
+		MockHttpServletResponse response = mvc.perform(as(account, post("/api/v1/permit-applications"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isIn(201, 409);
 	}
 
 	/** Computers and processors of the chip maker: inspection and quarantine decide on them (a CIQ task). */

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Cursor;
+import io.singlewindow.core.ListPage;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Violations;
 import io.singlewindow.identity.Accounts;
@@ -77,8 +80,47 @@ class AccountAdministration {
 	}
 
 	List<AccountView> all() {
-		return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM user_account ORDER BY role, agency_code NULLS FIRST, username")
+		return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM user_account ORDER BY " + LISTED_BY)
 			.query(AccountAdministration::view).list();
+	}
+
+	/** As many as the list answered whole before it was paged; the most a page holds. */
+	static final int LISTED = PageRequest.MAX_LIMIT;
+
+	/** The list's order: by role, then agency (none first), then user name, which is unique. */
+	private static final String LISTED_BY = "role, COALESCE(agency_code, ''), username";
+
+	/** One page of {@link #all()} after the cursor: keyset on its order. */
+	ListPage<AccountView> all(PageRequest page) {
+		Cursor after = page.after();
+		var query = jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM user_account"
+				+ (after == null ? "" : " WHERE (" + LISTED_BY + ") > (:role, :agency, :username)") + " ORDER BY "
+				+ LISTED_BY + " LIMIT :limit")
+			.param("limit", page.rows());
+		if (after != null) {
+			String[] last = ListedAfter.of(after);
+			query = query.param("role", last[0]).param("agency", last[1]).param("username", last[2]);
+		}
+		return page.page(query.query(AccountAdministration::view).list(), ListedAfter::cursorOf);
+	}
+
+	/** Where a page of accounts ended: the last one's role, agency and user name (its creation only fills the time). */
+	private static final class ListedAfter {
+
+		static Cursor cursorOf(AccountView last) {
+			return new Cursor(last.createdAt(),
+					last.role().name() + ":" + (last.agency() == null ? "" : last.agency()) + ":" + last.username());
+		}
+
+		/** @throws Problem 422 {@code CURSOR_INVALID} at {@code cursor} for a key no page of this list handed out */
+		static String[] of(Cursor cursor) {
+			String[] parts = cursor.key().split(":", 3);
+			if (parts.length == 3 && !parts[2].isEmpty()
+					&& java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(parts[0]))) {
+				return parts;
+			}
+			throw Problem.invalidField("cursor", "CURSOR_INVALID");
+		}
 	}
 
 	/**

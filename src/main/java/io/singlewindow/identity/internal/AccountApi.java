@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Refuses;
 import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.Role;
@@ -44,10 +47,14 @@ class AccountApi {
 
 	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/api/v1/accounts")
-	@Operation(summary = "List every account (administrators)")
-	List<AccountAdministration.AccountView> list() {
+	@Operation(summary = "List every account (administrators)",
+			description = "By role, then agency, then user name, a page at a time: limit (default and at most "
+					+ AccountAdministration.LISTED + ") and cursor, the next page's address in the Link header "
+					+ "(rel=\"next\").")
+	ResponseEntity<List<AccountAdministration.AccountView>> list(@RequestParam(required = false) String limit,
+			@RequestParam(required = false) String cursor) {
 		currentActor.get().requireRole(Role.ADMIN);
-		return administration.all();
+		return administration.all(PageRequest.read(limit, cursor, AccountAdministration.LISTED)).answer();
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED")

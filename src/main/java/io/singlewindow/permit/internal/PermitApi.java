@@ -132,11 +132,16 @@ class PermitApi {
 
 	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/permit-applications/queue")
-	@Operation(summary = "The officer's agency queue: applications under review or awaiting documents, most urgent first")
-	List<ApplicationView> queue(Locale locale) {
+	@Operation(summary = "The officer's agency queue: applications under review or awaiting documents, most urgent first",
+			description = "Under review before awaiting documents, then by last day (none last) and submission, a "
+					+ "page at a time: limit (default and at most " + PermitApplications.QUEUED + ") and cursor, the "
+					+ "next page's address in the Link header (rel=\"next\").")
+	ResponseEntity<List<ApplicationView>> queue(@RequestParam(required = false) String limit,
+			@RequestParam(required = false) String cursor, Locale locale) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.OFFICER);
-		return applications.queueOf(actor.agency()).stream().map(a -> view(a, locale, false)).toList();
+		return applications.queueOf(actor.agency(), PageRequest.read(limit, cursor, PermitApplications.QUEUED))
+			.map(a -> view(a, locale, false)).answer();
 	}
 
 	@Refuses(forbidden = { "NOT_AUTHORISED_FOR_AGENCY", "NOT_AUTHORISED_FOR_ENTERPRISE" },
@@ -183,12 +188,17 @@ class PermitApi {
 
 	@Refuses(forbidden = "ROLE_REQUIRED")
 	@GetMapping("/permits/verification-queue")
-	@Operation(summary = "The officer's agency's filings and commitments awaiting post-issue review")
-	List<PermitView> verificationQueue() {
+	@Operation(summary = "The officer's agency's filings and commitments awaiting post-issue review",
+			description = "The earliest review due first (none last), then by issue, a page at a time: limit (default "
+					+ "and at most " + PermitSupervision.QUEUED + ") and cursor, the next page's address in the Link "
+					+ "header (rel=\"next\").")
+	ResponseEntity<List<PermitView>> verificationQueue(@RequestParam(required = false) String limit,
+			@RequestParam(required = false) String cursor) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.OFFICER);
 		var today = supervision.today();
-		return supervision.verificationQueueOf(actor.agency()).stream().map(p -> PermitView.of(p, today)).toList();
+		return supervision.verificationQueueOf(actor.agency(), PageRequest.read(limit, cursor, PermitSupervision.QUEUED))
+			.map(p -> PermitView.of(p, today)).answer();
 	}
 
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "PERMIT_NOT_FOUND")

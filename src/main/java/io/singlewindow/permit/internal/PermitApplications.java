@@ -471,13 +471,65 @@ class PermitApplications {
 
 	/** The agency's work queue: applications under review or awaiting documents, most urgent first. */
 	List<PermitApplication> queueOf(AgencyCode agency) {
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM permit_application a LEFT JOIN permit p ON p.id = a.permit_id
-				WHERE a.issuing_agency = ? AND a.status IN ('UNDER_REVIEW', 'DOCUMENTS_REQUESTED')
-				ORDER BY a.status DESC, a.due_date, a.submitted_at""")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM permit_application a LEFT JOIN permit p ON p.id = a.permit_id"
+				+ " WHERE a.issuing_agency = ? AND a.status IN ('UNDER_REVIEW', 'DOCUMENTS_REQUESTED') ORDER BY "
+				+ QUEUED_BY)
 			.param(agency.value())
 			.query(PermitApplications::map)
 			.list();
+	}
+
+	/** As many as the queue answered whole before it was paged; the most a page holds. */
+	static final int QUEUED = PageRequest.MAX_LIMIT;
+
+	/**
+	 * The queue's order: under review before awaiting documents, then the earliest last day (none last), the earliest
+	 * submitted, the reference (unique).
+	 */
+	private static final String QUEUED_BY = "a.status DESC, COALESCE(a.due_date, DATE '9999-12-31'), a.submitted_at, "
+			+ "a.reference";
+
+	/** One page of {@link #queueOf(AgencyCode)} after the cursor: keyset on its order. */
+	ListPage<PermitApplication> queueOf(AgencyCode agency, PageRequest page) {
+		Cursor after = page.after();
+		var query = jdbc.sql("SELECT " + COLUMNS + " FROM permit_application a LEFT JOIN permit p ON p.id = a.permit_id"
+				+ " WHERE a.issuing_agency = :agency AND a.status IN ('UNDER_REVIEW', 'DOCUMENTS_REQUESTED')"
+				+ (after == null ? "" : """
+						 AND (a.status < :status OR (a.status = :status
+						  AND (COALESCE(a.due_date, DATE '9999-12-31'), a.submitted_at, a.reference) > (:due, :at, :reference)))""")
+				+ " ORDER BY " + QUEUED_BY + " LIMIT :limit")
+			.param("agency", agency.value()).param("limit", page.rows());
+		if (after != null) {
+			QueuedAfter last = QueuedAfter.of(after);
+			query = query.param("status", last.status()).param("due", last.due()).param("at", after.atUtc())
+				.param("reference", last.reference());
+		}
+		return page.page(query.query(PermitApplications::map).list(), QueuedAfter::cursorOf);
+	}
+
+	/** Where a page of the queue ended: the last application's status, last day (none: 9999-12-31) and reference. */
+	private record QueuedAfter(String status, LocalDate due, String reference) {
+
+		private static final LocalDate NONE = LocalDate.of(9999, 12, 31);
+
+		static Cursor cursorOf(PermitApplication last) {
+			return new Cursor(last.submittedAt(), last.status().name() + ":"
+					+ (last.dueDate() == null ? "" : last.dueDate().toString()) + ":" + last.reference());
+		}
+
+		/** @throws Problem 422 {@code CURSOR_INVALID} at {@code cursor} for a key no page of the queue handed out */
+		static QueuedAfter of(Cursor cursor) {
+			String[] parts = cursor.key().split(":", 3);
+			if (parts.length == 3 && !parts[2].isEmpty()
+					&& (parts[0].equals("UNDER_REVIEW") || parts[0].equals("DOCUMENTS_REQUESTED"))) {
+				try {
+					return new QueuedAfter(parts[0], parts[1].isEmpty() ? NONE : LocalDate.parse(parts[1]), parts[2]);
+				} catch (java.time.format.DateTimeParseException notADate) {
+					// Refused below, as any other.
+				}
+			}
+			throw Problem.invalidField("cursor", "CURSOR_INVALID");
+		}
 	}
 
 	List<PermitApplication.Step> stepsOf(UUID applicationId) {

@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Cursor;
+import io.singlewindow.core.ListPage;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.core.Violations;
@@ -163,10 +166,55 @@ class PermitSupervision {
 
 	/** Filings and commitments of the agency not yet reviewed, those due soonest first. */
 	List<IssuedPermit> verificationQueueOf(AgencyCode agency) {
-		return permits.many("""
-				WHERE p.post_issue_review AND p.verified_at IS NULL AND p.status <> 'REVOKED'
-				AND p.catalogue_code IN (SELECT code FROM permit_catalogue WHERE issuing_agency = ?)
-				ORDER BY p.verification_due NULLS LAST, p.issued_at""", agency.value());
+		return permits.many(AWAITING_REVIEW + " ORDER BY " + REVIEWED_BY, agency.value());
+	}
+
+	/** As many as the queue answered whole before it was paged; the most a page holds. */
+	static final int QUEUED = PageRequest.MAX_LIMIT;
+
+	private static final String AWAITING_REVIEW = """
+			WHERE p.post_issue_review AND p.verified_at IS NULL AND p.status <> 'REVOKED'
+			AND p.catalogue_code IN (SELECT code FROM permit_catalogue WHERE issuing_agency = ?)""";
+
+	/** The queue's order: the earliest review due (none last), the earliest issued, the number (unique). */
+	private static final String REVIEWED_BY = "COALESCE(p.verification_due, DATE '9999-12-31'), p.issued_at, p.number";
+
+	/** One page of {@link #verificationQueueOf(AgencyCode)} after the cursor: keyset on its order. */
+	ListPage<IssuedPermit> verificationQueueOf(AgencyCode agency, PageRequest page) {
+		Cursor after = page.after();
+		List<IssuedPermit> read;
+		if (after == null) {
+			read = permits.many(AWAITING_REVIEW + " ORDER BY " + REVIEWED_BY + " LIMIT ?", agency.value(), page.rows());
+		} else {
+			ReviewedAfter last = ReviewedAfter.of(after);
+			read = permits.many(AWAITING_REVIEW + " AND (" + REVIEWED_BY + ") > (?, ?, ?) ORDER BY " + REVIEWED_BY
+					+ " LIMIT ?", agency.value(), last.due(), after.atUtc(), last.number(), page.rows());
+		}
+		return page.page(read, ReviewedAfter::cursorOf);
+	}
+
+	/** Where a page of the queue ended: the last permit's review due (none: 9999-12-31) and number. */
+	private record ReviewedAfter(LocalDate due, String number) {
+
+		private static final LocalDate NONE = LocalDate.of(9999, 12, 31);
+
+		static Cursor cursorOf(IssuedPermit last) {
+			return new Cursor(last.issuedAt(),
+					(last.verificationDue() == null ? "" : last.verificationDue().toString()) + ":" + last.number());
+		}
+
+		/** @throws Problem 422 {@code CURSOR_INVALID} at {@code cursor} for a key no page of the queue handed out */
+		static ReviewedAfter of(Cursor cursor) {
+			String[] parts = cursor.key().split(":", 2);
+			if (parts.length == 2 && !parts[1].isEmpty()) {
+				try {
+					return new ReviewedAfter(parts[0].isEmpty() ? NONE : LocalDate.parse(parts[0]), parts[1]);
+				} catch (java.time.format.DateTimeParseException notADate) {
+					// Refused below, as any other.
+				}
+			}
+			throw Problem.invalidField("cursor", "CURSOR_INVALID");
+		}
 	}
 
 	/** Everything that happened to an enterprise's permits, newest first: issues, suspensions, revocations … */
