@@ -349,6 +349,13 @@ M = {
     # The next page of the review queue starts again with the last permit of the page before.
     'REVIEW_QUEUE_PAGE_REPEATS_A_ROW': lambda: sub('permit/internal/PermitSupervision.java',
         'AWAITING_REVIEW + " AND (" + REVIEWED_BY + ") > (?, ?, ?) ORDER BY "', 'AWAITING_REVIEW + " AND (" + REVIEWED_BY + ") >= (?, ?, ?) ORDER BY "'),
+    # A cursor's time taken whatever its year: the database refuses it, as a 500.
+    'CURSOR_TIME_UNBOUNDED': lambda: sub('core/Cursor.java',
+        'if (!at.isBefore(EARLIEST) && !at.isAfter(LATEST)) {', 'if (at != null) {'),
+    # A day in a queue's cursor key taken whatever its year.
+    'CURSOR_DAY_UNBOUNDED': lambda: sub('core/Cursor.java',
+        'return day.getYear() >= 1 && day.getYear() <= 9999 ? java.util.Optional.of(day) : java.util.Optional.empty();',
+        'return java.util.Optional.of(day);'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

@@ -2,6 +2,7 @@ package io.singlewindow.core;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,23 @@ public record Cursor(Instant at, String key) {
 	public Cursor {
 		if (at == null || key == null || key.isEmpty()) {
 			throw new IllegalArgumentException("a cursor needs a time and a key");
+		}
+	}
+
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+	/**
+	 * A day written in a key ({@code 2026-12-31}), if it is one a row can have: years 1 to 9999, as the time.
+	 *
+	 * @return empty for text that is no such day
+	 */
+	public static java.util.Optional<LocalDate> day(String text) {
+		try {
+			LocalDate day = LocalDate.parse(text);
+			return day.getYear() >= 1 && day.getYear() <= 9999 ? java.util.Optional.of(day) : java.util.Optional.empty();
+		} catch (DateTimeParseException notADay) {
+			return java.util.Optional.empty();
 		}
 	}
 
@@ -55,7 +73,12 @@ public record Cursor(Instant at, String key) {
 			String[] parts = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8)
 				.split("\\|", 3);
 			if (parts.length == 3 && parts[0].equals(VERSION) && !parts[2].isEmpty()) {
-				return new Cursor(Instant.parse(parts[1]), parts[2]);
+				Instant at = Instant.parse(parts[1]);
+				// Java reads years up to a billion, PostgreSQL holds a few hundred thousand: a time no row can have is
+				// refused here, not by the database as an error (a 500, found in review, 2026-12-06).
+				if (!at.isBefore(EARLIEST) && !at.isAfter(LATEST)) {
+					return new Cursor(at, parts[2]);
+				}
 			}
 		} catch (IllegalArgumentException | DateTimeParseException e) {
 			// Text a page never handed out: refused below like any other.

@@ -120,6 +120,30 @@ class ListPagingIntegrationTests {
 		assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("CURSOR_INVALID");
 	}
 
+	/**
+	 * A cursor built by hand with a time or a day beyond what PostgreSQL holds (Java reads years up to a billion): the
+	 * list refuses it as any cursor it did not write, rather than failing in the database.
+	 */
+	@ParameterizedTest(name = "{0} {1} {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			trader.coffee    | /api/v1/declarations               | +999999-01-01T00:00:00Z | 00000000-0000-0000-0000-000000000001
+			trader.chip      | /api/v1/permits                    | -999999-01-01T00:00:00Z | CHIP-PERMIT-0001
+			officer.samr     | /api/v1/enterprises                | +999999-01-01T00:00:00Z | 91350200MA31C0017J
+			admin            | /api/v1/audit?action=LICENCE_ISSUED | +999999-01-01T00:00:00Z | 1
+			admin            | /api/v1/accounts                   | +999999-01-01T00:00:00Z | TRADER::trader.zzz
+			officer.commerce | /api/v1/permit-applications/queue | 2026-12-01T00:00:00Z    | UNDER_REVIEW:+999999999-12-31:PA-2099-000001
+			officer.samr     | /api/v1/permits/verification-queue | 2026-12-01T00:00:00Z    | -999999999-01-01:SAMR-9999
+			""")
+	void aCursorBeyondTheDatabasesCalendarIsRefused(String account, String list, String at, String key)
+			throws Exception {
+		String cursor = new Cursor(Instant.parse(at), key).text();
+		MockHttpServletResponse response = mvc.perform(as(account, get(list).param("cursor", cursor))).andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
+		JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+		assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("CURSOR_INVALID");
+	}
+
 	@Test
 	void aTraderWithMoreDeclarationsThanAPageReachesTheOldestOne() throws Exception {
 		String oldest = submitRoastedCoffee();

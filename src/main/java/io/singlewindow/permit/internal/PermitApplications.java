@@ -522,10 +522,9 @@ class PermitApplications {
 			String[] parts = cursor.key().split(":", 3);
 			if (parts.length == 3 && !parts[2].isEmpty()
 					&& (parts[0].equals("UNDER_REVIEW") || parts[0].equals("DOCUMENTS_REQUESTED"))) {
-				try {
-					return new QueuedAfter(parts[0], parts[1].isEmpty() ? NONE : LocalDate.parse(parts[1]), parts[2]);
-				} catch (java.time.format.DateTimeParseException notADate) {
-					// Refused below, as any other.
+				var due = parts[1].isEmpty() ? java.util.Optional.of(NONE) : Cursor.day(parts[1]);
+				if (due.isPresent()) {
+					return new QueuedAfter(parts[0], due.get(), parts[2]);
 				}
 			}
 			throw Problem.invalidField("cursor", "CURSOR_INVALID");

@@ -207,10 +207,9 @@ class PermitSupervision {
 		static ReviewedAfter of(Cursor cursor) {
 			String[] parts = cursor.key().split(":", 2);
 			if (parts.length == 2 && !parts[1].isEmpty()) {
-				try {
-					return new ReviewedAfter(parts[0].isEmpty() ? NONE : LocalDate.parse(parts[0]), parts[1]);
-				} catch (java.time.format.DateTimeParseException notADate) {
-					// Refused below, as any other.
+				var due = parts[0].isEmpty() ? java.util.Optional.of(NONE) : Cursor.day(parts[0]);
+				if (due.isPresent()) {
+					return new ReviewedAfter(due.get(), parts[1]);
 				}
 			}
 			throw Problem.invalidField("cursor", "CURSOR_INVALID");
