@@ -356,6 +356,9 @@ M = {
     'CURSOR_DAY_UNBOUNDED': lambda: sub('core/Cursor.java',
         'return day.getYear() >= 1 && day.getYear() <= 9999 ? java.util.Optional.of(day) : java.util.Optional.empty();',
         'return java.util.Optional.of(day);'),
+    # A cursor's key taken with control characters in it: a NUL reaches PostgreSQL, a 500.
+    'CURSOR_KEY_CONTROL_CHARACTERS': lambda: sub('core/Cursor.java',
+        '&& parts[2].chars().noneMatch(Character::isISOControl)) {', ') {'),
     # Changing the key leaves the secrets sealed with the previous one as they were.
     'PREVIOUS_KEY_SEALS_LEFT': lambda: sub('platform/SealedSecrets.java',
         '.params(PREFIX + keyId + ":%")', '.params("sealed:%")'),

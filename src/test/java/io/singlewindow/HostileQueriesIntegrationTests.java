@@ -47,13 +47,15 @@ class HostileQueriesIntegrationTests {
 	static final List<String> HOSTILE = List.of("\u0000", "a\u0000b", "\u001b[2J", "\u202e", "%", "_", "\\", "%_\\%",
 			"' OR '1'='1", "-1", "0", "99999999999999999999", "1e309", "NaN", "-0", "2026-02-30", "9999-99-99",
 			"20261301", "x".repeat(10_000), "厦门", "\uFEFF", " ", "",
-			// Cursors of the paged lists' own shape with a time PostgreSQL cannot hold (each answered 500, 2026-12-06).
-			cursorAt("+999999-01-01T00:00:00Z"), cursorAt("-999999-01-01T00:00:00Z"));
+			// Cursors of the paged lists' own shape with a time PostgreSQL cannot hold, or a NUL in the key (each
+			// answered 500 on some list, 2026-12-06).
+			cursor("+999999-01-01T00:00:00Z", "00000000-0000-0000-0000-000000000001"),
+			cursor("-999999-01-01T00:00:00Z", "00000000-0000-0000-0000-000000000001"),
+			cursor("2026-12-01T00:00:00Z", "9135\u0000"));
 
-	private static String cursorAt(String time) {
+	private static String cursor(String time, String key) {
 		return java.util.Base64.getUrlEncoder().withoutPadding()
-			.encodeToString(("1|" + time + "|00000000-0000-0000-0000-000000000001").getBytes(
-					java.nio.charset.StandardCharsets.UTF_8));
+			.encodeToString(("1|" + time + "|" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/** Values a route needs before it answers at all (its required parameters); each is replaced in turn. */

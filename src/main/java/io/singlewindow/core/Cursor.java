@@ -72,7 +72,10 @@ public record Cursor(Instant at, String key) {
 		try {
 			String[] parts = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8)
 				.split("\\|", 3);
-			if (parts.length == 3 && parts[0].equals(VERSION) && !parts[2].isEmpty()) {
+			// No key a list writes holds a control character; PostgreSQL refuses a NUL in text (a 500 on the lists
+			// that bind their key as text, found in review, 2026-12-06).
+			if (parts.length == 3 && parts[0].equals(VERSION) && !parts[2].isEmpty()
+					&& parts[2].chars().noneMatch(Character::isISOControl)) {
 				Instant at = Instant.parse(parts[1]);
 				// Java reads years up to a billion, PostgreSQL holds a few hundred thousand: a time no row can have is
 				// refused here, not by the database as an error (a 500, found in review, 2026-12-06).

@@ -144,6 +144,25 @@ class ListPagingIntegrationTests {
 		assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("CURSOR_INVALID");
 	}
 
+	/**
+	 * A cursor made by hand whose key holds a NUL or another control character: the lists that bind their key as text
+	 * (a USCC, a permit's number, an application's reference) would hand PostgreSQL a string it refuses.
+	 */
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			officer.samr | /api/v1/enterprises
+			trader.chip  | /api/v1/permits
+			trader.chip  | /api/v1/permit-applications
+			""")
+	void aCursorKeyWithAControlCharacterIsRefused(String account, String list) throws Exception {
+		for (String key : List.of("9135\u0000", "PA-2026\u0000-1", "a\u001bb")) {
+			String cursor = new Cursor(Instant.parse("2026-12-01T00:00:00Z"), key).text();
+			MockHttpServletResponse response = mvc.perform(as(account, get(list).param("cursor", cursor))).andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
+		}
+	}
+
 	@Test
 	void aTraderWithMoreDeclarationsThanAPageReachesTheOldestOne() throws Exception {
 		String oldest = submitRoastedCoffee();
