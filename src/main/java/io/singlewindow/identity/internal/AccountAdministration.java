@@ -98,14 +98,17 @@ class AccountAdministration {
 				+ LISTED_BY + " LIMIT :limit")
 			.param("limit", page.rows());
 		if (after != null) {
-			String[] last = ListedAfter.of(after);
-			query = query.param("role", last[0]).param("agency", last[1]).param("username", last[2]);
+			ListedAfter last = ListedAfter.of(after);
+			query = query.param("role", last.role()).param("agency", last.agency()).param("username", last.username());
 		}
 		return page.page(query.query(AccountAdministration::view).list(), ListedAfter::cursorOf);
 	}
 
-	/** Where a page of accounts ended: the last one's role, agency and user name (its creation only fills the time). */
-	private static final class ListedAfter {
+	/**
+	 * Where a page of accounts ended: the last one's role, agency (none: empty) and user name; its creation only fills
+	 * the cursor's time.
+	 */
+	private record ListedAfter(String role, String agency, String username) {
 
 		static Cursor cursorOf(AccountView last) {
 			return new Cursor(last.createdAt(),
@@ -113,11 +116,11 @@ class AccountAdministration {
 		}
 
 		/** @throws Problem 422 {@code CURSOR_INVALID} at {@code cursor} for a key no page of this list handed out */
-		static String[] of(Cursor cursor) {
+		static ListedAfter of(Cursor cursor) {
 			String[] parts = cursor.key().split(":", 3);
 			if (parts.length == 3 && !parts[2].isEmpty()
 					&& java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(parts[0]))) {
-				return parts;
+				return new ListedAfter(parts[0], parts[1], parts[2]);
 			}
 			throw Problem.invalidField("cursor", "CURSOR_INVALID");
 		}
