@@ -112,12 +112,7 @@ class ListPagingIntegrationTests {
 			officer.samr     | /api/v1/permits/verification-queue  | SAMR-9999
 			""")
 	void aCursorKeyNoPageOfTheListWroteIsRefused(String account, String list, String key) throws Exception {
-		String cursor = new Cursor(Instant.parse("2026-12-01T00:00:00Z"), key).text();
-		MockHttpServletResponse response = mvc.perform(as(account, get(list).param("cursor", cursor))).andReturn()
-			.getResponse();
-		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
-		JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
-		assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("CURSOR_INVALID");
+		refusesTheCursor(account, list, new Cursor(Instant.parse("2026-12-01T00:00:00Z"), key));
 	}
 
 	/**
@@ -136,9 +131,13 @@ class ListPagingIntegrationTests {
 			""")
 	void aCursorBeyondTheDatabasesCalendarIsRefused(String account, String list, String at, String key)
 			throws Exception {
-		String cursor = new Cursor(Instant.parse(at), key).text();
-		MockHttpServletResponse response = mvc.perform(as(account, get(list).param("cursor", cursor))).andReturn()
-			.getResponse();
+		refusesTheCursor(account, list, new Cursor(Instant.parse(at), key));
+	}
+
+	/** {@code list} read after {@code cursor} by {@code account}: 422 {@code CURSOR_INVALID}. */
+	private void refusesTheCursor(String account, String list, Cursor cursor) throws Exception {
+		MockHttpServletResponse response = mvc.perform(as(account, get(list).param("cursor", cursor.text())))
+			.andReturn().getResponse();
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
 		JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("CURSOR_INVALID");
