@@ -342,7 +342,7 @@ M = {
         'violations.check(amount.signum() > 0, field, "TOO_SMALL", amount);'),
     # The next page of the zone's accounts starts again with the last one of the page before.
     'ACCOUNT_PAGE_REPEATS_A_ROW': lambda: sub('identity/internal/AccountAdministration.java',
-        '" WHERE (" + LISTED_BY + ") > (:role, :agency, :username)"', '" WHERE (" + LISTED_BY + ") >= (:role, :agency, :username)"'),
+        '" AND (" + LISTED_BY + ") > (:lastRole, :agency, :username)"', '" AND (" + LISTED_BY + ") >= (:lastRole, :agency, :username)"'),
     # The next page of an agency's permit queue starts again with the last application of the page before.
     'PERMIT_QUEUE_PAGE_REPEATS_A_ROW': lambda: sub('permit/internal/PermitApplications.java',
         'a.submitted_at, a.reference) > (:due, :at, :reference)', 'a.submitted_at, a.reference) >= (:due, :at, :reference)'),
@@ -396,6 +396,37 @@ M = {
     'QR_MASK_UNCHECKED': lambda: sub('platform/ScannableQrCode.java',
         '\t\tBitMatrix usual = encode(text, -1);\n',
         '\t\tBitMatrix usual = encode(text, -1);\n\t\tif (text.startsWith("otpauth:")) {\n\t\t\treturn usual;\n\t\t}\n'),
+    # The permit queue page shows every application of the agency, however many wait.
+    'PERMIT_QUEUE_PAGE_WHOLE': lambda: sub('permit/internal/PermitPages.java',
+        'queueOfEach.stream().flatMap(a -> a.stream().limit(SHOWN)).toList();', 'queueOfEach.stream().flatMap(a -> a.stream()).toList();'),
+    # The permit queue page cuts its list without saying more wait.
+    'PERMIT_QUEUE_CUT_UNSAID': lambda: sub('permit/internal/PermitPages.java',
+        'model.addAttribute("queueCut", queueOfEach', 'model.addAttribute("queueCut", false && queueOfEach'),
+    # The permit queue's search misses the applicant's name.
+    'PERMIT_QUEUE_NAME_UNSEARCHED': lambda: sub('permit/internal/PermitApplications.java',
+        '       OR a.applicant_uscc = ANY(:named))', '       OR a.applicant_uscc = ANY(:named) AND false)'),
+    # The verification page never offers the next page.
+    'VERIFICATION_PAGE_NEVER_NEXT': lambda: sub('permit/internal/PermitPages.java',
+        'model.addAttribute("next", permits.next() == null ? null : permits.next().text());\n\t\tmodel.addAttribute("later", page.after() != null);\n\t\tmodel.addAttribute("entries"',
+        'model.addAttribute("next", null);\n\t\tmodel.addAttribute("later", page.after() != null);\n\t\tmodel.addAttribute("entries"'),
+    # A search by name that read only some of the enterprises it matches passes for complete (declaration queue).
+    'TASK_QUEUE_NAMES_CUT_UNSAID': lambda: sub('declaration/internal/AgencyQueuePages.java',
+        'model.addAttribute("namesCut", search.declarantsNamed().size() > SHOWN);', 'model.addAttribute("namesCut", false);'),
+    # The same on the permit queue.
+    'PERMIT_QUEUE_NAMES_CUT_UNSAID': lambda: sub('permit/internal/PermitPages.java',
+        'model.addAttribute("namesCut", named.size() > SHOWN);', 'model.addAttribute("namesCut", false);'),
+    # The accounts page's search finds every account.
+    'ACCOUNT_SEARCH_IGNORED': lambda: sub('identity/internal/AccountAdministration.java',
+        '" OR lower(COALESCE(uscc, \'\')) LIKE :like) AND', '" OR lower(COALESCE(uscc, \'\')) LIKE :like OR true) AND'),
+    # An action on an account's row goes back to the first page of every account.
+    'ACCOUNT_ACTION_FORGETS_THE_VIEW': lambda: sub('identity/internal/AccountPages.java',
+        'return "redirect:" + view.address(notice, null);', 'return "redirect:" + ListView.of(null, null, null).address(notice, null);'),
+    # The accounts page never offers its next page.
+    'ACCOUNT_PAGE_NEVER_NEXT': lambda: sub('identity/internal/AccountPages.java',
+        'model.addAttribute("next", listed.next() == null ? null : listed.next().text());', 'model.addAttribute("next", null);'),
+    # The declarant's list's next page forgets the search (every declaration of the declarant follows).
+    'DECLARATION_LIST_NEXT_FORGETS_SEARCH': lambda: sub('../../../resources/templates/declaration/list.html',
+        '${next != null} ? @{/declarations(q=${q}, status=', '${next != null} ? @{/declarations(status='),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -129,6 +129,7 @@ class AgencyQueuePages {
 		model.addAttribute("names", names);
 		model.addAttribute("shown", SHOWN);
 		model.addAttribute("tasksCut", tasksCut);
+		model.addAttribute("namesCut", search.declarantsNamed().size() > SHOWN);
 		model.addAttribute("releaseCut", releaseCut);
 		// Whether each can be released now or waits for its duties: customs reads it off the list.
 		model.addAttribute("duties", store.duties(Stream.concat(release.stream(), guarantees.stream())
@@ -148,8 +149,9 @@ class AgencyQueuePages {
 	 * names, in either language, contain the search, so a search survives the language switch.
 	 */
 	private DeclarationStore.QueueSearch search(WorkQueueFilter filter) {
+		// One more enterprise than searched among is read: when a name matches more, the page says the search is cut.
 		List<Uscc> named = filter.search().isEmpty() ? List.of()
-				: enterprises.search(filter.search(), null, SHOWN).stream().map(Enterprise::uscc).toList();
+				: enterprises.search(filter.search(), null, SHOWN + 1).stream().map(Enterprise::uscc).toList();
 		Instant waitingBefore = filter.olderThanDays() == 0 ? null
 				: time.now().minus(Duration.ofDays(filter.olderThanDays()));
 		return new DeclarationStore.QueueSearch(filter, named, waitingBefore, SHOWN + 1);

@@ -79,9 +79,17 @@ class AccountAdministration {
 	record NewAccount(String username, String displayName, Role role, String agency, String password) {
 	}
 
-	List<AccountView> all() {
-		return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM user_account ORDER BY " + LISTED_BY)
-			.query(AccountAdministration::view).list();
+	/**
+	 * What the administrator narrows the list of accounts to: a piece of the user name, the name or the enterprise's
+	 * USCC (any case), and a role; {@literal null} or blank: any.
+	 */
+	record AccountSearch(String text, Role role) {
+
+		static final AccountSearch ANY = new AccountSearch(null, null);
+
+		private String like() {
+			return io.singlewindow.core.LikePattern.containing(text);
+		}
 	}
 
 	/** As many as the list answered whole before it was paged; the most a page holds. */
@@ -90,16 +98,26 @@ class AccountAdministration {
 	/** The list's order: by role, then agency (none first), then user name, which is unique. */
 	private static final String LISTED_BY = "role, COALESCE(agency_code, ''), username";
 
-	/** One page of {@link #all()} after the cursor: keyset on its order. */
+	/** One page of the zone's accounts after the cursor, in the list's order: keyset on it. */
 	ListPage<AccountView> all(PageRequest page) {
+		return all(AccountSearch.ANY, page);
+	}
+
+	/** One page of the accounts {@code search} finds after the cursor, in the list's order: keyset on it. */
+	ListPage<AccountView> all(AccountSearch search, PageRequest page) {
 		Cursor after = page.after();
 		var query = jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM user_account"
-				+ (after == null ? "" : " WHERE (" + LISTED_BY + ") > (:role, :agency, :username)") + " ORDER BY "
+				+ " WHERE (lower(username) LIKE :like OR lower(display_name) LIKE :like"
+				+ " OR lower(COALESCE(uscc, '')) LIKE :like) AND (:role = '' OR role = :role)"
+				+ (after == null ? "" : " AND (" + LISTED_BY + ") > (:lastRole, :agency, :username)") + " ORDER BY "
 				+ LISTED_BY + " LIMIT :limit")
+			.param("like", search.like())
+			.param("role", search.role() == null ? "" : search.role().name())
 			.param("limit", page.rows());
 		if (after != null) {
 			ListedAfter last = ListedAfter.of(after);
-			query = query.param("role", last.role()).param("agency", last.agency()).param("username", last.username());
+			query = query.param("lastRole", last.role()).param("agency", last.agency())
+				.param("username", last.username());
 		}
 		return page.page(query.query(AccountAdministration::view).list(), ListedAfter::cursorOf);
 	}

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.singlewindow.core.NavigationItem;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.identity.Agencies;
 import io.singlewindow.identity.CurrentActor;
@@ -41,9 +42,71 @@ class AccountPages {
 		this.messages = messages;
 	}
 
+	/** How many accounts a page of the list shows; the next page follows by a link. */
+	static final int SHOWN = 100;
+
+	/**
+	 * The list as the administrator left it — a search, a role, the page — carried by every button of a row so that
+	 * its action comes back to the same view, not to the first page of every account. A value the list does not know
+	 * (a role that is none, a blank search) means "any"; an odd cursor the first page.
+	 */
+	record ListView(String q, Role role, String cursor) {
+
+		static ListView of(String q, String role, String cursor) {
+			Role chosen = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst()
+				.orElse(null);
+			return new ListView(q == null || q.isBlank() ? null : q.strip(), chosen,
+					cursor == null || cursor.isBlank() ? null : cursor.strip());
+		}
+
+		/** The list's address with a notice ({@code name}, or {@code name=value}) and this view. */
+		String address(String notice, String value) {
+			var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/accounts");
+			if (notice != null) {
+				if (value == null) {
+					uri.queryParam(notice);
+				} else {
+					uri.queryParam(notice, value);
+				}
+			}
+			if (q != null) {
+				uri.queryParam("q", q);
+			}
+			if (role != null) {
+				uri.queryParam("role", role.name());
+			}
+			if (cursor != null) {
+				uri.queryParam("cursor", cursor);
+			}
+			return uri.build().encode().toUriString();
+		}
+	}
+
+	/**
+	 * The zone's accounts a page at a time, narrowed by a piece of the user name, the name or the enterprise's USCC and
+	 * by a role (every account on one page before: a zone's traders alone number thousands).
+	 */
 	@GetMapping("/admin/accounts")
-	String accounts(Model model) {
-		model.addAttribute("accounts", administration.all());
+	String accounts(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
+			@RequestParam(required = false) String cursor, Model model) {
+		return accounts(ListView.of(q, role, cursor), model);
+	}
+
+	private String accounts(ListView view, Model model) {
+		PageRequest page;
+		try {
+			page = PageRequest.read(String.valueOf(SHOWN), view.cursor());
+		} catch (Problem oddCursor) {
+			page = PageRequest.first(SHOWN);
+		}
+		var listed = administration.all(new AccountAdministration.AccountSearch(view.q(), view.role()), page);
+		model.addAttribute("accounts", listed.rows());
+		model.addAttribute("next", listed.next() == null ? null : listed.next().text());
+		model.addAttribute("later", page.after() != null);
+		model.addAttribute("q", view.q() == null ? "" : view.q());
+		model.addAttribute("role", view.role() == null ? "" : view.role().name());
+		model.addAttribute("cursor", page.after() == null ? "" : view.cursor());
+		model.addAttribute("roles", Role.values());
 		model.addAttribute("agencies", agencies.all());
 		model.addAttribute("secondFactorRoles", secondFactors.requiredRoles().stream().map(Enum::name).toList());
 		return "identity/accounts";
@@ -57,37 +120,38 @@ class AccountPages {
 			administration.open(currentActor.get(),
 					new AccountAdministration.NewAccount(username, displayName, role, agency, password),
 					request.getRemoteAddr());
-			return "redirect:/admin/accounts?opened=" + username.strip();
+			// The list opens on the new account, wherever it stands among the others.
+			return "redirect:" + new ListView(username.strip(), null, null).address("opened", username.strip());
 		} catch (Problem problem) {
 			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
 			model.addAttribute("form", new AccountAdministration.NewAccount(username, displayName, role, agency, null));
-			return accounts(model);
+			return accounts(ListView.of(null, null, null), model);
 		}
 	}
 
 	@PostMapping("/admin/accounts/{id}/deactivate")
-	String deactivate(@PathVariable UUID id, HttpServletRequest request, Model model, Locale locale) {
-		try {
-			administration.deactivate(currentActor.get(), id, request.getRemoteAddr());
-		} catch (Problem problem) {
-			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
-			return accounts(model);
-		}
-		return "redirect:/admin/accounts";
+	String deactivate(@PathVariable UUID id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String role, @RequestParam(required = false) String cursor,
+			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
+		return acted(() -> administration.deactivate(currentActor.get(), id, request.getRemoteAddr()), null,
+				ListView.of(q, role, cursor), response, model, locale);
 	}
 
 	@PostMapping("/admin/accounts/{id}/enterprise-administration")
-	String nameEnterpriseAdministrator(@PathVariable UUID id, HttpServletRequest request,
-			jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
+	String nameEnterpriseAdministrator(@PathVariable UUID id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String role, @RequestParam(required = false) String cursor,
+			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
 		return acted(() -> administration.nameEnterpriseAdministrator(currentActor.get(), id, request.getRemoteAddr()),
-				"", response, model, locale);
+				null, ListView.of(q, role, cursor), response, model, locale);
 	}
 
 	@PostMapping("/admin/accounts/{id}/password")
 	String resetPassword(@PathVariable UUID id, @RequestParam(required = false) String password,
-			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) String role,
+			@RequestParam(required = false) String cursor, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
 		return acted(() -> administration.resetPassword(currentActor.get(), id, password, request.getRemoteAddr()),
-				"?reset", response, model, locale);
+				"reset", ListView.of(q, role, cursor), response, model, locale);
 	}
 
 	/** 动态口令: the roles whose accounts must log in with a second factor (none ticked: each person decides). */
@@ -95,22 +159,23 @@ class AccountPages {
 	String requireSecondFactor(@RequestParam(required = false) List<String> roles, HttpServletRequest request,
 			jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
 		return acted(() -> secondFactors.require(currentActor.get(), roles, request.getRemoteAddr()),
-				"?secondFactorRequired", response, model, locale);
+				"secondFactorRequired", ListView.of(null, null, null), response, model, locale);
 	}
 
 	/** 动态口令: an account whose phone was lost logs in with its password until its holder turns it on again. */
 	@PostMapping("/admin/accounts/{id}/second-factor/reset")
-	String resetSecondFactor(@PathVariable UUID id, HttpServletRequest request,
-			jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
-		return acted(() -> secondFactors.reset(currentActor.get(), id, request.getRemoteAddr()), "?secondFactorReset",
-				response, model, locale);
+	String resetSecondFactor(@PathVariable UUID id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String role, @RequestParam(required = false) String cursor,
+			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, Locale locale) {
+		return acted(() -> secondFactors.reset(currentActor.get(), id, request.getRemoteAddr()), "secondFactorReset",
+				ListView.of(q, role, cursor), response, model, locale);
 	}
 
 	/**
-	 * Does what a button on an account's row asks and goes back to the list with {@code notice}; refused, the list
-	 * again with the refusal and its status (an unknown account: the error page).
+	 * Does what a button on an account's row asks and goes back to the list as it was, with {@code notice}; refused,
+	 * the list again with the refusal and its status (an unknown account: the error page).
 	 */
-	private String acted(Runnable action, String notice, jakarta.servlet.http.HttpServletResponse response,
+	private String acted(Runnable action, String notice, ListView view, jakarta.servlet.http.HttpServletResponse response,
 			Model model, Locale locale) {
 		try {
 			action.run();
@@ -120,15 +185,17 @@ class AccountPages {
 			}
 			response.setStatus(problem.status().value());
 			model.addAttribute("errors", io.singlewindow.platform.FormErrors.of(problem, messages, locale));
-			return accounts(model);
+			return accounts(view, model);
 		}
-		return "redirect:/admin/accounts" + notice;
+		return "redirect:" + view.address(notice, null);
 	}
 
 	@PostMapping("/admin/accounts/{id}/reactivate")
-	String reactivate(@PathVariable UUID id, HttpServletRequest request) {
+	String reactivate(@PathVariable UUID id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String role, @RequestParam(required = false) String cursor,
+			HttpServletRequest request) {
 		administration.reactivate(currentActor.get(), id, request.getRemoteAddr());
-		return "redirect:/admin/accounts";
+		return "redirect:" + ListView.of(q, role, cursor).address(null, null);
 	}
 
 	@GetMapping("/account/password")

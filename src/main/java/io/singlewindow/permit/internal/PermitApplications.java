@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,11 +28,13 @@ import io.singlewindow.calendar.ZoneCalendar;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.Cursor;
 import io.singlewindow.core.HsCode;
+import io.singlewindow.core.LikePattern;
 import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.core.Violations;
+import io.singlewindow.core.WorkQueueFilter;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.OperatorRight;
@@ -469,12 +472,48 @@ class PermitApplications {
 				a -> new Cursor(a.submittedAt(), a.reference()));
 	}
 
-	/** The agency's work queue: applications under review or awaiting documents, most urgent first. */
-	List<PermitApplication> queueOf(AgencyCode agency) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM permit_application a LEFT JOIN permit p ON p.id = a.permit_id"
-				+ " WHERE a.issuing_agency = ? AND a.status IN ('UNDER_REVIEW', 'DOCUMENTS_REQUESTED') ORDER BY "
-				+ QUEUED_BY)
-			.param(agency.value())
+	/**
+	 * What an officer narrows the agency's queue to, read in SQL so that the page reads no more than it shows (it
+	 * filtered the whole queue in memory before, however long it had grown).
+	 *
+	 * @param status          one of the queue's statuses, or {@literal null}: both
+	 * @param filter          the search over reference and USCC, the waiting time and the order
+	 * @param applicantsNamed the enterprises whose name matched the search (their applications match too)
+	 * @param submittedBefore only applications submitted before it, or {@literal null}: any
+	 * @param limit           how many rows at most
+	 */
+	record QueueSearch(ApplicationStatus status, WorkQueueFilter filter, Collection<Uscc> applicantsNamed,
+			Instant submittedBefore, int limit) {
+
+		/**
+		 * The SQL order: the queue's own (due date) unless waiting time is chosen. Ordering by name is the reader's
+		 * language's collation, done on the rows read (the longest waiting), as on the declaration queue.
+		 */
+		private String orderBy() {
+			return switch (filter.order()) {
+				case WorkQueueFilter.NEWEST -> "a.submitted_at DESC, a.reference DESC";
+				case WorkQueueFilter.OLDEST, WorkQueueFilter.ENTERPRISE -> "a.submitted_at, a.reference";
+				default -> QUEUED_BY;
+			};
+		}
+	}
+
+	/** The agency's work queue as an officer narrowed it: applications under review or awaiting documents. */
+	List<PermitApplication> queueOf(AgencyCode agency, QueueSearch search) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM permit_application a LEFT JOIN permit p ON p.id = a.permit_id\n"
+				+ """
+						WHERE a.issuing_agency = :agency AND a.status IN ('UNDER_REVIEW', 'DOCUMENTS_REQUESTED')
+						  AND (:status = '' OR a.status = :status)
+						  AND (lower(a.reference) LIKE :like OR lower(a.applicant_uscc) LIKE :like
+						       OR a.applicant_uscc = ANY(:named))
+						  AND (CAST(:before AS TIMESTAMPTZ) IS NULL OR a.submitted_at < :before)
+						ORDER BY\s""" + search.orderBy() + " LIMIT :limit")
+			.param("agency", agency.value())
+			.param("status", search.status() == null ? "" : search.status().name())
+			.param("like", LikePattern.containing(search.filter().search()))
+			.param("named", search.applicantsNamed().stream().map(Uscc::value).toArray(String[]::new))
+			.param("before", search.submittedBefore() == null ? null : Timestamp.from(search.submittedBefore()))
+			.param("limit", search.limit())
 			.query(PermitApplications::map)
 			.list();
 	}
@@ -489,7 +528,7 @@ class PermitApplications {
 	private static final String QUEUED_BY = "a.status DESC, COALESCE(a.due_date, DATE '9999-12-31'), a.submitted_at, "
 			+ "a.reference";
 
-	/** One page of {@link #queueOf(AgencyCode)} after the cursor: keyset on its order. */
+	/** One page of the agency's whole queue after the cursor, in the queue's order: keyset on it. */
 	ListPage<PermitApplication> queueOf(AgencyCode agency, PageRequest page) {
 		Cursor after = page.after();
 		var query = jdbc.sql("SELECT " + COLUMNS + " FROM permit_application a LEFT JOIN permit p ON p.id = a.permit_id"

@@ -266,10 +266,16 @@ class PermitPages {
 			WorkQueueFilter.ENTERPRISE);
 
 	/**
+	 * How many applications of one agency the queue shows at most. The queue is searched in the database; when more
+	 * wait than this, the page says so and the officer narrows the search (as on the declaration queue).
+	 */
+	static final int SHOWN = 200;
+
+	/**
 	 * The applications an agency decides: under review or waiting for documents, narrowed by status, by a search over
 	 * the reference, the applicant's name and USCC, and by how long ago they were submitted; ordered by due date,
 	 * waiting time or applicant name. Officers see their agency's; the administrator every agency's or the chosen
-	 * one's (read-only, as on the declaration queue).
+	 * one's (read-only, as on the declaration queue). At most {@link #SHOWN} of each agency.
 	 */
 	@GetMapping("/permits/queue")
 	String queue(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
@@ -280,25 +286,30 @@ class PermitPages {
 		List<AgencyCode> shownAgencies = actor.role() == Role.OFFICER ? List.of(actor.agency())
 				: agencies.all().stream().map(a -> a.code()).filter(a -> a.value().equals(agency)).findFirst()
 					.map(List::of).orElseGet(() -> agencies.all().stream().map(a -> a.code()).toList());
-		var queue = shownAgencies.stream().flatMap(a -> applications.queueOf(a).stream()).toList();
-		// Officers know enterprises by name; the USCC stays beside it for the record.
-		List<Enterprise> applicants = enterprises.findAll(queue.stream().map(a -> a.applicant()).distinct().toList());
-		Map<String, String> names = applicants.stream()
-			.collect(java.util.stream.Collectors.toMap(e -> e.uscc().value(), e -> e.name(locale), (a, b) -> a));
-		// A name is found in either language, so a search survives the language switch.
-		Map<String, String> searched = applicants.stream()
-			.collect(java.util.stream.Collectors.toMap(e -> e.uscc().value(), Enterprise::namesForSearch, (a, b) -> a));
 		WorkQueueFilter filter = WorkQueueFilter.of(q, olderThanDays, sort, QUEUE_ORDERS);
 		ApplicationStatus shownStatus = Arrays.stream(ApplicationStatus.values())
 			.filter(s -> s.name().equals(status) && QUEUE_STATUSES.contains(s)).findFirst().orElse(null);
-		java.time.Instant now = supervision.now();
-		var shown = queue.stream()
-			.filter(a -> shownStatus == null || a.status() == shownStatus)
-			.filter(a -> filter.matches(a.reference(), a.applicant().value(), searched.get(a.applicant().value())))
-			.filter(a -> filter.waitedLongEnough(a.submittedAt(), now))
+		// One more than shown is read, to tell the officer that more wait than the page shows; so is one more of the
+		// enterprises a name matches, to tell that the search did not look at all of them.
+		List<Uscc> named = filter.search().isEmpty() ? List.of()
+				: enterprises.search(filter.search(), null, SHOWN + 1).stream().map(Enterprise::uscc).toList();
+		var search = new PermitApplications.QueueSearch(shownStatus, filter, named,
+				filter.olderThanDays() == 0 ? null
+						: supervision.now().minus(java.time.Duration.ofDays(filter.olderThanDays())),
+				SHOWN + 1);
+		List<List<PermitApplication>> queueOfEach = shownAgencies.stream().map(a -> applications.queueOf(a, search))
 			.toList();
-		model.addAttribute("queue", filter.ordered(shown, PermitApplication::submittedAt,
+		List<PermitApplication> queue = queueOfEach.stream().flatMap(a -> a.stream().limit(SHOWN)).toList();
+		// Officers know enterprises by name; the USCC stays beside it for the record.
+		Map<String, String> names = enterprises
+			.findAll(queue.stream().map(a -> a.applicant()).distinct().toList())
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(e -> e.uscc().value(), e -> e.name(locale), (a, b) -> a));
+		model.addAttribute("queue", filter.ordered(queue, PermitApplication::submittedAt,
 				a -> names.getOrDefault(a.applicant().value(), a.applicant().value()), locale));
+		model.addAttribute("queueCut", queueOfEach.stream().anyMatch(a -> a.size() > SHOWN));
+		model.addAttribute("namesCut", named.size() > SHOWN);
+		model.addAttribute("shown", SHOWN);
 		model.addAttribute("applicantNames", names);
 		model.addAttribute("entries", entriesByCode());
 		model.addAttribute("today", supervision.today());
@@ -322,11 +333,27 @@ class PermitPages {
 	static final List<ApplicationStatus> QUEUE_STATUSES = List.of(ApplicationStatus.UNDER_REVIEW,
 			ApplicationStatus.DOCUMENTS_REQUESTED);
 
+	/** How many permits a page of the verification list shows; the next page follows by a link. */
+	static final int REVIEWS_SHOWN = 100;
+
+	/**
+	 * The agency's filings and commitments awaiting their review, soonest due first, a page at a time (all of them on
+	 * one page before: the list grows with every filing until officers catch up). An odd cursor: the first page.
+	 */
 	@GetMapping("/permits/verification")
-	String verification(Model model) {
+	String verification(@RequestParam(required = false) String cursor, Model model) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.OFFICER);
-		model.addAttribute("permits", supervision.verificationQueueOf(actor.agency()));
+		io.singlewindow.core.PageRequest page;
+		try {
+			page = io.singlewindow.core.PageRequest.read(String.valueOf(REVIEWS_SHOWN), cursor);
+		} catch (Problem oddCursor) {
+			page = io.singlewindow.core.PageRequest.first(REVIEWS_SHOWN);
+		}
+		var permits = supervision.verificationQueueOf(actor.agency(), page);
+		model.addAttribute("permits", permits.rows());
+		model.addAttribute("next", permits.next() == null ? null : permits.next().text());
+		model.addAttribute("later", page.after() != null);
 		model.addAttribute("entries", entriesByCode());
 		model.addAttribute("today", supervision.today());
 		return "permit/verification";

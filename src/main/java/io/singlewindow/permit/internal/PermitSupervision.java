@@ -164,11 +164,6 @@ class PermitSupervision {
 		return form.reason() == null || form.reason().isBlank() ? null : form.reason().strip();
 	}
 
-	/** Filings and commitments of the agency not yet reviewed, those due soonest first. */
-	List<IssuedPermit> verificationQueueOf(AgencyCode agency) {
-		return permits.many(AWAITING_REVIEW + " ORDER BY " + REVIEWED_BY, agency.value());
-	}
-
 	/** As many as the queue answered whole before it was paged; the most a page holds. */
 	static final int QUEUED = PageRequest.MAX_LIMIT;
 
@@ -179,7 +174,10 @@ class PermitSupervision {
 	/** The queue's order: the earliest review due (none last), the earliest issued, the number (unique). */
 	private static final String REVIEWED_BY = "COALESCE(p.verification_due, DATE '9999-12-31'), p.issued_at, p.number";
 
-	/** One page of {@link #verificationQueueOf(AgencyCode)} after the cursor: keyset on its order. */
+	/**
+	 * One page, after the cursor, of the agency's filings and commitments not yet reviewed, those due soonest first:
+	 * keyset on that order.
+	 */
 	ListPage<IssuedPermit> verificationQueueOf(AgencyCode agency, PageRequest page) {
 		Cursor after = page.after();
 		List<IssuedPermit> read;

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.declaration.BatchedDeclaration;
+import io.singlewindow.enterprise.EnterpriseFixtures;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.KeyedActors;
 import io.singlewindow.platform.BusinessTime;
@@ -111,6 +112,21 @@ class AgencyQueueIntegrationTests {
 				declarations.decide(customsOfficer, task, Declarations.Decision.APPROVE, null, null);
 			}
 		}
+	}
+
+	/**
+	 * A search by name reads so many enterprises at most, those registered last: when the name matches more, an
+	 * officer is told the search did not look at all of them (it said nothing before, and the queue looked complete).
+	 */
+	@Test
+	void anOfficerIsToldWhenANameMatchesMoreEnterprisesThanTheSearchReads() throws Exception {
+		String crowd = "Crowd " + UUID.randomUUID().toString().substring(0, 8);
+		EnterpriseFixtures.namedAlike(jdbc, crowd, AgencyQueuePages.SHOWN + 1);
+		Cookie customs = logIn("officer.customs");
+		assertThat(page(customs, "/agency/queue?lang=en&q={q}", crowd)).contains("id=\"queue-names-more\"",
+				"matches the names of more than 200 enterprises");
+		assertThat(page(customs, "/agency/queue?lang=en&q={q}", crowd + " enterprise 7"))
+			.doesNotContain("id=\"queue-names-more\"");
 	}
 
 	@Test
@@ -296,8 +312,8 @@ class AgencyQueueIntegrationTests {
 		return jdbc.sql("SELECT count(*) FROM declaration WHERE status = 'CLEARED'").query(Long.class).single();
 	}
 
-	private String page(Cookie session, String address) throws Exception {
-		var response = mvc.perform(get(address).cookie(session)).andReturn().getResponse();
+	private String page(Cookie session, String address, Object... variables) throws Exception {
+		var response = mvc.perform(get(address, variables).cookie(session)).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
 		return response.getContentAsString();
 	}

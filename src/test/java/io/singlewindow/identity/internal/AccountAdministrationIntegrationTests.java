@@ -15,7 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -165,8 +169,10 @@ class AccountAdministrationIntegrationTests {
 		String colleague = unique("admin.");
 		mvc.perform(post("/admin/accounts").cookie(admin).with(csrf()).param("username", colleague)
 			.param("displayName", "片区管理员").param("role", "ADMIN").param("password", GOOD_PASSWORD))
-			.andExpect(redirectedUrlPattern("/admin/accounts?opened=*"));
-		mvc.perform(get("/admin/accounts").cookie(admin).param("lang", "en"))
+			.andExpect(redirectedUrl("/admin/accounts?opened=" + colleague + "&q=" + colleague));
+		mvc.perform(get("/admin/accounts").cookie(admin).param("opened", colleague).param("q", colleague)
+			.param("lang", "en"))
+			.andExpect(content().string(containsString("id=\"account-opened\"")))
 			.andExpect(content().string(containsString("id=\"account-" + colleague + "\"")))
 			.andExpect(content().string(containsString("id=\"deactivate-" + colleague + "\"")));
 		assertThat(sessionOf(mvc, colleague, GOOD_PASSWORD, "192.0.2.32")).isNotNull();
@@ -175,6 +181,63 @@ class AccountAdministrationIntegrationTests {
 			.param("displayName", "x").param("role", "OFFICER").param("agency", "CUSTOMS").param("password", "password2026")
 			.param("lang", "en"))
 			.andExpect(content().string(containsString("This password is too common or too easy to guess.")));
+	}
+
+	/**
+	 * The zone's accounts are more than a page: the administrator narrows them by a piece of the user name and a role,
+	 * reads them a page at a time, each once in the list's order, and an action on a row of the second page comes back
+	 * to that page of that search (it went to the first page of every account, a page that once held them all).
+	 */
+	@Test
+	void anAdministratorFindsAccountsAmongManyAPageAtATimeAndComesBackToTheSameViewAfterActing() throws Exception {
+		String crowd = unique("crowd.");
+		List<String> opened = new ArrayList<>();
+		for (int i = 0; i <= AccountPages.SHOWN; i++) {
+			String username = crowd + "." + i;
+			jdbc.sql("""
+					INSERT INTO user_account (id, username, password_hash, display_name, role, agency_code, created_at)
+					VALUES (?, ?, 'not a hash', ?, 'OFFICER', 'CIQ', now())""")
+				.params(UUID.randomUUID(), username, "Crowd officer " + i).update();
+			opened.add(username);
+		}
+		Cookie admin = sessionOf(mvc, "admin", "demo12345", "192.0.2.33");
+		List<String> listed = new ArrayList<>();
+		String secondPage = null;
+		String path = "/admin/accounts?lang=en&q=" + crowd;
+		int pages = 0;
+		while (path != null) {
+			String html = mvc.perform(get(path).cookie(admin)).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+			pages++;
+			Matcher row = Pattern.compile("<tr id=\"account-([^\"]+)\"").matcher(html);
+			while (row.find()) {
+				listed.add(row.group(1));
+			}
+			Matcher next = Pattern.compile("id=\"accounts-next\" href=\"([^\"]+)\"").matcher(html);
+			path = next.find() ? next.group(1).replace("&amp;", "&") : null;
+			secondPage = pages == 1 ? path : secondPage;
+		}
+		assertThat(pages).isEqualTo(2);
+		assertThat(listed).as("each once, in the list's order").isEqualTo(opened.stream().sorted().toList());
+		assertThat(page(admin, "/admin/accounts?lang=en&role=ADMIN&q=" + crowd)).contains("id=\"account-none\"");
+		assertThat(page(admin, "/admin/accounts?lang=en&role=OFFICER&q=" + crowd.toUpperCase() + ".7"))
+			.contains("id=\"account-" + crowd + ".7\"", "id=\"account-" + crowd + ".77\"")
+			.doesNotContain("id=\"account-" + crowd + ".8\"");
+
+		String last = listed.getLast();
+		UUID lastId = jdbc.sql("SELECT id FROM user_account WHERE username = ?").param(last).query(UUID.class).single();
+		String cursor = secondPage.replaceAll(".*[?&]cursor=([^&]+).*", "$1");
+		String back = mvc.perform(post("/admin/accounts/{id}/deactivate", lastId).cookie(admin).with(csrf())
+			.param("q", crowd).param("role", "").param("cursor", cursor))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		assertThat(back).isEqualTo("/admin/accounts?q=" + crowd + "&cursor=" + cursor);
+		assertThat(page(admin, back + "&lang=en")).contains("id=\"reactivate-" + last + "\"")
+			.doesNotContain("id=\"account-" + listed.getFirst() + "\"");
+	}
+
+	private String page(Cookie session, String path) throws Exception {
+		return mvc.perform(get(path).cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
 	}
 
 	@ParameterizedTest(name = "{0} / {1} / {2} → {4} on {3}")

@@ -136,8 +136,9 @@ class SecondFactorIntegrationTests {
 		UUID account = jdbc.sql("SELECT id FROM user_account WHERE username = ?").param(trader.username())
 			.query(UUID.class).single();
 		Cookie admin = logIn("admin", "demo12345", null);
-		assertThat(mvc.perform(get("/admin/accounts").cookie(admin)).andReturn().getResponse()
-			.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"second-factor-" + trader.username() + "\"")
+		assertThat(mvc.perform(get("/admin/accounts").param("q", trader.username()).cookie(admin)).andReturn()
+			.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("id=\"second-factor-" + trader.username() + "\"")
 			.contains("id=\"reset-second-factor-" + trader.username() + "\"");
 		assertThat(mvc.perform(post("/admin/accounts/{id}/second-factor/reset", account).cookie(session).with(csrf()))
 			.andReturn().getResponse().getStatus()).as("only the zone's administrators").isEqualTo(403);

@@ -31,6 +31,10 @@ class PermitPagesIntegrationTests {
 
 	/** Logs in through the login form; sessions live in PostgreSQL, so what identifies one is its cookie. */
 	Cookie logIn(String user) throws Exception {
+		return logIn(mvc, user);
+	}
+
+	static Cookie logIn(MockMvc mvc, String user) throws Exception {
 		var response = mvc.perform(formLogin("/login").user(user).password("demo12345")).andReturn().getResponse();
 		Cookie session = response.getCookie("SESSION");
 		assertThat(session).as("session cookie for " + user).isNotNull();
