@@ -427,6 +427,12 @@ M = {
     # The declarant's list's next page forgets the search (every declaration of the declarant follows).
     'DECLARATION_LIST_NEXT_FORGETS_SEARCH': lambda: sub('../../../resources/templates/declaration/list.html',
         '${next != null} ? @{/declarations(q=${q}, status=', '${next != null} ? @{/declarations(status='),
+    # The registrations page's next page starts again with the last enterprise of the page before.
+    'REGISTRATIONS_PAGE_REPEATS_A_ROW': lambda: sub('enterprise/Enterprises.java',
+        '" AND (registered_at, uscc) < (:at, :uscc)"', '" AND (registered_at, uscc) <= (:at, :uscc)"'),
+    # The accounts page's view goes back encoded as a URI's literal parts are: a search's + comes back a space.
+    'ACCOUNT_VIEW_ENCODED_LOOSELY': lambda: sub('identity/internal/AccountPages.java',
+        'return uri.buildAndExpand(values).toUriString();', 'return org.springframework.web.util.UriComponentsBuilder.fromUriString(uri.buildAndExpand(values).toUriString().replace("%2B", "+")).build().toUriString();'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

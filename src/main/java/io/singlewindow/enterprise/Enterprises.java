@@ -190,6 +190,27 @@ public class Enterprises implements io.singlewindow.identity.EnterpriseNames {
 			.list();
 	}
 
+	/**
+	 * One page of the enterprises whose Chinese or English name or USCC contains {@code text} (any, when blank), in
+	 * the given state (any, when {@literal null}), most recently registered first: keyset on the registration time
+	 * and the USCC, both descending.
+	 */
+	public ListPage<Enterprise> search(String text, EnterpriseStatus status, PageRequest page) {
+		Cursor after = page.after();
+		var query = jdbc.sql("SELECT " + COLUMNS + """
+				 FROM enterprise
+				WHERE (lower(name_zh) LIKE :like OR lower(coalesce(name_en, '')) LIKE :like OR lower(uscc) LIKE :like)
+				  AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)""" + (after == null ? ""
+				: " AND (registered_at, uscc) < (:at, :uscc)") + " ORDER BY registered_at DESC, uscc DESC LIMIT :limit")
+			.param("like", LikePattern.containing(text))
+			.param("status", status == null ? null : status.name())
+			.param("limit", page.rows());
+		if (after != null) {
+			query = query.param("at", after.atUtc()).param("uscc", after.key());
+		}
+		return page.page(query.query(Enterprises::map).list(), e -> new Cursor(e.registeredAt(), e.uscc().value()));
+	}
+
 	/** The activities on the enterprise's licence (its business scope), in catalogue order. */
 	public List<BusinessActivity> businessScopeOf(Uscc uscc) {
 		return jdbc.sql("""

@@ -14,12 +14,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.Registrations.Registered;
 import jakarta.servlet.http.Cookie;
 
@@ -32,6 +39,9 @@ class RegistrationPagesIntegrationTests {
 
 	@Autowired
 	Enterprises enterprises;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theMarketRegulationOfficerFindsARegistrationAndSuspendsItFromItsLicencePage() throws Exception {
@@ -56,6 +66,38 @@ class RegistrationPagesIntegrationTests {
 			.andExpect(content().string(containsString("Registered address cannot be reached")))
 			.andExpect(content().string(containsString("id=\"do-reinstate\"")))
 			.andExpect(content().string(not(containsString("id=\"do-suspend\""))));
+	}
+
+	/**
+	 * More enterprises match than a page shows: following its links an officer reads every one once, the most recently
+	 * registered first, and a later page leads back to the first with the search kept (the page showed the newest 500
+	 * and nothing else before).
+	 */
+	@Test
+	void anOfficerReadsTheRegistrationsPageByPageEachOnceTheNewestFirst() throws Exception {
+		String crowd = "Pages " + java.util.UUID.randomUUID().toString().substring(0, 8);
+		// One more than a page of the list holds (RegistrationPages.LIST_PAGE).
+		List<Uscc> made = EnterpriseFixtures.namedAlike(jdbc, crowd, 101);
+		Cookie customs = logIn("officer.customs");
+		List<String> listed = new ArrayList<>();
+		String path = "/enterprises?lang=en&q=" + crowd.replace(" ", "%20");
+		int pages = 0;
+		while (path != null) {
+			String html = mvc.perform(get(java.net.URI.create(path)).cookie(customs)).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			pages++;
+			Matcher row = Pattern.compile("<a href=\"/licences/([0-9A-Z]{18})\">").matcher(html);
+			while (row.find()) {
+				listed.add(row.group(1));
+			}
+			assertThat(html.contains("id=\"registrations-first\"")).as("page " + pages).isEqualTo(pages > 1);
+			Matcher next = Pattern.compile("id=\"registrations-next\" href=\"([^\"]+)\"").matcher(html);
+			path = next.find() ? next.group(1).replace("&amp;", "&") : null;
+		}
+		assertThat(pages).isEqualTo(2);
+		assertThat(listed).as("each once, in the list's order").isEqualTo(jdbc.sql("""
+				SELECT uscc FROM enterprise WHERE uscc IN (:made) ORDER BY registered_at DESC, uscc DESC""")
+			.param("made", made.stream().map(Uscc::value).toList()).query(String.class).list());
 	}
 
 	@Test

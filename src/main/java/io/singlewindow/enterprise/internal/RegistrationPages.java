@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.InvalidValue;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.EnterpriseStatus;
@@ -43,7 +44,8 @@ class RegistrationPages {
 
 	/** Session attribute naming the USCC registered from this browser session. */
 	static final String RECEIPT = "enterprise.registeredUscc";
-	private static final int LIST_LIMIT = 500;
+	/** How many enterprises a page of the registrations list shows; the next page follows by a link. */
+	static final int LIST_PAGE = 100;
 
 	private final Registrar registrar;
 	private final LicenceBook licences;
@@ -187,13 +189,27 @@ class RegistrationPages {
 
 	// --- officers -------------------------------------------------------------------------------------------------
 
+	/**
+	 * The zone's enterprises, the most recently registered first, a page at a time, narrowed by a piece of the name
+	 * or USCC and a state (the newest 500 and nothing else before: in a zone of thousands an officer could not reach
+	 * the older ones but by searching). An odd cursor: the first page.
+	 */
 	@GetMapping("/enterprises")
 	String registrations(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-			Model model) {
+			@RequestParam(required = false) String cursor, Model model) {
 		currentActor.get().requireRole(Role.OFFICER, Role.ADMIN);
 		EnterpriseStatus wanted = java.util.Arrays.stream(EnterpriseStatus.values())
 			.filter(s -> s.name().equalsIgnoreCase(status == null ? "" : status.strip())).findFirst().orElse(null);
-		model.addAttribute("enterprises", enterprises.search(q, wanted, LIST_LIMIT));
+		PageRequest page;
+		try {
+			page = PageRequest.read(String.valueOf(LIST_PAGE), cursor);
+		} catch (Problem oddCursor) {
+			page = PageRequest.first(LIST_PAGE);
+		}
+		var found = enterprises.search(q, wanted, page);
+		model.addAttribute("enterprises", found.rows());
+		model.addAttribute("next", found.next() == null ? null : found.next().text());
+		model.addAttribute("later", page.after() != null);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("status", wanted == null ? "" : wanted.name());
 		model.addAttribute("statuses", EnterpriseStatus.values());

@@ -1,7 +1,9 @@
 package io.singlewindow.identity.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,26 +61,33 @@ class AccountPages {
 					cursor == null || cursor.isBlank() ? null : cursor.strip());
 		}
 
-		/** The list's address with a notice ({@code name}, or {@code name=value}) and this view. */
+		/**
+		 * The list's address with a notice ({@code name}, or {@code name=value}) and this view. Values go in as URI
+		 * variables, encoded strictly: a search's {@code +} or {@code &} comes back as typed.
+		 */
 		String address(String notice, String value) {
-			var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/accounts");
+			var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/admin/accounts").encode();
+			Map<String, String> values = new LinkedHashMap<>();
 			if (notice != null) {
 				if (value == null) {
 					uri.queryParam(notice);
 				} else {
-					uri.queryParam(notice, value);
+					uri.queryParam(notice, "{notice}");
+					values.put("notice", value);
 				}
 			}
 			if (q != null) {
-				uri.queryParam("q", q);
+				uri.queryParam("q", "{q}");
+				values.put("q", q);
 			}
 			if (role != null) {
 				uri.queryParam("role", role.name());
 			}
 			if (cursor != null) {
-				uri.queryParam("cursor", cursor);
+				uri.queryParam("cursor", "{cursor}");
+				values.put("cursor", cursor);
 			}
-			return uri.build().encode().toUriString();
+			return uri.buildAndExpand(values).toUriString();
 		}
 	}
 
