@@ -956,6 +956,12 @@ class HostileInputFuzzTests {
 						Set.of(), List.of("user_account")),
 				new Form("reactivate an account", "/admin/accounts/{}/reactivate", List.of(unknown), "admin", params(),
 						Set.of(), List.of("user_account")),
+				// Refused (not one's own), so the list is shown again with the view the buttons carry.
+				new Form("deactivate one's own account from a search's page", "/admin/accounts/{}/deactivate",
+						List.of(jdbc.sql("SELECT id FROM user_account WHERE username = 'admin'").query(String.class)
+							.single()),
+						"admin", params("q", "officer", "role", "OFFICER", "cursor", ""), Set.of(),
+						List.of("user_account")),
 				new Form("open an operator's account", "/account/operators", List.of(), registered.username(),
 						params("username", "officer.customs", "displayName", "Fuzz", "password", "lantern-quietly-47",
 								"rights", "DECLARE"),
