@@ -1,7 +1,6 @@
 package io.singlewindow.core;
 
 import java.text.Collator;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +12,9 @@ import java.util.function.Function;
  * What an officer narrows a work queue to and how it is ordered — the same choices, under the same parameter names
  * ({@code q}, {@code olderThanDays}, {@code sort}), on every queue: an agency's declaration tasks, customs' release
  * list, permit applications. A parameter a person did not choose, or one outside the offered values, means "any" and
- * the queue's default order: a queue is a view, so an odd address shows the whole queue rather than an error.
+ * the queue's default order: a queue is a view, so an odd address shows the whole queue rather than an error. Each
+ * queue searches its store with these choices (in SQL, so that a page reads no more than it shows); this type reads
+ * them and orders what was read.
  *
  * @param search        what the number, the enterprise's name or its USCC must contain (lower case; empty: anything)
  * @param olderThanDays how many days an entry must have waited at least (one of {@link #AGES}; 0: any)
@@ -36,24 +37,6 @@ public record WorkQueueFilter(String search, int olderThanDays, String order) {
 		return new WorkQueueFilter(q == null ? "" : q.strip().toLowerCase(Locale.ROOT),
 				olderThanDays != null && AGES.contains(olderThanDays) ? olderThanDays : 0,
 				sort != null && orders.contains(sort) ? sort : orders.getFirst());
-	}
-
-	/** Whether any of {@code texts} (number, USCC, enterprise name) contains the search. */
-	public boolean matches(String... texts) {
-		if (search.isEmpty()) {
-			return true;
-		}
-		for (String text : texts) {
-			if (text != null && text.toLowerCase(Locale.ROOT).contains(search)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** Whether an entry waiting since {@code since} has waited longer than the chosen days at {@code now}. */
-	public boolean waitedLongEnough(Instant since, Instant now) {
-		return olderThanDays == 0 || since.isBefore(now.minus(Duration.ofDays(olderThanDays)));
 	}
 
 	/**

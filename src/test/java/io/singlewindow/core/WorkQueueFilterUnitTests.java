@@ -32,21 +32,10 @@ class WorkQueueFilterUnitTests {
 	void anAddressWithoutChoicesShowsTheWholeQueueInItsDefaultOrder() {
 		WorkQueueFilter filter = WorkQueueFilter.of(null, null, null, ORDERS);
 		assertThat(filter).isEqualTo(new WorkQueueFilter("", 0, "due"));
-		assertThat(filter.matches("anything")).isTrue();
 		assertThat(ordered(filter, Locale.ENGLISH)).as("the store's order").containsExactly("XM2", "XM1", "XM3");
 		assertThat(WorkQueueFilter.of(" X ", 2, "sideways", ORDERS))
 			.as("an age or order the queue does not offer is any / the default")
 			.isEqualTo(new WorkQueueFilter("x", 0, "due"));
-	}
-
-	@Test
-	void itNarrowsBySearchInAnyOfTheTextsAndByWaitingTime() {
-		WorkQueueFilter coffee = WorkQueueFilter.of("haicang", 3, WorkQueueFilter.OLDEST, ORDERS);
-		assertThat(coffee.matches(NEW.number(), "91350200MA31C0025D", NEW.enterprise())).isTrue();
-		assertThat(coffee.matches(OLD.number(), "91350200MA31C0017J", OLD.enterprise(), null)).isFalse();
-		assertThat(WorkQueueFilter.of("海沧", null, null, ORDERS).matches("XM2", NEW.enterprise())).isTrue();
-		assertThat(coffee.waitedLongEnough(OLD.since(), NOW)).isTrue();
-		assertThat(coffee.waitedLongEnough(MIDDLE.since(), NOW)).isFalse();
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.NavigationItem;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.Uscc;
@@ -344,11 +345,11 @@ class PermitPages {
 	String verification(@RequestParam(required = false) String cursor, Model model) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.OFFICER);
-		io.singlewindow.core.PageRequest page;
+		PageRequest page;
 		try {
-			page = io.singlewindow.core.PageRequest.read(String.valueOf(REVIEWS_SHOWN), cursor);
+			page = PageRequest.read(String.valueOf(REVIEWS_SHOWN), cursor);
 		} catch (Problem oddCursor) {
-			page = io.singlewindow.core.PageRequest.first(REVIEWS_SHOWN);
+			page = PageRequest.first(REVIEWS_SHOWN);
 		}
 		var permits = supervision.verificationQueueOf(actor.agency(), page);
 		model.addAttribute("permits", permits.rows());
