@@ -433,6 +433,13 @@ M = {
     # The accounts page's view goes back encoded as a URI's literal parts are: a search's + comes back a space.
     'ACCOUNT_VIEW_ENCODED_LOOSELY': lambda: sub('identity/internal/AccountPages.java',
         'return uri.buildAndExpand(values).toUriString();', 'return org.springframework.web.util.UriComponentsBuilder.fromUriString(uri.buildAndExpand(values).toUriString().replace("%2B", "+")).build().toUriString();'),
+    # The general guarantees page's notice counts the letters lapsing on the page shown, not all of them.
+    'GUARANTEE_LAPSING_COUNTED_ON_THE_PAGE': lambda: sub('declaration/internal/GeneralGuaranteePages.java',
+        'model.addAttribute("expiringCount", guarantees.expiringCount(actor));',
+        'model.addAttribute("expiringCount", listed.rows().stream().filter(GeneralGuaranteeView::expiringSoon).count());'),
+    # The general guarantees page never offers its next page.
+    'GUARANTEE_PAGE_NEVER_NEXT': lambda: sub('declaration/internal/GeneralGuaranteePages.java',
+        'model.addAttribute("next", listed.next() == null ? null : listed.next().text());', 'model.addAttribute("next", null);'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

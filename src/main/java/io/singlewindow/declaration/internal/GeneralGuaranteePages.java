@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.singlewindow.core.AgencyCode;
 import io.singlewindow.core.NavigationItem;
+import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
@@ -64,9 +65,22 @@ class GeneralGuaranteePages {
 		static final TypedPayment NOTHING = new TypedPayment("", "", "");
 	}
 
+	/** How many general guarantees a page of the list shows; the next page follows by a link. */
+	static final int LIST_PAGE = 100;
+
+	/**
+	 * The general guarantees the reader may read, in force first, the latest first, a page at a time (the first 500
+	 * and nothing else before). An odd cursor: the first page.
+	 */
 	@GetMapping("/general-guarantees")
-	String list(Model model) {
-		return list(model, Typed.NOTHING, null, Map.of());
+	String list(@RequestParam(required = false) String cursor, Model model) {
+		PageRequest page;
+		try {
+			page = PageRequest.read(String.valueOf(LIST_PAGE), cursor);
+		} catch (Problem oddCursor) {
+			page = PageRequest.first(LIST_PAGE);
+		}
+		return list(model, page, Typed.NOTHING, null, Map.of());
 	}
 
 	@PostMapping("/general-guarantees")
@@ -84,7 +98,8 @@ class GeneralGuaranteePages {
 			return "redirect:/general-guarantees/" + lodged.guarantee().id();
 		} catch (Problem problem) {
 			response.setStatus(problem.status().value());
-			return list(model, new Typed(enterprise, kind, amount, validUntil, reference, summary),
+			return list(model, PageRequest.first(LIST_PAGE), new Typed(enterprise, kind, amount, validUntil, reference,
+					summary),
 					DeclarationPages.firstMessage(messages, problem, locale), FormErrors.of(problem, messages, locale));
 		}
 	}
@@ -161,9 +176,13 @@ class GeneralGuaranteePages {
 		return "declaration/summary-statement";
 	}
 
-	private String list(Model model, Typed typed, String error, Map<String, String> errors) {
+	private String list(Model model, PageRequest page, Typed typed, String error, Map<String, String> errors) {
 		Actor actor = currentActor.get();
-		model.addAttribute("guarantees", guarantees.list(actor));
+		var listed = guarantees.list(actor, page);
+		model.addAttribute("guarantees", listed.rows());
+		model.addAttribute("next", listed.next() == null ? null : listed.next().text());
+		model.addAttribute("later", page.after() != null);
+		model.addAttribute("expiringCount", guarantees.expiringCount(actor));
 		model.addAttribute("customs", actor.mayActAs(AgencyCode.CUSTOMS));
 		model.addAttribute("declarant", actor.enterprise() != null);
 		model.addAttribute("typed", typed);

@@ -152,16 +152,9 @@ class GeneralGuarantees {
 	}
 
 	/**
-	 * The general guarantees {@code actor} may read: every one for customs, its own enterprise's (and a broker's
-	 * principals') for a trader or broker, none for anyone else. In force first, the latest first.
-	 */
-	public List<GeneralGuaranteeView> list(Actor actor) {
-		return list(actor, PageRequest.first(LISTED)).rows();
-	}
-
-	/**
-	 * One page of the general guarantees {@code actor} may read, in the order of {@link #list(Actor)} (keyset on
-	 * whether given back, when lodged, the id).
+	 * One page of the general guarantees {@code actor} may read — every one for customs, its own enterprise's (and a
+	 * broker's principals') for a trader or broker, none for anyone else — in force first, the latest first (keyset
+	 * on whether given back, when lodged, the id).
 	 */
 	public ListPage<GeneralGuaranteeView> list(Actor actor, PageRequest page) {
 		Readers readers = Readers.of(actor);
@@ -238,12 +231,33 @@ class GeneralGuarantees {
 		}
 		LocalDate today = time.today();
 		return jdbc.sql("SELECT " + COLUMNS + ", c.in_use, c.taken FROM general_guarantee g " + COVER + " WHERE "
-				+ Readers.WHERE + " AND g.returned_at IS NULL AND g.valid_until <= :last")
+				+ Readers.WHERE + " AND " + EXPIRING)
 			.param("all", readers.customs()).param("own", readers.own())
 			.param("last", today.plusDays(GeneralGuaranteeView.EXPIRY_NOTICE_DAYS))
 			.query(GeneralGuarantees::covered).list().stream()
 			.flatMap(c -> LetterExpiry.of(c.guarantee(), c.cover(), today, readers.customs()).stream())
 			.sorted(LetterExpiry.MOST_URGENT_FIRST).toList();
+	}
+
+	/**
+	 * The guarantees whose letter expires within {@link GeneralGuaranteeView#EXPIRY_NOTICE_DAYS} days or has lapsed,
+	 * not given back ({@link GeneralGuaranteeView#expiringSoon()}), with parameter {@code last}.
+	 */
+	private static final String EXPIRING = "g.returned_at IS NULL AND g.valid_until <= :last";
+
+	/**
+	 * How many of the general guarantees {@code actor} reads expire soon or have lapsed, not given back: the list's
+	 * notice counts them all, not those of the page shown.
+	 */
+	int expiringCount(Actor actor) {
+		Readers readers = Readers.of(actor);
+		if (readers.none()) {
+			return 0;
+		}
+		return jdbc.sql("SELECT count(*) FROM general_guarantee g WHERE " + Readers.WHERE + " AND " + EXPIRING)
+			.param("all", readers.customs()).param("own", readers.own())
+			.param("last", time.today().plusDays(GeneralGuaranteeView.EXPIRY_NOTICE_DAYS))
+			.query(Integer.class).single();
 	}
 
 	/**

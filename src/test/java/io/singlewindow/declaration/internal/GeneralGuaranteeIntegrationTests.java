@@ -353,6 +353,50 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	/**
+	 * Customs' page of general guarantees a page at a time: following its links reads every guarantee once, and the
+	 * notice of letters lapsing counts them all, also those on a later page (it counted the rows shown; the page
+	 * showed the first 500 and nothing else before).
+	 */
+	@Test
+	void customsReadsTheGuaranteesPageByPageAndIsToldOfEveryLetterLapsing() throws Exception {
+		String enterprise = io.singlewindow.enterprise.EnterpriseFixtures
+			.namedAlike(jdbc, "Guaranteed " + UUID.randomUUID().toString().substring(0, 8), 1).getFirst().value();
+		// The first lodged lapses within the month; the ones lodged after it fill the first page.
+		String lapsing = JsonPath.read(body(lodge("officer.customs", enterprise, "BANK_GUARANTEE", "1000",
+				time.today().plusDays(10).toString(), "BOC-GG-" + UUID.randomUUID()).andExpect(status().isCreated())),
+				"$.id");
+		List<String> lodged = new ArrayList<>(List.of(lapsing));
+		for (int i = 0; i < GeneralGuaranteePages.LIST_PAGE; i++) {
+			lodged.add(JsonPath.read(body(lodge("officer.customs", enterprise, "DEPOSIT", "1000", null,
+					"DEP-GG-" + UUID.randomUUID()).andExpect(status().isCreated())), "$.id"));
+		}
+		long lapsingInAll = jdbc.sql("""
+				SELECT count(*) FROM general_guarantee WHERE returned_at IS NULL AND valid_until <= ?""")
+			.param(time.today().plusDays(GeneralGuaranteeView.EXPIRY_NOTICE_DAYS)).query(Long.class).single();
+		List<String> listed = new ArrayList<>();
+		String path = "/general-guarantees?lang=en";
+		int pages = 0;
+		while (path != null) {
+			String html = desk.page("officer.customs", path);
+			if (pages++ == 0) {
+				assertThat(html).as("on the first page, the lapsing letter on a later one")
+					.doesNotContain("id=\"general-guarantee-" + lapsing + "\"")
+					.contains("id=\"general-guarantees-expiring\"", "or lapsed: " + lapsingInAll + ".");
+			}
+			java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr id=\"general-guarantee-([0-9a-f-]{36})\"")
+				.matcher(html);
+			while (row.find()) {
+				listed.add(row.group(1));
+			}
+			java.util.regex.Matcher next = java.util.regex.Pattern
+				.compile("id=\"general-guarantees-next\" href=\"([^\"]+)\"").matcher(html);
+			path = next.find() ? next.group(1).replace("&amp;", "&") : null;
+		}
+		assertThat(pages).isGreaterThan(1);
+		assertThat(listed).doesNotHaveDuplicates().containsAll(lodged);
+	}
+
+	/**
 	 * 保函即将到期: from 30 days before a letter's last day its enterprise reads on its home page that it lapses, and,
 	 * once a declaration holds part of it, customs does too (to call on the bank in time); after the last day both
 	 * read that it lapsed with the duties still held. Another enterprise reads nothing of it.
