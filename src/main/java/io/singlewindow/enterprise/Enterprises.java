@@ -174,20 +174,10 @@ public class Enterprises implements io.singlewindow.identity.EnterpriseNames {
 
 	/**
 	 * Enterprises whose Chinese or English name or USCC contains {@code text} (any, when blank), in the given state
-	 * (any, when {@literal null}), most recently registered first.
+	 * (any, when {@literal null}), most recently registered first: the first page of the search below.
 	 */
 	public List<Enterprise> search(String text, EnterpriseStatus status, int limit) {
-		String like = LikePattern.containing(text);
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM enterprise
-				WHERE (lower(name_zh) LIKE :like OR lower(coalesce(name_en, '')) LIKE :like OR lower(uscc) LIKE :like)
-				  AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
-				ORDER BY registered_at DESC, uscc LIMIT :limit""")
-			.param("like", like)
-			.param("status", status == null ? null : status.name())
-			.param("limit", limit)
-			.query(Enterprises::map)
-			.list();
+		return search(text, status, PageRequest.first(limit)).rows();
 	}
 
 	/**

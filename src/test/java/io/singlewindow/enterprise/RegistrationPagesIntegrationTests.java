@@ -14,10 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.Registrations.Registered;
+import io.singlewindow.web.ListPages;
 import jakarta.servlet.http.Cookie;
 
 /** The officers' and traders' pages around a licence, as their browsers use them. */
@@ -79,22 +77,14 @@ class RegistrationPagesIntegrationTests {
 		// One more than a page of the list holds (RegistrationPages.LIST_PAGE).
 		List<Uscc> made = EnterpriseFixtures.namedAlike(jdbc, crowd, 101);
 		Cookie customs = logIn("officer.customs");
-		List<String> listed = new ArrayList<>();
-		String path = "/enterprises?lang=en&q=" + crowd.replace(" ", "%20");
-		int pages = 0;
-		while (path != null) {
-			String html = mvc.perform(get(java.net.URI.create(path)).cookie(customs)).andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
-			pages++;
-			Matcher row = Pattern.compile("<a href=\"/licences/([0-9A-Z]{18})\">").matcher(html);
-			while (row.find()) {
-				listed.add(row.group(1));
-			}
-			assertThat(html.contains("id=\"registrations-first\"")).as("page " + pages).isEqualTo(pages > 1);
-			Matcher next = Pattern.compile("id=\"registrations-next\" href=\"([^\"]+)\"").matcher(html);
-			path = next.find() ? next.group(1).replace("&amp;", "&") : null;
+		List<String> pages = ListPages.follow("/enterprises?lang=en&q=" + crowd.replace(" ", "%20"), "registrations",
+				path -> mvc.perform(get(java.net.URI.create(path)).cookie(customs)).andExpect(status().isOk())
+					.andReturn().getResponse().getContentAsString());
+		List<String> listed = ListPages.rows(pages, "<a href=\"/licences/([0-9A-Z]{18})\">");
+		for (int p = 0; p < pages.size(); p++) {
+			assertThat(pages.get(p).contains("id=\"registrations-first\"")).as("page " + (p + 1)).isEqualTo(p > 0);
 		}
-		assertThat(pages).isEqualTo(2);
+		assertThat(pages).hasSize(2);
 		assertThat(listed).as("each once, in the list's order").isEqualTo(jdbc.sql("""
 				SELECT uscc FROM enterprise WHERE uscc IN (:made) ORDER BY registered_at DESC, uscc DESC""")
 			.param("made", made.stream().map(Uscc::value).toList()).query(String.class).list());

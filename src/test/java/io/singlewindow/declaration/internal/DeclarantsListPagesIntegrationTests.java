@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.KeyedActors;
+import io.singlewindow.web.ListPages;
 
 /**
  * The declarant's list page (/declarations) a page at a time: following its links reads every declaration of a
@@ -55,28 +56,17 @@ class DeclarantsListPagesIntegrationTests {
 		var login = mvc.perform(formLogin("/login").user("trader.chip").password("demo12345")).andReturn()
 			.getResponse();
 		Cookie session = login.getCookie("SESSION");
-		List<String> listed = new ArrayList<>();
-		String path = "/declarations?lang=en&q=" + run;
-		int pages = 0;
-		while (path != null) {
-			String html = mvc.perform(get(path).cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
-				.getContentAsString();
-			pages++;
-			Matcher row = Pattern.compile("<a href=\"/declarations/[^\"]+\">(XM\\d+)</a>").matcher(html);
-			while (row.find()) {
-				listed.add(row.group(1));
-			}
-			if (pages > 1) {
-				Matcher first = Pattern.compile("id=\"list-first\" href=\"([^\"]+)\"").matcher(html);
-				assertThat(first.find()).as("a later page leads back to the first").isTrue();
-				assertThat(first.group(1)).contains("q=" + run).doesNotContain("cursor=");
-			} else {
-				assertThat(html).doesNotContain("id=\"list-first\"");
-			}
-			Matcher next = Pattern.compile("id=\"list-next\" href=\"([^\"]+)\"").matcher(html);
-			path = next.find() ? next.group(1).replace("&amp;", "&") : null;
+		List<String> pages = ListPages.follow("/declarations?lang=en&q=" + run, "list",
+				path -> mvc.perform(get(path).cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
+					.getContentAsString());
+		List<String> listed = ListPages.rows(pages, "<a href=\"/declarations/[^\"]+\">(XM\\d+)</a>");
+		assertThat(pages.getFirst()).doesNotContain("id=\"list-first\"");
+		for (String later : pages.subList(1, pages.size())) {
+			Matcher first = Pattern.compile("id=\"list-first\" href=\"([^\"]+)\"").matcher(later);
+			assertThat(first.find()).as("a later page leads back to the first").isTrue();
+			assertThat(first.group(1)).contains("q=" + run).doesNotContain("cursor=");
 		}
-		assertThat(pages).isEqualTo(2);
+		assertThat(pages).hasSize(2);
 		// Each once; the order within a page (newest first) is the list's keyset, tested through the API.
 		assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(submitted);
 	}

@@ -373,26 +373,13 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 		long lapsingInAll = jdbc.sql("""
 				SELECT count(*) FROM general_guarantee WHERE returned_at IS NULL AND valid_until <= ?""")
 			.param(time.today().plusDays(GeneralGuaranteeView.EXPIRY_NOTICE_DAYS)).query(Long.class).single();
-		List<String> listed = new ArrayList<>();
-		String path = "/general-guarantees?lang=en";
-		int pages = 0;
-		while (path != null) {
-			String html = desk.page("officer.customs", path);
-			if (pages++ == 0) {
-				assertThat(html).as("on the first page, the lapsing letter on a later one")
-					.doesNotContain("id=\"general-guarantee-" + lapsing + "\"")
-					.contains("id=\"general-guarantees-expiring\"", "or lapsed: " + lapsingInAll + ".");
-			}
-			java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr id=\"general-guarantee-([0-9a-f-]{36})\"")
-				.matcher(html);
-			while (row.find()) {
-				listed.add(row.group(1));
-			}
-			java.util.regex.Matcher next = java.util.regex.Pattern
-				.compile("id=\"general-guarantees-next\" href=\"([^\"]+)\"").matcher(html);
-			path = next.find() ? next.group(1).replace("&amp;", "&") : null;
-		}
-		assertThat(pages).isGreaterThan(1);
+		List<String> pages = io.singlewindow.web.ListPages.follow("/general-guarantees?lang=en", "general-guarantees",
+				path -> desk.page("officer.customs", path));
+		assertThat(pages.getFirst()).as("on the first page, the lapsing letter on a later one")
+			.doesNotContain("id=\"general-guarantee-" + lapsing + "\"")
+			.contains("id=\"general-guarantees-expiring\"", "or lapsed: " + lapsingInAll + ".");
+		List<String> listed = io.singlewindow.web.ListPages.rows(pages, "<tr id=\"general-guarantee-([0-9a-f-]{36})\"");
+		assertThat(pages).hasSizeGreaterThan(1);
 		assertThat(listed).doesNotHaveDuplicates().containsAll(lodged);
 	}
 

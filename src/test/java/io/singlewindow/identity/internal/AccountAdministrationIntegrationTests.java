@@ -18,8 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.web.ListPages;
 import jakarta.servlet.http.Cookie;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -201,23 +200,11 @@ class AccountAdministrationIntegrationTests {
 			opened.add(username);
 		}
 		Cookie admin = sessionOf(mvc, "admin", "demo12345", "192.0.2.33");
-		List<String> listed = new ArrayList<>();
-		String secondPage = null;
-		String path = "/admin/accounts?lang=en&q=" + crowd;
-		int pages = 0;
-		while (path != null) {
-			String html = mvc.perform(get(path).cookie(admin)).andExpect(status().isOk()).andReturn().getResponse()
-				.getContentAsString();
-			pages++;
-			Matcher row = Pattern.compile("<tr id=\"account-([^\"]+)\"").matcher(html);
-			while (row.find()) {
-				listed.add(row.group(1));
-			}
-			Matcher next = Pattern.compile("id=\"accounts-next\" href=\"([^\"]+)\"").matcher(html);
-			path = next.find() ? next.group(1).replace("&amp;", "&") : null;
-			secondPage = pages == 1 ? path : secondPage;
-		}
-		assertThat(pages).isEqualTo(2);
+		List<String> pages = ListPages.follow("/admin/accounts?lang=en&q=" + crowd, "accounts",
+				path -> page(admin, path));
+		List<String> listed = ListPages.rows(pages, "<tr id=\"account-([^\"]+)\"");
+		String secondPage = ListPages.next(pages.getFirst(), "accounts");
+		assertThat(pages).hasSize(2);
 		assertThat(listed).as("each once, in the list's order").isEqualTo(opened.stream().sorted().toList());
 		assertThat(page(admin, "/admin/accounts?lang=en&role=ADMIN&q=" + crowd)).contains("id=\"account-none\"");
 		assertThat(page(admin, "/admin/accounts?lang=en&role=OFFICER&q=" + crowd.toUpperCase() + ".7"))
