@@ -440,6 +440,21 @@ M = {
     # The general guarantees page never offers its next page.
     'GUARANTEE_PAGE_NEVER_NEXT': lambda: sub('declaration/internal/GeneralGuaranteePages.java',
         'model.addAttribute("next", listed.next() == null ? null : listed.next().text());', 'model.addAttribute("next", null);'),
+    # A broker's declaration for a principal goes through without an agency agreement whatever the zone's rule says.
+    'AGREEMENT_NEVER_REQUIRED': lambda: sub('declaration/internal/AgencyAgreements.java',
+        'if (rule().requiredOn(today) && serving(', 'if (false && serving('),
+    # A declaration never takes the confirmed agreement that serves it.
+    'AGREEMENT_NEVER_TAKEN': lambda: sub('declaration/internal/AgencyAgreements.java',
+        'jdbc.sql("UPDATE agency_agreement SET declaration_id = ?, used_at = ? WHERE number = ?")\n\t\t\t.params(declaration, Timestamp.from(now), used.number()).update();', ''),
+    # An agreement naming other goods serves any declaration.
+    'AGREEMENT_GOODS_IGNORED': lambda: sub('declaration/internal/AgencyAgreement.java',
+        '&& (hsCode == null || codes.stream().anyMatch(code -> code.startsWith(hsCode.value())));', ';'),
+    # Anyone who knows an agreement's number reads it.
+    'AGREEMENT_READ_BY_ANYONE': lambda: sub('declaration/internal/AgencyAgreements.java',
+        'return read(number).filter(r -> mayRead(actor, r.agreement()))', 'return read(number)'),
+    # A broker proposes to an enterprise that never authorised its brokerage.
+    'AGREEMENT_FOR_A_STRANGER': lambda: sub('declaration/internal/AgencyAgreements.java',
+        '\t\t\tactor.requireActFor(principal, OperatorRight.DECLARE);\n', ''),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

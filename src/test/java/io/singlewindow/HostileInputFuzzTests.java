@@ -101,6 +101,18 @@ class HostileInputFuzzTests {
 	/** Session cookies of the people at the forms, one login each. */
 	private final Map<String, Cookie> sessions = new HashMap<>();
 
+	/** No agency agreement has this number (they are WT, the year and eight digits). */
+	static final String NO_AGREEMENT = "WT000000000000";
+
+	/**
+	 * A variant of the rule's body that still reads sets a day from which brokers' declarations need an agreement: the
+	 * other test classes of this JVM declare as the broker without one.
+	 */
+	@org.junit.jupiter.api.AfterEach
+	void agreementsAreNotRequiredAfterwards() {
+		jdbc.sql("UPDATE agency_agreement_rule SET required_from = NULL").update();
+	}
+
 	@BeforeEach
 	void createTheTargetsOnce() throws Exception {
 		synchronized (HostileInputFuzzTests.class) {
@@ -760,6 +772,21 @@ class HostileInputFuzzTests {
 						List.of("broker_authorisation")),
 				new Endpoint("revoke a broker's authority", HttpMethod.DELETE, "/api/v1/broker-authorisations/{}",
 						List.of(NOBODY), "trader.coffee", "{}", Set.of(), List.of("broker_authorisation")),
+				// A variant that still reads is one more agreement awaiting the chip maker's confirmation, never confirmed.
+				new Endpoint("propose an agency agreement", HttpMethod.POST, "/api/v1/agency-agreements", List.of(),
+						"broker", "{\"principal\":\"" + CHIP + "\",\"flow\":\"IMPORT\",\"goods\":\"processors\","
+								+ "\"hsCode\":\"854231\",\"transportDocument\":\"MSKU1234567\",\"validUntil\":\"2099-12-31\"}",
+						Set.of(), List.of("agency_agreement")),
+				new Endpoint("confirm an agency agreement", HttpMethod.POST, "/api/v1/agency-agreements/{}/confirm",
+						List.of(NO_AGREEMENT), "trader.chip", "{}", Set.of(), List.of("agency_agreement")),
+				new Endpoint("decline an agency agreement", HttpMethod.POST, "/api/v1/agency-agreements/{}/decline",
+						List.of(NO_AGREEMENT), "trader.chip", "{\"reason\":\"We ship these ourselves\"}", Set.of(),
+						List.of("agency_agreement")),
+				new Endpoint("withdraw an agency agreement", HttpMethod.POST, "/api/v1/agency-agreements/{}/withdraw",
+						List.of(NO_AGREEMENT), "broker", "{}", Set.of(), List.of("agency_agreement")),
+				// Reset after every test (agreementsAreNotRequiredAfterwards): a variant that reads sets a day.
+				new Endpoint("set the agency agreement rule", HttpMethod.PUT, "/api/v1/agency-agreement-rule", List.of(),
+						"admin", "{\"requiredFrom\":\"2099-12-31\"}", Set.of(), List.of("agency_agreement_rule")),
 				new Endpoint("assess duties", HttpMethod.POST, "/api/v1/tariff/assessments", List.of(), "trader.chip", """
 						{"flow":"IMPORT","incoterm":"CIF","currency":"USD","freight":10,"insurance":1,"date":"2026-11-02",
 						 "items":[{"hsCode":"8542319000","value":1000,"origin":"US","preferenceAgreement":null}]}""",
@@ -985,6 +1012,17 @@ class HostileInputFuzzTests {
 						params("broker", NOBODY, "validUntil", "2099-12-31"), Set.of(), List.of("broker_authorisation")),
 				new Form("revoke a broker's authority", "/account/brokers/{}/revoke", List.of(NOBODY), "trader.coffee",
 						params(), Set.of(), List.of("broker_authorisation")),
+				new Form("propose an agency agreement", "/agency-agreements", List.of(), "broker",
+						params("principal", CHIP, "flow", "IMPORT", "goods", "processors", "hsCode", "854231",
+								"transportDocument", "", "validUntil", "2099-12-31"), Set.of(), List.of("agency_agreement")),
+				new Form("confirm an agency agreement", "/agency-agreements/{}/confirm", List.of(NO_AGREEMENT),
+						"trader.chip", params(), Set.of(), List.of("agency_agreement")),
+				new Form("decline an agency agreement", "/agency-agreements/{}/decline", List.of(NO_AGREEMENT),
+						"trader.chip", params("reason", "We ship these ourselves"), Set.of(), List.of("agency_agreement")),
+				new Form("withdraw an agency agreement", "/agency-agreements/{}/withdraw", List.of(NO_AGREEMENT),
+						"broker", params(), Set.of(), List.of("agency_agreement")),
+				new Form("set the agency agreement rule", "/agency-agreements/rule", List.of(), "admin",
+						params("requiredFrom", "2099-12-31"), Set.of(), List.of("agency_agreement_rule")),
 				new Form("name an enterprise's administrator", "/admin/accounts/{}/enterprise-administration",
 						List.of(unknown), "admin", params(), Set.of(), List.of("user_account")),
 				new Form("begin a second factor", "/account/second-factor/begin", List.of(), registered.username(),

@@ -65,7 +65,8 @@ class RestAuthorisationMatrixIntegrationTests {
 	/**
 	 * One row per endpoint: method and path, then the expected status for each caller in {@link #CALLERS} order
 	 * (anon, trader A, trader B, broker of A, other broker, customs, CIQ, commerce, SAMR, MSA, tax, admin), then
-	 * the body. Placeholders: {A} enterprise A, {declaration}, {ciqTask}, {permit}, {application}, {generalGuarantee} (A's, given back), {freshWebhook} (a new
+	 * the body. Placeholders: {A} enterprise A, {declaration}, {ciqTask}, {permit}, {application}, {generalGuarantee} (A's, given back), {agreement}
+	 * (one proposed to A, declined), {freshWebhook} (a new
 	 * webhook of A for every call, so that one caller's deletion does not decide the next caller's answer). Only
 	 * deregistration needs a stale licence version to stay a no-op: A's own trader may deregister A.
 	 */
@@ -153,6 +154,14 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/webhooks                                  | 401 200 200 200 200 403 403 403 403 403 403 403 |
 			POST   /api/v1/webhooks                                  | 401 422 422 422 422 403 403 403 403 403 403 403 | {"url":"ftp://nowhere"}
 			DELETE /api/v1/webhooks/{freshWebhook}                   | 401 204 404 204 404 403 403 403 403 403 403 403 |
+			GET    /api/v1/agency-agreements                         | 401 200 200 200 200 200 403 403 403 403 403 403 |
+			POST   /api/v1/agency-agreements                         | 401 403 403 422 403 403 403 403 403 403 403 403 | {"principal":"{A}","flow":"SIDEWAYS","goods":"x","validUntil":"2099-12-31"}
+			GET    /api/v1/agency-agreements/{agreement}             | 401 200 404 200 404 200 404 404 404 404 404 404 |
+			POST   /api/v1/agency-agreements/{agreement}/confirm     | 401 409 404 403 403 403 403 403 403 403 403 403 |
+			POST   /api/v1/agency-agreements/{agreement}/decline     | 401 409 404 403 403 403 403 403 403 403 403 403 | {"reason":"x"}
+			POST   /api/v1/agency-agreements/{agreement}/withdraw    | 401 403 403 409 404 403 403 403 403 403 403 403 |
+			GET    /api/v1/agency-agreement-rule                     | 401 200 200 200 200 200 200 200 200 200 200 200 |
+			PUT    /api/v1/agency-agreement-rule                     | 401 403 403 403 403 403 403 403 403 403 403 422 | {"requiredFrom":"not-a-day"}
 			GET    /api/v1/general-guarantees                        | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			POST   /api/v1/general-guarantees                        | 401 403 403 403 403 422 403 403 403 403 403 403 | {}
 			GET    /api/v1/general-guarantees/{generalGuarantee}     | 401 200 404 200 404 200 404 404 404 404 404 404 |
@@ -221,6 +230,12 @@ class RestAuthorisationMatrixIntegrationTests {
 				{"catalogueCode":"AIL","applicant":"%s","scope":"authorisation matrix","goods":["8471300000"],
 				 "requestedQuantity":10,"documents":["Import contract","Application form"]}""".formatted(A.value())));
 		targets.put("{application}", JsonPath.read(application, "$.id"));
+		// An agency agreement the demo broker proposed to A, declined by A: deciding or withdrawing it again is a 409.
+		String agreement = body(call("broker", post("/api/v1/agency-agreements"), """
+				{"principal":"%s","flow":"IMPORT","goods":"matrix","validUntil":"2099-12-31"}""".formatted(A.value())));
+		targets.put("{agreement}", JsonPath.read(agreement, "$.number"));
+		call("trader.chip", post("/api/v1/agency-agreements/" + targets.get("{agreement}") + "/decline"),
+				"{\"reason\":\"matrix\"}").andExpect(status().isOk());
 		// A's general guarantee, given back at once: customs giving it back again changes nothing.
 		String general = body(call("officer.customs", post("/api/v1/general-guarantees"), """
 				{"enterprise":"%s","kind":"DEPOSIT","amount":1000,"reference":"MATRIX-%s"}""".formatted(A.value(),

@@ -69,8 +69,15 @@ class AccessibilityBrowserTests {
 		String declaration = new SingleWindowClient(port).submitPerfumeImport("trader.chip");
 		String chipUscc = jdbc.sql("SELECT uscc FROM user_account WHERE username = 'trader.chip'").query(String.class)
 			.single();
+		// An agency agreement the broker proposed to the chip maker: its trader's page has the forms to decide it.
+		jdbc.sql("""
+				INSERT INTO agency_agreement (number, broker, principal, flow, goods, hs_code, valid_until, status,
+				                              proposed_by, proposed_at)
+				SELECT 'WT2026' || lpad(nextval('agency_agreement_seq')::text, 8, '0'), b.uscc, ?, 'IMPORT', 'processors',
+				       '854231', DATE '2099-12-31', 'PROPOSED', 'broker', now()
+				FROM user_account b WHERE b.username = 'broker'""").param(chipUscc).update();
 		// Every officer opens the same pages: what differs is their agency's data and menu.
-		List<String> officerPages = List.of("/", "/agency/queue", "/agency/queue?status=QUERIED",
+		List<String> officerPages = List.of("/", "/agency/queue", "/agency/queue?status=QUERIED", "/agency-agreements",
 				"/declarations/" + declaration, "/permits/queue", "/permits/verification", "/permits/catalogue",
 				"/enterprises", "/risk/assessments", "/statistics", "/hs?code=8471", "/tariff/assess");
 		Map<String, List<String>> pages = new java.util.LinkedHashMap<>();
@@ -80,9 +87,9 @@ class AccessibilityBrowserTests {
 				"/declarations/" + declaration + "/response", "/permits", "/permits/catalogue", "/permits/apply?code=AIL",
 				"/licences/mine", "/hs?q=coffee", "/hs?code=090122", "/tariff/lines", "/tariff/assess",
 				"/account/api-keys", "/account/webhooks", "/account/password", "/account/operators",
-				"/account/brokers", "/account/second-factor"));
+				"/account/brokers", "/account/second-factor", "/agency-agreements"));
 		pages.put("broker", List.of("/", "/declarations", "/declarations/new", "/permits", "/licences/mine",
-				"/account/webhooks", "/account/api-keys", "/hs?q=咖啡", "/account/principals"));
+				"/account/webhooks", "/account/api-keys", "/hs?q=咖啡", "/account/principals", "/agency-agreements"));
 		pages.put("officer.customs", officerPages);
 		// The other five open the same templates: what differs is their menu and their agency's tasks, on these.
 		List<String> ownData = List.of("/", "/agency/queue", "/declarations/" + declaration, "/permits/queue");
@@ -92,7 +99,7 @@ class AccessibilityBrowserTests {
 		pages.put("admin", List.of("/", "/agency/queue", "/agency/queue?agency=CUSTOMS", "/permits/queue",
 				"/admin/routing", "/admin/routing/CUSTOMS_ALWAYS", "/admin/risk",
 				"/admin/tariff", "/admin/exchange-rates", "/admin/permit-catalogue", "/admin/accounts",
-				"/admin/calendar", "/admin/audit", "/statistics"));
+				"/admin/calendar", "/admin/audit", "/statistics", "/agency-agreements"));
 		List<String> found = new ArrayList<>();
 		for (var visitor : pages.entrySet()) {
 			browser.driver().manage().deleteAllCookies();

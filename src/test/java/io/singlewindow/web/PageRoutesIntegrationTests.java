@@ -99,6 +99,10 @@ class PageRoutesIntegrationTests {
 				VALUES (?::uuid, ?, 'DEPOSIT', 1000, ?, 'officer.customs', now())""")
 			.params(general, chip, "DEP-ROUTES-" + general).update();
 		expect(routes, "/general-guarantees", "/general-guarantees", "login 200 200 200 200 200 200 200 200 200");
+		// Agency agreements: both parties and customs read them, the zone's administrators set the rule there.
+		expect(routes, "/agency-agreements", "/agency-agreements", "login 200 200 200 403 403 403 403 403 200");
+		expect(routes, "/agency-agreements", "/agency-agreements?status=NOPE&cursor=x",
+				"login 200 200 200 403 403 403 403 403 200");
 		expect(routes, "/general-guarantees/{id}", "/general-guarantees/" + general,
 				"login 200 200 200 404 404 404 404 404 404");
 		expect(routes, "/general-guarantees/{id}", "/general-guarantees/" + UNKNOWN_ID,

@@ -38,10 +38,12 @@ class CorrectionPages {
 	private final DeclarationStore store;
 	private final CurrentActor currentActor;
 	private final SupportingDocuments documents;
+	private final AgencyAgreements agreements;
 	private final MessageSource messages;
 
 	CorrectionPages(DeclarationCorrections corrections, DeclarationStore store, CurrentActor currentActor,
-			SupportingDocuments documents, MessageSource messages) {
+			SupportingDocuments documents, MessageSource messages, AgencyAgreements agreements) {
+		this.agreements = agreements;
 		this.corrections = corrections;
 		this.store = store;
 		this.currentActor = currentActor;
@@ -114,7 +116,7 @@ class CorrectionPages {
 			response.setStatus(problem.status().value());
 			model.addAttribute("correctError", new CorrectionError(
 					DeclarationPages.firstMessage(messages, problem, locale), reason, typed));
-			return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
+			return DeclarationPages.detail(model, store, documents, agreements, currentActor.get(), id);
 		}
 	}
 

@@ -48,6 +48,7 @@ class DeclarationPages {
 	private final DeclarationPickerPages pickers;
 	private final BatchSubmissions batches;
 	private final SupportingDocuments documents;
+	private final AgencyAgreements agreements;
 
 	/** The pick list ({@code <datalist>}) of each header field that takes a code. */
 	private static final Map<String, String> HEADER_LISTS = Map.of("tradeMode", "tradeModes", "transportMode",
@@ -57,8 +58,9 @@ class DeclarationPages {
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			Enterprises enterprises, MessageSource messages, DeclarationChanges changes,
 			DeclarationWorkbooks workbooks, DeclarationPickerPages pickers, BatchSubmissions batches,
-			SupportingDocuments documents, DeclarationListExport exports) {
+			SupportingDocuments documents, DeclarationListExport exports, AgencyAgreements agreements) {
 		this.exports = exports;
+		this.agreements = agreements;
 		this.batches = batches;
 		this.documents = documents;
 		this.workbooks = workbooks;
@@ -488,15 +490,18 @@ class DeclarationPages {
 
 	@GetMapping("/declarations/{id}")
 	String detail(@PathVariable UUID id, Model model) {
-		return detail(model, store, documents, currentActor.get(), id);
+		return detail(model, store, documents, agreements, currentActor.get(), id);
 	}
 
 	/** The declaration's page as {@code actor} may see it: also a refused form's, shown again with what was typed. */
-	static String detail(Model model, DeclarationStore store, SupportingDocuments documents, Actor actor, UUID id) {
+	static String detail(Model model, DeclarationStore store, SupportingDocuments documents,
+			AgencyAgreements agreements, Actor actor, UUID id) {
 		DeclarationView d = DeclarationApi.visible(actor,
 				store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id)));
 		model.addAttribute("d", d);
 		model.addAttribute("documents", SupportingDocumentPages.OnPage.of(documents, actor, d));
+		model.addAttribute("agreement", agreements.takenBy(actor, id)
+			.map(read -> AgencyAgreementApi.AgreementView.of(read, agreements.partiesOf(List.of(read)))).orElse(null));
 		return "declaration/detail";
 	}
 

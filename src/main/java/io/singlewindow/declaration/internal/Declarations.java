@@ -84,13 +84,15 @@ class Declarations {
 	private final AuditTrail auditTrail;
 	private final ZoneCalendar calendar;
 	private final AnswerDeadline answerDeadline;
+	private final AgencyAgreements agreements;
 
 	Declarations(DeclarationStore store, DeclarationRows rows,
 			DeclarationValidation validation, Enterprises enterprises, DutyAssessor assessor, RiskAssessor risk,
 			Routing routing, PermitLedger permits, ExchangeRates rates, BusinessTime time,
-			HeldEvents events, AuditTrail auditTrail, ZoneCalendar calendar,
+			HeldEvents events, AuditTrail auditTrail, ZoneCalendar calendar, AgencyAgreements agreements,
 			@Value("${singlewindow.declarations.answer-working-days:10}") int answerWorkingDays) {
 		this.auditTrail = auditTrail;
+		this.agreements = agreements;
 		this.calendar = calendar;
 		this.answerDeadline = new AnswerDeadline(answerWorkingDays);
 		this.store = store;
@@ -164,9 +166,12 @@ class Declarations {
 		ValidDeclaration d;
 		try {
 			d = validation.validate(request, declarant, enterprise.nameZh(), time.month());
+			// Read only, as every check before the header (a group without savepoints relies on it); taken below.
+			agreements.requireServing(actor, declarant, d.flow(), codesOf(d));
 		} catch (Problem refused) {
 			// A repeat of a declaration accepted before answers with it, even when its body would be refused today
-			// (another month's exchange rate, a tariff line ended since): the client retried, it did not declare anew.
+			// (another month's exchange rate, a tariff line ended since, its agency agreement taken by itself): the
+			// client retried, it did not declare anew.
 			var existing = keyed ? store.byKeyOrReference(declarant.value(), key, reference)
 					: java.util.Optional.<DeclarationStore.Keyed>empty();
 			if (existing.isPresent()) {
@@ -183,6 +188,7 @@ class Declarations {
 		if (number == null) {
 			return repeated(store.byKeyOrReference(declarant.value(), key, reference).orElseThrow(), hash);
 		}
+		agreements.take(actor, declarant, d.flow(), codesOf(d), id, now);
 		Declaration submitted = Declaration.submitted(id, number, declarant, actor.username(), now);
 		DeclarationStatus status = process(submitted, d, today, now, Map.of());
 		events.publish(new DeclarationSubmitted(id, number, declarant, d.flow(), now));
@@ -229,6 +235,10 @@ class Declarations {
 		return numbers;
 	}
 
+	private static List<HsCode> codesOf(ValidDeclaration d) {
+		return d.items().stream().map(ValidDeclaration.Item::hsCode).toList();
+	}
+
 	/** Who declares, once the caller may act for them and they may trade. */
 	private record Declarer(Uscc uscc, Enterprise enterprise) {
 	}
@@ -253,7 +263,9 @@ class Declarations {
 	java.util.Optional<Problem> check(Actor actor, DeclarationDraft draft) {
 		try {
 			Declarer declarer = declarer(actor, draft);
-			validation.validate(draft.request(), declarer.uscc(), declarer.enterprise().nameZh(), time.month());
+			ValidDeclaration valid = validation.validate(draft.request(), declarer.uscc(),
+					declarer.enterprise().nameZh(), time.month());
+			agreements.requireServing(actor, declarer.uscc(), valid.flow(), codesOf(valid));
 			return java.util.Optional.empty();
 		}
 		catch (Problem problem) {

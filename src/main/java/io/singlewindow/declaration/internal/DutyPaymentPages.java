@@ -33,10 +33,12 @@ class DutyPaymentPages {
 	private final DeclarationStore store;
 	private final CurrentActor currentActor;
 	private final SupportingDocuments documents;
+	private final AgencyAgreements agreements;
 	private final MessageSource messages;
 
 	DutyPaymentPages(DutyPayments payments, DeclarationStore store, CurrentActor currentActor,
-			SupportingDocuments documents, MessageSource messages) {
+			SupportingDocuments documents, MessageSource messages, AgencyAgreements agreements) {
+		this.agreements = agreements;
 		this.payments = payments;
 		this.store = store;
 		this.currentActor = currentActor;
@@ -161,7 +163,7 @@ class DutyPaymentPages {
 		response.setStatus(problem.status().value());
 		String field = problem.fieldProblems().isEmpty() ? null : problem.fieldProblems().getFirst().field();
 		model.addAttribute(attribute, typed.apply(field, DeclarationPages.firstMessage(messages, problem, locale)));
-		return DeclarationPages.detail(model, store, documents, currentActor.get(), id);
+		return DeclarationPages.detail(model, store, documents, agreements, currentActor.get(), id);
 	}
 
 	/** The amount as a person writes it (12,345.60); blank is no amount. */

@@ -165,7 +165,13 @@ class AgencyQueueIntegrationTests {
 			.draft(new ArrayList<>()), run + "-D");
 		var paid = declarations.submit(trader, DeclarationWorkbooks.Entry.of(chipDeclaration("P", run + "-P", null))
 			.draft(new ArrayList<>()), run + "-P");
-		assertThat(List.of(owing.status(), paid.status())).containsOnly(DeclarationStatus.CLEARED);
+		// The channel depends on the prices other tests of this JVM declared before (UNIT_PRICE_ANOMALY): one sent to
+		// an officer is cleared by the officers, as the release list is about cleared declarations.
+		for (var submission : List.of(owing, paid)) {
+			clearedByTheOfficers(submission.id());
+		}
+		assertThat(List.of(owing, paid)).extracting(s -> store.find(s.id()).orElseThrow().status())
+			.containsOnly(DeclarationStatus.CLEARED);
 		payments.record(actors.actorFor("sw-demo-officer.customs").orElseThrow(), paid.id(),
 				store.find(paid.id()).orElseThrow().duties().amountDue(), null, "ICBC-" + run.substring(0, 8));
 		Cookie customs = logIn("officer.customs");
@@ -177,6 +183,16 @@ class AgencyQueueIntegrationTests {
 				"Due by " + store.find(owing.id()).orElseThrow().duties().payBy());
 		assertThat(paidListed).contains("release-" + paid.number(), "id=\"duties-" + paid.number() + "\"", ">Paid<")
 			.doesNotContain("Due by");
+	}
+
+	/** Every task of the declaration still open is approved by its agency's demo officer. */
+	private void clearedByTheOfficers(java.util.UUID id) {
+		for (DeclarationView.Task task : store.find(id).orElseThrow().tasks()) {
+			if (task.status() == TaskStatus.PENDING) {
+				declarations.decide(actors.actorFor("sw-demo-officer." + task.agency().toLowerCase(java.util.Locale.ROOT))
+					.orElseThrow(), task.id(), Declarations.Decision.APPROVE, null, null);
+			}
+		}
 	}
 
 	@Test

@@ -47,7 +47,7 @@ class SubmissionGroupsUnitTests {
 		// it. It killed the committer, and its callers, and every later submission of its declarants, waited for ever.
 		AtomicInteger alone = new AtomicInteger();
 		Declarations failingOnce = new Declarations(null, null, null, null, null, null, null, null, null, null, null,
-				null, null, 10) {
+				null, null, null, 10) {
 
 			final AtomicInteger groupsStarted = new AtomicInteger();
 

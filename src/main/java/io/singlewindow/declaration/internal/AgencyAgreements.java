@@ -1,0 +1,490 @@
+package io.singlewindow.declaration.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.audit.AuditRecord;
+import io.singlewindow.audit.AuditTrail;
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Cursor;
+import io.singlewindow.core.FreeText;
+import io.singlewindow.core.HsCode;
+import io.singlewindow.core.InputLimits;
+import io.singlewindow.core.ListPage;
+import io.singlewindow.core.PageRequest;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.TradeFlow;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.core.Violations;
+import io.singlewindow.enterprise.Enterprises;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
+import io.singlewindow.identity.Role;
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * Electronic agency agreements (电子代理报关委托协议, {@link AgencyAgreement}) and the zone's rule for them: a broker
+ * proposes one to a principal that authorises its brokerage, the principal's trader confirms or declines it, and a
+ * declaration the broker files for that principal takes a confirmed one that serves it ({@link #take}). From the day
+ * the zone's administrators set ({@link #rule}), a broker's declaration for a principal without one is refused.
+ * <p>
+ * Who reads: the broker's brokerage (an operator only its principals), the principal's traders, and customs, which
+ * checks the agreement behind a declaration. Nobody else learns that an agreement exists (404).
+ */
+@Component
+class AgencyAgreements {
+
+	private static final Logger log = LoggerFactory.getLogger(AgencyAgreements.class);
+
+	/** A page of the list when the caller names no limit. */
+	static final int LISTED = 100;
+
+	/** The main goods' description, as the paper agreement's line holds it. */
+	static final int GOODS = 200;
+
+	/** A bill of lading or waybill number, as UN/EDIFACT carries one (an..35). */
+	static final int TRANSPORT_DOCUMENT = 35;
+
+	private static final String COLUMNS = """
+			a.number, a.broker, a.principal, a.flow, a.goods, a.hs_code, a.transport_document, a.valid_until, a.status,
+			a.proposed_by, a.proposed_at, a.decided_by, a.decided_at, a.decline_reason, a.declaration_id, a.used_at,
+			d.number AS declaration_number""";
+
+	private static final String FROM = " FROM agency_agreement a LEFT JOIN declaration d ON d.id = a.declaration_id";
+
+	/** What a proposal names; codes arrive as typed so that every bad one is reported at once. */
+	record Proposal(String principal, String flow, String goods, String hsCode, String transportDocument,
+			String validUntil) {
+	}
+
+	/** An agreement with what its readers see besides: the two parties' registered names, its declaration's number. */
+	record Read(AgencyAgreement agreement, String declarationNumber) {
+	}
+
+	/** The zone's rule: from which day a broker's declaration for a principal needs an agreement (null: never). */
+	record Rule(LocalDate requiredFrom, String changedBy, Instant changedAt) {
+
+		boolean requiredOn(LocalDate day) {
+			return requiredFrom != null && !day.isBefore(requiredFrom);
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final Enterprises enterprises;
+	private final BusinessTime time;
+	private final AuditTrail auditTrail;
+
+	AgencyAgreements(JdbcClient jdbc, Enterprises enterprises, BusinessTime time, AuditTrail auditTrail) {
+		this.jdbc = jdbc;
+		this.enterprises = enterprises;
+		this.time = time;
+		this.auditTrail = auditTrail;
+	}
+
+	/**
+	 * A broker proposes an agreement to one of its principals.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a broker; {@code NOT_AUTHORISED_FOR_ENTERPRISE} or
+	 *     {@code OPERATOR_RIGHT_REQUIRED} unless it may declare for the principal; 422 at {@code principal}:
+	 *     {@code REQUIRED}, the USCC's format codes, {@code AGENCY_AGREEMENT_OWN_ENTERPRISE}; at {@code flow}:
+	 *     {@code REQUIRED}, {@code FLOW_UNKNOWN}; at {@code goods}: {@code REQUIRED}, {@code SIZE},
+	 *     {@code CONTROL_CHARACTER}; at {@code hsCode}: the code's format codes; at {@code transportDocument}:
+	 *     {@code SIZE}, {@code CONTROL_CHARACTER}; at {@code validUntil}: {@code REQUIRED}, {@code DATE_FORMAT},
+	 *     {@code VALID_UNTIL_IN_PAST}
+	 */
+	@Transactional
+	public Read propose(Actor actor, Proposal proposal) {
+		actor.requireRole(Role.BROKER);
+		Proposal p = proposal == null ? new Proposal(null, null, null, null, null, null) : proposal;
+		Violations violations = new Violations();
+		violations.required(p.principal(), "principal");
+		Uscc principal = blank(p.principal()) ? null : violations.read("principal", () -> Uscc.parse(p.principal().strip()));
+		violations.required(p.flow(), "flow");
+		TradeFlow flow = blank(p.flow()) ? null : flowOf(p.flow(), violations);
+		violations.required(p.goods(), "goods");
+		String goods = violations.read("goods", () -> FreeText.line(p.goods(), GOODS));
+		HsCode hsCode = blank(p.hsCode()) ? null : violations.read("hsCode", () -> HsCode.of(p.hsCode().strip()));
+		String document = violations.read("transportDocument",
+				() -> FreeText.line(p.transportDocument(), TRANSPORT_DOCUMENT));
+		violations.required(p.validUntil(), "validUntil");
+		LocalDate lastDay = blank(p.validUntil()) ? null : dayOf("validUntil", p.validUntil(), violations);
+		// Whom it is for is checked before what it says: a broker learns nothing of a principal not its own.
+		if (principal != null && principal.equals(actor.enterprise())) {
+			violations.add("principal", "AGENCY_AGREEMENT_OWN_ENTERPRISE", principal.value());
+		} else if (principal != null) {
+			actor.requireActFor(principal, OperatorRight.DECLARE);
+		}
+		violations.throwIfAny();
+		String number = "WT" + time.today().getYear()
+				+ "%08d".formatted(jdbc.sql("SELECT nextval('agency_agreement_seq')").query(Long.class).single());
+		AgencyAgreement proposed = AgencyAgreement.proposed(number, actor.enterprise(), principal, flow,
+				goods.strip(), hsCode, blank(document) ? null : document.strip(), lastDay, actor.username(), time.now(),
+				time.today());
+		jdbc.sql("""
+				INSERT INTO agency_agreement (number, broker, principal, flow, goods, hs_code, transport_document,
+				                              valid_until, status, proposed_by, proposed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(number, proposed.broker().value(), principal.value(), flow.name(), proposed.goods(),
+					hsCode == null ? null : hsCode.value(), proposed.transportDocument(), lastDay,
+					proposed.status().name(), proposed.proposedBy(), Timestamp.from(proposed.proposedAt()))
+			.update();
+		auditTrail.record(AuditRecord.of("AGENCY_AGREEMENT_PROPOSED", "AGENCY_AGREEMENT", number).by(actor)
+			.actingFor(principal)
+			.change(null, AuditRecord.state("broker", proposed.broker().value(), "principal", principal.value(),
+					"flow", flow.name(), "goods", proposed.goods(), "hsCode", hsCode == null ? null : hsCode.value(),
+					"validUntil", lastDay.toString())));
+		log.info("event=agency_agreement_proposed number={} broker={} principal={} flow={} by={}", number,
+				proposed.broker().value(), principal.value(), flow, actor.username());
+		return new Read(proposed, null);
+	}
+
+	/**
+	 * The principal's trader confirms a proposed agreement.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a trader, {@code OPERATOR_RIGHT_REQUIRED} without the right to
+	 *     declare; 404 {@code AGENCY_AGREEMENT_NOT_FOUND} unless proposed to its enterprise; 409
+	 *     {@code AGENCY_AGREEMENT_NOT_PROPOSED}, {@code AGENCY_AGREEMENT_EXPIRED}
+	 */
+	@Transactional
+	public Read confirm(Actor actor, String number) {
+		AgencyAgreement before = lockedForPrincipal(actor, number);
+		return decided(actor, before, before.confirmed(actor.username(), time.now(), time.today()),
+				"AGENCY_AGREEMENT_CONFIRMED");
+	}
+
+	/**
+	 * The principal's trader declines a proposed agreement, saying why.
+	 *
+	 * @throws Problem as {@link #confirm} without {@code AGENCY_AGREEMENT_EXPIRED}; 422 at {@code reason}:
+	 *     {@code REASON_REQUIRED}, {@code SIZE}, {@code CONTROL_CHARACTER}
+	 */
+	@Transactional
+	public Read decline(Actor actor, String number, String reason) {
+		AgencyAgreement before = lockedForPrincipal(actor, number);
+		if (blank(reason)) {
+			throw Problem.invalidField("reason", "REASON_REQUIRED");
+		}
+		String why = FreeText.read("reason", reason, InputLimits.REASON).strip();
+		return decided(actor, before, before.declined(actor.username(), time.now(), why), "AGENCY_AGREEMENT_DECLINED");
+	}
+
+	/**
+	 * The broker takes back a proposal its principal has not decided.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a broker, {@code OPERATOR_RIGHT_REQUIRED} without the right to
+	 *     declare; 404 {@code AGENCY_AGREEMENT_NOT_FOUND} unless its brokerage's (for a principal it handles); 409
+	 *     {@code AGENCY_AGREEMENT_NOT_PROPOSED}
+	 */
+	@Transactional
+	public Read withdraw(Actor actor, String number) {
+		actor.requireRole(Role.BROKER);
+		actor.requireRight(OperatorRight.DECLARE);
+		AgencyAgreement before = locked(number).filter(a -> a.broker().equals(actor.enterprise())
+				&& actor.principals().contains(a.principal())).orElseThrow(() -> notFound(number));
+		return decided(actor, before, before.withdrawn(actor.username(), time.now()), "AGENCY_AGREEMENT_WITHDRAWN");
+	}
+
+	private AgencyAgreement lockedForPrincipal(Actor actor, String number) {
+		actor.requireRole(Role.TRADER);
+		actor.requireRight(OperatorRight.DECLARE);
+		return locked(number).filter(a -> a.principal().equals(actor.enterprise()))
+			.orElseThrow(() -> notFound(number));
+	}
+
+	private Read decided(Actor actor, AgencyAgreement before, AgencyAgreement after, String action) {
+		jdbc.sql("""
+				UPDATE agency_agreement SET status = ?, decided_by = ?, decided_at = ?, decline_reason = ?
+				WHERE number = ?""")
+			.params(after.status().name(), after.decidedBy(), Timestamp.from(after.decidedAt()), after.declineReason(),
+					after.number())
+			.update();
+		auditTrail.record(AuditRecord.of(action, "AGENCY_AGREEMENT", after.number()).by(actor)
+			.actingFor(after.principal())
+			.change(AuditRecord.state("status", before.status().name()),
+					AuditRecord.state("status", after.status().name(), "reason", after.declineReason())));
+		log.info("event=agency_agreement_decided number={} status={} by={}", after.number(), after.status(),
+				actor.username());
+		return new Read(after, null);
+	}
+
+	/**
+	 * One agreement as its reader may see it.
+	 *
+	 * @throws Problem 404 {@code AGENCY_AGREEMENT_NOT_FOUND} unless the caller may read it
+	 */
+	public Read find(Actor actor, String number) {
+		return read(number).filter(r -> mayRead(actor, r.agreement())).orElseThrow(() -> notFound(number));
+	}
+
+	/**
+	 * How many agreements proposed to a trader's enterprise, still in force, wait for its confirmation or refusal; 0
+	 * for anyone who cannot decide them.
+	 */
+	long awaitingConfirmation(Actor actor) {
+		if (!actor.is(Role.TRADER) || !actor.holds(OperatorRight.DECLARE)) {
+			return 0;
+		}
+		return jdbc.sql("""
+				SELECT count(*) FROM agency_agreement
+				WHERE principal = ? AND status = 'PROPOSED' AND valid_until >= ?""")
+			.params(actor.enterprise().value(), time.today()).query(Long.class).single();
+	}
+
+	/** The agreement declaration {@code declaration} took, if it took one and {@code actor} may read it. */
+	Optional<Read> takenBy(Actor actor, UUID declaration) {
+		return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.declaration_id = ?").param(declaration)
+			.query(AgencyAgreements::row).optional().filter(r -> mayRead(actor, r.agreement()));
+	}
+
+	/**
+	 * The agreements {@code actor} may read, the latest proposed first, of one {@code status} when named: a trader's
+	 * enterprise's, a broker's (of the principals it handles), every one for customs.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} for anyone else; 422 at {@code status}: {@code AGENCY_AGREEMENT_STATUS_UNKNOWN}
+	 */
+	public ListPage<Read> list(Actor actor, String status, PageRequest page) {
+		AgencyAgreement.Status only = blank(status) ? null : statusOf(status);
+		String side;
+		List<String> principals = null;
+		if (actor.is(Role.TRADER)) {
+			side = "a.principal = :enterprise";
+		} else if (actor.is(Role.BROKER)) {
+			side = "a.broker = :enterprise AND a.principal IN (:principals)";
+			principals = actor.principals().stream().map(Uscc::value).toList();
+			if (principals.isEmpty()) {
+				return new ListPage<>(List.of(), null);
+			}
+		} else if (actor.mayActAs(AgencyCode.CUSTOMS)) {
+			side = "true";
+		} else {
+			throw Problem.forbidden("ROLE_REQUIRED", "TRADER, BROKER, CUSTOMS");
+		}
+		Cursor after = page.after();
+		var query = jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE " + side
+				+ (only == null ? "" : " AND a.status = :status")
+				+ (after == null ? "" : " AND (a.proposed_at, a.number) < (:at, :number)")
+				+ " ORDER BY a.proposed_at DESC, a.number DESC LIMIT :limit")
+			.param("limit", page.rows());
+		if (!side.equals("true")) {
+			query = query.param("enterprise", actor.enterprise().value());
+		}
+		if (principals != null) {
+			query = query.param("principals", principals);
+		}
+		if (only != null) {
+			query = query.param("status", only.name());
+		}
+		if (after != null) {
+			query = query.param("at", after.atUtc()).param("number", after.key());
+		}
+		return page.page(query.query(AgencyAgreements::row).list(),
+				r -> new Cursor(r.agreement().proposedAt(), r.agreement().number()));
+	}
+
+	/** The registered names of the parties of {@code agreements}. */
+	Map<Uscc, String> partiesOf(Collection<Read> agreements) {
+		return namesOf(agreements.stream()
+			.flatMap(r -> Stream.of(r.agreement().broker(), r.agreement().principal()))
+			.collect(Collectors.toSet()));
+	}
+
+	/** The registered (Chinese) names of {@code enterprises}, as the agreement names its parties. */
+	Map<Uscc, String> namesOf(Collection<Uscc> parties) {
+		return parties.isEmpty() ? Map.of() : enterprises.namesOf(parties);
+	}
+
+	/**
+	 * The principals a broker may propose an agreement to: those it handles, if it may declare; none for anyone else.
+	 */
+	List<Uscc> principalsOf(Actor actor) {
+		return actor.is(Role.BROKER) && actor.holds(OperatorRight.DECLARE)
+				? actor.principals().stream().filter(p -> !p.equals(actor.enterprise())).sorted(
+						java.util.Comparator.comparing(Uscc::value)).toList()
+				: List.of();
+	}
+
+	/** The zone's rule as it stands. */
+	public Rule rule() {
+		return jdbc.sql("SELECT required_from, changed_by, changed_at FROM agency_agreement_rule")
+			.query((rs, row) -> new Rule(rs.getObject(1, LocalDate.class), rs.getString(2),
+					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+			.single();
+	}
+
+	/**
+	 * The zone's administrators set from which day ({@code yyyy-MM-dd}; blank: never) a broker's declaration for a
+	 * principal needs a confirmed agreement. A day already passed is allowed: it requires them from now.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless an administrator; 422 at {@code requiredFrom}:
+	 *     {@code DATE_FORMAT}
+	 */
+	@Transactional
+	public Rule changeRule(Actor actor, String requiredFrom) {
+		actor.requireRole(Role.ADMIN);
+		Violations violations = new Violations();
+		LocalDate from = blank(requiredFrom) ? null : dayOf("requiredFrom", requiredFrom, violations);
+		violations.throwIfAny();
+		Rule before = rule();
+		jdbc.sql("UPDATE agency_agreement_rule SET required_from = ?, changed_by = ?, changed_at = ?")
+			.params(from, actor.username(), Timestamp.from(time.now())).update();
+		auditTrail.record(AuditRecord.of("AGENCY_AGREEMENT_RULE_CHANGED", "AGENCY_AGREEMENT_RULE", "zone").by(actor)
+			.change(AuditRecord.state("requiredFrom", String.valueOf(before.requiredFrom())),
+					AuditRecord.state("requiredFrom", String.valueOf(from))));
+		log.info("event=agency_agreement_rule_changed required_from={} by={}", from, actor.username());
+		return rule();
+	}
+
+	/**
+	 * The check a submission makes before it writes anything: a broker declaring for a principal on a day the zone
+	 * requires an agreement must hold a confirmed one that serves the declaration. Reads only.
+	 *
+	 * @throws Problem 422 at {@code declarant}: {@code AGENCY_AGREEMENT_REQUIRED}
+	 */
+	void requireServing(Actor actor, Uscc declarant, TradeFlow flow, Collection<HsCode> codes) {
+		if (!forAPrincipal(actor, declarant)) {
+			return;
+		}
+		LocalDate today = time.today();
+		if (rule().requiredOn(today) && serving(actor.enterprise(), declarant, flow, codes, today, false).isEmpty()) {
+			throw Problem.invalidField("declarant", "AGENCY_AGREEMENT_REQUIRED", declarant.value(), flow.name());
+		}
+	}
+
+	/**
+	 * A broker's declaration for a principal takes the agreement that serves it, if any: one naming a line's goods
+	 * before one naming none, the earliest proposed first. Written after the declaration's header, in its transaction.
+	 *
+	 * @return the agreement's number, empty when none serves (allowed only while the zone does not require one)
+	 * @throws Problem 409 {@code AGENCY_AGREEMENT_TAKEN} when the zone requires one and another declaration took the
+	 *     last that served since {@link #requireServing}
+	 */
+	Optional<String> take(Actor actor, Uscc declarant, TradeFlow flow, Collection<HsCode> codes, UUID declaration,
+			Instant now) {
+		if (!forAPrincipal(actor, declarant)) {
+			return Optional.empty();
+		}
+		LocalDate today = time.today();
+		Optional<AgencyAgreement> serving = serving(actor.enterprise(), declarant, flow, codes, today, true);
+		if (serving.isEmpty()) {
+			if (rule().requiredOn(today)) {
+				throw Problem.conflict("AGENCY_AGREEMENT_TAKEN", declarant.value(), flow.name());
+			}
+			return Optional.empty();
+		}
+		AgencyAgreement used = serving.get().usedBy(declaration, now);
+		jdbc.sql("UPDATE agency_agreement SET declaration_id = ?, used_at = ? WHERE number = ?")
+			.params(declaration, Timestamp.from(now), used.number()).update();
+		log.info("event=agency_agreement_used number={} declaration_id={}", used.number(), declaration);
+		return Optional.of(used.number());
+	}
+
+	private static boolean forAPrincipal(Actor actor, Uscc declarant) {
+		return actor.is(Role.BROKER) && !declarant.equals(actor.enterprise());
+	}
+
+	/**
+	 * The confirmed, unused agreement in force that serves a declaration of {@code flow} with lines of {@code codes};
+	 * {@code lock}: locked for the taking, skipping one another submission holds.
+	 */
+	private Optional<AgencyAgreement> serving(Uscc broker, Uscc principal, TradeFlow flow, Collection<HsCode> codes,
+			LocalDate day, boolean lock) {
+		String listed = codes.stream().map(HsCode::value).distinct().collect(Collectors.joining(","));
+		return jdbc.sql("SELECT " + COLUMNS + FROM + " " + """
+				WHERE a.broker = ? AND a.principal = ? AND a.flow = ? AND a.status = 'CONFIRMED'
+				   AND a.declaration_id IS NULL AND a.valid_until >= ?
+				   AND (a.hs_code IS NULL OR EXISTS (SELECT 1 FROM unnest(string_to_array(?, ',')) c WHERE c LIKE a.hs_code || '%'))
+				 ORDER BY a.hs_code IS NULL, a.proposed_at, a.number LIMIT 1""" + (lock ? " FOR UPDATE OF a SKIP LOCKED" : ""))
+			.params(broker.value(), principal.value(), flow.name(), day, listed)
+			.query(AgencyAgreements::row).optional().map(Read::agreement)
+			.filter(a -> a.serves(flow, codes, day));
+	}
+
+	private Optional<AgencyAgreement> locked(String number) {
+		if (blank(number) || number.length() > 16) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.number = ? FOR UPDATE OF a").param(number.strip())
+			.query(AgencyAgreements::row).optional().map(Read::agreement);
+	}
+
+	private Optional<Read> read(String number) {
+		if (blank(number) || number.length() > 16) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.number = ?").param(number.strip())
+			.query(AgencyAgreements::row).optional();
+	}
+
+	private static boolean mayRead(Actor actor, AgencyAgreement a) {
+		return switch (actor.role()) {
+			case TRADER -> a.principal().equals(actor.enterprise());
+			case BROKER -> a.broker().equals(actor.enterprise()) && actor.principals().contains(a.principal());
+			case OFFICER -> actor.mayActAs(AgencyCode.CUSTOMS);
+			default -> false;
+		};
+	}
+
+	private static Problem notFound(String number) {
+		return Problem.notFound("AGENCY_AGREEMENT_NOT_FOUND", number);
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	private static TradeFlow flowOf(String raw, Violations violations) {
+		try {
+			return TradeFlow.valueOf(raw.strip());
+		} catch (IllegalArgumentException e) {
+			violations.add("flow", "FLOW_UNKNOWN", raw.strip());
+			return null;
+		}
+	}
+
+	private static AgencyAgreement.Status statusOf(String raw) {
+		try {
+			return AgencyAgreement.Status.valueOf(raw.strip());
+		} catch (IllegalArgumentException e) {
+			throw Problem.invalidField("status", "AGENCY_AGREEMENT_STATUS_UNKNOWN", raw.strip());
+		}
+	}
+
+	private static LocalDate dayOf(String field, String raw, Violations violations) {
+		Optional<LocalDate> day = Cursor.day(raw.strip());
+		if (day.isEmpty()) {
+			violations.add(field, "DATE_FORMAT");
+		}
+		return day.orElse(null);
+	}
+
+	private static Read row(ResultSet rs, int row) throws SQLException {
+		String hs = rs.getString("hs_code");
+		String declaration = rs.getString("declaration_id");
+		Timestamp decided = rs.getTimestamp("decided_at");
+		Timestamp used = rs.getTimestamp("used_at");
+		return new Read(new AgencyAgreement(rs.getString("number"), Uscc.parse(rs.getString("broker")),
+				Uscc.parse(rs.getString("principal")), TradeFlow.valueOf(rs.getString("flow")), rs.getString("goods"),
+				hs == null ? null : HsCode.of(hs), rs.getString("transport_document"),
+				rs.getObject("valid_until", LocalDate.class), AgencyAgreement.Status.valueOf(rs.getString("status")),
+				rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(), rs.getString("decided_by"),
+				decided == null ? null : decided.toInstant(), rs.getString("decline_reason"),
+				declaration == null ? null : UUID.fromString(declaration), used == null ? null : used.toInstant()),
+				rs.getString("declaration_number"));
+	}
+}

@@ -1,0 +1,291 @@
+package io.singlewindow.declaration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.enterprise.EnterpriseFixtures;
+import io.singlewindow.platform.BusinessTime;
+import jakarta.servlet.http.Cookie;
+
+/**
+ * Electronic agency agreements (电子代理报关委托协议): the demo broker proposes one per declaration to the chip maker,
+ * which authorises its brokerage; the chip maker's trader confirms or declines it; the broker's next declaration for the
+ * chip maker in that direction takes a confirmed one that serves it, and from the day the zone's administrators set, a
+ * broker's declaration for a principal without one is refused with nothing stored.
+ */
+@SingleWindowIntegrationTest
+class AgencyAgreementIntegrationTests {
+
+	static final Uscc CHIP = EnterpriseFixtures.demo("CHIP");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	BusinessTime time;
+
+	@BeforeEach
+	void noAgreementIsLeftToTake() {
+		// Another test's confirmed agreement would serve this test's declarations first.
+		jdbc.sql("DELETE FROM agency_agreement WHERE declaration_id IS NULL").update();
+	}
+
+	@AfterEach
+	void agreementsAreNotRequired() {
+		jdbc.sql("UPDATE agency_agreement_rule SET required_from = NULL").update();
+	}
+
+	@Test
+	void aBrokersDeclarationForItsPrincipalTakesTheAgreementThePrincipalConfirmed() throws Exception {
+		String proposed = body(propose("broker", CHIP.value(), "IMPORT", "processors", "854231", "MSKU1234567")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("PROPOSED"))
+			.andExpect(jsonPath("$.principalName").value("厦门鹭芯微电子有限公司（演示）")));
+		String number = JsonPath.read(proposed, "$.number");
+		assertThat(number).matches("WT" + time.today().getYear() + "\\d{8}");
+
+		// Its parties and customs read it; nobody else learns it exists.
+		read("trader.chip", number).andExpect(status().isOk()).andExpect(jsonPath("$.transportDocument").value("MSKU1234567"));
+		read("officer.customs", number).andExpect(status().isOk());
+		for (String stranger : java.util.List.of("trader.tungsten", "officer.ciq", "admin")) {
+			read(stranger, number).andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.code").value("AGENCY_AGREEMENT_NOT_FOUND"));
+		}
+		mvc.perform(get("/api/v1/agency-agreements").param("status", "PROPOSED").header("Authorization", bearer("trader.chip")))
+			.andExpect(status().isOk()).andExpect(jsonPath("$[0].number").value(number));
+
+		// The chip maker's trader hears of it on its home page.
+		Cookie trader = logIn("trader.chip");
+		assertThat(page(trader, "/")).contains("href=\"/agency-agreements?status=PROPOSED\"")
+			.contains("One agency agreement a broker proposed waits for your confirmation.");
+
+		// Not yet confirmed: the declaration goes through (the zone does not require one) and does not take it.
+		declare("broker").andExpect(status().isCreated());
+		read("broker", number).andExpect(jsonPath("$.status").value("PROPOSED"))
+			.andExpect(jsonPath("$.declaration").doesNotExist());
+
+		act("trader.chip", number, "confirm", null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CONFIRMED")).andExpect(jsonPath("$.decidedBy").value("trader.chip"));
+		act("trader.chip", number, "confirm", null).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("AGENCY_AGREEMENT_NOT_PROPOSED"));
+		assertThat(page(trader, "/")).doesNotContain("href=\"/agency-agreements?status=PROPOSED\"");
+
+		String taken = body(declare("broker").andExpect(status().isCreated()));
+		String taking = JsonPath.read(taken, "$.number");
+		read("broker", number).andExpect(jsonPath("$.declaration").value(taking))
+			.andExpect(jsonPath("$.declarationId").value(JsonPath.<String>read(taken, "$.id")));
+		// Customs reads it on the declaration's page.
+		assertThat(page(logIn("officer.customs"), "/declarations/" + JsonPath.read(taken, "$.id")))
+			.contains("id=\"agency-agreement\">" + number + "<");
+		// One agreement, one declaration: the next one takes none.
+		String next = JsonPath.read(body(declare("broker").andExpect(status().isCreated())), "$.number");
+		assertThat(next).isNotEqualTo(taking);
+		read("officer.customs", number).andExpect(jsonPath("$.declaration").value(taking));
+		// The chip maker declaring for itself needs and takes none.
+		declare("trader.chip").andExpect(status().isCreated());
+	}
+
+	@Test
+	void fromTheDayTheZoneSetsABrokersDeclarationWithoutAnAgreementThatServesItIsRefusedAndNothingIsStored()
+			throws Exception {
+		rule("trader.chip", time.today().toString()).andExpect(status().isForbidden());
+		rule("admin", "2026-13-01").andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].code").value("DATE_FORMAT"));
+		rule("admin", time.today().toString()).andExpect(status().isOk())
+			.andExpect(jsonPath("$.requiredFrom").value(time.today().toString()))
+			.andExpect(jsonPath("$.changedBy").value("admin"));
+		mvc.perform(get("/api/v1/agency-agreement-rule").header("Authorization", bearer("broker")))
+			.andExpect(jsonPath("$.requiredFrom").value(time.today().toString()));
+
+		long before = declarationsOfChip();
+		refused(declare("broker"));
+		// Agreements that do not serve it: another direction, other goods, undecided.
+		confirmed(propose("broker", CHIP.value(), "EXPORT", "processors", null, null));
+		confirmed(propose("broker", CHIP.value(), "IMPORT", "coffee beans", "090111", null));
+		propose("broker", CHIP.value(), "IMPORT", "processors", null, null).andExpect(status().isCreated());
+		refused(declare("broker"));
+		assertThat(declarationsOfChip()).isEqualTo(before);
+		declare("trader.chip").andExpect(status().isCreated());
+
+		String serving = confirmed(propose("broker", CHIP.value(), "IMPORT", "processors", "85423190", null));
+		String taking = JsonPath.read(body(declare("broker").andExpect(status().isCreated())), "$.number");
+		read("broker", serving).andExpect(jsonPath("$.declaration").value(taking));
+		refused(declare("broker"));
+		assertThat(declarationsOfChip()).isEqualTo(before + 2);
+
+		rule("admin", "").andExpect(status().isOk()).andExpect(jsonPath("$.requiredFrom").doesNotExist());
+		declare("broker").andExpect(status().isCreated());
+	}
+
+	@Test
+	void aPrincipalDeclinesSayingWhyAndABrokerWithdrawsWhatIsStillUndecided() throws Exception {
+		String declined = JsonPath.read(body(propose("broker", CHIP.value(), "IMPORT", "processors", null, null)),
+				"$.number");
+		act("trader.chip", declined, "decline", "{\"reason\":\" \"}").andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].code").value("REASON_REQUIRED"));
+		act("broker", declined, "decline", "{\"reason\":\"not ours\"}").andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("ROLE_REQUIRED"));
+		act("trader.tungsten", declined, "decline", "{\"reason\":\"not ours\"}").andExpect(status().isNotFound());
+		act("trader.chip", declined, "decline", "{\"reason\":\"We ship these processors ourselves\"}")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DECLINED"))
+			.andExpect(jsonPath("$.declineReason").value("We ship these processors ourselves"));
+		act("trader.chip", declined, "confirm", null).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("AGENCY_AGREEMENT_NOT_PROPOSED"));
+		act("broker", declined, "withdraw", null).andExpect(status().isConflict());
+
+		String withdrawn = JsonPath.read(body(propose("broker", CHIP.value(), "IMPORT", "processors", null, null)),
+				"$.number");
+		act("trader.chip", withdrawn, "withdraw", null).andExpect(status().isForbidden());
+		act("broker", withdrawn, "withdraw", null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("WITHDRAWN"));
+		act("trader.chip", withdrawn, "confirm", null).andExpect(status().isConflict());
+
+		// Only to a principal that authorises the brokerage, never to itself, and only by a broker.
+		propose("broker", EnterpriseFixtures.demo("TUNGSTEN").value(), "IMPORT", "ore", null, null)
+			.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("NOT_AUTHORISED_FOR_ENTERPRISE"));
+		propose("broker", EnterpriseFixtures.demo("BROKER").value(), "IMPORT", "ore", null, null)
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].code").value("AGENCY_AGREEMENT_OWN_ENTERPRISE"));
+		propose("trader.chip", CHIP.value(), "IMPORT", "processors", null, null).andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/agency-agreements").header("Authorization", bearer("broker"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"principal\":\"X\",\"flow\":\"SIDEWAYS\",\"goods\":\"\",\"hsCode\":\"12\",\"validUntil\":\"2000-01-01\"}"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("principal", "flow",
+					"goods", "hsCode")));
+		mvc.perform(post("/api/v1/agency-agreements").header("Authorization", bearer("broker"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"principal\":\"" + CHIP.value() + "\",\"flow\":\"IMPORT\",\"goods\":\"x\",\"validUntil\":\""
+					+ time.today().minusDays(1) + "\"}"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].code").value("VALID_UNTIL_IN_PAST"));
+	}
+
+	@Test
+	void theBrokerProposesOnThePageThePrincipalConfirmsThereAndTheAdministratorSetsTheDay() throws Exception {
+		Cookie broker = logIn("broker");
+		String form = page(broker, "/agency-agreements");
+		assertThat(form).contains("id=\"agreement-form\"").contains(CHIP.value());
+		mvc.perform(post("/agency-agreements").cookie(broker).with(csrf()).header("Accept-Language", "en")
+			.param("principal", CHIP.value()).param("flow", "IMPORT").param("goods", "")
+			.param("validUntil", time.today().plusDays(10).toString()))
+			.andExpect(status().isUnprocessableEntity());
+		String location = mvc.perform(post("/agency-agreements").cookie(broker).with(csrf())
+			.param("principal", CHIP.value()).param("flow", "IMPORT").param("goods", "processors")
+			.param("validUntil", time.today().plusDays(10).toString()))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		String number = location.substring(location.indexOf('=') + 1);
+
+		Cookie trader = logIn("trader.chip");
+		assertThat(page(trader, "/agency-agreements")).contains("id=\"confirm-" + number + "\"")
+			.doesNotContain("id=\"agreement-form\"");
+		mvc.perform(post("/agency-agreements/{n}/confirm", number).cookie(trader).with(csrf()))
+			.andExpect(redirectedUrl("/agency-agreements?confirmed=" + number));
+		assertThat(page(trader, "/agency-agreements?status=CONFIRMED")).contains(number)
+			.doesNotContain("id=\"confirm-" + number + "\"");
+		assertThat(page(broker, "/agency-agreements?status=PROPOSED")).doesNotContain(number);
+
+		Cookie admin = logIn("admin");
+		mvc.perform(post("/agency-agreements/rule").cookie(admin).with(csrf()).param("requiredFrom", "2027-01-01"))
+			.andExpect(redirectedUrl("/agency-agreements?ruleChanged"));
+		assertThat(page(admin, "/agency-agreements")).contains("From 2027-01-01")
+			.doesNotContain("id=\"agreement-table\"");
+		mvc.perform(post("/agency-agreements/rule").cookie(trader).with(csrf()).param("requiredFrom", ""))
+			.andExpect(status().isForbidden());
+	}
+
+	private Cookie logIn(String user) throws Exception {
+		Cookie session = mvc.perform(formLogin("/login").user(user).password("demo12345")).andReturn().getResponse()
+			.getCookie("SESSION");
+		assertThat(session).as("session cookie for " + user).isNotNull();
+		return session;
+	}
+
+	private String page(Cookie session, String path) throws Exception {
+		return mvc.perform(get(path).cookie(session).header("Accept-Language", "en")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+	}
+
+	private long declarationsOfChip() {
+		return jdbc.sql("SELECT count(*) FROM declaration WHERE declarant = ?").param(CHIP.value()).query(Long.class)
+			.single();
+	}
+
+	private static void refused(ResultActions declared) throws Exception {
+		declared.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].field").value("declarant"))
+			.andExpect(jsonPath("$.errors[0].code").value("AGENCY_AGREEMENT_REQUIRED"));
+	}
+
+	private String confirmed(ResultActions proposed) throws Exception {
+		String number = JsonPath.read(body(proposed.andExpect(status().isCreated())), "$.number");
+		act("trader.chip", number, "confirm", null).andExpect(status().isOk());
+		return number;
+	}
+
+	private ResultActions propose(String user, String principal, String flow, String goods, String hsCode,
+			String transportDocument) throws Exception {
+		String json = """
+				{"principal":"%s","flow":"%s","goods":"%s","hsCode":%s,"transportDocument":%s,"validUntil":"%s"}"""
+			.formatted(principal, flow, goods, hsCode == null ? "null" : "\"" + hsCode + "\"",
+					transportDocument == null ? "null" : "\"" + transportDocument + "\"", time.today().plusDays(30));
+		return mvc.perform(post("/api/v1/agency-agreements").header("Authorization", bearer(user))
+			.contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private ResultActions read(String user, String number) throws Exception {
+		return mvc.perform(get("/api/v1/agency-agreements/{n}", number).header("Authorization", bearer(user)));
+	}
+
+	private ResultActions act(String user, String number, String action, String json) throws Exception {
+		var request = post("/api/v1/agency-agreements/{n}/" + action, number).header("Authorization", bearer(user));
+		if (json != null) {
+			request.contentType(MediaType.APPLICATION_JSON).content(json);
+		}
+		return mvc.perform(request);
+	}
+
+	private ResultActions rule(String user, String requiredFrom) throws Exception {
+		return mvc.perform(put("/api/v1/agency-agreement-rule").header("Authorization", bearer(user))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"requiredFrom\":\"" + requiredFrom + "\"}"));
+	}
+
+	/** An import of processors by the chip maker, declared by {@code user} (its own trader or its broker). */
+	private ResultActions declare(String user) throws Exception {
+		String json = SingleWindowFlowIntegrationTests.chipDeclaration(null, null)
+			.replace("{\"declarant\":null", "{\"declarant\":\"" + CHIP.value() + "\"");
+		return mvc.perform(post("/api/v1/declarations").header("Authorization", bearer(user))
+			.contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private static String bearer(String user) {
+		return "Bearer sw-demo-" + user;
+	}
+
+	private static String body(ResultActions actions) throws Exception {
+		return actions.andReturn().getResponse().getContentAsString();
+	}
+}
