@@ -445,7 +445,7 @@ M = {
         'if (rule().requiredOn(today) && serving(', 'if (false && serving('),
     # A declaration never takes the confirmed agreement that serves it.
     'AGREEMENT_NEVER_TAKEN': lambda: sub('declaration/internal/AgencyAgreements.java',
-        'jdbc.sql("UPDATE agency_agreement SET declaration_id = ?, used_at = ? WHERE number = ?")\n\t\t\t.params(declaration, Timestamp.from(now), used.number()).update();', ''),
+        'int taken = jdbc.sql("UPDATE agency_agreement SET declaration_id = ?, used_at = ? WHERE number = ?"\n\t\t\t\t+ " AND declaration_id IS NULL")\n\t\t\t.params(declaration, Timestamp.from(now), used.number()).update();', 'int taken = 1;'),
     # An agreement naming other goods serves any declaration.
     'AGREEMENT_GOODS_IGNORED': lambda: sub('declaration/internal/AgencyAgreement.java',
         '&& (hsCode == null || codes.stream().anyMatch(code -> code.startsWith(hsCode.value())));', ';'),

@@ -388,8 +388,13 @@ class AgencyAgreements {
 			return Optional.empty();
 		}
 		AgencyAgreement used = serving.get().usedBy(declaration, now);
-		jdbc.sql("UPDATE agency_agreement SET declaration_id = ?, used_at = ? WHERE number = ?")
+		// Locked above, so unused still; the condition keeps it so should the lock ever go.
+		int taken = jdbc.sql("UPDATE agency_agreement SET declaration_id = ?, used_at = ? WHERE number = ?"
+				+ " AND declaration_id IS NULL")
 			.params(declaration, Timestamp.from(now), used.number()).update();
+		if (taken == 0) {
+			throw Problem.conflict("AGENCY_AGREEMENT_TAKEN", declarant.value(), flow.name());
+		}
 		log.info("event=agency_agreement_used number={} declaration_id={}", used.number(), declaration);
 		return Optional.of(used.number());
 	}

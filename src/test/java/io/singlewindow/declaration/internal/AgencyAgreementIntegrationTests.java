@@ -136,8 +136,57 @@ class AgencyAgreementIntegrationTests {
 		refused(declare("broker"));
 		assertThat(declarationsOfChip()).isEqualTo(before + 2);
 
+		// The standards channel meets the same rule: a CUSDEC the broker sends for the chip maker is refused at its
+		// declarant (NAD+DT), nothing stored.
+		String cusres = mvc.perform(post("/api/v1/interchanges").header("Authorization", bearer("broker"))
+			.contentType(MediaType.parseMediaType("application/EDIFACT")).content(cusdecOfChip("AGR-" + System.nanoTime())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(cusres).contains("GIS+ZST:::REFUSED'").contains("ERP+1+NAD").contains("ERC+AGENCY_AGREEMENT_REQUIRED'");
+		assertThat(declarationsOfChip()).isEqualTo(before + 2);
+
 		rule("admin", "").andExpect(status().isOk()).andExpect(jsonPath("$.requiredFrom").doesNotExist());
 		declare("broker").andExpect(status().isCreated());
+	}
+
+	/** One CUSDEC of the chip maker's processors, sent by the demo brokerage, with document number {@code key}. */
+	private static String cusdecOfChip(String key) {
+		return ("UNA:+.?*'UNB+UNOW:4+" + EnterpriseFixtures.demo("BROKER").value() + ":ZZZ+SINGLEWINDOW+20261206:0700+"
+				+ key.substring(key.length() - 12) + "'UNH+1+CUSDEC:D:96B:UN'BGM+929+" + key + "+9'LOC+22+CNXMN'"
+				+ "LOC+27+US'LOC+28+CN'LOC+ZTC+US'GIS+ZTM:::0110'PAC+3'MEA+WT+G+KGM:12'MEA+WT+N+KGM:10'NAD+DT+"
+				+ CHIP.value() + "'TDT+11++4'TOD+++CIF'CUX+2:USD:4'UNS+D'CST+1+8542319000'FTX+AAA+++processors'"
+				+ "LOC+27+US'QTY+47:200:C62'MOA+38:4000'UNS+S'CNT+5:1'UNT+23+1'UNZ+1+" + key.substring(key.length() - 12)
+				+ "'");
+	}
+
+	@Test
+	void declarationsSubmittedAtOnceNeverTakeTheSameAgreement() throws Exception {
+		rule("admin", time.today().toString()).andExpect(status().isOk());
+		java.util.Set<String> agreements = new java.util.HashSet<>();
+		for (int i = 0; i < 2; i++) {
+			agreements.add(confirmed(propose("broker", CHIP.value(), "IMPORT", "processors", null, null)));
+		}
+		long before = declarationsOfChip();
+		var start = new java.util.concurrent.CountDownLatch(1);
+		java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < 8; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return declare("broker").andReturn().getResponse().getStatus();
+				}));
+			}
+			start.countDown();
+			java.util.List<Integer> statuses = new java.util.ArrayList<>();
+			for (var answer : answers) {
+				statuses.add(answer.get());
+			}
+			// Two taken, one each; every other refused (422 before it wrote, or 409 when the last was taken meanwhile).
+			assertThat(statuses).filteredOn(code -> code == 201).hasSize(2);
+			assertThat(statuses).filteredOn(code -> code != 201).allMatch(code -> code == 422 || code == 409);
+		}
+		assertThat(declarationsOfChip()).isEqualTo(before + 2);
+		assertThat(jdbc.sql("SELECT count(DISTINCT declaration_id) FROM agency_agreement WHERE number IN (:numbers)")
+			.param("numbers", agreements).query(Long.class).single()).isEqualTo(2);
 	}
 
 	@Test
