@@ -455,6 +455,13 @@ M = {
     # A broker proposes to an enterprise that never authorised its brokerage.
     'AGREEMENT_FOR_A_STRANGER': lambda: sub('declaration/internal/AgencyAgreements.java',
         '\t\t\tactor.requireActFor(principal, OperatorRight.DECLARE);\n', ''),
+    # The page of a guarantee's declarations reads its first page again and again.
+    'GUARANTEE_DECLARATIONS_PAGE_STUCK': lambda: sub('declaration/internal/GeneralGuaranteePages.java',
+        'var listed = guarantees.declarations(actor, id, page);',
+        'var listed = guarantees.declarations(actor, id, PageRequest.first(DECLARATIONS_PAGE));'),
+    # A guarantee's reading lists its first declarations without saying that more may follow.
+    'GUARANTEE_READING_CUT_UNSAID': lambda: sub('../../../resources/templates/declaration/general-guarantee.html',
+        'th:if="${g.declarations.size() >= declarationsShown}"', 'th:if="false"'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -21,10 +21,19 @@ public final class ListPages {
 		String read(String path) throws Exception;
 	}
 
-	/** Every page's HTML in order, from {@code first}, following the {@code <prefix>-next} links to the last. */
+	/**
+	 * Every page's HTML in order, from {@code first}, following the {@code <prefix>-next} links to the last.
+	 *
+	 * @throws AssertionError when a next link leads to an address read before: a list that goes round in circles
+	 *     would otherwise keep the test reading for ever
+	 */
 	public static List<String> follow(String first, String prefix, Reader reader) throws Exception {
 		List<String> pages = new ArrayList<>();
+		java.util.Set<String> read = new java.util.HashSet<>();
 		for (String path = first; path != null; path = next(pages.getLast(), prefix)) {
+			if (!read.add(path)) {
+				throw new AssertionError("page " + (pages.size() + 1) + " of " + first + " leads back to " + path);
+			}
 			pages.add(reader.read(path));
 		}
 		return pages;

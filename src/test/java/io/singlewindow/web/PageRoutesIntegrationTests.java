@@ -108,6 +108,10 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/general-guarantees/{id}", "/general-guarantees/" + UNKNOWN_ID,
 				"login 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/general-guarantees/{id}", "/general-guarantees/x", "login 404 404 404 404 404 404 404 404 404");
+		expect(routes, "/general-guarantees/{id}/declarations", "/general-guarantees/" + general + "/declarations?cursor=x",
+				"login 200 200 200 404 404 404 404 404 404");
+		expect(routes, "/general-guarantees/{id}/declarations", "/general-guarantees/" + UNKNOWN_ID + "/declarations",
+				"login 404 404 404 404 404 404 404 404 404");
 		// Its statements (汇总征税): none for a guarantee not lodged for summary payment; a month misspelled is refused.
 		expect(routes, "/general-guarantees/{id}/statements/{month}", "/general-guarantees/" + general + "/statements/2026-11",
 				"login 404 404 404 404 404 404 404 404 404");

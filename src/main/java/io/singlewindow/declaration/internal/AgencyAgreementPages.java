@@ -158,7 +158,9 @@ class AgencyAgreementPages {
 			.map(p -> new Choice(p.value(), principalNames.getOrDefault(p, p.value()))).toList());
 		model.addAttribute("status", status == null ? "" : status);
 		model.addAttribute("admin", admin);
-		model.addAttribute("principalSide", actor.is(Role.TRADER));
+		// Whose page it is, for its lead: the zone's administrators, the principal's traders, a brokerage, customs.
+		model.addAttribute("side", admin ? "admin" : actor.is(Role.TRADER) ? "principal"
+				: actor.is(Role.BROKER) ? "broker" : "customs");
 		model.addAttribute("mayDecide", actor.is(Role.TRADER) && actor.holds(OperatorRight.DECLARE));
 		model.addAttribute("mayWithdraw", actor.is(Role.BROKER) && actor.holds(OperatorRight.DECLARE));
 		model.addAttribute("rule", agreements.rule());

@@ -109,6 +109,30 @@ class GeneralGuaranteePages {
 		return detail(id, model, null);
 	}
 
+	/** How many of the declarations drawing on a guarantee a page of their whole list shows. */
+	static final int DECLARATIONS_PAGE = 100;
+
+	/**
+	 * Every declaration customs accepted the guarantee for, the latest first, a page at a time: the whole list, where
+	 * the guarantee's reading shows the first {@value GeneralGuarantees#DECLARATIONS_SHOWN}. An odd cursor: the first.
+	 */
+	@GetMapping("/general-guarantees/{id}/declarations")
+	String declarations(@PathVariable UUID id, @RequestParam(required = false) String cursor, Model model) {
+		Actor actor = currentActor.get();
+		PageRequest page;
+		try {
+			page = PageRequest.read(String.valueOf(DECLARATIONS_PAGE), cursor);
+		} catch (Problem oddCursor) {
+			page = PageRequest.first(DECLARATIONS_PAGE);
+		}
+		var listed = guarantees.declarations(actor, id, page);
+		model.addAttribute("g", guarantees.find(actor, id));
+		model.addAttribute("drawn", listed.rows());
+		model.addAttribute("next", listed.next() == null ? null : listed.next().text());
+		model.addAttribute("later", page.after() != null);
+		return "declaration/general-guarantee-declarations";
+	}
+
 	@PostMapping("/general-guarantees/{id}/return")
 	String giveBack(@PathVariable UUID id, Model model, Locale locale, HttpServletResponse response) {
 		Actor actor = currentActor.get();
@@ -195,6 +219,7 @@ class GeneralGuaranteePages {
 		Actor actor = currentActor.get();
 		model.addAttribute("g", guarantees.find(actor, id));
 		model.addAttribute("customs", actor.mayActAs(AgencyCode.CUSTOMS));
+		model.addAttribute("declarationsShown", GeneralGuarantees.DECLARATIONS_SHOWN);
 		model.addAttribute("error", error);
 		return "declaration/general-guarantee";
 	}

@@ -139,7 +139,7 @@ final class CustomsDesk {
 		return mvc.perform(request).andReturn().getResponse();
 	}
 
-	private jakarta.servlet.http.Cookie session(String user) throws Exception {
+	jakarta.servlet.http.Cookie session(String user) throws Exception {
 		return mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(user).password("demo12345"))
 			.andReturn().getResponse().getCookie("SESSION");
 	}

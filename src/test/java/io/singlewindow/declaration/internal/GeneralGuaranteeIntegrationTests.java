@@ -384,6 +384,62 @@ class GeneralGuaranteeIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	/**
+	 * A guarantee's reading lists the first declarations and says so; the page of its own lists every one, the latest
+	 * first, a page at a time, each once.
+	 */
+	@Test
+	void aGuaranteesDeclarationsAreReadOnPagesOfTheirOwnWhereItsReadingListsTheFirst() throws Exception {
+		String enterprise = io.singlewindow.enterprise.EnterpriseFixtures
+			.namedAlike(jdbc, "Drawing " + UUID.randomUUID().toString().substring(0, 8), 1).getFirst().value();
+		String reference = "DEP-GG-" + UUID.randomUUID();
+		String general = JsonPath.read(body(lodge("officer.customs", enterprise, "DEPOSIT", "9000000", null, reference)
+			.andExpect(status().isCreated())), "$.id");
+		// One declaration released against a guarantee of the chip maker is the model of the enterprise's: its row
+		// again, as many times as the reading lists and one more, each accepted a second before the one after it.
+		String model = desk.cleared("3000", "1000");
+		String chipReference = "DEP-GG-" + UUID.randomUUID();
+		lodge("officer.customs", DeclarationCorrectionIntegrationTests.CHIP, "DEPOSIT", "90000", null, chipReference)
+			.andExpect(status().isCreated());
+		desk.guarantee("officer.customs", model, "GENERAL",
+				amount(desk.view("officer.customs", model), "$.duties.amountDue").toPlainString(), null, chipReference)
+			.andExpect(status().isOk());
+		int drawing = GeneralGuarantees.DECLARATIONS_SHOWN + 1;
+		List<String> columns = jdbc.sql("""
+				SELECT column_name FROM information_schema.columns WHERE table_name = 'declaration'
+				ORDER BY ordinal_position""").query(String.class).list();
+		String copied = columns.stream().map(column -> switch (column) {
+			case "id" -> "gen_random_uuid()";
+			case "number" -> "'GGP' || substr(md5(random()::text), 1, 15)";
+			case "declarant" -> ":enterprise";
+			case "client_reference" -> "client_reference || '-' || n";
+			case "idempotency_key" -> "NULL";
+			case "duties_guarantee_reference" -> ":reference";
+			case "duties_guarantee_at" -> "duties_guarantee_at + n * interval '1 second'";
+			default -> column;
+		}).collect(java.util.stream.Collectors.joining(", "));
+		jdbc.sql("INSERT INTO declaration (" + String.join(", ", columns) + ") SELECT " + copied
+				+ " FROM declaration, generate_series(1, :drawing) n WHERE id = :model")
+			.param("enterprise", enterprise).param("reference", reference).param("drawing", drawing)
+			.param("model", UUID.fromString(model)).update();
+		List<String> numbers = jdbc.sql("""
+				SELECT number FROM declaration WHERE declarant = ? ORDER BY duties_guarantee_at DESC, id DESC""")
+			.param(enterprise).query(String.class).list();
+		assertThat(numbers).hasSize(drawing);
+
+		String reading = desk.page("officer.customs", "/general-guarantees/" + general + "?lang=en");
+		assertThat(reading).contains("Only the first " + GeneralGuarantees.DECLARATIONS_SHOWN + " are listed here")
+			.contains("id=\"general-guarantee-declarations-all\" href=\"/general-guarantees/" + general + "/declarations\"");
+		List<String> pages = io.singlewindow.web.ListPages.follow("/general-guarantees/" + general
+				+ "/declarations?lang=en", "general-guarantee-declarations", path -> desk.page("officer.customs", path));
+		assertThat(pages).hasSize(3);
+		assertThat(io.singlewindow.web.ListPages.rows(pages, "<tr id=\"drawn-([A-Z0-9a-f]+)\""))
+			.containsExactlyElementsOf(numbers);
+		assertThat(pages.getLast()).contains("id=\"general-guarantee-declarations-first\"");
+		mvc.perform(get("/general-guarantees/{id}/declarations", general).cookie(desk.session("trader.coffee")))
+			.andExpect(status().isNotFound());
+	}
+
+	/**
 	 * 保函即将到期: from 30 days before a letter's last day its enterprise reads on its home page that it lapses, and,
 	 * once a declaration holds part of it, customs does too (to call on the bank in time); after the last day both
 	 * read that it lapsed with the duties still held. Another enterprise reads nothing of it.
