@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -109,7 +110,7 @@ class AgencyAgreementPages {
 	 * A decision on one agreement: back to the list saying what was done to which ({@code notice}, the parameter the
 	 * page reads), or the list again with why it was refused.
 	 */
-	private String decided(java.util.function.Supplier<AgencyAgreements.Read> decision, String notice, Model model,
+	private String decided(Supplier<AgencyAgreements.Read> decision, String notice, Model model,
 			Locale locale, HttpServletResponse response) {
 		try {
 			return "redirect:/agency-agreements?" + notice + "=" + decision.get().agreement().number();

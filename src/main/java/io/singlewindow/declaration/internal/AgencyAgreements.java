@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -314,8 +315,8 @@ class AgencyAgreements {
 	 */
 	List<Uscc> principalsOf(Actor actor) {
 		return actor.is(Role.BROKER) && actor.holds(OperatorRight.DECLARE)
-				? actor.principals().stream().filter(p -> !p.equals(actor.enterprise())).sorted(
-						java.util.Comparator.comparing(Uscc::value)).toList()
+				? actor.principals().stream().filter(p -> !p.equals(actor.enterprise()))
+					.sorted(Comparator.comparing(Uscc::value)).toList()
 				: List.of();
 	}
 

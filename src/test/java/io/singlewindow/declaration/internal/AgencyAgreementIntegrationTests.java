@@ -10,6 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +78,7 @@ class AgencyAgreementIntegrationTests {
 		// Its parties and customs read it; nobody else learns it exists.
 		read("trader.chip", number).andExpect(status().isOk()).andExpect(jsonPath("$.transportDocument").value("MSKU1234567"));
 		read("officer.customs", number).andExpect(status().isOk());
-		for (String stranger : java.util.List.of("trader.tungsten", "officer.ciq", "admin")) {
+		for (String stranger : List.of("trader.tungsten", "officer.ciq", "admin")) {
 			read(stranger, number).andExpect(status().isNotFound())
 				.andExpect(jsonPath("$.code").value("AGENCY_AGREEMENT_NOT_FOUND"));
 		}
@@ -161,14 +169,14 @@ class AgencyAgreementIntegrationTests {
 	@Test
 	void declarationsSubmittedAtOnceNeverTakeTheSameAgreement() throws Exception {
 		rule("admin", time.today().toString()).andExpect(status().isOk());
-		java.util.Set<String> agreements = new java.util.HashSet<>();
+		Set<String> agreements = new HashSet<>();
 		for (int i = 0; i < 2; i++) {
 			agreements.add(confirmed(propose("broker", CHIP.value(), "IMPORT", "processors", null, null)));
 		}
 		long before = declarationsOfChip();
-		var start = new java.util.concurrent.CountDownLatch(1);
-		java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+		var start = new CountDownLatch(1);
+		List<Future<Integer>> answers = new ArrayList<>();
+		try (var pool = Executors.newFixedThreadPool(8)) {
 			for (int i = 0; i < 8; i++) {
 				answers.add(pool.submit(() -> {
 					start.await();
@@ -176,7 +184,7 @@ class AgencyAgreementIntegrationTests {
 				}));
 			}
 			start.countDown();
-			java.util.List<Integer> statuses = new java.util.ArrayList<>();
+			List<Integer> statuses = new ArrayList<>();
 			for (var answer : answers) {
 				statuses.add(answer.get());
 			}
