@@ -462,6 +462,10 @@ M = {
     # A guarantee's reading lists its first declarations without saying that more may follow.
     'GUARANTEE_READING_CUT_UNSAID': lambda: sub('../../../resources/templates/declaration/general-guarantee.html',
         'th:if="${g.declarations.size() >= declarationsShown}"', 'th:if="false"'),
+    # A client's retry of the declaration that took the last agency agreement is refused for want of one.
+    'AGREEMENT_REPEAT_REFUSED': lambda: sub('declaration/internal/Declarations.java',
+        'var existing = keyed ? store.byKeyOrReference(declarant.value(), key, reference)',
+        'var existing = keyed && !"AGENCY_AGREEMENT_REQUIRED".equals(refused.fieldProblems().isEmpty() ? null : refused.fieldProblems().getFirst().code()) ? store.byKeyOrReference(declarant.value(), key, reference)'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -139,8 +140,11 @@ class AgencyAgreementIntegrationTests {
 		declare("trader.chip").andExpect(status().isCreated());
 
 		String serving = confirmed(propose("broker", CHIP.value(), "IMPORT", "processors", "85423190", null));
-		String taking = JsonPath.read(body(declare("broker").andExpect(status().isCreated())), "$.number");
+		String key = "AGR-" + UUID.randomUUID();
+		String taking = JsonPath.read(body(declare("broker", key).andExpect(status().isCreated())), "$.number");
 		read("broker", serving).andExpect(jsonPath("$.declaration").value(taking));
+		// The client's retry of the declaration that took the last agreement is answered with it, not refused.
+		declare("broker", key).andExpect(status().isOk()).andExpect(jsonPath("$.number").value(taking));
 		refused(declare("broker"));
 		assertThat(declarationsOfChip()).isEqualTo(before + 2);
 
@@ -332,10 +336,19 @@ class AgencyAgreementIntegrationTests {
 
 	/** An import of processors by the chip maker, declared by {@code user} (its own trader or its broker). */
 	private ResultActions declare(String user) throws Exception {
+		return declare(user, null);
+	}
+
+	/** {@link #declare(String)} with an Idempotency-Key ({@literal null}: none). */
+	private ResultActions declare(String user, String key) throws Exception {
 		String json = SingleWindowFlowIntegrationTests.chipDeclaration(null, null)
 			.replace("{\"declarant\":null", "{\"declarant\":\"" + CHIP.value() + "\"");
-		return mvc.perform(post("/api/v1/declarations").header("Authorization", bearer(user))
-			.contentType(MediaType.APPLICATION_JSON).content(json));
+		var request = post("/api/v1/declarations").header("Authorization", bearer(user))
+			.contentType(MediaType.APPLICATION_JSON).content(json);
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return mvc.perform(request);
 	}
 
 	private static String bearer(String user) {
