@@ -466,6 +466,18 @@ M = {
     'AGREEMENT_REPEAT_REFUSED': lambda: sub('declaration/internal/Declarations.java',
         'var existing = keyed ? store.byKeyOrReference(declarant.value(), key, reference)',
         'var existing = keyed && !"AGENCY_AGREEMENT_REQUIRED".equals(refused.fieldProblems().isEmpty() ? null : refused.fieldProblems().getFirst().code()) ? store.byKeyOrReference(declarant.value(), key, reference)'),
+    # A withdrawn or cancelled declaration keeps the agreement it took (the broker needs a new one to file again).
+    'AGREEMENT_KEPT_WHEN_ENDED': lambda: sub('declaration/internal/Declarations.java',
+        '\t\tagreements.giveBack(actor, declaration.id(), declaration.status(), now);\n', ''),
+    # A rejected declaration keeps the agreement it took.
+    'AGREEMENT_KEPT_WHEN_REJECTED': lambda: sub('declaration/internal/Declarations.java',
+        '\t\t\tagreements.giveBack(actor, row.declarationId(), DeclarationStatus.REJECTED, now);\n', ''),
+    # The declarations an agreement served before are not read back.
+    'AGREEMENT_HISTORY_UNREAD': lambda: sub('declaration/internal/AgencyAgreements.java',
+        '\t\tif (reads.isEmpty()) {\n\t\t\treturn reads;', '\t\tif (true) {\n\t\t\treturn reads;'),
+    # A given-back agreement's declaration's page no longer names it.
+    'AGREEMENT_GIVEN_BACK_UNNAMED': lambda: sub('declaration/internal/AgencyAgreements.java',
+        '\t\t\t\t+ " OR a.number IN (SELECT g.number FROM agency_agreement_given_back g WHERE g.declaration_id = :id)")', '\t\t\t\t)'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -13,8 +13,10 @@ import io.singlewindow.core.Uscc;
 /**
  * An electronic agency agreement (电子代理报关委托协议) for one declaration: a customs broker proposes what it will
  * declare for one of its principals, the principal confirms or declines it, and a declaration the broker then files for
- * that principal takes it for good. The standing authority to act at all is the broker's authorisation (报关委托书);
- * this is the agreement per shipment that customs asks for on top of it.
+ * that principal takes it. A declaration that ends without its goods moving on it (rejected, withdrawn, cancelled)
+ * gives it back ({@link #givenBack}), so the declaration filed again for the shipment takes it; one that clears keeps
+ * it. The standing authority to act at all is the broker's authorisation (报关委托书); this is the agreement per
+ * shipment that customs asks for on top of it.
  *
  * @param hsCode the main goods' commodity code (6, 8 or 10 digits), if the agreement names one: only a declaration
  *     with a line under that code takes it
@@ -87,6 +89,20 @@ record AgencyAgreement(String number, Uscc broker, Uscc principal, TradeFlow flo
 		}
 		return new AgencyAgreement(number, broker, principal, flow, goods, hsCode, transportDocument, validUntil,
 				status, proposedBy, proposedAt, decidedBy, decidedAt, declineReason, declarationId, at);
+	}
+
+	/**
+	 * Given back by the declaration that took it, which ended without its goods moving on it: unused again, so that
+	 * the next declaration it serves takes it.
+	 *
+	 * @throws IllegalStateException unless a declaration took it
+	 */
+	AgencyAgreement givenBack() {
+		if (declaration == null) {
+			throw new IllegalStateException("agreement " + number + " serves no declaration");
+		}
+		return new AgencyAgreement(number, broker, principal, flow, goods, hsCode, transportDocument, validUntil,
+				status, proposedBy, proposedAt, decidedBy, decidedAt, declineReason, null, null);
 	}
 
 	private void requireProposed() {

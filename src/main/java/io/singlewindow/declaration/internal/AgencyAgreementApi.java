@@ -59,12 +59,14 @@ class AgencyAgreementApi {
 
 	/**
 	 * An agreement as both parties and customs read it: {@code status} PROPOSED, CONFIRMED, DECLINED or WITHDRAWN;
-	 * {@code declaration} the number of the declaration that took it ({@code declarationId} its id), once one did.
+	 * {@code declaration} the number of the declaration that took it and that it serves ({@code declarationId} its
+	 * id); {@code givenBack} the declarations that took it before and gave it back when they ended without the goods
+	 * moving on them (rejected, withdrawn, cancelled), the first first.
 	 */
 	record AgreementView(String number, String broker, String brokerName, String principal, String principalName,
 			String flow, String goods, String hsCode, String transportDocument, LocalDate validUntil, String status,
 			String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt, String declineReason,
-			String declaration, UUID declarationId, Instant usedAt) {
+			String declaration, UUID declarationId, Instant usedAt, List<AgencyAgreements.GivenBack> givenBack) {
 
 		static AgreementView of(AgencyAgreements.Read read, Map<Uscc, String> names) {
 			AgencyAgreement a = read.agreement();
@@ -72,7 +74,7 @@ class AgencyAgreementApi {
 					names.get(a.principal()), a.flow().name(), a.goods(), a.hsCode() == null ? null : a.hsCode().value(),
 					a.transportDocument(), a.validUntil(), a.status().name(), a.proposedBy(), a.proposedAt(),
 					a.decidedBy(), a.decidedAt(), a.declineReason(), read.declarationNumber(), a.declaration(),
-					a.usedAt());
+					a.usedAt(), read.givenBack());
 		}
 	}
 

@@ -74,8 +74,29 @@ class AgencyAgreements {
 			String validUntil) {
 	}
 
-	/** An agreement with what its readers see besides: the two parties' registered names, its declaration's number. */
-	record Read(AgencyAgreement agreement, String declarationNumber) {
+	/**
+	 * An agreement with what its readers see besides: the number of the declaration it serves, the declarations that
+	 * took it before and gave it back (the first first).
+	 */
+	record Read(AgencyAgreement agreement, String declarationNumber, List<GivenBack> givenBack) {
+
+		Read(AgencyAgreement agreement, String declarationNumber) {
+			this(agreement, declarationNumber, List.of());
+		}
+
+		Read withGivenBack(List<GivenBack> earlier) {
+			return new Read(agreement, declarationNumber, List.copyOf(earlier));
+		}
+	}
+
+	/**
+	 * A declaration that took the agreement and gave it back when it ended without its goods moving on it.
+	 *
+	 * @param declaration its number
+	 * @param because how it ended: {@code REJECTED}, {@code WITHDRAWN} or {@code CANCELLED}
+	 */
+	record GivenBack(String declaration, UUID declarationId, Instant usedAt, Instant givenBackAt,
+			String because) {
 	}
 
 	/** The zone's rule: from which day a broker's declaration for a principal needs an agreement (null: never). */
@@ -229,8 +250,10 @@ class AgencyAgreements {
 	 *
 	 * @throws Problem 404 {@code AGENCY_AGREEMENT_NOT_FOUND} unless the caller may read it
 	 */
+	@Transactional(readOnly = true)
 	public Read find(Actor actor, String number) {
-		return read(number).filter(r -> mayRead(actor, r.agreement())).orElseThrow(() -> notFound(number));
+		return read(number).filter(r -> mayRead(actor, r.agreement())).map(r -> withGivenBack(List.of(r)).getFirst())
+			.orElseThrow(() -> notFound(number));
 	}
 
 	/**
@@ -247,10 +270,72 @@ class AgencyAgreements {
 			.params(actor.enterprise().value(), time.today()).query(Long.class).single();
 	}
 
-	/** The agreement declaration {@code declaration} took, if it took one and {@code actor} may read it. */
+	/**
+	 * The agreement declaration {@code declaration} took — serving it still, or given back when it ended — if it took
+	 * one and {@code actor} may read it. A declaration takes one at most: it takes it when filed, and gives it back
+	 * only when it ends.
+	 */
+	@Transactional(readOnly = true)
 	Optional<Read> takenBy(Actor actor, UUID declaration) {
-		return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.declaration_id = ?").param(declaration)
-			.query(AgencyAgreements::row).optional().filter(r -> mayRead(actor, r.agreement()));
+		return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.declaration_id = :id"
+				+ " OR a.number IN (SELECT g.number FROM agency_agreement_given_back g WHERE g.declaration_id = :id)")
+			.param("id", declaration)
+			.query(AgencyAgreements::row).optional().filter(r -> mayRead(actor, r.agreement()))
+			.map(r -> withGivenBack(List.of(r)).getFirst());
+	}
+
+	/**
+	 * A declaration that ended without its goods moving on it ({@code because}: rejected, withdrawn, cancelled) gives
+	 * back the agreement it took, if it took one, in the transaction that ends it: the broker's next declaration for
+	 * that principal it serves takes it again. A cleared one keeps it.
+	 */
+	void giveBack(Actor actor, UUID declaration, DeclarationStatus because, Instant now) {
+		if (because != DeclarationStatus.REJECTED && because != DeclarationStatus.WITHDRAWN
+				&& because != DeclarationStatus.CANCELLED) {
+			throw new IllegalArgumentException("a declaration " + because + " keeps its agreement");
+		}
+		Optional<Read> taken = jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.declaration_id = ? FOR UPDATE OF a")
+			.param(declaration).query(AgencyAgreements::row).optional();
+		if (taken.isEmpty()) {
+			return;
+		}
+		AgencyAgreement before = taken.get().agreement();
+		AgencyAgreement back = before.givenBack();
+		jdbc.sql("""
+				INSERT INTO agency_agreement_given_back (number, declaration_id, used_at, given_back_at, because)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(before.number(), declaration, Timestamp.from(before.usedAt()), Timestamp.from(now), because.name())
+			.update();
+		jdbc.sql("UPDATE agency_agreement SET declaration_id = NULL, used_at = NULL WHERE number = ?")
+			.param(back.number()).update();
+		auditTrail.record(AuditRecord.of("AGENCY_AGREEMENT_GIVEN_BACK", "AGENCY_AGREEMENT", before.number()).by(actor)
+			.actingFor(before.principal())
+			.change(AuditRecord.state("declaration", taken.get().declarationNumber()),
+					AuditRecord.state("declaration", null, "because", because.name())));
+		log.info("event=agency_agreement_given_back number={} declaration={} because={}", before.number(),
+				taken.get().declarationNumber(), because);
+	}
+
+	/** {@code reads} with the declarations each served before and gave back, read in one query. */
+	private List<Read> withGivenBack(List<Read> reads) {
+		if (reads.isEmpty()) {
+			return reads;
+		}
+		Map<String, List<GivenBack>> earlier = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT g.number, g.declaration_id, g.used_at, g.given_back_at, g.because, d.number AS declaration_number
+				FROM agency_agreement_given_back g LEFT JOIN declaration d ON d.id = g.declaration_id
+				WHERE g.number = ANY(?) ORDER BY g.used_at, g.declaration_id""")
+			.param(reads.stream().map(r -> r.agreement().number()).toArray(String[]::new))
+			.query(rs -> {
+				earlier.computeIfAbsent(rs.getString("number"), n -> new java.util.ArrayList<>())
+					.add(new GivenBack(rs.getString("declaration_number"), rs.getObject("declaration_id", UUID.class),
+							rs.getTimestamp("used_at").toInstant(), rs.getTimestamp("given_back_at").toInstant(),
+							rs.getString("because")));
+			});
+		return reads.stream()
+			.map(r -> r.withGivenBack(earlier.getOrDefault(r.agreement().number(), List.of())))
+			.toList();
 	}
 
 	/**
@@ -259,6 +344,7 @@ class AgencyAgreements {
 	 *
 	 * @throws Problem 403 {@code ROLE_REQUIRED} for anyone else; 422 at {@code status}: {@code AGENCY_AGREEMENT_STATUS_UNKNOWN}
 	 */
+	@Transactional(readOnly = true)
 	public ListPage<Read> list(Actor actor, String status, PageRequest page) {
 		AgencyAgreement.Status only = blank(status) ? null : statusOf(status);
 		String side;
@@ -294,7 +380,7 @@ class AgencyAgreements {
 		if (after != null) {
 			query = query.param("at", after.atUtc()).param("number", after.key());
 		}
-		return page.page(query.query(AgencyAgreements::row).list(),
+		return page.page(withGivenBack(query.query(AgencyAgreements::row).list()),
 				r -> new Cursor(r.agreement().proposedAt(), r.agreement().number()));
 	}
 

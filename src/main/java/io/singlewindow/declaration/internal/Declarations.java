@@ -477,6 +477,7 @@ class Declarations {
 					"status", "PENDING"), after));
 		if (next == TaskStatus.REJECTED) {
 			permits.restore(row.declarationId());
+			agreements.giveBack(actor, row.declarationId(), DeclarationStatus.REJECTED, now);
 		}
 		save(declaration);
 		log.info("event=agency_decision number={} agency={} decision={} officer={}", declaration.number(), agency,
@@ -496,8 +497,8 @@ class Declarations {
 
 	/**
 	 * The declarant withdraws a declaration the agencies still review or have queried (the goods will not move, it
-	 * was sent twice, …): no officer decides it any more and its permit write-offs are given back at once, as for a
-	 * rejection.
+	 * was sent twice, …): no officer decides it any more and its permit write-offs and the agency agreement it took
+	 * are given back at once, as for a rejection.
 	 *
 	 * @param expectedVersion the version the declarant read; {@literal null} withdraws it as it is now
 	 * @throws Problem 422 {@code REASON_REQUIRED}; 409 {@code DECLARATION_NOT_WITHDRAWABLE} once rejected,
@@ -520,18 +521,20 @@ class Declarations {
 
 	/**
 	 * What a withdrawal and a cancellation both do once the actor's right is checked: the reason read, the version the
-	 * actor read compared, the act on the aggregate, the audit entry ({@code action}), the permit write-offs given
-	 * back, the rows written (the act's events heard in this transaction).
+	 * actor read compared, the act on the aggregate, the audit entry ({@code action}), the permit write-offs and the
+	 * agency agreement given back, the rows written (the act's events heard in this transaction).
 	 */
 	private DeclarationView endWithReason(Actor actor, Declaration declaration, String rawReason,
 			Integer expectedVersion, FinalAct act, String action) {
 		String reason = requiredText("reason", "REASON_REQUIRED", rawReason);
 		declaration.requireVersion(expectedVersion);
 		DeclarationStatus before = declaration.status();
-		act.apply(declaration, reason, actor.username(), time.now());
+		Instant now = time.now();
+		act.apply(declaration, reason, actor.username(), now);
 		auditTrail.record(AuditRecord.of(action, "DECLARATION", declaration.id()).by(actor)
 			.change(audited(declaration, before), audited(declaration, declaration.status(), "reason", reason)));
 		permits.restore(declaration.id());
+		agreements.giveBack(actor, declaration.id(), declaration.status(), now);
 		save(declaration);
 		log.info("event={} number={} by={}", action.toLowerCase(java.util.Locale.ROOT), declaration.number(),
 				actor.username());
@@ -569,8 +572,8 @@ class Declarations {
 
 	/**
 	 * A customs officer cancels a cleared or released declaration (报关单撤销), on the declarant's application or of
-	 * customs' own motion: final; its permit write-offs are given back and the statistics no longer count it (their
-	 * listener takes its lines out in this transaction).
+	 * customs' own motion: final; its permit write-offs and its agency agreement are given back and the statistics no
+	 * longer count it (their listener takes its lines out in this transaction).
 	 *
 	 * @param expectedVersion the version the officer read; {@literal null} cancels it as it is now
 	 * @throws Problem 403 unless a customs officer; 422 {@code REASON_REQUIRED}; 409

@@ -59,6 +59,9 @@ class AgencyAgreementIntegrationTests {
 	@BeforeEach
 	void noAgreementIsLeftToTake() {
 		// Another test's confirmed agreement would serve this test's declarations first.
+		jdbc.sql("""
+				DELETE FROM agency_agreement_given_back g USING agency_agreement a
+				WHERE a.number = g.number AND a.declaration_id IS NULL""").update();
 		jdbc.sql("DELETE FROM agency_agreement WHERE declaration_id IS NULL").update();
 	}
 
@@ -158,6 +161,86 @@ class AgencyAgreementIntegrationTests {
 
 		rule("admin", "").andExpect(status().isOk()).andExpect(jsonPath("$.requiredFrom").doesNotExist());
 		declare("broker").andExpect(status().isCreated());
+	}
+
+	@Test
+	void aDeclarationThatEndsWithoutItsGoodsMovingGivesItsAgreementBackAndTheNextOneTakesIt() throws Exception {
+		rule("admin", time.today().toString()).andExpect(status().isOk());
+		String agreement = confirmed(propose("broker", CHIP.value(), "IMPORT", "processors", "854231", "MSKU7654321"));
+		List<String> served = new ArrayList<>();
+
+		// The broker withdraws the declaration that took it: the agreement is free again, and says which it served.
+		String withdrawn = body(declareForInspection("broker").andExpect(status().isCreated()));
+		served.add(JsonPath.read(withdrawn, "$.number"));
+		mvc.perform(post("/api/v1/declarations/{id}/withdrawal", JsonPath.<String>read(withdrawn, "$.id"))
+			.header("Authorization", bearer("broker")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"sent before the invoice was final\"}"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+		read("broker", agreement).andExpect(jsonPath("$.declaration").doesNotExist())
+			.andExpect(jsonPath("$.declarationId").doesNotExist())
+			.andExpect(jsonPath("$.givenBack[0].declaration").value(served.get(0)))
+			.andExpect(jsonPath("$.givenBack[0].because").value("WITHDRAWN"));
+		// The withdrawn declaration's page still names the agreement it took, and says it gave it back.
+		assertThat(page(logIn("officer.customs"), "/declarations/" + JsonPath.read(withdrawn, "$.id")))
+			.contains("id=\"agency-agreement\">" + agreement + "<").contains("id=\"agency-agreement-given-back\"");
+
+		// The declaration filed again takes it under the zone's rule; an agency rejects it: given back again.
+		String rejected = body(declareForInspection("broker").andExpect(status().isCreated()));
+		served.add(JsonPath.read(rejected, "$.number"));
+		read("broker", agreement).andExpect(jsonPath("$.declaration").value(served.get(1)));
+		decide("officer.ciq", taskOf(rejected, "CIQ"), "REJECT", "the batteries were not tested")
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REJECTED"));
+		read("trader.chip", agreement).andExpect(jsonPath("$.declaration").doesNotExist())
+			.andExpect(jsonPath("$.givenBack[1].declaration").value(served.get(1)))
+			.andExpect(jsonPath("$.givenBack[1].because").value("REJECTED"));
+
+		// Taken a third time, cleared, then cancelled by customs: given back; a cleared one keeps it.
+		String cancelled = cleared(body(declare("broker").andExpect(status().isCreated())));
+		served.add(JsonPath.read(cancelled, "$.number"));
+		read("broker", agreement).andExpect(jsonPath("$.declaration").value(served.get(2)));
+		mvc.perform(post("/api/v1/declarations/{id}/cancellation", JsonPath.<String>read(cancelled, "$.id"))
+			.header("Authorization", bearer("officer.customs")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"the goods were never shipped\"}"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+		String kept = cleared(body(declare("broker").andExpect(status().isCreated())));
+		read("officer.customs", agreement).andExpect(jsonPath("$.declaration").value(JsonPath.<String>read(kept, "$.number")))
+			.andExpect(jsonPath("$.givenBack[2].declaration").value(served.get(2)))
+			.andExpect(jsonPath("$.givenBack[2].because").value("CANCELLED"))
+			.andExpect(jsonPath("$.givenBack.length()").value(3));
+		refused(declare("broker"));
+
+		// Both sides read the history on the list; the audit trail says who ended what and why it came back.
+		String list = page(logIn("trader.chip"), "/agency-agreements");
+		for (int i = 0; i < 3; i++) {
+			assertThat(list).contains("id=\"agreement-given-back-" + agreement + "-" + i + "\"").contains(served.get(i));
+		}
+		assertThat(jdbc.sql("""
+				SELECT after_state ->> 'because' FROM audit_entry
+				WHERE action = 'AGENCY_AGREEMENT_GIVEN_BACK' AND subject_id = ? ORDER BY id""").param(agreement)
+			.query(String.class).list()).containsExactly("WITHDRAWN", "REJECTED", "CANCELLED");
+	}
+
+	/** {@code declared} once the agencies approved every task still pending; its JSON then. */
+	private String cleared(String declared) throws Exception {
+		for (String agency : JsonPath.<List<String>>read(declared, "$.tasks[?(@.status == 'PENDING')].agency")) {
+			decide("officer." + agency.toLowerCase(java.util.Locale.ROOT), taskOf(declared, agency), "APPROVE", null)
+				.andExpect(status().isOk());
+		}
+		String now = body(mvc.perform(get("/api/v1/declarations/{id}", JsonPath.<String>read(declared, "$.id"))
+			.header("Authorization", bearer("broker"))).andExpect(status().isOk()));
+		assertThat(JsonPath.<String>read(now, "$.status")).isEqualTo("CLEARED");
+		return now;
+	}
+
+	private ResultActions decide(String officer, String task, String decision, String reason) throws Exception {
+		return mvc.perform(post("/api/v1/tasks/{id}/decision", task).header("Authorization", bearer(officer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"decision\":\"" + decision + "\",\"reason\":" + (reason == null ? "null" : "\"" + reason + "\"")
+					+ "}"));
+	}
+
+	private static String taskOf(String declaration, String agency) {
+		return JsonPath.<List<String>>read(declaration, "$.tasks[?(@.agency == '" + agency + "')].id").getFirst();
 	}
 
 	/** One CUSDEC of the chip maker's processors, sent by the demo brokerage, with document number {@code key}. */
@@ -337,6 +420,16 @@ class AgencyAgreementIntegrationTests {
 	/** An import of processors by the chip maker, declared by {@code user} (its own trader or its broker). */
 	private ResultActions declare(String user) throws Exception {
 		return declare(user, null);
+	}
+
+	/**
+	 * An import by the chip maker of processors and a portable computer, which waits for the inspection agency (CIQ)
+	 * whatever the risk channel, declared by {@code user}.
+	 */
+	private ResultActions declareForInspection(String user) throws Exception {
+		return mvc.perform(post("/api/v1/declarations").header("Authorization", bearer(user))
+			.contentType(MediaType.APPLICATION_JSON).content(SingleWindowFlowIntegrationTests.chipDeclaration(null, "1")
+				.replace("{\"declarant\":null", "{\"declarant\":\"" + CHIP.value() + "\"")));
 	}
 
 	/** {@link #declare(String)} with an Idempotency-Key ({@literal null}: none). */

@@ -50,6 +50,19 @@ class AgencyAgreementUnitTests {
 	}
 
 	@Test
+	void anAgreementGivenBackServesTheNextDeclarationWhileInForce() {
+		AgencyAgreement confirmed = proposed("854231", TODAY.plusDays(3)).confirmed("trader.chip", NOW, TODAY);
+		assertThatThrownBy(confirmed::givenBack).as("serving none").isInstanceOf(IllegalStateException.class);
+		AgencyAgreement back = confirmed.usedBy(UUID.randomUUID(), NOW).givenBack();
+		assertThat(back.declaration()).isNull();
+		assertThat(back.usedAt()).isNull();
+		assertThat(back.status()).isEqualTo(AgencyAgreement.Status.CONFIRMED);
+		assertThat(back.serves(TradeFlow.IMPORT, PROCESSORS, TODAY)).isTrue();
+		assertThat(back.serves(TradeFlow.IMPORT, PROCESSORS, TODAY.plusDays(4))).as("after its last day").isFalse();
+		assertThat(back.usedBy(UUID.randomUUID(), NOW).declaration()).isNotNull();
+	}
+
+	@Test
 	void onlyAProposedAgreementIsDecidedAndAnExpiredOneIsNotConfirmed() {
 		AgencyAgreement declined = proposed(null, TODAY).declined("trader.chip", NOW, "we ship ourselves");
 		assertThat(declined.status()).isEqualTo(AgencyAgreement.Status.DECLINED);
