@@ -478,6 +478,12 @@ M = {
     # A given-back agreement's declaration's page no longer names it.
     'AGREEMENT_GIVEN_BACK_UNNAMED': lambda: sub('declaration/internal/AgencyAgreements.java',
         '\t\t\t\t+ " OR a.number IN (SELECT g.number FROM agency_agreement_given_back g WHERE g.declaration_id = :id)")', '\t\t\t\t)'),
+    # Documents received on a day to come are taken.
+    'AGREEMENT_HANDOVER_IN_FUTURE': lambda: sub('declaration/internal/AgencyAgreement.java',
+        'violations.check(received == null || !received.isAfter(today), "documentsReceivedOn",', 'violations.check(true, "documentsReceivedOn",'),
+    # The documents handed over are stored but never read back: the principal confirms without seeing them.
+    'AGREEMENT_HANDOVER_UNREAD': lambda: sub('declaration/internal/AgencyAgreements.java',
+        'AgencyAgreement.Handover handover = rs.getObject("documents_received_on") == null', 'AgencyAgreement.Handover handover = true'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

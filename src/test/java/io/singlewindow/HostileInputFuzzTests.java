@@ -775,7 +775,9 @@ class HostileInputFuzzTests {
 				// A variant that still reads is one more agreement awaiting the chip maker's confirmation, never confirmed.
 				new Endpoint("propose an agency agreement", HttpMethod.POST, "/api/v1/agency-agreements", List.of(),
 						"broker", "{\"principal\":\"" + CHIP + "\",\"flow\":\"IMPORT\",\"goods\":\"processors\","
-								+ "\"hsCode\":\"854231\",\"transportDocument\":\"MSKU1234567\",\"validUntil\":\"2099-12-31\"}",
+								+ "\"hsCode\":\"854231\",\"transportDocument\":\"MSKU1234567\",\"validUntil\":\"2099-12-31\","
+								+ "\"documentsReceived\":[\"INVOICE\",\"PACKING_LIST\"],\"otherDocuments\":\"certificate of origin\","
+								+ "\"documentsReceivedOn\":\"2026-12-01\",\"fee\":\"300.00\"}",
 						Set.of(), List.of("agency_agreement")),
 				new Endpoint("confirm an agency agreement", HttpMethod.POST, "/api/v1/agency-agreements/{}/confirm",
 						List.of(NO_AGREEMENT), "trader.chip", "{}", Set.of(), List.of("agency_agreement")),
@@ -1014,7 +1016,9 @@ class HostileInputFuzzTests {
 						params(), Set.of(), List.of("broker_authorisation")),
 				new Form("propose an agency agreement", "/agency-agreements", List.of(), "broker",
 						params("principal", CHIP, "flow", "IMPORT", "goods", "processors", "hsCode", "854231",
-								"transportDocument", "", "validUntil", "2099-12-31"), Set.of(), List.of("agency_agreement")),
+								"transportDocument", "", "validUntil", "2099-12-31", "documentsReceived", "INVOICE",
+								"otherDocuments", "", "documentsReceivedOn", "2026-12-01", "fee", "300"), Set.of(),
+						List.of("agency_agreement")),
 				new Form("confirm an agency agreement", "/agency-agreements/{}/confirm", List.of(NO_AGREEMENT),
 						"trader.chip", params(), Set.of(), List.of("agency_agreement")),
 				new Form("decline an agency agreement", "/agency-agreements/{}/decline", List.of(NO_AGREEMENT),

@@ -1,14 +1,17 @@
 package io.singlewindow.declaration.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
 import io.singlewindow.core.Uscc;
+import io.singlewindow.core.Violations;
 
 /**
  * An electronic agency agreement (电子代理报关委托协议) for one declaration: a customs broker proposes what it will
@@ -22,11 +25,14 @@ import io.singlewindow.core.Uscc;
  *     with a line under that code takes it
  * @param transportDocument the bill of lading or waybill (提运单号), if known when proposed
  * @param validUntil its last day: a declaration filed after it cannot take it
- * @param declaration the declaration that took it, once one did
+ * @param declaration the declaration that took it and that it serves, while one does
+ * @param handover the documents the principal handed the broker, as the broker recorded them
+ * @param fee the broker's fee in CNY (报关收费), if the agreement states one
  */
 record AgencyAgreement(String number, Uscc broker, Uscc principal, TradeFlow flow, String goods, HsCode hsCode,
 		String transportDocument, LocalDate validUntil, Status status, String proposedBy, Instant proposedAt,
-		String decidedBy, Instant decidedAt, String declineReason, UUID declaration, Instant usedAt) {
+		String decidedBy, Instant decidedAt, String declineReason, UUID declaration, Instant usedAt, Handover handover,
+		BigDecimal fee) {
 
 	/** Where an agreement stands; only a proposed one is decided, only a confirmed one is used. */
 	enum Status {
@@ -34,17 +40,59 @@ record AgencyAgreement(String number, Uscc broker, Uscc principal, TradeFlow flo
 	}
 
 	/**
-	 * The broker proposes an agreement to {@code principal}.
+	 * A document the paper agreement lists under 收到单证情况: contract (合同), invoice (发票), packing list (装箱清单),
+	 * bill of lading or waybill (提(运)单), processing-trade manual (加工贸易手册), licences (许可证件).
+	 */
+	enum Document {
+		CONTRACT, INVOICE, PACKING_LIST, TRANSPORT_DOCUMENT, PROCESSING_TRADE_MANUAL, LICENCE
+	}
+
+	/**
+	 * The documents the principal handed the broker for the declaration (收到单证情况) and the day the broker received
+	 * them (收到单证日期).
 	 *
-	 * @throws Problem 422 {@code VALID_UNTIL_IN_PAST} at {@code validUntil} when its last day is before {@code today}
+	 * @param documents those of the paper agreement's list, in its order
+	 * @param otherDocuments others, named in words ("其他"), if any
+	 * @param receivedOn the day they were received; {@literal null} exactly when none were
+	 */
+	record Handover(List<Document> documents, String otherDocuments, LocalDate receivedOn) {
+
+		/** Nothing recorded as handed over (agreements proposed before 2026-12-06 too). */
+		static final Handover NONE = new Handover(List.of(), null, null);
+
+		Handover {
+			documents = documents.stream().distinct().sorted().toList();
+		}
+
+		boolean none() {
+			return documents.isEmpty() && otherDocuments == null;
+		}
+	}
+
+	/**
+	 * The broker proposes an agreement to {@code principal}, with the documents it received from the principal
+	 * ({@code handover}: received today when it names no day) and its fee.
+	 *
+	 * @throws Problem 422, every one at once: {@code VALID_UNTIL_IN_PAST} at {@code validUntil} when its last day is
+	 *     before {@code today}; at {@code documentsReceivedOn} {@code DOCUMENTS_RECEIVED_IN_FUTURE} for a day after
+	 *     {@code today}, {@code DOCUMENTS_RECEIVED_NONE} for a day when no document is named; at {@code fee}
+	 *     {@code AMOUNT_NEGATIVE}
 	 */
 	static AgencyAgreement proposed(String number, Uscc broker, Uscc principal, TradeFlow flow, String goods,
-			HsCode hsCode, String transportDocument, LocalDate validUntil, String by, Instant at, LocalDate today) {
-		if (validUntil.isBefore(today)) {
-			throw Problem.invalidField("validUntil", "VALID_UNTIL_IN_PAST", today);
-		}
+			HsCode hsCode, String transportDocument, LocalDate validUntil, Handover handover, BigDecimal fee,
+			String by, Instant at, LocalDate today) {
+		Violations violations = new Violations();
+		violations.check(!validUntil.isBefore(today), "validUntil", "VALID_UNTIL_IN_PAST", today);
+		LocalDate received = handover.receivedOn();
+		violations.check(received == null || !received.isAfter(today), "documentsReceivedOn",
+				"DOCUMENTS_RECEIVED_IN_FUTURE", today);
+		violations.check(received == null || !handover.none(), "documentsReceivedOn", "DOCUMENTS_RECEIVED_NONE");
+		violations.check(fee == null || fee.signum() >= 0, "fee", "AMOUNT_NEGATIVE", fee);
+		violations.throwIfAny();
+		Handover handed = handover.none() ? Handover.NONE
+				: new Handover(handover.documents(), handover.otherDocuments(), received == null ? today : received);
 		return new AgencyAgreement(number, broker, principal, flow, goods, hsCode, transportDocument, validUntil,
-				Status.PROPOSED, by, at, null, null, null, null, null);
+				Status.PROPOSED, by, at, null, null, null, null, null, handed, fee);
 	}
 
 	/**
@@ -88,7 +136,7 @@ record AgencyAgreement(String number, Uscc broker, Uscc principal, TradeFlow flo
 			throw new IllegalStateException("agreement " + number + " is " + status + ", used by " + declaration);
 		}
 		return new AgencyAgreement(number, broker, principal, flow, goods, hsCode, transportDocument, validUntil,
-				status, proposedBy, proposedAt, decidedBy, decidedAt, declineReason, declarationId, at);
+				status, proposedBy, proposedAt, decidedBy, decidedAt, declineReason, declarationId, at, handover, fee);
 	}
 
 	/**
@@ -102,7 +150,7 @@ record AgencyAgreement(String number, Uscc broker, Uscc principal, TradeFlow flo
 			throw new IllegalStateException("agreement " + number + " serves no declaration");
 		}
 		return new AgencyAgreement(number, broker, principal, flow, goods, hsCode, transportDocument, validUntil,
-				status, proposedBy, proposedAt, decidedBy, decidedAt, declineReason, null, null);
+				status, proposedBy, proposedAt, decidedBy, decidedAt, declineReason, null, null, handover, fee);
 	}
 
 	private void requireProposed() {
@@ -113,6 +161,6 @@ record AgencyAgreement(String number, Uscc broker, Uscc principal, TradeFlow flo
 
 	private AgencyAgreement decided(Status next, String by, Instant at, String reason) {
 		return new AgencyAgreement(number, broker, principal, flow, goods, hsCode, transportDocument, validUntil, next,
-				proposedBy, proposedAt, by, at, reason, null, null);
+				proposedBy, proposedAt, by, at, reason, null, null, handover, fee);
 	}
 }

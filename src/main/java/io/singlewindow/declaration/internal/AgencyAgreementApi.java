@@ -1,5 +1,6 @@
 package io.singlewindow.declaration.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,12 +62,16 @@ class AgencyAgreementApi {
 	 * An agreement as both parties and customs read it: {@code status} PROPOSED, CONFIRMED, DECLINED or WITHDRAWN;
 	 * {@code declaration} the number of the declaration that took it and that it serves ({@code declarationId} its
 	 * id); {@code givenBack} the declarations that took it before and gave it back when they ended without the goods
-	 * moving on them (rejected, withdrawn, cancelled), the first first.
+	 * moving on them (rejected, withdrawn, cancelled), the first first; {@code documentsReceived} the documents the
+	 * principal handed over (CONTRACT, INVOICE, PACKING_LIST, TRANSPORT_DOCUMENT, PROCESSING_TRADE_MANUAL, LICENCE),
+	 * {@code otherDocuments} others in words, {@code documentsReceivedOn} the day the broker received them (absent when
+	 * none), {@code fee} the broker's fee in CNY when stated.
 	 */
 	record AgreementView(String number, String broker, String brokerName, String principal, String principalName,
 			String flow, String goods, String hsCode, String transportDocument, LocalDate validUntil, String status,
 			String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt, String declineReason,
-			String declaration, UUID declarationId, Instant usedAt, List<AgencyAgreements.GivenBack> givenBack) {
+			String declaration, UUID declarationId, Instant usedAt, List<AgencyAgreements.GivenBack> givenBack,
+			List<String> documentsReceived, String otherDocuments, LocalDate documentsReceivedOn, BigDecimal fee) {
 
 		static AgreementView of(AgencyAgreements.Read read, Map<Uscc, String> names) {
 			AgencyAgreement a = read.agreement();
@@ -74,7 +79,8 @@ class AgencyAgreementApi {
 					names.get(a.principal()), a.flow().name(), a.goods(), a.hsCode() == null ? null : a.hsCode().value(),
 					a.transportDocument(), a.validUntil(), a.status().name(), a.proposedBy(), a.proposedAt(),
 					a.decidedBy(), a.decidedAt(), a.declineReason(), read.declarationNumber(), a.declaration(),
-					a.usedAt(), read.givenBack());
+					a.usedAt(), read.givenBack(), a.handover().documents().stream().map(Enum::name).toList(),
+					a.handover().otherDocuments(), a.handover().receivedOn(), a.fee());
 		}
 	}
 
@@ -99,13 +105,19 @@ class AgencyAgreementApi {
 	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
 			invalid = { "REQUIRED", "USCC_FORMAT", "ORGANISATION_CODE_FORMAT", "AGENCY_AGREEMENT_OWN_ENTERPRISE",
 					"FLOW_UNKNOWN", "SIZE", "CONTROL_CHARACTER", "HS_CODE_FORMAT", "DATE_FORMAT",
-					"VALID_UNTIL_IN_PAST" })
+					"VALID_UNTIL_IN_PAST", "AGREEMENT_DOCUMENT_UNKNOWN", "DOCUMENTS_RECEIVED_IN_FUTURE",
+					"DOCUMENTS_RECEIVED_NONE", "NUMBER_UNREADABLE", "TOO_LARGE", "AMOUNT_NEGATIVE", "MALFORMED_VALUE" })
 	@Operation(summary = "Propose an agency agreement for one declaration to a principal (brokers)",
 			description = "principal (a USCC that authorises the caller's brokerage), flow (IMPORT or EXPORT), goods "
 					+ "(the main goods, as the paper agreement's line), hsCode (optional, 6, 8 or 10 digits: only a "
 					+ "declaration with a line under it takes the agreement), transportDocument (optional, the bill of "
-					+ "lading or waybill), validUntil (its last day). PROPOSED until the principal confirms or declines "
-					+ "it; once confirmed, the broker's next declaration for the principal in that direction takes it.")
+					+ "lading or waybill), validUntil (its last day); optionally what the paper agreement's lower half "
+					+ "holds: documentsReceived (the documents the principal handed over: CONTRACT, INVOICE, "
+					+ "PACKING_LIST, TRANSPORT_DOCUMENT, PROCESSING_TRADE_MANUAL, LICENCE), otherDocuments (others, in "
+					+ "words), documentsReceivedOn (the day received, not after today; today when documents are named "
+					+ "without it) and fee (the broker's fee in CNY, a decimal string such as \"300.00\"). PROPOSED "
+					+ "until the principal confirms or declines it; once confirmed, the broker's next declaration for the "
+					+ "principal in that direction takes it.")
 	AgreementView propose(@RequestBody(required = false) AgencyAgreements.Proposal proposal) {
 		return view(agreements.propose(currentActor.get(), proposal));
 	}

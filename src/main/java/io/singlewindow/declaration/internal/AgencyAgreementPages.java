@@ -57,9 +57,10 @@ class AgencyAgreementPages {
 
 	/** What the broker typed into the proposal form, shown again with the refusal. */
 	record Typed(String principal, String flow, String goods, String hsCode, String transportDocument,
-			String validUntil) {
+			String validUntil, List<String> documentsReceived, String otherDocuments, String documentsReceivedOn,
+			String fee) {
 
-		static final Typed NOTHING = new Typed("", "IMPORT", "", "", "", "");
+		static final Typed NOTHING = new Typed("", "IMPORT", "", "", "", "", List.of(), "", "", "");
 	}
 
 	/** A principal the broker may propose to, named as registered. */
@@ -77,12 +78,17 @@ class AgencyAgreementPages {
 	String propose(@RequestParam(required = false) String principal, @RequestParam(required = false) String flow,
 			@RequestParam(required = false) String goods, @RequestParam(required = false) String hsCode,
 			@RequestParam(required = false) String transportDocument,
-			@RequestParam(required = false) String validUntil, Model model, Locale locale,
-			HttpServletResponse response) {
-		Typed typed = new Typed(principal, flow, goods, hsCode, transportDocument, validUntil);
+			@RequestParam(required = false) String validUntil,
+			@RequestParam(required = false) List<String> documentsReceived,
+			@RequestParam(required = false) String otherDocuments,
+			@RequestParam(required = false) String documentsReceivedOn, @RequestParam(required = false) String fee,
+			Model model, Locale locale, HttpServletResponse response) {
+		List<String> documents = documentsReceived == null ? List.of() : documentsReceived;
+		Typed typed = new Typed(principal, flow, goods, hsCode, transportDocument, validUntil, documents,
+				otherDocuments, documentsReceivedOn, fee);
 		try {
 			var proposed = agreements.propose(currentActor.get(), new AgencyAgreements.Proposal(principal, flow, goods,
-					hsCode, transportDocument, validUntil));
+					hsCode, transportDocument, validUntil, documents, otherDocuments, documentsReceivedOn, fee));
 			return "redirect:/agency-agreements?proposed=" + proposed.agreement().number();
 		} catch (Problem problem) {
 			return refused(problem, model, locale, response, typed);
@@ -166,6 +172,7 @@ class AgencyAgreementPages {
 		model.addAttribute("mayWithdraw", actor.is(Role.BROKER) && actor.holds(OperatorRight.DECLARE));
 		model.addAttribute("rule", agreements.rule());
 		model.addAttribute("typed", typed);
+		model.addAttribute("documentKinds", List.of(AgencyAgreement.Document.values()));
 		model.addAttribute("refusal", refusal);
 		model.addAttribute("errors", errors);
 		return "declaration/agency-agreements";

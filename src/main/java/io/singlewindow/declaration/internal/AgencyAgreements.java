@@ -1,5 +1,6 @@
 package io.singlewindow.declaration.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,6 +29,7 @@ import io.singlewindow.core.FreeText;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.ListPage;
+import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.TradeFlow;
@@ -62,16 +64,41 @@ class AgencyAgreements {
 	/** A bill of lading or waybill number, as UN/EDIFACT carries one (an..35). */
 	static final int TRANSPORT_DOCUMENT = 35;
 
+	/** Other documents handed over, named in words, as the paper agreement's line holds them. */
+	static final int OTHER_DOCUMENTS = 200;
+
+	/** The most documents a proposal lists (each of the paper agreement's kinds once is six). */
+	static final int DOCUMENTS_LISTED = 20;
+
+	/** The column the fee is kept in. */
+	private static final NumericColumn FEE = new NumericColumn(18, 2);
+
 	private static final String COLUMNS = """
 			a.number, a.broker, a.principal, a.flow, a.goods, a.hs_code, a.transport_document, a.valid_until, a.status,
 			a.proposed_by, a.proposed_at, a.decided_by, a.decided_at, a.decline_reason, a.declaration_id, a.used_at,
-			d.number AS declaration_number""";
+			array_to_string(a.documents_received, ',') AS documents_received, a.other_documents,
+			a.documents_received_on, a.fee, d.number AS declaration_number""";
 
 	private static final String FROM = " FROM agency_agreement a LEFT JOIN declaration d ON d.id = a.declaration_id";
 
-	/** What a proposal names; codes arrive as typed so that every bad one is reported at once. */
+	/**
+	 * What a proposal names; codes, days and the fee arrive as typed so that every bad one is reported at once.
+	 *
+	 * @param documentsReceived the documents the principal handed over, by their codes ({@link AgencyAgreement.Document})
+	 * @param otherDocuments others handed over, named in words
+	 * @param documentsReceivedOn the day they were received ({@code yyyy-MM-dd}); today when documents are named
+	 *     without one
+	 * @param fee the broker's fee in CNY, as a decimal
+	 */
 	record Proposal(String principal, String flow, String goods, String hsCode, String transportDocument,
-			String validUntil) {
+			String validUntil, List<String> documentsReceived, String otherDocuments, String documentsReceivedOn,
+			String fee) {
+
+		/** A proposal without documents or fee. */
+		Proposal(String principal, String flow, String goods, String hsCode, String transportDocument,
+				String validUntil) {
+			this(principal, flow, goods, hsCode, transportDocument, validUntil, null, null, null, null);
+		}
 	}
 
 	/**
@@ -126,9 +153,12 @@ class AgencyAgreements {
 	 *     {@code OPERATOR_RIGHT_REQUIRED} unless it may declare for the principal; 422 at {@code principal}:
 	 *     {@code REQUIRED}, the USCC's format codes, {@code AGENCY_AGREEMENT_OWN_ENTERPRISE}; at {@code flow}:
 	 *     {@code REQUIRED}, {@code FLOW_UNKNOWN}; at {@code goods}: {@code REQUIRED}, {@code SIZE},
-	 *     {@code CONTROL_CHARACTER}; at {@code hsCode}: the code's format codes; at {@code transportDocument}:
-	 *     {@code SIZE}, {@code CONTROL_CHARACTER}; at {@code validUntil}: {@code REQUIRED}, {@code DATE_FORMAT},
-	 *     {@code VALID_UNTIL_IN_PAST}
+	 *     {@code CONTROL_CHARACTER}; at {@code hsCode}: the code's format codes; at {@code transportDocument} and
+	 *     {@code otherDocuments}: {@code SIZE}, {@code CONTROL_CHARACTER}; at {@code validUntil}: {@code REQUIRED},
+	 *     {@code DATE_FORMAT}; at {@code documentsReceived}: {@code SIZE} (more than 20); at
+	 *     {@code documentsReceived[i]}: {@code AGREEMENT_DOCUMENT_UNKNOWN}; at
+	 *     {@code documentsReceivedOn}: {@code DATE_FORMAT}; at {@code fee}: {@code NUMBER_UNREADABLE},
+	 *     {@code TOO_LARGE}; then those of {@link AgencyAgreement#proposed}
 	 */
 	@Transactional
 	public Read propose(Actor actor, Proposal proposal) {
@@ -146,6 +176,14 @@ class AgencyAgreements {
 				() -> FreeText.line(p.transportDocument(), TRANSPORT_DOCUMENT));
 		violations.required(p.validUntil(), "validUntil");
 		LocalDate lastDay = blank(p.validUntil()) ? null : dayOf("validUntil", p.validUntil(), violations);
+		List<AgencyAgreement.Document> documents = documentsOf(p.documentsReceived(), violations);
+		String others = violations.read("otherDocuments", () -> FreeText.line(p.otherDocuments(), OTHER_DOCUMENTS));
+		LocalDate receivedOn = blank(p.documentsReceivedOn()) ? null
+				: dayOf("documentsReceivedOn", p.documentsReceivedOn(), violations);
+		BigDecimal fee = violations.read("fee", () -> {
+			BigDecimal written = WrittenNumber.parse(p.fee());
+			return written == null ? null : FEE.fit(written);
+		});
 		// Whom it is for is checked before what it says: a broker learns nothing of a principal not its own.
 		if (principal != null && principal.equals(actor.enterprise())) {
 			violations.add("principal", "AGENCY_AGREEMENT_OWN_ENTERPRISE", principal.value());
@@ -156,21 +194,28 @@ class AgencyAgreements {
 		String number = "WT" + time.today().getYear()
 				+ "%08d".formatted(jdbc.sql("SELECT nextval('agency_agreement_seq')").query(Long.class).single());
 		AgencyAgreement proposed = AgencyAgreement.proposed(number, actor.enterprise(), principal, flow,
-				goods.strip(), hsCode, blank(document) ? null : document.strip(), lastDay, actor.username(), time.now(),
-				time.today());
+				goods.strip(), hsCode, blank(document) ? null : document.strip(), lastDay,
+				new AgencyAgreement.Handover(documents, blank(others) ? null : others.strip(), receivedOn), fee,
+				actor.username(), time.now(), time.today());
+		AgencyAgreement.Handover handover = proposed.handover();
 		jdbc.sql("""
 				INSERT INTO agency_agreement (number, broker, principal, flow, goods, hs_code, transport_document,
-				                              valid_until, status, proposed_by, proposed_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                              valid_until, status, proposed_by, proposed_at, documents_received,
+				                              other_documents, documents_received_on, fee)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ',')::varchar(24)[], ?, ?, ?)""")
 			.params(number, proposed.broker().value(), principal.value(), flow.name(), proposed.goods(),
 					hsCode == null ? null : hsCode.value(), proposed.transportDocument(), lastDay,
-					proposed.status().name(), proposed.proposedBy(), Timestamp.from(proposed.proposedAt()))
+					proposed.status().name(), proposed.proposedBy(), Timestamp.from(proposed.proposedAt()),
+					codes(handover.documents()), handover.otherDocuments(), handover.receivedOn(), proposed.fee())
 			.update();
 		auditTrail.record(AuditRecord.of("AGENCY_AGREEMENT_PROPOSED", "AGENCY_AGREEMENT", number).by(actor)
 			.actingFor(principal)
 			.change(null, AuditRecord.state("broker", proposed.broker().value(), "principal", principal.value(),
 					"flow", flow.name(), "goods", proposed.goods(), "hsCode", hsCode == null ? null : hsCode.value(),
-					"validUntil", lastDay.toString())));
+					"validUntil", lastDay.toString(), "documentsReceived", codes(handover.documents()),
+					"otherDocuments", handover.otherDocuments(), "documentsReceivedOn",
+					handover.receivedOn() == null ? null : handover.receivedOn().toString(), "fee",
+					proposed.fee() == null ? null : proposed.fee().toPlainString())));
 		log.info("event=agency_agreement_proposed number={} broker={} principal={} flow={} by={}", number,
 				proposed.broker().value(), principal.value(), flow, actor.username());
 		return new Read(proposed, null);
@@ -557,6 +602,34 @@ class AgencyAgreements {
 		}
 	}
 
+	/** The documents named by their codes, each unknown one a problem at its place in the list. */
+	private static List<AgencyAgreement.Document> documentsOf(List<String> raw, Violations violations) {
+		if (raw == null) {
+			return List.of();
+		}
+		if (raw.size() > DOCUMENTS_LISTED) {
+			// Each kind once is all a list holds: a longer one is refused whole, not answered with a problem a line.
+			violations.add("documentsReceived", "SIZE", DOCUMENTS_LISTED);
+			return List.of();
+		}
+		List<AgencyAgreement.Document> documents = new java.util.ArrayList<>();
+		for (int i = 0; i < raw.size(); i++) {
+			String code = raw.get(i) == null ? "" : raw.get(i).strip();
+			try {
+				documents.add(AgencyAgreement.Document.valueOf(code));
+			} catch (IllegalArgumentException e) {
+				violations.add("documentsReceived[" + i + "]", "AGREEMENT_DOCUMENT_UNKNOWN",
+						code.length() > 24 ? code.substring(0, 24) + "…" : code);
+			}
+		}
+		return documents;
+	}
+
+	/** The documents' codes as the column takes them, comma-separated. */
+	private static String codes(List<AgencyAgreement.Document> documents) {
+		return documents.stream().map(Enum::name).collect(Collectors.joining(","));
+	}
+
 	private static LocalDate dayOf(String field, String raw, Violations violations) {
 		Optional<LocalDate> day = Cursor.day(raw.strip());
 		if (day.isEmpty()) {
@@ -570,13 +643,20 @@ class AgencyAgreements {
 		String declaration = rs.getString("declaration_id");
 		Timestamp decided = rs.getTimestamp("decided_at");
 		Timestamp used = rs.getTimestamp("used_at");
+		String documents = rs.getString("documents_received");
+		AgencyAgreement.Handover handover = rs.getObject("documents_received_on") == null
+				? AgencyAgreement.Handover.NONE
+				: new AgencyAgreement.Handover(documents.isEmpty() ? List.of()
+						: Stream.of(documents.split(",")).map(AgencyAgreement.Document::valueOf).toList(),
+						rs.getString("other_documents"), rs.getObject("documents_received_on", LocalDate.class));
 		return new Read(new AgencyAgreement(rs.getString("number"), Uscc.parse(rs.getString("broker")),
 				Uscc.parse(rs.getString("principal")), TradeFlow.valueOf(rs.getString("flow")), rs.getString("goods"),
 				hs == null ? null : HsCode.of(hs), rs.getString("transport_document"),
 				rs.getObject("valid_until", LocalDate.class), AgencyAgreement.Status.valueOf(rs.getString("status")),
 				rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(), rs.getString("decided_by"),
 				decided == null ? null : decided.toInstant(), rs.getString("decline_reason"),
-				declaration == null ? null : UUID.fromString(declaration), used == null ? null : used.toInstant()),
+				declaration == null ? null : UUID.fromString(declaration), used == null ? null : used.toInstant(),
+				handover, rs.getBigDecimal("fee")),
 				rs.getString("declaration_number"));
 	}
 }

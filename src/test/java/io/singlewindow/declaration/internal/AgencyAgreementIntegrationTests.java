@@ -361,6 +361,81 @@ class AgencyAgreementIntegrationTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void theBrokerRecordsTheDocumentsItReceivedAndItsFeeWhichThePrincipalReadsBeforeConfirming() throws Exception {
+		String body = body(proposeWith(
+				"\"documentsReceived\":[\"PACKING_LIST\",\"INVOICE\",\"INVOICE\"],\"otherDocuments\":\"原产地证书\",\"fee\":\"1,200.5\"")
+			.andExpect(status().isCreated()));
+		String number = JsonPath.read(body, "$.number");
+		// In the paper agreement's order, each once; received today when no day is named; the fee to the fen.
+		read("trader.chip", number).andExpect(status().isOk())
+			.andExpect(jsonPath("$.documentsReceived").value(org.hamcrest.Matchers.contains("INVOICE", "PACKING_LIST")))
+			.andExpect(jsonPath("$.otherDocuments").value("原产地证书"))
+			.andExpect(jsonPath("$.documentsReceivedOn").value(time.today().toString()))
+			.andExpect(jsonPath("$.fee").value(1200.50));
+		assertThat(page(logIn("trader.chip"), "/agency-agreements"))
+			.contains("id=\"confirm-" + number + "\"")
+			.contains("id=\"agreement-handover-" + number + "\"><span>Documents received " + time.today()
+					+ ":</span> <span>Invoice</span><span>, </span><span>Packing list</span><span>, </span><span>原产地证书</span>")
+			.contains("id=\"agreement-fee-" + number + "\">Fee 1,200.50 CNY<");
+		// A client's JSON number is read as written, as a day named is kept as named.
+		proposeWith("\"documentsReceived\":[\"CONTRACT\"],\"documentsReceivedOn\":\"" + time.today().minusDays(2)
+				+ "\",\"fee\":300").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.documentsReceivedOn").value(time.today().minusDays(2).toString()))
+			.andExpect(jsonPath("$.fee").value(300.00));
+		// Proposed without them (as before 2026-12-06): none recorded.
+		propose("broker", CHIP.value(), "IMPORT", "processors", null, null).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.documentsReceived").isEmpty())
+			.andExpect(jsonPath("$.documentsReceivedOn").doesNotExist()).andExpect(jsonPath("$.fee").doesNotExist());
+
+		// What cannot be read is refused, every problem at once, nothing stored.
+		long before = jdbc.sql("SELECT count(*) FROM agency_agreement").query(Long.class).single();
+		proposeWith("\"documentsReceived\":[\"INVOICE\",\"BILL\"],\"documentsReceivedOn\":\"2026-13-01\",\"fee\":\"¥300\","
+				+ "\"otherDocuments\":\"" + "证".repeat(AgencyAgreements.OTHER_DOCUMENTS + 1) + "\"").andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+					"documentsReceived[1]", "documentsReceivedOn", "fee", "otherDocuments")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'documentsReceived[1]')].code").value("AGREEMENT_DOCUMENT_UNKNOWN"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'fee')].code").value("NUMBER_UNREADABLE"));
+		// Then what it says: a day to come, a day without documents, a negative fee, a fee over the column.
+		proposeWith("\"documentsReceived\":[\"INVOICE\"],\"documentsReceivedOn\":\"" + time.today().plusDays(1)
+				+ "\",\"fee\":\"-5\"").andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.containsInAnyOrder(
+					"DOCUMENTS_RECEIVED_IN_FUTURE", "AMOUNT_NEGATIVE")));
+		proposeWith("\"documentsReceivedOn\":\"" + time.today() + "\"").andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].field").value("documentsReceivedOn"))
+			.andExpect(jsonPath("$.errors[0].code").value("DOCUMENTS_RECEIVED_NONE"));
+		proposeWith("\"fee\":\"1e30\"").andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].code").value("TOO_LARGE"));
+		assertThat(jdbc.sql("SELECT count(*) FROM agency_agreement").query(Long.class).single()).isEqualTo(before);
+
+		// On the page: the boxes ticked, the fee as people write it; a refusal keeps what was ticked.
+		Cookie broker = logIn("broker");
+		String refused = mvc.perform(post("/agency-agreements").cookie(broker).with(csrf()).header("Accept-Language", "en")
+			.param("principal", CHIP.value()).param("flow", "IMPORT").param("goods", "processors")
+			.param("validUntil", time.today().plusDays(10).toString()).param("documentsReceived", "CONTRACT", "LICENCE")
+			.param("fee", "300 yuan"))
+			.andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+		assertThat(refused).contains("id=\"fee-error\"").containsPattern(
+				"id=\"agreement-document-LICENCE\" value=\"LICENCE\" checked");
+		String location = mvc.perform(post("/agency-agreements").cookie(broker).with(csrf())
+			.param("principal", CHIP.value()).param("flow", "IMPORT").param("goods", "processors")
+			.param("validUntil", time.today().plusDays(10).toString()).param("documentsReceived", "CONTRACT", "LICENCE")
+			.param("documentsReceivedOn", "").param("otherDocuments", "").param("fee", "１５０"))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		read("broker", location.substring(location.indexOf('=') + 1))
+			.andExpect(jsonPath("$.documentsReceived").value(org.hamcrest.Matchers.contains("CONTRACT", "LICENCE")))
+			.andExpect(jsonPath("$.otherDocuments").doesNotExist()).andExpect(jsonPath("$.fee").value(150.00));
+	}
+
+	/** A proposal to the chip maker of processors for 30 days, with {@code more} members of its JSON. */
+	private ResultActions proposeWith(String more) throws Exception {
+		String json = """
+				{"principal":"%s","flow":"IMPORT","goods":"processors","validUntil":"%s",%s}"""
+			.formatted(CHIP.value(), time.today().plusDays(30), more);
+		return mvc.perform(post("/api/v1/agency-agreements").header("Authorization", bearer("broker"))
+			.contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
 	private Cookie logIn(String user) throws Exception {
 		Cookie session = mvc.perform(formLogin("/login").user(user).password("demo12345")).andReturn().getResponse()
 			.getCookie("SESSION");

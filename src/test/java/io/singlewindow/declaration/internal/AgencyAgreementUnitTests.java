@@ -27,7 +27,8 @@ class AgencyAgreementUnitTests {
 
 	static AgencyAgreement proposed(String hsCode, LocalDate lastDay) {
 		return AgencyAgreement.proposed("WT202600000001", BROKER, CHIP, TradeFlow.IMPORT, "processors",
-				hsCode == null ? null : HsCode.of(hsCode), null, lastDay, "broker", NOW, TODAY);
+				hsCode == null ? null : HsCode.of(hsCode), null, lastDay, AgencyAgreement.Handover.NONE, null, "broker",
+				NOW, TODAY);
 	}
 
 	@Test
@@ -60,6 +61,33 @@ class AgencyAgreementUnitTests {
 		assertThat(back.serves(TradeFlow.IMPORT, PROCESSORS, TODAY)).isTrue();
 		assertThat(back.serves(TradeFlow.IMPORT, PROCESSORS, TODAY.plusDays(4))).as("after its last day").isFalse();
 		assertThat(back.usedBy(UUID.randomUUID(), NOW).declaration()).isNotNull();
+	}
+
+	@Test
+	void documentsHandedOverAreDatedNotAfterTodayAndTheFeeIsNotNegative() {
+		var invoice = new AgencyAgreement.Handover(List.of(AgencyAgreement.Document.PACKING_LIST,
+				AgencyAgreement.Document.INVOICE, AgencyAgreement.Document.PACKING_LIST), null, null);
+		AgencyAgreement today = AgencyAgreement.proposed("WT202600000002", BROKER, CHIP, TradeFlow.IMPORT, "processors",
+				null, null, TODAY, invoice, new java.math.BigDecimal("300.00"), "broker", NOW, TODAY);
+		assertThat(today.handover().documents()).as("the paper's order, each once")
+			.containsExactly(AgencyAgreement.Document.INVOICE, AgencyAgreement.Document.PACKING_LIST);
+		assertThat(today.handover().receivedOn()).as("received today when no day is named").isEqualTo(TODAY);
+		var others = new AgencyAgreement.Handover(List.of(), "certificate of origin", TODAY.minusDays(1));
+		assertThat(AgencyAgreement.proposed("WT202600000003", BROKER, CHIP, TradeFlow.IMPORT, "processors", null, null,
+				TODAY, others, null, "broker", NOW, TODAY).handover().receivedOn()).isEqualTo(TODAY.minusDays(1));
+		assertThat(proposed(null, TODAY).handover()).isEqualTo(AgencyAgreement.Handover.NONE);
+		// Every rule broken at once is every problem at once.
+		assertThatThrownBy(() -> AgencyAgreement.proposed("WT202600000004", BROKER, CHIP, TradeFlow.IMPORT,
+				"processors", null, null, TODAY.minusDays(1), new AgencyAgreement.Handover(List.of(), null,
+						TODAY.plusDays(1)), new java.math.BigDecimal("-0.01"), "broker", NOW, TODAY))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems())
+				.extracting(f -> f.field() + " " + f.code())
+				.containsExactlyInAnyOrder("validUntil VALID_UNTIL_IN_PAST",
+						"documentsReceivedOn DOCUMENTS_RECEIVED_IN_FUTURE", "documentsReceivedOn DOCUMENTS_RECEIVED_NONE",
+						"fee AMOUNT_NEGATIVE"));
+		assertThat(today.confirmed("trader.chip", NOW, TODAY).usedBy(UUID.randomUUID(), NOW).givenBack())
+			.as("kept through its life").extracting(AgencyAgreement::handover, AgencyAgreement::fee)
+			.containsExactly(today.handover(), new java.math.BigDecimal("300.00"));
 	}
 
 	@Test
