@@ -376,7 +376,7 @@ class AgencyAgreementIntegrationTests {
 		assertThat(page(logIn("trader.chip"), "/agency-agreements"))
 			.contains("id=\"confirm-" + number + "\"")
 			.contains("id=\"agreement-handover-" + number + "\"><span>Documents received " + time.today()
-					+ ":</span> <span>Invoice</span><span>, </span><span>Packing list</span><span>, </span><span>原产地证书</span>")
+					+ ": </span><span>Invoice</span><span>, </span><span>Packing list</span><span>, </span><span>原产地证书</span>")
 			.contains("id=\"agreement-fee-" + number + "\">Fee 1,200.50 CNY<");
 		// A client's JSON number is read as written, as a day named is kept as named.
 		proposeWith("\"documentsReceived\":[\"CONTRACT\"],\"documentsReceivedOn\":\"" + time.today().minusDays(2)
