@@ -484,6 +484,12 @@ M = {
     # The documents handed over are stored but never read back: the principal confirms without seeing them.
     'AGREEMENT_HANDOVER_UNREAD': lambda: sub('declaration/internal/AgencyAgreements.java',
         'AgencyAgreement.Handover handover = rs.getObject("documents_received_on") == null', 'AgencyAgreement.Handover handover = true'),
+    # The broker's system never hears that its principal confirmed or declined an agreement.
+    'AGREEMENT_DECISION_UNTOLD': lambda: sub('declaration/internal/AgencyAgreements.java',
+        '\t\tevents.publishEvent(new AgencyAgreementChanged(after.number(), after.broker(), after.principal(),', '\t\tif (false) events.publishEvent(new AgencyAgreementChanged(after.number(), after.broker(), after.principal(),'),
+    # Every agreement event goes to the broker, the principal's system never hears of a proposal.
+    'AGREEMENT_TOLD_TO_THE_WRONG_PARTY': lambda: sub('declaration/internal/AgencyAgreementChanged.java',
+        'return change.equals("proposed") || change.equals("withdrawn") ? principal : broker;', 'return broker;'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -138,12 +139,15 @@ class AgencyAgreements {
 	private final Enterprises enterprises;
 	private final BusinessTime time;
 	private final AuditTrail auditTrail;
+	private final ApplicationEventPublisher events;
 
-	AgencyAgreements(JdbcClient jdbc, Enterprises enterprises, BusinessTime time, AuditTrail auditTrail) {
+	AgencyAgreements(JdbcClient jdbc, Enterprises enterprises, BusinessTime time, AuditTrail auditTrail,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.enterprises = enterprises;
 		this.time = time;
 		this.auditTrail = auditTrail;
+		this.events = events;
 	}
 
 	/**
@@ -216,6 +220,8 @@ class AgencyAgreements {
 					"otherDocuments", handover.otherDocuments(), "documentsReceivedOn",
 					handover.receivedOn() == null ? null : handover.receivedOn().toString(), "fee",
 					proposed.fee() == null ? null : proposed.fee().toPlainString())));
+		events.publishEvent(new AgencyAgreementChanged(number, proposed.broker(), principal, "proposed",
+				actor.username(), null, null, proposed.proposedAt()));
 		log.info("event=agency_agreement_proposed number={} broker={} principal={} flow={} by={}", number,
 				proposed.broker().value(), principal.value(), flow, actor.username());
 		return new Read(proposed, null);
@@ -285,6 +291,9 @@ class AgencyAgreements {
 			.actingFor(after.principal())
 			.change(AuditRecord.state("status", before.status().name()),
 					AuditRecord.state("status", after.status().name(), "reason", after.declineReason())));
+		events.publishEvent(new AgencyAgreementChanged(after.number(), after.broker(), after.principal(),
+				after.status().name().toLowerCase(java.util.Locale.ROOT), actor.username(), after.declineReason(), null,
+				after.decidedAt()));
 		log.info("event=agency_agreement_decided number={} status={} by={}", after.number(), after.status(),
 				actor.username());
 		return new Read(after, null);
@@ -357,6 +366,8 @@ class AgencyAgreements {
 			.actingFor(before.principal())
 			.change(AuditRecord.state("declaration", taken.get().declarationNumber()),
 					AuditRecord.state("declaration", null, "because", because.name())));
+		events.publishEvent(new AgencyAgreementChanged(before.number(), before.broker(), before.principal(),
+				"given-back", actor.username(), because.name(), taken.get().declarationNumber(), now));
 		log.info("event=agency_agreement_given_back number={} declaration={} because={}", before.number(),
 				taken.get().declarationNumber(), because);
 	}

@@ -278,6 +278,25 @@ class Webhooks {
 				"declaration.cancellation.refused", refused.refusedBy(), refused.reason(), refused.refusedAt());
 	}
 
+	/** A change of an agency agreement, as the webhooks of the party told receive it. */
+	record AgreementEvent(String type, String number, String broker, String principal, String by, String reason,
+			String declaration, String at, String agreement) {
+	}
+
+	/**
+	 * The principal's webhooks hear that an agency agreement is proposed to it or withdrawn, the broker's that it was
+	 * confirmed, declined (with why) or given back by a declaration that ended ({@code reason} how it ended), in the
+	 * transaction that changed it: a principal's system may confirm from there, a broker's knows when to declare.
+	 */
+	@EventListener
+	void on(AgencyAgreementChanged changed) {
+		String type = "agency-agreement." + changed.change();
+		String payload = json.writeValueAsString(new AgreementEvent(type, changed.number(), changed.broker().value(),
+				changed.principal().value(), changed.by(), changed.reason(), changed.declaration(),
+				changed.at().toString(), "/api/v1/agency-agreements/" + changed.number()));
+		enqueue(changed.told().value(), (String) null, null, null, type, payload, changed.at());
+	}
+
 	/**
 	 * A correction customs made after the clearance, as the declarant's webhooks receive it: who, why, and the duties
 	 * and taxes before and after with their difference (positive collected, negative refunded), in CNY.

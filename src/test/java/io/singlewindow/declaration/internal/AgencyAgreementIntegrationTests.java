@@ -3,6 +3,7 @@ package io.singlewindow.declaration.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -425,6 +426,67 @@ class AgencyAgreementIntegrationTests {
 		read("broker", location.substring(location.indexOf('=') + 1))
 			.andExpect(jsonPath("$.documentsReceived").value(org.hamcrest.Matchers.contains("CONTRACT", "LICENCE")))
 			.andExpect(jsonPath("$.otherDocuments").doesNotExist()).andExpect(jsonPath("$.fee").value(150.00));
+	}
+
+	@Test
+	void eachPartysSystemHearsWhatTheOtherDidToAnAgreementOnItsWebhooks() throws Exception {
+		String principalHook = webhook("trader.chip");
+		String brokerHook = webhook("broker");
+		try {
+			String confirmed = JsonPath.read(body(propose("broker", CHIP.value(), "IMPORT", "processors", "854231", null)
+				.andExpect(status().isCreated())), "$.number");
+			act("trader.chip", confirmed, "confirm", null).andExpect(status().isOk());
+			String declined = JsonPath.read(body(propose("broker", CHIP.value(), "EXPORT", "processors", null, null)
+				.andExpect(status().isCreated())), "$.number");
+			act("trader.chip", declined, "decline", "{\"reason\":\"we ship these ourselves\"}").andExpect(status().isOk());
+			String withdrawn = JsonPath.read(body(propose("broker", CHIP.value(), "EXPORT", "coffee", null, null)
+				.andExpect(status().isCreated())), "$.number");
+			act("broker", withdrawn, "withdraw", null).andExpect(status().isOk());
+			String declared = body(declareForInspection("broker").andExpect(status().isCreated()));
+			mvc.perform(post("/api/v1/declarations/{id}/withdrawal", JsonPath.<String>read(declared, "$.id"))
+				.header("Authorization", bearer("broker")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\":\"sent twice\"}")).andExpect(status().isOk());
+
+			assertThat(agreementEvents(principalHook)).containsExactlyInAnyOrder("agency-agreement.proposed " + confirmed,
+					"agency-agreement.proposed " + declined, "agency-agreement.proposed " + withdrawn,
+					"agency-agreement.withdrawn " + withdrawn);
+			assertThat(agreementEvents(brokerHook)).containsExactlyInAnyOrder("agency-agreement.confirmed " + confirmed,
+					"agency-agreement.declined " + declined, "agency-agreement.given-back " + confirmed);
+			String givenBack = jdbc.sql("""
+					SELECT payload FROM webhook_delivery
+					WHERE subscription_id = ?::uuid AND event_type = 'agency-agreement.given-back'""")
+				.param(brokerHook).query(String.class).single();
+			assertThat(JsonPath.<String>read(givenBack, "$.declaration")).isEqualTo(JsonPath.read(declared, "$.number"));
+			assertThat(JsonPath.<String>read(givenBack, "$.reason")).isEqualTo("WITHDRAWN");
+			assertThat(JsonPath.<String>read(givenBack, "$.agreement")).isEqualTo("/api/v1/agency-agreements/" + confirmed);
+			String refusal = jdbc.sql("""
+					SELECT payload FROM webhook_delivery
+					WHERE subscription_id = ?::uuid AND event_type = 'agency-agreement.declined'""")
+				.param(brokerHook).query(String.class).single();
+			assertThat(JsonPath.<String>read(refusal, "$.reason")).isEqualTo("we ship these ourselves");
+			assertThat(JsonPath.<String>read(refusal, "$.by")).isEqualTo("trader.chip");
+			assertThat(JsonPath.<String>read(refusal, "$.principal")).isEqualTo(CHIP.value());
+		}
+		finally {
+			for (String[] hook : List.of(new String[] { "trader.chip", principalHook }, new String[] { "broker", brokerHook })) {
+				mvc.perform(delete("/api/v1/webhooks/{id}", hook[1]).header("Authorization", bearer(hook[0])))
+					.andExpect(status().isNoContent());
+			}
+		}
+	}
+
+	/** A webhook of {@code user}'s enterprise (to an address nobody answers: only what is written is read). */
+	private String webhook(String user) throws Exception {
+		return JsonPath.read(body(mvc.perform(post("/api/v1/webhooks").header("Authorization", bearer(user))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"url\":\"http://127.0.0.1:9/hook\"}"))
+			.andExpect(status().isCreated())), "$.id");
+	}
+
+	/** The agreement events written for a webhook: type and agreement number. */
+	private List<String> agreementEvents(String hook) {
+		return jdbc.sql("""
+				SELECT payload FROM webhook_delivery WHERE subscription_id = ?::uuid AND event_type LIKE 'agency-agreement.%'""").param(hook).query(String.class).list().stream()
+			.map(p -> JsonPath.<String>read(p, "$.type") + " " + JsonPath.<String>read(p, "$.number")).toList();
 	}
 
 	/** A proposal to the chip maker of processors for 30 days, with {@code more} members of its JSON. */
