@@ -489,7 +489,7 @@ M = {
         '\t\tevents.publishEvent(new AgencyAgreementChanged(after.number(), after.broker(), after.principal(),', '\t\tif (false) events.publishEvent(new AgencyAgreementChanged(after.number(), after.broker(), after.principal(),'),
     # Every agreement event goes to the broker, the principal's system never hears of a proposal.
     'AGREEMENT_TOLD_TO_THE_WRONG_PARTY': lambda: sub('declaration/internal/AgencyAgreementChanged.java',
-        'return change.equals("proposed") || change.equals("withdrawn") ? principal : broker;', 'return broker;'),
+        'return change.toPrincipal ? principal : broker;', 'return broker;'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -220,7 +220,8 @@ class AgencyAgreements {
 					"otherDocuments", handover.otherDocuments(), "documentsReceivedOn",
 					handover.receivedOn() == null ? null : handover.receivedOn().toString(), "fee",
 					proposed.fee() == null ? null : proposed.fee().toPlainString())));
-		events.publishEvent(new AgencyAgreementChanged(number, proposed.broker(), principal, "proposed",
+		events.publishEvent(new AgencyAgreementChanged(number, proposed.broker(), principal,
+				AgencyAgreementChanged.Change.PROPOSED,
 				actor.username(), null, null, proposed.proposedAt()));
 		log.info("event=agency_agreement_proposed number={} broker={} principal={} flow={} by={}", number,
 				proposed.broker().value(), principal.value(), flow, actor.username());
@@ -292,7 +293,7 @@ class AgencyAgreements {
 			.change(AuditRecord.state("status", before.status().name()),
 					AuditRecord.state("status", after.status().name(), "reason", after.declineReason())));
 		events.publishEvent(new AgencyAgreementChanged(after.number(), after.broker(), after.principal(),
-				after.status().name().toLowerCase(java.util.Locale.ROOT), actor.username(), after.declineReason(), null,
+				AgencyAgreementChanged.Change.of(after.status()), actor.username(), after.declineReason(), null,
 				after.decidedAt()));
 		log.info("event=agency_agreement_decided number={} status={} by={}", after.number(), after.status(),
 				actor.username());
@@ -367,7 +368,8 @@ class AgencyAgreements {
 			.change(AuditRecord.state("declaration", taken.get().declarationNumber()),
 					AuditRecord.state("declaration", null, "because", because.name())));
 		events.publishEvent(new AgencyAgreementChanged(before.number(), before.broker(), before.principal(),
-				"given-back", actor.username(), because.name(), taken.get().declarationNumber(), now));
+				AgencyAgreementChanged.Change.GIVEN_BACK, actor.username(), because.name(),
+				taken.get().declarationNumber(), now));
 		log.info("event=agency_agreement_given_back number={} declaration={} because={}", before.number(),
 				taken.get().declarationNumber(), because);
 	}

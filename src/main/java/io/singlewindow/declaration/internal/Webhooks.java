@@ -290,7 +290,7 @@ class Webhooks {
 	 */
 	@EventListener
 	void on(AgencyAgreementChanged changed) {
-		String type = "agency-agreement." + changed.change();
+		String type = changed.change().type();
 		String payload = json.writeValueAsString(new AgreementEvent(type, changed.number(), changed.broker().value(),
 				changed.principal().value(), changed.by(), changed.reason(), changed.declaration(),
 				changed.at().toString(), "/api/v1/agency-agreements/" + changed.number()));
