@@ -490,6 +490,12 @@ M = {
     # Every agreement event goes to the broker, the principal's system never hears of a proposal.
     'AGREEMENT_TOLD_TO_THE_WRONG_PARTY': lambda: sub('declaration/internal/AgencyAgreementChanged.java',
         'return change.toPrincipal ? principal : broker;', 'return broker;'),
+    # The list's search text is read and ignored: customs looks through every agreement for the one it wants.
+    'AGREEMENT_SEARCH_IGNORED': lambda: sub('declaration/internal/AgencyAgreements.java',
+        '+ (text.isEmpty() ? "" : " AND (lower(a.number) LIKE :like', '+ (true ? "" : " AND (lower(a.number) LIKE :like'),
+    # A party's name finds nothing: only the codes and words written on the agreement are searched.
+    'AGREEMENT_SEARCH_WITHOUT_NAMES': lambda: sub('declaration/internal/AgencyAgreements.java',
+        '+ " OR a.broker = ANY(:named) OR a.principal = ANY(:named))")', '+ " OR a.broker = ANY(:named) AND false)")'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -86,15 +86,18 @@ class AgencyAgreementApi {
 
 	@GetMapping("/api/v1/agency-agreements")
 	@Refuses(forbidden = "ROLE_REQUIRED", invalid = { "AGENCY_AGREEMENT_STATUS_UNKNOWN", "MALFORMED_VALUE", "TOO_SMALL",
-			"TOO_LARGE", "CURSOR_INVALID" })
+			"TOO_LARGE", "CURSOR_INVALID", "SIZE", "CONTROL_CHARACTER" })
 	@Operation(summary = "The agency agreements the caller may read (电子代理报关委托协议)",
 			description = "A trader's enterprise's, a broker's (of the principals it handles), every one for customs; "
 					+ "the latest proposed first, of one status when named (PROPOSED, CONFIRMED, DECLINED, WITHDRAWN); "
+					+ "q: a piece of the number, the bill of lading, the goods, or a party's USCC or name "
+					+ "(case-insensitive, literal, at most " + AgencyAgreements.SEARCHED + " characters); "
 					+ "limit (default " + AgencyAgreements.LISTED + ", at most 500) and cursor, the next page's address "
 					+ "in the Link header (rel=\"next\").")
 	ResponseEntity<List<AgreementView>> list(@RequestParam(required = false) String status,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
-		ListPage<AgencyAgreements.Read> page = agreements.list(currentActor.get(), status,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String cursor) {
+		ListPage<AgencyAgreements.Read> page = agreements.list(currentActor.get(), status, q,
 				PageRequest.read(limit, cursor, AgencyAgreements.LISTED));
 		Map<Uscc, String> names = agreements.partiesOf(page.rows());
 		return page.map(read -> AgreementView.of(read, names)).answer();

@@ -67,11 +67,14 @@ class AgencyAgreementPages {
 	record Choice(String uscc, String name) {
 	}
 
-	/** The agreements the reader may read, the latest first, a page at a time; an odd cursor or status: the first. */
+	/**
+	 * The agreements the reader may read, the latest first, a page at a time, narrowed by status and by a text
+	 * searched for; an odd cursor or status, or a text that cannot be searched for: the first page of all.
+	 */
 	@GetMapping("/agency-agreements")
-	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
-			Model model) {
-		return page(model, status, cursor, Typed.NOTHING, null, Map.of());
+	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String cursor, Model model) {
+		return page(model, status, q, cursor, Typed.NOTHING, null, Map.of());
 	}
 
 	@PostMapping("/agency-agreements")
@@ -143,16 +146,16 @@ class AgencyAgreementPages {
 			throw problem;
 		}
 		response.setStatus(problem.status().value());
-		return page(model, null, null, typed, DeclarationPages.firstMessage(messages, problem, locale),
+		return page(model, null, null, null, typed, DeclarationPages.firstMessage(messages, problem, locale),
 				FormErrors.of(problem, messages, locale));
 	}
 
-	private String page(Model model, String status, String cursor, Typed typed, String refusal,
+	private String page(Model model, String status, String q, String cursor, Typed typed, String refusal,
 			Map<String, String> errors) {
 		Actor actor = currentActor.get();
 		boolean admin = actor.is(Role.ADMIN);
 		if (!admin) {
-			ListPage<AgencyAgreements.Read> listed = listed(actor, status, cursor);
+			ListPage<AgencyAgreements.Read> listed = listed(actor, status, q, cursor);
 			Map<Uscc, String> names = agreements.partiesOf(listed.rows());
 			model.addAttribute("agreements",
 					listed.rows().stream().map(read -> AgencyAgreementApi.AgreementView.of(read, names)).toList());
@@ -164,6 +167,7 @@ class AgencyAgreementPages {
 		model.addAttribute("choices", principals.stream()
 			.map(p -> new Choice(p.value(), principalNames.getOrDefault(p, p.value()))).toList());
 		model.addAttribute("status", status == null ? "" : status);
+		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("admin", admin);
 		// Whose page it is, for its lead: the zone's administrators, the principal's traders, a brokerage, customs.
 		model.addAttribute("side", admin ? "admin" : actor.is(Role.TRADER) ? "principal"
@@ -178,14 +182,14 @@ class AgencyAgreementPages {
 		return "declaration/agency-agreements";
 	}
 
-	private ListPage<AgencyAgreements.Read> listed(Actor actor, String status, String cursor) {
+	private ListPage<AgencyAgreements.Read> listed(Actor actor, String status, String q, String cursor) {
 		try {
-			return agreements.list(actor, status, PageRequest.read(String.valueOf(LIST_PAGE), cursor));
+			return agreements.list(actor, status, q, PageRequest.read(String.valueOf(LIST_PAGE), cursor));
 		} catch (Problem problem) {
 			if (problem.status().value() == 403) {
 				throw problem;
 			}
-			return agreements.list(actor, null, PageRequest.first(LIST_PAGE));
+			return agreements.list(actor, null, null, PageRequest.first(LIST_PAGE));
 		}
 	}
 }

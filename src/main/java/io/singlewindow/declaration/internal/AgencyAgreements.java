@@ -29,6 +29,7 @@ import io.singlewindow.core.Cursor;
 import io.singlewindow.core.FreeText;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.InputLimits;
+import io.singlewindow.core.LikePattern;
 import io.singlewindow.core.ListPage;
 import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.PageRequest;
@@ -67,6 +68,12 @@ class AgencyAgreements {
 
 	/** Other documents handed over, named in words, as the paper agreement's line holds them. */
 	static final int OTHER_DOCUMENTS = 200;
+
+	/** The longest text a list is searched for, as the declarations' list takes it. */
+	static final int SEARCHED = DeclarationSearch.MAX_TEXT;
+
+	/** How many enterprises whose name holds the text searched for a list looks among. */
+	static final int NAMES_SEARCHED = 200;
 
 	/** The most documents a proposal lists (each of the paper agreement's kinds once is six). */
 	static final int DOCUMENTS_LISTED = 20;
@@ -397,14 +404,19 @@ class AgencyAgreements {
 	}
 
 	/**
-	 * The agreements {@code actor} may read, the latest proposed first, of one {@code status} when named: a trader's
-	 * enterprise's, a broker's (of the principals it handles), every one for customs.
+	 * The agreements {@code actor} may read, the latest proposed first, of one {@code status} when named, holding
+	 * {@code q} when given: a trader's enterprise's, a broker's (of the principals it handles), every one for customs.
+	 * {@code q} is a piece of the agreement's number, its bill of lading, its goods, or a party's USCC or name
+	 * (case-insensitive, its wildcards literal; a name held by more than {@value #NAMES_SEARCHED} enterprises finds the
+	 * agreements of the latest registered of them).
 	 *
-	 * @throws Problem 403 {@code ROLE_REQUIRED} for anyone else; 422 at {@code status}: {@code AGENCY_AGREEMENT_STATUS_UNKNOWN}
+	 * @throws Problem 403 {@code ROLE_REQUIRED} for anyone else; 422 at {@code status}:
+	 *     {@code AGENCY_AGREEMENT_STATUS_UNKNOWN}; at {@code q}: {@code SIZE}, {@code CONTROL_CHARACTER}
 	 */
 	@Transactional(readOnly = true)
-	public ListPage<Read> list(Actor actor, String status, PageRequest page) {
+	public ListPage<Read> list(Actor actor, String status, String q, PageRequest page) {
 		AgencyAgreement.Status only = blank(status) ? null : statusOf(status);
+		String text = blank(q) ? "" : FreeText.read("q", q, SEARCHED).strip();
 		String side;
 		List<String> principals = null;
 		if (actor.is(Role.TRADER)) {
@@ -423,6 +435,9 @@ class AgencyAgreements {
 		Cursor after = page.after();
 		var query = jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE " + side
 				+ (only == null ? "" : " AND a.status = :status")
+				+ (text.isEmpty() ? "" : " AND (lower(a.number) LIKE :like OR lower(a.transport_document) LIKE :like"
+						+ " OR lower(a.goods) LIKE :like OR lower(a.broker) LIKE :like OR lower(a.principal) LIKE :like"
+						+ " OR a.broker = ANY(:named) OR a.principal = ANY(:named))")
 				+ (after == null ? "" : " AND (a.proposed_at, a.number) < (:at, :number)")
 				+ " ORDER BY a.proposed_at DESC, a.number DESC LIMIT :limit")
 			.param("limit", page.rows());
@@ -434,6 +449,10 @@ class AgencyAgreements {
 		}
 		if (only != null) {
 			query = query.param("status", only.name());
+		}
+		if (!text.isEmpty()) {
+			query = query.param("like", LikePattern.containing(text)).param("named", enterprises
+				.search(text, null, NAMES_SEARCHED).stream().map(e -> e.uscc().value()).toArray(String[]::new));
 		}
 		if (after != null) {
 			query = query.param("at", after.atUtc()).param("number", after.key());

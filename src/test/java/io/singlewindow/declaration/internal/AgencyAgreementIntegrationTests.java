@@ -475,6 +475,39 @@ class AgencyAgreementIntegrationTests {
 		}
 	}
 
+	@Test
+	void customsFindsAnAgreementByAPieceOfItsNumberBillOfLadingGoodsOrAPartysName() throws Exception {
+		String mark = Long.toString(System.nanoTime() % 1_000_000_000L);
+		String byBill = JsonPath.read(body(propose("broker", CHIP.value(), "IMPORT", "wafers", null, "COSU" + mark)
+			.andExpect(status().isCreated())), "$.number");
+		String byGoods = JsonPath.read(body(propose("broker", CHIP.value(), "IMPORT", "probe cards " + mark, null, null)
+			.andExpect(status().isCreated())), "$.number");
+		assertThat(searched("officer.customs", "cosu" + mark)).containsExactly(byBill);
+		assertThat(searched("officer.customs", "PROBE CARDS " + mark)).containsExactly(byGoods);
+		assertThat(searched("officer.customs", byGoods.substring(4))).containsExactly(byGoods);
+		// A piece of the principal's registered name, and of the broker's USCC, find both among the others.
+		assertThat(searched("officer.customs", "鹭芯")).contains(byBill, byGoods);
+		assertThat(searched("trader.chip", EnterpriseFixtures.demo("BROKER").value().substring(2, 12)))
+			.contains(byBill, byGoods);
+		assertThat(searched("broker", mark)).containsExactlyInAnyOrder(byBill, byGoods);
+		// Wildcards are what was typed; a text nobody wrote finds nothing; one too long is refused where it is.
+		assertThat(searched("officer.customs", "%" + mark)).isEmpty();
+		assertThat(searched("officer.customs", "_OSU" + mark)).isEmpty();
+		mvc.perform(get("/api/v1/agency-agreements").param("q", "x".repeat(AgencyAgreements.SEARCHED + 1))
+			.header("Authorization", bearer("officer.customs"))).andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].field").value("q")).andExpect(jsonPath("$.errors[0].code").value("SIZE"));
+		// On the page: the search is kept in the form and narrows the list.
+		String page = page(logIn("officer.customs"), "/agency-agreements?q=COSU" + mark);
+		assertThat(page).contains("id=\"agreement-" + byBill + "\"").doesNotContain("id=\"agreement-" + byGoods + "\"")
+			.contains("value=\"COSU" + mark + "\"");
+	}
+
+	/** The numbers of the agreements {@code user} finds with {@code q}. */
+	private List<String> searched(String user, String q) throws Exception {
+		return JsonPath.read(body(mvc.perform(get("/api/v1/agency-agreements").param("q", q).param("limit", "500")
+			.header("Authorization", bearer(user))).andExpect(status().isOk())), "$[*].number");
+	}
+
 	/** A webhook of {@code user}'s enterprise (to an address nobody answers: only what is written is read). */
 	private String webhook(String user) throws Exception {
 		return JsonPath.read(body(mvc.perform(post("/api/v1/webhooks").header("Authorization", bearer(user))
