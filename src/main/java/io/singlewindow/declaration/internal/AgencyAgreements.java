@@ -69,6 +69,9 @@ class AgencyAgreements {
 	/** Other documents handed over, named in words, as the paper agreement's line holds them. */
 	static final int OTHER_DOCUMENTS = 200;
 
+	/** Within how many days (today the first) an unused confirmed agreement's end is told to its broker. */
+	static final int ENDING_WITHIN_DAYS = 3;
+
 	/** The longest text a list is searched for, as the declarations' list takes it. */
 	static final int SEARCHED = DeclarationSearch.MAX_TEXT;
 
@@ -330,6 +333,25 @@ class AgencyAgreements {
 				SELECT count(*) FROM agency_agreement
 				WHERE principal = ? AND status = 'PROPOSED' AND valid_until >= ?""")
 			.params(actor.enterprise().value(), time.today()).query(Long.class).single();
+	}
+
+	/**
+	 * How many agreements its principals confirmed to a broker's brokerage end within {@link #ENDING_WITHIN_DAYS} days
+	 * (today counted, the last day included) with no declaration taking them; 0 for anyone who cannot declare with them.
+	 */
+	long endingUnused(Actor actor) {
+		if (!actor.is(Role.BROKER) || !actor.holds(OperatorRight.DECLARE) || actor.principals().isEmpty()) {
+			return 0;
+		}
+		LocalDate today = time.today();
+		return jdbc.sql("""
+				SELECT count(*) FROM agency_agreement
+				WHERE broker = :broker AND principal IN (:principals) AND status = 'CONFIRMED'
+				  AND declaration_id IS NULL AND valid_until BETWEEN :today AND :last""")
+			.param("broker", actor.enterprise().value())
+			.param("principals", actor.principals().stream().map(Uscc::value).toList())
+			.param("today", today).param("last", today.plusDays(ENDING_WITHIN_DAYS - 1))
+			.query(Long.class).single();
 	}
 
 	/**

@@ -502,6 +502,23 @@ class AgencyAgreementIntegrationTests {
 			.contains("value=\"COSU" + mark + "\"");
 	}
 
+	@Test
+	void theBrokerHearsOnItsHomePageOfConfirmedAgreementsEndingUnused() throws Exception {
+		Cookie broker = logIn("broker");
+		String ending = confirmed(mvc.perform(post("/api/v1/agency-agreements").header("Authorization", bearer("broker"))
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"principal":"%s","flow":"IMPORT","goods":"processors","validUntil":"%s"}"""
+				.formatted(CHIP.value(), time.today().plusDays(AgencyAgreements.ENDING_WITHIN_DAYS - 1)))));
+		confirmed(propose("broker", CHIP.value(), "EXPORT", "processors", null, null));
+		assertThat(page(broker, "/")).contains("href=\"/agency-agreements?status=CONFIRMED\"")
+			.contains("One agency agreement your principals confirmed ends within 3 days and no declaration took it yet");
+		assertThat(page(logIn("trader.chip"), "/")).doesNotContain("href=\"/agency-agreements?status=CONFIRMED\"");
+		// Taken by a declaration: nothing more to tell.
+		String taking = JsonPath.read(body(declare("broker").andExpect(status().isCreated())), "$.number");
+		read("broker", ending).andExpect(jsonPath("$.declaration").value(taking));
+		assertThat(page(broker, "/")).doesNotContain("href=\"/agency-agreements?status=CONFIRMED\"");
+	}
+
 	/** The numbers of the agreements {@code user} finds with {@code q}. */
 	private List<String> searched(String user, String q) throws Exception {
 		return JsonPath.read(body(mvc.perform(get("/api/v1/agency-agreements").param("q", q).param("limit", "500")
