@@ -21,6 +21,18 @@ public record PageRequest(int limit, Cursor after) {
 	}
 
 	/**
+	 * A page's list of {@code rows} a page, read further from {@code cursor}: a cursor that cannot be read (typed by
+	 * hand, kept from another list) reads the first page, as a page shows the list rather than an error.
+	 */
+	public static PageRequest onPage(int rows, String cursor) {
+		try {
+			return read(String.valueOf(rows), cursor);
+		} catch (Problem oddCursor) {
+			return first(rows);
+		}
+	}
+
+	/**
 	 * Reads the query parameters {@code limit} and {@code cursor} as the caller wrote them, so that "abc", 0 or 10000
 	 * get a field error rather than a 400 or a silent default.
 	 *

@@ -108,12 +108,7 @@ class DeclarationPages {
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		DeclarationSearch search = searchOf(q, status, submittedFrom, submittedTo,
 				odd -> model.addAttribute("filterProblem", firstMessage(messages, odd, locale)));
-		PageRequest page;
-		try {
-			page = PageRequest.read(String.valueOf(LIST_PAGE), cursor);
-		} catch (Problem oddCursor) {
-			page = PageRequest.first(LIST_PAGE);
-		}
+		PageRequest page = PageRequest.onPage(LIST_PAGE, cursor);
 		var declarations = store.listFor(DeclarationApi.declarants(actor), search, page);
 		model.addAttribute("declarations", declarations.rows());
 		model.addAttribute("next", declarations.next() == null ? null : declarations.next().text());

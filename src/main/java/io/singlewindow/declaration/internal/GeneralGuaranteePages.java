@@ -74,12 +74,7 @@ class GeneralGuaranteePages {
 	 */
 	@GetMapping("/general-guarantees")
 	String list(@RequestParam(required = false) String cursor, Model model) {
-		PageRequest page;
-		try {
-			page = PageRequest.read(String.valueOf(LIST_PAGE), cursor);
-		} catch (Problem oddCursor) {
-			page = PageRequest.first(LIST_PAGE);
-		}
+		PageRequest page = PageRequest.onPage(LIST_PAGE, cursor);
 		return list(model, page, Typed.NOTHING, null, Map.of());
 	}
 
@@ -119,12 +114,7 @@ class GeneralGuaranteePages {
 	@GetMapping("/general-guarantees/{id}/declarations")
 	String declarations(@PathVariable UUID id, @RequestParam(required = false) String cursor, Model model) {
 		Actor actor = currentActor.get();
-		PageRequest page;
-		try {
-			page = PageRequest.read(String.valueOf(DECLARATIONS_PAGE), cursor);
-		} catch (Problem oddCursor) {
-			page = PageRequest.first(DECLARATIONS_PAGE);
-		}
+		PageRequest page = PageRequest.onPage(DECLARATIONS_PAGE, cursor);
 		var listed = guarantees.declarations(actor, id, page);
 		model.addAttribute("g", guarantees.find(actor, id));
 		model.addAttribute("drawn", listed.rows());

@@ -200,12 +200,7 @@ class RegistrationPages {
 		currentActor.get().requireRole(Role.OFFICER, Role.ADMIN);
 		EnterpriseStatus wanted = java.util.Arrays.stream(EnterpriseStatus.values())
 			.filter(s -> s.name().equalsIgnoreCase(status == null ? "" : status.strip())).findFirst().orElse(null);
-		PageRequest page;
-		try {
-			page = PageRequest.read(String.valueOf(LIST_PAGE), cursor);
-		} catch (Problem oddCursor) {
-			page = PageRequest.first(LIST_PAGE);
-		}
+		PageRequest page = PageRequest.onPage(LIST_PAGE, cursor);
 		var found = enterprises.search(q, wanted, page);
 		model.addAttribute("enterprises", found.rows());
 		model.addAttribute("next", found.next() == null ? null : found.next().text());

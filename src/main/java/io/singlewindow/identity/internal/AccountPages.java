@@ -102,12 +102,7 @@ class AccountPages {
 	}
 
 	private String accounts(ListView view, Model model) {
-		PageRequest page;
-		try {
-			page = PageRequest.read(String.valueOf(SHOWN), view.cursor());
-		} catch (Problem oddCursor) {
-			page = PageRequest.first(SHOWN);
-		}
+		PageRequest page = PageRequest.onPage(SHOWN, view.cursor());
 		var listed = administration.all(new AccountAdministration.AccountSearch(view.q(), view.role()), page);
 		model.addAttribute("accounts", listed.rows());
 		model.addAttribute("next", listed.next() == null ? null : listed.next().text());

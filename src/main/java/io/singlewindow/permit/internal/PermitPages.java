@@ -345,12 +345,7 @@ class PermitPages {
 	String verification(@RequestParam(required = false) String cursor, Model model) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.OFFICER);
-		PageRequest page;
-		try {
-			page = PageRequest.read(String.valueOf(REVIEWS_SHOWN), cursor);
-		} catch (Problem oddCursor) {
-			page = PageRequest.first(REVIEWS_SHOWN);
-		}
+		PageRequest page = PageRequest.onPage(REVIEWS_SHOWN, cursor);
 		var permits = supervision.verificationQueueOf(actor.agency(), page);
 		model.addAttribute("permits", permits.rows());
 		model.addAttribute("next", permits.next() == null ? null : permits.next().text());
