@@ -499,6 +499,30 @@ M = {
     # The broker never hears that a confirmed agreement ends unused.
     'AGREEMENT_ENDING_UNTOLD': lambda: sub('declaration/internal/AgencyAgreements.java',
         'if (!actor.is(Role.BROKER) || !actor.holds(OperatorRight.DECLARE) || actor.principals().isEmpty()) {', 'if (true) {'),
+    # Frozen chicken wings pay no duty: the amount a kilogram is shown and never added.
+    'SPECIFIC_DUTY_IGNORED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'duty[i] = adValorem.add(specific);', 'duty[i] = adValorem;'),
+    # A compound excise leaves its specific part out of the basis of its ad valorem part (组成计税价格).
+    'COMPOUND_EXCISE_BASIS_WITHOUT_SPECIFIC': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'BigDecimal adValorem = l.value().add(duty[i]).add(perUnitPart).multiply(exciseRate)', 'BigDecimal adValorem = l.value().add(duty[i]).multiply(exciseRate)'),
+    # A preference on a line levied per kilogram is compared as a rate with the MFN rate of 0 %, so never given.
+    'PER_UNIT_PREFERENCE_BY_RATE': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        '!lower(pref, customsValue, dutyRate, dutyPerUnit, quantity)', 'pref.compareTo(dutyRate) >= 0'),
+    # A line levied per unit is assessed without its quantity (a 500 instead of a refusal).
+    'PER_UNIT_QUANTITY_NOT_REQUIRED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        '} else if (line != null && line.leviesPerUnit() && flow == TradeFlow.IMPORT) {', '} else if (false) {'),
+    # The tariff file's amounts a unit are read and dropped.
+    'PER_UNIT_COLUMNS_NOT_IMPORTED': lambda: sub('tariff/internal/TariffImports.java',
+        'BigDecimal mfnPerUnit = columns > 12 ? perUnit(rowNo, "mfn_per_unit", row.get(12), errors) : null;', 'BigDecimal mfnPerUnit = null;'),
+    # Ten tonnes declared in tonnes are not counted in the legal unit, kilograms: the duty a kilogram has no quantity.
+    'PER_UNIT_QUANTITY_NOT_CONVERTED': lambda: sub('declaration/internal/ValidDeclaration.java',
+        'return quantity == null || unit == null ? null : unit.convert(quantity, tariffLine.legalUnit()).orElse(null);', 'return null;'),
+    # The declaration forgets what it levied a unit: read back, the line is ad valorem only.
+    'PER_UNIT_NOT_STORED': lambda: sub('declaration/internal/DeclarationStore.java',
+        'return quantity == null ? null : new Assessment.PerUnit(', 'return true ? null : new Assessment.PerUnit('),
+    # A correction is assessed again without the duty a kilogram first applied.
+    'PER_UNIT_DROPPED_ON_CORRECTION': lambda: sub('declaration/internal/DeclarationCorrections.java',
+        '.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),\n\t\t\t\t\ti.perUnit()))', '.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),\n\t\t\t\t\tnull))'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

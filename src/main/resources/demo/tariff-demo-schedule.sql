@@ -36,3 +36,14 @@ VALUES ('8471410000', '其他数据处理设备（同一机壳内至少有一个
         0, NULL, 0.13, NULL, '7', '', TRUE, 'C62', 'KGM')
 ON CONFLICT (code) DO UPDATE SET legal_unit = EXCLUDED.legal_unit, second_legal_unit = EXCLUDED.second_legal_unit
 WHERE tariff_line.demo AND tariff_line.legal_unit IS NULL;
+
+-- Lines levied per unit of quantity (从量税 and a specific excise; illustrative amounts, demo like the rest): frozen
+-- chicken wings pay a duty per kilogram and no ad valorem duty; beer pays no duty but an excise per litre (the
+-- statutory 250 CNY a tonne at 988 litres a tonne, rounded). A declaration of them gives its quantity in the legal
+-- unit, which the assessment multiplies.
+INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
+                         supervision_conditions, inspection_categories, demo, legal_unit, second_legal_unit,
+                         mfn_per_unit, excise_per_unit) VALUES
+    ('0207142200', '冻的鸡翼（不包括翼尖）', 'Frozen chicken wings, excluding wing-tips', 0, NULL, 0.09, NULL, 'AB', 'PRQS', TRUE, 'KGM', NULL, 1.3, NULL),
+    ('2203000000', '麦芽酿造的啤酒', 'Beer made from malt', 0, NULL, 0.13, NULL, 'AB', 'RS', TRUE, 'LTR', 'KGM', NULL, 0.253)
+ON CONFLICT (code) DO NOTHING;

@@ -45,15 +45,39 @@ public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal t
 	 */
 	public record Line(int lineNo, BigDecimal customsValueCny, String rateBasis, BigDecimal dutyRate,
 			BigDecimal duty, BigDecimal exciseRate, BigDecimal excise, BigDecimal vatRate, BigDecimal vat,
-			List<String> steps) {
+			List<String> steps, PerUnit perUnit) {
+
+		/** A line assessed at ad valorem rates only. */
+		public Line(int lineNo, BigDecimal customsValueCny, String rateBasis, BigDecimal dutyRate, BigDecimal duty,
+				BigDecimal exciseRate, BigDecimal excise, BigDecimal vatRate, BigDecimal vat, List<String> steps) {
+			this(lineNo, customsValueCny, rateBasis, dutyRate, duty, exciseRate, excise, vatRate, vat, steps, null);
+		}
 
 		/** The rates this line was assessed at, for a later {@link DutyAssessor#reassess}. */
 		public Rates rates() {
-			return new Rates(lineNo, rateBasis, dutyRate, exciseRate, vatRate);
+			return new Rates(lineNo, rateBasis, dutyRate, exciseRate, vatRate, perUnit);
 		}
 	}
 
+	/**
+	 * What a line was assessed at per unit of quantity (从量): the specific duty and excise in CNY per {@code unit} and
+	 * the quantity they were applied to. {@literal null} on a line assessed at ad valorem rates only.
+	 *
+	 * @param duty CNY per unit of the duty, {@literal null} when the duty is ad valorem only (or a preference replaced it)
+	 * @param excise CNY per unit of the excise, {@literal null} when none
+	 * @param quantity the quantity in {@code unit}
+	 * @param unit the tariff line's legal unit (UN/ECE Rec 20)
+	 */
+	public record PerUnit(BigDecimal duty, BigDecimal excise, BigDecimal quantity, String unit) {
+	}
+
 	/** The rates one line was assessed at: what a correction of its value is assessed at again. */
-	public record Rates(int lineNo, String rateBasis, BigDecimal dutyRate, BigDecimal exciseRate, BigDecimal vatRate) {
+	public record Rates(int lineNo, String rateBasis, BigDecimal dutyRate, BigDecimal exciseRate, BigDecimal vatRate,
+			PerUnit perUnit) {
+
+		/** Ad valorem rates only. */
+		public Rates(int lineNo, String rateBasis, BigDecimal dutyRate, BigDecimal exciseRate, BigDecimal vatRate) {
+			this(lineNo, rateBasis, dutyRate, exciseRate, vatRate, null);
+		}
 	}
 }

@@ -25,7 +25,15 @@ public record AssessmentRequest(TradeFlow flow, String incoterm, CurrencyCode cu
 	 * @param value the line's value in the declaration currency, on the declaration's incoterm
 	 * @param preferenceAgreement the agreement of a certificate of origin the trader presents for this line
 	 *     (e.g. {@code RCEP}), else {@literal null}
+	 * @param quantity the line's quantity in its tariff line's legal unit (法定第一数量), which a duty or excise levied per
+	 *     unit is assessed on; {@literal null} when not known (then a line levied per unit is refused)
 	 */
-	public record Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement) {
+	public record Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement,
+			BigDecimal quantity) {
+
+		/** An item whose quantity is not given: enough for a line whose rates are all ad valorem. */
+		public Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement) {
+			this(lineNo, hsCode, value, origin, preferenceAgreement, null);
+		}
 	}
 }

@@ -21,18 +21,36 @@ import io.singlewindow.core.UnitCode;
  *     {@literal null} where the schedule did not say (lines imported before units were part of the file)
  * @param secondLegalUnit the second legal unit (法定第二计量单位), e.g. {@code KGM} for wine counted in litres;
  *     {@literal null} where the line has none
+ * @param mfnPerUnit the specific part of the MFN duty (从量税) in CNY per {@code legalUnit}, levied instead of
+ *     ({@code mfnRate} 0) or besides (a compound duty, 复合税) the ad valorem rate; {@literal null} where none
+ * @param excisePerUnit the specific part of the excise in CNY per {@code legalUnit} (beer, fuel), instead of or besides
+ *     {@code exciseRate}; {@literal null} where none
  */
 public record TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
 		Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
 		Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
-		UnitCode secondLegalUnit) {
+		UnitCode secondLegalUnit, BigDecimal mfnPerUnit, BigDecimal excisePerUnit) {
+
+	/** A line whose rates are all ad valorem. */
+	public TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
+			Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
+			Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
+			UnitCode secondLegalUnit) {
+		this(code, descriptionZh, descriptionEn, mfnRate, preferentialRates, exciseRate, vatRate,
+				supervisionConditions, inspectionCategories, demo, legalUnit, secondLegalUnit, null, null);
+	}
 
 	/** A line whose legal units are not known. */
 	public TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
 			Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
 			Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo) {
 		this(code, descriptionZh, descriptionEn, mfnRate, preferentialRates, exciseRate, vatRate,
-				supervisionConditions, inspectionCategories, demo, null, null);
+				supervisionConditions, inspectionCategories, demo, null, null, null, null);
+	}
+
+	/** Whether any of its duty or excise is levied per unit of quantity, so that assessing it needs the quantity. */
+	public boolean leviesPerUnit() {
+		return mfnPerUnit != null || excisePerUnit != null;
 	}
 
 	/** The legal units in order (first, then second), none when not known. */

@@ -141,6 +141,54 @@ class TariffImportIntegrationTests {
 	}
 
 	/**
+	 * A national tariff levies some lines per unit of quantity (从量税, 复合税, and a specific excise): the file's two
+	 * last columns, in CNY per legal unit. A line levied per unit without a legal unit, or a negative or over-long
+	 * amount, refuses the file; the lines read back, the trader's pre-computation multiplies the quantity it gives.
+	 */
+	@Test
+	void linesLeviedPerUnitOfQuantityAreImportedAndAssessedOnTheQuantity() throws Exception {
+		String wings = freshCode("020714");
+		String beer = freshCode("220300");
+		String full = HEADER.strip() + ",legal_unit,second_legal_unit,mfn_per_unit,excise_per_unit\n";
+		String refused = importAndWait(full
+				+ wings + ",冻鸡翼,Frozen chicken wings,0,9,,,,AB,PRQS,,,1.3,\n"
+				+ beer + ",啤酒,Beer,0,13,,,,AB,RS,LTR,KGM,,-0.25\n"
+				+ freshCode("020714") + ",冻鸡爪,Frozen chicken feet,0,9,,,,AB,PRQS,KGM,,1.23456,\n");
+		assertThat((String) JsonPath.read(refused, "$.status")).isEqualTo("FAILED");
+		assertThat(JsonPath.<java.util.List<String>>read(refused, "$.errors[*].code"))
+			.containsExactly("REQUIRED", "AMOUNT_PER_UNIT_INVALID", "AMOUNT_PER_UNIT_INVALID");
+		assertThat(JsonPath.<java.util.List<String>>read(refused, "$.errors[*].column"))
+			.containsExactly("legal_unit", "excise_per_unit", "mfn_per_unit");
+		assertThat(schedule.line(HsCode.of(wings))).isEmpty();
+
+		String body = importAndWait(full
+				+ wings + ",冻鸡翼,Frozen chicken wings,0,9,,,,AB,PRQS,KGM,,1.3,\n"
+				+ beer + ",啤酒,Beer,0,13,,,,AB,RS,LTR,KGM,,0.253\n");
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("COMPLETED");
+		assertThat(schedule.line(HsCode.of(wings)).orElseThrow().mfnPerUnit()).isEqualByComparingTo("1.3");
+		assertThat(schedule.line(HsCode.of(beer)).orElseThrow().excisePerUnit()).isEqualByComparingTo("0.253");
+		mvc.perform(get("/api/v1/tariff/lines/" + wings).header("Authorization", TRADER)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.mfnPerUnit").value(1.3)).andExpect(jsonPath("$.excisePerUnit").doesNotExist());
+
+		// 10,000 KGM × 1.3 = 13,000.00 whatever the value; VAT 9 % of 33,000.00 = 2,970.00
+		mvc.perform(post("/api/v1/tariff/assessments").header("Authorization", TRADER)
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"flow":"IMPORT","incoterm":"CIF","currency":"CNY","items":[
+						 {"hsCode":"%s","value":20000,"origin":"BR","quantity":10000}]}""".formatted(wings)))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.totalDuty").value(13000.00))
+				.andExpect(jsonPath("$.totalVat").value(2970.00))
+				.andExpect(jsonPath("$.lines[0].perUnit.duty").value(1.3))
+				.andExpect(jsonPath("$.lines[0].perUnit.unit").value("KGM"));
+		mvc.perform(post("/api/v1/tariff/assessments").header("Authorization", TRADER)
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"flow":"IMPORT","incoterm":"CIF","currency":"CNY","items":[
+						 {"hsCode":"%s","value":20000,"origin":"BR"}]}""".formatted(wings)))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].code").value("QUANTITY_REQUIRED"))
+				.andExpect(jsonPath("$.field").value("items[0].quantity"));
+	}
+
+	/**
 	 * Excel on a Chinese system saves "CSV" in GBK: read as UTF-8 its Chinese became replacement characters, imported
 	 * into the schedule without a word. It is refused, unless the request names its encoding.
 	 */

@@ -259,7 +259,8 @@ class DeclarationCorrections {
 					i.value()), CountryCode.of(i.origin()), i.certificateAgreement()))
 			.toList();
 		List<Assessment.Rates> applied = d.items().stream()
-			.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate()))
+			.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),
+					i.perUnit()))
 			.toList();
 		Assessment after = assessor.reassess(new AssessmentRequest(TradeFlow.valueOf(d.flow()), d.incoterm(),
 				CurrencyCode.of(d.currency()), d.freight(), d.insurance(), null, items), d.exchangeRate(), applied);

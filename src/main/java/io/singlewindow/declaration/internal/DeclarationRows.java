@@ -291,6 +291,11 @@ class DeclarationRows {
 		return previous;
 	}
 
+	/** What a line was assessed at per unit of quantity, one part of it; {@literal null} when nothing was. */
+	private static <T> T perUnit(Assessment.Line a, java.util.function.Function<Assessment.PerUnit, T> part) {
+		return a == null || a.perUnit() == null ? null : part.apply(a.perUnit());
+	}
+
 	/** The declared lines with their assessment, and where routing sent each. */
 	void insertLines(UUID id, ValidDeclaration d, Map<Integer, Assessment.Line> assessed,
 			List<List<RoutingDecision>> routesPerLine) {
@@ -302,7 +307,9 @@ class DeclarationRows {
 					i.certificateAgreement(), i.certificateNumber(), a == null ? null : a.customsValueCny(),
 					a == null ? null : a.rateBasis(), a == null ? null : a.dutyRate(), a == null ? null : a.duty(),
 					a == null ? null : a.exciseRate(), a == null ? null : a.excise(), a == null ? null : a.vatRate(),
-					a == null ? null : a.vat(), a == null ? null : String.join("\n", a.steps()) });
+					a == null ? null : a.vat(), a == null ? null : String.join("\n", a.steps()),
+					perUnit(a, Assessment.PerUnit::duty), perUnit(a, Assessment.PerUnit::excise),
+					perUnit(a, Assessment.PerUnit::quantity), perUnit(a, Assessment.PerUnit::unit) });
 		}
 		List<Object[]> routes = new ArrayList<>();
 		for (int i = 0; i < routesPerLine.size(); i++) {
@@ -325,7 +332,8 @@ class DeclarationRows {
 			"statistical_quantity numeric", "value numeric", "origin text", "permit_number text",
 			"certificate_agreement text", "certificate_number text", "customs_value_cny numeric", "rate_basis text",
 			"duty_rate numeric", "duty numeric", "excise_rate numeric", "excise numeric", "vat_rate numeric",
-			"vat numeric", "steps text"), "");
+			"vat numeric", "steps text", "duty_per_unit numeric", "excise_per_unit numeric",
+			"per_unit_quantity numeric", "per_unit_unit text"), "");
 
 	private static final MultiRowInsert ROUTES = new MultiRowInsert("declaration_route",
 			List.of("declaration_id uuid", "line_no int", "agency text", "rule_code text", "reason text"),

@@ -1,5 +1,6 @@
 package io.singlewindow.declaration.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,6 +21,7 @@ import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.core.WorkQueueFilter;
+import io.singlewindow.tariff.Assessment;
 
 /** Reads declarations with their items, routes, tasks and timeline (one query per table, never per row). */
 @Component
@@ -484,8 +486,25 @@ class DeclarationStore {
 					rs.getString("rate_basis"), rs.getBigDecimal("duty_rate"), rs.getBigDecimal("duty"),
 					rs.getBigDecimal("excise_rate"), rs.getBigDecimal("excise"), rs.getBigDecimal("vat_rate"),
 					rs.getBigDecimal("vat"),
-					rs.getString("steps") == null ? List.of() : Arrays.asList(rs.getString("steps").split("\n"))))
+					rs.getString("steps") == null ? List.of() : Arrays.asList(rs.getString("steps").split("\n")),
+					perUnit(rs)))
 			.list();
+	}
+
+	/** What a line was assessed at per unit of quantity, as stored; {@literal null} for a line assessed ad valorem. */
+	private static Assessment.PerUnit perUnit(ResultSet rs) throws SQLException {
+		BigDecimal quantity = rs.getBigDecimal("per_unit_quantity");
+		return quantity == null ? null : new Assessment.PerUnit(stripped(rs.getBigDecimal("duty_per_unit")),
+				stripped(rs.getBigDecimal("excise_per_unit")), quantity, rs.getString("per_unit_unit"));
+	}
+
+	/** {@code 1.3000} as the tariff states it, {@code 1.3}; {@code 10.0000} as {@code 10}, not {@code 1E+1}. */
+	private static BigDecimal stripped(BigDecimal amount) {
+		if (amount == null) {
+			return null;
+		}
+		BigDecimal stripped = amount.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
 
 	List<DeclarationView.Route> routes(UUID id) {

@@ -280,7 +280,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 			BigDecimal statisticalQuantity, BigDecimal value, String origin, String permitNumber,
 			String certificateAgreement, String certificateNumber, BigDecimal customsValueCny, String rateBasis,
 			BigDecimal dutyRate, BigDecimal duty, BigDecimal exciseRate, BigDecimal excise, BigDecimal vatRate,
-			BigDecimal vat, List<String> steps) {
+			BigDecimal vat, List<String> steps, io.singlewindow.tariff.Assessment.PerUnit perUnit) {
 	}
 
 	record Route(int lineNo, String agency, String ruleCode, String reason) {
@@ -337,7 +337,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		}
 		return new io.singlewindow.tariff.Assessment(exchangeRate, items.stream()
 			.map(i -> new io.singlewindow.tariff.Assessment.Line(i.lineNo(), i.customsValueCny(), i.rateBasis(),
-					i.dutyRate(), i.duty(), i.exciseRate(), i.excise(), i.vatRate(), i.vat(), i.steps()))
+					i.dutyRate(), i.duty(), i.exciseRate(), i.excise(), i.vatRate(), i.vat(), i.steps(), i.perUnit()))
 			.toList(), totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, taxesWaived);
 	}
 

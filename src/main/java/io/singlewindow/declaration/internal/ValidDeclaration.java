@@ -38,5 +38,20 @@ record ValidDeclaration(Uscc declarant, String clientReference, TradeFlow flow, 
 		UnitCode countedUnit() {
 			return countedInLegalUnit() ? tariffLine.legalUnit() : unit;
 		}
+
+		/**
+		 * The quantity in the tariff line's legal unit (法定第一数量) that a duty or excise levied per unit is assessed on:
+		 * the statistical quantity (validation stored it in the legal unit), else the declared quantity when its unit
+		 * converts into the legal unit; {@literal null} when the legal unit is not known.
+		 */
+		BigDecimal legalQuantity() {
+			if (tariffLine == null || tariffLine.legalUnit() == null) {
+				return null;
+			}
+			if (statisticalQuantity != null) {
+				return statisticalQuantity;
+			}
+			return quantity == null || unit == null ? null : unit.convert(quantity, tariffLine.legalUnit()).orElse(null);
+		}
 	}
 }

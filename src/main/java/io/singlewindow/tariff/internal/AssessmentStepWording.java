@@ -27,11 +27,14 @@ class AssessmentStepWording {
 			rule("^(\\S+) certificate presented, but origin (\\S+) is not a party to \\S+ → MFN (.+)$",
 					"已提交 $1 原产地证书，但原产地 $2 不是该协定成员 → 适用最惠国税率 $3"),
 			rule("^(\\S+) rate (\\S+) is not below MFN → MFN (.+)$", "$1 协定税率 $2 不低于最惠国税率 → 适用最惠国税率 $3"),
+			rule("^(\\S+) duty (\\S+) \\((\\S+)\\) is not below the MFN duty → MFN (.+)$",
+					"按 $1 协定税率 $3 计关税 $2，不低于最惠国税额 → 适用最惠国税率 $4"),
 			rule("^(\\S+) certificate of origin, origin (\\S+) is a party → \\S+ rate (\\S+) instead of MFN (.+)$",
 					"$1 原产地证书，原产地 $2 为协定成员 → 适用协定税率 $3（最惠国税率 $4）"),
 			rule("^rates as first assessed: (\\S+) duty ", "按原适用税率：$1 关税 "),
 			rule(", excise (\\S+)", "，消费税 $1"),
-			rule(", VAT (\\S+)$", "，进口增值税 $1"),
+			rule(", on (\\S+) (\\w+)$", "，数量 $1 $2"),
+			rule(", VAT (\\S+)(，数量|$)", "，进口增值税 $1$2"),
 			rule("^declared value \\((\\w+)\\)", "申报价格（$1）"),
 			rule("^(CIF|FOB) value", "$1 价格"),
 			rule("^customs value", "完税价格"),
@@ -43,7 +46,8 @@ class AssessmentStepWording {
 			rule(" ([+−]) freight ", " $1 运费 "),
 			rule(" ([+−]) insurance ", " $1 保险费 "),
 			rule(" \\(3‰ of goods value \\+ freight, not declared\\)", "（未申报，按货价加运费的 3‰ 计）"),
-			rule(" unknown ", " 不明 "));
+			rule(" unknown ", " 不明 "),
+			rule(" CNY/(\\w+)", " 元/$1"));
 
 	/** The small-amount rule's step ({@link SmallTaxWaiver}) for one tax. */
 	private static Map.Entry<Pattern, String> waived(String tax, String chinese) {

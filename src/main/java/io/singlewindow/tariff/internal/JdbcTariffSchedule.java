@@ -86,7 +86,7 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 	private static TariffLine withPreferences(TariffLine l, Map<String, BigDecimal> prefs) {
 		return new TariffLine(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfnRate(),
 				prefs == null ? Map.of() : Map.copyOf(prefs), l.exciseRate(), l.vatRate(), l.supervisionConditions(),
-				l.inspectionCategories(), l.demo(), l.legalUnit(), l.secondLegalUnit());
+				l.inspectionCategories(), l.demo(), l.legalUnit(), l.secondLegalUnit(), l.mfnPerUnit(), l.excisePerUnit());
 	}
 
 	private TariffLine map(ResultSet rs, int n) throws SQLException {
@@ -94,11 +94,18 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 				rs.getString("description_en"), rs.getBigDecimal("mfn_rate").stripTrailingZeros(), Map.of(),
 				strip(rs.getBigDecimal("excise_rate")), rs.getBigDecimal("vat_rate").stripTrailingZeros(),
 				codes(rs.getString("supervision_conditions")), codes(rs.getString("inspection_categories")),
-				rs.getBoolean("demo"), unit(rs.getString("legal_unit")), unit(rs.getString("second_legal_unit")));
+				rs.getBoolean("demo"), unit(rs.getString("legal_unit")), unit(rs.getString("second_legal_unit")),
+				amount(rs.getBigDecimal("mfn_per_unit")), amount(rs.getBigDecimal("excise_per_unit")));
 	}
 
 	private static UnitCode unit(String stored) {
 		return stored == null ? null : new UnitCode(stored);
+	}
+
+	/** An amount a unit as the tariff states it: {@code 1.3}, and {@code 10} rather than {@code 1E+1}. */
+	private static BigDecimal amount(BigDecimal d) {
+		BigDecimal stripped = strip(d);
+		return stripped == null || stripped.scale() >= 0 ? stripped : stripped.setScale(0);
 	}
 
 	private static BigDecimal strip(BigDecimal d) {

@@ -102,10 +102,26 @@ class LineByLineDutyAssessor implements DutyAssessor {
 					&& !agreements.exists(item.preferenceAgreement())) {
 				v.add(field + ".preferenceAgreement", "AGREEMENT_UNKNOWN", item.preferenceAgreement());
 			}
+			checkQuantity(item, line.orElse(null), request.flow(), field, v);
 		}
 		v.throwIfAny();
-		return compute(request, incoterm, rate, items, (i, steps) -> tariffRates(request, items.get(i),
-				lines.get(i), steps));
+		return compute(request, incoterm, rate, items, (i, value, steps) -> tariffRates(request, items.get(i),
+				lines.get(i), value, steps));
+	}
+
+	/**
+	 * A line levied per unit on import needs its quantity in the legal unit (法定第一数量): without it the duty cannot be
+	 * assessed, and an absurd one must not reach the arithmetic.
+	 */
+	private static void checkQuantity(AssessmentRequest.Item item, TariffLine line, TradeFlow flow, String field,
+			Violations v) {
+		if (item.quantity() != null) {
+			BigDecimal quantity = v.read(field + ".quantity", () -> InputLimits.QUANTITY.fit(item.quantity()));
+			v.check(quantity == null || quantity.signum() >= 0, field + ".quantity", "QUANTITY_NEGATIVE",
+					item.quantity());
+		} else if (line != null && line.leviesPerUnit() && flow == TradeFlow.IMPORT) {
+			v.add(field + ".quantity", "QUANTITY_REQUIRED", line.code(), line.legalUnit().value());
+		}
 	}
 
 	@Override
@@ -133,13 +149,18 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			}
 		}
 		boolean imports = request.flow() == TradeFlow.IMPORT;
-		return compute(request, incoterm, exchangeRate, items, (i, steps) -> {
+		return compute(request, incoterm, exchangeRate, items, (i, value, steps) -> {
 			Assessment.Rates first = byLine.get(items.get(i).lineNo());
+			Assessment.PerUnit perUnit = imports ? first.perUnit() : null;
 			steps.add("rates as first assessed: " + first.rateBasis() + " duty " + percent(first.dutyRate())
+					+ (perUnit != null && perUnit.duty() != null ? " + " + perUnit(perUnit.duty(), perUnit.unit()) : "")
 					+ (imports && first.exciseRate() != null ? ", excise " + percent(first.exciseRate()) : "")
-					+ (imports ? ", VAT " + percent(first.vatRate()) : ""));
+					+ (perUnit != null && perUnit.excise() != null ? (first.exciseRate() != null ? " + " : ", excise ")
+							+ perUnit(perUnit.excise(), perUnit.unit()) : "")
+					+ (imports ? ", VAT " + percent(first.vatRate()) : "")
+					+ (perUnit != null ? ", on " + plain(perUnit.quantity()) + " " + perUnit.unit() : ""));
 			return new LineRates(first.rateBasis(), first.dutyRate(), imports ? first.exciseRate() : null,
-					imports ? first.vatRate() : BigDecimal.ZERO);
+					imports ? first.vatRate() : BigDecimal.ZERO, perUnit);
 		});
 	}
 
@@ -161,15 +182,30 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		return incoterm;
 	}
 
-	/** The rates a line is assessed at: the rate basis ({@code MFN}, {@code PREF:…}, {@code EXPORT}) and its rates. */
-	private record LineRates(String basis, BigDecimal duty, BigDecimal excise, BigDecimal vat) {
+	/**
+	 * The rates a line is assessed at: the rate basis ({@code MFN}, {@code PREF:…}, {@code EXPORT}), its ad valorem
+	 * rates, and what it is levied per unit of quantity ({@literal null}: nothing).
+	 */
+	private record LineRates(String basis, BigDecimal duty, BigDecimal excise, BigDecimal vat, Assessment.PerUnit perUnit) {
+
+		/** The specific duty in CNY for the line's quantity, rounded to the fen; zero when none. */
+		BigDecimal specificDuty() {
+			return perUnit == null || perUnit.duty() == null ? BigDecimal.ZERO.setScale(2)
+					: fen(perUnit.quantity().multiply(perUnit.duty()));
+		}
+
+		/** The specific excise in CNY for the line's quantity, rounded to the fen; zero when none. */
+		BigDecimal specificExcise() {
+			return perUnit == null || perUnit.excise() == null ? BigDecimal.ZERO.setScale(2)
+					: fen(perUnit.quantity().multiply(perUnit.excise()));
+		}
 	}
 
-	/** Chooses a line's rates from the tariff in force, writing down why (a preference given or not). */
+	/** Chooses a line's rates, given its customs value in CNY, writing down why (a preference given or not). */
 	@FunctionalInterface
 	private interface RateChoice {
 
-		LineRates of(int index, List<String> steps);
+		LineRates of(int index, BigDecimal customsValue, List<String> steps);
 	}
 
 	/** Not negative and within the money columns, so that no computation runs on 1e999999999. */
@@ -246,7 +282,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			BigDecimal value = fen(basis.multiply(rate));
 			steps.add("customs value = " + money(basis) + " " + currency + " × " + plain(rate) + " = " + money(value)
 					+ " CNY");
-			valued.add(new Valued(items.get(i).lineNo(), value, rates.of(i, steps), steps));
+			valued.add(new Valued(items.get(i).lineNo(), value, rates.of(i, value, steps), steps));
 		}
 		return taxed(rate, valued, imports);
 	}
@@ -266,20 +302,51 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		String dutyName = imports ? "duty" : "export duty";
 		for (int i = 0; i < n; i++) {
 			Valued l = lines.get(i);
-			duty[i] = fen(l.value().multiply(l.rates().duty()));
-			l.steps().add(dutyName + " = " + money(l.value()) + " × " + percent(l.rates().duty()) + " = "
-					+ money(duty[i]));
+			BigDecimal adValorem = fen(l.value().multiply(l.rates().duty()));
+			Assessment.PerUnit perUnit = l.rates().perUnit();
+			if (perUnit == null || perUnit.duty() == null) {
+				duty[i] = adValorem;
+				l.steps().add(dutyName + " = " + money(l.value()) + " × " + percent(l.rates().duty()) + " = "
+						+ money(duty[i]));
+			} else {
+				// 从量税 (ad valorem rate 0) or 复合税: each part rounded to the fen, so the printed parts add up
+				BigDecimal specific = l.rates().specificDuty();
+				duty[i] = adValorem.add(specific);
+				l.steps().add(dutyName + " = " + (l.rates().duty().signum() == 0 ? ""
+						: money(l.value()) + " × " + percent(l.rates().duty()) + " + ") + plain(perUnit.quantity()) + " "
+						+ perUnit.unit() + " × " + perUnit(perUnit.duty(), perUnit.unit()) + " = "
+						+ (l.rates().duty().signum() == 0 ? "" : money(adValorem) + " + " + money(specific) + " = ")
+						+ money(duty[i]));
+			}
 		}
 		BigDecimal dutyWaived = waive(dutyName, duty, lines);
 		for (int i = 0; i < n; i++) {
 			Valued l = lines.get(i);
 			BigDecimal exciseRate = imports ? l.rates().excise() : null;
+			Assessment.PerUnit perUnit = imports ? l.rates().perUnit() : null;
+			boolean specific = perUnit != null && perUnit.excise() != null;
 			excise[i] = BigDecimal.ZERO.setScale(2);
-			if (exciseRate != null && exciseRate.signum() > 0) {
+			if (exciseRate != null && exciseRate.signum() > 0 && !specific) {
 				excise[i] = l.value().add(duty[i]).multiply(exciseRate).divide(BigDecimal.ONE.subtract(exciseRate), 2,
 						RoundingMode.HALF_UP);
 				l.steps().add("excise = (" + money(l.value()) + " + " + money(duty[i]) + ") ÷ (1 − "
 						+ percent(exciseRate) + ") × " + percent(exciseRate) + " = " + money(excise[i]));
+			} else if (specific && (exciseRate == null || exciseRate.signum() == 0)) {
+				excise[i] = l.rates().specificExcise();
+				l.steps().add("excise = " + plain(perUnit.quantity()) + " " + perUnit.unit() + " × "
+						+ perUnit(perUnit.excise(), perUnit.unit()) + " = " + money(excise[i]));
+			} else if (specific) {
+				// 复合计征: the specific part also enters the basis of the ad valorem part (组成计税价格 = (value + duty +
+				// quantity × per unit) ÷ (1 − rate)), then is added to it
+				BigDecimal perUnitPart = l.rates().specificExcise();
+				BigDecimal adValorem = l.value().add(duty[i]).add(perUnitPart).multiply(exciseRate)
+					.divide(BigDecimal.ONE.subtract(exciseRate), 2, RoundingMode.HALF_UP);
+				excise[i] = adValorem.add(perUnitPart);
+				l.steps().add("excise = (" + money(l.value()) + " + " + money(duty[i]) + " + " + money(perUnitPart)
+						+ ") ÷ (1 − " + percent(exciseRate) + ") × " + percent(exciseRate) + " + "
+						+ plain(perUnit.quantity()) + " " + perUnit.unit() + " × "
+						+ perUnit(perUnit.excise(), perUnit.unit()) + " = " + money(adValorem) + " + "
+						+ money(perUnitPart) + " = " + money(excise[i]));
 			}
 		}
 		BigDecimal exciseWaived = waive("excise", excise, lines);
@@ -305,7 +372,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 					+ money(duty[i].add(excise[i]).add(vat[i])));
 			result.add(new Assessment.Line(l.lineNo(), l.value(), l.rates().basis(), l.rates().duty(), duty[i],
 					imports ? l.rates().excise() : null, excise[i], imports ? l.rates().vat() : BigDecimal.ZERO, vat[i],
-					List.copyOf(l.steps())));
+					List.copyOf(l.steps()), imports ? l.rates().perUnit() : null));
 			totalValue = totalValue.add(l.value());
 			totalDuty = totalDuty.add(duty[i]);
 			totalExcise = totalExcise.add(excise[i]);
@@ -336,37 +403,71 @@ class LineByLineDutyAssessor implements DutyAssessor {
 
 	/** The rates of the tariff in force for one item: MFN or a preference its certificate earns on import. */
 	private LineRates tariffRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			List<String> steps) {
+			BigDecimal customsValue, List<String> steps) {
 		boolean imports = request.flow() == TradeFlow.IMPORT;
 		String rateBasis = "MFN";
 		BigDecimal dutyRate;
+		BigDecimal dutyPerUnit = null;
+		BigDecimal quantity = item.quantity() == null ? null : InputLimits.QUANTITY.fit(item.quantity());
 		if (imports) {
 			dutyRate = line.mfnRate();
+			dutyPerUnit = line.mfnPerUnit();
 			String agreement = item.preferenceAgreement() == null || item.preferenceAgreement().isBlank() ? null
 					: item.preferenceAgreement().strip();
 			if (agreement != null) {
 				BigDecimal pref = line.preferentialRates().get(agreement);
 				if (pref == null) {
-					steps.add("no " + agreement + " rate on line " + line.code() + " → MFN " + percent(dutyRate));
+					steps.add("no " + agreement + " rate on line " + line.code() + " → MFN " + mfn(line));
 				} else if (item.origin() == null || !agreements.isParty(agreement, item.origin())) {
 					steps.add(agreement + " certificate presented, but origin " + (item.origin() == null ? "unknown"
-							: item.origin().value()) + " is not a party to " + agreement + " → MFN "
-							+ percent(dutyRate));
-				} else if (pref.compareTo(dutyRate) >= 0) {
+							: item.origin().value()) + " is not a party to " + agreement + " → MFN " + mfn(line));
+				} else if (dutyPerUnit == null && pref.compareTo(dutyRate) >= 0) {
 					steps.add(agreement + " rate " + percent(pref) + " is not below MFN → MFN " + percent(dutyRate));
+				} else if (dutyPerUnit != null && !lower(pref, customsValue, dutyRate, dutyPerUnit, quantity)) {
+					steps.add(agreement + " duty " + money(fen(customsValue.multiply(pref))) + " (" + percent(pref)
+							+ ") is not below the MFN duty → MFN " + mfn(line));
 				} else {
 					dutyRate = pref;
+					dutyPerUnit = null;
 					rateBasis = "PREF:" + agreement;
 					steps.add(agreement + " certificate of origin, origin " + item.origin().value() + " is a party → "
-							+ agreement + " rate " + percent(pref) + " instead of MFN " + percent(line.mfnRate()));
+							+ agreement + " rate " + percent(pref) + " instead of MFN " + mfn(line));
 				}
 			}
 		} else {
 			dutyRate = exportDutyRates.exportRate(line.code()).orElse(BigDecimal.ZERO);
 			rateBasis = "EXPORT";
 		}
+		BigDecimal excisePerUnit = imports ? line.excisePerUnit() : null;
+		Assessment.PerUnit perUnit = dutyPerUnit == null && excisePerUnit == null ? null
+				: new Assessment.PerUnit(dutyPerUnit, excisePerUnit, quantity,
+						line.legalUnit().value());
 		return new LineRates(rateBasis, dutyRate, imports ? line.exciseRate() : null,
-				imports ? line.vatRate() : BigDecimal.ZERO);
+				imports ? line.vatRate() : BigDecimal.ZERO, perUnit);
+	}
+
+	/**
+	 * Whether a preferential ad valorem rate levies less than an MFN duty levied (also) per unit: the two are compared
+	 * as amounts on this line, since a rate and an amount a kilogram cannot be compared as rates.
+	 */
+	private static boolean lower(BigDecimal pref, BigDecimal customsValue, BigDecimal mfnRate, BigDecimal mfnPerUnit,
+			BigDecimal quantity) {
+		BigDecimal mfn = fen(customsValue.multiply(mfnRate)).add(fen(quantity.multiply(mfnPerUnit)));
+		return fen(customsValue.multiply(pref)).compareTo(mfn) < 0;
+	}
+
+	/** The MFN duty as the tariff states it: {@code 8%}, {@code 1.3 CNY/KGM}, or both. */
+	private static String mfn(TariffLine line) {
+		if (line.mfnPerUnit() == null) {
+			return percent(line.mfnRate());
+		}
+		return (line.mfnRate().signum() == 0 ? "" : percent(line.mfnRate()) + " + ")
+				+ perUnit(line.mfnPerUnit(), line.legalUnit().value());
+	}
+
+	/** An amount per unit as a person reads it: {@code 1.3 CNY/KGM}. */
+	static String perUnit(BigDecimal amount, String unit) {
+		return plain(amount) + " CNY/" + unit;
 	}
 
 	/** Splits {@code amount} (to the cent) in proportion to {@code weights}; the parts add up to the amount. */

@@ -83,7 +83,9 @@ class TariffApi {
 			String date, List<ItemInput> items) {
 	}
 
-	record ItemInput(Integer lineNo, String hsCode, BigDecimal value, String origin, String preferenceAgreement) {
+	/** @param quantity in the tariff line's legal unit; needed on a line that levies duty or excise per unit */
+	record ItemInput(Integer lineNo, String hsCode, BigDecimal value, String origin, String preferenceAgreement,
+			BigDecimal quantity) {
 	}
 
 	@Refuses
@@ -92,7 +94,9 @@ class TariffApi {
 			description = "The amounts are what is collected: a consignment's duty, excise or import VAT of 50 CNY or "
 					+ "less is not (each tax on its own, of the whole consignment); waived says what each would have been, "
 					+ "and the lines' steps say so. Excise and VAT are on the value with what is collected of the taxes "
-					+ "before them.")
+					+ "before them. A line that levies duty or excise per unit of quantity (从量税, 复合税: its tariff line's "
+					+ "mfnPerUnit or excisePerUnit) needs the item's quantity in the line's legal unit (QUANTITY_REQUIRED); "
+					+ "the line's perUnit says what it was levied per unit and on which quantity.")
 	Assessment assess(@RequestBody AssessmentInput input) {
 		currentActor.get();
 		return assessor.assess(toRequest(input, time.today()));
@@ -135,7 +139,7 @@ class TariffApi {
 			String agreement = it.preferenceAgreement() == null || it.preferenceAgreement().isBlank() ? null
 					: it.preferenceAgreement().strip().toUpperCase(java.util.Locale.ROOT);
 			items.add(new AssessmentRequest.Item(it.lineNo() == null ? i + 1 : it.lineNo(), hs, it.value(), origin,
-					agreement));
+					agreement, it.quantity()));
 		}
 		v.throwIfAny();
 		return new AssessmentRequest(flow, input.incoterm(), currency, input.freight(), input.insurance(), date, items);

@@ -31,6 +31,7 @@ import io.singlewindow.audit.AuditRecord;
 import io.singlewindow.audit.AuditTrail;
 import io.singlewindow.core.FreeText;
 import io.singlewindow.core.Problem;
+import io.singlewindow.core.NumericColumn;
 import io.singlewindow.core.UnitCode;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.reference.ReferenceData;
@@ -45,8 +46,10 @@ import io.singlewindow.reference.CsvReader;
  * <p>Columns (header required, in this order): {@value #HEADER}. Rates are percentages ({@code 8} is 8 %),
  * {@code preferential_rates} is {@code AGREEMENT:percent} separated by {@code ;}, conditions and categories are one
  * character per code ({@code AB}), the legal units of quantity (法定第一/第二计量单位) are UN/ECE Rec 20 codes
- * ({@code KGM}, {@code LTR}; the second usually blank). A file without the two unit columns (the format before units
- * were part of it) is still read: its lines' units are then not known.
+ * ({@code KGM}, {@code LTR}; the second usually blank). Two more columns, {@value #PER_UNIT_COLUMNS}, may follow:
+ * the duty's and the excise's amounts in CNY per legal unit (从量税; with an ad valorem rate too, 复合税), blank where
+ * none; a line levied per unit needs its legal unit. A file without them, or without the two unit columns (the format
+ * before units were part of it), is still read: its lines' units are then not known.
  */
 @Component
 public class TariffImports implements DisposableBean {
@@ -54,7 +57,12 @@ public class TariffImports implements DisposableBean {
 	static final String HEADER_WITHOUT_UNITS = "code,description_zh,description_en,mfn_rate,vat_rate,excise_rate,"
 			+ "export_rate,preferential_rates,supervision_conditions,inspection_categories";
 	static final String HEADER = HEADER_WITHOUT_UNITS + ",legal_unit,second_legal_unit";
+	static final String PER_UNIT_COLUMNS = "mfn_per_unit,excise_per_unit";
+	static final String HEADER_WITH_PER_UNIT = HEADER + "," + PER_UNIT_COLUMNS;
 	static final List<String> COLUMNS = List.of(HEADER.split(","));
+	static final List<String> COLUMNS_WITH_PER_UNIT = List.of(HEADER_WITH_PER_UNIT.split(","));
+	/** The largest amount a unit a line levies ({@code NUMERIC(12, 4)}). */
+	static final NumericColumn PER_UNIT = new NumericColumn(12, 4);
 	static final List<String> COLUMNS_WITHOUT_UNITS = List.of(HEADER_WITHOUT_UNITS.split(","));
 	static final Set<BigDecimal> VAT_RATES = Set.of(new BigDecimal("13"), new BigDecimal("9"), BigDecimal.ZERO);
 	/** How often (in rows) the progress is written while checking. */
@@ -80,7 +88,8 @@ public class TariffImports implements DisposableBean {
 
 	record ParsedLine(String code, String descriptionZh, String descriptionEn, BigDecimal mfn, BigDecimal vat,
 			BigDecimal excise, BigDecimal export, Map<String, BigDecimal> preferential, String supervision,
-			String inspection, String legalUnit, String secondLegalUnit) {
+			String inspection, String legalUnit, String secondLegalUnit, BigDecimal mfnPerUnit,
+			BigDecimal excisePerUnit) {
 	}
 
 	private final JdbcClient jdbc;
@@ -162,7 +171,8 @@ public class TariffImports implements DisposableBean {
 			List<ParsedLine> lines = new ArrayList<>();
 			List<String> header = records.isEmpty() ? List.of() : header(records.get(0));
 			boolean readable = errors.isEmpty();
-			if (readable && !header.equals(COLUMNS) && !header.equals(COLUMNS_WITHOUT_UNITS)) {
+			if (readable && !header.equals(COLUMNS) && !header.equals(COLUMNS_WITHOUT_UNITS)
+					&& !header.equals(COLUMNS_WITH_PER_UNIT)) {
 				errors.add(new RowError(1, "", "HEADER_INVALID", records.isEmpty() ? "" : String.join(",",
 						records.get(0))));
 			} else if (readable) {
@@ -304,14 +314,36 @@ public class TariffImports implements DisposableBean {
 		}
 		String unit = columns > 10 ? unit(rowNo, "legal_unit", row.get(10), errors) : null;
 		String secondUnit = columns > 11 ? unit(rowNo, "second_legal_unit", row.get(11), errors) : null;
-		if (secondUnit != null && unit == null && errors.size() == before) {
+		BigDecimal mfnPerUnit = columns > 12 ? perUnit(rowNo, "mfn_per_unit", row.get(12), errors) : null;
+		BigDecimal excisePerUnit = columns > 13 ? perUnit(rowNo, "excise_per_unit", row.get(13), errors) : null;
+		if ((secondUnit != null || mfnPerUnit != null || excisePerUnit != null) && unit == null
+				&& errors.size() == before) {
 			errors.add(new RowError(rowNo, "legal_unit", "REQUIRED", ""));
 		}
 		if (errors.size() > before) {
 			return null;
 		}
 		return new ParsedLine(code, zh, en, mfn, vat, excise, export, prefs, supervision, inspection.toUpperCase(Locale.ROOT),
-				unit, secondUnit);
+				unit, secondUnit, mfnPerUnit, excisePerUnit);
+	}
+
+	/** An amount a unit cell, CNY per legal unit: blank (none) or up to 8 digits before the point and 4 after. */
+	private static BigDecimal perUnit(int rowNo, String column, String raw, List<RowError> errors) {
+		String text = raw == null ? "" : raw.strip();
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			BigDecimal amount = new BigDecimal(text);
+			if (amount.signum() < 0 || amount.scale() > PER_UNIT.scale() || !PER_UNIT.holds(amount)) {
+				errors.add(new RowError(rowNo, column, "AMOUNT_PER_UNIT_INVALID", raw));
+				return null;
+			}
+			return amount;
+		} catch (NumberFormatException e) {
+			errors.add(new RowError(rowNo, column, "AMOUNT_PER_UNIT_INVALID", raw));
+			return null;
+		}
 	}
 
 	/** A legal unit cell: blank (not known, or no second unit) or a current UN/ECE Rec 20 code. */
@@ -354,16 +386,19 @@ public class TariffImports implements DisposableBean {
 	private void store(ParsedLine l) {
 		jdbc.sql("""
 				INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
-				  supervision_conditions, inspection_categories, legal_unit, second_legal_unit, demo, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
+				  supervision_conditions, inspection_categories, legal_unit, second_legal_unit, mfn_per_unit,
+				  excise_per_unit, demo, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
 				ON CONFLICT (code) DO UPDATE SET description_zh = EXCLUDED.description_zh,
 				  description_en = EXCLUDED.description_en, mfn_rate = EXCLUDED.mfn_rate, excise_rate = EXCLUDED.excise_rate,
 				  vat_rate = EXCLUDED.vat_rate, export_rate = EXCLUDED.export_rate,
 				  supervision_conditions = EXCLUDED.supervision_conditions,
 				  inspection_categories = EXCLUDED.inspection_categories, legal_unit = EXCLUDED.legal_unit,
-				  second_legal_unit = EXCLUDED.second_legal_unit, demo = FALSE, updated_at = EXCLUDED.updated_at""")
+				  second_legal_unit = EXCLUDED.second_legal_unit, mfn_per_unit = EXCLUDED.mfn_per_unit,
+				  excise_per_unit = EXCLUDED.excise_per_unit, demo = FALSE, updated_at = EXCLUDED.updated_at""")
 				.params(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfn(), l.excise(), l.vat(), l.export(),
-						l.supervision(), l.inspection(), l.legalUnit(), l.secondLegalUnit(), utc(time.now()))
+						l.supervision(), l.inspection(), l.legalUnit(), l.secondLegalUnit(), l.mfnPerUnit(),
+						l.excisePerUnit(), utc(time.now()))
 				.update();
 		jdbc.sql("DELETE FROM tariff_preferential_rate WHERE code = ?").param(l.code()).update();
 		l.preferential().forEach((agreement, rate) -> jdbc

@@ -105,13 +105,14 @@ class TariffPages {
 	String assessForm(Model model) {
 		currentActor.get();
 		model.addAttribute("form", new AssessForm("IMPORT", "CIF", "USD", "", "", time.today().toString(),
-				new String[FORM_ITEMS], new String[FORM_ITEMS], new String[FORM_ITEMS], new String[FORM_ITEMS]));
+				new String[FORM_ITEMS], new String[FORM_ITEMS], new String[FORM_ITEMS], new String[FORM_ITEMS],
+				new String[FORM_ITEMS]));
 		return "tariff/assess";
 	}
 
 	/** What the pre-computation form posts; blank item rows are ignored. */
 	record AssessForm(String flow, String incoterm, String currency, String freight, String insurance, String date,
-			String[] hsCode, String[] value, String[] origin, String[] agreement) {
+			String[] hsCode, String[] value, String[] origin, String[] agreement, String[] quantity) {
 	}
 
 	@PostMapping("/tariff/assess")
@@ -125,8 +126,9 @@ class TariffPages {
 				continue;
 			}
 			BigDecimal value = decimal(at(form.value(), i), "items[" + items.size() + "].value", problems);
+			BigDecimal quantity = decimal(at(form.quantity(), i), "items[" + items.size() + "].quantity", problems);
 			items.add(new TariffApi.ItemInput(i + 1, form.hsCode()[i], value, at(form.origin(), i),
-					at(form.agreement(), i)));
+					at(form.agreement(), i), quantity));
 		}
 		BigDecimal freight = decimal(form.freight(), "freight", problems);
 		BigDecimal insurance = decimal(form.insurance(), "insurance", problems);

@@ -410,6 +410,49 @@ class DeclarationCorrectionIntegrationTests {
 		}
 	}
 
+	/**
+	 * Frozen chicken wings pay their duty by the kilogram (从量税): the declaration is assessed on its quantity in the
+	 * tariff line's legal unit, keeps what it levied per unit and on which quantity, and a correction of its value
+	 * leaves that duty as first assessed while the VAT on the new value moves.
+	 */
+	@Test
+	void aDutyLeviedByTheKilogramIsAssessedOnTheDeclaredWeightAndKeptWhenTheValueIsCorrected() throws Exception {
+		String wings = "020714" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10000));
+		jdbc.sql("""
+				INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, vat_rate, demo, legal_unit,
+				  mfn_per_unit) VALUES (?, '冻鸡翼', 'Frozen chicken wings', 0, 0.09, FALSE, 'KGM', 1.3)""")
+			.param(wings).update();
+		// 10 tonnes declared in tonnes: 10,000 KGM in the legal unit; duty 10,000 × 1.3 = 13,000.00 whatever the value;
+		// VAT 9 % of (20,000.00 + 13,000.00) = 2,970.00
+		String cleared = body(submit("""
+				{"flow":"IMPORT","tradeMode":"0110","transportMode":"2","port":"CNXMN","originCountry":"BR",
+				 "destinationCountry":"CN","tradingCountry":"BR","currency":"CNY","incoterm":"CIF",
+				 "packages":400,"grossWeight":10400,"netWeight":10000,
+				 "items":[{"hsCode":"%s","description":"frozen chicken wings","quantity":10,"unit":"TNE","value":20000,"origin":"BR"}]}"""
+			.formatted(wings)).andExpect(status().isCreated()));
+		String id = JsonPath.read(cleared, "$.id");
+		assertThat(JsonPath.<String>read(cleared, "$.status")).isEqualTo("CLEARED");
+		assertThat(amount(cleared, "$.items[0].duty")).isEqualByComparingTo("13000.00");
+		assertThat(amount(cleared, "$.items[0].vat")).isEqualByComparingTo("2970.00");
+		assertThat(amount(cleared, "$.items[0].perUnit.duty")).isEqualByComparingTo("1.3");
+		assertThat(amount(cleared, "$.items[0].perUnit.quantity")).isEqualByComparingTo("10000");
+		assertThat(JsonPath.<String>read(cleared, "$.items[0].perUnit.unit")).isEqualTo("KGM");
+		assertThat(page("trader.chip", "/declarations/" + id)).contains("1.3 CNY/KGM");
+
+		correct("officer.customs", id, """
+				{"reason":"Invoice INV-88 corrected: 30,000 CNY","version":%d,"lines":[{"lineNo":1,"value":30000}]}"""
+			.formatted(JsonPath.<Integer>read(cleared, "$.version"))).andExpect(status().isOk());
+
+		// duty still 13,000.00; VAT 9 % of (30,000.00 + 13,000.00) = 3,870.00: 900.00 more to collect
+		String seen = view("trader.chip", id);
+		assertThat(amount(seen, "$.items[0].duty")).isEqualByComparingTo("13000.00");
+		assertThat(amount(seen, "$.items[0].vat")).isEqualByComparingTo("3870.00");
+		assertThat(amount(seen, "$.items[0].perUnit.quantity")).isEqualByComparingTo("10000");
+		assertThat(amount(seen, "$.corrections[0].taxDifference")).isEqualByComparingTo("900.00");
+		assertThat(JsonPath.<List<String>>read(seen, "$.items[0].steps"))
+			.contains("rates as first assessed: MFN duty 0% + 1.3 CNY/KGM, VAT 9%, on 10000 KGM");
+	}
+
 	private ResultActions apply(String user, String id, String json) throws Exception {
 		return mvc.perform(post("/api/v1/declarations/{id}/correction-application", id)
 			.header("Authorization", "Bearer sw-demo-" + user).contentType(MediaType.APPLICATION_JSON).content(json));

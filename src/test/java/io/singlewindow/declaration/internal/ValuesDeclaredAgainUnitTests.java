@@ -75,7 +75,7 @@ class ValuesDeclaredAgainUnitTests {
 			String value) {
 		return new DeclarationView.Item(lineNo, hsCode, description, new BigDecimal(quantity), "C62", null,
 				new BigDecimal(value), "US", null, null, null, null, null, null, null, null, null, null, null,
-				List.of());
+				List.of(), null);
 	}
 
 	private static ValidDeclaration again(String grossWeight, String consignee, ValidDeclaration.Item... items) {
