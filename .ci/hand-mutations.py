@@ -523,6 +523,21 @@ M = {
     # A correction is assessed again without the duty a kilogram first applied.
     'PER_UNIT_DROPPED_ON_CORRECTION': lambda: sub('declaration/internal/DeclarationCorrections.java',
         '.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),\n\t\t\t\t\ti.perUnit()))', '.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),\n\t\t\t\t\tnull))'),
+    # The provisional rate in force is never applied: every import pays MFN.
+    'PROVISIONAL_RATE_IGNORED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'Optional<BigDecimal> provisional = line.provisionalRateOn(request.date());', 'Optional<BigDecimal> provisional = Optional.<BigDecimal>empty();'),
+    # A provisional rate is applied on every day, before and after the days it is in force.
+    'PROVISIONAL_RATE_FOREVER': lambda: sub('tariff/TariffLine.java',
+        'return day != null && !day.isBefore(from) && !day.isAfter(until);', 'return true;'),
+    # A preference lower than MFN but not than the provisional rate is given (从低适用 read as "lower than MFN").
+    'PREFERENCE_OVER_PROVISIONAL': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        '} else if (dutyPerUnit == null && pref.compareTo(dutyRate) >= 0) {', '} else if (dutyPerUnit == null && pref.compareTo(line.mfnRate()) >= 0) {'),
+    # The tariff file's provisional rates are read and dropped.
+    'PROVISIONAL_COLUMNS_NOT_IMPORTED': lambda: sub('tariff/internal/TariffImports.java',
+        'TariffLine.Provisional provisional = columns > 14 ? provisional(rowNo, row.subList(14, 17), errors) : null;', 'TariffLine.Provisional provisional = null;'),
+    # A provisional rate ending before it starts reaches the database.
+    'PROVISIONAL_PERIOD_UNCHECKED': lambda: sub('tariff/internal/TariffImports.java',
+        'if (from.isAfter(until)) {', 'if (false) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

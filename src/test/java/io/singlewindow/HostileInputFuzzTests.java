@@ -791,7 +791,8 @@ class HostileInputFuzzTests {
 						"admin", "{\"requiredFrom\":\"2099-12-31\"}", Set.of(), List.of("agency_agreement_rule")),
 				new Endpoint("assess duties", HttpMethod.POST, "/api/v1/tariff/assessments", List.of(), "trader.chip", """
 						{"flow":"IMPORT","incoterm":"CIF","currency":"USD","freight":10,"insurance":1,"date":"2026-11-02",
-						 "items":[{"hsCode":"8542319000","value":1000,"origin":"US","preferenceAgreement":null}]}""",
+						 "items":[{"hsCode":"8542319000","value":1000,"origin":"US","preferenceAgreement":null},
+						          {"hsCode":"0207142200","value":2000,"origin":"BR","quantity":1000}]}""",
 						Set.of(), List.of()),
 				new Endpoint("set an exchange rate", HttpMethod.PUT, "/api/v1/exchange-rates/{}/{}",
 						List.of("NZD", "2019-03"), "admin", "{\"rate\":4.25}", Set.of(), List.of("exchange_rate")),

@@ -39,7 +39,8 @@ public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal t
 	}
 
 	/**
-	 * @param rateBasis {@code MFN} or {@code PREF:<agreement>}
+	 * @param rateBasis {@code MFN}, {@code PROVISIONAL} (暂定税率 in force), {@code PREF:<agreement>} or, on exports,
+	 *     {@code EXPORT}
 	 * @param steps the computation as a person checks it, one step per entry, e.g.
 	 *     {@code "duty = 10,000.00 × 8% = 800.00"}
 	 */

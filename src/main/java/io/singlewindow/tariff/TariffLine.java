@@ -25,11 +25,33 @@ import io.singlewindow.core.UnitCode;
  *     ({@code mfnRate} 0) or besides (a compound duty, 复合税) the ad valorem rate; {@literal null} where none
  * @param excisePerUnit the specific part of the excise in CNY per {@code legalUnit} (beer, fuel), instead of or besides
  *     {@code exciseRate}; {@literal null} where none
+ * @param provisional the provisional import rate (暂定税率) and the days it is in force; {@literal null} where none
  */
 public record TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
 		Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
 		Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
-		UnitCode secondLegalUnit, BigDecimal mfnPerUnit, BigDecimal excisePerUnit) {
+		UnitCode secondLegalUnit, BigDecimal mfnPerUnit, BigDecimal excisePerUnit, Provisional provisional) {
+
+	/**
+	 * A provisional import rate (暂定税率, a fraction like the others), in force from {@code from} to {@code until}, both
+	 * included. It replaces the whole MFN duty, also one levied per unit.
+	 */
+	public record Provisional(BigDecimal rate, java.time.LocalDate from, java.time.LocalDate until) {
+
+		public boolean inForceOn(java.time.LocalDate day) {
+			return day != null && !day.isBefore(from) && !day.isAfter(until);
+		}
+	}
+
+	/** A line with no provisional rate. */
+	public TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
+			Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
+			Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
+			UnitCode secondLegalUnit, BigDecimal mfnPerUnit, BigDecimal excisePerUnit) {
+		this(code, descriptionZh, descriptionEn, mfnRate, preferentialRates, exciseRate, vatRate,
+				supervisionConditions, inspectionCategories, demo, legalUnit, secondLegalUnit, mfnPerUnit, excisePerUnit,
+				null);
+	}
 
 	/** A line whose rates are all ad valorem. */
 	public TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
@@ -37,7 +59,7 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 			Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
 			UnitCode secondLegalUnit) {
 		this(code, descriptionZh, descriptionEn, mfnRate, preferentialRates, exciseRate, vatRate,
-				supervisionConditions, inspectionCategories, demo, legalUnit, secondLegalUnit, null, null);
+				supervisionConditions, inspectionCategories, demo, legalUnit, secondLegalUnit, null, null, null);
 	}
 
 	/** A line whose legal units are not known. */
@@ -45,12 +67,18 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 			Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
 			Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo) {
 		this(code, descriptionZh, descriptionEn, mfnRate, preferentialRates, exciseRate, vatRate,
-				supervisionConditions, inspectionCategories, demo, null, null, null, null);
+				supervisionConditions, inspectionCategories, demo, null, null, null, null, null);
 	}
 
 	/** Whether any of its duty or excise is levied per unit of quantity, so that assessing it needs the quantity. */
 	public boolean leviesPerUnit() {
 		return mfnPerUnit != null || excisePerUnit != null;
+	}
+
+	/** The provisional rate in force on {@code day}, if any. */
+	public java.util.Optional<BigDecimal> provisionalRateOn(java.time.LocalDate day) {
+		return provisional != null && provisional.inForceOn(day) ? java.util.Optional.of(provisional.rate())
+				: java.util.Optional.empty();
 	}
 
 	/** The legal units in order (first, then second), none when not known. */

@@ -154,11 +154,8 @@ class TariffImportIntegrationTests {
 				+ wings + ",冻鸡翼,Frozen chicken wings,0,9,,,,AB,PRQS,,,1.3,\n"
 				+ beer + ",啤酒,Beer,0,13,,,,AB,RS,LTR,KGM,,-0.25\n"
 				+ freshCode("020714") + ",冻鸡爪,Frozen chicken feet,0,9,,,,AB,PRQS,KGM,,1.23456,\n");
-		assertThat((String) JsonPath.read(refused, "$.status")).isEqualTo("FAILED");
-		assertThat(JsonPath.<java.util.List<String>>read(refused, "$.errors[*].code"))
-			.containsExactly("REQUIRED", "AMOUNT_PER_UNIT_INVALID", "AMOUNT_PER_UNIT_INVALID");
-		assertThat(JsonPath.<java.util.List<String>>read(refused, "$.errors[*].column"))
-			.containsExactly("legal_unit", "excise_per_unit", "mfn_per_unit");
+		assertRefusedAt(refused, "legal_unit:REQUIRED", "excise_per_unit:AMOUNT_PER_UNIT_INVALID",
+				"mfn_per_unit:AMOUNT_PER_UNIT_INVALID");
 		assertThat(schedule.line(HsCode.of(wings))).isEmpty();
 
 		String body = importAndWait(full
@@ -169,6 +166,8 @@ class TariffImportIntegrationTests {
 		assertThat(schedule.line(HsCode.of(beer)).orElseThrow().excisePerUnit()).isEqualByComparingTo("0.253");
 		mvc.perform(get("/api/v1/tariff/lines/" + wings).header("Authorization", TRADER)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.mfnPerUnit").value(1.3)).andExpect(jsonPath("$.excisePerUnit").doesNotExist());
+		assertThat(page("/tariff/lines?q=" + beer.substring(0, 6), "zh-CN")).contains("0.253 元/LTR");
+		assertThat(page("/tariff/lines/" + wings, "en")).contains("1.3 CNY/KGM");
 
 		// 10,000 KGM × 1.3 = 13,000.00 whatever the value; VAT 9 % of 33,000.00 = 2,970.00
 		mvc.perform(post("/api/v1/tariff/assessments").header("Authorization", TRADER)
@@ -186,6 +185,63 @@ class TariffImportIntegrationTests {
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors[0].code").value("QUANTITY_REQUIRED"))
 				.andExpect(jsonPath("$.field").value("items[0].quantity"));
+	}
+
+	/**
+	 * Provisional rates (暂定税率) come with the schedule for the days they are in force: the file's last three columns,
+	 * all three or none, the first day not after the last. An import at MFN pays the provisional rate on those days
+	 * only.
+	 */
+	@Test
+	void provisionalRatesAreImportedWithTheirDaysAndApplyOnlyOnThem() throws Exception {
+		String coffee = freshCode("090121");
+		String full = HEADER.strip() + ",legal_unit,second_legal_unit,mfn_per_unit,excise_per_unit,provisional_rate,"
+				+ "provisional_from,provisional_until\n";
+		String refused = importAndWait(full
+				+ coffee + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,2027-01-01,\n"
+				+ freshCode("090121") + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,2027-01-01,2026-12-31\n"
+				+ freshCode("090121") + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,2027/01/01,2027-12-31\n");
+		assertRefusedAt(refused, "provisional_until:REQUIRED", "provisional_until:PROVISIONAL_PERIOD_INVALID",
+				"provisional_from:DATE_FORMAT");
+
+		String body = importAndWait(full + coffee + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,2027-01-01,2027-12-31\n");
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("COMPLETED");
+		mvc.perform(get("/api/v1/tariff/lines/" + coffee).header("Authorization", TRADER)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.provisional.rate").value(0.05))
+			.andExpect(jsonPath("$.provisional.from").value("2027-01-01"))
+			.andExpect(jsonPath("$.provisional.until").value("2027-12-31"));
+		// 10,000.00 at 5 % in 2027, at MFN 15 % on the last day of 2026
+		for (String[] day : new String[][] { { "2027-01-01", "500.0", "PROVISIONAL" },
+				{ "2026-12-31", "1500.0", "MFN" } }) {
+			mvc.perform(post("/api/v1/tariff/assessments").header("Authorization", TRADER)
+					.contentType(MediaType.APPLICATION_JSON).content("""
+							{"flow":"IMPORT","incoterm":"CIF","currency":"CNY","date":"%s","items":[
+							 {"hsCode":"%s","value":10000,"origin":"BR"}]}""".formatted(day[0], coffee)))
+					.andExpect(status().isOk()).andExpect(jsonPath("$.totalDuty").value(Double.parseDouble(day[1])))
+					.andExpect(jsonPath("$.lines[0].rateBasis").value(day[2]));
+		}
+		// the line's page and the schedule's list say it, with its days
+		for (String address : new String[] { "/tariff/lines/" + coffee, "/tariff/lines?q=" + coffee }) {
+			assertThat(page(address, "en")).contains("Provisional rate").contains("5% from 2027-01-01 to 2027-12-31");
+		}
+	}
+
+	/** The import failed with these problems, {@code column:code} in the order of its rows. */
+	static void assertRefusedAt(String status, String... columnCodes) {
+		assertThat((String) JsonPath.read(status, "$.status")).isEqualTo("FAILED");
+		java.util.List<String> columns = JsonPath.read(status, "$.errors[*].column");
+		java.util.List<String> codes = JsonPath.read(status, "$.errors[*].code");
+		assertThat(java.util.stream.IntStream.range(0, codes.size()).mapToObj(i -> columns.get(i) + ":" + codes.get(i)))
+			.containsExactly(columnCodes);
+	}
+
+	/** A page as the coffee trader reads it in {@code language}. */
+	String page(String address, String language) throws Exception {
+		jakarta.servlet.http.Cookie session = mvc.perform(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestBuilders.formLogin("/login").user("trader.coffee").password("demo12345"))
+			.andReturn().getResponse().getCookie("SESSION");
+		return mvc.perform(get(address).cookie(session).header("Accept-Language", language)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	/**

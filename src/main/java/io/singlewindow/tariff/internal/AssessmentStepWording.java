@@ -17,20 +17,23 @@ import org.springframework.stereotype.Component;
 class AssessmentStepWording {
 
 	/** English step form → Chinese; tried in order, each on the whole step or its leading label. */
-	private static final List<Map.Entry<Pattern, String>> CHINESE = List.of(
+	private static final List<Map.Entry<Pattern, String>> CHINESE = java.util.stream.Stream.of(List.of(
 			rule("^no import VAT or excise on exports$", "出口货物不征进口增值税和消费税"),
 			waived("export duty", "出口关税"),
 			waived("duty", "关税"),
 			waived("excise", "消费税"),
 			waived("VAT", "进口增值税"),
-			rule("^no (\\S+) rate on line (\\S+) → MFN (.+)$", "税号 $2 无 $1 协定税率 → 适用最惠国税率 $3"),
-			rule("^(\\S+) certificate presented, but origin (\\S+) is not a party to \\S+ → MFN (.+)$",
-					"已提交 $1 原产地证书，但原产地 $2 不是该协定成员 → 适用最惠国税率 $3"),
-			rule("^(\\S+) rate (\\S+) is not below MFN → MFN (.+)$", "$1 协定税率 $2 不低于最惠国税率 → 适用最惠国税率 $3"),
+			rule("^provisional rate (\\S+) in force (\\S+) to (\\S+) instead of MFN (.+)$",
+					"暂定税率 $1（$2 至 $3 有效）→ 代替最惠国税率 $4")),
+			onEitherBase("^no (\\S+) rate on line (\\S+) → {BASE} (.+)$", "税号 $2 无 $1 协定税率 → 适用{BASE} $3"),
+			onEitherBase("^(\\S+) certificate presented, but origin (\\S+) is not a party to \\S+ → {BASE} (.+)$",
+					"已提交 $1 原产地证书，但原产地 $2 不是该协定成员 → 适用{BASE} $3"),
+			onEitherBase("^(\\S+) rate (\\S+) is not below {BASE} → {BASE} (.+)$", "$1 协定税率 $2 不低于{BASE} → 适用{BASE} $3"),
+			onEitherBase("^(\\S+) certificate of origin, origin (\\S+) is a party → \\S+ rate (\\S+) instead of {BASE} (.+)$",
+					"$1 原产地证书，原产地 $2 为协定成员 → 适用协定税率 $3（{BASE} $4）"),
+			List.of(
 			rule("^(\\S+) duty (\\S+) \\((\\S+)\\) is not below the MFN duty → MFN (.+)$",
 					"按 $1 协定税率 $3 计关税 $2，不低于最惠国税额 → 适用最惠国税率 $4"),
-			rule("^(\\S+) certificate of origin, origin (\\S+) is a party → \\S+ rate (\\S+) instead of MFN (.+)$",
-					"$1 原产地证书，原产地 $2 为协定成员 → 适用协定税率 $3（最惠国税率 $4）"),
 			rule("^rates as first assessed: (\\S+) duty ", "按原适用税率：$1 关税 "),
 			rule(", excise (\\S+)", "，消费税 $1"),
 			rule(", on (\\S+) (\\w+)$", "，数量 $1 $2"),
@@ -47,7 +50,16 @@ class AssessmentStepWording {
 			rule(" ([+−]) insurance ", " $1 保险费 "),
 			rule(" \\(3‰ of goods value \\+ freight, not declared\\)", "（未申报，按货价加运费的 3‰ 计）"),
 			rule(" unknown ", " 不明 "),
-			rule(" CNY/(\\w+)", " 元/$1"));
+			rule(" CNY/(\\w+)", " 元/$1"))).flatMap(List::stream).toList();
+
+	/**
+	 * A step form written for an import without a preference paying MFN or, where one is in force, the provisional rate
+	 * ({BASE} in both languages).
+	 */
+	private static List<Map.Entry<Pattern, String>> onEitherBase(String english, String chinese) {
+		return List.of(rule(english.replace("{BASE}", "MFN"), chinese.replace("{BASE}", "最惠国税率")),
+				rule(english.replace("{BASE}", "provisional rate"), chinese.replace("{BASE}", "暂定税率")));
+	}
 
 	/** The small-amount rule's step ({@link SmallTaxWaiver}) for one tax. */
 	private static Map.Entry<Pattern, String> waived(String tax, String chinese) {

@@ -86,7 +86,8 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 	private static TariffLine withPreferences(TariffLine l, Map<String, BigDecimal> prefs) {
 		return new TariffLine(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfnRate(),
 				prefs == null ? Map.of() : Map.copyOf(prefs), l.exciseRate(), l.vatRate(), l.supervisionConditions(),
-				l.inspectionCategories(), l.demo(), l.legalUnit(), l.secondLegalUnit(), l.mfnPerUnit(), l.excisePerUnit());
+				l.inspectionCategories(), l.demo(), l.legalUnit(), l.secondLegalUnit(), l.mfnPerUnit(), l.excisePerUnit(),
+				l.provisional());
 	}
 
 	private TariffLine map(ResultSet rs, int n) throws SQLException {
@@ -95,7 +96,11 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 				strip(rs.getBigDecimal("excise_rate")), rs.getBigDecimal("vat_rate").stripTrailingZeros(),
 				codes(rs.getString("supervision_conditions")), codes(rs.getString("inspection_categories")),
 				rs.getBoolean("demo"), unit(rs.getString("legal_unit")), unit(rs.getString("second_legal_unit")),
-				amount(rs.getBigDecimal("mfn_per_unit")), amount(rs.getBigDecimal("excise_per_unit")));
+				amount(rs.getBigDecimal("mfn_per_unit")), amount(rs.getBigDecimal("excise_per_unit")),
+				rs.getBigDecimal("provisional_rate") == null ? null : new TariffLine.Provisional(
+						rs.getBigDecimal("provisional_rate").stripTrailingZeros(),
+						rs.getObject("provisional_from", java.time.LocalDate.class),
+						rs.getObject("provisional_until", java.time.LocalDate.class)));
 	}
 
 	private static UnitCode unit(String stored) {

@@ -412,17 +412,30 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		if (imports) {
 			dutyRate = line.mfnRate();
 			dutyPerUnit = line.mfnPerUnit();
+			// 暂定税率: an import at MFN pays the provisional rate in force, which replaces the whole MFN duty
+			Optional<BigDecimal> provisional = line.provisionalRateOn(request.date());
+			if (provisional.isPresent()) {
+				dutyRate = provisional.get();
+				dutyPerUnit = null;
+				rateBasis = "PROVISIONAL";
+				steps.add("provisional rate " + percent(dutyRate) + " in force " + line.provisional().from() + " to "
+						+ line.provisional().until() + " instead of MFN " + mfn(line));
+			}
+			// what an import without a preference pays, as the steps name it
+			String base = provisional.isPresent() ? "provisional rate" : "MFN";
+			String baseRate = base + " " + (provisional.isPresent() ? percent(dutyRate) : mfn(line));
 			String agreement = item.preferenceAgreement() == null || item.preferenceAgreement().isBlank() ? null
 					: item.preferenceAgreement().strip();
 			if (agreement != null) {
 				BigDecimal pref = line.preferentialRates().get(agreement);
 				if (pref == null) {
-					steps.add("no " + agreement + " rate on line " + line.code() + " → MFN " + mfn(line));
+					steps.add("no " + agreement + " rate on line " + line.code() + " → " + baseRate);
 				} else if (item.origin() == null || !agreements.isParty(agreement, item.origin())) {
 					steps.add(agreement + " certificate presented, but origin " + (item.origin() == null ? "unknown"
-							: item.origin().value()) + " is not a party to " + agreement + " → MFN " + mfn(line));
+							: item.origin().value()) + " is not a party to " + agreement + " → " + baseRate);
 				} else if (dutyPerUnit == null && pref.compareTo(dutyRate) >= 0) {
-					steps.add(agreement + " rate " + percent(pref) + " is not below MFN → MFN " + percent(dutyRate));
+					// with a provisional rate too, the lower of the two (从低适用)
+					steps.add(agreement + " rate " + percent(pref) + " is not below " + base + " → " + baseRate);
 				} else if (dutyPerUnit != null && !lower(pref, customsValue, dutyRate, dutyPerUnit, quantity)) {
 					steps.add(agreement + " duty " + money(fen(customsValue.multiply(pref))) + " (" + percent(pref)
 							+ ") is not below the MFN duty → MFN " + mfn(line));
@@ -431,7 +444,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 					dutyPerUnit = null;
 					rateBasis = "PREF:" + agreement;
 					steps.add(agreement + " certificate of origin, origin " + item.origin().value() + " is a party → "
-							+ agreement + " rate " + percent(pref) + " instead of MFN " + mfn(line));
+							+ agreement + " rate " + percent(pref) + " instead of " + baseRate);
 				}
 			}
 		} else {

@@ -3,6 +3,7 @@ package io.singlewindow.tariff.internal;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import io.singlewindow.core.UnitCode;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.reference.ReferenceData;
 import io.singlewindow.reference.CsvReader;
+import io.singlewindow.tariff.TariffLine;
 
 /**
  * Imports a tariff schedule from CSV as a background job. Progress and per-row errors are stored in the database so
@@ -48,22 +50,27 @@ import io.singlewindow.reference.CsvReader;
  * character per code ({@code AB}), the legal units of quantity (法定第一/第二计量单位) are UN/ECE Rec 20 codes
  * ({@code KGM}, {@code LTR}; the second usually blank). Two more columns, {@value #PER_UNIT_COLUMNS}, may follow:
  * the duty's and the excise's amounts in CNY per legal unit (从量税; with an ad valorem rate too, 复合税), blank where
- * none; a line levied per unit needs its legal unit. A file without them, or without the two unit columns (the format
- * before units were part of it), is still read: its lines' units are then not known.
+ * none; a line levied per unit needs its legal unit. Then three more, {@value #PROVISIONAL_COLUMNS}: a provisional
+ * import rate (暂定税率, percent) and the first and last day it is in force ({@code yyyy-MM-dd}), all three or none.
+ * The header is the full list of columns or the first 10, 12 or 14 of it (the formats before units, amounts per unit
+ * and provisional rates were part of it): a line then has none of what its file leaves out.
  */
 @Component
 public class TariffImports implements DisposableBean {
 
 	static final String HEADER_WITHOUT_UNITS = "code,description_zh,description_en,mfn_rate,vat_rate,excise_rate,"
 			+ "export_rate,preferential_rates,supervision_conditions,inspection_categories";
+	/** The header of the format with units (12 columns), which earlier files and tests use. */
 	static final String HEADER = HEADER_WITHOUT_UNITS + ",legal_unit,second_legal_unit";
 	static final String PER_UNIT_COLUMNS = "mfn_per_unit,excise_per_unit";
-	static final String HEADER_WITH_PER_UNIT = HEADER + "," + PER_UNIT_COLUMNS;
-	static final List<String> COLUMNS = List.of(HEADER.split(","));
-	static final List<String> COLUMNS_WITH_PER_UNIT = List.of(HEADER_WITH_PER_UNIT.split(","));
+	static final String PROVISIONAL_COLUMNS = "provisional_rate,provisional_from,provisional_until";
+	/** Every column a file may have, in order: the header the import page shows. */
+	static final String FULL_HEADER = HEADER + "," + PER_UNIT_COLUMNS + "," + PROVISIONAL_COLUMNS;
+	static final List<String> ALL_COLUMNS = List.of(FULL_HEADER.split(","));
+	/** A file has the first 10, 12, 14 or all of the columns. */
+	static final Set<Integer> COLUMN_COUNTS = Set.of(10, 12, 14, ALL_COLUMNS.size());
 	/** The largest amount a unit a line levies ({@code NUMERIC(12, 4)}). */
 	static final NumericColumn PER_UNIT = new NumericColumn(12, 4);
-	static final List<String> COLUMNS_WITHOUT_UNITS = List.of(HEADER_WITHOUT_UNITS.split(","));
 	static final Set<BigDecimal> VAT_RATES = Set.of(new BigDecimal("13"), new BigDecimal("9"), BigDecimal.ZERO);
 	/** How often (in rows) the progress is written while checking. */
 	static final int PROGRESS_EVERY = 25;
@@ -89,7 +96,7 @@ public class TariffImports implements DisposableBean {
 	record ParsedLine(String code, String descriptionZh, String descriptionEn, BigDecimal mfn, BigDecimal vat,
 			BigDecimal excise, BigDecimal export, Map<String, BigDecimal> preferential, String supervision,
 			String inspection, String legalUnit, String secondLegalUnit, BigDecimal mfnPerUnit,
-			BigDecimal excisePerUnit) {
+			BigDecimal excisePerUnit, TariffLine.Provisional provisional) {
 	}
 
 	private final JdbcClient jdbc;
@@ -171,8 +178,8 @@ public class TariffImports implements DisposableBean {
 			List<ParsedLine> lines = new ArrayList<>();
 			List<String> header = records.isEmpty() ? List.of() : header(records.get(0));
 			boolean readable = errors.isEmpty();
-			if (readable && !header.equals(COLUMNS) && !header.equals(COLUMNS_WITHOUT_UNITS)
-					&& !header.equals(COLUMNS_WITH_PER_UNIT)) {
+			if (readable && !(COLUMN_COUNTS.contains(header.size())
+					&& header.equals(ALL_COLUMNS.subList(0, header.size())))) {
 				errors.add(new RowError(1, "", "HEADER_INVALID", records.isEmpty() ? "" : String.join(",",
 						records.get(0))));
 			} else if (readable) {
@@ -320,11 +327,49 @@ public class TariffImports implements DisposableBean {
 				&& errors.size() == before) {
 			errors.add(new RowError(rowNo, "legal_unit", "REQUIRED", ""));
 		}
+		TariffLine.Provisional provisional = columns > 14 ? provisional(rowNo, row.subList(14, 17), errors) : null;
 		if (errors.size() > before) {
 			return null;
 		}
 		return new ParsedLine(code, zh, en, mfn, vat, excise, export, prefs, supervision, inspection.toUpperCase(Locale.ROOT),
-				unit, secondUnit, mfnPerUnit, excisePerUnit);
+				unit, secondUnit, mfnPerUnit, excisePerUnit, provisional);
+	}
+
+	/**
+	 * The provisional rate's three cells — percent, first day, last day — all blank (none) or all given, the first day
+	 * not after the last.
+	 */
+	private static TariffLine.Provisional provisional(int rowNo, List<String> cells, List<RowError> errors) {
+		if (cells.stream().allMatch(String::isBlank)) {
+			return null;
+		}
+		int before = errors.size();
+		BigDecimal rate = percent(rowNo, "provisional_rate", cells.get(0), true, false, errors);
+		LocalDate from = day(rowNo, "provisional_from", cells.get(1), errors);
+		LocalDate until = day(rowNo, "provisional_until", cells.get(2), errors);
+		if (errors.size() > before) {
+			return null;
+		}
+		if (from.isAfter(until)) {
+			errors.add(new RowError(rowNo, "provisional_until", "PROVISIONAL_PERIOD_INVALID", cells.get(2)));
+			return null;
+		}
+		return new TariffLine.Provisional(rate, from, until);
+	}
+
+	/** A required day cell, {@code yyyy-MM-dd}. */
+	private static LocalDate day(int rowNo, String column, String raw, List<RowError> errors) {
+		String text = raw == null ? "" : raw.strip();
+		if (text.isEmpty()) {
+			errors.add(new RowError(rowNo, column, "REQUIRED", ""));
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		} catch (java.time.format.DateTimeParseException e) {
+			errors.add(new RowError(rowNo, column, "DATE_FORMAT", raw));
+			return null;
+		}
 	}
 
 	/** An amount a unit cell, CNY per legal unit: blank (none) or up to 8 digits before the point and 4 after. */
@@ -387,18 +432,22 @@ public class TariffImports implements DisposableBean {
 		jdbc.sql("""
 				INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
 				  supervision_conditions, inspection_categories, legal_unit, second_legal_unit, mfn_per_unit,
-				  excise_per_unit, demo, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
+				  excise_per_unit, provisional_rate, provisional_from, provisional_until, demo, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
 				ON CONFLICT (code) DO UPDATE SET description_zh = EXCLUDED.description_zh,
 				  description_en = EXCLUDED.description_en, mfn_rate = EXCLUDED.mfn_rate, excise_rate = EXCLUDED.excise_rate,
 				  vat_rate = EXCLUDED.vat_rate, export_rate = EXCLUDED.export_rate,
 				  supervision_conditions = EXCLUDED.supervision_conditions,
 				  inspection_categories = EXCLUDED.inspection_categories, legal_unit = EXCLUDED.legal_unit,
 				  second_legal_unit = EXCLUDED.second_legal_unit, mfn_per_unit = EXCLUDED.mfn_per_unit,
-				  excise_per_unit = EXCLUDED.excise_per_unit, demo = FALSE, updated_at = EXCLUDED.updated_at""")
+				  excise_per_unit = EXCLUDED.excise_per_unit, provisional_rate = EXCLUDED.provisional_rate,
+				  provisional_from = EXCLUDED.provisional_from, provisional_until = EXCLUDED.provisional_until,
+				  demo = FALSE, updated_at = EXCLUDED.updated_at""")
 				.params(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfn(), l.excise(), l.vat(), l.export(),
 						l.supervision(), l.inspection(), l.legalUnit(), l.secondLegalUnit(), l.mfnPerUnit(),
-						l.excisePerUnit(), utc(time.now()))
+						l.excisePerUnit(), l.provisional() == null ? null : l.provisional().rate(),
+						l.provisional() == null ? null : l.provisional().from(),
+						l.provisional() == null ? null : l.provisional().until(), utc(time.now()))
 				.update();
 		jdbc.sql("DELETE FROM tariff_preferential_rate WHERE code = ?").param(l.code()).update();
 		l.preferential().forEach((agreement, rate) -> jdbc

@@ -169,7 +169,7 @@ class TariffPages {
 		model.addAttribute("lines", schedule.search(q, 200));
 		model.addAttribute("lineCount", schedule.count());
 		model.addAttribute("imports", imports.recent(10));
-		model.addAttribute("header", TariffImports.HEADER);
+		model.addAttribute("header", TariffImports.FULL_HEADER);
 		return "tariff/admin";
 	}
 
