@@ -534,10 +534,13 @@ M = {
         '} else if (dutyPerUnit == null && pref.compareTo(dutyRate) >= 0) {', '} else if (dutyPerUnit == null && pref.compareTo(line.mfnRate()) >= 0) {'),
     # The tariff file's provisional rates are read and dropped.
     'PROVISIONAL_COLUMNS_NOT_IMPORTED': lambda: sub('tariff/internal/TariffImports.java',
-        'TariffLine.Provisional provisional = columns > 14 ? provisional(rowNo, row.subList(14, 17), errors) : null;', 'TariffLine.Provisional provisional = null;'),
+        'TariffLine.Provisional provisional = columns > 14 ? provisional(rowNo, row.subList(14, 18), errors) : null;', 'TariffLine.Provisional provisional = null;'),
     # A provisional rate ending before it starts reaches the database.
     'PROVISIONAL_PERIOD_UNCHECKED': lambda: sub('tariff/internal/TariffImports.java',
         'if (from.isAfter(until)) {', 'if (false) {'),
+    # An export pays its export rate though a provisional export rate is in force.
+    'PROVISIONAL_EXPORT_RATE_IGNORED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'Optional<BigDecimal> provisional = line.provisionalExportRateOn(request.date());', 'Optional<BigDecimal> provisional = Optional.<BigDecimal>empty();'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

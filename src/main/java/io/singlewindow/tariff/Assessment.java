@@ -40,7 +40,7 @@ public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal t
 
 	/**
 	 * @param rateBasis {@code MFN}, {@code PROVISIONAL} (暂定税率 in force), {@code PREF:<agreement>} or, on exports,
-	 *     {@code EXPORT}
+	 *     {@code EXPORT} or {@code EXPORT_PROVISIONAL}
 	 * @param steps the computation as a person checks it, one step per entry, e.g.
 	 *     {@code "duty = 10,000.00 × 8% = 800.00"}
 	 */

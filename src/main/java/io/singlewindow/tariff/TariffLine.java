@@ -33,10 +33,12 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 		UnitCode secondLegalUnit, BigDecimal mfnPerUnit, BigDecimal excisePerUnit, Provisional provisional) {
 
 	/**
-	 * A provisional import rate (暂定税率, a fraction like the others), in force from {@code from} to {@code until}, both
-	 * included. It replaces the whole MFN duty, also one levied per unit.
+	 * Provisional rates (暂定税率, fractions like the others), in force from {@code from} to {@code until}, both
+	 * included: on import ({@code rate}), replacing the whole MFN duty, also one levied per unit; on export
+	 * ({@code exportRate}), replacing the export rate. Either may be {@literal null}, not both.
 	 */
-	public record Provisional(BigDecimal rate, java.time.LocalDate from, java.time.LocalDate until) {
+	public record Provisional(BigDecimal rate, BigDecimal exportRate, java.time.LocalDate from,
+			java.time.LocalDate until) {
 
 		public boolean inForceOn(java.time.LocalDate day) {
 			return day != null && !day.isBefore(from) && !day.isAfter(until);
@@ -75,9 +77,16 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 		return mfnPerUnit != null || excisePerUnit != null;
 	}
 
-	/** The provisional rate in force on {@code day}, if any. */
+	/** The provisional import rate in force on {@code day}, if any. */
 	public java.util.Optional<BigDecimal> provisionalRateOn(java.time.LocalDate day) {
-		return provisional != null && provisional.inForceOn(day) ? java.util.Optional.of(provisional.rate())
+		return provisional != null && provisional.inForceOn(day) ? java.util.Optional.ofNullable(provisional.rate())
+				: java.util.Optional.empty();
+	}
+
+	/** The provisional export rate in force on {@code day}, if any. */
+	public java.util.Optional<BigDecimal> provisionalExportRateOn(java.time.LocalDate day) {
+		return provisional != null && provisional.inForceOn(day)
+				? java.util.Optional.ofNullable(provisional.exportRate())
 				: java.util.Optional.empty();
 	}
 

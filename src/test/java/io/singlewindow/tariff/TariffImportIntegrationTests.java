@@ -196,15 +196,18 @@ class TariffImportIntegrationTests {
 	void provisionalRatesAreImportedWithTheirDaysAndApplyOnlyOnThem() throws Exception {
 		String coffee = freshCode("090121");
 		String full = HEADER.strip() + ",legal_unit,second_legal_unit,mfn_per_unit,excise_per_unit,provisional_rate,"
-				+ "provisional_from,provisional_until\n";
+				+ "export_provisional_rate,provisional_from,provisional_until\n";
 		String refused = importAndWait(full
-				+ coffee + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,2027-01-01,\n"
-				+ freshCode("090121") + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,2027-01-01,2026-12-31\n"
-				+ freshCode("090121") + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,2027/01/01,2027-12-31\n");
+				+ coffee + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,,2027-01-01,\n"
+				+ freshCode("090121") + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,,2027-01-01,2026-12-31\n"
+				+ freshCode("090121") + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,,2027/01/01,2027-12-31\n"
+				+ freshCode("090121") + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,,,2027-01-01,2027-12-31\n");
 		assertRefusedAt(refused, "provisional_until:REQUIRED", "provisional_until:PROVISIONAL_PERIOD_INVALID",
-				"provisional_from:DATE_FORMAT");
+				"provisional_from:DATE_FORMAT", "provisional_rate:REQUIRED");
 
-		String body = importAndWait(full + coffee + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,2027-01-01,2027-12-31\n");
+		String tungsten = freshCode("810194");
+		String body = importAndWait(full + coffee + ",焙炒咖啡,Roasted coffee,15,13,,,,AB,RS,KGM,,,,5,,2027-01-01,2027-12-31\n"
+				+ tungsten + ",未锻轧钨,Unwrought tungsten,0,13,,20,,4B,N,KGM,,,,,5,2027-01-01,2027-12-31\n");
 		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("COMPLETED");
 		mvc.perform(get("/api/v1/tariff/lines/" + coffee).header("Authorization", TRADER)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.provisional.rate").value(0.05))
@@ -224,6 +227,14 @@ class TariffImportIntegrationTests {
 		for (String address : new String[] { "/tariff/lines/" + coffee, "/tariff/lines?q=" + coffee }) {
 			assertThat(page(address, "en")).contains("Provisional rate").contains("5% from 2027-01-01 to 2027-12-31");
 		}
+		assertThat(page("/tariff/lines/" + tungsten, "zh-CN")).contains("出口 5%（2027-01-01 至 2027-12-31）");
+		// exported in 2027: 10,000.00 × 5 % = 500.00 instead of 20 %
+		mvc.perform(post("/api/v1/tariff/assessments").header("Authorization", TRADER)
+				.contentType(MediaType.APPLICATION_JSON).content("""
+						{"flow":"EXPORT","incoterm":"FOB","currency":"CNY","date":"2027-03-01","items":[
+						 {"hsCode":"%s","value":10000,"origin":"CN"}]}""".formatted(tungsten)))
+				.andExpect(status().isOk()).andExpect(jsonPath("$.totalDuty").value(500.0))
+				.andExpect(jsonPath("$.lines[0].rateBasis").value("EXPORT_PROVISIONAL"));
 	}
 
 	/** The import failed with these problems, {@code column:code} in the order of its rows. */

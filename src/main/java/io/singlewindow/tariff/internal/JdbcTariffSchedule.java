@@ -97,8 +97,8 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 				codes(rs.getString("supervision_conditions")), codes(rs.getString("inspection_categories")),
 				rs.getBoolean("demo"), unit(rs.getString("legal_unit")), unit(rs.getString("second_legal_unit")),
 				amount(rs.getBigDecimal("mfn_per_unit")), amount(rs.getBigDecimal("excise_per_unit")),
-				rs.getBigDecimal("provisional_rate") == null ? null : new TariffLine.Provisional(
-						rs.getBigDecimal("provisional_rate").stripTrailingZeros(),
+				rs.getObject("provisional_from") == null ? null : new TariffLine.Provisional(
+						strip(rs.getBigDecimal("provisional_rate")), strip(rs.getBigDecimal("export_provisional_rate")),
 						rs.getObject("provisional_from", java.time.LocalDate.class),
 						rs.getObject("provisional_until", java.time.LocalDate.class)));
 	}

@@ -450,6 +450,14 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		} else {
 			dutyRate = exportDutyRates.exportRate(line.code()).orElse(BigDecimal.ZERO);
 			rateBasis = "EXPORT";
+			Optional<BigDecimal> provisional = line.provisionalExportRateOn(request.date());
+			if (provisional.isPresent()) {
+				steps.add("provisional export rate " + percent(provisional.get()) + " in force "
+						+ line.provisional().from() + " to " + line.provisional().until() + " instead of "
+						+ percent(dutyRate));
+				dutyRate = provisional.get();
+				rateBasis = "EXPORT_PROVISIONAL";
+			}
 		}
 		BigDecimal excisePerUnit = imports ? line.excisePerUnit() : null;
 		Assessment.PerUnit perUnit = dutyPerUnit == null && excisePerUnit == null ? null

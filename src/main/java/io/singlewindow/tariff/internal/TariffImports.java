@@ -50,10 +50,11 @@ import io.singlewindow.tariff.TariffLine;
  * character per code ({@code AB}), the legal units of quantity (法定第一/第二计量单位) are UN/ECE Rec 20 codes
  * ({@code KGM}, {@code LTR}; the second usually blank). Two more columns, {@value #PER_UNIT_COLUMNS}, may follow:
  * the duty's and the excise's amounts in CNY per legal unit (从量税; with an ad valorem rate too, 复合税), blank where
- * none; a line levied per unit needs its legal unit. Then three more, {@value #PROVISIONAL_COLUMNS}: a provisional
- * import rate (暂定税率, percent) and the first and last day it is in force ({@code yyyy-MM-dd}), all three or none.
- * The header is the full list of columns or the first 10, 12 or 14 of it (the formats before units, amounts per unit
- * and provisional rates were part of it): a line then has none of what its file leaves out.
+ * none; a line levied per unit needs its legal unit. Then four more, {@value #PROVISIONAL_COLUMNS}: a provisional
+ * import rate and a provisional export rate (暂定税率, percent, either or both) and the first and last day they are in
+ * force ({@code yyyy-MM-dd}), given with them. The header is the full list of columns or the first 10, 12 or 14 of it
+ * (the formats before units, amounts per unit and provisional rates were part of it): a line then has none of what
+ * its file leaves out.
  */
 @Component
 public class TariffImports implements DisposableBean {
@@ -63,7 +64,7 @@ public class TariffImports implements DisposableBean {
 	/** The header of the format with units (12 columns), which earlier files and tests use. */
 	static final String HEADER = HEADER_WITHOUT_UNITS + ",legal_unit,second_legal_unit";
 	static final String PER_UNIT_COLUMNS = "mfn_per_unit,excise_per_unit";
-	static final String PROVISIONAL_COLUMNS = "provisional_rate,provisional_from,provisional_until";
+	static final String PROVISIONAL_COLUMNS = "provisional_rate,export_provisional_rate,provisional_from,provisional_until";
 	/** Every column a file may have, in order: the header the import page shows. */
 	static final String FULL_HEADER = HEADER + "," + PER_UNIT_COLUMNS + "," + PROVISIONAL_COLUMNS;
 	static final List<String> ALL_COLUMNS = List.of(FULL_HEADER.split(","));
@@ -327,7 +328,7 @@ public class TariffImports implements DisposableBean {
 				&& errors.size() == before) {
 			errors.add(new RowError(rowNo, "legal_unit", "REQUIRED", ""));
 		}
-		TariffLine.Provisional provisional = columns > 14 ? provisional(rowNo, row.subList(14, 17), errors) : null;
+		TariffLine.Provisional provisional = columns > 14 ? provisional(rowNo, row.subList(14, 18), errors) : null;
 		if (errors.size() > before) {
 			return null;
 		}
@@ -336,25 +337,29 @@ public class TariffImports implements DisposableBean {
 	}
 
 	/**
-	 * The provisional rate's three cells — percent, first day, last day — all blank (none) or all given, the first day
-	 * not after the last.
+	 * The provisional rates' four cells — import percent, export percent, first day, last day — all blank (none), or a
+	 * rate (either or both) with both days, the first not after the last.
 	 */
 	private static TariffLine.Provisional provisional(int rowNo, List<String> cells, List<RowError> errors) {
 		if (cells.stream().allMatch(String::isBlank)) {
 			return null;
 		}
 		int before = errors.size();
-		BigDecimal rate = percent(rowNo, "provisional_rate", cells.get(0), true, false, errors);
-		LocalDate from = day(rowNo, "provisional_from", cells.get(1), errors);
-		LocalDate until = day(rowNo, "provisional_until", cells.get(2), errors);
+		BigDecimal rate = percent(rowNo, "provisional_rate", cells.get(0), false, false, errors);
+		BigDecimal exportRate = percent(rowNo, "export_provisional_rate", cells.get(1), false, false, errors);
+		if (cells.get(0).isBlank() && cells.get(1).isBlank()) {
+			errors.add(new RowError(rowNo, "provisional_rate", "REQUIRED", ""));
+		}
+		LocalDate from = day(rowNo, "provisional_from", cells.get(2), errors);
+		LocalDate until = day(rowNo, "provisional_until", cells.get(3), errors);
 		if (errors.size() > before) {
 			return null;
 		}
 		if (from.isAfter(until)) {
-			errors.add(new RowError(rowNo, "provisional_until", "PROVISIONAL_PERIOD_INVALID", cells.get(2)));
+			errors.add(new RowError(rowNo, "provisional_until", "PROVISIONAL_PERIOD_INVALID", cells.get(3)));
 			return null;
 		}
-		return new TariffLine.Provisional(rate, from, until);
+		return new TariffLine.Provisional(rate, exportRate, from, until);
 	}
 
 	/** A required day cell, {@code yyyy-MM-dd}. */
@@ -432,8 +437,9 @@ public class TariffImports implements DisposableBean {
 		jdbc.sql("""
 				INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
 				  supervision_conditions, inspection_categories, legal_unit, second_legal_unit, mfn_per_unit,
-				  excise_per_unit, provisional_rate, provisional_from, provisional_until, demo, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
+				  excise_per_unit, provisional_rate, export_provisional_rate, provisional_from, provisional_until, demo,
+				  updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
 				ON CONFLICT (code) DO UPDATE SET description_zh = EXCLUDED.description_zh,
 				  description_en = EXCLUDED.description_en, mfn_rate = EXCLUDED.mfn_rate, excise_rate = EXCLUDED.excise_rate,
 				  vat_rate = EXCLUDED.vat_rate, export_rate = EXCLUDED.export_rate,
@@ -441,11 +447,13 @@ public class TariffImports implements DisposableBean {
 				  inspection_categories = EXCLUDED.inspection_categories, legal_unit = EXCLUDED.legal_unit,
 				  second_legal_unit = EXCLUDED.second_legal_unit, mfn_per_unit = EXCLUDED.mfn_per_unit,
 				  excise_per_unit = EXCLUDED.excise_per_unit, provisional_rate = EXCLUDED.provisional_rate,
+				  export_provisional_rate = EXCLUDED.export_provisional_rate,
 				  provisional_from = EXCLUDED.provisional_from, provisional_until = EXCLUDED.provisional_until,
 				  demo = FALSE, updated_at = EXCLUDED.updated_at""")
 				.params(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfn(), l.excise(), l.vat(), l.export(),
 						l.supervision(), l.inspection(), l.legalUnit(), l.secondLegalUnit(), l.mfnPerUnit(),
 						l.excisePerUnit(), l.provisional() == null ? null : l.provisional().rate(),
+						l.provisional() == null ? null : l.provisional().exportRate(),
 						l.provisional() == null ? null : l.provisional().from(),
 						l.provisional() == null ? null : l.provisional().until(), utc(time.now()))
 				.update();

@@ -32,7 +32,8 @@ class ProvisionalRateUnitTests {
 
 	static final String ROASTED_COFFEE = "0901210000";
 	static final String CHICKEN_WINGS = "0207142200";
-	static final TariffLine.Provisional IN_2026 = new TariffLine.Provisional(new BigDecimal("0.05"),
+	static final String TUNGSTEN = "8101940000";
+	static final TariffLine.Provisional IN_2026 = new TariffLine.Provisional(new BigDecimal("0.05"), null,
 			LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
 
 	final Map<String, TariffLine> schedule = new HashMap<>();
@@ -48,7 +49,7 @@ class ProvisionalRateUnitTests {
 				public boolean exists(String agreement) {
 					return agreement.equals("RCEP");
 				}
-			}, code -> Optional.empty());
+			}, code -> Optional.ofNullable(code.value().equals(TUNGSTEN) ? new BigDecimal("0.20") : null));
 
 	ProvisionalRateUnitTests() {
 		// MFN 15 %, provisional 5 % in 2026; RCEP 10 % from Japan, 0 % (a separate line below) from Viet Nam
@@ -58,7 +59,12 @@ class ProvisionalRateUnitTests {
 		// 1.3 CNY a kilogram, provisional 2 % in 2026
 		schedule.put(CHICKEN_WINGS, new TariffLine(HsCode.of(CHICKEN_WINGS), "zh", "en", BigDecimal.ZERO, Map.of(),
 				null, new BigDecimal("0.09"), Set.of(), Set.of(), true, new UnitCode("KGM"), null, new BigDecimal("1.3"),
-				null, new TariffLine.Provisional(new BigDecimal("0.02"), LocalDate.of(2026, 1, 1),
+				null, new TariffLine.Provisional(new BigDecimal("0.02"), null, LocalDate.of(2026, 1, 1),
+						LocalDate.of(2026, 12, 31))));
+		// export rate 20 %, provisional export rate 5 % in 2026 and no provisional import rate
+		schedule.put(TUNGSTEN, new TariffLine(HsCode.of(TUNGSTEN), "zh", "en", BigDecimal.ZERO, Map.of(), null,
+				new BigDecimal("0.13"), Set.of(), Set.of(), true, new UnitCode("KGM"), null, null, null,
+				new TariffLine.Provisional(null, new BigDecimal("0.05"), LocalDate.of(2026, 1, 1),
 						LocalDate.of(2026, 12, 31))));
 	}
 
@@ -121,6 +127,29 @@ class ProvisionalRateUnitTests {
 	}
 
 	@Test
+	void anExportPaysTheProvisionalExportRateWhileItIsInForceAndAnImportOfTheSameLineItsMfnRate() {
+		// 10,000.00 × 5 % = 500.00 in 2026, × 20 % = 2,000.00 in 2027; imported, MFN 0 % (no provisional import rate)
+		Assessment.Line in2026 = exported(LocalDate.of(2026, 6, 1));
+		Assessment.Line in2027 = exported(LocalDate.of(2027, 1, 1));
+		Assessment.Line imported = imported(LocalDate.of(2026, 6, 1), TUNGSTEN, "AU", null);
+
+		assertThat(in2026.rateBasis()).isEqualTo("EXPORT_PROVISIONAL");
+		assertThat(in2026.duty()).isEqualByComparingTo("500.00");
+		assertThat(in2026.steps())
+			.contains("provisional export rate 5% in force 2026-01-01 to 2026-12-31 instead of 20%");
+		assertThat(in2027.rateBasis()).isEqualTo("EXPORT");
+		assertThat(in2027.duty()).isEqualByComparingTo("2000.00");
+		assertThat(imported.rateBasis()).isEqualTo("MFN");
+		assertThat(imported.duty()).isEqualByComparingTo("0");
+	}
+
+	Assessment.Line exported(LocalDate day) {
+		return assessor.assess(new AssessmentRequest(TradeFlow.EXPORT, "FOB", CurrencyCode.of("CNY"), null, null, day,
+				List.of(new AssessmentRequest.Item(1, HsCode.of(TUNGSTEN), new BigDecimal("10000"), CountryCode.of("CN"),
+						null)))).lines().get(0);
+	}
+
+	@Test
 	void theProvisionalStepsReadInChinese() {
 		AssessmentStepWording wording = new AssessmentStepWording();
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
@@ -131,5 +160,7 @@ class ProvisionalRateUnitTests {
 			.isEqualTo("RCEP 协定税率 10% 不低于暂定税率 → 适用暂定税率 5%");
 		assertThat(wording.inReadersLanguage("RCEP rate 10% is not below MFN → MFN 15%"))
 			.isEqualTo("RCEP 协定税率 10% 不低于最惠国税率 → 适用最惠国税率 15%");
+		assertThat(wording.inReadersLanguage("provisional export rate 5% in force 2026-01-01 to 2026-12-31 instead of 20%"))
+			.isEqualTo("出口暂定税率 5%（2026-01-01 至 2026-12-31 有效）→ 代替出口税率 20%");
 	}
 }
