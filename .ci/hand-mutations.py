@@ -501,10 +501,10 @@ M = {
         'if (!actor.is(Role.BROKER) || !actor.holds(OperatorRight.DECLARE) || actor.principals().isEmpty()) {', 'if (true) {'),
     # Frozen chicken wings pay no duty: the amount a kilogram is shown and never added.
     'SPECIFIC_DUTY_IGNORED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
-        'duty[i] = adValorem.add(specific);', 'duty[i] = adValorem;'),
+        'BigDecimal duty = adValorem.add(specific);', 'BigDecimal duty = adValorem;'),
     # A compound excise leaves its specific part out of the basis of its ad valorem part (组成计税价格).
     'COMPOUND_EXCISE_BASIS_WITHOUT_SPECIFIC': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
-        'BigDecimal adValorem = l.value().add(duty[i]).add(perUnitPart).multiply(exciseRate)', 'BigDecimal adValorem = l.value().add(duty[i]).multiply(exciseRate)'),
+        'BigDecimal part = l.value().add(duty).add(specific).multiply(exciseRate)', 'BigDecimal part = l.value().add(duty).multiply(exciseRate)'),
     # A preference on a line levied per kilogram is compared as a rate with the MFN rate of 0 %, so never given.
     'PER_UNIT_PREFERENCE_BY_RATE': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
         '!lower(pref, customsValue, dutyRate, dutyPerUnit, quantity)', 'pref.compareTo(dutyRate) >= 0'),

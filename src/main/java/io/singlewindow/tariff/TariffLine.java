@@ -1,7 +1,9 @@
 package io.singlewindow.tariff;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.singlewindow.core.HsCode;
@@ -37,10 +39,10 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 	 * included: on import ({@code rate}), replacing the whole MFN duty, also one levied per unit; on export
 	 * ({@code exportRate}), replacing the export rate. Either may be {@literal null}, not both.
 	 */
-	public record Provisional(BigDecimal rate, BigDecimal exportRate, java.time.LocalDate from,
-			java.time.LocalDate until) {
+	public record Provisional(BigDecimal rate, BigDecimal exportRate, LocalDate from,
+			LocalDate until) {
 
-		public boolean inForceOn(java.time.LocalDate day) {
+		public boolean inForceOn(LocalDate day) {
 			return day != null && !day.isBefore(from) && !day.isAfter(until);
 		}
 	}
@@ -78,16 +80,16 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 	}
 
 	/** The provisional import rate in force on {@code day}, if any. */
-	public java.util.Optional<BigDecimal> provisionalRateOn(java.time.LocalDate day) {
-		return provisional != null && provisional.inForceOn(day) ? java.util.Optional.ofNullable(provisional.rate())
-				: java.util.Optional.empty();
+	public Optional<BigDecimal> provisionalRateOn(LocalDate day) {
+		return provisional != null && provisional.inForceOn(day) ? Optional.ofNullable(provisional.rate())
+				: Optional.empty();
 	}
 
 	/** The provisional export rate in force on {@code day}, if any. */
-	public java.util.Optional<BigDecimal> provisionalExportRateOn(java.time.LocalDate day) {
+	public Optional<BigDecimal> provisionalExportRateOn(LocalDate day) {
 		return provisional != null && provisional.inForceOn(day)
-				? java.util.Optional.ofNullable(provisional.exportRate())
-				: java.util.Optional.empty();
+				? Optional.ofNullable(provisional.exportRate())
+				: Optional.empty();
 	}
 
 	/** The legal units in order (first, then second), none when not known. */

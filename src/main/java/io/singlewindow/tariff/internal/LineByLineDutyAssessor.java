@@ -34,6 +34,10 @@ import io.singlewindow.tariff.TariffSchedule;
  * goods value plus freight (GACC valuation rules, art. 41). Exports on terms that include freight or insurance (CFR,
  * CPT, CIF, CIP, D-terms) have the given amounts deducted; when they are not given nothing is deducted.
  *
+ * <p>Rates: on import MFN, or the provisional rate in force (暂定税率), or a preference its certificate earns when lower
+ * than either; on export the export rate or the provisional export rate in force. A line may levy its MFN duty or its
+ * excise per unit of its legal unit (从量, or with an ad valorem rate 复合), on the item's quantity in that unit.
+ *
  * <p>Taxes are assessed one after the other for the whole consignment — duty, excise, VAT — since a tax the
  * consignment owes 50 CNY or less of is not collected ({@link SmallTaxWaiver}) and the ones after it are on what is
  * collected.
@@ -183,8 +187,9 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	}
 
 	/**
-	 * The rates a line is assessed at: the rate basis ({@code MFN}, {@code PREF:…}, {@code EXPORT}), its ad valorem
-	 * rates, and what it is levied per unit of quantity ({@literal null}: nothing).
+	 * The rates a line is assessed at: the rate basis ({@code MFN}, {@code PROVISIONAL}, {@code PREF:…}, {@code EXPORT},
+	 * {@code EXPORT_PROVISIONAL}), its ad valorem rates, and what it is levied per unit of quantity ({@literal null}:
+	 * nothing).
 	 */
 	private record LineRates(String basis, BigDecimal duty, BigDecimal excise, BigDecimal vat, Assessment.PerUnit perUnit) {
 
@@ -301,53 +306,11 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		BigDecimal[] duty = new BigDecimal[n], excise = new BigDecimal[n], vat = new BigDecimal[n];
 		String dutyName = imports ? "duty" : "export duty";
 		for (int i = 0; i < n; i++) {
-			Valued l = lines.get(i);
-			BigDecimal adValorem = fen(l.value().multiply(l.rates().duty()));
-			Assessment.PerUnit perUnit = l.rates().perUnit();
-			if (perUnit == null || perUnit.duty() == null) {
-				duty[i] = adValorem;
-				l.steps().add(dutyName + " = " + money(l.value()) + " × " + percent(l.rates().duty()) + " = "
-						+ money(duty[i]));
-			} else {
-				// 从量税 (ad valorem rate 0) or 复合税: each part rounded to the fen, so the printed parts add up
-				BigDecimal specific = l.rates().specificDuty();
-				duty[i] = adValorem.add(specific);
-				l.steps().add(dutyName + " = " + (l.rates().duty().signum() == 0 ? ""
-						: money(l.value()) + " × " + percent(l.rates().duty()) + " + ") + plain(perUnit.quantity()) + " "
-						+ perUnit.unit() + " × " + perUnit(perUnit.duty(), perUnit.unit()) + " = "
-						+ (l.rates().duty().signum() == 0 ? "" : money(adValorem) + " + " + money(specific) + " = ")
-						+ money(duty[i]));
-			}
+			duty[i] = duty(lines.get(i), dutyName);
 		}
 		BigDecimal dutyWaived = waive(dutyName, duty, lines);
 		for (int i = 0; i < n; i++) {
-			Valued l = lines.get(i);
-			BigDecimal exciseRate = imports ? l.rates().excise() : null;
-			Assessment.PerUnit perUnit = imports ? l.rates().perUnit() : null;
-			boolean specific = perUnit != null && perUnit.excise() != null;
-			excise[i] = BigDecimal.ZERO.setScale(2);
-			if (exciseRate != null && exciseRate.signum() > 0 && !specific) {
-				excise[i] = l.value().add(duty[i]).multiply(exciseRate).divide(BigDecimal.ONE.subtract(exciseRate), 2,
-						RoundingMode.HALF_UP);
-				l.steps().add("excise = (" + money(l.value()) + " + " + money(duty[i]) + ") ÷ (1 − "
-						+ percent(exciseRate) + ") × " + percent(exciseRate) + " = " + money(excise[i]));
-			} else if (specific && (exciseRate == null || exciseRate.signum() == 0)) {
-				excise[i] = l.rates().specificExcise();
-				l.steps().add("excise = " + plain(perUnit.quantity()) + " " + perUnit.unit() + " × "
-						+ perUnit(perUnit.excise(), perUnit.unit()) + " = " + money(excise[i]));
-			} else if (specific) {
-				// 复合计征: the specific part also enters the basis of the ad valorem part (组成计税价格 = (value + duty +
-				// quantity × per unit) ÷ (1 − rate)), then is added to it
-				BigDecimal perUnitPart = l.rates().specificExcise();
-				BigDecimal adValorem = l.value().add(duty[i]).add(perUnitPart).multiply(exciseRate)
-					.divide(BigDecimal.ONE.subtract(exciseRate), 2, RoundingMode.HALF_UP);
-				excise[i] = adValorem.add(perUnitPart);
-				l.steps().add("excise = (" + money(l.value()) + " + " + money(duty[i]) + " + " + money(perUnitPart)
-						+ ") ÷ (1 − " + percent(exciseRate) + ") × " + percent(exciseRate) + " + "
-						+ plain(perUnit.quantity()) + " " + perUnit.unit() + " × "
-						+ perUnit(perUnit.excise(), perUnit.unit()) + " = " + money(adValorem) + " + "
-						+ money(perUnitPart) + " = " + money(excise[i]));
-			}
+			excise[i] = imports ? excise(lines.get(i), duty[i]) : BigDecimal.ZERO.setScale(2);
 		}
 		BigDecimal exciseWaived = waive("excise", excise, lines);
 		for (int i = 0; i < n; i++) {
@@ -382,6 +345,64 @@ class LineByLineDutyAssessor implements DutyAssessor {
 				totalDuty.add(totalExcise).add(totalVat), new Assessment.Waived(dutyWaived, exciseWaived, vatWaived));
 	}
 
+	/** One line's duty, ad valorem, per unit (从量税) or both (复合税), with its step. */
+	private static BigDecimal duty(Valued l, String dutyName) {
+		BigDecimal adValorem = fen(l.value().multiply(l.rates().duty()));
+		Assessment.PerUnit perUnit = l.rates().perUnit();
+		if (perUnit == null || perUnit.duty() == null) {
+			l.steps().add(dutyName + " = " + money(l.value()) + " × " + percent(l.rates().duty()) + " = "
+					+ money(adValorem));
+			return adValorem;
+		}
+		// 从量税 (ad valorem rate 0) or 复合税: each part rounded to the fen, so the printed parts add up
+		BigDecimal specific = l.rates().specificDuty();
+		BigDecimal duty = adValorem.add(specific);
+		boolean both = l.rates().duty().signum() != 0;
+		l.steps().add(dutyName + " = " + (both ? money(l.value()) + " × " + percent(l.rates().duty()) + " + " : "")
+				+ perUnitTimes(perUnit, perUnit.duty()) + " = "
+				+ (both ? money(adValorem) + " + " + money(specific) + " = " : "") + money(duty));
+		return duty;
+	}
+
+	/**
+	 * One imported line's excise on its value and the duty collected of it — ad valorem, per unit, or both (复合计征) —
+	 * with its step; zero when it has none.
+	 */
+	private static BigDecimal excise(Valued l, BigDecimal duty) {
+		BigDecimal exciseRate = l.rates().excise();
+		boolean adValorem = exciseRate != null && exciseRate.signum() > 0;
+		Assessment.PerUnit perUnit = l.rates().perUnit();
+		if (perUnit == null || perUnit.excise() == null) {
+			if (!adValorem) {
+				return BigDecimal.ZERO.setScale(2);
+			}
+			BigDecimal excise = l.value().add(duty).multiply(exciseRate).divide(BigDecimal.ONE.subtract(exciseRate), 2,
+					RoundingMode.HALF_UP);
+			l.steps().add("excise = (" + money(l.value()) + " + " + money(duty) + ") ÷ (1 − " + percent(exciseRate)
+					+ ") × " + percent(exciseRate) + " = " + money(excise));
+			return excise;
+		}
+		BigDecimal specific = l.rates().specificExcise();
+		if (!adValorem) {
+			l.steps().add("excise = " + perUnitTimes(perUnit, perUnit.excise()) + " = " + money(specific));
+			return specific;
+		}
+		// 复合计征: the specific part also enters the basis of the ad valorem part (组成计税价格 = (value + duty +
+		// quantity × per unit) ÷ (1 − rate)), then is added to it
+		BigDecimal part = l.value().add(duty).add(specific).multiply(exciseRate)
+			.divide(BigDecimal.ONE.subtract(exciseRate), 2, RoundingMode.HALF_UP);
+		BigDecimal excise = part.add(specific);
+		l.steps().add("excise = (" + money(l.value()) + " + " + money(duty) + " + " + money(specific) + ") ÷ (1 − "
+				+ percent(exciseRate) + ") × " + percent(exciseRate) + " + " + perUnitTimes(perUnit, perUnit.excise())
+				+ " = " + money(part) + " + " + money(specific) + " = " + money(excise));
+		return excise;
+	}
+
+	/** {@code 10000 KGM × 1.3 CNY/KGM}: a quantity times an amount a unit, as the steps write it. */
+	private static String perUnitTimes(Assessment.PerUnit perUnit, BigDecimal amount) {
+		return plain(perUnit.quantity()) + " " + perUnit.unit() + " × " + perUnit(amount, perUnit.unit());
+	}
+
 	/**
 	 * The small-amount rule on one tax of the consignment: when {@link SmallTaxWaiver} waives its total, each line's
 	 * amount becomes nothing, with a step saying why. Answers what is not collected (zero when the tax is).
@@ -401,70 +422,73 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		return total;
 	}
 
-	/** The rates of the tariff in force for one item: MFN or a preference its certificate earns on import. */
+	/** The rates of the tariff in force for one item on the request's date: on import or on export. */
 	private LineRates tariffRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
 			BigDecimal customsValue, List<String> steps) {
-		boolean imports = request.flow() == TradeFlow.IMPORT;
+		return request.flow() == TradeFlow.IMPORT ? importRates(request, item, line, customsValue, steps)
+				: exportRates(request, line, steps);
+	}
+
+	/**
+	 * An import's rates: MFN (ad valorem, per unit or both), or the provisional rate in force instead, or a preference
+	 * its certificate earns when lower than either (从低适用); its excise and VAT.
+	 */
+	private LineRates importRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
+			BigDecimal customsValue, List<String> steps) {
 		String rateBasis = "MFN";
-		BigDecimal dutyRate;
-		BigDecimal dutyPerUnit = null;
+		BigDecimal dutyRate = line.mfnRate();
+		BigDecimal dutyPerUnit = line.mfnPerUnit();
 		BigDecimal quantity = item.quantity() == null ? null : InputLimits.QUANTITY.fit(item.quantity());
-		if (imports) {
-			dutyRate = line.mfnRate();
-			dutyPerUnit = line.mfnPerUnit();
-			// 暂定税率: an import at MFN pays the provisional rate in force, which replaces the whole MFN duty
-			Optional<BigDecimal> provisional = line.provisionalRateOn(request.date());
-			if (provisional.isPresent()) {
-				dutyRate = provisional.get();
+		// 暂定税率: an import at MFN pays the provisional rate in force, which replaces the whole MFN duty
+		Optional<BigDecimal> provisional = line.provisionalRateOn(request.date());
+		if (provisional.isPresent()) {
+			dutyRate = provisional.get();
+			dutyPerUnit = null;
+			rateBasis = "PROVISIONAL";
+			steps.add("provisional rate " + percent(dutyRate) + " in force " + line.provisional().from() + " to "
+					+ line.provisional().until() + " instead of MFN " + mfn(line));
+		}
+		// what an import without a preference pays, as the steps name it
+		String base = provisional.isPresent() ? "provisional rate" : "MFN";
+		String baseRate = base + " " + (provisional.isPresent() ? percent(dutyRate) : mfn(line));
+		String agreement = item.preferenceAgreement() == null || item.preferenceAgreement().isBlank() ? null
+				: item.preferenceAgreement().strip();
+		if (agreement != null) {
+			BigDecimal pref = line.preferentialRates().get(agreement);
+			if (pref == null) {
+				steps.add("no " + agreement + " rate on line " + line.code() + " → " + baseRate);
+			} else if (item.origin() == null || !agreements.isParty(agreement, item.origin())) {
+				steps.add(agreement + " certificate presented, but origin " + (item.origin() == null ? "unknown"
+						: item.origin().value()) + " is not a party to " + agreement + " → " + baseRate);
+			} else if (dutyPerUnit == null && pref.compareTo(dutyRate) >= 0) {
+				// with a provisional rate too, the lower of the two (从低适用)
+				steps.add(agreement + " rate " + percent(pref) + " is not below " + base + " → " + baseRate);
+			} else if (dutyPerUnit != null && !lower(pref, customsValue, dutyRate, dutyPerUnit, quantity)) {
+				steps.add(agreement + " duty " + money(fen(customsValue.multiply(pref))) + " (" + percent(pref)
+						+ ") is not below the MFN duty → MFN " + mfn(line));
+			} else {
+				dutyRate = pref;
 				dutyPerUnit = null;
-				rateBasis = "PROVISIONAL";
-				steps.add("provisional rate " + percent(dutyRate) + " in force " + line.provisional().from() + " to "
-						+ line.provisional().until() + " instead of MFN " + mfn(line));
-			}
-			// what an import without a preference pays, as the steps name it
-			String base = provisional.isPresent() ? "provisional rate" : "MFN";
-			String baseRate = base + " " + (provisional.isPresent() ? percent(dutyRate) : mfn(line));
-			String agreement = item.preferenceAgreement() == null || item.preferenceAgreement().isBlank() ? null
-					: item.preferenceAgreement().strip();
-			if (agreement != null) {
-				BigDecimal pref = line.preferentialRates().get(agreement);
-				if (pref == null) {
-					steps.add("no " + agreement + " rate on line " + line.code() + " → " + baseRate);
-				} else if (item.origin() == null || !agreements.isParty(agreement, item.origin())) {
-					steps.add(agreement + " certificate presented, but origin " + (item.origin() == null ? "unknown"
-							: item.origin().value()) + " is not a party to " + agreement + " → " + baseRate);
-				} else if (dutyPerUnit == null && pref.compareTo(dutyRate) >= 0) {
-					// with a provisional rate too, the lower of the two (从低适用)
-					steps.add(agreement + " rate " + percent(pref) + " is not below " + base + " → " + baseRate);
-				} else if (dutyPerUnit != null && !lower(pref, customsValue, dutyRate, dutyPerUnit, quantity)) {
-					steps.add(agreement + " duty " + money(fen(customsValue.multiply(pref))) + " (" + percent(pref)
-							+ ") is not below the MFN duty → MFN " + mfn(line));
-				} else {
-					dutyRate = pref;
-					dutyPerUnit = null;
-					rateBasis = "PREF:" + agreement;
-					steps.add(agreement + " certificate of origin, origin " + item.origin().value() + " is a party → "
-							+ agreement + " rate " + percent(pref) + " instead of " + baseRate);
-				}
-			}
-		} else {
-			dutyRate = exportDutyRates.exportRate(line.code()).orElse(BigDecimal.ZERO);
-			rateBasis = "EXPORT";
-			Optional<BigDecimal> provisional = line.provisionalExportRateOn(request.date());
-			if (provisional.isPresent()) {
-				steps.add("provisional export rate " + percent(provisional.get()) + " in force "
-						+ line.provisional().from() + " to " + line.provisional().until() + " instead of "
-						+ percent(dutyRate));
-				dutyRate = provisional.get();
-				rateBasis = "EXPORT_PROVISIONAL";
+				rateBasis = "PREF:" + agreement;
+				steps.add(agreement + " certificate of origin, origin " + item.origin().value() + " is a party → "
+						+ agreement + " rate " + percent(pref) + " instead of " + baseRate);
 			}
 		}
-		BigDecimal excisePerUnit = imports ? line.excisePerUnit() : null;
-		Assessment.PerUnit perUnit = dutyPerUnit == null && excisePerUnit == null ? null
-				: new Assessment.PerUnit(dutyPerUnit, excisePerUnit, quantity,
-						line.legalUnit().value());
-		return new LineRates(rateBasis, dutyRate, imports ? line.exciseRate() : null,
-				imports ? line.vatRate() : BigDecimal.ZERO, perUnit);
+		Assessment.PerUnit perUnit = dutyPerUnit == null && line.excisePerUnit() == null ? null
+				: new Assessment.PerUnit(dutyPerUnit, line.excisePerUnit(), quantity, line.legalUnit().value());
+		return new LineRates(rateBasis, dutyRate, line.exciseRate(), line.vatRate(), perUnit);
+	}
+
+	/** An export's rate: the export rate, or the provisional export rate in force instead; nothing per unit. */
+	private LineRates exportRates(AssessmentRequest request, TariffLine line, List<String> steps) {
+		BigDecimal dutyRate = exportDutyRates.exportRate(line.code()).orElse(BigDecimal.ZERO);
+		Optional<BigDecimal> provisional = line.provisionalExportRateOn(request.date());
+		if (provisional.isEmpty()) {
+			return new LineRates("EXPORT", dutyRate, null, BigDecimal.ZERO, null);
+		}
+		steps.add("provisional export rate " + percent(provisional.get()) + " in force " + line.provisional().from()
+				+ " to " + line.provisional().until() + " instead of " + percent(dutyRate));
+		return new LineRates("EXPORT_PROVISIONAL", provisional.get(), null, BigDecimal.ZERO, null);
 	}
 
 	/**

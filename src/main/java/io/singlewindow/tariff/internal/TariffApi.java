@@ -96,7 +96,9 @@ class TariffApi {
 					+ "and the lines' steps say so. Excise and VAT are on the value with what is collected of the taxes "
 					+ "before them. A line that levies duty or excise per unit of quantity (从量税, 复合税: its tariff line's "
 					+ "mfnPerUnit or excisePerUnit) needs the item's quantity in the line's legal unit (QUANTITY_REQUIRED); "
-					+ "the line's perUnit says what it was levied per unit and on which quantity.")
+					+ "the line's perUnit says what it was levied per unit and on which quantity. On a date a line's "
+					+ "provisional rate is in force (its provisional: rate on import, exportRate on export), the rate basis "
+					+ "is PROVISIONAL or EXPORT_PROVISIONAL; a preference is given only when lower than it.")
 	Assessment assess(@RequestBody AssessmentInput input) {
 		currentActor.get();
 		return assessor.assess(toRequest(input, time.today()));
