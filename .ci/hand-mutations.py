@@ -541,6 +541,12 @@ M = {
     # An export pays its export rate though a provisional export rate is in force.
     'PROVISIONAL_EXPORT_RATE_IGNORED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
         'Optional<BigDecimal> provisional = line.provisionalExportRateOn(request.date());', 'Optional<BigDecimal> provisional = Optional.<BigDecimal>empty();'),
+    # The pre-computation page passes a refusal's arguments as one array: "Tariff line [Ljava.lang.Object;@…".
+    'ASSESS_PAGE_ARGUMENTS_AS_ONE': lambda: sub('../../../resources/templates/tariff/assess.html',
+        "${#messages.msgWithParams('problem.' + p.code, p.arguments)}", "#{'problem.' + ${p.code}(${p.arguments})}"),
+    # A permit page passes a refusal's arguments as one array.
+    'PERMIT_PAGE_ARGUMENTS_AS_ONE': lambda: sub('../../../resources/templates/permit/fragments.html',
+        "${#messages.msgWithParams('problem.' + problem.code(), problemArgs)}", "#{'problem.' + ${problem.code()}(${problemArgs})}"),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

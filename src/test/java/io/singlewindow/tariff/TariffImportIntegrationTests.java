@@ -185,6 +185,17 @@ class TariffImportIntegrationTests {
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(jsonPath("$.errors[0].code").value("QUANTITY_REQUIRED"))
 				.andExpect(jsonPath("$.field").value("items[0].quantity"));
+		// The pre-computation page words the refusal with its arguments (it printed "Tariff line [Ljava.lang.Object;@…
+		// levies duty or excise per {1}", as it did every refusal with arguments, until tried by hand on 2026-12-06).
+		jakarta.servlet.http.Cookie session = session();
+		String refusedPage = mvc.perform(post("/tariff/assess").cookie(session).header("Accept-Language", "en")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("flow", "IMPORT").param("incoterm", "CIF").param("currency", "CNY").param("date", "2026-12-06")
+			.param("hsCode", wings, "0101210000").param("value", "20000", "10").param("quantity", "", "")
+			.param("origin", "BR", "FR").param("agreement", "", "")).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(refusedPage).contains("Tariff line " + wings + " levies duty or excise per KGM: give the item&#39;s "
+				+ "quantity in KGM.").contains("0101210000 is not a line of the national tariff schedule.").doesNotContain("[Ljava");
 	}
 
 	/**
@@ -248,11 +259,15 @@ class TariffImportIntegrationTests {
 
 	/** A page as the coffee trader reads it in {@code language}. */
 	String page(String address, String language) throws Exception {
-		jakarta.servlet.http.Cookie session = mvc.perform(org.springframework.security.test.web.servlet.request
-			.SecurityMockMvcRequestBuilders.formLogin("/login").user("trader.coffee").password("demo12345"))
-			.andReturn().getResponse().getCookie("SESSION");
-		return mvc.perform(get(address).cookie(session).header("Accept-Language", language)).andExpect(status().isOk())
+		return mvc.perform(get(address).cookie(session()).header("Accept-Language", language)).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** The coffee trader logged in. */
+	jakarta.servlet.http.Cookie session() throws Exception {
+		return mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+			.formLogin("/login").user("trader.coffee").password("demo12345")).andReturn().getResponse()
+			.getCookie("SESSION");
 	}
 
 	/**

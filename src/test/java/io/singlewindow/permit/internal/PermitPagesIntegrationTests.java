@@ -97,6 +97,26 @@ class PermitPagesIntegrationTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM permit_application").query(Integer.class).single()).isEqualTo(before);
 	}
 
+	/**
+	 * A refusal of the whole application (not of a field) is worded with its arguments: the page printed the
+	 * arguments as one "[Ljava.lang.Object;@…" until a tariff page showed the same fault on 2026-12-06.
+	 */
+	@Test
+	void anApplicationRefusedAsAWholeSaysWhyWithItsParticulars() throws Exception {
+		Cookie trader = logIn("trader.chip");
+		String chip = EnterpriseFixtures.demo("CHIP").value();
+		String html = "";
+		for (int i = 0; i < 2; i++) {
+			html = mvc.perform(post("/permits/apply").cookie(trader).with(csrf()).header("Accept-Language", "en")
+				.param("catalogueCode", "AIL").param("applicant", chip).param("scope", "Import of computers")
+				.param("goods", "8471300000").param("requestedQuantity", "5")
+				.param("documents", "CONTRACT-" + i, "LIST-" + i))
+				.andReturn().getResponse().getContentAsString();
+		}
+		assertThat(html).contains("form-problem", chip + " already has an application for AIL waiting for the agency.")
+			.doesNotContain("[Ljava");
+	}
+
 	@Test
 	void officersSeeTheirQueueAndVerificationListAndAdministratorsTheCatalogue() throws Exception {
 		Cookie ciq = logIn("officer.ciq");
