@@ -547,6 +547,9 @@ M = {
     # A permit page passes a refusal's arguments as one array.
     'PERMIT_PAGE_ARGUMENTS_AS_ONE': lambda: sub('../../../resources/templates/permit/fragments.html',
         "${#messages.msgWithParams('problem.' + problem.code(), problemArgs)}", "#{'problem.' + ${problem.code()}(${problemArgs})}"),
+    # The exchange-rate page words a refusal without its arguments: "'{0}' is not an ISO 4217 currency code".
+    'EXCHANGE_RATE_PAGE_ARGUMENTS_DROPPED': lambda: sub('../../../resources/templates/tariff/exchange-rates.html',
+        "${#messages.msgWithParams('problem.' + p.code, p.arguments)}", "#{'problem.' + ${p.code}}"),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -248,6 +248,19 @@ class TariffImportIntegrationTests {
 				.andExpect(jsonPath("$.lines[0].rateBasis").value("EXPORT_PROVISIONAL"));
 	}
 
+	/** The exchange-rate page words a refusal with what was typed (it showed "'{0}' is not an ISO 4217 currency code"). */
+	@Test
+	void anAdministratorsRefusedExchangeRateIsWordedWithWhatWasTyped() throws Exception {
+		jakarta.servlet.http.Cookie admin = mvc.perform(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestBuilders.formLogin("/login").user("admin").password("demo12345")).andReturn()
+			.getResponse().getCookie("SESSION");
+		String html = mvc.perform(post("/admin/exchange-rates").cookie(admin).header("Accept-Language", "en")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("currency", "Z1").param("month", "2026-11").param("rate", "7")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(html).contains("&#39;Z1&#39; is not an ISO 4217 currency code.").doesNotContain("{0}");
+	}
+
 	/** The import failed with these problems, {@code column:code} in the order of its rows. */
 	static void assertRefusedAt(String status, String... columnCodes) {
 		assertThat((String) JsonPath.read(status, "$.status")).isEqualTo("FAILED");
