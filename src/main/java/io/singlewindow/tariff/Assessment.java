@@ -70,6 +70,15 @@ public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal t
 	 * @param unit the tariff line's legal unit (UN/ECE Rec 20)
 	 */
 	public record PerUnit(BigDecimal duty, BigDecimal excise, BigDecimal quantity, String unit) {
+
+		/** An amount a unit as the tariff states it: {@code 1.3000} as {@code 1.3}, {@code 10.0000} as {@code 10}. */
+		public static BigDecimal asStated(BigDecimal amount) {
+			if (amount == null) {
+				return null;
+			}
+			BigDecimal stripped = amount.stripTrailingZeros();
+			return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+		}
 	}
 
 	/** The rates one line was assessed at: what a correction of its value is assessed at again. */

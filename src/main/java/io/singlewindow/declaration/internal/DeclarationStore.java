@@ -494,17 +494,9 @@ class DeclarationStore {
 	/** What a line was assessed at per unit of quantity, as stored; {@literal null} for a line assessed ad valorem. */
 	private static Assessment.PerUnit perUnit(ResultSet rs) throws SQLException {
 		BigDecimal quantity = rs.getBigDecimal("per_unit_quantity");
-		return quantity == null ? null : new Assessment.PerUnit(stripped(rs.getBigDecimal("duty_per_unit")),
-				stripped(rs.getBigDecimal("excise_per_unit")), quantity, rs.getString("per_unit_unit"));
-	}
-
-	/** {@code 1.3000} as the tariff states it, {@code 1.3}; {@code 10.0000} as {@code 10}, not {@code 1E+1}. */
-	private static BigDecimal stripped(BigDecimal amount) {
-		if (amount == null) {
-			return null;
-		}
-		BigDecimal stripped = amount.stripTrailingZeros();
-		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+		return quantity == null ? null : new Assessment.PerUnit(Assessment.PerUnit.asStated(
+				rs.getBigDecimal("duty_per_unit")), Assessment.PerUnit.asStated(rs.getBigDecimal("excise_per_unit")),
+				quantity, rs.getString("per_unit_unit"));
 	}
 
 	List<DeclarationView.Route> routes(UUID id) {

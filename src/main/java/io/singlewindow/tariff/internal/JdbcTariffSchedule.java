@@ -17,6 +17,7 @@ import io.singlewindow.core.HsCode;
 import io.singlewindow.core.UnitCode;
 import io.singlewindow.platform.ReferenceCache;
 import io.singlewindow.platform.ReferenceRevision;
+import io.singlewindow.tariff.Assessment;
 import io.singlewindow.tariff.TariffLine;
 import io.singlewindow.tariff.TariffSchedule;
 
@@ -96,7 +97,8 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 				strip(rs.getBigDecimal("excise_rate")), rs.getBigDecimal("vat_rate").stripTrailingZeros(),
 				codes(rs.getString("supervision_conditions")), codes(rs.getString("inspection_categories")),
 				rs.getBoolean("demo"), unit(rs.getString("legal_unit")), unit(rs.getString("second_legal_unit")),
-				amount(rs.getBigDecimal("mfn_per_unit")), amount(rs.getBigDecimal("excise_per_unit")),
+				Assessment.PerUnit.asStated(rs.getBigDecimal("mfn_per_unit")),
+				Assessment.PerUnit.asStated(rs.getBigDecimal("excise_per_unit")),
 				rs.getObject("provisional_from") == null ? null : new TariffLine.Provisional(
 						strip(rs.getBigDecimal("provisional_rate")), strip(rs.getBigDecimal("export_provisional_rate")),
 						rs.getObject("provisional_from", java.time.LocalDate.class),
@@ -105,12 +107,6 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 
 	private static UnitCode unit(String stored) {
 		return stored == null ? null : new UnitCode(stored);
-	}
-
-	/** An amount a unit as the tariff states it: {@code 1.3}, and {@code 10} rather than {@code 1E+1}. */
-	private static BigDecimal amount(BigDecimal d) {
-		BigDecimal stripped = strip(d);
-		return stripped == null || stripped.scale() >= 0 ? stripped : stripped.setScale(0);
 	}
 
 	private static BigDecimal strip(BigDecimal d) {

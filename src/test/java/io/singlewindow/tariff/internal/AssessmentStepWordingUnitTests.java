@@ -44,4 +44,30 @@ class AssessmentStepWordingUnitTests {
 		assertThat(wording.inReadersLanguage("excise not collected: the consignment's excise 12.50 is 50 CNY or less"))
 			.isEqualTo("消费税免征：本票货物消费税税额 12.50 元，在 50 元以下");
 	}
+
+	@Test
+	void theStepsOfAnAmountPerUnitReadInChinese() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+
+		assertThat(wording.inReadersLanguage("duty = 10000 KGM × 1.3 CNY/KGM = 13,000.00"))
+			.isEqualTo("关税 = 10000 KGM × 1.3 元/KGM = 13,000.00");
+		assertThat(wording.inReadersLanguage("ACFTA duty 15,000.00 (5%) is not below the MFN duty → MFN 1.3 CNY/KGM"))
+			.isEqualTo("按 ACFTA 协定税率 5% 计关税 15,000.00，不低于最惠国税额 → 适用最惠国税率 1.3 元/KGM");
+		assertThat(wording.inReadersLanguage("rates as first assessed: MFN duty 0% + 1.3 CNY/KGM, VAT 9%, on 10000 KGM"))
+			.isEqualTo("按原适用税率：MFN 关税 0% + 1.3 元/KGM，进口增值税 9%，数量 10000 KGM");
+	}
+
+	@Test
+	void theProvisionalStepsReadInChinese() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+
+		assertThat(wording.inReadersLanguage("provisional rate 5% in force 2026-01-01 to 2026-12-31 instead of MFN 15%"))
+			.isEqualTo("暂定税率 5%（2026-01-01 至 2026-12-31 有效）→ 代替最惠国税率 15%");
+		assertThat(wording.inReadersLanguage("RCEP rate 10% is not below provisional rate → provisional rate 5%"))
+			.isEqualTo("RCEP 协定税率 10% 不低于暂定税率 → 适用暂定税率 5%");
+		assertThat(wording.inReadersLanguage("RCEP rate 10% is not below MFN → MFN 15%"))
+			.isEqualTo("RCEP 协定税率 10% 不低于最惠国税率 → 适用最惠国税率 15%");
+		assertThat(wording.inReadersLanguage("provisional export rate 5% in force 2026-01-01 to 2026-12-31 instead of 20%"))
+			.isEqualTo("出口暂定税率 5%（2026-01-01 至 2026-12-31 有效）→ 代替出口税率 20%");
+	}
 }

@@ -6,14 +6,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.CurrencyCode;
@@ -68,15 +65,20 @@ class ProvisionalRateUnitTests {
 						LocalDate.of(2026, 12, 31))));
 	}
 
-	@AfterEach
-	void englishAgain() {
-		LocaleContextHolder.resetLocaleContext();
+	Assessment.Line imported(LocalDate day, String hs, String origin, String agreement) {
+		return assessed(TradeFlow.IMPORT, "CIF", day, hs, origin, agreement, new BigDecimal("1000"));
 	}
 
-	Assessment.Line imported(LocalDate day, String hs, String origin, String agreement) {
-		return assessor.assess(new AssessmentRequest(TradeFlow.IMPORT, "CIF", CurrencyCode.of("CNY"), null, null, day,
+	Assessment.Line exported(LocalDate day) {
+		return assessed(TradeFlow.EXPORT, "FOB", day, TUNGSTEN, "CN", null, null);
+	}
+
+	/** One line of 10,000.00 CNY. */
+	Assessment.Line assessed(TradeFlow flow, String incoterm, LocalDate day, String hs, String origin, String agreement,
+			BigDecimal quantity) {
+		return assessor.assess(new AssessmentRequest(flow, incoterm, CurrencyCode.of("CNY"), null, null, day,
 				List.of(new AssessmentRequest.Item(1, HsCode.of(hs), new BigDecimal("10000"), CountryCode.of(origin),
-						agreement, new BigDecimal("1000"))))).lines().get(0);
+						agreement, quantity)))).lines().get(0);
 	}
 
 	@Test
@@ -141,26 +143,5 @@ class ProvisionalRateUnitTests {
 		assertThat(in2027.duty()).isEqualByComparingTo("2000.00");
 		assertThat(imported.rateBasis()).isEqualTo("MFN");
 		assertThat(imported.duty()).isEqualByComparingTo("0");
-	}
-
-	Assessment.Line exported(LocalDate day) {
-		return assessor.assess(new AssessmentRequest(TradeFlow.EXPORT, "FOB", CurrencyCode.of("CNY"), null, null, day,
-				List.of(new AssessmentRequest.Item(1, HsCode.of(TUNGSTEN), new BigDecimal("10000"), CountryCode.of("CN"),
-						null)))).lines().get(0);
-	}
-
-	@Test
-	void theProvisionalStepsReadInChinese() {
-		AssessmentStepWording wording = new AssessmentStepWording();
-		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
-
-		assertThat(wording.inReadersLanguage("provisional rate 5% in force 2026-01-01 to 2026-12-31 instead of MFN 15%"))
-			.isEqualTo("暂定税率 5%（2026-01-01 至 2026-12-31 有效）→ 代替最惠国税率 15%");
-		assertThat(wording.inReadersLanguage("RCEP rate 10% is not below provisional rate → provisional rate 5%"))
-			.isEqualTo("RCEP 协定税率 10% 不低于暂定税率 → 适用暂定税率 5%");
-		assertThat(wording.inReadersLanguage("RCEP rate 10% is not below MFN → MFN 15%"))
-			.isEqualTo("RCEP 协定税率 10% 不低于最惠国税率 → 适用最惠国税率 15%");
-		assertThat(wording.inReadersLanguage("provisional export rate 5% in force 2026-01-01 to 2026-12-31 instead of 20%"))
-			.isEqualTo("出口暂定税率 5%（2026-01-01 至 2026-12-31 有效）→ 代替出口税率 20%");
 	}
 }

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.HsCode;
@@ -44,11 +41,6 @@ class SpecificDutyUnitTests {
 		line(BEER, "0", null, null, "0.253", "0.13", "LTR", Map.of());
 		// duty 10 %, compound excise: 20 % and 1 CNY a kilogram
 		line(LIQUOR, "0.10", null, "0.20", "1", "0.13", "KGM", Map.of());
-	}
-
-	@AfterEach
-	void englishAgain() {
-		LocaleContextHolder.resetLocaleContext();
 	}
 
 	void line(String code, String mfn, String mfnPerUnit, String excise, String excisePerUnit, String vat, String unit,
@@ -179,18 +171,5 @@ class SpecificDutyUnitTests {
 		assertThat(l.vat()).isEqualByComparingTo("3870.00");
 		assertThat(l.perUnit()).isEqualTo(first.lines().get(0).perUnit());
 		assertThat(l.steps()).contains("rates as first assessed: MFN duty 0% + 1.3 CNY/KGM, VAT 9%, on 10000 KGM");
-	}
-
-	@Test
-	void theStepsOfAnAmountPerUnitReadInChinese() {
-		AssessmentStepWording wording = new AssessmentStepWording();
-		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
-
-		assertThat(wording.inReadersLanguage("duty = 10000 KGM × 1.3 CNY/KGM = 13,000.00"))
-			.isEqualTo("关税 = 10000 KGM × 1.3 元/KGM = 13,000.00");
-		assertThat(wording.inReadersLanguage("ACFTA duty 15,000.00 (5%) is not below the MFN duty → MFN 1.3 CNY/KGM"))
-			.isEqualTo("按 ACFTA 协定税率 5% 计关税 15,000.00，不低于最惠国税额 → 适用最惠国税率 1.3 元/KGM");
-		assertThat(wording.inReadersLanguage("rates as first assessed: MFN duty 0% + 1.3 CNY/KGM, VAT 9%, on 10000 KGM"))
-			.isEqualTo("按原适用税率：MFN 关税 0% + 1.3 元/KGM，进口增值税 9%，数量 10000 KGM");
 	}
 }
