@@ -525,7 +525,7 @@ M = {
         '.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),\n\t\t\t\t\ti.perUnit()))', '.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),\n\t\t\t\t\tnull))'),
     # The provisional rate in force is never applied: every import pays MFN.
     'PROVISIONAL_RATE_IGNORED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
-        'Optional<BigDecimal> provisional = line.provisionalRateOn(request.date());', 'Optional<BigDecimal> provisional = Optional.<BigDecimal>empty();'),
+        'Optional<BigDecimal> provisional = line.provisionalRateOn(request.date())\n', 'Optional<BigDecimal> provisional = Optional.<BigDecimal>empty()\n'),
     # A provisional rate is applied on every day, before and after the days it is in force.
     'PROVISIONAL_RATE_FOREVER': lambda: sub('tariff/TariffLine.java',
         'return day != null && !day.isBefore(from) && !day.isAfter(until);', 'return true;'),
@@ -550,6 +550,63 @@ M = {
     # The exchange-rate page words a refusal without its arguments: "'{0}' is not an ISO 4217 currency code".
     'EXCHANGE_RATE_PAGE_ARGUMENTS_DROPPED': lambda: sub('../../../resources/templates/tariff/exchange-rates.html',
         "${#messages.msgWithParams('problem.' + p.code, p.arguments)}", "#{'problem.' + ${p.code}}"),
+    # Tariff-rate quotas (关税配额): a line presenting its certificate pays MFN, the out-of-quota rate.
+    'IN_QUOTA_RATE_IGNORED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'if (inQuota) {\n\t\t\tdutyRate = line.inQuotaRate();', 'if (false) {\n\t\t\tdutyRate = line.inQuotaRate();'),
+    # Every import of a line under a quota pays the in-quota rate, certificate or not.
+    'IN_QUOTA_WITHOUT_CERTIFICATE': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'boolean inQuota = item.inQuota() && line.underTariffQuota();', 'boolean inQuota = line.underTariffQuota();'),
+    # Within the quota a provisional rate above the in-quota rate is paid (从低适用 forgotten).
+    'PROVISIONAL_OVER_LOWER_IN_QUOTA': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        '.filter(p -> !inQuota || p.compareTo(line.inQuotaRate()) < 0);', '.filter(p -> true);'),
+    # The tariff file's in-quota rates are read and dropped.
+    'IN_QUOTA_COLUMN_NOT_IMPORTED': lambda: sub('tariff/internal/TariffImports.java',
+        'l.provisional() == null ? null : l.provisional().until(), l.inQuota(), utc(time.now()))',
+        'l.provisional() == null ? null : l.provisional().until(), null, utc(time.now()))'),
+    # A tariff-quota certificate is a requirement: wheat without one is routed to commerce.
+    'TARIFF_QUOTA_REQUIRED_AS_PERMIT': lambda: sub('permit/internal/PermitCatalogue.java',
+        'WHERE c.active AND NOT c.tariff_quota AND s.flow = ?', 'WHERE c.active AND s.flow = ?'),
+    # A permit of another entry answers for the one a line needs, when its scope covers the goods.
+    'PERMIT_OF_ANOTHER_ENTRY_ACCEPTED': lambda: sub('permit/internal/JdbcPermitLedger.java',
+        ': request.presentedAs() != null && !request.presentedAs().equals(permit.catalogueCode())) {', ': false) {'),
+    # Any permit covering the goods is taken as a tariff-quota certificate.
+    'NON_CERTIFICATE_ACCEPTED_AS_CERTIFICATE': lambda: sub('permit/internal/JdbcPermitLedger.java',
+        'if (WriteOffRequest.TARIFF_QUOTA.equals(request.presentedAs()) ? !entry.tariffQuota()',
+        'if (WriteOffRequest.TARIFF_QUOTA.equals(request.presentedAs()) ? false'),
+    # A line needing two permits names one, which answers for both entries.
+    'SECOND_ENTRY_ANSWERED_BY_FIRST_PERMIT': lambda: sub('declaration/internal/PermitChecks.java',
+        'String line = item.permitNumber() + "#" + item.lineNo() + "#" + r.permitCatalogueCode();',
+        'String line = item.permitNumber() + "#" + item.lineNo();'),
+    # The in-quota rate is given and the certificate's kilograms are never written off.
+    'CERTIFICATE_NOT_WRITTEN_OFF': lambda: sub('declaration/internal/Declarations.java',
+        'inPermitOrder(permitChecks.writeOffs(), quota.writeOffs())', 'inPermitOrder(permitChecks.writeOffs(), List.of())'),
+    # A certificate the ledger refuses is passed over: the line pays the in-quota rate anyway.
+    'CERTIFICATE_REFUSAL_IGNORED': lambda: sub('declaration/internal/TariffQuotaCertificates.java',
+        'if (refusal.isPresent()) {', 'if (false) {'),
+    # Two lines under one certificate are checked one by one: together they overdraw it at the write-off.
+    'CERTIFICATE_LINES_CHECKED_ALONE': lambda: sub('declaration/internal/TariffQuotaCertificates.java',
+        'WriteOffRequest together = earlier == null ? request : earlier.and(request);', 'WriteOffRequest together = request;'),
+    # An export names a tariff-quota certificate unrefused.
+    'CERTIFICATE_ON_EXPORT_ACCEPTED': lambda: sub('declaration/internal/DeclarationValidation.java',
+        'if (flow == TradeFlow.EXPORT) {\n\t\t\tv.add(field, "TARIFF_QUOTA_IMPORT_ONLY");', 'if (false) {\n\t\t\tv.add(field, "TARIFF_QUOTA_IMPORT_ONLY");'),
+    # The duties before submission are at the out-of-quota rate although the submission will be in quota.
+    'ESTIMATE_WITHOUT_QUOTA': lambda: sub('declaration/internal/Declarations.java',
+        'return assess(valid, today, quota.inQuota());', 'return assessment;'),
+    # The declaration forgets which certificate a line was imported under.
+    'CERTIFICATE_NOT_STORED': lambda: sub('declaration/internal/DeclarationRows.java',
+        'i.tariffQuotaCertificate() });', 'null });'),
+    # A WCO declaration's quota prior allocation certificate (966) is not read.
+    'WCO_QUOTA_CERTIFICATE_NOT_READ': lambda: sub('interchange/internal/WcoDeclaration.java',
+        'case "966" -> once(line("tariffQuotaCertificate")', 'case "966-not-read" -> once(line("tariffQuotaCertificate")'),
+    # A CUSDEC's DOC 966 is not read.
+    'CUSDEC_QUOTA_CERTIFICATE_NOT_READ': lambda: sub('interchange/internal/CusdecDeclaration.java',
+        'case "966" -> s.read(2, 1, item("tariffQuotaCertificate"));', 'case "966-not-read" -> s.read(2, 1, item("tariffQuotaCertificate"));'),
+    # An administrator's tariff-quota flag is dropped when the entry is created.
+    'TARIFF_QUOTA_FLAG_NOT_STORED': lambda: sub('permit/internal/CatalogueAdministration.java',
+        "!Boolean.FALSE.equals(form.active()), Boolean.TRUE.equals(form.tariffQuota()),", "!Boolean.FALSE.equals(form.active()), false,"),
+    # Every stored declaration's idempotency fingerprint changes with the new field: a retry no longer matches.
+    'FINGERPRINT_CHANGED_BY_NEW_FIELD': lambda: sub('declaration/internal/DeclarationRequest.java',
+        '.replace(", tariffQuotaCertificate=null]", "]")', ''),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -47,3 +47,12 @@ INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_
     ('0207142200', '冻的鸡翼（不包括翼尖）', 'Frozen chicken wings, excluding wing-tips', 0, NULL, 0.09, NULL, 'AB', 'PRQS', TRUE, 'KGM', NULL, 1.3, NULL),
     ('2203000000', '麦芽酿造的啤酒', 'Beer made from malt', 0, NULL, 0.13, NULL, 'AB', 'RS', TRUE, 'LTR', 'KGM', NULL, 0.253)
 ON CONFLICT (code) DO NOTHING;
+
+-- A line under a tariff-rate quota (关税配额; illustrative rates as the rest): wheat pays the in-quota rate when its
+-- importer presents a tariff-quota certificate (permit catalogue entry TARIFF_QUOTA) and the MFN rate, the
+-- out-of-quota rate, otherwise.
+INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
+                         supervision_conditions, inspection_categories, demo, legal_unit, second_legal_unit,
+                         in_quota_rate) VALUES
+    ('1001990000', '其他小麦及混合麦', 'Other wheat and meslin', 0.65, NULL, 0.09, NULL, 'AB', 'MPQ', TRUE, 'KGM', NULL, 0.01)
+ON CONFLICT (code) DO NOTHING;

@@ -27,7 +27,8 @@ public interface PermitLedger {
 	 * existing write-off instead of consuming twice. Joins the caller's transaction.
 	 *
 	 * @throws io.singlewindow.core.Problem with code {@code PERMIT_NOT_FOUND}, {@code PERMIT_NOT_IN_FORCE},
-	 *     {@code PERMIT_HOLDER_MISMATCH}, {@code PERMIT_SCOPE_MISMATCH}, {@code PERMIT_QUOTA_UNIT_MISMATCH} (the line's
+	 *     {@code PERMIT_HOLDER_MISMATCH}, {@code PERMIT_CATALOGUE_MISMATCH} (a permit of another catalogue entry than the
+	 *     one it is presented as), {@code PERMIT_SCOPE_MISMATCH}, {@code PERMIT_QUOTA_UNIT_MISMATCH} (the line's
 	 *     unit does not convert into the quota's) or {@code PERMIT_QUOTA_EXCEEDED}
 	 */
 	WriteOff writeOff(WriteOffRequest request);

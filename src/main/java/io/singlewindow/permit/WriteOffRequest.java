@@ -20,9 +20,21 @@ import io.singlewindow.core.Uscc;
  * @param unit the unit of {@code quantity}; a quantity quota takes it converted into the quota's unit
  *     ({@link UnitCode#convert}), and refuses a line it cannot convert
  * @param valueCny the line's value in CNY
+ * @param presentedAs what the line presents the permit as: the catalogue entry it needs (a permit of another entry is
+ *     refused, whatever its scope), {@link #TARIFF_QUOTA} for a tariff-quota certificate (a permit of an entry that
+ *     is none is refused), or {@literal null} when the caller does not say (then any entry covering the line)
  */
 public record WriteOffRequest(UUID declarationId, int lineNo, String permitNumber, Uscc holder, HsCode hsCode,
-		BigDecimal quantity, UnitCode unit, BigDecimal valueCny) {
+		BigDecimal quantity, UnitCode unit, BigDecimal valueCny, String presentedAs) {
+
+	/** {@link #presentedAs} of a tariff-quota certificate (关税配额证), whichever entry of the catalogue it is of. */
+	public static final String TARIFF_QUOTA = "(tariff quota)";
+
+	/** A write-off that does not say what the permit is presented as. */
+	public WriteOffRequest(UUID declarationId, int lineNo, String permitNumber, Uscc holder, HsCode hsCode,
+			BigDecimal quantity, UnitCode unit, BigDecimal valueCny) {
+		this(declarationId, lineNo, permitNumber, holder, hsCode, quantity, unit, valueCny, null);
+	}
 
 	/** The line's quantity in {@code quotaUnit}, empty when it has none or its unit does not convert into it. */
 	public Optional<BigDecimal> quantityIn(UnitCode quotaUnit) {
@@ -43,6 +55,6 @@ public record WriteOffRequest(UUID declarationId, int lineNo, String permitNumbe
 		BigDecimal value = valueCny == null ? next.valueCny
 				: next.valueCny == null ? valueCny : valueCny.add(next.valueCny);
 		return new WriteOffRequest(next.declarationId, next.lineNo, next.permitNumber, next.holder, next.hsCode,
-				quantity, next.unit, value);
+				quantity, next.unit, value, next.presentedAs);
 	}
 }

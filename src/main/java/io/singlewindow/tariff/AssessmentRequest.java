@@ -27,13 +27,21 @@ public record AssessmentRequest(TradeFlow flow, String incoterm, CurrencyCode cu
 	 *     (e.g. {@code RCEP}), else {@literal null}
 	 * @param quantity the line's quantity in its tariff line's legal unit (法定第一数量), which a duty or excise levied per
 	 *     unit is assessed on; {@literal null} when not known (then a line levied per unit is refused)
+	 * @param inQuota whether the line is imported within a tariff-rate quota (关税配额): the declarant presented a
+	 *     tariff-quota certificate, which the caller has checked, so the line pays its tariff line's in-quota rate
 	 */
 	public record Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement,
-			BigDecimal quantity) {
+			BigDecimal quantity, boolean inQuota) {
+
+		/** An item outside any tariff-rate quota. */
+		public Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement,
+				BigDecimal quantity) {
+			this(lineNo, hsCode, value, origin, preferenceAgreement, quantity, false);
+		}
 
 		/** An item whose quantity is not given: enough for a line whose rates are all ad valorem. */
 		public Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement) {
-			this(lineNo, hsCode, value, origin, preferenceAgreement, null);
+			this(lineNo, hsCode, value, origin, preferenceAgreement, null, false);
 		}
 	}
 }

@@ -28,11 +28,15 @@ import io.singlewindow.core.UnitCode;
  * @param excisePerUnit the specific part of the excise in CNY per {@code legalUnit} (beer, fuel), instead of or besides
  *     {@code exciseRate}; {@literal null} where none
  * @param provisional the provisional import rate (暂定税率) and the days it is in force; {@literal null} where none
+ * @param inQuotaRate the in-quota rate (配额内税率) of a line under a tariff-rate quota (关税配额: wheat, sugar, cotton),
+ *     paid by an import presenting a tariff-quota certificate; {@code mfnRate} is then the out-of-quota rate;
+ *     {@literal null} where the line has no quota
  */
 public record TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
 		Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
 		Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
-		UnitCode secondLegalUnit, BigDecimal mfnPerUnit, BigDecimal excisePerUnit, Provisional provisional) {
+		UnitCode secondLegalUnit, BigDecimal mfnPerUnit, BigDecimal excisePerUnit, Provisional provisional,
+		BigDecimal inQuotaRate) {
 
 	/**
 	 * Provisional rates (暂定税率, fractions like the others), in force from {@code from} to {@code until}, both
@@ -45,6 +49,16 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 		public boolean inForceOn(LocalDate day) {
 			return day != null && !day.isBefore(from) && !day.isAfter(until);
 		}
+	}
+
+	/** A line with no in-quota rate. */
+	public TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
+			Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
+			Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
+			UnitCode secondLegalUnit, BigDecimal mfnPerUnit, BigDecimal excisePerUnit, Provisional provisional) {
+		this(code, descriptionZh, descriptionEn, mfnRate, preferentialRates, exciseRate, vatRate,
+				supervisionConditions, inspectionCategories, demo, legalUnit, secondLegalUnit, mfnPerUnit, excisePerUnit,
+				provisional, null);
 	}
 
 	/** A line with no provisional rate. */
@@ -63,7 +77,7 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 			Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
 			UnitCode secondLegalUnit) {
 		this(code, descriptionZh, descriptionEn, mfnRate, preferentialRates, exciseRate, vatRate,
-				supervisionConditions, inspectionCategories, demo, legalUnit, secondLegalUnit, null, null, null);
+				supervisionConditions, inspectionCategories, demo, legalUnit, secondLegalUnit, null, null, null, null);
 	}
 
 	/** A line whose legal units are not known. */
@@ -71,12 +85,17 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 			Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
 			Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo) {
 		this(code, descriptionZh, descriptionEn, mfnRate, preferentialRates, exciseRate, vatRate,
-				supervisionConditions, inspectionCategories, demo, null, null, null, null, null);
+				supervisionConditions, inspectionCategories, demo, null, null, null, null, null, null);
 	}
 
 	/** Whether any of its duty or excise is levied per unit of quantity, so that assessing it needs the quantity. */
 	public boolean leviesPerUnit() {
 		return mfnPerUnit != null || excisePerUnit != null;
+	}
+
+	/** Whether an import of it pays less with a tariff-quota certificate (关税配额). */
+	public boolean underTariffQuota() {
+		return inQuotaRate != null;
 	}
 
 	/** The provisional import rate in force on {@code day}, if any. */

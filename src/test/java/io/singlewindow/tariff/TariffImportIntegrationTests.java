@@ -248,6 +248,41 @@ class TariffImportIntegrationTests {
 				.andExpect(jsonPath("$.lines[0].rateBasis").value("EXPORT_PROVISIONAL"));
 	}
 
+	/**
+	 * The in-quota rate (配额内税率) of a line under a tariff-rate quota is the file's last column: an import within the
+	 * quota (a certificate presented, here as the pre-computation's {@code inQuota}) pays it, any other the MFN rate.
+	 */
+	@Test
+	void inQuotaRatesAreImportedAndPaidWithinTheQuotaOnly() throws Exception {
+		String wheat = freshCode("100199");
+		String full = HEADER.strip() + ",legal_unit,second_legal_unit,mfn_per_unit,excise_per_unit,provisional_rate,"
+				+ "export_provisional_rate,provisional_from,provisional_until,in_quota_rate\n";
+		String refused = importAndWait(full + wheat + ",小麦,Wheat,65,9,,,,AB,MPQ,KGM,,,,,,,,1 %\n");
+		assertRefusedAt(refused, "in_quota_rate:RATE_INVALID");
+
+		String body = importAndWait(full + wheat + ",小麦,Wheat,65,9,,,,AB,MPQ,KGM,,,,,,,,1\n");
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("COMPLETED");
+		mvc.perform(get("/api/v1/tariff/lines/" + wheat).header("Authorization", TRADER)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.inQuotaRate").value(0.01));
+		// 10,000.00 at 1 % within the quota, at 65 % without
+		for (String[] quota : new String[][] { { "true", "100.0", "IN_QUOTA" }, { "false", "6500.0", "MFN" } }) {
+			mvc.perform(post("/api/v1/tariff/assessments").header("Authorization", TRADER)
+					.contentType(MediaType.APPLICATION_JSON).content("""
+							{"flow":"IMPORT","incoterm":"CIF","currency":"CNY","date":"2026-06-01","items":[
+							 {"hsCode":"%s","value":10000,"origin":"CA","inQuota":%s}]}""".formatted(wheat, quota[0])))
+					.andExpect(status().isOk()).andExpect(jsonPath("$.totalDuty").value(Double.parseDouble(quota[1])))
+					.andExpect(jsonPath("$.lines[0].rateBasis").value(quota[2]));
+		}
+		assertThat(page("/tariff/lines/" + wheat, "en")).contains("id=\"in-quota-rate\"").contains("In-quota rate")
+			.contains("1%");
+		assertThat(page("/tariff/lines/" + wheat, "zh-CN")).contains("配额内税率");
+		// a file of the format before in-quota rates leaves the line without one
+		importAndWait(full.substring(0, full.lastIndexOf(",in_quota_rate")) + "\n" + wheat
+				+ ",小麦,Wheat,65,9,,,,AB,MPQ,KGM,,,,,,,\n");
+		mvc.perform(get("/api/v1/tariff/lines/" + wheat).header("Authorization", TRADER))
+			.andExpect(jsonPath("$.inQuotaRate").doesNotExist());
+	}
+
 	/** The exchange-rate page words a refusal with what was typed (it showed "'{0}' is not an ISO 4217 currency code"). */
 	@Test
 	void anAdministratorsRefusedExchangeRateIsWordedWithWhatWasTyped() throws Exception {

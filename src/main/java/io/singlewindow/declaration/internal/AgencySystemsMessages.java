@@ -28,7 +28,7 @@ final class AgencySystemsMessages {
 				.map(DeclarationView.Route::lineNo).distinct().toList();
 			List<Line> lines = view.items().stream().filter(i -> routed.contains(i.lineNo()))
 				.map(i -> new Line(i.lineNo(), i.hsCode(), i.description(), i.quantity(), i.unit(), i.value(),
-						i.origin(), i.permitNumber(), view.routes().stream()
+						i.origin(), i.permitNumber(), i.tariffQuotaCertificate(), view.routes().stream()
 							.filter(r -> r.lineNo() == i.lineNo() && r.agency().equals(task.agency()))
 							.map(DeclarationView.Route::ruleCode).toList()))
 				.toList();
@@ -39,9 +39,13 @@ final class AgencySystemsMessages {
 		}
 	}
 
-	/** A goods line the agency was routed for, with the rules that routed it. */
+	/**
+	 * A goods line the agency was routed for, with the rules that routed it; {@code tariffQuotaCertificate} the
+	 * tariff-quota certificate it was imported under, {@literal null} when none (added to schema version 1 as an
+	 * optional field, which a reader that does not know it passes over).
+	 */
 	record Line(int lineNo, String hsCode, String description, BigDecimal quantity, String unit, BigDecimal value,
-			String origin, String permitNumber, List<String> routedBy) {
+			String origin, String permitNumber, String tariffQuotaCertificate, List<String> routedBy) {
 	}
 
 	/**

@@ -110,7 +110,8 @@ class DeclarationApi {
 					"STATISTICAL_QUANTITY_REQUIRED", "STATISTICAL_QUANTITY_DIFFERS", "STATISTICAL_UNIT_NOT_LEGAL",
 					"VALUE_NOT_POSITIVE", "AMOUNT_NEGATIVE", "TOO_LARGE", "NET_WEIGHT_ABOVE_GROSS",
 					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
-					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
+					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER", "TARIFF_QUOTA_IMPORT_ONLY",
+					"TARIFF_QUOTA_NOT_APPLICABLE", "TARIFF_QUOTA_CERTIFICATE_REFUSED" })
 	@Operation(summary = "Submit a goods declaration",
 			description = "201 for a new declaration, 200 when the Idempotency-Key or the clientReference was seen "
 					+ "before with the same body; 409 IDEMPOTENCY_KEY_REUSED with a different body (the header never "
@@ -142,7 +143,8 @@ class DeclarationApi {
 					"STATISTICAL_QUANTITY_REQUIRED", "STATISTICAL_QUANTITY_DIFFERS", "STATISTICAL_UNIT_NOT_LEGAL",
 					"VALUE_NOT_POSITIVE", "AMOUNT_NEGATIVE", "TOO_LARGE", "NET_WEIGHT_ABOVE_GROSS",
 					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
-					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
+					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER", "TARIFF_QUOTA_IMPORT_ONLY",
+					"TARIFF_QUOTA_NOT_APPLICABLE", "TARIFF_QUOTA_CERTIFICATE_REFUSED" })
 	@Operation(summary = "What a declaration would be assessed if submitted today; nothing is stored",
 			description = "The body of POST /declarations. Every check a submission makes, then its duties and "
 					+ "taxes line by line at today's tariff and exchange rate (as ASYCUDA assesses before registering): "
@@ -455,7 +457,8 @@ class DeclarationApi {
 					"STATISTICAL_QUANTITY_REQUIRED", "STATISTICAL_QUANTITY_DIFFERS", "STATISTICAL_UNIT_NOT_LEGAL",
 					"VALUE_NOT_POSITIVE", "AMOUNT_NEGATIVE", "TOO_LARGE", "NET_WEIGHT_ABOVE_GROSS",
 					"DESTINATION_NOT_CHINA", "ORIGIN_NOT_CHINA", "CERTIFICATE_INCOMPLETE", "EXCHANGE_RATE_MISSING",
-					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER" })
+					"CLIENT_REFERENCE_TOO_LONG", "CONTROL_CHARACTER", "TARIFF_QUOTA_IMPORT_ONLY",
+					"TARIFF_QUOTA_NOT_APPLICABLE", "TARIFF_QUOTA_CERTIFICATE_REFUSED" })
 	@Operation(summary = "Amend a declaration under review or queried",
 			description = "Validated like a submission; only the agencies whose lines changed decide again. "
 					+ "409 DECLARATION_NOT_AMENDABLE once rejected, cleared or released; with version, 409 "

@@ -350,6 +350,7 @@ class DeclarationPages {
 			form.put(p + "permitNumber", i.permitNumber());
 			form.put(p + "certificateAgreement", i.certificateAgreement());
 			form.put(p + "certificateNumber", i.certificateNumber());
+			form.put(p + "tariffQuotaCertificate", i.tariffQuotaCertificate());
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("amending", d.number());

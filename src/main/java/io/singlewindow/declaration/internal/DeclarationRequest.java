@@ -42,11 +42,12 @@ record DeclarationRequest(String declarant, String clientReference, String flow,
 
 	/**
 	 * The text a submission's Idempotency-Key is bound to: the request without its version, written as it was before
-	 * requests carried one, so that a retry of a declaration submitted earlier still matches.
+	 * requests carried one (and each line without a tariff-quota certificate as before lines could name one), so that a
+	 * retry of a declaration submitted earlier still matches.
 	 */
 	String fingerprint() {
 		String text = toString();
-		return text.substring(0, text.lastIndexOf(", version=")) + "]";
+		return text.substring(0, text.lastIndexOf(", version=")).replace(", tariffQuotaCertificate=null]", "]") + "]";
 	}
 
 	DeclarationRequest withDeclarantAndReference(String declarant, String clientReference) {
@@ -66,9 +67,19 @@ record DeclarationRequest(String declarant, String clientReference, String flow,
 	 * @param origin ISO 3166 country of origin
 	 * @param permitNumber the permit the line is declared under, if any
 	 * @param certificateAgreement the preferential agreement of a certificate of origin, e.g. {@code RCEP}
+	 * @param tariffQuotaCertificate the tariff-quota certificate (关税配额证) the line is imported under, if any: the line
+	 *     pays its tariff line's in-quota rate, and the certificate's quantity is written off
 	 */
 	record Item(String hsCode, String description, BigDecimal quantity, String unit, BigDecimal statisticalQuantity,
 			String statisticalUnit, BigDecimal value, String origin, String permitNumber, String certificateAgreement,
-			String certificateNumber) {
+			String certificateNumber, String tariffQuotaCertificate) {
+
+		/** A line outside any tariff-rate quota. */
+		Item(String hsCode, String description, BigDecimal quantity, String unit, BigDecimal statisticalQuantity,
+				String statisticalUnit, BigDecimal value, String origin, String permitNumber, String certificateAgreement,
+				String certificateNumber) {
+			this(hsCode, description, quantity, unit, statisticalQuantity, statisticalUnit, value, origin, permitNumber,
+					certificateAgreement, certificateNumber, null);
+		}
 	}
 }

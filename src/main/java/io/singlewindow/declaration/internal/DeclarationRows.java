@@ -309,7 +309,8 @@ class DeclarationRows {
 					a == null ? null : a.exciseRate(), a == null ? null : a.excise(), a == null ? null : a.vatRate(),
 					a == null ? null : a.vat(), a == null ? null : String.join("\n", a.steps()),
 					perUnit(a, Assessment.PerUnit::duty), perUnit(a, Assessment.PerUnit::excise),
-					perUnit(a, Assessment.PerUnit::quantity), perUnit(a, Assessment.PerUnit::unit) });
+					perUnit(a, Assessment.PerUnit::quantity), perUnit(a, Assessment.PerUnit::unit),
+					i.tariffQuotaCertificate() });
 		}
 		List<Object[]> routes = new ArrayList<>();
 		for (int i = 0; i < routesPerLine.size(); i++) {
@@ -333,7 +334,7 @@ class DeclarationRows {
 			"certificate_agreement text", "certificate_number text", "customs_value_cny numeric", "rate_basis text",
 			"duty_rate numeric", "duty numeric", "excise_rate numeric", "excise numeric", "vat_rate numeric",
 			"vat numeric", "steps text", "duty_per_unit numeric", "excise_per_unit numeric",
-			"per_unit_quantity numeric", "per_unit_unit text"), "");
+			"per_unit_quantity numeric", "per_unit_unit text", "tariff_quota_certificate text"), "");
 
 	private static final MultiRowInsert ROUTES = new MultiRowInsert("declaration_route",
 			List.of("declaration_id uuid", "line_no int", "agency text", "rule_code text", "reason text"),

@@ -197,9 +197,10 @@ class DeclarationValidation {
 					() -> FreeText.line(item.certificateNumber(), InputLimits.REFERENCE));
 			v.check((agreement == null) == (certificate == null), p + (agreement == null ? "certificateAgreement"
 					: "certificateNumber"), "CERTIFICATE_INCOMPLETE");
+			String quotaCertificate = tariffQuotaCertificate(v, item, flow, line, p);
 			items.add(new ValidDeclaration.Item(i + 1, hs, line, description, quantity, unit, statisticalQuantity,
 					value, itemOrigin, permit,
-					agreement == null ? null : agreement.toUpperCase(Locale.ROOT), certificate));
+					agreement == null ? null : agreement.toUpperCase(Locale.ROOT), certificate, quotaCertificate));
 		}
 		v.throwIfAny();
 		if (flow == TradeFlow.IMPORT && consignee == null) {
@@ -233,6 +234,26 @@ class DeclarationValidation {
 			others.fieldProblems().stream().filter(p -> !unreadable.contains(p.field())).forEach(problems::add);
 		}
 		throw Problem.invalidInput(problems);
+	}
+
+	/**
+	 * A line's tariff-quota certificate (关税配额证), if it names one: only an import of a line under a tariff-rate quota
+	 * pays an in-quota rate. Whether the certificate is the declarant's, in force and holds the quantity is decided at
+	 * submission, by the permit ledger.
+	 */
+	private static String tariffQuotaCertificate(Violations v, DeclarationRequest.Item item, TradeFlow flow,
+			TariffLine line, String p) {
+		String field = p + "tariffQuotaCertificate";
+		String certificate = v.read(field, () -> FreeText.line(item.tariffQuotaCertificate(), InputLimits.REFERENCE));
+		if (certificate == null) {
+			return null;
+		}
+		if (flow == TradeFlow.EXPORT) {
+			v.add(field, "TARIFF_QUOTA_IMPORT_ONLY");
+		} else if (line != null && !line.underTariffQuota()) {
+			v.add(field, "TARIFF_QUOTA_NOT_APPLICABLE", line.code().value());
+		}
+		return certificate;
 	}
 
 	private CountryCode country(Violations v, String raw, String field) {

@@ -276,11 +276,16 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	record CancellationApplication(String appliedBy, Instant appliedAt, String reason) {
 	}
 
+	/**
+	 * @param tariffQuotaCertificate the tariff-quota certificate (关税配额证) the line was imported under, its rate basis
+	 *     {@code IN_QUOTA} (or a lower one); {@literal null} when none
+	 */
 	record Item(int lineNo, String hsCode, String description, BigDecimal quantity, String unit,
 			BigDecimal statisticalQuantity, BigDecimal value, String origin, String permitNumber,
-			String certificateAgreement, String certificateNumber, BigDecimal customsValueCny, String rateBasis,
-			BigDecimal dutyRate, BigDecimal duty, BigDecimal exciseRate, BigDecimal excise, BigDecimal vatRate,
-			BigDecimal vat, List<String> steps, io.singlewindow.tariff.Assessment.PerUnit perUnit) {
+			String certificateAgreement, String certificateNumber, String tariffQuotaCertificate,
+			BigDecimal customsValueCny, String rateBasis, BigDecimal dutyRate, BigDecimal duty, BigDecimal exciseRate,
+			BigDecimal excise, BigDecimal vatRate, BigDecimal vat, List<String> steps,
+			io.singlewindow.tariff.Assessment.PerUnit perUnit) {
 	}
 
 	record Route(int lineNo, String agency, String ruleCode, String reason) {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -198,7 +199,7 @@ class Declarations {
 	}
 
 	/**
-	 * Reads the permits the lines of a group's {@code drafts} name in one statement, before its members are checked
+	 * Reads the permits (and tariff-quota certificates) the lines of a group's {@code drafts} name in one statement, before its members are checked
 	 * one by one ({@link PermitLedger#readAhead}). Only a hint: a number read ahead in another spelling than the one
 	 * validation keeps, or not at all, is read when its line is checked.
 	 */
@@ -226,9 +227,13 @@ class Declarations {
 			List<DeclarationRequest.Item> items = draft.request() == null ? null : draft.request().items();
 			for (int i = 0; items != null && i < items.size() && numbers.size() < PERMITS_READ_AHEAD; i++) {
 				DeclarationRequest.Item item = items.get(i);
-				String number = item == null || item.permitNumber() == null ? "" : item.permitNumber().strip();
-				if (!number.isEmpty() && number.length() <= InputLimits.REFERENCE) {
-					numbers.add(number);
+				// a tariff-quota certificate is written off like a permit, so it is read (and locked) ahead with them
+				for (String named : item == null ? List.<String>of()
+						: java.util.Arrays.asList(item.permitNumber(), item.tariffQuotaCertificate())) {
+					String number = named == null ? "" : named.strip();
+					if (!number.isEmpty() && number.length() <= InputLimits.REFERENCE) {
+						numbers.add(number);
+					}
 				}
 			}
 		}
@@ -286,15 +291,31 @@ class Declarations {
 		Declarer declarer = declarer(actor, draft);
 		ValidDeclaration valid = validation.validate(draft.request(), declarer.uscc(), declarer.enterprise().nameZh(),
 				time.month());
-		return assess(valid, time.today());
+		LocalDate today = time.today();
+		Assessment assessment = assess(valid, today, Set.of());
+		if (!TariffQuotaCertificates.presented(valid)) {
+			return assessment;
+		}
+		// checked as a submission checks them (nothing is written off here), so the estimate is at the in-quota rate
+		// only when the submission would be
+		TariffQuotaCertificates.Result quota = TariffQuotaCertificates.check(UUID.randomUUID(), declarer.uscc(), valid,
+				lineNo -> customsValue(lines(assessment), lineNo), permits::check);
+		return assess(valid, today, quota.inQuota());
 	}
 
-	private Assessment assess(ValidDeclaration d, LocalDate today) {
+	/** Assesses {@code d} on {@code today}, the lines {@code inQuota} within their tariff quota. */
+	private Assessment assess(ValidDeclaration d, LocalDate today, Set<Integer> inQuota) {
 		return assessor.assess(new AssessmentRequest(d.flow(), d.incoterm(), d.currency(), d.freight(), d.insurance(),
 				today, d.items().stream()
 					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
-							i.certificateAgreement(), i.legalQuantity()))
+							i.certificateAgreement(), i.legalQuantity(), inQuota.contains(i.lineNo())))
 					.toList()));
+	}
+
+	private static Map<Integer, Assessment.Line> lines(Assessment assessment) {
+		Map<Integer, Assessment.Line> assessed = new LinkedHashMap<>();
+		assessment.lines().forEach(l -> assessed.put(l.lineNo(), l));
+		return assessed;
 	}
 
 	/**
@@ -305,7 +326,16 @@ class Declarations {
 			Map<String, DeclarationRows.PreviousTask> previous) {
 		UUID id = declaration.id();
 		Uscc declarant = declaration.declarant();
-		Assessment assessment = assess(d, today);
+		Assessment assessment = assess(d, today, Set.of());
+		// A line presenting a tariff-quota certificate the ledger would write off pays its in-quota rate; its customs
+		// value, which a certificate's check may read, does not depend on the rate.
+		TariffQuotaCertificates.Result quota = TariffQuotaCertificates.Result.NONE;
+		if (TariffQuotaCertificates.presented(d)) {
+			Map<Integer, Assessment.Line> valued = lines(assessment);
+			quota = TariffQuotaCertificates.check(id, declarant, d, lineNo -> customsValue(valued, lineNo),
+					permits::check);
+			assessment = assess(d, today, quota.inQuota());
+		}
 		// The declared amounts are limited so that this holds at every real exchange rate; an absurd rate set by an
 		// administrator is refused here, and the whole submission rolls back, rather than failing in the insert.
 		for (BigDecimal total : java.util.Arrays.asList(assessment.totalCustomsValueCny(), assessment.totalTaxes())) {
@@ -313,8 +343,7 @@ class Declarations {
 				throw Problem.invalidField("items", "TOO_LARGE", InputLimits.MONEY.largest());
 			}
 		}
-		Map<Integer, Assessment.Line> assessed = new LinkedHashMap<>();
-		assessment.lines().forEach(l -> assessed.put(l.lineNo(), l));
+		Map<Integer, Assessment.Line> assessed = lines(assessment);
 		RiskDecision channel = risk.assess(new RiskRequest(id, declarant, d.flow(), d.tradeMode(), d.tradingCountry(),
 				d.items().stream().map(i -> new RiskRequest.Line(i.lineNo(), i.hsCode(), i.origin(), i.quantity(),
 						i.unit(), customsValue(assessed, i.lineNo()))).toList()));
@@ -355,7 +384,7 @@ class Declarations {
 						.toList(), now);
 		}
 		// In permit order (see PermitChecks), so that declarations under the same permits lock them in one order.
-		for (WriteOffRequest request : permitChecks.writeOffs()) {
+		for (WriteOffRequest request : inPermitOrder(permitChecks.writeOffs(), quota.writeOffs())) {
 			try {
 				permits.writeOff(request);
 			} catch (Problem refused) {
@@ -365,6 +394,17 @@ class Declarations {
 			}
 		}
 		return declaration.status();
+	}
+
+	/** The permits' and the tariff-quota certificates' write-offs together, in permit number and line order. */
+	private static List<WriteOffRequest> inPermitOrder(List<WriteOffRequest> permits, List<WriteOffRequest> quotas) {
+		if (quotas.isEmpty()) {
+			return permits;
+		}
+		List<WriteOffRequest> all = new java.util.ArrayList<>(permits);
+		all.addAll(quotas);
+		all.sort(java.util.Comparator.comparing(WriteOffRequest::permitNumber).thenComparingInt(WriteOffRequest::lineNo));
+		return all;
 	}
 
 	/** The status is quoted in the reader's language ("is Cleared"), not as its code. */

@@ -79,8 +79,9 @@ final class PermitChecks {
 				} else {
 					WriteOffRequest request = new WriteOffRequest(declarationId, item.lineNo(), item.permitNumber(),
 							declarant, item.hsCode(), item.countedQuantity(), item.countedUnit(),
-							customsValue.apply(item.lineNo()));
-					String line = item.permitNumber() + "#" + item.lineNo();
+							customsValue.apply(item.lineNo()), r.permitCatalogueCode());
+					// a line needing two permits names one: it answers the entry it is of, not also the other
+					String line = item.permitNumber() + "#" + item.lineNo() + "#" + r.permitCatalogueCode();
 					String failure = null;
 					if (!acceptedLines.contains(line)) {
 						WriteOffRequest earlier = taken.get(item.permitNumber());

@@ -19,9 +19,18 @@ record ValidDeclaration(Uscc declarant, String clientReference, TradeFlow flow, 
 		int packages, BigDecimal grossWeight, BigDecimal netWeight, String consignor, String consignee,
 		List<Item> items, List<String> warnings) {
 
+	/** @param tariffQuotaCertificate the tariff-quota certificate the line presents for the in-quota rate, if any */
 	record Item(int lineNo, HsCode hsCode, TariffLine tariffLine, String description, BigDecimal quantity,
 			UnitCode unit, BigDecimal statisticalQuantity, BigDecimal value, CountryCode origin, String permitNumber,
-			String certificateAgreement, String certificateNumber) {
+			String certificateAgreement, String certificateNumber, String tariffQuotaCertificate) {
+
+		/** A line outside any tariff-rate quota. */
+		Item(int lineNo, HsCode hsCode, TariffLine tariffLine, String description, BigDecimal quantity, UnitCode unit,
+				BigDecimal statisticalQuantity, BigDecimal value, CountryCode origin, String permitNumber,
+				String certificateAgreement, String certificateNumber) {
+			this(lineNo, hsCode, tariffLine, description, quantity, unit, statisticalQuantity, value, origin,
+					permitNumber, certificateAgreement, certificateNumber, null);
+		}
 
 		/**
 		 * The line as a permit's quota counts it: its statistical quantity in the tariff line's legal unit when the line

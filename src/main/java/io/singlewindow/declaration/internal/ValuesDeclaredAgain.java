@@ -69,6 +69,7 @@ final class ValuesDeclaredAgain {
 			line.text("permitNumber", was.permitNumber(), is.permitNumber());
 			line.text("certificateAgreement", was.certificateAgreement(), is.certificateAgreement());
 			line.text("certificateNumber", was.certificateNumber(), is.certificateNumber());
+			line.text("tariffQuotaCertificate", was.tariffQuotaCertificate(), is.tariffQuotaCertificate());
 			values.add(new CorrectedValue(was.lineNo(), is.value()));
 		}
 		if (!changed.isEmpty()) {

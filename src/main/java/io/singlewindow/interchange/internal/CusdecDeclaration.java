@@ -208,6 +208,8 @@ final class CusdecDeclaration {
 				if (item >= 0) {
 					switch (s.text(1, 1)) {
 						case "911" -> s.read(2, 1, item("permitNumber"));
+						// UNCL 1001 966 "quota prior allocation certificate": the tariff-quota certificate (关税配额证)
+						case "966" -> s.read(2, 1, item("tariffQuotaCertificate"));
 						case "861" -> {
 							s.read(1, 4, item("certificateAgreement"));
 							s.read(2, 1, item("certificateNumber"));

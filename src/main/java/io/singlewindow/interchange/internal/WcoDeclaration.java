@@ -263,6 +263,8 @@ final class WcoDeclaration {
 			case "AdditionalDocument" -> {
 				switch (group.getOrDefault("TypeCode", "")) {
 					case "911" -> once(line("permitNumber"), group.getOrDefault("ID", ""), group.get("ID@"));
+					// UNCL 1001 966 "quota prior allocation certificate": the tariff-quota certificate (关税配额证)
+					case "966" -> once(line("tariffQuotaCertificate"), group.getOrDefault("ID", ""), group.get("ID@"));
 					case "861" -> {
 						if (once(line("certificateNumber"), group.getOrDefault("ID", ""), group.get("ID@"))
 								&& group.containsKey("Name")) {

@@ -40,11 +40,22 @@ class CatalogueAdministration {
 	 *
 	 * @param importScope HS prefixes (2, 4, 6, 8 or 10 digits) the permit is needed for on import
 	 * @param version the version the administrator edited (for updates); a stale one is refused
+	 * @param tariffQuota whether the entry is a tariff-quota certificate (关税配额证; its import scope the goods it lets
+	 *     pay the in-quota rate, its quota a quantity); left out: not one, or on an update as it was
 	 */
 	record EntryForm(String code, String nameZh, String nameEn, String issuingAgency, String mode, Integer reviewDays,
 			Integer verificationDays, List<String> documentsZh, List<String> documentsEn, Integer validityMonths,
 			String quotaKind, String quotaUnit, List<String> importScope, List<String> exportScope, Boolean active,
-			Integer version) {
+			Integer version, Boolean tariffQuota) {
+
+		/** An entry that is no tariff-quota certificate (or, on an update, stays what it was). */
+		EntryForm(String code, String nameZh, String nameEn, String issuingAgency, String mode, Integer reviewDays,
+				Integer verificationDays, List<String> documentsZh, List<String> documentsEn, Integer validityMonths,
+				String quotaKind, String quotaUnit, List<String> importScope, List<String> exportScope, Boolean active,
+				Integer version) {
+			this(code, nameZh, nameEn, issuingAgency, mode, reviewDays, verificationDays, documentsZh, documentsEn,
+					validityMonths, quotaKind, quotaUnit, importScope, exportScope, active, version, null);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -69,19 +80,20 @@ class CatalogueAdministration {
 		String code = form.code() == null ? null : form.code().strip().toUpperCase(Locale.ROOT);
 		violations.required(code, "code");
 		violations.check(code == null || code.matches("[A-Z][A-Z0-9_]{1,39}"), "code", "PERMIT_CATALOGUE_CODE_FORMAT", code);
-		Valid valid = validate(form, violations);
+		Valid valid = validate(form, Boolean.TRUE.equals(form.tariffQuota()), violations);
 		violations.throwIfAny();
 		if (catalogue.find(code).isPresent()) {
 			throw Problem.conflict("PERMIT_CATALOGUE_ENTRY_EXISTS", code);
 		}
 		jdbc.sql("""
 				INSERT INTO permit_catalogue (code, name_zh, name_en, issuing_agency, mode, review_days, verification_days,
-				    documents_zh, documents_en, validity_months, quota_kind, quota_unit, active, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    documents_zh, documents_en, validity_months, quota_kind, quota_unit, active, tariff_quota, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(code, form.nameZh().strip(), form.nameEn().strip(), valid.agency().value(), valid.mode().name(),
 					valid.reviewDays(), valid.verificationDays(), String.join("\n", valid.documentsZh()),
 					String.join("\n", valid.documentsEn()), form.validityMonths(), valid.quotaKind().name(),
-					valid.quotaUnit(), !Boolean.FALSE.equals(form.active()), Timestamp.from(time.now()))
+					valid.quotaUnit(), !Boolean.FALSE.equals(form.active()), Boolean.TRUE.equals(form.tariffQuota()),
+					Timestamp.from(time.now()))
 			.update();
 		writeScope(code, valid);
 		CatalogueEntry created = catalogue.get(code);
@@ -98,17 +110,19 @@ class CatalogueAdministration {
 		CatalogueEntry current = catalogue.get(code);
 		var violations = new Violations();
 		violations.required(form.version(), "version");
-		Valid valid = validate(form, violations);
+		boolean tariffQuota = form.tariffQuota() == null ? current.tariffQuota() : form.tariffQuota();
+		Valid valid = validate(form, tariffQuota, violations);
 		violations.throwIfAny();
 		int updated = jdbc.sql("""
 				UPDATE permit_catalogue SET name_zh = ?, name_en = ?, issuing_agency = ?, mode = ?, review_days = ?,
 				    verification_days = ?, documents_zh = ?, documents_en = ?, validity_months = ?, quota_kind = ?,
-				    quota_unit = ?, active = ?, updated_at = ?, version = version + 1
+				    quota_unit = ?, active = ?, tariff_quota = ?, updated_at = ?, version = version + 1
 				WHERE code = ? AND version = ?""")
 			.params(form.nameZh().strip(), form.nameEn().strip(), valid.agency().value(), valid.mode().name(),
 					valid.reviewDays(), valid.verificationDays(), String.join("\n", valid.documentsZh()),
 					String.join("\n", valid.documentsEn()), form.validityMonths(), valid.quotaKind().name(),
-					valid.quotaUnit(), !Boolean.FALSE.equals(form.active()), Timestamp.from(time.now()), current.code(),
+					valid.quotaUnit(), !Boolean.FALSE.equals(form.active()), tariffQuota, Timestamp.from(time.now()),
+					current.code(),
 					form.version())
 			.update();
 		if (updated == 0) {
@@ -128,7 +142,7 @@ class CatalogueAdministration {
 			List<String> importScope, List<String> exportScope) {
 	}
 
-	private Valid validate(EntryForm form, Violations violations) {
+	private Valid validate(EntryForm form, boolean tariffQuota, Violations violations) {
 		violations.required(form.nameZh(), "nameZh");
 		violations.required(form.nameEn(), "nameEn");
 		violations.line("nameZh", form.nameZh(), 200);
@@ -172,6 +186,9 @@ class CatalogueAdministration {
 			violations.check(!importScope.isEmpty() || !exportScope.isEmpty(), "importScope",
 					"PERMIT_QUOTA_NEEDS_GOODS");
 		}
+		// a certificate of goods imported within a quota counted in a quantity (wheat in kilograms)
+		violations.check(!tariffQuota || (quotaKind == QuotaKind.QUANTITY && !importScope.isEmpty()
+				&& exportScope.isEmpty()), "tariffQuota", "TARIFF_QUOTA_ENTRY_INVALID");
 		List<String> documentsZh = lines(form.documentsZh());
 		List<String> documentsEn = lines(form.documentsEn());
 		violations.check(documentsZh.size() == documentsEn.size(), "documentsEn", "PERMIT_DOCUMENTS_NOT_PAIRED",

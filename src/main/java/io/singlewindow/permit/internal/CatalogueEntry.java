@@ -18,11 +18,13 @@ import io.singlewindow.core.TradeFlow;
  * @param validityMonths how long an issued permit is valid, {@literal null} for "until revoked"
  * @param quotaUnit the unit of a {@link QuotaKind#QUANTITY} quota, else {@literal null}; value quotas are in CNY
  * @param scope HS scope per trade flow; empty for permits that are not about goods
+ * @param tariffQuota a tariff-quota certificate (关税配额证): its scope names the goods it lets pay the in-quota rate,
+ *     not goods that need it — a line without one pays the out-of-quota rate and is routed nowhere for it
  */
 public record CatalogueEntry(String code, String nameZh, String nameEn, AgencyCode issuingAgency, PermitMode mode,
 		int reviewDays, Integer verificationDays, List<String> documentsZh, List<String> documentsEn,
 		Integer validityMonths, QuotaKind quotaKind, String quotaUnit, Map<TradeFlow, HsScope> scope, boolean active,
-		int version) {
+		int version, boolean tariffQuota) {
 
 	public CatalogueEntry {
 		documentsZh = List.copyOf(documentsZh);

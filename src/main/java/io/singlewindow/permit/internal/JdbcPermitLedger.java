@@ -335,6 +335,13 @@ class JdbcPermitLedger implements PermitLedger {
 			return Optional.of(Problem.conflict("PERMIT_NOT_IN_FORCE", permit.number(), permit.status(today).name()));
 		}
 		CatalogueEntry entry = catalogue.entry(permit.catalogueCode());
+		// Presented for one entry, a permit of another is no answer, even one whose scope covers the line (a wheat line
+		// needs its quarantine permit; its tariff-quota certificate covers wheat too).
+		if (WriteOffRequest.TARIFF_QUOTA.equals(request.presentedAs()) ? !entry.tariffQuota()
+				: request.presentedAs() != null && !request.presentedAs().equals(permit.catalogueCode())) {
+			return Optional.of(Problem.conflict("PERMIT_CATALOGUE_MISMATCH", permit.number(), permit.catalogueCode(),
+					WriteOffRequest.TARIFF_QUOTA.equals(request.presentedAs()) ? "TARIFF_QUOTA" : request.presentedAs()));
+		}
 		if (!entry.coversAnyFlow(request.hsCode()) || !permit.grantedFor(request.hsCode())) {
 			return Optional.of(Problem.conflict("PERMIT_SCOPE_MISMATCH", permit.number(), request.hsCode().value()));
 		}

@@ -27,7 +27,7 @@ class PermitCatalogue {
 
 	private static final String COLUMNS = """
 			code, name_zh, name_en, issuing_agency, mode, review_days, verification_days, documents_zh, documents_en,
-			validity_months, quota_kind, quota_unit, active, version""";
+			validity_months, quota_kind, quota_unit, active, version, tariff_quota""";
 
 	private final JdbcClient jdbc;
 	private final ReferenceCache<String, List<CatalogueEntry>> covering;
@@ -67,7 +67,10 @@ class PermitCatalogue {
 			.orElseThrow(() -> Problem.notFound("PERMIT_CATALOGUE_ENTRY_NOT_FOUND", code));
 	}
 
-	/** The active entries whose scope has a prefix of {@code hsCode} for {@code flow}. */
+	/**
+	 * The active entries whose scope has a prefix of {@code hsCode} for {@code flow}: the permits the goods need. A
+	 * tariff-quota certificate is not among them (goods without one pay the out-of-quota rate).
+	 */
 	List<CatalogueEntry> covering(String hsCode, TradeFlow flow) {
 		return covering.get(flow.name() + "/" + hsCode, key -> List.copyOf(lookUpCovering(hsCode, flow)));
 	}
@@ -76,7 +79,7 @@ class PermitCatalogue {
 		List<String> codes = jdbc.sql("""
 				SELECT DISTINCT s.catalogue_code FROM permit_catalogue_scope s
 				JOIN permit_catalogue c ON c.code = s.catalogue_code
-				WHERE c.active AND s.flow = ? AND starts_with(?, s.hs_prefix)
+				WHERE c.active AND NOT c.tariff_quota AND s.flow = ? AND starts_with(?, s.hs_prefix)
 				ORDER BY s.catalogue_code""")
 			.params(flow.name(), hsCode)
 			.query(String.class)
@@ -106,19 +109,19 @@ class PermitCatalogue {
 				rs.getInt("review_days"), rs.getObject("verification_days", Integer.class), rs.getString("documents_zh"),
 				rs.getString("documents_en"), rs.getObject("validity_months", Integer.class),
 				QuotaKind.valueOf(rs.getString("quota_kind")), rs.getString("quota_unit"), rs.getBoolean("active"),
-				rs.getInt("version"));
+				rs.getInt("version"), rs.getBoolean("tariff_quota"));
 	}
 
 	private record Row(String code, String nameZh, String nameEn, AgencyCode agency, PermitMode mode, int reviewDays,
 			Integer verificationDays, String documentsZh, String documentsEn, Integer validityMonths,
-			QuotaKind quotaKind, String quotaUnit, boolean active, int version) {
+			QuotaKind quotaKind, String quotaUnit, boolean active, int version, boolean tariffQuota) {
 
 		CatalogueEntry toEntry(Map<TradeFlow, List<String>> scope) {
 			Map<TradeFlow, HsScope> scopes = new EnumMap<>(TradeFlow.class);
 			scope.forEach((flow, prefixes) -> scopes.put(flow, HsScope.of(prefixes)));
 			return new CatalogueEntry(code, nameZh, nameEn, agency, mode, reviewDays, verificationDays,
 					CatalogueEntry.lines(documentsZh), CatalogueEntry.lines(documentsEn), validityMonths, quotaKind,
-					quotaUnit, scopes, active, version);
+					quotaUnit, scopes, active, version, tariffQuota);
 		}
 	}
 }

@@ -51,7 +51,10 @@ class PermitDemoData implements ApplicationRunner {
 					new BigDecimal("50000"), null),
 			new DemoPermit("MA31C002", "QUARANTINE_ENTRY", "未焙炒咖啡豆 green coffee beans", "0901110000",
 					new BigDecimal("200000"), null),
-			new DemoPermit("MA31C004", "DRUG_IMPORT", "其他药品 other medicaments", "3004909099", null, null));
+			new DemoPermit("MA31C004", "DRUG_IMPORT", "其他药品 other medicaments", "3004909099", null, null),
+			// the coffee importer's tariff-quota certificate for wheat: 500 tonnes at the in-quota rate
+			new DemoPermit("MA31C002", "TARIFF_QUOTA", "小麦 milling wheat", "1001990000", new BigDecimal("500000"),
+					null));
 
 	private final JdbcClient jdbc;
 	private final PermitCatalogue catalogue;

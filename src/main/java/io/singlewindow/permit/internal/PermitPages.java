@@ -407,7 +407,7 @@ class PermitPages {
 	String newEntry(Model model) {
 		currentActor.get().requireRole(Role.ADMIN);
 		model.addAttribute("form", new CatalogueAdministration.EntryForm("", "", "", "", "OPTIMISED_APPROVAL", 20, null,
-				List.of(), List.of(), 12, "NONE", null, List.of(), List.of(), true, null));
+				List.of(), List.of(), 12, "NONE", null, List.of(), List.of(), true, null, false));
 		return entryPage(model, true, Map.of(), null);
 	}
 
@@ -418,7 +418,7 @@ class PermitPages {
 		model.addAttribute("form", new CatalogueAdministration.EntryForm(e.code(), e.nameZh(), e.nameEn(),
 				e.issuingAgency().value(), e.mode().name(), e.reviewDays(), e.verificationDays(), e.documentsZh(),
 				e.documentsEn(), e.validityMonths(), e.quotaKind().name(), e.quotaUnit(), e.prefixes(TradeFlow.IMPORT),
-				e.prefixes(TradeFlow.EXPORT), e.active(), e.version()));
+				e.prefixes(TradeFlow.EXPORT), e.active(), e.version(), e.tariffQuota()));
 		return entryPage(model, false, Map.of(), null);
 	}
 
@@ -431,7 +431,8 @@ class PermitPages {
 			@RequestParam(required = false) String quotaKind, @RequestParam(required = false) String quotaUnit,
 			@RequestParam(required = false) String importScope, @RequestParam(required = false) String exportScope,
 			@RequestParam(required = false) Boolean active, @RequestParam(required = false) Integer version,
-			@RequestParam(defaultValue = "false") boolean creating, Model model, Locale locale) {
+			@RequestParam(required = false) Boolean tariffQuota, @RequestParam(defaultValue = "false") boolean creating,
+			Model model, Locale locale) {
 		Actor actor = currentActor.get();
 		Map<String, String> numberErrors = new LinkedHashMap<>();
 		var form = new CatalogueAdministration.EntryForm(code, nameZh, nameEn, issuingAgency, mode,
@@ -439,7 +440,7 @@ class PermitPages {
 				whole(verificationDays, "verificationDays", numberErrors, locale), CatalogueEntry.lines(documentsZh),
 				CatalogueEntry.lines(documentsEn), whole(validityMonths, "validityMonths", numberErrors, locale),
 				quotaKind, quotaUnit, splitCodes(importScope), splitCodes(exportScope), Boolean.TRUE.equals(active),
-				version);
+				version, Boolean.TRUE.equals(tariffQuota));
 		model.addAttribute("form", form);
 		if (!numberErrors.isEmpty()) {
 			return entryPage(model, creating, numberErrors, null);

@@ -18,13 +18,13 @@ final class PermitViews {
 	record CatalogueView(String code, String nameZh, String nameEn, String issuingAgency, String mode, int reviewDays,
 			Integer verificationDays, List<String> documentsZh, List<String> documentsEn, Integer validityMonths,
 			String quotaKind, String quotaUnit, List<String> importScope, List<String> exportScope, boolean active,
-			int version) {
+			int version, boolean tariffQuota) {
 
 		static CatalogueView of(CatalogueEntry e) {
 			return new CatalogueView(e.code(), e.nameZh(), e.nameEn(), e.issuingAgency().value(), e.mode().name(),
 					e.reviewDays(), e.verificationDays(), e.documentsZh(), e.documentsEn(), e.validityMonths(),
 					e.quotaKind().name(), e.quotaUnit(), e.prefixes(TradeFlow.IMPORT), e.prefixes(TradeFlow.EXPORT),
-					e.active(), e.version());
+					e.active(), e.version(), e.tariffQuota());
 		}
 	}
 

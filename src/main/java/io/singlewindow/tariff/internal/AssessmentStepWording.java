@@ -23,8 +23,12 @@ class AssessmentStepWording {
 			waived("duty", "关税"),
 			waived("excise", "消费税"),
 			waived("VAT", "进口增值税"),
+			rule("^tariff-quota certificate presented → in-quota rate (\\S+) instead of out-of-quota MFN (.+)$",
+					"已提交关税配额证 → 适用配额内税率 $1（配额外最惠国税率 $2）"),
 			rule("^provisional rate (\\S+) in force (\\S+) to (\\S+) instead of MFN (.+)$",
 					"暂定税率 $1（$2 至 $3 有效）→ 代替最惠国税率 $4"),
+			rule("^provisional rate (\\S+) in force (\\S+) to (\\S+) instead of in-quota rate (.+)$",
+					"暂定税率 $1（$2 至 $3 有效）→ 低于配额内税率 $4，从低适用"),
 			rule("^provisional export rate (\\S+) in force (\\S+) to (\\S+) instead of (.+)$",
 					"出口暂定税率 $1（$2 至 $3 有效）→ 代替出口税率 $4")),
 			onEitherBase("^no (\\S+) rate on line (\\S+) → {BASE} (.+)$", "税号 $2 无 $1 协定税率 → 适用{BASE} $3"),
@@ -55,11 +59,12 @@ class AssessmentStepWording {
 			rule(" CNY/(\\w+)", " 元/$1"))).flatMap(List::stream).toList();
 
 	/**
-	 * A step form written for an import without a preference paying MFN or, where one is in force, the provisional rate
-	 * ({BASE} in both languages).
+	 * A step form written for an import without a preference paying MFN, the in-quota rate of a tariff-rate quota or,
+	 * where one is in force, the provisional rate ({BASE} in both languages).
 	 */
 	private static List<Map.Entry<Pattern, String>> onEitherBase(String english, String chinese) {
 		return List.of(rule(english.replace("{BASE}", "MFN"), chinese.replace("{BASE}", "最惠国税率")),
+				rule(english.replace("{BASE}", "in-quota rate"), chinese.replace("{BASE}", "配额内税率")),
 				rule(english.replace("{BASE}", "provisional rate"), chinese.replace("{BASE}", "暂定税率")));
 	}
 

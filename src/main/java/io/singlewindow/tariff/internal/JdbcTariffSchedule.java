@@ -88,7 +88,7 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 		return new TariffLine(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfnRate(),
 				prefs == null ? Map.of() : Map.copyOf(prefs), l.exciseRate(), l.vatRate(), l.supervisionConditions(),
 				l.inspectionCategories(), l.demo(), l.legalUnit(), l.secondLegalUnit(), l.mfnPerUnit(), l.excisePerUnit(),
-				l.provisional());
+				l.provisional(), l.inQuotaRate());
 	}
 
 	private TariffLine map(ResultSet rs, int n) throws SQLException {
@@ -102,7 +102,8 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 				rs.getObject("provisional_from") == null ? null : new TariffLine.Provisional(
 						strip(rs.getBigDecimal("provisional_rate")), strip(rs.getBigDecimal("export_provisional_rate")),
 						rs.getObject("provisional_from", java.time.LocalDate.class),
-						rs.getObject("provisional_until", java.time.LocalDate.class)));
+						rs.getObject("provisional_until", java.time.LocalDate.class)),
+				strip(rs.getBigDecimal("in_quota_rate")));
 	}
 
 	private static UnitCode unit(String stored) {

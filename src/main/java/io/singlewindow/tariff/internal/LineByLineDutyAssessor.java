@@ -34,8 +34,9 @@ import io.singlewindow.tariff.TariffSchedule;
  * goods value plus freight (GACC valuation rules, art. 41). Exports on terms that include freight or insurance (CFR,
  * CPT, CIF, CIP, D-terms) have the given amounts deducted; when they are not given nothing is deducted.
  *
- * <p>Rates: on import MFN, or the provisional rate in force (暂定税率), or a preference its certificate earns when lower
- * than either; on export the export rate or the provisional export rate in force. A line may levy its MFN duty or its
+ * <p>Rates: on import MFN, or within a tariff-rate quota the in-quota rate (配额内税率), or the provisional rate in force
+ * (暂定税率) when lower than the one it would replace, or a preference its certificate earns when lower than any of
+ * them; on export the export rate or the provisional export rate in force. A line may levy its MFN duty or its
  * excise per unit of its legal unit (从量, or with an ad valorem rate 复合), on the item's quantity in that unit.
  *
  * <p>Taxes are assessed one after the other for the whole consignment — duty, excise, VAT — since a tax the
@@ -187,7 +188,8 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	}
 
 	/**
-	 * The rates a line is assessed at: the rate basis ({@code MFN}, {@code PROVISIONAL}, {@code PREF:…}, {@code EXPORT},
+	 * The rates a line is assessed at: the rate basis ({@code MFN}, {@code IN_QUOTA}, {@code PROVISIONAL}, {@code PREF:…},
+	 * {@code EXPORT},
 	 * {@code EXPORT_PROVISIONAL}), its ad valorem rates, and what it is levied per unit of quantity ({@literal null}:
 	 * nothing).
 	 */
@@ -430,8 +432,9 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	}
 
 	/**
-	 * An import's rates: MFN (ad valorem, per unit or both), or the provisional rate in force instead, or a preference
-	 * its certificate earns when lower than either (从低适用); its excise and VAT.
+	 * An import's rates: MFN (ad valorem, per unit or both), or the in-quota rate of a line imported within its tariff
+	 * quota, or the provisional rate in force instead (within a quota only when lower), or a preference its certificate
+	 * earns when lower than what it would replace (从低适用); its excise and VAT.
 	 */
 	private LineRates importRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
 			BigDecimal customsValue, List<String> steps) {
@@ -439,18 +442,31 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		BigDecimal dutyRate = line.mfnRate();
 		BigDecimal dutyPerUnit = line.mfnPerUnit();
 		BigDecimal quantity = item.quantity() == null ? null : InputLimits.QUANTITY.fit(item.quantity());
-		// 暂定税率: an import at MFN pays the provisional rate in force, which replaces the whole MFN duty
-		Optional<BigDecimal> provisional = line.provisionalRateOn(request.date());
+		// 关税配额: within the quota (a certificate presented and checked) the in-quota rate replaces the MFN duty, which is
+		// then the out-of-quota rate
+		boolean inQuota = item.inQuota() && line.underTariffQuota();
+		if (inQuota) {
+			dutyRate = line.inQuotaRate();
+			dutyPerUnit = null;
+			rateBasis = "IN_QUOTA";
+			steps.add("tariff-quota certificate presented → in-quota rate " + percent(dutyRate)
+					+ " instead of out-of-quota MFN " + mfn(line));
+		}
+		// 暂定税率: an import at MFN pays the provisional rate in force, which replaces the whole MFN duty; within a quota
+		// the lower of the in-quota and the provisional rate (从低适用)
+		Optional<BigDecimal> provisional = line.provisionalRateOn(request.date())
+			.filter(p -> !inQuota || p.compareTo(line.inQuotaRate()) < 0);
 		if (provisional.isPresent()) {
 			dutyRate = provisional.get();
 			dutyPerUnit = null;
 			rateBasis = "PROVISIONAL";
 			steps.add("provisional rate " + percent(dutyRate) + " in force " + line.provisional().from() + " to "
-					+ line.provisional().until() + " instead of MFN " + mfn(line));
+					+ line.provisional().until() + " instead of "
+					+ (inQuota ? "in-quota rate " + percent(line.inQuotaRate()) : "MFN " + mfn(line)));
 		}
 		// what an import without a preference pays, as the steps name it
-		String base = provisional.isPresent() ? "provisional rate" : "MFN";
-		String baseRate = base + " " + (provisional.isPresent() ? percent(dutyRate) : mfn(line));
+		String base = provisional.isPresent() ? "provisional rate" : inQuota ? "in-quota rate" : "MFN";
+		String baseRate = base + " " + (provisional.isPresent() || inQuota ? percent(dutyRate) : mfn(line));
 		String agreement = item.preferenceAgreement() == null || item.preferenceAgreement().isBlank() ? null
 				: item.preferenceAgreement().strip();
 		if (agreement != null) {

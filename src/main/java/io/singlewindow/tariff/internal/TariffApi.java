@@ -83,9 +83,18 @@ class TariffApi {
 			String date, List<ItemInput> items) {
 	}
 
-	/** @param quantity in the tariff line's legal unit; needed on a line that levies duty or excise per unit */
+	/**
+	 * @param quantity in the tariff line's legal unit; needed on a line that levies duty or excise per unit
+	 * @param inQuota whether the line is imported within its tariff-rate quota (a tariff-quota certificate presented):
+	 *     a line with an in-quota rate is then assessed at it
+	 */
 	record ItemInput(Integer lineNo, String hsCode, BigDecimal value, String origin, String preferenceAgreement,
-			BigDecimal quantity) {
+			BigDecimal quantity, Boolean inQuota) {
+
+		ItemInput(Integer lineNo, String hsCode, BigDecimal value, String origin, String preferenceAgreement,
+				BigDecimal quantity) {
+			this(lineNo, hsCode, value, origin, preferenceAgreement, quantity, null);
+		}
 	}
 
 	@Refuses
@@ -98,7 +107,10 @@ class TariffApi {
 					+ "mfnPerUnit or excisePerUnit) needs the item's quantity in the line's legal unit (QUANTITY_REQUIRED); "
 					+ "the line's perUnit says what it was levied per unit and on which quantity. On a date a line's "
 					+ "provisional rate is in force (its provisional: rate on import, exportRate on export), the rate basis "
-					+ "is PROVISIONAL or EXPORT_PROVISIONAL; a preference is given only when lower than it.")
+					+ "is PROVISIONAL or EXPORT_PROVISIONAL; a preference is given only when lower than it. An item inQuota "
+					+ "on a line under a tariff-rate quota (its inQuotaRate) is assessed at the in-quota rate, IN_QUOTA (a "
+					+ "lower provisional rate or preference still wins); a declaration is so only when it presents a "
+					+ "tariff-quota certificate the permit ledger takes.")
 	Assessment assess(@RequestBody AssessmentInput input) {
 		currentActor.get();
 		return assessor.assess(toRequest(input, time.today()));
@@ -141,7 +153,7 @@ class TariffApi {
 			String agreement = it.preferenceAgreement() == null || it.preferenceAgreement().isBlank() ? null
 					: it.preferenceAgreement().strip().toUpperCase(java.util.Locale.ROOT);
 			items.add(new AssessmentRequest.Item(it.lineNo() == null ? i + 1 : it.lineNo(), hs, it.value(), origin,
-					agreement, it.quantity()));
+					agreement, it.quantity(), Boolean.TRUE.equals(it.inQuota())));
 		}
 		v.throwIfAny();
 		return new AssessmentRequest(flow, input.incoterm(), currency, input.freight(), input.insurance(), date, items);

@@ -52,9 +52,10 @@ import io.singlewindow.tariff.TariffLine;
  * the duty's and the excise's amounts in CNY per legal unit (从量税; with an ad valorem rate too, 复合税), blank where
  * none; a line levied per unit needs its legal unit. Then four more, {@value #PROVISIONAL_COLUMNS}: a provisional
  * import rate and a provisional export rate (暂定税率, percent, either or both) and the first and last day they are in
- * force ({@code yyyy-MM-dd}), given with them. The header is the full list of columns or the first 10, 12 or 14 of it
- * (the formats before units, amounts per unit and provisional rates were part of it): a line then has none of what
- * its file leaves out.
+ * force ({@code yyyy-MM-dd}), given with them. Last, {@value #IN_QUOTA_COLUMN}: the in-quota rate (配额内税率, percent) of
+ * a line under a tariff-rate quota, whose mfn_rate is then the out-of-quota rate. The header is the full list of
+ * columns or the first 10, 12, 14 or 18 of it (the formats before units, amounts per unit, provisional rates and
+ * in-quota rates were part of it): a line then has none of what its file leaves out.
  */
 @Component
 public class TariffImports implements DisposableBean {
@@ -65,11 +66,13 @@ public class TariffImports implements DisposableBean {
 	static final String HEADER = HEADER_WITHOUT_UNITS + ",legal_unit,second_legal_unit";
 	static final String PER_UNIT_COLUMNS = "mfn_per_unit,excise_per_unit";
 	static final String PROVISIONAL_COLUMNS = "provisional_rate,export_provisional_rate,provisional_from,provisional_until";
+	static final String IN_QUOTA_COLUMN = "in_quota_rate";
 	/** Every column a file may have, in order: the header the import page shows. */
-	static final String FULL_HEADER = HEADER + "," + PER_UNIT_COLUMNS + "," + PROVISIONAL_COLUMNS;
+	static final String FULL_HEADER = HEADER + "," + PER_UNIT_COLUMNS + "," + PROVISIONAL_COLUMNS + ","
+			+ IN_QUOTA_COLUMN;
 	static final List<String> ALL_COLUMNS = List.of(FULL_HEADER.split(","));
-	/** A file has the first 10, 12, 14 or all of the columns. */
-	static final Set<Integer> COLUMN_COUNTS = Set.of(10, 12, 14, ALL_COLUMNS.size());
+	/** A file has the first 10, 12, 14, 18 or all of the columns. */
+	static final Set<Integer> COLUMN_COUNTS = Set.of(10, 12, 14, 18, ALL_COLUMNS.size());
 	/** The largest amount a unit a line levies ({@code NUMERIC(12, 4)}). */
 	static final NumericColumn PER_UNIT = new NumericColumn(12, 4);
 	static final Set<BigDecimal> VAT_RATES = Set.of(new BigDecimal("13"), new BigDecimal("9"), BigDecimal.ZERO);
@@ -97,7 +100,7 @@ public class TariffImports implements DisposableBean {
 	record ParsedLine(String code, String descriptionZh, String descriptionEn, BigDecimal mfn, BigDecimal vat,
 			BigDecimal excise, BigDecimal export, Map<String, BigDecimal> preferential, String supervision,
 			String inspection, String legalUnit, String secondLegalUnit, BigDecimal mfnPerUnit,
-			BigDecimal excisePerUnit, TariffLine.Provisional provisional) {
+			BigDecimal excisePerUnit, TariffLine.Provisional provisional, BigDecimal inQuota) {
 	}
 
 	private final JdbcClient jdbc;
@@ -329,11 +332,12 @@ public class TariffImports implements DisposableBean {
 			errors.add(new RowError(rowNo, "legal_unit", "REQUIRED", ""));
 		}
 		TariffLine.Provisional provisional = columns > 14 ? provisional(rowNo, row.subList(14, 18), errors) : null;
+		BigDecimal inQuota = columns > 18 ? percent(rowNo, IN_QUOTA_COLUMN, row.get(18), false, false, errors) : null;
 		if (errors.size() > before) {
 			return null;
 		}
 		return new ParsedLine(code, zh, en, mfn, vat, excise, export, prefs, supervision, inspection.toUpperCase(Locale.ROOT),
-				unit, secondUnit, mfnPerUnit, excisePerUnit, provisional);
+				unit, secondUnit, mfnPerUnit, excisePerUnit, provisional, inQuota);
 	}
 
 	/**
@@ -437,9 +441,9 @@ public class TariffImports implements DisposableBean {
 		jdbc.sql("""
 				INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
 				  supervision_conditions, inspection_categories, legal_unit, second_legal_unit, mfn_per_unit,
-				  excise_per_unit, provisional_rate, export_provisional_rate, provisional_from, provisional_until, demo,
-				  updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
+				  excise_per_unit, provisional_rate, export_provisional_rate, provisional_from, provisional_until,
+				  in_quota_rate, demo, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
 				ON CONFLICT (code) DO UPDATE SET description_zh = EXCLUDED.description_zh,
 				  description_en = EXCLUDED.description_en, mfn_rate = EXCLUDED.mfn_rate, excise_rate = EXCLUDED.excise_rate,
 				  vat_rate = EXCLUDED.vat_rate, export_rate = EXCLUDED.export_rate,
@@ -449,13 +453,13 @@ public class TariffImports implements DisposableBean {
 				  excise_per_unit = EXCLUDED.excise_per_unit, provisional_rate = EXCLUDED.provisional_rate,
 				  export_provisional_rate = EXCLUDED.export_provisional_rate,
 				  provisional_from = EXCLUDED.provisional_from, provisional_until = EXCLUDED.provisional_until,
-				  demo = FALSE, updated_at = EXCLUDED.updated_at""")
+				  in_quota_rate = EXCLUDED.in_quota_rate, demo = FALSE, updated_at = EXCLUDED.updated_at""")
 				.params(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfn(), l.excise(), l.vat(), l.export(),
 						l.supervision(), l.inspection(), l.legalUnit(), l.secondLegalUnit(), l.mfnPerUnit(),
 						l.excisePerUnit(), l.provisional() == null ? null : l.provisional().rate(),
 						l.provisional() == null ? null : l.provisional().exportRate(),
 						l.provisional() == null ? null : l.provisional().from(),
-						l.provisional() == null ? null : l.provisional().until(), utc(time.now()))
+						l.provisional() == null ? null : l.provisional().until(), l.inQuota(), utc(time.now()))
 				.update();
 		jdbc.sql("DELETE FROM tariff_preferential_rate WHERE code = ?").param(l.code()).update();
 		l.preferential().forEach((agreement, rate) -> jdbc

@@ -113,6 +113,25 @@ class AutomaticDecisionUnitTests {
 	}
 
 	@Test
+	void aPermitAnswersOnlyForTheEntryItIsOfNotForASecondEntryTheLineNeeds() {
+		// The line needs CIQ's quarantine permit and commerce's licence; it names the quarantine permit, which the
+		// ledger accepts as what it is and refuses as a licence: commerce's officer decides.
+		RoutingDecision licence = new RoutingDecision(AgencyCode.COMMERCE, "PERMIT_REQUIRED", "needs a licence", "AIL");
+		var routes = List.of(List.of(CIQ_PERMIT, licence));
+		Function<WriteOffRequest, Optional<String>> quarantinePermit = r -> "CIQ-QUARANTINE".equals(r.presentedAs())
+				? Optional.empty() : Optional.of("PERMIT_CATALOGUE_MISMATCH");
+
+		var checks = PermitChecks.check(DECLARATION, DECLARANT, coffee(line(1, "P-100")), routes, n -> BigDecimal.ONE,
+				quarantinePermit);
+
+		assertThat(checks.writeOffs()).extracting(WriteOffRequest::presentedAs).containsExactly("CIQ-QUARANTINE");
+		assertThat(checks.of(AgencyCode.CIQ).orElseThrow().notes()).containsExactly("line 1: PERMIT_WRITTEN_OFF P-100");
+		assertThat(checks.of(AgencyCode.COMMERCE).orElseThrow().notes())
+			.containsExactly("line 1: PERMIT_CATALOGUE_MISMATCH P-100");
+		assertThat(checks.of(AgencyCode.COMMERCE).orElseThrow().allWrittenOff()).isFalse();
+	}
+
+	@Test
 	void linesUnderOnePermitInTonnesAndKilogramsAreAddedUpInOneUnit() {
 		// 6 kg, then 0.005 t: together the permit must hold 0.011 t, asked under the second line's unit.
 		List<WriteOffRequest> asked = askedOfTheLedger(coffee(line(1, "P-100"), line(2, "P-100").in("0.005", "TNE")));

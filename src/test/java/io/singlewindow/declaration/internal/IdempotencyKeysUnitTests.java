@@ -85,4 +85,19 @@ class IdempotencyKeysUnitTests {
 				.as(whole).isTrue();
 		}
 	}
+
+	@Test
+	void aDeclarationWithoutTariffQuotaCertificatesIsFingerprintedAsBeforeLinesCouldNameOne() {
+		// A retry of a declaration submitted before then must still match the key it was stored under.
+		DeclarationRequest.Item line = DeclarationFixtures.anItem().build();
+		DeclarationRequest without = DeclarationFixtures.aDeclaration().withItem(DeclarationFixtures.anItem()).build();
+		DeclarationRequest with = new DeclarationRequest(null, null, "IMPORT", "0110", "1", "CNXMN", "US", "CN", "US",
+				"USD", "CIF", null, null, 10, null, null, null, null, List.of(new DeclarationRequest.Item(line.hsCode(),
+						line.description(), line.quantity(), line.unit(), null, null, line.value(), line.origin(), null,
+						null, null, "TQ-1")));
+
+		assertThat(without.fingerprint()).doesNotContain("tariffQuotaCertificate")
+			.contains("certificateAgreement=null, certificateNumber=null]]");
+		assertThat(with.fingerprint()).contains("certificateNumber=null, tariffQuotaCertificate=TQ-1]]");
+	}
 }

@@ -74,7 +74,7 @@ class ValuesDeclaredAgainUnitTests {
 	private static DeclarationView.Item stored(int lineNo, String hsCode, String description, String quantity,
 			String value) {
 		return new DeclarationView.Item(lineNo, hsCode, description, new BigDecimal(quantity), "C62", null,
-				new BigDecimal(value), "US", null, null, null, null, null, null, null, null, null, null, null,
+				new BigDecimal(value), "US", null, null, null, null, null, null, null, null, null, null, null, null,
 				List.of(), null);
 	}
 

@@ -188,6 +188,17 @@ class CusdecReaderUnitTests {
 	}
 
 	@Test
+	void aQuotaPriorAllocationCertificateIsTheLinesTariffQuotaCertificate() {
+		// DOC C002/1001 966 (UNCL 1001 "quota prior allocation certificate"): the line's 关税配额证
+		var read = read(anInterchange("IC1").with(aCusdec("8").withSegment("DOC+966+TQ-2026-000017")));
+
+		var declaration = read.messages().getFirst().declaration();
+		assertThat(declaration.problems()).isEmpty();
+		assertThat(declaration.fields()).containsEntry("items[1].tariffQuotaCertificate", "TQ-2026-000017")
+			.doesNotContainKey("items[1].permitNumber");
+	}
+
+	@Test
 	void aDescriptionLongerThanOneFtxGoesOnInTheNext() {
 		var read = read(anInterchange("IC1").with(aCusdec("5").after("FTX+AAA+++processors",
 				"FTX+AAA+++for servers:of the chip maker")));

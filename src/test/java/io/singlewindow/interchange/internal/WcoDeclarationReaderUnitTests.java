@@ -45,6 +45,19 @@ class WcoDeclarationReaderUnitTests {
 	}
 
 	@Test
+	void aQuotaPriorAllocationCertificateIsTheLinesTariffQuotaCertificate() {
+		// AdditionalDocument TypeCode 966 (UNCL 1001 "quota prior allocation certificate"): the line's 关税配额证
+		BatchedDeclaration d = read(aWcoDeclaration("LRN-TQ").replacingLast("</GovernmentAgencyGoodsItem>",
+				"<AdditionalDocument><ID>TQ-2026-000017</ID><TypeCode>966</TypeCode></AdditionalDocument>"
+						+ "</GovernmentAgencyGoodsItem>")
+			.text());
+
+		assertThat(d.problems()).isEmpty();
+		assertThat(d.fields()).containsEntry("items[1].tariffQuotaCertificate", "TQ-2026-000017")
+			.doesNotContainKey("items[1].permitNumber");
+	}
+
+	@Test
 	void aDeclarationInTheMetaDataEnvelopeIsReadTheSame() {
 		assertThat(read(aWcoDeclaration("LRN-8").inEnvelope().text()).fields())
 			.isEqualTo(read(aWcoDeclaration("LRN-8").text()).fields());

@@ -173,6 +173,48 @@ class PermitModesIntegrationTests {
 		call("trader.coffee", get("/api/v1/permit-records/{uscc}", CHIP), null).andExpect(status().isForbidden());
 	}
 
+	/**
+	 * A tariff-quota certificate (关税配额证) is a catalogue entry of imported goods counted in a quantity, which the
+	 * goods of its scope do not need: without one they pay the out-of-quota rate.
+	 */
+	@Test
+	void anAdministratorMakesAnEntryATariffQuotaCertificateWhichGoodsDoNotNeed() throws Exception {
+		String code = PermitFixtures.aCatalogueCode("T_QUOTA");
+		String entry = """
+				{"code":"%s","nameZh":"测试配额证","nameEn":"Test tariff quota","issuingAgency":"COMMERCE",
+				 "mode":"OPTIMISED_APPROVAL","reviewDays":10,"validityMonths":12,"quotaKind":"%s","quotaUnit":%s,
+				 "importScope":["9705"],"exportScope":%s,"tariffQuota":true}""";
+		call("admin", post("/api/v1/permit-catalogue"), entry.formatted(code, "VALUE", "null", "[]"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("tariffQuota"))
+			.andExpect(jsonPath("$.errors[0].code").value("TARIFF_QUOTA_ENTRY_INVALID"));
+		call("admin", post("/api/v1/permit-catalogue"), entry.formatted(code, "QUANTITY", "\"KGM\"", "[\"9705\"]"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("TARIFF_QUOTA_ENTRY_INVALID"));
+
+		String created = call("admin", post("/api/v1/permit-catalogue"),
+				entry.formatted(code, "QUANTITY", "\"KGM\"", "[]"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.tariffQuota").value(true))
+			.andReturn().getResponse().getContentAsString();
+		try {
+			call("trader.chip", get("/api/v1/permit-catalogue/requirements").param("hs", "9705100000")
+					.param("flow", "IMPORT"), null)
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[*].catalogueCode", not(hasItem(code))));
+			// an update that leaves the flag out keeps it
+			call("admin", put("/api/v1/permit-catalogue/{code}", code), """
+					{"nameZh":"测试配额证","nameEn":"Test tariff quota (renamed)","issuingAgency":"COMMERCE",
+					 "mode":"OPTIMISED_APPROVAL","reviewDays":10,"validityMonths":12,"quotaKind":"QUANTITY",
+					 "quotaUnit":"KGM","importScope":["9705"],"version":%d}"""
+				.formatted(JsonPath.<Integer>read(created, "$.version")))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.tariffQuota").value(true));
+		} finally {
+			jdbc.sql("UPDATE permit_catalogue SET active = FALSE WHERE code = ?").param(code).update();
+		}
+	}
+
 	@Test
 	void anOptimisedApprovalGoesThroughTheAgencysQueue() throws Exception {
 		String code = PermitFixtures.aCatalogueCode("T_GOODS");

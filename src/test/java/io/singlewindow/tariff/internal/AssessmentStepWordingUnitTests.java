@@ -70,4 +70,18 @@ class AssessmentStepWordingUnitTests {
 		assertThat(wording.inReadersLanguage("provisional export rate 5% in force 2026-01-01 to 2026-12-31 instead of 20%"))
 			.isEqualTo("出口暂定税率 5%（2026-01-01 至 2026-12-31 有效）→ 代替出口税率 20%");
 	}
+
+	@Test
+	void theTariffQuotaStepsReadInChinese() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+
+		assertThat(wording.inReadersLanguage(
+				"tariff-quota certificate presented → in-quota rate 1% instead of out-of-quota MFN 65%"))
+			.isEqualTo("已提交关税配额证 → 适用配额内税率 1%（配额外最惠国税率 65%）");
+		assertThat(wording.inReadersLanguage(
+				"provisional rate 0.5% in force 2026-01-01 to 2026-12-31 instead of in-quota rate 1%"))
+			.isEqualTo("暂定税率 0.5%（2026-01-01 至 2026-12-31 有效）→ 低于配额内税率 1%，从低适用");
+		assertThat(wording.inReadersLanguage("ChAFTA rate 2% is not below in-quota rate → in-quota rate 1%"))
+			.isEqualTo("ChAFTA 协定税率 2% 不低于配额内税率 → 适用配额内税率 1%");
+	}
 }
