@@ -552,7 +552,7 @@ M = {
         "${#messages.msgWithParams('problem.' + p.code, p.arguments)}", "#{'problem.' + ${p.code}}"),
     # Tariff-rate quotas (关税配额): a line presenting its certificate pays MFN, the out-of-quota rate.
     'IN_QUOTA_RATE_IGNORED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
-        'if (inQuota) {\n\t\t\tdutyRate = line.inQuotaRate();', 'if (false) {\n\t\t\tdutyRate = line.inQuotaRate();'),
+        'return inQuota ? new Base("IN_QUOTA"', 'return false ? new Base("IN_QUOTA"'),
     # Every import of a line under a quota pays the in-quota rate, certificate or not.
     'IN_QUOTA_WITHOUT_CERTIFICATE': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
         'boolean inQuota = item.inQuota() && line.underTariffQuota();', 'boolean inQuota = line.underTariffQuota();'),
@@ -579,7 +579,7 @@ M = {
         'String line = item.permitNumber() + "#" + item.lineNo();'),
     # The in-quota rate is given and the certificate's kilograms are never written off.
     'CERTIFICATE_NOT_WRITTEN_OFF': lambda: sub('declaration/internal/Declarations.java',
-        'inPermitOrder(permitChecks.writeOffs(), quota.writeOffs())', 'inPermitOrder(permitChecks.writeOffs(), List.of())'),
+        'inPermitOrder(permitChecks.writeOffs(), withCertificates.quota().writeOffs())', 'inPermitOrder(permitChecks.writeOffs(), List.of())'),
     # A certificate the ledger refuses is passed over: the line pays the in-quota rate anyway.
     'CERTIFICATE_REFUSAL_IGNORED': lambda: sub('declaration/internal/TariffQuotaCertificates.java',
         'if (refusal.isPresent()) {', 'if (false) {'),
@@ -591,7 +591,8 @@ M = {
         'if (flow == TradeFlow.EXPORT) {\n\t\t\tv.add(field, "TARIFF_QUOTA_IMPORT_ONLY");', 'if (false) {\n\t\t\tv.add(field, "TARIFF_QUOTA_IMPORT_ONLY");'),
     # The duties before submission are at the out-of-quota rate although the submission will be in quota.
     'ESTIMATE_WITHOUT_QUOTA': lambda: sub('declaration/internal/Declarations.java',
-        'return assess(valid, today, quota.inQuota());', 'return assessment;'),
+        'return assessWithCertificates(UUID.randomUUID(), declarer.uscc(), valid, time.today()).assessment();',
+        'return assess(valid, time.today(), Set.of());'),
     # The declaration forgets which certificate a line was imported under.
     'CERTIFICATE_NOT_STORED': lambda: sub('declaration/internal/DeclarationRows.java',
         'i.tariffQuotaCertificate() });', 'null });'),
@@ -601,6 +602,9 @@ M = {
     # A CUSDEC's DOC 966 is not read.
     'CUSDEC_QUOTA_CERTIFICATE_NOT_READ': lambda: sub('interchange/internal/CusdecDeclaration.java',
         'case "966" -> s.read(2, 1, item("tariffQuotaCertificate"));', 'case "966-not-read" -> s.read(2, 1, item("tariffQuotaCertificate"));'),
+    # The pre-computation page's "within the quota" is dropped: every line assessed out of quota.
+    'ASSESS_PAGE_QUOTA_DROPPED': lambda: sub('tariff/internal/TariffPages.java',
+        '"IN_QUOTA".equals(at(form.quota(), i))', 'false'),
     # An administrator's tariff-quota flag is dropped when the entry is created.
     'TARIFF_QUOTA_FLAG_NOT_STORED': lambda: sub('permit/internal/CatalogueAdministration.java',
         "!Boolean.FALSE.equals(form.active()), Boolean.TRUE.equals(form.tariffQuota()),", "!Boolean.FALSE.equals(form.active()), false,"),

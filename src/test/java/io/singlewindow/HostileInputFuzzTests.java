@@ -1205,7 +1205,7 @@ class HostileInputFuzzTests {
 				 "destinationCountry":"CN","tradingCountry":"US","currency":"USD","incoterm":"CIF","packages":3,
 				 "grossWeight":120,"netWeight":100,"consignor":"Intel (demo)",
 				 "items":[{"hsCode":"8542319000","description":"processors","quantity":200,"unit":"C62","value":4000,
-				           "origin":"US","statisticalQuantity":200}]}""";
+				           "origin":"US","statisticalQuantity":200,"tariffQuotaCertificate":null}]}""";
 	}
 
 	/**

@@ -276,6 +276,16 @@ class TariffImportIntegrationTests {
 		assertThat(page("/tariff/lines/" + wheat, "en")).contains("id=\"in-quota-rate\"").contains("In-quota rate")
 			.contains("1%");
 		assertThat(page("/tariff/lines/" + wheat, "zh-CN")).contains("配额内税率");
+		// the pre-computation page asks whether each line presents a certificate: 10,000.00 in quota and out of it
+		String calculated = mvc.perform(post("/tariff/assess").cookie(session()).header("Accept-Language", "en")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("flow", "IMPORT").param("incoterm", "CIF").param("currency", "CNY").param("date", "2026-06-01")
+			.param("hsCode", wheat, wheat).param("value", "10000", "10000").param("quantity", "", "")
+			.param("origin", "CA", "CA").param("agreement", "", "").param("quota", "IN_QUOTA", ""))
+			.andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(calculated).contains("tariff-quota certificate presented → in-quota rate 1% instead of out-of-quota "
+				+ "MFN 65%").contains(">100.00<").contains(">6,500.00<");
 		// a file of the format before in-quota rates leaves the line without one
 		importAndWait(full.substring(0, full.lastIndexOf(",in_quota_rate")) + "\n" + wheat
 				+ ",小麦,Wheat,65,9,,,,AB,MPQ,KGM,,,,,,,\n");

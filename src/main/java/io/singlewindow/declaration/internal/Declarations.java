@@ -199,8 +199,8 @@ class Declarations {
 	}
 
 	/**
-	 * Reads the permits (and tariff-quota certificates) the lines of a group's {@code drafts} name in one statement, before its members are checked
-	 * one by one ({@link PermitLedger#readAhead}). Only a hint: a number read ahead in another spelling than the one
+	 * Reads the permits (and tariff-quota certificates) the lines of a group's {@code drafts} name in one statement,
+	 * before its members are checked one by one ({@link PermitLedger#readAhead}). Only a hint: a number read ahead in another spelling than the one
 	 * validation keeps, or not at all, is read when its line is checked.
 	 */
 	void readAheadPermitsOf(List<DeclarationDraft> drafts) {
@@ -291,16 +291,30 @@ class Declarations {
 		Declarer declarer = declarer(actor, draft);
 		ValidDeclaration valid = validation.validate(draft.request(), declarer.uscc(), declarer.enterprise().nameZh(),
 				time.month());
-		LocalDate today = time.today();
-		Assessment assessment = assess(valid, today, Set.of());
-		if (!TariffQuotaCertificates.presented(valid)) {
-			return assessment;
+		// its certificates checked as a submission checks them (nothing is written off here), so the estimate is at the
+		// in-quota rate only when the submission would be
+		return assessWithCertificates(UUID.randomUUID(), declarer.uscc(), valid, time.today()).assessment();
+	}
+
+	/** An assessment, with what its lines' tariff-quota certificates would have written off. */
+	private record Assessed(Assessment assessment, TariffQuotaCertificates.Result quota) {
+	}
+
+	/**
+	 * Assesses {@code d}: a line presenting a tariff-quota certificate the ledger would write off at its in-quota rate.
+	 * Its customs value, which a certificate's check may read, does not depend on the rate.
+	 *
+	 * @throws Problem 422 {@code TARIFF_QUOTA_CERTIFICATE_REFUSED} at the line whose certificate would be refused
+	 */
+	private Assessed assessWithCertificates(UUID id, Uscc declarant, ValidDeclaration d, LocalDate today) {
+		Assessment assessment = assess(d, today, Set.of());
+		if (!TariffQuotaCertificates.presented(d)) {
+			return new Assessed(assessment, TariffQuotaCertificates.Result.NONE);
 		}
-		// checked as a submission checks them (nothing is written off here), so the estimate is at the in-quota rate
-		// only when the submission would be
-		TariffQuotaCertificates.Result quota = TariffQuotaCertificates.check(UUID.randomUUID(), declarer.uscc(), valid,
-				lineNo -> customsValue(lines(assessment), lineNo), permits::check);
-		return assess(valid, today, quota.inQuota());
+		Map<Integer, Assessment.Line> valued = lines(assessment);
+		TariffQuotaCertificates.Result quota = TariffQuotaCertificates.check(id, declarant, d,
+				lineNo -> customsValue(valued, lineNo), permits::check);
+		return new Assessed(assess(d, today, quota.inQuota()), quota);
 	}
 
 	/** Assesses {@code d} on {@code today}, the lines {@code inQuota} within their tariff quota. */
@@ -326,16 +340,8 @@ class Declarations {
 			Map<String, DeclarationRows.PreviousTask> previous) {
 		UUID id = declaration.id();
 		Uscc declarant = declaration.declarant();
-		Assessment assessment = assess(d, today, Set.of());
-		// A line presenting a tariff-quota certificate the ledger would write off pays its in-quota rate; its customs
-		// value, which a certificate's check may read, does not depend on the rate.
-		TariffQuotaCertificates.Result quota = TariffQuotaCertificates.Result.NONE;
-		if (TariffQuotaCertificates.presented(d)) {
-			Map<Integer, Assessment.Line> valued = lines(assessment);
-			quota = TariffQuotaCertificates.check(id, declarant, d, lineNo -> customsValue(valued, lineNo),
-					permits::check);
-			assessment = assess(d, today, quota.inQuota());
-		}
+		Assessed withCertificates = assessWithCertificates(id, declarant, d, today);
+		Assessment assessment = withCertificates.assessment();
 		// The declared amounts are limited so that this holds at every real exchange rate; an absurd rate set by an
 		// administrator is refused here, and the whole submission rolls back, rather than failing in the insert.
 		for (BigDecimal total : java.util.Arrays.asList(assessment.totalCustomsValueCny(), assessment.totalTaxes())) {
@@ -384,7 +390,7 @@ class Declarations {
 						.toList(), now);
 		}
 		// In permit order (see PermitChecks), so that declarations under the same permits lock them in one order.
-		for (WriteOffRequest request : inPermitOrder(permitChecks.writeOffs(), quota.writeOffs())) {
+		for (WriteOffRequest request : inPermitOrder(permitChecks.writeOffs(), withCertificates.quota().writeOffs())) {
 			try {
 				permits.writeOff(request);
 			} catch (Problem refused) {

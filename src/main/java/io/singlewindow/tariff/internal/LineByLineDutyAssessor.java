@@ -432,24 +432,24 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	}
 
 	/**
-	 * An import's rates: MFN (ad valorem, per unit or both), or the in-quota rate of a line imported within its tariff
-	 * quota, or the provisional rate in force instead (within a quota only when lower), or a preference its certificate
-	 * earns when lower than what it would replace (从低适用); its excise and VAT.
+	 * What an import pays without a preference: its basis ({@code MFN}, {@code IN_QUOTA}, {@code PROVISIONAL}), its
+	 * ad valorem rate and its amount a unit ({@literal null}: none), and how the steps name it ({@code MFN},
+	 * {@code in-quota rate}, {@code provisional rate}) with the rate as they state it.
 	 */
-	private LineRates importRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			BigDecimal customsValue, List<String> steps) {
-		String rateBasis = "MFN";
-		BigDecimal dutyRate = line.mfnRate();
-		BigDecimal dutyPerUnit = line.mfnPerUnit();
-		BigDecimal quantity = item.quantity() == null ? null : InputLimits.QUANTITY.fit(item.quantity());
+	private record Base(String basis, BigDecimal rate, BigDecimal perUnit, String named, String stated) {
+	}
+
+	/**
+	 * An import's rate without a preference: MFN (ad valorem, per unit or both), or the in-quota rate of a line imported
+	 * within its tariff quota, or the provisional rate in force instead (within a quota only when lower).
+	 */
+	private static Base importBase(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
+			List<String> steps) {
 		// 关税配额: within the quota (a certificate presented and checked) the in-quota rate replaces the MFN duty, which is
 		// then the out-of-quota rate
 		boolean inQuota = item.inQuota() && line.underTariffQuota();
 		if (inQuota) {
-			dutyRate = line.inQuotaRate();
-			dutyPerUnit = null;
-			rateBasis = "IN_QUOTA";
-			steps.add("tariff-quota certificate presented → in-quota rate " + percent(dutyRate)
+			steps.add("tariff-quota certificate presented → in-quota rate " + percent(line.inQuotaRate())
 					+ " instead of out-of-quota MFN " + mfn(line));
 		}
 		// 暂定税率: an import at MFN pays the provisional rate in force, which replaces the whole MFN duty; within a quota
@@ -457,16 +457,28 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		Optional<BigDecimal> provisional = line.provisionalRateOn(request.date())
 			.filter(p -> !inQuota || p.compareTo(line.inQuotaRate()) < 0);
 		if (provisional.isPresent()) {
-			dutyRate = provisional.get();
-			dutyPerUnit = null;
-			rateBasis = "PROVISIONAL";
-			steps.add("provisional rate " + percent(dutyRate) + " in force " + line.provisional().from() + " to "
+			steps.add("provisional rate " + percent(provisional.get()) + " in force " + line.provisional().from() + " to "
 					+ line.provisional().until() + " instead of "
 					+ (inQuota ? "in-quota rate " + percent(line.inQuotaRate()) : "MFN " + mfn(line)));
+			return new Base("PROVISIONAL", provisional.get(), null, "provisional rate", percent(provisional.get()));
 		}
+		return inQuota ? new Base("IN_QUOTA", line.inQuotaRate(), null, "in-quota rate", percent(line.inQuotaRate()))
+				: new Base("MFN", line.mfnRate(), line.mfnPerUnit(), "MFN", mfn(line));
+	}
+
+	/**
+	 * An import's rates: its {@link #importBase base}, or a preference its certificate earns when lower than that
+	 * (从低适用); its excise and VAT.
+	 */
+	private LineRates importRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
+			BigDecimal customsValue, List<String> steps) {
+		Base base = importBase(request, item, line, steps);
+		String rateBasis = base.basis();
+		BigDecimal dutyRate = base.rate();
+		BigDecimal dutyPerUnit = base.perUnit();
+		BigDecimal quantity = item.quantity() == null ? null : InputLimits.QUANTITY.fit(item.quantity());
 		// what an import without a preference pays, as the steps name it
-		String base = provisional.isPresent() ? "provisional rate" : inQuota ? "in-quota rate" : "MFN";
-		String baseRate = base + " " + (provisional.isPresent() || inQuota ? percent(dutyRate) : mfn(line));
+		String baseRate = base.named() + " " + base.stated();
 		String agreement = item.preferenceAgreement() == null || item.preferenceAgreement().isBlank() ? null
 				: item.preferenceAgreement().strip();
 		if (agreement != null) {
@@ -478,7 +490,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 						: item.origin().value()) + " is not a party to " + agreement + " → " + baseRate);
 			} else if (dutyPerUnit == null && pref.compareTo(dutyRate) >= 0) {
 				// with a provisional rate too, the lower of the two (从低适用)
-				steps.add(agreement + " rate " + percent(pref) + " is not below " + base + " → " + baseRate);
+				steps.add(agreement + " rate " + percent(pref) + " is not below " + base.named() + " → " + baseRate);
 			} else if (dutyPerUnit != null && !lower(pref, customsValue, dutyRate, dutyPerUnit, quantity)) {
 				steps.add(agreement + " duty " + money(fen(customsValue.multiply(pref))) + " (" + percent(pref)
 						+ ") is not below the MFN duty → MFN " + mfn(line));
