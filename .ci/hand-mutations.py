@@ -605,6 +605,9 @@ M = {
     # The pre-computation page's "within the quota" is dropped: every line assessed out of quota.
     'ASSESS_PAGE_QUOTA_DROPPED': lambda: sub('tariff/internal/TariffPages.java',
         '"IN_QUOTA".equals(at(form.quota(), i))', 'false'),
+    # A tariff-quota certificate is valid for its entry's twelve months, into the next year's quota.
+    'CERTIFICATE_VALID_FOR_MONTHS': lambda: sub('permit/internal/CatalogueEntry.java',
+        'if (tariffQuota) {\n\t\t\treturn LocalDate.of(from.getYear(), 12, 31);', 'if (false) {\n\t\t\treturn LocalDate.of(from.getYear(), 12, 31);'),
     # An administrator's tariff-quota flag is dropped when the entry is created.
     'TARIFF_QUOTA_FLAG_NOT_STORED': lambda: sub('permit/internal/CatalogueAdministration.java',
         "!Boolean.FALSE.equals(form.active()), Boolean.TRUE.equals(form.tariffQuota()),", "!Boolean.FALSE.equals(form.active()), false,"),

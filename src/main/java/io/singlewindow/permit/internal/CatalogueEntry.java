@@ -1,5 +1,6 @@
 package io.singlewindow.permit.internal;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,18 @@ public record CatalogueEntry(String code, String nameZh, String nameEn, AgencyCo
 
 	public List<String> documents(Locale locale) {
 		return "zh".equals(locale.getLanguage()) ? documentsZh : documentsEn;
+	}
+
+	/**
+	 * The last day a permit of this entry issued on {@code from} is valid, {@literal null} for "until revoked": its
+	 * months from that day; a tariff-quota certificate to the end of that year, since a quota is allotted for a
+	 * calendar year (关税配额证 当年有效), whatever the entry's months.
+	 */
+	LocalDate validUntil(LocalDate from) {
+		if (tariffQuota) {
+			return LocalDate.of(from.getYear(), 12, 31);
+		}
+		return validityMonths == null ? null : from.plusMonths(validityMonths).minusDays(1);
 	}
 
 	public boolean isGoodsPermit() {

@@ -64,8 +64,7 @@ class IssuedPermits {
 		UUID id = UUID.randomUUID();
 		long seq = jdbc.sql("SELECT nextval('permit_number_seq')").query(Long.class).single();
 		String number = "%s-%d-%06d".formatted(entry.code(), grant.validFrom().getYear(), seq);
-		LocalDate validUntil = entry.validityMonths() == null ? null
-				: grant.validFrom().plusMonths(entry.validityMonths()).minusDays(1);
+		LocalDate validUntil = entry.validUntil(grant.validFrom());
 		LocalDate verificationDue = entry.mode() == PermitMode.NOTIFICATION_COMMITMENT
 				? grant.validFrom().plusDays(entry.verificationDays()) : null;
 		BigDecimal quantity = entry.quotaKind() == QuotaKind.QUANTITY ? grant.quotaQuantity() : null;

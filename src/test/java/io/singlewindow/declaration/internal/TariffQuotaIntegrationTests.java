@@ -77,6 +77,9 @@ class TariffQuotaIntegrationTests {
 		assertThat(JsonPath.<List<String>>read(submitted, "$.items[0].steps"))
 			.contains("tariff-quota certificate presented → in-quota rate 1% instead of out-of-quota MFN 65%");
 		assertThat(held(certificate).remainingQuantity()).isEqualByComparingTo("30000");
+		// a quota is allotted for a calendar year: the certificate lapses with the year it was issued in
+		assertThat(held(certificate).validUntil()).isEqualTo(java.time.LocalDate.of(held(certificate).validFrom()
+			.getYear(), 12, 31));
 		// no agency is routed for the certificate: commerce does not decide the declaration
 		assertThat(JsonPath.<List<String>>read(submitted, "$.tasks[*].agency")).doesNotContain("COMMERCE");
 	}
