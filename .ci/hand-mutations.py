@@ -608,6 +608,9 @@ M = {
     # A tariff-quota certificate is valid for its entry's twelve months, into the next year's quota.
     'CERTIFICATE_VALID_FOR_MONTHS': lambda: sub('permit/internal/CatalogueEntry.java',
         'if (tariffQuota) {\n\t\t\treturn LocalDate.of(from.getYear(), 12, 31);', 'if (false) {\n\t\t\treturn LocalDate.of(from.getYear(), 12, 31);'),
+    # A quantity quota is not checked: what is left is never compared with what a line takes.
+    'QUANTITY_QUOTA_UNCHECKED': lambda: sub('permit/internal/JdbcPermitLedger.java',
+        'if (permit.remainingQuantity().compareTo(taken.get()) < 0) {', 'if (false) {'),
     # An administrator's tariff-quota flag is dropped when the entry is created.
     'TARIFF_QUOTA_FLAG_NOT_STORED': lambda: sub('permit/internal/CatalogueAdministration.java',
         "!Boolean.FALSE.equals(form.active()), Boolean.TRUE.equals(form.tariffQuota()),", "!Boolean.FALSE.equals(form.active()), false,"),

@@ -50,6 +50,9 @@ class TariffQuotaIntegrationTests {
 	@Autowired
 	PermitLedger permits;
 
+	@Autowired
+	SubmissionGroups groups;
+
 	/** 20,000 kg of Canadian wheat at 10,000 USD CIF (71,000.00 CNY at the demo rate 7.1). */
 	static String wheat(String kilograms, String certificate, String permit) {
 		return """
@@ -193,6 +196,47 @@ class TariffQuotaIntegrationTests {
 		call("trader.coffee", post("/api/v1/declarations/assessments"), wheat("60000", certificate, null))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].code").value("TARIFF_QUOTA_CERTIFICATE_REFUSED"));
+	}
+
+	/**
+	 * Submissions under one certificate at once take no more than it holds: eight of 10,000 kg against 50,000 kg,
+	 * through the group commit as the API submits them — five in quota, three refused (at the line when their check saw
+	 * the certificate spent, or as changed during the submission when another took it between their check and their
+	 * write-off), and the certificate's books balance.
+	 */
+	@Test
+	void concurrentSubmissionsUnderOneCertificateNeverOverdrawIt() throws Exception {
+		String certificate = certificateFor("50000");
+		io.singlewindow.identity.Actor trader = new io.singlewindow.identity.Actor(java.util.UUID.randomUUID(),
+				"trader.coffee", "Coffee trader", io.singlewindow.identity.Role.TRADER, COFFEE, null, java.util.Set.of());
+		DeclarationRequest request = tools.jackson.databind.json.JsonMapper.builder().build()
+			.readValue(wheat("10000", certificate, null), DeclarationRequest.class);
+		List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < 8; i++) {
+				callers.submit(() -> {
+					try {
+						groups.submit(trader, new DeclarationDraft(request, List.of()),
+								"quota-race-" + java.util.UUID.randomUUID());
+						outcomes.add("IN_QUOTA");
+					} catch (io.singlewindow.core.Problem refused) {
+						outcomes.add(refused.fieldProblems().isEmpty() ? refused.code()
+								: refused.fieldProblems().get(0).code());
+					}
+				});
+			}
+		}
+
+		assertThat(outcomes).hasSize(8);
+		assertThat(outcomes.stream().filter("IN_QUOTA"::equals)).hasSize(5);
+		assertThat(outcomes.stream().filter(o -> !o.equals("IN_QUOTA")))
+			.allMatch(o -> o.equals("TARIFF_QUOTA_CERTIFICATE_REFUSED") || o.equals("PERMIT_CHANGED_DURING_SUBMISSION"));
+		assertThat(held(certificate).remainingQuantity()).isEqualByComparingTo("0");
+		assertThat(jdbc.sql("""
+				SELECT coalesce(sum(quantity), 0) FROM permit_write_off
+				WHERE permit_number = ? AND restored_at IS NULL""").param(certificate).query(BigDecimal.class).single())
+			.isEqualByComparingTo("50000");
 	}
 
 	/** A tariff-quota certificate for the coffee importer's wheat, applied for and approved by commerce. */
