@@ -409,7 +409,7 @@ class Declarations {
 		}
 		List<WriteOffRequest> all = new java.util.ArrayList<>(permits);
 		all.addAll(quotas);
-		all.sort(java.util.Comparator.comparing(WriteOffRequest::permitNumber).thenComparingInt(WriteOffRequest::lineNo));
+		all.sort(PermitChecks.PERMIT_ORDER);
 		return all;
 	}
 

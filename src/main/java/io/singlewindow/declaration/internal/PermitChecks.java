@@ -49,6 +49,13 @@ final class PermitChecks {
 		}
 	}
 
+	/**
+	 * The order write-offs are made in: by permit, then line, so that two declarations under the same permits lock them
+	 * in one order (tariff-quota certificates' write-offs join this order too).
+	 */
+	static final Comparator<WriteOffRequest> PERMIT_ORDER = Comparator.comparing(WriteOffRequest::permitNumber)
+		.thenComparingInt(WriteOffRequest::lineNo);
+
 	private PermitChecks() {
 	}
 
@@ -107,7 +114,7 @@ final class PermitChecks {
 		Map<AgencyCode, AgencyPermits> byAgency = new LinkedHashMap<>();
 		notes.forEach((agency, list) -> byAgency.put(agency, new AgencyPermits(List.copyOf(list), ok.get(agency),
 				Set.copyOf(covered.getOrDefault(agency, Set.of())))));
-		writeOffs.sort(Comparator.comparing(WriteOffRequest::permitNumber).thenComparingInt(WriteOffRequest::lineNo));
+		writeOffs.sort(PERMIT_ORDER);
 		return new Result(byAgency, List.copyOf(writeOffs));
 	}
 }
