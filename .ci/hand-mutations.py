@@ -522,7 +522,7 @@ M = {
         'return quantity == null ? null : new Assessment.PerUnit(', 'return true ? null : new Assessment.PerUnit('),
     # A correction is assessed again without the duty a kilogram first applied.
     'PER_UNIT_DROPPED_ON_CORRECTION': lambda: sub('declaration/internal/DeclarationCorrections.java',
-        '.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),\n\t\t\t\t\ti.perUnit()))', '.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),\n\t\t\t\t\tnull))'),
+        '.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),\n\t\t\t\t\ti.perUnit(), ', '.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),\n\t\t\t\t\tnull, '),
     # The provisional rate in force is never applied: every import pays MFN.
     'PROVISIONAL_RATE_IGNORED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
         'Optional<BigDecimal> provisional = line.provisionalRateOn(request.date())\n', 'Optional<BigDecimal> provisional = Optional.<BigDecimal>empty()\n'),
@@ -595,7 +595,7 @@ M = {
         'return assess(valid, time.today(), Set.of());'),
     # The declaration forgets which certificate a line was imported under.
     'CERTIFICATE_NOT_STORED': lambda: sub('declaration/internal/DeclarationRows.java',
-        'i.tariffQuotaCertificate() });', 'null });'),
+        '\t\t\t\t\ti.tariffQuotaCertificate(), a == null', '\t\t\t\t\tnull, a == null'),
     # A WCO declaration's quota prior allocation certificate (966) is not read.
     'WCO_QUOTA_CERTIFICATE_NOT_READ': lambda: sub('interchange/internal/WcoDeclaration.java',
         'case "966" -> once(line("tariffQuotaCertificate")', 'case "966-not-read" -> once(line("tariffQuotaCertificate")'),
@@ -614,6 +614,48 @@ M = {
     # An administrator's tariff-quota flag is dropped when the entry is created.
     'TARIFF_QUOTA_FLAG_NOT_STORED': lambda: sub('permit/internal/CatalogueAdministration.java',
         "!Boolean.FALSE.equals(form.active()), Boolean.TRUE.equals(form.tariffQuota()),", "!Boolean.FALSE.equals(form.active()), false,"),
+    # Trade remedies (贸易救济) are never paid: an import of goods a notice names pays its duty alone.
+    'REMEDY_NOT_PAID': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'remedyRate(request, item, line, steps));', 'null);'),
+    # A notice's rate for a named producer is never given: every producer pays the rate for all others.
+    'PRODUCER_RATE_IGNORED': lambda: sub('tariff/internal/TradeRemedyChoice.java',
+        '(kept, other) -> kept.producer() != null ? kept : other)', '(kept, other) -> kept.producer() == null ? kept : other)'),
+    # A rate set for one named producer is taken by goods of any producer.
+    'PRODUCER_RATE_FOR_EVERY_PRODUCER': lambda: sub('tariff/internal/TradeRemedyChoice.java',
+        '.filter(r -> r.producer() == null || Objects.equals(TradeRemedy.comparable(r.producer()), wanted))', '.filter(r -> true)'),
+    # A notice on one origin's goods is paid by goods of every origin.
+    'REMEDY_ORIGIN_IGNORED': lambda: sub('tariff/internal/TradeRemedyChoice.java',
+        '.filter(r -> r.origin() == null || r.origin().equals(origin))', '.filter(r -> true)'),
+    # A measure is paid before its first day and after its last.
+    'REMEDY_OUTSIDE_ITS_DAYS': lambda: sub('tariff/internal/TradeRemedyChoice.java',
+        '.filter(r -> r.inForceOn(day))', '.filter(r -> true)'),
+    # The trade-remedy duty is left out of the excise's basis.
+    'REMEDY_NOT_IN_EXCISE_BASIS': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'BigDecimal duty = collectedDuty.add(remedy);', 'BigDecimal duty = collectedDuty;'),
+    # The trade-remedy duty is left out of the VAT's basis.
+    'REMEDY_NOT_IN_VAT_BASIS': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'vat[i] = fen(l.value().add(duty[i]).add(remedy[i]).add(excise[i])', 'vat[i] = fen(l.value().add(duty[i]).add(excise[i])'),
+    # The trade-remedy duties are not part of what the consignment owes.
+    'REMEDY_NOT_IN_TOTAL_TAXES': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'totalDuty.add(totalRemedy).add(totalExcise).add(totalVat)', 'totalDuty.add(totalExcise).add(totalVat)'),
+    # A correction forgets the trade-remedy rate first paid.
+    'REMEDY_RATE_DROPPED_ON_CORRECTION': lambda: sub('declaration/internal/DeclarationCorrections.java',
+        ' i.remedyRate()))', ' null))'),
+    # What a line paid of trade remedies is not kept with it.
+    'REMEDY_NOT_STORED': lambda: sub('declaration/internal/DeclarationRows.java',
+        'a.remedyRate(), a == null ? null : remedy(a),', 'a.remedyRate(), null,'),
+    # A declaration's producer never reaches the assessment: a named producer pays the rate for all others.
+    'PRODUCER_NOT_ASSESSED': lambda: sub('declaration/internal/Declarations.java',
+        'inQuota.contains(i.lineNo()), i.producer()))', 'inQuota.contains(i.lineNo()), null))'),
+    # A notice's second rate for the same goods is recorded: an import would not know which to pay.
+    'DUPLICATE_REMEDY_RECORDED': lambda: sub('tariff/internal/JdbcTradeRemedies.java',
+        'if (overlapping(kind, notice, hs, origin, producer, first, last)) {', 'if (false) {'),
+    # A CUSDEC's FTX+ZPR is not read.
+    'CUSDEC_PRODUCER_NOT_READ': lambda: sub('interchange/internal/CusdecDeclaration.java',
+        '"ZPR".equals(s.text(1, 0))', '"ZPR-not-read".equals(s.text(1, 0))'),
+    # A WCO goods item's Manufacturer/Name is not read.
+    'WCO_PRODUCER_NOT_READ': lambda: sub('interchange/internal/WcoDeclaration.java',
+        '"Manufacturer/Name", "producer"', '"Manufacturer/NotRead", "producer"'),
     # Every stored declaration's idempotency fingerprint changes with the new field: a retry no longer matches.
     'FINGERPRINT_CHANGED_BY_NEW_FIELD': lambda: sub('declaration/internal/DeclarationRequest.java',
         '.replace(", tariffQuotaCertificate=null]", "]")', ''),

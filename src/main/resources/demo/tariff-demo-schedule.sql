@@ -56,3 +56,22 @@ INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_
                          in_quota_rate) VALUES
     ('1001990000', '其他小麦及混合麦', 'Other wheat and meslin', 0.65, NULL, 0.09, NULL, 'AB', 'MPQ', TRUE, 'KGM', NULL, 0.01)
 ON CONFLICT (code) DO NOTHING;
+
+-- A line under a trade remedy (贸易救济; illustrative like the rest): brandy pays, besides its duty and excise (20 % and
+-- 0.5 CNY a 500 ml), an anti-dumping duty on French brandy — the rate the notice sets for a named producer, or the rate
+-- for all other French producers. The notice is a DEMO one, not a Ministry of Commerce notice; administrators record
+-- the real ones on /admin/trade-remedies.
+INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
+                         supervision_conditions, inspection_categories, demo, legal_unit, second_legal_unit,
+                         mfn_per_unit, excise_per_unit) VALUES
+    ('2208200000', '蒸馏葡萄酒制得的烈性酒（白兰地）', 'Spirits obtained by distilling grape wine (brandy)', 0.10, 0.20, 0.13, NULL, 'AB', 'RS', TRUE, 'LTR', 'KGM', NULL, 1.0)
+ON CONFLICT (code) DO NOTHING;
+
+INSERT INTO trade_remedy (kind, notice, hs_code, origin, producer, rate, first_day, last_day, created_by, created_at)
+SELECT v.kind, v.notice, v.hs_code, v.origin, v.producer, v.rate, v.first_day, NULL, 'demo-data',
+       TIMESTAMPTZ '2025-07-05 00:00:00+08'
+FROM (VALUES ('ANTI_DUMPING', '示例公告 DEMO-2025-1', '2208200000', 'FR', NULL, 0.349, DATE '2025-07-05'),
+             ('ANTI_DUMPING', '示例公告 DEMO-2025-1', '2208200000', 'FR', 'Demo Cognac House', 0.277, DATE '2025-07-05'))
+     AS v (kind, notice, hs_code, origin, producer, rate, first_day)
+WHERE NOT EXISTS (SELECT 1 FROM trade_remedy t WHERE t.notice = v.notice AND t.hs_code = v.hs_code
+                  AND t.producer IS NOT DISTINCT FROM v.producer);

@@ -796,6 +796,14 @@ class HostileInputFuzzTests {
 						Set.of(), List.of()),
 				new Endpoint("set an exchange rate", HttpMethod.PUT, "/api/v1/exchange-rates/{}/{}",
 						List.of("NZD", "2019-03"), "admin", "{\"rate\":4.25}", Set.of(), List.of("exchange_rate")),
+				// Its days untouched: a variant that is taken records a rate of 1999, which no other test's import pays.
+				new Endpoint("record a trade remedy", HttpMethod.POST, "/api/v1/tariff/trade-remedies", List.of(),
+						"admin", """
+						{"kind":"ANTI_DUMPING","notice":"FUZZ 1999/1","hsCode":"2204210000","origin":"AU",
+						 "producer":null,"rate":0.2,"firstDay":"1999-01-01","lastDay":"1999-12-31"}""",
+						Set.of("firstDay", "lastDay"), List.of("trade_remedy")),
+				new Endpoint("end a trade remedy", HttpMethod.POST, "/api/v1/tariff/trade-remedies/{}/end",
+						List.of("999999999"), "admin", "{\"lastDay\":\"1999-12-31\"}", Set.of(), List.of("trade_remedy")),
 				new Endpoint("submit a spreadsheet of declarations", HttpMethod.POST, "/api/v1/declarations/workbooks", "",
 						// Variants of any body are no workbook: each must be refused whole, nothing stored.
 						List.of(), "trader.chip", "{\"reference\":\"1\",\"hsCode\":\"8542319000\"}", Set.of(),
@@ -1066,6 +1074,12 @@ class HostileInputFuzzTests {
 						Set.of(), List.of()),
 				new Form("set an exchange rate", "/admin/exchange-rates", List.of(), "admin",
 						params("currency", "NZD", "month", "2019-03", "rate", "4.25"), Set.of(), List.of("exchange_rate")),
+				new Form("record a trade remedy", "/admin/trade-remedies", List.of(), "admin",
+						params("kind", "ANTI_DUMPING", "notice", "FUZZ 1999/2", "hsCode", "2204210000", "origin", "AU",
+								"producer", "", "ratePercent", "20", "firstDay", "1999-01-01", "lastDay", "1999-12-31"),
+						Set.of("firstDay", "lastDay"), List.of("trade_remedy")),
+				new Form("end a trade remedy", "/admin/trade-remedies/{}/end", List.of("999999999"), "admin",
+						params("lastDay", "1999-12-31"), Set.of(), List.of("trade_remedy")),
 				new Form("import a tariff file", "/admin/tariff/imports", List.of(), "admin",
 						params("file", "hs_code,mfn_rate\n8542319000,x\n"), Set.of(), List.of("tariff_import"), "file"));
 	}

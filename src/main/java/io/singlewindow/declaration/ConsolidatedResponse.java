@@ -16,14 +16,25 @@ import java.util.UUID;
  * @param totalDuty {@literal null} before the declaration is assessed (and the other totals with it)
  * @param notices the agencies' open questions and their rejections, oldest first
  * @param lines each line's duty, excise and VAT; empty before the declaration is assessed
+ * @param totalRemedy the anti-dumping, countervailing and safeguard duties (贸易救济), part of {@code totalTaxes};
+ *     {@literal null} when none
  */
 public record ConsolidatedResponse(UUID id, String number, String declarant, String clientReference, String status,
 		int version, Instant updatedAt, BigDecimal totalCustomsValue, BigDecimal totalDuty, BigDecimal totalExcise,
-		BigDecimal totalVat, BigDecimal totalTaxes, List<Notice> notices, List<LineTaxes> lines) {
+		BigDecimal totalVat, BigDecimal totalTaxes, List<Notice> notices, List<LineTaxes> lines,
+		BigDecimal totalRemedy) {
 
 	public ConsolidatedResponse {
 		notices = List.copyOf(notices);
 		lines = List.copyOf(lines);
+	}
+
+	/** A response without trade-remedy duties. */
+	public ConsolidatedResponse(UUID id, String number, String declarant, String clientReference, String status,
+			int version, Instant updatedAt, BigDecimal totalCustomsValue, BigDecimal totalDuty, BigDecimal totalExcise,
+			BigDecimal totalVat, BigDecimal totalTaxes, List<Notice> notices, List<LineTaxes> lines) {
+		this(id, number, declarant, clientReference, status, version, updatedAt, totalCustomsValue, totalDuty,
+				totalExcise, totalVat, totalTaxes, notices, lines, null);
 	}
 
 	/**
@@ -43,7 +54,16 @@ public record ConsolidatedResponse(UUID id, String number, String declarant, Str
 		}
 	}
 
-	/** One line's duty, excise and VAT in CNY, by its line number. */
-	public record LineTaxes(int lineNo, BigDecimal duty, BigDecimal excise, BigDecimal vat) {
+	/**
+	 * One line's duty, excise and VAT in CNY, by its line number.
+	 *
+	 * @param remedy its trade-remedy duties, {@literal null} when none
+	 */
+	public record LineTaxes(int lineNo, BigDecimal duty, BigDecimal excise, BigDecimal vat, BigDecimal remedy) {
+
+		/** A line without trade-remedy duties. */
+		public LineTaxes(int lineNo, BigDecimal duty, BigDecimal excise, BigDecimal vat) {
+			this(lineNo, duty, excise, vat, null);
+		}
 	}
 }

@@ -8,10 +8,25 @@ import java.util.List;
  * a tax the consignment owes 50 CNY or less of is not collected ({@link Waived}), on any line.
  *
  * @param exchangeRate CNY per unit of the declaration currency used
+ * @param totalTaxes duty, trade-remedy duties, excise and VAT together
  * @param waived what the consignment would have owed of each tax it is not collected
+ * @param totalRemedy the anti-dumping, countervailing and safeguard duties (贸易救济) of the lines; never waived
  */
 public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal totalCustomsValueCny,
-		BigDecimal totalDuty, BigDecimal totalExcise, BigDecimal totalVat, BigDecimal totalTaxes, Waived waived) {
+		BigDecimal totalDuty, BigDecimal totalExcise, BigDecimal totalVat, BigDecimal totalTaxes, Waived waived,
+		BigDecimal totalRemedy) {
+
+	/** An assessment without trade-remedy duties. */
+	public Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal totalCustomsValueCny, BigDecimal totalDuty,
+			BigDecimal totalExcise, BigDecimal totalVat, BigDecimal totalTaxes, Waived waived) {
+		this(exchangeRate, lines, totalCustomsValueCny, totalDuty, totalExcise, totalVat, totalTaxes, waived,
+				BigDecimal.ZERO.setScale(2));
+	}
+
+	/** Whether a line pays an anti-dumping, countervailing or safeguard duty (the pages show the column then). */
+	public boolean hasRemedies() {
+		return lines.stream().anyMatch(l -> l.remedyRate() != null);
+	}
 
 	/**
 	 * The taxes of one consignment not collected because each came to 50 CNY or less (一票货物关税、进口环节增值税或者消费税
@@ -44,10 +59,21 @@ public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal t
 	 *     {@code EXPORT} or {@code EXPORT_PROVISIONAL}
 	 * @param steps the computation as a person checks it, one step per entry, e.g.
 	 *     {@code "duty = 10,000.00 × 8% = 800.00"}
+	 * @param remedyRate the trade-remedy rates the line pays added up (anti-dumping, countervailing, safeguard; the
+	 *     steps name each), {@literal null} when none
+	 * @param remedy the trade-remedy duties in CNY, zero when none
 	 */
 	public record Line(int lineNo, BigDecimal customsValueCny, String rateBasis, BigDecimal dutyRate,
 			BigDecimal duty, BigDecimal exciseRate, BigDecimal excise, BigDecimal vatRate, BigDecimal vat,
-			List<String> steps, PerUnit perUnit) {
+			List<String> steps, PerUnit perUnit, BigDecimal remedyRate, BigDecimal remedy) {
+
+		/** A line without trade-remedy duties. */
+		public Line(int lineNo, BigDecimal customsValueCny, String rateBasis, BigDecimal dutyRate, BigDecimal duty,
+				BigDecimal exciseRate, BigDecimal excise, BigDecimal vatRate, BigDecimal vat, List<String> steps,
+				PerUnit perUnit) {
+			this(lineNo, customsValueCny, rateBasis, dutyRate, duty, exciseRate, excise, vatRate, vat, steps, perUnit,
+					null, BigDecimal.ZERO.setScale(2));
+		}
 
 		/** A line assessed at ad valorem rates only. */
 		public Line(int lineNo, BigDecimal customsValueCny, String rateBasis, BigDecimal dutyRate, BigDecimal duty,
@@ -57,7 +83,12 @@ public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal t
 
 		/** The rates this line was assessed at, for a later {@link DutyAssessor#reassess}. */
 		public Rates rates() {
-			return new Rates(lineNo, rateBasis, dutyRate, exciseRate, vatRate, perUnit);
+			return new Rates(lineNo, rateBasis, dutyRate, exciseRate, vatRate, perUnit, remedyRate);
+		}
+
+		/** Duty, trade-remedy duties, excise and VAT of the line. */
+		public BigDecimal taxes() {
+			return duty.add(remedy).add(excise).add(vat);
 		}
 	}
 
@@ -82,9 +113,19 @@ public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal t
 		}
 	}
 
-	/** The rates one line was assessed at: what a correction of its value is assessed at again. */
+	/**
+	 * The rates one line was assessed at: what a correction of its value is assessed at again.
+	 *
+	 * @param remedyRate its trade-remedy rates added up, {@literal null} when none
+	 */
 	public record Rates(int lineNo, String rateBasis, BigDecimal dutyRate, BigDecimal exciseRate, BigDecimal vatRate,
-			PerUnit perUnit) {
+			PerUnit perUnit, BigDecimal remedyRate) {
+
+		/** Without trade-remedy duties. */
+		public Rates(int lineNo, String rateBasis, BigDecimal dutyRate, BigDecimal exciseRate, BigDecimal vatRate,
+				PerUnit perUnit) {
+			this(lineNo, rateBasis, dutyRate, exciseRate, vatRate, perUnit, null);
+		}
 
 		/** Ad valorem rates only. */
 		public Rates(int lineNo, String rateBasis, BigDecimal dutyRate, BigDecimal exciseRate, BigDecimal vatRate) {

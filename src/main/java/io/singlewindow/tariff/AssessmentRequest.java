@@ -29,19 +29,27 @@ public record AssessmentRequest(TradeFlow flow, String incoterm, CurrencyCode cu
 	 *     unit is assessed on; {@literal null} when not known (then a line levied per unit is refused)
 	 * @param inQuota whether the line is imported within a tariff-rate quota (关税配额): the declarant presented a
 	 *     tariff-quota certificate, which the caller has checked, so the line pays its tariff line's in-quota rate
+	 * @param producer the goods' producer (生产商) as the declarant states it, for a trade remedy that sets a rate of
+	 *     its own for a named producer; {@literal null} when not stated (the rate for all other producers applies)
 	 */
 	public record Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement,
-			BigDecimal quantity, boolean inQuota) {
+			BigDecimal quantity, boolean inQuota, String producer) {
+
+		/** An item whose producer is not stated. */
+		public Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement,
+				BigDecimal quantity, boolean inQuota) {
+			this(lineNo, hsCode, value, origin, preferenceAgreement, quantity, inQuota, null);
+		}
 
 		/** An item outside any tariff-rate quota. */
 		public Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement,
 				BigDecimal quantity) {
-			this(lineNo, hsCode, value, origin, preferenceAgreement, quantity, false);
+			this(lineNo, hsCode, value, origin, preferenceAgreement, quantity, false, null);
 		}
 
 		/** An item whose quantity is not given: enough for a line whose rates are all ad valorem. */
 		public Item(int lineNo, HsCode hsCode, BigDecimal value, CountryCode origin, String preferenceAgreement) {
-			this(lineNo, hsCode, value, origin, preferenceAgreement, null, false);
+			this(lineNo, hsCode, value, origin, preferenceAgreement, null, false, null);
 		}
 	}
 }

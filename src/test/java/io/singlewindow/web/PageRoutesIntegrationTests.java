@@ -226,6 +226,7 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/admin/tariff/imports/{id}/progress", "/admin/tariff/imports/" + UNKNOWN_ID + "/progress",
 				adminNotFound);
 		expect(routes, "/admin/exchange-rates", "/admin/exchange-rates", admin);
+		expect(routes, "/admin/trade-remedies", "/admin/trade-remedies", admin);
 		expect(routes, "/admin/audit", "/admin/audit", admin);
 		expect(routes, "/admin/calendar", "/admin/calendar", admin);
 		expect(routes, "/admin/accounts", "/admin/accounts", admin);

@@ -60,15 +60,17 @@ record AgencyWork(AgencyCode agency, List<Integer> lines, Set<String> rules, boo
 	}
 
 	/**
-	 * A line as an agency saw it. Its tariff-quota certificate only when it names one, so that a line without one reads
-	 * as it did before lines could name one, and an amendment of a declaration stored before then changes no agency's.
+	 * A line as an agency saw it. Its tariff-quota certificate and its producer only when it names them, so that a line
+	 * without reads as it did before lines could name them, and an amendment of a declaration stored before then changes
+	 * no agency's.
 	 */
 	private static String fingerprintOf(ValidDeclaration.Item i) {
 		return String.join("~", String.valueOf(i.lineNo()), i.hsCode().value(), i.description(), plain(i.quantity()),
 				i.unit().value(), plain(i.statisticalQuantity()), plain(i.value()), i.origin().value(),
 				String.valueOf(i.permitNumber()), String.valueOf(i.certificateAgreement()),
 				String.valueOf(i.certificateNumber()))
-				+ (i.tariffQuotaCertificate() == null ? "" : "~" + i.tariffQuotaCertificate());
+				+ (i.tariffQuotaCertificate() == null ? "" : "~" + i.tariffQuotaCertificate())
+				+ (i.producer() == null ? "" : "~producer:" + i.producer());
 	}
 
 	private static String plain(java.math.BigDecimal n) {

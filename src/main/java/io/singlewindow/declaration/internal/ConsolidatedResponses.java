@@ -37,7 +37,8 @@ class ConsolidatedResponses implements DeclarationResponses {
 		return new ConsolidatedResponse(v.id(), v.number(), v.declarant(), v.clientReference(), v.status().name(),
 				v.version(), v.updatedAt(), v.totalCustomsValue(), v.totalDuty(), v.totalExcise(), v.totalVat(),
 				v.totalTaxes(), notices(v), v.totalDuty() == null ? List.of()
-						: v.items().stream().map(i -> new LineTaxes(i.lineNo(), i.duty(), i.excise(), i.vat())).toList());
+						: v.items().stream().map(i -> new LineTaxes(i.lineNo(), i.duty(), i.excise(), i.vat(), i.remedy()))
+							.toList(), v.totalRemedy());
 	}
 
 	/**

@@ -260,7 +260,7 @@ class DeclarationCorrections {
 			.toList();
 		List<Assessment.Rates> applied = d.items().stream()
 			.map(i -> new Assessment.Rates(i.lineNo(), i.rateBasis(), i.dutyRate(), i.exciseRate(), i.vatRate(),
-					i.perUnit()))
+					i.perUnit(), i.remedyRate()))
 			.toList();
 		Assessment after = assessor.reassess(new AssessmentRequest(TradeFlow.valueOf(d.flow()), d.incoterm(),
 				CurrencyCode.of(d.currency()), d.freight(), d.insurance(), null, items), d.exchangeRate(), applied);
@@ -284,8 +284,8 @@ class DeclarationCorrections {
 		List<DeclarationView.CorrectedLine> lines = new ArrayList<>();
 		for (DeclarationView.Item item : before.items()) {
 			Assessment.Line now = assessed.get(item.lineNo());
-			BigDecimal taxesBefore = item.duty().add(item.excise()).add(item.vat());
-			BigDecimal taxesAfter = now.duty().add(now.excise()).add(now.vat());
+			BigDecimal taxesBefore = item.duty().add(item.remedyOrZero()).add(item.excise()).add(item.vat());
+			BigDecimal taxesAfter = now.taxes();
 			BigDecimal valueAfter = changed.getOrDefault(item.lineNo(), item.value());
 			if (valueAfter.compareTo(item.value()) != 0 || now.customsValueCny().compareTo(item.customsValueCny()) != 0
 					|| taxesAfter.compareTo(taxesBefore) != 0) {

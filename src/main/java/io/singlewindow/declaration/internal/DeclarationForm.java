@@ -26,7 +26,7 @@ final class DeclarationForm {
 
 	static final List<String> ITEM_FIELDS = List.of("hsCode", "description", "quantity", "unit",
 			"statisticalQuantity", "value", "origin", "permitNumber", "certificateAgreement", "certificateNumber",
-			"tariffQuotaCertificate");
+			"tariffQuotaCertificate", "producer");
 
 	/** Fields every declaration must have (origin and destination default to China on one side of the trade). */
 	static final Set<String> REQUIRED = Set.of("flow", "tradeMode", "transportMode", "port", "tradingCountry",
@@ -97,7 +97,8 @@ final class DeclarationForm {
 					number.apply("statisticalQuantity"), text(form, itemField(r, "statisticalUnit")),
 					number.apply("value"), text(form, itemField(r, "origin")),
 					text(form, itemField(r, "permitNumber")), text(form, itemField(r, "certificateAgreement")),
-					text(form, itemField(r, "certificateNumber")), text(form, itemField(r, "tariffQuotaCertificate"))));
+					text(form, itemField(r, "certificateNumber")), text(form, itemField(r, "tariffQuotaCertificate")),
+					text(form, itemField(r, "producer"))));
 			rowOf.add(row);
 		}
 		var request = new DeclarationRequest(text(form, "declarant"), text(form, "clientReference"),

@@ -34,7 +34,7 @@ class DeclarationListExport {
 	static final int PAGE = 1_000;
 
 	private static final List<String> COLUMNS = List.of("number", "clientReference", "declarant", "flow", "tradeMode",
-			"status", "submittedAt", "clearedAt", "releasedAt", "customsValue", "duty", "excise", "vat", "taxes");
+			"status", "submittedAt", "clearedAt", "releasedAt", "customsValue", "duty", "excise", "vat", "tradeRemedies", "taxes");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -99,7 +99,7 @@ class DeclarationListExport {
 				text("declaration.flow." + d.flow(), locale), d.tradeMode(),
 				text("declaration.status." + d.status().name(), locale), time(d.submittedAt()), time(d.clearedAt()),
 				time(d.releasedAt()), amount(d.totalCustomsValue()), amount(d.totalDuty()), amount(d.totalExcise()),
-				amount(d.totalVat()), amount(d.totalTaxes()));
+				amount(d.totalVat()), amount(d.totalRemedy()), amount(d.totalTaxes()));
 		for (int c = 0; c < cells.size(); c++) {
 			Object cell = cells.get(c);
 			if (cell instanceof BigDecimal amount) {

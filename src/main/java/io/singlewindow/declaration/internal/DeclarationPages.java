@@ -351,6 +351,7 @@ class DeclarationPages {
 			form.put(p + "certificateAgreement", i.certificateAgreement());
 			form.put(p + "certificateNumber", i.certificateNumber());
 			form.put(p + "tariffQuotaCertificate", i.tariffQuotaCertificate());
+			form.put(p + "producer", i.producer());
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("amending", d.number());

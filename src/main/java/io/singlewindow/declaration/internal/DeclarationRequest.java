@@ -42,12 +42,13 @@ record DeclarationRequest(String declarant, String clientReference, String flow,
 
 	/**
 	 * The text a submission's Idempotency-Key is bound to: the request without its version, written as it was before
-	 * requests carried one (and each line without a tariff-quota certificate as before lines could name one), so that a
-	 * retry of a declaration submitted earlier still matches.
+	 * requests carried one (and each line without a tariff-quota certificate or a producer as before lines could name
+	 * them), so that a retry of a declaration submitted earlier still matches.
 	 */
 	String fingerprint() {
 		String text = toString();
-		return text.substring(0, text.lastIndexOf(", version=")).replace(", tariffQuotaCertificate=null]", "]") + "]";
+		return text.substring(0, text.lastIndexOf(", version=")).replace(", producer=null]", "]")
+			.replace(", tariffQuotaCertificate=null]", "]") + "]";
 	}
 
 	DeclarationRequest withDeclarantAndReference(String declarant, String clientReference) {
@@ -69,17 +70,27 @@ record DeclarationRequest(String declarant, String clientReference, String flow,
 	 * @param certificateAgreement the preferential agreement of a certificate of origin, e.g. {@code RCEP}
 	 * @param tariffQuotaCertificate the tariff-quota certificate (关税配额证) the line is imported under, if any: the line
 	 *     pays its tariff line's in-quota rate, and the certificate's quantity is written off
+	 * @param producer the goods' producer (生产商), if stated: an anti-dumping or countervailing notice may set a rate of
+	 *     its own for it (else the rate for all other producers applies)
 	 */
 	record Item(String hsCode, String description, BigDecimal quantity, String unit, BigDecimal statisticalQuantity,
 			String statisticalUnit, BigDecimal value, String origin, String permitNumber, String certificateAgreement,
-			String certificateNumber, String tariffQuotaCertificate) {
+			String certificateNumber, String tariffQuotaCertificate, String producer) {
+
+		/** A line whose producer is not stated. */
+		Item(String hsCode, String description, BigDecimal quantity, String unit, BigDecimal statisticalQuantity,
+				String statisticalUnit, BigDecimal value, String origin, String permitNumber, String certificateAgreement,
+				String certificateNumber, String tariffQuotaCertificate) {
+			this(hsCode, description, quantity, unit, statisticalQuantity, statisticalUnit, value, origin, permitNumber,
+					certificateAgreement, certificateNumber, tariffQuotaCertificate, null);
+		}
 
 		/** A line outside any tariff-rate quota. */
 		Item(String hsCode, String description, BigDecimal quantity, String unit, BigDecimal statisticalQuantity,
 				String statisticalUnit, BigDecimal value, String origin, String permitNumber, String certificateAgreement,
 				String certificateNumber) {
 			this(hsCode, description, quantity, unit, statisticalQuantity, statisticalUnit, value, origin, permitNumber,
-					certificateAgreement, certificateNumber, null);
+					certificateAgreement, certificateNumber, null, null);
 		}
 	}
 }

@@ -246,21 +246,22 @@ class DeclarationRows {
 			List<DeclarationView.CorrectedLine> lines) {
 		List<Object[]> items = new ArrayList<>();
 		for (Assessment.Line l : after.lines()) {
-			items.add(new Object[] { l.customsValueCny(), l.duty(), l.excise(), l.vat(), String.join("\n", l.steps()),
-					changed.get(l.lineNo()), id, l.lineNo() });
+			items.add(new Object[] { l.customsValueCny(), l.duty(), l.excise(), l.vat(), remedy(l),
+					String.join("\n", l.steps()), changed.get(l.lineNo()), id, l.lineNo() });
 		}
 		batch.batchUpdate("""
-				UPDATE declaration_item SET customs_value_cny = ?, duty = ?, excise = ?, vat = ?, steps = ?,
+				UPDATE declaration_item SET customs_value_cny = ?, duty = ?, excise = ?, vat = ?, remedy = ?, steps = ?,
 				    value = COALESCE(?, value)
 				WHERE declaration_id = ? AND line_no = ?""", items);
 		java.math.BigDecimal apart = settledApart ? correction.taxDifference() : java.math.BigDecimal.ZERO;
 		jdbc.sql("""
 				UPDATE declaration SET total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
-				    total_taxes = ?, duty_waived = ?, excise_waived = ?, vat_waived = ?,
+				    total_remedy = ?, total_taxes = ?, duty_waived = ?, excise_waived = ?, vat_waived = ?,
 				    taxes_settled_apart = taxes_settled_apart + ?, differences_unpaid = differences_unpaid + GREATEST(?, 0)
 				WHERE id = ?""")
 			.params(after.totalCustomsValueCny(), after.totalDuty(), after.totalExcise(), after.totalVat(),
-					after.totalTaxes(), waived(after.waived().duty()), waived(after.waived().excise()),
+					waived(after.totalRemedy()), after.totalTaxes(), waived(after.waived().duty()),
+					waived(after.waived().excise()),
 					waived(after.waived().vat()), apart, apart, id)
 			.update();
 		UUID correctionId = UUID.randomUUID();
@@ -310,7 +311,8 @@ class DeclarationRows {
 					a == null ? null : a.vat(), a == null ? null : String.join("\n", a.steps()),
 					perUnit(a, Assessment.PerUnit::duty), perUnit(a, Assessment.PerUnit::excise),
 					perUnit(a, Assessment.PerUnit::quantity), perUnit(a, Assessment.PerUnit::unit),
-					i.tariffQuotaCertificate() });
+					i.tariffQuotaCertificate(), a == null ? null : a.remedyRate(), a == null ? null : remedy(a),
+					i.producer() });
 		}
 		List<Object[]> routes = new ArrayList<>();
 		for (int i = 0; i < routesPerLine.size(); i++) {
@@ -334,7 +336,8 @@ class DeclarationRows {
 			"certificate_agreement text", "certificate_number text", "customs_value_cny numeric", "rate_basis text",
 			"duty_rate numeric", "duty numeric", "excise_rate numeric", "excise numeric", "vat_rate numeric",
 			"vat numeric", "steps text", "duty_per_unit numeric", "excise_per_unit numeric",
-			"per_unit_quantity numeric", "per_unit_unit text", "tariff_quota_certificate text"), "");
+			"per_unit_quantity numeric", "per_unit_unit text", "tariff_quota_certificate text", "remedy_rate numeric",
+			"remedy numeric", "producer text"), "");
 
 	private static final MultiRowInsert ROUTES = new MultiRowInsert("declaration_route",
 			List.of("declaration_id uuid", "line_no int", "agency text", "rule_code text", "reason text"),
@@ -427,12 +430,20 @@ class DeclarationRows {
 		rows.moves().forEach(m -> webhooks.enqueue(m.declarant().value(), m.id(), m.number(), m.status().name(), m.at()));
 	}
 
-	/** A tax not collected as the header keeps it: NULL for nothing waived, as on a header assessed before the rule. */
+	/**
+	 * A tax not collected, or the trade-remedy duties, as the header keeps them: NULL for nothing, as on a header
+	 * assessed before the rule or the remedies.
+	 */
 	private static java.math.BigDecimal waived(java.math.BigDecimal amount) {
 		return amount.signum() == 0 ? null : amount;
 	}
 
-	private static final int ROUTED_COLUMNS = 16;
+	/** A line's trade-remedy duties as stored: NULL for none, as on lines assessed before there were any. */
+	private static java.math.BigDecimal remedy(Assessment.Line line) {
+		return line.remedyRate() == null && line.remedy().signum() == 0 ? null : line.remedy();
+	}
+
+	private static final int ROUTED_COLUMNS = 17;
 
 	/** What {@link #saveRouted} writes into one header, for a whole group: every value as text, cast by column. */
 	private static final String UPDATE_ROUTED_ALL = """
@@ -441,12 +452,12 @@ class DeclarationRows {
 			    total_customs_value = r.customs_value::numeric, total_duty = r.duty::numeric,
 			    total_excise = r.excise::numeric, total_vat = r.vat::numeric, total_taxes = r.taxes::numeric,
 			    duty_waived = r.duty_waived::numeric, excise_waived = r.excise_waived::numeric,
-			    vat_waived = r.vat_waived::numeric,
+			    vat_waived = r.vat_waived::numeric, total_remedy = r.remedy::numeric,
 			    cleared_at = r.cleared_at::timestamptz, updated_at = r.updated_at::timestamptz, version = d.version + 1
 			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+			    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
 			    AS r(status, channel, reason_code, reason, exchange_rate, customs_value, duty, excise, vat, taxes,
-			    duty_waived, excise_waived, vat_waived, cleared_at, updated_at, id)
+			    duty_waived, excise_waived, vat_waived, remedy, cleared_at, updated_at, id)
 			WHERE d.id = r.id::uuid""";
 
 	/**
@@ -499,19 +510,19 @@ class DeclarationRows {
 					plain(assessment.totalDuty()), plain(assessment.totalExcise()), plain(assessment.totalVat()),
 					plain(assessment.totalTaxes()), plain(waived(assessment.waived().duty())),
 					plain(waived(assessment.waived().excise())), plain(waived(assessment.waived().vat())),
-					clearedAt == null ? null : d.changedAt().toString(),
+					plain(waived(assessment.totalRemedy())), clearedAt == null ? null : d.changedAt().toString(),
 					d.changedAt().toString(), d.id().toString() });
 		} else {
 			jdbc.sql("""
 					UPDATE declaration SET status = ?, channel = ?, channel_reason_code = ?, channel_reason = ?,
 					    exchange_rate = ?, total_customs_value = ?, total_duty = ?, total_excise = ?, total_vat = ?,
-					    total_taxes = ?, duty_waived = ?, excise_waived = ?, vat_waived = ?, cleared_at = ?, updated_at = ?,
-					    version = version + 1 WHERE id = ?""")
+					    total_taxes = ?, duty_waived = ?, excise_waived = ?, vat_waived = ?, total_remedy = ?,
+					    cleared_at = ?, updated_at = ?, version = version + 1 WHERE id = ?""")
 				.params(d.status().name(), channel.channel().name(), channel.reasonCode(), channel.reason(),
 						assessment.exchangeRate(), assessment.totalCustomsValueCny(), assessment.totalDuty(),
 						assessment.totalExcise(), assessment.totalVat(), assessment.totalTaxes(),
 						waived(assessment.waived().duty()), waived(assessment.waived().excise()),
-						waived(assessment.waived().vat()), clearedAt, now, d.id())
+						waived(assessment.waived().vat()), waived(assessment.totalRemedy()), clearedAt, now, d.id())
 				.update();
 		}
 		if (d.statusMoved()) {

@@ -205,7 +205,7 @@ class DeclarationStore {
 	record Listed(UUID id, String number, String clientReference, String declarant, String flow, String tradeMode,
 			DeclarationStatus status, Instant submittedAt, Instant clearedAt, Instant releasedAt,
 			java.math.BigDecimal totalCustomsValue, java.math.BigDecimal totalDuty, java.math.BigDecimal totalExcise,
-			java.math.BigDecimal totalVat, java.math.BigDecimal totalTaxes) {
+			java.math.BigDecimal totalVat, java.math.BigDecimal totalTaxes, java.math.BigDecimal totalRemedy) {
 	}
 
 	/** Up to {@code rows} of what {@link #listFor} finds, after {@code after} (null: from the newest), with totals. */
@@ -215,14 +215,15 @@ class DeclarationStore {
 		}
 		return listed("""
 				SELECT id, number, client_reference, declarant, flow, trade_mode, status, submitted_at, cleared_at,
-				       released_at, total_customs_value, total_duty, total_excise, total_vat, total_taxes
+				       released_at, total_customs_value, total_duty, total_excise, total_vat, total_taxes, total_remedy
 				FROM declaration""", declarants, search, after, rows)
 			.query((rs, n) -> new Listed(rs.getObject("id", UUID.class), rs.getString("number"),
 					rs.getString("client_reference"), rs.getString("declarant"), rs.getString("flow"),
 					rs.getString("trade_mode"), DeclarationStatus.valueOf(rs.getString("status")),
 					instant(rs, "submitted_at"), instant(rs, "cleared_at"), instant(rs, "released_at"),
 					rs.getBigDecimal("total_customs_value"), rs.getBigDecimal("total_duty"),
-					rs.getBigDecimal("total_excise"), rs.getBigDecimal("total_vat"), rs.getBigDecimal("total_taxes")))
+					rs.getBigDecimal("total_excise"), rs.getBigDecimal("total_vat"), rs.getBigDecimal("total_taxes"),
+					rs.getBigDecimal("total_remedy")))
 			.list();
 	}
 
@@ -482,13 +483,14 @@ class DeclarationStore {
 					rs.getString("description"), rs.getBigDecimal("quantity"), rs.getString("unit"),
 					rs.getBigDecimal("statistical_quantity"), rs.getBigDecimal("value"), rs.getString("origin"),
 					rs.getString("permit_number"), rs.getString("certificate_agreement"),
-					rs.getString("certificate_number"), rs.getString("tariff_quota_certificate"),
+					rs.getString("certificate_number"), rs.getString("tariff_quota_certificate"), rs.getString("producer"),
 					rs.getBigDecimal("customs_value_cny"),
 					rs.getString("rate_basis"), rs.getBigDecimal("duty_rate"), rs.getBigDecimal("duty"),
 					rs.getBigDecimal("excise_rate"), rs.getBigDecimal("excise"), rs.getBigDecimal("vat_rate"),
 					rs.getBigDecimal("vat"),
 					rs.getString("steps") == null ? List.of() : Arrays.asList(rs.getString("steps").split("\n")),
-					perUnit(rs)))
+					perUnit(rs), rs.getBigDecimal("remedy_rate") == null ? null
+							: rs.getBigDecimal("remedy_rate").stripTrailingZeros(), rs.getBigDecimal("remedy")))
 			.list();
 	}
 
@@ -570,7 +572,7 @@ class DeclarationStore {
 								instant(rs, "correction_applied_at"), rs.getString("correction_reason"),
 								ValueCorrections.fromStored(rs.getString("correction_values")).entrySet().stream()
 									.map(e -> new CorrectedValue(e.getKey(), e.getValue())).toList()),
-				duties);
+				duties, rs.getBigDecimal("total_remedy"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

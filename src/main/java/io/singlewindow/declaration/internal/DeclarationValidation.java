@@ -198,9 +198,12 @@ class DeclarationValidation {
 			v.check((agreement == null) == (certificate == null), p + (agreement == null ? "certificateAgreement"
 					: "certificateNumber"), "CERTIFICATE_INCOMPLETE");
 			String quotaCertificate = tariffQuotaCertificate(v, item, flow, line, p);
+			// as the notices name producers: one line of text, runs of spaces as one
+			String producer = v.read(p + "producer", () -> FreeText.line(item.producer(), InputLimits.ADDRESS));
 			items.add(new ValidDeclaration.Item(i + 1, hs, line, description, quantity, unit, statisticalQuantity,
 					value, itemOrigin, permit,
-					agreement == null ? null : agreement.toUpperCase(Locale.ROOT), certificate, quotaCertificate));
+					agreement == null ? null : agreement.toUpperCase(Locale.ROOT), certificate, quotaCertificate,
+					producer == null ? null : producer.strip().replaceAll("\\s+", " ")));
 		}
 		v.throwIfAny();
 		if (flow == TradeFlow.IMPORT && consignee == null) {

@@ -12,6 +12,8 @@ import java.util.UUID;
  *
  * @param taxesWaived what the consignment would have owed of each tax and is not collected under the small-amount
  *     rule (50 CNY or less, docs/tariff.md); the totals are what is collected. Absent before assessment
+ * @param totalRemedy the anti-dumping, countervailing and safeguard duties (贸易救济) of its lines, part of
+ *     {@code totalTaxes}; {@literal null} when none
  */
 record DeclarationView(UUID id, String number, String declarant, String clientReference, String flow,
 		String tradeMode, String transportMode, String port, String originCountry, String destinationCountry,
@@ -23,7 +25,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		String submittedBy, Instant submittedAt, Instant updatedAt,
 		Instant clearedAt, Instant releasedAt, int version, List<Item> items, List<Route> routes, List<Task> tasks,
 		List<Event> timeline, CancellationApplication cancellationApplication, List<Correction> corrections,
-		CorrectionApplication correctionApplication, Duties duties) {
+		CorrectionApplication correctionApplication, Duties duties, BigDecimal totalRemedy) {
 
 	/**
 	 * What a cleared or released declaration owes in duties and taxes (CNY) and by when ({@link DutyPaymentTerms});
@@ -279,13 +281,23 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 	/**
 	 * @param tariffQuotaCertificate the tariff-quota certificate (关税配额证) the line was imported under, its rate basis
 	 *     {@code IN_QUOTA} (or a lower one); {@literal null} when none
+	 * @param producer the goods' producer as declared (a trade remedy may set a rate for it), {@literal null} when not
+	 *     stated
+	 * @param remedyRate the trade-remedy rates the line pays added up (anti-dumping, countervailing, safeguard; its
+	 *     steps name each), {@literal null} when none
+	 * @param remedy the trade-remedy duties in CNY, {@literal null} when none
 	 */
 	record Item(int lineNo, String hsCode, String description, BigDecimal quantity, String unit,
 			BigDecimal statisticalQuantity, BigDecimal value, String origin, String permitNumber,
-			String certificateAgreement, String certificateNumber, String tariffQuotaCertificate,
+			String certificateAgreement, String certificateNumber, String tariffQuotaCertificate, String producer,
 			BigDecimal customsValueCny, String rateBasis, BigDecimal dutyRate, BigDecimal duty, BigDecimal exciseRate,
 			BigDecimal excise, BigDecimal vatRate, BigDecimal vat, List<String> steps,
-			io.singlewindow.tariff.Assessment.PerUnit perUnit) {
+			io.singlewindow.tariff.Assessment.PerUnit perUnit, BigDecimal remedyRate, BigDecimal remedy) {
+
+		/** The trade-remedy duties, zero when none. */
+		BigDecimal remedyOrZero() {
+			return remedy == null ? BigDecimal.ZERO.setScale(2) : remedy;
+		}
 	}
 
 	record Route(int lineNo, String agency, String ruleCode, String reason) {
@@ -332,7 +344,7 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 				totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, taxesWaived, submittedBy, submittedAt,
 				updatedAt,
 				clearedAt, releasedAt, version, items, routes, visibleTasks, visibleEvents, cancellationApplication,
-				corrections, correctionApplication, duties);
+				corrections, correctionApplication, duties, totalRemedy);
 	}
 
 	/** The stored assessment as the tariff module's record, for its page fragment; null before assessment. */
@@ -342,8 +354,10 @@ record DeclarationView(UUID id, String number, String declarant, String clientRe
 		}
 		return new io.singlewindow.tariff.Assessment(exchangeRate, items.stream()
 			.map(i -> new io.singlewindow.tariff.Assessment.Line(i.lineNo(), i.customsValueCny(), i.rateBasis(),
-					i.dutyRate(), i.duty(), i.exciseRate(), i.excise(), i.vatRate(), i.vat(), i.steps(), i.perUnit()))
-			.toList(), totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, taxesWaived);
+					i.dutyRate(), i.duty(), i.exciseRate(), i.excise(), i.vatRate(), i.vat(), i.steps(), i.perUnit(),
+					i.remedyRate(), i.remedyOrZero()))
+			.toList(), totalCustomsValue, totalDuty, totalExcise, totalVat, totalTaxes, taxesWaived,
+				totalRemedy == null ? BigDecimal.ZERO.setScale(2) : totalRemedy);
 	}
 
 	Task task(String agency) {

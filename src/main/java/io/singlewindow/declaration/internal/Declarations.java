@@ -322,7 +322,7 @@ class Declarations {
 		return assessor.assess(new AssessmentRequest(d.flow(), d.incoterm(), d.currency(), d.freight(), d.insurance(),
 				today, d.items().stream()
 					.map(i -> new AssessmentRequest.Item(i.lineNo(), i.hsCode(), i.value(), i.origin(),
-							i.certificateAgreement(), i.legalQuantity(), inQuota.contains(i.lineNo())))
+							i.certificateAgreement(), i.legalQuantity(), inQuota.contains(i.lineNo()), i.producer()))
 					.toList()));
 	}
 

@@ -120,6 +120,10 @@ class ResponseDocument {
 			rows.add(List.of("", "免征 Waived (≤ 50)", "", amount(d.taxesWaived().duty()),
 					amount(d.taxesWaived().excise()), amount(d.taxesWaived().vat())));
 		}
+		if (d.totalRemedy() != null) {
+			// anti-dumping, countervailing and safeguard duties: part of the taxes, not of the duty column
+			rows.add(List.of("", "贸易救济税 Trade remedies", amount(d.totalRemedy()), "", "", ""));
+		}
 		rows.add(List.of("", "税费合计 Taxes", amount(d.totalTaxes()), "", "", ""));
 		return rows;
 	}

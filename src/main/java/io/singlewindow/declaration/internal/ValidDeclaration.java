@@ -19,17 +19,28 @@ record ValidDeclaration(Uscc declarant, String clientReference, TradeFlow flow, 
 		int packages, BigDecimal grossWeight, BigDecimal netWeight, String consignor, String consignee,
 		List<Item> items, List<String> warnings) {
 
-	/** @param tariffQuotaCertificate the tariff-quota certificate the line presents for the in-quota rate, if any */
+	/**
+	 * @param tariffQuotaCertificate the tariff-quota certificate the line presents for the in-quota rate, if any
+	 * @param producer the goods' producer as declared, for a trade remedy's rate of its own, if stated
+	 */
 	record Item(int lineNo, HsCode hsCode, TariffLine tariffLine, String description, BigDecimal quantity,
 			UnitCode unit, BigDecimal statisticalQuantity, BigDecimal value, CountryCode origin, String permitNumber,
-			String certificateAgreement, String certificateNumber, String tariffQuotaCertificate) {
+			String certificateAgreement, String certificateNumber, String tariffQuotaCertificate, String producer) {
+
+		/** A line whose producer is not stated. */
+		Item(int lineNo, HsCode hsCode, TariffLine tariffLine, String description, BigDecimal quantity,
+				UnitCode unit, BigDecimal statisticalQuantity, BigDecimal value, CountryCode origin, String permitNumber,
+				String certificateAgreement, String certificateNumber, String tariffQuotaCertificate) {
+			this(lineNo, hsCode, tariffLine, description, quantity, unit, statisticalQuantity, value, origin,
+					permitNumber, certificateAgreement, certificateNumber, tariffQuotaCertificate, null);
+		}
 
 		/** A line outside any tariff-rate quota. */
 		Item(int lineNo, HsCode hsCode, TariffLine tariffLine, String description, BigDecimal quantity, UnitCode unit,
 				BigDecimal statisticalQuantity, BigDecimal value, CountryCode origin, String permitNumber,
 				String certificateAgreement, String certificateNumber) {
 			this(lineNo, hsCode, tariffLine, description, quantity, unit, statisticalQuantity, value, origin,
-					permitNumber, certificateAgreement, certificateNumber, null);
+					permitNumber, certificateAgreement, certificateNumber, null, null);
 		}
 
 		/**

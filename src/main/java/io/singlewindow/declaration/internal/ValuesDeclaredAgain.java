@@ -70,6 +70,7 @@ final class ValuesDeclaredAgain {
 			line.text("certificateAgreement", was.certificateAgreement(), is.certificateAgreement());
 			line.text("certificateNumber", was.certificateNumber(), is.certificateNumber());
 			line.text("tariffQuotaCertificate", was.tariffQuotaCertificate(), is.tariffQuotaCertificate());
+			line.text("producer", was.producer(), is.producer());
 			values.add(new CorrectedValue(was.lineNo(), is.value()));
 		}
 		if (!changed.isEmpty()) {

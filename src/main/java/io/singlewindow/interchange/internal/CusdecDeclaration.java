@@ -116,6 +116,10 @@ final class CusdecDeclaration {
 				else if (!cancellation && item >= 0 && "AAA".equals(s.text(1, 0))) {
 					s.joined(4, item("description"));
 				}
+				// ZPR, a platform qualifier: the goods' producer, whose rate a trade remedy may set (贸易救济)
+				else if (!cancellation && item >= 0 && "ZPR".equals(s.text(1, 0))) {
+					s.joined(4, item("producer"));
+				}
 			}
 			case "LOC" -> {
 				String place = item >= 0 ? switch (s.text(1, 0)) {

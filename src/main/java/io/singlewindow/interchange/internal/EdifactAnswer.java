@@ -286,6 +286,10 @@ final class EdifactAnswer {
 				tax("CUD", response.totalDuty());
 				tax("EXC", response.totalExcise());
 				tax("VAT", response.totalVat());
+				if (response.totalRemedy() != null) {
+					// UNCL 5153 has ADD and CVD, but a line's measures are assessed as one rate: "other taxes"
+					tax("OTH", response.totalRemedy());
+				}
 			}
 			endMessage();
 		});

@@ -70,7 +70,7 @@ final class WcoDeclaration {
 
 	/** Goods item elements read as they are: path below {@code GovernmentAgencyGoodsItem} → field of the line. */
 	private static final Map<String, String> LINE = Map.of("Commodity/Description", "description",
-			"Origin/CountryCode", "origin");
+			"Origin/CountryCode", "origin", "Manufacturer/Name", "producer");
 
 	/**
 	 * WCO DM data element IDs of the elements read, as the DEC-DMS:2 schema annotates them (checked on 2026-12-03, see

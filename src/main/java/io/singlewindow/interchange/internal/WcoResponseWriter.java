@@ -219,6 +219,10 @@ final class WcoResponseWriter {
 			duty("CUD", line.duty());
 			duty("EXC", line.excise());
 			duty("VAT", line.vat());
+			if (line.remedy() != null) {
+				// trade-remedy duties (UNCL 5153 has ADD and CVD; a line's measures are assessed as one rate)
+				duty("OTH", line.remedy());
+			}
 			end();
 			end();
 		}

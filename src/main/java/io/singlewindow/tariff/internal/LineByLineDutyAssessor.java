@@ -58,13 +58,22 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	private final ExchangeRates exchangeRates;
 	private final TradeAgreements agreements;
 	private final ExportDutyRates exportDutyRates;
+	private final TradeRemedies remedies;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	LineByLineDutyAssessor(TariffSchedule schedule, ExchangeRates exchangeRates, TradeAgreements agreements,
-			ExportDutyRates exportDutyRates) {
+			ExportDutyRates exportDutyRates, TradeRemedies remedies) {
 		this.schedule = schedule;
 		this.exchangeRates = exchangeRates;
 		this.agreements = agreements;
 		this.exportDutyRates = exportDutyRates;
+		this.remedies = remedies;
+	}
+
+	/** An assessor of a schedule without trade remedies. */
+	LineByLineDutyAssessor(TariffSchedule schedule, ExchangeRates exchangeRates, TradeAgreements agreements,
+			ExportDutyRates exportDutyRates) {
+		this(schedule, exchangeRates, agreements, exportDutyRates, TradeRemedies.NONE);
 	}
 
 	@Override
@@ -159,13 +168,14 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			Assessment.PerUnit perUnit = imports ? first.perUnit() : null;
 			steps.add("rates as first assessed: " + first.rateBasis() + " duty " + percent(first.dutyRate())
 					+ (perUnit != null && perUnit.duty() != null ? " + " + perUnit(perUnit.duty(), perUnit.unit()) : "")
+					+ (imports && first.remedyRate() != null ? ", trade remedy " + percent(first.remedyRate()) : "")
 					+ (imports && first.exciseRate() != null ? ", excise " + percent(first.exciseRate()) : "")
 					+ (perUnit != null && perUnit.excise() != null ? (first.exciseRate() != null ? " + " : ", excise ")
 							+ perUnit(perUnit.excise(), perUnit.unit()) : "")
 					+ (imports ? ", VAT " + percent(first.vatRate()) : "")
 					+ (perUnit != null ? ", on " + plain(perUnit.quantity()) + " " + perUnit.unit() : ""));
 			return new LineRates(first.rateBasis(), first.dutyRate(), imports ? first.exciseRate() : null,
-					imports ? first.vatRate() : BigDecimal.ZERO, perUnit);
+					imports ? first.vatRate() : BigDecimal.ZERO, perUnit, imports ? first.remedyRate() : null);
 		});
 	}
 
@@ -191,9 +201,10 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	 * The rates a line is assessed at: the rate basis ({@code MFN}, {@code IN_QUOTA}, {@code PROVISIONAL}, {@code PREF:…},
 	 * {@code EXPORT},
 	 * {@code EXPORT_PROVISIONAL}), its ad valorem rates, and what it is levied per unit of quantity ({@literal null}:
-	 * nothing).
+	 * nothing), and the trade-remedy rates it pays added up ({@literal null}: none).
 	 */
-	private record LineRates(String basis, BigDecimal duty, BigDecimal excise, BigDecimal vat, Assessment.PerUnit perUnit) {
+	private record LineRates(String basis, BigDecimal duty, BigDecimal excise, BigDecimal vat, Assessment.PerUnit perUnit,
+			BigDecimal remedy) {
 
 		/** The specific duty in CNY for the line's quantity, rounded to the fen; zero when none. */
 		BigDecimal specificDuty() {
@@ -301,26 +312,31 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	/**
 	 * Taxes the valued lines one tax after the other, each first for the whole consignment, since the small-amount
 	 * rule ({@link SmallTaxWaiver}) is the consignment's and each tax is assessed on what is collected of those before
-	 * it: duty; excise on value and duty; import VAT on value, duty and excise.
+	 * it: duty; trade-remedy duties on the value (never waived: the rule names duty, excise and VAT); excise on value,
+	 * duty and trade-remedy duties; import VAT on value, duty, trade-remedy duties and excise.
 	 */
 	private static Assessment taxed(BigDecimal rate, List<Valued> lines, boolean imports) {
 		int n = lines.size();
-		BigDecimal[] duty = new BigDecimal[n], excise = new BigDecimal[n], vat = new BigDecimal[n];
+		BigDecimal[] duty = new BigDecimal[n], remedy = new BigDecimal[n], excise = new BigDecimal[n],
+				vat = new BigDecimal[n];
 		String dutyName = imports ? "duty" : "export duty";
 		for (int i = 0; i < n; i++) {
 			duty[i] = duty(lines.get(i), dutyName);
 		}
 		BigDecimal dutyWaived = waive(dutyName, duty, lines);
 		for (int i = 0; i < n; i++) {
-			excise[i] = imports ? excise(lines.get(i), duty[i]) : BigDecimal.ZERO.setScale(2);
+			remedy[i] = imports ? remedy(lines.get(i)) : BigDecimal.ZERO.setScale(2);
+		}
+		for (int i = 0; i < n; i++) {
+			excise[i] = imports ? excise(lines.get(i), duty[i], remedy[i]) : BigDecimal.ZERO.setScale(2);
 		}
 		BigDecimal exciseWaived = waive("excise", excise, lines);
 		for (int i = 0; i < n; i++) {
 			Valued l = lines.get(i);
 			vat[i] = BigDecimal.ZERO.setScale(2);
 			if (imports) {
-				vat[i] = fen(l.value().add(duty[i]).add(excise[i]).multiply(l.rates().vat()));
-				l.steps().add("VAT = (" + money(l.value()) + " + " + money(duty[i]) + " + " + money(excise[i]) + ") × "
+				vat[i] = fen(l.value().add(duty[i]).add(remedy[i]).add(excise[i]).multiply(l.rates().vat()));
+				l.steps().add("VAT = (" + withDuties(l.value(), duty[i], remedy[i]) + " + " + money(excise[i]) + ") × "
 						+ percent(l.rates().vat()) + " = " + money(vat[i]));
 			} else {
 				l.steps().add("no import VAT or excise on exports");
@@ -330,21 +346,44 @@ class LineByLineDutyAssessor implements DutyAssessor {
 
 		List<Assessment.Line> result = new ArrayList<>();
 		BigDecimal totalValue = BigDecimal.ZERO, totalDuty = BigDecimal.ZERO, totalExcise = BigDecimal.ZERO,
-				totalVat = BigDecimal.ZERO;
+				totalVat = BigDecimal.ZERO, totalRemedy = BigDecimal.ZERO.setScale(2);
 		for (int i = 0; i < n; i++) {
 			Valued l = lines.get(i);
-			l.steps().add("taxes = " + money(duty[i]) + " + " + money(excise[i]) + " + " + money(vat[i]) + " = "
-					+ money(duty[i].add(excise[i]).add(vat[i])));
+			l.steps().add("taxes = " + money(duty[i]) + (remedy[i].signum() == 0 ? "" : " + " + money(remedy[i]))
+					+ " + " + money(excise[i]) + " + " + money(vat[i]) + " = "
+					+ money(duty[i].add(remedy[i]).add(excise[i]).add(vat[i])));
 			result.add(new Assessment.Line(l.lineNo(), l.value(), l.rates().basis(), l.rates().duty(), duty[i],
 					imports ? l.rates().excise() : null, excise[i], imports ? l.rates().vat() : BigDecimal.ZERO, vat[i],
-					List.copyOf(l.steps()), imports ? l.rates().perUnit() : null));
+					List.copyOf(l.steps()), imports ? l.rates().perUnit() : null, imports ? l.rates().remedy() : null,
+					remedy[i]));
 			totalValue = totalValue.add(l.value());
 			totalDuty = totalDuty.add(duty[i]);
+			totalRemedy = totalRemedy.add(remedy[i]);
 			totalExcise = totalExcise.add(excise[i]);
 			totalVat = totalVat.add(vat[i]);
 		}
 		return new Assessment(rate, List.copyOf(result), totalValue, totalDuty, totalExcise, totalVat,
-				totalDuty.add(totalExcise).add(totalVat), new Assessment.Waived(dutyWaived, exciseWaived, vatWaived));
+				totalDuty.add(totalRemedy).add(totalExcise).add(totalVat),
+				new Assessment.Waived(dutyWaived, exciseWaived, vatWaived), totalRemedy);
+	}
+
+	/**
+	 * One imported line's trade-remedy duties (反倾销税, 反补贴税, 保障措施关税) on its customs value, at their rates added
+	 * up, rounded once, with its step; zero when it pays none.
+	 */
+	private static BigDecimal remedy(Valued l) {
+		BigDecimal remedyRate = l.rates().remedy();
+		if (remedyRate == null) {
+			return BigDecimal.ZERO.setScale(2);
+		}
+		BigDecimal remedy = fen(l.value().multiply(remedyRate));
+		l.steps().add("trade remedy duty = " + money(l.value()) + " × " + percent(remedyRate) + " = " + money(remedy));
+		return remedy;
+	}
+
+	/** {@code 10,000.00 + 1,000.00}, with {@code + 3,490.00} when the line pays a trade-remedy duty. */
+	private static String withDuties(BigDecimal value, BigDecimal duty, BigDecimal remedy) {
+		return money(value) + " + " + money(duty) + (remedy.signum() == 0 ? "" : " + " + money(remedy));
 	}
 
 	/** One line's duty, ad valorem, per unit (从量税) or both (复合税), with its step. */
@@ -370,7 +409,9 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	 * One imported line's excise on its value and the duty collected of it — ad valorem, per unit, or both (复合计征) —
 	 * with its step; zero when it has none.
 	 */
-	private static BigDecimal excise(Valued l, BigDecimal duty) {
+	private static BigDecimal excise(Valued l, BigDecimal collectedDuty, BigDecimal remedy) {
+		// the trade-remedy duties enter the excise's basis as the duty does (组成计税价格)
+		BigDecimal duty = collectedDuty.add(remedy);
 		BigDecimal exciseRate = l.rates().excise();
 		boolean adValorem = exciseRate != null && exciseRate.signum() > 0;
 		Assessment.PerUnit perUnit = l.rates().perUnit();
@@ -380,8 +421,8 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			}
 			BigDecimal excise = l.value().add(duty).multiply(exciseRate).divide(BigDecimal.ONE.subtract(exciseRate), 2,
 					RoundingMode.HALF_UP);
-			l.steps().add("excise = (" + money(l.value()) + " + " + money(duty) + ") ÷ (1 − " + percent(exciseRate)
-					+ ") × " + percent(exciseRate) + " = " + money(excise));
+			l.steps().add("excise = (" + withDuties(l.value(), collectedDuty, remedy) + ") ÷ (1 − "
+					+ percent(exciseRate) + ") × " + percent(exciseRate) + " = " + money(excise));
 			return excise;
 		}
 		BigDecimal specific = l.rates().specificExcise();
@@ -394,7 +435,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		BigDecimal part = l.value().add(duty).add(specific).multiply(exciseRate)
 			.divide(BigDecimal.ONE.subtract(exciseRate), 2, RoundingMode.HALF_UP);
 		BigDecimal excise = part.add(specific);
-		l.steps().add("excise = (" + money(l.value()) + " + " + money(duty) + " + " + money(specific) + ") ÷ (1 − "
+		l.steps().add("excise = (" + withDuties(l.value(), collectedDuty, remedy) + " + " + money(specific) + ") ÷ (1 − "
 				+ percent(exciseRate) + ") × " + percent(exciseRate) + " + " + perUnitTimes(perUnit, perUnit.excise())
 				+ " = " + money(part) + " + " + money(specific) + " = " + money(excise));
 		return excise;
@@ -504,7 +545,28 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		}
 		Assessment.PerUnit perUnit = dutyPerUnit == null && line.excisePerUnit() == null ? null
 				: new Assessment.PerUnit(dutyPerUnit, line.excisePerUnit(), quantity, line.legalUnit().value());
-		return new LineRates(rateBasis, dutyRate, line.exciseRate(), line.vatRate(), perUnit);
+		return new LineRates(rateBasis, dutyRate, line.exciseRate(), line.vatRate(), perUnit,
+				remedyRate(request, item, line, steps));
+	}
+
+	/**
+	 * The trade-remedy rates an import pays ({@link TradeRemedyChoice}) added up, each written down with its notice and
+	 * whose rate it is; {@literal null} when none. A preference or a quota does not lift them.
+	 */
+	private BigDecimal remedyRate(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
+			List<String> steps) {
+		List<TradeRemedy> paid = TradeRemedyChoice.paidBy(remedies.onLine(line.code()), item.origin(), item.producer(),
+				request.date());
+		BigDecimal total = null;
+		for (TradeRemedy r : paid) {
+			steps.add(r.kind().named + " " + percent(r.rate()) + " (notice " + r.notice() + "; "
+					+ (r.origin() == null ? "every origin"
+							: "origin " + r.origin().value() + "; "
+									+ (r.producer() == null ? "all other producers" : "producer " + r.producer()))
+					+ ")");
+			total = total == null ? r.rate() : total.add(r.rate());
+		}
+		return total;
 	}
 
 	/** An export's rate: the export rate, or the provisional export rate in force instead; nothing per unit. */
@@ -512,11 +574,11 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		BigDecimal dutyRate = exportDutyRates.exportRate(line.code()).orElse(BigDecimal.ZERO);
 		Optional<BigDecimal> provisional = line.provisionalExportRateOn(request.date());
 		if (provisional.isEmpty()) {
-			return new LineRates("EXPORT", dutyRate, null, BigDecimal.ZERO, null);
+			return new LineRates("EXPORT", dutyRate, null, BigDecimal.ZERO, null, null);
 		}
 		steps.add("provisional export rate " + percent(provisional.get()) + " in force " + line.provisional().from()
 				+ " to " + line.provisional().until() + " instead of " + percent(dutyRate));
-		return new LineRates("EXPORT_PROVISIONAL", provisional.get(), null, BigDecimal.ZERO, null);
+		return new LineRates("EXPORT_PROVISIONAL", provisional.get(), null, BigDecimal.ZERO, null, null);
 	}
 
 	/**

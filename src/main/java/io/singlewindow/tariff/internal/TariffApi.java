@@ -87,13 +87,20 @@ class TariffApi {
 	 * @param quantity in the tariff line's legal unit; needed on a line that levies duty or excise per unit
 	 * @param inQuota whether the line is imported within its tariff-rate quota (a tariff-quota certificate presented):
 	 *     a line with an in-quota rate is then assessed at it
+	 * @param producer the goods' producer, for a trade remedy that sets a rate of its own for it; none: the rate for
+	 *     all other producers of the origin
 	 */
 	record ItemInput(Integer lineNo, String hsCode, BigDecimal value, String origin, String preferenceAgreement,
-			BigDecimal quantity, Boolean inQuota) {
+			BigDecimal quantity, Boolean inQuota, String producer) {
+
+		ItemInput(Integer lineNo, String hsCode, BigDecimal value, String origin, String preferenceAgreement,
+				BigDecimal quantity, Boolean inQuota) {
+			this(lineNo, hsCode, value, origin, preferenceAgreement, quantity, inQuota, null);
+		}
 
 		ItemInput(Integer lineNo, String hsCode, BigDecimal value, String origin, String preferenceAgreement,
 				BigDecimal quantity) {
-			this(lineNo, hsCode, value, origin, preferenceAgreement, quantity, null);
+			this(lineNo, hsCode, value, origin, preferenceAgreement, quantity, null, null);
 		}
 	}
 
@@ -110,7 +117,11 @@ class TariffApi {
 					+ "is PROVISIONAL or EXPORT_PROVISIONAL; a preference is given only when lower than it. An item inQuota "
 					+ "on a line under a tariff-rate quota (its inQuotaRate) is assessed at the in-quota rate, IN_QUOTA (a "
 					+ "lower provisional rate or preference still wins); a declaration is so only when it presents a "
-					+ "tariff-quota certificate the permit ledger takes.")
+					+ "tariff-quota certificate the permit ledger takes. An import of a line and origin under a trade "
+					+ "remedy (GET /api/v1/tariff/trade-remedies) pays its rate on the customs value besides the duty: "
+					+ "the rate for the item's producer where the notice names it, else the rate for all other producers; "
+					+ "a line's remedy and remedyRate, the total totalRemedy, part of totalTaxes and of the excise's and "
+					+ "the VAT's basis, never waived.")
 	Assessment assess(@RequestBody AssessmentInput input) {
 		currentActor.get();
 		return assessor.assess(toRequest(input, time.today()));
@@ -152,8 +163,11 @@ class TariffApi {
 					: v.read(f + ".origin", () -> CountryCode.of(it.origin()));
 			String agreement = it.preferenceAgreement() == null || it.preferenceAgreement().isBlank() ? null
 					: it.preferenceAgreement().strip().toUpperCase(java.util.Locale.ROOT);
+			String producer = it.producer() == null || it.producer().isBlank() ? null
+					: v.read(f + ".producer", () -> io.singlewindow.core.FreeText.line(it.producer(),
+							io.singlewindow.core.InputLimits.ADDRESS));
 			items.add(new AssessmentRequest.Item(it.lineNo() == null ? i + 1 : it.lineNo(), hs, it.value(), origin,
-					agreement, it.quantity(), Boolean.TRUE.equals(it.inQuota())));
+					agreement, it.quantity(), Boolean.TRUE.equals(it.inQuota()), producer));
 		}
 		v.throwIfAny();
 		return new AssessmentRequest(flow, input.incoterm(), currency, input.freight(), input.insurance(), date, items);

@@ -38,10 +38,12 @@ class TariffPages {
 	private final BusinessTime time;
 	private final io.singlewindow.tariff.DutyAssessor assessor;
 	private final org.springframework.context.MessageSource messages;
+	private final TradeRemedies remedies;
 
 	TariffPages(JdbcTariffSchedule schedule, JdbcExchangeRates rates, TariffImports imports, CurrentActor currentActor,
 			BusinessTime time, io.singlewindow.tariff.DutyAssessor assessor,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages, TradeRemedies remedies) {
+		this.remedies = remedies;
 		this.assessor = assessor;
 		this.messages = messages;
 		this.schedule = schedule;
@@ -95,6 +97,8 @@ class TariffPages {
 			return lines(code, model);
 		}
 		model.addAttribute("line", line.get());
+		model.addAttribute("remedies", remedies.onLine(line.get().code()));
+		model.addAttribute("today", time.today());
 		return "tariff/line";
 	}
 

@@ -68,14 +68,14 @@ class ValuesDeclaredAgainUnitTests {
 				new BigDecimal("7.1"), null, null, null, null, null, null, "trader.chip", null, null, null, null, 3,
 				List.of(stored(1, "8542319000", "processors", "200.000", "4000.00"),
 						stored(2, "8471300000", "laptops", "5.000", "4000.00")),
-				List.of(), List.of(), List.of(), null, List.of(), null, null);
+				List.of(), List.of(), List.of(), null, List.of(), null, null, null);
 	}
 
 	private static DeclarationView.Item stored(int lineNo, String hsCode, String description, String quantity,
 			String value) {
 		return new DeclarationView.Item(lineNo, hsCode, description, new BigDecimal(quantity), "C62", null,
-				new BigDecimal(value), "US", null, null, null, null, null, null, null, null, null, null, null, null,
-				List.of(), null);
+				new BigDecimal(value), "US", null, null, null, null, null, null, null, null, null, null, null, null, null,
+				List.of(), null, null, null);
 	}
 
 	private static ValidDeclaration again(String grossWeight, String consignee, ValidDeclaration.Item... items) {

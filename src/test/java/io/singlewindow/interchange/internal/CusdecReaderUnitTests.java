@@ -199,6 +199,18 @@ class CusdecReaderUnitTests {
 	}
 
 	@Test
+	void aFreeTextOfThePlatformsQualifierZprIsTheLinesProducer() {
+		// FTX 4451 ZPR (platform): the goods' producer, whose own rate an anti-dumping notice may set (贸易救济)
+		var read = read(anInterchange("IC1").with(aCusdec("9").after("FTX+AAA+++laptops",
+				"FTX+ZPR+++Kedah Silicon:Sdn Bhd")));
+
+		var declaration = read.messages().getFirst().declaration();
+		assertThat(declaration.problems()).isEmpty();
+		assertThat(declaration.fields()).containsEntry("items[1].producer", "Kedah Silicon Sdn Bhd")
+			.containsEntry("items[1].description", "laptops").doesNotContainKey("items[0].producer");
+	}
+
+	@Test
 	void aDescriptionLongerThanOneFtxGoesOnInTheNext() {
 		var read = read(anInterchange("IC1").with(aCusdec("5").after("FTX+AAA+++processors",
 				"FTX+AAA+++for servers:of the chip maker")));

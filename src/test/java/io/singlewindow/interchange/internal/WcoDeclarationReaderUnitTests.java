@@ -58,6 +58,18 @@ class WcoDeclarationReaderUnitTests {
 	}
 
 	@Test
+	void aGoodsItemsManufacturerIsTheLinesProducer() {
+		// Manufacturer/Name (a platform extension, not in DEC-DMS:2): whose own rate an anti-dumping notice may set
+		BatchedDeclaration d = read(aWcoDeclaration("LRN-MF").replacingLast("</GovernmentAgencyGoodsItem>",
+				"<Manufacturer><Name>Kedah Silicon Sdn Bhd</Name></Manufacturer></GovernmentAgencyGoodsItem>")
+			.text());
+
+		assertThat(d.problems()).isEmpty();
+		assertThat(d.fields()).containsEntry("items[1].producer", "Kedah Silicon Sdn Bhd")
+			.doesNotContainKey("items[0].producer");
+	}
+
+	@Test
 	void aDeclarationInTheMetaDataEnvelopeIsReadTheSame() {
 		assertThat(read(aWcoDeclaration("LRN-8").inEnvelope().text()).fields())
 			.isEqualTo(read(aWcoDeclaration("LRN-8").text()).fields());

@@ -46,6 +46,24 @@ class AssessmentStepWordingUnitTests {
 	}
 
 	@Test
+	void theStepsOfATradeRemedyReadInChineseWithTheNoticeAndTheProducerAsWritten() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+
+		assertThat(wording.inReadersLanguage(
+				"anti-dumping duty 34.9% (notice 商务部公告2025年第23号; origin FR; all other producers)"))
+			.isEqualTo("反倾销税 34.9%（公告 商务部公告2025年第23号；原产地 FR；其他生产商）");
+		assertThat(wording.inReadersLanguage(
+				"countervailing duty 5% (notice MOFCOM 2025/99; origin FR; producer Jas Hennessy & Co. (Cognac))"))
+			.isEqualTo("反补贴税 5%（公告 MOFCOM 2025/99；原产地 FR；生产商 Jas Hennessy & Co. (Cognac)）");
+		assertThat(wording.inReadersLanguage("safeguard duty 10% (notice 商务部公告2026年第1号; every origin)"))
+			.isEqualTo("保障措施关税 10%（公告 商务部公告2026年第1号；所有原产地）");
+		assertThat(wording.inReadersLanguage("trade remedy duty = 10,000.00 × 34.9% = 3,490.00"))
+			.isEqualTo("贸易救济税 = 10,000.00 × 34.9% = 3,490.00");
+		assertThat(wording.inReadersLanguage("rates as first assessed: MFN duty 10%, trade remedy 34.9%, excise 20%, VAT 13%"))
+			.isEqualTo("按原适用税率：MFN 关税 10%，贸易救济税 34.9%，消费税 20%，进口增值税 13%");
+	}
+
+	@Test
 	void theStepsOfAnAmountPerUnitReadInChinese() {
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 
