@@ -656,6 +656,12 @@ M = {
     # A WCO goods item's Manufacturer/Name is not read.
     'WCO_PRODUCER_NOT_READ': lambda: sub('interchange/internal/WcoDeclaration.java',
         '"Manufacturer/Name", "producer"', '"Manufacturer/NotRead", "producer"'),
+    # A CUSRES leaves the trade-remedy duties out: the declarant's software sees less than it owes.
+    'CUSRES_REMEDY_NOT_ANSWERED': lambda: sub('interchange/internal/EdifactAnswer.java',
+        'if (response.totalRemedy() != null) {', 'if (false) {'),
+    # A WCO Response leaves a line's trade-remedy duties out.
+    'WCO_RESPONSE_REMEDY_NOT_ANSWERED': lambda: sub('interchange/internal/WcoResponseWriter.java',
+        'if (line.remedy() != null) {', 'if (false) {'),
     # Every stored declaration's idempotency fingerprint changes with the new field: a retry no longer matches.
     'FINGERPRINT_CHANGED_BY_NEW_FIELD': lambda: sub('declaration/internal/DeclarationRequest.java',
         '.replace(", tariffQuotaCertificate=null]", "]")', ''),

@@ -62,6 +62,26 @@ class EdifactAnswerUnitTests {
 	}
 
 	@Test
+	void aDeclarationsTradeRemedyDutiesAreAnsweredAsOtherTaxesBesideDutyExciseAndVat() throws Exception {
+		ReceivedInterchange read;
+		try (InputStream in = getClass().getResourceAsStream("/interchange/golden-cusdec.edi")) {
+			read = new CusdecReader(new EdifactSchemas()).read(in);
+		}
+		var withRemedies = new ConsolidatedResponse(UUID.randomUUID(), "XM2026120600000007", "91350200MA2XYZ1234",
+				"REMEDY-1", "UNDER_REVIEW", 1, NOW, new BigDecimal("21300.00"), new BigDecimal("0.00"),
+				new BigDecimal("0.00"), new BigDecimal("3322.80"), new BigDecimal("7582.80"), List.of(), List.of(),
+				new BigDecimal("4260.00"));
+
+		EdifactReadBack back = EdifactReadBack.read(new EdifactAnswer(read.envelope(),
+				read.envelope().controlReference(), NOW).accepted(read.messages().get(0), withRemedies, false, NOW)
+			.bytes());
+
+		assertThat(back.errors).isEmpty();
+		assertThat(back.all("TAX")).containsExactly("TAX+5+CUD", "TAX+5+EXC", "TAX+5+VAT", "TAX+5+OTH");
+		assertThat(back.all("MOA")).contains("MOA+124:4260.00:CNY");
+	}
+
+	@Test
 	void whatTheSenderWroteInItsEnvelopeIsEchoedAsFarAsTheAnswerCanCarryIt() {
 		// Control characters (why the interchange was refused), released delimiters, and more than UNB allows.
 		var envelope = new ReceivedInterchange.Envelope(SyntaxIdentifier.UNOW, "UNOW", "4", "BROKER\u001aSOFT\u007f\u0085+1",

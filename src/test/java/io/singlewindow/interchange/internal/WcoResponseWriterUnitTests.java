@@ -44,6 +44,23 @@ class WcoResponseWriterUnitTests {
 	}
 
 	@Test
+	void aLinesTradeRemedyDutiesAreAnsweredAsOtherTaxesUnderItsGoodsItem() throws Exception {
+		var withRemedies = new ConsolidatedResponse(UUID.randomUUID(), "XM2026120600000007", "91350200MA2XYZ1234",
+				"REMEDY-1", "UNDER_REVIEW", 1, NOW, new BigDecimal("21300.00"), new BigDecimal("0.00"),
+				new BigDecimal("0.00"), new BigDecimal("3322.80"), new BigDecimal("7582.80"), List.of(),
+				List.of(new LineTaxes(1, new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("3322.80"),
+						new BigDecimal("4260.00"))), new BigDecimal("4260.00"));
+
+		WcoReadBack read = WcoReadBack.read(WcoResponseWriter.accepted("REMEDY-1", withRemedies, NOW));
+
+		String perLine = "Declaration/GoodsShipment/GovernmentAgencyGoodsItem/Commodity/DutyTaxFee/";
+		assertThat(read.all(perLine + "TypeCode")).containsExactly("CUD", "EXC", "VAT", "OTH");
+		assertThat(read.all(perLine + "Payment/TaxAssessedAmount")).containsExactly("0.00", "0.00", "3322.80",
+				"4260.00");
+		assertThat(read.one("Declaration/DutyTaxFee/Payment/TaxAssessedAmount")).isEqualTo("7582.80");
+	}
+
+	@Test
 	void anAssessedDeclarationIsAnsweredWithItsNumberVersionStatusAndTaxesInTotalAndByLine() throws Exception {
 		byte[] written = WcoResponseWriter.accepted("GOLDEN-WCO-1", assessed("UNDER_REVIEW"), NOW);
 
