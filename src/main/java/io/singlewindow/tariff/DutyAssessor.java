@@ -5,7 +5,9 @@ package io.singlewindow.tariff;
  * customs value in CNY (imports CIF, exports FOB) at the month's customs rate; duty = value × rate, plus quantity ×
  * the amount per unit where the line levies one (从量税, 复合税); excise (ad valorem) = (value + duty) / (1 − rate) ×
  * rate, per unit = quantity × amount, both (复合计征) = (value + duty + quantity × amount) / (1 − rate) × rate +
- * quantity × amount; VAT = (value + duty + excise) × VAT rate. A consignment's duty,
+ * quantity × amount; VAT = (value + duty + excise) × VAT rate, the duty in the excise's and the VAT's basis including
+ * the trade-remedy duties (anti-dumping, countervailing, safeguard: customs value × their rates, levied besides the
+ * customs duty and never waived). A consignment's duty,
  * excise or VAT of 50 CNY or less is not collected ({@link Assessment.Waived}), and the taxes after it are on what is
  * collected of it.
  */

@@ -39,9 +39,6 @@ class JdbcTradeRemedies implements TradeRemedies {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcTradeRemedies.class);
 
-	/** The most rates one tariff line carries that an administrator may record: every notice names a few producers. */
-	static final int RATES_PER_LINE = 500;
-
 	private final JdbcClient jdbc;
 	private final TariffSchedule schedule;
 	private final AuditTrail auditTrail;

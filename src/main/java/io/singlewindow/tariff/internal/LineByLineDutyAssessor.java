@@ -37,7 +37,8 @@ import io.singlewindow.tariff.TariffSchedule;
  * <p>Rates: on import MFN, or within a tariff-rate quota the in-quota rate (配额内税率), or the provisional rate in force
  * (暂定税率) when lower than the one it would replace, or a preference its certificate earns when lower than any of
  * them; on export the export rate or the provisional export rate in force. A line may levy its MFN duty or its
- * excise per unit of its legal unit (从量, or with an ad valorem rate 复合), on the item's quantity in that unit.
+ * excise per unit of its legal unit (从量, or with an ad valorem rate 复合), on the item's quantity in that unit. An
+ * import of goods a trade-remedy notice names pays its rate besides the duty ({@link TradeRemedyChoice}).
  *
  * <p>Taxes are assessed one after the other for the whole consignment — duty, excise, VAT — since a tax the
  * consignment owes 50 CNY or less of is not collected ({@link SmallTaxWaiver}) and the ones after it are on what is
