@@ -108,9 +108,7 @@ class JdbcTradeRemedies implements TradeRemedies {
 				: v.read("origin", () -> CountryCode.of(entry.origin()));
 		String producer = blankAsNull(entry.producer()) == null ? null
 				: v.read("producer", () -> FreeText.line(entry.producer(), InputLimits.ADDRESS));
-		if (producer != null) {
-			producer = producer.strip().replaceAll("\\s+", " ");
-		}
+		producer = TradeRemedy.asNamed(producer);
 		// a safeguard is on every origin; a notice's rate for a producer is always for the producer's origin
 		v.check(kind == null || blankAsNull(entry.origin()) != null
 				|| (kind == TradeRemedy.Kind.SAFEGUARD && producer == null), "origin", "TRADE_REMEDY_ORIGIN_REQUIRED",

@@ -38,9 +38,14 @@ record TradeRemedy(long id, Kind kind, String notice, HsCode hsCode, CountryCode
 		return day != null && !day.isBefore(firstDay) && (lastDay == null || !day.isAfter(lastDay));
 	}
 
-	/** A producer's name as compared: case, spaces around and runs of spaces inside do not matter. */
+	/** A producer's name as recorded: spaces around it and runs of spaces inside it as one; none when blank. */
+	static String asNamed(String producer) {
+		return producer == null || producer.isBlank() ? null : producer.strip().replaceAll("\\s+", " ");
+	}
+
+	/** A producer's name as compared: {@link #asNamed as named}, whatever its case. */
 	static String comparable(String producer) {
-		return producer == null || producer.isBlank() ? null
-				: producer.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		String named = asNamed(producer);
+		return named == null ? null : named.toLowerCase(Locale.ROOT);
 	}
 }
