@@ -510,7 +510,7 @@ M = {
         '!lower(pref, customsValue, dutyRate, dutyPerUnit, quantity)', 'pref.compareTo(dutyRate) >= 0'),
     # A line levied per unit is assessed without its quantity (a 500 instead of a refusal).
     'PER_UNIT_QUANTITY_NOT_REQUIRED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
-        '} else if (line != null && line.leviesPerUnit() && flow == TradeFlow.IMPORT) {', '} else if (false) {'),
+        '} else if (line != null && flow == TradeFlow.IMPORT\n', '} else if (false && flow == TradeFlow.IMPORT\n'),
     # The tariff file's amounts a unit are read and dropped.
     'PER_UNIT_COLUMNS_NOT_IMPORTED': lambda: sub('tariff/internal/TariffImports.java',
         'BigDecimal mfnPerUnit = columns > 12 ? perUnit(rowNo, "mfn_per_unit", row.get(12), errors) : null;', 'BigDecimal mfnPerUnit = null;'),
@@ -561,8 +561,8 @@ M = {
         '.filter(p -> !inQuota || p.compareTo(line.inQuotaRate()) < 0);', '.filter(p -> true);'),
     # The tariff file's in-quota rates are read and dropped.
     'IN_QUOTA_COLUMN_NOT_IMPORTED': lambda: sub('tariff/internal/TariffImports.java',
-        'l.provisional() == null ? null : l.provisional().until(), l.inQuota(), utc(time.now()))',
-        'l.provisional() == null ? null : l.provisional().until(), null, utc(time.now()))'),
+        'l.provisional() == null ? null : l.provisional().until(), l.inQuota(), l.generalRate(),',
+        'l.provisional() == null ? null : l.provisional().until(), null, l.generalRate(),'),
     # A tariff-quota certificate is a requirement: wheat without one is routed to commerce.
     'TARIFF_QUOTA_REQUIRED_AS_PERMIT': lambda: sub('permit/internal/PermitCatalogue.java',
         'WHERE c.active AND NOT c.tariff_quota AND s.flow = ?', 'WHERE c.active AND s.flow = ?'),
@@ -665,6 +665,37 @@ M = {
     # Every stored declaration's idempotency fingerprint changes with the new field: a retry no longer matches.
     'FINGERPRINT_CHANGED_BY_NEW_FIELD': lambda: sub('declaration/internal/DeclarationRequest.java',
         '.replace(", tariffQuotaCertificate=null]", "]")', ''),
+    # Goods of an origin without MFN treatment pay the MFN duty while the steps say the general rate.
+    'GENERAL_RATE_NOT_PAID': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'new Base("GENERAL", line.generalRate(), line.generalPerUnit(),', 'new Base("GENERAL", line.mfnRate(), line.mfnPerUnit(),'),
+    # Within a tariff quota, goods of an origin without MFN pay the general rate instead of the in-quota rate.
+    'GENERAL_RATE_WITHIN_THE_QUOTA': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'if (withoutMfn != null && !inQuota) {', 'if (withoutMfn != null) {'),
+    # A provisional rate in force is paid at the general rate too.
+    'PROVISIONAL_RATE_AT_THE_GENERAL_RATE': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'line.provisionalRateOn(request.date()).ifPresent(p -> steps.add("provisional rate " + percent(p)\n\t\t\t\t\t+ " does not apply at the general rate"));',
+        'if (line.provisionalRateOn(request.date()).isPresent()) {\n\t\t\t\treturn new Base("PROVISIONAL", line.provisionalRateOn(request.date()).get(), null, "provisional rate", "");\n\t\t\t}'),
+    # A line whose general rate is levied per unit is assessed without the quantity it needs.
+    'GENERAL_PER_UNIT_QUANTITY_NOT_REQUIRED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        '(line.leviesPerUnit() || general && line.generalPerUnit() != null)', 'line.leviesPerUnit()'),
+    # A line without a general rate is assessed for goods that must pay it.
+    'GENERAL_RATE_MISSING_NOT_REFUSED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        '|| line.get().hasGeneralRate(), field + ".origin",', '|| true, field + ".origin",'),
+    # An origin listed for some days is without MFN on every day.
+    'LISTING_OUTSIDE_ITS_DAYS': lambda: sub('tariff/internal/JdbcOriginsWithoutMfn.java',
+        '.stream().filter(l -> l.inForceOn(day)).findFirst();', '.stream().findFirst();'),
+    # The same origin listed twice on the same days.
+    'ORIGIN_LISTED_TWICE': lambda: sub('tariff/internal/JdbcOriginsWithoutMfn.java',
+        'if (overlapping(origin, first, last)) {', 'if (false) {'),
+    # China's own goods listed without MFN treatment.
+    'CHINA_LISTED_WITHOUT_MFN': lambda: sub('tariff/internal/JdbcOriginsWithoutMfn.java',
+        'if (origin != null && origin.value().equals("CN")) {', 'if (false) {'),
+    # A tariff file's general rate is dropped on import.
+    'GENERAL_RATE_NOT_IMPORTED': lambda: sub('tariff/internal/TariffImports.java',
+        'BigDecimal generalRate = columns > 19 ?', 'BigDecimal generalRate = columns > 99 ?'),
+    # A stored line's general rate is not read.
+    'GENERAL_RATE_NOT_READ': lambda: sub('tariff/internal/JdbcTariffSchedule.java',
+        'strip(rs.getBigDecimal("general_rate"))', 'null'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -75,3 +75,15 @@ FROM (VALUES ('ANTI_DUMPING', '示例公告 DEMO-2025-1', '2208200000', 'FR', NU
      AS v (kind, notice, hs_code, origin, producer, rate, first_day)
 WHERE NOT EXISTS (SELECT 1 FROM trade_remedy t WHERE t.notice = v.notice AND t.hs_code = v.hs_code
                   AND t.producer IS NOT DISTINCT FROM v.producer);
+
+-- General rates (普通税率; illustrative like the rest): what goods of an origin without MFN treatment pay instead of the
+-- MFN rate, ad valorem or, on the lines levied per unit, per unit. Filled into demo lines stored before they existed;
+-- an imported official line brings its own. No origin is listed without MFN treatment in the demo: administrators
+-- list them on /admin/origins-without-mfn.
+UPDATE tariff_line t SET general_rate = v.rate, general_per_unit = v.per_unit
+FROM (VALUES ('0901110000', 0.30, NULL::NUMERIC), ('0901210000', 0.50, NULL), ('2204210000', 1.80, NULL),
+             ('3303000000', 1.50, NULL), ('8471300000', 0.70, NULL), ('8471410000', 0.70, NULL),
+             ('8542319000', 0.24, NULL), ('8101940000', 0.20, NULL), ('3004909099', 0.30, NULL),
+             ('0207142200', 0, 5.6), ('2203000000', 0, 7.5), ('1001990000', 1.80, NULL),
+             ('2208200000', 1.80, NULL)) AS v (code, rate, per_unit)
+WHERE t.code = v.code AND t.demo AND t.general_rate IS NULL;

@@ -804,6 +804,14 @@ class HostileInputFuzzTests {
 						Set.of("firstDay", "lastDay"), List.of("trade_remedy")),
 				new Endpoint("end a trade remedy", HttpMethod.POST, "/api/v1/tariff/trade-remedies/{}/end",
 						List.of("999999999"), "admin", "{\"lastDay\":\"1999-12-31\"}", Set.of(), List.of("trade_remedy")),
+				// Its days untouched: a variant that is taken lists an origin in 1999, which no other test's import is of.
+				new Endpoint("list an origin without MFN", HttpMethod.POST, "/api/v1/tariff/origins-without-mfn",
+						List.of(), "admin", """
+						{"origin":"AU","notice":"FUZZ 1999/3","firstDay":"1999-01-01","lastDay":"1999-12-31"}""",
+						Set.of("firstDay", "lastDay"), List.of("origin_without_mfn")),
+				new Endpoint("end an origin without MFN", HttpMethod.POST, "/api/v1/tariff/origins-without-mfn/{}/end",
+						List.of("999999999"), "admin", "{\"lastDay\":\"1999-12-31\"}", Set.of(),
+						List.of("origin_without_mfn")),
 				new Endpoint("submit a spreadsheet of declarations", HttpMethod.POST, "/api/v1/declarations/workbooks", "",
 						// Variants of any body are no workbook: each must be refused whole, nothing stored.
 						List.of(), "trader.chip", "{\"reference\":\"1\",\"hsCode\":\"8542319000\"}", Set.of(),
@@ -1080,6 +1088,11 @@ class HostileInputFuzzTests {
 						Set.of("firstDay", "lastDay"), List.of("trade_remedy")),
 				new Form("end a trade remedy", "/admin/trade-remedies/{}/end", List.of("999999999"), "admin",
 						params("lastDay", "1999-12-31"), Set.of(), List.of("trade_remedy")),
+				new Form("list an origin without MFN", "/admin/origins-without-mfn", List.of(), "admin",
+						params("origin", "AU", "notice", "FUZZ 1999/4", "firstDay", "1999-01-01", "lastDay", "1999-12-31"),
+						Set.of("firstDay", "lastDay"), List.of("origin_without_mfn")),
+				new Form("end an origin without MFN", "/admin/origins-without-mfn/{}/end", List.of("999999999"), "admin",
+						params("lastDay", "1999-12-31"), Set.of(), List.of("origin_without_mfn")),
 				new Form("import a tariff file", "/admin/tariff/imports", List.of(), "admin",
 						params("file", "hs_code,mfn_rate\n8542319000,x\n"), Set.of(), List.of("tariff_import"), "file"));
 	}

@@ -31,12 +31,16 @@ import io.singlewindow.core.UnitCode;
  * @param inQuotaRate the in-quota rate (配额内税率) of a line under a tariff-rate quota (关税配额: wheat, sugar, cotton),
  *     paid by an import presenting a tariff-quota certificate; {@code mfnRate} is then the out-of-quota rate;
  *     {@literal null} where the line has no quota
+ * @param generalRate the general rate (普通税率), paid instead of MFN by goods of an origin without most-favoured-nation
+ *     treatment; {@literal null} where the schedule did not give it (lines imported before it was part of the file)
+ * @param generalPerUnit the general rate's specific part in CNY per {@code legalUnit}, like {@code mfnPerUnit};
+ *     {@literal null} where none
  */
 public record TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
 		Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
 		Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
 		UnitCode secondLegalUnit, BigDecimal mfnPerUnit, BigDecimal excisePerUnit, Provisional provisional,
-		BigDecimal inQuotaRate) {
+		BigDecimal inQuotaRate, BigDecimal generalRate, BigDecimal generalPerUnit) {
 
 	/**
 	 * Provisional rates (暂定税率, fractions like the others), in force from {@code from} to {@code until}, both
@@ -49,6 +53,17 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 		public boolean inForceOn(LocalDate day) {
 			return day != null && !day.isBefore(from) && !day.isAfter(until);
 		}
+	}
+
+	/** A line with no general rate. */
+	public TariffLine(HsCode code, String descriptionZh, String descriptionEn, BigDecimal mfnRate,
+			Map<String, BigDecimal> preferentialRates, BigDecimal exciseRate, BigDecimal vatRate,
+			Set<String> supervisionConditions, Set<String> inspectionCategories, boolean demo, UnitCode legalUnit,
+			UnitCode secondLegalUnit, BigDecimal mfnPerUnit, BigDecimal excisePerUnit, Provisional provisional,
+			BigDecimal inQuotaRate) {
+		this(code, descriptionZh, descriptionEn, mfnRate, preferentialRates, exciseRate, vatRate,
+				supervisionConditions, inspectionCategories, demo, legalUnit, secondLegalUnit, mfnPerUnit, excisePerUnit,
+				provisional, inQuotaRate, null, null);
 	}
 
 	/** A line with no in-quota rate. */
@@ -91,6 +106,11 @@ public record TariffLine(HsCode code, String descriptionZh, String descriptionEn
 	/** Whether any of its duty or excise is levied per unit of quantity, so that assessing it needs the quantity. */
 	public boolean leviesPerUnit() {
 		return mfnPerUnit != null || excisePerUnit != null;
+	}
+
+	/** Whether the schedule gives its general rate (普通税率), so that goods of an origin without MFN can be assessed. */
+	public boolean hasGeneralRate() {
+		return generalRate != null;
 	}
 
 	/** Whether an import of it pays less with a tariff-quota certificate (关税配额). */

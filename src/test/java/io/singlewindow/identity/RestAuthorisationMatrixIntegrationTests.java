@@ -126,6 +126,9 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/tariff/trade-remedies                     | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			POST   /api/v1/tariff/trade-remedies                     | 401 403 403 403 403 403 403 403 403 403 403 422 | {}
 			POST   /api/v1/tariff/trade-remedies/999999999/end       | 401 403 403 403 403 403 403 403 403 403 403 404 | {}
+			GET    /api/v1/tariff/origins-without-mfn                | 401 200 200 200 200 200 200 200 200 200 200 200 |
+			POST   /api/v1/tariff/origins-without-mfn                | 401 403 403 403 403 403 403 403 403 403 403 422 | {}
+			POST   /api/v1/tariff/origins-without-mfn/999999999/end  | 401 403 403 403 403 403 403 403 403 403 403 404 | {}
 			GET    /api/v1/exchange-rates                            | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			PUT    /api/v1/exchange-rates/USD/1999-01                | 401 403 403 403 403 403 403 403 403 403 403 422 | {}
 			POST   /api/v1/admin/tariff/imports?fileName=empty.csv   | 401 403 403 403 403 403 403 403 403 403 403 422 | csv:

@@ -293,6 +293,33 @@ class TariffImportIntegrationTests {
 			.andExpect(jsonPath("$.inQuotaRate").doesNotExist());
 	}
 
+	/**
+	 * The general rate (普通税率) and its amount per unit are the file's last two columns: a per-unit amount needs its
+	 * rate (0 when levied per unit alone) and a legal unit; the line's page and the API show them; the 19-column format
+	 * before them leaves the line without one.
+	 */
+	@Test
+	void generalRatesAreImportedWithTheirAmountPerUnit() throws Exception {
+		String sausages = freshCode("160100");
+		String full = HEADER.strip() + ",legal_unit,second_legal_unit,mfn_per_unit,excise_per_unit,provisional_rate,"
+				+ "export_provisional_rate,provisional_from,provisional_until,in_quota_rate,general_rate,general_per_unit\n";
+		String refused = importAndWait(full + sausages + ",香肠,Sausages,15,9,,,,AB,PQ,KGM,,,,,,,,,,3\n"
+				+ freshCode("160100") + ",香肠,Sausages,15,9,,,,AB,PQ,,,,,,,,,,0,3\n"
+				+ freshCode("160100") + ",香肠,Sausages,15,9,,,,AB,PQ,KGM,,,,,,,,,x,\n");
+		assertRefusedAt(refused, "general_rate:REQUIRED", "legal_unit:REQUIRED", "general_rate:RATE_INVALID");
+
+		String body = importAndWait(full + sausages + ",香肠,Sausages,15,9,,,,AB,PQ,KGM,,,,,,,,,90,3\n");
+		assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("COMPLETED");
+		mvc.perform(get("/api/v1/tariff/lines/" + sausages).header("Authorization", TRADER)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.generalRate").value(0.9)).andExpect(jsonPath("$.generalPerUnit").value(3));
+		assertThat(page("/tariff/lines/" + sausages, "en")).contains("id=\"general-rate\"").contains("90% + 3 CNY/KGM");
+		assertThat(page("/tariff/lines/" + sausages, "zh-CN")).contains("普通税率");
+		importAndWait(full.substring(0, full.lastIndexOf(",general_rate")) + "\n" + sausages
+				+ ",香肠,Sausages,15,9,,,,AB,PQ,KGM,,,,,,,,\n");
+		mvc.perform(get("/api/v1/tariff/lines/" + sausages).header("Authorization", TRADER))
+			.andExpect(jsonPath("$.generalRate").doesNotExist());
+	}
+
 	/** The exchange-rate page words a refusal with what was typed (it showed "'{0}' is not an ISO 4217 currency code"). */
 	@Test
 	void anAdministratorsRefusedExchangeRateIsWordedWithWhatWasTyped() throws Exception {

@@ -98,7 +98,7 @@ class AccessibilityBrowserTests {
 		}
 		pages.put("admin", List.of("/", "/agency/queue", "/agency/queue?agency=CUSTOMS", "/permits/queue",
 				"/admin/routing", "/admin/routing/CUSTOMS_ALWAYS", "/admin/risk",
-				"/admin/tariff", "/admin/exchange-rates", "/admin/trade-remedies", "/tariff/lines/2208200000",
+				"/admin/tariff", "/admin/exchange-rates", "/admin/trade-remedies", "/admin/origins-without-mfn", "/tariff/lines/2208200000",
 				"/admin/permit-catalogue", "/admin/accounts",
 				"/admin/calendar", "/admin/audit", "/statistics", "/agency-agreements"));
 		List<String> found = new ArrayList<>();

@@ -227,6 +227,7 @@ class PageRoutesIntegrationTests {
 				adminNotFound);
 		expect(routes, "/admin/exchange-rates", "/admin/exchange-rates", admin);
 		expect(routes, "/admin/trade-remedies", "/admin/trade-remedies", admin);
+		expect(routes, "/admin/origins-without-mfn", "/admin/origins-without-mfn", admin);
 		expect(routes, "/admin/audit", "/admin/audit", admin);
 		expect(routes, "/admin/calendar", "/admin/calendar", admin);
 		expect(routes, "/admin/accounts", "/admin/accounts", admin);

@@ -25,6 +25,9 @@ class AssessmentStepWording {
 			waived("VAT", "进口增值税"),
 			rule("^tariff-quota certificate presented → in-quota rate (\\S+) instead of out-of-quota MFN (.+)$",
 					"已提交关税配额证 → 适用配额内税率 $1（配额外最惠国税率 $2）"),
+			rule("^origin ([A-Z]{2}) has no MFN treatment \\(notice (.+)\\) → general rate (.+) instead of MFN (.+)$",
+					"原产地 $1 不适用最惠国待遇（公告 $2）→ 适用普通税率 $3（最惠国税率 $4）"),
+			rule("^provisional rate (\\S+) does not apply at the general rate$", "适用普通税率的货物不适用暂定税率 $1"),
 			rule("^provisional rate (\\S+) in force (\\S+) to (\\S+) instead of MFN (.+)$",
 					"暂定税率 $1（$2 至 $3 有效）→ 代替最惠国税率 $4"),
 			rule("^provisional rate (\\S+) in force (\\S+) to (\\S+) instead of in-quota rate (.+)$",
@@ -48,6 +51,8 @@ class AssessmentStepWording {
 			List.of(
 			rule("^(\\S+) duty (\\S+) \\((\\S+)\\) is not below the MFN duty → MFN (.+)$",
 					"按 $1 协定税率 $3 计关税 $2，不低于最惠国税额 → 适用最惠国税率 $4"),
+			rule("^(\\S+) duty (\\S+) \\((\\S+)\\) is not below the general rate duty → general rate (.+)$",
+					"按 $1 协定税率 $3 计关税 $2，不低于普通税率税额 → 适用普通税率 $4"),
 			rule("^rates as first assessed: (\\S+) duty ", "按原适用税率：$1 关税 "),
 			rule(", excise (\\S+)", "，消费税 $1"),
 			rule(", on (\\S+) (\\w+)$", "，数量 $1 $2"),
@@ -67,11 +72,13 @@ class AssessmentStepWording {
 			rule(" CNY/(\\w+)", " 元/$1"))).flatMap(List::stream).toList();
 
 	/**
-	 * A step form written for an import without a preference paying MFN, the in-quota rate of a tariff-rate quota or,
-	 * where one is in force, the provisional rate ({BASE} in both languages).
+	 * A step form written for an import without a preference paying MFN, the general rate of an origin without MFN
+	 * treatment, the in-quota rate of a tariff-rate quota or, where one is in force, the provisional rate ({BASE} in
+	 * both languages).
 	 */
 	private static List<Map.Entry<Pattern, String>> onEitherBase(String english, String chinese) {
 		return List.of(rule(english.replace("{BASE}", "MFN"), chinese.replace("{BASE}", "最惠国税率")),
+				rule(english.replace("{BASE}", "general rate"), chinese.replace("{BASE}", "普通税率")),
 				rule(english.replace("{BASE}", "in-quota rate"), chinese.replace("{BASE}", "配额内税率")),
 				rule(english.replace("{BASE}", "provisional rate"), chinese.replace("{BASE}", "暂定税率")));
 	}

@@ -88,7 +88,7 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 		return new TariffLine(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfnRate(),
 				prefs == null ? Map.of() : Map.copyOf(prefs), l.exciseRate(), l.vatRate(), l.supervisionConditions(),
 				l.inspectionCategories(), l.demo(), l.legalUnit(), l.secondLegalUnit(), l.mfnPerUnit(), l.excisePerUnit(),
-				l.provisional(), l.inQuotaRate());
+				l.provisional(), l.inQuotaRate(), l.generalRate(), l.generalPerUnit());
 	}
 
 	private TariffLine map(ResultSet rs, int n) throws SQLException {
@@ -103,7 +103,8 @@ class JdbcTariffSchedule implements TariffSchedule, ExportDutyRates, io.singlewi
 						strip(rs.getBigDecimal("provisional_rate")), strip(rs.getBigDecimal("export_provisional_rate")),
 						rs.getObject("provisional_from", java.time.LocalDate.class),
 						rs.getObject("provisional_until", java.time.LocalDate.class)),
-				strip(rs.getBigDecimal("in_quota_rate")));
+				strip(rs.getBigDecimal("in_quota_rate")), strip(rs.getBigDecimal("general_rate")),
+				Assessment.PerUnit.asStated(rs.getBigDecimal("general_per_unit")));
 	}
 
 	private static UnitCode unit(String stored) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -122,8 +121,8 @@ class JdbcTradeRemedies implements TradeRemedies {
 					// as typed: a message formats a number argument in full, and 1e999999999 has a billion digits
 					rate.toString());
 		}
-		LocalDate first = day(entry.firstDay(), "firstDay", true, v);
-		LocalDate last = day(entry.lastDay(), "lastDay", false, v);
+		LocalDate first = TypedDay.read(entry.firstDay(), "firstDay", true, v);
+		LocalDate last = TypedDay.read(entry.lastDay(), "lastDay", false, v);
 		v.check(first == null || last == null || !last.isBefore(first), "lastDay", "TRADE_REMEDY_DAYS_INVALID", first,
 				last);
 		v.throwIfAny();
@@ -159,7 +158,7 @@ class JdbcTradeRemedies implements TradeRemedies {
 		TradeRemedy before = jdbc.sql("SELECT * FROM trade_remedy WHERE id = ? FOR UPDATE").param(id)
 			.query(JdbcTradeRemedies::map).optional().orElseThrow(() -> Problem.notFound("TRADE_REMEDY_NOT_FOUND", id));
 		Violations v = new Violations();
-		LocalDate last = day(lastDay, "lastDay", true, v);
+		LocalDate last = TypedDay.read(lastDay, "lastDay", true, v);
 		v.check(last == null || !last.isBefore(before.firstDay()), "lastDay", "TRADE_REMEDY_DAYS_INVALID",
 				before.firstDay(), last);
 		v.throwIfAny();
@@ -181,21 +180,6 @@ class JdbcTradeRemedies implements TradeRemedies {
 				  AND first_day <= COALESCE(?, DATE '9999-12-31') AND COALESCE(last_day, DATE '9999-12-31') >= ?""")
 			.params(kind.name(), notice, hs.value(), origin == null ? null : origin.value(), producer, last, first)
 			.query(Integer.class).single() > 0;
-	}
-
-	private static LocalDate day(String raw, String field, boolean required, Violations v) {
-		if (blankAsNull(raw) == null) {
-			if (required) {
-				v.add(field, "REQUIRED");
-			}
-			return null;
-		}
-		try {
-			return LocalDate.parse(raw.strip());
-		} catch (DateTimeParseException e) {
-			v.add(field, "DATE_FORMAT", raw);
-			return null;
-		}
 	}
 
 	private static String blankAsNull(String raw) {

@@ -34,9 +34,9 @@ import io.singlewindow.tariff.TariffSchedule;
  * goods value plus freight (GACC valuation rules, art. 41). Exports on terms that include freight or insurance (CFR,
  * CPT, CIF, CIP, D-terms) have the given amounts deducted; when they are not given nothing is deducted.
  *
- * <p>Rates: on import MFN, or within a tariff-rate quota the in-quota rate (配额内税率), or the provisional rate in force
- * (暂定税率) when lower than the one it would replace, or a preference its certificate earns when lower than any of
- * them; on export the export rate or the provisional export rate in force. A line may levy its MFN duty or its
+ * <p>Rates: on import MFN, or the general rate (普通税率) for goods of an origin without MFN treatment, or within a
+ * tariff-rate quota the in-quota rate (配额内税率), or the provisional rate in force (暂定税率, never at the general rate)
+ * when lower than the one it would replace, or a preference its certificate earns when lower than any of them; on export the export rate or the provisional export rate in force. A line may levy its MFN duty or its
  * excise per unit of its legal unit (从量, or with an ad valorem rate 复合), on the item's quantity in that unit. An
  * import of goods a trade-remedy notice names pays its rate besides the duty ({@link TradeRemedyChoice}).
  *
@@ -60,15 +60,23 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	private final TradeAgreements agreements;
 	private final ExportDutyRates exportDutyRates;
 	private final TradeRemedies remedies;
+	private final OriginsWithoutMfn originsWithoutMfn;
 
 	@org.springframework.beans.factory.annotation.Autowired
 	LineByLineDutyAssessor(TariffSchedule schedule, ExchangeRates exchangeRates, TradeAgreements agreements,
-			ExportDutyRates exportDutyRates, TradeRemedies remedies) {
+			ExportDutyRates exportDutyRates, TradeRemedies remedies, OriginsWithoutMfn originsWithoutMfn) {
 		this.schedule = schedule;
 		this.exchangeRates = exchangeRates;
 		this.agreements = agreements;
 		this.exportDutyRates = exportDutyRates;
 		this.remedies = remedies;
+		this.originsWithoutMfn = originsWithoutMfn;
+	}
+
+	/** An assessor of a schedule whose every origin has MFN treatment. */
+	LineByLineDutyAssessor(TariffSchedule schedule, ExchangeRates exchangeRates, TradeAgreements agreements,
+			ExportDutyRates exportDutyRates, TradeRemedies remedies) {
+		this(schedule, exchangeRates, agreements, exportDutyRates, remedies, OriginsWithoutMfn.NONE);
 	}
 
 	/** An assessor of a schedule without trade remedies. */
@@ -97,17 +105,26 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			v.check(rate != null, "currency", "EXCHANGE_RATE_MISSING", request.currency(), month);
 		}
 		List<TariffLine> lines = new ArrayList<>();
+		// for each item, the listing that takes MFN treatment from its origin (null: none, or an export)
+		List<OriginWithoutMfn> withoutMfn = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			AssessmentRequest.Item item = items.get(i);
 			String field = "items[" + i + "]";
 			if (item == null || item.hsCode() == null) {
 				v.add(field + ".hsCode", "REQUIRED");
 				lines.add(null);
+				withoutMfn.add(null);
 				continue;
 			}
 			Optional<TariffLine> line = schedule.line(item.hsCode());
 			v.check(line.isPresent(), field + ".hsCode", "TARIFF_LINE_UNKNOWN", item.hsCode());
 			lines.add(line.orElse(null));
+			OriginWithoutMfn listing = request.flow() == TradeFlow.IMPORT
+					? originsWithoutMfn.on(item.origin(), request.date()).orElse(null) : null;
+			withoutMfn.add(listing);
+			// the schedule must state the rate such goods pay: no other rate stands in for it
+			v.check(listing == null || line.isEmpty() || line.get().hasGeneralRate(), field + ".origin",
+					"GENERAL_RATE_MISSING", item.hsCode(), listing == null ? null : listing.origin().value());
 			if (item.value() == null) {
 				v.add(field + ".value", "REQUIRED");
 			} else {
@@ -117,24 +134,25 @@ class LineByLineDutyAssessor implements DutyAssessor {
 					&& !agreements.exists(item.preferenceAgreement())) {
 				v.add(field + ".preferenceAgreement", "AGREEMENT_UNKNOWN", item.preferenceAgreement());
 			}
-			checkQuantity(item, line.orElse(null), request.flow(), field, v);
+			checkQuantity(item, line.orElse(null), request.flow(), listing != null, field, v);
 		}
 		v.throwIfAny();
 		return compute(request, incoterm, rate, items, (i, value, steps) -> tariffRates(request, items.get(i),
-				lines.get(i), value, steps));
+				lines.get(i), withoutMfn.get(i), value, steps));
 	}
 
 	/**
 	 * A line levied per unit on import needs its quantity in the legal unit (法定第一数量): without it the duty cannot be
 	 * assessed, and an absurd one must not reach the arithmetic.
 	 */
-	private static void checkQuantity(AssessmentRequest.Item item, TariffLine line, TradeFlow flow, String field,
-			Violations v) {
+	private static void checkQuantity(AssessmentRequest.Item item, TariffLine line, TradeFlow flow, boolean general,
+			String field, Violations v) {
 		if (item.quantity() != null) {
 			BigDecimal quantity = v.read(field + ".quantity", () -> InputLimits.QUANTITY.fit(item.quantity()));
 			v.check(quantity == null || quantity.signum() >= 0, field + ".quantity", "QUANTITY_NEGATIVE",
 					item.quantity());
-		} else if (line != null && line.leviesPerUnit() && flow == TradeFlow.IMPORT) {
+		} else if (line != null && flow == TradeFlow.IMPORT
+				&& (line.leviesPerUnit() || general && line.generalPerUnit() != null)) {
 			v.add(field + ".quantity", "QUANTITY_REQUIRED", line.code(), line.legalUnit().value());
 		}
 	}
@@ -466,33 +484,46 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		return total;
 	}
 
-	/** The rates of the tariff in force for one item on the request's date: on import or on export. */
+	/**
+	 * The rates of the tariff in force for one item on the request's date: on import (at the general rate when
+	 * {@code withoutMfn} lists its origin) or on export.
+	 */
 	private LineRates tariffRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			BigDecimal customsValue, List<String> steps) {
-		return request.flow() == TradeFlow.IMPORT ? importRates(request, item, line, customsValue, steps)
+			OriginWithoutMfn withoutMfn, BigDecimal customsValue, List<String> steps) {
+		return request.flow() == TradeFlow.IMPORT ? importRates(request, item, line, withoutMfn, customsValue, steps)
 				: exportRates(request, line, steps);
 	}
 
 	/**
-	 * What an import pays without a preference: its basis ({@code MFN}, {@code IN_QUOTA}, {@code PROVISIONAL}), its
-	 * ad valorem rate and its amount a unit ({@literal null}: none), and how the steps name it ({@code MFN},
-	 * {@code in-quota rate}, {@code provisional rate}) with the rate as they state it.
+	 * What an import pays without a preference: its basis ({@code MFN}, {@code GENERAL}, {@code IN_QUOTA},
+	 * {@code PROVISIONAL}), its ad valorem rate and its amount a unit ({@literal null}: none), and how the steps name it
+	 * ({@code MFN}, {@code general rate}, {@code in-quota rate}, {@code provisional rate}) with the rate as they state it.
 	 */
 	private record Base(String basis, BigDecimal rate, BigDecimal perUnit, String named, String stated) {
 	}
 
 	/**
-	 * An import's rate without a preference: MFN (ad valorem, per unit or both), or the in-quota rate of a line imported
-	 * within its tariff quota, or the provisional rate in force instead (within a quota only when lower).
+	 * An import's rate without a preference: MFN (ad valorem, per unit or both), or the general rate of goods whose
+	 * origin has no MFN treatment, or the in-quota rate of a line imported within its tariff quota, or the provisional
+	 * rate in force instead of MFN or the in-quota rate (within a quota only when lower).
 	 */
 	private static Base importBase(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			List<String> steps) {
+			OriginWithoutMfn withoutMfn, List<String> steps) {
 		// 关税配额: within the quota (a certificate presented and checked) the in-quota rate replaces the MFN duty, which is
 		// then the out-of-quota rate
 		boolean inQuota = item.inQuota() && line.underTariffQuota();
 		if (inQuota) {
 			steps.add("tariff-quota certificate presented → in-quota rate " + percent(line.inQuotaRate())
 					+ " instead of out-of-quota MFN " + mfn(line));
+		}
+		// 普通税率: goods of an origin without MFN treatment pay the general rate outside a quota, and no provisional rate
+		// (适用普通税率的进口货物，不适用暂定税率); within a quota the in-quota rate as any other
+		if (withoutMfn != null && !inQuota) {
+			steps.add("origin " + withoutMfn.origin().value() + " has no MFN treatment (notice " + withoutMfn.notice()
+					+ ") → general rate " + general(line) + " instead of MFN " + mfn(line));
+			line.provisionalRateOn(request.date()).ifPresent(p -> steps.add("provisional rate " + percent(p)
+					+ " does not apply at the general rate"));
+			return new Base("GENERAL", line.generalRate(), line.generalPerUnit(), "general rate", general(line));
 		}
 		// 暂定税率: an import at MFN pays the provisional rate in force, which replaces the whole MFN duty; within a quota
 		// the lower of the in-quota and the provisional rate (从低适用)
@@ -513,8 +544,8 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	 * (从低适用); its excise and VAT.
 	 */
 	private LineRates importRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			BigDecimal customsValue, List<String> steps) {
-		Base base = importBase(request, item, line, steps);
+			OriginWithoutMfn withoutMfn, BigDecimal customsValue, List<String> steps) {
+		Base base = importBase(request, item, line, withoutMfn, steps);
 		String rateBasis = base.basis();
 		BigDecimal dutyRate = base.rate();
 		BigDecimal dutyPerUnit = base.perUnit();
@@ -535,7 +566,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 				steps.add(agreement + " rate " + percent(pref) + " is not below " + base.named() + " → " + baseRate);
 			} else if (dutyPerUnit != null && !lower(pref, customsValue, dutyRate, dutyPerUnit, quantity)) {
 				steps.add(agreement + " duty " + money(fen(customsValue.multiply(pref))) + " (" + percent(pref)
-						+ ") is not below the MFN duty → MFN " + mfn(line));
+						+ ") is not below the " + base.named() + " duty → " + baseRate);
 			} else {
 				dutyRate = pref;
 				dutyPerUnit = null;
@@ -594,11 +625,20 @@ class LineByLineDutyAssessor implements DutyAssessor {
 
 	/** The MFN duty as the tariff states it: {@code 8%}, {@code 1.3 CNY/KGM}, or both. */
 	private static String mfn(TariffLine line) {
-		if (line.mfnPerUnit() == null) {
-			return percent(line.mfnRate());
+		return stated(line.mfnRate(), line.mfnPerUnit(), line);
+	}
+
+	/** A duty ad valorem, per unit of the line's legal unit, or both, as the tariff states it. */
+	private static String stated(BigDecimal rate, BigDecimal amountPerUnit, TariffLine line) {
+		if (amountPerUnit == null) {
+			return percent(rate);
 		}
-		return (line.mfnRate().signum() == 0 ? "" : percent(line.mfnRate()) + " + ")
-				+ perUnit(line.mfnPerUnit(), line.legalUnit().value());
+		return (rate.signum() == 0 ? "" : percent(rate) + " + ") + perUnit(amountPerUnit, line.legalUnit().value());
+	}
+
+	/** The general rate as the tariff states it: {@code 30%}, {@code 7.5 CNY/LTR}, or both. */
+	private static String general(TariffLine line) {
+		return stated(line.generalRate(), line.generalPerUnit(), line);
 	}
 
 	/** An amount per unit as a person reads it: {@code 1.3 CNY/KGM}. */

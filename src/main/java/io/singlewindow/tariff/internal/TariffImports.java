@@ -52,10 +52,12 @@ import io.singlewindow.tariff.TariffLine;
  * the duty's and the excise's amounts in CNY per legal unit (从量税; with an ad valorem rate too, 复合税), blank where
  * none; a line levied per unit needs its legal unit. Then four more, {@value #PROVISIONAL_COLUMNS}: a provisional
  * import rate and a provisional export rate (暂定税率, percent, either or both) and the first and last day they are in
- * force ({@code yyyy-MM-dd}), given with them. Last, {@value #IN_QUOTA_COLUMN}: the in-quota rate (配额内税率, percent) of
- * a line under a tariff-rate quota, whose mfn_rate is then the out-of-quota rate. The header is the full list of
- * columns or the first 10, 12, 14 or 18 of it (the formats before units, amounts per unit, provisional rates and
- * in-quota rates were part of it): a line then has none of what its file leaves out.
+ * force ({@code yyyy-MM-dd}), given with them. Then {@value #IN_QUOTA_COLUMN}: the in-quota rate (配额内税率, percent) of
+ * a line under a tariff-rate quota, whose mfn_rate is then the out-of-quota rate. Last, {@value #GENERAL_COLUMNS}: the
+ * general rate (普通税率, percent) and its amount per legal unit, paid by goods of an origin without MFN treatment. The
+ * header is the full list of columns or the first 10, 12, 14, 18 or 19 of it (the formats before units, amounts per
+ * unit, provisional rates, in-quota rates and general rates were part of it): a line then has none of what its file
+ * leaves out.
  */
 @Component
 public class TariffImports implements DisposableBean {
@@ -67,12 +69,13 @@ public class TariffImports implements DisposableBean {
 	static final String PER_UNIT_COLUMNS = "mfn_per_unit,excise_per_unit";
 	static final String PROVISIONAL_COLUMNS = "provisional_rate,export_provisional_rate,provisional_from,provisional_until";
 	static final String IN_QUOTA_COLUMN = "in_quota_rate";
+	static final String GENERAL_COLUMNS = "general_rate,general_per_unit";
 	/** Every column a file may have, in order: the header the import page shows. */
 	static final String FULL_HEADER = HEADER + "," + PER_UNIT_COLUMNS + "," + PROVISIONAL_COLUMNS + ","
-			+ IN_QUOTA_COLUMN;
+			+ IN_QUOTA_COLUMN + "," + GENERAL_COLUMNS;
 	static final List<String> ALL_COLUMNS = List.of(FULL_HEADER.split(","));
-	/** A file has the first 10, 12, 14, 18 or all of the columns. */
-	static final Set<Integer> COLUMN_COUNTS = Set.of(10, 12, 14, 18, ALL_COLUMNS.size());
+	/** A file has the first 10, 12, 14, 18, 19 or all of the columns. */
+	static final Set<Integer> COLUMN_COUNTS = Set.of(10, 12, 14, 18, 19, ALL_COLUMNS.size());
 	/** The largest amount a unit a line levies ({@code NUMERIC(12, 4)}). */
 	static final NumericColumn PER_UNIT = new NumericColumn(12, 4);
 	static final Set<BigDecimal> VAT_RATES = Set.of(new BigDecimal("13"), new BigDecimal("9"), BigDecimal.ZERO);
@@ -100,7 +103,8 @@ public class TariffImports implements DisposableBean {
 	record ParsedLine(String code, String descriptionZh, String descriptionEn, BigDecimal mfn, BigDecimal vat,
 			BigDecimal excise, BigDecimal export, Map<String, BigDecimal> preferential, String supervision,
 			String inspection, String legalUnit, String secondLegalUnit, BigDecimal mfnPerUnit,
-			BigDecimal excisePerUnit, TariffLine.Provisional provisional, BigDecimal inQuota) {
+			BigDecimal excisePerUnit, TariffLine.Provisional provisional, BigDecimal inQuota, BigDecimal generalRate,
+			BigDecimal generalPerUnit) {
 	}
 
 	private final JdbcClient jdbc;
@@ -327,7 +331,13 @@ public class TariffImports implements DisposableBean {
 		String secondUnit = columns > 11 ? unit(rowNo, "second_legal_unit", row.get(11), errors) : null;
 		BigDecimal mfnPerUnit = columns > 12 ? perUnit(rowNo, "mfn_per_unit", row.get(12), errors) : null;
 		BigDecimal excisePerUnit = columns > 13 ? perUnit(rowNo, "excise_per_unit", row.get(13), errors) : null;
-		if ((secondUnit != null || mfnPerUnit != null || excisePerUnit != null) && unit == null
+		BigDecimal generalRate = columns > 19 ? percent(rowNo, "general_rate", row.get(19), false, false, errors) : null;
+		BigDecimal generalPerUnit = columns > 20 ? perUnit(rowNo, "general_per_unit", row.get(20), errors) : null;
+		if (generalPerUnit != null && generalRate == null && errors.size() == before) {
+			// a general rate levied per unit alone is stated as 0 % plus its amount, as the MFN rate is
+			errors.add(new RowError(rowNo, "general_rate", "REQUIRED", ""));
+		}
+		if ((secondUnit != null || mfnPerUnit != null || excisePerUnit != null || generalPerUnit != null) && unit == null
 				&& errors.size() == before) {
 			errors.add(new RowError(rowNo, "legal_unit", "REQUIRED", ""));
 		}
@@ -337,7 +347,7 @@ public class TariffImports implements DisposableBean {
 			return null;
 		}
 		return new ParsedLine(code, zh, en, mfn, vat, excise, export, prefs, supervision, inspection.toUpperCase(Locale.ROOT),
-				unit, secondUnit, mfnPerUnit, excisePerUnit, provisional, inQuota);
+				unit, secondUnit, mfnPerUnit, excisePerUnit, provisional, inQuota, generalRate, generalPerUnit);
 	}
 
 	/**
@@ -442,8 +452,8 @@ public class TariffImports implements DisposableBean {
 				INSERT INTO tariff_line (code, description_zh, description_en, mfn_rate, excise_rate, vat_rate, export_rate,
 				  supervision_conditions, inspection_categories, legal_unit, second_legal_unit, mfn_per_unit,
 				  excise_per_unit, provisional_rate, export_provisional_rate, provisional_from, provisional_until,
-				  in_quota_rate, demo, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
+				  in_quota_rate, general_rate, general_per_unit, demo, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
 				ON CONFLICT (code) DO UPDATE SET description_zh = EXCLUDED.description_zh,
 				  description_en = EXCLUDED.description_en, mfn_rate = EXCLUDED.mfn_rate, excise_rate = EXCLUDED.excise_rate,
 				  vat_rate = EXCLUDED.vat_rate, export_rate = EXCLUDED.export_rate,
@@ -453,13 +463,15 @@ public class TariffImports implements DisposableBean {
 				  excise_per_unit = EXCLUDED.excise_per_unit, provisional_rate = EXCLUDED.provisional_rate,
 				  export_provisional_rate = EXCLUDED.export_provisional_rate,
 				  provisional_from = EXCLUDED.provisional_from, provisional_until = EXCLUDED.provisional_until,
-				  in_quota_rate = EXCLUDED.in_quota_rate, demo = FALSE, updated_at = EXCLUDED.updated_at""")
+				  in_quota_rate = EXCLUDED.in_quota_rate, general_rate = EXCLUDED.general_rate,
+				  general_per_unit = EXCLUDED.general_per_unit, demo = FALSE, updated_at = EXCLUDED.updated_at""")
 				.params(l.code(), l.descriptionZh(), l.descriptionEn(), l.mfn(), l.excise(), l.vat(), l.export(),
 						l.supervision(), l.inspection(), l.legalUnit(), l.secondLegalUnit(), l.mfnPerUnit(),
 						l.excisePerUnit(), l.provisional() == null ? null : l.provisional().rate(),
 						l.provisional() == null ? null : l.provisional().exportRate(),
 						l.provisional() == null ? null : l.provisional().from(),
-						l.provisional() == null ? null : l.provisional().until(), l.inQuota(), utc(time.now()))
+						l.provisional() == null ? null : l.provisional().until(), l.inQuota(), l.generalRate(),
+						l.generalPerUnit(), utc(time.now()))
 				.update();
 		jdbc.sql("DELETE FROM tariff_preferential_rate WHERE code = ?").param(l.code()).update();
 		l.preferential().forEach((agreement, rate) -> jdbc

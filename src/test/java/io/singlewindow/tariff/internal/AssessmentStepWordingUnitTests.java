@@ -102,4 +102,21 @@ class AssessmentStepWordingUnitTests {
 		assertThat(wording.inReadersLanguage("ChAFTA rate 2% is not below in-quota rate → in-quota rate 1%"))
 			.isEqualTo("ChAFTA 协定税率 2% 不低于配额内税率 → 适用配额内税率 1%");
 	}
+
+	@Test
+	void theGeneralRateStepsReadInChinese() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+
+		assertThat(wording.inReadersLanguage(
+				"origin AQ has no MFN treatment (notice 税委会公告2026年第1号) → general rate 7.5 CNY/LTR instead of MFN 0%"))
+			.isEqualTo("原产地 AQ 不适用最惠国待遇（公告 税委会公告2026年第1号）→ 适用普通税率 7.5 元/LTR（最惠国税率 0%）");
+		assertThat(wording.inReadersLanguage("provisional rate 5% does not apply at the general rate"))
+			.isEqualTo("适用普通税率的货物不适用暂定税率 5%");
+		assertThat(wording.inReadersLanguage(
+				"ChAFTA certificate of origin, origin AQ is a party → ChAFTA rate 10% instead of general rate 50%"))
+			.isEqualTo("ChAFTA 原产地证书，原产地 AQ 为协定成员 → 适用协定税率 10%（普通税率 50%）");
+		assertThat(wording.inReadersLanguage(
+				"RCEP duty 500.00 (5%) is not below the general rate duty → general rate 0.1 CNY/KGM"))
+			.isEqualTo("按 RCEP 协定税率 5% 计关税 500.00，不低于普通税率税额 → 适用普通税率 0.1 元/KGM");
+	}
 }
