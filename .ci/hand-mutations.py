@@ -680,7 +680,7 @@ M = {
         '(line.leviesPerUnit() || general && line.generalPerUnit() != null)', 'line.leviesPerUnit()'),
     # A line without a general rate is assessed for goods that must pay it.
     'GENERAL_RATE_MISSING_NOT_REFUSED': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
-        '|| line.get().hasGeneralRate(), field + ".origin",', '|| true, field + ".origin",'),
+        'v.check(!general || line.get().hasGeneralRate(), field + ".origin",', 'v.check(true, field + ".origin",'),
     # An origin listed for some days is without MFN on every day.
     'LISTING_OUTSIDE_ITS_DAYS': lambda: sub('tariff/internal/JdbcOriginsWithoutMfn.java',
         '.stream().filter(l -> l.inForceOn(day)).findFirst();', '.stream().findFirst();'),
@@ -696,6 +696,21 @@ M = {
     # A stored line's general rate is not read.
     'GENERAL_RATE_NOT_READ': lambda: sub('tariff/internal/JdbcTariffSchedule.java',
         'strip(rs.getBigDecimal("general_rate"))', 'null'),
+    # A measure of 0 for all other producers is recorded (and refused by the table: a 500).
+    'ZERO_RATE_FOR_ALL_OTHERS': lambda: sub('tariff/internal/JdbcTradeRemedies.java',
+        '(rate.signum() > 0 || rate.signum() == 0', '(rate.signum() >= 0 || rate.signum() == 0'),
+    # A producer whose price undertaking was accepted cannot be recorded at 0: it pays the rate for all others.
+    'ZERO_RATE_REFUSED_FOR_A_PRODUCER': lambda: sub('tariff/internal/JdbcTradeRemedies.java',
+        '&& producer != null) && rate.compareTo(BigDecimal.TEN) < 0', '&& false) && rate.compareTo(BigDecimal.TEN) < 0'),
+    # The pre-computation page drops the producer typed: the rate for all others is assessed.
+    'ASSESS_PAGE_PRODUCER_DROPPED': lambda: sub('tariff/internal/TariffPages.java',
+        ', at(form.producer(), i)));', ', null));'),
+    # A quota line without a general rate refuses goods of a listed origin within the quota, where none is paid.
+    'GENERAL_RATE_REQUIRED_WITHIN_THE_QUOTA': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        '&& !(item.inQuota() && line.get().underTariffQuota());', ';'),
+    # A QR code is chosen by its anti-aliased rasters alone: one a screen draws crisp may not read back.
+    'QR_CRISP_NOT_READ_BACK': lambda: sub('platform/ScannableQrCode.java',
+        'for (int pixels : CRISP_MODULE_PIXELS) {', 'for (int pixels : new int[0]) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

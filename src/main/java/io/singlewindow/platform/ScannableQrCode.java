@@ -36,6 +36,9 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * office scan, a fax and a good scan, and read back; the first mask (the encoder's own choice first) read back at
  * every one is printed. A mask changes only which modules are dark: the data, error correction and size stay.
  * The second-factor page's code on a screen is chosen the same way (a phone's app failed on one in a hundred too).
+ * Each code is also read back drawn crisp, every module on whole pixels, as a screen draws the page's SVG
+ * ({@code shape-rendering="crispEdges"}): a mask read back at every anti-aliased raster failed there once in some
+ * thousand keys ({@code SecondFactorQrCodeUnitTests}, a fresh-clone run).
  */
 public final class ScannableQrCode {
 
@@ -43,6 +46,12 @@ public final class ScannableQrCode {
 
 	/** Dots per inch of the rasters a printed code must be readable from: screen, office scan, fax, fine scan. */
 	static final int[] RESOLUTIONS = { 96, 150, 200, 300 };
+
+	/** Pixels a module of the rasters drawn crisp, as a screen draws the code's SVG at the second-factor page's size. */
+	static final int[] CRISP_MODULE_PIXELS = { 4, 5, 6 };
+
+	/** Every raster a code must be read back from. */
+	private static final int RASTERS = RESOLUTIONS.length + CRISP_MODULE_PIXELS.length;
 
 	private static final int QUIET_ZONE = 4;
 
@@ -65,7 +74,7 @@ public final class ScannableQrCode {
 				continue; // the encoder's own mask, read back already
 			}
 			int read = readableResolutions(modules, text, left, top, size);
-			if (read == RESOLUTIONS.length) {
+			if (read == RASTERS) {
 				return modules;
 			}
 			if (read > bestRead) {
@@ -73,8 +82,7 @@ public final class ScannableQrCode {
 				bestRead = read;
 			}
 		}
-		log.warn("event=qr_code_not_read_back resolutions_read={} of={} length={}", bestRead, RESOLUTIONS.length,
-				text.length());
+		log.warn("event=qr_code_not_read_back rasters_read={} of={} length={}", bestRead, RASTERS, text.length());
 		return best;
 	}
 
@@ -101,7 +109,34 @@ public final class ScannableQrCode {
 				read++;
 			}
 		}
+		for (int pixels : CRISP_MODULE_PIXELS) {
+			if (text.equals(read(crisp(modules, pixels)))) {
+				read++;
+			}
+		}
 		return read;
+	}
+
+	/** The code drawn crisp: each dark module a square of {@code pixels} whole pixels, on white. */
+	static BufferedImage crisp(BitMatrix modules, int pixels) {
+		BufferedImage image = new BufferedImage(modules.getWidth() * pixels, modules.getHeight() * pixels,
+				BufferedImage.TYPE_BYTE_GRAY);
+		Graphics2D g = image.createGraphics();
+		try {
+			g.setColor(Color.WHITE);
+			g.fillRect(0, 0, image.getWidth(), image.getHeight());
+			g.setColor(Color.BLACK);
+			for (int row = 0; row < modules.getHeight(); row++) {
+				for (int col = 0; col < modules.getWidth(); col++) {
+					if (modules.get(col, row)) {
+						g.fillRect(col * pixels, row * pixels, pixels, pixels);
+					}
+				}
+			}
+		} finally {
+			g.dispose();
+		}
+		return image;
 	}
 
 	/**

@@ -116,7 +116,9 @@ class JdbcTradeRemedies implements TradeRemedies {
 		if (rate == null) {
 			v.add("rate", "REQUIRED");
 		} else {
-			v.check(rate.signum() > 0 && rate.compareTo(BigDecimal.TEN) < 0 && rate.stripTrailingZeros().scale() <= 6,
+			// 0 only for a named producer: one whose price undertaking was accepted pays none
+			v.check((rate.signum() > 0 || rate.signum() == 0 && producer != null) && rate.compareTo(BigDecimal.TEN) < 0
+					&& rate.stripTrailingZeros().scale() <= 6,
 					"rate", "TRADE_REMEDY_RATE_INVALID",
 					// as typed: a message formats a number argument in full, and 1e999999999 has a billion digits
 					rate.toString());

@@ -36,8 +36,8 @@ import io.singlewindow.tariff.TariffSchedule;
  *
  * <p>Rates: on import MFN, or the general rate (普通税率) for goods of an origin without MFN treatment, or within a
  * tariff-rate quota the in-quota rate (配额内税率), or the provisional rate in force (暂定税率, never at the general rate)
- * when lower than the one it would replace, or a preference its certificate earns when lower than any of them; on export the export rate or the provisional export rate in force. A line may levy its MFN duty or its
- * excise per unit of its legal unit (从量, or with an ad valorem rate 复合), on the item's quantity in that unit. An
+ * when lower than the one it would replace, or a preference its certificate earns when lower than any of them; on
+ * export the export rate or the provisional export rate in force. A line may levy its MFN duty or its excise per unit of its legal unit (从量, or with an ad valorem rate 复合), on the item's quantity in that unit. An
  * import of goods a trade-remedy notice names pays its rate besides the duty ({@link TradeRemedyChoice}).
  *
  * <p>Taxes are assessed one after the other for the whole consignment — duty, excise, VAT — since a tax the
@@ -122,9 +122,12 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			OriginWithoutMfn listing = request.flow() == TradeFlow.IMPORT
 					? originsWithoutMfn.on(item.origin(), request.date()).orElse(null) : null;
 			withoutMfn.add(listing);
+			// within a tariff quota the in-quota rate is paid whatever the origin
+			boolean general = listing != null && line.isPresent()
+					&& !(item.inQuota() && line.get().underTariffQuota());
 			// the schedule must state the rate such goods pay: no other rate stands in for it
-			v.check(listing == null || line.isEmpty() || line.get().hasGeneralRate(), field + ".origin",
-					"GENERAL_RATE_MISSING", item.hsCode(), listing == null ? null : listing.origin().value());
+			v.check(!general || line.get().hasGeneralRate(), field + ".origin", "GENERAL_RATE_MISSING",
+					item.hsCode(), general ? listing.origin().value() : null);
 			if (item.value() == null) {
 				v.add(field + ".value", "REQUIRED");
 			} else {
@@ -134,7 +137,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 					&& !agreements.exists(item.preferenceAgreement())) {
 				v.add(field + ".preferenceAgreement", "AGREEMENT_UNKNOWN", item.preferenceAgreement());
 			}
-			checkQuantity(item, line.orElse(null), request.flow(), listing != null, field, v);
+			checkQuantity(item, line.orElse(null), request.flow(), general, field, v);
 		}
 		v.throwIfAny();
 		return compute(request, incoterm, rate, items, (i, value, steps) -> tariffRates(request, items.get(i),

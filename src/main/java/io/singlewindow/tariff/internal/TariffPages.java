@@ -110,16 +110,18 @@ class TariffPages {
 		currentActor.get();
 		model.addAttribute("form", new AssessForm("IMPORT", "CIF", "USD", "", "", time.today().toString(),
 				new String[FORM_ITEMS], new String[FORM_ITEMS], new String[FORM_ITEMS], new String[FORM_ITEMS],
-				new String[FORM_ITEMS], new String[FORM_ITEMS]));
+				new String[FORM_ITEMS], new String[FORM_ITEMS], new String[FORM_ITEMS]));
 		return "tariff/assess";
 	}
 
 	/**
 	 * What the pre-computation form posts; blank item rows are ignored. {@code quota} is {@code IN_QUOTA} for a line
-	 * imported with a tariff-quota certificate, blank otherwise (one choice a row, so that the rows stay aligned).
+	 * imported with a tariff-quota certificate, blank otherwise (one choice a row, so that the rows stay aligned);
+	 * {@code producer} the goods' producer as a trade-remedy notice may name it, blank when not stated.
 	 */
 	record AssessForm(String flow, String incoterm, String currency, String freight, String insurance, String date,
-			String[] hsCode, String[] value, String[] origin, String[] agreement, String[] quantity, String[] quota) {
+			String[] hsCode, String[] value, String[] origin, String[] agreement, String[] quantity, String[] quota,
+			String[] producer) {
 	}
 
 	@PostMapping("/tariff/assess")
@@ -135,7 +137,7 @@ class TariffPages {
 			BigDecimal value = decimal(at(form.value(), i), "items[" + items.size() + "].value", problems);
 			BigDecimal quantity = decimal(at(form.quantity(), i), "items[" + items.size() + "].quantity", problems);
 			items.add(new TariffApi.ItemInput(i + 1, form.hsCode()[i], value, at(form.origin(), i),
-					at(form.agreement(), i), quantity, "IN_QUOTA".equals(at(form.quota(), i))));
+					at(form.agreement(), i), quantity, "IN_QUOTA".equals(at(form.quota(), i)), at(form.producer(), i)));
 		}
 		BigDecimal freight = decimal(form.freight(), "freight", problems);
 		BigDecimal insurance = decimal(form.insurance(), "insurance", problems);

@@ -16,7 +16,8 @@ import io.singlewindow.core.HsCode;
  *
  * @param notice the notice that imposed it, e.g. {@code 商务部公告2025年第23号}; the rates of one notice and kind are
  *     one measure, of which a line pays one rate
- * @param rate ad valorem, a fraction ({@code 0.349} is 34.9 %); an anti-dumping rate may exceed 100 %
+ * @param rate ad valorem, a fraction ({@code 0.349} is 34.9 %); an anti-dumping rate may exceed 100 %; 0 for a named
+ *     producer that pays none (a price undertaking, 价格承诺, the Ministry accepted), never for all others
  * @param lastDay the last day it is in force, {@literal null} until an end is set
  */
 record TradeRemedy(long id, Kind kind, String notice, HsCode hsCode, CountryCode origin, String producer,

@@ -60,7 +60,8 @@ class TradeRemedyPages {
 	String add(RemedyForm form, Model model) {
 		var actor = currentActor.get();
 		actor.requireRole(Role.ADMIN);
-		// a rate that is no number is refused with every other problem of the form, as typed
+		// a rate that is no number is refused with every other problem of the form, as typed: the record is given a
+		// negative rate, which no entry may have (0 is a named producer's rate, a price undertaking)
 		BigDecimal rate = null;
 		boolean noNumber = false;
 		try {
@@ -70,7 +71,7 @@ class TradeRemedyPages {
 		}
 		try {
 			TradeRemedy added = remedies.add(new JdbcTradeRemedies.Entry(form.kind(), form.notice(), form.hsCode(),
-					form.origin(), form.producer(), noNumber ? BigDecimal.ZERO : rate, form.firstDay(), form.lastDay()),
+					form.origin(), form.producer(), noNumber ? BigDecimal.ONE.negate() : rate, form.firstDay(), form.lastDay()),
 					actor.username(), time.now());
 			return "redirect:/admin/trade-remedies?added=" + added.id();
 		} catch (Problem p) {

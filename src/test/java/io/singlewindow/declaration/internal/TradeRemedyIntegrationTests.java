@@ -82,7 +82,15 @@ class TradeRemedyIntegrationTests extends CustomsDeskTestCase {
 		assertThat(amount(named, "$.items[0].vat")).isEqualByComparingTo("2907.45");
 		// the declaration's page shows the column, and the declarant's list export the total
 		String page = desk.page("trader.chip", "/declarations/" + JsonPath.read(others, "$.id"));
-		assertThat(page).contains("id=\"assessment-total-remedy\"").contains("4,260.00");
+		assertThat(page).contains("id=\"assessment-total-remedy\"").contains("4,260.00");		// the pre-computation page takes the producer too: 3,000.00 CNY × 5 % = 150.00
+		String calculated = desk.pagePost("trader.chip", "/tariff/assess", java.util.Map.ofEntries(
+				java.util.Map.entry("flow", "IMPORT"), java.util.Map.entry("incoterm", "CIF"),
+				java.util.Map.entry("currency", "CNY"), java.util.Map.entry("date", time.today().toString()),
+				java.util.Map.entry("hsCode", "8542319000"), java.util.Map.entry("value", "3000"),
+				java.util.Map.entry("origin", "MY"), java.util.Map.entry("producer", "Kedah Silicon Sdn Bhd")))
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(calculated).contains("producer Kedah Silicon Sdn Bhd)").contains(">150.00<")
+			.contains("id=\"producer-0\"");
 	}
 
 	@Test
@@ -133,13 +141,17 @@ class TradeRemedyIntegrationTests extends CustomsDeskTestCase {
 			.andExpect(jsonPath("$.errors[?(@.field == 'lastDay')].code").value("TRADE_REMEDY_DAYS_INVALID"));
 		assertThat(jdbc.sql("SELECT count(*) FROM trade_remedy").query(Long.class).single()).isEqualTo(before);
 
+		// 0 is a named producer's alone (an accepted price undertaking): for all others it would be no measure
+		record(null, "0").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.field == 'rate')].code").value("TRADE_REMEDY_RATE_INVALID"));
+		record("Kedah Silicon Sdn Bhd", "0").andExpect(status().isCreated());
 		record(null, "0.2").andExpect(status().isCreated());
 		// the same notice's rate for the same goods again: an import would not know which to pay
 		record(null, "0.3").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.code").value("TRADE_REMEDY_DUPLICATE"));
 		mvc.perform(post("/api/v1/tariff/trade-remedies").header("Authorization", "Bearer sw-demo-trader.chip")
 			.contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
-		assertThat(jdbc.sql("SELECT count(*) FROM trade_remedy").query(Long.class).single()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("SELECT count(*) FROM trade_remedy").query(Long.class).single()).isEqualTo(before + 2);
 	}
 
 	@Test

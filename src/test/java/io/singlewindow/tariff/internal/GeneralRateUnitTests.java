@@ -181,7 +181,11 @@ class GeneralRateUnitTests {
 		assertThat(inQuota.rateBasis()).isEqualTo("IN_QUOTA");
 		assertThat(inQuota.duty()).isEqualByComparingTo("100.00");
 		assertThat(outOfQuota.rateBasis()).isEqualTo("GENERAL");
-		assertThat(outOfQuota.duty()).isEqualByComparingTo("18000.00");
+		assertThat(outOfQuota.duty()).isEqualByComparingTo("18000.00");		// so a quota line the schedule gives no general rate for is assessed within the quota, refused outside it
+		schedule.put(WHEAT, line(WHEAT, "0.65", Map.of(), null, new UnitCode("KGM"), null, null, null, "0.01", null,
+				null));
+		assertThat(imported(WHEAT, "AQ", null, null, true).duty()).isEqualByComparingTo("100.00");
+		assertThatThrownBy(() -> imported(WHEAT, "AQ", null, null, false)).isInstanceOf(Problem.class);
 	}
 
 	@Test

@@ -96,6 +96,22 @@ class TradeRemedyUnitTests {
 	}
 
 	@Test
+	void aProducerWhosePriceUndertakingWasAcceptedPaysNoneOfTheNoticesDuty() {
+		antiDumping(NOTICE, "FR", "Maison Engagée", "0", LocalDate.of(2025, 7, 5), null);
+
+		// no anti-dumping duty: excise (10,000.00 + 1,000.00) ÷ 0.8 × 0.2 = 2,750.00; VAT 13,750.00 × 13 % = 1,787.50
+		Assessment a = imported("10000", "FR", "maison engagée", null);
+		Assessment.Line line = a.lines().get(0);
+
+		assertThat(line.remedy()).isEqualByComparingTo("0.00");
+		assertThat(line.excise()).isEqualByComparingTo("2750.00");
+		assertThat(line.vat()).isEqualByComparingTo("1787.50");
+		assertThat(a.totalTaxes()).isEqualByComparingTo("5537.50");
+		assertThat(line.steps()).contains(
+				"anti-dumping duty 0% (notice " + NOTICE + "; origin FR; producer Maison Engagée)");
+	}
+
+	@Test
 	void aProducerTheNoticeNamesPaysItsOwnRateHoweverItsNameIsSpacedOrCased() {
 		// anti-dumping 10,000.00 × 20.1 % = 2,010.00; excise 13,010.00 ÷ 0.8 × 0.2 = 3,252.50;
 		// VAT 16,262.50 × 13 % = 2,114.125 → 2,114.13
