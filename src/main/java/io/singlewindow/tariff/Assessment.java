@@ -54,8 +54,9 @@ public record Assessment(BigDecimal exchangeRate, List<Line> lines, BigDecimal t
 	}
 
 	/**
-	 * @param rateBasis {@code MFN}, {@code PROVISIONAL} (暂定税率 in force), {@code IN_QUOTA} (配额内税率, a tariff-quota
-	 *     certificate presented), {@code PREF:<agreement>} or, on exports,
+	 * @param rateBasis {@code MFN}, {@code GENERAL} (普通税率, an origin without MFN treatment), {@code PROVISIONAL}
+	 *     (暂定税率 in force), {@code IN_QUOTA} (配额内税率, a tariff-quota certificate presented),
+	 *     {@code PREF:<agreement>} or, on exports,
 	 *     {@code EXPORT} or {@code EXPORT_PROVISIONAL}
 	 * @param steps the computation as a person checks it, one step per entry, e.g.
 	 *     {@code "duty = 10,000.00 × 8% = 800.00"}

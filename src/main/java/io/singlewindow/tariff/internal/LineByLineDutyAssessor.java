@@ -220,9 +220,8 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	}
 
 	/**
-	 * The rates a line is assessed at: the rate basis ({@code MFN}, {@code IN_QUOTA}, {@code PROVISIONAL}, {@code PREF:…},
-	 * {@code EXPORT},
-	 * {@code EXPORT_PROVISIONAL}), its ad valorem rates, and what it is levied per unit of quantity ({@literal null}:
+	 * The rates a line is assessed at: the rate basis ({@code MFN}, {@code GENERAL}, {@code IN_QUOTA},
+	 * {@code PROVISIONAL}, {@code PREF:…}, {@code EXPORT}, {@code EXPORT_PROVISIONAL}), its ad valorem rates, and what it is levied per unit of quantity ({@literal null}:
 	 * nothing), and the trade-remedy rates it pays added up ({@literal null}: none).
 	 */
 	private record LineRates(String basis, BigDecimal duty, BigDecimal excise, BigDecimal vat, Assessment.PerUnit perUnit,
@@ -617,13 +616,14 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	}
 
 	/**
-	 * Whether a preferential ad valorem rate levies less than an MFN duty levied (also) per unit: the two are compared
-	 * as amounts on this line, since a rate and an amount a kilogram cannot be compared as rates.
+	 * Whether a preferential ad valorem rate levies less than the duty it would replace (MFN or the general rate),
+	 * levied (also) per unit: the two are compared as amounts on this line, since a rate and an amount a kilogram cannot
+	 * be compared as rates.
 	 */
-	private static boolean lower(BigDecimal pref, BigDecimal customsValue, BigDecimal mfnRate, BigDecimal mfnPerUnit,
+	private static boolean lower(BigDecimal pref, BigDecimal customsValue, BigDecimal baseRate, BigDecimal basePerUnit,
 			BigDecimal quantity) {
-		BigDecimal mfn = fen(customsValue.multiply(mfnRate)).add(fen(quantity.multiply(mfnPerUnit)));
-		return fen(customsValue.multiply(pref)).compareTo(mfn) < 0;
+		BigDecimal base = fen(customsValue.multiply(baseRate)).add(fen(quantity.multiply(basePerUnit)));
+		return fen(customsValue.multiply(pref)).compareTo(base) < 0;
 	}
 
 	/** The MFN duty as the tariff states it: {@code 8%}, {@code 1.3 CNY/KGM}, or both. */
