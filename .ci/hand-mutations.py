@@ -649,7 +649,7 @@ M = {
         'inQuota.contains(i.lineNo()), i.producer()))', 'inQuota.contains(i.lineNo()), null))'),
     # A notice's second rate for the same goods is recorded: an import would not know which to pay.
     'DUPLICATE_REMEDY_RECORDED': lambda: sub('tariff/internal/JdbcTradeRemedies.java',
-        'if (overlapping(kind, notice, hs, origin, producer, first, last)) {', 'if (false) {'),
+        'if (overlapping(kind, notice, hs, origin, producer, first, last, null)) {', 'if (false) {'),
     # A CUSDEC's FTX+ZPR is not read.
     'CUSDEC_PRODUCER_NOT_READ': lambda: sub('interchange/internal/CusdecDeclaration.java',
         '"ZPR".equals(s.text(1, 0))', '"ZPR-not-read".equals(s.text(1, 0))'),
@@ -686,7 +686,7 @@ M = {
         '.stream().filter(l -> l.inForceOn(day)).findFirst();', '.stream().findFirst();'),
     # The same origin listed twice on the same days.
     'ORIGIN_LISTED_TWICE': lambda: sub('tariff/internal/JdbcOriginsWithoutMfn.java',
-        'if (overlapping(origin, first, last)) {', 'if (false) {'),
+        'if (overlapping(origin, first, last, null)) {', 'if (false) {'),
     # China's own goods listed without MFN treatment.
     'CHINA_LISTED_WITHOUT_MFN': lambda: sub('tariff/internal/JdbcOriginsWithoutMfn.java',
         'if (origin != null && origin.value().equals("CN")) {', 'if (false) {'),
@@ -708,6 +708,34 @@ M = {
     # A quota line without a general rate refuses goods of a listed origin within the quota, where none is paid.
     'GENERAL_RATE_REQUIRED_WITHIN_THE_QUOTA': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
         '&& !(item.inQuota() && line.get().underTariffQuota());', ';'),
+    # Two administrators listing one origin at one instant both find its days free: it is listed twice a day.
+    'ORIGIN_LISTINGS_NOT_QUEUED': lambda: sub('tariff/internal/JdbcOriginsWithoutMfn.java',
+        'queueForOrigin(origin);', ''),
+    # A listing's last day is moved into the origin's next listing.
+    'ORIGIN_END_INTO_NEXT_LISTING': lambda: sub('tariff/internal/JdbcOriginsWithoutMfn.java',
+        'if (overlapping(before.origin(), before.firstDay(), last, id)) {', 'if (false) {'),
+    # A listing's own days count against its new last day: no listing can be ended.
+    'ORIGIN_END_REFUSED_BY_ITSELF': lambda: sub('tariff/internal/JdbcOriginsWithoutMfn.java',
+        '.params(origin.value(), except, last, first)', '.params(origin.value(), null, last, first)'),
+    # Two administrators recording one notice's rate at one instant both find its days free: two rates a day.
+    'REMEDIES_NOT_QUEUED': lambda: sub('tariff/internal/JdbcTradeRemedies.java',
+        'queueForGoods(kind, notice, hs);', ''),
+    # A rate's last day is moved into the notice's next rate for the same goods.
+    'REMEDY_END_INTO_NEXT_RATE': lambda: sub('tariff/internal/JdbcTradeRemedies.java',
+        'before.firstDay(), last, id)) {', 'before.firstDay(), last, id) && false) {'),
+    # Two accounts opened under one name at one instant: the second insert's clash ends in a 500.
+    'ACCOUNT_OPENED_TWICE_A_500': lambda: sub('identity/Accounts.java',
+        '?::text[]) ON CONFLICT DO NOTHING', '?::text[])'),
+    # A username is unique only in its own case: "Alice" and "alice" opened at one instant are both stored.
+    'USERNAME_UNIQUE_ONLY_IN_ITS_CASE': lambda: sub(
+        '../../../resources/db/migration/V12_1_24__username_unique_whatever_its_case.sql',
+        'ON user_account (lower(username));', 'ON user_account (username);'),
+    # Two administrators creating one catalogue code at one instant: the second insert's clash ends in a 500.
+    'CATALOGUE_ENTRY_CREATED_TWICE_A_500': lambda: sub('permit/internal/CatalogueAdministration.java',
+        ' ON CONFLICT (code) DO NOTHING', ''),
+    # Two administrators recording one year at one instant do not queue: the second's insert ends in a 500.
+    'CALENDAR_YEAR_RECORDS_NOT_QUEUED': lambda: sub('calendar/internal/CalendarAdministration.java',
+        '.param("calendar-year:" + year)', '.param("calendar-year:" + year + ":" + Math.random())'),
     # A QR code is chosen by its anti-aliased rasters alone: one a screen draws crisp may not read back.
     'QR_CRISP_NOT_READ_BACK': lambda: sub('platform/ScannableQrCode.java',
         'for (int pixels : CRISP_MODULE_PIXELS) {', 'for (int pixels : new int[0]) {'),

@@ -108,17 +108,23 @@ public class Accounts {
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = time.now();
-		jdbc.sql("""
+		// The check above reads committed rows: two accounts opened under one name at one instant both pass it, and
+		// the second insert waits on the name's unique index (whatever its case) for the first to commit, then is
+		// taken as the check would have taken it, nothing of its transaction kept.
+		int opened = jdbc.sql("""
 				INSERT INTO user_account (id, username, password_hash, display_name, role, uscc, agency_code, created_at,
 				    password_changed_at, demo, enterprise_administrator, opened_by, password_change_required,
 				    operator_rights)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[])""")
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[]) ON CONFLICT DO NOTHING""")
 			.params(id, username, passwords.encode(rawPassword), displayName, role.name(),
 					enterprise == null ? null : enterprise.value(), agency == null ? null : agency.value(),
 					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), demo, enterpriseAdministrator, openedBy,
 					// an operator's first password is its administrator's choice: changed at the first login
 					openedBy != null, rights.stream().sorted().map(OperatorRight::name).toArray(String[]::new))
 			.update();
+		if (opened == 0) {
+			throw Problem.invalidField("username", "USERNAME_TAKEN", username);
+		}
 		return id;
 	}
 

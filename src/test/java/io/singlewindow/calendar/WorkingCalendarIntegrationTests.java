@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import io.singlewindow.AtOneInstant;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.platform.BusinessTime;
 import jakarta.servlet.http.Cookie;
@@ -125,6 +126,28 @@ class WorkingCalendarIntegrationTests {
 			.andExpect(status().isOk());
 		assertThat(calendar.isWorkingDay(LocalDate.of(2091, 9, 29))).as("no longer a worked Saturday").isFalse();
 		assertThat(calendar.isWorkingDay(LocalDate.of(2091, 10, 2))).as("no longer a day off").isTrue();
+	}
+
+	@Test
+	void aYearRecordedByTwoAdministratorsAtOneInstantIsRecordedOnceWholeAndEveryOneIsAnswered() throws Exception {
+		// A year no other test records (see above). Sent eight times at once, first while no one has recorded it and
+		// then again over it: every administrator is answered (none with a 500) and the year is one notice whole.
+		var sent = new java.util.concurrent.atomic.AtomicInteger();
+		for (int round = 0; round < 2; round++) {
+			List<Integer> statuses = AtOneInstant.statuses(8, () -> call("admin",
+					put("/api/v1/working-calendar/{year}", 2095), """
+							{"source":"notice %d","days":[
+							 {"date":"2095-10-01","kind":"OFF","holiday":"National Day / 国庆节"},
+							 {"date":"2095-10-02","kind":"OFF","holiday":"National Day / 国庆节"}]}"""
+						.formatted(sent.getAndIncrement())));
+
+			assertThat(statuses).as("round %d", round).containsOnly(200);
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM calendar_year WHERE year = 2095").query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM calendar_day WHERE year = 2095").query(Long.class).single())
+			.isEqualTo(2);
+		assertThat(calendar.isWorkingDay(LocalDate.of(2095, 10, 2))).isFalse();
 	}
 
 	@Test

@@ -80,6 +80,10 @@ class CalendarAdministration {
 	public RecordedYear record(Actor actor, int year, YearNotice notice) {
 		actor.requireRole(Role.ADMIN);
 		List<CalendarDay> days = validate(year, notice);
+		// Two administrators recording one year at one instant queue up here: both used to delete what neither had
+		// committed and the second's insert of the year then ended in a 500. The last to commit is the year now, and
+		// its audit record's "before" is the first's.
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("calendar-year:" + year).query(Object.class).list();
 		RecordedYear before = find(year).orElse(null);
 		jdbc.sql("DELETE FROM calendar_year WHERE year = ?").param(year).update();
 		jdbc.sql("INSERT INTO calendar_year (year, source, recorded_at, recorded_by) VALUES (?, ?, ?, ?)")

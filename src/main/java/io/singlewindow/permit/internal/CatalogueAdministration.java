@@ -85,22 +85,27 @@ class CatalogueAdministration {
 		if (catalogue.find(code).isPresent()) {
 			throw Problem.conflict("PERMIT_CATALOGUE_ENTRY_EXISTS", code);
 		}
-		jdbc.sql("""
+		// Two administrators creating one code at one instant both pass the look-up above: the second insert waits on
+		// the code's key for the first to commit and is refused as the look-up would have refused it (not a 500).
+		int created = jdbc.sql("""
 				INSERT INTO permit_catalogue (code, name_zh, name_en, issuing_agency, mode, review_days, verification_days,
 				    documents_zh, documents_en, validity_months, quota_kind, quota_unit, active, tariff_quota, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
 			.params(code, form.nameZh().strip(), form.nameEn().strip(), valid.agency().value(), valid.mode().name(),
 					valid.reviewDays(), valid.verificationDays(), String.join("\n", valid.documentsZh()),
 					String.join("\n", valid.documentsEn()), form.validityMonths(), valid.quotaKind().name(),
 					valid.quotaUnit(), !Boolean.FALSE.equals(form.active()), Boolean.TRUE.equals(form.tariffQuota()),
 					Timestamp.from(time.now()))
 			.update();
+		if (created == 0) {
+			throw Problem.conflict("PERMIT_CATALOGUE_ENTRY_EXISTS", code);
+		}
 		writeScope(code, valid);
-		CatalogueEntry created = catalogue.get(code);
+		CatalogueEntry entry = catalogue.get(code);
 		auditTrail.record(AuditRecord.of("PERMIT_CATALOGUE_ENTRY_CREATED", "PERMIT_CATALOGUE_ENTRY", code).by(actor)
-			.change(null, created));
+			.change(null, entry));
 		log.info("event=permit_catalogue_entry_created code={} admin={}", code, actor.username());
-		return created;
+		return entry;
 	}
 
 	/** @throws Problem 409 {@code PERMIT_CATALOGUE_ENTRY_CHANGED} when someone saved the entry since it was read */

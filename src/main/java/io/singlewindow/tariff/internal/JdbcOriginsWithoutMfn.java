@@ -102,7 +102,8 @@ class JdbcOriginsWithoutMfn implements OriginsWithoutMfn {
 		v.check(first == null || last == null || !last.isBefore(first), "lastDay", "ORIGIN_WITHOUT_MFN_DAYS_INVALID",
 				first, last);
 		v.throwIfAny();
-		if (overlapping(origin, first, last)) {
+		queueForOrigin(origin);
+		if (overlapping(origin, first, last, null)) {
 			throw Problem.conflict("ORIGIN_WITHOUT_MFN_DUPLICATE", origin.value());
 		}
 		long id = jdbc.sql("""
@@ -121,7 +122,8 @@ class JdbcOriginsWithoutMfn implements OriginsWithoutMfn {
 	 * Sets the last day an origin is without MFN treatment (it is given MFN from the day after).
 	 *
 	 * @throws Problem {@code 404 ORIGIN_WITHOUT_MFN_NOT_FOUND}; {@code REQUIRED}, {@code DATE_FORMAT} or
-	 *     {@code ORIGIN_WITHOUT_MFN_DAYS_INVALID} at {@code lastDay}
+	 *     {@code ORIGIN_WITHOUT_MFN_DAYS_INVALID} at {@code lastDay}; {@code 409 ORIGIN_WITHOUT_MFN_DUPLICATE} when a
+	 *     later last day would reach into a later listing of the origin
 	 */
 	@Transactional
 	OriginWithoutMfn end(long id, String lastDay, String by, Instant now) {
@@ -133,6 +135,10 @@ class JdbcOriginsWithoutMfn implements OriginsWithoutMfn {
 		v.check(last == null || !last.isBefore(before.firstDay()), "lastDay", "ORIGIN_WITHOUT_MFN_DAYS_INVALID",
 				before.firstDay(), last);
 		v.throwIfAny();
+		queueForOrigin(before.origin());
+		if (overlapping(before.origin(), before.firstDay(), last, id)) {
+			throw Problem.conflict("ORIGIN_WITHOUT_MFN_DUPLICATE", before.origin().value());
+		}
 		jdbc.sql("UPDATE origin_without_mfn SET last_day = ? WHERE id = ?").params(last, id).update();
 		auditTrail.record(AuditRecord.of("ORIGIN_WITHOUT_MFN_ENDED", "ORIGIN_WITHOUT_MFN", id).change(
 				AuditRecord.state("lastDay", before.lastDay() == null ? "" : before.lastDay()),
@@ -141,12 +147,22 @@ class JdbcOriginsWithoutMfn implements OriginsWithoutMfn {
 		return new OriginWithoutMfn(id, before.origin(), before.notice(), before.firstDay(), last);
 	}
 
-	private boolean overlapping(CountryCode origin, LocalDate first, LocalDate last) {
+	/**
+	 * Adds and ends of one origin's listings queue up here until their transaction ends, so that two at one instant
+	 * cannot both find the days free (the check reads committed rows only).
+	 */
+	private void queueForOrigin(CountryCode origin) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("origin-without-mfn:" + origin.value())
+			.query(Object.class).list();
+	}
+
+	/** Whether another listing of the origin than {@code except} (none if null) is in force on one of the days. */
+	private boolean overlapping(CountryCode origin, LocalDate first, LocalDate last, Long except) {
 		return jdbc.sql("""
 				SELECT count(*) FROM origin_without_mfn
-				WHERE origin = ?
+				WHERE origin = ? AND id IS DISTINCT FROM ?
 				  AND first_day <= COALESCE(?, DATE '9999-12-31') AND COALESCE(last_day, DATE '9999-12-31') >= ?""")
-			.params(origin.value(), last, first).query(Integer.class).single() > 0;
+			.params(origin.value(), except, last, first).query(Integer.class).single() > 0;
 	}
 
 	private static OriginWithoutMfn map(ResultSet rs, int n) throws SQLException {

@@ -128,7 +128,8 @@ class JdbcTradeRemedies implements TradeRemedies {
 		v.check(first == null || last == null || !last.isBefore(first), "lastDay", "TRADE_REMEDY_DAYS_INVALID", first,
 				last);
 		v.throwIfAny();
-		if (overlapping(kind, notice, hs, origin, producer, first, last)) {
+		queueForGoods(kind, notice, hs);
+		if (overlapping(kind, notice, hs, origin, producer, first, last, null)) {
 			throw Problem.conflict("TRADE_REMEDY_DUPLICATE", notice, hs.value(),
 					origin == null ? "" : origin.value(), producer == null ? "" : producer);
 		}
@@ -153,7 +154,8 @@ class JdbcTradeRemedies implements TradeRemedies {
 	 * Sets the last day a rate is in force (a measure expires or is revoked).
 	 *
 	 * @throws Problem {@code 404 TRADE_REMEDY_NOT_FOUND}; {@code DATE_FORMAT} or {@code TRADE_REMEDY_DAYS_INVALID} at
-	 *     {@code lastDay}
+	 *     {@code lastDay}; {@code 409 TRADE_REMEDY_DUPLICATE} when a later last day would reach into a later rate the
+	 *     notice sets for the same goods
 	 */
 	@Transactional
 	TradeRemedy end(long id, String lastDay, String by, Instant now) {
@@ -164,6 +166,13 @@ class JdbcTradeRemedies implements TradeRemedies {
 		v.check(last == null || !last.isBefore(before.firstDay()), "lastDay", "TRADE_REMEDY_DAYS_INVALID",
 				before.firstDay(), last);
 		v.throwIfAny();
+		queueForGoods(before.kind(), before.notice(), before.hsCode());
+		if (overlapping(before.kind(), before.notice(), before.hsCode(), before.origin(), before.producer(),
+				before.firstDay(), last, id)) {
+			throw Problem.conflict("TRADE_REMEDY_DUPLICATE", before.notice(), before.hsCode().value(),
+					before.origin() == null ? "" : before.origin().value(),
+					before.producer() == null ? "" : before.producer());
+		}
 		jdbc.sql("UPDATE trade_remedy SET last_day = ? WHERE id = ?").params(last, id).update();
 		auditTrail.record(AuditRecord.of("TRADE_REMEDY_ENDED", "TRADE_REMEDY", id).change(
 				AuditRecord.state("lastDay", before.lastDay() == null ? "" : before.lastDay()),
@@ -173,14 +182,25 @@ class JdbcTradeRemedies implements TradeRemedies {
 				before.rate(), before.firstDay(), last);
 	}
 
+	/**
+	 * Adds and ends of one notice's rates for one line queue up here until their transaction ends, so that two at one
+	 * instant cannot both find the days free (the check reads committed rows only).
+	 */
+	private void queueForGoods(TradeRemedy.Kind kind, String notice, HsCode hs) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
+			.param("trade-remedy:" + kind.name() + ":" + hs.value() + ":" + notice).query(Object.class).list();
+	}
+
+	/** Whether another rate than {@code except} (none if null) is set for the same goods on one of the days. */
 	private boolean overlapping(TradeRemedy.Kind kind, String notice, HsCode hs, CountryCode origin, String producer,
-			LocalDate first, LocalDate last) {
+			LocalDate first, LocalDate last, Long except) {
 		return jdbc.sql("""
 				SELECT count(*) FROM trade_remedy
-				WHERE kind = ? AND notice = ? AND hs_code = ? AND origin IS NOT DISTINCT FROM ?
+				WHERE kind = ? AND notice = ? AND hs_code = ? AND origin IS NOT DISTINCT FROM ? AND id IS DISTINCT FROM ?
 				  AND lower(producer) IS NOT DISTINCT FROM lower(?)
 				  AND first_day <= COALESCE(?, DATE '9999-12-31') AND COALESCE(last_day, DATE '9999-12-31') >= ?""")
-			.params(kind.name(), notice, hs.value(), origin == null ? null : origin.value(), producer, last, first)
+			.params(kind.name(), notice, hs.value(), origin == null ? null : origin.value(), except, producer, last,
+					first)
 			.query(Integer.class).single() > 0;
 	}
 

@@ -73,13 +73,16 @@ class OriginWithoutMfnApi {
 		return ResponseEntity.created(URI.create("/api/v1/tariff/origins-without-mfn/" + added.id())).body(added);
 	}
 
-	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ORIGIN_WITHOUT_MFN_NOT_FOUND", invalid = { "REQUIRED",
-			"DATE_FORMAT", "ORIGIN_WITHOUT_MFN_DAYS_INVALID" })
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ORIGIN_WITHOUT_MFN_NOT_FOUND",
+			conflict = "ORIGIN_WITHOUT_MFN_DUPLICATE", invalid = { "REQUIRED", "DATE_FORMAT",
+					"ORIGIN_WITHOUT_MFN_DAYS_INVALID" })
 	@PostMapping("/{id}/end")
 	@Operation(summary = "Set the last day an origin is without MFN treatment (administrators)",
 			description = "The origin is given MFN treatment from the day after lastDay (a correction of a declaration "
 					+ "assessed before is assessed again at the rates it was assessed at). 422 at lastDay REQUIRED, "
-					+ "DATE_FORMAT, ORIGIN_WITHOUT_MFN_DAYS_INVALID (before its first day).")
+					+ "DATE_FORMAT, ORIGIN_WITHOUT_MFN_DAYS_INVALID (before its first day); 409 "
+					+ "ORIGIN_WITHOUT_MFN_DUPLICATE when a later lastDay would reach into a later listing of the "
+					+ "origin.")
 	OriginWithoutMfn end(@PathVariable long id, @RequestBody TradeRemedyApi.End end) {
 		var actor = currentActor.get();
 		actor.requireRole(Role.ADMIN);

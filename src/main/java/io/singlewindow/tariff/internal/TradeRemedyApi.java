@@ -81,13 +81,15 @@ class TradeRemedyApi {
 	record End(String lastDay) {
 	}
 
-	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "TRADE_REMEDY_NOT_FOUND", invalid = { "REQUIRED", "DATE_FORMAT",
-			"TRADE_REMEDY_DAYS_INVALID" })
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "TRADE_REMEDY_NOT_FOUND", conflict = "TRADE_REMEDY_DUPLICATE",
+			invalid = { "REQUIRED", "DATE_FORMAT", "TRADE_REMEDY_DAYS_INVALID" })
 	@PostMapping("/{id}/end")
 	@Operation(summary = "Set the last day a trade-remedy rate is in force (administrators)",
 			description = "A measure expires or is revoked: imports assessed after lastDay no longer pay it (a correction "
 					+ "of a declaration assessed before is assessed again at the rates it was assessed at). 422 at lastDay "
-					+ "REQUIRED, DATE_FORMAT, TRADE_REMEDY_DAYS_INVALID (before its first day).")
+					+ "REQUIRED, DATE_FORMAT, TRADE_REMEDY_DAYS_INVALID (before its first day); 409 "
+					+ "TRADE_REMEDY_DUPLICATE when a later lastDay would reach into a later rate the notice sets for "
+					+ "the same goods.")
 	TradeRemedy end(@PathVariable long id, @RequestBody End end) {
 		var actor = currentActor.get();
 		actor.requireRole(Role.ADMIN);

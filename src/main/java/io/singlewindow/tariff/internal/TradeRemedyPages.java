@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,10 +96,12 @@ class TradeRemedyPages {
 			remedies.end(id, lastDay, actor.username(), time.now());
 			return "redirect:/admin/trade-remedies?ended=" + id;
 		} catch (Problem p) {
-			if (p.fieldProblems().isEmpty()) {
+			if (p.fieldProblems().isEmpty() && p.status() != HttpStatus.CONFLICT) {
 				throw p;
 			}
-			model.addAttribute("endProblems", p.fieldProblems());
+			// a last day reaching into a later listing is the last day's problem to the person who typed it
+			model.addAttribute("endProblems", p.fieldProblems().isEmpty()
+					? List.of(new FieldProblem("lastDay", p.code(), p.arguments())) : p.fieldProblems());
 			model.addAttribute("endingId", id);
 			return list(model);
 		}

@@ -19,6 +19,8 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.singlewindow.AtOneInstant;
+
 /**
  * The general rate (普通税率) as the zone's administrator lists an origin without MFN treatment and the chip maker's
  * imports from it pay the line's general rate, through the API: what was paid is kept with the declaration and a
@@ -51,9 +53,20 @@ class GeneralRateIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	ResultActions list(String origin, String firstDay) throws Exception {
+		return list(origin, firstDay, null);
+	}
+
+	ResultActions list(String origin, String firstDay, String lastDay) throws Exception {
 		return mvc.perform(post("/api/v1/tariff/origins-without-mfn").header("Authorization", "Bearer sw-demo-admin")
 			.contentType(MediaType.APPLICATION_JSON).content("""
-					{"origin":"%s","notice":"%s","firstDay":"%s"}""".formatted(origin, NOTICE, firstDay)));
+					{"origin":"%s","notice":"%s","firstDay":"%s","lastDay":%s}""".formatted(origin, NOTICE, firstDay,
+					lastDay == null ? "null" : "\"" + lastDay + "\"")));
+	}
+
+	ResultActions end(long id, String lastDay) throws Exception {
+		return mvc.perform(post("/api/v1/tariff/origins-without-mfn/{id}/end", id)
+			.header("Authorization", "Bearer sw-demo-admin").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"lastDay\":\"" + lastDay + "\"}"));
 	}
 
 	@Test
@@ -178,5 +191,42 @@ class GeneralRateIntegrationTests extends CustomsDeskTestCase {
 			.getStatus()).isEqualTo(302);
 		assertThat(jdbc.sql("SELECT last_day FROM origin_without_mfn WHERE id = ?").param(id)
 			.query(java.time.LocalDate.class).single()).isEqualTo("2000-12-31");
+	}
+
+	@Test
+	void anOriginListedByTwoAdministratorsAtOneInstantIsListedOnce() throws Exception {
+		// Each year's listing sent eight times at once: the days are checked free from committed rows, so without
+		// the queue per origin two or three of them found them free together in the first rounds already.
+		for (int year = 2001; year <= 2010; year++) {
+			String first = year + "-01-01";
+			String last = year + "-12-31";
+			List<Integer> statuses = AtOneInstant.statuses(8, () -> list("BT", first, last));
+
+			assertThat(statuses).as("year %d", year).filteredOn(code -> code == 201).hasSize(1);
+			assertThat(statuses).as("year %d", year).filteredOn(code -> code != 201).containsOnly(409);
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM origin_without_mfn WHERE notice = ?").param(NOTICE)
+			.query(Long.class).single()).isEqualTo(10);
+	}
+
+	@Test
+	void aLastDayMovedIntoTheOriginsNextListingIsRefusedAndTheListingKeepsItsDays() throws Exception {
+		long earlier = JsonPath.<Number>read(body(list("BT", "2001-01-01", "2001-12-31")), "$.id").longValue();
+		list("BT", "2002-01-01", "2002-12-31").andExpect(status().isCreated());
+
+		// ended earlier, or on its own last day again: taken
+		end(earlier, "2001-06-30").andExpect(status().isOk());
+		end(earlier, "2001-12-31").andExpect(status().isOk());
+		// one day later it would be listed twice on 2002-01-01
+		end(earlier, "2002-01-01").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("ORIGIN_WITHOUT_MFN_DUPLICATE"));
+		var page = desk.pagePost("admin", "/admin/origins-without-mfn/" + earlier + "/end", Map.of("lastDay",
+				"2002-06-30"));
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"end-summary\"")
+			.contains("href=\"#end-" + earlier + "\"");
+		assertThat(jdbc.sql("SELECT last_day FROM origin_without_mfn WHERE id = ?").param(earlier)
+			.query(java.time.LocalDate.class).single()).isEqualTo("2001-12-31");
 	}
 }

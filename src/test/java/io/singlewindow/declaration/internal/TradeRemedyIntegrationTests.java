@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
+
+import io.singlewindow.AtOneInstant;
 
 
 /**
@@ -48,11 +51,21 @@ class TradeRemedyIntegrationTests extends CustomsDeskTestCase {
 	}
 
 	ResultActions record(String producer, String rate) throws Exception {
+		return record(producer, rate, "2000-01-01", null);
+	}
+
+	ResultActions record(String producer, String rate, String firstDay, String lastDay) throws Exception {
 		return mvc.perform(post("/api/v1/tariff/trade-remedies").header("Authorization", "Bearer sw-demo-admin")
 			.contentType(MediaType.APPLICATION_JSON).content("""
 					{"kind":"ANTI_DUMPING","notice":"%s","hsCode":"8542319000","origin":"MY","producer":%s,
-					 "rate":%s,"firstDay":"2000-01-01"}""".formatted(NOTICE, producer == null ? "null"
-					: "\"" + producer + "\"", rate)));
+					 "rate":%s,"firstDay":"%s","lastDay":%s}""".formatted(NOTICE, producer == null ? "null"
+					: "\"" + producer + "\"", rate, firstDay, lastDay == null ? "null" : "\"" + lastDay + "\"")));
+	}
+
+	ResultActions end(long id, String lastDay) throws Exception {
+		return mvc.perform(post("/api/v1/tariff/trade-remedies/{id}/end", id)
+			.header("Authorization", "Bearer sw-demo-admin").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"lastDay\":\"" + lastDay + "\"}"));
 	}
 
 	@Test
@@ -175,5 +188,42 @@ class TradeRemedyIntegrationTests extends CustomsDeskTestCase {
 		assertThat(taken.getStatus()).isEqualTo(302);
 		assertThat(jdbc.sql("SELECT rate FROM trade_remedy WHERE notice = ?").param(NOTICE)
 			.query(java.math.BigDecimal.class).single()).isEqualByComparingTo("0.125");
+	}
+
+	@Test
+	void aRateRecordedByTwoAdministratorsAtOneInstantIsRecordedOnce() throws Exception {
+		// Each year's rate sent eight times at once: without the queue per notice and goods, two of them now and then
+		// find the days free together (the check reads committed rows).
+		for (int year = 2001; year <= 2010; year++) {
+			String first = year + "-01-01";
+			String last = year + "-12-31";
+			List<Integer> statuses = AtOneInstant.statuses(8, () -> record(null, "0.2", first, last));
+
+			assertThat(statuses).as("year %d", year).filteredOn(code -> code == 201).hasSize(1);
+			assertThat(statuses).as("year %d", year).filteredOn(code -> code != 201).containsOnly(409);
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM trade_remedy WHERE notice = ?").param(NOTICE)
+			.query(Long.class).single()).isEqualTo(10);
+	}
+
+	@Test
+	void aLastDayMovedIntoTheNoticesNextRateIsRefusedAndTheRateKeepsItsDays() throws Exception {
+		long earlier = JsonPath.<Number>read(body(record(null, "0.2", "2001-01-01", "2001-12-31")), "$.id")
+			.longValue();
+		record(null, "0.15", "2002-01-01", null).andExpect(status().isCreated());
+		// a named producer's own rate is other goods' rate: ending all others' later does not touch it
+		record("Kedah Silicon Sdn Bhd", "0.05", "2000-01-01", null).andExpect(status().isCreated());
+
+		end(earlier, "2001-12-31").andExpect(status().isOk());
+		end(earlier, "2002-01-01").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("TRADE_REMEDY_DUPLICATE"));
+		var page = desk.pagePost("admin", "/admin/trade-remedies/" + earlier + "/end", Map.of("lastDay",
+				"2002-06-30"));
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"end-summary\"")
+			.contains("href=\"#end-" + earlier + "\"");
+		assertThat(jdbc.sql("SELECT last_day FROM trade_remedy WHERE id = ?").param(earlier)
+			.query(java.time.LocalDate.class).single()).isEqualTo("2001-12-31");
 	}
 }

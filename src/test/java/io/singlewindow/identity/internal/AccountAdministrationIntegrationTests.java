@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import io.singlewindow.AtOneInstant;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.web.ListPages;
 import jakarta.servlet.http.Cookie;
@@ -352,6 +353,26 @@ class AccountAdministrationIntegrationTests {
 		mvc.perform(post("/account/password").cookie(session).with(csrf()).param("currentPassword", first)
 			.param("newPassword", own).param("repeatPassword", own))
 			.andExpect(content().string(containsString("id=\"password-changed\"")));
+	}
+
+	@Test
+	void anAccountOpenedByTwoAdministratorsAtOneInstantUnderOneNameInAnyCaseIsOpenedOnce() throws Exception {
+		// Eight opens of one name, half in capitals: the "taken" check reads committed rows, so before the name was
+		// unique whatever its case two accounts could be stored and neither log in after, or one open end in a 500.
+		String officer = unique("officer.twice.");
+		var sent = new java.util.concurrent.atomic.AtomicInteger();
+		List<Integer> statuses = AtOneInstant.statuses(8, () -> open(sent.getAndIncrement() % 2 == 0 ? officer
+				: officer.toUpperCase(java.util.Locale.ROOT), "OFFICER", "CIQ", GOOD_PASSWORD));
+
+		assertThat(statuses).filteredOn(code -> code == 201).hasSize(1);
+		assertThat(statuses).filteredOn(code -> code != 201).containsOnly(422);
+		assertThat(jdbc.sql("SELECT count(*) FROM user_account WHERE lower(username) = ?").param(officer)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(sessionOf(mvc, officer, GOOD_PASSWORD, "192.0.2.32")).as("the one opened logs in").isNotNull();
+		open(officer.toUpperCase(java.util.Locale.ROOT), "OFFICER", "CIQ", GOOD_PASSWORD)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("username"))
+			.andExpect(jsonPath("$.errors[0].code").value("USERNAME_TAKEN"));
 	}
 
 	private ResultActions open(String username, String role, String agency, String password) throws Exception {

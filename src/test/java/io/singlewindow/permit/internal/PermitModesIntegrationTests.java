@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.singlewindow.AtOneInstant;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.EnterpriseFixtures;
@@ -432,6 +433,21 @@ class PermitModesIntegrationTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[?(@.field == 'nameZh')].code").value("CONTROL_CHARACTER"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'nameEn')].code").value("CONTROL_CHARACTER"));
+	}
+
+	@Test
+	void anEntryCreatedByTwoAdministratorsAtOneInstantIsCreatedOnceAndTheOtherToldItExists() throws Exception {
+		// Both pass the look-up of the code before either has committed: the second insert used to end in a 500.
+		String code = PermitFixtures.aCatalogueCode("T_TWICE");
+		List<Integer> statuses = AtOneInstant.statuses(8, () -> call("admin", post("/api/v1/permit-catalogue"), """
+				{"code":"%s","nameZh":"测试事项","nameEn":"Test activity","issuingAgency":"CIQ","mode":"FILING",
+				 "reviewDays":5,"verificationDays":30,"documentsZh":["申请表"],"documentsEn":["Application form"],
+				 "validityMonths":12}""".formatted(code)));
+
+		assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+		assertThat(statuses).filteredOn(status -> status != 201).containsOnly(409);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'PERMIT_CATALOGUE_ENTRY_CREATED' "
+				+ "AND subject_id = ?").param(code).query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test
