@@ -28,7 +28,7 @@ final class AgencySystemsMessages {
 				.map(DeclarationView.Route::lineNo).distinct().toList();
 			List<Line> lines = view.items().stream().filter(i -> routed.contains(i.lineNo()))
 				.map(i -> new Line(i.lineNo(), i.hsCode(), i.description(), i.quantity(), i.unit(), i.value(),
-						i.origin(), i.permitNumber(), i.tariffQuotaCertificate(), view.routes().stream()
+						i.origin(), i.permitNumber(), i.tariffQuotaCertificate(), i.producer(), view.routes().stream()
 							.filter(r -> r.lineNo() == i.lineNo() && r.agency().equals(task.agency()))
 							.map(DeclarationView.Route::ruleCode).toList()))
 				.toList();
@@ -41,11 +41,14 @@ final class AgencySystemsMessages {
 
 	/**
 	 * A goods line the agency was routed for, with the rules that routed it; {@code tariffQuotaCertificate} the
-	 * tariff-quota certificate it was imported under, {@literal null} when none (added to schema version 1 as an
-	 * optional field, which a reader that does not know it passes over).
+	 * tariff-quota certificate it was imported under, {@literal null} when none; {@code producer} the producer the
+	 * declarant named (the one a trade-remedy notice's rate for a named producer was assessed on, which customs
+	 * checks against the invoice and the certificate of origin), {@literal null} when none. Both were added to schema
+	 * version 1 as optional fields, which a reader that does not know them passes over.
 	 */
 	record Line(int lineNo, String hsCode, String description, BigDecimal quantity, String unit, BigDecimal value,
-			String origin, String permitNumber, String tariffQuotaCertificate, List<String> routedBy) {
+			String origin, String permitNumber, String tariffQuotaCertificate, String producer,
+			List<String> routedBy) {
 	}
 
 	/**

@@ -305,6 +305,9 @@ class SecondFactors {
 		if (wanted.contains(Role.ADMIN) && !status(admin.userId()).enabled()) {
 			throw Problem.conflict("OWN_SECOND_FACTOR_FIRST");
 		}
+		// Two administrators setting the rule at one instant queue up here: both used to delete what neither had
+		// committed, and the second's insert of a role the first had inserted ended in a 500.
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('second-factor-requirement'))").query(Object.class).list();
 		Set<Role> before = requiredRoles();
 		if (before.equals(wanted)) {
 			return;

@@ -138,6 +138,8 @@ class AgencySystemsKafkaIntegrationTests {
 		assertThat(JsonPath.<String>read(task.value(), "$.declarationId")).isEqualTo(id);
 		assertThat(JsonPath.<String>read(task.value(), "$.taskStatus")).isEqualTo("PENDING");
 		assertThat(JsonPath.<String>read(task.value(), "$.lines[0].hsCode")).isEqualTo("8542319000");
+		// the producer a trade-remedy rate for a named producer is assessed on, for customs to check
+		assertThat(JsonPath.<String>read(task.value(), "$.lines[0].producer")).isEqualTo("Intel Corporation");
 		String taskId = JsonPath.read(task.value(), "$.taskId");
 		int version = JsonPath.read(task.value(), "$.taskVersion");
 
@@ -800,7 +802,8 @@ class AgencySystemsKafkaIntegrationTests {
 	private String submitYellowProcessors() throws Exception {
 		// Processors at ten times the zone's usual unit price: the unit-price profile selects them for YELLOW.
 		String body = mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
-			.contentType(MediaType.APPLICATION_JSON).content(SingleWindowFlowIntegrationTests.processors("200", "40000")))
+			.contentType(MediaType.APPLICATION_JSON).content(SingleWindowFlowIntegrationTests.processors("200", "40000")
+				.replace("\"origin\":\"US\"}", "\"origin\":\"US\",\"producer\":\"Intel Corporation\"}")))
 			.andExpect(MockMvcResultMatchers.status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("UNDER_REVIEW");
 		return JsonPath.read(body, "$.id");

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import io.singlewindow.AtOneInstant;
 import io.singlewindow.ClientAddress;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.enterprise.ApplicationFixtures;
@@ -242,6 +243,31 @@ class SecondFactorIntegrationTests {
 					+ "ORDER BY id DESC LIMIT 1").query(String.class).single()).isEqualTo("before=none roles=TRADER");
 		} finally {
 			mvc.perform(post("/admin/accounts/second-factor-requirement").cookie(admin).with(csrf()));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM second_factor_requirement").query(Long.class).single()).isZero();
+	}
+
+	/**
+	 * Two administrators requiring a second factor of traders at one instant (eight, each in a session of its own):
+	 * every one is answered as the form answers, none with a 500, and the rule is one row. Lifted again at the end.
+	 */
+	@Test
+	void theRuleSetByTwoAdministratorsAtOneInstantIsSetOnceAndEveryOneIsAnswered() throws Exception {
+		List<Cookie> admins = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			admins.add(logIn("admin", "demo12345", null));
+		}
+		var sent = new java.util.concurrent.atomic.AtomicInteger();
+		try {
+			List<Integer> statuses = AtOneInstant.statuses(8, () -> mvc.perform(
+					post("/admin/accounts/second-factor-requirement").cookie(admins.get(sent.getAndIncrement()))
+						.with(csrf()).param("roles", "TRADER")));
+
+			assertThat(statuses).containsOnly(302);
+			assertThat(jdbc.sql("SELECT role FROM second_factor_requirement").query(String.class).list())
+				.containsExactly("TRADER");
+		} finally {
+			mvc.perform(post("/admin/accounts/second-factor-requirement").cookie(admins.getFirst()).with(csrf()));
 		}
 		assertThat(jdbc.sql("SELECT count(*) FROM second_factor_requirement").query(Long.class).single()).isZero();
 	}
