@@ -742,6 +742,18 @@ M = {
     # An agency's task message leaves out the producer a line names.
     'TASK_MESSAGE_PRODUCER_DROPPED': lambda: sub('declaration/internal/AgencySystemsMessages.java',
         'i.tariffQuotaCertificate(), i.producer(), view', 'i.tariffQuotaCertificate(), null, view'),
+    # Goods of unknown origin pay MFN.
+    'UNKNOWN_ORIGIN_PAYS_MFN': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
+        'if (origin != null && origin.isUnknown()) {', 'if (false) {'),
+    # An imported line of unknown origin is refused as an unknown country.
+    'UNKNOWN_ORIGIN_REFUSED': lambda: sub('declaration/internal/DeclarationValidation.java',
+        'flow == TradeFlow.IMPORT ? originOrUnknown(', 'flow == null ? originOrUnknown('),
+    # An export's line, or a declaration's country, may be unknown too.
+    'UNKNOWN_ORIGIN_FOR_EXPORTS': lambda: sub('declaration/internal/DeclarationValidation.java',
+        ': country(v, item.origin(), p + "origin");', ': originOrUnknown(v, item.origin(), p + "origin");'),
+    # The form does not offer "origin unknown" among a line's origins.
+    'UNKNOWN_ORIGIN_NOT_OFFERED': lambda: sub('declaration/internal/DeclarationPages.java',
+        '"origin", "origins")', '"origin", "countries")'),
     # A QR code is chosen by its anti-aliased rasters alone: one a screen draws crisp may not read back.
     'QR_CRISP_NOT_READ_BACK': lambda: sub('platform/ScannableQrCode.java',
         'for (int pixels : CRISP_MODULE_PIXELS) {', 'for (int pixels : new int[0]) {'),

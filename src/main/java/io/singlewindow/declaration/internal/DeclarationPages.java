@@ -455,7 +455,7 @@ class DeclarationPages {
 		model.addAttribute("maxItems", DeclarationValidation.MAX_ITEMS);
 		model.addAttribute("pickers", pickers.lists(locale));
 		model.addAttribute("headerLists", HEADER_LISTS);
-		model.addAttribute("itemLists", Map.of("unit", "units", "origin", "countries"));
+		model.addAttribute("itemLists", Map.of("unit", "units", "origin", "origins"));
 		return "declaration/form";
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.InvalidValue;
 import io.singlewindow.core.TradeFlow;
@@ -94,7 +95,13 @@ class DeclarationPickerPages {
 			.map(u -> new Option(u, messages.getMessage("declaration.picker.unit." + u, null,
 					reference.units().getOrDefault(u, u), locale)))
 			.toList();
-		return Map.of("countries", countries, "currencies", currencies, "units", units, "tradeModes",
+		// a goods line's origin may also be unknown (原产地不明): its goods then pay the general rate
+		List<Option> origins = java.util.stream.Stream.concat(countries.stream(), java.util.stream.Stream.of(
+				new Option(CountryCode.UNKNOWN.value(), messages.getMessage("declaration.picker.originUnknown", null,
+						locale))))
+			.toList();
+		return Map.of("countries", countries, "origins", origins, "currencies", currencies, "units", units,
+				"tradeModes",
 				named("tradeMode", DeclarationValidation.TRADE_MODES, locale), "transportModes",
 				named("transportMode", DeclarationValidation.TRANSPORT_MODES, locale), "incoterms",
 				named("incoterm", DeclarationValidation.INCOTERMS, locale));

@@ -189,7 +189,8 @@ class DeclarationValidation {
 				value = v.read(p + "value", () -> InputLimits.DECLARED_MONEY.fit(item.value()));
 				v.check(value == null || value.signum() > 0, p + "value", "VALUE_NOT_POSITIVE", item.value());
 			}
-			CountryCode itemOrigin = country(v, item.origin(), p + "origin");
+			CountryCode itemOrigin = flow == TradeFlow.IMPORT ? originOrUnknown(v, item.origin(), p + "origin")
+					: country(v, item.origin(), p + "origin");
 			String permit = v.read(p + "permitNumber", () -> FreeText.line(item.permitNumber(), InputLimits.REFERENCE));
 			String agreement = v.read(p + "certificateAgreement",
 					() -> FreeText.line(item.certificateAgreement(), InputLimits.REFERENCE));
@@ -257,6 +258,18 @@ class DeclarationValidation {
 			v.add(field, "TARIFF_QUOTA_NOT_APPLICABLE", line.code().value());
 		}
 		return certificate;
+	}
+
+	/**
+	 * An imported line's origin: a country, or {@link CountryCode#UNKNOWN} when the origin of its goods cannot be
+	 * established (原产地不明, declared as such: they pay the general rate). An export's goods and a declaration's
+	 * countries are always a country.
+	 */
+	private CountryCode originOrUnknown(Violations v, String raw, String field) {
+		if (raw != null && CountryCode.UNKNOWN.value().equals(raw.strip().toUpperCase(Locale.ROOT))) {
+			return CountryCode.UNKNOWN;
+		}
+		return country(v, raw, field);
 	}
 
 	private CountryCode country(Violations v, String raw, String field) {

@@ -30,6 +30,7 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.BatchedDeclaration;
@@ -173,7 +174,7 @@ class DeclarationWorkbooks {
 			if (!DeclarationForm.NUMBERS.contains(field)) {
 				sheet.range(1, c, TEMPLATE_ROWS, c).style().format("@").set();
 			}
-			PickList list = listColumns.get(field.equals("origin") || field.endsWith("Country") ? "country" : field);
+			PickList list = listColumns.get(field.endsWith("Country") ? "country" : field);
 			if (list != null) {
 				sheet.range(1, c, TEMPLATE_ROWS, c)
 					.validateWithList(lists.range(1, list.column(), list.size(), list.column()))
@@ -201,6 +202,10 @@ class DeclarationWorkbooks {
 		all.put("incoterm", named(DeclarationValidation.INCOTERMS));
 		all.put("currency", reference.currencies());
 		all.put("country", reference.countries());
+		// a goods line's origin may also be unknown (原产地不明, DeclarationValidation): its goods pay the general rate
+		SortedMap<String, String> origins = new TreeMap<>(reference.countries());
+		origins.put(CountryCode.UNKNOWN.value(), message("declaration.picker.originUnknown", locale));
+		all.put("origin", origins);
 		all.put("unit", reference.units());
 		Map<String, PickList> columns = new HashMap<>();
 		int c = 0;

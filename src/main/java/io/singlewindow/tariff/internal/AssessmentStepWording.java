@@ -27,6 +27,7 @@ class AssessmentStepWording {
 					"已提交关税配额证 → 适用配额内税率 $1（配额外最惠国税率 $2）"),
 			rule("^origin ([A-Z]{2}) has no MFN treatment \\(notice (.+)\\) → general rate (.+) instead of MFN (.+)$",
 					"原产地 $1 不适用最惠国待遇（公告 $2）→ 适用普通税率 $3（最惠国税率 $4）"),
+			rule("^origin unknown → general rate (.+) instead of MFN (.+)$", "原产地不明 → 适用普通税率 $1（最惠国税率 $2）"),
 			rule("^provisional rate (\\S+) does not apply at the general rate$", "适用普通税率的货物不适用暂定税率 $1"),
 			rule("^provisional rate (\\S+) in force (\\S+) to (\\S+) instead of MFN (.+)$",
 					"暂定税率 $1（$2 至 $3 有效）→ 代替最惠国税率 $4"),

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.singlewindow.core.CountryCode;
 import io.singlewindow.core.InputLimits;
 import io.singlewindow.core.Violations;
 import io.singlewindow.core.TradeFlow;
@@ -105,8 +106,8 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			v.check(rate != null, "currency", "EXCHANGE_RATE_MISSING", request.currency(), month);
 		}
 		List<TariffLine> lines = new ArrayList<>();
-		// for each item, the listing that takes MFN treatment from its origin (null: none, or an export)
-		List<OriginWithoutMfn> withoutMfn = new ArrayList<>();
+		// for each item, why it pays the general rate instead of MFN (null: it does not, or an export)
+		List<GeneralRateGround> withoutMfn = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			AssessmentRequest.Item item = items.get(i);
 			String field = "items[" + i + "]";
@@ -119,15 +120,15 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			Optional<TariffLine> line = schedule.line(item.hsCode());
 			v.check(line.isPresent(), field + ".hsCode", "TARIFF_LINE_UNKNOWN", item.hsCode());
 			lines.add(line.orElse(null));
-			OriginWithoutMfn listing = request.flow() == TradeFlow.IMPORT
-					? originsWithoutMfn.on(item.origin(), request.date()).orElse(null) : null;
-			withoutMfn.add(listing);
+			GeneralRateGround ground = request.flow() == TradeFlow.IMPORT ? GeneralRateGround.of(item.origin(),
+					originsWithoutMfn.on(item.origin(), request.date()).orElse(null)) : null;
+			withoutMfn.add(ground);
 			// within a tariff quota the in-quota rate is paid whatever the origin
-			boolean general = listing != null && line.isPresent()
+			boolean general = ground != null && line.isPresent()
 					&& !(item.inQuota() && line.get().underTariffQuota());
 			// the schedule must state the rate such goods pay: no other rate stands in for it
 			v.check(!general || line.get().hasGeneralRate(), field + ".origin", "GENERAL_RATE_MISSING",
-					item.hsCode(), general ? listing.origin().value() : null);
+					item.hsCode(), general ? ground.origin().value() : null);
 			if (item.value() == null) {
 				v.add(field + ".value", "REQUIRED");
 			} else {
@@ -487,11 +488,34 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	}
 
 	/**
-	 * The rates of the tariff in force for one item on the request's date: on import (at the general rate when
-	 * {@code withoutMfn} lists its origin) or on export.
+	 * Why an import pays the general rate (普通税率) instead of MFN: its origin is listed without MFN treatment on the
+	 * day ({@code listing}), or its origin is unknown (原产地不明, {@link CountryCode#UNKNOWN}) — the law sends both to
+	 * the general rate, the second without a notice.
+	 */
+	private record GeneralRateGround(CountryCode origin, OriginWithoutMfn listing) {
+
+		/** The ground for goods of {@code origin}, {@literal null} when they pay MFN. */
+		static GeneralRateGround of(CountryCode origin, OriginWithoutMfn listing) {
+			if (origin != null && origin.isUnknown()) {
+				return new GeneralRateGround(origin, null);
+			}
+			return listing == null ? null : new GeneralRateGround(listing.origin(), listing);
+		}
+
+		/** The assessment's step saying so. */
+		String step(String generalRate, String mfn) {
+			return (listing == null ? "origin unknown"
+					: "origin " + origin.value() + " has no MFN treatment (notice " + listing.notice() + ")")
+					+ " → general rate " + generalRate + " instead of MFN " + mfn;
+		}
+	}
+
+	/**
+	 * The rates of the tariff in force for one item on the request's date: on import (at the general rate on a
+	 * {@code withoutMfn} ground) or on export.
 	 */
 	private LineRates tariffRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			OriginWithoutMfn withoutMfn, BigDecimal customsValue, List<String> steps) {
+			GeneralRateGround withoutMfn, BigDecimal customsValue, List<String> steps) {
 		return request.flow() == TradeFlow.IMPORT ? importRates(request, item, line, withoutMfn, customsValue, steps)
 				: exportRates(request, line, steps);
 	}
@@ -510,7 +534,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	 * rate in force instead of MFN or the in-quota rate (within a quota only when lower).
 	 */
 	private static Base importBase(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			OriginWithoutMfn withoutMfn, List<String> steps) {
+			GeneralRateGround withoutMfn, List<String> steps) {
 		// 关税配额: within the quota (a certificate presented and checked) the in-quota rate replaces the MFN duty, which is
 		// then the out-of-quota rate
 		boolean inQuota = item.inQuota() && line.underTariffQuota();
@@ -521,8 +545,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		// 普通税率: goods of an origin without MFN treatment pay the general rate outside a quota, and no provisional rate
 		// (适用普通税率的进口货物，不适用暂定税率); within a quota the in-quota rate as any other
 		if (withoutMfn != null && !inQuota) {
-			steps.add("origin " + withoutMfn.origin().value() + " has no MFN treatment (notice " + withoutMfn.notice()
-					+ ") → general rate " + general(line) + " instead of MFN " + mfn(line));
+			steps.add(withoutMfn.step(general(line), mfn(line)));
 			line.provisionalRateOn(request.date()).ifPresent(p -> steps.add("provisional rate " + percent(p)
 					+ " does not apply at the general rate"));
 			return new Base("GENERAL", line.generalRate(), line.generalPerUnit(), "general rate", general(line));
@@ -546,7 +569,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	 * (从低适用); its excise and VAT.
 	 */
 	private LineRates importRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			OriginWithoutMfn withoutMfn, BigDecimal customsValue, List<String> steps) {
+			GeneralRateGround withoutMfn, BigDecimal customsValue, List<String> steps) {
 		Base base = importBase(request, item, line, withoutMfn, steps);
 		String rateBasis = base.basis();
 		BigDecimal dutyRate = base.rate();

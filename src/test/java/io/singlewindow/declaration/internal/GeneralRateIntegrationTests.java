@@ -229,4 +229,41 @@ class GeneralRateIntegrationTests extends CustomsDeskTestCase {
 		assertThat(jdbc.sql("SELECT last_day FROM origin_without_mfn WHERE id = ?").param(earlier)
 			.query(java.time.LocalDate.class).single()).isEqualTo("2001-12-31");
 	}
+
+	@Test
+	void anImportOfGoodsOfUnknownOriginPaysTheGeneralRateWithoutAnyListingAndOnlyALinesOriginMayBeUnknown()
+			throws Exception {
+		// 原产地不明 declared as ZZ: 21,300.00 × 24 % = 5,112.00; VAT (21,300.00 + 5,112.00) × 13 % = 3,433.56
+		String cleared = desk.submitted(fromBhutan("8542319000").replace("\"origin\":\"BT\"", "\"origin\":\"zz\""));
+
+		assertThat(JsonPath.<String>read(cleared, "$.items[0].origin")).isEqualTo("ZZ");
+		assertThat(JsonPath.<String>read(cleared, "$.items[0].rateBasis")).isEqualTo("GENERAL");
+		assertThat(amount(cleared, "$.items[0].duty")).isEqualByComparingTo("5112.00");
+		assertThat(amount(cleared, "$.items[0].vat")).isEqualByComparingTo("3433.56");
+		assertThat(JsonPath.<List<String>>read(cleared, "$.items[0].steps"))
+			.contains("origin unknown → general rate 24% instead of MFN 0%");
+		String page = desk.page("trader.chip", "/declarations/" + JsonPath.read(cleared, "$.id") + "?lang=zh_CN");
+		assertThat(page).contains("原产地不明 → 适用普通税率 24%");
+
+		long before = jdbc.sql("SELECT count(*) FROM declaration").query(Long.class).single();
+		// a declaration's countries are countries, and an export's goods are of a known origin
+		mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(fromBhutan("8542319000")
+				.replace("\"originCountry\":\"BT\"", "\"originCountry\":\"ZZ\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("originCountry"))
+			.andExpect(jsonPath("$.errors[0].code").value("COUNTRY_UNKNOWN"));
+		mvc.perform(post("/api/v1/declarations").header("Authorization", "Bearer sw-demo-trader.chip")
+			.contentType(MediaType.APPLICATION_JSON).content(SingleWindowFlowIntegrationTests.tungstenExport()
+				.replace("\"origin\":\"CN\"", "\"origin\":\"ZZ\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("items[0].origin"))
+			.andExpect(jsonPath("$.errors[0].code").value("COUNTRY_UNKNOWN"));
+		assertThat(jdbc.sql("SELECT count(*) FROM declaration").query(Long.class).single()).isEqualTo(before);
+		// the form offers it by name, in the list a line's origin picks from
+		String form = desk.page("trader.chip", "/declarations/new?lang=zh_CN");
+		assertThat(form.substring(form.indexOf("<datalist id=\"origins\">")))
+			.contains("<option value=\"ZZ\">原产地不明（按普通税率征税）</option>");
+		assertThat(form).containsPattern("name=\"items\\[0\\]\\.origin\"[^>]*list=\"origins\"");
+	}
 }

@@ -110,6 +110,8 @@ class AssessmentStepWordingUnitTests {
 		assertThat(wording.inReadersLanguage(
 				"origin AQ has no MFN treatment (notice 税委会公告2026年第1号) → general rate 7.5 CNY/LTR instead of MFN 0%"))
 			.isEqualTo("原产地 AQ 不适用最惠国待遇（公告 税委会公告2026年第1号）→ 适用普通税率 7.5 元/LTR（最惠国税率 0%）");
+		assertThat(wording.inReadersLanguage("origin unknown → general rate 50% instead of MFN 15%"))
+			.isEqualTo("原产地不明 → 适用普通税率 50%（最惠国税率 15%）");
 		assertThat(wording.inReadersLanguage("provisional rate 5% does not apply at the general rate"))
 			.isEqualTo("适用普通税率的货物不适用暂定税率 5%");
 		assertThat(wording.inReadersLanguage(

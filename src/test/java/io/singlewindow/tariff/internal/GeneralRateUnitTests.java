@@ -216,4 +216,39 @@ class GeneralRateUnitTests {
 
 		assertThat(exported.lines().get(0).rateBasis()).isEqualTo("EXPORT");
 	}
+
+	@Test
+	void goodsOfUnknownOriginPayTheGeneralRateWithoutAnyListingAndNoProvisionalRate() {
+		listed.clear();
+		roastedCoffee(new TariffLine.Provisional(new BigDecimal("0.05"), null, LocalDate.of(2026, 1, 1),
+				LocalDate.of(2026, 12, 31)));
+
+		// 原产地不明: 10,000.00 × 50 % = 5,000.00; VAT (10,000.00 + 5,000.00) × 13 % = 1,950.00
+		Assessment.Line unknown = imported(ROASTED_COFFEE, "ZZ", null, null, false);
+
+		assertThat(unknown.rateBasis()).isEqualTo("GENERAL");
+		assertThat(unknown.duty()).isEqualByComparingTo("5000.00");
+		assertThat(unknown.vat()).isEqualByComparingTo("1950.00");
+		assertThat(unknown.steps()).contains("origin unknown → general rate 50% instead of MFN 15%",
+				"provisional rate 5% does not apply at the general rate");
+		// per unit on the quantity, as from a listed origin: 2,000 LTR × 7.5 = 15,000.00
+		assertThat(imported(BEER, "ZZ", null, "2000", false).duty()).isEqualByComparingTo("15000.00");
+	}
+
+	@Test
+	void goodsOfUnknownOriginEarnNoPreferenceArePaidInQuotaWithinAQuotaAndNeedTheLinesGeneralRate() {
+		// a certificate cannot make goods of no known origin a party's: 5,000.00 at the general rate
+		Assessment.Line certified = imported(ROASTED_COFFEE, "ZZ", "ChAFTA", null, false);
+
+		assertThat(certified.rateBasis()).isEqualTo("GENERAL");
+		assertThat(certified.duty()).isEqualByComparingTo("5000.00");
+		assertThat(certified.steps()).contains("ChAFTA certificate presented, but origin ZZ is not a party to ChAFTA → "
+				+ "general rate 50%");
+		// within the quota the in-quota rate whatever the origin: 10,000.00 × 1 % = 100.00
+		assertThat(imported(WHEAT, "ZZ", null, null, true).rateBasis()).isEqualTo("IN_QUOTA");
+		assertThatThrownBy(() -> imported(PERFUME, "ZZ", null, null, false))
+			.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems())
+				.extracting(f -> f.field() + ":" + f.code() + ":" + List.of(f.arguments()))
+				.containsExactly("items[0].origin:GENERAL_RATE_MISSING:[3303000000, ZZ]"));
+	}
 }
