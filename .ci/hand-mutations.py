@@ -670,7 +670,7 @@ M = {
         'new Base("GENERAL", line.generalRate(), line.generalPerUnit(),', 'new Base("GENERAL", line.mfnRate(), line.mfnPerUnit(),'),
     # Within a tariff quota, goods of an origin without MFN pay the general rate instead of the in-quota rate.
     'GENERAL_RATE_WITHIN_THE_QUOTA': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
-        'if (withoutMfn != null && !inQuota) {', 'if (withoutMfn != null) {'),
+        'if (ground != null && !inQuota) {', 'if (ground != null) {'),
     # A provisional rate in force is paid at the general rate too.
     'PROVISIONAL_RATE_AT_THE_GENERAL_RATE': lambda: sub('tariff/internal/LineByLineDutyAssessor.java',
         'line.provisionalRateOn(request.date()).ifPresent(p -> steps.add("provisional rate " + percent(p)\n\t\t\t\t\t+ " does not apply at the general rate"));',

@@ -107,14 +107,14 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		}
 		List<TariffLine> lines = new ArrayList<>();
 		// for each item, why it pays the general rate instead of MFN (null: it does not, or an export)
-		List<GeneralRateGround> withoutMfn = new ArrayList<>();
+		List<GeneralRateGround> grounds = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			AssessmentRequest.Item item = items.get(i);
 			String field = "items[" + i + "]";
 			if (item == null || item.hsCode() == null) {
 				v.add(field + ".hsCode", "REQUIRED");
 				lines.add(null);
-				withoutMfn.add(null);
+				grounds.add(null);
 				continue;
 			}
 			Optional<TariffLine> line = schedule.line(item.hsCode());
@@ -122,7 +122,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			lines.add(line.orElse(null));
 			GeneralRateGround ground = request.flow() == TradeFlow.IMPORT ? GeneralRateGround.of(item.origin(),
 					originsWithoutMfn.on(item.origin(), request.date()).orElse(null)) : null;
-			withoutMfn.add(ground);
+			grounds.add(ground);
 			// within a tariff quota the in-quota rate is paid whatever the origin
 			boolean general = ground != null && line.isPresent()
 					&& !(item.inQuota() && line.get().underTariffQuota());
@@ -142,7 +142,7 @@ class LineByLineDutyAssessor implements DutyAssessor {
 		}
 		v.throwIfAny();
 		return compute(request, incoterm, rate, items, (i, value, steps) -> tariffRates(request, items.get(i),
-				lines.get(i), withoutMfn.get(i), value, steps));
+				lines.get(i), grounds.get(i), value, steps));
 	}
 
 	/**
@@ -512,11 +512,11 @@ class LineByLineDutyAssessor implements DutyAssessor {
 
 	/**
 	 * The rates of the tariff in force for one item on the request's date: on import (at the general rate on a
-	 * {@code withoutMfn} ground) or on export.
+	 * {@code ground}) or on export.
 	 */
 	private LineRates tariffRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			GeneralRateGround withoutMfn, BigDecimal customsValue, List<String> steps) {
-		return request.flow() == TradeFlow.IMPORT ? importRates(request, item, line, withoutMfn, customsValue, steps)
+			GeneralRateGround ground, BigDecimal customsValue, List<String> steps) {
+		return request.flow() == TradeFlow.IMPORT ? importRates(request, item, line, ground, customsValue, steps)
 				: exportRates(request, line, steps);
 	}
 
@@ -530,11 +530,11 @@ class LineByLineDutyAssessor implements DutyAssessor {
 
 	/**
 	 * An import's rate without a preference: MFN (ad valorem, per unit or both), or the general rate of goods whose
-	 * origin has no MFN treatment, or the in-quota rate of a line imported within its tariff quota, or the provisional
+	 * origin has no MFN treatment or is unknown, or the in-quota rate of a line imported within its tariff quota, or the provisional
 	 * rate in force instead of MFN or the in-quota rate (within a quota only when lower).
 	 */
 	private static Base importBase(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			GeneralRateGround withoutMfn, List<String> steps) {
+			GeneralRateGround ground, List<String> steps) {
 		// 关税配额: within the quota (a certificate presented and checked) the in-quota rate replaces the MFN duty, which is
 		// then the out-of-quota rate
 		boolean inQuota = item.inQuota() && line.underTariffQuota();
@@ -542,10 +542,10 @@ class LineByLineDutyAssessor implements DutyAssessor {
 			steps.add("tariff-quota certificate presented → in-quota rate " + percent(line.inQuotaRate())
 					+ " instead of out-of-quota MFN " + mfn(line));
 		}
-		// 普通税率: goods of an origin without MFN treatment pay the general rate outside a quota, and no provisional rate
-		// (适用普通税率的进口货物，不适用暂定税率); within a quota the in-quota rate as any other
-		if (withoutMfn != null && !inQuota) {
-			steps.add(withoutMfn.step(general(line), mfn(line)));
+		// 普通税率: goods of an origin without MFN treatment, or of unknown origin, pay the general rate outside a quota, and
+		// no provisional rate (适用普通税率的进口货物，不适用暂定税率); within a quota the in-quota rate as any other
+		if (ground != null && !inQuota) {
+			steps.add(ground.step(general(line), mfn(line)));
 			line.provisionalRateOn(request.date()).ifPresent(p -> steps.add("provisional rate " + percent(p)
 					+ " does not apply at the general rate"));
 			return new Base("GENERAL", line.generalRate(), line.generalPerUnit(), "general rate", general(line));
@@ -569,8 +569,8 @@ class LineByLineDutyAssessor implements DutyAssessor {
 	 * (从低适用); its excise and VAT.
 	 */
 	private LineRates importRates(AssessmentRequest request, AssessmentRequest.Item item, TariffLine line,
-			GeneralRateGround withoutMfn, BigDecimal customsValue, List<String> steps) {
-		Base base = importBase(request, item, line, withoutMfn, steps);
+			GeneralRateGround ground, BigDecimal customsValue, List<String> steps) {
+		Base base = importBase(request, item, line, ground, steps);
 		String rateBasis = base.basis();
 		BigDecimal dutyRate = base.rate();
 		BigDecimal dutyPerUnit = base.perUnit();
