@@ -73,6 +73,20 @@ class RiskPoliciesUnitTests {
 		}
 
 		@Test
+		void aProfileSelectsGoodsOfUnknownOriginByTheirCode() {
+			// 原产地不明: a line declared of origin ZZ (CountryCode.UNKNOWN) pays the general rate; customs may target it
+			var request = aRiskRequest().id(anIdNotRandomlySelected())
+				.withLine(aLine().hs("3303000000").origin("FR"))
+				.withLine(aLine().hs("3303000000").origin("ZZ"))
+				.build();
+
+			Result result = evaluate(request, ESTABLISHED, aProfile("ORIGIN_UNKNOWN").origin("ZZ").build());
+
+			assertThat(result.hits()).singleElement().satisfies(hit -> assertThat(hit.lineNo()).isEqualTo(2));
+			assertThat(result.decision().channel()).isEqualTo(Channel.YELLOW);
+		}
+
+		@Test
 		void conditionsMustHoldOnTheSameLine() {
 			// Perfume from the US and chips from France: neither line is perfume from France.
 			var request = aRiskRequest().id(anIdNotRandomlySelected())
