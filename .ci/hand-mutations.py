@@ -735,10 +735,10 @@ M = {
         ' ON CONFLICT (code) DO NOTHING', ''),
     # Two administrators recording one year at one instant do not queue: the second's insert ends in a 500.
     'CALENDAR_YEAR_RECORDS_NOT_QUEUED': lambda: sub('calendar/internal/CalendarAdministration.java',
-        '.param("calendar-year:" + year)', '.param("calendar-year:" + year + ":" + Math.random())'),
+        'TransactionLock.take(jdbc, "calendar-year:" + year);', 'TransactionLock.take(jdbc, "calendar-year:" + year + ":" + Math.random());'),
     # Two administrators setting the second-factor rule at one instant do not queue: the second's insert, a 500.
     'SECOND_FACTOR_RULE_NOT_QUEUED': lambda: sub('identity/internal/SecondFactors.java',
-        "hashtext('second-factor-requirement')", "hashtext(random()::text)"),
+        'TransactionLock.take(jdbc, "second-factor-requirement");', 'TransactionLock.take(jdbc, "second-factor-requirement:" + Math.random());'),
     # An agency's task message leaves out the producer a line names.
     'TASK_MESSAGE_PRODUCER_DROPPED': lambda: sub('declaration/internal/AgencySystemsMessages.java',
         'i.tariffQuotaCertificate(), i.producer(), view', 'i.tariffQuotaCertificate(), null, view'),

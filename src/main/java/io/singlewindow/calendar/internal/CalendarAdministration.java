@@ -25,6 +25,7 @@ import io.singlewindow.core.Violations;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.TransactionLock;
 
 /**
  * Administrators record a year's calendar from the State Council's notice: the whole year at once, replacing what was
@@ -83,7 +84,7 @@ class CalendarAdministration {
 		// Two administrators recording one year at one instant queue up here: both used to delete what neither had
 		// committed and the second's insert of the year then ended in a 500. The last to commit is the year now, and
 		// its audit record's "before" is the first's.
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("calendar-year:" + year).query(Object.class).list();
+		TransactionLock.take(jdbc, "calendar-year:" + year);
 		RecordedYear before = find(year).orElse(null);
 		jdbc.sql("DELETE FROM calendar_year WHERE year = ?").param(year).update();
 		jdbc.sql("INSERT INTO calendar_year (year, source, recorded_at, recorded_by) VALUES (?, ?, ?, ?)")

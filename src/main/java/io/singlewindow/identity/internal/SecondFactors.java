@@ -25,6 +25,7 @@ import io.singlewindow.identity.SecurityEventOccurred.Type;
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.SealedColumn;
 import io.singlewindow.platform.SealedSecrets;
+import io.singlewindow.platform.TransactionLock;
 
 /**
  * A person's second factor at login (动态口令): an authenticator app's one-time codes ({@link Totp}). The person turns
@@ -307,7 +308,7 @@ class SecondFactors {
 		}
 		// Two administrators setting the rule at one instant queue up here: both used to delete what neither had
 		// committed, and the second's insert of a role the first had inserted ended in a 500.
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('second-factor-requirement'))").query(Object.class).list();
+		TransactionLock.take(jdbc, "second-factor-requirement");
 		Set<Role> before = requiredRoles();
 		if (before.equals(wanted)) {
 			return;

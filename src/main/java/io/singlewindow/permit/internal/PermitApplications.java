@@ -39,6 +39,7 @@ import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.TransactionLock;
 
 /**
  * Permit applications in the four modes of the reform, and the issuing agency's decisions on them. Every method
@@ -144,8 +145,7 @@ class PermitApplications {
 		enterprises.requireActive(applicant);
 
 		// Applications of one enterprise for one entry queue up here, so "apply twice" cannot slip through a race.
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("permit-application:" + applicant.value() + ":" + entry.code())
-			.query(Object.class).list();
+		TransactionLock.take(jdbc, "permit-application:" + applicant.value() + ":" + entry.code());
 		if (entry.mode() != PermitMode.APPROVAL_CANCELLED) {
 			refuseDuplicate(entry, applicant);
 		}

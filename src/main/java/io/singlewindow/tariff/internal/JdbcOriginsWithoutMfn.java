@@ -24,6 +24,7 @@ import io.singlewindow.core.Problem;
 import io.singlewindow.core.Violations;
 import io.singlewindow.platform.ReferenceCache;
 import io.singlewindow.platform.ReferenceRevision;
+import io.singlewindow.platform.TransactionLock;
 import io.singlewindow.reference.ReferenceData;
 
 /**
@@ -152,8 +153,7 @@ class JdbcOriginsWithoutMfn implements OriginsWithoutMfn {
 	 * cannot both find the days free (the check reads committed rows only).
 	 */
 	private void queueForOrigin(CountryCode origin) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("origin-without-mfn:" + origin.value())
-			.query(Object.class).list();
+		TransactionLock.take(jdbc, "origin-without-mfn:" + origin.value());
 	}
 
 	/** Whether another listing of the origin than {@code except} (none if null) is in force on one of the days. */

@@ -26,6 +26,7 @@ import io.singlewindow.core.Problem;
 import io.singlewindow.core.Violations;
 import io.singlewindow.platform.ReferenceCache;
 import io.singlewindow.platform.ReferenceRevision;
+import io.singlewindow.platform.TransactionLock;
 import io.singlewindow.tariff.TariffSchedule;
 
 /**
@@ -187,8 +188,7 @@ class JdbcTradeRemedies implements TradeRemedies {
 	 * instant cannot both find the days free (the check reads committed rows only).
 	 */
 	private void queueForGoods(TradeRemedy.Kind kind, String notice, HsCode hs) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
-			.param("trade-remedy:" + kind.name() + ":" + hs.value() + ":" + notice).query(Object.class).list();
+		TransactionLock.take(jdbc, "trade-remedy:" + kind.name() + ":" + hs.value() + ":" + notice);
 	}
 
 	/** Whether another rate than {@code except} (none if null) is set for the same goods on one of the days. */

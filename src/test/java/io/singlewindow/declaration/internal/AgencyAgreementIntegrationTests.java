@@ -16,9 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +28,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.singlewindow.AtOneInstant;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.EnterpriseFixtures;
@@ -262,24 +260,10 @@ class AgencyAgreementIntegrationTests {
 			agreements.add(confirmed(propose("broker", CHIP.value(), "IMPORT", "processors", null, null)));
 		}
 		long before = declarationsOfChip();
-		var start = new CountDownLatch(1);
-		List<Future<Integer>> answers = new ArrayList<>();
-		try (var pool = Executors.newFixedThreadPool(8)) {
-			for (int i = 0; i < 8; i++) {
-				answers.add(pool.submit(() -> {
-					start.await();
-					return declare("broker").andReturn().getResponse().getStatus();
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (var answer : answers) {
-				statuses.add(answer.get());
-			}
-			// Two taken, one each; every other refused (422 before it wrote, or 409 when the last was taken meanwhile).
-			assertThat(statuses).filteredOn(code -> code == 201).hasSize(2);
-			assertThat(statuses).filteredOn(code -> code != 201).allMatch(code -> code == 422 || code == 409);
-		}
+		List<Integer> statuses = AtOneInstant.statuses(8, () -> declare("broker"));
+		// Two taken, one each; every other refused (422 before it wrote, or 409 when the last was taken meanwhile).
+		assertThat(statuses).filteredOn(code -> code == 201).hasSize(2);
+		assertThat(statuses).filteredOn(code -> code != 201).allMatch(code -> code == 422 || code == 409);
 		assertThat(declarationsOfChip()).isEqualTo(before + 2);
 		assertThat(jdbc.sql("SELECT count(DISTINCT declaration_id) FROM agency_agreement WHERE number IN (:numbers)")
 			.param("numbers", agreements).query(Long.class).single()).isEqualTo(2);
