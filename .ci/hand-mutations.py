@@ -757,6 +757,35 @@ M = {
     # A QR code is chosen by its anti-aliased rasters alone: one a screen draws crisp may not read back.
     'QR_CRISP_NOT_READ_BACK': lambda: sub('platform/ScannableQrCode.java',
         'for (int pixels : CRISP_MODULE_PIXELS) {', 'for (int pixels : new int[0]) {'),
+    # An officer's home page counts every agency's tasks waiting, not the agency's own.
+    'TASKS_WAITING_OF_EVERY_AGENCY': lambda: sub('declaration/internal/DeclarationStore.java',
+        "WHERE t.agency = :agency AND t.status = 'PENDING'", "WHERE t.status = 'PENDING'"),
+    # A declarant's home page counts every enterprise's queried declarations.
+    'QUERIED_OF_EVERY_DECLARANT': lambda: sub('declaration/internal/DeclarationStore.java',
+        "AND d.status = 'QUERIED' AND d.declarant IN (:declarants)", "AND d.status = 'QUERIED'"),
+    # Every agency's officers hear of customs' applications to cancel or correct and its guarantees to call on.
+    'CUSTOMS_LISTS_FOR_EVERY_AGENCY': lambda: sub('declaration/internal/DeclarationsWaiting.java',
+        'if (actor.agency().equals(AgencyCode.CUSTOMS)) {', 'if (true) {'),
+    # Questions past their answer-by day are not counted as late.
+    'LATE_ANSWERS_UNCOUNTED': lambda: sub('declaration/internal/DeclarationStore.java',
+        "count(*) FILTER (WHERE answer_by < :today) AS late", "count(*) FILTER (WHERE false) AS late"),
+    # An officer's home page counts every agency's permit applications under review.
+    'PERMIT_BACKLOG_OF_EVERY_AGENCY': lambda: sub('permit/internal/PermitApplications.java',
+        "FROM permit_application WHERE issuing_agency = :agency AND status = 'UNDER_REVIEW'",
+        "FROM permit_application WHERE status = 'UNDER_REVIEW'"),
+    # Applications past their statutory deadline are not counted as such.
+    'OVERDUE_PERMITS_UNCOUNTED': lambda: sub('permit/internal/PermitApplications.java',
+        'count(*) FILTER (WHERE due_date < :today) AS overdue', 'count(*) FILTER (WHERE false) AS overdue'),
+    # A declarant's home page counts every enterprise's applications waiting for documents.
+    'DOCUMENTS_REQUESTED_OF_EVERY_APPLICANT': lambda: sub('permit/internal/PermitApplications.java',
+        "WHERE applicant_uscc IN (:applicants) AND status = 'DOCUMENTS_REQUESTED'",
+        "WHERE status = 'DOCUMENTS_REQUESTED'"),
+    # The declaration's page shows the header's codes without their names.
+    'DECLARED_CODES_UNNAMED': lambda: sub('declaration/internal/DeclaredNames.java',
+        '.map(o -> o.name().equals(code) ? code : code + " " + o.name()).orElse(code);', '.map(o -> code).orElse(code);'),
+    # The declaration's page names no declarant.
+    'DECLARANT_UNNAMED': lambda: sub('declaration/internal/DeclaredNames.java',
+        'return enterprises.find(Uscc.parse(uscc)).map((Enterprise e) -> e.name(locale)).orElse(null);', 'return null;'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -380,6 +380,16 @@ class DeclarationStore {
 	 * {@code search}. Not one whose first notice a correction left at nothing (its guarantee is returned).
 	 */
 	List<Summary> guaranteesToEnforce(QueueSearch search) {
+		Condition enforceable = guaranteesEnforceable();
+		return waitingForCustoms(enforceable.sql(), "cleared_at", search, enforceable.values());
+	}
+
+	/** A condition on declaration rows with the values of its own parameters. */
+	private record Condition(String sql, java.util.Map<String, ?> values) {
+	}
+
+	/** The declarations of customs' fifth list ({@link #guaranteesToEnforce}), as a condition on their rows. */
+	private Condition guaranteesEnforceable() {
 		// Cleared before the start of the day after the last notice day whose last day to pay is past: the last day
 		// grows with the notice's day, so every declaration cleared before is overdue and none after it is.
 		LocalDate today = time.today();
@@ -398,11 +408,81 @@ class DeclarationStore {
 		}
 		Timestamp statementsBefore = Timestamp.from(
 				month.plusMonths(1).atDay(1).atStartOfDay(io.singlewindow.platform.BusinessTime.ZONE).toInstant());
-		return waitingForCustoms("""
+		return new Condition("""
 				duties_guarantee_at IS NOT NULL AND duties_recorded_at IS NULL AND status IN ('CLEARED', 'RELEASED')
 				  AND cleared_at < :clearedBefore AND total_taxes - taxes_settled_apart > 0
-				  AND (NOT duties_guarantee_summary OR cleared_at < :statementsBefore)""", "cleared_at", search,
+				  AND (NOT duties_guarantee_summary OR cleared_at < :statementsBefore)""",
 				java.util.Map.of("clearedBefore", clearedBefore, "statementsBefore", statementsBefore));
+	}
+
+	/**
+	 * What waits for an agency's officers, as their home page counts it: its tasks pending on open declarations and
+	 * since when the longest has waited ({@literal null} when none waits), and its questions whose answer-by day is
+	 * before {@code today} (read off {@code agency_task_queue} and {@code agency_task_queried}).
+	 */
+	record AgencyBacklog(long pending, Instant longestWaitingSince, long answersLate) {
+	}
+
+	AgencyBacklog backlog(String agency, LocalDate today) {
+		return jdbc.sql("""
+				SELECT (SELECT count(*) FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
+				        WHERE t.agency = :agency AND t.status = 'PENDING'
+				          AND d.status IN ('UNDER_REVIEW', 'QUERIED')) AS pending,
+				       (SELECT min(t.created_at) FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
+				        WHERE t.agency = :agency AND t.status = 'PENDING'
+				          AND d.status IN ('UNDER_REVIEW', 'QUERIED')) AS longest,
+				       (SELECT count(*) FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
+				        WHERE t.agency = :agency AND t.status = 'QUERIED' AND t.answer_due < :today
+				          AND d.status IN ('UNDER_REVIEW', 'QUERIED')) AS late""")
+			.param("agency", agency).param("today", today)
+			.query((rs, n) -> new AgencyBacklog(rs.getLong("pending"), instant(rs, "longest"), rs.getLong("late")))
+			.single();
+	}
+
+	/**
+	 * Customs' lists beside its tasks, counted for its officers' home page: applications to cancel, applications to
+	 * correct, guarantees to call on. Not the release list: no index narrows it to the cleared declarations (a count
+	 * would read the whole table on every view of the page), and its queue page shows it.
+	 */
+	record CustomsBacklog(long cancellations, long corrections, long guaranteesToEnforce) {
+	}
+
+	CustomsBacklog customsBacklog() {
+		Condition enforceable = guaranteesEnforceable();
+		return jdbc.sql("""
+				SELECT (SELECT count(*) FROM declaration WHERE cancellation_applied_at IS NOT NULL) AS cancellations,
+				       (SELECT count(*) FROM declaration WHERE correction_applied_at IS NOT NULL) AS corrections,
+				       (SELECT count(*) FROM declaration WHERE %s) AS guarantees""".formatted(enforceable.sql()))
+			.params(enforceable.values())
+			.query((rs, n) -> new CustomsBacklog(rs.getLong("cancellations"), rs.getLong("corrections"),
+					rs.getLong("guarantees")))
+			.single();
+	}
+
+	/**
+	 * The declarants' declarations that wait for their answer to a question, counted for their home page: how many,
+	 * the earliest day an answer is asked by ({@literal null} when none) and how many wait past it on {@code today}.
+	 * Read from the zone's questions open ({@code agency_task_queried}: few at any time), not from the declarants'
+	 * declarations, which grow with every day they declare.
+	 */
+	record Queried(long declarations, LocalDate earliestAnswerBy, long late) {
+	}
+
+	Queried queried(List<String> declarants, LocalDate today) {
+		if (declarants.isEmpty()) {
+			return new Queried(0, null, 0);
+		}
+		return jdbc.sql("""
+				SELECT count(*) AS declarations, min(answer_by) AS earliest,
+				       count(*) FILTER (WHERE answer_by < :today) AS late
+				FROM (SELECT t.declaration_id, min(t.answer_due) AS answer_by
+				      FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
+				      WHERE t.status = 'QUERIED' AND d.status = 'QUERIED' AND d.declarant IN (:declarants)
+				      GROUP BY t.declaration_id) AS asked""")
+			.param("declarants", declarants).param("today", today)
+			.query((rs, n) -> new Queried(rs.getLong("declarations"), rs.getObject("earliest", LocalDate.class),
+					rs.getLong("late")))
+			.single();
 	}
 
 	/** Declarations that meet {@code condition}, waiting for customs since {@code since} (both the code's constants). */

@@ -498,6 +498,35 @@ class PermitApplications {
 		}
 	}
 
+	/**
+	 * What waits for an agency's officers, as their home page counts it: applications under review, and those of them
+	 * past their statutory deadline on {@code today} (read off {@code permit_application_queue_idx}).
+	 */
+	record Backlog(long underReview, long overdue) {
+	}
+
+	Backlog backlogOf(AgencyCode agency, LocalDate today) {
+		return jdbc.sql("""
+				SELECT count(*) AS under_review, count(*) FILTER (WHERE due_date < :today) AS overdue
+				FROM permit_application WHERE issuing_agency = :agency AND status = 'UNDER_REVIEW'""")
+			.param("agency", agency.value()).param("today", today)
+			.query((rs, n) -> new Backlog(rs.getLong("under_review"), rs.getLong("overdue")))
+			.single();
+	}
+
+	/** How many of these enterprises' applications wait for documents their agency asked for. */
+	long awaitingDocumentsOf(Collection<Uscc> applicants) {
+		if (applicants.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				SELECT count(*) FROM permit_application
+				WHERE applicant_uscc IN (:applicants) AND status = 'DOCUMENTS_REQUESTED'""")
+			.param("applicants", applicants.stream().map(Uscc::value).toList())
+			.query(Long.class)
+			.single();
+	}
+
 	/** The agency's work queue as an officer narrowed it: applications under review or awaiting documents. */
 	List<PermitApplication> queueOf(AgencyCode agency, QueueSearch search) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM permit_application a LEFT JOIN permit p ON p.id = a.permit_id\n"

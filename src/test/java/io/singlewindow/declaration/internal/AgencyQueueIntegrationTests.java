@@ -305,7 +305,7 @@ class AgencyQueueIntegrationTests {
 	}
 
 	/** The declaration with its processors at 60 USD a unit instead of 20. */
-	private static BatchedDeclaration overpriced(BatchedDeclaration declaration) {
+	static BatchedDeclaration overpriced(BatchedDeclaration declaration) {
 		Map<String, String> fields = new LinkedHashMap<>(declaration.fields());
 		fields.replaceAll((field, value) -> field.endsWith("value") && value.equals("4000") ? "12000" : value);
 		return new BatchedDeclaration(declaration.reference(), declaration.source(), fields, declaration.sources(),

@@ -1,0 +1,58 @@
+package io.singlewindow.permit.internal;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.singlewindow.core.Notice;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.ActorNoticeSource;
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * 待办事项 of permits on the home page, counted and linking to where they are done: an officer hears how many
+ * applications wait for the agency's decision and how many of them are past their statutory deadline (办理时限); a
+ * trader or a broker how many applications of its enterprise or its principals wait for the documents the agency asked
+ * for (补正材料) — the review stands still until they come. Nobody hears of another agency's or enterprise's.
+ */
+@Component
+class ApplicationsWaiting implements ActorNoticeSource {
+
+	private final PermitApplications applications;
+	private final BusinessTime time;
+
+	ApplicationsWaiting(PermitApplications applications, BusinessTime time) {
+		this.applications = applications;
+		this.time = time;
+	}
+
+	@Override
+	public List<Notice> noticesFor(Actor actor) {
+		Set<String> roles = Set.of(actor.role().name());
+		return switch (actor.role()) {
+			case OFFICER -> {
+				PermitApplications.Backlog backlog = applications.backlogOf(actor.agency(), time.today());
+				if (backlog.underReview() == 0) {
+					yield List.of();
+				}
+				yield List.of(backlog.overdue() == 0
+						? new Notice("permit.home.toDecide", List.of(backlog.underReview()), roles, "/permits/queue")
+						: new Notice("permit.home.toDecideOverdue", List.of(backlog.underReview(), backlog.overdue()),
+								roles, "/permits/queue"));
+			}
+			case TRADER, BROKER -> {
+				Set<Uscc> applicants = new LinkedHashSet<>(actor.principals());
+				if (actor.enterprise() != null) {
+					applicants.add(actor.enterprise());
+				}
+				long waiting = applications.awaitingDocumentsOf(applicants);
+				yield waiting == 0 ? List.of()
+						: List.of(new Notice("permit.home.documentsRequested", List.of(waiting), roles, "/permits"));
+			}
+			default -> List.of();
+		};
+	}
+}

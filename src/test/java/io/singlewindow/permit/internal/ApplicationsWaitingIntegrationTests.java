@@ -1,0 +1,130 @@
+package io.singlewindow.permit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.AgencyCode;
+import io.singlewindow.core.Notice;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.Role;
+import io.singlewindow.platform.BusinessTime;
+
+/**
+ * 待办事项 of permits: an officer's home page counts the applications waiting for the agency's decision and those past
+ * their statutory deadline; a trader's or broker's counts the applications waiting for documents the agency asked for.
+ * Other officers' agencies and other enterprises hear nothing of them. Other tests' applications may wait too, so each
+ * count is compared with the one read before.
+ */
+@SingleWindowIntegrationTest
+class ApplicationsWaitingIntegrationTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PermitApplications applications;
+
+	@Autowired
+	CatalogueAdministration administration;
+
+	@Autowired
+	ApplicationsWaiting waiting;
+
+	@Autowired
+	BusinessTime time;
+
+	@Test
+	void anOfficerHearsHowManyApplicationsWaitForTheAgencyAndHowManyAreLateAndAnotherAgencyHearsNothingOfThem() {
+		String code = anEntry(AgencyCode.SAMR);
+		Actor officer = PermitFixtures.anOfficerOf(AgencyCode.SAMR, "officer.samr.waiting");
+		Actor otherAgency = PermitFixtures.anOfficerOf(AgencyCode.MSA, "officer.msa.waiting");
+		List<Object> before = counts(officer, "permit.home.toDecide");
+		List<Notice> otherBefore = waiting.noticesFor(otherAgency);
+		Uscc first = PermitFixtures.anEnterprise(jdbc, "ACTIVE");
+		Uscc second = PermitFixtures.anEnterprise(jdbc, "ACTIVE");
+		PermitApplication late = applications.apply(PermitFixtures.aTraderOf(first), anApplication(code, first));
+		PermitApplication inTime = applications.apply(PermitFixtures.aTraderOf(second), anApplication(code, second));
+		try {
+			assertThat(counts(officer, "permit.home.toDecide")).containsExactly(count(before, 0) + 2,
+					count(before, 1));
+			jdbc.sql("UPDATE permit_application SET due_date = ? WHERE id = ?")
+				.params(time.today().minusDays(30), late.id()).update();
+			List<Object> after = counts(officer, "permit.home.toDecide");
+			assertThat(after).containsExactly(count(before, 0) + 2, count(before, 1) + 1);
+			assertThat(waiting.noticesFor(officer)).singleElement()
+				.satisfies(n -> assertThat(n.messageKey()).isEqualTo("permit.home.toDecideOverdue"))
+				.satisfies(n -> assertThat(n.path()).isEqualTo("/permits/queue"));
+			assertThat(waiting.noticesFor(otherAgency)).as("another agency's officer").isEqualTo(otherBefore);
+		}
+		finally {
+			for (PermitApplication application : List.of(late, inTime)) {
+				applications.decide(officer, application.id(),
+						new PermitApplications.DecisionForm("REJECT", "waiting test", null, null, null));
+			}
+		}
+		assertThat(counts(officer, "permit.home.toDecide")).as("decided").isEqualTo(before);
+	}
+
+	@Test
+	void aDeclarantHearsOfItsApplicationsWaitingForDocumentsUntilItSuppliesThemAndNobodyElseDoes() {
+		String code = anEntry(AgencyCode.SAMR);
+		Actor officer = PermitFixtures.anOfficerOf(AgencyCode.SAMR, "officer.samr.waiting");
+		Uscc applicant = PermitFixtures.anEnterprise(jdbc, "ACTIVE");
+		Uscc another = PermitFixtures.anEnterprise(jdbc, "ACTIVE");
+		Actor trader = PermitFixtures.aTraderOf(applicant);
+		Actor broker = new Actor(UUID.randomUUID(), "broker.waiting", "Broker", Role.BROKER,
+				PermitFixtures.anEnterprise(jdbc, "ACTIVE"), null, Set.of(applicant));
+		PermitApplication applied = applications.apply(trader, anApplication(code, applicant));
+		assertThat(waiting.noticesFor(trader)).as("under review: the agency's turn").isEmpty();
+
+		PermitApplication asked = applications.decide(officer, applied.id(),
+				new PermitApplications.DecisionForm("REQUEST_DOCUMENTS", "请补充营业执照副本", null, null, null));
+		assertThat(waiting.noticesFor(trader)).singleElement().satisfies(n -> {
+			assertThat(n.messageKey()).isEqualTo("permit.home.documentsRequested");
+			assertThat(n.arguments()).containsExactly(1L);
+			assertThat(n.path()).isEqualTo("/permits");
+			assertThat(n.visibleTo(Set.of("TRADER"))).isTrue();
+		});
+		assertThat(waiting.noticesFor(broker)).as("the applicant's broker").singleElement()
+			.satisfies(n -> assertThat(n.arguments()).containsExactly(1L));
+		assertThat(waiting.noticesFor(PermitFixtures.aTraderOf(another))).as("another enterprise").isEmpty();
+
+		applications.supplement(trader, applied.id(),
+				new PermitApplications.SupplementForm(List.of("F-2"), "副本已补", asked.version()));
+		assertThat(waiting.noticesFor(trader)).as("supplied: the agency's turn again").isEmpty();
+		applications.decide(officer, applied.id(),
+				new PermitApplications.DecisionForm("REJECT", "waiting test", null, null, null));
+	}
+
+	/** The arguments of the officer's notice under {@code key} or its overdue variant: {under review, overdue}. */
+	private List<Object> counts(Actor officer, String key) {
+		return waiting.noticesFor(officer).stream().filter(n -> n.messageKey().startsWith(key)).findFirst()
+			.map(n -> n.arguments().size() == 2 ? n.arguments() : List.<Object>of(n.arguments().getFirst(), 0L))
+			.orElse(List.of(0L, 0L));
+	}
+
+	private static long count(List<Object> counts, int index) {
+		return (Long) counts.get(index);
+	}
+
+	private String anEntry(AgencyCode agency) {
+		String code = PermitFixtures.aCatalogueCode("T_WAITING");
+		administration.create(PermitFixtures.anAdmin(), new CatalogueAdministration.EntryForm(code, "测试", "Waiting test",
+				agency.value(), "OPTIMISED_APPROVAL", 20, 30, List.of("申请表"), List.of("Form"), 12, "NONE", null,
+				List.of(), List.of(), true, null));
+		return code;
+	}
+
+	private static PermitApplications.ApplicationForm anApplication(String code, Uscc applicant) {
+		return PermitQueuesIntegrationTests.anApplication(code, applicant);
+	}
+}
