@@ -786,6 +786,32 @@ M = {
     # The declaration's page names no declarant.
     'DECLARANT_UNNAMED': lambda: sub('declaration/internal/DeclaredNames.java',
         'return enterprises.find(Uscc.parse(uscc)).map((Enterprise e) -> e.name(locale)).orElse(null);', 'return null;'),
+    # The declaration's page no longer says where each line's goods come from.
+    'LINE_ORIGIN_NOT_SHOWN': lambda: sub('../../../resources/templates/declaration/live.html',
+        'th:text="${@declaredNames.country(i.origin, #locale)}"', 'th:text="\'\'"'),
+    # A declaration declared again keeps the certificates of origin's numbers: one certificate for two consignments.
+    'COPY_KEEPS_CERTIFICATE_NUMBERS': lambda: sub('declaration/internal/DeclarationPages.java',
+        'form.keySet().removeIf(field -> field.endsWith(".certificateNumber"));', ''),
+    # Customs' officers are offered to declare a declarant's goods again.
+    'DECLARE_AGAIN_OFFERED_TO_OFFICERS': lambda: sub('../../../resources/templates/declaration/detail.html',
+        '<th:block th:if="${actor.holds(\'DECLARE\')}"> \u00b7\n       <a id="declare-again"',
+        '<th:block th:if="${true}"> \u00b7\n       <a id="declare-again"'),
+    # A form saved for later is opened by anyone who knows its id.
+    'UNSENT_SEEN_BY_ANOTHER_ENTERPRISE': lambda: sub('declaration/internal/UnsentDeclarations.java',
+        '.filter(u -> actor.holds(OperatorRight.DECLARE) && actor.mayActFor(Uscc.parse(u.declarant())))',
+        '.filter(u -> actor.holds(OperatorRight.DECLARE))'),
+    # A form saved for later and sent is sent again from another tab: the goods declared twice.
+    'UNSENT_SENT_TWICE': lambda: sub('declaration/internal/DeclarationPages.java',
+        'throw Problem.conflict("UNSENT_DECLARATION_GONE");', 'return null;'),
+    # A colleague's later save is overwritten unseen.
+    'UNSENT_OVERWRITTEN_UNSEEN': lambda: sub('declaration/internal/DeclarationPages.java',
+        'if (!String.valueOf(opened.version()).equals(form.get(UNSENT_VERSION))) {', 'if (false) {'),
+    # A form saved for later stays on the list once sent.
+    'UNSENT_KEPT_AFTER_SENDING': lambda: sub('declaration/internal/DeclarationPages.java',
+        'unsent.sent(openedFrom);', ''),
+    # An enterprise keeps any number of forms for later.
+    'UNSENT_WITHOUT_LIMIT': lambda: sub('declaration/internal/UnsentDeclarations.java',
+        'if (kept >= KEPT) {', 'if (false) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

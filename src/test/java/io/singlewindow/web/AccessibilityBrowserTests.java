@@ -76,6 +76,12 @@ class AccessibilityBrowserTests {
 				SELECT 'WT2026' || lpad(nextval('agency_agreement_seq')::text, 8, '0'), b.uscc, ?, 'IMPORT', 'processors',
 				       '854231', DATE '2099-12-31', 'PROPOSED', 'broker', now()
 				FROM user_account b WHERE b.username = 'broker'""").param(chipUscc).update();
+		// A form saved for later (暂存): the list shows it above the declarations, the form opens filled from it.
+		java.util.UUID unsent = java.util.UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO declaration_unsent (id, declarant, saved_by, saved_at, fields, version)
+				VALUES (?, ?, 'trader.chip', now(), '{"items[0].hsCode": "8471300000", "items[0].description": "laptops"}', 1)""")
+			.params(unsent, chipUscc).update();
 		// Every officer opens the same pages: what differs is their agency's data and menu.
 		List<String> officerPages = List.of("/", "/agency/queue", "/agency/queue?status=QUERIED", "/agency-agreements",
 				"/declarations/" + declaration, "/permits/queue", "/permits/verification", "/permits/catalogue",
@@ -84,7 +90,8 @@ class AccessibilityBrowserTests {
 		pages.put("anonymous", List.of("/login", "/login?error", "/register", "/verify", "/verify?uscc=123",
 				"/verify/" + chipUscc, "/no-such-page"));
 		pages.put("trader.chip", List.of("/", "/declarations", "/declarations/new", "/declarations/" + declaration,
-				"/declarations/" + declaration + "/response", "/permits", "/permits/catalogue", "/permits/apply?code=AIL",
+				"/declarations/" + declaration + "/response", "/declarations/new?unsent=" + unsent,
+				"/declarations/new?from=" + declaration, "/permits", "/permits/catalogue", "/permits/apply?code=AIL",
 				"/licences/mine", "/hs?q=coffee", "/hs?code=090122", "/tariff/lines", "/tariff/assess",
 				"/account/api-keys", "/account/webhooks", "/account/password", "/account/operators",
 				"/account/brokers", "/account/second-factor", "/agency-agreements"));

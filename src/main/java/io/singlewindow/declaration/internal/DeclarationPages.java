@@ -49,6 +49,7 @@ class DeclarationPages {
 	private final BatchSubmissions batches;
 	private final SupportingDocuments documents;
 	private final AgencyAgreements agreements;
+	private final UnsentDeclarations unsent;
 
 	/** The pick list ({@code <datalist>}) of each header field that takes a code. */
 	private static final Map<String, String> HEADER_LISTS = Map.of("tradeMode", "tradeModes", "transportMode",
@@ -58,7 +59,9 @@ class DeclarationPages {
 	DeclarationPages(Declarations declarations, DeclarationStore store, CurrentActor currentActor,
 			Enterprises enterprises, MessageSource messages, DeclarationChanges changes,
 			DeclarationWorkbooks workbooks, DeclarationPickerPages pickers, BatchSubmissions batches,
-			SupportingDocuments documents, DeclarationListExport exports, AgencyAgreements agreements) {
+			SupportingDocuments documents, DeclarationListExport exports, AgencyAgreements agreements,
+			UnsentDeclarations unsent) {
+		this.unsent = unsent;
 		this.exports = exports;
 		this.agreements = agreements;
 		this.batches = batches;
@@ -119,6 +122,8 @@ class DeclarationPages {
 		model.addAttribute("searched", search.narrows());
 		model.addAttribute("later", page.after() != null);
 		model.addAttribute("statuses", LISTED_STATUSES);
+		// 暂存: the forms saved unsent wait above the declarations sent, on the first page only.
+		model.addAttribute("unsent", page.after() == null ? unsent.of(actor) : List.of());
 		return "declaration/list";
 	}
 
@@ -147,19 +152,61 @@ class DeclarationPages {
 		exports.answer(response, DeclarationApi.declarants(actor), search, locale);
 	}
 
+	/**
+	 * The new-declaration form: empty, or (复制新增) filled from one of the declarant's declarations, {@code from}, for
+	 * goods declared again — every field as it was declared except the declarant's own reference (a new declaration
+	 * needs its own, or a retry would be taken for the old one) and the certificates' numbers (a certificate of origin
+	 * serves one consignment: its agreement is kept, so the form asks for the new number rather than the preference
+	 * being dropped unseen). Nothing is stored until it is submitted.
+	 */
 	@GetMapping("/declarations/new")
-	String form(Model model, Locale locale) {
+	String form(@RequestParam(required = false) UUID from, @RequestParam(required = false) UUID unsent,
+			@RequestParam(required = false) String saved, Model model, Locale locale) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		// A form that could not be sent is not shown: the page says which right is missing instead.
 		actor.requireRight(OperatorRight.DECLARE);
-		model.addAttribute("form", Map.of());
-		return formPage(model, List.of(), "/declarations/new", 1, locale);
+		if (unsent != null) {
+			return resumed(actor, unsent, saved != null, model, locale);
+		}
+		if (from == null) {
+			model.addAttribute("form", Map.of());
+			return formPage(model, List.of(), "/declarations/new", 1, locale);
+		}
+		DeclarationView d = view(from);
+		actor.requireActFor(io.singlewindow.core.Uscc.parse(d.declarant()), OperatorRight.DECLARE);
+		Map<String, String> form = formOf(d);
+		form.keySet().removeIf(field -> field.endsWith(".certificateNumber"));
+		model.addAttribute("form", form);
+		model.addAttribute("notices", List.of(messages.getMessage("declaration.copiedFrom",
+				new Object[] { d.number() }, locale)));
+		return formPage(model, List.of(), "/declarations/new", DeclarationForm.rows(form), locale);
 	}
+
+	/** A form saved unsent (暂存), filled as it was saved, carrying its id and version for the next save or submission. */
+	private String resumed(Actor actor, UUID id, boolean justSaved, Model model, Locale locale) {
+		UnsentDeclarations.Unsent saved = unsent.find(actor, id);
+		Map<String, String> form = new java.util.HashMap<>(saved.fields());
+		form.put(UNSENT, saved.id().toString());
+		form.put(UNSENT_VERSION, String.valueOf(saved.version()));
+		model.addAttribute("form", form);
+		String savedAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.withZone(io.singlewindow.platform.BusinessTime.ZONE).format(saved.savedAt());
+		model.addAttribute("notices", List.of(messages.getMessage(justSaved ? "declaration.unsent.saved"
+				: "declaration.unsent.resumed", new Object[] { saved.savedBy(), savedAt }, locale)));
+		return formPage(model, List.of(), "/declarations/new", DeclarationForm.rows(form), locale);
+	}
+
+	/** The form's hidden fields naming the unsent form it was opened from, and the version it was read at. */
+	static final String UNSENT = "unsent";
+
+	static final String UNSENT_VERSION = "unsentVersion";
 
 	/**
 	 * Submits the form, or, when the person pressed "add item" or "remove item", shows it again with one row more or
-	 * less and everything typed kept; this works without JavaScript.
+	 * less and everything typed kept; this works without JavaScript. "Save for later" (暂存) saves it unsent instead;
+	 * a form opened from one saved unsent is sent only if nobody saved or sent it since it was opened (two colleagues
+	 * finishing the same form would declare the goods twice), and is then no longer kept.
 	 */
 	@PostMapping("/declarations/new")
 	String submit(@RequestParam MultiValueMap<String, String> params, Model model, Locale locale) {
@@ -174,12 +221,54 @@ class DeclarationPages {
 		}
 		List<Integer> rowOf = new ArrayList<>();
 		try {
+			UnsentDeclarations.Unsent openedFrom = openedFrom(actor, form);
+			if (form.containsKey("saveUnsent")) {
+				UnsentDeclarations.Unsent saved = unsent.save(actor, openedFrom == null ? null : openedFrom.id(),
+						openedFrom == null ? null : openedFrom.version(), form);
+				return "redirect:/declarations/new?unsent=" + saved.id() + "&saved";
+			}
 			var submission = declarations.submit(actor, DeclarationForm.draft(form, rowOf), null);
+			if (openedFrom != null) {
+				unsent.sent(openedFrom);
+			}
 			return "redirect:/declarations/" + submission.id();
 		}
 		catch (Problem e) {
 			return formAgain(model, form, e, rowOf, "/declarations/new", locale);
 		}
+	}
+
+	/**
+	 * The unsent form this one was opened from, as it was read: {@literal null} for a new one.
+	 *
+	 * @throws Problem 404 {@code UNSENT_DECLARATION_NOT_FOUND} (also for an id that is none); 409
+	 *     {@code UNSENT_DECLARATION_CHANGED} when it was saved since (its version is another),
+	 *     {@code UNSENT_DECLARATION_GONE} when it was sent or deleted since
+	 */
+	private UnsentDeclarations.Unsent openedFrom(Actor actor, Map<String, String> form) {
+		String id = form.get(UNSENT);
+		if (id == null || id.isBlank()) {
+			return null;
+		}
+		UUID unsentId;
+		try {
+			unsentId = UUID.fromString(id.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw Problem.notFound("UNSENT_DECLARATION_NOT_FOUND", id);
+		}
+		UnsentDeclarations.Unsent opened;
+		try {
+			opened = unsent.find(actor, unsentId);
+		}
+		catch (Problem gone) {
+			// Sent or given up by a colleague since this form was opened: sending it now would declare twice.
+			throw Problem.conflict("UNSENT_DECLARATION_GONE");
+		}
+		if (!String.valueOf(opened.version()).equals(form.get(UNSENT_VERSION))) {
+			throw Problem.conflict("UNSENT_DECLARATION_CHANGED", opened.savedBy());
+		}
+		return opened;
 	}
 
 	@GetMapping("/declarations/template.xlsx")
@@ -320,6 +409,14 @@ class DeclarationPages {
 		if (!d.status().amendable()) {
 			throw Declarations.notAmendable(d.number(), d.status());
 		}
+		Map<String, String> form = formOf(d);
+		model.addAttribute("form", form);
+		model.addAttribute("amending", d.number());
+		return formPage(model, List.of(), "/declarations/" + id + "/amend", DeclarationForm.rows(form), locale);
+	}
+
+	/** The form's fields as the declaration declared them, header and lines (its own reference aside). */
+	private static Map<String, String> formOf(DeclarationView d) {
 		Map<String, String> form = new java.util.HashMap<>();
 		form.put("declarant", d.declarant());
 		form.put("flow", d.flow());
@@ -353,9 +450,7 @@ class DeclarationPages {
 			form.put(p + "tariffQuotaCertificate", i.tariffQuotaCertificate());
 			form.put(p + "producer", i.producer());
 		}
-		model.addAttribute("form", form);
-		model.addAttribute("amending", d.number());
-		return formPage(model, List.of(), "/declarations/" + id + "/amend", DeclarationForm.rows(form), locale);
+		return form;
 	}
 
 	@PostMapping("/declarations/{id}/amend")

@@ -1,0 +1,210 @@
+package io.singlewindow.declaration.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.singlewindow.core.FreeText;
+import io.singlewindow.core.InputLimits;
+import io.singlewindow.core.Problem;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.identity.Actor;
+import io.singlewindow.identity.OperatorRight;
+import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.TransactionLock;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 暂存: a declaration's form saved before it is sent, as a person typed it, to be finished later — by the person or a
+ * colleague who may declare for the same declarant (a form takes an hour of invoices and packing lists; a session, a
+ * browser or a day ends first). Nothing of it is validated or counted: it is text until it is submitted, which
+ * validates it as any declaration, and then it is gone. Table {@code declaration_unsent}, one row a form, its fields as
+ * JSON (only the form's own fields: header and up to {@value InputLimits#ITEMS_PER_DECLARATION} lines), at most
+ * {@value #KEPT} a declarant. A save names the version it replaces, so a colleague's later save is never overwritten
+ * unseen.
+ */
+@Component
+class UnsentDeclarations {
+
+	/** How many unsent forms a declarant keeps at most: a list to finish, not an archive. */
+	static final int KEPT = 100;
+
+	private static final Pattern ITEM = Pattern.compile("items\\[(\\d{1,4})]\\.(\\w+)");
+
+	/** One form saved unsent; {@code fields} as the form names them ({@code port}, {@code items[0].value}). */
+	record Unsent(UUID id, String declarant, String savedBy, Instant savedAt, int version, Map<String, String> fields) {
+
+		/** The first line's commodity code and description, for the list: what the form is about. */
+		public String firstLine() {
+			String hs = fields.getOrDefault(DeclarationForm.itemField(0, "hsCode"), "");
+			String description = fields.getOrDefault(DeclarationForm.itemField(0, "description"), "");
+			return (hs + " " + description).strip();
+		}
+
+		public int lines() {
+			return DeclarationForm.rows(fields);
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final BusinessTime time;
+
+	UnsentDeclarations(JdbcClient jdbc, JsonMapper json, BusinessTime time) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.time = time;
+	}
+
+	/**
+	 * Saves a form unsent: a new one when {@code id} is {@literal null}, else over the one read at {@code version}.
+	 * The declarant is the form's when the actor may declare for it, else the actor's own enterprise.
+	 *
+	 * @return the saved form
+	 * @throws Problem 403 without the right to declare for the declarant; 422 {@code INVALID_INPUT} at a field holding
+	 *     a control character or more than {@value InputLimits#DESCRIPTION} characters; 409
+	 *     {@code UNSENT_DECLARATION_CHANGED} when a colleague saved or sent it since it was read,
+	 *     {@code UNSENT_DECLARATIONS_TOO_MANY} at the {@value #KEPT}th; 404 {@code UNSENT_DECLARATION_NOT_FOUND}
+	 */
+	@Transactional
+	Unsent save(Actor actor, UUID id, Integer version, Map<String, String> form) {
+		Uscc declarant = declarantOf(actor, form.get("declarant"));
+		actor.requireActFor(declarant, OperatorRight.DECLARE);
+		Map<String, String> fields = fieldsOf(form);
+		fields.put("declarant", declarant.value());
+		String document = json.writeValueAsString(fields);
+		Instant now = time.now();
+		// One declarant's saves queue here, so that two at one instant cannot both pass the count.
+		TransactionLock.take(jdbc, "declaration-unsent:" + declarant.value());
+		if (id == null) {
+			long kept = jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant = ?").param(declarant.value())
+				.query(Long.class).single();
+			if (kept >= KEPT) {
+				throw Problem.conflict("UNSENT_DECLARATIONS_TOO_MANY", KEPT);
+			}
+			UUID created = UUID.randomUUID();
+			jdbc.sql("""
+					INSERT INTO declaration_unsent (id, declarant, saved_by, saved_at, fields, version)
+					VALUES (?, ?, ?, ?, CAST(? AS JSONB), 1)""")
+				.params(created, declarant.value(), actor.username(), Timestamp.from(now), document).update();
+			return new Unsent(created, declarant.value(), actor.username(), now, 1, fields);
+		}
+		Unsent before = find(actor, id);
+		if (version == null || before.version() != version) {
+			throw Problem.conflict("UNSENT_DECLARATION_CHANGED", before.savedBy());
+		}
+		int saved = jdbc.sql("""
+				UPDATE declaration_unsent SET declarant = ?, saved_by = ?, saved_at = ?, fields = CAST(? AS JSONB),
+				       version = version + 1
+				WHERE id = ? AND version = ?""")
+			.params(declarant.value(), actor.username(), Timestamp.from(now), document, id, version).update();
+		if (saved == 0) {
+			// Saved under another declarant's lock a moment before: the colleague's save stands.
+			throw Problem.conflict("UNSENT_DECLARATION_CHANGED", before.savedBy());
+		}
+		return new Unsent(id, declarant.value(), actor.username(), now, version + 1, fields);
+	}
+
+	/**
+	 * A form saved unsent, for someone who may declare for its declarant.
+	 *
+	 * @throws Problem 404 {@code UNSENT_DECLARATION_NOT_FOUND}, also for a form of a declarant the actor may not
+	 *     declare for (whether another enterprise keeps one is not said)
+	 */
+	Unsent find(Actor actor, UUID id) {
+		return jdbc.sql("SELECT * FROM declaration_unsent WHERE id = ?").param(id)
+			.query(this::unsent)
+			.optional()
+			.filter(u -> actor.holds(OperatorRight.DECLARE) && actor.mayActFor(Uscc.parse(u.declarant())))
+			.orElseThrow(() -> Problem.notFound("UNSENT_DECLARATION_NOT_FOUND", id));
+	}
+
+	/** The forms saved unsent for these declarants, the latest saved first (at most {@value #KEPT} of each). */
+	List<Unsent> of(Actor actor) {
+		List<String> declarants = DeclarationApi.declarants(actor);
+		if (declarants.isEmpty() || !actor.holds(OperatorRight.DECLARE)) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM declaration_unsent WHERE declarant IN (:d) ORDER BY saved_at DESC, id")
+			.param("d", declarants)
+			.query(this::unsent)
+			.list()
+			.stream()
+			.filter(u -> actor.mayActFor(Uscc.parse(u.declarant())))
+			.toList();
+	}
+
+	/** Deletes a form saved unsent (the person gave it up, or it was sent). */
+	@Transactional
+	void delete(Actor actor, UUID id) {
+		find(actor, id);
+		jdbc.sql("DELETE FROM declaration_unsent WHERE id = ?").param(id).update();
+	}
+
+	/**
+	 * A form saved unsent was sent as a declaration: it is no longer kept (unless a colleague saved it again in the
+	 * moment between, whose save stands).
+	 */
+	void sent(Unsent form) {
+		jdbc.sql("DELETE FROM declaration_unsent WHERE id = ? AND version = ?").params(form.id(), form.version())
+			.update();
+	}
+
+	/**
+	 * The form's own fields, each checked as one line of text (a control character, which the database's JSON cannot
+	 * hold, or an endless value is refused at its field); blank ones and anything the form does not have are left out.
+	 */
+	private static Map<String, String> fieldsOf(Map<String, String> form) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		form.forEach((name, value) -> {
+			Matcher item = ITEM.matcher(name);
+			boolean known = DeclarationForm.HEADER_FIELDS.contains(name) && !name.equals("declarant")
+					|| item.matches() && Integer.parseInt(item.group(1)) < InputLimits.ITEMS_PER_DECLARATION
+							&& DeclarationForm.ITEM_FIELDS.contains(item.group(2));
+			if (known) {
+				String text = FreeText.readLine(name, value, InputLimits.DESCRIPTION);
+				if (text != null) {
+					fields.put(name, text);
+				}
+			}
+		});
+		return fields;
+	}
+
+	private static Uscc declarantOf(Actor actor, String named) {
+		if (named != null && !named.isBlank()) {
+			try {
+				Uscc uscc = Uscc.parse(named.strip());
+				if (actor.mayActFor(uscc)) {
+					return uscc;
+				}
+			} catch (io.singlewindow.core.InvalidValue notAUscc) {
+				// A declarant nobody may declare for is the actor's own enterprise's form.
+			}
+		}
+		if (actor.enterprise() == null) {
+			throw Problem.invalidField("declarant", "REQUIRED");
+		}
+		return actor.enterprise();
+	}
+
+	private Unsent unsent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Unsent(rs.getObject("id", UUID.class), rs.getString("declarant"), rs.getString("saved_by"),
+				rs.getTimestamp("saved_at").toInstant(), rs.getInt("version"), read(rs.getString("fields")));
+	}
+
+	private Map<String, String> read(String document) {
+		return json.readValue(document, new TypeReference<LinkedHashMap<String, String>>() {
+		});
+	}
+}
