@@ -812,6 +812,16 @@ M = {
     # An enterprise keeps any number of forms for later.
     'UNSENT_WITHOUT_LIMIT': lambda: sub('declaration/internal/UnsentDeclarations.java',
         'if (kept >= KEPT) {', 'if (false) {'),
+    # A declarant's home page counts every enterprise's forms saved for later.
+    'UNSENT_COUNTED_FOR_EVERY_DECLARANT': lambda: sub('declaration/internal/UnsentDeclarations.java',
+        'return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d)").param("d", declarants)',
+        'return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d) OR true").param("d", declarants)'),
+    # A JSON day is read as Jackson reads it: the number 2147483647 is a day of the year 5,881,580, a 500 when stored.
+    'JSON_DAYS_BEYOND_ANY_CALENDAR': lambda: sub('platform/internal/PlainTextJson.java',
+        '\n\t\t\t.addDeserializer(LocalDate.class, new WrittenDay());', ';'),
+    # A typed day of any year is read (+5881580-07-11): a 500 when stored.
+    'TYPED_DAYS_OF_ANY_YEAR': lambda: sub('core/IsoDay.java',
+        'if (text == null || !DAY.matcher(text).matches()) {', 'if (text == null) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -167,7 +167,7 @@ public class BrokerAuthorisations {
 		}
 		LocalDate day;
 		try {
-			day = LocalDate.parse(validUntil.strip());
+			day = io.singlewindow.core.IsoDay.parse(validUntil.strip());
 		}
 		catch (java.time.format.DateTimeParseException e) {
 			violations.add("validUntil", "DATE_FORMAT");

@@ -171,7 +171,7 @@ class CalendarAdministration {
 			return null;
 		}
 		try {
-			return LocalDate.parse(raw.strip());
+			return io.singlewindow.core.IsoDay.parse(raw.strip());
 		} catch (DateTimeParseException e) {
 			violations.add(field, "MALFORMED_VALUE", raw);
 			return null;

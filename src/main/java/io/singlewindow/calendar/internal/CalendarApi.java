@@ -88,7 +88,7 @@ class CalendarApi {
 		currentActor.get();
 		LocalDate start;
 		try {
-			start = LocalDate.parse(from.strip());
+			start = io.singlewindow.core.IsoDay.parse(from.strip());
 		} catch (DateTimeParseException e) {
 			throw Problem.invalidField("from", "MALFORMED_VALUE", from);
 		}

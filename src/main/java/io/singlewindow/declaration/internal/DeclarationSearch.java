@@ -72,7 +72,7 @@ record DeclarationSearch(String text, DeclarationStatus status, LocalDate from, 
 			throw Problem.invalidField(field, "DATE_FORMAT");
 		}
 		try {
-			return LocalDate.parse(text);
+			return io.singlewindow.core.IsoDay.parse(text);
 		} catch (DateTimeParseException e) {
 			throw Problem.invalidField(field, "DATE_FORMAT", text);
 		}

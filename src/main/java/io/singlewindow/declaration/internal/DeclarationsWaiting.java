@@ -22,7 +22,8 @@ import io.singlewindow.platform.BusinessTime;
  * whose answer-by day passed unanswered (the officer may decide without the answer); customs' officers also the
  * applications to cancel or to correct a declaration and the guarantees to call on;</li>
  * <li>a trader or a broker: the declarations (its enterprise's and its principals', as its list shows them) queried and
- * waiting for an answer, the earliest answer-by day, how many are past it.</li>
+ * waiting for an answer, the earliest answer-by day, how many are past it; the forms saved for later (暂存) it may
+ * finish.</li>
  * </ul>
  * Each person hears only of what is theirs to act on: an officer of one agency nothing of another's queue, a declarant
  * nothing of another's declarations.
@@ -31,10 +32,12 @@ import io.singlewindow.platform.BusinessTime;
 class DeclarationsWaiting implements ActorNoticeSource {
 
 	private final DeclarationStore store;
+	private final UnsentDeclarations unsent;
 	private final BusinessTime time;
 
-	DeclarationsWaiting(DeclarationStore store, BusinessTime time) {
+	DeclarationsWaiting(DeclarationStore store, UnsentDeclarations unsent, BusinessTime time) {
 		this.store = store;
+		this.unsent = unsent;
 		this.time = time;
 	}
 
@@ -80,19 +83,26 @@ class DeclarationsWaiting implements ActorNoticeSource {
 	}
 
 	private List<Notice> forDeclarant(Actor actor) {
-		DeclarationStore.Queried queried = store.queried(DeclarationApi.declarants(actor), time.today());
-		if (queried.declarations() == 0) {
-			return List.of();
-		}
 		Set<String> roles = Set.of(actor.role().name());
+		List<Notice> notices = new ArrayList<>();
+		DeclarationStore.Queried queried = store.queried(DeclarationApi.declarants(actor), time.today());
 		if (queried.late() > 0) {
-			return List.of(new Notice("declaration.home.queriedLate", List.of(queried.declarations(), queried.late()),
+			notices.add(new Notice("declaration.home.queriedLate", List.of(queried.declarations(), queried.late()),
 					roles, "/declarations?status=QUERIED"));
 		}
-		return List.of(queried.earliestAnswerBy() == null
-				? new Notice("declaration.home.queried", List.of(queried.declarations()), roles,
-						"/declarations?status=QUERIED")
-				: new Notice("declaration.home.queriedBy", List.of(queried.declarations(),
-						queried.earliestAnswerBy().toString()), roles, "/declarations?status=QUERIED"));
+		else if (queried.declarations() > 0) {
+			notices.add(queried.earliestAnswerBy() == null
+					? new Notice("declaration.home.queried", List.of(queried.declarations()), roles,
+							"/declarations?status=QUERIED")
+					: new Notice("declaration.home.queriedBy", List.of(queried.declarations(),
+							queried.earliestAnswerBy().toString()), roles, "/declarations?status=QUERIED"));
+		}
+		// 暂存: forms saved for later are work begun; those who may finish them hear how many wait.
+		long unsentForms = unsent.countOf(actor);
+		if (unsentForms > 0) {
+			notices.add(new Notice("declaration.home.unsent", List.of(unsentForms), roles,
+					"/declarations#unsent-declarations"));
+		}
+		return notices;
 	}
 }

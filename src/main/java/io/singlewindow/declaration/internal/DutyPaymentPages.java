@@ -181,7 +181,7 @@ class DutyPaymentPages {
 			return null;
 		}
 		try {
-			return LocalDate.parse(written.strip());
+			return io.singlewindow.core.IsoDay.parse(written.strip());
 		} catch (DateTimeParseException e) {
 			throw Problem.invalidField(field, "MALFORMED_VALUE");
 		}

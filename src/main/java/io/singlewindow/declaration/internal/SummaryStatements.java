@@ -208,7 +208,7 @@ class SummaryStatements {
 	/** @throws Problem 422 {@code MONTH_FORMAT} at {@code month} unless {@code 2026-11} */
 	private static YearMonth month(String month) {
 		try {
-			return YearMonth.parse(month == null ? "" : month.strip());
+			return io.singlewindow.core.IsoDay.month(month == null ? "" : month.strip());
 		} catch (DateTimeParseException e) {
 			throw Problem.invalidField("month", "MONTH_FORMAT", FreeText.cut(String.valueOf(month), 20));
 		}

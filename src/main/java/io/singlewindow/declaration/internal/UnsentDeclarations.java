@@ -144,6 +144,19 @@ class UnsentDeclarations {
 			.toList();
 	}
 
+	/**
+	 * How many forms saved unsent the actor may finish (its enterprise's and its principals'): the home page's count,
+	 * off {@code declaration_unsent_of}.
+	 */
+	long countOf(Actor actor) {
+		List<String> declarants = DeclarationApi.declarants(actor);
+		if (declarants.isEmpty() || !actor.holds(OperatorRight.DECLARE)) {
+			return 0;
+		}
+		return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d)").param("d", declarants)
+			.query(Long.class).single();
+	}
+
 	/** Deletes a form saved unsent (the person gave it up, or it was sent). */
 	@Transactional
 	void delete(Actor actor, UUID id) {

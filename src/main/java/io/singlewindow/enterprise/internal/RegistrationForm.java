@@ -58,7 +58,7 @@ public record RegistrationForm(String nameZh, String nameEn, String entityType, 
 	/** The establishment date; {@literal null} when blank or not a date (the latter is reported by the page). */
 	LocalDate established() {
 		try {
-			return establishedOn == null || establishedOn.isBlank() ? null : LocalDate.parse(establishedOn.strip());
+			return establishedOn == null || establishedOn.isBlank() ? null : io.singlewindow.core.IsoDay.parse(establishedOn.strip());
 		} catch (DateTimeParseException e) {
 			return null;
 		}

@@ -1,12 +1,17 @@
 package io.singlewindow.platform.internal;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.singlewindow.core.FreeText;
 import io.singlewindow.core.InvalidValue;
+import io.singlewindow.core.IsoDay;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
@@ -35,7 +40,30 @@ class PlainTextJson {
 
 	@Bean
 	JacksonModule plainTextStrings() {
-		return new SimpleModule("plain-text-strings").addDeserializer(String.class, new PlainTextString());
+		return new SimpleModule("plain-text-strings").addDeserializer(String.class, new PlainTextString())
+			.addDeserializer(LocalDate.class, new WrittenDay());
+	}
+
+	/**
+	 * A day only as the string {@code yyyy-MM-dd} of a year 1000–9999 ({@link IsoDay}): not the number of days since
+	 * 1970 Jackson would otherwise take (2147483647 is a day of the year 5,881,580, which PostgreSQL cannot store — a
+	 * letter of guarantee's last day sent so was a 500), not an array, not a year of more digits. Refused at the field
+	 * as {@code DATE_FORMAT}.
+	 */
+	static final class WrittenDay extends ValueDeserializer<LocalDate> {
+
+		@Override
+		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+				throw new InvalidValue("DATE_FORMAT", parser.getString());
+			}
+			String text = parser.getString();
+			try {
+				return IsoDay.parse(text.strip());
+			} catch (DateTimeParseException e) {
+				throw new InvalidValue("DATE_FORMAT", text);
+			}
+		}
 	}
 
 	static final class PlainTextString extends ValueDeserializer<String> {

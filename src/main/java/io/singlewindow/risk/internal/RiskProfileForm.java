@@ -1,7 +1,6 @@
 package io.singlewindow.risk.internal;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -61,8 +60,8 @@ public class RiskProfileForm {
 				parse("priceDeviationPercent", priceDeviationPercent, BigDecimal::new, violations), channel,
 				parse("selectionPercent", selectionPercent, BigDecimal::new, violations),
 				parse("aeoFactor", aeoFactor, BigDecimal::new, violations), active,
-				parse("validFrom", validFrom, LocalDate::parse, violations),
-				parse("validTo", validTo, LocalDate::parse, violations),
+				parse("validFrom", validFrom, io.singlewindow.core.IsoDay::parse, violations),
+				parse("validTo", validTo, io.singlewindow.core.IsoDay::parse, violations),
 				parse("version", version, Integer::valueOf, violations));
 	}
 

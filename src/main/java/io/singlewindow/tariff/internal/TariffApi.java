@@ -146,7 +146,7 @@ class TariffApi {
 		LocalDate date = today;
 		if (input.date() != null && !input.date().isBlank()) {
 			try {
-				date = LocalDate.parse(input.date().strip());
+				date = io.singlewindow.core.IsoDay.parse(input.date().strip());
 			} catch (DateTimeParseException e) {
 				v.add("date", "DATE_FORMAT", input.date());
 			}
@@ -205,7 +205,7 @@ class TariffApi {
 			return time.month();
 		}
 		try {
-			return YearMonth.parse(raw.strip());
+			return io.singlewindow.core.IsoDay.month(raw.strip());
 		} catch (DateTimeParseException e) {
 			throw Problem.invalidField("month", "MONTH_FORMAT", raw);
 		}

@@ -384,7 +384,7 @@ public class TariffImports implements DisposableBean {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text);
+			return io.singlewindow.core.IsoDay.parse(text);
 		} catch (java.time.format.DateTimeParseException e) {
 			errors.add(new RowError(rowNo, column, "DATE_FORMAT", raw));
 			return null;

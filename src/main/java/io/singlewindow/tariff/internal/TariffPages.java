@@ -223,7 +223,7 @@ class TariffPages {
 		YearMonth m = time.month();
 		if (month != null && !month.isBlank()) {
 			try {
-				m = YearMonth.parse(month);
+				m = io.singlewindow.core.IsoDay.month(month);
 			} catch (DateTimeParseException e) {
 				model.addAttribute("problems", List.of(new FieldProblem("month", "MONTH_FORMAT", month)));
 			}
@@ -247,7 +247,7 @@ class TariffPages {
 			}
 			YearMonth m;
 			try {
-				m = YearMonth.parse(month.strip());
+				m = io.singlewindow.core.IsoDay.month(month.strip());
 			} catch (DateTimeParseException e) {
 				throw Problem.invalidField("month", "MONTH_FORMAT", month);
 			}

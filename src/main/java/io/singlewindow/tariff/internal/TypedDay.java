@@ -20,7 +20,7 @@ final class TypedDay {
 			return null;
 		}
 		try {
-			return LocalDate.parse(raw.strip());
+			return io.singlewindow.core.IsoDay.parse(raw.strip());
 		} catch (DateTimeParseException e) {
 			v.add(field, "DATE_FORMAT", raw);
 			return null;

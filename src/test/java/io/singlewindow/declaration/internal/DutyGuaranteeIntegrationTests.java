@@ -171,6 +171,33 @@ class DutyGuaranteeIntegrationTests extends CustomsDeskTestCase {
 			.contains("id=\"duties-guarantee\"");
 	}
 
+	/**
+	 * A letter's last day beyond any calendar — the number 2147483647, which a JSON reader took for that many days
+	 * after 1970 (year 5,881,580), or such a year written out — is refused at its field, in the API and on the page;
+	 * it was stored until PostgreSQL refused the date, a 500 (hostile pass, seed 20261314).
+	 */
+	@Test
+	void aLetterValidBeyondAnyCalendarIsRefusedAtItsFieldNotAnswered500() throws Exception {
+		String id = desk.cleared("3000", "1000");
+		String amount = amount(desk.view("officer.customs", id), "$.duties.amountDue").toPlainString();
+		for (String validUntil : List.of("2147483647", "\"+5881580-07-11\"", "\"0000-01-01\"", "[2027, 1, 31]")) {
+			mvc.perform(post("/api/v1/declarations/{id}/duty-guarantee", id)
+				.header("Authorization", "Bearer sw-demo-officer.customs").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"kind\":\"BANK_GUARANTEE\",\"amount\":" + amount + ",\"validUntil\":" + validUntil
+						+ ",\"reference\":\"BOC-FAR-1\"}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].field").value("validUntil"))
+				.andExpect(jsonPath("$.errors[0].code").value("DATE_FORMAT"));
+		}
+		MockHttpServletResponse page = desk.pagePost("officer.customs", "/declarations/" + id + "/duty-guarantee",
+				Map.of("kind", "BANK_GUARANTEE", "amount", amount, "validUntil", "+5881580-07-11", "reference",
+						"BOC-FAR-1"));
+		assertThat(page.getStatus()).isEqualTo(422);
+		assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"guarantee-error\"");
+		assertThat(JsonPath.<Object>read(desk.view("officer.customs", id), "$.duties.guarantee")).as("none taken")
+			.isNull();
+	}
+
 	private ResultActions guarantee(String user, String id, String kind, String amount, String validUntil,
 			String reference) throws Exception {
 		return desk.guarantee(user, id, kind, amount, validUntil, reference);

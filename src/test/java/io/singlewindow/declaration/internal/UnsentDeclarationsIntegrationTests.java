@@ -31,12 +31,20 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 	@Autowired
 	UnsentDeclarations unsent;
 
+	@Autowired
+	DeclarationsWaiting waiting;
+
+	@Autowired
+	io.singlewindow.identity.KeyedActors actors;
+
 	@Test
 	void aFormSavedForLaterIsFinishedAndSentOnceAndOnlyItsDeclarantsPeopleSeeIt() throws Exception {
 		Map<String, String> half = new LinkedHashMap<>(Map.of("declarant", DeclarationCorrectionIntegrationTests.CHIP,
 				"flow", "IMPORT", "port", "CNXMN", "items[0].hsCode", "8542319000", "items[0].description", "processors",
 				"items[0].value", "not yet known", "somethingElse", "not a field of the form"));
 		half.put("saveUnsent", "1");
+		long waitingBefore = unsentWaiting("trader.chip");
+		long waitingForCoffee = unsentWaiting("trader.coffee");
 		MockHttpServletResponse saved = desk.pagePost("trader.chip", "/declarations/new", half);
 		assertThat(saved.getRedirectedUrl()).startsWith("/declarations/new?unsent=").endsWith("&saved");
 		String id = saved.getRedirectedUrl().replaceAll(".*unsent=([0-9a-f-]+).*", "$1");
@@ -53,6 +61,11 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 		assertThat(desk.page("trader.coffee", "/declarations")).as("another enterprise")
 			.doesNotContain("id=\"unsent-" + id + "\"");
 		assertThat(status("trader.coffee", "/declarations/new?unsent=" + id)).isEqualTo(404);
+		assertThat(unsentWaiting("trader.chip")).as("its home page counts it").isEqualTo(waitingBefore + 1);
+		assertThat(unsentWaiting("broker")).isPositive();
+		assertThat(unsentWaiting("trader.coffee")).as("another enterprise's").isEqualTo(waitingForCoffee);
+		assertThat(desk.page("trader.chip", "/")).contains("saved for later wait",
+				"href=\"/declarations#unsent-declarations\"");
 
 		// The broker saves it again; the trader, who opened it before, cannot overwrite that unseen.
 		Map<String, String> again = new LinkedHashMap<>(half);
@@ -128,6 +141,13 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 		finally {
 			jdbc.sql("DELETE FROM declaration_unsent WHERE declarant = ?").param(enterprise.value()).update();
 		}
+	}
+
+	/** How many forms saved for later the person's home page says wait: 0 when it says nothing of them. */
+	private long unsentWaiting(String user) {
+		return waiting.noticesFor(actors.actorFor("sw-demo-" + user).orElseThrow()).stream()
+			.filter(n -> n.messageKey().equals("declaration.home.unsent")).map(n -> (Long) n.arguments().getFirst())
+			.findFirst().orElse(0L);
 	}
 
 	/** A whole import of processors as the form sends it. */
