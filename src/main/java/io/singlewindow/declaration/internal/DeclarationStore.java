@@ -425,15 +425,12 @@ class DeclarationStore {
 
 	AgencyBacklog backlog(String agency, LocalDate today) {
 		return jdbc.sql("""
-				SELECT (SELECT count(*) FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
-				        WHERE t.agency = :agency AND t.status = 'PENDING'
-				          AND d.status IN ('UNDER_REVIEW', 'QUERIED')) AS pending,
-				       (SELECT min(t.created_at) FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
-				        WHERE t.agency = :agency AND t.status = 'PENDING'
-				          AND d.status IN ('UNDER_REVIEW', 'QUERIED')) AS longest,
-				       (SELECT count(*) FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
-				        WHERE t.agency = :agency AND t.status = 'QUERIED' AND t.answer_due < :today
-				          AND d.status IN ('UNDER_REVIEW', 'QUERIED')) AS late""")
+				SELECT count(*) AS pending, min(t.created_at) AS longest,
+				       (SELECT count(*) FROM agency_task q JOIN declaration qd ON qd.id = q.declaration_id
+				        WHERE q.agency = :agency AND q.status = 'QUERIED' AND q.answer_due < :today
+				          AND qd.status IN ('UNDER_REVIEW', 'QUERIED')) AS late
+				FROM agency_task t JOIN declaration d ON d.id = t.declaration_id
+				WHERE t.agency = :agency AND t.status = 'PENDING' AND d.status IN ('UNDER_REVIEW', 'QUERIED')""")
 			.param("agency", agency).param("today", today)
 			.query((rs, n) -> new AgencyBacklog(rs.getLong("pending"), instant(rs, "longest"), rs.getLong("late")))
 			.single();
