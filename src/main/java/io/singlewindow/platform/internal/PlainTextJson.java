@@ -45,7 +45,7 @@ class PlainTextJson {
 	}
 
 	/**
-	 * A day only as the string {@code yyyy-MM-dd} of a year 1000–9999 ({@link IsoDay}): not the number of days since
+	 * A day only as the string {@code yyyy-MM-dd} of a year 0001–9999 ({@link IsoDay}): not the number of days since
 	 * 1970 Jackson would otherwise take (2147483647 is a day of the year 5,881,580, which PostgreSQL cannot store — a
 	 * letter of guarantee's last day sent so was a 500), not an array, not a year of more digits. Refused at the field
 	 * as {@code DATE_FORMAT}.
