@@ -129,7 +129,10 @@ class UnsentDeclarations {
 			.orElseThrow(() -> Problem.notFound("UNSENT_DECLARATION_NOT_FOUND", id));
 	}
 
-	/** The forms saved unsent for these declarants, the latest saved first (at most {@value #KEPT} of each). */
+	/**
+	 * The forms saved unsent of the actor's enterprise and principals — those it may declare for — the latest saved
+	 * first (at most {@value #KEPT} of each).
+	 */
 	List<Unsent> of(Actor actor) {
 		List<String> declarants = DeclarationApi.declarants(actor);
 		if (declarants.isEmpty() || !actor.holds(OperatorRight.DECLARE)) {
@@ -138,10 +141,7 @@ class UnsentDeclarations {
 		return jdbc.sql("SELECT * FROM declaration_unsent WHERE declarant IN (:d) ORDER BY saved_at DESC, id")
 			.param("d", declarants)
 			.query(this::unsent)
-			.list()
-			.stream()
-			.filter(u -> actor.mayActFor(Uscc.parse(u.declarant())))
-			.toList();
+			.list();
 	}
 
 	/**

@@ -204,7 +204,7 @@ class AgencyQueueIntegrationTests {
 		var inTime = queried.get(1);
 		// Eleven working days later, for the late one: its answer was due yesterday.
 		jdbc.sql("UPDATE agency_task SET answer_due = ? WHERE id = ?")
-			.params(time.today().minusDays(1), customsTask(late.id())).update();
+			.params(time.today().minusDays(1), customsTask(jdbc, late.id())).update();
 		try {
 			Cookie customs = logIn("officer.customs");
 			String lateInQueue = page(customs, "/agency/queue?lang=en&status=QUERIED&q=" + late.number());
@@ -241,10 +241,10 @@ class AgencyQueueIntegrationTests {
 		// Both were routed ten days ago; the officer asked about one today, about the other a week ago.
 		Instant now = time.now();
 		jdbc.sql("UPDATE agency_task SET created_at = ? WHERE id = ?")
-			.params(Timestamp.from(now.minus(Duration.ofDays(10))), customsTask(askedToday.id())).update();
+			.params(Timestamp.from(now.minus(Duration.ofDays(10))), customsTask(jdbc, askedToday.id())).update();
 		jdbc.sql("UPDATE agency_task SET created_at = ?, decided_at = ? WHERE id = ?")
 			.params(Timestamp.from(now.minus(Duration.ofDays(10))), Timestamp.from(now.minus(Duration.ofDays(7))),
-					customsTask(askedLastWeek.id()))
+					customsTask(jdbc, askedLastWeek.id()))
 			.update();
 		try {
 			Cookie customs = logIn("officer.customs");
@@ -259,7 +259,7 @@ class AgencyQueueIntegrationTests {
 				.isLessThan(oldestFirst.indexOf("open-" + askedToday.number()));
 			assertThat(oldestFirst).contains("id=\"waiting-since-" + askedToday.number() + "\">"
 					+ java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").format(jdbc
-						.sql("SELECT decided_at FROM agency_task WHERE id = ?").param(customsTask(askedToday.id()))
+						.sql("SELECT decided_at FROM agency_task WHERE id = ?").param(customsTask(jdbc, askedToday.id()))
 						.query(Timestamp.class).single().toInstant().atZone(BusinessTime.ZONE)) + "<");
 		}
 		finally {
@@ -282,14 +282,15 @@ class AgencyQueueIntegrationTests {
 			var submitted = declarations.submit(trader, DeclarationWorkbooks.Entry
 				.of(overpriced(chipDeclaration(reference, run + "-" + reference, null))).draft(new ArrayList<>()),
 					run + "-" + reference);
-			declarations.decide(customsOfficer, customsTask(submitted.id()), Declarations.Decision.QUERY,
+			declarations.decide(customsOfficer, customsTask(jdbc, submitted.id()), Declarations.Decision.QUERY,
 					"Why three times the usual price?", null);
 			queried.add(submitted);
 		}
 		return queried;
 	}
 
-	private UUID customsTask(UUID declaration) {
+	/** The customs task of a declaration. */
+	static UUID customsTask(JdbcClient jdbc, UUID declaration) {
 		return jdbc.sql("SELECT id FROM agency_task WHERE declaration_id = ? AND agency = 'CUSTOMS'").param(declaration)
 			.query(UUID.class).single();
 	}

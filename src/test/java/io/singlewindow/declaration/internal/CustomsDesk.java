@@ -126,6 +126,12 @@ final class CustomsDesk {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
+	/** The status {@code user} is answered with on opening a page. */
+	int statusOf(String user, String address) throws Exception {
+		return mvc.perform(get(address).cookie(session(user)).header("Accept-Language", "en")).andReturn().getResponse()
+			.getStatus();
+	}
+
 	/** A document a page offers (the response's PDF), as {@code user} downloads it. */
 	byte[] download(String user, String address) throws Exception {
 		return mvc.perform(get(address).cookie(session(user))).andExpect(status().isOk()).andReturn().getResponse()

@@ -60,7 +60,8 @@ class DeclarationsWaitingIntegrationTests extends CustomsDeskTestCase {
 			assertThat(counts(ciq)).as("nothing more for inspection and quarantine").isEqualTo(ciqBefore);
 			assertThat(counts(chip)).as("nothing asked of the declarant yet").isEqualTo(chipBefore);
 
-			declarations.decide(customs, customsTask(submitted.getFirst()), Declarations.Decision.QUERY,
+			UUID question = AgencyQueueIntegrationTests.customsTask(jdbc, submitted.getFirst());
+			declarations.decide(customs, question, Declarations.Decision.QUERY,
 					"Why three times the usual price?", null);
 			assertThat(counts(customs)).containsEntry("declaration.home.tasksWaiting",
 					customsBefore.get("declaration.home.tasksWaiting") + 1);
@@ -76,7 +77,7 @@ class DeclarationsWaitingIntegrationTests extends CustomsDeskTestCase {
 
 			// The day to answer by passed: the declarant and customs read it is late.
 			jdbc.sql("UPDATE agency_task SET answer_due = ? WHERE id = ?")
-				.params(time.today().minusDays(1), customsTask(submitted.getFirst())).update();
+				.params(time.today().minusDays(1), question).update();
 			assertThat(counts(chip)).containsEntry("declaration.home.late", chipBefore.get("declaration.home.late") + 1);
 			assertThat(counts(customs)).containsEntry("declaration.home.answersLate",
 					customsBefore.get("declaration.home.answersLate") + 1);
@@ -141,8 +142,4 @@ class DeclarationsWaitingIntegrationTests extends CustomsDeskTestCase {
 		return actors.actorFor("sw-demo-" + username).orElseThrow();
 	}
 
-	private UUID customsTask(UUID declaration) {
-		return jdbc.sql("SELECT id FROM agency_task WHERE declaration_id = ? AND agency = 'CUSTOMS'").param(declaration)
-			.query(UUID.class).single();
-	}
 }

@@ -1,7 +1,6 @@
 package io.singlewindow.declaration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -70,9 +69,9 @@ class DeclareAgainIntegrationTests extends CustomsDeskTestCase {
 
 		// The broker who declares for the chip maker may copy it; another enterprise, customs and a mistyped id may not.
 		assertThat(desk.page("broker", "/declarations/new?from=" + id)).contains("Filled from declaration " + number);
-		assertThat(status("trader.coffee", "/declarations/new?from=" + id)).as("as its page").isEqualTo(403);
-		assertThat(status("officer.customs", "/declarations/new?from=" + id)).isEqualTo(403);
-		assertThat(status("trader.chip", "/declarations/new?from=not-a-declaration")).isEqualTo(400);
+		assertThat(desk.statusOf("trader.coffee", "/declarations/new?from=" + id)).as("as its page").isEqualTo(403);
+		assertThat(desk.statusOf("officer.customs", "/declarations/new?from=" + id)).isEqualTo(403);
+		assertThat(desk.statusOf("trader.chip", "/declarations/new?from=not-a-declaration")).isEqualTo(400);
 	}
 
 	/** What the form would send: every input's value (blank when it has none) and each select's chosen option. */
@@ -91,8 +90,4 @@ class DeclareAgainIntegrationTests extends CustomsDeskTestCase {
 		return fields;
 	}
 
-	private int status(String user, String address) throws Exception {
-		return mvc.perform(get(address).cookie(desk.session(user)).header("Accept-Language", "en")).andReturn()
-			.getResponse().getStatus();
-	}
 }

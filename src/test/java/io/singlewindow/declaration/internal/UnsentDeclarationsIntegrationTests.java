@@ -2,7 +2,6 @@ package io.singlewindow.declaration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -60,7 +59,7 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 			.contains("id=\"unsent-" + id + "\"");
 		assertThat(desk.page("trader.coffee", "/declarations")).as("another enterprise")
 			.doesNotContain("id=\"unsent-" + id + "\"");
-		assertThat(status("trader.coffee", "/declarations/new?unsent=" + id)).isEqualTo(404);
+		assertThat(desk.statusOf("trader.coffee", "/declarations/new?unsent=" + id)).isEqualTo(404);
 		assertThat(unsentWaiting("trader.chip")).as("its home page counts it").isEqualTo(waitingBefore + 1);
 		assertThat(unsentWaiting("broker")).isPositive();
 		assertThat(unsentWaiting("trader.coffee")).as("another enterprise's").isEqualTo(waitingForCoffee);
@@ -117,8 +116,8 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 				Map.of());
 		assertThat(deleted.getRedirectedUrl()).isEqualTo("/declarations?unsentDeleted");
 		assertThat(rows(id)).isZero();
-		assertThat(status("trader.chip", "/declarations/new?unsent=" + id)).isEqualTo(404);
-		assertThat(status("trader.chip", "/declarations/new?unsent=not-an-id")).isEqualTo(400);
+		assertThat(desk.statusOf("trader.chip", "/declarations/new?unsent=" + id)).isEqualTo(404);
+		assertThat(desk.statusOf("trader.chip", "/declarations/new?unsent=not-an-id")).isEqualTo(400);
 	}
 
 	@Test
@@ -182,8 +181,4 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 			.param(DeclarationCorrectionIntegrationTests.CHIP).query(Long.class).single();
 	}
 
-	private int status(String user, String address) throws Exception {
-		return mvc.perform(get(address).cookie(desk.session(user)).header("Accept-Language", "en")).andReturn()
-			.getResponse().getStatus();
-	}
 }
