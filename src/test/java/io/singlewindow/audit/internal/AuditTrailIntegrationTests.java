@@ -294,13 +294,21 @@ class AuditTrailIntegrationTests {
 	@Test
 	void aSealMovesTheRowOnceAndTheTrailShowsItOnceBeforeAndAfter() {
 		String subject = "MOVED-" + UUID.randomUUID();
-		new TransactionTemplate(transactions).executeWithoutResult(tx -> auditTrail.record(AuditRecord
-			.of("LICENCE_SUSPENDED", "LICENCE", subject).bySystem("test")
-			.change(AuditRecord.state("status", "ACTIVE"), AuditRecord.state("status", "SUSPENDED", "fee", new java.math.BigDecimal("1.50")))));
-		AuditEntry waiting = rowsOf("LICENCE", subject).getFirst();
-		assertThat(waiting.chainPosition()).isNull();
-		assertThat(rowsIn("audit_entry_unsealed", waiting.id())).isOne();
-		assertThat(rowsIn("audit_entry_sealed", waiting.id())).isZero();
+		TransactionTemplate own = new TransactionTemplate(transactions);
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		// The test holds the chain's head, as a sealer does, while it looks at the row waiting: the scheduled sealer
+		// (every second) would otherwise move it between the write and the look, and the "before" would be an "after".
+		AuditEntry waiting = own.execute(holdingTheHead -> {
+			jdbc.sql("SELECT chain_position FROM audit_chain_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+			own.executeWithoutResult(tx -> auditTrail.record(AuditRecord
+				.of("LICENCE_SUSPENDED", "LICENCE", subject).bySystem("test")
+				.change(AuditRecord.state("status", "ACTIVE"), AuditRecord.state("status", "SUSPENDED", "fee", new java.math.BigDecimal("1.50")))));
+			AuditEntry written = rowsOf("LICENCE", subject).getFirst();
+			assertThat(written.chainPosition()).isNull();
+			assertThat(rowsIn("audit_entry_unsealed", written.id())).isOne();
+			assertThat(rowsIn("audit_entry_sealed", written.id())).isZero();
+			return written;
+		});
 
 		sealer.sealAll();
 
