@@ -814,14 +814,54 @@ M = {
         'if (kept >= KEPT) {', 'if (false) {'),
     # A declarant's home page counts every enterprise's forms saved for later.
     'UNSENT_COUNTED_FOR_EVERY_DECLARANT': lambda: sub('declaration/internal/UnsentDeclarations.java',
-        'return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d)").param("d", declarants)',
-        'return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d) OR true").param("d", declarants)'),
+        'return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d) AND saved_at >= :since")',
+        'return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d) OR true")'),
     # A JSON day is read as Jackson reads it: the number 2147483647 is a day of the year 5,881,580, a 500 when stored.
     'JSON_DAYS_BEYOND_ANY_CALENDAR': lambda: sub('platform/internal/PlainTextJson.java',
         '\n\t\t\t.addDeserializer(LocalDate.class, new WrittenDay());', ';'),
     # A typed day of any year is read (+5881580-07-11): a 500 when stored.
     'TYPED_DAYS_OF_ANY_YEAR': lambda: sub('core/IsoDay.java',
         'if (text == null || !DAY.matcher(text).matches()) {', 'if (text == null) {'),
+    # A form saved for later stays on the list for ever, untouched for years.
+    'UNSENT_LISTED_FOR_EVER': lambda: sub('declaration/internal/UnsentDeclarations.java',
+        'SELECT * FROM declaration_unsent WHERE declarant IN (:d) AND saved_at >= :since',
+        'SELECT * FROM declaration_unsent WHERE declarant IN (:d) AND (saved_at >= :since OR true)'),
+    # A form past its keeping day still opens.
+    'UNSENT_OPENED_PAST_ITS_DAY': lambda: sub('declaration/internal/UnsentDeclarations.java',
+        'return jdbc.sql("SELECT * FROM declaration_unsent WHERE id = ? AND saved_at >= ?")',
+        'return jdbc.sql("SELECT * FROM declaration_unsent WHERE id = ? AND (saved_at >= ? OR true)")'),
+    # Forms no longer kept still count against the hundred a declarant keeps.
+    'UNSENT_PAST_ITS_DAY_COUNTED': lambda: sub('declaration/internal/UnsentDeclarations.java',
+        'SELECT count(*) FROM declaration_unsent WHERE declarant = ? AND saved_at >= ?',
+        'SELECT count(*) FROM declaration_unsent WHERE declarant = ? AND (saved_at >= ? OR true)'),
+    # Nothing ever deletes a form saved for later.
+    'UNSENT_NEVER_FORGOTTEN': lambda: sub('declaration/internal/UnsentDeclarations.java',
+        'DELETE FROM declaration_unsent WHERE saved_at < ?', 'DELETE FROM declaration_unsent WHERE saved_at < ? AND false'),
+    # The printable response names its declarant by code only.
+    'RESPONSE_DECLARANT_UNNAMED': lambda: sub('../../../resources/templates/declaration/response.html',
+        '<span id="response-declarant-name" th:if="${declarantName != null}"', '<span id="response-declarant-name" th:if="${false}"'),
+    # A printed declaration still passes for what is declared after the declarant amended it.
+    'PRINTED_DECLARATION_CURRENT_AFTER_AMENDMENT': lambda: sub('declaration/internal/DeclaredCopy.java',
+        'return ResponseCopy.amendmentsOf(declaration) + declaration.corrections().size();',
+        'return declaration.corrections().size();'),
+    # A QR code naming more changes than the declaration had passes for one the platform printed.
+    'PRINTED_DECLARATION_FORGED_CHANGES_ACCEPTED': lambda: sub('declaration/internal/DeclaredCopy.java',
+        'if (printed < 0 || printed > changes) {', 'if (printed < 0) {'),
+    # Any enterprise prints another's declaration.
+    'DECLARATION_PDF_FOR_ANYONE': lambda: sub('declaration/internal/ResponseVerificationPages.java',
+        'DeclarationView readable = DeclarationApi.visible(currentActor.get(), view);', 'DeclarationView readable = view;'),
+    # The printed declaration shows the reference the platform made up as the declarant's own.
+    'MADE_UP_REFERENCE_PRINTED': lambda: sub('declaration/internal/DeclarationDocument.java',
+        'orDash(Declarations.ownReference(d.clientReference()))', 'orDash(d.clientReference())'),
+    # Any enterprise prints another's permit.
+    'PERMIT_PDF_FOR_ANYONE': lambda: sub('permit/internal/PermitDocumentPages.java',
+        '		actor.requireSee(permit.holder());\n', ''),
+    # The public page calls a suspended or revoked permit usable.
+    'PERMIT_VERIFIED_USABLE_WHATEVER_ITS_STATUS': lambda: sub('permit/internal/PermitDocumentPages.java',
+        'permit.status(time.today()), permit.usableOn(time.today())));', 'permit.status(time.today()), true));'),
+    # A permit printed while suspended does not say it is not in force.
+    'SUSPENDED_PERMIT_PRINTED_AS_IN_FORCE': lambda: sub('permit/internal/PermitDocument.java',
+        'if (status != PermitStatus.IN_FORCE) {', 'if (false) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -87,8 +87,10 @@ class AccessibilityBrowserTests {
 				"/declarations/" + declaration, "/permits/queue", "/permits/verification", "/permits/catalogue",
 				"/enterprises", "/risk/assessments", "/statistics", "/hs?code=8471", "/tariff/assess");
 		Map<String, List<String>> pages = new java.util.LinkedHashMap<>();
+		String permit = jdbc.sql("SELECT number FROM permit WHERE holder_uscc = ? ORDER BY number LIMIT 1")
+			.param(chipUscc).query(String.class).single();
 		pages.put("anonymous", List.of("/login", "/login?error", "/register", "/verify", "/verify?uscc=123",
-				"/verify/" + chipUscc, "/no-such-page"));
+				"/verify/" + chipUscc, "/verify/permits/" + permit, "/verify/permits?number=NO-SUCH", "/no-such-page"));
 		pages.put("trader.chip", List.of("/", "/declarations", "/declarations/new", "/declarations/" + declaration,
 				"/declarations/" + declaration + "/response", "/declarations/new?unsent=" + unsent,
 				"/declarations/new?from=" + declaration, "/permits", "/permits/catalogue", "/permits/apply?code=AIL",

@@ -170,6 +170,12 @@ class PageRoutesIntegrationTests {
 				"login 403 200 200 200 200 200 200 200 200");
 		expect(routes, "/declarations/{id}/response.pdf", "/declarations/" + UNKNOWN_ID + "/response.pdf",
 				"login 404 404 404 404 404 404 404 404 404");
+		expect(routes, "/declarations/{id}/declaration.pdf", "/declarations/" + declaration + "/declaration.pdf",
+				"login 200 200 200 200 200 200 200 200 200");
+		expect(routes, "/declarations/{id}/declaration.pdf", "/declarations/" + coffeeDeclaration + "/declaration.pdf",
+				"login 403 200 200 200 200 200 200 200 200");
+		expect(routes, "/declarations/{id}/declaration.pdf", "/declarations/" + UNKNOWN_ID + "/declaration.pdf",
+				"login 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/verify/declarations", "/verify/declarations", "200 200 200 200 200 200 200 200 200 200");
 		expect(routes, "/verify/declarations/{number}", "/verify/declarations/XM0000000000000000",
 				"404 404 404 404 404 404 404 404 404 404");
@@ -189,6 +195,15 @@ class PageRoutesIntegrationTests {
 		expect(routes, "/permits/record/{uscc}", "/permits/record/not-a-uscc", "login 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/permits/{number}", "/permits/" + permit, "login 200 200 200 200 200 200 200 200 200");
 		expect(routes, "/permits/{number}", "/permits/NO-SUCH-PERMIT", "login 404 404 404 404 404 404 404 404 404");
+		expect(routes, "/permits/{number}/permit.pdf", "/permits/" + permit + "/permit.pdf",
+				"login 200 200 200 200 200 200 200 200 200");
+		expect(routes, "/permits/{number}/permit.pdf", "/permits/NO-SUCH-PERMIT/permit.pdf",
+				"login 404 404 404 404 404 404 404 404 404");
+		expect(routes, "/verify/permits", "/verify/permits", "200 200 200 200 200 200 200 200 200 200");
+		expect(routes, "/verify/permits/{number}", "/verify/permits/" + permit,
+				"200 200 200 200 200 200 200 200 200 200");
+		expect(routes, "/verify/permits/{number}", "/verify/permits/NO-SUCH-PERMIT",
+				"404 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/permits/applications/{id}", "/permits/applications/" + UNKNOWN_ID,
 				"login 404 404 404 404 404 404 404 404 404");
 		expect(routes, "/permits/applications/{id}", "/permits/applications/x", "login 404 404 404 404 404 404 404 404 404");

@@ -192,8 +192,10 @@ class DeclarationPages {
 		model.addAttribute("form", form);
 		String savedAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 			.withZone(io.singlewindow.platform.BusinessTime.ZONE).format(saved.savedAt());
+		String keptUntil = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
+			.withZone(io.singlewindow.platform.BusinessTime.ZONE).format(saved.keptUntil());
 		model.addAttribute("notices", List.of(messages.getMessage(justSaved ? "declaration.unsent.saved"
-				: "declaration.unsent.resumed", new Object[] { saved.savedBy(), savedAt }, locale)));
+				: "declaration.unsent.resumed", new Object[] { saved.savedBy(), savedAt, keptUntil }, locale)));
 		return formPage(model, List.of(), "/declarations/new", DeclarationForm.rows(form), locale);
 	}
 

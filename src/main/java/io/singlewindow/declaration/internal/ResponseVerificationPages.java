@@ -33,8 +33,11 @@ class ResponseVerificationPages {
 	private final DeclarationStore store;
 	private final CurrentActor currentActor;
 	private final ResponseDocument document;
+	private final DeclarationDocument declarationDocument;
 
-	ResponseVerificationPages(DeclarationStore store, CurrentActor currentActor, ResponseDocument document) {
+	ResponseVerificationPages(DeclarationStore store, CurrentActor currentActor, ResponseDocument document,
+			DeclarationDocument declarationDocument) {
+		this.declarationDocument = declarationDocument;
 		this.store = store;
 		this.currentActor = currentActor;
 		this.document = document;
@@ -64,10 +67,23 @@ class ResponseVerificationPages {
 			.body(document.render(visible));
 	}
 
+	/** The declaration as declared, printed (报关单打印), for whoever may read it. */
+	@GetMapping("/declarations/{id}/declaration.pdf")
+	ResponseEntity<byte[]> declarationPdf(@PathVariable UUID id) {
+		DeclarationView view = store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
+		// Refuses whoever may not read the declaration (403), as its page does.
+		DeclarationView readable = DeclarationApi.visible(currentActor.get(), view);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"declaration-" + view.number() + ".pdf\"")
+			.body(declarationDocument.render(readable));
+	}
+
 	@GetMapping({ "/verify/declarations", "/verify/declarations/{number}" })
 	String verify(@PathVariable(required = false) String number, @RequestParam(name = "number", required = false) String asked,
 			@RequestParam(name = "v", required = false) String printedVersion,
-			@RequestParam(name = "a", required = false) String printedAmendments, Model model,
+			@RequestParam(name = "a", required = false) String printedAmendments,
+			@RequestParam(name = "d", required = false) String printedChanges, Model model,
 			HttpServletResponse response) {
 		String raw = (number != null ? number : asked == null ? "" : asked).strip();
 		model.addAttribute("number", raw);
@@ -84,7 +100,9 @@ class ResponseVerificationPages {
 		DeclarationView d = found.get();
 		model.addAttribute("declaration", new PublicStatus(d.number(), d.status(),
 				d.updatedAt() != null ? d.updatedAt() : d.submittedAt()));
-		if (printedVersion != null) {
+		if (printedChanges != null) {
+			model.addAttribute("printedDeclaration", DeclaredCopy.of(printedChanges, DeclaredCopy.changesOf(d)));
+		} else if (printedVersion != null) {
 			model.addAttribute("printedCopy",
 					ResponseCopy.of(printedVersion, printedAmendments, d.version(), ResponseCopy.amendmentsOf(d)));
 		}

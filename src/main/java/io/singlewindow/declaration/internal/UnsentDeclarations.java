@@ -1,6 +1,7 @@
 package io.singlewindow.declaration.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON (only the form's own fields: header and up to {@value InputLimits#ITEMS_PER_DECLARATION} lines), at most
  * {@value #KEPT} a declarant. A save names the version it replaces, so a colleague's later save is never overwritten
  * unseen.
+ * <p>
+ * A form is kept for {@code singlewindow.declarations.unsent-kept-for} (90 days) after its last save, a date its list
+ * shows: the goods of a form untouched for a quarter have long been declared on another or not at all, and what an
+ * enterprise typed about its trade is not kept for ever without a purpose. Past that day it is neither listed, counted
+ * nor opened, and the hourly sweep deletes it.
  */
 @Component
 class UnsentDeclarations {
@@ -39,10 +49,13 @@ class UnsentDeclarations {
 	/** How many unsent forms a declarant keeps at most: a list to finish, not an archive. */
 	static final int KEPT = 100;
 
+	private static final Logger log = LoggerFactory.getLogger(UnsentDeclarations.class);
+
 	private static final Pattern ITEM = Pattern.compile("items\\[(\\d{1,4})]\\.(\\w+)");
 
 	/** One form saved unsent; {@code fields} as the form names them ({@code port}, {@code items[0].value}). */
-	record Unsent(UUID id, String declarant, String savedBy, Instant savedAt, int version, Map<String, String> fields) {
+	record Unsent(UUID id, String declarant, String savedBy, Instant savedAt, int version, Map<String, String> fields,
+			Instant keptUntil) {
 
 		/** The first line's commodity code and description, for the list: what the form is about. */
 		public String firstLine() {
@@ -59,11 +72,19 @@ class UnsentDeclarations {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final BusinessTime time;
+	private final Duration keptFor;
 
-	UnsentDeclarations(JdbcClient jdbc, JsonMapper json, BusinessTime time) {
+	UnsentDeclarations(JdbcClient jdbc, JsonMapper json, BusinessTime time,
+			@Value("${singlewindow.declarations.unsent-kept-for:P90D}") Duration keptFor) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.time = time;
+		if (keptFor.compareTo(Duration.ofDays(1)) < 0 || keptFor.compareTo(Duration.ofDays(3660)) > 0) {
+			// A form gone before its person comes back to it, or kept for ever in all but name: a setting's slip.
+			throw new IllegalArgumentException(
+					"singlewindow.declarations.unsent-kept-for must be 1 day to 10 years, not " + keptFor);
+		}
+		this.keptFor = keptFor;
 	}
 
 	/**
@@ -87,8 +108,8 @@ class UnsentDeclarations {
 		// One declarant's saves queue here, so that two at one instant cannot both pass the count.
 		TransactionLock.take(jdbc, "declaration-unsent:" + declarant.value());
 		if (id == null) {
-			long kept = jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant = ?").param(declarant.value())
-				.query(Long.class).single();
+			long kept = jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant = ? AND saved_at >= ?")
+				.params(declarant.value(), keptSince(now)).query(Long.class).single();
 			if (kept >= KEPT) {
 				throw Problem.conflict("UNSENT_DECLARATIONS_TOO_MANY", KEPT);
 			}
@@ -97,7 +118,7 @@ class UnsentDeclarations {
 					INSERT INTO declaration_unsent (id, declarant, saved_by, saved_at, fields, version)
 					VALUES (?, ?, ?, ?, CAST(? AS JSONB), 1)""")
 				.params(created, declarant.value(), actor.username(), Timestamp.from(now), document).update();
-			return new Unsent(created, declarant.value(), actor.username(), now, 1, fields);
+			return new Unsent(created, declarant.value(), actor.username(), now, 1, fields, now.plus(keptFor));
 		}
 		Unsent before = find(actor, id);
 		if (version == null || before.version() != version) {
@@ -112,7 +133,7 @@ class UnsentDeclarations {
 			// Saved under another declarant's lock a moment before: the colleague's save stands.
 			throw Problem.conflict("UNSENT_DECLARATION_CHANGED", before.savedBy());
 		}
-		return new Unsent(id, declarant.value(), actor.username(), now, version + 1, fields);
+		return new Unsent(id, declarant.value(), actor.username(), now, version + 1, fields, now.plus(keptFor));
 	}
 
 	/**
@@ -122,7 +143,8 @@ class UnsentDeclarations {
 	 *     declare for (whether another enterprise keeps one is not said)
 	 */
 	Unsent find(Actor actor, UUID id) {
-		return jdbc.sql("SELECT * FROM declaration_unsent WHERE id = ?").param(id)
+		return jdbc.sql("SELECT * FROM declaration_unsent WHERE id = ? AND saved_at >= ?")
+			.params(id, keptSince(time.now()))
 			.query(this::unsent)
 			.optional()
 			.filter(u -> actor.holds(OperatorRight.DECLARE) && actor.mayActFor(Uscc.parse(u.declarant())))
@@ -138,8 +160,10 @@ class UnsentDeclarations {
 		if (declarants.isEmpty() || !actor.holds(OperatorRight.DECLARE)) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT * FROM declaration_unsent WHERE declarant IN (:d) ORDER BY saved_at DESC, id")
-			.param("d", declarants)
+		return jdbc.sql("""
+				SELECT * FROM declaration_unsent WHERE declarant IN (:d) AND saved_at >= :since
+				ORDER BY saved_at DESC, id""")
+			.param("d", declarants).param("since", keptSince(time.now()))
 			.query(this::unsent)
 			.list();
 	}
@@ -153,7 +177,8 @@ class UnsentDeclarations {
 		if (declarants.isEmpty() || !actor.holds(OperatorRight.DECLARE)) {
 			return 0;
 		}
-		return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d)").param("d", declarants)
+		return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d) AND saved_at >= :since")
+			.param("d", declarants).param("since", keptSince(time.now()))
 			.query(Long.class).single();
 	}
 
@@ -171,6 +196,27 @@ class UnsentDeclarations {
 	void sent(Unsent form) {
 		jdbc.sql("DELETE FROM declaration_unsent WHERE id = ? AND version = ?").params(form.id(), form.version())
 			.update();
+	}
+
+	/**
+	 * Deletes the forms past their keeping day, which nobody could list or open any more; any node may sweep, and a
+	 * second sweep at the same moment deletes nothing twice.
+	 *
+	 * @return how many were deleted
+	 */
+	@Scheduled(fixedDelayString = "${singlewindow.declarations.unsent-sweep:PT1H}", initialDelayString = "PT1M")
+	int forgetThoseKeptTooLong() {
+		int forgotten = jdbc.sql("DELETE FROM declaration_unsent WHERE saved_at < ?").param(keptSince(time.now()))
+			.update();
+		if (forgotten > 0) {
+			log.info("event=unsent_declarations_forgotten rows={} kept_for={}", forgotten, keptFor);
+		}
+		return forgotten;
+	}
+
+	/** The earliest last save of a form still kept at {@code now}. */
+	private Timestamp keptSince(Instant now) {
+		return Timestamp.from(now.minus(keptFor));
 	}
 
 	/**
@@ -212,8 +258,9 @@ class UnsentDeclarations {
 	}
 
 	private Unsent unsent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		Instant savedAt = rs.getTimestamp("saved_at").toInstant();
 		return new Unsent(rs.getObject("id", UUID.class), rs.getString("declarant"), rs.getString("saved_by"),
-				rs.getTimestamp("saved_at").toInstant(), rs.getInt("version"), read(rs.getString("fields")));
+				savedAt, rs.getInt("version"), read(rs.getString("fields")), savedAt.plus(keptFor));
 	}
 
 	private Map<String, String> read(String document) {

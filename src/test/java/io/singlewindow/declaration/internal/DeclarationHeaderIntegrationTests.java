@@ -58,6 +58,11 @@ class DeclarationHeaderIntegrationTests extends CustomsDeskTestCase {
 		assertThat(field(chinese, "header-currency")).isEqualTo("USD 美元");
 		assertThat(field(chinese, "origin-2")).isEqualTo("US 美国");
 		assertThat(chinese).contains("监管方式", "运输方式", "启运国（地区）", "毛重／净重（千克）");
+
+		// The printable response names its declarant as the PDF does, not by the code alone.
+		String printable = desk.page("trader.chip", "/declarations/" + id + "/response?lang=zh_CN");
+		assertThat(field(printable, "response-declarant-name")).isEqualTo("厦门鹭芯微电子有限公司（演示）");
+		assertThat(field(printable, "response-declarant")).isEqualTo(DeclarationCorrectionIntegrationTests.CHIP);
 	}
 
 	/** The text of the element with {@code id}, tags dropped, spaces folded. */

@@ -148,6 +148,13 @@ class ResponsePdfIntegrationTests {
 
 	private String api(String user, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
 			String json) throws Exception {
+		return api(mvc, user, request, json);
+	}
+
+	/** The body of an API call as {@code user} that must succeed. */
+	static String api(MockMvc mvc, String user,
+			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String json)
+			throws Exception {
 		ResultActions result = mvc.perform(request.header("Authorization", "Bearer sw-demo-" + user)
 			.contentType(MediaType.APPLICATION_JSON).content(json));
 		assertThat(result.andReturn().getResponse().getStatus()).isLessThan(300);
@@ -155,6 +162,11 @@ class ResponsePdfIntegrationTests {
 	}
 
 	private Cookie logIn(String username) throws Exception {
+		return logIn(mvc, username);
+	}
+
+	/** A page session of {@code username}. */
+	static Cookie logIn(MockMvc mvc, String username) throws Exception {
 		return mvc.perform(formLogin("/login").user(username).password("demo12345")).andReturn().getResponse()
 			.getCookie("SESSION");
 	}

@@ -120,6 +120,48 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 		assertThat(desk.statusOf("trader.chip", "/declarations/new?unsent=not-an-id")).isEqualTo(400);
 	}
 
+	/**
+	 * A form is kept 90 days after its last save, a day its list shows; past it nobody lists, counts or opens it, and
+	 * the sweep deletes it.
+	 */
+	@Test
+	void aFormUntouchedForNinetyDaysIsNoLongerKept() throws Exception {
+		java.time.Instant now = time.now();
+		long waitingBefore = unsentWaiting("trader.chip");
+		UUID lately = savedAgo(java.time.Duration.ofDays(89));
+		UUID tooLong = savedAgo(java.time.Duration.ofDays(90).plusMinutes(1));
+		try {
+			String list = desk.page("trader.chip", "/declarations");
+			String keptUntil = java.time.LocalDate.ofInstant(now.plus(java.time.Duration.ofDays(1)),
+					io.singlewindow.platform.BusinessTime.ZONE).toString();
+			assertThat(list).contains("id=\"unsent-" + lately + "\"")
+				.containsPattern("id=\"unsent-kept-until-" + lately + "\">" + keptUntil + "<")
+				.doesNotContain("id=\"unsent-" + tooLong + "\"");
+			assertThat(desk.page("trader.chip", "/declarations/new?unsent=" + lately)).contains("Kept until " + keptUntil);
+			assertThat(desk.statusOf("trader.chip", "/declarations/new?unsent=" + tooLong)).isEqualTo(404);
+			assertThat(unsentWaiting("trader.chip")).as("the home page counts the one still kept")
+				.isEqualTo(waitingBefore + 1);
+
+			assertThat(unsent.forgetThoseKeptTooLong()).isPositive();
+			assertThat(rows(tooLong.toString())).isZero();
+			assertThat(rows(lately.toString())).isOne();
+			assertThat(unsent.forgetThoseKeptTooLong()).as("nothing left to forget").isZero();
+		}
+		finally {
+			jdbc.sql("DELETE FROM declaration_unsent WHERE id IN (?, ?)").params(lately, tooLong).update();
+		}
+	}
+
+	/** A form of the chip maker with a port, last saved {@code ago}. */
+	private UUID savedAgo(java.time.Duration ago) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO declaration_unsent (id, declarant, saved_by, saved_at, fields, version)
+				VALUES (?, ?, 'trader.chip', ?, '{"port": "CNXMN"}', 1)""")
+			.params(id, DeclarationCorrectionIntegrationTests.CHIP, Timestamp.from(time.now().minus(ago))).update();
+		return id;
+	}
+
 	@Test
 	void anEnterpriseKeepsAtMostAHundredFormsForLater() {
 		Uscc enterprise = Uscc.issue("91350200MA31CAP01");
@@ -130,12 +172,18 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 					VALUES (?, ?, 'trader.unsent', ?, '{}', 1)""")
 				.params(UUID.randomUUID(), enterprise.value(), Timestamp.from(time.now())).update();
 		}
+		// One more, past its keeping day: no longer kept, so not counted against the hundred.
+		jdbc.sql("""
+				INSERT INTO declaration_unsent (id, declarant, saved_by, saved_at, fields, version)
+				VALUES (?, ?, 'trader.unsent', ?, '{}', 1)""")
+			.params(UUID.randomUUID(), enterprise.value(), Timestamp.from(time.now().minus(java.time.Duration.ofDays(91))))
+			.update();
 		try {
 			unsent.save(trader, null, null, Map.of("port", "CNXMN"));
 			assertThatThrownBy(() -> unsent.save(trader, null, null, Map.of("port", "CNXMN")))
 				.isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("UNSENT_DECLARATIONS_TOO_MANY"));
 			assertThat(jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant = ?").param(enterprise.value())
-				.query(Long.class).single()).isEqualTo(UnsentDeclarations.KEPT);
+				.query(Long.class).single()).isEqualTo(UnsentDeclarations.KEPT + 1);
 		}
 		finally {
 			jdbc.sql("DELETE FROM declaration_unsent WHERE declarant = ?").param(enterprise.value()).update();
