@@ -848,20 +848,24 @@ M = {
     'PRINTED_DECLARATION_FORGED_CHANGES_ACCEPTED': lambda: sub('declaration/internal/DeclaredCopy.java',
         'if (printed < 0 || printed > changes) {', 'if (printed < 0) {'),
     # Any enterprise prints another's declaration.
-    'DECLARATION_PDF_FOR_ANYONE': lambda: sub('declaration/internal/ResponseVerificationPages.java',
+    'DECLARATION_PDF_FOR_ANYONE': lambda: sub('declaration/internal/PrintedDeclarations.java',
         'DeclarationView readable = DeclarationApi.visible(currentActor.get(), view);', 'DeclarationView readable = view;'),
     # The printed declaration shows the reference the platform made up as the declarant's own.
     'MADE_UP_REFERENCE_PRINTED': lambda: sub('declaration/internal/DeclarationDocument.java',
         'orDash(Declarations.ownReference(d.clientReference()))', 'orDash(d.clientReference())'),
     # Any enterprise prints another's permit.
-    'PERMIT_PDF_FOR_ANYONE': lambda: sub('permit/internal/PermitDocumentPages.java',
-        '		actor.requireSee(permit.holder());\n', ''),
+    'PERMIT_PDF_FOR_ANYONE': lambda: sub('permit/internal/PrintedPermits.java',
+        '		currentActor.get().requireSee(permit.holder());\n', ''),
     # The public page calls a suspended or revoked permit usable.
     'PERMIT_VERIFIED_USABLE_WHATEVER_ITS_STATUS': lambda: sub('permit/internal/PermitDocumentPages.java',
         'permit.status(time.today()), permit.usableOn(time.today())));', 'permit.status(time.today()), true));'),
     # A permit printed while suspended does not say it is not in force.
     'SUSPENDED_PERMIT_PRINTED_AS_IN_FORCE': lambda: sub('permit/internal/PermitDocument.java',
         'if (status != PermitStatus.IN_FORCE) {', 'if (false) {'),
+    # A licence's public page lists the permits of every enterprise.
+    'PUBLISHED_PERMITS_OF_EVERY_HOLDER': lambda: sub('permit/internal/IssuedPermits.java',
+        '? many("WHERE p.holder_uscc = ? ORDER BY p.issued_at DESC, p.number DESC LIMIT ?", holder.value(),',
+        '? many("WHERE p.holder_uscc = ? OR true ORDER BY p.issued_at DESC, p.number DESC LIMIT ?", holder.value(),'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

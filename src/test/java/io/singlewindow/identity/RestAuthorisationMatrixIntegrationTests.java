@@ -139,6 +139,8 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/declarations/export.xlsx                  | 401 200 200 200 200 403 403 403 403 403 403 403 |
 			GET    /api/v1/declarations/{declaration}                | 401 200 403 200 403 200 200 200 200 200 200 200 |
 			GET    /api/v1/declarations/{declaration}/response       | 401 200 403 200 403 200 200 200 200 200 200 200 |
+			GET    /api/v1/declarations/{declaration}/response.pdf   | 401 200 403 200 403 200 200 200 200 200 200 200 |
+			GET    /api/v1/declarations/{declaration}/declaration.pdf | 401 200 403 200 403 200 200 200 200 200 200 200 |
 			PUT    /api/v1/declarations/{declaration}                | 401 422 403 422 403 403 403 403 403 403 403 403 | {"declarant":"{A}"}
 			POST   /api/v1/declarations/{declaration}/queries/CIQ/answer | 401 422 403 422 403 403 403 403 403 403 403 403 | {"answer":""}
 			POST   /api/v1/declarations/{declaration}/release        | 401 403 403 403 403 409 403 403 403 403 403 403 |
@@ -189,6 +191,7 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/permits?holder={A}                        | 401 200 403 200 403 200 200 200 200 200 200 200 |
 			GET    /api/v1/permits/verification-queue                | 401 403 403 403 403 200 200 200 200 200 200 403 |
 			GET    /api/v1/permits/{permit}                          | 401 200 403 200 403 200 200 200 200 200 200 200 |
+			GET    /api/v1/permits/{permit}/permit.pdf               | 401 200 403 200 403 200 200 200 200 200 200 200 |
 			POST   /api/v1/permits/{permit}/suspension               | 401 403 403 403 403 403 403 422 403 403 403 403 | {}
 			POST   /api/v1/permits/{permit}/reinstatement            | 401 403 403 403 403 403 403 409 403 403 403 403 | {}
 			POST   /api/v1/permits/{permit}/revocation               | 401 403 403 403 403 403 403 422 403 403 403 403 | {}

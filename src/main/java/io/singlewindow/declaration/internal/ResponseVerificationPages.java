@@ -5,8 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,14 +12,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.singlewindow.core.Problem;
 import io.singlewindow.core.PublicPath;
-import io.singlewindow.identity.CurrentActor;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The consolidated response as a PDF for whoever may see the declaration, and the public page its QR code opens. The
- * public learns only what a printed copy needs checking against — number, status and the date of the last change —
+ * The consolidated response and the declaration as declared as PDFs for whoever may see the declaration
+ * ({@link PrintedDeclarations}), and the public page their QR codes open. The public learns only what a printed copy
+ * needs checking against — number, status and the date of the last change —
  * and whether the copy is current; never the declarant, goods, values or decisions.
  */
 @Controller
@@ -31,16 +28,11 @@ class ResponseVerificationPages {
 	static final int MAX_NUMBER_LENGTH = 40;
 
 	private final DeclarationStore store;
-	private final CurrentActor currentActor;
-	private final ResponseDocument document;
-	private final DeclarationDocument declarationDocument;
+	private final PrintedDeclarations printed;
 
-	ResponseVerificationPages(DeclarationStore store, CurrentActor currentActor, ResponseDocument document,
-			DeclarationDocument declarationDocument) {
-		this.declarationDocument = declarationDocument;
+	ResponseVerificationPages(DeclarationStore store, PrintedDeclarations printed) {
 		this.store = store;
-		this.currentActor = currentActor;
-		this.document = document;
+		this.printed = printed;
 	}
 
 	@Bean
@@ -59,24 +51,13 @@ class ResponseVerificationPages {
 
 	@GetMapping("/declarations/{id}/response.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-		DeclarationView view = store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
-		DeclarationView visible = DeclarationApi.visible(currentActor.get(), view);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"response-" + view.number() + ".pdf\"")
-			.body(document.render(visible));
+		return printed.response(id);
 	}
 
 	/** The declaration as declared, printed (报关单打印), for whoever may read it. */
 	@GetMapping("/declarations/{id}/declaration.pdf")
 	ResponseEntity<byte[]> declarationPdf(@PathVariable UUID id) {
-		DeclarationView view = store.find(id).orElseThrow(() -> Problem.notFound("DECLARATION_NOT_FOUND", id));
-		// Refuses whoever may not read the declaration (403), as its page does.
-		DeclarationView readable = DeclarationApi.visible(currentActor.get(), view);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"declaration-" + view.number() + ".pdf\"")
-			.body(declarationDocument.render(readable));
+		return printed.declaration(id);
 	}
 
 	@GetMapping({ "/verify/declarations", "/verify/declarations/{number}" })

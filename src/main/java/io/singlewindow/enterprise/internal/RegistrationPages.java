@@ -25,6 +25,7 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.EnterpriseStatus;
 import io.singlewindow.enterprise.Enterprises;
 import io.singlewindow.enterprise.IndustrialChain;
+import io.singlewindow.enterprise.PublishedPermits;
 import io.singlewindow.enterprise.internal.Registrar.LicenceAction;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
@@ -53,10 +54,13 @@ class RegistrationPages {
 	private final Enterprises enterprises;
 	private final CurrentActor currentActor;
 	private final MessageSource messages;
+	private final org.springframework.beans.factory.ObjectProvider<PublishedPermits> publishedPermits;
 	private final LicenceDocument document;
 
 	RegistrationPages(Registrar registrar, LicenceBook licences, ActivityCatalogue catalogue, Enterprises enterprises,
-			CurrentActor currentActor, MessageSource messages, LicenceDocument document) {
+			CurrentActor currentActor, MessageSource messages, LicenceDocument document,
+			org.springframework.beans.factory.ObjectProvider<PublishedPermits> publishedPermits) {
+		this.publishedPermits = publishedPermits;
 		this.registrar = registrar;
 		this.licences = licences;
 		this.catalogue = catalogue;
@@ -250,6 +254,10 @@ class RegistrationPages {
 			model.addAttribute("checkValid", parsed.hasValidCheckCharacter());
 			Optional<PublicLicenceFacts> facts = licences.publicFacts(parsed);
 			facts.ifPresent(f -> model.addAttribute("facts", f));
+			if (facts.isPresent()) {
+				// The permits its activities rest on, as their agencies publish them (none without a permit module).
+				publishedPermits.ifAvailable(published -> model.addAttribute("permits", published.of(parsed, locale)));
+			}
 			if (facts.isPresent() && printedVersion != null) {
 				licences.find(parsed).ifPresent(l -> model.addAttribute("printedCopy",
 						PrintedCopy.of(printedVersion, l.version())));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +33,9 @@ import io.singlewindow.permit.internal.PermitViews.CatalogueView;
 import io.singlewindow.permit.internal.PermitViews.PermitView;
 import io.singlewindow.permit.internal.PermitViews.RecordView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -46,11 +50,13 @@ class PermitApi {
 	private final PermitSupervision supervision;
 	private final IssuedPermits permits;
 	private final JdbcPermitLedger ledger;
+	private final PrintedPermits printed;
 	private final MessageSource messages;
 
 	PermitApi(CurrentActor currentActor, PermitCatalogue catalogue, CatalogueAdministration administration,
 			PermitApplications applications, PermitSupervision supervision, IssuedPermits permits,
-			JdbcPermitLedger ledger, MessageSource messages) {
+			JdbcPermitLedger ledger, MessageSource messages, PrintedPermits printed) {
+		this.printed = printed;
 		this.currentActor = currentActor;
 		this.catalogue = catalogue;
 		this.administration = administration;
@@ -209,6 +215,18 @@ class PermitApi {
 		currentActor.get().requireSee(permit.holder());
 		return PermitView.of(permit, supervision.today(), ledger.writeOffsAgainst(number),
 				supervision.historyOfPermit(number));
+	}
+
+	@GetMapping(path = "/permits/{number}/permit.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@ApiResponse(responseCode = "200", description = "The permit, A4, Chinese and English: what it permits, holder, "
+			+ "issuing agency, validity, scope, goods and the quota granted (never what remains), with a QR code to the "
+			+ "public page /verify/permits/{number} that says whether it is in force today",
+			content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+					schema = @Schema(type = "string", format = "binary")))
+	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE", notFound = "PERMIT_NOT_FOUND")
+	@Operation(summary = "A permit as a PDF (许可证打印)")
+	ResponseEntity<byte[]> pdf(@PathVariable String number) {
+		return printed.of(number);
 	}
 
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "PERMIT_NOT_FOUND",

@@ -2,8 +2,6 @@ package io.singlewindow.permit.internal;
 
 import java.util.Optional;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,13 +11,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.singlewindow.enterprise.Enterprise;
 import io.singlewindow.enterprise.Enterprises;
-import io.singlewindow.identity.Actor;
-import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.platform.BusinessTime;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A permit printed for its holder ({@link PermitDocument}), and the public page anyone holding the paper checks it on
+ * A permit printed for its holder ({@link PrintedPermits}), and the public page anyone holding the paper checks it on
  * ({@code /verify/permits/{number}}, no login, under the platform's public {@code /verify/**}): whether the permit
  * is in force today, what it permits, whose it is, which agency issued it and until when — the facts an issuing agency
  * publishes of a permit it grants (行政许可 双公示), never its quota, what remains of it or its write-offs.
@@ -33,17 +29,15 @@ class PermitDocumentPages {
 	private final IssuedPermits permits;
 	private final PermitCatalogue catalogue;
 	private final Enterprises enterprises;
-	private final CurrentActor currentActor;
-	private final PermitDocument document;
+	private final PrintedPermits printed;
 	private final BusinessTime time;
 
 	PermitDocumentPages(IssuedPermits permits, PermitCatalogue catalogue, Enterprises enterprises,
-			CurrentActor currentActor, PermitDocument document, BusinessTime time) {
+			PrintedPermits printed, BusinessTime time) {
 		this.permits = permits;
 		this.catalogue = catalogue;
 		this.enterprises = enterprises;
-		this.currentActor = currentActor;
-		this.document = document;
+		this.printed = printed;
 		this.time = time;
 	}
 
@@ -54,14 +48,7 @@ class PermitDocumentPages {
 
 	@GetMapping("/permits/{number}/permit.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String number) {
-		IssuedPermit permit = permits.get(number);
-		Actor actor = currentActor.get();
-		actor.requireSee(permit.holder());
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"permit-" + permit.number() + ".pdf\"")
-			.body(document.render(permit, catalogue.get(permit.catalogueCode()),
-					enterprises.find(permit.holder()).orElse(null), time.today()));
+		return printed.of(number);
 	}
 
 	@GetMapping({ "/verify/permits", "/verify/permits/{number}" })

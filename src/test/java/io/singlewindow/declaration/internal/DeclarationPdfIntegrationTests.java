@@ -116,6 +116,20 @@ class DeclarationPdfIntegrationTests {
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/declarations/{id}/declaration.pdf", id).cookie(logIn("officer.customs")))
 			.andExpect(status().isOk());
+
+		// The declarant's own software fetches both documents with its API key.
+		for (String printed : java.util.List.of("declaration.pdf", "response.pdf")) {
+			byte[] pdf = mvc.perform(get("/api/v1/declarations/{id}/" + printed, id)
+				.header("Authorization", "Bearer sw-demo-broker"))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", "application/pdf"))
+				.andExpect(header().string("Cache-Control", containsString("no-store")))
+				.andReturn().getResponse().getContentAsByteArray();
+			assertThat(PrintedDocuments.text(pdf)).contains((String) JsonPath.read(created, "$.number"));
+			mvc.perform(get("/api/v1/declarations/{id}/" + printed, id).header("Authorization", "Bearer sw-demo-trader.coffee"))
+				.andExpect(status().isForbidden())
+				.andExpect(header().string("Content-Type", containsString("application/problem+json")));
+		}
 	}
 
 	private String api(String user, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,

@@ -122,6 +122,15 @@ class PermitPdfIntegrationTests {
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/permits/{n}/permit.pdf", number).cookie(logIn("officer.customs")))
 			.andExpect(status().isOk());
+		// The holder's own software, with its API key.
+		assertThat(PrintedDocuments.text(mvc.perform(get("/api/v1/permits/{n}/permit.pdf", number)
+			.header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andReturn().getResponse().getContentAsByteArray())).contains(number);
+		mvc.perform(get("/api/v1/permits/{n}/permit.pdf", number).header("Authorization", "Bearer sw-demo-trader.coffee"))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")));
 		mvc.perform(get("/verify/permits/{n}", "NO-SUCH-PERMIT").header("Accept-Language", "en"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("No permit has the number NO-SUCH-PERMIT.")));
@@ -129,6 +138,21 @@ class PermitPdfIntegrationTests {
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/verify/permits")).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("verify-permit-result"))));
+	}
+
+	/** 证照分离 seen together: whoever checks a licence sees the permits its holder holds, and not another's. */
+	@Test
+	void theLicencesPublicPageListsThePermitsItsHolderHolds() throws Exception {
+		String number = jdbc.sql("""
+				SELECT number FROM permit WHERE holder_uscc = ? AND catalogue_code = 'AIL' ORDER BY issued_at DESC LIMIT 1""")
+			.param(CHIP.value()).query(String.class).single();
+		String chipsPage = mvc.perform(get("/verify/{uscc}", CHIP.value()).header("Accept-Language", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(chipsPage).contains("Permits held", "id=\"verify-permit-" + number + "\"",
+				"href=\"/verify/permits/" + number + "\"", "Automatic import licence");
+		String coffee = EnterpriseFixtures.demo("COFFEE").value();
+		assertThat(mvc.perform(get("/verify/{uscc}", coffee).header("Accept-Language", "en")).andReturn().getResponse()
+			.getContentAsString()).contains("Permits held").doesNotContain("id=\"verify-permit-" + number + "\"");
 	}
 
 	private byte[] pdf(String number, Cookie who) throws Exception {
