@@ -857,8 +857,9 @@ M = {
     'PERMIT_PDF_FOR_ANYONE': lambda: sub('permit/internal/PrintedPermits.java',
         '		currentActor.get().requireSee(permit.holder());\n', ''),
     # The public page calls a suspended or revoked permit usable.
-    'PERMIT_VERIFIED_USABLE_WHATEVER_ITS_STATUS': lambda: sub('permit/internal/PermitDocumentPages.java',
-        'permit.status(time.today()), permit.usableOn(time.today())));', 'permit.status(time.today()), true));'),
+    'PERMIT_VERIFIED_USABLE_WHATEVER_ITS_STATUS': lambda: sub('permit/internal/PermitChecks.java',
+        'permit.validUntil(), permit.status(today), permit.usableOn(today), today);',
+        'permit.validUntil(), permit.status(today), true, today);'),
     # A permit printed while suspended does not say it is not in force.
     'SUSPENDED_PERMIT_PRINTED_AS_IN_FORCE': lambda: sub('permit/internal/PermitDocument.java',
         'if (status != PermitStatus.IN_FORCE) {', 'if (false) {'),
@@ -866,6 +867,13 @@ M = {
     'PUBLISHED_PERMITS_OF_EVERY_HOLDER': lambda: sub('permit/internal/IssuedPermits.java',
         '? many("WHERE p.holder_uscc = ? ORDER BY p.issued_at DESC, p.number DESC LIMIT ?", holder.value(),',
         '? many("WHERE p.holder_uscc = ? OR true ORDER BY p.issued_at DESC, p.number DESC LIMIT ?", holder.value(),'),
+    # A holder hears of every enterprise's permits about to expire.
+    'PERMITS_EXPIRING_OF_EVERY_HOLDER': lambda: sub('permit/internal/IssuedPermits.java',
+        "WHERE holder_uscc IN (:holders) AND status = 'IN_FORCE' AND valid_until BETWEEN :from AND :until",
+        "WHERE (holder_uscc IN (:holders) OR true) AND status = 'IN_FORCE' AND valid_until BETWEEN :from AND :until"),
+    # Permits that expired already are counted as about to expire.
+    'EXPIRED_PERMITS_COUNTED_AS_EXPIRING': lambda: sub('permit/internal/IssuedPermits.java',
+        "AND valid_until BETWEEN :from AND :until", "AND valid_until <= :until"),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -192,6 +192,7 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/permits/verification-queue                | 401 403 403 403 403 200 200 200 200 200 200 403 |
 			GET    /api/v1/permits/{permit}                          | 401 200 403 200 403 200 200 200 200 200 200 200 |
 			GET    /api/v1/permits/{permit}/permit.pdf               | 401 200 403 200 403 200 200 200 200 200 200 200 |
+			GET    /api/v1/permit-checks/{permit}                    | 200 200 200 200 200 200 200 200 200 200 200 200 |
 			POST   /api/v1/permits/{permit}/suspension               | 401 403 403 403 403 403 403 422 403 403 403 403 | {}
 			POST   /api/v1/permits/{permit}/reinstatement            | 401 403 403 403 403 403 403 409 403 403 403 403 | {}
 			POST   /api/v1/permits/{permit}/revocation               | 401 403 403 403 403 403 403 422 403 403 403 403 | {}

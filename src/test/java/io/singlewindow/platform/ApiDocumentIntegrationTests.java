@@ -131,7 +131,7 @@ class ApiDocumentIntegrationTests {
 			}
 		}));
 		assertThat(open).containsExactlyInAnyOrder("POST /api/v1/enterprises", "GET /api/v1/business-activities",
-				"GET /api/v1/licences/{uscc}");
+				"GET /api/v1/licences/{uscc}", "GET /api/v1/permit-checks/{number}");
 	}
 
 	/**

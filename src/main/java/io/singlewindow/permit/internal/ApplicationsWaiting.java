@@ -16,16 +16,23 @@ import io.singlewindow.platform.BusinessTime;
  * 待办事项 of permits on the home page, counted and linking to where they are done: an officer hears how many
  * applications wait for the agency's decision and how many of them are past their statutory deadline (办理时限); a
  * trader or a broker how many applications of its enterprise or its principals wait for the documents the agency asked
- * for (补正材料) — the review stands still until they come. Nobody hears of another agency's or enterprise's.
+ * for (补正材料) — the review stands still until they come — and how many of their permits in force expire within
+ * {@value #EXPIRY_NOTICE_DAYS} days, and when the first does: a line presenting an expired permit is refused, and a
+ * new one takes the agency's review time (许可证到期提醒). Nobody hears of another agency's or enterprise's.
  */
 @Component
 class ApplicationsWaiting implements ActorNoticeSource {
 
+	/** How many days ahead a holder hears that its permits expire. */
+	static final int EXPIRY_NOTICE_DAYS = 30;
+
 	private final PermitApplications applications;
+	private final IssuedPermits permits;
 	private final BusinessTime time;
 
-	ApplicationsWaiting(PermitApplications applications, BusinessTime time) {
+	ApplicationsWaiting(PermitApplications applications, IssuedPermits permits, BusinessTime time) {
 		this.applications = applications;
+		this.permits = permits;
 		this.time = time;
 	}
 
@@ -48,9 +55,20 @@ class ApplicationsWaiting implements ActorNoticeSource {
 				if (actor.enterprise() != null) {
 					applicants.add(actor.enterprise());
 				}
+				List<Notice> notices = new java.util.ArrayList<>();
 				long waiting = applications.awaitingDocumentsOf(applicants);
-				yield waiting == 0 ? List.of()
-						: List.of(new Notice("permit.home.documentsRequested", List.of(waiting), roles, "/permits"));
+				if (waiting > 0) {
+					notices.add(new Notice("permit.home.documentsRequested", List.of(waiting), roles, "/permits"));
+				}
+				var today = time.today();
+				IssuedPermits.Expiring expiring = permits.expiringOf(applicants, today,
+						today.plusDays(EXPIRY_NOTICE_DAYS));
+				if (expiring.permits() > 0) {
+					notices.add(new Notice("permit.home.expiring",
+							List.of(expiring.permits(), expiring.first().toString(), EXPIRY_NOTICE_DAYS), roles,
+							"/permits"));
+				}
+				yield notices;
 			}
 			default -> List.of();
 		};

@@ -127,6 +127,28 @@ class IssuedPermits {
 		return one("WHERE p.number = ?", number, true);
 	}
 
+	/** Of some holders' permits in force, those whose validity ends within a span of days: how many, the first day. */
+	record Expiring(long permits, LocalDate first) {
+	}
+
+	/**
+	 * The permits in force of {@code holders} whose last valid day is between {@code from} and {@code until}, both
+	 * included, off {@code permit_holder_expiry_idx}.
+	 */
+	Expiring expiringOf(java.util.Collection<Uscc> holders, LocalDate from, LocalDate until) {
+		if (holders.isEmpty()) {
+			return new Expiring(0, null);
+		}
+		return jdbc.sql("""
+				SELECT count(*), min(valid_until) FROM permit
+				WHERE holder_uscc IN (:holders) AND status = 'IN_FORCE' AND valid_until BETWEEN :from AND :until""")
+			.param("holders", holders.stream().map(Uscc::value).toList())
+			.param("from", from)
+			.param("until", until)
+			.query((rs, n) -> new Expiring(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+			.single();
+	}
+
 	List<IssuedPermit> heldBy(Uscc holder) {
 		return many("WHERE p.holder_uscc = ? ORDER BY p.issued_at DESC, p.number DESC", holder.value());
 	}

@@ -9,41 +9,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.singlewindow.enterprise.Enterprise;
-import io.singlewindow.enterprise.Enterprises;
-import io.singlewindow.platform.BusinessTime;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A permit printed for its holder ({@link PrintedPermits}), and the public page anyone holding the paper checks it on
- * ({@code /verify/permits/{number}}, no login, under the platform's public {@code /verify/**}): whether the permit
- * is in force today, what it permits, whose it is, which agency issued it and until when — the facts an issuing agency
- * publishes of a permit it grants (行政许可 双公示), never its quota, what remains of it or its write-offs.
+ * ({@code /verify/permits/{number}}, no login, under the platform's public {@code /verify/**}): its public facts
+ * ({@link PermitChecks}).
  */
 @Controller
 class PermitDocumentPages {
 
-	/** Permit numbers are short; anything longer is not looked up. */
-	static final int MAX_NUMBER_LENGTH = 40;
-
-	private final IssuedPermits permits;
-	private final PermitCatalogue catalogue;
-	private final Enterprises enterprises;
+	private final PermitChecks checks;
 	private final PrintedPermits printed;
-	private final BusinessTime time;
 
-	PermitDocumentPages(IssuedPermits permits, PermitCatalogue catalogue, Enterprises enterprises,
-			PrintedPermits printed, BusinessTime time) {
-		this.permits = permits;
-		this.catalogue = catalogue;
-		this.enterprises = enterprises;
+	PermitDocumentPages(PermitChecks checks, PrintedPermits printed) {
+		this.checks = checks;
 		this.printed = printed;
-		this.time = time;
-	}
-
-	/** What the public sees of a permit. */
-	record PublicPermit(String number, CatalogueEntry entry, String holder, String holderNameZh, String holderNameEn,
-			java.time.LocalDate validFrom, java.time.LocalDate validUntil, PermitStatus status, boolean usable) {
 	}
 
 	@GetMapping("/permits/{number}/permit.pdf")
@@ -59,18 +40,13 @@ class PermitDocumentPages {
 		if (raw.isEmpty()) {
 			return "permit/verify";
 		}
-		Optional<IssuedPermit> found = raw.length() > MAX_NUMBER_LENGTH ? Optional.empty() : permits.find(raw);
+		Optional<PermitChecks.PermitCheck> found = checks.of(raw);
 		if (found.isEmpty()) {
 			response.setStatus(404);
 			model.addAttribute("notFound", true);
 			return "permit/verify";
 		}
-		IssuedPermit permit = found.get();
-		Optional<Enterprise> holder = enterprises.find(permit.holder());
-		model.addAttribute("permit", new PublicPermit(permit.number(), catalogue.get(permit.catalogueCode()),
-				permit.holder().value(), holder.map(Enterprise::nameZh).orElse(null),
-				holder.map(Enterprise::nameEn).orElse(null), permit.validFrom(), permit.validUntil(),
-				permit.status(time.today()), permit.usableOn(time.today())));
+		model.addAttribute("permit", found.get());
 		return "permit/verify";
 	}
 }

@@ -20,7 +20,8 @@ import io.singlewindow.platform.BusinessTime;
 
 /**
  * 待办事项 of permits: an officer's home page counts the applications waiting for the agency's decision and those past
- * their statutory deadline; a trader's or broker's counts the applications waiting for documents the agency asked for.
+ * their statutory deadline; a trader's or broker's counts the applications waiting for documents the agency asked for,
+ * and the permits in force that expire within thirty days.
  * Other officers' agencies and other enterprises hear nothing of them. Other tests' applications may wait too, so each
  * count is compared with the one read before.
  */
@@ -103,6 +104,57 @@ class ApplicationsWaitingIntegrationTests {
 		assertThat(waiting.noticesFor(trader)).as("supplied: the agency's turn again").isEmpty();
 		applications.decide(officer, applied.id(),
 				new PermitApplications.DecisionForm("REJECT", "waiting test", null, null, null));
+	}
+
+	@Test
+	void aHolderHearsOfItsPermitsExpiringWithinThirtyDaysAndNobodyElseDoes() {
+		// Two activities filed: one permit each (an activity's permit in force is not issued twice).
+		List<String> codes = List.of(PermitFixtures.aCatalogueCode("T_EXPIRY"), PermitFixtures.aCatalogueCode("T_EXPIRY"));
+		for (String code : codes) {
+			administration.create(PermitFixtures.anAdmin(), new CatalogueAdministration.EntryForm(code, "测试备案",
+					"Expiry test", "SAMR", "FILING", 5, 30, List.of("申请表"), List.of("Form"), 12, "NONE", null,
+					List.of(), List.of(), true, null));
+		}
+		Uscc holder = PermitFixtures.anEnterprise(jdbc, "ACTIVE");
+		Actor trader = PermitFixtures.aTraderOf(holder);
+		Actor broker = new Actor(UUID.randomUUID(), "broker.expiry", "Broker", Role.BROKER,
+				PermitFixtures.anEnterprise(jdbc, "ACTIVE"), null, Set.of(holder));
+		for (String code : codes) {
+			applications.apply(trader, anApplication(code, holder));
+		}
+		List<String> numbers = jdbc.sql("SELECT number FROM permit WHERE holder_uscc = ? ORDER BY number")
+			.param(holder.value()).query(String.class).list();
+		assertThat(numbers).hasSize(2);
+		assertThat(expiring(trader)).as("valid for a year").isEmpty();
+
+		java.time.LocalDate today = time.today();
+		validUntil(numbers.get(0), today.plusDays(ApplicationsWaiting.EXPIRY_NOTICE_DAYS));
+		validUntil(numbers.get(1), today.plusDays(ApplicationsWaiting.EXPIRY_NOTICE_DAYS + 1));
+		assertThat(expiring(trader)).singleElement().satisfies(n -> {
+			assertThat(n.arguments()).containsExactly(1L, today.plusDays(30).toString(), 30);
+			assertThat(n.path()).isEqualTo("/permits");
+		});
+		validUntil(numbers.get(1), today);
+		assertThat(expiring(trader)).singleElement()
+			.satisfies(n -> assertThat(n.arguments()).containsExactly(2L, today.toString(), 30));
+		assertThat(expiring(broker)).as("the holder's broker").singleElement()
+			.satisfies(n -> assertThat(n.arguments().getFirst()).isEqualTo(2L));
+		assertThat(expiring(PermitFixtures.aTraderOf(PermitFixtures.anEnterprise(jdbc, "ACTIVE"))))
+			.as("another enterprise").isEmpty();
+
+		validUntil(numbers.get(1), today.minusDays(1));
+		jdbc.sql("UPDATE permit SET status = 'SUSPENDED' WHERE number = ?").param(numbers.get(0)).update();
+		assertThat(expiring(trader)).as("expired yesterday, or suspended: not in force to be renewed").isEmpty();
+	}
+
+	private List<Notice> expiring(Actor actor) {
+		return waiting.noticesFor(actor).stream().filter(n -> n.messageKey().equals("permit.home.expiring")).toList();
+	}
+
+	private void validUntil(String number, java.time.LocalDate day) {
+		// Issued a year before, so that its validity may end on any day of this test.
+		jdbc.sql("UPDATE permit SET valid_from = ?, valid_until = ? WHERE number = ?")
+			.params(time.today().minusYears(1), day, number).update();
 	}
 
 	/** The arguments of the officer's notice under {@code key} or its overdue variant: {under review, overdue}. */

@@ -78,6 +78,10 @@ class PermitPdfIntegrationTests {
 			.andExpect(content().string(containsString(CHIP.value())))
 			.andExpect(content().string(containsString("Automatic import licence")))
 			.andExpect(content().string(not(containsString(remaining))));
+		mvc.perform(get("/api/v1/permit-checks/{n}", number)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.usable").value(true))
+			.andExpect(content().string(not(containsString(remaining))))
+			.andExpect(content().string(not(containsString("quota"))));
 		mvc.perform(get("/verify/permits").param("number", number).header("Accept-Language", "zh-CN"))
 			.andExpect(content().string(containsString("今日有效")))
 			.andExpect(content().string(containsString(nameZh)));
@@ -97,10 +101,17 @@ class PermitPdfIntegrationTests {
 		Cookie trader = logIn("trader.chip");
 		assertThat(PrintedDocuments.text(pdf(number, trader))).contains("测试备案", "报关 customs brokerage");
 
+		mvc.perform(get("/api/v1/permit-checks/{n}", number)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.usable").value(true))
+			.andExpect(jsonPath("$.status").value("IN_FORCE"))
+			.andExpect(jsonPath("$.nameEn").value("Test filing"))
+			.andExpect(jsonPath("$.holder").value(CHIP.value()));
 		call("officer.customs", post("/api/v1/permits/{n}/suspension", number), """
 				{"reason":"整改 rectification"}""").andExpect(jsonPath("$.status").value("SUSPENDED"));
 		mvc.perform(get("/verify/permits/{n}", number).header("Accept-Language", "en"))
 			.andExpect(content().string(containsString("Not in force today: Suspended.")));
+		mvc.perform(get("/api/v1/permit-checks/{n}", number)).andExpect(jsonPath("$.usable").value(false))
+			.andExpect(jsonPath("$.status").value("SUSPENDED"));
 		assertThat(PrintedDocuments.text(pdf(number, trader))).contains("本许可证现不可使用", "This permit is not in force");
 
 		call("officer.customs", post("/api/v1/permits/{n}/reinstatement", number), "{}")
@@ -136,6 +147,9 @@ class PermitPdfIntegrationTests {
 			.andExpect(content().string(containsString("No permit has the number NO-SUCH-PERMIT.")));
 		mvc.perform(get("/verify/permits").param("number", "X".repeat(5000)))
 			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/permit-checks/{n}", "NO-SUCH-PERMIT")).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("PERMIT_NOT_FOUND"));
+		mvc.perform(get("/api/v1/permit-checks/{n}", "X".repeat(5000))).andExpect(status().isNotFound());
 		mvc.perform(get("/verify/permits")).andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("verify-permit-result"))));
 	}
