@@ -198,13 +198,22 @@ class UnsentDeclarations {
 			.update();
 	}
 
+	@Scheduled(fixedDelayString = "${singlewindow.declarations.unsent-sweep:PT1H}", initialDelayString = "PT1M")
+	void sweepInBackground() {
+		try {
+			forgetThoseKeptTooLong();
+		} catch (RuntimeException e) {
+			// The database away for a moment: the next sweep deletes them, and nobody sees them meanwhile.
+			log.warn("event=unsent_declarations_sweep_failed error={}", e.toString());
+		}
+	}
+
 	/**
 	 * Deletes the forms past their keeping day, which nobody could list or open any more; any node may sweep, and a
 	 * second sweep at the same moment deletes nothing twice.
 	 *
 	 * @return how many were deleted
 	 */
-	@Scheduled(fixedDelayString = "${singlewindow.declarations.unsent-sweep:PT1H}", initialDelayString = "PT1M")
 	int forgetThoseKeptTooLong() {
 		int forgotten = jdbc.sql("DELETE FROM declaration_unsent WHERE saved_at < ?").param(keptSince(time.now()))
 			.update();

@@ -82,7 +82,7 @@ class PermitDocument {
 					permit.quotaQuantity().stripTrailingZeros().toPlainString() + " " + permit.quotaUnit(), 11);
 		}
 		if (permit.hasValueQuota()) {
-			pdf.field("许可金额 Value granted", "CNY " + permit.quotaValue().setScale(2).toPlainString(), 11);
+			pdf.field("许可金额 Value granted", "CNY " + permit.quotaValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), 11);
 		}
 		if (permit.hasQuota()) {
 			pdf.text("数量、金额随报关核销，余额以单一窗口为准。The quota is written off by declarations; what remains is on "

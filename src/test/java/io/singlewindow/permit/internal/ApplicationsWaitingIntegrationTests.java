@@ -43,6 +43,9 @@ class ApplicationsWaitingIntegrationTests {
 	@Autowired
 	BusinessTime time;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	@Test
 	void anOfficerHearsHowManyApplicationsWaitForTheAgencyAndHowManyAreLateAndAnotherAgencyHearsNothingOfThem() {
 		String code = anEntry(AgencyCode.SAMR);
@@ -136,7 +139,12 @@ class ApplicationsWaitingIntegrationTests {
 		});
 		validUntil(numbers.get(1), today);
 		assertThat(expiring(trader)).singleElement()
-			.satisfies(n -> assertThat(n.arguments()).containsExactly(2L, today.toString(), 30));
+			.satisfies(n -> assertThat(n.arguments()).containsExactly(2L, today.toString(), 30))
+			.satisfies(n -> assertThat(messages.getMessage(n.messageKey(), n.arguments().toArray(), java.util.Locale.ENGLISH))
+				.isEqualTo("2 of your permits expire within 30 days, the first on " + today + ": a declaration presenting "
+						+ "an expired permit is refused, and the agency needs time to issue a new one."))
+			.satisfies(n -> assertThat(messages.getMessage(n.messageKey(), n.arguments().toArray(),
+					java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("有 2 份许可证将在 30 天内到期，最早于 " + today));
 		assertThat(expiring(broker)).as("the holder's broker").singleElement()
 			.satisfies(n -> assertThat(n.arguments().getFirst()).isEqualTo(2L));
 		assertThat(expiring(PermitFixtures.aTraderOf(PermitFixtures.anEnterprise(jdbc, "ACTIVE"))))
