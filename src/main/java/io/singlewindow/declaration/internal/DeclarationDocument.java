@@ -3,7 +3,6 @@ package io.singlewindow.declaration.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +24,6 @@ import io.singlewindow.platform.PublicLinks;
  */
 @Component
 class DeclarationDocument {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(BusinessTime.ZONE);
 
 	private final MessageSource messages;
 	private final PublicLinks links;
@@ -88,7 +84,7 @@ class DeclarationDocument {
 			.gap(4);
 		return pdf.text("本单打印申报内容，各部门审核意见见审核结果。This copy shows what was declared; what the agencies "
 				+ "decided is on the consolidated response.", 8, Align.LEFT)
-			.text("打印 Printed " + TIME.format(time.now()) + " · 核验 Verify: " + url, 7, Align.LEFT)
+			.text("打印 Printed " + time(time.now()) + " · 核验 Verify: " + url, 7, Align.LEFT)
 			.toPdf();
 	}
 
@@ -141,7 +137,7 @@ class DeclarationDocument {
 	}
 
 	private static String time(Instant at) {
-		return at == null ? "—" : TIME.format(at);
+		return ResponseDocument.time(at);
 	}
 
 	private static String amount(BigDecimal value) {

@@ -178,7 +178,8 @@ class ResponseDocument {
 				+ messages.getMessage(key, null, key, Locale.ENGLISH);
 	}
 
-	private static String time(Instant at) {
+	/** A time as the declaration's printed documents show it, in the zone: {@code 2026-12-07 14:04}, "—" for none. */
+	static String time(Instant at) {
 		return at == null ? "—" : TIME.format(at);
 	}
 

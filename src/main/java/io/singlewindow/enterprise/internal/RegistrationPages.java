@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,12 +55,12 @@ class RegistrationPages {
 	private final Enterprises enterprises;
 	private final CurrentActor currentActor;
 	private final MessageSource messages;
-	private final org.springframework.beans.factory.ObjectProvider<PublishedPermits> publishedPermits;
+	private final ObjectProvider<PublishedPermits> publishedPermits;
 	private final LicenceDocument document;
 
 	RegistrationPages(Registrar registrar, LicenceBook licences, ActivityCatalogue catalogue, Enterprises enterprises,
 			CurrentActor currentActor, MessageSource messages, LicenceDocument document,
-			org.springframework.beans.factory.ObjectProvider<PublishedPermits> publishedPermits) {
+			ObjectProvider<PublishedPermits> publishedPermits) {
 		this.publishedPermits = publishedPermits;
 		this.registrar = registrar;
 		this.licences = licences;

@@ -58,7 +58,7 @@ class PermitChecks {
 		}
 		LocalDate today = time.today();
 		return permits.find(number.strip()).map(permit -> {
-			CatalogueEntry entry = catalogue.get(permit.catalogueCode());
+			CatalogueEntry entry = catalogue.entry(permit.catalogueCode());
 			Optional<Enterprise> holder = enterprises.find(permit.holder());
 			return new PermitCheck(permit.number(), entry.code(), entry.nameZh(), entry.nameEn(),
 					permit.holder().value(), holder.map(Enterprise::nameZh).orElse(null),

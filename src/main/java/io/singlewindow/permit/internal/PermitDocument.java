@@ -88,19 +88,16 @@ class PermitDocument {
 			pdf.text("数量、金额随报关核销，余额以单一窗口为准。The quota is written off by declarations; what remains is on "
 					+ "the single window, not on this paper.", 8, Align.LEFT);
 		}
+		LocalDate issued = LocalDate.ofInstant(permit.issuedAt(), io.singlewindow.platform.BusinessTime.ZONE);
 		return pdf.moveTo(150)
 			.text("发证机关 Issuing agency", 10, Align.RIGHT)
 			.text(zh("declaration.agency." + entry.issuingAgency()), 10, Align.RIGHT)
 			.gap(4)
-			.text(CHINESE_DATE.format(issuedOn(permit)) + "  (" + issuedOn(permit) + ")", 12, Align.RIGHT)
+			.text(CHINESE_DATE.format(issued) + "  (" + issued + ")", 12, Align.RIGHT)
 			.text("发证日期 Date of issue", 8, Align.RIGHT)
 			.gap(8)
 			.text("核验 Verify: " + url, 7, Align.LEFT)
 			.toPdf();
-	}
-
-	private static LocalDate issuedOn(IssuedPermit permit) {
-		return LocalDate.ofInstant(permit.issuedAt(), io.singlewindow.platform.BusinessTime.ZONE);
 	}
 
 	private String zh(String key) {

@@ -43,7 +43,7 @@ class PrintedPermits {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"permit-" + permit.number() + ".pdf\"")
 			.cacheControl(CacheControl.noStore().cachePrivate())
-			.body(document.render(permit, catalogue.get(permit.catalogueCode()),
+			.body(document.render(permit, catalogue.entry(permit.catalogueCode()),
 					enterprises.find(permit.holder()).orElse(null), time.today()));
 	}
 }
