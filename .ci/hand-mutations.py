@@ -814,8 +814,8 @@ M = {
         'if (kept >= KEPT) {', 'if (false) {'),
     # A declarant's home page counts every enterprise's forms saved for later.
     'UNSENT_COUNTED_FOR_EVERY_DECLARANT': lambda: sub('declaration/internal/UnsentDeclarations.java',
-        'return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d) AND saved_at >= :since")',
-        'return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d) OR true")'),
+        'FROM declaration_unsent WHERE declarant IN (:d) AND saved_at >= :since""")\n\t\t\t.param("d", declarants).param("since", keptSince(now))',
+        'FROM declaration_unsent WHERE (declarant IN (:d) OR true) AND saved_at >= :since""")\n\t\t\t.param("d", declarants).param("since", keptSince(now))'),
     # A JSON day is read as Jackson reads it: the number 2147483647 is a day of the year 5,881,580, a 500 when stored.
     'JSON_DAYS_BEYOND_ANY_CALENDAR': lambda: sub('platform/internal/PlainTextJson.java',
         '\n\t\t\t.addDeserializer(LocalDate.class, new WrittenDay());', ';'),
@@ -874,6 +874,39 @@ M = {
     # Permits that expired already are counted as about to expire.
     'EXPIRED_PERMITS_COUNTED_AS_EXPIRING': lambda: sub('permit/internal/IssuedPermits.java',
         "AND valid_until BETWEEN :from AND :until", "AND valid_until <= :until"),
+    # Every enterprise's nearly used quotas announced to a holder.
+    'QUOTA_NEARLY_USED_OF_EVERY_HOLDER': lambda: sub('permit/internal/IssuedPermits.java',
+        "WHERE holder_uscc IN (:holders) AND status = 'IN_FORCE' AND valid_from <= :today",
+        "WHERE (holder_uscc IN (:holders) OR true) AND status = 'IN_FORCE' AND valid_from <= :today"),
+    # A permit with exactly a tenth of its quota left is not announced.
+    'QUOTA_TENTH_LEFT_NOT_ANNOUNCED': lambda: sub('permit/internal/IssuedPermits.java',
+        "AND (remaining_quantity * 100 <= quota_quantity * :percent",
+        "AND (remaining_quantity * 100 < quota_quantity * :percent"),
+    # A suspended permit's quota announced as nearly used.
+    'SUSPENDED_PERMIT_QUOTA_ANNOUNCED': lambda: sub('permit/internal/IssuedPermits.java',
+        "status = 'IN_FORCE' AND valid_from <= :today", "valid_from <= :today"),
+    # The licence's public check by software lists no permits.
+    'LICENCE_CHECK_WITHOUT_PERMITS': lambda: sub('enterprise/internal/EnterpriseApi.java',
+        'return permits == null ? facts : facts.withPermits(permits.of(code, locale));', 'return facts;'),
+    # Forms saved for later are deleted without a word before.
+    'UNSENT_ENDING_NEVER_ANNOUNCED': lambda: sub('declaration/internal/DeclarationsWaiting.java',
+        'if (forms.ending() > 0) {', 'if (forms.ending() < 0) {'),
+    # Forms saved for later announced as ending a day too early.
+    'UNSENT_ENDING_A_DAY_EARLY': lambda: sub('declaration/internal/UnsentDeclarations.java',
+        '.param("endingBefore", keptSince(now.plus(Duration.ofDays(ENDING_NOTICE_DAYS))))',
+        '.param("endingBefore", keptSince(now.plus(Duration.ofDays(ENDING_NOTICE_DAYS + 1))))'),
+    # An officer hears of another agency's filings awaiting review.
+    'REVIEWS_COUNTED_FOR_ANOTHER_AGENCY': lambda: sub('permit/internal/PermitSupervision.java',
+        '.params(today, agency.value())\n\t\t\t.query((rs, n) -> new ReviewBacklog(',
+        '.params(today, "SAMR")\n\t\t\t.query((rs, n) -> new ReviewBacklog('),
+    # Reviews past their verification day not counted.
+    'OVERDUE_REVIEWS_UNCOUNTED': lambda: sub('permit/internal/PermitSupervision.java',
+        'count(*) FILTER (WHERE p.verification_due < ?) FROM permit p',
+        'count(*) FILTER (WHERE p.verification_due < ? AND false) FROM permit p'),
+    # The printed declaration names units by their code alone.
+    'PRINTED_UNIT_BY_CODE_ONLY': lambda: sub('declaration/internal/DeclarationDocument.java',
+        'i.quantity().stripTrailingZeros().toPlainString() + " " + unit(i.unit()),',
+        'i.quantity().stripTrailingZeros().toPlainString() + " " + i.unit(),'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -80,7 +80,7 @@ class DeclarationDocument {
 			.text("商品 Goods", 11, Align.LEFT)
 			.table(List.of("项号\nNo.", "商品编号\nHS code", "商品名称\nDescription", "数量及单位\nQuantity",
 					"单价 / 总价\nUnit price / value (" + d.currency() + ")", "原产国\nOrigin", "证件\nPermit, certificate"),
-					new float[] { 0.06f, 0.13f, 0.22f, 0.13f, 0.17f, 0.12f, 0.17f }, lines(d), 8)
+					new float[] { 0.06f, 0.13f, 0.19f, 0.16f, 0.17f, 0.12f, 0.17f }, lines(d), 8)
 			.gap(4);
 		return pdf.text("本单打印申报内容，各部门审核意见见审核结果。This copy shows what was declared; what the agencies "
 				+ "decided is on the consolidated response.", 8, Align.LEFT)
@@ -92,10 +92,23 @@ class DeclarationDocument {
 		List<List<String>> rows = new ArrayList<>();
 		for (DeclarationView.Item i : d.items()) {
 			rows.add(List.of(String.valueOf(i.lineNo()), i.hsCode(), i.description(),
-					i.quantity().stripTrailingZeros().toPlainString() + " " + i.unit(),
+					i.quantity().stripTrailingZeros().toPlainString() + " " + unit(i.unit()),
 					unitPrice(i) + " / " + amount(i.value()), named(i.origin(), names::country), documents(i)));
 		}
 		return rows;
+	}
+
+	/**
+	 * {@code 千克 kg (KGM)}: the unit by its names in both languages, and by its code, which is what was declared; the
+	 * code alone for a unit the shipped lists do not name.
+	 */
+	private String unit(String code) {
+		String chinese = names.unit(code, Locale.SIMPLIFIED_CHINESE);
+		String english = names.unit(code, Locale.ENGLISH);
+		if (english.equals(code)) {
+			return code;
+		}
+		return (chinese.equals(english) ? english : chinese + " " + english) + " (" + code + ")";
 	}
 
 	/** The permit and the certificate of origin a line presents, each with its number. */

@@ -23,7 +23,7 @@ import io.singlewindow.platform.BusinessTime;
  * applications to cancel or to correct a declaration and the guarantees to call on;</li>
  * <li>a trader or a broker: the declarations (its enterprise's and its principals', as its list shows them) queried and
  * waiting for an answer, the earliest answer-by day, how many are past it; the forms saved for later (暂存) it may
- * finish.</li>
+ * finish, and how many of them are deleted within a week unless saved again.</li>
  * </ul>
  * Each person hears only of what is theirs to act on: an officer of one agency nothing of another's queue, a declarant
  * nothing of another's declarations.
@@ -97,10 +97,16 @@ class DeclarationsWaiting implements ActorNoticeSource {
 					: new Notice("declaration.home.queriedBy", List.of(queried.declarations(),
 							queried.earliestAnswerBy().toString()), roles, "/declarations?status=QUERIED"));
 		}
-		// 暂存: forms saved for later are work begun; those who may finish them hear how many wait.
-		long unsentForms = unsent.countOf(actor);
-		if (unsentForms > 0) {
-			notices.add(new Notice("declaration.home.unsent", List.of(unsentForms), roles,
+		// 暂存: forms saved for later are work begun; those who may finish them hear how many wait, and how many are
+		// deleted within days unless saved again, while there is time to save them.
+		UnsentDeclarations.Waiting forms = unsent.waitingFor(actor);
+		if (forms.ending() > 0) {
+			notices.add(new Notice("declaration.home.unsentEnding", List.of(forms.forms(), forms.ending(),
+					forms.firstEnding().toString(), UnsentDeclarations.ENDING_NOTICE_DAYS), roles,
+					"/declarations#unsent-declarations"));
+		}
+		else if (forms.forms() > 0) {
+			notices.add(new Notice("declaration.home.unsent", List.of(forms.forms()), roles,
 					"/declarations#unsent-declarations"));
 		}
 		return notices;

@@ -51,6 +51,17 @@ class DeclaredNames {
 		return named("incoterms", code, locale);
 	}
 
+	/**
+	 * A unit's name for people ({@code KGM} "千克" or "kg", {@code C62} "个" or "unit"), as the form's legal-unit hints
+	 * name it; the code itself where the shipped lists name none.
+	 */
+	public String unit(String code, Locale locale) {
+		if (code == null || code.isBlank()) {
+			return "";
+		}
+		return reference.unitName(code, locale);
+	}
+
 	/** A port's UN/LOCODE and its name in the shipped lists ({@code CNXMN Xiamen}); the code alone where they have none. */
 	public String port(String code) {
 		if (code == null || code.isBlank()) {

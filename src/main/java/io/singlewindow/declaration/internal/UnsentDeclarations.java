@@ -3,6 +3,7 @@ package io.singlewindow.declaration.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,18 +169,35 @@ class UnsentDeclarations {
 			.list();
 	}
 
+	/** How many days before its keeping day ends the home page warns that a form saved for later will be deleted. */
+	static final int ENDING_NOTICE_DAYS = 7;
+
 	/**
-	 * How many forms saved unsent the actor may finish (its enterprise's and its principals'): the home page's count,
-	 * off {@code declaration_unsent_of}.
+	 * Forms saved unsent someone may finish: how many, how many of them are deleted within
+	 * {@value #ENDING_NOTICE_DAYS} days unless saved again, and the last day the first of those is kept.
 	 */
-	long countOf(Actor actor) {
+	record Waiting(long forms, long ending, LocalDate firstEnding) {
+	}
+
+	/**
+	 * The forms saved unsent the actor may finish (its enterprise's and its principals'): the home page's count, off
+	 * {@code declaration_unsent_of}.
+	 */
+	Waiting waitingFor(Actor actor) {
 		List<String> declarants = DeclarationApi.declarants(actor);
 		if (declarants.isEmpty() || !actor.holds(OperatorRight.DECLARE)) {
-			return 0;
+			return new Waiting(0, 0, null);
 		}
-		return jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE declarant IN (:d) AND saved_at >= :since")
-			.param("d", declarants).param("since", keptSince(time.now()))
-			.query(Long.class).single();
+		Instant now = time.now();
+		return jdbc.sql("""
+				SELECT count(*), count(*) FILTER (WHERE saved_at < :endingBefore),
+				       min(saved_at) FILTER (WHERE saved_at < :endingBefore)
+				FROM declaration_unsent WHERE declarant IN (:d) AND saved_at >= :since""")
+			.param("d", declarants).param("since", keptSince(now))
+			.param("endingBefore", keptSince(now.plus(Duration.ofDays(ENDING_NOTICE_DAYS))))
+			.query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3) == null ? null
+					: LocalDate.ofInstant(rs.getTimestamp(3).toInstant().plus(keptFor), BusinessTime.ZONE)))
+			.single();
 	}
 
 	/** Deletes a form saved unsent (the person gave it up, or it was sent). */

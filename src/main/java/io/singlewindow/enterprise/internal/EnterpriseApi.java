@@ -2,8 +2,10 @@ package io.singlewindow.enterprise.internal;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.BusinessActivity;
 import io.singlewindow.enterprise.Enterprise;
 import io.singlewindow.enterprise.Enterprises;
+import io.singlewindow.enterprise.PublishedPermits;
 import io.singlewindow.enterprise.internal.Registrar.LicenceAction;
 import io.singlewindow.identity.Actor;
 import io.singlewindow.identity.CurrentActor;
@@ -46,9 +49,11 @@ class EnterpriseApi {
 	private final Registrar registrar;
 	private final LicenceBook licences;
 	private final ActivityCatalogue catalogue;
+	private final ObjectProvider<PublishedPermits> publishedPermits;
 
 	EnterpriseApi(Enterprises enterprises, CurrentActor currentActor, Registrar registrar, LicenceBook licences,
-			ActivityCatalogue catalogue) {
+			ActivityCatalogue catalogue, ObjectProvider<PublishedPermits> publishedPermits) {
+		this.publishedPermits = publishedPermits;
 		this.enterprises = enterprises;
 		this.currentActor = currentActor;
 		this.registrar = registrar;
@@ -172,10 +177,17 @@ class EnterpriseApi {
 	@Refuses(notFound = "LICENCE_NOT_FOUND")
 	@GetMapping("/licences/{uscc}")
 	@SecurityRequirements // public: no API key
-	@Operation(summary = "Verify a licence (public): whether it is in force and its public facts")
-	PublicLicenceFacts verify(@PathVariable String uscc) {
+	@Operation(summary = "Verify a licence (public): whether it is in force, its public facts and its holder's permits",
+			description = "permits: up to 50 of the permits its holder holds, the most recently issued first, as their "
+					+ "agencies publish them (what each permits, named in the Accept-Language, its agency, validity "
+					+ "and status today; never a quota); morePermits: whether it holds more. As the page "
+					+ "/verify/{uscc} that a printed licence's QR code opens.")
+	PublicLicenceFacts verify(@PathVariable String uscc, Locale locale) {
 		Uscc code = Uscc.parse(uscc);
-		return licences.publicFacts(code).orElseThrow(() -> Problem.notFound("LICENCE_NOT_FOUND", code));
+		PublicLicenceFacts facts = licences.publicFacts(code)
+			.orElseThrow(() -> Problem.notFound("LICENCE_NOT_FOUND", code));
+		PublishedPermits permits = publishedPermits.getIfAvailable();
+		return permits == null ? facts : facts.withPermits(permits.of(code, locale));
 	}
 
 	private Licence licence(Uscc uscc) {

@@ -74,7 +74,7 @@ class LicenceBook {
 			Enterprise e = l.enterprise();
 			return new PublicLicenceFacts(e.uscc().value(), l.usccCheckValid(), e.status() == EnterpriseStatus.ACTIVE,
 					e.status().name(), e.nameZh(), e.nameEn(), e.entityType(), l.establishedOn(), "SAMR",
-					l.businessScope().stream().map(BusinessActivity::code).toList(), l.warnings());
+					l.businessScope().stream().map(BusinessActivity::code).toList(), l.warnings(), List.of(), false);
 		});
 	}
 

@@ -149,6 +149,27 @@ class IssuedPermits {
 			.single();
 	}
 
+	/**
+	 * How many permits in force today of {@code holders} have {@code percent} per cent or less of their granted quota
+	 * left (quantity or value; a permit without a quota never counts), off {@code permit_holder_idx}.
+	 */
+	long nearlyUsedOf(java.util.Collection<Uscc> holders, LocalDate today, int percent) {
+		if (holders.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				SELECT count(*) FROM permit
+				WHERE holder_uscc IN (:holders) AND status = 'IN_FORCE' AND valid_from <= :today
+				  AND (valid_until IS NULL OR valid_until >= :today)
+				  AND (remaining_quantity * 100 <= quota_quantity * :percent
+				       OR remaining_value * 100 <= quota_value * :percent)""")
+			.param("holders", holders.stream().map(Uscc::value).toList())
+			.param("today", today)
+			.param("percent", percent)
+			.query(Long.class)
+			.single();
+	}
+
 	List<IssuedPermit> heldBy(Uscc holder) {
 		return many("WHERE p.holder_uscc = ? ORDER BY p.issued_at DESC, p.number DESC", holder.value());
 	}

@@ -171,6 +171,23 @@ class PermitSupervision {
 			WHERE p.post_issue_review AND p.verified_at IS NULL AND p.status <> 'REVOKED'
 			AND p.catalogue_code IN (SELECT code FROM permit_catalogue WHERE issuing_agency = ?)""";
 
+	/** Of an agency's filings and commitments awaiting review: how many, and how many past their verification day. */
+	record ReviewBacklog(long awaiting, long overdue) {
+	}
+
+	/**
+	 * The agency's filings and commitments not yet reviewed, counted for its officers' home page (off
+	 * {@code permit_post_issue_review_idx}): those of {@link #verificationQueueOf}, and of them those whose
+	 * verification day is before {@code today}.
+	 */
+	ReviewBacklog reviewBacklogOf(AgencyCode agency, LocalDate today) {
+		return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE p.verification_due < ?) FROM permit p "
+				+ AWAITING_REVIEW)
+			.params(today, agency.value())
+			.query((rs, n) -> new ReviewBacklog(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
 	/** The queue's order: the earliest review due (none last), the earliest issued, the number (unique). */
 	private static final String REVIEWED_BY = "COALESCE(p.verification_due, DATE '9999-12-31'), p.issued_at, p.number";
 

@@ -67,8 +67,8 @@ class DeclarationPdfIntegrationTests {
 		String text = PrintedDocuments.text(pdf);
 		assertThat(text).contains("进口货物报关单", number, enterprises.get(Uscc.parse(CHIP)).nameZh(), CHIP,
 				"0110 一般贸易 General trade", "US 美国 United States", "USD 美元", "CIF", "CNXMN",
-				"8471300000", "portable computers", "2 C62", "800.0000 / 1600.00",
-				"8542319000", "processors", "200 C62", "20.0000 / 4000.00", licence.number(), "120 / 100")
+				"8471300000", "portable computers", "2 个 unit (C62)", "800.0000 / 1600.00",
+				"8542319000", "processors", "200 个 unit (C62)", "20.0000 / 4000.00", licence.number(), "120 / 100")
 			.as("sent without a reference of its own: none printed, not the one the platform made up")
 			.doesNotContain(Declarations.MADE_UP_REFERENCE);
 		assertThat(PrintedDocuments.embeddedFonts(pdf)).isNotEmpty().allMatch(name -> name.contains("WenQuanYi"));
@@ -97,7 +97,7 @@ class DeclarationPdfIntegrationTests {
 		byte[] amended = mvc.perform(get("/declarations/{id}/declaration.pdf", id).cookie(trader))
 			.andReturn().getResponse().getContentAsByteArray();
 		assertThat(PrintedDocuments.scanQrCode(amended)).endsWith("?d=1");
-		assertThat(PrintedDocuments.text(amended)).contains("3 C62", "800.0000 / 2400.00");
+		assertThat(PrintedDocuments.text(amended)).contains("3 个 unit (C62)", "800.0000 / 2400.00");
 
 		for (String forged : List.of("2", "-1", "x", "99999999999999999999")) {
 			mvc.perform(get("/verify/declarations/{number}", number).param("d", forged).header("Accept-Language", "en"))

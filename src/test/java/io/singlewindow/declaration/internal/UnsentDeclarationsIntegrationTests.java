@@ -36,6 +36,9 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 	@Autowired
 	io.singlewindow.identity.KeyedActors actors;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	@Test
 	void aFormSavedForLaterIsFinishedAndSentOnceAndOnlyItsDeclarantsPeopleSeeIt() throws Exception {
 		Map<String, String> half = new LinkedHashMap<>(Map.of("declarant", DeclarationCorrectionIntegrationTests.CHIP,
@@ -152,6 +155,52 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 		}
 	}
 
+	/**
+	 * A week before a form's keeping day ends, its declarant's home page says so, while there is time to finish it or
+	 * save it again; a form saved again is kept from then and no longer said to end.
+	 */
+	@Test
+	void theHomePageWarnsAWeekBeforeAFormSavedForLaterIsDeleted() throws Exception {
+		java.time.Instant now = time.now();
+		assertThat(ending("trader.chip")).as("nothing near its day").isEmpty();
+		UUID notYet = savedAgo(java.time.Duration.ofDays(90 - UnsentDeclarations.ENDING_NOTICE_DAYS).minusMinutes(1));
+		UUID nextWeek = savedAgo(java.time.Duration.ofDays(90 - UnsentDeclarations.ENDING_NOTICE_DAYS).plusMinutes(1));
+		UUID tomorrow = savedAgo(java.time.Duration.ofDays(89));
+		try {
+			String keptUntil = java.time.LocalDate.ofInstant(now.plus(java.time.Duration.ofDays(1)),
+					io.singlewindow.platform.BusinessTime.ZONE).toString();
+			assertThat(ending("trader.chip")).singleElement().satisfies(n -> {
+				assertThat(n.arguments()).element(1).isEqualTo(2L);
+				assertThat(n.arguments()).element(2).isEqualTo(keptUntil);
+				assertThat(n.arguments()).element(3).isEqualTo(UnsentDeclarations.ENDING_NOTICE_DAYS);
+				assertThat(n.path()).isEqualTo("/declarations#unsent-declarations");
+				assertThat(messages.getMessage(n.messageKey(), n.arguments().toArray(), java.util.Locale.ENGLISH))
+					.startsWith("2 declaration forms saved for later are deleted within 7 days unless finished or "
+							+ "saved again (the first is kept until " + keptUntil + ")");
+				assertThat(messages.getMessage(n.messageKey(), n.arguments().toArray(),
+						java.util.Locale.SIMPLIFIED_CHINESE)).contains("其中 2 份将在 7 天内删除（最早一份保留至 " + keptUntil);
+			});
+			assertThat(desk.page("broker", "/")).as("the broker declaring for the chip maker")
+				.contains("deleted within 7 days unless finished or saved again");
+			assertThat(ending("trader.coffee")).as("another enterprise").isEmpty();
+
+			for (UUID form : java.util.List.of(tomorrow, nextWeek)) {
+				assertThat(desk.pagePost("trader.chip", "/declarations/new", Map.of("unsent", form.toString(),
+						"unsentVersion", "1", "port", "CNXMN", "saveUnsent", "1")).getRedirectedUrl()).contains("&saved");
+			}
+			assertThat(ending("trader.chip")).as("saved again: kept ninety days from now").isEmpty();
+			assertThat(unsentWaiting("trader.chip")).as("still waiting to be sent").isGreaterThanOrEqualTo(3);
+		}
+		finally {
+			jdbc.sql("DELETE FROM declaration_unsent WHERE id IN (?, ?, ?)").params(notYet, nextWeek, tomorrow).update();
+		}
+	}
+
+	private java.util.List<io.singlewindow.core.Notice> ending(String user) {
+		return waiting.noticesFor(actors.actorFor("sw-demo-" + user).orElseThrow()).stream()
+			.filter(n -> n.messageKey().equals("declaration.home.unsentEnding")).toList();
+	}
+
 	/** A form of the chip maker with a port, last saved {@code ago}. */
 	private UUID savedAgo(java.time.Duration ago) {
 		UUID id = UUID.randomUUID();
@@ -193,7 +242,7 @@ class UnsentDeclarationsIntegrationTests extends CustomsDeskTestCase {
 	/** How many forms saved for later the person's home page says wait: 0 when it says nothing of them. */
 	private long unsentWaiting(String user) {
 		return waiting.noticesFor(actors.actorFor("sw-demo-" + user).orElseThrow()).stream()
-			.filter(n -> n.messageKey().equals("declaration.home.unsent")).map(n -> (Long) n.arguments().getFirst())
+			.filter(n -> n.messageKey().startsWith("declaration.home.unsent")).map(n -> (Long) n.arguments().getFirst())
 			.findFirst().orElse(0L);
 	}
 

@@ -157,9 +157,7 @@ class PermitPdfIntegrationTests {
 	/** 证照分离 seen together: whoever checks a licence sees the permits its holder holds, and not another's. */
 	@Test
 	void theLicencesPublicPageListsThePermitsItsHolderHolds() throws Exception {
-		String number = jdbc.sql("""
-				SELECT number FROM permit WHERE holder_uscc = ? AND catalogue_code = 'AIL' ORDER BY issued_at DESC LIMIT 1""")
-			.param(CHIP.value()).query(String.class).single();
+		String number = theChipMakersLatestImportLicence();
 		String chipsPage = mvc.perform(get("/verify/{uscc}", CHIP.value()).header("Accept-Language", "en"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(chipsPage).contains("Permits held", "id=\"verify-permit-" + number + "\"",
@@ -167,6 +165,32 @@ class PermitPdfIntegrationTests {
 		String coffee = EnterpriseFixtures.demo("COFFEE").value();
 		assertThat(mvc.perform(get("/verify/{uscc}", coffee).header("Accept-Language", "en")).andReturn().getResponse()
 			.getContentAsString()).contains("Permits held").doesNotContain("id=\"verify-permit-" + number + "\"");
+	}
+
+	/** The licence's public check by software says what its page says: the permits its holder holds, never a quota. */
+	@Test
+	void theLicencesPublicCheckListsThePermitsItsHolderHoldsInTheReadersLanguage() throws Exception {
+		String number = theChipMakersLatestImportLicence();
+		String english = mvc.perform(get("/api/v1/licences/{uscc}", CHIP.value()).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.uscc").value(CHIP.value()))
+			.andExpect(jsonPath("$.permits[?(@.number == '" + number + "')].name").value("Automatic import licence"))
+			.andExpect(jsonPath("$.permits[?(@.number == '" + number + "')].issuingAgency").value("COMMERCE"))
+			.andExpect(jsonPath("$.permits[?(@.number == '" + number + "')].status").value("IN_FORCE"))
+			.andExpect(jsonPath("$.morePermits").value(false))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(english).doesNotContainIgnoringCase("quota").doesNotContainIgnoringCase("remaining");
+		mvc.perform(get("/api/v1/licences/{uscc}", CHIP.value()).header("Accept-Language", "zh-CN"))
+			.andExpect(jsonPath("$.permits[?(@.number == '" + number + "')].name").value("自动进口许可证"));
+		String coffee = EnterpriseFixtures.demo("COFFEE").value();
+		assertThat(mvc.perform(get("/api/v1/licences/{uscc}", coffee)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString()).contains("\"permits\"").doesNotContain(number);
+	}
+
+	private String theChipMakersLatestImportLicence() {
+		return jdbc.sql("""
+				SELECT number FROM permit WHERE holder_uscc = ? AND catalogue_code = 'AIL' ORDER BY issued_at DESC LIMIT 1""")
+			.param(CHIP.value()).query(String.class).single();
 	}
 
 	private byte[] pdf(String number, Cookie who) throws Exception {
