@@ -907,6 +907,26 @@ M = {
     'PRINTED_UNIT_BY_CODE_ONLY': lambda: sub('declaration/internal/DeclarationDocument.java',
         'i.quantity().stripTrailingZeros().toPlainString() + " " + unit(i.unit()),',
         'i.quantity().stripTrailingZeros().toPlainString() + " " + i.unit(),'),
+    # A second press of the form's Submit declares the goods again.
+    'DOUBLE_SUBMISSION_DECLARED_TWICE': lambda: sub('declaration/internal/DeclarationPages.java',
+        'declarations.submit(actor, DeclarationForm.draft(form, rowOf), submissionKeyOf(form));',
+        'declarations.submit(actor, DeclarationForm.draft(form, rowOf), null);'),
+    # Any text posted as the form's submission key is taken for one (and stored as the declarant's reference).
+    'SUBMISSION_KEY_TAKEN_FROM_ANYONE': lambda: sub('declaration/internal/DeclarationPages.java',
+        'key != null && SUBMISSION_KEY.matcher(key).matches()\n\t\t\t\t? key : null;', 'key != null\n\t\t\t\t? key : null;'),
+    # Software saves a declaration for later for an enterprise it may not declare for (kept as its own, unseen).
+    'UNSENT_API_FOR_ANOTHER_DECLARANT': lambda: sub('declaration/internal/UnsentDeclarationApi.java',
+        '\t\t\tactor.requireActFor(declarant, OperatorRight.DECLARE);\n', ''),
+    # Software saves a declaration for later over a colleague's save it never read.
+    'UNSENT_API_SAVED_OVER_UNSEEN': lambda: sub('declaration/internal/UnsentDeclarationApi.java',
+        'return SavedForLater.of(unsent.save(actor, id, content.version(), fieldsOf(actor, content)));',
+        'return SavedForLater.of(unsent.save(actor, id, unsent.find(actor, id).version(), fieldsOf(actor, content)));'),
+    # A line's statistical unit dropped unseen from a declaration saved for later.
+    'UNSENT_API_STATISTICAL_UNIT_DROPPED': lambda: sub('declaration/internal/UnsentContent.java',
+        'if (line.statisticalUnit() != null && !line.statisticalUnit().isBlank()) {', 'if (false) {'),
+    # Officers and administrators read and keep declarations for later.
+    'UNSENT_API_OPEN_TO_OFFICERS': lambda: sub('declaration/internal/UnsentDeclarationApi.java',
+        '\t\tactor.requireRole(Role.TRADER, Role.BROKER);\n\t\treturn actor;', '\t\treturn actor;'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

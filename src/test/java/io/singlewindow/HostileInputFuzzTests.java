@@ -722,6 +722,18 @@ class HostileInputFuzzTests {
 				new Endpoint("verify a permit's use", HttpMethod.POST, "/api/v1/permits/{}/verification",
 						List.of("AIL-1999-999999"), "officer.commerce", "{\"outcome\":\"VERIFIED\",\"reason\":\"ok\"}",
 						Set.of(), List.of("permit_history")),
+				new Endpoint("save a declaration for later", HttpMethod.POST, "/api/v1/unsent-declarations", List.of(),
+						"trader.coffee", """
+								{"flow":"IMPORT","port":"CNXMN","packages":3,"items":[{"hsCode":"0901210000",
+								 "description":"roasted coffee","quantity":120,"unit":"KGM","value":"2400"}]}""",
+						Set.of(), List.of("declaration_unsent")),
+				new Endpoint("save a declaration for later again", HttpMethod.PUT, "/api/v1/unsent-declarations/{}",
+						List.of(unknown), "trader.coffee", """
+								{"version":1,"port":"CNXMN","items":[{"hsCode":"0901210000","quantity":120}]}""",
+						Set.of(), List.of("declaration_unsent")),
+				new Endpoint("delete a declaration saved for later", HttpMethod.DELETE,
+						"/api/v1/unsent-declarations/{}", List.of(unknown), "trader.coffee", "{}", Set.of(),
+						List.of("declaration_unsent")),
 				new Endpoint("register a webhook", HttpMethod.POST, "/api/v1/webhooks", List.of(), "trader.coffee",
 						"{\"url\":\"https://93.184.215.14/hook\"}", Set.of(), List.of("webhook_subscription")),
 				new Endpoint("delete a webhook", HttpMethod.DELETE, "/api/v1/webhooks/{}", List.of(unknown),

@@ -159,6 +159,11 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/agencies/CIQ/tasks                        | 401 403 403 403 403 403 200 403 403 403 403 403 |
 			GET    /api/v1/agencies/CUSTOMS/tasks                    | 401 403 403 403 403 200 403 403 403 403 403 403 |
 			POST   /api/v1/tasks/{ciqTask}/decision                  | 401 403 403 403 403 403 422 403 403 403 403 403 | {"decision":"QUERY"}
+			GET    /api/v1/unsent-declarations                       | 401 200 200 200 200 403 403 403 403 403 403 403 |
+			POST   /api/v1/unsent-declarations                       | 401 422 422 422 422 403 403 403 403 403 403 403 | {"declarant":"NOT-A-USCC"}
+			GET    /api/v1/unsent-declarations/00000000-0000-0000-0000-000000000000 | 401 404 404 404 404 403 403 403 403 403 403 403 |
+			PUT    /api/v1/unsent-declarations/00000000-0000-0000-0000-000000000000 | 401 404 404 404 404 403 403 403 403 403 403 403 | {"version":1}
+			DELETE /api/v1/unsent-declarations/00000000-0000-0000-0000-000000000000 | 401 404 404 404 404 403 403 403 403 403 403 403 |
 			GET    /api/v1/webhooks                                  | 401 200 200 200 200 403 403 403 403 403 403 403 |
 			POST   /api/v1/webhooks                                  | 401 422 422 422 422 403 403 403 403 403 403 403 | {"url":"ftp://nowhere"}
 			DELETE /api/v1/webhooks/{freshWebhook}                   | 401 204 404 204 404 403 403 403 403 403 403 403 |

@@ -199,6 +199,34 @@ class DeclarationPages {
 		return formPage(model, List.of(), "/declarations/new", DeclarationForm.rows(form), locale);
 	}
 
+	/**
+	 * The new-declaration form's hidden field holding its submission key: made when the form is shown, kept while it is
+	 * shown again (a row added, a problem to mend), sent as the declaration's idempotency key — so that a second press
+	 * of Submit (a double click, the browser's "send again") is answered with the declaration the first made instead of
+	 * declaring the goods twice. Made up as the platform's own references are ({@link Declarations#MADE_UP_REFERENCE}),
+	 * so that no page or paper shows it as the declarant's reference.
+	 */
+	static final String SUBMISSION = "submission";
+
+	private static final java.util.regex.Pattern SUBMISSION_KEY = java.util.regex.Pattern.compile(
+			java.util.regex.Pattern.quote(Declarations.MADE_UP_REFERENCE) + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	/** The key a form was shown with, or a new one for a form shown the first time (or with a key it never had). */
+	static String submissionKey(Object posted) {
+		return posted instanceof String key && SUBMISSION_KEY.matcher(key).matches() ? key
+				: Declarations.MADE_UP_REFERENCE + UUID.randomUUID();
+	}
+
+	/**
+	 * The idempotency key of a form's submission: its own reference when it has one (a repeat of it is one already, as
+	 * through the API), else the form's submission key; none for a key the platform never made.
+	 */
+	private static String submissionKeyOf(Map<String, String> form) {
+		String key = form.get(SUBMISSION);
+		return DeclarationForm.blank(form.get("clientReference")) && key != null && SUBMISSION_KEY.matcher(key).matches()
+				? key : null;
+	}
+
 	/** The form's hidden fields naming the unsent form it was opened from, and the version it was read at. */
 	static final String UNSENT = "unsent";
 
@@ -229,7 +257,7 @@ class DeclarationPages {
 						openedFrom == null ? null : openedFrom.version(), form);
 				return "redirect:/declarations/new?unsent=" + saved.id() + "&saved";
 			}
-			var submission = declarations.submit(actor, DeclarationForm.draft(form, rowOf), null);
+			var submission = declarations.submit(actor, DeclarationForm.draft(form, rowOf), submissionKeyOf(form));
 			if (openedFrom != null) {
 				unsent.sent(openedFrom);
 			}
@@ -548,6 +576,10 @@ class DeclarationPages {
 		model.addAttribute("errors", problems.stream().collect(Collectors.groupingBy(FieldProblem::field)));
 		model.addAttribute("itemRows", java.util.stream.IntStream.range(0, rows).boxed().toList());
 		model.addAttribute("action", action);
+		if (action.equals("/declarations/new")) {
+			Object shown = model.getAttribute("form");
+			model.addAttribute(SUBMISSION, submissionKey(shown instanceof Map<?, ?> form ? form.get(SUBMISSION) : null));
+		}
 		model.addAttribute("required", DeclarationForm.REQUIRED);
 		model.addAttribute("maxItems", DeclarationValidation.MAX_ITEMS);
 		model.addAttribute("pickers", pickers.lists(locale));
