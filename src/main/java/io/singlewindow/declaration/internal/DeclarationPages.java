@@ -208,8 +208,9 @@ class DeclarationPages {
 	 */
 	static final String SUBMISSION = "submission";
 
-	private static final java.util.regex.Pattern SUBMISSION_KEY = java.util.regex.Pattern.compile(
-			java.util.regex.Pattern.quote(Declarations.MADE_UP_REFERENCE) + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+	private static final java.util.regex.Pattern SUBMISSION_KEY = java.util.regex.Pattern
+		.compile(java.util.regex.Pattern.quote(Declarations.MADE_UP_REFERENCE)
+				+ "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	/** The key a form was shown with, or a new one for a form shown the first time (or with a key it never had). */
 	static String submissionKey(Object posted) {

@@ -3,6 +3,7 @@ package io.singlewindow.declaration.internal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -137,7 +138,7 @@ class UnsentDeclarationApi {
 	 * The form's fields of the content, its declarant one the caller may declare for: the page takes any other as its
 	 * own enterprise's form, but software that names a declarant means it.
 	 */
-	private static java.util.Map<String, String> fieldsOf(Actor actor, UnsentContent content) {
+	private static Map<String, String> fieldsOf(Actor actor, UnsentContent content) {
 		if (content.declarant() != null && !content.declarant().isBlank()) {
 			Uscc declarant;
 			try {

@@ -1,5 +1,7 @@
 package io.singlewindow.permit.internal;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,50 +52,57 @@ class ApplicationsWaiting implements ActorNoticeSource {
 	public List<Notice> noticesFor(Actor actor) {
 		Set<String> roles = Set.of(actor.role().name());
 		return switch (actor.role()) {
-			case OFFICER -> {
-				List<Notice> notices = new java.util.ArrayList<>();
-				PermitApplications.Backlog backlog = applications.backlogOf(actor.agency(), time.today());
-				if (backlog.underReview() > 0) {
-					notices.add(backlog.overdue() == 0
-							? new Notice("permit.home.toDecide", List.of(backlog.underReview()), roles, "/permits/queue")
-							: new Notice("permit.home.toDecideOverdue",
-									List.of(backlog.underReview(), backlog.overdue()), roles, "/permits/queue"));
-				}
-				PermitSupervision.ReviewBacklog reviews = supervision.reviewBacklogOf(actor.agency(), time.today());
-				if (reviews.awaiting() > 0) {
-					notices.add(new Notice(reviews.overdue() == 0 ? "permit.home.toVerify" : "permit.home.toVerifyOverdue",
-							reviews.overdue() == 0 ? List.of(reviews.awaiting())
-									: List.of(reviews.awaiting(), reviews.overdue()),
-							roles, "/permits/verification"));
-				}
-				yield notices;
-			}
-			case TRADER, BROKER -> {
-				Set<Uscc> applicants = new LinkedHashSet<>(actor.principals());
-				if (actor.enterprise() != null) {
-					applicants.add(actor.enterprise());
-				}
-				List<Notice> notices = new java.util.ArrayList<>();
-				long waiting = applications.awaitingDocumentsOf(applicants);
-				if (waiting > 0) {
-					notices.add(new Notice("permit.home.documentsRequested", List.of(waiting), roles, "/permits"));
-				}
-				var today = time.today();
-				IssuedPermits.Expiring expiring = permits.expiringOf(applicants, today,
-						today.plusDays(EXPIRY_NOTICE_DAYS));
-				if (expiring.permits() > 0) {
-					notices.add(new Notice("permit.home.expiring",
-							List.of(expiring.permits(), expiring.first().toString(), EXPIRY_NOTICE_DAYS), roles,
-							"/permits"));
-				}
-				long nearlyUsed = permits.nearlyUsedOf(applicants, today, QUOTA_NOTICE_PERCENT);
-				if (nearlyUsed > 0) {
-					notices.add(new Notice("permit.home.quotaNearlyUsed", List.of(nearlyUsed, QUOTA_NOTICE_PERCENT),
-							roles, "/permits"));
-				}
-				yield notices;
-			}
+			case OFFICER -> forOfficer(actor, roles);
+			case TRADER, BROKER -> forHolder(actor, roles);
 			default -> List.of();
 		};
+	}
+
+	/** The agency's applications to decide and its filings and commitments to review after issue. */
+	private List<Notice> forOfficer(Actor actor, Set<String> roles) {
+		List<Notice> notices = new ArrayList<>();
+		PermitApplications.Backlog backlog = applications.backlogOf(actor.agency(), time.today());
+		if (backlog.underReview() > 0) {
+			notices.add(backlog.overdue() == 0
+					? new Notice("permit.home.toDecide", List.of(backlog.underReview()), roles, "/permits/queue")
+					: new Notice("permit.home.toDecideOverdue", List.of(backlog.underReview(), backlog.overdue()),
+							roles, "/permits/queue"));
+		}
+		PermitSupervision.ReviewBacklog reviews = supervision.reviewBacklogOf(actor.agency(), time.today());
+		if (reviews.awaiting() > 0) {
+			notices.add(reviews.overdue() == 0
+					? new Notice("permit.home.toVerify", List.of(reviews.awaiting()), roles, "/permits/verification")
+					: new Notice("permit.home.toVerifyOverdue", List.of(reviews.awaiting(), reviews.overdue()), roles,
+							"/permits/verification"));
+		}
+		return notices;
+	}
+
+	/**
+	 * Of the actor's enterprise and its principals: applications waiting for documents, permits about to expire, and
+	 * permits nearly used.
+	 */
+	private List<Notice> forHolder(Actor actor, Set<String> roles) {
+		Set<Uscc> applicants = new LinkedHashSet<>(actor.principals());
+		if (actor.enterprise() != null) {
+			applicants.add(actor.enterprise());
+		}
+		List<Notice> notices = new ArrayList<>();
+		long waiting = applications.awaitingDocumentsOf(applicants);
+		if (waiting > 0) {
+			notices.add(new Notice("permit.home.documentsRequested", List.of(waiting), roles, "/permits"));
+		}
+		LocalDate today = time.today();
+		IssuedPermits.Expiring expiring = permits.expiringOf(applicants, today, today.plusDays(EXPIRY_NOTICE_DAYS));
+		if (expiring.permits() > 0) {
+			notices.add(new Notice("permit.home.expiring",
+					List.of(expiring.permits(), expiring.first().toString(), EXPIRY_NOTICE_DAYS), roles, "/permits"));
+		}
+		long nearlyUsed = permits.nearlyUsedOf(applicants, today, QUOTA_NOTICE_PERCENT);
+		if (nearlyUsed > 0) {
+			notices.add(new Notice("permit.home.quotaNearlyUsed", List.of(nearlyUsed, QUOTA_NOTICE_PERCENT), roles,
+					"/permits"));
+		}
+		return notices;
 	}
 }
