@@ -927,6 +927,9 @@ M = {
     # Officers and administrators read and keep declarations for later.
     'UNSENT_API_OPEN_TO_OFFICERS': lambda: sub('declaration/internal/UnsentDeclarationApi.java',
         '\t\tactor.requireRole(Role.TRADER, Role.BROKER);\n\t\treturn actor;', '\t\treturn actor;'),
+    # A second press on a form finished from one saved for later is told it was sent since, by itself.
+    'RESUMED_SECOND_PRESS_TOLD_GONE': lambda: sub('declaration/internal/DeclarationPages.java',
+        '? Optional.empty() : submittedUnderItsKey(actor, form);', '? Optional.empty() : Optional.<UUID>empty();'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

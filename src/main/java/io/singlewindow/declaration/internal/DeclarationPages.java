@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -228,6 +229,23 @@ class DeclarationPages {
 				? key : null;
 	}
 
+	/** The declaration this form's submission key made already, if it made one (for a declarant the actor acts for). */
+	private Optional<UUID> submittedUnderItsKey(Actor actor, Map<String, String> form) {
+		String key = submissionKeyOf(form);
+		String named = form.get("declarant");
+		io.singlewindow.core.Uscc declarant;
+		try {
+			declarant = DeclarationForm.blank(named) ? actor.enterprise() : io.singlewindow.core.Uscc.parse(named.strip());
+		}
+		catch (io.singlewindow.core.InvalidValue notAUscc) {
+			return Optional.empty();
+		}
+		if (key == null || declarant == null || !actor.mayActFor(declarant)) {
+			return Optional.empty();
+		}
+		return store.byKeyOrReference(declarant.value(), key, key).map(DeclarationStore.Keyed::id);
+	}
+
 	/** The form's hidden fields naming the unsent form it was opened from, and the version it was read at. */
 	static final String UNSENT = "unsent";
 
@@ -252,7 +270,20 @@ class DeclarationPages {
 		}
 		List<Integer> rowOf = new ArrayList<>();
 		try {
-			UnsentDeclarations.Unsent openedFrom = openedFrom(actor, form);
+			UnsentDeclarations.Unsent openedFrom;
+			try {
+				openedFrom = openedFrom(actor, form);
+			}
+			catch (Problem gone) {
+				// A second press of Submit on a form opened from one saved for later, after the first sent it: the
+				// first press's declaration, rather than "sent since you opened it" for what this very form did.
+				Optional<UUID> sent = form.containsKey("saveUnsent") || !gone.code().equals("UNSENT_DECLARATION_GONE")
+						? Optional.empty() : submittedUnderItsKey(actor, form);
+				if (sent.isPresent()) {
+					return "redirect:/declarations/" + sent.get();
+				}
+				throw gone;
+			}
 			if (form.containsKey("saveUnsent")) {
 				UnsentDeclarations.Unsent saved = unsent.save(actor, openedFrom == null ? null : openedFrom.id(),
 						openedFrom == null ? null : openedFrom.version(), form);

@@ -67,6 +67,31 @@ class DoubleSubmissionIntegrationTests extends CustomsDeskTestCase {
 		assertThat(declarationsOfTheChipMaker()).isEqualTo(before + 1);
 	}
 
+	/** The second press on a form opened from one saved for later meets the declaration, not "sent since you opened it". */
+	@Test
+	void aFormFinishedFromOneSavedForLaterAndSubmittedTwiceLeadsBothPressesToTheOneDeclaration() throws Exception {
+		long before = declarationsOfTheChipMaker();
+		String saved = desk.pagePost("trader.chip", "/declarations/new", Map.of("port", "CNXMN", "saveUnsent", "1"))
+			.getRedirectedUrl();
+		String id = saved.replaceAll(".*unsent=([0-9a-f-]+).*", "$1");
+		Map<String, String> form = complete(keyOf(desk.page("trader.chip", "/declarations/new?unsent=" + id)));
+		form.putAll(Map.of("unsent", id, "unsentVersion", "1"));
+		String first = desk.pagePost("trader.chip", "/declarations/new", form).getRedirectedUrl();
+		String second = desk.pagePost("trader.chip", "/declarations/new", form).getRedirectedUrl();
+		assertThat(first).startsWith("/declarations/");
+		assertThat(second).isEqualTo(first);
+		assertThat(declarationsOfTheChipMaker()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("SELECT count(*) FROM declaration_unsent WHERE id = ?::uuid").param(id).query(Long.class)
+			.single()).as("sent: no longer kept").isZero();
+
+		// Another person's form sent from the same saved one is still told it was sent since it was opened.
+		Map<String, String> another = complete(keyOf(desk.page("trader.chip", "/declarations/new")));
+		another.putAll(Map.of("unsent", id, "unsentVersion", "1"));
+		assertThat(desk.pagePost("trader.chip", "/declarations/new", another).getContentAsString(
+				java.nio.charset.StandardCharsets.UTF_8)).contains("sent or deleted since you opened it");
+		assertThat(declarationsOfTheChipMaker()).isEqualTo(before + 1);
+	}
+
 	@Test
 	void aKeyThatIsNoneOfTheFormsIsNotTakenForOne() throws Exception {
 		long before = declarationsOfTheChipMaker();
