@@ -930,6 +930,13 @@ M = {
     # A second press on a form finished from one saved for later is told it was sent since, by itself.
     'RESUMED_SECOND_PRESS_TOLD_GONE': lambda: sub('declaration/internal/DeclarationPages.java',
         '? Optional.empty() : submittedUnderItsKey(actor, form);', '? Optional.empty() : Optional.<UUID>empty();'),
+    # The same decision sent again by its officer is refused as if another officer had decided first.
+    'REPEATED_DECISION_REFUSED': lambda: sub('declaration/internal/Declarations.java',
+        'if (sameDecisionAgain(actor, taskId, next, blankToNull(reason))) {', 'if (false) {'),
+    # Another decision of the same officer with the same words is taken for a repeat (answered 200, not recorded).
+    'REPEAT_OF_ANOTHER_DECISION': lambda: sub('declaration/internal/Declarations.java',
+        '.filter(t -> t.status() == next && actor.username().equals(t.decidedBy())',
+        '.filter(t -> actor.username().equals(t.decidedBy())'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -816,7 +816,9 @@ class DeclarationApi {
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_AGENCY", notFound = "TASK_NOT_FOUND", conflict = { "TASK_ALREADY_DECIDED",
 			"TASK_CHANGED", "DECLARATION_CLOSED" }, invalid = { "REQUIRED", "REASON_REQUIRED" })
 	@Operation(summary = "Approve, reject (with reason) or query (with question) an agency task",
-			description = "409 TASK_ALREADY_DECIDED when another officer decided it first.")
+			description = "409 TASK_ALREADY_DECIDED when another officer decided it first, or when this decision "
+					+ "would change one already made. The same decision with the same reason sent again by the officer "
+					+ "who made it (a retry after a lost answer) is answered as the first time, recorded once.")
 	DeclarationView decide(@PathVariable UUID taskId, @RequestBody DecisionRequest request) {
 		if (request.decision() == null) {
 			throw Problem.invalidField("decision", "REQUIRED");

@@ -491,7 +491,7 @@ class Declarations {
 
 	/**
 	 * Records an officer's decision. Exactly one of two officers deciding the same task wins; the other gets 409
-	 * {@code TASK_ALREADY_DECIDED}.
+	 * {@code TASK_ALREADY_DECIDED}. The same officer's same decision sent again is answered as the first time.
 	 */
 	@Transactional
 	public DeclarationView decide(Actor actor, UUID taskId, Decision decision, String reason, Integer expectedVersion) {
@@ -512,7 +512,14 @@ class Declarations {
 		// Counted from the zone's day of this decision's instant, not from a second reading of the clock.
 		LocalDate answerBy = next == TaskStatus.QUERIED
 				? answerDeadline.answerBy(LocalDate.ofInstant(now, BusinessTime.ZONE), calendar.current()) : null;
-		declaration.decide(taskId, next, blankToNull(reason), answerBy, expectedVersion, actor.username(), now);
+		try {
+			declaration.decide(taskId, next, blankToNull(reason), answerBy, expectedVersion, actor.username(), now);
+		} catch (Problem refused) {
+			if (sameDecisionAgain(actor, taskId, next, blankToNull(reason))) {
+				return store.find(row.declarationId()).orElseThrow();
+			}
+			throw refused;
+		}
 		Map<String, Object> after = AuditRecord.state("declaration", declaration.number(), "declarant",
 				declaration.declarant().value(), "status", next.name(), "reason", blankToNull(reason));
 		if (answerBy != null) {
@@ -529,6 +536,18 @@ class Declarations {
 		log.info("event=agency_decision number={} agency={} decision={} officer={}", declaration.number(), agency,
 				next, actor.username());
 		return store.find(row.declarationId()).orElseThrow();
+	}
+
+	/**
+	 * Whether the task, as committed now, holds this very decision of this officer's: the same decision sent again — a
+	 * second press of the button, a client's retry after an answer it lost — is answered as the first time and recorded
+	 * once. Any other decision of a task decided already stays refused: a repeat never flips a decision.
+	 */
+	private boolean sameDecisionAgain(Actor actor, UUID taskId, TaskStatus next, String reason) {
+		return store.task(taskId).map(DeclarationStore.TaskRow::task)
+			.filter(t -> t.status() == next && actor.username().equals(t.decidedBy())
+					&& java.util.Objects.equals(t.reason(), reason))
+			.isPresent();
 	}
 
 	/** The declarant answers an agency's question; the task goes back to that agency's queue. */

@@ -1116,8 +1116,12 @@ class SingleWindowFlowIntegrationTests {
 		String created = body(submit("trader.chip", null, chipDeclaration(ail().number(), "1"))
 			.andExpect(status().isCreated()).andReturn());
 		String task = taskId(created, "CIQ");
-		List<Integer> statuses = race(2,
-				() -> decide("officer.ciq", task, "APPROVE", null).andReturn().getResponse().getStatus());
+		// Two decisions at one instant, one to approve and one to reject: exactly one wins (the same decision sent
+		// twice is one decision, answered twice: RepeatedDecisionIntegrationTests).
+		var turn = new java.util.concurrent.atomic.AtomicInteger();
+		List<Integer> statuses = race(2, () -> (turn.getAndIncrement() == 0
+				? decide("officer.ciq", task, "APPROVE", null) : decide("officer.ciq", task, "REJECT", "Expired"))
+			.andReturn().getResponse().getStatus());
 		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
 		assertThat(jdbc.sql("SELECT version FROM agency_task WHERE id = ?").param(UUID.fromString(task))
 			.query(Integer.class).single()).isEqualTo(1);
