@@ -232,15 +232,15 @@ class DeclarationPages {
 	/** The declaration this form's submission key made already, if it made one (for a declarant the actor acts for). */
 	private Optional<UUID> submittedUnderItsKey(Actor actor, Map<String, String> form) {
 		String key = submissionKeyOf(form);
-		String named = form.get("declarant");
 		io.singlewindow.core.Uscc declarant;
 		try {
-			declarant = DeclarationForm.blank(named) ? actor.enterprise() : io.singlewindow.core.Uscc.parse(named.strip());
+			// Named as the submission names it: the declarant it would have been submitted for.
+			declarant = Declarations.declarantOf(actor, form.get("declarant"));
 		}
-		catch (io.singlewindow.core.InvalidValue notAUscc) {
+		catch (Problem none) {
 			return Optional.empty();
 		}
-		if (key == null || declarant == null || !actor.mayActFor(declarant)) {
+		if (key == null || !actor.mayActFor(declarant)) {
 			return Optional.empty();
 		}
 		return store.byKeyOrReference(declarant.value(), key, key).map(DeclarationStore.Keyed::id);

@@ -470,7 +470,12 @@ class Declarations {
 		return new Submission(existing.id(), false, null, null);
 	}
 
-	private static Uscc declarantOf(Actor actor, String raw) {
+	/**
+	 * The declarant a request names, or a trader's own enterprise when it names none.
+	 *
+	 * @throws Problem 422 at {@code declarant}: {@code REQUIRED} (none named by a broker), the USCC's format codes
+	 */
+	static Uscc declarantOf(Actor actor, String raw) {
 		if (raw == null || raw.isBlank()) {
 			if (actor.role() == Role.TRADER && actor.enterprise() != null) {
 				return actor.enterprise();
