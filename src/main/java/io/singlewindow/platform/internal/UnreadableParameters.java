@@ -106,7 +106,7 @@ class UnreadableParameters extends OncePerRequestFilter {
 	}
 
 	/** The request as the error page sees it: a GET, with no parameters. */
-	private static final class WithoutParameters extends HttpServletRequestWrapper {
+	static final class WithoutParameters extends HttpServletRequestWrapper {
 
 		WithoutParameters(HttpServletRequest request) {
 			super(request);
