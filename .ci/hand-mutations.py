@@ -937,6 +937,27 @@ M = {
     'REPEAT_OF_ANOTHER_DECISION': lambda: sub('declaration/internal/Declarations.java',
         '.filter(t -> t.status() == next && actor.username().equals(t.decidedBy())',
         '.filter(t -> actor.username().equals(t.decidedBy())'),
+    # No form's key is looked at: a second press of a page's form does the work again (the old behaviour).
+    'FORM_SENT_TWICE_DOES_THE_WORK_TWICE': lambda: sub('platform/internal/SentForms.java',
+        'return !"POST".equals(request.getMethod()) ||', 'return true ||'),
+    # A press refused (the form shown again with its errors) is remembered as a first press that never answered.
+    'FORM_REFUSAL_REMEMBERED': lambda: sub('platform/internal/SentForms.java',
+        '			if (!answered) {\n', '			if (false) {\n'),
+    # The form's fields are no content: the same form with a field changed is taken for the first press.
+    'FORM_FIELDS_IGNORED': lambda: sub('platform/internal/SentForms.java',
+        'if (!NOT_CONTENT.contains(name)) {', 'if (false) {'),
+    # The files are no content: another file attached from the same form is taken for the first press.
+    'FORM_FILES_IGNORED': lambda: sub('platform/internal/SentForms.java',
+        '						file(digest, bytes);\n', '', 2),
+    # Who sent it is no content: another person's press under the key is led to the first's answer.
+    'FORM_OF_ANOTHER_PERSON': lambda: sub('platform/internal/SentForms.java',
+        'field(digest, "sender", sender);', ''),
+    # A press while the first is at work is told at once it is still being sent instead of waiting for its answer.
+    'FORM_SECOND_PRESS_NOT_WAITING': lambda: sub('platform/internal/SentForms.java',
+        'if (System.nanoTime() - waitUntil > 0) {', 'if (answeredTo != null) {'),
+    # A form that is fetched (a search) carries a key too.
+    'FORM_KEY_ON_FETCHED_FORMS': lambda: sub('platform/internal/FormKeys.java',
+        'if (Boolean.TRUE.equals(request.getAttribute(FETCHED))) {', 'if (false) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -54,6 +54,9 @@ class FormsSentTwiceIntegrationTests {
 	private static final Pattern DOCUMENT_FORM_KEY = Pattern
 		.compile("id=\"document-form\".*?name=\"formKey\" value=\"([0-9a-f-]{36})\"", Pattern.DOTALL);
 
+	private static final Pattern REGISTER_FORM_KEY = Pattern
+		.compile("id=\"register-form\".*?name=\"formKey\" value=\"([0-9a-f-]{36})\"", Pattern.DOTALL);
+
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@Autowired
@@ -211,6 +214,48 @@ class FormsSentTwiceIntegrationTests {
 		assertThat(answers.get(1)).isEqualTo(answers.get(0)).contains("recorded=DOCUMENT_ATTACHED");
 		assertThat(jdbc.sql("SELECT count(*) FROM declaration_document WHERE declaration_id = ?::uuid").param(id)
 			.query(Long.class).single()).isEqualTo(1);
+		// The same file was answered as attached before by the documents themselves too; here the form's key led the
+		// second press, its fields and file read from Tomcat's own multipart parsing.
+		assertThat(jdbc.sql("SELECT answered_to FROM page_form_sent WHERE form_key = ?::uuid")
+			.param(keyOf(DOCUMENT_FORM_KEY, page)).query(String.class).single()).isEqualTo(answers.get(0));
+	}
+
+	/**
+	 * A visitor registering an enterprise has no session until the licence is issued: the form's CSRF token names the
+	 * visitor. Both presses of a double click leave before the first's answer, so both carry only the visitor's cookie.
+	 */
+	@Test
+	void anEnterpriseRegisteredWithADoubleClickIsRegisteredOnceAndNotToldItsNameIsTaken() throws Exception {
+		HttpClient visitor = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String page = fetch(visitor, "/register");
+		String cookies = ((CookieManager) visitor.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+			.map(c -> c.getName() + "=" + c.getValue()).reduce((a, b) -> a + "; " + b).orElseThrow();
+		String name = "厦门双击申请" + System.nanoTime() + "有限公司";
+		Map<String, String> form = new LinkedHashMap<>();
+		form.putAll(Map.of("nameZh", name, "entityType", "LIMITED_LIABILITY_COMPANY", "legalRepresentative", "李四",
+				"registeredCapital", "1000000", "capitalCurrency", "CNY", "zoneArea", "HAICANG_BONDED_PORT", "address",
+				"海沧大道 1 号", "businessScope", "C3240", "industrialChain", "TUNGSTEN"));
+		form.putAll(Map.of("username", "double" + System.nanoTime(), "password", "lantern-quietly-47", "_csrf",
+				csrfOf(page), "formKey", keyOf(REGISTER_FORM_KEY, page)));
+		HttpClient browser = HttpClient.newHttpClient();
+		Callable<HttpResponse<String>> press = () -> browser.send(HttpRequest.newBuilder(uri("/register"))
+			.header("Cookie", cookies).header("Accept", "text/html").header("Accept-Language", "en")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encoded(form))).build(), HttpResponse.BodyHandlers.ofString());
+		ExecutorService presses = Executors.newFixedThreadPool(2);
+		try {
+			Future<HttpResponse<String>> first = presses.submit(press);
+			Future<HttpResponse<String>> second = presses.submit(press);
+			for (Future<HttpResponse<String>> answer : List.of(first, second)) {
+				assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(302);
+			}
+			assertThat(second.get().headers().firstValue("Location")).isEqualTo(first.get().headers()
+				.firstValue("Location"));
+		} finally {
+			presses.shutdown();
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM enterprise WHERE name_zh = ?").param(name).query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 	private static final String BOUNDARY = "----formsSentTwice7MA4YWxkTrZu0gW";

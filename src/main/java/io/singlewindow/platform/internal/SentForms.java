@@ -218,8 +218,9 @@ class SentForms extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Who sent what where: the person (or, before a login, the session), the address, every field but the key and
-	 * the CSRF token, and every file's name and bytes — as a SHA-256. Empty when nobody can be named.
+	 * Who sent what where: the person (before a login, the session, or without one the form's CSRF token), the
+	 * address, every field but the key and the CSRF token, and every file's name and bytes — as a SHA-256. Empty when
+	 * nobody can be named.
 	 */
 	static Optional<String> contentOf(HttpServletRequest request) throws IOException, ServletException {
 		String sender = sender(request);
@@ -267,7 +268,12 @@ class SentForms extends OncePerRequestFilter {
 			return "account:" + authentication.getName();
 		}
 		HttpSession session = request.getSession(false);
-		return session == null ? null : "session:" + session.getId();
+		if (session != null) {
+			return "session:" + session.getId();
+		}
+		// A visitor without a session yet (an enterprise registering): the CSRF token of the form, this visitor's own.
+		String token = request.getParameter("_csrf");
+		return token == null || token.isBlank() ? null : "visitor:" + token;
 	}
 
 	/** A field as its name's and value's lengths and characters, so that no two forms run together into one. */

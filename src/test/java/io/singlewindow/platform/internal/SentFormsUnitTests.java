@@ -68,10 +68,16 @@ class SentFormsUnitTests {
 
 	@Test
 	void nobodyToNameNoContent() throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/agency-agreements");
-		assertThat(SentForms.contentOf(request)).as("neither logged in nor a session").isEmpty();
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/register");
+		assertThat(SentForms.contentOf(request)).as("neither logged in nor a session nor a token").isEmpty();
+		request.addParameter("_csrf", "visitor-token");
+		String visitor = SentForms.contentOf(request).orElseThrow();
+		MockHttpServletRequest another = new MockHttpServletRequest("POST", "/register");
+		another.addParameter("_csrf", "another-token");
+		assertThat(SentForms.contentOf(another)).as("another visitor's form").isNotEqualTo(Optional.of(visitor));
 		request.getSession(true);
-		assertThat(SentForms.contentOf(request)).as("a session before the login").isPresent();
+		assertThat(SentForms.contentOf(request)).as("a session before the login").isPresent()
+			.isNotEqualTo(Optional.of(visitor));
 	}
 
 	private static String content(String user, String address, Consumer<MockHttpServletRequest> form)
