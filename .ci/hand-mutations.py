@@ -944,20 +944,44 @@ M = {
     'FORM_REFUSAL_REMEMBERED': lambda: sub('platform/internal/SentForms.java',
         '			if (!answered) {\n', '			if (false) {\n'),
     # The form's fields are no content: the same form with a field changed is taken for the first press.
-    'FORM_FIELDS_IGNORED': lambda: sub('platform/internal/SentForms.java',
-        'if (!NOT_CONTENT.contains(name)) {', 'if (false) {'),
+    'FORM_FIELDS_IGNORED': lambda: sub('platform/internal/ContentDigest.java',
+        'if (!notContent.contains(name)) {', 'if (false) {'),
     # The files are no content: another file attached from the same form is taken for the first press.
-    'FORM_FILES_IGNORED': lambda: sub('platform/internal/SentForms.java',
-        '						file(digest, bytes);\n', '', 2),
+    'FORM_FILES_IGNORED': lambda: sub('platform/internal/ContentDigest.java',
+        '						stream(bytes);\n', '', 2),
     # Who sent it is no content: another person's press under the key is led to the first's answer.
     'FORM_OF_ANOTHER_PERSON': lambda: sub('platform/internal/SentForms.java',
-        'field(digest, "sender", sender);', ''),
+        'new ContentDigest().field("sender", sender)', 'new ContentDigest()'),
     # A press while the first is at work is told at once it is still being sent instead of waiting for its answer.
     'FORM_SECOND_PRESS_NOT_WAITING': lambda: sub('platform/internal/SentForms.java',
         'if (System.nanoTime() - waitUntil > 0) {', 'if (answeredTo != null) {'),
     # A form that is fetched (a search) carries a key too.
     'FORM_KEY_ON_FETCHED_FORMS': lambda: sub('platform/internal/FormKeys.java',
         'if (Boolean.TRUE.equals(request.getAttribute(FETCHED))) {', 'if (false) {'),
+    # No Idempotency-Key looked at: an API request sent again after a lost answer does the work again.
+    'API_REPEAT_DOES_THE_WORK_TWICE': lambda: sub('platform/internal/IdempotentRequests.java',
+        'return !"POST".equals(request.getMethod()) || key == null', 'return true || key == null'),
+    # The key sent with another request is answered with the first request's answer.
+    'API_KEY_REUSED_ANSWERED_AS_FIRST': lambda: sub('platform/internal/IdempotentRequests.java',
+        'if (earlier.isPresent() && !earlier.get().content().equals(content)) {', 'if (false) {'),
+    # A refusal is kept and replayed: the request put right under the same key is never done.
+    'API_REFUSAL_KEPT': lambda: sub('platform/internal/IdempotentRequests.java',
+        'if (answer.getStatus() / 100 == 2 && body.length <= MAX_KEPT_BODY) {', 'if (body.length <= MAX_KEPT_BODY) {'),
+    # Keys are shared by every account: another caller's request under the same text is refused or answered as ours.
+    'API_KEY_SHARED_BY_CALLERS': lambda: sub('platform/internal/IdempotentRequests.java',
+        '? authentication.getName() : null;', '? "anyone" : null;'),
+    # A multipart request is known by its raw bytes, whose boundary differs each time: the same upload sent again is
+    # taken for another request under the key (409).
+    'API_MULTIPART_BY_ITS_BYTES': lambda: (sub('platform/internal/IdempotentRequests.java',
+        'body = multipart ? new byte[0] : request.getInputStream().readAllBytes();',
+        'body = request.getInputStream().readAllBytes();'), sub('platform/internal/IdempotentRequests.java',
+        '.field("type", mediaType(request.getContentType()))', '.field("type", String.valueOf(request.getContentType()))')),
+    # A key longer than a reference is taken.
+    'API_LONG_KEY_TAKEN': lambda: sub('platform/internal/IdempotentRequests.java',
+        'if (key.length() > MAX_KEY) {', 'if (false) {'),
+    # A request sent while the first is at work is told at once it is in progress instead of waiting for the answer.
+    'API_SECOND_NOT_WAITING': lambda: sub('platform/internal/IdempotentRequests.java',
+        'if (System.nanoTime() - waitUntil > 0) {', 'if (true) {'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -85,8 +85,16 @@ class ApiClientTourIntegrationTests {
 		byte[] pdf = "%PDF-1.7\n% phytosanitary certificate VN-2026-0457\n%%EOF\n"
 			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 		java.nio.file.Files.write(certificate, pdf);
-		var attached = trader.supportingDocumentAttachWithHttpInfo(id, "INSPECTION_CERTIFICATE", certificate.toFile());
+		// Sent under a key of the client's: sent again after an answer lost, it is answered as the first time.
+		String certificateKey = "certificate-" + tag;
+		var attached = trader.supportingDocumentAttachWithHttpInfo(id, "INSPECTION_CERTIFICATE", certificateKey,
+				certificate.toFile());
 		assertThat(attached.getStatusCode()).isEqualTo(201);
+		var again = trader.supportingDocumentAttachWithHttpInfo(id, "INSPECTION_CERTIFICATE", certificateKey,
+				certificate.toFile());
+		assertThat(again.getStatusCode()).isEqualTo(201);
+		assertThat(again.getHeaders().get("idempotent-replayed")).containsExactly("true");
+		assertThat(again.getData().getId()).isEqualTo(attached.getData().getId());
 		assertThat(attached.getData().getMediaType()).isEqualTo("application/pdf");
 		var officer = new DeclarationsApi(client("sw-demo-officer.ciq"));
 		assertThat(officer.supportingDocumentList(id)).extracting(d -> d.getId())
@@ -97,7 +105,7 @@ class ApiClientTourIntegrationTests {
 		// The inspection officer's key decides the CIQ task from the agency queue.
 		DeclarationStoreQueueEntry task = taskOf(officer, "CIQ", id);
 		DeclarationView decided = officer.declarationDecide(task.getTaskId(), new DeclarationDecisionRequest()
-			.decision(DeclarationDecisionRequest.DecisionEnum.APPROVE).version(task.getVersion()));
+			.decision(DeclarationDecisionRequest.DecisionEnum.APPROVE).version(task.getVersion()), null);
 		assertThat(decided.getTasks()).filteredOn(t -> t.getAgency().equals("CIQ"))
 			.extracting(t -> t.getStatus().getValue()).containsExactly("APPROVED");
 		assertThat(trader.declarationGet(id).getTasks()).filteredOn(t -> t.getAgency().equals("CIQ"))

@@ -180,6 +180,15 @@ class ApiDocument {
 				return operation;
 			}
 			Refuses refuses = handler.getMethodAnnotation(Refuses.class);
+			boolean keyed = answeredAgainUnderItsKey(handler);
+			if (keyed) {
+				operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
+					.name(IdempotentRequests.KEY).required(false)
+					.description("Any unique text of the client's: the same request sent again under it is answered "
+							+ "as the first time (with Idempotent-Replayed: true) and done once; another request under "
+							+ "it is 409 IDEMPOTENCY_KEY_REUSED. Kept a day.")
+					.schema(new io.swagger.v3.oas.models.media.StringSchema().maxLength(IdempotentRequests.MAX_KEY)));
+			}
 			boolean paged = describePaging(operation);
 			boolean hasBody = operation.getRequestBody() != null;
 			boolean hasParameters = hasBody || operation.getParameters() != null && !operation.getParameters().isEmpty();
@@ -204,8 +213,12 @@ class ApiDocument {
 				add(responses, 404, "Not found, or not visible to the caller", codes(List.of(), refuses.notFound()),
 						messages);
 			}
-			if (refuses != null && refuses.conflict().length > 0) {
-				add(responses, 409, "The request breaks a business rule", codes(List.of(), refuses.conflict()), messages);
+			List<String> conflicts = codes(List.of(), refuses == null ? new String[0] : refuses.conflict());
+			if (keyed) {
+				conflicts = codes(conflicts, new String[] { "IDEMPOTENCY_KEY_REUSED", "REQUEST_IN_PROGRESS" });
+			}
+			if (!conflicts.isEmpty()) {
+				add(responses, 409, "The request breaks a business rule", conflicts, messages);
 			}
 			if (hasBody) {
 				add(responses, 413, "The request body is larger than the limit", List.of("PAYLOAD_TOO_LARGE"), messages);
@@ -216,6 +229,9 @@ class ApiDocument {
 						+ "its own code", List.of("INVALID_INPUT"), messages);
 				List<String> fieldCodes = codes(paged ? PAGING_FIELD_CODES : List.of(),
 						refuses == null ? new String[0] : refuses.invalid());
+				if (keyed) {
+					fieldCodes = codes(fieldCodes, new String[] { "CLIENT_REFERENCE_TOO_LONG" });
+				}
 				if (!fieldCodes.isEmpty()) {
 					invalid.addExtension("x-field-codes", fieldCodes);
 					invalid.setDescription(invalid.getDescription() + ". Field codes include: "
@@ -231,6 +247,22 @@ class ApiDocument {
 			operation.setResponses(responses);
 			return operation;
 		};
+	}
+
+	/**
+	 * Whether a REST operation takes an {@code Idempotency-Key} from {@link IdempotentRequests}: a POST on a path it
+	 * covers, not left out (a declaration's submission documents its own key; a public operation has no caller).
+	 */
+	private static boolean answeredAgainUnderItsKey(org.springframework.web.method.HandlerMethod handler) {
+		var post = handler.getMethodAnnotation(org.springframework.web.bind.annotation.PostMapping.class);
+		if (post == null || IdempotentRequests.leftOut(handler)) {
+			return false;
+		}
+		var type = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(),
+				org.springframework.web.bind.annotation.RequestMapping.class);
+		String base = type == null || type.path().length == 0 ? "" : type.path()[0];
+		String own = post.path().length > 0 ? post.path()[0] : post.value().length > 0 ? post.value()[0] : "";
+		return IdempotentRequests.covers(base + own);
 	}
 
 	/** The field codes of a paged list's {@code limit} and {@code cursor} ({@link PageRequest#read}). */

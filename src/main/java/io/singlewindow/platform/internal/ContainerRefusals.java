@@ -102,6 +102,24 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 		response.getWriter().write(body);
 	}
 
+	/** A refusal with its offending fields (a header's value), written outside Spring MVC. */
+	void write(HttpServletRequest request, HttpServletResponse response, io.singlewindow.core.Problem refusal)
+			throws IOException {
+		LocaleContext before = LocaleContextHolder.getLocaleContext();
+		LocaleContextHolder.setLocale(languages.resolveLocale(request));
+		ProblemDetail problem;
+		try {
+			problem = problems.on(refusal).getBody();
+		}
+		finally {
+			LocaleContextHolder.setLocaleContext(before);
+		}
+		response.setStatus(refusal.status().value());
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(json.writeValueAsString(ProblemResponses.asMap(problem, request.getRequestURI())));
+	}
+
 	/** A problem's body written outside Spring MVC, in the language the pages would use for the request. */
 	String problemFor(HttpStatus status, String code, HttpServletRequest request, Object... arguments) {
 		return json.writeValueAsString(ProblemResponses.asMap(problem(status, code, request, arguments),

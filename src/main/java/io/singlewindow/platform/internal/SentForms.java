@@ -1,17 +1,10 @@
 package io.singlewindow.platform.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -29,9 +22,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.util.WebUtils;
 
 import io.singlewindow.platform.BusinessTime;
 import jakarta.servlet.FilterChain;
@@ -40,7 +30,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.Part;
 
 /**
  * A page's form sent again with the same content — a double click, a second press while the first is on its way,
@@ -90,7 +79,7 @@ class SentForms extends OncePerRequestFilter {
 	private final Duration waitForTheFirst;
 
 	SentForms(JdbcClient jdbc, BusinessTime time, ContainerRefusals refusals,
-			@Value("${singlewindow.forms.wait-for-first-press:PT20S}") Duration waitForTheFirst) {
+			@Value("${singlewindow.repeats.wait-for-first:PT20S}") Duration waitForTheFirst) {
 		this.jdbc = jdbc;
 		this.time = time;
 		this.refusals = refusals;
@@ -173,8 +162,9 @@ class SentForms extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The first press still at work after {@code singlewindow.forms.wait-for-first-press}, or cut off (its node stopped): whether it took
-	 * effect is not known here, so nothing is done twice; the person looks, and opens the form anew to send it again.
+	 * The first press still at work after {@code singlewindow.repeats.wait-for-first}, or cut off (its node stopped):
+	 * whether it took effect is not known here, so nothing is done twice; the person looks, and opens the form anew to
+	 * send it again.
 	 */
 	private void stillBeingSent(HttpServletRequest request, HttpServletResponse response, UUID key)
 			throws ServletException, IOException {
@@ -227,38 +217,9 @@ class SentForms extends OncePerRequestFilter {
 		if (sender == null) {
 			return Optional.empty();
 		}
-		MessageDigest digest = sha256();
-		field(digest, "sender", sender);
-		field(digest, "address", request.getRequestURI() + "?" + request.getQueryString());
-		new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
-			if (!NOT_CONTENT.contains(name)) {
-				for (String value : values) {
-					field(digest, name, value);
-				}
-			}
-		});
-		MultipartHttpServletRequest resolved = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
-		if (resolved != null) {
-			for (Map.Entry<String, List<MultipartFile>> files : new TreeMap<>(resolved.getMultiFileMap()).entrySet()) {
-				for (MultipartFile file : files.getValue()) {
-					field(digest, files.getKey(), String.valueOf(file.getOriginalFilename()));
-					try (InputStream bytes = file.getInputStream()) {
-						file(digest, bytes);
-					}
-				}
-			}
-		} else if (request.getContentType() != null
-				&& request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
-			for (Part part : request.getParts()) {
-				if (part.getSubmittedFileName() != null) {
-					field(digest, part.getName(), part.getSubmittedFileName());
-					try (InputStream bytes = part.getInputStream()) {
-						file(digest, bytes);
-					}
-				}
-			}
-		}
-		return Optional.of(HexFormat.of().formatHex(digest.digest()));
+		return Optional.of(new ContentDigest().field("sender", sender)
+			.field("address", request.getRequestURI() + "?" + request.getQueryString()).parameters(request, NOT_CONTENT)
+			.files(request).hex());
 	}
 
 	private static String sender(HttpServletRequest request) {
@@ -276,34 +237,7 @@ class SentForms extends OncePerRequestFilter {
 		return token == null || token.isBlank() ? null : "visitor:" + token;
 	}
 
-	/** A field as its name's and value's lengths and characters, so that no two forms run together into one. */
-	private static void field(MessageDigest digest, String name, String value) {
-		for (String text : new String[] { name, value == null ? "" : value }) {
-			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-			digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-			digest.update((byte) ':');
-			digest.update(bytes);
-		}
-	}
-
-	private static void file(MessageDigest digest, InputStream bytes) throws IOException {
-		byte[] buffer = new byte[8192];
-		long length = 0;
-		for (int read; (read = bytes.read(buffer)) != -1; length += read) {
-			digest.update(buffer, 0, read);
-		}
-		digest.update(Long.toString(length).getBytes(StandardCharsets.US_ASCII));
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java has SHA-256", e);
-		}
-	}
-
-	@Scheduled(fixedDelayString = "${singlewindow.forms.sent-sweep:PT1H}", initialDelayString = "PT2M")
+	@Scheduled(fixedDelayString = "${singlewindow.repeats.sweep:PT1H}", initialDelayString = "PT2M")
 	void sweepInBackground() {
 		try {
 			forgetThoseKeptTooLong();

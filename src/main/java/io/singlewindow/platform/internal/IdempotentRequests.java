@@ -1,0 +1,361 @@
+package io.singlewindow.platform.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+import io.singlewindow.core.Problem;
+import io.singlewindow.platform.BusinessTime;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code Idempotency-Key} on every POST of the API: software that sends a request again after an answer it lost — a
+ * time-out, a dropped connection, a restart — gets the first answer again instead of a second agreement, a second
+ * permit application, a second payment record. The first request under a caller's key is written down before its work
+ * starts, and its answer (status, body, the headers that matter) when it succeeded; the same key with the same request
+ * is answered with it again ({@code Idempotent-Replayed: true}); the same key with another request is 409
+ * {@code IDEMPOTENCY_KEY_REUSED}; one arriving while the first is at work waits for it, and one whose first never
+ * answered (its node stopped) is 409 {@code REQUEST_IN_PROGRESS}: whether it took effect is not known here. A refusal
+ * is not remembered: nothing was done, and the request sent again is taken afresh. Keys are kept a day.
+ *
+ * <p>
+ * Not here: a declaration's submission and a workbook of them, whose key is also the declaration's reference and
+ * covers each declaration of a batch (their handlers read the header themselves); an EDIFACT or XML interchange,
+ * answered again by its sender and control reference; the tariff schedule import; the public operations (an
+ * enterprise's registration), and any call without an API key or session: nobody would own the key. Written down in the database, not a node's memory: the retry may reach another node.
+ */
+@Component
+// After the security filters, which name the caller.
+@Order(Ordered.LOWEST_PRECEDENCE)
+class IdempotentRequests extends OncePerRequestFilter {
+
+	static final String KEY = "Idempotency-Key";
+
+	static final String REPLAYED = "Idempotent-Replayed";
+
+	/** As a declaration's key: a client's reference of up to 100 characters. */
+	static final int MAX_KEY = 100;
+
+	/** The headers of an answer given again; dates, caching and security headers are the container's, anew. */
+	private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.CONTENT_TYPE,
+			HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.RETRY_AFTER);
+
+	/** An answer larger than this is given once and not kept (no POST of the API answers anything near it). */
+	private static final int MAX_KEPT_BODY = 1024 * 1024;
+
+	private static final Duration KEPT_FOR = Duration.ofDays(1);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
+
+	private final JdbcClient jdbc;
+
+	private final BusinessTime time;
+
+	private final ContainerRefusals refusals;
+
+	private final HandlerMapping handlers;
+
+	private final Duration waitForTheFirst;
+
+	IdempotentRequests(JdbcClient jdbc, BusinessTime time, ContainerRefusals refusals,
+			@Qualifier("requestMappingHandlerMapping") HandlerMapping handlers,
+			@Value("${singlewindow.repeats.wait-for-first:PT20S}") Duration waitForTheFirst) {
+		this.jdbc = jdbc;
+		this.time = time;
+		this.refusals = refusals;
+		this.handlers = handlers;
+		this.waitForTheFirst = waitForTheFirst;
+	}
+
+	/** Whether a POST to {@code path} is answered again under its key here (the others keep a rule of their own). */
+	static boolean covers(String path) {
+		return path.startsWith("/api/") && !path.startsWith(RequestBodyLimit.INTERCHANGE_PATH)
+				&& !path.startsWith(RequestBodyLimit.UPLOAD_PATH);
+	}
+
+	/**
+	 * Whether an operation is left out: its handler reads the key itself (a declaration's submission), or it is public
+	 * ({@code @SecurityRequirements} without any: an enterprise's registration), where no caller owns the key.
+	 */
+	static boolean leftOut(HandlerMethod handler) {
+		var security = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.security.SecurityRequirements.class);
+		return security != null && security.value().length == 0 || Arrays.stream(handler.getMethodParameters())
+			.map(p -> p.getParameterAnnotation(RequestHeader.class))
+			.anyMatch(header -> header != null
+					&& KEY.equalsIgnoreCase(header.name().isEmpty() ? header.value() : header.name()));
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String key = request.getHeader(KEY);
+		return !"POST".equals(request.getMethod()) || key == null || key.isBlank()
+				|| !covers(request.getRequestURI()) || handledByItsOwnRule(request);
+	}
+
+	private boolean handledByItsOwnRule(HttpServletRequest request) {
+		// Asked before the dispatcher, which parses the path itself again; this look-up leaves it as it found it.
+		Object parsed = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+		try {
+			ServletRequestPathUtils.parseAndCache(request);
+			HandlerExecutionChain chain = handlers.getHandler(request);
+			return chain != null && chain.getHandler() instanceof HandlerMethod handler && leftOut(handler);
+		} catch (Exception unmapped) {
+			return false; // no handler: the dispatcher answers it (404, 405) as without a key
+		} finally {
+			if (parsed == null) {
+				ServletRequestPathUtils.clearParsedRequestPath(request);
+			} else {
+				request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, parsed);
+			}
+		}
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String key = request.getHeader(KEY);
+		if (key.length() > MAX_KEY) {
+			refusals.write(request, response, Problem.invalidField(KEY, "CLIENT_REFERENCE_TOO_LONG", MAX_KEY));
+			return;
+		}
+		String caller = caller();
+		if (caller == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		// A multipart body is read as its fields and files: its boundary is the sender's random choice each time.
+		boolean multipart = request.getContentType() != null
+				&& request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+		byte[] body;
+		try {
+			body = multipart ? new byte[0] : request.getInputStream().readAllBytes();
+		} catch (RequestBodyLimit.BodyTooLarge tooLarge) {
+			refusals.write(request, response, 413, "PAYLOAD_TOO_LARGE", tooLarge.limit());
+			return;
+		}
+		HttpServletRequest again = multipart ? request : new WithBody(request, body);
+		String content = new ContentDigest().field("address", request.getRequestURI() + "?" + request.getQueryString())
+			.field("type", mediaType(request.getContentType())).parameters(request, List.of()).bytes(body)
+			.files(request).hex();
+		long waitUntil = System.nanoTime() + waitForTheFirst.toNanos();
+		while (true) {
+			if (firstUnder(caller, key, content)) {
+				sendFirst(caller, key, again, response, chain);
+				return;
+			}
+			Optional<Sent> earlier = sent(caller, key);
+			if (earlier.isPresent() && !earlier.get().content().equals(content)) {
+				log.info("event=idempotency_key_reused path={} caller={}", request.getRequestURI(), caller);
+				refusals.write(request, response, 409, "IDEMPOTENCY_KEY_REUSED", key);
+				return;
+			}
+			if (earlier.isPresent() && earlier.get().status() != null) {
+				replay(earlier.get(), request, response, caller, key);
+				return;
+			}
+			if (System.nanoTime() - waitUntil > 0) {
+				log.warn("event=idempotent_request_in_progress path={} caller={}", request.getRequestURI(), caller);
+				refusals.write(request, response, 409, "REQUEST_IN_PROGRESS", key);
+				return;
+			}
+			if (earlier.isPresent()) {
+				pause(); // the first at work; gone (refused meanwhile), this request does the work at once
+			}
+		}
+	}
+
+	/** The first request under the key: its work, then its answer kept if it succeeded, else nothing kept. */
+	private void sendFirst(String caller, String key, HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws ServletException, IOException {
+		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+		boolean kept = false;
+		try {
+			chain.doFilter(request, answer);
+			byte[] body = answer.getContentAsByteArray();
+			if (answer.getStatus() / 100 == 2 && body.length <= MAX_KEPT_BODY) {
+				Map<String, String> headers = new LinkedHashMap<>();
+				for (String name : KEPT_HEADERS) {
+					String value = answer.getHeader(name);
+					if (value != null) {
+						headers.put(name, value);
+					}
+				}
+				jdbc.sql("""
+						UPDATE api_request_sent SET status = ?, headers = ?::jsonb, body = ?
+						WHERE caller = ? AND idempotency_key = ?""")
+					.params(answer.getStatus(), JSON.writeValueAsString(headers), body, caller, key).update();
+				kept = true;
+			}
+		} finally {
+			if (!kept) {
+				jdbc.sql("DELETE FROM api_request_sent WHERE caller = ? AND idempotency_key = ?").params(caller, key)
+					.update();
+			}
+			answer.copyBodyToResponse();
+		}
+	}
+
+	private void replay(Sent first, HttpServletRequest request, HttpServletResponse response, String caller, String key)
+			throws IOException {
+		log.info("event=idempotent_request_replayed path={} caller={} status={}", request.getRequestURI(), caller,
+				first.status());
+		response.setStatus(first.status());
+		first.headers().forEach(response::setHeader);
+		response.setHeader(REPLAYED, "true");
+		response.setContentLength(first.body().length);
+		response.getOutputStream().write(first.body());
+	}
+
+	private boolean firstUnder(String caller, String key, String content) {
+		return jdbc.sql("""
+				INSERT INTO api_request_sent (caller, idempotency_key, content, sent_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (caller, idempotency_key) DO NOTHING""")
+			.params(caller, key, content, Timestamp.from(time.now())).update() == 1;
+	}
+
+	private Optional<Sent> sent(String caller, String key) {
+		return jdbc.sql("""
+				SELECT content, status, headers, body FROM api_request_sent WHERE caller = ? AND idempotency_key = ?""")
+			.params(caller, key)
+			.query((rs, row) -> new Sent(rs.getString("content"), (Integer) rs.getObject("status"),
+					rs.getString("headers") == null ? Map.of()
+							: JSON.readValue(rs.getString("headers"), new TypeReference<Map<String, String>>() {
+							}),
+					rs.getBytes("body")))
+			.optional();
+	}
+
+	private record Sent(String content, Integer status, Map<String, String> headers, byte[] body) {
+	}
+
+	/** A body's type without its parameters (a multipart boundary differs each time the same request is sent). */
+	private static String mediaType(String contentType) {
+		return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static String caller() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !"anonymousUser".equals(authentication.getPrincipal()) ? authentication.getName() : null;
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(50);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for a request's first answer", e);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${singlewindow.repeats.sweep:PT1H}", initialDelayString = "PT3M")
+	void sweepInBackground() {
+		try {
+			forgetThoseKeptTooLong();
+		} catch (RuntimeException e) {
+			// The database away for a moment: the next sweep deletes them; a key kept longer answers the same.
+			log.warn("event=idempotent_requests_sweep_failed error={}", e.toString());
+		}
+	}
+
+	/** Forgets the keys of requests sent more than a day ago (the retries of a lost answer come within minutes). */
+	int forgetThoseKeptTooLong() {
+		return jdbc.sql("DELETE FROM api_request_sent WHERE sent_at < ?")
+			.param(Timestamp.from(time.now().minus(KEPT_FOR))).update();
+	}
+
+	/** The request with its body read once for the digest, given to the handler as if never read. */
+	private static final class WithBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		WithBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
+				@Override
+				public int read() {
+					return bytes.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return bytes.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return bytes.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("read at once, from memory");
+				}
+			};
+		}
+
+		@Override
+		public BufferedReader getReader() {
+			return new BufferedReader(new InputStreamReader(getInputStream(), charset(getCharacterEncoding())));
+		}
+
+		/** The request's charset, or UTF-8 for none or one that Java does not know (no 500 for a hostile name). */
+		private static java.nio.charset.Charset charset(String name) {
+			try {
+				return name == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(name);
+			} catch (IllegalArgumentException unknown) {
+				return StandardCharsets.UTF_8;
+			}
+		}
+	}
+}
