@@ -966,7 +966,7 @@ M = {
         'if (earlier.isPresent() && !earlier.get().content().equals(content)) {', 'if (false) {'),
     # A refusal is kept and replayed: the request put right under the same key is never done.
     'API_REFUSAL_KEPT': lambda: sub('platform/internal/IdempotentRequests.java',
-        'if (answer.getStatus() / 100 == 2 && body.length <= MAX_KEPT_BODY) {', 'if (body.length <= MAX_KEPT_BODY) {'),
+        'answer.getStatus() / 100 == 2 && body.length <= MAX_KEPT_BODY) {', 'body.length <= MAX_KEPT_BODY) {'),
     # Keys are shared by every account: another caller's request under the same text is refused or answered as ours.
     'API_KEY_SHARED_BY_CALLERS': lambda: sub('platform/internal/IdempotentRequests.java',
         '? authentication.getName() : null;', '? "anyone" : null;'),
@@ -982,6 +982,13 @@ M = {
     # A request sent while the first is at work is told at once it is in progress instead of waiting for the answer.
     'API_SECOND_NOT_WAITING': lambda: sub('platform/internal/IdempotentRequests.java',
         'if (System.nanoTime() - waitUntil > 0) {', 'if (true) {'),
+    # An answer with a secret shown once (an API key) is kept to be given again: the secret stored in the clear.
+    'API_SECRET_ANSWER_KEPT': lambda: sub('platform/internal/IdempotentRequests.java',
+        '|| handler.hasMethodAnnotation(ShownOnce.class)', ''),
+    # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
+    'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
+        'digest.init(new SecretKeySpec(key, "HmacSHA256"));',
+        'digest.init(new SecretKeySpec(new byte[32], "HmacSHA256"));'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

@@ -113,6 +113,21 @@ public final class SealedSecrets {
 		return previousId;
 	}
 
+	/**
+	 * A key of its own for {@code purpose}, derived from this one (HMAC-SHA256), the same on every node: for a digest
+	 * of what a request sent that may hold a password, which nobody without the key can test guesses against.
+	 */
+	public byte[] derivedKey(String purpose) {
+		check();
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+			return mac.doFinal(("single-window derived key\0" + purpose).getBytes(StandardCharsets.UTF_8));
+		} catch (GeneralSecurityException impossible) {
+			throw new IllegalStateException(impossible);
+		}
+	}
+
 	/** Whether {@code stored} is a sealed value (rather than one stored before sealing existed). */
 	public static boolean isSealed(String stored) {
 		return stored != null && stored.startsWith(PREFIX);

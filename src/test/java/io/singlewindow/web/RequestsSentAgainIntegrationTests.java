@@ -215,6 +215,25 @@ class RequestsSentAgainIntegrationTests {
 		assertThat(answers.get(1).getContentAsString()).isEqualTo(answers.get(0).getContentAsString());
 	}
 
+	/** A secret is shown once: its answer is never kept, and a request sent again makes another. */
+	@Test
+	void anApiKeyMadeAgainUnderItsKeyIsAnotherAndNeverKept() throws Exception {
+		String key = UUID.randomUUID().toString();
+		List<String> secrets = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			MockHttpServletResponse made = mvc.perform(post("/api/v1/api-keys")
+				.header("Authorization", "Bearer sw-demo-trader.chip").header(IdempotencyHeaders.KEY, key)
+				.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"retried " + key + "\"}")).andReturn()
+				.getResponse();
+			assertThat(made.getStatus()).isEqualTo(201);
+			assertThat(made.getHeader(IdempotencyHeaders.REPLAYED)).isNull();
+			secrets.add(JsonPath.read(made.getContentAsString(), "$.key"));
+		}
+		assertThat(secrets.get(1)).isNotEqualTo(secrets.get(0));
+		assertThat(jdbc.sql("SELECT count(*) FROM api_request_sent WHERE idempotency_key = ?").param(key)
+			.query(Long.class).single()).as("no answer with a secret stored").isZero();
+	}
+
 	/** A declaration's key is its reference too, with its own answer to a retry (200 with the declaration). */
 	@Test
 	void aDeclarationKeepsItsOwnRule() throws Exception {

@@ -55,6 +55,7 @@ class WebhookApi {
 	@Refuses(forbidden = { "ROLE_REQUIRED", "NOT_AUTHORISED_FOR_ENTERPRISE", "OPERATOR_RIGHT_REQUIRED" },
 			invalid = "WEBHOOK_FORMAT_UNKNOWN")
 	@PostMapping
+	@io.singlewindow.platform.ShownOnce
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a webhook; the answer carries the signing secret, shown only once")
 	Webhooks.Subscription register(@RequestBody Registration registration) {

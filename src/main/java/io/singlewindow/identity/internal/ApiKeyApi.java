@@ -44,6 +44,7 @@ class ApiKeyApi {
 
 	@Refuses
 	@PostMapping
+	@io.singlewindow.platform.ShownOnce
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an API key for the calling account; the key is returned only this once")
 	ApiKeys.IssuedKey create(@RequestBody NewKey request) {

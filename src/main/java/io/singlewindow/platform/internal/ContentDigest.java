@@ -3,36 +3,43 @@ package io.singlewindow.platform.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
 
+import io.singlewindow.platform.SealedSecrets;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 
 /**
- * A SHA-256 of what a request sent, so that the same request sent again is known as such ({@link SentForms},
+ * An HMAC-SHA256 of what a request sent, so that the same request sent again is known as such ({@link SentForms},
  * {@link IdempotentRequests}): each field as its name's and value's lengths and characters, so that no two requests
- * run together into one, its parameters in name order, its files' names and bytes.
+ * run together into one, its parameters in name order, its files' names and bytes. Keyed, because a form may hold a
+ * password: a plain hash of it in the database would be a verifier anyone who reads the table could test guesses
+ * against, where the platform keeps passwords only as bcrypt hashes.
  */
 final class ContentDigest {
 
-	private final MessageDigest digest;
+	private final Mac digest;
 
-	ContentDigest() {
+	/** @param key the key of these digests, the same on every node ({@link SealedSecrets#derivedKey}) */
+	ContentDigest(byte[] key) {
 		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java has SHA-256", e);
+			digest = Mac.getInstance("HmacSHA256");
+			digest.init(new SecretKeySpec(key, "HmacSHA256"));
+		} catch (GeneralSecurityException e) {
+			throw new IllegalStateException("every Java has HmacSHA256", e);
 		}
 	}
 
@@ -101,6 +108,6 @@ final class ContentDigest {
 	}
 
 	String hex() {
-		return HexFormat.of().formatHex(digest.digest());
+		return HexFormat.of().formatHex(digest.doFinal());
 	}
 }

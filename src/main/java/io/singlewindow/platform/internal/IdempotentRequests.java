@@ -35,6 +35,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
 
 import io.singlewindow.core.Problem;
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.SealedSecrets;
+import io.singlewindow.platform.ShownOnce;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -59,7 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Not here: a declaration's submission and a workbook of them, whose key is also the declaration's reference and
  * covers each declaration of a batch (their handlers read the header themselves); an EDIFACT or XML interchange,
  * answered again by its sender and control reference; the tariff schedule import; the public operations (an
- * enterprise's registration), and any call without an API key or session: nobody would own the key. Written down in the database, not a node's memory: the retry may reach another node.
+ * enterprise's registration), and any call without an API key or session: nobody would own the key; an answer
+ * with a secret shown once ({@link ShownOnce}: an API key, a webhook's signing secret), which is never stored. Written down in the database, not a node's memory: the retry may reach another node.
  */
 @Component
 // After the security filters, which name the caller.
@@ -96,12 +99,18 @@ class IdempotentRequests extends OncePerRequestFilter {
 
 	private final Duration waitForTheFirst;
 
-	IdempotentRequests(JdbcClient jdbc, BusinessTime time, ContainerRefusals refusals,
+	private final SealedSecrets secrets;
+
+	/** The digests' key, derived from the secrets key on first use (it is checked against the database then). */
+	private volatile byte[] digestKey;
+
+	IdempotentRequests(JdbcClient jdbc, BusinessTime time, ContainerRefusals refusals, SealedSecrets secrets,
 			@Qualifier("requestMappingHandlerMapping") HandlerMapping handlers,
 			@Value("${singlewindow.repeats.wait-for-first:PT20S}") Duration waitForTheFirst) {
 		this.jdbc = jdbc;
 		this.time = time;
 		this.refusals = refusals;
+		this.secrets = secrets;
 		this.handlers = handlers;
 		this.waitForTheFirst = waitForTheFirst;
 	}
@@ -113,12 +122,14 @@ class IdempotentRequests extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether an operation is left out: its handler reads the key itself (a declaration's submission), or it is public
-	 * ({@code @SecurityRequirements} without any: an enterprise's registration), where no caller owns the key.
+	 * Whether an operation is left out: its handler reads the key itself (a declaration's submission); it is public
+	 * ({@code @SecurityRequirements} without any: an enterprise's registration), where no caller owns the key; or its
+	 * answer carries a secret shown once ({@link ShownOnce}), which is never kept.
 	 */
 	static boolean leftOut(HandlerMethod handler) {
 		var security = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.security.SecurityRequirements.class);
-		return security != null && security.value().length == 0 || Arrays.stream(handler.getMethodParameters())
+		return security != null && security.value().length == 0 || handler.hasMethodAnnotation(ShownOnce.class)
+				|| Arrays.stream(handler.getMethodParameters())
 			.map(p -> p.getParameterAnnotation(RequestHeader.class))
 			.anyMatch(header -> header != null
 					&& KEY.equalsIgnoreCase(header.name().isEmpty() ? header.value() : header.name()));
@@ -173,7 +184,10 @@ class IdempotentRequests extends OncePerRequestFilter {
 			return;
 		}
 		HttpServletRequest again = multipart ? request : new WithBody(request, body);
-		String content = new ContentDigest().field("address", request.getRequestURI() + "?" + request.getQueryString())
+		if (digestKey == null) {
+			digestKey = secrets.derivedKey(SentForms.DIGEST_PURPOSE);
+		}
+		String content = new ContentDigest(digestKey).field("address", request.getRequestURI() + "?" + request.getQueryString())
 			.field("type", mediaType(request.getContentType())).parameters(request, List.of()).bytes(body)
 			.files(request).hex();
 		long waitUntil = System.nanoTime() + waitForTheFirst.toNanos();
@@ -211,7 +225,8 @@ class IdempotentRequests extends OncePerRequestFilter {
 		try {
 			chain.doFilter(request, answer);
 			byte[] body = answer.getContentAsByteArray();
-			if (answer.getStatus() / 100 == 2 && body.length <= MAX_KEPT_BODY) {
+			// An answer given later (asynchronously) is not complete here: none of the API's POSTs is, none is kept.
+			if (!request.isAsyncStarted() && answer.getStatus() / 100 == 2 && body.length <= MAX_KEPT_BODY) {
 				Map<String, String> headers = new LinkedHashMap<>();
 				for (String name : KEPT_HEADERS) {
 					String value = answer.getHeader(name);

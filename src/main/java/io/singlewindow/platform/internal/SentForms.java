@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.singlewindow.platform.BusinessTime;
+import io.singlewindow.platform.SealedSecrets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -52,6 +53,9 @@ import jakarta.servlet.http.HttpSession;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class SentForms extends OncePerRequestFilter {
 
+	/** What the digests' key is derived for: requests sent again, of the pages and of the API. */
+	static final String DIGEST_PURPOSE = "requests sent again";
+
 	/** The hidden field that carries a form's key. */
 	static final String KEY = "formKey";
 
@@ -78,11 +82,17 @@ class SentForms extends OncePerRequestFilter {
 	/** How long a second press waits for the first's answer; a form's work takes far less. */
 	private final Duration waitForTheFirst;
 
-	SentForms(JdbcClient jdbc, BusinessTime time, ContainerRefusals refusals,
+	private final SealedSecrets secrets;
+
+	/** The digests' key, derived from the secrets key on first use (it is checked against the database then). */
+	private volatile byte[] digestKey;
+
+	SentForms(JdbcClient jdbc, BusinessTime time, ContainerRefusals refusals, SealedSecrets secrets,
 			@Value("${singlewindow.repeats.wait-for-first:PT20S}") Duration waitForTheFirst) {
 		this.jdbc = jdbc;
 		this.time = time;
 		this.refusals = refusals;
+		this.secrets = secrets;
 		this.waitForTheFirst = waitForTheFirst;
 	}
 
@@ -96,7 +106,10 @@ class SentForms extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		UUID key = keyOf(request).orElseThrow();
-		Optional<String> content = contentOf(request);
+		if (digestKey == null) {
+			digestKey = secrets.derivedKey(DIGEST_PURPOSE);
+		}
+		Optional<String> content = contentOf(request, digestKey);
 		if (content.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
@@ -212,12 +225,12 @@ class SentForms extends OncePerRequestFilter {
 	 * address, every field but the key and the CSRF token, and every file's name and bytes — as a SHA-256. Empty when
 	 * nobody can be named.
 	 */
-	static Optional<String> contentOf(HttpServletRequest request) throws IOException, ServletException {
+	static Optional<String> contentOf(HttpServletRequest request, byte[] key) throws IOException, ServletException {
 		String sender = sender(request);
 		if (sender == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new ContentDigest().field("sender", sender)
+		return Optional.of(new ContentDigest(key).field("sender", sender)
 			.field("address", request.getRequestURI() + "?" + request.getQueryString()).parameters(request, NOT_CONTENT)
 			.files(request).hex());
 	}

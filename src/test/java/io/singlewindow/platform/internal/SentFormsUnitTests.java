@@ -20,6 +20,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 class SentFormsUnitTests {
 
+	private static final byte[] KEY = "thirty-two bytes of a test key!!".getBytes(StandardCharsets.US_ASCII);
+
 	@AfterEach
 	void nobodyLoggedIn() {
 		SecurityContextHolder.clearContext();
@@ -67,16 +69,26 @@ class SentFormsUnitTests {
 	}
 
 	@Test
+	void theContentIsKeyedSoThatNobodyWithoutTheKeyCanTestAPasswordAgainstIt() throws Exception {
+		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("trader.chip", null, "ROLE_X"));
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/account/password");
+		request.addParameter("password", "lantern-quietly-47");
+		String keyed = SentForms.contentOf(request, KEY).orElseThrow();
+		assertThat(SentForms.contentOf(request, "another key of thirty-two bytes!".getBytes(StandardCharsets.US_ASCII)))
+			.get().isNotEqualTo(keyed);
+	}
+
+	@Test
 	void nobodyToNameNoContent() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/register");
-		assertThat(SentForms.contentOf(request)).as("neither logged in nor a session nor a token").isEmpty();
+		assertThat(SentForms.contentOf(request, KEY)).as("neither logged in nor a session nor a token").isEmpty();
 		request.addParameter("_csrf", "visitor-token");
-		String visitor = SentForms.contentOf(request).orElseThrow();
+		String visitor = SentForms.contentOf(request, KEY).orElseThrow();
 		MockHttpServletRequest another = new MockHttpServletRequest("POST", "/register");
 		another.addParameter("_csrf", "another-token");
-		assertThat(SentForms.contentOf(another)).as("another visitor's form").isNotEqualTo(Optional.of(visitor));
+		assertThat(SentForms.contentOf(another, KEY)).as("another visitor's form").isNotEqualTo(Optional.of(visitor));
 		request.getSession(true);
-		assertThat(SentForms.contentOf(request)).as("a session before the login").isPresent()
+		assertThat(SentForms.contentOf(request, KEY)).as("a session before the login").isPresent()
 			.isNotEqualTo(Optional.of(visitor));
 	}
 
@@ -85,7 +97,7 @@ class SentFormsUnitTests {
 		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(user, null, "ROLE_X"));
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", address);
 		form.accept(request);
-		Optional<String> content = SentForms.contentOf(request);
+		Optional<String> content = SentForms.contentOf(request, KEY);
 		assertThat(content).isPresent();
 		return content.get();
 	}
@@ -96,6 +108,6 @@ class SentFormsUnitTests {
 		request.setRequestURI("/declarations/d/documents");
 		request.addParameter("kind", "PACKING_LIST");
 		request.addFile(new MockMultipartFile("file", name, "application/pdf", text.getBytes(StandardCharsets.UTF_8)));
-		return SentForms.contentOf(request).orElseThrow();
+		return SentForms.contentOf(request, KEY).orElseThrow();
 	}
 }

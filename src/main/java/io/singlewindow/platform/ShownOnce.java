@@ -1,0 +1,18 @@
+package io.singlewindow.platform;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An API operation whose answer carries a secret shown only this once (an API key, a webhook's signing secret): its
+ * answer is never kept to be given again under an {@code Idempotency-Key}, which would store the secret the platform
+ * keeps only a hash or a sealed copy of. Sent again, such a request makes another secret, as without a key.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ShownOnce {
+}
