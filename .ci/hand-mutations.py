@@ -951,7 +951,7 @@ M = {
         '						stream(bytes);\n', '', 2),
     # Who sent it is no content: another person's press under the key is led to the first's answer.
     'FORM_OF_ANOTHER_PERSON': lambda: sub('platform/internal/SentForms.java',
-        'new ContentDigest().field("sender", sender)', 'new ContentDigest()'),
+        'new ContentDigest(key).field("sender", sender)', 'new ContentDigest(key)'),
     # A press while the first is at work is told at once it is still being sent instead of waiting for its answer.
     'FORM_SECOND_PRESS_NOT_WAITING': lambda: sub('platform/internal/SentForms.java',
         'if (System.nanoTime() - waitUntil > 0) {', 'if (answeredTo != null) {'),

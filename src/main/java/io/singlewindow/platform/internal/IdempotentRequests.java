@@ -85,6 +85,8 @@ class IdempotentRequests extends OncePerRequestFilter {
 
 	private static final Duration KEPT_FOR = Duration.ofDays(1);
 
+	private static final int MAX_REMEMBERED_PATHS = 1000;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
@@ -98,6 +100,12 @@ class IdempotentRequests extends OncePerRequestFilter {
 	private final HandlerMapping handlers;
 
 	private final Duration waitForTheFirst;
+
+	/**
+	 * Whether a POST to a path without variables is left out, by its path and body type; at most
+	 * {@value #MAX_REMEMBERED_PATHS}, as a client may send any type it makes up.
+	 */
+	private final Map<String, Boolean> leftOutByPath = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final SealedSecrets secrets;
 
@@ -143,12 +151,25 @@ class IdempotentRequests extends OncePerRequestFilter {
 	}
 
 	private boolean handledByItsOwnRule(HttpServletRequest request) {
+		// By path and body type: one path may have a handler per type of body.
+		String asked = request.getRequestURI() + " " + mediaType(request.getContentType());
+		Boolean known = leftOutByPath.get(asked);
+		if (known != null) {
+			return known;
+		}
 		// Asked before the dispatcher, which parses the path itself again; this look-up leaves it as it found it.
 		Object parsed = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
 		try {
 			ServletRequestPathUtils.parseAndCache(request);
 			HandlerExecutionChain chain = handlers.getHandler(request);
-			return chain != null && chain.getHandler() instanceof HandlerMethod handler && leftOut(handler);
+			boolean leftOut = chain != null && chain.getHandler() instanceof HandlerMethod handler && leftOut(handler);
+			// A path that is its mapping's whole pattern (no variable in it: a declaration's submission, sent with a
+			// key each time) is remembered, so that the busiest POST asks once; the others are a few at most.
+			if (request.getRequestURI().equals(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
+					&& leftOutByPath.size() < MAX_REMEMBERED_PATHS) {
+				leftOutByPath.put(asked, leftOut);
+			}
+			return leftOut;
 		} catch (Exception unmapped) {
 			return false; // no handler: the dispatcher answers it (404, 405) as without a key
 		} finally {
