@@ -40,8 +40,8 @@ import jakarta.servlet.http.Cookie;
 /**
  * A person who presses a form's button twice — a double click, a second press while the first is on its way, Back
  * and Submit — does the work once, and both presses lead to the first's answer: a broker's agreement is proposed
- * once, a document attached once. The same form with something changed, another form of the page, or a form shown
- * anew is a new request, as is a press whose first answer was a refusal.
+ * once, an enterprise registered once. The same form with something changed, another form of the page, or a form
+ * shown anew is a new request, as is a press whose first answer was a refusal.
  */
 @SingleWindowIntegrationTest
 class FormsSentTwiceIntegrationTests {
@@ -170,7 +170,8 @@ class FormsSentTwiceIntegrationTests {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(encoded(form))).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(byScript.statusCode()).isEqualTo(409);
-		assertThat(byScript.body()).as("problem+json for whoever asks for no page").contains("\"code\":\"FORM_STILL_BEING_SENT\"");
+		assertThat(byScript.body()).as("problem+json for whoever asks for no page")
+			.contains("\"code\":\"FORM_STILL_BEING_SENT\"");
 		assertThat(agreementsOf(goods)).isEqualTo(1);
 	}
 

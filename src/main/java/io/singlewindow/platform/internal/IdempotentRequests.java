@@ -62,7 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
  * covers each declaration of a batch (their handlers read the header themselves); an EDIFACT or XML interchange,
  * answered again by its sender and control reference; the tariff schedule import; the public operations (an
  * enterprise's registration), and any call without an API key or session: nobody would own the key; an answer
- * with a secret shown once ({@link ShownOnce}: an API key, a webhook's signing secret), which is never stored. Written down in the database, not a node's memory: the retry may reach another node.
+ * with a secret shown once ({@link ShownOnce}: an API key, a webhook's signing secret), which is never stored.
+ * Written down in the database, not a node's memory: the retry may reach another node.
  */
 @Component
 // After the security filters, which name the caller.
@@ -205,12 +206,7 @@ class IdempotentRequests extends OncePerRequestFilter {
 			return;
 		}
 		HttpServletRequest again = multipart ? request : new WithBody(request, body);
-		if (digestKey == null) {
-			digestKey = secrets.derivedKey(SentForms.DIGEST_PURPOSE);
-		}
-		String content = new ContentDigest(digestKey).field("address", request.getRequestURI() + "?" + request.getQueryString())
-			.field("type", mediaType(request.getContentType())).parameters(request, List.of()).bytes(body)
-			.files(request).hex();
+		String content = contentOf(request, body);
 		long waitUntil = System.nanoTime() + waitForTheFirst.toNanos();
 		while (true) {
 			if (firstUnder(caller, key, content)) {
@@ -233,9 +229,19 @@ class IdempotentRequests extends OncePerRequestFilter {
 				return;
 			}
 			if (earlier.isPresent()) {
-				pause(); // the first at work; gone (refused meanwhile), this request does the work at once
+				SentForms.pause(); // the first at work; gone (refused meanwhile), this request does the work at once
 			}
 		}
+	}
+
+	/** What the request sent where: its address, its body's type, its parameters, its body or its files, as an HMAC. */
+	private String contentOf(HttpServletRequest request, byte[] body) throws IOException, ServletException {
+		if (digestKey == null) {
+			digestKey = secrets.derivedKey(SentForms.DIGEST_PURPOSE);
+		}
+		return new ContentDigest(digestKey).field("address", request.getRequestURI() + "?" + request.getQueryString())
+			.field("type", mediaType(request.getContentType())).parameters(request, List.of()).bytes(body)
+			.files(request).hex();
 	}
 
 	/** The first request under the key: its work, then its answer kept if it succeeded, else nothing kept. */
@@ -312,15 +318,6 @@ class IdempotentRequests extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication != null && authentication.isAuthenticated()
 				&& !"anonymousUser".equals(authentication.getPrincipal()) ? authentication.getName() : null;
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(50);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting for a request's first answer", e);
-		}
 	}
 
 	@Scheduled(fixedDelayString = "${singlewindow.repeats.sweep:PT1H}", initialDelayString = "PT3M")

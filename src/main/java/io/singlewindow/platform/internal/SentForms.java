@@ -68,7 +68,6 @@ class SentForms extends OncePerRequestFilter {
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-
 	private static final Duration KEPT_FOR = Duration.ofDays(1);
 
 	private static final Logger log = LoggerFactory.getLogger(SentForms.class);
@@ -206,12 +205,13 @@ class SentForms extends OncePerRequestFilter {
 		}
 	}
 
-	private static void pause() {
+	/** A moment's wait for the first press's (or an API request's first) answer, between two looks at its row. */
+	static void pause() {
 		try {
 			Thread.sleep(50);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting for a form's first press", e);
+			throw new IllegalStateException("interrupted while waiting for a first answer", e);
 		}
 	}
 
@@ -222,8 +222,8 @@ class SentForms extends OncePerRequestFilter {
 
 	/**
 	 * Who sent what where: the person (before a login, the session, or without one the form's CSRF token), the
-	 * address, every field but the key and the CSRF token, and every file's name and bytes — as a SHA-256. Empty when
-	 * nobody can be named.
+	 * address, every field but the key and the CSRF token, and every file's name and bytes — as an HMAC
+	 * ({@link ContentDigest}) under {@code key}. Empty when nobody can be named.
 	 */
 	static Optional<String> contentOf(HttpServletRequest request, byte[] key) throws IOException, ServletException {
 		String sender = sender(request);
