@@ -55,6 +55,7 @@ class HostileFormsIntegrationTests {
 		valid.put("industrialChain", "TUNGSTEN");
 		valid.put("username", "form" + System.nanoTime());
 		valid.put("password", "password123");
+		valid.put("formKey", java.util.UUID.randomUUID().toString());
 		everyHostileValueIsAnsweredWithoutA5xxAndStoresNothing("/register", valid, null, "enterprise");
 	}
 
@@ -84,6 +85,7 @@ class HostileFormsIntegrationTests {
 		valid.put("items[0].unit", "C62");
 		valid.put("items[0].value", "4000");
 		valid.put("items[0].origin", "US");
+		valid.put("formKey", java.util.UUID.randomUUID().toString());
 		everyHostileValueIsAnsweredWithoutA5xxAndStoresNothing("/declarations/new", valid, session, "declaration");
 	}
 
@@ -101,6 +103,10 @@ class HostileFormsIntegrationTests {
 				}
 			}
 		}
+		// Every press went through the check of a form sent twice under the form's key (a valid one, and each hostile
+		// value in its place): none is left half-written, as a press at work would be.
+		assertThat(jdbc.sql("SELECT count(*) FROM page_form_sent WHERE form_key = ?::uuid AND answered_to IS NULL")
+			.param(valid.get("formKey")).query(Long.class).single()).isZero();
 	}
 
 	/** Found by the fuzz suite (form variant #254): the firewall refused the name inside the handler, a 500 page. */

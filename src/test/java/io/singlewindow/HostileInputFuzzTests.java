@@ -291,7 +291,8 @@ class HostileInputFuzzTests {
 
 	/**
 	 * Every endpoint's valid body sent with each of the headers a client or a proxy may get wrong: languages no one
-	 * speaks or weighted wrongly, an Idempotency-Key that is empty, blank, a NUL or a right-to-left override, answers
+	 * speaks or weighted wrongly, an Idempotency-Key that is empty, blank, a NUL, a right-to-left override or longer than
+	 * a reference (every POST that needs a key takes one, and one request's key is another's 409), answers
 	 * asked for in types the endpoint does not write, a body declared in a charset that does not exist or is not its
 	 * own, forwarding and preference headers that mean nothing.
 	 */
@@ -301,6 +302,7 @@ class HostileInputFuzzTests {
 				new String[] { "Accept-Language", "zh-CN;q=2, *;q=-1" }, new String[] { "Accept-Language", "a".repeat(5_000) },
 				new String[] { "Idempotency-Key", "" }, new String[] { "Idempotency-Key", " " },
 				new String[] { "Idempotency-Key", "\u202eabc" }, new String[] { "Idempotency-Key", "\u0000" },
+				new String[] { "Idempotency-Key", "k".repeat(101) },
 				new String[] { "Accept", "application/xml" }, new String[] { "Accept", "text/csv;q=x" },
 				new String[] { "Content-Type", "application/json;charset=bogus" },
 				new String[] { "Content-Type", "application/json;charset=UTF-16" },
