@@ -75,7 +75,7 @@ class FormsSentTwiceIntegrationTests {
 	void anAgreementProposedTwiceFromOneFormIsProposedOnceAndAChangedOrNewFormIsANewProposal() throws Exception {
 		Cookie broker = logIn("broker");
 		String goods = "processors " + UUID.randomUUID();
-		Map<String, String> form = proposal(keyOf(AGREEMENT_FORM_KEY, page(broker, "/agency-agreements")), goods);
+		Map<String, String> form = proposalFromTheForm(broker, goods);
 
 		String first = send(broker, "/agency-agreements", form).getRedirectedUrl();
 		String second = send(broker, "/agency-agreements", form).getRedirectedUrl();
@@ -88,7 +88,7 @@ class FormsSentTwiceIntegrationTests {
 		assertThat(send(broker, "/agency-agreements", changed).getRedirectedUrl()).as("a field changed: another")
 			.isNotEqualTo(first);
 		assertThat(send(broker, "/agency-agreements",
-				proposal(keyOf(AGREEMENT_FORM_KEY, page(broker, "/agency-agreements")), goods)).getRedirectedUrl())
+				proposalFromTheForm(broker, goods)).getRedirectedUrl())
 			.as("the form shown anew: the same agreement proposed again, on purpose").isNotEqualTo(first);
 		assertThat(agreementsOf(goods)).isEqualTo(3);
 	}
@@ -97,7 +97,7 @@ class FormsSentTwiceIntegrationTests {
 	void twoPressesAtOneInstantProposeOnce() throws Exception {
 		Cookie broker = logIn("broker");
 		String goods = "processors " + UUID.randomUUID();
-		Map<String, String> form = proposal(keyOf(AGREEMENT_FORM_KEY, page(broker, "/agency-agreements")), goods);
+		Map<String, String> form = proposalFromTheForm(broker, goods);
 		ExecutorService presses = Executors.newFixedThreadPool(2);
 		try {
 			List<Future<String>> answers = new ArrayList<>();
@@ -132,7 +132,7 @@ class FormsSentTwiceIntegrationTests {
 	void aPressWhileTheFirstIsAtWorkWaitsForItsAnswer() throws Exception {
 		Cookie broker = logIn("broker");
 		String goods = "processors " + UUID.randomUUID();
-		Map<String, String> form = proposal(keyOf(AGREEMENT_FORM_KEY, page(broker, "/agency-agreements")), goods);
+		Map<String, String> form = proposalFromTheForm(broker, goods);
 		String first = send(broker, "/agency-agreements", form).getRedirectedUrl();
 		// As while the first press is at work: written down, its answer not yet.
 		answeredTo(form.get("formKey"), null);
@@ -315,6 +315,11 @@ class FormsSentTwiceIntegrationTests {
 		Matcher key = form.matcher(page);
 		assertThat(key.find()).as("the form carries a key").isTrue();
 		return key.group(1);
+	}
+
+	/** The agreement form as the broker opens it (its key with it), filled in for {@code goods}. */
+	private Map<String, String> proposalFromTheForm(Cookie broker, String goods) throws Exception {
+		return proposal(keyOf(AGREEMENT_FORM_KEY, page(broker, "/agency-agreements")), goods);
 	}
 
 	private Map<String, String> proposal(String key, String goods) {

@@ -105,15 +105,7 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 	/** A refusal with its offending fields (a header's value), written outside Spring MVC. */
 	void write(HttpServletRequest request, HttpServletResponse response, io.singlewindow.core.Problem refusal)
 			throws IOException {
-		LocaleContext before = LocaleContextHolder.getLocaleContext();
-		LocaleContextHolder.setLocale(languages.resolveLocale(request));
-		ProblemDetail problem;
-		try {
-			problem = problems.on(refusal).getBody();
-		}
-		finally {
-			LocaleContextHolder.setLocaleContext(before);
-		}
+		ProblemDetail problem = inTheRequestsLanguage(request, () -> problems.on(refusal).getBody());
 		response.setStatus(refusal.status().value());
 		response.setContentType("application/problem+json");
 		response.setCharacterEncoding("UTF-8");
@@ -131,10 +123,15 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 	 * thread had before is put back.
 	 */
 	ProblemDetail problem(HttpStatus status, String code, HttpServletRequest request, Object... arguments) {
+		return inTheRequestsLanguage(request, () -> problems.respond(status, code, List.of(), arguments).getBody());
+	}
+
+	private ProblemDetail inTheRequestsLanguage(HttpServletRequest request,
+			java.util.function.Supplier<ProblemDetail> problem) {
 		LocaleContext before = LocaleContextHolder.getLocaleContext();
 		LocaleContextHolder.setLocale(languages.resolveLocale(request));
 		try {
-			return problems.respond(status, code, List.of(), arguments).getBody();
+			return problem.get();
 		}
 		finally {
 			LocaleContextHolder.setLocaleContext(before);
