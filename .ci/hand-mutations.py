@@ -989,6 +989,19 @@ M = {
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',
         'digest.init(new SecretKeySpec(new byte[32], "HmacSHA256"));'),
+    # An agreement proposed is answered 201 without Location: a client following it reads the collection's address.
+    'CREATED_WITHOUT_LOCATION': lambda: sub('declaration/internal/AgencyAgreementApi.java',
+        'return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/agency-agreements/{number}")\n'
+        '\t\t\t.buildAndExpand(proposed.number()).encode().toUri()).body(proposed);',
+        'return ResponseEntity.status(HttpStatus.CREATED).body(proposed);'),
+    # A trade-remedy rate's Location names an address nothing answers (as before 2026-12-07): its maker finds a 404.
+    'CREATED_LOCATION_NOT_FOUND': lambda: sub('tariff/internal/TradeRemedyApi.java',
+        '@GetMapping("/{id}")', '@GetMapping("/{id}/rate")'),
+    # A webhook is read at its address by any trader, of any enterprise.
+    'WEBHOOK_READ_BY_ANOTHER_ENTERPRISE': lambda: sub('declaration/internal/Webhooks.java',
+        'return of(enterprises).stream().filter(subscription -> subscription.id().equals(id)).findFirst();',
+        'return of(jdbc.sql("SELECT enterprise FROM webhook_subscription").query(String.class).list()).stream()'
+        '.filter(subscription -> subscription.id().equals(id)).findFirst();'),
 }
 if sys.argv[2:] == ['--check']:
     # Every mutation still finds the code it breaks (run in a scratch copy: it applies them all). The code moves; a

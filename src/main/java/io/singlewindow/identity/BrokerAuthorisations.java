@@ -73,6 +73,19 @@ public class BrokerAuthorisations {
 	}
 
 	/**
+	 * The authority the trader's enterprise gives one brokerage now.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a trader; 422 at {@code broker} when it is no USCC; 404
+	 *     {@code BROKER_AUTHORISATION_NOT_FOUND} when the enterprise does not authorise it now
+	 */
+	public Authorisation grantedBy(Actor actor, String broker) {
+		actor.requireRole(Role.TRADER);
+		Uscc brokerage = brokerOf(broker);
+		return live(actor, brokerage)
+			.orElseThrow(() -> Problem.notFound("BROKER_AUTHORISATION_NOT_FOUND", brokerage.value()));
+	}
+
+	/**
 	 * The enterprises that authorise the broker's brokerage now and that this operator handles (its
 	 * {@link Actor#principals()}: all of them unless its administrator named some), the longest-standing first.
 	 *

@@ -74,15 +74,18 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/me                                        | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			GET    /api/v1/api-keys                                  | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			POST   /api/v1/api-keys                                  | 401 422 422 422 422 422 422 422 422 422 422 422 | {"label":""}
+			GET    /api/v1/api-keys/00000000-0000-0000-0000-000000000000 | 401 404 404 404 404 404 404 404 404 404 404 404 |
 			PUT    /api/v1/me/password                               | 401 422 422 422 422 422 422 422 422 422 422 422 | {}
 			GET    /api/v1/accounts                                  | 401 403 403 403 403 403 403 403 403 403 403 200 |
 			POST   /api/v1/accounts                                  | 401 403 403 403 403 403 403 403 403 403 403 422 | {}
+			GET    /api/v1/accounts/00000000-0000-0000-0000-000000000000 | 401 403 403 403 403 403 403 403 403 403 403 404 |
 			POST   /api/v1/accounts/00000000-0000-0000-0000-000000000000/deactivate | 401 403 403 403 403 403 403 403 403 403 403 404 |
 			POST   /api/v1/accounts/00000000-0000-0000-0000-000000000000/reactivate | 401 403 403 403 403 403 403 403 403 403 403 404 |
 			POST   /api/v1/accounts/00000000-0000-0000-0000-000000000000/password | 401 403 403 403 403 403 403 403 403 403 403 404 | {}
 			POST   /api/v1/accounts/00000000-0000-0000-0000-000000000000/enterprise-administration | 401 403 403 403 403 403 403 403 403 403 403 404 |
 			GET    /api/v1/operators                                 | 401 200 200 200 200 403 403 403 403 403 403 403 |
 			POST   /api/v1/operators                                 | 401 422 422 422 422 403 403 403 403 403 403 403 | {}
+			GET    /api/v1/operators/00000000-0000-0000-0000-000000000000 | 401 404 404 404 404 403 403 403 403 403 403 403 |
 			POST   /api/v1/operators/00000000-0000-0000-0000-000000000000/deactivate | 401 404 404 404 404 403 403 403 403 403 403 403 |
 			POST   /api/v1/operators/00000000-0000-0000-0000-000000000000/reactivate | 401 404 404 404 404 403 403 403 403 403 403 403 |
 			POST   /api/v1/operators/00000000-0000-0000-0000-000000000000/administration | 401 404 404 404 404 403 403 403 403 403 403 403 |
@@ -93,6 +96,7 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/hs/854231                                 | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			GET    /api/v1/broker-authorisations                     | 401 200 200 403 403 403 403 403 403 403 403 403 |
 			POST   /api/v1/broker-authorisations                     | 401 422 422 403 403 403 403 403 403 403 403 403 | {"broker":"NOT-A-USCC"}
+			GET    /api/v1/broker-authorisations/NOT-A-USCC          | 401 422 422 403 403 403 403 403 403 403 403 403 |
 			DELETE /api/v1/broker-authorisations/NOT-A-USCC          | 401 422 422 403 403 403 403 403 403 403 403 403 |
 			GET    /api/v1/enterprises                               | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			GET    /api/v1/enterprises/{A}                           | 401 200 403 200 403 200 200 200 200 200 200 200 |
@@ -108,6 +112,7 @@ class RestAuthorisationMatrixIntegrationTests {
 			GET    /api/v1/licences/{A}                              | 200 200 200 200 200 200 200 200 200 200 200 200 |
 			GET    /api/v1/routing/rules                             | 401 403 403 403 403 200 200 200 200 200 200 200 |
 			POST   /api/v1/routing/rules                             | 401 403 403 403 403 403 403 403 403 403 403 422 | {}
+			GET    /api/v1/routing/rules/NO_SUCH_RULE                | 401 403 403 403 403 404 404 404 404 404 404 404 |
 			PUT    /api/v1/routing/rules/NO_SUCH_RULE                | 401 403 403 403 403 403 403 403 403 403 403 422 | {}
 			GET    /api/v1/risk/profiles                             | 401 403 403 403 403 403 403 403 403 403 403 200 |
 			GET    /api/v1/risk/profiles/PERFUME_ANY_ORIGIN          | 401 403 403 403 403 403 403 403 403 403 403 200 |
@@ -125,9 +130,11 @@ class RestAuthorisationMatrixIntegrationTests {
 			POST   /api/v1/tariff/assessments                        | 401 422 422 422 422 422 422 422 422 422 422 422 | {}
 			GET    /api/v1/tariff/trade-remedies                     | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			POST   /api/v1/tariff/trade-remedies                     | 401 403 403 403 403 403 403 403 403 403 403 422 | {}
+			GET    /api/v1/tariff/trade-remedies/0                   | 401 404 404 404 404 404 404 404 404 404 404 404 |
 			POST   /api/v1/tariff/trade-remedies/999999999/end       | 401 403 403 403 403 403 403 403 403 403 403 404 | {}
 			GET    /api/v1/tariff/origins-without-mfn                | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			POST   /api/v1/tariff/origins-without-mfn                | 401 403 403 403 403 403 403 403 403 403 403 422 | {}
+			GET    /api/v1/tariff/origins-without-mfn/0              | 401 404 404 404 404 404 404 404 404 404 404 404 |
 			POST   /api/v1/tariff/origins-without-mfn/999999999/end  | 401 403 403 403 403 403 403 403 403 403 403 404 | {}
 			GET    /api/v1/exchange-rates                            | 401 200 200 200 200 200 200 200 200 200 200 200 |
 			PUT    /api/v1/exchange-rates/USD/1999-01                | 401 403 403 403 403 403 403 403 403 403 403 422 | {}
@@ -166,6 +173,7 @@ class RestAuthorisationMatrixIntegrationTests {
 			DELETE /api/v1/unsent-declarations/00000000-0000-0000-0000-000000000000 | 401 404 404 404 404 403 403 403 403 403 403 403 |
 			GET    /api/v1/webhooks                                  | 401 200 200 200 200 403 403 403 403 403 403 403 |
 			POST   /api/v1/webhooks                                  | 401 422 422 422 422 403 403 403 403 403 403 403 | {"url":"ftp://nowhere"}
+			GET    /api/v1/webhooks/{freshWebhook}                   | 401 200 404 200 404 403 403 403 403 403 403 403 |
 			DELETE /api/v1/webhooks/{freshWebhook}                   | 401 204 404 204 404 403 403 403 403 403 403 403 |
 			GET    /api/v1/agency-agreements                         | 401 200 200 200 200 200 403 403 403 403 403 403 |
 			POST   /api/v1/agency-agreements                         | 401 403 403 422 403 403 403 403 403 403 403 403 | {"principal":"{A}","flow":"SIDEWAYS","goods":"x","validUntil":"2099-12-31"}

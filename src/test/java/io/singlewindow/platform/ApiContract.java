@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -74,8 +75,35 @@ public final class ApiContract {
 		}
 	}
 
-	/** What in this answer the document does not describe; empty when the answer keeps the contract. */
-	public List<String> violations(String method, String uri, int status, String contentType, String body) {
+	/**
+	 * What in this answer the document does not describe; empty when the answer keeps the contract.
+	 *
+	 * @param header the answer's value of a header by its name, {@literal null} when it has none
+	 */
+	public List<String> violations(String method, String uri, int status, Function<String, String> header,
+			String contentType, String body) {
+		List<String> violations = new ArrayList<>(bodyViolations(method, uri, status, contentType, body));
+		String path = uri.replaceFirst("[?#].*$", "");
+		response(method, path, status).map(response -> response.get("headers")).ifPresent(headers -> {
+			// A header the document marks required (Location of a 201 or a 202) is one a client may rely on.
+			for (String name : headers.propertyNames()) {
+				if (headers.get(name).path("required").asBoolean(false) && header.apply(name) == null) {
+					violations.add(method + " " + path + " → " + status + ": no " + name + " header, which the "
+							+ "document requires");
+				}
+			}
+		});
+		return violations;
+	}
+
+	/** The document's response of an operation for a status, when it documents one. */
+	private java.util.Optional<JsonNode> response(String method, String path, int status) {
+		return paths.stream().filter(o -> o.pattern().matcher(path).matches()).findFirst()
+			.map(o -> document.get("paths").get(o.template()).get(method.toLowerCase(Locale.ROOT)))
+			.map(operation -> operation.path("responses").get(String.valueOf(status)));
+	}
+
+	private List<String> bodyViolations(String method, String uri, int status, String contentType, String body) {
 		String path = uri.replaceFirst("[?#].*$", "");
 		String where = method + " " + path + " → " + status;
 		var template = paths.stream().filter(o -> o.pattern().matcher(path).matches()).findFirst();
@@ -179,7 +207,7 @@ public final class ApiContract {
 		}
 		var response = result.getResponse();
 		List<String> violations = DOCUMENT.violations(request.getMethod(), request.getRequestURI(), response.getStatus(),
-				response.getContentType(), response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+				response::getHeader, response.getContentType(), response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
 		if (!violations.isEmpty()) {
 			throw new AssertionError("The answer breaks the OpenAPI contract (docs/openapi.yaml):\n  "
 					+ String.join("\n  ", violations) + "\nBody: " + abbreviate(response.getContentAsString()));

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.singlewindow.core.ListPage;
 import io.singlewindow.core.PageRequest;
@@ -121,8 +122,10 @@ class AgencyAgreementApi {
 					+ "without it) and fee (the broker's fee in CNY, a decimal string such as \"300.00\"). PROPOSED "
 					+ "until the principal confirms or declines it; once confirmed, the broker's next declaration for the "
 					+ "principal in that direction takes it.")
-	AgreementView propose(@RequestBody(required = false) AgencyAgreements.Proposal proposal) {
-		return view(agreements.propose(currentActor.get(), proposal));
+	ResponseEntity<AgreementView> propose(@RequestBody(required = false) AgencyAgreements.Proposal proposal) {
+		AgreementView proposed = view(agreements.propose(currentActor.get(), proposal));
+		return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/agency-agreements/{number}")
+			.buildAndExpand(proposed.number()).encode().toUri()).body(proposed);
 	}
 
 	@GetMapping("/api/v1/agency-agreements/{number}")

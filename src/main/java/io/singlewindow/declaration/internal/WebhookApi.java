@@ -58,7 +58,7 @@ class WebhookApi {
 	@io.singlewindow.platform.ShownOnce
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a webhook; the answer carries the signing secret, shown only once")
-	Webhooks.Subscription register(@RequestBody Registration registration) {
+	ResponseEntity<Webhooks.Subscription> register(@RequestBody Registration registration) {
 		Actor actor = currentActor.get();
 		actor.requireRole(Role.TRADER, Role.BROKER);
 		Uscc enterprise = registration.enterprise() == null || registration.enterprise().isBlank()
@@ -72,7 +72,19 @@ class WebhookApi {
 					String.join(", ", webhooks.formats()));
 		}
 		URI uri = targets.accept(registration.url());
-		return webhooks.register(enterprise.value(), uri.toString(), actor.username(), format);
+		Webhooks.Subscription registered = webhooks.register(enterprise.value(), uri.toString(), actor.username(),
+				format);
+		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + registered.id())).body(registered);
+	}
+
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "WEBHOOK_NOT_FOUND")
+	@GetMapping("/{id}")
+	@Operation(summary = "One webhook of the enterprises the caller acts for (without its secret), stopped or not")
+	Webhooks.Subscription webhook(@PathVariable UUID id) {
+		Actor actor = currentActor.get();
+		actor.requireRole(Role.TRADER, Role.BROKER);
+		return webhooks.find(id, DeclarationApi.declarants(actor))
+			.orElseThrow(() -> Problem.notFound("WEBHOOK_NOT_FOUND", id));
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED")

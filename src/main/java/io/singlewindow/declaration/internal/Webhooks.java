@@ -217,6 +217,11 @@ class Webhooks {
 			.list(), d -> new Cursor(d.createdAt(), d.id().toString()));
 	}
 
+	/** One webhook of the enterprises, as {@link #of} lists it (without its secret). */
+	java.util.Optional<Subscription> find(UUID id, List<String> enterprises) {
+		return of(enterprises).stream().filter(subscription -> subscription.id().equals(id)).findFirst();
+	}
+
 	int deactivate(UUID id, List<String> enterprises) {
 		return jdbc.sql("UPDATE webhook_subscription SET active = FALSE WHERE id = :id AND enterprise IN (:e)")
 			.param("id", id).param("e", enterprises).update();

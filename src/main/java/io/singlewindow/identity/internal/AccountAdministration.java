@@ -98,6 +98,16 @@ class AccountAdministration {
 	/** The list's order: by role, then agency (none first), then user name, which is unique. */
 	private static final String LISTED_BY = "role, COALESCE(agency_code, ''), username";
 
+	/**
+	 * One account of the zone, as the list shows it.
+	 *
+	 * @throws Problem 404 {@code ACCOUNT_NOT_FOUND}
+	 */
+	AccountView find(UUID id) {
+		return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM user_account WHERE id = ?").param(id)
+			.query(AccountAdministration::view).optional().orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", id));
+	}
+
 	/** One page of the zone's accounts after the cursor, in the list's order: keyset on it. */
 	ListPage<AccountView> all(PageRequest page) {
 		return all(AccountSearch.ANY, page);

@@ -1,5 +1,6 @@
 package io.singlewindow.identity.internal;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,9 +62,18 @@ class AccountApi {
 	@PostMapping("/api/v1/accounts")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open an officer account for an agency, or an administrator account (administrators)")
-	Opened open(@RequestBody AccountAdministration.NewAccount request, HttpServletRequest http) {
+	ResponseEntity<Opened> open(@RequestBody AccountAdministration.NewAccount request, HttpServletRequest http) {
 		UUID id = administration.open(currentActor.get(), request, http.getRemoteAddr());
-		return new Opened(id, request.username().strip());
+		return ResponseEntity.created(URI.create("/api/v1/accounts/" + id))
+			.body(new Opened(id, request.username().strip()));
+	}
+
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ACCOUNT_NOT_FOUND")
+	@GetMapping("/api/v1/accounts/{id}")
+	@Operation(summary = "One account, as the list shows it (administrators)")
+	AccountAdministration.AccountView account(@PathVariable UUID id) {
+		currentActor.get().requireRole(Role.ADMIN);
+		return administration.find(id);
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ACCOUNT_NOT_FOUND", conflict = "OWN_ACCOUNT")

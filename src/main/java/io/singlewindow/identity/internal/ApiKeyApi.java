@@ -1,11 +1,13 @@
 package io.singlewindow.identity.internal;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,8 +49,9 @@ class ApiKeyApi {
 	@io.singlewindow.platform.ShownOnce
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an API key for the calling account; the key is returned only this once")
-	ApiKeys.IssuedKey create(@RequestBody NewKey request) {
-		return keys.issue(currentActor.get().userId(), request.label(), request.expiresAt());
+	ResponseEntity<ApiKeys.IssuedKey> create(@RequestBody NewKey request) {
+		ApiKeys.IssuedKey issued = keys.issue(currentActor.get().userId(), request.label(), request.expiresAt());
+		return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.id())).body(issued);
 	}
 
 	@Refuses
@@ -56,6 +59,13 @@ class ApiKeyApi {
 	@Operation(summary = "List the calling account's API keys (without their secrets), with expiry and last use")
 	List<ApiKeys.KeyInfo> list() {
 		return keys.of(currentActor.get().userId());
+	}
+
+	@Refuses(notFound = "API_KEY_NOT_FOUND")
+	@GetMapping("/{id}")
+	@Operation(summary = "One of the calling account's API keys (without its secret), revoked or not")
+	ApiKeys.KeyInfo key(@PathVariable UUID id) {
+		return keys.of(currentActor.get().userId(), id);
 	}
 
 	@Refuses(notFound = "API_KEY_NOT_FOUND")

@@ -163,15 +163,26 @@ class ApiKeys {
 		}
 	}
 
+	private static final String KEY_INFO = "SELECT id, key_prefix, label, created_at, revoked_at, expires_at, "
+			+ "last_used_at FROM api_key WHERE user_id = ?";
+
 	List<KeyInfo> of(UUID userId) {
-		return jdbc.sql("""
-				SELECT id, key_prefix, label, created_at, revoked_at, expires_at, last_used_at FROM api_key
-				WHERE user_id = ? ORDER BY created_at DESC""")
-			.param(userId)
-			.query((rs, i) -> new KeyInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
-					instant(rs.getTimestamp(7))))
-			.list();
+		return jdbc.sql(KEY_INFO + " ORDER BY created_at DESC").param(userId).query(ApiKeys::keyInfo).list();
+	}
+
+	/**
+	 * One of the account's keys, revoked or not, without its secret.
+	 *
+	 * @throws Problem 404 {@code API_KEY_NOT_FOUND} when it is not the account's
+	 */
+	KeyInfo of(UUID userId, UUID keyId) {
+		return jdbc.sql(KEY_INFO + " AND id = ?").params(userId, keyId).query(ApiKeys::keyInfo).optional()
+			.orElseThrow(() -> Problem.notFound("API_KEY_NOT_FOUND", keyId));
+	}
+
+	private static KeyInfo keyInfo(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new KeyInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
+				instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)));
 	}
 
 	/** Revokes every live key of an account at once (the account is deactivated). */

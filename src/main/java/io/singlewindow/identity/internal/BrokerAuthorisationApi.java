@@ -1,10 +1,12 @@
 package io.singlewindow.identity.internal;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,9 +68,19 @@ class BrokerAuthorisationApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Authorise a customs broker (by its USCC) to act for the calling trader's enterprise, until "
 			+ "revoked or through validUntil (its last day); authorised again, the last day changes")
-	Authorisation authorise(@RequestBody Grant grant, HttpServletRequest http) {
-		return Authorisation.of(authorisations.authorise(currentActor.get(), grant == null ? null : grant.broker(),
-				grant == null ? null : grant.validUntil(), http.getRemoteAddr()));
+	ResponseEntity<Authorisation> authorise(@RequestBody Grant grant, HttpServletRequest http) {
+		Authorisation granted = Authorisation.of(authorisations.authorise(currentActor.get(),
+				grant == null ? null : grant.broker(), grant == null ? null : grant.validUntil(), http.getRemoteAddr()));
+		return ResponseEntity.created(URI.create("/api/v1/broker-authorisations/" + granted.broker())).body(granted);
+	}
+
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "BROKER_AUTHORISATION_NOT_FOUND",
+			invalid = { "REQUIRED", "USCC_FORMAT", "ORGANISATION_CODE_FORMAT" })
+	@GetMapping("/{broker}")
+	@Operation(summary = "The calling trader's enterprise's authority for one customs broker (by its USCC), while it "
+			+ "lasts")
+	Authorisation authorisation(@PathVariable String broker) {
+		return Authorisation.of(authorisations.grantedBy(currentActor.get(), broker));
 	}
 
 	@Refuses(forbidden = { "ROLE_REQUIRED", "OPERATOR_RIGHT_REQUIRED" })

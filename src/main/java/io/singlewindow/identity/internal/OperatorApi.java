@@ -1,9 +1,11 @@
 package io.singlewindow.identity.internal;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,9 +48,17 @@ class OperatorApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open an account for a colleague who declares for the enterprise (its administrator; 操作员); "
 			+ "rights left out: every right")
-	AccountApi.Opened open(@RequestBody Operators.NewOperator request, HttpServletRequest http) {
+	ResponseEntity<AccountApi.Opened> open(@RequestBody Operators.NewOperator request, HttpServletRequest http) {
 		UUID id = operators.open(currentActor.get(), request, http.getRemoteAddr());
-		return new AccountApi.Opened(id, request.username().strip());
+		return ResponseEntity.created(URI.create("/api/v1/operators/" + id))
+			.body(new AccountApi.Opened(id, request.username().strip()));
+	}
+
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ACCOUNT_NOT_FOUND")
+	@GetMapping("/{id}")
+	@Operation(summary = "One account of the caller's enterprise, as the list shows it")
+	Operators.Operator operator(@PathVariable UUID id) {
+		return operators.of(currentActor.get(), id);
 	}
 
 	@Refuses(forbidden = { "ROLE_REQUIRED", "ENTERPRISE_ADMINISTRATOR_REQUIRED" }, notFound = "ACCOUNT_NOT_FOUND",

@@ -105,6 +105,17 @@ class Operators {
 			.list();
 	}
 
+	/**
+	 * One account of the actor's own enterprise, as {@link #of} lists it.
+	 *
+	 * @throws Problem 403 {@code ROLE_REQUIRED} unless a trader or broker; 404 {@code ACCOUNT_NOT_FOUND} when it is
+	 *     not one of the enterprise's
+	 */
+	Operator of(Actor actor, UUID id) {
+		return of(actor).stream().filter(operator -> operator.id().equals(id)).findFirst()
+			.orElseThrow(() -> Problem.notFound("ACCOUNT_NOT_FOUND", id));
+	}
+
 	/** Whether the actor is its enterprise's administrator, who manages its operators. */
 	boolean administers(Actor actor) {
 		return (actor.is(Role.TRADER) || actor.is(Role.BROKER)) && jdbc.sql("""

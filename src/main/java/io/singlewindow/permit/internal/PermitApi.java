@@ -1,5 +1,6 @@
 package io.singlewindow.permit.internal;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.singlewindow.core.HsCode;
 import io.singlewindow.core.PageRequest;
@@ -97,8 +99,10 @@ class PermitApi {
 	@PostMapping("/permit-catalogue")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a catalogue entry (administrators)")
-	CatalogueView createEntry(@RequestBody CatalogueAdministration.EntryForm form) {
-		return CatalogueView.of(administration.create(currentActor.get(), form));
+	ResponseEntity<CatalogueView> createEntry(@RequestBody CatalogueAdministration.EntryForm form) {
+		CatalogueView created = CatalogueView.of(administration.create(currentActor.get(), form));
+		return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/permit-catalogue/{code}")
+			.buildAndExpand(created.code()).encode().toUri()).body(created);
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "PERMIT_CATALOGUE_ENTRY_NOT_FOUND",
@@ -121,8 +125,10 @@ class PermitApi {
 			description = "APPROVAL_CANCELLED: recorded as NOT_REQUIRED (nothing to apply for). FILING: FILED, the record is issued at once. "
 					+ "NOTIFICATION_COMMITMENT: ISSUED at once when commitmentSigned is true, verified afterwards. "
 					+ "OPTIMISED_APPROVAL: UNDER_REVIEW in the issuing agency's queue with a statutory due date.")
-	ApplicationView apply(@RequestBody PermitApplications.ApplicationForm form, Locale locale) {
-		return view(applications.apply(currentActor.get(), form), locale, true);
+	ResponseEntity<ApplicationView> apply(@RequestBody PermitApplications.ApplicationForm form, Locale locale) {
+		ApplicationView applied = view(applications.apply(currentActor.get(), form), locale, true);
+		return ResponseEntity.created(URI.create("/api/v1/permit-applications/" + applied.id()))
+			.body(applied);
 	}
 
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE")

@@ -250,6 +250,31 @@ class ApiDocument {
 	}
 
 	/**
+	 * A 201 names what it made, and a 202 where to follow the work, in {@code Location}: documented as required on
+	 * every such answer (RFC 9110: a 201 without it says the request's own address is what was made), so that a client
+	 * may rely on it and the contract test refuses an answer that leaves it out.
+	 */
+	@Bean
+	OperationCustomizer locationOfWhatIsMade() {
+		return (operation, handler) -> {
+			for (String status : List.of("201", "202")) {
+				ApiResponse response = operation.getResponses() == null ? null : operation.getResponses().get(status);
+				if (response == null) {
+					continue;
+				}
+				Header location = response.getHeaders() == null ? null : response.getHeaders().get("Location");
+				if (location == null) {
+					location = new Header().schema(new StringSchema()).description("201".equals(status)
+							? "The address of what was made" : "Where to follow the work");
+					response.addHeaderObject("Location", location);
+				}
+				location.required(true);
+			}
+			return operation;
+		};
+	}
+
+	/**
 	 * Whether a REST operation takes an {@code Idempotency-Key} from {@link IdempotentRequests}: a POST on a path it
 	 * covers, not left out (a declaration's submission documents its own key; a public operation has no caller).
 	 */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Refuses;
@@ -55,8 +57,10 @@ class RiskApi {
 	@PostMapping("/profiles")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a risk profile (ADMIN); 422 lists every invalid field, nothing is stored")
-	RiskProfileView create(@RequestBody RiskProfileDraft draft) {
-		return RiskProfileView.of(administration.create(draft));
+	ResponseEntity<RiskProfileView> create(@RequestBody RiskProfileDraft draft) {
+		RiskProfileView created = RiskProfileView.of(administration.create(draft));
+		return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/risk/profiles/{code}")
+			.buildAndExpand(created.code()).encode().toUri()).body(created);
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "RISK_PROFILE_NOT_FOUND", conflict = "RISK_PROFILE_CHANGED")

@@ -4,12 +4,16 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.singlewindow.core.Problem;
 import io.singlewindow.core.Refuses;
@@ -45,15 +49,26 @@ class RoutingRulesApi {
 		return rules.all().stream().map(RoutingPages::body).toList();
 	}
 
+	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ROUTING_RULE_NOT_FOUND")
+	@GetMapping("/api/v1/routing/rules/{code}")
+	@Operation(summary = "One routing rule")
+	RuleBody rule(@PathVariable String code) {
+		currentActor.get().requireRole(Role.ADMIN, Role.OFFICER);
+		return RoutingPages.body(rules.find(code).orElseThrow(() -> Problem.notFound("ROUTING_RULE_NOT_FOUND", code)));
+	}
+
 	@Refuses(forbidden = "ROLE_REQUIRED", conflict = "ROUTING_RULE_EXISTS")
 	@PostMapping("/api/v1/routing/rules")
+	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a routing rule (admins)")
-	RuleBody create(@RequestBody RuleBody body) {
+	ResponseEntity<RuleBody> create(@RequestBody RuleBody body) {
 		currentActor.get().requireRole(Role.ADMIN);
 		RoutingRule rule = RoutingPages.parse(body, body.code(), 0, agencies);
 		rules.save(rule, true);
 		log.info("event=routing_rule_created code={} by={}", rule.code(), currentActor.get().username());
-		return RoutingPages.body(rules.find(rule.code()).orElseThrow());
+		RuleBody added = RoutingPages.body(rules.find(rule.code()).orElseThrow());
+		return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/routing/rules/{code}")
+			.buildAndExpand(added.code()).encode().toUri()).body(added);
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED", notFound = "ROUTING_RULE_NOT_FOUND", conflict = "ROUTING_RULE_CHANGED")

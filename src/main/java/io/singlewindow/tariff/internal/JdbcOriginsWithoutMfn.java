@@ -60,6 +60,12 @@ class JdbcOriginsWithoutMfn implements OriginsWithoutMfn {
 			.stream().filter(l -> l.inForceOn(day)).findFirst();
 	}
 
+	/** One listing, in force or ended: what an administrator's {@code Location} names. */
+	OriginWithoutMfn find(long id) {
+		return jdbc.sql("SELECT * FROM origin_without_mfn WHERE id = ?").param(id).query(JdbcOriginsWithoutMfn::map)
+			.optional().orElseThrow(() -> Problem.notFound("ORIGIN_WITHOUT_MFN_NOT_FOUND", id));
+	}
+
 	/** Every listing recorded, in force or ended, the latest first. */
 	List<OriginWithoutMfn> all() {
 		return jdbc.sql("SELECT * FROM origin_without_mfn ORDER BY first_day DESC, origin, id")

@@ -63,6 +63,12 @@ class JdbcTradeRemedies implements TradeRemedies {
 			.query(JdbcTradeRemedies::map).list();
 	}
 
+	/** One rate recorded, in force or ended: what an administrator's {@code Location} names. */
+	TradeRemedy find(long id) {
+		return jdbc.sql("SELECT * FROM trade_remedy WHERE id = ?").param(id).query(JdbcTradeRemedies::map).optional()
+			.orElseThrow(() -> Problem.notFound("TRADE_REMEDY_NOT_FOUND", id));
+	}
+
 	/**
 	 * One rate of a notice as an administrator enters it; strings as typed, checked all at once by {@link #add}.
 	 *

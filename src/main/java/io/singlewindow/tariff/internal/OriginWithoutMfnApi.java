@@ -49,6 +49,14 @@ class OriginWithoutMfnApi {
 		return origins.all();
 	}
 
+	@Refuses(notFound = "ORIGIN_WITHOUT_MFN_NOT_FOUND")
+	@GetMapping("/{id}")
+	@Operation(summary = "One origin listed without MFN treatment, in force or ended")
+	OriginWithoutMfn find(@PathVariable long id) {
+		currentActor.get();
+		return origins.find(id);
+	}
+
 	@Refuses(forbidden = "ROLE_REQUIRED", conflict = "ORIGIN_WITHOUT_MFN_DUPLICATE", invalid = { "REQUIRED",
 			"COUNTRY_CODE_FORMAT", "COUNTRY_UNKNOWN", "ORIGIN_WITHOUT_MFN_CHINA", "DATE_FORMAT",
 			"ORIGIN_WITHOUT_MFN_DAYS_INVALID", "SIZE", "CONTROL_CHARACTER" })

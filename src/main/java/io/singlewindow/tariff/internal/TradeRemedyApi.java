@@ -49,6 +49,14 @@ class TradeRemedyApi {
 		return remedies.all();
 	}
 
+	@Refuses(notFound = "TRADE_REMEDY_NOT_FOUND")
+	@GetMapping("/{id}")
+	@Operation(summary = "One trade-remedy rate, in force or ended")
+	TradeRemedy find(@PathVariable long id) {
+		currentActor.get();
+		return remedies.find(id);
+	}
+
 	@Refuses(forbidden = "ROLE_REQUIRED", conflict = "TRADE_REMEDY_DUPLICATE", invalid = { "REQUIRED",
 			"TRADE_REMEDY_KIND_UNKNOWN", "HS_CODE_FORMAT", "TARIFF_LINE_UNKNOWN", "TRADE_REMEDY_ORIGIN_REQUIRED",
 			"TRADE_REMEDY_RATE_INVALID", "DATE_FORMAT", "TRADE_REMEDY_DAYS_INVALID", "SIZE", "CONTROL_CHARACTER" })

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -105,7 +106,8 @@ class RoutingAdminIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].code").value("ROUTING_AGENCY_REQUIRED"));
 		mvc.perform(post("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin")
 			.contentType(MediaType.APPLICATION_JSON).content(rule))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.version").value(0));
+			.andExpect(status().isCreated()).andExpect(header().string("Location", "/api/v1/routing/rules/TAX_WINE_TEST"))
+			.andExpect(jsonPath("$.version").value(0));
 		try {
 			String declaration = body(mvc.perform(post("/api/v1/declarations")
 				.header("Authorization", "Bearer sw-demo-trader.coffee").contentType(MediaType.APPLICATION_JSON)
