@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -97,7 +98,7 @@ public final class ApiContract {
 	}
 
 	/** The document's response of an operation for a status, when it documents one. */
-	private java.util.Optional<JsonNode> response(String method, String path, int status) {
+	private Optional<JsonNode> response(String method, String path, int status) {
 		return paths.stream().filter(o -> o.pattern().matcher(path).matches()).findFirst()
 			.map(o -> document.get("paths").get(o.template()).get(method.toLowerCase(Locale.ROOT)))
 			.map(operation -> operation.path("responses").get(String.valueOf(status)));

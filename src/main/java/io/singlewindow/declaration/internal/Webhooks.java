@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -218,7 +219,7 @@ class Webhooks {
 	}
 
 	/** One webhook of the enterprises, as {@link #of} lists it (without its secret). */
-	java.util.Optional<Subscription> find(UUID id, List<String> enterprises) {
+	Optional<Subscription> find(UUID id, List<String> enterprises) {
 		return of(enterprises).stream().filter(subscription -> subscription.id().equals(id)).findFirst();
 	}
 

@@ -127,8 +127,7 @@ class PermitApi {
 					+ "OPTIMISED_APPROVAL: UNDER_REVIEW in the issuing agency's queue with a statutory due date.")
 	ResponseEntity<ApplicationView> apply(@RequestBody PermitApplications.ApplicationForm form, Locale locale) {
 		ApplicationView applied = view(applications.apply(currentActor.get(), form), locale, true);
-		return ResponseEntity.created(URI.create("/api/v1/permit-applications/" + applied.id()))
-			.body(applied);
+		return ResponseEntity.created(URI.create("/api/v1/permit-applications/" + applied.id())).body(applied);
 	}
 
 	@Refuses(forbidden = "NOT_AUTHORISED_FOR_ENTERPRISE")

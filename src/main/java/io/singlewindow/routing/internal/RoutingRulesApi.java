@@ -54,7 +54,8 @@ class RoutingRulesApi {
 	@Operation(summary = "One routing rule")
 	RuleBody rule(@PathVariable String code) {
 		currentActor.get().requireRole(Role.ADMIN, Role.OFFICER);
-		return RoutingPages.body(rules.find(code).orElseThrow(() -> Problem.notFound("ROUTING_RULE_NOT_FOUND", code)));
+		return RoutingPages.body(rules.find(code)
+			.orElseThrow(() -> Problem.notFound("ROUTING_RULE_NOT_FOUND", code)));
 	}
 
 	@Refuses(forbidden = "ROLE_REQUIRED", conflict = "ROUTING_RULE_EXISTS")

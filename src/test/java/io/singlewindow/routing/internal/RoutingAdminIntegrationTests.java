@@ -106,7 +106,8 @@ class RoutingAdminIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].code").value("ROUTING_AGENCY_REQUIRED"));
 		mvc.perform(post("/api/v1/routing/rules").header("Authorization", "Bearer sw-demo-admin")
 			.contentType(MediaType.APPLICATION_JSON).content(rule))
-			.andExpect(status().isCreated()).andExpect(header().string("Location", "/api/v1/routing/rules/TAX_WINE_TEST"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", "/api/v1/routing/rules/TAX_WINE_TEST"))
 			.andExpect(jsonPath("$.version").value(0));
 		try {
 			String declaration = body(mvc.perform(post("/api/v1/declarations")
