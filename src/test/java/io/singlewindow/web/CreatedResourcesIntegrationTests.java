@@ -71,7 +71,8 @@ class CreatedResourcesIntegrationTests {
 			.getHeader("Location");
 		assertThat(JsonPath.<String>read(read(enterprise.bearer(), location, 200), "$.broker")).isEqualTo(broker);
 
-		mvc.perform(delete(location).header("Authorization", enterprise.bearer()));
+		assertThat(mvc.perform(delete(location).header("Authorization", enterprise.bearer())).andReturn().getResponse()
+			.getStatus()).isEqualTo(204);
 		assertThat(JsonPath.<String>read(read(enterprise.bearer(), location, 404), "$.code"))
 			.isEqualTo("BROKER_AUTHORISATION_NOT_FOUND");
 	}
@@ -87,7 +88,8 @@ class CreatedResourcesIntegrationTests {
 				"$.id"));
 		assertThat(found).doesNotContain("whsec_");
 
-		mvc.perform(delete(location).header("Authorization", enterprise.bearer()));
+		assertThat(mvc.perform(delete(location).header("Authorization", enterprise.bearer())).andReturn().getResponse()
+			.getStatus()).isEqualTo(204);
 		assertThat(JsonPath.<Boolean>read(read(enterprise.bearer(), location, 200), "$.active")).isFalse();
 		assertThat(JsonPath.<String>read(read("Bearer sw-demo-trader.chip", location, 404), "$.code"))
 			.as("another enterprise's").isEqualTo("WEBHOOK_NOT_FOUND");
