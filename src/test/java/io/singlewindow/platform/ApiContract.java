@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -83,28 +82,6 @@ public final class ApiContract {
 	 */
 	public List<String> violations(String method, String uri, int status, Function<String, String> header,
 			String contentType, String body) {
-		List<String> violations = new ArrayList<>(bodyViolations(method, uri, status, contentType, body));
-		String path = uri.replaceFirst("[?#].*$", "");
-		response(method, path, status).map(response -> response.get("headers")).ifPresent(headers -> {
-			// A header the document marks required (Location of a 201 or a 202) is one a client may rely on.
-			for (String name : headers.propertyNames()) {
-				if (headers.get(name).path("required").asBoolean(false) && header.apply(name) == null) {
-					violations.add(method + " " + path + " → " + status + ": no " + name + " header, which the "
-							+ "document requires");
-				}
-			}
-		});
-		return violations;
-	}
-
-	/** The document's response of an operation for a status, when it documents one. */
-	private Optional<JsonNode> response(String method, String path, int status) {
-		return paths.stream().filter(o -> o.pattern().matcher(path).matches()).findFirst()
-			.map(o -> document.get("paths").get(o.template()).get(method.toLowerCase(Locale.ROOT)))
-			.map(operation -> operation.path("responses").get(String.valueOf(status)));
-	}
-
-	private List<String> bodyViolations(String method, String uri, int status, String contentType, String body) {
 		String path = uri.replaceFirst("[?#].*$", "");
 		String where = method + " " + path + " → " + status;
 		var template = paths.stream().filter(o -> o.pattern().matcher(path).matches()).findFirst();
@@ -122,24 +99,32 @@ public final class ApiContract {
 		if (response == null) {
 			return List.of(where + ": status not documented; documented: " + operation.path("responses").propertyNames());
 		}
+		List<String> violations = new ArrayList<>();
+		// A header the document marks required (Location of a 201 or a 202) is one a client may rely on.
+		for (var named : response.path("headers").properties()) {
+			if (named.getValue().path("required").asBoolean(false) && header.apply(named.getKey()) == null) {
+				violations.add(where + ": no " + named.getKey() + " header, which the document requires");
+			}
+		}
 		JsonNode content = response.get("content");
 		if (body == null || body.isEmpty()) {
-			return List.of();
+			return violations;
 		}
 		if (content == null) {
-			return List.of(where + ": a body where the document has none");
+			violations.add(where + ": a body where the document has none");
+			return violations;
 		}
 		String mediaType = contentType == null ? "" : contentType.replaceFirst(";.*$", "").strip();
 		String documented = content.has(mediaType) ? mediaType : content.has("*/*") ? "*/*" : null;
 		if (documented == null) {
-			return List.of(where + ": content type " + mediaType + " not documented; documented: "
+			violations.add(where + ": content type " + mediaType + " not documented; documented: "
 					+ content.propertyNames());
+			return violations;
 		}
 		if (!mediaType.endsWith("json")) {
-			return List.of();
+			return violations;
 		}
 		JsonNode answer = withoutNulls(json.readTree(body));
-		List<String> violations = new ArrayList<>();
 		String pointer = "/paths/" + escape(template.get().template()) + "/" + method.toLowerCase(Locale.ROOT)
 				+ "/responses/" + status + "/content/" + escape(documented) + "/schema";
 		schema(pointer, content.get(documented).get("schema")).validate(answer)
