@@ -960,7 +960,7 @@ M = {
         'if (Boolean.TRUE.equals(request.getAttribute(FETCHED))) {', 'if (false) {'),
     # No Idempotency-Key looked at: an API request sent again after a lost answer does the work again.
     'API_REPEAT_DOES_THE_WORK_TWICE': lambda: sub('platform/internal/IdempotentRequests.java',
-        'return !"POST".equals(request.getMethod()) || key == null', 'return true || key == null'),
+        'if (!"POST".equals(request.getMethod()) || key == null', 'if (true || key == null'),
     # The key sent with another request is answered with the first request's answer.
     'API_KEY_REUSED_ANSWERED_AS_FIRST': lambda: sub('platform/internal/IdempotentRequests.java',
         'if (earlier.isPresent() && !earlier.get().content().equals(content)) {', 'if (false) {'),
@@ -984,7 +984,14 @@ M = {
         'if (System.nanoTime() - waitUntil > 0) {', 'if (true) {'),
     # An answer with a secret shown once (an API key) is kept to be given again: the secret stored in the clear.
     'API_SECRET_ANSWER_KEPT': lambda: sub('platform/internal/IdempotentRequests.java',
-        '|| handler.hasMethodAnnotation(ShownOnce.class)', ''),
+        'handler.hasMethodAnnotation(ShownOnce.class) ? Rule.WITHHELD : Rule.KEPT', 'Rule.KEPT'),
+    # An API key asked for again under its Idempotency-Key is made again (as before the sixty-fourth part): a
+    # second live key nobody ever saw.
+    'API_SECRET_REQUEST_MADE_AGAIN': lambda: sub('platform/internal/IdempotentRequests.java',
+        'return leftOut(handler) ? Rule.OWN :', 'return leftOut(handler) || handler.hasMethodAnnotation(ShownOnce.class) ? Rule.OWN :'),
+    # The answer with a secret shown once is written down whole, though never given again: the secret in a table.
+    'API_SECRET_WRITTEN_DOWN': lambda: sub('platform/internal/IdempotentRequests.java',
+        'withheld ? new byte[0] : body,', 'body,'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 /**
  * An API operation whose answer carries a secret shown only this once (an API key, a webhook's signing secret): its
  * answer is never kept to be given again under an {@code Idempotency-Key}, which would store the secret the platform
- * keeps only a hash or a sealed copy of. Sent again, such a request makes another secret, as without a key.
+ * keeps only a hash or a sealed copy of. Sent again under its key, such a request makes nothing more (a second secret
+ * would be a live credential nobody ever saw): it is 409 {@code SECRET_SHOWN_ONCE} with the {@code Location} of what
+ * the first made. Without a key each request makes another.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -215,23 +215,67 @@ class RequestsSentAgainIntegrationTests {
 		assertThat(answers.get(1).getContentAsString()).isEqualTo(answers.get(0).getContentAsString());
 	}
 
-	/** A secret is shown once: its answer is never kept, and a request sent again makes another. */
+	/**
+	 * A secret is shown once. Sent again under its key after a lost answer, the request makes no second key — a live
+	 * credential nobody ever saw — but is told what the first made and where, and that its secret is not kept: the
+	 * caller revokes that key and asks for another. The secret is never written down with the key.
+	 */
 	@Test
-	void anApiKeyMadeAgainUnderItsKeyIsAnotherAndNeverKept() throws Exception {
+	void anApiKeyAskedForAgainUnderItsKeyIsMadeOnceAndItsSecretNeverKept() throws Exception {
 		String key = UUID.randomUUID().toString();
-		List<String> secrets = new ArrayList<>();
+		String label = "retried " + key;
+		MockHttpServletResponse made = newApiKey(key, label);
+		assertThat(made.getStatus()).isEqualTo(201);
+		String secret = JsonPath.read(made.getContentAsString(), "$.key");
+
+		MockHttpServletResponse again = newApiKey(key, label);
+		assertThat(again.getStatus()).isEqualTo(409);
+		assertThat(JsonPath.<String>read(again.getContentAsString(), "$.code")).isEqualTo("SECRET_SHOWN_ONCE");
+		assertThat(again.getHeader("Location")).as("what the first made").isEqualTo(made.getHeader("Location"));
+		assertThat(again.getContentAsString()).doesNotContain(secret);
+		assertThat(again.getHeader(IdempotencyHeaders.REPLAYED)).isNull();
+		assertThat(jdbc.sql("SELECT count(*) FROM api_key WHERE label = ?").param(label).query(Long.class).single())
+			.as("one key made").isEqualTo(1);
+		byte[] kept = jdbc.sql("SELECT body FROM api_request_sent WHERE idempotency_key = ?").param(key)
+			.query(byte[].class).single();
+		assertThat(new String(kept, StandardCharsets.UTF_8)).as("no secret written down").doesNotContain(secret)
+			.isEmpty();
+		// Another request under the key is refused as any other.
+		assertThat(JsonPath.<String>read(newApiKey(key, label + " and more").getContentAsString(), "$.code"))
+			.isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		// The caller revokes the key whose secret it lost and asks for another under a new key.
+		String location = again.getHeader("Location");
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(location)
+			.header("Authorization", "Bearer sw-demo-trader.chip")).andReturn().getResponse().getStatus())
+			.isEqualTo(204);
+		assertThat(newApiKey(UUID.randomUUID().toString(), label).getStatus()).isEqualTo(201);
+	}
+
+	@Test
+	void aWebhookAskedForAgainUnderItsKeyIsRegisteredOnce() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String url = "http://127.0.0.1:9/retried-" + key;
+		List<MockHttpServletResponse> answers = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
-			MockHttpServletResponse made = mvc.perform(post("/api/v1/api-keys")
-				.header("Authorization", "Bearer sw-demo-trader.chip").header(IdempotencyHeaders.KEY, key)
-				.contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"retried " + key + "\"}")).andReturn()
-				.getResponse();
-			assertThat(made.getStatus()).isEqualTo(201);
-			assertThat(made.getHeader(IdempotencyHeaders.REPLAYED)).isNull();
-			secrets.add(JsonPath.read(made.getContentAsString(), "$.key"));
+			answers.add(mvc.perform(post("/api/v1/webhooks").header("Authorization", "Bearer sw-demo-trader.coffee")
+				.header(IdempotencyHeaders.KEY, key).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"url\":\"" + url + "\"}")).andReturn().getResponse());
 		}
-		assertThat(secrets.get(1)).isNotEqualTo(secrets.get(0));
-		assertThat(jdbc.sql("SELECT count(*) FROM api_request_sent WHERE idempotency_key = ?").param(key)
-			.query(Long.class).single()).as("no answer with a secret stored").isZero();
+		assertThat(answers.get(0).getStatus()).isEqualTo(201);
+		assertThat(answers.get(1).getStatus()).isEqualTo(409);
+		assertThat(JsonPath.<String>read(answers.get(1).getContentAsString(), "$.code")).isEqualTo("SECRET_SHOWN_ONCE");
+		assertThat(answers.get(1).getHeader("Location")).isEqualTo(answers.get(0).getHeader("Location"));
+		assertThat(answers.get(1).getContentAsString())
+			.doesNotContain(JsonPath.<String>read(answers.get(0).getContentAsString(), "$.secret"));
+		assertThat(jdbc.sql("SELECT count(*) FROM webhook_subscription WHERE url = ?").param(url).query(Long.class)
+			.single())
+			.isEqualTo(1);
+	}
+
+	private MockHttpServletResponse newApiKey(String key, String label) throws Exception {
+		return mvc.perform(post("/api/v1/api-keys").header("Authorization", "Bearer sw-demo-trader.chip")
+			.header(IdempotencyHeaders.KEY, key).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"label\":\"" + label + "\"}")).andReturn().getResponse();
 	}
 
 	/** A declaration's key is its reference too, with its own answer to a retry (200 with the declaration). */

@@ -181,12 +181,19 @@ class ApiDocument {
 			}
 			Refuses refuses = handler.getMethodAnnotation(Refuses.class);
 			boolean keyed = answeredAgainUnderItsKey(handler);
+			boolean withheld = keyed && IdempotentRequests.ruleOf(handler) == IdempotentRequests.Rule.WITHHELD;
 			if (keyed) {
 				operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
 					.name(IdempotentRequests.KEY).required(false)
-					.description("Any unique text of the client's: the same request sent again under it is answered "
-							+ "as the first time (with Idempotent-Replayed: true) and done once; another request under "
-							+ "it is 409 IDEMPOTENCY_KEY_REUSED. Kept a day.")
+					.description(withheld
+							? "Any unique text of the client's: the same request sent again under it makes nothing "
+									+ "more and is 409 SECRET_SHOWN_ONCE with the Location of what the first made (its "
+									+ "secret was in the first answer only and is not kept: revoke it and ask again "
+									+ "under a new key); another request under it is 409 IDEMPOTENCY_KEY_REUSED. Kept "
+									+ "a day."
+							: "Any unique text of the client's: the same request sent again under it is answered "
+									+ "as the first time (with Idempotent-Replayed: true) and done once; another "
+									+ "request under it is 409 IDEMPOTENCY_KEY_REUSED. Kept a day.")
 					.schema(new io.swagger.v3.oas.models.media.StringSchema().maxLength(IdempotentRequests.MAX_KEY)));
 			}
 			boolean paged = describePaging(operation);
@@ -215,10 +222,16 @@ class ApiDocument {
 			}
 			List<String> conflicts = codes(List.of(), refuses == null ? new String[0] : refuses.conflict());
 			if (keyed) {
-				conflicts = codes(conflicts, new String[] { "IDEMPOTENCY_KEY_REUSED", "REQUEST_IN_PROGRESS" });
+				conflicts = codes(conflicts, withheld
+						? new String[] { "IDEMPOTENCY_KEY_REUSED", "REQUEST_IN_PROGRESS", "SECRET_SHOWN_ONCE" }
+						: new String[] { "IDEMPOTENCY_KEY_REUSED", "REQUEST_IN_PROGRESS" });
 			}
 			if (!conflicts.isEmpty()) {
-				add(responses, 409, "The request breaks a business rule", conflicts, messages);
+				ApiResponse conflict = add(responses, 409, "The request breaks a business rule", conflicts, messages);
+				if (withheld) {
+					conflict.addHeaderObject("Location", new Header().schema(new StringSchema())
+						.description("With SECRET_SHOWN_ONCE: what the first request under the key made"));
+				}
 			}
 			if (hasBody) {
 				add(responses, 413, "The request body is larger than the limit", List.of("PAYLOAD_TOO_LARGE"), messages);

@@ -58,11 +58,16 @@ import tools.jackson.databind.json.JsonMapper;
  * is not remembered: nothing was done, and the request sent again is taken afresh. Keys are kept a day.
  *
  * <p>
+ * An answer with a secret shown once ({@link ShownOnce}: an API key, a webhook's signing secret) is not kept, for
+ * the secret is not: the same request sent again makes nothing more — a second key would be a live credential nobody
+ * ever saw — and is 409 {@code SECRET_SHOWN_ONCE} with the {@code Location} of what the first made, which its caller
+ * revokes before asking for another under a new key.
+ *
+ * <p>
  * Not here: a declaration's submission and a workbook of them, whose key is also the declaration's reference and
  * covers each declaration of a batch (their handlers read the header themselves); an EDIFACT or XML interchange,
  * answered again by its sender and control reference; the tariff schedule import; the public operations (an
- * enterprise's registration), and any call without an API key or session: nobody would own the key; an answer
- * with a secret shown once ({@link ShownOnce}: an API key, a webhook's signing secret), which is never stored.
+ * enterprise's registration), and any call without an API key or session: nobody would own the key.
  * Written down in the database, not a node's memory: the retry may reach another node.
  */
 @Component
@@ -103,10 +108,23 @@ class IdempotentRequests extends OncePerRequestFilter {
 	private final Duration waitForTheFirst;
 
 	/**
-	 * Whether a POST to a path without variables is left out, by its path and body type; at most
+	 * The rule of a POST to a path without variables, by its path and body type; at most
 	 * {@value #MAX_REMEMBERED_PATHS}, as a client may send any type it makes up.
 	 */
-	private final Map<String, Boolean> leftOutByPath = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Rule> ruleByPath = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** How a request under a key is answered again: by its handler's own rule, as the first, or withheld. */
+	enum Rule {
+		/** The handler reads the key itself, or nobody owns it: not here. */
+		OWN,
+		/** The first answer is kept and given again. */
+		KEPT,
+		/** The first answer carried a secret shown once: only what it made is kept, and told (409). */
+		WITHHELD
+	}
+
+	/** The request attribute that carries the request's rule from {@link #shouldNotFilter} to the filter. */
+	private static final String RULE = IdempotentRequests.class.getName() + ".rule";
 
 	private final SealedSecrets secrets;
 
@@ -131,30 +149,37 @@ class IdempotentRequests extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether an operation is left out: its handler reads the key itself (a declaration's submission); it is public
-	 * ({@code @SecurityRequirements} without any: an enterprise's registration), where no caller owns the key; or its
-	 * answer carries a secret shown once ({@link ShownOnce}), which is never kept.
+	 * Whether an operation is left out: its handler reads the key itself (a declaration's submission), or it is public
+	 * ({@code @SecurityRequirements} without any: an enterprise's registration), where no caller owns the key.
 	 */
 	static boolean leftOut(HandlerMethod handler) {
 		var security = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.security.SecurityRequirements.class);
-		return security != null && security.value().length == 0 || handler.hasMethodAnnotation(ShownOnce.class)
-				|| Arrays.stream(handler.getMethodParameters())
+		return security != null && security.value().length == 0 || Arrays.stream(handler.getMethodParameters())
 			.map(p -> p.getParameterAnnotation(RequestHeader.class))
 			.anyMatch(header -> header != null
 					&& KEY.equalsIgnoreCase(header.name().isEmpty() ? header.value() : header.name()));
 	}
 
+	/** The rule of an operation's requests under a key ({@link Rule}). */
+	static Rule ruleOf(HandlerMethod handler) {
+		return leftOut(handler) ? Rule.OWN : handler.hasMethodAnnotation(ShownOnce.class) ? Rule.WITHHELD : Rule.KEPT;
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String key = request.getHeader(KEY);
-		return !"POST".equals(request.getMethod()) || key == null || key.isBlank()
-				|| !covers(request.getRequestURI()) || handledByItsOwnRule(request);
+		if (!"POST".equals(request.getMethod()) || key == null || key.isBlank() || !covers(request.getRequestURI())) {
+			return true;
+		}
+		Rule rule = ruleOf(request);
+		request.setAttribute(RULE, rule);
+		return rule == Rule.OWN;
 	}
 
-	private boolean handledByItsOwnRule(HttpServletRequest request) {
+	private Rule ruleOf(HttpServletRequest request) {
 		// By path and body type: one path may have a handler per type of body.
 		String asked = request.getRequestURI() + " " + mediaType(request.getContentType());
-		Boolean known = leftOutByPath.get(asked);
+		Rule known = ruleByPath.get(asked);
 		if (known != null) {
 			return known;
 		}
@@ -163,16 +188,16 @@ class IdempotentRequests extends OncePerRequestFilter {
 		try {
 			ServletRequestPathUtils.parseAndCache(request);
 			HandlerExecutionChain chain = handlers.getHandler(request);
-			boolean leftOut = chain != null && chain.getHandler() instanceof HandlerMethod handler && leftOut(handler);
+			Rule rule = chain != null && chain.getHandler() instanceof HandlerMethod handler ? ruleOf(handler) : Rule.KEPT;
 			// A path that is its mapping's whole pattern (no variable in it: a declaration's submission, sent with a
 			// key each time) is remembered, so that the busiest POST asks once; the others are a few at most.
 			if (request.getRequestURI().equals(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
-					&& leftOutByPath.size() < MAX_REMEMBERED_PATHS) {
-				leftOutByPath.put(asked, leftOut);
+					&& ruleByPath.size() < MAX_REMEMBERED_PATHS) {
+				ruleByPath.put(asked, rule);
 			}
-			return leftOut;
+			return rule;
 		} catch (Exception unmapped) {
-			return false; // no handler: the dispatcher answers it (404, 405) as without a key
+			return Rule.KEPT; // no handler: the dispatcher answers it (404, 405) as without a key
 		} finally {
 			if (parsed == null) {
 				ServletRequestPathUtils.clearParsedRequestPath(request);
@@ -190,6 +215,7 @@ class IdempotentRequests extends OncePerRequestFilter {
 			refusals.write(request, response, Problem.invalidField(KEY, "CLIENT_REFERENCE_TOO_LONG", MAX_KEY));
 			return;
 		}
+		boolean withheld = request.getAttribute(RULE) == Rule.WITHHELD;
 		String caller = caller();
 		if (caller == null) {
 			chain.doFilter(request, response);
@@ -210,7 +236,7 @@ class IdempotentRequests extends OncePerRequestFilter {
 		long waitUntil = System.nanoTime() + waitForTheFirst.toNanos();
 		while (true) {
 			if (firstUnder(caller, key, content)) {
-				sendFirst(caller, key, again, response, chain);
+				sendFirst(caller, key, again, response, chain, withheld);
 				return;
 			}
 			Optional<Sent> earlier = sent(caller, key);
@@ -220,7 +246,11 @@ class IdempotentRequests extends OncePerRequestFilter {
 				return;
 			}
 			if (earlier.isPresent() && earlier.get().status() != null) {
-				replay(earlier.get(), request, response, caller, key);
+				if (earlier.get().withheld()) {
+					madeBefore(earlier.get(), request, response, caller, key);
+				} else {
+					replay(earlier.get(), request, response, caller, key);
+				}
 				return;
 			}
 			if (System.nanoTime() - waitUntil > 0) {
@@ -244,9 +274,12 @@ class IdempotentRequests extends OncePerRequestFilter {
 			.files(request).hex();
 	}
 
-	/** The first request under the key: its work, then its answer kept if it succeeded, else nothing kept. */
+	/**
+	 * The first request under the key: its work, then its answer kept if it succeeded, else nothing kept. An answer
+	 * {@code withheld} is kept without its body, which carries a secret shown once: its status and headers only.
+	 */
 	private void sendFirst(String caller, String key, HttpServletRequest request, HttpServletResponse response,
-			FilterChain chain) throws ServletException, IOException {
+			FilterChain chain, boolean withheld) throws ServletException, IOException {
 		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
 		boolean kept = false;
 		try {
@@ -262,9 +295,11 @@ class IdempotentRequests extends OncePerRequestFilter {
 					}
 				}
 				jdbc.sql("""
-						UPDATE api_request_sent SET status = ?, headers = ?::jsonb, body = ?
+						UPDATE api_request_sent SET status = ?, headers = ?::jsonb, body = ?, withheld = ?
 						WHERE caller = ? AND idempotency_key = ?""")
-					.params(answer.getStatus(), JSON.writeValueAsString(headers), body, caller, key).update();
+					.params(answer.getStatus(), JSON.writeValueAsString(headers), withheld ? new byte[0] : body,
+							withheld, caller, key)
+					.update();
 				kept = true;
 			}
 		} finally {
@@ -294,19 +329,35 @@ class IdempotentRequests extends OncePerRequestFilter {
 			.params(caller, key, content, Timestamp.from(time.now())).update() == 1;
 	}
 
+	/**
+	 * The request sent again after an answer with a secret shown once: nothing more is made, and the caller hears what
+	 * the first made ({@code Location}) and that its secret is not kept.
+	 */
+	private void madeBefore(Sent first, HttpServletRequest request, HttpServletResponse response, String caller,
+			String key) throws IOException {
+		log.info("event=idempotent_request_secret_withheld path={} caller={}", request.getRequestURI(), caller);
+		String made = first.headers().get(HttpHeaders.LOCATION);
+		if (made != null) {
+			response.setHeader(HttpHeaders.LOCATION, made);
+		}
+		refusals.write(request, response, 409, "SECRET_SHOWN_ONCE", key);
+	}
+
 	private Optional<Sent> sent(String caller, String key) {
 		return jdbc.sql("""
-				SELECT content, status, headers, body FROM api_request_sent WHERE caller = ? AND idempotency_key = ?""")
+				SELECT content, status, headers, body, withheld FROM api_request_sent
+				WHERE caller = ? AND idempotency_key = ?""")
 			.params(caller, key)
 			.query((rs, row) -> new Sent(rs.getString("content"), (Integer) rs.getObject("status"),
 					rs.getString("headers") == null ? Map.of()
 							: JSON.readValue(rs.getString("headers"), new TypeReference<Map<String, String>>() {
 							}),
-					rs.getBytes("body")))
+					rs.getBytes("body"), rs.getBoolean("withheld")))
 			.optional();
 	}
 
-	private record Sent(String content, Integer status, Map<String, String> headers, byte[] body) {
+	/** What was sent under a key and, once answered, the answer; {@code withheld}: kept without its body. */
+	private record Sent(String content, Integer status, Map<String, String> headers, byte[] body, boolean withheld) {
 	}
 
 	/** A body's type without its parameters (a multipart boundary differs each time the same request is sent). */
