@@ -992,6 +992,12 @@ M = {
     # The answer with a secret shown once is written down whole, though never given again: the secret in a table.
     'API_SECRET_WRITTEN_DOWN': lambda: sub('platform/internal/IdempotentRequests.java',
         'withheld ? new byte[0] : body,', 'body,'),
+    # A form whose answer showed a secret once, pressed again, makes another (a second live API key nobody saw).
+    'FORM_SECRET_MADE_AGAIN': lambda: sub('platform/internal/SentForms.java',
+        'response.getStatus() / 100 == 2 && request.getAttribute(ShownOnce.MADE) instanceof String made ? made', 'false ? null'),
+    # The webhook page does not say what its form made: pressed twice, it adds the webhook twice.
+    'FORM_WEBHOOK_ADDED_AGAIN': lambda: sub('declaration/internal/WebhookPages.java',
+        'request.setAttribute(io.singlewindow.platform.ShownOnce.MADE,', 'java.util.Objects.hash('),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

@@ -17,4 +17,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface ShownOnce {
+
+	/**
+	 * The request attribute a page sets once its form made what the page shows a secret of (an API key, a webhook):
+	 * the address of the page that lists what it made. The same form pressed again (a double click, Back and Submit)
+	 * makes nothing more and is led there; the page says why ({@code SentForms}).
+	 */
+	String MADE = "io.singlewindow.platform.ShownOnce.made";
 }

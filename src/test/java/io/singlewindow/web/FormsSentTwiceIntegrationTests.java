@@ -57,6 +57,12 @@ class FormsSentTwiceIntegrationTests {
 	private static final Pattern REGISTER_FORM_KEY = Pattern
 		.compile("id=\"register-form\".*?name=\"formKey\" value=\"([0-9a-f-]{36})\"", Pattern.DOTALL);
 
+	private static final Pattern API_KEY_FORM_KEY = Pattern
+		.compile("id=\"api-key-form\".*?name=\"formKey\" value=\"([0-9a-f-]{36})\"", Pattern.DOTALL);
+
+	private static final Pattern WEBHOOK_FORM_KEY = Pattern
+		.compile("id=\"webhook-form\".*?name=\"formKey\" value=\"([0-9a-f-]{36})\"", Pattern.DOTALL);
+
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@Autowired
@@ -173,6 +179,51 @@ class FormsSentTwiceIntegrationTests {
 		assertThat(byScript.body()).as("problem+json for whoever asks for no page")
 			.contains("\"code\":\"FORM_STILL_BEING_SENT\"");
 		assertThat(agreementsOf(goods)).isEqualTo(1);
+	}
+
+	/**
+	 * A form whose answer shows a secret once (a new API key): the second press makes no second key — a live
+	 * credential nobody would ever see — but leads to the page, which says the first press made it, that its secret
+	 * was shown only on that answer and how to replace it.
+	 */
+	@Test
+	void anApiKeyAskedForTwiceFromOneFormIsMadeOnceAndTheSecondPressIsToldWhy() throws Exception {
+		Cookie trader = logIn("trader.coffee");
+		String label = "pressed twice " + UUID.randomUUID();
+		Map<String, String> form = Map.of("formKey", keyOf(API_KEY_FORM_KEY, page(trader, "/account/api-keys")),
+				"label", label);
+		MockHttpServletResponse first = send(trader, "/account/api-keys", form);
+		assertThat(first.getStatus()).isEqualTo(200);
+		String secret = first.getContentAsString(StandardCharsets.UTF_8)
+			.replaceAll("(?s).*id=\"issued-key\">([^<]+)<.*", "$1");
+		assertThat(secret).startsWith("sw_");
+
+		MockHttpServletResponse second = send(trader, "/account/api-keys", form);
+		String id = jdbc.sql("SELECT id::text FROM api_key WHERE label = ?").param(label).query(String.class).single();
+		assertThat(second.getRedirectedUrl()).as("led to the page, the key made named")
+			.isEqualTo("/account/api-keys?shownBefore=" + id);
+		String told = page(trader, second.getRedirectedUrl());
+		assertThat(told).contains("id=\"key-shown-before\"").contains(label).doesNotContain(secret)
+			.doesNotContain("id=\"issued-key\"");
+		assertThat(page(trader, "/account/api-keys?shownBefore=" + UUID.randomUUID()))
+			.as("a key not the person's is not named").doesNotContain("id=\"key-shown-before\"");
+		assertThat(page(trader, "/account/api-keys?shownBefore=not-an-id")).doesNotContain("id=\"key-shown-before\"");
+	}
+
+	@Test
+	void aWebhookAddedTwiceFromOneFormIsAddedOnce() throws Exception {
+		Cookie trader = logIn("trader.tungsten");
+		String url = "http://127.0.0.1:9/pressed-twice-" + UUID.randomUUID();
+		Map<String, String> form = Map.of("formKey", keyOf(WEBHOOK_FORM_KEY, page(trader, "/account/webhooks")),
+				"url", url);
+		assertThat(send(trader, "/account/webhooks", form).getContentAsString(StandardCharsets.UTF_8))
+			.contains("id=\"webhook-secret\"");
+		MockHttpServletResponse second = send(trader, "/account/webhooks", form);
+		String id = jdbc.sql("SELECT id::text FROM webhook_subscription WHERE url = ?").param(url).query(String.class)
+			.single();
+		assertThat(second.getRedirectedUrl()).isEqualTo("/account/webhooks?shownBefore=" + id);
+		assertThat(page(trader, second.getRedirectedUrl())).contains("id=\"webhook-shown-before\"").contains(url)
+			.doesNotContain("id=\"webhook-secret\"");
 	}
 
 	@Test

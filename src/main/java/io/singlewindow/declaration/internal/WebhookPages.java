@@ -25,6 +25,7 @@ import io.singlewindow.identity.CurrentActor;
 import io.singlewindow.identity.OperatorRight;
 import io.singlewindow.identity.Role;
 import io.singlewindow.platform.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -54,25 +55,31 @@ class WebhookPages {
 		return new NavigationItem("nav.webhooks", "/account/webhooks", Set.of("TRADER", "BROKER"), 890);
 	}
 
+	/**
+	 * The webhooks; {@code shownBefore}, the one a form pressed twice added (its secret shown on the first answer only,
+	 * {@link io.singlewindow.platform.ShownOnce#MADE}), which the page names.
+	 */
 	@GetMapping("/account/webhooks")
-	String page(Model model) {
-		return page(owner(), model, null, null, Map.of());
+	String page(@RequestParam(required = false) String shownBefore, Model model) {
+		return page(owner(), model, null, null, Map.of(), shownBefore);
 	}
 
 	@PostMapping("/account/webhooks")
 	String create(@RequestParam(required = false) String url, @RequestParam(required = false) String enterprise,
-			Model model, Locale locale, HttpServletResponse response) {
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		Actor actor = owner();
 		try {
 			Uscc owner = enterprise == null || enterprise.isBlank() ? actor.enterprise()
 					: Violations.readOne("enterprise", () -> Uscc.parse(enterprise));
 			actor.requireActFor(owner, OperatorRight.MANAGE_ENTERPRISE);
 			URI uri = targets.accept(url);
-			return page(actor, model, webhooks.register(owner.value(), uri.toString(), actor.username()), null,
-					Map.of());
+			Webhooks.Subscription registered = webhooks.register(owner.value(), uri.toString(), actor.username());
+			request.setAttribute(io.singlewindow.platform.ShownOnce.MADE,
+					"/account/webhooks?shownBefore=" + registered.id());
+			return page(actor, model, registered, null, Map.of(), null);
 		} catch (Problem problem) {
 			response.setStatus(problem.status().value());
-			return page(actor, model, null, url, FormErrors.of(problem, messages, locale));
+			return page(actor, model, null, url, FormErrors.of(problem, messages, locale), null);
 		}
 	}
 
@@ -93,11 +100,14 @@ class WebhookPages {
 	}
 
 	private String page(Actor actor, Model model, Webhooks.Subscription created, String typedUrl,
-			Map<String, String> errors) {
+			Map<String, String> errors, String shownBefore) {
 		List<String> enterprises = DeclarationApi.declarants(actor);
 		model.addAttribute("enterprises", enterprises);
-		model.addAttribute("subscriptions", webhooks.of(enterprises).stream().filter(Webhooks.Subscription::active)
-			.toList());
+		List<Webhooks.Subscription> active = webhooks.of(enterprises).stream().filter(Webhooks.Subscription::active)
+			.toList();
+		model.addAttribute("subscriptions", active);
+		model.addAttribute("shownBefore",
+				active.stream().filter(s -> s.id().toString().equals(shownBefore)).findFirst().orElse(null));
 		model.addAttribute("deliveries", webhooks.recentDeliveries(enterprises, RECENT_DELIVERIES));
 		model.addAttribute("created", created);
 		model.addAttribute("url", typedUrl == null ? "" : typedUrl);

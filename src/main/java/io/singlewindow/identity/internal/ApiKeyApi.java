@@ -90,21 +90,31 @@ class ApiKeyApi {
 			this.messages = messages;
 		}
 
+		/**
+		 * The person's keys; {@code shownBefore}, the key a form pressed twice made (its secret shown on the first
+		 * answer only, {@link io.singlewindow.platform.ShownOnce#MADE}), which the page names.
+		 */
 		@GetMapping("/account/api-keys")
-		String show(Model model) {
-			model.addAttribute("keys", keys.of(currentActor.get().userId()));
+		String show(@RequestParam(required = false) String shownBefore, Model model) {
+			List<ApiKeys.KeyInfo> mine = keys.of(currentActor.get().userId());
+			model.addAttribute("keys", mine);
+			model.addAttribute("shownBefore",
+					mine.stream().filter(k -> k.id().toString().equals(shownBefore)).findFirst().orElse(null));
 			return "identity/api-keys";
 		}
 
 		@PostMapping("/account/api-keys")
 		String create(@RequestParam String label, @RequestParam(required = false) LocalDate expiresOn, Model model,
-				java.util.Locale locale) {
+				java.util.Locale locale, jakarta.servlet.http.HttpServletRequest request) {
 			UUID user = currentActor.get().userId();
 			try {
 				// A key given a day lasts until the end of that day in the zone's time.
 				Instant expiresAt = expiresOn == null ? null
 						: expiresOn.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant();
-				model.addAttribute("issued", keys.issue(user, label, expiresAt));
+				ApiKeys.IssuedKey issued = keys.issue(user, label, expiresAt);
+				model.addAttribute("issued", issued);
+				request.setAttribute(io.singlewindow.platform.ShownOnce.MADE,
+						"/account/api-keys?shownBefore=" + issued.id());
 			} catch (io.singlewindow.core.Problem p) {
 				model.addAttribute("error", p.code());
 				// The page asks for a day (expiresOn) where the API takes an instant (expiresAt).

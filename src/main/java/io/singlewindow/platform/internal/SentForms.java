@@ -25,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.singlewindow.platform.BusinessTime;
 import io.singlewindow.platform.SealedSecrets;
+import io.singlewindow.platform.ShownOnce;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -43,7 +44,8 @@ import jakarta.servlet.http.HttpSession;
  *
  * <p>
  * What is not remembered: an answer that is not a redirect (a form shown again with its errors, a file) — the next
- * press does the work, as without a key; another content under the key (the person changed a field); another person.
+ * press does the work, as without a key — but for a page that showed a secret once ({@link ShownOnce#MADE}): its
+ * answer is never kept, so a later press is led to the page that lists what the first made, and makes nothing more; another content under the key (the person changed a field); another person.
  * The new-declaration form keeps its own key, which is the declaration's idempotency key through the API too
  * ({@code submission}), and the API is not a page. A key that is not one of ours is no key. Written down in the
  * database, not a node's memory: the second press may reach another node.
@@ -142,8 +144,10 @@ class SentForms extends OncePerRequestFilter {
 		boolean answered = false;
 		try {
 			chain.doFilter(request, response);
-			String location = response.getHeader("Location");
-			if (response.getStatus() / 100 == 3 && location != null && !location.isBlank()) {
+			String location = response.getStatus() / 100 == 3 ? response.getHeader("Location")
+					: response.getStatus() / 100 == 2 && request.getAttribute(ShownOnce.MADE) instanceof String made ? made
+					: null;
+			if (location != null && !location.isBlank()) {
 				jdbc.sql("UPDATE page_form_sent SET answered_to = ? WHERE form_key = ? AND content = ?")
 					.params(location, key, content).update();
 				answered = true;
