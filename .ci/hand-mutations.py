@@ -998,6 +998,10 @@ M = {
     # The webhook page does not say what its form made: pressed twice, it adds the webhook twice.
     'FORM_WEBHOOK_ADDED_AGAIN': lambda: sub('declaration/internal/WebhookPages.java',
         'request.setAttribute(io.singlewindow.platform.ShownOnce.MADE,', 'java.util.Objects.hash('),
+    # A request without Accept-Language is answered in the server's own language (English on a host set to C).
+    'DEFAULT_LANGUAGE_THE_SERVERS': lambda: sub('platform/internal/PageLanguages.java',
+        'return asked == null || asked.isBlank() ? Locale.SIMPLIFIED_CHINESE : spoken(request.getLocale());',
+        'return spoken(request.getLocale());'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

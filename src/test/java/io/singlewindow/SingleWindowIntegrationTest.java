@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.singlewindow.platform.ApiContract;
+import io.singlewindow.platform.MockRequestsInEnglish;
 import io.singlewindow.platform.TestClock;
 import io.singlewindow.platform.ThrowAwayDatabase;
 
@@ -19,13 +20,15 @@ import io.singlewindow.platform.ThrowAwayDatabase;
  * uses exactly this configuration so that Spring caches one context (and one database) for the whole suite; tests
  * therefore create their own data and never assume an empty database. The clock is a {@link TestClock}: a test that
  * depends on the date pins it and releases it afterwards. Every {@code /api/} answer a test receives through MockMvc
- * is checked against the OpenAPI document ({@link ApiContract}).
+ * is checked against the OpenAPI document ({@link ApiContract}), and asks for English unless it says otherwise
+ * ({@link MockRequestsInEnglish}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ TestClock.Configuration.class, ThrowAwayDatabase.class, ApiContract.Configuration.class })
+@Import({ TestClock.Configuration.class, ThrowAwayDatabase.class, ApiContract.Configuration.class,
+		MockRequestsInEnglish.class })
 public @interface SingleWindowIntegrationTest {
 }

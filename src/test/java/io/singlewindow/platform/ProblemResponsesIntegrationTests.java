@@ -106,7 +106,7 @@ class ProblemResponsesIntegrationTests {
 		var api = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
 				"http://localhost:" + port + "/api/v1/declarations"))
 			.method("TRACE", java.net.http.HttpRequest.BodyPublishers.noBody())
-			.header("Authorization", "Bearer sw-demo-trader.chip").build(),
+			.header("Authorization", "Bearer sw-demo-trader.chip").header("Accept-Language", "en").build(),
 				java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(api.statusCode()).isEqualTo(405);
 		assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -72,7 +72,7 @@ class UnreadableRequestsIntegrationTests {
 	@Test
 	void aFormLargerThanTheContainerReadsIsTooLargeAndSaysItsLimit() throws IOException {
 		String form = "username=" + "a".repeat(1_100_000) + "&password=x";
-		String api = send("POST /api/v1/declarations", "Authorization: Bearer sw-demo-trader.chip",
+		String api = send("POST /api/v1/declarations", "Authorization: Bearer sw-demo-trader.chip\r\nAccept-Language: en",
 				"application/x-www-form-urlencoded", form);
 		assertProblem(api, 413, "PAYLOAD_TOO_LARGE");
 		assertThat(api).contains("1,048,576 bytes");

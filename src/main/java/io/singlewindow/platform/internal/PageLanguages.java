@@ -7,6 +7,7 @@ import java.util.TimeZone;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,12 @@ class PageLanguages extends CookieLocaleResolver {
 
 	PageLanguages() {
 		super("sw-lang");
-		setDefaultLocaleFunction(request -> spoken(request.getLocale()));
+		// Without Accept-Language the container's request locale is the server's own (English on a host set to C or
+		// en_US): a request that names no language is answered in the zone's working language instead.
+		setDefaultLocaleFunction(request -> {
+			String asked = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+			return asked == null || asked.isBlank() ? Locale.SIMPLIFIED_CHINESE : spoken(request.getLocale());
+		});
 		setCookieMaxAge(Duration.ofDays(365));
 		setRejectInvalidCookies(false);
 	}

@@ -187,7 +187,8 @@ class AnonymousVisitsIntegrationTests {
 	}
 
 	private HttpRequest page(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").build();
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html")
+			.header("Accept-Language", "en").build();
 	}
 
 	private long sessions() {
