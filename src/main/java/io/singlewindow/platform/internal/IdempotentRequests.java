@@ -93,6 +93,9 @@ class IdempotentRequests extends OncePerRequestFilter {
 
 	private static final int MAX_REMEMBERED_PATHS = 1000;
 
+	/** The request attribute that carries the request's rule from {@link #shouldNotFilter} to the filter. */
+	private static final String RULE = IdempotentRequests.class.getName() + ".rule";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
@@ -112,19 +115,6 @@ class IdempotentRequests extends OncePerRequestFilter {
 	 * {@value #MAX_REMEMBERED_PATHS}, as a client may send any type it makes up.
 	 */
 	private final Map<String, Rule> ruleByPath = new java.util.concurrent.ConcurrentHashMap<>();
-
-	/** How a request under a key is answered again: by its handler's own rule, as the first, or withheld. */
-	enum Rule {
-		/** The handler reads the key itself, or nobody owns it: not here. */
-		OWN,
-		/** The first answer is kept and given again. */
-		KEPT,
-		/** The first answer carried a secret shown once: only what it made is kept, and told (409). */
-		WITHHELD
-	}
-
-	/** The request attribute that carries the request's rule from {@link #shouldNotFilter} to the filter. */
-	private static final String RULE = IdempotentRequests.class.getName() + ".rule";
 
 	private final SealedSecrets secrets;
 
@@ -146,6 +136,16 @@ class IdempotentRequests extends OncePerRequestFilter {
 	static boolean covers(String path) {
 		return path.startsWith("/api/") && !path.startsWith(RequestBodyLimit.INTERCHANGE_PATH)
 				&& !path.startsWith(RequestBodyLimit.UPLOAD_PATH);
+	}
+
+	/** How a request under a key is answered again: by its handler's own rule, as the first, or withheld. */
+	enum Rule {
+		/** The handler reads the key itself, or nobody owns it: not here. */
+		OWN,
+		/** The first answer is kept and given again. */
+		KEPT,
+		/** The first answer carried a secret shown once: only what it made is kept, and told (409). */
+		WITHHELD
 	}
 
 	/**
