@@ -190,15 +190,15 @@ class FormsSentTwiceIntegrationTests {
 	void anApiKeyAskedForTwiceFromOneFormIsMadeOnceAndTheSecondPressIsToldWhy() throws Exception {
 		Cookie trader = logIn("trader.coffee");
 		String label = "pressed twice " + UUID.randomUUID();
-		Map<String, String> form = Map.of("formKey", keyOf(API_KEY_FORM_KEY, page(trader, "/account/api-keys")),
-				"label", label);
-		MockHttpServletResponse first = send(trader, "/account/api-keys", form);
+		List<MockHttpServletResponse> presses = pressedTwice(trader, "/account/api-keys", API_KEY_FORM_KEY, "label",
+				label);
+		MockHttpServletResponse first = presses.get(0);
 		assertThat(first.getStatus()).isEqualTo(200);
 		String secret = first.getContentAsString(StandardCharsets.UTF_8)
 			.replaceAll("(?s).*id=\"issued-key\">([^<]+)<.*", "$1");
 		assertThat(secret).startsWith("sw_");
 
-		MockHttpServletResponse second = send(trader, "/account/api-keys", form);
+		MockHttpServletResponse second = presses.get(1);
 		String id = jdbc.sql("SELECT id::text FROM api_key WHERE label = ?").param(label).query(String.class).single();
 		assertThat(second.getRedirectedUrl()).as("led to the page, the key made named")
 			.isEqualTo("/account/api-keys?shownBefore=" + id);
@@ -214,11 +214,9 @@ class FormsSentTwiceIntegrationTests {
 	void aWebhookAddedTwiceFromOneFormIsAddedOnce() throws Exception {
 		Cookie trader = logIn("trader.tungsten");
 		String url = "http://127.0.0.1:9/pressed-twice-" + UUID.randomUUID();
-		Map<String, String> form = Map.of("formKey", keyOf(WEBHOOK_FORM_KEY, page(trader, "/account/webhooks")),
-				"url", url);
-		assertThat(send(trader, "/account/webhooks", form).getContentAsString(StandardCharsets.UTF_8))
-			.contains("id=\"webhook-secret\"");
-		MockHttpServletResponse second = send(trader, "/account/webhooks", form);
+		List<MockHttpServletResponse> presses = pressedTwice(trader, "/account/webhooks", WEBHOOK_FORM_KEY, "url", url);
+		assertThat(presses.get(0).getContentAsString(StandardCharsets.UTF_8)).contains("id=\"webhook-secret\"");
+		MockHttpServletResponse second = presses.get(1);
 		String id = jdbc.sql("SELECT id::text FROM webhook_subscription WHERE url = ?").param(url).query(String.class)
 			.single();
 		assertThat(second.getRedirectedUrl()).isEqualTo("/account/webhooks?shownBefore=" + id);
@@ -389,6 +387,13 @@ class FormsSentTwiceIntegrationTests {
 
 	private long agreementsOf(String goods) {
 		return jdbc.sql("SELECT count(*) FROM agency_agreement WHERE goods = ?").param(goods).query(Long.class).single();
+	}
+
+	/** The form of the page at {@code address} sent twice with one field filled, as by a double click. */
+	private List<MockHttpServletResponse> pressedTwice(Cookie session, String address, Pattern form, String field,
+			String value) throws Exception {
+		Map<String, String> fields = Map.of("formKey", keyOf(form, page(session, address)), field, value);
+		return List.of(send(session, address, fields), send(session, address, fields));
 	}
 
 	private MockHttpServletResponse send(Cookie session, String address, Map<String, String> form) throws Exception {

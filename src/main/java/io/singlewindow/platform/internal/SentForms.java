@@ -45,7 +45,8 @@ import jakarta.servlet.http.HttpSession;
  * <p>
  * What is not remembered: an answer that is not a redirect (a form shown again with its errors, a file) — the next
  * press does the work, as without a key — but for a page that showed a secret once ({@link ShownOnce#MADE}): its
- * answer is never kept, so a later press is led to the page that lists what the first made, and makes nothing more; another content under the key (the person changed a field); another person.
+ * answer is never kept, so a later press is led to the page that lists what the first made, and makes nothing more;
+ * another content under the key (the person changed a field); another person.
  * The new-declaration form keeps its own key, which is the declaration's idempotency key through the API too
  * ({@code submission}), and the API is not a page. A key that is not one of ours is no key. Written down in the
  * database, not a node's memory: the second press may reach another node.
