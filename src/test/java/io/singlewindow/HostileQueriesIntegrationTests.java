@@ -67,6 +67,11 @@ class HostileQueriesIntegrationTests {
 			"%25", "%27%20OR%20%271%27=%271", "%E5%8E%A6%E9%97%A8", "%20", "a%09b", "%E2%80%AE", "%1B%5B2J",
 			"2026-02-30", "00000000-0000-0000-0000-000000000000", "not-a-uuid");
 
+	/** The hostile segment the security firewall refuses as part of any address. */
+	static final String REFUSED_ADDRESS = "%25";
+
+	private static final String NAMING_NO_FIELD = " naming no field: ";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -132,7 +137,9 @@ class HostileQueriesIntegrationTests {
 						path = path.replace(variables.get(v), v == hostile ? segment : "1");
 					}
 					String wrong = wrongAnswer(path, caller, Map.of());
-					if (wrong != null) {
+					// The firewall refuses an address holding an encoded percent sign before any route is chosen: the
+					// address is at fault, not one of its variables, and the refusal names none.
+					if (wrong != null && !(segment.equals(REFUSED_ADDRESS) && wrong.contains(NAMING_NO_FIELD))) {
 						failures.add("GET %s as %s: %s".formatted(path.length() > 120 ? path.substring(0, 120) + "…" : path,
 								caller, wrong.length() > 300 ? wrong.substring(0, 300) : wrong));
 					}
@@ -151,6 +158,14 @@ class HostileQueriesIntegrationTests {
 			}
 			Set<String> names = new LinkedHashSet<>();
 			for (MethodParameter parameter : entry.getValue().getMethodParameters()) {
+				// Filters bound as one object (the statistics' year, month, period, flow) are query parameters too.
+				if (parameter.hasParameterAnnotation(org.springdoc.core.annotations.ParameterObject.class)
+						&& parameter.getParameterType().isRecord()) {
+					for (var component : parameter.getParameterType().getRecordComponents()) {
+						names.add(component.getName());
+					}
+					continue;
+				}
 				RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
 				if (param == null || Map.class.isAssignableFrom(parameter.getParameterType())) {
 					continue;
@@ -207,12 +222,37 @@ class HostileQueriesIntegrationTests {
 		}
 		String type = String.valueOf(answer.getContentType());
 		if (path.startsWith("/api/")) {
-			return type.startsWith("application/problem+json")
-					&& answer.getContentAsString(StandardCharsets.UTF_8).contains("\"code\"") ? null
-							: status + " without problem+json and a code: " + type;
+			String body = answer.getContentAsString(StandardCharsets.UTF_8);
+			if (!type.startsWith("application/problem+json") || !body.contains("\"code\"")) {
+				return status + " without problem+json and a code: " + type;
+			}
+			return unexplained(status, body);
 		}
 		return type.startsWith("text/html") || type.startsWith("application/problem+json") ? null
 				: status + " neither a page nor a problem: " + type;
+	}
+
+	/**
+	 * What a refusal of a value the caller sent leaves unsaid: a 400 or 422 names the offending field, and every field's
+	 * problem is worded, not its code repeated (a parameter of the wrong type was "year: TYPEMISMATCH", and a NUL in
+	 * any parameter a 400 naming none, until 2026-12-07).
+	 */
+	private static String unexplained(int status, String body) {
+		if (status != 400 && status != 422) {
+			return null;
+		}
+		var problem = com.jayway.jsonpath.JsonPath.using(com.jayway.jsonpath.Configuration.defaultConfiguration()
+			.addOptions(com.jayway.jsonpath.Option.SUPPRESS_EXCEPTIONS)).parse(body);
+		List<Map<String, Object>> errors = problem.read("$.errors");
+		if (problem.read("$.field") == null || errors == null) {
+			return status + NAMING_NO_FIELD + body;
+		}
+		for (Map<String, Object> error : errors) {
+			if (String.valueOf(error.get("message")).equals(error.get("code"))) {
+				return status + " with a code for its words: " + body;
+			}
+		}
+		return null;
 	}
 
 	private MockHttpServletRequestBuilder as(String caller, MockHttpServletRequestBuilder request) throws Exception {

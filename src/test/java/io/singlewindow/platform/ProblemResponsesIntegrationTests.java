@@ -39,6 +39,36 @@ class ProblemResponsesIntegrationTests {
 	}
 
 	@Test
+	void aNulInAParameterIsMalformedAndTheRefusalNamesTheParameter() throws Exception {
+		// The firewall refuses the value when the handler reads it; PostgreSQL could not keep it anyway.
+		mvc.perform(get("/api/v1/hs").param("q", "coffee\u0000").header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+			.andExpect(jsonPath("$.field").value("q"))
+			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_VALUE"))
+			.andExpect(jsonPath("$.errors[0].message").value("This value has the wrong type or format."));
+	}
+
+	@Test
+	void aFilterOfTheWrongTypeIsNamedWithWordsNotTheBindersCode() throws Exception {
+		mvc.perform(get("/api/v1/statistics/dashboard").param("year", "twenty").header("Authorization",
+				"Bearer sw-demo-admin"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.field").value("year"))
+			.andExpect(jsonPath("$.errors[0].code").value("MALFORMED_VALUE"))
+			.andExpect(jsonPath("$.detail").value("year: This value has the wrong type or format."));
+	}
+
+	@Test
+	void anIdThatIsBlankOnceDecodedIsAMissingPathVariableNamedAsSuch() throws Exception {
+		mvc.perform(get("/api/v1/webhooks/{id}", " ").header("Authorization", "Bearer sw-demo-trader.chip"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+			.andExpect(jsonPath("$.field").value("id"))
+			.andExpect(jsonPath("$.errors[0].code").value("REQUIRED"));
+	}
+
+	@Test
 	void anUnknownApiPathIsANotFoundProblem() throws Exception {
 		mvc.perform(get("/api/v1/no-such-thing").header("Authorization", "Bearer sw-demo-admin"))
 			.andExpect(status().isNotFound())

@@ -192,9 +192,27 @@ class ProblemResponses {
 	 * the fuzz suite: {@code CN\u0000=…}) is refused inside the handler, not before it: as malformed as elsewhere.
 	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> on(RequestRejectedException e) {
+	ResponseEntity<ProblemDetail> on(RequestRejectedException e, HttpServletRequest request) {
 		log.info("event=request_rejected reason=\"{}\"", e.getMessage());
-		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of());
+		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", parameterHoldingNul(request)
+			.map(name -> List.of(new FieldProblem(name, "MALFORMED_VALUE"))).orElse(List.of()));
+	}
+
+	/**
+	 * The parameter whose value holds the NUL the firewall refused (the first, as sent), so that the refusal names it;
+	 * read from the container's own request, as the firewall's refuses to answer. A name that is itself unprintable is
+	 * not repeated.
+	 */
+	static java.util.Optional<String> parameterHoldingNul(jakarta.servlet.ServletRequest request) {
+		jakarta.servlet.ServletRequest sent = request;
+		while (sent instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
+			sent = wrapper.getRequest();
+		}
+		return sent.getParameterMap().entrySet().stream()
+			.filter(p -> p.getKey().chars().noneMatch(Character::isISOControl))
+			.filter(p -> java.util.Arrays.stream(p.getValue()).anyMatch(v -> v != null && v.indexOf('\u0000') >= 0))
+			.map(Map.Entry::getKey)
+			.findFirst();
 	}
 
 	/**
@@ -224,7 +242,10 @@ class ProblemResponses {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(ServletRequestBindingException e) {
-		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", List.of());
+		// A path variable that is blank once decoded (" " for an id) is missing, and named like a missing parameter.
+		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+				e instanceof org.springframework.web.bind.MissingPathVariableException variable
+						? List.of(new FieldProblem(variable.getVariableName(), "REQUIRED")) : List.of());
 	}
 
 	@ExceptionHandler
@@ -332,6 +353,8 @@ class ProblemResponses {
 			case "Max", "DecimalMax" -> "TOO_LARGE";
 			case "Pattern" -> "FORMAT";
 			case "Email" -> "EMAIL_FORMAT";
+			// A filter bound as one object (the statistics' year) whose value is not of its type, as for a parameter.
+			case "typeMismatch" -> "MALFORMED_VALUE";
 			default -> constraint.toUpperCase(Locale.ROOT);
 		};
 	}

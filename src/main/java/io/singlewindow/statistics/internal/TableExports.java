@@ -48,8 +48,9 @@ final class TableExports {
 			return "";
 		}
 		String text = cell instanceof BigDecimal d ? d.toPlainString() : cell.toString();
-		// Quote what would break the row, and what a spreadsheet would run as a formula.
-		boolean formula = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(cell instanceof Number);
+		// Quote what would break the row, and what a spreadsheet would run as a formula: OWASP's list of first
+		// characters, with the tab and carriage return that some spreadsheets skip before running what follows.
+		boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(cell instanceof Number);
 		if (formula) {
 			text = "'" + text;
 		}

@@ -88,6 +88,9 @@ class StatisticsMathUnitTests {
 		assertThat(TableExports.csvCell("Machinery, electrical")).isEqualTo("\"Machinery, electrical\"");
 		assertThat(TableExports.csvCell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
 		assertThat(TableExports.csvCell("=HYPERLINK(1)")).isEqualTo("\"'=HYPERLINK(1)\"");
+		// OWASP's CSV-injection list: spreadsheets may skip a leading tab or carriage return and run what follows.
+		assertThat(TableExports.csvCell("\t=HYPERLINK(1)")).isEqualTo("\"'\t=HYPERLINK(1)\"");
+		assertThat(TableExports.csvCell("\r@SUM(A1)")).isEqualTo("\"'\r@SUM(A1)\"");
 		assertThat(TableExports.csvCell(new BigDecimal("-12.5"))).isEqualTo("-12.5");
 		assertThat(TableExports.csvCell(null)).isEmpty();
 	}
