@@ -1003,7 +1003,7 @@ M = {
         'return asked == null || asked.isBlank() ? Locale.SIMPLIFIED_CHINESE : spoken(request.getLocale());',
         'return spoken(request.getLocale());'),
     'NUL_PARAMETER_UNNAMED': lambda: sub('platform/internal/ProblemResponses.java',
-        ".filter(p -> java.util.Arrays.stream(p.getValue()).anyMatch(v -> v != null && v.indexOf('\\u0000') >= 0))",
+        ".filter(p -> Arrays.stream(p.getValue()).anyMatch(v -> v != null && v.indexOf('\\u0000') >= 0))",
         '.filter(p -> false)'),
     'BOUND_FILTER_TYPE_AS_CODE': lambda: sub('platform/internal/ProblemResponses.java',
         'case "typeMismatch" -> "MALFORMED_VALUE";', ''),

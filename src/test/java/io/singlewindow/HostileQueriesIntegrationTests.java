@@ -27,6 +27,10 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+
 import jakarta.servlet.http.Cookie;
 
 /**
@@ -241,8 +245,8 @@ class HostileQueriesIntegrationTests {
 		if (status != 400 && status != 422) {
 			return null;
 		}
-		var problem = com.jayway.jsonpath.JsonPath.using(com.jayway.jsonpath.Configuration.defaultConfiguration()
-			.addOptions(com.jayway.jsonpath.Option.SUPPRESS_EXCEPTIONS)).parse(body);
+		var problem = JsonPath.using(Configuration.defaultConfiguration().addOptions(Option.SUPPRESS_EXCEPTIONS))
+			.parse(body);
 		List<Map<String, Object>> errors = problem.read("$.errors");
 		if (problem.read("$.field") == null || errors == null) {
 			return status + NAMING_NO_FIELD + body;

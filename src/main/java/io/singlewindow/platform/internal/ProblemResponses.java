@@ -2,10 +2,12 @@ package io.singlewindow.platform.internal;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import io.singlewindow.core.FieldProblem;
 import io.singlewindow.core.InvalidValue;
 import io.singlewindow.core.Problem;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
@@ -188,8 +192,9 @@ class ProblemResponses {
 	}
 
 	/**
-	 * The firewall checks parameter names only when they are first read, so a name with a control character (found by
-	 * the fuzz suite: {@code CN\u0000=…}) is refused inside the handler, not before it: as malformed as elsewhere.
+	 * The firewall checks parameter names and values only when they are first read, so a name with a control
+	 * character (found by the fuzz suite: {@code CN\u0000=…}) or a value with a NUL is refused inside the handler, not
+	 * before it: as malformed as elsewhere, at the parameter when one holds the NUL.
 	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(RequestRejectedException e, HttpServletRequest request) {
@@ -203,14 +208,14 @@ class ProblemResponses {
 	 * read from the container's own request, as the firewall's refuses to answer. A name that is itself unprintable is
 	 * not repeated.
 	 */
-	static java.util.Optional<String> parameterHoldingNul(jakarta.servlet.ServletRequest request) {
-		jakarta.servlet.ServletRequest sent = request;
-		while (sent instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
+	private static Optional<String> parameterHoldingNul(ServletRequest request) {
+		ServletRequest sent = request;
+		while (sent instanceof ServletRequestWrapper wrapper) {
 			sent = wrapper.getRequest();
 		}
 		return sent.getParameterMap().entrySet().stream()
 			.filter(p -> p.getKey().chars().noneMatch(Character::isISOControl))
-			.filter(p -> java.util.Arrays.stream(p.getValue()).anyMatch(v -> v != null && v.indexOf('\u0000') >= 0))
+			.filter(p -> Arrays.stream(p.getValue()).anyMatch(v -> v != null && v.indexOf('\u0000') >= 0))
 			.map(Map.Entry::getKey)
 			.findFirst();
 	}
