@@ -1008,8 +1008,8 @@ M = {
     'BOUND_FILTER_TYPE_AS_CODE': lambda: sub('platform/internal/ProblemResponses.java',
         'case "typeMismatch" -> "MALFORMED_VALUE";', ''),
     'BLANK_PATH_VARIABLE_UNNAMED': lambda: sub('platform/internal/ProblemResponses.java',
-        'e instanceof org.springframework.web.bind.MissingPathVariableException variable',
-        'e instanceof org.springframework.web.bind.MissingPathVariableException variable && false'),
+        'e instanceof MissingPathVariableException variable',
+        'e instanceof MissingPathVariableException variable && false'),
     'CSV_FORMULA_AFTER_A_TAB': lambda: sub('statistics/internal/TableExports.java',
         '"=+-@\\t\\r".indexOf', '"=+-@".indexOf'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.

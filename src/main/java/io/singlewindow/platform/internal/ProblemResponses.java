@@ -25,6 +25,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -249,7 +250,7 @@ class ProblemResponses {
 	ResponseEntity<ProblemDetail> on(ServletRequestBindingException e) {
 		// A path variable that is blank once decoded (" " for an id) is missing, and named like a missing parameter.
 		return respond(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-				e instanceof org.springframework.web.bind.MissingPathVariableException variable
+				e instanceof MissingPathVariableException variable
 						? List.of(new FieldProblem(variable.getVariableName(), "REQUIRED")) : List.of());
 	}
 
