@@ -329,7 +329,7 @@ M = {
         'new FieldProblem(field, e.code(), e.arguments())', 'new FieldProblem(field, e.code(), e.value())'),
     # Too many packages refused quoting the number given.
     'PACKAGES_LIMIT_UNSAID': lambda: sub('declaration/internal/DeclarationValidation.java',
-        '"packages", "TOO_LARGE", InputLimits.PACKAGES);', '"packages", "TOO_LARGE", r.packages());'),
+        '"packages", "TOO_LARGE", InputLimits.PACKAGES);', '"packages", "TOO_LARGE", packages);'),
     # The registered capital refused quoting itself.
     'CAPITAL_LIMIT_UNSAID': lambda: sub('enterprise/internal/Registrar.java',
         'v.add("registeredCapital", "TOO_LARGE", CAPITAL.largest());', 'v.add("registeredCapital", "TOO_LARGE", NumericColumn.quoted(capital));'),

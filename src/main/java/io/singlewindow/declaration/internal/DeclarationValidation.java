@@ -3,8 +3,10 @@ package io.singlewindow.declaration.internal;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,18 +81,7 @@ class DeclarationValidation {
 		String tradeMode = code(v, r.tradeMode(), "tradeMode", TRADE_MODES, "TRADE_MODE_UNKNOWN");
 		String transportMode = code(v, r.transportMode(), "transportMode", TRANSPORT_MODES, "TRANSPORT_MODE_UNKNOWN");
 		String incoterm = code(v, r.incoterm(), "incoterm", INCOTERMS, "INCOTERM_UNKNOWN");
-		LoCode port = null;
-		if (present(v, r.port(), "port")) {
-			port = v.read("port", () -> LoCode.of(r.port()));
-			if (port != null) {
-				switch (reference.location(port)) {
-					case UNKNOWN -> v.add("port", "LOCODE_UNKNOWN", port.value());
-					case NOT_COVERED -> warnings.add("LOCODE_NOT_COVERED:" + port.value());
-					case KNOWN -> {
-					}
-				}
-			}
-		}
+		LoCode port = port(v, r.port(), warnings);
 		// The zone is in China: an import's destination and an export's origin default to CN.
 		CountryCode origin = country(v, orChina(r.originCountry(), flow == TradeFlow.EXPORT), "originCountry");
 		CountryCode destination = country(v, orChina(r.destinationCountry(), flow == TradeFlow.IMPORT),
@@ -103,25 +94,10 @@ class DeclarationValidation {
 		if (flow == TradeFlow.EXPORT && origin != null && !origin.equals(CHINA)) {
 			v.add("originCountry", "ORIGIN_NOT_CHINA", origin.value());
 		}
-		CurrencyCode currency = null;
-		if (present(v, r.currency(), "currency")) {
-			currency = v.read("currency", () -> CurrencyCode.of(r.currency()));
-			if (currency != null) {
-				if (!reference.isCurrentCurrency(currency)) {
-					v.add("currency", "CURRENCY_UNKNOWN", currency.value());
-				} else if (!currency.equals(CurrencyCode.CNY) && rates.rate(currency, month).isEmpty()) {
-					v.add("currency", "EXCHANGE_RATE_MISSING", currency.value(), month.toString());
-				}
-			}
-		}
+		CurrencyCode currency = currency(v, r.currency(), month);
 		BigDecimal freight = amount(v, r.freight(), "freight");
 		BigDecimal insurance = amount(v, r.insurance(), "insurance");
-		if (r.packages() == null) {
-			v.add("packages", "REQUIRED");
-		} else {
-			v.check(r.packages() > 0, "packages", "QUANTITY_NOT_POSITIVE", r.packages());
-			v.check(r.packages() <= InputLimits.PACKAGES, "packages", "TOO_LARGE", InputLimits.PACKAGES);
-		}
+		packages(v, r.packages());
 		BigDecimal grossWeight = positive(v, r.grossWeight(), "grossWeight");
 		BigDecimal netWeight = positive(v, r.netWeight(), "netWeight");
 		if (grossWeight != null && netWeight != null) {
@@ -140,71 +116,14 @@ class DeclarationValidation {
 		}
 		List<ValidDeclaration.Item> items = new ArrayList<>();
 		// Items often repeat a commodity code: look each code up once per declaration.
-		java.util.Map<HsCode, Optional<TariffLine>> tariffLines = new java.util.HashMap<>();
+		Map<HsCode, Optional<TariffLine>> tariffLines = new HashMap<>();
 		for (int i = 0; i < r.items().size(); i++) {
 			DeclarationRequest.Item item = r.items().get(i);
-			String p = "items[" + i + "].";
 			if (item == null) {
 				v.add("items[" + i + "]", "REQUIRED");
 				continue;
 			}
-			HsCode hs = null;
-			TariffLine line = null;
-			if (present(v, item.hsCode(), p + "hsCode")) {
-				hs = v.read(p + "hsCode", () -> HsCode.of(item.hsCode()));
-				if (hs != null && hs.value().length() != 10) {
-					v.add(p + "hsCode", "HS_CODE_NOT_NATIONAL", hs.value());
-					hs = null;
-				}
-				if (hs != null) {
-					if (!reference.isHsSubheading(hs.subheading())) {
-						v.add(p + "hsCode", "HS_CODE_UNKNOWN", hs.value());
-					} else {
-						line = tariffLines.computeIfAbsent(hs, tariff::line).orElse(null);
-						v.check(line != null, p + "hsCode", "TARIFF_LINE_UNKNOWN", hs.value());
-					}
-				}
-			}
-			String description = present(v, item.description(), p + "description")
-					? v.read(p + "description", () -> FreeText.paragraph(item.description(), InputLimits.DESCRIPTION))
-					: null;
-			BigDecimal quantity = positive(v, item.quantity(), p + "quantity");
-			UnitCode unit = present(v, item.unit(), p + "unit") ? unit(v, item.unit(), p + "unit") : null;
-			BigDecimal statisticalQuantity = item.statisticalQuantity() == null ? null
-					: positive(v, item.statisticalQuantity(), p + "statisticalQuantity");
-			boolean statisticalUnitGiven = item.statisticalUnit() != null && !item.statisticalUnit().isBlank();
-			UnitCode statisticalUnit = statisticalUnitGiven ? unit(v, item.statisticalUnit(), p + "statisticalUnit")
-					: null;
-			if ((item.statisticalQuantity() == null || statisticalQuantity != null)
-					&& (!statisticalUnitGiven || statisticalUnit != null)) {
-				LegalQuantity.Outcome legal = LegalQuantity.check(line, quantity, unit, statisticalQuantity,
-						statisticalUnit);
-				legal.refusal().ifPresent(refused -> v.add(p + refused.field(), refused.code(), refused.arguments()));
-				statisticalQuantity = legal.statisticalQuantity();
-			}
-			BigDecimal value = null;
-			if (item.value() == null) {
-				v.add(p + "value", "REQUIRED");
-			} else {
-				value = v.read(p + "value", () -> InputLimits.DECLARED_MONEY.fit(item.value()));
-				v.check(value == null || value.signum() > 0, p + "value", "VALUE_NOT_POSITIVE", item.value());
-			}
-			CountryCode itemOrigin = flow == TradeFlow.IMPORT ? originOrUnknown(v, item.origin(), p + "origin")
-					: country(v, item.origin(), p + "origin");
-			String permit = v.read(p + "permitNumber", () -> FreeText.line(item.permitNumber(), InputLimits.REFERENCE));
-			String agreement = v.read(p + "certificateAgreement",
-					() -> FreeText.line(item.certificateAgreement(), InputLimits.REFERENCE));
-			String certificate = v.read(p + "certificateNumber",
-					() -> FreeText.line(item.certificateNumber(), InputLimits.REFERENCE));
-			v.check((agreement == null) == (certificate == null), p + (agreement == null ? "certificateAgreement"
-					: "certificateNumber"), "CERTIFICATE_INCOMPLETE");
-			String quotaCertificate = tariffQuotaCertificate(v, item, flow, line, p);
-			// as the notices name producers: one line of text, runs of spaces as one
-			String producer = v.read(p + "producer", () -> FreeText.line(item.producer(), InputLimits.ADDRESS));
-			items.add(new ValidDeclaration.Item(i + 1, hs, line, description, quantity, unit, statisticalQuantity,
-					value, itemOrigin, permit,
-					agreement == null ? null : agreement.toUpperCase(Locale.ROOT), certificate, quotaCertificate,
-					producer == null ? null : producer.strip().replaceAll("\\s+", " ")));
+			items.add(item(v, item, i, flow, tariffLines));
 		}
 		v.throwIfAny();
 		if (flow == TradeFlow.IMPORT && consignee == null) {
@@ -217,6 +136,114 @@ class DeclarationValidation {
 				destination, trading, currency, incoterm, freight, insurance, r.packages(), grossWeight, netWeight,
 				consignor == null ? "" : consignor, consignee == null ? "" : consignee, items,
 				warnings);
+	}
+
+	/** The port of entry or exit: a UN/LOCODE of the shipped list; one the list knows but does not cover, a warning. */
+	private LoCode port(Violations v, String raw, List<String> warnings) {
+		if (!present(v, raw, "port")) {
+			return null;
+		}
+		LoCode port = v.read("port", () -> LoCode.of(raw));
+		if (port != null) {
+			switch (reference.location(port)) {
+				case UNKNOWN -> v.add("port", "LOCODE_UNKNOWN", port.value());
+				case NOT_COVERED -> warnings.add("LOCODE_NOT_COVERED:" + port.value());
+				case KNOWN -> {
+				}
+			}
+		}
+		return port;
+	}
+
+	/** A current ISO 4217 currency with a customs exchange rate for the month (CNY needs none). */
+	private CurrencyCode currency(Violations v, String raw, YearMonth month) {
+		if (!present(v, raw, "currency")) {
+			return null;
+		}
+		CurrencyCode currency = v.read("currency", () -> CurrencyCode.of(raw));
+		if (currency != null) {
+			if (!reference.isCurrentCurrency(currency)) {
+				v.add("currency", "CURRENCY_UNKNOWN", currency.value());
+			} else if (!currency.equals(CurrencyCode.CNY) && rates.rate(currency, month).isEmpty()) {
+				v.add("currency", "EXCHANGE_RATE_MISSING", currency.value(), month.toString());
+			}
+		}
+		return currency;
+	}
+
+	private static void packages(Violations v, Integer packages) {
+		if (packages == null) {
+			v.add("packages", "REQUIRED");
+		} else {
+			v.check(packages > 0, "packages", "QUANTITY_NOT_POSITIVE", packages);
+			v.check(packages <= InputLimits.PACKAGES, "packages", "TOO_LARGE", InputLimits.PACKAGES);
+		}
+	}
+
+	/**
+	 * One goods line, its problems at {@code items[i].…}; {@code tariffLines} holds the lines looked up so far, as
+	 * items often repeat a commodity code.
+	 */
+	private ValidDeclaration.Item item(Violations v, DeclarationRequest.Item item, int i, TradeFlow flow,
+			Map<HsCode, Optional<TariffLine>> tariffLines) {
+		String p = "items[" + i + "].";
+		HsCode hs = null;
+		TariffLine line = null;
+		if (present(v, item.hsCode(), p + "hsCode")) {
+			hs = v.read(p + "hsCode", () -> HsCode.of(item.hsCode()));
+			if (hs != null && hs.value().length() != 10) {
+				v.add(p + "hsCode", "HS_CODE_NOT_NATIONAL", hs.value());
+				hs = null;
+			}
+			if (hs != null) {
+				if (!reference.isHsSubheading(hs.subheading())) {
+					v.add(p + "hsCode", "HS_CODE_UNKNOWN", hs.value());
+				} else {
+					line = tariffLines.computeIfAbsent(hs, tariff::line).orElse(null);
+					v.check(line != null, p + "hsCode", "TARIFF_LINE_UNKNOWN", hs.value());
+				}
+			}
+		}
+		String description = present(v, item.description(), p + "description")
+				? v.read(p + "description", () -> FreeText.paragraph(item.description(), InputLimits.DESCRIPTION))
+				: null;
+		BigDecimal quantity = positive(v, item.quantity(), p + "quantity");
+		UnitCode unit = present(v, item.unit(), p + "unit") ? unit(v, item.unit(), p + "unit") : null;
+		BigDecimal statisticalQuantity = item.statisticalQuantity() == null ? null
+				: positive(v, item.statisticalQuantity(), p + "statisticalQuantity");
+		boolean statisticalUnitGiven = item.statisticalUnit() != null && !item.statisticalUnit().isBlank();
+		UnitCode statisticalUnit = statisticalUnitGiven ? unit(v, item.statisticalUnit(), p + "statisticalUnit")
+				: null;
+		if ((item.statisticalQuantity() == null || statisticalQuantity != null)
+				&& (!statisticalUnitGiven || statisticalUnit != null)) {
+			LegalQuantity.Outcome legal = LegalQuantity.check(line, quantity, unit, statisticalQuantity,
+					statisticalUnit);
+			legal.refusal().ifPresent(refused -> v.add(p + refused.field(), refused.code(), refused.arguments()));
+			statisticalQuantity = legal.statisticalQuantity();
+		}
+		BigDecimal value = null;
+		if (item.value() == null) {
+			v.add(p + "value", "REQUIRED");
+		} else {
+			value = v.read(p + "value", () -> InputLimits.DECLARED_MONEY.fit(item.value()));
+			v.check(value == null || value.signum() > 0, p + "value", "VALUE_NOT_POSITIVE", item.value());
+		}
+		CountryCode itemOrigin = flow == TradeFlow.IMPORT ? originOrUnknown(v, item.origin(), p + "origin")
+				: country(v, item.origin(), p + "origin");
+		String permit = v.read(p + "permitNumber", () -> FreeText.line(item.permitNumber(), InputLimits.REFERENCE));
+		String agreement = v.read(p + "certificateAgreement",
+				() -> FreeText.line(item.certificateAgreement(), InputLimits.REFERENCE));
+		String certificate = v.read(p + "certificateNumber",
+				() -> FreeText.line(item.certificateNumber(), InputLimits.REFERENCE));
+		v.check((agreement == null) == (certificate == null), p + (agreement == null ? "certificateAgreement"
+				: "certificateNumber"), "CERTIFICATE_INCOMPLETE");
+		String quotaCertificate = tariffQuotaCertificate(v, item, flow, line, p);
+		// as the notices name producers: one line of text, runs of spaces as one
+		String producer = v.read(p + "producer", () -> FreeText.line(item.producer(), InputLimits.ADDRESS));
+		return new ValidDeclaration.Item(i + 1, hs, line, description, quantity, unit, statisticalQuantity,
+				value, itemOrigin, permit,
+				agreement == null ? null : agreement.toUpperCase(Locale.ROOT), certificate, quotaCertificate,
+				producer == null ? null : producer.strip().replaceAll("\\s+", " "));
 	}
 
 	/**

@@ -76,155 +76,185 @@ final class CusdecDeclaration {
 			return;
 		}
 		switch (tag) {
-			case "BGM" -> {
-				String function = s.text(3, 0);
-				if (function.equals(CANCELLATION)) {
-					cancellation = true;
-					s.read(3, 0, CusdecCancellation.FUNCTION);
-					return;
-				}
-				s.read(1, 1, "flow", code -> switch (code) {
-					case IMPORT -> "IMPORT";
-					case EXPORT -> "EXPORT";
-					default -> code;
-				});
-				s.read(2, 0, "clientReference");
-				if (function.equals(REPLACEMENT)) {
-					replacement = true;
-					s.read(3, 0, CusdecCancellation.FUNCTION);
-				}
-				else if (!function.isEmpty() && !function.equals(ORIGINAL)) {
-					// Another function taken as an original would store the goods a second time.
-					problems.add(new FieldProblem(s.source(3, 0), "INTERCHANGE_FUNCTION_NOT_SUPPORTED", function));
-				}
-			}
-			case "RFF" -> {
-				if ((cancellation || replacement) && CusdecCancellation.DECLARATION_NUMBER.equals(s.text(1, 1))) {
-					s.read(1, 2, CusdecCancellation.NUMBER);
-				}
-				else if (replacement && VERSION_READ.equals(s.text(1, 1))) {
-					s.read(1, 2, "version");
-				}
-			}
-			case "FTX" -> {
-				if ((cancellation || replacement) && item < 0
-						&& CusdecCancellation.REASON_TEXT.equals(s.text(1, 0))) {
-					// A replacement's reason is read for a cleared declaration, whose replacement applies for a
-					// correction of its values; one the agencies still decide is amended without one.
-					s.joined(4, CusdecCancellation.REASON);
-				}
-				else if (!cancellation && item >= 0 && "AAA".equals(s.text(1, 0))) {
-					s.joined(4, item("description"));
-				}
-				// ZPR, a platform qualifier: the goods' producer, whose rate a trade remedy may set (贸易救济)
-				else if (!cancellation && item >= 0 && "ZPR".equals(s.text(1, 0))) {
-					s.joined(4, item("producer"));
-				}
-			}
-			case "LOC" -> {
-				String place = item >= 0 ? switch (s.text(1, 0)) {
-					case "27" -> item("origin");
-					default -> null;
-				} : switch (s.text(1, 0)) {
-					case "22" -> "port";
-					case "27" -> "originCountry";
-					case "28" -> "destinationCountry";
-					case "ZTC" -> "tradingCountry";
-					default -> null;
-				};
-				s.read(2, 1, place);
-			}
+			case "BGM" -> beginning(s);
+			case "RFF" -> reference(s);
+			case "FTX" -> freeText(s);
+			case "LOC" -> place(s);
 			case "GIS" -> {
 				if ("ZTM".equals(s.text(1, 1))) {
 					s.read(1, 4, "tradeMode");
 				}
 			}
 			case "PAC" -> s.read(1, 0, "packages");
-			case "MEA" -> {
-				if (item < 0 && "WT".equals(s.text(1, 0))) {
-					String field = switch (s.text(2, 1)) {
-						case "G" -> "grossWeight";
-						case "N" -> "netWeight";
-						default -> null;
-					};
-					if (field != null && !"KGM".equals(s.text(3, 1))) {
-						problems.add(new FieldProblem(s.source(3, 1), "WEIGHT_UNIT_NOT_KILOGRAM", s.text(3, 1)));
-					}
-					s.read(3, 2, field);
-				}
-			}
-			case "MOA" -> {
-				if (item >= 0 && (s.text(1, 1).equals("64") || s.text(1, 1).equals("67"))) {
-					// Freight or insurance of one goods item: the platform takes them once, for the declaration (header
-					// MOA). Left unread, a declared insurance fell back to the deemed 3‰ without a word.
-					problems.add(new FieldProblem(s.source(1, 1), "INTERCHANGE_CHARGE_NOT_TAKEN", s.text(1, 1)));
-				}
-				String amount = item >= 0 ? switch (s.text(1, 1)) {
-					case "38" -> item("value");
-					default -> null;
-				} : switch (s.text(1, 1)) {
-					case "64" -> "freight";
-					case "67" -> "insurance";
-					default -> null;
-				};
-				// Only the amount kept: a repeated one is refused as such, not a second time for its currency.
-				if (s.read(1, 2, amount) && !s.text(1, 3).isEmpty()) {
-					currencies.put(s.source(1, 3), s.text(1, 3));
-				}
-			}
-			case "NAD" -> {
-				switch (s.text(1, 0)) {
-					case "DT" -> s.read(2, 1, "declarant");
-					case "CZ" -> s.name("consignor");
-					case "CN" -> s.name("consignee");
-					default -> {
-					}
-				}
-			}
+			case "MEA" -> measure(s);
+			case "MOA" -> monetaryAmount(s);
+			case "NAD" -> nameAndAddress(s);
 			case "TDT" -> s.read(3, 1, "transportMode");
 			case "TOD" -> s.read(3, 1, "incoterm");
 			case "CUX" -> s.read(1, 2, "currency");
 			case "UNS" -> detail = true;
-			case "CST" -> {
-				if (detail) {
-					item++;
-					sources.put("items[" + item + "]", message + "/CST " + position);
-					s.read(2, 1, item("hsCode"));
-				}
-			}
-			case "QTY" -> {
-				if (item >= 0) {
-					switch (s.text(1, 1)) {
-						case "47" -> {
-							s.read(1, 2, item("quantity"));
-							s.read(1, 3, item("unit"));
-						}
-						case "ZSQ" -> {
-							s.read(1, 2, item("statisticalQuantity"));
-							s.read(1, 3, item("statisticalUnit"));
-						}
-						default -> {
-						}
-					}
-				}
-			}
-			case "DOC" -> {
-				if (item >= 0) {
-					switch (s.text(1, 1)) {
-						case "911" -> s.read(2, 1, item("permitNumber"));
-						// UNCL 1001 966 "quota prior allocation certificate": the tariff-quota certificate (关税配额证)
-						case "966" -> s.read(2, 1, item("tariffQuotaCertificate"));
-						case "861" -> {
-							s.read(1, 4, item("certificateAgreement"));
-							s.read(2, 1, item("certificateNumber"));
-						}
-						default -> {
-						}
-					}
-				}
-			}
+			case "CST" -> customsStatus(s);
+			case "QTY" -> quantity(s);
+			case "DOC" -> document(s);
 			default -> {
 				// DTM, RFF, CNT and the rest of the subset: read by the schema, not mapped.
+			}
+		}
+	}
+
+	/** BGM: the flow, the document number and the message function (original, replacement, cancellation). */
+	private void beginning(Segment s) {
+		String function = s.text(3, 0);
+		if (function.equals(CANCELLATION)) {
+			cancellation = true;
+			s.read(3, 0, CusdecCancellation.FUNCTION);
+			return;
+		}
+		s.read(1, 1, "flow", code -> switch (code) {
+			case IMPORT -> "IMPORT";
+			case EXPORT -> "EXPORT";
+			default -> code;
+		});
+		s.read(2, 0, "clientReference");
+		if (function.equals(REPLACEMENT)) {
+			replacement = true;
+			s.read(3, 0, CusdecCancellation.FUNCTION);
+		}
+		else if (!function.isEmpty() && !function.equals(ORIGINAL)) {
+			// Another function taken as an original would store the goods a second time.
+			problems.add(new FieldProblem(s.source(3, 0), "INTERCHANGE_FUNCTION_NOT_SUPPORTED", function));
+		}
+	}
+
+	/** RFF: the declaration a replacement or cancellation names, and the version a replacement was made from. */
+	private void reference(Segment s) {
+		if ((cancellation || replacement) && CusdecCancellation.DECLARATION_NUMBER.equals(s.text(1, 1))) {
+			s.read(1, 2, CusdecCancellation.NUMBER);
+		}
+		else if (replacement && VERSION_READ.equals(s.text(1, 1))) {
+			s.read(1, 2, "version");
+		}
+	}
+
+	/** FTX: a cancellation's or replacement's reason, a goods item's description and producer. */
+	private void freeText(Segment s) {
+		if ((cancellation || replacement) && item < 0
+				&& CusdecCancellation.REASON_TEXT.equals(s.text(1, 0))) {
+			// A replacement's reason is read for a cleared declaration, whose replacement applies for a
+			// correction of its values; one the agencies still decide is amended without one.
+			s.joined(4, CusdecCancellation.REASON);
+		}
+		else if (!cancellation && item >= 0 && "AAA".equals(s.text(1, 0))) {
+			s.joined(4, item("description"));
+		}
+		// ZPR, a platform qualifier: the goods' producer, whose rate a trade remedy may set (贸易救济)
+		else if (!cancellation && item >= 0 && "ZPR".equals(s.text(1, 0))) {
+			s.joined(4, item("producer"));
+		}
+	}
+
+	/** LOC: the header's port and countries, a goods item's origin. */
+	private void place(Segment s) {
+		String place = item >= 0 ? switch (s.text(1, 0)) {
+			case "27" -> item("origin");
+			default -> null;
+		} : switch (s.text(1, 0)) {
+			case "22" -> "port";
+			case "27" -> "originCountry";
+			case "28" -> "destinationCountry";
+			case "ZTC" -> "tradingCountry";
+			default -> null;
+		};
+		s.read(2, 1, place);
+	}
+
+	/** MEA: the header's gross and net weights, in kilograms. */
+	private void measure(Segment s) {
+		if (item < 0 && "WT".equals(s.text(1, 0))) {
+			String field = switch (s.text(2, 1)) {
+				case "G" -> "grossWeight";
+				case "N" -> "netWeight";
+				default -> null;
+			};
+			if (field != null && !"KGM".equals(s.text(3, 1))) {
+				problems.add(new FieldProblem(s.source(3, 1), "WEIGHT_UNIT_NOT_KILOGRAM", s.text(3, 1)));
+			}
+			s.read(3, 2, field);
+		}
+	}
+
+	/** MOA: the header's freight and insurance, a goods item's value and the currencies named with them. */
+	private void monetaryAmount(Segment s) {
+		if (item >= 0 && (s.text(1, 1).equals("64") || s.text(1, 1).equals("67"))) {
+			// Freight or insurance of one goods item: the platform takes them once, for the declaration (header
+			// MOA). Left unread, a declared insurance fell back to the deemed 3‰ without a word.
+			problems.add(new FieldProblem(s.source(1, 1), "INTERCHANGE_CHARGE_NOT_TAKEN", s.text(1, 1)));
+		}
+		String amount = item >= 0 ? switch (s.text(1, 1)) {
+			case "38" -> item("value");
+			default -> null;
+		} : switch (s.text(1, 1)) {
+			case "64" -> "freight";
+			case "67" -> "insurance";
+			default -> null;
+		};
+		// Only the amount kept: a repeated one is refused as such, not a second time for its currency.
+		if (s.read(1, 2, amount) && !s.text(1, 3).isEmpty()) {
+			currencies.put(s.source(1, 3), s.text(1, 3));
+		}
+	}
+
+	/** NAD: the declarant, consignor and consignee. */
+	private void nameAndAddress(Segment s) {
+		switch (s.text(1, 0)) {
+			case "DT" -> s.read(2, 1, "declarant");
+			case "CZ" -> s.name("consignor");
+			case "CN" -> s.name("consignee");
+			default -> {
+			}
+		}
+	}
+
+	/** CST: a goods item begins (after UNS), with its commodity code. */
+	private void customsStatus(Segment s) {
+		if (detail) {
+			item++;
+			sources.put("items[" + item + "]", message + "/CST " + s.position);
+			s.read(2, 1, item("hsCode"));
+		}
+	}
+
+	/** QTY: a goods item's quantity and statistical quantity with their units. */
+	private void quantity(Segment s) {
+		if (item >= 0) {
+			switch (s.text(1, 1)) {
+				case "47" -> {
+					s.read(1, 2, item("quantity"));
+					s.read(1, 3, item("unit"));
+				}
+				case "ZSQ" -> {
+					s.read(1, 2, item("statisticalQuantity"));
+					s.read(1, 3, item("statisticalUnit"));
+				}
+				default -> {
+				}
+			}
+		}
+	}
+
+	/** DOC: a goods item's permit, tariff-quota certificate and certificate of origin. */
+	private void document(Segment s) {
+		if (item >= 0) {
+			switch (s.text(1, 1)) {
+				case "911" -> s.read(2, 1, item("permitNumber"));
+				// UNCL 1001 966 "quota prior allocation certificate": the tariff-quota certificate (关税配额证)
+				case "966" -> s.read(2, 1, item("tariffQuotaCertificate"));
+				case "861" -> {
+					s.read(1, 4, item("certificateAgreement"));
+					s.read(2, 1, item("certificateNumber"));
+				}
+				default -> {
+				}
 			}
 		}
 	}
