@@ -1000,8 +1000,16 @@ M = {
         'request.setAttribute(io.singlewindow.platform.ShownOnce.MADE,', 'java.util.Objects.hash('),
     # A request without Accept-Language is answered in the server's own language (English on a host set to C).
     'DEFAULT_LANGUAGE_THE_SERVERS': lambda: sub('platform/internal/PageLanguages.java',
-        'return asked == null || asked.isBlank() ? Locale.SIMPLIFIED_CHINESE : spoken(request.getLocale());',
-        'return spoken(request.getLocale());'),
+        'setDefaultLocaleFunction(request -> accepted(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));',
+        'setDefaultLocaleFunction(request -> spoken(request.getLocale()));'),
+    # A language header the container cannot read taken as it reads it: the server's own language.
+    'UNREADABLE_LANGUAGE_THE_SERVERS': lambda: sub('platform/internal/PageLanguages.java',
+        'setDefaultLocaleFunction(request -> accepted(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));',
+        'setDefaultLocaleFunction(request -> request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null '
+        '? Locale.SIMPLIFIED_CHINESE : spoken(request.getLocale()));'),
+    # A language refused with q=0 taken for one asked for.
+    'REFUSED_LANGUAGE_ANSWERED_IN': lambda: sub('platform/internal/PageLanguages.java',
+        'if (range.getWeight() == 0) {', 'if (range.getWeight() < 0) {'),
     'NUL_PARAMETER_UNNAMED': lambda: sub('platform/internal/ProblemResponses.java',
         ".filter(p -> Arrays.stream(p.getValue()).anyMatch(v -> v != null && v.indexOf('\\u0000') >= 0))",
         '.filter(p -> false)'),

@@ -50,6 +50,30 @@ class DefaultLanguageIntegrationTests {
 		assertThat(tooLong.body()).containsPattern("\"title\":\"[^\"]*\\p{IsHan}");
 	}
 
+	/**
+	 * A language header the container cannot read (a quality that is no number or above 1, no language at all) left
+	 * its request's locale the server's own, as a missing header did: English on this kind of host, Chinese on
+	 * another. And a language refused with {@code q=0} was answered in it. Both are the zone's default now, unless the
+	 * header names English among what it accepts.
+	 */
+	@Test
+	void aLanguageHeaderThatCannotBeReadOrRefusesALanguageIsNotAnsweredInTheServersLanguage() throws Exception {
+		for (String header : java.util.List.of("zh-CN;q=abc", "zh-CN;q=2", ";;;", "en;q=0", "zh;q=x, en")) {
+			HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/api-keys/00000000-0000-0000-0000-000000000000"))
+				.header("Authorization", "Bearer sw-demo-trader.chip").header("Accept-Language", header));
+			assertThat(answer.body()).as(header).contains("\"code\":\"API_KEY_NOT_FOUND\"")
+				.containsPattern("\"title\":\"[^\"]*\\p{IsHan}");
+			assertThat(send(HttpRequest.newBuilder(uri("/login")).header("Accept", "text/html")
+				.header("Accept-Language", header)).body()).as(header).contains("<html lang=\"zh-CN\"");
+		}
+		// English accepted after a language the platform does not speak is English; refusing Chinese says so too.
+		for (String header : java.util.List.of("fr, en-GB;q=0.5", "zh-CN;q=0, en;q=0.1", "en-US,en;q=0.9")) {
+			assertThat(send(HttpRequest.newBuilder(uri("/api/v1/api-keys/00000000-0000-0000-0000-000000000000"))
+				.header("Authorization", "Bearer sw-demo-trader.chip").header("Accept-Language", header)).body())
+				.as(header).contains("No such API key");
+		}
+	}
+
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -1,6 +1,7 @@
 package io.singlewindow.platform.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 
@@ -23,14 +24,44 @@ class PageLanguages extends CookieLocaleResolver {
 
 	PageLanguages() {
 		super("sw-lang");
-		// Without Accept-Language the container's request locale is the server's own (English on a host set to C or
-		// en_US): a request that names no language is answered in the zone's working language instead.
-		setDefaultLocaleFunction(request -> {
-			String asked = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-			return asked == null || asked.isBlank() ? Locale.SIMPLIFIED_CHINESE : spoken(request.getLocale());
-		});
+		// Read here, not by the container: without Accept-Language, or with one it cannot read (q=abc, q=2, ";;;"),
+		// its request locale is the server's own (English on a host set to C or en_US), and it takes a language
+		// refused with q=0 for one asked for.
+		setDefaultLocaleFunction(request -> accepted(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
 		setCookieMaxAge(Duration.ofDays(365));
 		setRejectInvalidCookies(false);
+	}
+
+	/**
+	 * The language of the answer to an {@code Accept-Language} (RFC 9110 §12.5.4): the first of the two the platform
+	 * speaks among the languages the header accepts, by their qualities (any English is English, any Chinese the
+	 * zone's Chinese); a language with {@code q=0} is refused, not asked for. The zone's working language when the
+	 * header is missing, cannot be read or accepts neither — but English when it refuses Chinese and not English.
+	 */
+	static Locale accepted(String header) {
+		if (header == null || header.isBlank()) {
+			return Locale.SIMPLIFIED_CHINESE;
+		}
+		List<Locale.LanguageRange> ranges;
+		try {
+			ranges = Locale.LanguageRange.parse(header); // by quality, the highest first
+		} catch (IllegalArgumentException unreadable) {
+			return Locale.SIMPLIFIED_CHINESE;
+		}
+		boolean chineseRefused = false;
+		boolean englishRefused = false;
+		for (Locale.LanguageRange range : ranges) {
+			String language = range.getRange().split("-", 2)[0];
+			if (range.getWeight() == 0) {
+				chineseRefused |= language.equals("zh");
+				englishRefused |= language.equals("en");
+			} else if (language.equals("en")) {
+				return Locale.ENGLISH;
+			} else if (language.equals("zh") || language.equals("*")) {
+				return Locale.SIMPLIFIED_CHINESE;
+			}
+		}
+		return chineseRefused && !englishRefused ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
 	}
 
 	/** English when the language asked for is English, else the zone's working language. */
