@@ -1020,6 +1020,15 @@ M = {
         'e instanceof MissingPathVariableException variable && false'),
     'CSV_FORMULA_AFTER_A_TAB': lambda: sub('statistics/internal/TableExports.java',
         '"=+-@\\t\\r".indexOf', '"=+-@".indexOf'),
+    # The numbers the platform gives formatted in the server's own locale (Arabic-Indic digits under ar_EG).
+    'CUSTOMS_CODE_IN_SERVER_DIGITS': lambda: sub('enterprise/internal/LicenceLedger.java',
+        'String.format(Locale.ROOT, "%05d", serial)', 'String.format("%05d", serial)'),
+    'PERMIT_NUMBER_IN_SERVER_DIGITS': lambda: sub('permit/internal/IssuedPermits.java',
+        'String.format(Locale.ROOT, "%s-%d-%06d",', 'String.format("%s-%d-%06d",'),
+    'APPLICATION_REFERENCE_IN_SERVER_DIGITS': lambda: sub('permit/internal/PermitApplications.java',
+        'String.format(Locale.ROOT, "PA-%d-%06d",', 'String.format("PA-%d-%06d",'),
+    'AGREEMENT_NUMBER_IN_SERVER_DIGITS': lambda: sub('declaration/internal/AgencyAgreements.java',
+        'String.format(Locale.ROOT, "%08d", serial)', 'String.format("%08d", serial)'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -205,8 +206,9 @@ class AgencyAgreements {
 			actor.requireActFor(principal, OperatorRight.DECLARE);
 		}
 		violations.throwIfAny();
-		String number = "WT" + time.today().getYear()
-				+ "%08d".formatted(jdbc.sql("SELECT nextval('agency_agreement_seq')").query(Long.class).single());
+		// Locale.ROOT: ASCII digits whatever the server's locale (ServerLocaleIntegrationTests).
+		long serial = jdbc.sql("SELECT nextval('agency_agreement_seq')").query(Long.class).single();
+		String number = "WT" + time.today().getYear() + String.format(Locale.ROOT, "%08d", serial);
 		AgencyAgreement proposed = AgencyAgreement.proposed(number, actor.enterprise(), principal, flow,
 				goods.strip(), hsCode, blank(document) ? null : document.strip(), lastDay,
 				new AgencyAgreement.Handover(documents, blank(others) ? null : others.strip(), receivedOn), fee,

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,9 +63,10 @@ class LicenceLedger {
 		if (registered) {
 			return;
 		}
+		// Locale.ROOT: ASCII digits whatever the server's locale (ServerLocaleIntegrationTests).
 		long serial = jdbc.sql("SELECT nextval('customs_registration_seq')").query(Long.class).single();
 		add(enterpriseId, AgencyCode.CUSTOMS, "CONSIGNOR_CONSIGNEE",
-				properties.customsDistrict() + "F" + String.format("%05d", serial), now);
+				properties.customsDistrict() + "F" + String.format(Locale.ROOT, "%05d", serial), now);
 	}
 
 	void recordEvent(UUID enterpriseId, String action, EnterpriseStatus after, String reason, Instant at,

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,7 +64,8 @@ class IssuedPermits {
 		CatalogueEntry entry = grant.entry();
 		UUID id = UUID.randomUUID();
 		long seq = jdbc.sql("SELECT nextval('permit_number_seq')").query(Long.class).single();
-		String number = "%s-%d-%06d".formatted(entry.code(), grant.validFrom().getYear(), seq);
+		// Locale.ROOT: ASCII digits whatever the server's locale (ServerLocaleIntegrationTests).
+		String number = String.format(Locale.ROOT, "%s-%d-%06d", entry.code(), grant.validFrom().getYear(), seq);
 		LocalDate validUntil = entry.validUntil(grant.validFrom());
 		LocalDate verificationDue = entry.mode() == PermitMode.NOTIFICATION_COMMITMENT
 				? grant.validFrom().plusDays(entry.verificationDays()) : null;

@@ -153,7 +153,8 @@ class PermitApplications {
 		Instant now = time.now();
 		LocalDate today = time.today();
 		UUID id = UUID.randomUUID();
-		String reference = "PA-%d-%06d".formatted(today.getYear(),
+		// Locale.ROOT: ASCII digits whatever the server's locale (ServerLocaleIntegrationTests).
+		String reference = String.format(Locale.ROOT, "PA-%d-%06d", today.getYear(),
 				jdbc.sql("SELECT nextval('permit_application_seq')").query(Long.class).single());
 		ApplicationStatus status = switch (entry.mode()) {
 			case APPROVAL_CANCELLED -> ApplicationStatus.NOT_REQUIRED;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -208,7 +209,7 @@ class SyntheticDeclarations {
 		}
 		long span = end.toEpochMilli() - start.toEpochMilli();
 		Instant clearedAt = start.plusMillis((long) (random.nextDouble() * Math.max(1, span - 1)));
-		String number = "SYN-%d%02d-%06d".formatted(month.getYear(), month.getMonthValue(), index);
+		String number = String.format(Locale.ROOT, "SYN-%d%02d-%06d", month.getYear(), month.getMonthValue(), index);
 		UUID id = UUID.nameUUIDFromBytes(("SYN|" + seed + "|" + number).getBytes(StandardCharsets.UTF_8));
 		return new StatisticalDeclaration(id, number, declarant, flow, clearedAt, tradeMode, partner, highTech,
 				profile.chain().name(), true, lines);
@@ -234,7 +235,7 @@ class SyntheticDeclarations {
 
 	/** A synthetic declarant: a valid USCC in a range no real Xiamen enterprise uses (organisation code MA9Y…). */
 	static String declarant(IndustrialChain chain, int index) {
-		String body = "MA9Y%02d%02d".formatted(chain.ordinal(), index);
+		String body = String.format(Locale.ROOT, "MA9Y%02d%02d", chain.ordinal(), index);
 		return Uscc.issue("91350200" + body + Uscc.organisationCodeCheckOf(body)).value();
 	}
 
