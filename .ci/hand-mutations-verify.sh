@@ -16,6 +16,9 @@ while read -r name tests; do
   (cd "$copy" && mvn -B -o verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true) \
     > "$copy.log" 2>&1
   failed=$(grep -a '<<< FAIL\|<<< ERR' "$copy.log" | grep -o '[A-Za-z]*Tests\.[A-Za-z]*' | sort -u | tr '\n' ' ')
+  # A class whose set-up failed (@BeforeAll) names no test method: name the class.
+  [ -z "$failed" ] && failed=$(grep -a '<<< FAIL\|<<< ERR' "$copy.log" | grep -o -- '-- in [A-Za-z.]*Tests$' \
+    | sed 's/.*\.//; s/$/ (its set-up)/' | sort -u | tr '\n' ' ')
   if grep -aq "COMPILATION ERROR" "$copy.log"; then echo "$name: does not compile"
   elif ! grep -aq "Tests run:" "$copy.log"; then echo "$name: NO TEST RAN (a JDK 25 on PATH? log: $copy.log)"; continue
   elif [ -n "$failed" ]; then echo "$name: failed: $failed"

@@ -1029,6 +1029,16 @@ M = {
         'String.format(Locale.ROOT, "PA-%d-%06d",', 'String.format("PA-%d-%06d",'),
     'AGREEMENT_NUMBER_IN_SERVER_DIGITS': lambda: sub('declaration/internal/AgencyAgreements.java',
         'String.format(Locale.ROOT, "%08d", serial)', 'String.format("%08d", serial)'),
+    # The embedded database's locale taken from the host's environment (initdb refuses a locale not installed).
+    'DATABASE_LOCALE_FROM_THE_HOST': lambda: sub('platform/internal/EmbeddedDatabase.java',
+        '''		builder.setLocaleConfig("locale", "C")
+			.setLocaleConfig("locale-provider", "builtin")
+			.setLocaleConfig("builtin-locale", "C.UTF-8");''', ''),
+    # The C locale without PostgreSQL's C.UTF-8: lower() leaves every letter beyond ASCII as it is.
+    'DATABASE_LOCALE_WITHOUT_UNICODE': lambda: sub('platform/internal/EmbeddedDatabase.java',
+        '''		builder.setLocaleConfig("locale", "C")
+			.setLocaleConfig("locale-provider", "builtin")
+			.setLocaleConfig("builtin-locale", "C.UTF-8");''', '		builder.setLocaleConfig("locale", "C");'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

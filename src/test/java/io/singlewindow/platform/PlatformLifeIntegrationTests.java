@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -48,6 +49,10 @@ class PlatformLifeIntegrationTests {
 
 	private static final List<String> AGENCIES = List.of("CUSTOMS", "CIQ", "COMMERCE", "SAMR");
 
+	/** A locale no host has installed. */
+	private static final Map<String, String> FOREIGN_LOCALE = Map.of("LANG", "xx_YY.UTF-8",
+			"LC_ALL", "xx_YY.UTF-8");
+
 	Path home;
 	Path dataDir;
 	PlatformProcess platform;
@@ -57,7 +62,10 @@ class PlatformLifeIntegrationTests {
 	void startPlatform() throws Exception {
 		home = Files.createTempDirectory("sw-platform-life");
 		dataDir = home.resolve("data");
-		platform = PlatformProcess.launch(dataDir, "first").awaitReady();
+		// Started as from an operator's session whose language names a locale this host has not installed (a
+		// Chinese desktop's LANG=zh_CN.UTF-8 over SSH to a minimal server): initdb took the database's locale from
+		// the environment and refused to create it, and the platform did not start.
+		platform = PlatformProcess.launchWithEnvironment(dataDir, "first", FOREIGN_LOCALE).awaitReady();
 		try (Connection db = platform.database(); Statement s = db.createStatement();
 				ResultSet rs = s.executeQuery("SELECT p.number FROM permit p "
 						+ "WHERE p.catalogue_code = 'AIL' AND p.status = 'IN_FORCE' AND p.holder_uscc = "
@@ -100,6 +108,20 @@ class PlatformLifeIntegrationTests {
 		}
 		assertThat(platform.logText()).containsPattern("event=embedded_database_started .* fsync=on "
 				+ "synchronous_commit=on full_page_writes=on");
+	}
+
+	@Test
+	@Order(0)
+	void theEmbeddedDatabaseIsTheSameWhateverTheLocaleOfTheHostThatCreatedIt() throws Exception {
+		// Started under FOREIGN_LOCALE (startPlatform): created all the same, with Unicode's case mapping (a user
+		// name's lower case) and code-point order, as on a host set to C.UTF-8.
+		try (Connection db = platform.database(); Statement s = db.createStatement();
+				ResultSet rs = s.executeQuery("SELECT lower('ÉLISE ÖZ'), NULL, "
+						+ "(SELECT string_agg(w, ',' ORDER BY w) FROM unnest(ARRAY['b', 'a', '中', 'B', 'é']) w)")) {
+			rs.next();
+			assertThat(rs.getString(1)).isEqualTo("élise öz");
+			assertThat(rs.getString(3)).isEqualTo("B,a,b,é,中");
+		}
 	}
 
 	@Test

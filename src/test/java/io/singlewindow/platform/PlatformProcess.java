@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -70,8 +71,22 @@ final class PlatformProcess {
 		return launch(dataDir, name, command, arguments);
 	}
 
+	/**
+	 * Starts a platform like {@link #launch} with these environment variables besides the test's own (an operator's
+	 * {@code LANG}, say).
+	 */
+	static PlatformProcess launchWithEnvironment(Path dataDir, String name, Map<String, String> environment,
+			String... arguments) throws IOException {
+		return launch(dataDir, name, javaCommand(), environment, arguments);
+	}
+
 	private static PlatformProcess launch(Path dataDir, String name, List<String> java, String... arguments)
 			throws IOException {
+		return launch(dataDir, name, java, Map.of(), arguments);
+	}
+
+	private static PlatformProcess launch(Path dataDir, String name, List<String> java,
+			Map<String, String> environment, String... arguments) throws IOException {
 		int port = freePort();
 		Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
 		List<String> command = new ArrayList<>(java);
@@ -81,6 +96,7 @@ final class PlatformProcess {
 		command.addAll(Arrays.asList(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("SINGLEWINDOW_"));
+		builder.environment().putAll(environment);
 		return new PlatformProcess(dataDir, log, port, builder.start());
 	}
 

@@ -117,6 +117,13 @@ final class EmbeddedDatabase implements AutoCloseable {
 			.setErrorRedirector(toLog)
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("shared_buffers", "256MB");
+		// The database's locale is created once (initdb, on first use) and then lives with the data. Taken from the
+		// environment, it failed on a host whose LANG names a locale not installed there ("invalid locale settings":
+		// an operator's zh_CN.UTF-8 over SSH to a minimal server), and would differ from host to host where it did
+		// not: PostgreSQL 17's own C.UTF-8 (Unicode's case mapping, code-point order) needs no locale of the host.
+		builder.setLocaleConfig("locale", "C")
+			.setLocaleConfig("locale-provider", "builtin")
+			.setLocaleConfig("builtin-locale", "C.UTF-8");
 		if (durable) {
 			builder.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")

@@ -43,6 +43,9 @@ public final class AuditAppendBenchmark {
 				+ Files.readString(Path.of("src/main/resources/db/migration/V11_7_1__audit_entry_sealed_apart.sql"));
 		Path pgData = Files.createTempDirectory("sw-bench-audit-pg");
 		try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
+			// The platform's own database's locale (EmbeddedDatabase): PostgreSQL's C.UTF-8, whatever the host's.
+			.setLocaleConfig("locale", "C").setLocaleConfig("locale-provider", "builtin")
+			.setLocaleConfig("builtin-locale", "C.UTF-8")
 			.setServerConfig("max_connections", "200")
 			// zonky starts throw-away servers with fsync off and synchronous_commit off; a decision's cost is its
 			// durable commit, so the benchmark turns durability back on and prints what the server reports.

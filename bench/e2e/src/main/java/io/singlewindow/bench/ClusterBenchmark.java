@@ -49,6 +49,9 @@ public final class ClusterBenchmark {
 		Path work = Files.createDirectories(Path.of("target", "cluster"));
 		Path pgData = Files.createTempDirectory("sw-cluster-pg");
 		try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
+			// The platform's own database's locale (EmbeddedDatabase): PostgreSQL's C.UTF-8, whatever the host's.
+			.setLocaleConfig("locale", "C").setLocaleConfig("locale-provider", "builtin")
+			.setLocaleConfig("builtin-locale", "C.UTF-8")
 			.setServerConfig("max_connections", "300").setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on").start();
 				HikariDataSource db = new HikariDataSource();

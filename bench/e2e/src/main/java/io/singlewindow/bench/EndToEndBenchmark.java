@@ -254,6 +254,9 @@ public final class EndToEndBenchmark {
 	/** PostgreSQL 17 started durable, whatever zonky's defaults for throw-away test databases are. */
 	static EmbeddedPostgres durablePostgres(Path pgData) throws IOException {
 		var builder = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(true)
+			// The platform's own database's locale (EmbeddedDatabase): PostgreSQL's C.UTF-8, whatever the host's.
+			.setLocaleConfig("locale", "C").setLocaleConfig("locale-provider", "builtin")
+			.setLocaleConfig("builtin-locale", "C.UTF-8")
 			.setServerConfig("max_connections", "200").setServerConfig("shared_buffers", "256MB")
 			.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
