@@ -1039,6 +1039,9 @@ M = {
         '''		builder.setLocaleConfig("locale", "C")
 			.setLocaleConfig("locale-provider", "builtin")
 			.setLocaleConfig("builtin-locale", "C.UTF-8");''', '		builder.setLocaleConfig("locale", "C");'),
+    # A restore that fails puts what it built in the platform's database's place (before: moved it aside first).
+    'FAILED_RESTORE_REPLACES_THE_DATABASE': lambda: sub('platform/internal/DatabaseCommandLine.java',
+        'restoring.closeAndDelete();', 'restoring.closeInPlaceOfThePlatforms("pg.before-restore-failed");'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

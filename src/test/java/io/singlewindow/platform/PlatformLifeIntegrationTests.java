@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -274,6 +275,20 @@ class PlatformLifeIntegrationTests {
 			acknowledgedByTheEnd = load.acknowledged.size();
 		}
 		assertThat(platform.terminate()).isZero();
+
+		// A backup cut short (a copy that stopped half-way) is refused, and the database stays as it was: a restore
+		// moved it aside first and left an empty one in its place, on which the next start would have served.
+		Path cutShort = home.resolve("cut-short.backup");
+		byte[] whole = Files.readAllBytes(backup);
+		Files.write(cutShort, Arrays.copyOf(whole, whole.length / 2));
+		String before = filesOf(dataDir.resolve("pg"));
+		assertThat(command("restore", cutShort.toString(), "--singlewindow.data-dir=" + dataDir)).isNotZero();
+		assertThat(filesOf(dataDir.resolve("pg"))).as("the database's files after a failed restore").isEqualTo(before);
+		try (Stream<Path> entries = Files.list(dataDir)) {
+			assertThat(entries.map(e -> e.getFileName().toString())).as("the data directory after a failed restore")
+				.noneMatch(name -> name.startsWith("pg."));
+		}
+
 		deleteRecursively(dataDir.resolve("pg"));
 
 		assertThat(command("restore", backup.toString(), "--singlewindow.data-dir=" + dataDir)).isZero();
@@ -314,6 +329,19 @@ class PlatformLifeIntegrationTests {
 		assertThat(awaitAuditSealed(checkedBefore).path("checked").asLong()).isGreaterThan(checkedBefore);
 		System.out.printf(Locale.ROOT, "event=backup_test acknowledged_before=%d acknowledged_by_end=%d rows=%s%n",
 				beforeBackup.size(), acknowledgedByTheEnd, manifest.getProperty("table.declaration.rows"));
+	}
+
+	/** Every file under {@code dir} with its size and last change, one per line: what a restore may not touch. */
+	private static String filesOf(Path dir) throws IOException {
+		try (Stream<Path> files = Files.walk(dir)) {
+			return files.filter(Files::isRegularFile).sorted().map(f -> {
+				try {
+					return dir.relativize(f) + " " + Files.size(f) + " " + Files.getLastModifiedTime(f);
+				} catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			}).collect(java.util.stream.Collectors.joining("\n"));
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.singlewindow.platform.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 /**
  * {@code backup FILE} and {@code restore FILE}: the operator's commands for the platform's database, run from the
  * platform's own jar. Configured like the platform (application.properties, {@code SINGLEWINDOW_DATA_DIR},
@@ -26,8 +29,9 @@ import org.springframework.core.env.Environment;
  * <ul>
  * <li>{@code backup}: from a running platform's embedded database (found through its data directory) while it keeps
  * serving, else from the data directory's database started for the purpose, or from the external database.</li>
- * <li>{@code restore}: into the embedded database of the data directory, which must not be in use; an existing
- * database is moved aside to {@code pg.before-restore-<time>}, never deleted. Or into an empty external database.</li>
+ * <li>{@code restore}: into the embedded database of the data directory, which must not be in use: built beside it,
+ * it takes its place once every row is in, the existing database moved aside to {@code pg.before-restore-<time>},
+ * never deleted; a restore that fails leaves it as it was. Or into an empty external database.</li>
  * </ul>
  */
 public final class DatabaseCommandLine {
@@ -95,21 +99,36 @@ public final class DatabaseCommandLine {
 		}
 	}
 
+	/** Where a restore builds the database before it takes the platform's place. */
+	static final String RESTORING = "pg.restoring";
+
+	/**
+	 * Restores into a database built beside the platform's ({@link #RESTORING}), which takes its place only once every
+	 * row is in: until 2026-12-07 the platform's database was moved aside first, and a backup file cut short or not a
+	 * backup left an empty database in its place, on which the next start served as if nothing had been.
+	 */
 	private static Properties restoreEmbedded(Path dataDir, Path file) throws Exception {
 		if (!Files.isReadable(file)) {
 			throw new IllegalStateException("cannot read " + file);
 		}
-		Path pgData = dataDir.resolve("pg");
-		try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir)) {
-			if (Files.exists(pgData)) {
-				Path aside = dataDir.resolve("pg.before-restore-"
-						+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-				Files.move(pgData, aside);
-				log.info("event=database_moved_aside from={} to={}", pgData, aside);
+		EmbeddedDatabase restoring = EmbeddedDatabase.start(dataDir, RESTORING, true, true,
+				EmbeddedPostgres.Builder::start);
+		Properties manifest;
+		try {
+			manifest = DatabaseBackup.restore(restoring.jdbcUrl(), "postgres", "", file);
+		} catch (Exception | Error failed) {
+			try {
+				restoring.closeAndDelete();
+			} catch (IOException | RuntimeException cleanUp) {
+				failed.addSuppressed(cleanUp);
 			}
+			throw failed;
 		}
-		try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, true, false)) {
-			return DatabaseBackup.restore(database.jdbcUrl(), "postgres", "", file);
+		Path aside = restoring.closeInPlaceOfThePlatforms(
+				"pg.before-restore-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+		if (aside != null) {
+			log.info("event=database_moved_aside from={} to={}", dataDir.resolve(EmbeddedDatabase.DIRECTORY), aside);
 		}
+		return manifest;
 	}
 }

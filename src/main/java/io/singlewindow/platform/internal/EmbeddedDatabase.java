@@ -48,8 +48,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 	 * @param clean wipe the database first (tests only)
 	 */
 	static EmbeddedDatabase start(Path dataDir, boolean durable, boolean clean) throws IOException {
-		return start(dataDir, durable, clean, EmbeddedPostgres.Builder::start);
+		return start(dataDir, DIRECTORY, durable, clean, EmbeddedPostgres.Builder::start);
 	}
+
+	/** The platform's database's directory in the data directory. */
+	static final String DIRECTORY = "pg";
 
 	/** Starts a server as configured: zonky's own start, or in a test one that fails the way a real start can. */
 	@FunctionalInterface
@@ -59,10 +62,19 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	static EmbeddedDatabase start(Path dataDir, boolean durable, boolean clean, ServerStart server) throws IOException {
+		return start(dataDir, DIRECTORY, durable, clean, server);
+	}
+
+	/**
+	 * Starts a database in {@code <dataDir>/<directory>} (a restore builds one beside the platform's, {@link
+	 * #closeInPlaceOfThePlatforms}), holding the data directory's lock until it is closed.
+	 */
+	static EmbeddedDatabase start(Path dataDir, String directory, boolean durable, boolean clean, ServerStart server)
+			throws IOException {
 		Path dir = dataDir.toAbsolutePath().normalize();
 		DataDirectoryLock lock = DataDirectoryLock.acquire(dir);
 		try {
-			Path pgData = dir.resolve("pg");
+			Path pgData = dir.resolve(directory);
 			if (clean) {
 				deleteRecursively(pgData);
 			}
@@ -160,6 +172,41 @@ final class EmbeddedDatabase implements AutoCloseable {
 			return DatabaseDurability.of(connection);
 		} catch (SQLException e) {
 			throw new IllegalStateException("cannot read the settings of the embedded database", e);
+		}
+	}
+
+	/**
+	 * Stops this database and puts it in the platform's place ({@link #DIRECTORY}), the platform's database moved
+	 * aside to {@code aside} first, never deleted; the data directory's lock is held throughout, so no platform
+	 * starts on either meanwhile.
+	 *
+	 * @return where the platform's database went, or {@code null} when there was none
+	 */
+	Path closeInPlaceOfThePlatforms(String aside) throws IOException {
+		try {
+			postgres.close();
+			Path platforms = pgData.resolveSibling(DIRECTORY);
+			Path movedAside = null;
+			if (Files.exists(platforms)) {
+				movedAside = platforms.resolveSibling(aside);
+				Files.move(platforms, movedAside);
+			}
+			Files.move(pgData, platforms);
+			log.info("event=embedded_database_replaced dataDir={} from={} previous={}", platforms, pgData, movedAside);
+			return movedAside;
+		} finally {
+			lock.close();
+		}
+	}
+
+	/** Stops this database and deletes its directory: what was built in it is of no use (a restore that failed). */
+	void closeAndDelete() throws IOException {
+		try {
+			postgres.close();
+			deleteRecursively(pgData);
+			log.info("event=embedded_database_deleted dataDir={}", pgData);
+		} finally {
+			lock.close();
 		}
 	}
 
