@@ -283,6 +283,8 @@ class PlatformLifeIntegrationTests {
 		Files.write(cutShort, Arrays.copyOf(whole, whole.length / 2));
 		String before = filesOf(dataDir.resolve("pg"));
 		assertThat(command("restore", cutShort.toString(), "--singlewindow.data-dir=" + dataDir)).isNotZero();
+		assertThat(Files.readString(home.resolve("command-restore.log")))
+			.contains(cutShort + " is not a Single Window backup, or was cut short");
 		assertThat(filesOf(dataDir.resolve("pg"))).as("the database's files after a failed restore").isEqualTo(before);
 		try (Stream<Path> entries = Files.list(dataDir)) {
 			assertThat(entries.map(e -> e.getFileName().toString())).as("the data directory after a failed restore")

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
@@ -113,6 +114,16 @@ final class DatabaseBackup {
 		return manifest;
 	}
 
+	/** The backup file as a zip; a file that is none (cut short, another file) is told as not a backup. */
+	private static ZipFile opened(Path file) throws IOException {
+		try {
+			return new ZipFile(file.toFile());
+		} catch (ZipException notAZip) {
+			throw new IllegalStateException(
+					file + " is not a Single Window backup, or was cut short (" + notAZip.getMessage() + ")", notAZip);
+		}
+	}
+
 	/**
 	 * Restores {@code file} into the empty database at {@code url}.
 	 *
@@ -120,7 +131,7 @@ final class DatabaseBackup {
 	 */
 	static Properties restore(String url, String user, String password, Path file) throws SQLException, IOException {
 		long started = System.nanoTime();
-		try (ZipFile zip = new ZipFile(file.toFile())) {
+		try (ZipFile zip = opened(file)) {
 			Properties manifest = new Properties();
 			try (InputStream in = zip.getInputStream(entry(zip, "manifest.properties"))) {
 				manifest.load(in);
