@@ -1042,6 +1042,15 @@ M = {
     # A restore that fails puts what it built in the platform's database's place (before: moved it aside first).
     'FAILED_RESTORE_REPLACES_THE_DATABASE': lambda: sub('platform/internal/DatabaseCommandLine.java',
         'restoring.closeAndDelete();', 'restoring.closeInPlaceOfThePlatforms("pg.before-restore-failed");'),
+    # A backup that fails half-way leaves its .partial file, which looks like a backup that ran.
+    'BACKUP_PARTIAL_LEFT': lambda: sub('platform/internal/DatabaseBackup.java',
+        '				Files.deleteIfExists(partial);\n', ''),
+    # A backup into a directory that does not exist told as a bare path (NoSuchFileException).
+    'BACKUP_MISSING_DIRECTORY_UNSAID': lambda: sub('platform/internal/DatabaseBackup.java',
+        'if (!Files.isDirectory(directory)) {', 'if (false) {'),
+    # A backup of a database without the platform's schema told in SQL's words.
+    'BACKUP_OF_NO_SCHEMA_UNSAID': lambda: sub('platform/internal/DatabaseBackup.java',
+        'IS NOT NULL").equals("f")) {', 'IS NOT NULL").equals("no")) {'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

@@ -1,15 +1,19 @@
 package io.singlewindow.platform.internal;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,15 +63,36 @@ final class DatabaseBackup {
 	private DatabaseBackup() {
 	}
 
-	/** Writes the backup of {@code connection}'s database to {@code file} (replaced only once complete). */
+	/**
+	 * Writes the backup of {@code connection}'s database to {@code file}, replaced only once complete and on disk;
+	 * nothing is left behind when it cannot be written.
+	 *
+	 * @throws IllegalStateException, in words, when {@code file} cannot be written or the database is not the
+	 *         platform's
+	 */
 	static Properties backup(Connection connection, Path file) throws SQLException, IOException {
 		long started = System.nanoTime();
+		if (Files.isDirectory(file)) {
+			throw new IllegalStateException(file + " is a directory: name the backup's file");
+		}
+		Path directory = file.toAbsolutePath().getParent();
+		if (!Files.isDirectory(directory)) {
+			throw new IllegalStateException("cannot write " + file + ": the directory " + directory + " does not exist");
+		}
+		if (single(connection, "SELECT to_regclass('" + HISTORY + "') IS NOT NULL").equals("f")) {
+			throw new IllegalStateException("the database holds no Single Window schema (no " + HISTORY
+					+ "): nothing to back up");
+		}
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
 		Properties manifest = new Properties();
 		connection.setAutoCommit(false);
 		connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
 		connection.setReadOnly(true);
-		try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
+		boolean written = false;
+		try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING);
+				ZipOutputStream zip = new ZipOutputStream(
+						new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16))) {
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			manifest.setProperty("format", FORMAT);
 			manifest.setProperty("created-at", Instant.now().toString());
@@ -104,10 +129,21 @@ final class DatabaseBackup {
 			manifest.store(text, FORMAT);
 			zip.write(text.toString().getBytes(StandardCharsets.UTF_8));
 			zip.closeEntry();
+			zip.finish();
+			zip.flush();
+			// On disk before it is named a backup: "backup written" survives a power cut that follows it.
+			channel.force(true);
+			written = true;
 		} finally {
 			connection.rollback();
+			if (!written) {
+				Files.deleteIfExists(partial);
+			}
 		}
 		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		try (FileChannel renamed = FileChannel.open(directory, StandardOpenOption.READ)) {
+			renamed.force(true); // the new name too
+		}
 		log.info("event=database_backed_up file={} tables={} rows={} bytes={} millis={}", file,
 				manifest.getProperty("tables").split(",").length, totalRows(manifest), Files.size(file),
 				(System.nanoTime() - started) / 1_000_000);
