@@ -1051,6 +1051,9 @@ M = {
     # A backup of a database without the platform's schema told in SQL's words.
     'BACKUP_OF_NO_SCHEMA_UNSAID': lambda: sub('platform/internal/DatabaseBackup.java',
         'IS NOT NULL").equals("f")) {', 'IS NOT NULL").equals("no")) {'),
+    # A mistyped command (restor FILE) starts the platform.
+    'UNKNOWN_COMMAND_RUNS_THE_PLATFORM': lambda: sub('SingleWindowApplication.java',
+        '.filter(a -> !COMMANDS.contains(a));', '.filter(a -> false);'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

@@ -1,6 +1,8 @@
 package io.singlewindow;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -20,7 +22,16 @@ import io.singlewindow.platform.Termination;
 @Modulithic(systemName = "Single Window", sharedModules = { "core", "platform" })
 public class SingleWindowApplication {
 
+	/** The operator's commands (DatabaseCommandLine's and AdministratorCommand's); without one, the platform runs. */
+	static final List<String> COMMANDS = List.of("backup", "restore", "create-admin");
+
 	public static void main(String[] args) {
+		Optional<String> unknown = unknownCommand(args);
+		if (unknown.isPresent()) {
+			System.err.println("unknown command '" + unknown.get() + "': one of " + String.join(", ", COMMANDS)
+					+ ", or only --name=value options to run the platform");
+			System.exit(2);
+		}
 		if (DatabaseCommands.requested(args)) {
 			System.exit(DatabaseCommands.run(args));
 		}
@@ -31,5 +42,13 @@ public class SingleWindowApplication {
 			System.exit(SpringApplication.exit(application.run(args)));
 		}
 		Termination.onSigtermCloseAndExit(application.run(args));
+	}
+
+	/**
+	 * The first argument that is no {@code --name=value} option, when it names no command: a mistyped command
+	 * ({@code restor FILE}) started the platform, which then served during the maintenance it was typed for.
+	 */
+	static Optional<String> unknownCommand(String[] args) {
+		return Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().filter(a -> !COMMANDS.contains(a));
 	}
 }
