@@ -3,7 +3,9 @@ package io.singlewindow.platform.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.stream.Collectors;
 
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
@@ -48,20 +50,28 @@ class PageLanguages extends CookieLocaleResolver {
 		} catch (IllegalArgumentException unreadable) {
 			return Locale.SIMPLIFIED_CHINESE;
 		}
-		boolean chineseRefused = false;
-		boolean englishRefused = false;
+		Set<String> refused = ranges.stream().filter(range -> range.getWeight() == 0).map(PageLanguages::language)
+			.collect(Collectors.toSet());
+		// Neither asked for by name: Chinese, but for a header that refuses Chinese and not English.
+		Locale otherwise = refused.contains("zh") && !refused.contains("en") ? Locale.ENGLISH
+				: Locale.SIMPLIFIED_CHINESE;
 		for (Locale.LanguageRange range : ranges) {
-			String language = range.getRange().split("-", 2)[0];
+			String language = language(range);
 			if (range.getWeight() == 0) {
-				chineseRefused |= language.equals("zh");
-				englishRefused |= language.equals("en");
+				continue;
 			} else if (language.equals("en")) {
 				return Locale.ENGLISH;
-			} else if (language.equals("zh") || language.equals("*")) {
+			} else if (language.equals("zh")) {
 				return Locale.SIMPLIFIED_CHINESE;
+			} else if (language.equals("*")) {
+				return otherwise;
 			}
 		}
-		return chineseRefused && !englishRefused ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+		return otherwise;
+	}
+
+	private static String language(Locale.LanguageRange range) {
+		return range.getRange().split("-", 2)[0];
 	}
 
 	/** English when the language asked for is English, else the zone's working language. */
