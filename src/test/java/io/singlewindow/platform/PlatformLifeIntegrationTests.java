@@ -39,10 +39,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One platform's life on its own data directory, as an operator sees it, each step a separate process: a second
- * platform refused on the same directory, a crash of the platform and its database under load, a crash right after a
- * batch was acknowledged, a backup under load
- * restored into a wiped directory, a clean stop on SIGTERM. The steps share the running platform (starting one costs tens of seconds on two busy cores), in order.
+ * One platform's life on its own data directory, as an operator sees it, each step a separate process: a start under
+ * a locale the host has not installed, a second platform refused on the same directory, a crash of the platform and
+ * its database under load, a crash right after a batch was acknowledged, a backup under load (a copy of it cut short
+ * refused without touching the database) restored into a wiped directory, a clean stop on SIGTERM. The steps share the running platform (starting one costs tens of seconds on two busy cores), in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -117,11 +117,11 @@ class PlatformLifeIntegrationTests {
 		// Started under FOREIGN_LOCALE (startPlatform): created all the same, with Unicode's case mapping (a user
 		// name's lower case) and code-point order, as on a host set to C.UTF-8.
 		try (Connection db = platform.database(); Statement s = db.createStatement();
-				ResultSet rs = s.executeQuery("SELECT lower('ÉLISE ÖZ'), NULL, "
+				ResultSet rs = s.executeQuery("SELECT lower('ÉLISE ÖZ'), "
 						+ "(SELECT string_agg(w, ',' ORDER BY w) FROM unnest(ARRAY['b', 'a', '中', 'B', 'é']) w)")) {
 			rs.next();
 			assertThat(rs.getString(1)).isEqualTo("élise öz");
-			assertThat(rs.getString(3)).isEqualTo("B,a,b,é,中");
+			assertThat(rs.getString(2)).isEqualTo("B,a,b,é,中");
 		}
 	}
 

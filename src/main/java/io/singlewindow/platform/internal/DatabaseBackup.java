@@ -67,8 +67,8 @@ final class DatabaseBackup {
 	 * Writes the backup of {@code connection}'s database to {@code file}, replaced only once complete and on disk;
 	 * nothing is left behind when it cannot be written.
 	 *
-	 * @throws IllegalStateException, in words, when {@code file} cannot be written or the database is not the
-	 *         platform's
+	 * @throws IllegalStateException when {@code file} cannot be written or the database is not the platform's, said
+	 *         in words
 	 */
 	static Properties backup(Connection connection, Path file) throws SQLException, IOException {
 		long started = System.nanoTime();
