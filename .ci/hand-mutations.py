@@ -1003,10 +1003,10 @@ M = {
         'setDefaultLocaleFunction(request -> accepted(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));',
         'setDefaultLocaleFunction(request -> spoken(request.getLocale()));'),
     # A language header the container cannot read taken as it reads it: the server's own language.
+    # (its own text: DEFAULT_LANGUAGE_THE_SERVERS changes the line that calls accepted, and --check applies both)
     'UNREADABLE_LANGUAGE_THE_SERVERS': lambda: sub('platform/internal/PageLanguages.java',
-        'setDefaultLocaleFunction(request -> accepted(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));',
-        'setDefaultLocaleFunction(request -> request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null '
-        '? Locale.SIMPLIFIED_CHINESE : spoken(request.getLocale()));'),
+        '} catch (IllegalArgumentException unreadable) {\n\t\t\treturn Locale.SIMPLIFIED_CHINESE;',
+        '} catch (IllegalArgumentException unreadable) {\n\t\t\treturn Locale.getDefault();'),
     # A language refused with q=0 taken for one asked for.
     'REFUSED_LANGUAGE_ANSWERED_IN': lambda: sub('platform/internal/PageLanguages.java',
         'if (range.getWeight() == 0) {', 'if (range.getWeight() < 0) {'),
@@ -1031,14 +1031,13 @@ M = {
         'String.format(Locale.ROOT, "%08d", serial)', 'String.format("%08d", serial)'),
     # The embedded database's locale taken from the host's environment (initdb refuses a locale not installed).
     'DATABASE_LOCALE_FROM_THE_HOST': lambda: sub('platform/internal/EmbeddedDatabase.java',
-        '''		builder.setLocaleConfig("locale", "C")
-			.setLocaleConfig("locale-provider", "builtin")
-			.setLocaleConfig("builtin-locale", "C.UTF-8");''', ''),
-    # The C locale without PostgreSQL's C.UTF-8: lower() leaves every letter beyond ASCII as it is.
+        'builder.setLocaleConfig("locale", "C")', 'builder'),
+    # The C locale without PostgreSQL's C.UTF-8: lower() leaves every letter beyond ASCII as it is. (Texts apart
+    # from the mutation above, which --check applies too.)
     'DATABASE_LOCALE_WITHOUT_UNICODE': lambda: sub('platform/internal/EmbeddedDatabase.java',
-        '''		builder.setLocaleConfig("locale", "C")
+        '''
 			.setLocaleConfig("locale-provider", "builtin")
-			.setLocaleConfig("builtin-locale", "C.UTF-8");''', '		builder.setLocaleConfig("locale", "C");'),
+			.setLocaleConfig("builtin-locale", "C.UTF-8");''', ';'),
     # A restore that fails puts what it built in the platform's database's place (before: moved it aside first).
     'FAILED_RESTORE_REPLACES_THE_DATABASE': lambda: sub('platform/internal/DatabaseCommandLine.java',
         'restoring.closeAndDelete();', 'restoring.closeInPlaceOfThePlatforms("pg.before-restore-failed");'),
