@@ -1053,6 +1053,12 @@ M = {
     # A mistyped command (restor FILE) starts the platform.
     'UNKNOWN_COMMAND_RUNS_THE_PLATFORM': lambda: sub('SingleWindowApplication.java',
         '.filter(a -> !COMMANDS.contains(a));', '.filter(a -> false);'),
+    # A database initdb cannot create told as zonky's command line, initdb's words left in the server's log.
+    'INITDB_WORDS_HIDDEN': lambda: sub('platform/internal/EmbeddedDatabase.java',
+        '} catch (IllegalStateException notCreated) {', '} catch (NotStarted notCreated) {'),
+    # A data directory that is a file told as FileAlreadyExistsException.
+    'DATA_DIRECTORY_FILE_UNSAID': lambda: sub('platform/internal/EmbeddedDatabase.java',
+        'if (Files.exists(dir) && !Files.isDirectory(dir)) {', 'if (false) {'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

@@ -56,13 +56,19 @@ final class DataDirectoryLock implements AutoCloseable {
 	}
 
 	/** Another platform (or backup, or restore) is using the data directory. */
-	static final class DataDirectoryInUse extends IllegalStateException {
+	static final class DataDirectoryInUse extends StartRefused {
 
 		DataDirectoryInUse(Path dataDir, String owner) {
 			super("The data directory " + dataDir + " is in use by another running Single Window"
 					+ (owner.isEmpty() ? "" : " (pid " + owner + ")")
 					+ ". Stop that one first, or point this one at another directory with SINGLEWINDOW_DATA_DIR. "
-					+ "Nothing in the directory was changed.");
+					+ "Nothing in the directory was changed.", null);
+		}
+
+		@Override
+		String action() {
+			return "Stop the platform that uses the data directory, or start this one with SINGLEWINDOW_DATA_DIR set to "
+					+ "another directory.";
 		}
 	}
 }

@@ -72,6 +72,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 	static EmbeddedDatabase start(Path dataDir, String directory, boolean durable, boolean clean, ServerStart server)
 			throws IOException {
 		Path dir = dataDir.toAbsolutePath().normalize();
+		if (Files.exists(dir) && !Files.isDirectory(dir)) {
+			throw new NotStarted("The data directory " + dir + " is a file, not a directory: point "
+					+ "SINGLEWINDOW_DATA_DIR (or --singlewindow.data-dir) at a directory.", null);
+		}
 		DataDirectoryLock lock = DataDirectoryLock.acquire(dir);
 		try {
 			Path pgData = dir.resolve(directory);
@@ -85,6 +89,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 			EmbeddedPostgres postgres;
 			try {
 				postgres = server.start(builder(pgData, serverLog, durable));
+			} catch (IllegalStateException notCreated) {
+				// zonky's words for a failed initdb are its command line; initdb's own are in the server's log.
+				throw new NotStarted("The embedded database could not be created in " + pgData + ": "
+						+ tail(serverLog) + " (all of it in " + serverLog + ")", notCreated);
 			} catch (IOException notStarted) {
 				// The server did not come up: say why, from its own log, and try once more on a port chosen afresh
 				// (the port is picked free and bound a moment later, and another process may take it meanwhile).
@@ -109,6 +117,20 @@ final class EmbeddedDatabase implements AutoCloseable {
 		} catch (IOException | RuntimeException e) {
 			lock.close();
 			throw e;
+		}
+	}
+
+	/** The embedded database cannot be made or started where it was asked for; the message says why in words. */
+	static final class NotStarted extends StartRefused {
+
+		NotStarted(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+		@Override
+		String action() {
+			return "Mend what the message names (the data directory, its disk, its permissions), then start again; "
+					+ "nothing of an existing database was changed.";
 		}
 	}
 

@@ -154,7 +154,7 @@ class SecretsKeyConfiguration {
 	}
 
 	/** A node whose secrets key is not the one the database's secrets are sealed with. */
-	static final class SealingKeyMismatch extends IllegalStateException {
+	static final class SealingKeyMismatch extends StartRefused {
 
 		@java.io.Serial
 		private static final long serialVersionUID = 1L;
@@ -162,7 +162,18 @@ class SecretsKeyConfiguration {
 		SealingKeyMismatch(String recorded, String keyId, String previousId, String source) {
 			super("The database's secrets are sealed with the key of id " + recorded + "; this node's key (from "
 					+ source + ") has id " + keyId + (previousId == null ? ""
-							: " and the previous key it was given to replace has id " + previousId));
+							: " and the previous key it was given to replace has id " + previousId), null);
+		}
+
+		@Override
+		String action() {
+			return "Give every node the key the database's secrets were sealed with: the same "
+					+ "SINGLEWINDOW_SECRETS_KEY, or the secrets.key file of the data directory that first sealed them "
+					+ "(restored from a backup: the secrets.key kept apart from it). To change the key, give that key as "
+					+ "the previous one (SINGLEWINDOW_SECRETS_PREVIOUS_KEY, or the file secrets.key.previous) beside the "
+					+ "new one. "
+					+ "Without that key the sealed second factors and webhook secrets cannot be opened: see "
+					+ "docs/operations.md, \"Secrets key\".";
 		}
 	}
 }

@@ -93,6 +93,31 @@ class EmbeddedDatabaseIntegrationTests {
 			.containsPattern("serverLog=\"[^\"]*max_connections");
 	}
 
+	/**
+	 * A database initdb cannot create (here a locale no host has; on a host, a full disk, a directory the user may not
+	 * write) said only "Process [unshare, -U, …/initdb, …] failed" under a wall of Spring's causes; initdb's own words
+	 * were in postgresql.log alone. They are in the refusal now, which names the log.
+	 */
+	@Test
+	void aDatabaseThatCannotBeCreatedSaysWhyInTheServersOwnWords() throws Exception {
+		dir = Files.createTempDirectory("sw-embedded");
+		assertThatThrownBy(() -> EmbeddedDatabase.start(dir, true, false,
+				configured -> configured.setLocaleConfig("locale", "xx_YY.UTF-8").start()))
+			.isInstanceOf(EmbeddedDatabase.NotStarted.class)
+			.hasMessageContaining("invalid locale name")
+			.hasMessageContaining(dir.resolve(EmbeddedDatabase.SERVER_LOG).toString());
+	}
+
+	@Test
+	void aDataDirectoryThatIsAFileIsRefusedInWords() throws Exception {
+		dir = Files.createTempDirectory("sw-embedded");
+		Path file = Files.writeString(dir.resolve("data"), "not a directory");
+		assertThatThrownBy(() -> EmbeddedDatabase.start(file, true, false))
+			.isInstanceOf(EmbeddedDatabase.NotStarted.class)
+			.hasMessage("The data directory " + file + " is a file, not a directory: point SINGLEWINDOW_DATA_DIR "
+					+ "(or --singlewindow.data-dir) at a directory.");
+	}
+
 	@Test
 	void aSecondDatabaseOnADataDirectoryInUseIsRefusedBeforeAnythingIsTouched() throws Exception {
 		dir = Files.createTempDirectory("sw-embedded");
