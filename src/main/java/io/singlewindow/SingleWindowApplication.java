@@ -3,6 +3,7 @@ package io.singlewindow;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -22,8 +23,12 @@ import io.singlewindow.platform.Termination;
 @Modulithic(systemName = "Single Window", sharedModules = { "core", "platform" })
 public class SingleWindowApplication {
 
-	/** The operator's commands (DatabaseCommandLine's and AdministratorCommand's); without one, the platform runs. */
-	static final List<String> COMMANDS = List.of("backup", "restore", "create-admin");
+	/** identity's AdministratorCommand, run without a web server. */
+	private static final String CREATE_ADMIN = "create-admin";
+
+	/** The operator's commands (the database's and AdministratorCommand's); without one, the platform runs. */
+	static final List<String> COMMANDS = Stream.concat(DatabaseCommands.names().stream(), Stream.of(CREATE_ADMIN))
+		.toList();
 
 	public static void main(String[] args) {
 		Optional<String> unknown = unknownCommand(args);
@@ -36,7 +41,7 @@ public class SingleWindowApplication {
 			System.exit(DatabaseCommands.run(args));
 		}
 		SpringApplication application = new SpringApplication(SingleWindowApplication.class);
-		if (Arrays.asList(args).contains("create-admin")) {
+		if (Arrays.asList(args).contains(CREATE_ADMIN)) {
 			// An operator's command: migrate, open the account, exit — no web server.
 			application.setWebApplicationType(WebApplicationType.NONE);
 			System.exit(SpringApplication.exit(application.run(args)));

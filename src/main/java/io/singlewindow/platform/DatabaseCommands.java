@@ -1,5 +1,7 @@
 package io.singlewindow.platform;
 
+import java.util.List;
+
 import io.singlewindow.platform.internal.DatabaseCommandLine;
 
 /**
@@ -9,6 +11,11 @@ import io.singlewindow.platform.internal.DatabaseCommandLine;
 public final class DatabaseCommands {
 
 	private DatabaseCommands() {
+	}
+
+	/** The database commands' names, as the first argument. */
+	public static List<String> names() {
+		return DatabaseCommandLine.COMMANDS;
 	}
 
 	/** Whether {@code args} ask for a database command rather than for the platform. */

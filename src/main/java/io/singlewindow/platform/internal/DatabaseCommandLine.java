@@ -38,7 +38,7 @@ public final class DatabaseCommandLine {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseCommandLine.class);
 
-	private static final List<String> COMMANDS = List.of("backup", "restore");
+	public static final List<String> COMMANDS = List.of("backup", "restore");
 
 	private DatabaseCommandLine() {
 	}
@@ -124,11 +124,9 @@ public final class DatabaseCommandLine {
 			}
 			throw failed;
 		}
-		Path aside = restoring.closeInPlaceOfThePlatforms(
+		// Logged there: event=embedded_database_replaced … previous=<where the platform's database went>.
+		restoring.closeInPlaceOfThePlatforms(
 				"pg.before-restore-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-		if (aside != null) {
-			log.info("event=database_moved_aside from={} to={}", dataDir.resolve(EmbeddedDatabase.DIRECTORY), aside);
-		}
 		return manifest;
 	}
 }
