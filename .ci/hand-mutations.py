@@ -1059,6 +1059,21 @@ M = {
     # A data directory that is a file told as FileAlreadyExistsException.
     'DATA_DIRECTORY_FILE_UNSAID': lambda: sub('platform/internal/EmbeddedDatabase.java',
         'if (Files.exists(dir) && !Files.isDirectory(dir)) {', 'if (false) {'),
+    # The declarant's answer to one agency's question puts that agency's approved task back in its queue: an
+    # officer's decision undone by the declarant.
+    'ANSWER_REOPENS_DECIDED_TASKS': lambda: sub('declaration/internal/Declaration.java',
+        '.filter(t -> t.agency().equals(agency) && t.status() == TaskStatus.QUERIED)',
+        '.filter(t -> t.agency().equals(agency) && (t.status() == TaskStatus.QUERIED || t.status().approved()))'),
+    # A release refused (not cleared, unpaid) still moves the declaration's time of last change.
+    'REFUSED_RELEASE_LEAVES_A_CHANGE': lambda: sub('declaration/internal/Declaration.java',
+        'void release(String officer, Instant now) {', 'void release(String officer, Instant now) {\n\t\tchangedAt = now;'),
+    # Customs cancels a declaration the agencies have not cleared (under review, queried, even rejected).
+    'CANCELLED_BEFORE_CLEARANCE': lambda: sub('declaration/internal/Declaration.java',
+        'void cancel(String reason, String officer, Instant now) {\n\t\tif (!status.cancellable()) {',
+        'void cancel(String reason, String officer, Instant now) {\n\t\tif (status == DeclarationStatus.CANCELLED) {'),
+    # The bank's notice of a payment on record, come again, counts as a payment recorded anew.
+    'REPEATED_PAYMENT_RECORDED_AGAIN': lambda: sub('declaration/internal/Declaration.java',
+        'if (duties.payment().sameAs(payment)) {', 'if (duties.payment().sameAs(payment)) {\n\t\t\t\tpaymentRecorded = true;'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',
