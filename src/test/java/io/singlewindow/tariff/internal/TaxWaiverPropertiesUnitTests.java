@@ -19,7 +19,7 @@ import io.singlewindow.tariff.AssessmentRequest;
  * values, each tax collected is nothing or more than 50 CNY, what is not collected is 50 CNY or less and collected
  * nothing of, and the lines add up to the totals. Against the rates of {@link DutyAssessmentUnitTests}' schedule, with
  * an export duty on one line. (jqwik, the property-testing library the guide names, was tried and left out: see
- * README, forty-second part.)
+ * docs/history.md, forty-second part.)
  */
 class TaxWaiverPropertiesUnitTests {
 
