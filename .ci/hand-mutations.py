@@ -1074,6 +1074,12 @@ M = {
     # The bank's notice of a payment on record, come again, counts as a payment recorded anew.
     'REPEATED_PAYMENT_RECORDED_AGAIN': lambda: sub('declaration/internal/Declaration.java',
         'if (duties.payment().sameAs(payment)) {', 'if (duties.payment().sameAs(payment)) {\n\t\t\t\tpaymentRecorded = true;'),
+    # A declaration withdrawn or cancelled keeps what it wrote off its permits: the quota is lost to its holder.
+    'ENDED_DECLARATION_KEEPS_ITS_WRITE_OFFS': lambda: sub('declaration/internal/Declarations.java',
+        '		permits.restore(declaration.id());\n', ''),
+    # An amendment writes the permits off again without giving back what the declaration as first sent wrote off.
+    'AMENDMENT_KEEPS_THE_FIRST_WRITE_OFFS': lambda: sub('declaration/internal/Declarations.java',
+        '		permits.restore(id);\n		rows.replaceDeclared(id, d, amendment);', '		rows.replaceDeclared(id, d, amendment);'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',
