@@ -1,4 +1,4 @@
-package io.singlewindow;
+package io.singlewindow.permit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -27,6 +27,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.singlewindow.SingleWindowIntegrationTest;
+import io.singlewindow.core.Uscc;
+import io.singlewindow.enterprise.EnterpriseFixtures;
+import io.singlewindow.platform.BusinessTime;
+
 /**
  * Declarations lived through seeded histories by the people who act on them, through the REST API as their software
  * would — the trader submitting, amending, answering, withdrawing and applying for a cancellation; the agencies'
@@ -40,8 +45,10 @@ import com.jayway.jsonpath.JsonPath;
  * rejected, withdrawn or cancelled.
  * <p>
  * {@code DeclarationHistoriesUnitTests} does the same with the aggregate alone, thousands of times; this one asks the
- * whole platform — its transactions, its writes and reads of the rows, the permit ledger — a few times in the suite
- * ({@code -Ddeclaration.histories.api=…} and {@code -Ddeclaration.histories.seed=…} for more by hand).
+ * whole platform — its transactions, its writes and reads of the rows, the permit ledger, the licence suspended and
+ * reinstated by commerce between and during histories — a few times in the suite
+ * ({@code -Ddeclaration.histories.api=…} and {@code -Ddeclaration.histories.seed=…} for more by hand). It lives beside
+ * {@link DeclarationsUnderOnePermitIntegrationTests} for the licence the permit module's fixture grants it.
  */
 @SingleWindowIntegrationTest
 class DeclarationHistoriesIntegrationTests {
@@ -53,6 +60,8 @@ class DeclarationHistoriesIntegrationTests {
 	static final int LONGEST = 14;
 
 	static final BigDecimal GRANTED = new BigDecimal("40");
+
+	static final Uscc CHIP = EnterpriseFixtures.demo("CHIP");
 
 	/** Statuses an act, not a consolidation of the tasks, gives. */
 	static final Set<String> ACTS = Set.of("WITHDRAWN", "RELEASED", "CANCELLED");
@@ -66,22 +75,25 @@ class DeclarationHistoriesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	IssuedPermits permits;
+
+	@Autowired
+	PermitCatalogue catalogue;
+
+	@Autowired
+	BusinessTime time;
+
 	private String permit;
 
-	/** An automatic import licence of the chip maker's own, for laptops, applied for and granted through the API. */
+	/**
+	 * An automatic import licence of the chip maker's own, for laptops, as commerce grants it (the permit module's own
+	 * test fixture: an application through the API would meet the applications other tests leave waiting).
+	 */
 	@BeforeEach
-	void aLicenceOfItsOwn() throws Exception {
-		String applied = expect(201, send("trader.chip", post("/api/v1/permit-applications"), """
-				{"catalogueCode":"AIL","applicant":"%s","scope":"histories","goods":["8471300000"],
-				 "requestedQuantity":%s,"documents":["Contract","Application form"]}"""
-			.formatted(chip(), GRANTED)));
-		String decided = expect(200, send("officer.commerce",
-				post("/api/v1/permit-applications/" + JsonPath.read(applied, "$.id") + "/decision"), """
-						{"decision":"APPROVE","grantedQuantity":%s,"version":%d}"""
-					.formatted(GRANTED, JsonPath.<Integer>read(applied, "$.version"))));
-		assertThat(JsonPath.<String>read(decided, "$.status")).as(decided).isEqualTo("APPROVED");
-		permit = jdbc.sql("SELECT number FROM permit WHERE application_id = ?::uuid")
-			.param(JsonPath.<String>read(applied, "$.id")).query(String.class).single();
+	void aLicenceOfItsOwn() {
+		permit = permits.issue(new IssuedPermits.Grant(catalogue.get("AIL"), CHIP, null, "histories laptops",
+				List.of("8471300000"), GRANTED, null, time.today(), "test")).number();
 	}
 
 	/** Revoked afterwards, so that other tests keep using the chip maker's demo licence. */
@@ -232,9 +244,9 @@ class DeclarationHistoriesIntegrationTests {
 			boolean open = Set.of("UNDER_REVIEW", "QUERIED").contains(status);
 			// Mostly what the declaration's stage invites, so that histories reach customs' side; the rest at random,
 			// which is mostly refused.
-			int kind = random.nextInt(5) == 0 ? random.nextInt(11)
+			int kind = random.nextInt(5) == 0 ? random.nextInt(12)
 					: status.equals("QUERIED") ? pick(1, 1, 1, 0, 2, 3)
-					: open ? pick(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 3) : pick(4, 4, 4, 5, 5, 6, 7, 8, 9, 10);
+					: open ? pick(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 3, 11) : pick(4, 4, 4, 5, 5, 6, 7, 8, 9, 10);
 			String what;
 			MockHttpServletResponse answer;
 			switch (kind) {
@@ -301,6 +313,13 @@ class DeclarationHistoriesIntegrationTests {
 							"{\"reason\":\"shipped\",\"appliedAt\":%s}".formatted(
 									applied.isEmpty() ? "null" : "\"" + applied.getFirst() + "\""));
 				}
+				case 11 -> {
+					// The licence is every history's: a suspension stays until a later history reinstates it.
+					String act = pick("suspension", "reinstatement");
+					what = "commerce: the licence's " + act;
+					answer = send("officer.commerce", post("/api/v1/permits/" + permit + "/" + act),
+							"{\"reason\":\"supervision\"}");
+				}
 				default -> {
 					String value = pick("5500", "6000", "6500");
 					what = "customs corrects line 1 to " + value;
@@ -344,10 +363,6 @@ class DeclarationHistoriesIntegrationTests {
 		private <T> T pick(T... choices) {
 			return choices[random.nextInt(choices.length)];
 		}
-	}
-
-	private String chip() {
-		return jdbc.sql("SELECT uscc FROM user_account WHERE username = 'trader.chip'").query(String.class).single();
 	}
 
 	private MockHttpServletResponse send(String user, MockHttpServletRequestBuilder request, String json)
