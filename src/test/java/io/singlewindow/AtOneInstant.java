@@ -38,4 +38,21 @@ public final class AtOneInstant {
 			return statuses;
 		}
 	}
+
+	/** Two different requests (or any two calls), each on its own thread, released at one instant; in their order. */
+	public static <T> List<T> both(Callable<T> first, Callable<T> second) throws Exception {
+		var start = new CountDownLatch(1);
+		try (var pool = Executors.newFixedThreadPool(2)) {
+			Future<T> a = pool.submit(() -> {
+				start.await();
+				return first.call();
+			});
+			Future<T> b = pool.submit(() -> {
+				start.await();
+				return second.call();
+			});
+			start.countDown();
+			return List.of(a.get(), b.get());
+		}
+	}
 }

@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 
+import io.singlewindow.AtOneInstant;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.EnterpriseFixtures;
@@ -1191,7 +1192,7 @@ class SingleWindowFlowIntegrationTests {
 		String ciq = taskId(created, "CIQ");
 		int seenVersion = JsonPath.<List<Integer>>read(created, "$.tasks[?(@.agency == 'CIQ')].version").getFirst();
 
-		List<Integer> statuses = raceBoth(
+		List<Integer> statuses = AtOneInstant.both(
 				() -> mvc.perform(post("/api/v1/tasks/{id}/decision", ciq)
 					.header("Authorization", "Bearer sw-demo-officer.ciq").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"decision\":\"APPROVE\",\"version\":" + seenVersion + "}"))
@@ -1545,22 +1546,6 @@ class SingleWindowFlowIntegrationTests {
 	private long declarations() {
 		return jdbc.sql("SELECT count(*) FROM declaration").query(Long.class).single()
 				+ jdbc.sql("SELECT count(*) FROM declaration_item").query(Long.class).single();
-	}
-
-	private static <T> List<T> raceBoth(Callable<T> first, Callable<T> second) throws Exception {
-		var start = new CountDownLatch(1);
-		try (var pool = Executors.newFixedThreadPool(2)) {
-			Future<T> a = pool.submit(() -> {
-				start.await();
-				return first.call();
-			});
-			Future<T> b = pool.submit(() -> {
-				start.await();
-				return second.call();
-			});
-			start.countDown();
-			return List.of(a.get(), b.get());
-		}
 	}
 
 	private static <T> List<T> race(int threads, Callable<T> action) throws Exception {

@@ -13,11 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +27,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.singlewindow.AtOneInstant;
 import io.singlewindow.SingleWindowIntegrationTest;
 import io.singlewindow.core.Uscc;
 import io.singlewindow.enterprise.EnterpriseFixtures;
@@ -286,7 +282,7 @@ class DeclarationHistoriesIntegrationTests {
 			// other is taken on what that left or refused, never half of each. Which one wins is the threads' luck,
 			// so a seed repeats such a history only as far as its first race.
 			Attempt second = attempt(before);
-			List<MockHttpServletResponse> answers = together(first, second);
+			List<MockHttpServletResponse> answers = AtOneInstant.both(first::send, second::send);
 			int a = answers.get(0).getStatus();
 			int b = answers.get(1).getStatus();
 			return new Change(first.what() + " ‖ " + second.what(), Math.max(a, b) >= 500 ? Math.max(a, b)
@@ -444,23 +440,6 @@ class DeclarationHistoriesIntegrationTests {
 
 		MockHttpServletResponse send() throws Exception {
 			return DeclarationHistoriesIntegrationTests.this.send(user, request, json);
-		}
-	}
-
-	/** Both sent at one instant, their answers in the same order. */
-	private static List<MockHttpServletResponse> together(Attempt first, Attempt second) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		try (ExecutorService two = Executors.newFixedThreadPool(2)) {
-			Future<MockHttpServletResponse> a = two.submit(() -> {
-				start.await();
-				return first.send();
-			});
-			Future<MockHttpServletResponse> b = two.submit(() -> {
-				start.await();
-				return second.send();
-			});
-			start.countDown();
-			return List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
 		}
 	}
 
