@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -69,6 +71,15 @@ public class Problem extends RuntimeException {
 	/** The caller is known but may not do this (403). */
 	public static Problem forbidden(String code, Object... arguments) {
 		return new Problem(HttpStatus.FORBIDDEN, code, List.of(), arguments);
+	}
+
+	/**
+	 * A state or an act as a message's argument, named in the reader's language: the bundle's {@code prefix} plus the
+	 * value's name ({@code declaration.status.WITHDRAWN}: "Withdrawn", "已撤回"), its code where the bundle has no word
+	 * for it. A refusal names what the reader sees on the pages, not the API's code.
+	 */
+	public static MessageSourceResolvable named(String prefix, Enum<?> value) {
+		return new DefaultMessageSourceResolvable(new String[] { prefix + value.name() }, value.name());
 	}
 
 	public String code() {

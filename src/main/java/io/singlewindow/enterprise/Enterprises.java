@@ -122,7 +122,8 @@ public class Enterprises implements io.singlewindow.identity.EnterpriseNames {
 	public Enterprise requireActive(Uscc uscc) {
 		Enterprise enterprise = get(uscc);
 		if (!enterprise.isActive()) {
-			throw Problem.conflict("ENTERPRISE_NOT_ACTIVE", uscc, enterprise.status());
+			throw Problem.conflict("ENTERPRISE_NOT_ACTIVE", uscc,
+					Problem.named("enterprise.status.", enterprise.status()));
 		}
 		return enterprise;
 	}

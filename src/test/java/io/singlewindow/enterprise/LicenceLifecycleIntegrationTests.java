@@ -60,6 +60,9 @@ class LicenceLifecycleIntegrationTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	@Test
 	void aSuspendedEnterpriseMayNotTradeUntilReinstated() throws Exception {
 		Registered e = Registrations.register(mvc, anApplication());
@@ -70,8 +73,11 @@ class LicenceLifecycleIntegrationTests {
 			.andExpect(jsonPath("$.statusReason").value("Annual report not filed"))
 			.andExpect(jsonPath("$.history[0].action").value("SUSPEND"))
 			.andExpect(jsonPath("$.history[0].actor").value("officer.samr"));
-		assertThatThrownBy(() -> enterprises.requireActive(e.uscc())).isInstanceOf(Problem.class)
-			.extracting(p -> ((Problem) p).code()).isEqualTo("ENTERPRISE_NOT_ACTIVE");
+		assertThatThrownBy(() -> enterprises.requireActive(e.uscc())).isInstanceOfSatisfying(Problem.class, p -> {
+			assertThat(p.code()).isEqualTo("ENTERPRISE_NOT_ACTIVE");
+			assertThat(messages.getMessage("problem." + p.code(), p.arguments(), java.util.Locale.SIMPLIFIED_CHINESE))
+				.as("every module's refusal names the licence's status in the reader's words").contains("状态为 暂停");
+		});
 		mvc.perform(get("/api/v1/licences/{uscc}", e.uscc()))
 			.andExpect(jsonPath("$.valid").value(false))
 			.andExpect(jsonPath("$.status").value("SUSPENDED"));
@@ -81,7 +87,8 @@ class LicenceLifecycleIntegrationTests {
 
 		decide(e, "suspension", SAMR, "{\"reason\":\"again\"}")
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.code").value("LICENCE_TRANSITION_NOT_ALLOWED"));
+			.andExpect(jsonPath("$.code").value("LICENCE_TRANSITION_NOT_ALLOWED"))
+			.andExpect(jsonPath("$.detail").value(containsString("is Suspended; Suspend is not possible")));
 
 		decide(e, "reinstatement", SAMR, "{}")
 			.andExpect(status().isOk())
@@ -133,7 +140,8 @@ class LicenceLifecycleIntegrationTests {
 		mvc.perform(patch("/api/v1/enterprises/{uscc}", e.uscc()).header("Authorization", SAMR)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"address\":\"elsewhere\"}"))
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.code").value("LICENCE_NOT_AMENDABLE"));
+			.andExpect(jsonPath("$.code").value("LICENCE_NOT_AMENDABLE"))
+			.andExpect(jsonPath("$.detail").value(containsString("is Revoked and can no longer be amended")));
 		assertThat(events.stream(LicenceRevoked.class).filter(r -> r.uscc().equals(e.uscc())).findFirst())
 			.hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo("False registration documents"));
 	}

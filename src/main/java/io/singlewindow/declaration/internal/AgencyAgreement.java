@@ -155,7 +155,7 @@ record AgencyAgreement(String number, Uscc broker, Uscc principal, TradeFlow flo
 
 	private void requireProposed() {
 		if (status != Status.PROPOSED) {
-			throw Problem.conflict("AGENCY_AGREEMENT_NOT_PROPOSED", number, status.name());
+			throw Problem.conflict("AGENCY_AGREEMENT_NOT_PROPOSED", number, Problem.named("agreement.status.", status));
 		}
 	}
 

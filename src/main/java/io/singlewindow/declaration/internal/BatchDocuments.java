@@ -1,11 +1,16 @@
 package io.singlewindow.declaration.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 import io.singlewindow.core.FieldProblem;
+import io.singlewindow.core.Problem;
 import io.singlewindow.declaration.BatchedDeclaration;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,14 +33,45 @@ class BatchDocuments {
 			List<StoredProblem> problems) {
 	}
 
+	/**
+	 * A problem as stored. An argument named in the reader's words ({@link Problem#named}) is kept as its message code
+	 * and its own code ({@code {"named": "enterprise.status.SUSPENDED", "otherwise": "SUSPENDED"}}), so that the
+	 * outcome, read later and perhaps in another language, still names it so; any other value that is no JSON number,
+	 * text or truth value is kept as its text.
+	 */
 	private record StoredProblem(String field, String code, List<Object> arguments) {
 
+		private static final String NAMED = "named";
+
+		private static final String OTHERWISE = "otherwise";
+
 		static StoredProblem of(FieldProblem p) {
-			return new StoredProblem(p.field(), p.code(), List.of(p.arguments()));
+			return new StoredProblem(p.field(), p.code(), Stream.of(p.arguments()).map(StoredProblem::stored).toList());
 		}
 
 		FieldProblem problem() {
-			return new FieldProblem(field, code, arguments == null ? new Object[0] : arguments.toArray());
+			return new FieldProblem(field, code,
+					arguments == null ? new Object[0] : arguments.stream().map(StoredProblem::argument).toArray());
+		}
+
+		private static Object stored(Object argument) {
+			if (argument instanceof MessageSourceResolvable named && named.getCodes() != null
+					&& named.getCodes().length > 0) {
+				var kept = new LinkedHashMap<String, Object>();
+				kept.put(NAMED, named.getCodes()[0]);
+				kept.put(OTHERWISE, named.getDefaultMessage());
+				return kept;
+			}
+			return argument == null || argument instanceof Number || argument instanceof String
+					|| argument instanceof Boolean ? argument : String.valueOf(argument);
+		}
+
+		private static Object argument(Object stored) {
+			if (stored instanceof Map<?, ?> kept && kept.get(NAMED) instanceof String code) {
+				return new DefaultMessageSourceResolvable(new String[] { code },
+						kept.get(OTHERWISE) instanceof String otherwise ? otherwise : code);
+			}
+			return stored;
 		}
 	}
 

@@ -501,7 +501,7 @@ final class Declaration {
 	 */
 	void release(String officer, Instant now) {
 		if (status != DeclarationStatus.CLEARED) {
-			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.named());
 		}
 		if (duties.unpaid() && !duties.guaranteed()) {
 			throw Problem.conflict("DUTIES_UNPAID", number, duties.taxes().toPlainString());
@@ -531,7 +531,7 @@ final class Declaration {
 	 */
 	boolean recordPayment(DutyPayment payment, LocalDate payBy) {
 		if (!status.cancellable()) {
-			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.named());
 		}
 		if (!duties.owed()) {
 			throw Problem.conflict("NO_DUTIES_DUE", number);
@@ -578,7 +578,7 @@ final class Declaration {
 			return false;
 		}
 		if (status != DeclarationStatus.CLEARED) {
-			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.named());
 		}
 		if (!duties.owed()) {
 			throw Problem.conflict("NO_DUTIES_DUE", number);
@@ -625,7 +625,7 @@ final class Declaration {
 	 */
 	boolean enforceGuarantee(DutyPayment taken, LocalDate payBy) {
 		if (!status.cancellable()) {
-			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.named());
 		}
 		DutyGuarantee guarantee = duties.guarantee();
 		if (!duties.owed() || guarantee == null) {
@@ -676,7 +676,7 @@ final class Declaration {
 	 */
 	boolean recordRefund(DutyPayment refund, java.math.BigDecimal refundDue) {
 		if (status != DeclarationStatus.CANCELLED) {
-			throw Problem.conflict("DECLARATION_NOT_CANCELLED", number, status.name());
+			throw Problem.conflict("DECLARATION_NOT_CANCELLED", number, status.named());
 		}
 		if (duties.refund() != null) {
 			if (duties.refund().sameAs(refund)) {
@@ -779,7 +779,7 @@ final class Declaration {
 	 */
 	boolean settleDifference(TaxDifference difference, DutyPayment settlement, LocalDate payBy) {
 		if (!status.cancellable()) {
-			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.name());
+			throw Problem.conflict("DECLARATION_NOT_CLEARED", number, status.named());
 		}
 		if (!difference.due()) {
 			throw Problem.conflict("NO_DIFFERENCE_DUE", number);

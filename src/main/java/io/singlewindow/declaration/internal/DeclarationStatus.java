@@ -2,7 +2,9 @@ package io.singlewindow.declaration.internal;
 
 import java.util.Collection;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.context.MessageSourceResolvable;
+
+import io.singlewindow.core.Problem;
 
 /**
  * The one status a trader sees, consolidated from the agencies' tasks; {@code WITHDRAWN} (by its declarant),
@@ -34,8 +36,8 @@ enum DeclarationStatus {
 	}
 
 	/** Its name in the reader's language, for a problem's message ("is Cleared" rather than its code). */
-	DefaultMessageSourceResolvable named() {
-		return new DefaultMessageSourceResolvable(new String[] { "declaration.status." + name() }, name());
+	MessageSourceResolvable named() {
+		return Problem.named("declaration.status.", this);
 	}
 
 	/** Customs may still cancel it: every agency cleared it, whether or not the goods are released yet. */

@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -88,6 +91,12 @@ class Registrar {
 			this.after = after;
 			this.reasonRequired = reasonRequired;
 			this.from = Set.of(from);
+		}
+
+		/** The act as the licence's page offers it ("Suspend", "暂停"), for a refusal's message. */
+		MessageSourceResolvable named() {
+			return new DefaultMessageSourceResolvable(
+					new String[] { "enterprise.do." + name().toLowerCase(Locale.ROOT) }, name());
 		}
 	}
 
@@ -221,7 +230,7 @@ class Registrar {
 		Enterprise current = enterprises.get(uscc);
 		Row row = row(uscc);
 		if (current.status() == EnterpriseStatus.REVOKED || current.status() == EnterpriseStatus.DEREGISTERED) {
-			throw Problem.conflict("LICENCE_NOT_AMENDABLE", uscc, current.status());
+			throw Problem.conflict("LICENCE_NOT_AMENDABLE", uscc, Problem.named("enterprise.status.", current.status()));
 		}
 		if (amendment.version() != null && amendment.version() != row.version()) {
 			throw Problem.conflict("LICENCE_VERSION_CONFLICT", uscc, amendment.version(), row.version());
@@ -357,7 +366,8 @@ class Registrar {
 			throw Problem.conflict("LICENCE_VERSION_CONFLICT", uscc, version, row.version());
 		}
 		if (!action.from.contains(current.status())) {
-			throw Problem.conflict("LICENCE_TRANSITION_NOT_ALLOWED", uscc, current.status(), action);
+			throw Problem.conflict("LICENCE_TRANSITION_NOT_ALLOWED", uscc,
+					Problem.named("enterprise.status.", current.status()), action.named());
 		}
 		Instant now = time.now();
 		int updated = jdbc.sql("""

@@ -332,7 +332,8 @@ class JdbcPermitLedger implements PermitLedger {
 			return Optional.of(Problem.conflict("PERMIT_HOLDER_MISMATCH", permit.number(), request.holder().value()));
 		}
 		if (!permit.usableOn(today)) {
-			return Optional.of(Problem.conflict("PERMIT_NOT_IN_FORCE", permit.number(), permit.status(today).name()));
+			return Optional.of(Problem.conflict("PERMIT_NOT_IN_FORCE", permit.number(),
+					Problem.named("permit.status.", permit.status(today))));
 		}
 		CatalogueEntry entry = catalogue.entry(permit.catalogueCode());
 		// Presented for one entry, a permit of another is no answer, even one whose scope covers the line (a wheat line

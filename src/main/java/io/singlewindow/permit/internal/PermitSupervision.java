@@ -66,7 +66,7 @@ class PermitSupervision {
 		IssuedPermit permit = lockFor(actor, number);
 		requireReason(form);
 		if (permit.status(time.today()) != PermitStatus.IN_FORCE) {
-			throw Problem.conflict("PERMIT_NOT_IN_FORCE", number, permit.status(time.today()).name());
+			throw Problem.conflict("PERMIT_NOT_IN_FORCE", number, Problem.named("permit.status.", permit.status(time.today())));
 		}
 		return change(permit, PermitStatus.SUSPENDED, "SUSPENDED", form.reason().strip(), actor);
 	}
@@ -75,7 +75,7 @@ class PermitSupervision {
 	IssuedPermit reinstate(Actor actor, String number, ActionForm form) {
 		IssuedPermit permit = lockFor(actor, number);
 		if (permit.storedStatus() != PermitStatus.SUSPENDED) {
-			throw Problem.conflict("PERMIT_NOT_SUSPENDED", number, permit.status(time.today()).name());
+			throw Problem.conflict("PERMIT_NOT_SUSPENDED", number, Problem.named("permit.status.", permit.status(time.today())));
 		}
 		return change(permit, PermitStatus.IN_FORCE, "REINSTATED", reason(form), actor);
 	}

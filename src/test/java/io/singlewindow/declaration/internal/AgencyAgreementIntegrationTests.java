@@ -101,7 +101,8 @@ class AgencyAgreementIntegrationTests {
 		act("trader.chip", number, "confirm", null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("CONFIRMED")).andExpect(jsonPath("$.decidedBy").value("trader.chip"));
 		act("trader.chip", number, "confirm", null).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.code").value("AGENCY_AGREEMENT_NOT_PROPOSED"));
+			.andExpect(jsonPath("$.code").value("AGENCY_AGREEMENT_NOT_PROPOSED"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("(it is Confirmed)")));
 		assertThat(page(trader, "/")).doesNotContain("href=\"/agency-agreements?status=PROPOSED\"");
 
 		String taken = body(declare("broker").andExpect(status().isCreated()));

@@ -32,7 +32,8 @@ class DutyRefundIntegrationTests extends CustomsDeskTestCase {
 		String id = desk.cleared("3000", "1000");
 		BigDecimal taxes = amount(desk.view("officer.customs", id), "$.duties.amountDue");
 		refund("officer.customs", id, taxes.toPlainString(), "BOC-R-1").andExpect(status().isConflict())
-			.andExpect(jsonPath("$.code").value("DECLARATION_NOT_CANCELLED"));
+			.andExpect(jsonPath("$.code").value("DECLARATION_NOT_CANCELLED"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is not cancelled (Cleared)")));
 		pay(id, taxes.toPlainString(), "ICBC-31").andExpect(status().isOk());
 		cancel(id).andExpect(status().isOk());
 

@@ -629,6 +629,24 @@ class SingleWindowFlowIntegrationTests {
 	}
 
 	@Test
+	void aWithdrawnDeclarationIsNeitherPaidNorReleasedAndTheRefusalNamesItsStatusInTheReadersWords() throws Exception {
+		String id = JsonPath.read(body(submit("trader.chip", null, chipDeclaration(null, "1"))
+			.andExpect(status().isCreated()).andReturn()), "$.id");
+		withdraw("trader.chip", id, "{\"reason\":\"shipped under another declaration\"}").andExpect(status().isOk());
+
+		release(id).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("DECLARATION_NOT_CLEARED"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is Withdrawn, not cleared")));
+		mvc.perform(post("/api/v1/declarations/{id}/release", id)
+			.header("Authorization", "Bearer sw-demo-officer.customs").header("Accept-Language", "zh-CN"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("状态为已撤回")));
+		pay("officer.customs", id, "100.00", null, "ICBC-W-1").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("DECLARATION_NOT_CLEARED"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("is Withdrawn, not cleared")));
+		assertThat(JsonPath.<String>read(view("trader.chip", id), "$.status")).isEqualTo("WITHDRAWN");
+	}
+
+	@Test
 	void aDeclarantFindsItsDeclarationsByAPieceOfNumberOrReferenceAndByStatusAPageAtATime() throws Exception {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String first = JsonPath.read(body(submit("trader.chip", null, withReference(chipDeclaration(null, "1"),

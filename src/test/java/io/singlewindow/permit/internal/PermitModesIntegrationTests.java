@@ -378,7 +378,8 @@ class PermitModesIntegrationTests {
 				{"reason":"x"}""").andExpect(status().isForbidden());
 		call("officer.customs", post("/api/v1/permits/{n}/reinstatement", number), "{}")
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.code").value("PERMIT_NOT_SUSPENDED"));
+			.andExpect(jsonPath("$.code").value("PERMIT_NOT_SUSPENDED"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("(status In force)")));
 		call("officer.customs", post("/api/v1/permits/{n}/suspension", number), """
 				{"reason":"整改 rectification"}""")
 			.andExpect(status().isOk())
@@ -386,7 +387,8 @@ class PermitModesIntegrationTests {
 		call("officer.customs", post("/api/v1/permits/{n}/suspension", number), """
 				{"reason":"again"}""")
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.code").value("PERMIT_NOT_IN_FORCE"));
+			.andExpect(jsonPath("$.code").value("PERMIT_NOT_IN_FORCE"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("(status Suspended)")));
 		call("officer.customs", post("/api/v1/permits/{n}/reinstatement", number), "{}")
 			.andExpect(jsonPath("$.status").value("IN_FORCE"));
 		call("officer.customs", post("/api/v1/permits/{n}/revocation", number), "{}")
