@@ -550,7 +550,7 @@ class AgencyAgreements {
 		}
 		LocalDate today = time.today();
 		if (rule().requiredOn(today) && serving(actor.enterprise(), declarant, flow, codes, today, false).isEmpty()) {
-			throw Problem.invalidField("declarant", "AGENCY_AGREEMENT_REQUIRED", declarant.value(), flow.name());
+			throw Problem.invalidField("declarant", "AGENCY_AGREEMENT_REQUIRED", declarant.value(), named(flow));
 		}
 	}
 
@@ -571,7 +571,7 @@ class AgencyAgreements {
 		Optional<AgencyAgreement> serving = serving(actor.enterprise(), declarant, flow, codes, today, true);
 		if (serving.isEmpty()) {
 			if (rule().requiredOn(today)) {
-				throw Problem.conflict("AGENCY_AGREEMENT_TAKEN", declarant.value(), flow.name());
+				throw Problem.conflict("AGENCY_AGREEMENT_TAKEN", declarant.value(), named(flow));
 			}
 			return Optional.empty();
 		}
@@ -581,10 +581,15 @@ class AgencyAgreements {
 				+ " AND declaration_id IS NULL")
 			.params(declaration, Timestamp.from(now), used.number()).update();
 		if (taken == 0) {
-			throw Problem.conflict("AGENCY_AGREEMENT_TAKEN", declarant.value(), flow.name());
+			throw Problem.conflict("AGENCY_AGREEMENT_TAKEN", declarant.value(), named(flow));
 		}
 		log.info("event=agency_agreement_used number={} declaration_id={}", used.number(), declaration);
 		return Optional.of(used.number());
+	}
+
+	/** The direction as the declaration form names it ("Import", "进口"), for a refusal's message. */
+	private static org.springframework.context.MessageSourceResolvable named(TradeFlow flow) {
+		return Problem.named("declaration.flow.", flow);
 	}
 
 	private static boolean forAPrincipal(Actor actor, Uscc declarant) {

@@ -285,7 +285,7 @@ class PermitApplications {
 		violations.throwIfAny();
 		if (application.status() != ApplicationStatus.DOCUMENTS_REQUESTED) {
 			throw Problem.conflict("PERMIT_APPLICATION_NOT_AWAITING_DOCUMENTS", application.reference(),
-					application.status().name());
+					Problem.named("permit.application.status.", application.status()));
 		}
 		if (form.version() != null && form.version() != application.version()) {
 			throw Problem.conflict("PERMIT_APPLICATION_CHANGED", application.reference());
@@ -313,7 +313,7 @@ class PermitApplications {
 			case DOCUMENTS_REQUESTED -> throw Problem.conflict("PERMIT_APPLICATION_AWAITING_DOCUMENTS",
 					application.reference());
 			default -> throw Problem.conflict("PERMIT_APPLICATION_ALREADY_DECIDED", application.reference(),
-					application.status().name());
+					Problem.named("permit.application.status.", application.status()));
 		}
 	}
 

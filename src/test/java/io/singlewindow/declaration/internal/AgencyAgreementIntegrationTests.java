@@ -553,7 +553,9 @@ class AgencyAgreementIntegrationTests {
 	private static void refused(ResultActions declared) throws Exception {
 		declared.andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.errors[0].field").value("declarant"))
-			.andExpect(jsonPath("$.errors[0].code").value("AGENCY_AGREEMENT_REQUIRED"));
+			.andExpect(jsonPath("$.errors[0].code").value("AGENCY_AGREEMENT_REQUIRED"))
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(org.hamcrest.Matchers.matchesPattern("(?s).*\\((Import|Export), in force.*")));
 	}
 
 	private String confirmed(ResultActions proposed) throws Exception {

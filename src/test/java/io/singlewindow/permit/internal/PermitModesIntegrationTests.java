@@ -288,7 +288,8 @@ class PermitModesIntegrationTests {
 			call("officer.commerce", post("/api/v1/permit-applications/{id}/decision", id), """
 					{"decision":"REJECT","reason":"too late"}""")
 				.andExpect(status().isConflict())
-				.andExpect(jsonPath("$.code").value("PERMIT_APPLICATION_ALREADY_DECIDED"));
+				.andExpect(jsonPath("$.code").value("PERMIT_APPLICATION_ALREADY_DECIDED"))
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("(Approved)")));
 			call("officer.commerce", get("/api/v1/permits/{n}", number), null)
 				.andExpect(jsonPath("$.status").value("IN_FORCE"));
 		} finally {
@@ -324,7 +325,13 @@ class PermitModesIntegrationTests {
 		call("officer.msa", post("/api/v1/permit-applications/{id}/decision", id), """
 				{"decision":"APPROVE"}""")
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.code").value("PERMIT_APPLICATION_ALREADY_DECIDED"));
+			.andExpect(jsonPath("$.code").value("PERMIT_APPLICATION_ALREADY_DECIDED"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("(Rejected)")));
+		call("trader.tungsten", post("/api/v1/permit-applications/{id}/supplement", id), """
+				{"documents":["F-2"]}""")
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("PERMIT_APPLICATION_NOT_AWAITING_DOCUMENTS"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("(status Rejected)")));
 		assertThat(jdbc.sql("SELECT count(*) FROM permit WHERE catalogue_code = ?").param(code).query(Integer.class)
 			.single()).isZero();
 	}
