@@ -104,6 +104,8 @@ final class DeclarationFixtures {
 		String permitNumber;
 		String agreement;
 		String certificate;
+		String tariffQuotaCertificate;
+		String producer;
 
 		ItemBuilder hs(String hs) {
 			this.hsCode = hs;
@@ -154,10 +156,19 @@ final class DeclarationFixtures {
 			return this;
 		}
 
+		ItemBuilder tariffQuotaCertificate(String number) {
+			this.tariffQuotaCertificate = number;
+			return this;
+		}
+
+		ItemBuilder producer(String producer) {
+			this.producer = producer;
+			return this;
+		}
+
 		DeclarationRequest.Item build() {
 			return new DeclarationRequest.Item(hsCode, description, quantity, unit, statisticalQuantity, statisticalUnit,
-					value, origin,
-					permitNumber, agreement, certificate);
+					value, origin, permitNumber, agreement, certificate, tariffQuotaCertificate, producer);
 		}
 	}
 }

@@ -33,7 +33,8 @@ class DeclarationValidationUnitTests {
 	static final ReferenceData REFERENCE = new ReferenceData() {
 		@Override
 		public boolean isHsSubheading(String six) {
-			return Set.of("090121", "854231", "847130", "330300", "999999").contains(six) && !six.equals("999999");
+			return Set.of("090121", "854231", "847130", "330300", "100199", "999999").contains(six)
+					&& !six.equals("999999");
 		}
 
 		@Override
@@ -89,11 +90,17 @@ class DeclarationValidationUnitTests {
 					: code.value().equals(PERFUME) ? Optional.of(new TariffLine(code, "香水", "Perfume",
 							new BigDecimal("0.03"), Map.of(), null, new BigDecimal("0.13"), Set.of(), Set.of(), true,
 							UnitCode.of("KGM"), null))
+					: code.value().equals(WHEAT) ? Optional.of(new TariffLine(code, "小麦", "Wheat",
+							new BigDecimal("0.65"), Map.of(), null, new BigDecimal("0.09"), Set.of(), Set.of(), true,
+							UnitCode.of("KGM"), null, null, null, null, new BigDecimal("0.01")))
 					: Optional.empty(),
 			(currency, month) -> currency.value().equals("BRL") ? Optional.empty() : Optional.of(BigDecimal.TEN));
 
 	/** A tariff line counted in kilograms (its legal unit). */
 	static final String PERFUME = "3303000000";
+
+	/** A tariff line under a tariff-rate quota (关税配额): 1 % in quota against 65 %. */
+	static final String WHEAT = "1001990000";
 
 	static TariffLine line(HsCode code) {
 		return new TariffLine(code, "zh", "en", new BigDecimal("0.08"), Map.of(), null, new BigDecimal("0.13"),
@@ -193,6 +200,46 @@ class DeclarationValidationUnitTests {
 		Problem problem = rejected(aDeclaration().withItem(anItem().hs("090121")));
 
 		assertThat(problem.fieldProblems()).extracting(FieldProblem::code).containsExactly("HS_CODE_NOT_NATIONAL");
+	}
+
+	@Test
+	void aTariffQuotaCertificateIsNamedOnlyForAnImportOfALineUnderAQuota() {
+		ValidDeclaration wheat = validate(aDeclaration()
+			.withItem(anItem().hs(WHEAT).quantity("50000", "KGM").tariffQuotaCertificate(" TQ2026-0001 ")));
+		assertThat(wheat.items().getFirst().tariffQuotaCertificate()).isEqualTo("TQ2026-0001");
+		assertThat(validate(aDeclaration().withItem(anItem().hs(WHEAT).quantity("50000", "KGM"))).items().getFirst()
+			.tariffQuotaCertificate()).as("none named, the out-of-quota rate").isNull();
+
+		assertThat(problems(aDeclaration().withItem(anItem().hs("0901210000").tariffQuotaCertificate("TQ2026-0001"))
+			.build())).containsExactly("items[0].tariffQuotaCertificate TARIFF_QUOTA_NOT_APPLICABLE");
+		assertThat(problems(aDeclaration().export()
+			.withItem(anItem().hs(WHEAT).quantity("50000", "KGM").origin("CN").tariffQuotaCertificate("TQ2026-0001"))
+			.build())).containsExactly("items[0].tariffQuotaCertificate TARIFF_QUOTA_IMPORT_ONLY");
+	}
+
+	@Test
+	void goodsWhoseOriginCannotBeEstablishedAreImportedAsSuchNeverExported() {
+		ValidDeclaration imported = validate(aDeclaration().withItem(anItem().origin(" zz ")));
+		assertThat(imported.items().getFirst().origin()).isEqualTo(CountryCode.UNKNOWN);
+		assertThat(validate(aDeclaration().withItem(anItem().origin("de"))).items().getFirst().origin())
+			.isEqualTo(CountryCode.of("DE"));
+
+		assertThat(problems(aDeclaration().export().withItem(anItem().origin("ZZ")).build()))
+			.containsExactly("items[0].origin COUNTRY_UNKNOWN");
+	}
+
+	@Test
+	void aLineKeepsItsCertificateOfOriginAndProducerAsReadAndTheDeclarationItsCurrencyAndModes() {
+		ValidDeclaration d = validate(aDeclaration().currency("eur")
+			.withItem(anItem().certificate("rcep", " R2026-77 ").producer("  Acme   Steel    Co  ")));
+
+		var line = d.items().getFirst();
+		assertThat(line.certificateAgreement()).as("the agreement's code in capitals").isEqualTo("RCEP");
+		assertThat(line.certificateNumber()).isEqualTo("R2026-77");
+		assertThat(line.producer()).as("as the notices name producers").isEqualTo("Acme Steel Co");
+		assertThat(d.currency()).isEqualTo(CurrencyCode.of("EUR"));
+		assertThat(d.tradeMode()).isEqualTo("0110");
+		assertThat(d.transportMode()).isEqualTo("1");
 	}
 
 	@Test
