@@ -1080,6 +1080,9 @@ M = {
     # An amendment writes the permits off again without giving back what the declaration as first sent wrote off.
     'AMENDMENT_KEEPS_THE_FIRST_WRITE_OFFS': lambda: sub('declaration/internal/Declarations.java',
         '		permits.restore(id);\n		rows.replaceDeclared(id, d, amendment);', '		rows.replaceDeclared(id, d, amendment);'),
+    # A bare wildcard Content-Type (*/*, application/*) goes on to Spring, whose reading of the headers throws: a 500.
+    'WILDCARD_CONTENT_TYPE_READ': lambda: sub('platform/internal/WildcardContentTypes.java',
+        'return type.isWildcardType() || type.isWildcardSubtype();', 'return false;'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

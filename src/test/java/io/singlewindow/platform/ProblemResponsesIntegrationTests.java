@@ -27,6 +27,9 @@ class ProblemResponsesIntegrationTests {
 	@org.springframework.boot.test.web.server.LocalServerPort
 	int port;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void anUnreadableBodyIsAProblemNamingTheRequest() throws Exception {
 		mvc.perform(post("/api/v1/api-keys").header("Authorization", "Bearer sw-demo-trader.chip")
@@ -151,6 +154,33 @@ class ProblemResponsesIntegrationTests {
 		assertThat(page.statusCode()).isEqualTo(405);
 		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("text/html"));
+	}
+
+	/**
+	 * A wildcard names no type a body can have. Sent bare, as curl sends it (MockMvc adds a charset, and Spring then
+	 * answered 415), Spring's reading of the request's headers threw and the answer was a 500 (found by hand,
+	 * 2026-12-08): now 415 on the API, quoting what was sent, and nothing stored.
+	 */
+	@Test
+	void aBodyWhoseTypeIsAWildcardIsUnsupportedNotAnError() throws Exception {
+		long agreements = jdbc.sql("SELECT count(*) FROM agency_agreement").query(Long.class).single();
+		for (String wildcard : java.util.List.of("*/*", "application/*", "text/*", "*")) {
+			for (String target : java.util.List.of("/api/v1/declarations", "/api/v1/agency-agreements")) {
+				String body = "{\"principal\":\"91350200MA2XN0QR5D\",\"flow\":\"IMPORT\"}";
+				String answer = rawHttp("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\n"
+						+ "Authorization: Bearer sw-demo-broker\r\nIdempotency-Key: wild-" + wildcard.hashCode() + "\r\n"
+						+ "Content-Type: " + wildcard + "\r\nContent-Length: " + body.length()
+						+ "\r\nConnection: close\r\n\r\n" + body);
+				assertThat(answer).as(wildcard + " " + target).startsWith("HTTP/1.1 415 ")
+					.containsIgnoringCase("Content-Type: application/problem+json")
+					.contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"", "Content type \\\"" + wildcard + "\\\" is not supported");
+			}
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM agency_agreement").query(Long.class).single()).isEqualTo(agreements);
+		// A form of the pages sent with one is no form: refused before anything reads it, with the error page.
+		String page = rawHttp("POST /login HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+				+ "Content-Type: */*\r\nContent-Length: 21\r\nConnection: close\r\n\r\nusername=x&password=y");
+		assertThat(page).doesNotStartWith("HTTP/1.1 5");
 	}
 
 	@Test
