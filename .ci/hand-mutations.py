@@ -1083,6 +1083,9 @@ M = {
     # A bare wildcard Content-Type (*/*, application/*) goes on to Spring, whose reading of the headers throws: a 500.
     'WILDCARD_CONTENT_TYPE_READ': lambda: sub('platform/internal/WildcardContentTypes.java',
         'return type.isWildcardType() || type.isWildcardSubtype();', 'return false;'),
+    # A file name holding a NUL goes on past the filter that reads the parameters once: Tomcat's exception, a 500.
+    'NUL_FILE_NAME_UNREAD': lambda: sub('platform/internal/UnreadableParameters.java',
+        'catch (InvalidParameterException | InvalidFileNameException refused) {', 'catch (InvalidParameterException refused) {'),
     # The digest of what a form or request sent is not keyed: a plain hash of a password anyone reading the table can test.
     'CONTENT_DIGEST_UNKEYED': lambda: sub('platform/internal/ContentDigest.java',
         'digest.init(new SecretKeySpec(key, "HmacSHA256"));',

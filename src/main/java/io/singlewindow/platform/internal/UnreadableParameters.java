@@ -6,6 +6,7 @@ import java.util.Enumeration;
 import java.util.Map;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Parameters the container cannot read — more than its 1,000, a form beyond {@code max-http-form-post-size}, a
- * multipart body cut short, without a boundary or of too many parts — are read here, once, before anything else
+ * multipart body cut short, without a boundary, of too many parts or with a file name holding a NUL — are read here, once, before anything else
  * asks for one. Tomcat throws on every later access, and whoever asked first decided the answer: the security
  * firewall, the CSRF check, the language switch or the error page itself, giving a 500 with an empty body on the API
  * and the "something went wrong" page for a form (found by a smoke test with real HTTP; MockMvc has no such limits).
@@ -55,14 +56,15 @@ class UnreadableParameters extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		InvalidParameterException refused = unreadable(request);
+		RuntimeException refused = unreadable(request);
 		if (refused == null) {
 			chain.doFilter(request, response);
 			return;
 		}
 		// Tomcat says 413 for too many parts too, but the answer's "at most … bytes" would be wrong: a malformed request.
 		SizeException size = cause(refused, SizeException.class);
-		boolean tooLarge = size != null || refused.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
+		boolean tooLarge = size != null || refused instanceof InvalidParameterException parameters
+				&& parameters.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
 				&& cause(refused, FileCountLimitExceededException.class) == null;
 		HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
 		log.info("event=request_unreadable method={} path={} status={} reason=\"{}\"", request.getMethod(),
@@ -85,12 +87,14 @@ class UnreadableParameters extends OncePerRequestFilter {
 		request.getRequestDispatcher("/error").forward(page, response);
 	}
 
-	private static InvalidParameterException unreadable(HttpServletRequest request) {
+	private static RuntimeException unreadable(HttpServletRequest request) {
 		try {
 			request.getParameterMap();
 			return null;
 		}
-		catch (InvalidParameterException refused) {
+		// A file name holding a NUL: Tomcat's parser refuses the whole body with an exception of its own (a 500 until
+		// 2026-12-08), and would again at every later access.
+		catch (InvalidParameterException | InvalidFileNameException refused) {
 			return refused;
 		}
 	}
