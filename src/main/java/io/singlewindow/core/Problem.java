@@ -74,9 +74,9 @@ public class Problem extends RuntimeException {
 	}
 
 	/**
-	 * A state or an act as a message's argument, named in the reader's language: the bundle's {@code prefix} plus the
-	 * value's name ({@code declaration.status.WITHDRAWN}: "Withdrawn", "已撤回"), its code where the bundle has no word
-	 * for it. A refusal names what the reader sees on the pages, not the API's code.
+	 * A state or an act as a message's argument, named in the reader's language: the bundle's {@code prefix} plus
+	 * the value's name ({@code declaration.status.WITHDRAWN}: "Withdrawn", "已撤回"), its code where the bundle has
+	 * no word for it. A refusal names what the reader sees on the pages, not the API's code.
 	 */
 	public static MessageSourceResolvable named(String prefix, Enum<?> value) {
 		return new DefaultMessageSourceResolvable(new String[] { prefix + value.name() }, value.name());

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -588,7 +589,7 @@ class AgencyAgreements {
 	}
 
 	/** The direction as the declaration form names it ("Import", "进口"), for a refusal's message. */
-	private static org.springframework.context.MessageSourceResolvable named(TradeFlow flow) {
+	private static MessageSourceResolvable named(TradeFlow flow) {
 		return Problem.named("declaration.flow.", flow);
 	}
 

@@ -230,7 +230,8 @@ class Registrar {
 		Enterprise current = enterprises.get(uscc);
 		Row row = row(uscc);
 		if (current.status() == EnterpriseStatus.REVOKED || current.status() == EnterpriseStatus.DEREGISTERED) {
-			throw Problem.conflict("LICENCE_NOT_AMENDABLE", uscc, Problem.named("enterprise.status.", current.status()));
+			throw Problem.conflict("LICENCE_NOT_AMENDABLE", uscc,
+					Problem.named("enterprise.status.", current.status()));
 		}
 		if (amendment.version() != null && amendment.version() != row.version()) {
 			throw Problem.conflict("LICENCE_VERSION_CONFLICT", uscc, amendment.version(), row.version());

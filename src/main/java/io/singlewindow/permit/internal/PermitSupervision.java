@@ -65,8 +65,9 @@ class PermitSupervision {
 	IssuedPermit suspend(Actor actor, String number, ActionForm form) {
 		IssuedPermit permit = lockFor(actor, number);
 		requireReason(form);
-		if (permit.status(time.today()) != PermitStatus.IN_FORCE) {
-			throw Problem.conflict("PERMIT_NOT_IN_FORCE", number, Problem.named("permit.status.", permit.status(time.today())));
+		PermitStatus status = permit.status(time.today());
+		if (status != PermitStatus.IN_FORCE) {
+			throw Problem.conflict("PERMIT_NOT_IN_FORCE", number, Problem.named("permit.status.", status));
 		}
 		return change(permit, PermitStatus.SUSPENDED, "SUSPENDED", form.reason().strip(), actor);
 	}
@@ -75,7 +76,8 @@ class PermitSupervision {
 	IssuedPermit reinstate(Actor actor, String number, ActionForm form) {
 		IssuedPermit permit = lockFor(actor, number);
 		if (permit.storedStatus() != PermitStatus.SUSPENDED) {
-			throw Problem.conflict("PERMIT_NOT_SUSPENDED", number, Problem.named("permit.status.", permit.status(time.today())));
+			throw Problem.conflict("PERMIT_NOT_SUSPENDED", number,
+					Problem.named("permit.status.", permit.status(time.today())));
 		}
 		return change(permit, PermitStatus.IN_FORCE, "REINSTATED", reason(form), actor);
 	}

@@ -28,8 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Parameters the container cannot read — more than its 1,000, a form beyond {@code max-http-form-post-size}, a
- * multipart body cut short, without a boundary, of too many parts or with a file name holding a NUL — are read here, once, before anything else
- * asks for one. Tomcat throws on every later access, and whoever asked first decided the answer: the security
+ * multipart body cut short, without a boundary, of too many parts or with a file name holding a NUL — are read here,
+ * once, before anything else asks for one. Tomcat throws on every later access, and whoever asked first decided the answer: the security
  * firewall, the CSRF check, the language switch or the error page itself, giving a 500 with an empty body on the API
  * and the "something went wrong" page for a form (found by a smoke test with real HTTP; MockMvc has no such limits).
  * The API answers 400 {@code MALFORMED_REQUEST} or 413 {@code PAYLOAD_TOO_LARGE} problem+json, a page the error page

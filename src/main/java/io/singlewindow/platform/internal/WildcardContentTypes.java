@@ -21,12 +21,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A body whose {@code Content-Type} is a wildcard ({@code *}{@code /*}, {@code application/*}, {@code text/*}) names no
- * type a body can have. Sent bare, Spring's reading of the request's headers threw on it (its headers refuse a wildcard
- * content type), and the caller got a 500; it is refused here, before anything reads the body, with 415
- * {@code UNSUPPORTED_MEDIA_TYPE} quoting what was sent — problem+json on the API, the error page for people. A request
- * that sends no body (GET, HEAD, OPTIONS) is left alone whatever its header says. A type that is no media type at all
- * is not this filter's: Spring answers it with the same 415.
+ * A body whose {@code Content-Type} is a wildcard ({@code *}{@code /*}, {@code application/*}, {@code text/*}) names
+ * no type a body can have. Sent bare, Spring's reading of the request's headers threw on it (its headers refuse a
+ * wildcard content type), and the caller got a 500; it is refused here, before anything reads the body, with 415
+ * {@code UNSUPPORTED_MEDIA_TYPE} quoting what was sent — problem+json on the API, the error page for people. A
+ * request that sends no body (GET, HEAD, OPTIONS) is left alone whatever its header says. A type that is no media
+ * type at all is not this filter's: Spring answers it with the same 415.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
