@@ -316,11 +316,36 @@ class SupportingDocumentsIntegrationTests {
 		assertThat(documents(id)).isEqualTo(1);
 	}
 
+	/**
+	 * A name as long as the platform keeps (200 characters), in Chinese as a trader names a scan: 600 bytes of UTF-8,
+	 * beyond the container's 512 bytes for a part's headers, which refused it "too large: at most 512 bytes" — a
+	 * tenth of a kilobyte of file, and a limit the trader cannot act on (found by hand over HTTP, 2026-12-08).
+	 */
+	@Test
+	void aFileNamedInTwoHundredChineseCharactersIsAttachedOverHttpAndALongerNameIsRefusedAtTheFile() throws Exception {
+		String id = underReview();
+		String name = "厦门".repeat(98) + ".pdf";
+
+		var taken = overHttp(id, pdf("a long name"), name);
+		var tooLong = overHttp(id, pdf("a longer name"), "厦" + name);
+
+		assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+		assertThat(JsonPath.<String>read(taken.body(), "$.fileName")).isEqualTo(name);
+		assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(422);
+		assertThat(JsonPath.<String>read(tooLong.body(), "$.errors[0].field")).isEqualTo("file");
+		assertThat(JsonPath.<String>read(tooLong.body(), "$.errors[0].code")).isEqualTo("SIZE");
+		assertThat(documents(id)).isEqualTo(1);
+	}
+
 	private java.net.http.HttpResponse<String> overHttp(String id, byte[] file) throws Exception {
+		return overHttp(id, file, "contract.pdf");
+	}
+
+	private java.net.http.HttpResponse<String> overHttp(String id, byte[] file, String fileName) throws Exception {
 		String boundary = "sw-" + java.util.UUID.randomUUID();
 		var body = new java.io.ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nCONTRACT\r\n--"
-				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"contract.pdf\"\r\n"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
 				+ "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(file);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
