@@ -357,26 +357,38 @@ class HostileInputFuzzTests {
 	}
 
 	/**
-	 * The content types MockMvc cannot send as a client does — it adds a charset to every type, and reads no header
-	 * through Tomcat — sent over HTTP to every write endpoint. A bare wildcard answered a 500 (found by hand,
-	 * 2026-12-08), which the MockMvc sweep above, sending {@code *}{@code /*;charset=UTF-8}, never saw.
+	 * The headers MockMvc cannot send as a client does — it adds a charset to every content type and reads no header
+	 * through Tomcat (its cookie parser, its locale from {@code Accept-Language}, its character encoding) — sent over
+	 * HTTP to every write endpoint. A bare wildcard content type answered a 500 (found by hand, 2026-12-08), which the
+	 * MockMvc sweep above, sending {@code *}{@code /*;charset=UTF-8}, never saw.
 	 */
 	@Test
-	void everyEndpointTakesHostileContentTypesOverHttpWithoutA500() throws Exception {
-		List<String> types = List.of("*/*", "application/*", "*", "application/json; charset=\"",
-				"application/json;;;q", "multipart/form-data", "multipart/form-data; boundary=");
+	void everyEndpointTakesHostileHeadersOverHttpWithoutA500() throws Exception {
+		List<String[]> headers = List.of(new String[] { "Content-Type", "*/*" },
+				new String[] { "Content-Type", "application/*" }, new String[] { "Content-Type", "*" },
+				new String[] { "Content-Type", "application/json; charset=\"" },
+				new String[] { "Content-Type", "application/json;;;q" },
+				new String[] { "Content-Type", "multipart/form-data" },
+				new String[] { "Content-Type", "multipart/form-data; boundary=" },
+				new String[] { "Content-Type", "application/json; charset=x-bogus" },
+				new String[] { "Accept-Language", "zh-CN;q=0.5;q=0.6, ;;, en-US-x-" + "a".repeat(300) },
+				new String[] { "Cookie", "SESSION=%%%; SESSION=; =x; lang=\"zh_CN" },
+				new String[] { "Accept", "*/*;q=x, application/json;q=-1" });
 		var http = java.net.http.HttpClient.newHttpClient();
 		List<String> failures = new ArrayList<>();
 		int sent = 0;
 		for (Endpoint endpoint : endpoints()) {
 			URI uri = URI.create("http://localhost:" + port
 					+ uri(endpoint.path() + endpoint.query(), endpoint.variables()).toString());
-			for (String type : types) {
+			for (String[] header : headers) {
 				String before = counts(endpoint.tables());
 				var request = java.net.http.HttpRequest.newBuilder(uri)
 					.method(endpoint.method().name(),
 							java.net.http.HttpRequest.BodyPublishers.ofString(endpoint.body(), StandardCharsets.UTF_8))
-					.header("Content-Type", type).header("Accept-Language", "en");
+					.header(header[0], header[1]);
+				if (!"Content-Type".equals(header[0])) {
+					request.header("Content-Type", endpoint.contentType().toString());
+				}
 				if (endpoint.user() != null) {
 					request.header("Authorization", endpoint.user().startsWith("Bearer ") ? endpoint.user()
 							: "Bearer sw-demo-" + endpoint.user());
@@ -384,18 +396,18 @@ class HostileInputFuzzTests {
 				sent++;
 				try {
 					var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-					String context = "%s: Content-Type=%s -> %d %s".formatted(endpoint.name(), type,
-							response.statusCode(), abbreviate(response.body()));
+					String context = "%s: %s=%s -> %d %s".formatted(endpoint.name(), header[0],
+							abbreviate(header[1]), response.statusCode(), abbreviate(response.body()));
 					assertThat(response.statusCode()).as(context).isLessThan(500);
 					if (response.statusCode() >= 400) {
 						assertThat(counts(endpoint.tables())).as(context).isEqualTo(before);
 					}
 				} catch (AssertionError | Exception failure) {
-					failures.add(endpoint.name() + " " + type + ": " + failure.getMessage());
+					failures.add(endpoint.name() + " " + header[0] + ": " + failure.getMessage());
 				}
 			}
 		}
-		assertThat(failures).as("hostile content types answered wrongly over HTTP, of " + sent).isEmpty();
+		assertThat(failures).as("hostile headers answered wrongly over HTTP, of " + sent).isEmpty();
 	}
 
 	/** Zero and one far beyond any column's scale, both ways, and a magnitude no column holds. */
