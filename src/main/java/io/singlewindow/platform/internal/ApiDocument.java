@@ -235,7 +235,8 @@ class ApiDocument {
 			}
 			if (hasBody) {
 				add(responses, 413, "The request body is larger than the limit", List.of("PAYLOAD_TOO_LARGE"), messages);
-				add(responses, 415, "The request body is not of a type the operation reads (a wildcard type names none)",
+				add(responses, 415,
+						"The request body is not of a type the operation reads (a wildcard type names none)",
 						List.of("UNSUPPORTED_MEDIA_TYPE"), messages);
 			}
 			if (hasParameters) {
